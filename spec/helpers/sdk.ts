@@ -1,0 +1,27 @@
+import OpenAI from 'openai';
+
+/**
+ * The official SDK fed with the given bytes as the body of a run stream: a client whose `fetch` answers every
+ * request with them, so the SDK parses exactly what our library parses.
+ */
+export function sdkClientOver(chunks: readonly Uint8Array[]): OpenAI {
+  return new OpenAI({
+    apiKey: 'test',
+    maxRetries: 0,
+    fetch: async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const chunk of chunks) controller.enqueue(chunk.slice());
+            controller.close();
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'text/event-stream' } },
+      ),
+  });
+}
+
+/** The SDK's AssistantStream over the bytes. */
+export function sdkAssistantStream(chunks: readonly Uint8Array[]) {
+  return sdkClientOver(chunks).beta.threads.runs.stream('thread_123', { assistant_id: 'asst_123' });
+}

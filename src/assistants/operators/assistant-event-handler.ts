@@ -1,0 +1,71 @@
+import type { AssistantStreamEvent, Message, Run, RunStep } from '../../schema/assistants/index.js';
+import type { AssistantStreamState } from '../snapshot/state.js';
+import type { AssistantStreamHandler } from './assistant-stream-handler.js';
+
+// The state each handler instance last saw, written by handleEvents() before it calls the handler.
+const statesByHandler = new WeakMap<object, AssistantStreamState>();
+
+/** @internal Called by handleEvents() before each event's callbacks. */
+export function publishState(handler: object, state: AssistantStreamState): void {
+  if (handler instanceof AssistantEventHandler) statesByHandler.set(handler, state);
+}
+
+/**
+ * A base class for porting handler classes from the official SDKs: extend it, override the callbacks you need
+ * (all of {@link AssistantStreamHandler}'s, as no-ops here), and pass an instance to `handleEvents()`. Inside a
+ * callback, `this.currentEvent`, `this.currentRun`, `this.currentMessageSnapshot` and
+ * `this.currentRunStepSnapshot` give the context, as Python's `current_event()` and friends do.
+ *
+ * @example
+ * import { AssistantEventHandler, handleEvents, untilDone } from 'rx-openai-stream';
+ *
+ * class Printer extends AssistantEventHandler {
+ *   override onTextDelta(delta: TextDelta) { process.stdout.write(delta.value ?? ''); }
+ *   override onToolCallDone(call: ToolCall) { console.log('\nrun is', this.currentRun?.status); }
+ * }
+ * events$.pipe(handleEvents(new Printer()), untilDone()).subscribe();
+ */
+export class AssistantEventHandler implements Required<AssistantStreamHandler> {
+  /** The latest event. */
+  get currentEvent(): AssistantStreamEvent | undefined {
+    return statesByHandler.get(this)?.currentEvent;
+  }
+  /** The latest run object. */
+  get currentRun(): Run | undefined {
+    return statesByHandler.get(this)?.currentRun;
+  }
+  /** The message being streamed, if any. */
+  get currentMessageSnapshot(): Message | undefined {
+    return statesByHandler.get(this)?.currentMessageSnapshot;
+  }
+  /** The run step being streamed, if any. */
+  get currentRunStepSnapshot(): RunStep | undefined {
+    return statesByHandler.get(this)?.currentRunStepSnapshot;
+  }
+  /** Every message so far, each in its latest form. */
+  get messages(): readonly Message[] {
+    return statesByHandler.get(this)?.messages ?? [];
+  }
+  /** Every run step so far, each in its latest form. */
+  get runSteps(): readonly RunStep[] {
+    return statesByHandler.get(this)?.runSteps ?? [];
+  }
+
+  onEvent(..._args: Parameters<Required<AssistantStreamHandler>['onEvent']>): void {}
+  onRunStepCreated(..._args: Parameters<Required<AssistantStreamHandler>['onRunStepCreated']>): void {}
+  onRunStepDelta(..._args: Parameters<Required<AssistantStreamHandler>['onRunStepDelta']>): void {}
+  onRunStepDone(..._args: Parameters<Required<AssistantStreamHandler>['onRunStepDone']>): void {}
+  onMessageCreated(..._args: Parameters<Required<AssistantStreamHandler>['onMessageCreated']>): void {}
+  onMessageDelta(..._args: Parameters<Required<AssistantStreamHandler>['onMessageDelta']>): void {}
+  onMessageDone(..._args: Parameters<Required<AssistantStreamHandler>['onMessageDone']>): void {}
+  onTextCreated(..._args: Parameters<Required<AssistantStreamHandler>['onTextCreated']>): void {}
+  onTextDelta(..._args: Parameters<Required<AssistantStreamHandler>['onTextDelta']>): void {}
+  onTextDone(..._args: Parameters<Required<AssistantStreamHandler>['onTextDone']>): void {}
+  onImageFileDone(..._args: Parameters<Required<AssistantStreamHandler>['onImageFileDone']>): void {}
+  onToolCallCreated(..._args: Parameters<Required<AssistantStreamHandler>['onToolCallCreated']>): void {}
+  onToolCallDelta(..._args: Parameters<Required<AssistantStreamHandler>['onToolCallDelta']>): void {}
+  onToolCallDone(..._args: Parameters<Required<AssistantStreamHandler>['onToolCallDone']>): void {}
+  onEnd(): void {}
+  onTimeout(): void {}
+  onException(..._args: Parameters<Required<AssistantStreamHandler>['onException']>): void {}
+}

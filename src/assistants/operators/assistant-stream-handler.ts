@@ -1,0 +1,60 @@
+import type {
+  AssistantStreamEvent,
+  ImageFile,
+  Message,
+  MessageDelta,
+  RunStep,
+  RunStepDelta,
+  Text,
+  TextDelta,
+  ToolCall,
+  ToolCallDelta,
+} from '../../schema/assistants/index.js';
+
+/**
+ * The callbacks `handleEvents()` calls, named and ordered as in the official SDKs (`on('textDelta', ...)` in
+ * Node, `on_text_delta` in Python). Every callback is optional. Snapshots are as accumulated at that moment and
+ * are never mutated afterwards.
+ *
+ * @example
+ * const handler: AssistantStreamHandler = {
+ *   onTextDelta: (delta, snapshot) => process.stdout.write(delta.value ?? ''),
+ *   onToolCallDone: (call) => console.log('\ncalled', call.type),
+ * };
+ */
+export interface AssistantStreamHandler {
+  /** Every event, before the more specific callbacks. */
+  onEvent?(event: AssistantStreamEvent): void;
+  /** `thread.run.step.created`. */
+  onRunStepCreated?(runStep: RunStep): void;
+  /** Each `thread.run.step.delta`, with the run step so far. */
+  onRunStepDelta?(delta: RunStepDelta, snapshot: RunStep): void;
+  /** A run step completed, failed, was cancelled or expired: the server's final object (twice, as the SDK does). */
+  onRunStepDone?(runStep: RunStep, snapshot: RunStep): void;
+  /** `thread.message.created`. */
+  onMessageCreated?(message: Message): void;
+  /** Each `thread.message.delta`, with the message so far. */
+  onMessageDelta?(delta: MessageDelta, snapshot: Message): void;
+  /** A message completed or ended incomplete: the server's final object. */
+  onMessageDone?(message: Message): void;
+  /** A text content block began (its first delta), with its text so far. */
+  onTextCreated?(text: Text): void;
+  /** A text fragment, with the block's text so far (the fragment included). */
+  onTextDelta?(delta: TextDelta, snapshot: Text): void;
+  /** A text block ended: another block began or the message ended. */
+  onTextDone?(text: Text, snapshot: Message): void;
+  /** An image file block ended (image files arrive whole). */
+  onImageFileDone?(imageFile: ImageFile, snapshot: Message): void;
+  /** A tool call began (its first fragment), with the call so far. */
+  onToolCallCreated?(toolCall: ToolCall): void;
+  /** A later fragment of the current tool call, with the call so far. */
+  onToolCallDelta?(delta: ToolCallDelta, snapshot: ToolCall): void;
+  /** A tool call ended: another began, its step ended, or the run reached `requires_action` or a final state. */
+  onToolCallDone?(toolCall: ToolCall): void;
+  /** The stream ended: completed, failed, or unsubscribed. Always the last callback, called once. */
+  onEnd?(): void;
+  /** A `StreamTimeoutError` ended the stream (then `onEnd`). */
+  onTimeout?(): void;
+  /** Any other error ended the stream (then `onEnd`). */
+  onException?(error: unknown): void;
+}

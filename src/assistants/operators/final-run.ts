@@ -1,0 +1,37 @@
+import type { OperatorFunction } from 'rxjs';
+import { MissingRunError } from '../../errors/stream-errors.js';
+import type { AssistantStreamEvent, Run } from '../../schema/assistants/index.js';
+import { accumulating } from './accumulating-operator.js';
+
+const FINAL_RUN_STATUSES: ReadonlySet<string> = new Set([
+  'requires_action',
+  'completed',
+  'failed',
+  'cancelled',
+  'expired',
+  'incomplete',
+]);
+
+/**
+ * Emits once, when the stream completes: the last run object in a final state (`completed`, `requires_action`,
+ * `failed`, `cancelled`, `expired` or `incomplete`). Fails with {@link MissingRunError} when there was none.
+ *
+ * @example
+ * import { finalRun } from 'rx-openai-stream';
+ *
+ * events$.pipe(finalRun()).subscribe((run) => {
+ *   if (run.status === 'requires_action') answerToolCalls(run.required_action!.submit_tool_outputs.tool_calls);
+ * });
+ */
+export function finalRun(): OperatorFunction<AssistantStreamEvent, Run> {
+  return accumulating<Run>({
+    complete(state, out) {
+      // The latest run object first; with several runs merged into one stream, the newest final one.
+      const candidates = state.currentRun ? [state.currentRun, ...state.runs.slice().reverse()] : [];
+      const final = candidates.find((run) => FINAL_RUN_STATUSES.has(run.status));
+      if (!final) return out.error(new MissingRunError(state.currentRun?.status));
+      out.next(final);
+      out.complete();
+    },
+  });
+}

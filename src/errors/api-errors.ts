@@ -1,0 +1,127 @@
+import { OpenAIStreamError } from './base.js';
+import { excerpt } from './excerpt.js';
+
+/** The `error` object of an API error body: `{ "error": { message, type, param, code } }`. */
+export interface APIErrorBody {
+  message?: string;
+  type?: string;
+  param?: string | null;
+  code?: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * The API answered with an HTTP error. `status`, the `x-request-id` as `requestId`, and the API's `error` body
+ * are kept; the message is the API's own. Subclasses name the common statuses, so
+ * `e instanceof RateLimitError` reads like the intent.
+ *
+ * @example
+ * client.threads.retrieve('thread_missing').subscribe({
+ *   error: (e) => { if (e instanceof NotFoundError) console.log(e.status, e.requestId, e.error?.message); },
+ * });
+ */
+export class APIError extends OpenAIStreamError {
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The response headers. */
+  readonly headers: Headers;
+  /** The `x-request-id` response header, to quote when asking OpenAI for help. */
+  readonly requestId: string | undefined;
+  /** The `error` object of the body, when the body was the API's JSON error shape. */
+  readonly error: APIErrorBody | undefined;
+  /** `error.code`, e.g. `invalid_api_key`. */
+  readonly code: string | null | undefined;
+  /** `error.type`, e.g. `invalid_request_error`. */
+  readonly type: string | undefined;
+  /** `error.param`, the request parameter at fault. */
+  readonly param: string | null | undefined;
+
+  constructor(status: number, headers: Headers, body: string, where?: string) {
+    const error = parseErrorBody(body);
+    const what = error?.message ?? (body ? excerpt(body) : 'no body');
+    super(`${status} ${what}${where ? ` (${where})` : ''}`);
+    this.status = status;
+    this.headers = headers;
+    this.requestId = headers.get('x-request-id') ?? undefined;
+    this.error = error;
+    this.code = error?.code;
+    this.type = error?.type;
+    this.param = error?.param;
+  }
+
+  /**
+   * Builds the subclass that matches `status` (400 → {@link BadRequestError}, 401, 403, 404, 409, 422, 429,
+   * 5xx → {@link InternalServerError}, anything else → `APIError`).
+   *
+   * @example
+   * const error = APIError.from(404, response.headers, await response.text());
+   * error instanceof NotFoundError; // true
+   */
+  static from(status: number, headers: Headers, body: string, where?: string): APIError {
+    const Class = classForStatus(status);
+    return new Class(status, headers, body, where);
+  }
+}
+
+/** HTTP 400: the request was malformed. @example if (e instanceof BadRequestError) fixParams(e.param); */
+export class BadRequestError extends APIError {}
+/** HTTP 401: the API key is missing or wrong. @example if (e instanceof AuthenticationError) askForKey(); */
+export class AuthenticationError extends APIError {}
+/** HTTP 403: the key may not use this resource. @example if (e instanceof PermissionDeniedError) showAccessError(); */
+export class PermissionDeniedError extends APIError {}
+/** HTTP 404: no such object (thread, run, file, ...). @example if (e instanceof NotFoundError) forgetThread(); */
+export class NotFoundError extends APIError {}
+/** HTTP 409: a conflict, such as a run already active on the thread. @example if (e instanceof ConflictError) later(); */
+export class ConflictError extends APIError {}
+/** HTTP 422: the request was understood but cannot be processed. @example if (e instanceof UnprocessableEntityError) log(e); */
+export class UnprocessableEntityError extends APIError {}
+/** HTTP 429: rate limited; the client retries these with backoff. @example if (e instanceof RateLimitError) slowDown(); */
+export class RateLimitError extends APIError {}
+/** HTTP 5xx: the server failed. @example if (e instanceof InternalServerError) showOutage(); */
+export class InternalServerError extends APIError {}
+
+/**
+ * No HTTP response arrived: DNS, TCP, TLS or a reset before the headers. `cause` is the underlying error.
+ *
+ * @example
+ * client.threads.create().subscribe({ error: (e) => e instanceof APIConnectionError && showOffline() });
+ */
+export class APIConnectionError extends OpenAIStreamError {
+  constructor(message = 'Connection error', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+function classForStatus(status: number): typeof APIError {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 422:
+      return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
+    default:
+      return status >= 500 ? InternalServerError : APIError;
+  }
+}
+
+function parseErrorBody(body: string): APIErrorBody | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const inner = (parsed as { error?: unknown }).error;
+    if (typeof inner === 'object' && inner !== null) return inner as APIErrorBody;
+    if (typeof inner === 'string') return { message: inner };
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * rx-openai-stream: OpenAI streams as RxJS Observables.
+ *
+ * Sources turn bytes into typed events (`fromSSE`, `assistantEvents`, `fromOpenAIStream`); operators do what
+ * the official SDKs' handlers, accessors and final getters do (`textDeltas`, `accumulateSnapshots`,
+ * `handleEvents`, `finalMessages`, ...).
+ *
+ * @example
+ * import { share } from 'rxjs';
+ * import { assistantEvents, textDeltas, finalMessages } from 'rx-openai-stream';
+ *
+ * const events$ = assistantEvents(response).pipe(share());
+ * events$.pipe(textDeltas()).subscribe((text) => process.stdout.write(text));
+ * events$.pipe(finalMessages()).subscribe((messages) => save(messages));
+ *
+ * @packageDocumentation
+ */
+
+// Errors
+export * from './errors/index.js';
+
+// Sources
+export type { ServerSentEvent } from './sources/server-sent-event.js';
+export type { ByteSource } from './sources/byte-source.js';
+export { fromSSE, type FromSSEOptions, DEFAULT_MAX_BUFFER_SIZE } from './sources/from-sse.js';
+export { fromOpenAIStream, type AdoptableStream } from './sources/from-openai-stream.js';
+
+// Assistants
+export { assistantEvents, type AssistantEventsOptions } from './assistants/assistant-events.js';
+export { type AssistantStreamState, initialAssistantStreamState } from './assistants/snapshot/state.js';
+export { assistantStreamReducer } from './assistants/snapshot/reducer.js';
+export { accumulateSnapshots } from './assistants/operators/accumulate-snapshots.js';
+export { ofEventType } from './assistants/operators/of-event-type.js';
+export { messageDeltas, type MessageDeltaWithSnapshot } from './assistants/operators/message-deltas.js';
+export { runStepDeltas, type RunStepDeltaWithSnapshot } from './assistants/operators/run-step-deltas.js';
+export {
+  assistantToolCallDeltas as toolCallDeltas,
+  type ToolCallDeltaWithSnapshot,
+} from './assistants/operators/tool-call-deltas.js';
+export { codeInterpreterDeltas, type CodeInterpreterDelta } from './assistants/operators/code-interpreter.js';
+export { finalRun } from './assistants/operators/final-run.js';
+export { finalMessages } from './assistants/operators/final-messages.js';
+export { finalRunSteps } from './assistants/operators/final-run-steps.js';
+export { untilDone } from './assistants/operators/until-done.js';
+export { handleEvents } from './assistants/operators/handle-events.js';
+export type { AssistantStreamHandler } from './assistants/operators/assistant-stream-handler.js';
+export { AssistantEventHandler } from './assistants/operators/assistant-event-handler.js';
+
+// Operators for every kind of stream
+export { textDeltas, type TextDeltasOptions } from './operators/text-deltas.js';
+
+// Schemas and the types inferred from them
+export * from './schema/assistants/index.js';

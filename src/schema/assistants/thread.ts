@@ -1,0 +1,30 @@
+/** The thread object, the data of `thread.created`. */
+import { z } from 'zod';
+import { MetadataSchema } from './common.js';
+
+/** Resources the thread makes available to the tools: code interpreter file IDs, file search vector stores. */
+export const ThreadToolResourcesSchema = z.object({
+  code_interpreter: z.object({ file_ids: z.array(z.string()).optional() }).optional(),
+  file_search: z.object({ vector_store_ids: z.array(z.string()).optional() }).optional(),
+});
+/** Resources the thread makes available to the tools. */
+export type ThreadToolResources = z.infer<typeof ThreadToolResourcesSchema>;
+
+/**
+ * A thread that contains messages (`object: 'thread'`).
+ *
+ * Deviation from the yaml: `tool_resources` is required there (and in the official SDK type) but optional
+ * here, because the published `thread.created` stream examples omit it.
+ *
+ * @example
+ * ThreadSchema.safeParse({ id: 'thread_1', object: 'thread', created_at: 1710351818, metadata: {} }).success; // true
+ */
+export const ThreadSchema = z.object({
+  id: z.string(),
+  object: z.literal('thread'),
+  created_at: z.number(),
+  tool_resources: ThreadToolResourcesSchema.nullable().optional(),
+  metadata: MetadataSchema,
+});
+/** A thread that contains messages. */
+export type Thread = z.infer<typeof ThreadSchema>;
