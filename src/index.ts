@@ -49,5 +49,29 @@ export { AssistantEventHandler } from './assistants/operators/assistant-event-ha
 // Operators for every kind of stream
 export { textDeltas, type TextDeltasOptions } from './operators/text-deltas.js';
 
+// Client
+export { createClient, type OpenAIStreamClient } from './client/create-client.js';
+export type { ClientOptions, RequestOptions } from './client/options.js';
+export type {
+  StreamRecoveryInfo,
+  StreamFallbackInfo,
+  RunStreamOptions,
+} from './client/stream-run.js';
+export type * from './client/params.js';
+export type { WithHeaders } from './client/readers.js';
+export type { AssistantsResource } from './client/resources/assistants.js';
+export type { FilesResource } from './client/resources/files.js';
+export type { ThreadsResource, RunsResource, MessagesResource, StepsResource } from './client/resources/threads.js';
+export type {
+  VectorStoresResource,
+  VectorStoreFilesResource,
+  FileBatchesResource,
+} from './client/resources/vector-stores.js';
+export * from './schema/resources.js';
+
+// Polling
+export { pollUntilTerminal, pollAfterMs, type Polled, type PollUntilTerminalOptions } from './polling/poll-until-terminal.js';
+export { RUN_POLL_TERMINAL_STATUSES, FILE_POLL_TERMINAL_STATUSES } from './polling/terminal-states.js';
+
 // Schemas and the types inferred from them
 export * from './schema/assistants/index.js';

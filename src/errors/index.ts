@@ -2,12 +2,18 @@ export { OpenAIStreamError } from './base.js';
 export {
   StreamParseError,
   StreamBufferOverflowError,
+  ServerStreamError,
   AssistantStreamError,
+  ChatCompletionStreamError,
+  ResponseStreamError,
   IncompleteStreamError,
   SnapshotError,
   MissingRunError,
+  MissingCompletionError,
+  MissingResponseError,
   StreamTimeoutError,
   type StreamTimeoutKind,
+  StreamNotEstablishedError,
 } from './stream-errors.js';
 export {
   APIError,

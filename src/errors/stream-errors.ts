@@ -1,5 +1,6 @@
 import { OpenAIStreamError } from './base.js';
 import { excerpt } from './excerpt.js';
+import type { Response } from '../schema/responses/response.js';
 
 /**
  * A stream carried something that is not what the API sends: invalid JSON, a payload that fails its event's
@@ -50,34 +51,116 @@ export class StreamBufferOverflowError extends StreamParseError {
 }
 
 /**
- * The server sent `event: error` in a run stream. Carries the API's `code` and `message` and the raw data.
+ * The server reported an error inside a stream that had started fine: `event: error` in a run stream
+ * ({@link AssistantStreamError}), an `{"error": {...}}` chunk in a Chat Completions stream
+ * ({@link ChatCompletionStreamError}), an `error` or `response.failed` event in a Responses stream
+ * ({@link ResponseStreamError}). One `instanceof` check catches all three. Carries the API's `code` and
+ * `message` and the raw data.
  *
  * @example
- * events$.subscribe({ error: (e) => e instanceof AssistantStreamError && console.error(e.code, e.message) });
+ * events$.subscribe({ error: (e) => e instanceof ServerStreamError && console.error(e.code, e.message) });
  */
-export class AssistantStreamError extends OpenAIStreamError {
+export class ServerStreamError extends OpenAIStreamError {
   /** The API's error code (for example `server_error`), when it sent one. */
   readonly code: string | undefined;
   /** The raw `data:` of the error event, as received. */
   readonly data: string;
-  /** The parsed error object, when the data was JSON. */
+  /** The parsed data, when it was JSON. */
   readonly error: unknown;
 
-  constructor(data: string) {
+  /**
+   * @param data the raw `data:` text.
+   * @param options `subject` starts the message (default `The stream`); `locate` picks the object holding
+   * `code` and `message` out of the parsed data (default: the data itself, or its `error` object).
+   */
+  constructor(data: string, options: { subject?: string; locate?: (parsed: unknown) => unknown } = {}) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(data);
     } catch {
       parsed = undefined;
     }
+    const located = options.locate ? options.locate(parsed) : parsed;
     // The API has sent both `{ code, message }` and `{ error: { code, message } }`.
-    const body = (isRecord(parsed) && isRecord(parsed['error']) ? parsed['error'] : parsed) as Record<string, unknown>;
+    const body = isRecord(located) && isRecord(located['error']) ? located['error'] : located;
     const code = isRecord(body) && typeof body['code'] === 'string' ? body['code'] : undefined;
     const message = isRecord(body) && typeof body['message'] === 'string' ? body['message'] : excerpt(data);
-    super(`The stream reported an error${code ? ` (${code})` : ''}: ${message}`);
+    super(`${options.subject ?? 'The stream'} reported an error${code ? ` (${code})` : ''}: ${message}`);
     this.code = code;
     this.data = data;
     this.error = parsed;
+  }
+}
+
+/**
+ * The server sent `event: error` in a run stream. Carries the API's `code` and `message` and the raw data.
+ *
+ * @example
+ * events$.subscribe({ error: (e) => e instanceof AssistantStreamError && console.error(e.code, e.message) });
+ */
+export class AssistantStreamError extends ServerStreamError {
+  constructor(data: string) {
+    super(data);
+  }
+}
+
+/**
+ * A Chat Completions stream carried an error instead of a chunk: a `data: {"error": {...}}` line (or an
+ * `event: error`). The API's `code`, `type`, `param` and `message` are kept.
+ *
+ * @example
+ * chatCompletionChunks(response).subscribe({
+ *   error: (e) => e instanceof ChatCompletionStreamError && console.error(e.code, e.type, e.message),
+ * });
+ */
+export class ChatCompletionStreamError extends ServerStreamError {
+  /** The API's error type (for example `server_error` or `invalid_request_error`), when it sent one. */
+  readonly type: string | undefined;
+  /** The request parameter at fault, when the API named one. */
+  readonly param: string | undefined;
+
+  constructor(data: string) {
+    super(data);
+    const body = errorBody(this.error);
+    this.type = typeof body?.['type'] === 'string' ? body['type'] : undefined;
+    this.param = typeof body?.['param'] === 'string' ? body['param'] : undefined;
+  }
+}
+
+/**
+ * A Responses stream ended in failure: an `error` event, or `response.failed` (the response object, with its
+ * `error`, is in {@link ResponseStreamError.response}). Carries the API's `code` and `message` and the raw data.
+ *
+ * @example
+ * responseEvents(response).subscribe({
+ *   error: (e) => {
+ *     if (e instanceof ResponseStreamError) console.error(e.eventType, e.code, e.response?.status);
+ *   },
+ * });
+ */
+export class ResponseStreamError extends ServerStreamError {
+  /** The event that failed the stream: `error` or `response.failed`. */
+  readonly eventType: string;
+  /** The failed response (`response.failed` only), as the event carried it. */
+  readonly response: Response | undefined;
+  /** The id of the failed response, when known. */
+  readonly responseId: string | undefined;
+  /** The event's `sequence_number`, when it had one. */
+  readonly sequenceNumber: number | undefined;
+  /** The request parameter at fault (`error` events), when the API named one. */
+  readonly param: string | undefined;
+
+  constructor(eventType: string, data: string) {
+    const failed = eventType === 'response.failed';
+    super(data, failed ? { subject: 'The response', locate: (parsed) => responseOf(parsed)?.['error'] } : {});
+    const response = failed ? responseOf(this.error) : undefined;
+    const parsed = isRecord(this.error) ? this.error : undefined;
+    const body = errorBody(this.error);
+    this.eventType = eventType;
+    this.response = response as Response | undefined;
+    this.responseId = typeof response?.['id'] === 'string' ? response['id'] : undefined;
+    this.sequenceNumber = typeof parsed?.['sequence_number'] === 'number' ? parsed['sequence_number'] : undefined;
+    this.param = !failed && typeof body?.['param'] === 'string' ? body['param'] : undefined;
   }
 }
 
@@ -85,10 +168,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+/** The object that holds `code` / `message`: `parsed.error` when it is an object, else `parsed`. */
+function errorBody(parsed: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(parsed)) return undefined;
+  return isRecord(parsed['error']) ? parsed['error'] : parsed;
+}
+
+function responseOf(parsed: unknown): Record<string, unknown> | undefined {
+  return isRecord(parsed) && isRecord(parsed['response']) ? parsed['response'] : undefined;
+}
+
 /**
- * The stream ended (the body closed, or the connection reset) before it was done: no `[DONE]`, and the run had
- * not reached a terminal or `requires_action` state. Everything received before was emitted; this error says
- * what was missing so the caller can resume (the client does so by polling the run, see docs/reliability.md).
+ * The stream ended (the body closed, or the connection reset) before it was done. Everything received before
+ * was emitted; this error says what was missing so the caller can resume or retry.
+ * - Assistants: no `[DONE]`, and the run had not reached a terminal or `requires_action` state (the client
+ *   resumes by polling the run, see docs/reliability.md); `runId`, `threadId`, `lastRunStatus` say where.
+ * - Chat Completions: no `data: [DONE]`; `completionId` and `finishReason` (the last finish reason seen: set
+ *   when the model had finished but the end of the stream, such as the usage chunk, was lost).
+ * - Responses: neither `response.completed` / `response.incomplete` nor `[DONE]`; `responseId` and
+ *   `lastResponseStatus` say where.
  *
  * @example
  * events$.subscribe({
@@ -102,28 +200,50 @@ export class IncompleteStreamError extends OpenAIStreamError {
   readonly threadId: string | undefined;
   /** The last run status seen (`in_progress`, ...), when a run object was seen. */
   readonly lastRunStatus: string | undefined;
-  /** How many events were received (and emitted) before the end. */
+  /** Chat Completions: the id of the completion (`chatcmpl-...`), when a chunk was seen. */
+  readonly completionId: string | undefined;
+  /** Chat Completions: the last `finish_reason` seen in any choice, when one was. */
+  readonly finishReason: string | undefined;
+  /** Responses: the id of the response (`resp_...`), when a response object was seen. */
+  readonly responseId: string | undefined;
+  /** Responses: the last response status seen (`in_progress`, ...), when a response object was seen. */
+  readonly lastResponseStatus: string | undefined;
+  /** How many events (chunks, for Chat Completions) were received (and emitted) before the end. */
   readonly receivedEvents: number;
-  /** The name of the last event received. */
+  /** The name (Responses: the `type`) of the last event received. */
   readonly lastEventName: string | undefined;
 
   constructor(details: {
     runId?: string;
     threadId?: string;
     lastRunStatus?: string;
+    completionId?: string;
+    finishReason?: string;
+    responseId?: string;
+    lastResponseStatus?: string;
     receivedEvents: number;
     lastEventName?: string;
     cause?: unknown;
   }) {
-    const run = details.runId ? ` of run ${details.runId} (last status: ${details.lastRunStatus ?? 'unknown'})` : '';
+    const of = details.runId
+      ? ` of run ${details.runId} (last status: ${details.lastRunStatus ?? 'unknown'})`
+      : details.responseId
+        ? ` of response ${details.responseId} (last status: ${details.lastResponseStatus ?? 'unknown'})`
+        : details.completionId
+          ? ` of chat completion ${details.completionId} (last finish reason: ${details.finishReason ?? 'none'})`
+          : '';
     super(
-      `The stream${run} ended before it was done, after ${details.receivedEvents} events` +
+      `The stream${of} ended before it was done, after ${details.receivedEvents} events` +
         (details.lastEventName ? ` (last: ${details.lastEventName})` : ''),
       { cause: details.cause },
     );
     this.runId = details.runId;
     this.threadId = details.threadId;
     this.lastRunStatus = details.lastRunStatus;
+    this.completionId = details.completionId;
+    this.finishReason = details.finishReason;
+    this.responseId = details.responseId;
+    this.lastResponseStatus = details.lastResponseStatus;
     this.receivedEvents = details.receivedEvents;
     this.lastEventName = details.lastEventName;
   }
@@ -174,6 +294,37 @@ export class MissingRunError extends OpenAIStreamError {
   }
 }
 
+/**
+ * `finalChatCompletion()` could not build the completion: the stream carried no chunk, or a choice never got
+ * its `finish_reason` or `role` (the official SDK fails the same way).
+ *
+ * @example
+ * chunks$.pipe(finalChatCompletion()).subscribe({
+ *   error: (e) => e instanceof MissingCompletionError && console.error(e.choiceIndex, e.message),
+ * });
+ */
+export class MissingCompletionError extends OpenAIStreamError {
+  /** The choice that was incomplete, when the problem was one choice. */
+  readonly choiceIndex: number | undefined;
+  constructor(reason: string, choiceIndex?: number) {
+    super(`No final chat completion: ${reason}`);
+    this.choiceIndex = choiceIndex;
+  }
+}
+
+/**
+ * `finalResponse()` was asked for the response, but the stream ended without any response object (no
+ * `response.created`).
+ *
+ * @example
+ * events$.pipe(finalResponse()).subscribe({ error: (e) => e instanceof MissingResponseError && retry() });
+ */
+export class MissingResponseError extends OpenAIStreamError {
+  constructor() {
+    super('The stream ended without any response object: no final response');
+  }
+}
+
 /** Which of the client's timeouts expired. */
 export type StreamTimeoutKind = 'headers' | 'first-event' | 'idle';
 
@@ -203,5 +354,28 @@ export class StreamTimeoutError extends OpenAIStreamError {
     this.kind = kind;
     this.timeoutMs = timeoutMs;
     this.lastEventName = lastEventName;
+  }
+}
+
+/**
+ * A streaming request was answered with something that is not an event stream (for example a proxy that
+ * buffers the body and answers `application/json`, or an HTML error page with status 200). With
+ * `fallbackToPolling`, the client then creates the run without streaming instead.
+ *
+ * @example
+ * client.threads.runs.stream(threadId, body).subscribe({
+ *   error: (e) => e instanceof StreamNotEstablishedError && console.warn(e.contentType),
+ * });
+ */
+export class StreamNotEstablishedError extends OpenAIStreamError {
+  /** The response's content type. */
+  readonly contentType: string;
+  /** The start of the body. */
+  readonly excerpt: string;
+  constructor(contentType: string, body: string) {
+    const shown = excerpt(body);
+    super(`Expected a text/event-stream response but got "${contentType || 'no content type'}": ${shown}`);
+    this.contentType = contentType;
+    this.excerpt = shown;
   }
 }

@@ -1,0 +1,143 @@
+import { lastValueFrom, of, toArray } from 'rxjs';
+import {
+  AssistantStreamError,
+  assistantEvents,
+  type AssistantStreamEvent,
+  fromOpenAIStream,
+  IncompleteStreamError,
+  type ServerSentEvent,
+  StreamParseError,
+  textDeltas,
+} from '../../src/index';
+import { encode, streamOf } from '../helpers/bytes';
+import { ev, message, run, sse, textDelta } from '../helpers/events';
+
+const created = ev('thread.run.created', run('run_1', 'queued'));
+const inProgress = ev('thread.run.in_progress', run('run_1', 'in_progress'));
+const completed = ev('thread.run.completed', run('run_1', 'completed'));
+
+async function outcome(body: string, options?: Parameters<typeof assistantEvents>[1]) {
+  const received: AssistantStreamEvent[] = [];
+  const error = await new Promise<unknown>((resolve) =>
+    assistantEvents(streamOf([encode(body)]), options).subscribe({
+      next: (e) => received.push(e),
+      error: resolve,
+      complete: () => resolve(undefined),
+    }),
+  );
+  return { received, error };
+}
+
+describe('assistantEvents', () => {
+  it('completes at `event: done` / `data: [DONE]` and ignores anything after it', async () => {
+    const { received, error } = await outcome(sse([created, completed]) + sse([inProgress]));
+    expect(error).toBeUndefined();
+    expect(received).toEqual([created, completed]);
+  });
+
+  it('fails with AssistantStreamError on `event: error`, carrying code, message and raw data', async () => {
+    const data = '{"code":"server_error","message":"Sorry, something went wrong."}';
+    const { received, error } = await outcome(`${sse([created], false)}event: error\ndata: ${data}\n\n`);
+    expect(received).toEqual([created]);
+    expect(error).toBeInstanceOf(AssistantStreamError);
+    expect((error as AssistantStreamError).code).toBe('server_error');
+    expect((error as AssistantStreamError).message).toContain('Sorry, something went wrong.');
+    expect((error as AssistantStreamError).data).toBe(data);
+  });
+
+  it('fails with StreamParseError on invalid JSON, naming the event, with an excerpt', async () => {
+    const { received, error } = await outcome(`${sse([created], false)}event: thread.run.in_progress\ndata: {"id": "run_1",\n\n`);
+    expect(received).toEqual([created]);
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect((error as StreamParseError).eventName).toBe('thread.run.in_progress');
+    expect((error as StreamParseError).excerpt).toBe('{"id": "run_1",');
+  });
+
+  it('fails with StreamParseError on a schema violation, naming the event and the path', async () => {
+    const bad = { ...run('run_1', 'in_progress'), status: 'dancing' };
+    const { error } = await outcome(`event: thread.run.in_progress\ndata: ${JSON.stringify(bad)}\n\n`);
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect((error as StreamParseError).path).toBe('status');
+    expect((error as StreamParseError).message).toContain('thread.run.in_progress');
+  });
+
+  it('passes unknown event types through untouched, or fails on them in strict mode', async () => {
+    const unknown = `event: thread.run.step.future\ndata: {"id":"x","shiny":[1,2]}\n\n`;
+    const lenient = await outcome(sse([created], false) + unknown + sse([completed]));
+    expect(lenient.error).toBeUndefined();
+    expect(lenient.received[1]).toEqual({ event: 'thread.run.step.future', data: { id: 'x', shiny: [1, 2] } });
+    const strict = await outcome(sse([created], false) + unknown + sse([completed]), { strict: true });
+    expect(strict.error).toBeInstanceOf(StreamParseError);
+    expect((strict.error as StreamParseError).eventName).toBe('thread.run.step.future');
+  });
+
+  it('keeps fields the schemas do not know', async () => {
+    const withExtra = { ...run('run_1', 'completed'), new_field: { nested: true } };
+    const { received } = await outcome(`event: thread.run.completed\ndata: ${JSON.stringify(withExtra)}\n\n`);
+    expect(received[0]!.data).toEqual(withExtra);
+  });
+
+  it('never reports a cut stream as done: no [DONE] before a final run status is IncompleteStreamError', async () => {
+    const { received, error } = await outcome(
+      sse([created, inProgress, ev('thread.message.created', message('msg_1', 'in_progress')), textDelta('msg_1', [0, 'Hi'])], false),
+    );
+    expect(received).toHaveLength(4);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(error).toMatchObject({ runId: 'run_1', threadId: 'thread_1', lastRunStatus: 'in_progress', receivedEvents: 4, lastEventName: 'thread.message.delta' });
+  });
+
+  it('accepts a body that ends without [DONE] after the run reached a final status', async () => {
+    const { error } = await outcome(sse([created, completed], false));
+    expect(error).toBeUndefined();
+  });
+
+  it('accepts an Observable of ServerSentEvents', async () => {
+    const events = of<ServerSentEvent>(
+      { event: 'thread.run.created', data: JSON.stringify(created.data) },
+      { event: 'done', data: '[DONE]' },
+    );
+    expect(await lastValueFrom(assistantEvents(events).pipe(toArray()))).toEqual([created]);
+  });
+});
+
+describe('fromOpenAIStream', () => {
+  it('adopts any async iterable of events, and aborts its controller on unsubscribe', async () => {
+    const controller = new AbortController();
+    let returned = false;
+    const iterable = {
+      controller,
+      async *[Symbol.asyncIterator]() {
+        try {
+          yield created;
+          yield textDelta('msg_1', [0, 'never read']);
+          await new Promise(() => undefined);
+        } finally {
+          returned = true;
+        }
+      },
+    };
+    const first = await new Promise<AssistantStreamEvent>((resolve) => {
+      const subscription = fromOpenAIStream(iterable).subscribe((event) => {
+        resolve(event);
+        subscription.unsubscribe();
+      });
+    });
+    expect(first).toBe(created);
+    expect(controller.signal.aborted).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(returned).toBe(true);
+  });
+
+  it('passes the SDK errors through and completes with the source', async () => {
+    async function* failing() {
+      yield created;
+      throw new Error('sdk failure');
+    }
+    await expect(lastValueFrom(fromOpenAIStream(failing()).pipe(toArray()))).rejects.toThrow('sdk failure');
+    async function* fine() {
+      yield textDelta('msg_1', [0, 'a']);
+      yield textDelta('msg_1', [0, 'b']);
+    }
+    expect(await lastValueFrom(fromOpenAIStream(fine()).pipe(textDeltas(), toArray()))).toEqual(['a', 'b']);
+  });
+});

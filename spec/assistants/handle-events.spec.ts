@@ -1,0 +1,174 @@
+import { concat, lastValueFrom, of, Subject, throwError, toArray } from 'rxjs';
+import {
+  AssistantEventHandler,
+  type AssistantStreamEvent,
+  type AssistantStreamHandler,
+  handleEvents,
+  StreamTimeoutError,
+  type TextDelta,
+  type ToolCall,
+} from '../../src/index';
+import { ev, message, run, step, textBlock, textDelta, toolDelta } from '../helpers/events';
+
+function logger(log: string[]): AssistantStreamHandler {
+  const text = (t: { value: string }) => t.value;
+  return {
+    onRunStepCreated: (s) => log.push(`stepCreated ${s.id}`),
+    onRunStepDone: (s) => log.push(`stepDone ${s.id} ${s.status}`),
+    onMessageCreated: (m) => log.push(`messageCreated ${m.id}`),
+    onMessageDelta: (_d, m) => log.push(`messageDelta ${m.id}`),
+    onMessageDone: (m) => log.push(`messageDone ${m.id}`),
+    onTextCreated: (t) => log.push(`textCreated "${text(t)}"`),
+    onTextDelta: (d, t) => log.push(`textDelta "${d.value}" "${text(t)}"`),
+    onTextDone: (t, m) => log.push(`textDone "${text(t)}" ${m.id}`),
+    onImageFileDone: (i) => log.push(`imageFileDone ${i.file_id}`),
+    onToolCallCreated: (c) => log.push(`toolCallCreated ${c.id} ${c.type === 'function' ? c.function.arguments : ''}`),
+    onToolCallDelta: (_d, c) => log.push(`toolCallDelta ${c.id} ${c.type === 'function' ? c.function.arguments : ''}`),
+    onToolCallDone: (c) => log.push(`toolCallDone ${c.id} ${c.type === 'function' ? c.function.arguments : ''}`),
+    onEnd: () => log.push('end'),
+    onTimeout: () => log.push('timeout'),
+    onException: (e) => log.push(`exception ${(e as Error).message}`),
+  };
+}
+
+async function fire(events: AssistantStreamEvent[], end: 'complete' | Error = 'complete') {
+  const log: string[] = [];
+  const source = end === 'complete' ? of(...events) : concat(of(...events), throwError(() => end));
+  const passed = await lastValueFrom(source.pipe(handleEvents(logger(log)), toArray())).catch(() => null);
+  return { log, passed };
+}
+
+describe('handleEvents', () => {
+  it('fires text callbacks across a multi-block message in the SDK order', async () => {
+    const events = [
+      ev('thread.message.created', message('msg_1', 'in_progress')),
+      textDelta('msg_1', [0, 'A']),
+      textDelta('msg_1', [0, 'B']),
+      ev('thread.message.delta', {
+        id: 'msg_1',
+        object: 'thread.message.delta',
+        delta: { content: [{ index: 1, type: 'image_file', image_file: { file_id: 'file-1' } }] },
+      }),
+      textDelta('msg_1', [2, 'C']),
+      ev('thread.message.completed', message('msg_1', 'completed', [textBlock('AB'), { type: 'image_file', image_file: { file_id: 'file-1' } } as never, textBlock('C')])),
+    ];
+    const { log, passed } = await fire(events);
+    expect(passed).toEqual(events); // events pass through unchanged
+    expect(log).toEqual([
+      'messageCreated msg_1',
+      'textCreated "A"',
+      'messageDelta msg_1',
+      'textDelta "A" "A"',
+      'messageDelta msg_1',
+      'textDelta "B" "AB"',
+      'messageDelta msg_1',
+      'textDone "AB" msg_1',
+      'textCreated "C"',
+      'messageDelta msg_1',
+      'textDelta "C" "C"',
+      'imageFileDone file-1',
+      'textDone "C" msg_1',
+      'messageDone msg_1',
+      'end',
+    ]);
+  });
+
+  it('fires tool call callbacks across a multi-call step, closing the last call at requires_action', async () => {
+    const stepCreated = step('step_1', 'in_progress', { type: 'tool_calls', tool_calls: [] });
+    const { log } = await fire([
+      ev('thread.run.created', run('run_1', 'queued')),
+      ev('thread.run.step.created', stepCreated),
+      toolDelta('step_1', { index: 0, id: 'call_1', name: 'a', args: '{' }),
+      toolDelta('step_1', { index: 0, args: '}' }),
+      toolDelta('step_1', { index: 1, id: 'call_2', name: 'b', args: '[' }),
+      toolDelta('step_1', { index: 1, args: ']' }),
+      ev('thread.run.requires_action', run('run_1', 'requires_action')),
+    ]);
+    expect(log).toEqual([
+      'stepCreated step_1',
+      'toolCallCreated call_1 {',
+      'toolCallDelta call_1 {}',
+      'toolCallDone call_1 {}',
+      'toolCallCreated call_2 [',
+      'toolCallDelta call_2 []',
+      'toolCallDone call_2 []',
+      'end',
+    ]);
+  });
+
+  it('closes an open tool call when its step completes, with the server final form', async () => {
+    const final = step('step_1', 'completed', {
+      type: 'tool_calls',
+      tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'a', arguments: '{}', output: 'ok' } }],
+    });
+    const { log } = await fire([
+      ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'tool_calls', tool_calls: [] })),
+      toolDelta('step_1', { index: 0, id: 'call_1', name: 'a', args: '{}' }),
+      ev('thread.run.step.completed', final),
+    ]);
+    expect(log).toEqual(['stepCreated step_1', 'toolCallCreated call_1 {}', 'toolCallDone call_1 {}', 'stepDone step_1 completed', 'end']);
+  });
+
+  it('tracks blocks per message, so interleaved messages of merged runs fire correctly', async () => {
+    const { log } = await fire([
+      ev('thread.message.created', message('msg_a', 'in_progress', [], 'run_a')),
+      ev('thread.message.created', message('msg_b', 'in_progress', [], 'run_b')),
+      textDelta('msg_a', [0, 'a']),
+      textDelta('msg_b', [0, 'b']),
+      textDelta('msg_a', [1, 'A']),
+      ev('thread.message.completed', message('msg_b', 'completed', [textBlock('b')], 'run_b')),
+    ]);
+    expect(log.filter((l) => l.startsWith('text'))).toEqual([
+      'textCreated "a"',
+      'textDelta "a" "a"',
+      'textCreated "b"',
+      'textDelta "b" "b"',
+      'textCreated "A"',
+      'textDelta "A" "A"',
+      'textDone "a" msg_a',
+      'textDone "b" msg_b',
+    ]);
+  });
+
+  it('calls onException then onEnd on an error, and onTimeout for a StreamTimeoutError', async () => {
+    expect((await fire([], new Error('boom'))).log).toEqual(['exception boom', 'end']);
+    expect((await fire([], new StreamTimeoutError('idle', 100))).log).toEqual(['timeout', 'end']);
+  });
+
+  it('calls onEnd once when the subscriber unsubscribes', () => {
+    const log: string[] = [];
+    const source = new Subject<AssistantStreamEvent>();
+    const subscription = source.pipe(handleEvents(logger(log))).subscribe();
+    subscription.unsubscribe();
+    subscription.unsubscribe();
+    expect(log).toEqual(['end']);
+  });
+
+  it('ends the stream with the error a callback throws', async () => {
+    const failing = of(ev('thread.run.created', run('run_1', 'queued'))).pipe(handleEvents({ onEvent: () => { throw new Error('handler failed'); } }));
+    await expect(lastValueFrom(failing)).rejects.toThrow('handler failed');
+  });
+
+  it('AssistantEventHandler subclasses get the callbacks and the current snapshots', async () => {
+    const seen: string[] = [];
+    class Printer extends AssistantEventHandler {
+      override onTextDelta(delta: TextDelta) {
+        seen.push(`${delta.value} run=${this.currentRun?.status} msg=${this.currentMessageSnapshot?.id}`);
+      }
+      override onToolCallDone(call: ToolCall) {
+        seen.push(`done ${call.id} step=${this.currentRunStepSnapshot?.id}`);
+      }
+    }
+    await lastValueFrom(
+      of(
+        ev('thread.run.created', run('run_1', 'in_progress')),
+        ev('thread.message.created', message('msg_1', 'in_progress')),
+        textDelta('msg_1', [0, 'hi']),
+        ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'tool_calls', tool_calls: [] })),
+        toolDelta('step_1', { index: 0, id: 'call_1', name: 'f' }),
+        ev('thread.run.requires_action', run('run_1', 'requires_action')),
+      ).pipe(handleEvents(new Printer())),
+    );
+    expect(seen).toEqual(['hi run=in_progress msg=msg_1', 'done call_1 step=step_1']);
+  });
+});

@@ -1,0 +1,137 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
+import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
+import { APIError, fromSSE, NotFoundError, type ServerSentEvent, StreamBufferOverflowError } from '../../src/index';
+import { chunksOf, encode, iterableOf, splitAt, streamOf } from '../helpers/bytes';
+
+const collect = (source: Parameters<typeof fromSSE>[0], options?: Parameters<typeof fromSSE>[1]) =>
+  lastValueFrom(fromSSE(source, options).pipe(toArray()));
+
+describe('fromSSE', () => {
+  it('reads named and unnamed events with ids, joining multi-line data', async () => {
+    const body = 'event: a\nid: 7\ndata: one\ndata: two\n\ndata: plain\n\n';
+    expect(await collect(streamOf([encode(body)]))).toEqual([
+      { event: 'a', id: '7', data: 'one\ntwo' },
+      { event: undefined, id: undefined, data: 'plain' },
+    ]);
+  });
+
+  it('handles CR, LF and CRLF line ends alike', async () => {
+    const expected = [{ event: 'x', data: '1' }, { event: 'y', data: '2' }];
+    for (const eol of ['\n', '\r', '\r\n']) {
+      const body = `event: x${eol}data: 1${eol}${eol}event: y${eol}data: 2${eol}${eol}`;
+      const events = await collect(streamOf(chunksOf(encode(body), 1)));
+      expect(events.map(({ event, data }) => ({ event, data }))).toEqual(expected);
+    }
+  });
+
+  it('skips comments and retry lines, reporting them to the callbacks', async () => {
+    const comments: string[] = [];
+    const retries: number[] = [];
+    const body = ': keep-alive\nretry: 1500\ndata: x\n\n: another\n\n';
+    const events = await collect(streamOf([encode(body)]), {
+      onComment: (c) => comments.push(c),
+      onRetry: (r) => retries.push(r),
+    });
+    expect(events.map((e) => e.data)).toEqual(['x']);
+    expect(comments).toEqual(['keep-alive', 'another']);
+    expect(retries).toEqual([1500]);
+  });
+
+  it('decodes multi-byte UTF-8 split across chunks, under every split', async () => {
+    const text = 'héllo → 世界 🎉 ok';
+    const bytes = encode(`data: ${text}\n\n`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 12 }), async (cuts) => {
+        const events = await collect(streamOf(splitAt(bytes, cuts)));
+        expect(events.map((e) => e.data)).toEqual([text]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('turns invalid UTF-8 into U+FFFD instead of failing, as EventSource does', async () => {
+    const bytes = new Uint8Array([...encode('data: a'), 0xff, 0xfe, ...encode('b\n\n')]);
+    expect((await collect(streamOf([bytes]))).map((e) => e.data)).toEqual(['a\uFFFD\uFFFDb']);
+  });
+
+  it('reads async iterables of bytes or strings', async () => {
+    expect(await collect(iterableOf(['data: 1\n', '\ndata: 2\n\n']))).toEqual([
+      { event: undefined, id: undefined, data: '1' },
+      { event: undefined, id: undefined, data: '2' },
+    ]);
+    expect((await collect(iterableOf(chunksOf(encode('data: z\n\n'), 3)))).map((e) => e.data)).toEqual(['z']);
+  });
+
+  it('delivers a last event whose blank line never came, but not a line cut in the middle', async () => {
+    expect((await collect(streamOf([encode('data: 1\n\ndata: 2\n')]))).map((e) => e.data)).toEqual(['1', '2']);
+    expect((await collect(streamOf([encode('data: 1\n\ndata: {"cut')]))).map((e) => e.data)).toEqual(['1']);
+  });
+
+  it('fails with StreamBufferOverflowError on a line longer than maxBufferSize, and cancels the source', async () => {
+    const stream = streamOf([encode('data: ok\n\ndata: '), ...Array.from({ length: 50 }, () => encode('x'.repeat(1000)))]);
+    const received: ServerSentEvent[] = [];
+    const error = await new Promise((resolve) =>
+      fromSSE(stream, { maxBufferSize: 10_000 }).subscribe({ next: (e) => received.push(e), error: resolve }),
+    );
+    expect(error).toBeInstanceOf(StreamBufferOverflowError);
+    expect((error as StreamBufferOverflowError).limit).toBe(10_000);
+    expect((error as Error).message).toContain('maxBufferSize (10000 characters)');
+    expect(received.map((e) => e.data)).toEqual(['ok']);
+    expect(stream.cancelled()).toBe(true);
+  });
+
+  it('fails with the matching APIError for an error Response', async () => {
+    const response = new Response('{"error":{"message":"No thread found","type":"invalid_request_error"}}', {
+      status: 404,
+      headers: { 'x-request-id': 'req_1' },
+    });
+    const error = await firstValueFrom(fromSSE(response)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(404);
+    expect((error as APIError).requestId).toBe('req_1');
+    expect((error as APIError).message).toContain('No thread found');
+  });
+
+  it('refuses a Response whose body was already read', async () => {
+    const response = new Response('data: x\n\n');
+    await response.text();
+    await expect(firstValueFrom(fromSSE(response))).rejects.toThrow('already been read');
+  });
+
+  describe('over real HTTP', () => {
+    let server: Server;
+    let url: string;
+    let closed: Promise<void>;
+
+    beforeEach(async () => {
+      let markClosed: () => void;
+      closed = new Promise((resolve) => (markClosed = resolve));
+      server = createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        let n = 0;
+        const timer = setInterval(() => res.write(`data: ${n++}\n\n`), 5);
+        res.on('close', () => {
+          clearInterval(timer);
+          markClosed();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    });
+
+    afterEach(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('unsubscribing cancels the body: the server sees the connection close', async () => {
+      const response = await fetch(url);
+      const first = await lastValueFrom(fromSSE(response).pipe(take(3), toArray()));
+      expect(first.map((e) => e.data)).toEqual(['0', '1', '2']);
+      await closed; // resolves only when the server's socket closes; jest's timeout fails the test otherwise
+    });
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Options of `createClient()`. Every option but `apiKey`, `baseURL`, `organization`, `project` and `fetch`
+ * can be overridden per call with {@link RequestOptions}.
+ *
+ * @example
+ * const client = createClient({ apiKey: 'sk-...', maxRetries: 3, idleTimeout: 30_000 });
+ */
+export interface ClientOptions {
+  /** The API key. Default: the `OPENAI_API_KEY` environment variable, where `process` exists. */
+  apiKey?: string;
+  /** The API's base URL, ending in `/v1`. Default `https://api.openai.com/v1`; in browsers, point it at a proxy. */
+  baseURL?: string;
+  /** Sent as `OpenAI-Organization`. Default: `OPENAI_ORG_ID`. */
+  organization?: string;
+  /** Sent as `OpenAI-Project`. Default: `OPENAI_PROJECT_ID`. */
+  project?: string;
+  /** Extra headers for every request. */
+  headers?: Record<string, string>;
+  /** The fetch implementation. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /**
+   * How many times a request is retried after 408, 409, 429, 5xx or a connection failure, with exponential
+   * backoff and jitter, honouring `retry-after-ms` / `retry-after`. A stream is never retried once an event
+   * arrived. Default 2.
+   */
+  maxRetries?: number;
+  /** Milliseconds to wait for response headers before aborting with `StreamTimeoutError` (`headers`). Default 600 000. */
+  timeout?: number;
+  /** Milliseconds a stream may go without an event (comments and keep-alives do not count). Default 60 000. */
+  idleTimeout?: number;
+  /** Milliseconds from response headers to a stream's first event. Default: the idle timeout. */
+  firstEventTimeout?: number;
+  /**
+   * When a run stream is cut after its run was created (the body ends early, the connection resets, or a
+   * timeout expires), poll the run to its final state and emit the events that were missed. Default true.
+   */
+  recoverStreams?: boolean;
+  /**
+   * When streaming cannot be established after retries (for example a proxy that buffers or strips
+   * `text/event-stream`), create the run without streaming and poll it, emitting equivalent events. Default false.
+   */
+  fallbackToPolling?: boolean;
+  /** Poll interval for recovery and fallback when the server sends no `openai-poll-after-ms`. Default 1000. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Per-call options: override the client's, add headers, or pass an `AbortSignal`.
+ *
+ * @example
+ * client.threads.runs.stream(threadId, { assistant_id }, { idleTimeout: 10_000, maxRetries: 0 });
+ */
+export interface RequestOptions
+  extends Pick<
+    ClientOptions,
+    'maxRetries' | 'timeout' | 'idleTimeout' | 'firstEventTimeout' | 'recoverStreams' | 'fallbackToPolling'
+  > {
+  /** Extra headers for this request. */
+  headers?: Record<string, string>;
+  /** Aborts the request (as unsubscribing does). */
+  signal?: AbortSignal;
+}
+
+/** The client's options with defaults applied. @internal */
+export interface ResolvedClientOptions {
+  apiKey: string | undefined;
+  baseURL: string;
+  organization: string | undefined;
+  project: string | undefined;
+  headers: Record<string, string>;
+  fetch: typeof fetch;
+  maxRetries: number;
+  timeout: number;
+  idleTimeout: number;
+  firstEventTimeout: number | undefined;
+  recoverStreams: boolean;
+  fallbackToPolling: boolean;
+  pollIntervalMs: number;
+}
+
+/** Applies defaults and environment variables. @internal */
+export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
+  const env = typeof process !== 'undefined' && process.env ? process.env : {};
+  const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch : undefined);
+  if (!fetchImpl) throw new TypeError('createClient: no fetch implementation; pass options.fetch');
+  return {
+    apiKey: options.apiKey ?? env['OPENAI_API_KEY'],
+    baseURL: (options.baseURL ?? env['OPENAI_BASE_URL'] ?? 'https://api.openai.com/v1').replace(/\/+$/, ''),
+    organization: options.organization ?? env['OPENAI_ORG_ID'],
+    project: options.project ?? env['OPENAI_PROJECT_ID'],
+    headers: options.headers ?? {},
+    // Bound, so a global fetch is not called with the options object as `this`.
+    fetch: options.fetch ?? fetchImpl.bind(globalThis),
+    maxRetries: options.maxRetries ?? 2,
+    timeout: options.timeout ?? 600_000,
+    idleTimeout: options.idleTimeout ?? 60_000,
+    firstEventTimeout: options.firstEventTimeout,
+    recoverStreams: options.recoverStreams ?? true,
+    fallbackToPolling: options.fallbackToPolling ?? false,
+    pollIntervalMs: options.pollIntervalMs ?? 1000,
+  };
+}

@@ -1,0 +1,111 @@
+import { defer, Observable, throwError, timeout } from 'rxjs';
+import type { z } from 'zod';
+import { assistantEvents } from '../assistants/assistant-events.js';
+import { StreamNotEstablishedError, StreamParseError, StreamTimeoutError } from '../errors/stream-errors.js';
+import type { AssistantStreamEvent } from '../schema/assistants/index.js';
+import type { ResolvedClientOptions } from './options.js';
+
+/** A JSON body with the response headers (polling reads `openai-poll-after-ms`). */
+export interface WithHeaders<T> {
+  readonly data: T;
+  readonly headers: Headers;
+}
+
+/**
+ * Reads a JSON body, validated by `schema` when one is given (a mismatch fails with {@link StreamParseError}).
+ *
+ * @internal
+ * @example
+ * transport.request(spec, options, readJSON(RunSchema));
+ */
+export function readJSON<T>(schema?: z.ZodType<T>): (response: Response) => Observable<T> {
+  return (response) =>
+    defer(async () => {
+      const text = await response.text();
+      return decodeJSON(text, schema, response.url);
+    });
+}
+
+/**
+ * Like {@link readJSON}, keeping the response headers.
+ *
+ * @internal
+ * @example
+ * transport.request(spec, options, readJSONWithHeaders(RunSchema));
+ */
+export function readJSONWithHeaders<T>(schema?: z.ZodType<T>): (response: Response) => Observable<WithHeaders<T>> {
+  return (response) =>
+    defer(async () => ({ data: decodeJSON(await response.text(), schema, response.url), headers: response.headers }));
+}
+
+function decodeJSON<T>(text: string, schema: z.ZodType<T> | undefined, where: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new StreamParseError('Invalid JSON in a response body', { eventName: where, data: text, cause });
+  }
+  if (!schema) return json as T;
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new StreamParseError(`Schema violation (${issue?.message ?? 'invalid'})`, {
+      eventName: where,
+      data: text,
+      path: issue?.path.join('.'),
+      cause: result.error,
+    });
+  }
+  // The parsed JSON itself, unknown fields included.
+  return json as T;
+}
+
+/**
+ * Reads a run stream: checks it is an event stream, parses it with `assistantEvents()`, and applies the
+ * first-event and idle timeouts (between events; SSE comments do not reset them).
+ *
+ * @internal
+ * @example
+ * transport.request({ ...spec, body: { ...body, stream: true } }, options, (r, { options }) => readAssistantStream(r, options));
+ */
+export function readAssistantStream(response: Response, options: ResolvedClientOptions): Observable<AssistantStreamEvent> {
+  return readEventStream(response, options, (r) => assistantEvents(r), (e) => e.event);
+}
+
+/**
+ * The shared part of reading any event stream: content-type check, parsing with `parse`, timeouts.
+ *
+ * @internal
+ * @example
+ * readEventStream(response, options, chatCompletionChunks, () => 'chunk');
+ */
+export function readEventStream<T>(
+  response: Response,
+  options: ResolvedClientOptions,
+  parse: (response: Response) => Observable<T>,
+  nameOf: (value: T) => string,
+): Observable<T> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!contentType.includes('text/event-stream')) {
+    return defer(async () => {
+      throw new StreamNotEstablishedError(contentType, await response.text().catch(() => ''));
+    });
+  }
+  const idle = options.idleTimeout;
+  const first = options.firstEventTimeout ?? idle;
+  return parse(response).pipe(
+    timeout<T, Observable<never>>({
+      first,
+      each: idle,
+      with: (info) =>
+        throwError(
+          () =>
+            new StreamTimeoutError(
+              info.seen === 0 ? 'first-event' : 'idle',
+              info.seen === 0 ? first : idle,
+              info.lastValue === null ? undefined : nameOf(info.lastValue),
+            ),
+        ),
+    }),
+  );
+}

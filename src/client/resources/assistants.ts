@@ -1,0 +1,26 @@
+import type { Observable } from 'rxjs';
+import { type Assistant, AssistantSchema } from '../../schema/resources.js';
+import type { RequestOptions } from '../options.js';
+import type { AssistantCreateParams } from '../params.js';
+import { readJSON } from '../readers.js';
+import type { Transport } from '../transport.js';
+
+/** `client.assistants`: create and retrieve assistants. */
+export interface AssistantsResource {
+  /** `POST /assistants`. @example client.assistants.create({ model: 'gpt-4o', name: 'Helper' }); */
+  create(body: AssistantCreateParams, options?: RequestOptions): Observable<Assistant>;
+  /** `GET /assistants/{id}`. @example client.assistants.retrieve('asst_1'); */
+  retrieve(assistantId: string, options?: RequestOptions): Observable<Assistant>;
+}
+
+/** @internal */
+export function assistantsResource(transport: Transport): AssistantsResource {
+  return {
+    create: (body, options) => transport.request({ method: 'POST', path: '/assistants', body }, options, readJSON(AssistantSchema)),
+    retrieve: (id, options) =>
+      transport.request({ method: 'GET', path: `/assistants/${enc(id)}` }, options, readJSON(AssistantSchema)),
+  };
+}
+
+/** Encodes a path segment. @internal */
+export const enc = encodeURIComponent;

@@ -1,0 +1,214 @@
+import { concatMap, defer, EMPTY, expand, map, type Observable } from 'rxjs';
+import {
+  type AssistantStreamEvent,
+  type Message,
+  MessageSchema,
+  type Run,
+  RunSchema,
+  type RunStep,
+  RunStepSchema,
+  type Thread,
+  ThreadSchema,
+} from '../../schema/assistants/index.js';
+import { type ListPage, listPageSchema } from '../../schema/resources.js';
+import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { RUN_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
+import type { RequestOptions } from '../options.js';
+import type {
+  ListParams,
+  MessageCreateParams,
+  MessageListParams,
+  PollOptions,
+  RunCreateParams,
+  RunRetrieveParams,
+  StepListParams,
+  SubmitToolOutputsParams,
+  ThreadCreateAndRunParams,
+  ThreadCreateParams,
+} from '../params.js';
+import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
+import { type RunStreamApi, type RunStreamOptions, streamRun } from '../stream-run.js';
+import type { Transport } from '../transport.js';
+import { enc } from './assistants.js';
+
+const MessagesPage = listPageSchema(MessageSchema);
+const RunsPage = listPageSchema(RunSchema);
+const StepsPage = listPageSchema(RunStepSchema);
+
+/** `client.threads.messages`. */
+export interface MessagesResource {
+  /** `POST /threads/{id}/messages`. @example client.threads.messages.create(threadId, { role: 'user', content: 'Hi' }); */
+  create(threadId: string, body: MessageCreateParams, options?: RequestOptions): Observable<Message>;
+  /** `GET /threads/{id}/messages`: one page. @example client.threads.messages.list(threadId, { order: 'asc' }); */
+  list(threadId: string, query?: MessageListParams, options?: RequestOptions): Observable<ListPage<Message>>;
+  /** Every message of the thread, page after page, one emission each. @example client.threads.messages.listAll(threadId).pipe(toArray()); */
+  listAll(threadId: string, query?: MessageListParams, options?: RequestOptions): Observable<Message>;
+}
+
+/** `client.threads.runs.steps`. */
+export interface StepsResource {
+  /** `GET /threads/{thread_id}/runs/{id}/steps`: one page. @example client.threads.runs.steps.list(runId, { thread_id }); */
+  list(runId: string, params: StepListParams, options?: RequestOptions): Observable<ListPage<RunStep>>;
+  /** Every step of the run, one emission each. @example client.threads.runs.steps.listAll(runId, { thread_id }); */
+  listAll(runId: string, params: StepListParams, options?: RequestOptions): Observable<RunStep>;
+}
+
+/** `client.threads.runs`. */
+export interface RunsResource {
+  readonly steps: StepsResource;
+  /** `POST /threads/{id}/runs` without streaming. @example client.threads.runs.create(threadId, { assistant_id }); */
+  create(threadId: string, body: RunCreateParams, options?: RequestOptions): Observable<Run>;
+  /** `GET /threads/{thread_id}/runs/{id}`. @example client.threads.runs.retrieve(runId, { thread_id }); */
+  retrieve(runId: string, params: RunRetrieveParams, options?: RequestOptions): Observable<Run>;
+  /** `GET /threads/{id}/runs`: one page. @example client.threads.runs.list(threadId, { limit: 5 }); */
+  list(threadId: string, query?: ListParams, options?: RequestOptions): Observable<ListPage<Run>>;
+  /** `POST /threads/{thread_id}/runs/{id}/cancel`. @example client.threads.runs.cancel(runId, { thread_id }); */
+  cancel(runId: string, params: RunRetrieveParams, options?: RequestOptions): Observable<Run>;
+  /** Submits tool outputs without streaming. @example client.threads.runs.submitToolOutputs(runId, { thread_id, tool_outputs }); */
+  submitToolOutputs(runId: string, params: SubmitToolOutputsParams, options?: RequestOptions): Observable<Run>;
+  /**
+   * Creates a run and streams its events. Cold: each subscription creates one run; unsubscribing aborts it.
+   * @example client.threads.runs.stream(threadId, { assistant_id }).pipe(textDeltas()).subscribe(print);
+   */
+  stream(threadId: string, body: RunCreateParams, options?: RunStreamOptions): Observable<AssistantStreamEvent>;
+  /**
+   * Submits tool outputs and streams the run's continuation.
+   * @example client.threads.runs.submitToolOutputsStream(runId, { thread_id, tool_outputs }).pipe(textDeltas());
+   */
+  submitToolOutputsStream(runId: string, params: SubmitToolOutputsParams, options?: RunStreamOptions): Observable<AssistantStreamEvent>;
+  /**
+   * Polls a run until `requires_action` or a final status, emitting every state it sees.
+   * @example client.threads.runs.poll(runId, { thread_id }, { pollIntervalMs: 500 }).pipe(last());
+   */
+  poll(runId: string, params: RunRetrieveParams, options?: RequestOptions & PollOptions): Observable<Run>;
+  /**
+   * Creates a run without streaming, then polls it: emits the created run and every polled state, the last one
+   * terminal (or `requires_action`).
+   * @example client.threads.runs.createAndPoll(threadId, { assistant_id }).subscribe((run) => show(run.status));
+   */
+  createAndPoll(threadId: string, body: RunCreateParams, options?: RequestOptions & PollOptions): Observable<Run>;
+  /**
+   * Submits tool outputs without streaming, then polls the run like {@link RunsResource.createAndPoll}.
+   * @example client.threads.runs.submitToolOutputsAndPoll(runId, { thread_id, tool_outputs });
+   */
+  submitToolOutputsAndPoll(runId: string, params: SubmitToolOutputsParams, options?: RequestOptions & PollOptions): Observable<Run>;
+  /** `GET` of a run with its response headers (for custom polling). @example pollUntilTerminal({ first: client.threads.runs.retrieveWithHeaders(id, p), ... }); */
+  retrieveWithHeaders(runId: string, params: RunRetrieveParams, options?: RequestOptions): Observable<WithHeaders<Run>>;
+}
+
+/** `client.threads`. */
+export interface ThreadsResource {
+  readonly messages: MessagesResource;
+  readonly runs: RunsResource;
+  /** `POST /threads`. @example client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }); */
+  create(body?: ThreadCreateParams, options?: RequestOptions): Observable<Thread>;
+  /** `GET /threads/{id}`. @example client.threads.retrieve(threadId); */
+  retrieve(threadId: string, options?: RequestOptions): Observable<Thread>;
+  /** `POST /threads/runs` without streaming. @example client.threads.createAndRun({ assistant_id, thread: { messages } }); */
+  createAndRun(body: ThreadCreateAndRunParams, options?: RequestOptions): Observable<Run>;
+  /**
+   * Creates a thread and a run on it, streaming (the first event is `thread.created`).
+   * @example client.threads.createAndRunStream({ assistant_id, thread: { messages } }).pipe(textDeltas());
+   */
+  createAndRunStream(body: ThreadCreateAndRunParams, options?: RunStreamOptions): Observable<AssistantStreamEvent>;
+  /**
+   * Creates a thread and a run without streaming, then polls the run.
+   * @example client.threads.createAndRunPoll({ assistant_id, thread: { messages } }).pipe(last());
+   */
+  createAndRunPoll(body: ThreadCreateAndRunParams, options?: RequestOptions & PollOptions): Observable<Run>;
+}
+
+/** @internal */
+export function threadsResource(transport: Transport): ThreadsResource {
+  const get = <T>(path: string, schema: Parameters<typeof readJSON<T>>[0], options?: RequestOptions, query?: object) =>
+    transport.request<T>({ method: 'GET', path, query: query as Record<string, string> }, options, readJSON(schema));
+  const post = <T>(path: string, body: unknown, schema: Parameters<typeof readJSON<T>>[0], options?: RequestOptions) =>
+    transport.request<T>({ method: 'POST', path, body }, options, readJSON(schema));
+  const postWithHeaders = (path: string, body: unknown, options?: RequestOptions) =>
+    transport.request({ method: 'POST', path, body }, options, readJSONWithHeaders(RunSchema));
+
+  const runPath = (threadId: string, runId: string) => `/threads/${enc(threadId)}/runs/${enc(runId)}`;
+  const retrieveWithHeaders = (runId: string, { thread_id }: RunRetrieveParams, options?: RequestOptions) =>
+    transport.request({ method: 'GET', path: runPath(thread_id, runId) }, options, readJSONWithHeaders(RunSchema));
+  // Polls a run: `first` starts the action; later requests retrieve the run it returned.
+  const pollRunFrom = (first: Observable<WithHeaders<Run>>, options?: RequestOptions & PollOptions): Observable<Run> =>
+    defer(() => {
+      // The run `first` returned: later polls retrieve it. One per subscription.
+      let current: Run | undefined;
+      const remember = map((polled: WithHeaders<Run>) => ((current = polled.data), polled));
+      return pollUntilTerminal<Run>({
+        first: first.pipe(remember),
+        retrieve: () => retrieveWithHeaders(current!.id, { thread_id: current!.thread_id }, options).pipe(remember),
+        isTerminal: (run) => RUN_POLL_TERMINAL_STATUSES.has(run.status),
+        pollIntervalMs: options?.pollIntervalMs,
+        defaultIntervalMs: transport.options.pollIntervalMs,
+      });
+    });
+
+  const messages: MessagesResource = {
+    create: (threadId, body, options) => post(`/threads/${enc(threadId)}/messages`, body, MessageSchema, options),
+    list: (threadId, query, options) => get(`/threads/${enc(threadId)}/messages`, MessagesPage, options, query),
+    listAll: (threadId, query, options) =>
+      paginate((after) => get(`/threads/${enc(threadId)}/messages`, MessagesPage, options, { ...query, after })),
+  };
+
+  const steps: StepsResource = {
+    list: (runId, { thread_id, ...query }, options) => get(`${runPath(thread_id, runId)}/steps`, StepsPage, options, query),
+    listAll: (runId, { thread_id, ...query }, options) =>
+      paginate((after) => get(`${runPath(thread_id, runId)}/steps`, StepsPage, options, { ...query, after })),
+  };
+
+  // The plain calls a streaming run needs to recover a cut stream or fall back to polling.
+  const api: RunStreamApi = {
+    retrieveRun: (runId, threadId, options) => retrieveWithHeaders(runId, { thread_id: threadId }, options),
+    listSteps: (runId, threadId, options) => steps.listAll(runId, { thread_id: threadId, order: 'asc' }, options),
+    listMessages: (threadId, runId, options) => messages.listAll(threadId, { run_id: runId, order: 'asc' }, options),
+    retrieveThread: (threadId, options) => get(`/threads/${enc(threadId)}`, ThreadSchema, options),
+  };
+
+  const runs: RunsResource = {
+    steps,
+    create: (threadId, body, options) => post(`/threads/${enc(threadId)}/runs`, body, RunSchema, options),
+    retrieve: (runId, { thread_id }, options) => get(runPath(thread_id, runId), RunSchema, options),
+    list: (threadId, query, options) => get(`/threads/${enc(threadId)}/runs`, RunsPage, options, query),
+    cancel: (runId, { thread_id }, options) => post(`${runPath(thread_id, runId)}/cancel`, undefined, RunSchema, options),
+    submitToolOutputs: (runId, { thread_id, ...body }, options) =>
+      post(`${runPath(thread_id, runId)}/submit_tool_outputs`, body, RunSchema, options),
+    stream: (threadId, body, options) =>
+      streamRun(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }),
+    submitToolOutputsStream: (runId, { thread_id, ...body }, options) =>
+      streamRun(transport, api, { method: 'POST', path: `${runPath(thread_id, runId)}/submit_tool_outputs`, body }, options, {
+        threadId: thread_id,
+        runId,
+      }),
+    poll: (runId, params, options) => pollRunFrom(retrieveWithHeaders(runId, params, options), options),
+    createAndPoll: (threadId, body, options) => pollRunFrom(postWithHeaders(`/threads/${enc(threadId)}/runs`, body, options), options),
+    submitToolOutputsAndPoll: (runId, { thread_id, ...body }, options) =>
+      pollRunFrom(postWithHeaders(`${runPath(thread_id, runId)}/submit_tool_outputs`, body, options), options),
+    retrieveWithHeaders,
+  };
+
+  return {
+    messages,
+    runs,
+    create: (body, options) => post('/threads', body ?? {}, ThreadSchema, options),
+    retrieve: (threadId, options) => get(`/threads/${enc(threadId)}`, ThreadSchema, options),
+    createAndRun: (body, options) => post('/threads/runs', body, RunSchema, options),
+    createAndRunStream: (body, options) => streamRun(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}),
+    createAndRunPoll: (body, options) => pollRunFrom(postWithHeaders('/threads/runs', body, options), options),
+  };
+}
+
+/**
+ * Emits every item of a list endpoint, requesting the next page (`after` the last id) while `has_more`.
+ *
+ * @internal
+ * @example
+ * paginate((after) => get(path, Page, options, { after })).pipe(toArray());
+ */
+export function paginate<T>(page: (after: string | undefined) => Observable<ListPage<T>>): Observable<T> {
+  return page(undefined).pipe(
+    expand((current) => (current.has_more && current.last_id ? page(current.last_id) : EMPTY)),
+    concatMap((current) => current.data),
+  );
+}

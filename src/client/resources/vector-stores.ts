@@ -1,0 +1,152 @@
+import { concatMap, defer, map, mergeMap, type Observable, from, toArray } from 'rxjs';
+import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { FILE_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
+import {
+  type VectorStore,
+  type VectorStoreFile,
+  type VectorStoreFileBatch,
+  VectorStoreFileBatchSchema,
+  VectorStoreFileSchema,
+  VectorStoreSchema,
+} from '../../schema/resources.js';
+import type { RequestOptions } from '../options.js';
+import type {
+  FileBatchCreateParams,
+  PollOptions,
+  Uploadable,
+  UploadPollOptions,
+  VectorStoreCreateParams,
+  VectorStoreFileCreateParams,
+} from '../params.js';
+import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
+import type { Transport } from '../transport.js';
+import { enc } from './assistants.js';
+import type { FilesResource } from './files.js';
+
+/** `client.vectorStores.files`. */
+export interface VectorStoreFilesResource {
+  /** `POST /vector_stores/{id}/files`. @example client.vectorStores.files.create(storeId, { file_id }); */
+  create(vectorStoreId: string, body: VectorStoreFileCreateParams, options?: RequestOptions): Observable<VectorStoreFile>;
+  /** `GET /vector_stores/{id}/files/{file_id}`. @example client.vectorStores.files.retrieve(fileId, { vector_store_id }); */
+  retrieve(fileId: string, params: { vector_store_id: string }, options?: RequestOptions): Observable<VectorStoreFile>;
+  /** Polls a vector store file until it is processed. @example client.vectorStores.files.poll(storeId, fileId); */
+  poll(vectorStoreId: string, fileId: string, options?: RequestOptions & PollOptions): Observable<VectorStoreFile>;
+  /** Adds a file, then polls it: emits every state, the last one `completed`, `failed` or `cancelled`. @example client.vectorStores.files.createAndPoll(storeId, { file_id }).pipe(last()); */
+  createAndPoll(vectorStoreId: string, body: VectorStoreFileCreateParams, options?: RequestOptions & PollOptions): Observable<VectorStoreFile>;
+  /** Uploads a file and adds it to the store (no polling). @example client.vectorStores.files.upload(storeId, file); */
+  upload(vectorStoreId: string, file: Uploadable, options?: RequestOptions): Observable<VectorStoreFile>;
+  /** Uploads a file, adds it, and polls it until processed. @example client.vectorStores.files.uploadAndPoll(storeId, file).pipe(last()); */
+  uploadAndPoll(vectorStoreId: string, file: Uploadable, options?: RequestOptions & PollOptions): Observable<VectorStoreFile>;
+}
+
+/** `client.vectorStores.fileBatches`. */
+export interface FileBatchesResource {
+  /** `POST /vector_stores/{id}/file_batches`. @example client.vectorStores.fileBatches.create(storeId, { file_ids }); */
+  create(vectorStoreId: string, body: FileBatchCreateParams, options?: RequestOptions): Observable<VectorStoreFileBatch>;
+  /** `GET /vector_stores/{id}/file_batches/{batch_id}`. @example client.vectorStores.fileBatches.retrieve(batchId, { vector_store_id }); */
+  retrieve(batchId: string, params: { vector_store_id: string }, options?: RequestOptions): Observable<VectorStoreFileBatch>;
+  /** Polls a batch until processed. @example client.vectorStores.fileBatches.poll(storeId, batchId); */
+  poll(vectorStoreId: string, batchId: string, options?: RequestOptions & PollOptions): Observable<VectorStoreFileBatch>;
+  /** Creates a batch, then polls it. @example client.vectorStores.fileBatches.createAndPoll(storeId, { file_ids }).pipe(last()); */
+  createAndPoll(vectorStoreId: string, body: FileBatchCreateParams, options?: RequestOptions & PollOptions): Observable<VectorStoreFileBatch>;
+  /**
+   * Uploads `files` (at most `maxConcurrency` at once, default 5), creates a batch of them and of `fileIds`, then
+   * polls it. @example client.vectorStores.fileBatches.uploadAndPoll(storeId, { files: [a, b] }).pipe(last());
+   */
+  uploadAndPoll(
+    vectorStoreId: string,
+    batch: { files: readonly Uploadable[]; fileIds?: readonly string[] },
+    options?: RequestOptions & UploadPollOptions,
+  ): Observable<VectorStoreFileBatch>;
+}
+
+/** `client.vectorStores`. */
+export interface VectorStoresResource {
+  readonly files: VectorStoreFilesResource;
+  readonly fileBatches: FileBatchesResource;
+  /** `POST /vector_stores`. @example client.vectorStores.create({ name: 'docs' }); */
+  create(body: VectorStoreCreateParams, options?: RequestOptions): Observable<VectorStore>;
+  /** `GET /vector_stores/{id}`. @example client.vectorStores.retrieve(storeId); */
+  retrieve(vectorStoreId: string, options?: RequestOptions): Observable<VectorStore>;
+}
+
+/** @internal */
+export function vectorStoresResource(transport: Transport, files: FilesResource): VectorStoresResource {
+  const storePath = (id: string) => `/vector_stores/${enc(id)}`;
+  const isDone = (value: { status: string }) => FILE_POLL_TERMINAL_STATUSES.has(value.status);
+  const poll = <T extends { status: string }>(
+    first: Observable<WithHeaders<T>>,
+    retrieve: () => Observable<WithHeaders<T>>,
+    options?: PollOptions,
+  ) =>
+    pollUntilTerminal<T>({
+      first,
+      retrieve,
+      isTerminal: isDone,
+      pollIntervalMs: options?.pollIntervalMs,
+      defaultIntervalMs: transport.options.pollIntervalMs,
+    });
+
+  const getFile = (storeId: string, fileId: string, options?: RequestOptions) =>
+    transport.request({ method: 'GET', path: `${storePath(storeId)}/files/${enc(fileId)}` }, options, readJSONWithHeaders(VectorStoreFileSchema));
+  const postFile = (storeId: string, body: VectorStoreFileCreateParams, options?: RequestOptions) =>
+    transport.request({ method: 'POST', path: `${storePath(storeId)}/files`, body }, options, readJSONWithHeaders(VectorStoreFileSchema));
+  const getBatch = (storeId: string, batchId: string, options?: RequestOptions) =>
+    transport.request(
+      { method: 'GET', path: `${storePath(storeId)}/file_batches/${enc(batchId)}` },
+      options,
+      readJSONWithHeaders(VectorStoreFileBatchSchema),
+    );
+  const postBatch = (storeId: string, body: FileBatchCreateParams, options?: RequestOptions) =>
+    transport.request(
+      { method: 'POST', path: `${storePath(storeId)}/file_batches`, body },
+      options,
+      readJSONWithHeaders(VectorStoreFileBatchSchema),
+    );
+  const data = <T>(polled: Observable<WithHeaders<T>>) => polled.pipe(map((p) => p.data));
+
+  const filesOfStore: VectorStoreFilesResource = {
+    create: (storeId, body, options) => data(postFile(storeId, body, options)),
+    retrieve: (fileId, { vector_store_id }, options) => data(getFile(vector_store_id, fileId, options)),
+    poll: (storeId, fileId, options) => poll(getFile(storeId, fileId, options), () => getFile(storeId, fileId, options), options),
+    createAndPoll: (storeId, body, options) =>
+      poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options),
+    upload: (storeId, file, options) =>
+      files.create({ file, purpose: 'assistants' }, options).pipe(concatMap((f) => data(postFile(storeId, { file_id: f.id }, options)))),
+    uploadAndPoll: (storeId, file, options) =>
+      files
+        .create({ file, purpose: 'assistants' }, options)
+        .pipe(concatMap((f) => filesOfStore.createAndPoll(storeId, { file_id: f.id }, options))),
+  };
+
+  const pollBatchFrom = (storeId: string, first: Observable<WithHeaders<VectorStoreFileBatch>>, options?: PollOptions & RequestOptions) =>
+    defer(() => {
+      let batchId = '';
+      return poll(
+        first.pipe(map((p) => ((batchId = p.data.id), p))),
+        () => getBatch(storeId, batchId, options),
+        options,
+      );
+    });
+
+  const fileBatches: FileBatchesResource = {
+    create: (storeId, body, options) => data(postBatch(storeId, body, options)),
+    retrieve: (batchId, { vector_store_id }, options) => data(getBatch(vector_store_id, batchId, options)),
+    poll: (storeId, batchId, options) => poll(getBatch(storeId, batchId, options), () => getBatch(storeId, batchId, options), options),
+    createAndPoll: (storeId, body, options) => pollBatchFrom(storeId, postBatch(storeId, body, options), options),
+    uploadAndPoll: (storeId, { files: uploads, fileIds = [] }, options) =>
+      from(uploads).pipe(
+        mergeMap((file) => files.create({ file, purpose: 'assistants' }, options), options?.maxConcurrency ?? 5),
+        map((uploaded) => uploaded.id),
+        toArray(),
+        concatMap((ids) => fileBatches.createAndPoll(storeId, { file_ids: [...fileIds, ...ids] }, options)),
+      ),
+  };
+
+  return {
+    files: filesOfStore,
+    fileBatches,
+    create: (body, options) => transport.request({ method: 'POST', path: '/vector_stores', body }, options, readJSON(VectorStoreSchema)),
+    retrieve: (id, options) => transport.request({ method: 'GET', path: storePath(id) }, options, readJSON(VectorStoreSchema)),
+  };
+}

@@ -1,0 +1,52 @@
+import { APIConnectionError, APIError } from '../errors/api-errors.js';
+import { StreamTimeoutError } from '../errors/stream-errors.js';
+
+/** HTTP statuses worth another try: the server said it did not process the request, or was overloaded. */
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
+
+/**
+ * Whether a failed attempt may be retried. Only failures before the response was accepted qualify: an error
+ * status the API defines as transient (408, 409, 429, 5xx) or no response at all. Reading a 2xx response is
+ * never retried, because the server may already have created a run. A headers timeout is retried only for
+ * GET, where repeating cannot create anything.
+ *
+ * @internal
+ * @example
+ * isRetryable(new RateLimitError(429, headers, body), 'POST'); // true
+ */
+export function isRetryable(error: unknown, method: string): boolean {
+  if (error instanceof APIError) return RETRYABLE_STATUSES.has(error.status) || error.status >= 500;
+  if (error instanceof APIConnectionError) return true;
+  if (error instanceof StreamTimeoutError) return error.kind === 'headers' && method === 'GET';
+  return false;
+}
+
+/**
+ * How long to wait before retry number `attempt` (0 for the first retry): the server's `retry-after-ms`, else
+ * `retry-after` (seconds or an HTTP date), when it is a sensible wait (at most 60 s); otherwise exponential
+ * backoff from 0.5 s, doubling, capped at 8 s, with up to 25% jitter downwards so clients spread out.
+ *
+ * @internal
+ * @example
+ * retryDelayMs(0, new Headers({ 'retry-after-ms': '250' })); // 250
+ */
+export function retryDelayMs(attempt: number, headers: Headers | undefined, random: () => number = Math.random): number {
+  const fromServer = serverDelayMs(headers);
+  if (fromServer !== undefined) return fromServer;
+  const base = Math.min(500 * 2 ** attempt, 8000);
+  return Math.round(base * (1 - 0.25 * random()));
+}
+
+function serverDelayMs(headers: Headers | undefined): number | undefined {
+  if (!headers) return undefined;
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms) && ms >= 0 && ms <= 60_000) return ms;
+  const after = headers.get('retry-after');
+  if (after === null) return undefined;
+  const seconds = Number.parseFloat(after);
+  if (Number.isFinite(seconds)) return seconds >= 0 && seconds <= 60 ? seconds * 1000 : undefined;
+  const date = Date.parse(after);
+  if (Number.isNaN(date)) return undefined;
+  const wait = date - Date.now();
+  return wait >= 0 && wait <= 60_000 ? wait : undefined;
+}

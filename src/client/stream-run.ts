@@ -1,0 +1,193 @@
+import {
+  catchError,
+  concat,
+  concatMap,
+  defer,
+  distinctUntilKeyChanged,
+  EMPTY,
+  from,
+  last,
+  map,
+  type Observable,
+  of,
+  skip,
+  switchMap,
+  tap,
+  throwError,
+  toArray,
+} from 'rxjs';
+import { assistantStreamReducer } from '../assistants/snapshot/reducer.js';
+import { type AssistantStreamState, initialAssistantStreamState } from '../assistants/snapshot/state.js';
+import { APIConnectionError, APIError } from '../errors/api-errors.js';
+import { IncompleteStreamError, StreamNotEstablishedError, StreamTimeoutError } from '../errors/stream-errors.js';
+import { pollUntilTerminal } from '../polling/poll-until-terminal.js';
+import { RUN_POLL_TERMINAL_STATUSES } from '../polling/terminal-states.js';
+import { type AssistantStreamEvent, type Message, type Run, RunSchema, type RunStep, type Thread } from '../schema/assistants/index.js';
+import type { RequestOptions } from './options.js';
+import { readJSONWithHeaders, type WithHeaders } from './readers.js';
+import { missingEvents } from './recovery/missing-events.js';
+import { runStream } from './run-stream.js';
+import type { RequestSpec, Transport } from './transport.js';
+
+/** What the client tells `onRecover` when a cut run stream is being completed by polling. */
+export interface StreamRecoveryInfo {
+  /** Why the stream was cut: an `IncompleteStreamError` or a `StreamTimeoutError`. */
+  readonly reason: unknown;
+  readonly runId: string;
+  readonly threadId: string;
+  /** How many events the stream had delivered. */
+  readonly receivedEvents: number;
+}
+
+/** What the client tells `onFallback` when it creates the run without streaming instead. */
+export interface StreamFallbackInfo {
+  /** Why streaming could not be established. */
+  readonly reason: unknown;
+}
+
+/** Options of the streaming run methods on top of {@link RequestOptions}. */
+export interface RunStreamOptions extends RequestOptions {
+  /** Called when a cut stream is being completed by polling (see `recoverStreams`). */
+  onRecover?: (info: StreamRecoveryInfo) => void;
+  /** Called when the run is created without streaming (see `fallbackToPolling`). */
+  onFallback?: (info: StreamFallbackInfo) => void;
+  /** Poll interval during recovery and fallback. Default: the server's `openai-poll-after-ms`, else the client's. */
+  pollIntervalMs?: number;
+}
+
+/** The plain calls recovery and fallback need. @internal */
+export interface RunStreamApi {
+  retrieveRun(runId: string, threadId: string, options?: RequestOptions): Observable<WithHeaders<Run>>;
+  listSteps(runId: string, threadId: string, options?: RequestOptions): Observable<RunStep>;
+  listMessages(threadId: string, runId: string, options?: RequestOptions): Observable<Message>;
+  retrieveThread(threadId: string, options?: RequestOptions): Observable<Thread>;
+}
+
+/** What is known about the run before the stream says it: set for `submitToolOutputsStream`. @internal */
+export interface KnownRun {
+  threadId?: string;
+  runId?: string;
+}
+
+/**
+ * A streaming run call with the reliability rules: retries only before the response is accepted (transport);
+ * a stream cut after its run is known is completed by polling that run and emitting the missed events
+ * (`recoverStreams`, default on); and, with `fallbackToPolling`, a stream that cannot be established becomes a
+ * non-streaming create plus polling that emits equivalent events.
+ *
+ * @internal
+ * @example
+ * streamRun(transport, api, { method: 'POST', path: `/threads/${id}/runs`, body }, options, { threadId: id });
+ */
+export function streamRun(
+  transport: Transport,
+  api: RunStreamApi,
+  spec: RequestSpec,
+  options: RunStreamOptions | undefined,
+  known: KnownRun,
+): Observable<AssistantStreamEvent> {
+  const recover = options?.recoverStreams ?? transport.options.recoverStreams;
+  const fallback = options?.fallbackToPolling ?? transport.options.fallbackToPolling;
+  const pollIntervalMs = options?.pollIntervalMs;
+
+  return defer(() => {
+    // What this subscription has emitted so far, to know what a cut stream missed.
+    let state: AssistantStreamState = initialAssistantStreamState;
+    let emitted = 0;
+    const track = tap<AssistantStreamEvent>((event) => {
+      emitted++;
+      try {
+        state = assistantStreamReducer(state, event);
+      } catch {
+        // Tracking is for recovery only; an event it cannot apply must not end the user's stream.
+      }
+    });
+
+    const pollRun = (run: WithHeaders<Run>) =>
+      pollUntilTerminal<Run>({
+        first: of(run),
+        retrieve: () => api.retrieveRun(run.data.id, run.data.thread_id, options),
+        isTerminal: (r) => RUN_POLL_TERMINAL_STATUSES.has(r.status),
+        pollIntervalMs,
+        defaultIntervalMs: transport.options.pollIntervalMs,
+      });
+
+    // Once the run is final: read its steps and messages and emit what the stream did not deliver.
+    const completeFrom = (finalRun: Run) =>
+      api.listSteps(finalRun.id, finalRun.thread_id, options).pipe(
+        toArray(),
+        switchMap((steps) =>
+          api.listMessages(finalRun.thread_id, finalRun.id, options).pipe(
+            toArray(),
+            concatMap((messages) => defer(() => from(missingEvents(state, finalRun, steps, messages)))),
+          ),
+        ),
+      );
+
+    const recover$ = (reason: unknown, runId: string, threadId: string) => {
+      options?.onRecover?.({ reason, runId, threadId, receivedEvents: emitted });
+      return api.retrieveRun(runId, threadId, options).pipe(
+        switchMap((run) => pollRun(run).pipe(last())),
+        switchMap(completeFrom),
+      );
+    };
+
+    const fallback$ = (reason: unknown) => {
+      options?.onFallback?.({ reason });
+      const { stream: _stream, ...body } = (spec.body ?? {}) as Record<string, unknown>;
+      void _stream;
+      const create$ = transport.request({ ...spec, body }, options, readJSONWithHeaders(RunSchema));
+      return create$.pipe(
+        switchMap((created) =>
+          concat(
+            known.threadId === undefined && known.runId === undefined
+              ? api.retrieveThread(created.data.thread_id, options).pipe(map(threadCreated))
+              : EMPTY,
+            known.runId === undefined ? of(runEvent(created.data, 'created')) : EMPTY,
+            pollRun(created).pipe(
+              skip(1),
+              distinctUntilKeyChanged('status'),
+              concatMap((run) => (RUN_POLL_TERMINAL_STATUSES.has(run.status) ? completeFrom(run) : of(runEvent(run)))),
+            ),
+          ),
+        ),
+      );
+    };
+
+    return runStream(transport, spec, options).pipe(
+      track,
+      catchError((error: unknown) => {
+        if (recover && isCut(error)) {
+          const run = state.currentRun;
+          const runId = run?.id ?? known.runId;
+          const threadId = run?.thread_id ?? known.threadId;
+          if (runId !== undefined && threadId !== undefined) return recover$(error, runId, threadId).pipe(track);
+        }
+        if (fallback && emitted === 0 && cannotStream(error)) return fallback$(error).pipe(track);
+        return throwError(() => error);
+      }),
+    );
+  });
+}
+
+function isCut(error: unknown): boolean {
+  return error instanceof IncompleteStreamError || (error instanceof StreamTimeoutError && error.kind !== 'headers');
+}
+
+/** Failures that mean "streaming does not work here", as opposed to "the request is wrong". */
+function cannotStream(error: unknown): boolean {
+  return (
+    error instanceof StreamNotEstablishedError ||
+    error instanceof APIConnectionError ||
+    (error instanceof StreamTimeoutError && error.kind === 'headers') ||
+    (error instanceof APIError && error.status >= 500)
+  );
+}
+
+function runEvent(run: Run, status: string = run.status): AssistantStreamEvent {
+  return { event: `thread.run.${status}`, data: run } as AssistantStreamEvent;
+}
+
+function threadCreated(thread: Thread): AssistantStreamEvent {
+  return { event: 'thread.created', data: thread };
+}

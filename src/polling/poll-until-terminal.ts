@@ -1,0 +1,59 @@
+import { EMPTY, expand, map, type Observable, switchMap, timer } from 'rxjs';
+
+/** A polled value with the response headers it came with (for `openai-poll-after-ms`). */
+export interface Polled<T> {
+  readonly data: T;
+  readonly headers?: Headers;
+}
+
+/** Options of {@link pollUntilTerminal}. */
+export interface PollUntilTerminalOptions<T> {
+  /** The first state, usually from the request that started the action (create, submit, upload). */
+  first: Observable<Polled<T>>;
+  /** Requests the current state again. */
+  retrieve: () => Observable<Polled<T>>;
+  /** Whether a state is final: polling stops after emitting it. */
+  isTerminal: (value: T) => boolean;
+  /** A fixed wait between polls. When absent, the server's `openai-poll-after-ms` header decides. */
+  pollIntervalMs?: number;
+  /** The wait when neither `pollIntervalMs` nor the header gives one. Default 1000. */
+  defaultIntervalMs?: number;
+}
+
+/**
+ * Emits each state of something the server works on asynchronously (a run, a vector store file, a file batch)
+ * until a terminal one, which it emits last before completing. Between requests it waits `pollIntervalMs`,
+ * else the server's `openai-poll-after-ms`, else `defaultIntervalMs`. Cold; unsubscribing stops polling and
+ * aborts a request under way. Errors end it.
+ *
+ * @example
+ * import { pollUntilTerminal } from 'rx-openai-stream';
+ *
+ * pollUntilTerminal({
+ *   first: client.threads.runs.retrieveWithHeaders(runId, { thread_id }),
+ *   retrieve: () => client.threads.runs.retrieveWithHeaders(runId, { thread_id }),
+ *   isTerminal: (run) => run.status !== 'queued' && run.status !== 'in_progress',
+ * }).subscribe((run) => console.log(run.status));
+ */
+export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Observable<T> {
+  const fallback = options.defaultIntervalMs ?? 1000;
+  return options.first.pipe(
+    expand((polled) =>
+      options.isTerminal(polled.data)
+        ? EMPTY
+        : timer(options.pollIntervalMs ?? pollAfterMs(polled.headers) ?? fallback).pipe(switchMap(options.retrieve)),
+    ),
+    map((polled) => polled.data),
+  );
+}
+
+/**
+ * The server's requested wait before the next poll (`openai-poll-after-ms`), if it sent a valid one.
+ *
+ * @example
+ * pollAfterMs(new Headers({ 'openai-poll-after-ms': '500' })); // 500
+ */
+export function pollAfterMs(headers: Headers | undefined): number | undefined {
+  const value = Number.parseInt(headers?.get('openai-poll-after-ms') ?? '', 10);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}

@@ -1,0 +1,22 @@
+/**
+ * Run statuses at which polling stops: the run finished, or it waits for tool outputs (`requires_action`).
+ *
+ * @example
+ * if (RUN_POLL_TERMINAL_STATUSES.has(run.status)) stopPolling();
+ */
+export const RUN_POLL_TERMINAL_STATUSES: ReadonlySet<string> = new Set([
+  'requires_action',
+  'completed',
+  'failed',
+  'cancelled',
+  'expired',
+  'incomplete',
+]);
+
+/**
+ * Statuses at which vector store files and file batches are done processing.
+ *
+ * @example
+ * if (FILE_POLL_TERMINAL_STATUSES.has(file.status)) stopPolling();
+ */
+export const FILE_POLL_TERMINAL_STATUSES: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);

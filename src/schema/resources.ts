@@ -1,0 +1,105 @@
+/**
+ * Schemas of the API objects the client reads besides run-stream objects: assistants, files, vector stores,
+ * vector store files and file batches, and list pages.
+ */
+import { z } from 'zod';
+import { AssistantToolSchema, MetadataSchema } from './assistants/common.js';
+
+/** An assistant (`asst_...`). */
+export const AssistantSchema = z.object({
+  id: z.string(),
+  object: z.literal('assistant'),
+  created_at: z.number(),
+  name: z.string().nullable(),
+  description: z.string().nullable(),
+  model: z.string(),
+  instructions: z.string().nullable(),
+  tools: z.array(AssistantToolSchema),
+  metadata: MetadataSchema,
+});
+/** An assistant (`asst_...`). @example const name: Assistant['name'] = assistant.name; */
+export type Assistant = z.infer<typeof AssistantSchema>;
+
+/** An uploaded file (`file-...`). */
+export const FileObjectSchema = z.object({
+  id: z.string(),
+  object: z.literal('file'),
+  bytes: z.number(),
+  created_at: z.number(),
+  filename: z.string(),
+  purpose: z.string(),
+  status: z.string().optional(),
+});
+/** An uploaded file (`file-...`). @example console.log(file.filename, file.bytes); */
+export type FileObject = z.infer<typeof FileObjectSchema>;
+
+const FileCountsSchema = z.object({
+  in_progress: z.number(),
+  completed: z.number(),
+  failed: z.number(),
+  cancelled: z.number(),
+  total: z.number(),
+});
+
+/** A vector store (`vs_...`). */
+export const VectorStoreSchema = z.object({
+  id: z.string(),
+  object: z.literal('vector_store'),
+  created_at: z.number(),
+  name: z.string().nullable(),
+  status: z.enum(['expired', 'in_progress', 'completed']),
+  usage_bytes: z.number(),
+  file_counts: FileCountsSchema,
+  metadata: MetadataSchema,
+});
+/** A vector store (`vs_...`). @example if (store.status === 'completed') search(store.id); */
+export type VectorStore = z.infer<typeof VectorStoreSchema>;
+
+/** A file attached to a vector store. */
+export const VectorStoreFileSchema = z.object({
+  id: z.string(),
+  object: z.literal('vector_store.file'),
+  created_at: z.number(),
+  vector_store_id: z.string(),
+  status: z.enum(['in_progress', 'completed', 'cancelled', 'failed']),
+  usage_bytes: z.number(),
+  last_error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+/** A file attached to a vector store. @example if (file.status === 'failed') console.error(file.last_error); */
+export type VectorStoreFile = z.infer<typeof VectorStoreFileSchema>;
+
+/** A batch of files added to a vector store (`vsfb_...`). */
+export const VectorStoreFileBatchSchema = z.object({
+  id: z.string(),
+  object: z.literal('vector_store.files_batch'),
+  created_at: z.number(),
+  vector_store_id: z.string(),
+  status: z.enum(['in_progress', 'completed', 'cancelled', 'failed']),
+  file_counts: FileCountsSchema,
+});
+/** A batch of files added to a vector store. @example console.log(batch.file_counts.completed); */
+export type VectorStoreFileBatch = z.infer<typeof VectorStoreFileBatchSchema>;
+
+/**
+ * A page of a list endpoint, for the item schema given.
+ *
+ * @example
+ * const MessagesPageSchema = listPageSchema(MessageSchema);
+ */
+export function listPageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    object: z.literal('list'),
+    data: z.array(item),
+    first_id: z.string().nullable(),
+    last_id: z.string().nullable(),
+    has_more: z.boolean(),
+  });
+}
+/** A page of a list endpoint. @example if (page.has_more) next(page.last_id); */
+export type ListPage<T> = {
+  object: 'list';
+  data: T[];
+  first_id: string | null;
+  last_id: string | null;
+  has_more: boolean;
+};
