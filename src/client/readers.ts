@@ -1,4 +1,4 @@
-import { defer, Observable, throwError, timeout } from 'rxjs';
+import { concatMap, defer, type Observable, tap, throwError, timeout } from 'rxjs';
 import type { z } from 'zod';
 import { assistantEvents } from '../assistants/assistant-events.js';
 import { StreamNotEstablishedError, StreamParseError, StreamTimeoutError } from '../errors/stream-errors.js';
@@ -86,26 +86,28 @@ export function readEventStream<T>(
   nameOf: (value: T) => string,
 ): Observable<T> {
   const contentType = response.headers.get('content-type') ?? '';
-  if (!contentType.includes('text/event-stream')) {
-    return defer(async () => {
-      throw new StreamNotEstablishedError(contentType, await response.text().catch(() => ''));
-    });
-  }
+  const events$ = contentType.includes('text/event-stream')
+    ? parse(response)
+    : // A proxy that buffered the stream may have relabelled it: if the body is event-stream text, the run was
+      // created and streamed, so read what arrived rather than failing (a fallback would create a second run).
+      defer(async () => {
+        const body = await response.text().catch(() => '');
+        if (!/^(event|data|id|retry):|^:/m.test(body.slice(0, 200))) throw new StreamNotEstablishedError(contentType, body);
+        return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+      }).pipe(concatMap(parse));
   const idle = options.idleTimeout;
   const first = options.firstEventTimeout ?? idle;
-  return parse(response).pipe(
-    timeout<T, Observable<never>>({
-      first,
-      each: idle,
-      with: (info) =>
-        throwError(
-          () =>
-            new StreamTimeoutError(
-              info.seen === 0 ? 'first-event' : 'idle',
-              info.seen === 0 ? first : idle,
-              info.lastValue === null ? undefined : nameOf(info.lastValue),
-            ),
-        ),
-    }),
-  );
+  return defer(() => {
+    // RxJS's timeout() forgets the last value before calling `with`, so remember the last event's name here.
+    let lastName: string | undefined;
+    return events$.pipe(
+      tap((value) => (lastName = nameOf(value))),
+      timeout<T, Observable<never>>({
+        first,
+        each: idle,
+        with: (info) =>
+          throwError(() => new StreamTimeoutError(info.seen === 0 ? 'first-event' : 'idle', info.seen === 0 ? first : idle, lastName)),
+      }),
+    );
+  });
 }

@@ -14,6 +14,7 @@ import {
   switchMap,
   tap,
   throwError,
+  timer,
   toArray,
 } from 'rxjs';
 import { assistantStreamReducer } from '../assistants/snapshot/reducer.js';
@@ -26,6 +27,7 @@ import { type AssistantStreamEvent, type Message, type Run, RunSchema, type RunS
 import type { RequestOptions } from './options.js';
 import { readJSONWithHeaders, type WithHeaders } from './readers.js';
 import { missingEvents } from './recovery/missing-events.js';
+import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { runStream } from './run-stream.js';
 import type { RequestSpec, Transport } from './transport.js';
 
@@ -61,6 +63,8 @@ export interface RunStreamApi {
   listSteps(runId: string, threadId: string, options?: RequestOptions): Observable<RunStep>;
   listMessages(threadId: string, runId: string, options?: RequestOptions): Observable<Message>;
   retrieveThread(threadId: string, options?: RequestOptions): Observable<Thread>;
+  /** The newest run of a thread, if any. */
+  latestRun(threadId: string, options?: RequestOptions): Observable<Run | undefined>;
 }
 
 /** What is known about the run before the stream says it: set for `submitToolOutputsStream`. @internal */
@@ -154,8 +158,46 @@ export function streamRun(
       );
     };
 
-    return runStream(transport, spec, options).pipe(
-      track,
+    // Did the failed attempt that started at `startedAt` create a run after all? `null`: cannot tell.
+    const createdRun = (startedAt: number): Observable<Run | undefined | null> => {
+      if (known.runId !== undefined && known.threadId !== undefined) {
+        // Tool outputs were accepted if the run no longer waits for them.
+        return api
+          .retrieveRun(known.runId, known.threadId, options)
+          .pipe(map(({ data }) => (data.status === 'requires_action' ? undefined : data)));
+      }
+      if (known.threadId === undefined) return of(null);
+      // A thread has at most one active run, so a run created since the attempt began is the attempt's.
+      const since = Math.floor(startedAt / 1000) - CLOCK_SLACK_S;
+      return api.latestRun(known.threadId, options).pipe(map((run) => (run && run.created_at >= since ? run : undefined)));
+    };
+
+    const maxRetries = options?.maxRetries ?? transport.options.maxRetries;
+    let startedAt = 0; // when the latest attempt began
+    const attempt$ = (n: number): Observable<AssistantStreamEvent> =>
+      defer(() => {
+        startedAt = Date.now();
+        return runStream(transport, spec, { ...options, maxRetries: 0 }).pipe(
+          track,
+          catchError((error: unknown) => {
+            if (emitted > 0) return throwError(() => error);
+            if (n < maxRetries && isRetryableStart(error)) {
+              const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined));
+              if (!mayHaveCreated(error)) return wait$.pipe(switchMap(() => attempt$(n + 1)));
+              // The server may have created the run before failing: adopt it rather than create a second one.
+              return wait$.pipe(
+                switchMap(() => createdRun(startedAt)),
+                switchMap((run) =>
+                  run ? recover$(error, run.id, run.thread_id).pipe(track) : run === undefined ? attempt$(n + 1) : throwError(() => error),
+                ),
+              );
+            }
+            return throwError(() => error);
+          }),
+        );
+      });
+
+    return attempt$(0).pipe(
       catchError((error: unknown) => {
         if (recover && isCut(error)) {
           const run = state.currentRun;
@@ -163,11 +205,39 @@ export function streamRun(
           const threadId = run?.thread_id ?? known.threadId;
           if (runId !== undefined && threadId !== undefined) return recover$(error, runId, threadId).pipe(track);
         }
-        if (fallback && emitted === 0 && cannotStream(error)) return fallback$(error).pipe(track);
+        if (fallback && emitted === 0 && cannotStream(error)) {
+          // Same care as for retries: adopt a run the failed attempt created instead of creating another.
+          const check$ = mayHaveCreated(error) ? createdRun(startedAt) : of(undefined);
+          return check$.pipe(
+            switchMap((run) =>
+              run ? recover$(error, run.id, run.thread_id) : run === undefined ? fallback$(error) : throwError(() => error),
+            ),
+            track,
+          );
+        }
         return throwError(() => error);
       }),
     );
   });
+}
+
+/** Seconds of clock difference tolerated between this machine and the server when matching a run to an attempt. */
+const CLOCK_SLACK_S = 2;
+
+/** A start failure worth another attempt (the transport's retry policy, with headers timeouts included). */
+function isRetryableStart(error: unknown): boolean {
+  return isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && error.kind === 'headers');
+}
+
+/**
+ * Whether the server may have created the run although the attempt failed: a 5xx (a proxy's 502 or 504 may
+ * come after the API accepted the request), a connection that broke after connecting, a headers timeout, or a
+ * 200 answer that was not an event stream. 429, 408 and 409 are refusals; a refused connection sent nothing.
+ */
+function mayHaveCreated(error: unknown): boolean {
+  if (error instanceof APIError) return error.status >= 500;
+  if (error instanceof APIConnectionError) return !/ECONNREFUSED/.test(String((error.cause as Error | undefined)?.message ?? error.message));
+  return error instanceof StreamTimeoutError || error instanceof StreamNotEstablishedError;
 }
 
 function isCut(error: unknown): boolean {

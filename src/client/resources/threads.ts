@@ -164,6 +164,8 @@ export function threadsResource(transport: Transport): ThreadsResource {
     listSteps: (runId, threadId, options) => steps.listAll(runId, { thread_id: threadId, order: 'asc' }, options),
     listMessages: (threadId, runId, options) => messages.listAll(threadId, { run_id: runId, order: 'asc' }, options),
     retrieveThread: (threadId, options) => get(`/threads/${enc(threadId)}`, ThreadSchema, options),
+    latestRun: (threadId, options) =>
+      get(`/threads/${enc(threadId)}/runs`, RunsPage, options, { limit: 1, order: 'desc' }).pipe(map((page) => page.data[0])),
   };
 
   const runs: RunsResource = {

@@ -1,0 +1,195 @@
+import { firstValueFrom, forkJoin, lastValueFrom, share, take, toArray } from 'rxjs';
+import {
+  APIConnectionError,
+  AuthenticationError,
+  BadRequestError,
+  createClient,
+  finalMessages,
+  finalRun,
+  NotFoundError,
+  ofEventType,
+  textDeltas,
+} from '../../src/index';
+import { useEmulator, weatherTool } from '../helpers/emulator';
+
+const ctx = useEmulator();
+// A second emulator with realistic pacing, for cancellation mid-stream.
+const slow = useEmulator({ pacing: { eventMs: 30, deltaMs: 30 } });
+
+async function newThread(content: string) {
+  return firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content }] }));
+}
+
+async function assistant(tools: unknown[] = []) {
+  return firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o', name: 'Test', tools: tools as never }));
+}
+
+function textOf(message: { content: readonly { type: string; text?: { value: string } }[] }) {
+  return message.content.map((block) => block.text?.value ?? '').join('');
+}
+
+describe('createClient over real HTTP (emulator)', () => {
+  it('streams a run: text deltas add up to the final message, the run completes', async () => {
+    const { id: assistant_id } = await assistant();
+    const thread = await newThread('Say hello');
+    const events$ = ctx.client.threads.runs.stream(thread.id, { assistant_id }).pipe(share());
+    const result = await firstValueFrom(
+      forkJoin({
+        text: events$.pipe(textDeltas(), toArray()),
+        messages: events$.pipe(finalMessages()),
+        run: events$.pipe(finalRun()),
+      }),
+    );
+    expect(result.run.status).toBe('completed');
+    expect(result.text.length).toBeGreaterThan(3);
+    expect(result.text.join('')).toBe(textOf(result.messages[0]!));
+    const listed = await firstValueFrom(ctx.client.threads.messages.list(thread.id, { order: 'asc' }));
+    expect(listed.data.map((m) => m.role)).toEqual(['user', 'assistant']);
+  });
+
+  it('is cold: nothing is sent before subscribing, and each subscription creates one run', async () => {
+    const { id: assistant_id } = await assistant();
+    const thread = await newThread('Hi');
+    const before = ctx.emulator.counters.runsCreated;
+    const events$ = ctx.client.threads.runs.stream(thread.id, { assistant_id });
+    expect(ctx.emulator.counters.runsCreated).toBe(before);
+    await lastValueFrom(events$);
+    expect(ctx.emulator.counters.runsCreated).toBe(before + 1);
+  });
+
+  it('runs a function tool call through submitToolOutputsStream', async () => {
+    const { id: assistant_id } = await assistant([weatherTool]);
+    const thread = await newThread('What does get_weather say for Paris?');
+    const first = await lastValueFrom(ctx.client.threads.runs.stream(thread.id, { assistant_id }).pipe(finalRun()));
+    expect(first.status).toBe('requires_action');
+    const calls = first.required_action!.submit_tool_outputs.tool_calls;
+    expect(calls.map((c) => c.function.name)).toEqual(['get_weather']);
+    expect(JSON.parse(calls[0]!.function.arguments)).toHaveProperty('city');
+
+    const events$ = ctx.client.threads.runs
+      .submitToolOutputsStream(first.id, { thread_id: thread.id, tool_outputs: [{ tool_call_id: calls[0]!.id, output: '22°C, sunny' }] })
+      .pipe(share());
+    const [text, run] = await firstValueFrom(forkJoin([events$.pipe(textDeltas(), toArray()), events$.pipe(finalRun())]));
+    expect(run.status).toBe('completed');
+    expect(text.join('')).toContain('22°C, sunny');
+  });
+
+  it('createAndRunStream starts with thread.created', async () => {
+    const { id: assistant_id } = await assistant();
+    const events = await lastValueFrom(
+      ctx.client.threads.createAndRunStream({ assistant_id, thread: { messages: [{ role: 'user', content: 'Hello' }] } }).pipe(toArray()),
+    );
+    expect(events[0]!.event).toBe('thread.created');
+    expect(events.at(-1)!.event).toBe('thread.run.completed');
+  });
+
+  it('createAndPoll emits every state it sees and ends at a terminal one', async () => {
+    const { id: assistant_id } = await assistant();
+    const thread = await newThread('Hello');
+    const states = await lastValueFrom(ctx.client.threads.runs.createAndPoll(thread.id, { assistant_id }).pipe(toArray()));
+    expect(states[0]!.status).toBe('queued');
+    expect(states.at(-1)!.status).toBe('completed');
+    expect(states.slice(0, -1).every((run) => run.status === 'queued' || run.status === 'in_progress')).toBe(true);
+  });
+
+  it('createAndRunPoll and submitToolOutputsAndPoll stop at requires_action, then finish', async () => {
+    const { id: assistant_id } = await assistant([weatherTool]);
+    const waiting = await lastValueFrom(
+      ctx.client.threads.createAndRunPoll({ assistant_id, thread: { messages: [{ role: 'user', content: 'call get_weather for Oslo' }] } }),
+    );
+    expect(waiting.status).toBe('requires_action');
+    const call = waiting.required_action!.submit_tool_outputs.tool_calls[0]!;
+    const done = await lastValueFrom(
+      ctx.client.threads.runs.submitToolOutputsAndPoll(waiting.id, { thread_id: waiting.thread_id, tool_outputs: [{ tool_call_id: call.id, output: 'cold' }] }),
+    );
+    expect(done.status).toBe('completed');
+    const steps = await lastValueFrom(ctx.client.threads.runs.steps.listAll(done.id, { thread_id: done.thread_id }).pipe(toArray()));
+    expect(steps.map((s) => s.type).sort()).toEqual(['message_creation', 'tool_calls']);
+  });
+
+  it('polls at the server pace (openai-poll-after-ms) unless pollIntervalMs says otherwise', async () => {
+    const { id: assistant_id } = await assistant();
+    const gaps = async (pollIntervalMs?: number) => {
+      const thread = await newThread('Hello');
+      const run = await firstValueFrom(ctx.client.threads.runs.create(thread.id, { assistant_id }));
+      const from = ctx.emulator.requests.length;
+      await lastValueFrom(ctx.client.threads.runs.poll(run.id, { thread_id: thread.id }, { pollIntervalMs }));
+      const polls = ctx.emulator.requests.slice(from).filter((r) => r.method === 'GET' && r.path.endsWith(run.id));
+      return polls.slice(1).map((r, i) => r.startedAt - polls[i]!.startedAt);
+    };
+    const byHeader = await gaps(); // the emulator sends openai-poll-after-ms: 5
+    const byOption = await gaps(40);
+    expect(byOption.length).toBeGreaterThan(0);
+    expect(Math.min(...byOption)).toBeGreaterThanOrEqual(38);
+    expect(Math.min(...byHeader)).toBeGreaterThanOrEqual(4);
+    expect(byHeader.length).toBeGreaterThan(byOption.length);
+  });
+
+  it('lists messages page by page, and listAll follows has_more', async () => {
+    const thread = await newThread('one');
+    for (const content of ['two', 'three', 'four', 'five']) {
+      await firstValueFrom(ctx.client.threads.messages.create(thread.id, { role: 'user', content }));
+    }
+    const page = await firstValueFrom(ctx.client.threads.messages.list(thread.id, { limit: 2, order: 'asc' }));
+    expect(page.data).toHaveLength(2);
+    expect(page.has_more).toBe(true);
+    const all = await lastValueFrom(ctx.client.threads.messages.listAll(thread.id, { limit: 2, order: 'asc' }).pipe(toArray()));
+    expect(all.map((m) => textOf(m))).toEqual(['one', 'two', 'three', 'four', 'five']);
+  });
+
+  it('uploads files and polls vector store files and batches to completion', async () => {
+    const store = await firstValueFrom(ctx.client.vectorStores.create({ name: 'docs' }));
+    const file = await lastValueFrom(ctx.client.vectorStores.files.uploadAndPoll(store.id, { name: 'a.txt', content: 'alpha' }));
+    expect(file.status).toBe('completed');
+    const batch = await lastValueFrom(
+      ctx.client.vectorStores.fileBatches.uploadAndPoll(
+        store.id,
+        { files: [{ name: 'b.txt', content: 'beta' }, new File(['gamma'], 'c.txt'), { name: 'd.txt', content: new Uint8Array([100]) }] },
+        { maxConcurrency: 2 },
+      ),
+    );
+    expect(batch.status).toBe('completed');
+    expect(batch.file_counts.completed).toBe(3);
+    const uploaded = await firstValueFrom(ctx.client.files.retrieve(file.id));
+    expect(uploaded.filename).toBe('a.txt');
+  });
+
+  it('fails with typed errors: 401, 404, 400 in the API error shape, with the request id', async () => {
+    const noKey = createClient({ apiKey: '', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const unauthorized = await firstValueFrom(noKey.threads.create()).catch((e: unknown) => e);
+    expect(unauthorized).toBeInstanceOf(AuthenticationError);
+    expect((unauthorized as AuthenticationError).status).toBe(401);
+    expect((unauthorized as AuthenticationError).requestId).toMatch(/^req_/);
+
+    const missing = await firstValueFrom(ctx.client.threads.retrieve('thread_nope')).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect((missing as NotFoundError).error?.message).toBeTruthy();
+
+    const thread = await newThread('x');
+    const bad = await firstValueFrom(ctx.client.threads.runs.stream(thread.id, {} as never)).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(BadRequestError);
+  });
+
+  it('fails with APIConnectionError when nothing answers', async () => {
+    const nobody = createClient({ apiKey: 'test', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0 });
+    await expect(firstValueFrom(nobody.threads.create())).rejects.toBeInstanceOf(APIConnectionError);
+  });
+
+  it('aborts the request when the subscriber unsubscribes: the server sees the connection close', async () => {
+    const { id: assistant_id } = await firstValueFrom(slow.client.assistants.create({ model: 'gpt-4o' }));
+    const thread = await firstValueFrom(slow.client.threads.create({ messages: [{ role: 'user', content: 'tell me a long story please' }] }));
+    const firstTwo = await lastValueFrom(
+      slow.client.threads.runs.stream(thread.id, { assistant_id }).pipe(ofEventType('thread.run.created', 'thread.run.queued'), take(2), toArray()),
+    );
+    expect(firstTwo.map((e) => e.event)).toEqual(['thread.run.created', 'thread.run.queued']);
+    const record = await slow.emulator.waitForRequest({ method: 'POST', path: /\/runs$/ });
+    const ended = await record.ended;
+    expect(ended.clientClosed).toBe(true);
+  });
+
+  it('passes the caller AbortSignal through', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('not needed any more'));
+    await expect(firstValueFrom(ctx.client.threads.create({}, { signal: controller.signal }))).rejects.toThrow('not needed any more');
+  });
+});

@@ -1,0 +1,256 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { firstValueFrom, from, lastValueFrom, toArray } from 'rxjs';
+import {
+  AssistantStreamError,
+  type AssistantStreamEvent,
+  createClient,
+  finalMessages,
+  finalRun,
+  handleEvents,
+  IncompleteStreamError,
+  InternalServerError,
+  StreamBufferOverflowError,
+  StreamParseError,
+  type StreamRecoveryInfo,
+  StreamTimeoutError,
+} from '../../src/index';
+import type { Fault } from '../../src/testing/index';
+import { useEmulator, weatherTool } from '../helpers/emulator';
+
+const ctx = useEmulator();
+
+let assistantId = '';
+let toolAssistantId = '';
+beforeAll(async () => {
+  assistantId = (await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o' }))).id;
+  toolAssistantId = (await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o', tools: [weatherTool] }))).id;
+});
+
+async function thread(content = 'Tell me something nice about the sea, please') {
+  return (await firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content }] }))).id;
+}
+
+/** Streams a run with `fault` injected on its POST; returns everything the user would see. */
+async function streamWith(fault: Fault | undefined, options: Parameters<typeof ctx.client.threads.runs.stream>[2] = {}, assistant = assistantId) {
+  if (fault) ctx.emulator.inject(fault, { match: { method: 'POST', path: /\/runs$/ } });
+  const threadId = await thread(assistant === toolAssistantId ? 'call get_weather for Lyon' : undefined);
+  const runsBefore = ctx.emulator.counters.runsCreated;
+  const recoveries: StreamRecoveryInfo[] = [];
+  const events: AssistantStreamEvent[] = [];
+  const error = await new Promise<unknown>((resolve) =>
+    ctx.client.threads.runs
+      .stream(threadId, { assistant_id: assistant }, { onRecover: (info) => recoveries.push(info), ...options })
+      .subscribe({ next: (e) => events.push(e), error: resolve, complete: () => resolve(undefined) }),
+  );
+  await ctx.emulator.idle();
+  return { threadId, events, error, recoveries, runsCreated: ctx.emulator.counters.runsCreated - runsBefore };
+}
+
+/** The run's messages as the server has them. */
+async function serverTexts(threadId: string) {
+  const all = await lastValueFrom(ctx.client.threads.messages.listAll(threadId, { order: 'asc' }).pipe(toArray()));
+  return all.filter((m) => m.role === 'assistant').map((m) => m.content.map((b) => (b.type === 'text' ? b.text.value : '')).join(''));
+}
+
+const textOf = (events: AssistantStreamEvent[]) =>
+  events.flatMap((e) => (e.event === 'thread.message.delta' ? (e.data.delta.content ?? []) : [])).map((c) => (c.type === 'text' ? c.text?.value ?? '' : '')).join('');
+
+describe('timeouts', () => {
+  it('an idle stream fails with StreamTimeoutError("idle") naming the last event, and the request is aborted', async () => {
+    const out = await streamWith({ kind: 'stall', afterEvents: 4 }, { idleTimeout: 150, recoverStreams: false });
+    expect(out.error).toBeInstanceOf(StreamTimeoutError);
+    expect(out.error).toMatchObject({ kind: 'idle', timeoutMs: 150, lastEventName: out.events[3]!.event });
+    const record = ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs')).at(-1)!;
+    expect((await record.ended).clientClosed).toBe(true);
+  });
+
+  it('keep-alive comments do not reset the idle timeout', async () => {
+    const out = await streamWith({ kind: 'keepAliveOnly', afterEvents: 3, everyMs: 20 }, { idleTimeout: 150, recoverStreams: false });
+    expect(out.error).toBeInstanceOf(StreamTimeoutError);
+    expect((out.error as StreamTimeoutError).kind).toBe('idle');
+  });
+
+  it('a stream with no first event fails with StreamTimeoutError("first-event")', async () => {
+    const out = await streamWith({ kind: 'stall', afterEvents: 0 }, { firstEventTimeout: 100, recoverStreams: false });
+    expect(out.error).toMatchObject({ kind: 'first-event', timeoutMs: 100 });
+  });
+
+  it('no response headers in time fails with StreamTimeoutError("headers"), and onTimeout fires', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const client = createClient({ apiKey: 'k', baseURL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/v1`, timeout: 100, maxRetries: 0 });
+    const calls: string[] = [];
+    const error = await lastValueFrom(
+      client.threads.runs.stream('thread_1', { assistant_id: 'asst_1' }).pipe(handleEvents({ onTimeout: () => calls.push('timeout'), onEnd: () => calls.push('end') })),
+    ).catch((e: unknown) => e);
+    silent.closeAllConnections();
+    await new Promise((resolve) => silent.close(resolve));
+    expect(error).toMatchObject({ kind: 'headers', timeoutMs: 100 });
+    expect(calls).toEqual(['timeout', 'end']);
+  });
+});
+
+describe('completion rules', () => {
+  it('[DONE] completes at once even when the server holds the socket open, releasing it', async () => {
+    const out = await streamWith({ kind: 'holdAfterDone' });
+    expect(out.error).toBeUndefined();
+    expect(out.events.at(-1)!.event).toBe('thread.run.completed');
+    const record = ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs')).at(-1)!;
+    expect((await record.ended).clientClosed).toBe(true);
+  });
+
+  it.each([
+    ['endEarly', { kind: 'endEarly', afterEvents: 9 }],
+    ['reset', { kind: 'reset', afterEvents: 9 }],
+  ] as const)('a body cut by %s is IncompleteStreamError when recovery is off, never a completion', async (_name, fault) => {
+    const out = await streamWith(fault, { recoverStreams: false });
+    expect(out.error).toBeInstanceOf(IncompleteStreamError);
+    expect(out.error).toMatchObject({ runId: out.events[0]!.data.id, receivedEvents: 9 });
+    expect(out.events).toHaveLength(9);
+  });
+});
+
+describe('lossless recovery', () => {
+  it.each([
+    ['endEarly', 'before the message', { kind: 'endEarly', afterEvents: 3 }],
+    ['endEarly', 'mid-message', { kind: 'endEarly', afterEvents: 10 }],
+    ['reset', 'mid-message', { kind: 'reset', afterEvents: 12 }],
+    ['stall + idle timeout', 'mid-message', { kind: 'stall', afterEvents: 11 }],
+    ['keep-alive only + idle timeout', 'mid-message', { kind: 'keepAliveOnly', afterEvents: 11, everyMs: 10 }],
+  ] as const)('%s %s: the stream ends as the server has it, nothing lost, nothing twice', async (_fault, _where, fault) => {
+    const out = await streamWith(fault, { idleTimeout: 200 });
+    expect(out.error).toBeUndefined();
+    expect(out.recoveries).toHaveLength(1);
+    expect(out.runsCreated).toBe(1);
+    const [serverText] = await serverTexts(out.threadId);
+    expect(textOf(out.events)).toBe(serverText);
+    const names = out.events.map((e) => e.event);
+    for (const once of ['thread.run.created', 'thread.message.completed', 'thread.run.completed']) {
+      expect(names.filter((n) => n === once)).toHaveLength(1);
+    }
+    expect(names.at(-1)).toBe('thread.run.completed');
+    // The accumulated result equals the server's objects.
+    const messages = await lastValueFrom(replay(out.events).pipe(finalMessages()));
+    const server = await lastValueFrom(ctx.client.threads.messages.listAll(out.threadId, { order: 'asc' }).pipe(toArray()));
+    expect(messages).toEqual(server.filter((m) => m.role === 'assistant'));
+  });
+
+  it('recovers a tool-calling run cut mid-arguments up to requires_action', async () => {
+    const out = await streamWith({ kind: 'reset', afterEvents: 7 }, {}, toolAssistantId);
+    expect(out.error).toBeUndefined();
+    const run = await lastValueFrom(replay(out.events).pipe(finalRun()));
+    expect(run.status).toBe('requires_action');
+    expect(out.runsCreated).toBe(1);
+  });
+});
+
+describe('retries', () => {
+  it('retries 429 honouring retry-after-ms, and creates one run', async () => {
+    const out = await streamWith({ kind: 'rateLimit', retryAfterMs: 60 });
+    ctx.emulator.clearFaults();
+    expect(out.error).toBeUndefined();
+    expect(out.runsCreated).toBe(1);
+    const posts = ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs')).slice(-2);
+    expect(posts[0]!.status).toBe(429);
+    expect(posts[1]!.startedAt - posts[0]!.endedAt!).toBeGreaterThanOrEqual(55);
+  });
+
+  it('retries 5xx up to maxRetries, then fails with InternalServerError', async () => {
+    ctx.emulator.inject({ kind: 'serverError', status: 503 }, { match: { method: 'POST', path: /\/runs$/ }, times: 5 });
+    const before = ctx.emulator.requests.length;
+    const out = await streamWith(undefined, { maxRetries: 2 });
+    expect(out.error).toBeInstanceOf(InternalServerError);
+    expect(ctx.emulator.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/runs'))).toHaveLength(3);
+    expect(out.runsCreated).toBe(0);
+  });
+
+  it('does not retry 400', async () => {
+    const threadId = await thread();
+    const before = ctx.emulator.requests.length;
+    const error = await firstValueFrom(ctx.client.threads.runs.stream(threadId, { assistant_id: 'asst_missing_field' } as never, { maxRetries: 3 }).pipe(toArray())).catch((e: unknown) => e);
+    expect(error).toBeDefined();
+    expect(ctx.emulator.requests.slice(before).filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('never retries once events arrived: a cut stream is recovered, not re-created', async () => {
+    const out = await streamWith({ kind: 'reset', afterEvents: 2 }, { maxRetries: 5 });
+    expect(out.runsCreated).toBe(1);
+    expect(ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs') && r.startedAt >= 0).at(-1)!.faults).toContain('reset');
+  });
+});
+
+describe('fallback to non-streaming', () => {
+  it('a proxy that buffers the stream and relabels it still yields the events, with one run', async () => {
+    const out = await streamWith({ kind: 'bufferedProxy', response: 'wholeBody', contentType: 'application/json' });
+    expect(out.error).toBeUndefined();
+    expect(out.runsCreated).toBe(1);
+    expect(out.events.at(-1)!.event).toBe('thread.run.completed');
+  });
+
+  it('a stream that cannot be established becomes create + poll with equivalent events', async () => {
+    ctx.emulator.inject({ kind: 'serverError', status: 503 }, { match: { method: 'POST', path: /\/runs$/ }, times: 3 });
+    const fallbacks: unknown[] = [];
+    const out = await streamWith(undefined, { fallbackToPolling: true, maxRetries: 2, onFallback: (info) => fallbacks.push(info.reason) });
+    expect(out.error).toBeUndefined();
+    expect(fallbacks).toHaveLength(1);
+    expect(out.runsCreated).toBe(1);
+    const names = out.events.map((e) => e.event);
+    expect(names[0]).toBe('thread.run.created');
+    expect(names.at(-1)).toBe('thread.run.completed');
+    const [serverText] = await serverTexts(out.threadId);
+    expect(textOf(out.events)).toBe(serverText);
+    const messages = await lastValueFrom(replay(out.events).pipe(finalMessages()));
+    expect(messages.map((m) => m.status)).toEqual(['completed']);
+  });
+
+  it('without the option, the failure is reported', async () => {
+    ctx.emulator.inject({ kind: 'serverError', status: 503 }, { match: { method: 'POST', path: /\/runs$/ }, times: 3 });
+    const out = await streamWith(undefined, { maxRetries: 2 });
+    expect(out.error).toBeInstanceOf(InternalServerError);
+    expect(out.runsCreated).toBe(0);
+  });
+
+  it('a proxy that fails after the API created the run: the run is adopted, never created twice', async () => {
+    ctx.emulator.inject({ kind: 'bufferedProxy', response: 'badGateway' }, { match: { method: 'POST', path: /\/runs$/ }, times: 3 });
+    const out = await streamWith(undefined, { fallbackToPolling: true, maxRetries: 2 });
+    expect(out.error).toBeUndefined();
+    expect(out.runsCreated).toBe(1);
+    expect(out.recoveries).toHaveLength(1);
+    const [serverText] = await serverTexts(out.threadId);
+    expect(textOf(out.events)).toBe(serverText);
+    expect(out.events.at(-1)!.event).toBe('thread.run.completed');
+  });
+});
+
+describe('bad input over the wire', () => {
+  it('an error event fails with AssistantStreamError', async () => {
+    const out = await streamWith({ kind: 'errorEvent', afterEvents: 5 });
+    expect(out.error).toBeInstanceOf(AssistantStreamError);
+    expect(out.events).toHaveLength(5);
+  });
+
+  it('broken JSON fails with StreamParseError naming the event', async () => {
+    const out = await streamWith({ kind: 'brokenJson', afterEvents: 5 });
+    expect(out.error).toBeInstanceOf(StreamParseError);
+    expect((out.error as StreamParseError).eventName).toMatch(/^thread\./);
+    expect(out.events).toHaveLength(5);
+  });
+
+  it('a 48 MiB line fails fast with StreamBufferOverflowError, in bounded memory', async () => {
+    global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let peak = heapBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+    const out = await streamWith({ kind: 'longLine', afterEvents: 4, bytes: 48 * 1024 * 1024, chunkBytes: 64 * 1024 });
+    clearInterval(sampler);
+    expect(out.error).toBeInstanceOf(StreamBufferOverflowError);
+    expect(out.events).toHaveLength(4);
+    expect((peak - heapBefore) / 2 ** 20).toBeLessThan(64);
+  });
+});
+
+/** The events again, as a fresh cold stream. */
+function replay(events: AssistantStreamEvent[]) {
+  return from(events);
+}

@@ -1,0 +1,25 @@
+import { createClient, type ClientOptions, type OpenAIStreamClient } from '../../src/index';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/testing/index';
+
+/** A running emulator (pacing 0, fast status steps) and a client of it, for one describe block. */
+export function useEmulator(options: EmulatorOptions = {}, clientOptions: ClientOptions = {}) {
+  const context = {} as { emulator: Emulator; client: OpenAIStreamClient; clientWith(o: ClientOptions): OpenAIStreamClient };
+  beforeAll(async () => {
+    context.emulator = await startEmulator({ pacing: 0, statusStepMs: 5, pollAfterMs: 5, ...options });
+    context.clientWith = (o) => createClient({ apiKey: 'test', baseURL: context.emulator.url, pollIntervalMs: 5, ...clientOptions, ...o });
+    context.client = context.clientWith({});
+  });
+  afterEach(() => context.emulator.clearFaults());
+  afterAll(() => context.emulator.close());
+  return context;
+}
+
+/** The weather function tool the scripted assistant calls when a message names it. */
+export const weatherTool = {
+  type: 'function' as const,
+  function: {
+    name: 'get_weather',
+    description: 'Current weather of a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+};
