@@ -76,6 +76,15 @@ describe('timeouts', () => {
     expect(out.error).toMatchObject({ kind: 'first-event', timeoutMs: 100 });
   });
 
+  it('with recovery, a stream with no first event adopts the run the server created', async () => {
+    const out = await streamWith({ kind: 'stall', afterEvents: 0 }, { firstEventTimeout: 100 });
+    expect(out.error).toBeUndefined();
+    expect(out.recoveries).toHaveLength(1);
+    expect(out.runsCreated).toBe(1);
+    const [serverText] = await serverTexts(out.threadId);
+    expect(textOf(out.events)).toBe(serverText);
+  });
+
   it('no response headers in time fails with StreamTimeoutError("headers"), and onTimeout fires', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));

@@ -204,6 +204,11 @@ export function streamRun(
           const runId = run?.id ?? known.runId;
           const threadId = run?.thread_id ?? known.threadId;
           if (runId !== undefined && threadId !== undefined) return recover$(error, runId, threadId).pipe(track);
+          // Cut before the first event: the run may exist all the same.
+          return createdRun(startedAt).pipe(
+            switchMap((found) => (found ? recover$(error, found.id, found.thread_id) : throwError(() => error))),
+            track,
+          );
         }
         if (fallback && emitted === 0 && cannotStream(error)) {
           // Same care as for retries: adopt a run the failed attempt created instead of creating another.
