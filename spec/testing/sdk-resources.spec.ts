@@ -1,0 +1,71 @@
+import OpenAI, { toFile } from 'openai';
+import { startEmulator, type Emulator } from '../../src/testing/index.js';
+
+describe('the official SDK against the emulator: messages, files, vector stores, errors', () => {
+  let emulator: Emulator;
+  let client: OpenAI;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ pacing: 0, statusStepMs: 3, pollAfterMs: 1, apiKey: 'the-key' });
+    client = new OpenAI({ apiKey: 'the-key', baseURL: emulator.url, maxRetries: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it('lists messages page by page and auto-paginates with for await', async () => {
+    const thread = await client.beta.threads.create();
+    const created: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      created.push((await client.beta.threads.messages.create(thread.id, { role: 'user', content: `message ${i}` })).id);
+    }
+    const first = await client.beta.threads.messages.list(thread.id, { limit: 3 });
+    expect(first.data.map((m) => m.id)).toEqual(created.slice().reverse().slice(0, 3));
+    expect(first.has_more).toBe(true);
+
+    const seen: string[] = [];
+    for await (const message of client.beta.threads.messages.list(thread.id, { limit: 3, order: 'asc' })) {
+      seen.push(message.id);
+    }
+    expect(seen).toEqual(created);
+    const pages = emulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`${thread.id}/messages`) && r.query.includes('order=asc'));
+    expect(pages).toHaveLength(3);
+  });
+
+  it('uploads a file and attaches it with vectorStores.files.uploadAndPoll', async () => {
+    const store = await client.vectorStores.create({ name: 'docs' });
+    const file = await client.vectorStores.files.uploadAndPoll(store.id, await toFile(Buffer.from('hello world'), 'hello.txt'));
+    expect(file).toMatchObject({ object: 'vector_store.file', status: 'completed', vector_store_id: store.id, usage_bytes: 11 });
+    const uploaded = await client.files.retrieve(file.id);
+    expect(uploaded).toMatchObject({ object: 'file', filename: 'hello.txt', bytes: 11, purpose: 'assistants' });
+    const after = await client.vectorStores.retrieve(store.id);
+    expect(after.file_counts).toEqual({ in_progress: 0, completed: 1, failed: 0, cancelled: 0, total: 1 });
+    expect(after.status).toBe('completed');
+  });
+
+  it('uploads several files in a batch with vectorStores.fileBatches.uploadAndPoll', async () => {
+    const store = await client.vectorStores.create({ name: 'batch' });
+    const files = await Promise.all(['a', 'bb', 'ccc'].map((text, i) => toFile(Buffer.from(text), `f${i}.txt`)));
+    const batch = await client.vectorStores.fileBatches.uploadAndPoll(store.id, { files });
+    expect(batch).toMatchObject({ object: 'vector_store.files_batch', status: 'completed', vector_store_id: store.id });
+    expect(batch.file_counts).toEqual({ in_progress: 0, completed: 3, failed: 0, cancelled: 0, total: 3 });
+    const listed = await client.vectorStores.fileBatches.listFiles(batch.id, { vector_store_id: store.id });
+    expect(listed.data).toHaveLength(3);
+    expect((await client.vectorStores.retrieve(store.id)).usage_bytes).toBe(6);
+  });
+
+  it('raises the typed errors: AuthenticationError, NotFoundError, BadRequestError', async () => {
+    const wrongKey = new OpenAI({ apiKey: 'wrong-key', baseURL: emulator.url, maxRetries: 0 });
+    const auth = await wrongKey.beta.threads.create().catch((error: unknown) => error);
+    expect(auth).toBeInstanceOf(OpenAI.AuthenticationError);
+    expect((auth as InstanceType<typeof OpenAI.AuthenticationError>).code).toBe('invalid_api_key');
+
+    const missing = await client.beta.threads.retrieve('thread_doesnotexist').catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(OpenAI.NotFoundError);
+    expect((missing as Error).message).toContain("No thread found with id 'thread_doesnotexist'.");
+    expect((missing as InstanceType<typeof OpenAI.NotFoundError>).requestID).toMatch(/^req_/);
+
+    const thread = await client.beta.threads.create();
+    const bad = await client.beta.threads.runs.create(thread.id, {} as never).catch((error: unknown) => error);
+    expect(bad).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((bad as InstanceType<typeof OpenAI.BadRequestError>).param).toBe('assistant_id');
+  });
+});

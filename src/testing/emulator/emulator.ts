@@ -1,0 +1,125 @@
+/** {@link startEmulator}: an OpenAI API emulator on 127.0.0.1 for tests, and the handle it resolves. */
+import type { AddressInfo } from 'node:net';
+import { zeroCounters, type EmulatorCounters } from './counters.js';
+import { FaultRegistry, type Fault, type InjectOptions, type InjectedFault } from './faults.js';
+import { resolveOptions, type EmulatorOptions } from './options.js';
+import { RequestLog, type RequestQuery, type RequestRecord } from './request-log.js';
+import { routes } from './routes/index.js';
+import { RunEngine } from './run-engine.js';
+import { createApiServer } from './server.js';
+import type { EmulatorState } from './state.js';
+import { Store } from './store.js';
+import { Timers } from './timers.js';
+
+/**
+ * A running emulator.
+ *
+ * @example
+ * const emulator = await startEmulator({ pacing: 0 });
+ * const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url });
+ * // ... use the client ...
+ * await emulator.close();
+ */
+export interface Emulator {
+  /** The base URL to give a client: `http://127.0.0.1:<port>/v1`. */
+  readonly url: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** Every request received so far, oldest first (a live view). */
+  readonly requests: readonly RequestRecord[];
+  /** What was created, submitted, streamed and faulted so far (a live view). */
+  readonly counters: Readonly<EmulatorCounters>;
+  /**
+   * Makes requests fail (see {@link Fault}); by default the next one the fault applies to.
+   *
+   * @example
+   * emulator.inject({ kind: 'rateLimit', retryAfterMs: 5 }, { times: 2, match: { method: 'POST' } });
+   */
+  inject(fault: Fault, options?: InjectOptions): InjectedFault;
+  /**
+   * Removes every injected fault.
+   *
+   * @example
+   * afterEach(() => emulator.clearFaults());
+   */
+  clearFaults(): void;
+  /**
+   * Resolves with the request matching `query` (the `nth`, default the first), logged already or yet to come.
+   *
+   * @example
+   * const record = await emulator.waitForRequest({ method: 'POST', path: /\/runs$/ });
+   * await record.ended;
+   */
+  waitForRequest(query?: RequestQuery): Promise<RequestRecord>;
+  /**
+   * Resolves when no run and no vector store file has work scheduled: every run has ended or waits for tool
+   * outputs (streams cut by a fault included: their runs go on to their end).
+   *
+   * @example
+   * await emulator.idle();
+   * const run = await client.beta.threads.runs.retrieve(runId, { thread_id: threadId }); // final form
+   */
+  idle(): Promise<void>;
+  /**
+   * Ends every open connection and stops listening; resolves when the server is closed.
+   *
+   * @example
+   * afterAll(() => emulator.close());
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an OpenAI API emulator on 127.0.0.1 (an ephemeral port by default). The official `openai` SDK works
+ * against it unchanged; see `docs/testing.md` for the endpoints, the scripted assistant and the faults.
+ *
+ * @example
+ * import OpenAI from 'openai';
+ * import { startEmulator } from 'rx-openai-stream/testing';
+ *
+ * const emulator = await startEmulator({ pacing: 0, statusStepMs: 5, pollAfterMs: 5 });
+ * const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url });
+ * const assistant = await client.beta.assistants.create({ model: 'gpt-4o' });
+ * const run = await client.beta.threads.createAndRunPoll({
+ *   assistant_id: assistant.id,
+ *   thread: { messages: [{ role: 'user', content: 'Hello' }] },
+ * });
+ * run.status; // 'completed'
+ * await emulator.close();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const resolved = resolveOptions(options);
+  const store = new Store();
+  const timers = new Timers();
+  const counters = zeroCounters();
+  const state: EmulatorState = {
+    store,
+    options: resolved,
+    counters,
+    timers,
+    runs: new RunEngine(store, timers, resolved, counters),
+  };
+  const faults = new FaultRegistry();
+  const log = new RequestLog();
+  const api = createApiServer(state, routes, faults, log);
+  await new Promise<void>((resolve, reject) => {
+    api.server.once('error', reject);
+    api.server.listen(resolved.port, '127.0.0.1', () => {
+      api.server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (api.server.address() as AddressInfo).port;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    port,
+    requests: log.records,
+    counters,
+    inject: (fault, injectOptions) => faults.inject(fault, injectOptions),
+    clearFaults: () => faults.clear(),
+    waitForRequest: (query) => log.waitFor(query),
+    idle: () => timers.whenIdle(),
+    close: () => (closed ??= api.close()),
+  };
+}

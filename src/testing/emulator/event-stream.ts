@@ -1,0 +1,144 @@
+/**
+ * An event stream response, shaped by the stream faults of its request: the blocks a route sends go out as
+ * `event:` / `data:` text unless a fault stalls, cuts, corrupts, delays or buffers them.
+ */
+import type { StreamFault } from './faults.js';
+import { DONE_DATA, SSE_HEADERS, formatComment, formatSse, type EventSink, type SseEvent } from './sse.js';
+import type { Timers } from './timers.js';
+import type { ResponseWriter } from './writer.js';
+
+const DEFAULT_ERROR = {
+  code: 'server_error',
+  message: 'The server had an error while processing your request. Sorry about that!',
+  param: null,
+  type: 'server_error',
+};
+
+const BAD_GATEWAY_HTML = [
+  '<html>',
+  '<head><title>502 Bad Gateway</title></head>',
+  '<body>',
+  '<center><h1>502 Bad Gateway</h1></center>',
+  '</body>',
+  '</html>',
+  '',
+].join('\r\n');
+
+/**
+ * Starts an event stream on `writer` (headers go out at once) and returns where its blocks are sent.
+ *
+ * @example
+ * const sink = openEventStream(writer, timers, [{ kind: 'reset', afterEvents: 3 }]);
+ * sink.send(sseEvent('thread.run.created', run));
+ */
+export function openEventStream(writer: ResponseWriter, timers: Timers, faults: readonly StreamFault[]): EventSink {
+  let fault: StreamFault | undefined;
+  for (const each of faults) {
+    if (each.kind === 'slowBytes') writer.trickle({ chunkBytes: each.chunkBytes ?? 3, everyMs: each.everyMs ?? 1 });
+    else fault = each;
+  }
+  if (fault?.kind === 'bufferedProxy') return bufferedProxy(writer, fault);
+
+  writer.head(200, SSE_HEADERS);
+  writer.flushHead();
+  let written = 0;
+  let silent = false; // the fault struck: nothing the route sends goes out any more
+
+  const strike = (): void => {
+    if (!fault || !('afterEvents' in fault) || written !== fault.afterEvents || silent) return;
+    switch (fault.kind) {
+      case 'stall':
+        silent = true;
+        break;
+      case 'keepAliveOnly': {
+        silent = true;
+        const stop = timers.every(fault.everyMs ?? 1000, () => writer.write(formatComment('keep-alive')));
+        writer.onClose(stop);
+        break;
+      }
+      case 'endEarly':
+        silent = true;
+        writer.end();
+        break;
+      case 'reset':
+        silent = true;
+        writer.reset();
+        break;
+      case 'errorEvent':
+        silent = true;
+        writer.write(formatSse({ event: 'error', data: JSON.stringify({ ...DEFAULT_ERROR, ...fault.error }) }));
+        writer.end();
+        break;
+      case 'longLine':
+        silent = true;
+        writeLongLine(writer, timers, fault.bytes, fault.chunkBytes ?? 65536);
+        break;
+      case 'brokenJson':
+        break; // applied to the next block in `send`
+    }
+  };
+  strike();
+
+  return {
+    send(block: SseEvent): void {
+      if (silent || writer.closed) return;
+      const broken = fault?.kind === 'brokenJson' && written === fault.afterEvents;
+      const data = broken ? block.data.slice(0, Math.ceil(block.data.length / 2)) : block.data;
+      writer.write(formatSse({ ...block, data }));
+      written++;
+      if (fault?.kind === 'holdAfterDone' && block.data === DONE_DATA) silent = true;
+      strike();
+    },
+    end(): void {
+      if (!silent) writer.end();
+    },
+    get closed() {
+      return silent || writer.closed;
+    },
+    onClose: (fn) => writer.onClose(fn),
+  };
+}
+
+/** `data: ` and then `bytes` bytes without a newline, `chunkBytes` per turn of the event loop; then the end. */
+function writeLongLine(writer: ResponseWriter, timers: Timers, bytes: number, chunkBytes: number): void {
+  let left = bytes;
+  const chunk = 'x'.repeat(Math.max(1, Math.min(chunkBytes, bytes)));
+  writer.write('data: ');
+  const next = (): void => {
+    if (writer.closed) return;
+    if (left <= 0) {
+      writer.end();
+      return;
+    }
+    const size = Math.min(left, chunk.length);
+    writer.write(size === chunk.length ? chunk : chunk.slice(0, size));
+    left -= size;
+    timers.after(0, next);
+  };
+  next();
+}
+
+/** A proxy that buffers: the whole body at once when the stream is over, or a 502 at once. */
+function bufferedProxy(writer: ResponseWriter, fault: Extract<StreamFault, { kind: 'bufferedProxy' }>): EventSink {
+  if (fault.response === 'badGateway') {
+    writer.head(502, { 'content-type': 'text/html' });
+    writer.write(BAD_GATEWAY_HTML);
+    writer.end();
+  }
+  let body = '';
+  return {
+    send(block: SseEvent): void {
+      if (!writer.closed) body += formatSse(block);
+    },
+    end(): void {
+      if (writer.closed) return;
+      writer.head(200, { 'content-type': fault.contentType ?? 'application/json' });
+      writer.write(body);
+      writer.end();
+    },
+    get closed() {
+      return writer.closed;
+    },
+    onClose: (fn) => writer.onClose(fn),
+  };
+}

@@ -1,0 +1,80 @@
+/** The options of {@link startEmulator} and their defaults. */
+
+/**
+ * Delays between the events of a stream, in milliseconds.
+ *
+ * @example
+ * await startEmulator({ pacing: { eventMs: 5, deltaMs: 10 } });
+ */
+export interface Pacing {
+  /** Before each lifecycle event (`thread.run.queued`, `thread.message.created`, ...). */
+  readonly eventMs: number;
+  /** Before each `*.delta` event (one token-sized fragment). */
+  readonly deltaMs: number;
+}
+
+/**
+ * Options of {@link startEmulator}. Every field is optional.
+ *
+ * @example
+ * // Fast tests: no pacing, short status steps, short poll hints.
+ * const emulator = await startEmulator({ pacing: 0, statusStepMs: 5, pollAfterMs: 5 });
+ */
+export interface EmulatorOptions {
+  /**
+   * Delays between streamed events: `0` for none, or per kind (missing kinds keep their default).
+   * Default `{ eventMs: 20, deltaMs: 25 }`.
+   */
+  readonly pacing?: 0 | Partial<Pacing>;
+  /**
+   * How long each status of work nobody streams lasts: a non-streamed run is `queued`, then `in_progress`, then
+   * reaches `completed` / `requires_action`, one step of this length apart; a vector store file or batch is
+   * `in_progress` for this long. Default `250`.
+   */
+  readonly statusStepMs?: number;
+  /** The `openai-poll-after-ms` header on every GET response; `null` leaves it out. Default `100`. */
+  readonly pollAfterMs?: number | null;
+  /** The only API key accepted (`401` for any other). Default: any non-empty key. */
+  readonly apiKey?: string;
+  /** The port to listen on (127.0.0.1). Default `0`: an ephemeral port. */
+  readonly port?: number;
+}
+
+/**
+ * {@link EmulatorOptions} with every default filled in.
+ *
+ * @example
+ * const options: ResolvedOptions = resolveOptions({ pacing: 0 });
+ */
+export interface ResolvedOptions {
+  readonly pacing: Pacing;
+  readonly statusStepMs: number;
+  readonly pollAfterMs: number | null;
+  readonly apiKey: string | undefined;
+  readonly port: number;
+}
+
+/**
+ * The default pacing of streams: about what the API does for a small model.
+ *
+ * @example
+ * await startEmulator({ pacing: { ...DEFAULT_PACING, deltaMs: 50 } }); // slower tokens
+ */
+export const DEFAULT_PACING: Pacing = { eventMs: 20, deltaMs: 25 };
+
+/**
+ * Fills in the defaults.
+ *
+ * @example
+ * resolveOptions({ pacing: 0 }).pacing; // { eventMs: 0, deltaMs: 0 }
+ */
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  const pacing = options.pacing === 0 ? { eventMs: 0, deltaMs: 0 } : { ...DEFAULT_PACING, ...options.pacing };
+  return {
+    pacing,
+    statusStepMs: options.statusStepMs ?? 250,
+    pollAfterMs: options.pollAfterMs === undefined ? 100 : options.pollAfterMs,
+    apiKey: options.apiKey,
+    port: options.port ?? 0,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The request log: one {@link RequestRecord} per HTTP request, with how its exchange ended, and a way to wait
+ * for a request to arrive or to end.
+ */
+import { randomBytes } from 'node:crypto';
+import { matchesRequest, type FaultKind, type RequestMatch } from './faults.js';
+
+/**
+ * How an exchange ended: the response finished, the client went away first, or the emulator cut it.
+ *
+ * @example
+ * expect((await record.ended).outcome).toBe('client-closed');
+ */
+export type RequestOutcome = 'finished' | 'client-closed' | 'server-closed';
+
+/**
+ * One request as the emulator saw it. Fields fill in as the exchange goes on.
+ *
+ * @example
+ * const record = await emulator.waitForRequest({ method: 'POST', path: /\/runs$/ });
+ * await record.ended;
+ * expect(record.clientClosed).toBe(true);
+ */
+export interface RequestRecord {
+  /** The `x-request-id` of the response (`req_...`). */
+  readonly id: string;
+  readonly method: string;
+  /** The path without the query (`/v1/threads/thread_1/runs`). */
+  readonly path: string;
+  /** The query string without `?` (`''` when none). */
+  readonly query: string;
+  /** The parsed JSON body (`undefined` until read, and for multipart or unreadable bodies). */
+  readonly body: unknown;
+  /** The response status, once sent. */
+  readonly status: number | undefined;
+  /** Whether the response is an event stream. */
+  readonly streamed: boolean;
+  /** The faults applied to the request. */
+  readonly faults: readonly FaultKind[];
+  /** When the request arrived (ms since the epoch). */
+  readonly startedAt: number;
+  /** When the exchange ended, if it did. */
+  readonly endedAt: number | undefined;
+  /** How the exchange ended, if it did. */
+  readonly outcome: RequestOutcome | undefined;
+  /** Whether the client closed the connection before the response finished. */
+  readonly clientClosed: boolean;
+  /** Resolves with this record when the exchange ends (however it ends). */
+  readonly ended: Promise<RequestRecord>;
+}
+
+/**
+ * A {@link RequestMatch} that may also pick the nth matching request.
+ *
+ * @example
+ * await emulator.waitForRequest({ method: 'GET', path: /\/runs\/run_/, nth: 2 }); // the second poll
+ */
+export interface RequestQuery extends RequestMatch {
+  /** Which matching request (1 = the first, default). */
+  readonly nth?: number;
+}
+
+/**
+ * The mutable record the server keeps (users see it as a {@link RequestRecord}).
+ *
+ * @example
+ * const record = new MutableRequestRecord('GET', '/v1/threads/thread_1', '');
+ * record.end('finished');
+ */
+export class MutableRequestRecord implements RequestRecord {
+  readonly id = `req_${randomBytes(16).toString('hex')}`;
+  body: unknown = undefined;
+  status: number | undefined = undefined;
+  streamed = false;
+  faults: FaultKind[] = [];
+  readonly startedAt = Date.now();
+  endedAt: number | undefined = undefined;
+  outcome: RequestOutcome | undefined = undefined;
+  readonly ended: Promise<RequestRecord>;
+  #resolve!: (record: RequestRecord) => void;
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly query: string,
+  ) {
+    this.ended = new Promise((resolve) => (this.#resolve = resolve));
+  }
+
+  get clientClosed(): boolean {
+    return this.outcome === 'client-closed';
+  }
+
+  /** Records the end of the exchange (the first call wins). */
+  end(outcome: RequestOutcome): void {
+    if (this.outcome) return;
+    this.outcome = outcome;
+    this.endedAt = Date.now();
+    this.#resolve(this);
+  }
+}
+
+/**
+ * Every request an emulator received, oldest first.
+ *
+ * @example
+ * const log = new RequestLog();
+ * const record = log.start('GET', '/v1/threads/thread_1', '');
+ * await log.waitFor({ path: '/threads/thread_1' }); // record
+ */
+export class RequestLog {
+  readonly records: MutableRequestRecord[] = [];
+  #waiters: Array<{ query: RequestQuery; resolve: (record: RequestRecord) => void }> = [];
+
+  /** Logs a new request. */
+  start(method: string, path: string, query: string): MutableRequestRecord {
+    const record = new MutableRequestRecord(method, path, query);
+    this.records.push(record);
+    this.#waiters = this.#waiters.filter((waiter) => {
+      if (!this.#found(waiter.query)) return true;
+      waiter.resolve(this.#found(waiter.query)!);
+      return false;
+    });
+    return record;
+  }
+
+  /** Resolves with the request matching `query`, already logged or yet to come. */
+  waitFor(query: RequestQuery = {}): Promise<RequestRecord> {
+    const found = this.#found(query);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.#waiters.push({ query, resolve }));
+  }
+
+  #found(query: RequestQuery): RequestRecord | undefined {
+    return this.records.filter((record) => matchesRequest(query, record))[(query.nth ?? 1) - 1];
+  }
+}

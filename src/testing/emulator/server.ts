@@ -1,0 +1,209 @@
+/**
+ * The HTTP side: every request is logged, authenticated (`Authorization: Bearer <key>`), routed through the
+ * table, checked for the Assistants beta header, read (JSON or multipart), exposed to faults, and answered with
+ * JSON, an event stream or the API's error shape. Every response carries `x-request-id`.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { ApiErrorReply } from './api-error.js';
+import { parseJsonObject, parseMultipart, readBody, type JsonObject, type MultipartForm } from './body.js';
+import { openEventStream } from './event-stream.js';
+import {
+  FAULT_HEADER,
+  FaultRegistry,
+  isRequestFault,
+  parseFaultHeader,
+  type Fault,
+  type RequestFault,
+  type StreamFault,
+} from './faults.js';
+import { RequestLog, type MutableRequestRecord } from './request-log.js';
+import { routeMatcher, type Route, type RouteContext } from './routing.js';
+import type { EmulatorState } from './state.js';
+import { ResponseWriter } from './writer.js';
+
+/**
+ * An emulator's HTTP server and how to shut it down.
+ *
+ * @example
+ * const api: ApiServer = createApiServer(state, routes, faults, log);
+ * await api.close();
+ */
+export interface ApiServer {
+  readonly server: Server;
+  /** Ends every open response and stops listening; resolves when the server is closed. */
+  close(): Promise<void>;
+}
+
+const BETA_MESSAGE =
+  "You must provide the 'OpenAI-Beta' header to access the Assistants API. " +
+  "Please try again by setting the header 'OpenAI-Beta: assistants=v2'.";
+
+const NO_KEY_MESSAGE =
+  "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer " +
+  'auth (i.e. Authorization: Bearer YOUR_KEY).';
+
+/**
+ * Creates (does not start) the HTTP server of an emulator.
+ *
+ * @example
+ * const { server, close } = createApiServer(state, routes, new FaultRegistry(), new RequestLog());
+ * server.listen(0, '127.0.0.1');
+ */
+export function createApiServer(
+  state: EmulatorState,
+  routes: readonly Route[],
+  faults: FaultRegistry,
+  log: RequestLog,
+): ApiServer {
+  const match = routeMatcher(routes);
+  const open = new Set<ResponseWriter>();
+  let closing = false;
+
+  const server = createServer((req, res) => {
+    state.counters.requests++;
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const record = log.start(method, url.pathname, url.search.slice(1));
+    const headers: Record<string, string> = { 'x-request-id': record.id, 'openai-version': '2020-10-01' };
+    const { pollAfterMs } = state.options;
+    if (method === 'GET' && pollAfterMs !== null) headers['openai-poll-after-ms'] = String(pollAfterMs);
+    const writer = new ResponseWriter(res, state.timers, headers, (status) => (record.status = status));
+    open.add(writer);
+    res.on('close', () => {
+      open.delete(writer);
+      if (res.writableFinished) record.end('finished');
+      else record.end(writer.serverClosed || closing ? 'server-closed' : 'client-closed');
+    });
+
+    handle(req, url, method, record, writer).catch((error: unknown) => {
+      const message = `The emulator failed: ${String((error as Error)?.message ?? error)}`;
+      const reply = error instanceof ApiErrorReply ? error : new ApiErrorReply(500, message, 'server_error');
+      if (writer.headersSent) writer.end();
+      else sendJson(writer, reply.status, reply.body(), reply.headers);
+    });
+  });
+
+  async function handle(
+    req: IncomingMessage,
+    url: URL,
+    method: string,
+    record: MutableRequestRecord,
+    writer: ResponseWriter,
+  ): Promise<void> {
+    const path = url.pathname;
+    const key = /^Bearer\s+(\S.*)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
+    if (!key) throw new ApiErrorReply(401, NO_KEY_MESSAGE, 'invalid_request_error', null, 'invalid_api_key');
+    if (state.options.apiKey !== undefined && key !== state.options.apiKey) {
+      throw new ApiErrorReply(
+        401,
+        `Incorrect API key provided: ${redact(key)}. ` +
+          'You can find your API key at https://platform.openai.com/account/api-keys.',
+        'invalid_request_error',
+        null,
+        'invalid_api_key',
+      );
+    }
+    const found = path.startsWith('/v1/') ? match(method, path.slice(3)) : undefined;
+    if (!found) throw new ApiErrorReply(404, `Invalid URL (${method} ${path})`);
+    const { route, params } = found;
+    if (route.beta && !/\bassistants=v2\b/.test(String(req.headers['openai-beta'] ?? ''))) {
+      throw new ApiErrorReply(400, BETA_MESSAGE, 'invalid_request_error', null, 'invalid_beta');
+    }
+
+    const bytes = await readBody(req);
+    let body: JsonObject = {};
+    let form: MultipartForm | undefined;
+    if (route.body === 'multipart') form = parseMultipart(bytes, req.headers['content-type']);
+    else record.body = body = parseJsonObject(bytes);
+
+    const headerFaults = parseFaultHeader(req.headers[FAULT_HEADER]);
+    const target = { method, path };
+    const requestFault =
+      headerFaults.find(isRequestFault) ?? (headerFaults.length === 0 ? faults.takeRequestFault(target) : undefined);
+    if (requestFault) {
+      applied(record, requestFault);
+      const reply = requestFaultReply(requestFault);
+      sendJson(writer, reply.status, reply.body(), reply.headers);
+      return;
+    }
+
+    let streamed = false;
+    const ctx: RouteContext = {
+      params,
+      query: url.searchParams,
+      body,
+      form,
+      state,
+      openEventStream: () => {
+        streamed = true;
+        record.streamed = true;
+        state.counters.streamsOpened++;
+        const streamFaults =
+          headerFaults.length > 0
+            ? headerFaults.filter((fault): fault is StreamFault => !isRequestFault(fault))
+            : faults.takeStreamFaults(target);
+        for (const fault of streamFaults) applied(record, fault);
+        return openEventStream(writer, state.timers, streamFaults);
+      },
+    };
+    const result = await route.handle(ctx);
+    if (!streamed) sendJson(writer, 200, result);
+  }
+
+  function applied(record: MutableRequestRecord, fault: Fault): void {
+    record.faults.push(fault.kind);
+    state.counters.faultsApplied++;
+  }
+
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing = true;
+        state.runs.stopAll();
+        state.timers.clear();
+        for (const writer of open) writer.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function sendJson(
+  writer: ResponseWriter,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  writer.head(status, { 'content-type': 'application/json', ...headers });
+  writer.write(JSON.stringify(body, null, 2));
+  writer.end();
+}
+
+function requestFaultReply(fault: RequestFault): ApiErrorReply {
+  if (fault.kind === 'rateLimit') {
+    // Only `retryAfterSeconds` given: only `retry-after`. Otherwise both headers (default 10 ms).
+    const headers: Record<string, string> = {};
+    const ms = fault.retryAfterMs ?? (fault.retryAfterSeconds === undefined ? 10 : undefined);
+    if (ms !== undefined) headers['retry-after-ms'] = String(ms);
+    headers['retry-after'] = String(fault.retryAfterSeconds ?? Math.ceil((ms ?? 0) / 1000));
+    const wait = ms !== undefined ? `${ms}ms` : `${headers['retry-after']}s`;
+    return new ApiErrorReply(
+      429,
+      `Rate limit reached for requests. Please try again in ${wait}.`,
+      'requests',
+      null,
+      'rate_limit_exceeded',
+      headers,
+    );
+  }
+  return new ApiErrorReply(
+    fault.status ?? 500,
+    fault.message ?? 'The server had an error while processing your request. Sorry about that!',
+    'server_error',
+  );
+}
+
+function redact(key: string): string {
+  return key.length <= 8 ? '*'.repeat(key.length) : `${key.slice(0, 3)}${'*'.repeat(key.length - 7)}${key.slice(-4)}`;
+}
