@@ -61,6 +61,9 @@ describe('the scripted assistant', () => {
       calls: [{ name: 'get_time' }],
     });
     expect(planRun(input('please use a tool'))).toMatchObject({ kind: 'functionCalls', calls: [{ name: 'get_weather' }] });
+    expect(planRun(input('What is the weather in Paris now? Use get_weather.'))).toMatchObject({
+      calls: [{ name: 'get_weather', arguments: expect.stringContaining('"city":"Paris"') }],
+    });
     expect(planRun(input('weather_report is not a tool here'))).toMatchObject({ kind: 'text' });
   });
 

@@ -152,7 +152,7 @@ function escapeRegExp(text: string): string {
 /**
  * The arguments of a call: a JSON object written in the message (from its first `{` to its last `}`), else one
  * value per required property of the function's JSON schema (every property when none is required): the first
- * enum value; for a string the first quoted phrase of the message, else the property's name; for a number the
+ * enum value; for a string the first quoted phrase of the message, else the first capitalised word that does not start a sentence, else the property's name; for a number the
  * first number of the message, else 0; `true`; `[]`; `{}`.
  */
 function functionArguments(text: string, parameters: Record<string, unknown> | undefined): string {
@@ -170,6 +170,8 @@ function functionArguments(text: string, parameters: Record<string, unknown> | u
   const listed = parameters?.['required'];
   const required = Array.isArray(listed) ? (listed as unknown[]) : Object.keys(properties);
   const quoted = /"([^"]+)"|'([^']+)'/.exec(text);
+  // Else a proper noun: a capitalised word that does not start a sentence ("the weather in Paris" -> Paris).
+  const proper = /[^.!?\s]\s+([A-Z][\p{L}-]+)/u.exec(text);
   const number = /-?\d+(?:\.\d+)?/.exec(text);
   const args: Record<string, unknown> = {};
   for (const name of required) {
@@ -180,7 +182,7 @@ function functionArguments(text: string, parameters: Record<string, unknown> | u
     else if (schema['type'] === 'boolean') args[name] = true;
     else if (schema['type'] === 'array') args[name] = [];
     else if (schema['type'] === 'object') args[name] = {};
-    else args[name] = quoted ? (quoted[1] ?? quoted[2]) : name;
+    else args[name] = quoted ? (quoted[1] ?? quoted[2]) : (proper?.[1] ?? name);
   }
   return JSON.stringify(args);
 }
