@@ -1,0 +1,230 @@
+/**
+ * The library in a real browser: Debian's headless Chromium, driven by playwright-core, runs a bundle that
+ * esbuild builds from `src/` (platform `browser`), served by one local node:http server that also reverse-
+ * proxies `/v1/*` to the emulator, as a real app puts a proxy in front of the API (same origin, no CORS).
+ *
+ * Chromium must be at /usr/bin/chromium: `.ci/run` installs Debian's package when it is missing. Without it
+ * every test here fails (nothing is skipped).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Emulator, startEmulator } from '../../src/testing/index';
+import type { BrowserTest } from './page';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const root = join(__dirname, '..', '..');
+
+const PAGE_HTML = `<!doctype html>
+<html><head><meta charset="utf-8"><title>rx-openai-stream in Chromium</title>
+<script type="module" src="/bundle.js"></script></head><body></body></html>`;
+
+// Headers that describe one connection, not the message: a proxy never forwards them.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
+
+function endToEndHeaders(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+  const out: http.OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+  return out;
+}
+
+/**
+ * One server for the page, the bundle, and a streaming reverse proxy of `/v1/*` to `upstream()`. Bodies are
+ * piped both ways (nothing is buffered), and when the browser goes away before the response finished, the
+ * upstream request is destroyed, so the API sees the cancellation.
+ */
+async function startSite(bundle: () => string, upstream: () => Emulator) {
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url.startsWith('/v1/')) {
+      const target = upstream();
+      const upstreamReq = http.request({
+        agent,
+        host: '127.0.0.1',
+        port: target.port,
+        method: req.method,
+        path: url,
+        headers: { ...endToEndHeaders(req.headers), host: `127.0.0.1:${target.port}` },
+      });
+      upstreamReq.on('response', (upstreamRes) => {
+        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, endToEndHeaders(upstreamRes.headers));
+        res.flushHeaders();
+        upstreamRes.pipe(res);
+        upstreamRes.on('error', () => res.destroy());
+      });
+      upstreamReq.on('error', () => {
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' }).end('{"error":{"message":"bad gateway"}}');
+        else res.destroy();
+      });
+      // The browser closed the exchange before the response finished (an aborted fetch): cancel upstream too.
+      res.on('close', () => {
+        if (!res.writableFinished) upstreamReq.destroy();
+      });
+      req.pipe(upstreamReq);
+      return;
+    }
+    if (req.method === 'GET' && url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE_HTML);
+    } else if (req.method === 'GET' && url === '/bundle.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle());
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+      }),
+  };
+}
+
+describe('the library in headless Chromium (esbuild bundle of src/, same-origin proxy to the emulator)', () => {
+  let tmp: string | undefined;
+  let bundleText = '';
+  let bundleInputs: string[] = [];
+  let fast: Emulator | undefined;
+  let slow: Emulator | undefined;
+  let target: Emulator | undefined;
+  let site: Awaited<ReturnType<typeof startSite>> | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const pageErrors: string[] = [];
+  const consoleLines: string[] = [];
+
+  /** Runs `window.browserTest[name]()` in the page (an expression string: nothing of Node's code crosses over). */
+  function inPage<K extends keyof BrowserTest>(name: K): Promise<Awaited<ReturnType<BrowserTest[K]>>> {
+    return page!.evaluate(`window.browserTest.${name}()`) as Promise<Awaited<ReturnType<BrowserTest[K]>>>;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium package. ` +
+          '`.ci/run` installs it when missing; locally run `apt-get update && apt-get install -y chromium`.',
+      );
+    }
+    tmp = mkdtempSync(join(tmpdir(), 'rx-openai-stream-browser-'));
+    const outfile = join(tmp, 'bundle.js');
+    const result = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [join(__dirname, 'page.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+      outfile,
+      sourcemap: 'inline',
+      metafile: true,
+      logLevel: 'silent',
+    });
+    bundleText = readFileSync(outfile, 'utf8');
+    bundleInputs = Object.keys(result.metafile.inputs); // relative to absWorkingDir
+
+    fast = await startEmulator({ pacing: 0, statusStepMs: 5, pollAfterMs: 5 });
+    slow = await startEmulator({ pacing: { eventMs: 30, deltaMs: 30 }, statusStepMs: 5, pollAfterMs: 5 });
+    target = fast;
+    site = await startSite(() => bundleText, () => target!);
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+    await page.goto(`${site.origin}/`);
+    await page.waitForFunction('typeof window.browserTest === "object"', undefined, { timeout: 10_000 });
+  }, 60_000);
+
+  afterEach(() => {
+    target = fast;
+    // An uncaught error in the page fails the test that caused it, whatever it asserted.
+    expect(pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await fast?.close();
+    await slow?.close();
+    await esbuild.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('builds for the browser from src/ without the Node-only emulator, and runs in Chromium, not Node', async () => {
+    expect(bundleInputs).toContain(join('src', 'index.ts'));
+    expect(bundleInputs.filter((input) => input.startsWith(join('src', 'testing')))).toEqual([]);
+    expect(bundleInputs.filter((input) => input.startsWith('node:'))).toEqual([]);
+    const environment = await inPage('environment');
+    expect(environment.userAgent).toMatch(/Chrome\/\d+/);
+    expect(environment.hasWindow).toBe(true);
+    expect(environment.hasProcess).toBe(false);
+  });
+
+  it('streams a run through the proxy: textDeltas() adds up to finalMessages(), one run created', async () => {
+    const before = fast!.counters.runsCreated;
+    const result = await inPage('streamRun');
+    expect(result.text.length).toBeGreaterThan(0);
+    expect(result.deltaCount).toBeGreaterThan(1);
+    expect(result.text).toBe(result.finalText);
+    expect(result.finalRole).toBe('assistant');
+    expect(fast!.counters.runsCreated).toBe(before + 1);
+    // The run request reached the emulator as an event stream, through the proxy, and finished normally.
+    const record = await fast!.waitForRequest({ method: 'POST', path: new RegExp(`/threads/${result.threadId}/runs$`) });
+    expect(record.streamed).toBe(true);
+    expect((await record.ended).outcome).toBe('finished');
+  });
+
+  it('createAndPoll ends completed', async () => {
+    const result = await inPage('createAndPoll');
+    expect(result.statuses.length).toBeGreaterThan(1);
+    expect(result.statuses.at(-1)).toBe('completed');
+  });
+
+  it('unsubscribing after the first text delta aborts the fetch, and the proxy carries the abort to the API', async () => {
+    target = slow;
+    const before = slow!.counters.runsCreated;
+    const result = await inPage('cancelAfterFirstDelta');
+    expect(result.firstDelta.length).toBeGreaterThan(0);
+    const record = await slow!.waitForRequest({ method: 'POST', path: /\/runs$/ });
+    expect(record.path).toBe(`/v1/threads/${result.threadId}/runs`);
+    const ended = await record.ended;
+    expect(ended.clientClosed).toBe(true);
+    expect(ended.outcome).toBe('client-closed');
+    expect(slow!.counters.runsCreated).toBe(before + 1);
+  });
+
+  it('keeps typed errors through bundling: a 404 is a NotFoundError, by name and by instanceof', async () => {
+    const result = await inPage('notFound');
+    expect(result).toMatchObject({
+      threw: true,
+      name: 'NotFoundError',
+      status: 404,
+      isNotFoundError: true,
+      isAPIError: true,
+      isOpenAIStreamError: true,
+      isError: true,
+    });
+    expect(result.requestId).toMatch(/^req_/);
+  });
+});
