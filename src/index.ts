@@ -1,9 +1,11 @@
 /**
  * rx-openai-stream: OpenAI streams as RxJS Observables.
  *
- * Sources turn bytes into typed events (`fromSSE`, `assistantEvents`, `fromOpenAIStream`); operators do what
- * the official SDKs' handlers, accessors and final getters do (`textDeltas`, `accumulateSnapshots`,
- * `handleEvents`, `finalMessages`, ...).
+ * Sources turn bytes into typed events (`fromSSE`, `assistantEvents`, `chatCompletionChunks`, `responseEvents`,
+ * `fromOpenAIStream`); operators do what the official SDKs' handlers, accessors and final getters do
+ * (`textDeltas`, `accumulateSnapshots`, `handleEvents`, `finalMessages`, `accumulateChatCompletion`,
+ * `finalChatCompletion`, `chatCompletionEvents`, `accumulateResponse`, `finalResponse`, ...), and
+ * `streamMetrics` measures any of them.
  *
  * @example
  * import { share } from 'rxjs';
@@ -33,10 +35,6 @@ export { accumulateSnapshots } from './assistants/operators/accumulate-snapshots
 export { ofEventType } from './assistants/operators/of-event-type.js';
 export { messageDeltas, type MessageDeltaWithSnapshot } from './assistants/operators/message-deltas.js';
 export { runStepDeltas, type RunStepDeltaWithSnapshot } from './assistants/operators/run-step-deltas.js';
-export {
-  assistantToolCallDeltas as toolCallDeltas,
-  type ToolCallDeltaWithSnapshot,
-} from './assistants/operators/tool-call-deltas.js';
 export { codeInterpreterDeltas, type CodeInterpreterDelta } from './assistants/operators/code-interpreter.js';
 export { finalRun } from './assistants/operators/final-run.js';
 export { finalMessages } from './assistants/operators/final-messages.js';
@@ -46,8 +44,52 @@ export { handleEvents } from './assistants/operators/handle-events.js';
 export type { AssistantStreamHandler } from './assistants/operators/assistant-stream-handler.js';
 export { AssistantEventHandler } from './assistants/operators/assistant-event-handler.js';
 
+// Chat Completions
+export { chatCompletionChunks, type ChatCompletionChunksOptions } from './chat/chat-completion-chunks.js';
+export type {
+  ChatCompletionSnapshot,
+  ChatCompletionSnapshotChoice,
+  ChatCompletionSnapshotMessage,
+  ChatCompletionSnapshotToolCall,
+} from './chat/snapshot/state.js';
+export { chatCompletionReducer, MAX_CHAT_INDEX } from './chat/snapshot/reducer.js';
+export { finalizeChatCompletion } from './chat/snapshot/finalize.js';
+export { accumulateChatCompletion } from './chat/operators/accumulate-chat-completion.js';
+export { finalChatCompletion } from './chat/operators/final-chat-completion.js';
+export {
+  chatCompletionEvents,
+  type ChatCompletionStreamEvent,
+  type ChatCompletionStreamEventType,
+  type ChatContentDeltaEvent,
+  type ChatContentDoneEvent,
+  type ChatRefusalDeltaEvent,
+  type ChatRefusalDoneEvent,
+  type ChatToolCallArgumentsDeltaEvent,
+  type ChatToolCallArgumentsDoneEvent,
+  type ChatLogprobsContentDeltaEvent,
+  type ChatLogprobsContentDoneEvent,
+  type ChatLogprobsRefusalDeltaEvent,
+  type ChatLogprobsRefusalDoneEvent,
+} from './chat/operators/chat-completion-events.js';
+
+// Responses
+export { responseEvents, type ResponseEventsOptions } from './responses/response-events.js';
+export type { ResponseSnapshot } from './responses/snapshot/state.js';
+export { responseReducer, MAX_ANNOTATION_INDEX } from './responses/snapshot/reducer.js';
+export { accumulateResponse } from './responses/operators/accumulate-response.js';
+export { finalResponse } from './responses/operators/final-response.js';
+
 // Operators for every kind of stream
+export { type StreamValue, type StreamKind, streamKindOf } from './operators/stream-value.js';
 export { textDeltas, type TextDeltasOptions } from './operators/text-deltas.js';
+export {
+  toolCallDeltas,
+  type ToolCallDeltaOf,
+  type ToolCallDeltaWithSnapshot,
+  type ChatToolCallDeltaWithSnapshot,
+  type ResponseToolCallDeltaWithSnapshot,
+} from './operators/tool-call-deltas.js';
+export { streamMetrics, type StreamMetrics, type StreamMetricsOptions } from './operators/stream-metrics.js';
 
 // Client
 export { createClient, type OpenAIStreamClient } from './client/create-client.js';
@@ -75,3 +117,15 @@ export { RUN_POLL_TERMINAL_STATUSES, FILE_POLL_TERMINAL_STATUSES } from './polli
 
 // Schemas and the types inferred from them
 export * from './schema/assistants/index.js';
+export * from './schema/chat/index.js';
+// Responses: the event map and union, every event, the response object, output items and content at the top
+// level; everything (tools, tool choice and text settings included, whose official names such as `FunctionTool`
+// are taken by the Assistants schemas here) in the `Responses` namespace: `Responses.FunctionTool`.
+export * from './schema/responses/stream-event.js';
+export * from './schema/responses/events.js';
+export * from './schema/responses/response.js';
+export * from './schema/responses/output-items.js';
+export * from './schema/responses/content.js';
+export * from './schema/responses/input-items.js';
+export * from './schema/responses/common.js';
+export * as Responses from './schema/responses/index.js';

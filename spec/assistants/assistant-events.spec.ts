@@ -92,7 +92,7 @@ describe('assistantEvents', () => {
   });
 
   it('accepts an Observable of ServerSentEvents', async () => {
-    const events = of<ServerSentEvent>(
+    const events = of<ServerSentEvent[]>(
       { event: 'thread.run.created', data: JSON.stringify(created.data) },
       { event: 'done', data: '[DONE]' },
     );

@@ -1,10 +1,17 @@
-import { isObservable, Observable } from 'rxjs';
-import type { z } from 'zod';
+import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { AssistantStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
 import { assistantEventDataSchemas, type AssistantStreamEvent } from '../schema/assistants/index.js';
 import type { ByteSource } from '../sources/byte-source.js';
-import { fromSSE, type FromSSEOptions } from '../sources/from-sse.js';
+import { isCommonMessageDeltaEvent } from '../schema/assistants/message-delta-check.js';
+import {
+  decodeJsonEvent,
+  parseEventJson,
+  schemaLookup,
+  serverSentEvents,
+  validateEventJson,
+} from '../sources/decode-json-event.js';
+import type { FromSSEOptions } from '../sources/from-sse.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 
 /** Options of {@link assistantEvents}. */
@@ -14,7 +21,25 @@ export interface AssistantEventsOptions extends FromSSEOptions {
 }
 
 // Built once: dispatch by event name is one Map lookup per event.
-const schemaByEvent: ReadonlyMap<string, z.ZodType> = new Map(Object.entries(assistantEventDataSchemas));
+const schemaByEvent = schemaLookup(assistantEventDataSchemas);
+
+const MESSAGE_DELTA = 'thread.message.delta';
+const messageDeltaSchema = schemaByEvent.get(MESSAGE_DELTA)!;
+
+// Every known event name, mapped to itself. An SSE parser cuts each name out of the bytes as a new string;
+// emitting the constant instead turns every later comparison of it (`textDeltas()`, the reducer's `switch`,
+// `ofEventType()`) from a character-by-character compare into a pointer compare.
+const knownEventNames: ReadonlyMap<string, string> = new Map(Object.keys(assistantEventDataSchemas).map((n) => [n, n]));
+
+/**
+ * `decodeJsonEvent` for `thread.message.delta`, the event of every token: a hand-written check accepts the common
+ * shape (never anything the schema would refuse) and zod judges the rest, so the result is the same, faster.
+ */
+function decodeMessageDelta(data: string): unknown {
+  const json = parseEventJson(MESSAGE_DELTA, data);
+  if (json instanceof StreamParseError || isCommonMessageDeltaEvent(json)) return json;
+  return validateEventJson(messageDeltaSchema, MESSAGE_DELTA, data, json) ?? json;
+}
 
 /**
  * Turns a run stream of the Assistants API into an Observable of typed events `{ event, data }` (the shape of
@@ -44,7 +69,7 @@ export function assistantEvents(
   source: ByteSource | Observable<ServerSentEvent>,
   options: AssistantEventsOptions = {},
 ): Observable<AssistantStreamEvent> {
-  const sse$ = isObservable(source) ? source : fromSSE(source, options);
+  const sse$ = serverSentEvents(source, options);
   const strict = options.strict ?? false;
   return new Observable<AssistantStreamEvent>((subscriber) => {
     // What the stream has told so far about its run, to judge an end without `[DONE]`.
@@ -63,16 +88,17 @@ export function assistantEvents(
 
     return sse$.subscribe({
       next(sse) {
-        const name = sse.event ?? 'message';
+        const raw = sse.event ?? 'message';
+        const name = raw === MESSAGE_DELTA ? MESSAGE_DELTA : (knownEventNames.get(raw) ?? raw);
         if (name === 'done' || sse.data === '[DONE]') return subscriber.complete();
         if (name === 'error') return subscriber.error(new AssistantStreamError(sse.data));
-        const event = decodeAssistantEvent(name, sse.data, strict);
-        if (event instanceof StreamParseError) return subscriber.error(event);
+        const data =
+          name === MESSAGE_DELTA ? decodeMessageDelta(sse.data) : decodeJsonEvent(schemaByEvent, name, sse.data, strict);
+        if (data instanceof StreamParseError) return subscriber.error(data);
         received++;
         lastEventName = name;
-        const data = event.data as { object?: unknown };
-        if (data.object === 'thread.run') run = data as typeof run;
-        subscriber.next(event);
+        if ((data as { object?: unknown } | null)?.object === 'thread.run') run = data as typeof run;
+        subscriber.next({ event: name, data } as AssistantStreamEvent);
       },
       error(error: unknown) {
         // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.
@@ -96,32 +122,3 @@ const RUN_STREAM_END_STATUSES: ReadonlySet<string> = new Set([
   'expired',
   'incomplete',
 ]);
-
-/**
- * Parses and validates one event's data. Returns the error instead of throwing it: the caller is on the hot
- * path and decides how to end the stream.
- */
-function decodeAssistantEvent(name: string, data: string, strict: boolean): AssistantStreamEvent | StreamParseError {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch (cause) {
-    return new StreamParseError('Invalid JSON', { eventName: name, data, cause });
-  }
-  const schema = schemaByEvent.get(name);
-  if (schema === undefined) {
-    if (strict) return new StreamParseError('Unknown event type (strict mode)', { eventName: name, data });
-    return { event: name, data: json } as unknown as AssistantStreamEvent;
-  }
-  const result = schema.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    return new StreamParseError(`Schema violation (${issue?.message ?? 'invalid'})`, {
-      eventName: name,
-      data,
-      path: issue?.path.join('.'),
-      cause: result.error,
-    });
-  }
-  return { event: name, data: json } as AssistantStreamEvent;
-}

@@ -1,13 +1,13 @@
-import { type OperatorFunction, scan } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { AssistantStreamEvent } from '../../schema/assistants/index.js';
-import { assistantStreamReducer } from '../snapshot/reducer.js';
-import { type AssistantStreamState, initialAssistantStreamState } from '../snapshot/state.js';
+import type { AssistantStreamState } from '../snapshot/state.js';
+import { accumulating } from './accumulating-operator.js';
 
 /**
  * Accumulates a run stream into snapshots: one {@link AssistantStreamState} per event, with `currentEvent`,
  * `currentRun`, `currentMessageSnapshot`, `currentRunStepSnapshot` and every message, run step and run so far.
- * The pure {@link assistantStreamReducer} wrapped in `scan`: states are immutable and share unchanged parts, so
- * `===` tells what changed.
+ * The pure {@link assistantStreamReducer} applied as `scan` would: states are immutable and share unchanged parts,
+ * so `===` tells what changed.
  *
  * @example
  * import { map, distinctUntilChanged } from 'rxjs';
@@ -20,5 +20,5 @@ import { type AssistantStreamState, initialAssistantStreamState } from '../snaps
  * ).subscribe((messages) => render(messages));
  */
 export function accumulateSnapshots(): OperatorFunction<AssistantStreamEvent, AssistantStreamState> {
-  return scan(assistantStreamReducer, initialAssistantStreamState);
+  return accumulating<AssistantStreamState>({ event: (_event, state, _previous, out) => out.next(state) });
 }

@@ -1,0 +1,179 @@
+/**
+ * Every recorded Chat Completions stream (live API recordings) through every chunking, against the official SDK
+ * fed with the same bytes.
+ */
+import fc from 'fast-check';
+import { lastValueFrom, toArray } from 'rxjs';
+import {
+  accumulateChatCompletion,
+  type ChatCompletion,
+  type ChatCompletionChunk,
+  chatCompletionChunks,
+  chatCompletionEvents,
+  type ChatCompletionStreamEvent,
+  finalChatCompletion,
+  textDeltas,
+  toolCallDeltas,
+} from '../../src/index';
+import { chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
+import { sdkClientOver } from '../helpers/sdk';
+
+const names = fixtureNames('chat-completions');
+
+interface Outcome {
+  chunks: ChatCompletionChunk[];
+  completion: ChatCompletion;
+  events: ChatCompletionStreamEvent[];
+  text: string;
+}
+
+async function outcome(parts: Uint8Array[]): Promise<Outcome> {
+  const chunks = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(toArray()));
+  const completion = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(finalChatCompletion()));
+  const events = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(chatCompletionEvents(), toArray()));
+  const text = (await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(textDeltas(), toArray()))).join('');
+  return { chunks, completion, events, text };
+}
+
+const SDK_EVENTS = [
+  'content.delta',
+  'content.done',
+  'refusal.delta',
+  'refusal.done',
+  'tool_calls.function.arguments.delta',
+  'tool_calls.function.arguments.done',
+  'logprobs.content.delta',
+  'logprobs.content.done',
+  'logprobs.refusal.delta',
+  'logprobs.refusal.done',
+] as const;
+
+/** The SDK's `finalChatCompletion()` and the events it fired, in order, over the bytes. */
+async function sdkOutcome(parts: Uint8Array[]): Promise<{ completion: unknown; events: unknown[] }> {
+  const stream = sdkClientOver(parts).chat.completions.stream({ model: 'gpt-4o', messages: [] });
+  const events: unknown[] = [];
+  for (const type of SDK_EVENTS) {
+    // Copied when fired: the SDK keeps mutating the arrays its events point to.
+    (stream.on as (event: string, listener: (props: object) => void) => unknown)(type, (props) =>
+      events.push(structuredClone({ type, ...props })),
+    );
+  }
+  const completion = await stream.finalChatCompletion();
+  return { completion, events };
+}
+
+/** The SDK adds `parsed: null` to every message (and `parsed` fields to its events): this library does not parse. */
+function withoutParsed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutParsed);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'parsed' || key === 'parsed_arguments') continue;
+    copy[key] = withoutParsed(v);
+  }
+  return copy;
+}
+
+/** Our events without the `choiceIndex` the SDK's events do not carry. */
+function withoutChoiceIndex(events: ChatCompletionStreamEvent[]): unknown[] {
+  return events.map(({ choiceIndex: _choiceIndex, ...rest }) => rest);
+}
+
+describe('recorded Chat Completions streams', () => {
+  it('covers the twelve recordings', () => {
+    expect(names).toHaveLength(12);
+  });
+
+  describe.each(names)('%s', (name) => {
+    const bytes = fixtureBytes('chat-completions', name);
+    let whole: Outcome;
+
+    beforeAll(async () => {
+      whole = await outcome([bytes]);
+    });
+
+    it('emits every chunk and completes at [DONE]', () => {
+      const dataLines = new TextDecoder()
+        .decode(bytes)
+        .split('\n')
+        .filter((line) => line.startsWith('data: ') && line !== 'data: [DONE]');
+      expect(whole.chunks).toEqual(dataLines.map((line) => JSON.parse(line.slice(6))));
+    });
+
+    it('gives the same chunks, completion, events and text one byte at a time', async () => {
+      expect(await outcome(chunksOf(bytes, 1))).toEqual(whole);
+    });
+
+    it('gives the same chunks, completion, events and text whatever the chunking', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.nat({ max: bytes.length }), { maxLength: 40 }), async (cuts) => {
+          expect(await outcome(splitAt(bytes, cuts))).toEqual(whole);
+        }),
+        { numRuns: 15 },
+      );
+    });
+
+    it("finalChatCompletion() deep-equals the official SDK's finalChatCompletion() (without its parsed fields)", async () => {
+      const sdk = await sdkOutcome([bytes]);
+      expect(whole.completion).toEqual(withoutParsed(sdk.completion));
+    });
+
+    it("chatCompletionEvents() emits the official SDK's events, in its order", async () => {
+      const sdk = await sdkOutcome(chunksOf(bytes, 7));
+      expect(withoutChoiceIndex(whole.events)).toEqual(withoutParsed(sdk.events));
+    });
+
+    it('the last snapshot holds what finalChatCompletion() reports', async () => {
+      const snapshots = await lastValueFrom(
+        chatCompletionChunks(streamOf([bytes])).pipe(accumulateChatCompletion(), toArray()),
+      );
+      expect(snapshots).toHaveLength(whole.chunks.length);
+      const last = snapshots.at(-1)!;
+      expect(last.id).toBe(whole.completion.id);
+      whole.completion.choices.forEach((choice, i) => {
+        expect(last.choices[i]!.finish_reason).toBe(choice.finish_reason);
+        expect(last.choices[i]!.message.content ?? null).toBe(choice.message.content);
+        expect(last.choices[i]!.message.refusal ?? null).toBe(choice.message.refusal);
+      });
+    });
+
+    it("textDeltas() gives choice 0's content", () => {
+      expect(whole.text).toBe(whole.completion.choices[0]!.message.content ?? '');
+    });
+
+    it("concatenating toolCallDeltas()' argument fragments gives each call's arguments", async () => {
+      const deltas = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(toolCallDeltas(), toArray()));
+      const joined = new Map<string, string>();
+      for (const { delta, choiceIndex } of deltas) {
+        const key = `${choiceIndex}/${delta.index}`;
+        joined.set(key, (joined.get(key) ?? '') + (delta.function?.arguments ?? ''));
+      }
+      const expected = new Map<string, string>();
+      for (const choice of whole.completion.choices) {
+        choice.message.tool_calls?.forEach((call, i) => {
+          if (call.type === 'function') expected.set(`${choice.index}/${i}`, call.function.arguments);
+        });
+      }
+      expect(joined).toEqual(expected);
+    });
+  });
+
+  it('parallel tool calls: the usage of the final `choices: []` chunk reaches the completion', async () => {
+    const completion = await lastValueFrom(
+      chatCompletionChunks(streamOf([fixtureBytes('chat-completions', 'parallel-tool-calls.sse')])).pipe(
+        finalChatCompletion(),
+      ),
+    );
+    expect(completion.usage).toEqual(expect.objectContaining({ total_tokens: expect.any(Number) }));
+    expect(completion.choices[0]!.message.tool_calls!.length).toBeGreaterThan(1);
+  });
+
+  it('three choices: every choice is accumulated by its index', async () => {
+    const completion = await lastValueFrom(
+      chatCompletionChunks(streamOf([fixtureBytes('chat-completions', 'three-choices-content-and-refusal.sse')])).pipe(
+        finalChatCompletion(),
+      ),
+    );
+    expect(completion.choices.map((c) => c.index)).toEqual([0, 1, 2]);
+  });
+});

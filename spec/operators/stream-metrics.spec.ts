@@ -1,0 +1,164 @@
+import { lastValueFrom, type Observable, of, toArray } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import {
+  type AssistantStreamEvent,
+  type ChatCompletionChunk,
+  chatCompletionChunks,
+  IncompleteStreamError,
+  type ResponseStreamEvent,
+  type StreamMetrics,
+  streamMetrics,
+} from '../../src/index';
+import { fixtureBytes, streamOf } from '../helpers/bytes';
+import * as v from './values';
+
+/** A scheduler whose clock the operator reads, so times are exact frames. */
+function run(test: (helpers: Parameters<Parameters<TestScheduler['run']>[0]>[0], now: () => number) => void): void {
+  const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  scheduler.run((helpers) => test(helpers, () => scheduler.now()));
+}
+
+const summary = (fields: Partial<StreamMetrics>): StreamMetrics => ({
+  kind: undefined,
+  final: true,
+  completed: true,
+  timeToFirstToken: undefined,
+  duration: 0,
+  deltaCount: 0,
+  deltasPerSecond: undefined,
+  eventCount: 0,
+  finishReason: undefined,
+  ...fields,
+});
+
+describe('streamMetrics', () => {
+  it('Chat Completions: one final summary with exact times, and nothing of the source', () => {
+    run(({ cold, expectObservable }, now) => {
+      const chunks = cold('a-b-c-d-e|', { a: v.chatRole, b: v.chatHel, c: v.chatLo, d: v.chatStop, e: v.chatUsage });
+      expectObservable(chunks.pipe(streamMetrics({ now }))).toBe('---------(s|)', {
+        s: summary({
+          kind: 'chat',
+          timeToFirstToken: 2,
+          duration: 9,
+          deltaCount: 2,
+          deltasPerSecond: 500,
+          eventCount: 5,
+          finishReason: 'stop',
+        }),
+      });
+    });
+  });
+
+  it('live: a summary after every delta, then the final one', () => {
+    run(({ cold, expectObservable }, now) => {
+      const chunks = cold('a-b---c-d|', { a: v.chatRole, b: v.chatHel, c: v.chatLo, d: v.chatStop });
+      expectObservable(chunks.pipe(streamMetrics({ now, live: true }))).toBe('--x---y--(z|)', {
+        x: summary({ kind: 'chat', final: false, completed: false, timeToFirstToken: 2, duration: 2, deltaCount: 1, eventCount: 2 }),
+        y: summary({
+          kind: 'chat',
+          final: false,
+          completed: false,
+          timeToFirstToken: 2,
+          duration: 6,
+          deltaCount: 2,
+          deltasPerSecond: 250,
+          eventCount: 3,
+        }),
+        z: summary({
+          kind: 'chat',
+          timeToFirstToken: 2,
+          duration: 9,
+          deltaCount: 2,
+          deltasPerSecond: 250,
+          eventCount: 4,
+          finishReason: 'stop',
+        }),
+      });
+    });
+  });
+
+  it('a failed stream: the final summary says completed: false and carries the error, which is then rethrown', () => {
+    run(({ cold, expectObservable }, now) => {
+      const cut = new IncompleteStreamError({ completionId: 'chatcmpl-1', receivedEvents: 2 });
+      const chunks = cold('a-b-#', { a: v.chatRole, b: v.chatHel }, cut);
+      expectObservable(chunks.pipe(streamMetrics({ now }))).toBe(
+        '----(s#)',
+        { s: summary({ kind: 'chat', completed: false, error: cut, timeToFirstToken: 2, duration: 4, deltaCount: 1, eventCount: 2 }) },
+        cut,
+      );
+    });
+  });
+
+  it('Assistants: message and run step deltas count, the finish reason is the last run status', () => {
+    run(({ cold, expectObservable }, now) => {
+      const events = cold('a-b-c-d-e-f|', {
+        a: v.runCreated,
+        b: v.hel,
+        c: v.stepCreated,
+        d: v.callStart,
+        e: v.callArgs,
+        f: v.runRequiresAction,
+      }) as Observable<AssistantStreamEvent>;
+      expectObservable(events.pipe(streamMetrics({ now }))).toBe('-----------(s|)', {
+        s: summary({
+          kind: 'assistants',
+          timeToFirstToken: 2,
+          duration: 11,
+          deltaCount: 3,
+          // Deltas at frames 2, 6 and 8: two more deltas in 6 ms.
+          deltasPerSecond: 2000 / 6,
+          eventCount: 6,
+          finishReason: 'requires_action',
+        }),
+      });
+    });
+  });
+
+  it('Responses: every *.delta event counts, the finish reason is the last response status', () => {
+    run(({ cold, expectObservable }, now) => {
+      const events = cold('a-b-c-d-e-f|', {
+        a: v.responseCreated,
+        b: v.messageAdded,
+        c: v.partAdded,
+        d: v.textDeltaEvent('Hi'),
+        e: v.textDeltaEvent('!'),
+        f: v.responseCompleted,
+      }) as Observable<ResponseStreamEvent>;
+      expectObservable(events.pipe(streamMetrics({ now }))).toBe('-----------(s|)', {
+        s: summary({
+          kind: 'responses',
+          timeToFirstToken: 6,
+          duration: 11,
+          deltaCount: 2,
+          deltasPerSecond: 500,
+          eventCount: 6,
+          finishReason: 'completed',
+        }),
+      });
+    });
+  });
+
+  it('an empty stream: no first token, no rate', () => {
+    run(({ cold, expectObservable }, now) => {
+      expectObservable(cold<ChatCompletionChunk>('--|').pipe(streamMetrics({ now }))).toBe('--(s|)', {
+        s: summary({ duration: 2 }),
+      });
+    });
+  });
+
+  it('with the default clock, on a recorded stream', async () => {
+    const chunks$ = chatCompletionChunks(streamOf([fixtureBytes('chat-completions', 'plain-text.sse')]));
+    const [metrics] = await lastValueFrom(chunks$.pipe(streamMetrics(), toArray()));
+    expect(metrics).toEqual(
+      expect.objectContaining({ kind: 'chat', final: true, completed: true, finishReason: 'stop', eventCount: expect.any(Number) }),
+    );
+    expect(metrics!.deltaCount).toBeGreaterThan(1);
+    expect(metrics!.timeToFirstToken).toBeGreaterThanOrEqual(0);
+    expect(metrics!.duration).toBeGreaterThanOrEqual(metrics!.timeToFirstToken!);
+  });
+
+  it('counts a chunk once, whatever number of choices carry content', async () => {
+    const [metrics] = await lastValueFrom(of(v.chatTwoChoices).pipe(streamMetrics({ now: () => 0 }), toArray()));
+    expect(metrics!.deltaCount).toBe(1);
+  });
+});

@@ -1,0 +1,217 @@
+import { lastValueFrom, map, of, Subject, toArray } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import {
+  accumulateResponse,
+  finalResponse,
+  IncompleteStreamError,
+  MissingResponseError,
+  responseEvents,
+  ResponseStreamError,
+  type ResponseStreamEvent,
+  type ServerSentEvent,
+  ServerStreamError,
+  SnapshotError,
+  StreamParseError,
+} from '../../src/index';
+import { encode, streamOf } from '../helpers/bytes';
+import { response, sse } from './stream';
+
+const created = { type: 'response.created', sequence_number: 0, response: response('in_progress') };
+const added = {
+  type: 'response.output_item.added',
+  sequence_number: 1,
+  output_index: 0,
+  item: { type: 'message', id: 'msg_1', status: 'in_progress', role: 'assistant', content: [] },
+};
+const part = {
+  type: 'response.content_part.added',
+  sequence_number: 2,
+  item_id: 'msg_1',
+  output_index: 0,
+  content_index: 0,
+  part: { type: 'output_text', text: '', annotations: [], logprobs: [] },
+};
+const delta = (text: string, sequence_number = 3) => ({
+  type: 'response.output_text.delta',
+  sequence_number,
+  item_id: 'msg_1',
+  output_index: 0,
+  content_index: 0,
+  delta: text,
+  logprobs: [],
+});
+const completed = { type: 'response.completed', sequence_number: 9, response: response('completed') };
+
+async function outcome(bytes: Uint8Array, options = {}): Promise<{ values: ResponseStreamEvent[]; error?: unknown }> {
+  const values: ResponseStreamEvent[] = [];
+  return new Promise((resolve) =>
+    responseEvents(streamOf([bytes]), options).subscribe({
+      next: (v) => values.push(v),
+      error: (error: unknown) => resolve({ values, error }),
+      complete: () => resolve({ values }),
+    }),
+  );
+}
+
+describe('responseEvents', () => {
+  it('emits response.completed, then completes without reading further', async () => {
+    const stream = streamOf([sse([created, delta('Hi'), completed]), sse([delta('late')])]);
+    const values = await lastValueFrom(responseEvents(stream).pipe(toArray()));
+    expect(values.map((v) => v.type)).toEqual(['response.created', 'response.output_text.delta', 'response.completed']);
+    expect(stream.cancelled()).toBe(true);
+  });
+
+  it('emits response.incomplete, then completes', async () => {
+    const incomplete = {
+      type: 'response.incomplete',
+      sequence_number: 5,
+      response: response('incomplete', [], { incomplete_details: { reason: 'max_output_tokens' } }),
+    };
+    const { values, error } = await outcome(sse([created, incomplete]));
+    expect(error).toBeUndefined();
+    expect(values.at(-1)).toEqual(incomplete);
+  });
+
+  it('completes at data: [DONE]', async () => {
+    const { values, error } = await outcome(sse([created], 'data: [DONE]\n\n'));
+    expect(error).toBeUndefined();
+    expect(values).toHaveLength(1);
+  });
+
+  it('reads events without an `event:` line by their JSON type, and an Observable of server-sent events', async () => {
+    const events: ServerSentEvent[] = [created, delta('Hi'), completed].map((e) => ({ data: JSON.stringify(e) }));
+    expect(await lastValueFrom(responseEvents(of(...events)).pipe(toArray()))).toEqual([created, delta('Hi'), completed]);
+  });
+
+  it('fails with ResponseStreamError on response.failed, carrying the failed response', async () => {
+    const failed = {
+      type: 'response.failed',
+      sequence_number: 4,
+      response: response('failed', [], { error: { code: 'server_error', message: 'The model crashed' } }),
+    };
+    const { values, error } = await outcome(sse([created, delta('Hi'), failed, completed]));
+    expect(values).toHaveLength(2);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    expect(error).toBeInstanceOf(ServerStreamError);
+    const e = error as ResponseStreamError;
+    expect(e.eventType).toBe('response.failed');
+    expect(e.code).toBe('server_error');
+    expect(e.message).toBe('The response reported an error (server_error): The model crashed');
+    expect(e.response?.status).toBe('failed');
+    expect(e.responseId).toBe('resp_1');
+    expect(e.sequenceNumber).toBe(4);
+  });
+
+  it('fails with ResponseStreamError on an error event, keeping code, message, param', async () => {
+    const failure = { type: 'error', code: 'ERR_SOMETHING', message: 'Something went wrong', param: 'input', sequence_number: 1 };
+    const { error } = await outcome(sse([created, failure]));
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    const e = error as ResponseStreamError;
+    expect([e.eventType, e.code, e.param, e.sequenceNumber, e.response]).toEqual(['error', 'ERR_SOMETHING', 'input', 1, undefined]);
+    expect(e.message).toBe('The stream reported an error (ERR_SOMETHING): Something went wrong');
+  });
+
+  it('recognises response.failed and error by their JSON type when there is no `event:` line', async () => {
+    const error = await new Promise((resolve) =>
+      responseEvents(of({ data: JSON.stringify({ type: 'error', code: null, message: 'boom', param: null }) })).subscribe({
+        error: resolve,
+      }),
+    );
+    expect(error).toBeInstanceOf(ResponseStreamError);
+  });
+
+  it('fails with IncompleteStreamError when the body ends before response.completed', async () => {
+    const { values, error } = await outcome(sse([created, added, part, delta('Hi')]));
+    expect(values).toHaveLength(4);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    const cut = error as IncompleteStreamError;
+    expect([cut.responseId, cut.lastResponseStatus, cut.receivedEvents, cut.lastEventName]).toEqual([
+      'resp_1',
+      'in_progress',
+      4,
+      'response.output_text.delta',
+    ]);
+    expect(cut.message).toContain('of response resp_1 (last status: in_progress)');
+  });
+
+  it('turns a transport failure mid-stream into IncompleteStreamError with the cause', () => {
+    const events = new Subject<ServerSentEvent>();
+    const errors: unknown[] = [];
+    responseEvents(events).subscribe({ error: (e: unknown) => errors.push(e) });
+    events.next({ event: 'response.created', data: JSON.stringify(created) });
+    const reset = new Error('ECONNRESET');
+    events.error(reset);
+    expect(errors[0]).toBeInstanceOf(IncompleteStreamError);
+    expect((errors[0] as IncompleteStreamError).cause).toBe(reset);
+  });
+
+  it('passes unknown event types through; strict mode refuses them (keepalive always passes)', async () => {
+    const future = { type: 'response.future_thing.delta', sequence_number: 3, stuff: [1] };
+    const keepalive = { type: 'keepalive', sequence_number: 4 };
+    expect((await outcome(sse([created, future, keepalive, completed]))).values).toEqual([created, future, keepalive, completed]);
+    const strict = await outcome(sse([created, keepalive, future, completed]), { strict: true });
+    expect(strict.values).toEqual([created, keepalive]);
+    expect(strict.error).toBeInstanceOf(StreamParseError);
+    expect((strict.error as StreamParseError).eventName).toBe('response.future_thing.delta');
+  });
+
+  it('fails with StreamParseError on invalid JSON, a schema violation (with its path), or no type at all', async () => {
+    const bad = await outcome(encode('event: response.output_text.delta\ndata: {"type":\n\n'));
+    expect(bad.error).toBeInstanceOf(StreamParseError);
+    expect((bad.error as StreamParseError).eventName).toBe('response.output_text.delta');
+    const violation = await outcome(sse([created, { ...delta('x'), output_index: 'zero' }]));
+    expect((violation.error as StreamParseError).path).toBe('output_index');
+    const mismatch = await outcome(encode(`event: response.output_text.delta\ndata: ${JSON.stringify(created)}\n\n`));
+    expect((mismatch.error as StreamParseError).path).toBe('type');
+    const untyped = await new Promise((resolve) => responseEvents(of({ data: '{"delta":"x"}' })).subscribe({ error: resolve }));
+    expect(untyped).toBeInstanceOf(StreamParseError);
+  });
+});
+
+describe('accumulateResponse / finalResponse (marbles)', () => {
+  const scheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  const events = { c: created, a: added, p: part, x: delta('Hel'), y: delta('lo', 4), d: completed } as Record<string, ResponseStreamEvent>;
+
+  it('emits a snapshot per event with the text so far', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('c-a-p-x-y|', events).pipe(accumulateResponse(), map((s) => s.output_text))).toBe('a-b-c-d-e|', {
+        a: '',
+        b: '',
+        c: '',
+        d: 'Hel',
+        e: 'Hello',
+      });
+    });
+  });
+
+  it('finalResponse emits the last snapshot at the end; nothing when the stream fails', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('c-a-p-x-y-d|', events).pipe(finalResponse(), map((r) => [r.status, r.output_text]))).toBe(
+        '-----------(z|)',
+        { z: ['completed', ''] },
+      );
+      expectObservable(cold('c-a-#', events).pipe(finalResponse())).toBe('----#');
+    });
+  });
+
+  it('finalResponse fails with MissingResponseError without any response', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold<ResponseStreamEvent>('|').pipe(finalResponse())).toBe('#', undefined, new MissingResponseError());
+    });
+  });
+
+  it('fails with SnapshotError for an output event before the response exists or for a missing item', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('x', events).pipe(accumulateResponse())).toBe(
+        '#',
+        undefined,
+        new SnapshotError('An output event arrived before the response was created', { eventName: 'response.output_text.delta' }),
+      );
+      expectObservable(cold('c-x', events).pipe(accumulateResponse(), map((s) => s.status))).toBe(
+        'a-#',
+        { a: 'in_progress' },
+        new SnapshotError('No output item at index 0', { eventName: 'response.output_text.delta', path: 'output_index' }),
+      );
+    });
+  });
+});

@@ -1,0 +1,89 @@
+import { Observable } from 'rxjs';
+import { OpenAIStreamError } from '../errors/base.js';
+import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
+import { type ChatCompletionChunk, ChatCompletionChunkSchema } from '../schema/chat/index.js';
+import type { ByteSource } from '../sources/byte-source.js';
+import { parseEventJson, serverSentEvents, validateEventJson } from '../sources/decode-json-event.js';
+import type { FromSSEOptions } from '../sources/from-sse.js';
+import type { ServerSentEvent } from '../sources/server-sent-event.js';
+
+/**
+ * Options of {@link chatCompletionChunks}: those of `fromSSE()` (buffer limit, comment and retry callbacks).
+ *
+ * @example
+ * chatCompletionChunks(response, { maxBufferSize: 1024 * 1024, onComment: () => markAlive() });
+ */
+export type ChatCompletionChunksOptions = FromSSEOptions;
+
+/**
+ * Turns a Chat Completions stream (`stream: true`) into an Observable of validated {@link ChatCompletionChunk}s.
+ *
+ * Accepts what `fromSSE()` accepts, or an Observable of {@link ServerSentEvent}s. Each `data:` line is parsed
+ * and validated against the chunk schema; the parsed JSON object itself is emitted, unknown fields included.
+ * - `data: [DONE]` completes the Observable (and releases the connection).
+ * - A `data: {"error": {...}}` line (or an `event: error`) fails it with {@link ChatCompletionStreamError}.
+ * - A body that ends without `[DONE]`, or a connection that breaks mid-stream, fails it with
+ *   {@link IncompleteStreamError} (with `completionId` and the last `finishReason` seen): never a plain
+ *   completion, so a cut answer is never mistaken for a whole one.
+ * - Invalid JSON or a schema violation fails it with {@link StreamParseError}.
+ *
+ * Cold: one subscription reads the body once; `share()` it to feed several operators.
+ *
+ * @example
+ * import { share } from 'rxjs';
+ * import { chatCompletionChunks, textDeltas, finalChatCompletion } from 'rx-openai-stream';
+ *
+ * const response = await fetch('https://api.openai.com/v1/chat/completions', {
+ *   method: 'POST',
+ *   headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+ *   body: JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: 'Hi' }] }),
+ * });
+ * const chunks$ = chatCompletionChunks(response).pipe(share());
+ * chunks$.pipe(textDeltas()).subscribe((text) => process.stdout.write(text));
+ * chunks$.pipe(finalChatCompletion()).subscribe((completion) => save(completion));
+ */
+export function chatCompletionChunks(
+  source: ByteSource | Observable<ServerSentEvent>,
+  options: ChatCompletionChunksOptions = {},
+): Observable<ChatCompletionChunk> {
+  const sse$ = serverSentEvents(source, options);
+  return new Observable<ChatCompletionChunk>((subscriber) => {
+    // What the stream has told so far, to describe an end without `[DONE]`.
+    let received = 0;
+    let completionId: string | undefined;
+    let finishReason: string | undefined;
+    const cut = (cause?: unknown) =>
+      new IncompleteStreamError({ completionId, finishReason, receivedEvents: received, cause });
+
+    return sse$.subscribe({
+      next(sse) {
+        if (sse.data === '[DONE]') return subscriber.complete();
+        if (sse.event === 'error') return subscriber.error(new ChatCompletionStreamError(sse.data));
+        const json = parseEventJson(sse.event, sse.data);
+        if (json instanceof StreamParseError) return subscriber.error(json);
+        // The API reports a failure in the middle of a stream as a data line holding `{ "error": {...} }`.
+        if ((json as { error?: unknown } | null)?.error) {
+          return subscriber.error(new ChatCompletionStreamError(sse.data));
+        }
+        const problem = validateEventJson(ChatCompletionChunkSchema, sse.event, sse.data, json);
+        if (problem) return subscriber.error(problem);
+        const chunk = json as ChatCompletionChunk;
+        received++;
+        completionId = chunk.id;
+        const choices = chunk.choices;
+        for (let i = 0; i < choices.length; i++) {
+          const reason = choices[i]!.finish_reason;
+          if (reason) finishReason = reason;
+        }
+        subscriber.next(chunk);
+      },
+      error(error: unknown) {
+        // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.
+        subscriber.error(error instanceof OpenAIStreamError ? error : cut(error));
+      },
+      complete() {
+        subscriber.error(cut());
+      },
+    });
+  });
+}

@@ -1,0 +1,28 @@
+import { type OperatorFunction, scan } from 'rxjs';
+import type { ChatCompletionChunk } from '../../schema/chat/index.js';
+import { chatCompletionReducer } from '../snapshot/reducer.js';
+import type { ChatCompletionSnapshot } from '../snapshot/state.js';
+
+/**
+ * Accumulates a Chat Completions stream into snapshots: one {@link ChatCompletionSnapshot} per chunk, with every
+ * choice (by `index`) so far: `content` and `refusal` concatenated, tool calls with their `function.arguments`
+ * concatenated, `logprobs` token arrays concatenated, `finish_reason`, and the latest `usage`, `model`,
+ * `system_fingerprint`, `service_tier`. The pure {@link chatCompletionReducer} wrapped in `scan`: snapshots are
+ * immutable and share unchanged choices, so `===` tells what changed.
+ *
+ * @example
+ * import { map, distinctUntilChanged } from 'rxjs';
+ * import { accumulateChatCompletion } from 'rx-openai-stream';
+ *
+ * chunks$.pipe(
+ *   accumulateChatCompletion(),
+ *   map((snapshot) => snapshot.choices[0]?.message.content ?? ''),
+ *   distinctUntilChanged(),
+ * ).subscribe((text) => render(text));
+ */
+export function accumulateChatCompletion(): OperatorFunction<ChatCompletionChunk, ChatCompletionSnapshot> {
+  return scan(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined) as OperatorFunction<
+    ChatCompletionChunk,
+    ChatCompletionSnapshot
+  >;
+}

@@ -1,0 +1,294 @@
+import { defer, type OperatorFunction, type Subscriber } from 'rxjs';
+import { reducing } from '../../operators/reducing-operator.js';
+import type { ChatCompletionChunk, ChatCompletionTokenLogprob } from '../../schema/chat/index.js';
+import { chatCompletionReducer } from '../snapshot/reducer.js';
+import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from '../snapshot/state.js';
+
+/**
+ * A content fragment of a choice, with the choice's content so far (the SDK's `content.delta`).
+ *
+ * @example
+ * e.snapshot.endsWith(e.delta)
+ */
+export interface ChatContentDeltaEvent {
+  readonly type: 'content.delta';
+  /** The choice it belongs to (the SDK's events do not say; with `n > 1` this tells them apart). */
+  readonly choiceIndex: number;
+  readonly delta: string;
+  readonly snapshot: string;
+}
+/** A choice's content is complete (the SDK's `content.done`). @example save(e.choiceIndex, e.content) */
+export interface ChatContentDoneEvent {
+  readonly type: 'content.done';
+  readonly choiceIndex: number;
+  readonly content: string;
+}
+/** A refusal fragment of a choice, with the refusal so far (the SDK's `refusal.delta`). @example show(e.snapshot) */
+export interface ChatRefusalDeltaEvent {
+  readonly type: 'refusal.delta';
+  readonly choiceIndex: number;
+  readonly delta: string;
+  readonly snapshot: string;
+}
+/** A choice's refusal is complete (the SDK's `refusal.done`). @example warn(e.refusal) */
+export interface ChatRefusalDoneEvent {
+  readonly type: 'refusal.done';
+  readonly choiceIndex: number;
+  readonly refusal: string;
+}
+/**
+ * A fragment of a function tool call's arguments, with the arguments so far (the SDK's event).
+ *
+ * @example
+ * show(e.name, e.arguments)
+ */
+export interface ChatToolCallArgumentsDeltaEvent {
+  readonly type: 'tool_calls.function.arguments.delta';
+  readonly choiceIndex: number;
+  /** The tool call's index in the message's `tool_calls`. */
+  readonly index: number;
+  readonly name: string;
+  /** The arguments text so far. */
+  readonly arguments: string;
+  /** The fragment that arrived ('' for a fragment without arguments). */
+  readonly arguments_delta: string;
+}
+/** A function tool call's arguments are complete (the SDK's event). @example call(e.name, JSON.parse(e.arguments)) */
+export interface ChatToolCallArgumentsDoneEvent {
+  readonly type: 'tool_calls.function.arguments.done';
+  readonly choiceIndex: number;
+  readonly index: number;
+  readonly name: string;
+  readonly arguments: string;
+}
+/**
+ * Content logprob tokens of a choice, with all so far (the SDK's `logprobs.content.delta`).
+ *
+ * @example
+ * e.content[0]?.logprob
+ */
+export interface ChatLogprobsContentDeltaEvent {
+  readonly type: 'logprobs.content.delta';
+  readonly choiceIndex: number;
+  readonly content: readonly ChatCompletionTokenLogprob[];
+  readonly snapshot: readonly ChatCompletionTokenLogprob[];
+}
+/** A choice's content logprobs are complete (the SDK's `logprobs.content.done`). @example e.content.length */
+export interface ChatLogprobsContentDoneEvent {
+  readonly type: 'logprobs.content.done';
+  readonly choiceIndex: number;
+  readonly content: readonly ChatCompletionTokenLogprob[];
+}
+/**
+ * Refusal logprob tokens of a choice, with all so far (the SDK's `logprobs.refusal.delta`).
+ *
+ * @example
+ * e.refusal[0]?.token
+ */
+export interface ChatLogprobsRefusalDeltaEvent {
+  readonly type: 'logprobs.refusal.delta';
+  readonly choiceIndex: number;
+  readonly refusal: readonly ChatCompletionTokenLogprob[];
+  readonly snapshot: readonly ChatCompletionTokenLogprob[];
+}
+/** A choice's refusal logprobs are complete (the SDK's `logprobs.refusal.done`). @example e.refusal.length */
+export interface ChatLogprobsRefusalDoneEvent {
+  readonly type: 'logprobs.refusal.done';
+  readonly choiceIndex: number;
+  readonly refusal: readonly ChatCompletionTokenLogprob[];
+}
+
+/**
+ * The events of the official SDK's `ChatCompletionStream` (`stream.on('content.delta', ...)` and friends) as
+ * values, discriminated by `type` (the SDK's event names), each with the `choiceIndex` it belongs to.
+ *
+ * @example
+ * function show(e: ChatCompletionStreamEvent) {
+ *   if (e.type === 'content.delta') process.stdout.write(e.delta);
+ * }
+ */
+export type ChatCompletionStreamEvent =
+  | ChatContentDeltaEvent
+  | ChatContentDoneEvent
+  | ChatRefusalDeltaEvent
+  | ChatRefusalDoneEvent
+  | ChatToolCallArgumentsDeltaEvent
+  | ChatToolCallArgumentsDoneEvent
+  | ChatLogprobsContentDeltaEvent
+  | ChatLogprobsContentDoneEvent
+  | ChatLogprobsRefusalDeltaEvent
+  | ChatLogprobsRefusalDoneEvent;
+
+/**
+ * The `type` of a {@link ChatCompletionStreamEvent}.
+ *
+ * @example
+ * const type: ChatCompletionStreamEventType = 'content.delta';
+ */
+export type ChatCompletionStreamEventType = ChatCompletionStreamEvent['type'];
+
+/** What has been announced of one choice: which `done` events fired, and which tool call is streaming. */
+interface ChoiceProgress {
+  contentDone: boolean;
+  refusalDone: boolean;
+  logprobsContentDone: boolean;
+  logprobsRefusalDone: boolean;
+  currentToolCall: number | undefined;
+  doneToolCalls: Set<number>;
+}
+
+/**
+ * Emits the official SDK's `ChatCompletionStream` events as typed values, with its firing rules:
+ * - `content.delta` / `refusal.delta` for each non-null fragment once the choice has content / a refusal (with
+ *   the text so far), `logprobs.content.delta` / `logprobs.refusal.delta` for each token array (with all tokens
+ *   so far), `tool_calls.function.arguments.delta` for each fragment of a function call (with the arguments so
+ *   far);
+ * - the `done` events once each: content, refusal and logprobs are done when the choice gets its
+ *   `finish_reason` or starts a tool call; a tool call is done when the next one starts or the choice finishes.
+ *
+ * Pass event types to keep only those (the result is narrowed). One value per event, in the SDK's order; events
+ * of all choices come interleaved, each with its `choiceIndex`. Deliberate differences: no `parsed` /
+ * `parsed_arguments` fields (this library does not parse structured outputs), and no `chunk` / `content`
+ * events (use the chunks, or `accumulateChatCompletion()`, or `textDeltas()`).
+ *
+ * @example
+ * import { chatCompletionEvents } from 'rx-openai-stream';
+ *
+ * chunks$.pipe(chatCompletionEvents('content.delta', 'tool_calls.function.arguments.done')).subscribe((e) => {
+ *   if (e.type === 'content.delta') process.stdout.write(e.delta);
+ *   else callTool(e.name, JSON.parse(e.arguments));
+ * });
+ */
+export function chatCompletionEvents(): OperatorFunction<ChatCompletionChunk, ChatCompletionStreamEvent>;
+export function chatCompletionEvents<K extends ChatCompletionStreamEventType>(
+  ...types: [K, ...K[]]
+): OperatorFunction<ChatCompletionChunk, Extract<ChatCompletionStreamEvent, { type: K }>>;
+export function chatCompletionEvents(
+  ...types: ChatCompletionStreamEventType[]
+): OperatorFunction<ChatCompletionChunk, ChatCompletionStreamEvent> {
+  const wanted: ReadonlySet<string> | undefined = types.length > 0 ? new Set(types) : undefined;
+  const on = (type: ChatCompletionStreamEventType) => wanted === undefined || wanted.has(type);
+  return (source) =>
+    defer(() => {
+      const progress: ChoiceProgress[] = [];
+      const progressOf = (index: number): ChoiceProgress =>
+        (progress[index] ??= {
+          contentDone: false,
+          refusalDone: false,
+          logprobsContentDone: false,
+          logprobsRefusalDone: false,
+          currentToolCall: undefined,
+          doneToolCalls: new Set(),
+        });
+
+      const contentDone = (choice: ChatCompletionSnapshotChoice, out: Subscriber<ChatCompletionStreamEvent>) => {
+        const state = progressOf(choice.index);
+        const { message, logprobs } = choice;
+        const choiceIndex = choice.index;
+        if (message.content && !state.contentDone) {
+          state.contentDone = true;
+          if (on('content.done')) out.next({ type: 'content.done', choiceIndex, content: message.content });
+        }
+        if (message.refusal && !state.refusalDone) {
+          state.refusalDone = true;
+          if (on('refusal.done')) out.next({ type: 'refusal.done', choiceIndex, refusal: message.refusal });
+        }
+        if (logprobs?.content && !state.logprobsContentDone) {
+          state.logprobsContentDone = true;
+          if (on('logprobs.content.done')) {
+            out.next({ type: 'logprobs.content.done', choiceIndex, content: logprobs.content });
+          }
+        }
+        if (logprobs?.refusal && !state.logprobsRefusalDone) {
+          state.logprobsRefusalDone = true;
+          if (on('logprobs.refusal.done')) {
+            out.next({ type: 'logprobs.refusal.done', choiceIndex, refusal: logprobs.refusal });
+          }
+        }
+      };
+
+      const toolCallDone = (
+        choice: ChatCompletionSnapshotChoice,
+        index: number,
+        out: Subscriber<ChatCompletionStreamEvent>,
+      ) => {
+        const state = progressOf(choice.index);
+        if (state.doneToolCalls.has(index)) return;
+        state.doneToolCalls.add(index);
+        const call = choice.message.tool_calls?.[index];
+        if (call?.type !== 'function' || !on('tool_calls.function.arguments.done')) return;
+        out.next({
+          type: 'tool_calls.function.arguments.done',
+          choiceIndex: choice.index,
+          index,
+          name: call.function?.name ?? '',
+          arguments: call.function?.arguments ?? '',
+        });
+      };
+
+      return source.pipe(
+        reducing(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined, {
+          event(chunk, snapshot, _previous, out: Subscriber<ChatCompletionStreamEvent>) {
+            for (const chunkChoice of chunk.choices) {
+              const choice = snapshot!.choices[chunkChoice.index]!;
+              const { delta } = chunkChoice;
+              const message = choice.message;
+              const choiceIndex = choice.index;
+              const assistant = message.role === 'assistant';
+              if (delta?.content != null && assistant && message.content && on('content.delta')) {
+                out.next({ type: 'content.delta', choiceIndex, delta: delta.content, snapshot: message.content });
+              }
+              if (delta?.refusal != null && assistant && message.refusal && on('refusal.delta')) {
+                out.next({ type: 'refusal.delta', choiceIndex, delta: delta.refusal, snapshot: message.refusal });
+              }
+              const logprobs = chunkChoice.logprobs;
+              if (logprobs?.content != null && assistant && on('logprobs.content.delta')) {
+                out.next({
+                  type: 'logprobs.content.delta',
+                  choiceIndex,
+                  content: logprobs.content,
+                  snapshot: choice.logprobs?.content ?? [],
+                });
+              }
+              if (logprobs?.refusal != null && assistant && on('logprobs.refusal.delta')) {
+                out.next({
+                  type: 'logprobs.refusal.delta',
+                  choiceIndex,
+                  refusal: logprobs.refusal,
+                  snapshot: choice.logprobs?.refusal ?? [],
+                });
+              }
+
+              const state = progressOf(choiceIndex);
+              if (choice.finish_reason) {
+                contentDone(choice, out);
+                if (state.currentToolCall !== undefined) toolCallDone(choice, state.currentToolCall, out);
+              }
+              const fragments = delta?.tool_calls ?? [];
+              for (const fragment of fragments) {
+                if (state.currentToolCall !== fragment.index) {
+                  contentDone(choice, out);
+                  // A new tool call started: the previous one is done.
+                  if (state.currentToolCall !== undefined) toolCallDone(choice, state.currentToolCall, out);
+                }
+                state.currentToolCall = fragment.index;
+              }
+              if (!on('tool_calls.function.arguments.delta')) continue;
+              for (const fragment of fragments) {
+                const call = message.tool_calls?.[fragment.index];
+                if (call?.type !== 'function') continue;
+                out.next({
+                  type: 'tool_calls.function.arguments.delta',
+                  choiceIndex,
+                  index: fragment.index,
+                  name: call.function?.name ?? '',
+                  arguments: call.function?.arguments ?? '',
+                  arguments_delta: fragment.function?.arguments ?? '',
+                });
+              }
+            }
+          },
+        }),
+      );
+    });
+}

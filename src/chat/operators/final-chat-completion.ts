@@ -1,0 +1,29 @@
+import type { OperatorFunction } from 'rxjs';
+import { reducing } from '../../operators/reducing-operator.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../../schema/chat/index.js';
+import { finalizeChatCompletion } from '../snapshot/finalize.js';
+import { chatCompletionReducer } from '../snapshot/reducer.js';
+import type { ChatCompletionSnapshot } from '../snapshot/state.js';
+
+/**
+ * Emits once, when the stream completes: the whole {@link ChatCompletion} (`object: 'chat.completion'`), built
+ * from every chunk as the official SDK's `ChatCompletionStream.finalChatCompletion()` builds it (see
+ * {@link finalizeChatCompletion} for the rules and the few deliberate differences). Fails with
+ * `MissingCompletionError` when there was no chunk or a choice never got its `finish_reason`; a stream that
+ * fails (a cut stream is an `IncompleteStreamError`) fails this too, with no completion.
+ *
+ * @example
+ * import { chatCompletionChunks, finalChatCompletion } from 'rx-openai-stream';
+ *
+ * chatCompletionChunks(response).pipe(finalChatCompletion()).subscribe((completion) => {
+ *   console.log(completion.choices[0]?.message.content, completion.usage?.total_tokens);
+ * });
+ */
+export function finalChatCompletion(): OperatorFunction<ChatCompletionChunk, ChatCompletion> {
+  return reducing(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined, {
+    complete(snapshot, out) {
+      out.next(finalizeChatCompletion(snapshot));
+      out.complete();
+    },
+  });
+}

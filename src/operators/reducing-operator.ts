@@ -1,0 +1,49 @@
+import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
+
+/** What a reducing operator does with each value once the state includes it. @internal */
+export interface ReducingSteps<S, E, R> {
+  /** Called after the reducer applied `event`; `previous` is the state before it. */
+  event?(event: E, state: S, previous: S, out: Subscriber<R>): void;
+  /** Called when the source completes, with the final state. Must complete `out` (or error it). */
+  complete?(state: S, out: Subscriber<R>): void;
+}
+
+/**
+ * The machinery shared by every operator that needs accumulated state (snapshots of a run, of a chat
+ * completion, of a response): one state per subscription, advanced once per value by a pure reducer, and
+ * errors of the reducer (a refused delta, a delta for something never created) ending the stream.
+ *
+ * @internal
+ * @example
+ * const count = () => reducing((n: number) => n + 1, 0, { complete: (n, out) => { out.next(n); out.complete(); } });
+ */
+export function reducing<S, E, R>(
+  reducer: (state: S, event: E) => S,
+  initial: S,
+  steps: ReducingSteps<S, E, R>,
+): OperatorFunction<E, R> {
+  return (source) =>
+    new Observable<R>((out) => {
+      let state = initial;
+      return source.subscribe({
+        next(event) {
+          const previous = state;
+          try {
+            state = reducer(previous, event);
+            steps.event?.(event, state, previous, out);
+          } catch (error) {
+            out.error(error);
+          }
+        },
+        error: (error: unknown) => out.error(error),
+        complete() {
+          if (!steps.complete) return out.complete();
+          try {
+            steps.complete(state, out);
+          } catch (error) {
+            out.error(error);
+          }
+        },
+      });
+    });
+}

@@ -1,0 +1,30 @@
+import type { OperatorFunction } from 'rxjs';
+import { reducing } from '../../operators/reducing-operator.js';
+import type { ResponseStreamEvent } from '../../schema/responses/index.js';
+import { responseReducer } from '../snapshot/reducer.js';
+import type { ResponseSnapshot } from '../snapshot/state.js';
+
+/**
+ * Accumulates a Responses stream into snapshots: one {@link ResponseSnapshot} per event once the response
+ * exists (from its first lifecycle event, normally `response.created`), with every output item, content part,
+ * text, refusal, function call arguments and status so far, and `output_text`. The pure
+ * {@link responseReducer}: snapshots are immutable and share unchanged output items, so `===` tells what changed.
+ * Events before the response exists (none, in a well-formed stream) emit nothing.
+ *
+ * @example
+ * import { map, distinctUntilChanged } from 'rxjs';
+ * import { accumulateResponse } from 'rx-openai-stream';
+ *
+ * events$.pipe(
+ *   accumulateResponse(),
+ *   map((snapshot) => snapshot.output_text),
+ *   distinctUntilChanged(),
+ * ).subscribe((text) => render(text));
+ */
+export function accumulateResponse(): OperatorFunction<ResponseStreamEvent, ResponseSnapshot> {
+  return reducing(responseReducer, undefined as ResponseSnapshot | undefined, {
+    event(_event, snapshot, _previous, out) {
+      if (snapshot !== undefined) out.next(snapshot);
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import type { OperatorFunction } from 'rxjs';
+import { MissingResponseError } from '../../errors/stream-errors.js';
+import { reducing } from '../../operators/reducing-operator.js';
+import type { ResponseStreamEvent } from '../../schema/responses/index.js';
+import { responseReducer } from '../snapshot/reducer.js';
+import type { ResponseSnapshot } from '../snapshot/state.js';
+
+/**
+ * Emits once, when the stream completes: the final {@link ResponseSnapshot}, the response as the last lifecycle
+ * event (`response.completed` or `response.incomplete`) carried it, with `output_text` (the same response the
+ * official SDK's `ResponseStream.finalResponse()` gives, without its `output_parsed` / `parsed` /
+ * `parsed_arguments` fields: this library does not parse structured outputs). Fails with
+ * {@link MissingResponseError} when the stream carried no response; a stream that fails (a cut stream, a
+ * `response.failed`) fails this too.
+ *
+ * @example
+ * import { responseEvents, finalResponse } from 'rx-openai-stream';
+ *
+ * responseEvents(response).pipe(finalResponse()).subscribe((r) => console.log(r.status, r.output_text, r.usage));
+ */
+export function finalResponse(): OperatorFunction<ResponseStreamEvent, ResponseSnapshot> {
+  return reducing(responseReducer, undefined as ResponseSnapshot | undefined, {
+    complete(snapshot, out) {
+      if (snapshot === undefined) return out.error(new MissingResponseError());
+      out.next(snapshot);
+      out.complete();
+    },
+  });
+}

@@ -1,0 +1,117 @@
+import { Observable } from 'rxjs';
+import { OpenAIStreamError } from '../errors/base.js';
+import { IncompleteStreamError, ResponseStreamError, StreamParseError } from '../errors/stream-errors.js';
+import { responseEventDataSchemas, type ResponseStreamEvent } from '../schema/responses/index.js';
+import type { ByteSource } from '../sources/byte-source.js';
+import { parseEventJson, schemaLookup, serverSentEvents, validateEventJson } from '../sources/decode-json-event.js';
+import type { FromSSEOptions } from '../sources/from-sse.js';
+import type { ServerSentEvent } from '../sources/server-sent-event.js';
+
+/**
+ * Options of {@link responseEvents}: those of `fromSSE()`, and `strict`.
+ *
+ * @example
+ * responseEvents(response, { strict: true }); // fail on event types the schemas do not know
+ */
+export interface ResponseEventsOptions extends FromSSEOptions {
+  /**
+   * Fail with {@link StreamParseError} on an event type the schemas do not know, instead of passing it through
+   * (`keepalive` events always pass).
+   */
+  strict?: boolean;
+}
+
+// Built once: dispatch by event type is one Map lookup per event.
+const schemaByType = schemaLookup(responseEventDataSchemas);
+
+/**
+ * Turns a Responses API stream (`stream: true`) into an Observable of typed events: the event JSON itself
+ * (`{ type: 'response.output_text.delta', delta, ... }`), the shape of the official SDK's `ResponseStreamEvent`.
+ *
+ * Accepts what `fromSSE()` accepts, or an Observable of {@link ServerSentEvent}s. An event's type is its SSE
+ * `event:` name (or, without one, its JSON `type`); every known type is validated against its zod schema.
+ * - `response.completed` and `response.incomplete` are emitted, then the Observable completes (and releases the
+ *   connection); so does `data: [DONE]`.
+ * - `response.failed` and `error` fail it with {@link ResponseStreamError} (the failed response, with its
+ *   `error`, is in `e.response`).
+ * - A body that ends before any of those, or a connection that breaks mid-stream, fails it with
+ *   {@link IncompleteStreamError} (with `responseId` and `lastResponseStatus`).
+ * - Invalid JSON or a schema violation fails it with {@link StreamParseError} naming the event.
+ * - An event type the schemas do not know passes through untouched (switch statements need a `default`),
+ *   unless `strict` is set.
+ *
+ * Cold: one subscription reads the body once; `share()` it to feed several operators.
+ *
+ * @example
+ * import { share } from 'rxjs';
+ * import { responseEvents, textDeltas, finalResponse } from 'rx-openai-stream';
+ *
+ * const events$ = responseEvents(await fetch(url, { method: 'POST', headers, body })).pipe(share());
+ * events$.pipe(textDeltas()).subscribe((text) => process.stdout.write(text));
+ * events$.pipe(finalResponse()).subscribe((response) => console.log(response.output_text, response.usage));
+ */
+export function responseEvents(
+  source: ByteSource | Observable<ServerSentEvent>,
+  options: ResponseEventsOptions = {},
+): Observable<ResponseStreamEvent> {
+  const sse$ = serverSentEvents(source, options);
+  const strict = options.strict ?? false;
+  return new Observable<ResponseStreamEvent>((subscriber) => {
+    // What the stream has told so far about its response, to describe an end before it was done.
+    let received = 0;
+    let lastEventName: string | undefined;
+    let response: { id?: string; status?: string } | undefined;
+    const cut = (cause?: unknown) =>
+      new IncompleteStreamError({
+        responseId: response?.id,
+        lastResponseStatus: response?.status,
+        receivedEvents: received,
+        lastEventName,
+        cause,
+      });
+
+    return sse$.subscribe({
+      next(sse) {
+        const data = sse.data;
+        if (data === '[DONE]') return subscriber.complete();
+        let type = sse.event;
+        if (type === 'error' || type === 'response.failed') {
+          return subscriber.error(new ResponseStreamError(type, data));
+        }
+        const json = parseEventJson(type, data);
+        if (json instanceof StreamParseError) return subscriber.error(json);
+        if (type === undefined) {
+          // Without an `event:` line the JSON's own `type` names the event.
+          const own = (json as { type?: unknown } | null)?.type;
+          if (typeof own !== 'string') {
+            return subscriber.error(new StreamParseError('Event without a type', { data, path: 'type' }));
+          }
+          type = own;
+          if (type === 'error' || type === 'response.failed') {
+            return subscriber.error(new ResponseStreamError(type, data));
+          }
+        }
+        const schema = schemaByType.get(type);
+        if (schema !== undefined) {
+          const problem = validateEventJson(schema, type, data, json);
+          if (problem) return subscriber.error(problem);
+        } else if (strict && type !== 'keepalive') {
+          return subscriber.error(new StreamParseError('Unknown event type (strict mode)', { eventName: type, data }));
+        }
+        received++;
+        lastEventName = type;
+        const carried = (json as { response?: unknown } | null)?.response;
+        if (typeof carried === 'object' && carried !== null) response = carried;
+        subscriber.next(json as ResponseStreamEvent);
+        if (type === 'response.completed' || type === 'response.incomplete') subscriber.complete();
+      },
+      error(error: unknown) {
+        // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.
+        subscriber.error(error instanceof OpenAIStreamError ? error : cut(error));
+      },
+      complete() {
+        subscriber.error(cut());
+      },
+    });
+  });
+}

@@ -1,0 +1,330 @@
+import { SnapshotError } from '../../errors/stream-errors.js';
+import type {
+  Response,
+  ResponseOutputItem,
+  ResponseOutputMessage,
+  ResponseReasoningItem,
+  ResponseStreamEvent,
+} from '../../schema/responses/index.js';
+import type { ResponseSnapshot } from './state.js';
+
+/**
+ * The largest `annotation_index` accepted: it addresses an array position (a larger one is refused with a
+ * {@link SnapshotError}).
+ *
+ * @example
+ * annotationIndex <= MAX_ANNOTATION_INDEX; // true for every real stream
+ */
+export const MAX_ANNOTATION_INDEX = 4096;
+
+type OutputItem = ResponseOutputItem;
+type OutputOf<T extends OutputItem['type']> = Extract<OutputItem, { type: T }>;
+type MessagePart = ResponseOutputMessage['content'][number];
+type ReasoningPart = NonNullable<ResponseReasoningItem['content']>[number];
+
+/** Status events: the output item type they apply to and the status they set. */
+const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> = new Map([
+  ['response.code_interpreter_call.in_progress', ['code_interpreter_call', 'in_progress']],
+  ['response.code_interpreter_call.interpreting', ['code_interpreter_call', 'interpreting']],
+  ['response.code_interpreter_call.completed', ['code_interpreter_call', 'completed']],
+  ['response.file_search_call.in_progress', ['file_search_call', 'in_progress']],
+  ['response.file_search_call.searching', ['file_search_call', 'searching']],
+  ['response.file_search_call.completed', ['file_search_call', 'completed']],
+  ['response.web_search_call.in_progress', ['web_search_call', 'in_progress']],
+  ['response.web_search_call.searching', ['web_search_call', 'searching']],
+  ['response.web_search_call.completed', ['web_search_call', 'completed']],
+  ['response.image_generation_call.in_progress', ['image_generation_call', 'in_progress']],
+  ['response.image_generation_call.generating', ['image_generation_call', 'generating']],
+  ['response.image_generation_call.completed', ['image_generation_call', 'completed']],
+  ['response.mcp_call.in_progress', ['mcp_call', 'in_progress']],
+  ['response.mcp_call.completed', ['mcp_call', 'completed']],
+  ['response.mcp_call.failed', ['mcp_call', 'failed']],
+]);
+
+/**
+ * The pure reducer behind `accumulateResponse()`: `(snapshot, event) => snapshot`, `undefined` until the first
+ * lifecycle event. Never mutates `snapshot` or `event`; the new snapshot shares every output item the event did
+ * not touch.
+ *
+ * The rules are the official SDK's (`accumulateResponse` of its `ResponseStream`), so the last snapshot equals the
+ * response its `finalResponse()` gives:
+ * - lifecycle events (`response.created`, `.queued`, `.in_progress`, `.completed`, `.incomplete`, `.failed`)
+ *   replace the snapshot with the response they carry (plus `output_text`);
+ * - `response.output_item.added` appends the item, `.done` replaces it; `response.content_part.added` appends the
+ *   part to its message (or reasoning item), `.done` replaces it;
+ * - `*.delta` events append to the text, refusal, function call arguments, custom tool input, MCP arguments,
+ *   code interpreter code, reasoning text or reasoning summary text they address; `*.done` events set the whole
+ *   value; `response.output_text.annotation.added` sets the annotation at its index;
+ * - status events (`response.file_search_call.searching`, ...) set the status of their item;
+ * - `output_text` follows every change of an `output_text` part of a message;
+ * - other events (audio, MCP tool listing, shell call progress, unknown types) change nothing.
+ *
+ * Throws {@link SnapshotError} for an event addressing an output item or content part that does not exist, a
+ * content part of another kind than the event expects, or an item event before any lifecycle event (the SDK
+ * throws in the same cases). Unlike the SDK, any lifecycle event (not only `response.created`) may come first.
+ *
+ * @example
+ * import { scan } from 'rxjs';
+ * events$.pipe(scan(responseReducer, undefined as ResponseSnapshot | undefined));
+ */
+export function responseReducer(
+  snapshot: ResponseSnapshot | undefined,
+  event: ResponseStreamEvent,
+): ResponseSnapshot | undefined {
+  switch (event.type) {
+    case 'response.created':
+    case 'response.queued':
+    case 'response.in_progress':
+    case 'response.completed':
+    case 'response.incomplete':
+    case 'response.failed':
+      return withOutputText(event.response);
+    default:
+      break;
+  }
+  if (snapshot === undefined) {
+    if ('output_index' in event) {
+      throw new SnapshotError('An output event arrived before the response was created', { eventName: event.type });
+    }
+    return undefined;
+  }
+
+  switch (event.type) {
+    case 'response.output_item.added': {
+      const output = [...snapshot.output, event.item];
+      return event.item.type === 'message' ? recomputeText({ ...snapshot, output }) : { ...snapshot, output };
+    }
+    case 'response.output_item.done': {
+      const next = updateOutput(snapshot, event, () => event.item);
+      return event.item.type === 'message' ? recomputeText(next) : next;
+    }
+    case 'response.content_part.added': {
+      const { part } = event;
+      const next = updateOutput(snapshot, event, (item) => {
+        if (item.type === 'message' && part.type !== 'reasoning_text') {
+          return { ...item, content: [...item.content, part] };
+        }
+        if (item.type === 'reasoning' && part.type === 'reasoning_text') {
+          return { ...item, content: [...(item.content ?? []), part] };
+        }
+        return item;
+      });
+      return part.type === 'output_text' && next !== snapshot ? recomputeText(next) : next;
+    }
+    case 'response.content_part.done': {
+      const { part } = event;
+      const next = updateOutput(snapshot, event, (item) => {
+        if (item.type === 'message' && part.type !== 'reasoning_text') {
+          return { ...item, content: replaceAt(item.content, event.content_index, event, () => part) };
+        }
+        if (item.type === 'reasoning' && part.type === 'reasoning_text') {
+          return { ...item, content: replaceAt(reasoningContent(item, event), event.content_index, event, () => part) };
+        }
+        return item;
+      });
+      return part.type === 'output_text' && next !== snapshot ? recomputeText(next) : next;
+    }
+    case 'response.output_text.delta': {
+      const next = updateMessagePart(snapshot, event, 'output_text', (part) => ({
+        ...part,
+        text: part.text + event.delta,
+      }));
+      return next === snapshot ? next : { ...next, output_text: snapshot.output_text + event.delta };
+    }
+    case 'response.output_text.done': {
+      const next = updateMessagePart(snapshot, event, 'output_text', (part) => ({ ...part, text: event.text }));
+      return next === snapshot ? next : recomputeText(next);
+    }
+    case 'response.output_text.annotation.added':
+      return updateMessagePart(snapshot, event, 'output_text', (part) => {
+        const at = event.annotation_index;
+        if (!Number.isInteger(at) || at < 0 || at > MAX_ANNOTATION_INDEX) {
+          throw new SnapshotError(`Refused the annotation index ${at}`, {
+            eventName: event.type,
+            path: 'annotation_index',
+          });
+        }
+        const annotations = part.annotations.slice();
+        annotations[at] = event.annotation as (typeof annotations)[number];
+        return { ...part, annotations };
+      });
+    case 'response.refusal.delta':
+      return updateMessagePart(snapshot, event, 'refusal', (part) => ({
+        ...part,
+        refusal: part.refusal + event.delta,
+      }));
+    case 'response.refusal.done':
+      return updateMessagePart(snapshot, event, 'refusal', (part) => ({ ...part, refusal: event.refusal }));
+    case 'response.function_call_arguments.delta':
+      return updateItem(snapshot, event, 'function_call', (item) => ({
+        ...item,
+        arguments: item.arguments + event.delta,
+      }));
+    case 'response.function_call_arguments.done':
+      return updateItem(snapshot, event, 'function_call', (item) => ({ ...item, arguments: event.arguments }));
+    case 'response.custom_tool_call_input.delta':
+      return updateItem(snapshot, event, 'custom_tool_call', (item) => ({ ...item, input: item.input + event.delta }));
+    case 'response.custom_tool_call_input.done':
+      return updateItem(snapshot, event, 'custom_tool_call', (item) => ({ ...item, input: event.input }));
+    case 'response.mcp_call_arguments.delta':
+      return updateItem(snapshot, event, 'mcp_call', (item) => ({ ...item, arguments: item.arguments + event.delta }));
+    case 'response.mcp_call_arguments.done':
+      return updateItem(snapshot, event, 'mcp_call', (item) => ({ ...item, arguments: event.arguments }));
+    case 'response.code_interpreter_call_code.delta':
+      return updateItem(snapshot, event, 'code_interpreter_call', (item) => ({
+        ...item,
+        code: (item.code ?? '') + event.delta,
+      }));
+    case 'response.code_interpreter_call_code.done':
+      return updateItem(snapshot, event, 'code_interpreter_call', (item) => ({ ...item, code: event.code }));
+    case 'response.reasoning_text.delta':
+      return updateReasoningPart(snapshot, event, (part) => ({ ...part, text: part.text + event.delta }));
+    case 'response.reasoning_text.done':
+      return updateReasoningPart(snapshot, event, (part) => ({ ...part, text: event.text }));
+    case 'response.reasoning_summary_part.added':
+      return updateItem(snapshot, event, 'reasoning', (item) => ({ ...item, summary: [...item.summary, event.part] }));
+    case 'response.reasoning_summary_part.done':
+      return updateItem(snapshot, event, 'reasoning', (item) => ({
+        ...item,
+        summary: replaceAt(item.summary, event.summary_index, event, () => event.part),
+      }));
+    case 'response.reasoning_summary_text.delta':
+      return updateItem(snapshot, event, 'reasoning', (item) => ({
+        ...item,
+        summary: replaceAt(item.summary, event.summary_index, event, (part) => ({
+          ...part,
+          text: part.text + event.delta,
+        })),
+      }));
+    case 'response.reasoning_summary_text.done':
+      return updateItem(snapshot, event, 'reasoning', (item) => ({
+        ...item,
+        summary: replaceAt(item.summary, event.summary_index, event, (part) => ({ ...part, text: event.text })),
+      }));
+    default: {
+      const status = STATUS_EVENTS.get(event.type);
+      if (status === undefined) return snapshot;
+      const [itemType, value] = status;
+      return updateOutput(snapshot, event as { type: string; output_index: number }, (item) =>
+        item.type === itemType ? ({ ...item, status: value } as OutputItem) : item,
+      );
+    }
+  }
+}
+
+/** The response with `output_text` (kept when it already is a string, as the SDK does). */
+function withOutputText(response: Response): ResponseSnapshot {
+  if (typeof response.output_text === 'string') return response as ResponseSnapshot;
+  return { ...response, output_text: joinOutputText(response.output) };
+}
+
+function recomputeText(snapshot: ResponseSnapshot): ResponseSnapshot {
+  return { ...snapshot, output_text: joinOutputText(snapshot.output) };
+}
+
+/**
+ * The text of every `output_text` part of every message, joined (the SDK's `output_text`).
+ *
+ * @internal
+ * @example
+ * joinOutputText(response.output); // 'Hi there!'
+ */
+export function joinOutputText(output: readonly OutputItem[]): string {
+  let text = '';
+  for (const item of output) {
+    if (item?.type !== 'message') continue;
+    for (const part of item.content) if (part?.type === 'output_text') text += part.text;
+  }
+  return text;
+}
+
+interface Addressed {
+  readonly type: string;
+  readonly output_index: number;
+}
+
+/** Replaces the output item the event addresses by `update(item)`; the same snapshot when nothing changed. */
+function updateOutput(
+  snapshot: ResponseSnapshot,
+  event: Addressed,
+  update: (item: OutputItem) => OutputItem,
+): ResponseSnapshot {
+  const item = snapshot.output[event.output_index];
+  if (item === undefined) {
+    throw new SnapshotError(`No output item at index ${event.output_index}`, {
+      eventName: event.type,
+      path: 'output_index',
+    });
+  }
+  const next = update(item);
+  if (next === item) return snapshot;
+  const output = snapshot.output.slice();
+  output[event.output_index] = next;
+  return { ...snapshot, output };
+}
+
+/** Updates the addressed item when it is of type `T` (other items are left alone, as in the SDK). */
+function updateItem<T extends OutputItem['type']>(
+  snapshot: ResponseSnapshot,
+  event: Addressed,
+  type: T,
+  update: (item: OutputOf<T>) => OutputOf<T>,
+): ResponseSnapshot {
+  return updateOutput(snapshot, event, (item) => (item.type === type ? update(item as OutputOf<T>) : item));
+}
+
+/** Updates content part `content_index` of the addressed message, which must be of kind `kind`. */
+function updateMessagePart<K extends MessagePart['type']>(
+  snapshot: ResponseSnapshot,
+  event: Addressed & { readonly content_index: number },
+  kind: K,
+  update: (part: Extract<MessagePart, { type: K }>) => Extract<MessagePart, { type: K }>,
+): ResponseSnapshot {
+  return updateItem(snapshot, event, 'message', (item) => ({
+    ...item,
+    content: replaceAt(item.content, event.content_index, event, (part) => {
+      if (part.type !== kind) {
+        throw new SnapshotError(`Expected a content part of type "${kind}", found "${part.type}"`, {
+          eventName: event.type,
+          path: 'content_index',
+        });
+      }
+      return update(part as Extract<MessagePart, { type: K }>);
+    }),
+  }));
+}
+
+/** Updates reasoning text part `content_index` of the addressed reasoning item. */
+function updateReasoningPart(
+  snapshot: ResponseSnapshot,
+  event: Addressed & { readonly content_index: number },
+  update: (part: ReasoningPart) => ReasoningPart,
+): ResponseSnapshot {
+  return updateItem(snapshot, event, 'reasoning', (item) => ({
+    ...item,
+    content: replaceAt(reasoningContent(item, event), event.content_index, event, update),
+  }));
+}
+
+function reasoningContent(item: ResponseReasoningItem, event: { readonly type: string }): readonly ReasoningPart[] {
+  if (item.content === undefined) {
+    throw new SnapshotError('The reasoning item has no content', { eventName: event.type, path: 'content_index' });
+  }
+  return item.content;
+}
+
+/** A copy of `list` with the existing entry at `index` replaced by `update(entry)`. */
+function replaceAt<T>(
+  list: readonly T[],
+  index: number,
+  event: { readonly type: string },
+  update: (entry: T) => T,
+): T[] {
+  const entry = list[index];
+  if (entry === undefined) {
+    throw new SnapshotError(`No content part at index ${index}`, { eventName: event.type });
+  }
+  const copy = list.slice();
+  copy[index] = update(entry);
+  return copy;
+}

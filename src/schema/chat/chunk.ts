@@ -1,0 +1,221 @@
+/**
+ * A streamed chunk of a Chat Completions response (`object: "chat.completion.chunk"`) and everything it
+ * references. Written from `CreateChatCompletionStreamResponse` of the public OpenAPI description; names follow
+ * the official SDK's types (`ChatCompletionChunk`, `ChatCompletionTokenLogprob`, `CompletionUsage`, ...).
+ *
+ * Every chunk of a stream is validated, so these schemas stay flat and cheap: no refinements, no transforms.
+ */
+import { z } from 'zod';
+
+/** The role of a message's author, as a delta may carry it. */
+export const ChatCompletionRoleSchema = z.enum(['developer', 'system', 'user', 'assistant', 'tool']);
+/** The role of a message's author. */
+export type ChatCompletionRole = z.infer<typeof ChatCompletionRoleSchema>;
+
+/** Why the model stopped: `stop`, `length`, `tool_calls`, `content_filter` or (deprecated) `function_call`. */
+export const ChatCompletionFinishReasonSchema = z.enum([
+  'stop',
+  'length',
+  'tool_calls',
+  'content_filter',
+  'function_call',
+]);
+/** Why the model stopped. */
+export type ChatCompletionFinishReason = z.infer<typeof ChatCompletionFinishReasonSchema>;
+
+/**
+ * The processing tier that served the request (`auto`, `default`, `flex`, `scale`, `priority`, `fast`), or
+ * `null`.
+ */
+export const ChatCompletionServiceTierSchema = z
+  .enum(['auto', 'default', 'flex', 'scale', 'priority', 'fast'])
+  .nullable();
+/** The processing tier that served the request. */
+export type ChatCompletionServiceTier = z.infer<typeof ChatCompletionServiceTierSchema>;
+
+/** One of the most likely tokens at a position, with its log probability and UTF-8 bytes. */
+export const ChatCompletionTopLogprobSchema = z.object({
+  token: z.string(),
+  logprob: z.number(),
+  bytes: z.array(z.number()).nullable(),
+});
+/** One of the most likely tokens at a position. */
+export type ChatCompletionTopLogprob = z.infer<typeof ChatCompletionTopLogprobSchema>;
+
+/**
+ * A token of the output with its log probability, its UTF-8 bytes (`null` when it has none) and the most likely
+ * alternatives.
+ *
+ * @example
+ * ChatCompletionTokenLogprobSchema.parse({ token: 'Hi', logprob: -0.01, bytes: [72, 105], top_logprobs: [] });
+ */
+export const ChatCompletionTokenLogprobSchema = z.object({
+  token: z.string(),
+  logprob: z.number(),
+  bytes: z.array(z.number()).nullable(),
+  top_logprobs: z.array(ChatCompletionTopLogprobSchema),
+});
+/** A token of the output with its log probability. */
+export type ChatCompletionTokenLogprob = z.infer<typeof ChatCompletionTokenLogprobSchema>;
+
+/** The log probabilities of a choice: content tokens and refusal tokens (either may be `null`). */
+export const ChatCompletionChoiceLogprobsSchema = z.object({
+  content: z.array(ChatCompletionTokenLogprobSchema).nullable(),
+  refusal: z.array(ChatCompletionTokenLogprobSchema).nullable(),
+});
+/** The log probabilities of a choice. */
+export type ChatCompletionChoiceLogprobs = z.infer<typeof ChatCompletionChoiceLogprobsSchema>;
+
+/**
+ * A fragment of a tool call at `index` of the message's tool calls: `id`, `type` and `function.name` come with the
+ * first fragment, `function.arguments` arrive in pieces to concatenate.
+ *
+ * @example
+ * ChatCompletionChunkToolCallSchema.parse({ index: 0, function: { arguments: '{"ci' } });
+ */
+export const ChatCompletionChunkToolCallSchema = z.object({
+  index: z.number(),
+  id: z.string().optional(),
+  type: z.literal('function').optional(),
+  function: z
+    .object({
+      name: z.string().optional(),
+      arguments: z.string().optional(),
+    })
+    .optional(),
+});
+/** A fragment of a tool call. */
+export type ChatCompletionChunkToolCall = z.infer<typeof ChatCompletionChunkToolCallSchema>;
+
+/** A fragment of the deprecated `function_call`: `name` first, then `arguments` in pieces. */
+export const ChatCompletionChunkFunctionCallSchema = z.object({
+  arguments: z.string().optional(),
+  name: z.string().optional(),
+});
+/** A fragment of the deprecated `function_call`. */
+export type ChatCompletionChunkFunctionCall = z.infer<typeof ChatCompletionChunkFunctionCallSchema>;
+
+/**
+ * What a chunk adds to a choice's message: `role` (first chunk), `content` and `refusal` fragments,
+ * `tool_calls` fragments by index, or the deprecated `function_call`.
+ *
+ * @example
+ * ChatCompletionChunkDeltaSchema.parse({ content: 'Hello' });
+ */
+export const ChatCompletionChunkDeltaSchema = z.object({
+  content: z.string().nullable().optional(),
+  function_call: ChatCompletionChunkFunctionCallSchema.optional(),
+  tool_calls: z.array(ChatCompletionChunkToolCallSchema).optional(),
+  role: ChatCompletionRoleSchema.optional(),
+  refusal: z.string().nullable().optional(),
+});
+/** What a chunk adds to a choice's message. */
+export type ChatCompletionChunkDelta = z.infer<typeof ChatCompletionChunkDeltaSchema>;
+
+/** One choice of a chunk: its `index`, the `delta`, `finish_reason` (`null` until it ends) and `logprobs`. */
+export const ChatCompletionChunkChoiceSchema = z.object({
+  delta: ChatCompletionChunkDeltaSchema,
+  logprobs: ChatCompletionChoiceLogprobsSchema.nullable().optional(),
+  finish_reason: ChatCompletionFinishReasonSchema.nullable(),
+  index: z.number(),
+});
+/** One choice of a chunk. */
+export type ChatCompletionChunkChoice = z.infer<typeof ChatCompletionChunkChoiceSchema>;
+
+/** Token counts of a request: prompt, completion, total, with optional breakdowns. */
+export const CompletionUsageSchema = z.object({
+  completion_tokens: z.number(),
+  prompt_tokens: z.number(),
+  total_tokens: z.number(),
+  completion_tokens_details: z
+    .object({
+      accepted_prediction_tokens: z.number().optional(),
+      audio_tokens: z.number().optional(),
+      reasoning_tokens: z.number().optional(),
+      text_tokens: z.number().optional(),
+      rejected_prediction_tokens: z.number().optional(),
+    })
+    .optional(),
+  prompt_tokens_details: z
+    .object({
+      audio_tokens: z.number().optional(),
+      cached_tokens: z.number().optional(),
+      text_tokens: z.number().optional(),
+      image_tokens: z.number().optional(),
+      cache_write_tokens: z.number().optional(),
+    })
+    .optional(),
+});
+/** Token counts of a request. */
+export type CompletionUsage = z.infer<typeof CompletionUsageSchema>;
+
+// ---- moderation (present on the moderation chunk when moderated completions are requested) --------------------
+
+/** What a moderation input type can be: `text` or `image`. */
+export const ChatCompletionModerationInputTypeSchema = z.enum(['text', 'image']);
+
+/** One moderation result: whether it was flagged, by which categories, with scores. */
+export const ChatCompletionModerationResultSchema = z.object({
+  type: z.literal('moderation_result'),
+  model: z.string(),
+  flagged: z.boolean(),
+  categories: z.record(z.string(), z.boolean()),
+  category_scores: z.record(z.string(), z.number()),
+  category_applied_input_types: z.record(z.string(), z.array(ChatCompletionModerationInputTypeSchema)),
+});
+/** One moderation result. */
+export type ChatCompletionModerationResult = z.infer<typeof ChatCompletionModerationResultSchema>;
+
+/** Moderation of the input or the output: results, or the error that prevented them (by `type`). */
+export const ChatCompletionModerationOutcomeSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('moderation_results'),
+    model: z.string(),
+    results: z.array(ChatCompletionModerationResultSchema),
+  }),
+  z.object({
+    type: z.literal('error'),
+    code: z.string(),
+    message: z.string(),
+  }),
+]);
+/** Moderation of the input or the output. */
+export type ChatCompletionModerationOutcome = z.infer<typeof ChatCompletionModerationOutcomeSchema>;
+
+/** Moderation results (or errors) for the request input and the generated output. */
+export const ChatCompletionModerationSchema = z.object({
+  input: ChatCompletionModerationOutcomeSchema,
+  output: ChatCompletionModerationOutcomeSchema,
+});
+/** Moderation results for the request input and the generated output. */
+export type ChatCompletionModeration = z.infer<typeof ChatCompletionModerationSchema>;
+
+/**
+ * One `data:` line of a Chat Completions stream. Every chunk of a stream has the same `id`, `created` and
+ * `model`; `choices` is empty on the final usage chunk (`stream_options: { include_usage: true }`).
+ *
+ * @example
+ * const chunk = ChatCompletionChunkSchema.parse(JSON.parse(sse.data));
+ * process.stdout.write(chunk.choices[0]?.delta.content ?? '');
+ */
+export const ChatCompletionChunkSchema = z.object({
+  id: z.string(),
+  choices: z.array(ChatCompletionChunkChoiceSchema),
+  created: z.number(),
+  model: z.string(),
+  obfuscation: z.string().optional(),
+  service_tier: ChatCompletionServiceTierSchema.optional(),
+  system_fingerprint: z.string().optional(),
+  object: z.literal('chat.completion.chunk'),
+  usage: CompletionUsageSchema.nullable().optional(),
+  moderation: ChatCompletionModerationSchema.nullable().optional(),
+});
+/**
+ * One chunk of a Chat Completions stream.
+ *
+ * @example
+ * function onChunk(chunk: ChatCompletionChunk) {
+ *   for (const choice of chunk.choices) console.log(choice.index, choice.delta.content);
+ * }
+ */
+export type ChatCompletionChunk = z.infer<typeof ChatCompletionChunkSchema>;

@@ -1,0 +1,183 @@
+/**
+ * The response object (`Response`) and its usage, error and moderation.
+ *
+ * Written from `ResponseStreamEvent.schema.yaml` (the public OpenAPI description); names follow the official
+ * SDK's types where it has one. Strings' lengths and patterns, numbers' ranges and defaults are not checked: the
+ * schemas check shapes, once per event, and the API stays the authority on values.
+ */
+import { z } from 'zod';
+import { ResponseMetadataSchema, ResponseServiceTierSchema, ResponsesModelSchema } from './common.js';
+import { ResponseInputItemSchema } from './input-items.js';
+import { ResponseOutputItemSchema } from './output-items.js';
+import {
+  ReasoningSchema,
+  ResponsePromptSchema,
+  ResponseTextConfigSchema,
+  ResponseToolChoiceSchema,
+  ToolsArraySchema,
+} from './tools.js';
+
+/** What a moderation covered: `text` or `image`. */
+export const ModerationInputTypeSchema = z.enum(['text', 'image']);
+/** What a moderation covered: `text` or `image`. */
+export type ModerationInputType = z.infer<typeof ModerationInputTypeSchema>;
+
+/** A moderation result produced for the response input or output. */
+export const ModerationResultBodySchema = z.object({
+  type: z.literal('moderation_result'),
+  model: z.string(),
+  flagged: z.boolean(),
+  categories: z.record(z.string(), z.boolean()),
+  category_scores: z.record(z.string(), z.number()),
+  category_applied_input_types: z.record(z.string(), z.array(ModerationInputTypeSchema)),
+});
+/** A moderation result produced for the response input or output. */
+export type ModerationResultBody = z.infer<typeof ModerationResultBodySchema>;
+
+/** An error produced while attempting moderation for the response input or output. */
+export const ModerationErrorBodySchema = z.object({
+  type: z.literal('error'),
+  code: z.string(),
+  message: z.string(),
+});
+/** An error produced while attempting moderation for the response input or output. */
+export type ModerationErrorBody = z.infer<typeof ModerationErrorBodySchema>;
+
+/** Moderation results or errors for the response input and output. */
+export const ResponseModerationSchema = z.object({
+  input: z.discriminatedUnion('type', [ModerationResultBodySchema, ModerationErrorBodySchema]),
+  output: z.discriminatedUnion('type', [ModerationResultBodySchema, ModerationErrorBodySchema]),
+});
+/** Moderation results or errors for the response input and output. */
+export type ResponseModeration = z.infer<typeof ResponseModerationSchema>;
+
+/** How prompt caching was applied: `implicit` or `explicit`. */
+export const PromptCacheModeEnumSchema = z.enum(['implicit', 'explicit']);
+/** How prompt caching was applied: `implicit` or `explicit`. */
+export type PromptCacheModeEnum = z.infer<typeof PromptCacheModeEnumSchema>;
+
+/** The minimum lifetime of a prompt cache entry. */
+export const PromptCacheTTLEnumSchema = z.literal('30m');
+/** The minimum lifetime of a prompt cache entry. */
+export type PromptCacheTTLEnum = z.infer<typeof PromptCacheTTLEnumSchema>;
+
+/** The prompt-caching options that were applied to the response. */
+export const PromptCacheOptionsSchema = z.object({
+  ttl: PromptCacheTTLEnumSchema,
+  mode: PromptCacheModeEnumSchema,
+});
+/** The prompt-caching options that were applied to the response. */
+export type PromptCacheOptions = z.infer<typeof PromptCacheOptionsSchema>;
+
+/** The error code for the response. */
+export const ResponseErrorCodeSchema = z.enum([
+  'server_error',
+  'rate_limit_exceeded',
+  'invalid_prompt',
+  'data_residency_mismatch',
+  'bio_policy',
+  'vector_store_timeout',
+  'invalid_image',
+  'invalid_image_format',
+  'invalid_base64_image',
+  'invalid_image_url',
+  'image_too_large',
+  'image_too_small',
+  'image_parse_error',
+  'image_content_policy_violation',
+  'invalid_image_mode',
+  'image_file_too_large',
+  'unsupported_image_media_type',
+  'empty_image_file',
+  'failed_to_download_image',
+  'image_file_not_found',
+]);
+/** The error code for the response. */
+export type ResponseErrorCode = z.infer<typeof ResponseErrorCodeSchema>;
+
+/** The error of a failed response: a `code` and a `message` (`null` when the response did not fail). */
+export const ResponseErrorSchema = z.object({
+  code: ResponseErrorCodeSchema,
+  message: z.string(),
+}).nullable();
+/** The error of a failed response: a `code` and a `message` (`null` when the response did not fail). */
+export type ResponseError = z.infer<typeof ResponseErrorSchema>;
+
+/**
+ * Represents token usage details including input tokens, output tokens, a breakdown of output tokens, and the total
+ * tokens used.
+ */
+export const ResponseUsageSchema = z.object({
+  input_tokens: z.number(),
+  input_tokens_details: z.object({
+    cached_tokens: z.number(),
+    cache_write_tokens: z.number(),
+  }).optional(),
+  output_tokens: z.number(),
+  output_tokens_details: z.object({
+    reasoning_tokens: z.number(),
+  }),
+  total_tokens: z.number(),
+});
+/**
+ * Represents token usage details including input tokens, output tokens, a breakdown of output tokens, and the total
+ * tokens used.
+ */
+export type ResponseUsage = z.infer<typeof ResponseUsageSchema>;
+
+/** The conversation that this response belonged to. */
+export const ResponseConversationSchema = z.object({
+  id: z.string(),
+});
+/** The conversation that this response belonged to. */
+export type ResponseConversation = z.infer<typeof ResponseConversationSchema>;
+
+/** The response object: its status, output items, usage, error, and the settings it was created with. */
+export const ResponseSchema = z.object({
+  metadata: ResponseMetadataSchema,
+  top_logprobs: z.number().nullable().optional(),
+  temperature: z.number().nullable(),
+  top_p: z.number().nullable(),
+  user: z.string().nullable().optional(),
+  safety_identifier: z.string().nullable().optional(),
+  prompt_cache_key: z.string().nullable().optional(),
+  prompt_cache_retention: z.enum(['in_memory', '24h']).nullable().optional(),
+  previous_response_id: z.string().nullable().optional(),
+  model: ResponsesModelSchema,
+  background: z.boolean().nullable().optional(),
+  max_tool_calls: z.number().nullable().optional(),
+  text: ResponseTextConfigSchema.optional(),
+  tools: ToolsArraySchema,
+  tool_choice: ResponseToolChoiceSchema,
+  prompt: ResponsePromptSchema.optional(),
+  service_tier: ResponseServiceTierSchema.optional(),
+  truncation: z.enum(['auto', 'disabled']).nullable().optional(),
+  id: z.string(),
+  object: z.literal('response'),
+  status: z.enum([
+    'completed',
+    'failed',
+    'in_progress',
+    'cancelled',
+    'queued',
+    'incomplete',
+  ]).optional(),
+  created_at: z.number(),
+  completed_at: z.number().nullable().optional(),
+  error: ResponseErrorSchema,
+  incomplete_details: z.object({
+    reason: z.enum(['max_output_tokens', 'content_filter']).optional(),
+  }).nullable(),
+  output: z.array(ResponseOutputItemSchema),
+  reasoning: ReasoningSchema.nullable().optional(),
+  instructions: z.union([z.string(), z.array(ResponseInputItemSchema)]).nullable(),
+  output_text: z.string().nullable().optional(),
+  usage: ResponseUsageSchema.nullable().optional(),
+  prompt_cache_options: PromptCacheOptionsSchema.optional(),
+  moderation: ResponseModerationSchema.nullable().optional(),
+  parallel_tool_calls: z.boolean(),
+  conversation: ResponseConversationSchema.nullable().optional(),
+  max_output_tokens: z.number().nullable().optional(),
+});
+/** The response object: its status, output items, usage, error, and the settings it was created with. */
+export type Response = z.infer<typeof ResponseSchema>;

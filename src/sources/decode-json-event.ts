@@ -1,0 +1,110 @@
+import { isObservable, type Observable } from 'rxjs';
+import type { z } from 'zod';
+import { StreamParseError } from '../errors/stream-errors.js';
+import type { ByteSource } from './byte-source.js';
+import { fromSSE, type FromSSEOptions } from './from-sse.js';
+import type { ServerSentEvent } from './server-sent-event.js';
+
+/**
+ * The step every typed source shares (`assistantEvents()`, `chatCompletionChunks()`, `responseEvents()`): an
+ * SSE `data:` text becomes JSON, which is validated by the schema registered for the event's name, with a
+ * {@link StreamParseError} naming the event when either fails. The JSON object itself is what callers emit.
+ *
+ * The functions return the error instead of throwing it: they run once per event on the hot path, and the
+ * caller decides how to end its stream.
+ */
+
+/**
+ * Builds the name → schema lookup of a source once, so dispatch is one `Map` lookup per event.
+ *
+ * @internal
+ * @example
+ * const schemas = schemaLookup(assistantEventDataSchemas);
+ * schemas.get('thread.run.created'); // RunSchema
+ */
+export function schemaLookup(schemas: Readonly<Record<string, z.ZodType>>): ReadonlyMap<string, z.ZodType> {
+  return new Map(Object.entries(schemas));
+}
+
+/**
+ * Parses an event's `data:` as JSON, or returns a {@link StreamParseError} (`Invalid JSON`) naming the event.
+ *
+ * @internal
+ * @example
+ * const json = parseEventJson('thread.run.created', sse.data);
+ * if (json instanceof StreamParseError) return subscriber.error(json);
+ */
+export function parseEventJson(eventName: string | undefined, data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch (cause) {
+    return new StreamParseError('Invalid JSON', { eventName, data, cause });
+  }
+}
+
+/**
+ * Validates parsed JSON against `schema`: `undefined` when it passes, else a {@link StreamParseError}
+ * (`Schema violation`) with the path of the first issue.
+ *
+ * @internal
+ * @example
+ * const problem = validateEventJson(RunSchema, 'thread.run.created', sse.data, json);
+ * if (problem) return subscriber.error(problem);
+ */
+export function validateEventJson(
+  schema: z.ZodType,
+  eventName: string | undefined,
+  data: string,
+  json: unknown,
+): StreamParseError | undefined {
+  const result = schema.safeParse(json);
+  if (result.success) return undefined;
+  const issue = result.error.issues[0];
+  return new StreamParseError(`Schema violation (${issue?.message ?? 'invalid'})`, {
+    eventName,
+    data,
+    path: issue?.path.join('.'),
+    cause: result.error,
+  });
+}
+
+/**
+ * Parses an event's data and validates it by the event's name: the JSON when it is valid, or the
+ * {@link StreamParseError} to end the stream with. An event whose name has no schema passes through as parsed,
+ * unless `strict` is set.
+ *
+ * @internal
+ * @example
+ * const json = decodeJsonEvent(schemas, name, sse.data, strict);
+ * if (json instanceof StreamParseError) return subscriber.error(json);
+ * subscriber.next({ event: name, data: json });
+ */
+export function decodeJsonEvent(
+  schemas: ReadonlyMap<string, z.ZodType>,
+  eventName: string,
+  data: string,
+  strict: boolean,
+): unknown {
+  const json = parseEventJson(eventName, data);
+  if (json instanceof StreamParseError) return json;
+  const schema = schemas.get(eventName);
+  if (schema === undefined) {
+    return strict ? new StreamParseError('Unknown event type (strict mode)', { eventName, data }) : json;
+  }
+  return validateEventJson(schema, eventName, data, json) ?? json;
+}
+
+/**
+ * The SSE events of a source: an Observable of {@link ServerSentEvent}s as it is, anything else read with
+ * {@link fromSSE}.
+ *
+ * @internal
+ * @example
+ * const sse$ = serverSentEvents(source, options);
+ */
+export function serverSentEvents(
+  source: ByteSource | Observable<ServerSentEvent>,
+  options: FromSSEOptions,
+): Observable<ServerSentEvent> {
+  return isObservable(source) ? source : fromSSE(source, options);
+}
