@@ -102,6 +102,13 @@ export type {
 export type * from './client/params.js';
 export type { WithHeaders } from './client/readers.js';
 export type { AssistantsResource } from './client/resources/assistants.js';
+export type {
+  ChatResource,
+  ChatCompletionsResource,
+  ChatCompletionCreateParams,
+  ChatStreamOptions,
+} from './client/resources/chat.js';
+export type { ResponsesResource, ResponseCreateParams, ResponseStreamOptions } from './client/resources/responses.js';
 export type { FilesResource } from './client/resources/files.js';
 export type { ThreadsResource, RunsResource, MessagesResource, StepsResource } from './client/resources/threads.js';
 export type {

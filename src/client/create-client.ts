@@ -1,6 +1,8 @@
 import { type ClientOptions, resolveClientOptions } from './options.js';
 import { type AssistantsResource, assistantsResource } from './resources/assistants.js';
+import { type ChatResource, chatResource } from './resources/chat.js';
 import { type FilesResource, filesResource } from './resources/files.js';
+import { type ResponsesResource, responsesResource } from './resources/responses.js';
 import { type ThreadsResource, threadsResource } from './resources/threads.js';
 import { type VectorStoresResource, vectorStoresResource } from './resources/vector-stores.js';
 import { createTransport } from './transport.js';
@@ -16,6 +18,8 @@ export interface OpenAIStreamClient {
   readonly threads: ThreadsResource;
   readonly files: FilesResource;
   readonly vectorStores: VectorStoresResource;
+  readonly chat: ChatResource;
+  readonly responses: ResponsesResource;
 }
 
 /**
@@ -39,5 +43,7 @@ export function createClient(options: ClientOptions = {}): OpenAIStreamClient {
     threads: threadsResource(transport),
     files,
     vectorStores: vectorStoresResource(transport, files),
+    chat: chatResource(transport),
+    responses: responsesResource(transport),
   };
 }

@@ -249,8 +249,14 @@ function isCut(error: unknown): boolean {
   return error instanceof IncompleteStreamError || (error instanceof StreamTimeoutError && error.kind !== 'headers');
 }
 
-/** Failures that mean "streaming does not work here", as opposed to "the request is wrong". */
-function cannotStream(error: unknown): boolean {
+/**
+ * Failures that mean "streaming does not work here", as opposed to "the request is wrong".
+ *
+ * @internal
+ * @example
+ * if (cannotStream(error)) return createWithoutStreaming();
+ */
+export function cannotStream(error: unknown): boolean {
   return (
     error instanceof StreamNotEstablishedError ||
     error instanceof APIConnectionError ||

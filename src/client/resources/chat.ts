@@ -1,0 +1,86 @@
+import { catchError, concatMap, defer, type Observable, tap, throwError } from 'rxjs';
+import { chatCompletionChunks } from '../../chat/chat-completion-chunks.js';
+import { type ChatCompletion, type ChatCompletionChunk, ChatCompletionSchema } from '../../schema/chat/index.js';
+import { chunksOfCompletion } from '../fallback/chat-completion-chunks.js';
+import type { RequestOptions } from '../options.js';
+import { readEventStream, readJSON } from '../readers.js';
+import { cannotStream } from '../stream-run.js';
+import type { Transport } from '../transport.js';
+
+/** The body of a chat completion request: `model`, `messages` and any other parameter of the API. */
+export interface ChatCompletionCreateParams {
+  model: string;
+  messages: Array<{ role: string; content?: unknown; [field: string]: unknown }>;
+  [field: string]: unknown;
+}
+
+/** Options of `client.chat.completions.stream()`. */
+export interface ChatStreamOptions extends RequestOptions {
+  /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
+  onFallback?: (info: { reason: unknown }) => void;
+}
+
+/** `client.chat.completions`. */
+export interface ChatCompletionsResource {
+  /**
+   * Streams a completion (`stream: true` is set for you) as chunks. With `fallbackToPolling` (the client
+   * option, or per call), a stream that cannot be established becomes one non-streaming request whose result
+   * is emitted as equivalent chunks. A stream that ends without `[DONE]` and a finish reason fails with
+   * `IncompleteStreamError`; retries happen only before the first chunk.
+   *
+   * @example
+   * client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] })
+   *   .pipe(textDeltas())
+   *   .subscribe((text) => process.stdout.write(text));
+   */
+  stream(params: ChatCompletionCreateParams, options?: ChatStreamOptions): Observable<ChatCompletionChunk>;
+  /**
+   * One non-streaming completion. It has no chunks to iterate: use `stream()` for those.
+   *
+   * @example
+   * client.chat.completions.create({ model: 'gpt-4o', messages }).subscribe((c) => console.log(c.choices[0].message.content));
+   */
+  create(params: ChatCompletionCreateParams, options?: RequestOptions): Observable<ChatCompletion>;
+}
+
+/** `client.chat`. */
+export interface ChatResource {
+  readonly completions: ChatCompletionsResource;
+}
+
+/** @internal */
+export function chatResource(transport: Transport): ChatResource {
+  const create = (params: ChatCompletionCreateParams, options?: RequestOptions) => {
+    const { stream: _ignored, stream_options: _alsoIgnored, ...body } = params;
+    void _ignored;
+    void _alsoIgnored;
+    return transport.request({ method: 'POST', path: '/chat/completions', body }, options, readJSON(ChatCompletionSchema));
+  };
+  return {
+    completions: {
+      create,
+      stream: (params, options) => {
+        const body = { ...params, stream: true };
+        const streamed$ = transport.request(
+          { method: 'POST', path: '/chat/completions', body },
+          { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
+          (response, context) => readEventStream(response, context.options, (r) => chatCompletionChunks(r), () => 'chunk'),
+        );
+        const fallback = options?.fallbackToPolling ?? transport.options.fallbackToPolling;
+        if (!fallback) return streamed$;
+        return defer(() => {
+          let received = 0;
+          return streamed$.pipe(
+            tap(() => received++),
+            catchError((error: unknown) => {
+              // Only before the first chunk: a second request after a partial answer would repeat text.
+              if (received > 0 || !cannotStream(error)) return throwError(() => error);
+              options?.onFallback?.({ reason: error });
+              return create(params, options).pipe(concatMap(chunksOfCompletion));
+            }),
+          );
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { catchError, concatMap, defer, type Observable, tap, throwError } from 'rxjs';
+import { responseEvents } from '../../responses/response-events.js';
+import { type Response, ResponseSchema, type ResponseStreamEvent } from '../../schema/responses/index.js';
+import { eventsOfResponse } from '../fallback/response-events.js';
+import type { RequestOptions } from '../options.js';
+import { readEventStream, readJSON } from '../readers.js';
+import { cannotStream } from '../stream-run.js';
+import type { Transport } from '../transport.js';
+
+/** The body of a Responses API request: `model`, `input` and any other parameter of the API. */
+export interface ResponseCreateParams {
+  model: string;
+  input?: unknown;
+  [field: string]: unknown;
+}
+
+/** Options of `client.responses.stream()`. */
+export interface ResponseStreamOptions extends RequestOptions {
+  /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
+  onFallback?: (info: { reason: unknown }) => void;
+}
+
+/** `client.responses`. */
+export interface ResponsesResource {
+  /**
+   * Streams a response (`stream: true` is set for you) as events. `response.failed` and `error` events fail it
+   * with `ResponseStreamError`; a cut stream fails with `IncompleteStreamError`. With `fallbackToPolling`, a
+   * stream that cannot be established becomes one non-streaming request emitted as equivalent events.
+   *
+   * @example
+   * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(textDeltas()).subscribe(print);
+   */
+  stream(params: ResponseCreateParams, options?: ResponseStreamOptions): Observable<ResponseStreamEvent>;
+  /**
+   * One non-streaming response.
+   *
+   * @example
+   * client.responses.create({ model: 'gpt-4o', input: 'Hi' }).subscribe((r) => console.log(r.status));
+   */
+  create(params: ResponseCreateParams, options?: RequestOptions): Observable<Response>;
+}
+
+/** @internal */
+export function responsesResource(transport: Transport): ResponsesResource {
+  const create = (params: ResponseCreateParams, options?: RequestOptions) => {
+    const { stream: _ignored, ...body } = params;
+    void _ignored;
+    return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(ResponseSchema));
+  };
+  return {
+    create,
+    stream: (params, options) => {
+      const streamed$ = transport.request(
+        { method: 'POST', path: '/responses', body: { ...params, stream: true } },
+        { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
+        (response, context) => readEventStream(response, context.options, (r) => responseEvents(r), (e) => e.type),
+      );
+      if (!(options?.fallbackToPolling ?? transport.options.fallbackToPolling)) return streamed$;
+      return defer(() => {
+        let received = 0;
+        return streamed$.pipe(
+          tap(() => received++),
+          catchError((error: unknown) => {
+            if (received > 0 || !cannotStream(error)) return throwError(() => error);
+            options?.onFallback?.({ reason: error });
+            return create(params, options).pipe(concatMap(eventsOfResponse));
+          }),
+        );
+      });
+    },
+  };
+}
