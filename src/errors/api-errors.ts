@@ -21,6 +21,8 @@ export interface APIErrorBody {
  * });
  */
 export class APIError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'APIError';
   /** The HTTP status code. */
   readonly status: number;
   /** The response headers. */
@@ -64,21 +66,37 @@ export class APIError extends OpenAIStreamError {
 }
 
 /** HTTP 400: the request was malformed. @example if (e instanceof BadRequestError) fixParams(e.param); */
-export class BadRequestError extends APIError {}
+export class BadRequestError extends APIError {
+  override readonly name: string = 'BadRequestError';
+}
 /** HTTP 401: the API key is missing or wrong. @example if (e instanceof AuthenticationError) askForKey(); */
-export class AuthenticationError extends APIError {}
+export class AuthenticationError extends APIError {
+  override readonly name: string = 'AuthenticationError';
+}
 /** HTTP 403: the key may not use this resource. @example if (e instanceof PermissionDeniedError) showAccessError(); */
-export class PermissionDeniedError extends APIError {}
+export class PermissionDeniedError extends APIError {
+  override readonly name: string = 'PermissionDeniedError';
+}
 /** HTTP 404: no such object (thread, run, file, ...). @example if (e instanceof NotFoundError) forgetThread(); */
-export class NotFoundError extends APIError {}
+export class NotFoundError extends APIError {
+  override readonly name: string = 'NotFoundError';
+}
 /** HTTP 409: a conflict, such as a run already active on the thread. @example if (e instanceof ConflictError) later(); */
-export class ConflictError extends APIError {}
+export class ConflictError extends APIError {
+  override readonly name: string = 'ConflictError';
+}
 /** HTTP 422: the request was understood but cannot be processed. @example if (e instanceof UnprocessableEntityError) log(e); */
-export class UnprocessableEntityError extends APIError {}
+export class UnprocessableEntityError extends APIError {
+  override readonly name: string = 'UnprocessableEntityError';
+}
 /** HTTP 429: rate limited; the client retries these with backoff. @example if (e instanceof RateLimitError) slowDown(); */
-export class RateLimitError extends APIError {}
+export class RateLimitError extends APIError {
+  override readonly name: string = 'RateLimitError';
+}
 /** HTTP 5xx: the server failed. @example if (e instanceof InternalServerError) showOutage(); */
-export class InternalServerError extends APIError {}
+export class InternalServerError extends APIError {
+  override readonly name: string = 'InternalServerError';
+}
 
 /**
  * No HTTP response arrived: DNS, TCP, TLS or a reset before the headers. `cause` is the underlying error.
@@ -87,6 +105,8 @@ export class InternalServerError extends APIError {}
  * client.threads.create().subscribe({ error: (e) => e instanceof APIConnectionError && showOffline() });
  */
 export class APIConnectionError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'APIConnectionError';
   constructor(message = 'Connection error', options?: { cause?: unknown }) {
     super(message, options);
   }

@@ -7,7 +7,7 @@
 export class OpenAIStreamError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    // `name` comes from the concrete class, so logs say `StreamParseError: ...` rather than `Error: ...`.
-    this.name = new.target.name;
+    // Each subclass spells its `name` out (minifiers rename classes); this covers users' own subclasses.
+    this.name = new.target === OpenAIStreamError ? 'OpenAIStreamError' : new.target.name;
   }
 }

@@ -13,6 +13,8 @@ import type { Response } from '../schema/responses/response.js';
  * });
  */
 export class StreamParseError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StreamParseError';
   /** The SSE `event:` name of the offending event, when it had one. */
   readonly eventName: string | undefined;
   /** The start of the offending data (at most 200 characters). */
@@ -41,6 +43,8 @@ export class StreamParseError extends OpenAIStreamError {
  * });
  */
 export class StreamBufferOverflowError extends StreamParseError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StreamBufferOverflowError';
   /** The limit that was exceeded, in characters. */
   readonly limit: number;
 
@@ -61,6 +65,8 @@ export class StreamBufferOverflowError extends StreamParseError {
  * events$.subscribe({ error: (e) => e instanceof ServerStreamError && console.error(e.code, e.message) });
  */
 export class ServerStreamError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'ServerStreamError';
   /** The API's error code (for example `server_error`), when it sent one. */
   readonly code: string | undefined;
   /** The raw `data:` of the error event, as received. */
@@ -99,6 +105,8 @@ export class ServerStreamError extends OpenAIStreamError {
  * events$.subscribe({ error: (e) => e instanceof AssistantStreamError && console.error(e.code, e.message) });
  */
 export class AssistantStreamError extends ServerStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'AssistantStreamError';
   constructor(data: string) {
     super(data);
   }
@@ -114,6 +122,8 @@ export class AssistantStreamError extends ServerStreamError {
  * });
  */
 export class ChatCompletionStreamError extends ServerStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'ChatCompletionStreamError';
   /** The API's error type (for example `server_error` or `invalid_request_error`), when it sent one. */
   readonly type: string | undefined;
   /** The request parameter at fault, when the API named one. */
@@ -139,6 +149,8 @@ export class ChatCompletionStreamError extends ServerStreamError {
  * });
  */
 export class ResponseStreamError extends ServerStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'ResponseStreamError';
   /** The event that failed the stream: `error` or `response.failed`. */
   readonly eventType: string;
   /** The failed response (`response.failed` only), as the event carried it. */
@@ -194,6 +206,8 @@ function responseOf(parsed: unknown): Record<string, unknown> | undefined {
  * });
  */
 export class IncompleteStreamError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'IncompleteStreamError';
   /** The id of the run the stream was about, when one was seen. */
   readonly runId: string | undefined;
   /** The thread of that run, when known. */
@@ -260,6 +274,8 @@ export class IncompleteStreamError extends OpenAIStreamError {
  * });
  */
 export class SnapshotError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'SnapshotError';
   /** The event that could not be applied. */
   readonly eventName: string;
   /** Where in the event's data, for a refused key (e.g. `delta.content.0.__proto__`). */
@@ -282,6 +298,8 @@ export class SnapshotError extends OpenAIStreamError {
  * events$.pipe(finalRun()).subscribe({ error: (e) => e instanceof MissingRunError && console.error(e.message) });
  */
 export class MissingRunError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'MissingRunError';
   /** The last run status seen, when the stream carried a run that never reached a final state. */
   readonly lastRunStatus: string | undefined;
   constructor(lastRunStatus?: string) {
@@ -304,6 +322,8 @@ export class MissingRunError extends OpenAIStreamError {
  * });
  */
 export class MissingCompletionError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'MissingCompletionError';
   /** The choice that was incomplete, when the problem was one choice. */
   readonly choiceIndex: number | undefined;
   constructor(reason: string, choiceIndex?: number) {
@@ -320,6 +340,8 @@ export class MissingCompletionError extends OpenAIStreamError {
  * events$.pipe(finalResponse()).subscribe({ error: (e) => e instanceof MissingResponseError && retry() });
  */
 export class MissingResponseError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'MissingResponseError';
   constructor() {
     super('The stream ended without any response object: no final response');
   }
@@ -339,6 +361,8 @@ export type StreamTimeoutKind = 'headers' | 'first-event' | 'idle';
  * });
  */
 export class StreamTimeoutError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StreamTimeoutError';
   /** Which timeout expired. */
   readonly kind: StreamTimeoutKind;
   /** The timeout that expired, in milliseconds. */
@@ -368,6 +392,8 @@ export class StreamTimeoutError extends OpenAIStreamError {
  * });
  */
 export class StreamNotEstablishedError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StreamNotEstablishedError';
   /** The response's content type. */
   readonly contentType: string;
   /** The start of the body. */
