@@ -1,7 +1,7 @@
 // `npm start`: a live tool-calling run, streamed through rx-openai-stream.
 // With OPENAI_API_KEY and OPENAI_ASSISTANT_ID set it talks to the real API; otherwise to the built-in emulator.
 import { firstValueFrom, lastValueFrom, share, forkJoin, toArray } from 'rxjs';
-import { createClient, finalRun, finalRunSteps, handleEvents, textDeltas } from '../dist/esm/index.js';
+import { createClient, finalRun, finalRunSteps, handleEvents, streamMetrics, textDeltas } from '../dist/esm/index.js';
 import { startEmulator } from '../dist/esm/testing/index.js';
 
 const weatherTool = {
@@ -71,11 +71,14 @@ async function main() {
         share(),
       );
       shared$.pipe(textDeltas()).subscribe((text) => process.stdout.write(text));
-      return firstValueFrom(forkJoin({ run: shared$.pipe(finalRun()), steps: shared$.pipe(finalRunSteps()) }));
+      return firstValueFrom(
+        forkJoin({ run: shared$.pipe(finalRun()), steps: shared$.pipe(finalRunSteps()), metrics: shared$.pipe(streamMetrics()) }),
+      );
     };
 
     const tools = live ? { tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } } } : {};
-    let { run, steps } = await followRun(client.threads.runs.stream(thread.id, { assistant_id: assistantId, ...tools }));
+    let { run, steps, metrics } = await followRun(client.threads.runs.stream(thread.id, { assistant_id: assistantId, ...tools }));
+    const streams = [metrics];
     summary.steps += steps.length;
     summary.tokens += run.usage?.total_tokens ?? 0;
 
@@ -87,7 +90,8 @@ async function main() {
         console.log(`tool > ${call.function.name}(${call.function.arguments}) = ${output}`);
         return { tool_call_id: call.id, output };
       });
-      ({ run, steps } = await followRun(client.threads.runs.submitToolOutputsStream(run.id, { thread_id: thread.id, tool_outputs })));
+      ({ run, steps, metrics } = await followRun(client.threads.runs.submitToolOutputsStream(run.id, { thread_id: thread.id, tool_outputs })));
+      streams.push(metrics);
       summary.steps += steps.length;
       summary.tokens += run.usage?.total_tokens ?? 0;
     }
@@ -102,8 +106,14 @@ async function main() {
     console.log(`  text deltas         ${summary.deltas}`);
     console.log(`  tokens              ${summary.tokens}`);
     console.log(`  messages in thread  ${messages.length}`);
-    console.log(`  time to first token ${firstTokenAt ? `${Math.round(firstTokenAt - startedAt)} ms` : 'n/a'}`);
+    console.log(`  time to first token ${firstTokenAt ? `${Math.round(firstTokenAt - startedAt)} ms` : 'n/a'} (from the start)`);
     console.log(`  duration            ${Math.round(durationMs)} ms`);
+    console.log('  streams (streamMetrics)');
+    streams.forEach((m, i) => {
+      const ttft = m.timeToFirstToken === undefined ? 'no text' : `first token after ${Math.round(m.timeToFirstToken)} ms`;
+      const rate = m.deltasPerSecond === undefined ? '' : `, ${Math.round(m.deltasPerSecond)} deltas/s`;
+      console.log(`    ${i + 1}. ${m.completed ? 'completed' : 'cut'} (${m.finishReason ?? 'n/a'}), ${m.eventCount} events, ${m.deltaCount} deltas, ${ttft}${rate}, ${Math.round(m.duration)} ms`);
+    });
     if (run.status !== 'completed') process.exitCode = 1;
   } finally {
     await emulator?.close();
