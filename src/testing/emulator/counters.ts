@@ -23,6 +23,10 @@ export interface EmulatorCounters {
   toolOutputsSubmitted: number;
   /** Accepted run cancellations. */
   runsCancelled: number;
+  /** Accepted `POST /chat/completions` requests (streamed or not). */
+  chatCompletionsCreated: number;
+  /** Accepted `POST /responses` requests (streamed or not). */
+  responsesCreated: number;
   /** Responses answered with an event stream. */
   streamsOpened: number;
   /** Faults applied to requests. */
@@ -45,6 +49,8 @@ export function zeroCounters(): EmulatorCounters {
     filesUploaded: 0,
     toolOutputsSubmitted: 0,
     runsCancelled: 0,
+    chatCompletionsCreated: 0,
+    responsesCreated: 0,
     streamsOpened: 0,
     faultsApplied: 0,
   };

@@ -10,8 +10,10 @@
  */
 import type { Route } from '../routing.js';
 import { assistantRoutes } from './assistants.js';
+import { chatRoutes } from './chat.js';
 import { fileRoutes } from './files.js';
 import { messageRoutes } from './messages.js';
+import { responseRoutes } from './responses.js';
 import { runRoutes } from './runs.js';
 import { stepRoutes } from './steps.js';
 import { threadRoutes } from './threads.js';
@@ -31,4 +33,6 @@ export const routes: readonly Route[] = [
   ...threadRoutes,
   ...fileRoutes,
   ...vectorStoreRoutes,
+  ...chatRoutes,
+  ...responseRoutes,
 ];

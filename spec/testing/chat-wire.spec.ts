@@ -1,0 +1,350 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { faultHeader, startEmulator, type Emulator, type Fault } from '../../src/testing/index.js';
+import { observe, parseSse, type Block } from './helpers.js';
+
+const HEADERS = { authorization: 'Bearer test', 'content-type': 'application/json' };
+
+/** The blocks of a recorded stream (spec/fixtures/chat-completions/<name>.sse). */
+function recording(name: string): Block[] {
+  return parseSse(readFileSync(join(__dirname, '..', 'fixtures', 'chat-completions', `${name}.sse`), 'utf8'));
+}
+
+function chunks(blocks: readonly Block[]): any[] {
+  return blocks.filter((block) => block.data !== '[DONE]').map((block) => JSON.parse(block.data));
+}
+
+/** The keys of an object and of its nested objects, in order (`choices.0.delta.role`, ...). */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) => [`${prefix}${key}`, ...keyPaths(inner, `${prefix}${key}.`)]);
+}
+
+/** A chunk with its varying values (ids, times, model, fingerprint, texts) blanked: what is left is the shape. */
+function shape(chunk: any): unknown {
+  return JSON.parse(
+    JSON.stringify(chunk, (key, value) => {
+      if (key === 'created') return 0;
+      if (['id', 'model', 'system_fingerprint', 'content', 'arguments', 'name'].includes(key)) {
+        return typeof value === 'string' ? (value === '' ? '' : '<s>') : value;
+      }
+      if (key === 'usage' && value !== null) return '<usage>';
+      return value;
+    }),
+  );
+}
+
+/** Same shape and the same keys in the same order (nested keys included). */
+function expectLike(ours: unknown, recorded: unknown): void {
+  expect(shape(ours)).toEqual(shape(recorded));
+  expect(keyPaths(ours)).toEqual(keyPaths(recorded));
+}
+
+describe('the emulator on the wire: Chat Completions', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ pacing: 0 });
+  });
+  afterAll(() => emulator.close());
+  afterEach(() => emulator.clearFaults());
+
+  async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${emulator.url}/chat/completions`, {
+      method: 'POST',
+      headers: { ...HEADERS, ...headers },
+      body: JSON.stringify(body),
+    });
+  }
+
+  async function stream(body: Record<string, unknown>): Promise<Block[]> {
+    const res = await post({ ...body, stream: true });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    return parseSse(await res.text());
+  }
+
+  const weather = {
+    type: 'function',
+    function: {
+      name: 'get_weather',
+      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    },
+  };
+
+  it('a text stream is shaped like the recorded one: data lines only, same keys in the same order, [DONE] last', async () => {
+    const ours = await stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello' }] });
+    const recorded = recording('plain-text');
+
+    expect(ours.every((block) => block.event === undefined)).toBe(true);
+    expect(ours.at(-1)!.data).toBe('[DONE]');
+    const [first, ...rest] = chunks(ours);
+    const recordedChunks = chunks(recorded).filter((chunk) => chunk.choices.length > 0); // recorded with include_usage
+    expectLike(first, recordedChunks[0]);
+    expectLike(rest[0], recordedChunks[1]);
+    expectLike(rest.at(-1), recordedChunks.at(-1));
+  });
+
+  it('include_usage: usage null after choices on every chunk, then choices [] and the usage keys of the recording', async () => {
+    const ours = chunks(
+      await stream({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'Hello' }],
+        stream_options: { include_usage: true },
+      }),
+    );
+    const recordedUsage = chunks(recording('max-tokens-length-finish')).at(-1);
+
+    for (const chunk of ours.slice(0, -1)) {
+      expect(Object.keys(chunk)).toEqual(['id', 'object', 'created', 'model', 'system_fingerprint', 'choices', 'usage']);
+      expect(chunk.usage).toBeNull();
+    }
+    const last = ours.at(-1);
+    expect(Object.keys(last)).toEqual(Object.keys(recordedUsage));
+    expect(last.choices).toEqual([]);
+    for (const key of keyPaths(recordedUsage.usage)) expect(keyPaths(last.usage)).toContain(key);
+  });
+
+  it('one tool call starts as the recorded one (role, content null, call head, refusal null), then fragments', async () => {
+    const ours = chunks(
+      await stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'get_weather for Paris' }], tools: [weather] }),
+    );
+    const recorded = chunks(recording('tool-call-non-strict')).filter((chunk) => chunk.choices.length > 0);
+
+    expectLike(ours[0], recorded[0]);
+    expectLike(ours[1], recorded[1]);
+    expectLike(ours.at(-1), recorded.at(-1));
+    expect(ours[0].choices[0].delta.tool_calls[0].id).toMatch(/^call_/);
+    const args = ours.slice(1, -1).map((chunk) => chunk.choices[0].delta.tool_calls[0].function.arguments);
+    expect(args.join('')).toBe('{"city":"Paris"}');
+  });
+
+  it('parallel tool calls start as the recorded ones: a role chunk, then one head per call', async () => {
+    const stock = { type: 'function', function: { name: 'get_stock_price', parameters: { type: 'object', properties: {} } } };
+    const ours = chunks(
+      await stream({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'get_weather in Oslo and get_stock_price' }],
+        tools: [weather, stock],
+      }),
+    );
+    const recorded = chunks(recording('parallel-tool-calls')).filter((chunk) => chunk.choices.length > 0);
+
+    expectLike(ours[0], recorded[0]);
+    expectLike(ours[1], recorded[1]);
+    const heads = ours.flatMap((chunk) =>
+      (chunk.choices[0].delta.tool_calls ?? [])
+        .filter((call: any) => call.id)
+        .map((call: any) => [call.index, call.function.name]),
+    );
+    expect(heads).toEqual([
+      [0, 'get_weather'],
+      [1, 'get_stock_price'],
+    ]);
+    expect(ours.at(-1).choices[0]).toEqual({ index: 0, delta: {}, logprobs: null, finish_reason: 'tool_calls' });
+  });
+
+  it('n: 3 interleaves the choices and ends each with its finish chunk, as the recording does', async () => {
+    const ours = chunks(await stream({ model: 'gpt-4o', n: 3, messages: [{ role: 'user', content: 'Hi' }] }));
+    const recorded = chunks(recording('three-choices-content-and-refusal')).filter((chunk) => chunk.choices.length > 0);
+
+    expect(ours.every((chunk) => chunk.choices.length === 1)).toBe(true);
+    const finishes = (list: any[]) =>
+      list.filter((chunk) => chunk.choices[0].finish_reason).map((chunk) => chunk.choices[0].index);
+    expect(finishes(ours)).toEqual(finishes(recorded));
+    expect(ours.slice(-3).every((chunk) => chunk.choices[0].finish_reason === 'stop')).toBe(true);
+    for (const index of [0, 1, 2]) {
+      const text = ours
+        .filter((chunk) => chunk.choices[0].index === index)
+        .map((chunk) => chunk.choices[0].delta.content ?? '')
+        .join('');
+      expect(text).toBe('You said: Hi');
+    }
+  });
+
+  it('a non-streamed completion has the API fields in the API order', async () => {
+    const res = await post({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello' }] });
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = await res.json();
+    expect(Object.keys(body)).toEqual(['id', 'object', 'created', 'model', 'choices', 'usage', 'system_fingerprint']);
+    expect(Object.keys(body.choices[0])).toEqual(['index', 'message', 'logprobs', 'finish_reason']);
+    expect(body.choices[0].message).toEqual({ role: 'assistant', content: 'You said: Hello', refusal: null, annotations: [] });
+  });
+
+  it('paced streams stop when the client leaves; idle() waits for streams still playing', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 1, deltaMs: 1 } });
+    try {
+      const client = new OpenAI({ apiKey: 'test', baseURL: paced.url, maxRetries: 0 });
+      const whole = await client.chat.completions
+        .stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello there' }] })
+        .finalChatCompletion();
+      expect(whole.choices[0]!.message.content).toBe('You said: Hello there');
+
+      const stream = await client.chat.completions.create({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'one two three four five six seven eight' }],
+        stream: true,
+      });
+      let seen = 0;
+      for await (const _ of stream) if (++seen === 2) break; // the SDK aborts the request
+      const record = paced.requests.at(-1)!;
+      expect((await record.ended).clientClosed).toBe(true);
+      await paced.idle();
+    } finally {
+      await paced.close();
+    }
+  });
+
+  describe('errors in the API shape', () => {
+    async function error(body: unknown, headers: Record<string, string> = {}) {
+      const res = await post(body, headers);
+      return { status: res.status, body: await res.json() };
+    }
+
+    it.each([
+      [{ messages: [{ role: 'user', content: 'Hi' }] }, 'you must provide a model parameter', null, null],
+      [{ model: 'gpt-4o' }, "Missing required parameter: 'messages'.", 'messages', 'missing_required_parameter'],
+      [
+        { model: 'gpt-4o', messages: [] },
+        "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+        'messages',
+        'empty_array',
+      ],
+      [
+        { model: 'gpt-4o', messages: [{ role: 'robot', content: 'Hi' }] },
+        "Invalid value: 'robot'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and 'developer'.",
+        'messages[0].role',
+        'invalid_value',
+      ],
+      [
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], n: 0 },
+        "Invalid 'n': integer below minimum value. Expected a value >= 1, but got 0 instead.",
+        'n',
+        'integer_below_min_value',
+      ],
+      [
+        { model: 'gpt-4o', messages: [{ role: 'tool', tool_call_id: 'call_1', content: 'x' }] },
+        "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
+        'messages[0].role',
+        null,
+      ],
+    ])('400 for %j', async (body, message, param, code) => {
+      const reply = await error(body);
+      expect(reply).toEqual({ status: 400, body: { error: { message, type: 'invalid_request_error', param, code } } });
+    });
+
+    it('the SDK raises BadRequestError with the body', async () => {
+      const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const failure = await client.chat.completions.create({ model: 'gpt-4o' } as never).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(OpenAI.BadRequestError);
+      expect(failure).toMatchObject({ status: 400, param: 'messages', code: 'missing_required_parameter' });
+    });
+
+    it('401 without a key, and with a wrong key when the emulator has one', async () => {
+      const noKey = await fetch(`${emulator.url}/chat/completions`, { method: 'POST', body: '{}' });
+      expect(noKey.status).toBe(401);
+      expect((await noKey.json()).error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_api_key' });
+
+      const guarded = await startEmulator({ pacing: 0, apiKey: 'sk-right-key-1234' });
+      try {
+        const client = new OpenAI({ apiKey: 'sk-wrong-key-5678', baseURL: guarded.url, maxRetries: 0 });
+        const failure = await client.chat.completions
+          .create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] })
+          .catch((e: unknown) => e);
+        expect(failure).toBeInstanceOf(OpenAI.AuthenticationError);
+        expect(failure).toMatchObject({ status: 401, code: 'invalid_api_key' });
+        expect(guarded.counters.chatCompletionsCreated).toBe(0);
+      } finally {
+        await guarded.close();
+      }
+    });
+  });
+
+  describe('faults', () => {
+    const body = { model: 'gpt-4o', messages: [{ role: 'user', content: 'Tell me about faults' }], stream: true };
+
+    it('reset after N chunks: the SDK stream throws after N chunks', async () => {
+      const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const stream = await client.chat.completions.create(
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 'Tell me about faults' }], stream: true },
+        { headers: faultHeader({ kind: 'reset', afterEvents: 3 }) },
+      );
+      const seen: string[] = [];
+      const failure = await (async () => {
+        for await (const chunk of stream) seen.push(chunk.choices[0]?.delta.content ?? '');
+      })().catch((e: unknown) => e);
+      expect(String((failure as Error).message)).toMatch(/terminated|reset|socket|closed/i); // undici's TypeError
+      expect(seen).toEqual(['', 'You', ' said']);
+      const record = emulator.requests.at(-1)!;
+      await record.ended;
+      expect(record).toMatchObject({ path: '/v1/chat/completions', streamed: true, faults: ['reset'], outcome: 'server-closed' });
+    });
+
+    it('endEarly (injected): the body ends without [DONE]; finalChatCompletion() rejects', async () => {
+      emulator.inject({ kind: 'endEarly', afterEvents: 4 }, { match: { path: '/chat/completions' } });
+      const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const failure = await client.chat.completions
+        .stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Tell me about faults' }] })
+        .finalChatCompletion()
+        .catch((e: unknown) => e);
+      expect(String((failure as Error).message)).toMatch(/missing finish_reason/);
+    });
+
+    it.each<[string, Fault, Partial<{ ending: string; blocks: number }>]>([
+      ['stall', { kind: 'stall', afterEvents: 2 }, { ending: 'open', blocks: 2 }],
+      ['endEarly', { kind: 'endEarly', afterEvents: 5 }, { ending: 'end', blocks: 5 }],
+      ['holdAfterDone', { kind: 'holdAfterDone' }, { ending: 'open', blocks: 10 }],
+    ])('%s shapes the raw stream', async (_, fault, expected) => {
+      const seen = await observe(emulator, '/chat/completions', body, faultHeader(fault));
+      const blocks = parseSse(seen.text);
+      expect({ ending: seen.ending, blocks: blocks.length }).toEqual(expected);
+      if (fault.kind === 'holdAfterDone') expect(blocks.at(-1)!.data).toBe('[DONE]');
+    });
+
+    it('brokenJson: the SDK fails to parse the broken chunk', async () => {
+      // logLevel 'off': the SDK would log the bad data.
+      const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0, logLevel: 'off' });
+      const failure = await client.chat.completions
+        .stream(
+          { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] },
+          { headers: faultHeader({ kind: 'brokenJson', afterEvents: 2 }) },
+        )
+        .finalChatCompletion()
+        .catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(OpenAI.OpenAIError);
+      expect(String((failure as Error).message)).toMatch(/JSON/);
+    });
+
+    it('slowBytes: the same completion, trickled', async () => {
+      const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const completion = await client.chat.completions
+        .stream(
+          { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] },
+          { headers: faultHeader({ kind: 'slowBytes', chunkBytes: 64, everyMs: 0 }) },
+        )
+        .finalChatCompletion();
+      expect(completion.choices[0]!.message.content).toBe('You said: Hi');
+    });
+
+    it('rateLimit and serverError answer instead of the API (nothing is created); the SDK retries a 429', async () => {
+      const before = emulator.counters.chatCompletionsCreated;
+      emulator.inject({ kind: 'serverError', status: 503 }, { match: { path: '/chat/completions' } });
+      const strict = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const failure = await strict.chat.completions
+        .create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] })
+        .catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(OpenAI.InternalServerError);
+      expect(failure).toMatchObject({ status: 503, type: 'server_error' });
+      expect(emulator.counters.chatCompletionsCreated).toBe(before);
+
+      const limit = emulator.inject({ kind: 'rateLimit', retryAfterMs: 1 }, { match: { path: '/chat/completions' }, times: 2 });
+      const patient = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 2 });
+      const completion = await patient.chat.completions
+        .stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] })
+        .finalChatCompletion();
+      expect(completion.choices[0]!.message.content).toBe('You said: Hi');
+      expect(limit.hits).toBe(2);
+      expect(emulator.counters.chatCompletionsCreated - before).toBe(1);
+    });
+  });
+});

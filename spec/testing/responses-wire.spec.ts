@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { faultHeader, startEmulator, type Emulator, type Fault } from '../../src/testing/index.js';
+import { collapsedNames, observe, parseSse, type Block } from './helpers.js';
+
+const HEADERS = { authorization: 'Bearer test', 'content-type': 'application/json' };
+
+const recording: Block[] = parseSse(
+  readFileSync(join(__dirname, '..', 'fixtures', 'responses', 'create-response.sse'), 'utf8'),
+);
+
+/** Whether `sub` is `list` with some items left out (same relative order). */
+function isSubsequence(sub: readonly string[], list: readonly string[]): boolean {
+  let at = 0;
+  for (const item of list) if (item === sub[at]) at++;
+  return at === sub.length;
+}
+
+/** The keys of an object and of its nested objects, in order. */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([key, inner]) => [`${prefix}${key}`, ...keyPaths(inner, `${prefix}${key}.`)]);
+}
+
+describe('the emulator on the wire: Responses', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ pacing: 0 });
+  });
+  afterAll(() => emulator.close());
+  afterEach(() => emulator.clearFaults());
+
+  function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const init = { method: 'POST', headers: { ...HEADERS, ...headers }, body: JSON.stringify(body) };
+    return fetch(`${emulator.url}/responses`, init);
+  }
+
+  it('a text stream has the events of the recording, in its order, with its keys in its order', async () => {
+    const res = await post({ model: 'gpt-4o', instructions: 'You are a helpful assistant.', input: 'Hi', stream: true });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const blocks = parseSse(await res.text());
+
+    expect(collapsedNames(blocks)).toEqual(collapsedNames(recording));
+    blocks.forEach((block, at) => {
+      const data = JSON.parse(block.data);
+      expect([data.type, data.sequence_number]).toEqual([block.event, at]);
+    });
+    for (const recorded of recording) {
+      const ours = blocks.find((block) => block.event === recorded.event)!;
+      const [theirs, mine] = [keyPaths(JSON.parse(recorded.data)), keyPaths(JSON.parse(ours.data))];
+      // Ours adds `sequence_number`, `logprobs` and `completed_at`, as the API does now; nothing is missing or moved.
+      expect({ event: recorded.event, inOrder: isSubsequence(theirs, mine) }).toEqual({ event: recorded.event, inOrder: true });
+    }
+    const completed = JSON.parse(blocks.at(-1)!.data).response;
+    expect(completed).toMatchObject({
+      status: 'completed',
+      instructions: 'You are a helpful assistant.',
+      usage: { output_tokens: 4 },
+    });
+    expect(completed.completed_at).toEqual(expect.any(Number));
+  });
+
+  it('a non-streamed response is the object response.completed carries', async () => {
+    const body = await (await post({ model: 'gpt-4o', input: 'Hi' })).json();
+    const final = JSON.parse(recording.at(-1)!.data).response;
+    expect(isSubsequence(Object.keys(final), Object.keys(body))).toBe(true);
+    expect(body.output).toEqual([
+      {
+        id: expect.stringMatching(/^msg_/),
+        type: 'message',
+        status: 'completed',
+        role: 'assistant',
+        content: [{ type: 'output_text', text: 'You said: Hi', annotations: [], logprobs: [] }],
+      },
+    ]);
+  });
+
+  it('function tools are echoed in the normalized form; hosted tools are accepted as they are', async () => {
+    const tools = [
+      { type: 'function', name: 'lookup', parameters: { type: 'object', properties: {} } },
+      { type: 'web_search_preview' },
+    ];
+    const body = await (await post({ model: 'gpt-4o', input: 'lookup', tools })).json();
+    expect(body.tools).toEqual([
+      { type: 'function', description: null, name: 'lookup', parameters: { type: 'object', properties: {} }, strict: true },
+      { type: 'web_search_preview' },
+    ]);
+    expect(body.output[0]).toMatchObject({ type: 'function_call', name: 'lookup', arguments: '{}' });
+  });
+
+  describe('errors in the API shape', () => {
+    it.each([
+      [{ input: 'Hi' }, "Missing required parameter: 'model'.", 'model', 'missing_required_parameter'],
+      [
+        { model: 'gpt-4o', input: 42 },
+        "Invalid type for 'input': expected a string or an array, but got an integer instead.",
+        'input',
+        'invalid_type',
+      ],
+      [
+        { model: 'gpt-4o', input: 'Hi', max_output_tokens: 5 },
+        "Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16, but got 5 instead.",
+        'max_output_tokens',
+        'integer_below_min_value',
+      ],
+      [
+        { model: 'gpt-4o', input: 'Hi', previous_response_id: 'resp_nothing' },
+        "Previous response with id 'resp_nothing' not found.",
+        'previous_response_id',
+        'previous_response_not_found',
+      ],
+      [
+        { model: 'gpt-4o', input: [{ type: 'function_call_output', call_id: 'call_x', output: '1' }] },
+        'No tool call found for function call output with call_id call_x.',
+        'input',
+        null,
+      ],
+    ])('400 for %j', async (body, message, param, code) => {
+      const res = await post(body);
+      expect({ status: res.status, body: await res.json() }).toEqual({
+        status: 400,
+        body: { error: { message, type: 'invalid_request_error', param, code } },
+      });
+    });
+
+    it('the SDK raises BadRequestError, and AuthenticationError for a wrong key', async () => {
+      const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const bad = await client.responses.create({ input: 'Hi' } as never).catch((e: unknown) => e);
+      expect(bad).toBeInstanceOf(OpenAI.BadRequestError);
+      expect(bad).toMatchObject({ status: 400, param: 'model', code: 'missing_required_parameter' });
+
+      const guarded = await startEmulator({ pacing: 0, apiKey: 'sk-right-key-1234' });
+      try {
+        const wrong = new OpenAI({ apiKey: 'sk-wrong-key-5678', baseURL: guarded.url, maxRetries: 0 });
+        const failure = await wrong.responses.create({ model: 'gpt-4o', input: 'Hi' }).catch((e: unknown) => e);
+        expect(failure).toBeInstanceOf(OpenAI.AuthenticationError);
+        expect(failure).toMatchObject({ status: 401, code: 'invalid_api_key' });
+        expect(guarded.counters.responsesCreated).toBe(0);
+      } finally {
+        await guarded.close();
+      }
+    });
+  });
+
+  describe('faults', () => {
+    it('reset after N events: the SDK stream throws after N events', async () => {
+      const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const stream = client.responses.stream(
+        { model: 'gpt-4o', input: 'Tell me about faults' },
+        { headers: faultHeader({ kind: 'reset', afterEvents: 5 }) },
+      );
+      const types: string[] = [];
+      stream.on('event', (event) => types.push(event.type));
+      const failure = await stream.finalResponse().catch((e: unknown) => e);
+      expect(String((failure as Error).message)).toMatch(/terminated|reset|socket|closed/i);
+      expect(types).toEqual([
+        'response.created',
+        'response.in_progress',
+        'response.output_item.added',
+        'response.content_part.added',
+        'response.output_text.delta',
+      ]);
+    });
+
+    it('endEarly: finalResponse() resolves with the unfinished snapshot; brokenJson: the SDK throws', async () => {
+      const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0, logLevel: 'off' });
+      const cut = await client.responses
+        .stream({ model: 'gpt-4o', input: 'Tell me about faults' }, { headers: faultHeader({ kind: 'endEarly', afterEvents: 6 }) })
+        .finalResponse();
+      expect(cut.status).toBe('in_progress');
+      expect(cut.output_text).toBe('You said');
+
+      const broken = await client.responses
+        .stream({ model: 'gpt-4o', input: 'Hi' }, { headers: faultHeader({ kind: 'brokenJson', afterEvents: 3 }) })
+        .finalResponse()
+        .catch((e: unknown) => e);
+      expect(broken).toBeInstanceOf(OpenAI.OpenAIError);
+      expect(String((broken as Error).message)).toMatch(/JSON/);
+    });
+
+    it.each<[string, Fault, { ending: string; blocks: number }]>([
+      ['stall', { kind: 'stall', afterEvents: 3 }, { ending: 'open', blocks: 3 }],
+      ['endEarly', { kind: 'endEarly', afterEvents: 4 }, { ending: 'end', blocks: 4 }],
+      ['errorEvent', { kind: 'errorEvent', afterEvents: 2 }, { ending: 'end', blocks: 3 }],
+    ])('%s shapes the raw stream', async (_, fault, expected) => {
+      const seen = await observe(emulator, '/responses', { model: 'gpt-4o', input: 'Hi', stream: true }, faultHeader(fault));
+      const blocks = parseSse(seen.text);
+      expect({ ending: seen.ending, blocks: blocks.length }).toEqual(expected);
+      if (fault.kind === 'errorEvent') expect(blocks.at(-1)!.event).toBe('error');
+    });
+
+    it('an injected fault hits only its path, and rateLimit creates nothing', async () => {
+      const before = emulator.counters.responsesCreated;
+      emulator.inject({ kind: 'rateLimit', retryAfterMs: 1 }, { match: { method: 'POST', path: '/responses' } });
+      const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const chat = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] });
+      expect(chat.choices[0]!.message.content).toBe('You said: Hi');
+      const failure = await client.responses.create({ model: 'gpt-4o', input: 'Hi' }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(OpenAI.RateLimitError);
+      expect(emulator.counters.responsesCreated).toBe(before);
+    });
+  });
+});

@@ -1,0 +1,399 @@
+/**
+ * Chat Completions in the emulator: reading a `POST /chat/completions` body (with the API's 400 replies), and
+ * writing the answer as a `chat.completion` object or as the chunks of a stream, shaped like the live API's
+ * (see `spec/fixtures/chat-completions/*.sse`).
+ */
+import type { AssistantToolChoiceOption, FunctionTool } from '../../schema/assistants/index.js';
+import { badRequest, missingParameter } from './api-error.js';
+import type { JsonObject } from './body.js';
+import {
+  answerCompletion,
+  contentText,
+  countPromptTokens,
+  isArrayOrNull,
+  isBooleanOrNull,
+  optionalInteger,
+  SYSTEM_FINGERPRINT,
+  type CompletionAnswer,
+} from './completion-plan.js';
+import { unixNow } from './objects.js';
+import type { PacedBlock } from './paced-stream.js';
+import { DONE_DATA, sseEvent } from './sse.js';
+import { newId } from './store.js';
+import { invalidType, is, optional } from './validate.js';
+
+/**
+ * A validated Chat Completions request: what the emulator reads of it.
+ *
+ * @example
+ * const request: ChatRequest = readChatRequest({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] });
+ * request.n; // 1
+ */
+export interface ChatRequest {
+  readonly model: string;
+  readonly n: number;
+  readonly stream: boolean;
+  /** `stream_options.include_usage`. */
+  readonly includeUsage: boolean;
+  /** The text of the last user message ('' when there is none). */
+  readonly userText: string;
+  /** The results of the tool messages that end the conversation, named after the calls they answer. */
+  readonly toolOutputs: ReadonlyArray<{ readonly name: string; readonly output: string }>;
+  readonly tools: readonly FunctionTool[];
+  readonly toolChoice: AssistantToolChoiceOption | null;
+  readonly parallelToolCalls: boolean;
+  /** `max_completion_tokens`, else `max_tokens`, else `null`. */
+  readonly maxTokens: number | null;
+  readonly promptTokens: number;
+}
+
+const ROLES = ['system', 'assistant', 'user', 'function', 'tool', 'developer'];
+
+/**
+ * Reads and checks a request body; throws the API's 400 replies (`you must provide a model parameter`,
+ * `Missing required parameter: 'messages'.`, ...).
+ *
+ * @example
+ * const request = readChatRequest(ctx.body);
+ */
+export function readChatRequest(body: JsonObject): ChatRequest {
+  const model = body['model'];
+  if (model === undefined || model === null) throw badRequest('you must provide a model parameter');
+  if (!is.string(model)) throw invalidType('model', 'a string', model);
+
+  const messages = body['messages'];
+  if (messages === undefined || messages === null) throw missingParameter('messages');
+  if (!is.array(messages)) throw invalidType('messages', 'an array', messages);
+  if (messages.length === 0) {
+    throw badRequest(
+      "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+      'messages',
+      'empty_array',
+    );
+  }
+  const conversation = readMessages(messages);
+
+  const stream = optional(body, 'stream', isBooleanOrNull, 'a boolean') === true;
+  const streamOptions = optional(body, 'stream_options', isObjectOrNull, 'an object');
+  if (streamOptions && !stream) {
+    throw badRequest("The 'stream_options' parameter is only allowed when 'stream' is enabled.", 'stream_options');
+  }
+  const includeUsage = streamOptions?.['include_usage'] === true;
+
+  const n = optionalInteger(body, 'n', 1, 128) ?? 1;
+  const maxTokens =
+    optionalInteger(body, 'max_completion_tokens', 1) ?? optionalInteger(body, 'max_tokens', 1) ?? null;
+  const tools = readTools(body);
+  const toolChoice = readToolChoice(body, tools.given);
+  const parallelToolCalls = optional(body, 'parallel_tool_calls', isBooleanOrNull, 'a boolean') ?? true;
+
+  return {
+    model,
+    n,
+    stream,
+    includeUsage,
+    ...conversation,
+    tools: tools.functions,
+    toolChoice,
+    parallelToolCalls,
+    maxTokens,
+  };
+}
+
+const isObjectOrNull = (value: unknown): value is JsonObject | null => value === null || is.object(value);
+
+function readMessages(
+  messages: readonly unknown[],
+): Pick<ChatRequest, 'userText' | 'toolOutputs' | 'promptTokens'> {
+  const texts: string[] = [];
+  const callNames = new Map<string, string>(); // tool_call_id -> function name, from the assistant messages
+  let userText = '';
+  let toolOutputs: Array<{ name: string; output: string }> = [];
+  let answersCalls = false; // the previous message was an assistant message with tool calls, or a tool message
+  messages.forEach((message, index) => {
+    const param = `messages[${index}]`;
+    if (!is.object(message)) throw invalidType(param, 'an object', message);
+    const role = message['role'];
+    if (role === undefined || role === null) throw missingParameter(`${param}.role`);
+    if (!is.string(role) || !ROLES.includes(role)) {
+      throw badRequest(
+        `Invalid value: '${String(role)}'. Supported values are: ` +
+          "'system', 'assistant', 'user', 'function', 'tool', and 'developer'.",
+        `${param}.role`,
+        'invalid_value',
+      );
+    }
+    const content = message['content'];
+    const toolCalls = role === 'assistant' && is.array(message['tool_calls']) ? message['tool_calls'] : [];
+    if ((content === undefined || content === null) && role !== 'assistant') {
+      throw missingParameter(`${param}.content`);
+    }
+    const text = contentText(content);
+    texts.push(text);
+    if (role === 'tool') {
+      const id = message['tool_call_id'];
+      if (!is.string(id)) throw missingParameter(`${param}.tool_call_id`);
+      if (!answersCalls) {
+        throw badRequest(
+          "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
+          `${param}.role`,
+        );
+      }
+      toolOutputs.push({ name: callNames.get(id) ?? id, output: text });
+      answersCalls = true;
+      return;
+    }
+    toolOutputs = [];
+    answersCalls = toolCalls.length > 0;
+    toolCalls.forEach((call) => {
+      const fn = is.object(call) && is.object(call['function']) ? call['function'] : {};
+      if (is.object(call) && is.string(call['id']) && is.string(fn['name'])) callNames.set(call['id'], fn['name']);
+      if (is.string(fn['arguments'])) texts.push(fn['arguments']);
+    });
+    if (role === 'user') userText = text;
+  });
+  return { userText, toolOutputs, promptTokens: countPromptTokens(texts) };
+}
+
+function readTools(body: JsonObject): { given: boolean; functions: FunctionTool[] } {
+  const tools = optional(body, 'tools', isArrayOrNull, 'an array');
+  if (!tools) return { given: false, functions: [] };
+  const functions: FunctionTool[] = [];
+  tools.forEach((tool, index) => {
+    const type = is.object(tool) ? tool['type'] : undefined;
+    if (type === 'custom') return; // accepted, never called by the script
+    if (type !== 'function') {
+      throw badRequest(
+        `Invalid value: '${String(type)}'. Supported values are: 'function' and 'custom'.`,
+        `tools[${index}].type`,
+        'invalid_value',
+      );
+    }
+    const fn = (tool as JsonObject)['function'];
+    if (!is.object(fn)) throw missingParameter(`tools[${index}].function`);
+    if (!is.string(fn['name'])) throw missingParameter(`tools[${index}].function.name`);
+    functions.push(tool as FunctionTool);
+  });
+  return { given: tools.length > 0, functions };
+}
+
+function readToolChoice(body: JsonObject, toolsGiven: boolean): AssistantToolChoiceOption | null {
+  const choice = body['tool_choice'];
+  if (choice === undefined || choice === null) return null;
+  if (!toolsGiven) {
+    throw badRequest(
+      "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.",
+      'tool_choice',
+    );
+  }
+  if (choice === 'none' || choice === 'auto' || choice === 'required') return choice;
+  if (is.object(choice) && choice['type'] === 'function') {
+    const fn = choice['function'];
+    if (!is.object(fn) || !is.string(fn['name'])) throw missingParameter('tool_choice.function.name');
+    return { type: 'function', function: { name: fn['name'] } };
+  }
+  if (is.object(choice) && choice['type'] === 'allowed_tools') {
+    const mode = is.object(choice['allowed_tools']) ? choice['allowed_tools']['mode'] : undefined;
+    return mode === 'required' ? 'required' : 'auto';
+  }
+  if (is.object(choice) && choice['type'] === 'custom') return 'none'; // the script calls functions only
+  throw badRequest(
+    "Invalid value for 'tool_choice': expected 'none', 'auto', 'required' or a named tool.",
+    'tool_choice',
+    'invalid_value',
+  );
+}
+
+/**
+ * The answers of one request (one per choice) and what its objects share: id, creation time, model, usage.
+ *
+ * @example
+ * const script = scriptChat(readChatRequest(ctx.body));
+ * script.choices.length; // the request's `n`
+ */
+export interface ChatScript {
+  readonly id: string;
+  readonly created: number;
+  readonly model: string;
+  readonly choices: ReadonlyArray<{ readonly answer: CompletionAnswer; readonly callIds: readonly string[] }>;
+  readonly usage: ChatUsage;
+}
+
+/**
+ * The `usage` of a Chat Completions answer.
+ *
+ * @example
+ * const usage: ChatUsage = completion.usage; // { prompt_tokens: 3, completion_tokens: 6, total_tokens: 9, ... }
+ */
+export interface ChatUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details: { cached_tokens: number; audio_tokens: number };
+  completion_tokens_details: {
+    reasoning_tokens: number;
+    audio_tokens: number;
+    accepted_prediction_tokens: number;
+    rejected_prediction_tokens: number;
+  };
+}
+
+/**
+ * Decides the answers of a request: `n` times the same scripted answer, each call with its own `call_...` id.
+ *
+ * @example
+ * const script = scriptChat(request);
+ * const body = chatCompletionObject(script);
+ */
+export function scriptChat(request: ChatRequest): ChatScript {
+  const answer = answerCompletion(request);
+  const choices = Array.from({ length: request.n }, () => ({
+    answer,
+    callIds: answer.kind === 'functionCalls' ? answer.calls.map(() => newId('call_')) : [],
+  }));
+  const completionTokens = answer.completionTokens * request.n;
+  return {
+    id: newId('chatcmpl-'),
+    created: unixNow(),
+    model: request.model,
+    choices,
+    usage: {
+      prompt_tokens: request.promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: request.promptTokens + completionTokens,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: 0,
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
+    },
+  };
+}
+
+function finishReason(answer: CompletionAnswer): 'stop' | 'length' | 'tool_calls' {
+  if (answer.truncated) return 'length';
+  return answer.kind === 'functionCalls' ? 'tool_calls' : 'stop';
+}
+
+/**
+ * The non-streamed answer: a `chat.completion` object.
+ *
+ * @example
+ * chatCompletionObject(script);
+ * // { id: 'chatcmpl-...', object: 'chat.completion', created, model,
+ * //   choices: [{ index: 0, message: { role: 'assistant', content: 'You said: Hi', refusal: null, annotations: [] },
+ * //     logprobs: null, finish_reason: 'stop' }],
+ * //   usage, system_fingerprint }
+ */
+export function chatCompletionObject(script: ChatScript): unknown {
+  return {
+    id: script.id,
+    object: 'chat.completion',
+    created: script.created,
+    model: script.model,
+    choices: script.choices.map(({ answer, callIds }, index) => ({
+      index,
+      message:
+        answer.kind === 'text'
+          ? { role: 'assistant', content: answer.fragments.join(''), refusal: null, annotations: [] }
+          : {
+              role: 'assistant',
+              content: null,
+              tool_calls: answer.calls.map((call, at) => ({
+                id: callIds[at],
+                type: 'function',
+                function: { name: call.name, arguments: call.fragments.join('') },
+              })),
+              refusal: null,
+              annotations: [],
+            },
+      logprobs: null,
+      finish_reason: finishReason(answer),
+    })),
+    usage: script.usage,
+    system_fingerprint: SYSTEM_FINGERPRINT,
+  };
+}
+
+/**
+ * The streamed answer: `chat.completion.chunk` blocks (no `event:` line), the choices interleaved one block at
+ * a time, then (with `include_usage`) a chunk with `choices: []` and the usage, then `data: [DONE]`. With
+ * `include_usage` every other chunk says `usage: null`, as the API does.
+ *
+ * @example
+ * playBlocks(ctx.state, ctx.openEventStream(), chatCompletionChunks(script, request.includeUsage));
+ */
+export function chatCompletionChunks(script: ChatScript, includeUsage: boolean): PacedBlock[] {
+  const chunk = (choices: unknown[], usage?: ChatUsage | null): unknown => ({
+    id: script.id,
+    object: 'chat.completion.chunk',
+    created: script.created,
+    model: script.model,
+    system_fingerprint: SYSTEM_FINGERPRINT,
+    choices,
+    ...(usage !== undefined ? { usage } : {}),
+  });
+  const perChoice = script.choices.map(({ answer, callIds }, index) =>
+    choiceDeltas(answer, callIds).map(({ pace, delta, finish }) => ({
+      pace,
+      block: sseEvent(
+        undefined,
+        chunk(
+          [{ index, delta, logprobs: null, finish_reason: finish ?? null }],
+          includeUsage ? null : undefined,
+        ),
+      ),
+    })),
+  );
+  const blocks: PacedBlock[] = [];
+  for (let at = 0; perChoice.some((list) => at < list.length); at++) {
+    for (const list of perChoice) if (at < list.length) blocks.push(list[at]!);
+  }
+  if (includeUsage) blocks.push({ pace: 'event', block: sseEvent(undefined, chunk([], script.usage)) });
+  blocks.push({ pace: 'event', block: { data: DONE_DATA } });
+  return blocks;
+}
+
+interface ChoiceDelta {
+  readonly pace: 'event' | 'delta';
+  readonly delta: Record<string, unknown>;
+  readonly finish?: string;
+}
+
+/**
+ * The deltas of one choice, as the live API sends them: text starts with `{ role, content: '', refusal: null }`;
+ * one tool call starts with `{ role, content: null, tool_calls: [<the call's head>], refusal: null }`, several
+ * with `{ role, content: null }` and then one chunk per call's head; arguments follow in fragments; the last
+ * delta is empty and carries the finish reason.
+ */
+function choiceDeltas(answer: CompletionAnswer, callIds: readonly string[]): ChoiceDelta[] {
+  const deltas: ChoiceDelta[] = [];
+  if (answer.kind === 'text') {
+    deltas.push({ pace: 'event', delta: { role: 'assistant', content: '', refusal: null } });
+    for (const fragment of answer.fragments) deltas.push({ pace: 'delta', delta: { content: fragment } });
+  } else {
+    const head = (at: number) => ({
+      index: at,
+      id: callIds[at],
+      type: 'function',
+      function: { name: answer.calls[at]!.name, arguments: '' },
+    });
+    const single = answer.calls.length === 1;
+    deltas.push({
+      pace: 'event',
+      delta: single
+        ? { role: 'assistant', content: null, tool_calls: [head(0)], refusal: null }
+        : { role: 'assistant', content: null },
+    });
+    answer.calls.forEach((call, at) => {
+      if (!single) deltas.push({ pace: 'event', delta: { tool_calls: [head(at)] } });
+      for (const fragment of call.fragments) {
+        deltas.push({ pace: 'delta', delta: { tool_calls: [{ index: at, function: { arguments: fragment } }] } });
+      }
+    });
+  }
+  deltas.push({ pace: 'event', delta: {}, finish: finishReason(answer) });
+  return deltas;
+}

@@ -1,0 +1,191 @@
+/**
+ * The scripted model behind the Chat Completions and Responses endpoints: the Assistants script's rules (see
+ * `script.ts`) applied to one request. A conversation that ends with tool results is answered with one line per
+ * result (`<name> returned: <output>`); otherwise the last user text decides: a function call when a function
+ * tool is named (or `tool_choice` forces one), else `You said: <text>`. The answer is cut into token-sized
+ * fragments, and a token limit cuts the fragments. Also the request readers both endpoints share.
+ */
+import type { AssistantToolChoiceOption, FunctionTool } from '../../schema/assistants/index.js';
+import { badRequest } from './api-error.js';
+import type { JsonObject } from './body.js';
+import { answerToolOutputs, planRun, tokenize } from './script.js';
+import { invalidType, is } from './validate.js';
+
+/**
+ * What one request asks of the script.
+ *
+ * @example
+ * const input: CompletionInput = {
+ *   userText: 'Hi', toolOutputs: [], tools: [], toolChoice: 'auto', parallelToolCalls: true, maxTokens: null,
+ * };
+ */
+export interface CompletionInput {
+  /** The text of the last user message ('' when there is none). */
+  readonly userText: string;
+  /** The tool results that end the conversation (after the model's calls), in order; empty otherwise. */
+  readonly toolOutputs: ReadonlyArray<{ readonly name: string; readonly output: string }>;
+  /** The request's function tools, in the Assistants form (`{ type: 'function', function: { name, parameters } }`). */
+  readonly tools: readonly FunctionTool[];
+  readonly toolChoice: AssistantToolChoiceOption | null;
+  readonly parallelToolCalls: boolean;
+  /** The most tokens the answer may have (`null`: no limit). */
+  readonly maxTokens: number | null;
+}
+
+/**
+ * One function call of an answer: the function, its whole arguments, and the fragments that are sent (all of
+ * them unless the token limit cut the answer).
+ *
+ * @example
+ * const call: CompletionCall = { name: 'get_weather', arguments: '{"city":"Oslo"}', fragments: ['{"', 'city', ...] };
+ */
+export interface CompletionCall {
+  readonly name: string;
+  readonly arguments: string;
+  readonly fragments: readonly string[];
+}
+
+/**
+ * The answer to one request, cut to the token limit. `truncated` tells that the limit cut it (finish reason
+ * `length`, status `incomplete`); `completionTokens` counts the fragments sent.
+ *
+ * @example
+ * const answer: CompletionAnswer = {
+ *   kind: 'text', fragments: ['You', ' said', ':', ' Hi'], truncated: false, completionTokens: 4,
+ * };
+ */
+export type CompletionAnswer =
+  | {
+      readonly kind: 'text';
+      readonly fragments: readonly string[];
+      readonly truncated: boolean;
+      readonly completionTokens: number;
+    }
+  | {
+      readonly kind: 'functionCalls';
+      readonly calls: readonly CompletionCall[];
+      readonly truncated: boolean;
+      readonly completionTokens: number;
+    };
+
+/**
+ * Decides the answer to a request and cuts it into fragments (then to `maxTokens`).
+ *
+ * @example
+ * const input = { userText: 'Hi there', toolOutputs: [], tools: [], toolChoice: 'auto', parallelToolCalls: true };
+ * answerCompletion({ ...input, maxTokens: null });
+ * // { kind: 'text', fragments: ['You', ' said', ':', ' Hi', ' there'], truncated: false, completionTokens: 5 }
+ * answerCompletion({ ...input, maxTokens: 2 });
+ * // { kind: 'text', fragments: ['You', ' said'], truncated: true, completionTokens: 2 }
+ */
+export function answerCompletion(input: CompletionInput): CompletionAnswer {
+  const limit = input.maxTokens ?? Infinity;
+  if (input.toolOutputs.length === 0) {
+    const plan = planRun({
+      userText: input.userText,
+      tools: input.tools,
+      toolChoice: input.toolChoice,
+      parallelToolCalls: input.parallelToolCalls,
+    });
+    if (plan.kind === 'functionCalls') {
+      let left = limit;
+      const calls: CompletionCall[] = [];
+      for (const call of plan.calls) {
+        if (left <= 0) break;
+        const all = tokenize(call.arguments);
+        const fragments = all.slice(0, left);
+        left -= fragments.length;
+        calls.push({ name: call.name, arguments: call.arguments, fragments });
+      }
+      const sent = calls.reduce((sum, call) => sum + call.fragments.length, 0);
+      const total = plan.calls.reduce((sum, call) => sum + tokenize(call.arguments).length, 0);
+      return { kind: 'functionCalls', calls, truncated: sent < total, completionTokens: sent };
+    }
+    return textAnswer(plan.text, limit); // no code interpreter here: only function tools are given
+  }
+  return textAnswer(answerToolOutputs(input.toolOutputs), limit);
+}
+
+function textAnswer(text: string, limit: number): CompletionAnswer {
+  const all = tokenize(text);
+  const fragments = all.slice(0, limit);
+  return { kind: 'text', fragments, truncated: fragments.length < all.length, completionTokens: fragments.length };
+}
+
+/**
+ * The prompt tokens of a request: the tokens of its texts (instructions, messages, tool arguments and outputs),
+ * counted as the answers are cut.
+ *
+ * @example
+ * countPromptTokens(['You are terse.', 'Hello there']); // 6
+ */
+export function countPromptTokens(texts: readonly string[]): number {
+  return tokenize(texts.filter((text) => text !== '').join('\n')).length;
+}
+
+/**
+ * The `system_fingerprint` of every Chat Completions answer.
+ *
+ * @example
+ * chunk.system_fingerprint === SYSTEM_FINGERPRINT; // true
+ */
+export const SYSTEM_FINGERPRINT = 'fp_e1f0a7c3d2';
+
+/**
+ * A type guard for `optional()` (`validate.ts`): a boolean or `null`.
+ *
+ * @example
+ * const stream = optional(body, 'stream', isBooleanOrNull, 'a boolean') === true;
+ */
+export const isBooleanOrNull = (value: unknown): value is boolean | null =>
+  value === null || typeof value === 'boolean';
+
+/**
+ * A type guard for `optional()` (`validate.ts`): an array or `null`.
+ *
+ * @example
+ * const tools = optional(body, 'tools', isArrayOrNull, 'an array') ?? [];
+ */
+export const isArrayOrNull = (value: unknown): value is unknown[] | null => value === null || Array.isArray(value);
+
+/**
+ * An optional integer field within `[min, max]` (`null` counts as not given), with the API's messages.
+ *
+ * @example
+ * const n = optionalInteger(body, 'n', 1, 128) ?? 1; // 400 "Invalid 'n': integer below minimum value. ..." for 0
+ */
+export function optionalInteger(body: JsonObject, key: string, min: number, max = Infinity): number | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidType(key, 'an integer', value);
+  if (value < min) {
+    throw badRequest(
+      `Invalid '${key}': integer below minimum value. Expected a value >= ${min}, but got ${value} instead.`,
+      key,
+      'integer_below_min_value',
+    );
+  }
+  if (value > max) {
+    throw badRequest(
+      `Invalid '${key}': integer above maximum value. Expected a value <= ${max}, but got ${value} instead.`,
+      key,
+      'integer_above_max_value',
+    );
+  }
+  return value;
+}
+
+/**
+ * The text of a message's content: a string as it is, else the `text` of its parts joined by newlines (`text`,
+ * `input_text`, `output_text` parts; images and files have none).
+ *
+ * @example
+ * contentText([{ type: 'text', text: 'Hello' }, { type: 'image_url', image_url: { url } }]); // 'Hello'
+ */
+export function contentText(content: unknown): string {
+  if (is.string(content)) return content;
+  if (!is.array(content)) return '';
+  return content
+    .flatMap((part) => (is.object(part) && is.string(part['text']) ? [part['text']] : []))
+    .join('\n');
+}

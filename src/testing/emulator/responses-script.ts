@@ -1,0 +1,456 @@
+/**
+ * Responses in the emulator: reading a `POST /responses` body (with the API's 400 replies), the answer as a
+ * `response` object, and its stream: `response.created`, `response.in_progress`, the output items with their
+ * parts and deltas, and `response.completed` (or `response.incomplete`), each event with its `sequence_number`.
+ * Stored responses (`store`, default `true`) can be read back and continued with `previous_response_id`.
+ */
+import type { AssistantToolChoiceOption, FunctionTool } from '../../schema/assistants/index.js';
+import { ApiErrorReply, badRequest, missingParameter } from './api-error.js';
+import type { JsonObject } from './body.js';
+import {
+  answerCompletion,
+  contentText,
+  countPromptTokens,
+  isArrayOrNull,
+  isBooleanOrNull,
+  optionalInteger,
+  type CompletionAnswer,
+} from './completion-plan.js';
+import { unixNow } from './objects.js';
+import type { PacedBlock } from './paced-stream.js';
+import { sseEvent } from './sse.js';
+import type { EmulatorState } from './state.js';
+import { newId } from './store.js';
+import { invalidType, is, optional, requireString } from './validate.js';
+
+/**
+ * A response kept for `GET /responses/{id}` and `previous_response_id`: the object, the texts of its
+ * conversation (for prompt tokens) and the names of every function call in it (by `call_id`).
+ *
+ * @example
+ * const stored: StoredResponse = responseMemory(state).get('resp_...')!;
+ * stored.callNames.get('call_...'); // 'get_weather'
+ */
+export interface StoredResponse {
+  readonly response: JsonObject;
+  readonly texts: readonly string[];
+  readonly callNames: ReadonlyMap<string, string>;
+}
+
+const memories = new WeakMap<EmulatorState, Map<string, StoredResponse>>();
+
+/**
+ * The stored responses of one emulator, by id.
+ *
+ * @example
+ * responseMemory(ctx.state).get(ctx.params['response_id']!);
+ */
+export function responseMemory(state: EmulatorState): Map<string, StoredResponse> {
+  let memory = memories.get(state);
+  if (!memory) memories.set(state, (memory = new Map()));
+  return memory;
+}
+
+/**
+ * A stored response, or the API's 404.
+ *
+ * @example
+ * const { response } = storedResponse(ctx.state, ctx.params['response_id']!);
+ * storedResponse(ctx.state, 'resp_unknown'); // throws 404 "Response with id 'resp_unknown' not found."
+ */
+export function storedResponse(state: EmulatorState, id: string, param: string | null = null): StoredResponse {
+  const stored = responseMemory(state).get(id);
+  if (stored) return stored;
+  if (param === 'previous_response_id') {
+    throw new ApiErrorReply(
+      400,
+      `Previous response with id '${id}' not found.`,
+      'invalid_request_error',
+      param,
+      'previous_response_not_found',
+    );
+  }
+  throw new ApiErrorReply(404, `Response with id '${id}' not found.`, 'invalid_request_error', param);
+}
+
+/**
+ * A validated Responses request: what the emulator reads of it, and what the response echoes.
+ *
+ * @example
+ * const request: ResponsesRequest = readResponsesRequest(state, { model: 'gpt-4o', input: 'Hi' });
+ * request.userText; // 'Hi'
+ */
+export interface ResponsesRequest {
+  readonly model: string;
+  readonly stream: boolean;
+  readonly store: boolean;
+  readonly instructions: string | null;
+  readonly previousResponseId: string | null;
+  /** The text of the last user message of `input` ('' when there is none). */
+  readonly userText: string;
+  /** The `function_call_output` items that end `input`, named after the calls they answer. */
+  readonly toolOutputs: ReadonlyArray<{ readonly name: string; readonly output: string }>;
+  /** The function tools, in the Assistants form the script reads. */
+  readonly tools: readonly FunctionTool[];
+  readonly toolChoice: AssistantToolChoiceOption | null;
+  readonly parallelToolCalls: boolean;
+  readonly maxTokens: number | null;
+  /** The texts of the conversation so far (previous responses included), and the names of its calls. */
+  readonly texts: readonly string[];
+  readonly callNames: ReadonlyMap<string, string>;
+  /** Fields the response echoes, in the API's normalized form. */
+  readonly echo: {
+    readonly tools: readonly unknown[];
+    readonly toolChoice: unknown;
+    readonly temperature: number;
+    readonly topP: number;
+    readonly text: unknown;
+    readonly truncation: unknown;
+    readonly metadata: unknown;
+    readonly user: string | null;
+  };
+}
+
+const INPUT_ROLES = ['user', 'assistant', 'system', 'developer'];
+
+/**
+ * Reads and checks a request body; throws the API's 400 replies (`Missing required parameter: 'model'.`, ...).
+ *
+ * @example
+ * const request = readResponsesRequest(ctx.state, ctx.body);
+ */
+export function readResponsesRequest(state: EmulatorState, body: JsonObject): ResponsesRequest {
+  const model = requireString(body, 'model');
+  const previousResponseId = optional(body, 'previous_response_id', is.stringOrNull, 'a string') ?? null;
+  const previous =
+    previousResponseId === null ? undefined : storedResponse(state, previousResponseId, 'previous_response_id');
+  const instructions = optional(body, 'instructions', is.stringOrNull, 'a string') ?? null;
+  const conversation = readInput(body['input'], previous);
+  const tools = readTools(body);
+  const temperature = optional(body, 'temperature', is.numberOrNull, 'a number') ?? 1;
+  const topP = optional(body, 'top_p', is.numberOrNull, 'a number') ?? 1;
+  return {
+    model,
+    stream: optional(body, 'stream', isBooleanOrNull, 'a boolean') === true,
+    store: optional(body, 'store', isBooleanOrNull, 'a boolean') ?? true,
+    instructions,
+    previousResponseId,
+    ...conversation,
+    texts: [instructions ?? '', ...conversation.texts],
+    tools: tools.functions,
+    toolChoice: readToolChoice(body['tool_choice']),
+    parallelToolCalls: optional(body, 'parallel_tool_calls', isBooleanOrNull, 'a boolean') ?? true,
+    maxTokens: optionalInteger(body, 'max_output_tokens', 16) ?? null,
+    echo: {
+      tools: tools.echo,
+      toolChoice: body['tool_choice'] ?? 'auto',
+      temperature,
+      topP,
+      text: optional(body, 'text', is.object, 'an object') ?? { format: { type: 'text' } },
+      truncation: optional(body, 'truncation', is.stringOrNull, 'a string') ?? 'disabled',
+      metadata: optional(body, 'metadata', is.metadata, 'an object') ?? {},
+      user: optional(body, 'user', is.stringOrNull, 'a string') ?? null,
+    },
+  };
+}
+
+function readInput(
+  input: unknown,
+  previous: StoredResponse | undefined,
+): Pick<ResponsesRequest, 'userText' | 'toolOutputs' | 'texts' | 'callNames'> {
+  const texts = [...(previous?.texts ?? [])];
+  const callNames = new Map(previous?.callNames);
+  if (input === undefined || input === null) return { userText: '', toolOutputs: [], texts, callNames };
+  if (is.string(input)) return { userText: input, toolOutputs: [], texts: [...texts, input], callNames };
+  if (!is.array(input)) throw invalidType('input', 'a string or an array', input);
+  let userText = '';
+  let toolOutputs: Array<{ name: string; output: string }> = [];
+  input.forEach((item, index) => {
+    const param = `input[${index}]`;
+    if (!is.object(item)) throw invalidType(param, 'an object', item);
+    const type = item['type'] ?? (item['role'] !== undefined ? 'message' : undefined);
+    if (type === 'message') {
+      const role = item['role'];
+      if (role === undefined) throw missingParameter(`${param}.role`);
+      if (!is.string(role) || !INPUT_ROLES.includes(role)) {
+        throw badRequest(
+          `Invalid value: '${String(role)}'. Supported values are: 'assistant', 'system', 'developer', and 'user'.`,
+          `${param}.role`,
+          'invalid_value',
+        );
+      }
+      const content = item['content'];
+      if (content === undefined || content === null) throw missingParameter(`${param}.content`);
+      if (!is.string(content) && !is.array(content)) {
+        throw invalidType(`${param}.content`, 'a string or an array', content);
+      }
+      const text = contentText(content);
+      texts.push(text);
+      if (role === 'user') userText = text;
+      toolOutputs = [];
+    } else if (type === 'function_call') {
+      const [callId, name] = [item['call_id'], item['name']];
+      if (!is.string(callId)) throw missingParameter(`${param}.call_id`);
+      if (!is.string(name)) throw missingParameter(`${param}.name`);
+      callNames.set(callId, name);
+      if (is.string(item['arguments'])) texts.push(item['arguments']);
+      toolOutputs = [];
+    } else if (type === 'function_call_output') {
+      const callId = item['call_id'];
+      if (!is.string(callId)) throw missingParameter(`${param}.call_id`);
+      const name = callNames.get(callId);
+      if (name === undefined) {
+        throw badRequest(`No tool call found for function call output with call_id ${callId}.`, 'input');
+      }
+      const output = contentText(item['output']);
+      texts.push(output);
+      toolOutputs.push({ name, output });
+    } else if (!is.string(type)) {
+      throw missingParameter(`${param}.type`);
+    }
+    // Other item types (item references, reasoning, hosted tool calls) are accepted and not read.
+  });
+  return { userText, toolOutputs, texts, callNames };
+}
+
+function readTools(body: JsonObject): { functions: FunctionTool[]; echo: unknown[] } {
+  const tools = optional(body, 'tools', isArrayOrNull, 'an array');
+  const functions: FunctionTool[] = [];
+  const echo = (tools ?? []).map((tool, index) => {
+    if (!is.object(tool)) throw invalidType(`tools[${index}]`, 'an object', tool);
+    if (!is.string(tool['type'])) throw missingParameter(`tools[${index}].type`);
+    if (tool['type'] !== 'function') return tool; // hosted tools: accepted, never called by the script
+    if (!is.string(tool['name'])) throw missingParameter(`tools[${index}].name`);
+    const parameters = is.object(tool['parameters']) ? tool['parameters'] : undefined;
+    functions.push({ type: 'function', function: { name: tool['name'], ...(parameters ? { parameters } : {}) } });
+    return {
+      type: 'function',
+      description: tool['description'] ?? null,
+      name: tool['name'],
+      parameters: tool['parameters'] ?? null,
+      strict: tool['strict'] ?? true,
+    };
+  });
+  return { functions, echo };
+}
+
+function readToolChoice(choice: unknown): AssistantToolChoiceOption | null {
+  if (choice === undefined || choice === null) return null;
+  if (choice === 'none' || choice === 'auto' || choice === 'required') return choice;
+  if (is.object(choice) && choice['type'] === 'function') {
+    if (!is.string(choice['name'])) throw missingParameter('tool_choice.name');
+    return { type: 'function', function: { name: choice['name'] } };
+  }
+  if (is.object(choice) && choice['type'] === 'allowed_tools') {
+    return choice['mode'] === 'required' ? 'required' : 'auto';
+  }
+  if (is.object(choice) && is.string(choice['type'])) return 'none'; // a hosted tool: no function is called
+  throw badRequest(
+    "Invalid value for 'tool_choice': expected 'none', 'auto', 'required' or a tool.",
+    'tool_choice',
+    'invalid_value',
+  );
+}
+
+/**
+ * One output item of a scripted response: a message, or a function call.
+ *
+ * @example
+ * const item: ScriptedItem = { kind: 'message', id: 'msg_...', fragments: ['You', ' said', ':', ' Hi'] };
+ */
+export type ScriptedItem =
+  | { readonly kind: 'message'; readonly id: string; readonly fragments: readonly string[] }
+  | {
+      readonly kind: 'functionCall';
+      readonly id: string;
+      readonly callId: string;
+      readonly name: string;
+      readonly fragments: readonly string[];
+    };
+
+/**
+ * The answer to one request: the response's id and time, its output items, whether the token limit cut it, and
+ * the usage.
+ *
+ * @example
+ * const script = scriptResponse(readResponsesRequest(ctx.state, ctx.body));
+ * responseObject(script, 'final').status; // 'completed'
+ */
+export interface ResponsesScript {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly request: ResponsesRequest;
+  readonly items: readonly ScriptedItem[];
+  readonly truncated: boolean;
+  readonly usage: ResponsesUsage;
+}
+
+/**
+ * The `usage` of a response.
+ *
+ * @example
+ * const usage: ResponsesUsage = response.usage; // { input_tokens: 3, output_tokens: 6, total_tokens: 9, ... }
+ */
+export interface ResponsesUsage {
+  input_tokens: number;
+  input_tokens_details: { cached_tokens: number; cache_write_tokens: number };
+  output_tokens: number;
+  output_tokens_details: { reasoning_tokens: number };
+  total_tokens: number;
+}
+
+/**
+ * Decides the answer of a request: a message with the scripted text, or one `function_call` item per call.
+ *
+ * @example
+ * const script = scriptResponse(request);
+ */
+export function scriptResponse(request: ResponsesRequest): ResponsesScript {
+  const answer: CompletionAnswer = answerCompletion(request);
+  const items: ScriptedItem[] =
+    answer.kind === 'text'
+      ? [{ kind: 'message', id: newId('msg_'), fragments: answer.fragments }]
+      : answer.calls.map((call) => ({
+          kind: 'functionCall',
+          id: newId('fc_'),
+          callId: newId('call_'),
+          name: call.name,
+          fragments: call.fragments,
+        }));
+  const inputTokens = countPromptTokens(request.texts);
+  return {
+    id: newId('resp_'),
+    createdAt: unixNow(),
+    request,
+    items,
+    truncated: answer.truncated,
+    usage: {
+      input_tokens: inputTokens,
+      input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
+      output_tokens: answer.completionTokens,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: inputTokens + answer.completionTokens,
+    },
+  };
+}
+
+type ItemStatus = 'in_progress' | 'completed' | 'incomplete';
+
+function itemObject(item: ScriptedItem, status: ItemStatus, full: boolean): JsonObject {
+  const text = full ? item.fragments.join('') : '';
+  if (item.kind === 'message') {
+    return {
+      id: item.id,
+      type: 'message',
+      status,
+      role: 'assistant',
+      content: full ? [outputText(text)] : [],
+    };
+  }
+  return { id: item.id, type: 'function_call', status, arguments: text, call_id: item.callId, name: item.name };
+}
+
+function outputText(text: string): JsonObject {
+  return { type: 'output_text', text, annotations: [], logprobs: [] };
+}
+
+/**
+ * The `response` object: `'in_progress'` as `response.created` / `response.in_progress` tell it (no output, no
+ * usage), `'final'` as `response.completed` (or `response.incomplete`, when the token limit cut the answer) and
+ * the non-streamed reply tell it.
+ *
+ * @example
+ * responseObject(script, 'final');
+ * // { id: 'resp_...', object: 'response', created_at, status: 'completed', completed_at, error: null, ...,
+ * //   output: [{ type: 'message', ..., content: [{ type: 'output_text', text: 'You said: Hi', annotations: [] }] }],
+ * //   usage: { input_tokens, output_tokens, total_tokens, ... }, ... }
+ */
+export function responseObject(script: ResponsesScript, phase: 'in_progress' | 'final'): JsonObject {
+  const { request } = script;
+  const final = phase === 'final';
+  const status = !final ? 'in_progress' : script.truncated ? 'incomplete' : 'completed';
+  return {
+    id: script.id,
+    object: 'response',
+    created_at: script.createdAt,
+    status,
+    completed_at: status === 'completed' ? unixNow() : null,
+    error: null,
+    incomplete_details: status === 'incomplete' ? { reason: 'max_output_tokens' } : null,
+    instructions: request.instructions,
+    max_output_tokens: request.maxTokens,
+    model: request.model,
+    output: final ? script.items.map((item) => itemObject(item, finalItemStatus(script), true)) : [],
+    parallel_tool_calls: request.parallelToolCalls,
+    previous_response_id: request.previousResponseId,
+    reasoning: { effort: null, summary: null },
+    store: request.store,
+    temperature: request.echo.temperature,
+    text: request.echo.text,
+    tool_choice: request.echo.toolChoice,
+    tools: request.echo.tools,
+    top_p: request.echo.topP,
+    truncation: request.echo.truncation,
+    usage: final ? script.usage : null,
+    user: request.echo.user,
+    metadata: request.echo.metadata,
+  };
+}
+
+function finalItemStatus(script: ResponsesScript): ItemStatus {
+  return script.truncated ? 'incomplete' : 'completed';
+}
+
+/**
+ * Keeps a response (when its request says `store`) for `GET /responses/{id}` and `previous_response_id`.
+ *
+ * @example
+ * rememberResponse(ctx.state, script, responseObject(script, 'final'));
+ */
+export function rememberResponse(state: EmulatorState, script: ResponsesScript, response: JsonObject): void {
+  if (!script.request.store) return;
+  const callNames = new Map(script.request.callNames);
+  const texts = [...script.request.texts.slice(1)]; // instructions are not carried over
+  for (const item of script.items) {
+    texts.push(item.fragments.join(''));
+    if (item.kind === 'functionCall') callNames.set(item.callId, item.name);
+  }
+  responseMemory(state).set(script.id, { response, texts, callNames });
+}
+
+/**
+ * The stream of a response: `event: <type>` blocks whose data carries the same `type` and a `sequence_number`
+ * from 0, in the API's order.
+ *
+ * @example
+ * playBlocks(ctx.state, ctx.openEventStream(), responseEvents(script, responseObject(script, 'final')));
+ */
+export function responseEvents(script: ResponsesScript, final: JsonObject): PacedBlock[] {
+  const blocks: PacedBlock[] = [];
+  const emit = (pace: PacedBlock['pace'], type: string, fields: JsonObject): void => {
+    blocks.push({ pace, block: sseEvent(type, { type, sequence_number: blocks.length, ...fields }) });
+  };
+  const started = responseObject(script, 'in_progress');
+  emit('event', 'response.created', { response: started });
+  emit('event', 'response.in_progress', { response: started });
+  const status = finalItemStatus(script);
+  script.items.forEach((item, outputIndex) => {
+    const text = item.fragments.join('');
+    const added = itemObject(item, 'in_progress', false);
+    emit('event', 'response.output_item.added', { output_index: outputIndex, item: added });
+    if (item.kind === 'message') {
+      const at = { item_id: item.id, output_index: outputIndex, content_index: 0 };
+      emit('event', 'response.content_part.added', { ...at, part: outputText('') });
+      for (const delta of item.fragments) emit('delta', 'response.output_text.delta', { ...at, delta, logprobs: [] });
+      emit('event', 'response.output_text.done', { ...at, text, logprobs: [] });
+      emit('event', 'response.content_part.done', { ...at, part: outputText(text) });
+    } else {
+      const at = { item_id: item.id, output_index: outputIndex };
+      for (const delta of item.fragments) emit('delta', 'response.function_call_arguments.delta', { ...at, delta });
+      emit('event', 'response.function_call_arguments.done', { ...at, name: item.name, arguments: text });
+    }
+    emit('event', 'response.output_item.done', { output_index: outputIndex, item: itemObject(item, status, true) });
+  });
+  emit('event', script.truncated ? 'response.incomplete' : 'response.completed', { response: final });
+  return blocks;
+}

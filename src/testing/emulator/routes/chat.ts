@@ -1,0 +1,33 @@
+/**
+ * Chat Completions: `POST /chat/completions`. The answer is the scripted model's (see `../completion-plan.ts`):
+ * a `chat.completion` object, or with `stream: true` its chunks as `data:` lines ending with `data: [DONE]`.
+ * Nothing is stored.
+ */
+import { chatCompletionChunks, chatCompletionObject, readChatRequest, scriptChat } from '../chat-script.js';
+import { playBlocks } from '../paced-stream.js';
+import type { Route } from '../routing.js';
+
+/**
+ * The Chat Completions endpoint.
+ *
+ * @example
+ * const table = [...chatRoutes]; // POST /chat/completions
+ * // then, with the official SDK:
+ * const messages = [{ role: 'user' as const, content: 'Hi' }];
+ * const completion = await client.chat.completions.create({ model: 'gpt-4o', messages });
+ * completion.choices[0].message.content; // 'You said: Hi'
+ */
+export const chatRoutes: readonly Route[] = [
+  {
+    method: 'POST',
+    path: '/chat/completions',
+    handle: (ctx) => {
+      const request = readChatRequest(ctx.body);
+      const script = scriptChat(request);
+      ctx.state.counters.chatCompletionsCreated++;
+      if (!request.stream) return chatCompletionObject(script);
+      playBlocks(ctx.state, ctx.openEventStream(), chatCompletionChunks(script, request.includeUsage));
+      return undefined;
+    },
+  },
+];
