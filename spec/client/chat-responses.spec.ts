@@ -1,5 +1,7 @@
 import { catchError, firstValueFrom, forkJoin, lastValueFrom, of, share, toArray } from 'rxjs';
 import {
+  ChatCompletionStreamError,
+  ResponseStreamError,
   finalChatCompletion,
   finalResponse,
   IncompleteStreamError,
@@ -107,5 +109,26 @@ describe('client.responses', () => {
     ctx.emulator.inject({ kind: 'endEarly', afterEvents: 5 }, { match: { method: 'POST', path: '/responses' } });
     const error = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IncompleteStreamError);
+  });
+
+  it('an error event fails with ResponseStreamError; holding the socket after the last event still completes', async () => {
+    ctx.emulator.inject({ kind: 'errorEvent', afterEvents: 3 }, { match: { method: 'POST', path: '/responses' } });
+    const error = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    ctx.emulator.inject({ kind: 'holdAfterDone' }, { match: { method: 'POST', path: '/responses' } });
+    const response = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(finalResponse()));
+    expect(response.status).toBe('completed');
+  });
+});
+
+describe('in-stream errors of chat', () => {
+  it('an error payload fails with ChatCompletionStreamError; [DONE] with the socket held still completes', async () => {
+    ctx.emulator.inject({ kind: 'errorEvent', afterEvents: 3 }, { match: { method: 'POST', path: '/chat/completions' } });
+    const error = await lastValueFrom(ctx.client.chat.completions.stream({ model: 'gpt-4o', messages })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChatCompletionStreamError);
+    expect((error as ChatCompletionStreamError).code).toBe('server_error');
+    ctx.emulator.inject({ kind: 'holdAfterDone' }, { match: { method: 'POST', path: '/chat/completions' } });
+    const completion = await lastValueFrom(ctx.client.chat.completions.stream({ model: 'gpt-4o', messages }).pipe(finalChatCompletion()));
+    expect(completion.choices[0]!.finish_reason).toBe('stop');
   });
 });

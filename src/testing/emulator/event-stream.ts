@@ -31,7 +31,12 @@ const BAD_GATEWAY_HTML = [
  * const sink = openEventStream(writer, timers, [{ kind: 'reset', afterEvents: 3 }]);
  * sink.send(sseEvent('thread.run.created', run));
  */
-export function openEventStream(writer: ResponseWriter, timers: Timers, faults: readonly StreamFault[]): EventSink {
+export function openEventStream(
+  writer: ResponseWriter,
+  timers: Timers,
+  faults: readonly StreamFault[],
+  dialect: StreamDialect = 'assistants',
+): EventSink {
   let fault: StreamFault | undefined;
   for (const each of faults) {
     if (each.kind === 'slowBytes') writer.trickle({ chunkBytes: each.chunkBytes ?? 3, everyMs: each.everyMs ?? 1 });
@@ -66,7 +71,7 @@ export function openEventStream(writer: ResponseWriter, timers: Timers, faults: 
         break;
       case 'errorEvent':
         silent = true;
-        writer.write(formatSse({ event: 'error', data: JSON.stringify({ ...DEFAULT_ERROR, ...fault.error }) }));
+        writer.write(errorBlock(dialect, { ...DEFAULT_ERROR, ...fault.error }, written));
         writer.end();
         break;
       case 'longLine':
@@ -86,7 +91,7 @@ export function openEventStream(writer: ResponseWriter, timers: Timers, faults: 
       const data = broken ? block.data.slice(0, Math.ceil(block.data.length / 2)) : block.data;
       writer.write(formatSse({ ...block, data }));
       written++;
-      if (fault?.kind === 'holdAfterDone' && block.data === DONE_DATA) silent = true;
+      if (fault?.kind === 'holdAfterDone' && isLastBlock(dialect, block)) silent = true;
       strike();
     },
     end(): void {
@@ -97,6 +102,29 @@ export function openEventStream(writer: ResponseWriter, timers: Timers, faults: 
     },
     onClose: (fn) => writer.onClose(fn),
   };
+}
+
+/**
+ * Which API a stream speaks: the error block and the last block differ. Assistants: `event: error` with
+ * `{ code, message, ... }`, last block `[DONE]`; Chat Completions: `data: {"error": {...}}`, last `[DONE]`;
+ * Responses: `event: error` with `{ type: 'error', code, message, param, sequence_number }`, last the
+ * `response.completed` / `incomplete` / `failed` event.
+ */
+export type StreamDialect = 'assistants' | 'chat' | 'responses';
+
+function errorBlock(dialect: StreamDialect, error: Record<string, unknown>, sequence: number): string {
+  if (dialect === 'chat') return formatSse({ data: JSON.stringify({ error }) });
+  if (dialect === 'responses') {
+    const { code, message, param } = error;
+    return formatSse({ event: 'error', data: JSON.stringify({ type: 'error', code, message, param, sequence_number: sequence }) });
+  }
+  return formatSse({ event: 'error', data: JSON.stringify(error) });
+}
+
+const RESPONSE_LAST_EVENTS: ReadonlySet<string> = new Set(['response.completed', 'response.incomplete', 'response.failed']);
+
+function isLastBlock(dialect: StreamDialect, block: SseEvent): boolean {
+  return dialect === 'responses' ? RESPONSE_LAST_EVENTS.has(block.event ?? '') : block.data === DONE_DATA;
 }
 
 /** `data: ` and then `bytes` bytes without a newline, `chunkBytes` per turn of the event loop; then the end. */

@@ -3,6 +3,7 @@
  * are parameters) and a handler. The table itself is `routes/index.ts`; the server finds the first route whose
  * method and pattern match.
  */
+import type { StreamDialect } from './event-stream.js';
 import type { JsonObject, MultipartForm } from './body.js';
 import type { EventSink } from './sse.js';
 import type { EmulatorState } from './state.js';
@@ -27,7 +28,7 @@ export interface RouteContext {
    * Answers with an event stream (headers go out now, the request's stream faults apply). The handler's return
    * value is then ignored; it sends the blocks and ends the sink when the stream is over.
    */
-  openEventStream(): EventSink;
+  openEventStream(dialect?: StreamDialect): EventSink;
 }
 
 /**

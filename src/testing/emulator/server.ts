@@ -134,7 +134,7 @@ export function createApiServer(
       body,
       form,
       state,
-      openEventStream: () => {
+      openEventStream: (dialect) => {
         streamed = true;
         record.streamed = true;
         state.counters.streamsOpened++;
@@ -143,7 +143,7 @@ export function createApiServer(
             ? headerFaults.filter((fault): fault is StreamFault => !isRequestFault(fault))
             : faults.takeStreamFaults(target);
         for (const fault of streamFaults) applied(record, fault);
-        return openEventStream(writer, state.timers, streamFaults);
+        return openEventStream(writer, state.timers, streamFaults, dialect);
       },
     };
     const result = await route.handle(ctx);

@@ -26,7 +26,7 @@ export const chatRoutes: readonly Route[] = [
       const script = scriptChat(request);
       ctx.state.counters.chatCompletionsCreated++;
       if (!request.stream) return chatCompletionObject(script);
-      playBlocks(ctx.state, ctx.openEventStream(), chatCompletionChunks(script, request.includeUsage));
+      playBlocks(ctx.state, ctx.openEventStream('chat'), chatCompletionChunks(script, request.includeUsage));
       return undefined;
     },
   },

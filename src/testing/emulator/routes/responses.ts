@@ -35,7 +35,7 @@ export const responseRoutes: readonly Route[] = [
       rememberResponse(ctx.state, script, final);
       ctx.state.counters.responsesCreated++;
       if (!request.stream) return final;
-      playBlocks(ctx.state, ctx.openEventStream(), responseEvents(script, final));
+      playBlocks(ctx.state, ctx.openEventStream('responses'), responseEvents(script, final));
       return undefined;
     },
   },
