@@ -1,7 +1,7 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { AssistantStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
-import { assistantEventDataSchemas, type AssistantStreamEvent } from '../schema/assistants/index.js';
+import { assistantEventDataSchemas, type AssistantStreamEvent, RUN_SETTLED_STATUSES } from '../schema/assistants/index.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import { isCommonMessageDeltaEvent } from '../schema/assistants/message-delta-check.js';
 import {
@@ -106,19 +106,10 @@ export function assistantEvents(
       },
       complete() {
         // The body ended without `[DONE]`: fine only if the run already reached a state that ends its stream.
-        if (run?.status !== undefined && RUN_STREAM_END_STATUSES.has(run.status)) subscriber.complete();
+        if (run?.status !== undefined && RUN_SETTLED_STATUSES.has(run.status)) subscriber.complete();
         else subscriber.error(cut());
       },
     });
   });
 }
 
-/** Run statuses after which a run stream has nothing more to say. */
-const RUN_STREAM_END_STATUSES: ReadonlySet<string> = new Set([
-  'requires_action',
-  'completed',
-  'failed',
-  'cancelled',
-  'expired',
-  'incomplete',
-]);

@@ -1,17 +1,12 @@
+import { RUN_SETTLED_STATUSES } from '../schema/assistants/run.js';
+
 /**
  * Run statuses at which polling stops: the run finished, or it waits for tool outputs (`requires_action`).
  *
  * @example
  * if (RUN_POLL_TERMINAL_STATUSES.has(run.status)) stopPolling();
  */
-export const RUN_POLL_TERMINAL_STATUSES: ReadonlySet<string> = new Set([
-  'requires_action',
-  'completed',
-  'failed',
-  'cancelled',
-  'expired',
-  'incomplete',
-]);
+export const RUN_POLL_TERMINAL_STATUSES: ReadonlySet<string> = RUN_SETTLED_STATUSES;
 
 /**
  * Statuses at which vector store files and file batches are done processing.

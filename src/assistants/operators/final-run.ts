@@ -1,16 +1,8 @@
 import type { OperatorFunction } from 'rxjs';
 import { MissingRunError } from '../../errors/stream-errors.js';
-import type { AssistantStreamEvent, Run } from '../../schema/assistants/index.js';
+import { type AssistantStreamEvent, type Run, RUN_SETTLED_STATUSES } from '../../schema/assistants/index.js';
 import { accumulating } from './accumulating-operator.js';
 
-const FINAL_RUN_STATUSES: ReadonlySet<string> = new Set([
-  'requires_action',
-  'completed',
-  'failed',
-  'cancelled',
-  'expired',
-  'incomplete',
-]);
 
 /**
  * Emits once, when the stream completes: the last run object in a final state (`completed`, `requires_action`,
@@ -28,7 +20,7 @@ export function finalRun(): OperatorFunction<AssistantStreamEvent, Run> {
     complete(state, out) {
       // The latest run object first; with several runs merged into one stream, the newest final one.
       const candidates = state.currentRun ? [state.currentRun, ...state.runs.slice().reverse()] : [];
-      const final = candidates.find((run) => FINAL_RUN_STATUSES.has(run.status));
+      const final = candidates.find((run) => RUN_SETTLED_STATUSES.has(run.status));
       if (!final) return out.error(new MissingRunError(state.currentRun?.status));
       out.next(final);
       out.complete();

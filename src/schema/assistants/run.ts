@@ -56,6 +56,15 @@ export function isTerminalRunStatus(status: string): status is TerminalRunStatus
 }
 
 /**
+ * The statuses at which a run stops for now: terminal, or waiting for tool outputs (`requires_action`). A run
+ * stream ends at them, polling stops at them, and `finalRun()` reports the last run in one of them.
+ *
+ * @example
+ * RUN_SETTLED_STATUSES.has('requires_action'); // true
+ */
+export const RUN_SETTLED_STATUSES: ReadonlySet<string> = new Set([...TERMINAL_RUN_STATUSES, 'requires_action']);
+
+/**
  * A function call the run waits for (the yaml's `RunToolCallObject`): submit its output under `id`.
  *
  * @example
