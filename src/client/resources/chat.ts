@@ -1,10 +1,10 @@
-import { catchError, concatMap, defer, type Observable, tap, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { chatCompletionChunks } from '../../chat/chat-completion-chunks.js';
 import { type ChatCompletion, type ChatCompletionChunk, ChatCompletionSchema } from '../../schema/chat/index.js';
 import { chunksOfCompletion } from '../fallback/chat-completion-chunks.js';
 import type { RequestOptions } from '../options.js';
 import { readEventStream, readJSON } from '../readers.js';
-import { cannotStream } from '../stream-run.js';
+import { fallBackToCreate } from '../fallback/fall-back-to-create.js';
 import type { Transport } from '../transport.js';
 
 /** The body of a chat completion request: `model`, `messages` and any other parameter of the API. */
@@ -66,19 +66,11 @@ export function chatResource(transport: Transport): ChatResource {
           { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
           (response, context) => readEventStream(response, context.options, (r) => chatCompletionChunks(r), () => 'chunk'),
         );
-        const fallback = options?.fallbackToPolling ?? transport.options.fallbackToPolling;
-        if (!fallback) return streamed$;
-        return defer(() => {
-          let received = 0;
-          return streamed$.pipe(
-            tap(() => received++),
-            catchError((error: unknown) => {
-              // Only before the first chunk: a second request after a partial answer would repeat text.
-              if (received > 0 || !cannotStream(error)) return throwError(() => error);
-              options?.onFallback?.({ reason: error });
-              return create(params, options).pipe(concatMap(chunksOfCompletion));
-            }),
-          );
+        return fallBackToCreate(streamed$, {
+          enabled: options?.fallbackToPolling ?? transport.options.fallbackToPolling,
+          create: () => create(params, options),
+          toValues: chunksOfCompletion,
+          onFallback: options?.onFallback,
         });
       },
     },

@@ -1,10 +1,10 @@
-import { catchError, concatMap, defer, type Observable, tap, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { responseEvents } from '../../responses/response-events.js';
 import { type Response, ResponseSchema, type ResponseStreamEvent } from '../../schema/responses/index.js';
 import { eventsOfResponse } from '../fallback/response-events.js';
 import type { RequestOptions } from '../options.js';
 import { readEventStream, readJSON } from '../readers.js';
-import { cannotStream } from '../stream-run.js';
+import { fallBackToCreate } from '../fallback/fall-back-to-create.js';
 import type { Transport } from '../transport.js';
 
 /** The body of a Responses API request: `model`, `input` and any other parameter of the API. */
@@ -55,17 +55,11 @@ export function responsesResource(transport: Transport): ResponsesResource {
         { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
         (response, context) => readEventStream(response, context.options, (r) => responseEvents(r), (e) => e.type),
       );
-      if (!(options?.fallbackToPolling ?? transport.options.fallbackToPolling)) return streamed$;
-      return defer(() => {
-        let received = 0;
-        return streamed$.pipe(
-          tap(() => received++),
-          catchError((error: unknown) => {
-            if (received > 0 || !cannotStream(error)) return throwError(() => error);
-            options?.onFallback?.({ reason: error });
-            return create(params, options).pipe(concatMap(eventsOfResponse));
-          }),
-        );
+      return fallBackToCreate(streamed$, {
+        enabled: options?.fallbackToPolling ?? transport.options.fallbackToPolling,
+        create: () => create(params, options),
+        toValues: eventsOfResponse,
+        onFallback: options?.onFallback,
       });
     },
   };
