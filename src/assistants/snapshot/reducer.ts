@@ -330,7 +330,7 @@ function mergeTextDelta(message: Message, delta: object): Message | undefined {
   const value = (text['value'] as string) + fragment;
   const nextText =
     textKeys === TEXT_KEYS_VALUE_ONLY ? { value } : { value, annotations: text['annotations'] };
-  const nextBlock = { index, type: block['type'], text: nextText };
+  const nextBlock = { index, type: hasType ? type : block['type'], text: nextText };
   const nextContent = content.slice();
   nextContent[index] = nextBlock;
   const next = copy(message) as { content: unknown };

@@ -1,0 +1,22 @@
+// Runs one contender in a loop, for `node --cpu-prof` (or --prof) to profile:
+//
+//   npm run build && node --cpu-prof --cpu-prof-dir=bench/results bench/profile.mjs library 20000 30
+//
+// Arguments: contender (library | sdk | floor, default library), N (default 20000), iterations (default 30).
+import { performance } from 'node:perf_hooks';
+import { assistantRunStream, toChunks } from './generate.mjs';
+import { floor, libraryAssistants, sdkAssistants } from './implementations.mjs';
+
+const [name = 'library', n = '20000', iterations = '30'] = process.argv.slice(2);
+const run = { library: libraryAssistants, sdk: sdkAssistants, floor }[name];
+if (!run) throw new Error(`unknown contender ${name}`);
+const stream = assistantRunStream(Number(n));
+const chunks = toChunks(stream.text);
+const times = [];
+for (let i = 0; i < Number(iterations); i++) {
+  const t0 = performance.now();
+  await run(chunks, { text: stream.expectedText });
+  times.push(performance.now() - t0);
+}
+times.sort((a, b) => a - b);
+console.log(`${name} N=${n} (${stream.events} events): median ${times[times.length >> 1].toFixed(1)} ms over ${iterations} runs`);
