@@ -1,0 +1,64 @@
+import OpenAI from 'openai';
+import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
+import { fromOpenAIStream, textDeltas } from '../../src/index';
+import { useEmulator } from '../helpers/emulator';
+
+const ctx = useEmulator();
+const slow = useEmulator({ pacing: { eventMs: 20, deltaMs: 20 }, statusStepMs: 200 });
+
+describe('plain resource calls', () => {
+  it('retrieves what it created: assistants, threads, runs, steps, vector stores', async () => {
+    const assistant = await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o', name: 'Finder' }));
+    expect(await firstValueFrom(ctx.client.assistants.retrieve(assistant.id))).toEqual(assistant);
+    const thread = await firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }));
+    expect((await firstValueFrom(ctx.client.threads.retrieve(thread.id))).id).toBe(thread.id);
+
+    const run = await lastValueFrom(ctx.client.threads.runs.createAndPoll(thread.id, { assistant_id: assistant.id }));
+    const again = await firstValueFrom(ctx.client.threads.runs.retrieve(run.id, { thread_id: thread.id }));
+    expect(again).toEqual(run);
+    const page = await firstValueFrom(ctx.client.threads.runs.list(thread.id));
+    expect(page.data.map((r) => r.id)).toEqual([run.id]);
+    const steps = await firstValueFrom(ctx.client.threads.runs.steps.list(run.id, { thread_id: thread.id }));
+    expect(steps.data.map((s) => s.type)).toEqual(['message_creation']);
+
+    const store = await firstValueFrom(ctx.client.vectorStores.create({ name: 'notes' }));
+    expect((await firstValueFrom(ctx.client.vectorStores.retrieve(store.id))).name).toBe('notes');
+  });
+
+  it('cancels a run', async () => {
+    const assistant = await firstValueFrom(slow.client.assistants.create({ model: 'gpt-4o' }));
+    const thread = await firstValueFrom(slow.client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }));
+    const run = await firstValueFrom(slow.client.threads.runs.create(thread.id, { assistant_id: assistant.id }));
+    const cancelling = await firstValueFrom(slow.client.threads.runs.cancel(run.id, { thread_id: thread.id }));
+    expect(['cancelling', 'cancelled']).toContain(cancelling.status);
+    const final = await lastValueFrom(slow.client.threads.runs.poll(run.id, { thread_id: thread.id }, { pollIntervalMs: 20 }));
+    expect(final.status).toBe('cancelled');
+    expect(slow.emulator.counters.runsCancelled).toBeGreaterThan(0);
+  });
+});
+
+describe('fromOpenAIStream with the official SDK', () => {
+  it('adopts the SDK AssistantStream: same text as the SDK reports', async () => {
+    const openai = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const assistant = await openai.beta.assistants.create({ model: 'gpt-4o' });
+    const thread = await openai.beta.threads.create({ messages: [{ role: 'user', content: 'Adopt me' }] });
+    const stream = openai.beta.threads.runs.stream(thread.id, { assistant_id: assistant.id });
+    const sdkText: string[] = [];
+    stream.on('textDelta', (delta) => sdkText.push(delta.value ?? ''));
+    const ours = await lastValueFrom(fromOpenAIStream(stream).pipe(textDeltas(), toArray()));
+    expect(ours.join('')).toBe(sdkText.join(''));
+    expect(ours.join('')).toContain('Adopt me');
+  });
+
+  it('unsubscribing aborts the SDK request: the server sees the connection close', async () => {
+    const openai = new OpenAI({ apiKey: 'test', baseURL: slow.emulator.url, maxRetries: 0 });
+    const assistant = await openai.beta.assistants.create({ model: 'gpt-4o' });
+    const thread = await openai.beta.threads.create({ messages: [{ role: 'user', content: 'a fairly long request to answer slowly' }] });
+    const stream = openai.beta.threads.runs.stream(thread.id, { assistant_id: assistant.id });
+    stream.on('error', () => undefined); // the abort surfaces as an SDK error event
+    const firstTwo = await lastValueFrom(fromOpenAIStream(stream).pipe(take(2), toArray()));
+    expect(firstTwo).toHaveLength(2);
+    const record = await slow.emulator.waitForRequest({ method: 'POST', path: new RegExp(`${thread.id}/runs$`) });
+    expect((await record.ended).clientClosed).toBe(true);
+  });
+});
