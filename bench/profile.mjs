@@ -2,15 +2,23 @@
 //
 //   npm run build && node --cpu-prof --cpu-prof-dir=bench/results bench/profile.mjs library 20000 30
 //
-// Arguments: contender (library | sdk | floor, default library), N (default 20000), iterations (default 30).
+// Arguments: contender (library | sdk | floor for an Assistants run; chat-library | chat-sdk | chat-floor for a
+// Chat Completions stream; default library), N (default 20000), iterations (default 30).
 import { performance } from 'node:perf_hooks';
-import { assistantRunStream, toChunks } from './generate.mjs';
-import { floor, libraryAssistants, sdkAssistants } from './implementations.mjs';
+import { assistantRunStream, chatCompletionStream, toChunks } from './generate.mjs';
+import { floor, libraryAssistants, libraryChat, sdkAssistants, sdkChat } from './implementations.mjs';
 
 const [name = 'library', n = '20000', iterations = '30'] = process.argv.slice(2);
-const run = { library: libraryAssistants, sdk: sdkAssistants, floor }[name];
+const run = {
+  library: libraryAssistants,
+  sdk: sdkAssistants,
+  floor,
+  'chat-library': libraryChat().run,
+  'chat-sdk': sdkChat,
+  'chat-floor': floor,
+}[name];
 if (!run) throw new Error(`unknown contender ${name}`);
-const stream = assistantRunStream(Number(n));
+const stream = name.startsWith('chat-') ? chatCompletionStream(Number(n)) : assistantRunStream(Number(n));
 const chunks = toChunks(stream.text);
 const times = [];
 for (let i = 0; i < Number(iterations); i++) {

@@ -50,6 +50,16 @@ describe('fromOpenAIStream with the official SDK', () => {
     expect(ours.join('')).toContain('Adopt me');
   });
 
+  it('adopts the SDK chat and responses streams too, typed for every operator', async () => {
+    const openai = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const chat = openai.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Chat adopt' }] });
+    const chatText = await lastValueFrom(fromOpenAIStream(chat).pipe(textDeltas(), toArray()));
+    expect(chatText.join('')).toContain('Chat adopt');
+    const responses = openai.responses.stream({ model: 'gpt-4o', input: 'Responses adopt' });
+    const responseText = await lastValueFrom(fromOpenAIStream(responses).pipe(textDeltas(), toArray()));
+    expect(responseText.join('')).toContain('Responses adopt');
+  });
+
   it('unsubscribing aborts the SDK request: the server sees the connection close', async () => {
     const openai = new OpenAI({ apiKey: 'test', baseURL: slow.emulator.url, maxRetries: 0 });
     const assistant = await openai.beta.assistants.create({ model: 'gpt-4o' });

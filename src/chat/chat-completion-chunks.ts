@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
+import { isCommonChatCompletionChunk } from '../schema/chat/chunk-check.js';
 import { type ChatCompletionChunk, ChatCompletionChunkSchema } from '../schema/chat/index.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import { parseEventJson, serverSentEvents, validateEventJson } from '../sources/decode-json-event.js';
@@ -65,8 +66,11 @@ export function chatCompletionChunks(
         if ((json as { error?: unknown } | null)?.error) {
           return subscriber.error(new ChatCompletionStreamError(sse.data));
         }
-        const problem = validateEventJson(ChatCompletionChunkSchema, sse.event, sse.data, json);
-        if (problem) return subscriber.error(problem);
+        // The common chunk shape is checked by hand; zod judges (and explains) everything else.
+        if (!isCommonChatCompletionChunk(json)) {
+          const problem = validateEventJson(ChatCompletionChunkSchema, sse.event, sse.data, json);
+          if (problem) return subscriber.error(problem);
+        }
         const chunk = json as ChatCompletionChunk;
         received++;
         completionId = chunk.id;

@@ -1,4 +1,7 @@
 import { Observable } from 'rxjs';
+import type { AssistantStreamEvent } from '../schema/assistants/index.js';
+import type { ChatCompletionChunk } from '../schema/chat/index.js';
+import type { ResponseStreamEvent } from '../schema/responses/index.js';
 
 /**
  * What {@link fromOpenAIStream} accepts: the official SDK's `AssistantStream`, `Stream<...>` or
@@ -9,7 +12,9 @@ export type AdoptableStream<T> = AsyncIterable<T> & { controller?: AbortControll
 /**
  * Adopts a stream of the official `openai` SDK (or any async iterable) as an Observable: each item is emitted
  * as it is, errors pass through unchanged, and unsubscribing aborts the SDK's request through its
- * `controller` and ends the iterator.
+ * `controller` and ends the iterator. An `AssistantStream`, a chat completion stream or a Responses stream is
+ * typed as this library's `AssistantStreamEvent`, `ChatCompletionChunk` or `ResponseStreamEvent`, so every
+ * operator accepts it.
  *
  * @example
  * import OpenAI from 'openai';
@@ -19,6 +24,12 @@ export type AdoptableStream<T> = AsyncIterable<T> & { controller?: AbortControll
  * const stream = openai.beta.threads.runs.stream(threadId, { assistant_id: assistantId });
  * fromOpenAIStream(stream).pipe(textDeltas()).subscribe((text) => process.stdout.write(text));
  */
+export function fromOpenAIStream(stream: AdoptableStream<{ event: string; data: unknown }>): Observable<AssistantStreamEvent>;
+export function fromOpenAIStream(stream: AdoptableStream<{ object: 'chat.completion.chunk' }>): Observable<ChatCompletionChunk>;
+export function fromOpenAIStream(stream: AdoptableStream<{ type: string; sequence_number?: number }>): Observable<ResponseStreamEvent>;
+export function fromOpenAIStream<T>(stream: AdoptableStream<T>): Observable<T>;
+// The SDK's events, chunks and response events are the API's objects, passed on untouched; the overloads type
+// them as this library's (zod-inferred) types of the same objects, so every operator accepts them.
 export function fromOpenAIStream<T>(stream: AdoptableStream<T>): Observable<T> {
   return new Observable<T>((subscriber) => {
     let stopped = false;

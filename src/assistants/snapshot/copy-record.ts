@@ -43,7 +43,15 @@ export function recordCopier(keys: readonly string[]): RecordCopier {
   return copier ?? spreadCopy;
 }
 
-function canGenerateCode(): boolean {
+/**
+ * Whether `new Function` works here (not under a strict Content-Security-Policy or
+ * `--disallow-code-generation-from-strings`). Asked once, then remembered.
+ *
+ * @internal
+ * @example
+ * const copy = canGenerateCode() ? compiledCopier : (s: object) => ({ ...s });
+ */
+export function canGenerateCode(): boolean {
   if (codeGeneration === undefined) {
     try {
       codeGeneration = typeof new Function('return 1') === 'function';

@@ -1,3 +1,4 @@
+import { canGenerateCode, type RecordCopier, recordCopier } from '../../assistants/snapshot/copy-record.js';
 import { SnapshotError } from '../../errors/stream-errors.js';
 import type {
   ChatCompletionChunk,
@@ -48,6 +49,26 @@ export function chatCompletionReducer(
   snapshot: ChatCompletionSnapshot | undefined,
   chunk: ChatCompletionChunk,
 ): ChatCompletionSnapshot {
+  // The fast path: the snapshot as an object literal naming its keys instead of a spread of a spread (see
+  // `snapshotMerger`); the result is the same object the spreads below make.
+  const snapshotKeys =
+    snapshot === undefined ? NO_KEYS : snapshot === builtSnapshot ? Object.keys(snapshot) : exactKeys(snapshot);
+  const chunkKeys = snapshot === undefined || chunk.id ? exactKeys(chunk) : NO_KEYS;
+  const merge = snapshotKeys && chunkKeys ? snapshotMerger(snapshotKeys, chunkKeys) : undefined;
+  if (merge !== undefined) {
+    const previous = snapshot === undefined ? NO_CHOICES : snapshot.choices;
+    const choices = chunk.choices;
+    const next = choices.length === 0 ? previous : reduceChoices(previous, choices);
+    if (snapshot !== undefined && !chunk.id && next === previous) return snapshot;
+    return (builtSnapshot = merge(snapshot, chunk, next));
+  }
+  return reduceBySpreads(snapshot, chunk);
+}
+
+function reduceBySpreads(
+  snapshot: ChatCompletionSnapshot | undefined,
+  chunk: ChatCompletionChunk,
+): ChatCompletionSnapshot {
   const { choices, ...rest } = chunk;
   const previous = snapshot === undefined ? NO_CHOICES : snapshot.choices;
   const next = choices.length === 0 ? previous : reduceChoices(previous, choices);
@@ -69,7 +90,18 @@ function reduceChoices(
   return next;
 }
 
-const CHOICE_KEYS: ReadonlySet<string> = new Set(['delta', 'finish_reason', 'index', 'logprobs']);
+/** The keys of a chunk's choice the schema knows (a `switch` compares interned strings by pointer). */
+function isChoiceKey(key: string): boolean {
+  switch (key) {
+    case 'delta':
+    case 'finish_reason':
+    case 'index':
+    case 'logprobs':
+      return true;
+    default:
+      return false;
+  }
+}
 
 function reduceChoice(
   previous: ChatCompletionSnapshotChoice | undefined,
@@ -87,12 +119,25 @@ function reduceChoice(
   }
   // Fields the schema does not know take the latest value, as they do in the SDK.
   for (const key in chunkChoice) {
-    if (CHOICE_KEYS.has(key)) continue;
+    if (isChoiceKey(key)) continue;
     safeKey(key, 'choices');
     choice = { ...choice, [key]: (chunkChoice as Record<string, unknown>)[key] };
   }
   const message = delta ? reduceMessage(choice.message, delta) : choice.message;
-  return message === choice.message ? choice : { ...choice, message };
+  return message === choice.message ? choice : withMessage(choice, message);
+}
+
+/** `{ ...choice, message }`, by a copier naming the keys when `choice` has plain keys including `message`. */
+function withMessage(
+  choice: ChatCompletionSnapshotChoice,
+  message: ChatCompletionSnapshotMessage,
+): ChatCompletionSnapshotChoice {
+  const keys = choice === builtChoice ? Object.keys(choice) : exactKeys(choice);
+  if (keys === undefined || !keys.includes('message')) return { ...choice, message };
+  const copy = choiceCopiers.get(keys)(choice);
+  // An own data property of the fresh copy: assigning it is what the spread's `message` does.
+  copy['message'] = message;
+  return (builtChoice = copy as ChatCompletionSnapshotChoice);
 }
 
 type Logprobs = NonNullable<ChatCompletionSnapshotChoice['logprobs']>;
@@ -108,7 +153,20 @@ function mergeLogprobs(previous: Logprobs | null, logprobs: Logprobs): Logprobs 
 
 const EMPTY_MESSAGE: ChatCompletionSnapshotMessage = Object.freeze({});
 
-const DELTA_KEYS: ReadonlySet<string> = new Set(['content', 'refusal', 'role', 'tool_calls', 'function_call', 'audio']);
+/** The keys of a delta the reducer merges by their own rules. */
+function isDeltaKey(key: string): boolean {
+  switch (key) {
+    case 'content':
+    case 'refusal':
+    case 'role':
+    case 'tool_calls':
+    case 'function_call':
+    case 'audio':
+      return true;
+    default:
+      return false;
+  }
+}
 
 type MutableMessage = { -readonly [K in keyof ChatCompletionSnapshotMessage]: ChatCompletionSnapshotMessage[K] } & {
   [key: string]: unknown;
@@ -120,9 +178,9 @@ function reduceMessage(
 ): ChatCompletionSnapshotMessage {
   // A fresh object is made on the first change only; until it is returned nobody else sees it.
   let message: MutableMessage | undefined;
-  const edit = (): MutableMessage => (message ??= { ...previous });
+  const edit = (): MutableMessage => (message ??= copyMessage(previous));
   for (const key in delta) {
-    if (DELTA_KEYS.has(key)) continue;
+    if (isDeltaKey(key)) continue;
     safeKey(key, 'delta');
     edit()[key] = (delta as Record<string, unknown>)[key];
   }
@@ -200,4 +258,129 @@ function checkedIndex(index: number, path: string): number {
     eventName: 'chat.completion.chunk',
     path,
   });
+}
+
+// ---- the hot path ------------------------------------------------------------------------------------------
+//
+// V8 copies `{ ...object }` through its slow runtime path when the source keeps properties outside the object,
+// which every copy of a copy does (each snapshot, choice and message is one): about ten times the cost of an
+// object literal naming the keys. So the copies below are literals compiled once per key list, used only where
+// they make exactly the object the spread makes: the source's own enumerable string keys are known (and it has
+// no symbol keys, which the spread would copy too). Where code generation is not allowed, the spreads run.
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/** The own enumerable string keys of `value`, when it has no symbol keys (else `undefined`: use the spread). */
+function exactKeys(value: object): readonly string[] | undefined {
+  return Object.getOwnPropertySymbols(value).length === 0 ? Object.keys(value) : undefined;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** `recordCopier` with a one-entry memo in front of it: a stream's objects keep one key list. */
+class CopierCache {
+  private keys: readonly string[] = NO_KEYS;
+  private copier: RecordCopier = recordCopier(NO_KEYS);
+
+  get(keys: readonly string[]): RecordCopier {
+    if (!sameKeys(keys, this.keys)) {
+      this.copier = recordCopier(keys);
+      this.keys = keys;
+    }
+    return this.copier;
+  }
+}
+
+const choiceCopiers = new CopierCache();
+const messageCopiers = new CopierCache();
+
+/** `{ ...message }`. */
+function copyMessage(message: ChatCompletionSnapshotMessage): MutableMessage {
+  const keys = message === builtMessage ? Object.keys(message) : exactKeys(message);
+  if (keys === undefined) return { ...message } as MutableMessage;
+  // Only string keys are ever assigned to the copy, so it stays free of symbol keys.
+  return (builtMessage = messageCopiers.get(keys)(message) as MutableMessage);
+}
+
+/**
+ * The snapshot, choice and message the reducer built last (each an object literal or a compiled copy with string
+ * keys only, then only string keys assigned): when the next chunk brings them back, their keys need no check for
+ * symbol keys, which costs more than the copy. Cleared by {@link forgetBuiltChatSnapshot} when an operator's
+ * subscription ends, so nothing of a finished stream stays reachable from here.
+ */
+let builtSnapshot: ChatCompletionSnapshot | undefined;
+let builtChoice: ChatCompletionSnapshotChoice | undefined;
+let builtMessage: ChatCompletionSnapshotMessage | undefined;
+
+/**
+ * Lets go of what the reducer built last. Operators call it when their subscription ends; it only costs the next
+ * call a check.
+ *
+ * @internal
+ * @example
+ * source.pipe(scan(chatCompletionReducer, undefined), finalize(forgetBuiltChatSnapshot));
+ */
+export function forgetBuiltChatSnapshot(): void {
+  builtSnapshot = builtChoice = builtMessage = undefined;
+}
+
+/** `(snapshot, chunk, choices) => next snapshot`, compiled for one pair of key lists. */
+type SnapshotMerger = (
+  snapshot: ChatCompletionSnapshot | undefined,
+  chunk: ChatCompletionChunk,
+  choices: readonly ChatCompletionSnapshotChoice[],
+) => ChatCompletionSnapshot;
+
+const mergers = new Map<string, SnapshotMerger | null>();
+/** Enough for every shape a stream uses; past it, new shapes use the spreads rather than grow the cache. */
+const MAX_MERGERS = 256;
+let lastSnapshotKeys: readonly string[] = NO_KEYS;
+let lastChunkKeys: readonly string[] = NO_KEYS;
+let lastMerger: SnapshotMerger | undefined;
+
+/**
+ * A function returning `{ ...snapshot, ...rest, choices }` (where `rest` is the chunk without `choices`) for a
+ * snapshot whose keys are `snapshotKeys` and a chunk whose keys are `chunkKeys` (both with no symbol keys), as an
+ * object literal: the snapshot's keys in their order, each with the chunk's value when the chunk has that key,
+ * then the chunk's other keys, then `choices` if the snapshot had none. Keys the chunk should not contribute
+ * (a chunk with an empty `id`) are passed as an empty list. `undefined` when code generation is not allowed, a
+ * key is `__proto__` (a literal would set the prototype) or the cache is full.
+ */
+function snapshotMerger(snapshotKeys: readonly string[], chunkKeys: readonly string[]): SnapshotMerger | undefined {
+  if (lastMerger !== undefined && sameKeys(snapshotKeys, lastSnapshotKeys) && sameKeys(chunkKeys, lastChunkKeys)) {
+    return lastMerger;
+  }
+  const cacheKey = JSON.stringify([snapshotKeys, chunkKeys]);
+  let merger = mergers.get(cacheKey);
+  if (merger === undefined) {
+    merger = null;
+    if (
+      mergers.size < MAX_MERGERS &&
+      !snapshotKeys.includes('__proto__') &&
+      !chunkKeys.includes('__proto__') &&
+      canGenerateCode()
+    ) {
+      const fromChunk = new Set(chunkKeys);
+      const inSnapshot = new Set(snapshotKeys);
+      const q = (key: string) => JSON.stringify(key); // a JSON string literal is a JavaScript string literal
+      const parts: string[] = [];
+      for (const key of snapshotKeys) {
+        if (key === 'choices') parts.push(`${q(key)}: n`);
+        else parts.push(`${q(key)}: ${fromChunk.has(key) ? 'c' : 's'}[${q(key)}]`);
+      }
+      for (const key of chunkKeys) if (key !== 'choices' && !inSnapshot.has(key)) parts.push(`${q(key)}: c[${q(key)}]`);
+      if (!inSnapshot.has('choices')) parts.push('"choices": n');
+      merger = new Function('s', 'c', 'n', `"use strict"; return { ${parts.join(', ')} };`) as SnapshotMerger;
+    }
+    if (mergers.size < MAX_MERGERS) mergers.set(cacheKey, merger);
+  }
+  if (merger === null) return undefined;
+  lastSnapshotKeys = snapshotKeys;
+  lastChunkKeys = chunkKeys;
+  lastMerger = merger;
+  return merger;
 }
