@@ -1,22 +1,7 @@
 import fc from 'fast-check';
+import { anything, itNeverAcceptsWhatTheSchemaRejects, maybe, numbers, record, usually } from '../helpers/pre-check';
 import { MessageDeltaEventSchema } from '../../src/index';
 import { isCommonMessageDeltaEvent } from '../../src/schema/assistants/message-delta-check';
-
-// The hand-written check of `thread.message.delta` data must never accept what the zod schema rejects: it is a
-// shortcut past the schema, not a second opinion. Values are generated around the accepted shape, each part
-// either right, slightly wrong or anything at all, so both sides of every condition are reached.
-
-const anything = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true });
-const numbers = fc.oneof(fc.integer({ min: -3, max: 5 }), fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, -0));
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 12, arbitrary: arb }, { weight: 1, arbitrary: anything });
-/** Mostly `usual`, sometimes one of `others`. */
-const usually = <T>(usual: T, ...others: T[]) =>
-  fc.oneof({ weight: 4, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: fc.constantFrom(...others) });
-/** An object with the given optional keys, sometimes with unknown keys mixed in. */
-const record = (model: Record<string, fc.Arbitrary<unknown>>, requiredKeys: string[] = []) =>
-  fc
-    .tuple(fc.record(model, { requiredKeys }), fc.option(fc.dictionary(fc.string(), anything, { maxKeys: 3 }), { nil: undefined }))
-    .map(([known, extra]) => (extra ? { ...extra, ...known } : known));
 
 const text = record({
   value: maybe(fc.string()),
@@ -44,40 +29,7 @@ const data = record(
 );
 
 describe('isCommonMessageDeltaEvent (the fast path before MessageDeltaEventSchema)', () => {
-  it('never accepts a value the schema rejects (generated around the common shape)', () => {
-    fc.assert(
-      fc.property(maybe(data), (value) => {
-        if (isCommonMessageDeltaEvent(value)) expect(MessageDeltaEventSchema.safeParse(value).success).toBe(true);
-      }),
-      { numRuns: 20_000 },
-    );
-  });
-
-  it('never accepts a value the schema rejects (values as JSON.parse makes them)', () => {
-    fc.assert(
-      fc.property(maybe(data), (value) => {
-        let json: unknown;
-        try {
-          const text = JSON.stringify(value);
-          if (text === undefined) return;
-          json = JSON.parse(text);
-        } catch {
-          return; // not representable as JSON (a BigInt, a cycle)
-        }
-        if (isCommonMessageDeltaEvent(json)) expect(MessageDeltaEventSchema.safeParse(json).success).toBe(true);
-      }),
-      { numRuns: 20_000 },
-    );
-  });
-
-  it('never accepts a value the schema rejects (any JSON at all)', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        if (isCommonMessageDeltaEvent(value)) expect(MessageDeltaEventSchema.safeParse(value).success).toBe(true);
-      }),
-      { numRuns: 5_000 },
-    );
-  });
+  itNeverAcceptsWhatTheSchemaRejects(isCommonMessageDeltaEvent, MessageDeltaEventSchema, maybe(data));
 
   it('accepts the deltas the API sends for text (so the fast path is taken)', () => {
     const common = fc.record({
