@@ -2,7 +2,6 @@ import { concat, lastValueFrom, of, throwError, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   accumulateSnapshots,
-  type AssistantStreamEvent,
   codeInterpreterDeltas,
   finalMessages,
   finalRun,
