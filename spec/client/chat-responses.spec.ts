@@ -33,6 +33,15 @@ describe('client.chat.completions', () => {
     expect(created.choices[0]!.message.content).toBe(completion.choices[0]!.message.content);
   });
 
+  it('cannot be misused: the non-streamed completion is not a stream of chunks (checked by the compiler)', () => {
+    const completion$ = ctx.client.chat.completions.create({ model: 'gpt-4o', messages });
+    // @ts-expect-error a ChatCompletion is not a chunk: textDeltas() does not accept create()'s result
+    const misuse = () => completion$.pipe(textDeltas());
+    // @ts-expect-error nor does finalChatCompletion()
+    const misuseToo = () => completion$.pipe(finalChatCompletion());
+    expect([typeof misuse, typeof misuseToo]).toEqual(['function', 'function']);
+  });
+
   it('streams tool call arguments through toolCallDeltas()', async () => {
     const deltas = await lastValueFrom(
       ctx.client.chat.completions
