@@ -9,6 +9,7 @@ import {
   SnapshotError,
 } from '../../src/index';
 import { mergeDelta, UnsafeDeltaKeyError } from '../../src/assistants/snapshot/merge-delta';
+import { forgetLastTransition } from '../../src/assistants/snapshot/reducer';
 import { ev, message, run, step, textDelta } from '../helpers/events';
 
 // The reducer has a hot path (a one-entry memo, states built as object literals, a specialized merge of text
@@ -282,6 +283,75 @@ describe('assistantStreamReducer hot path', () => {
     }
     expect(shape(state)).toEqual(shape(reference));
     expect(Reflect.ownKeys(state.messages[0]!)).toEqual(Reflect.ownKeys(reference.messages[0]!));
+  });
+
+  it('builds the same texts over long streams (texts built in blocks), switching texts and going back to old states', () => {
+    const created = [
+      ev('thread.message.created', message('msg_1', 'in_progress', [
+        { index: 0, type: 'text', text: { value: 'a', annotations: [] } },
+        { index: 1, type: 'text', text: { value: '' } },
+      ] as unknown as Message['content'])),
+      ev('thread.message.created', message('msg_2', 'in_progress', [
+        { index: 0, type: 'text', text: { value: 'z' } },
+      ] as unknown as Message['content'])),
+    ];
+    const step = fc.oneof(
+      { weight: 300, arbitrary: fc.tuple(fc.constant('delta' as const), fc.constantFrom(['msg_1', 0], ['msg_1', 1], ['msg_2', 0]), fragments) },
+      { weight: 1, arbitrary: fc.tuple(fc.constant('back' as const), fc.nat(200)) },
+      { weight: 1, arbitrary: fc.tuple(fc.constant('forget' as const)) },
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 200, maxLength: 500 }), fc.nat(3), (steps, switchEvery) => {
+        forgetLastTransition();
+        let state = initialAssistantStreamState;
+        let reference = initialAssistantStreamState;
+        for (const event of created) {
+          state = assistantStreamReducer(state, event);
+          reference = referenceReducer(reference, event);
+        }
+        const history: Array<[AssistantStreamState, AssistantStreamState]> = [[state, reference]];
+        let n = 0;
+        for (const item of steps) {
+          if (item[0] === 'back') [state, reference] = history[Math.max(0, history.length - 1 - item[1])]!;
+          else if (item[0] === 'forget') forgetLastTransition();
+          else {
+            const [[id, index], part] = [item[1] as [string, number], item[2]];
+            // Mostly long runs of one text; every few steps (by `switchEvery`) another text in between.
+            const target: [string, number] = switchEvery > 0 && ++n % (switchEvery * 37) === 0 ? [id, index] : ['msg_1', 0];
+            const event = textDelta(target[0], [target[1], part]);
+            state = assistantStreamReducer(state, event);
+            reference = referenceReducer(reference, event);
+            expect(shape(state)).toEqual(shape(reference));
+            history.push([state, reference]);
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
+    forgetLastTransition();
+  });
+
+  it('uses the text a snapshot holds, even when it was changed in place between two deltas', () => {
+    forgetLastTransition();
+    const created = ev('thread.message.created', message('msg_1', 'in_progress', [
+      { index: 0, type: 'text', text: { value: '' } },
+    ] as unknown as Message['content']));
+    let state = assistantStreamReducer(initialAssistantStreamState, created);
+    let expected = '';
+    for (let i = 0; i < 300; i++) {
+      const part = `w${i % 10} `;
+      state = assistantStreamReducer(state, textDelta('msg_1', [0, part]));
+      expected += part;
+      if (i % 97 === 50) {
+        // Same length, other characters; then a shorter text.
+        const text = state.messages[0]!.content[0]!.type === 'text' ? state.messages[0]!.content[0]!.text : undefined;
+        expected = (i % 2 ? 'x' : 'y').repeat(expected.length - (i % 3));
+        (text as { value: string }).value = expected;
+      }
+      const block = state.messages[0]!.content[0]!;
+      expect(block.type === 'text' && block.text.value).toBe(expected);
+    }
+    forgetLastTransition();
   });
 
   it('returns the same state again for the same state and event (operators sharing a stream)', () => {

@@ -234,6 +234,8 @@ export function forgetLastTransition(): void {
   lastNextCanonical = false;
   trustedMessage = undefined;
   trustedCopy = builtCopy = undefined;
+  ropeValue = ropePrefix = '';
+  ropeParts.length = 0;
 }
 
 /** The keys of a state, in the order of {@link initialAssistantStreamState}. */
@@ -314,7 +316,8 @@ function mergeTextDelta(message: Message, delta: object): Message | undefined {
 
   let copy: RecordCopier;
   let textKeys: readonly string[];
-  if (message === trustedMessage && index === trustedIndex) {
+  const trusted = message === trustedMessage && index === trustedIndex;
+  if (trusted) {
     // Built by the previous call: the keys of these three objects are known.
     copy = trustedCopy!;
     textKeys = trustedTextKeys;
@@ -327,7 +330,7 @@ function mergeTextDelta(message: Message, delta: object): Message | undefined {
     copy = recordCopier(Object.keys(message));
   }
 
-  const value = (text['value'] as string) + fragment;
+  const value = appendText(text['value'] as string, fragment, trusted);
   const nextText =
     textKeys === TEXT_KEYS_VALUE_ONLY ? { value } : { value, annotations: text['annotations'] };
   const nextBlock = { index, type: hasType ? type : block['type'], text: nextText };
@@ -339,6 +342,40 @@ function mergeTextDelta(message: Message, delta: object): Message | undefined {
   builtIndex = index;
   builtTextKeys = textKeys;
   return next as unknown as Message;
+}
+
+/**
+ * The text the fast path appended to last (`ropeValue`): `ropePrefix` followed by the fragments of `ropeParts`
+ * (fewer than {@link ROPE_BLOCK}).
+ *
+ * `value + fragment` makes V8 a rope node pointing at `value`; every snapshot's text then keeps the rope of the
+ * whole text alive, one node per token, which the scavenger copies (once or twice) long after the snapshot that
+ * made it is garbage. So the text is built in blocks: inside a block each text is still `previous + fragment`,
+ * and every {@link ROPE_BLOCK} fragments the block's fragments are joined into one flat string and the text
+ * becomes `ropePrefix + block`. The rope nodes made inside a block are then garbage (they die young), only one
+ * node and one flat string per block stay, and each character is copied once more (linear in the text). The
+ * strings are equal either way; only their representation inside V8 differs.
+ */
+let ropeValue = '';
+let ropePrefix = '';
+/** The fragments appended since `ropePrefix` (reused: emptied when a block ends). */
+const ropeParts: string[] = [];
+const ROPE_BLOCK = 64;
+
+function appendText(previous: string, fragment: string, trusted: boolean): string {
+  // `trusted`: the text is the one the previous call built, so `previous` is `ropeValue` itself (the same string,
+  // compared in constant time) unless its snapshot was modified since; only then are characters compared.
+  if (!trusted || ropeParts.length === 0 || previous !== ropeValue) {
+    // Another text, the first fragment of this one, or a block just ended: start a block after it.
+    ropePrefix = previous;
+    ropeParts.length = 0;
+    ropeParts.push(fragment);
+    return (ropeValue = previous + fragment);
+  }
+  if (ropeParts.push(fragment) < ROPE_BLOCK) return (ropeValue = previous + fragment);
+  const block = ropeParts.join('');
+  ropeParts.length = 0;
+  return (ropePrefix = ropeValue = ropePrefix + block);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
