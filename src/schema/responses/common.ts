@@ -18,12 +18,12 @@ export const FileDetailEnumSchema = z.enum(['auto', 'low', 'high']);
 export type FileDetailEnum = z.infer<typeof FileDetailEnumSchema>;
 
 /** The level of detail of a file input. */
-export const FileInputDetailSchema = z.enum(['auto', 'low', 'high']);
+export const FileInputDetailSchema = FileDetailEnumSchema; // the yaml defines it twice, identically
 /** The level of detail of a file input. */
 export type FileInputDetail = z.infer<typeof FileInputDetailSchema>;
 
 /** The level of detail of an image input. */
-export const ResponseImageDetailSchema = z.enum(['low', 'high', 'auto', 'original']);
+export const ResponseImageDetailSchema = DetailEnumSchema; // the yaml defines it twice, identically
 /** The level of detail of an image input. */
 export type ResponseImageDetail = z.infer<typeof ResponseImageDetailSchema>;
 
@@ -52,7 +52,7 @@ export const ModelIdsSharedSchema = z.string();
 export type ModelIdsShared = z.infer<typeof ModelIdsSharedSchema>;
 
 /** A model id, such as `gpt-4o` or `o3` (any string: new models keep coming). */
-export const ResponsesModelSchema = z.string();
+export const ResponsesModelSchema = ModelIdsSharedSchema; // the yaml defines it twice, identically
 /** A model id, such as `gpt-4o` or `o3` (any string: new models keep coming). */
 export type ResponsesModel = z.infer<typeof ResponsesModelSchema>;
 

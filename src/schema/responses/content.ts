@@ -111,11 +111,7 @@ export const FunctionAndCustomToolCallOutputSchema = z.discriminatedUnion('type'
 export type FunctionAndCustomToolCallOutput = z.infer<typeof FunctionAndCustomToolCallOutputSchema>;
 
 /** One content part of an input message: text, image or file (by `type`). */
-export const ResponseInputContentSchema = z.discriminatedUnion('type', [
-  ResponseInputTextSchema,
-  ResponseInputImageSchema,
-  ResponseInputFileSchema,
-]);
+export const ResponseInputContentSchema = FunctionAndCustomToolCallOutputSchema; // the yaml defines it twice, identically
 /** One content part of an input message: text, image or file (by `type`). */
 export type ResponseInputContent = z.infer<typeof ResponseInputContentSchema>;
 

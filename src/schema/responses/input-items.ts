@@ -235,7 +235,7 @@ export const FunctionShellActionParamSchema = z.object({
 export type FunctionShellActionParam = z.infer<typeof FunctionShellActionParamSchema>;
 
 /** Status values reported for shell tool calls. */
-export const FunctionShellCallItemStatusSchema = z.enum(['in_progress', 'completed', 'incomplete']);
+export const FunctionShellCallItemStatusSchema = FunctionCallItemStatusSchema; // the yaml defines it twice, identically
 /** Status values reported for shell tool calls. */
 export type FunctionShellCallItemStatus = z.infer<typeof FunctionShellCallItemStatusSchema>;
 

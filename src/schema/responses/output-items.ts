@@ -366,25 +366,17 @@ export const ResponseCustomToolCallSchema = z.object({
 export type ResponseCustomToolCall = z.infer<typeof ResponseCustomToolCallSchema>;
 
 /** A tool call made directly by the model. */
-export const DirectToolCallCallerParamSchema = z.object({
-  type: z.literal('direct'),
-});
+export const DirectToolCallCallerParamSchema = DirectToolCallCallerSchema; // the yaml defines it twice, identically
 /** A tool call made directly by the model. */
 export type DirectToolCallCallerParam = z.infer<typeof DirectToolCallCallerParamSchema>;
 
 /** A tool call made by a program (programmatic tool calling). */
-export const ProgramToolCallCallerParamSchema = z.object({
-  type: z.literal('program'),
-  caller_id: z.string(),
-});
+export const ProgramToolCallCallerParamSchema = ProgramToolCallCallerSchema; // the yaml defines it twice, identically
 /** A tool call made by a program (programmatic tool calling). */
 export type ProgramToolCallCallerParam = z.infer<typeof ProgramToolCallCallerParamSchema>;
 
 /** The execution context that produced this tool call. */
-export const ToolCallCallerParamSchema = z.discriminatedUnion('type', [
-  DirectToolCallCallerParamSchema,
-  ProgramToolCallCallerParamSchema,
-]);
+export const ToolCallCallerParamSchema = ToolCallCallerSchema; // the yaml defines it twice, identically
 /** The execution context that produced this tool call. */
 export type ToolCallCallerParam = z.infer<typeof ToolCallCallerParamSchema>;
 
@@ -435,7 +427,7 @@ export const ResponseFileSearchToolCallSchema = z.object({
 export type ResponseFileSearchToolCall = z.infer<typeof ResponseFileSearchToolCallSchema>;
 
 /** The status of a function call. */
-export const FunctionCallStatusSchema = z.enum(['in_progress', 'completed', 'incomplete']);
+export const FunctionCallStatusSchema = FunctionCallOutputStatusEnumSchema; // the yaml defines it twice, identically
 /** The status of a function call. */
 export type FunctionCallStatus = z.infer<typeof FunctionCallStatusSchema>;
 
@@ -449,7 +441,7 @@ export const FunctionShellActionSchema = z.object({
 export type FunctionShellAction = z.infer<typeof FunctionShellActionSchema>;
 
 /** The status of a shell call. */
-export const FunctionShellCallStatusSchema = z.enum(['in_progress', 'completed', 'incomplete']);
+export const FunctionShellCallStatusSchema = FunctionCallOutputStatusEnumSchema; // the yaml defines it twice, identically
 /** The status of a shell call. */
 export type FunctionShellCallStatus = z.infer<typeof FunctionShellCallStatusSchema>;
 
@@ -478,7 +470,7 @@ export const ResponseFunctionShellToolCallSchema = z.object({
 export type ResponseFunctionShellToolCall = z.infer<typeof ResponseFunctionShellToolCallSchema>;
 
 /** The status of a shell call output item. */
-export const FunctionShellCallOutputStatusEnumSchema = z.enum(['in_progress', 'completed', 'incomplete']);
+export const FunctionShellCallOutputStatusEnumSchema = FunctionCallOutputStatusEnumSchema; // the yaml defines it twice, identically
 /** The status of a shell call output item. */
 export type FunctionShellCallOutputStatusEnum = z.infer<typeof FunctionShellCallOutputStatusEnumSchema>;
 

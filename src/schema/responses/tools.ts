@@ -472,9 +472,7 @@ export const ResponseFormatJsonSchemaSchemaSchema = z.record(z.string(), z.unkno
 export type ResponseFormatJsonSchemaSchema = z.infer<typeof ResponseFormatJsonSchemaSchemaSchema>;
 
 /** Default response format. */
-export const ResponseFormatTextSchema = z.object({
-  type: z.literal('text'),
-});
+export const ResponseFormatTextSchema = CustomTextFormatParamSchema; // the yaml defines it twice, identically
 /** Default response format. */
 export type ResponseFormatText = z.infer<typeof ResponseFormatTextSchema>;
 
@@ -536,9 +534,7 @@ export const ToolChoiceShellSchema = z.object({
 export type ToolChoiceShell = z.infer<typeof ToolChoiceShellSchema>;
 
 /** A tool choice forcing the programmatic tool calling tool. */
-export const ToolChoiceProgrammaticToolCallingSchema = z.object({
-  type: z.literal('programmatic_tool_calling'),
-});
+export const ToolChoiceProgrammaticToolCallingSchema = ProgrammaticToolCallingParamSchema; // the yaml defines it twice, identically
 /** A tool choice forcing the programmatic tool calling tool. */
 export type ToolChoiceProgrammaticToolCalling = z.infer<typeof ToolChoiceProgrammaticToolCallingSchema>;
 
