@@ -6,7 +6,7 @@ import { accumulating } from './accumulating-operator.js';
 /**
  * Accumulates a run stream into snapshots: one {@link AssistantStreamState} per event, with `currentEvent`,
  * `currentRun`, `currentMessageSnapshot`, `currentRunStepSnapshot` and every message, run step and run so far.
- * The pure {@link assistantStreamReducer} applied as `scan` would: states are immutable and share unchanged parts,
+ * {@link assistantStreamReducer} applied as `scan` would: states are immutable and share unchanged parts,
  * so `===` tells what changed.
  *
  * @example

@@ -5,7 +5,7 @@ import { mergeDelta, UnsafeDeltaKeyError } from './merge-delta.js';
 import { type AssistantStreamState, initialAssistantStreamState } from './state.js';
 
 /**
- * The pure reducer behind `accumulateSnapshots()`: `(state, event) => state`. Never mutates `state` or `event`;
+ * The reducer behind `accumulateSnapshots()`: `(state, event) => state`. Never mutates `state` or `event`;
  * the new state shares everything the event did not change.
  *
  * - run events replace that run (by id) and set `currentRun`;
@@ -17,8 +17,12 @@ import { type AssistantStreamState, initialAssistantStreamState } from './state.
  *
  * Throws {@link SnapshotError} for a delta of a message or run step never created, or a refused key.
  *
- * Called again with the state and event of the call before, it returns that call's result (several operators
- * sharing one stream thus advance their snapshots once per event, not once each).
+ * Pure in what it returns (the same state and event always give equal results), but not stateless: it keeps the
+ * last transition and what its text fast path built in module variables. Called again with the state and event
+ * of the call before, it returns that call's result, so several operators sharing one stream advance their
+ * snapshots once per event, not once each; chains of states that interleave (two streams reduced at once) stay
+ * correct but lose that memo and the fast path's shortcuts. Operators call `forgetLastTransition()` when their
+ * subscription ends so nothing of a finished stream stays referenced.
  *
  * @example
  * import { scan } from 'rxjs';
