@@ -20,6 +20,13 @@ export function runStream(transport: Transport, spec: RequestSpec, options: Requ
   );
 }
 
-function withStreamHeaders(options: RequestOptions | undefined): RequestOptions {
+/**
+ * The call's options with `accept: text/event-stream` (the caller's headers win).
+ *
+ * @internal
+ * @example
+ * transport.request(spec, withStreamHeaders(options), read);
+ */
+export function withStreamHeaders(options: RequestOptions | undefined): RequestOptions {
   return { ...options, headers: { accept: 'text/event-stream', ...options?.headers } };
 }

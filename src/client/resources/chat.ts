@@ -4,6 +4,7 @@ import { type ChatCompletion, type ChatCompletionChunk, ChatCompletionSchema } f
 import { chunksOfCompletion } from '../fallback/chat-completion-chunks.js';
 import type { RequestOptions } from '../options.js';
 import { readEventStream, readJSON } from '../readers.js';
+import { withStreamHeaders } from '../run-stream.js';
 import { fallBackToCreate } from '../fallback/fall-back-to-create.js';
 import type { Transport } from '../transport.js';
 
@@ -63,7 +64,7 @@ export function chatResource(transport: Transport): ChatResource {
         const body = { ...params, stream: true };
         const streamed$ = transport.request(
           { method: 'POST', path: '/chat/completions', body },
-          { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
+          withStreamHeaders(options),
           (response, context) => readEventStream(response, context.options, (r) => chatCompletionChunks(r), () => 'chunk'),
         );
         return fallBackToCreate(streamed$, {

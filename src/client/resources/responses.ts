@@ -4,6 +4,7 @@ import { type Response, ResponseSchema, type ResponseStreamEvent } from '../../s
 import { eventsOfResponse } from '../fallback/response-events.js';
 import type { RequestOptions } from '../options.js';
 import { readEventStream, readJSON } from '../readers.js';
+import { withStreamHeaders } from '../run-stream.js';
 import { fallBackToCreate } from '../fallback/fall-back-to-create.js';
 import type { Transport } from '../transport.js';
 
@@ -52,7 +53,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
     stream: (params, options) => {
       const streamed$ = transport.request(
         { method: 'POST', path: '/responses', body: { ...params, stream: true } },
-        { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
+        withStreamHeaders(options),
         (response, context) => readEventStream(response, context.options, (r) => responseEvents(r), (e) => e.type),
       );
       return fallBackToCreate(streamed$, {
