@@ -4,6 +4,15 @@ import { StreamTimeoutError } from '../errors/stream-errors.js';
 import type { RequestOptions, ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 
+/**
+ * Encodes an id for use as a path segment.
+ *
+ * @internal
+ * @example
+ * `/threads/${enc(threadId)}/runs`
+ */
+export const enc = encodeURIComponent;
+
 /** One API request, before headers and retries are added. @internal */
 export interface RequestSpec {
   method: 'GET' | 'POST' | 'DELETE';

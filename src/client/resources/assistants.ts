@@ -3,7 +3,7 @@ import { type Assistant, AssistantSchema } from '../../schema/resources.js';
 import type { RequestOptions } from '../options.js';
 import type { AssistantCreateParams } from '../params.js';
 import { readJSON } from '../readers.js';
-import type { Transport } from '../transport.js';
+import { enc, type Transport } from '../transport.js';
 
 /** `client.assistants`: create and retrieve assistants. */
 export interface AssistantsResource {
@@ -21,6 +21,3 @@ export function assistantsResource(transport: Transport): AssistantsResource {
       transport.request({ method: 'GET', path: `/assistants/${enc(id)}` }, options, readJSON(AssistantSchema)),
   };
 }
-
-/** Encodes a path segment. @internal */
-export const enc = encodeURIComponent;

@@ -3,8 +3,7 @@ import { type FileObject, FileObjectSchema } from '../../schema/resources.js';
 import type { RequestOptions } from '../options.js';
 import type { FileCreateParams, Uploadable } from '../params.js';
 import { readJSON } from '../readers.js';
-import type { Transport } from '../transport.js';
-import { enc } from './assistants.js';
+import { enc, type Transport } from '../transport.js';
 
 /** `client.files`: upload and retrieve files. */
 export interface FilesResource {

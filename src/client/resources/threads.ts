@@ -28,8 +28,7 @@ import type {
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
 import { type RunStreamApi, type RunStreamOptions, streamRun } from '../stream-run.js';
-import type { Transport } from '../transport.js';
-import { enc } from './assistants.js';
+import { enc, type Transport } from '../transport.js';
 
 const MessagesPage = listPageSchema(MessageSchema);
 const RunsPage = listPageSchema(RunSchema);

@@ -19,8 +19,7 @@ import type {
   VectorStoreFileCreateParams,
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
-import type { Transport } from '../transport.js';
-import { enc } from './assistants.js';
+import { enc, type Transport } from '../transport.js';
 import type { FilesResource } from './files.js';
 
 /** `client.vectorStores.files`. */
