@@ -138,7 +138,7 @@ function argumentFragments(count) {
  * An Assistants run stream with a 200-fragment function call and one message of `n` text deltas.
  * Returns the SSE text, the expected message text and the number of SSE events (the final `done` included).
  */
-export function assistantRunStream(n, { toolCallDeltas = 200, seed = 1 } = {}) {
+export function assistantRunStream(n, { toolCallDeltas = 200, seed = 1, spaced = false } = {}) {
   const parts = [];
   let events = 0;
   const emit = (event, data) => {
@@ -180,7 +180,12 @@ export function assistantRunStream(n, { toolCallDeltas = 200, seed = 1 } = {}) {
   const words = tokens(n, seed);
   for (let i = 0; i < n; i++) {
     const text = i === 0 ? { value: words[i], annotations: [] } : { value: words[i] };
-    emit('thread.message.delta', `{"id":"msg_001","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":${JSON.stringify(text)}}]}}`);
+    emit(
+      'thread.message.delta',
+      spaced
+        ? `{"id": "msg_001", "object": "thread.message.delta", "delta": {"content": [{"index": 0, "type": "text", "text": ${JSON.stringify(text).replace(/^\{"value":/, '{"value": ')}}]}}`
+        : `{"id":"msg_001","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":${JSON.stringify(text)}}]}}`,
+    );
   }
   const expectedText = words.join('');
   emit('thread.message.completed', message('completed', [{ type: 'text', text: { value: expectedText, annotations: [] } }]));

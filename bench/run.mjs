@@ -4,6 +4,8 @@
 //   npm run bench                  (builds, then: node --expose-gc bench/run.mjs)
 //   node --expose-gc bench/run.mjs --quick          fewer rounds, fewer latency samples
 //   node --expose-gc bench/run.mjs --rounds=9 --no-latency --only=assistants --sizes=20000
+//   node --expose-gc bench/run.mjs --only=assistants --spaced   text deltas written with spaces (still valid JSON)
+//                                  that the library's templates never learn: the cost without them
 //   RX_OPENAI_STREAM_DIST=/other/dist/esm/index.js node --expose-gc bench/run.mjs   (another build)
 //
 // See docs/performance.md for the method, the machine and the numbers.
@@ -37,6 +39,7 @@ const ROUNDS = Number(option('rounds', quick ? 3 : 7));
 const WARMUP_ROUNDS = quick ? 1 : 2;
 const SIZES = option('sizes', '5000,20000,100000').split(',').map(Number);
 const ONLY = option('only', 'all');
+const SPACED = args.includes('--spaced');
 const CHUNK_SIZE = 1024;
 
 const gc = () => {
@@ -220,10 +223,10 @@ if (ONLY === 'all' || ONLY === 'assistants') {
       { name: 'library', run: libraryAssistants },
       { name: 'sdk', run: sdkAssistants },
     ],
-    (n) => assistantRunStream(n),
+    (n) => assistantRunStream(n, { spaced: SPACED }),
   );
   results.assistants = rows;
-  printTable('Assistants run stream (200 tool-call deltas + N text deltas)', rows);
+  printTable(`Assistants run stream (200 tool-call deltas + N text deltas${SPACED ? ', spaced JSON' : ''})`, rows);
   if (SIZES.includes(100000)) {
     results.retained = await retainedMemory(100000);
     const r = results.retained.library;

@@ -4,6 +4,7 @@ import { AssistantStreamError, IncompleteStreamError, StreamParseError } from '.
 import { assistantEventDataSchemas, type AssistantStreamEvent, RUN_SETTLED_STATUSES } from '../schema/assistants/index.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import { isCommonMessageDeltaEvent } from '../schema/assistants/message-delta-check.js';
+import { messageDeltaShape } from '../schema/assistants/message-delta-template.js';
 import {
   decodeJsonEvent,
   parseEventJson,
@@ -13,6 +14,7 @@ import {
 } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
+import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 
 /** Options of {@link assistantEvents}. */
 export interface AssistantEventsOptions extends FromSSEOptions {
@@ -30,16 +32,6 @@ const messageDeltaSchema = schemaByEvent.get(MESSAGE_DELTA)!;
 // emitting the constant instead turns every later comparison of it (`textDeltas()`, the reducer's `switch`,
 // `ofEventType()`) from a character-by-character compare into a pointer compare.
 const knownEventNames: ReadonlyMap<string, string> = new Map(Object.keys(assistantEventDataSchemas).map((n) => [n, n]));
-
-/**
- * `decodeJsonEvent` for `thread.message.delta`, the event of every token: a hand-written check accepts the common
- * shape (never anything the schema would refuse) and zod judges the rest, so the result is the same, faster.
- */
-function decodeMessageDelta(data: string): unknown {
-  const json = parseEventJson(MESSAGE_DELTA, data);
-  if (json instanceof StreamParseError || isCommonMessageDeltaEvent(json)) return json;
-  return validateEventJson(messageDeltaSchema, MESSAGE_DELTA, data, json) ?? json;
-}
 
 /**
  * Turns a run stream of the Assistants API into an Observable of typed events `{ event, data }` (the shape of
@@ -76,6 +68,7 @@ export function assistantEvents(
     let received = 0;
     let lastEventName: string | undefined;
     let run: { id?: string; thread_id?: string; status?: string } | undefined;
+    const textDeltaTemplate: JsonTemplate<unknown> = jsonTemplate(messageDeltaShape);
     const cut = (cause?: unknown) =>
       new IncompleteStreamError({
         runId: run?.id,
@@ -92,13 +85,27 @@ export function assistantEvents(
         const name = raw === MESSAGE_DELTA ? MESSAGE_DELTA : (knownEventNames.get(raw) ?? raw);
         if (name === 'done' || sse.data === '[DONE]') return subscriber.complete();
         if (name === 'error') return subscriber.error(new AssistantStreamError(sse.data));
-        const data =
-          name === MESSAGE_DELTA ? decodeMessageDelta(sse.data) : decodeJsonEvent(schemaByEvent, name, sse.data, strict);
+        let data: unknown;
+        let learnable = false;
+        if (name === MESSAGE_DELTA) {
+          // The event of every token: read through the template when its text fits; otherwise parsed, and the
+          // common shape accepted by a hand-written check (never anything the schema would refuse; the
+          // template learns from it), zod judging the rest. Same results as `decodeJsonEvent`, faster.
+          data = textDeltaTemplate.read(sse.data);
+          if (data === undefined) {
+            data = parseEventJson(MESSAGE_DELTA, sse.data);
+            if (data instanceof StreamParseError) return subscriber.error(data);
+            learnable = isCommonMessageDeltaEvent(data);
+            if (!learnable) data = validateEventJson(messageDeltaSchema, MESSAGE_DELTA, sse.data, data) ?? data;
+          }
+        } else data = decodeJsonEvent(schemaByEvent, name, sse.data, strict);
         if (data instanceof StreamParseError) return subscriber.error(data);
         received++;
         lastEventName = name;
         if ((data as { object?: unknown } | null)?.object === 'thread.run') run = data as typeof run;
         subscriber.next({ event: name, data } as AssistantStreamEvent);
+        // After the event is out, so the first token does not wait for it.
+        if (learnable) textDeltaTemplate.learn(sse.data, data);
       },
       error(error: unknown) {
         // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.

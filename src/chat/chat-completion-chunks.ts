@@ -2,10 +2,12 @@ import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
 import { isCommonChatCompletionChunk } from '../schema/chat/chunk-check.js';
+import { contentChunkShape } from '../schema/chat/chunk-template.js';
 import { type ChatCompletionChunk, ChatCompletionChunkSchema } from '../schema/chat/index.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import { parseEventJson, serverSentEvents, validateEventJson } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
+import { jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 
 /**
@@ -55,23 +57,30 @@ export function chatCompletionChunks(
     let finishReason: string | undefined;
     const cut = (cause?: unknown) =>
       new IncompleteStreamError({ completionId, finishReason, receivedEvents: received, cause });
+    // Content chunks that repeat the last one's text around their content are read without JSON.parse.
+    const contentChunks = jsonTemplate(contentChunkShape);
 
     return sse$.subscribe({
       next(sse) {
         if (sse.data === '[DONE]') return subscriber.complete();
         if (sse.event === 'error') return subscriber.error(new ChatCompletionStreamError(sse.data));
-        const json = parseEventJson(sse.event, sse.data);
-        if (json instanceof StreamParseError) return subscriber.error(json);
-        // The API reports a failure in the middle of a stream as a data line holding `{ "error": {...} }`.
-        if ((json as { error?: unknown } | null)?.error) {
-          return subscriber.error(new ChatCompletionStreamError(sse.data));
+        let chunk = contentChunks.read(sse.data);
+        let learnable = false;
+        if (chunk === undefined) {
+          const json = parseEventJson(sse.event, sse.data);
+          if (json instanceof StreamParseError) return subscriber.error(json);
+          // The API reports a failure in the middle of a stream as a data line holding `{ "error": {...} }`.
+          if ((json as { error?: unknown } | null)?.error) {
+            return subscriber.error(new ChatCompletionStreamError(sse.data));
+          }
+          // The common chunk shape is checked by hand (and taught to the template); zod judges the rest.
+          learnable = isCommonChatCompletionChunk(json);
+          if (!learnable) {
+            const problem = validateEventJson(ChatCompletionChunkSchema, sse.event, sse.data, json);
+            if (problem) return subscriber.error(problem);
+          }
+          chunk = json as ChatCompletionChunk;
         }
-        // The common chunk shape is checked by hand; zod judges (and explains) everything else.
-        if (!isCommonChatCompletionChunk(json)) {
-          const problem = validateEventJson(ChatCompletionChunkSchema, sse.event, sse.data, json);
-          if (problem) return subscriber.error(problem);
-        }
-        const chunk = json as ChatCompletionChunk;
         received++;
         completionId = chunk.id;
         const choices = chunk.choices;
@@ -80,6 +89,8 @@ export function chatCompletionChunks(
           if (reason) finishReason = reason;
         }
         subscriber.next(chunk);
+        // After the chunk is out, so the first token does not wait for it.
+        if (learnable) contentChunks.learn(sse.data, chunk);
       },
       error(error: unknown) {
         // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.

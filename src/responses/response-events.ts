@@ -2,9 +2,11 @@ import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { IncompleteStreamError, ResponseStreamError, StreamParseError } from '../errors/stream-errors.js';
 import { responseEventDataSchemas, type ResponseStreamEvent } from '../schema/responses/index.js';
+import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import { parseEventJson, schemaLookup, serverSentEvents, validateEventJson } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
+import { jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 
 /**
@@ -23,6 +25,8 @@ export interface ResponseEventsOptions extends FromSSEOptions {
 
 // Built once: dispatch by event type is one Map lookup per event.
 const schemaByType = schemaLookup(responseEventDataSchemas);
+
+const TEXT_DELTA = 'response.output_text.delta';
 
 /**
  * Turns a Responses API stream (`stream: true`) into an Observable of typed events: the event JSON itself
@@ -70,6 +74,9 @@ export function responseEvents(
         cause,
       });
 
+    // Text deltas that repeat the last one's text around their varying values are read without JSON.parse.
+    const textDeltas = jsonTemplate(responseTextDeltaShape);
+
     return sse$.subscribe({
       next(sse) {
         const data = sse.data;
@@ -77,6 +84,14 @@ export function responseEvents(
         let type = sse.event;
         if (type === 'error' || type === 'response.failed') {
           return subscriber.error(new ResponseStreamError(type, data));
+        }
+        if (type === TEXT_DELTA || type === undefined) {
+          const delta = textDeltas.read(data);
+          if (delta !== undefined) {
+            received++;
+            lastEventName = TEXT_DELTA;
+            return subscriber.next(delta);
+          }
         }
         const json = parseEventJson(type, data);
         if (json instanceof StreamParseError) return subscriber.error(json);
@@ -103,6 +118,8 @@ export function responseEvents(
         const carried = (json as { response?: unknown } | null)?.response;
         if (typeof carried === 'object' && carried !== null) response = carried;
         subscriber.next(json as ResponseStreamEvent);
+        // After the event is out, so the first token does not wait for it.
+        if (type === TEXT_DELTA && schema !== undefined) textDeltas.learn(data, json);
         if (type === 'response.completed' || type === 'response.incomplete') subscriber.complete();
       },
       error(error: unknown) {
