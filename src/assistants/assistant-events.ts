@@ -16,7 +16,13 @@ import type { FromSSEOptions } from '../sources/from-sse.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 
-/** Options of {@link assistantEvents}. */
+/**
+ * Options of {@link assistantEvents}.
+ *
+ * @example
+ * assistantEvents(await fetch(url, init), { strict: true, onComment: (text) => console.debug('keep-alive', text) })
+ *   .subscribe((event) => console.log(event.event));
+ */
 export interface AssistantEventsOptions extends FromSSEOptions {
   /** Fail with {@link StreamParseError} on an event type the schemas do not know, instead of passing it through. */
   strict?: boolean;

@@ -12,6 +12,10 @@ import { createTransport } from './transport.js';
  * subscribe, each subscription sends its own request, and unsubscribing aborts it. Method names and argument
  * order follow the official Node SDK (`client.beta.threads.runs.stream(...)` there is
  * `client.threads.runs.stream(...)` here).
+ *
+ * @example
+ * const client: OpenAIStreamClient = createClient({ apiKey: process.env.OPENAI_API_KEY });
+ * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(textDeltas()).subscribe(print);
  */
 export interface OpenAIStreamClient {
   readonly assistants: AssistantsResource;

@@ -61,7 +61,13 @@ export interface RequestOptions
   signal?: AbortSignal;
 }
 
-/** The client's options with defaults applied. @internal */
+/**
+ * The client's options with defaults applied. @internal
+ *
+ * @example
+ * const resolved: ResolvedClientOptions = resolveClientOptions({ apiKey: 'sk-...' });
+ * resolved.maxRetries; // 2
+ */
 export interface ResolvedClientOptions {
   apiKey: string | undefined;
   baseURL: string;
@@ -78,7 +84,12 @@ export interface ResolvedClientOptions {
   pollIntervalMs: number;
 }
 
-/** Applies defaults and environment variables. @internal */
+/**
+ * Applies defaults and environment variables. @internal
+ *
+ * @example
+ * resolveClientOptions({ apiKey: 'sk-...', timeout: 30_000 }).idleTimeout; // 60_000
+ */
 export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
   const env = typeof process !== 'undefined' && process.env ? process.env : {};
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch : undefined);

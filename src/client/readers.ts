@@ -5,7 +5,13 @@ import { StreamNotEstablishedError, StreamParseError, StreamTimeoutError } from 
 import type { AssistantStreamEvent } from '../schema/assistants/index.js';
 import type { ResolvedClientOptions } from './options.js';
 
-/** A JSON body with the response headers (polling reads `openai-poll-after-ms`). */
+/**
+ * A JSON body with the response headers (polling reads `openai-poll-after-ms`).
+ *
+ * @example
+ * client.threads.runs.retrieveWithHeaders(runId, { thread_id })
+ *   .subscribe(({ data, headers }) => console.log(data.status, headers.get('openai-poll-after-ms')));
+ */
 export interface WithHeaders<T> {
   readonly data: T;
   readonly headers: Headers;

@@ -31,7 +31,14 @@ import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { runStream } from './run-stream.js';
 import type { RequestSpec, Transport } from './transport.js';
 
-/** What the client tells `onRecover` when a cut run stream is being completed by polling. */
+/**
+ * What the client tells `onRecover` when a cut run stream is being completed by polling.
+ *
+ * @example
+ * client.threads.runs.stream(threadId, { assistant_id }, {
+ *   onRecover: (info) => console.warn(`run ${info.runId} cut after ${info.receivedEvents} events`, info.reason),
+ * });
+ */
 export interface StreamRecoveryInfo {
   /** Why the stream was cut: an `IncompleteStreamError` or a `StreamTimeoutError`. */
   readonly reason: unknown;
@@ -41,13 +48,30 @@ export interface StreamRecoveryInfo {
   readonly receivedEvents: number;
 }
 
-/** What the client tells `onFallback` when it creates the run without streaming instead. */
+/**
+ * What the client tells `onFallback` when it creates the run without streaming instead.
+ *
+ * @example
+ * client.threads.runs.stream(threadId, { assistant_id }, {
+ *   fallbackToPolling: true,
+ *   onFallback: (info) => console.warn('streaming unavailable, polling instead', info.reason),
+ * });
+ */
 export interface StreamFallbackInfo {
   /** Why streaming could not be established. */
   readonly reason: unknown;
 }
 
-/** Options of the streaming run methods on top of {@link RequestOptions}. */
+/**
+ * Options of the streaming run methods on top of {@link RequestOptions}.
+ *
+ * @example
+ * client.threads.runs.stream(threadId, { assistant_id }, {
+ *   idleTimeout: 30_000,
+ *   pollIntervalMs: 500,
+ *   onRecover: ({ runId, receivedEvents }) => console.warn('recovering', runId, receivedEvents),
+ * });
+ */
 export interface RunStreamOptions extends RequestOptions {
   /** Called when a cut stream is being completed by polling (see `recoverStreams`). */
   onRecover?: (info: StreamRecoveryInfo) => void;
@@ -57,7 +81,13 @@ export interface RunStreamOptions extends RequestOptions {
   pollIntervalMs?: number;
 }
 
-/** The plain calls recovery and fallback need. @internal */
+/**
+ * The plain calls recovery and fallback need. @internal
+ *
+ * @example
+ * api.retrieveRun(runId, threadId).subscribe(({ data }) => console.log(data.status));
+ * api.latestRun(threadId).subscribe((run) => console.log(run?.id));
+ */
 export interface RunStreamApi {
   retrieveRun(runId: string, threadId: string, options?: RequestOptions): Observable<WithHeaders<Run>>;
   listSteps(runId: string, threadId: string, options?: RequestOptions): Observable<RunStep>;
@@ -67,7 +97,12 @@ export interface RunStreamApi {
   latestRun(threadId: string, options?: RequestOptions): Observable<Run | undefined>;
 }
 
-/** What is known about the run before the stream says it: set for `submitToolOutputsStream`. @internal */
+/**
+ * What is known about the run before the stream says it: set for `submitToolOutputsStream`. @internal
+ *
+ * @example
+ * streamRun(transport, api, { method: 'POST', path, body }, options, { threadId: thread_id, runId });
+ */
 export interface KnownRun {
   threadId?: string;
   runId?: string;

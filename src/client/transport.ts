@@ -13,7 +13,12 @@ import { isRetryable, retryDelayMs } from './retry-policy.js';
  */
 export const enc = encodeURIComponent;
 
-/** One API request, before headers and retries are added. @internal */
+/**
+ * One API request, before headers and retries are added. @internal
+ *
+ * @example
+ * transport.request({ method: 'GET', path: '/threads/thread_1/runs', query: { limit: 1 } }, undefined, readJSON());
+ */
 export interface RequestSpec {
   method: 'GET' | 'POST' | 'DELETE';
   /** The path below the base URL, starting with `/` (e.g. `/threads/thread_1/runs`). */
@@ -23,7 +28,12 @@ export interface RequestSpec {
   body?: unknown;
 }
 
-/** What a transport call knows when reading a response. @internal */
+/**
+ * What a transport call knows when reading a response. @internal
+ *
+ * @example
+ * transport.request(spec, options, (response, context) => readAssistantStream(response, context.options));
+ */
 export interface ResponseContext {
   /** The options of this call merged over the client's. */
   readonly options: ResolvedClientOptions;
@@ -33,6 +43,10 @@ export interface ResponseContext {
  * Sends requests: one cold Observable per call that performs the request (with retries, the headers timeout,
  * the caller's `AbortSignal`) and then reads the response with `read`. Unsubscribing at any point aborts the
  * request, so the server sees the connection close. @internal
+ *
+ * @example
+ * const transport: Transport = createTransport(resolveClientOptions({ apiKey: 'sk-...' }));
+ * transport.request({ method: 'GET', path: '/threads/thread_1' }, { maxRetries: 0 }, readJSON(ThreadSchema));
  */
 export interface Transport {
   readonly options: ResolvedClientOptions;

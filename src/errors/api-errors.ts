@@ -1,7 +1,14 @@
 import { OpenAIStreamError } from './base.js';
 import { excerpt } from './excerpt.js';
 
-/** The `error` object of an API error body: `{ "error": { message, type, param, code } }`. */
+/**
+ * The `error` object of an API error body: `{ "error": { message, type, param, code } }`.
+ *
+ * @example
+ * client.threads.retrieve('thread_missing').subscribe({
+ *   error: (e) => { if (e instanceof APIError) console.log(e.error?.code, e.error?.message); },
+ * });
+ */
 export interface APIErrorBody {
   message?: string;
   type?: string;

@@ -347,7 +347,14 @@ export class MissingResponseError extends OpenAIStreamError {
   }
 }
 
-/** Which of the client's timeouts expired. */
+/**
+ * Which of the client's timeouts expired.
+ *
+ * @example
+ * client.threads.runs.stream(threadId, { assistant_id }).subscribe({
+ *   error: (e) => { if (e instanceof StreamTimeoutError && e.kind === 'first-event') showSlowStart(); },
+ * });
+ */
 export type StreamTimeoutKind = 'headers' | 'first-event' | 'idle';
 
 /**

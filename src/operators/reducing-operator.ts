@@ -1,6 +1,12 @@
 import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
 
-/** What a reducing operator does with each value once the state includes it. @internal */
+/**
+ * What a reducing operator does with each value once the state includes it. @internal
+ *
+ * @example
+ * const steps: ReducingSteps<number, unknown, number> = { complete: (n, out) => { out.next(n); out.complete(); } };
+ * source$.pipe(reducing((n: number) => n + 1, 0, steps)); // emits the count of values
+ */
 export interface ReducingSteps<S, E, R> {
   /** Called after the reducer applied `event`; `previous` is the state before it. */
   event?(event: E, state: S, previous: S, out: Subscriber<R>): void;

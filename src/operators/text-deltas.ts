@@ -4,7 +4,12 @@ import type { ChatCompletionChunk } from '../schema/chat/index.js';
 import type { ResponseStreamEvent } from '../schema/responses/index.js';
 import type { StreamValue } from './stream-value.js';
 
-/** Options of {@link textDeltas}. */
+/**
+ * Options of {@link textDeltas}.
+ *
+ * @example
+ * chunks$.pipe(textDeltas({ choice: 1 })).subscribe((text) => second.append(text));
+ */
 export interface TextDeltasOptions {
   /** For Chat Completions chunks: which choice's text (its `index`, default 0). Ignored for other streams. */
   choice?: number;

@@ -1,12 +1,27 @@
 import { EMPTY, expand, map, type Observable, switchMap, timer } from 'rxjs';
 
-/** A polled value with the response headers it came with (for `openai-poll-after-ms`). */
+/**
+ * A polled value with the response headers it came with (for `openai-poll-after-ms`).
+ *
+ * @example
+ * const first: Observable<Polled<Run>> = of({ data: run }); // no headers: the default interval applies
+ * pollUntilTerminal({ first, retrieve, isTerminal }).subscribe((r) => console.log(r.status));
+ */
 export interface Polled<T> {
   readonly data: T;
   readonly headers?: Headers;
 }
 
-/** Options of {@link pollUntilTerminal}. */
+/**
+ * Options of {@link pollUntilTerminal}.
+ *
+ * @example
+ * pollUntilTerminal<Run>({
+ *   first: of({ data: run }),
+ *   retrieve: () => client.threads.runs.retrieveWithHeaders(run.id, { thread_id: run.thread_id }),
+ *   isTerminal: (r) => r.status === 'completed' || r.status === 'failed', defaultIntervalMs: 2_000,
+ * });
+ */
 export interface PollUntilTerminalOptions<T> {
   /** The first state, usually from the request that started the action (create, submit, upload). */
   first: Observable<Polled<T>>;

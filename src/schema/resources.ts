@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { AssistantToolSchema, MetadataSchema } from './assistants/common.js';
 
-/** An assistant (`asst_...`). */
+/**
+ * An assistant (`asst_...`).
+ *
+ * @example
+ * const assistant = AssistantSchema.parse(await response.json());
+ * console.log(assistant.model, assistant.tools.length);
+ */
 export const AssistantSchema = z.object({
   id: z.string(),
   object: z.literal('assistant'),
@@ -20,7 +26,12 @@ export const AssistantSchema = z.object({
 /** An assistant (`asst_...`). @example const name: Assistant['name'] = assistant.name; */
 export type Assistant = z.infer<typeof AssistantSchema>;
 
-/** An uploaded file (`file-...`). */
+/**
+ * An uploaded file (`file-...`).
+ *
+ * @example
+ * const file = FileObjectSchema.parse(await response.json()); // { id: 'file-...', object: 'file', ... }
+ */
 export const FileObjectSchema = z.object({
   id: z.string(),
   object: z.literal('file'),
@@ -41,7 +52,13 @@ const FileCountsSchema = z.object({
   total: z.number(),
 });
 
-/** A vector store (`vs_...`). */
+/**
+ * A vector store (`vs_...`).
+ *
+ * @example
+ * const store = VectorStoreSchema.parse(json);
+ * if (store.status === 'completed') console.log(store.file_counts.completed);
+ */
 export const VectorStoreSchema = z.object({
   id: z.string(),
   object: z.literal('vector_store'),
@@ -55,7 +72,12 @@ export const VectorStoreSchema = z.object({
 /** A vector store (`vs_...`). @example if (store.status === 'completed') search(store.id); */
 export type VectorStore = z.infer<typeof VectorStoreSchema>;
 
-/** A file attached to a vector store. */
+/**
+ * A file attached to a vector store.
+ *
+ * @example
+ * VectorStoreFileSchema.parse(json).status; // 'in_progress', 'completed', 'cancelled' or 'failed'
+ */
 export const VectorStoreFileSchema = z.object({
   id: z.string(),
   object: z.literal('vector_store.file'),
@@ -68,7 +90,13 @@ export const VectorStoreFileSchema = z.object({
 /** A file attached to a vector store. @example if (file.status === 'failed') console.error(file.last_error); */
 export type VectorStoreFile = z.infer<typeof VectorStoreFileSchema>;
 
-/** A batch of files added to a vector store (`vsfb_...`). */
+/**
+ * A batch of files added to a vector store (`vsfb_...`).
+ *
+ * @example
+ * const batch = VectorStoreFileBatchSchema.parse(await response.json());
+ * console.log(batch.id, batch.status);
+ */
 export const VectorStoreFileBatchSchema = z.object({
   id: z.string(),
   object: z.literal('vector_store.files_batch'),

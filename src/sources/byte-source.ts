@@ -8,7 +8,14 @@
  */
 export type ByteSource = Response | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
-/** A pull-based reader over a {@link ByteSource} that can be cancelled at any time. @internal */
+/**
+ * A pull-based reader over a {@link ByteSource} that can be cancelled at any time. @internal
+ *
+ * @example
+ * const reader: ByteReader = openByteReader(response);
+ * const { value, done } = await reader.read();
+ * reader.cancel(); // stops the download
+ */
 export interface ByteReader {
   read(): Promise<IteratorResult<Uint8Array | string>>;
   /** Stops the source: cancels the HTTP body / destroys the stream. Safe to call more than once. */

@@ -5,7 +5,13 @@ import { StreamBufferOverflowError } from '../errors/stream-errors.js';
 import { type ByteSource, openByteReader } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
-/** Options of {@link fromSSE}. */
+/**
+ * Options of {@link fromSSE}.
+ *
+ * @example
+ * fromSSE(response, { maxBufferSize: 1024 * 1024, onComment: (text) => console.debug('keep-alive', text) })
+ *   .subscribe((sse) => console.log(sse.event, sse.data));
+ */
 export interface FromSSEOptions {
   /**
    * The most characters one unfinished line or event may buffer before the stream fails with
@@ -18,7 +24,12 @@ export interface FromSSEOptions {
   onRetry?: (retryMs: number) => void;
 }
 
-/** The default {@link FromSSEOptions.maxBufferSize}: 16 MiB. */
+/**
+ * The default {@link FromSSEOptions.maxBufferSize}: 16 MiB.
+ *
+ * @example
+ * fromSSE(response, { maxBufferSize: 4 * DEFAULT_MAX_BUFFER_SIZE }); // room for very large events
+ */
 export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
 
 /**

@@ -19,7 +19,12 @@
  * `spec/sources/json-template.spec.ts` checks all of this with fast-check.
  */
 
-/** A value that varies from event to event: the text of a token, a sequence number. */
+/**
+ * A value that varies from event to event: the text of a token, a sequence number.
+ *
+ * @example
+ * const slots: TemplateSlot[] = ['Hello', 42]; // a token's text, a sequence number
+ */
 export type TemplateSlot = string | number;
 
 /**
@@ -53,6 +58,10 @@ export interface TemplateShape<Fields, Value> {
  * caller parsed and validated, and keeps a template from one of the right shape.
  *
  * @internal
+ * @example
+ * const template: JsonTemplate<unknown> = jsonTemplate(messageDeltaShape);
+ * let event = template.read(sse.data);
+ * if (event === undefined) template.learn(sse.data, (event = JSON.parse(sse.data)));
  */
 export interface JsonTemplate<Value> {
   read(data: string): Value | undefined;
@@ -164,7 +173,12 @@ function segmentsOf(
   return { segments, stringSlot, order: places.map(({ slot }) => slot) };
 }
 
-/** A JSON value that is not an object or array: what a template's fixed fields may hold. */
+/**
+ * A JSON value that is not an object or array: what a template's fixed fields may hold.
+ *
+ * @example
+ * const fields: Record<string, JsonPrimitive> = { type: 'response.output_text.delta', output_index: 0, obfuscation: null };
+ */
 export type JsonPrimitive = string | number | boolean | null;
 
 const hasOwn = Object.prototype.hasOwnProperty;

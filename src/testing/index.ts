@@ -17,6 +17,14 @@
  */
 export { startEmulator, type Emulator } from './emulator/emulator.js';
 export { DEFAULT_PACING, type EmulatorOptions, type Pacing } from './emulator/options.js';
+/**
+ * What the emulator counts (`emulator.counters`).
+ *
+ * @example
+ * const before = emulator.counters.runsCreated;
+ * await callUnderTest();
+ * expect(emulator.counters.runsCreated - before).toBe(1);
+ */
 export type { EmulatorCounters } from './emulator/counters.js';
 export {
   FAULT_HEADER,
@@ -29,4 +37,11 @@ export {
   type RequestMatch,
   type StreamFault,
 } from './emulator/faults.js';
+/**
+ * The request log's types: one logged request, how its exchange ended, and a query for `waitForRequest`.
+ *
+ * @example
+ * const record: RequestRecord = await emulator.waitForRequest({ method: 'POST', path: /\/runs$/ });
+ * expect((await record.ended).outcome).toBe('client-closed');
+ */
 export type { RequestOutcome, RequestQuery, RequestRecord } from './emulator/request-log.js';

@@ -4,7 +4,13 @@ import type { AssistantStreamEvent } from '../../schema/assistants/index.js';
 import { assistantStreamReducer, forgetLastTransition } from '../snapshot/reducer.js';
 import { type AssistantStreamState, initialAssistantStreamState } from '../snapshot/state.js';
 
-/** What an accumulating operator does with each event once the snapshots include it. @internal */
+/**
+ * What an accumulating operator does with each event once the snapshots include it. @internal
+ *
+ * @example
+ * const steps: AccumulatingSteps<string> = { event: (e, state, _previous, out) => out.next(e.event) };
+ * events$.pipe(accumulating(steps)).subscribe((name) => console.log(name));
+ */
 export type AccumulatingSteps<R> = ReducingSteps<AssistantStreamState, AssistantStreamEvent, R>;
 
 /**

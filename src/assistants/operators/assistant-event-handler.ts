@@ -5,7 +5,12 @@ import type { AssistantStreamHandler } from './assistant-stream-handler.js';
 // The state each handler instance last saw, written by handleEvents() before it calls the handler.
 const statesByHandler = new WeakMap<object, AssistantStreamState>();
 
-/** @internal Called by handleEvents() before each event's callbacks. */
+/**
+ * @internal Called by handleEvents() before each event's callbacks.
+ *
+ * @example
+ * publishState(handler, state); // handler.currentRun is now state.currentRun
+ */
 export function publishState(handler: object, state: AssistantStreamState): void {
   if (handler instanceof AssistantEventHandler) statesByHandler.set(handler, state);
 }

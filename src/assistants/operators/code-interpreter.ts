@@ -6,7 +6,14 @@ import type {
 } from '../../schema/assistants/index.js';
 import { accumulating } from './accumulating-operator.js';
 
-/** A fragment of a code interpreter call: new input code and/or new outputs, with the call so far. */
+/**
+ * A fragment of a code interpreter call: new input code and/or new outputs, with the call so far.
+ *
+ * @example
+ * events$.pipe(codeInterpreterDeltas()).subscribe((d: CodeInterpreterDelta) => {
+ *   editor.setValue(d.snapshot.code_interpreter.input);
+ * });
+ */
 export interface CodeInterpreterDelta {
   /** Code that arrived with this fragment ('' when none). */
   readonly input: string;

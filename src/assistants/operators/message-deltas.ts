@@ -2,7 +2,12 @@ import type { OperatorFunction } from 'rxjs';
 import type { AssistantStreamEvent, Message, MessageDelta } from '../../schema/assistants/index.js';
 import { accumulating } from './accumulating-operator.js';
 
-/** A message delta with the message as accumulated after it. */
+/**
+ * A message delta with the message as accumulated after it.
+ *
+ * @example
+ * events$.pipe(messageDeltas()).subscribe(({ delta, snapshot }: MessageDeltaWithSnapshot) => render(snapshot.id, delta.content));
+ */
 export interface MessageDeltaWithSnapshot {
   /** The delta as received (`event.data.delta`). */
   readonly delta: MessageDelta;

@@ -2,7 +2,12 @@ import type { OperatorFunction } from 'rxjs';
 import type { AssistantStreamEvent, RunStep, RunStepDelta } from '../../schema/assistants/index.js';
 import { accumulating } from './accumulating-operator.js';
 
-/** A run step delta with the run step as accumulated after it. */
+/**
+ * A run step delta with the run step as accumulated after it.
+ *
+ * @example
+ * events$.pipe(runStepDeltas()).subscribe(({ delta, snapshot }: RunStepDeltaWithSnapshot) => showStep(snapshot.id, delta.step_details));
+ */
 export interface RunStepDeltaWithSnapshot {
   /** The delta as received (`event.data.delta`). */
   readonly delta: RunStepDelta;

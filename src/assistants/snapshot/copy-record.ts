@@ -9,7 +9,13 @@
  * copies fall back to the spread.
  */
 
-/** Copies an object that has exactly the copier's keys. @internal */
+/**
+ * Copies an object that has exactly the copier's keys. @internal
+ *
+ * @example
+ * const copy: RecordCopier = recordCopier(Object.keys(message));
+ * const next = copy(message); // equals { ...message }
+ */
 export type RecordCopier = (source: object) => Record<string, unknown>;
 
 const copiers = new Map<string, RecordCopier | null>();

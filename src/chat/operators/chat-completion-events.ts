@@ -160,9 +160,21 @@ interface ChoiceProgress {
  * });
  */
 export function chatCompletionEvents(): OperatorFunction<ChatCompletionChunk, ChatCompletionStreamEvent>;
+/**
+ * Emits only the events of the given types, typed as those (see the first signature for the rules).
+ *
+ * @example
+ * chunks$.pipe(chatCompletionEvents('content.delta')).subscribe((e) => process.stdout.write(e.delta));
+ */
 export function chatCompletionEvents<K extends ChatCompletionStreamEventType>(
   ...types: [K, ...K[]]
 ): OperatorFunction<ChatCompletionChunk, Extract<ChatCompletionStreamEvent, { type: K }>>;
+/**
+ * The implementation of the signatures above: every event, or only those of `types` when some are given.
+ *
+ * @example
+ * chunks$.pipe(chatCompletionEvents()).subscribe((e) => console.log(e.type, e.choiceIndex));
+ */
 export function chatCompletionEvents(
   ...types: ChatCompletionStreamEventType[]
 ): OperatorFunction<ChatCompletionChunk, ChatCompletionStreamEvent> {

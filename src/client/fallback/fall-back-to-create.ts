@@ -1,7 +1,17 @@
 import { catchError, concatMap, defer, type Observable, tap, throwError } from 'rxjs';
 import { cannotStream } from '../stream-run.js';
 
-/** What {@link fallBackToCreate} needs besides the stream. @internal */
+/**
+ * What {@link fallBackToCreate} needs besides the stream. @internal
+ *
+ * @example
+ * fallBackToCreate(chunks$, {
+ *   enabled: true,
+ *   create: () => client.chat.completions.create(params),
+ *   toValues: chunksOfCompletion,
+ *   onFallback: ({ reason }) => console.warn(reason),
+ * });
+ */
 export interface FallbackPlan<T, R> {
   /** Whether the fallback is on for this call. */
   enabled: boolean;

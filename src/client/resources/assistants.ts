@@ -5,7 +5,12 @@ import type { AssistantCreateParams } from '../params.js';
 import { readJSON } from '../readers.js';
 import { enc, type Transport } from '../transport.js';
 
-/** `client.assistants`: create and retrieve assistants. */
+/**
+ * `client.assistants`: create and retrieve assistants.
+ *
+ * @example
+ * client.assistants.create({ model: 'gpt-4o', name: 'Helper' }).subscribe((assistant) => console.log(assistant.id));
+ */
 export interface AssistantsResource {
   /** `POST /assistants`. @example client.assistants.create({ model: 'gpt-4o', name: 'Helper' }); */
   create(body: AssistantCreateParams, options?: RequestOptions): Observable<Assistant>;
@@ -13,7 +18,14 @@ export interface AssistantsResource {
   retrieve(assistantId: string, options?: RequestOptions): Observable<Assistant>;
 }
 
-/** @internal */
+/**
+ * Builds `client.assistants` on a transport.
+ *
+ * @internal
+ * @example
+ * const assistants = assistantsResource(createTransport(resolveClientOptions({ apiKey: 'sk-...' })));
+ * assistants.retrieve('asst_1').subscribe((assistant) => console.log(assistant.name));
+ */
 export function assistantsResource(transport: Transport): AssistantsResource {
   return {
     create: (body, options) => transport.request({ method: 'POST', path: '/assistants', body }, options, readJSON(AssistantSchema)),

@@ -8,20 +8,35 @@ import { withStreamHeaders } from '../run-stream.js';
 import { fallBackToCreate } from '../fallback/fall-back-to-create.js';
 import type { Transport } from '../transport.js';
 
-/** The body of a chat completion request: `model`, `messages` and any other parameter of the API. */
+/**
+ * The body of a chat completion request: `model`, `messages` and any other parameter of the API.
+ *
+ * @example
+ * client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], temperature: 0 });
+ */
 export interface ChatCompletionCreateParams {
   model: string;
   messages: Array<{ role: string; content?: unknown; [field: string]: unknown }>;
   [field: string]: unknown;
 }
 
-/** Options of `client.chat.completions.stream()`. */
+/**
+ * Options of `client.chat.completions.stream()`.
+ *
+ * @example
+ * client.chat.completions.stream(params, { fallbackToPolling: true, onFallback: ({ reason }) => console.warn(reason) });
+ */
 export interface ChatStreamOptions extends RequestOptions {
   /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
   onFallback?: (info: { reason: unknown }) => void;
 }
 
-/** `client.chat.completions`. */
+/**
+ * `client.chat.completions`.
+ *
+ * @example
+ * client.chat.completions.stream({ model: 'gpt-4o', messages }).pipe(textDeltas()).subscribe(print);
+ */
 export interface ChatCompletionsResource {
   /**
    * Streams a completion (`stream: true` is set for you) as chunks. With `fallbackToPolling` (the client
@@ -44,12 +59,24 @@ export interface ChatCompletionsResource {
   create(params: ChatCompletionCreateParams, options?: RequestOptions): Observable<ChatCompletion>;
 }
 
-/** `client.chat`. */
+/**
+ * `client.chat`.
+ *
+ * @example
+ * client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] });
+ */
 export interface ChatResource {
   readonly completions: ChatCompletionsResource;
 }
 
-/** @internal */
+/**
+ * Builds `client.chat` on a transport.
+ *
+ * @internal
+ * @example
+ * const chat = chatResource(createTransport(resolveClientOptions({ apiKey: 'sk-...' })));
+ * chat.completions.stream({ model: 'gpt-4o', messages }).pipe(textDeltas()).subscribe(print);
+ */
 export function chatResource(transport: Transport): ChatResource {
   const create = (params: ChatCompletionCreateParams, options?: RequestOptions) => {
     const { stream: _ignored, stream_options: _alsoIgnored, ...body } = params;

@@ -5,7 +5,12 @@ import type { FileCreateParams, Uploadable } from '../params.js';
 import { readJSON } from '../readers.js';
 import { enc, type Transport } from '../transport.js';
 
-/** `client.files`: upload and retrieve files. */
+/**
+ * `client.files`: upload and retrieve files.
+ *
+ * @example
+ * client.files.create({ file: { name: 'notes.txt', content: 'hello' }, purpose: 'assistants' }).subscribe((f) => console.log(f.id));
+ */
 export interface FilesResource {
   /** `POST /files` (multipart). @example client.files.create({ file: { name: 'a.txt', content: 'hi' }, purpose: 'assistants' }); */
   create(body: FileCreateParams, options?: RequestOptions): Observable<FileObject>;
@@ -13,7 +18,14 @@ export interface FilesResource {
   retrieve(fileId: string, options?: RequestOptions): Observable<FileObject>;
 }
 
-/** @internal */
+/**
+ * Builds `client.files` on a transport.
+ *
+ * @internal
+ * @example
+ * const files = filesResource(createTransport(resolveClientOptions({ apiKey: 'sk-...' })));
+ * files.retrieve('file-1').subscribe((file) => console.log(file.filename));
+ */
 export function filesResource(transport: Transport): FilesResource {
   return {
     create: (body, options) => {

@@ -8,20 +8,35 @@ import { withStreamHeaders } from '../run-stream.js';
 import { fallBackToCreate } from '../fallback/fall-back-to-create.js';
 import type { Transport } from '../transport.js';
 
-/** The body of a Responses API request: `model`, `input` and any other parameter of the API. */
+/**
+ * The body of a Responses API request: `model`, `input` and any other parameter of the API.
+ *
+ * @example
+ * client.responses.stream({ model: 'gpt-4o', input: 'Hi', instructions: 'Answer briefly.' });
+ */
 export interface ResponseCreateParams {
   model: string;
   input?: unknown;
   [field: string]: unknown;
 }
 
-/** Options of `client.responses.stream()`. */
+/**
+ * Options of `client.responses.stream()`.
+ *
+ * @example
+ * client.responses.stream(params, { fallbackToPolling: true, onFallback: ({ reason }) => console.warn(reason) });
+ */
 export interface ResponseStreamOptions extends RequestOptions {
   /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
   onFallback?: (info: { reason: unknown }) => void;
 }
 
-/** `client.responses`. */
+/**
+ * `client.responses`.
+ *
+ * @example
+ * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(finalResponse()).subscribe((r) => console.log(r.status));
+ */
 export interface ResponsesResource {
   /**
    * Streams a response (`stream: true` is set for you) as events. `response.failed` and `error` events fail it
@@ -41,7 +56,14 @@ export interface ResponsesResource {
   create(params: ResponseCreateParams, options?: RequestOptions): Observable<Response>;
 }
 
-/** @internal */
+/**
+ * Builds `client.responses` on a transport.
+ *
+ * @internal
+ * @example
+ * const responses = responsesResource(createTransport(resolveClientOptions({ apiKey: 'sk-...' })));
+ * responses.create({ model: 'gpt-4o', input: 'Hi' }).subscribe((r) => console.log(r.status));
+ */
 export function responsesResource(transport: Transport): ResponsesResource {
   const create = (params: ResponseCreateParams, options?: RequestOptions) => {
     const { stream: _ignored, ...body } = params;

@@ -34,7 +34,12 @@ const MessagesPage = listPageSchema(MessageSchema);
 const RunsPage = listPageSchema(RunSchema);
 const StepsPage = listPageSchema(RunStepSchema);
 
-/** `client.threads.messages`. */
+/**
+ * `client.threads.messages`.
+ *
+ * @example
+ * client.threads.messages.create(threadId, { role: 'user', content: 'Hi' }).subscribe((m) => console.log(m.id));
+ */
 export interface MessagesResource {
   /** `POST /threads/{id}/messages`. @example client.threads.messages.create(threadId, { role: 'user', content: 'Hi' }); */
   create(threadId: string, body: MessageCreateParams, options?: RequestOptions): Observable<Message>;
@@ -44,7 +49,12 @@ export interface MessagesResource {
   listAll(threadId: string, query?: MessageListParams, options?: RequestOptions): Observable<Message>;
 }
 
-/** `client.threads.runs.steps`. */
+/**
+ * `client.threads.runs.steps`.
+ *
+ * @example
+ * client.threads.runs.steps.listAll(runId, { thread_id }).pipe(toArray()).subscribe((steps) => console.log(steps.length));
+ */
 export interface StepsResource {
   /** `GET /threads/{thread_id}/runs/{id}/steps`: one page. @example client.threads.runs.steps.list(runId, { thread_id }); */
   list(runId: string, params: StepListParams, options?: RequestOptions): Observable<ListPage<RunStep>>;
@@ -52,7 +62,12 @@ export interface StepsResource {
   listAll(runId: string, params: StepListParams, options?: RequestOptions): Observable<RunStep>;
 }
 
-/** `client.threads.runs`. */
+/**
+ * `client.threads.runs`.
+ *
+ * @example
+ * client.threads.runs.stream(threadId, { assistant_id }).pipe(finalRun()).subscribe((run) => console.log(run.status));
+ */
 export interface RunsResource {
   readonly steps: StepsResource;
   /** `POST /threads/{id}/runs` without streaming. @example client.threads.runs.create(threadId, { assistant_id }); */
@@ -95,7 +110,12 @@ export interface RunsResource {
   retrieveWithHeaders(runId: string, params: RunRetrieveParams, options?: RequestOptions): Observable<WithHeaders<Run>>;
 }
 
-/** `client.threads`. */
+/**
+ * `client.threads`.
+ *
+ * @example
+ * client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }).subscribe((thread) => console.log(thread.id));
+ */
 export interface ThreadsResource {
   readonly messages: MessagesResource;
   readonly runs: RunsResource;
@@ -117,7 +137,14 @@ export interface ThreadsResource {
   createAndRunPoll(body: ThreadCreateAndRunParams, options?: RequestOptions & PollOptions): Observable<Run>;
 }
 
-/** @internal */
+/**
+ * Builds `client.threads` (messages, runs, run steps) on a transport.
+ *
+ * @internal
+ * @example
+ * const threads = threadsResource(createTransport(resolveClientOptions({ apiKey: 'sk-...' })));
+ * threads.runs.createAndPoll(threadId, { assistant_id }).pipe(last()).subscribe((run) => console.log(run.status));
+ */
 export function threadsResource(transport: Transport): ThreadsResource {
   const get = <T>(path: string, schema: Parameters<typeof readJSON<T>>[0], options?: RequestOptions, query?: object) =>
     transport.request<T>({ method: 'GET', path, query: query as Record<string, string> }, options, readJSON(schema));

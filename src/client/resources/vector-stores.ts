@@ -22,7 +22,12 @@ import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
 import { enc, type Transport } from '../transport.js';
 import type { FilesResource } from './files.js';
 
-/** `client.vectorStores.files`. */
+/**
+ * `client.vectorStores.files`.
+ *
+ * @example
+ * client.vectorStores.files.uploadAndPoll(storeId, { name: 'notes.txt', content: 'hello' }).pipe(last());
+ */
 export interface VectorStoreFilesResource {
   /** `POST /vector_stores/{id}/files`. @example client.vectorStores.files.create(storeId, { file_id }); */
   create(vectorStoreId: string, body: VectorStoreFileCreateParams, options?: RequestOptions): Observable<VectorStoreFile>;
@@ -38,7 +43,12 @@ export interface VectorStoreFilesResource {
   uploadAndPoll(vectorStoreId: string, file: Uploadable, options?: RequestOptions & PollOptions): Observable<VectorStoreFile>;
 }
 
-/** `client.vectorStores.fileBatches`. */
+/**
+ * `client.vectorStores.fileBatches`.
+ *
+ * @example
+ * client.vectorStores.fileBatches.uploadAndPoll(storeId, { files: [a, b] }, { maxConcurrency: 3 }).pipe(last());
+ */
 export interface FileBatchesResource {
   /** `POST /vector_stores/{id}/file_batches`. @example client.vectorStores.fileBatches.create(storeId, { file_ids }); */
   create(vectorStoreId: string, body: FileBatchCreateParams, options?: RequestOptions): Observable<VectorStoreFileBatch>;
@@ -59,7 +69,12 @@ export interface FileBatchesResource {
   ): Observable<VectorStoreFileBatch>;
 }
 
-/** `client.vectorStores`. */
+/**
+ * `client.vectorStores`.
+ *
+ * @example
+ * client.vectorStores.create({ name: 'docs' }).subscribe((store) => console.log(store.id));
+ */
 export interface VectorStoresResource {
   readonly files: VectorStoreFilesResource;
   readonly fileBatches: FileBatchesResource;
@@ -69,7 +84,14 @@ export interface VectorStoresResource {
   retrieve(vectorStoreId: string, options?: RequestOptions): Observable<VectorStore>;
 }
 
-/** @internal */
+/**
+ * Builds `client.vectorStores` on a transport; uploads go through `files`.
+ *
+ * @internal
+ * @example
+ * const transport = createTransport(resolveClientOptions({ apiKey: 'sk-...' }));
+ * const vectorStores = vectorStoresResource(transport, filesResource(transport));
+ */
 export function vectorStoresResource(transport: Transport, files: FilesResource): VectorStoresResource {
   const storePath = (id: string) => `/vector_stores/${enc(id)}`;
   const isDone = (value: { status: string }) => FILE_POLL_TERMINAL_STATUSES.has(value.status);

@@ -55,10 +55,20 @@ export const assistantEventDataSchemas = {
   error: ErrorObjectSchema,
 } as const;
 
-/** Every event name that has a JSON `data`: the keys of {@link assistantEventDataSchemas}, `error` included. */
+/**
+ * Every event name that has a JSON `data`: the keys of {@link assistantEventDataSchemas}, `error` included.
+ *
+ * @example
+ * const schema = assistantEventDataSchemas[name as AssistantEventDataName]; // 'error' included
+ */
 export type AssistantEventDataName = keyof typeof assistantEventDataSchemas;
 
-/** The name of an event emitted as a value: every key of {@link assistantEventDataSchemas} but `error`. */
+/**
+ * The name of an event emitted as a value: every key of {@link assistantEventDataSchemas} but `error`.
+ *
+ * @example
+ * const name: AssistantStreamEventName = 'thread.message.delta';
+ */
 export type AssistantStreamEventName = Exclude<AssistantEventDataName, 'error'>;
 
 /**
@@ -82,7 +92,12 @@ export type AssistantStreamEvent = {
   [K in AssistantStreamEventName]: { event: K; data: AssistantEventData<K> };
 }[AssistantStreamEventName];
 
-/** The thread event names: `thread.created`. */
+/**
+ * The thread event names: `thread.created`.
+ *
+ * @example
+ * THREAD_EVENT_NAMES[0]; // 'thread.created'
+ */
 export const THREAD_EVENT_NAMES = ['thread.created'] as const satisfies readonly AssistantStreamEventName[];
 
 /**
@@ -104,7 +119,12 @@ export const RUN_EVENT_NAMES = [
   'thread.run.expired',
 ] as const satisfies readonly AssistantStreamEventName[];
 
-/** The run step event names: a {@link RunStep}, or a {@link RunStepDeltaEvent} for `thread.run.step.delta`. */
+/**
+ * The run step event names: a {@link RunStep}, or a {@link RunStepDeltaEvent} for `thread.run.step.delta`.
+ *
+ * @example
+ * (RUN_STEP_EVENT_NAMES as readonly string[]).includes(event.event); // true for 'thread.run.step.delta'
+ */
 export const RUN_STEP_EVENT_NAMES = [
   'thread.run.step.created',
   'thread.run.step.in_progress',
@@ -115,7 +135,12 @@ export const RUN_STEP_EVENT_NAMES = [
   'thread.run.step.expired',
 ] as const satisfies readonly AssistantStreamEventName[];
 
-/** The message event names: a {@link Message}, or a {@link MessageDeltaEvent} for `thread.message.delta`. */
+/**
+ * The message event names: a {@link Message}, or a {@link MessageDeltaEvent} for `thread.message.delta`.
+ *
+ * @example
+ * events$.pipe(ofEventType(...MESSAGE_EVENT_NAMES)).subscribe((e) => console.log(e.event, e.data.id));
+ */
 export const MESSAGE_EVENT_NAMES = [
   'thread.message.created',
   'thread.message.in_progress',
@@ -124,7 +149,12 @@ export const MESSAGE_EVENT_NAMES = [
   'thread.message.incomplete',
 ] as const satisfies readonly AssistantStreamEventName[];
 
-/** Every {@link AssistantStreamEventName}, family by family. */
+/**
+ * Every {@link AssistantStreamEventName}, family by family.
+ *
+ * @example
+ * ASSISTANT_STREAM_EVENT_NAMES.length; // 23
+ */
 export const ASSISTANT_STREAM_EVENT_NAMES = [
   ...THREAD_EVENT_NAMES,
   ...RUN_EVENT_NAMES,
@@ -138,22 +168,69 @@ type EventFamiliesAreExhaustive = Expect<
   [Exclude<AssistantStreamEventName, (typeof ASSISTANT_STREAM_EVENT_NAMES)[number]>] extends [never] ? true : false
 >;
 
-/** A thread event name. */
+/**
+ * A thread event name.
+ *
+ * @example
+ * const name: ThreadEventName = 'thread.created';
+ */
 export type ThreadEventName = (typeof THREAD_EVENT_NAMES)[number];
-/** A run event name. */
+/**
+ * A run event name.
+ *
+ * @example
+ * const name: RunEventName = 'thread.run.requires_action';
+ */
 export type RunEventName = (typeof RUN_EVENT_NAMES)[number];
-/** A run step event name. */
+/**
+ * A run step event name.
+ *
+ * @example
+ * const name: RunStepEventName = 'thread.run.step.delta';
+ */
 export type RunStepEventName = (typeof RUN_STEP_EVENT_NAMES)[number];
-/** A message event name. */
+/**
+ * A message event name.
+ *
+ * @example
+ * const name: MessageEventName = 'thread.message.completed';
+ */
 export type MessageEventName = (typeof MESSAGE_EVENT_NAMES)[number];
 
-/** The `thread.created` event. */
+/**
+ * The `thread.created` event.
+ *
+ * @example
+ * const onThread = (e: ThreadStreamEvent) => console.log(e.data.created_at);
+ */
 export type ThreadStreamEvent = Extract<AssistantStreamEvent, { event: ThreadEventName }>;
-/** A `thread.run.*` event (not the step events); its data is a {@link Run}. */
+/**
+ * A `thread.run.*` event (not the step events); its data is a {@link Run}.
+ *
+ * @example
+ * function onRun(e: RunStreamEvent) {
+ *   if (e.event === 'thread.run.failed') console.error(e.data.last_error?.message);
+ * }
+ */
 export type RunStreamEvent = Extract<AssistantStreamEvent, { event: RunEventName }>;
-/** A `thread.run.step.*` event. */
+/**
+ * A `thread.run.step.*` event.
+ *
+ * @example
+ * function onStep(e: RunStepStreamEvent) {
+ *   if (e.event === 'thread.run.step.delta') console.log(e.data.delta.step_details?.type);
+ *   else console.log(e.data.status);
+ * }
+ */
 export type RunStepStreamEvent = Extract<AssistantStreamEvent, { event: RunStepEventName }>;
-/** A `thread.message.*` event. */
+/**
+ * A `thread.message.*` event.
+ *
+ * @example
+ * function onMessage(e: MessageStreamEvent) {
+ *   if (e.event === 'thread.message.completed') console.log(e.data.content.length);
+ * }
+ */
 export type MessageStreamEvent = Extract<AssistantStreamEvent, { event: MessageEventName }>;
 
 const threadEventNames: ReadonlySet<string> = new Set(THREAD_EVENT_NAMES);

@@ -4,30 +4,62 @@
  */
 import { z } from 'zod';
 
-/** A fragment of a code interpreter's text output (the yaml's `...CodeOutputLogsObject` delta). */
+/**
+ * A fragment of a code interpreter's text output (the yaml's `...CodeOutputLogsObject` delta).
+ *
+ * @example
+ * CodeInterpreterLogsSchema.parse({ index: 0, type: 'logs', logs: '4' });
+ */
 export const CodeInterpreterLogsSchema = z.object({
   index: z.number(),
   type: z.literal('logs'),
   logs: z.string().optional(),
 });
-/** A fragment of a code interpreter's text output. */
+/**
+ * A fragment of a code interpreter's text output.
+ *
+ * @example
+ * const fragment: CodeInterpreterLogs = { index: 0, type: 'logs', logs: '42' };
+ */
 export type CodeInterpreterLogs = z.infer<typeof CodeInterpreterLogsSchema>;
 
-/** A code interpreter's image output as a delta: `{ index, type: 'image', image?: { file_id? } }`. */
+/**
+ * A code interpreter's image output as a delta: `{ index, type: 'image', image?: { file_id? } }`.
+ *
+ * @example
+ * CodeInterpreterOutputImageSchema.parse({ index: 1, type: 'image', image: { file_id: 'file-plot' } });
+ */
 export const CodeInterpreterOutputImageSchema = z.object({
   index: z.number(),
   type: z.literal('image'),
   image: z.object({ file_id: z.string().optional() }).optional(),
 });
-/** A code interpreter's image output as a delta. */
+/**
+ * A code interpreter's image output as a delta.
+ *
+ * @example
+ * const image: CodeInterpreterOutputImage = { index: 1, type: 'image' };
+ */
 export type CodeInterpreterOutputImage = z.infer<typeof CodeInterpreterOutputImageSchema>;
 
-/** One code interpreter output delta: logs or image (by `type`). */
+/**
+ * One code interpreter output delta: logs or image (by `type`).
+ *
+ * @example
+ * CodeInterpreterOutputDeltaSchema.parse({ index: 0, type: 'logs', logs: 'Hello' });
+ */
 export const CodeInterpreterOutputDeltaSchema = z.discriminatedUnion('type', [
   CodeInterpreterLogsSchema,
   CodeInterpreterOutputImageSchema,
 ]);
-/** One code interpreter output delta. */
+/**
+ * One code interpreter output delta.
+ *
+ * @example
+ * function logsOf(output: CodeInterpreterOutputDelta) {
+ *   return output.type === 'logs' ? (output.logs ?? '') : '';
+ * }
+ */
 export type CodeInterpreterOutputDelta = z.infer<typeof CodeInterpreterOutputDeltaSchema>;
 
 /**
@@ -47,17 +79,33 @@ export const CodeInterpreterToolCallDeltaSchema = z.object({
     })
     .optional(),
 });
-/** A delta of a code interpreter call. */
+/**
+ * A delta of a code interpreter call.
+ *
+ * @example
+ * let code = '';
+ * const onDelta = (delta: CodeInterpreterToolCallDelta) => (code += delta.code_interpreter?.input ?? '');
+ */
 export type CodeInterpreterToolCallDelta = z.infer<typeof CodeInterpreterToolCallDeltaSchema>;
 
-/** A delta of a file search call; `file_search` is an open object (for now always empty). */
+/**
+ * A delta of a file search call; `file_search` is an open object (for now always empty).
+ *
+ * @example
+ * FileSearchToolCallDeltaSchema.parse({ index: 0, id: 'call_2', type: 'file_search', file_search: {} });
+ */
 export const FileSearchToolCallDeltaSchema = z.object({
   index: z.number(),
   id: z.string().optional(),
   type: z.literal('file_search'),
   file_search: z.record(z.string(), z.unknown()),
 });
-/** A delta of a file search call. */
+/**
+ * A delta of a file search call.
+ *
+ * @example
+ * const delta: FileSearchToolCallDelta = { index: 0, type: 'file_search', file_search: {} };
+ */
 export type FileSearchToolCallDelta = z.infer<typeof FileSearchToolCallDeltaSchema>;
 
 /**
@@ -79,47 +127,107 @@ export const FunctionToolCallDeltaSchema = z.object({
     })
     .optional(),
 });
-/** A delta of a function call. */
+/**
+ * A delta of a function call.
+ *
+ * @example
+ * let args = '';
+ * const onDelta = (delta: FunctionToolCallDelta) => (args += delta.function?.arguments ?? '');
+ */
 export type FunctionToolCallDelta = z.infer<typeof FunctionToolCallDeltaSchema>;
 
-/** A delta of one tool call: code interpreter, file search or function (by `type`). */
+/**
+ * A delta of one tool call: code interpreter, file search or function (by `type`).
+ *
+ * @example
+ * ToolCallDeltaSchema.parse({ index: 0, type: 'function', function: { name: 'get_weather' } });
+ */
 export const ToolCallDeltaSchema = z.discriminatedUnion('type', [
   CodeInterpreterToolCallDeltaSchema,
   FileSearchToolCallDeltaSchema,
   FunctionToolCallDeltaSchema,
 ]);
-/** A delta of one tool call. */
+/**
+ * A delta of one tool call.
+ *
+ * @example
+ * const keyOf = (delta: ToolCallDelta) => `${delta.type}:${delta.index}`;
+ */
 export type ToolCallDelta = z.infer<typeof ToolCallDeltaSchema>;
 
-/** Delta step details of a message creation step: `{ type: 'message_creation', message_creation?: { message_id? } }`. */
+/**
+ * Delta step details of a message creation step: `{ type: 'message_creation', message_creation?: { message_id? } }`.
+ *
+ * @example
+ * RunStepDeltaMessageDeltaSchema.parse({ type: 'message_creation', message_creation: { message_id: 'msg_1' } });
+ */
 export const RunStepDeltaMessageDeltaSchema = z.object({
   type: z.literal('message_creation'),
   message_creation: z.object({ message_id: z.string().optional() }).optional(),
 });
-/** Delta step details of a message creation step. */
+/**
+ * Delta step details of a message creation step.
+ *
+ * @example
+ * const details: RunStepDeltaMessageDelta = { type: 'message_creation' };
+ */
 export type RunStepDeltaMessageDelta = z.infer<typeof RunStepDeltaMessageDeltaSchema>;
 
-/** Delta step details of a tool calls step: `{ type: 'tool_calls', tool_calls?: ToolCallDelta[] }`. */
+/**
+ * Delta step details of a tool calls step: `{ type: 'tool_calls', tool_calls?: ToolCallDelta[] }`.
+ *
+ * @example
+ * ToolCallDeltaObjectSchema.parse({ type: 'tool_calls', tool_calls: [{ index: 0, type: 'code_interpreter' }] });
+ */
 export const ToolCallDeltaObjectSchema = z.object({
   type: z.literal('tool_calls'),
   tool_calls: z.array(ToolCallDeltaSchema).optional(),
 });
-/** Delta step details of a tool calls step. */
+/**
+ * Delta step details of a tool calls step.
+ *
+ * @example
+ * const details: ToolCallDeltaObject = {
+ *   type: 'tool_calls', tool_calls: [{ index: 0, type: 'function', function: { arguments: '{}' } }],
+ * };
+ */
 export type ToolCallDeltaObject = z.infer<typeof ToolCallDeltaObjectSchema>;
 
-/** The delta step details (by `type`). */
+/**
+ * The delta step details (by `type`).
+ *
+ * @example
+ * RunStepDeltaStepDetailsSchema.parse({ type: 'tool_calls' });
+ */
 export const RunStepDeltaStepDetailsSchema = z.discriminatedUnion('type', [
   RunStepDeltaMessageDeltaSchema,
   ToolCallDeltaObjectSchema,
 ]);
-/** The delta step details. */
+/**
+ * The delta step details.
+ *
+ * @example
+ * function callsOf(details: RunStepDeltaStepDetails) {
+ *   return details.type === 'tool_calls' ? (details.tool_calls ?? []) : [];
+ * }
+ */
 export type RunStepDeltaStepDetails = z.infer<typeof RunStepDeltaStepDetailsSchema>;
 
-/** The changed fields of a run step: `{ step_details? }`. */
+/**
+ * The changed fields of a run step: `{ step_details? }`.
+ *
+ * @example
+ * RunStepDeltaSchema.parse({ step_details: { type: 'tool_calls', tool_calls: [] } });
+ */
 export const RunStepDeltaSchema = z.object({
   step_details: RunStepDeltaStepDetailsSchema.optional(),
 });
-/** The changed fields of a run step. */
+/**
+ * The changed fields of a run step.
+ *
+ * @example
+ * const delta: RunStepDelta = {}; // every field may be absent
+ */
 export type RunStepDelta = z.infer<typeof RunStepDeltaSchema>;
 
 /**
@@ -136,5 +244,13 @@ export const RunStepDeltaEventSchema = z.object({
   object: z.literal('thread.run.step.delta'),
   delta: RunStepDeltaSchema,
 });
-/** The data of `thread.run.step.delta`. */
+/**
+ * The data of `thread.run.step.delta`.
+ *
+ * @example
+ * if (event.event === 'thread.run.step.delta') {
+ *   const data: RunStepDeltaEvent = event.data;
+ *   console.log(data.id, data.delta.step_details?.type);
+ * }
+ */
 export type RunStepDeltaEvent = z.infer<typeof RunStepDeltaEventSchema>;

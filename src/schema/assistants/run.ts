@@ -28,7 +28,13 @@ export const RunStatusSchema = z.enum([
   'incomplete',
   'expired',
 ]);
-/** The status of a run. */
+/**
+ * The status of a run.
+ *
+ * @example
+ * const status: RunStatus = run.status;
+ * if (status === 'requires_action') submitToolOutputs(run);
+ */
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 /**
@@ -40,7 +46,14 @@ export type RunStatus = z.infer<typeof RunStatusSchema>;
  */
 export const TERMINAL_RUN_STATUSES = ['completed', 'failed', 'cancelled', 'expired', 'incomplete'] as const satisfies
   readonly RunStatus[];
-/** A status after which a run changes no more. */
+/**
+ * A status after which a run changes no more.
+ *
+ * @example
+ * if (isTerminalRunStatus(run.status)) {
+ *   const status: TerminalRunStatus = run.status; // 'completed', 'failed', ...
+ * }
+ */
 export type TerminalRunStatus = (typeof TERMINAL_RUN_STATUSES)[number];
 
 const terminalRunStatuses: ReadonlySet<string> = new Set(TERMINAL_RUN_STATUSES);
@@ -78,17 +91,37 @@ export const RequiredActionFunctionToolCallSchema = z.object({
     arguments: z.string(),
   }),
 });
-/** A function call the run waits for. */
+/**
+ * A function call the run waits for.
+ *
+ * @example
+ * const outputs = calls.map((call: RequiredActionFunctionToolCall) => ({
+ *   tool_call_id: call.id,
+ *   output: execute(call.function.name, call.function.arguments),
+ * }));
+ */
 export type RequiredActionFunctionToolCall = z.infer<typeof RequiredActionFunctionToolCallSchema>;
 
-/** What a `requires_action` run needs: `{ type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls } }`. */
+/**
+ * What a `requires_action` run needs: `{ type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls } }`.
+ *
+ * @example
+ * const action = RunRequiredActionSchema.parse(run.required_action);
+ * console.log(action.submit_tool_outputs.tool_calls.length);
+ */
 export const RunRequiredActionSchema = z.object({
   type: z.literal('submit_tool_outputs'),
   submit_tool_outputs: z.object({
     tool_calls: z.array(RequiredActionFunctionToolCallSchema),
   }),
 });
-/** What a `requires_action` run needs. */
+/**
+ * What a `requires_action` run needs.
+ *
+ * @example
+ * const action: RunRequiredAction | null = run.required_action;
+ * for (const call of action?.submit_tool_outputs.tool_calls ?? []) console.log(call.function.name);
+ */
 export type RunRequiredAction = z.infer<typeof RunRequiredActionSchema>;
 
 /**
@@ -133,5 +166,13 @@ export const RunSchema = z.object({
   parallel_tool_calls: z.boolean(),
   response_format: AssistantResponseFormatOptionSchema.nullable(),
 });
-/** A run on a thread. */
+/**
+ * A run on a thread.
+ *
+ * @example
+ * if (event.event === 'thread.run.completed') {
+ *   const run: Run = event.data;
+ *   console.log(run.usage?.total_tokens);
+ * }
+ */
 export type Run = z.infer<typeof RunSchema>;

@@ -2,12 +2,22 @@
 import { z } from 'zod';
 import { MetadataSchema } from './common.js';
 
-/** Resources the thread makes available to the tools: code interpreter file IDs, file search vector stores. */
+/**
+ * Resources the thread makes available to the tools: code interpreter file IDs, file search vector stores.
+ *
+ * @example
+ * ThreadToolResourcesSchema.parse({ code_interpreter: { file_ids: ['file-abc'] } });
+ */
 export const ThreadToolResourcesSchema = z.object({
   code_interpreter: z.object({ file_ids: z.array(z.string()).optional() }).optional(),
   file_search: z.object({ vector_store_ids: z.array(z.string()).optional() }).optional(),
 });
-/** Resources the thread makes available to the tools. */
+/**
+ * Resources the thread makes available to the tools.
+ *
+ * @example
+ * const resources: ThreadToolResources = { file_search: { vector_store_ids: ['vs_abc'] } };
+ */
 export type ThreadToolResources = z.infer<typeof ThreadToolResourcesSchema>;
 
 /**
@@ -26,5 +36,13 @@ export const ThreadSchema = z.object({
   tool_resources: ThreadToolResourcesSchema.nullable().optional(),
   metadata: MetadataSchema,
 });
-/** A thread that contains messages. */
+/**
+ * A thread that contains messages.
+ *
+ * @example
+ * if (event.event === 'thread.created') {
+ *   const thread: Thread = event.data;
+ *   console.log(thread.id);
+ * }
+ */
 export type Thread = z.infer<typeof ThreadSchema>;

@@ -7,12 +7,27 @@
  */
 import { z } from 'zod';
 
-/** The role of a message's author, as a delta may carry it. */
+/**
+ * The role of a message's author, as a delta may carry it.
+ *
+ * @example
+ * ChatCompletionRoleSchema.parse('assistant');
+ */
 export const ChatCompletionRoleSchema = z.enum(['developer', 'system', 'user', 'assistant', 'tool']);
-/** The role of a message's author. */
+/**
+ * The role of a message's author.
+ *
+ * @example
+ * const role: ChatCompletionRole | undefined = chunk.choices[0]?.delta.role;
+ */
 export type ChatCompletionRole = z.infer<typeof ChatCompletionRoleSchema>;
 
-/** Why the model stopped: `stop`, `length`, `tool_calls`, `content_filter` or (deprecated) `function_call`. */
+/**
+ * Why the model stopped: `stop`, `length`, `tool_calls`, `content_filter` or (deprecated) `function_call`.
+ *
+ * @example
+ * ChatCompletionFinishReasonSchema.parse('tool_calls');
+ */
 export const ChatCompletionFinishReasonSchema = z.enum([
   'stop',
   'length',
@@ -20,26 +35,50 @@ export const ChatCompletionFinishReasonSchema = z.enum([
   'content_filter',
   'function_call',
 ]);
-/** Why the model stopped. */
+/**
+ * Why the model stopped.
+ *
+ * @example
+ * const reason: ChatCompletionFinishReason | null | undefined = chunk.choices[0]?.finish_reason;
+ * if (reason === 'length') console.warn('truncated');
+ */
 export type ChatCompletionFinishReason = z.infer<typeof ChatCompletionFinishReasonSchema>;
 
 /**
  * The processing tier that served the request (`auto`, `default`, `flex`, `scale`, `priority`, `fast`), or
  * `null`.
+ *
+ * @example
+ * ChatCompletionServiceTierSchema.parse('flex');
  */
 export const ChatCompletionServiceTierSchema = z
   .enum(['auto', 'default', 'flex', 'scale', 'priority', 'fast'])
   .nullable();
-/** The processing tier that served the request. */
+/**
+ * The processing tier that served the request.
+ *
+ * @example
+ * const tier: ChatCompletionServiceTier | undefined = chunk.service_tier;
+ */
 export type ChatCompletionServiceTier = z.infer<typeof ChatCompletionServiceTierSchema>;
 
-/** One of the most likely tokens at a position, with its log probability and UTF-8 bytes. */
+/**
+ * One of the most likely tokens at a position, with its log probability and UTF-8 bytes.
+ *
+ * @example
+ * ChatCompletionTopLogprobSchema.parse({ token: 'Hello', logprob: -0.3, bytes: [72, 101, 108, 108, 111] });
+ */
 export const ChatCompletionTopLogprobSchema = z.object({
   token: z.string(),
   logprob: z.number(),
   bytes: z.array(z.number()).nullable(),
 });
-/** One of the most likely tokens at a position. */
+/**
+ * One of the most likely tokens at a position.
+ *
+ * @example
+ * const alternative: ChatCompletionTopLogprob = { token: 'Hi', logprob: -1.2, bytes: null };
+ */
 export type ChatCompletionTopLogprob = z.infer<typeof ChatCompletionTopLogprobSchema>;
 
 /**
@@ -55,15 +94,31 @@ export const ChatCompletionTokenLogprobSchema = z.object({
   bytes: z.array(z.number()).nullable(),
   top_logprobs: z.array(ChatCompletionTopLogprobSchema),
 });
-/** A token of the output with its log probability. */
+/**
+ * A token of the output with its log probability.
+ *
+ * @example
+ * const probability = (token: ChatCompletionTokenLogprob) => Math.exp(token.logprob);
+ */
 export type ChatCompletionTokenLogprob = z.infer<typeof ChatCompletionTokenLogprobSchema>;
 
-/** The log probabilities of a choice: content tokens and refusal tokens (either may be `null`). */
+/**
+ * The log probabilities of a choice: content tokens and refusal tokens (either may be `null`).
+ *
+ * @example
+ * ChatCompletionChoiceLogprobsSchema.parse({ content: [], refusal: null });
+ */
 export const ChatCompletionChoiceLogprobsSchema = z.object({
   content: z.array(ChatCompletionTokenLogprobSchema).nullable(),
   refusal: z.array(ChatCompletionTokenLogprobSchema).nullable(),
 });
-/** The log probabilities of a choice. */
+/**
+ * The log probabilities of a choice.
+ *
+ * @example
+ * const logprobs: ChatCompletionChoiceLogprobs | null | undefined = chunk.choices[0]?.logprobs;
+ * console.log(logprobs?.content?.map((t) => t.token));
+ */
 export type ChatCompletionChoiceLogprobs = z.infer<typeof ChatCompletionChoiceLogprobsSchema>;
 
 /**
@@ -84,15 +139,30 @@ export const ChatCompletionChunkToolCallSchema = z.object({
     })
     .optional(),
 });
-/** A fragment of a tool call. */
+/**
+ * A fragment of a tool call.
+ *
+ * @example
+ * const first: ChatCompletionChunkToolCall = { index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } };
+ */
 export type ChatCompletionChunkToolCall = z.infer<typeof ChatCompletionChunkToolCallSchema>;
 
-/** A fragment of the deprecated `function_call`: `name` first, then `arguments` in pieces. */
+/**
+ * A fragment of the deprecated `function_call`: `name` first, then `arguments` in pieces.
+ *
+ * @example
+ * ChatCompletionChunkFunctionCallSchema.parse({ name: 'get_weather' });
+ */
 export const ChatCompletionChunkFunctionCallSchema = z.object({
   arguments: z.string().optional(),
   name: z.string().optional(),
 });
-/** A fragment of the deprecated `function_call`. */
+/**
+ * A fragment of the deprecated `function_call`.
+ *
+ * @example
+ * const fragment: ChatCompletionChunkFunctionCall = { arguments: '{"city":' };
+ */
 export type ChatCompletionChunkFunctionCall = z.infer<typeof ChatCompletionChunkFunctionCallSchema>;
 
 /**
@@ -109,20 +179,43 @@ export const ChatCompletionChunkDeltaSchema = z.object({
   role: ChatCompletionRoleSchema.optional(),
   refusal: z.string().nullable().optional(),
 });
-/** What a chunk adds to a choice's message. */
+/**
+ * What a chunk adds to a choice's message.
+ *
+ * @example
+ * const delta: ChatCompletionChunkDelta | undefined = chunk.choices[0]?.delta;
+ * process.stdout.write(delta?.content ?? '');
+ */
 export type ChatCompletionChunkDelta = z.infer<typeof ChatCompletionChunkDeltaSchema>;
 
-/** One choice of a chunk: its `index`, the `delta`, `finish_reason` (`null` until it ends) and `logprobs`. */
+/**
+ * One choice of a chunk: its `index`, the `delta`, `finish_reason` (`null` until it ends) and `logprobs`.
+ *
+ * @example
+ * ChatCompletionChunkChoiceSchema.parse({ index: 0, delta: { content: 'Hi' }, finish_reason: null });
+ */
 export const ChatCompletionChunkChoiceSchema = z.object({
   delta: ChatCompletionChunkDeltaSchema,
   logprobs: ChatCompletionChoiceLogprobsSchema.nullable().optional(),
   finish_reason: ChatCompletionFinishReasonSchema.nullable(),
   index: z.number(),
 });
-/** One choice of a chunk. */
+/**
+ * One choice of a chunk.
+ *
+ * @example
+ * function isLast(choice: ChatCompletionChunkChoice) {
+ *   return choice.finish_reason !== null;
+ * }
+ */
 export type ChatCompletionChunkChoice = z.infer<typeof ChatCompletionChunkChoiceSchema>;
 
-/** Token counts of a request: prompt, completion, total, with optional breakdowns. */
+/**
+ * Token counts of a request: prompt, completion, total, with optional breakdowns.
+ *
+ * @example
+ * const usage = CompletionUsageSchema.parse({ completion_tokens: 9, prompt_tokens: 12, total_tokens: 21 });
+ */
 export const CompletionUsageSchema = z.object({
   completion_tokens: z.number(),
   prompt_tokens: z.number(),
@@ -146,15 +239,36 @@ export const CompletionUsageSchema = z.object({
     })
     .optional(),
 });
-/** Token counts of a request. */
+/**
+ * Token counts of a request.
+ *
+ * @example
+ * if (chunk.usage) {
+ *   const usage: CompletionUsage = chunk.usage;
+ *   console.log(usage.completion_tokens_details?.reasoning_tokens);
+ * }
+ */
 export type CompletionUsage = z.infer<typeof CompletionUsageSchema>;
 
 // ---- moderation (present on the moderation chunk when moderated completions are requested) --------------------
 
-/** What a moderation input type can be: `text` or `image`. */
+/**
+ * What a moderation input type can be: `text` or `image`.
+ *
+ * @example
+ * ChatCompletionModerationInputTypeSchema.parse('image');
+ */
 export const ChatCompletionModerationInputTypeSchema = z.enum(['text', 'image']);
 
-/** One moderation result: whether it was flagged, by which categories, with scores. */
+/**
+ * One moderation result: whether it was flagged, by which categories, with scores.
+ *
+ * @example
+ * ChatCompletionModerationResultSchema.parse({
+ *   type: 'moderation_result', model: 'omni-moderation-latest', flagged: false,
+ *   categories: {}, category_scores: {}, category_applied_input_types: {},
+ * });
+ */
 export const ChatCompletionModerationResultSchema = z.object({
   type: z.literal('moderation_result'),
   model: z.string(),
@@ -163,10 +277,21 @@ export const ChatCompletionModerationResultSchema = z.object({
   category_scores: z.record(z.string(), z.number()),
   category_applied_input_types: z.record(z.string(), z.array(ChatCompletionModerationInputTypeSchema)),
 });
-/** One moderation result. */
+/**
+ * One moderation result.
+ *
+ * @example
+ * const flaggedBy = (result: ChatCompletionModerationResult) =>
+ *   Object.keys(result.categories).filter((category) => result.categories[category]);
+ */
 export type ChatCompletionModerationResult = z.infer<typeof ChatCompletionModerationResultSchema>;
 
-/** Moderation of the input or the output: results, or the error that prevented them (by `type`). */
+/**
+ * Moderation of the input or the output: results, or the error that prevented them (by `type`).
+ *
+ * @example
+ * ChatCompletionModerationOutcomeSchema.parse({ type: 'error', code: 'timeout', message: 'Moderation timed out' });
+ */
 export const ChatCompletionModerationOutcomeSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('moderation_results'),
@@ -179,15 +304,35 @@ export const ChatCompletionModerationOutcomeSchema = z.discriminatedUnion('type'
     message: z.string(),
   }),
 ]);
-/** Moderation of the input or the output. */
+/**
+ * Moderation of the input or the output.
+ *
+ * @example
+ * function isFlagged(outcome: ChatCompletionModerationOutcome) {
+ *   return outcome.type === 'moderation_results' && outcome.results.some((result) => result.flagged);
+ * }
+ */
 export type ChatCompletionModerationOutcome = z.infer<typeof ChatCompletionModerationOutcomeSchema>;
 
-/** Moderation results (or errors) for the request input and the generated output. */
+/**
+ * Moderation results (or errors) for the request input and the generated output.
+ *
+ * @example
+ * ChatCompletionModerationSchema.safeParse(chunk.moderation).success; // true on the moderation chunk
+ */
 export const ChatCompletionModerationSchema = z.object({
   input: ChatCompletionModerationOutcomeSchema,
   output: ChatCompletionModerationOutcomeSchema,
 });
-/** Moderation results for the request input and the generated output. */
+/**
+ * Moderation results for the request input and the generated output.
+ *
+ * @example
+ * if (chunk.moderation) {
+ *   const moderation: ChatCompletionModeration = chunk.moderation;
+ *   console.log(moderation.input.type, moderation.output.type);
+ * }
+ */
 export type ChatCompletionModeration = z.infer<typeof ChatCompletionModerationSchema>;
 
 /**

@@ -12,7 +12,14 @@ import {
   CompletionUsageSchema,
 } from './chunk.js';
 
-/** A function tool call of a message: its `id`, and the function's `name` and whole `arguments` text. */
+/**
+ * A function tool call of a message: its `id`, and the function's `name` and whole `arguments` text.
+ *
+ * @example
+ * ChatCompletionMessageFunctionToolCallSchema.parse({
+ *   id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+ * });
+ */
 export const ChatCompletionMessageFunctionToolCallSchema = z.object({
   id: z.string(),
   type: z.literal('function'),
@@ -21,10 +28,20 @@ export const ChatCompletionMessageFunctionToolCallSchema = z.object({
     arguments: z.string(),
   }),
 });
-/** A function tool call of a message. */
+/**
+ * A function tool call of a message.
+ *
+ * @example
+ * const argsOf = (call: ChatCompletionMessageFunctionToolCall): unknown => JSON.parse(call.function.arguments);
+ */
 export type ChatCompletionMessageFunctionToolCall = z.infer<typeof ChatCompletionMessageFunctionToolCallSchema>;
 
-/** A custom tool call of a message: its `id`, the tool's `name` and the `input` the model wrote. */
+/**
+ * A custom tool call of a message: its `id`, the tool's `name` and the `input` the model wrote.
+ *
+ * @example
+ * ChatCompletionMessageCustomToolCallSchema.parse({ id: 'call_2', type: 'custom', custom: { name: 'sql', input: 'SELECT 1' } });
+ */
 export const ChatCompletionMessageCustomToolCallSchema = z.object({
   id: z.string(),
   type: z.literal('custom'),
@@ -33,7 +50,12 @@ export const ChatCompletionMessageCustomToolCallSchema = z.object({
     input: z.string(),
   }),
 });
-/** A custom tool call of a message. */
+/**
+ * A custom tool call of a message.
+ *
+ * @example
+ * const call: ChatCompletionMessageCustomToolCall = { id: 'call_3', type: 'custom', custom: { name: 'grammar', input: 'x = 1' } };
+ */
 export type ChatCompletionMessageCustomToolCall = z.infer<typeof ChatCompletionMessageCustomToolCallSchema>;
 
 /**
@@ -46,10 +68,24 @@ export const ChatCompletionMessageToolCallSchema = z.discriminatedUnion('type', 
   ChatCompletionMessageFunctionToolCallSchema,
   ChatCompletionMessageCustomToolCallSchema,
 ]);
-/** A tool call of a message. */
+/**
+ * A tool call of a message.
+ *
+ * @example
+ * const names = (message.tool_calls ?? []).map((call: ChatCompletionMessageToolCall) =>
+ *   call.type === 'function' ? call.function.name : call.custom.name,
+ * );
+ */
 export type ChatCompletionMessageToolCall = z.infer<typeof ChatCompletionMessageToolCallSchema>;
 
-/** A URL citation of a message (web search): the cited `url` and `title`, and the span of content it covers. */
+/**
+ * A URL citation of a message (web search): the cited `url` and `title`, and the span of content it covers.
+ *
+ * @example
+ * ChatCompletionMessageAnnotationSchema.parse({
+ *   type: 'url_citation', url_citation: { start_index: 0, end_index: 20, title: 'Example', url: 'https://example.com' },
+ * });
+ */
 export const ChatCompletionMessageAnnotationSchema = z.object({
   type: z.literal('url_citation'),
   url_citation: z.object({
@@ -59,17 +95,35 @@ export const ChatCompletionMessageAnnotationSchema = z.object({
     url: z.string(),
   }),
 });
-/** A URL citation of a message. */
+/**
+ * A URL citation of a message.
+ *
+ * @example
+ * const links = (message.annotations ?? []).map((a: ChatCompletionMessageAnnotation) => a.url_citation.url);
+ */
 export type ChatCompletionMessageAnnotation = z.infer<typeof ChatCompletionMessageAnnotationSchema>;
 
-/** The audio answer of a message (`modalities: ['audio']`): its id, base64 `data`, expiry and transcript. */
+/**
+ * The audio answer of a message (`modalities: ['audio']`): its id, base64 `data`, expiry and transcript.
+ *
+ * @example
+ * ChatCompletionAudioSchema.parse({ id: 'audio_1', data: 'UklGRiQAAABXQVZF', expires_at: 1735689600, transcript: 'Hello!' });
+ */
 export const ChatCompletionAudioSchema = z.object({
   id: z.string(),
   data: z.string(),
   expires_at: z.number(),
   transcript: z.string(),
 });
-/** The audio answer of a message. */
+/**
+ * The audio answer of a message.
+ *
+ * @example
+ * if (message.audio) {
+ *   const audio: ChatCompletionAudio = message.audio;
+ *   console.log(audio.transcript);
+ * }
+ */
 export type ChatCompletionAudio = z.infer<typeof ChatCompletionAudioSchema>;
 
 /**
@@ -89,17 +143,37 @@ export const ChatCompletionMessageSchema = z.object({
   function_call: z.object({ arguments: z.string(), name: z.string() }).nullable().optional(),
   tool_calls: z.array(ChatCompletionMessageToolCallSchema).optional(),
 });
-/** The assistant's message of a choice. */
+/**
+ * The assistant's message of a choice.
+ *
+ * @example
+ * function textOf(message: ChatCompletionMessage) {
+ *   return message.content ?? message.refusal ?? '';
+ * }
+ */
 export type ChatCompletionMessage = z.infer<typeof ChatCompletionMessageSchema>;
 
-/** One choice of a completion: its `index`, why it ended, its message and its log probabilities. */
+/**
+ * One choice of a completion: its `index`, why it ended, its message and its log probabilities.
+ *
+ * @example
+ * ChatCompletionChoiceSchema.parse({
+ *   index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: 'Hi', refusal: null },
+ * });
+ */
 export const ChatCompletionChoiceSchema = z.object({
   finish_reason: ChatCompletionFinishReasonSchema,
   index: z.number(),
   logprobs: ChatCompletionChoiceLogprobsSchema.nullable(),
   message: ChatCompletionMessageSchema,
 });
-/** One choice of a completion. */
+/**
+ * One choice of a completion.
+ *
+ * @example
+ * const choice: ChatCompletionChoice | undefined = completion.choices[0];
+ * if (choice?.finish_reason === 'tool_calls') console.log(choice.message.tool_calls);
+ */
 export type ChatCompletionChoice = z.infer<typeof ChatCompletionChoiceSchema>;
 
 /**

@@ -17,12 +17,27 @@ import {
   ToolsArraySchema,
 } from './tools.js';
 
-/** What a moderation covered: `text` or `image`. */
+/**
+ * What a moderation covered: `text` or `image`.
+ *
+ * @example
+ * ModerationInputTypeSchema.parse('image');
+ */
 export const ModerationInputTypeSchema = z.enum(['text', 'image']);
-/** What a moderation covered: `text` or `image`. */
+/**
+ * What a moderation covered: `text` or `image`.
+ *
+ * @example
+ * const applied: ModerationInputType[] = ['text', 'image'];
+ */
 export type ModerationInputType = z.infer<typeof ModerationInputTypeSchema>;
 
-/** A moderation result produced for the response input or output. */
+/**
+ * A moderation result produced for the response input or output.
+ *
+ * @example
+ * const { flagged, categories } = ModerationResultBodySchema.parse(json);
+ */
 export const ModerationResultBodySchema = z.object({
   type: z.literal('moderation_result'),
   model: z.string(),
@@ -31,45 +46,108 @@ export const ModerationResultBodySchema = z.object({
   category_scores: z.record(z.string(), z.number()),
   category_applied_input_types: z.record(z.string(), z.array(ModerationInputTypeSchema)),
 });
-/** A moderation result produced for the response input or output. */
+/**
+ * A moderation result produced for the response input or output.
+ *
+ * @example
+ * const flaggedCategories = (m: ModerationResultBody) =>
+ *   Object.keys(m.categories).filter((name) => m.categories[name]);
+ */
 export type ModerationResultBody = z.infer<typeof ModerationResultBodySchema>;
 
-/** An error produced while attempting moderation for the response input or output. */
+/**
+ * An error produced while attempting moderation for the response input or output.
+ *
+ * @example
+ * ModerationErrorBodySchema.parse({ type: 'error', code: 'moderation_unavailable', message: 'Try again later' });
+ */
 export const ModerationErrorBodySchema = z.object({
   type: z.literal('error'),
   code: z.string(),
   message: z.string(),
 });
-/** An error produced while attempting moderation for the response input or output. */
+/**
+ * An error produced while attempting moderation for the response input or output.
+ *
+ * @example
+ * const report = (e: ModerationErrorBody) => console.error(`${e.code}: ${e.message}`);
+ */
 export type ModerationErrorBody = z.infer<typeof ModerationErrorBodySchema>;
 
-/** Moderation results or errors for the response input and output. */
+/**
+ * Moderation results or errors for the response input and output.
+ *
+ * @example
+ * const { input, output } = ResponseModerationSchema.parse(json);
+ * if (output.type === 'moderation_result' && output.flagged) console.warn('output flagged');
+ */
 export const ResponseModerationSchema = z.object({
   input: z.discriminatedUnion('type', [ModerationResultBodySchema, ModerationErrorBodySchema]),
   output: z.discriminatedUnion('type', [ModerationResultBodySchema, ModerationErrorBodySchema]),
 });
-/** Moderation results or errors for the response input and output. */
+/**
+ * Moderation results or errors for the response input and output.
+ *
+ * @example
+ * const anyFlagged = (m: ResponseModeration) =>
+ *   [m.input, m.output].some((r) => r.type === 'moderation_result' && r.flagged);
+ */
 export type ResponseModeration = z.infer<typeof ResponseModerationSchema>;
 
-/** How prompt caching was applied: `implicit` or `explicit`. */
+/**
+ * How prompt caching was applied: `implicit` or `explicit`.
+ *
+ * @example
+ * PromptCacheModeEnumSchema.parse('implicit');
+ */
 export const PromptCacheModeEnumSchema = z.enum(['implicit', 'explicit']);
-/** How prompt caching was applied: `implicit` or `explicit`. */
+/**
+ * How prompt caching was applied: `implicit` or `explicit`.
+ *
+ * @example
+ * const mode: PromptCacheModeEnum = response.prompt_cache_options?.mode ?? 'implicit';
+ */
 export type PromptCacheModeEnum = z.infer<typeof PromptCacheModeEnumSchema>;
 
-/** The minimum lifetime of a prompt cache entry. */
+/**
+ * The minimum lifetime of a prompt cache entry.
+ *
+ * @example
+ * PromptCacheTTLEnumSchema.parse('30m'); // the only value
+ */
 export const PromptCacheTTLEnumSchema = z.literal('30m');
-/** The minimum lifetime of a prompt cache entry. */
+/**
+ * The minimum lifetime of a prompt cache entry.
+ *
+ * @example
+ * const ttl: PromptCacheTTLEnum = '30m';
+ */
 export type PromptCacheTTLEnum = z.infer<typeof PromptCacheTTLEnumSchema>;
 
-/** The prompt-caching options that were applied to the response. */
+/**
+ * The prompt-caching options that were applied to the response.
+ *
+ * @example
+ * PromptCacheOptionsSchema.parse({ ttl: '30m', mode: 'explicit' });
+ */
 export const PromptCacheOptionsSchema = z.object({
   ttl: PromptCacheTTLEnumSchema,
   mode: PromptCacheModeEnumSchema,
 });
-/** The prompt-caching options that were applied to the response. */
+/**
+ * The prompt-caching options that were applied to the response.
+ *
+ * @example
+ * const explicit = (o: PromptCacheOptions) => o.mode === 'explicit';
+ */
 export type PromptCacheOptions = z.infer<typeof PromptCacheOptionsSchema>;
 
-/** The error code for the response. */
+/**
+ * The error code for the response.
+ *
+ * @example
+ * ResponseErrorCodeSchema.parse('rate_limit_exceeded');
+ */
 export const ResponseErrorCodeSchema = z.enum([
   'server_error',
   'rate_limit_exceeded',
@@ -92,20 +170,39 @@ export const ResponseErrorCodeSchema = z.enum([
   'failed_to_download_image',
   'image_file_not_found',
 ]);
-/** The error code for the response. */
+/**
+ * The error code for the response.
+ *
+ * @example
+ * const retryable = (code: ResponseErrorCode) => code === 'server_error' || code === 'rate_limit_exceeded';
+ */
 export type ResponseErrorCode = z.infer<typeof ResponseErrorCodeSchema>;
 
-/** The error of a failed response: a `code` and a `message` (`null` when the response did not fail). */
+/**
+ * The error of a failed response: a `code` and a `message` (`null` when the response did not fail).
+ *
+ * @example
+ * const error = ResponseErrorSchema.parse(json); // null when the response did not fail
+ * if (error) console.error(error.code, error.message);
+ */
 export const ResponseErrorSchema = z.object({
   code: ResponseErrorCodeSchema,
   message: z.string(),
 }).nullable();
-/** The error of a failed response: a `code` and a `message` (`null` when the response did not fail). */
+/**
+ * The error of a failed response: a `code` and a `message` (`null` when the response did not fail).
+ *
+ * @example
+ * const explain = (error: ResponseError) => (error ? `${error.code}: ${error.message}` : 'ok');
+ */
 export type ResponseError = z.infer<typeof ResponseErrorSchema>;
 
 /**
  * Represents token usage details including input tokens, output tokens, a breakdown of output tokens, and the total
  * tokens used.
+ *
+ * @example
+ * const { input_tokens, output_tokens, total_tokens } = ResponseUsageSchema.parse(json);
  */
 export const ResponseUsageSchema = z.object({
   input_tokens: z.number(),
@@ -122,17 +219,36 @@ export const ResponseUsageSchema = z.object({
 /**
  * Represents token usage details including input tokens, output tokens, a breakdown of output tokens, and the total
  * tokens used.
+ *
+ * @example
+ * const cachedShare = (u: ResponseUsage) => (u.input_tokens_details?.cached_tokens ?? 0) / u.input_tokens;
  */
 export type ResponseUsage = z.infer<typeof ResponseUsageSchema>;
 
-/** The conversation that this response belonged to. */
+/**
+ * The conversation that this response belonged to.
+ *
+ * @example
+ * ResponseConversationSchema.parse({ id: 'conv_123' }).id;
+ */
 export const ResponseConversationSchema = z.object({
   id: z.string(),
 });
-/** The conversation that this response belonged to. */
+/**
+ * The conversation that this response belonged to.
+ *
+ * @example
+ * const conversation: ResponseConversation = { id: 'conv_123' };
+ */
 export type ResponseConversation = z.infer<typeof ResponseConversationSchema>;
 
-/** The response object: its status, output items, usage, error, and the settings it was created with. */
+/**
+ * The response object: its status, output items, usage, error, and the settings it was created with.
+ *
+ * @example
+ * const response = ResponseSchema.parse(json);
+ * if (response.status === 'completed') console.log(response.output_text, response.usage?.total_tokens);
+ */
 export const ResponseSchema = z.object({
   metadata: ResponseMetadataSchema,
   top_logprobs: z.number().nullable().optional(),
@@ -179,5 +295,10 @@ export const ResponseSchema = z.object({
   conversation: ResponseConversationSchema.nullable().optional(),
   max_output_tokens: z.number().nullable().optional(),
 });
-/** The response object: its status, output items, usage, error, and the settings it was created with. */
+/**
+ * The response object: its status, output items, usage, error, and the settings it was created with.
+ *
+ * @example
+ * const reasoningTokens = (r: Response) => r.usage?.output_tokens_details.reasoning_tokens ?? 0;
+ */
 export type Response = z.infer<typeof ResponseSchema>;

@@ -109,6 +109,9 @@ export function openEventStream(
  * `{ code, message, ... }`, last block `[DONE]`; Chat Completions: `data: {"error": {...}}`, last `[DONE]`;
  * Responses: `event: error` with `{ type: 'error', code, message, param, sequence_number }`, last the
  * `response.completed` / `incomplete` / `failed` event.
+ *
+ * @example
+ * const sink = ctx.openEventStream('responses'); // error events and last event as the Responses API sends them
  */
 export type StreamDialect = 'assistants' | 'chat' | 'responses';
 
