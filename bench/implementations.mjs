@@ -56,7 +56,11 @@ export async function floor(chunks, _expected, onChunk) {
  * the last state kept) and `finalMessages()`.
  */
 export function libraryAssistants(chunks, expected, onChunk) {
-  const events$ = lib.assistantEvents(sseResponse(chunks, onChunk)).pipe(share());
+  return consumeRun(lib.assistantEvents(sseResponse(chunks, onChunk)).pipe(share()), expected);
+}
+
+/** `textDeltas()`, `accumulateSnapshots()` (last state kept) and `finalMessages()` on a shared run stream, checked. */
+function consumeRun(events$, expected) {
   return new Promise((resolve, reject) => {
     const sink = new TextSink();
     let state;
@@ -77,6 +81,21 @@ export function libraryAssistants(chunks, expected, onChunk) {
     events$.pipe(lib.accumulateSnapshots()).subscribe({ next: (s) => (state = s), error: reject, complete });
     events$.pipe(lib.finalMessages()).subscribe({ next: (m) => (messages = m), error: reject, complete });
   });
+}
+
+/**
+ * This library through its own client, as an application calls it: `createClient({ fetch })` whose `fetch`
+ * returns the same bytes, `client.threads.runs.stream()` (timeouts, recovery tracking, retry rules included),
+ * then the same three operators. The SDK contender goes through its client the same way.
+ */
+export function libraryClientAssistants(chunks, expected, onChunk) {
+  const client = lib.createClient({
+    apiKey: 'x',
+    baseURL: 'http://127.0.0.1:9/v1',
+    maxRetries: 0,
+    fetch: async () => sseResponse(chunks, onChunk),
+  });
+  return consumeRun(client.threads.runs.stream('thread_123', { assistant_id: 'asst_123' }).pipe(share()), expected);
 }
 
 function sdkClient(chunks, onChunk) {

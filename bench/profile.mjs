@@ -2,15 +2,16 @@
 //
 //   npm run build && node --cpu-prof --cpu-prof-dir=bench/results bench/profile.mjs library 20000 30
 //
-// Arguments: contender (library | sdk | floor for an Assistants run; chat-library | chat-sdk | chat-floor for a
+// Arguments: contender (library | client | sdk | floor for an Assistants run; chat-library | chat-sdk | chat-floor for a
 // Chat Completions stream; default library), N (default 20000), iterations (default 30).
 import { performance } from 'node:perf_hooks';
 import { assistantRunStream, chatCompletionStream, toChunks } from './generate.mjs';
-import { floor, libraryAssistants, libraryChat, sdkAssistants, sdkChat } from './implementations.mjs';
+import { floor, libraryAssistants, libraryChat, libraryClientAssistants, sdkAssistants, sdkChat } from './implementations.mjs';
 
 const [name = 'library', n = '20000', iterations = '30'] = process.argv.slice(2);
 const run = {
   library: libraryAssistants,
+  client: libraryClientAssistants,
   sdk: sdkAssistants,
   floor,
   'chat-library': libraryChat().run,

@@ -21,7 +21,7 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { assistantRunStream, chatCompletionStream, toChunks } from './generate.mjs';
-import { floor, libraryAssistants, libraryChat, sdkAssistants, sdkChat } from './implementations.mjs';
+import { floor, libraryAssistants, libraryChat, libraryClientAssistants, sdkAssistants, sdkChat } from './implementations.mjs';
 import { runLatency, printLatency } from './latency.mjs';
 
 if (typeof global.gc !== 'function') {
@@ -221,6 +221,7 @@ if (ONLY === 'all' || ONLY === 'assistants') {
     [
       { name: 'floor', run: floor },
       { name: 'library', run: libraryAssistants },
+      { name: 'library-client', run: libraryClientAssistants },
       { name: 'sdk', run: sdkAssistants },
     ],
     (n) => assistantRunStream(n, { spaced: SPACED }),
@@ -273,6 +274,10 @@ if (results.assistants) {
   results.targets = targets;
   console.log('\nTargets');
   for (const t of targets) console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value}`);
+  const client = row(20000, 'library-client');
+  if (client) {
+    console.log(`  (not a target) N=20,000 through the client: ${client.timeVsFloor}x floor, ${client.throughputVsSdk}x SDK`);
+  }
 }
 
 if (!args.includes('--no-latency')) {

@@ -26,7 +26,10 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Milliseconds to wait for response headers before aborting with `StreamTimeoutError` (`headers`). Default 600 000. */
   timeout?: number;
-  /** Milliseconds a stream may go without an event (comments and keep-alives do not count). Default 60 000. */
+  /**
+   * Milliseconds a stream may go without an event (comments and keep-alives do not count). Default 60 000;
+   * `Infinity` waits for ever.
+   */
   idleTimeout?: number;
   /** Milliseconds from response headers to a stream's first event. Default: the idle timeout. */
   firstEventTimeout?: number;

@@ -1,8 +1,9 @@
-import { concatMap, defer, type Observable, tap, throwError, timeout } from 'rxjs';
+import { concatMap, defer, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import { assistantEvents } from '../assistants/assistant-events.js';
-import { StreamNotEstablishedError, StreamParseError, StreamTimeoutError } from '../errors/stream-errors.js';
+import { StreamNotEstablishedError, StreamParseError } from '../errors/stream-errors.js';
 import type { AssistantStreamEvent } from '../schema/assistants/index.js';
+import { eventTimeouts } from './event-timeouts.js';
 import type { ResolvedClientOptions } from './options.js';
 
 /**
@@ -103,17 +104,5 @@ export function readEventStream<T>(
       }).pipe(concatMap(parse));
   const idle = options.idleTimeout;
   const first = options.firstEventTimeout ?? idle;
-  return defer(() => {
-    // RxJS's timeout() forgets the last value before calling `with`, so remember the last event's name here.
-    let lastName: string | undefined;
-    return events$.pipe(
-      tap((value) => (lastName = nameOf(value))),
-      timeout<T, Observable<never>>({
-        first,
-        each: idle,
-        with: (info) =>
-          throwError(() => new StreamTimeoutError(info.seen === 0 ? 'first-event' : 'idle', info.seen === 0 ? first : idle, lastName)),
-      }),
-    );
-  });
+  return events$.pipe(eventTimeouts(first, idle, nameOf));
 }

@@ -17,8 +17,6 @@ import {
   timer,
   toArray,
 } from 'rxjs';
-import { assistantStreamReducer } from '../assistants/snapshot/reducer.js';
-import { type AssistantStreamState, initialAssistantStreamState } from '../assistants/snapshot/state.js';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { IncompleteStreamError, StreamNotEstablishedError, StreamTimeoutError } from '../errors/stream-errors.js';
 import { pollUntilTerminal } from '../polling/poll-until-terminal.js';
@@ -26,6 +24,7 @@ import { RUN_POLL_TERMINAL_STATUSES } from '../polling/terminal-states.js';
 import { type AssistantStreamEvent, type Message, type Run, RunSchema, type RunStep, type Thread } from '../schema/assistants/index.js';
 import type { RequestOptions } from './options.js';
 import { readJSONWithHeaders, type WithHeaders } from './readers.js';
+import { deliveredEvents } from './recovery/delivered-events.js';
 import { missingEvents } from './recovery/missing-events.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { runStream } from './run-stream.js';
@@ -131,15 +130,11 @@ export function streamRun(
 
   return defer(() => {
     // What this subscription has emitted so far, to know what a cut stream missed.
-    let state: AssistantStreamState = initialAssistantStreamState;
+    const delivered = deliveredEvents();
     let emitted = 0;
     const track = tap<AssistantStreamEvent>((event) => {
       emitted++;
-      try {
-        state = assistantStreamReducer(state, event);
-      } catch {
-        // Tracking is for recovery only; an event it cannot apply must not end the user's stream.
-      }
+      delivered.observe(event);
     });
 
     const pollRun = (run: WithHeaders<Run>) =>
@@ -158,7 +153,7 @@ export function streamRun(
         switchMap((steps) =>
           api.listMessages(finalRun.thread_id, finalRun.id, options).pipe(
             toArray(),
-            concatMap((messages) => defer(() => from(missingEvents(state, finalRun, steps, messages)))),
+            concatMap((messages) => defer(() => from(missingEvents(delivered.state(), finalRun, steps, messages)))),
           ),
         ),
       );
@@ -235,7 +230,7 @@ export function streamRun(
     return attempt$(0).pipe(
       catchError((error: unknown) => {
         if (recover && isCut(error)) {
-          const run = state.currentRun;
+          const run = delivered.state().currentRun;
           const runId = run?.id ?? known.runId;
           const threadId = run?.thread_id ?? known.threadId;
           if (runId !== undefined && threadId !== undefined) return recover$(error, runId, threadId).pipe(track);

@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { Subject } from 'rxjs';
+import { assistantStreamReducer, initialAssistantStreamState, StreamTimeoutError } from '../../src/index';
+import type { AssistantStreamEvent, AssistantStreamState } from '../../src/index';
+import { eventTimeouts } from '../../src/client/event-timeouts';
+import { deliveredEvents } from '../../src/client/recovery/delivered-events';
+import { ev, message, run, step, textDelta } from '../helpers/events';
+
+// The recovery tracker of client run streams keeps plain text deltas as fragments and merges them late. Recovery
+// compares its state with the server's objects, so that state must hold what reducing every event would hold.
+
+/** What recovery reads of a state (everything but `currentEvent`, which may be a joined delta). */
+const recoveryView = (state: AssistantStreamState) => {
+  const { currentEvent: _ignored, ...rest } = state;
+  void _ignored;
+  return rest;
+};
+
+const reduceAll = (events: readonly AssistantStreamEvent[]) => {
+  let state = initialAssistantStreamState;
+  for (const event of events) {
+    try {
+      state = assistantStreamReducer(state, event);
+    } catch {
+      // skipped, as the tracker skips it
+    }
+  }
+  return state;
+};
+
+const messageId = fc.constantFrom('msg_1', 'msg_2');
+const fragment = fc.string({ maxLength: 4 });
+const anEvent: fc.Arbitrary<AssistantStreamEvent> = fc.oneof(
+  { weight: 10, arbitrary: fc.tuple(messageId, fc.constantFrom(0, 1), fragment).map(([id, index, text]) => textDelta(id, [index, text])) },
+  // Text deltas of other shapes: no type, with annotations, two blocks, an image block.
+  {
+    weight: 2,
+    arbitrary: fc.tuple(messageId, fragment).map(([id, value]) =>
+      ev('thread.message.delta', { id, object: 'thread.message.delta', delta: { content: [{ index: 0, text: { value } } as never] } }),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(messageId, fragment).map(([id, value]) =>
+      ev('thread.message.delta', {
+        id,
+        object: 'thread.message.delta',
+        delta: { content: [{ index: 0, type: 'text', text: { value, annotations: [] } }] },
+      }),
+    ),
+  },
+  { weight: 1, arbitrary: fc.tuple(messageId, fragment, fragment).map(([id, a, b]) => textDelta(id, [0, a], [1, b])) },
+  {
+    weight: 1,
+    arbitrary: messageId.map((id) =>
+      ev('thread.message.delta', {
+        id,
+        object: 'thread.message.delta',
+        delta: { content: [{ index: 1, type: 'image_file', image_file: { file_id: 'file_1' } }] },
+      }),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: messageId.map((id) => ev('thread.message.created', message(id, 'in_progress', [{ type: 'text', text: { value: 'x', annotations: [] } }]))),
+  },
+  { weight: 1, arbitrary: messageId.map((id) => ev('thread.message.in_progress', message(id, 'in_progress'))) },
+  { weight: 1, arbitrary: messageId.map((id) => ev('thread.message.completed', message(id, 'completed', [{ type: 'text', text: { value: 'final', annotations: [] } }]))) },
+  { weight: 1, arbitrary: fc.constantFrom('queued', 'in_progress', 'completed').map((status) => ev(`thread.run.${status}` as 'thread.run.queued', run('run_1', status as 'queued'))) },
+  { weight: 1, arbitrary: fc.constant(ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'message_creation', message_creation: { message_id: 'msg_1' } }))) },
+);
+
+describe('deliveredEvents (what a client run stream delivered, for recovery)', () => {
+  it('holds what reducing every event holds, whenever it is asked', () => {
+    fc.assert(
+      fc.property(fc.array(anEvent, { maxLength: 60 }), fc.array(fc.nat({ max: 60 }), { maxLength: 4 }), (events, askAt) => {
+        const delivered = deliveredEvents();
+        events.forEach((event, i) => {
+          delivered.observe(event);
+          if (askAt.includes(i)) expect(recoveryView(delivered.state())).toEqual(recoveryView(reduceAll(events.slice(0, i + 1))));
+        });
+        expect(recoveryView(delivered.state())).toEqual(recoveryView(reduceAll(events)));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('merges long runs of fragments of one block into the same text', () => {
+    const delivered = deliveredEvents();
+    const events = [ev('thread.message.created', message('msg_1', 'in_progress', [{ type: 'text', text: { value: '', annotations: [] } }]))];
+    for (let i = 0; i < 5_000; i++) events.push(textDelta('msg_1', [0, String(i % 10)]));
+    events.forEach((event) => delivered.observe(event));
+    const block = delivered.state().messages[0]!.content[0];
+    expect(block).toEqual(reduceAll(events).messages[0]!.content[0]);
+    expect(block?.type === 'text' && block.text.value).toBe(events.slice(1).map((_, i) => String(i % 10)).join(''));
+  });
+
+  it('skips an event the reducer refuses, and goes on', () => {
+    const delivered = deliveredEvents();
+    delivered.observe(textDelta('msg_unknown', [0, 'lost']));
+    delivered.observe(ev('thread.run.created', run('run_1', 'queued')));
+    expect(delivered.state().currentRun?.id).toBe('run_1');
+    expect(delivered.state().messages).toEqual([]);
+  });
+});
+
+describe('eventTimeouts', () => {
+  const names = (value: string) => value;
+
+  it('fails with "first-event" when nothing arrives in time', async () => {
+    const source = new Subject<string>();
+    const error = await new Promise((resolve) => source.pipe(eventTimeouts(30, 1_000, names)).subscribe({ error: resolve }));
+    expect(error).toBeInstanceOf(StreamTimeoutError);
+    expect(error).toMatchObject({ kind: 'first-event', timeoutMs: 30, lastEventName: undefined });
+  });
+
+  it('after the first value, a shorter idle limit applies from that value (not the first-event deadline)', async () => {
+    const source = new Subject<string>();
+    const started = Date.now();
+    const error = new Promise<unknown>((resolve) => source.pipe(eventTimeouts(60_000, 40, names)).subscribe({ error: resolve }));
+    source.next('thread.run.created');
+    await expect(error).resolves.toMatchObject({ kind: 'idle', timeoutMs: 40, lastEventName: 'thread.run.created' });
+    // Well before the first-event deadline of a minute.
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('does not fail while values keep arriving within the idle limit, and names the last one when they stop', async () => {
+    const source = new Subject<string>();
+    const received: string[] = [];
+    const error = new Promise<unknown>((resolve) =>
+      source.pipe(eventTimeouts(200, 60, names)).subscribe({ next: (v) => received.push(v), error: resolve }),
+    );
+    for (let i = 0; i < 6; i++) {
+      source.next(`event ${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await expect(error).resolves.toMatchObject({ kind: 'idle', lastEventName: 'event 5' });
+    expect(received).toHaveLength(6);
+  });
+
+  it('with Infinity never fails, and completes when the source does', async () => {
+    const source = new Subject<string>();
+    const outcome = new Promise((resolve, reject) =>
+      source.pipe(eventTimeouts(Infinity, Infinity, names)).subscribe({ error: reject, complete: () => resolve('complete') }),
+    );
+    source.next('a');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    source.complete();
+    await expect(outcome).resolves.toBe('complete');
+  });
+
+  it('clears its timer when unsubscribed', async () => {
+    const source = new Subject<string>();
+    const errors: unknown[] = [];
+    const subscription = source.pipe(eventTimeouts(20, 20, names)).subscribe({ error: (e) => errors.push(e) });
+    subscription.unsubscribe();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(errors).toEqual([]);
+    expect(source.observed).toBe(false);
+  });
+});
