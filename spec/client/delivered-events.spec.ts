@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Subject } from 'rxjs';
+import { range, Subject, take, toArray, lastValueFrom } from 'rxjs';
 import { assistantStreamReducer, initialAssistantStreamState, StreamTimeoutError } from '../../src/index';
 import type { AssistantStreamEvent, AssistantStreamState } from '../../src/index';
 import { eventTimeouts } from '../../src/client/event-timeouts';
@@ -50,6 +50,18 @@ const anEvent: fc.Arbitrary<AssistantStreamEvent> = fc.oneof(
     ),
   },
   { weight: 1, arbitrary: fc.tuple(messageId, fragment, fragment).map(([id, a, b]) => textDelta(id, [0, a], [1, b])) },
+  // An index of -0 (JSON allows it; the reducer keeps it) and a block whose index is inherited, not its own.
+  { weight: 1, arbitrary: fc.tuple(messageId, fragment).map(([id, text]) => textDelta(id, [-0, text])) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(messageId, fragment).map(([id, value]) =>
+      ev('thread.message.delta', {
+        id,
+        object: 'thread.message.delta',
+        delta: { content: [Object.assign(Object.create({ index: 0 }), { type: 'text', text: { value } })] },
+      }),
+    ),
+  },
   {
     weight: 1,
     arbitrary: messageId.map((id) =>
@@ -128,7 +140,7 @@ describe('eventTimeouts', () => {
     const source = new Subject<string>();
     const received: string[] = [];
     const error = new Promise<unknown>((resolve) =>
-      source.pipe(eventTimeouts(200, 60, names)).subscribe({ next: (v) => received.push(v), error: resolve }),
+      source.pipe(eventTimeouts(1_000, 300, names)).subscribe({ next: (v) => received.push(v), error: resolve }),
     );
     for (let i = 0; i < 6; i++) {
       source.next(`event ${i}`);
@@ -147,6 +159,63 @@ describe('eventTimeouts', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     source.complete();
     await expect(outcome).resolves.toBe('complete');
+  });
+
+  it('fails the stream (not the process) when naming a value throws', async () => {
+    const source = new Subject<string | null>();
+    const outcome = new Promise((resolve) =>
+      source.pipe(eventTimeouts(1_000, 1_000, (value) => value!.toUpperCase())).subscribe({ error: resolve }),
+    );
+    source.next(null);
+    await expect(outcome).resolves.toBeInstanceOf(TypeError);
+  });
+
+  it('takes 0 as no limit and refuses a negative or NaN limit with a RangeError', async () => {
+    const source = new Subject<string>();
+    const errors: unknown[] = [];
+    const done = new Promise((resolve) => source.pipe(eventTimeouts(0, 0, names)).subscribe({ error: (e) => errors.push(e), complete: () => resolve('complete') }));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    source.next('a');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    source.complete();
+    await expect(done).resolves.toBe('complete');
+    expect(errors).toEqual([]);
+    expect(() => eventTimeouts(1_000, NaN, names)).toThrow(RangeError);
+    expect(() => eventTimeouts(-1, 1_000, names)).toThrow(RangeError);
+  });
+
+  it('does not count the consumer\'s own work on a value against the idle limit', async () => {
+    const source = new Subject<string>();
+    const received: string[] = [];
+    const outcome = new Promise((resolve, reject) =>
+      source.pipe(eventTimeouts(1_000, 50, names)).subscribe({
+        next: (value) => {
+          received.push(value);
+          if (value !== 'slow') return;
+          const until = Date.now() + 120;
+          while (Date.now() < until); // synchronous work longer than the idle limit
+          // The next value is already there, but (like socket data on the next turn of the event loop) reaches the
+          // stream only after the timers that expired meanwhile have run.
+          setImmediate(() => {
+            source.next('next');
+            source.complete();
+          });
+        },
+        error: reject,
+        complete: () => resolve('complete'),
+      }),
+    );
+    source.next('first');
+    setImmediate(() => source.next('slow'));
+    await expect(outcome).resolves.toBe('complete');
+    expect(received).toEqual(['first', 'slow', 'next']);
+  });
+
+  it('stops asking a synchronous source for names once unsubscribed', async () => {
+    let named = 0;
+    const first = await lastValueFrom(range(0, 100_000).pipe(eventTimeouts(1_000, 1_000, (n) => String(named++ + n)), take(1), toArray()));
+    expect(first).toEqual([0]);
+    expect(named).toBe(1);
   });
 
   it('clears its timer when unsubscribed', async () => {

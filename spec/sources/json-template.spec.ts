@@ -227,6 +227,20 @@ describe('jsonTemplate: reads what JSON.parse reads, or leaves the text to it', 
     expect(splits).toBeLessThanOrEqual(10);
   });
 
+  it('learns nothing from an event a consumer changed before it was learned from', () => {
+    // Sources learn after emitting: what a consumer did to the event must not reach later events.
+    const text = cases[2]!.text(['a']).replace('"created":1727346168', '"created":0');
+    const next = cases[2]!.text(['b']).replace('"created":1727346168', '"created":0');
+    const changed = JSON.parse(text);
+    changed.created = -0; // written as 0: the text alone cannot tell
+    const template = jsonTemplate(contentChunkShape as AnyShape);
+    template.learn(text, changed);
+    agreesWithJsonParse(template.read(next), next);
+    const trap = JSON.parse(text);
+    Object.defineProperty(trap, 'model', { get: () => { throw new Error('trap'); }, enumerable: true });
+    expect(() => jsonTemplate(contentChunkShape as AnyShape).learn(text, trap)).not.toThrow();
+  });
+
   it('learns nothing from events of another shape', () => {
     const template = jsonTemplate(messageDeltaShape as AnyShape);
     const image = '{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"image_file","image_file":{"file_id":"f"}}]}}';

@@ -3,18 +3,23 @@ import { StreamTimeoutError } from '../errors/stream-errors.js';
 
 /**
  * Fails the stream with {@link StreamTimeoutError} when no value arrives within `first` ms of subscribing
- * (`'first-event'`), or within `idle` ms of the previous value (`'idle'`); the error names the last value.
- * `Infinity` waits for ever.
+ * (`'first-event'`), or within `idle` ms of the previous value (`'idle'`); the error names the last value. `0` and
+ * `Infinity` set no limit; a negative or `NaN` limit throws a `RangeError` (a forgotten setting must not silently
+ * turn the timeout off).
  *
  * Like RxJS's `timeout({ first, each })`, but it does not cancel and re-create a timer for every value, which
- * costs more than the rest of a text delta's trip through the library: a value only records when it arrived, and
- * the one timer, when it fires, either fails the stream or waits for what is left of the time after the last value.
+ * costs more than the rest of a text delta's trip through the library: a value only records when the consumer
+ * was done with it, and the one timer, when it fires, either fails the stream or waits for what is left of the
+ * time since then. As with `timeout()`, the idle time starts when the consumer returns from the previous value, so
+ * slow synchronous work on one value does not count against the next.
  *
  * @internal
  * @example
  * events$.pipe(eventTimeouts(10_000, 60_000, (event) => event.event));
  */
 export function eventTimeouts<T>(first: number, idle: number, nameOf: (value: T) => string): MonoTypeOperatorFunction<T> {
+  const firstLimit = limit(first);
+  const idleLimit = limit(idle);
   return (source) =>
     new Observable<T>((subscriber) => {
       let seen = 0;
@@ -23,29 +28,37 @@ export function eventTimeouts<T>(first: number, idle: number, nameOf: (value: T)
       let timer: ReturnType<typeof setTimeout> | undefined;
 
       const arm = (ms: number) => {
-        // Timers take 1 ms to about 24.8 days; a longer (or infinite) limit is waited for in such steps.
-        timer = setTimeout(check, Math.min(Math.max(ms, 1), MAX_TIMER_MS));
+        // Timers take 1 ms to about 24.8 days; a longer limit is waited for in such steps.
+        if (ms !== Infinity) timer = setTimeout(check, Math.min(Math.max(ms, 1), MAX_TIMER_MS));
       };
       const check = () => {
-        const limit = seen === 0 ? first : idle;
+        timer = undefined;
+        const allowed = seen === 0 ? firstLimit : idleLimit;
         const waited = now() - lastAt;
         // A timer may fire a fraction of a millisecond early: then it waits for the rest.
-        if (waited >= limit) {
-          subscriber.error(new StreamTimeoutError(seen === 0 ? 'first-event' : 'idle', limit, lastName));
-        } else arm(limit - waited);
+        if (waited >= allowed) {
+          subscriber.error(new StreamTimeoutError(seen === 0 ? 'first-event' : 'idle', allowed, lastName));
+        } else arm(allowed - waited);
       };
-      arm(first);
+      arm(firstLimit);
 
       const subscription = source.subscribe({
         next(value) {
-          lastAt = now();
-          lastName = nameOf(value);
-          // The first value replaces the first-event deadline by an idle one, which may come sooner.
-          if (seen++ === 0 && idle < first) {
-            clearTimeout(timer);
-            arm(idle);
+          // A synchronous source keeps calling after an unsubscribe made during its own subscribe call.
+          if (subscriber.closed) return;
+          try {
+            lastName = nameOf(value);
+          } catch (error) {
+            subscriber.error(error);
+            return;
           }
           subscriber.next(value);
+          lastAt = now();
+          // The first value replaces the first-event deadline by an idle one, which may come sooner.
+          if (seen++ === 0 && idleLimit < firstLimit) {
+            clearTimeout(timer);
+            arm(idleLimit);
+          }
         },
         error: (error: unknown) => subscriber.error(error),
         complete: () => subscriber.complete(),
@@ -55,6 +68,13 @@ export function eventTimeouts<T>(first: number, idle: number, nameOf: (value: T)
         subscription.unsubscribe();
       };
     });
+}
+
+/** A limit in ms; `0` and `Infinity` mean none. Anything else that is not a positive number is a mistake. */
+function limit(ms: number): number {
+  if (ms === 0) return Infinity;
+  if (ms > 0) return ms;
+  throw new RangeError(`A stream timeout must be a positive number of milliseconds, 0 or Infinity (got ${ms})`);
 }
 
 const now = (): number => performance.now();

@@ -28,10 +28,13 @@ export interface ClientOptions {
   timeout?: number;
   /**
    * Milliseconds a stream may go without an event (comments and keep-alives do not count). Default 60 000;
-   * `Infinity` waits for ever.
+   * `0` or `Infinity`: no limit (a negative or `NaN` value fails the stream with a `RangeError`).
    */
   idleTimeout?: number;
-  /** Milliseconds from response headers to a stream's first event. Default: the idle timeout. */
+  /**
+   * Milliseconds from response headers to a stream's first event. Default: the idle timeout; `0` or `Infinity`:
+   * no limit.
+   */
   firstEventTimeout?: number;
   /**
    * When a run stream is cut after its run was created (the body ends early, the connection resets, or a

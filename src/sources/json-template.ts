@@ -124,15 +124,21 @@ export function jsonTemplate<Fields, Value>(shape: TemplateShape<Fields, Value>)
     },
     learn(data, json) {
       if (attempts >= 8 && attempts * 8 > hits) return;
-      const parts = shape.split(json);
-      if (parts === undefined || parts.slots.length > MARKS.length) return;
-      attempts++;
-      const learned = segmentsOf(shape.build(parts.fields, MARKS.slice(0, parts.slots.length)), parts.slots, data);
-      if (learned === undefined) return;
-      segments = learned.segments;
-      stringSlot = learned.stringSlot;
-      order = learned.order;
-      fields = parts.fields;
+      // Learning runs after the event was emitted: a consumer may have changed it, even planted a throwing
+      // getter. What it changed is caught by the comparison with the text; what throws only means no template.
+      try {
+        const parts = shape.split(json);
+        if (parts === undefined || parts.slots.length > MARKS.length) return;
+        attempts++;
+        const learned = segmentsOf(shape.build(parts.fields, MARKS.slice(0, parts.slots.length)), parts.slots, data);
+        if (learned === undefined) return;
+        segments = learned.segments;
+        stringSlot = learned.stringSlot;
+        order = learned.order;
+        fields = parts.fields;
+      } catch {
+        // No template from this event.
+      }
     },
   };
 }
@@ -202,11 +208,23 @@ export function primitiveFields(
     if (!hasOwn.call(json, key) || key === '__proto__') return undefined;
     const value = json[key];
     if (hasOwn.call(placeholders, key)) fields[key] = placeholders[key]!;
-    else if (value === null || typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) {
+    // -0 is written as 0, so the text could not tell a template holding it from one holding 0.
+    else if (value === null || typeof value === 'string' || typeof value === 'boolean' || isPlainNumber(value)) {
       fields[key] = value as JsonPrimitive;
     } else return undefined;
   }
   return fields;
+}
+
+/**
+ * A finite number other than -0: one that `JSON.stringify` writes back as the same value.
+ *
+ * @internal
+ * @example
+ * isPlainNumber(JSON.parse('-0')); // false
+ */
+export function isPlainNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0);
 }
 
 /**

@@ -102,11 +102,12 @@ function plainTextAppend(data: unknown): { id: string; index: number; value: str
   const { index, type, text } = block as { index?: unknown; type?: unknown; text?: unknown };
   let keys = 0;
   for (const key in block) {
-    if (key !== 'index' && key !== 'type' && key !== 'text') return undefined;
+    if ((key !== 'index' && key !== 'type' && key !== 'text') || !hasOwn.call(block, key)) return undefined;
     keys++;
   }
   if (keys !== (type === undefined ? 2 : 3) || (type !== undefined && type !== 'text')) return undefined;
-  if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) return undefined;
+  // -0 equals 0, but the reducer keeps the delta's own index: grouping them would change the block.
+  if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || Object.is(index, -0)) return undefined;
   if (!hasOnlyKeys(text, 'value')) return undefined;
   const value = (text as { value: unknown }).value;
   return typeof value === 'string' ? { id, index, value } : undefined;
@@ -126,10 +127,12 @@ function holdsTextBlock(state: AssistantStreamState, id: string, index: number):
 
 /** Whether `key` is the only enumerable key of `value` (own or inherited; parsed JSON has no symbol keys). */
 function hasOnlyKeys(value: unknown, key: string): boolean {
-  if (!isPlainObject(value) || !Object.prototype.hasOwnProperty.call(value, key)) return false;
+  if (!isPlainObject(value) || !hasOwn.call(value, key)) return false;
   for (const own in value) if (own !== key) return false;
   return true;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function isPlainObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,7 +3,7 @@
  * without `JSON.parse` (see `sources/json-template.ts`). Everything it builds is of the common shape
  * `isCommonMessageDeltaEvent` accepts, so the schema would accept it too.
  */
-import { isJsonObject, type TemplateShape } from '../../sources/json-template.js';
+import { isJsonObject, isPlainNumber, type TemplateShape } from '../../sources/json-template.js';
 import type { MessageDeltaEvent } from './message-delta.js';
 
 /** What one message's text deltas share: the message id, the block index, whether `annotations: []` is sent. */
@@ -31,7 +31,7 @@ export const messageDeltaShape: TemplateShape<TextDeltaFields, MessageDeltaEvent
     if (!isJsonObject(block) || block['type'] !== 'text') return undefined;
     const index = block['index'];
     const text = block['text'];
-    if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) return undefined;
+    if (!isPlainNumber(index) || !Number.isSafeInteger(index) || index < 0) return undefined;
     if (!isJsonObject(text) || typeof text['value'] !== 'string') return undefined;
     const annotations = text['annotations'];
     if (annotations !== undefined && !(Array.isArray(annotations) && annotations.length === 0)) return undefined;

@@ -4,7 +4,13 @@
  * `isCommonChatCompletionChunk` accepted, and what it builds differs from such a chunk only in the strings of
  * `content` and `obfuscation`, which that check accepts whatever they hold.
  */
-import { isJsonObject, type JsonPrimitive, primitiveFields, type TemplateShape } from '../../sources/json-template.js';
+import {
+  isJsonObject,
+  isPlainNumber,
+  type JsonPrimitive,
+  primitiveFields,
+  type TemplateShape,
+} from '../../sources/json-template.js';
 import type { ChatCompletionChunk } from './chunk.js';
 
 /** What one stream's content chunks share. */
@@ -38,7 +44,7 @@ export const contentChunkShape: TemplateShape<ContentChunkFields, ChatCompletion
     if (!isJsonObject(choice) || choice['finish_reason'] !== null) return undefined;
     const index = choice['index'];
     const delta = choice['delta'];
-    if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) return undefined;
+    if (!isPlainNumber(index) || !Number.isSafeInteger(index) || index < 0) return undefined;
     if (!isJsonObject(delta) || typeof delta['content'] !== 'string') return undefined;
     const logprobs = hasOwn.call(choice, 'logprobs');
     if (logprobs && choice['logprobs'] !== null) return undefined;
