@@ -44,7 +44,9 @@ const knownEventNames: ReadonlyMap<string, string> = new Map(Object.keys(assista
  * the official SDK's `AssistantStreamEvent`).
  *
  * Accepts what {@link fromSSE} accepts, or an Observable of {@link ServerSentEvent}s. Every known event's data
- * is validated against its zod schema; the parsed JSON object itself is emitted, unknown fields included.
+ * is validated against its zod schema; what is emitted is the event's JSON as `JSON.parse` returns it, unknown
+ * fields included (text deltas that repeat the previous one's text around their value are read without
+ * `JSON.parse`, into an equal object: see `sources/json-template.ts`).
  * - `event: done` / `data: [DONE]` completes the Observable (and releases the connection).
  * - `event: error` fails it with {@link AssistantStreamError}.
  * - A body that ends without `[DONE]` before the run reached a terminal or `requires_action` state, or a

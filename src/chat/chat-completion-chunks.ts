@@ -22,7 +22,9 @@ export type ChatCompletionChunksOptions = FromSSEOptions;
  * Turns a Chat Completions stream (`stream: true`) into an Observable of validated {@link ChatCompletionChunk}s.
  *
  * Accepts what `fromSSE()` accepts, or an Observable of {@link ServerSentEvent}s. Each `data:` line is parsed
- * and validated against the chunk schema; the parsed JSON object itself is emitted, unknown fields included.
+ * and validated against the chunk schema; what is emitted is the chunk's JSON as `JSON.parse` returns it, unknown
+ * fields included (content chunks that repeat the previous one's text around their values are read without
+ * `JSON.parse`, into an equal object: see `sources/json-template.ts`).
  * - `data: [DONE]` completes the Observable (and releases the connection).
  * - A `data: {"error": {...}}` line (or an `event: error`) fails it with {@link ChatCompletionStreamError}.
  * - A body that ends without `[DONE]`, or a connection that breaks mid-stream, fails it with

@@ -2,6 +2,7 @@ import { SnapshotError } from '../../errors/stream-errors.js';
 import type { AssistantStreamEvent, Message, RunStep } from '../../schema/assistants/index.js';
 import { hasExactKeys, type RecordCopier, recordCopier } from './copy-record.js';
 import { mergeDelta, UnsafeDeltaKeyError } from './merge-delta.js';
+import { textAppendEntry } from './text-append.js';
 import { type AssistantStreamState, initialAssistantStreamState } from './state.js';
 
 /**
@@ -272,7 +273,6 @@ function stateOf(
 const BLOCK_KEYS = ['index', 'type', 'text'];
 const TEXT_KEYS_WITH_ANNOTATIONS = ['value', 'annotations'];
 const TEXT_KEYS_VALUE_ONLY = ['value'];
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * The common text delta, `{ content: [{ index, type, text: { value } }] }` appending to a text block that already
@@ -281,34 +281,11 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * built nothing, for any other delta or snapshot; the caller then runs `mergeDelta`.
  */
 function mergeTextDelta(message: Message, delta: object): Message | undefined {
-  // The delta: exactly one own key, `content` (for-in also lists inherited enumerable keys: then we step aside).
-  let keys = 0;
-  for (const key in delta) if (key !== 'content' || ++keys > 1) return undefined;
-  if (keys !== 1 || !hasOwn.call(delta, 'content')) return undefined;
-  const entries = (delta as { content: unknown }).content;
-  if (!Array.isArray(entries) || entries.length !== 1) return undefined;
-  const entry: unknown = entries[0];
-  if (!isRecord(entry)) return undefined;
-  // The entry: own keys among index, type and text; a block index, a string type, a text that is `{ value }`.
-  let hasType = false;
-  keys = 0;
-  for (const key in entry) {
-    if (!hasOwn.call(entry, key)) return undefined;
-    if (key === 'type') hasType = true;
-    else if (key !== 'index' && key !== 'text') return undefined;
-    keys++;
-  }
-  const index = entry['index'];
-  const type = entry['type'];
-  const textDelta = entry['text'];
-  if (keys !== (hasType ? 3 : 2) || !hasOwn.call(entry, 'index') || !hasOwn.call(entry, 'text')) return undefined;
-  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return undefined;
-  if (hasType && typeof type !== 'string') return undefined;
-  if (!isRecord(textDelta)) return undefined;
-  keys = 0;
-  for (const key in textDelta) if (key !== 'value' || ++keys > 1) return undefined;
-  const fragment = textDelta['value'];
-  if (keys !== 1 || !hasOwn.call(textDelta, 'value') || typeof fragment !== 'string') return undefined;
+  const entry = textAppendEntry(delta);
+  if (entry === undefined) return undefined;
+  const index = entry.index;
+  const type = entry.type;
+  const fragment = entry.text.value;
 
   // The snapshot: a content array with a block at `index` whose text has a string value.
   const content: unknown = message.content;
@@ -337,7 +314,7 @@ function mergeTextDelta(message: Message, delta: object): Message | undefined {
   const value = appendText(text['value'] as string, fragment, trusted);
   const nextText =
     textKeys === TEXT_KEYS_VALUE_ONLY ? { value } : { value, annotations: text['annotations'] };
-  const nextBlock = { index, type: hasType ? type : block['type'], text: nextText };
+  const nextBlock = { index, type: type !== undefined ? type : block['type'], text: nextText };
   const nextContent = content.slice();
   nextContent[index] = nextBlock;
   const next = copy(message) as { content: unknown };

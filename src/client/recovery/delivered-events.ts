@@ -1,5 +1,6 @@
 import { assistantStreamReducer } from '../../assistants/snapshot/reducer.js';
 import { type AssistantStreamState, initialAssistantStreamState } from '../../assistants/snapshot/state.js';
+import { textAppendEntry } from '../../assistants/snapshot/text-append.js';
 import type { AssistantStreamEvent } from '../../schema/assistants/index.js';
 
 /**
@@ -89,28 +90,18 @@ function joinedDelta(text: PendingText): AssistantStreamEvent {
 }
 
 /**
- * The delta as `{ id, index, value }` when it does nothing but append `value` to the text of block `index`:
- * `{ content: [{ index, type?: 'text', text: { value } }] }` and nothing else.
+ * The delta as `{ id, index, value }` when it does nothing but append `value` to the text of block `index` of a
+ * text block: a {@link textAppendEntry} whose type, if any, is `'text'` (another type would change the block's)
+ * and whose index is not -0 (the reducer keeps the delta's own index, and -0 would group with 0).
  */
 function plainTextAppend(data: unknown): { id: string; index: number; value: string } | undefined {
   const { id, delta } = data as { id?: unknown; delta?: unknown };
-  if (typeof id !== 'string' || !hasOnlyKeys(delta, 'content')) return undefined;
-  const content = (delta as { content: unknown }).content;
-  if (!Array.isArray(content) || content.length !== 1) return undefined;
-  const block: unknown = content[0];
-  if (!isPlainObject(block)) return undefined;
-  const { index, type, text } = block as { index?: unknown; type?: unknown; text?: unknown };
-  let keys = 0;
-  for (const key in block) {
-    if ((key !== 'index' && key !== 'type' && key !== 'text') || !hasOwn.call(block, key)) return undefined;
-    keys++;
+  if (typeof id !== 'string') return undefined;
+  const entry = textAppendEntry(delta);
+  if (entry === undefined || (entry.type !== undefined && entry.type !== 'text') || Object.is(entry.index, -0)) {
+    return undefined;
   }
-  if (keys !== (type === undefined ? 2 : 3) || (type !== undefined && type !== 'text')) return undefined;
-  // -0 equals 0, but the reducer keeps the delta's own index: grouping them would change the block.
-  if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || Object.is(index, -0)) return undefined;
-  if (!hasOnlyKeys(text, 'value')) return undefined;
-  const value = (text as { value: unknown }).value;
-  return typeof value === 'string' ? { id, index, value } : undefined;
+  return { id, index: entry.index, value: entry.text.value };
 }
 
 /** Whether the state's message `id` has a text block at `index`, which appending text keeps a text block. */
@@ -125,15 +116,3 @@ function holdsTextBlock(state: AssistantStreamState, id: string, index: number):
   return false;
 }
 
-/** Whether `key` is the only enumerable key of `value` (own or inherited; parsed JSON has no symbol keys). */
-function hasOnlyKeys(value: unknown, key: string): boolean {
-  if (!isPlainObject(value) || !hasOwn.call(value, key)) return false;
-  for (const own in value) if (own !== key) return false;
-  return true;
-}
-
-const hasOwn = Object.prototype.hasOwnProperty;
-
-function isPlainObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
