@@ -14,7 +14,7 @@ import {
 } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
-import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
+import { jsonTemplate } from '../sources/json-template.js';
 
 /**
  * Options of {@link assistantEvents}.
@@ -76,7 +76,7 @@ export function assistantEvents(
     let received = 0;
     let lastEventName: string | undefined;
     let run: { id?: string; thread_id?: string; status?: string } | undefined;
-    const textDeltaTemplate: JsonTemplate<unknown> = jsonTemplate(messageDeltaShape);
+    const textDeltaTemplate = jsonTemplate(messageDeltaShape);
     const cut = (cause?: unknown) =>
       new IncompleteStreamError({
         runId: run?.id,

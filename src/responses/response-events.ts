@@ -74,7 +74,6 @@ export function responseEvents(
         cause,
       });
 
-    // Text deltas that repeat the last one's text around their varying values are read without JSON.parse.
     const textDeltas = jsonTemplate(responseTextDeltaShape);
 
     return sse$.subscribe({
@@ -85,33 +84,33 @@ export function responseEvents(
         if (type === 'error' || type === 'response.failed') {
           return subscriber.error(new ResponseStreamError(type, data));
         }
-        if (type === TEXT_DELTA || type === undefined) {
-          const delta = textDeltas.read(data);
-          if (delta !== undefined) {
-            received++;
-            lastEventName = TEXT_DELTA;
-            return subscriber.next(delta);
+        // A text delta that fits the stream's template is read without JSON.parse (and was validated when the
+        // template was learned); everything else is parsed, typed and validated here.
+        let json: unknown = type === TEXT_DELTA || type === undefined ? textDeltas.read(data) : undefined;
+        let learnable = false;
+        if (json !== undefined) type = TEXT_DELTA;
+        else {
+          json = parseEventJson(type, data);
+          if (json instanceof StreamParseError) return subscriber.error(json);
+          if (type === undefined) {
+            // Without an `event:` line the JSON's own `type` names the event.
+            const own = (json as { type?: unknown } | null)?.type;
+            if (typeof own !== 'string') {
+              return subscriber.error(new StreamParseError('Event without a type', { data, path: 'type' }));
+            }
+            type = own;
+            if (type === 'error' || type === 'response.failed') {
+              return subscriber.error(new ResponseStreamError(type, data));
+            }
           }
-        }
-        const json = parseEventJson(type, data);
-        if (json instanceof StreamParseError) return subscriber.error(json);
-        if (type === undefined) {
-          // Without an `event:` line the JSON's own `type` names the event.
-          const own = (json as { type?: unknown } | null)?.type;
-          if (typeof own !== 'string') {
-            return subscriber.error(new StreamParseError('Event without a type', { data, path: 'type' }));
+          const schema = schemaByType.get(type);
+          if (schema !== undefined) {
+            const problem = validateEventJson(schema, type, data, json);
+            if (problem) return subscriber.error(problem);
+          } else if (strict && type !== 'keepalive') {
+            return subscriber.error(new StreamParseError('Unknown event type (strict mode)', { eventName: type, data }));
           }
-          type = own;
-          if (type === 'error' || type === 'response.failed') {
-            return subscriber.error(new ResponseStreamError(type, data));
-          }
-        }
-        const schema = schemaByType.get(type);
-        if (schema !== undefined) {
-          const problem = validateEventJson(schema, type, data, json);
-          if (problem) return subscriber.error(problem);
-        } else if (strict && type !== 'keepalive') {
-          return subscriber.error(new StreamParseError('Unknown event type (strict mode)', { eventName: type, data }));
+          learnable = type === TEXT_DELTA && schema !== undefined;
         }
         received++;
         lastEventName = type;
@@ -119,7 +118,7 @@ export function responseEvents(
         if (typeof carried === 'object' && carried !== null) response = carried;
         subscriber.next(json as ResponseStreamEvent);
         // After the event is out, so the first token does not wait for it.
-        if (type === TEXT_DELTA && schema !== undefined) textDeltas.learn(data, json);
+        if (learnable) textDeltas.learn(data, json);
         if (type === 'response.completed' || type === 'response.incomplete') subscriber.complete();
       },
       error(error: unknown) {
