@@ -21,6 +21,7 @@ import {
   accumulateResponse,
   accumulateSnapshots,
   AssistantEventHandler,
+  chatCompletionEvents,
   type AssistantStreamEvent,
   type AssistantStreamHandler,
   codeInterpreterDeltas,
@@ -145,11 +146,25 @@ const cases: readonly Case[] = [
   { name: 'handleEvents(new AssistantEventHandler())', operator: op(() => handleEvents(new CountingHandler())), events: toolRun, quiet: 0 },
   { name: 'accumulateChatCompletion', operator: op(accumulateChatCompletion), events: chatText, quiet: 0 },
   { name: 'finalChatCompletion', operator: op(finalChatCompletion), events: chatText },
+  // Built on the same reducing machinery (its own file belongs to the Chat Completions events).
+  { name: 'chatCompletionEvents', operator: op(() => chatCompletionEvents()), events: chatText },
   { name: 'accumulateResponse', operator: op(accumulateResponse), events: responseText, quiet: 0 },
   { name: 'finalResponse', operator: op(finalResponse), events: responseText },
 ];
 
 const streaming = cases.filter((c): c is Case & { quiet: number } => c.quiet !== undefined);
+
+/** Streams whose second value the operator's reducer refuses (a delta for something never created, an index too big). */
+const refusing = [
+  ['accumulateSnapshots', op(accumulateSnapshots), [v.runCreated, ...repeat(MANY, () => textDelta('msg_unknown', [0, 'x']))]],
+  ['messageDeltas', op(messageDeltas), [v.runCreated, ...repeat(MANY, () => textDelta('msg_unknown', [0, 'x']))]],
+  ['handleEvents', op(() => handleEvents({})), [v.runCreated, ...repeat(MANY, () => textDelta('msg_unknown', [0, 'x']))]],
+  ['toolCallDeltas', op(() => toolCallDeltas()), [v.runCreated, ...repeat(MANY, () => toolDelta('step_unknown', { index: 0, args: 'x' }))]],
+  ['accumulateResponse', op(accumulateResponse), [v.responseCreated, ...repeat(MANY, () => v.textDeltaEvent('x'))]],
+  ['finalResponse', op(finalResponse), [v.responseCreated, ...repeat(MANY, () => v.textDeltaEvent('x'))]],
+  ['accumulateChatCompletion', op(accumulateChatCompletion), [v.chatRole, ...repeat(MANY, () => v.chunk([{ index: 1_000_000, delta: { content: 'x' } }]))]],
+  ['finalChatCompletion', op(finalChatCompletion), [v.chatRole, ...repeat(MANY, () => v.chunk([{ index: 1_000_000, delta: { content: 'x' } }]))]],
+] as const;
 
 // ---- Synchronous sources that count what was pulled and whether they were torn down ----
 
@@ -288,12 +303,7 @@ describe('what the operators do upstream stops with the subscription', () => {
     expect(probe).toEqual({ pulled: 3, tornDown: 1 });
   });
 
-  it.each([
-    ['accumulateSnapshots', op(accumulateSnapshots), [v.runCreated, ...repeat(MANY, () => textDelta('msg_unknown', [0, 'x']))]],
-    ['toolCallDeltas', op(() => toolCallDeltas()), [v.runCreated, ...repeat(MANY, () => toolDelta('step_unknown', { index: 0, args: 'x' }))]],
-    ['accumulateResponse', op(accumulateResponse), [v.responseCreated, ...repeat(MANY, () => v.textDeltaEvent('x'))]],
-    ['finalChatCompletion', op(finalChatCompletion), [v.chatRole, ...repeat(MANY, () => v.chunk([{ index: 1_000_000, delta: { content: 'x' } }]))]],
-  ] as const)('%s: a reducer error stops the source at the refused event', (_name, operator, events) => {
+  it.each(refusing)('%s: a reducer error stops the source at the refused event', (_name, operator, events) => {
     const probe: Probe = { pulled: 0, tornDown: 0 };
     let error: unknown;
     loop(events, probe)
@@ -359,7 +369,35 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s: source subscriptions 
   }
 });
 
+describe.each(refusing)('%s: an error of the operator itself (marbles)', (_name, operator, events) => {
+  it('unsubscribes from the source at the refused event', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('a-b-c|', { a: events[0], b: events[1], c: events[2] } as unknown as Record<string, never>);
+      expectObservable(source.pipe(operator()).pipe(takeUntil(new Subject())), '^--------------');
+      expectSubscriptions(source.subscriptions).toBe('^-!');
+    });
+  });
+});
+
 describe('marbles of what each kind of end emits', () => {
+  it('handleEvents: a callback that throws unsubscribes from the source at that event, after onException and onEnd', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions, flush }) => {
+      const log: string[] = [];
+      const source = cold('a-b-c|', { a: textRun[0]!, b: textRun[1]!, c: textRun[2]! });
+      const handler: AssistantStreamHandler = {
+        onEvent: (e) => {
+          if (e.event === 'thread.run.in_progress') throw new Error('handler failed');
+        },
+        onException: (e) => log.push(`exception ${(e as Error).message}`),
+        onEnd: () => log.push('end'),
+      };
+      expectObservable(source.pipe(handleEvents(handler))).toBe('a-#', { a: textRun[0] }, new Error('handler failed'));
+      expectSubscriptions(source.subscriptions).toBe('^-!');
+      flush();
+      expect(log).toEqual(['exception handler failed', 'end']);
+    });
+  });
+
   it('handleEvents: the handler fires up to the unsubscription, then onEnd', () => {
     scheduler().run(({ cold, expectObservable, expectSubscriptions, flush }) => {
       const log: string[] = [];
