@@ -9,6 +9,7 @@ import {
   Observable,
   type OperatorFunction,
   ReplaySubject,
+  shareReplay,
   Subject,
   take,
   takeUntil,
@@ -284,6 +285,25 @@ describe('what the operators do upstream stops with the subscription', () => {
     replay(textRun, probe).pipe(handleEvents(handler), first()).subscribe();
     expect(handler.events).toBe(1);
     expect(probe).toEqual({ pulled: 1, tornDown: 1 });
+  });
+
+  it('a late subscriber of shareReplay gets only what take() asks for, through every streaming operator', () => {
+    const shared = from(textRun).pipe(shareReplay());
+    shared.subscribe(); // the whole run is now buffered
+    const handler = new CountingHandler();
+    const texts: string[] = [];
+    let seen = 0;
+    shared
+      .pipe(
+        tap(() => seen++),
+        handleEvents(handler),
+        textDeltas(),
+        take(3),
+      )
+      .subscribe((text) => texts.push(text));
+    expect(texts).toEqual(['tok0 ', 'tok1 ', 'tok2 ']);
+    expect(handler.events).toBe(6);
+    expect(seen).toBe(6);
   });
 
   it('a handler callback that throws stops the source at that event', () => {
