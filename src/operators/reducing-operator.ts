@@ -1,4 +1,5 @@
 import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
+import { subscribeChained } from './subscribe-chained.js';
 
 /**
  * What a reducing operator does with each value once the state includes it. @internal
@@ -17,7 +18,8 @@ export interface ReducingSteps<S, E, R> {
 /**
  * The machinery shared by every operator that needs accumulated state (snapshots of a run, of a chat
  * completion, of a response): one state per subscription, advanced once per value by a pure reducer, and
- * errors of the reducer (a refused delta, a delta for something never created) ending the stream.
+ * errors of the reducer (a refused delta, a delta for something never created) ending the stream. Chained to
+ * its subscriber: the source stops the moment the subscriber is done.
  *
  * @internal
  * @example
@@ -31,7 +33,7 @@ export function reducing<S, E, R>(
   return (source) =>
     new Observable<R>((out) => {
       let state = initial;
-      return source.subscribe({
+      return subscribeChained(source, out, {
         next(event) {
           const previous = state;
           try {

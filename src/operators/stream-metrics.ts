@@ -3,6 +3,7 @@ import type { AssistantStreamEvent } from '../schema/assistants/index.js';
 import type { ChatCompletionChunk } from '../schema/chat/index.js';
 import type { ResponseStreamEvent } from '../schema/responses/index.js';
 import type { StreamKind, StreamValue } from './stream-value.js';
+import { subscribeChained } from './subscribe-chained.js';
 
 /** Options of {@link streamMetrics}. @example streamMetrics({ live: true, now: () => Date.now() }) */
 export interface StreamMetricsOptions {
@@ -110,7 +111,7 @@ export function streamMetrics(options: StreamMetricsOptions = {}): OperatorFunct
         };
       };
 
-      return source.subscribe({
+      return subscribeChained(source, out, {
         next(value) {
           eventCount++;
           let delta = false;

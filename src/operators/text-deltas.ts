@@ -3,6 +3,7 @@ import type { AssistantStreamEvent } from '../schema/assistants/index.js';
 import type { ChatCompletionChunk } from '../schema/chat/index.js';
 import type { ResponseStreamEvent } from '../schema/responses/index.js';
 import type { StreamValue } from './stream-value.js';
+import { subscribeChained } from './subscribe-chained.js';
 
 /**
  * Options of {@link textDeltas}.
@@ -33,7 +34,7 @@ export function textDeltas(options: TextDeltasOptions = {}): OperatorFunction<St
   const wantedChoice = options.choice ?? 0;
   return (source) =>
     new Observable<string>((out) =>
-      source.subscribe({
+      subscribeChained(source, out, {
         next(value) {
           const name = (value as AssistantStreamEvent).event;
           if (name !== undefined) {

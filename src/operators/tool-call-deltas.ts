@@ -15,6 +15,7 @@ import type {
   ResponseStreamEvent,
 } from '../schema/responses/index.js';
 import type { StreamValue } from './stream-value.js';
+import { subscribeChained } from './subscribe-chained.js';
 
 /**
  * One tool call fragment of a run stream with the tool call as accumulated after it.
@@ -100,7 +101,7 @@ export function toolCallDeltas(): <T extends StreamValue>(source: Observable<T>)
       let run = initialAssistantStreamState;
       let completion: ChatCompletionSnapshot | undefined;
       let response: ResponseSnapshot | undefined;
-      return source.subscribe({
+      return subscribeChained(source, subscriber, {
         next(value) {
           try {
             if (typeof (value as AssistantStreamEvent).event === 'string') {

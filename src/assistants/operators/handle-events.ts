@@ -5,6 +5,7 @@ import { assistantStreamReducer, findById, forgetLastTransition } from '../snaps
 import { type AssistantStreamState, initialAssistantStreamState } from '../snapshot/state.js';
 import type { AssistantStreamHandler } from './assistant-stream-handler.js';
 import { publishState } from './assistant-event-handler.js';
+import { subscribeChained } from '../../operators/subscribe-chained.js';
 
 /**
  * Calls the handler's callbacks as events arrive, with the official SDKs' firing rules and arguments, and passes
@@ -49,7 +50,7 @@ export function handleEvents(handler: AssistantStreamHandler): MonoTypeOperatorF
         handler.onEnd?.();
       };
 
-      const subscription = source.subscribe({
+      const subscription = subscribeChained(source, out, {
         next(event) {
           try {
             const previous = state;

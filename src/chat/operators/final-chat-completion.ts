@@ -1,5 +1,4 @@
-import { finalize, type OperatorFunction, pipe, type Subscriber } from 'rxjs';
-import { reducing } from '../../operators/reducing-operator.js';
+import { finalize, map, type OperatorFunction, pipe, reduce } from 'rxjs';
 import type { ChatCompletion, ChatCompletionChunk } from '../../schema/chat/index.js';
 import { finalizeChatCompletion } from '../snapshot/finalize.js';
 import { chatCompletionReducer, forgetBuiltChatSnapshot } from '../snapshot/reducer.js';
@@ -21,12 +20,8 @@ import type { ChatCompletionSnapshot } from '../snapshot/state.js';
  */
 export function finalChatCompletion(): OperatorFunction<ChatCompletionChunk, ChatCompletion> {
   return pipe(
-    reducing(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined, {
-      complete(snapshot, out: Subscriber<ChatCompletion>) {
-        out.next(finalizeChatCompletion(snapshot));
-        out.complete();
-      },
-    }),
+    reduce(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined),
+    map(finalizeChatCompletion),
     finalize(forgetBuiltChatSnapshot),
   );
 }

@@ -1,5 +1,4 @@
-import type { OperatorFunction } from 'rxjs';
-import { reducing } from '../../operators/reducing-operator.js';
+import { filter, type OperatorFunction, pipe, scan } from 'rxjs';
 import type { ResponseStreamEvent } from '../../schema/responses/index.js';
 import { responseReducer } from '../snapshot/reducer.js';
 import type { ResponseSnapshot } from '../snapshot/state.js';
@@ -8,8 +7,8 @@ import type { ResponseSnapshot } from '../snapshot/state.js';
  * Accumulates a Responses stream into snapshots: one {@link ResponseSnapshot} per event once the response
  * exists (from its first lifecycle event, normally `response.created`), with every output item, content part,
  * text, refusal, function call arguments and status so far, and `output_text`. The pure
- * {@link responseReducer}: snapshots are immutable and share unchanged output items, so `===` tells what changed.
- * Events before the response exists (none, in a well-formed stream) emit nothing.
+ * {@link responseReducer} in `scan`: snapshots are immutable and share unchanged output items, so `===` tells
+ * what changed. Events before the response exists (none, in a well-formed stream) emit nothing.
  *
  * @example
  * import { map, distinctUntilChanged } from 'rxjs';
@@ -22,9 +21,8 @@ import type { ResponseSnapshot } from '../snapshot/state.js';
  * ).subscribe((text) => render(text));
  */
 export function accumulateResponse(): OperatorFunction<ResponseStreamEvent, ResponseSnapshot> {
-  return reducing(responseReducer, undefined as ResponseSnapshot | undefined, {
-    event(_event, snapshot, _previous, out) {
-      if (snapshot !== undefined) out.next(snapshot);
-    },
-  });
+  return pipe(
+    scan(responseReducer, undefined as ResponseSnapshot | undefined),
+    filter((snapshot): snapshot is ResponseSnapshot => snapshot !== undefined),
+  );
 }

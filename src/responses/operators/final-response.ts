@@ -1,6 +1,5 @@
-import type { OperatorFunction } from 'rxjs';
+import { map, type OperatorFunction, pipe, reduce } from 'rxjs';
 import { MissingResponseError } from '../../errors/stream-errors.js';
-import { reducing } from '../../operators/reducing-operator.js';
 import type { ResponseStreamEvent } from '../../schema/responses/index.js';
 import { responseReducer } from '../snapshot/reducer.js';
 import type { ResponseSnapshot } from '../snapshot/state.js';
@@ -19,11 +18,11 @@ import type { ResponseSnapshot } from '../snapshot/state.js';
  * responseEvents(response).pipe(finalResponse()).subscribe((r) => console.log(r.status, r.output_text, r.usage));
  */
 export function finalResponse(): OperatorFunction<ResponseStreamEvent, ResponseSnapshot> {
-  return reducing(responseReducer, undefined as ResponseSnapshot | undefined, {
-    complete(snapshot, out) {
-      if (snapshot === undefined) return out.error(new MissingResponseError());
-      out.next(snapshot);
-      out.complete();
-    },
-  });
+  return pipe(
+    reduce(responseReducer, undefined as ResponseSnapshot | undefined),
+    map((snapshot) => {
+      if (snapshot === undefined) throw new MissingResponseError();
+      return snapshot;
+    }),
+  );
 }
