@@ -261,7 +261,7 @@ const CLOCK_SLACK_S = 2;
 
 /** A start failure worth another attempt (the transport's retry policy, with headers timeouts included). */
 function isRetryableStart(error: unknown): boolean {
-  return isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && error.kind === 'headers');
+  return isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body'));
 }
 
 /**
@@ -276,7 +276,7 @@ function mayHaveCreated(error: unknown): boolean {
 }
 
 function isCut(error: unknown): boolean {
-  return error instanceof IncompleteStreamError || (error instanceof StreamTimeoutError && error.kind !== 'headers');
+  return error instanceof IncompleteStreamError || (error instanceof StreamTimeoutError && (error.kind === 'idle' || error.kind === 'first-event'));
 }
 
 /**
@@ -290,7 +290,7 @@ export function cannotStream(error: unknown): boolean {
   return (
     error instanceof StreamNotEstablishedError ||
     error instanceof APIConnectionError ||
-    (error instanceof StreamTimeoutError && error.kind === 'headers') ||
+    (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body')) ||
     (error instanceof APIError && error.status >= 500)
   );
 }
