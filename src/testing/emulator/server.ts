@@ -119,6 +119,8 @@ export function createApiServer(
     if (route.body === 'multipart') form = parseMultipart(bytes, req.headers['content-type']);
     else record.body = body = parseJsonObject(bytes);
 
+    const idempotencyKey = headerValue(req.headers['idempotency-key']);
+    record.idempotencyKey = idempotencyKey;
     const headerFaults = parseFaultHeader(req.headers[FAULT_HEADER]);
     const target = { method, path };
     const requestFault =
@@ -134,8 +136,6 @@ export function createApiServer(
     }
 
     // From here on the request reached the API. A key seen before answers what its first request got.
-    const idempotencyKey = headerValue(req.headers['idempotency-key']);
-    record.idempotencyKey = idempotencyKey;
     const requestText = route.body === 'multipart' ? undefined : bytes.toString('utf8');
     const previous = idempotencyKey === undefined || method === 'GET' ? undefined : state.idempotency.get(idempotencyKey);
     if (previous) {
