@@ -41,9 +41,11 @@ export interface ResponseContext {
 }
 
 /**
- * Sends requests: one cold Observable per call that performs the request (with retries, the headers timeout,
- * the caller's `AbortSignal`) and then reads the response with `read`. Unsubscribing at any point aborts the
- * request, so the server sees the connection close. @internal
+ * Sends requests: one cold Observable per call that performs the request (with retries, the request deadline,
+ * the caller's `AbortSignal`, one `Idempotency-Key` for all attempts of a POST or DELETE) and then reads the
+ * response with `read`. Unsubscribing at any point before the response was read to its end aborts the request,
+ * so the server sees the connection close, and sends nothing more; a response read to its end is not aborted.
+ * `read` must read a body that is not an event stream whole before emitting. @internal
  *
  * @example
  * const transport: Transport = createTransport(resolveClientOptions({ apiKey: 'sk-...' }));
@@ -91,6 +93,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           if (subscriber.closed) return;
           const attemptController = new AbortController();
           controller = attemptController;
+          finished = false;
           // Which part of the exchange the deadline now bounds; `done` once this attempt is over either way.
           let phase: 'headers' | 'body' | 'done' = 'headers';
           let timedOut = false;
@@ -132,6 +135,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                 // Unsubscribed, or timed out, while the body was read: nothing more is sent.
                 if (subscriber.closed || phase !== 'body') return;
                 over();
+                finished = true;
                 return retryOr(n, APIError.from(response.status, response.headers, body, `${spec.method} ${spec.path}`), response.headers);
               }
               // An event stream is bounded by the idle and first-event timeouts from here on; any other body by the
@@ -139,7 +143,15 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               if (isEventStream) over();
               else phase = 'body';
               reading = read(response, { options }).subscribe({
-                next: (value) => subscriber.next(value),
+                next: (value) => {
+                  // A body that is not an event stream is read whole before its value is emitted: once a value
+                  // comes, nothing is left to bound or to abort, even if the subscriber stops at this value.
+                  if (!isEventStream) {
+                    over();
+                    finished = true;
+                  }
+                  subscriber.next(value);
+                },
                 error: (error: unknown) => {
                   over();
                   subscriber.error(error);
