@@ -74,6 +74,18 @@ describe('a 502 after the API accepted the POST leaves exactly one object', () =
     expect(result.status).toBe('completed');
   });
 
+  it('responses.stream: the stream is lost with the 502, and its retry creates no second response', async () => {
+    const before = ctx.emulator.counters.responsesCreated;
+    lost('/responses');
+    const { requests } = await logged(() =>
+      lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(toArray())).catch((e: unknown) => e),
+    );
+    expect(ctx.emulator.counters.responsesCreated - before).toBe(1);
+    const attempts = posts(requests, /\/responses$/);
+    expect(new Set(attempts.map((r) => r.idempotencyKey)).size).toBe(1);
+    expect(attempts[0]!.status).toBe(502);
+  });
+
   it('chat.completions.create and threads.create', async () => {
     const chats = ctx.emulator.counters.chatCompletionsCreated;
     const threads = ctx.emulator.counters.threadsCreated;

@@ -126,7 +126,12 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
 
           options.fetch(url, init).then(
             async (response) => {
-              if (subscriber.closed || phase === 'done') return;
+              if (subscriber.closed) return;
+              if (phase === 'done') {
+                // The deadline expired as the headers arrived: the abort came too late to reject the fetch.
+                response.body?.cancel().catch(() => undefined);
+                return retryOr(n, new StreamTimeoutError('headers', options.timeout), undefined);
+              }
               const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
               if (!response.ok) {
                 // The error body is bounded by the deadline too.
