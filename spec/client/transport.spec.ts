@@ -106,6 +106,37 @@ describe('unsubscribing sends nothing more', () => {
   });
 });
 
+describe('unsubscribing from a run call sends nothing more', () => {
+  it('during the backoff of runs.createAndPoll, and during its poll wait', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const { calls, fetchImpl } = recordingFetch();
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, pollIntervalMs: 5 });
+    const thread = await firstValueFrom(client.threads.create({}));
+
+    // Backoff: a 429 on the create.
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 40 }, { match: { method: 'POST', path: /\/runs$/ } });
+    let sent = calls.length;
+    let subscription = client.threads.runs.createAndPoll(thread.id, { assistant_id: assistantId }).subscribe({ error: () => undefined });
+    while (!scheduler.actions.some((action) => action.delay === scheduler.frame + 40)) await settle();
+    subscription.unsubscribe();
+    scheduler.flush();
+    await settle();
+    expect(calls.length - sent).toBe(1);
+
+    // Poll wait: the run was created; the next retrieve waits on the scheduler.
+    sent = calls.length;
+    const states: string[] = [];
+    subscription = client.threads.runs.createAndPoll(thread.id, { assistant_id: assistantId }, { pollIntervalMs: 1_000 })
+      .subscribe({ next: (run) => states.push(run.status), error: () => undefined });
+    while (states.length === 0 || !scheduler.actions.some((action) => action.delay === scheduler.frame + 1_000)) await settle();
+    subscription.unsubscribe();
+    scheduler.flush();
+    await settle();
+    expect(calls.length - sent).toBe(1);
+    await ctx.emulator.idle();
+  });
+});
+
 describe('a response read to its end is not aborted', () => {
   it('a run stream and a JSON body: no signal aborted, every exchange finished', async () => {
     const { calls, fetchImpl } = recordingFetch();
