@@ -94,6 +94,7 @@ export { streamMetrics, type StreamMetrics, type StreamMetricsOptions } from './
 // Client
 export { createClient, type OpenAIStreamClient } from './client/create-client.js';
 export type { ClientOptions, RequestOptions } from './client/options.js';
+export { RUN_CALL_METADATA_KEY } from './client/run-attempts.js';
 export type {
   StreamRecoveryInfo,
   StreamFallbackInfo,

@@ -91,7 +91,9 @@ describe('factories make sources cold: retry(2) re-issues the request', () => {
 
   it('without retry, the factory’s error status fails with the typed APIError', async () => {
     ctx.emulator.inject({ kind: 'serverError', status: 500 }, { match: { method: 'POST', path: '/chat/completions' } });
-    const { factory } = poster('/chat/completions', chatBody);
+    // A factory may ignore the signal.
+    const factory = () =>
+      fetch(`${ctx.emulator.url}/chat/completions`, { method: 'POST', headers: HEADERS, body: JSON.stringify(chatBody) });
     await expect(lastValueFrom(chatCompletionChunks(factory))).rejects.toBeInstanceOf(InternalServerError);
   });
 });

@@ -98,9 +98,9 @@ export interface RunStreamApi extends RunLookupApi {
  * A streaming run call with the reliability rules: retries only before the response is accepted, and after a
  * failure that may have come after the API created the run, only once the run is known not to exist (every
  * attempt carries the same `Idempotency-Key`; the run is recognised by its call's marker in its metadata, see
- * `RUN_CALL_METADATA_KEY`); a stream cut after its run is known is completed by polling that run and emitting the missed events
- * (`recoverStreams`, default on); and, with `fallbackToPolling`, a stream that cannot be established becomes a
- * non-streaming create plus polling that emits equivalent events.
+ * `RUN_CALL_METADATA_KEY`); a stream cut after its run is known is completed by polling that run and emitting
+ * the missed events (`recoverStreams`, default on); and, with `fallbackToPolling`, a stream that cannot be
+ * established becomes a non-streaming create plus polling that emits equivalent events.
  *
  * @internal
  * @example
@@ -116,7 +116,6 @@ export function streamRun(
   const recover = options?.recoverStreams ?? transport.options.recoverStreams;
   const fallback = options?.fallbackToPolling ?? transport.options.fallbackToPolling;
   const pollIntervalMs = options?.pollIntervalMs;
-
   const scheduler = options?.scheduler ?? transport.options.scheduler;
   return defer(() => {
     // One call per subscription: its idempotency key, its marker, and how to find the run it created.
@@ -164,7 +163,8 @@ export function streamRun(
       const { stream: _stream, ...body } = (spec.body ?? {}) as Record<string, unknown>;
       void _stream;
       // Another request (no stream), so another idempotency key and marker; created once all the same.
-      const create$ = createRunOnce(transport, api, { ...spec, body }, { ...options, idempotencyKey: `${call.options.idempotencyKey}-poll` }, known);
+      const createOptions = { ...options, idempotencyKey: `${call.options.idempotencyKey}-poll` };
+      const create$ = createRunOnce(transport, api, { ...spec, body }, createOptions, known);
       return create$.pipe(
         switchMap((created) =>
           concat(
@@ -184,8 +184,8 @@ export function streamRun(
 
     const maxRetries = options?.maxRetries ?? transport.options.maxRetries;
     const attempt$ = (n: number): Observable<AssistantStreamEvent> =>
-      defer(() => {
-        return runStream(transport, call.spec, { ...call.options, maxRetries: 0 }).pipe(
+      defer(() =>
+        runStream(transport, call.spec, { ...call.options, maxRetries: 0 }).pipe(
           track,
           catchError((error: unknown) => {
             if (emitted > 0) return throwError(() => error);
@@ -202,8 +202,8 @@ export function streamRun(
             }
             return throwError(() => error);
           }),
-        );
-      });
+        ),
+      );
 
     return attempt$(0).pipe(
       catchError((error: unknown) => {
