@@ -39,6 +39,19 @@ describe('Idempotency-Key', () => {
     expect(requests.filter((r) => r.method === 'GET').every((r) => r.idempotencyKey === undefined)).toBe(true);
   });
 
+  it('idempotencyHeader renames the header, or with null leaves it out', async () => {
+    const sent: Array<Record<string, string>> = [];
+    const fetchImpl: typeof fetch = (input, init) => {
+      sent.push(init!.headers as Record<string, string>);
+      return fetch(input, init);
+    };
+    await firstValueFrom(ctx.clientWith({ fetch: fetchImpl, idempotencyHeader: 'X-Idempotency-Key' }).threads.create({}));
+    await firstValueFrom(ctx.clientWith({ fetch: fetchImpl, idempotencyHeader: null }).threads.create({}));
+    expect(sent[0]!['X-Idempotency-Key']).toMatch(KEY);
+    expect(sent[0]!['Idempotency-Key']).toBeUndefined();
+    expect(Object.keys(sent[1]!).filter((name) => /idempotency/i.test(name))).toEqual([]);
+  });
+
   it('the idempotencyKey option sets it', async () => {
     const { requests } = await logged(() => firstValueFrom(ctx.client.threads.create({}, { idempotencyKey: 'my-key-1' })));
     expect(posts(requests, /\/threads$/).map((r) => r.idempotencyKey)).toEqual(['my-key-1']);

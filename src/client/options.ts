@@ -56,6 +56,12 @@ export interface ClientOptions {
   /** Poll interval for recovery and fallback when the server sends no `openai-poll-after-ms`. Default 1000. */
   pollIntervalMs?: number;
   /**
+   * The header carrying each POST's and DELETE's idempotency key (the same on every retry of a call). Default
+   * `'Idempotency-Key'`; `null` sends none (for a gateway or a browser CORS policy that refuses it). Run calls
+   * record the key in the run's metadata either way, to recognise their run after an ambiguous failure.
+   */
+  idempotencyHeader?: string | null;
+  /**
    * The RxJS scheduler of every timer (request timeouts, idle and first-event timeouts, retry backoff, poll
    * waits): pass a `TestScheduler` or run in Angular's `fakeAsync` to control time in tests. Default
    * `asyncScheduler`.
@@ -106,6 +112,7 @@ export interface ResolvedClientOptions {
   recoverStreams: boolean;
   fallbackToPolling: boolean;
   pollIntervalMs: number;
+  idempotencyHeader: string | null;
   scheduler: SchedulerLike;
 }
 
@@ -134,6 +141,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     recoverStreams: options.recoverStreams ?? true,
     fallbackToPolling: options.fallbackToPolling ?? false,
     pollIntervalMs: options.pollIntervalMs ?? 1000,
+    idempotencyHeader: options.idempotencyHeader === undefined ? 'Idempotency-Key' : options.idempotencyHeader,
     scheduler: options.scheduler ?? asyncScheduler,
   };
 }

@@ -271,7 +271,7 @@ function buildHeaders(
   if (options.project) headers['OpenAI-Project'] = options.project;
   if (spec.body !== undefined && !isFormData(spec.body)) headers['content-type'] = 'application/json';
   if (attempt > 0) headers['x-retry-count'] = String(attempt);
-  if (idempotencyKey !== undefined) headers['Idempotency-Key'] = idempotencyKey;
+  if (idempotencyKey !== undefined && options.idempotencyHeader) headers[options.idempotencyHeader] = idempotencyKey;
   return { ...headers, ...call?.headers };
 }
 
