@@ -23,9 +23,9 @@ export * from './errors/index.js';
 
 // Sources
 export type { ServerSentEvent } from './sources/server-sent-event.js';
-export type { ByteSource } from './sources/byte-source.js';
+export type { ByteSource, ByteStream, ByteStreamFactory } from './sources/byte-source.js';
 export { fromSSE, type FromSSEOptions, DEFAULT_MAX_BUFFER_SIZE } from './sources/from-sse.js';
-export { fromOpenAIStream, type AdoptableStream } from './sources/from-openai-stream.js';
+export { fromOpenAIStream, type AdoptableStream, type StreamSource } from './sources/from-openai-stream.js';
 
 // Assistants
 export { assistantEvents, type AssistantEventsOptions } from './assistants/assistant-events.js';
@@ -94,6 +94,7 @@ export { streamMetrics, type StreamMetrics, type StreamMetricsOptions } from './
 // Client
 export { createClient, type OpenAIStreamClient } from './client/create-client.js';
 export type { ClientOptions, RequestOptions } from './client/options.js';
+export { RUN_CALL_METADATA_KEY } from './client/run-attempts.js';
 export type {
   StreamRecoveryInfo,
   StreamFallbackInfo,

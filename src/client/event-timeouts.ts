@@ -1,4 +1,4 @@
-import { type MonoTypeOperatorFunction, Observable } from 'rxjs';
+import { asyncScheduler, type MonoTypeOperatorFunction, Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 
 /**
@@ -13,11 +13,23 @@ import { StreamTimeoutError } from '../errors/stream-errors.js';
  * time since then. As with `timeout()`, the idle time starts when the consumer returns from the previous value, so
  * slow synchronous work on one value does not count against the next.
  *
+ * Time is `scheduler`'s (default `asyncScheduler`): its timers and its `now()`, so a `TestScheduler` or Angular's
+ * `fakeAsync` controls it.
+ *
  * @internal
  * @example
  * events$.pipe(eventTimeouts(10_000, 60_000, (event) => event.event));
+ * // virtual time in a test:
+ * testScheduler.run(({ cold, expectObservable }) =>
+ *   expectObservable(cold('a 59s b').pipe(eventTimeouts(60_000, 60_000, String, testScheduler))).toBe('a 59s b 59999ms #', undefined, error));
  */
-export function eventTimeouts<T>(first: number, idle: number, nameOf: (value: T) => string): MonoTypeOperatorFunction<T> {
+export function eventTimeouts<T>(
+  first: number,
+  idle: number,
+  nameOf: (value: T) => string,
+  scheduler: SchedulerLike = asyncScheduler,
+): MonoTypeOperatorFunction<T> {
+  const now = () => scheduler.now();
   const firstLimit = limit(first);
   const idleLimit = limit(idle);
   return (source) =>
@@ -25,11 +37,11 @@ export function eventTimeouts<T>(first: number, idle: number, nameOf: (value: T)
       let seen = 0;
       let lastName: string | undefined;
       let lastAt = now();
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let timer: Subscription | undefined;
 
       const arm = (ms: number) => {
-        // Timers take 1 ms to about 24.8 days; a longer limit is waited for in such steps.
-        if (ms !== Infinity) timer = setTimeout(check, Math.min(Math.max(ms, 1), MAX_TIMER_MS));
+        // Timers take up to about 24.8 days; a longer limit is waited for in such steps.
+        if (ms !== Infinity) timer = scheduler.schedule(check, Math.min(Math.max(ms, 0), MAX_TIMER_MS));
       };
       const check = () => {
         timer = undefined;
@@ -56,7 +68,7 @@ export function eventTimeouts<T>(first: number, idle: number, nameOf: (value: T)
           lastAt = now();
           // The first value replaces the first-event deadline by an idle one, which may come sooner.
           if (seen++ === 0 && idleLimit < firstLimit) {
-            clearTimeout(timer);
+            timer?.unsubscribe();
             arm(idleLimit);
           }
         },
@@ -64,7 +76,7 @@ export function eventTimeouts<T>(first: number, idle: number, nameOf: (value: T)
         complete: () => subscriber.complete(),
       });
       return () => {
-        clearTimeout(timer);
+        timer?.unsubscribe();
         subscription.unsubscribe();
       };
     });
@@ -77,5 +89,4 @@ function limit(ms: number): number {
   throw new RangeError(`A stream timeout must be a positive number of milliseconds, 0 or Infinity (got ${ms})`);
 }
 
-const now = (): number => performance.now();
 const MAX_TIMER_MS = 2 ** 31 - 1;

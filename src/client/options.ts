@@ -1,3 +1,5 @@
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
+
 /**
  * Options of `createClient()`. Every option but `apiKey`, `baseURL`, `organization`, `project` and `fetch`
  * can be overridden per call with {@link RequestOptions}.
@@ -24,7 +26,12 @@ export interface ClientOptions {
    * arrived. Default 2.
    */
   maxRetries?: number;
-  /** Milliseconds to wait for response headers before aborting with `StreamTimeoutError` (`headers`). Default 600 000. */
+  /**
+   * Milliseconds a request may take before it is aborted with `StreamTimeoutError`: until the response headers
+   * (`headers`), and for a body that is not an event stream (JSON, error bodies) until its last byte (`body`).
+   * Event streams are bounded by `idleTimeout` and `firstEventTimeout` instead. Default 600 000; `0` or
+   * `Infinity`: no limit.
+   */
   timeout?: number;
   /**
    * Milliseconds a stream may go without an event (comments and keep-alives do not count). Default 60 000;
@@ -48,6 +55,18 @@ export interface ClientOptions {
   fallbackToPolling?: boolean;
   /** Poll interval for recovery and fallback when the server sends no `openai-poll-after-ms`. Default 1000. */
   pollIntervalMs?: number;
+  /**
+   * The header carrying each POST's and DELETE's idempotency key (the same on every retry of a call). Default
+   * `'Idempotency-Key'`; `null` sends none (for a gateway or a browser CORS policy that refuses it). Run calls
+   * record the key in the run's metadata either way, to recognise their run after an ambiguous failure.
+   */
+  idempotencyHeader?: string | null;
+  /**
+   * The RxJS scheduler of every timer (request timeouts, idle and first-event timeouts, retry backoff, poll
+   * waits): pass a `TestScheduler` or run in Angular's `fakeAsync` to control time in tests. Default
+   * `asyncScheduler`.
+   */
+  scheduler?: SchedulerLike;
 }
 
 /**
@@ -59,12 +78,17 @@ export interface ClientOptions {
 export interface RequestOptions
   extends Pick<
     ClientOptions,
-    'maxRetries' | 'timeout' | 'idleTimeout' | 'firstEventTimeout' | 'recoverStreams' | 'fallbackToPolling'
+    'maxRetries' | 'timeout' | 'idleTimeout' | 'firstEventTimeout' | 'recoverStreams' | 'fallbackToPolling' | 'scheduler'
   > {
   /** Extra headers for this request. */
   headers?: Record<string, string>;
   /** Aborts the request (as unsubscribing does). */
   signal?: AbortSignal;
+  /**
+   * The `Idempotency-Key` header of a POST or DELETE, the same on every retry of the call. Default: a new random
+   * key per subscription (`rx-openai-stream-retry-<uuid>`).
+   */
+  idempotencyKey?: string;
 }
 
 /**
@@ -88,6 +112,8 @@ export interface ResolvedClientOptions {
   recoverStreams: boolean;
   fallbackToPolling: boolean;
   pollIntervalMs: number;
+  idempotencyHeader: string | null;
+  scheduler: SchedulerLike;
 }
 
 /**
@@ -115,5 +141,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     recoverStreams: options.recoverStreams ?? true,
     fallbackToPolling: options.fallbackToPolling ?? false,
     pollIntervalMs: options.pollIntervalMs ?? 1000,
+    idempotencyHeader: options.idempotencyHeader === undefined ? 'Idempotency-Key' : options.idempotencyHeader,
+    scheduler: options.scheduler ?? asyncScheduler,
   };
 }

@@ -104,5 +104,5 @@ export function readEventStream<T>(
       }).pipe(concatMap(parse));
   const idle = options.idleTimeout;
   const first = options.firstEventTimeout ?? idle;
-  return events$.pipe(eventTimeouts(first, idle, nameOf));
+  return events$.pipe(eventTimeouts(first, idle, nameOf, options.scheduler));
 }

@@ -7,8 +7,8 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
 /**
  * Whether a failed attempt may be retried. Only failures before the response was accepted qualify: an error
  * status the API defines as transient (408, 409, 429, 5xx) or no response at all. Reading a 2xx response is
- * never retried, because the server may already have created a run. A headers timeout is retried only for
- * GET, where repeating cannot create anything.
+ * never retried, because the server may already have created a run. A headers or body timeout is retried only
+ * for GET, where repeating cannot create anything.
  *
  * @internal
  * @example
@@ -17,7 +17,7 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
 export function isRetryable(error: unknown, method: string): boolean {
   if (error instanceof APIError) return RETRYABLE_STATUSES.has(error.status) || error.status >= 500;
   if (error instanceof APIConnectionError) return true;
-  if (error instanceof StreamTimeoutError) return error.kind === 'headers' && method === 'GET';
+  if (error instanceof StreamTimeoutError) return (error.kind === 'headers' || error.kind === 'body') && method === 'GET';
   return false;
 }
 

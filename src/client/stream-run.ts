@@ -21,12 +21,13 @@ import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { IncompleteStreamError, StreamNotEstablishedError, StreamTimeoutError } from '../errors/stream-errors.js';
 import { pollUntilTerminal } from '../polling/poll-until-terminal.js';
 import { RUN_POLL_TERMINAL_STATUSES } from '../polling/terminal-states.js';
-import { type AssistantStreamEvent, type Message, type Run, RunSchema, type RunStep, type Thread } from '../schema/assistants/index.js';
+import { type AssistantStreamEvent, type Message, type Run, type RunStep, type Thread } from '../schema/assistants/index.js';
 import type { RequestOptions } from './options.js';
-import { readJSONWithHeaders, type WithHeaders } from './readers.js';
+import type { WithHeaders } from './readers.js';
 import { deliveredEvents } from './recovery/delivered-events.js';
 import { missingEvents } from './recovery/missing-events.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
+import { createRunOnce, type KnownRun, mayHaveCreated, type RunLookupApi, runCall } from './run-attempts.js';
 import { runStream } from './run-stream.js';
 import type { RequestSpec, Transport } from './transport.js';
 
@@ -87,31 +88,19 @@ export interface RunStreamOptions extends RequestOptions {
  * api.retrieveRun(runId, threadId).subscribe(({ data }) => console.log(data.status));
  * api.latestRun(threadId).subscribe((run) => console.log(run?.id));
  */
-export interface RunStreamApi {
-  retrieveRun(runId: string, threadId: string, options?: RequestOptions): Observable<WithHeaders<Run>>;
+export interface RunStreamApi extends RunLookupApi {
   listSteps(runId: string, threadId: string, options?: RequestOptions): Observable<RunStep>;
   listMessages(threadId: string, runId: string, options?: RequestOptions): Observable<Message>;
   retrieveThread(threadId: string, options?: RequestOptions): Observable<Thread>;
-  /** The newest run of a thread, if any. */
-  latestRun(threadId: string, options?: RequestOptions): Observable<Run | undefined>;
 }
 
 /**
- * What is known about the run before the stream says it: set for `submitToolOutputsStream`. @internal
- *
- * @example
- * streamRun(transport, api, { method: 'POST', path, body }, options, { threadId: thread_id, runId });
- */
-export interface KnownRun {
-  threadId?: string;
-  runId?: string;
-}
-
-/**
- * A streaming run call with the reliability rules: retries only before the response is accepted (transport);
- * a stream cut after its run is known is completed by polling that run and emitting the missed events
- * (`recoverStreams`, default on); and, with `fallbackToPolling`, a stream that cannot be established becomes a
- * non-streaming create plus polling that emits equivalent events.
+ * A streaming run call with the reliability rules: retries only before the response is accepted, and after a
+ * failure that may have come after the API created the run, only once the run is known not to exist (every
+ * attempt carries the same `Idempotency-Key`; the run is recognised by its call's marker in its metadata, see
+ * `RUN_CALL_METADATA_KEY`); a stream cut after its run is known is completed by polling that run and emitting
+ * the missed events (`recoverStreams`, default on); and, with `fallbackToPolling`, a stream that cannot be
+ * established becomes a non-streaming create plus polling that emits equivalent events.
  *
  * @internal
  * @example
@@ -127,8 +116,10 @@ export function streamRun(
   const recover = options?.recoverStreams ?? transport.options.recoverStreams;
   const fallback = options?.fallbackToPolling ?? transport.options.fallbackToPolling;
   const pollIntervalMs = options?.pollIntervalMs;
-
+  const scheduler = options?.scheduler ?? transport.options.scheduler;
   return defer(() => {
+    // One call per subscription: its idempotency key, its marker, and how to find the run it created.
+    const call = runCall(api, spec, options, known);
     // What this subscription has emitted so far, to know what a cut stream missed.
     const delivered = deliveredEvents();
     let emitted = 0;
@@ -144,6 +135,7 @@ export function streamRun(
         isTerminal: (r) => RUN_POLL_TERMINAL_STATUSES.has(r.status),
         pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
+        scheduler,
       });
 
     // Once the run is final: read its steps and messages and emit what the stream did not deliver.
@@ -170,7 +162,9 @@ export function streamRun(
       options?.onFallback?.({ reason });
       const { stream: _stream, ...body } = (spec.body ?? {}) as Record<string, unknown>;
       void _stream;
-      const create$ = transport.request({ ...spec, body }, options, readJSONWithHeaders(RunSchema));
+      // Another request (no stream), so another idempotency key and marker; created once all the same.
+      const createOptions = { ...options, idempotencyKey: `${call.options.idempotencyKey}-poll` };
+      const create$ = createRunOnce(transport, api, { ...spec, body }, createOptions, known);
       return create$.pipe(
         switchMap((created) =>
           concat(
@@ -188,35 +182,19 @@ export function streamRun(
       );
     };
 
-    // Did the failed attempt that started at `startedAt` create a run after all? `null`: cannot tell.
-    const createdRun = (startedAt: number): Observable<Run | undefined | null> => {
-      if (known.runId !== undefined && known.threadId !== undefined) {
-        // Tool outputs were accepted if the run no longer waits for them.
-        return api
-          .retrieveRun(known.runId, known.threadId, options)
-          .pipe(map(({ data }) => (data.status === 'requires_action' ? undefined : data)));
-      }
-      if (known.threadId === undefined) return of(null);
-      // A thread has at most one active run, so a run created since the attempt began is the attempt's.
-      const since = Math.floor(startedAt / 1000) - CLOCK_SLACK_S;
-      return api.latestRun(known.threadId, options).pipe(map((run) => (run && run.created_at >= since ? run : undefined)));
-    };
-
     const maxRetries = options?.maxRetries ?? transport.options.maxRetries;
-    let startedAt = 0; // when the latest attempt began
     const attempt$ = (n: number): Observable<AssistantStreamEvent> =>
-      defer(() => {
-        startedAt = Date.now();
-        return runStream(transport, spec, { ...options, maxRetries: 0 }).pipe(
+      defer(() =>
+        runStream(transport, call.spec, { ...call.options, maxRetries: 0 }).pipe(
           track,
           catchError((error: unknown) => {
             if (emitted > 0) return throwError(() => error);
             if (n < maxRetries && isRetryableStart(error)) {
-              const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined));
+              const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined), scheduler);
               if (!mayHaveCreated(error)) return wait$.pipe(switchMap(() => attempt$(n + 1)));
               // The server may have created the run before failing: adopt it rather than create a second one.
               return wait$.pipe(
-                switchMap(() => createdRun(startedAt)),
+                switchMap(() => call.createdRun()),
                 switchMap((run) =>
                   run ? recover$(error, run.id, run.thread_id).pipe(track) : run === undefined ? attempt$(n + 1) : throwError(() => error),
                 ),
@@ -224,8 +202,8 @@ export function streamRun(
             }
             return throwError(() => error);
           }),
-        );
-      });
+        ),
+      );
 
     return attempt$(0).pipe(
       catchError((error: unknown) => {
@@ -235,14 +213,14 @@ export function streamRun(
           const threadId = run?.thread_id ?? known.threadId;
           if (runId !== undefined && threadId !== undefined) return recover$(error, runId, threadId).pipe(track);
           // Cut before the first event: the run may exist all the same.
-          return createdRun(startedAt).pipe(
+          return call.createdRun().pipe(
             switchMap((found) => (found ? recover$(error, found.id, found.thread_id) : throwError(() => error))),
             track,
           );
         }
         if (fallback && emitted === 0 && cannotStream(error)) {
           // Same care as for retries: adopt a run the failed attempt created instead of creating another.
-          const check$ = mayHaveCreated(error) ? createdRun(startedAt) : of(undefined);
+          const check$ = mayHaveCreated(error) ? call.createdRun() : of(undefined);
           return check$.pipe(
             switchMap((run) =>
               run ? recover$(error, run.id, run.thread_id) : run === undefined ? fallback$(error) : throwError(() => error),
@@ -256,27 +234,13 @@ export function streamRun(
   });
 }
 
-/** Seconds of clock difference tolerated between this machine and the server when matching a run to an attempt. */
-const CLOCK_SLACK_S = 2;
-
-/** A start failure worth another attempt (the transport's retry policy, with headers timeouts included). */
+/** A start failure worth another attempt (the transport's retry policy, with headers and body timeouts included). */
 function isRetryableStart(error: unknown): boolean {
-  return isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && error.kind === 'headers');
-}
-
-/**
- * Whether the server may have created the run although the attempt failed: a 5xx (a proxy's 502 or 504 may
- * come after the API accepted the request), a connection that broke after connecting, a headers timeout, or a
- * 200 answer that was not an event stream. 429, 408 and 409 are refusals; a refused connection sent nothing.
- */
-function mayHaveCreated(error: unknown): boolean {
-  if (error instanceof APIError) return error.status >= 500;
-  if (error instanceof APIConnectionError) return !/ECONNREFUSED/.test(String((error.cause as Error | undefined)?.message ?? error.message));
-  return error instanceof StreamTimeoutError || error instanceof StreamNotEstablishedError;
+  return isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body'));
 }
 
 function isCut(error: unknown): boolean {
-  return error instanceof IncompleteStreamError || (error instanceof StreamTimeoutError && error.kind !== 'headers');
+  return error instanceof IncompleteStreamError || (error instanceof StreamTimeoutError && (error.kind === 'idle' || error.kind === 'first-event'));
 }
 
 /**
@@ -290,7 +254,7 @@ export function cannotStream(error: unknown): boolean {
   return (
     error instanceof StreamNotEstablishedError ||
     error instanceof APIConnectionError ||
-    (error instanceof StreamTimeoutError && error.kind === 'headers') ||
+    (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body')) ||
     (error instanceof APIError && error.status >= 500)
   );
 }

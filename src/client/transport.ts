@@ -3,6 +3,7 @@ import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import type { RequestOptions, ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
+import { scheduleAfter } from './schedule.js';
 
 /**
  * Encodes an id for use as a path segment.
@@ -40,9 +41,11 @@ export interface ResponseContext {
 }
 
 /**
- * Sends requests: one cold Observable per call that performs the request (with retries, the headers timeout,
- * the caller's `AbortSignal`) and then reads the response with `read`. Unsubscribing at any point aborts the
- * request, so the server sees the connection close. @internal
+ * Sends requests: one cold Observable per call that performs the request (with retries, the request deadline,
+ * the caller's `AbortSignal`, one `Idempotency-Key` for all attempts of a POST or DELETE) and then reads the
+ * response with `read`. Unsubscribing at any point before the response was read to its end aborts the request,
+ * so the server sees the connection close, and sends nothing more; a response read to its end is not aborted.
+ * `read` must read a body that is not an event stream whole before emitting. @internal
  *
  * @example
  * const transport: Transport = createTransport(resolveClientOptions({ apiKey: 'sk-...' }));
@@ -72,32 +75,49 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
       new Observable((subscriber) => {
         const options = mergeOptions(clientOptions, requestOptions);
         const url = buildURL(options.baseURL, spec);
+        // One key for every attempt of this call, so a server that honours it creates one object at most.
+        const idempotencyKey = spec.method === 'GET' ? undefined : (requestOptions?.idempotencyKey ?? newIdempotencyKey());
         let controller: AbortController | undefined;
-        let timer: ReturnType<typeof setTimeout> | undefined;
+        let timer: Subscription | undefined;
         let reading: Subscription | undefined;
+        // The response was read to its end: nothing is left to abort.
+        let finished = false;
 
         const userSignal = requestOptions?.signal;
         const onUserAbort = () => {
           controller?.abort(userSignal?.reason);
-          fail(userSignal?.reason ?? new APIConnectionError('Request aborted'));
+          subscriber.error(userSignal?.reason ?? new APIConnectionError('Request aborted'));
         };
 
-        function fail(error: unknown) {
-          subscriber.error(error);
-        }
-
         function attempt(n: number) {
+          if (subscriber.closed) return;
           const attemptController = new AbortController();
           controller = attemptController;
+          finished = false;
+          // Which part of the exchange the deadline now bounds; `done` once this attempt is over either way.
+          let phase: 'headers' | 'body' | 'done' = 'headers';
           let timedOut = false;
-          timer = setTimeout(() => {
-            timedOut = true;
-            attemptController.abort();
-          }, options.timeout);
+          const over = () => {
+            phase = 'done';
+            timer?.unsubscribe();
+          };
+          timer = timeLimit(options, () => {
+            if (phase === 'headers') {
+              // The fetch promise rejects with the abort and reports the timeout.
+              phase = 'done';
+              timedOut = true;
+              attemptController.abort();
+            } else if (phase === 'body') {
+              phase = 'done';
+              reading?.unsubscribe();
+              attemptController.abort();
+              retryOr(n, new StreamTimeoutError('body', options.timeout), undefined);
+            }
+          });
 
           const init: RequestInit = {
             method: spec.method,
-            headers: buildHeaders(options, requestOptions, spec, n),
+            headers: buildHeaders(options, requestOptions, spec, n, idempotencyKey),
             signal: attemptController.signal,
           };
           if (spec.body !== undefined) {
@@ -106,32 +126,63 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
 
           options.fetch(url, init).then(
             async (response) => {
-              clearTimeout(timer);
               if (subscriber.closed) return;
+              if (phase === 'done') {
+                // The deadline expired as the headers arrived: the abort came too late to reject the fetch.
+                response.body?.cancel().catch(() => undefined);
+                return retryOr(n, new StreamTimeoutError('headers', options.timeout), undefined);
+              }
+              const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
               if (!response.ok) {
+                // The error body is bounded by the deadline too.
+                phase = 'body';
                 const body = await response.text().catch(() => '');
+                // Unsubscribed, or timed out, while the body was read: nothing more is sent.
+                if (subscriber.closed || phase !== 'body') return;
+                over();
+                finished = true;
                 return retryOr(n, APIError.from(response.status, response.headers, body, `${spec.method} ${spec.path}`), response.headers);
               }
+              // An event stream is bounded by the idle and first-event timeouts from here on; any other body by the
+              // deadline, to its last byte.
+              if (isEventStream) over();
+              else phase = 'body';
               reading = read(response, { options }).subscribe({
-                next: (value) => subscriber.next(value),
-                error: (error: unknown) => fail(error),
-                complete: () => subscriber.complete(),
+                next: (value) => {
+                  // A body that is not an event stream is read whole before its value is emitted: once a value
+                  // comes, nothing is left to bound or to abort, even if the subscriber stops at this value.
+                  if (!isEventStream) {
+                    over();
+                    finished = true;
+                  }
+                  subscriber.next(value);
+                },
+                error: (error: unknown) => {
+                  over();
+                  subscriber.error(error);
+                },
+                complete: () => {
+                  over();
+                  finished = true;
+                  subscriber.complete();
+                },
               });
             },
             (cause: unknown) => {
-              clearTimeout(timer);
               if (subscriber.closed) return;
               const error = timedOut
                 ? new StreamTimeoutError('headers', options.timeout)
                 : new APIConnectionError(`Connection error: ${describe(cause)} (${spec.method} ${spec.path})`, { cause });
+              over();
               retryOr(n, error, undefined);
             },
           );
         }
 
         function retryOr(n: number, error: unknown, headers: Headers | undefined) {
-          if (n >= options.maxRetries || !isRetryable(error, spec.method)) return fail(error);
-          timer = setTimeout(() => attempt(n + 1), retryDelayMs(n, headers));
+          if (subscriber.closed) return;
+          if (n >= options.maxRetries || !isRetryable(error, spec.method)) return subscriber.error(error);
+          timer = scheduleAfter(options.scheduler, retryDelayMs(n, headers), () => attempt(n + 1));
         }
 
         if (userSignal?.aborted) {
@@ -142,21 +193,51 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
         attempt(0);
 
         return () => {
-          clearTimeout(timer);
+          timer?.unsubscribe();
           userSignal?.removeEventListener('abort', onUserAbort);
           reading?.unsubscribe();
-          // Always abort: it stops a request or body still running, and releases a connection the server holds
-          // open after `[DONE]`; on a response read to its end it changes nothing.
-          controller?.abort();
+          // Stops a request or a body still running (and releases a connection the server holds open). A response
+          // read to its end has nothing left to stop, and is not aborted.
+          if (!finished) controller?.abort();
         };
       }),
   };
 }
 
+/** The request deadline of one attempt (none for `0` or `Infinity`). */
+function timeLimit(options: ResolvedClientOptions, onTimeout: () => void): Subscription {
+  const ms = options.timeout === 0 ? Infinity : options.timeout;
+  return scheduleAfter(options.scheduler, ms, onTimeout);
+}
+
+/**
+ * A new idempotency key, in the format of the official SDK's generated keys (`stainless-node-retry-<uuid>`) with
+ * this library's prefix.
+ *
+ * @internal
+ * @example
+ * newIdempotencyKey(); // 'rx-openai-stream-retry-1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b'
+ */
+export function newIdempotencyKey(): string {
+  return `rx-openai-stream-retry-${uuid4()}`;
+}
+
+function uuid4(): string {
+  const crypto = (globalThis as { crypto?: Crypto }).crypto;
+  if (crypto?.randomUUID) return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function mergeOptions(client: ResolvedClientOptions, call: RequestOptions | undefined): ResolvedClientOptions {
   if (!call) return client;
   const merged = { ...client };
-  for (const key of ['maxRetries', 'timeout', 'idleTimeout', 'firstEventTimeout', 'recoverStreams', 'fallbackToPolling'] as const) {
+  for (const key of ['maxRetries', 'timeout', 'idleTimeout', 'firstEventTimeout', 'recoverStreams', 'fallbackToPolling', 'scheduler'] as const) {
     if (call[key] !== undefined) (merged as Record<string, unknown>)[key] = call[key];
   }
   return merged;
@@ -178,6 +259,7 @@ function buildHeaders(
   call: RequestOptions | undefined,
   spec: RequestSpec,
   attempt: number,
+  idempotencyKey: string | undefined,
 ): Record<string, string> {
   const headers: Record<string, string> = {
     accept: 'application/json',
@@ -189,6 +271,7 @@ function buildHeaders(
   if (options.project) headers['OpenAI-Project'] = options.project;
   if (spec.body !== undefined && !isFormData(spec.body)) headers['content-type'] = 'application/json';
   if (attempt > 0) headers['x-retry-count'] = String(attempt);
+  if (idempotencyKey !== undefined && options.idempotencyHeader) headers[options.idempotencyHeader] = idempotencyKey;
   return { ...headers, ...call?.headers };
 }
 

@@ -355,10 +355,11 @@ export class MissingResponseError extends OpenAIStreamError {
  *   error: (e) => { if (e instanceof StreamTimeoutError && e.kind === 'first-event') showSlowStart(); },
  * });
  */
-export type StreamTimeoutKind = 'headers' | 'first-event' | 'idle';
+export type StreamTimeoutKind = 'headers' | 'body' | 'first-event' | 'idle';
 
 /**
- * A timeout expired: no response headers in time (`headers`), no first event in time (`first-event`), or no
+ * A timeout expired: no response headers in time (`headers`), a JSON or error body not complete in time
+ * (`body`, the same `timeout` from the start of the request), no first event in time (`first-event`), or no
  * event for too long in the middle of a stream (`idle`; keep-alive comments do not count as events). The
  * request was aborted.
  *
@@ -378,7 +379,7 @@ export class StreamTimeoutError extends OpenAIStreamError {
   readonly lastEventName: string | undefined;
 
   constructor(kind: StreamTimeoutKind, timeoutMs: number, lastEventName?: string) {
-    const what = { headers: 'response headers', 'first-event': 'the first event', idle: 'the next event' }[kind];
+    const what = { headers: 'response headers', body: 'the rest of the response body', 'first-event': 'the first event', idle: 'the next event' }[kind];
     super(
       `Timed out after ${timeoutMs} ms waiting for ${what}` + (lastEventName ? ` (last event: ${lastEventName})` : ''),
     );

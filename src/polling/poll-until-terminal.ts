@@ -1,4 +1,4 @@
-import { EMPTY, expand, map, type Observable, switchMap, timer } from 'rxjs';
+import { asyncScheduler, EMPTY, expand, map, type Observable, type SchedulerLike, switchMap, timer } from 'rxjs';
 
 /**
  * A polled value with the response headers it came with (for `openai-poll-after-ms`).
@@ -33,6 +33,8 @@ export interface PollUntilTerminalOptions<T> {
   pollIntervalMs?: number;
   /** The wait when neither `pollIntervalMs` nor the header gives one. Default 1000. */
   defaultIntervalMs?: number;
+  /** The scheduler of the waits (a `TestScheduler` in tests). Default `asyncScheduler`. */
+  scheduler?: SchedulerLike;
 }
 
 /**
@@ -56,7 +58,9 @@ export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Obse
     expand((polled) =>
       options.isTerminal(polled.data)
         ? EMPTY
-        : timer(options.pollIntervalMs ?? pollAfterMs(polled.headers) ?? fallback).pipe(switchMap(options.retrieve)),
+        : timer(options.pollIntervalMs ?? pollAfterMs(polled.headers) ?? fallback, options.scheduler ?? asyncScheduler).pipe(
+            switchMap(options.retrieve),
+          ),
     ),
     map((polled) => polled.data),
   );

@@ -1,12 +1,36 @@
+import { APIError } from '../errors/api-errors.js';
+
 /**
- * Anything `fromSSE()` can read bytes from: a fetch `Response`, a WHATWG `ReadableStream` (browsers, Node's
- * `fetch`), or any async iterable of bytes or text (Node streams such as `http.IncomingMessage`, async
- * generators).
+ * Bytes already on their way: a fetch `Response`, a WHATWG `ReadableStream` (browsers, Node's `fetch`), or any
+ * async iterable of bytes or text (Node streams such as `http.IncomingMessage`, async generators).
  *
  * @example
- * const source: ByteSource = await fetch(url, { method: 'POST', body });
+ * const body: ByteStream = await fetch(url, { method: 'POST', body });
  */
-export type ByteSource = Response | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
+export type ByteStream = Response | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
+
+/**
+ * A function that starts the request: called once per subscription with an `AbortSignal` that is aborted when
+ * the subscriber unsubscribes before the end (never after a stream read to its end). This makes a source truly
+ * cold: `retry()` calls it again, so the request is sent again.
+ *
+ * @example
+ * const factory: ByteStreamFactory = (signal) => fetch(url, { method: 'POST', headers, body, signal });
+ * assistantEvents(factory).pipe(retry(2)).subscribe(print); // each attempt sends the request again
+ */
+export type ByteStreamFactory = (signal: AbortSignal) => ByteStream | PromiseLike<ByteStream>;
+
+/**
+ * Anything `fromSSE()` (and `assistantEvents()`, `chatCompletionChunks()`, `responseEvents()`) can read bytes
+ * from: a {@link ByteStream} (one subscription reads it; it cannot be read again), or a {@link ByteStreamFactory}
+ * (each subscription calls it, so the source is cold and `retry()` re-issues the request). A `Response` with an
+ * error status, given or returned by a factory, fails with the matching `APIError`.
+ *
+ * @example
+ * const once: ByteSource = await fetch(url, { method: 'POST', body });
+ * const cold: ByteSource = (signal) => fetch(url, { method: 'POST', body, signal });
+ */
+export type ByteSource = ByteStream | ByteStreamFactory;
 
 /**
  * A pull-based reader over a {@link ByteSource} that can be cancelled at any time. @internal
@@ -24,7 +48,9 @@ export interface ByteReader {
 
 /**
  * Opens a reader on a byte source. `Response` and `ReadableStream` use a stream reader (cancelling it stops the
- * download); async iterables use their iterator (`return()` ends a Node stream or a generator).
+ * download); async iterables use their iterator (`return()` ends a Node stream or a generator). A factory is
+ * called at once with a signal that `cancel()` aborts, unless the bytes were read to their end; its first `read()`
+ * waits for what it returns.
  *
  * @internal
  * @example
@@ -32,6 +58,7 @@ export interface ByteReader {
  * const { value, done } = await reader.read();
  */
 export function openByteReader(source: ByteSource): ByteReader {
+  if (typeof source === 'function') return factoryReader(source);
   if (isResponse(source)) {
     if (source.bodyUsed) throw new TypeError('fromSSE: the Response body has already been read');
     if (!source.body) return emptyReader();
@@ -64,6 +91,40 @@ function iteratorReader(iterator: AsyncIterator<Uint8Array | string>): ByteReade
       if (cancelled) return;
       cancelled = true;
       Promise.resolve(iterator.return?.()).catch(() => undefined);
+    },
+  };
+}
+
+function factoryReader(factory: ByteStreamFactory): ByteReader {
+  const controller = new AbortController();
+  let inner: ByteReader | undefined;
+  let cancelled = false;
+  let ended = false;
+  const opening = (async (): Promise<ByteReader> => {
+    const source = await factory(controller.signal);
+    if (typeof source === 'function') throw new TypeError('fromSSE: a source factory returned a function, not bytes');
+    if (isResponse(source) && source.ok === false) {
+      const body = await source.text().catch(() => '');
+      throw APIError.from(source.status, source.headers, body, source.url || 'response');
+    }
+    inner = openByteReader(source);
+    if (cancelled) inner.cancel();
+    return inner;
+  })();
+  // A cancel while the factory runs aborts it; its rejection is then nobody's concern.
+  opening.catch(() => undefined);
+  return {
+    async read() {
+      const result = await (inner ?? (await opening)).read();
+      if (result.done) ended = true;
+      return result;
+    },
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      // Aborting after a clean end would only make abort errors.
+      if (!ended) controller.abort();
+      inner?.cancel();
     },
   };
 }

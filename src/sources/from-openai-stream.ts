@@ -14,6 +14,18 @@ import type { ResponseStreamEvent } from '../schema/responses/index.js';
 export type AdoptableStream<T> = AsyncIterable<T> & { controller?: AbortController };
 
 /**
+ * What {@link fromOpenAIStream} accepts: a stream already started, or a function that starts one, called once per
+ * subscription with an `AbortSignal` that is aborted when the subscriber unsubscribes before the end. With a
+ * function the Observable is truly cold: `retry()` starts the request again.
+ *
+ * @example
+ * const source: StreamSource<ChatCompletionChunk> = (signal) =>
+ *   openai.chat.completions.create({ model: 'gpt-4o', messages, stream: true }, { signal });
+ * fromOpenAIStream(source).pipe(retry(2)).subscribe(print);
+ */
+export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => AdoptableStream<T> | PromiseLike<AdoptableStream<T>>);
+
+/**
  * Adopts a stream of the official `openai` SDK (or any async iterable) as an Observable: each item is emitted
  * as it is, errors pass through unchanged, and unsubscribing aborts the SDK's request through its
  * `controller` and ends the iterator. An `AssistantStream`, a chat completion stream or a Responses stream is
@@ -28,7 +40,7 @@ export type AdoptableStream<T> = AsyncIterable<T> & { controller?: AbortControll
  * const stream = openai.beta.threads.runs.stream(threadId, { assistant_id: assistantId });
  * fromOpenAIStream(stream).pipe(textDeltas()).subscribe((text) => process.stdout.write(text));
  */
-export function fromOpenAIStream(stream: AdoptableStream<{ event: string; data: unknown }>): Observable<AssistantStreamEvent>;
+export function fromOpenAIStream(stream: StreamSource<{ event: string; data: unknown }>): Observable<AssistantStreamEvent>;
 /**
  * Adopts a chat completion stream of the SDK as an Observable of `ChatCompletionChunk`s.
  *
@@ -36,7 +48,7 @@ export function fromOpenAIStream(stream: AdoptableStream<{ event: string; data: 
  * const stream = await openai.chat.completions.create({ model: 'gpt-4o', messages, stream: true });
  * fromOpenAIStream(stream).pipe(textDeltas()).subscribe((text) => process.stdout.write(text));
  */
-export function fromOpenAIStream(stream: AdoptableStream<{ object: 'chat.completion.chunk' }>): Observable<ChatCompletionChunk>;
+export function fromOpenAIStream(stream: StreamSource<{ object: 'chat.completion.chunk' }>): Observable<ChatCompletionChunk>;
 /**
  * Adopts a Responses stream of the SDK as an Observable of `ResponseStreamEvent`s.
  *
@@ -44,7 +56,7 @@ export function fromOpenAIStream(stream: AdoptableStream<{ object: 'chat.complet
  * const stream = await openai.responses.create({ model: 'gpt-4o', input: 'Hi', stream: true });
  * fromOpenAIStream(stream).pipe(textDeltas()).subscribe((text) => process.stdout.write(text));
  */
-export function fromOpenAIStream(stream: AdoptableStream<{ type: string; sequence_number?: number }>): Observable<ResponseStreamEvent>;
+export function fromOpenAIStream(stream: StreamSource<{ type: string; sequence_number?: number }>): Observable<ResponseStreamEvent>;
 /**
  * Adopts any async iterable as an Observable of its items.
  *
@@ -52,7 +64,7 @@ export function fromOpenAIStream(stream: AdoptableStream<{ type: string; sequenc
  * async function* numbers() { yield 1; yield 2; }
  * fromOpenAIStream(numbers()).subscribe((n) => console.log(n)); // 1, then 2
  */
-export function fromOpenAIStream<T>(stream: AdoptableStream<T>): Observable<T>;
+export function fromOpenAIStream<T>(stream: StreamSource<T>): Observable<T>;
 // The SDK's events, chunks and response events are the API's objects, passed on untouched; the overloads type
 // them as this library's (zod-inferred) types of the same objects, so every operator accepts them.
 /**
@@ -61,12 +73,18 @@ export function fromOpenAIStream<T>(stream: AdoptableStream<T>): Observable<T>;
  * @example
  * fromOpenAIStream(openai.beta.threads.runs.stream(threadId, { assistant_id })).pipe(untilDone()).subscribe();
  */
-export function fromOpenAIStream<T>(stream: AdoptableStream<T>): Observable<T> {
+export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
   return new Observable<T>((subscriber) => {
     let stopped = false;
     let finished = false;
-    const iterator = stream[Symbol.asyncIterator]();
+    const controller = typeof source === 'function' ? new AbortController() : undefined;
+    let stream: AdoptableStream<T> | undefined;
+    let iterator: AsyncIterator<T> | undefined;
+    const started = typeof source === 'function' ? source(controller!.signal) : source;
     (async () => {
+      stream = await started;
+      if (stopped) return stop();
+      iterator = stream[Symbol.asyncIterator]();
       for (;;) {
         const { done, value } = await iterator.next();
         if (stopped) return;
@@ -79,11 +97,16 @@ export function fromOpenAIStream<T>(stream: AdoptableStream<T>): Observable<T> {
       finished = true;
       if (!stopped) subscriber.error(error);
     });
+    function stop() {
+      // A stream read to its end (or failed) has nothing left to abort.
+      if (finished) return;
+      controller?.abort();
+      stream?.controller?.abort();
+      if (iterator) Promise.resolve(iterator.return?.()).catch(() => undefined);
+    }
     return () => {
       stopped = true;
-      if (finished) return;
-      stream.controller?.abort();
-      Promise.resolve(iterator.return?.()).catch(() => undefined);
+      stop();
     };
   });
 }

@@ -33,6 +33,7 @@ export {
   type FaultKind,
   type InjectOptions,
   type InjectedFault,
+  type ReplyFault,
   type RequestFault,
   type RequestMatch,
   type StreamFault,

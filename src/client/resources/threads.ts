@@ -27,6 +27,7 @@ import type {
   ThreadCreateParams,
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
+import { createRunOnce } from '../run-attempts.js';
 import { type RunStreamApi, type RunStreamOptions, streamRun } from '../stream-run.js';
 import { enc, type Transport } from '../transport.js';
 
@@ -150,8 +151,6 @@ export function threadsResource(transport: Transport): ThreadsResource {
     transport.request<T>({ method: 'GET', path, query: query as Record<string, string> }, options, readJSON(schema));
   const post = <T>(path: string, body: unknown, schema: Parameters<typeof readJSON<T>>[0], options?: RequestOptions) =>
     transport.request<T>({ method: 'POST', path, body }, options, readJSON(schema));
-  const postWithHeaders = (path: string, body: unknown, options?: RequestOptions) =>
-    transport.request({ method: 'POST', path, body }, options, readJSONWithHeaders(RunSchema));
 
   const runPath = (threadId: string, runId: string) => `/threads/${enc(threadId)}/runs/${enc(runId)}`;
   const retrieveWithHeaders = (runId: string, { thread_id }: RunRetrieveParams, options?: RequestOptions) =>
@@ -168,6 +167,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
         isTerminal: (run) => RUN_POLL_TERMINAL_STATUSES.has(run.status),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
+        scheduler: options?.scheduler ?? transport.options.scheduler,
       });
     });
 
@@ -190,18 +190,24 @@ export function threadsResource(transport: Transport): ThreadsResource {
     listSteps: (runId, threadId, options) => steps.listAll(runId, { thread_id: threadId, order: 'asc' }, options),
     listMessages: (threadId, runId, options) => messages.listAll(threadId, { run_id: runId, order: 'asc' }, options),
     retrieveThread: (threadId, options) => get(`/threads/${enc(threadId)}`, ThreadSchema, options),
-    latestRun: (threadId, options) =>
-      get(`/threads/${enc(threadId)}/runs`, RunsPage, options, { limit: 1, order: 'desc' }).pipe(map((page) => page.data[0])),
+    recentRuns: (threadId, limit, options) =>
+      get(`/threads/${enc(threadId)}/runs`, RunsPage, options, { limit, order: 'desc' }).pipe(map((page) => page.data)),
   };
 
   const runs: RunsResource = {
     steps,
-    create: (threadId, body, options) => post(`/threads/${enc(threadId)}/runs`, body, RunSchema, options),
+    create: (threadId, body, options) =>
+      createRunOnce(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }).pipe(
+        map(({ data }) => data),
+      ),
     retrieve: (runId, { thread_id }, options) => get(runPath(thread_id, runId), RunSchema, options),
     list: (threadId, query, options) => get(`/threads/${enc(threadId)}/runs`, RunsPage, options, query),
     cancel: (runId, { thread_id }, options) => post(`${runPath(thread_id, runId)}/cancel`, undefined, RunSchema, options),
     submitToolOutputs: (runId, { thread_id, ...body }, options) =>
-      post(`${runPath(thread_id, runId)}/submit_tool_outputs`, body, RunSchema, options),
+      createRunOnce(transport, api, { method: 'POST', path: `${runPath(thread_id, runId)}/submit_tool_outputs`, body }, options, {
+        threadId: thread_id,
+        runId,
+      }).pipe(map(({ data }) => data)),
     stream: (threadId, body, options) =>
       streamRun(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }),
     submitToolOutputsStream: (runId, { thread_id, ...body }, options) =>
@@ -210,9 +216,19 @@ export function threadsResource(transport: Transport): ThreadsResource {
         runId,
       }),
     poll: (runId, params, options) => pollRunFrom(retrieveWithHeaders(runId, params, options), options),
-    createAndPoll: (threadId, body, options) => pollRunFrom(postWithHeaders(`/threads/${enc(threadId)}/runs`, body, options), options),
+    createAndPoll: (threadId, body, options) =>
+      pollRunFrom(
+        createRunOnce(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }),
+        options,
+      ),
     submitToolOutputsAndPoll: (runId, { thread_id, ...body }, options) =>
-      pollRunFrom(postWithHeaders(`${runPath(thread_id, runId)}/submit_tool_outputs`, body, options), options),
+      pollRunFrom(
+        createRunOnce(transport, api, { method: 'POST', path: `${runPath(thread_id, runId)}/submit_tool_outputs`, body }, options, {
+          threadId: thread_id,
+          runId,
+        }),
+        options,
+      ),
     retrieveWithHeaders,
   };
 
@@ -221,9 +237,11 @@ export function threadsResource(transport: Transport): ThreadsResource {
     runs,
     create: (body, options) => post('/threads', body ?? {}, ThreadSchema, options),
     retrieve: (threadId, options) => get(`/threads/${enc(threadId)}`, ThreadSchema, options),
-    createAndRun: (body, options) => post('/threads/runs', body, RunSchema, options),
+    createAndRun: (body, options) =>
+      createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}).pipe(map(({ data }) => data)),
     createAndRunStream: (body, options) => streamRun(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}),
-    createAndRunPoll: (body, options) => pollRunFrom(postWithHeaders('/threads/runs', body, options), options),
+    createAndRunPoll: (body, options) =>
+      pollRunFrom(createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}), options),
   };
 }
 

@@ -98,7 +98,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
   const poll = <T extends { status: string }>(
     first: Observable<WithHeaders<T>>,
     retrieve: () => Observable<WithHeaders<T>>,
-    options?: PollOptions,
+    options?: PollOptions & Pick<RequestOptions, 'scheduler'>,
   ) =>
     pollUntilTerminal<T>({
       first,
@@ -106,6 +106,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
       isTerminal: isDone,
       pollIntervalMs: options?.pollIntervalMs,
       defaultIntervalMs: transport.options.pollIntervalMs,
+      scheduler: options?.scheduler ?? transport.options.scheduler,
     });
 
   const getFile = (storeId: string, fileId: string, options?: RequestOptions) =>

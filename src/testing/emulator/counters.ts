@@ -31,6 +31,8 @@ export interface EmulatorCounters {
   streamsOpened: number;
   /** Faults applied to requests. */
   faultsApplied: number;
+  /** Requests answered from an earlier request with the same `Idempotency-Key`, without being handled again. */
+  idempotentReplays: number;
 }
 
 /**
@@ -53,5 +55,6 @@ export function zeroCounters(): EmulatorCounters {
     responsesCreated: 0,
     streamsOpened: 0,
     faultsApplied: 0,
+    idempotentReplays: 0,
   };
 }

@@ -98,6 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     counters,
     timers,
     runs: new RunEngine(store, timers, resolved, counters),
+    idempotency: new Map(),
   };
   const faults = new FaultRegistry();
   const log = new RequestLog();

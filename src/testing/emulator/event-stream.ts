@@ -14,7 +14,14 @@ const DEFAULT_ERROR = {
   type: 'server_error',
 };
 
-const BAD_GATEWAY_HTML = [
+/**
+ * The page a proxy answers 502 with.
+ *
+ * @example
+ * writer.head(502, { 'content-type': 'text/html' });
+ * writer.write(BAD_GATEWAY_HTML);
+ */
+export const BAD_GATEWAY_HTML = [
   '<html>',
   '<head><title>502 Bad Gateway</title></head>',
   '<body>',

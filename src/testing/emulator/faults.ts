@@ -2,8 +2,10 @@
  * Fault injection: what can go wrong, which requests it hits, and how often. Faults are injected with
  * `emulator.inject(fault, { match, times })` or carried by one request in the `x-emulator-fault` header.
  *
- * Two families:
+ * Three families:
  * - request faults (`rateLimit`, `serverError`) answer any matching request instead of the API;
+ * - reply faults (`badGatewayAfterAccept`, `stallBody`) hit any matching request after the API handled it: the
+ *   answer is lost to a proxy, or its JSON body stalls;
  * - stream faults (every other kind) shape a response that is an event stream (a request that does not stream
  *   is not matched by them). A stream fault and `slowBytes` can hit the same stream.
  */
@@ -48,7 +50,17 @@ export type Fault =
   /** 429 with `retry-after-ms` and `retry-after` (seconds, rounded up); the request does not reach the API. */
   | { readonly kind: 'rateLimit'; readonly retryAfterMs?: number; readonly retryAfterSeconds?: number }
   /** A 5xx (default 500) with the API's error body; the request does not reach the API. */
-  | { readonly kind: 'serverError'; readonly status?: number; readonly message?: string };
+  | { readonly kind: 'serverError'; readonly status?: number; readonly message?: string }
+  /**
+   * The API handles the request (creates the run, message, response, ...; a stream goes on unseen) and a proxy
+   * answers 502 in its place, as when the connection between them breaks after the request was accepted.
+   */
+  | { readonly kind: 'badGatewayAfterAccept' }
+  /**
+   * A JSON reply (an error reply included) sends its headers and the first `bytes` bytes of its body (default: half
+   * of it), then goes silent; the connection stays open. A streamed reply is not affected.
+   */
+  | { readonly kind: 'stallBody'; readonly bytes?: number };
 
 /**
  * The name of a kind of fault.
@@ -67,12 +79,20 @@ export type FaultKind = Fault['kind'];
 export type RequestFault = Extract<Fault, { kind: 'rateLimit' | 'serverError' }>;
 
 /**
+ * A fault hitting the reply after the API handled the request.
+ *
+ * @example
+ * const fault: ReplyFault = { kind: 'badGatewayAfterAccept' };
+ */
+export type ReplyFault = Extract<Fault, { kind: 'badGatewayAfterAccept' | 'stallBody' }>;
+
+/**
  * A fault shaping an event stream.
  *
  * @example
  * const fault: StreamFault = { kind: 'stall', afterEvents: 3 };
  */
-export type StreamFault = Exclude<Fault, RequestFault>;
+export type StreamFault = Exclude<Fault, RequestFault | ReplyFault>;
 
 /**
  * Which requests an injected fault hits. `path` is compared with the request's path without its query: a string
@@ -140,6 +160,7 @@ export function faultHeader(fault: Fault | readonly Fault[]): Record<string, str
 }
 
 const REQUEST_KINDS: ReadonlySet<FaultKind> = new Set(['rateLimit', 'serverError']);
+const REPLY_KINDS: ReadonlySet<FaultKind> = new Set(['badGatewayAfterAccept', 'stallBody']);
 
 /**
  * Whether a fault answers requests (rather than shaping streams).
@@ -149,6 +170,26 @@ const REQUEST_KINDS: ReadonlySet<FaultKind> = new Set(['rateLimit', 'serverError
  */
 export function isRequestFault(fault: Fault): fault is RequestFault {
   return REQUEST_KINDS.has(fault.kind);
+}
+
+/**
+ * Whether a fault hits the reply after the API handled the request.
+ *
+ * @example
+ * isReplyFault({ kind: 'stallBody' }); // true
+ */
+export function isReplyFault(fault: Fault): fault is ReplyFault {
+  return REPLY_KINDS.has(fault.kind);
+}
+
+/**
+ * Whether a fault shapes an event stream.
+ *
+ * @example
+ * isStreamFault({ kind: 'reset', afterEvents: 2 }); // true
+ */
+export function isStreamFault(fault: Fault): fault is StreamFault {
+  return !isRequestFault(fault) && !isReplyFault(fault);
 }
 
 const NUMBER_FIELDS: Readonly<Record<FaultKind, { required: readonly string[]; optional: readonly string[] }>> = {
@@ -164,6 +205,8 @@ const NUMBER_FIELDS: Readonly<Record<FaultKind, { required: readonly string[]; o
   bufferedProxy: { required: [], optional: [] },
   rateLimit: { required: [], optional: ['retryAfterMs', 'retryAfterSeconds'] },
   serverError: { required: [], optional: ['status'] },
+  badGatewayAfterAccept: { required: [], optional: [] },
+  stallBody: { required: [], optional: ['bytes'] },
 };
 
 /**
@@ -273,12 +316,17 @@ export class FaultRegistry {
     return this.#take(target, isRequestFault);
   }
 
+  /** The first reply fault matching the request, counted as used. */
+  takeReplyFault(target: FaultTarget): ReplyFault | undefined {
+    return this.#take(target, isReplyFault);
+  }
+
   /**
    * The faults of a stream: the first matching stream fault other than `slowBytes`, and the first matching
    * `slowBytes`, each counted as used.
    */
   takeStreamFaults(target: FaultTarget): StreamFault[] {
-    const isCut = (fault: Fault): fault is StreamFault => !isRequestFault(fault) && fault.kind !== 'slowBytes';
+    const isCut = (fault: Fault): fault is StreamFault => isStreamFault(fault) && fault.kind !== 'slowBytes';
     const isSlow = (fault: Fault): fault is StreamFault => fault.kind === 'slowBytes';
     const cut = this.#take(target, isCut);
     const slow = this.#take(target, isSlow);

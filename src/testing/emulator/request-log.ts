@@ -37,6 +37,10 @@ export interface RequestRecord {
   readonly streamed: boolean;
   /** The faults applied to the request. */
   readonly faults: readonly FaultKind[];
+  /** The request's `Idempotency-Key` header, if it had one. */
+  readonly idempotencyKey: string | undefined;
+  /** Whether it was answered from an earlier request with the same `Idempotency-Key` (nothing was created). */
+  readonly replayed: boolean;
   /** When the request arrived (ms since the epoch). */
   readonly startedAt: number;
   /** When the exchange ended, if it did. */
@@ -73,6 +77,8 @@ export class MutableRequestRecord implements RequestRecord {
   status: number | undefined = undefined;
   streamed = false;
   faults: FaultKind[] = [];
+  idempotencyKey: string | undefined = undefined;
+  replayed = false;
   readonly startedAt = Date.now();
   endedAt: number | undefined = undefined;
   outcome: RequestOutcome | undefined = undefined;

@@ -6,13 +6,16 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApiErrorReply } from './api-error.js';
 import { parseJsonObject, parseMultipart, readBody, type JsonObject, type MultipartForm } from './body.js';
-import { openEventStream } from './event-stream.js';
+import { BAD_GATEWAY_HTML, openEventStream } from './event-stream.js';
 import {
   FAULT_HEADER,
   FaultRegistry,
+  isReplyFault,
   isRequestFault,
+  isStreamFault,
   parseFaultHeader,
   type Fault,
+  type ReplyFault,
   type RequestFault,
   type StreamFault,
 } from './faults.js';
@@ -116,17 +119,52 @@ export function createApiServer(
     if (route.body === 'multipart') form = parseMultipart(bytes, req.headers['content-type']);
     else record.body = body = parseJsonObject(bytes);
 
+    const idempotencyKey = headerValue(req.headers['idempotency-key']);
+    record.idempotencyKey = idempotencyKey;
     const headerFaults = parseFaultHeader(req.headers[FAULT_HEADER]);
     const target = { method, path };
     const requestFault =
       headerFaults.find(isRequestFault) ?? (headerFaults.length === 0 ? faults.takeRequestFault(target) : undefined);
     if (requestFault) {
       applied(record, requestFault);
+      // Only a header can stall the body of a request fault's reply.
+      const stall = headerFaults.find((fault): fault is ReplyFault => fault.kind === 'stallBody');
+      if (stall) applied(record, stall);
       const reply = requestFaultReply(requestFault);
-      sendJson(writer, reply.status, reply.body(), reply.headers);
+      sendJson(writer, reply.status, reply.body(), reply.headers, stall);
       return;
     }
 
+    // From here on the request reached the API. A key seen before answers what its first request got.
+    const requestText = route.body === 'multipart' ? undefined : bytes.toString('utf8');
+    const previous = idempotencyKey === undefined || method === 'GET' ? undefined : state.idempotency.get(idempotencyKey);
+    if (previous) {
+      if (previous.method !== method || previous.path !== path || previous.request !== requestText) {
+        throw new ApiErrorReply(
+          400,
+          'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+          'invalid_request_error',
+          'Idempotency-Key',
+          'idempotency_key_reused',
+        );
+      }
+      if (previous.streamed) {
+        throw new ApiErrorReply(
+          400,
+          'The request first sent with this Idempotency-Key was answered with an event stream, which cannot be replayed.',
+          'invalid_request_error',
+          'Idempotency-Key',
+          'idempotency_key_reused',
+        );
+      }
+      record.replayed = true;
+      state.counters.idempotentReplays++;
+      const replyFault = takeReplyFault(headerFaults, target, record);
+      sendJson(writer, 200, previous.body, { 'idempotent-replayed': 'true' }, replyFault);
+      return;
+    }
+
+    const replyFault = takeReplyFault(headerFaults, target, record);
     let streamed = false;
     const ctx: RouteContext = {
       params,
@@ -139,15 +177,26 @@ export function createApiServer(
         record.streamed = true;
         state.counters.streamsOpened++;
         const streamFaults =
-          headerFaults.length > 0
-            ? headerFaults.filter((fault): fault is StreamFault => !isRequestFault(fault))
-            : faults.takeStreamFaults(target);
+          headerFaults.length > 0 ? headerFaults.filter(isStreamFault) : faults.takeStreamFaults(target);
         for (const fault of streamFaults) applied(record, fault);
-        return openEventStream(writer, state.timers, streamFaults, dialect);
+        // The proxy answers 502 at once; the stream goes on unseen behind it.
+        const lost: StreamFault[] =
+          replyFault?.kind === 'badGatewayAfterAccept' ? [{ kind: 'bufferedProxy', response: 'badGateway' }] : streamFaults;
+        return openEventStream(writer, state.timers, lost, dialect);
       },
     };
     const result = await route.handle(ctx);
-    if (!streamed) sendJson(writer, 200, result);
+    if (idempotencyKey !== undefined && method !== 'GET') {
+      state.idempotency.set(idempotencyKey, { method, path, request: requestText, body: streamed ? undefined : result, streamed });
+    }
+    if (!streamed) sendJson(writer, 200, result, {}, replyFault);
+  }
+
+  /** The reply fault of a request that reached the API (from its header, else an injected one). */
+  function takeReplyFault(headerFaults: readonly Fault[], target: { method: string; path: string }, record: MutableRequestRecord) {
+    const fault = headerFaults.length > 0 ? headerFaults.find(isReplyFault) : faults.takeReplyFault(target);
+    if (fault) applied(record, fault);
+    return fault;
   }
 
   function applied(record: MutableRequestRecord, fault: Fault): void {
@@ -174,10 +223,28 @@ function sendJson(
   status: number,
   body: unknown,
   headers: Readonly<Record<string, string>> = {},
+  fault?: ReplyFault,
 ): void {
+  if (fault?.kind === 'badGatewayAfterAccept') {
+    writer.head(502, { 'content-type': 'text/html' });
+    writer.write(BAD_GATEWAY_HTML);
+    writer.end();
+    return;
+  }
   writer.head(status, { 'content-type': 'application/json', ...headers });
-  writer.write(JSON.stringify(body, null, 2));
+  const text = JSON.stringify(body, null, 2);
+  if (fault?.kind === 'stallBody') {
+    // Headers and part of the body, then silence: the connection stays open until the client or `close()` ends it.
+    writer.write(text.slice(0, Math.max(1, Math.min(fault.bytes ?? Math.floor(text.length / 2), text.length - 1))));
+    return;
+  }
+  writer.write(text);
   writer.end();
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text === '' ? undefined : text;
 }
 
 function requestFaultReply(fault: RequestFault): ApiErrorReply {

@@ -17,4 +17,23 @@ export interface EmulatorState {
   readonly counters: EmulatorCounters;
   readonly timers: Timers;
   readonly runs: RunEngine;
+  /** The answers of requests sent with an `Idempotency-Key`, by key (see `server.ts`). */
+  readonly idempotency: Map<string, IdempotentAnswer>;
+}
+
+/**
+ * What the emulator remembers of a request sent with an `Idempotency-Key`: a request with the same key and the
+ * same method, path and JSON body is answered with `body` again instead of being handled a second time.
+ *
+ * @example
+ * state.idempotency.get('rx-openai-stream-retry-...')?.body; // the run the first request created
+ */
+export interface IdempotentAnswer {
+  readonly method: string;
+  readonly path: string;
+  /** The JSON body text of the request (`undefined` for multipart uploads, whose boundary changes per attempt). */
+  readonly request: string | undefined;
+  /** The JSON answer, or `undefined` when the answer was an event stream (which cannot be replayed). */
+  readonly body: unknown;
+  readonly streamed: boolean;
 }

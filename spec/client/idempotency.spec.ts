@@ -1,0 +1,158 @@
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { createClient, finalRun, InternalServerError } from '../../src/index';
+import { RUN_CALL_METADATA_KEY } from '../../src/client/run-attempts';
+import type { RequestRecord } from '../../src/testing/index';
+import { useEmulator } from '../helpers/emulator';
+
+const ctx = useEmulator();
+
+let assistantId = '';
+beforeAll(async () => {
+  assistantId = (await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o' }))).id;
+});
+
+const newThread = async () =>
+  (await firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content: 'Tell me about the sea' }] }))).id;
+
+/** The requests logged while `work` ran. */
+async function logged<T>(work: () => Promise<T>): Promise<{ result: T; requests: RequestRecord[] }> {
+  const from = ctx.emulator.requests.length;
+  const result = await work();
+  await ctx.emulator.idle();
+  return { result, requests: ctx.emulator.requests.slice(from) };
+}
+
+const KEY = /^rx-openai-stream-retry-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const posts = (requests: RequestRecord[], path: RegExp) => requests.filter((r) => r.method === 'POST' && path.test(r.path));
+
+describe('Idempotency-Key', () => {
+  it('every POST carries one; all attempts of one call share it; each subscription has its own', async () => {
+    ctx.emulator.inject({ kind: 'serverError', status: 503 }, { match: { method: 'POST', path: '/threads' }, times: 1 });
+    const thread$ = ctx.client.threads.create({});
+    const { requests } = await logged(async () => [await firstValueFrom(thread$), await firstValueFrom(thread$)]);
+    const keys = posts(requests, /\/threads$/).map((r) => r.idempotencyKey);
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(KEY);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).toMatch(KEY);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(requests.filter((r) => r.method === 'GET').every((r) => r.idempotencyKey === undefined)).toBe(true);
+  });
+
+  it('idempotencyHeader renames the header, or with null leaves it out', async () => {
+    const sent: Array<Record<string, string>> = [];
+    const fetchImpl: typeof fetch = (input, init) => {
+      sent.push(init!.headers as Record<string, string>);
+      return fetch(input, init);
+    };
+    await firstValueFrom(ctx.clientWith({ fetch: fetchImpl, idempotencyHeader: 'X-Idempotency-Key' }).threads.create({}));
+    await firstValueFrom(ctx.clientWith({ fetch: fetchImpl, idempotencyHeader: null }).threads.create({}));
+    expect(sent[0]!['X-Idempotency-Key']).toMatch(KEY);
+    expect(sent[0]!['Idempotency-Key']).toBeUndefined();
+    expect(Object.keys(sent[1]!).filter((name) => /idempotency/i.test(name))).toEqual([]);
+  });
+
+  it('the idempotencyKey option sets it', async () => {
+    const { requests } = await logged(() => firstValueFrom(ctx.client.threads.create({}, { idempotencyKey: 'my-key-1' })));
+    expect(posts(requests, /\/threads$/).map((r) => r.idempotencyKey)).toEqual(['my-key-1']);
+  });
+});
+
+describe('a 502 after the API accepted the POST leaves exactly one object', () => {
+  const lost = (path: string | RegExp) => ctx.emulator.inject({ kind: 'badGatewayAfterAccept' }, { match: { method: 'POST', path } });
+
+  it('messages.create: the retry with the same key is answered with the message the first attempt created', async () => {
+    const threadId = await newThread();
+    const before = ctx.emulator.counters.messagesCreated;
+    lost(/\/messages$/);
+    const { result, requests } = await logged(() =>
+      firstValueFrom(ctx.client.threads.messages.create(threadId, { role: 'user', content: 'once' })),
+    );
+    expect(ctx.emulator.counters.messagesCreated - before).toBe(1);
+    const attempts = posts(requests, /\/messages$/);
+    expect(attempts.map((r) => [r.status, r.replayed])).toEqual([
+      [502, false],
+      [200, true],
+    ]);
+    const listed = await firstValueFrom(ctx.client.threads.messages.list(threadId));
+    expect(listed.data.filter((m) => m.id === result.id)).toHaveLength(1);
+    expect(listed.data).toHaveLength(2);
+  });
+
+  it('responses.create', async () => {
+    const before = ctx.emulator.counters.responsesCreated;
+    lost('/responses');
+    const { result } = await logged(() => firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input: 'Hi' })));
+    expect(ctx.emulator.counters.responsesCreated - before).toBe(1);
+    expect(result.status).toBe('completed');
+  });
+
+  it('responses.stream: the stream is lost with the 502, and its retry creates no second response', async () => {
+    const before = ctx.emulator.counters.responsesCreated;
+    lost('/responses');
+    const { requests } = await logged(() =>
+      lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(toArray())).catch((e: unknown) => e),
+    );
+    expect(ctx.emulator.counters.responsesCreated - before).toBe(1);
+    const attempts = posts(requests, /\/responses$/);
+    expect(new Set(attempts.map((r) => r.idempotencyKey)).size).toBe(1);
+    expect(attempts[0]!.status).toBe(502);
+  });
+
+  it('chat.completions.create and threads.create', async () => {
+    const chats = ctx.emulator.counters.chatCompletionsCreated;
+    const threads = ctx.emulator.counters.threadsCreated;
+    lost('/chat/completions');
+    lost('/threads');
+    await firstValueFrom(ctx.client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] }));
+    await firstValueFrom(ctx.client.threads.create({}));
+    expect(ctx.emulator.counters.chatCompletionsCreated - chats).toBe(1);
+    expect(ctx.emulator.counters.threadsCreated - threads).toBe(1);
+  });
+
+  it('runs.createAndPoll adopts the run its lost POST created (found by the call marker in its metadata), sending no second POST', async () => {
+    const threadId = await newThread();
+    const before = ctx.emulator.counters.runsCreated;
+    lost(/\/runs$/);
+    const { result: states, requests } = await logged(() =>
+      lastValueFrom(ctx.client.threads.runs.createAndPoll(threadId, { assistant_id: assistantId, metadata: { mine: 'kept' } }).pipe(toArray())),
+    );
+    expect(ctx.emulator.counters.runsCreated - before).toBe(1);
+    expect(posts(requests, /\/runs$/)).toHaveLength(1);
+    const run = states.at(-1)!;
+    expect(run.status).toBe('completed');
+    expect(run.metadata).toEqual({ mine: 'kept', [RUN_CALL_METADATA_KEY]: posts(requests, /\/runs$/)[0]!.idempotencyKey });
+    const runs = await firstValueFrom(ctx.client.threads.runs.list(threadId));
+    expect(runs.data).toHaveLength(1);
+  });
+
+  it('runs.stream adopts and recovers the run its lost POST created', async () => {
+    const threadId = await newThread();
+    const before = ctx.emulator.counters.runsCreated;
+    lost(/\/runs$/);
+    const { result: run } = await logged(() =>
+      lastValueFrom(ctx.client.threads.runs.stream(threadId, { assistant_id: assistantId }).pipe(finalRun())),
+    );
+    expect(run.status).toBe('completed');
+    expect(ctx.emulator.counters.runsCreated - before).toBe(1);
+  });
+
+  it('when the run cannot be recognised (metadata full), the error is reported rather than a second run created', async () => {
+    const threadId = await newThread();
+    const before = ctx.emulator.counters.runsCreated;
+    lost(/\/runs$/);
+    const metadata = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, 'v']));
+    const error = await firstValueFrom(ctx.client.threads.runs.createAndPoll(threadId, { assistant_id: assistantId, metadata })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as InternalServerError).status).toBe(502);
+    await ctx.emulator.idle();
+    expect(ctx.emulator.counters.runsCreated - before).toBe(1);
+  });
+
+  it('the emulator answers a reused key with other parameters with 400', async () => {
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    await firstValueFrom(client.threads.create({}, { idempotencyKey: 'reused' }));
+    const error = await firstValueFrom(client.threads.create({ metadata: { a: 'b' } }, { idempotencyKey: 'reused' })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400 });
+  });
+});

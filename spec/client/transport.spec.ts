@@ -1,0 +1,164 @@
+import { firstValueFrom, lastValueFrom, VirtualTimeScheduler } from 'rxjs';
+import { createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
+import { faultHeader } from '../../src/testing/index';
+import { useEmulator } from '../helpers/emulator';
+
+const ctx = useEmulator();
+
+let assistantId = '';
+let threadId = '';
+beforeAll(async () => {
+  assistantId = (await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o' }))).id;
+  threadId = (await firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }))).id;
+});
+
+/** Lets pending I/O callbacks and promise jobs run. */
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+/** The real fetch, with a record of what was sent and whether its signal was aborted. */
+function recordingFetch() {
+  const calls: { url: string; signal: AbortSignal; headers: boolean }[] = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const call = { url: String(input), signal: init!.signal!, headers: false };
+    calls.push(call);
+    const response = await fetch(input, init);
+    call.headers = true;
+    return response;
+  };
+  return { calls, fetchImpl };
+}
+
+const threadPath = () => `/v1/threads/${threadId}`;
+
+describe('bodies are bounded by the timeout', () => {
+  it('a JSON body that stalls after its headers fails with StreamTimeoutError("body") and the request is aborted', async () => {
+    const client = ctx.clientWith({ maxRetries: 0 });
+    ctx.emulator.inject({ kind: 'stallBody' }, { match: { method: 'GET', path: threadPath() } });
+    const error = await firstValueFrom(client.threads.retrieve(threadId, { timeout: 300 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamTimeoutError);
+    expect(error).toMatchObject({ kind: 'body', timeoutMs: 300 });
+    const record = ctx.emulator.requests.filter((r) => r.path === threadPath()).at(-1)!;
+    expect(record.faults).toEqual(['stallBody']);
+    expect((await record.ended).clientClosed).toBe(true);
+  });
+
+  it('a GET whose body stalled is retried', async () => {
+    ctx.emulator.inject({ kind: 'stallBody' }, { match: { method: 'GET', path: threadPath() } });
+    const thread = await firstValueFrom(ctx.client.threads.retrieve(threadId, { timeout: 300 }));
+    expect(thread.id).toBe(threadId);
+  });
+
+  it('an error body that stalls fails with StreamTimeoutError("body") too', async () => {
+    const headers = faultHeader([{ kind: 'serverError', status: 500 }, { kind: 'stallBody', bytes: 10 }]);
+    const error = await firstValueFrom(ctx.client.threads.retrieve(threadId, { timeout: 300, maxRetries: 0, headers })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'StreamTimeoutError', kind: 'body' });
+  });
+});
+
+describe('unsubscribing sends nothing more', () => {
+  it('while a failed attempt’s error body is read', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const { calls, fetchImpl } = recordingFetch();
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, maxRetries: 3 });
+    const headers = faultHeader([{ kind: 'serverError', status: 503 }, { kind: 'stallBody', bytes: 5 }]);
+    const from = ctx.emulator.requests.length;
+    const subscription = client.threads.retrieve(threadId, { headers }).subscribe({ error: () => undefined });
+    const record = await ctx.emulator.waitForRequest({ path: threadPath(), nth: ctx.emulator.requests.filter((r) => r.path === threadPath()).length + 1 });
+    while (!calls[0]?.headers) await settle();
+    subscription.unsubscribe();
+    expect((await record.ended).clientClosed).toBe(true);
+    await settle();
+    scheduler.flush(); // any retry that was scheduled would run now
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(ctx.emulator.requests.slice(from)).toHaveLength(1);
+  });
+
+  it('during the backoff before a retry', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const { calls, fetchImpl } = recordingFetch();
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, maxRetries: 3 });
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 50 }, { match: { method: 'GET', path: threadPath() } });
+    const from = ctx.emulator.requests.length;
+    const subscription = client.threads.retrieve(threadId).subscribe({ error: () => undefined });
+    // The 429 was read: the retry waits on the scheduler.
+    while (!scheduler.actions.some((action) => action.delay === 50)) await settle();
+    subscription.unsubscribe();
+    scheduler.flush();
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(ctx.emulator.requests.slice(from).map((r) => r.status)).toEqual([429]);
+  });
+
+  it('a retry is sent when nobody unsubscribes (the same set-up, as a control)', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const { calls, fetchImpl } = recordingFetch();
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, maxRetries: 3 });
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 50 }, { match: { method: 'GET', path: threadPath() } });
+    const done = firstValueFrom(client.threads.retrieve(threadId));
+    while (!scheduler.actions.some((action) => action.delay === 50)) await settle();
+    scheduler.maxFrames = 1_000; // up to the retry, not to the retry's own deadline
+    scheduler.flush();
+    expect((await done).id).toBe(threadId);
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe('unsubscribing from a run call sends nothing more', () => {
+  it('during the backoff of runs.createAndPoll, and during its poll wait', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const { calls, fetchImpl } = recordingFetch();
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, pollIntervalMs: 5 });
+    const thread = await firstValueFrom(client.threads.create({}));
+
+    // Backoff: a 429 on the create.
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 40 }, { match: { method: 'POST', path: /\/runs$/ } });
+    let sent = calls.length;
+    let subscription = client.threads.runs.createAndPoll(thread.id, { assistant_id: assistantId }).subscribe({ error: () => undefined });
+    while (!scheduler.actions.some((action) => action.delay === scheduler.frame + 40)) await settle();
+    subscription.unsubscribe();
+    scheduler.flush();
+    await settle();
+    expect(calls.length - sent).toBe(1);
+
+    // Poll wait: the run was created; the next retrieve waits on the scheduler.
+    sent = calls.length;
+    const states: string[] = [];
+    subscription = client.threads.runs.createAndPoll(thread.id, { assistant_id: assistantId }, { pollIntervalMs: 1_000 })
+      .subscribe({ next: (run) => states.push(run.status), error: () => undefined });
+    while (states.length === 0 || !scheduler.actions.some((action) => action.delay === scheduler.frame + 1_000)) await settle();
+    subscription.unsubscribe();
+    scheduler.flush();
+    await settle();
+    expect(calls.length - sent).toBe(1);
+    await ctx.emulator.idle();
+  });
+});
+
+describe('a response read to its end is not aborted', () => {
+  it('a run stream and a JSON body: no signal aborted, every exchange finished', async () => {
+    const { calls, fetchImpl } = recordingFetch();
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl });
+    const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }));
+    const from = ctx.emulator.requests.length;
+    const run = await lastValueFrom(client.threads.runs.stream(thread.id, { assistant_id: assistantId }).pipe(finalRun()));
+    expect(run.status).toBe('completed');
+    await firstValueFrom(client.threads.retrieve(thread.id));
+    await settle();
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(calls.filter((call) => call.signal.aborted).map((call) => call.url)).toEqual([]);
+    const records = ctx.emulator.requests.slice(from);
+    await Promise.all(records.map((r) => r.ended));
+    expect(records.map((r) => r.outcome)).toEqual(records.map(() => 'finished'));
+  });
+
+  it('a 4xx/5xx error body read to its end is not aborted either', async () => {
+    const { calls, fetchImpl } = recordingFetch();
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, maxRetries: 0 });
+    const error = await firstValueFrom(client.threads.retrieve(threadId, { headers: faultHeader({ kind: 'serverError' }) })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(calls.map((call) => call.signal.aborted)).toEqual([false]);
+  });
+});
