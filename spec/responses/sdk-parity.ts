@@ -2,7 +2,7 @@
  * Runs bytes through this library and through the official SDK 7.x `ResponseStream` (fed the same bytes), so tests
  * compare what each gives: the events, the final response, and how the stream ended.
  */
-import { lastValueFrom, toArray } from 'rxjs';
+import { forkJoin, lastValueFrom, share, takeLast, toArray } from 'rxjs';
 import {
   accumulateResponse,
   finalResponse,
@@ -30,10 +30,12 @@ export interface Sdk {
 /** This library over the chunks: every event, `finalResponse()`, the last `accumulateResponse()` snapshot. */
 export async function ours(parts: readonly Uint8Array[], options: ResponseEventsOptions = {}): Promise<Ours> {
   try {
-    const events = await lastValueFrom(responseEvents(streamOf(parts), options).pipe(toArray()));
-    const final = await lastValueFrom(responseEvents(streamOf(parts), options).pipe(finalResponse()));
-    const snapshots = await lastValueFrom(responseEvents(streamOf(parts), options).pipe(accumulateResponse(), toArray()));
-    return { events, final, last: snapshots.at(-1) };
+    // One read of the body feeds all three (`share()`), as an application would do.
+    const events$ = responseEvents(streamOf(parts), options).pipe(share());
+    const [events, final, snapshot] = await lastValueFrom(
+      forkJoin([events$.pipe(toArray()), events$.pipe(finalResponse()), events$.pipe(accumulateResponse(), takeLast(1))]),
+    );
+    return { events, final, last: snapshot };
   } catch (error) {
     const events: ResponseStreamEvent[] = [];
     await new Promise<void>((resolve) =>
