@@ -154,6 +154,28 @@ describe.each(streams)('%s', (_name, events) => {
     );
   });
 
+  it('a new item type in place of a known one fails neither the stream nor the final response', async () => {
+    const itemTypes = (event: Json) =>
+      paths(event).filter((path) => /^(item|response\.output\.\*)\.type$/.test(pattern(path)));
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation(events), { minLength: 1, maxLength: 3 }), async (changes) => {
+        let changed = events;
+        for (const [at, pick] of changes) {
+          const candidates = itemTypes(changed[at]!);
+          if (candidates.length === 0) continue;
+          const path = candidates[pick % candidates.length]!;
+          changed = changed.map((e, i) => (i === at ? edit(e, path, (parent, key) => (parent[key] = 'x_new_item')) : e));
+        }
+        const mine = await ours([bytesOf(changed)]);
+        expect(mine.error).toBeUndefined();
+        expect(mine.events).toEqual(changed);
+        const completed = changed.at(-1) as { response: { output: Json[] } };
+        expect(mine.final?.output).toEqual(completed.response.output);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   // A wrong value for each field the library reads, where the event has it.
   const BROKEN: Array<[Path, Json]> = [
     [['delta'], 5],
