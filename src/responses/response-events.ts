@@ -4,7 +4,7 @@ import { IncompleteStreamError, ResponseStreamError, StreamParseError } from '..
 import type { z } from 'zod';
 import type { ResponseStreamEvent } from '../schema/responses/stream-event.js';
 import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
-import { responseWireChecks } from '../schema/responses/wire-checks.js';
+import { responseWireChecks, type WireCheck } from '../schema/responses/wire-checks.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import { parseEventJson, schemaLookup, serverSentEvents, validateEventJson } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
@@ -39,6 +39,8 @@ export interface ResponseEventsOptions extends FromSSEOptions {
 }
 
 const noSchemas: ReadonlyMap<string, z.ZodType> = new Map();
+// Built once: dispatch by event type is one Map lookup per event.
+const checkByType: ReadonlyMap<string, WireCheck> = new Map(Object.entries(responseWireChecks));
 
 const TEXT_DELTA = 'response.output_text.delta';
 
@@ -123,9 +125,7 @@ export function responseEvents(
               return subscriber.error(new ResponseStreamError(type, data));
             }
           }
-          const check = Object.prototype.hasOwnProperty.call(responseWireChecks, type)
-            ? responseWireChecks[type]
-            : undefined;
+          const check = checkByType.get(type);
           if (check !== undefined) {
             const broken = check(json);
             if (broken) {
