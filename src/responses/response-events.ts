@@ -86,11 +86,12 @@ export function responseEvents(
     // What the stream has told so far about its response, to describe an end before it was done.
     let received = 0;
     let lastEventName: string | undefined;
-    let response: { id?: string; status?: string } | undefined;
+    let response: { id?: unknown; status?: unknown } | undefined;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const cut = (cause?: unknown) =>
       new IncompleteStreamError({
-        responseId: response?.id,
-        lastResponseStatus: response?.status,
+        responseId: text(response?.id),
+        lastResponseStatus: text(response?.status),
         receivedEvents: received,
         lastEventName,
         cause,
