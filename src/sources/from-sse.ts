@@ -39,7 +39,8 @@ export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
  * across chunk boundaries (invalid sequences become U+FFFD, as in browsers' `EventSource`); CR, LF and CRLF line
  * ends, comments and `retry:` lines are handled by eventsource-parser. At the end of the body the last event is
  * delivered even without its closing blank line or its final line end (as the official SDKs do). Unsubscribing
- * cancels the reader, so an HTTP body stops downloading. A `Response` with an error status fails with the matching {@link APIError}.
+ * cancels the reader, so an HTTP body stops downloading. A `Response` with an error status fails with the
+ * matching {@link APIError}.
  *
  * @example
  * import { fromSSE } from 'rx-openai-stream';

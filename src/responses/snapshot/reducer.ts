@@ -98,7 +98,8 @@ export function responseReducer(
     }
     case 'response.output_item.done': {
       const { item } = event;
-      const next = updateOutput(snapshot, { type: event.type, output_index: event.output_index, item_id: item.id }, () => item);
+      const addressed = { type: event.type, output_index: event.output_index, item_id: item.id };
+      const next = updateOutput(snapshot, addressed, () => item);
       return event.item.type === 'message' ? recomputeText(next) : next;
     }
     case 'response.content_part.added': {
@@ -249,7 +250,11 @@ function withOutputText(response: Response, fallback: readonly OutputItem[]): Re
 /** The identity of an output item, as the SDK compares them: its type, id and call id. */
 function identity(item: OutputItem): string {
   const { id, call_id } = item as { id?: unknown; call_id?: unknown };
-  const routed = item.type === 'function_call' || item.type === 'custom_tool_call' || item.type === 'shell_call' || item.type === 'shell_call_output';
+  const routed =
+    item.type === 'function_call' ||
+    item.type === 'custom_tool_call' ||
+    item.type === 'shell_call' ||
+    item.type === 'shell_call_output';
   return JSON.stringify([item.type, routed ? null : (id ?? null), call_id ?? null]);
 }
 
@@ -285,13 +290,21 @@ function interim(snapshot: ResponseSnapshot, response: Response): ResponseSnapsh
 
 /** Whether `value` is a list of output logprobs the SDK accepts (token, logprob, bytes; the same in top_logprobs). */
 function isOutputLogprobs(value: unknown): value is NonNullable<ResponseOutputText['logprobs']> {
-  return Array.isArray(value) && value.every((entry) => isLogprob(entry) && Array.isArray(entry['top_logprobs']) && (entry['top_logprobs'] as unknown[]).every(isLogprob));
+  return (
+    Array.isArray(value) &&
+    value.every((entry) => isLogprob(entry) && Array.isArray(entry['top_logprobs']) && entry['top_logprobs'].every(isLogprob))
+  );
 }
 
 function isLogprob(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const { token, logprob, bytes } = value as Record<string, unknown>;
-  return typeof token === 'string' && typeof logprob === 'number' && Array.isArray(bytes) && bytes.every((b) => typeof b === 'number');
+  return (
+    typeof token === 'string' &&
+    typeof logprob === 'number' &&
+    Array.isArray(bytes) &&
+    bytes.every((byte) => typeof byte === 'number')
+  );
 }
 
 /** A text delta's logprobs are appended to the part's (the SDK's rule: only a well-formed, non-empty list). */

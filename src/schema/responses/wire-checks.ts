@@ -138,7 +138,8 @@ const inPart = { ...addressed, content_index: index };
 const inSummary = { ...addressed, summary_index: index };
 
 const event = (type: string, fields: Readonly<Record<string, Check>> = base): WireCheck => {
-  const check = object({ type: (value, path) => (value === type ? undefined : problem(path, `"${type}"`, value)), ...fields });
+  const named: Check = (value, path) => (value === type ? undefined : problem(path, `"${type}"`, value));
+  const check = object({ type: named, ...fields });
   return (json) => check(json, '');
 };
 
@@ -153,7 +154,8 @@ const text = (type: string, field: string, fields: Readonly<Record<string, Check
  * @example
  * import { responseWireChecks } from 'rx-openai-stream';
  *
- * responseWireChecks['response.output_text.delta']!({ type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: 5 });
+ * const check = responseWireChecks['response.output_text.delta']!;
+ * check({ type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: 5 });
  * // { path: 'delta', message: 'expected a string, got number' }
  */
 export const responseWireChecks: Readonly<Record<string, WireCheck>> = {
@@ -189,7 +191,10 @@ export const responseWireChecks: Readonly<Record<string, WireCheck>> = {
     ...inSummary,
     part: textPart,
   }),
-  'response.reasoning_summary_part.done': event('response.reasoning_summary_part.done', { ...inSummary, part: textPart }),
+  'response.reasoning_summary_part.done': event('response.reasoning_summary_part.done', {
+    ...inSummary,
+    part: textPart,
+  }),
   'response.reasoning_summary_text.delta': text('response.reasoning_summary_text.delta', 'delta', inSummary),
   'response.reasoning_summary_text.done': text('response.reasoning_summary_text.done', 'text', inSummary),
   // Status events set the status of the item they address.
