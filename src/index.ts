@@ -75,7 +75,8 @@ export {
 // Responses
 export { responseEvents, type ResponseEventsOptions } from './responses/response-events.js';
 export type { ResponseSnapshot } from './responses/snapshot/state.js';
-export { responseReducer, MAX_ANNOTATION_INDEX } from './responses/snapshot/reducer.js';
+export { responseReducer, MAX_ANNOTATION_INDEX, outputPosition } from './responses/snapshot/reducer.js';
+export { responseWireChecks, type WireCheck, type WireProblem } from './schema/responses/wire-checks.js';
 export { accumulateResponse } from './responses/operators/accumulate-response.js';
 export { finalResponse } from './responses/operators/final-response.js';
 

@@ -1,11 +1,13 @@
 import { lastValueFrom, map, of, Subject, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
+import { z } from 'zod';
 import {
   accumulateResponse,
   finalResponse,
   IncompleteStreamError,
   MissingResponseError,
   responseEvents,
+  responseEventDataSchemas,
   ResponseStreamError,
   type ResponseStreamEvent,
   type ServerSentEvent,
@@ -165,6 +167,46 @@ describe('responseEvents', () => {
     expect((mismatch.error as StreamParseError).path).toBe('type');
     const untyped = await new Promise((resolve) => responseEvents(of({ data: '{"delta":"x"}' })).subscribe({ error: resolve }));
     expect(untyped).toBeInstanceOf(StreamParseError);
+  });
+});
+
+describe('responseEvents: default checks and opt-in conformance', () => {
+  const { role: _, ...withoutRole } = added.item;
+  const roleless = { ...added, item: withoutRole };
+
+  it('passes a field the library does not read missing by default; conformance checks it against the schema', async () => {
+    const relaxed = await outcome(sse([created, roleless, completed]));
+    expect(relaxed.error).toBeUndefined();
+    expect(relaxed.values[1]).toEqual(roleless);
+    const conforming = await outcome(sse([created, roleless, completed]), { conformance: responseEventDataSchemas });
+    expect(conforming.values).toEqual([created]);
+    expect(conforming.error).toBeInstanceOf(StreamParseError);
+    expect((conforming.error as StreamParseError).message).toContain('Schema violation');
+    expect((conforming.error as StreamParseError).eventName).toBe('response.output_item.added');
+  });
+
+  it('conformance takes any map of event type to schema, and names what strict mode accepts', async () => {
+    const future = { type: 'response.future_thing.delta', sequence_number: 3, stuff: [1] };
+    const own = { 'response.future_thing.delta': z.object({ stuff: z.array(z.string()) }) };
+    const strict = await outcome(sse([created, future, completed]), { strict: true, conformance: own });
+    expect((strict.error as StreamParseError).path).toBe('stuff.0');
+    const ok = await outcome(sse([created, { ...future, stuff: ['a'] }, completed]), { strict: true, conformance: own });
+    expect(ok.error).toBeUndefined();
+  });
+
+  it('emits the parsed JSON itself: unknown keys, nulls and new enum values kept', async () => {
+    const odd = { ...delta('x'), logprobs: null, obfuscation: null, x_future: { a: [1] } };
+    const item = { ...added, item: { ...added.item, status: 'x_new_status', role: null, x_key: 1 } };
+    expect((await outcome(sse([created, item, part, odd, completed]))).values).toEqual([created, item, part, odd, completed]);
+  });
+
+  it('names the event, the path and an excerpt for a broken field the library reads', async () => {
+    const { error } = await outcome(sse([created, added, part, { ...delta('x'), delta: 5 }]));
+    expect(error).toBeInstanceOf(StreamParseError);
+    const e = error as StreamParseError;
+    expect([e.eventName, e.path]).toEqual(['response.output_text.delta', 'delta']);
+    expect(e.message).toContain('expected a string, got number');
+    expect(e.excerpt).toContain('"delta":5');
   });
 });
 

@@ -136,3 +136,93 @@ export function richEvents(): ResponseStreamEvent[] {
     }),
   ] as ResponseStreamEvent[];
 }
+
+/** What a generated stream is made of: output items with their streamed pieces. */
+export type GeneratedItem =
+  | { kind: 'message'; parts: Array<{ kind: 'text'; deltas: Array<{ text: string; logprobs: unknown }> } | { kind: 'refusal'; deltas: string[] }> }
+  | { kind: 'function_call'; deltas: string[] }
+  | { kind: 'reasoning'; summaries: string[][] }
+  | { kind: 'web_search_call' };
+
+export interface GeneratedStream {
+  items: GeneratedItem[];
+  /** Added to each next `output_index` beyond 1 (the API may skip indexes). */
+  gaps: number[];
+}
+
+/** A logprob entry of a text delta as the API sends it. */
+export const logprobOf = (token: string) => ({
+  token,
+  logprob: -0.25,
+  bytes: [...new TextEncoder().encode(token)],
+  top_logprobs: [{ token, logprob: -0.25, bytes: [...new TextEncoder().encode(token)] }],
+});
+
+/**
+ * The events of a generated stream: `response.created`, `.in_progress`, each item added, streamed and done (in
+ * `output_index` order, with the gaps), and `response.completed` with every final item (unless `complete` is
+ * false, then the stream stops before the last item's `output_item.done`).
+ */
+export function generatedEvents(stream: GeneratedStream, complete = true): Array<Record<string, unknown>> {
+  const events: Array<Record<string, unknown>> = [];
+  const push = (event: Record<string, unknown>) => events.push({ ...event, sequence_number: events.length });
+  push({ type: 'response.created', response: response('in_progress') });
+  push({ type: 'response.in_progress', response: response('in_progress') });
+  const finals: unknown[] = [];
+  let output_index = -1;
+  stream.items.forEach((spec, n) => {
+    output_index += 1 + (stream.gaps[n] ?? 0);
+    const item_id = `item_${n}`;
+    const at = { item_id, output_index };
+    let final: Record<string, unknown>;
+    if (spec.kind === 'message') {
+      push({ type: 'response.output_item.added', output_index, item: { type: 'message', id: item_id, status: 'in_progress', role: 'assistant', content: [] } });
+      const content = spec.parts.map((part, content_index) => {
+        if (part.kind === 'text') {
+          push({ type: 'response.content_part.added', ...at, content_index, part: { type: 'output_text', text: '', annotations: [] } });
+          for (const d of part.deltas) push({ type: 'response.output_text.delta', ...at, content_index, delta: d.text, logprobs: d.logprobs });
+          const text = part.deltas.map((d) => d.text).join('');
+          push({ type: 'response.output_text.done', ...at, content_index, text, logprobs: [] });
+          const done = { type: 'output_text', text, annotations: [], logprobs: [] };
+          push({ type: 'response.content_part.done', ...at, content_index, part: done });
+          return done;
+        }
+        push({ type: 'response.content_part.added', ...at, content_index, part: { type: 'refusal', refusal: '' } });
+        for (const delta of part.deltas) push({ type: 'response.refusal.delta', ...at, content_index, delta });
+        const refusal = part.deltas.join('');
+        push({ type: 'response.refusal.done', ...at, content_index, refusal });
+        push({ type: 'response.content_part.done', ...at, content_index, part: { type: 'refusal', refusal } });
+        return { type: 'refusal', refusal };
+      });
+      final = { type: 'message', id: item_id, status: 'completed', role: 'assistant', content };
+    } else if (spec.kind === 'function_call') {
+      const call = { type: 'function_call', id: item_id, call_id: `call_${n}`, name: 'f', arguments: '', status: 'in_progress' };
+      push({ type: 'response.output_item.added', output_index, item: call });
+      for (const delta of spec.deltas) push({ type: 'response.function_call_arguments.delta', ...at, delta });
+      const args = spec.deltas.join('');
+      push({ type: 'response.function_call_arguments.done', ...at, arguments: args });
+      final = { ...call, arguments: args, status: 'completed' };
+    } else if (spec.kind === 'reasoning') {
+      push({ type: 'response.output_item.added', output_index, item: { type: 'reasoning', id: item_id, summary: [] } });
+      const summary = spec.summaries.map((deltas, summary_index) => {
+        push({ type: 'response.reasoning_summary_part.added', ...at, summary_index, part: { type: 'summary_text', text: '' } });
+        for (const delta of deltas) push({ type: 'response.reasoning_summary_text.delta', ...at, summary_index, delta });
+        const text = deltas.join('');
+        push({ type: 'response.reasoning_summary_text.done', ...at, summary_index, text });
+        push({ type: 'response.reasoning_summary_part.done', ...at, summary_index, part: { type: 'summary_text', text } });
+        return { type: 'summary_text', text };
+      });
+      final = { type: 'reasoning', id: item_id, summary };
+    } else {
+      const search = { type: 'web_search_call', id: item_id, status: 'in_progress' };
+      push({ type: 'response.output_item.added', output_index, item: search });
+      for (const step of ['in_progress', 'searching', 'completed']) push({ type: `response.web_search_call.${step}`, ...at });
+      final = { ...search, status: 'completed', action: { type: 'search', query: 'q' } };
+    }
+    if (!complete && n === stream.items.length - 1) return;
+    push({ type: 'response.output_item.done', output_index, item: final });
+    finals.push(final);
+  });
+  if (complete) push({ type: 'response.completed', response: response('completed', finals as Response['output']) });
+  return events;
+}

@@ -64,9 +64,17 @@ describe('fromSSE', () => {
     expect((await collect(iterableOf(chunksOf(encode('data: z\n\n'), 3)))).map((e) => e.data)).toEqual(['z']);
   });
 
-  it('delivers a last event whose blank line never came, but not a line cut in the middle', async () => {
-    expect((await collect(streamOf([encode('data: 1\n\ndata: 2\n')]))).map((e) => e.data)).toEqual(['1', '2']);
-    expect((await collect(streamOf([encode('data: 1\n\ndata: {"cut')]))).map((e) => e.data)).toEqual(['1']);
+  it('delivers the last event at the end of the body without its blank line, or even its last line end', async () => {
+    for (const tail of ['\n\n', '\n', '\r\n', '\r', '']) {
+      for (const chunks of [[encode(`data: 1\n\nevent: last\ndata: 2${tail}`)], chunksOf(encode(`data: 1\n\nevent: last\ndata: 2${tail}`), 1)]) {
+        const events = await collect(streamOf(chunks));
+        expect(events.map(({ event, data }) => [event, data])).toEqual([[undefined, '1'], ['last', '2']]);
+      }
+    }
+    // A payload cut at the end is delivered as it came: the JSON reader then names the broken event.
+    expect((await collect(streamOf([encode('data: 1\n\ndata: {"cut')]))).map((e) => e.data)).toEqual(['1', '{"cut']);
+    // A comment or an empty line at the end delivers nothing more.
+    expect((await collect(iterableOf(['data: 1\n\n:ping']))).map((e) => e.data)).toEqual(['1']);
   });
 
   it('fails with StreamBufferOverflowError on a line longer than maxBufferSize, and cancels the source', async () => {

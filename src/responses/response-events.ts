@@ -1,8 +1,10 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { IncompleteStreamError, ResponseStreamError, StreamParseError } from '../errors/stream-errors.js';
-import { responseEventDataSchemas, type ResponseStreamEvent } from '../schema/responses/index.js';
+import type { z } from 'zod';
+import type { ResponseStreamEvent } from '../schema/responses/stream-event.js';
 import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
+import { responseWireChecks, type WireCheck } from '../schema/responses/wire-checks.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import { parseEventJson, schemaLookup, serverSentEvents, validateEventJson } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
@@ -10,21 +12,35 @@ import { jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 
 /**
- * Options of {@link responseEvents}: those of `fromSSE()`, and `strict`.
+ * Options of {@link responseEvents}: those of `fromSSE()`, `strict`, and `conformance`.
  *
  * @example
- * responseEvents(response, { strict: true }); // fail on event types the schemas do not know
+ * import { responseEventDataSchemas } from 'rx-openai-stream';
+ *
+ * responseEvents(response, { strict: true }); // fail on event types the library does not know
+ * responseEvents(response, { conformance: responseEventDataSchemas }); // also check every event against the OpenAPI description
  */
 export interface ResponseEventsOptions extends FromSSEOptions {
   /**
-   * Fail with {@link StreamParseError} on an event type the schemas do not know, instead of passing it through
-   * (`keepalive` events always pass).
+   * Fail with {@link StreamParseError} on an event type the library does not know (nor `conformance` names),
+   * instead of passing it through (`keepalive` events always pass).
    */
   strict?: boolean;
+  /**
+   * Opt-in full validation: a map event type → zod schema that every event of a listed type must also pass
+   * (after the default checks), failing with {@link StreamParseError} (`Schema violation`, with the path of the
+   * first issue) otherwise. Pass `responseEventDataSchemas` to check every event against the OpenAPI description
+   * of the API (which real streams do not always follow: fields it marks required are absent, enums grow); pass
+   * your own map to check only what your code relies on. Without it, only the fields this library reads are
+   * checked (see `responseWireChecks`), and the OpenAPI schemas are not part of a bundle that does not import
+   * them.
+   */
+  conformance?: Readonly<Record<string, z.ZodType>>;
 }
 
+const noSchemas: ReadonlyMap<string, z.ZodType> = new Map();
 // Built once: dispatch by event type is one Map lookup per event.
-const schemaByType = schemaLookup(responseEventDataSchemas);
+const checkByType: ReadonlyMap<string, WireCheck> = new Map(Object.entries(responseWireChecks));
 
 const TEXT_DELTA = 'response.output_text.delta';
 
@@ -33,15 +49,20 @@ const TEXT_DELTA = 'response.output_text.delta';
  * (`{ type: 'response.output_text.delta', delta, ... }`), the shape of the official SDK's `ResponseStreamEvent`.
  *
  * Accepts what `fromSSE()` accepts, or an Observable of {@link ServerSentEvent}s. An event's type is its SSE
- * `event:` name (or, without one, its JSON `type`); every known type is validated against its zod schema.
+ * `event:` name (or, without one, its JSON `type`). Each event of a known type is checked for exactly the fields
+ * this library reads (`type`, `sequence_number`, `output_index`, `content_index`, `summary_index`,
+ * `annotation_index`, `item_id`, the `delta` / `text` / `arguments` / ... strings, the items, parts and response
+ * the snapshot is built of; see `responseWireChecks`); every other field passes through untouched whatever its
+ * presence, type or value. The `conformance` option adds full OpenAPI validation.
  * - `response.completed` and `response.incomplete` are emitted, then the Observable completes (and releases the
  *   connection); so does `data: [DONE]`.
  * - `response.failed` and `error` fail it with {@link ResponseStreamError} (the failed response, with its
  *   `error`, is in `e.response`).
  * - A body that ends before any of those, or a connection that breaks mid-stream, fails it with
  *   {@link IncompleteStreamError} (with `responseId` and `lastResponseStatus`).
- * - Invalid JSON or a schema violation fails it with {@link StreamParseError} naming the event.
- * - An event type the schemas do not know passes through untouched (switch statements need a `default`),
+ * - Invalid JSON or a broken field the library reads (`delta: 5`, `output_index: "x"`) fails it with
+ *   {@link StreamParseError} naming the event, the path and an excerpt.
+ * - An event type the library does not know passes through untouched (switch statements need a `default`),
  *   unless `strict` is set.
  *
  * Cold: one subscription reads the body once; `share()` it to feed several operators.
@@ -60,15 +81,17 @@ export function responseEvents(
 ): Observable<ResponseStreamEvent> {
   const sse$ = serverSentEvents(source, options);
   const strict = options.strict ?? false;
+  const schemaByType = options.conformance === undefined ? noSchemas : schemaLookup(options.conformance);
   return new Observable<ResponseStreamEvent>((subscriber) => {
     // What the stream has told so far about its response, to describe an end before it was done.
     let received = 0;
     let lastEventName: string | undefined;
-    let response: { id?: string; status?: string } | undefined;
+    let response: { id?: unknown; status?: unknown } | undefined;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const cut = (cause?: unknown) =>
       new IncompleteStreamError({
-        responseId: response?.id,
-        lastResponseStatus: response?.status,
+        responseId: text(response?.id),
+        lastResponseStatus: text(response?.status),
         receivedEvents: received,
         lastEventName,
         cause,
@@ -103,14 +126,24 @@ export function responseEvents(
               return subscriber.error(new ResponseStreamError(type, data));
             }
           }
+          const check = checkByType.get(type);
+          if (check !== undefined) {
+            const broken = check(json);
+            if (broken) {
+              return subscriber.error(
+                new StreamParseError(`Broken field (${broken.message})`, { eventName: type, data, path: broken.path }),
+              );
+            }
+          }
           const schema = schemaByType.get(type);
           if (schema !== undefined) {
             const problem = validateEventJson(schema, type, data, json);
             if (problem) return subscriber.error(problem);
-          } else if (strict && type !== 'keepalive') {
+          }
+          if (check === undefined && schema === undefined && strict && type !== 'keepalive') {
             return subscriber.error(new StreamParseError('Unknown event type (strict mode)', { eventName: type, data }));
           }
-          learnable = type === TEXT_DELTA && schema !== undefined;
+          learnable = type === TEXT_DELTA;
         }
         received++;
         lastEventName = type;

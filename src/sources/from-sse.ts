@@ -37,8 +37,10 @@ export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
  *
  * Cold: each subscription reads the source once, so subscribe once (or `share()`). Bytes are decoded as UTF-8
  * across chunk boundaries (invalid sequences become U+FFFD, as in browsers' `EventSource`); CR, LF and CRLF line
- * ends, comments and `retry:` lines are handled by eventsource-parser. Unsubscribing cancels the reader, so an
- * HTTP body stops downloading. A `Response` with an error status fails with the matching {@link APIError}.
+ * ends, comments and `retry:` lines are handled by eventsource-parser. At the end of the body the last event is
+ * delivered even without its closing blank line or its final line end (as the official SDKs do). Unsubscribing
+ * cancels the reader, so an HTTP body stops downloading. A `Response` with an error status fails with the
+ * matching {@link APIError}.
  *
  * @example
  * import { fromSSE } from 'rx-openai-stream';
@@ -84,9 +86,14 @@ export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Obser
       }
       const rest = decoder.decode();
       if (rest) parser.feed(rest);
-      // An event whose last line ended but whose closing blank line never came is still delivered (one more
-      // line end dispatches it); a line cut in the middle is not, as the SSE standard says.
-      parser.feed('\n');
+      // At the end of the body, the last event is delivered even when its closing blank line, or even its last
+      // line end, never came, as the official SDKs do (they flush the unfinished line, then the pending event):
+      // the first line end finishes a cut line (or is the LF of a CR LF), the second one dispatches. After a
+      // complete event, they are blank lines that dispatch nothing. (`parser.reset({ consume: true })` would
+      // parse the cut line but then drop the event.) A cut JSON payload then fails where JSON is parsed, with
+      // the event named, instead of vanishing.
+      parser.feed('\n\n');
+      if (subscriber.closed) return;
       subscriber.complete();
     };
 

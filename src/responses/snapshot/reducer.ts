@@ -3,6 +3,7 @@ import type {
   Response,
   ResponseOutputItem,
   ResponseOutputMessage,
+  ResponseOutputText,
   ResponseReasoningItem,
   ResponseStreamEvent,
 } from '../../schema/responses/index.js';
@@ -75,10 +76,11 @@ export function responseReducer(
     case 'response.created':
     case 'response.queued':
     case 'response.in_progress':
+      return snapshot === undefined ? withOutputText(event.response, []) : interim(snapshot, event.response);
     case 'response.completed':
     case 'response.incomplete':
     case 'response.failed':
-      return withOutputText(event.response);
+      return withOutputText(event.response, snapshot?.output ?? []);
     default:
       break;
   }
@@ -95,7 +97,9 @@ export function responseReducer(
       return event.item.type === 'message' ? recomputeText({ ...snapshot, output }) : { ...snapshot, output };
     }
     case 'response.output_item.done': {
-      const next = updateOutput(snapshot, event, () => event.item);
+      const { item } = event;
+      const addressed = { type: event.type, output_index: event.output_index, item_id: item.id };
+      const next = updateOutput(snapshot, addressed, () => item);
       return event.item.type === 'message' ? recomputeText(next) : next;
     }
     case 'response.content_part.added': {
@@ -125,14 +129,20 @@ export function responseReducer(
       return part.type === 'output_text' && next !== snapshot ? recomputeText(next) : next;
     }
     case 'response.output_text.delta': {
-      const next = updateMessagePart(snapshot, event, 'output_text', (part) => ({
-        ...part,
-        text: part.text + event.delta,
-      }));
-      return next === snapshot ? next : { ...next, output_text: snapshot.output_text + event.delta };
+      const next = updateMessagePart(snapshot, event, 'output_text', (part) =>
+        withDeltaLogprobs({ ...part, text: part.text + event.delta }, event.logprobs),
+      );
+      if (next === snapshot) return next;
+      // The text grows at its end when the part is the last part of the last item (the common case).
+      const position = outputPosition(snapshot, event);
+      const item = next.output[position] as ResponseOutputMessage;
+      const atEnd = position === next.output.length - 1 && event.content_index === item.content.length - 1;
+      return atEnd ? { ...next, output_text: snapshot.output_text + event.delta } : recomputeText(next);
     }
     case 'response.output_text.done': {
-      const next = updateMessagePart(snapshot, event, 'output_text', (part) => ({ ...part, text: event.text }));
+      const next = updateMessagePart(snapshot, event, 'output_text', (part) =>
+        withDoneLogprobs({ ...part, text: event.text }, event.logprobs),
+      );
       return next === snapshot ? next : recomputeText(next);
     }
     case 'response.output_text.annotation.added':
@@ -143,6 +153,9 @@ export function responseReducer(
             eventName: event.type,
             path: 'annotation_index',
           });
+        }
+        if (!Array.isArray(part.annotations)) {
+          throw new SnapshotError('The text part has no annotations', { eventName: event.type, path: 'content_index' });
         }
         const annotations = part.annotations.slice();
         annotations[at] = event.annotation as (typeof annotations)[number];
@@ -158,16 +171,22 @@ export function responseReducer(
     case 'response.function_call_arguments.delta':
       return updateItem(snapshot, event, 'function_call', (item) => ({
         ...item,
-        arguments: item.arguments + event.delta,
+        arguments: (item.arguments ?? '') + event.delta,
       }));
     case 'response.function_call_arguments.done':
       return updateItem(snapshot, event, 'function_call', (item) => ({ ...item, arguments: event.arguments }));
     case 'response.custom_tool_call_input.delta':
-      return updateItem(snapshot, event, 'custom_tool_call', (item) => ({ ...item, input: item.input + event.delta }));
+      return updateItem(snapshot, event, 'custom_tool_call', (item) => ({
+        ...item,
+        input: (item.input ?? '') + event.delta,
+      }));
     case 'response.custom_tool_call_input.done':
       return updateItem(snapshot, event, 'custom_tool_call', (item) => ({ ...item, input: event.input }));
     case 'response.mcp_call_arguments.delta':
-      return updateItem(snapshot, event, 'mcp_call', (item) => ({ ...item, arguments: item.arguments + event.delta }));
+      return updateItem(snapshot, event, 'mcp_call', (item) => ({
+        ...item,
+        arguments: (item.arguments ?? '') + event.delta,
+      }));
     case 'response.mcp_call_arguments.done':
       return updateItem(snapshot, event, 'mcp_call', (item) => ({ ...item, arguments: event.arguments }));
     case 'response.code_interpreter_call_code.delta':
@@ -182,16 +201,19 @@ export function responseReducer(
     case 'response.reasoning_text.done':
       return updateReasoningPart(snapshot, event, (part) => ({ ...part, text: event.text }));
     case 'response.reasoning_summary_part.added':
-      return updateItem(snapshot, event, 'reasoning', (item) => ({ ...item, summary: [...item.summary, event.part] }));
+      return updateItem(snapshot, event, 'reasoning', (item) => ({
+        ...item,
+        summary: [...(item.summary ?? []), event.part],
+      }));
     case 'response.reasoning_summary_part.done':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
         ...item,
-        summary: replaceAt(item.summary, event.summary_index, event, () => event.part),
+        summary: replaceAt(item.summary ?? [], event.summary_index, event, () => event.part),
       }));
     case 'response.reasoning_summary_text.delta':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
         ...item,
-        summary: replaceAt(item.summary, event.summary_index, event, (part) => ({
+        summary: replaceAt(item.summary ?? [], event.summary_index, event, (part) => ({
           ...part,
           text: part.text + event.delta,
         })),
@@ -199,23 +221,103 @@ export function responseReducer(
     case 'response.reasoning_summary_text.done':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
         ...item,
-        summary: replaceAt(item.summary, event.summary_index, event, (part) => ({ ...part, text: event.text })),
+        summary: replaceAt(item.summary ?? [], event.summary_index, event, (part) => ({ ...part, text: event.text })),
       }));
     default: {
       const status = STATUS_EVENTS.get(event.type);
       if (status === undefined) return snapshot;
       const [itemType, value] = status;
-      return updateOutput(snapshot, event as { type: string; output_index: number }, (item) =>
+      return updateOutput(snapshot, event as Addressed, (item) =>
         item.type === itemType ? ({ ...item, status: value } as OutputItem) : item,
       );
     }
   }
 }
 
-/** The response with `output_text` (kept when it already is a string, as the SDK does). */
-function withOutputText(response: Response): ResponseSnapshot {
+/**
+ * The response with `output_text` (kept when it already is a string, as the SDK does). A response without
+ * `output` (or with `output: null`) takes `fallback`, the items the stream built so far, as the SDK does.
+ */
+function withOutputText(response: Response, fallback: readonly OutputItem[]): ResponseSnapshot {
+  if (!Array.isArray(response.output)) {
+    const output = fallback.slice();
+    return { ...response, output, output_text: joinOutputText(output) };
+  }
   if (typeof response.output_text === 'string') return response as ResponseSnapshot;
   return { ...response, output_text: joinOutputText(response.output) };
+}
+
+/** The identity of an output item, as the SDK compares them: its type, id and call id. */
+function identity(item: OutputItem): string {
+  const { id, call_id } = item as { id?: unknown; call_id?: unknown };
+  const routed =
+    item.type === 'function_call' ||
+    item.type === 'custom_tool_call' ||
+    item.type === 'shell_call' ||
+    item.type === 'shell_call_output';
+  return JSON.stringify([item.type, routed ? null : (id ?? null), call_id ?? null]);
+}
+
+/**
+ * A `response.created` / `.queued` / `.in_progress` after the snapshot exists: the response's fields replace the
+ * snapshot's, but the output built so far stays (the SDK's rule): an empty `output` keeps it as it is; items the
+ * event carries replace the items of the same identity; when one of them is new, the event's items come first,
+ * followed by the items it does not carry.
+ */
+function interim(snapshot: ResponseSnapshot, response: Response): ResponseSnapshot {
+  const incoming = response.output;
+  let output: OutputItem[];
+  if (!Array.isArray(incoming)) output = snapshot.output.slice();
+  else if (incoming.length === 0) output = snapshot.output;
+  else {
+    const positions = new Map(snapshot.output.map((item, position) => [identity(item), position]));
+    const known = incoming.every((item) => positions.has(identity(item)));
+    if (known) {
+      output = snapshot.output.slice();
+      for (const item of incoming) output[positions.get(identity(item))!] = item;
+    } else {
+      const carried = new Set(incoming.map(identity));
+      output = [...incoming, ...snapshot.output.filter((item) => !carried.has(identity(item)))];
+    }
+  }
+  const supplied = (response as { output_text?: unknown }).output_text;
+  return {
+    ...response,
+    output,
+    output_text: typeof supplied === 'string' ? supplied : joinOutputText(output),
+  } as ResponseSnapshot;
+}
+
+/** Whether `value` is a list of output logprobs the SDK accepts (token, logprob, bytes; the same in top_logprobs). */
+function isOutputLogprobs(value: unknown): value is NonNullable<ResponseOutputText['logprobs']> {
+  return (
+    Array.isArray(value) &&
+    value.every((entry) => isLogprob(entry) && Array.isArray(entry['top_logprobs']) && entry['top_logprobs'].every(isLogprob))
+  );
+}
+
+function isLogprob(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const { token, logprob, bytes } = value as Record<string, unknown>;
+  return (
+    typeof token === 'string' &&
+    typeof logprob === 'number' &&
+    Array.isArray(bytes) &&
+    bytes.every((byte) => typeof byte === 'number')
+  );
+}
+
+/** A text delta's logprobs are appended to the part's (the SDK's rule: only a well-formed, non-empty list). */
+function withDeltaLogprobs(part: ResponseOutputText, logprobs: unknown): ResponseOutputText {
+  if (!isOutputLogprobs(logprobs) || logprobs.length === 0) return part;
+  return { ...part, logprobs: [...(Array.isArray(part.logprobs) ? part.logprobs : []), ...logprobs] };
+}
+
+/** A text done's logprobs replace the part's when either is non-empty (the SDK's rule). */
+function withDoneLogprobs(part: ResponseOutputText, logprobs: unknown): ResponseOutputText {
+  if (!isOutputLogprobs(logprobs)) return part;
+  if (logprobs.length > 0 || (Array.isArray(part.logprobs) && part.logprobs.length > 0)) return { ...part, logprobs };
+  return part;
 }
 
 function recomputeText(snapshot: ResponseSnapshot): ResponseSnapshot {
@@ -241,6 +343,28 @@ export function joinOutputText(output: readonly OutputItem[]): string {
 interface Addressed {
   readonly type: string;
   readonly output_index: number;
+  readonly item_id?: string | undefined;
+}
+
+/**
+ * Where in `snapshot.output` the item an event addresses is. Items are appended in the order they are added,
+ * whatever their `output_index` (the SDK's rule), so after a gap in the indexes (0, 2, ...) the wire index is not
+ * the position: the item is then found by its id (`item_id`, the added item's `id`), as the SDK's index map
+ * would find it. Without an id, the wire index is the position.
+ *
+ * @example
+ * const item = snapshot.output[outputPosition(snapshot, event)];
+ */
+export function outputPosition(snapshot: ResponseSnapshot, event: Addressed): number {
+  const wire = event.output_index;
+  const id = event.item_id;
+  if (id === undefined) return wire;
+  const output = snapshot.output;
+  if ((output[wire] as { id?: unknown } | undefined)?.id === id) return wire;
+  for (let position = 0; position < output.length; position++) {
+    if ((output[position] as { id?: unknown } | undefined)?.id === id) return position;
+  }
+  return wire;
 }
 
 /** Replaces the output item the event addresses by `update(item)`; the same snapshot when nothing changed. */
@@ -249,7 +373,8 @@ function updateOutput(
   event: Addressed,
   update: (item: OutputItem) => OutputItem,
 ): ResponseSnapshot {
-  const item = snapshot.output[event.output_index];
+  const position = outputPosition(snapshot, event);
+  const item = snapshot.output[position];
   if (item === undefined) {
     throw new SnapshotError(`No output item at index ${event.output_index}`, {
       eventName: event.type,
@@ -259,7 +384,7 @@ function updateOutput(
   const next = update(item);
   if (next === item) return snapshot;
   const output = snapshot.output.slice();
-  output[event.output_index] = next;
+  output[position] = next;
   return { ...snapshot, output };
 }
 

@@ -456,7 +456,8 @@ export type ResponseFunctionCallArgumentsDeltaEvent = z.infer<typeof ResponseFun
 export const ResponseFunctionCallArgumentsDoneEventSchema = z.object({
   type: z.literal('response.function_call_arguments.done'),
   item_id: z.string(),
-  name: z.string(),
+  // Absent on the real wire (recordings of the OpenAI API), though the OpenAPI description requires it.
+  name: z.string().optional(),
   output_index: z.number(),
   sequence_number: z.number().optional(),
   arguments: z.string(),

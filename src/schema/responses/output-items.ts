@@ -1159,7 +1159,8 @@ export const ResponseImageGenerationCallSchema = z.object({
   type: z.literal('image_generation_call'),
   id: z.string(),
   status: z.enum(['in_progress', 'completed', 'generating', 'failed']),
-  result: z.string().nullable(),
+  // Absent from the item of `response.output_item.added` on the real wire (it comes with `.done`).
+  result: z.string().nullable().optional(),
 });
 /**
  * An image generation request made by the model.
@@ -1522,11 +1523,10 @@ export const ResponseFunctionWebSearchSchema = z.object({
   id: z.string(),
   type: z.literal('web_search_call'),
   status: z.enum(['in_progress', 'searching', 'completed', 'failed']),
-  action: z.discriminatedUnion('type', [
-    WebSearchActionSearchSchema,
-    WebSearchActionOpenPageSchema,
-    WebSearchActionFindSchema,
-  ]),
+  // Absent from the item of `response.output_item.added` on the real wire (it comes with `.done`).
+  action: z
+    .discriminatedUnion('type', [WebSearchActionSearchSchema, WebSearchActionOpenPageSchema, WebSearchActionFindSchema])
+    .optional(),
 });
 /**
  * The results of a web search tool call.

@@ -208,7 +208,8 @@ export const ResponseUsageSchema = z.object({
   input_tokens: z.number(),
   input_tokens_details: z.object({
     cached_tokens: z.number(),
-    cache_write_tokens: z.number(),
+    // Absent on the real wire (OpenAI and Azure recordings), though the OpenAPI description requires it.
+    cache_write_tokens: z.number().optional(),
   }).optional(),
   output_tokens: z.number(),
   output_tokens_details: z.object({

@@ -1,8 +1,8 @@
 /**
  * `response.output_text.delta` as a {@link TemplateShape}: what lets `responseEvents()` read most text deltas
- * without `JSON.parse` or zod (see `sources/json-template.ts`). It only learns from events the schema accepted,
+ * without `JSON.parse` (see `sources/json-template.ts`). It only learns from events the checks accepted,
  * and what it builds differs from such an event only in `delta` (a string), `sequence_number` (an integer) and
- * `obfuscation` (a string), which the schema accepts whatever their values of those kinds.
+ * `obfuscation` (a string), which the checks (and the full schema) accept whatever their values of those kinds.
  */
 import {
   isJsonObject,

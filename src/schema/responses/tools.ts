@@ -1013,7 +1013,8 @@ export type ResponseFormatText = z.infer<typeof ResponseFormatTextSchema>;
  */
 export const ResponseFormatTextJSONSchemaConfigSchema = z.object({
   type: z.literal('json_schema'),
-  description: z.string().optional(),
+  // The real wire sends `description: null` when the request gave none.
+  description: z.string().nullable().optional(),
   name: z.string(),
   schema: ResponseFormatJsonSchemaSchemaSchema,
   strict: z.boolean().nullable().optional(),

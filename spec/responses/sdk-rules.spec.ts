@@ -1,0 +1,212 @@
+/**
+ * The snapshot rules of the official SDK 7.x `ResponseStream` this library follows (text delta logprobs, gaps in
+ * `output_index`, lifecycle events after the output began, lifecycle responses without `output`), and every
+ * deliberate difference from it, each pinned (see docs/chat-and-responses.md, "Differences from the SDK").
+ *
+ * Snapshot rules are compared on bodies that end before `response.completed`: the SDK's `finalResponse()` then
+ * gives the response it accumulated, which is what this library's `responseReducer` gives after the same events.
+ */
+import { lastValueFrom, of, toArray } from 'rxjs';
+import {
+  accumulateResponse,
+  IncompleteStreamError,
+  responseReducer,
+  type ResponseSnapshot,
+  type ResponseStreamEvent,
+  StreamParseError,
+} from '../../src/index';
+import { expectSameAnswers, ours, sdk, withoutParsed } from './sdk-parity';
+import { response, sse } from './stream';
+
+type Event = Record<string, unknown>;
+
+/** Sequence numbers in order, as the API sends them. */
+const numbered = (events: Event[]): Event[] => events.map((e, sequence_number) => ({ ...e, sequence_number }));
+
+const fold = (events: Event[]): ResponseSnapshot | undefined =>
+  events.reduce<ResponseSnapshot | undefined>((s, e) => responseReducer(s, e as ResponseStreamEvent), undefined);
+
+async function expectSdkSnapshot(events: Event[]): Promise<void> {
+  const theirs = await sdk([sse(events)]);
+  expect(theirs.error).toBeUndefined();
+  expect(fold(events)).toEqual(withoutParsed(theirs.final));
+}
+
+const created = { type: 'response.created', response: response('in_progress') };
+const message = (id: string) => ({ type: 'message', id, status: 'in_progress', role: 'assistant', content: [] });
+const textPart = { type: 'output_text', text: '', annotations: [] };
+const call = { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'f', arguments: '', status: 'in_progress' };
+const logprob = (token: string) => ({ token, logprob: -0.5, bytes: [...Buffer.from(token)], top_logprobs: [{ token, logprob: -0.5, bytes: [1] }] });
+
+describe('snapshot rules shared with the SDK', () => {
+  it('takes the logprobs of text deltas (well-formed, non-empty lists only) and of text done', async () => {
+    const start = [
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: message('msg_1') },
+      { type: 'response.content_part.added', item_id: 'msg_1', output_index: 0, content_index: 0, part: textPart },
+    ];
+    const delta = (text: string, logprobs: unknown) => ({
+      type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: text, logprobs,
+    });
+    const deltas = [
+      delta('Hel', [logprob('Hel')]),
+      delta('l', []),
+      delta('o', [{ token: 'o', logprob: -1 }]), // no bytes: the SDK skips it, and so does this library
+      delta('!', [logprob('!')]),
+    ];
+    const events = numbered([...start, ...deltas]);
+    await expectSdkSnapshot(events);
+    const part = (fold(events)!.output[0] as { content: Array<{ logprobs?: unknown[] }> }).content[0]!;
+    expect(part.logprobs).toEqual([logprob('Hel'), logprob('!')]);
+    const done = { type: 'response.output_text.done', item_id: 'msg_1', output_index: 0, content_index: 0, text: 'Hello!', logprobs: [logprob('Hello!')] };
+    await expectSdkSnapshot(numbered([...start, ...deltas, done]));
+    await expectSdkSnapshot(numbered([...start, ...deltas, { ...done, logprobs: [] }]));
+  });
+
+  it('places items in the order they are added whatever gaps `output_index` has, and finds them by id', async () => {
+    const events = numbered([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: message('msg_1') },
+      { type: 'response.content_part.added', item_id: 'msg_1', output_index: 0, content_index: 0, part: textPart },
+      { type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'Hi' },
+      { type: 'response.output_item.added', output_index: 2, item: call },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 2, delta: '{"a":' },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 2, delta: '1}' },
+      { type: 'response.output_item.added', output_index: 5, item: message('msg_2') },
+      { type: 'response.content_part.added', item_id: 'msg_2', output_index: 5, content_index: 0, part: textPart },
+      { type: 'response.output_text.delta', item_id: 'msg_2', output_index: 5, content_index: 0, delta: ' there' },
+      { type: 'response.output_item.done', output_index: 2, item: { ...call, arguments: '{"a":1}', status: 'completed' } },
+    ]);
+    await expectSdkSnapshot(events);
+    const snapshot = fold(events)!;
+    expect(snapshot.output.map((item) => item.type)).toEqual(['message', 'function_call', 'message']);
+    expect(snapshot.output_text).toBe('Hi there');
+  });
+
+  it('keeps the output built so far when a lifecycle event without output comes after it', async () => {
+    const start = [
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: call },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 0, delta: '{}' },
+    ];
+    const inProgress = { type: 'response.in_progress', response: response('in_progress', [], { temperature: 0.5 }) };
+    await expectSdkSnapshot(numbered([...start, inProgress]));
+    expect(fold(numbered([...start, inProgress]))).toMatchObject({ temperature: 0.5, output: [{ arguments: '{}' }] });
+    const { output: _, ...withoutOutput } = response('in_progress');
+    await expectSdkSnapshot(numbered([...start, { type: 'response.in_progress', response: withoutOutput }]));
+  });
+
+  it('builds the final output from the items when response.completed carries none', async () => {
+    const { output: _, ...withoutOutput } = response('completed');
+    const events = numbered([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: call },
+      { type: 'response.output_item.done', output_index: 0, item: { ...call, arguments: '{}', status: 'completed' } },
+      { type: 'response.completed', response: withoutOutput },
+    ]);
+    const [mine, theirs] = [await ours([sse(events)]), await sdk([sse(events)])];
+    expect(mine.final).toEqual(withoutParsed(theirs.final));
+    expect(mine.last).toEqual(withoutParsed(theirs.final));
+    expect(mine.final?.output).toHaveLength(1);
+  });
+
+  it('events keep the output_index the wire sent, after a gap too', async () => {
+    const events = numbered([
+      created,
+      { type: 'response.output_item.added', output_index: 1, item: call },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 1, delta: '{}' },
+      { type: 'response.output_item.done', output_index: 1, item: { ...call, arguments: '{}' } },
+      { type: 'response.completed', response: response('completed', [{ ...call, arguments: '{}' }] as never) },
+    ]);
+    const mine = await ours([sse(events)]);
+    expectSameAnswers(mine, await sdk([sse(events)]));
+    expect(mine.events).toEqual(events);
+  });
+});
+
+describe('deliberate differences from the SDK', () => {
+  it('emits the lifecycle event as the wire sent it; the SDK fills in the output it lacks', async () => {
+    const { output: _, ...withoutOutput } = response('completed');
+    const completed = { type: 'response.completed', response: withoutOutput };
+    const events = numbered([created, { type: 'response.output_item.added', output_index: 0, item: call }, { type: 'response.output_item.done', output_index: 0, item: call }, completed]);
+    const [mine, theirs] = [await ours([sse(events)]), await sdk([sse(events)])];
+    expect(mine.events).toEqual(events);
+    expect((theirs.events.at(-1) as { response: { output: unknown[] } }).response.output).toEqual([call]);
+  });
+
+  it('an event type it does not know passes through; the SDK fails the stream', async () => {
+    const events = numbered([
+      created,
+      { type: 'response.future_thing.delta', output_index: 0, stuff: [1] },
+      { type: 'response.completed', response: response('completed') },
+    ]);
+    const [mine, theirs] = [await ours([sse(events)]), await sdk([sse(events)])];
+    expect(mine.error).toBeUndefined();
+    expect(mine.events).toEqual(events);
+    expect(String(theirs.error)).toContain('Unhandled response stream event');
+  });
+
+  it('any lifecycle event may come first; the SDK requires response.created', async () => {
+    const events = numbered([
+      { type: 'response.in_progress', response: response('in_progress') },
+      { type: 'response.completed', response: response('completed') },
+    ]);
+    const [mine, theirs] = [await ours([sse(events)]), await sdk([sse(events)])];
+    expect(mine.final?.status).toBe('completed');
+    expect(String(theirs.error)).toContain("expected 'response.created'");
+  });
+
+  it('does not check item identities (a function call without call_id); the SDK fails', async () => {
+    const { call_id: _, ...anonymous } = call;
+    const events = numbered([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: anonymous },
+      { type: 'response.output_item.done', output_index: 0, item: { ...anonymous, arguments: '{}' } },
+      { type: 'response.completed', response: response('completed', [{ ...anonymous, arguments: '{}' }] as never) },
+    ]);
+    const [mine, theirs] = [await ours([sse(events)]), await sdk([sse(events)])];
+    expect(mine.final?.output).toEqual([{ ...anonymous, arguments: '{}' }]);
+    expect(String(theirs.error)).toContain('call_id');
+  });
+
+  it('a body that ends before response.completed fails with IncompleteStreamError; the SDK resolves what it had', async () => {
+    const events = numbered([created, { type: 'response.output_item.added', output_index: 0, item: call }]);
+    const [mine, theirs] = [await ours([sse(events)]), await sdk([sse(events)])];
+    expect(mine.error).toBeInstanceOf(IncompleteStreamError);
+    expect(mine.events).toEqual(events);
+    expect(withoutParsed(theirs.final)).toEqual(fold(events));
+  });
+
+  it('appends deltas to "" when the added item has no arguments / input; the SDK appends to "undefined"', async () => {
+    const { arguments: _, ...bare } = call;
+    const events = numbered([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: bare },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 0, delta: '{}' },
+    ]);
+    const theirs = await sdk([sse(events)]);
+    expect((fold(events)!.output[0] as { arguments: string }).arguments).toBe('{}');
+    expect((theirs.final as { output: Array<{ arguments: string }> }).output[0]!.arguments).toBe('undefined{}');
+  });
+
+  it('shell call progress events change no snapshot (the done item carries the call); the SDK accumulates them', async () => {
+    const shell = { type: 'shell_call', id: 'sh_1', call_id: 'call_9', status: 'in_progress', action: { commands: [] } };
+    const events = numbered([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: shell },
+      { type: 'response.shell_call_command.added', output_index: 0, command_index: 0, command: 'ls' },
+    ]);
+    const theirs = await sdk([sse(events)]);
+    expect(fold(events)!.output[0]).toEqual(shell);
+    expect((theirs.final as { output: Array<typeof shell> }).output[0]!.action.commands).toEqual(['ls']);
+  });
+
+  it('an output_item.added without an item is a StreamParseError; the SDK drops the event', async () => {
+    const events = numbered([created, { type: 'response.output_item.added', output_index: 0, item: null }]);
+    const mine = await ours([sse(events)]);
+    expect(mine.error).toBeInstanceOf(StreamParseError);
+    expect(mine.error).toMatchObject({ eventName: 'response.output_item.added', path: 'item' });
+    const snapshots = await lastValueFrom(of(...(events.slice(0, 1) as ResponseStreamEvent[])).pipe(accumulateResponse(), toArray()));
+    expect(snapshots).toHaveLength(1);
+  });
+});
