@@ -14,6 +14,7 @@ import {
   type ResponseSnapshot,
   type ResponseStreamEvent,
   StreamParseError,
+  toolCallDeltas,
 } from '../../src/index';
 import { expectSameAnswers, ours, sdk, withoutParsed } from './sdk-parity';
 import { response, sse } from './stream';
@@ -81,6 +82,12 @@ describe('snapshot rules shared with the SDK', () => {
     const snapshot = fold(events)!;
     expect(snapshot.output.map((item) => item.type)).toEqual(['message', 'function_call', 'message']);
     expect(snapshot.output_text).toBe('Hi there');
+    // toolCallDeltas() finds the call by position too: each fragment with the call as accumulated so far.
+    const calls = await lastValueFrom(of(...(events as ResponseStreamEvent[])).pipe(toolCallDeltas(), toArray()));
+    expect(calls.map((c) => [(c.delta as { delta: string }).delta, (c.snapshot as { arguments: string }).arguments])).toEqual([
+      ['{"a":', '{"a":'],
+      ['1}', '{"a":1}'],
+    ]);
   });
 
   it('keeps the output built so far when a lifecycle event without output comes after it', async () => {

@@ -3,7 +3,7 @@ import { assistantStreamReducer } from '../assistants/snapshot/reducer.js';
 import { initialAssistantStreamState } from '../assistants/snapshot/state.js';
 import { chatCompletionReducer } from '../chat/snapshot/reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotToolCall } from '../chat/snapshot/state.js';
-import { responseReducer } from '../responses/snapshot/reducer.js';
+import { outputPosition, responseReducer } from '../responses/snapshot/reducer.js';
 import type { ResponseSnapshot } from '../responses/snapshot/state.js';
 import type { AssistantStreamEvent, RunStep, ToolCall, ToolCallDelta } from '../schema/assistants/index.js';
 import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../schema/chat/index.js';
@@ -139,7 +139,8 @@ export function toolCallDeltas(): <T extends StreamValue>(source: Observable<T>)
               if (type !== 'response.function_call_arguments.delta' && type !== 'response.custom_tool_call_input.delta') {
                 return;
               }
-              const item = response?.output[event.output_index];
+              // By position, not wire index: after a gap in `output_index` the two differ.
+              const item = response && response.output[outputPosition(response, event)];
               if (item?.type !== 'function_call' && item?.type !== 'custom_tool_call') return;
               out.next({
                 delta: event as ResponseToolCallDeltaWithSnapshot['delta'],
