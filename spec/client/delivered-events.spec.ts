@@ -5,6 +5,7 @@ import type { AssistantStreamEvent, AssistantStreamState } from '../../src/index
 import { eventTimeouts } from '../../src/client/event-timeouts';
 import { deliveredEvents } from '../../src/client/recovery/delivered-events';
 import { ev, message, run, step, textDelta } from '../helpers/events';
+import { propertyRuns } from '../helpers/property-runs';
 
 // The recovery tracker of client run streams keeps plain text deltas as fragments and merges them late. Recovery
 // compares its state with the server's objects, so that state must hold what reducing every event would hold.
@@ -93,7 +94,7 @@ describe('deliveredEvents (what a client run stream delivered, for recovery)', (
         });
         expect(recoveryView(delivered.state())).toEqual(recoveryView(reduceAll(events)));
       }),
-      { numRuns: 1_000 },
+      { numRuns: propertyRuns(1_000) },
     );
   });
 
