@@ -20,7 +20,7 @@ describe('the built package', () => {
     mkdirSync(pkg);
     copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
     symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'), 'dir');
-    // Without a second type check: `npm test` has just checked src/ (the emitted files are the same).
+    // Without a second type check: `npm test` has just checked src/ (the emitted JavaScript is the same).
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), join(pkg, 'dist'), '--no-check'], { cwd: root, stdio: 'pipe' });
   }, 120_000);
 
