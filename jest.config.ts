@@ -12,6 +12,9 @@ const config: Config = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 20000,
+  // Jest's default is one worker less than the cores: a single worker, so no overlap at all, on a 2-core machine.
+  // Many specs wait on the emulator, timers or Chromium rather than compute, so use every core.
+  maxWorkers: '100%',
 };
 
 export default config;

@@ -24,7 +24,7 @@ const pkg = join(work, 'node_modules', 'rx-openai-stream');
 try {
   // The package as users install it: its package.json and a fresh build, in node_modules of a scratch project.
   mkdirSync(pkg, { recursive: true });
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out', join(pkg, 'dist')], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), join(pkg, 'dist')], { cwd: root, stdio: 'ignore' });
   execFileSync('cp', [join(root, 'package.json'), pkg]);
   for (const dep of ['rxjs', 'zod', 'eventsource-parser', 'openai', 'typescript', '@types/node']) {
     mkdirSync(dirname(join(work, 'node_modules', dep)), { recursive: true });

@@ -11,6 +11,7 @@ import {
 import { mergeDelta, UnsafeDeltaKeyError } from '../../src/assistants/snapshot/merge-delta';
 import { forgetLastTransition } from '../../src/assistants/snapshot/reducer';
 import { ev, message, run, step, textDelta } from '../helpers/events';
+import { propertyRuns } from '../helpers/property-runs';
 
 // The reducer has a hot path (a one-entry memo, states built as object literals, a specialized merge of text
 // deltas with compiled copiers). This spec holds it to the plain reducer it replaced, kept here as the
@@ -251,7 +252,7 @@ describe('assistantStreamReducer hot path', () => {
         let state = start;
         for (const event of list) state = expectSameStep(state, event) ?? state;
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -265,7 +266,7 @@ describe('assistantStreamReducer hot path', () => {
           if (next) state = next;
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -326,7 +327,7 @@ describe('assistantStreamReducer hot path', () => {
           }
         }
       }),
-      { numRuns: 15 },
+      { numRuns: propertyRuns(15, 3) },
     );
     forgetLastTransition();
   });

@@ -1,22 +1,29 @@
 /**
- * The library in a real browser: Debian's headless Chromium, driven by playwright-core, runs a bundle that
+ * The library in a real browser: a headless Chromium, driven by playwright-core, runs a bundle that
  * esbuild builds from `src/` (platform `browser`), served by one local node:http server that also reverse-
  * proxies `/v1/*` to the emulator, as a real app puts a proxy in front of the API (same origin, no CORS).
  *
- * Chromium must be at /usr/bin/chromium: `.ci/run` installs Debian's package when it is missing. Without it
- * every test here fails (nothing is skipped).
+ * Chromium: the system's at /usr/bin/chromium when there is one, otherwise the Linux x64 build that the
+ * devDependency `@sparticuz/chromium` ships in its npm package (`chromium-path.mjs` picks one and unpacks the
+ * latter once into node_modules/.cache). Nothing is downloaded and nothing is installed outside `npm install`;
+ * without either Chromium every test here fails (nothing is skipped).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { type Emulator, startEmulator } from '../../src/testing/index';
 import type { BrowserTest } from './page';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** The system's Chromium, or the one `@sparticuz/chromium` ships (unpacked on first use). */
+function chromiumExecutable(): string {
+  return execFileSync(process.execPath, [join(__dirname, 'chromium-path.mjs')], { encoding: 'utf8' }).trim();
+}
+// No first-run UI, no background traffic (updates, sync, component downloads), no GPU; a fresh profile per run.
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -109,7 +116,7 @@ describe('the library in headless Chromium (esbuild bundle of src/, same-origin 
   let slow: Emulator | undefined;
   let target: Emulator | undefined;
   let site: Awaited<ReturnType<typeof startSite>> | undefined;
-  let browser: Browser | undefined;
+  let browser: BrowserContext | undefined;
   let page: Page | undefined;
   const pageErrors: string[] = [];
   const consoleLines: string[] = [];
@@ -120,12 +127,7 @@ describe('the library in headless Chromium (esbuild bundle of src/, same-origin 
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium package. ` +
-          '`.ci/run` installs it when missing; locally run `apt-get update && apt-get install -y chromium`.',
-      );
-    }
+    const executablePath = chromiumExecutable();
     tmp = mkdtempSync(join(tmpdir(), 'rx-openai-stream-browser-'));
     const outfile = join(tmp, 'bundle.js');
     const result = await esbuild.build({
@@ -148,7 +150,8 @@ describe('the library in headless Chromium (esbuild bundle of src/, same-origin 
     target = fast;
     site = await startSite(() => bundleText, () => target!);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    // A persistent context on a fresh folder: the profile (--user-data-dir) is new for every run.
+    browser = await chromium.launchPersistentContext(join(tmp, 'profile'), { executablePath, args: CHROMIUM_ARGS });
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));

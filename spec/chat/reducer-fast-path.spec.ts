@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { type ChatCompletionChunk, type ChatCompletionSnapshot, chatCompletionReducer } from '../../src/index';
 import { referenceChatCompletionReducer } from './reference-reducer';
+import { propertyRuns } from '../helpers/property-runs';
 
 // The reducer builds snapshots, choices and messages with compiled object literals instead of spreads of spreads.
 // This spec holds it to the spread-only reducer it replaced (kept in `reference-reducer.ts`): for any sequence of
@@ -152,7 +153,7 @@ describe('chatCompletionReducer (hot path) against the spread-only reducer', () 
           theirs = b.value;
         }
       }),
-      { numRuns: 3_000 },
+      { numRuns: propertyRuns(3_000) },
     );
   });
 
@@ -171,7 +172,7 @@ describe('chatCompletionReducer (hot path) against the spread-only reducer', () 
           }
         }
       }),
-      { numRuns: 1_000 },
+      { numRuns: propertyRuns(1_000) },
     );
   });
 });

@@ -5,6 +5,7 @@ import type { AssistantStreamEvent, AssistantStreamState } from '../../src/index
 import { eventTimeouts } from '../../src/client/event-timeouts';
 import { deliveredEvents } from '../../src/client/recovery/delivered-events';
 import { ev, message, run, step, textDelta } from '../helpers/events';
+import { propertyRuns } from '../helpers/property-runs';
 
 // The recovery tracker of client run streams keeps plain text deltas as fragments and merges them late. Recovery
 // compares its state with the server's objects, so that state must hold what reducing every event would hold.
@@ -93,7 +94,7 @@ describe('deliveredEvents (what a client run stream delivered, for recovery)', (
         });
         expect(recoveryView(delivered.state())).toEqual(recoveryView(reduceAll(events)));
       }),
-      { numRuns: 1_000 },
+      { numRuns: propertyRuns(1_000) },
     );
   });
 
@@ -126,28 +127,42 @@ describe('eventTimeouts', () => {
     expect(error).toMatchObject({ kind: 'first-event', timeoutMs: 30, lastEventName: undefined });
   });
 
-  it('after the first value, a shorter idle limit applies from that value (not the first-event deadline)', async () => {
-    const source = new Subject<string>();
-    const started = Date.now();
-    const error = new Promise<unknown>((resolve) => source.pipe(eventTimeouts(60_000, 40, names)).subscribe({ error: resolve }));
-    source.next('thread.run.created');
-    await expect(error).resolves.toMatchObject({ kind: 'idle', timeoutMs: 40, lastEventName: 'thread.run.created' });
-    // Well before the first-event deadline of a minute.
-    expect(Date.now() - started).toBeLessThan(30_000);
+  it('after the first value, a shorter idle limit applies from that value (not the first-event deadline)', () => {
+    jest.useFakeTimers(); // virtual time: setTimeout and performance.now() move together, only when advanced
+    try {
+      const source = new Subject<string>();
+      const errors: unknown[] = [];
+      source.pipe(eventTimeouts(60_000, 40, names)).subscribe({ error: (error) => errors.push(error) });
+      source.next('thread.run.created');
+      jest.advanceTimersByTime(39);
+      expect(errors).toEqual([]);
+      jest.advanceTimersByTime(1); // 40 ms after the value, far before the first-event deadline of a minute
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ kind: 'idle', timeoutMs: 40, lastEventName: 'thread.run.created' });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
-  it('does not fail while values keep arriving within the idle limit, and names the last one when they stop', async () => {
-    const source = new Subject<string>();
-    const received: string[] = [];
-    const error = new Promise<unknown>((resolve) =>
-      source.pipe(eventTimeouts(1_000, 300, names)).subscribe({ next: (v) => received.push(v), error: resolve }),
-    );
-    for (let i = 0; i < 6; i++) {
-      source.next(`event ${i}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+  it('does not fail while values keep arriving within the idle limit, and names the last one when they stop', () => {
+    jest.useFakeTimers(); // virtual time: no margin between the gaps and the limit depends on the machine
+    try {
+      const source = new Subject<string>();
+      const received: string[] = [];
+      const errors: unknown[] = [];
+      source.pipe(eventTimeouts(1_000, 300, names)).subscribe({ next: (v) => received.push(v), error: (e) => errors.push(e) });
+      for (let i = 0; i < 6; i++) {
+        source.next(`event ${i}`);
+        jest.advanceTimersByTime(299); // 6 × 299 ms in all: past the first-event limit, never idle for 300 ms
+      }
+      expect(errors).toEqual([]);
+      jest.advanceTimersByTime(1);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ kind: 'idle', lastEventName: 'event 5' });
+      expect(received).toHaveLength(6);
+    } finally {
+      jest.useRealTimers();
     }
-    await expect(error).resolves.toMatchObject({ kind: 'idle', lastEventName: 'event 5' });
-    expect(received).toHaveLength(6);
   });
 
   it('with Infinity never fails, and completes when the source does', async () => {
@@ -184,31 +199,38 @@ describe('eventTimeouts', () => {
     expect(() => eventTimeouts(-1, 1_000, names)).toThrow(RangeError);
   });
 
-  it('does not count the consumer\'s own work on a value against the idle limit', async () => {
-    const source = new Subject<string>();
-    const received: string[] = [];
-    const outcome = new Promise((resolve, reject) =>
+  it('does not count the consumer\'s own work on a value against the idle limit', () => {
+    // Virtual time. The operator's clock (performance.now) and the timers are separate here because synchronous
+    // work moves the one and not the other: timers that expire meanwhile run only after the work returned.
+    jest.useFakeTimers({ doNotFake: ['performance'] });
+    let clock = 0;
+    const now = jest.spyOn(performance, 'now').mockImplementation(() => clock);
+    try {
+      const source = new Subject<string>();
+      const received: string[] = [];
+      const outcome: unknown[] = [];
       source.pipe(eventTimeouts(1_000, 50, names)).subscribe({
         next: (value) => {
           received.push(value);
-          if (value !== 'slow') return;
-          const until = Date.now() + 120;
-          while (Date.now() < until); // synchronous work longer than the idle limit
-          // The next value is already there, but (like socket data on the next turn of the event loop) reaches the
-          // stream only after the timers that expired meanwhile have run.
-          setImmediate(() => {
-            source.next('next');
-            source.complete();
-          });
+          if (value === 'slow') clock += 120; // synchronous work longer than the idle limit
         },
-        error: reject,
-        complete: () => resolve('complete'),
-      }),
-    );
-    source.next('first');
-    setImmediate(() => source.next('slow'));
-    await expect(outcome).resolves.toBe('complete');
-    expect(received).toEqual(['first', 'slow', 'next']);
+        error: (error) => outcome.push(error),
+        complete: () => outcome.push('complete'),
+      });
+      source.next('first');
+      source.next('slow');
+      // Now the timers that expired during the work run: 120 ms after 'first', 0 ms after the consumer returned.
+      jest.advanceTimersByTime(120);
+      expect(outcome).toEqual([]);
+      // The next value is already there (like socket data on the next turn of the event loop).
+      source.next('next');
+      source.complete();
+      expect(outcome).toEqual(['complete']);
+      expect(received).toEqual(['first', 'slow', 'next']);
+    } finally {
+      now.mockRestore();
+      jest.useRealTimers();
+    }
   });
 
   it('stops asking a synchronous source for names once unsubscribed', async () => {

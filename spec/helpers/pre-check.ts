@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { propertyRuns } from './property-runs';
 
 // Generators and properties for the hand-written checks that run before a zod schema on the hot path. Such a
 // check must never accept what the schema rejects: it is a shortcut past the schema, not a second opinion.
@@ -33,7 +34,7 @@ export function itNeverAcceptsWhatTheSchemaRejects(
   };
 
   it('never accepts a value the schema rejects (generated around the common shape)', () => {
-    fc.assert(fc.property(aroundTheShape, holds), { numRuns: 20_000 });
+    fc.assert(fc.property(aroundTheShape, holds), { numRuns: propertyRuns(20_000, 1_000) });
   });
 
   it('never accepts a value the schema rejects (values as JSON.parse makes them)', () => {
@@ -47,11 +48,11 @@ export function itNeverAcceptsWhatTheSchemaRejects(
         }
         if (text !== undefined) holds(JSON.parse(text));
       }),
-      { numRuns: 20_000 },
+      { numRuns: propertyRuns(20_000, 1_000) },
     );
   });
 
   it('never accepts a value the schema rejects (any JSON at all)', () => {
-    fc.assert(fc.property(fc.jsonValue(), holds), { numRuns: 5_000 });
+    fc.assert(fc.property(fc.jsonValue(), holds), { numRuns: propertyRuns(5_000, 500) });
   });
 }

@@ -1,18 +1,36 @@
+/**
+ * The package as it is published: `scripts/build.mjs` builds it into a temporary folder (never the working tree's
+ * dist/), beside a copy of package.json, so `require('rx-openai-stream')` and `import` resolve through its
+ * `exports` map to the built files, as they do for an app that installed it.
+ */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+let tmp = '';
+let pkg = ''; // the package folder: package.json, dist/, and node_modules linked to the project's for rxjs & co
+const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: pkg, encoding: 'utf8' });
 
 describe('the built package', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
+    tmp = mkdtempSync(join(tmpdir(), 'rx-openai-stream-package-'));
+    pkg = join(tmp, 'rx-openai-stream');
+    mkdirSync(pkg);
+    copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
+    symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+    // Without a second type check: `npm test` has just checked src/ (the emitted JavaScript is the same).
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), join(pkg, 'dist'), '--no-check'], { cwd: root, stdio: 'pipe' });
   }, 120_000);
+
+  afterAll(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('emits ESM, CommonJS and type declarations', () => {
     for (const file of ['dist/esm/index.js', 'dist/cjs/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.d.ts', 'dist/esm/testing/index.js', 'dist/cjs/testing/index.js']) {
-      expect(existsSync(join(root, file))).toBe(true);
+      expect(existsSync(join(pkg, file))).toBe(true);
     }
   });
 

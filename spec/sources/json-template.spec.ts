@@ -17,6 +17,7 @@ import { contentChunkShape } from '../../src/schema/chat/chunk-template';
 import { responseTextDeltaShape } from '../../src/schema/responses/text-delta-template';
 import { jsonTemplate, type TemplateShape } from '../../src/sources/json-template';
 import { chunksOf, encode, FIXTURES, streamOf } from '../helpers/bytes';
+import { propertyRuns } from '../helpers/property-runs';
 
 // The template reads an event's text without JSON.parse when the text repeats the last learned one around its
 // varying values. Everything here checks the one promise that makes this safe: whatever it reads is exactly
@@ -136,7 +137,7 @@ describe('jsonTemplate: reads what JSON.parse reads, or leaves the text to it', 
           agreesWithJsonParse(read, text(next));
           expect(accepts(read)).toBe(true);
         }),
-        { numRuns: 2_000 },
+        { numRuns: propertyRuns(2_000) },
       );
     });
 
@@ -148,7 +149,7 @@ describe('jsonTemplate: reads what JSON.parse reads, or leaves the text to it', 
           const wire = text([PLACE, ...model.slice(1)]).replace(str(PLACE), `"${body}"`);
           agreesWithJsonParse(template.read(wire), wire);
         }),
-        { numRuns: 2_000 },
+        { numRuns: propertyRuns(2_000) },
       );
     });
 
@@ -167,7 +168,7 @@ describe('jsonTemplate: reads what JSON.parse reads, or leaves the text to it', 
           if (!valid) expect(read).toBeUndefined();
           else agreesWithJsonParse(read, wire);
         }),
-        { numRuns: 5_000 },
+        { numRuns: propertyRuns(5_000) },
       );
     });
 
@@ -311,7 +312,7 @@ describe('the sources with their templates', () => {
         expect(events).toHaveLength(datas.length);
         events.forEach((event, i) => agreesWithJsonParse(event.data, datas[i]!));
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300, 100) },
     );
   });
 
@@ -331,7 +332,7 @@ describe('the sources with their templates', () => {
         expect(chunks).toHaveLength(datas.length);
         chunks.forEach((received, i) => agreesWithJsonParse(received, datas[i]!));
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300, 100) },
     );
   });
 
@@ -354,7 +355,7 @@ describe('the sources with their templates', () => {
         expect(events).toHaveLength(deltas.length);
         events.forEach((event, i) => agreesWithJsonParse(event, deltas[i]!.data));
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300, 100) },
     );
   });
 });
