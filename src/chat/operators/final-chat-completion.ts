@@ -1,8 +1,8 @@
-import { finalize, type OperatorFunction, pipe, type Subscriber } from 'rxjs';
+import type { OperatorFunction, Subscriber } from 'rxjs';
 import { reducing } from '../../operators/reducing-operator.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../schema/chat/index.js';
 import { finalizeChatCompletion } from '../snapshot/finalize.js';
-import { chatCompletionReducer, forgetBuiltChatSnapshot } from '../snapshot/reducer.js';
+import { chatCompletionReducer } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot } from '../snapshot/state.js';
 
 /**
@@ -20,13 +20,10 @@ import type { ChatCompletionSnapshot } from '../snapshot/state.js';
  * });
  */
 export function finalChatCompletion(): OperatorFunction<ChatCompletionChunk, ChatCompletion> {
-  return pipe(
-    reducing(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined, {
-      complete(snapshot, out: Subscriber<ChatCompletion>) {
-        out.next(finalizeChatCompletion(snapshot));
-        out.complete();
-      },
-    }),
-    finalize(forgetBuiltChatSnapshot),
-  );
+  return reducing(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined, {
+    complete(snapshot, out: Subscriber<ChatCompletion>) {
+      out.next(finalizeChatCompletion(snapshot));
+      out.complete();
+    },
+  });
 }
