@@ -185,6 +185,16 @@ export const ChatCompletionChunkDeltaSchema = z.object({
   tool_calls: z.array(ChatCompletionChunkToolCallSchema).optional(),
   role: ChatCompletionRoleSchema.optional(),
   refusal: z.string().nullable().optional(),
+  // Audio answers (`modalities: ['audio']`) stream their audio in pieces; the last piece may carry only `expires_at`.
+  audio: z
+    .object({
+      id: z.string().nullable().optional(),
+      data: z.string().nullable().optional(),
+      transcript: z.string().nullable().optional(),
+      expires_at: z.number().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
 });
 /**
  * What a chunk adds to a choice's message.
