@@ -253,7 +253,7 @@ describe('generated valid streams', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 300_000);
 
   it('with unread fields dropped, unknown enum values and unknown keys: still complete and equal the SDK 7.x', async () => {
     await fc.assert(
@@ -276,5 +276,5 @@ describe('generated valid streams', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 300_000);
 });
