@@ -153,7 +153,7 @@ function reduceChoice(
   if (previous === undefined) {
     choice = { finish_reason: finish_reason ?? null, index, message: EMPTY_MESSAGE, logprobs: null };
   }
-  const edit = (): MutableChoice => (choice ??= { ...previous! } as MutableChoice);
+  const edit = (): MutableChoice => (choice ??= copyChoice(previous!));
   // Fields the reducer does not know take the latest value, as they do in the SDK.
   for (const key in chunkChoice) {
     if (isChoiceKey(key) || !hasOwn.call(chunkChoice, key)) continue;
@@ -206,6 +206,43 @@ function markAudioDone(choice: MutableChoice, done: boolean): void {
   else delete (choice as { [AUDIO_DONE]?: boolean })[AUDIO_DONE];
 }
 
+// ---- copies ------------------------------------------------------------------------------------------------
+//
+// V8 copies `{ ...object }` through a slow runtime path once the source keeps properties outside the object,
+// which every copy of a copy does: about ten times the cost of an object literal naming the keys. The common
+// choice and message shapes are copied by such a literal, after a look at their keys (a `for...in` over a
+// fast object reads a cached key list): only where the literal makes exactly the object the spread makes (same
+// string keys, same order). Snapshots are built from JSON by this reducer and carry no enumerable symbol keys
+// (the non-enumerable one marking an audio end, which a spread does not copy either, is set again by the caller).
+
+const CHOICE_KEYS = ['finish_reason', 'index', 'message', 'logprobs'];
+
+/** `{ ...choice }`. */
+function copyChoice(choice: ChatCompletionSnapshotChoice): MutableChoice {
+  return hasKeys(choice, CHOICE_KEYS)
+    ? { finish_reason: choice.finish_reason, index: choice.index, message: choice.message, logprobs: choice.logprobs }
+    : ({ ...choice } as MutableChoice);
+}
+
+const ROLE_CONTENT = ['role', 'content'];
+
+/** `{ ...message }`. */
+function copyMessage(message: ChatCompletionSnapshotMessage): MutableMessage {
+  return hasKeys(message, ROLE_CONTENT)
+    ? { role: message.role, content: message.content }
+    : ({ ...message } as MutableMessage);
+}
+
+/** Whether `value`'s enumerable string keys are exactly `keys`, in that order, all of them own. */
+function hasKeys(value: object, keys: readonly string[]): boolean {
+  let n = 0;
+  for (const key in value) {
+    if (key !== keys[n] || !hasOwn.call(value, key)) return false;
+    n++;
+  }
+  return n === keys.length;
+}
+
 type Logprobs = NonNullable<ChatCompletionSnapshotChoice['logprobs']>;
 
 function mergeLogprobs(previous: Logprobs | null, logprobs: Logprobs): Logprobs {
@@ -241,7 +278,7 @@ function reduceMessage(
   delta: ChatCompletionChunkDelta,
 ): ChatCompletionSnapshotMessage {
   let message: MutableMessage | undefined;
-  const edit = (): MutableMessage => (message ??= { ...previous } as MutableMessage);
+  const edit = (): MutableMessage => (message ??= copyMessage(previous));
   for (const key in delta) {
     if (isDeltaKey(key) || !hasOwn.call(delta, key)) continue;
     safeKey(key, 'delta');
