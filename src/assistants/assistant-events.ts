@@ -25,6 +25,10 @@ import { jsonTemplate } from '../sources/json-template.js';
  * @example
  * assistantEvents(await fetch(url, init), { strict: true, onComment: (text) => console.debug('keep-alive', text) })
  *   .subscribe((event) => console.log(event.event));
+ *
+ * // Opt-in: every event must conform to the OpenAPI description (and the bundle carries the zod schemas).
+ * import { assistantEventDataSchemas } from 'rx-openai-stream';
+ * assistantEvents(response, { conformance: assistantEventDataSchemas });
  */
 export interface AssistantEventsOptions extends FromSSEOptions {
   /** Fail with {@link StreamParseError} on an event type the library does not know, instead of passing it through. */

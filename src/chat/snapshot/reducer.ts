@@ -31,6 +31,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * JSON, spreads); `finalizeChatCompletion()` reads it to infer `finish_reason: 'stop'`, as the SDK does.
  *
  * @internal
+ * @example
+ * const ended = (choice as { [AUDIO_DONE]?: boolean })[AUDIO_DONE] === true;
  */
 export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone');
 
