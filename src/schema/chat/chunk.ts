@@ -188,12 +188,11 @@ export const ChatCompletionChunkDeltaSchema = z.object({
   // Audio answers (`modalities: ['audio']`) stream their audio in pieces; the last piece may carry only `expires_at`.
   audio: z
     .object({
-      id: z.string().nullable().optional(),
-      data: z.string().nullable().optional(),
-      transcript: z.string().nullable().optional(),
-      expires_at: z.number().nullable().optional(),
+      id: z.string().optional(),
+      data: z.string().optional(),
+      transcript: z.string().optional(),
+      expires_at: z.number().optional(),
     })
-    .nullable()
     .optional(),
 });
 /**
