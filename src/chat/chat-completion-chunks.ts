@@ -38,7 +38,7 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
 }
 
 /**
- * Turns a Chat Completions stream (`stream: true`) into an Observable of validated {@link ChatCompletionChunk}s.
+ * Turns a Chat Completions stream (`stream: true`) into an Observable of {@link ChatCompletionChunk}s.
  *
  * Accepts what `fromSSE()` accepts, or an Observable of {@link ServerSentEvent}s. Each `data:` line is parsed
  * and the fields the library reads are checked (a string `id`, a `choices` array, each choice's integer `index`,
@@ -46,9 +46,10 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
  * integer `index` and string `id` / `type` / `function.name` / `function.arguments`, ...; the full list is in
  * `schema/chat/chunk-check.ts`). Everything else passes untouched, whatever it holds: Azure OpenAI's filter
  * results and its first chunk with empty `id` / `object` / `model`, `null`s, unknown keys, new enum values. Pass
- * `{ conformance: ChatCompletionChunkSchema }` to also hold every chunk to the OpenAPI description. What is emitted is the chunk's JSON as `JSON.parse` returns it, unknown
- * fields included (content chunks that repeat the previous one's text around their values are read without
- * `JSON.parse`, into an equal object: see `sources/json-template.ts`).
+ * `{ conformance: ChatCompletionChunkSchema }` to also hold every chunk to the OpenAPI description. What is
+ * emitted is the chunk's JSON as `JSON.parse` returns it, unknown fields included (content chunks that repeat the
+ * previous one's text around their values are read without `JSON.parse`, into an equal object: see
+ * `sources/json-template.ts`).
  * - `data: [DONE]` completes the Observable (and releases the connection).
  * - A `data: {"error": {...}}` line (or an `event: error`) fails it with {@link ChatCompletionStreamError}.
  * - A body that ends without `[DONE]`, or a connection that breaks mid-stream, fails it with
