@@ -1,5 +1,6 @@
 import { lastValueFrom, of, toArray } from 'rxjs';
 import {
+  assistantEventDataSchemas,
   AssistantStreamError,
   assistantEvents,
   type AssistantStreamEvent,
@@ -53,12 +54,36 @@ describe('assistantEvents', () => {
     expect((error as StreamParseError).excerpt).toBe('{"id": "run_1",');
   });
 
-  it('fails with StreamParseError on a schema violation, naming the event and the path', async () => {
-    const bad = { ...run('run_1', 'in_progress'), status: 'dancing' };
+  it('fails with StreamParseError on a read field of the wrong kind, naming the event and the path', async () => {
+    const bad = { ...run('run_1', 'in_progress'), status: 42 };
     const { error } = await outcome(`event: thread.run.in_progress\ndata: ${JSON.stringify(bad)}\n\n`);
     expect(error).toBeInstanceOf(StreamParseError);
     expect((error as StreamParseError).path).toBe('status');
     expect((error as StreamParseError).message).toContain('thread.run.in_progress');
+  });
+
+  it('passes an unknown status and missing fields it does not read, untouched', async () => {
+    const { assistant_id: _assistant, model: _model, tools: _tools, ...lean } = run('run_1', 'in_progress') as Record<string, unknown>;
+    const odd = { ...lean, status: 'meditating', usage: null, shiny: { new: true } };
+    const body = sse([created], false) + `event: thread.run.in_progress\ndata: ${JSON.stringify(odd)}\n\n` + sse([completed]);
+    const { received, error } = await outcome(body);
+    expect(error).toBeUndefined();
+    expect(received[1]).toEqual({ event: 'thread.run.in_progress', data: odd });
+  });
+
+  it('with `conformance: assistantEventDataSchemas`, holds every event to the OpenAPI description', async () => {
+    const bad = { ...run('run_1', 'in_progress'), status: 'meditating' };
+    const body = sse([created], false) + `event: thread.run.in_progress\ndata: ${JSON.stringify(bad)}\n\n` + sse([completed]);
+    const { error } = await outcome(body, { conformance: assistantEventDataSchemas });
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect((error as StreamParseError).path).toBe('status');
+    const delta = { id: 'msg_1', object: 'thread.message.delta', delta: { content: [{ index: 0, type: 'hologram' }] } };
+    const lenient = await outcome(sse([created], false) + `event: thread.message.delta\ndata: ${JSON.stringify(delta)}\n\n` + sse([completed]));
+    expect(lenient.error).toBeUndefined();
+    const strict = await outcome(sse([created], false) + `event: thread.message.delta\ndata: ${JSON.stringify(delta)}\n\n` + sse([completed]), {
+      conformance: assistantEventDataSchemas,
+    });
+    expect(strict.error).toBeInstanceOf(StreamParseError);
   });
 
   it('passes unknown event types through untouched, or fails on them in strict mode', async () => {

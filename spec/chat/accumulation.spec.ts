@@ -105,14 +105,14 @@ describe('chatCompletionReducer', () => {
     expect(snapshot.choices[0]!.logprobs).toEqual({ content: null, refusal: [token('No'), token('.')] });
   });
 
-  it("differs from the official SDK on purpose there: the SDK doubles a choice's first logprob tokens", async () => {
+  it("counts a choice's first logprob tokens once, as the official SDK 7.x does", async () => {
     const chunks = [
       chunk([{ delta: { role: 'assistant', content: 'Hi' }, logprobs: { content: [token('Hi')], refusal: null } }]),
       chunk([{ delta: {}, finish_reason: 'stop' }]),
     ];
     const bytes = encode(chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('') + 'data: [DONE]\n\n');
     const sdk = await sdkClientOver([bytes]).chat.completions.stream({ model: 'gpt-4o', messages: [] }).finalChatCompletion();
-    expect(sdk.choices[0]!.logprobs!.content).toEqual([token('Hi'), token('Hi')]);
+    expect(sdk.choices[0]!.logprobs!.content).toEqual([token('Hi')]);
     const ours = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
     expect(ours.choices[0]!.logprobs!.content).toEqual([token('Hi')]);
   });
@@ -155,18 +155,18 @@ describe('finalizeChatCompletion', () => {
     });
   });
 
-  it('drops a usage left null by the chunks (stream_options.include_usage without the usage chunk)', () => {
+  it('keeps a usage left null by the chunks, as the official SDK 7.x does', () => {
     const completion = finalizeChatCompletion(reduce([chunk([{ delta: { role: 'assistant', content: 'x' } }], { usage: null }), stop]));
-    expect('usage' in completion).toBe(false);
+    expect(completion.usage).toBeNull();
   });
 });
 
 describe('accumulateChatCompletion / finalChatCompletion (marbles)', () => {
-  it('emits a snapshot per chunk (an empty fragment adds no content)', () => {
+  it('emits a snapshot per chunk (an empty first fragment makes the content "", as in the SDK 7.x)', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const chunks = cold('a-b-c|', { a: role, b: hel, c: lo });
       expectObservable(chunks.pipe(accumulateChatCompletion(), map((s) => s.choices[0]!.message))).toBe('x-y-z|', {
-        x: { role: 'assistant' },
+        x: { role: 'assistant', content: '' },
         y: { role: 'assistant', content: 'Hel' },
         z: { role: 'assistant', content: 'Hello' },
       });

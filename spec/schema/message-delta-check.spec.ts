@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { anything, itNeverAcceptsWhatTheSchemaRejects, maybe, numbers, record, usually } from '../helpers/pre-check';
+import { anything, maybe, numbers, record, usually } from '../helpers/pre-check';
 import { MessageDeltaEventSchema } from '../../src/index';
-import { isCommonMessageDeltaEvent } from '../../src/schema/assistants/message-delta-check';
+import { isCommonMessageDeltaEvent, messageDeltaIssue } from '../../src/schema/assistants/message-delta-check';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 
 const text = record({
   value: maybe(fc.string()),
@@ -28,47 +30,56 @@ const data = record(
   ['id', 'object', 'delta'],
 );
 
-describe('isCommonMessageDeltaEvent (the fast path before MessageDeltaEventSchema)', () => {
-  itNeverAcceptsWhatTheSchemaRejects(isCommonMessageDeltaEvent, MessageDeltaEventSchema, maybe(data));
+/** Whether every content block `index` of a delta the schema accepted is an integer >= 0. */
+function integerIndexes(value: unknown): boolean {
+  const content = (value as { delta: { content?: Array<{ index: number }> } }).delta.content ?? [];
+  return content.every((block) => Number.isSafeInteger(block.index) && block.index >= 0);
+}
 
-  it('accepts the deltas the API sends for text (so the fast path is taken)', () => {
-    const common = fc.record({
-      id: fc.string(),
-      object: fc.constant('thread.message.delta' as const),
-      delta: fc.record(
-        {
-          role: fc.constantFrom('assistant' as const, 'user' as const),
-          content: fc.array(
-            fc.record(
-              {
-                index: fc.nat(),
-                type: fc.constant('text' as const),
-                text: fc.record({ value: fc.string(), annotations: fc.constant([]) }, { requiredKeys: [] }),
-              },
-              { requiredKeys: ['index', 'type'] },
-            ),
-            { maxLength: 3 },
-          ),
-        },
-        { requiredKeys: [] },
-      ),
-    });
+describe('messageDeltaIssue (what assistantEvents() checks of thread.message.delta by default)', () => {
+  it('accepts every delta the full schema accepts, indexes aside (the description allows any number there)', () => {
     fc.assert(
-      fc.property(common, (value) => {
-        expect(MessageDeltaEventSchema.safeParse(value).success).toBe(true);
-        expect(isCommonMessageDeltaEvent(value)).toBe(true);
+      fc.property(maybe(data), (value) => {
+        if (!MessageDeltaEventSchema.safeParse(value).success || !integerIndexes(value)) return;
+        expect(messageDeltaIssue(value)).toBeUndefined();
       }),
+      { numRuns: RUNS * 20 },
     );
-    const wire = '{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"Hi","annotations":[]}}]}}';
-    expect(isCommonMessageDeltaEvent(JSON.parse(wire))).toBe(true);
   });
 
-  it('leaves everything else to the schema', () => {
+  it('whatever it accepts has the text values textDeltas() reads as strings (or nothing)', () => {
+    fc.assert(
+      fc.property(maybe(data), (value) => {
+        if (!isCommonMessageDeltaEvent(value)) return;
+        for (const block of value.delta.content ?? []) {
+          expect(Number.isSafeInteger(block.index)).toBe(true);
+          if (block.type === 'text') expect(['string', 'undefined']).toContain(typeof (block.text?.value ?? undefined));
+        }
+      }),
+      { numRuns: RUNS * 20 },
+    );
+  });
+
+  it('passes new block types, unknown keys, annotations and a missing object or role', () => {
+    const wire = '{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"Hi","annotations":[]}}]}}';
+    expect(messageDeltaIssue(JSON.parse(wire))).toBeUndefined();
+    expect(messageDeltaIssue({ id: 'msg_1', delta: { role: 'critic', content: [{ index: 0, type: 'hologram', hologram: {} }] } })).toBeUndefined();
+    expect(messageDeltaIssue({ id: 'msg_1', delta: { content: [{ index: 1, type: 'text', text: { annotations: [{ index: 0 }] } }] } })).toBeUndefined();
+    expect(messageDeltaIssue({ id: 'msg_1', delta: {} })).toBeUndefined();
+  });
+
+  it('names the path of a read field of the wrong kind', () => {
     const delta = (content: unknown) => ({ id: 'msg_1', object: 'thread.message.delta', delta: { content } });
-    expect(isCommonMessageDeltaEvent(delta([{ index: 0, type: 'image_file', image_file: { file_id: 'f' } }]))).toBe(false);
-    expect(isCommonMessageDeltaEvent(delta([{ index: 0, type: 'text', text: { annotations: [{ index: 0 }] } }]))).toBe(false);
-    expect(isCommonMessageDeltaEvent(delta([{ index: Infinity, type: 'text' }]))).toBe(false);
-    expect(isCommonMessageDeltaEvent(delta({}))).toBe(false);
-    expect(isCommonMessageDeltaEvent(null)).toBe(false);
+    const cases: Array<[unknown, string]> = [
+      [null, ''],
+      [{ delta: {} }, 'id'],
+      [{ id: 'msg_1' }, 'delta'],
+      [delta({}), 'delta.content'],
+      [delta([1]), 'delta.content.0'],
+      [delta([{ index: Infinity, type: 'text' }]), 'delta.content.0.index'],
+      [delta([{ index: 0, type: 'text', text: 'Hi' }]), 'delta.content.0.text'],
+      [delta([{ index: 0, type: 'text', text: { value: 1 } }]), 'delta.content.0.text.value'],
+    ];
+    for (const [value, path] of cases) expect({ value, path: messageDeltaIssue(value)?.path }).toEqual({ value, path });
   });
 });

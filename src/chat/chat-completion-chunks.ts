@@ -1,36 +1,62 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
-import { isCommonChatCompletionChunk } from '../schema/chat/chunk-check.js';
+import type { z } from 'zod';
+import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
 import { contentChunkShape } from '../schema/chat/chunk-template.js';
-import { type ChatCompletionChunk, ChatCompletionChunkSchema } from '../schema/chat/index.js';
+import type { ChatCompletionChunk } from '../schema/chat/chunk.js';
 import type { ByteSource } from '../sources/byte-source.js';
-import { parseEventJson, serverSentEvents, validateEventJson } from '../sources/decode-json-event.js';
+import {
+  parseEventJson,
+  readIssueError,
+  serverSentEvents,
+  validateEventJson,
+} from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
 import { jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 
 /**
- * Options of {@link chatCompletionChunks}: those of `fromSSE()` (buffer limit, comment and retry callbacks).
+ * Options of {@link chatCompletionChunks}: those of `fromSSE()` (buffer limit, comment and retry callbacks), and
+ * `conformance` to check every chunk against a full schema.
  *
  * @example
  * chatCompletionChunks(response, { maxBufferSize: 1024 * 1024, onComment: () => markAlive() });
+ *
+ * // Opt-in: every chunk must conform to the OpenAPI description (and the bundle carries its zod schema).
+ * import { ChatCompletionChunkSchema } from 'rx-openai-stream';
+ * chatCompletionChunks(response, { conformance: ChatCompletionChunkSchema });
  */
-export type ChatCompletionChunksOptions = FromSSEOptions;
+export interface ChatCompletionChunksOptions extends FromSSEOptions {
+  /**
+   * A zod schema every chunk must satisfy too, such as `ChatCompletionChunkSchema` (the OpenAPI description's
+   * chunk: required fields, enums). Without it (the default) only the fields the library reads are checked
+   * (see `schema/chat/chunk-check.ts`): real streams (Azure OpenAI's among them) omit fields the description
+   * marks required, send `null`s and new enum values, and all of that passes through untouched.
+   */
+  conformance?: z.ZodType;
+}
 
 /**
- * Turns a Chat Completions stream (`stream: true`) into an Observable of validated {@link ChatCompletionChunk}s.
+ * Turns a Chat Completions stream (`stream: true`) into an Observable of {@link ChatCompletionChunk}s.
  *
  * Accepts what `fromSSE()` accepts, or an Observable of {@link ServerSentEvent}s. Each `data:` line is parsed
- * and validated against the chunk schema; what is emitted is the chunk's JSON as `JSON.parse` returns it, unknown
- * fields included (content chunks that repeat the previous one's text around their values are read without
- * `JSON.parse`, into an equal object: see `sources/json-template.ts`).
+ * and the fields the library reads are checked (a string `id`, a `choices` array, each choice's integer `index`,
+ * string `finish_reason`, object `delta` with string `content` / `refusal` / `role`, tool call fragments with an
+ * integer `index` and string `id` / `type` / `function.name` / `function.arguments`, ...; the full list is in
+ * `schema/chat/chunk-check.ts`). Everything else passes untouched, whatever it holds: Azure OpenAI's filter
+ * results and its first chunk with empty `id` / `object` / `model`, `null`s, unknown keys, new enum values. Pass
+ * `{ conformance: ChatCompletionChunkSchema }` to also hold every chunk to the OpenAPI description. What is
+ * emitted is the chunk's JSON as `JSON.parse` returns it, unknown fields included (content chunks that repeat the
+ * previous one's text around their values are read without `JSON.parse`, into an equal object: see
+ * `sources/json-template.ts`).
  * - `data: [DONE]` completes the Observable (and releases the connection).
  * - A `data: {"error": {...}}` line (or an `event: error`) fails it with {@link ChatCompletionStreamError}.
  * - A body that ends without `[DONE]`, or a connection that breaks mid-stream, fails it with
  *   {@link IncompleteStreamError} (with `completionId` and the last `finishReason` seen): never a plain
  *   completion, so a cut answer is never mistaken for a whole one.
- * - Invalid JSON or a schema violation fails it with {@link StreamParseError}.
+ * - Invalid JSON, a read field of the wrong kind, or (with `conformance`) a schema violation fails it with
+ *   {@link StreamParseError} (with the `path` of the field and an excerpt).
  *
  * Cold: one subscription reads the body once; `share()` it to feed several operators.
  *
@@ -52,6 +78,7 @@ export function chatCompletionChunks(
   options: ChatCompletionChunksOptions = {},
 ): Observable<ChatCompletionChunk> {
   const sse$ = serverSentEvents(source, options);
+  const conformance = options.conformance;
   return new Observable<ChatCompletionChunk>((subscriber) => {
     // What the stream has told so far, to describe an end without `[DONE]`.
     let received = 0;
@@ -59,14 +86,15 @@ export function chatCompletionChunks(
     let finishReason: string | undefined;
     const cut = (cause?: unknown) =>
       new IncompleteStreamError({ completionId, finishReason, receivedEvents: received, cause });
-    // Content chunks that repeat the last one's text around their content are read without JSON.parse.
-    const contentChunks = jsonTemplate(contentChunkShape);
+    // Content chunks that repeat the last one's text around their content are read without JSON.parse; not
+    // with a `conformance` schema, which may judge the strings the template fills in.
+    const contentChunks = conformance === undefined ? jsonTemplate(contentChunkShape) : undefined;
 
     return sse$.subscribe({
       next(sse) {
         if (sse.data === '[DONE]') return subscriber.complete();
         if (sse.event === 'error') return subscriber.error(new ChatCompletionStreamError(sse.data));
-        let chunk = contentChunks.read(sse.data);
+        let chunk = contentChunks?.read(sse.data);
         let learnable = false;
         if (chunk === undefined) {
           const json = parseEventJson(sse.event, sse.data);
@@ -75,13 +103,15 @@ export function chatCompletionChunks(
           if ((json as { error?: unknown } | null)?.error) {
             return subscriber.error(new ChatCompletionStreamError(sse.data));
           }
-          // The common chunk shape is checked by hand (and taught to the template); zod judges the rest.
-          learnable = isCommonChatCompletionChunk(json);
-          if (!learnable) {
-            const problem = validateEventJson(ChatCompletionChunkSchema, sse.event, sse.data, json);
+          // The fields the library reads are checked by hand; the rest passes untouched.
+          const issue = chatCompletionChunkIssue(json);
+          if (issue !== undefined) return subscriber.error(readIssueError(issue, sse.event, sse.data));
+          if (conformance !== undefined) {
+            const problem = validateEventJson(conformance, sse.event, sse.data, json);
             if (problem) return subscriber.error(problem);
           }
           chunk = json as ChatCompletionChunk;
+          learnable = true;
         }
         received++;
         completionId = chunk.id;
@@ -92,7 +122,7 @@ export function chatCompletionChunks(
         }
         subscriber.next(chunk);
         // After the chunk is out, so the first token does not wait for it.
-        if (learnable) contentChunks.learn(sse.data, chunk);
+        if (learnable) contentChunks?.learn(sse.data, chunk);
       },
       error(error: unknown) {
         // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.

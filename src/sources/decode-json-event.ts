@@ -108,3 +108,28 @@ export function serverSentEvents(
 ): Observable<ServerSentEvent> {
   return isObservable(source) ? source : fromSSE(source, options);
 }
+
+/**
+ * What a hand-written check of an event's data found wrong with a field the library reads: where (a dotted
+ * path such as `choices.0.delta.content`) and what was expected there.
+ *
+ * @internal
+ * @example
+ * const issue: ReadIssue = { path: 'choices.0.index', message: 'expected a non-negative integer' };
+ */
+export interface ReadIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * The {@link StreamParseError} (`Schema violation`) for a {@link ReadIssue} found in an event's data.
+ *
+ * @internal
+ * @example
+ * const issue = chatCompletionChunkIssue(json);
+ * if (issue) return subscriber.error(readIssueError(issue, undefined, sse.data));
+ */
+export function readIssueError(issue: ReadIssue, eventName: string | undefined, data: string): StreamParseError {
+  return new StreamParseError(`Schema violation (${issue.message})`, { eventName, data, path: issue.path });
+}

@@ -1,6 +1,6 @@
-import { finalize, type OperatorFunction, pipe, scan } from 'rxjs';
+import { type OperatorFunction, scan } from 'rxjs';
 import type { ChatCompletionChunk } from '../../schema/chat/index.js';
-import { chatCompletionReducer, forgetBuiltChatSnapshot } from '../snapshot/reducer.js';
+import { chatCompletionReducer } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot } from '../snapshot/state.js';
 
 /**
@@ -21,11 +21,8 @@ import type { ChatCompletionSnapshot } from '../snapshot/state.js';
  * ).subscribe((text) => render(text));
  */
 export function accumulateChatCompletion(): OperatorFunction<ChatCompletionChunk, ChatCompletionSnapshot> {
-  return pipe(
-    scan(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined) as OperatorFunction<
-      ChatCompletionChunk,
-      ChatCompletionSnapshot
-    >,
-    finalize(forgetBuiltChatSnapshot),
-  );
+  return scan(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined) as OperatorFunction<
+    ChatCompletionChunk,
+    ChatCompletionSnapshot
+  >;
 }

@@ -1,6 +1,5 @@
-import { defer, type OperatorFunction, type Subscriber } from 'rxjs';
-import { reducing } from '../../operators/reducing-operator.js';
-import type { ChatCompletionChunk, ChatCompletionTokenLogprob } from '../../schema/chat/index.js';
+import { concatMap, defer, type OperatorFunction } from 'rxjs';
+import type { ChatCompletionChunk, ChatCompletionTokenLogprob } from '../../schema/chat/chunk.js';
 import { chatCompletionReducer } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from '../snapshot/state.js';
 
@@ -137,19 +136,28 @@ interface ChoiceProgress {
   doneToolCalls: Set<number>;
 }
 
+const NO_EVENTS: readonly ChatCompletionStreamEvent[] = Object.freeze([]);
+
 /**
- * Emits the official SDK's `ChatCompletionStream` events as typed values, with its firing rules:
- * - `content.delta` / `refusal.delta` for each non-null fragment once the choice has content / a refusal (with
- *   the text so far), `logprobs.content.delta` / `logprobs.refusal.delta` for each token array (with all tokens
- *   so far), `tool_calls.function.arguments.delta` for each fragment of a function call (with the arguments so
- *   far);
- * - the `done` events once each: content, refusal and logprobs are done when the choice gets its
- *   `finish_reason` or starts a tool call; a tool call is done when the next one starts or the choice finishes.
+ * Emits the official SDK's `ChatCompletionStream` events (openai 7.x) as typed values, with its firing rules:
+ * - `content.delta` / `refusal.delta` for each non-null fragment once the choice has non-empty content / a
+ *   refusal (with the text so far), `logprobs.content.delta` / `logprobs.refusal.delta` for each token array
+ *   (with all tokens so far), `tool_calls.function.arguments.delta` for each fragment of a function call (with
+ *   the arguments so far; custom tool calls have no events);
+ * - `content.done`, `refusal.done` and the logprobs `done` events once each, when the choice gets its
+ *   `finish_reason` or starts a tool call; `content.done` fires for empty content (`""`) too unless the message
+ *   has a refusal, tool calls or a function call;
+ * - `tool_calls.function.arguments.done` for the call that was streaming whenever another one starts (so
+ *   interleaved parallel calls announce a call at every switch, with its arguments so far), and a last time, once
+ *   for good, when the choice finishes.
  *
  * Pass event types to keep only those (the result is narrowed). One value per event, in the SDK's order; events
  * of all choices come interleaved, each with its `choiceIndex`. Deliberate differences: no `parsed` /
- * `parsed_arguments` fields (this library does not parse structured outputs), and no `chunk` / `content`
- * events (use the chunks, or `accumulateChatCompletion()`, or `textDeltas()`).
+ * `parsed_arguments` fields (this library does not parse structured outputs), no `chunk` / `content` events
+ * (use the chunks, or `accumulateChatCompletion()`, or `textDeltas()`), and a tool call that never got a `type`
+ * is not announced (the SDK fails the stream there).
+ *
+ * Built from RxJS operators with one state per subscription: `take(1)` stops the source at once.
  *
  * @example
  * import { chatCompletionEvents } from 'rx-openai-stream';
@@ -182,6 +190,8 @@ export function chatCompletionEvents(
   const on = (type: ChatCompletionStreamEventType) => wanted === undefined || wanted.has(type);
   return (source) =>
     defer(() => {
+      // One subscription's state: the snapshot so far and what has been announced of each choice.
+      let snapshot: ChatCompletionSnapshot | undefined;
       const progress: ChoiceProgress[] = [];
       const progressOf = (index: number): ChoiceProgress =>
         (progress[index] ??= {
@@ -192,44 +202,46 @@ export function chatCompletionEvents(
           currentToolCall: undefined,
           doneToolCalls: new Set(),
         });
+      let out: ChatCompletionStreamEvent[] = [];
+      const emit = (event: ChatCompletionStreamEvent) => {
+        if (on(event.type)) out.push(event);
+      };
 
-      const contentDone = (choice: ChatCompletionSnapshotChoice, out: Subscriber<ChatCompletionStreamEvent>) => {
+      const contentDone = (choice: ChatCompletionSnapshotChoice) => {
         const state = progressOf(choice.index);
         const { message, logprobs } = choice;
         const choiceIndex = choice.index;
-        if (message.content && !state.contentDone) {
+        const { content, refusal } = message;
+        if (
+          content != null &&
+          (content !== '' || (!refusal && !message.tool_calls?.length && !message.function_call)) &&
+          !state.contentDone
+        ) {
           state.contentDone = true;
-          if (on('content.done')) out.next({ type: 'content.done', choiceIndex, content: message.content });
+          emit({ type: 'content.done', choiceIndex, content });
         }
-        if (message.refusal && !state.refusalDone) {
+        if (refusal && !state.refusalDone) {
           state.refusalDone = true;
-          if (on('refusal.done')) out.next({ type: 'refusal.done', choiceIndex, refusal: message.refusal });
+          emit({ type: 'refusal.done', choiceIndex, refusal });
         }
         if (logprobs?.content && !state.logprobsContentDone) {
           state.logprobsContentDone = true;
-          if (on('logprobs.content.done')) {
-            out.next({ type: 'logprobs.content.done', choiceIndex, content: logprobs.content });
-          }
+          emit({ type: 'logprobs.content.done', choiceIndex, content: logprobs.content });
         }
         if (logprobs?.refusal && !state.logprobsRefusalDone) {
           state.logprobsRefusalDone = true;
-          if (on('logprobs.refusal.done')) {
-            out.next({ type: 'logprobs.refusal.done', choiceIndex, refusal: logprobs.refusal });
-          }
+          emit({ type: 'logprobs.refusal.done', choiceIndex, refusal: logprobs.refusal });
         }
       };
 
-      const toolCallDone = (
-        choice: ChatCompletionSnapshotChoice,
-        index: number,
-        out: Subscriber<ChatCompletionStreamEvent>,
-      ) => {
+      const toolCallDone = (choice: ChatCompletionSnapshotChoice, index: number) => {
         const state = progressOf(choice.index);
         if (state.doneToolCalls.has(index)) return;
-        state.doneToolCalls.add(index);
         const call = choice.message.tool_calls?.[index];
-        if (call?.type !== 'function' || !on('tool_calls.function.arguments.done')) return;
-        out.next({
+        if (call?.type !== 'function') return;
+        // Only the choice's end makes it final: until then every switch away from the call announces it again.
+        if (choice.finish_reason) state.doneToolCalls.add(index);
+        emit({
           type: 'tool_calls.function.arguments.done',
           choiceIndex: choice.index,
           index,
@@ -238,69 +250,69 @@ export function chatCompletionEvents(
         });
       };
 
-      return source.pipe(
-        reducing(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined, {
-          event(chunk, snapshot, _previous, out: Subscriber<ChatCompletionStreamEvent>) {
-            for (const chunkChoice of chunk.choices) {
-              const choice = snapshot!.choices[chunkChoice.index]!;
-              const { delta } = chunkChoice;
-              const message = choice.message;
-              const choiceIndex = choice.index;
-              const assistant = message.role === 'assistant';
-              if (delta?.content != null && assistant && message.content && on('content.delta')) {
-                out.next({ type: 'content.delta', choiceIndex, delta: delta.content, snapshot: message.content });
-              }
-              if (delta?.refusal != null && assistant && message.refusal && on('refusal.delta')) {
-                out.next({ type: 'refusal.delta', choiceIndex, delta: delta.refusal, snapshot: message.refusal });
-              }
-              const logprobs = chunkChoice.logprobs;
-              if (logprobs?.content != null && assistant && on('logprobs.content.delta')) {
-                out.next({
-                  type: 'logprobs.content.delta',
-                  choiceIndex,
-                  content: logprobs.content,
-                  snapshot: choice.logprobs?.content ?? [],
-                });
-              }
-              if (logprobs?.refusal != null && assistant && on('logprobs.refusal.delta')) {
-                out.next({
-                  type: 'logprobs.refusal.delta',
-                  choiceIndex,
-                  refusal: logprobs.refusal,
-                  snapshot: choice.logprobs?.refusal ?? [],
-                });
-              }
+      const eventsOf = (chunk: ChatCompletionChunk): readonly ChatCompletionStreamEvent[] => {
+        snapshot = chatCompletionReducer(snapshot, chunk);
+        out = [];
+        for (const chunkChoice of chunk.choices) {
+          const choice = snapshot.choices[chunkChoice.index]!;
+          const { delta } = chunkChoice;
+          const message = choice.message;
+          const choiceIndex = choice.index;
+          const assistant = message.role === 'assistant';
+          if (delta?.content != null && assistant && message.content) {
+            emit({ type: 'content.delta', choiceIndex, delta: delta.content, snapshot: message.content });
+          }
+          if (delta?.refusal != null && assistant && message.refusal) {
+            emit({ type: 'refusal.delta', choiceIndex, delta: delta.refusal, snapshot: message.refusal });
+          }
+          const logprobs = chunkChoice.logprobs;
+          if (logprobs?.content != null && assistant) {
+            emit({
+              type: 'logprobs.content.delta',
+              choiceIndex,
+              content: logprobs.content,
+              snapshot: choice.logprobs?.content ?? [],
+            });
+          }
+          if (logprobs?.refusal != null && assistant) {
+            emit({
+              type: 'logprobs.refusal.delta',
+              choiceIndex,
+              refusal: logprobs.refusal,
+              snapshot: choice.logprobs?.refusal ?? [],
+            });
+          }
 
-              const state = progressOf(choiceIndex);
-              if (choice.finish_reason) {
-                contentDone(choice, out);
-                if (state.currentToolCall !== undefined) toolCallDone(choice, state.currentToolCall, out);
-              }
-              const fragments = delta?.tool_calls ?? [];
-              for (const fragment of fragments) {
-                if (state.currentToolCall !== fragment.index) {
-                  contentDone(choice, out);
-                  // A new tool call started: the previous one is done.
-                  if (state.currentToolCall !== undefined) toolCallDone(choice, state.currentToolCall, out);
-                }
-                state.currentToolCall = fragment.index;
-              }
-              if (!on('tool_calls.function.arguments.delta')) continue;
-              for (const fragment of fragments) {
-                const call = message.tool_calls?.[fragment.index];
-                if (call?.type !== 'function') continue;
-                out.next({
-                  type: 'tool_calls.function.arguments.delta',
-                  choiceIndex,
-                  index: fragment.index,
-                  name: call.function?.name ?? '',
-                  arguments: call.function?.arguments ?? '',
-                  arguments_delta: fragment.function?.arguments ?? '',
-                });
-              }
+          const state = progressOf(choiceIndex);
+          if (choice.finish_reason) {
+            contentDone(choice);
+            if (state.currentToolCall !== undefined) toolCallDone(choice, state.currentToolCall);
+          }
+          const fragments = delta?.tool_calls ?? [];
+          for (const fragment of fragments) {
+            if (state.currentToolCall !== fragment.index) {
+              contentDone(choice);
+              // Another tool call started: the one before is done (for now).
+              if (state.currentToolCall !== undefined) toolCallDone(choice, state.currentToolCall);
             }
-          },
-        }),
-      );
+            state.currentToolCall = fragment.index;
+          }
+          for (const fragment of fragments) {
+            const call = message.tool_calls?.[fragment.index];
+            if (call?.type !== 'function') continue;
+            emit({
+              type: 'tool_calls.function.arguments.delta',
+              choiceIndex,
+              index: fragment.index,
+              name: call.function?.name ?? '',
+              arguments: call.function?.arguments ?? '',
+              arguments_delta: fragment.function?.arguments ?? '',
+            });
+          }
+        }
+        return out.length === 0 ? NO_EVENTS : out;
+      };
+
+      return source.pipe(concatMap(eventsOf));
     });
 }

@@ -1,7 +1,7 @@
-import { finalize, map, type OperatorFunction, pipe, reduce } from 'rxjs';
+import { map, type OperatorFunction, pipe, reduce } from 'rxjs';
 import type { ChatCompletion, ChatCompletionChunk } from '../../schema/chat/index.js';
 import { finalizeChatCompletion } from '../snapshot/finalize.js';
-import { chatCompletionReducer, forgetBuiltChatSnapshot } from '../snapshot/reducer.js';
+import { chatCompletionReducer } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot } from '../snapshot/state.js';
 
 /**
@@ -22,6 +22,5 @@ export function finalChatCompletion(): OperatorFunction<ChatCompletionChunk, Cha
   return pipe(
     reduce(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined),
     map(finalizeChatCompletion),
-    finalize(forgetBuiltChatSnapshot),
   );
 }

@@ -1,5 +1,6 @@
 import { MissingCompletionError } from '../../errors/stream-errors.js';
-import type { ChatCompletion } from '../../schema/chat/index.js';
+import type { ChatCompletion } from '../../schema/chat/completion.js';
+import { isAudioDone } from './reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice, ChatCompletionSnapshotToolCall } from './state.js';
 
 /**
@@ -7,13 +8,14 @@ import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice, ChatCompleti
  * result deep-equals its `finalChatCompletion()` on the same bytes, without the SDK's `parsed: null` fields):
  * `object` becomes `chat.completion`, every choice needs its `finish_reason` and `role`, a missing `content` or
  * `refusal` becomes `null`, tool calls lose their streaming `index`, `system_fingerprint` is kept when set, and the
- * other chunk-level fields (`usage`, `service_tier`, ...) are the latest seen. Pure: nothing is mutated.
+ * other chunk-level fields (`usage`, `service_tier`, Azure's `prompt_filter_results`, ...) are the latest seen.
+ * A choice whose last delta was an audio chunk carrying only `expires_at` (with the audio complete) gets
+ * `finish_reason: 'stop'` when none came, as in the SDK. Pure: nothing is mutated.
  *
  * Throws {@link MissingCompletionError} when there was no chunk, or a choice lacks its `finish_reason` or `role`
- * (or a tool call its `type`, `function.name` or `function.arguments`), as the SDK does. A tool call without an
- * `id` gets a random `call_...` one, as in the SDK. Deliberate differences: a `usage: null` left by the chunks
- * is dropped (the type says `usage` is an object when present), and a choice or tool call whose `index` was
- * skipped fails instead of leaving a hole in the array.
+ * (or a tool call its `type`, `function.name` / `function.arguments`, or a custom call its `custom.name`), as the
+ * SDK does. A tool call without an `id` gets a random `call_...` one, as in the SDK. Deliberate difference: a
+ * choice or tool call whose `index` was skipped fails instead of leaving a hole in the array.
  *
  * @example
  * const completion = finalizeChatCompletion(chunks.reduce(chatCompletionReducer, undefined));
@@ -23,10 +25,8 @@ export function finalizeChatCompletion(snapshot: ChatCompletionSnapshot | undefi
   const { id, choices, created, model, system_fingerprint, ...rest } = snapshot;
   const finished: unknown[] = [];
   for (let i = 0; i < choices.length; i++) finished.push(finalizeChoice(choices[i], i));
-  const { usage, ...others } = rest;
   return {
-    ...others,
-    ...(usage != null ? { usage } : {}),
+    ...rest,
     id,
     choices: finished,
     created,
@@ -40,7 +40,10 @@ function finalizeChoice(choice: ChatCompletionSnapshotChoice | undefined, positi
   if (choice === undefined) throw new MissingCompletionError(`choice ${position} never arrived`, position);
   const { message, finish_reason, index, logprobs, ...choiceRest } = choice;
   const { content = null, function_call, tool_calls, audio, ...messageRest } = message;
-  if (!finish_reason) throw new MissingCompletionError(`choice ${index} has no finish_reason`, index);
+  // Audio answers can end with an `expires_at`-only chunk instead of a `finish_reason`.
+  const finishReason =
+    finish_reason ?? (isAudioDone(choice) && isCompleteAudio(audio) ? ('stop' as const) : null);
+  if (!finishReason) throw new MissingCompletionError(`choice ${index} has no finish_reason`, index);
   // The API streams `assistant` here; the type of a whole message says so (as the SDK's does).
   const role = message.role;
   if (!role) throw new MissingCompletionError(`choice ${index} has no role`, index);
@@ -54,7 +57,7 @@ function finalizeChoice(choice: ChatCompletionSnapshotChoice | undefined, positi
     return {
       ...choiceRest,
       message: { ...audioPart, content, function_call: { arguments: args, name }, role, refusal },
-      finish_reason,
+      finish_reason: finishReason,
       index,
       logprobs,
     };
@@ -65,7 +68,7 @@ function finalizeChoice(choice: ChatCompletionSnapshotChoice | undefined, positi
     return {
       ...choiceRest,
       index,
-      finish_reason,
+      finish_reason: finishReason,
       logprobs,
       message: { ...messageRest, ...audioPart, role, content, refusal, tool_calls: calls },
     };
@@ -73,7 +76,7 @@ function finalizeChoice(choice: ChatCompletionSnapshotChoice | undefined, positi
   return {
     ...choiceRest,
     message: { ...messageRest, ...audioPart, content, role, refusal },
-    finish_reason,
+    finish_reason: finishReason,
     index,
     logprobs,
   };
@@ -82,12 +85,22 @@ function finalizeChoice(choice: ChatCompletionSnapshotChoice | undefined, positi
 function finalizeToolCall(call: ChatCompletionSnapshotToolCall | undefined, choice: number, position: number): unknown {
   const where = `choices[${choice}].tool_calls[${position}]`;
   if (call === undefined) throw new MissingCompletionError(`${where} never arrived`, choice);
+  if (call.type == null) throw new MissingCompletionError(`${where} has no type`, choice);
+  if (call.type === 'custom') {
+    const { custom, type, id, ...toolRest } = call;
+    const { input = '', name, ...customRest } = custom ?? ({} as { input?: string; name?: string });
+    if (name == null) throw new MissingCompletionError(`${where} has no custom.name`, choice);
+    return { ...toolRest, id: id || `call_${randomId()}`, type, custom: { ...customRest, name, input } };
+  }
   const { function: fn, type, id, ...toolRest } = call;
   const { arguments: args, name, ...fnRest } = fn ?? {};
-  if (type == null) throw new MissingCompletionError(`${where} has no type`, choice);
   if (name == null) throw new MissingCompletionError(`${where} has no function.name`, choice);
   if (args == null) throw new MissingCompletionError(`${where} has no function.arguments`, choice);
   return { ...toolRest, id: id || `call_${randomId()}`, type, function: { ...fnRest, name, arguments: args } };
+}
+
+function isCompleteAudio(audio: { id?: unknown; data?: unknown; transcript?: unknown; expires_at?: unknown } | undefined) {
+  return audio?.id != null && audio.data != null && audio.transcript != null && audio.expires_at != null;
 }
 
 function randomId(): string {

@@ -1,11 +1,10 @@
-import { canGenerateCode, type RecordCopier, recordCopier } from '../../assistants/snapshot/copy-record.js';
 import { SnapshotError } from '../../errors/stream-errors.js';
 import type {
   ChatCompletionChunk,
   ChatCompletionChunkChoice,
   ChatCompletionChunkDelta,
   ChatCompletionChunkToolCall,
-} from '../../schema/chat/index.js';
+} from '../../schema/chat/chunk.js';
 import type {
   ChatCompletionSnapshot,
   ChatCompletionSnapshotChoice,
@@ -14,32 +13,50 @@ import type {
 } from './state.js';
 
 /**
- * The largest choice or tool call `index` accepted. Indexes address array positions: a huge one would make every
- * later copy of the array as long, so it is refused with a {@link SnapshotError} instead (`n` is at most 128).
+ * The largest choice or tool call `index` accepted (127, as in the official SDK: `n` is at most 128). Indexes
+ * address array positions: a larger one is refused with a {@link SnapshotError}.
  *
  * @example
  * if (choiceIndex > MAX_CHAT_INDEX) throw new RangeError('no such choice');
  */
-export const MAX_CHAT_INDEX = 4096;
+export const MAX_CHAT_INDEX = 127;
 
 const NO_CHOICES: readonly ChatCompletionSnapshotChoice[] = Object.freeze([]);
+const EMPTY_MESSAGE: ChatCompletionSnapshotMessage = Object.freeze({});
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Marks a choice whose last delta was an audio chunk carrying only `expires_at`: the way an audio answer ends
+ * when no `finish_reason` follows. A non-enumerable symbol, so it is not part of the snapshot's value (equality,
+ * JSON, spreads); `finalizeChatCompletion()` reads it to infer `finish_reason: 'stop'`, as the SDK does.
+ *
+ * @internal
+ * @example
+ * const ended = (choice as { [AUDIO_DONE]?: boolean })[AUDIO_DONE] === true;
+ */
+export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone');
 
 /**
  * The pure reducer behind `accumulateChatCompletion()`: `(snapshot, chunk) => snapshot`, `undefined` before the
  * first chunk. Never mutates `snapshot` or `chunk`; the new snapshot shares every choice the chunk did not touch.
+ * It keeps no state of its own: everything it knows is in the snapshot it is given.
  *
- * The merge rules are the official SDK's (`ChatCompletionStream`), so `finalizeChatCompletion()` of the last
- * snapshot equals its `finalChatCompletion()`:
+ * The merge rules are the official SDK's (`ChatCompletionStream`, openai 7.x), so `finalizeChatCompletion()` of
+ * the last snapshot equals its `finalChatCompletion()`, and each snapshot equals its
+ * `currentChatCompletionSnapshot`:
  * - chunk-level fields (`id`, `model`, `created`, `system_fingerprint`, `service_tier`, `usage`, ...) take the
- *   latest chunk's values (chunks with an empty `id` change only choices);
- * - each choice is found by `index`; `finish_reason` is kept once set; other choice fields take the latest value;
- * - `delta.content` and `delta.refusal` concatenate (empty fragments change nothing), `role` is replaced;
- * - `tool_calls` fragments merge by `index`: `id`, `type` and `function.name` are set by the fragments that carry
- *   them, `function.arguments` concatenate; the deprecated `function_call` merges the same way;
+ *   latest chunk's values; chunks with an empty `id` (Azure's first chunk excepted, which starts the snapshot)
+ *   change only choices; `obfuscation` (padding of each chunk) is never kept;
+ * - each choice is found by `index`; `finish_reason` is kept once set; other choice fields (Azure's
+ *   `content_filter_results`, ...) take the latest value; a choice without `delta` changes only those;
+ * - `delta.content` concatenates (an empty first fragment makes the content `""`), `delta.refusal` concatenates
+ *   non-empty fragments, `role` is replaced, `audio` merges (`data` and `transcript` concatenate);
+ * - `tool_calls` fragments merge by `index`: `id`, `type`, `function.name` and `custom.name` are set by the
+ *   fragments that carry them, `function.arguments` and `custom.input` concatenate; the deprecated
+ *   `function_call` merges the same way;
  * - `logprobs.content` and `logprobs.refusal` token arrays concatenate.
  *
- * Unlike the SDK, the first chunk of a choice that already carries logprob tokens is not counted twice, and no
- * chunk is ever modified. Throws {@link SnapshotError} for an `index` above {@link MAX_CHAT_INDEX}.
+ * Throws {@link SnapshotError} for an `index` above {@link MAX_CHAT_INDEX} or a key that could reach a prototype.
  *
  * @example
  * import { scan } from 'rxjs';
@@ -49,32 +66,52 @@ export function chatCompletionReducer(
   snapshot: ChatCompletionSnapshot | undefined,
   chunk: ChatCompletionChunk,
 ): ChatCompletionSnapshot {
-  // The fast path: the snapshot as an object literal naming its keys instead of a spread of a spread (see
-  // `snapshotMerger`); the result is the same object the spreads below make.
-  const snapshotKeys =
-    snapshot === undefined ? NO_KEYS : snapshot === builtSnapshot ? Object.keys(snapshot) : exactKeys(snapshot);
-  const chunkKeys = snapshot === undefined || chunk.id ? exactKeys(chunk) : NO_KEYS;
-  const merge = snapshotKeys && chunkKeys ? snapshotMerger(snapshotKeys, chunkKeys) : undefined;
-  if (merge !== undefined) {
-    const previous = snapshot === undefined ? NO_CHOICES : snapshot.choices;
-    const choices = chunk.choices;
-    const next = choices.length === 0 ? previous : reduceChoices(previous, choices);
-    if (snapshot !== undefined && !chunk.id && next === previous) return snapshot;
-    return (builtSnapshot = merge(snapshot, chunk, next));
-  }
-  return reduceBySpreads(snapshot, chunk);
+  const previous = snapshot === undefined ? NO_CHOICES : snapshot.choices;
+  const choices = chunk.choices;
+  const next = choices.length === 0 ? previous : reduceChoices(previous, choices);
+  if (snapshot === undefined) return topLevel(undefined, chunk, next);
+  if (chunk.id) return topLevel(snapshot, chunk, next);
+  return next === previous ? snapshot : withChoices(snapshot, next);
 }
 
-function reduceBySpreads(
+/**
+ * `{ ...snapshot, ...chunk-without-choices-and-obfuscation, choices }`: the snapshot's keys in their order with
+ * the chunk's values, then the chunk's new keys, then `choices` if the snapshot had none.
+ */
+function topLevel(
   snapshot: ChatCompletionSnapshot | undefined,
   chunk: ChatCompletionChunk,
+  choices: readonly ChatCompletionSnapshotChoice[],
 ): ChatCompletionSnapshot {
-  const { choices, ...rest } = chunk;
-  const previous = snapshot === undefined ? NO_CHOICES : snapshot.choices;
-  const next = choices.length === 0 ? previous : reduceChoices(previous, choices);
-  if (snapshot === undefined) return { ...rest, choices: next };
-  if (chunk.id) return { ...snapshot, ...rest, choices: next };
-  return next === previous ? snapshot : { ...snapshot, choices: next };
+  const source = chunk as unknown as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  if (snapshot !== undefined) {
+    const before = snapshot as unknown as Record<string, unknown>;
+    for (const key in before) {
+      if (!hasOwn.call(before, key)) continue;
+      if (key === 'choices') result['choices'] = choices;
+      else put(result, key, hasOwn.call(source, key) ? source[key] : before[key]);
+    }
+  }
+  for (const key in source) {
+    if (!hasOwn.call(source, key) || key === 'choices' || key === 'obfuscation') continue;
+    if (snapshot === undefined || !hasOwn.call(snapshot, key)) put(result, key, source[key]);
+  }
+  if (!hasOwn.call(result, 'choices')) result['choices'] = choices;
+  return result as unknown as ChatCompletionSnapshot;
+}
+
+function withChoices(
+  snapshot: ChatCompletionSnapshot,
+  choices: readonly ChatCompletionSnapshotChoice[],
+): ChatCompletionSnapshot {
+  return { ...snapshot, choices };
+}
+
+/** An own data property, `__proto__` included (an assignment to it would set the prototype instead). */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }
 
 function reduceChoices(
@@ -90,7 +127,7 @@ function reduceChoices(
   return next;
 }
 
-/** The keys of a chunk's choice the schema knows (a `switch` compares interned strings by pointer). */
+/** The keys of a chunk's choice with rules of their own. */
 function isChoiceKey(key: string): boolean {
   switch (key) {
     case 'delta':
@@ -103,41 +140,109 @@ function isChoiceKey(key: string): boolean {
   }
 }
 
+type MutableChoice = { -readonly [K in keyof ChatCompletionSnapshotChoice]: ChatCompletionSnapshotChoice[K] } & {
+  [key: string]: unknown;
+};
+
 function reduceChoice(
   previous: ChatCompletionSnapshotChoice | undefined,
   chunkChoice: ChatCompletionChunkChoice,
 ): ChatCompletionSnapshotChoice {
   const { delta, finish_reason, index } = chunkChoice;
   const logprobs = chunkChoice.logprobs ?? null;
-  let choice: ChatCompletionSnapshotChoice;
+  // A fresh object is made on the first change only; until it is returned nobody else sees it.
+  let choice: MutableChoice | undefined;
   if (previous === undefined) {
-    choice = { finish_reason, index, message: EMPTY_MESSAGE, logprobs };
-  } else {
-    choice = previous;
-    if (logprobs) choice = { ...choice, logprobs: mergeLogprobs(choice.logprobs, logprobs) };
-    if (finish_reason) choice = { ...choice, finish_reason };
+    choice = { finish_reason: finish_reason ?? null, index, message: EMPTY_MESSAGE, logprobs: null };
   }
-  // Fields the schema does not know take the latest value, as they do in the SDK.
+  const edit = (): MutableChoice => (choice ??= copyChoice(previous!));
+  // Fields the reducer does not know take the latest value, as they do in the SDK.
   for (const key in chunkChoice) {
-    if (isChoiceKey(key)) continue;
+    if (isChoiceKey(key) || !hasOwn.call(chunkChoice, key)) continue;
     safeKey(key, 'choices');
-    choice = { ...choice, [key]: (chunkChoice as Record<string, unknown>)[key] };
+    edit()[key] = (chunkChoice as Record<string, unknown>)[key];
   }
-  const message = delta ? reduceMessage(choice.message, delta) : choice.message;
-  return message === choice.message ? choice : withMessage(choice, message);
+  if (logprobs) {
+    const current = (choice ?? previous!).logprobs;
+    edit().logprobs = mergeLogprobs(current, logprobs);
+  }
+  if (finish_reason && previous !== undefined) edit().finish_reason = finish_reason;
+  const before = (choice ?? previous!).message;
+  if (delta) {
+    const message = reduceMessage(before, delta);
+    if (message !== before) edit().message = message;
+    const done = isAudioEnd(delta);
+    if (done !== isAudioDone(previous) || (done && choice !== undefined)) markAudioDone(edit(), done);
+  } else if (choice !== undefined && isAudioDone(previous)) {
+    markAudioDone(choice, true);
+  }
+  return choice ?? previous!;
 }
 
-/** `{ ...choice, message }`, by a copier naming the keys when `choice` has plain keys including `message`. */
-function withMessage(
-  choice: ChatCompletionSnapshotChoice,
-  message: ChatCompletionSnapshotMessage,
-): ChatCompletionSnapshotChoice {
-  const keys = choice === builtChoice ? Object.keys(choice) : exactKeys(choice);
-  if (keys === undefined || !keys.includes('message')) return { ...choice, message };
-  const copy = choiceCopiers.get(keys)(choice);
-  // An own data property of the fresh copy: assigning it is what the spread's `message` does.
-  copy['message'] = message;
-  return (builtChoice = copy as ChatCompletionSnapshotChoice);
+/** A delta holding only `audio` with only `expires_at` (the SDK's test for the end of an audio answer). */
+function isAudioEnd(delta: ChatCompletionChunkDelta): boolean {
+  const audio = (delta as { audio?: AudioDelta | null }).audio;
+  if (audio == null || audio.expires_at == null) return false;
+  if (audio.id != null || audio.data != null || audio.transcript != null) return false;
+  for (const key in delta) {
+    if (key === 'audio' || !hasOwn.call(delta, key)) continue;
+    if ((delta as Record<string, unknown>)[key] != null) return false;
+    if (!isDeltaKey(key)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the choice's last delta ended an audio answer (see {@link AUDIO_DONE}).
+ *
+ * @internal
+ * @example
+ * const finishReason = choice.finish_reason ?? (isAudioDone(choice) ? 'stop' : null);
+ */
+export function isAudioDone(choice: ChatCompletionSnapshotChoice | undefined): boolean {
+  return (choice as { [AUDIO_DONE]?: boolean } | undefined)?.[AUDIO_DONE] === true;
+}
+
+function markAudioDone(choice: MutableChoice, done: boolean): void {
+  if (done) Object.defineProperty(choice, AUDIO_DONE, { value: true, enumerable: false, configurable: true });
+  else delete (choice as { [AUDIO_DONE]?: boolean })[AUDIO_DONE];
+}
+
+// ---- copies ------------------------------------------------------------------------------------------------
+//
+// V8 copies `{ ...object }` through a slow runtime path once the source keeps properties outside the object,
+// which every copy of a copy does: about ten times the cost of an object literal naming the keys. The common
+// choice and message shapes are copied by such a literal, after a look at their keys (a `for...in` over a
+// fast object reads a cached key list): only where the literal makes exactly the object the spread makes (same
+// string keys, same order). Snapshots are built from JSON by this reducer and carry no enumerable symbol keys
+// (the non-enumerable one marking an audio end, which a spread does not copy either, is set again by the caller).
+
+const CHOICE_KEYS = ['finish_reason', 'index', 'message', 'logprobs'];
+
+/** `{ ...choice }`. */
+function copyChoice(choice: ChatCompletionSnapshotChoice): MutableChoice {
+  return hasKeys(choice, CHOICE_KEYS)
+    ? { finish_reason: choice.finish_reason, index: choice.index, message: choice.message, logprobs: choice.logprobs }
+    : ({ ...choice } as MutableChoice);
+}
+
+const ROLE_CONTENT = ['role', 'content'];
+
+/** `{ ...message }`. */
+function copyMessage(message: ChatCompletionSnapshotMessage): MutableMessage {
+  return hasKeys(message, ROLE_CONTENT)
+    ? { role: message.role, content: message.content }
+    : ({ ...message } as MutableMessage);
+}
+
+/** Whether `value`'s enumerable string keys are exactly `keys`, in that order, all of them own. */
+function hasKeys(value: object, keys: readonly string[]): boolean {
+  let n = 0;
+  for (const key in value) {
+    if (key !== keys[n] || !hasOwn.call(value, key)) return false;
+    n++;
+  }
+  return n === keys.length;
 }
 
 type Logprobs = NonNullable<ChatCompletionSnapshotChoice['logprobs']>;
@@ -150,8 +255,6 @@ function mergeLogprobs(previous: Logprobs | null, logprobs: Logprobs): Logprobs 
   if (refusal) merged = { ...merged, refusal: (previous.refusal ?? []).concat(refusal) };
   return merged;
 }
-
-const EMPTY_MESSAGE: ChatCompletionSnapshotMessage = Object.freeze({});
 
 /** The keys of a delta the reducer merges by their own rules. */
 function isDeltaKey(key: string): boolean {
@@ -176,11 +279,10 @@ function reduceMessage(
   previous: ChatCompletionSnapshotMessage,
   delta: ChatCompletionChunkDelta,
 ): ChatCompletionSnapshotMessage {
-  // A fresh object is made on the first change only; until it is returned nobody else sees it.
   let message: MutableMessage | undefined;
   const edit = (): MutableMessage => (message ??= copyMessage(previous));
   for (const key in delta) {
-    if (isDeltaKey(key)) continue;
+    if (isDeltaKey(key) || !hasOwn.call(delta, key)) continue;
     safeKey(key, 'delta');
     edit()[key] = (delta as Record<string, unknown>)[key];
   }
@@ -199,7 +301,7 @@ function reduceMessage(
         }
       : { ...function_call };
   }
-  if (content) edit().content = (previous.content || '') + content;
+  if (content != null) edit().content = (previous.content || '') + content;
   if (tool_calls) edit().tool_calls = reduceToolCalls(previous.tool_calls ?? [], tool_calls);
   return message ?? previous;
 }
@@ -218,24 +320,52 @@ function mergeAudio(
   return merged;
 }
 
+type CustomDelta = { name?: string | null; input?: string | null };
+
 function reduceToolCalls(
   previous: readonly ChatCompletionSnapshotToolCall[],
   fragments: readonly ChatCompletionChunkToolCall[],
 ): readonly ChatCompletionSnapshotToolCall[] {
   const calls = previous.slice();
   for (let i = 0; i < fragments.length; i++) {
-    const { index, id, type, function: fn, ...rest } = fragments[i]!;
-    const at = checkedIndex(index, `tool_calls.${i}.index`);
-    let call: ChatCompletionSnapshotToolCall = { ...calls[at], ...rest };
-    if (id) call = { ...call, id };
-    if (type) call = { ...call, type };
+    const fragment = fragments[i]!;
+    const at = checkedIndex(fragment.index, `tool_calls.${i}.index`);
+    const call: Record<string, unknown> = { ...calls[at] };
+    for (const key in fragment) {
+      if (!hasOwn.call(fragment, key)) continue;
+      switch (key) {
+        case 'index':
+        case 'id':
+        case 'type':
+        case 'function':
+        case 'custom':
+          continue;
+        default:
+          safeKey(key, `tool_calls.${i}`);
+          call[key] = (fragment as Record<string, unknown>)[key];
+      }
+    }
+    const { id, type, function: fn } = fragment;
+    const custom = (fragment as { custom?: CustomDelta | null }).custom;
+    if (id) call['id'] = id;
+    if (type) call['type'] = type;
+    if (custom) {
+      const before = call['custom'] as { name: string; input: string } | undefined;
+      let c = before ?? { name: custom.name ?? '', input: '' };
+      if (custom.name) c = { ...c, name: custom.name };
+      if (custom.input) c = { ...c, input: c.input + custom.input };
+      call['custom'] = c;
+    }
     if (fn) {
-      let f = call.function ?? { name: fn.name ?? '', arguments: '' };
+      let f = (call['function'] as { name: string; arguments: string } | undefined) ?? {
+        name: fn.name ?? '',
+        arguments: '',
+      };
       if (fn.name) f = { ...f, name: fn.name };
       if (fn.arguments) f = { ...f, arguments: f.arguments + fn.arguments };
-      call = { ...call, function: f };
+      call['function'] = f;
     }
-    calls[at] = call;
+    calls[at] = call as ChatCompletionSnapshotToolCall;
   }
   return calls;
 }
@@ -258,129 +388,4 @@ function checkedIndex(index: number, path: string): number {
     eventName: 'chat.completion.chunk',
     path,
   });
-}
-
-// ---- the hot path ------------------------------------------------------------------------------------------
-//
-// V8 copies `{ ...object }` through its slow runtime path when the source keeps properties outside the object,
-// which every copy of a copy does (each snapshot, choice and message is one): about ten times the cost of an
-// object literal naming the keys. So the copies below are literals compiled once per key list, used only where
-// they make exactly the object the spread makes: the source's own enumerable string keys are known (and it has
-// no symbol keys, which the spread would copy too). Where code generation is not allowed, the spreads run.
-
-const NO_KEYS: readonly string[] = Object.freeze([]);
-
-/** The own enumerable string keys of `value`, when it has no symbol keys (else `undefined`: use the spread). */
-function exactKeys(value: object): readonly string[] | undefined {
-  return Object.getOwnPropertySymbols(value).length === 0 ? Object.keys(value) : undefined;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** `recordCopier` with a one-entry memo in front of it: a stream's objects keep one key list. */
-class CopierCache {
-  private keys: readonly string[] = NO_KEYS;
-  private copier: RecordCopier = recordCopier(NO_KEYS);
-
-  get(keys: readonly string[]): RecordCopier {
-    if (!sameKeys(keys, this.keys)) {
-      this.copier = recordCopier(keys);
-      this.keys = keys;
-    }
-    return this.copier;
-  }
-}
-
-const choiceCopiers = new CopierCache();
-const messageCopiers = new CopierCache();
-
-/** `{ ...message }`. */
-function copyMessage(message: ChatCompletionSnapshotMessage): MutableMessage {
-  const keys = message === builtMessage ? Object.keys(message) : exactKeys(message);
-  if (keys === undefined) return { ...message } as MutableMessage;
-  // Only string keys are ever assigned to the copy, so it stays free of symbol keys.
-  return (builtMessage = messageCopiers.get(keys)(message) as MutableMessage);
-}
-
-/**
- * The snapshot, choice and message the reducer built last (each an object literal or a compiled copy with string
- * keys only, then only string keys assigned): when the next chunk brings them back, their keys need no check for
- * symbol keys, which costs more than the copy. Cleared by {@link forgetBuiltChatSnapshot} when an operator's
- * subscription ends, so nothing of a finished stream stays reachable from here.
- */
-let builtSnapshot: ChatCompletionSnapshot | undefined;
-let builtChoice: ChatCompletionSnapshotChoice | undefined;
-let builtMessage: ChatCompletionSnapshotMessage | undefined;
-
-/**
- * Lets go of what the reducer built last. Operators call it when their subscription ends; it only costs the next
- * call a check.
- *
- * @internal
- * @example
- * source.pipe(scan(chatCompletionReducer, undefined), finalize(forgetBuiltChatSnapshot));
- */
-export function forgetBuiltChatSnapshot(): void {
-  builtSnapshot = builtChoice = builtMessage = undefined;
-}
-
-/** `(snapshot, chunk, choices) => next snapshot`, compiled for one pair of key lists. */
-type SnapshotMerger = (
-  snapshot: ChatCompletionSnapshot | undefined,
-  chunk: ChatCompletionChunk,
-  choices: readonly ChatCompletionSnapshotChoice[],
-) => ChatCompletionSnapshot;
-
-const mergers = new Map<string, SnapshotMerger | null>();
-/** Enough for every shape a stream uses; past it, new shapes use the spreads rather than grow the cache. */
-const MAX_MERGERS = 256;
-let lastSnapshotKeys: readonly string[] = NO_KEYS;
-let lastChunkKeys: readonly string[] = NO_KEYS;
-let lastMerger: SnapshotMerger | undefined;
-
-/**
- * A function returning `{ ...snapshot, ...rest, choices }` (where `rest` is the chunk without `choices`) for a
- * snapshot whose keys are `snapshotKeys` and a chunk whose keys are `chunkKeys` (both with no symbol keys), as an
- * object literal: the snapshot's keys in their order, each with the chunk's value when the chunk has that key,
- * then the chunk's other keys, then `choices` if the snapshot had none. Keys the chunk should not contribute
- * (a chunk with an empty `id`) are passed as an empty list. `undefined` when code generation is not allowed, a
- * key is `__proto__` (a literal would set the prototype) or the cache is full.
- */
-function snapshotMerger(snapshotKeys: readonly string[], chunkKeys: readonly string[]): SnapshotMerger | undefined {
-  if (lastMerger !== undefined && sameKeys(snapshotKeys, lastSnapshotKeys) && sameKeys(chunkKeys, lastChunkKeys)) {
-    return lastMerger;
-  }
-  const cacheKey = JSON.stringify([snapshotKeys, chunkKeys]);
-  let merger = mergers.get(cacheKey);
-  if (merger === undefined) {
-    merger = null;
-    if (
-      mergers.size < MAX_MERGERS &&
-      !snapshotKeys.includes('__proto__') &&
-      !chunkKeys.includes('__proto__') &&
-      canGenerateCode()
-    ) {
-      const fromChunk = new Set(chunkKeys);
-      const inSnapshot = new Set(snapshotKeys);
-      const q = (key: string) => JSON.stringify(key); // a JSON string literal is a JavaScript string literal
-      const parts: string[] = [];
-      for (const key of snapshotKeys) {
-        if (key === 'choices') parts.push(`${q(key)}: n`);
-        else parts.push(`${q(key)}: ${fromChunk.has(key) ? 'c' : 's'}[${q(key)}]`);
-      }
-      for (const key of chunkKeys) if (key !== 'choices' && !inSnapshot.has(key)) parts.push(`${q(key)}: c[${q(key)}]`);
-      if (!inSnapshot.has('choices')) parts.push('"choices": n');
-      merger = new Function('s', 'c', 'n', `"use strict"; return { ${parts.join(', ')} };`) as SnapshotMerger;
-    }
-    if (mergers.size < MAX_MERGERS) mergers.set(cacheKey, merger);
-  }
-  if (merger === null) return undefined;
-  lastSnapshotKeys = snapshotKeys;
-  lastChunkKeys = chunkKeys;
-  lastMerger = merger;
-  return merger;
 }

@@ -10,13 +10,16 @@ import type {
 
 /**
  * A tool call as accumulated so far: `id` and `type` from its first fragment, `function.name`, and
- * `function.arguments` concatenated from every fragment (possibly not yet valid JSON).
+ * `function.arguments` concatenated from every fragment (possibly not yet valid JSON); for a custom tool
+ * (`type: 'custom'`), `custom.name` and `custom.input`.
  *
  * @example
  * const args: string = toolCall.function?.arguments ?? '';
  */
-export type ChatCompletionSnapshotToolCall = Readonly<Omit<ChatCompletionChunkToolCall, 'index' | 'function'>> & {
+export type ChatCompletionSnapshotToolCall = Readonly<Omit<ChatCompletionChunkToolCall, 'index' | 'function' | 'custom'>> & {
   readonly function?: { readonly name: string; readonly arguments: string };
+  /** A custom tool's call: its `name` and the `input` text concatenated from every fragment. */
+  readonly custom?: { readonly name: string; readonly input: string };
 };
 
 /**

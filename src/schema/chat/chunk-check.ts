@@ -1,117 +1,137 @@
 /**
- * A hand-written check of the common `chat.completion.chunk` data, one per token of a Chat Completions stream.
- * It accepts a subset of what `ChatCompletionChunkSchema` accepts, several times faster than zod; anything it
- * does not accept goes to the schema, which decides (and explains its refusal).
+ * The check `chatCompletionChunks()` runs on every `chat.completion.chunk` by default: the fields the library
+ * reads (the snapshot reducer, `finalChatCompletion()`, `chatCompletionEvents()`, `textDeltas()`,
+ * `toolCallDeltas()`, `streamMetrics()`, the end-of-stream report), and nothing else. A field that is read must
+ * have the kind the code relies on; every other field passes untouched whatever it holds or whether it is there
+ * at all (`object`, `model`, `created`, `usage`, `system_fingerprint`, `service_tier`, Azure's
+ * `prompt_filter_results` / `content_filter_results`, `obfuscation`, unknown keys, new enum values).
  *
- * `spec/schema/chunk-check.spec.ts` proves with fast-check that it never accepts a value the schema rejects.
- * Change both together.
+ * Checked (absent and `null` are fine wherever a field is optional):
+ * - the chunk is an object with a string `id` (Azure's first chunk sends `""`) and a `choices` array;
+ * - each choice is an object with an integer `index` >= 0, a `finish_reason` that is a string (any value) or
+ *   `null`, a `delta` that is an object, `logprobs` an object whose `content` / `refusal` are arrays;
+ * - in a delta: `content`, `refusal`, `role` strings; `tool_calls` an array of objects with an integer `index`
+ *   >= 0, string `id` / `type`, `function: { name, arguments }` and `custom: { name, input }` with string
+ *   fields; `function_call: { name, arguments }` strings; `audio` with string `id` / `data` / `transcript` and a
+ *   number `expires_at`.
+ *
+ * The full OpenAPI schema (`ChatCompletionChunkSchema`) is opt-in: `chatCompletionChunks(source, { conformance:
+ * ChatCompletionChunkSchema })`.
  */
+import type { ReadIssue } from '../../sources/decode-json-event.js';
 import type { ChatCompletionChunk } from './chunk.js';
 
 /**
- * Whether `data` is a valid chunk of the common shape: `id`, `model` strings, `created` a number,
- * `object: 'chat.completion.chunk'`, optional `system_fingerprint` / `obfuscation` strings, `service_tier`,
- * `usage` of the three token counts (no details) or `null`, no `moderation` (or `null`), and choices
- * `{ index: number, finish_reason, logprobs?: null, delta: { role?, content?, refusal? } }` (no tool calls, no
- * `function_call`). Unknown keys are allowed, as the schema allows them. `false` means "ask the schema", not
- * "invalid".
+ * What is wrong with a field of a chunk the library reads, or `undefined` when the chunk can be read (see the
+ * module comment for the list).
  *
  * @internal
  * @example
- * isCommonChatCompletionChunk(JSON.parse(
- *   '{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}',
- * )); // true
+ * chatCompletionChunkIssue(JSON.parse('{"id":"c1","choices":[{"index":-1,"delta":{}}]}'));
+ * // { path: 'choices.0.index', message: 'expected an integer >= 0' }
  */
-export function isCommonChatCompletionChunk(data: unknown): data is ChatCompletionChunk {
-  if (
-    !isObject(data) ||
-    data['object'] !== 'chat.completion.chunk' ||
-    typeof data['id'] !== 'string' ||
-    typeof data['model'] !== 'string' ||
-    !isFiniteNumber(data['created'])
-  ) {
-    return false;
-  }
-  if (!isOptionalString(data['system_fingerprint']) || !isOptionalString(data['obfuscation'])) return false;
-  const tier = data['service_tier'];
-  if (
-    tier !== undefined &&
-    tier !== null &&
-    tier !== 'auto' &&
-    tier !== 'default' &&
-    tier !== 'flex' &&
-    tier !== 'scale' &&
-    tier !== 'priority' &&
-    tier !== 'fast'
-  ) {
-    return false;
-  }
-  const usage = data['usage'];
-  if (usage !== undefined && usage !== null && !isPlainUsage(usage)) return false;
-  const moderation = data['moderation'];
-  if (moderation !== undefined && moderation !== null) return false;
+export function chatCompletionChunkIssue(data: unknown): ReadIssue | undefined {
+  if (!isObject(data)) return { path: '', message: 'expected an object' };
+  if (typeof data['id'] !== 'string') return { path: 'id', message: 'expected a string' };
   const choices = data['choices'];
-  if (!Array.isArray(choices)) return false;
+  if (!Array.isArray(choices)) return { path: 'choices', message: 'expected an array' };
   for (let i = 0; i < choices.length; i++) {
-    const choice: unknown = choices[i];
-    if (!isObject(choice) || !isFiniteNumber(choice['index'])) return false;
-    const reason = choice['finish_reason'];
-    if (
-      reason !== null &&
-      reason !== 'stop' &&
-      reason !== 'length' &&
-      reason !== 'tool_calls' &&
-      reason !== 'content_filter' &&
-      reason !== 'function_call'
-    ) {
-      return false;
-    }
-    const logprobs = choice['logprobs'];
-    if (logprobs !== undefined && logprobs !== null) return false;
-    const delta = choice['delta'];
-    if (!isObject(delta)) return false;
-    if (!isOptionalNullableString(delta['content']) || !isOptionalNullableString(delta['refusal'])) return false;
-    if (delta['tool_calls'] !== undefined || delta['function_call'] !== undefined) return false;
-    const role = delta['role'];
-    if (
-      role !== undefined &&
-      role !== 'assistant' &&
-      role !== 'user' &&
-      role !== 'system' &&
-      role !== 'developer' &&
-      role !== 'tool'
-    ) {
-      return false;
+    const problem = choiceIssue(choices[i]);
+    if (problem !== undefined) return at(`choices.${i}`, problem);
+  }
+  return undefined;
+}
+
+function choiceIssue(choice: unknown): ReadIssue | undefined {
+  if (!isObject(choice)) return { path: '', message: 'expected an object' };
+  if (!isIndex(choice['index'])) return { path: 'index', message: 'expected an integer >= 0' };
+  if (!isOptionalString(choice['finish_reason'])) return { path: 'finish_reason', message: 'expected a string' };
+  const logprobs = choice['logprobs'];
+  if (logprobs !== undefined && logprobs !== null) {
+    if (!isObject(logprobs)) return { path: 'logprobs', message: 'expected an object' };
+    if (!isOptionalArray(logprobs['content'])) return { path: 'logprobs.content', message: 'expected an array' };
+    if (!isOptionalArray(logprobs['refusal'])) return { path: 'logprobs.refusal', message: 'expected an array' };
+  }
+  const delta = choice['delta'];
+  if (delta === undefined || delta === null) return undefined;
+  if (!isObject(delta)) return { path: 'delta', message: 'expected an object' };
+  const problem = deltaIssue(delta);
+  return problem === undefined ? undefined : at('delta', problem);
+}
+
+function deltaIssue(delta: Record<string, unknown>): ReadIssue | undefined {
+  if (!isOptionalString(delta['content'])) return { path: 'content', message: 'expected a string' };
+  if (!isOptionalString(delta['refusal'])) return { path: 'refusal', message: 'expected a string' };
+  if (!isOptionalString(delta['role'])) return { path: 'role', message: 'expected a string' };
+  const toolCalls = delta['tool_calls'];
+  if (toolCalls !== undefined && toolCalls !== null) {
+    if (!Array.isArray(toolCalls)) return { path: 'tool_calls', message: 'expected an array' };
+    for (let i = 0; i < toolCalls.length; i++) {
+      const problem = toolCallIssue(toolCalls[i]);
+      if (problem !== undefined) return at(`tool_calls.${i}`, problem);
     }
   }
-  return true;
+  const functionCall = stringFieldsIssue(delta['function_call'], 'name', 'arguments');
+  if (functionCall !== undefined) return at('function_call', functionCall);
+  const audio = delta['audio'];
+  if (audio !== undefined && audio !== null) {
+    const problem = stringFieldsIssue(audio, 'id', 'data', 'transcript');
+    if (problem !== undefined) return at('audio', problem);
+    const expiresAt = (audio as Record<string, unknown>)['expires_at'];
+    if (expiresAt !== undefined && expiresAt !== null && typeof expiresAt !== 'number') {
+      return { path: 'audio.expires_at', message: 'expected a number' };
+    }
+  }
+  return undefined;
 }
 
-/** `usage` with the three token counts and no breakdowns (breakdowns go to the schema). */
-function isPlainUsage(usage: unknown): boolean {
-  return (
-    isObject(usage) &&
-    isFiniteNumber(usage['completion_tokens']) &&
-    isFiniteNumber(usage['prompt_tokens']) &&
-    isFiniteNumber(usage['total_tokens']) &&
-    usage['completion_tokens_details'] === undefined &&
-    usage['prompt_tokens_details'] === undefined
-  );
+function toolCallIssue(call: unknown): ReadIssue | undefined {
+  if (!isObject(call)) return { path: '', message: 'expected an object' };
+  if (!isIndex(call['index'])) return { path: 'index', message: 'expected an integer >= 0' };
+  if (!isOptionalString(call['id'])) return { path: 'id', message: 'expected a string' };
+  if (!isOptionalString(call['type'])) return { path: 'type', message: 'expected a string' };
+  const fn = stringFieldsIssue(call['function'], 'name', 'arguments');
+  if (fn !== undefined) return at('function', fn);
+  const custom = stringFieldsIssue(call['custom'], 'name', 'input');
+  return custom === undefined ? undefined : at('custom', custom);
 }
 
-// As zod 4 judges them: an object is anything but null and arrays; a number is finite.
+/** `value` absent, `null`, or an object whose `keys` are absent, `null` or strings. */
+function stringFieldsIssue(value: unknown, ...keys: string[]): ReadIssue | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) return { path: '', message: 'expected an object' };
+  for (const key of keys) if (!isOptionalString(value[key])) return { path: key, message: 'expected a string' };
+  return undefined;
+}
+
+function at(prefix: string, issue: ReadIssue): ReadIssue {
+  return { path: issue.path === '' ? prefix : `${prefix}.${issue.path}`, message: issue.message };
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
+function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function isOptionalString(value: unknown): boolean {
-  return value === undefined || typeof value === 'string';
+  return value === undefined || value === null || typeof value === 'string';
 }
 
-function isOptionalNullableString(value: unknown): boolean {
-  return value === undefined || value === null || typeof value === 'string';
+function isOptionalArray(value: unknown): boolean {
+  return value === undefined || value === null || Array.isArray(value);
+}
+
+/**
+ * Whether the library can read `data` as a chunk: {@link chatCompletionChunkIssue} found nothing. (It says
+ * nothing about the fields the library does not read.)
+ *
+ * @internal
+ * @example
+ * isCommonChatCompletionChunk(JSON.parse('{"id":"c1","choices":[{"index":0,"delta":{"content":"Hi"}}]}')); // true
+ */
+export function isCommonChatCompletionChunk(data: unknown): data is ChatCompletionChunk {
+  return chatCompletionChunkIssue(data) === undefined;
 }

@@ -122,8 +122,9 @@ export const ChatCompletionChoiceLogprobsSchema = z.object({
 export type ChatCompletionChoiceLogprobs = z.infer<typeof ChatCompletionChoiceLogprobsSchema>;
 
 /**
- * A fragment of a tool call at `index` of the message's tool calls: `id`, `type` and `function.name` come with the
- * first fragment, `function.arguments` arrive in pieces to concatenate.
+ * A fragment of a tool call at `index` of the message's tool calls: `id`, `type` and `function.name` (or
+ * `custom.name` for a custom tool) come with the first fragment, `function.arguments` (`custom.input`) arrive in
+ * pieces to concatenate.
  *
  * @example
  * ChatCompletionChunkToolCallSchema.parse({ index: 0, function: { arguments: '{"ci' } });
@@ -131,11 +132,17 @@ export type ChatCompletionChoiceLogprobs = z.infer<typeof ChatCompletionChoiceLo
 export const ChatCompletionChunkToolCallSchema = z.object({
   index: z.number(),
   id: z.string().optional(),
-  type: z.literal('function').optional(),
+  type: z.enum(['function', 'custom']).optional(),
   function: z
     .object({
       name: z.string().optional(),
       arguments: z.string().optional(),
+    })
+    .optional(),
+  custom: z
+    .object({
+      name: z.string().optional(),
+      input: z.string().optional(),
     })
     .optional(),
 });
@@ -178,6 +185,15 @@ export const ChatCompletionChunkDeltaSchema = z.object({
   tool_calls: z.array(ChatCompletionChunkToolCallSchema).optional(),
   role: ChatCompletionRoleSchema.optional(),
   refusal: z.string().nullable().optional(),
+  // Audio answers (`modalities: ['audio']`) stream their audio in pieces; the last piece may carry only `expires_at`.
+  audio: z
+    .object({
+      id: z.string().optional(),
+      data: z.string().optional(),
+      transcript: z.string().optional(),
+      expires_at: z.number().optional(),
+    })
+    .optional(),
 });
 /**
  * What a chunk adds to a choice's message.
@@ -195,7 +211,8 @@ export type ChatCompletionChunkDelta = z.infer<typeof ChatCompletionChunkDeltaSc
  * ChatCompletionChunkChoiceSchema.parse({ index: 0, delta: { content: 'Hi' }, finish_reason: null });
  */
 export const ChatCompletionChunkChoiceSchema = z.object({
-  delta: ChatCompletionChunkDeltaSchema,
+  // Optional: Azure OpenAI ends a stream with a content-filter chunk whose choice has no delta.
+  delta: ChatCompletionChunkDeltaSchema.optional(),
   logprobs: ChatCompletionChoiceLogprobsSchema.nullable().optional(),
   finish_reason: ChatCompletionFinishReasonSchema.nullable(),
   index: z.number(),
@@ -350,8 +367,10 @@ export const ChatCompletionChunkSchema = z.object({
   model: z.string(),
   obfuscation: z.string().optional(),
   service_tier: ChatCompletionServiceTierSchema.optional(),
-  system_fingerprint: z.string().optional(),
-  object: z.literal('chat.completion.chunk'),
+  // Azure OpenAI sends `null`.
+  system_fingerprint: z.string().nullable().optional(),
+  // Azure OpenAI's first chunk (its `prompt_filter_results`) carries `""` here, and in `id` and `model`.
+  object: z.union([z.literal('chat.completion.chunk'), z.literal('')]),
   usage: CompletionUsageSchema.nullable().optional(),
   moderation: ChatCompletionModerationSchema.nullable().optional(),
 });

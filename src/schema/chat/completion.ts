@@ -192,7 +192,8 @@ export const ChatCompletionSchema = z.object({
   moderation: ChatCompletionModerationSchema.nullable().optional(),
   service_tier: ChatCompletionServiceTierSchema.optional(),
   system_fingerprint: z.string().optional(),
-  usage: CompletionUsageSchema.optional(),
+  // A streamed completion keeps the chunks' `usage: null` when usage was not asked for (as the SDK's does).
+  usage: CompletionUsageSchema.nullable().optional(),
 });
 /**
  * A whole chat completion.

@@ -1,0 +1,84 @@
+/**
+ * Our Chat Completions operators and the official SDK 7.x's `ChatCompletionStream`, driven by the same bytes.
+ */
+import { lastValueFrom, toArray } from 'rxjs';
+import {
+  accumulateChatCompletion,
+  type ChatCompletion,
+  type ChatCompletionChunk,
+  chatCompletionChunks,
+  chatCompletionEvents,
+  type ChatCompletionSnapshot,
+  type ChatCompletionStreamEvent,
+  finalChatCompletion,
+} from '../../src/index';
+import { encode, streamOf } from '../helpers/bytes';
+import { sdkClientOver } from '../helpers/sdk';
+
+export const SDK_EVENTS = [
+  'content.delta',
+  'content.done',
+  'refusal.delta',
+  'refusal.done',
+  'tool_calls.function.arguments.delta',
+  'tool_calls.function.arguments.done',
+  'logprobs.content.delta',
+  'logprobs.content.done',
+  'logprobs.refusal.delta',
+  'logprobs.refusal.done',
+] as const;
+
+export interface ChatOutcome {
+  snapshots: unknown[];
+  completion: unknown;
+  events: unknown[];
+}
+
+/** The bytes of a data-only stream of these chunks (objects or raw JSON lines), ending with `[DONE]`. */
+export function chatBytes(chunks: ReadonlyArray<object | string>): Uint8Array {
+  return encode(
+    chunks.map((c) => `data: ${typeof c === 'string' ? c : JSON.stringify(c)}\n\n`).join('') + 'data: [DONE]\n\n',
+  );
+}
+
+/** The SDK's snapshots (one per chunk), final completion and events over the bytes, without its `parsed` fields. */
+export async function sdkChat(parts: Uint8Array[]): Promise<ChatOutcome> {
+  const stream = sdkClientOver(parts).chat.completions.stream({ model: 'gpt-4o', messages: [] });
+  const events: unknown[] = [];
+  const snapshots: unknown[] = [];
+  const on = stream.on as (event: string, listener: (...args: never[]) => void) => unknown;
+  for (const type of SDK_EVENTS) {
+    // Copied when fired: the SDK keeps mutating the objects its events point to.
+    on.call(stream, type, (props: object) => events.push(structuredClone({ type, ...props })));
+  }
+  on.call(stream, 'chunk', (_chunk: unknown, snapshot: unknown) => snapshots.push(structuredClone(snapshot)));
+  const completion = await stream.finalChatCompletion().catch((error: unknown) => ({ sdkRejected: String(error) }));
+  return withoutParsed({ snapshots, completion, events }) as ChatOutcome;
+}
+
+/** Ours over the same bytes, in the SDK's terms (events without `choiceIndex`). */
+export async function ourChat(parts: Uint8Array[]): Promise<ChatOutcome> {
+  const snapshots = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(accumulateChatCompletion(), toArray()));
+  const completion = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(finalChatCompletion()));
+  const events = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(chatCompletionEvents(), toArray()));
+  return { snapshots, completion, events: events.map(({ choiceIndex: _choiceIndex, ...rest }) => rest) };
+}
+
+/** The SDK adds `parsed: null` to messages (and `parsed` fields to its events): this library does not parse. */
+export function withoutParsed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutParsed);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'parsed' || key === 'parsed_arguments') continue;
+    copy[key] = withoutParsed(v);
+  }
+  return copy;
+}
+
+/** Tool call ids the SDK makes up (`call_<uuid>`) for calls that came without one, made comparable. */
+export function withoutMadeUpIds(completion: unknown): unknown {
+  return JSON.parse(JSON.stringify(completion).replace(/"call_[0-9a-f-]{36}"/g, '"call_made_up"'));
+}
+
+export type { ChatCompletion, ChatCompletionChunk, ChatCompletionSnapshot, ChatCompletionStreamEvent };
