@@ -189,17 +189,19 @@ function withAt<T>(list: readonly T[], index: number, item: T): readonly T[] {
 // ---- the hot path ------------------------------------------------------------------------------------------
 //
 // Everything below only makes the reducer faster; for every input it returns what the generic code above (spread
-// and `mergeDelta`) returns, or it steps aside and lets that code run. It keeps nothing between calls: every check
-// runs on every call (they allocate nothing), so a state or snapshot changed in place by a consumer is judged as it
-// is now.
+// and `mergeDelta`) returns, or it steps aside and lets that code run, with one difference: symbol-keyed
+// properties are not data (JSON has none; only code that changed an emitted state or snapshot, or a hand-made
+// initial state, can have added one), and the object literals below leave them out where a spread would copy them.
+// It keeps nothing between calls: every check runs on every call (they allocate nothing), so a state or snapshot
+// changed in place by a consumer is judged as it is now.
 
 /** The keys of a state, in the order of {@link initialAssistantStreamState}. */
 const STATE_KEYS = Object.keys(initialAssistantStreamState);
 
 /**
- * A state is canonical when its own keys are exactly those of the initial state, in the same order, with no
- * symbol keys: then the object literal of {@link stateOf} equals the spread `{ ...state, changes }`. The
- * initial state is, and every state built from a canonical one is.
+ * A state is canonical when its own string keys are exactly those of the initial state, in the same order: then
+ * the object literal of {@link stateOf} equals the spread `{ ...state, changes }` (symbol keys aside). The initial
+ * state is, and every state built from a canonical one is.
  */
 function isCanonical(state: AssistantStreamState): boolean {
   return typeof state === 'object' && state !== null && hasExactKeys(state, STATE_KEYS);
@@ -264,7 +266,7 @@ const MESSAGE_KEYS_WITH_ATTACHMENTS = [...MESSAGE_KEYS.slice(0, -1), 'attachment
 /**
  * `{ ...message, content }`. A spread of a message that is itself a copy takes V8's slow path (about 200 ns), so
  * a message with the API's keys in the API's order is copied by a literal naming them; any other message (other
- * keys, another order, symbol keys) by the spread. The same object either way.
+ * keys, another order) by the spread. The same data either way.
  */
 function withContent(message: Message, content: unknown[]): Message {
   const m = message as unknown as Record<string, unknown>;
