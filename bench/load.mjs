@@ -1,7 +1,8 @@
 // Load: many concurrent paced run streams over loopback, each client kind in its own process.
 //
 //   npm run bench:load                          # = npm run build && node bench/load.mjs
-//   node bench/load.mjs --streams=1000 --words=40 --delta-ms=10 --event-ms=10 --timeout-s=180
+//   node bench/load.mjs --streams=1000 --words=40 --delta-ms=10 --event-ms=10 --timeout-s=180 [--clients=floor,library,sdk]
+//   LOAD_CHILD_NODE_ARGS='--cpu-prof --cpu-prof-dir=bench/results' node bench/load.mjs --clients=library   # profile a client
 //
 // The parent starts the emulator (rx-openai-stream/testing, on 127.0.0.1) with paced streams, creates one
 // assistant and `streams` threads, then runs each client in a fresh child process, one after the other. A child
@@ -83,7 +84,7 @@ function runChild(client, setup) {
   return new Promise((resolve, reject) => {
     const proc = execFile(
       process.execPath,
-      [fileURLToPath(import.meta.url), `--client=${client}`],
+      [...(process.env.LOAD_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []), fileURLToPath(import.meta.url), `--client=${client}`],
       { timeout: TIMEOUT_S * 1000, killSignal: 'SIGKILL', maxBuffer: 1 << 24, env: { ...process.env } },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`${client}: ${error.message}\n${stderr}`));

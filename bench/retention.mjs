@@ -16,7 +16,7 @@ const lib = await import(process.env.RX_OPENAI_STREAM_DIST ?? '../dist/esm/index
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const n = Number(args.n ?? 200_000);
-const words = args.short === undefined ? Array.from({ length: n }, (_, i) => ` a longer token, number ${i}`) : undefined;
+const words = !('short' in args) ? Array.from({ length: n }, (_, i) => ` a longer token, number ${i}`) : undefined;
 const stream = assistantRunStream(n, words ? { words } : {});
 const chunks = toChunks(stream.text);
 
