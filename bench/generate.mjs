@@ -135,10 +135,11 @@ function argumentFragments(count) {
 }
 
 /**
- * An Assistants run stream with a 200-fragment function call and one message of `n` text deltas.
+ * An Assistants run stream with a 200-fragment function call and one message of `n` text deltas (`words`: the
+ * tokens, `n` of them, instead of the vocabulary's).
  * Returns the SSE text, the expected message text and the number of SSE events (the final `done` included).
  */
-export function assistantRunStream(n, { toolCallDeltas = 200, seed = 1, spaced = false } = {}) {
+export function assistantRunStream(n, { toolCallDeltas = 200, seed = 1, spaced = false, words: given } = {}) {
   const parts = [];
   let events = 0;
   const emit = (event, data) => {
@@ -177,7 +178,7 @@ export function assistantRunStream(n, { toolCallDeltas = 200, seed = 1, spaced =
   emit('thread.run.step.in_progress', step('step_002', 'message_creation', 'in_progress', creation));
   emit('thread.message.created', message('in_progress', []));
   emit('thread.message.in_progress', message('in_progress', []));
-  const words = tokens(n, seed);
+  const words = given ?? tokens(n, seed);
   for (let i = 0; i < n; i++) {
     const text = i === 0 ? { value: words[i], annotations: [] } : { value: words[i] };
     emit(

@@ -3,7 +3,7 @@
 
 import { createParser } from 'eventsource-parser';
 import OpenAI from 'openai';
-import { share } from 'rxjs';
+import { last, map, share } from 'rxjs';
 // The built package; RX_OPENAI_STREAM_DIST points at another build of it (e.g. to compare two builds).
 const lib = await import(process.env.RX_OPENAI_STREAM_DIST ?? '../dist/esm/index.js');
 import { chunkStream, sseResponse } from './generate.mjs';
@@ -52,14 +52,18 @@ export async function floor(chunks, _expected, onChunk) {
 }
 
 /**
- * This library on an Assistants run: `assistantEvents()` shared by `textDeltas()`, `accumulateSnapshots()` (only
- * the last state kept) and `finalMessages()`.
+ * This library on an Assistants run: `assistantEvents()` shared by `textDeltas()` and one `accumulateSnapshots()`
+ * (only the last state kept), whose last state gives the final messages (the pattern of `docs/observables.md`:
+ * one reduction for all the snapshot results; `bench/shared-reducers.mjs` measures a reduction per operator).
  */
 export function libraryAssistants(chunks, expected, onChunk) {
   return consumeRun(lib.assistantEvents(sseResponse(chunks, onChunk)).pipe(share()), expected);
 }
 
-/** `textDeltas()`, `accumulateSnapshots()` (last state kept) and `finalMessages()` on a shared run stream, checked. */
+/**
+ * `textDeltas()` and `accumulateSnapshots()` (last state kept) on a shared run stream, the final messages read from
+ * the last state (`last()`, `map()`, as `finalMessages()` would emit them), checked.
+ */
 function consumeRun(events$, expected) {
   return new Promise((resolve, reject) => {
     const sink = new TextSink();
@@ -78,8 +82,9 @@ function consumeRun(events$, expected) {
       }
     };
     events$.pipe(lib.textDeltas()).subscribe({ next: sink.push, error: reject, complete });
-    events$.pipe(lib.accumulateSnapshots()).subscribe({ next: (s) => (state = s), error: reject, complete });
-    events$.pipe(lib.finalMessages()).subscribe({ next: (m) => (messages = m), error: reject, complete });
+    const states$ = events$.pipe(lib.accumulateSnapshots(), share());
+    states$.subscribe({ next: (s) => (state = s), error: reject, complete });
+    states$.pipe(last(), map((s) => s.messages)).subscribe({ next: (m) => (messages = m), error: reject, complete });
   });
 }
 

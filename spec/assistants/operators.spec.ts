@@ -84,7 +84,7 @@ describe('final getters', () => {
 
   it('finalRun gives the requires_action run of a stream that stops for tool outputs', async () => {
     const waiting = run('run_1', 'requires_action');
-    expect(await lastValueFrom(of(created, ev('thread.run.requires_action', waiting)).pipe(finalRun()))).toBe(waiting);
+    expect(await lastValueFrom(of(created, ev('thread.run.requires_action', waiting)).pipe(finalRun()))).toEqual(waiting);
   });
 
   it('finalRun fails clearly when there was no run, or no final one', async () => {

@@ -110,7 +110,9 @@ describe('assistantStreamReducer', () => {
     const final = message('msg_1', 'completed', [textBlock('Hello'), textBlock('Second block')]);
     const last = reduceAll([...twoBlockMessage, ev('thread.message.completed', final)]).at(-1)!;
     expect(last.currentMessageSnapshot).toBeUndefined();
-    expect(last.messages[0]).toBe(final);
+    expect(last.messages[0]).toEqual(final);
+    // A copy: the event reaches every subscription of a shared stream, the state only this one.
+    expect(last.messages[0]).not.toBe(final);
   });
 
   it('keeps streamed content when a late in_progress event carries none', () => {

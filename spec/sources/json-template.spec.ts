@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { lastValueFrom, toArray } from 'rxjs';
 import {
   assistantEvents,
@@ -94,6 +96,18 @@ const cases: Case[] = [
 ];
 
 /** A template that has learned `text`, the way a source teaches it (parsed and validated first). */
+/** The engine's `gc()` (exposed at run time: jest does not start node with `--expose-gc`). */
+function exposedGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+function heapAfterGc(gc: () => void): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
 function learned(shape: AnyShape, text: string) {
   const template = jsonTemplate(shape);
   template.learn(text, JSON.parse(text));
@@ -228,18 +242,61 @@ describe('jsonTemplate: reads what JSON.parse reads, or leaves the text to it', 
     expect(splits).toBeLessThanOrEqual(10);
   });
 
-  it('learns nothing from an event a consumer changed before it was learned from', () => {
+  it('learns from the text, whatever a consumer did to the emitted event', () => {
     // Sources learn after emitting: what a consumer did to the event must not reach later events.
     const text = cases[2]!.text(['a']).replace('"created":1727346168', '"created":0');
     const next = cases[2]!.text(['b']).replace('"created":1727346168', '"created":0');
     const changed = JSON.parse(text);
     changed.created = -0; // written as 0: the text alone cannot tell
+    changed.model = 'another';
     const template = jsonTemplate(contentChunkShape as AnyShape);
     template.learn(text, changed);
+    expect(template.read(next)).toBeDefined();
     agreesWithJsonParse(template.read(next), next);
     const trap = JSON.parse(text);
     Object.defineProperty(trap, 'model', { get: () => { throw new Error('trap'); }, enumerable: true });
-    expect(() => jsonTemplate(contentChunkShape as AnyShape).learn(text, trap)).not.toThrow();
+    const trapped = jsonTemplate(contentChunkShape as AnyShape);
+    expect(() => trapped.learn(text, trap)).not.toThrow();
+    agreesWithJsonParse(trapped.read(next), next);
+  });
+
+  it('reads nothing twice through a getter: later events are what JSON.parse makes of their text', () => {
+    // A getter that answers a string when checked and an object (written as the same string) when kept: read
+    // twice, it would give every later event the same object instead of a string, which no schema ever saw.
+    const text = cases[0]!.text(['first']);
+    const next = cases[0]!.text(['second']);
+    const planted = { toJSON: () => 'msg_abc123' };
+    let reads = 0;
+    const hostile = JSON.parse(text);
+    Object.defineProperty(hostile, 'id', { get: () => (reads++ === 0 ? 'msg_abc123' : planted), enumerable: true });
+    const template = jsonTemplate(messageDeltaShape as AnyShape);
+    template.learn(text, hostile);
+    const read = template.read(next) as { id: unknown } | undefined;
+    expect(read).toStrictEqual(JSON.parse(next));
+    expect(read!.id).toBe('msg_abc123');
+    expect(MessageDeltaEventSchema.safeParse(read).success).toBe(true);
+    expect(reads).toBe(0); // the emitted object is not read at all
+  });
+
+  it('hands out slot strings that do not keep the event texts alive', () => {
+    // The SSE parser cuts each event's text out of a decoded chunk; a slot value cut out of that text would be a
+    // view keeping the whole chunk alive. 400 events, each cut from its own 100,000-character chunk: 40 MB if
+    // the values kept them (80 with two-byte text), a few kB if they are strings of their own.
+    const gc = exposedGc();
+    const value = 'a fragment of text, long enough to be a view';
+    const template = learned(messageDeltaShape as AnyShape, cases[0]!.text([value]));
+    const kept: unknown[] = [];
+    const before = heapAfterGc(gc);
+    for (let i = 0; i < 400; i++) {
+      const chunk = `${'x'.repeat(100_000)}${i}\n${cases[0]!.text([`${value} ${i}`])}\n`;
+      const data = chunk.slice(chunk.indexOf('\n') + 1, -1);
+      const event = template.read(data) as { delta: { content: [{ text: { value: string } }] } };
+      expect(event.delta.content[0].text.value).toBe(`${value} ${i}`);
+      kept.push(event.delta.content[0].text.value);
+    }
+    const retained = heapAfterGc(gc) - before;
+    expect(kept).toHaveLength(400);
+    expect(retained).toBeLessThan(4_000_000);
   });
 
   it('learns nothing from events of another shape', () => {

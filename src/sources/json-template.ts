@@ -9,6 +9,11 @@
  * integer). The next event whose text is the same segments around values of the same kinds is read by cutting out
  * the values and building the object with a literal: several times cheaper than `JSON.parse` of the whole text.
  *
+ * What a template learns comes from the event's text alone: `learn` parses its own copy of the text (equal to what
+ * the caller validated, since `JSON.parse` of the same text gives the same value) and never reads the object the
+ * caller emitted, which a consumer may have changed since, or given getters. So every value is read once, from
+ * a plain object no one else holds, and nothing a consumer does to an event reaches the events read after it.
+ *
  * Why the result is always what `JSON.parse` would have returned: a template is only learned when the event's
  * text is exactly `JSON.stringify` of what the shape's `build` returns for it (so the text is compact, with keys
  * in `build`'s order), with each slot's value in one place. Any text made of the same segments around valid
@@ -16,7 +21,9 @@
  * slot ends at the first unescaped quote, as in JSON; its body is taken verbatim when it holds no backslash or
  * control character, and is otherwise decoded as one JSON string literal (a body that is not one sends the event
  * down the normal path). An integer slot is plain digits without a leading zero, as `JSON.stringify` writes it.
- * `spec/sources/json-template.spec.ts` checks all of this with fast-check.
+ * A string slot's value is always a string of its own, never a slice of the event's text (V8 would keep the whole
+ * text, and the decoded chunk it was cut from, alive as long as the value). `spec/sources/json-template.spec.ts`
+ * checks all of this with fast-check.
  */
 
 /**
@@ -54,8 +61,9 @@ export interface TemplateShape<Fields, Value> {
 
 /**
  * One stream's template for one shape: `read` returns the event a text stands for when the text fits the
- * learned template (else `undefined`, and the caller parses it the normal way); `learn` is given events the
- * caller parsed and validated, and keeps a template from one of the right shape.
+ * learned template (else `undefined`, and the caller parses it the normal way); `learn` is given the texts of
+ * events the caller parsed and validated, and keeps a template from one of the right shape. Its `json` argument
+ * (the caller's parsed event) is not read: the template learns from its own parse of the text.
  *
  * @internal
  * @example
@@ -65,7 +73,7 @@ export interface TemplateShape<Fields, Value> {
  */
 export interface JsonTemplate<Value> {
   read(data: string): Value | undefined;
-  learn(data: string, json: unknown): void;
+  learn(data: string, json?: unknown): void;
 }
 
 // Strings events hardly ever hold (private-use characters, which JSON.stringify writes as they are): where they
@@ -122,14 +130,14 @@ export function jsonTemplate<Fields, Value>(shape: TemplateShape<Fields, Value>)
       hits++;
       return shape.build(fields, slots);
     },
-    learn(data, json) {
+    learn(data) {
       if (attempts >= 8 && attempts * 8 > hits) return;
-      // Learning runs after the event was emitted: a consumer may have changed it, even planted a throwing
-      // getter. What it changed is caught by the comparison with the text; what throws only means no template.
+      attempts++;
       try {
-        const parts = shape.split(json);
+        // Our own parse of the text: the caller validated an equal value; the object it emitted is left alone (a
+        // consumer may have changed it, or defined getters on it, by now).
+        const parts = shape.split(JSON.parse(data));
         if (parts === undefined || parts.slots.length > MARKS.length) return;
-        attempts++;
         const learned = segmentsOf(shape.build(parts.fields, MARKS.slice(0, parts.slots.length)), parts.slots, data);
         if (learned === undefined) return;
         segments = learned.segments;
@@ -137,7 +145,7 @@ export function jsonTemplate<Fields, Value>(shape: TemplateShape<Fields, Value>)
         order = learned.order;
         fields = parts.fields;
       } catch {
-        // No template from this event.
+        // Not JSON after all: no template from this text.
       }
     },
   };
@@ -272,18 +280,34 @@ function integerEnd(data: string, from: number): number {
   return end;
 }
 
-/** The value of a string body: itself when it needs no decoding, else decoded as a JSON string literal. */
+/**
+ * The value of a string body (a slice of the event's text): a copy of it when it needs no decoding, else decoded
+ * as a JSON string literal (which makes a new string too).
+ */
 function stringValue(body: string, known: Map<string, string>): string | undefined {
   for (let i = 0; i < body.length; i++) {
     const code = body.charCodeAt(i);
     if (code === 0x5c || code < 0x20) return decodeStringBody(body);
   }
-  if (body.length > MAX_SHARED_LENGTH) return body;
+  if (body.length > MAX_SHARED_LENGTH) return ownString(body);
   const seen = known.get(body);
   if (seen !== undefined) return seen;
   if (known.size < MAX_SHARED_STRINGS) known.set(body, body);
   return body;
 }
+
+/**
+ * A string equal to `slice` that does not keep the text it was cut from alive. V8 makes a slice of 13 characters
+ * or more a view into its parent (here the event's text, itself a view into the decoded chunk); a rope with a
+ * one-character head, flattened by `slice`, holds a fresh copy instead (one character longer, and a view of it).
+ * Shorter slices are copies already.
+ */
+function ownString(slice: string): string {
+  return slice.length < SLICED_MIN_LENGTH ? slice : (' ' + slice).slice(1);
+}
+
+/** V8's `SlicedString::kMinLength`: shorter substrings are always copied. */
+const SLICED_MIN_LENGTH = 13;
 
 function decodeStringBody(body: string): string | undefined {
   try {

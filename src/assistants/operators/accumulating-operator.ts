@@ -1,7 +1,7 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import { reducing, type ReducingSteps } from '../../operators/reducing-operator.js';
 import type { AssistantStreamEvent } from '../../schema/assistants/index.js';
-import { assistantStreamReducer, forgetLastTransition } from '../snapshot/reducer.js';
+import { assistantStreamReducer } from '../snapshot/reducer.js';
 import { type AssistantStreamState, initialAssistantStreamState } from '../snapshot/state.js';
 
 /**
@@ -17,17 +17,12 @@ export type AccumulatingSteps<R> = ReducingSteps<AssistantStreamState, Assistant
  * The machinery shared by every operator that needs run snapshots (`messageDeltas()`, `toolCallDeltas()`,
  * `finalMessages()`, `handleEvents()`, ...): the generic reducing operator with the assistants reducer, so
  * one reducer state per subscription, advanced once per event, and errors of the reducer (a refused delta)
- * ending the stream. When the subscription ends, the reducer's memo of its last call is released. @internal
+ * ending the stream. Each such operator reduces on its own: several on one shared stream reduce it once each
+ * (derive them from one `accumulateSnapshots()` to reduce once; see `docs/observables.md`). @internal
  *
  * @example
  * const lastMessageCount = () => accumulating<number>({ complete: (s, out) => { out.next(s.messages.length); out.complete(); } });
  */
 export function accumulating<R>(steps: AccumulatingSteps<R>): OperatorFunction<AssistantStreamEvent, R> {
-  const operator = reducing(assistantStreamReducer, initialAssistantStreamState, steps);
-  return (source) =>
-    new Observable<R>((out) => {
-      // `out` itself subscribes (no extra subscriber per event); the teardown runs however the subscription ends.
-      operator(source).subscribe(out);
-      return forgetLastTransition;
-    });
+  return reducing(assistantStreamReducer, initialAssistantStreamState, steps);
 }

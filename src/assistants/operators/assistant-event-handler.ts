@@ -2,8 +2,9 @@ import type { AssistantStreamEvent, Message, Run, RunStep } from '../../schema/a
 import type { AssistantStreamState } from '../snapshot/state.js';
 import type { AssistantStreamHandler } from './assistant-stream-handler.js';
 
-// The state each handler instance last saw, written by handleEvents() before it calls the handler.
-const statesByHandler = new WeakMap<object, AssistantStreamState>();
+// How handleEvents() hands a handler the state it is about to report on (a key, not state: the state lives in the
+// handler instance).
+const PUBLISH = Symbol('publishState');
 
 /**
  * @internal Called by handleEvents() before each event's callbacks.
@@ -12,7 +13,7 @@ const statesByHandler = new WeakMap<object, AssistantStreamState>();
  * publishState(handler, state); // handler.currentRun is now state.currentRun
  */
 export function publishState(handler: object, state: AssistantStreamState): void {
-  if (handler instanceof AssistantEventHandler) statesByHandler.set(handler, state);
+  if (handler instanceof AssistantEventHandler) handler[PUBLISH](state);
 }
 
 /**
@@ -31,29 +32,37 @@ export function publishState(handler: object, state: AssistantStreamState): void
  * events$.pipe(handleEvents(new Printer()), untilDone()).subscribe();
  */
 export class AssistantEventHandler implements Required<AssistantStreamHandler> {
+  // The state this instance last saw, written by handleEvents() before it calls the callbacks.
+  #state: AssistantStreamState | undefined;
+
+  /** @internal */
+  [PUBLISH](state: AssistantStreamState): void {
+    this.#state = state;
+  }
+
   /** The latest event. */
   get currentEvent(): AssistantStreamEvent | undefined {
-    return statesByHandler.get(this)?.currentEvent;
+    return this.#state?.currentEvent;
   }
   /** The latest run object. */
   get currentRun(): Run | undefined {
-    return statesByHandler.get(this)?.currentRun;
+    return this.#state?.currentRun;
   }
   /** The message being streamed, if any. */
   get currentMessageSnapshot(): Message | undefined {
-    return statesByHandler.get(this)?.currentMessageSnapshot;
+    return this.#state?.currentMessageSnapshot;
   }
   /** The run step being streamed, if any. */
   get currentRunStepSnapshot(): RunStep | undefined {
-    return statesByHandler.get(this)?.currentRunStepSnapshot;
+    return this.#state?.currentRunStepSnapshot;
   }
   /** Every message so far, each in its latest form. */
   get messages(): readonly Message[] {
-    return statesByHandler.get(this)?.messages ?? [];
+    return this.#state?.messages ?? [];
   }
   /** Every run step so far, each in its latest form. */
   get runSteps(): readonly RunStep[] {
-    return statesByHandler.get(this)?.runSteps ?? [];
+    return this.#state?.runSteps ?? [];
   }
 
   onEvent(..._args: Parameters<Required<AssistantStreamHandler>['onEvent']>): void {}

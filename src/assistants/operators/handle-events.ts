@@ -1,7 +1,7 @@
 import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
 import { StreamTimeoutError } from '../../errors/stream-errors.js';
 import type { AssistantStreamEvent, Message, RunStep } from '../../schema/assistants/index.js';
-import { assistantStreamReducer, findById, forgetLastTransition } from '../snapshot/reducer.js';
+import { assistantStreamReducer, findById } from '../snapshot/reducer.js';
 import { type AssistantStreamState, initialAssistantStreamState } from '../snapshot/state.js';
 import type { AssistantStreamHandler } from './assistant-stream-handler.js';
 import { publishState } from './assistant-event-handler.js';
@@ -82,7 +82,6 @@ export function handleEvents(handler: AssistantStreamHandler): MonoTypeOperatorF
 
       return () => {
         subscription.unsubscribe();
-        forgetLastTransition();
         end();
       };
     });

@@ -103,28 +103,63 @@ export class UnsafeDeltaKeyError extends Error {
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Values stored from a delta as they are are checked for unsafe keys at any depth: they become part of the
- * snapshot and later merges walk into them. Strings and numbers (the common case) return at once.
+ * A value stored from a delta: checked for unsafe keys at any depth (it becomes part of the snapshot and later
+ * merges walk into it) and copied, so the snapshot shares no object with the event (events of a shared stream reach
+ * every subscription; a snapshot must not change when another subscription's consumer changes its own). Strings
+ * and numbers (the common case) return at once.
  */
 function checked<V>(value: V): V {
   if (typeof value !== 'object' || value === null) return value;
   let key = '';
   try {
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
+      const copy = value.slice();
+      for (let i = 0; i < copy.length; i++) {
         key = String(i);
-        checked(value[i]);
+        copy[i] = checked(copy[i]);
       }
-      return value;
+      return copy as V;
     }
-    for (key of Object.keys(value)) {
+    const copy = { ...value } as Record<string, unknown>;
+    for (key of Object.keys(copy)) {
       if (UNSAFE_KEYS.has(key)) throw new UnsafeDeltaKeyError(key);
-      checked((value as Record<string, unknown>)[key]);
+      const inner = copy[key];
+      if (typeof inner === 'object' && inner !== null) copy[key] = checked(inner);
     }
+    return copy as V;
   } catch (error) {
     throw error instanceof UnsafeDeltaKeyError && error.path !== key ? error.under(key) : error;
   }
-  return value;
+}
+
+/**
+ * A copy of an event's object at every depth (plain objects and arrays; symbol-keyed values shallowly), for the
+ * snapshot to keep: the event itself reaches every subscription of a shared stream, the copy only this one.
+ * Own `__proto__` keys (as `JSON.parse` makes them) stay own data properties.
+ *
+ * @internal
+ * @example
+ * const message = detached(event.data); // equal, shares no object with the event
+ */
+export function detached<V>(value: V): V {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy = value.slice();
+    for (let i = 0; i < copy.length; i++) {
+      const inner: unknown = copy[i];
+      if (typeof inner === 'object' && inner !== null) copy[i] = detached(inner);
+    }
+    return copy as V;
+  }
+  const copy = { ...value } as Record<string, unknown>;
+  for (const key of Object.keys(copy)) {
+    const inner = copy[key];
+    if (typeof inner !== 'object' || inner === null) continue;
+    if (key === '__proto__') {
+      Object.defineProperty(copy, key, { value: detached(inner), writable: true, enumerable: true, configurable: true });
+    } else copy[key] = detached(inner);
+  }
+  return copy as V;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

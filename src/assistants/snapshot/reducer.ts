@@ -1,7 +1,7 @@
 import { SnapshotError } from '../../errors/stream-errors.js';
 import type { AssistantStreamEvent, Message, RunStep } from '../../schema/assistants/index.js';
-import { hasExactKeys, type RecordCopier, recordCopier } from './copy-record.js';
-import { mergeDelta, UnsafeDeltaKeyError } from './merge-delta.js';
+import { hasExactKeys } from './copy-record.js';
+import { detached, mergeDelta, UnsafeDeltaKeyError } from './merge-delta.js';
 import { textAppendEntry } from './text-append.js';
 import { type AssistantStreamState, initialAssistantStreamState } from './state.js';
 
@@ -18,33 +18,21 @@ import { type AssistantStreamState, initialAssistantStreamState } from './state.
  *
  * Throws {@link SnapshotError} for a delta of a message or run step never created, or a refused key.
  *
- * Pure in what it returns (the same state and event always give equal results), but not stateless: it keeps the
- * last transition and what its text fast path built in module variables. Called again with the state and event
- * of the call before, it returns that call's result, so several operators sharing one stream advance their
- * snapshots once per event, not once each; chains of states that interleave (two streams reduced at once) stay
- * correct but lose that memo and the fast path's shortcuts. Operators call `forgetLastTransition()` when their
- * subscription ends so nothing of a finished stream stays referenced.
+ * The objects of a state are the reducer's own: what it keeps from an event (a message, a run, a delta's new
+ * entry) is copied, so a state shares no object with the events (which reach every subscription of a shared
+ * stream) and a consumer that changes its states changes nobody else's. `currentEvent` is the event itself.
+ *
+ * Pure and stateless: the result depends only on `state` and `event`, nothing is remembered between calls (no
+ * memo, no module variables), so any number of streams can be reduced at once and a finished stream leaves
+ * nothing behind. Operators that each reduce the same shared stream each pay for it: derive several results from
+ * one `accumulateSnapshots()` instead (see `docs/observables.md`).
  *
  * @example
  * import { scan } from 'rxjs';
  * events$.pipe(scan(assistantStreamReducer, initialAssistantStreamState));
  */
 export function assistantStreamReducer(state: AssistantStreamState, event: AssistantStreamEvent): AssistantStreamState {
-  if (state === lastState && event === lastEvent && lastNext !== undefined) return lastNext;
-  const chained = state === lastNext;
-  const canonical = chained ? lastNextCanonical : state === initialAssistantStreamState || isCanonical(state);
-  // What the text fast path built last time is in `state` only if `state` is what that call returned.
-  trustedMessage = chained && builtCopy !== undefined ? state.currentMessageSnapshot : undefined;
-  trustedCopy = builtCopy;
-  trustedIndex = builtIndex;
-  trustedTextKeys = builtTextKeys;
-  builtCopy = undefined;
-  const next = reduce(state, event, canonical);
-  lastState = state;
-  lastEvent = event;
-  lastNext = next;
-  lastNextCanonical = canonical;
-  return next;
+  return reduce(state, event, state === initialAssistantStreamState || isCanonical(state));
 }
 
 function reduce(
@@ -74,7 +62,7 @@ function reduce(
     }
     case 'thread.message.created':
     case 'thread.message.in_progress': {
-      const message = refresh(findById(state.messages, event.data.id), event.data, 'content');
+      const message = refresh(findById(state.messages, event.data.id), detached(event.data), 'content');
       const messages = upsert(state.messages, message);
       return canonical
         ? stateOf(event, state.currentRun, message, state.currentRunStepSnapshot, state.thread, messages, state.runSteps, state.runs)
@@ -82,14 +70,14 @@ function reduce(
     }
     case 'thread.message.completed':
     case 'thread.message.incomplete': {
-      const messages = upsert(state.messages, event.data);
+      const messages = upsert(state.messages, detached(event.data));
       return canonical
         ? stateOf(event, state.currentRun, undefined, state.currentRunStepSnapshot, state.thread, messages, state.runSteps, state.runs)
         : { ...state, currentEvent: event, currentMessageSnapshot: undefined, messages };
     }
     case 'thread.run.step.created':
     case 'thread.run.step.in_progress': {
-      const step = refresh(findById(state.runSteps, event.data.id), event.data, 'step_details');
+      const step = refresh(findById(state.runSteps, event.data.id), detached(event.data), 'step_details');
       const runSteps = upsert(state.runSteps, step);
       return canonical
         ? stateOf(event, state.currentRun, state.currentMessageSnapshot, step, state.thread, state.messages, runSteps, state.runs)
@@ -99,7 +87,7 @@ function reduce(
     case 'thread.run.step.failed':
     case 'thread.run.step.cancelled':
     case 'thread.run.step.expired': {
-      const runSteps = upsert(state.runSteps, event.data);
+      const runSteps = upsert(state.runSteps, detached(event.data));
       return canonical
         ? stateOf(event, state.currentRun, state.currentMessageSnapshot, undefined, state.thread, state.messages, runSteps, state.runs)
         : { ...state, currentEvent: event, currentRunStepSnapshot: undefined, runSteps };
@@ -114,15 +102,18 @@ function reduce(
     case 'thread.run.cancelling':
     case 'thread.run.cancelled':
     case 'thread.run.expired': {
-      const runs = upsert(state.runs, event.data);
+      const run = detached(event.data);
+      const runs = upsert(state.runs, run);
       return canonical
-        ? stateOf(event, event.data, state.currentMessageSnapshot, state.currentRunStepSnapshot, state.thread, state.messages, state.runSteps, runs)
-        : { ...state, currentEvent: event, currentRun: event.data, runs };
+        ? stateOf(event, run, state.currentMessageSnapshot, state.currentRunStepSnapshot, state.thread, state.messages, state.runSteps, runs)
+        : { ...state, currentEvent: event, currentRun: run, runs };
     }
-    case 'thread.created':
+    case 'thread.created': {
+      const thread = detached(event.data);
       return canonical
-        ? stateOf(event, state.currentRun, state.currentMessageSnapshot, state.currentRunStepSnapshot, event.data, state.messages, state.runSteps, state.runs)
-        : { ...state, currentEvent: event, thread: event.data };
+        ? stateOf(event, state.currentRun, state.currentMessageSnapshot, state.currentRunStepSnapshot, thread, state.messages, state.runSteps, state.runs)
+        : { ...state, currentEvent: event, thread };
+    }
     default:
       return canonical
         ? stateOf(event, state.currentRun, state.currentMessageSnapshot, state.currentRunStepSnapshot, state.thread, state.messages, state.runSteps, state.runs)
@@ -198,59 +189,19 @@ function withAt<T>(list: readonly T[], index: number, item: T): readonly T[] {
 // ---- the hot path ------------------------------------------------------------------------------------------
 //
 // Everything below only makes the reducer faster; for every input it returns what the generic code above (spread
-// and `mergeDelta`) returns, or it steps aside and lets that code run.
-
-/**
- * The last call: its arguments and result (a one-entry memo), and whether that result is canonical. Cleared by
- * {@link forgetLastTransition} when an operator's subscription ends, so nothing of a finished stream stays
- * reachable from here.
- */
-let lastState: AssistantStreamState | undefined;
-let lastEvent: AssistantStreamEvent | undefined;
-let lastNext: AssistantStreamState | undefined;
-let lastNextCanonical = false;
-
-/**
- * What {@link mergeTextDelta} built, in plain variables rather than an object per event. `built...` describe the
- * last call's result when its text fast path ran (`builtCopy` is set only then): the message it built, which is
- * that result's `currentMessageSnapshot`, is a copy made by `builtCopy` (so it has exactly that copier's keys and
- * no symbol keys), and its content block at `builtIndex` and that block's `text` are object literals of
- * `BLOCK_KEYS` and of `builtTextKeys`. `trusted...` are the same facts about the state the current call received,
- * when it received that result: the next delta of the same block then skips the checks of those three objects.
- */
-let trustedMessage: Message | undefined;
-let trustedCopy: RecordCopier | undefined;
-let trustedIndex = -1;
-let trustedTextKeys: readonly string[] = [];
-let builtCopy: RecordCopier | undefined;
-let builtIndex = -1;
-let builtTextKeys: readonly string[] = [];
-
-/**
- * Lets go of the last call's states and events (the memo of {@link assistantStreamReducer}). Operators call it
- * when their subscription ends; it only costs the next call its shortcut.
- *
- * @internal
- * @example
- * return () => { subscription.unsubscribe(); forgetLastTransition(); };
- */
-export function forgetLastTransition(): void {
-  lastState = lastEvent = lastNext = undefined;
-  lastNextCanonical = false;
-  trustedMessage = undefined;
-  trustedCopy = builtCopy = undefined;
-  ropeValue = ropePrefix = '';
-  ropeParts.length = 0;
-}
+// and `mergeDelta`) returns, or it steps aside and lets that code run, with one difference: symbol-keyed
+// properties are not data (JSON has none; only code that changed an emitted state or snapshot, or a hand-made
+// initial state, can have added one), and the object literals below leave them out where a spread would copy them.
+// It keeps nothing between calls: every check runs on every call (they allocate nothing), so a state or snapshot
+// changed in place by a consumer is judged as it is now.
 
 /** The keys of a state, in the order of {@link initialAssistantStreamState}. */
 const STATE_KEYS = Object.keys(initialAssistantStreamState);
 
 /**
- * A state is canonical when its own keys are exactly those of the initial state, in the same order, with no
- * symbol keys: then the object literal of {@link stateOf} equals the spread `{ ...state, changes }`. The
- * initial state is, and every state built from a canonical one is, so this check runs only for a state the
- * reducer did not just return.
+ * A state is canonical when its own string keys are exactly those of the initial state, in the same order: then
+ * the object literal of {@link stateOf} equals the spread `{ ...state, changes }` (symbol keys aside). The initial
+ * state is, and every state built from a canonical one is.
  */
 function isCanonical(state: AssistantStreamState): boolean {
   return typeof state === 'object' && state !== null && hasExactKeys(state, STATE_KEYS);
@@ -291,72 +242,78 @@ function mergeTextDelta(message: Message, delta: object): Message | undefined {
   const content: unknown = message.content;
   if (!Array.isArray(content) || index >= content.length) return undefined;
   const block: unknown = content[index];
-  if (!isRecord(block)) return undefined;
+  if (!isRecord(block) || !hasExactKeys(block, BLOCK_KEYS)) return undefined;
   const text = block['text'];
   if (!isRecord(text) || typeof text['value'] !== 'string') return undefined;
+  const withAnnotations = hasExactKeys(text, TEXT_KEYS_WITH_ANNOTATIONS);
+  if (!withAnnotations && !hasExactKeys(text, TEXT_KEYS_VALUE_ONLY)) return undefined;
 
-  let copy: RecordCopier;
-  let textKeys: readonly string[];
-  const trusted = message === trustedMessage && index === trustedIndex;
-  if (trusted) {
-    // Built by the previous call: the keys of these three objects are known.
-    copy = trustedCopy!;
-    textKeys = trustedTextKeys;
-  } else {
-    if (!hasExactKeys(block, BLOCK_KEYS)) return undefined;
-    if (hasExactKeys(text, TEXT_KEYS_VALUE_ONLY)) textKeys = TEXT_KEYS_VALUE_ONLY;
-    else if (hasExactKeys(text, TEXT_KEYS_WITH_ANNOTATIONS)) textKeys = TEXT_KEYS_WITH_ANNOTATIONS;
-    else return undefined;
-    if (Object.getOwnPropertySymbols(message).length !== 0) return undefined;
-    copy = recordCopier(Object.keys(message));
-  }
-
-  const value = appendText(text['value'] as string, fragment, trusted);
-  const nextText =
-    textKeys === TEXT_KEYS_VALUE_ONLY ? { value } : { value, annotations: text['annotations'] };
+  const value = appendText(text['value'] as string, fragment);
+  const nextText = withAnnotations ? { value, annotations: text['annotations'] } : { value };
   const nextBlock = { index, type: type !== undefined ? type : block['type'], text: nextText };
   const nextContent = content.slice();
   nextContent[index] = nextBlock;
-  const next = copy(message) as { content: unknown };
-  next.content = nextContent;
-  builtCopy = copy;
-  builtIndex = index;
-  builtTextKeys = textKeys;
-  return next as unknown as Message;
+  return withContent(message, nextContent);
+}
+
+/** The message keys in the order the API sends them (recorded streams), without and with `attachments`. */
+const MESSAGE_KEYS = [
+  'id', 'object', 'created_at', 'assistant_id', 'thread_id', 'run_id', 'status', 'incomplete_details',
+  'incomplete_at', 'completed_at', 'role', 'content', 'metadata',
+];
+const MESSAGE_KEYS_WITH_ATTACHMENTS = [...MESSAGE_KEYS.slice(0, -1), 'attachments', 'metadata'];
+
+/**
+ * `{ ...message, content }`. A spread of a message that is itself a copy takes V8's slow path (about 200 ns), so
+ * a message with the API's keys in the API's order is copied by a literal naming them; any other message (other
+ * keys, another order) by the spread. The same data either way.
+ */
+function withContent(message: Message, content: unknown[]): Message {
+  const m = message as unknown as Record<string, unknown>;
+  if (hasExactKeys(m, MESSAGE_KEYS)) {
+    return {
+      id: m['id'], object: m['object'], created_at: m['created_at'], assistant_id: m['assistant_id'],
+      thread_id: m['thread_id'], run_id: m['run_id'], status: m['status'], incomplete_details: m['incomplete_details'],
+      incomplete_at: m['incomplete_at'], completed_at: m['completed_at'], role: m['role'], content,
+      metadata: m['metadata'],
+    } as unknown as Message;
+  }
+  if (hasExactKeys(m, MESSAGE_KEYS_WITH_ATTACHMENTS)) {
+    return {
+      id: m['id'], object: m['object'], created_at: m['created_at'], assistant_id: m['assistant_id'],
+      thread_id: m['thread_id'], run_id: m['run_id'], status: m['status'], incomplete_details: m['incomplete_details'],
+      incomplete_at: m['incomplete_at'], completed_at: m['completed_at'], role: m['role'], content,
+      attachments: m['attachments'], metadata: m['metadata'],
+    } as unknown as Message;
+  }
+  // The spread keeps every other key (and its order) as `mergeDelta` would; `content` keeps its place.
+  return { ...message, content } as Message;
 }
 
 /**
- * The text the fast path appended to last (`ropeValue`): `ropePrefix` followed by the fragments of `ropeParts`
- * (fewer than {@link ROPE_BLOCK}).
+ * `previous + fragment`, flattened now and then.
  *
- * `value + fragment` makes V8 a rope node pointing at `value`; every snapshot's text then keeps the rope of the
- * whole text alive, one node per token, which the scavenger copies (once or twice) long after the snapshot that
- * made it is garbage. So the text is built in blocks: inside a block each text is still `previous + fragment`,
- * and every {@link ROPE_BLOCK} fragments the block's fragments are joined into one flat string and the text
- * becomes `ropePrefix + block`. The rope nodes made inside a block are then garbage (they die young), only one
- * node and one flat string per block stay, and each character is copied once more (linear in the text). The
- * strings are equal either way; only their representation inside V8 differs.
+ * `previous + fragment` makes V8 a rope node pointing at `previous`, so a snapshot's text is a chain of one node
+ * per token, all alive as long as the text is, and old enough by the end of a long message to be copied by the
+ * scavenger and promoted. Whenever the length crosses a multiple of a step (1 KiB, growing with the text to a
+ * sixteenth of it, so the copies stay linear in the text), the new text is flattened in place (`Number()` of a
+ * rope makes V8 flatten it): the nodes before become garbage, and the string is equal either way; only its
+ * representation inside V8 differs. Nothing is remembered between calls: the step follows from the lengths.
  */
-let ropeValue = '';
-let ropePrefix = '';
-/** The fragments appended since `ropePrefix` (reused: emptied when a block ends). */
-const ropeParts: string[] = [];
-const ROPE_BLOCK = 64;
+function appendText(previous: string, fragment: string): string {
+  const value = previous + fragment;
+  const step = flattenStep(value.length);
+  if (Math.floor(previous.length / step) !== Math.floor(value.length / step)) Number(value);
+  return value;
+}
 
-function appendText(previous: string, fragment: string, trusted: boolean): string {
-  // `trusted`: the text is the one the previous call built, so `previous` is `ropeValue` itself (the same string,
-  // compared in constant time) unless its snapshot was modified since; only then are characters compared.
-  if (!trusted || ropeParts.length === 0 || previous !== ropeValue) {
-    // Another text, the first fragment of this one, or a block just ended: start a block after it.
-    ropePrefix = previous;
-    ropeParts.length = 0;
-    ropeParts.push(fragment);
-    return (ropeValue = previous + fragment);
-  }
-  if (ropeParts.push(fragment) < ROPE_BLOCK) return (ropeValue = previous + fragment);
-  const block = ropeParts.join('');
-  ropeParts.length = 0;
-  return (ropePrefix = ropeValue = ropePrefix + block);
+const MIN_FLATTEN_STEP = 1024;
+
+/** A power of two between a thirty-second and a sixteenth of `length`, at least {@link MIN_FLATTEN_STEP}. */
+function flattenStep(length: number): number {
+  let step = MIN_FLATTEN_STEP;
+  while (step * 32 <= length) step *= 2;
+  return step;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

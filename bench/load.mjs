@@ -1,0 +1,163 @@
+// Load: many concurrent paced run streams over loopback, each client kind in its own process.
+//
+//   npm run bench:load                          # = npm run build && node bench/load.mjs
+//   node bench/load.mjs --streams=1000 --words=40 --delta-ms=10 --event-ms=10 --timeout-s=180 [--clients=floor,library,sdk]
+//   LOAD_CHILD_NODE_ARGS='--cpu-prof --cpu-prof-dir=bench/results' node bench/load.mjs --clients=library   # profile a client
+//
+// The parent starts the emulator (rx-openai-stream/testing, on 127.0.0.1) with paced streams, creates one
+// assistant and `streams` threads, then runs each client in a fresh child process, one after the other. A child
+// opens `streams` run streams at once (`POST /threads/{id}/runs`, `stream: true`), checks that each one's text is
+// the scripted answer in full, and reports its CPU time (user + sys, from just before the first request to the
+// last stream's end) and its peak RSS. Clients:
+//   - floor:   global fetch + eventsource-parser + JSON.parse, text accumulated from `thread.message.delta`;
+//   - library: createClient().threads.runs.stream(...).pipe(textDeltas());
+//   - sdk:     the official SDK's client.beta.threads.runs.stream(...) with a `textDelta` listener, awaiting `done()`.
+// Everything is bounded: a fixed number of streams, and each child is killed after `timeout-s` seconds.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
+const STREAMS = Number(args.streams ?? 1000);
+const WORDS = Number(args.words ?? 40);
+const DELTA_MS = Number(args['delta-ms'] ?? 10);
+const EVENT_MS = Number(args['event-ms'] ?? 10);
+const TIMEOUT_S = Number(args['timeout-s'] ?? 180);
+const CLIENTS = (args.clients ?? 'floor,library,sdk').split(',');
+const DIST = process.env.RX_OPENAI_STREAM_DIST ?? new URL('../dist/esm/index.js', import.meta.url).href;
+
+if (args.client) await child(args.client);
+else await parent();
+
+async function parent() {
+  const { startEmulator } = await import(new URL('../dist/esm/testing/index.js', import.meta.url).href);
+  const emulator = await startEmulator({ pacing: { eventMs: EVENT_MS, deltaMs: DELTA_MS }, statusStepMs: 5 });
+  try {
+    const post = async (path, body) => {
+      const response = await fetch(`${emulator.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer load', 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
+    const assistant = await post('/assistants', { model: 'gpt-4o' });
+    const threads = [];
+    for (let i = 0; i < STREAMS; i++) {
+      const words = Array.from({ length: WORDS }, (_, w) => `word${(i * 7 + w) % 97}`).join(' ');
+      const thread = await post('/threads', { messages: [{ role: 'user', content: `Stream ${i}: ${words}.` }] });
+      threads.push({ id: thread.id, text: `You said: Stream ${i}: ${words}.` });
+    }
+    const setup = { url: emulator.url, assistant: assistant.id, threads };
+    console.log(
+      `load: ${STREAMS} concurrent run streams per client over 127.0.0.1, pacing ${EVENT_MS} ms per event / ${DELTA_MS} ms per delta, ` +
+        `answers of ${threads[0].text.length} characters; node ${process.version}`,
+    );
+    const rows = [];
+    for (const client of CLIENTS) {
+      const result = await runChild(client, setup);
+      rows.push({ client, ...result });
+      console.log(`  ${client}: ${JSON.stringify(result)}`);
+    }
+    const floor = rows.find((row) => row.client === 'floor');
+    const sdk = rows.find((row) => row.client === 'sdk');
+    console.log('\n| client | streams ok | wall s | CPU ms (user+sys) | CPU vs floor | peak RSS MB | RSS vs SDK |');
+    console.log('|:--|--:|--:|--:|--:|--:|--:|');
+    for (const row of rows) {
+      const cpu = floor ? (row.cpuMs / floor.cpuMs).toFixed(2) + 'x' : '';
+      const rss = sdk ? (row.peakRssMb / sdk.peakRssMb).toFixed(2) + 'x' : '';
+      console.log(`| ${row.client} | ${row.ok}/${STREAMS} | ${row.wallS} | ${row.cpuMs} | ${cpu} | ${row.peakRssMb} | ${rss} |`);
+    }
+    const library = rows.find((row) => row.client === 'library');
+    if (library && floor && sdk) {
+      console.log('\nTargets');
+      console.log(`  ${library.cpuMs <= 1.1 * floor.cpuMs ? 'PASS' : 'MISS'}  library CPU <= 1.1x floor: ${(library.cpuMs / floor.cpuMs).toFixed(2)}`);
+      console.log(`  ${library.peakRssMb <= sdk.peakRssMb ? 'PASS' : 'MISS'}  library peak RSS <= SDK: ${library.peakRssMb} vs ${sdk.peakRssMb} MB`);
+    }
+    if (rows.some((row) => row.ok !== STREAMS)) process.exitCode = 1;
+  } finally {
+    await emulator.close();
+  }
+}
+
+function runChild(client, setup) {
+  return new Promise((resolve, reject) => {
+    const proc = execFile(
+      process.execPath,
+      [...(process.env.LOAD_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []), fileURLToPath(import.meta.url), `--client=${client}`],
+      { timeout: TIMEOUT_S * 1000, killSignal: 'SIGKILL', maxBuffer: 1 << 24, env: { ...process.env } },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`${client}: ${error.message}\n${stderr}`));
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
+      },
+    );
+    proc.stdin.end(JSON.stringify(setup));
+  });
+}
+
+async function child(client) {
+  let input = '';
+  for await (const chunk of process.stdin) input += chunk;
+  const { url, assistant, threads } = JSON.parse(input);
+  const stream = await contender(client, url, assistant);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const results = await Promise.allSettled(threads.map((thread) => stream(thread.id)));
+  const wallS = ((performance.now() - t0) / 1000).toFixed(2);
+  const cpu = process.cpuUsage(cpu0);
+  let ok = 0;
+  const failures = [];
+  results.forEach((result, i) => {
+    if (result.status === 'fulfilled' && result.value === threads[i].text) ok++;
+    else if (failures.length < 3) failures.push(result.status === 'rejected' ? String(result.reason) : `thread ${i}: wrong text`);
+  });
+  if (failures.length) console.error(failures.join('\n'));
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(JSON.stringify({ ok, wallS: Number(wallS), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb }));
+}
+
+/** `(threadId) => Promise<the run's text>` for one client kind. */
+async function contender(client, url, assistant) {
+  if (client === 'floor') {
+    const { createParser } = await import('eventsource-parser');
+    return async (threadId) => {
+      const response = await fetch(`${url}/threads/${threadId}/runs`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer load', 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
+        body: JSON.stringify({ assistant_id: assistant, stream: true }),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const parts = [];
+      const parser = createParser({
+        onEvent(event) {
+          if (event.data === '[DONE]') return;
+          const json = JSON.parse(event.data);
+          if (event.event === 'thread.message.delta') {
+            for (const block of json.delta.content ?? []) if (block.type === 'text') parts.push(block.text.value ?? '');
+          }
+        },
+      });
+      const decoder = new TextDecoder();
+      for await (const chunk of response.body) parser.feed(decoder.decode(chunk, { stream: true }));
+      return parts.join('');
+    };
+  }
+  if (client === 'library') {
+    const lib = await import(DIST);
+    const { lastValueFrom, toArray } = await import('rxjs');
+    const api = lib.createClient({ apiKey: 'load', baseURL: url, maxRetries: 0 });
+    return async (threadId) =>
+      (await lastValueFrom(api.threads.runs.stream(threadId, { assistant_id: assistant }).pipe(lib.textDeltas(), toArray()))).join('');
+  }
+  if (client === 'sdk') {
+    const { default: OpenAI } = await import('openai');
+    const api = new OpenAI({ apiKey: 'load', baseURL: url, maxRetries: 0, timeout: TIMEOUT_S * 1000 });
+    return async (threadId) => {
+      const parts = [];
+      const stream = api.beta.threads.runs.stream(threadId, { assistant_id: assistant }).on('textDelta', (delta) => parts.push(delta.value ?? ''));
+      await stream.done();
+      return parts.join('');
+    };
+  }
+  throw new Error(`unknown client ${client}`);
+}
