@@ -26,36 +26,3 @@ export function hasExactKeys(value: object, keys: readonly string[]): boolean {
   }
   return i === keys.length;
 }
-
-/**
- * Copies an object (a spread). @internal
- *
- * @deprecated Kept only while `src/chat/snapshot/reducer.ts` still imports it; copies are spreads now.
- * @example
- * const copy: RecordCopier = recordCopier(Object.keys(message));
- */
-export type RecordCopier = (source: object) => Record<string, unknown>;
-
-const spreadCopy: RecordCopier = (source) => ({ ...source });
-
-/**
- * The spread, whatever the keys (nothing is compiled any more). @internal
- *
- * @deprecated Kept only while `src/chat/snapshot/reducer.ts` still imports it.
- * @example
- * const next = recordCopier(Object.keys(message))(message); // equals { ...message }
- */
-export function recordCopier(_keys: readonly string[]): RecordCopier {
-  return spreadCopy;
-}
-
-/**
- * Always `false`: the library generates no code at run time, so every reducer takes its spread path. @internal
- *
- * @deprecated Kept only while `src/chat/snapshot/reducer.ts` still imports it.
- * @example
- * canGenerateCode(); // false
- */
-export function canGenerateCode(): boolean {
-  return false;
-}
