@@ -5,11 +5,15 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const tsc = (args) => execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', ...args], { stdio: 'inherit' });
 
-rmSync('dist', { recursive: true, force: true });
-tsc(['-p', 'tsconfig.build.json', '--module', 'ES2022', '--moduleResolution', 'Bundler', '--outDir', 'dist/esm']);
-tsc(['-p', 'tsconfig.build.json', '--module', 'CommonJS', '--moduleResolution', 'Node10', '--outDir', 'dist/cjs']);
-// Each half says which module system its .js files use, whatever the root package.json says.
-for (const [dir, type] of [['dist/esm', 'module'], ['dist/cjs', 'commonjs']]) {
+// `--out DIR` builds elsewhere (the package spec and bench/size.mjs build into temporary folders).
+const at = process.argv.indexOf('--out');
+const out = at > 0 ? process.argv[at + 1] : 'dist';
+rmSync(out, { recursive: true, force: true });
+tsc(['-p', 'tsconfig.build.json', '--module', 'ES2022', '--moduleResolution', 'Bundler', '--outDir', `${out}/esm`]);
+tsc(['-p', 'tsconfig.build.json', '--module', 'CommonJS', '--moduleResolution', 'Node10', '--outDir', `${out}/cjs`]);
+// Each half says which module system its .js files use, whatever the root package.json says, and repeats
+// `sideEffects: false`: bundlers read the nearest package.json, so without it here tree-shaking stops.
+for (const [dir, type] of [[`${out}/esm`, 'module'], [`${out}/cjs`, 'commonjs']]) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}/package.json`, JSON.stringify({ type }) + '\n');
+  writeFileSync(`${dir}/package.json`, JSON.stringify({ type, sideEffects: false }) + '\n');
 }

@@ -92,7 +92,7 @@ function reduceChoice(
   for (const key in chunkChoice) {
     if (CHOICE_KEYS.has(key)) continue;
     safeKey(key, 'choices');
-    choice = { ...choice, [key]: (chunkChoice as Record<string, unknown>)[key] };
+    choice = { ...choice, [key]: (chunkChoice as unknown as Record<string, unknown>)[key] };
   }
   const message = delta ? reduceMessage(choice.message, delta) : choice.message;
   return message === choice.message ? choice : { ...choice, message };

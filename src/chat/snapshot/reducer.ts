@@ -121,7 +121,7 @@ function reduceChoice(
   for (const key in chunkChoice) {
     if (isChoiceKey(key)) continue;
     safeKey(key, 'choices');
-    choice = { ...choice, [key]: (chunkChoice as Record<string, unknown>)[key] };
+    choice = { ...choice, [key]: (chunkChoice as unknown as Record<string, unknown>)[key] };
   }
   const message = delta ? reduceMessage(choice.message, delta) : choice.message;
   return message === choice.message ? choice : withMessage(choice, message);
