@@ -6,10 +6,11 @@
 //
 // Each exported `XxxSchema` becomes `Xxx`: an object schema an `interface`, anything else a `type`; a schema
 // that another export names is referenced by that name, everything else is written inline. The doc comment of
-// each type is the one above the schema in its source file. The schemas are loaded from a throwaway esbuild
+// each type is kept from the file it replaces (or, before the schemas were typed against src/wire, taken from the
+// `z.infer` type beside its schema). The schemas are loaded from a throwaway esbuild
 // bundle of src/schema, so nothing here depends on a build.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,16 +30,21 @@ const APIS = {
     title: 'Chat Completions chunks and completions',
     files: ['src/schema/chat/chunk.ts', 'src/schema/chat/completion.ts'],
   },
+  // Tools apart: their official names (`FunctionTool`, ...) are the Assistants' too, so they are exported in the
+  // `Responses` namespace only.
+  'responses-tools': {
+    title: 'Responses API tools, tool choices and text settings',
+    files: ['src/schema/responses/tools.ts'],
+  },
   responses: {
     title: 'Responses API objects and stream events',
-    files: ['common', 'content', 'tools', 'output-items', 'input-items', 'response', 'events'].map(
+    files: ['common', 'content', 'output-items', 'input-items', 'response', 'events'].map(
       (f) => `src/schema/responses/${f}.ts`,
     ),
   },
   resources: {
     title: 'objects the client reads besides stream payloads: assistants, files, vector stores',
     files: ['src/schema/resources.ts'],
-    imports: { assistants: ['AssistantTool', 'Metadata'] },
   },
 };
 
@@ -46,12 +52,15 @@ const tmp = mkdtempSync(join(tmpdir(), 'wire-types-'));
 const written = [];
 try {
   const names = new Map(); // schema object -> exported type name (across all APIs, for cross-API references)
+  const home = new Map(); // schema object -> the output file that declares it
+  // One bundle of every schema module, so a schema is one object whichever file names it.
   const loaded = {};
-  for (const [api, { files }] of Object.entries(APIS)) {
-    const out = join(tmp, `${api}.mjs`);
+  {
+    const out = join(tmp, `schemas.mjs`);
+    const all = Object.values(APIS).flatMap(({ files }) => files);
     await build({
       stdin: {
-        contents: files.map((f) => `export * from ${JSON.stringify(join(root, f))};`).join('\n'),
+        contents: all.map((f, i) => `export * as m${i} from ${JSON.stringify(join(root, f))};`).join('\n'),
         resolveDir: root,
         loader: 'ts',
       },
@@ -66,26 +75,65 @@ try {
     });
     // Resolve `zod` from the project, not from the temporary folder.
     writeFileSync(out, readFileSync(out, 'utf8').replace(/from "zod"/g, `from ${JSON.stringify(pathToFileURL(join(root, 'node_modules/zod/index.js')).href)}`));
-    loaded[api] = await import(pathToFileURL(out).href);
+    const bundle = await import(pathToFileURL(out).href);
+    all.forEach((f, i) => (loaded[f] = bundle[`m${i}`]));
   }
 
-  for (const [api, { title, files, imports = {} }] of Object.entries(APIS)) {
-    const module = loaded[api];
+  // Doc comments written in src/wire/ stay: read them from the files about to be rewritten.
+  const wireDocs = {};
+  for (const file of readdirSync(join(root, 'src/wire'))) {
+    const text = readFileSync(join(root, 'src/wire', file), 'utf8');
+    const docs = (wireDocs[file.replace(/\.ts$/, '')] = new Map());
+    for (const match of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\s*export (?:interface|type) (\w+)/g)) {
+      docs.set(match[2], match[1]);
+    }
+  }
+
+  // Names first, over every file, so references across output files resolve.
+  const plan = {};
+  for (const [api, { files }] of Object.entries(APIS)) {
     const own = new Map(); // name -> schema, in source order
-    const docs = new Map();
+    const docs = new Map(wireDocs[api]);
     for (const file of files) {
       const text = readFileSync(join(root, file), 'utf8');
-      // `/** doc */ export const NameSchema` ... `/** doc */ export type Name = z.infer<...>`: the type's own doc.
+      // `/** doc */ export type Name = z.infer<...>`, or after the migration `/** doc */ export const NameSchema`.
       for (const match of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\s*export type (\w+)(?:<[^=]*>)? = z\.infer/g)) {
         docs.set(match[2], match[1]);
       }
       for (const match of text.matchAll(/^export const (\w+)Schema\b/gm)) {
-        const schema = module[`${match[1]}Schema`];
+        const schema = loaded[file][`${match[1]}Schema`];
         if (schema?._zod) own.set(match[1], schema);
       }
     }
-    for (const [name, schema] of own) if (!names.has(schema)) names.set(schema, name);
+    for (const [name, schema] of own) {
+      if (names.has(schema)) continue;
+      names.set(schema, name);
+      home.set(schema, api);
+    }
+    plan[api] = { own, docs };
+  }
 
+  let current; // the output file being written, and the names of other files it refers to
+  for (const [api, { title }] of Object.entries(APIS)) {
+    const { own, docs } = plan[api];
+    current = { api, used: new Set() };
+    const body = [];
+    for (const [name, schema] of own) {
+      const canonical = names.get(schema);
+      const doc = docs.get(name);
+      if (doc) body.push(doc);
+      if (canonical !== name) {
+        body.push(`export type ${name} = ${typeOf(schema, '')};`, '');
+        continue;
+      }
+      const def = unwrapDef(schema);
+      if (def.type === 'object') body.push(`export interface ${name} ${objectBody(def, '')}`, '');
+      else body.push(`export type ${name} = ${typeOfDef(schema._zod.def, '')};`, '');
+    }
+    const imports = new Map();
+    for (const schema of current.used) {
+      imports.set(home.get(schema), [...(imports.get(home.get(schema)) ?? []), names.get(schema)]);
+    }
     const lines = [
       `// Generated by scripts/wire-types-from-schemas.mjs from the schemas of src/schema: do not edit by hand.`,
       `/**`,
@@ -97,26 +145,11 @@ try {
       ` * import type { ${[...own.keys()][0]} } from 'rx-openai-stream';`,
       ` * @packageDocumentation`,
       ` */`,
+      ...[...imports].sort().map(([from, list]) => `import type { ${list.sort().join(', ')} } from './${from}.js';`),
+      '',
+      ...body,
     ];
-    for (const [from, list] of Object.entries(imports)) {
-      lines.push(`import type { ${list.join(', ')} } from './${from}.js';`);
-    }
-    lines.push('');
-    for (const [name, schema] of own) {
-      const canonical = names.get(schema);
-      const doc = docs.get(name);
-      if (doc) lines.push(doc);
-      if (canonical !== name) {
-        lines.push(`export type ${name} = ${canonical};`, '');
-        continue;
-      }
-      const def = unwrapDef(schema);
-      if (def.type === 'object') lines.push(`export interface ${name} ${objectBody(def, '')}`, '');
-      else lines.push(`export type ${name} = ${typeOfDef(schema._zod.def, '')};`, '');
-    }
-    const target = join(root, `src/wire/${api}.ts`);
-    const content = lines.join('\n');
-    written.push([target, content]);
+    written.push([join(root, `src/wire/${api}.ts`), lines.join('\n')]);
   }
 
   let stale = false;
@@ -143,7 +176,10 @@ try {
 
   /** The TypeScript text of a schema's output type, referring to named schemas by name. */
   function typeOf(schema, indent) {
-    return names.has(schema) ? names.get(schema) : typeOfDef(schema._zod.def, indent);
+    const name = names.get(schema);
+    if (name === undefined) return typeOfDef(schema._zod.def, indent);
+    if (home.get(schema) !== current.api) current.used.add(schema);
+    return name;
   }
 
   /** The TypeScript text of a def, written out (a named schema's own definition). */

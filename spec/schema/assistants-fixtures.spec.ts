@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   assistantEventDataSchemas,
-  ASSISTANT_STREAM_EVENT_NAMES,
   ErrorObjectSchema,
   MessageDeltaEventSchema,
   MessageSchema,
@@ -13,6 +12,7 @@ import {
   ThreadSchema,
   type AssistantEventDataName,
 } from '../../src/schema/assistants/index.js';
+import { ASSISTANT_STREAM_EVENT_NAMES } from '../../src/assistants/event-names.js';
 
 const fixturesDir = join(__dirname, '..', 'fixtures', 'assistants');
 

@@ -2,14 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastValueFrom, toArray } from 'rxjs';
-import {
-  assistantEvents,
-  ChatCompletionChunkSchema,
-  chatCompletionChunks,
-  MessageDeltaEventSchema,
-  ResponseTextDeltaEventSchema,
-  responseEvents,
-} from '../../src/index';
+import { assistantEvents, chatCompletionChunks, responseEvents } from '../../src/index';
+import { ChatCompletionChunkSchema, MessageDeltaEventSchema, ResponseTextDeltaEventSchema } from '../../src/schemas';
 import { isCommonMessageDeltaEvent } from '../../src/schema/assistants/message-delta-check';
 import { messageDeltaShape } from '../../src/schema/assistants/message-delta-template';
 import { isCommonChatCompletionChunk } from '../../src/schema/chat/chunk-check';

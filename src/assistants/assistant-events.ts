@@ -1,7 +1,8 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { AssistantStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
-import { assistantEventDataSchemas, type AssistantStreamEvent, RUN_SETTLED_STATUSES } from '../schema/assistants/index.js';
+import { assistantEventDataSchemas, type AssistantStreamEvent } from '../schema/assistants/index.js';
+import { RUN_SETTLED_STATUSES } from './run-statuses.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import { isCommonMessageDeltaEvent } from '../schema/assistants/message-delta-check.js';
 import { messageDeltaShape } from '../schema/assistants/message-delta-template.js';

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AssistantToolSchema, MetadataSchema } from './assistants/common.js';
 import type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
 export type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
+export type { ListPage } from '../wire/list-page.js';
 import type { ObjectSchema } from './object-schema.js';
 
 /**
@@ -116,11 +117,3 @@ export function listPageSchema<T extends z.ZodType>(item: T) {
     has_more: z.boolean(),
   });
 }
-/** A page of a list endpoint. @example if (page.has_more) next(page.last_id); */
-export type ListPage<T> = {
-  object: 'list';
-  data: T[];
-  first_id: string | null;
-  last_id: string | null;
-  has_more: boolean;
-};

@@ -114,10 +114,10 @@ export interface TruncationStrategy {
 }
 
 /**
- * The code interpreter tool.
+ * A tool that runs Python code to help generate a response to a prompt.
  *
  * @example
- * const tool: CodeInterpreterTool = { type: 'code_interpreter' };
+ * const tool: CodeInterpreterTool = { type: 'code_interpreter', container: 'cntr_abc123' };
  */
 export interface CodeInterpreterTool {
   type: 'code_interpreter';
@@ -143,10 +143,12 @@ export interface FileSearchRankingOptions {
 }
 
 /**
- * The file search tool.
+ * A tool that searches for relevant content from uploaded files.
  *
  * @example
- * const tool: FileSearchTool = { type: 'file_search', file_search: { ranking_options: { score_threshold: 0.5 } } };
+ * const search: FileSearchTool = {
+ *   type: 'file_search', vector_store_ids: ['vs_123'], filters: { type: 'eq', key: 'lang', value: 'en' },
+ * };
  */
 export interface FileSearchTool {
   type: 'file_search';
@@ -188,10 +190,13 @@ export interface FunctionDefinition {
 }
 
 /**
- * The function tool.
+ * Defines a function in your own code the model can choose to call.
  *
  * @example
- * const tool: FunctionTool = { type: 'function', function: { name: 'lookup', parameters: { type: 'object' } } };
+ * const getWeather: FunctionTool = {
+ *   type: 'function', name: 'get_weather', description: 'Current weather for a city', strict: true,
+ *   parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+ * };
  */
 export interface FunctionTool {
   type: 'function';
@@ -207,17 +212,17 @@ export interface FunctionTool {
 export type AssistantTool = CodeInterpreterTool | FileSearchTool | FunctionTool;
 
 /**
- * The default response format.
+ * Default response format.
  *
  * @example
- * const format: ResponseFormatText = { type: 'text' };
+ * const plain: ResponseFormatText = { type: 'text' };
  */
 export interface ResponseFormatText {
   type: 'text';
 }
 
 /**
- * JSON mode.
+ * JSON object response format.
  *
  * @example
  * const format: ResponseFormatJSONObject = { type: 'json_object' };

@@ -19,27 +19,8 @@ export interface Assistant {
   description: string | null;
   model: string;
   instructions: string | null;
-  tools: Array<{
-    type: 'code_interpreter';
-  } | {
-    type: 'file_search';
-    file_search?: {
-      max_num_results?: number;
-      ranking_options?: {
-        ranker?: 'auto' | 'default_2024_08_21';
-        score_threshold: number;
-      };
-    };
-  } | {
-    type: 'function';
-    function: {
-      name: string;
-      description?: string;
-      parameters?: Record<string, unknown>;
-      strict?: boolean | null;
-    };
-  }>;
-  metadata: Record<string, string> | null;
+  tools: AssistantTool[];
+  metadata: Metadata;
 }
 
 /** An uploaded file (`file-...`). @example console.log(file.filename, file.bytes); */
@@ -68,7 +49,7 @@ export interface VectorStore {
     cancelled: number;
     total: number;
   };
-  metadata: Record<string, string> | null;
+  metadata: Metadata;
 }
 
 /** A file attached to a vector store. @example if (file.status === 'failed') console.error(file.last_error); */

@@ -6,8 +6,8 @@
  * schemas check shapes, once per event, and the API stays the authority on values.
  */
 import { z } from 'zod';
-import type { DetailEnum, FileDetailEnum, FileInputDetail, ModelIdsShared, ResponseImageDetail, ResponseMessageRole, ResponseMetadata, ResponseServiceTier, ResponsesModel, VectorStoreFileAttributes } from '../../wire/responses.js';
-export type { DetailEnum, FileDetailEnum, FileInputDetail, ModelIdsShared, ResponseImageDetail, ResponseMessageRole, ResponseMetadata, ResponseServiceTier, ResponsesModel, VectorStoreFileAttributes } from '../../wire/responses.js';
+import type { DetailEnum, FileDetailEnum, FileInputDetail, ModelIdsShared, ResponseImageDetail, ResponseMessageRole, ResponseMetadata, ResponseServiceTier, ResponsesModel, VectorStoreFileAttributes } from '../../wire/responses-api.js';
+export type { DetailEnum, FileDetailEnum, FileInputDetail, ModelIdsShared, ResponseImageDetail, ResponseMessageRole, ResponseMetadata, ResponseServiceTier, ResponsesModel, VectorStoreFileAttributes } from '../../wire/responses-api.js';
 
 /**
  * The level of detail of an image input.

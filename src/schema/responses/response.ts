@@ -16,8 +16,8 @@ import {
   ResponseToolChoiceSchema,
   ToolsArraySchema,
 } from './tools.js';
-import type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses.js';
-export type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses.js';
+import type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses-api.js';
+export type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses-api.js';
 import type { ObjectSchema } from '../object-schema.js';
 
 /**
