@@ -13,7 +13,7 @@
 // alone to what the program emits, and the declarations do not depend on the module format, so they are copied.
 // That saves a second program, which is most of the build's time.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,25 @@ for (const declaration of walk(esmDir).filter((file) => file.endsWith('.d.ts')))
 for (const [dir, type] of [[esmDir, 'module'], [cjsDir, 'commonjs']]) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type, sideEffects: false }) + '\n');
+}
+
+// Declarations ship only where an entry point reaches them: tsc writes a .d.ts for every source file, but the
+// internals of the emulator or of the client are no one's types. Walk each entry's imports and re-exports and
+// delete the declarations nothing reaches.
+const ENTRIES = ['index.d.ts', 'testing/index.d.ts', 'schemas.d.ts'];
+for (const half of ['esm', 'cjs']) {
+  const dir = join(outDir, half);
+  const reached = new Set();
+  const visit = (file) => {
+    if (reached.has(file) || !existsSync(file)) return;
+    reached.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, specifier] of text.matchAll(/(?:from\s+|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      visit(resolve(dirname(file), specifier.replace(/\.js$/, '.d.ts')));
+    }
+  };
+  for (const entry of ENTRIES) visit(resolve(dir, entry));
+  for (const file of walk(dir)) if (file.endsWith('.d.ts') && !reached.has(file)) rmSync(file);
 }
 
 function walk(dir) {

@@ -118,23 +118,23 @@ export type {
   VectorStoreFilesResource,
   FileBatchesResource,
 } from './client/resources/vector-stores.js';
-export * from './schema/resources.js';
 
 // Polling
 export { pollUntilTerminal, pollAfterMs, type Polled, type PollUntilTerminalOptions } from './polling/poll-until-terminal.js';
 export { RUN_POLL_TERMINAL_STATUSES, FILE_POLL_TERMINAL_STATUSES } from './polling/terminal-states.js';
 
-// Schemas and the types inferred from them
-export * from './schema/assistants/index.js';
-export * from './schema/chat/index.js';
-// Responses: the event map and union, every event, the response object, output items and content at the top
-// level; everything (tools, tool choice and text settings included, whose official names such as `FunctionTool`
-// are taken by the Assistants schemas here) in the `Responses` namespace: `Responses.FunctionTool`.
-export * from './schema/responses/stream-event.js';
-export * from './schema/responses/events.js';
-export * from './schema/responses/response.js';
-export * from './schema/responses/output-items.js';
-export * from './schema/responses/content.js';
-export * from './schema/responses/input-items.js';
-export * from './schema/responses/common.js';
-export * as Responses from './schema/responses/index.js';
+// Wire types: declared interfaces of what the APIs send (the zod schemas that check full OpenAPI conformance are
+// opt-in, in the `rx-openai-stream/schemas` subpath). Responses tools, tool choice and text settings, whose
+// official names such as `FunctionTool` are the Assistants API's too, are in the `Responses` namespace
+// (`Responses.FunctionTool`), with every other Responses type.
+export type * from './wire/assistants.js';
+export type * from './wire/assistant-events.js';
+export type * from './wire/chat.js';
+export type * from './wire/responses.js';
+export type * from './wire/response-events.js';
+export type * from './wire/resources.js';
+export type * from './wire/list-page.js';
+export type * as Responses from './wire/responses-api.js';
+export * from './assistants/event-names.js';
+export * from './assistants/run-statuses.js';
+export * from './responses/lifecycle-events.js';

@@ -1,6 +1,5 @@
 import { lastValueFrom, of, toArray } from 'rxjs';
 import {
-  assistantEventDataSchemas,
   AssistantStreamError,
   assistantEvents,
   type AssistantStreamEvent,
@@ -10,6 +9,7 @@ import {
   StreamParseError,
   textDeltas,
 } from '../../src/index';
+import { assistantEventDataSchemas } from '../../src/schemas';
 import { encode, streamOf } from '../helpers/bytes';
 import { ev, message, run, sse, textDelta } from '../helpers/events';
 
@@ -63,7 +63,7 @@ describe('assistantEvents', () => {
   });
 
   it('passes an unknown status and missing fields it does not read, untouched', async () => {
-    const { assistant_id: _assistant, model: _model, tools: _tools, ...lean } = run('run_1', 'in_progress') as Record<string, unknown>;
+    const { assistant_id: _assistant, model: _model, tools: _tools, ...lean } = run('run_1', 'in_progress') as unknown as Record<string, unknown>;
     const odd = { ...lean, status: 'meditating', usage: null, shiny: { new: true } };
     const body = sse([created], false) + `event: thread.run.in_progress\ndata: ${JSON.stringify(odd)}\n\n` + sse([completed]);
     const { received, error } = await outcome(body);

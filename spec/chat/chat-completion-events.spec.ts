@@ -4,11 +4,11 @@ import { from, lastValueFrom, take, tap, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   type ChatCompletionChunk,
-  ChatCompletionChunkSchema,
   chatCompletionChunks,
   chatCompletionEvents,
   StreamParseError,
 } from '../../src/index';
+import { ChatCompletionChunkSchema } from '../../src/schemas';
 import { encode, streamOf } from '../helpers/bytes';
 import { chatBytes, sdkChat } from './sdk-chat';
 

@@ -6,7 +6,7 @@
  * schemas were corrected to what the wire sends.
  */
 import fc from 'fast-check';
-import { responseEventDataSchemas } from '../../src/index';
+import { responseEventDataSchemas } from '../../src/schemas';
 import { chunksOf, fixtureBytes, fixtureNames, splitAt } from '../helpers/bytes';
 import { expectSameAnswers, ours, sdk, type Sdk } from './sdk-parity';
 

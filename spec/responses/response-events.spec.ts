@@ -7,7 +7,6 @@ import {
   IncompleteStreamError,
   MissingResponseError,
   responseEvents,
-  responseEventDataSchemas,
   ResponseStreamError,
   type ResponseStreamEvent,
   type ServerSentEvent,
@@ -15,6 +14,7 @@ import {
   SnapshotError,
   StreamParseError,
 } from '../../src/index';
+import { responseEventDataSchemas } from '../../src/schemas';
 import { encode, streamOf } from '../helpers/bytes';
 import { response, sse } from './stream';
 

@@ -25,7 +25,7 @@ type Event = Record<string, unknown>;
 const numbered = (events: Event[]): Event[] => events.map((e, sequence_number) => ({ ...e, sequence_number }));
 
 const fold = (events: Event[]): ResponseSnapshot | undefined =>
-  events.reduce<ResponseSnapshot | undefined>((s, e) => responseReducer(s, e as ResponseStreamEvent), undefined);
+  events.reduce<ResponseSnapshot | undefined>((s, e) => responseReducer(s, e as unknown as ResponseStreamEvent), undefined);
 
 async function expectSdkSnapshot(events: Event[]): Promise<void> {
   const theirs = await sdk([sse(events)]);
@@ -83,7 +83,7 @@ describe('snapshot rules shared with the SDK', () => {
     expect(snapshot.output.map((item) => item.type)).toEqual(['message', 'function_call', 'message']);
     expect(snapshot.output_text).toBe('Hi there');
     // toolCallDeltas() finds the call by position too: each fragment with the call as accumulated so far.
-    const calls = await lastValueFrom(of(...(events as ResponseStreamEvent[])).pipe(toolCallDeltas(), toArray()));
+    const calls = await lastValueFrom(of(...(events as unknown as ResponseStreamEvent[])).pipe(toolCallDeltas(), toArray()));
     expect(calls.map((c) => [(c.delta as { delta: string }).delta, (c.snapshot as { arguments: string }).arguments])).toEqual([
       ['{"a":', '{"a":'],
       ['1}', '{"a":1}'],
@@ -213,7 +213,7 @@ describe('deliberate differences from the SDK', () => {
     const mine = await ours([sse(events)]);
     expect(mine.error).toBeInstanceOf(StreamParseError);
     expect(mine.error).toMatchObject({ eventName: 'response.output_item.added', path: 'item' });
-    const snapshots = await lastValueFrom(of(...(events.slice(0, 1) as ResponseStreamEvent[])).pipe(accumulateResponse(), toArray()));
+    const snapshots = await lastValueFrom(of(...(events.slice(0, 1) as unknown as ResponseStreamEvent[])).pipe(accumulateResponse(), toArray()));
     expect(snapshots).toHaveLength(1);
   });
 });

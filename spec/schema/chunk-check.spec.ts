@@ -3,7 +3,6 @@ import { from, lastValueFrom, toArray } from 'rxjs';
 import { maybe, numbers, record, usually } from '../helpers/pre-check';
 import {
   type ChatCompletionChunk,
-  ChatCompletionChunkSchema,
   chatCompletionEvents,
   chatCompletionReducer,
   MissingCompletionError,
@@ -12,6 +11,7 @@ import {
   textDeltas,
   toolCallDeltas,
 } from '../../src/index';
+import { ChatCompletionChunkSchema } from '../../src/schemas';
 import { chatCompletionChunkIssue, isCommonChatCompletionChunk } from '../../src/schema/chat/chunk-check';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);

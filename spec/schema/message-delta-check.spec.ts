@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { anything, maybe, numbers, record, usually } from '../helpers/pre-check';
-import { MessageDeltaEventSchema } from '../../src/index';
+import { MessageDeltaEventSchema } from '../../src/schemas';
 import { isCommonMessageDeltaEvent, messageDeltaIssue } from '../../src/schema/assistants/message-delta-check';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);

@@ -44,7 +44,9 @@ expectTypeOf<ChatCompletionChunk>().toExtend<OfficialChatCompletion>();
 
 expectTypeOf<ChatCompletionChunkDelta>().toExtend<OfficialChoice['delta']>();
 expectTypeOf<ChatCompletionChunkToolCall>().toExtend<NonNullable<OfficialChoice['delta']['tool_calls']>[number]>();
-expectTypeOf<ChatCompletionChunkChoice>().toExtend<OfficialChoice>();
+// Pinned widening: a choice may come without `delta` (Azure OpenAI's trailing content-filter chunk).
+expectTypeOf<undefined>().toExtend<ChatCompletionChunkChoice['delta']>();
+expectTypeOf<Omit<ChatCompletionChunkChoice, 'delta'> & { delta: ChatCompletionChunkDelta }>().toExtend<OfficialChoice>();
 expectTypeOf<ChatCompletionChoiceLogprobs>().toExtend<NonNullable<OfficialChoice['logprobs']>>();
 expectTypeOf<ChatCompletionTokenLogprob>().toExtend<OfficialChatCompletionTokenLogprob>();
 expectTypeOf<CompletionUsage>().toExtend<OfficialCompletionUsage>();
@@ -56,8 +58,19 @@ expectTypeOf<ChatCompletionMessageCustomToolCall>().toExtend<OfficialChatComplet
 expectTypeOf<ChatCompletionMessageToolCall>().toExtend<OfficialChatCompletionMessageToolCall>();
 expectTypeOf<ChatCompletionAudio>().toEqualTypeOf<OfficialChatCompletionAudio>();
 
-// The whole chunk and completion, as they are (openai 6.x lacked `service_tier: 'fast'`; 7.x has it).
-expectTypeOf<ChatCompletionChunk>().toExtend<OfficialChatCompletionChunk>();
-expectTypeOf<ChatCompletion>().toExtend<OfficialChatCompletion>();
+// The whole chunk and completion, once the pinned widenings are undone: a chunk's `object` may be `''` and its
+// `system_fingerprint` null (Azure OpenAI's first, prompt-filter chunk), its choices may lack `delta`; a
+// completion's `usage` may be null (the SDK 7.x keeps the `usage: null` of the chunks at run time).
+type UndoneChoice = Omit<ChatCompletionChunkChoice, 'delta'> & { delta: ChatCompletionChunkDelta };
+type UndoneChunk = Omit<ChatCompletionChunk, 'object' | 'system_fingerprint' | 'choices'> & {
+  object: 'chat.completion.chunk';
+  system_fingerprint?: string;
+  choices: UndoneChoice[];
+};
+expectTypeOf<UndoneChunk>().toExtend<OfficialChatCompletionChunk>();
+expectTypeOf<''>().toExtend<ChatCompletionChunk['object']>();
+expectTypeOf<null>().toExtend<ChatCompletionChunk['system_fingerprint']>();
+expectTypeOf<Omit<ChatCompletion, 'usage'> & { usage?: CompletionUsage }>().toExtend<OfficialChatCompletion>();
+expectTypeOf<null>().toExtend<ChatCompletion['usage']>();
 expectTypeOf<ChatCompletionChunk['service_tier']>().toEqualTypeOf<OfficialChatCompletionChunk['service_tier']>();
 expectTypeOf<ChatCompletion['service_tier']>().toEqualTypeOf<OfficialChatCompletion['service_tier']>();

@@ -1,5 +1,5 @@
 /**
- * Compile-time proof that the Responses types inferred from our schemas fit the official SDK's types: a value we
+ * Compile-time proof that the declared Responses wire types (src/wire/) fit the official SDK's types: a value we
  * validated can be handed to code written against `openai`'s types. A type test, checked by `tsc` (`npm test`
  * runs `npm run typecheck` first), not by jest: every `expectTypeOf` below is a compile error when it does not
  * hold.
@@ -40,6 +40,7 @@ import type {
   ResponseFunctionShellToolCall,
   ResponseFunctionShellToolCallOutput,
   ResponseFunctionToolCall,
+  ResponseFunctionCallArgumentsDoneEvent,
   ResponseFunctionToolCallOutputItem,
   ResponseFunctionWebSearch,
   ResponseImageGenerationCall,
@@ -75,11 +76,28 @@ type Present<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], un
 
 // ---- the differences, undone ----------------------------------------------------------------------------------
 
-type UsageLike = Present<ResponseUsage, 'input_tokens_details'>;
-type ResponseLike = Omit<Response, 'user' | 'usage' | 'output_text'> & {
+type UsageLike = Omit<ResponseUsage, 'input_tokens_details'> & {
+  input_tokens_details: Present<NonNullable<ResponseUsage['input_tokens_details']>, 'cache_write_tokens'>;
+};
+/** An output item with the fields real streams omit (and the OpenAPI description requires) present again. */
+type OutputItemLike<I = ResponseOutputItem> = I extends ResponseFunctionWebSearch
+  ? Present<I, 'action'>
+  : I extends ResponseImageGenerationCall
+    ? Present<I, 'result'>
+    : I;
+type JsonSchemaFormat = Extract<NonNullable<Responses.ResponseTextConfig['format']>, { type: 'json_schema' }>;
+type TextConfigLike = Omit<Responses.ResponseTextConfig, 'format'> & {
+  format?:
+    | Exclude<NonNullable<Responses.ResponseTextConfig['format']>, JsonSchemaFormat>
+    | (Omit<JsonSchemaFormat, 'description'> & { description?: string });
+};
+type ResponseLike = Omit<Response, 'user' | 'usage' | 'output_text' | 'output' | 'text' | 'instructions'> & {
+  instructions: string | Array<OutputItemLike<ResponseInputItem>> | null;
   user?: string;
   usage?: UsageLike;
   output_text: string;
+  output: OutputItemLike[];
+  text?: TextConfigLike;
   access_programs: Official.Response['access_programs'];
 };
 
@@ -87,11 +105,18 @@ type ResponseLike = Omit<Response, 'user' | 'usage' | 'output_text'> & {
 type WithSequenceNumber<T> = Omit<T, 'sequence_number'> & { sequence_number: number };
 type EventLike<E> = E extends { response: Response }
   ? WithSequenceNumber<Omit<E, 'response'> & { response: ResponseLike }>
-  : E extends ResponseTextDeltaEvent | ResponseTextDoneEvent
-    ? Present<E, 'sequence_number' | 'logprobs'>
-    : E extends { sequence_number?: number }
-      ? Present<E, 'sequence_number'>
-      : E;
+  : E extends { item: ResponseOutputItem }
+    ? WithSequenceNumber<Omit<E, 'item'> & { item: OutputItemLike<E['item']> }>
+    : E extends ResponseTextDeltaEvent | ResponseTextDoneEvent
+      ? Present<E, 'sequence_number' | 'logprobs'>
+      : E extends ResponseFunctionCallArgumentsDoneEvent
+        ? Present<E, 'sequence_number' | 'name'>
+        : E extends { sequence_number?: number }
+          ? Present<E, 'sequence_number'>
+          : E;
+
+/** The `type` of each member of the union `U` that does not fit the union `O` as it is. */
+type Misfits<U, O> = U extends { type: infer T } ? ([U] extends [O] ? never : T) : never;
 
 // ---- the checks can fail ------------------------------------------------------------------------------------
 
@@ -107,14 +132,14 @@ expectTypeOf<ResponseAnnotation>().toExtend<Official.ResponseOutputText['annotat
 expectTypeOf<ResponseContentPart>().toExtend<Official.ResponseContentPartAddedEvent['part']>();
 expectTypeOf<ResponseFunctionToolCall>().toExtend<Official.ResponseFunctionToolCall>();
 expectTypeOf<ResponseFileSearchToolCall>().toExtend<Official.ResponseFileSearchToolCall>();
-expectTypeOf<ResponseFunctionWebSearch>().toExtend<Official.ResponseFunctionWebSearch>();
+expectTypeOf<OutputItemLike<ResponseFunctionWebSearch>>().toExtend<Official.ResponseFunctionWebSearch>();
 expectTypeOf<ResponseComputerToolCall>().toExtend<Official.ResponseComputerToolCall>();
 expectTypeOf<ResponseComputerToolCallOutputItem>().toExtend<Official.ResponseComputerToolCallOutputItem>();
 expectTypeOf<ResponseReasoningItem>().toExtend<Official.ResponseReasoningItem>();
 expectTypeOf<ResponseCodeInterpreterToolCall>().toExtend<Official.ResponseCodeInterpreterToolCall>();
 expectTypeOf<ResponseCustomToolCall>().toExtend<Official.ResponseCustomToolCall>();
 expectTypeOf<ResponseCustomToolCallOutputItem>().toExtend<Official.ResponseCustomToolCallOutputItem>();
-expectTypeOf<ResponseImageGenerationCall>().toExtend<Official.ResponseOutputItem.ImageGenerationCall>();
+expectTypeOf<OutputItemLike<ResponseImageGenerationCall>>().toExtend<Official.ResponseOutputItem.ImageGenerationCall>();
 expectTypeOf<ResponseLocalShellCall>().toExtend<Official.ResponseOutputItem.LocalShellCall>();
 expectTypeOf<ResponseLocalShellCallOutput>().toExtend<Official.ResponseOutputItem.LocalShellCallOutput>();
 expectTypeOf<ResponseFunctionShellToolCall>().toExtend<Official.ResponseFunctionShellToolCall>();
@@ -137,7 +162,7 @@ expectTypeOf<Responses.FileSearchTool>().toExtend<Official.FileSearchTool>();
 expectTypeOf<Responses.WebSearchTool>().toExtend<Official.WebSearchTool>();
 expectTypeOf<Responses.McpTool>().toExtend<Official.Tool.Mcp>();
 expectTypeOf<Responses.ResponseToolChoice>().toExtend<Official.Response['tool_choice']>();
-expectTypeOf<Responses.ResponseTextConfig>().toExtend<Official.ResponseTextConfig>();
+expectTypeOf<TextConfigLike>().toExtend<Official.ResponseTextConfig>();
 expectTypeOf<NonNullable<Responses.Reasoning>>().toExtend<OfficialReasoning>();
 expectTypeOf<ResponseError>().toExtend<Official.ResponseError | null>();
 // Differences in openai 6.x, gone in 7.x: these fit as they are now.
@@ -145,20 +170,25 @@ expectTypeOf<ResponseMcpCall>().toExtend<Official.ResponseOutputItem.McpCall>();
 expectTypeOf<ResponseMcpCall['error']>().toExtend<Official.ResponseOutputItem.McpCall['error']>();
 expectTypeOf<ResponseFunctionToolCallOutputItem>().toExtend<Official.ResponseFunctionToolCallOutputItem>();
 expectTypeOf<ResponseFunctionToolCallOutputItem['call_id']>().toEqualTypeOf<Official.ResponseFunctionToolCallOutputItem['call_id']>();
-expectTypeOf<ResponseOutputItem>().toExtend<Official.ResponseOutputItem>();
-expectTypeOf<ResponseInputItem>().toExtend<Official.ResponseInputItem>();
+expectTypeOf<Misfits<OutputItemLike, Official.ResponseOutputItem>>().toBeNever();
+// Input items take output items back as they came: the same two may lack `action` / `result`.
+expectTypeOf<Misfits<ResponseInputItem, Official.ResponseInputItem>>().toEqualTypeOf<'web_search_call' | 'image_generation_call'>();
+expectTypeOf<Misfits<OutputItemLike<ResponseInputItem>, Official.ResponseInputItem>>().toBeNever();
 expectTypeOf<Response['service_tier']>().toEqualTypeOf<Official.Response['service_tier']>();
 expectTypeOf<Extract<ResponseStreamEventType, `response.shell_call${string}`>>().toExtend<Official.ResponseStreamEvent['type']>();
 
 // ---- the response, its usage and the events: assignable once the differences are undone -------------------------
 
 expectTypeOf<UsageLike>().toExtend<Official.ResponseUsage>();
-expectTypeOf<ResponseLike>().toExtend<Official.Response>();
-expectTypeOf<Omit<ResponseSnapshot, keyof ResponseLike> & ResponseLike>().toExtend<Official.Response>();
+// A plain assignability check: expect-type's conditional types give up on the output item union inside.
+type Fits<A, B> = [A] extends [B] ? true : false;
+expectTypeOf<Fits<ResponseLike, Official.Response>>().toEqualTypeOf<true>();
+expectTypeOf<Fits<Omit<ResponseSnapshot, keyof ResponseLike> & ResponseLike, Official.Response>>().toEqualTypeOf<true>();
+expectTypeOf<Fits<Response, Official.Response>>().toEqualTypeOf<false>();
 // Event by event: expect-type's conditional types give up on the whole union at once (a plain assignment of it
 // compiles), and an event type named here says which event does not fit.
-type Misfits<E> = E extends { type: infer T } ? ([EventLike<E>] extends [Official.ResponseStreamEvent] ? never : T) : never;
-expectTypeOf<Misfits<ResponseStreamEvent>>().toBeNever();
+type EventMisfits<E> = E extends { type: infer T } ? ([EventLike<E>] extends [Official.ResponseStreamEvent] ? never : T) : never;
+expectTypeOf<EventMisfits<ResponseStreamEvent>>().toBeNever();
 expectTypeOf<EventLike<ResponseTextDeltaEvent>>().toExtend<Official.ResponseTextDeltaEvent>();
 
 // ---- the differences, pinned ----------------------------------------------------------------------------------
@@ -167,8 +197,18 @@ expectTypeOf<ResponseTextDeltaEvent['sequence_number']>().toEqualTypeOf<number |
 expectTypeOf<ResponseTextDeltaEvent['logprobs']>().toEqualTypeOf<Official.ResponseTextDeltaEvent['logprobs'] | undefined>();
 type OfficialInputTokensDetails = Official.ResponseUsage['input_tokens_details'];
 expectTypeOf<ResponseUsage['input_tokens_details']>().toEqualTypeOf<
-  { [K in Exclude<keyof OfficialInputTokensDetails, 'cache_write_tokens_details'>]: OfficialInputTokensDetails[K] } | undefined
+  | {
+      cached_tokens: OfficialInputTokensDetails['cached_tokens'];
+      // Absent in real (and Azure) recordings, although the OpenAPI description requires it.
+      cache_write_tokens?: OfficialInputTokensDetails['cache_write_tokens'];
+    }
+  | undefined
 >();
+// The other fields real streams omit, pinned.
+expectTypeOf<undefined>().toExtend<ResponseFunctionWebSearch['action']>();
+expectTypeOf<undefined>().toExtend<ResponseImageGenerationCall['result']>();
+expectTypeOf<undefined>().toExtend<ResponseFunctionCallArgumentsDoneEvent['name']>();
+expectTypeOf<null>().toExtend<JsonSchemaFormat['description']>();
 expectTypeOf<keyof OfficialInputTokensDetails>().toEqualTypeOf<
   keyof NonNullable<ResponseUsage['input_tokens_details']> | 'cache_write_tokens_details'
 >();

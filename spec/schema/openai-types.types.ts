@@ -83,24 +83,21 @@ import type {
   MessageContentDelta,
   MessageDelta,
   MessageDeltaEvent,
-  MessageStreamEvent,
   RequiredActionFunctionToolCall,
   Run,
   RunStatus,
   RunStep,
   RunStepDelta,
   RunStepDeltaEvent,
-  RunStepStreamEvent,
-  RunStreamEvent,
   Text,
   TextContentBlock,
   TextDelta,
   TextDeltaBlock,
   Thread,
-  ThreadStreamEvent,
   ToolCall,
   ToolCallDelta,
 } from '../../src/schema/assistants/index.js';
+import type { MessageStreamEvent, RunStepStreamEvent, RunStreamEvent, ThreadStreamEvent } from '../../src/index';
 
 /** `T` with its fields `K` required and never `undefined` (undoes "may be absent"). */
 type Present<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], undefined> };

@@ -4,14 +4,8 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { lastValueFrom, toArray } from 'rxjs';
-import {
-  assistantEvents,
-  ChatCompletionChunkSchema,
-  chatCompletionChunks,
-  MessageDeltaEventSchema,
-  ResponseTextDeltaEventSchema,
-  responseEvents,
-} from '../../src/index';
+import { assistantEvents, chatCompletionChunks, responseEvents } from '../../src/index';
+import { ChatCompletionChunkSchema, MessageDeltaEventSchema, ResponseTextDeltaEventSchema } from '../../src/schemas';
 import { isCommonMessageDeltaEvent } from '../../src/schema/assistants/message-delta-check';
 import { messageDeltaShape } from '../../src/schema/assistants/message-delta-template';
 import { isCommonChatCompletionChunk } from '../../src/schema/chat/chunk-check';

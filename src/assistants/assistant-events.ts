@@ -6,7 +6,7 @@ import type { AssistantStreamEvent } from '../schema/assistants/events.js';
 import { ASSISTANT_EVENT_NAMES, assistantEventIssue } from '../schema/assistants/event-check.js';
 import { messageDeltaIssue } from '../schema/assistants/message-delta-check.js';
 import { messageDeltaShape } from '../schema/assistants/message-delta-template.js';
-import { RUN_SETTLED_STATUSES } from '../schema/assistants/run-status.js';
+import { RUN_SETTLED_STATUSES } from './run-statuses.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import {
   parseEventJson,

@@ -1,4 +1,4 @@
-import { RUN_SETTLED_STATUSES } from '../schema/assistants/run.js';
+import { RUN_SETTLED_STATUSES } from '../assistants/run-statuses.js';
 
 /**
  * Run statuses at which polling stops: the run finished, or it waits for tool outputs (`requires_action`).

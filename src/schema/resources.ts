@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 import { AssistantToolSchema, MetadataSchema } from './assistants/common.js';
+import type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
+export type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
+export type { ListPage } from '../wire/list-page.js';
+import type { ObjectSchema } from './object-schema.js';
 
 /**
  * An assistant (`asst_...`).
@@ -12,7 +16,7 @@ import { AssistantToolSchema, MetadataSchema } from './assistants/common.js';
  * const assistant = AssistantSchema.parse(await response.json());
  * console.log(assistant.model, assistant.tools.length);
  */
-export const AssistantSchema = z.object({
+export const AssistantSchema: ObjectSchema<Assistant> = z.object({
   id: z.string(),
   object: z.literal('assistant'),
   created_at: z.number(),
@@ -23,8 +27,6 @@ export const AssistantSchema = z.object({
   tools: z.array(AssistantToolSchema),
   metadata: MetadataSchema,
 });
-/** An assistant (`asst_...`). @example const name: Assistant['name'] = assistant.name; */
-export type Assistant = z.infer<typeof AssistantSchema>;
 
 /**
  * An uploaded file (`file-...`).
@@ -32,7 +34,7 @@ export type Assistant = z.infer<typeof AssistantSchema>;
  * @example
  * const file = FileObjectSchema.parse(await response.json()); // { id: 'file-...', object: 'file', ... }
  */
-export const FileObjectSchema = z.object({
+export const FileObjectSchema: ObjectSchema<FileObject> = z.object({
   id: z.string(),
   object: z.literal('file'),
   bytes: z.number(),
@@ -41,8 +43,6 @@ export const FileObjectSchema = z.object({
   purpose: z.string(),
   status: z.string().optional(),
 });
-/** An uploaded file (`file-...`). @example console.log(file.filename, file.bytes); */
-export type FileObject = z.infer<typeof FileObjectSchema>;
 
 const FileCountsSchema = z.object({
   in_progress: z.number(),
@@ -59,7 +59,7 @@ const FileCountsSchema = z.object({
  * const store = VectorStoreSchema.parse(json);
  * if (store.status === 'completed') console.log(store.file_counts.completed);
  */
-export const VectorStoreSchema = z.object({
+export const VectorStoreSchema: ObjectSchema<VectorStore> = z.object({
   id: z.string(),
   object: z.literal('vector_store'),
   created_at: z.number(),
@@ -69,8 +69,6 @@ export const VectorStoreSchema = z.object({
   file_counts: FileCountsSchema,
   metadata: MetadataSchema,
 });
-/** A vector store (`vs_...`). @example if (store.status === 'completed') search(store.id); */
-export type VectorStore = z.infer<typeof VectorStoreSchema>;
 
 /**
  * A file attached to a vector store.
@@ -78,7 +76,7 @@ export type VectorStore = z.infer<typeof VectorStoreSchema>;
  * @example
  * VectorStoreFileSchema.parse(json).status; // 'in_progress', 'completed', 'cancelled' or 'failed'
  */
-export const VectorStoreFileSchema = z.object({
+export const VectorStoreFileSchema: ObjectSchema<VectorStoreFile> = z.object({
   id: z.string(),
   object: z.literal('vector_store.file'),
   created_at: z.number(),
@@ -87,8 +85,6 @@ export const VectorStoreFileSchema = z.object({
   usage_bytes: z.number(),
   last_error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
-/** A file attached to a vector store. @example if (file.status === 'failed') console.error(file.last_error); */
-export type VectorStoreFile = z.infer<typeof VectorStoreFileSchema>;
 
 /**
  * A batch of files added to a vector store (`vsfb_...`).
@@ -97,7 +93,7 @@ export type VectorStoreFile = z.infer<typeof VectorStoreFileSchema>;
  * const batch = VectorStoreFileBatchSchema.parse(await response.json());
  * console.log(batch.id, batch.status);
  */
-export const VectorStoreFileBatchSchema = z.object({
+export const VectorStoreFileBatchSchema: ObjectSchema<VectorStoreFileBatch> = z.object({
   id: z.string(),
   object: z.literal('vector_store.files_batch'),
   created_at: z.number(),
@@ -105,8 +101,6 @@ export const VectorStoreFileBatchSchema = z.object({
   status: z.enum(['in_progress', 'completed', 'cancelled', 'failed']),
   file_counts: FileCountsSchema,
 });
-/** A batch of files added to a vector store. @example console.log(batch.file_counts.completed); */
-export type VectorStoreFileBatch = z.infer<typeof VectorStoreFileBatchSchema>;
 
 /**
  * A page of a list endpoint, for the item schema given.
@@ -123,11 +117,3 @@ export function listPageSchema<T extends z.ZodType>(item: T) {
     has_more: z.boolean(),
   });
 }
-/** A page of a list endpoint. @example if (page.has_more) next(page.last_id); */
-export type ListPage<T> = {
-  object: 'list';
-  data: T[];
-  first_id: string | null;
-  last_id: string | null;
-  has_more: boolean;
-};

@@ -160,7 +160,7 @@ function reduceChoice(
   for (const key in chunkChoice) {
     if (isChoiceKey(key) || !hasOwn.call(chunkChoice, key)) continue;
     safeKey(key, 'choices');
-    edit()[key] = (chunkChoice as Record<string, unknown>)[key];
+    edit()[key] = (chunkChoice as unknown as Record<string, unknown>)[key];
   }
   if (logprobs) {
     const current = (choice ?? previous!).logprobs;
@@ -342,7 +342,7 @@ function reduceToolCalls(
           continue;
         default:
           safeKey(key, `tool_calls.${i}`);
-          call[key] = (fragment as Record<string, unknown>)[key];
+          call[key] = (fragment as unknown as Record<string, unknown>)[key];
       }
     }
     const { id, type, function: fn } = fragment;

@@ -15,7 +15,7 @@ export function eventsOfResponse(response: Response): ResponseStreamEvent[] {
   const push = (event: Record<string, unknown>) => events.push({ ...event, sequence_number: events.length });
   push({ type: 'response.created', response: { ...response, status: 'in_progress', output: [] } });
   response.output.forEach((item, output_index) => {
-    const raw = item as Record<string, unknown> & { type: string; id?: string };
+    const raw = item as unknown as Record<string, unknown> & { type: string; id?: string };
     if (raw.type === 'message' && Array.isArray(raw['content'])) {
       const content = raw['content'] as Array<Record<string, unknown> & { type: string }>;
       push({ type: 'response.output_item.added', output_index, item: { ...raw, status: 'in_progress', content: [] } });

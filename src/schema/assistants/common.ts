@@ -4,6 +4,9 @@
  * public OpenAPI description; names follow the official SDK's types where it has one.
  */
 import { z } from 'zod';
+import type { AssistantResponseFormatOption, AssistantTool, AssistantToolChoice, AssistantToolChoiceFunction, AssistantToolChoiceOption, CodeInterpreterTool, ErrorObject, FileSearchRanker, FileSearchRankingOptions, FileSearchTool, FileSearchToolTypeOnly, FunctionDefinition, FunctionParameters, FunctionTool, MessageIncompleteDetails, Metadata, ResponseFormatJSONObject, ResponseFormatJSONSchema, ResponseFormatText, RunIncompleteDetails, RunLastError, RunStepLastError, RunStepUsage, RunUsage, TruncationStrategy } from '../../wire/assistants.js';
+export type { AssistantResponseFormatOption, AssistantTool, AssistantToolChoice, AssistantToolChoiceFunction, AssistantToolChoiceOption, CodeInterpreterTool, ErrorObject, FileSearchRanker, FileSearchRankingOptions, FileSearchTool, FileSearchToolTypeOnly, FunctionDefinition, FunctionParameters, FunctionTool, MessageIncompleteDetails, Metadata, ResponseFormatJSONObject, ResponseFormatJSONSchema, ResponseFormatText, RunIncompleteDetails, RunLastError, RunStepLastError, RunStepUsage, RunUsage, TruncationStrategy } from '../../wire/assistants.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * Up to 16 string key-value pairs attached to an object, or `null`.
@@ -11,15 +14,7 @@ import { z } from 'zod';
  * @example
  * MetadataSchema.parse({ user: 'u_1' }); // { user: 'u_1' }
  */
-export const MetadataSchema = z.record(z.string(), z.string()).nullable();
-/**
- * Metadata of an object: string keys to string values, or `null`.
- *
- * @example
- * const metadata: Metadata = run.metadata;
- * console.log(metadata?.['user']);
- */
-export type Metadata = z.infer<typeof MetadataSchema>;
+export const MetadataSchema: z.ZodType<Metadata> = z.record(z.string(), z.string()).nullable();
 
 /**
  * Token usage of a run (`Run.usage` is `null` until the run reaches a terminal state).
@@ -27,19 +22,11 @@ export type Metadata = z.infer<typeof MetadataSchema>;
  * @example
  * const usage = RunUsageSchema.parse({ completion_tokens: 12, prompt_tokens: 30, total_tokens: 42 });
  */
-export const RunUsageSchema = z.object({
+export const RunUsageSchema: ObjectSchema<RunUsage> = z.object({
   completion_tokens: z.number(),
   prompt_tokens: z.number(),
   total_tokens: z.number(),
 });
-/**
- * Token usage of a run.
- *
- * @example
- * const usage: RunUsage | null = run.usage;
- * console.log(usage?.total_tokens);
- */
-export type RunUsage = z.infer<typeof RunUsageSchema>;
 
 /**
  * Token usage of a run step (`RunStep.usage` is `null` while the step is `in_progress`).
@@ -47,18 +34,11 @@ export type RunUsage = z.infer<typeof RunUsageSchema>;
  * @example
  * RunStepUsageSchema.nullable().parse(step.usage); // null while the step is in_progress
  */
-export const RunStepUsageSchema = z.object({
+export const RunStepUsageSchema: ObjectSchema<RunStepUsage> = z.object({
   completion_tokens: z.number(),
   prompt_tokens: z.number(),
   total_tokens: z.number(),
 });
-/**
- * Token usage of a run step.
- *
- * @example
- * const usage: RunStepUsage = { completion_tokens: 5, prompt_tokens: 20, total_tokens: 25 };
- */
-export type RunStepUsage = z.infer<typeof RunStepUsageSchema>;
 
 /**
  * The last error of a run: `server_error`, `rate_limit_exceeded` or `invalid_prompt`, with a message.
@@ -66,18 +46,10 @@ export type RunStepUsage = z.infer<typeof RunStepUsageSchema>;
  * @example
  * RunLastErrorSchema.parse({ code: 'rate_limit_exceeded', message: 'Rate limit reached' });
  */
-export const RunLastErrorSchema = z.object({
+export const RunLastErrorSchema: ObjectSchema<RunLastError> = z.object({
   code: z.enum(['server_error', 'rate_limit_exceeded', 'invalid_prompt']),
   message: z.string(),
 });
-/**
- * The last error of a run.
- *
- * @example
- * const error: RunLastError | null = run.last_error;
- * if (error?.code === 'rate_limit_exceeded') retryLater();
- */
-export type RunLastError = z.infer<typeof RunLastErrorSchema>;
 
 /**
  * The last error of a run step: `server_error` or `rate_limit_exceeded`, with a message.
@@ -85,17 +57,10 @@ export type RunLastError = z.infer<typeof RunLastErrorSchema>;
  * @example
  * RunStepLastErrorSchema.parse({ code: 'server_error', message: 'The server had an error' });
  */
-export const RunStepLastErrorSchema = z.object({
+export const RunStepLastErrorSchema: ObjectSchema<RunStepLastError> = z.object({
   code: z.enum(['server_error', 'rate_limit_exceeded']),
   message: z.string(),
 });
-/**
- * The last error of a run step.
- *
- * @example
- * const error: RunStepLastError = { code: 'server_error', message: 'Try again' };
- */
-export type RunStepLastError = z.infer<typeof RunStepLastErrorSchema>;
 
 /**
  * The data of an `event: error` block: `{ code, message, param, type }` (`code` and `param` may be `null`).
@@ -103,21 +68,12 @@ export type RunStepLastError = z.infer<typeof RunStepLastErrorSchema>;
  * @example
  * ErrorObjectSchema.safeParse({ code: null, message: 'boom', param: null, type: 'server_error' }).success; // true
  */
-export const ErrorObjectSchema = z.object({
+export const ErrorObjectSchema: ObjectSchema<ErrorObject> = z.object({
   code: z.string().nullable(),
   message: z.string(),
   param: z.string().nullable(),
   type: z.string(),
 });
-/**
- * The data of an `event: error` block.
- *
- * @example
- * function report(error: ErrorObject) {
- *   console.error(error.type, error.code ?? '', error.message);
- * }
- */
-export type ErrorObject = z.infer<typeof ErrorObjectSchema>;
 
 /**
  * Why a run is incomplete: which token limit was reached (`reason` may be absent).
@@ -125,17 +81,9 @@ export type ErrorObject = z.infer<typeof ErrorObjectSchema>;
  * @example
  * RunIncompleteDetailsSchema.parse({ reason: 'max_completion_tokens' });
  */
-export const RunIncompleteDetailsSchema = z.object({
+export const RunIncompleteDetailsSchema: ObjectSchema<RunIncompleteDetails> = z.object({
   reason: z.enum(['max_completion_tokens', 'max_prompt_tokens']).optional(),
 });
-/**
- * Why a run is incomplete.
- *
- * @example
- * const details: RunIncompleteDetails | null = run.incomplete_details;
- * if (details?.reason === 'max_prompt_tokens') console.warn('prompt too long');
- */
-export type RunIncompleteDetails = z.infer<typeof RunIncompleteDetailsSchema>;
 
 /**
  * Why a message is incomplete.
@@ -143,16 +91,9 @@ export type RunIncompleteDetails = z.infer<typeof RunIncompleteDetailsSchema>;
  * @example
  * MessageIncompleteDetailsSchema.parse({ reason: 'max_tokens' });
  */
-export const MessageIncompleteDetailsSchema = z.object({
+export const MessageIncompleteDetailsSchema: ObjectSchema<MessageIncompleteDetails> = z.object({
   reason: z.enum(['content_filter', 'max_tokens', 'run_cancelled', 'run_expired', 'run_failed']),
 });
-/**
- * Why a message is incomplete.
- *
- * @example
- * const details: MessageIncompleteDetails = { reason: 'content_filter' };
- */
-export type MessageIncompleteDetails = z.infer<typeof MessageIncompleteDetailsSchema>;
 
 /**
  * How the thread was truncated before the run: `auto`, or the `last_messages` most recent messages.
@@ -160,17 +101,10 @@ export type MessageIncompleteDetails = z.infer<typeof MessageIncompleteDetailsSc
  * @example
  * TruncationStrategySchema.parse({ type: 'auto', last_messages: null });
  */
-export const TruncationStrategySchema = z.object({
+export const TruncationStrategySchema: ObjectSchema<TruncationStrategy> = z.object({
   type: z.enum(['auto', 'last_messages']),
   last_messages: z.number().nullable().optional(),
 });
-/**
- * How the thread was truncated before the run.
- *
- * @example
- * const strategy: TruncationStrategy = { type: 'last_messages', last_messages: 10 };
- */
-export type TruncationStrategy = z.infer<typeof TruncationStrategySchema>;
 
 // ---- tools -------------------------------------------------------------------------------------------------
 
@@ -180,14 +114,7 @@ export type TruncationStrategy = z.infer<typeof TruncationStrategySchema>;
  * @example
  * CodeInterpreterToolSchema.parse({ type: 'code_interpreter' });
  */
-export const CodeInterpreterToolSchema = z.object({ type: z.literal('code_interpreter') });
-/**
- * The code interpreter tool.
- *
- * @example
- * const tool: CodeInterpreterTool = { type: 'code_interpreter' };
- */
-export type CodeInterpreterTool = z.infer<typeof CodeInterpreterToolSchema>;
+export const CodeInterpreterToolSchema: ObjectSchema<CodeInterpreterTool> = z.object({ type: z.literal('code_interpreter') });
 
 /**
  * The ranker of a file search: `auto` or `default_2024_08_21`.
@@ -195,14 +122,7 @@ export type CodeInterpreterTool = z.infer<typeof CodeInterpreterToolSchema>;
  * @example
  * FileSearchRankerSchema.parse('default_2024_08_21');
  */
-export const FileSearchRankerSchema = z.enum(['auto', 'default_2024_08_21']);
-/**
- * The ranker of a file search.
- *
- * @example
- * const ranker: FileSearchRanker = 'auto';
- */
-export type FileSearchRanker = z.infer<typeof FileSearchRankerSchema>;
+export const FileSearchRankerSchema: z.ZodType<FileSearchRanker> = z.enum(['auto', 'default_2024_08_21']);
 
 /**
  * Ranking options of the file search tool (`score_threshold` between 0 and 1, optional ranker).
@@ -210,17 +130,10 @@ export type FileSearchRanker = z.infer<typeof FileSearchRankerSchema>;
  * @example
  * FileSearchRankingOptionsSchema.parse({ ranker: 'auto', score_threshold: 0.5 });
  */
-export const FileSearchRankingOptionsSchema = z.object({
+export const FileSearchRankingOptionsSchema: ObjectSchema<FileSearchRankingOptions> = z.object({
   ranker: FileSearchRankerSchema.optional(),
   score_threshold: z.number(),
 });
-/**
- * Ranking options of the file search tool.
- *
- * @example
- * const ranking: FileSearchRankingOptions = { score_threshold: 0.7 };
- */
-export type FileSearchRankingOptions = z.infer<typeof FileSearchRankingOptionsSchema>;
 
 /**
  * The file search tool, with optional overrides (`max_num_results`, `ranking_options`).
@@ -228,7 +141,7 @@ export type FileSearchRankingOptions = z.infer<typeof FileSearchRankingOptionsSc
  * @example
  * FileSearchToolSchema.parse({ type: 'file_search', file_search: { max_num_results: 5 } });
  */
-export const FileSearchToolSchema = z.object({
+export const FileSearchToolSchema: ObjectSchema<FileSearchTool> = z.object({
   type: z.literal('file_search'),
   file_search: z
     .object({
@@ -237,13 +150,6 @@ export const FileSearchToolSchema = z.object({
     })
     .optional(),
 });
-/**
- * The file search tool.
- *
- * @example
- * const tool: FileSearchTool = { type: 'file_search', file_search: { ranking_options: { score_threshold: 0.5 } } };
- */
-export type FileSearchTool = z.infer<typeof FileSearchToolSchema>;
 
 /**
  * The file search tool as a message attachment names it: `{ type: 'file_search' }` only.
@@ -251,14 +157,7 @@ export type FileSearchTool = z.infer<typeof FileSearchToolSchema>;
  * @example
  * FileSearchToolTypeOnlySchema.parse({ type: 'file_search' });
  */
-export const FileSearchToolTypeOnlySchema = z.object({ type: z.literal('file_search') });
-/**
- * The file search tool as a message attachment names it.
- *
- * @example
- * const attachmentTool: FileSearchToolTypeOnly = { type: 'file_search' };
- */
-export type FileSearchToolTypeOnly = z.infer<typeof FileSearchToolTypeOnlySchema>;
+export const FileSearchToolTypeOnlySchema: ObjectSchema<FileSearchToolTypeOnly> = z.object({ type: z.literal('file_search') });
 
 /**
  * The parameters a function accepts: a JSON Schema object, kept as it is.
@@ -266,14 +165,7 @@ export type FileSearchToolTypeOnly = z.infer<typeof FileSearchToolTypeOnlySchema
  * @example
  * FunctionParametersSchema.parse({ type: 'object', properties: { city: { type: 'string' } } });
  */
-export const FunctionParametersSchema = z.record(z.string(), z.unknown());
-/**
- * The parameters a function accepts (a JSON Schema object).
- *
- * @example
- * const parameters: FunctionParameters = { type: 'object', properties: {}, required: [] };
- */
-export type FunctionParameters = z.infer<typeof FunctionParametersSchema>;
+export const FunctionParametersSchema: z.ZodType<FunctionParameters> = z.record(z.string(), z.unknown());
 
 /**
  * A function the model may call (the yaml's `FunctionObject`): `name`, optional `description`, `parameters`
@@ -282,19 +174,12 @@ export type FunctionParameters = z.infer<typeof FunctionParametersSchema>;
  * @example
  * FunctionDefinitionSchema.parse({ name: 'get_weather', parameters: { type: 'object', properties: {} } });
  */
-export const FunctionDefinitionSchema = z.object({
+export const FunctionDefinitionSchema: ObjectSchema<FunctionDefinition> = z.object({
   name: z.string(),
   description: z.string().optional(),
   parameters: FunctionParametersSchema.optional(),
   strict: z.boolean().nullable().optional(),
 });
-/**
- * A function the model may call.
- *
- * @example
- * const fn: FunctionDefinition = { name: 'get_weather', description: 'Weather of a city', strict: true };
- */
-export type FunctionDefinition = z.infer<typeof FunctionDefinitionSchema>;
 
 /**
  * The function tool `{ type: 'function', function: FunctionDefinition }`.
@@ -302,17 +187,10 @@ export type FunctionDefinition = z.infer<typeof FunctionDefinitionSchema>;
  * @example
  * FunctionToolSchema.parse({ type: 'function', function: { name: 'get_weather' } });
  */
-export const FunctionToolSchema = z.object({
+export const FunctionToolSchema: ObjectSchema<FunctionTool> = z.object({
   type: z.literal('function'),
   function: FunctionDefinitionSchema,
 });
-/**
- * The function tool.
- *
- * @example
- * const tool: FunctionTool = { type: 'function', function: { name: 'lookup', parameters: { type: 'object' } } };
- */
-export type FunctionTool = z.infer<typeof FunctionToolSchema>;
 
 /**
  * One tool of an assistant or run: code interpreter, file search or function (by `type`).
@@ -320,18 +198,11 @@ export type FunctionTool = z.infer<typeof FunctionToolSchema>;
  * @example
  * AssistantToolSchema.parse({ type: 'code_interpreter' });
  */
-export const AssistantToolSchema = z.discriminatedUnion('type', [
+export const AssistantToolSchema: z.ZodType<AssistantTool> = z.discriminatedUnion('type', [
   CodeInterpreterToolSchema,
   FileSearchToolSchema,
   FunctionToolSchema,
 ]);
-/**
- * One tool of an assistant or run.
- *
- * @example
- * const names = run.tools.flatMap((tool: AssistantTool) => (tool.type === 'function' ? [tool.function.name] : []));
- */
-export type AssistantTool = z.infer<typeof AssistantToolSchema>;
 
 // ---- response format -----------------------------------------------------------------------------------------
 
@@ -341,14 +212,7 @@ export type AssistantTool = z.infer<typeof AssistantToolSchema>;
  * @example
  * ResponseFormatTextSchema.parse({ type: 'text' });
  */
-export const ResponseFormatTextSchema = z.object({ type: z.literal('text') });
-/**
- * The default response format.
- *
- * @example
- * const format: ResponseFormatText = { type: 'text' };
- */
-export type ResponseFormatText = z.infer<typeof ResponseFormatTextSchema>;
+export const ResponseFormatTextSchema: ObjectSchema<ResponseFormatText> = z.object({ type: z.literal('text') });
 
 /**
  * JSON mode `{ type: 'json_object' }`.
@@ -356,14 +220,7 @@ export type ResponseFormatText = z.infer<typeof ResponseFormatTextSchema>;
  * @example
  * ResponseFormatJSONObjectSchema.safeParse(run.response_format).success; // true in JSON mode
  */
-export const ResponseFormatJSONObjectSchema = z.object({ type: z.literal('json_object') });
-/**
- * JSON mode.
- *
- * @example
- * const format: ResponseFormatJSONObject = { type: 'json_object' };
- */
-export type ResponseFormatJSONObject = z.infer<typeof ResponseFormatJSONObjectSchema>;
+export const ResponseFormatJSONObjectSchema: ObjectSchema<ResponseFormatJSONObject> = z.object({ type: z.literal('json_object') });
 
 /**
  * Structured Outputs `{ type: 'json_schema', json_schema: { name, description?, schema?, strict? } }`.
@@ -371,7 +228,7 @@ export type ResponseFormatJSONObject = z.infer<typeof ResponseFormatJSONObjectSc
  * @example
  * ResponseFormatJSONSchemaSchema.parse({ type: 'json_schema', json_schema: { name: 'answer', strict: true } });
  */
-export const ResponseFormatJSONSchemaSchema = z.object({
+export const ResponseFormatJSONSchemaSchema: ObjectSchema<ResponseFormatJSONSchema> = z.object({
   type: z.literal('json_schema'),
   json_schema: z.object({
     name: z.string(),
@@ -380,13 +237,6 @@ export const ResponseFormatJSONSchemaSchema = z.object({
     strict: z.boolean().nullable().optional(),
   }),
 });
-/**
- * Structured Outputs response format.
- *
- * @example
- * const format: ResponseFormatJSONSchema = { type: 'json_schema', json_schema: { name: 'answer', schema: { type: 'object' } } };
- */
-export type ResponseFormatJSONSchema = z.infer<typeof ResponseFormatJSONSchemaSchema>;
 
 /**
  * The response format of a run: `'auto'` or one of the `text` / `json_object` / `json_schema` objects.
@@ -394,18 +244,10 @@ export type ResponseFormatJSONSchema = z.infer<typeof ResponseFormatJSONSchemaSc
  * @example
  * AssistantResponseFormatOptionSchema.parse('auto');
  */
-export const AssistantResponseFormatOptionSchema = z.union([
+export const AssistantResponseFormatOptionSchema: z.ZodType<AssistantResponseFormatOption> = z.union([
   z.literal('auto'),
   z.discriminatedUnion('type', [ResponseFormatTextSchema, ResponseFormatJSONObjectSchema, ResponseFormatJSONSchemaSchema]),
 ]);
-/**
- * The response format of a run.
- *
- * @example
- * const format: AssistantResponseFormatOption = run.response_format ?? 'auto';
- * if (format !== 'auto' && format.type === 'json_schema') console.log(format.json_schema.name);
- */
-export type AssistantResponseFormatOption = z.infer<typeof AssistantResponseFormatOptionSchema>;
 
 // ---- tool choice ---------------------------------------------------------------------------------------------
 
@@ -415,14 +257,7 @@ export type AssistantResponseFormatOption = z.infer<typeof AssistantResponseForm
  * @example
  * AssistantToolChoiceFunctionSchema.parse({ name: 'get_weather' });
  */
-export const AssistantToolChoiceFunctionSchema = z.object({ name: z.string() });
-/**
- * The function a named tool choice forces.
- *
- * @example
- * const forced: AssistantToolChoiceFunction = { name: 'get_weather' };
- */
-export type AssistantToolChoiceFunction = z.infer<typeof AssistantToolChoiceFunctionSchema>;
+export const AssistantToolChoiceFunctionSchema: ObjectSchema<AssistantToolChoiceFunction> = z.object({ name: z.string() });
 
 /**
  * A named tool choice: `{ type, function? }` (the yaml's `AssistantsNamedToolChoice`).
@@ -430,17 +265,10 @@ export type AssistantToolChoiceFunction = z.infer<typeof AssistantToolChoiceFunc
  * @example
  * AssistantToolChoiceSchema.parse({ type: 'file_search' });
  */
-export const AssistantToolChoiceSchema = z.object({
+export const AssistantToolChoiceSchema: ObjectSchema<AssistantToolChoice> = z.object({
   type: z.enum(['function', 'code_interpreter', 'file_search']),
   function: AssistantToolChoiceFunctionSchema.optional(),
 });
-/**
- * A named tool choice.
- *
- * @example
- * const choice: AssistantToolChoice = { type: 'function', function: { name: 'get_weather' } };
- */
-export type AssistantToolChoice = z.infer<typeof AssistantToolChoiceSchema>;
 
 /**
  * The tool choice of a run: `'none' | 'auto' | 'required'` or a named tool choice.
@@ -448,15 +276,7 @@ export type AssistantToolChoice = z.infer<typeof AssistantToolChoiceSchema>;
  * @example
  * AssistantToolChoiceOptionSchema.parse({ type: 'function', function: { name: 'get_weather' } });
  */
-export const AssistantToolChoiceOptionSchema = z.union([
+export const AssistantToolChoiceOptionSchema: z.ZodType<AssistantToolChoiceOption> = z.union([
   z.enum(['none', 'auto', 'required']),
   AssistantToolChoiceSchema,
 ]);
-/**
- * The tool choice of a run.
- *
- * @example
- * const choice: AssistantToolChoiceOption | null = run.tool_choice;
- * if (typeof choice === 'object' && choice?.type === 'function') console.log(choice.function?.name);
- */
-export type AssistantToolChoiceOption = z.infer<typeof AssistantToolChoiceOptionSchema>;

@@ -9,6 +9,9 @@ import {
   MessageIncompleteDetailsSchema,
   MetadataSchema,
 } from './common.js';
+import type { Annotation, FileCitationAnnotation, FilePathAnnotation, ImageDetail, ImageFile, ImageFileContentBlock, ImageURL, ImageURLContentBlock, Message, MessageAttachment, MessageContent, MessageRole, MessageStatus, RefusalContentBlock, Text, TextContentBlock } from '../../wire/assistants.js';
+export type { Annotation, FileCitationAnnotation, FilePathAnnotation, ImageDetail, ImageFile, ImageFileContentBlock, ImageURL, ImageURLContentBlock, Message, MessageAttachment, MessageContent, MessageRole, MessageStatus, RefusalContentBlock, Text, TextContentBlock } from '../../wire/assistants.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * The detail level of an image: `auto`, `low` or `high`.
@@ -16,14 +19,7 @@ import {
  * @example
  * ImageDetailSchema.parse('high');
  */
-export const ImageDetailSchema = z.enum(['auto', 'low', 'high']);
-/**
- * The detail level of an image.
- *
- * @example
- * const detail: ImageDetail = 'low';
- */
-export type ImageDetail = z.infer<typeof ImageDetailSchema>;
+export const ImageDetailSchema: z.ZodType<ImageDetail> = z.enum(['auto', 'low', 'high']);
 
 /**
  * An image file of a message: `{ file_id, detail? }`.
@@ -31,17 +27,10 @@ export type ImageDetail = z.infer<typeof ImageDetailSchema>;
  * @example
  * ImageFileSchema.parse({ file_id: 'file-abc', detail: 'auto' });
  */
-export const ImageFileSchema = z.object({
+export const ImageFileSchema: ObjectSchema<ImageFile> = z.object({
   file_id: z.string(),
   detail: ImageDetailSchema.optional(),
 });
-/**
- * An image file of a message.
- *
- * @example
- * const image: ImageFile = { file_id: 'file-abc' };
- */
-export type ImageFile = z.infer<typeof ImageFileSchema>;
 
 /**
  * A content block referencing an image file: `{ type: 'image_file', image_file }`.
@@ -49,18 +38,10 @@ export type ImageFile = z.infer<typeof ImageFileSchema>;
  * @example
  * ImageFileContentBlockSchema.parse({ type: 'image_file', image_file: { file_id: 'file-abc' } });
  */
-export const ImageFileContentBlockSchema = z.object({
+export const ImageFileContentBlockSchema: ObjectSchema<ImageFileContentBlock> = z.object({
   type: z.literal('image_file'),
   image_file: ImageFileSchema,
 });
-/**
- * A content block referencing an image file.
- *
- * @example
- * const isImageFile = (block: MessageContent): block is ImageFileContentBlock => block.type === 'image_file';
- * const fileIds = message.content.filter(isImageFile).map((block) => block.image_file.file_id);
- */
-export type ImageFileContentBlock = z.infer<typeof ImageFileContentBlockSchema>;
 
 /**
  * An image URL of a message: `{ url, detail? }`.
@@ -68,17 +49,10 @@ export type ImageFileContentBlock = z.infer<typeof ImageFileContentBlockSchema>;
  * @example
  * ImageURLSchema.parse({ url: 'https://example.com/cat.png', detail: 'low' });
  */
-export const ImageURLSchema = z.object({
+export const ImageURLSchema: ObjectSchema<ImageURL> = z.object({
   url: z.string(),
   detail: ImageDetailSchema.optional(),
 });
-/**
- * An image URL of a message.
- *
- * @example
- * const image: ImageURL = { url: 'https://example.com/cat.png' };
- */
-export type ImageURL = z.infer<typeof ImageURLSchema>;
 
 /**
  * A content block referencing an image URL: `{ type: 'image_url', image_url }`.
@@ -86,17 +60,10 @@ export type ImageURL = z.infer<typeof ImageURLSchema>;
  * @example
  * ImageURLContentBlockSchema.parse({ type: 'image_url', image_url: { url: 'https://example.com/cat.png' } });
  */
-export const ImageURLContentBlockSchema = z.object({
+export const ImageURLContentBlockSchema: ObjectSchema<ImageURLContentBlock> = z.object({
   type: z.literal('image_url'),
   image_url: ImageURLSchema,
 });
-/**
- * A content block referencing an image URL.
- *
- * @example
- * const srcOf = (block: ImageURLContentBlock) => block.image_url.url;
- */
-export type ImageURLContentBlock = z.infer<typeof ImageURLContentBlockSchema>;
 
 /**
  * A citation of a file found by `file_search`: the `text` to replace, between `start_index` and `end_index`.
@@ -106,22 +73,13 @@ export type ImageURLContentBlock = z.infer<typeof ImageURLContentBlockSchema>;
  *   type: 'file_citation', text: '【4:0†source】', file_citation: { file_id: 'file-abc' }, start_index: 10, end_index: 22,
  * });
  */
-export const FileCitationAnnotationSchema = z.object({
+export const FileCitationAnnotationSchema: ObjectSchema<FileCitationAnnotation> = z.object({
   type: z.literal('file_citation'),
   text: z.string(),
   file_citation: z.object({ file_id: z.string() }),
   start_index: z.number(),
   end_index: z.number(),
 });
-/**
- * A citation of a file found by `file_search`.
- *
- * @example
- * const cited = annotations
- *   .filter((a): a is FileCitationAnnotation => a.type === 'file_citation')
- *   .map((a) => a.file_citation.file_id);
- */
-export type FileCitationAnnotation = z.infer<typeof FileCitationAnnotationSchema>;
 
 /**
  * A path to a file generated by `code_interpreter`: the `text` to replace, between the two indexes.
@@ -131,20 +89,13 @@ export type FileCitationAnnotation = z.infer<typeof FileCitationAnnotationSchema
  *   type: 'file_path', text: 'sandbox:/mnt/data/out.csv', file_path: { file_id: 'file-abc' }, start_index: 5, end_index: 30,
  * });
  */
-export const FilePathAnnotationSchema = z.object({
+export const FilePathAnnotationSchema: ObjectSchema<FilePathAnnotation> = z.object({
   type: z.literal('file_path'),
   text: z.string(),
   file_path: z.object({ file_id: z.string() }),
   start_index: z.number(),
   end_index: z.number(),
 });
-/**
- * A path to a file generated by `code_interpreter`.
- *
- * @example
- * const fileIdOf = (a: FilePathAnnotation) => a.file_path.file_id; // the generated file
- */
-export type FilePathAnnotation = z.infer<typeof FilePathAnnotationSchema>;
 
 /**
  * An annotation of a text block: file citation or file path (by `type`).
@@ -152,16 +103,7 @@ export type FilePathAnnotation = z.infer<typeof FilePathAnnotationSchema>;
  * @example
  * AnnotationSchema.parse(json).type; // 'file_citation' or 'file_path'
  */
-export const AnnotationSchema = z.discriminatedUnion('type', [FileCitationAnnotationSchema, FilePathAnnotationSchema]);
-/**
- * An annotation of a text block.
- *
- * @example
- * function fileIdOf(a: Annotation) {
- *   return a.type === 'file_citation' ? a.file_citation.file_id : a.file_path.file_id;
- * }
- */
-export type Annotation = z.infer<typeof AnnotationSchema>;
+export const AnnotationSchema: z.ZodType<Annotation> = z.discriminatedUnion('type', [FileCitationAnnotationSchema, FilePathAnnotationSchema]);
 
 /**
  * The text of a text block: `{ value, annotations }`.
@@ -169,17 +111,10 @@ export type Annotation = z.infer<typeof AnnotationSchema>;
  * @example
  * TextSchema.parse({ value: 'The answer is 42.', annotations: [] });
  */
-export const TextSchema = z.object({
+export const TextSchema: ObjectSchema<Text> = z.object({
   value: z.string(),
   annotations: z.array(AnnotationSchema),
 });
-/**
- * The text of a text block.
- *
- * @example
- * const text: Text = { value: 'Hello', annotations: [] };
- */
-export type Text = z.infer<typeof TextSchema>;
 
 /**
  * A text content block: `{ type: 'text', text: { value, annotations } }`.
@@ -187,19 +122,10 @@ export type Text = z.infer<typeof TextSchema>;
  * @example
  * TextContentBlockSchema.parse({ type: 'text', text: { value: 'Hello', annotations: [] } });
  */
-export const TextContentBlockSchema = z.object({
+export const TextContentBlockSchema: ObjectSchema<TextContentBlock> = z.object({
   type: z.literal('text'),
   text: TextSchema,
 });
-/**
- * A text content block.
- *
- * @example
- * const texts = message.content
- *   .filter((block): block is TextContentBlock => block.type === 'text')
- *   .map((block) => block.text.value);
- */
-export type TextContentBlock = z.infer<typeof TextContentBlockSchema>;
 
 /**
  * A refusal content block: `{ type: 'refusal', refusal }`.
@@ -207,17 +133,10 @@ export type TextContentBlock = z.infer<typeof TextContentBlockSchema>;
  * @example
  * RefusalContentBlockSchema.parse({ type: 'refusal', refusal: "I can't help with that." });
  */
-export const RefusalContentBlockSchema = z.object({
+export const RefusalContentBlockSchema: ObjectSchema<RefusalContentBlock> = z.object({
   type: z.literal('refusal'),
   refusal: z.string(),
 });
-/**
- * A refusal content block.
- *
- * @example
- * const block: RefusalContentBlock = { type: 'refusal', refusal: 'No.' };
- */
-export type RefusalContentBlock = z.infer<typeof RefusalContentBlockSchema>;
 
 /**
  * One content block of a message: image file, image URL, text or refusal (by `type`).
@@ -225,21 +144,12 @@ export type RefusalContentBlock = z.infer<typeof RefusalContentBlockSchema>;
  * @example
  * const block = MessageContentSchema.parse({ type: 'text', text: { value: 'Hi', annotations: [] } });
  */
-export const MessageContentSchema = z.discriminatedUnion('type', [
+export const MessageContentSchema: z.ZodType<MessageContent> = z.discriminatedUnion('type', [
   ImageFileContentBlockSchema,
   ImageURLContentBlockSchema,
   TextContentBlockSchema,
   RefusalContentBlockSchema,
 ]);
-/**
- * One content block of a message.
- *
- * @example
- * function render(block: MessageContent): string {
- *   return block.type === 'text' ? block.text.value : block.type === 'refusal' ? block.refusal : '';
- * }
- */
-export type MessageContent = z.infer<typeof MessageContentSchema>;
 
 /**
  * A file attached to a message and the tools it was added to.
@@ -247,17 +157,10 @@ export type MessageContent = z.infer<typeof MessageContentSchema>;
  * @example
  * MessageAttachmentSchema.parse({ file_id: 'file-abc', tools: [{ type: 'file_search' }] });
  */
-export const MessageAttachmentSchema = z.object({
+export const MessageAttachmentSchema: ObjectSchema<MessageAttachment> = z.object({
   file_id: z.string().optional(),
   tools: z.array(z.discriminatedUnion('type', [CodeInterpreterToolSchema, FileSearchToolTypeOnlySchema])).optional(),
 });
-/**
- * A file attached to a message.
- *
- * @example
- * const attachment: MessageAttachment = { file_id: 'file-abc', tools: [{ type: 'code_interpreter' }] };
- */
-export type MessageAttachment = z.infer<typeof MessageAttachmentSchema>;
 
 /**
  * The status of a message: `in_progress`, `incomplete` or `completed`.
@@ -265,15 +168,7 @@ export type MessageAttachment = z.infer<typeof MessageAttachmentSchema>;
  * @example
  * MessageStatusSchema.parse('incomplete');
  */
-export const MessageStatusSchema = z.enum(['in_progress', 'incomplete', 'completed']);
-/**
- * The status of a message.
- *
- * @example
- * const status: MessageStatus = message.status;
- * if (status === 'incomplete') console.log(message.incomplete_details?.reason);
- */
-export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+export const MessageStatusSchema: z.ZodType<MessageStatus> = z.enum(['in_progress', 'incomplete', 'completed']);
 
 /**
  * Who produced a message: `user` or `assistant`.
@@ -281,14 +176,7 @@ export type MessageStatus = z.infer<typeof MessageStatusSchema>;
  * @example
  * MessageRoleSchema.parse('assistant');
  */
-export const MessageRoleSchema = z.enum(['user', 'assistant']);
-/**
- * Who produced a message.
- *
- * @example
- * const role: MessageRole = 'user';
- */
-export type MessageRole = z.infer<typeof MessageRoleSchema>;
+export const MessageRoleSchema: z.ZodType<MessageRole> = z.enum(['user', 'assistant']);
 
 /**
  * A message within a thread (`object: 'thread.message'`).
@@ -302,7 +190,7 @@ export type MessageRole = z.infer<typeof MessageRoleSchema>;
  *   const text = result.data.content.flatMap((block) => (block.type === 'text' ? [block.text.value] : [])).join('');
  * }
  */
-export const MessageSchema = z.object({
+export const MessageSchema: ObjectSchema<Message> = z.object({
   id: z.string(),
   object: z.literal('thread.message'),
   created_at: z.number(),
@@ -318,13 +206,3 @@ export const MessageSchema = z.object({
   attachments: z.array(MessageAttachmentSchema).nullable().optional(),
   metadata: MetadataSchema,
 });
-/**
- * A message within a thread.
- *
- * @example
- * if (event.event === 'thread.message.completed') {
- *   const message: Message = event.data;
- *   console.log(message.role, message.content.length);
- * }
- */
-export type Message = z.infer<typeof MessageSchema>;

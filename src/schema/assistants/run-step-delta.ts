@@ -3,6 +3,9 @@
  * discriminators and indexes may be absent from a delta.
  */
 import { z } from 'zod';
+import type { CodeInterpreterLogs, CodeInterpreterOutputDelta, CodeInterpreterOutputImage, CodeInterpreterToolCallDelta, FileSearchToolCallDelta, FunctionToolCallDelta, RunStepDelta, RunStepDeltaEvent, RunStepDeltaMessageDelta, RunStepDeltaStepDetails, ToolCallDelta, ToolCallDeltaObject } from '../../wire/assistants.js';
+export type { CodeInterpreterLogs, CodeInterpreterOutputDelta, CodeInterpreterOutputImage, CodeInterpreterToolCallDelta, FileSearchToolCallDelta, FunctionToolCallDelta, RunStepDelta, RunStepDeltaEvent, RunStepDeltaMessageDelta, RunStepDeltaStepDetails, ToolCallDelta, ToolCallDeltaObject } from '../../wire/assistants.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * A fragment of a code interpreter's text output (the yaml's `...CodeOutputLogsObject` delta).
@@ -10,18 +13,11 @@ import { z } from 'zod';
  * @example
  * CodeInterpreterLogsSchema.parse({ index: 0, type: 'logs', logs: '4' });
  */
-export const CodeInterpreterLogsSchema = z.object({
+export const CodeInterpreterLogsSchema: ObjectSchema<CodeInterpreterLogs> = z.object({
   index: z.number(),
   type: z.literal('logs'),
   logs: z.string().optional(),
 });
-/**
- * A fragment of a code interpreter's text output.
- *
- * @example
- * const fragment: CodeInterpreterLogs = { index: 0, type: 'logs', logs: '42' };
- */
-export type CodeInterpreterLogs = z.infer<typeof CodeInterpreterLogsSchema>;
 
 /**
  * A code interpreter's image output as a delta: `{ index, type: 'image', image?: { file_id? } }`.
@@ -29,18 +25,11 @@ export type CodeInterpreterLogs = z.infer<typeof CodeInterpreterLogsSchema>;
  * @example
  * CodeInterpreterOutputImageSchema.parse({ index: 1, type: 'image', image: { file_id: 'file-plot' } });
  */
-export const CodeInterpreterOutputImageSchema = z.object({
+export const CodeInterpreterOutputImageSchema: ObjectSchema<CodeInterpreterOutputImage> = z.object({
   index: z.number(),
   type: z.literal('image'),
   image: z.object({ file_id: z.string().optional() }).optional(),
 });
-/**
- * A code interpreter's image output as a delta.
- *
- * @example
- * const image: CodeInterpreterOutputImage = { index: 1, type: 'image' };
- */
-export type CodeInterpreterOutputImage = z.infer<typeof CodeInterpreterOutputImageSchema>;
 
 /**
  * One code interpreter output delta: logs or image (by `type`).
@@ -48,19 +37,10 @@ export type CodeInterpreterOutputImage = z.infer<typeof CodeInterpreterOutputIma
  * @example
  * CodeInterpreterOutputDeltaSchema.parse({ index: 0, type: 'logs', logs: 'Hello' });
  */
-export const CodeInterpreterOutputDeltaSchema = z.discriminatedUnion('type', [
+export const CodeInterpreterOutputDeltaSchema: z.ZodType<CodeInterpreterOutputDelta> = z.discriminatedUnion('type', [
   CodeInterpreterLogsSchema,
   CodeInterpreterOutputImageSchema,
 ]);
-/**
- * One code interpreter output delta.
- *
- * @example
- * function logsOf(output: CodeInterpreterOutputDelta) {
- *   return output.type === 'logs' ? (output.logs ?? '') : '';
- * }
- */
-export type CodeInterpreterOutputDelta = z.infer<typeof CodeInterpreterOutputDeltaSchema>;
 
 /**
  * A delta of a code interpreter call at `index` of the step's tool calls: a fragment of `input`, new `outputs`.
@@ -68,7 +48,7 @@ export type CodeInterpreterOutputDelta = z.infer<typeof CodeInterpreterOutputDel
  * @example
  * CodeInterpreterToolCallDeltaSchema.parse({ index: 0, type: 'code_interpreter', code_interpreter: { input: 'pri' } });
  */
-export const CodeInterpreterToolCallDeltaSchema = z.object({
+export const CodeInterpreterToolCallDeltaSchema: ObjectSchema<CodeInterpreterToolCallDelta> = z.object({
   index: z.number(),
   id: z.string().optional(),
   type: z.literal('code_interpreter'),
@@ -79,14 +59,6 @@ export const CodeInterpreterToolCallDeltaSchema = z.object({
     })
     .optional(),
 });
-/**
- * A delta of a code interpreter call.
- *
- * @example
- * let code = '';
- * const onDelta = (delta: CodeInterpreterToolCallDelta) => (code += delta.code_interpreter?.input ?? '');
- */
-export type CodeInterpreterToolCallDelta = z.infer<typeof CodeInterpreterToolCallDeltaSchema>;
 
 /**
  * A delta of a file search call; `file_search` is an open object (for now always empty).
@@ -94,19 +66,12 @@ export type CodeInterpreterToolCallDelta = z.infer<typeof CodeInterpreterToolCal
  * @example
  * FileSearchToolCallDeltaSchema.parse({ index: 0, id: 'call_2', type: 'file_search', file_search: {} });
  */
-export const FileSearchToolCallDeltaSchema = z.object({
+export const FileSearchToolCallDeltaSchema: ObjectSchema<FileSearchToolCallDelta> = z.object({
   index: z.number(),
   id: z.string().optional(),
   type: z.literal('file_search'),
   file_search: z.record(z.string(), z.unknown()),
 });
-/**
- * A delta of a file search call.
- *
- * @example
- * const delta: FileSearchToolCallDelta = { index: 0, type: 'file_search', file_search: {} };
- */
-export type FileSearchToolCallDelta = z.infer<typeof FileSearchToolCallDeltaSchema>;
 
 /**
  * A delta of a function call at `index`: the first one carries `id` and `name`, the next ones `arguments`
@@ -115,7 +80,7 @@ export type FileSearchToolCallDelta = z.infer<typeof FileSearchToolCallDeltaSche
  * @example
  * FunctionToolCallDeltaSchema.parse({ index: 0, type: 'function', function: { arguments: '{"loc' } });
  */
-export const FunctionToolCallDeltaSchema = z.object({
+export const FunctionToolCallDeltaSchema: ObjectSchema<FunctionToolCallDelta> = z.object({
   index: z.number(),
   id: z.string().optional(),
   type: z.literal('function'),
@@ -127,14 +92,6 @@ export const FunctionToolCallDeltaSchema = z.object({
     })
     .optional(),
 });
-/**
- * A delta of a function call.
- *
- * @example
- * let args = '';
- * const onDelta = (delta: FunctionToolCallDelta) => (args += delta.function?.arguments ?? '');
- */
-export type FunctionToolCallDelta = z.infer<typeof FunctionToolCallDeltaSchema>;
 
 /**
  * A delta of one tool call: code interpreter, file search or function (by `type`).
@@ -142,18 +99,11 @@ export type FunctionToolCallDelta = z.infer<typeof FunctionToolCallDeltaSchema>;
  * @example
  * ToolCallDeltaSchema.parse({ index: 0, type: 'function', function: { name: 'get_weather' } });
  */
-export const ToolCallDeltaSchema = z.discriminatedUnion('type', [
+export const ToolCallDeltaSchema: z.ZodType<ToolCallDelta> = z.discriminatedUnion('type', [
   CodeInterpreterToolCallDeltaSchema,
   FileSearchToolCallDeltaSchema,
   FunctionToolCallDeltaSchema,
 ]);
-/**
- * A delta of one tool call.
- *
- * @example
- * const keyOf = (delta: ToolCallDelta) => `${delta.type}:${delta.index}`;
- */
-export type ToolCallDelta = z.infer<typeof ToolCallDeltaSchema>;
 
 /**
  * Delta step details of a message creation step: `{ type: 'message_creation', message_creation?: { message_id? } }`.
@@ -161,17 +111,10 @@ export type ToolCallDelta = z.infer<typeof ToolCallDeltaSchema>;
  * @example
  * RunStepDeltaMessageDeltaSchema.parse({ type: 'message_creation', message_creation: { message_id: 'msg_1' } });
  */
-export const RunStepDeltaMessageDeltaSchema = z.object({
+export const RunStepDeltaMessageDeltaSchema: ObjectSchema<RunStepDeltaMessageDelta> = z.object({
   type: z.literal('message_creation'),
   message_creation: z.object({ message_id: z.string().optional() }).optional(),
 });
-/**
- * Delta step details of a message creation step.
- *
- * @example
- * const details: RunStepDeltaMessageDelta = { type: 'message_creation' };
- */
-export type RunStepDeltaMessageDelta = z.infer<typeof RunStepDeltaMessageDeltaSchema>;
 
 /**
  * Delta step details of a tool calls step: `{ type: 'tool_calls', tool_calls?: ToolCallDelta[] }`.
@@ -179,19 +122,10 @@ export type RunStepDeltaMessageDelta = z.infer<typeof RunStepDeltaMessageDeltaSc
  * @example
  * ToolCallDeltaObjectSchema.parse({ type: 'tool_calls', tool_calls: [{ index: 0, type: 'code_interpreter' }] });
  */
-export const ToolCallDeltaObjectSchema = z.object({
+export const ToolCallDeltaObjectSchema: ObjectSchema<ToolCallDeltaObject> = z.object({
   type: z.literal('tool_calls'),
   tool_calls: z.array(ToolCallDeltaSchema).optional(),
 });
-/**
- * Delta step details of a tool calls step.
- *
- * @example
- * const details: ToolCallDeltaObject = {
- *   type: 'tool_calls', tool_calls: [{ index: 0, type: 'function', function: { arguments: '{}' } }],
- * };
- */
-export type ToolCallDeltaObject = z.infer<typeof ToolCallDeltaObjectSchema>;
 
 /**
  * The delta step details (by `type`).
@@ -199,19 +133,10 @@ export type ToolCallDeltaObject = z.infer<typeof ToolCallDeltaObjectSchema>;
  * @example
  * RunStepDeltaStepDetailsSchema.parse({ type: 'tool_calls' });
  */
-export const RunStepDeltaStepDetailsSchema = z.discriminatedUnion('type', [
+export const RunStepDeltaStepDetailsSchema: z.ZodType<RunStepDeltaStepDetails> = z.discriminatedUnion('type', [
   RunStepDeltaMessageDeltaSchema,
   ToolCallDeltaObjectSchema,
 ]);
-/**
- * The delta step details.
- *
- * @example
- * function callsOf(details: RunStepDeltaStepDetails) {
- *   return details.type === 'tool_calls' ? (details.tool_calls ?? []) : [];
- * }
- */
-export type RunStepDeltaStepDetails = z.infer<typeof RunStepDeltaStepDetailsSchema>;
 
 /**
  * The changed fields of a run step: `{ step_details? }`.
@@ -219,16 +144,9 @@ export type RunStepDeltaStepDetails = z.infer<typeof RunStepDeltaStepDetailsSche
  * @example
  * RunStepDeltaSchema.parse({ step_details: { type: 'tool_calls', tool_calls: [] } });
  */
-export const RunStepDeltaSchema = z.object({
+export const RunStepDeltaSchema: ObjectSchema<RunStepDelta> = z.object({
   step_details: RunStepDeltaStepDetailsSchema.optional(),
 });
-/**
- * The changed fields of a run step.
- *
- * @example
- * const delta: RunStepDelta = {}; // every field may be absent
- */
-export type RunStepDelta = z.infer<typeof RunStepDeltaSchema>;
 
 /**
  * The data of `thread.run.step.delta`: `{ id, object: 'thread.run.step.delta', delta }`.
@@ -239,18 +157,8 @@ export type RunStepDelta = z.infer<typeof RunStepDeltaSchema>;
  *   for (const call of result.data.delta.step_details.tool_calls ?? []) console.log(call.index);
  * }
  */
-export const RunStepDeltaEventSchema = z.object({
+export const RunStepDeltaEventSchema: ObjectSchema<RunStepDeltaEvent> = z.object({
   id: z.string(),
   object: z.literal('thread.run.step.delta'),
   delta: RunStepDeltaSchema,
 });
-/**
- * The data of `thread.run.step.delta`.
- *
- * @example
- * if (event.event === 'thread.run.step.delta') {
- *   const data: RunStepDeltaEvent = event.data;
- *   console.log(data.id, data.delta.step_details?.type);
- * }
- */
-export type RunStepDeltaEvent = z.infer<typeof RunStepDeltaEventSchema>;

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { FileSearchRankerSchema, MetadataSchema, RunStepLastErrorSchema, RunStepUsageSchema } from './common.js';
+import type { CodeInterpreterImageOutput, CodeInterpreterLogsOutput, CodeInterpreterOutput, CodeInterpreterToolCall, FileSearchCallRankingOptions, FileSearchResult, FileSearchToolCall, FunctionToolCall, MessageCreationStepDetails, RunStep, RunStepDetails, RunStepStatus, RunStepType, ToolCall, ToolCallsStepDetails } from '../../wire/assistants.js';
+export type { CodeInterpreterImageOutput, CodeInterpreterLogsOutput, CodeInterpreterOutput, CodeInterpreterToolCall, FileSearchCallRankingOptions, FileSearchResult, FileSearchToolCall, FunctionToolCall, MessageCreationStepDetails, RunStep, RunStepDetails, RunStepStatus, RunStepType, ToolCall, ToolCallsStepDetails } from '../../wire/assistants.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * Text output of a code interpreter call: `{ type: 'logs', logs }`.
@@ -11,17 +14,10 @@ import { FileSearchRankerSchema, MetadataSchema, RunStepLastErrorSchema, RunStep
  * @example
  * CodeInterpreterLogsOutputSchema.parse({ type: 'logs', logs: '42' });
  */
-export const CodeInterpreterLogsOutputSchema = z.object({
+export const CodeInterpreterLogsOutputSchema: ObjectSchema<CodeInterpreterLogsOutput> = z.object({
   type: z.literal('logs'),
   logs: z.string(),
 });
-/**
- * Text output of a code interpreter call.
- *
- * @example
- * const output: CodeInterpreterLogsOutput = { type: 'logs', logs: 'Hello from Python' };
- */
-export type CodeInterpreterLogsOutput = z.infer<typeof CodeInterpreterLogsOutputSchema>;
 
 /**
  * Image output of a code interpreter call: `{ type: 'image', image: { file_id } }`.
@@ -29,17 +25,10 @@ export type CodeInterpreterLogsOutput = z.infer<typeof CodeInterpreterLogsOutput
  * @example
  * CodeInterpreterImageOutputSchema.parse({ type: 'image', image: { file_id: 'file-abc' } });
  */
-export const CodeInterpreterImageOutputSchema = z.object({
+export const CodeInterpreterImageOutputSchema: ObjectSchema<CodeInterpreterImageOutput> = z.object({
   type: z.literal('image'),
   image: z.object({ file_id: z.string() }),
 });
-/**
- * Image output of a code interpreter call.
- *
- * @example
- * const plot: CodeInterpreterImageOutput = { type: 'image', image: { file_id: 'file-plot' } };
- */
-export type CodeInterpreterImageOutput = z.infer<typeof CodeInterpreterImageOutputSchema>;
 
 /**
  * One output of a code interpreter call: logs or an image (by `type`).
@@ -47,19 +36,10 @@ export type CodeInterpreterImageOutput = z.infer<typeof CodeInterpreterImageOutp
  * @example
  * CodeInterpreterOutputSchema.parse({ type: 'logs', logs: '42' }).type; // 'logs'
  */
-export const CodeInterpreterOutputSchema = z.discriminatedUnion('type', [
+export const CodeInterpreterOutputSchema: z.ZodType<CodeInterpreterOutput> = z.discriminatedUnion('type', [
   CodeInterpreterLogsOutputSchema,
   CodeInterpreterImageOutputSchema,
 ]);
-/**
- * One output of a code interpreter call.
- *
- * @example
- * function show(output: CodeInterpreterOutput) {
- *   return output.type === 'logs' ? output.logs : output.image.file_id;
- * }
- */
-export type CodeInterpreterOutput = z.infer<typeof CodeInterpreterOutputSchema>;
 
 /**
  * A code interpreter call of a run step: the `input` code and its `outputs`.
@@ -67,7 +47,7 @@ export type CodeInterpreterOutput = z.infer<typeof CodeInterpreterOutputSchema>;
  * @example
  * CodeInterpreterToolCallSchema.parse({ id: 'call_1', type: 'code_interpreter', code_interpreter: { input: '1+1', outputs: [] } });
  */
-export const CodeInterpreterToolCallSchema = z.object({
+export const CodeInterpreterToolCallSchema: ObjectSchema<CodeInterpreterToolCall> = z.object({
   id: z.string(),
   type: z.literal('code_interpreter'),
   code_interpreter: z.object({
@@ -75,15 +55,6 @@ export const CodeInterpreterToolCallSchema = z.object({
     outputs: z.array(CodeInterpreterOutputSchema),
   }),
 });
-/**
- * A code interpreter call of a run step.
- *
- * @example
- * function printLogs(call: CodeInterpreterToolCall) {
- *   for (const output of call.code_interpreter.outputs) if (output.type === 'logs') console.log(output.logs);
- * }
- */
-export type CodeInterpreterToolCall = z.infer<typeof CodeInterpreterToolCallSchema>;
 
 /**
  * The ranking options a file search call used (both fields required, unlike the tool's overrides).
@@ -91,17 +62,10 @@ export type CodeInterpreterToolCall = z.infer<typeof CodeInterpreterToolCallSche
  * @example
  * FileSearchCallRankingOptionsSchema.parse({ ranker: 'default_2024_08_21', score_threshold: 0 });
  */
-export const FileSearchCallRankingOptionsSchema = z.object({
+export const FileSearchCallRankingOptionsSchema: ObjectSchema<FileSearchCallRankingOptions> = z.object({
   ranker: FileSearchRankerSchema,
   score_threshold: z.number(),
 });
-/**
- * The ranking options a file search call used.
- *
- * @example
- * const used: FileSearchCallRankingOptions = { ranker: 'auto', score_threshold: 0.5 };
- */
-export type FileSearchCallRankingOptions = z.infer<typeof FileSearchCallRankingOptionsSchema>;
 
 /**
  * One result of a file search call; `content` only when requested with `include`.
@@ -109,7 +73,7 @@ export type FileSearchCallRankingOptions = z.infer<typeof FileSearchCallRankingO
  * @example
  * FileSearchResultSchema.parse({ file_id: 'file-abc', file_name: 'guide.pdf', score: 0.87 });
  */
-export const FileSearchResultSchema = z.object({
+export const FileSearchResultSchema: ObjectSchema<FileSearchResult> = z.object({
   file_id: z.string(),
   file_name: z.string(),
   score: z.number(),
@@ -122,13 +86,6 @@ export const FileSearchResultSchema = z.object({
     )
     .optional(),
 });
-/**
- * One result of a file search call.
- *
- * @example
- * const best = results.reduce((a: FileSearchResult, b: FileSearchResult) => (b.score > a.score ? b : a));
- */
-export type FileSearchResult = z.infer<typeof FileSearchResultSchema>;
 
 /**
  * A file search call of a run step; `file_search` carries the ranking options and results when present.
@@ -136,7 +93,7 @@ export type FileSearchResult = z.infer<typeof FileSearchResultSchema>;
  * @example
  * FileSearchToolCallSchema.parse({ id: 'call_2', type: 'file_search', file_search: {} });
  */
-export const FileSearchToolCallSchema = z.object({
+export const FileSearchToolCallSchema: ObjectSchema<FileSearchToolCall> = z.object({
   id: z.string(),
   type: z.literal('file_search'),
   file_search: z.object({
@@ -144,15 +101,6 @@ export const FileSearchToolCallSchema = z.object({
     results: z.array(FileSearchResultSchema).optional(),
   }),
 });
-/**
- * A file search call of a run step.
- *
- * @example
- * function fileNames(call: FileSearchToolCall) {
- *   return (call.file_search.results ?? []).map((result) => result.file_name);
- * }
- */
-export type FileSearchToolCall = z.infer<typeof FileSearchToolCallSchema>;
 
 /**
  * A function call of a run step: `name`, the JSON `arguments` text, and its `output` (`null` until submitted).
@@ -160,7 +108,7 @@ export type FileSearchToolCall = z.infer<typeof FileSearchToolCallSchema>;
  * @example
  * FunctionToolCallSchema.parse({ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}', output: null } });
  */
-export const FunctionToolCallSchema = z.object({
+export const FunctionToolCallSchema: ObjectSchema<FunctionToolCall> = z.object({
   id: z.string(),
   type: z.literal('function'),
   function: z.object({
@@ -169,15 +117,6 @@ export const FunctionToolCallSchema = z.object({
     output: z.string().nullable(),
   }),
 });
-/**
- * A function call of a run step.
- *
- * @example
- * const call: FunctionToolCall = {
- *   id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}', output: null },
- * };
- */
-export type FunctionToolCall = z.infer<typeof FunctionToolCallSchema>;
 
 /**
  * One tool call of a run step: code interpreter, file search or function (by `type`).
@@ -185,20 +124,11 @@ export type FunctionToolCall = z.infer<typeof FunctionToolCallSchema>;
  * @example
  * ToolCallSchema.parse({ id: 'call_2', type: 'file_search', file_search: {} }).type; // 'file_search'
  */
-export const ToolCallSchema = z.discriminatedUnion('type', [
+export const ToolCallSchema: z.ZodType<ToolCall> = z.discriminatedUnion('type', [
   CodeInterpreterToolCallSchema,
   FileSearchToolCallSchema,
   FunctionToolCallSchema,
 ]);
-/**
- * One tool call of a run step.
- *
- * @example
- * function label(call: ToolCall) {
- *   return call.type === 'function' ? call.function.name : call.type;
- * }
- */
-export type ToolCall = z.infer<typeof ToolCallSchema>;
 
 /**
  * Step details of a step that created a message: `{ type: 'message_creation', message_creation: { message_id } }`.
@@ -206,20 +136,10 @@ export type ToolCall = z.infer<typeof ToolCallSchema>;
  * @example
  * MessageCreationStepDetailsSchema.parse({ type: 'message_creation', message_creation: { message_id: 'msg_1' } });
  */
-export const MessageCreationStepDetailsSchema = z.object({
+export const MessageCreationStepDetailsSchema: ObjectSchema<MessageCreationStepDetails> = z.object({
   type: z.literal('message_creation'),
   message_creation: z.object({ message_id: z.string() }),
 });
-/**
- * Step details of a step that created a message.
- *
- * @example
- * if (step.step_details.type === 'message_creation') {
- *   const details: MessageCreationStepDetails = step.step_details;
- *   console.log(details.message_creation.message_id);
- * }
- */
-export type MessageCreationStepDetails = z.infer<typeof MessageCreationStepDetailsSchema>;
 
 /**
  * Step details of a step that called tools: `{ type: 'tool_calls', tool_calls }`.
@@ -227,17 +147,10 @@ export type MessageCreationStepDetails = z.infer<typeof MessageCreationStepDetai
  * @example
  * ToolCallsStepDetailsSchema.parse({ type: 'tool_calls', tool_calls: [] });
  */
-export const ToolCallsStepDetailsSchema = z.object({
+export const ToolCallsStepDetailsSchema: ObjectSchema<ToolCallsStepDetails> = z.object({
   type: z.literal('tool_calls'),
   tool_calls: z.array(ToolCallSchema),
 });
-/**
- * Step details of a step that called tools.
- *
- * @example
- * const details: ToolCallsStepDetails = { type: 'tool_calls', tool_calls: [] };
- */
-export type ToolCallsStepDetails = z.infer<typeof ToolCallsStepDetailsSchema>;
 
 /**
  * The details of a run step (by `type`).
@@ -245,19 +158,10 @@ export type ToolCallsStepDetails = z.infer<typeof ToolCallsStepDetailsSchema>;
  * @example
  * RunStepDetailsSchema.parse(step.step_details).type; // 'message_creation' or 'tool_calls'
  */
-export const RunStepDetailsSchema = z.discriminatedUnion('type', [
+export const RunStepDetailsSchema: z.ZodType<RunStepDetails> = z.discriminatedUnion('type', [
   MessageCreationStepDetailsSchema,
   ToolCallsStepDetailsSchema,
 ]);
-/**
- * The details of a run step.
- *
- * @example
- * function callCount(details: RunStepDetails) {
- *   return details.type === 'tool_calls' ? details.tool_calls.length : 0;
- * }
- */
-export type RunStepDetails = z.infer<typeof RunStepDetailsSchema>;
 
 /**
  * The type of a run step: `message_creation` or `tool_calls`.
@@ -265,14 +169,7 @@ export type RunStepDetails = z.infer<typeof RunStepDetailsSchema>;
  * @example
  * RunStepTypeSchema.parse('tool_calls');
  */
-export const RunStepTypeSchema = z.enum(['message_creation', 'tool_calls']);
-/**
- * The type of a run step.
- *
- * @example
- * const type: RunStepType = 'message_creation';
- */
-export type RunStepType = z.infer<typeof RunStepTypeSchema>;
+export const RunStepTypeSchema: z.ZodType<RunStepType> = z.enum(['message_creation', 'tool_calls']);
 
 /**
  * The status of a run step.
@@ -280,15 +177,7 @@ export type RunStepType = z.infer<typeof RunStepTypeSchema>;
  * @example
  * RunStepStatusSchema.parse('in_progress');
  */
-export const RunStepStatusSchema = z.enum(['in_progress', 'cancelled', 'failed', 'completed', 'expired']);
-/**
- * The status of a run step.
- *
- * @example
- * const status: RunStepStatus = step.status;
- * if (status === 'failed') console.error(step.last_error?.message);
- */
-export type RunStepStatus = z.infer<typeof RunStepStatusSchema>;
+export const RunStepStatusSchema: z.ZodType<RunStepStatus> = z.enum(['in_progress', 'cancelled', 'failed', 'completed', 'expired']);
 
 /**
  * A step in the execution of a run (`object: 'thread.run.step'`).
@@ -303,7 +192,7 @@ export type RunStepStatus = z.infer<typeof RunStepStatusSchema>;
  *   for (const call of result.data.step_details.tool_calls) console.log(call.type);
  * }
  */
-export const RunStepSchema = z.object({
+export const RunStepSchema: ObjectSchema<RunStep> = z.object({
   id: z.string(),
   object: z.literal('thread.run.step'),
   created_at: z.number(),
@@ -321,13 +210,3 @@ export const RunStepSchema = z.object({
   metadata: MetadataSchema.optional(),
   usage: RunStepUsageSchema.nullable(),
 });
-/**
- * A step in the execution of a run.
- *
- * @example
- * if (event.event === 'thread.run.step.completed') {
- *   const step: RunStep = event.data;
- *   console.log(step.usage?.total_tokens);
- * }
- */
-export type RunStep = z.infer<typeof RunStepSchema>;

@@ -10,6 +10,9 @@ import {
   RunUsageSchema,
   TruncationStrategySchema,
 } from './common.js';
+import type { RequiredActionFunctionToolCall, Run, RunRequiredAction, RunStatus } from '../../wire/assistants.js';
+export type { RequiredActionFunctionToolCall, Run, RunRequiredAction, RunStatus } from '../../wire/assistants.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * The status of a run.
@@ -17,7 +20,7 @@ import {
  * @example
  * RunStatusSchema.options; // ['queued', 'in_progress', ..., 'expired']
  */
-export const RunStatusSchema = z.enum([
+export const RunStatusSchema: z.ZodType<RunStatus> = z.enum([
   'queued',
   'in_progress',
   'requires_action',
@@ -28,21 +31,6 @@ export const RunStatusSchema = z.enum([
   'incomplete',
   'expired',
 ]);
-/**
- * The status of a run.
- *
- * @example
- * const status: RunStatus = run.status;
- * if (status === 'requires_action') submitToolOutputs(run);
- */
-export type RunStatus = z.infer<typeof RunStatusSchema>;
-
-export {
-  isTerminalRunStatus,
-  RUN_SETTLED_STATUSES,
-  TERMINAL_RUN_STATUSES,
-  type TerminalRunStatus,
-} from './run-status.js';
 
 /**
  * A function call the run waits for (the yaml's `RunToolCallObject`): submit its output under `id`.
@@ -50,7 +38,7 @@ export {
  * @example
  * RequiredActionFunctionToolCallSchema.parse({ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } });
  */
-export const RequiredActionFunctionToolCallSchema = z.object({
+export const RequiredActionFunctionToolCallSchema: ObjectSchema<RequiredActionFunctionToolCall> = z.object({
   id: z.string(),
   type: z.literal('function'),
   function: z.object({
@@ -58,16 +46,6 @@ export const RequiredActionFunctionToolCallSchema = z.object({
     arguments: z.string(),
   }),
 });
-/**
- * A function call the run waits for.
- *
- * @example
- * const outputs = calls.map((call: RequiredActionFunctionToolCall) => ({
- *   tool_call_id: call.id,
- *   output: execute(call.function.name, call.function.arguments),
- * }));
- */
-export type RequiredActionFunctionToolCall = z.infer<typeof RequiredActionFunctionToolCallSchema>;
 
 /**
  * What a `requires_action` run needs: `{ type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls } }`.
@@ -76,20 +54,12 @@ export type RequiredActionFunctionToolCall = z.infer<typeof RequiredActionFuncti
  * const action = RunRequiredActionSchema.parse(run.required_action);
  * console.log(action.submit_tool_outputs.tool_calls.length);
  */
-export const RunRequiredActionSchema = z.object({
+export const RunRequiredActionSchema: ObjectSchema<RunRequiredAction> = z.object({
   type: z.literal('submit_tool_outputs'),
   submit_tool_outputs: z.object({
     tool_calls: z.array(RequiredActionFunctionToolCallSchema),
   }),
 });
-/**
- * What a `requires_action` run needs.
- *
- * @example
- * const action: RunRequiredAction | null = run.required_action;
- * for (const call of action?.submit_tool_outputs.tool_calls ?? []) console.log(call.function.name);
- */
-export type RunRequiredAction = z.infer<typeof RunRequiredActionSchema>;
 
 /**
  * A run on a thread (`object: 'thread.run'`), the data of every `thread.run.*` event.
@@ -104,7 +74,7 @@ export type RunRequiredAction = z.infer<typeof RunRequiredActionSchema>;
  *   const calls = result.data.required_action?.submit_tool_outputs.tool_calls;
  * }
  */
-export const RunSchema = z.object({
+export const RunSchema: ObjectSchema<Run> = z.object({
   id: z.string(),
   object: z.literal('thread.run'),
   created_at: z.number(),
@@ -133,13 +103,3 @@ export const RunSchema = z.object({
   parallel_tool_calls: z.boolean(),
   response_format: AssistantResponseFormatOptionSchema.nullable(),
 });
-/**
- * A run on a thread.
- *
- * @example
- * if (event.event === 'thread.run.completed') {
- *   const run: Run = event.data;
- *   console.log(run.usage?.total_tokens);
- * }
- */
-export type Run = z.infer<typeof RunSchema>;

@@ -1,6 +1,9 @@
 /** The thread object, the data of `thread.created`. */
 import { z } from 'zod';
 import { MetadataSchema } from './common.js';
+import type { Thread, ThreadToolResources } from '../../wire/assistants.js';
+export type { Thread, ThreadToolResources } from '../../wire/assistants.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * Resources the thread makes available to the tools: code interpreter file IDs, file search vector stores.
@@ -8,17 +11,10 @@ import { MetadataSchema } from './common.js';
  * @example
  * ThreadToolResourcesSchema.parse({ code_interpreter: { file_ids: ['file-abc'] } });
  */
-export const ThreadToolResourcesSchema = z.object({
+export const ThreadToolResourcesSchema: ObjectSchema<ThreadToolResources> = z.object({
   code_interpreter: z.object({ file_ids: z.array(z.string()).optional() }).optional(),
   file_search: z.object({ vector_store_ids: z.array(z.string()).optional() }).optional(),
 });
-/**
- * Resources the thread makes available to the tools.
- *
- * @example
- * const resources: ThreadToolResources = { file_search: { vector_store_ids: ['vs_abc'] } };
- */
-export type ThreadToolResources = z.infer<typeof ThreadToolResourcesSchema>;
 
 /**
  * A thread that contains messages (`object: 'thread'`).
@@ -29,20 +25,10 @@ export type ThreadToolResources = z.infer<typeof ThreadToolResourcesSchema>;
  * @example
  * ThreadSchema.safeParse({ id: 'thread_1', object: 'thread', created_at: 1710351818, metadata: {} }).success; // true
  */
-export const ThreadSchema = z.object({
+export const ThreadSchema: ObjectSchema<Thread> = z.object({
   id: z.string(),
   object: z.literal('thread'),
   created_at: z.number(),
   tool_resources: ThreadToolResourcesSchema.nullable().optional(),
   metadata: MetadataSchema,
 });
-/**
- * A thread that contains messages.
- *
- * @example
- * if (event.event === 'thread.created') {
- *   const thread: Thread = event.data;
- *   console.log(thread.id);
- * }
- */
-export type Thread = z.infer<typeof ThreadSchema>;

@@ -6,6 +6,9 @@
  * Every chunk of a stream is validated, so these schemas stay flat and cheap: no refinements, no transforms.
  */
 import { z } from 'zod';
+import type { ChatCompletionChoiceLogprobs, ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkFunctionCall, ChatCompletionChunkToolCall, ChatCompletionFinishReason, ChatCompletionModeration, ChatCompletionModerationOutcome, ChatCompletionModerationResult, ChatCompletionRole, ChatCompletionServiceTier, ChatCompletionTokenLogprob, ChatCompletionTopLogprob, CompletionUsage } from '../../wire/chat.js';
+export type { ChatCompletionChoiceLogprobs, ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkFunctionCall, ChatCompletionChunkToolCall, ChatCompletionFinishReason, ChatCompletionModeration, ChatCompletionModerationOutcome, ChatCompletionModerationResult, ChatCompletionRole, ChatCompletionServiceTier, ChatCompletionTokenLogprob, ChatCompletionTopLogprob, CompletionUsage } from '../../wire/chat.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * The role of a message's author, as a delta may carry it.
@@ -13,14 +16,7 @@ import { z } from 'zod';
  * @example
  * ChatCompletionRoleSchema.parse('assistant');
  */
-export const ChatCompletionRoleSchema = z.enum(['developer', 'system', 'user', 'assistant', 'tool']);
-/**
- * The role of a message's author.
- *
- * @example
- * const role: ChatCompletionRole | undefined = chunk.choices[0]?.delta.role;
- */
-export type ChatCompletionRole = z.infer<typeof ChatCompletionRoleSchema>;
+export const ChatCompletionRoleSchema: z.ZodType<ChatCompletionRole> = z.enum(['developer', 'system', 'user', 'assistant', 'tool']);
 
 /**
  * Why the model stopped: `stop`, `length`, `tool_calls`, `content_filter` or (deprecated) `function_call`.
@@ -28,21 +24,13 @@ export type ChatCompletionRole = z.infer<typeof ChatCompletionRoleSchema>;
  * @example
  * ChatCompletionFinishReasonSchema.parse('tool_calls');
  */
-export const ChatCompletionFinishReasonSchema = z.enum([
+export const ChatCompletionFinishReasonSchema: z.ZodType<ChatCompletionFinishReason> = z.enum([
   'stop',
   'length',
   'tool_calls',
   'content_filter',
   'function_call',
 ]);
-/**
- * Why the model stopped.
- *
- * @example
- * const reason: ChatCompletionFinishReason | null | undefined = chunk.choices[0]?.finish_reason;
- * if (reason === 'length') console.warn('truncated');
- */
-export type ChatCompletionFinishReason = z.infer<typeof ChatCompletionFinishReasonSchema>;
 
 /**
  * The processing tier that served the request (`auto`, `default`, `flex`, `scale`, `priority`, `fast`), or
@@ -51,16 +39,9 @@ export type ChatCompletionFinishReason = z.infer<typeof ChatCompletionFinishReas
  * @example
  * ChatCompletionServiceTierSchema.parse('flex');
  */
-export const ChatCompletionServiceTierSchema = z
+export const ChatCompletionServiceTierSchema: z.ZodType<ChatCompletionServiceTier> = z
   .enum(['auto', 'default', 'flex', 'scale', 'priority', 'fast'])
   .nullable();
-/**
- * The processing tier that served the request.
- *
- * @example
- * const tier: ChatCompletionServiceTier | undefined = chunk.service_tier;
- */
-export type ChatCompletionServiceTier = z.infer<typeof ChatCompletionServiceTierSchema>;
 
 /**
  * One of the most likely tokens at a position, with its log probability and UTF-8 bytes.
@@ -68,18 +49,11 @@ export type ChatCompletionServiceTier = z.infer<typeof ChatCompletionServiceTier
  * @example
  * ChatCompletionTopLogprobSchema.parse({ token: 'Hello', logprob: -0.3, bytes: [72, 101, 108, 108, 111] });
  */
-export const ChatCompletionTopLogprobSchema = z.object({
+export const ChatCompletionTopLogprobSchema: ObjectSchema<ChatCompletionTopLogprob> = z.object({
   token: z.string(),
   logprob: z.number(),
   bytes: z.array(z.number()).nullable(),
 });
-/**
- * One of the most likely tokens at a position.
- *
- * @example
- * const alternative: ChatCompletionTopLogprob = { token: 'Hi', logprob: -1.2, bytes: null };
- */
-export type ChatCompletionTopLogprob = z.infer<typeof ChatCompletionTopLogprobSchema>;
 
 /**
  * A token of the output with its log probability, its UTF-8 bytes (`null` when it has none) and the most likely
@@ -88,19 +62,12 @@ export type ChatCompletionTopLogprob = z.infer<typeof ChatCompletionTopLogprobSc
  * @example
  * ChatCompletionTokenLogprobSchema.parse({ token: 'Hi', logprob: -0.01, bytes: [72, 105], top_logprobs: [] });
  */
-export const ChatCompletionTokenLogprobSchema = z.object({
+export const ChatCompletionTokenLogprobSchema: ObjectSchema<ChatCompletionTokenLogprob> = z.object({
   token: z.string(),
   logprob: z.number(),
   bytes: z.array(z.number()).nullable(),
   top_logprobs: z.array(ChatCompletionTopLogprobSchema),
 });
-/**
- * A token of the output with its log probability.
- *
- * @example
- * const probability = (token: ChatCompletionTokenLogprob) => Math.exp(token.logprob);
- */
-export type ChatCompletionTokenLogprob = z.infer<typeof ChatCompletionTokenLogprobSchema>;
 
 /**
  * The log probabilities of a choice: content tokens and refusal tokens (either may be `null`).
@@ -108,18 +75,10 @@ export type ChatCompletionTokenLogprob = z.infer<typeof ChatCompletionTokenLogpr
  * @example
  * ChatCompletionChoiceLogprobsSchema.parse({ content: [], refusal: null });
  */
-export const ChatCompletionChoiceLogprobsSchema = z.object({
+export const ChatCompletionChoiceLogprobsSchema: ObjectSchema<ChatCompletionChoiceLogprobs> = z.object({
   content: z.array(ChatCompletionTokenLogprobSchema).nullable(),
   refusal: z.array(ChatCompletionTokenLogprobSchema).nullable(),
 });
-/**
- * The log probabilities of a choice.
- *
- * @example
- * const logprobs: ChatCompletionChoiceLogprobs | null | undefined = chunk.choices[0]?.logprobs;
- * console.log(logprobs?.content?.map((t) => t.token));
- */
-export type ChatCompletionChoiceLogprobs = z.infer<typeof ChatCompletionChoiceLogprobsSchema>;
 
 /**
  * A fragment of a tool call at `index` of the message's tool calls: `id`, `type` and `function.name` (or
@@ -129,7 +88,7 @@ export type ChatCompletionChoiceLogprobs = z.infer<typeof ChatCompletionChoiceLo
  * @example
  * ChatCompletionChunkToolCallSchema.parse({ index: 0, function: { arguments: '{"ci' } });
  */
-export const ChatCompletionChunkToolCallSchema = z.object({
+export const ChatCompletionChunkToolCallSchema: ObjectSchema<ChatCompletionChunkToolCall> = z.object({
   index: z.number(),
   id: z.string().optional(),
   type: z.enum(['function', 'custom']).optional(),
@@ -146,13 +105,6 @@ export const ChatCompletionChunkToolCallSchema = z.object({
     })
     .optional(),
 });
-/**
- * A fragment of a tool call.
- *
- * @example
- * const first: ChatCompletionChunkToolCall = { index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } };
- */
-export type ChatCompletionChunkToolCall = z.infer<typeof ChatCompletionChunkToolCallSchema>;
 
 /**
  * A fragment of the deprecated `function_call`: `name` first, then `arguments` in pieces.
@@ -160,17 +112,10 @@ export type ChatCompletionChunkToolCall = z.infer<typeof ChatCompletionChunkTool
  * @example
  * ChatCompletionChunkFunctionCallSchema.parse({ name: 'get_weather' });
  */
-export const ChatCompletionChunkFunctionCallSchema = z.object({
+export const ChatCompletionChunkFunctionCallSchema: ObjectSchema<ChatCompletionChunkFunctionCall> = z.object({
   arguments: z.string().optional(),
   name: z.string().optional(),
 });
-/**
- * A fragment of the deprecated `function_call`.
- *
- * @example
- * const fragment: ChatCompletionChunkFunctionCall = { arguments: '{"city":' };
- */
-export type ChatCompletionChunkFunctionCall = z.infer<typeof ChatCompletionChunkFunctionCallSchema>;
 
 /**
  * What a chunk adds to a choice's message: `role` (first chunk), `content` and `refusal` fragments,
@@ -179,7 +124,7 @@ export type ChatCompletionChunkFunctionCall = z.infer<typeof ChatCompletionChunk
  * @example
  * ChatCompletionChunkDeltaSchema.parse({ content: 'Hello' });
  */
-export const ChatCompletionChunkDeltaSchema = z.object({
+export const ChatCompletionChunkDeltaSchema: ObjectSchema<ChatCompletionChunkDelta> = z.object({
   content: z.string().nullable().optional(),
   function_call: ChatCompletionChunkFunctionCallSchema.optional(),
   tool_calls: z.array(ChatCompletionChunkToolCallSchema).optional(),
@@ -195,14 +140,6 @@ export const ChatCompletionChunkDeltaSchema = z.object({
     })
     .optional(),
 });
-/**
- * What a chunk adds to a choice's message.
- *
- * @example
- * const delta: ChatCompletionChunkDelta | undefined = chunk.choices[0]?.delta;
- * process.stdout.write(delta?.content ?? '');
- */
-export type ChatCompletionChunkDelta = z.infer<typeof ChatCompletionChunkDeltaSchema>;
 
 /**
  * One choice of a chunk: its `index`, the `delta`, `finish_reason` (`null` until it ends) and `logprobs`.
@@ -210,22 +147,13 @@ export type ChatCompletionChunkDelta = z.infer<typeof ChatCompletionChunkDeltaSc
  * @example
  * ChatCompletionChunkChoiceSchema.parse({ index: 0, delta: { content: 'Hi' }, finish_reason: null });
  */
-export const ChatCompletionChunkChoiceSchema = z.object({
+export const ChatCompletionChunkChoiceSchema: ObjectSchema<ChatCompletionChunkChoice> = z.object({
   // Optional: Azure OpenAI ends a stream with a content-filter chunk whose choice has no delta.
   delta: ChatCompletionChunkDeltaSchema.optional(),
   logprobs: ChatCompletionChoiceLogprobsSchema.nullable().optional(),
   finish_reason: ChatCompletionFinishReasonSchema.nullable(),
   index: z.number(),
 });
-/**
- * One choice of a chunk.
- *
- * @example
- * function isLast(choice: ChatCompletionChunkChoice) {
- *   return choice.finish_reason !== null;
- * }
- */
-export type ChatCompletionChunkChoice = z.infer<typeof ChatCompletionChunkChoiceSchema>;
 
 /**
  * Token counts of a request: prompt, completion, total, with optional breakdowns.
@@ -233,7 +161,7 @@ export type ChatCompletionChunkChoice = z.infer<typeof ChatCompletionChunkChoice
  * @example
  * const usage = CompletionUsageSchema.parse({ completion_tokens: 9, prompt_tokens: 12, total_tokens: 21 });
  */
-export const CompletionUsageSchema = z.object({
+export const CompletionUsageSchema: ObjectSchema<CompletionUsage> = z.object({
   completion_tokens: z.number(),
   prompt_tokens: z.number(),
   total_tokens: z.number(),
@@ -256,16 +184,6 @@ export const CompletionUsageSchema = z.object({
     })
     .optional(),
 });
-/**
- * Token counts of a request.
- *
- * @example
- * if (chunk.usage) {
- *   const usage: CompletionUsage = chunk.usage;
- *   console.log(usage.completion_tokens_details?.reasoning_tokens);
- * }
- */
-export type CompletionUsage = z.infer<typeof CompletionUsageSchema>;
 
 // ---- moderation (present on the moderation chunk when moderated completions are requested) --------------------
 
@@ -286,7 +204,7 @@ export const ChatCompletionModerationInputTypeSchema = z.enum(['text', 'image'])
  *   categories: {}, category_scores: {}, category_applied_input_types: {},
  * });
  */
-export const ChatCompletionModerationResultSchema = z.object({
+export const ChatCompletionModerationResultSchema: ObjectSchema<ChatCompletionModerationResult> = z.object({
   type: z.literal('moderation_result'),
   model: z.string(),
   flagged: z.boolean(),
@@ -294,14 +212,6 @@ export const ChatCompletionModerationResultSchema = z.object({
   category_scores: z.record(z.string(), z.number()),
   category_applied_input_types: z.record(z.string(), z.array(ChatCompletionModerationInputTypeSchema)),
 });
-/**
- * One moderation result.
- *
- * @example
- * const flaggedBy = (result: ChatCompletionModerationResult) =>
- *   Object.keys(result.categories).filter((category) => result.categories[category]);
- */
-export type ChatCompletionModerationResult = z.infer<typeof ChatCompletionModerationResultSchema>;
 
 /**
  * Moderation of the input or the output: results, or the error that prevented them (by `type`).
@@ -309,7 +219,7 @@ export type ChatCompletionModerationResult = z.infer<typeof ChatCompletionModera
  * @example
  * ChatCompletionModerationOutcomeSchema.parse({ type: 'error', code: 'timeout', message: 'Moderation timed out' });
  */
-export const ChatCompletionModerationOutcomeSchema = z.discriminatedUnion('type', [
+export const ChatCompletionModerationOutcomeSchema: z.ZodType<ChatCompletionModerationOutcome> = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('moderation_results'),
     model: z.string(),
@@ -321,15 +231,6 @@ export const ChatCompletionModerationOutcomeSchema = z.discriminatedUnion('type'
     message: z.string(),
   }),
 ]);
-/**
- * Moderation of the input or the output.
- *
- * @example
- * function isFlagged(outcome: ChatCompletionModerationOutcome) {
- *   return outcome.type === 'moderation_results' && outcome.results.some((result) => result.flagged);
- * }
- */
-export type ChatCompletionModerationOutcome = z.infer<typeof ChatCompletionModerationOutcomeSchema>;
 
 /**
  * Moderation results (or errors) for the request input and the generated output.
@@ -337,20 +238,10 @@ export type ChatCompletionModerationOutcome = z.infer<typeof ChatCompletionModer
  * @example
  * ChatCompletionModerationSchema.safeParse(chunk.moderation).success; // true on the moderation chunk
  */
-export const ChatCompletionModerationSchema = z.object({
+export const ChatCompletionModerationSchema: ObjectSchema<ChatCompletionModeration> = z.object({
   input: ChatCompletionModerationOutcomeSchema,
   output: ChatCompletionModerationOutcomeSchema,
 });
-/**
- * Moderation results for the request input and the generated output.
- *
- * @example
- * if (chunk.moderation) {
- *   const moderation: ChatCompletionModeration = chunk.moderation;
- *   console.log(moderation.input.type, moderation.output.type);
- * }
- */
-export type ChatCompletionModeration = z.infer<typeof ChatCompletionModerationSchema>;
 
 /**
  * One `data:` line of a Chat Completions stream. Every chunk of a stream has the same `id`, `created` and
@@ -360,7 +251,7 @@ export type ChatCompletionModeration = z.infer<typeof ChatCompletionModerationSc
  * const chunk = ChatCompletionChunkSchema.parse(JSON.parse(sse.data));
  * process.stdout.write(chunk.choices[0]?.delta.content ?? '');
  */
-export const ChatCompletionChunkSchema = z.object({
+export const ChatCompletionChunkSchema: ObjectSchema<ChatCompletionChunk> = z.object({
   id: z.string(),
   choices: z.array(ChatCompletionChunkChoiceSchema),
   created: z.number(),
@@ -374,12 +265,3 @@ export const ChatCompletionChunkSchema = z.object({
   usage: CompletionUsageSchema.nullable().optional(),
   moderation: ChatCompletionModerationSchema.nullable().optional(),
 });
-/**
- * One chunk of a Chat Completions stream.
- *
- * @example
- * function onChunk(chunk: ChatCompletionChunk) {
- *   for (const choice of chunk.choices) console.log(choice.index, choice.delta.content);
- * }
- */
-export type ChatCompletionChunk = z.infer<typeof ChatCompletionChunkSchema>;

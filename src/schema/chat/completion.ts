@@ -11,6 +11,9 @@ import {
   ChatCompletionServiceTierSchema,
   CompletionUsageSchema,
 } from './chunk.js';
+import type { ChatCompletion, ChatCompletionAudio, ChatCompletionChoice, ChatCompletionMessage, ChatCompletionMessageAnnotation, ChatCompletionMessageCustomToolCall, ChatCompletionMessageFunctionToolCall, ChatCompletionMessageToolCall } from '../../wire/chat.js';
+export type { ChatCompletion, ChatCompletionAudio, ChatCompletionChoice, ChatCompletionMessage, ChatCompletionMessageAnnotation, ChatCompletionMessageCustomToolCall, ChatCompletionMessageFunctionToolCall, ChatCompletionMessageToolCall } from '../../wire/chat.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * A function tool call of a message: its `id`, and the function's `name` and whole `arguments` text.
@@ -20,7 +23,7 @@ import {
  *   id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
  * });
  */
-export const ChatCompletionMessageFunctionToolCallSchema = z.object({
+export const ChatCompletionMessageFunctionToolCallSchema: ObjectSchema<ChatCompletionMessageFunctionToolCall> = z.object({
   id: z.string(),
   type: z.literal('function'),
   function: z.object({
@@ -28,13 +31,6 @@ export const ChatCompletionMessageFunctionToolCallSchema = z.object({
     arguments: z.string(),
   }),
 });
-/**
- * A function tool call of a message.
- *
- * @example
- * const argsOf = (call: ChatCompletionMessageFunctionToolCall): unknown => JSON.parse(call.function.arguments);
- */
-export type ChatCompletionMessageFunctionToolCall = z.infer<typeof ChatCompletionMessageFunctionToolCallSchema>;
 
 /**
  * A custom tool call of a message: its `id`, the tool's `name` and the `input` the model wrote.
@@ -42,7 +38,7 @@ export type ChatCompletionMessageFunctionToolCall = z.infer<typeof ChatCompletio
  * @example
  * ChatCompletionMessageCustomToolCallSchema.parse({ id: 'call_2', type: 'custom', custom: { name: 'sql', input: 'SELECT 1' } });
  */
-export const ChatCompletionMessageCustomToolCallSchema = z.object({
+export const ChatCompletionMessageCustomToolCallSchema: ObjectSchema<ChatCompletionMessageCustomToolCall> = z.object({
   id: z.string(),
   type: z.literal('custom'),
   custom: z.object({
@@ -50,13 +46,6 @@ export const ChatCompletionMessageCustomToolCallSchema = z.object({
     input: z.string(),
   }),
 });
-/**
- * A custom tool call of a message.
- *
- * @example
- * const call: ChatCompletionMessageCustomToolCall = { id: 'call_3', type: 'custom', custom: { name: 'grammar', input: 'x = 1' } };
- */
-export type ChatCompletionMessageCustomToolCall = z.infer<typeof ChatCompletionMessageCustomToolCallSchema>;
 
 /**
  * A tool call of a message (by `type`): `function` (the only kind a stream carries) or `custom`.
@@ -64,19 +53,10 @@ export type ChatCompletionMessageCustomToolCall = z.infer<typeof ChatCompletionM
  * @example
  * if (call.type === 'function') JSON.parse(call.function.arguments);
  */
-export const ChatCompletionMessageToolCallSchema = z.discriminatedUnion('type', [
+export const ChatCompletionMessageToolCallSchema: z.ZodType<ChatCompletionMessageToolCall> = z.discriminatedUnion('type', [
   ChatCompletionMessageFunctionToolCallSchema,
   ChatCompletionMessageCustomToolCallSchema,
 ]);
-/**
- * A tool call of a message.
- *
- * @example
- * const names = (message.tool_calls ?? []).map((call: ChatCompletionMessageToolCall) =>
- *   call.type === 'function' ? call.function.name : call.custom.name,
- * );
- */
-export type ChatCompletionMessageToolCall = z.infer<typeof ChatCompletionMessageToolCallSchema>;
 
 /**
  * A URL citation of a message (web search): the cited `url` and `title`, and the span of content it covers.
@@ -86,7 +66,7 @@ export type ChatCompletionMessageToolCall = z.infer<typeof ChatCompletionMessage
  *   type: 'url_citation', url_citation: { start_index: 0, end_index: 20, title: 'Example', url: 'https://example.com' },
  * });
  */
-export const ChatCompletionMessageAnnotationSchema = z.object({
+export const ChatCompletionMessageAnnotationSchema: ObjectSchema<ChatCompletionMessageAnnotation> = z.object({
   type: z.literal('url_citation'),
   url_citation: z.object({
     end_index: z.number(),
@@ -95,13 +75,6 @@ export const ChatCompletionMessageAnnotationSchema = z.object({
     url: z.string(),
   }),
 });
-/**
- * A URL citation of a message.
- *
- * @example
- * const links = (message.annotations ?? []).map((a: ChatCompletionMessageAnnotation) => a.url_citation.url);
- */
-export type ChatCompletionMessageAnnotation = z.infer<typeof ChatCompletionMessageAnnotationSchema>;
 
 /**
  * The audio answer of a message (`modalities: ['audio']`): its id, base64 `data`, expiry and transcript.
@@ -109,22 +82,12 @@ export type ChatCompletionMessageAnnotation = z.infer<typeof ChatCompletionMessa
  * @example
  * ChatCompletionAudioSchema.parse({ id: 'audio_1', data: 'UklGRiQAAABXQVZF', expires_at: 1735689600, transcript: 'Hello!' });
  */
-export const ChatCompletionAudioSchema = z.object({
+export const ChatCompletionAudioSchema: ObjectSchema<ChatCompletionAudio> = z.object({
   id: z.string(),
   data: z.string(),
   expires_at: z.number(),
   transcript: z.string(),
 });
-/**
- * The audio answer of a message.
- *
- * @example
- * if (message.audio) {
- *   const audio: ChatCompletionAudio = message.audio;
- *   console.log(audio.transcript);
- * }
- */
-export type ChatCompletionAudio = z.infer<typeof ChatCompletionAudioSchema>;
 
 /**
  * The assistant's message of a choice: `content` and `refusal` (each `null` when absent), and the tool calls,
@@ -134,7 +97,7 @@ export type ChatCompletionAudio = z.infer<typeof ChatCompletionAudioSchema>;
  * const message: ChatCompletionMessage = completion.choices[0]!.message;
  * console.log(message.content ?? message.refusal);
  */
-export const ChatCompletionMessageSchema = z.object({
+export const ChatCompletionMessageSchema: ObjectSchema<ChatCompletionMessage> = z.object({
   content: z.string().nullable(),
   refusal: z.string().nullable(),
   role: z.literal('assistant'),
@@ -143,15 +106,6 @@ export const ChatCompletionMessageSchema = z.object({
   function_call: z.object({ arguments: z.string(), name: z.string() }).nullable().optional(),
   tool_calls: z.array(ChatCompletionMessageToolCallSchema).optional(),
 });
-/**
- * The assistant's message of a choice.
- *
- * @example
- * function textOf(message: ChatCompletionMessage) {
- *   return message.content ?? message.refusal ?? '';
- * }
- */
-export type ChatCompletionMessage = z.infer<typeof ChatCompletionMessageSchema>;
 
 /**
  * One choice of a completion: its `index`, why it ended, its message and its log probabilities.
@@ -161,20 +115,12 @@ export type ChatCompletionMessage = z.infer<typeof ChatCompletionMessageSchema>;
  *   index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: 'Hi', refusal: null },
  * });
  */
-export const ChatCompletionChoiceSchema = z.object({
+export const ChatCompletionChoiceSchema: ObjectSchema<ChatCompletionChoice> = z.object({
   finish_reason: ChatCompletionFinishReasonSchema,
   index: z.number(),
   logprobs: ChatCompletionChoiceLogprobsSchema.nullable(),
   message: ChatCompletionMessageSchema,
 });
-/**
- * One choice of a completion.
- *
- * @example
- * const choice: ChatCompletionChoice | undefined = completion.choices[0];
- * if (choice?.finish_reason === 'tool_calls') console.log(choice.message.tool_calls);
- */
-export type ChatCompletionChoice = z.infer<typeof ChatCompletionChoiceSchema>;
 
 /**
  * A whole chat completion.
@@ -183,7 +129,7 @@ export type ChatCompletionChoice = z.infer<typeof ChatCompletionChoiceSchema>;
  * const completion = ChatCompletionSchema.parse(await response.json());
  * console.log(completion.choices[0]?.message.content, completion.usage?.total_tokens);
  */
-export const ChatCompletionSchema = z.object({
+export const ChatCompletionSchema: ObjectSchema<ChatCompletion> = z.object({
   id: z.string(),
   choices: z.array(ChatCompletionChoiceSchema),
   created: z.number(),
@@ -195,10 +141,3 @@ export const ChatCompletionSchema = z.object({
   // A streamed completion keeps the chunks' `usage: null` when usage was not asked for (as the SDK's does).
   usage: CompletionUsageSchema.nullable().optional(),
 });
-/**
- * A whole chat completion.
- *
- * @example
- * events$.pipe(finalChatCompletion()).subscribe((completion: ChatCompletion) => save(completion));
- */
-export type ChatCompletion = z.infer<typeof ChatCompletionSchema>;

@@ -6,6 +6,8 @@
  * schemas check shapes, once per event, and the API stays the authority on values.
  */
 import { z } from 'zod';
+import type { DetailEnum, FileDetailEnum, FileInputDetail, ModelIdsShared, ResponseImageDetail, ResponseMessageRole, ResponseMetadata, ResponseServiceTier, ResponsesModel, VectorStoreFileAttributes } from '../../wire/responses-api.js';
+export type { DetailEnum, FileDetailEnum, FileInputDetail, ModelIdsShared, ResponseImageDetail, ResponseMessageRole, ResponseMetadata, ResponseServiceTier, ResponsesModel, VectorStoreFileAttributes } from '../../wire/responses-api.js';
 
 /**
  * The level of detail of an image input.
@@ -13,14 +15,7 @@ import { z } from 'zod';
  * @example
  * DetailEnumSchema.parse('high'); // 'high'
  */
-export const DetailEnumSchema = z.enum(['low', 'high', 'auto', 'original']);
-/**
- * The level of detail of an image input.
- *
- * @example
- * const detail: DetailEnum = 'original';
- */
-export type DetailEnum = z.infer<typeof DetailEnumSchema>;
+export const DetailEnumSchema: z.ZodType<DetailEnum> = z.enum(['low', 'high', 'auto', 'original']);
 
 /**
  * The level of detail of a file input.
@@ -28,14 +23,7 @@ export type DetailEnum = z.infer<typeof DetailEnumSchema>;
  * @example
  * FileDetailEnumSchema.safeParse('original').success; // false: only 'auto', 'low' and 'high'
  */
-export const FileDetailEnumSchema = z.enum(['auto', 'low', 'high']);
-/**
- * The level of detail of a file input.
- *
- * @example
- * const detail: FileDetailEnum = 'low';
- */
-export type FileDetailEnum = z.infer<typeof FileDetailEnumSchema>;
+export const FileDetailEnumSchema: z.ZodType<FileDetailEnum> = z.enum(['auto', 'low', 'high']);
 
 /**
  * The level of detail of a file input.
@@ -43,14 +31,7 @@ export type FileDetailEnum = z.infer<typeof FileDetailEnumSchema>;
  * @example
  * FileInputDetailSchema.parse('high');
  */
-export const FileInputDetailSchema = FileDetailEnumSchema; // the yaml defines it twice, identically
-/**
- * The level of detail of a file input.
- *
- * @example
- * const sharp = (detail: FileInputDetail) => detail === 'high';
- */
-export type FileInputDetail = z.infer<typeof FileInputDetailSchema>;
+export const FileInputDetailSchema: z.ZodType<FileInputDetail> = FileDetailEnumSchema; // the yaml defines it twice, identically
 
 /**
  * The level of detail of an image input.
@@ -58,14 +39,7 @@ export type FileInputDetail = z.infer<typeof FileInputDetailSchema>;
  * @example
  * ResponseImageDetailSchema.parse('auto');
  */
-export const ResponseImageDetailSchema = DetailEnumSchema; // the yaml defines it twice, identically
-/**
- * The level of detail of an image input.
- *
- * @example
- * const detail: ResponseImageDetail = 'low';
- */
-export type ResponseImageDetail = z.infer<typeof ResponseImageDetailSchema>;
+export const ResponseImageDetailSchema: z.ZodType<ResponseImageDetail> = DetailEnumSchema; // the yaml defines it twice, identically
 
 /**
  * The role of a message's author.
@@ -73,7 +47,7 @@ export type ResponseImageDetail = z.infer<typeof ResponseImageDetailSchema>;
  * @example
  * ResponseMessageRoleSchema.parse('developer');
  */
-export const ResponseMessageRoleSchema = z.enum([
+export const ResponseMessageRoleSchema: z.ZodType<ResponseMessageRole> = z.enum([
   'unknown',
   'user',
   'assistant',
@@ -83,13 +57,6 @@ export const ResponseMessageRoleSchema = z.enum([
   'developer',
   'tool',
 ]);
-/**
- * The role of a message's author.
- *
- * @example
- * const fromModel = (role: ResponseMessageRole) => role === 'assistant';
- */
-export type ResponseMessageRole = z.infer<typeof ResponseMessageRoleSchema>;
 
 /**
  * Set of 16 key-value pairs that can be attached to an object.
@@ -97,14 +64,7 @@ export type ResponseMessageRole = z.infer<typeof ResponseMessageRoleSchema>;
  * @example
  * ResponseMetadataSchema.parse({ user_id: 'u_123', session: 'abc' });
  */
-export const ResponseMetadataSchema = z.record(z.string(), z.string()).nullable();
-/**
- * Set of 16 key-value pairs that can be attached to an object.
- *
- * @example
- * const metadata: ResponseMetadata = { order_id: '1234' };
- */
-export type ResponseMetadata = z.infer<typeof ResponseMetadataSchema>;
+export const ResponseMetadataSchema: z.ZodType<ResponseMetadata> = z.record(z.string(), z.string()).nullable();
 
 /**
  * A model id (any string).
@@ -112,14 +72,7 @@ export type ResponseMetadata = z.infer<typeof ResponseMetadataSchema>;
  * @example
  * ModelIdsSharedSchema.parse('gpt-4o-mini');
  */
-export const ModelIdsSharedSchema = z.string();
-/**
- * A model id (any string).
- *
- * @example
- * const model: ModelIdsShared = 'gpt-4.1';
- */
-export type ModelIdsShared = z.infer<typeof ModelIdsSharedSchema>;
+export const ModelIdsSharedSchema: z.ZodType<ModelIdsShared> = z.string();
 
 /**
  * A model id, such as `gpt-4o` or `o3` (any string: new models keep coming).
@@ -127,14 +80,7 @@ export type ModelIdsShared = z.infer<typeof ModelIdsSharedSchema>;
  * @example
  * ResponsesModelSchema.parse('o3');
  */
-export const ResponsesModelSchema = ModelIdsSharedSchema; // the yaml defines it twice, identically
-/**
- * A model id, such as `gpt-4o` or `o3` (any string: new models keep coming).
- *
- * @example
- * const model: ResponsesModel = response.model;
- */
-export type ResponsesModel = z.infer<typeof ResponsesModelSchema>;
+export const ResponsesModelSchema: z.ZodType<ResponsesModel> = ModelIdsSharedSchema; // the yaml defines it twice, identically
 
 /**
  * Specifies the processing type used for serving the request.
@@ -143,7 +89,7 @@ export type ResponsesModel = z.infer<typeof ResponsesModelSchema>;
  * ResponseServiceTierSchema.parse('flex');
  * ResponseServiceTierSchema.parse(null); // nullable
  */
-export const ResponseServiceTierSchema = z.enum([
+export const ResponseServiceTierSchema: z.ZodType<ResponseServiceTier> = z.enum([
   'auto',
   'default',
   'flex',
@@ -152,13 +98,6 @@ export const ResponseServiceTierSchema = z.enum([
   'fast',
   'ultrafast',
 ]).nullable();
-/**
- * Specifies the processing type used for serving the request.
- *
- * @example
- * const tier: ResponseServiceTier = response.service_tier ?? null;
- */
-export type ResponseServiceTier = z.infer<typeof ResponseServiceTierSchema>;
 
 /**
  * Set of 16 key-value pairs that can be attached to an object.
@@ -166,15 +105,8 @@ export type ResponseServiceTier = z.infer<typeof ResponseServiceTierSchema>;
  * @example
  * VectorStoreFileAttributesSchema.parse({ author: 'Ada', year: 1843, draft: false });
  */
-export const VectorStoreFileAttributesSchema = z.record(z.string(), z.union([
+export const VectorStoreFileAttributesSchema: z.ZodType<VectorStoreFileAttributes> = z.record(z.string(), z.union([
   z.string(),
   z.number(),
   z.boolean(),
 ])).nullable();
-/**
- * Set of 16 key-value pairs that can be attached to an object.
- *
- * @example
- * const attributes: VectorStoreFileAttributes = { region: 'eu', priority: 2 };
- */
-export type VectorStoreFileAttributes = z.infer<typeof VectorStoreFileAttributesSchema>;

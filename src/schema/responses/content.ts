@@ -8,6 +8,9 @@
  */
 import { z } from 'zod';
 import { FileInputDetailSchema, ResponseImageDetailSchema } from './common.js';
+import type { FunctionAndCustomToolCallOutput, PromptCacheBreakpointConfig, ResponseAnnotation, ResponseContainerFileCitation, ResponseContentPart, ResponseFileCitation, ResponseFilePath, ResponseInputContent, ResponseInputFile, ResponseInputImage, ResponseInputText, ResponseOutputMessageContent, ResponseOutputRefusal, ResponseOutputText, ResponseOutputTextLogprob, ResponseOutputTextTopLogprob, ResponseReasoningText, ResponseSummaryText, ResponseTextDeltaLogprob, ResponseURLCitation } from '../../wire/responses-api.js';
+export type { FunctionAndCustomToolCallOutput, PromptCacheBreakpointConfig, ResponseAnnotation, ResponseContainerFileCitation, ResponseContentPart, ResponseFileCitation, ResponseFilePath, ResponseInputContent, ResponseInputFile, ResponseInputImage, ResponseInputText, ResponseOutputMessageContent, ResponseOutputRefusal, ResponseOutputText, ResponseOutputTextLogprob, ResponseOutputTextTopLogprob, ResponseReasoningText, ResponseSummaryText, ResponseTextDeltaLogprob, ResponseURLCitation } from '../../wire/responses-api.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * A citation to a file.
@@ -15,19 +18,12 @@ import { FileInputDetailSchema, ResponseImageDetailSchema } from './common.js';
  * @example
  * ResponseFileCitationSchema.parse({ type: 'file_citation', file_id: 'file-abc', index: 42, filename: 'report.pdf' });
  */
-export const ResponseFileCitationSchema = z.object({
+export const ResponseFileCitationSchema: ObjectSchema<ResponseFileCitation> = z.object({
   type: z.literal('file_citation'),
   file_id: z.string(),
   index: z.number(),
   filename: z.string(),
 });
-/**
- * A citation to a file.
- *
- * @example
- * const cite = (c: ResponseFileCitation) => `[${c.filename}]`;
- */
-export type ResponseFileCitation = z.infer<typeof ResponseFileCitationSchema>;
 
 /**
  * A citation for a web resource used to generate a model response.
@@ -35,20 +31,13 @@ export type ResponseFileCitation = z.infer<typeof ResponseFileCitationSchema>;
  * @example
  * const { url, title } = ResponseURLCitationSchema.parse(json);
  */
-export const ResponseURLCitationSchema = z.object({
+export const ResponseURLCitationSchema: ObjectSchema<ResponseURLCitation> = z.object({
   type: z.literal('url_citation'),
   url: z.string(),
   start_index: z.number(),
   end_index: z.number(),
   title: z.string(),
 });
-/**
- * A citation for a web resource used to generate a model response.
- *
- * @example
- * const link = (c: ResponseURLCitation) => `[${c.title}](${c.url})`;
- */
-export type ResponseURLCitation = z.infer<typeof ResponseURLCitationSchema>;
 
 /**
  * A citation for a container file used to generate a model response.
@@ -56,7 +45,7 @@ export type ResponseURLCitation = z.infer<typeof ResponseURLCitationSchema>;
  * @example
  * ResponseContainerFileCitationSchema.parse(json).container_id;
  */
-export const ResponseContainerFileCitationSchema = z.object({
+export const ResponseContainerFileCitationSchema: ObjectSchema<ResponseContainerFileCitation> = z.object({
   type: z.literal('container_file_citation'),
   container_id: z.string(),
   file_id: z.string(),
@@ -64,13 +53,6 @@ export const ResponseContainerFileCitationSchema = z.object({
   end_index: z.number(),
   filename: z.string(),
 });
-/**
- * A citation for a container file used to generate a model response.
- *
- * @example
- * const span = (c: ResponseContainerFileCitation) => [c.start_index, c.end_index];
- */
-export type ResponseContainerFileCitation = z.infer<typeof ResponseContainerFileCitationSchema>;
 
 /**
  * A path to a file.
@@ -78,18 +60,11 @@ export type ResponseContainerFileCitation = z.infer<typeof ResponseContainerFile
  * @example
  * ResponseFilePathSchema.parse({ type: 'file_path', file_id: 'file-xyz', index: 0 });
  */
-export const ResponseFilePathSchema = z.object({
+export const ResponseFilePathSchema: ObjectSchema<ResponseFilePath> = z.object({
   type: z.literal('file_path'),
   file_id: z.string(),
   index: z.number(),
 });
-/**
- * A path to a file.
- *
- * @example
- * const path: ResponseFilePath = { type: 'file_path', file_id: 'file-xyz', index: 3 };
- */
-export type ResponseFilePath = z.infer<typeof ResponseFilePathSchema>;
 
 /**
  * An annotation that applies to a span of output text.
@@ -98,19 +73,12 @@ export type ResponseFilePath = z.infer<typeof ResponseFilePathSchema>;
  * const annotation = ResponseAnnotationSchema.parse(json);
  * if (annotation.type === 'url_citation') console.log(annotation.url);
  */
-export const ResponseAnnotationSchema = z.discriminatedUnion('type', [
+export const ResponseAnnotationSchema: z.ZodType<ResponseAnnotation> = z.discriminatedUnion('type', [
   ResponseFileCitationSchema,
   ResponseURLCitationSchema,
   ResponseContainerFileCitationSchema,
   ResponseFilePathSchema,
 ]);
-/**
- * An annotation that applies to a span of output text.
- *
- * @example
- * const source = (a: ResponseAnnotation) => (a.type === 'url_citation' ? a.url : a.file_id);
- */
-export type ResponseAnnotation = z.infer<typeof ResponseAnnotationSchema>;
 
 /**
  * Marks the exact end of a reusable prompt prefix.
@@ -118,16 +86,9 @@ export type ResponseAnnotation = z.infer<typeof ResponseAnnotationSchema>;
  * @example
  * PromptCacheBreakpointConfigSchema.parse({ mode: 'explicit' });
  */
-export const PromptCacheBreakpointConfigSchema = z.object({
+export const PromptCacheBreakpointConfigSchema: ObjectSchema<PromptCacheBreakpointConfig> = z.object({
   mode: z.literal('explicit'),
 });
-/**
- * Marks the exact end of a reusable prompt prefix.
- *
- * @example
- * const marker: PromptCacheBreakpointConfig = { mode: 'explicit' };
- */
-export type PromptCacheBreakpointConfig = z.infer<typeof PromptCacheBreakpointConfigSchema>;
 
 /**
  * A text input to the model.
@@ -135,18 +96,11 @@ export type PromptCacheBreakpointConfig = z.infer<typeof PromptCacheBreakpointCo
  * @example
  * ResponseInputTextSchema.parse({ type: 'input_text', text: 'Summarize this file.' });
  */
-export const ResponseInputTextSchema = z.object({
+export const ResponseInputTextSchema: ObjectSchema<ResponseInputText> = z.object({
   type: z.literal('input_text'),
   text: z.string(),
   prompt_cache_breakpoint: PromptCacheBreakpointConfigSchema.optional(),
 });
-/**
- * A text input to the model.
- *
- * @example
- * const part: ResponseInputText = { type: 'input_text', text: 'Hello', prompt_cache_breakpoint: { mode: 'explicit' } };
- */
-export type ResponseInputText = z.infer<typeof ResponseInputTextSchema>;
 
 /**
  * An image input to the model.
@@ -154,20 +108,13 @@ export type ResponseInputText = z.infer<typeof ResponseInputTextSchema>;
  * @example
  * ResponseInputImageSchema.parse({ type: 'input_image', image_url: 'https://example.com/cat.png', detail: 'auto' });
  */
-export const ResponseInputImageSchema = z.object({
+export const ResponseInputImageSchema: ObjectSchema<ResponseInputImage> = z.object({
   type: z.literal('input_image'),
   image_url: z.string().nullable().optional(),
   file_id: z.string().nullable().optional(),
   detail: ResponseImageDetailSchema,
   prompt_cache_breakpoint: PromptCacheBreakpointConfigSchema.optional(),
 });
-/**
- * An image input to the model.
- *
- * @example
- * const image: ResponseInputImage = { type: 'input_image', file_id: 'file-abc123', detail: 'high' };
- */
-export type ResponseInputImage = z.infer<typeof ResponseInputImageSchema>;
 
 /**
  * A file input to the model.
@@ -175,7 +122,7 @@ export type ResponseInputImage = z.infer<typeof ResponseInputImageSchema>;
  * @example
  * ResponseInputFileSchema.parse({ type: 'input_file', file_url: 'https://example.com/a.pdf', detail: 'low' });
  */
-export const ResponseInputFileSchema = z.object({
+export const ResponseInputFileSchema: ObjectSchema<ResponseInputFile> = z.object({
   type: z.literal('input_file'),
   file_id: z.string().nullable().optional(),
   filename: z.string().optional(),
@@ -184,15 +131,6 @@ export const ResponseInputFileSchema = z.object({
   file_url: z.string().optional(),
   detail: FileInputDetailSchema.optional(),
 });
-/**
- * A file input to the model.
- *
- * @example
- * const file: ResponseInputFile = {
- *   type: 'input_file', filename: 'notes.txt', file_data: 'data:text/plain;base64,SGk=',
- * };
- */
-export type ResponseInputFile = z.infer<typeof ResponseInputFileSchema>;
 
 /**
  * One content part of a function or custom tool call output: text, image or file (by `type`).
@@ -200,21 +138,11 @@ export type ResponseInputFile = z.infer<typeof ResponseInputFileSchema>;
  * @example
  * const part = FunctionAndCustomToolCallOutputSchema.parse({ type: 'input_text', text: '42' });
  */
-export const FunctionAndCustomToolCallOutputSchema = z.discriminatedUnion('type', [
+export const FunctionAndCustomToolCallOutputSchema: z.ZodType<FunctionAndCustomToolCallOutput> = z.discriminatedUnion('type', [
   ResponseInputTextSchema,
   ResponseInputImageSchema,
   ResponseInputFileSchema,
 ]);
-/**
- * One content part of a function or custom tool call output: text, image or file (by `type`).
- *
- * @example
- * const parts: FunctionAndCustomToolCallOutput[] = [
- *   { type: 'input_text', text: 'Report attached' },
- *   { type: 'input_file', file_id: 'file-abc123' },
- * ];
- */
-export type FunctionAndCustomToolCallOutput = z.infer<typeof FunctionAndCustomToolCallOutputSchema>;
 
 /**
  * One content part of an input message: text, image or file (by `type`).
@@ -222,14 +150,7 @@ export type FunctionAndCustomToolCallOutput = z.infer<typeof FunctionAndCustomTo
  * @example
  * ResponseInputContentSchema.parse(json).type; // 'input_text' | 'input_image' | 'input_file'
  */
-export const ResponseInputContentSchema = FunctionAndCustomToolCallOutputSchema; // the yaml defines it twice, identically
-/**
- * One content part of an input message: text, image or file (by `type`).
- *
- * @example
- * const textOf = (c: ResponseInputContent) => (c.type === 'input_text' ? c.text : '');
- */
-export type ResponseInputContent = z.infer<typeof ResponseInputContentSchema>;
+export const ResponseInputContentSchema: z.ZodType<ResponseInputContent> = FunctionAndCustomToolCallOutputSchema; // the yaml defines it twice, identically
 
 /**
  * The top log probability of a token.
@@ -237,18 +158,11 @@ export type ResponseInputContent = z.infer<typeof ResponseInputContentSchema>;
  * @example
  * ResponseOutputTextTopLogprobSchema.parse({ token: 'Hi', logprob: -0.3, bytes: [72, 105] });
  */
-export const ResponseOutputTextTopLogprobSchema = z.object({
+export const ResponseOutputTextTopLogprobSchema: ObjectSchema<ResponseOutputTextTopLogprob> = z.object({
   token: z.string(),
   logprob: z.number(),
   bytes: z.array(z.number()),
 });
-/**
- * The top log probability of a token.
- *
- * @example
- * const probability = (t: ResponseOutputTextTopLogprob) => Math.exp(t.logprob);
- */
-export type ResponseOutputTextTopLogprob = z.infer<typeof ResponseOutputTextTopLogprobSchema>;
 
 /**
  * The log probability of a token.
@@ -256,19 +170,12 @@ export type ResponseOutputTextTopLogprob = z.infer<typeof ResponseOutputTextTopL
  * @example
  * const { token, top_logprobs } = ResponseOutputTextLogprobSchema.parse(json);
  */
-export const ResponseOutputTextLogprobSchema = z.object({
+export const ResponseOutputTextLogprobSchema: ObjectSchema<ResponseOutputTextLogprob> = z.object({
   token: z.string(),
   logprob: z.number(),
   bytes: z.array(z.number()),
   top_logprobs: z.array(ResponseOutputTextTopLogprobSchema),
 });
-/**
- * The log probability of a token.
- *
- * @example
- * const alternatives = (lp: ResponseOutputTextLogprob) => lp.top_logprobs.map((t) => t.token);
- */
-export type ResponseOutputTextLogprob = z.infer<typeof ResponseOutputTextLogprobSchema>;
 
 /**
  * A text output from the model.
@@ -276,19 +183,12 @@ export type ResponseOutputTextLogprob = z.infer<typeof ResponseOutputTextLogprob
  * @example
  * const { text, annotations } = ResponseOutputTextSchema.parse(json);
  */
-export const ResponseOutputTextSchema = z.object({
+export const ResponseOutputTextSchema: ObjectSchema<ResponseOutputText> = z.object({
   type: z.literal('output_text'),
   text: z.string(),
   annotations: z.array(ResponseAnnotationSchema),
   logprobs: z.array(ResponseOutputTextLogprobSchema).optional(),
 });
-/**
- * A text output from the model.
- *
- * @example
- * const part: ResponseOutputText = { type: 'output_text', text: 'Hello!', annotations: [] };
- */
-export type ResponseOutputText = z.infer<typeof ResponseOutputTextSchema>;
 
 /**
  * A refusal from the model.
@@ -296,17 +196,10 @@ export type ResponseOutputText = z.infer<typeof ResponseOutputTextSchema>;
  * @example
  * ResponseOutputRefusalSchema.parse({ type: 'refusal', refusal: "I can't help with that." });
  */
-export const ResponseOutputRefusalSchema = z.object({
+export const ResponseOutputRefusalSchema: ObjectSchema<ResponseOutputRefusal> = z.object({
   type: z.literal('refusal'),
   refusal: z.string(),
 });
-/**
- * A refusal from the model.
- *
- * @example
- * const warn = (r: ResponseOutputRefusal) => console.warn('refused:', r.refusal);
- */
-export type ResponseOutputRefusal = z.infer<typeof ResponseOutputRefusalSchema>;
 
 /**
  * Reasoning text from the model.
@@ -314,17 +207,10 @@ export type ResponseOutputRefusal = z.infer<typeof ResponseOutputRefusalSchema>;
  * @example
  * ResponseReasoningTextSchema.parse(json).text;
  */
-export const ResponseReasoningTextSchema = z.object({
+export const ResponseReasoningTextSchema: ObjectSchema<ResponseReasoningText> = z.object({
   type: z.literal('reasoning_text'),
   text: z.string(),
 });
-/**
- * Reasoning text from the model.
- *
- * @example
- * const thought: ResponseReasoningText = { type: 'reasoning_text', text: 'First, compare the totals.' };
- */
-export type ResponseReasoningText = z.infer<typeof ResponseReasoningTextSchema>;
 
 /**
  * A content part as `response.content_part.*` events carry it: output text, refusal or reasoning text (by `type`).
@@ -333,18 +219,11 @@ export type ResponseReasoningText = z.infer<typeof ResponseReasoningTextSchema>;
  * const part = ResponseContentPartSchema.parse(json);
  * if (part.type === 'refusal') console.warn(part.refusal);
  */
-export const ResponseContentPartSchema = z.discriminatedUnion('type', [
+export const ResponseContentPartSchema: z.ZodType<ResponseContentPart> = z.discriminatedUnion('type', [
   ResponseOutputTextSchema,
   ResponseOutputRefusalSchema,
   ResponseReasoningTextSchema,
 ]);
-/**
- * A content part as `response.content_part.*` events carry it: output text, refusal or reasoning text (by `type`).
- *
- * @example
- * const textOf = (part: ResponseContentPart) => (part.type === 'refusal' ? part.refusal : part.text);
- */
-export type ResponseContentPart = z.infer<typeof ResponseContentPartSchema>;
 
 /**
  * One content part of an output message: output text or refusal (by `type`).
@@ -352,18 +231,10 @@ export type ResponseContentPart = z.infer<typeof ResponseContentPartSchema>;
  * @example
  * ResponseOutputMessageContentSchema.safeParse({ type: 'reasoning_text', text: '' }).success; // false
  */
-export const ResponseOutputMessageContentSchema = z.discriminatedUnion('type', [
+export const ResponseOutputMessageContentSchema: z.ZodType<ResponseOutputMessageContent> = z.discriminatedUnion('type', [
   ResponseOutputTextSchema,
   ResponseOutputRefusalSchema,
 ]);
-/**
- * One content part of an output message: output text or refusal (by `type`).
- *
- * @example
- * const render = (content: ResponseOutputMessageContent[]) =>
- *   content.map((c) => (c.type === 'output_text' ? c.text : `[refused: ${c.refusal}]`)).join('');
- */
-export type ResponseOutputMessageContent = z.infer<typeof ResponseOutputMessageContentSchema>;
 
 /**
  * A logprob is the logarithmic probability that the model assigns to producing a particular token at a given
@@ -372,7 +243,7 @@ export type ResponseOutputMessageContent = z.infer<typeof ResponseOutputMessageC
  * @example
  * ResponseTextDeltaLogprobSchema.parse({ token: ' world', logprob: -0.02 });
  */
-export const ResponseTextDeltaLogprobSchema = z.object({
+export const ResponseTextDeltaLogprobSchema: ObjectSchema<ResponseTextDeltaLogprob> = z.object({
   token: z.string(),
   logprob: z.number(),
   top_logprobs: z.array(z.object({
@@ -380,14 +251,6 @@ export const ResponseTextDeltaLogprobSchema = z.object({
     logprob: z.number().optional(),
   })).optional(),
 });
-/**
- * A logprob is the logarithmic probability that the model assigns to producing a particular token at a given
- * position in the sequence.
- *
- * @example
- * const confident = (lp: ResponseTextDeltaLogprob) => lp.logprob > Math.log(0.9);
- */
-export type ResponseTextDeltaLogprob = z.infer<typeof ResponseTextDeltaLogprobSchema>;
 
 /**
  * A summary text from the model.
@@ -395,14 +258,7 @@ export type ResponseTextDeltaLogprob = z.infer<typeof ResponseTextDeltaLogprobSc
  * @example
  * ResponseSummaryTextSchema.parse({ type: 'summary_text', text: 'Checked both totals.' });
  */
-export const ResponseSummaryTextSchema = z.object({
+export const ResponseSummaryTextSchema: ObjectSchema<ResponseSummaryText> = z.object({
   type: z.literal('summary_text'),
   text: z.string(),
 });
-/**
- * A summary text from the model.
- *
- * @example
- * const summary = (parts: ResponseSummaryText[]) => parts.map((p) => p.text).join('\n');
- */
-export type ResponseSummaryText = z.infer<typeof ResponseSummaryTextSchema>;

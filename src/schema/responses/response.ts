@@ -16,6 +16,9 @@ import {
   ResponseToolChoiceSchema,
   ToolsArraySchema,
 } from './tools.js';
+import type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses-api.js';
+export type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses-api.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * What a moderation covered: `text` or `image`.
@@ -23,14 +26,7 @@ import {
  * @example
  * ModerationInputTypeSchema.parse('image');
  */
-export const ModerationInputTypeSchema = z.enum(['text', 'image']);
-/**
- * What a moderation covered: `text` or `image`.
- *
- * @example
- * const applied: ModerationInputType[] = ['text', 'image'];
- */
-export type ModerationInputType = z.infer<typeof ModerationInputTypeSchema>;
+export const ModerationInputTypeSchema: z.ZodType<ModerationInputType> = z.enum(['text', 'image']);
 
 /**
  * A moderation result produced for the response input or output.
@@ -38,7 +34,7 @@ export type ModerationInputType = z.infer<typeof ModerationInputTypeSchema>;
  * @example
  * const { flagged, categories } = ModerationResultBodySchema.parse(json);
  */
-export const ModerationResultBodySchema = z.object({
+export const ModerationResultBodySchema: ObjectSchema<ModerationResultBody> = z.object({
   type: z.literal('moderation_result'),
   model: z.string(),
   flagged: z.boolean(),
@@ -46,14 +42,6 @@ export const ModerationResultBodySchema = z.object({
   category_scores: z.record(z.string(), z.number()),
   category_applied_input_types: z.record(z.string(), z.array(ModerationInputTypeSchema)),
 });
-/**
- * A moderation result produced for the response input or output.
- *
- * @example
- * const flaggedCategories = (m: ModerationResultBody) =>
- *   Object.keys(m.categories).filter((name) => m.categories[name]);
- */
-export type ModerationResultBody = z.infer<typeof ModerationResultBodySchema>;
 
 /**
  * An error produced while attempting moderation for the response input or output.
@@ -61,18 +49,11 @@ export type ModerationResultBody = z.infer<typeof ModerationResultBodySchema>;
  * @example
  * ModerationErrorBodySchema.parse({ type: 'error', code: 'moderation_unavailable', message: 'Try again later' });
  */
-export const ModerationErrorBodySchema = z.object({
+export const ModerationErrorBodySchema: ObjectSchema<ModerationErrorBody> = z.object({
   type: z.literal('error'),
   code: z.string(),
   message: z.string(),
 });
-/**
- * An error produced while attempting moderation for the response input or output.
- *
- * @example
- * const report = (e: ModerationErrorBody) => console.error(`${e.code}: ${e.message}`);
- */
-export type ModerationErrorBody = z.infer<typeof ModerationErrorBodySchema>;
 
 /**
  * Moderation results or errors for the response input and output.
@@ -81,18 +62,10 @@ export type ModerationErrorBody = z.infer<typeof ModerationErrorBodySchema>;
  * const { input, output } = ResponseModerationSchema.parse(json);
  * if (output.type === 'moderation_result' && output.flagged) console.warn('output flagged');
  */
-export const ResponseModerationSchema = z.object({
+export const ResponseModerationSchema: ObjectSchema<ResponseModeration> = z.object({
   input: z.discriminatedUnion('type', [ModerationResultBodySchema, ModerationErrorBodySchema]),
   output: z.discriminatedUnion('type', [ModerationResultBodySchema, ModerationErrorBodySchema]),
 });
-/**
- * Moderation results or errors for the response input and output.
- *
- * @example
- * const anyFlagged = (m: ResponseModeration) =>
- *   [m.input, m.output].some((r) => r.type === 'moderation_result' && r.flagged);
- */
-export type ResponseModeration = z.infer<typeof ResponseModerationSchema>;
 
 /**
  * How prompt caching was applied: `implicit` or `explicit`.
@@ -100,14 +73,7 @@ export type ResponseModeration = z.infer<typeof ResponseModerationSchema>;
  * @example
  * PromptCacheModeEnumSchema.parse('implicit');
  */
-export const PromptCacheModeEnumSchema = z.enum(['implicit', 'explicit']);
-/**
- * How prompt caching was applied: `implicit` or `explicit`.
- *
- * @example
- * const mode: PromptCacheModeEnum = response.prompt_cache_options?.mode ?? 'implicit';
- */
-export type PromptCacheModeEnum = z.infer<typeof PromptCacheModeEnumSchema>;
+export const PromptCacheModeEnumSchema: z.ZodType<PromptCacheModeEnum> = z.enum(['implicit', 'explicit']);
 
 /**
  * The minimum lifetime of a prompt cache entry.
@@ -115,14 +81,7 @@ export type PromptCacheModeEnum = z.infer<typeof PromptCacheModeEnumSchema>;
  * @example
  * PromptCacheTTLEnumSchema.parse('30m'); // the only value
  */
-export const PromptCacheTTLEnumSchema = z.literal('30m');
-/**
- * The minimum lifetime of a prompt cache entry.
- *
- * @example
- * const ttl: PromptCacheTTLEnum = '30m';
- */
-export type PromptCacheTTLEnum = z.infer<typeof PromptCacheTTLEnumSchema>;
+export const PromptCacheTTLEnumSchema: z.ZodType<PromptCacheTTLEnum> = z.literal('30m');
 
 /**
  * The prompt-caching options that were applied to the response.
@@ -130,17 +89,10 @@ export type PromptCacheTTLEnum = z.infer<typeof PromptCacheTTLEnumSchema>;
  * @example
  * PromptCacheOptionsSchema.parse({ ttl: '30m', mode: 'explicit' });
  */
-export const PromptCacheOptionsSchema = z.object({
+export const PromptCacheOptionsSchema: ObjectSchema<PromptCacheOptions> = z.object({
   ttl: PromptCacheTTLEnumSchema,
   mode: PromptCacheModeEnumSchema,
 });
-/**
- * The prompt-caching options that were applied to the response.
- *
- * @example
- * const explicit = (o: PromptCacheOptions) => o.mode === 'explicit';
- */
-export type PromptCacheOptions = z.infer<typeof PromptCacheOptionsSchema>;
 
 /**
  * The error code for the response.
@@ -148,7 +100,7 @@ export type PromptCacheOptions = z.infer<typeof PromptCacheOptionsSchema>;
  * @example
  * ResponseErrorCodeSchema.parse('rate_limit_exceeded');
  */
-export const ResponseErrorCodeSchema = z.enum([
+export const ResponseErrorCodeSchema: z.ZodType<ResponseErrorCode> = z.enum([
   'server_error',
   'rate_limit_exceeded',
   'invalid_prompt',
@@ -170,13 +122,6 @@ export const ResponseErrorCodeSchema = z.enum([
   'failed_to_download_image',
   'image_file_not_found',
 ]);
-/**
- * The error code for the response.
- *
- * @example
- * const retryable = (code: ResponseErrorCode) => code === 'server_error' || code === 'rate_limit_exceeded';
- */
-export type ResponseErrorCode = z.infer<typeof ResponseErrorCodeSchema>;
 
 /**
  * The error of a failed response: a `code` and a `message` (`null` when the response did not fail).
@@ -185,17 +130,10 @@ export type ResponseErrorCode = z.infer<typeof ResponseErrorCodeSchema>;
  * const error = ResponseErrorSchema.parse(json); // null when the response did not fail
  * if (error) console.error(error.code, error.message);
  */
-export const ResponseErrorSchema = z.object({
+export const ResponseErrorSchema: z.ZodType<ResponseError> = z.object({
   code: ResponseErrorCodeSchema,
   message: z.string(),
 }).nullable();
-/**
- * The error of a failed response: a `code` and a `message` (`null` when the response did not fail).
- *
- * @example
- * const explain = (error: ResponseError) => (error ? `${error.code}: ${error.message}` : 'ok');
- */
-export type ResponseError = z.infer<typeof ResponseErrorSchema>;
 
 /**
  * Represents token usage details including input tokens, output tokens, a breakdown of output tokens, and the total
@@ -204,7 +142,7 @@ export type ResponseError = z.infer<typeof ResponseErrorSchema>;
  * @example
  * const { input_tokens, output_tokens, total_tokens } = ResponseUsageSchema.parse(json);
  */
-export const ResponseUsageSchema = z.object({
+export const ResponseUsageSchema: ObjectSchema<ResponseUsage> = z.object({
   input_tokens: z.number(),
   input_tokens_details: z.object({
     cached_tokens: z.number(),
@@ -217,14 +155,6 @@ export const ResponseUsageSchema = z.object({
   }),
   total_tokens: z.number(),
 });
-/**
- * Represents token usage details including input tokens, output tokens, a breakdown of output tokens, and the total
- * tokens used.
- *
- * @example
- * const cachedShare = (u: ResponseUsage) => (u.input_tokens_details?.cached_tokens ?? 0) / u.input_tokens;
- */
-export type ResponseUsage = z.infer<typeof ResponseUsageSchema>;
 
 /**
  * The conversation that this response belonged to.
@@ -232,16 +162,9 @@ export type ResponseUsage = z.infer<typeof ResponseUsageSchema>;
  * @example
  * ResponseConversationSchema.parse({ id: 'conv_123' }).id;
  */
-export const ResponseConversationSchema = z.object({
+export const ResponseConversationSchema: ObjectSchema<ResponseConversation> = z.object({
   id: z.string(),
 });
-/**
- * The conversation that this response belonged to.
- *
- * @example
- * const conversation: ResponseConversation = { id: 'conv_123' };
- */
-export type ResponseConversation = z.infer<typeof ResponseConversationSchema>;
 
 /**
  * The response object: its status, output items, usage, error, and the settings it was created with.
@@ -250,7 +173,7 @@ export type ResponseConversation = z.infer<typeof ResponseConversationSchema>;
  * const response = ResponseSchema.parse(json);
  * if (response.status === 'completed') console.log(response.output_text, response.usage?.total_tokens);
  */
-export const ResponseSchema = z.object({
+export const ResponseSchema: ObjectSchema<Response> = z.object({
   metadata: ResponseMetadataSchema,
   top_logprobs: z.number().nullable().optional(),
   temperature: z.number().nullable(),
@@ -296,10 +219,3 @@ export const ResponseSchema = z.object({
   conversation: ResponseConversationSchema.nullable().optional(),
   max_output_tokens: z.number().nullable().optional(),
 });
-/**
- * The response object: its status, output items, usage, error, and the settings it was created with.
- *
- * @example
- * const reasoningTokens = (r: Response) => r.usage?.output_tokens_details.reasoning_tokens ?? 0;
- */
-export type Response = z.infer<typeof ResponseSchema>;

@@ -3,7 +3,8 @@
  * JSON. The event types are derived from this map, never restated.
  */
 import type { z } from 'zod';
-import type { Response } from './response.js';
+import type { ResponseEventDataMap } from '../../wire/response-events.js';
+export type * from '../../wire/response-events.js';
 import {
   ResponseAudioDeltaEventSchema,
   ResponseAudioDoneEventSchema,
@@ -74,7 +75,7 @@ import {
  * const result = responseEventDataSchemas['response.output_text.delta'].safeParse(json);
  * if (result.success) process.stdout.write(result.data.delta);
  */
-export const responseEventDataSchemas = {
+export const responseEventDataSchemas: { readonly [K in keyof ResponseEventDataMap]: z.ZodType<ResponseEventDataMap[K]> } = {
   error: ResponseErrorEventSchema,
   'response.audio.delta': ResponseAudioDeltaEventSchema,
   'response.audio.done': ResponseAudioDoneEventSchema,
@@ -133,82 +134,4 @@ export const responseEventDataSchemas = {
   'response.web_search_call.completed': ResponseWebSearchCallCompletedEventSchema,
   'response.web_search_call.in_progress': ResponseWebSearchCallInProgressEventSchema,
   'response.web_search_call.searching': ResponseWebSearchCallSearchingEventSchema,
-} as const;
-
-/**
- * Every event `type` of a Responses stream: the keys of {@link responseEventDataSchemas}, `error` included.
- *
- * @example
- * 'error' satisfies ResponseEventDataType
- */
-export type ResponseEventDataType = keyof typeof responseEventDataSchemas;
-
-/**
- * The `type` of an event emitted as a value: every key of {@link responseEventDataSchemas} but `error`.
- *
- * @example
- * 'response.completed' satisfies ResponseStreamEventType
- */
-export type ResponseStreamEventType = Exclude<ResponseEventDataType, 'error'>;
-
-/**
- * The event whose `type` is `K`.
- *
- * @example
- * type Delta = ResponseStreamEventOf<'response.output_text.delta'>; // ResponseTextDeltaEvent
- */
-export type ResponseStreamEventOf<K extends ResponseEventDataType> = z.infer<(typeof responseEventDataSchemas)[K]>;
-
-/**
- * One event of a Responses stream, discriminated by `type` (`error` excluded: it ends the stream with a
- * `ResponseStreamError` instead).
- *
- * @example
- * function onEvent(e: ResponseStreamEvent) {
- *   if (e.type === 'response.output_text.delta') process.stdout.write(e.delta);
- * }
- */
-export type ResponseStreamEvent = { [K in ResponseStreamEventType]: ResponseStreamEventOf<K> }[ResponseStreamEventType];
-
-/**
- * Every event type that carries a whole {@link Response} in `response`: the lifecycle events.
- *
- * @example
- * (RESPONSE_LIFECYCLE_EVENT_TYPES as readonly string[]).includes(event.type);
- */
-export const RESPONSE_LIFECYCLE_EVENT_TYPES = [
-  'response.created',
-  'response.queued',
-  'response.in_progress',
-  'response.completed',
-  'response.incomplete',
-  'response.failed',
-] as const satisfies readonly ResponseStreamEventType[];
-
-/**
- * A lifecycle event type: its event carries the whole response.
- *
- * @example
- * 'response.created' satisfies ResponseLifecycleEventType
- */
-export type ResponseLifecycleEventType = (typeof RESPONSE_LIFECYCLE_EVENT_TYPES)[number];
-
-/**
- * A lifecycle event: `response.created`, `.queued`, `.in_progress`, `.completed`, `.incomplete` or `.failed`.
- *
- * @example
- * e.response.status
- */
-export type ResponseLifecycleEvent = Extract<ResponseStreamEvent, { type: ResponseLifecycleEventType }>;
-
-const lifecycleTypes: ReadonlySet<string> = new Set(RESPONSE_LIFECYCLE_EVENT_TYPES);
-
-/**
- * Whether an event carries the whole response (a lifecycle event).
- *
- * @example
- * events$.pipe(filter(isResponseLifecycleEvent)).subscribe((e) => console.log(e.response.status));
- */
-export function isResponseLifecycleEvent(event: ResponseStreamEvent): event is ResponseLifecycleEvent {
-  return lifecycleTypes.has(event.type);
-}
+};

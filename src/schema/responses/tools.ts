@@ -8,6 +8,9 @@
  */
 import { z } from 'zod';
 import { ResponseInputFileSchema, ResponseInputImageSchema, ResponseInputTextSchema } from './content.js';
+import type { ApplyPatchTool, ApproximateLocation, AutoCodeInterpreterToolParam, CallableToolAllowedCaller, CodeInterpreterTool, ComparisonFilter, CompoundFilter, ComputerEnvironment, ComputerTool, ComputerUsePreviewTool, ContainerAutoParam, ContainerMemoryLimit, ContainerNetworkPolicyAllowlistParam, ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyDomainSecretParam, ContainerReferenceParam, CustomGrammarFormatParam, CustomTextFormatParam, CustomTool, EmptyModelParam, FileSearchTool, Filters, FunctionShellTool, FunctionTool, FunctionToolParam, GrammarSyntax1, HybridSearchOptions, ImageGenActionEnum, ImageGenerationTool, InlineSkillParam, InlineSkillSourceParam, InputFidelity, LocalEnvironmentParam, LocalShellTool, LocalSkillParam, MCPToolFilter, McpTool, NamespaceTool, ProgrammaticToolCallingParam, RankerVersionType, RankingOptions, Reasoning, ReasoningEffort, ReasoningModeEnum, ResponseFormatJSONObject, ResponseFormatJsonSchemaSchema, ResponseFormatText, ResponseFormatTextConfig, ResponseFormatTextJSONSchemaConfig, ResponsePrompt, ResponsePromptVariables, ResponseTextConfig, ResponseToolChoice, SearchContentType, SearchContextSize, SkillReferenceParam, Tool, ToolChoiceAllowed, ToolChoiceApplyPatch, ToolChoiceCustom, ToolChoiceFunction, ToolChoiceMcp, ToolChoiceOptions, ToolChoiceProgrammaticToolCalling, ToolChoiceShell, ToolChoiceTypes, ToolSearchExecutionType, ToolSearchTool, ToolsArray, Verbosity, WebSearchApproximateLocation, WebSearchPreviewTool, WebSearchTool } from '../../wire/responses-api.js';
+export type { ApplyPatchTool, ApproximateLocation, AutoCodeInterpreterToolParam, CallableToolAllowedCaller, CodeInterpreterTool, ComparisonFilter, CompoundFilter, ComputerEnvironment, ComputerTool, ComputerUsePreviewTool, ContainerAutoParam, ContainerMemoryLimit, ContainerNetworkPolicyAllowlistParam, ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyDomainSecretParam, ContainerReferenceParam, CustomGrammarFormatParam, CustomTextFormatParam, CustomTool, EmptyModelParam, FileSearchTool, Filters, FunctionShellTool, FunctionTool, FunctionToolParam, GrammarSyntax1, HybridSearchOptions, ImageGenActionEnum, ImageGenerationTool, InlineSkillParam, InlineSkillSourceParam, InputFidelity, LocalEnvironmentParam, LocalShellTool, LocalSkillParam, MCPToolFilter, McpTool, NamespaceTool, ProgrammaticToolCallingParam, RankerVersionType, RankingOptions, Reasoning, ReasoningEffort, ReasoningModeEnum, ResponseFormatJSONObject, ResponseFormatJsonSchemaSchema, ResponseFormatText, ResponseFormatTextConfig, ResponseFormatTextJSONSchemaConfig, ResponsePrompt, ResponsePromptVariables, ResponseTextConfig, ResponseToolChoice, SearchContentType, SearchContextSize, SkillReferenceParam, Tool, ToolChoiceAllowed, ToolChoiceApplyPatch, ToolChoiceCustom, ToolChoiceFunction, ToolChoiceMcp, ToolChoiceOptions, ToolChoiceProgrammaticToolCalling, ToolChoiceShell, ToolChoiceTypes, ToolSearchExecutionType, ToolSearchTool, ToolsArray, Verbosity, WebSearchApproximateLocation, WebSearchPreviewTool, WebSearchTool } from '../../wire/responses-api.js';
+import type { ObjectSchema } from '../object-schema.js';
 
 /**
  * Who may call a tool: directly the model, or a program (programmatic tool calling).
@@ -15,14 +18,7 @@ import { ResponseInputFileSchema, ResponseInputImageSchema, ResponseInputTextSch
  * @example
  * CallableToolAllowedCallerSchema.parse('programmatic');
  */
-export const CallableToolAllowedCallerSchema = z.enum(['direct', 'programmatic']);
-/**
- * Who may call a tool: directly the model, or a program (programmatic tool calling).
- *
- * @example
- * const callers: CallableToolAllowedCaller[] = ['direct', 'programmatic'];
- */
-export type CallableToolAllowedCaller = z.infer<typeof CallableToolAllowedCallerSchema>;
+export const CallableToolAllowedCallerSchema: z.ZodType<CallableToolAllowedCaller> = z.enum(['direct', 'programmatic']);
 
 /**
  * Allows the assistant to create, delete, or update files using unified diffs.
@@ -30,17 +26,10 @@ export type CallableToolAllowedCaller = z.infer<typeof CallableToolAllowedCaller
  * @example
  * ApplyPatchToolSchema.parse({ type: 'apply_patch' });
  */
-export const ApplyPatchToolSchema = z.object({
+export const ApplyPatchToolSchema: ObjectSchema<ApplyPatchTool> = z.object({
   type: z.literal('apply_patch'),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
 });
-/**
- * Allows the assistant to create, delete, or update files using unified diffs.
- *
- * @example
- * const tool: ApplyPatchTool = { type: 'apply_patch', allowed_callers: ['direct'] };
- */
-export type ApplyPatchTool = z.infer<typeof ApplyPatchToolSchema>;
 
 /**
  * The approximate location of the user, for search tools.
@@ -48,20 +37,13 @@ export type ApplyPatchTool = z.infer<typeof ApplyPatchToolSchema>;
  * @example
  * ApproximateLocationSchema.parse({ type: 'approximate', country: 'FR', city: 'Paris' });
  */
-export const ApproximateLocationSchema = z.object({
+export const ApproximateLocationSchema: ObjectSchema<ApproximateLocation> = z.object({
   type: z.literal('approximate'),
   country: z.string().nullable().optional(),
   region: z.string().nullable().optional(),
   city: z.string().nullable().optional(),
   timezone: z.string().nullable().optional(),
 });
-/**
- * The approximate location of the user, for search tools.
- *
- * @example
- * const location: ApproximateLocation = { type: 'approximate', city: 'Tokyo', timezone: 'Asia/Tokyo' };
- */
-export type ApproximateLocation = z.infer<typeof ApproximateLocationSchema>;
 
 /**
  * The memory limit of a container.
@@ -69,14 +51,7 @@ export type ApproximateLocation = z.infer<typeof ApproximateLocationSchema>;
  * @example
  * ContainerMemoryLimitSchema.parse('4g');
  */
-export const ContainerMemoryLimitSchema = z.enum(['1g', '4g', '16g', '64g']);
-/**
- * The memory limit of a container.
- *
- * @example
- * const memory: ContainerMemoryLimit = '16g';
- */
-export type ContainerMemoryLimit = z.infer<typeof ContainerMemoryLimitSchema>;
+export const ContainerMemoryLimitSchema: z.ZodType<ContainerMemoryLimit> = z.enum(['1g', '4g', '16g', '64g']);
 
 /**
  * A container network policy with network access disabled.
@@ -84,16 +59,9 @@ export type ContainerMemoryLimit = z.infer<typeof ContainerMemoryLimitSchema>;
  * @example
  * ContainerNetworkPolicyDisabledParamSchema.parse({ type: 'disabled' });
  */
-export const ContainerNetworkPolicyDisabledParamSchema = z.object({
+export const ContainerNetworkPolicyDisabledParamSchema: ObjectSchema<ContainerNetworkPolicyDisabledParam> = z.object({
   type: z.literal('disabled'),
 });
-/**
- * A container network policy with network access disabled.
- *
- * @example
- * const offline: ContainerNetworkPolicyDisabledParam = { type: 'disabled' };
- */
-export type ContainerNetworkPolicyDisabledParam = z.infer<typeof ContainerNetworkPolicyDisabledParamSchema>;
 
 /**
  * A secret injected for requests to one domain from a container.
@@ -101,20 +69,11 @@ export type ContainerNetworkPolicyDisabledParam = z.infer<typeof ContainerNetwor
  * @example
  * ContainerNetworkPolicyDomainSecretParamSchema.parse({ domain: 'api.example.com', name: 'API_KEY', value: 'sk-...' });
  */
-export const ContainerNetworkPolicyDomainSecretParamSchema = z.object({
+export const ContainerNetworkPolicyDomainSecretParamSchema: ObjectSchema<ContainerNetworkPolicyDomainSecretParam> = z.object({
   domain: z.string(),
   name: z.string(),
   value: z.string(),
 });
-/**
- * A secret injected for requests to one domain from a container.
- *
- * @example
- * const secret: ContainerNetworkPolicyDomainSecretParam = {
- *   domain: 'api.github.com', name: 'GITHUB_TOKEN', value: process.env.GITHUB_TOKEN ?? '',
- * };
- */
-export type ContainerNetworkPolicyDomainSecretParam = z.infer<typeof ContainerNetworkPolicyDomainSecretParamSchema>;
 
 /**
  * A container network policy allowing only the listed domains.
@@ -122,18 +81,11 @@ export type ContainerNetworkPolicyDomainSecretParam = z.infer<typeof ContainerNe
  * @example
  * ContainerNetworkPolicyAllowlistParamSchema.parse({ type: 'allowlist', allowed_domains: ['pypi.org'] });
  */
-export const ContainerNetworkPolicyAllowlistParamSchema = z.object({
+export const ContainerNetworkPolicyAllowlistParamSchema: ObjectSchema<ContainerNetworkPolicyAllowlistParam> = z.object({
   type: z.literal('allowlist'),
   allowed_domains: z.array(z.string()),
   domain_secrets: z.array(ContainerNetworkPolicyDomainSecretParamSchema).optional(),
 });
-/**
- * A container network policy allowing only the listed domains.
- *
- * @example
- * const policy: ContainerNetworkPolicyAllowlistParam = { type: 'allowlist', allowed_domains: ['files.example.com'] };
- */
-export type ContainerNetworkPolicyAllowlistParam = z.infer<typeof ContainerNetworkPolicyAllowlistParamSchema>;
 
 /**
  * Configuration for a code interpreter container.
@@ -141,7 +93,7 @@ export type ContainerNetworkPolicyAllowlistParam = z.infer<typeof ContainerNetwo
  * @example
  * AutoCodeInterpreterToolParamSchema.parse({ type: 'auto', memory_limit: '4g', file_ids: ['file-abc'] });
  */
-export const AutoCodeInterpreterToolParamSchema = z.object({
+export const AutoCodeInterpreterToolParamSchema: ObjectSchema<AutoCodeInterpreterToolParam> = z.object({
   type: z.literal('auto'),
   file_ids: z.array(z.string()).optional(),
   memory_limit: ContainerMemoryLimitSchema.nullable().optional(),
@@ -150,13 +102,6 @@ export const AutoCodeInterpreterToolParamSchema = z.object({
     ContainerNetworkPolicyAllowlistParamSchema,
   ]).optional(),
 });
-/**
- * Configuration for a code interpreter container.
- *
- * @example
- * const container: AutoCodeInterpreterToolParam = { type: 'auto', network_policy: { type: 'disabled' } };
- */
-export type AutoCodeInterpreterToolParam = z.infer<typeof AutoCodeInterpreterToolParamSchema>;
 
 /**
  * A tool that runs Python code to help generate a response to a prompt.
@@ -164,18 +109,11 @@ export type AutoCodeInterpreterToolParam = z.infer<typeof AutoCodeInterpreterToo
  * @example
  * CodeInterpreterToolSchema.parse({ type: 'code_interpreter', container: { type: 'auto' } });
  */
-export const CodeInterpreterToolSchema = z.object({
+export const CodeInterpreterToolSchema: ObjectSchema<CodeInterpreterTool> = z.object({
   type: z.literal('code_interpreter'),
   container: z.union([z.string(), AutoCodeInterpreterToolParamSchema]),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
 });
-/**
- * A tool that runs Python code to help generate a response to a prompt.
- *
- * @example
- * const tool: CodeInterpreterTool = { type: 'code_interpreter', container: 'cntr_abc123' };
- */
-export type CodeInterpreterTool = z.infer<typeof CodeInterpreterToolSchema>;
 
 /**
  * A filter used to compare a specified attribute key to a given value using a defined comparison operation.
@@ -183,7 +121,7 @@ export type CodeInterpreterTool = z.infer<typeof CodeInterpreterToolSchema>;
  * @example
  * ComparisonFilterSchema.parse({ type: 'gte', key: 'year', value: 2020 });
  */
-export const ComparisonFilterSchema = z.object({
+export const ComparisonFilterSchema: ObjectSchema<ComparisonFilter> = z.object({
   type: z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin']),
   key: z.string(),
   value: z.union([
@@ -193,13 +131,6 @@ export const ComparisonFilterSchema = z.object({
     z.array(z.union([z.string(), z.number()])),
   ]),
 });
-/**
- * A filter used to compare a specified attribute key to a given value using a defined comparison operation.
- *
- * @example
- * const filter: ComparisonFilter = { type: 'in', key: 'lang', value: ['en', 'fr'] };
- */
-export type ComparisonFilter = z.infer<typeof ComparisonFilterSchema>;
 
 /**
  * Combine multiple filters using `and` or `or`.
@@ -209,21 +140,12 @@ export type ComparisonFilter = z.infer<typeof ComparisonFilterSchema>;
  *   type: 'and', filters: [{ type: 'eq', key: 'team', value: 'core' }, { type: 'lt', key: 'age', value: 30 }],
  * });
  */
-export const CompoundFilterSchema = z.object({
+export const CompoundFilterSchema: ObjectSchema<CompoundFilter> = z.object({
   type: z.enum(['and', 'or']),
   get filters() {
     return z.array(z.union([ComparisonFilterSchema, CompoundFilterSchema]));
   },
 });
-/**
- * Combine multiple filters using `and` or `or`.
- *
- * @example
- * const either: CompoundFilter = {
- *   type: 'or', filters: [{ type: 'eq', key: 'tag', value: 'a' }, { type: 'eq', key: 'tag', value: 'b' }],
- * };
- */
-export type CompoundFilter = z.infer<typeof CompoundFilterSchema>;
 
 /**
  * The environment a computer use tool controls.
@@ -231,14 +153,7 @@ export type CompoundFilter = z.infer<typeof CompoundFilterSchema>;
  * @example
  * ComputerEnvironmentSchema.parse('browser');
  */
-export const ComputerEnvironmentSchema = z.enum(['windows', 'mac', 'linux', 'ubuntu', 'browser']);
-/**
- * The environment a computer use tool controls.
- *
- * @example
- * const env: ComputerEnvironment = 'ubuntu';
- */
-export type ComputerEnvironment = z.infer<typeof ComputerEnvironmentSchema>;
+export const ComputerEnvironmentSchema: z.ZodType<ComputerEnvironment> = z.enum(['windows', 'mac', 'linux', 'ubuntu', 'browser']);
 
 /**
  * A tool that controls a virtual computer.
@@ -246,16 +161,9 @@ export type ComputerEnvironment = z.infer<typeof ComputerEnvironmentSchema>;
  * @example
  * ComputerToolSchema.parse({ type: 'computer' });
  */
-export const ComputerToolSchema = z.object({
+export const ComputerToolSchema: ObjectSchema<ComputerTool> = z.object({
   type: z.literal('computer'),
 });
-/**
- * A tool that controls a virtual computer.
- *
- * @example
- * const tools: ComputerTool[] = [{ type: 'computer' }];
- */
-export type ComputerTool = z.infer<typeof ComputerToolSchema>;
 
 /**
  * A tool that controls a virtual computer.
@@ -265,19 +173,12 @@ export type ComputerTool = z.infer<typeof ComputerToolSchema>;
  *   type: 'computer_use_preview', environment: 'browser', display_width: 1024, display_height: 768,
  * });
  */
-export const ComputerUsePreviewToolSchema = z.object({
+export const ComputerUsePreviewToolSchema: ObjectSchema<ComputerUsePreviewTool> = z.object({
   type: z.literal('computer_use_preview'),
   environment: ComputerEnvironmentSchema,
   display_width: z.number(),
   display_height: z.number(),
 });
-/**
- * A tool that controls a virtual computer.
- *
- * @example
- * const aspect = (t: ComputerUsePreviewTool) => t.display_width / t.display_height;
- */
-export type ComputerUsePreviewTool = z.infer<typeof ComputerUsePreviewToolSchema>;
 
 /**
  * A reference to a stored skill for the shell tool.
@@ -285,18 +186,11 @@ export type ComputerUsePreviewTool = z.infer<typeof ComputerUsePreviewToolSchema
  * @example
  * SkillReferenceParamSchema.parse({ type: 'skill_reference', skill_id: 'skill_123', version: '2' });
  */
-export const SkillReferenceParamSchema = z.object({
+export const SkillReferenceParamSchema: ObjectSchema<SkillReferenceParam> = z.object({
   type: z.literal('skill_reference'),
   skill_id: z.string(),
   version: z.string().optional(),
 });
-/**
- * A reference to a stored skill for the shell tool.
- *
- * @example
- * const skill: SkillReferenceParam = { type: 'skill_reference', skill_id: 'skill_pdf_tools' };
- */
-export type SkillReferenceParam = z.infer<typeof SkillReferenceParamSchema>;
 
 /**
  * The inline payload of a skill for the shell tool (base64).
@@ -304,18 +198,11 @@ export type SkillReferenceParam = z.infer<typeof SkillReferenceParamSchema>;
  * @example
  * InlineSkillSourceParamSchema.parse({ type: 'base64', media_type: 'application/zip', data: 'UEsDBBQ...' });
  */
-export const InlineSkillSourceParamSchema = z.object({
+export const InlineSkillSourceParamSchema: ObjectSchema<InlineSkillSourceParam> = z.object({
   type: z.literal('base64'),
   media_type: z.literal('application/zip'),
   data: z.string(),
 });
-/**
- * The inline payload of a skill for the shell tool (base64).
- *
- * @example
- * const source: InlineSkillSourceParam = { type: 'base64', media_type: 'application/zip', data: 'UEsDBBQ...' };
- */
-export type InlineSkillSourceParam = z.infer<typeof InlineSkillSourceParamSchema>;
 
 /**
  * A skill given inline to the shell tool.
@@ -323,22 +210,12 @@ export type InlineSkillSourceParam = z.infer<typeof InlineSkillSourceParamSchema
  * @example
  * const { name, description } = InlineSkillParamSchema.parse(json);
  */
-export const InlineSkillParamSchema = z.object({
+export const InlineSkillParamSchema: ObjectSchema<InlineSkillParam> = z.object({
   type: z.literal('inline'),
   name: z.string(),
   description: z.string(),
   source: InlineSkillSourceParamSchema,
 });
-/**
- * A skill given inline to the shell tool.
- *
- * @example
- * const skill: InlineSkillParam = {
- *   type: 'inline', name: 'csv-tools', description: 'Helpers for CSV files',
- *   source: { type: 'base64', media_type: 'application/zip', data: 'UEsDBBQ...' },
- * };
- */
-export type InlineSkillParam = z.infer<typeof InlineSkillParamSchema>;
 
 /**
  * A container created automatically for the shell tool.
@@ -348,7 +225,7 @@ export type InlineSkillParam = z.infer<typeof InlineSkillParamSchema>;
  *   type: 'container_auto', memory_limit: '1g', skills: [{ type: 'skill_reference', skill_id: 'skill_1' }],
  * });
  */
-export const ContainerAutoParamSchema = z.object({
+export const ContainerAutoParamSchema: ObjectSchema<ContainerAutoParam> = z.object({
   type: z.literal('container_auto'),
   file_ids: z.array(z.string()).optional(),
   memory_limit: ContainerMemoryLimitSchema.nullable().optional(),
@@ -358,15 +235,6 @@ export const ContainerAutoParamSchema = z.object({
   ]).optional(),
   skills: z.array(z.discriminatedUnion('type', [SkillReferenceParamSchema, InlineSkillParamSchema])).optional(),
 });
-/**
- * A container created automatically for the shell tool.
- *
- * @example
- * const container: ContainerAutoParam = {
- *   type: 'container_auto', network_policy: { type: 'allowlist', allowed_domains: ['pypi.org'] },
- * };
- */
-export type ContainerAutoParam = z.infer<typeof ContainerAutoParamSchema>;
 
 /**
  * A reference to an existing container for the shell tool.
@@ -374,17 +242,10 @@ export type ContainerAutoParam = z.infer<typeof ContainerAutoParamSchema>;
  * @example
  * ContainerReferenceParamSchema.parse({ type: 'container_reference', container_id: 'cntr_abc123' });
  */
-export const ContainerReferenceParamSchema = z.object({
+export const ContainerReferenceParamSchema: ObjectSchema<ContainerReferenceParam> = z.object({
   type: z.literal('container_reference'),
   container_id: z.string(),
 });
-/**
- * A reference to an existing container for the shell tool.
- *
- * @example
- * const existing: ContainerReferenceParam = { type: 'container_reference', container_id: 'cntr_abc123' };
- */
-export type ContainerReferenceParam = z.infer<typeof ContainerReferenceParamSchema>;
 
 /**
  * The syntax of a custom tool's grammar: `lark` or `regex`.
@@ -392,14 +253,7 @@ export type ContainerReferenceParam = z.infer<typeof ContainerReferenceParamSche
  * @example
  * GrammarSyntax1Schema.parse('lark');
  */
-export const GrammarSyntax1Schema = z.enum(['lark', 'regex']);
-/**
- * The syntax of a custom tool's grammar: `lark` or `regex`.
- *
- * @example
- * const syntax: GrammarSyntax1 = 'regex';
- */
-export type GrammarSyntax1 = z.infer<typeof GrammarSyntax1Schema>;
+export const GrammarSyntax1Schema: z.ZodType<GrammarSyntax1> = z.enum(['lark', 'regex']);
 
 /**
  * A grammar defined by the user.
@@ -407,18 +261,11 @@ export type GrammarSyntax1 = z.infer<typeof GrammarSyntax1Schema>;
  * @example
  * CustomGrammarFormatParamSchema.parse({ type: 'grammar', syntax: 'regex', definition: '^\\d{4}-\\d{2}-\\d{2}$' });
  */
-export const CustomGrammarFormatParamSchema = z.object({
+export const CustomGrammarFormatParamSchema: ObjectSchema<CustomGrammarFormatParam> = z.object({
   type: z.literal('grammar'),
   syntax: GrammarSyntax1Schema,
   definition: z.string(),
 });
-/**
- * A grammar defined by the user.
- *
- * @example
- * const format: CustomGrammarFormatParam = { type: 'grammar', syntax: 'lark', definition: 'start: "yes" | "no"' };
- */
-export type CustomGrammarFormatParam = z.infer<typeof CustomGrammarFormatParamSchema>;
 
 /**
  * Unconstrained free-form text.
@@ -426,16 +273,9 @@ export type CustomGrammarFormatParam = z.infer<typeof CustomGrammarFormatParamSc
  * @example
  * CustomTextFormatParamSchema.parse({ type: 'text' });
  */
-export const CustomTextFormatParamSchema = z.object({
+export const CustomTextFormatParamSchema: ObjectSchema<CustomTextFormatParam> = z.object({
   type: z.literal('text'),
 });
-/**
- * Unconstrained free-form text.
- *
- * @example
- * const format: CustomTextFormatParam = { type: 'text' };
- */
-export type CustomTextFormatParam = z.infer<typeof CustomTextFormatParamSchema>;
 
 /**
  * A custom tool that processes input using a specified format.
@@ -443,7 +283,7 @@ export type CustomTextFormatParam = z.infer<typeof CustomTextFormatParamSchema>;
  * @example
  * CustomToolSchema.parse({ type: 'custom', name: 'run_sql', description: 'Runs a SQL query' });
  */
-export const CustomToolSchema = z.object({
+export const CustomToolSchema: ObjectSchema<CustomTool> = z.object({
   type: z.literal('custom'),
   name: z.string(),
   description: z.string().optional(),
@@ -451,15 +291,6 @@ export const CustomToolSchema = z.object({
   defer_loading: z.boolean().optional(),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
 });
-/**
- * A custom tool that processes input using a specified format.
- *
- * @example
- * const tool: CustomTool = {
- *   type: 'custom', name: 'year', format: { type: 'grammar', syntax: 'regex', definition: '\\d{4}' },
- * };
- */
-export type CustomTool = z.infer<typeof CustomToolSchema>;
 
 /**
  * An empty object.
@@ -467,14 +298,7 @@ export type CustomTool = z.infer<typeof CustomToolSchema>;
  * @example
  * EmptyModelParamSchema.parse({});
  */
-export const EmptyModelParamSchema = z.object({});
-/**
- * An empty object.
- *
- * @example
- * const args: EmptyModelParam = {};
- */
-export type EmptyModelParam = z.infer<typeof EmptyModelParamSchema>;
+export const EmptyModelParamSchema: ObjectSchema<EmptyModelParam> = z.object({});
 
 /**
  * The ranker of a file search.
@@ -482,14 +306,7 @@ export type EmptyModelParam = z.infer<typeof EmptyModelParamSchema>;
  * @example
  * RankerVersionTypeSchema.parse('default-2024-11-15');
  */
-export const RankerVersionTypeSchema = z.enum(['auto', 'default-2024-11-15']);
-/**
- * The ranker of a file search.
- *
- * @example
- * const ranker: RankerVersionType = 'auto';
- */
-export type RankerVersionType = z.infer<typeof RankerVersionTypeSchema>;
+export const RankerVersionTypeSchema: z.ZodType<RankerVersionType> = z.enum(['auto', 'default-2024-11-15']);
 
 /**
  * Weights of the embedding and text parts of a hybrid file search.
@@ -497,17 +314,10 @@ export type RankerVersionType = z.infer<typeof RankerVersionTypeSchema>;
  * @example
  * HybridSearchOptionsSchema.parse({ embedding_weight: 0.7, text_weight: 0.3 });
  */
-export const HybridSearchOptionsSchema = z.object({
+export const HybridSearchOptionsSchema: ObjectSchema<HybridSearchOptions> = z.object({
   embedding_weight: z.number(),
   text_weight: z.number(),
 });
-/**
- * Weights of the embedding and text parts of a hybrid file search.
- *
- * @example
- * const hybrid: HybridSearchOptions = { embedding_weight: 1, text_weight: 1 };
- */
-export type HybridSearchOptions = z.infer<typeof HybridSearchOptionsSchema>;
 
 /**
  * Ranking options of a file search.
@@ -515,18 +325,11 @@ export type HybridSearchOptions = z.infer<typeof HybridSearchOptionsSchema>;
  * @example
  * RankingOptionsSchema.parse({ ranker: 'auto', score_threshold: 0.5 });
  */
-export const RankingOptionsSchema = z.object({
+export const RankingOptionsSchema: ObjectSchema<RankingOptions> = z.object({
   ranker: RankerVersionTypeSchema.optional(),
   score_threshold: z.number().optional(),
   hybrid_search: HybridSearchOptionsSchema.optional(),
 });
-/**
- * Ranking options of a file search.
- *
- * @example
- * const ranking: RankingOptions = { score_threshold: 0.2, hybrid_search: { embedding_weight: 0.5, text_weight: 0.5 } };
- */
-export type RankingOptions = z.infer<typeof RankingOptionsSchema>;
 
 /**
  * A file search filter: a comparison or a compound of filters (by `type`).
@@ -535,14 +338,7 @@ export type RankingOptions = z.infer<typeof RankingOptionsSchema>;
  * const filter = FiltersSchema.parse(json);
  * if (filter.type === 'and' || filter.type === 'or') console.log(filter.filters.length);
  */
-export const FiltersSchema = z.discriminatedUnion('type', [ComparisonFilterSchema, CompoundFilterSchema]);
-/**
- * A file search filter: a comparison or a compound of filters (by `type`).
- *
- * @example
- * const recent: Filters = { type: 'gt', key: 'created', value: 1700000000 };
- */
-export type Filters = z.infer<typeof FiltersSchema>;
+export const FiltersSchema: z.ZodType<Filters> = z.discriminatedUnion('type', [ComparisonFilterSchema, CompoundFilterSchema]);
 
 /**
  * A tool that searches for relevant content from uploaded files.
@@ -550,22 +346,13 @@ export type Filters = z.infer<typeof FiltersSchema>;
  * @example
  * FileSearchToolSchema.parse({ type: 'file_search', vector_store_ids: ['vs_123'], max_num_results: 5 });
  */
-export const FileSearchToolSchema = z.object({
+export const FileSearchToolSchema: ObjectSchema<FileSearchTool> = z.object({
   type: z.literal('file_search'),
   vector_store_ids: z.array(z.string()),
   max_num_results: z.number().optional(),
   ranking_options: RankingOptionsSchema.optional(),
   filters: FiltersSchema.nullable().optional(),
 });
-/**
- * A tool that searches for relevant content from uploaded files.
- *
- * @example
- * const search: FileSearchTool = {
- *   type: 'file_search', vector_store_ids: ['vs_123'], filters: { type: 'eq', key: 'lang', value: 'en' },
- * };
- */
-export type FileSearchTool = z.infer<typeof FileSearchToolSchema>;
 
 /**
  * A skill available in a local shell environment.
@@ -573,18 +360,11 @@ export type FileSearchTool = z.infer<typeof FileSearchToolSchema>;
  * @example
  * LocalSkillParamSchema.parse({ name: 'lint', description: 'Runs the linter', path: './skills/lint' });
  */
-export const LocalSkillParamSchema = z.object({
+export const LocalSkillParamSchema: ObjectSchema<LocalSkillParam> = z.object({
   name: z.string(),
   description: z.string(),
   path: z.string(),
 });
-/**
- * A skill available in a local shell environment.
- *
- * @example
- * const skill: LocalSkillParam = { name: 'deploy', description: 'Deploys the app', path: '/opt/skills/deploy' };
- */
-export type LocalSkillParam = z.infer<typeof LocalSkillParamSchema>;
 
 /**
  * A local environment for the shell tool.
@@ -592,17 +372,10 @@ export type LocalSkillParam = z.infer<typeof LocalSkillParamSchema>;
  * @example
  * LocalEnvironmentParamSchema.parse({ type: 'local' });
  */
-export const LocalEnvironmentParamSchema = z.object({
+export const LocalEnvironmentParamSchema: ObjectSchema<LocalEnvironmentParam> = z.object({
   type: z.literal('local'),
   skills: z.array(LocalSkillParamSchema).optional(),
 });
-/**
- * A local environment for the shell tool.
- *
- * @example
- * const env: LocalEnvironmentParam = { type: 'local', skills: [{ name: 'lint', description: 'Lints', path: './l' }] };
- */
-export type LocalEnvironmentParam = z.infer<typeof LocalEnvironmentParamSchema>;
 
 /**
  * A tool that allows the model to execute shell commands.
@@ -610,7 +383,7 @@ export type LocalEnvironmentParam = z.infer<typeof LocalEnvironmentParamSchema>;
  * @example
  * FunctionShellToolSchema.parse({ type: 'shell', environment: { type: 'container_auto' } });
  */
-export const FunctionShellToolSchema = z.object({
+export const FunctionShellToolSchema: ObjectSchema<FunctionShellTool> = z.object({
   type: z.literal('shell'),
   environment: z.discriminatedUnion('type', [
     ContainerAutoParamSchema,
@@ -619,13 +392,6 @@ export const FunctionShellToolSchema = z.object({
   ]).nullable().optional(),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
 });
-/**
- * A tool that allows the model to execute shell commands.
- *
- * @example
- * const shell: FunctionShellTool = { type: 'shell', environment: { type: 'local' } };
- */
-export type FunctionShellTool = z.infer<typeof FunctionShellToolSchema>;
 
 /**
  * Defines a function in your own code the model can choose to call.
@@ -635,7 +401,7 @@ export type FunctionShellTool = z.infer<typeof FunctionShellToolSchema>;
  *   type: 'function', name: 'get_weather', parameters: { type: 'object', properties: {} }, strict: true,
  * });
  */
-export const FunctionToolSchema = z.object({
+export const FunctionToolSchema: ObjectSchema<FunctionTool> = z.object({
   type: z.literal('function'),
   name: z.string(),
   description: z.string().nullable().optional(),
@@ -645,16 +411,6 @@ export const FunctionToolSchema = z.object({
   defer_loading: z.boolean().optional(),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
 });
-/**
- * Defines a function in your own code the model can choose to call.
- *
- * @example
- * const getWeather: FunctionTool = {
- *   type: 'function', name: 'get_weather', description: 'Current weather for a city', strict: true,
- *   parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
- * };
- */
-export type FunctionTool = z.infer<typeof FunctionToolSchema>;
 
 /**
  * A function inside a namespace tool.
@@ -662,7 +418,7 @@ export type FunctionTool = z.infer<typeof FunctionToolSchema>;
  * @example
  * FunctionToolParamSchema.parse({ type: 'function', name: 'list_issues', description: 'Lists open issues' });
  */
-export const FunctionToolParamSchema = z.object({
+export const FunctionToolParamSchema: ObjectSchema<FunctionToolParam> = z.object({
   name: z.string(),
   description: z.string().nullable().optional(),
   parameters: EmptyModelParamSchema.nullable().optional(),
@@ -672,13 +428,6 @@ export const FunctionToolParamSchema = z.object({
   defer_loading: z.boolean().optional(),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
 });
-/**
- * A function inside a namespace tool.
- *
- * @example
- * const fn: FunctionToolParam = { type: 'function', name: 'create_issue', strict: true };
- */
-export type FunctionToolParam = z.infer<typeof FunctionToolParamSchema>;
 
 /**
  * Whether the image generation tool generates or edits (or decides itself).
@@ -686,14 +435,7 @@ export type FunctionToolParam = z.infer<typeof FunctionToolParamSchema>;
  * @example
  * ImageGenActionEnumSchema.parse('edit');
  */
-export const ImageGenActionEnumSchema = z.enum(['generate', 'edit', 'auto']);
-/**
- * Whether the image generation tool generates or edits (or decides itself).
- *
- * @example
- * const action: ImageGenActionEnum = 'generate';
- */
-export type ImageGenActionEnum = z.infer<typeof ImageGenActionEnumSchema>;
+export const ImageGenActionEnumSchema: z.ZodType<ImageGenActionEnum> = z.enum(['generate', 'edit', 'auto']);
 
 /**
  * Control how much effort the model will exert to match the style and features, especially facial features, of
@@ -702,15 +444,7 @@ export type ImageGenActionEnum = z.infer<typeof ImageGenActionEnumSchema>;
  * @example
  * InputFidelitySchema.parse('high');
  */
-export const InputFidelitySchema = z.enum(['high', 'low']);
-/**
- * Control how much effort the model will exert to match the style and features, especially facial features, of
- * input images.
- *
- * @example
- * const fidelity: InputFidelity = 'low';
- */
-export type InputFidelity = z.infer<typeof InputFidelitySchema>;
+export const InputFidelitySchema: z.ZodType<InputFidelity> = z.enum(['high', 'low']);
 
 /**
  * A tool that generates images using the GPT image models.
@@ -718,7 +452,7 @@ export type InputFidelity = z.infer<typeof InputFidelitySchema>;
  * @example
  * ImageGenerationToolSchema.parse({ type: 'image_generation', quality: 'high', output_format: 'webp' });
  */
-export const ImageGenerationToolSchema = z.object({
+export const ImageGenerationToolSchema: ObjectSchema<ImageGenerationTool> = z.object({
   type: z.literal('image_generation'),
   model: z.string().optional(),
   quality: z.enum(['low', 'medium', 'high', 'auto']).optional(),
@@ -735,13 +469,6 @@ export const ImageGenerationToolSchema = z.object({
   partial_images: z.number().optional(),
   action: ImageGenActionEnumSchema.optional(),
 });
-/**
- * A tool that generates images using the GPT image models.
- *
- * @example
- * const tool: ImageGenerationTool = { type: 'image_generation', background: 'transparent', partial_images: 2 };
- */
-export type ImageGenerationTool = z.infer<typeof ImageGenerationToolSchema>;
 
 /**
  * A tool that allows the model to execute shell commands in a local environment.
@@ -749,16 +476,9 @@ export type ImageGenerationTool = z.infer<typeof ImageGenerationToolSchema>;
  * @example
  * LocalShellToolSchema.parse({ type: 'local_shell' });
  */
-export const LocalShellToolSchema = z.object({
+export const LocalShellToolSchema: ObjectSchema<LocalShellTool> = z.object({
   type: z.literal('local_shell'),
 });
-/**
- * A tool that allows the model to execute shell commands in a local environment.
- *
- * @example
- * const tool: LocalShellTool = { type: 'local_shell' };
- */
-export type LocalShellTool = z.infer<typeof LocalShellToolSchema>;
 
 /**
  * A filter object to specify which tools are allowed.
@@ -766,17 +486,10 @@ export type LocalShellTool = z.infer<typeof LocalShellToolSchema>;
  * @example
  * MCPToolFilterSchema.parse({ tool_names: ['search', 'fetch'] });
  */
-export const MCPToolFilterSchema = z.object({
+export const MCPToolFilterSchema: ObjectSchema<MCPToolFilter> = z.object({
   tool_names: z.array(z.string()).optional(),
   read_only: z.boolean().optional(),
 });
-/**
- * A filter object to specify which tools are allowed.
- *
- * @example
- * const readOnly: MCPToolFilter = { read_only: true };
- */
-export type MCPToolFilter = z.infer<typeof MCPToolFilterSchema>;
 
 /**
  * Give the model access to additional tools via remote Model Context Protocol (MCP) servers.
@@ -784,7 +497,7 @@ export type MCPToolFilter = z.infer<typeof MCPToolFilterSchema>;
  * @example
  * McpToolSchema.parse({ type: 'mcp', server_label: 'deepwiki', server_url: 'https://mcp.deepwiki.com/mcp' });
  */
-export const McpToolSchema = z.object({
+export const McpToolSchema: ObjectSchema<McpTool> = z.object({
   type: z.literal('mcp'),
   server_label: z.string(),
   server_url: z.string().optional(),
@@ -813,15 +526,6 @@ export const McpToolSchema = z.object({
   ]).nullable().optional(),
   defer_loading: z.boolean().optional(),
 });
-/**
- * Give the model access to additional tools via remote Model Context Protocol (MCP) servers.
- *
- * @example
- * const gmail: McpTool = {
- *   type: 'mcp', server_label: 'gmail', connector_id: 'connector_gmail', require_approval: 'never',
- * };
- */
-export type McpTool = z.infer<typeof McpToolSchema>;
 
 /**
  * Groups function/custom tools under a shared namespace.
@@ -831,19 +535,12 @@ export type McpTool = z.infer<typeof McpToolSchema>;
  *   type: 'namespace', name: 'github', description: 'GitHub tools', tools: [{ type: 'function', name: 'list_prs' }],
  * });
  */
-export const NamespaceToolSchema = z.object({
+export const NamespaceToolSchema: ObjectSchema<NamespaceTool> = z.object({
   type: z.literal('namespace'),
   name: z.string(),
   description: z.string(),
   tools: z.array(z.discriminatedUnion('type', [FunctionToolParamSchema, CustomToolSchema])),
 });
-/**
- * Groups function/custom tools under a shared namespace.
- *
- * @example
- * const qualifiedNames = (ns: NamespaceTool) => ns.tools.map((t) => `${ns.name}.${t.name}`);
- */
-export type NamespaceTool = z.infer<typeof NamespaceToolSchema>;
 
 /**
  * The programmatic tool calling tool: the model writes programs that call tools.
@@ -851,16 +548,9 @@ export type NamespaceTool = z.infer<typeof NamespaceToolSchema>;
  * @example
  * ProgrammaticToolCallingParamSchema.parse({ type: 'programmatic_tool_calling' });
  */
-export const ProgrammaticToolCallingParamSchema = z.object({
+export const ProgrammaticToolCallingParamSchema: ObjectSchema<ProgrammaticToolCallingParam> = z.object({
   type: z.literal('programmatic_tool_calling'),
 });
-/**
- * The programmatic tool calling tool: the model writes programs that call tools.
- *
- * @example
- * const tool: ProgrammaticToolCallingParam = { type: 'programmatic_tool_calling' };
- */
-export type ProgrammaticToolCallingParam = z.infer<typeof ProgrammaticToolCallingParamSchema>;
 
 /**
  * Optional map of values to substitute in for variables in your prompt.
@@ -868,7 +558,7 @@ export type ProgrammaticToolCallingParam = z.infer<typeof ProgrammaticToolCallin
  * @example
  * ResponsePromptVariablesSchema.parse({ customer_name: 'Ada', topic: { type: 'input_text', text: 'billing' } });
  */
-export const ResponsePromptVariablesSchema = z.record(z.string(), z.union([
+export const ResponsePromptVariablesSchema: z.ZodType<ResponsePromptVariables> = z.record(z.string(), z.union([
   z.string(),
   z.discriminatedUnion('type', [
     ResponseInputTextSchema,
@@ -876,15 +566,6 @@ export const ResponsePromptVariablesSchema = z.record(z.string(), z.union([
     ResponseInputFileSchema,
   ]),
 ])).nullable();
-/**
- * Optional map of values to substitute in for variables in your prompt.
- *
- * @example
- * const variables: ResponsePromptVariables = {
- *   city: 'Lisbon', photo: { type: 'input_image', file_id: 'file-abc', detail: 'auto' },
- * };
- */
-export type ResponsePromptVariables = z.infer<typeof ResponsePromptVariablesSchema>;
 
 /**
  * Reference to a prompt template and its variables.
@@ -892,18 +573,11 @@ export type ResponsePromptVariables = z.infer<typeof ResponsePromptVariablesSche
  * @example
  * ResponsePromptSchema.parse({ id: 'pmpt_123', version: '2', variables: { city: 'Lisbon' } });
  */
-export const ResponsePromptSchema = z.object({
+export const ResponsePromptSchema: z.ZodType<ResponsePrompt> = z.object({
   id: z.string(),
   version: z.string().nullable().optional(),
   variables: ResponsePromptVariablesSchema.optional(),
 }).nullable();
-/**
- * Reference to a prompt template and its variables.
- *
- * @example
- * const prompt: ResponsePrompt = { id: 'pmpt_123', variables: { name: 'Ada' } };
- */
-export type ResponsePrompt = z.infer<typeof ResponsePromptSchema>;
 
 /**
  * The reasoning mode of a response.
@@ -911,14 +585,7 @@ export type ResponsePrompt = z.infer<typeof ResponsePromptSchema>;
  * @example
  * const mode = ReasoningModeEnumSchema.parse(json); // any string
  */
-export const ReasoningModeEnumSchema = z.string();
-/**
- * The reasoning mode of a response.
- *
- * @example
- * const mode: ReasoningModeEnum | undefined = response.reasoning?.mode;
- */
-export type ReasoningModeEnum = z.infer<typeof ReasoningModeEnumSchema>;
+export const ReasoningModeEnumSchema: z.ZodType<ReasoningModeEnum> = z.string();
 
 /**
  * Constrains effort on reasoning for reasoning models.
@@ -926,14 +593,7 @@ export type ReasoningModeEnum = z.infer<typeof ReasoningModeEnumSchema>;
  * @example
  * ReasoningEffortSchema.parse('medium');
  */
-export const ReasoningEffortSchema = z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).nullable();
-/**
- * Constrains effort on reasoning for reasoning models.
- *
- * @example
- * const effort: ReasoningEffort = 'high';
- */
-export type ReasoningEffort = z.infer<typeof ReasoningEffortSchema>;
+export const ReasoningEffortSchema: z.ZodType<ReasoningEffort> = z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).nullable();
 
 /**
  * Reasoning settings of a response (reasoning models only): effort, summary, context.
@@ -941,20 +601,13 @@ export type ReasoningEffort = z.infer<typeof ReasoningEffortSchema>;
  * @example
  * ReasoningSchema.parse({ effort: 'low', summary: 'auto' });
  */
-export const ReasoningSchema = z.object({
+export const ReasoningSchema: ObjectSchema<Reasoning> = z.object({
   mode: ReasoningModeEnumSchema.optional(),
   effort: ReasoningEffortSchema.optional(),
   summary: z.enum(['auto', 'concise', 'detailed']).nullable().optional(),
   context: z.enum(['auto', 'current_turn', 'all_turns']).nullable().optional(),
   generate_summary: z.enum(['auto', 'concise', 'detailed']).nullable().optional(),
 });
-/**
- * Reasoning settings of a response (reasoning models only): effort, summary, context.
- *
- * @example
- * const reasoning: Reasoning = { effort: 'high', summary: 'detailed', context: 'all_turns' };
- */
-export type Reasoning = z.infer<typeof ReasoningSchema>;
 
 /**
  * JSON object response format.
@@ -962,16 +615,9 @@ export type Reasoning = z.infer<typeof ReasoningSchema>;
  * @example
  * ResponseFormatJSONObjectSchema.parse({ type: 'json_object' });
  */
-export const ResponseFormatJSONObjectSchema = z.object({
+export const ResponseFormatJSONObjectSchema: ObjectSchema<ResponseFormatJSONObject> = z.object({
   type: z.literal('json_object'),
 });
-/**
- * JSON object response format.
- *
- * @example
- * const format: ResponseFormatJSONObject = { type: 'json_object' };
- */
-export type ResponseFormatJSONObject = z.infer<typeof ResponseFormatJSONObjectSchema>;
 
 /**
  * The schema for the response format, described as a JSON Schema object.
@@ -979,14 +625,7 @@ export type ResponseFormatJSONObject = z.infer<typeof ResponseFormatJSONObjectSc
  * @example
  * ResponseFormatJsonSchemaSchemaSchema.parse({ type: 'object', properties: { answer: { type: 'string' } } });
  */
-export const ResponseFormatJsonSchemaSchemaSchema = z.record(z.string(), z.unknown());
-/**
- * The schema for the response format, described as a JSON Schema object.
- *
- * @example
- * const schema: ResponseFormatJsonSchemaSchema = { type: 'object', required: ['answer'], additionalProperties: false };
- */
-export type ResponseFormatJsonSchemaSchema = z.infer<typeof ResponseFormatJsonSchemaSchemaSchema>;
+export const ResponseFormatJsonSchemaSchemaSchema: z.ZodType<ResponseFormatJsonSchemaSchema> = z.record(z.string(), z.unknown());
 
 /**
  * Default response format.
@@ -994,14 +633,7 @@ export type ResponseFormatJsonSchemaSchema = z.infer<typeof ResponseFormatJsonSc
  * @example
  * ResponseFormatTextSchema.parse({ type: 'text' });
  */
-export const ResponseFormatTextSchema = CustomTextFormatParamSchema; // the yaml defines it twice, identically
-/**
- * Default response format.
- *
- * @example
- * const plain: ResponseFormatText = { type: 'text' };
- */
-export type ResponseFormatText = z.infer<typeof ResponseFormatTextSchema>;
+export const ResponseFormatTextSchema: ObjectSchema<ResponseFormatText> = CustomTextFormatParamSchema; // the yaml defines it twice, identically
 
 /**
  * JSON Schema response format.
@@ -1011,7 +643,7 @@ export type ResponseFormatText = z.infer<typeof ResponseFormatTextSchema>;
  *   type: 'json_schema', name: 'answer', schema: { type: 'object' }, strict: true,
  * });
  */
-export const ResponseFormatTextJSONSchemaConfigSchema = z.object({
+export const ResponseFormatTextJSONSchemaConfigSchema: ObjectSchema<ResponseFormatTextJSONSchemaConfig> = z.object({
   type: z.literal('json_schema'),
   // The real wire sends `description: null` when the request gave none.
   description: z.string().nullable().optional(),
@@ -1019,15 +651,6 @@ export const ResponseFormatTextJSONSchemaConfigSchema = z.object({
   schema: ResponseFormatJsonSchemaSchemaSchema,
   strict: z.boolean().nullable().optional(),
 });
-/**
- * JSON Schema response format.
- *
- * @example
- * const format: ResponseFormatTextJSONSchemaConfig = {
- *   type: 'json_schema', name: 'weather', schema: { type: 'object', properties: { temp: { type: 'number' } } },
- * };
- */
-export type ResponseFormatTextJSONSchemaConfig = z.infer<typeof ResponseFormatTextJSONSchemaConfigSchema>;
 
 /**
  * An object specifying the format that the model must output.
@@ -1036,18 +659,11 @@ export type ResponseFormatTextJSONSchemaConfig = z.infer<typeof ResponseFormatTe
  * const format = ResponseFormatTextConfigSchema.parse(json);
  * if (format.type === 'json_schema') console.log(format.name);
  */
-export const ResponseFormatTextConfigSchema = z.discriminatedUnion('type', [
+export const ResponseFormatTextConfigSchema: z.ZodType<ResponseFormatTextConfig> = z.discriminatedUnion('type', [
   ResponseFormatTextSchema,
   ResponseFormatTextJSONSchemaConfigSchema,
   ResponseFormatJSONObjectSchema,
 ]);
-/**
- * An object specifying the format that the model must output.
- *
- * @example
- * const isStructured = (f: ResponseFormatTextConfig) => f.type !== 'text';
- */
-export type ResponseFormatTextConfig = z.infer<typeof ResponseFormatTextConfigSchema>;
 
 /**
  * Constrains the verbosity of the model's response.
@@ -1055,14 +671,7 @@ export type ResponseFormatTextConfig = z.infer<typeof ResponseFormatTextConfigSc
  * @example
  * VerbositySchema.parse('low');
  */
-export const VerbositySchema = z.enum(['low', 'medium', 'high']).nullable();
-/**
- * Constrains the verbosity of the model's response.
- *
- * @example
- * const verbosity: Verbosity = response.text?.verbosity ?? null;
- */
-export type Verbosity = z.infer<typeof VerbositySchema>;
+export const VerbositySchema: z.ZodType<Verbosity> = z.enum(['low', 'medium', 'high']).nullable();
 
 /**
  * Configuration options for a text response from the model.
@@ -1070,17 +679,10 @@ export type Verbosity = z.infer<typeof VerbositySchema>;
  * @example
  * ResponseTextConfigSchema.parse({ format: { type: 'text' }, verbosity: 'medium' });
  */
-export const ResponseTextConfigSchema = z.object({
+export const ResponseTextConfigSchema: ObjectSchema<ResponseTextConfig> = z.object({
   format: ResponseFormatTextConfigSchema.optional(),
   verbosity: VerbositySchema.optional(),
 });
-/**
- * Configuration options for a text response from the model.
- *
- * @example
- * const text: ResponseTextConfig = { format: { type: 'json_object' }, verbosity: 'low' };
- */
-export type ResponseTextConfig = z.infer<typeof ResponseTextConfigSchema>;
 
 /**
  * A kind of content a web search may return.
@@ -1088,14 +690,7 @@ export type ResponseTextConfig = z.infer<typeof ResponseTextConfigSchema>;
  * @example
  * SearchContentTypeSchema.parse('image');
  */
-export const SearchContentTypeSchema = z.enum(['text', 'image']);
-/**
- * A kind of content a web search may return.
- *
- * @example
- * const kinds: SearchContentType[] = ['text', 'image'];
- */
-export type SearchContentType = z.infer<typeof SearchContentTypeSchema>;
+export const SearchContentTypeSchema: z.ZodType<SearchContentType> = z.enum(['text', 'image']);
 
 /**
  * How much search context a web search uses: `low`, `medium` or `high`.
@@ -1103,14 +698,7 @@ export type SearchContentType = z.infer<typeof SearchContentTypeSchema>;
  * @example
  * SearchContextSizeSchema.parse('high');
  */
-export const SearchContextSizeSchema = z.enum(['low', 'medium', 'high']);
-/**
- * How much search context a web search uses: `low`, `medium` or `high`.
- *
- * @example
- * const size: SearchContextSize = 'medium';
- */
-export type SearchContextSize = z.infer<typeof SearchContextSizeSchema>;
+export const SearchContextSizeSchema: z.ZodType<SearchContextSize> = z.enum(['low', 'medium', 'high']);
 
 /**
  * Forces the model to call the apply_patch tool when executing a tool call.
@@ -1118,16 +706,9 @@ export type SearchContextSize = z.infer<typeof SearchContextSizeSchema>;
  * @example
  * ToolChoiceApplyPatchSchema.parse({ type: 'apply_patch' });
  */
-export const ToolChoiceApplyPatchSchema = z.object({
+export const ToolChoiceApplyPatchSchema: ObjectSchema<ToolChoiceApplyPatch> = z.object({
   type: z.literal('apply_patch'),
 });
-/**
- * Forces the model to call the apply_patch tool when executing a tool call.
- *
- * @example
- * const choice: ToolChoiceApplyPatch = { type: 'apply_patch' };
- */
-export type ToolChoiceApplyPatch = z.infer<typeof ToolChoiceApplyPatchSchema>;
 
 /**
  * Forces the model to call the shell tool when a tool call is required.
@@ -1135,16 +716,9 @@ export type ToolChoiceApplyPatch = z.infer<typeof ToolChoiceApplyPatchSchema>;
  * @example
  * ToolChoiceShellSchema.parse({ type: 'shell' });
  */
-export const ToolChoiceShellSchema = z.object({
+export const ToolChoiceShellSchema: ObjectSchema<ToolChoiceShell> = z.object({
   type: z.literal('shell'),
 });
-/**
- * Forces the model to call the shell tool when a tool call is required.
- *
- * @example
- * const choice: ToolChoiceShell = { type: 'shell' };
- */
-export type ToolChoiceShell = z.infer<typeof ToolChoiceShellSchema>;
 
 /**
  * A tool choice forcing the programmatic tool calling tool.
@@ -1152,14 +726,7 @@ export type ToolChoiceShell = z.infer<typeof ToolChoiceShellSchema>;
  * @example
  * ToolChoiceProgrammaticToolCallingSchema.parse({ type: 'programmatic_tool_calling' });
  */
-export const ToolChoiceProgrammaticToolCallingSchema = ProgrammaticToolCallingParamSchema; // the yaml defines it twice, identically
-/**
- * A tool choice forcing the programmatic tool calling tool.
- *
- * @example
- * const choice: ToolChoiceProgrammaticToolCalling = { type: 'programmatic_tool_calling' };
- */
-export type ToolChoiceProgrammaticToolCalling = z.infer<typeof ToolChoiceProgrammaticToolCallingSchema>;
+export const ToolChoiceProgrammaticToolCallingSchema: z.ZodType<ToolChoiceProgrammaticToolCalling> = ProgrammaticToolCallingParamSchema; // the yaml defines it twice, identically
 
 /**
  * The approximate location of the user.
@@ -1167,22 +734,13 @@ export type ToolChoiceProgrammaticToolCalling = z.infer<typeof ToolChoiceProgram
  * @example
  * WebSearchApproximateLocationSchema.parse({ country: 'GB', city: 'London' });
  */
-export const WebSearchApproximateLocationSchema = z.object({
+export const WebSearchApproximateLocationSchema: z.ZodType<WebSearchApproximateLocation> = z.object({
   type: z.literal('approximate').optional(),
   country: z.string().nullable().optional(),
   region: z.string().nullable().optional(),
   city: z.string().nullable().optional(),
   timezone: z.string().nullable().optional(),
 }).nullable();
-/**
- * The approximate location of the user.
- *
- * @example
- * const location: WebSearchApproximateLocation = {
- *   type: 'approximate', region: 'California', timezone: 'America/Los_Angeles',
- * };
- */
-export type WebSearchApproximateLocation = z.infer<typeof WebSearchApproximateLocationSchema>;
 
 /**
  * Search the Internet for sources related to the prompt.
@@ -1190,7 +748,7 @@ export type WebSearchApproximateLocation = z.infer<typeof WebSearchApproximateLo
  * @example
  * WebSearchToolSchema.parse({ type: 'web_search', filters: { allowed_domains: ['openai.com'] } });
  */
-export const WebSearchToolSchema = z.object({
+export const WebSearchToolSchema: ObjectSchema<WebSearchTool> = z.object({
   type: z.enum(['web_search', 'web_search_2025_08_26']),
   external_web_access: z.boolean().optional(),
   filters: z.object({
@@ -1199,13 +757,6 @@ export const WebSearchToolSchema = z.object({
   user_location: WebSearchApproximateLocationSchema.optional(),
   search_context_size: z.enum(['low', 'medium', 'high']).optional(),
 });
-/**
- * Search the Internet for sources related to the prompt.
- *
- * @example
- * const search: WebSearchTool = { type: 'web_search', search_context_size: 'low', user_location: { country: 'DE' } };
- */
-export type WebSearchTool = z.infer<typeof WebSearchToolSchema>;
 
 /**
  * Who runs a tool search: the server or the client.
@@ -1213,14 +764,7 @@ export type WebSearchTool = z.infer<typeof WebSearchToolSchema>;
  * @example
  * ToolSearchExecutionTypeSchema.parse('server');
  */
-export const ToolSearchExecutionTypeSchema = z.enum(['server', 'client']);
-/**
- * Who runs a tool search: the server or the client.
- *
- * @example
- * const execution: ToolSearchExecutionType = 'client';
- */
-export type ToolSearchExecutionType = z.infer<typeof ToolSearchExecutionTypeSchema>;
+export const ToolSearchExecutionTypeSchema: z.ZodType<ToolSearchExecutionType> = z.enum(['server', 'client']);
 
 /**
  * Hosted or BYOT tool search configuration for deferred tools.
@@ -1228,19 +772,12 @@ export type ToolSearchExecutionType = z.infer<typeof ToolSearchExecutionTypeSche
  * @example
  * ToolSearchToolSchema.parse({ type: 'tool_search', execution: 'server' });
  */
-export const ToolSearchToolSchema = z.object({
+export const ToolSearchToolSchema: ObjectSchema<ToolSearchTool> = z.object({
   type: z.literal('tool_search'),
   execution: ToolSearchExecutionTypeSchema.optional(),
   description: z.string().nullable().optional(),
   parameters: EmptyModelParamSchema.nullable().optional(),
 });
-/**
- * Hosted or BYOT tool search configuration for deferred tools.
- *
- * @example
- * const toolSearch: ToolSearchTool = { type: 'tool_search', execution: 'client', description: 'Finds CRM tools' };
- */
-export type ToolSearchTool = z.infer<typeof ToolSearchToolSchema>;
 
 /**
  * This tool searches the web for relevant results to use in a response.
@@ -1248,19 +785,12 @@ export type ToolSearchTool = z.infer<typeof ToolSearchToolSchema>;
  * @example
  * WebSearchPreviewToolSchema.parse({ type: 'web_search_preview', search_context_size: 'medium' });
  */
-export const WebSearchPreviewToolSchema = z.object({
+export const WebSearchPreviewToolSchema: ObjectSchema<WebSearchPreviewTool> = z.object({
   type: z.enum(['web_search_preview', 'web_search_preview_2025_03_11']),
   user_location: ApproximateLocationSchema.nullable().optional(),
   search_context_size: SearchContextSizeSchema.optional(),
   search_content_types: z.array(SearchContentTypeSchema).optional(),
 });
-/**
- * This tool searches the web for relevant results to use in a response.
- *
- * @example
- * const preview: WebSearchPreviewTool = { type: 'web_search_preview_2025_03_11', search_content_types: ['text'] };
- */
-export type WebSearchPreviewTool = z.infer<typeof WebSearchPreviewToolSchema>;
 
 /**
  * A tool that can be used to generate a response.
@@ -1269,7 +799,7 @@ export type WebSearchPreviewTool = z.infer<typeof WebSearchPreviewToolSchema>;
  * const tool = ToolSchema.parse(json);
  * if (tool.type === 'function') console.log(tool.name, tool.parameters);
  */
-export const ToolSchema = z.discriminatedUnion('type', [
+export const ToolSchema: z.ZodType<Tool> = z.discriminatedUnion('type', [
   FunctionToolSchema,
   FileSearchToolSchema,
   ComputerToolSchema,
@@ -1287,13 +817,6 @@ export const ToolSchema = z.discriminatedUnion('type', [
   WebSearchPreviewToolSchema,
   ApplyPatchToolSchema,
 ]);
-/**
- * A tool that can be used to generate a response.
- *
- * @example
- * const toolName = (tool: Tool) => ('name' in tool ? tool.name : tool.type);
- */
-export type Tool = z.infer<typeof ToolSchema>;
 
 /**
  * Constrains the tools available to the model to a pre-defined set.
@@ -1303,18 +826,11 @@ export type Tool = z.infer<typeof ToolSchema>;
  *   type: 'allowed_tools', mode: 'auto', tools: [{ type: 'function', name: 'get_weather' }],
  * });
  */
-export const ToolChoiceAllowedSchema = z.object({
+export const ToolChoiceAllowedSchema: ObjectSchema<ToolChoiceAllowed> = z.object({
   type: z.literal('allowed_tools'),
   mode: z.enum(['auto', 'required']),
   tools: z.array(z.record(z.string(), z.unknown())),
 });
-/**
- * Constrains the tools available to the model to a pre-defined set.
- *
- * @example
- * const choice: ToolChoiceAllowed = { type: 'allowed_tools', mode: 'required', tools: [{ type: 'web_search' }] };
- */
-export type ToolChoiceAllowed = z.infer<typeof ToolChoiceAllowedSchema>;
 
 /**
  * Use this option to force the model to call a specific custom tool.
@@ -1322,17 +838,10 @@ export type ToolChoiceAllowed = z.infer<typeof ToolChoiceAllowedSchema>;
  * @example
  * ToolChoiceCustomSchema.parse({ type: 'custom', name: 'run_sql' });
  */
-export const ToolChoiceCustomSchema = z.object({
+export const ToolChoiceCustomSchema: ObjectSchema<ToolChoiceCustom> = z.object({
   type: z.literal('custom'),
   name: z.string(),
 });
-/**
- * Use this option to force the model to call a specific custom tool.
- *
- * @example
- * const choice: ToolChoiceCustom = { type: 'custom', name: 'date_parser' };
- */
-export type ToolChoiceCustom = z.infer<typeof ToolChoiceCustomSchema>;
 
 /**
  * Use this option to force the model to call a specific function.
@@ -1340,17 +849,10 @@ export type ToolChoiceCustom = z.infer<typeof ToolChoiceCustomSchema>;
  * @example
  * ToolChoiceFunctionSchema.parse({ type: 'function', name: 'get_weather' }).name;
  */
-export const ToolChoiceFunctionSchema = z.object({
+export const ToolChoiceFunctionSchema: ObjectSchema<ToolChoiceFunction> = z.object({
   type: z.literal('function'),
   name: z.string(),
 });
-/**
- * Use this option to force the model to call a specific function.
- *
- * @example
- * const force = (name: string): ToolChoiceFunction => ({ type: 'function', name });
- */
-export type ToolChoiceFunction = z.infer<typeof ToolChoiceFunctionSchema>;
 
 /**
  * Use this option to force the model to call a specific tool on a remote MCP server.
@@ -1358,18 +860,11 @@ export type ToolChoiceFunction = z.infer<typeof ToolChoiceFunctionSchema>;
  * @example
  * ToolChoiceMcpSchema.parse({ type: 'mcp', server_label: 'deepwiki', name: 'ask_question' });
  */
-export const ToolChoiceMcpSchema = z.object({
+export const ToolChoiceMcpSchema: ObjectSchema<ToolChoiceMcp> = z.object({
   type: z.literal('mcp'),
   server_label: z.string(),
   name: z.string().nullable().optional(),
 });
-/**
- * Use this option to force the model to call a specific tool on a remote MCP server.
- *
- * @example
- * const choice: ToolChoiceMcp = { type: 'mcp', server_label: 'github' };
- */
-export type ToolChoiceMcp = z.infer<typeof ToolChoiceMcpSchema>;
 
 /**
  * Controls which (if any) tool is called by the model.
@@ -1377,14 +872,7 @@ export type ToolChoiceMcp = z.infer<typeof ToolChoiceMcpSchema>;
  * @example
  * ToolChoiceOptionsSchema.parse('required');
  */
-export const ToolChoiceOptionsSchema = z.enum(['none', 'auto', 'required']);
-/**
- * Controls which (if any) tool is called by the model.
- *
- * @example
- * const choice: ToolChoiceOptions = 'none';
- */
-export type ToolChoiceOptions = z.infer<typeof ToolChoiceOptionsSchema>;
+export const ToolChoiceOptionsSchema: z.ZodType<ToolChoiceOptions> = z.enum(['none', 'auto', 'required']);
 
 /**
  * Indicates that the model should use a built-in tool to generate a response.
@@ -1392,7 +880,7 @@ export type ToolChoiceOptions = z.infer<typeof ToolChoiceOptionsSchema>;
  * @example
  * ToolChoiceTypesSchema.parse({ type: 'code_interpreter' });
  */
-export const ToolChoiceTypesSchema = z.object({
+export const ToolChoiceTypesSchema: ObjectSchema<ToolChoiceTypes> = z.object({
   type: z.enum([
     'file_search',
     'web_search_preview',
@@ -1404,13 +892,6 @@ export const ToolChoiceTypesSchema = z.object({
     'code_interpreter',
   ]),
 });
-/**
- * Indicates that the model should use a built-in tool to generate a response.
- *
- * @example
- * const choice: ToolChoiceTypes = { type: 'file_search' };
- */
-export type ToolChoiceTypes = z.infer<typeof ToolChoiceTypesSchema>;
 
 /**
  * How the model should select which tool (or tools) to use when generating a response.
@@ -1419,9 +900,10 @@ export type ToolChoiceTypes = z.infer<typeof ToolChoiceTypesSchema>;
  * const choice = ResponseToolChoiceSchema.parse(json);
  * if (typeof choice !== 'string' && choice.type === 'function') console.log('forced', choice.name);
  */
-export const ResponseToolChoiceSchema = z.union([
+export const ResponseToolChoiceSchema: z.ZodType<ResponseToolChoice> = z.union([
   ToolChoiceOptionsSchema,
-  z.discriminatedUnion('type', [
+  // A plain union: the compiler cannot type a discriminated union nested in a union of declared schemas.
+  z.union([
     ToolChoiceAllowedSchema,
     ToolChoiceTypesSchema,
     ToolChoiceFunctionSchema,
@@ -1432,13 +914,6 @@ export const ResponseToolChoiceSchema = z.union([
     ToolChoiceShellSchema,
   ]),
 ]);
-/**
- * How the model should select which tool (or tools) to use when generating a response.
- *
- * @example
- * const describeChoice = (c: ResponseToolChoice) => (typeof c === 'string' ? c : c.type);
- */
-export type ResponseToolChoice = z.infer<typeof ResponseToolChoiceSchema>;
 
 /**
  * An array of tools the model may call while generating a response.
@@ -1446,11 +921,4 @@ export type ResponseToolChoice = z.infer<typeof ResponseToolChoiceSchema>;
  * @example
  * ToolsArraySchema.parse([{ type: 'web_search' }, { type: 'code_interpreter', container: { type: 'auto' } }]);
  */
-export const ToolsArraySchema = z.array(ToolSchema);
-/**
- * An array of tools the model may call while generating a response.
- *
- * @example
- * const tools: ToolsArray = [{ type: 'local_shell' }, { type: 'apply_patch' }];
- */
-export type ToolsArray = z.infer<typeof ToolsArraySchema>;
+export const ToolsArraySchema: z.ZodType<ToolsArray> = z.array(ToolSchema);

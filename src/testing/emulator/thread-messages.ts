@@ -77,8 +77,8 @@ function messageContent(content: unknown, param: string): MessageContent[] {
     if (is.object(part) && type === 'text' && is.string(part['text'])) {
       return { type: 'text', text: { value: part['text'], annotations: [] } };
     }
-    if (is.object(part) && type === 'image_file' && is.object(part['image_file'])) return part as MessageContent;
-    if (is.object(part) && type === 'image_url' && is.object(part['image_url'])) return part as MessageContent;
+    if (is.object(part) && type === 'image_file' && is.object(part['image_file'])) return part as unknown as MessageContent;
+    if (is.object(part) && type === 'image_url' && is.object(part['image_url'])) return part as unknown as MessageContent;
     throw badRequest(
       `Invalid value for '${param}[${index}]': expected a text, image_file or image_url part.`,
       `${param}[${index}]`,

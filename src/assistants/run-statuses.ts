@@ -1,8 +1,8 @@
 /**
- * The run statuses the library branches on, without zod: what `assistantEvents()` needs to judge a stream's end,
- * importable without the schemas.
+ * The run statuses the library branches on, without zod: what `assistantEvents()`, `finalRun()` and polling need
+ * to judge a run settled, importable without the schemas.
  */
-import type { RunStatus } from './run.js';
+import type { RunStatus } from '../wire/assistants.js';
 
 /**
  * The statuses after which a run changes no more: `completed`, `failed`, `cancelled`, `expired`, `incomplete`
