@@ -136,3 +136,6 @@ export * from './schema/responses/content.js';
 export * from './schema/responses/input-items.js';
 export * from './schema/responses/common.js';
 export * as Responses from './schema/responses/index.js';
+
+// Structured outputs
+export { createPartialJsonParser, type PartialJsonParser, type DeepPartial } from './structured/partial-json-parser.js';
