@@ -139,3 +139,14 @@ export * as Responses from './schema/responses/index.js';
 
 // Structured outputs
 export { createPartialJsonParser, type PartialJsonParser, type DeepPartial } from './structured/partial-json-parser.js';
+export { toStrictJsonSchema } from './structured/strict-json-schema.js';
+export {
+  zodTextFormat,
+  zodResponseFormat,
+  zodFunction,
+  zodResponsesFunction,
+  type JsonSchemaTextFormat,
+  type JsonSchemaResponseFormat,
+  type StrictChatFunctionTool,
+  type StrictResponsesFunctionTool,
+} from './structured/request-formats.js';
