@@ -150,3 +150,8 @@ export {
   type StrictChatFunctionTool,
   type StrictResponsesFunctionTool,
 } from './structured/request-formats.js';
+export type { StructuredOutputStreamValue, StructuredOutputOptions } from './structured/structured-text.js';
+export { partialParsed } from './structured/partial-parsed.js';
+export { structuredOutput, type StructuredOutputSnapshot } from './structured/structured-output.js';
+export { finalParsed } from './structured/final-parsed.js';
+export { parsedToolCalls, type ParsedToolCall } from './structured/parsed-tool-calls.js';
