@@ -54,7 +54,8 @@ export class StructuredOutputParseError extends StructuredOutputError {
   readonly excerpt: string;
 
   constructor(what: string, details: { offset: number; path: string; excerpt: string }) {
-    const shown = excerpt(details.excerpt, 80);
+    // Tolerant of missing details: an error class must never fail to construct.
+    const shown = excerpt(String(details.excerpt ?? ''), 80);
     super('invalid_json', `Invalid JSON in structured output: ${what} at offset ${details.offset} (${details.path}): ${JSON.stringify(shown)}`);
     this.offset = details.offset;
     this.path = details.path;
