@@ -63,8 +63,18 @@ function feed(pieces: readonly string[]): unknown {
   const parser = createPartialJsonParser();
   const seen: { value: unknown; copy: unknown }[] = [];
   let previous: unknown = undefined;
+  let sofar = '';
   for (const piece of pieces) {
     const value = parser.push(piece);
+    sofar += piece;
+    // A prefix that is already a whole document (other than a number, which may still grow) shows exactly it.
+    let whole: { value: unknown } | undefined;
+    try {
+      whole = { value: JSON.parse(sofar) };
+    } catch {
+      whole = undefined;
+    }
+    if (whole && typeof whole.value !== 'number') expect(deepEqual(value, whole.value)).toBe(true);
     expect(parser.value).toBe(value);
     if (value !== previous) {
       // A new value only when something visible changed, sharing what was finished.
@@ -288,7 +298,7 @@ describe('createPartialJsonParser', () => {
     expect(() => parser.push('2')).toThrow(StructuredOutputParseError);
   });
 
-  it('parses a long stream in linear work (many small pieces of one large document)', () => {
+  it('parses a large document fed in small pieces, with a new value for each visible change', () => {
     const doc = JSON.stringify({ items: Array.from({ length: 2000 }, (_, i) => ({ id: i, text: 'x'.repeat(20) })) });
     const parser = createPartialJsonParser();
     let changes = 0;
