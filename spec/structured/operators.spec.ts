@@ -363,3 +363,25 @@ describe('parsedToolCalls', () => {
     expect(await lastValueFrom(of(...chatContentChunks(['{}'])).pipe(parsedToolCalls(tools), toArray()))).toEqual([]);
   });
 });
+
+describe('types (checked by tsc)', () => {
+  it('partials are DeepPartial of the schema output; parsed values are the output; calls narrow by name', async () => {
+    const values = chatContentChunks(pieces(recipeText));
+    const partials = await lastValueFrom(from(values).pipe(partialParsed(Recipe), toArray()));
+    const title: string | undefined = partials[0]!.title;
+    const minutes: number | null | undefined = partials[0]!.steps?.[0]?.minutes;
+    // @ts-expect-error not a property of the schema
+    void partials[0]!.calories;
+    const parsed = await lastValueFrom(from(values).pipe(finalParsed(Recipe)));
+    const servings: number = parsed.servings;
+    // @ts-expect-error the parsed output is complete: title is a string, never undefined
+    const notOptional: undefined = parsed.title;
+    const calls$ = from(values).pipe(parsedToolCalls({ a: z.object({ x: z.number() }), b: z.object({ y: z.string() }) }));
+    calls$.subscribe((call) => {
+      if (call.name === 'a') void (call.parsedArguments.x satisfies number);
+      // @ts-expect-error `y` belongs to tool b only
+      else void call.parsedArguments.x;
+    });
+    expect([title, minutes, servings, notOptional]).toEqual([undefined, undefined, 4, recipe.title]);
+  });
+});
