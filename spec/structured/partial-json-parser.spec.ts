@@ -192,8 +192,10 @@ describe('createPartialJsonParser', () => {
   it('every prefix of generated documents is a deep partial; every split gives JSON.parse', () => {
     const documents = fc.oneof(
       fc.json(),
-      fc.jsonValue().map((v) => JSON.stringify(v, null, 2)),
-      fc.jsonValue().map((v) => JSON.stringify(v).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
+      // Any UTF-16 (lone surrogates too), raw and pretty-printed, and every non-ASCII character as a \u escape.
+      fc.json({ stringUnit: 'binary' }),
+      fc.jsonValue({ stringUnit: 'binary' }).map((v) => JSON.stringify(v, null, 2)),
+      fc.jsonValue({ stringUnit: 'binary' }).map((v) => JSON.stringify(v).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
     );
     fc.assert(
       fc.property(documents, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
