@@ -28,3 +28,13 @@ export {
   InternalServerError,
   APIConnectionError,
 } from './api-errors.js';
+export {
+  StructuredOutputError,
+  type StructuredOutputErrorReason,
+  StructuredOutputParseError,
+  StructuredOutputValidationError,
+  StructuredOutputRefusalError,
+  StructuredOutputIncompleteError,
+  StructuredOutputUnknownToolError,
+  StructuredOutputSchemaError,
+} from './structured-errors.js';

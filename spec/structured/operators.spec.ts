@@ -1,0 +1,387 @@
+import { firstValueFrom, from, lastValueFrom, Observable, of, take, toArray } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { z } from 'zod';
+import {
+  chatCompletionChunks,
+  type ChatCompletionChunk,
+  finalParsed,
+  parsedToolCalls,
+  partialParsed,
+  responseEvents,
+  type ResponseStreamEvent,
+  StructuredOutputError,
+  StructuredOutputIncompleteError,
+  StructuredOutputParseError,
+  StructuredOutputRefusalError,
+  StructuredOutputUnknownToolError,
+  StructuredOutputValidationError,
+  structuredOutput,
+  type StructuredOutputStreamValue,
+} from '../../src/index';
+import { streamOf } from '../helpers/bytes';
+import { sse } from '../responses/stream';
+import {
+  chatContentChunks,
+  chatSse,
+  chunk,
+  pieces,
+  responseFunctionCallEvents,
+  responseIncomplete,
+  responseRefusalEvents,
+  responseTextEvents,
+} from './streams';
+
+const Recipe = z.object({
+  title: z.string(),
+  servings: z.number(),
+  steps: z.array(z.object({ text: z.string(), minutes: z.number().nullable() })),
+  vegan: z.boolean(),
+});
+const recipe = {
+  title: 'Crêpes "au sucre" 😀',
+  servings: 4,
+  steps: [
+    { text: 'Mix flour\nand eggs', minutes: 5 },
+    { text: 'Cook', minutes: null },
+  ],
+  vegan: false,
+};
+const recipeText = JSON.stringify(recipe, null, 1);
+
+async function errorOf(observable: Observable<unknown>): Promise<unknown> {
+  try {
+    await lastValueFrom(observable);
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
+/** A synchronous source that counts how many values it produced before being stopped. */
+function counted<T>(values: readonly T[]): { source: Observable<T>; produced: () => number; finalized: () => boolean } {
+  let produced = 0;
+  let finalized = false;
+  const source = new Observable<T>((subscriber) => {
+    for (const value of values) {
+      if (subscriber.closed) break;
+      produced++;
+      subscriber.next(value);
+    }
+    subscriber.complete();
+    return () => {
+      finalized = true;
+    };
+  });
+  return { source, produced: () => produced, finalized: () => finalized };
+}
+
+const streams: Record<string, (deltas: string[]) => StructuredOutputStreamValue[]> = {
+  Responses: (deltas) => responseTextEvents(deltas),
+  'Chat Completions': (deltas) => chatContentChunks(deltas),
+};
+
+describe.each(Object.entries(streams))('structured outputs of a %s stream', (_, build) => {
+  const values = build(pieces(recipeText, 5));
+
+  it('partialParsed emits growing deep partials, each a new value, the last equal to the output', async () => {
+    const partials = await lastValueFrom(from(values).pipe(partialParsed(Recipe), toArray()));
+    expect(partials.length).toBeGreaterThan(10);
+    expect(partials[partials.length - 1]).toEqual(recipe);
+    for (let i = 1; i < partials.length; i++) expect(partials[i]).not.toBe(partials[i - 1]);
+    // A finished step keeps its identity while the next one streams.
+    const withTwoSteps = partials.filter((p) => (p.steps?.length ?? 0) === 2);
+    expect(withTwoSteps.length).toBeGreaterThan(1);
+    for (const p of withTwoSteps) expect(p.steps![0]).toBe(withTwoSteps[0]!.steps![0]);
+    // Strings grow as they arrive.
+    expect(partials.some((p) => p.title !== undefined && p.title !== recipe.title && recipe.title.startsWith(p.title))).toBe(true);
+  });
+
+  it('structuredOutput emits { done: false, partial } then { done: true, parsed }', async () => {
+    const snapshots = await lastValueFrom(from(values).pipe(structuredOutput(Recipe), toArray()));
+    const last = snapshots[snapshots.length - 1]!;
+    expect(last.done).toBe(true);
+    expect(last.done && last.parsed).toEqual(recipe);
+    expect(snapshots.slice(0, -1).every((s) => !s.done)).toBe(true);
+    expect(snapshots[snapshots.length - 2]!.partial).toEqual(recipe);
+  });
+
+  it('finalParsed emits the validated output once, with zod transforms applied', async () => {
+    expect(await lastValueFrom(from(values).pipe(finalParsed(Recipe), toArray()))).toEqual([recipe]);
+    const Shouting = Recipe.transform((r) => r.title.toUpperCase());
+    expect(await lastValueFrom(from(values).pipe(finalParsed(Shouting)))).toBe(recipe.title.toUpperCase());
+  });
+
+  it('a mismatch with the schema is a StructuredOutputValidationError with the issues and the value', async () => {
+    const Strict = Recipe.extend({ servings: z.string() });
+    for (const op of [finalParsed(Strict), structuredOutput(Strict), partialParsed(Strict)]) {
+      const error = await errorOf(from(values).pipe(op as never));
+      expect(error).toBeInstanceOf(StructuredOutputValidationError);
+      expect(error).toBeInstanceOf(StructuredOutputError);
+      const e = error as StructuredOutputValidationError;
+      expect(e.reason).toBe('validation');
+      expect(e.issues[0]!.path).toEqual(['servings']);
+      expect(e.value).toEqual(recipe);
+    }
+  });
+
+  it('invalid JSON is a StructuredOutputParseError; partials before it were emitted', async () => {
+    const bad = build(['{"title": "x", ', '"servings": 4,, ', '"vegan": true}']);
+    const seen: unknown[] = [];
+    const error = await errorOf(from(bad).pipe(partialParsed(Recipe)).pipe((o) => new Observable((s) => o.subscribe({ next: (v) => { seen.push(v); s.next(v); }, error: (e) => s.error(e), complete: () => s.complete() }))));
+    expect(error).toBeInstanceOf(StructuredOutputParseError);
+    expect((error as StructuredOutputParseError).offset).toBe(29);
+    expect(seen).toEqual([{ title: 'x' }]);
+    expect(await errorOf(from(bad).pipe(finalParsed(Recipe)))).toBeInstanceOf(StructuredOutputParseError);
+  });
+
+  it('take(1) stops the synchronous source at once, and teardown runs', () => {
+    // The first visible partial ({}) comes with the first text delta: nothing after it may be produced.
+    const firstText = values.findIndex((v) => {
+      const c = v as ChatCompletionChunk;
+      return c.object === 'chat.completion.chunk'
+        ? Boolean(c.choices[0]?.delta?.content)
+        : (v as ResponseStreamEvent).type === 'response.output_text.delta';
+    });
+    for (const op of [partialParsed(Recipe), structuredOutput(Recipe)]) {
+      const { source, produced, finalized } = counted(values);
+      const got: unknown[] = [];
+      source.pipe(op as never, take(1)).subscribe((v) => got.push(v));
+      expect(got).toHaveLength(1);
+      expect(produced()).toBe(firstText + 1);
+      expect(finalized()).toBe(true);
+    }
+    const { source, finalized } = counted(values);
+    const got: unknown[] = [];
+    source.pipe(finalParsed(Recipe), take(1)).subscribe((v) => got.push(v));
+    expect(got).toEqual([recipe]);
+    expect(finalized()).toBe(true);
+  });
+});
+
+describe('structured outputs: the end of the stream', () => {
+  it('marbles: partials as deltas arrive, the parsed value at completion; one subscription, torn down', () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('a-b-c-d|', {
+        a: chunk([{ delta: { role: 'assistant', content: '' } }]),
+        b: chunk([{ delta: { content: '{"n": 1' } }]),
+        c: chunk([{ delta: { content: '2, "s": "x' } }]),
+        d: chunk([{ delta: { content: '"}' }, finish_reason: 'stop' }]),
+      });
+      const Schema = z.object({ n: z.number(), s: z.string() });
+      expectObservable(source.pipe(partialParsed(Schema))).toBe('--x-y--|', { x: {}, y: { n: 12, s: 'x' } });
+      expectObservable(source.pipe(finalParsed(Schema))).toBe('-------(p|)', { p: { n: 12, s: 'x' } });
+      expectSubscriptions(source.subscriptions).toBe(['^------!', '^------!']);
+      const early = cold('a-b-c-d|', {
+        a: chunk([{ delta: { content: '{"n": 1' } }]),
+        b: chunk([{ delta: { content: '2, "s": "x' } }]),
+        c: chunk([{ delta: { content: 'y' } }]),
+        d: chunk([{ delta: { content: '"}' } }]),
+      });
+      expectObservable(early.pipe(partialParsed(Schema), take(2))).toBe('a-(b|)', { a: {}, b: { n: 12, s: 'x' } });
+      expectSubscriptions(early.subscriptions).toBe('^-!');
+    });
+  });
+
+  it('a top-level value that only ends with the text is emitted at completion', async () => {
+    const Count = z.number();
+    expect(await lastValueFrom(from(chatContentChunks(['4', '2'])).pipe(partialParsed(Count), toArray()))).toEqual([42]);
+  });
+
+  it('a stream without output text fails with StructuredOutputParseError (no JSON value)', async () => {
+    const error = await errorOf(from(chatContentChunks([])).pipe(finalParsed(Recipe)));
+    expect(error).toBeInstanceOf(StructuredOutputParseError);
+    expect((error as Error).message).toContain('no JSON value');
+  });
+
+  it('text cut short at the end is a StructuredOutputParseError', async () => {
+    const error = await errorOf(from(responseTextEvents(['{"title": "x'])).pipe(structuredOutput(Recipe)));
+    expect(error).toBeInstanceOf(StructuredOutputParseError);
+  });
+
+  it.each(['length', 'content_filter'] as const)('a chat finish_reason %s is a StructuredOutputIncompleteError', async (reason) => {
+    const partials: unknown[] = [];
+    let error: unknown;
+    from(chatContentChunks(['{"title": "Cr', 'êpes'], reason))
+      .pipe(partialParsed(Recipe))
+      .subscribe({ next: (p) => partials.push(p), error: (e) => (error = e) });
+    expect(partials).toEqual([{ title: 'Cr' }, { title: 'Crêpes' }]);
+    expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
+    expect((error as StructuredOutputIncompleteError).reason).toBe('incomplete');
+    expect((error as StructuredOutputIncompleteError).finishReason).toBe(reason);
+    expect((error as StructuredOutputIncompleteError).text).toBe('{"title": "Crêpes');
+  });
+
+  it.each(['max_output_tokens', 'content_filter'] as const)('response.incomplete (%s) is a StructuredOutputIncompleteError', async (reason) => {
+    const events = responseTextEvents(['{"title": ', '"x"'], { end: responseIncomplete(reason) });
+    const error = await errorOf(from(events).pipe(finalParsed(Recipe)));
+    expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
+    expect((error as StructuredOutputIncompleteError).finishReason).toBe(reason);
+  });
+
+  it('a Responses refusal is a StructuredOutputRefusalError with the whole refusal', async () => {
+    for (const op of [finalParsed(Recipe), structuredOutput(Recipe), partialParsed(Recipe)]) {
+      const error = await errorOf(from(responseRefusalEvents(["I can't ", 'help with that.'])).pipe(op as never));
+      expect(error).toBeInstanceOf(StructuredOutputRefusalError);
+      expect((error as StructuredOutputRefusalError).reason).toBe('refusal');
+      expect((error as StructuredOutputRefusalError).refusal).toBe("I can't help with that.");
+    }
+  });
+
+  it('a chat refusal is a StructuredOutputRefusalError at the finish', async () => {
+    const chunks = [
+      chunk([{ delta: { role: 'assistant', content: null, refusal: '' } }]),
+      chunk([{ delta: { refusal: 'I cannot ' } }]),
+      chunk([{ delta: { refusal: 'do that.' } }]),
+      chunk([{ delta: {}, finish_reason: 'stop' }]),
+    ];
+    const error = await errorOf(from(chunks).pipe(finalParsed(Recipe)));
+    expect(error).toBeInstanceOf(StructuredOutputRefusalError);
+    expect((error as StructuredOutputRefusalError).refusal).toBe('I cannot do that.');
+  });
+
+  it('reads the chosen chat choice only', async () => {
+    const chunks = [
+      chunk([{ index: 0, delta: { content: '{"a": 1}' } }, { index: 1, delta: { content: '{"a": 2}' } }]),
+      chunk([{ index: 0, delta: {}, finish_reason: 'stop' }, { index: 1, delta: {}, finish_reason: 'stop' }]),
+    ];
+    const A = z.object({ a: z.number() });
+    expect(await lastValueFrom(from(chunks).pipe(finalParsed(A)))).toEqual({ a: 1 });
+    expect(await lastValueFrom(from(chunks).pipe(finalParsed(A, { choice: 1 })))).toEqual({ a: 2 });
+  });
+
+  it('Responses: skips a commentary message, parses the final answer', async () => {
+    const commentary = responseTextEvents(['not json'], { phase: 'commentary', end: null }).slice(1);
+    const answer = responseTextEvents(['{"a":', ' 1}']).map((e) =>
+      'output_index' in e ? ({ ...e, output_index: 1 } as ResponseStreamEvent) : e,
+    );
+    const events = [answer[0]!, ...commentary, ...answer.slice(1)];
+    expect(await lastValueFrom(from(events).pipe(finalParsed(z.object({ a: z.number() }))))).toEqual({ a: 1 });
+  });
+
+  it('source errors pass through untouched', async () => {
+    const boom = new Error('boom');
+    const source = new Observable<StructuredOutputStreamValue>((s) => {
+      s.next(chatContentChunks(['{"a"'])[1]!);
+      s.error(boom);
+    });
+    expect(await errorOf(source.pipe(partialParsed()))).toBe(boom);
+    expect(await errorOf(source.pipe(finalParsed(z.object({}))))).toBe(boom);
+  });
+
+  it('works on streams decoded from the wire (responseEvents, chatCompletionChunks)', async () => {
+    const events$ = responseEvents(streamOf([sse(responseTextEvents(pieces(recipeText, 4)))]));
+    expect(await lastValueFrom(events$.pipe(finalParsed(Recipe)))).toEqual(recipe);
+    const chunks$ = chatCompletionChunks(streamOf([chatSse(chatContentChunks(pieces(recipeText, 4)))]));
+    expect(await lastValueFrom(chunks$.pipe(structuredOutput(Recipe)))).toMatchObject({ done: true, parsed: recipe });
+  });
+});
+
+describe('parsedToolCalls', () => {
+  const GetWeather = z.object({ city: z.string(), days: z.number() });
+  const GetTime = z.object({ zone: z.string() });
+  const tools = { get_weather: GetWeather, get_time: GetTime };
+
+  it('Responses: each call with validated arguments, at its output_item.done', async () => {
+    const events = responseFunctionCallEvents([
+      { name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Par', 'is", "days": 3}'] },
+      { name: 'get_time', callId: 'call_2', deltas: ['{"zone":', ' "CET"}'] },
+    ]);
+    const calls = await lastValueFrom(from(events).pipe(parsedToolCalls(tools), toArray()));
+    expect(calls).toEqual([
+      { name: 'get_weather', callId: 'call_1', arguments: '{"city": "Paris", "days": 3}', parsedArguments: { city: 'Paris', days: 3 }, index: 0 },
+      { name: 'get_time', callId: 'call_2', arguments: '{"zone": "CET"}', parsedArguments: { zone: 'CET' }, index: 1 },
+    ]);
+    const first = calls[0]!;
+    if (first.name === 'get_weather') expect(first.parsedArguments.days).toBe(3); // narrowed by name
+  });
+
+  it('Chat Completions: each call when the next starts, the rest at the finish', async () => {
+    const chunks = [
+      chunk([{ delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } }] } }]),
+      chunk([{ delta: { tool_calls: [{ index: 0, function: { arguments: '{"city": "Oslo",' } }] } }]),
+      chunk([{ delta: { tool_calls: [{ index: 0, function: { arguments: ' "days": 1}' } }] } }]),
+      chunk([{ delta: { tool_calls: [{ index: 1, id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '{"zone"' } }] } }]),
+      chunk([{ delta: { tool_calls: [{ index: 1, function: { arguments: ': "UTC"}' } }] } }]),
+      chunk([{ delta: {}, finish_reason: 'tool_calls' }]),
+    ];
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ cold, expectObservable }) => {
+      const source = cold('abcdef|', { a: chunks[0], b: chunks[1], c: chunks[2], d: chunks[3], e: chunks[4], f: chunks[5] });
+      expectObservable(source.pipe(parsedToolCalls(tools))).toBe('---x-y|', {
+        x: { name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 1}', parsedArguments: { city: 'Oslo', days: 1 }, index: 0 },
+        y: { name: 'get_time', callId: 'call_2', arguments: '{"zone": "UTC"}', parsedArguments: { zone: 'UTC' }, index: 1 },
+      });
+    });
+  });
+
+  it('typed errors: unknown tool, bad arguments, invalid JSON, a cut', async () => {
+    const unknown = responseFunctionCallEvents([{ name: 'delete_all', callId: 'call_9', deltas: ['{}'] }]);
+    const e1 = await errorOf(from(unknown).pipe(parsedToolCalls(tools)));
+    expect(e1).toBeInstanceOf(StructuredOutputUnknownToolError);
+    expect((e1 as StructuredOutputUnknownToolError).toolName).toBe('delete_all');
+
+    const wrong = responseFunctionCallEvents([{ name: 'get_weather', callId: 'call_1', deltas: ['{"city": 1, "days": 3}'] }]);
+    const e2 = await errorOf(from(wrong).pipe(parsedToolCalls(tools)));
+    expect(e2).toBeInstanceOf(StructuredOutputValidationError);
+    expect((e2 as StructuredOutputValidationError).toolName).toBe('get_weather');
+    expect((e2 as StructuredOutputValidationError).callId).toBe('call_1');
+
+    const broken = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_1', deltas: ['{"zone": "CET"'] }]);
+    expect(await errorOf(from(broken).pipe(parsedToolCalls(tools)))).toBeInstanceOf(StructuredOutputParseError);
+
+    const cut = [
+      chunk([{ delta: { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_time', arguments: '{"zo' } }] } }]),
+      chunk([{ delta: {}, finish_reason: 'length' }]),
+    ];
+    const e4 = await errorOf(from(cut).pipe(parsedToolCalls(tools)));
+    expect(e4).toBeInstanceOf(StructuredOutputIncompleteError);
+    expect((e4 as StructuredOutputIncompleteError).finishReason).toBe('length');
+
+    const added = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_1', deltas: ['{"zo'] }]).slice(0, 3);
+    const e5 = await errorOf(from([...added, responseIncomplete('max_output_tokens')]).pipe(parsedToolCalls(tools)));
+    expect(e5).toBeInstanceOf(StructuredOutputIncompleteError);
+  });
+
+  it('take(1) stops the synchronous source after the first call', () => {
+    const events = responseFunctionCallEvents([
+      { name: 'get_time', callId: 'call_1', deltas: ['{"zone": "A"}'] },
+      { name: 'get_time', callId: 'call_2', deltas: ['{"zone": "B"}'] },
+    ]);
+    const { source, produced, finalized } = counted(events);
+    const got: unknown[] = [];
+    source.pipe(parsedToolCalls(tools), take(1)).subscribe((c) => got.push(c));
+    expect(got).toHaveLength(1);
+    expect(produced()).toBe(5); // created, added, delta, done, item done
+    expect(finalized()).toBe(true);
+  });
+
+  it('is cold: each subscription has its own state', async () => {
+    const events = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_1', deltas: ['{"zone": "A"}'] }]);
+    const calls$ = from(events).pipe(parsedToolCalls(tools));
+    expect(await firstValueFrom(calls$)).toEqual(await firstValueFrom(calls$));
+    expect(await lastValueFrom(of(...chatContentChunks(['{}'])).pipe(parsedToolCalls(tools), toArray()))).toEqual([]);
+  });
+});
+
+describe('types (checked by tsc)', () => {
+  it('partials are DeepPartial of the schema output; parsed values are the output; calls narrow by name', async () => {
+    const values = chatContentChunks(pieces(recipeText));
+    const partials = await lastValueFrom(from(values).pipe(partialParsed(Recipe), toArray()));
+    const title: string | undefined = partials[0]!.title;
+    const minutes: number | null | undefined = partials[0]!.steps?.[0]?.minutes;
+    // @ts-expect-error not a property of the schema
+    void partials[0]!.calories;
+    const parsed = await lastValueFrom(from(values).pipe(finalParsed(Recipe)));
+    const servings: number = parsed.servings;
+    // @ts-expect-error the parsed output is complete: title is a string, never undefined
+    const notOptional: undefined = parsed.title;
+    const calls$ = from(values).pipe(parsedToolCalls({ a: z.object({ x: z.number() }), b: z.object({ y: z.string() }) }));
+    calls$.subscribe((call) => {
+      if (call.name === 'a') void (call.parsedArguments.x satisfies number);
+      // @ts-expect-error `y` belongs to tool b only
+      else void call.parsedArguments.x;
+    });
+    expect([title, minutes, servings, notOptional]).toEqual([undefined, undefined, 4, recipe.title]);
+  });
+});

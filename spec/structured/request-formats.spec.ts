@@ -1,0 +1,112 @@
+import * as sdk from 'openai/helpers/zod';
+import { z } from 'zod';
+import {
+  StructuredOutputSchemaError,
+  toStrictJsonSchema,
+  zodFunction,
+  zodResponseFormat,
+  zodResponsesFunction,
+  zodTextFormat,
+} from '../../src/index';
+
+/** The SDK's helpers attach non-enumerable parsers; the wire is what JSON.stringify sends. */
+const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+const TreeNode: z.ZodType<{ label: string; children: unknown[] }> = z.lazy(() =>
+  z.object({ label: z.string(), children: z.array(TreeNode) }),
+);
+
+const schemas: Record<string, z.ZodType> = {
+  flat: z.object({ city: z.string(), celsius: z.number(), sunny: z.boolean() }),
+  described: z.object({ name: z.string().describe('the name') }).describe('a person'),
+  nullable: z.object({ nick: z.string().nullable(), age: z.number().int().nullable() }),
+  'optional and nullable': z.object({ nick: z.string().optional().nullable(), other: z.string().nullish() }),
+  'nested objects and arrays': z.object({
+    steps: z.array(z.object({ explanation: z.string(), output: z.string() })),
+    final_answer: z.string(),
+    meta: z.object({ tags: z.array(z.string()), nested: z.object({ deep: z.boolean().nullable() }) }),
+  }),
+  'enums and literals': z.object({ kind: z.enum(['a', 'b']), lit: z.literal('x'), n: z.literal(3) }),
+  unions: z.object({ value: z.union([z.string(), z.number()]), obj: z.union([z.object({ a: z.string() }), z.null()]) }),
+  'discriminated union': z.object({
+    shape: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('circle'), radius: z.number() }),
+      z.object({ type: z.literal('square'), side: z.number() }),
+    ]),
+  }),
+  'defaults and formats': z.object({ p: z.string().default('d'), when: z.iso.datetime(), mail: z.email() }),
+  'nullable object': z.object({ address: z.object({ street: z.string() }).nullable() }),
+  recursive: z.object({ root: TreeNode }),
+  'number bounds': z.object({ n: z.number().min(0).max(10), items: z.array(z.number()).min(1).max(3) }),
+};
+
+describe('request formats from zod schemas, as the official SDK makes them', () => {
+  it.each(Object.entries(schemas))('%s: text format, response format and function tools equal the SDK', (_, schema) => {
+    expect(wire(zodTextFormat(schema, 'thing'))).toEqual(wire(sdk.zodTextFormat(schema, 'thing')));
+    expect(wire(zodTextFormat(schema, 'thing', { description: 'd' }))).toEqual(
+      wire(sdk.zodTextFormat(schema, 'thing', { description: 'd' })),
+    );
+    expect(wire(zodResponseFormat(schema, 'thing'))).toEqual(wire(sdk.zodResponseFormat(schema, 'thing')));
+    expect(wire(zodResponseFormat(schema, 'thing', { description: 'd' }))).toEqual(
+      wire(sdk.zodResponseFormat(schema, 'thing', { description: 'd' })),
+    );
+    expect(wire(zodFunction({ name: 'f', parameters: schema, description: 'does f' }))).toEqual(
+      wire(sdk.zodFunction({ name: 'f', parameters: schema, description: 'does f' })),
+    );
+    expect(wire(zodFunction({ name: 'f', parameters: schema }))).toEqual(wire(sdk.zodFunction({ name: 'f', parameters: schema })));
+    expect(wire(zodResponsesFunction({ name: 'f', parameters: schema, defer_loading: true }))).toEqual(
+      wire(sdk.zodResponsesFunction({ name: 'f', parameters: schema, defer_loading: true })),
+    );
+    expect(wire(zodResponsesFunction({ name: 'f', parameters: schema, description: 'x' }))).toEqual(
+      wire(sdk.zodResponsesFunction({ name: 'f', parameters: schema, description: 'x' })),
+    );
+  });
+
+  it('has the wire shape the API documents', () => {
+    const Weather = z.object({ city: z.string(), unit: z.enum(['C', 'F']).nullable() });
+    const schema = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties: { city: { type: 'string' }, unit: { anyOf: [{ type: 'string', enum: ['C', 'F'] }, { type: 'null' }] } },
+      required: ['city', 'unit'],
+      additionalProperties: false,
+    };
+    expect(toStrictJsonSchema(Weather)).toEqual(schema);
+    expect(zodTextFormat(Weather, 'weather')).toEqual({ type: 'json_schema', name: 'weather', strict: true, schema });
+    expect(zodResponseFormat(Weather, 'weather')).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'weather', strict: true, schema },
+    });
+    expect(zodFunction({ name: 'get_weather', parameters: Weather })).toEqual({
+      type: 'function',
+      function: { name: 'get_weather', parameters: schema, strict: true },
+    });
+    expect(zodResponsesFunction({ name: 'get_weather', parameters: Weather })).toEqual({
+      type: 'function',
+      name: 'get_weather',
+      parameters: schema,
+      strict: true,
+    });
+  });
+
+  it.each([
+    ['an optional field that is not nullable', z.object({ a: z.string().optional() }), 'properties/a'],
+    ['a nested optional field', z.object({ o: z.object({ b: z.number().optional() }) }), 'properties/o/properties/b'],
+    ['a record', z.object({ r: z.record(z.string(), z.number()) }), 'properties/r'],
+    ['a loose object', z.looseObject({ a: z.string() }), '<root>'],
+    ['a tuple', z.object({ t: z.tuple([z.string(), z.number()]) }), 'properties/t'],
+    ['a root that is not an object', z.array(z.string()), '<root>'],
+    ['a root union', z.union([z.object({ a: z.string() }), z.object({ b: z.string() })]), '<root>'],
+    ['a `__proto__` property', z.object({ ['__proto__']: z.string() }), 'properties/__proto__'],
+  ])('refuses %s with StructuredOutputSchemaError, as the SDK refuses it', (_, schema, path) => {
+    expect(() => sdk.zodTextFormat(schema, 'x')).toThrow();
+    let error: unknown;
+    try {
+      zodTextFormat(schema, 'x');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StructuredOutputSchemaError);
+    expect((error as StructuredOutputSchemaError).path).toBe(path);
+  });
+});

@@ -1,0 +1,202 @@
+import { OpenAIStreamError } from './base.js';
+import { excerpt } from './excerpt.js';
+
+/**
+ * Why a structured output could not be delivered: `invalid_json` (the text is not JSON), `validation` (it is JSON
+ * but the zod schema refuses it), `refusal` (the model refused), `incomplete` (the output was cut: a `length` or
+ * `content_filter` finish, a `response.incomplete`), `unknown_tool` (a call to a tool without a schema).
+ *
+ * @example
+ * const retryable = (reason: StructuredOutputErrorReason) => reason === 'incomplete';
+ */
+export type StructuredOutputErrorReason = 'invalid_json' | 'validation' | 'refusal' | 'incomplete' | 'unknown_tool';
+
+/**
+ * The base class of every structured-output failure, so one `instanceof` check catches them all; `reason` says
+ * which one it is without importing every subclass.
+ *
+ * @example
+ * events$.pipe(finalParsed(Weather)).subscribe({
+ *   error: (e) => { if (e instanceof StructuredOutputError) console.error(e.reason, e.message); },
+ * });
+ */
+export class StructuredOutputError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StructuredOutputError';
+  /** Which failure this is. */
+  readonly reason: StructuredOutputErrorReason;
+
+  constructor(reason: StructuredOutputErrorReason, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.reason = reason;
+  }
+}
+
+/**
+ * The streamed text is not JSON: an unexpected character, a bad escape, a control character in a string, or the
+ * end of the text before the value was complete. Carries where (`offset` in the whole text, `path` in the
+ * document) and an excerpt of the text just before the problem.
+ *
+ * @example
+ * const parser = createPartialJsonParser();
+ * try { parser.push('{"a": tru!'); } catch (e) {
+ *   if (e instanceof StructuredOutputParseError) console.error(e.offset, e.path, e.excerpt); // 9 '$.a' '{"a": tru!'
+ * }
+ */
+export class StructuredOutputParseError extends StructuredOutputError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StructuredOutputParseError';
+  /** The offset of the offending character in the whole text (the text's length for an early end). */
+  readonly offset: number;
+  /** Where in the document: a JSONPath such as `$.steps[2].answer` (`$` is the top-level value). */
+  readonly path: string;
+  /** The text just before and at the offending character (at most about 60 characters). */
+  readonly excerpt: string;
+
+  constructor(what: string, details: { offset: number; path: string; excerpt: string }) {
+    // Tolerant of missing details: an error class must never fail to construct.
+    const shown = excerpt(String(details.excerpt ?? ''), 80);
+    super('invalid_json', `Invalid JSON in structured output: ${what} at offset ${details.offset} (${details.path}): ${JSON.stringify(shown)}`);
+    this.offset = details.offset;
+    this.path = details.path;
+    this.excerpt = shown;
+  }
+}
+
+/**
+ * The output is JSON but the zod schema refuses it. `issues` are zod's; `value` is the parsed JSON; `toolName` /
+ * `callId` name the function call when the value was a call's arguments.
+ *
+ * @example
+ * events$.pipe(finalParsed(Weather)).subscribe({
+ *   error: (e) => e instanceof StructuredOutputValidationError && console.error(e.issues, e.value),
+ * });
+ */
+export class StructuredOutputValidationError extends StructuredOutputError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StructuredOutputValidationError';
+  /** zod's issues (each with `path`, `code` and `message`). */
+  readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string }[];
+  /** The parsed JSON the schema refused. */
+  readonly value: unknown;
+  /** The function name, when the value was a tool call's arguments. */
+  readonly toolName: string | undefined;
+  /** The call id, when the value was a tool call's arguments. */
+  readonly callId: string | undefined;
+
+  constructor(
+    issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string }[],
+    value: unknown,
+    details: { toolName?: string; callId?: string; cause?: unknown } = {},
+  ) {
+    const first = issues[0];
+    const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
+    const subject = details.toolName ? `The arguments of tool call "${details.toolName}"` : 'The structured output';
+    let shown: string;
+    try {
+      shown = excerpt(JSON.stringify(value) ?? String(value));
+    } catch {
+      shown = String(value);
+    }
+    super(
+      'validation',
+      `${subject} does not match its schema${where}: ${first?.message ?? 'invalid'} (${issues.length} issue${issues.length === 1 ? '' : 's'}): ${shown}`,
+      { cause: details.cause },
+    );
+    this.issues = issues;
+    this.value = value;
+    this.toolName = details.toolName;
+    this.callId = details.callId;
+  }
+}
+
+/**
+ * The model refused to answer in the requested format (`response.refusal.*` events, a chat `delta.refusal`).
+ * `refusal` is the model's text.
+ *
+ * @example
+ * events$.pipe(finalParsed(Weather)).subscribe({
+ *   error: (e) => e instanceof StructuredOutputRefusalError && showRefusal(e.refusal),
+ * });
+ */
+export class StructuredOutputRefusalError extends StructuredOutputError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StructuredOutputRefusalError';
+  /** The refusal text, as far as it arrived. */
+  readonly refusal: string;
+
+  constructor(refusal: string) {
+    super('refusal', `The model refused: ${excerpt(refusal)}`);
+    this.refusal = refusal;
+  }
+}
+
+/**
+ * The output was cut before the JSON was complete: a chat choice finished with `length` or `content_filter`, or a
+ * response ended with `response.incomplete` (`incomplete_details.reason`: `max_output_tokens`,
+ * `content_filter`). `finishReason` is the API's value; `text` is what arrived.
+ *
+ * @example
+ * events$.pipe(finalParsed(Weather)).subscribe({
+ *   error: (e) => e instanceof StructuredOutputIncompleteError && e.finishReason === 'length' && askForLess(),
+ * });
+ */
+export class StructuredOutputIncompleteError extends StructuredOutputError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StructuredOutputIncompleteError';
+  /** `length`, `content_filter` (Chat Completions), `max_output_tokens`, `content_filter` (Responses), ... */
+  readonly finishReason: string;
+  /** The text that arrived before the cut. */
+  readonly text: string;
+
+  constructor(finishReason: string, text: string) {
+    super('incomplete', `The structured output is incomplete (${finishReason}) after ${text.length} characters: ${excerpt(text)}`);
+    this.finishReason = finishReason;
+    this.text = text;
+  }
+}
+
+/**
+ * A function call named a tool that has no schema in the map given to `parsedToolCalls()`.
+ *
+ * @example
+ * events$.pipe(parsedToolCalls({ get_weather: Weather })).subscribe({
+ *   error: (e) => e instanceof StructuredOutputUnknownToolError && console.error(e.toolName),
+ * });
+ */
+export class StructuredOutputUnknownToolError extends StructuredOutputError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StructuredOutputUnknownToolError';
+  /** The name the model called. */
+  readonly toolName: string;
+  /** The call's id, when known. */
+  readonly callId: string | undefined;
+
+  constructor(toolName: string, callId: string | undefined) {
+    super('unknown_tool', `The model called tool "${toolName}", which has no schema${callId ? ` (call ${callId})` : ''}`);
+    this.toolName = toolName;
+    this.callId = callId;
+  }
+}
+
+/**
+ * A zod schema cannot be sent as a strict Structured Outputs schema: an optional field that is not nullable, an
+ * open object, an unsupported keyword (`allOf`, `not`, tuples, ...), a root that is not an object. `path` is the
+ * JSON Schema location.
+ *
+ * @example
+ * try { zodTextFormat(z.object({ a: z.string().optional() }), 'x'); } catch (e) {
+ *   if (e instanceof StructuredOutputSchemaError) console.error(e.path); // 'properties/a'
+ * }
+ */
+export class StructuredOutputSchemaError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StructuredOutputSchemaError';
+  /** The JSON Schema location of the problem (`<root>`, `properties/a/items`, ...). */
+  readonly path: string;
+
+  constructor(what: string, path: string) {
+    super(`${what} (at ${path}); strict Structured Outputs cannot represent it`);
+    this.path = path;
+  }
+}

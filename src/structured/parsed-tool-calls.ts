@@ -1,0 +1,124 @@
+import type { OperatorFunction } from 'rxjs';
+import { withManySteps } from './per-subscription.js';
+import type { z } from 'zod';
+import { StructuredOutputIncompleteError, StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
+import type { ChatCompletionChunk } from '../schema/chat/index.js';
+import type { ResponseStreamEvent } from '../schema/responses/index.js';
+import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputStreamValue } from './structured-text.js';
+
+/**
+ * A function call with its arguments parsed and validated by the schema of its tool: one member per tool name,
+ * so checking `name` narrows `parsedArguments`.
+ *
+ * @example
+ * const run = (call: ParsedToolCall<{ get_weather: typeof GetWeather }>) => getWeather(call.parsedArguments.city);
+ */
+export type ParsedToolCall<Tools extends Record<string, z.ZodType>> = {
+  [K in keyof Tools & string]: {
+    /** The function's name. */
+    readonly name: K;
+    /** The call's id (`call_id` in Responses, `id` in Chat Completions), to answer with the tool's output. */
+    readonly callId: string | undefined;
+    /** The arguments as the model wrote them. */
+    readonly arguments: string;
+    /** The arguments parsed and validated by `Tools[name]` (zod's output). */
+    readonly parsedArguments: z.output<Tools[K]>;
+    /** Where the call is: the `output_index` (Responses) or the tool call `index` (Chat Completions). */
+    readonly index: number;
+  };
+}[keyof Tools & string];
+
+interface PendingChatCall {
+  index: number;
+  id: string | undefined;
+  name: string;
+  arguments: string;
+}
+
+type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_item.added' | 'response.output_item.done' }>;
+
+/**
+ * Emits each function call of the stream once its arguments are complete, parsed and validated with the zod
+ * schema of its tool (`tools[name]`): what the official SDK gives as `parsed_arguments`.
+ * - Responses: at each `response.output_item.done` of a `function_call` item;
+ * - Chat Completions (choice `choice`, default 0): when the next call starts, else at the choice's finish or the
+ *   end of the stream, in index order.
+ * Fails with `StructuredOutputUnknownToolError` for a name without a schema, `StructuredOutputParseError` /
+ * `StructuredOutputValidationError` (naming the tool and call) for bad arguments, and
+ * `StructuredOutputIncompleteError` when the output is cut (`length`, `content_filter`, `response.incomplete`)
+ * while a call is unfinished.
+ *
+ * @example
+ * import { z } from 'zod';
+ * import { parsedToolCalls, zodResponsesFunction } from 'rx-openai-stream';
+ *
+ * const GetWeather = z.object({ city: z.string() });
+ * client.responses
+ *   .stream({ model: 'gpt-4o', input, tools: [zodResponsesFunction({ name: 'get_weather', parameters: GetWeather })] })
+ *   .pipe(parsedToolCalls({ get_weather: GetWeather }))
+ *   .subscribe((call) => console.log(call.callId, call.parsedArguments.city));
+ */
+export function parsedToolCalls<Tools extends Record<string, z.ZodType>>(
+  tools: Tools,
+  options: StructuredOutputOptions = {},
+): OperatorFunction<StructuredOutputStreamValue, ParsedToolCall<Tools>> {
+  const wantedChoice = options.choice ?? 0;
+  const toCall = (index: number, name: string, callId: string | undefined, args: string): ParsedToolCall<Tools> => {
+    if (!Object.prototype.hasOwnProperty.call(tools, name)) throw new StructuredOutputUnknownToolError(name, callId);
+    const parsedArguments = parseAndValidate(args, tools[name], { toolName: name, ...(callId ? { callId } : {}) });
+    return { name, callId, arguments: args, parsedArguments, index } as ParsedToolCall<Tools>;
+  };
+  return withManySteps(() => {
+    // Chat Completions: calls still receiving arguments, in index order.
+    const pending: PendingChatCall[] = [];
+    // Responses: output indexes of function calls added and not done.
+    const open = new Set<number>();
+    const flushBelow = (limit: number, out: ParsedToolCall<Tools>[]): ParsedToolCall<Tools>[] => {
+      pending.sort((a, b) => a.index - b.index);
+      while (pending.length > 0 && pending[0]!.index < limit) {
+        const call = pending.shift()!;
+        out.push(toCall(call.index, call.name, call.id, call.arguments));
+      }
+      return out;
+    };
+    return {
+      next(value) {
+        const out: ParsedToolCall<Tools>[] = [];
+        if ((value as ChatCompletionChunk).object === 'chat.completion.chunk') {
+          for (const choice of (value as ChatCompletionChunk).choices) {
+            if (choice.index !== wantedChoice) continue;
+            for (const fragment of choice.delta?.tool_calls ?? []) {
+              let call = pending.find((c) => c.index === fragment.index);
+              if (!call) {
+                flushBelow(fragment.index, out); // calls stream one after another: a new one ends the earlier ones
+                call = { index: fragment.index, id: undefined, name: '', arguments: '' };
+                pending.push(call);
+              }
+              if (fragment.id) call.id = fragment.id;
+              if (fragment.function?.name) call.name += fragment.function.name;
+              if (fragment.function?.arguments) call.arguments += fragment.function.arguments;
+            }
+            const finish = choice.finish_reason;
+            if ((finish === 'length' || finish === 'content_filter') && pending.length > 0) {
+              throw new StructuredOutputIncompleteError(finish, pending[pending.length - 1]!.arguments);
+            }
+            if (finish) flushBelow(Infinity, out);
+          }
+          return out;
+        }
+        const event = value as ResponseStreamEvent;
+        if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
+          open.add((event as OutputItemEvent).output_index);
+        } else if (event.type === 'response.output_item.done' && event.item.type === 'function_call') {
+          open.delete(event.output_index);
+          const item = event.item;
+          out.push(toCall(event.output_index, item.name, item.call_id ?? undefined, item.arguments));
+        } else if (event.type === 'response.incomplete' && open.size > 0) {
+          throw new StructuredOutputIncompleteError(event.response.incomplete_details?.reason ?? 'incomplete', '');
+        }
+        return out;
+      },
+      complete: () => flushBelow(Infinity, []),
+    };
+  });
+}

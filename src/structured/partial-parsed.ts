@@ -1,0 +1,56 @@
+import type { OperatorFunction } from 'rxjs';
+import type { z } from 'zod';
+import { createPartialJsonParser, type DeepPartial } from './partial-json-parser.js';
+import { SKIP, withSteps } from './per-subscription.js';
+import {
+  structuredText,
+  validate,
+  type StructuredOutputOptions,
+  type StructuredOutputStreamValue,
+} from './structured-text.js';
+
+/**
+ * Emits the structured output parsed so far, each time a delta changed it: a deep-partial object (see
+ * {@link createPartialJsonParser} for what is shown when), a new value sharing every finished part with the
+ * previous one. Reads Chat Completions chunks (`delta.content` of choice `choice`, default 0) and Responses events
+ * (`response.output_text.delta`). At the end of the stream the JSON must be complete (else
+ * `StructuredOutputParseError`) and, when `schema` is given, valid (else `StructuredOutputValidationError`); a
+ * refusal is `StructuredOutputRefusalError`, a `length` / `content_filter` finish or `response.incomplete` is
+ * `StructuredOutputIncompleteError`. Everything emitted before an error stays valid.
+ *
+ * @example
+ * import { partialParsed, zodTextFormat } from 'rx-openai-stream';
+ *
+ * client.responses
+ *   .stream({ model: 'gpt-4o', input, text: { format: zodTextFormat(Recipe, 'recipe') } })
+ *   .pipe(partialParsed(Recipe))
+ *   .subscribe((recipe) => render(recipe.title ?? '', recipe.steps ?? []));
+ */
+export function partialParsed<S extends z.ZodType = z.ZodType<unknown>>(
+  schema?: S,
+  options: StructuredOutputOptions = {},
+): OperatorFunction<StructuredOutputStreamValue, DeepPartial<z.output<S>>> {
+  return withSteps(() => {
+    // One text tracker and one parser per subscription.
+    const text = structuredText(options);
+    const parser = createPartialJsonParser();
+    let previous: unknown;
+    return {
+      next(value) {
+        const piece = text.next(value);
+        if (piece === undefined) return SKIP;
+        const partial = parser.push(piece);
+        if (partial === previous || partial === undefined) return SKIP;
+        previous = partial;
+        return partial as DeepPartial<z.output<S>>;
+      },
+      complete() {
+        text.complete();
+        const final = parser.end();
+        validate(final, schema);
+        // A top-level number (or anything that only ended with the text) shows up now.
+        return final === previous ? SKIP : (final as DeepPartial<z.output<S>>);
+      },
+    };
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * Request parameters for Structured Outputs built from zod schemas, in the shapes the API takes (the same shapes,
+ * key for key, that the official SDK's `openai/helpers/zod` gives). They are plain JSON-ready objects: parsing
+ * the answer is the operators' job (`partialParsed`, `structuredOutput`, `finalParsed`, `parsedToolCalls`).
+ */
+import type { z } from 'zod';
+import { toStrictJsonSchema } from './strict-json-schema.js';
+
+/**
+ * The Responses API `text.format` for a JSON schema.
+ *
+ * @example
+ * const format: JsonSchemaTextFormat = zodTextFormat(Weather, 'weather');
+ * client.responses.stream({ model, input, text: { format } });
+ */
+export interface JsonSchemaTextFormat {
+  type: 'json_schema';
+  /** The model-visible name of the format. */
+  name: string;
+  /** The strict JSON Schema. */
+  schema: Record<string, unknown>;
+  strict: true;
+  /** What the format is for, for the model. */
+  description?: string;
+}
+
+/**
+ * The Chat Completions `response_format` for a JSON schema.
+ *
+ * @example
+ * const response_format: JsonSchemaResponseFormat = zodResponseFormat(Weather, 'weather');
+ * client.chat.completions.stream({ model, messages, response_format });
+ */
+export interface JsonSchemaResponseFormat {
+  type: 'json_schema';
+  json_schema: {
+    /** The model-visible name of the format. */
+    name: string;
+    /** The strict JSON Schema. */
+    schema: Record<string, unknown>;
+    strict: true;
+    /** What the format is for, for the model. */
+    description?: string;
+  };
+}
+
+/**
+ * A strict Chat Completions function tool (`tools[]` entry).
+ *
+ * @example
+ * const tools: StrictChatFunctionTool[] = [zodFunction({ name: 'get_weather', parameters: Weather })];
+ */
+export interface StrictChatFunctionTool {
+  type: 'function';
+  function: {
+    name: string;
+    /** The strict JSON Schema of the arguments. */
+    parameters: Record<string, unknown>;
+    strict: true;
+    description?: string;
+  };
+}
+
+/**
+ * A strict Responses API function tool (`tools[]` entry).
+ *
+ * @example
+ * const tools: StrictResponsesFunctionTool[] = [zodResponsesFunction({ name: 'get_weather', parameters: Weather })];
+ */
+export interface StrictResponsesFunctionTool {
+  type: 'function';
+  name: string;
+  /** The strict JSON Schema of the arguments. */
+  parameters: Record<string, unknown>;
+  strict: true;
+  description?: string;
+  /** Whether the tool is loaded only when the model searches for it. */
+  defer_loading?: boolean;
+}
+
+/**
+ * The Responses API `text.format` asking for JSON that matches `schema` (strict Structured Outputs). Throws
+ * `StructuredOutputSchemaError` for what strict mode cannot represent (an optional field that is not nullable, a
+ * record, `z.intersection`, a tuple, a root that is not an object).
+ *
+ * @example
+ * import { z } from 'zod';
+ * import { zodTextFormat, finalParsed } from 'rx-openai-stream';
+ *
+ * const Weather = z.object({ city: z.string(), celsius: z.number() });
+ * client.responses
+ *   .stream({ model: 'gpt-4o', input: 'Weather in Paris?', text: { format: zodTextFormat(Weather, 'weather') } })
+ *   .pipe(finalParsed(Weather))
+ *   .subscribe((weather) => console.log(weather.celsius));
+ */
+export function zodTextFormat(schema: z.ZodType, name: string, props: { description?: string } = {}): JsonSchemaTextFormat {
+  return { type: 'json_schema', ...props, name, strict: true, schema: toStrictJsonSchema(schema) };
+}
+
+/**
+ * The Chat Completions `response_format` asking for JSON that matches `schema` (strict Structured Outputs).
+ * Throws `StructuredOutputSchemaError` like {@link zodTextFormat}.
+ *
+ * @example
+ * import { zodResponseFormat, finalParsed } from 'rx-openai-stream';
+ *
+ * client.chat.completions
+ *   .stream({ model: 'gpt-4o', messages, response_format: zodResponseFormat(Weather, 'weather') })
+ *   .pipe(finalParsed(Weather))
+ *   .subscribe((weather) => console.log(weather.city));
+ */
+export function zodResponseFormat(
+  schema: z.ZodType,
+  name: string,
+  props: { description?: string } = {},
+): JsonSchemaResponseFormat {
+  return { type: 'json_schema', json_schema: { ...props, name, strict: true, schema: toStrictJsonSchema(schema) } };
+}
+
+/**
+ * A strict Chat Completions function tool whose arguments match `parameters`. Get the validated arguments of the
+ * model's calls with `parsedToolCalls({ [name]: parameters })`.
+ *
+ * @example
+ * import { zodFunction, parsedToolCalls } from 'rx-openai-stream';
+ *
+ * const GetWeather = z.object({ city: z.string() });
+ * client.chat.completions
+ *   .stream({ model: 'gpt-4o', messages, tools: [zodFunction({ name: 'get_weather', parameters: GetWeather })] })
+ *   .pipe(parsedToolCalls({ get_weather: GetWeather }))
+ *   .subscribe((call) => console.log(call.name, call.parsedArguments.city));
+ */
+export function zodFunction(options: { name: string; parameters: z.ZodType; description?: string }): StrictChatFunctionTool {
+  return {
+    type: 'function',
+    function: {
+      name: options.name,
+      parameters: toStrictJsonSchema(options.parameters),
+      strict: true,
+      ...(options.description ? { description: options.description } : undefined),
+    },
+  };
+}
+
+/**
+ * A strict Responses API function tool whose arguments match `parameters`. Get the validated arguments of the
+ * model's calls with `parsedToolCalls({ [name]: parameters })`.
+ *
+ * @example
+ * import { zodResponsesFunction, parsedToolCalls } from 'rx-openai-stream';
+ *
+ * client.responses
+ *   .stream({ model: 'gpt-4o', input, tools: [zodResponsesFunction({ name: 'get_weather', parameters: GetWeather })] })
+ *   .pipe(parsedToolCalls({ get_weather: GetWeather }))
+ *   .subscribe((call) => console.log(call.callId, call.parsedArguments.city));
+ */
+export function zodResponsesFunction(options: {
+  name: string;
+  parameters: z.ZodType;
+  description?: string;
+  defer_loading?: boolean;
+}): StrictResponsesFunctionTool {
+  return {
+    type: 'function',
+    name: options.name,
+    parameters: toStrictJsonSchema(options.parameters),
+    strict: true,
+    ...(options.defer_loading === undefined ? {} : { defer_loading: options.defer_loading }),
+    ...(options.description ? { description: options.description } : undefined),
+  };
+}

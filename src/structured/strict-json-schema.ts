@@ -1,0 +1,163 @@
+/**
+ * zod schema → the JSON Schema that strict Structured Outputs accepts: zod's own `z.toJSONSchema` (draft 7), then
+ * one pass that closes every object (`additionalProperties: false`), makes every property required (an optional
+ * property must accept `null`, else it is refused, as the official SDK does), and refuses keywords the API cannot
+ * honour.
+ */
+import { z } from 'zod';
+import { StructuredOutputSchemaError } from '../errors/structured-errors.js';
+
+type JsonSchemaNode = Record<string, unknown>;
+
+// Keywords strict mode does not support; a schema that uses them would validate differently on the server.
+const UNSUPPORTED = [
+  'allOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'patternProperties',
+  'propertyNames',
+  'dependencies',
+  'dependentRequired',
+  'dependentSchemas',
+  'prefixItems',
+  'additionalItems',
+  'contains',
+  'minProperties',
+  'maxProperties',
+  'uniqueItems',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+] as const;
+
+const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties'] as const;
+
+/**
+ * The strict JSON Schema of a zod schema, as the `schema` of a `json_schema` response format or the `parameters`
+ * of a strict function tool. Throws {@link StructuredOutputSchemaError} for what strict mode cannot represent.
+ *
+ * @example
+ * import { z } from 'zod';
+ * import { toStrictJsonSchema } from 'rx-openai-stream';
+ *
+ * toStrictJsonSchema(z.object({ city: z.string(), unit: z.enum(['C', 'F']).nullable() }));
+ * // { type: 'object', properties: {...}, required: ['city', 'unit'], additionalProperties: false, ... }
+ */
+export function toStrictJsonSchema(schema: z.ZodType): JsonSchemaNode {
+  const json = z.toJSONSchema(schema, {
+    target: 'draft-7',
+    override: ({ zodSchema, jsonSchema, path }) => {
+      const def = zodSchema._zod.def as { type: string; shape?: object; discriminator?: string };
+      if (def.type === 'object' && def.shape && Object.prototype.hasOwnProperty.call(def.shape, '__proto__')) {
+        throw new StructuredOutputSchemaError('The property name `__proto__` is not supported', location([...path, 'properties', '__proto__']));
+      }
+      // A discriminated union's branches exclude each other, so `anyOf` (which strict mode supports) says the
+      // same as the `oneOf` zod writes.
+      const node = jsonSchema as JsonSchemaNode;
+      if (def.type === 'union' && def.discriminator !== undefined && Array.isArray(node['oneOf'])) {
+        node['anyOf'] = node['oneOf'];
+        delete node['oneOf'];
+      }
+    },
+  }) as JsonSchemaNode;
+  if (json['type'] !== 'object') {
+    throw new StructuredOutputSchemaError(`The root must be an object schema, not ${JSON.stringify(json['type'] ?? 'untyped')}`, '<root>');
+  }
+  if (json['anyOf'] !== undefined) throw new StructuredOutputSchemaError('The root must not be a union', '<root>');
+  strictify(json, [], json);
+  return json;
+}
+
+function location(path: readonly (string | number)[]): string {
+  return path.length === 0 ? '<root>' : path.join('/');
+}
+
+function isNode(value: unknown): value is JsonSchemaNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a schema accepts `null` (following local `$ref`s once). Conservative: unsure means no. */
+function acceptsNull(node: unknown, root: JsonSchemaNode, seen: ReadonlySet<string> = new Set()): boolean {
+  if (typeof node === 'boolean') return node;
+  if (!isNode(node)) return false;
+  const ref = node['$ref'];
+  if (typeof ref === 'string') {
+    if (seen.has(ref)) return false;
+    const target = resolveRef(root, ref);
+    return target !== undefined && acceptsNull(target, root, new Set([...seen, ref]));
+  }
+  const type = node['type'];
+  if (type !== undefined && type !== 'null' && !(Array.isArray(type) && type.includes('null'))) return false;
+  if ('const' in node && node['const'] !== null) return false;
+  const values = node['enum'];
+  if (values !== undefined && !(Array.isArray(values) && values.includes(null))) return false;
+  const anyOf = node['anyOf'];
+  if (anyOf !== undefined && !(Array.isArray(anyOf) && anyOf.some((branch) => acceptsNull(branch, root, seen)))) return false;
+  for (const keyword of UNSUPPORTED) if (node[keyword] !== undefined) return false;
+  return true;
+}
+
+function resolveRef(root: JsonSchemaNode, ref: string): unknown {
+  if (ref === '#') return root;
+  if (!ref.startsWith('#/')) return undefined;
+  let target: unknown = root;
+  for (const raw of ref.slice(2).split('/')) {
+    const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isNode(target) || !Object.prototype.hasOwnProperty.call(target, part)) return undefined;
+    target = target[part];
+  }
+  return target;
+}
+
+/** Makes `node` (a schema at `path`) strict, in place, and its subschemas too. */
+function strictify(node: unknown, path: readonly string[], root: JsonSchemaNode): void {
+  const where = location(path);
+  if (!isNode(node)) throw new StructuredOutputSchemaError('A boolean or non-object schema is not supported', where);
+  for (const key of Object.keys(node)) if (node[key] === undefined) delete node[key];
+  const type = node['type'];
+  if (Array.isArray(type) && type.length === 1) node['type'] = type[0];
+  const isObject =
+    node['type'] === 'object' ||
+    (Array.isArray(node['type']) && (node['type'] as unknown[]).includes('object')) ||
+    (node['type'] === undefined && OBJECT_KEYWORDS.some((keyword) => keyword in node));
+  if (isObject) {
+    if (!('additionalProperties' in node)) node['additionalProperties'] = false;
+    else if (node['additionalProperties'] !== false) {
+      throw new StructuredOutputSchemaError('An object must not allow additional properties (a record or a loose object)', where);
+    }
+    const properties = isNode(node['properties']) ? node['properties'] : {};
+    const required = Array.isArray(node['required']) ? (node['required'] as unknown[]) : [];
+    for (const key of required) {
+      if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(properties, key)) {
+        throw new StructuredOutputSchemaError(`The required property ${JSON.stringify(key)} is not declared`, where);
+      }
+    }
+    for (const [key, property] of Object.entries(properties)) {
+      if (!required.includes(key) && !acceptsNull(property, root)) {
+        throw new StructuredOutputSchemaError(
+          `The property ${JSON.stringify(key)} is optional but not nullable: strict mode sends every property, so use .nullable() (or .optional().nullable())`,
+          location([...path, 'properties', key]),
+        );
+      }
+    }
+    if (isNode(node['properties'])) node['required'] = Object.keys(properties);
+  }
+  if (Array.isArray(node['items'])) throw new StructuredOutputSchemaError('Tuples (`items` as an array) are not supported', where);
+  for (const keyword of UNSUPPORTED) {
+    if (node[keyword] !== undefined) throw new StructuredOutputSchemaError(`The keyword \`${keyword}\` is not supported`, where);
+  }
+  const isArray = node['type'] === 'array' || (Array.isArray(node['type']) && (node['type'] as unknown[]).includes('array'));
+  if (isArray && node['items'] === undefined) throw new StructuredOutputSchemaError('An array needs `items`', where);
+  if (node['default'] === null) delete node['default'];
+
+  for (const keyword of ['properties', '$defs', 'definitions'] as const) {
+    const children = node[keyword];
+    if (isNode(children)) for (const [key, child] of Object.entries(children)) strictify(child, [...path, keyword, key], root);
+  }
+  if (node['items'] !== undefined) strictify(node['items'], [...path, 'items'], root);
+  if (isNode(node['additionalProperties'])) strictify(node['additionalProperties'], [...path, 'additionalProperties'], root);
+  const anyOf = node['anyOf'];
+  if (Array.isArray(anyOf)) anyOf.forEach((branch, i) => strictify(branch, [...path, 'anyOf', String(i)], root));
+}
