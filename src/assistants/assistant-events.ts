@@ -2,7 +2,7 @@ import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { AssistantStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
 import type { z } from 'zod';
-import type { AssistantStreamEvent } from '../schema/assistants/events.js';
+import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import { ASSISTANT_EVENT_NAMES, assistantEventIssue } from '../schema/assistants/event-check.js';
 import { messageDeltaIssue } from '../schema/assistants/message-delta-check.js';
 import { messageDeltaShape } from '../schema/assistants/message-delta-template.js';

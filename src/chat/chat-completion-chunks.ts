@@ -4,7 +4,7 @@ import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } fr
 import type { z } from 'zod';
 import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
 import { contentChunkShape } from '../schema/chat/chunk-template.js';
-import type { ChatCompletionChunk } from '../schema/chat/chunk.js';
+import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import {
   parseEventJson,

@@ -2,7 +2,7 @@
  * Request parameter types of the client's methods: the fields the API documents, named as the official SDK
  * names them. Each also accepts further fields, passed through to the API as they are.
  */
-import type { AssistantTool, Metadata } from '../schema/assistants/index.js';
+import type { AssistantTool, Metadata } from '../wire/assistants.js';
 
 type Open = { [field: string]: unknown };
 

@@ -2,7 +2,7 @@ import { concatMap, defer, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import { assistantEvents } from '../assistants/assistant-events.js';
 import { StreamNotEstablishedError, StreamParseError } from '../errors/stream-errors.js';
-import type { AssistantStreamEvent } from '../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import { eventTimeouts } from './event-timeouts.js';
 import type { ResolvedClientOptions } from './options.js';
 

@@ -1,7 +1,8 @@
 import { catchError, defer, map, type Observable, of, switchMap, throwError, timer } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamNotEstablishedError, StreamTimeoutError } from '../errors/stream-errors.js';
-import { type Run, RunSchema } from '../schema/assistants/index.js';
+import { RunSchema } from '../schema/assistants/index.js';
+import type { Run } from '../wire/assistants.js';
 import type { RequestOptions } from './options.js';
 import { readJSONWithHeaders, type WithHeaders } from './readers.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';

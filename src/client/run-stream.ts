@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { AssistantStreamEvent } from '../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import type { RequestOptions } from './options.js';
 import { readAssistantStream } from './readers.js';
 import type { RequestSpec, Transport } from './transport.js';

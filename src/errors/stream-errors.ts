@@ -1,6 +1,6 @@
 import { OpenAIStreamError } from './base.js';
 import { excerpt } from './excerpt.js';
-import type { Response } from '../schema/responses/response.js';
+import type { Response } from '../wire/responses-api.js';
 
 /**
  * A stream carried something that is not what the API sends: invalid JSON, a payload that fails its event's

@@ -1,6 +1,6 @@
-import type { AssistantStreamEvent } from '../schema/assistants/index.js';
-import type { ChatCompletionChunk } from '../schema/chat/index.js';
-import type { ResponseStreamEvent } from '../schema/responses/index.js';
+import type { AssistantStreamEvent } from '../wire/assistant-events.js';
+import type { ChatCompletionChunk } from '../wire/chat.js';
+import type { ResponseStreamEvent } from '../wire/responses-api.js';
 
 /**
  * A value of any stream this library reads: an Assistants run event (`assistantEvents()`), a Chat Completions

@@ -1,7 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
-import type { AssistantStreamEvent } from '../schema/assistants/index.js';
-import type { ChatCompletionChunk } from '../schema/chat/index.js';
-import type { ResponseStreamEvent } from '../schema/responses/index.js';
+import type { AssistantStreamEvent } from '../wire/assistant-events.js';
+import type { ChatCompletionChunk } from '../wire/chat.js';
+import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import type { StreamValue } from './stream-value.js';
 import { subscribeChained } from './subscribe-chained.js';
 

@@ -5,15 +5,10 @@ import { chatCompletionReducer } from '../chat/snapshot/reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotToolCall } from '../chat/snapshot/state.js';
 import { outputPosition, responseReducer } from '../responses/snapshot/reducer.js';
 import type { ResponseSnapshot } from '../responses/snapshot/state.js';
-import type { AssistantStreamEvent, RunStep, ToolCall, ToolCallDelta } from '../schema/assistants/index.js';
-import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../schema/chat/index.js';
-import type {
-  ResponseCustomToolCall,
-  ResponseCustomToolCallInputDeltaEvent,
-  ResponseFunctionCallArgumentsDeltaEvent,
-  ResponseFunctionToolCall,
-  ResponseStreamEvent,
-} from '../schema/responses/index.js';
+import type { AssistantStreamEvent } from '../wire/assistant-events.js';
+import type { RunStep, ToolCall, ToolCallDelta } from '../wire/assistants.js';
+import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../wire/chat.js';
+import type { ResponseCustomToolCall, ResponseCustomToolCallInputDeltaEvent, ResponseFunctionCallArgumentsDeltaEvent, ResponseFunctionToolCall, ResponseStreamEvent } from '../wire/responses-api.js';
 import type { StreamValue } from './stream-value.js';
 import { subscribeChained } from './subscribe-chained.js';
 

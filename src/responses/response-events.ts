@@ -2,7 +2,7 @@ import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { IncompleteStreamError, ResponseStreamError, StreamParseError } from '../errors/stream-errors.js';
 import type { z } from 'zod';
-import type { ResponseStreamEvent } from '../schema/responses/stream-event.js';
+import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
 import { responseWireChecks, type WireCheck } from '../schema/responses/wire-checks.js';
 import type { ByteSource } from '../sources/byte-source.js';

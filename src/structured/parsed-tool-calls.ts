@@ -2,8 +2,8 @@ import type { OperatorFunction } from 'rxjs';
 import { withManySteps } from './per-subscription.js';
 import type { z } from 'zod';
 import { StructuredOutputIncompleteError, StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
-import type { ChatCompletionChunk } from '../schema/chat/index.js';
-import type { ResponseStreamEvent } from '../schema/responses/index.js';
+import type { ChatCompletionChunk } from '../wire/chat.js';
+import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputStreamValue } from './structured-text.js';
 
 /**

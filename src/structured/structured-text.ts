@@ -8,8 +8,8 @@ import {
   StructuredOutputRefusalError,
   StructuredOutputValidationError,
 } from '../errors/structured-errors.js';
-import type { ChatCompletionChunk } from '../schema/chat/index.js';
-import type { ResponseStreamEvent } from '../schema/responses/index.js';
+import type { ChatCompletionChunk } from '../wire/chat.js';
+import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { createPartialJsonParser } from './partial-json-parser.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import type { AssistantStreamEvent } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { AssistantStreamState } from '../snapshot/state.js';
 import { accumulating } from './accumulating-operator.js';
 

@@ -1,6 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import { reducing, type ReducingSteps } from '../../operators/reducing-operator.js';
-import type { AssistantStreamEvent } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import { assistantStreamReducer } from '../snapshot/reducer.js';
 import { type AssistantStreamState, initialAssistantStreamState } from '../snapshot/state.js';
 

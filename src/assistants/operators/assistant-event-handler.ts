@@ -1,4 +1,5 @@
-import type { AssistantStreamEvent, Message, Run, RunStep } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { Message, Run, RunStep } from '../../wire/assistants.js';
 import type { AssistantStreamState } from '../snapshot/state.js';
 import type { AssistantStreamHandler } from './assistant-stream-handler.js';
 

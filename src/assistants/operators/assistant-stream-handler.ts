@@ -1,15 +1,5 @@
-import type {
-  AssistantStreamEvent,
-  ImageFile,
-  Message,
-  MessageDelta,
-  RunStep,
-  RunStepDelta,
-  Text,
-  TextDelta,
-  ToolCall,
-  ToolCallDelta,
-} from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { ImageFile, Message, MessageDelta, RunStep, RunStepDelta, Text, TextDelta, ToolCall, ToolCallDelta } from '../../wire/assistants.js';
 
 /**
  * The callbacks `handleEvents()` calls, named and ordered as in the official SDKs (`on('textDelta', ...)` in

@@ -1,9 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
-import type {
-  AssistantStreamEvent,
-  CodeInterpreterOutputDelta,
-  CodeInterpreterToolCall,
-} from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { CodeInterpreterOutputDelta, CodeInterpreterToolCall } from '../../wire/assistants.js';
 import { accumulating } from './accumulating-operator.js';
 
 /**

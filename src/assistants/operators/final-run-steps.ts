@@ -1,5 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
-import type { AssistantStreamEvent, RunStep } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { RunStep } from '../../wire/assistants.js';
 import { accumulating } from './accumulating-operator.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
 import { MissingRunError } from '../../errors/stream-errors.js';
-import type { AssistantStreamEvent, Run } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { Run } from '../../wire/assistants.js';
 import { RUN_SETTLED_STATUSES } from '../run-statuses.js';
 import { accumulating } from './accumulating-operator.js';
 

@@ -1,6 +1,7 @@
 import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
 import { StreamTimeoutError } from '../../errors/stream-errors.js';
-import type { AssistantStreamEvent, Message, RunStep } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { Message, RunStep } from '../../wire/assistants.js';
 import { assistantStreamReducer, findById } from '../snapshot/reducer.js';
 import { type AssistantStreamState, initialAssistantStreamState } from '../snapshot/state.js';
 import type { AssistantStreamHandler } from './assistant-stream-handler.js';

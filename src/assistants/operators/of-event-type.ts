@@ -1,5 +1,5 @@
 import { filter, type OperatorFunction } from 'rxjs';
-import type { AssistantStreamEvent, AssistantStreamEventName } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent, AssistantStreamEventName } from '../../wire/assistant-events.js';
 
 /**
  * Keeps only the events of the given types, narrowing their type.

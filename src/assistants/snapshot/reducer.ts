@@ -1,5 +1,6 @@
 import { SnapshotError } from '../../errors/stream-errors.js';
-import type { AssistantStreamEvent, Message, RunStep } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { Message, RunStep } from '../../wire/assistants.js';
 import { hasExactKeys } from './copy-record.js';
 import { detached, mergeDelta, UnsafeDeltaKeyError } from './merge-delta.js';
 import { textAppendEntry } from './text-append.js';

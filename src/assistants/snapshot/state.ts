@@ -1,4 +1,5 @@
-import type { AssistantStreamEvent, Message, Run, RunStep, Thread } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
 
 /**
  * What a run stream has told so far, as `accumulateSnapshots()` emits it after each event. Immutable: a state

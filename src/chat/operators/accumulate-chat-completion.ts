@@ -1,5 +1,5 @@
 import { type OperatorFunction, scan } from 'rxjs';
-import type { ChatCompletionChunk } from '../../schema/chat/index.js';
+import type { ChatCompletionChunk } from '../../wire/chat.js';
 import { chatCompletionReducer } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot } from '../snapshot/state.js';
 

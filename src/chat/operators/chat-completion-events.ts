@@ -1,5 +1,5 @@
 import { concatMap, defer, type OperatorFunction } from 'rxjs';
-import type { ChatCompletionChunk, ChatCompletionTokenLogprob } from '../../schema/chat/chunk.js';
+import type { ChatCompletionChunk, ChatCompletionTokenLogprob } from '../../wire/chat.js';
 import { chatCompletionReducer } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from '../snapshot/state.js';
 

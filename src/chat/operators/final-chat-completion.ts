@@ -1,5 +1,5 @@
 import { map, type OperatorFunction, pipe, reduce } from 'rxjs';
-import type { ChatCompletion, ChatCompletionChunk } from '../../schema/chat/index.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 import { finalizeChatCompletion } from '../snapshot/finalize.js';
 import { chatCompletionReducer } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot } from '../snapshot/state.js';

@@ -1,5 +1,5 @@
 import { MissingCompletionError } from '../../errors/stream-errors.js';
-import type { ChatCompletion } from '../../schema/chat/completion.js';
+import type { ChatCompletion } from '../../wire/chat.js';
 import { isAudioDone } from './reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice, ChatCompletionSnapshotToolCall } from './state.js';
 

@@ -1,10 +1,5 @@
 import { SnapshotError } from '../../errors/stream-errors.js';
-import type {
-  ChatCompletionChunk,
-  ChatCompletionChunkChoice,
-  ChatCompletionChunkDelta,
-  ChatCompletionChunkToolCall,
-} from '../../schema/chat/chunk.js';
+import type { ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkToolCall } from '../../wire/chat.js';
 import type {
   ChatCompletionSnapshot,
   ChatCompletionSnapshotChoice,

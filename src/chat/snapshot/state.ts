@@ -1,12 +1,4 @@
-import type {
-  ChatCompletionAudio,
-  ChatCompletionChoiceLogprobs,
-  ChatCompletionChunk,
-  ChatCompletionChunkChoice,
-  ChatCompletionChunkDelta,
-  ChatCompletionChunkFunctionCall,
-  ChatCompletionChunkToolCall,
-} from '../../schema/chat/index.js';
+import type { ChatCompletionAudio, ChatCompletionChoiceLogprobs, ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkFunctionCall, ChatCompletionChunkToolCall } from '../../wire/chat.js';
 
 /**
  * A tool call as accumulated so far: `id` and `type` from its first fragment, `function.name`, and

@@ -1,4 +1,4 @@
-import type { ChatCompletion, ChatCompletionChunk } from '../../schema/chat/index.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 
 /**
  * The chunks a stream would have carried for `completion`: one chunk per choice with its whole message

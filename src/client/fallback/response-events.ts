@@ -1,4 +1,4 @@
-import type { Response, ResponseStreamEvent } from '../../schema/responses/index.js';
+import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 
 /**
  * The events a stream would have carried for a finished `response`: `response.created` (in progress, no

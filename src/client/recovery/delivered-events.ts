@@ -1,7 +1,7 @@
 import { assistantStreamReducer } from '../../assistants/snapshot/reducer.js';
 import { type AssistantStreamState, initialAssistantStreamState } from '../../assistants/snapshot/state.js';
 import { textAppendEntry } from '../../assistants/snapshot/text-append.js';
-import type { AssistantStreamEvent } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 
 /**
  * What a run stream has delivered so far, for recovering it when it is cut: the snapshot state of its events

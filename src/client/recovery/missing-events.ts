@@ -1,6 +1,7 @@
 import { findById } from '../../assistants/snapshot/reducer.js';
 import type { AssistantStreamState } from '../../assistants/snapshot/state.js';
-import type { AssistantStreamEvent, Message, MessageContentDelta, Run, RunStep } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { Message, MessageContentDelta, Run, RunStep } from '../../wire/assistants.js';
 
 /**
  * The events a cut stream did not deliver, given what it did deliver (`state`) and the run, its steps and its

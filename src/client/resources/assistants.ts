@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
-import { type Assistant, AssistantSchema } from '../../schema/resources.js';
+import { AssistantSchema } from '../../schema/resources.js';
+import type { Assistant } from '../../wire/resources.js';
 import type { RequestOptions } from '../options.js';
 import type { AssistantCreateParams } from '../params.js';
 import { readJSON } from '../readers.js';

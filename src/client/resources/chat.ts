@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
 import { chatCompletionChunks } from '../../chat/chat-completion-chunks.js';
-import { type ChatCompletion, type ChatCompletionChunk, ChatCompletionSchema } from '../../schema/chat/index.js';
+import { ChatCompletionSchema } from '../../schema/chat/index.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 import { chunksOfCompletion } from '../fallback/chat-completion-chunks.js';
 import type { RequestOptions } from '../options.js';
 import { readEventStream, readJSON } from '../readers.js';

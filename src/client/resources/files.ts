@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
-import { type FileObject, FileObjectSchema } from '../../schema/resources.js';
+import { FileObjectSchema } from '../../schema/resources.js';
+import type { FileObject } from '../../wire/resources.js';
 import type { RequestOptions } from '../options.js';
 import type { FileCreateParams, Uploadable } from '../params.js';
 import { readJSON } from '../readers.js';

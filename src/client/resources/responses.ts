@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
 import { responseEvents } from '../../responses/response-events.js';
-import { type Response, ResponseSchema, type ResponseStreamEvent } from '../../schema/responses/index.js';
+import { ResponseSchema } from '../../schema/responses/index.js';
+import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { eventsOfResponse } from '../fallback/response-events.js';
 import type { RequestOptions } from '../options.js';
 import { readEventStream, readJSON } from '../readers.js';

@@ -1,16 +1,9 @@
 import { concatMap, defer, EMPTY, expand, map, type Observable } from 'rxjs';
-import {
-  type AssistantStreamEvent,
-  type Message,
-  MessageSchema,
-  type Run,
-  RunSchema,
-  type RunStep,
-  RunStepSchema,
-  type Thread,
-  ThreadSchema,
-} from '../../schema/assistants/index.js';
-import { type ListPage, listPageSchema } from '../../schema/resources.js';
+import { MessageSchema, RunSchema, RunStepSchema, ThreadSchema } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
+import { listPageSchema } from '../../schema/resources.js';
+import type { ListPage } from '../../wire/list-page.js';
 import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { RUN_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
 import type { RequestOptions } from '../options.js';

@@ -1,14 +1,8 @@
 import { concatMap, defer, map, mergeMap, type Observable, from, toArray } from 'rxjs';
 import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { FILE_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
-import {
-  type VectorStore,
-  type VectorStoreFile,
-  type VectorStoreFileBatch,
-  VectorStoreFileBatchSchema,
-  VectorStoreFileSchema,
-  VectorStoreSchema,
-} from '../../schema/resources.js';
+import { VectorStoreFileBatchSchema, VectorStoreFileSchema, VectorStoreSchema } from '../../schema/resources.js';
+import type { VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../../wire/resources.js';
 import type { RequestOptions } from '../options.js';
 import type {
   FileBatchCreateParams,

@@ -1,5 +1,5 @@
 import { filter, type OperatorFunction, pipe, scan } from 'rxjs';
-import type { ResponseStreamEvent } from '../../schema/responses/index.js';
+import type { ResponseStreamEvent } from '../../wire/responses-api.js';
 import { responseReducer } from '../snapshot/reducer.js';
 import type { ResponseSnapshot } from '../snapshot/state.js';
 

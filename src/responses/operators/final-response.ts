@@ -1,6 +1,6 @@
 import { map, type OperatorFunction, pipe, reduce } from 'rxjs';
 import { MissingResponseError } from '../../errors/stream-errors.js';
-import type { ResponseStreamEvent } from '../../schema/responses/index.js';
+import type { ResponseStreamEvent } from '../../wire/responses-api.js';
 import { responseReducer } from '../snapshot/reducer.js';
 import type { ResponseSnapshot } from '../snapshot/state.js';
 

@@ -1,12 +1,5 @@
 import { SnapshotError } from '../../errors/stream-errors.js';
-import type {
-  Response,
-  ResponseOutputItem,
-  ResponseOutputMessage,
-  ResponseOutputText,
-  ResponseReasoningItem,
-  ResponseStreamEvent,
-} from '../../schema/responses/index.js';
+import type { Response, ResponseOutputItem, ResponseOutputMessage, ResponseOutputText, ResponseReasoningItem, ResponseStreamEvent } from '../../wire/responses-api.js';
 import type { ResponseSnapshot } from './state.js';
 
 /**

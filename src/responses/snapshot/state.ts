@@ -1,4 +1,4 @@
-import type { Response } from '../../schema/responses/index.js';
+import type { Response } from '../../wire/responses-api.js';
 
 /**
  * What a Responses stream has told so far, as `accumulateResponse()` emits it after each event (the official

@@ -3,7 +3,7 @@
  * writing the answer as a `chat.completion` object or as the chunks of a stream, shaped like the live API's
  * (see `spec/fixtures/chat-completions/*.sse`).
  */
-import type { AssistantToolChoiceOption, FunctionTool } from '../../schema/assistants/index.js';
+import type { AssistantToolChoiceOption, FunctionTool } from '../../wire/assistants.js';
 import { badRequest, missingParameter } from './api-error.js';
 import type { JsonObject } from './body.js';
 import {

@@ -5,7 +5,7 @@
  * tool is named (or `tool_choice` forces one), else `You said: <text>`. The answer is cut into token-sized
  * fragments, and a token limit cuts the fragments. Also the request readers both endpoints share.
  */
-import type { AssistantToolChoiceOption, FunctionTool } from '../../schema/assistants/index.js';
+import type { AssistantToolChoiceOption, FunctionTool } from '../../wire/assistants.js';
 import { badRequest } from './api-error.js';
 import type { JsonObject } from './body.js';
 import { answerToolOutputs, planRun, tokenize } from './script.js';

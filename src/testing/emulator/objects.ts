@@ -3,17 +3,7 @@
  * library's own schema types; the objects no stream carries (assistants, files, vector stores) are described here
  * with the fields the API returns.
  */
-import type {
-  AssistantResponseFormatOption,
-  AssistantTool,
-  Message,
-  MessageContent,
-  Metadata,
-  RunStep,
-  RunStepDetails,
-  Thread,
-  ThreadToolResources,
-} from '../../schema/assistants/index.js';
+import type { AssistantResponseFormatOption, AssistantTool, Message, MessageContent, Metadata, RunStep, RunStepDetails, Thread, ThreadToolResources } from '../../wire/assistants.js';
 
 /**
  * An assistant (`object: 'assistant'`).

@@ -4,7 +4,7 @@
  * parts and deltas, and `response.completed` (or `response.incomplete`), each event with its `sequence_number`.
  * Stored responses (`store`, default `true`) can be read back and continued with `previous_response_id`.
  */
-import type { AssistantToolChoiceOption, FunctionTool } from '../../schema/assistants/index.js';
+import type { AssistantToolChoiceOption, FunctionTool } from '../../wire/assistants.js';
 import { ApiErrorReply, badRequest, missingParameter } from './api-error.js';
 import type { JsonObject } from './body.js';
 import {

@@ -3,7 +3,7 @@
  * streams of the run) every event. The run advances whether or not anyone listens: a stream that is cut leaves
  * the run going to its normal end, as on the real server.
  */
-import type { AssistantStreamEvent } from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { ResolvedOptions } from './options.js';
 import type { Pace, RunWork, Tick } from './timeline.js';
 import type { CancelTimer, Timers } from './timers.js';

@@ -2,16 +2,7 @@
  * Runs: creating one from an assistant and a thread, continuing it with tool outputs, cancelling it. The script
  * decides what a run does, the timeline how it is told, the driver when.
  */
-import type {
-  AssistantResponseFormatOption,
-  AssistantTool,
-  AssistantToolChoiceOption,
-  Metadata,
-  Run,
-  Thread,
-  ThreadToolResources,
-  TruncationStrategy,
-} from '../../schema/assistants/index.js';
+import type { AssistantResponseFormatOption, AssistantTool, AssistantToolChoiceOption, Metadata, Run, Thread, ThreadToolResources, TruncationStrategy } from '../../wire/assistants.js';
 import { badRequest } from './api-error.js';
 import type { EmulatorCounters } from './counters.js';
 import { unixNow, type Assistant } from './objects.js';

@@ -15,7 +15,7 @@
  *
  * After tool outputs are submitted the answer is one line per call: `<function name> returned: <output>`.
  */
-import type { AssistantTool, AssistantToolChoiceOption, FunctionTool } from '../../schema/assistants/index.js';
+import type { AssistantTool, AssistantToolChoiceOption, FunctionTool } from '../../wire/assistants.js';
 import { findArithmetic, printArithmetic } from './arithmetic.js';
 
 /**

@@ -3,7 +3,7 @@
  * pagination as the list endpoints do it.
  */
 import { randomBytes } from 'node:crypto';
-import type { Message, Run, RunStep, Thread } from '../../schema/assistants/index.js';
+import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
 import { badRequest, notFound } from './api-error.js';
 import type {
   Assistant,

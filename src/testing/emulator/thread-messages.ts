@@ -2,7 +2,7 @@
  * Messages in threads: adding the messages a request carries (`POST /threads/{id}/messages`, a new thread's
  * `messages`, a run's `additional_messages`), the thread's active run, and a message's text.
  */
-import type { Message, MessageContent, Run } from '../../schema/assistants/index.js';
+import type { Message, MessageContent, Run } from '../../wire/assistants.js';
 import { badRequest, missingParameter } from './api-error.js';
 import type { JsonObject } from './body.js';
 import { newAddedMessage } from './objects.js';

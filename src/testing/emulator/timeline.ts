@@ -4,17 +4,8 @@
  * or not. The sequences follow the API's: `thread.run.created`, `queued`, `in_progress`, step and message events
  * with token-sized deltas, then `completed` or `requires_action`.
  */
-import type {
-  AssistantStreamEvent,
-  CodeInterpreterToolCall,
-  FunctionToolCall,
-  Message,
-  Run,
-  RunStep,
-  RunUsage,
-  ToolCallDelta,
-  ToolCallsStepDetails,
-} from '../../schema/assistants/index.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { CodeInterpreterToolCall, FunctionToolCall, Message, Run, RunStep, RunUsage, ToolCallDelta, ToolCallsStepDetails } from '../../wire/assistants.js';
 import { newRunMessage, newRunStep, unixNow } from './objects.js';
 import { tokenize, type Plan, type PlannedCall } from './script.js';
 import { newId, type Store } from './store.js';

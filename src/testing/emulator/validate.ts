@@ -2,13 +2,7 @@
  * Reading request fields with the API's 400 replies: `Missing required parameter: 'model'.`,
  * `Invalid type for 'tools': expected an array, but got a string instead.`
  */
-import type {
-  AssistantResponseFormatOption,
-  AssistantTool,
-  AssistantToolChoiceOption,
-  Metadata,
-  TruncationStrategy,
-} from '../../schema/assistants/index.js';
+import type { AssistantResponseFormatOption, AssistantTool, AssistantToolChoiceOption, Metadata, TruncationStrategy } from '../../wire/assistants.js';
 import { badRequest, missingParameter, type ApiErrorReply } from './api-error.js';
 import type { JsonObject } from './body.js';
 

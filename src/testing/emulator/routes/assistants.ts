@@ -1,5 +1,5 @@
 /** `/assistants`: create, retrieve, list. */
-import type { ThreadToolResources } from '../../../schema/assistants/index.js';
+import type { ThreadToolResources } from '../../../wire/assistants.js';
 import { unixNow, type Assistant } from '../objects.js';
 import type { Route } from '../routing.js';
 import { paginate } from '../store.js';

@@ -3,7 +3,7 @@
  * cancel and `submit_tool_outputs`. With `stream: true` the reply is the run's event stream, ending with
  * `event: done`; otherwise the run as it is (`queued`), and it moves on one status step at a time.
  */
-import type { Run, Thread } from '../../../schema/assistants/index.js';
+import type { Run, Thread } from '../../../wire/assistants.js';
 import { missingParameter, notFound } from '../api-error.js';
 import type { JsonObject } from '../body.js';
 import type { RunListener } from '../run-driver.js';

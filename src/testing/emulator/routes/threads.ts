@@ -1,5 +1,5 @@
 /** `/threads`: create (with initial messages) and retrieve. Runs on threads are in `runs.ts`. */
-import type { Thread, ThreadToolResources } from '../../../schema/assistants/index.js';
+import type { Thread, ThreadToolResources } from '../../../wire/assistants.js';
 import type { JsonObject } from '../body.js';
 import { newThread } from '../objects.js';
 import type { Route } from '../routing.js';
