@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { range, Subject, take, toArray, lastValueFrom } from 'rxjs';
+import { asyncScheduler, lastValueFrom, range, type SchedulerLike, Subject, take, toArray } from 'rxjs';
 import { assistantStreamReducer, initialAssistantStreamState, StreamTimeoutError } from '../../src/index';
 import type { AssistantStreamEvent, AssistantStreamState } from '../../src/index';
 import { eventTimeouts } from '../../src/client/event-timeouts';
@@ -200,16 +200,20 @@ describe('eventTimeouts', () => {
   });
 
   it('does not count the consumer\'s own work on a value against the idle limit', () => {
-    // Virtual time. The operator's clock (performance.now) and the timers are separate here because synchronous
-    // work moves the one and not the other: timers that expire meanwhile run only after the work returned.
-    jest.useFakeTimers({ doNotFake: ['performance'] });
+    // Virtual time. The operator's clock (its scheduler's `now()`) and the timers are separate here because
+    // synchronous work moves the one and not the other: timers that expire meanwhile run only after the work
+    // returned.
+    jest.useFakeTimers();
     let clock = 0;
-    const now = jest.spyOn(performance, 'now').mockImplementation(() => clock);
+    const scheduler: SchedulerLike = {
+      now: () => clock,
+      schedule: (work, delay, state) => asyncScheduler.schedule(work, delay, state),
+    };
     try {
       const source = new Subject<string>();
       const received: string[] = [];
       const outcome: unknown[] = [];
-      source.pipe(eventTimeouts(1_000, 50, names)).subscribe({
+      source.pipe(eventTimeouts(1_000, 50, names, scheduler)).subscribe({
         next: (value) => {
           received.push(value);
           if (value === 'slow') clock += 120; // synchronous work longer than the idle limit
@@ -228,7 +232,6 @@ describe('eventTimeouts', () => {
       expect(outcome).toEqual(['complete']);
       expect(received).toEqual(['first', 'slow', 'next']);
     } finally {
-      now.mockRestore();
       jest.useRealTimers();
     }
   });

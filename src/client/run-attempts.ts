@@ -1,7 +1,7 @@
 import { catchError, defer, map, type Observable, of, switchMap, throwError, timer } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamNotEstablishedError, StreamTimeoutError } from '../errors/stream-errors.js';
-import { RunSchema } from '../schema/assistants/index.js';
+import { runCheck } from './body-checks.js';
 import type { Run } from '../wire/assistants.js';
 import type { RequestOptions } from './options.js';
 import { readJSONWithHeaders, type WithHeaders } from './readers.js';
@@ -142,7 +142,7 @@ export function createRunOnce(
     const maxRetries = options?.maxRetries ?? transport.options.maxRetries;
     const scheduler = options?.scheduler ?? transport.options.scheduler;
     const attempt$ = (n: number): Observable<WithHeaders<Run>> =>
-      transport.request(call.spec, { ...call.options, maxRetries: 0 }, readJSONWithHeaders(RunSchema)).pipe(
+      transport.request(call.spec, { ...call.options, maxRetries: 0 }, readJSONWithHeaders(runCheck)).pipe(
         catchError((error: unknown) => {
           const retryable = isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body'));
           if (n >= maxRetries || !retryable) return throwError(() => error);

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import { AssistantSchema } from '../../schema/resources.js';
+import { assistantCheck } from '../body-checks.js';
 import type { Assistant } from '../../wire/resources.js';
 import type { RequestOptions } from '../options.js';
 import type { AssistantCreateParams } from '../params.js';
@@ -29,8 +29,8 @@ export interface AssistantsResource {
  */
 export function assistantsResource(transport: Transport): AssistantsResource {
   return {
-    create: (body, options) => transport.request({ method: 'POST', path: '/assistants', body }, options, readJSON(AssistantSchema)),
+    create: (body, options) => transport.request({ method: 'POST', path: '/assistants', body }, options, readJSON(assistantCheck)),
     retrieve: (id, options) =>
-      transport.request({ method: 'GET', path: `/assistants/${enc(id)}` }, options, readJSON(AssistantSchema)),
+      transport.request({ method: 'GET', path: `/assistants/${enc(id)}` }, options, readJSON(assistantCheck)),
   };
 }

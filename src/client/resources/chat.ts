@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import { chatCompletionChunks } from '../../chat/chat-completion-chunks.js';
-import { ChatCompletionSchema } from '../../schema/chat/index.js';
+import { chatCompletionCheck } from '../body-checks.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 import { chunksOfCompletion } from '../fallback/chat-completion-chunks.js';
 import type { RequestOptions } from '../options.js';
@@ -83,7 +83,7 @@ export function chatResource(transport: Transport): ChatResource {
     const { stream: _ignored, stream_options: _alsoIgnored, ...body } = params;
     void _ignored;
     void _alsoIgnored;
-    return transport.request({ method: 'POST', path: '/chat/completions', body }, options, readJSON(ChatCompletionSchema));
+    return transport.request({ method: 'POST', path: '/chat/completions', body }, options, readJSON(chatCompletionCheck));
   };
   return {
     completions: {

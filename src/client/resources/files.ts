@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import { FileObjectSchema } from '../../schema/resources.js';
+import { fileCheck } from '../body-checks.js';
 import type { FileObject } from '../../wire/resources.js';
 import type { RequestOptions } from '../options.js';
 import type { FileCreateParams, Uploadable } from '../params.js';
@@ -34,9 +34,9 @@ export function filesResource(transport: Transport): FilesResource {
       form.append('purpose', body.purpose);
       const { blob, name } = toBlob(body.file);
       form.append('file', blob, name);
-      return transport.request({ method: 'POST', path: '/files', body: form }, options, readJSON(FileObjectSchema));
+      return transport.request({ method: 'POST', path: '/files', body: form }, options, readJSON(fileCheck));
     },
-    retrieve: (id, options) => transport.request({ method: 'GET', path: `/files/${enc(id)}` }, options, readJSON(FileObjectSchema)),
+    retrieve: (id, options) => transport.request({ method: 'GET', path: `/files/${enc(id)}` }, options, readJSON(fileCheck)),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import { responseEvents } from '../../responses/response-events.js';
-import { ResponseSchema } from '../../schema/responses/index.js';
+import { responseCheck } from '../body-checks.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { eventsOfResponse } from '../fallback/response-events.js';
 import type { RequestOptions } from '../options.js';
@@ -69,7 +69,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
   const create = (params: ResponseCreateParams, options?: RequestOptions) => {
     const { stream: _ignored, ...body } = params;
     void _ignored;
-    return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(ResponseSchema));
+    return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(responseCheck));
   };
   return {
     create,

@@ -1,8 +1,7 @@
 import { concatMap, defer, EMPTY, expand, map, type Observable } from 'rxjs';
-import { MessageSchema, RunSchema, RunStepSchema, ThreadSchema } from '../../schema/assistants/index.js';
+import { listPageCheck, messageCheck, runCheck, runStepCheck, threadCheck } from '../body-checks.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
-import { listPageSchema } from '../../schema/resources.js';
 import type { ListPage } from '../../wire/list-page.js';
 import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { RUN_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
@@ -24,9 +23,9 @@ import { createRunOnce } from '../run-attempts.js';
 import { type RunStreamApi, type RunStreamOptions, streamRun } from '../stream-run.js';
 import { enc, type Transport } from '../transport.js';
 
-const MessagesPage = listPageSchema(MessageSchema);
-const RunsPage = listPageSchema(RunSchema);
-const StepsPage = listPageSchema(RunStepSchema);
+const MessagesPage = listPageCheck(messageCheck);
+const RunsPage = listPageCheck(runCheck);
+const StepsPage = listPageCheck(runStepCheck);
 
 /**
  * `client.threads.messages`.
@@ -147,7 +146,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
 
   const runPath = (threadId: string, runId: string) => `/threads/${enc(threadId)}/runs/${enc(runId)}`;
   const retrieveWithHeaders = (runId: string, { thread_id }: RunRetrieveParams, options?: RequestOptions) =>
-    transport.request({ method: 'GET', path: runPath(thread_id, runId) }, options, readJSONWithHeaders(RunSchema));
+    transport.request({ method: 'GET', path: runPath(thread_id, runId) }, options, readJSONWithHeaders(runCheck));
   // Polls a run: `first` starts the action; later requests retrieve the run it returned.
   const pollRunFrom = (first: Observable<WithHeaders<Run>>, options?: RequestOptions & PollOptions): Observable<Run> =>
     defer(() => {
@@ -165,7 +164,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
     });
 
   const messages: MessagesResource = {
-    create: (threadId, body, options) => post(`/threads/${enc(threadId)}/messages`, body, MessageSchema, options),
+    create: (threadId, body, options) => post(`/threads/${enc(threadId)}/messages`, body, messageCheck, options),
     list: (threadId, query, options) => get(`/threads/${enc(threadId)}/messages`, MessagesPage, options, query),
     listAll: (threadId, query, options) =>
       paginate((after) => get(`/threads/${enc(threadId)}/messages`, MessagesPage, options, { ...query, after })),
@@ -182,7 +181,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
     retrieveRun: (runId, threadId, options) => retrieveWithHeaders(runId, { thread_id: threadId }, options),
     listSteps: (runId, threadId, options) => steps.listAll(runId, { thread_id: threadId, order: 'asc' }, options),
     listMessages: (threadId, runId, options) => messages.listAll(threadId, { run_id: runId, order: 'asc' }, options),
-    retrieveThread: (threadId, options) => get(`/threads/${enc(threadId)}`, ThreadSchema, options),
+    retrieveThread: (threadId, options) => get(`/threads/${enc(threadId)}`, threadCheck, options),
     recentRuns: (threadId, limit, options) =>
       get(`/threads/${enc(threadId)}/runs`, RunsPage, options, { limit, order: 'desc' }).pipe(map((page) => page.data)),
   };
@@ -193,9 +192,9 @@ export function threadsResource(transport: Transport): ThreadsResource {
       createRunOnce(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }).pipe(
         map(({ data }) => data),
       ),
-    retrieve: (runId, { thread_id }, options) => get(runPath(thread_id, runId), RunSchema, options),
+    retrieve: (runId, { thread_id }, options) => get(runPath(thread_id, runId), runCheck, options),
     list: (threadId, query, options) => get(`/threads/${enc(threadId)}/runs`, RunsPage, options, query),
-    cancel: (runId, { thread_id }, options) => post(`${runPath(thread_id, runId)}/cancel`, undefined, RunSchema, options),
+    cancel: (runId, { thread_id }, options) => post(`${runPath(thread_id, runId)}/cancel`, undefined, runCheck, options),
     submitToolOutputs: (runId, { thread_id, ...body }, options) =>
       createRunOnce(transport, api, { method: 'POST', path: `${runPath(thread_id, runId)}/submit_tool_outputs`, body }, options, {
         threadId: thread_id,
@@ -228,8 +227,8 @@ export function threadsResource(transport: Transport): ThreadsResource {
   return {
     messages,
     runs,
-    create: (body, options) => post('/threads', body ?? {}, ThreadSchema, options),
-    retrieve: (threadId, options) => get(`/threads/${enc(threadId)}`, ThreadSchema, options),
+    create: (body, options) => post('/threads', body ?? {}, threadCheck, options),
+    retrieve: (threadId, options) => get(`/threads/${enc(threadId)}`, threadCheck, options),
     createAndRun: (body, options) =>
       createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}).pipe(map(({ data }) => data)),
     createAndRunStream: (body, options) => streamRun(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}),

@@ -1,7 +1,7 @@
 import { concatMap, defer, map, mergeMap, type Observable, from, toArray } from 'rxjs';
 import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { FILE_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
-import { VectorStoreFileBatchSchema, VectorStoreFileSchema, VectorStoreSchema } from '../../schema/resources.js';
+import { fileBatchCheck, vectorStoreCheck, vectorStoreFileCheck } from '../body-checks.js';
 import type { VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../../wire/resources.js';
 import type { RequestOptions } from '../options.js';
 import type {
@@ -104,20 +104,20 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     });
 
   const getFile = (storeId: string, fileId: string, options?: RequestOptions) =>
-    transport.request({ method: 'GET', path: `${storePath(storeId)}/files/${enc(fileId)}` }, options, readJSONWithHeaders(VectorStoreFileSchema));
+    transport.request({ method: 'GET', path: `${storePath(storeId)}/files/${enc(fileId)}` }, options, readJSONWithHeaders(vectorStoreFileCheck));
   const postFile = (storeId: string, body: VectorStoreFileCreateParams, options?: RequestOptions) =>
-    transport.request({ method: 'POST', path: `${storePath(storeId)}/files`, body }, options, readJSONWithHeaders(VectorStoreFileSchema));
+    transport.request({ method: 'POST', path: `${storePath(storeId)}/files`, body }, options, readJSONWithHeaders(vectorStoreFileCheck));
   const getBatch = (storeId: string, batchId: string, options?: RequestOptions) =>
     transport.request(
       { method: 'GET', path: `${storePath(storeId)}/file_batches/${enc(batchId)}` },
       options,
-      readJSONWithHeaders(VectorStoreFileBatchSchema),
+      readJSONWithHeaders(fileBatchCheck),
     );
   const postBatch = (storeId: string, body: FileBatchCreateParams, options?: RequestOptions) =>
     transport.request(
       { method: 'POST', path: `${storePath(storeId)}/file_batches`, body },
       options,
-      readJSONWithHeaders(VectorStoreFileBatchSchema),
+      readJSONWithHeaders(fileBatchCheck),
     );
   const data = <T>(polled: Observable<WithHeaders<T>>) => polled.pipe(map((p) => p.data));
 
@@ -162,7 +162,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
   return {
     files: filesOfStore,
     fileBatches,
-    create: (body, options) => transport.request({ method: 'POST', path: '/vector_stores', body }, options, readJSON(VectorStoreSchema)),
-    retrieve: (id, options) => transport.request({ method: 'GET', path: storePath(id) }, options, readJSON(VectorStoreSchema)),
+    create: (body, options) => transport.request({ method: 'POST', path: '/vector_stores', body }, options, readJSON(vectorStoreCheck)),
+    retrieve: (id, options) => transport.request({ method: 'GET', path: storePath(id) }, options, readJSON(vectorStoreCheck)),
   };
 }
