@@ -26,6 +26,7 @@ export type { ServerSentEvent } from './sources/server-sent-event.js';
 export type { ByteSource, ByteStream, ByteStreamFactory } from './sources/byte-source.js';
 export { fromSSE, type FromSSEOptions, DEFAULT_MAX_BUFFER_SIZE } from './sources/from-sse.js';
 export { fromOpenAIStream, type AdoptableStream, type StreamSource } from './sources/from-openai-stream.js';
+export type { ConformanceSchema } from './sources/decode-json-event.js';
 
 // Assistants
 export { assistantEvents, type AssistantEventsOptions } from './assistants/assistant-events.js';
@@ -138,22 +139,3 @@ export type * as Responses from './wire/responses-api.js';
 export * from './assistants/event-names.js';
 export * from './assistants/run-statuses.js';
 export * from './responses/lifecycle-events.js';
-
-// Structured outputs
-export { createPartialJsonParser, type PartialJsonParser, type DeepPartial } from './structured/partial-json-parser.js';
-export { toStrictJsonSchema } from './structured/strict-json-schema.js';
-export {
-  zodTextFormat,
-  zodResponseFormat,
-  zodFunction,
-  zodResponsesFunction,
-  type JsonSchemaTextFormat,
-  type JsonSchemaResponseFormat,
-  type StrictChatFunctionTool,
-  type StrictResponsesFunctionTool,
-} from './structured/request-formats.js';
-export type { StructuredOutputStreamValue, StructuredOutputOptions } from './structured/structured-text.js';
-export { partialParsed } from './structured/partial-parsed.js';
-export { structuredOutput, type StructuredOutputSnapshot } from './structured/structured-output.js';
-export { finalParsed } from './structured/final-parsed.js';
-export { parsedToolCalls, type ParsedToolCall } from './structured/parsed-tool-calls.js';

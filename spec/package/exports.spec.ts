@@ -4,9 +4,9 @@
  * `exports` map to the built files, as they do for an app that installed it.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 let tmp = '';
@@ -62,4 +62,58 @@ describe('the built package', () => {
       console.log(text.join('').length > 0 ? 'ok' : 'empty');`;
     expect(node(['--input-type=module', '-e', script]).trim()).toBe('ok');
   });
+
+  it('has structured outputs in rx-openai-stream/structured, both ways', () => {
+    const cjs = node(['-e', "const s = require('rx-openai-stream/structured'); const { z } = require('zod'); console.log(s.zodTextFormat(z.object({ a: z.string() }), 'x').schema.additionalProperties)"]);
+    expect(cjs.trim()).toBe('false');
+    const esm = node(['--input-type=module', '-e', "import { createPartialJsonParser } from 'rx-openai-stream/structured'; const p = createPartialJsonParser(); console.log(JSON.stringify(p.push('{\"a\": [1, \"x')))"]);
+    expect(esm.trim()).toBe('{"a":[1,"x"]}');
+  });
+
+  it('has the opt-in OpenAPI schemas in rx-openai-stream/schemas, both ways', () => {
+    const cjs = node(['-e', "const s = require('rx-openai-stream/schemas'); console.log(s.RunSchema.safeParse({}).success, typeof s.responseEventDataSchemas['response.completed'].safeParse)"]);
+    expect(cjs.trim()).toBe('false function');
+    const esm = node(['--input-type=module', '-e', "import { ResponseSchema, Responses } from 'rx-openai-stream/schemas'; console.log(ResponseSchema.safeParse(null).success, typeof Responses.FunctionToolSchema.parse)"]);
+    expect(esm.trim()).toBe('false function');
+  });
+
+  it('ships declarations a consumer type-checks with skipLibCheck off, and the main entry reaches no zod types', () => {
+    // Every declaration file the main entry reaches, through imports and re-exports.
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\()\s*['"]([^'"]+)['"]/g)) {
+        if (specifier!.startsWith('.')) visit(resolve(dirname(file), specifier!.replace(/\.js$/, '.d.ts')));
+        else expect([file, specifier]).not.toEqual([file, 'zod']);
+      }
+    };
+    visit(join(pkg, 'dist', 'esm', 'index.d.ts'));
+    expect(reached.size).toBeGreaterThan(20);
+
+    const consumer = join(tmp, 'consumer');
+    mkdirSync(consumer);
+    symlinkSync(join(root, 'node_modules'), join(consumer, 'node_modules'), 'dir');
+    // The package itself, as an app that installed it has it.
+    symlinkSync(pkg, join(consumer, 'rx-openai-stream'), 'dir');
+    writeFileSync(
+      join(consumer, 'index.ts'),
+      `import { responseEvents, textDeltas, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
+      export const text$ = (r: Response) => responseEvents(r).pipe(textDeltas());
+      export const isDelta = (e: ResponseStreamEvent) => e.type === 'response.output_text.delta' && e.delta.length > 0;
+      export const tool: Responses.FunctionTool = { type: 'function', name: 'f', parameters: {}, strict: true };\n`,
+    );
+    writeFileSync(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true,
+          skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [],
+          paths: { 'rx-openai-stream': ['./rx-openai-stream'] },
+        },
+        files: ['index.ts'],
+      }),
+    );
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { cwd: consumer, encoding: 'utf8' });
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { lastValueFrom, toArray } from 'rxjs';
 import { z } from 'zod';
-import { parsedToolCalls, StructuredOutputValidationError, zodFunction, zodResponsesFunction } from '../../src/index';
+import { StructuredOutputValidationError } from '../../src/index';
+import { parsedToolCalls, zodFunction, zodResponsesFunction } from '../../src/structured';
 import { useEmulator } from '../helpers/emulator';
 
 // The emulator answers a message naming a tool with a call to it; JSON in the message becomes the arguments.

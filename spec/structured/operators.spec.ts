@@ -1,23 +1,8 @@
 import { firstValueFrom, from, lastValueFrom, Observable, of, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { z } from 'zod';
-import {
-  chatCompletionChunks,
-  type ChatCompletionChunk,
-  finalParsed,
-  parsedToolCalls,
-  partialParsed,
-  responseEvents,
-  type ResponseStreamEvent,
-  StructuredOutputError,
-  StructuredOutputIncompleteError,
-  StructuredOutputParseError,
-  StructuredOutputRefusalError,
-  StructuredOutputUnknownToolError,
-  StructuredOutputValidationError,
-  structuredOutput,
-  type StructuredOutputStreamValue,
-} from '../../src/index';
+import { chatCompletionChunks, type ChatCompletionChunk, responseEvents, type ResponseStreamEvent, StructuredOutputError, StructuredOutputIncompleteError, StructuredOutputParseError, StructuredOutputRefusalError, StructuredOutputUnknownToolError, StructuredOutputValidationError } from '../../src/index';
+import { finalParsed, parsedToolCalls, partialParsed, structuredOutput, type StructuredOutputStreamValue } from '../../src/structured';
 import { streamOf } from '../helpers/bytes';
 import { sse } from '../responses/stream';
 import {

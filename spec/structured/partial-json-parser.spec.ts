@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { createPartialJsonParser, StructuredOutputError, StructuredOutputParseError } from '../../src/index';
+import { StructuredOutputError, StructuredOutputParseError } from '../../src/index';
+import { createPartialJsonParser } from '../../src/structured';
 
 const numRuns = Number(process.env['PROPERTY_RUNS'] ?? 100);
 

@@ -1,13 +1,7 @@
 import * as sdk from 'openai/helpers/zod';
 import { z } from 'zod';
-import {
-  StructuredOutputSchemaError,
-  toStrictJsonSchema,
-  zodFunction,
-  zodResponseFormat,
-  zodResponsesFunction,
-  zodTextFormat,
-} from '../../src/index';
+import { StructuredOutputSchemaError } from '../../src/index';
+import { toStrictJsonSchema, zodFunction, zodResponseFormat, zodResponsesFunction, zodTextFormat } from '../../src/structured';
 
 /** The SDK's helpers attach non-enumerable parsers; the wire is what JSON.stringify sends. */
 const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));

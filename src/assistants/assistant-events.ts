@@ -1,7 +1,6 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { AssistantStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
-import type { z } from 'zod';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import { ASSISTANT_EVENT_NAMES, assistantEventIssue } from '../schema/assistants/event-check.js';
 import { messageDeltaIssue } from '../schema/assistants/message-delta-check.js';
@@ -13,6 +12,7 @@ import {
   readIssueError,
   schemaLookup,
   serverSentEvents,
+  type ConformanceSchema,
   validateEventJson,
 } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
@@ -38,7 +38,7 @@ export interface AssistantEventsOptions extends FromSSEOptions {
    * OpenAPI description's objects: required fields, enums). Without it (the default) only the fields the library
    * reads are checked (see `schema/assistants/event-check.ts`), and everything else passes untouched.
    */
-  conformance?: Readonly<Partial<Record<string, z.ZodType>>>;
+  conformance?: Readonly<Partial<Record<string, ConformanceSchema>>>;
 }
 
 const MESSAGE_DELTA = 'thread.message.delta';
@@ -158,8 +158,8 @@ export function assistantEvents(
 
 
 /** The entries of a `conformance` map that hold a schema. */
-function definedSchemas(map: Readonly<Partial<Record<string, z.ZodType>>>): Record<string, z.ZodType> {
-  const schemas: Record<string, z.ZodType> = {};
+function definedSchemas(map: Readonly<Partial<Record<string, ConformanceSchema>>>): Record<string, ConformanceSchema> {
+  const schemas: Record<string, ConformanceSchema> = {};
   for (const [name, schema] of Object.entries(map)) if (schema !== undefined) schemas[name] = schema;
   return schemas;
 }

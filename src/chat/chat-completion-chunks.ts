@@ -1,7 +1,6 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
-import type { z } from 'zod';
 import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
 import { contentChunkShape } from '../schema/chat/chunk-template.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
@@ -10,6 +9,7 @@ import {
   parseEventJson,
   readIssueError,
   serverSentEvents,
+  type ConformanceSchema,
   validateEventJson,
 } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
@@ -34,7 +34,7 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
    * (see `schema/chat/chunk-check.ts`): real streams (Azure OpenAI's among them) omit fields the description
    * marks required, send `null`s and new enum values, and all of that passes through untouched.
    */
-  conformance?: z.ZodType;
+  conformance?: ConformanceSchema;
 }
 
 /**

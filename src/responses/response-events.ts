@@ -1,12 +1,11 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { IncompleteStreamError, ResponseStreamError, StreamParseError } from '../errors/stream-errors.js';
-import type { z } from 'zod';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
 import { responseWireChecks, type WireCheck } from '../schema/responses/wire-checks.js';
 import type { ByteSource } from '../sources/byte-source.js';
-import { parseEventJson, schemaLookup, serverSentEvents, validateEventJson } from '../sources/decode-json-event.js';
+import { parseEventJson, schemaLookup, serverSentEvents, validateEventJson, type ConformanceSchema } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
 import { jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
@@ -35,10 +34,10 @@ export interface ResponseEventsOptions extends FromSSEOptions {
    * checked (see `responseWireChecks`), and the OpenAPI schemas are not part of a bundle that does not import
    * them.
    */
-  conformance?: Readonly<Record<string, z.ZodType>>;
+  conformance?: Readonly<Record<string, ConformanceSchema>>;
 }
 
-const noSchemas: ReadonlyMap<string, z.ZodType> = new Map();
+const noSchemas: ReadonlyMap<string, ConformanceSchema> = new Map();
 // Built once: dispatch by event type is one Map lookup per event.
 const checkByType: ReadonlyMap<string, WireCheck> = new Map(Object.entries(responseWireChecks));
 

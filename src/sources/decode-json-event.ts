@@ -1,5 +1,4 @@
 import { isObservable, type Observable } from 'rxjs';
-import type { z } from 'zod';
 import { StreamParseError } from '../errors/stream-errors.js';
 import type { ByteSource } from './byte-source.js';
 import { fromSSE, type FromSSEOptions } from './from-sse.js';
@@ -15,6 +14,24 @@ import type { ServerSentEvent } from './server-sent-event.js';
  */
 
 /**
+ * A schema a source can hold events to with its `conformance` option: any zod schema (the full OpenAPI ones are
+ * in `rx-openai-stream/schemas`), or anything else with a zod-like `safeParse`. Declared by what the sources call,
+ * so the library's types do not depend on zod's.
+ *
+ * @example
+ * import { ResponseSchema } from 'rx-openai-stream/schemas';
+ * const strict: ConformanceSchema = ResponseSchema;
+ */
+export interface ConformanceSchema {
+  safeParse(value: unknown):
+    | { readonly success: true }
+    | {
+        readonly success: false;
+        readonly error: { readonly issues: ReadonlyArray<{ readonly message: string; readonly path: ReadonlyArray<PropertyKey> }> };
+      };
+}
+
+/**
  * Builds the name → schema lookup of a source once, so dispatch is one `Map` lookup per event.
  *
  * @internal
@@ -22,7 +39,7 @@ import type { ServerSentEvent } from './server-sent-event.js';
  * const schemas = schemaLookup(assistantEventDataSchemas);
  * schemas.get('thread.run.created'); // RunSchema
  */
-export function schemaLookup(schemas: Readonly<Record<string, z.ZodType>>): ReadonlyMap<string, z.ZodType> {
+export function schemaLookup(schemas: Readonly<Record<string, ConformanceSchema>>): ReadonlyMap<string, ConformanceSchema> {
   return new Map(Object.entries(schemas));
 }
 
@@ -52,7 +69,7 @@ export function parseEventJson(eventName: string | undefined, data: string): unk
  * if (problem) return subscriber.error(problem);
  */
 export function validateEventJson(
-  schema: z.ZodType,
+  schema: ConformanceSchema,
   eventName: string | undefined,
   data: string,
   json: unknown,
@@ -80,7 +97,7 @@ export function validateEventJson(
  * subscriber.next({ event: name, data: json });
  */
 export function decodeJsonEvent(
-  schemas: ReadonlyMap<string, z.ZodType>,
+  schemas: ReadonlyMap<string, ConformanceSchema>,
   eventName: string,
   data: string,
   strict: boolean,

@@ -17,7 +17,7 @@ import {
  *
  * @example
  * import { z } from 'zod';
- * import { finalParsed, zodTextFormat } from 'rx-openai-stream';
+ * import { finalParsed, zodTextFormat } from 'rx-openai-stream/structured';
  *
  * const Weather = z.object({ city: z.string(), celsius: z.number() });
  * client.responses

@@ -50,7 +50,7 @@ type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_ite
  *
  * @example
  * import { z } from 'zod';
- * import { parsedToolCalls, zodResponsesFunction } from 'rx-openai-stream';
+ * import { parsedToolCalls, zodResponsesFunction } from 'rx-openai-stream/structured';
  *
  * const GetWeather = z.object({ city: z.string() });
  * client.responses

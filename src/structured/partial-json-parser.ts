@@ -102,7 +102,7 @@ const EXCERPT_TAIL = 48;
  * mutated; a finished element or property keeps its identity in every later value.
  *
  * @example
- * import { createPartialJsonParser } from 'rx-openai-stream';
+ * import { createPartialJsonParser } from 'rx-openai-stream/structured';
  *
  * const parser = createPartialJsonParser();
  * for await (const delta of deltas) render(parser.push(delta));

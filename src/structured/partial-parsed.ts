@@ -19,7 +19,7 @@ import {
  * `StructuredOutputIncompleteError`. Everything emitted before an error stays valid.
  *
  * @example
- * import { partialParsed, zodTextFormat } from 'rx-openai-stream';
+ * import { partialParsed, zodTextFormat } from 'rx-openai-stream/structured';
  *
  * client.responses
  *   .stream({ model: 'gpt-4o', input, text: { format: zodTextFormat(Recipe, 'recipe') } })

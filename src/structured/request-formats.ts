@@ -85,7 +85,7 @@ export interface StrictResponsesFunctionTool {
  *
  * @example
  * import { z } from 'zod';
- * import { zodTextFormat, finalParsed } from 'rx-openai-stream';
+ * import { zodTextFormat, finalParsed } from 'rx-openai-stream/structured';
  *
  * const Weather = z.object({ city: z.string(), celsius: z.number() });
  * client.responses
@@ -102,7 +102,7 @@ export function zodTextFormat(schema: z.ZodType, name: string, props: { descript
  * Throws `StructuredOutputSchemaError` like {@link zodTextFormat}.
  *
  * @example
- * import { zodResponseFormat, finalParsed } from 'rx-openai-stream';
+ * import { zodResponseFormat, finalParsed } from 'rx-openai-stream/structured';
  *
  * client.chat.completions
  *   .stream({ model: 'gpt-4o', messages, response_format: zodResponseFormat(Weather, 'weather') })
@@ -122,7 +122,7 @@ export function zodResponseFormat(
  * model's calls with `parsedToolCalls({ [name]: parameters })`.
  *
  * @example
- * import { zodFunction, parsedToolCalls } from 'rx-openai-stream';
+ * import { zodFunction, parsedToolCalls } from 'rx-openai-stream/structured';
  *
  * const GetWeather = z.object({ city: z.string() });
  * client.chat.completions
@@ -147,7 +147,7 @@ export function zodFunction(options: { name: string; parameters: z.ZodType; desc
  * model's calls with `parsedToolCalls({ [name]: parameters })`.
  *
  * @example
- * import { zodResponsesFunction, parsedToolCalls } from 'rx-openai-stream';
+ * import { zodResponsesFunction, parsedToolCalls } from 'rx-openai-stream/structured';
  *
  * client.responses
  *   .stream({ model: 'gpt-4o', input, tools: [zodResponsesFunction({ name: 'get_weather', parameters: GetWeather })] })

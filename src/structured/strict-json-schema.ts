@@ -40,7 +40,7 @@ const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties'] as co
  *
  * @example
  * import { z } from 'zod';
- * import { toStrictJsonSchema } from 'rx-openai-stream';
+ * import { toStrictJsonSchema } from 'rx-openai-stream/structured';
  *
  * toStrictJsonSchema(z.object({ city: z.string(), unit: z.enum(['C', 'F']).nullable() }));
  * // { type: 'object', properties: {...}, required: ['city', 'unit'], additionalProperties: false, ... }

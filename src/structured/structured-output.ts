@@ -30,7 +30,7 @@ export type StructuredOutputSnapshot<T> =
  * `StructuredOutputError`s. Reads Chat Completions chunks (choice `choice`, default 0) and Responses events.
  *
  * @example
- * import { structuredOutput } from 'rx-openai-stream';
+ * import { structuredOutput } from 'rx-openai-stream/structured';
  *
  * chunks$.pipe(structuredOutput(Recipe)).subscribe((s) => {
  *   if (s.done) save(s.parsed);
