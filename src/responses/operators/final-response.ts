@@ -8,7 +8,8 @@ import type { ResponseSnapshot } from '../snapshot/state.js';
  * Emits once, when the stream completes: the final {@link ResponseSnapshot}, the response as the last lifecycle
  * event (`response.completed` or `response.incomplete`) carried it, with `output_text` (the same response the
  * official SDK's `ResponseStream.finalResponse()` gives, without its `output_parsed` / `parsed` /
- * `parsed_arguments` fields: this library does not parse structured outputs). Fails with
+ * `parsed_arguments` fields: parsed structured outputs come from `finalParsed()` and `parsedToolCalls()` of
+ * `rx-openai-stream/structured`). Fails with
  * {@link MissingResponseError} when the stream carried no response; a stream that fails (a cut stream, a
  * `response.failed`) fails this too.
  *
