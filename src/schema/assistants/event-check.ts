@@ -18,42 +18,18 @@
  * The full OpenAPI schemas are opt-in: `assistantEvents(source, { conformance: assistantEventDataSchemas })`.
  */
 import type { ReadIssue } from '../../sources/decode-json-event.js';
+import { ASSISTANT_STREAM_EVENT_NAMES } from '../../assistants/event-names.js';
 import { messageDeltaIssue } from './message-delta-check.js';
 
 /**
  * The name of every event of a run stream with JSON data (the keys of `assistantEventDataSchemas`), without
- * importing the schemas.
+ * importing the schemas: every emitted event's name, and `error`.
  *
  * @internal
  * @example
  * ASSISTANT_EVENT_NAMES.includes('thread.run.completed'); // true
  */
-export const ASSISTANT_EVENT_NAMES = [
-  'thread.created',
-  'thread.run.created',
-  'thread.run.queued',
-  'thread.run.in_progress',
-  'thread.run.requires_action',
-  'thread.run.completed',
-  'thread.run.incomplete',
-  'thread.run.failed',
-  'thread.run.cancelling',
-  'thread.run.cancelled',
-  'thread.run.expired',
-  'thread.run.step.created',
-  'thread.run.step.in_progress',
-  'thread.run.step.delta',
-  'thread.run.step.completed',
-  'thread.run.step.failed',
-  'thread.run.step.cancelled',
-  'thread.run.step.expired',
-  'thread.message.created',
-  'thread.message.in_progress',
-  'thread.message.delta',
-  'thread.message.completed',
-  'thread.message.incomplete',
-  'error',
-] as const;
+export const ASSISTANT_EVENT_NAMES = [...ASSISTANT_STREAM_EVENT_NAMES, 'error'] as const;
 
 const knownNames: ReadonlySet<string> = new Set(ASSISTANT_EVENT_NAMES);
 
