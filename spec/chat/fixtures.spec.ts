@@ -17,6 +17,7 @@ import {
 } from '../../src/index';
 import { chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
 import { sdkClientOver } from '../helpers/sdk';
+import { SDK_EVENTS } from './sdk-chat';
 
 const names = fixtureNames('chat-completions');
 
@@ -34,19 +35,6 @@ async function outcome(parts: Uint8Array[]): Promise<Outcome> {
   const text = (await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(textDeltas(), toArray()))).join('');
   return { chunks, completion, events, text };
 }
-
-const SDK_EVENTS = [
-  'content.delta',
-  'content.done',
-  'refusal.delta',
-  'refusal.done',
-  'tool_calls.function.arguments.delta',
-  'tool_calls.function.arguments.done',
-  'logprobs.content.delta',
-  'logprobs.content.done',
-  'logprobs.refusal.delta',
-  'logprobs.refusal.done',
-] as const;
 
 /** The SDK's `finalChatCompletion()` and the events it fired, in order, over the bytes. */
 async function sdkOutcome(parts: Uint8Array[]): Promise<{ completion: unknown; events: unknown[] }> {
