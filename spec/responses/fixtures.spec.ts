@@ -18,6 +18,7 @@ import {
 } from '../../src/index';
 import { chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
 import { sdkClientOver } from '../helpers/sdk';
+import { withoutParsed } from './sdk-parity';
 import { richEvents, sse } from './stream';
 
 interface Outcome {
@@ -38,18 +39,6 @@ async function outcome(parts: Uint8Array[]): Promise<Outcome> {
 /** The SDK's `finalResponse()` over the bytes. */
 async function sdkFinal(parts: Uint8Array[]): Promise<unknown> {
   return sdkClientOver(parts).responses.stream({ model: 'gpt-4o', input: 'Hi' }).finalResponse();
-}
-
-/** The SDK adds `output_parsed`, `parsed` and `parsed_arguments` (all `null`): this library does not parse. */
-function withoutParsed(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutParsed);
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key === 'parsed' || key === 'parsed_arguments' || key === 'output_parsed') continue;
-    copy[key] = withoutParsed(v);
-  }
-  return copy;
 }
 
 const streams: Array<[string, Uint8Array]> = [

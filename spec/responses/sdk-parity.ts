@@ -57,7 +57,10 @@ export async function sdk(parts: readonly Uint8Array[]): Promise<Sdk> {
   }
 }
 
-/** The SDK adds `output_parsed`, `parsed` and `parsed_arguments` (all `null`): this library does not parse. */
+/**
+ * The SDK adds `output_parsed`, `parsed` and `parsed_arguments` (all `null` without a parseable format): this
+ * library never adds them (`rx-openai-stream/structured` parses with operators instead).
+ */
 export function withoutParsed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutParsed);
   if (typeof value !== 'object' || value === null) return value;
