@@ -130,7 +130,6 @@ export function serverSentEvents(
  * What a hand-written check of an event's data found wrong with a field the library reads: where (a dotted
  * path such as `choices.0.delta.content`) and what was expected there.
  *
- * @internal
  * @example
  * const issue: ReadIssue = { path: 'choices.0.index', message: 'expected a non-negative integer' };
  */

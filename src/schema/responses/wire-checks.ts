@@ -11,18 +11,17 @@
  * {@link WireProblem} (the JSON path and what is wrong) of the first field the library reads that is broken.
  * They never copy or change the value.
  */
+import type { ReadIssue } from '../../sources/decode-json-event.js';
 
 /**
- * A field the library reads that is broken: its JSON path (`item.content.0.text`) and what is wrong with it.
+ * A field the library reads that is broken: its JSON path (`item.content.0.text`) and what is wrong with it (the
+ * same shape as every source's check reports).
  *
  * @example
  * const problem = responseWireChecks['response.output_text.delta']?.(json);
  * if (problem) console.error(problem.path, problem.message); // 'delta' 'expected a string, got number'
  */
-export interface WireProblem {
-  readonly path: string;
-  readonly message: string;
-}
+export type WireProblem = ReadIssue;
 
 /**
  * The check of one event type: `undefined` when every field the library reads is usable, else the first
