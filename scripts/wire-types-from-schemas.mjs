@@ -97,7 +97,7 @@ try {
     for (const file of files) {
       const text = readFileSync(join(root, file), 'utf8');
       // `/** doc */ export type Name = z.infer<...>`, or after the migration `/** doc */ export const NameSchema`.
-      for (const match of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\s*export type (\w+)(?:<[^=]*>)? = z\.infer/g)) {
+      for (const match of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\s*export type (\w+)(?:<[^=]*>)? =\s*z\.infer/g)) {
         docs.set(match[2], match[1]);
       }
       for (const match of text.matchAll(/^export const (\w+)Schema\b/gm)) {

@@ -167,6 +167,12 @@ export interface CompletionUsage {
   };
 }
 
+/**
+ * The kind of input a moderation category was applied to.
+ *
+ * @example
+ * const kinds: ChatCompletionModerationInputType[] = ['text', 'image'];
+ */
 export type ChatCompletionModerationInputType = 'text' | 'image';
 
 /**

@@ -1646,6 +1646,12 @@ export interface FunctionShellCallItemParam {
   environment?: LocalEnvironmentParam | ContainerReferenceParam | null;
 }
 
+/**
+ * Indicates that the shell call exceeded its configured time limit.
+ *
+ * @example
+ * const outcome: FunctionShellCallOutputTimeoutOutcomeParam = { type: 'timeout' };
+ */
 export interface FunctionShellCallOutputTimeoutOutcomeParam {
   type: 'timeout';
 }
@@ -2086,6 +2092,12 @@ export interface ResponseCodeInterpreterCallCompletedEvent {
   sequence_number?: number;
 }
 
+/**
+ * Emitted when a code interpreter call is in progress.
+ *
+ * @example
+ * if (event.type === 'response.code_interpreter_call.in_progress') console.log('running code', event.item_id);
+ */
 export interface ResponseCodeInterpreterCallInProgressEvent {
   type: 'response.code_interpreter_call.in_progress';
   output_index: number;
@@ -2093,6 +2105,12 @@ export interface ResponseCodeInterpreterCallInProgressEvent {
   sequence_number?: number;
 }
 
+/**
+ * Emitted when the code interpreter is actively interpreting the code snippet.
+ *
+ * @example
+ * if (event.type === 'response.code_interpreter_call.interpreting') showSpinner(event.item_id);
+ */
 export interface ResponseCodeInterpreterCallInterpretingEvent {
   type: 'response.code_interpreter_call.interpreting';
   output_index: number;
