@@ -9,6 +9,7 @@ import { readEventStream, readJSON } from '../readers.js';
 import { withStreamHeaders } from '../run-stream.js';
 import { fallBackToCreate } from '../fallback/fall-back-to-create.js';
 import type { Transport } from '../transport.js';
+import { resumeResponse, type ResponseRecoveryInfo } from '../recovery/resume-response.js';
 import { paginate } from './threads.js';
 
 /**
@@ -98,6 +99,16 @@ export interface ResponseInputItemListParams {
 export interface ResponseStreamOptions extends RequestOptions {
   /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
   onFallback?: (info: { reason: unknown }) => void;
+  /**
+   * Called each time the cut stream of a background response is resumed from its last `sequence_number` (see
+   * `recoverStreams`).
+   */
+  onRecover?: (info: ResponseRecoveryInfo) => void;
+  /**
+   * Unsubscribing from the stream of a background response that has not settled also cancels the response
+   * (`POST /responses/{id}/cancel`, its answer ignored). Default false: unsubscribing only stops reading.
+   */
+  cancelOnUnsubscribe?: boolean;
 }
 
 /**
@@ -125,7 +136,10 @@ export interface ResponsesResource {
    * with `ResponseStreamError`; a cut stream fails with `IncompleteStreamError`. With `fallbackToPolling`, a
    * stream that cannot be established becomes one non-streaming request emitted as equivalent events. Given
    * `{ response_id, starting_after }`, streams the events of an existing background response after that
-   * sequence number.
+   * sequence number. The stream of a background response (`background: true`, or by id) that is cut, reset or
+   * silent past the idle timeout resumes by itself after its last delivered `sequence_number` (every event
+   * once, in order; `recoverStreams: false` turns it off); when the API no longer serves the events it fails
+   * with `ResponseResumeExpiredError`.
    *
    * @example
    * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(textDeltas()).subscribe(print);
@@ -198,6 +212,28 @@ export function responsesResource(transport: Transport): ResponsesResource {
     return startingAfter === undefined ? events$ : events$.pipe(filter((event) => event.sequence_number === undefined || event.sequence_number > startingAfter));
   };
 
+  /** A stream that resumes after cuts when its response runs in the background (see `../recovery/resume-response.ts`). */
+  const resumable = (
+    first: Observable<ResponseStreamEvent>,
+    options: ResponseStreamOptions | undefined,
+    background: boolean,
+    responseId?: string,
+    startingAfter?: number,
+  ): Observable<ResponseStreamEvent> =>
+    resumeResponse({
+      first,
+      resume: (id, after) => eventsOf(id, after, options),
+      cancel: (id) => transport.request({ method: 'POST', path: `/responses/${enc(id)}/cancel` }, { ...options, signal: undefined }, readJSON()),
+      responseId,
+      startingAfter,
+      resumable: background,
+      enabled: options?.recoverStreams ?? transport.options.recoverStreams,
+      maxRetries: options?.maxRetries ?? transport.options.maxRetries,
+      scheduler: options?.scheduler ?? transport.options.scheduler,
+      onRecover: options?.onRecover,
+      cancelOnUnsubscribe: options?.cancelOnUnsubscribe,
+    });
+
   const inputItemsPage = (responseId: string, query?: object, options?: RequestOptions) =>
     transport.request(
       { method: 'GET', path: `/responses/${enc(responseId)}/input_items`, query: query as Record<string, string> },
@@ -213,7 +249,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
     options?: ResponseStreamOptions,
   ): Observable<Response> | Observable<ResponseStreamEvent> {
     const { stream, starting_after, ...rest } = query ?? {};
-    if (stream === true) return eventsOf(responseId, starting_after, options, rest);
+    if (stream === true) return resumable(eventsOf(responseId, starting_after, options, rest), options, true, responseId, starting_after);
     return transport.request({ method: 'GET', path: `/responses/${enc(responseId)}`, query: rest }, options, readJSON(responseCheck));
   }
 
@@ -229,13 +265,16 @@ export function responsesResource(transport: Transport): ResponsesResource {
       listAll: (responseId, query, options) => paginate((after) => inputItemsPage(responseId, { ...query, after }, options)),
     },
     stream: (params, options) => {
-      if (isStreamById(params)) return eventsOf(params.response_id, params.starting_after, options);
+      if (isStreamById(params)) {
+        const { response_id, starting_after } = params;
+        return resumable(eventsOf(response_id, starting_after, options), options, true, response_id, starting_after);
+      }
       const streamed$ = transport.request(
         { method: 'POST', path: '/responses', body: { ...params, stream: true } },
         withStreamHeaders(options),
         (response, context) => readEvents(response, context.options),
       );
-      return fallBackToCreate(streamed$, {
+      return fallBackToCreate(resumable(streamed$, options, params.background === true), {
         enabled: options?.fallbackToPolling ?? transport.options.fallbackToPolling,
         create: () => create(params, options),
         toValues: eventsOfResponse,
