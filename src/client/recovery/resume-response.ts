@@ -60,7 +60,7 @@ export interface ResumePlan {
   readonly cancelOnUnsubscribe?: boolean;
 }
 
-const TERMINAL = new Set(['response.completed', 'response.incomplete', 'response.failed']);
+const TERMINAL: ReadonlySet<string> = new Set(['response.completed', 'response.incomplete', 'response.failed']);
 
 /**
  * The events of `plan.first`, resumed after every cut of a background response: the first resume after an
