@@ -1,5 +1,5 @@
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import { BadRequestError, finalResponse, NotFoundError, StreamParseError } from '../../src/index';
+import { BadRequestError, finalResponse, NotFoundError, StreamParseError, textDeltas } from '../../src/index';
 import { startEmulator } from '../../src/testing/index.js';
 import { useEmulator } from '../helpers/emulator';
 
@@ -43,6 +43,15 @@ describe('client.responses: stored and background responses', () => {
     } finally {
       await emulatorPaced.close();
     }
+  });
+
+  it('retrieve() is a response, retrieve(id, { stream: true }) a stream of events (checked by the compiler)', async () => {
+    const id = (await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true }))).id;
+    const text = await lastValueFrom(ctx.client.responses.retrieve(id, { stream: true }).pipe(textDeltas(), toArray()));
+    expect(text.join('')).toBe('You said: Hi');
+    // @ts-expect-error a Response is not a stream event: textDeltas() does not accept retrieve()'s result
+    const misuse = () => ctx.client.responses.retrieve(id).pipe(textDeltas());
+    expect(typeof misuse).toBe('function');
   });
 
   it('cancel() of a response that is not in background fails with BadRequestError', async () => {

@@ -168,6 +168,33 @@ describe('client.responses.stream(): lossless resume of background responses', (
     }
   });
 
+  it('a response cancelled by someone else while streamed: its stream ends, the resume finds nothing, IncompleteStreamError', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 30, deltaMs: 30 } });
+    try {
+      const client = ctx.clientWith({ baseURL: paced.url, maxRetries: 1 });
+      const received: ResponseStreamEvent[] = [];
+      let twoReceived!: () => void;
+      const two = new Promise<void>((resolve) => (twoReceived = resolve));
+      const ended = new Promise<unknown>((resolve) =>
+        client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }).subscribe({
+          next: (e) => received.push(e) === 2 && twoReceived(),
+          error: resolve,
+          complete: () => resolve(undefined),
+        }),
+      );
+      await two;
+      const id = received[0]!.type === 'response.created' ? received[0]!.response.id : '';
+      await expect(firstValueFrom(client.responses.cancel(id))).resolves.toMatchObject({ status: 'cancelled' });
+      const error = await ended;
+      expect(error).toBeInstanceOf(IncompleteStreamError);
+      expect(received.map((e) => e.type)).not.toContain('response.completed');
+      expect(seqs(received)).toEqual(received.map((_, at) => at));
+      expect(paced.requests.filter((r) => r.method === 'GET' && r.query.startsWith('stream=true'))).toHaveLength(1);
+    } finally {
+      await paced.close();
+    }
+  });
+
   it('a cut stream of a response that is not in background keeps failing with IncompleteStreamError (no resume)', async () => {
     ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST });
     const from = ctx.emulator.requests.length;
