@@ -59,4 +59,25 @@ describe('resumeResponse (marbles)', () => {
       expectObservable(resumeResponse({ ...plan, first: failing })).toBe('a-#', { a: ev(0) }, broken);
     });
   });
+
+  it('cancelOnUnsubscribe: cancels at the unsubscribe, not after the response settled, and never without the option', () => {
+    scheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const running = cold('a-b-c-d-e|', { a: ev(0), b: ev(1), c: ev(2), d: ev(3), e: ev(4, 'response.completed') });
+      const cancel = cold('--x|');
+      const plan: ResumePlan = {
+        first: running,
+        resume: () => running,
+        cancel: () => cancel,
+        resumable: true,
+        enabled: true,
+        maxRetries: 2,
+        scheduler: asyncScheduler,
+        cancelOnUnsubscribe: true,
+      };
+      expectObservable(resumeResponse(plan), '^--!').toBe('a-b', { a: ev(0), b: ev(1) });
+      expectObservable(resumeResponse(plan)).toBe('a-b-c-d-e|', { a: ev(0), b: ev(1), c: ev(2), d: ev(3), e: ev(4, 'response.completed') });
+      expectObservable(resumeResponse({ ...plan, cancelOnUnsubscribe: false }), '^-!').toBe('a-', { a: ev(0) });
+      expectSubscriptions(cancel.subscriptions).toBe('---^--!');
+    });
+  });
 });
