@@ -112,6 +112,15 @@ export type {
   ChatStreamOptions,
 } from './client/resources/chat.js';
 export type { ResponsesResource, ResponseCreateParams, ResponseStreamOptions } from './client/resources/responses.js';
+export type {
+  ResponseStreamByIdParams,
+  ResponseRetrieveParams,
+  ResponseDeleted,
+  ResponseInputListItem,
+  ResponseInputItemListParams,
+  ResponseInputItemsResource,
+} from './client/resources/responses.js';
+export type { ResponseRecoveryInfo } from './client/recovery/resume-response.js';
 export type { FilesResource } from './client/resources/files.js';
 export type { ThreadsResource, RunsResource, MessagesResource, StepsResource } from './client/resources/threads.js';
 export type {

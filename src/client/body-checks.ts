@@ -12,6 +12,7 @@ import type { Message, Run, RunStep, Thread } from '../wire/assistants.js';
 import type { ChatCompletion } from '../wire/chat.js';
 import type { ListPage } from '../wire/list-page.js';
 import type { Response } from '../wire/responses.js';
+import type { ResponseDeleted, ResponseInputListItem } from './resources/responses.js';
 import type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
 
 /**
@@ -142,3 +143,27 @@ export function listPageCheck<T>(item: BodyCheck<T>): BodyCheck<ListPage<T>> {
     return undefined;
   });
 }
+
+/**
+ * The answer of `DELETE /responses/{id}`: a string `id` (the client reads nothing else).
+ *
+ * @internal
+ * @example
+ * readJSON(responseDeletedCheck)
+ */
+export const responseDeletedCheck = bodyCheck<ResponseDeleted>((json) => identified(json, false));
+
+/**
+ * An input item of a stored response (`GET /responses/{id}/input_items`): a string `id` (pagination reads it)
+ * and a string `type`.
+ *
+ * @internal
+ * @example
+ * readJSON(listPageCheck(responseInputItemCheck))
+ */
+export const responseInputItemCheck = bodyCheck<ResponseInputListItem>((json) => {
+  const found = identified(json, false);
+  if (found) return found;
+  const type = (json as Record<string, unknown>)['type'];
+  return typeof type === 'string' ? undefined : issue('type', 'a string', type);
+});

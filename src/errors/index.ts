@@ -38,3 +38,4 @@ export {
   StructuredOutputUnknownToolError,
   StructuredOutputSchemaError,
 } from './structured-errors.js';
+export { ResponseResumeExpiredError } from './resume-errors.js';

@@ -1,6 +1,7 @@
-import type { Observable } from 'rxjs';
+import { filter, type Observable } from 'rxjs';
 import { responseEvents } from '../../responses/response-events.js';
-import { responseCheck } from '../body-checks.js';
+import { listPageCheck, responseCheck, responseDeletedCheck, responseInputItemCheck } from '../body-checks.js';
+import type { ListPage } from '../../wire/list-page.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { eventsOfResponse } from '../fallback/response-events.js';
 import type { RequestOptions } from '../options.js';
@@ -8,6 +9,8 @@ import { readEventStream, readJSON } from '../readers.js';
 import { withStreamHeaders } from '../run-stream.js';
 import { fallBackToCreate } from '../fallback/fall-back-to-create.js';
 import type { Transport } from '../transport.js';
+import { resumeResponse, type ResponseRecoveryInfo } from '../recovery/resume-response.js';
+import { paginate } from './threads.js';
 
 /**
  * The body of a Responses API request: `model`, `input` and any other parameter of the API.
@@ -18,7 +21,73 @@ import type { Transport } from '../transport.js';
 export interface ResponseCreateParams {
   model: string;
   input?: unknown;
+  /** Run the response in the background: the API answers at once (`queued`) and produces it over time. */
+  background?: boolean | null;
   [field: string]: unknown;
+}
+
+/**
+ * The events of an existing background response, from after `starting_after` (a `sequence_number`; default: all
+ * of them): the form of `client.responses.stream()` that reads `GET /responses/{id}?stream=true`.
+ *
+ * @example
+ * client.responses.stream({ response_id: 'resp_...', starting_after: 41 }).subscribe(print);
+ */
+export interface ResponseStreamByIdParams {
+  response_id: string;
+  starting_after?: number;
+}
+
+/**
+ * The query of `client.responses.retrieve()`: with `stream: true` the events of a background response (after
+ * `starting_after`) instead of the response object.
+ *
+ * @example
+ * client.responses.retrieve('resp_...', { stream: true, starting_after: 10 });
+ */
+export interface ResponseRetrieveParams {
+  stream?: boolean;
+  starting_after?: number;
+  include_obfuscation?: boolean;
+}
+
+/**
+ * The answer of `client.responses.delete()`.
+ *
+ * @example
+ * client.responses.delete('resp_...').subscribe(({ id, deleted }) => console.log(id, deleted));
+ */
+export interface ResponseDeleted {
+  id: string;
+  object?: string;
+  deleted?: boolean;
+  [field: string]: unknown;
+}
+
+/**
+ * One input item of a stored response, as `GET /responses/{id}/input_items` lists it (a message, a function
+ * call output, ...; every item has an `id` and a `type`).
+ *
+ * @example
+ * client.responses.inputItems.listAll('resp_...').subscribe((item) => console.log(item.type, item.id));
+ */
+export interface ResponseInputListItem {
+  id: string;
+  type: string;
+  [field: string]: unknown;
+}
+
+/**
+ * The query of `client.responses.inputItems.list()`: cursor pagination.
+ *
+ * @example
+ * client.responses.inputItems.list('resp_...', { limit: 10, order: 'asc' });
+ */
+export interface ResponseInputItemListParams {
+  limit?: number;
+  order?: 'asc' | 'desc';
+  after?: string;
+  before?: string;
 }
 
 /**
@@ -30,6 +99,29 @@ export interface ResponseCreateParams {
 export interface ResponseStreamOptions extends RequestOptions {
   /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
   onFallback?: (info: { reason: unknown }) => void;
+  /**
+   * Called each time the cut stream of a background response is resumed from its last `sequence_number` (see
+   * `recoverStreams`).
+   */
+  onRecover?: (info: ResponseRecoveryInfo) => void;
+  /**
+   * Unsubscribing from the stream of a background response that has not settled also cancels the response
+   * (`POST /responses/{id}/cancel`, its answer ignored). Default false: unsubscribing only stops reading.
+   */
+  cancelOnUnsubscribe?: boolean;
+}
+
+/**
+ * `client.responses.inputItems`.
+ *
+ * @example
+ * client.responses.inputItems.list('resp_...', { order: 'asc' }).subscribe((page) => console.log(page.data));
+ */
+export interface ResponseInputItemsResource {
+  /** One page of the input items. @example client.responses.inputItems.list('resp_...', { limit: 5 }); */
+  list(responseId: string, query?: ResponseInputItemListParams, options?: RequestOptions): Observable<ListPage<ResponseInputListItem>>;
+  /** Every input item, page after page, one emission each. @example client.responses.inputItems.listAll('resp_...').pipe(toArray()); */
+  listAll(responseId: string, query?: ResponseInputItemListParams, options?: RequestOptions): Observable<ResponseInputListItem>;
 }
 
 /**
@@ -42,20 +134,54 @@ export interface ResponsesResource {
   /**
    * Streams a response (`stream: true` is set for you) as events. `response.failed` and `error` events fail it
    * with `ResponseStreamError`; a cut stream fails with `IncompleteStreamError`. With `fallbackToPolling`, a
-   * stream that cannot be established becomes one non-streaming request emitted as equivalent events.
+   * stream that cannot be established becomes one non-streaming request emitted as equivalent events. Given
+   * `{ response_id, starting_after }`, streams the events of an existing background response after that
+   * sequence number. The stream of a background response (`background: true`, or by id) that is cut, reset or
+   * silent past the idle timeout resumes by itself after its last delivered `sequence_number` (every event
+   * once, in order; `recoverStreams: false` turns it off); when the API no longer serves the events it fails
+   * with `ResponseResumeExpiredError`.
    *
    * @example
    * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(textDeltas()).subscribe(print);
+   * client.responses.stream({ response_id: 'resp_...', starting_after: 12 }).pipe(textDeltas()).subscribe(print);
    */
-  stream(params: ResponseCreateParams, options?: ResponseStreamOptions): Observable<ResponseStreamEvent>;
+  stream(params: ResponseCreateParams | ResponseStreamByIdParams, options?: ResponseStreamOptions): Observable<ResponseStreamEvent>;
   /**
-   * One non-streaming response.
+   * One non-streaming response (with `background: true`: the `queued` response, at once).
    *
    * @example
    * client.responses.create({ model: 'gpt-4o', input: 'Hi' }).subscribe((r) => console.log(r.status));
    */
   create(params: ResponseCreateParams, options?: RequestOptions): Observable<Response>;
+  /**
+   * A stored response (`GET /responses/{id}`); with `{ stream: true, starting_after }` the events of a
+   * background response after that sequence number.
+   *
+   * @example
+   * client.responses.retrieve('resp_...').subscribe((r) => console.log(r.status));
+   * client.responses.retrieve('resp_...', { stream: true, starting_after: 3 }).subscribe((e) => console.log(e.type));
+   */
+  retrieve(responseId: string, query?: ResponseRetrieveParams & { stream?: false }, options?: RequestOptions): Observable<Response>;
+  retrieve(responseId: string, query: ResponseRetrieveParams & { stream: true }, options?: ResponseStreamOptions): Observable<ResponseStreamEvent>;
+  /**
+   * Cancels a background response (`POST /responses/{id}/cancel`); emits it, `cancelled`.
+   *
+   * @example
+   * client.responses.cancel('resp_...').subscribe((r) => console.log(r.status)); // 'cancelled'
+   */
+  cancel(responseId: string, options?: RequestOptions): Observable<Response>;
+  /**
+   * Deletes a stored response (`DELETE /responses/{id}`).
+   *
+   * @example
+   * client.responses.delete('resp_...').subscribe(({ deleted }) => console.log(deleted));
+   */
+  delete(responseId: string, options?: RequestOptions): Observable<ResponseDeleted>;
+  /** The input items of a stored response. @example client.responses.inputItems.listAll('resp_...'); */
+  readonly inputItems: ResponseInputItemsResource;
 }
+
+const enc = encodeURIComponent;
 
 /**
  * Builds `client.responses` on a transport.
@@ -71,15 +197,84 @@ export function responsesResource(transport: Transport): ResponsesResource {
     void _ignored;
     return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(responseCheck));
   };
+  const readEvents = (response: globalThis.Response, options: Parameters<typeof readEventStream>[1]) =>
+    readEventStream(response, options, (r) => responseEvents(r), (e) => e.type);
+
+  /** The events of a background response after `startingAfter` (`GET /responses/{id}?stream=true`). */
+  const eventsOf = (responseId: string, startingAfter: number | undefined, options?: RequestOptions, extra?: ResponseRetrieveParams) => {
+    const query = { ...extra, stream: true, starting_after: startingAfter };
+    const events$ = transport.request(
+      { method: 'GET', path: `/responses/${enc(responseId)}`, query },
+      withStreamHeaders(options),
+      (response, context) => readEvents(response, context.options),
+    );
+    // The API filters by `starting_after`; filtering here too keeps the promise when a server does not.
+    return startingAfter === undefined ? events$ : events$.pipe(filter((event) => event.sequence_number === undefined || event.sequence_number > startingAfter));
+  };
+
+  /** A stream that resumes after cuts when its response runs in the background (see `../recovery/resume-response.ts`). */
+  const resumable = (
+    first: Observable<ResponseStreamEvent>,
+    options: ResponseStreamOptions | undefined,
+    background: boolean,
+    responseId?: string,
+    startingAfter?: number,
+  ): Observable<ResponseStreamEvent> =>
+    resumeResponse({
+      first,
+      resume: (id, after) => eventsOf(id, after, options),
+      cancel: (id) => transport.request({ method: 'POST', path: `/responses/${enc(id)}/cancel` }, { ...options, signal: undefined }, readJSON()),
+      responseId,
+      startingAfter,
+      resumable: background,
+      enabled: options?.recoverStreams ?? transport.options.recoverStreams,
+      maxRetries: options?.maxRetries ?? transport.options.maxRetries,
+      scheduler: options?.scheduler ?? transport.options.scheduler,
+      onRecover: options?.onRecover,
+      cancelOnUnsubscribe: options?.cancelOnUnsubscribe,
+    });
+
+  const inputItemsPage = (responseId: string, query?: object, options?: RequestOptions) =>
+    transport.request(
+      { method: 'GET', path: `/responses/${enc(responseId)}/input_items`, query: query as Record<string, string> },
+      options,
+      readJSON(listPageCheck(responseInputItemCheck)),
+    );
+
+  function retrieve(responseId: string, query?: ResponseRetrieveParams & { stream?: false }, options?: RequestOptions): Observable<Response>;
+  function retrieve(responseId: string, query: ResponseRetrieveParams & { stream: true }, options?: ResponseStreamOptions): Observable<ResponseStreamEvent>;
+  function retrieve(
+    responseId: string,
+    query?: ResponseRetrieveParams,
+    options?: ResponseStreamOptions,
+  ): Observable<Response> | Observable<ResponseStreamEvent> {
+    const { stream, starting_after, ...rest } = query ?? {};
+    if (stream === true) return resumable(eventsOf(responseId, starting_after, options, rest), options, true, responseId, starting_after);
+    return transport.request({ method: 'GET', path: `/responses/${enc(responseId)}`, query: rest }, options, readJSON(responseCheck));
+  }
+
   return {
     create,
+    retrieve,
+    cancel: (responseId, options) =>
+      transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON(responseCheck)),
+    delete: (responseId, options) =>
+      transport.request({ method: 'DELETE', path: `/responses/${enc(responseId)}` }, options, readJSON(responseDeletedCheck)),
+    inputItems: {
+      list: (responseId, query, options) => inputItemsPage(responseId, query, options),
+      listAll: (responseId, query, options) => paginate((after) => inputItemsPage(responseId, { ...query, after }, options)),
+    },
     stream: (params, options) => {
+      if (isStreamById(params)) {
+        const { response_id, starting_after } = params;
+        return resumable(eventsOf(response_id, starting_after, options), options, true, response_id, starting_after);
+      }
       const streamed$ = transport.request(
         { method: 'POST', path: '/responses', body: { ...params, stream: true } },
         withStreamHeaders(options),
-        (response, context) => readEventStream(response, context.options, (r) => responseEvents(r), (e) => e.type),
+        (response, context) => readEvents(response, context.options),
       );
-      return fallBackToCreate(streamed$, {
+      return fallBackToCreate(resumable(streamed$, options, params.background === true), {
         enabled: options?.fallbackToPolling ?? transport.options.fallbackToPolling,
         create: () => create(params, options),
         toValues: eventsOfResponse,
@@ -87,4 +282,8 @@ export function responsesResource(transport: Transport): ResponsesResource {
       });
     },
   };
+}
+
+function isStreamById(params: ResponseCreateParams | ResponseStreamByIdParams): params is ResponseStreamByIdParams {
+  return typeof (params as ResponseStreamByIdParams).response_id === 'string' && (params as ResponseCreateParams).model === undefined;
 }

@@ -38,6 +38,12 @@ export interface EmulatorOptions {
   readonly apiKey?: string;
   /** The port to listen on (127.0.0.1). Default `0`: an ephemeral port. */
   readonly port?: number;
+  /**
+   * How long (ms) after a background response settles (`completed`, `incomplete`, `cancelled`) its events can
+   * still be streamed again with `GET /responses/{id}?stream=true&starting_after=N`. Past it the emulator answers
+   * 400 with code `response_stream_expired` (param `starting_after`). `0`: as soon as it settles. Default 600 000.
+   */
+  readonly resumeWindowMs?: number;
 }
 
 /**
@@ -52,6 +58,7 @@ export interface ResolvedOptions {
   readonly pollAfterMs: number | null;
   readonly apiKey: string | undefined;
   readonly port: number;
+  readonly resumeWindowMs: number;
 }
 
 /**
@@ -76,5 +83,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     pollAfterMs: options.pollAfterMs === undefined ? 100 : options.pollAfterMs,
     apiKey: options.apiKey,
     port: options.port ?? 0,
+    resumeWindowMs: options.resumeWindowMs ?? 600_000,
   };
 }

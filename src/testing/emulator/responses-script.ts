@@ -84,6 +84,8 @@ export interface ResponsesRequest {
   readonly model: string;
   readonly stream: boolean;
   readonly store: boolean;
+  /** `background: true`: the POST answers at once and the response is produced over time (see `background-responses.ts`). */
+  readonly background: boolean;
   readonly instructions: string | null;
   readonly previousResponseId: string | null;
   /** The text of the last user message of `input` ('' when there is none). */
@@ -133,6 +135,7 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
     model,
     stream: optional(body, 'stream', isBooleanOrNull, 'a boolean') === true,
     store: optional(body, 'store', isBooleanOrNull, 'a boolean') ?? true,
+    background: optional(body, 'background', isBooleanOrNull, 'a boolean') === true,
     instructions,
     previousResponseId,
     ...conversation,
@@ -383,6 +386,7 @@ export function responseObject(script: ResponsesScript, phase: 'in_progress' | '
     output: final ? script.items.map((item) => itemObject(item, finalItemStatus(script), true)) : [],
     parallel_tool_calls: request.parallelToolCalls,
     previous_response_id: request.previousResponseId,
+    background: request.background,
     reasoning: { effort: null, summary: null },
     store: request.store,
     temperature: request.echo.temperature,

@@ -1,25 +1,38 @@
 /**
- * Responses: `POST /responses` and `GET /responses/{response_id}`. The answer is the scripted model's (see
- * `../completion-plan.ts`): a `response` object, or with `stream: true` its events (`response.created` ...
- * `response.completed`). Responses created with `store` (the default) can be read back and continued with
- * `previous_response_id`.
+ * Responses: `POST /responses`, `GET /responses/{response_id}` (with `stream=true&starting_after=N` for a
+ * background response's events), `POST /responses/{response_id}/cancel`, `DELETE /responses/{response_id}` and
+ * `GET /responses/{response_id}/input_items`. The answer is the scripted model's (see `../completion-plan.ts`): a
+ * `response` object, or with `stream: true` its events (`response.created` ... `response.completed`). Responses
+ * created with `store` (the default) can be read back and continued with `previous_response_id`; with
+ * `background: true` they are produced over time (see `../background-responses.ts`).
  */
 import type { Route } from '../routing.js';
 import { playBlocks } from '../paced-stream.js';
 import {
+  backgroundResponses,
+  backgroundToStream,
+  cancelBackground,
+  dropBackground,
+  followBackground,
+  startBackground,
+} from '../background-responses.js';
+import { inputItemsOf, responseInputItems } from '../response-input-items.js';
+import {
   readResponsesRequest,
   rememberResponse,
   responseEvents,
+  responseMemory,
   responseObject,
   scriptResponse,
   storedResponse,
 } from '../responses-script.js';
+import { paginate } from '../store.js';
 
 /**
  * The Responses endpoints.
  *
  * @example
- * const table = [...responseRoutes]; // POST /responses, GET /responses/:response_id
+ * const table = [...responseRoutes]; // POST /responses, GET /responses/:response_id, ...
  * // then, with the official SDK:
  * const response = await client.responses.create({ model: 'gpt-4o', input: 'Hi' });
  * response.output_text; // 'You said: Hi'
@@ -31,9 +44,16 @@ export const responseRoutes: readonly Route[] = [
     handle: (ctx) => {
       const request = readResponsesRequest(ctx.state, ctx.body);
       const script = scriptResponse(request);
+      ctx.state.counters.responsesCreated++;
+      if (request.store) responseInputItems(ctx.state).set(script.id, inputItemsOf(ctx.body['input']));
+      if (request.background) {
+        const queued = startBackground(ctx.state, script);
+        if (!request.stream) return queued;
+        followBackground(backgroundResponses(ctx.state).get(script.id)!, ctx.openEventStream('responses'), -1);
+        return undefined;
+      }
       const final = responseObject(script, 'final');
       rememberResponse(ctx.state, script, final);
-      ctx.state.counters.responsesCreated++;
       if (!request.stream) return final;
       playBlocks(ctx.state, ctx.openEventStream('responses'), responseEvents(script, final));
       return undefined;
@@ -42,6 +62,43 @@ export const responseRoutes: readonly Route[] = [
   {
     method: 'GET',
     path: '/responses/:response_id',
-    handle: ({ state, params }) => storedResponse(state, params['response_id']!).response,
+    handle: ({ state, params, query, openEventStream }) => {
+      const id = params['response_id']!;
+      const { response } = storedResponse(state, id);
+      if (query.get('stream') !== 'true') return response;
+      const { live, startingAfter } = backgroundToStream(state, id, query);
+      followBackground(live, openEventStream('responses'), startingAfter);
+      return undefined;
+    },
+  },
+  {
+    method: 'POST',
+    path: '/responses/:response_id/cancel',
+    handle: ({ state, params }) => {
+      const id = params['response_id']!;
+      return cancelBackground(state, id, storedResponse(state, id).response);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/responses/:response_id',
+    handle: ({ state, params }) => {
+      const id = params['response_id']!;
+      storedResponse(state, id);
+      dropBackground(state, id);
+      responseMemory(state).delete(id);
+      responseInputItems(state).delete(id);
+      return { id, object: 'response', deleted: true };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/responses/:response_id/input_items',
+    handle: ({ state, params, query }) => {
+      const id = params['response_id']!;
+      storedResponse(state, id);
+      const items = responseInputItems(state).get(id) ?? [];
+      return paginate(items as ReadonlyArray<{ id: string }>, query);
+    },
   },
 ];

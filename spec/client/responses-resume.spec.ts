@@ -1,0 +1,220 @@
+import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
+import {
+  finalResponse,
+  IncompleteStreamError,
+  ResponseResumeExpiredError,
+  type ResponseRecoveryInfo,
+  type ResponseStreamEvent,
+} from '../../src/index';
+import { startEmulator, type Emulator, type Fault } from '../../src/testing/index.js';
+import { useEmulator } from '../helpers/emulator';
+
+const ctx = useEmulator();
+const INPUT = 'Tell me about the sea and the sky';
+const REPLY = `You said: ${INPUT}`;
+const POST = { method: 'POST', path: '/responses' } as const;
+const RESUME = { method: 'GET', path: /^\/v1\/responses\/resp_[^/]+$/ } as const;
+
+const seqs = (events: readonly ResponseStreamEvent[]) => events.map((event) => event.sequence_number);
+const text = (events: readonly ResponseStreamEvent[]) =>
+  events.flatMap((event) => (event.type === 'response.output_text.delta' ? [event.delta] : [])).join('');
+const streamRequests = (emulator: Emulator, from: number) =>
+  emulator.requests.slice(from).map((r) => `${r.method} ${r.path.replace(/resp_\w+/, 'resp')}${r.query ? `?${r.query}` : ''}`);
+
+/** The uncut stream of the same request, to compare with. */
+async function uncut(): Promise<ResponseStreamEvent[]> {
+  return lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }).pipe(toArray()));
+}
+
+describe('client.responses.stream(): lossless resume of background responses', () => {
+  it.each<[string, Fault]>([
+    ['a reset connection', { kind: 'reset', afterEvents: 5 }],
+    ['a premature end', { kind: 'endEarly', afterEvents: 5 }],
+  ])('after %s: GET stream=true&starting_after=<last delivered>, every event once, in order', async (_, fault) => {
+    const expected = await uncut();
+    ctx.emulator.inject(fault, { match: POST });
+    const recoveries: ResponseRecoveryInfo[] = [];
+    const from = ctx.emulator.requests.length;
+    const events = await lastValueFrom(
+      ctx.client.responses
+        .stream({ model: 'gpt-4o', input: INPUT, background: true }, { onRecover: (info) => recoveries.push(info) })
+        .pipe(toArray()),
+    );
+    expect(seqs(events)).toEqual(seqs(expected));
+    expect(events.map((e) => e.type)).toEqual(expected.map((e) => e.type));
+    expect(text(events)).toBe(REPLY);
+    expect(streamRequests(ctx.emulator, from)).toEqual(['POST /v1/responses', 'GET /v1/responses/resp?stream=true&starting_after=4']);
+    expect(recoveries).toHaveLength(1);
+    expect(recoveries[0]).toMatchObject({ startingAfter: 4, receivedEvents: 5, attempt: 1 });
+    expect(recoveries[0]!.reason).toBeInstanceOf(IncompleteStreamError);
+    expect(recoveries[0]!.responseId).toMatch(/^resp_/);
+  });
+
+  it('after a stall past the idle timeout', async () => {
+    ctx.emulator.inject({ kind: 'stall', afterEvents: 3 }, { match: POST });
+    const client = ctx.clientWith({ idleTimeout: 200 });
+    const from = ctx.emulator.requests.length;
+    const events = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }).pipe(toArray()));
+    expect(seqs(events)).toEqual(events.map((_, at) => at));
+    expect(text(events)).toBe(REPLY);
+    expect(streamRequests(ctx.emulator, from)).toEqual(['POST /v1/responses', 'GET /v1/responses/resp?stream=true&starting_after=2']);
+    expect(ctx.emulator.requests[from]!.outcome).toBe('client-closed');
+  });
+
+  it('twice in one stream: the resumed stream is cut too, and resumed again after its own last event', async () => {
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 2 }, { match: POST });
+    ctx.emulator.inject({ kind: 'reset', afterEvents: 4 }, { match: RESUME });
+    const recoveries: ResponseRecoveryInfo[] = [];
+    const from = ctx.emulator.requests.length;
+    const response = await firstValueFrom(
+      ctx.client.responses
+        .stream({ model: 'gpt-4o', input: INPUT, background: true }, { onRecover: (info) => recoveries.push(info) })
+        .pipe(finalResponse()),
+    );
+    expect(response.output_text ?? (response.output[0] as { content: Array<{ text: string }> }).content[0]!.text).toBe(REPLY);
+    expect(streamRequests(ctx.emulator, from)).toEqual([
+      'POST /v1/responses',
+      'GET /v1/responses/resp?stream=true&starting_after=1',
+      'GET /v1/responses/resp?stream=true&starting_after=5',
+    ]);
+    expect(recoveries.map((r) => [r.startingAfter, r.attempt])).toEqual([
+      [1, 1],
+      [5, 1],
+    ]);
+  });
+
+  it('a stream by id (with starting_after) resumes too', async () => {
+    const queued = await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true }));
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 2 }, { match: RESUME });
+    const events = await lastValueFrom(ctx.client.responses.stream({ response_id: queued.id, starting_after: 3 }).pipe(toArray()));
+    expect(seqs(events)[0]).toBe(4);
+    expect(seqs(events)).toEqual(events.map((_, at) => at + 4));
+    expect(events.at(-1)!.type).toBe('response.completed');
+  });
+
+  it('resumes in a row that deliver nothing are bounded by maxRetries; then the cut is final', async () => {
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST });
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 0 }, { match: RESUME, times: Infinity });
+    const from = ctx.emulator.requests.length;
+    const error = await lastValueFrom(
+      ctx.clientWith({ maxRetries: 2 }).responses.stream({ model: 'gpt-4o', input: INPUT, background: true }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(streamRequests(ctx.emulator, from)).toEqual([
+      'POST /v1/responses',
+      'GET /v1/responses/resp?stream=true&starting_after=2',
+      'GET /v1/responses/resp?stream=true&starting_after=2',
+    ]);
+  });
+
+  it('unsubscribing during a resume ends it: the resume request is aborted and nothing more is sent', async () => {
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST });
+    ctx.emulator.inject({ kind: 'stall', afterEvents: 0 }, { match: RESUME });
+    const from = ctx.emulator.requests.length;
+    const received: ResponseStreamEvent[] = [];
+    const subscription = ctx.client.responses
+      .stream({ model: 'gpt-4o', input: INPUT, background: true })
+      .subscribe({ next: (event) => received.push(event) });
+    const resume = await ctx.emulator.waitForRequest({ ...RESUME, nth: countMatching(ctx.emulator, from) + 1 });
+    subscription.unsubscribe();
+    const ended = await resume.ended;
+    expect(ended.outcome).toBe('client-closed');
+    await ctx.emulator.idle();
+    expect(received).toHaveLength(3);
+    expect(streamRequests(ctx.emulator, from)).toEqual(['POST /v1/responses', 'GET /v1/responses/resp?stream=true&starting_after=2']);
+  });
+
+  it('a resume past the window fails with ResponseResumeExpiredError naming the response; what came before stays delivered', async () => {
+    const strict = await startEmulator({ pacing: 0, resumeWindowMs: 0 });
+    try {
+      strict.inject({ kind: 'stall', afterEvents: 3 }, { match: POST });
+      const client = ctx.clientWith({ baseURL: strict.url, idleTimeout: 300 });
+      const received: ResponseStreamEvent[] = [];
+      const error = await new Promise<unknown>((resolve) =>
+        client.responses
+          .stream({ model: 'gpt-4o', input: INPUT, background: true })
+          .subscribe({ next: (e) => received.push(e), error: resolve, complete: () => resolve(undefined) }),
+      );
+      expect(received).toHaveLength(3);
+      const id = received[0]!.type === 'response.created' ? received[0]!.response.id : '';
+      expect(error).toBeInstanceOf(ResponseResumeExpiredError);
+      expect(error).toMatchObject({ responseId: id, startingAfter: 2 });
+      expect((error as Error).message).toContain(id);
+      expect((error as Error).cause).toMatchObject({ status: 400, code: 'response_stream_expired' });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('cancelOnUnsubscribe: unsubscribing before the response settled cancels it; without it the response goes on', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 30, deltaMs: 30 } });
+    try {
+      const client = ctx.clientWith({ baseURL: paced.url });
+      const params = { model: 'gpt-4o', input: INPUT, background: true };
+      const cancelled = await lastValueFrom(client.responses.stream(params, { cancelOnUnsubscribe: true }).pipe(take(3), toArray()));
+      const cancel = await paced.waitForRequest({ method: 'POST', path: /\/cancel$/ });
+      await cancel.ended;
+      const id = cancelled[0]!.type === 'response.created' ? cancelled[0]!.response.id : '';
+      expect(cancel.path).toBe(`/v1/responses/${id}/cancel`);
+      await expect(firstValueFrom(client.responses.retrieve(id))).resolves.toMatchObject({ status: 'cancelled' });
+
+      const kept = await lastValueFrom(client.responses.stream(params).pipe(take(3), toArray()));
+      const keptId = kept[0]!.type === 'response.created' ? kept[0]!.response.id : '';
+      await paced.idle();
+      await expect(firstValueFrom(client.responses.retrieve(keptId))).resolves.toMatchObject({ status: 'completed' });
+      expect(paced.requests.filter((r) => r.path.endsWith('/cancel'))).toHaveLength(1);
+    } finally {
+      await paced.close();
+    }
+  });
+
+  it('a response cancelled by someone else while streamed: its stream ends, the resume finds nothing, IncompleteStreamError', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 30, deltaMs: 30 } });
+    try {
+      const client = ctx.clientWith({ baseURL: paced.url, maxRetries: 1 });
+      const received: ResponseStreamEvent[] = [];
+      let twoReceived!: () => void;
+      const two = new Promise<void>((resolve) => (twoReceived = resolve));
+      const ended = new Promise<unknown>((resolve) =>
+        client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }).subscribe({
+          next: (e) => received.push(e) === 2 && twoReceived(),
+          error: resolve,
+          complete: () => resolve(undefined),
+        }),
+      );
+      await two;
+      const id = received[0]!.type === 'response.created' ? received[0]!.response.id : '';
+      await expect(firstValueFrom(client.responses.cancel(id))).resolves.toMatchObject({ status: 'cancelled' });
+      const error = await ended;
+      expect(error).toBeInstanceOf(IncompleteStreamError);
+      expect(received.map((e) => e.type)).not.toContain('response.completed');
+      expect(seqs(received)).toEqual(received.map((_, at) => at));
+      expect(paced.requests.filter((r) => r.method === 'GET' && r.query.startsWith('stream=true'))).toHaveLength(1);
+    } finally {
+      await paced.close();
+    }
+  });
+
+  it('a cut stream of a response that is not in background keeps failing with IncompleteStreamError (no resume)', async () => {
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST });
+    const from = ctx.emulator.requests.length;
+    const error = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(streamRequests(ctx.emulator, from)).toEqual(['POST /v1/responses']);
+  });
+
+  it('recoverStreams: false turns resume off', async () => {
+    ctx.emulator.inject({ kind: 'reset', afterEvents: 3 }, { match: POST });
+    const from = ctx.emulator.requests.length;
+    const error = await lastValueFrom(
+      ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }, { recoverStreams: false }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(streamRequests(ctx.emulator, from)).toEqual(['POST /v1/responses']);
+    await ctx.emulator.idle();
+  });
+});
+
+function countMatching(emulator: Emulator, from: number): number {
+  return emulator.requests.slice(0, from).filter((r) => r.method === 'GET' && /^\/v1\/responses\/resp_[^/]+$/.test(r.path)).length;
+}

@@ -1,0 +1,153 @@
+import OpenAI from 'openai';
+import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
+import { startEmulator, type Emulator } from '../../src/testing/index.js';
+
+const INPUT = 'Tell me about the sea and the sky';
+
+async function collect(stream: AsyncIterable<ResponseStreamEvent>): Promise<ResponseStreamEvent[]> {
+  const events: ResponseStreamEvent[] = [];
+  for await (const event of stream) events.push(event);
+  return events;
+}
+
+describe('the emulator: background responses, with the official SDK', () => {
+  let emulator: Emulator;
+  let client: OpenAI;
+  beforeAll(async () => {
+    emulator = await startEmulator({ pacing: 0 });
+    client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+  });
+  afterAll(() => emulator.close());
+  afterEach(() => emulator.clearFaults());
+
+  it('create({ background: true }) answers at once with status queued; retrieve() follows it to completed', async () => {
+    const queued = await client.responses.create({ model: 'gpt-4o', input: INPUT, background: true });
+    expect(queued.status).toBe('queued');
+    expect(queued.background).toBe(true);
+    expect(queued.output).toEqual([]);
+    await emulator.idle();
+    const done = await client.responses.retrieve(queued.id);
+    expect(done.status).toBe('completed');
+    expect(done.output_text).toBe(`You said: ${INPUT}`);
+  });
+
+  it('create({ background: true, stream: true }) streams numbered events; retrieve(id, { stream: true, starting_after }) replays the rest', async () => {
+    const all = await collect(await client.responses.create({ model: 'gpt-4o', input: INPUT, background: true, stream: true }));
+    expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, at) => at));
+    expect(all.at(-1)!.type).toBe('response.completed');
+    const id = all[0]!.type === 'response.created' ? all[0]!.response.id : '';
+
+    const rest = await collect(await client.responses.retrieve(id, { stream: true, starting_after: 4 }));
+    expect(rest).toEqual(all.slice(5));
+    const whole = await collect(await client.responses.retrieve(id, { stream: true }));
+    expect(whole).toEqual(all);
+  });
+
+  it('responses.stream({ response_id, starting_after }) of the SDK resumes a cut background stream', async () => {
+    const cut = emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: { method: 'POST', path: '/responses' } });
+    const first = await collect(await client.responses.create({ model: 'gpt-4o', input: INPUT, background: true, stream: true }));
+    expect(cut.hits).toBe(1);
+    expect(first).toHaveLength(3);
+    const id = first[0]!.type === 'response.created' ? first[0]!.response.id : '';
+    const resumed = client.responses.stream({ response_id: id, starting_after: first.at(-1)!.sequence_number });
+    const rest = await collect(resumed);
+    const final = await resumed.finalResponse();
+    expect(rest[0]!.sequence_number).toBe(3);
+    expect(rest.map((e) => e.sequence_number)).toEqual(rest.map((_, at) => at + 3));
+    expect(final.output_text).toBe(`You said: ${INPUT}`);
+  });
+
+  it('a stream opened while the response runs follows the live events to the end', async () => {
+    const slow = await startEmulator({ pacing: { eventMs: 5, deltaMs: 5 } });
+    try {
+      const sdk = new OpenAI({ apiKey: 'test', baseURL: slow.url, maxRetries: 0 });
+      const queued = await sdk.responses.create({ model: 'gpt-4o', input: INPUT, background: true });
+      const events = await collect(await sdk.responses.retrieve(queued.id, { stream: true, starting_after: -1 }));
+      expect(events.map((e) => e.sequence_number)).toEqual(events.map((_, at) => at));
+      expect(events.at(-1)!.type).toBe('response.completed');
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('cancel() stops a running background response: status cancelled, its stream ends, cancel again answers the same', async () => {
+    const slow = await startEmulator({ pacing: { eventMs: 200, deltaMs: 200 } });
+    try {
+      const sdk = new OpenAI({ apiKey: 'test', baseURL: slow.url, maxRetries: 0 });
+      const queued = await sdk.responses.create({ model: 'gpt-4o', input: INPUT, background: true });
+      const streamed = collect(await sdk.responses.retrieve(queued.id, { stream: true }));
+      const cancelled = await sdk.responses.cancel(queued.id);
+      expect(cancelled.status).toBe('cancelled');
+      const events = await streamed;
+      expect(events.map((e) => e.type)).not.toContain('response.completed');
+      expect((await sdk.responses.retrieve(queued.id)).status).toBe('cancelled');
+      expect((await sdk.responses.cancel(queued.id)).status).toBe('cancelled');
+      await slow.idle();
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('cancel() of a response not created in background, or already completed: 400', async () => {
+    const plain = await client.responses.create({ model: 'gpt-4o', input: 'Hi' });
+    await expect(client.responses.cancel(plain.id)).rejects.toMatchObject({ status: 400 });
+    const queued = await client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true });
+    await emulator.idle();
+    await expect(client.responses.cancel(queued.id)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('streaming a response that was not created in background is a 400; an unknown one a 404', async () => {
+    const plain = await client.responses.create({ model: 'gpt-4o', input: 'Hi' });
+    await expect(client.responses.retrieve(plain.id, { stream: true })).rejects.toMatchObject({ status: 400 });
+    await expect(client.responses.retrieve('resp_unknown', { stream: true })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('background needs store: 400', async () => {
+    await expect(client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true, store: false })).rejects.toMatchObject({
+      status: 400,
+      param: 'store',
+    });
+  });
+
+  it('delete() forgets the response: retrieve answers 404', async () => {
+    const response = await client.responses.create({ model: 'gpt-4o', input: 'Hi' });
+    await client.responses.delete(response.id);
+    await expect(client.responses.retrieve(response.id)).rejects.toMatchObject({ status: 404 });
+    await expect(client.responses.delete(response.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('inputItems.list() pages the input items, newest first by default', async () => {
+    const input = [
+      { role: 'user' as const, content: 'one' },
+      { role: 'assistant' as const, content: 'two' },
+      { role: 'user' as const, content: 'three' },
+    ];
+    const response = await client.responses.create({ model: 'gpt-4o', input });
+    const items = [];
+    for await (const item of client.responses.inputItems.list(response.id, { limit: 2 })) items.push(item);
+    expect(items.map((item) => (item.type === 'message' ? item.content[0] : undefined))).toEqual([
+      { type: 'input_text', text: 'three' },
+      { type: 'input_text', text: 'two' },
+      { type: 'input_text', text: 'one' },
+    ]);
+    expect(items.every((item) => typeof item.id === 'string')).toBe(true);
+    const asc = await client.responses.inputItems.list(response.id, { order: 'asc' });
+    expect(asc.data.map((item) => item.type === 'message' && item.role)).toEqual(['user', 'assistant', 'user']);
+  });
+
+  it('a streamed GET past the resume window: 400 response_stream_expired', async () => {
+    const strict = await startEmulator({ pacing: 0, resumeWindowMs: 0 });
+    try {
+      const sdk = new OpenAI({ apiKey: 'test', baseURL: strict.url, maxRetries: 0 });
+      const queued = await sdk.responses.create({ model: 'gpt-4o', input: 'Hi', background: true });
+      await strict.idle();
+      await expect(sdk.responses.retrieve(queued.id, { stream: true, starting_after: 2 })).rejects.toMatchObject({
+        status: 400,
+        code: 'response_stream_expired',
+        param: 'starting_after',
+      });
+    } finally {
+      await strict.close();
+    }
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Lossless resume of a background response's stream: when the stream is cut (the body ends early, the
+ * connection resets, or the idle / first-event timeout expires), the events after the last delivered
+ * `sequence_number` are asked for again (`GET /responses/{id}?stream=true&starting_after=N`), as many times as
+ * needed: every event reaches the subscriber once, in order.
+ */
+import { catchError, defer, filter, Observable, of, retry, type SchedulerLike, tap, throwError, timer } from 'rxjs';
+import { APIConnectionError, APIError } from '../../errors/api-errors.js';
+import { ResponseResumeExpiredError } from '../../errors/resume-errors.js';
+import { IncompleteStreamError, StreamTimeoutError } from '../../errors/stream-errors.js';
+import type { ResponseStreamEvent } from '../../wire/responses-api.js';
+import { retryDelayMs } from '../retry-policy.js';
+
+/**
+ * What the client tells `onRecover` when it resumes the cut stream of a background response.
+ *
+ * @example
+ * client.responses.stream({ model: 'gpt-4o', input: 'Hi', background: true }, {
+ *   onRecover: (info) => console.warn(`resuming ${info.responseId} after event ${info.startingAfter}`, info.reason),
+ * });
+ */
+export interface ResponseRecoveryInfo {
+  /** Why the stream was cut: an `IncompleteStreamError`, a `StreamTimeoutError` or an `APIConnectionError`. */
+  readonly reason: unknown;
+  readonly responseId: string;
+  /** The `sequence_number` of the last event delivered: the resume asks for the events after it. */
+  readonly startingAfter: number;
+  /** How many events this subscription has delivered so far. */
+  readonly receivedEvents: number;
+  /** 1 for the first resume since the last event delivered, 2 for the next, ... (at most `maxRetries`). */
+  readonly attempt: number;
+}
+
+/**
+ * How {@link resumeResponse} resumes. @internal
+ *
+ * @example
+ * const plan: ResumePlan = { first: post$, resume, cancel, resumable: true, enabled: true, maxRetries: 2, scheduler };
+ */
+export interface ResumePlan {
+  /** The stream to start with: the POST of a new response, or the GET of an existing one. */
+  readonly first: Observable<ResponseStreamEvent>;
+  /** The events of `responseId` after `startingAfter` (`GET /responses/{id}?stream=true&starting_after=N`). */
+  readonly resume: (responseId: string, startingAfter: number) => Observable<ResponseStreamEvent>;
+  /** `POST /responses/{id}/cancel`, for `cancelOnUnsubscribe`. */
+  readonly cancel: (responseId: string) => Observable<unknown>;
+  /** The response, when known before the first event (a stream by id). */
+  readonly responseId?: string;
+  /** Events up to this `sequence_number` are not delivered (a stream by id with `starting_after`). */
+  readonly startingAfter?: number;
+  /** Whether the response is known to run in the background (its events can be streamed again). */
+  readonly resumable: boolean;
+  /** Off: a cut stream fails as it is (`recoverStreams: false`). */
+  readonly enabled: boolean;
+  /** How many resumes in a row may deliver no event before the cut is final. */
+  readonly maxRetries: number;
+  readonly scheduler: SchedulerLike;
+  readonly onRecover?: (info: ResponseRecoveryInfo) => void;
+  /** Unsubscribing before the response settled cancels it. */
+  readonly cancelOnUnsubscribe?: boolean;
+}
+
+const TERMINAL: ReadonlySet<string> = new Set(['response.completed', 'response.incomplete', 'response.failed']);
+
+/**
+ * The events of `plan.first`, resumed after every cut of a background response: the first resume after an
+ * event was delivered goes at once, further ones in a row back off (the client's retry delays, on its
+ * scheduler); a resume that delivers an event restores the budget. Events already delivered (a server that
+ * replays more than asked) are dropped, so sequence numbers strictly increase. A resume the API refuses with
+ * 400 or 404 fails with {@link ResponseResumeExpiredError}. Unsubscribing stops everything at once (and, with
+ * `cancelOnUnsubscribe`, cancels the response while it has not settled).
+ *
+ * @internal
+ * @example
+ * resumeResponse({ first: post$, resume: (id, after) => get$(id, after), cancel, resumable: true, enabled: true,
+ *   maxRetries: 2, scheduler: asyncScheduler }).subscribe(print);
+ */
+export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent> {
+  return new Observable<ResponseStreamEvent>((subscriber) => {
+    // What this subscription knows: the response, the last sequence number delivered, whether it settled.
+    let responseId = plan.responseId;
+    let last = plan.startingAfter ?? -1;
+    let delivered = 0;
+    let resumable = plan.resumable;
+    let settled = false;
+    let started = false;
+
+    const learn = (event: ResponseStreamEvent): void => {
+      const response = (event as { response?: { id?: unknown; background?: unknown } }).response;
+      if (typeof response?.id === 'string') responseId = response.id;
+      if (response?.background === true) resumable = true;
+      if (typeof event.sequence_number === 'number') last = event.sequence_number;
+      if (TERMINAL.has(event.type)) settled = true;
+      delivered++;
+    };
+
+    const resumeFrom = (id: string, after: number) =>
+      plan.resume(id, after).pipe(
+        catchError((error: unknown) =>
+          throwError(() =>
+            error instanceof APIError && (error.status === 400 || error.status === 404)
+              ? new ResponseResumeExpiredError({ responseId: id, startingAfter: after, cause: error })
+              : error,
+          ),
+        ),
+      );
+
+    const events$ = defer(() => {
+      if (!started) {
+        started = true;
+        return plan.first;
+      }
+      return resumeFrom(responseId!, last);
+    }).pipe(
+      filter((event) => event.sequence_number === undefined || event.sequence_number > last),
+      tap(learn),
+      retry({
+        count: plan.enabled ? plan.maxRetries : 0,
+        resetOnSuccess: true,
+        delay: (error: unknown, attempt: number) => {
+          const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
+          if (!resumable || id === undefined || settled || !isCut(error)) return throwError(() => error);
+          responseId = id;
+          plan.onRecover?.({ reason: error, responseId: id, startingAfter: last, receivedEvents: delivered, attempt });
+          return attempt === 1 ? of(0) : timer(retryDelayMs(attempt - 2, undefined), plan.scheduler);
+        },
+      }),
+    );
+
+    let finished = false;
+    const subscription = events$.subscribe({
+      next: (event) => subscriber.next(event),
+      error: (error: unknown) => {
+        finished = true;
+        subscriber.error(error);
+      },
+      complete: () => {
+        finished = true;
+        subscriber.complete();
+      },
+    });
+    return () => {
+      subscription.unsubscribe();
+      if (finished || settled || !plan.cancelOnUnsubscribe || !resumable || responseId === undefined) return;
+      // The subscriber left: nothing more is read; the response is cancelled (its answer is of no interest).
+      plan.cancel(responseId).subscribe({ error: () => undefined });
+    };
+  });
+}
+
+/** A cut of a stream that had been established: worth asking for the rest. */
+function isCut(error: unknown): boolean {
+  return (
+    error instanceof IncompleteStreamError ||
+    error instanceof APIConnectionError ||
+    (error instanceof StreamTimeoutError && (error.kind === 'idle' || error.kind === 'first-event'))
+  );
+}
