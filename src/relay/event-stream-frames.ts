@@ -6,6 +6,7 @@ import {
   ResponseStreamError,
   ServerStreamError,
 } from '../errors/stream-errors.js';
+import { subscribeChained } from '../operators/subscribe-chained.js';
 
 /**
  * Which API's framing a relayed stream uses:
@@ -110,7 +111,7 @@ export function toEventStreamFrames<T>(options: EventStreamFramesOptions = {}): 
         subscriber.complete();
       };
       subscriber.add(
-        source.subscribe({
+        subscribeChained(source, subscriber, {
           next(event) {
             let frame: string;
             try {
