@@ -10,6 +10,7 @@ import {
   IncompleteStreamError,
   responseEvents,
   ResponseStreamError,
+  resumableEventStream,
   toEventStreamResponse,
   type RelayFormat,
 } from '../../src/index';
@@ -205,5 +206,34 @@ describe('relay of upstream errors', () => {
     const text = await toEventStreamResponse(upstream, { format: 'assistants' }).text();
     expect(text).toMatch(/^event: error\ndata: \{"code":"upstream_error"/);
     expect(text).not.toContain('event: done');
+  });
+});
+
+describe('resumableEventStream (without HTTP)', () => {
+  const chunk = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [] };
+
+  it('passes the Last-Event-ID header, trimmed, and undefined when absent or blank; calls the factory on first read', async () => {
+    const ids: (string | undefined)[] = [];
+    const handler = resumableEventStream((lastEventId) => {
+      ids.push(lastEventId);
+      return from([chunk]);
+    }, { format: 'chat', heartbeatMs: false });
+    const responses = [
+      handler(new Request('http://relay/')),
+      handler(new Request('http://relay/', { headers: { 'last-event-id': ' 12 ' } })),
+      handler(new Request('http://relay/', { headers: { 'last-event-id': ' ' } })),
+    ];
+    expect(ids).toEqual([]);
+    for (const response of responses) expect(await read(chatCompletionChunks(response))).toEqual([chunk]);
+    expect(ids).toEqual([undefined, '12', undefined]);
+  });
+
+  it('a factory that throws is relayed as an error event', async () => {
+    const handler = resumableEventStream(() => {
+      throw new Error('cannot resume');
+    }, { format: 'chat', heartbeatMs: false });
+    const error = await read(chatCompletionChunks(handler(new Request('http://relay/')))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChatCompletionStreamError);
+    expect((error as ChatCompletionStreamError).code).toBe('upstream_error');
   });
 });
