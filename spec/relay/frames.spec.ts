@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { from, lastValueFrom, Observable, take, toArray } from 'rxjs';
+import { from, lastValueFrom, Observable, Subject, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   assistantEvents,
@@ -129,6 +129,59 @@ describe('toEventStreamBody', () => {
     abort.abort();
     expect(await next).toEqual({ done: true, value: undefined });
     expect(unsubscribed).toBe(1);
+  });
+
+  /** An upstream the test drives, once the body has subscribed to it (on its first read). */
+  function driven() {
+    const upstream = new Subject<unknown>();
+    const state = { subscribed: false, unsubscribed: false };
+    const events$ = new Observable<unknown>((subscriber) => {
+      state.subscribed = true;
+      const inner = upstream.subscribe(subscriber);
+      return () => {
+        state.unsubscribed = true;
+        inner.unsubscribe();
+      };
+    });
+    const whenSubscribed = async () => {
+      while (!state.subscribed) await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { upstream, state, events$, whenSubscribed };
+  }
+  const text = (chunk: ReadableStreamReadResult<Uint8Array>) => new TextDecoder().decode(chunk.value);
+
+  it('a reader that falls more than maxBufferSize behind is cut: upstream stops, the body ends without [DONE]', async () => {
+    const { upstream, state, events$, whenSubscribed } = driven();
+    const reader = toEventStreamBody(events$, { format: 'chat', heartbeatMs: false, maxBufferSize: 1000 }).getReader();
+    const first = reader.read();
+    await whenSubscribed();
+    upstream.next(chunk('first'));
+    expect(text(await first)).toBe(frame('first'));
+    // Nobody reads now; upstream goes on.
+    let emitted = 0;
+    for (let i = 0; i < 100 && !state.unsubscribed; i++) {
+      emitted++;
+      upstream.next(chunk(String(i)));
+    }
+    expect(state.unsubscribed).toBe(true);
+    expect(emitted).toBeLessThan(10);
+    // What waited is still delivered, then the body ends: no [DONE], so the reader sees a cut stream.
+    let rest = '';
+    for (let read = await reader.read(); !read.done; read = await reader.read()) rest += text(read);
+    expect(rest.startsWith(frame('0'))).toBe(true);
+    expect(rest).not.toContain('[DONE]');
+  });
+
+  it('a frame larger than maxBufferSize passes when nothing waits', async () => {
+    const { upstream, events$, whenSubscribed } = driven();
+    const big = chunk('x'.repeat(5000));
+    const reader = toEventStreamBody(events$, { format: 'chat', heartbeatMs: false, maxBufferSize: 1000 }).getReader();
+    const first = reader.read();
+    await whenSubscribed();
+    upstream.next(big);
+    expect(text(await first)).toBe(frame('x'.repeat(5000)));
+    upstream.complete();
+    expect(text(await reader.read())).toBe('data: [DONE]\n\n');
   });
 
   it('frames that came while nobody read go out together in one chunk', async () => {

@@ -1,4 +1,4 @@
-import { finalize, from, lastValueFrom, share, take, tap, toArray, type Observable } from 'rxjs';
+import { finalize, from, lastValueFrom, Observable, share, take, tap, toArray } from 'rxjs';
 import {
   chatCompletionChunks,
   createClient,
@@ -163,6 +163,28 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
     const server = await listen((req, res) => relayToNodeResponse(req, res, from(chunks).pipe(share()), { format: 'chat' }));
     try {
       expect(await read(chatCompletionChunks(await fetch(server.url)))).toEqual(chunks);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('node:http adapter: a reader more than maxBufferSize behind is cut, upstream stopped', async () => {
+    const chunk = (i: number) => ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: `${i} ${'x'.repeat(1000)}` }, finish_reason: null }] });
+    const seen = { emitted: 0, unsubscribed: false };
+    const upstream = new Observable<unknown>((subscriber) => {
+      for (let i = 0; i < 500 && !subscriber.closed; i++) {
+        seen.emitted++;
+        subscriber.next(chunk(i));
+      }
+      subscriber.complete();
+      return () => (seen.unsubscribed = true);
+    });
+    const server = await listen((req, res) => relayToNodeResponse(req, res, upstream, { format: 'chat', maxBufferSize: 10_000 }));
+    try {
+      const error = await read(chatCompletionChunks(await fetch(server.url))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IncompleteStreamError);
+      expect(seen.emitted).toBeLessThan(500);
+      expect(seen.unsubscribed).toBe(true);
     } finally {
       await server.close();
     }

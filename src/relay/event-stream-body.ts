@@ -1,4 +1,4 @@
-import type { Observable, Subscription } from 'rxjs';
+import { Subject, takeUntil, type Observable, type Subscription } from 'rxjs';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 
 /**
@@ -10,7 +10,22 @@ import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stre
 export interface EventStreamBodyOptions extends EventStreamFramesOptions {
   /** Aborting it unsubscribes upstream and ends the body (for servers that tell a disconnect by a signal). */
   readonly signal?: AbortSignal;
+  /**
+   * The most characters of frames that may wait for a slow reader (default {@link DEFAULT_RELAY_BUFFER_SIZE}).
+   * A reader that falls further behind is cut: upstream is unsubscribed (its request aborted) and, once the
+   * waiting frames are read, the body ends without its terminal event (the reader sees a cut stream). A single
+   * frame larger than the limit still passes when nothing waits.
+   */
+  readonly maxBufferSize?: number;
 }
+
+/**
+ * The default `maxBufferSize` of a relay: 16 MiB of characters waiting for a slow reader.
+ *
+ * @example
+ * toEventStreamBody(events$, { maxBufferSize: DEFAULT_RELAY_BUFFER_SIZE * 4 }); // partial images are large
+ */
+export const DEFAULT_RELAY_BUFFER_SIZE = 16 * 1024 * 1024;
 
 /**
  * Turns an Observable of an API's events into a `text/event-stream` body (see {@link toEventStreamFrames} for
@@ -19,8 +34,8 @@ export interface EventStreamBodyOptions extends EventStreamFramesOptions {
  * Pull-based and cold: nothing is subscribed until the body is first read; frames wait in the body's own queue
  * until it is read, several at a time; cancelling the body (a browser that disconnects) unsubscribes upstream,
  * which aborts the upstream HTTP request. The upstream Observable pushes, so a reader slower than the API lets
- * frames queue up (an API stream is slower than any network a browser reads from; a stalled reader is cut by its
- * server's socket timeout, which cancels the body).
+ * frames queue up, to `maxBufferSize` characters; a reader further behind is cut (see
+ * {@link EventStreamBodyOptions.maxBufferSize}).
  *
  * @example
  * import { toEventStreamBody } from 'rx-openai-stream';
@@ -29,8 +44,10 @@ export interface EventStreamBodyOptions extends EventStreamFramesOptions {
  * return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
  */
 export function toEventStreamBody<T>(events$: Observable<T>, options: EventStreamBodyOptions = {}): ReadableStream<Uint8Array> {
-  const frames$ = events$.pipe(toEventStreamFrames<T>(options));
+  const overflow = new Subject<void>();
+  const frames$ = events$.pipe(toEventStreamFrames<T>(options), takeUntil(overflow));
   const signal = options.signal;
+  const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
   const encoder = new TextEncoder();
   let subscription: Subscription | undefined;
   let queue = '';
@@ -58,7 +75,11 @@ export function toEventStreamBody<T>(events$: Observable<T>, options: EventStrea
           signal?.addEventListener('abort', onAbort, { once: true });
           subscription = frames$.subscribe({
             next(frame) {
-              queue += frame;
+              if (queue !== '' && queue.length + frame.length > maxBufferSize) {
+                // A reader this far behind is cut, not waited for: memory stays bounded.
+                ended = true;
+                overflow.next();
+              } else queue += frame;
               notify();
             },
             complete() {

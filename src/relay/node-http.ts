@@ -1,5 +1,6 @@
-import { defer, isObservable, type Observable, type Subscription } from 'rxjs';
+import { defer, isObservable, Subject, takeUntil, type Observable, type Subscription } from 'rxjs';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
+import { DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
 import { EVENT_STREAM_HEADERS } from './event-stream-response.js';
 
 /**
@@ -23,6 +24,9 @@ export interface NodeResponseLike {
   flushHeaders?(): void;
   write(chunk: string): boolean;
   end(): unknown;
+  destroy(): unknown;
+  /** Bytes written but not yet taken by the socket. */
+  readonly writableLength: number;
   once(event: 'close', listener: () => void): unknown;
   off(event: 'close', listener: () => void): unknown;
   readonly writableEnded: boolean;
@@ -40,6 +44,12 @@ export interface NodeRelayOptions extends EventStreamFramesOptions {
   readonly status?: number;
   /** Added to (and overriding) the event-stream headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * The most bytes that may wait for a slow reader in the response's buffer (default
+   * `DEFAULT_RELAY_BUFFER_SIZE`). A reader further behind is cut: upstream is unsubscribed (its request aborted)
+   * and the connection destroyed, which the reader sees as a cut stream (`IncompleteStreamError`).
+   */
+  readonly maxBufferSize?: number;
 }
 
 /**
@@ -72,12 +82,20 @@ export function relayToNodeResponse<T>(
   const events$ = isObservable(source) ? source : defer(() => source(lastEventId));
   res.writeHead(options.status ?? 200, { ...EVENT_STREAM_HEADERS, ...options.headers });
   res.flushHeaders?.();
-  const onClose = () => subscription.unsubscribe();
+  const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
+  // Stops upstream at once, in the middle of a synchronous emission too.
+  const stop = new Subject<void>();
+  const onClose = () => stop.next();
   res.once('close', onClose);
-  const subscription = events$.pipe(toEventStreamFrames<T>(options)).subscribe({
+  const subscription = events$.pipe(toEventStreamFrames<T>(options), takeUntil(stop)).subscribe({
     next(frame) {
-      // Node queues what the socket cannot take yet; an API stream is slower than the socket.
-      if (!res.destroyed) res.write(frame);
+      // Node queues what the socket cannot take yet, up to maxBufferSize; a reader further behind is cut.
+      if (res.destroyed) return;
+      res.write(frame);
+      if (res.writableLength > maxBufferSize) {
+        res.destroy();
+        stop.next();
+      }
     },
     complete() {
       res.off('close', onClose);
