@@ -98,6 +98,9 @@ describe('relay of upstream errors', () => {
     expect((error as ResponseStreamError).data).toBe(responseError);
     expect((error as ResponseStreamError).code).toBe('server_error');
     expect((error as ResponseStreamError).sequenceNumber).toBe(3);
+    const sdkError = await sdkRead(toEventStreamResponse(upstream)).catch((e: unknown) => e);
+    expect(sdkError).toBeInstanceOf(OpenAI.APIError);
+    expect((sdkError as InstanceType<typeof OpenAI.APIError>).code).toBe('server_error');
   });
 
   it('Responses: response.failed comes back as response.failed, with the events before it', async () => {
@@ -168,6 +171,9 @@ describe('relay of upstream errors', () => {
     const error = await read(assistantEvents(toEventStreamResponse(upstream()))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AssistantStreamError);
     expect((error as AssistantStreamError).data).toBe(data);
+    const sdkError = await sdkRead(toEventStreamResponse(upstream())).catch((e: unknown) => e);
+    expect(sdkError).toBeInstanceOf(OpenAI.APIError);
+    expect((sdkError as InstanceType<typeof OpenAI.APIError>).code).toBe('server_error');
     const generic = await read(
       assistantEvents(toEventStreamResponse(concat(from(events), throwError(() => new TypeError('fetch failed'))))),
     ).catch((e: unknown) => e);
