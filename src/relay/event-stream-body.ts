@@ -44,14 +44,42 @@ export const DEFAULT_RELAY_BUFFER_SIZE = 16 * 1024 * 1024;
  * return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
  */
 export function toEventStreamBody<T>(events$: Observable<T>, options: EventStreamBodyOptions = {}): ReadableStream<Uint8Array> {
+  return bodyOfFrames(events$.pipe(toEventStreamFrames<T>(options)), options);
+}
+
+/**
+ * How {@link bodyOfFrames} ends a body whose reader fell too far behind.
+ *
+ * @internal
+ * @example
+ * const options: FramesBodyOptions = { maxBufferSize: 1024, overflowError: () => new Error('too slow') };
+ */
+export interface FramesBodyOptions {
+  readonly signal?: AbortSignal;
+  readonly maxBufferSize?: number;
+  /** The error that ends the body of a reader too far behind; without it, the body just ends. */
+  readonly overflowError?: () => unknown;
+}
+
+/**
+ * A pull-based body of text frames: subscribes on the first read, queues frames until read (at most
+ * `maxBufferSize` characters: a reader further behind is cut), unsubscribes on cancel or on `signal`; an error of
+ * the frames errors the body after what was queued is read.
+ *
+ * @internal
+ * @example
+ * const body = bodyOfFrames(of('data: 1\n\n', 'data: 2\n\n'), {});
+ */
+export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOptions): ReadableStream<Uint8Array> {
   const overflow = new Subject<void>();
-  const frames$ = events$.pipe(toEventStreamFrames<T>(options), takeUntil(overflow));
+  const frames$ = frames.pipe(takeUntil(overflow));
   const signal = options.signal;
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
   const encoder = new TextEncoder();
   let subscription: Subscription | undefined;
   let queue = '';
   let ended = false;
+  let failure: { error: unknown } | undefined;
   let cancelled = false;
   let wake: (() => void) | undefined;
   const onAbort = () => stop();
@@ -67,6 +95,11 @@ export function toEventStreamBody<T>(events$: Observable<T>, options: EventStrea
     wake = undefined;
     waiting?.();
   };
+  const end = () => {
+    ended = true;
+    signal?.removeEventListener('abort', onAbort);
+    notify();
+  };
   return new ReadableStream<Uint8Array>(
     {
       pull(controller) {
@@ -78,15 +111,16 @@ export function toEventStreamBody<T>(events$: Observable<T>, options: EventStrea
               if (queue !== '' && queue.length + frame.length > maxBufferSize) {
                 // A reader this far behind is cut, not waited for: memory stays bounded.
                 ended = true;
+                if (options.overflowError) failure = { error: options.overflowError() };
                 overflow.next();
               } else queue += frame;
               notify();
             },
-            complete() {
-              ended = true;
-              signal?.removeEventListener('abort', onAbort);
-              notify();
+            error(error: unknown) {
+              failure = { error };
+              end();
             },
+            complete: end,
           });
         }
         const flush = () => {
@@ -94,8 +128,12 @@ export function toEventStreamBody<T>(events$: Observable<T>, options: EventStrea
           if (queue !== '') {
             controller.enqueue(encoder.encode(queue));
             queue = '';
+            // An error would drop what was just queued: it waits for the next read.
+            if (failure) return;
           }
-          if (ended) controller.close();
+          if (!ended) return;
+          if (failure) controller.error(failure.error);
+          else controller.close();
         };
         if (queue !== '' || ended) return flush();
         return new Promise<void>((resolve) => {
