@@ -150,6 +150,7 @@ export {
   type EventStreamFramesOptions,
 } from './relay/event-stream-frames.js';
 export { toEventStreamBody, DEFAULT_RELAY_BUFFER_SIZE, type EventStreamBodyOptions } from './relay/event-stream-body.js';
+export { toNdjsonBody, type NdjsonBodyOptions } from './relay/ndjson-body.js';
 export { toEventStreamResponse, EVENT_STREAM_HEADERS, type EventStreamResponseOptions } from './relay/event-stream-response.js';
 export { resumableEventStream, type RelayFactory } from './relay/resumable-handler.js';
 export {
