@@ -148,3 +148,23 @@ export type * as Responses from './wire/responses-api.js';
 export * from './assistants/event-names.js';
 export * from './assistants/run-statuses.js';
 export * from './responses/lifecycle-events.js';
+
+// Relay: an event stream re-served as `text/event-stream` to browsers (fetch-style and node:http), with resume.
+export {
+  toEventStreamFrames,
+  describeUpstreamError,
+  DEFAULT_HEARTBEAT_MS,
+  type RelayFormat,
+  type RelayedError,
+  type EventStreamFramesOptions,
+} from './relay/event-stream-frames.js';
+export { toEventStreamBody, DEFAULT_RELAY_BUFFER_SIZE, type EventStreamBodyOptions } from './relay/event-stream-body.js';
+export { toNdjsonBody, type NdjsonBodyOptions } from './relay/ndjson-body.js';
+export { toEventStreamResponse, EVENT_STREAM_HEADERS, type EventStreamResponseOptions } from './relay/event-stream-response.js';
+export { resumableEventStream, type RelayFactory } from './relay/resumable-handler.js';
+export {
+  relayToNodeResponse,
+  type NodeRelayOptions,
+  type NodeRequestLike,
+  type NodeResponseLike,
+} from './relay/node-http.js';

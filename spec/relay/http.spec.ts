@@ -1,0 +1,192 @@
+import { finalize, from, lastValueFrom, Observable, share, take, tap, toArray } from 'rxjs';
+import {
+  chatCompletionChunks,
+  createClient,
+  IncompleteStreamError,
+  relayToNodeResponse,
+  responseEvents,
+  ResponseStreamError,
+  resumableEventStream,
+  toEventStreamResponse,
+  type ResponseStreamEvent,
+} from '../../src/index';
+import { startEmulator, type Emulator } from '../../src/testing/index';
+import { fixtureNames } from '../helpers/bytes';
+import { recordingBytes } from './recordings';
+import { listen, serveFetch } from './serve';
+
+const read = <T>(events$: Observable<T>) => lastValueFrom(events$.pipe(toArray()));
+const recorded = (name: string) => read(responseEvents(new Response(recordingBytes('responses-recorded', name))));
+
+/** Upstream of a test, with what the relay server saw of it. */
+function watched<T>(events$: Observable<T>) {
+  const seen = { events: [] as T[], unsubscribed: false, completed: false };
+  const observed = events$.pipe(
+    tap({ next: (e) => seen.events.push(e), complete: () => (seen.completed = true) }),
+    finalize(() => (seen.unsubscribed = true)),
+  );
+  return { seen, observed };
+}
+
+describe('relay over real HTTP, upstream the emulator', () => {
+  let emulator: Emulator;
+  const client = () => createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+
+  afterEach(() => emulator.close());
+
+  it('node:http adapter: the browser reads exactly the events the server relayed, and the response ends', async () => {
+    emulator = await startEmulator({ pacing: 0 });
+    const upstreams: ReturnType<typeof watched<ResponseStreamEvent>>[] = [];
+    const server = await listen((req, res) => {
+      const upstream = watched(client().responses.stream({ model: 'gpt-4o', input: 'Tell me about the sea' }));
+      upstreams.push(upstream);
+      relayToNodeResponse(req, res, upstream.observed, { format: 'responses' });
+    });
+    try {
+      const response = await fetch(server.url);
+      expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+      expect(response.headers.get('x-accel-buffering')).toBe('no');
+      const events = await read(responseEvents(response));
+      expect(upstreams).toHaveLength(1);
+      expect(upstreams[0]!.seen.completed).toBe(true);
+      expect(events).toEqual(upstreams[0]!.seen.events);
+      expect(events.at(-1)?.type).toBe('response.completed');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each(['node:http', 'fetch-style'] as const)(
+    '%s: a browser that reads a few events and disconnects aborts the upstream request',
+    async (style) => {
+      emulator = await startEmulator({ pacing: { eventMs: 30, deltaMs: 30 } });
+      const upstreams: ReturnType<typeof watched<ResponseStreamEvent>>[] = [];
+      const upstream = () => {
+        const made = watched(client().responses.stream({ model: 'gpt-4o', input: 'Tell me a long story about the sea' }));
+        upstreams.push(made);
+        return made.observed;
+      };
+      const server =
+        style === 'node:http'
+          ? await listen((req, res) => relayToNodeResponse(req, res, upstream(), { format: 'responses' }))
+          : await serveFetch(resumableEventStream(() => upstream(), { format: 'responses' }));
+      try {
+        const first = await read(responseEvents(await fetch(server.url)).pipe(take(3)));
+        expect(first.map((e) => e.type)).toEqual(['response.created', 'response.in_progress', 'response.output_item.added']);
+        const record = await (await emulator.waitForRequest({ method: 'POST', path: /\/responses$/ })).ended;
+        expect(record.outcome).toBe('client-closed');
+        expect(record.clientClosed).toBe(true);
+        expect(upstreams).toHaveLength(1);
+        expect(upstreams[0]!.seen.unsubscribed).toBe(true);
+        expect(upstreams[0]!.seen.completed).toBe(false);
+      } finally {
+        await server.close();
+      }
+    },
+  );
+});
+
+describe('relay over real HTTP, resume with Last-Event-ID', () => {
+  const name = fixtureNames('responses-recorded')[0]!;
+  // A stateless stand-in for `client.responses.stream({ response_id, starting_after })`: the events after one.
+  const startingAfter = (events: readonly ResponseStreamEvent[], after: number) =>
+    from(events.filter((e) => (e as { sequence_number: number }).sequence_number > after));
+
+  it('fetch-style handler: the factory gets the Last-Event-ID; a reconnect resumes after the last event read', async () => {
+    const events = await recorded(name);
+    const ids: (string | undefined)[] = [];
+    const server = await serveFetch(
+      resumableEventStream((lastEventId) => {
+        ids.push(lastEventId);
+        return startingAfter(events, Number(lastEventId ?? -1));
+      }),
+    );
+    try {
+      // The first connection breaks after 5 events (the browser saw ids 0..4).
+      const head = await read(responseEvents(await fetch(server.url)).pipe(take(5)));
+      const last = String((head.at(-1) as { sequence_number: number }).sequence_number);
+      const tail = await read(responseEvents(await fetch(server.url, { headers: { 'last-event-id': last } })));
+      expect(ids).toEqual([undefined, last]);
+      expect([...head, ...tail]).toEqual(events);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('node:http adapter with a factory: the same resume', async () => {
+    const events = await recorded(name);
+    const ids: (string | undefined)[] = [];
+    const server = await listen((req, res) =>
+      relayToNodeResponse(req, res, (lastEventId) => {
+        ids.push(lastEventId);
+        return startingAfter(events, Number(lastEventId ?? -1));
+      }),
+    );
+    try {
+      const tail = await read(responseEvents(await fetch(server.url, { headers: { 'Last-Event-ID': '6' } })));
+      expect(ids).toEqual(['6']);
+      expect(tail).toEqual(events.slice(7));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an upstream error reaches the browser as the typed error; a cut upstream as IncompleteStreamError', async () => {
+    const events = await recorded(name);
+    const failure = JSON.stringify({ type: 'error', code: 'server_error', message: 'Boom', param: null, sequence_number: 3 });
+    const server = await serveFetch((request) =>
+      toEventStreamResponse(
+        from(events.slice(0, 3)).pipe(
+          tap({
+            complete: () => {
+              throw new URL(request.url).pathname === '/cut'
+                ? new IncompleteStreamError({ receivedEvents: 3 })
+                : new ResponseStreamError('error', failure);
+            },
+          }),
+        ),
+      ),
+    );
+    try {
+      const error = await read(responseEvents(await fetch(`${server.url}/error`))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseStreamError);
+      expect((error as ResponseStreamError).data).toBe(failure);
+      const cut = await read(responseEvents(await fetch(`${server.url}/cut`))).catch((e: unknown) => e);
+      expect(cut).toBeInstanceOf(IncompleteStreamError);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('chat over the node:http adapter ends with [DONE], read back by chatCompletionChunks', async () => {
+    const chunks = await read(chatCompletionChunks(new Response(recordingBytes('chat-completions', 'plain-text.sse'))));
+    const server = await listen((req, res) => relayToNodeResponse(req, res, from(chunks).pipe(share()), { format: 'chat' }));
+    try {
+      expect(await read(chatCompletionChunks(await fetch(server.url)))).toEqual(chunks);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('node:http adapter: a reader more than maxBufferSize behind is cut, upstream stopped', async () => {
+    const chunk = (i: number) => ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: `${i} ${'x'.repeat(1000)}` }, finish_reason: null }] });
+    const seen = { emitted: 0, unsubscribed: false };
+    const upstream = new Observable<unknown>((subscriber) => {
+      for (let i = 0; i < 500 && !subscriber.closed; i++) {
+        seen.emitted++;
+        subscriber.next(chunk(i));
+      }
+      subscriber.complete();
+      return () => (seen.unsubscribed = true);
+    });
+    const server = await listen((req, res) => relayToNodeResponse(req, res, upstream, { format: 'chat', maxBufferSize: 10_000 }));
+    try {
+      const error = await read(chatCompletionChunks(await fetch(server.url))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IncompleteStreamError);
+      expect(seen.emitted).toBeLessThan(500);
+      expect(seen.unsubscribed).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,108 @@
+import { Stream } from 'openai/core/streaming';
+import { ChatCompletionStream } from 'openai/lib/ChatCompletionStream';
+import { ResponseStream } from 'openai/lib/responses/ResponseStream';
+import { concat, defer, from, lastValueFrom, map, throwError, timer, toArray, VirtualTimeScheduler, type Observable } from 'rxjs';
+import {
+  assistantEvents,
+  chatCompletionChunks,
+  IncompleteStreamError,
+  responseEvents,
+  textDeltas,
+  toNdjsonBody,
+  type ResponseStreamEvent,
+} from '../../src/index';
+import { fixtureNames } from '../helpers/bytes';
+import { recordingBytes } from './recordings';
+
+const read = <T>(events$: Observable<T>) => lastValueFrom(events$.pipe(toArray()));
+const readers = {
+  responses: (r: Response) => responseEvents(r) as Observable<unknown>,
+  chat: (r: Response) => chatCompletionChunks(r) as Observable<unknown>,
+  assistants: (r: Response) => assistantEvents(r) as Observable<unknown>,
+};
+const folders = [
+  ['responses', 'responses'],
+  ['responses-recorded', 'responses'],
+  ['chat-completions', 'chat'],
+  ['chat-recorded', 'chat'],
+  ['assistants', 'assistants'],
+] as const;
+
+describe("toNdjsonBody: the SDK's toReadableStream() body", () => {
+  for (const [folder, format] of folders) {
+    for (const name of fixtureNames(folder)) {
+      it(`${folder}/${name}: byte for byte what the SDK's toReadableStream() writes for the same stream`, async () => {
+        const events = await read(readers[format](new Response(recordingBytes(folder, name))));
+        const sdk = Stream.fromSSEResponse(new Response(recordingBytes(folder, name)), new AbortController());
+        const expected = await new Response(sdk.toReadableStream()).text();
+        expect(await new Response(toNdjsonBody(from(events), { heartbeatMs: false })).text()).toBe(expected);
+      });
+    }
+  }
+
+  it("ChatCompletionStream.fromReadableStream reads it: the same text and final completion's content", async () => {
+    const bytes = recordingBytes('chat-completions', 'plain-text.sse');
+    const text = (await read(chatCompletionChunks(new Response(bytes)).pipe(textDeltas()))).join('');
+    const chunks = await read(chatCompletionChunks(new Response(bytes)));
+    const runner = ChatCompletionStream.fromReadableStream(toNdjsonBody(from(chunks), { heartbeatMs: false }));
+    const completion = await runner.finalChatCompletion();
+    expect(completion.choices[0]!.message.content).toBe(text);
+  });
+
+  it('ResponseStream.fromReadableStream reads it: the final response is the completed one', async () => {
+    const events = await read(responseEvents(new Response(recordingBytes('responses-recorded', 'azure-text.sse'))));
+    const completed = events.at(-1) as Extract<ResponseStreamEvent, { type: 'response.completed' }>;
+    const stream = ResponseStream.fromReadableStream(toNdjsonBody(from(events), { heartbeatMs: false }));
+    expect((await stream.finalResponse()).id).toBe(completed.response.id);
+  });
+
+  it('an upstream error errors the body after the lines before it; the SDK reader throws', async () => {
+    const chunks = await read(chatCompletionChunks(new Response(recordingBytes('chat-completions', 'plain-text.sse'))));
+    const failure = new IncompleteStreamError({ receivedEvents: 2 });
+    const body = toNdjsonBody(concat(from(chunks.slice(0, 2)), throwError(() => failure)), { heartbeatMs: false });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const chunk of Stream.fromReadableStream(body, new AbortController())) seen.push(chunk);
+    })().catch((e: unknown) => e);
+    expect(error).toBe(failure);
+    expect(seen).toEqual(chunks.slice(0, 2));
+  });
+
+  it('a reader more than maxBufferSize behind is cut with IncompleteStreamError, upstream stopped', async () => {
+    const line = (i: number) => ({ id: i, text: 'x'.repeat(80) });
+    let emitted = 0;
+    const upstream = defer(() => from(Array.from({ length: 50 }, (_, i) => line(i)))).pipe(map((item) => (emitted++, item)));
+    const body = toNdjsonBody(upstream, { heartbeatMs: false, maxBufferSize: 100 });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of Stream.fromReadableStream(body, new AbortController())) seen.push(item);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(seen).toEqual([line(0)]);
+    expect(emitted).toBe(2);
+  });
+
+  it('heartbeats are empty lines on the given scheduler, which the SDK skips', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    let subscribed = false;
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    const upstream = defer(() => {
+      subscribed = true;
+      return concat(timer(25, scheduler).pipe(map(() => a)), timer(25, scheduler).pipe(map(() => b)));
+    });
+    const body = toNdjsonBody(upstream, { heartbeatMs: 10, scheduler });
+    const [mine, theirs] = body.tee();
+    const text = new Response(mine).text();
+    const items = (async () => {
+      const list: unknown[] = [];
+      for await (const item of Stream.fromReadableStream(theirs, new AbortController())) list.push(item);
+      return list;
+    })();
+    while (!subscribed) await new Promise((resolve) => setImmediate(resolve));
+    scheduler.flush();
+    // At 10 and 20 ms, a at 25, at 30 and 40, b at 50 (before the heartbeat due then), the end.
+    expect(await text).toBe('\n\n{"id":"a"}\n\n\n{"id":"b"}\n');
+    expect(await items).toEqual([a, b]);
+  });
+});

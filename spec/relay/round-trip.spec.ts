@@ -1,0 +1,245 @@
+import OpenAI from 'openai';
+import { Stream } from 'openai/core/streaming';
+import { from, lastValueFrom, Observable, throwError, concat, toArray } from 'rxjs';
+import {
+  assistantEvents,
+  AssistantStreamError,
+  chatCompletionChunks,
+  ChatCompletionStreamError,
+  EVENT_STREAM_HEADERS,
+  IncompleteStreamError,
+  responseEvents,
+  ResponseStreamError,
+  resumableEventStream,
+  toEventStreamResponse,
+  type RelayFormat,
+} from '../../src/index';
+import { fixtureNames } from '../helpers/bytes';
+import { recordingBytes } from './recordings';
+
+type Reader = (response: Response) => Observable<unknown>;
+const readers: Record<RelayFormat, Reader> = {
+  responses: (r) => responseEvents(r),
+  chat: (r) => chatCompletionChunks(r),
+  assistants: (r) => assistantEvents(r),
+};
+const folders: ReadonlyArray<[string, RelayFormat]> = [
+  ['responses', 'responses'],
+  ['responses-recorded', 'responses'],
+  ['chat-completions', 'chat'],
+  ['chat-recorded', 'chat'],
+  ['assistants', 'assistants'],
+];
+
+const read = <T>(events$: Observable<T>) => lastValueFrom(events$.pipe(toArray()));
+const original = (folder: string, name: string, format: RelayFormat) =>
+  read(readers[format](new Response(recordingBytes(folder, name))));
+const relayed = (events: readonly unknown[], format?: RelayFormat) =>
+  toEventStreamResponse(from(events), { format, heartbeatMs: false });
+
+/** What the official SDK reads out of an SSE body (its legacy mode: what `client.*.stream()` iterates). */
+async function sdkRead(response: Response): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for await (const item of Stream.fromSSEResponse(response, new AbortController())) items.push(item);
+  return items;
+}
+
+describe('relay round trip over the recordings', () => {
+  for (const [folder, format] of folders) {
+    for (const name of fixtureNames(folder)) {
+      it(`${folder}/${name}: the relayed body reads back into the same events`, async () => {
+        const events = await original(folder, name, format);
+        expect(events.length).toBeGreaterThan(0);
+        // Told by the first event, and named.
+        expect(await read(readers[format](relayed(events)))).toEqual(events);
+        expect(await read(readers[format](relayed(events, format)))).toEqual(events);
+      });
+
+      it(`${folder}/${name}: the SDK reads the relayed body as it reads the recording`, async () => {
+        const events = await original(folder, name, format);
+        const direct = await sdkRead(new Response(recordingBytes(folder, name)));
+        expect(await sdkRead(relayed(events, format))).toEqual(direct);
+      });
+    }
+  }
+
+  it('keeps the recordings framing: event names, sequence numbers as ids, the API terminal events', async () => {
+    const responses = await original('responses-recorded', 'azure-text.sse', 'responses');
+    const text = await relayed(responses).text();
+    expect(text.startsWith('event: response.created\nid: 0\ndata: {"type":"response.created","sequence_number":0,')).toBe(true);
+    expect(text).toMatch(/\n\nevent: response\.completed\nid: \d+\ndata: \{"type":"response\.completed"[^\n]*\}\n\n$/);
+    const chat = await original('chat-completions', 'plain-text.sse', 'chat');
+    expect((await relayed(chat).text()).endsWith('}\n\ndata: [DONE]\n\n')).toBe(true);
+    const run = await original('assistants', 'create-run.sse', 'assistants');
+    const runText = await relayed(run).text();
+    expect(runText.startsWith('event: thread.run.created\ndata: {"id":"run_123"')).toBe(true);
+    expect(runText.endsWith('}\n\nevent: done\ndata: [DONE]\n\n')).toBe(true);
+  });
+
+  it('answers with the event-stream headers', () => {
+    const response = toEventStreamResponse(from([]), { format: 'chat', headers: { 'x-extra': '1' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-cache, no-transform');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+    expect(response.headers.get('x-extra')).toBe('1');
+    expect(EVENT_STREAM_HEADERS['content-type']).toBe('text/event-stream; charset=utf-8');
+  });
+});
+
+describe('relay of upstream errors', () => {
+  const responseError = JSON.stringify({ type: 'error', code: 'server_error', message: 'Boom', param: null, sequence_number: 3 });
+
+  it('Responses: the API error event comes back as the same ResponseStreamError', async () => {
+    const events = (await original('responses-recorded', 'azure-text.sse', 'responses')).slice(0, 3);
+    const upstream = concat(from(events), throwError(() => new ResponseStreamError('error', responseError)));
+    const error = await read(responseEvents(toEventStreamResponse(upstream))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    expect((error as ResponseStreamError).data).toBe(responseError);
+    expect((error as ResponseStreamError).code).toBe('server_error');
+    expect((error as ResponseStreamError).sequenceNumber).toBe(3);
+    const sdkError = await sdkRead(toEventStreamResponse(upstream)).catch((e: unknown) => e);
+    expect(sdkError).toBeInstanceOf(OpenAI.APIError);
+    expect((sdkError as InstanceType<typeof OpenAI.APIError>).code).toBe('server_error');
+  });
+
+  it('Responses: response.failed comes back as response.failed, with the events before it', async () => {
+    const events = (await original('responses-recorded', 'azure-text.sse', 'responses')).slice(0, 2);
+    const failed = JSON.stringify({
+      type: 'response.failed',
+      sequence_number: 2,
+      response: { id: 'resp_1', status: 'failed', error: { code: 'server_error', message: 'Down' } },
+    });
+    const upstream = concat(from(events), throwError(() => new ResponseStreamError('response.failed', failed)));
+    const seen: unknown[] = [];
+    const error = await new Promise((resolve) =>
+      responseEvents(toEventStreamResponse(upstream)).subscribe({ next: (e) => seen.push(e), error: resolve }),
+    );
+    expect(seen).toEqual(events);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    expect((error as ResponseStreamError).eventType).toBe('response.failed');
+    expect((error as ResponseStreamError).code).toBe('server_error');
+    expect((error as ResponseStreamError).responseId).toBe('resp_1');
+  });
+
+  it('Responses: any other failure becomes an error event with the upstream_error code and no internal detail', async () => {
+    const events = (await original('responses-recorded', 'azure-text.sse', 'responses')).slice(0, 2);
+    const upstream = concat(from(events), throwError(() => new Error('ECONNRESET at https://internal:8443 sk-secret')));
+    const response = toEventStreamResponse(upstream);
+    const error = await read(responseEvents(response)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    expect((error as ResponseStreamError).code).toBe('upstream_error');
+    expect((error as ResponseStreamError).data).not.toContain('sk-secret');
+    expect((error as ResponseStreamError).sequenceNumber).toBe(2);
+  });
+
+  it('a describeError option chooses what the browser reads', async () => {
+    const upstream = throwError(() => new Error('quota'));
+    const response = toEventStreamResponse(upstream, {
+      format: 'chat',
+      describeError: () => ({ code: 'rate_limit_exceeded', message: 'Slow down', type: 'requests' }),
+    });
+    const error = await read(chatCompletionChunks(response)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChatCompletionStreamError);
+    expect((error as ChatCompletionStreamError).code).toBe('rate_limit_exceeded');
+    expect((error as ChatCompletionStreamError).type).toBe('requests');
+  });
+
+  it('chat: the API error line comes back as the same ChatCompletionStreamError; the SDK throws its APIError', async () => {
+    const chunks = (await original('chat-completions', 'plain-text.sse', 'chat')).slice(0, 2);
+    const data = JSON.stringify({ error: { message: 'Overloaded', type: 'server_error', param: null, code: 'overloaded' } });
+    const upstream = () => concat(from(chunks), throwError(() => new ChatCompletionStreamError(data)));
+    const error = await read(chatCompletionChunks(toEventStreamResponse(upstream()))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChatCompletionStreamError);
+    expect((error as ChatCompletionStreamError).data).toBe(data);
+    const sdkError = await sdkRead(toEventStreamResponse(upstream())).catch((e: unknown) => e);
+    expect(sdkError).toBeInstanceOf(OpenAI.APIError);
+    expect((sdkError as InstanceType<typeof OpenAI.APIError>).code).toBe('overloaded');
+  });
+
+  it('chat: a bare {code, message} error (sent as event: error) is relayed inside {"error": ...}', async () => {
+    const upstream = throwError(() => new ChatCompletionStreamError(JSON.stringify({ code: 'x', message: 'Bad' })));
+    const response = toEventStreamResponse(upstream, { format: 'chat' });
+    const text = await response.text();
+    expect(text).toBe('data: {"error":{"message":"Bad","type":"server_error","param":null,"code":"x"}}\n\n');
+  });
+
+  it('Assistants: the API error event comes back as the same AssistantStreamError', async () => {
+    const events = (await original('assistants', 'create-run.sse', 'assistants')).slice(0, 2);
+    const data = JSON.stringify({ code: 'server_error', message: 'Sorry' });
+    const upstream = () => concat(from(events), throwError(() => new AssistantStreamError(data)));
+    const error = await read(assistantEvents(toEventStreamResponse(upstream()))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AssistantStreamError);
+    expect((error as AssistantStreamError).data).toBe(data);
+    const sdkError = await sdkRead(toEventStreamResponse(upstream())).catch((e: unknown) => e);
+    expect(sdkError).toBeInstanceOf(OpenAI.APIError);
+    expect((sdkError as InstanceType<typeof OpenAI.APIError>).code).toBe('server_error');
+    const generic = await read(
+      assistantEvents(toEventStreamResponse(concat(from(events), throwError(() => new TypeError('fetch failed'))))),
+    ).catch((e: unknown) => e);
+    expect(generic).toBeInstanceOf(AssistantStreamError);
+    expect((generic as AssistantStreamError).code).toBe('upstream_error');
+  });
+
+  it.each(folders.filter(([folder]) => !folder.endsWith('-recorded')))(
+    '%s: a cut upstream ends the body without the terminal event, so the reader sees IncompleteStreamError',
+    async (folder, format) => {
+      const events = await original(folder, fixtureNames(folder)[0]!, format);
+      const upstream = concat(from(events.slice(0, 2)), throwError(() => new IncompleteStreamError({ receivedEvents: 2 })));
+      const response = toEventStreamResponse(upstream, { format });
+      const seen: unknown[] = [];
+      const error = await new Promise((resolve, reject) =>
+        readers[format](response).subscribe({ next: (e) => seen.push(e), error: resolve, complete: () => reject(new Error('completed')) }),
+      );
+      expect(error).toBeInstanceOf(IncompleteStreamError);
+      expect(seen).toEqual(events.slice(0, 2));
+    },
+  );
+
+  it('an event JSON cannot carry becomes an error event, and upstream is unsubscribed', async () => {
+    let unsubscribed = false;
+    const upstream = new Observable<unknown>((subscriber) => {
+      subscriber.next({ type: 'x.custom', sequence_number: 0, big: 1n });
+      return () => (unsubscribed = true);
+    });
+    const error = await read(responseEvents(toEventStreamResponse(upstream))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    expect(unsubscribed).toBe(true);
+  });
+
+  it('an Assistants event name with a line break is refused with an error event, not written', async () => {
+    const upstream = from([{ event: 'thread.x\nevent: done', data: {} }]);
+    const text = await toEventStreamResponse(upstream, { format: 'assistants' }).text();
+    expect(text).toMatch(/^event: error\ndata: \{"code":"upstream_error"/);
+    expect(text).not.toContain('event: done');
+  });
+});
+
+describe('resumableEventStream (without HTTP)', () => {
+  const chunk = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [] };
+
+  it('passes the Last-Event-ID header, trimmed, and undefined when absent or blank; calls the factory on first read', async () => {
+    const ids: (string | undefined)[] = [];
+    const handler = resumableEventStream((lastEventId) => {
+      ids.push(lastEventId);
+      return from([chunk]);
+    }, { format: 'chat', heartbeatMs: false });
+    const responses = [
+      handler(new Request('http://relay/')),
+      handler(new Request('http://relay/', { headers: { 'last-event-id': ' 12 ' } })),
+      handler(new Request('http://relay/', { headers: { 'last-event-id': ' ' } })),
+    ];
+    expect(ids).toEqual([]);
+    for (const response of responses) expect(await read(chatCompletionChunks(response))).toEqual([chunk]);
+    expect(ids).toEqual([undefined, '12', undefined]);
+  });
+
+  it('a factory that throws is relayed as an error event', async () => {
+    const handler = resumableEventStream(() => {
+      throw new Error('cannot resume');
+    }, { format: 'chat', heartbeatMs: false });
+    const error = await read(chatCompletionChunks(handler(new Request('http://relay/')))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChatCompletionStreamError);
+    expect((error as ChatCompletionStreamError).code).toBe('upstream_error');
+  });
+});

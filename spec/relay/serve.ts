@@ -1,0 +1,46 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A node:http server on 127.0.0.1 for one test: its URL, and a close that ends every connection. */
+export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * A fetch-style handler served over node:http, as the fetch-style frameworks' node adapters do it: the request
+ * as a `Request` whose signal aborts when the connection closes, the `Response` body written as it is read,
+ * and cancelled when the connection closes first.
+ */
+export function serveFetch(handler: (request: Request) => Response | Promise<Response>) {
+  return listen((req, res) => {
+    void (async () => {
+      const abort = new AbortController();
+      res.once('close', () => abort.abort());
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+      const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method, headers, signal: abort.signal });
+      const response = await handler(request);
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.flushHeaders();
+      if (!response.body) return void res.end();
+      const reader = response.body.getReader();
+      res.once('close', () => void reader.cancel().catch(() => undefined));
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        res.write(value);
+      }
+      res.end();
+    })();
+  });
+}

@@ -1,0 +1,154 @@
+import { Subject, takeUntil, type Observable, type Subscription } from 'rxjs';
+import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
+
+/**
+ * Options of {@link toEventStreamBody}: those of the frames, and a signal that stops the relay.
+ *
+ * @example
+ * toEventStreamBody(events$, { format: 'chat', heartbeatMs: 10_000, signal: request.signal });
+ */
+export interface EventStreamBodyOptions extends EventStreamFramesOptions {
+  /** Aborting it unsubscribes upstream and ends the body (for servers that tell a disconnect by a signal). */
+  readonly signal?: AbortSignal;
+  /**
+   * The most characters of frames that may wait for a slow reader (default {@link DEFAULT_RELAY_BUFFER_SIZE}).
+   * A reader that falls further behind is cut: upstream is unsubscribed (its request aborted) and, once the
+   * waiting frames are read, the body ends without its terminal event (the reader sees a cut stream). A single
+   * frame larger than the limit still passes when nothing waits.
+   */
+  readonly maxBufferSize?: number;
+}
+
+/**
+ * The default `maxBufferSize` of a relay: 16 MiB of characters waiting for a slow reader.
+ *
+ * @example
+ * toEventStreamBody(events$, { maxBufferSize: DEFAULT_RELAY_BUFFER_SIZE * 4 }); // partial images are large
+ */
+export const DEFAULT_RELAY_BUFFER_SIZE = 16 * 1024 * 1024;
+
+/**
+ * Turns an Observable of an API's events into a `text/event-stream` body (see {@link toEventStreamFrames} for
+ * the framing, errors and heartbeats).
+ *
+ * Pull-based and cold: nothing is subscribed until the body is first read; frames wait in the body's own queue
+ * until it is read, several at a time; cancelling the body (a browser that disconnects) unsubscribes upstream,
+ * which aborts the upstream HTTP request. The upstream Observable pushes, so a reader slower than the API lets
+ * frames queue up, to `maxBufferSize` characters; a reader further behind is cut (see
+ * {@link EventStreamBodyOptions.maxBufferSize}).
+ *
+ * @example
+ * import { toEventStreamBody } from 'rx-openai-stream';
+ *
+ * const body = toEventStreamBody(client.chat.completions.stream({ model: 'gpt-4o', messages }), { format: 'chat' });
+ * return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+ */
+export function toEventStreamBody<T>(events$: Observable<T>, options: EventStreamBodyOptions = {}): ReadableStream<Uint8Array> {
+  return bodyOfFrames(events$.pipe(toEventStreamFrames<T>(options)), options);
+}
+
+/**
+ * How {@link bodyOfFrames} ends a body whose reader fell too far behind.
+ *
+ * @internal
+ * @example
+ * const options: FramesBodyOptions = { maxBufferSize: 1024, overflowError: () => new Error('too slow') };
+ */
+export interface FramesBodyOptions {
+  readonly signal?: AbortSignal;
+  readonly maxBufferSize?: number;
+  /** The error that ends the body of a reader too far behind; without it, the body just ends. */
+  readonly overflowError?: () => unknown;
+}
+
+/**
+ * A pull-based body of text frames: subscribes on the first read, queues frames until read (at most
+ * `maxBufferSize` characters: a reader further behind is cut), unsubscribes on cancel or on `signal`; an error of
+ * the frames errors the body after what was queued is read.
+ *
+ * @internal
+ * @example
+ * const body = bodyOfFrames(of('data: 1\n\n', 'data: 2\n\n'), {});
+ */
+export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOptions): ReadableStream<Uint8Array> {
+  const overflow = new Subject<void>();
+  const frames$ = frames.pipe(takeUntil(overflow));
+  const signal = options.signal;
+  const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
+  const encoder = new TextEncoder();
+  let subscription: Subscription | undefined;
+  let queue = '';
+  let ended = false;
+  let failure: { error: unknown } | undefined;
+  let cancelled = false;
+  let wake: (() => void) | undefined;
+  const onAbort = () => stop();
+  const stop = () => {
+    signal?.removeEventListener('abort', onAbort);
+    subscription?.unsubscribe();
+    ended = true;
+    queue = '';
+    wake?.();
+  };
+  const notify = () => {
+    const waiting = wake;
+    wake = undefined;
+    waiting?.();
+  };
+  const end = () => {
+    ended = true;
+    signal?.removeEventListener('abort', onAbort);
+    notify();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (subscription === undefined) {
+          if (signal?.aborted) return controller.close();
+          signal?.addEventListener('abort', onAbort, { once: true });
+          subscription = frames$.subscribe({
+            next(frame) {
+              if (queue !== '' && queue.length + frame.length > maxBufferSize) {
+                // A reader this far behind is cut, not waited for: memory stays bounded.
+                ended = true;
+                if (options.overflowError) failure = { error: options.overflowError() };
+                overflow.next();
+              } else queue += frame;
+              notify();
+            },
+            error(error: unknown) {
+              failure = { error };
+              end();
+            },
+            complete: end,
+          });
+        }
+        const flush = () => {
+          if (cancelled) return;
+          if (queue !== '') {
+            controller.enqueue(encoder.encode(queue));
+            queue = '';
+            // An error would drop what was just queued: it waits for the next read.
+            if (failure) return;
+          }
+          if (!ended) return;
+          if (failure) controller.error(failure.error);
+          else controller.close();
+        };
+        if (queue !== '' || ended) return flush();
+        return new Promise<void>((resolve) => {
+          wake = () => {
+            wake = undefined;
+            flush();
+            resolve();
+          };
+        });
+      },
+      cancel() {
+        cancelled = true;
+        stop();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

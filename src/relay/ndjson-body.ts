@@ -1,0 +1,68 @@
+import { asyncScheduler, interval, Observable } from 'rxjs';
+import { IncompleteStreamError } from '../errors/stream-errors.js';
+import { subscribeChained } from '../operators/subscribe-chained.js';
+import { bodyOfFrames, type EventStreamBodyOptions } from './event-stream-body.js';
+import { DEFAULT_HEARTBEAT_MS } from './event-stream-frames.js';
+
+/**
+ * Options of {@link toNdjsonBody}: the heartbeat, its scheduler, the buffer limit and the stop signal of the
+ * event-stream body (there is no framing to choose, and no error event to describe).
+ *
+ * @example
+ * toNdjsonBody(events$, { heartbeatMs: 10_000, signal: request.signal });
+ */
+export type NdjsonBodyOptions = Pick<EventStreamBodyOptions, 'heartbeatMs' | 'scheduler' | 'signal' | 'maxBufferSize'>;
+
+/**
+ * The body the official SDK's `toReadableStream()` makes, from an Observable: one JSON value per line
+ * (newline-delimited JSON), which the SDK's `ChatCompletionStream.fromReadableStream()`,
+ * `ResponseStream.fromReadableStream()`, `AssistantStream.fromReadableStream()` and `Stream.fromReadableStream()`
+ * read in the browser. For an app whose browser code already uses those helpers; otherwise prefer
+ * {@link toEventStreamBody} (standard SSE: the API's error events, ids and resume, and this library's sources
+ * read it).
+ *
+ * As the SDK's: an upstream error (a cut upstream too) errors the body, which the SDK's reader throws (over HTTP
+ * the connection breaks off); a clean end is the stream's end. Heartbeats are empty lines (the SDK skips them).
+ * Pull-based, cancelled and bounded as {@link toEventStreamBody}: a reader more than `maxBufferSize` behind is
+ * cut with an `IncompleteStreamError`.
+ *
+ * @example
+ * import { toNdjsonBody } from 'rx-openai-stream';
+ *
+ * // Server
+ * return new Response(toNdjsonBody(client.chat.completions.stream({ model: 'gpt-4o', messages })));
+ * // Browser, with the official SDK
+ * const runner = ChatCompletionStream.fromReadableStream((await fetch('/api/chat', { method: 'POST', body })).body!);
+ * runner.on('content', (delta) => output.append(delta));
+ */
+export function toNdjsonBody<T>(events$: Observable<T>, options: NdjsonBodyOptions = {}): ReadableStream<Uint8Array> {
+  const heartbeatMs = options.heartbeatMs === undefined ? DEFAULT_HEARTBEAT_MS : options.heartbeatMs;
+  const scheduler = options.scheduler ?? asyncScheduler;
+  let lines = 0;
+  const lines$ = new Observable<string>((subscriber) => {
+    subscriber.add(
+      subscribeChained(events$, subscriber, {
+        next(event) {
+          let line: string | undefined;
+          try {
+            line = JSON.stringify(event);
+          } catch (error) {
+            return subscriber.error(error);
+          }
+          if (line === undefined) return subscriber.error(new TypeError(`The relay cannot write ${typeof event} as JSON`));
+          lines++;
+          subscriber.next(`${line}\n`);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      }),
+    );
+    if (heartbeatMs && !subscriber.closed) {
+      subscriber.add(interval(heartbeatMs, scheduler).subscribe(() => subscriber.next('\n')));
+    }
+  });
+  return bodyOfFrames(lines$, {
+    ...options,
+    overflowError: () => new IncompleteStreamError({ receivedEvents: lines }),
+  });
+}

@@ -1,0 +1,110 @@
+import { defer, isObservable, Subject, takeUntil, type Observable, type Subscription } from 'rxjs';
+import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
+import { DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
+import { EVENT_STREAM_HEADERS } from './event-stream-response.js';
+
+/**
+ * The parts of node:http's `IncomingMessage` the adapter reads (so that the library does not import node:http).
+ *
+ * @example
+ * const request: NodeRequestLike = req; // an http.IncomingMessage
+ */
+export interface NodeRequestLike {
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * The parts of node:http's `ServerResponse` the adapter uses.
+ *
+ * @example
+ * const response: NodeResponseLike = res; // an http.ServerResponse
+ */
+export interface NodeResponseLike {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  flushHeaders?(): void;
+  write(chunk: string): boolean;
+  end(): unknown;
+  destroy(): unknown;
+  /** Bytes written but not yet taken by the socket. */
+  readonly writableLength: number;
+  once(event: 'close', listener: () => void): unknown;
+  off(event: 'close', listener: () => void): unknown;
+  readonly writableEnded: boolean;
+  readonly destroyed: boolean;
+}
+
+/**
+ * Options of {@link relayToNodeResponse}: those of the frames, and the status and extra headers.
+ *
+ * @example
+ * relayToNodeResponse(req, res, events$, { format: 'chat', headers: { 'access-control-allow-origin': '*' } });
+ */
+export interface NodeRelayOptions extends EventStreamFramesOptions {
+  /** Default 200. */
+  readonly status?: number;
+  /** Added to (and overriding) the event-stream headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * The most bytes that may wait for a slow reader in the response's buffer (default
+   * `DEFAULT_RELAY_BUFFER_SIZE`). A reader further behind is cut: upstream is unsubscribed (its request aborted)
+   * and the connection destroyed, which the reader sees as a cut stream (`IncompleteStreamError`).
+   */
+  readonly maxBufferSize?: number;
+}
+
+/**
+ * Relays an Observable of an API's events to a node:http response as `text/event-stream` (framing, errors and
+ * heartbeats as {@link toEventStreamFrames} writes them): writes the headers at once, each event as it comes,
+ * ends the response when the stream ends, and unsubscribes upstream (aborting the upstream HTTP request) when the
+ * connection closes first. Pass a factory `(lastEventId) => Observable` to resume where a reconnecting browser
+ * stopped (its `Last-Event-ID` header). Express and Fastify (`reply.raw`) hand over node's objects: use this;
+ * fetch-style frameworks (Hono, Next.js, ...) use `toEventStreamResponse()` / `resumableEventStream()`.
+ *
+ * Returns the subscription (unsubscribing it ends the response).
+ *
+ * @example
+ * import { createServer } from 'node:http';
+ * import { createClient, relayToNodeResponse } from 'rx-openai-stream';
+ *
+ * const client = createClient({ apiKey: process.env.OPENAI_API_KEY });
+ * createServer((req, res) => {
+ *   relayToNodeResponse(req, res, client.responses.stream({ model: 'gpt-4o', input: 'Hi' }), { format: 'responses' });
+ * }).listen(8080);
+ */
+export function relayToNodeResponse<T>(
+  req: NodeRequestLike,
+  res: NodeResponseLike,
+  source: Observable<T> | ((lastEventId: string | undefined) => Observable<T>),
+  options: NodeRelayOptions = {},
+): Subscription {
+  const header = req.headers['last-event-id'];
+  const lastEventId = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
+  const events$ = isObservable(source) ? source : defer(() => source(lastEventId));
+  res.writeHead(options.status ?? 200, { ...EVENT_STREAM_HEADERS, ...options.headers });
+  res.flushHeaders?.();
+  const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
+  // Stops upstream at once, in the middle of a synchronous emission too.
+  const stop = new Subject<void>();
+  const onClose = () => stop.next();
+  res.once('close', onClose);
+  const subscription = events$.pipe(toEventStreamFrames<T>(options), takeUntil(stop)).subscribe({
+    next(frame) {
+      // Node queues what the socket cannot take yet, up to maxBufferSize; a reader further behind is cut.
+      if (res.destroyed) return;
+      res.write(frame);
+      if (res.writableLength > maxBufferSize) {
+        res.destroy();
+        stop.next();
+      }
+    },
+    complete() {
+      res.off('close', onClose);
+      if (!res.writableEnded && !res.destroyed) res.end();
+    },
+  });
+  subscription.add(() => {
+    res.off('close', onClose);
+    if (!res.writableEnded && !res.destroyed) res.end();
+  });
+  return subscription;
+}
