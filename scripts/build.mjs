@@ -78,10 +78,14 @@ for (const file of config.fileNames) {
     writeFileSync(out + '.map', JSON.stringify(map));
   }
 }
+// The declarations live once, in the CommonJS half (they do not depend on the module format): moved there from
+// the ESM half, which keeps a one-line declaration per entry point that re-exports the CommonJS one (an ES module
+// may take types from a CommonJS one; the other way round TypeScript refuses under node16 resolution).
 for (const declaration of walk(esmDir).filter((file) => file.endsWith('.d.ts'))) {
   const target = join(cjsDir, relative(esmDir, declaration));
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(declaration, target);
+  rmSync(declaration);
 }
 
 // Each half says which module system its .js files use, whatever the root package.json says, and repeats
@@ -95,19 +99,22 @@ for (const [dir, type] of [[esmDir, 'module'], [cjsDir, 'commonjs']]) {
 // internals of the emulator or of the client are no one's types. Walk each entry's imports and re-exports and
 // delete the declarations nothing reaches.
 const ENTRIES = ['index.d.ts', 'testing/index.d.ts', 'schemas.d.ts', 'structured/index.d.ts'];
-for (const half of ['esm', 'cjs']) {
-  const dir = join(outDir, half);
-  const reached = new Set();
-  const visit = (file) => {
-    if (reached.has(file) || !existsSync(file)) return;
-    reached.add(file);
-    const text = readFileSync(file, 'utf8');
-    for (const [, specifier] of text.matchAll(/(?:from\s+|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
-      visit(resolve(dirname(file), specifier.replace(/\.js$/, '.d.ts')));
-    }
-  };
-  for (const entry of ENTRIES) visit(resolve(dir, entry));
-  for (const file of walk(dir)) if (file.endsWith('.d.ts') && !reached.has(file)) rmSync(file);
+const reached = new Set();
+const visit = (file) => {
+  if (reached.has(file) || !existsSync(file)) return;
+  reached.add(file);
+  const text = readFileSync(file, 'utf8');
+  for (const [, specifier] of text.matchAll(/(?:from\s+|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    visit(resolve(dirname(file), specifier.replace(/\.js$/, '.d.ts')));
+  }
+};
+for (const entry of ENTRIES) visit(resolve(cjsDir, entry));
+for (const file of walk(cjsDir)) if (file.endsWith('.d.ts') && !reached.has(file)) rmSync(file);
+for (const entry of ENTRIES) {
+  const stub = join(esmDir, entry);
+  const target = relative(dirname(stub), join(cjsDir, entry)).split(sep).join('/').replace(/\.d\.ts$/, '.js');
+  mkdirSync(dirname(stub), { recursive: true });
+  writeFileSync(stub, `export * from '${target}';\n`);
 }
 
 function walk(dir) {

@@ -89,29 +89,31 @@ describe('the built package', () => {
       }
     };
     visit(join(pkg, 'dist', 'esm', 'index.d.ts'));
+    // The ES half re-exports the one set of declarations, in the CommonJS half.
+    expect(readFileSync(join(pkg, 'dist', 'esm', 'index.d.ts'), 'utf8')).toBe("export * from '../cjs/index.js';\n");
     expect(reached.size).toBeGreaterThan(20);
 
     const consumer = join(tmp, 'consumer');
-    mkdirSync(consumer);
-    symlinkSync(join(root, 'node_modules'), join(consumer, 'node_modules'), 'dir');
-    // The package itself, as an app that installed it has it.
-    symlinkSync(pkg, join(consumer, 'rx-openai-stream'), 'dir');
-    writeFileSync(
-      join(consumer, 'index.ts'),
-      `import { responseEvents, textDeltas, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
+    // An app that installed the package: rxjs (its peer) and the package itself in its node_modules, nothing else.
+    mkdirSync(join(consumer, 'node_modules'), { recursive: true });
+    symlinkSync(join(root, 'node_modules', 'rxjs'), join(consumer, 'node_modules', 'rxjs'), 'dir');
+    symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
+    const source = `import { responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
       export const text$ = (r: Response) => responseEvents(r).pipe(textDeltas());
       export const isDelta = (e: ResponseStreamEvent) => e.type === 'response.output_text.delta' && e.delta.length > 0;
-      export const tool: Responses.FunctionTool = { type: 'function', name: 'f', parameters: {}, strict: true };\n`,
-    );
+      export const isParse = (e: unknown) => e instanceof StreamParseError;
+      export const tool: Responses.FunctionTool = { type: 'function', name: 'f', parameters: {}, strict: true };\n`;
+    // The same file as a CommonJS module (the `require` types) and as an ES module (the `import` types).
+    writeFileSync(join(consumer, 'index.cts'), source);
+    writeFileSync(join(consumer, 'index.mts'), source);
     writeFileSync(
       join(consumer, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
           target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true,
           skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [],
-          paths: { 'rx-openai-stream': ['./rx-openai-stream'] },
         },
-        files: ['index.ts'],
+        files: ['index.cts', 'index.mts'],
       }),
     );
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { cwd: consumer, encoding: 'utf8' });
