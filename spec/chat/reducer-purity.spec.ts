@@ -4,8 +4,9 @@
  */
 import fc from 'fast-check';
 import { type ChatCompletionChunk, type ChatCompletionSnapshot, chatCompletionReducer } from '../../src/index';
+import { propertyRuns } from '../helpers/property-runs';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+const RUNS = propertyRuns(2_000, 50);
 
 const text = fc.string({ maxLength: 5 });
 const delta = fc.oneof(

@@ -8,8 +8,9 @@ import { lastValueFrom, toArray } from 'rxjs';
 import { chatCompletionChunks, finalChatCompletion } from '../../src/index';
 import { chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
 import { chatBytes, ourChat, sdkChat, withoutMadeUpIds } from './sdk-chat';
+import { propertyRuns } from '../helpers/property-runs';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+const RUNS = propertyRuns(2_000, 50);
 
 const recordings: Array<[string, string]> = [
   ...fixtureNames('chat-completions').map((name): [string, string] => ['chat-completions', name]),

@@ -30,4 +30,4 @@ export function propertyRuns(thorough: number, quick = Math.min(thorough, QUICK_
 }
 
 /** The most cases a long property runs by default in a plain `npm test`. */
-export const QUICK_RUNS = 200;
+export const QUICK_RUNS = 100;

@@ -9,8 +9,9 @@ import { responseReducer, type ResponseSnapshot, type ResponseStreamEvent } from
 import { chunksOf } from '../helpers/bytes';
 import { expectSameAnswers, ours, sdk, withoutParsed } from './sdk-parity';
 import { type GeneratedItem, type GeneratedStream, generatedEvents, logprobOf, sse } from './stream';
+import { propertyRuns } from '../helpers/property-runs';
 
-const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 25);
+const RUNS = propertyRuns(1_000, 25);
 
 const piece = fc.string({ minLength: 0, maxLength: 6 });
 const textDelta = fc

@@ -9,8 +9,9 @@ import fc from 'fast-check';
 import { responseEventDataSchemas } from '../../src/schemas';
 import { chunksOf, fixtureBytes, fixtureNames, splitAt } from '../helpers/bytes';
 import { expectSameAnswers, ours, sdk, type Sdk } from './sdk-parity';
+import { propertyRuns } from '../helpers/property-runs';
 
-const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 10);
+const RUNS = propertyRuns(200, 10);
 
 const recordings: Array<[string, Uint8Array]> = [
   ...fixtureNames('responses-recorded').map((name) => [`recorded/${name}`, fixtureBytes('responses-recorded', name)] as [string, Uint8Array]),

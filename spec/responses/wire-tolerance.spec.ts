@@ -10,8 +10,9 @@ import { responseWireChecks, StreamParseError, type ResponseStreamEvent } from '
 import { fixtureBytes, fixtureNames } from '../helpers/bytes';
 import { expectSameAnswers, ours, sdk } from './sdk-parity';
 import { richEvents, sse } from './stream';
+import { propertyRuns } from '../helpers/property-runs';
 
-const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 12);
+const RUNS = propertyRuns(500, 8);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = Array<string | number>;

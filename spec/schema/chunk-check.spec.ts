@@ -13,8 +13,9 @@ import {
 } from '../../src/index';
 import { ChatCompletionChunkSchema } from '../../src/schemas';
 import { chatCompletionChunkIssue, isCommonChatCompletionChunk } from '../../src/schema/chat/chunk-check';
+import { propertyRuns } from '../helpers/property-runs';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+const RUNS = propertyRuns(20_000, 100);
 
 const nullableString = fc.oneof(fc.string(), fc.constant(null), fc.constant(undefined));
 

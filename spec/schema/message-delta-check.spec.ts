@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { anything, maybe, numbers, record, usually } from '../helpers/pre-check';
 import { MessageDeltaEventSchema } from '../../src/schemas';
 import { isCommonMessageDeltaEvent, messageDeltaIssue } from '../../src/schema/assistants/message-delta-check';
+import { propertyRuns } from '../helpers/property-runs';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+const RUNS = propertyRuns(20_000, 100);
 
 const text = record({
   value: maybe(fc.string()),

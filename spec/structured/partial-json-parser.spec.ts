@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { StructuredOutputError, StructuredOutputParseError } from '../../src/index';
 import { createPartialJsonParser } from '../../src/structured';
+import { propertyRuns } from '../helpers/property-runs';
 
-const numRuns = Number(process.env['PROPERTY_RUNS'] ?? 100);
+const numRuns = propertyRuns(5_000, 60);
 
 /**
  * `partial` is what the parser may show while `final` streams: the same primitive, a prefix of the string, an
