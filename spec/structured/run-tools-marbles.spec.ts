@@ -134,3 +134,35 @@ describe('runChatTools ordering (marbles)', () => {
     });
   });
 });
+
+describe('runChatTools concurrency (marbles)', () => {
+  it('concurrency: 1 runs a turn\'s calls one after another, in call order', () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ cold, expectSubscriptions }) => {
+      const turn0 = cold('-a-b-f|', chunks);
+      const turn1 = cold('-t-s|', chunks);
+      const first = cold('---x|', { x: 'first' });
+      const second = cold('-x|', { x: 'second' });
+      const add = zodTool({
+        name: 'add',
+        parameters: z.object({ a: z.number(), b: z.number() }),
+        execute: ({ a }) => (a === 1 ? first : second),
+      });
+      const turns: Record<number, Observable<ChatCompletionChunk>> = { 1: turn0, 4: turn1 };
+      const client: ChatToolsClient = { chat: { completions: { stream: (request) => turns[request.messages.length]! } } };
+      const params = { model: 'gpt-4o', messages: [{ role: 'user', content: 'add' }] };
+      let messages: unknown[] = [];
+      runChatTools(client, params, { tools: [add], concurrency: 1 }).subscribe((e) => {
+        if (e.type === 'loop.finished') messages = [...e.history];
+      });
+      scheduler.flush();
+      expectSubscriptions(first.subscriptions).toBe('------^---!');
+      expectSubscriptions(second.subscriptions).toBe('----------^-!');
+      expectSubscriptions(turn1.subscriptions).toBe('------------^---!');
+      expect(messages.slice(2, 4)).toEqual([
+        { role: 'tool', tool_call_id: 'call_1', content: 'first' },
+        { role: 'tool', tool_call_id: 'call_2', content: 'second' },
+      ]);
+    });
+  });
+});

@@ -16,6 +16,7 @@ import {
   isObservable,
   map,
   merge,
+  mergeAll,
   type Observable,
   of,
   type OperatorFunction,
@@ -183,6 +184,11 @@ export interface ToolLoopOptions<F> {
    * the output (`'report'`, default) or the loop fails with the `StructuredOutput*Error`.
    */
   readonly onInvalidArguments?: 'report' | 'fail';
+  /**
+   * How many of a turn's calls run at once (default all of them, in parallel; `1`: one after another, in call
+   * order). The outputs are always sent in call order.
+   */
+  readonly concurrency?: number;
   /** Checked after each turn's tools have run: `true` ends the loop (reason `stop_when`), no further request. */
   readonly stopWhen?: (turn: ToolLoopTurn<F>) => boolean;
 }
@@ -243,7 +249,7 @@ export function toolLoop<E, F, P, H>(
         ),
         defer(() => {
           calls = protocol.calls(final as F);
-          return merge(...calls.map((call) => runCall(call, index, options)));
+          return from(calls.map((call) => runCall(call, index, options))).pipe(mergeAll(options.concurrency ?? Infinity));
         }).pipe(tap((event) => event.type === 'tool_call.finished' && finished.push(event.outcome))),
         defer(() => {
           const last = final as F;
