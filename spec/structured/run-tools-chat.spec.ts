@@ -1,6 +1,7 @@
 import { lastValueFrom, Observable, toArray } from 'rxjs';
 import { z } from 'zod';
-import { runChatTools, toolLoopResult, ToolLoopMaxStepsError, zodTool, type ChatToolLoopEvent } from '../../src/structured';
+import { ToolLoopMaxStepsError } from '../../src/index';
+import { runChatTools, toolLoopResult, zodTool, type ChatToolLoopEvent } from '../../src/structured';
 import { useEmulator } from '../helpers/emulator';
 
 // The emulator's assistant calls every function tool the last user message names (in parallel); after the

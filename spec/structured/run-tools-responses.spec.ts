@@ -1,11 +1,9 @@
 import { lastValueFrom, Observable, toArray } from 'rxjs';
 import { z } from 'zod';
-import { StructuredOutputValidationError } from '../../src/index';
+import { StructuredOutputValidationError, ToolLoopMaxStepsError, ToolLoopToolError } from '../../src/index';
 import {
   runResponsesTools,
   toolLoopResult,
-  ToolLoopMaxStepsError,
-  ToolLoopToolError,
   zodTool,
   type ResponsesToolLoopEvent,
 } from '../../src/structured';

@@ -50,4 +50,3 @@ export {
 export { runResponsesTools, type ResponsesToolsClient, type ResponsesToolLoopEvent } from './run-responses-tools.js';
 export { runChatTools, type ChatToolsClient, type ChatToolsMessage, type ChatToolLoopEvent } from './run-chat-tools.js';
 export { toolLoopResult } from './tool-loop-result.js';
-export { ToolLoopMaxStepsError, ToolLoopToolError } from '../errors/tool-loop-errors.js';
