@@ -1,7 +1,7 @@
-import { type Observable, takeUntil } from 'rxjs';
+import { filter, map, type Observable, takeUntil } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { z } from 'zod';
-import type { ChatCompletionChunk } from '../../src/index';
+import { ToolLoopToolError, type ChatCompletionChunk } from '../../src/index';
 import { runChatTools, zodTool, type ChatToolLoopEvent, type ChatToolsClient } from '../../src/structured';
 
 // The loop's ordering in virtual time, with a client whose turns are cold marbles (one per step, chosen by the
@@ -163,6 +163,51 @@ describe('runChatTools concurrency (marbles)', () => {
         { role: 'tool', tool_call_id: 'call_1', content: 'first' },
         { role: 'tool', tool_call_id: 'call_2', content: 'second' },
       ]);
+    });
+  });
+});
+
+describe('runChatTools failures (marbles)', () => {
+  it("onToolError: 'fail': a tool that throws unsubscribes its running siblings at once and fails the loop", () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const turn0 = cold('-a-b-f|', chunks);
+      const slow = cold('---x|', { x: 'slow' });
+      const add = zodTool({
+        name: 'add',
+        parameters: z.object({ a: z.number(), b: z.number() }),
+        execute: ({ a }) => {
+          if (a === 3) throw new Error('no threes');
+          return slow;
+        },
+      });
+      const client: ChatToolsClient = { chat: { completions: { stream: () => turn0 } } };
+      const params = { model: 'gpt-4o', messages: [{ role: 'user', content: 'add' }] };
+      const loop$ = runChatTools(client, params, { tools: [add], onToolError: 'fail' });
+      expectObservable(loop$.pipe(map((e) => e.type))).toBe(
+        'ab-b-b(cc#)',
+        { a: 'turn.started', b: 'event', c: 'tool_call.started' },
+        new ToolLoopToolError('add', 'call_2', 0, new Error('no threes')),
+      );
+      expectSubscriptions(slow.subscriptions).toBe('------(^!)');
+    });
+  });
+
+  it('a plain value result is sent at once, JSON-stringified when not a string', () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ cold, expectObservable }) => {
+      const turn0 = cold('-a-f|', chunks);
+      const turn1 = cold('-t-s|', chunks);
+      const add = zodTool({ name: 'add', parameters: z.object({ a: z.number(), b: z.number() }), execute: ({ a, b }) => ({ sum: a + b }) });
+      const client: ChatToolsClient = {
+        chat: { completions: { stream: (request) => (request.messages.length === 1 ? turn0 : turn1) } },
+      };
+      const params = { model: 'gpt-4o', messages: [{ role: 'user', content: 'add' }] };
+      const outputs$ = runChatTools(client, params, { tools: [add] }).pipe(
+        filter((e) => e.type === 'tool_call.finished'),
+        map((e) => (e.type === 'tool_call.finished' ? e.outcome.output : '')),
+      );
+      expectObservable(outputs$).toBe('----x---|', { x: '{"sum":3}' });
     });
   });
 });

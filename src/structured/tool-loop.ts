@@ -305,14 +305,18 @@ function runCall(
   });
 }
 
-/** One run of a tool: its last value (`undefined` when it gave none); the signal aborts if unsubscribed first. */
+/**
+ * One run of a tool: its last value (`undefined` when it gave none); a plain value at once, a Promise when it
+ * settles. The signal aborts when unsubscribed before the tool ended.
+ */
 function execute(tool: RunnableTool, args: unknown, context: Omit<ToolContext, 'signal'>): Observable<unknown> {
   return defer(() => {
     const controller = new AbortController();
     let settled = false;
     return defer(() => {
       const result = tool.execute(args, { ...context, signal: controller.signal });
-      return isObservable(result) ? result : from(Promise.resolve(result));
+      if (isObservable(result)) return result;
+      return isPromiseLike(result) ? from(Promise.resolve(result)) : of(result);
     }).pipe(
       takeLast(1),
       defaultIfEmpty(undefined),
@@ -322,6 +326,14 @@ function execute(tool: RunnableTool, args: unknown, context: Omit<ToolContext, '
       }),
     );
   });
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 function toolOutput(result: unknown): string {
