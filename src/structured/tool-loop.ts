@@ -199,7 +199,11 @@ export interface ToolLoopOptions<F> {
  *
  * @internal
  * @example
- * const protocol: ToolLoopProtocol<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown> = responsesProtocol;
+ * const protocol: ToolLoopProtocol<ChatCompletionChunk, ChatCompletion, ChatCompletionCreateParams, ChatToolsMessage> = {
+ *   stream: (params) => client.chat.completions.stream(params),
+ *   final: finalChatCompletion,
+ *   ...rest, // callIds, calls, history, grow, next: see run-chat-tools.ts
+ * };
  */
 export interface ToolLoopProtocol<E, F, P, H> {
   stream(params: P): Observable<E>;
@@ -218,7 +222,7 @@ export interface ToolLoopProtocol<E, F, P, H> {
  *
  * @internal
  * @example
- * toolLoop(responsesProtocol(client), params, options).subscribe(print);
+ * toolLoop(protocol, { model: 'gpt-4o', messages }, { tools: [add] }).subscribe(print);
  */
 export function toolLoop<E, F, P, H>(
   protocol: ToolLoopProtocol<E, F, P, H>,
