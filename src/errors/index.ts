@@ -39,3 +39,4 @@ export {
   StructuredOutputSchemaError,
 } from './structured-errors.js';
 export { ResponseResumeExpiredError } from './resume-errors.js';
+export { ToolLoopMaxStepsError, ToolLoopToolError } from './tool-loop-errors.js';

@@ -35,3 +35,18 @@ export { partialParsed } from './partial-parsed.js';
 export { structuredOutput, type StructuredOutputSnapshot } from './structured-output.js';
 export { finalParsed } from './final-parsed.js';
 export { parsedToolCalls, type ParsedToolCall } from './parsed-tool-calls.js';
+export {
+  zodTool,
+  type RunnableTool,
+  type ToolContext,
+  type ToolLoopCall,
+  type ToolCallOutcome,
+  type ToolLoopTurn,
+  type ToolLoopStopReason,
+  type ToolLoopResult,
+  type ToolLoopEvent,
+  type ToolLoopOptions,
+} from './tool-loop.js';
+export { runResponsesTools, type ResponsesToolsClient, type ResponsesToolLoopEvent } from './run-responses-tools.js';
+export { runChatTools, type ChatToolsClient, type ChatToolsMessage, type ChatToolLoopEvent } from './run-chat-tools.js';
+export { toolLoopResult } from './tool-loop-result.js';

@@ -1,0 +1,269 @@
+import { lastValueFrom, Observable, toArray } from 'rxjs';
+import { z } from 'zod';
+import { StructuredOutputValidationError, ToolLoopMaxStepsError, ToolLoopToolError } from '../../src/index';
+import {
+  runResponsesTools,
+  toolLoopResult,
+  zodTool,
+  type ResponsesToolLoopEvent,
+} from '../../src/structured';
+import { useEmulator } from '../helpers/emulator';
+
+// The emulator's assistant calls every function tool the user message names (in parallel), with a quoted phrase
+// as a string argument; after the outputs it answers `<name> returned: <output>`, one line per call.
+describe('runResponsesTools against the emulator (real HTTP)', () => {
+  const ctx = useEmulator();
+  const City = z.object({ city: z.string() });
+  const input = 'Use get_weather and get_time for "Oslo"';
+  const responsesPosts = () => ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses');
+  let before = 0;
+  beforeEach(() => (before = responsesPosts().length));
+  const posts = () => responsesPosts().slice(before);
+
+  /** Two tools that resolve only once both have started: the loop runs a turn's calls in parallel. */
+  function parallelTools() {
+    const started: string[] = [];
+    let release!: () => void;
+    const bothStarted = new Promise<void>((resolve) => (release = resolve));
+    const arrive = (name: string) => {
+      started.push(name);
+      if (started.length === 2) release();
+      return bothStarted;
+    };
+    const getWeather = zodTool({
+      name: 'get_weather',
+      description: 'The weather in a city',
+      parameters: City,
+      execute: async ({ city }) => {
+        await arrive('get_weather');
+        return { city, temperature: 21 };
+      },
+    });
+    const getTime = zodTool({
+      name: 'get_time',
+      parameters: City,
+      execute: async () => {
+        await arrive('get_time');
+        return '12:00';
+      },
+    });
+    return { tools: [getWeather, getTime], started };
+  }
+
+  it('runs parallel calls, sends the outputs with previous_response_id, and ends when a turn has no calls', async () => {
+    const { tools, started } = parallelTools();
+    const events = await lastValueFrom(runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools }).pipe(toArray()));
+    expect(started).toEqual(['get_weather', 'get_time']);
+
+    const loopEvents = events.filter((e) => e.type !== 'event').map((e) => `${e.type}${'step' in e ? `@${e.step}` : ''}`);
+    expect(loopEvents).toEqual([
+      'turn.started@0',
+      'tool_call.started@0',
+      'tool_call.started@0',
+      'tool_call.finished@0',
+      'tool_call.finished@0',
+      'turn.finished@0',
+      'turn.started@1',
+      'turn.finished@1',
+      'loop.finished',
+    ]);
+    // Stream events come between turn.started and the first tool call, each with its step.
+    const firstStart = events.findIndex((e) => e.type === 'tool_call.started');
+    const turn0 = events.slice(1, firstStart);
+    expect(turn0.every((e) => e.type === 'event' && e.step === 0)).toBe(true);
+    expect(turn0.map((e) => (e as { event: { type: string } }).event.type)).toContain('response.completed');
+    // Argument deltas name the call they belong to.
+    const deltas = turn0.filter(
+      (e): e is Extract<ResponsesToolLoopEvent, { type: 'event' }> =>
+        e.type === 'event' && e.event.type === 'response.function_call_arguments.delta',
+    );
+    expect(deltas.length).toBeGreaterThan(0);
+    const callIds = events.flatMap((e) => (e.type === 'tool_call.started' ? [e.call.callId] : []));
+    expect(new Set(deltas.map((e) => e.callId))).toEqual(new Set(callIds));
+
+    const result = events.at(-1) as Extract<ResponsesToolLoopEvent, { type: 'loop.finished' }>;
+    expect(result.reason).toBe('no_calls');
+    expect(result.steps).toBe(2);
+    expect(result.final.output_text).toBe(
+      'get_weather returned: {"city":"Oslo","temperature":21}\nget_time returned: 12:00',
+    );
+
+    const [first, second] = posts().map((r) => r.body as Record<string, unknown>);
+    expect(posts()).toHaveLength(2);
+    expect(first!['tools']).toEqual([
+      expect.objectContaining({ type: 'function', name: 'get_weather', description: 'The weather in a city', strict: true }),
+      expect.objectContaining({ type: 'function', name: 'get_time', strict: true }),
+    ]);
+    expect(second!['previous_response_id']).toMatch(/^resp_/);
+    expect(second!['input']).toEqual([
+      { type: 'function_call_output', call_id: callIds[0], output: '{"city":"Oslo","temperature":21}' },
+      { type: 'function_call_output', call_id: callIds[1], output: '12:00' },
+    ]);
+    // The history: the user message, the model's calls, the outputs, the final message.
+    expect(result.history.map((item) => (item as { type?: string }).type ?? 'message')).toEqual([
+      'message',
+      'function_call',
+      'function_call',
+      'function_call_output',
+      'function_call_output',
+      'message',
+    ]);
+  });
+
+  it('with store: false sends the whole input again, the model output items included', async () => {
+    const { tools } = parallelTools();
+    const result = await lastValueFrom(
+      runResponsesTools(ctx.client, { model: 'gpt-4o', input, store: false }, { tools }).pipe(toolLoopResult()),
+    );
+    expect(result.final.output_text).toContain('get_time returned: 12:00');
+    const second = posts()[1]!.body as Record<string, unknown>;
+    expect(second['previous_response_id']).toBeUndefined();
+    expect((second['input'] as Array<{ type?: string }>).map((item) => item.type ?? 'message')).toEqual([
+      'message',
+      'function_call',
+      'function_call',
+      'function_call_output',
+      'function_call_output',
+    ]);
+  });
+
+  const failing = zodTool({
+    name: 'get_weather',
+    parameters: City,
+    execute: (): Promise<string> => Promise.reject(new Error('boom')),
+  });
+
+  it('a tool that fails is reported to the model as its output by default', async () => {
+    const events = await lastValueFrom(
+      runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Use get_weather for "Oslo"' }, { tools: [failing] }).pipe(toArray()),
+    );
+    const finished = events.find((e) => e.type === 'tool_call.finished');
+    expect(finished).toMatchObject({ outcome: { status: 'error', output: 'Error: boom', error: new Error('boom') } });
+    const result = events.at(-1) as Extract<ResponsesToolLoopEvent, { type: 'loop.finished' }>;
+    expect(result.final.output_text).toBe('get_weather returned: Error: boom');
+  });
+
+  it("a tool that fails fails the loop with onToolError: 'fail', and no further request is made", async () => {
+    const error = await lastValueFrom(
+      runResponsesTools(
+        ctx.client,
+        { model: 'gpt-4o', input: 'Use get_weather for "Oslo"' },
+        { tools: [failing], onToolError: 'fail' },
+      ),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ToolLoopToolError);
+    expect(error).toMatchObject({ toolName: 'get_weather', step: 0, cause: new Error('boom') });
+    expect((error as ToolLoopToolError).callId).toMatch(/^call_/);
+    expect(posts()).toHaveLength(1);
+  });
+
+  const picky = zodTool({
+    name: 'get_weather',
+    parameters: z.object({ city: z.string().min(10) }),
+    execute: () => 'never',
+  });
+
+  it('invalid arguments are reported to the model by default, without running the tool', async () => {
+    const execute = jest.spyOn(picky, 'execute');
+    const events = await lastValueFrom(
+      runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Use get_weather for "Oslo"' }, { tools: [picky] }).pipe(toArray()),
+    );
+    expect(execute).not.toHaveBeenCalled();
+    const finished = events.find((e) => e.type === 'tool_call.finished')!;
+    expect(finished).toMatchObject({ outcome: { status: 'error' } });
+    const outcome = (finished as Extract<ResponsesToolLoopEvent, { type: 'tool_call.finished' }>).outcome;
+    expect(outcome.status === 'error' && outcome.error).toBeInstanceOf(StructuredOutputValidationError);
+    expect(outcome.output).toMatch(/^Error: /);
+    const sent = (posts()[1]!.body as { input: Array<{ output: string }> }).input[0]!.output;
+    expect(sent).toBe(outcome.output);
+  });
+
+  it("invalid arguments fail the loop with onInvalidArguments: 'fail'", async () => {
+    const error = await lastValueFrom(
+      runResponsesTools(
+        ctx.client,
+        { model: 'gpt-4o', input: 'Use get_weather for "Oslo"' },
+        { tools: [picky], onInvalidArguments: 'fail' },
+      ),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StructuredOutputValidationError);
+    expect((error as StructuredOutputValidationError).toolName).toBe('get_weather');
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('maxSteps: a ToolLoopMaxStepsError with the history by default, a clean stop with onMaxSteps: stop', async () => {
+    const { tools } = parallelTools();
+    const error = await lastValueFrom(runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools, maxSteps: 1 })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ToolLoopMaxStepsError);
+    expect((error as ToolLoopMaxStepsError).steps).toBe(1);
+    expect((error as ToolLoopMaxStepsError).history.at(-1)).toMatchObject({ type: 'function_call_output', output: '12:00' });
+    expect(posts()).toHaveLength(1);
+
+    const stopped = await lastValueFrom(
+      runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools: parallelTools().tools, maxSteps: 1, onMaxSteps: 'stop' }).pipe(
+        toolLoopResult(),
+      ),
+    );
+    expect(stopped).toMatchObject({ steps: 1, reason: 'max_steps' });
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('stopWhen ends the loop after the turn it holds for', async () => {
+    const { tools } = parallelTools();
+    const result = await lastValueFrom(
+      runResponsesTools(
+        ctx.client,
+        { model: 'gpt-4o', input },
+        { tools, stopWhen: (turn) => turn.outcomes.some((o) => o.status === 'ok' && o.output === '12:00') },
+      ).pipe(toolLoopResult()),
+    );
+    expect(result).toMatchObject({ steps: 1, reason: 'stop_when' });
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('unsubscribing mid-tool aborts a Promise tool and unsubscribes an Observable tool; no further request', async () => {
+    let signal: AbortSignal | undefined;
+    let unsubscribed = false;
+    let running!: () => void;
+    const bothRunning = new Promise<void>((resolve) => (running = resolve));
+    let count = 0;
+    const arrive = () => ++count === 2 && running();
+    const slowPromise = zodTool({
+      name: 'get_weather',
+      parameters: City,
+      execute: (_args, context) => {
+        signal = context.signal;
+        arrive();
+        return new Promise<string>(() => undefined);
+      },
+    });
+    const slowObservable = zodTool({
+      name: 'get_time',
+      parameters: City,
+      execute: () =>
+        new Observable<string>(() => {
+          arrive();
+          return () => (unsubscribed = true);
+        }),
+    });
+    const subscription = runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools: [slowPromise, slowObservable] }).subscribe();
+    await bothRunning;
+    expect(signal?.aborted).toBe(false);
+    subscription.unsubscribe();
+    expect(signal?.aborted).toBe(true);
+    expect(unsubscribed).toBe(true);
+    await posts()[0]!.ended;
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('is cold: each subscription runs the loop again', async () => {
+    const loop$ = runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Hi' }, { tools: parallelTools().tools });
+    expect(posts()).toHaveLength(0);
+    const [a, b] = await Promise.all([lastValueFrom(loop$.pipe(toolLoopResult())), lastValueFrom(loop$.pipe(toolLoopResult()))]);
+    expect(a.final.output_text).toBe('You said: Hi');
+    expect(b.final.id).not.toBe(a.final.id);
+    expect(posts()).toHaveLength(2);
+  });
+});

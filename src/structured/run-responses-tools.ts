@@ -1,0 +1,110 @@
+import type { Observable } from 'rxjs';
+import type { ResponseCreateParams } from '../client/resources/responses.js';
+import { finalResponse } from '../responses/operators/final-response.js';
+import type { ResponseSnapshot } from '../responses/snapshot/state.js';
+import type { ResponseStreamEvent } from '../wire/responses-api.js';
+import { zodResponsesFunction } from './request-formats.js';
+import { toolLoop, type ToolLoopCall, type ToolLoopEvent, type ToolLoopOptions } from './tool-loop.js';
+
+/**
+ * What `runResponsesTools()` needs of a client: `responses.stream(params)` (the client of `createClient()`).
+ *
+ * @example
+ * const client: ResponsesToolsClient = createClient();
+ */
+export interface ResponsesToolsClient {
+  readonly responses: { stream(params: ResponseCreateParams): Observable<ResponseStreamEvent> };
+}
+
+/**
+ * The events of `runResponsesTools()`: each Responses event of each turn, and the loop's own events.
+ *
+ * @example
+ * const onEvent = (e: ResponsesToolLoopEvent) => e.type === 'event' && e.event.type === 'response.output_text.delta';
+ */
+export type ResponsesToolLoopEvent = ToolLoopEvent<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown>;
+
+/**
+ * A tool loop over the Responses API, as one cold Observable: streams a turn, runs its function calls in parallel
+ * (arguments parsed and validated by each tool's zod schema), sends the outputs back as `function_call_output`
+ * input items with `previous_response_id` (or, when the request has `store: false`, the whole input again: the
+ * history with the model's output items), and goes on until a turn has no calls, `stopWhen` holds or `maxSteps`
+ * (default 10) requests were made. The tools are added to `params.tools` as strict function tools. Every event
+ * arrives wrapped with its `step` (and `callId`), with the loop's `turn.*`, `tool_call.*` and `loop.finished`
+ * events; `toolLoopResult()` gives the last response and the history. Unsubscribing aborts the current request
+ * and the running tools (an Observable tool is unsubscribed, a Promise tool's `signal` aborted).
+ *
+ * @example
+ * import { z } from 'zod';
+ * import { createClient } from 'rx-openai-stream';
+ * import { runResponsesTools, toolLoopResult, zodTool } from 'rx-openai-stream/structured';
+ *
+ * const getWeather = zodTool({
+ *   name: 'get_weather',
+ *   parameters: z.object({ city: z.string() }),
+ *   execute: async ({ city }, { signal }) => ({ city, temperature: await lookUp(city, signal) }),
+ * });
+ * runResponsesTools(createClient(), { model: 'gpt-4o', input: 'Weather in Oslo?' }, { tools: [getWeather] })
+ *   .pipe(toolLoopResult())
+ *   .subscribe(({ final }) => console.log(final.output_text));
+ */
+export function runResponsesTools(
+  client: ResponsesToolsClient,
+  params: ResponseCreateParams,
+  options: ToolLoopOptions<ResponseSnapshot>,
+): Observable<ResponsesToolLoopEvent> {
+  const existing = Array.isArray(params['tools']) ? (params['tools'] as unknown[]) : [];
+  const declared = options.tools.map((tool) =>
+    zodResponsesFunction({
+      name: tool.name,
+      parameters: tool.parameters,
+      ...(tool.description === undefined ? {} : { description: tool.description }),
+    }),
+  );
+  const first: ResponseCreateParams = { ...params, tools: [...existing, ...declared] };
+  const stateless = params['store'] === false;
+  return toolLoop<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown>(
+    {
+      stream: (request) => client.responses.stream(request),
+      final: finalResponse,
+      callIds: () => {
+        const byItem = new Map<string, string>();
+        return (event) => {
+          const item = (event as { item?: { type?: unknown; id?: unknown; call_id?: unknown } }).item;
+          if (item?.type === 'function_call' && typeof item.call_id === 'string') {
+            if (typeof item.id === 'string') byItem.set(item.id, item.call_id);
+            return item.call_id;
+          }
+          const itemId = (event as { item_id?: unknown }).item_id;
+          return typeof itemId === 'string' ? byItem.get(itemId) : undefined;
+        };
+      },
+      calls: (final) =>
+        (final.output ?? []).flatMap((item): ToolLoopCall[] =>
+          item.type === 'function_call' ? [{ callId: item.call_id, name: item.name, arguments: item.arguments }] : [],
+        ),
+      history: (request) => inputItems(request.input),
+      grow: (history, final, outcomes) => [
+        ...history,
+        ...(final.output ?? []),
+        ...outcomes.map(({ call, output }) => ({ type: 'function_call_output', call_id: call.callId, output })),
+      ],
+      next: (request, history, final, outcomes) =>
+        stateless
+          ? { ...request, input: history }
+          : {
+              ...request,
+              previous_response_id: final.id,
+              input: outcomes.map(({ call, output }) => ({ type: 'function_call_output', call_id: call.callId, output })),
+            },
+    },
+    first,
+    options,
+  );
+}
+
+function inputItems(input: unknown): unknown[] {
+  if (input === undefined || input === null) return [];
+  if (typeof input === 'string') return [{ role: 'user', content: input }];
+  return Array.isArray(input) ? [...(input as unknown[])] : [input];
+}
