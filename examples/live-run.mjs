@@ -30,7 +30,9 @@ function getWeather({ city }) {
 
 const tty = Boolean(process.stdout.isTTY);
 const columns = () => process.stdout.columns ?? 100;
-const status = (line) => tty && process.stderr.write(`\x1b[2K\r\x1b[2m${line.slice(0, columns() - 1)}\x1b[0m`);
+// The status line shows the end of a line too long for the terminal (where the answer grows).
+const fit = (line) => (line.length < columns() ? line : `…${line.slice(line.length - columns() + 2)}`);
+const status = (line) => tty && process.stderr.write(`\x1b[2K\r\x1b[2m${fit(line)}\x1b[0m`);
 const clearStatus = () => tty && process.stderr.write('\x1b[2K\r');
 
 export async function main() {
@@ -44,7 +46,7 @@ export async function main() {
   try {
     const question = 'What is the weather in Paris right now? Use get_weather, then answer as a weather report.';
     console.log(`user > ${question}`);
-    const summary = { turns: 0, toolCalls: 0, deltas: 0, metrics: [] };
+    const summary = { turns: 0, toolCalls: 0, deltas: 0, partials: 0, metrics: [] };
     let firstTokenAt;
     let request = { model, input: [{ role: 'user', content: question }], tools, text };
     let answer;
@@ -53,10 +55,15 @@ export async function main() {
       summary.turns++;
       // One request, shared by every reader below (one HTTP stream per turn).
       const events$ = client.responses.stream(request).pipe(share());
-      if (tty) {
-        // The answer as it grows: a status line with the partial object.
-        events$.pipe(partialParsed(WeatherReport)).subscribe((partial) => status(`answer > ${JSON.stringify(partial)}`));
-      }
+      // The answer as it grows: on a terminal, a status line with the partial object. A turn that only calls
+      // tools has no answer, and partialParsed() fails at its end: finalParsed() below tells what counts.
+      events$.pipe(partialParsed(WeatherReport)).subscribe({
+        next: (partial) => {
+          summary.partials++;
+          status(`answer > ${JSON.stringify(partial)}`);
+        },
+        error: () => {},
+      });
       events$.pipe(textDeltas()).subscribe((delta) => {
         firstTokenAt ??= performance.now();
         summary.deltas++;
@@ -104,6 +111,7 @@ export async function main() {
     console.log(`  turns               ${summary.turns}`);
     console.log(`  tool calls          ${summary.toolCalls}`);
     console.log(`  text deltas         ${summary.deltas}`);
+    console.log(`  partial objects     ${summary.partials} (partialParsed)`);
     console.log(`  tokens (last turn)  ${answer.response.usage?.total_tokens ?? 'n/a'}`);
     console.log(`  time to first token ${firstTokenAt ? `${Math.round(firstTokenAt - startedAt)} ms` : 'n/a'} (from the start)`);
     console.log(`  duration            ${Math.round(durationMs)} ms`);

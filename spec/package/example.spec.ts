@@ -45,6 +45,7 @@ describe('npm start (examples/live-run.mjs)', () => {
     expect(out).toMatch(/final status +completed/);
     expect(out).toMatch(/turns +2\n/);
     expect(out).toMatch(/tool calls +1\n/);
+    expect(Number(/partial objects +(\d+)/.exec(out)![1])).toBeGreaterThan(5); // partialParsed saw it grow
     expect(out).toMatch(/streams \(streamMetrics\)\n +1\. completed .*\n +2\. completed /);
   }, 60_000);
 
