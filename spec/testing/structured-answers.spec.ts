@@ -20,6 +20,14 @@ const Forecast = z.object({
 
 const GetWeather = z.object({ city: z.string() });
 
+/** The text of a response's first message (a non-streamed `create()` reply carries no `output_text`). */
+function messageText(response: { output: ReadonlyArray<{ type: string; content?: ReadonlyArray<{ type: string; text?: string }> }> }): string {
+  const message = response.output.find((item) => item.type === 'message');
+  const part = message?.content?.find((p) => p.type === 'output_text');
+  if (part?.text === undefined) throw new Error('no output_text part');
+  return part.text;
+}
+
 describe('the emulator answers json_schema formats with JSON valid for the schema', () => {
   let emulator: Emulator;
   beforeAll(async () => {
@@ -105,6 +113,41 @@ describe('the emulator answers json_schema formats with JSON valid for the schem
     expect(Forecast.parse(forecast)).toMatchObject({ city: 'You said: Oslo?', hours: [{ hour: 0, note: 'note' }] });
   });
 
+  it('a plain JSON schema: $ref into $defs, bounds, minItems, anyOf with null, const, type lists', async () => {
+    const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+    const schema = {
+      type: 'object',
+      $defs: { Point: { type: 'object', properties: { x: { type: 'number' }, y: { type: 'integer', minimum: 2 } } } },
+      properties: {
+        at: { $ref: '#/$defs/Point' },
+        count: { type: 'integer', minimum: 3 },
+        below: { type: 'number', maximum: -2 },
+        tags: { type: 'array', items: { type: 'string' }, minItems: 2 },
+        maybe: { anyOf: [{ type: 'null' }, { type: 'boolean' }] },
+        kind: { const: 'fixed' },
+        label: { type: ['string', 'null'] },
+      },
+      required: ['at', 'count', 'below', 'tags', 'maybe', 'kind', 'label'],
+      additionalProperties: false,
+    };
+    const response = await lastValueFrom(
+      client.responses.create({
+        model: 'gpt-4.1-mini',
+        input: 'Hi',
+        text: { format: { type: 'json_schema', name: 'shape', schema, strict: true } },
+      }),
+    );
+    expect(JSON.parse(messageText(response))).toEqual({
+      at: { x: 0, y: 2 },
+      count: 3,
+      below: -2,
+      tags: ['You said: Hi', 'text'],
+      maybe: true,
+      kind: 'fixed',
+      label: 'label',
+    });
+  });
+
   it('a token limit cuts the JSON as it cuts any answer: status incomplete', async () => {
     const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
     const response = await lastValueFrom(
@@ -116,6 +159,8 @@ describe('the emulator answers json_schema formats with JSON valid for the schem
       }),
     );
     expect(response.status).toBe('incomplete');
-    expect(() => JSON.parse(response.output_text ?? '')).toThrow();
+    const cut = messageText(response);
+    expect(cut).toMatch(/^\{"city":"You said: Oslo\?"/);
+    expect(() => JSON.parse(cut)).toThrow(SyntaxError);
   });
 });
