@@ -253,3 +253,47 @@ export function sseResponse(chunks, onChunk) {
     headers: { 'content-type': 'text/event-stream', 'x-request-id': 'req_bench' },
   });
 }
+
+/**
+ * A Responses stream (`event:` + `data:` blocks, as the API sends them, fields as in the recordings of
+ * /work/shared/fixtures/responses-recorded) with one message of `n` `response.output_text.delta` events, then the
+ * `.done` events and `response.completed` carrying the whole response. Returns the SSE text, the expected text and
+ * the number of SSE events.
+ */
+export function responsesStream(n, { seed = 3 } = {}) {
+  const parts = [];
+  let events = 0;
+  const id = 'resp_02ce8deeb6197db200698c5196e9588197a572bbea62d38cd1';
+  const itemId = 'msg_02ce8deeb6197db200698c5198ca0c81979bedbe6c98a8ab93';
+  const emit = (type, fields) => {
+    parts.push(`event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: events, ...fields })}\n\n`);
+    events++;
+  };
+  const response = (status, output, usage) => ({
+    id, object: 'response', created_at: 1770803606, status, background: false,
+    completed_at: status === 'completed' ? 1770803610 : null, error: null, incomplete_details: null,
+    instructions: null, max_output_tokens: null, max_tool_calls: null, model: 'gpt-4.1-mini', output,
+    parallel_tool_calls: true, previous_response_id: null, prompt_cache_key: null,
+    reasoning: { effort: null, summary: null }, safety_identifier: null, service_tier: 'default', store: true,
+    temperature: 1, text: { format: { type: 'text' }, verbosity: 'medium' }, tool_choice: 'auto', tools: [],
+    top_logprobs: 0, top_p: 1, truncation: 'disabled', usage, user: null, metadata: {},
+  });
+  const words = tokens(n, seed);
+  const text = words.join('');
+  const at = { item_id: itemId, output_index: 0, content_index: 0 };
+  const part = (t) => ({ type: 'output_text', annotations: [], logprobs: [], text: t });
+  const item = (status, content) => ({ id: itemId, type: 'message', status, content, role: 'assistant' });
+  emit('response.created', { response: response('in_progress', [], null) });
+  emit('response.in_progress', { response: response('in_progress', [], null) });
+  emit('response.output_item.added', { output_index: 0, item: item('in_progress', []) });
+  emit('response.content_part.added', { ...at, part: part('') });
+  words.forEach((delta, i) => {
+    emit('response.output_text.delta', { ...at, delta, logprobs: [], obfuscation: 'VLMdSoETMf5'.slice(0, 11 - (i % 6)) });
+  });
+  emit('response.output_text.done', { ...at, text, logprobs: [] });
+  emit('response.content_part.done', { ...at, part: part(text) });
+  emit('response.output_item.done', { output_index: 0, item: item('completed', [part(text)]) });
+  const usage = { input_tokens: 11, input_tokens_details: { cached_tokens: 0 }, output_tokens: n, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: n + 11 };
+  emit('response.completed', { response: response('completed', [item('completed', [part(text)])], usage) });
+  return { text: parts.join(''), expectedText: text, events };
+}

@@ -178,3 +178,58 @@ export function libraryChat() {
   };
   return { run, finalName };
 }
+
+/**
+ * This library on a Responses stream: `responseEvents()` shared by `textDeltas()`, `accumulateResponse()` (only
+ * the last snapshot kept) and `finalResponse()`, checked (the text, the final `output_text`).
+ */
+export function libraryResponses(chunks, expected, onChunk) {
+  return consumeResponse(lib.responseEvents(sseResponse(chunks, onChunk)).pipe(share()), expected);
+}
+
+/** The same through the library's client: `createClient({ fetch })` and `client.responses.stream()`. */
+export function libraryClientResponses(chunks, expected, onChunk) {
+  const client = lib.createClient({
+    apiKey: 'x',
+    baseURL: 'http://127.0.0.1:9/v1',
+    maxRetries: 0,
+    fetch: async () => sseResponse(chunks, onChunk),
+  });
+  return consumeResponse(client.responses.stream({ model: 'gpt-4.1-mini', input: 'hi' }).pipe(share()), expected);
+}
+
+function consumeResponse(events$, expected) {
+  return new Promise((resolve, reject) => {
+    const sink = new TextSink();
+    let snapshot;
+    let response;
+    let pending = 3;
+    const complete = () => {
+      if (--pending > 0) return;
+      try {
+        check('library textDeltas()', sink.text, expected.text);
+        check('library accumulateResponse()', snapshot.output_text, expected.text);
+        check('library finalResponse()', response.output_text, expected.text);
+        resolve({ snapshot, response });
+      } catch (error) {
+        reject(error);
+      }
+    };
+    events$.pipe(lib.textDeltas()).subscribe({ next: sink.push, error: reject, complete });
+    events$.pipe(lib.accumulateResponse()).subscribe({ next: (s) => (snapshot = s), error: reject, complete });
+    events$.pipe(lib.finalResponse()).subscribe({ next: (r) => (response = r), error: reject, complete });
+  });
+}
+
+/** The official SDK: `responses.stream()` (a `ResponseStream`) with an `output_text.delta` listener and `finalResponse()`. */
+export async function sdkResponses(chunks, expected, onChunk) {
+  const client = sdkClient(chunks, onChunk);
+  const sink = new TextSink();
+  const stream = client.responses
+    .stream({ model: 'gpt-4.1-mini', input: 'hi' })
+    .on('response.output_text.delta', (event) => sink.push(event.delta));
+  const response = await stream.finalResponse();
+  check('SDK response.output_text.delta', sink.text, expected.text);
+  check('SDK finalResponse()', response.output_text, expected.text);
+  return { stream, response };
+}

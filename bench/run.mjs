@@ -4,6 +4,7 @@
 //   npm run bench                  (builds, then: node --expose-gc bench/run.mjs)
 //   node --expose-gc bench/run.mjs --quick          fewer rounds, fewer latency samples
 //   node --expose-gc bench/run.mjs --rounds=9 --no-latency --only=assistants --sizes=20000
+//   node --expose-gc bench/run.mjs --no-latency --only=responses      (also: --only=chat)
 //   node --expose-gc bench/run.mjs --only=assistants --spaced   text deltas written with spaces (still valid JSON)
 //                                  that the library's templates never learn: the cost without them
 //   RX_OPENAI_STREAM_DIST=/other/dist/esm/index.js node --expose-gc bench/run.mjs   (another build)
@@ -20,8 +21,18 @@ import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
-import { assistantRunStream, chatCompletionStream, toChunks } from './generate.mjs';
-import { floor, libraryAssistants, libraryChat, libraryClientAssistants, sdkAssistants, sdkChat } from './implementations.mjs';
+import { assistantRunStream, chatCompletionStream, responsesStream, toChunks } from './generate.mjs';
+import {
+  floor,
+  libraryAssistants,
+  libraryChat,
+  libraryClientAssistants,
+  libraryClientResponses,
+  libraryResponses,
+  sdkAssistants,
+  sdkChat,
+  sdkResponses,
+} from './implementations.mjs';
 import { runLatency, printLatency } from './latency.mjs';
 
 if (typeof global.gc !== 'function') {
@@ -252,6 +263,21 @@ if (ONLY === 'all' || ONLY === 'chat') {
   const rows = await suite('chat', contenders, (n) => chatCompletionStream(n));
   results.chat = rows;
   printTable(`Chat Completions chunk stream (N content chunks)${chat.run ? ` [final: ${chat.finalName}()]` : ''}`, rows);
+}
+
+if (ONLY === 'all' || ONLY === 'responses') {
+  const rows = await suite(
+    'responses',
+    [
+      { name: 'floor', run: floor },
+      { name: 'library', run: libraryResponses },
+      { name: 'library-client', run: libraryClientResponses },
+      { name: 'sdk', run: sdkResponses },
+    ],
+    (n) => responsesStream(n),
+  );
+  results.responses = rows;
+  printTable('Responses stream (N output_text deltas)', rows);
 }
 
 // Targets (Assistants, see docs/performance.md).

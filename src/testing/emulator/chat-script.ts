@@ -19,6 +19,7 @@ import {
 import { unixNow } from './objects.js';
 import type { PacedBlock } from './paced-stream.js';
 import { DONE_DATA, sseEvent } from './sse.js';
+import { structuredCompletion } from './schema-answer.js';
 import { newId } from './store.js';
 import { invalidType, is, optional } from './validate.js';
 
@@ -45,6 +46,8 @@ export interface ChatRequest {
   /** `max_completion_tokens`, else `max_tokens`, else `null`. */
   readonly maxTokens: number | null;
   readonly promptTokens: number;
+  /** `response_format`: with type `json_schema` the answer is JSON valid for its schema (see `schema-answer.ts`). */
+  readonly responseFormat?: unknown;
 }
 
 const ROLES = ['system', 'assistant', 'user', 'function', 'tool', 'developer'];
@@ -97,6 +100,7 @@ export function readChatRequest(body: JsonObject): ChatRequest {
     toolChoice,
     parallelToolCalls,
     maxTokens,
+    responseFormat: body['response_format'] ?? null,
   };
 }
 
@@ -246,7 +250,7 @@ export interface ChatUsage {
  * const body = chatCompletionObject(script);
  */
 export function scriptChat(request: ChatRequest): ChatScript {
-  const answer = answerCompletion(request);
+  const answer = structuredCompletion(request, request.responseFormat) ?? answerCompletion(request);
   const choices = Array.from({ length: request.n }, () => ({
     answer,
     callIds: answer.kind === 'functionCalls' ? answer.calls.map(() => newId('call_')) : [],

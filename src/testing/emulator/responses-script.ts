@@ -17,6 +17,7 @@ import {
   type CompletionAnswer,
 } from './completion-plan.js';
 import { unixNow } from './objects.js';
+import { structuredCompletion } from './schema-answer.js';
 import type { PacedBlock } from './paced-stream.js';
 import { sseEvent } from './sse.js';
 import type { EmulatorState } from './state.js';
@@ -309,7 +310,7 @@ export interface ResponsesUsage {
  * const script = scriptResponse(request);
  */
 export function scriptResponse(request: ResponsesRequest): ResponsesScript {
-  const answer: CompletionAnswer = answerCompletion(request);
+  const answer: CompletionAnswer = structuredCompletion(request, textFormat(request)) ?? answerCompletion(request);
   const items: ScriptedItem[] =
     answer.kind === 'text'
       ? [{ kind: 'message', id: newId('msg_'), fragments: answer.fragments }]
@@ -335,6 +336,11 @@ export function scriptResponse(request: ResponsesRequest): ResponsesScript {
       total_tokens: inputTokens + answer.completionTokens,
     },
   };
+}
+
+/** The request's `text.format` (as echoed), read for structured answers. */
+function textFormat(request: ResponsesRequest): unknown {
+  return is.object(request.echo.text) ? request.echo.text['format'] : undefined;
 }
 
 type ItemStatus = 'in_progress' | 'completed' | 'incomplete';
