@@ -13,7 +13,7 @@ import {
   finalChatCompletion,
 } from '../../src/index';
 import { encode, streamOf } from '../helpers/bytes';
-import { sdkClientOver } from '../helpers/sdk';
+import { sdkClientOver, withoutParsed } from '../helpers/sdk';
 
 export const SDK_EVENTS = [
   'content.delta',
@@ -62,18 +62,6 @@ export async function ourChat(parts: Uint8Array[]): Promise<ChatOutcome> {
   const completion = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(finalChatCompletion()));
   const events = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(chatCompletionEvents(), toArray()));
   return { snapshots, completion, events: events.map(({ choiceIndex: _choiceIndex, ...rest }) => rest) };
-}
-
-/** The SDK adds `parsed: null` to messages (and `parsed` fields to its events): this library does not parse. */
-export function withoutParsed(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutParsed);
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key === 'parsed' || key === 'parsed_arguments') continue;
-    copy[key] = withoutParsed(v);
-  }
-  return copy;
 }
 
 /** Tool call ids the SDK makes up (`call_<uuid>`) for calls that came without one, made comparable. */

@@ -25,3 +25,19 @@ export function sdkClientOver(chunks: readonly Uint8Array[]): OpenAI {
 export function sdkAssistantStream(chunks: readonly Uint8Array[]) {
   return sdkClientOver(chunks).beta.threads.runs.stream('thread_123', { assistant_id: 'asst_123' });
 }
+
+/**
+ * A value of the SDK without the `parsed` / `parsed_arguments` / `output_parsed` fields it adds (`null` without a
+ * parseable format) to messages, tool calls, responses and events: this library never adds them to snapshots
+ * (`rx-openai-stream/structured` parses with operators instead), so comparisons leave them out.
+ */
+export function withoutParsed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutParsed);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'parsed' || key === 'parsed_arguments' || key === 'output_parsed') continue;
+    copy[key] = withoutParsed(v);
+  }
+  return copy;
+}

@@ -17,8 +17,7 @@ import {
   toolCallDeltas,
 } from '../../src/index';
 import { chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
-import { sdkClientOver } from '../helpers/sdk';
-import { withoutParsed } from './sdk-parity';
+import { sdkClientOver, withoutParsed } from '../helpers/sdk';
 import { richEvents, sse } from './stream';
 
 interface Outcome {

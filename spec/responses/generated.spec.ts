@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { responseReducer, type ResponseSnapshot, type ResponseStreamEvent } from '../../src/index';
 import { chunksOf } from '../helpers/bytes';
-import { expectSameAnswers, ours, sdk, withoutParsed } from './sdk-parity';
+import { withoutParsed } from '../helpers/sdk';
+import { expectSameAnswers, ours, sdk } from './sdk-parity';
 import { type GeneratedItem, type GeneratedStream, generatedEvents, logprobOf, sse } from './stream';
 import { propertyRuns } from '../helpers/property-runs';
 

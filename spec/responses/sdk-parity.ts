@@ -12,7 +12,7 @@ import {
   type ResponseStreamEvent,
 } from '../../src/index';
 import { streamOf } from '../helpers/bytes';
-import { sdkClientOver } from '../helpers/sdk';
+import { sdkClientOver, withoutParsed } from '../helpers/sdk';
 
 export interface Ours {
   events: ResponseStreamEvent[];
@@ -55,21 +55,6 @@ export async function sdk(parts: readonly Uint8Array[]): Promise<Sdk> {
   } catch (error) {
     return { events, error };
   }
-}
-
-/**
- * The SDK adds `output_parsed`, `parsed` and `parsed_arguments` (all `null` without a parseable format): this
- * library never adds them (`rx-openai-stream/structured` parses with operators instead).
- */
-export function withoutParsed(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutParsed);
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key === 'parsed' || key === 'parsed_arguments' || key === 'output_parsed') continue;
-    copy[key] = withoutParsed(v);
-  }
-  return copy;
 }
 
 /** Asserts that both completed with equal events and equal final responses (the last snapshot too). */

@@ -16,7 +16,8 @@ import {
   StreamParseError,
   toolCallDeltas,
 } from '../../src/index';
-import { expectSameAnswers, ours, sdk, withoutParsed } from './sdk-parity';
+import { withoutParsed } from '../helpers/sdk';
+import { expectSameAnswers, ours, sdk } from './sdk-parity';
 import { response, sse } from './stream';
 
 type Event = Record<string, unknown>;
