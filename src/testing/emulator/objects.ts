@@ -1,9 +1,10 @@
 /**
  * The API objects the emulator stores, and their factories. Threads, messages, runs and run steps are the
- * library's own schema types; the objects no stream carries (assistants, files, vector stores) are described here
- * with the fields the API returns.
+ * library's own wire types; the objects no stream carries (assistants, files, vector stores) extend the client's
+ * types (`src/wire/resources.ts`) with the further fields the API returns.
  */
-import type { AssistantResponseFormatOption, AssistantTool, Message, MessageContent, Metadata, RunStep, RunStepDetails, Thread, ThreadToolResources } from '../../wire/assistants.js';
+import type { Assistant as WireAssistant, FileObject as WireFileObject } from '../../wire/resources.js';
+import type { AssistantResponseFormatOption, Message, MessageContent, Metadata, RunStep, RunStepDetails, Thread, ThreadToolResources } from '../../wire/assistants.js';
 
 /**
  * An assistant (`object: 'assistant'`).
@@ -11,17 +12,8 @@ import type { AssistantResponseFormatOption, AssistantTool, Message, MessageCont
  * @example
  * const assistant: Assistant = store.assistants.get('asst_abc');
  */
-export interface Assistant {
-  id: string;
-  object: 'assistant';
-  created_at: number;
-  name: string | null;
-  description: string | null;
-  model: string;
-  instructions: string | null;
-  tools: AssistantTool[];
+export interface Assistant extends WireAssistant {
   tool_resources: ThreadToolResources | null;
-  metadata: Metadata;
   temperature: number | null;
   top_p: number | null;
   response_format: AssistantResponseFormatOption | null;
@@ -33,13 +25,7 @@ export interface Assistant {
  * @example
  * const file: FileObject = store.files.get('file-abc'); // { bytes: 11, filename: 'a.txt', purpose: 'assistants', ... }
  */
-export interface FileObject {
-  id: string;
-  object: 'file';
-  bytes: number;
-  created_at: number;
-  filename: string;
-  purpose: string;
+export interface FileObject extends WireFileObject {
   status: 'uploaded' | 'processed' | 'error';
   status_details: string | null;
   expires_at: number | null;
