@@ -9,6 +9,7 @@ import { APIConnectionError, APIError } from '../../errors/api-errors.js';
 import { ResponseResumeExpiredError } from '../../errors/resume-errors.js';
 import { IncompleteStreamError, StreamTimeoutError } from '../../errors/stream-errors.js';
 import type { ResponseStreamEvent } from '../../wire/responses-api.js';
+import { subscribeChained } from '../../operators/subscribe-chained.js';
 import { retryDelayMs } from '../retry-policy.js';
 
 /**
@@ -128,7 +129,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     );
 
     let finished = false;
-    const subscription = events$.subscribe({
+    // Chained: a synchronous `take()` downstream stops the source at once, as with every operator here.
+    const subscription = subscribeChained(events$, subscriber, {
       next: (event) => subscriber.next(event),
       error: (error: unknown) => {
         finished = true;
