@@ -47,7 +47,13 @@ const identified = (json: unknown, withStatus: boolean): ReadIssue | undefined =
   return undefined;
 };
 
-/** The same checks as the run stream's events (`thread.run.*` and so on): see `event-check.ts`. @internal */
+/**
+ * The same checks as the run stream's events (`thread.run.*` and so on): see `event-check.ts`.
+ *
+ * @internal
+ * @example
+ * readJSONWithHeaders(runCheck)
+ */
 export const runCheck = bodyCheck<Run>((json) => assistantEventIssue('thread.run.created', json));
 /** @internal @example readJSON(threadCheck) */
 export const threadCheck = bodyCheck<Thread>((json) => assistantEventIssue('thread.created', json));

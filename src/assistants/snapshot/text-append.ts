@@ -3,7 +3,13 @@
  * it: the reducer's text merge and the client's recovery tracker.
  */
 
-/** A content entry that only appends `text.value` to the text of block `index`. */
+/**
+ * A content entry that only appends `text.value` to the text of block `index`.
+ *
+ * @internal
+ * @example
+ * const entry: TextAppendEntry = { index: 0, type: 'text', text: { value: 'Hel' } };
+ */
 export interface TextAppendEntry {
   readonly index: number;
   /** Absent, or a string (the reducer sets the block's type to it). */
