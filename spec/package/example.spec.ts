@@ -3,21 +3,34 @@
  * exports.spec.ts, never the working tree's dist/), the examples are copied beside it and import it by its name,
  * and they talk to the built-in emulator (no OPENAI_API_KEY).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startEmulator } from '../../src/testing/index';
 
 const root = join(__dirname, '..', '..');
 let tmp = '';
 let pkg = '';
 
-function runExample(args: string[]): string {
+function runExample(args: string[], live: Record<string, string> = {}): string {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['OPENAI_API_KEY'];
   delete env['OPENAI_ASSISTANT_ID'];
   delete env['OPENAI_BASE_URL'];
+  Object.assign(env, live);
   return execFileSync(process.execPath, [join(pkg, 'examples', 'live-run.mjs'), ...args], { cwd: pkg, env, encoding: 'utf8' });
+}
+
+/** As runExample, without blocking this process (which serves the emulator the example talks to). */
+function runExampleAsync(args: string[], live: Record<string, string>): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...live };
+  delete env['OPENAI_ASSISTANT_ID'];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [join(pkg, 'examples', 'live-run.mjs'), ...args], { cwd: pkg, env, encoding: 'utf8' }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    );
+  });
 }
 
 describe('npm start (examples/live-run.mjs)', () => {
@@ -47,6 +60,25 @@ describe('npm start (examples/live-run.mjs)', () => {
     expect(out).toMatch(/tool calls +1\n/);
     expect(Number(/partial objects +(\d+)/.exec(out)![1])).toBeGreaterThan(5); // partialParsed saw it grow
     expect(out).toMatch(/streams \(streamMetrics\)\n +1\. completed .*\n +2\. completed /);
+  }, 60_000);
+
+  it('takes the real-API path when OPENAI_API_KEY is set: the key and base URL from the environment reach the server', async () => {
+    // The emulator stands in for api.openai.com: the demo cannot tell, so this runs exactly the code a key runs.
+    // It accepts only this key, so a completed demo proves the key from the environment was sent.
+    const emulator = await startEmulator({ pacing: 0, apiKey: 'sk-live-path' });
+    try {
+      const out = await runExampleAsync([], { OPENAI_API_KEY: 'sk-live-path', OPENAI_BASE_URL: emulator.url, OPENAI_MODEL: 'gpt-4.1' });
+      expect(out).toContain('Using the OpenAI API (gpt-4.1).');
+      expect(out).toContain('assistant > calls get_weather({"city":"Paris"})');
+      expect(out).toMatch(/final status +completed/);
+      const posts = emulator.requests.filter((request) => request.method === 'POST' && request.path === '/v1/responses');
+      expect(posts.map((post) => [post.status, (post.body as { model?: string }).model])).toEqual([
+        [200, 'gpt-4.1'],
+        [200, 'gpt-4.1'],
+      ]);
+    } finally {
+      await emulator.close();
+    }
   }, 60_000);
 
   it('runs the Assistants demo with --assistants', () => {
