@@ -1,16 +1,13 @@
 /**
- * `npm start`'s demos (examples/), run as a user runs them: the package is built into a temporary folder (as in
- * exports.spec.ts, never the working tree's dist/), the examples are copied beside it and import it by its name,
- * and they talk to the built-in emulator (no OPENAI_API_KEY).
+ * `npm start`'s demos (examples/), run as a user runs them: the examples sit beside the built package
+ * (`builtPackage()`, as in exports.spec.ts, never the working tree's dist/) and import it by its name, and they talk
+ * to the built-in emulator (no OPENAI_API_KEY), or to it standing in for the API.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../src/testing/index';
+import { builtPackage } from '../helpers/built-package';
 
-const root = join(__dirname, '..', '..');
-let tmp = '';
 let pkg = '';
 
 function runExample(args: string[], live: Record<string, string> = {}): string {
@@ -34,19 +31,9 @@ function runExampleAsync(args: string[], live: Record<string, string>): Promise<
 }
 
 describe('npm start (examples/live-run.mjs)', () => {
-  beforeAll(() => {
-    tmp = mkdtempSync(join(tmpdir(), 'rx-openai-stream-example-'));
-    pkg = join(tmp, 'rx-openai-stream');
-    mkdirSync(pkg);
-    copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
-    cpSync(join(root, 'examples'), join(pkg, 'examples'), { recursive: true });
-    symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'), 'dir');
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), join(pkg, 'dist'), '--no-check'], { cwd: root, stdio: 'pipe' });
-  }, 120_000);
-
-  afterAll(() => {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  beforeAll(async () => {
+    pkg = await builtPackage();
+  }, 180_000);
 
   it('runs the Responses demo: a tool call, its output sent back, a structured answer validated at the end', () => {
     const out = runExample([]);

@@ -1,12 +1,13 @@
 /**
- * The package as it is published: `scripts/build.mjs` builds it into a temporary folder (never the working tree's
- * dist/), beside a copy of package.json, so `require('rx-openai-stream')` and `import` resolve through its
- * `exports` map to the built files, as they do for an app that installed it.
+ * The package as it is published (`builtPackage()`: built by `scripts/build.mjs` outside the working tree's dist/,
+ * beside a copy of package.json), so `require('rx-openai-stream')` and `import` resolve through its `exports` map
+ * to the built files, as they do for an app that installed it. Consumers are written into a temporary folder.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { builtPackage } from '../helpers/built-package';
 
 const root = join(__dirname, '..', '..');
 let tmp = '';
@@ -14,15 +15,10 @@ let pkg = ''; // the package folder: package.json, dist/, and node_modules linke
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: pkg, encoding: 'utf8' });
 
 describe('the built package', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'rx-openai-stream-package-'));
-    pkg = join(tmp, 'rx-openai-stream');
-    mkdirSync(pkg);
-    copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
-    symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'), 'dir');
-    // Without a second type check: `npm test` has just checked src/ (the emitted JavaScript is the same).
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), join(pkg, 'dist'), '--no-check'], { cwd: root, stdio: 'pipe' });
-  }, 120_000);
+    pkg = await builtPackage();
+  }, 180_000);
 
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
