@@ -101,7 +101,7 @@ export type {
   StreamRecoveryInfo,
   StreamFallbackInfo,
   RunStreamOptions,
-} from './client/stream-run.js';
+} from './client/protocols/assistants.js';
 export type * from './client/params.js';
 export type { WithHeaders } from './client/readers.js';
 export type { AssistantsResource } from './client/resources/assistants.js';

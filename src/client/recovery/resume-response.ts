@@ -59,6 +59,8 @@ export interface ResumePlan {
   readonly onRecover?: (info: ResponseRecoveryInfo) => void;
   /** Unsubscribing before the response settled cancels it. */
   readonly cancelOnUnsubscribe?: boolean;
+  /** Whether an event settles the response (default: `response.completed`, `.incomplete` or `.failed`). */
+  readonly isTerminal?: (event: ResponseStreamEvent) => boolean;
 }
 
 const TERMINAL: ReadonlySet<string> = new Set(['response.completed', 'response.incomplete', 'response.failed']);
@@ -85,13 +87,14 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     let resumable = plan.resumable;
     let settled = false;
     let started = false;
+    const isTerminal = plan.isTerminal ?? ((event: ResponseStreamEvent) => TERMINAL.has(event.type));
 
     const learn = (event: ResponseStreamEvent): void => {
       const response = (event as { response?: { id?: unknown; background?: unknown } }).response;
       if (typeof response?.id === 'string') responseId = response.id;
       if (response?.background === true) resumable = true;
       if (typeof event.sequence_number === 'number') last = event.sequence_number;
-      if (TERMINAL.has(event.type)) settled = true;
+      if (isTerminal(event)) settled = true;
       delivered++;
     };
 
