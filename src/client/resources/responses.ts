@@ -5,7 +5,7 @@ import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js'
 import { attempt } from '../layers/attempt.js';
 import type { RequestOptions } from '../options.js';
 import { type ResponseStreamApi, type ResponseStreamOptions, responsesProtocol } from '../protocols/responses.js';
-import { readJSON } from '../readers.js';
+import { readJSON, readJSONWithHeaders } from '../readers.js';
 import { streamCall } from '../stream-call.js';
 import type { RequestSpec, Transport } from '../transport.js';
 import { paginate } from './threads.js';
@@ -190,6 +190,8 @@ export function responsesResource(transport: Transport): ResponsesResource {
       ),
     cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
     create: (body, options) => create(body as ResponseCreateParams, options),
+    retrieve: (responseId, options) =>
+      transport.request({ method: 'GET', path: `/responses/${enc(responseId)}` }, options, readJSONWithHeaders(responseCheck)),
   };
   /** The events of an existing background response after `startingAfter`, resumed after cuts. */
   const streamById = (responseId: string, startingAfter: number | undefined, options?: ResponseStreamOptions, extra?: ResponseRetrieveParams) =>
