@@ -121,6 +121,8 @@ export type {
   ResponseInputItemsResource,
 } from './client/resources/responses.js';
 export type { ResponseRecoveryInfo } from './client/recovery/resume-response.js';
+export type { ConversationsResource, ConversationItemsResource } from './client/resources/conversations.js';
+export type * from './wire/conversations.js';
 export type { FilesResource } from './client/resources/files.js';
 export type { ThreadsResource, RunsResource, MessagesResource, StepsResource } from './client/resources/threads.js';
 export type {

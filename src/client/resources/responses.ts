@@ -23,6 +23,11 @@ export interface ResponseCreateParams {
   input?: unknown;
   /** Run the response in the background: the API answers at once (`queued`) and produces it over time. */
   background?: boolean | null;
+  /**
+   * The conversation (`conv_...`, or `{ id }`) the response belongs to: its items are the start of the input, and
+   * the turn's input and output items are added to it (see `client.conversations`).
+   */
+  conversation?: string | { id: string } | null;
   [field: string]: unknown;
 }
 

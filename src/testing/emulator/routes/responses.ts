@@ -46,7 +46,10 @@ export const responseRoutes: readonly Route[] = [
       const request = readResponsesRequest(ctx.state, ctx.body);
       const script = scriptResponse(request);
       ctx.state.counters.responsesCreated++;
-      if (request.store) responseInputItems(ctx.state).set(script.id, inputItemsOf(ctx.body['input']));
+      if (request.store) {
+        const turn = request.conversationId !== null ? request.turnItems : inputItemsOf(ctx.body['input']);
+        responseInputItems(ctx.state).set(script.id, turn);
+      }
       if (request.background) {
         const queued = startBackground(ctx.state, script);
         if (!request.stream) return queued;
