@@ -117,7 +117,9 @@ export interface ResponseInputItemsResource {
 export interface ResponsesResource {
   /**
    * Streams a response (`stream: true` is set for you) as events. `response.failed` and `error` events fail it
-   * with `ResponseStreamError`; a cut stream fails with `IncompleteStreamError`. With `fallbackToPolling`, a
+   * with `ResponseStreamError`. The cut stream of a stored response (`store` is on by default) that is not in the
+   * background is completed once the response settled, with exactly the events it missed (`onRecover` with
+   * `method: 'settle'`); with `store: false` a cut fails with `IncompleteStreamError`. With `fallbackToPolling`, a
    * stream that cannot be established becomes one non-streaming request emitted as equivalent events. Given
    * `{ response_id, starting_after }`, streams the events of an existing background response after that
    * sequence number. The stream of a background response (`background: true`, or by id) that is cut, reset or
