@@ -95,6 +95,18 @@ describe('client.responses.stream(): a cut stream of a stored response is comple
     }
   });
 
+  it('a stream gone silent (idleTimeout) is completed the same way; the response was produced meanwhile', async () => {
+    ctx.emulator.inject({ kind: 'stall', afterEvents: 6 }, { match: POST });
+    const recoveries: ResponseRecoveryInfo[] = [];
+    const events = await lastValueFrom(
+      ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT }, { idleTimeout: 100, onRecover: (info) => recoveries.push(info) }).pipe(toArray()),
+    );
+    const server = await firstValueFrom(ctx.client.responses.retrieve(idOf(events)));
+    const response = await lastValueFrom(fromEvents(events).pipe(finalResponse()));
+    expect(response).toEqual({ ...server, output_text: `You said: ${INPUT}` });
+    expect(recoveries.map((r) => [r.method, r.receivedEvents, (r.reason as { kind?: string }).kind])).toEqual([['settle', 6, 'idle']]);
+  });
+
   it('store: false, or a cut before the response is known, is IncompleteStreamError, and nothing is retrieved', async () => {
     for (const [params, afterEvents] of [
       [{ store: false }, 4],

@@ -40,8 +40,6 @@ export interface DeliveredResponse {
   readonly items: ReadonlyMap<number, DeliveredItem>;
 }
 
-const TEXT_DELTAS: Record<string, 'text' | 'refusal'> = { 'response.output_text.delta': 'text', 'response.refusal.delta': 'refusal' };
-
 /**
  * Follows the events a Responses stream delivers (one tracker per subscription). It keeps counts and flags,
  * never the text, so it costs a few lookups per event.
@@ -68,19 +66,31 @@ export function deliveredResponseEvents(): { observe(event: ResponseStreamEvent)
     if (!found) parts.set(content, (found = { added: false, done: false, length: 0, textDone: false }));
     return found;
   };
+  // The part the last text delta went to: deltas come in runs to the same part.
+  let textPart: DeliveredPart | undefined;
+  let textAt = -1;
+  let textWithin = -1;
   return {
     observe(event) {
       const raw = event as unknown as Record<string, unknown> & { type: string };
-      if (typeof raw['sequence_number'] === 'number') lastSequence = raw['sequence_number'];
+      const sequence = raw['sequence_number'];
+      if (typeof sequence === 'number') lastSequence = sequence;
+      const type = raw.type;
       const outputIndex = raw['output_index'];
       const contentIndex = raw['content_index'];
-      const at = typeof outputIndex === 'number' ? outputIndex : undefined;
-      const within = at !== undefined && typeof contentIndex === 'number' ? contentIndex : undefined;
-      const type = raw.type;
-      if (TEXT_DELTAS[type] !== undefined) {
-        if (within !== undefined && typeof raw['delta'] === 'string') part(at!, within).length += raw['delta'].length;
+      if (type === 'response.output_text.delta' || type === 'response.refusal.delta') {
+        const delta = raw['delta'];
+        if (typeof outputIndex !== 'number' || typeof contentIndex !== 'number' || typeof delta !== 'string') return;
+        if (textPart === undefined || outputIndex !== textAt || contentIndex !== textWithin) {
+          textPart = part(outputIndex, contentIndex);
+          textAt = outputIndex;
+          textWithin = contentIndex;
+        }
+        textPart.length += delta.length;
         return;
       }
+      const at = typeof outputIndex === 'number' ? outputIndex : undefined;
+      const within = at !== undefined && typeof contentIndex === 'number' ? contentIndex : undefined;
       switch (type) {
         case 'response.function_call_arguments.delta':
           if (at !== undefined && typeof raw['delta'] === 'string') item(at).argumentsLength += raw['delta'].length;
