@@ -102,7 +102,7 @@ export type {
   StreamRecoveryInfo,
   StreamFallbackInfo,
   RunStreamOptions,
-} from './client/stream-run.js';
+} from './client/protocols/assistants.js';
 export type * from './client/params.js';
 export type { WithHeaders } from './client/readers.js';
 export type { AssistantsResource } from './client/resources/assistants.js';
@@ -122,6 +122,8 @@ export type {
   ResponseInputItemsResource,
 } from './client/resources/responses.js';
 export type { ResponseRecoveryInfo } from './client/recovery/resume-response.js';
+export type { ConversationsResource, ConversationItemsResource } from './client/resources/conversations.js';
+export type * from './wire/conversations.js';
 export type { FilesResource } from './client/resources/files.js';
 export type { ThreadsResource, RunsResource, MessagesResource, StepsResource } from './client/resources/threads.js';
 export type {

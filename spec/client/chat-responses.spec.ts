@@ -114,9 +114,9 @@ describe('client.responses', () => {
     expect(fallback.status).toBe('completed');
   });
 
-  it('a cut responses stream is IncompleteStreamError', async () => {
+  it('a cut stream of a response that is not stored is IncompleteStreamError', async () => {
     ctx.emulator.inject({ kind: 'endEarly', afterEvents: 5 }, { match: { method: 'POST', path: '/responses' } });
-    const error = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' })).catch((e: unknown) => e);
+    const error = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi', store: false })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IncompleteStreamError);
   });
 

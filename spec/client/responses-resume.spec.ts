@@ -195,10 +195,10 @@ describe('client.responses.stream(): lossless resume of background responses', (
     }
   });
 
-  it('a cut stream of a response that is not in background keeps failing with IncompleteStreamError (no resume)', async () => {
+  it('a cut stream of a response that is neither in background nor stored fails with IncompleteStreamError (no resume)', async () => {
     ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST });
     const from = ctx.emulator.requests.length;
-    const error = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT })).catch((e: unknown) => e);
+    const error = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, store: false })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IncompleteStreamError);
     expect(streamRequests(ctx.emulator, from)).toEqual(['POST /v1/responses']);
   });

@@ -13,6 +13,7 @@ import type { ChatCompletion } from '../wire/chat.js';
 import type { ListPage } from '../wire/list-page.js';
 import type { Response } from '../wire/responses.js';
 import type { ResponseDeleted, ResponseInputListItem } from './resources/responses.js';
+import type { Conversation, ConversationDeleted, ConversationItem } from '../wire/conversations.js';
 import type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
 
 /**
@@ -173,3 +174,23 @@ export const responseInputItemCheck = bodyCheck<ResponseInputListItem>((json) =>
   const type = (json as Record<string, unknown>)['type'];
   return typeof type === 'string' ? undefined : issue('type', 'a string', type);
 });
+
+/**
+ * A conversation (`conv_...`) and the answer of its deletion: a string `id` (the client reads nothing else).
+ *
+ * @internal
+ * @example
+ * readJSON(conversationCheck)
+ */
+export const conversationCheck = bodyCheck<Conversation>((json) => identified(json, false));
+/** @internal @example readJSON(conversationDeletedCheck) */
+export const conversationDeletedCheck = bodyCheck<ConversationDeleted>((json) => identified(json, false));
+
+/**
+ * A conversation item: a string `id` (pagination reads it) and a string `type`, as an input item of a response.
+ *
+ * @internal
+ * @example
+ * readJSON(listPageCheck(conversationItemCheck))
+ */
+export const conversationItemCheck = bodyCheck<ConversationItem>((json) => responseInputItemCheck(json));

@@ -1,6 +1,7 @@
 import { type ClientOptions, resolveClientOptions } from './options.js';
 import { type AssistantsResource, assistantsResource } from './resources/assistants.js';
 import { type ChatResource, chatResource } from './resources/chat.js';
+import { type ConversationsResource, conversationsResource } from './resources/conversations.js';
 import { type FilesResource, filesResource } from './resources/files.js';
 import { type ResponsesResource, responsesResource } from './resources/responses.js';
 import { type ThreadsResource, threadsResource } from './resources/threads.js';
@@ -24,6 +25,8 @@ export interface OpenAIStreamClient {
   readonly vectorStores: VectorStoresResource;
   readonly chat: ChatResource;
   readonly responses: ResponsesResource;
+  /** Stored conversations for the Responses API (`conversation` in `responses.stream/create`). */
+  readonly conversations: ConversationsResource;
 }
 
 /**
@@ -49,5 +52,6 @@ export function createClient(options: ClientOptions = {}): OpenAIStreamClient {
     vectorStores: vectorStoresResource(transport, files),
     chat: chatResource(transport),
     responses: responsesResource(transport),
+    conversations: conversationsResource(transport),
   };
 }

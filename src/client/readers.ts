@@ -1,7 +1,5 @@
 import { concatMap, defer, type Observable } from 'rxjs';
-import { assistantEvents } from '../assistants/assistant-events.js';
 import { StreamNotEstablishedError, StreamParseError } from '../errors/stream-errors.js';
-import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import type { BodyCheck } from './body-checks.js';
 import { eventTimeouts } from './event-timeouts.js';
 import type { ResolvedClientOptions } from './options.js';
@@ -57,18 +55,6 @@ function decodeJSON<T>(text: string, check: BodyCheck<T> | undefined, where: str
   if (issue) throw new StreamParseError(`Schema violation (${issue.message})`, { eventName: where, data: text, path: issue.path });
   // The parsed JSON itself, unknown fields included.
   return json as T;
-}
-
-/**
- * Reads a run stream: checks it is an event stream, parses it with `assistantEvents()`, and applies the
- * first-event and idle timeouts (between events; SSE comments do not reset them).
- *
- * @internal
- * @example
- * transport.request({ ...spec, body: { ...body, stream: true } }, options, (r, { options }) => readAssistantStream(r, options));
- */
-export function readAssistantStream(response: Response, options: ResolvedClientOptions): Observable<AssistantStreamEvent> {
-  return readEventStream(response, options, (r) => assistantEvents(r), (e) => e.event);
 }
 
 /**

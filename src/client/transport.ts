@@ -33,7 +33,7 @@ export interface RequestSpec {
  * What a transport call knows when reading a response. @internal
  *
  * @example
- * transport.request(spec, options, (response, context) => readAssistantStream(response, context.options));
+ * transport.request(spec, options, (response, context) => readEventStream(response, context.options, assistantEvents, (e) => e.event));
  */
 export interface ResponseContext {
   /** The options of this call merged over the client's. */

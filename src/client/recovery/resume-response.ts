@@ -13,7 +13,8 @@ import { subscribeChained } from '../../operators/subscribe-chained.js';
 import { retryDelayMs } from '../retry-policy.js';
 
 /**
- * What the client tells `onRecover` when it resumes the cut stream of a background response.
+ * What the client tells `onRecover` when it resumes the cut stream of a background response, or completes the
+ * cut stream of another stored response once it settled.
  *
  * @example
  * client.responses.stream({ model: 'gpt-4o', input: 'Hi', background: true }, {
@@ -30,6 +31,12 @@ export interface ResponseRecoveryInfo {
   readonly receivedEvents: number;
   /** 1 for the first resume since the last event delivered, 2 for the next, ... (at most `maxRetries`). */
   readonly attempt: number;
+  /**
+   * `resume`: the events after `startingAfter` are streamed again (a background response); `settle`: the client
+   * waits for the response to settle and emits the events the stream missed (a stored response that is not in
+   * the background).
+   */
+  readonly method: 'resume' | 'settle';
 }
 
 /**
@@ -59,6 +66,8 @@ export interface ResumePlan {
   readonly onRecover?: (info: ResponseRecoveryInfo) => void;
   /** Unsubscribing before the response settled cancels it. */
   readonly cancelOnUnsubscribe?: boolean;
+  /** Whether an event settles the response (default: `response.completed`, `.incomplete` or `.failed`). */
+  readonly isTerminal?: (event: ResponseStreamEvent) => boolean;
 }
 
 const TERMINAL: ReadonlySet<string> = new Set(['response.completed', 'response.incomplete', 'response.failed']);
@@ -85,13 +94,14 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     let resumable = plan.resumable;
     let settled = false;
     let started = false;
+    const isTerminal = plan.isTerminal ?? ((event: ResponseStreamEvent) => TERMINAL.has(event.type));
 
     const learn = (event: ResponseStreamEvent): void => {
       const response = (event as { response?: { id?: unknown; background?: unknown } }).response;
       if (typeof response?.id === 'string') responseId = response.id;
       if (response?.background === true) resumable = true;
       if (typeof event.sequence_number === 'number') last = event.sequence_number;
-      if (TERMINAL.has(event.type)) settled = true;
+      if (isTerminal(event)) settled = true;
       delivered++;
     };
 
@@ -122,7 +132,7 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
           if (!resumable || id === undefined || settled || !isCut(error)) return throwError(() => error);
           responseId = id;
-          plan.onRecover?.({ reason: error, responseId: id, startingAfter: last, receivedEvents: delivered, attempt });
+          plan.onRecover?.({ reason: error, responseId: id, startingAfter: last, receivedEvents: delivered, attempt, method: 'resume' });
           return attempt === 1 ? of(0) : timer(retryDelayMs(attempt - 2, undefined), plan.scheduler);
         },
       }),

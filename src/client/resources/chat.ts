@@ -1,13 +1,13 @@
 import type { Observable } from 'rxjs';
-import { chatCompletionChunks } from '../../chat/chat-completion-chunks.js';
 import { chatCompletionCheck } from '../body-checks.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
-import { chunksOfCompletion } from '../fallback/chat-completion-chunks.js';
 import type { RequestOptions } from '../options.js';
-import { readEventStream, readJSON } from '../readers.js';
-import { withStreamHeaders } from '../run-stream.js';
-import { fallBackToCreate } from '../fallback/fall-back-to-create.js';
+import { chatProtocol, type ChatStreamOptions } from '../protocols/chat.js';
+import { readJSON } from '../readers.js';
+import { streamCall } from '../stream-call.js';
 import type { Transport } from '../transport.js';
+
+export type { ChatStreamOptions } from '../protocols/chat.js';
 
 /**
  * The body of a chat completion request: `model`, `messages` and any other parameter of the API.
@@ -19,17 +19,6 @@ export interface ChatCompletionCreateParams {
   model: string;
   messages: Array<{ role: string; content?: unknown; [field: string]: unknown }>;
   [field: string]: unknown;
-}
-
-/**
- * Options of `client.chat.completions.stream()`.
- *
- * @example
- * client.chat.completions.stream(params, { fallbackToPolling: true, onFallback: ({ reason }) => console.warn(reason) });
- */
-export interface ChatStreamOptions extends RequestOptions {
-  /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
-  onFallback?: (info: { reason: unknown }) => void;
 }
 
 /**
@@ -88,20 +77,8 @@ export function chatResource(transport: Transport): ChatResource {
   return {
     completions: {
       create,
-      stream: (params, options) => {
-        const body = { ...params, stream: true };
-        const streamed$ = transport.request(
-          { method: 'POST', path: '/chat/completions', body },
-          withStreamHeaders(options),
-          (response, context) => readEventStream(response, context.options, (r) => chatCompletionChunks(r), () => 'chunk'),
-        );
-        return fallBackToCreate(streamed$, {
-          enabled: options?.fallbackToPolling ?? transport.options.fallbackToPolling,
-          create: () => create(params, options),
-          toValues: chunksOfCompletion,
-          onFallback: options?.onFallback,
-        });
-      },
+      stream: (params, options) =>
+        streamCall(transport, chatProtocol, { transport, body: params, options, create: () => create(params, options) }),
     },
   };
 }

@@ -1,16 +1,16 @@
 import { filter, type Observable } from 'rxjs';
-import { responseEvents } from '../../responses/response-events.js';
 import { listPageCheck, responseCheck, responseDeletedCheck, responseInputItemCheck } from '../body-checks.js';
 import type { ListPage } from '../../wire/list-page.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
-import { eventsOfResponse } from '../fallback/response-events.js';
+import { attempt } from '../layers/attempt.js';
 import type { RequestOptions } from '../options.js';
-import { readEventStream, readJSON } from '../readers.js';
-import { withStreamHeaders } from '../run-stream.js';
-import { fallBackToCreate } from '../fallback/fall-back-to-create.js';
-import type { Transport } from '../transport.js';
-import { resumeResponse, type ResponseRecoveryInfo } from '../recovery/resume-response.js';
+import { type ResponseStreamApi, type ResponseStreamOptions, responsesProtocol } from '../protocols/responses.js';
+import { readJSON, readJSONWithHeaders } from '../readers.js';
+import { streamCall } from '../stream-call.js';
+import type { RequestSpec, Transport } from '../transport.js';
 import { paginate } from './threads.js';
+
+export type { ResponseStreamOptions } from '../protocols/responses.js';
 
 /**
  * The body of a Responses API request: `model`, `input` and any other parameter of the API.
@@ -23,6 +23,11 @@ export interface ResponseCreateParams {
   input?: unknown;
   /** Run the response in the background: the API answers at once (`queued`) and produces it over time. */
   background?: boolean | null;
+  /**
+   * The conversation (`conv_...`, or `{ id }`) the response belongs to: its items are the start of the input, and
+   * the turn's input and output items are added to it (see `client.conversations`).
+   */
+  conversation?: string | { id: string } | null;
   [field: string]: unknown;
 }
 
@@ -91,27 +96,6 @@ export interface ResponseInputItemListParams {
 }
 
 /**
- * Options of `client.responses.stream()`.
- *
- * @example
- * client.responses.stream(params, { fallbackToPolling: true, onFallback: ({ reason }) => console.warn(reason) });
- */
-export interface ResponseStreamOptions extends RequestOptions {
-  /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
-  onFallback?: (info: { reason: unknown }) => void;
-  /**
-   * Called each time the cut stream of a background response is resumed from its last `sequence_number` (see
-   * `recoverStreams`).
-   */
-  onRecover?: (info: ResponseRecoveryInfo) => void;
-  /**
-   * Unsubscribing from the stream of a background response that has not settled also cancels the response
-   * (`POST /responses/{id}/cancel`, its answer ignored). Default false: unsubscribing only stops reading.
-   */
-  cancelOnUnsubscribe?: boolean;
-}
-
-/**
  * `client.responses.inputItems`.
  *
  * @example
@@ -133,7 +117,9 @@ export interface ResponseInputItemsResource {
 export interface ResponsesResource {
   /**
    * Streams a response (`stream: true` is set for you) as events. `response.failed` and `error` events fail it
-   * with `ResponseStreamError`; a cut stream fails with `IncompleteStreamError`. With `fallbackToPolling`, a
+   * with `ResponseStreamError`. The cut stream of a stored response (`store` is on by default) that is not in the
+   * background is completed once the response settled, with exactly the events it missed (`onRecover` with
+   * `method: 'settle'`); with `store: false` a cut fails with `IncompleteStreamError`. With `fallbackToPolling`, a
    * stream that cannot be established becomes one non-streaming request emitted as equivalent events. Given
    * `{ response_id, starting_after }`, streams the events of an existing background response after that
    * sequence number. The stream of a background response (`background: true`, or by id) that is cut, reset or
@@ -197,42 +183,26 @@ export function responsesResource(transport: Transport): ResponsesResource {
     void _ignored;
     return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(responseCheck));
   };
-  const readEvents = (response: globalThis.Response, options: Parameters<typeof readEventStream>[1]) =>
-    readEventStream(response, options, (r) => responseEvents(r), (e) => e.type);
-
-  /** The events of a background response after `startingAfter` (`GET /responses/{id}?stream=true`). */
-  const eventsOf = (responseId: string, startingAfter: number | undefined, options?: RequestOptions, extra?: ResponseRetrieveParams) => {
-    const query = { ...extra, stream: true, starting_after: startingAfter };
-    const events$ = transport.request(
-      { method: 'GET', path: `/responses/${enc(responseId)}`, query },
-      withStreamHeaders(options),
-      (response, context) => readEvents(response, context.options),
-    );
-    // The API filters by `starting_after`; filtering here too keeps the promise when a server does not.
-    return startingAfter === undefined ? events$ : events$.pipe(filter((event) => event.sequence_number === undefined || event.sequence_number > startingAfter));
+  const streamSpec = (responseId: string, startingAfter: number | undefined, extra?: ResponseRetrieveParams): RequestSpec => ({
+    method: 'GET',
+    path: `/responses/${enc(responseId)}`,
+    query: { ...extra, stream: true, starting_after: startingAfter },
+  });
+  // The plain calls a stream needs to resume, cancel or fall back.
+  const api: ResponseStreamApi = {
+    streamAfter: (responseId, startingAfter, options) =>
+      // The API filters by `starting_after`; filtering here too keeps the promise when a server does not.
+      attempt(transport, responsesProtocol, streamSpec(responseId, startingAfter), options).pipe(
+        filter((event) => event.sequence_number === undefined || event.sequence_number > startingAfter),
+      ),
+    cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
+    create: (body, options) => create(body as ResponseCreateParams, options),
+    retrieve: (responseId, options) =>
+      transport.request({ method: 'GET', path: `/responses/${enc(responseId)}` }, options, readJSONWithHeaders(responseCheck)),
   };
-
-  /** A stream that resumes after cuts when its response runs in the background (see `../recovery/resume-response.ts`). */
-  const resumable = (
-    first: Observable<ResponseStreamEvent>,
-    options: ResponseStreamOptions | undefined,
-    background: boolean,
-    responseId?: string,
-    startingAfter?: number,
-  ): Observable<ResponseStreamEvent> =>
-    resumeResponse({
-      first,
-      resume: (id, after) => eventsOf(id, after, options),
-      cancel: (id) => transport.request({ method: 'POST', path: `/responses/${enc(id)}/cancel` }, { ...options, signal: undefined }, readJSON()),
-      responseId,
-      startingAfter,
-      resumable: background,
-      enabled: options?.recoverStreams ?? transport.options.recoverStreams,
-      maxRetries: options?.maxRetries ?? transport.options.maxRetries,
-      scheduler: options?.scheduler ?? transport.options.scheduler,
-      onRecover: options?.onRecover,
-      cancelOnUnsubscribe: options?.cancelOnUnsubscribe,
-    });
+  /** The events of an existing background response after `startingAfter`, resumed after cuts. */
+  const streamById = (responseId: string, startingAfter: number | undefined, options?: ResponseStreamOptions, extra?: ResponseRetrieveParams) =>
+    streamCall(transport, responsesProtocol, { transport, api, spec: streamSpec(responseId, startingAfter, extra), options, responseId, startingAfter });
 
   const inputItemsPage = (responseId: string, query?: object, options?: RequestOptions) =>
     transport.request(
@@ -249,7 +219,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
     options?: ResponseStreamOptions,
   ): Observable<Response> | Observable<ResponseStreamEvent> {
     const { stream, starting_after, ...rest } = query ?? {};
-    if (stream === true) return resumable(eventsOf(responseId, starting_after, options, rest), options, true, responseId, starting_after);
+    if (stream === true) return streamById(responseId, starting_after, options, rest);
     return transport.request({ method: 'GET', path: `/responses/${enc(responseId)}`, query: rest }, options, readJSON(responseCheck));
   }
 
@@ -265,21 +235,9 @@ export function responsesResource(transport: Transport): ResponsesResource {
       listAll: (responseId, query, options) => paginate((after) => inputItemsPage(responseId, { ...query, after }, options)),
     },
     stream: (params, options) => {
-      if (isStreamById(params)) {
-        const { response_id, starting_after } = params;
-        return resumable(eventsOf(response_id, starting_after, options), options, true, response_id, starting_after);
-      }
-      const streamed$ = transport.request(
-        { method: 'POST', path: '/responses', body: { ...params, stream: true } },
-        withStreamHeaders(options),
-        (response, context) => readEvents(response, context.options),
-      );
-      return fallBackToCreate(resumable(streamed$, options, params.background === true), {
-        enabled: options?.fallbackToPolling ?? transport.options.fallbackToPolling,
-        create: () => create(params, options),
-        toValues: eventsOfResponse,
-        onFallback: options?.onFallback,
-      });
+      if (isStreamById(params)) return streamById(params.response_id, params.starting_after, options);
+      const spec: RequestSpec = { method: 'POST', path: '/responses', body: { ...params, stream: true } };
+      return streamCall(transport, responsesProtocol, { transport, api, spec, body: params, options });
     },
   };
 }

@@ -20,8 +20,9 @@ import type {
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
 import { createRunOnce } from '../run-attempts.js';
-import { type RunStreamApi, type RunStreamOptions, streamRun } from '../stream-run.js';
-import { enc, type Transport } from '../transport.js';
+import { assistantsProtocol, type RunStreamApi, type RunStreamOptions } from '../protocols/assistants.js';
+import { streamCall } from '../stream-call.js';
+import { enc, type RequestSpec, type Transport } from '../transport.js';
 
 const MessagesPage = listPageCheck(messageCheck);
 const RunsPage = listPageCheck(runCheck);
@@ -186,6 +187,10 @@ export function threadsResource(transport: Transport): ThreadsResource {
       get(`/threads/${enc(threadId)}/runs`, RunsPage, options, { limit, order: 'desc' }).pipe(map((page) => page.data)),
   };
 
+  // A streaming run call: see `../protocols/assistants.ts` for what makes it reliable.
+  const streamRun = (spec: RequestSpec, options: RunStreamOptions | undefined, known: { threadId?: string; runId?: string }) =>
+    streamCall(transport, assistantsProtocol, { transport, api, spec, options, known });
+
   const runs: RunsResource = {
     steps,
     create: (threadId, body, options) =>
@@ -201,9 +206,9 @@ export function threadsResource(transport: Transport): ThreadsResource {
         runId,
       }).pipe(map(({ data }) => data)),
     stream: (threadId, body, options) =>
-      streamRun(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }),
+      streamRun({ method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }),
     submitToolOutputsStream: (runId, { thread_id, ...body }, options) =>
-      streamRun(transport, api, { method: 'POST', path: `${runPath(thread_id, runId)}/submit_tool_outputs`, body }, options, {
+      streamRun({ method: 'POST', path: `${runPath(thread_id, runId)}/submit_tool_outputs`, body }, options, {
         threadId: thread_id,
         runId,
       }),
@@ -231,7 +236,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
     retrieve: (threadId, options) => get(`/threads/${enc(threadId)}`, threadCheck, options),
     createAndRun: (body, options) =>
       createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}).pipe(map(({ data }) => data)),
-    createAndRunStream: (body, options) => streamRun(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}),
+    createAndRunStream: (body, options) => streamRun({ method: 'POST', path: '/threads/runs', body }, options, {}),
     createAndRunPoll: (body, options) =>
       pollRunFrom(createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}), options),
   };

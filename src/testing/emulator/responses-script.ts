@@ -22,6 +22,8 @@ import type { PacedBlock } from './paced-stream.js';
 import { sseEvent } from './sse.js';
 import type { EmulatorState } from './state.js';
 import { newId } from './store.js';
+import { conversations, readConversationParam, storedConversation } from './conversations.js';
+import { inputItemsOf } from './response-input-items.js';
 import { invalidType, is, optional, requireString } from './validate.js';
 
 /**
@@ -89,6 +91,10 @@ export interface ResponsesRequest {
   readonly background: boolean;
   readonly instructions: string | null;
   readonly previousResponseId: string | null;
+  /** The conversation the response belongs to (`conversation`), whose items came before `input`. */
+  readonly conversationId: string | null;
+  /** The turn's own input as items (with ids), added to the conversation with the output once it settled. */
+  readonly turnItems: readonly JsonObject[];
   /** The text of the last user message of `input` ('' when there is none). */
   readonly userText: string;
   /** The `function_call_output` items that end `input`, named after the calls they answer. */
@@ -128,7 +134,11 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
   const previous =
     previousResponseId === null ? undefined : storedResponse(state, previousResponseId, 'previous_response_id');
   const instructions = optional(body, 'instructions', is.stringOrNull, 'a string') ?? null;
-  const conversation = readInput(body['input'], previous);
+  const conversationId = readConversationParam(state, body);
+  const turnItems = conversationId === null ? [] : inputItemsOf(body['input']);
+  // A conversation's items come first, then the turn's input.
+  const input = conversationId === null ? body['input'] : [...storedConversation(state, conversationId).items, ...turnItems];
+  const conversation = readInput(input, previous);
   const tools = readTools(body);
   const temperature = optional(body, 'temperature', is.numberOrNull, 'a number') ?? 1;
   const topP = optional(body, 'top_p', is.numberOrNull, 'a number') ?? 1;
@@ -139,6 +149,8 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
     background: optional(body, 'background', isBooleanOrNull, 'a boolean') === true,
     instructions,
     previousResponseId,
+    conversationId,
+    turnItems,
     ...conversation,
     texts: [instructions ?? '', ...conversation.texts],
     tools: tools.functions,
@@ -392,6 +404,7 @@ export function responseObject(script: ResponsesScript, phase: 'in_progress' | '
     output: final ? script.items.map((item) => itemObject(item, finalItemStatus(script), true)) : [],
     parallel_tool_calls: request.parallelToolCalls,
     previous_response_id: request.previousResponseId,
+    ...(request.conversationId !== null ? { conversation: { id: request.conversationId } } : {}),
     background: request.background,
     reasoning: { effort: null, summary: null },
     store: request.store,
@@ -418,6 +431,13 @@ function finalItemStatus(script: ResponsesScript): ItemStatus {
  * rememberResponse(ctx.state, script, responseObject(script, 'final'));
  */
 export function rememberResponse(state: EmulatorState, script: ResponsesScript, response: JsonObject): void {
+  const { conversationId, turnItems } = script.request;
+  const settled = response['status'] === 'completed' || response['status'] === 'incomplete';
+  // The turn joins its conversation once it settled: its input items, then its output items.
+  if (settled && conversationId !== null && conversations(state).has(conversationId)) {
+    const output = (response['output'] as JsonObject[] | undefined) ?? [];
+    storedConversation(state, conversationId).items.push(...turnItems.map((item) => ({ ...item })), ...output.map((item) => ({ ...item })));
+  }
   if (!script.request.store) return;
   const callNames = new Map(script.request.callNames);
   const texts = [...script.request.texts.slice(1)]; // instructions are not carried over

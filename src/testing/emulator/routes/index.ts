@@ -11,6 +11,7 @@
 import type { Route } from '../routing.js';
 import { assistantRoutes } from './assistants.js';
 import { chatRoutes } from './chat.js';
+import { conversationRoutes } from './conversations.js';
 import { fileRoutes } from './files.js';
 import { messageRoutes } from './messages.js';
 import { responseRoutes } from './responses.js';
@@ -35,4 +36,5 @@ export const routes: readonly Route[] = [
   ...vectorStoreRoutes,
   ...chatRoutes,
   ...responseRoutes,
+  ...conversationRoutes,
 ];

@@ -3,8 +3,9 @@
  * background response's events), `POST /responses/{response_id}/cancel`, `DELETE /responses/{response_id}` and
  * `GET /responses/{response_id}/input_items`. The answer is the scripted model's (see `../completion-plan.ts`): a
  * `response` object, or with `stream: true` its events (`response.created` ... `response.completed`). Responses
- * created with `store` (the default) can be read back and continued with `previous_response_id`; with
- * `background: true` they are produced over time (see `../background-responses.ts`).
+ * created with `store` (the default) can be read back and continued with `previous_response_id`; streamed, such
+ * a response is `in_progress` until its last event and is produced to the end even when the client's connection
+ * is cut; with `background: true` they are produced over time (see `../background-responses.ts`).
  */
 import type { Route } from '../routing.js';
 import { playBlocks } from '../paced-stream.js';
@@ -45,7 +46,10 @@ export const responseRoutes: readonly Route[] = [
       const request = readResponsesRequest(ctx.state, ctx.body);
       const script = scriptResponse(request);
       ctx.state.counters.responsesCreated++;
-      if (request.store) responseInputItems(ctx.state).set(script.id, inputItemsOf(ctx.body['input']));
+      if (request.store) {
+        const turn = request.conversationId !== null ? request.turnItems : inputItemsOf(ctx.body['input']);
+        responseInputItems(ctx.state).set(script.id, turn);
+      }
       if (request.background) {
         const queued = startBackground(ctx.state, script);
         if (!request.stream) return queued;
@@ -53,9 +57,16 @@ export const responseRoutes: readonly Route[] = [
         return undefined;
       }
       const final = responseObject(script, 'final');
-      rememberResponse(ctx.state, script, final);
-      if (!request.stream) return final;
-      playBlocks(ctx.state, ctx.openEventStream('responses'), responseEvents(script, final));
+      if (!request.stream) {
+        rememberResponse(ctx.state, script, final);
+        return final;
+      }
+      // A stored response is `in_progress` while it streams, and is produced to its end even when the client's
+      // connection is cut (it can then be retrieved once it settled), as the API does.
+      rememberResponse(ctx.state, script, responseObject(script, 'in_progress'));
+      playBlocks(ctx.state, ctx.openEventStream('responses'), responseEvents(script, final), {
+        settle: () => rememberResponse(ctx.state, script, final),
+      });
       return undefined;
     },
   },

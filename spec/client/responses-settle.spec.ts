@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { firstValueFrom, from as fromEvents, lastValueFrom, toArray, VirtualTimeScheduler } from 'rxjs';
+import {
+  finalResponse,
+  IncompleteStreamError,
+  type ResponseRecoveryInfo,
+  type ResponseStreamEvent,
+  textDeltas,
+} from '../../src/index';
+import { startEmulator, type Fault } from '../../src/testing/index.js';
+import { propertyRuns } from '../helpers/property-runs';
+import { useEmulator } from '../helpers/emulator';
+
+const ctx = useEmulator();
+const INPUT = 'Tell me about the sea and the sky, and the ships that sail between them';
+const POST = { method: 'POST', path: '/responses' } as const;
+const weather = {
+  type: 'function' as const,
+  name: 'get_weather',
+  description: 'Current weather of a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+};
+const TOOL_INPUT = 'Use get_weather for "New York" and for "Rome"';
+
+const isRetrieve = (r: { method: string; path: string; query: string }) =>
+  r.method === 'GET' && /^\/v1\/responses\/resp_[^/]+$/.test(r.path) && r.query === '';
+const seqs = (events: readonly ResponseStreamEvent[]) => events.map((event) => event.sequence_number);
+const idOf = (events: readonly ResponseStreamEvent[]) => (events[0]!.type === 'response.created' ? events[0]!.response.id : '');
+
+describe('client.responses.stream(): a cut stream of a stored response is completed once it settled', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['a message', { input: INPUT }],
+    ['function calls', { input: TOOL_INPUT, tools: [weather] }],
+  ])('%s cut at any event (end or reset): the same final response, text and events as the server has', async (_, params) => {
+    const uncut = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', ...params }).pipe(toArray()));
+    const total = uncut.length;
+    expect(total).toBeGreaterThan(6);
+    const calls = uncut.filter((e) => e.type === 'response.function_call_arguments.done').length;
+    expect(calls > 0).toBe(params['tools'] !== undefined);
+    const kind = fc.constantFrom<'reset' | 'endEarly'>('reset', 'endEarly');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: total - 1 }), kind, async (afterEvents, cut) => {
+        ctx.emulator.inject({ kind: cut, afterEvents } as Fault, { match: POST, times: 1 });
+        const recoveries: ResponseRecoveryInfo[] = [];
+        const events = await lastValueFrom(
+          ctx.client.responses.stream({ model: 'gpt-4o', ...params }, { onRecover: (info) => recoveries.push(info) }).pipe(toArray()),
+        );
+        const id = idOf(events);
+        const server = await firstValueFrom(ctx.client.responses.retrieve(id));
+        const [accumulated, text] = await Promise.all([
+          lastValueFrom(fromEvents(events).pipe(finalResponse())),
+          lastValueFrom(fromEvents(events).pipe(textDeltas(), toArray())),
+        ]);
+        // The recovered events complete the stream: the accumulated response is the server's.
+        expect(accumulated).toEqual({ ...server, output_text: accumulated.output_text });
+        expect(accumulated.status).toBe('completed');
+        expect(text.join('')).toBe(accumulated.output_text);
+        // The argument deltas of each call add up to its arguments.
+        for (const item of server.output) {
+          if (item.type !== 'function_call') continue;
+          const deltas = events.flatMap((e) => (e.type === 'response.function_call_arguments.delta' && e.item_id === item.id ? [e.delta] : []));
+          expect(deltas.join('')).toBe(item.arguments);
+        }
+        // Strictly increasing sequence numbers, one terminal event, as many item events as the uncut stream.
+        expect(seqs(events).slice(0, afterEvents)).toEqual(seqs(uncut).slice(0, afterEvents));
+        for (let at = 1; at < events.length; at++) expect(events[at]!.sequence_number).toBeGreaterThan(events[at - 1]!.sequence_number!);
+        expect(events.filter((e) => e.type === 'response.completed')).toHaveLength(1);
+        const count = (list: readonly ResponseStreamEvent[], type: string) => list.filter((e) => e.type === type).length;
+        for (const type of ['response.output_item.added', 'response.output_item.done', 'response.content_part.done', 'response.function_call_arguments.done']) {
+          expect(count(events, type)).toBe(count(uncut, type));
+        }
+        expect(recoveries).toHaveLength(1);
+        expect(recoveries[0]).toMatchObject({ responseId: id, method: 'settle', receivedEvents: afterEvents, startingAfter: afterEvents - 1 });
+        expect(recoveries[0]!.reason).toBeInstanceOf(IncompleteStreamError);
+      }),
+      { numRuns: propertyRuns(2_000, 25) },
+    );
+  });
+
+  it('a stream cut while the response is still produced waits for it to settle (paced emulator), then completes', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 5, deltaMs: 5 } });
+    try {
+      const client = ctx.clientWith({ baseURL: paced.url });
+      paced.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST });
+      const from = paced.requests.length;
+      const events = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: INPUT }, { pollIntervalMs: 5 }).pipe(toArray()));
+      const server = await firstValueFrom(client.responses.retrieve(idOf(events)));
+      const response = await lastValueFrom(fromEvents(events).pipe(finalResponse()));
+      expect(response).toEqual({ ...server, output_text: response.output_text });
+      expect(response.output_text).toBe(`You said: ${INPUT}`);
+      // It was still in progress when the stream was cut: the client polled until it settled.
+      expect(paced.requests.slice(from).filter(isRetrieve).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await paced.close();
+    }
+  });
+
+  it('a stream gone silent (idleTimeout) is completed the same way; the response was produced meanwhile', async () => {
+    ctx.emulator.inject({ kind: 'stall', afterEvents: 6 }, { match: POST });
+    const recoveries: ResponseRecoveryInfo[] = [];
+    const events = await lastValueFrom(
+      ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT }, { idleTimeout: 100, onRecover: (info) => recoveries.push(info) }).pipe(toArray()),
+    );
+    const server = await firstValueFrom(ctx.client.responses.retrieve(idOf(events)));
+    const response = await lastValueFrom(fromEvents(events).pipe(finalResponse()));
+    expect(response).toEqual({ ...server, output_text: `You said: ${INPUT}` });
+    expect(recoveries.map((r) => [r.method, r.receivedEvents, (r.reason as { kind?: string }).kind])).toEqual([['settle', 6, 'idle']]);
+  });
+
+  it('store: false, or a cut before the response is known, is IncompleteStreamError, and nothing is retrieved', async () => {
+    for (const [params, afterEvents] of [
+      [{ store: false }, 4],
+      [{}, 0],
+    ] as const) {
+      ctx.emulator.inject({ kind: 'endEarly', afterEvents }, { match: POST });
+      const from = ctx.emulator.requests.length;
+      const recoveries: unknown[] = [];
+      const error = await lastValueFrom(
+        ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, ...params }, { onRecover: (info) => recoveries.push(info) }),
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IncompleteStreamError);
+      expect(recoveries).toEqual([]);
+      expect(ctx.emulator.requests.slice(from).filter(isRetrieve)).toEqual([]);
+      await ctx.emulator.idle();
+    }
+  });
+
+  it('recoverStreams: false reports the cut', async () => {
+    ctx.emulator.inject({ kind: 'reset', afterEvents: 4 }, { match: POST });
+    const error = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT }, { recoverStreams: false })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+  });
+
+  it('unsubscribing while it waits for the response to settle sends nothing more', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 20, deltaMs: 20 } });
+    try {
+      // Poll waits run on a scheduler that only moves when flushed.
+      const virtual = new VirtualTimeScheduler();
+      const client = ctx.clientWith({ baseURL: paced.url, scheduler: virtual });
+      paced.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST });
+      const from = paced.requests.length;
+      let ended = false;
+      const subscription = client.responses
+        .stream({ model: 'gpt-4o', input: INPUT }, { pollIntervalMs: 1_000 })
+        .subscribe({ error: () => (ended = true), complete: () => (ended = true) });
+      await until(() => paced.requests.slice(from).some(isRetrieve));
+      await until(() => paced.requests.slice(from).filter(isRetrieve).every((r) => r.status !== undefined));
+      subscription.unsubscribe();
+      virtual.flush();
+      await paced.idle();
+      expect(ended).toBe(false);
+      expect(paced.requests.slice(from).filter(isRetrieve)).toHaveLength(1);
+    } finally {
+      await paced.close();
+    }
+  });
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+

@@ -1,0 +1,85 @@
+import { from, lastValueFrom, toArray } from 'rxjs';
+import { deliveredResponseEvents, missingResponseEvents } from '../../src/client/recovery/settle-response';
+import { finalResponse, type Response, type ResponseStreamEvent, textDeltas } from '../../src/index';
+
+const message = {
+  id: 'msg_1',
+  type: 'message',
+  status: 'completed',
+  role: 'assistant',
+  content: [
+    { type: 'output_text', text: 'Hello, wide world', annotations: [], logprobs: [] },
+    { type: 'refusal', refusal: 'I cannot say more' },
+  ],
+};
+const call = { id: 'fc_1', type: 'function_call', status: 'completed', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Rome"}' };
+const final = {
+  id: 'resp_1',
+  object: 'response',
+  created_at: 1,
+  status: 'completed',
+  model: 'gpt-4o',
+  output: [message, call],
+  usage: { input_tokens: 3, output_tokens: 9, total_tokens: 12 },
+} as unknown as Response;
+
+/** The stream the API would send for `final`, deltas in small pieces. */
+function stream(): ResponseStreamEvent[] {
+  const events: Record<string, unknown>[] = [];
+  const push = (event: Record<string, unknown>) => events.push({ ...event, sequence_number: events.length });
+  const pieces = (text: string) => text.match(/.{1,4}/g) ?? [];
+  const started = { ...final, status: 'in_progress', output: [], usage: null };
+  push({ type: 'response.created', response: started });
+  push({ type: 'response.in_progress', response: started });
+  push({ type: 'response.output_item.added', output_index: 0, item: { ...message, status: 'in_progress', content: [] } });
+  const at = (content_index: number) => ({ item_id: 'msg_1', output_index: 0, content_index });
+  push({ type: 'response.content_part.added', ...at(0), part: { type: 'output_text', text: '', annotations: [] } });
+  for (const delta of pieces('Hello, wide world')) push({ type: 'response.output_text.delta', ...at(0), delta, logprobs: [] });
+  push({ type: 'response.output_text.done', ...at(0), text: 'Hello, wide world', logprobs: [] });
+  push({ type: 'response.content_part.done', ...at(0), part: message.content[0] });
+  push({ type: 'response.content_part.added', ...at(1), part: { type: 'refusal', refusal: '' } });
+  for (const delta of pieces('I cannot say more')) push({ type: 'response.refusal.delta', ...at(1), delta });
+  push({ type: 'response.refusal.done', ...at(1), refusal: 'I cannot say more' });
+  push({ type: 'response.content_part.done', ...at(1), part: message.content[1] });
+  push({ type: 'response.output_item.done', output_index: 0, item: message });
+  push({ type: 'response.output_item.added', output_index: 1, item: { ...call, status: 'in_progress', arguments: '' } });
+  for (const delta of pieces(call.arguments)) push({ type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 1, delta });
+  push({ type: 'response.function_call_arguments.done', item_id: 'fc_1', output_index: 1, name: call.name, arguments: call.arguments });
+  push({ type: 'response.output_item.done', output_index: 1, item: call });
+  push({ type: 'response.completed', response: final });
+  return events as unknown as ResponseStreamEvent[];
+}
+
+const joined = (events: readonly ResponseStreamEvent[], type: string, field = 'delta') =>
+  events.flatMap((e) => (e.type === type ? [(e as unknown as Record<string, string>)[field]] : [])).join('');
+
+describe('missingResponseEvents', () => {
+  const uncut = stream();
+  it.each(uncut.slice(1).map((_, at) => at + 1))('cut after %i events: delivered + missing accumulate to the uncut result', async (cut) => {
+    const delivered = deliveredResponseEvents();
+    const head = uncut.slice(0, cut);
+    head.forEach((event) => delivered.observe(event));
+    const missing = missingResponseEvents(delivered.state(), final);
+    const all = [...head, ...missing];
+    const [expected, actual] = await Promise.all([lastValueFrom(from(uncut).pipe(finalResponse())), lastValueFrom(from(all).pipe(finalResponse()))]);
+    expect(actual).toEqual(expected);
+    const text = await lastValueFrom(from(all).pipe(textDeltas(), toArray()));
+    expect(text.join('')).toBe((await lastValueFrom(from(uncut).pipe(textDeltas(), toArray()))).join(''));
+    for (const type of ['response.output_text.delta', 'response.refusal.delta', 'response.function_call_arguments.delta']) {
+      expect(joined(all, type)).toBe(joined(uncut, type));
+    }
+    // Nothing twice: each added / done event once, sequence numbers strictly increasing.
+    for (const type of ['response.output_item.added', 'response.output_item.done', 'response.content_part.added', 'response.content_part.done', 'response.output_text.done', 'response.refusal.done', 'response.function_call_arguments.done', 'response.completed']) {
+      expect(all.filter((e) => e.type === type).length).toBe(uncut.filter((e) => e.type === type).length);
+    }
+    expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, at) => at));
+  });
+
+  it('an incomplete or failed response ends with its own terminal event', () => {
+    const delivered = deliveredResponseEvents();
+    uncut.slice(0, 3).forEach((event) => delivered.observe(event));
+    expect(missingResponseEvents(delivered.state(), { ...final, status: 'incomplete' }).at(-1)!.type).toBe('response.incomplete');
+    expect(missingResponseEvents(delivered.state(), { ...final, status: 'failed' }).at(-1)!.type).toBe('response.failed');
+    expect(delivered.state().responseId).toBe('resp_1');
+  });
+});

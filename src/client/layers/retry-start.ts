@@ -1,0 +1,59 @@
+import { catchError, defer, type MonoTypeOperatorFunction, type Observable, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
+import { APIError } from '../../errors/api-errors.js';
+import { retryDelayMs } from '../retry-policy.js';
+
+/**
+ * How {@link retryStart} retries a call whose failed attempt may have created something on the server.
+ *
+ * @internal
+ * @example
+ * const retry: AdoptingRetry<AssistantStreamEvent> = {
+ *   maxRetries: 2, scheduler, isRetryable, mayHaveCreated,
+ *   adopt: (reason) => call.createdRun().pipe(map((run) => run && recoverRun(reason, run))),
+ * };
+ */
+export interface AdoptingRetry<E> {
+  readonly maxRetries: number;
+  readonly scheduler: SchedulerLike;
+  /** Whether the failure is worth another attempt at all. */
+  isRetryable(error: unknown): boolean;
+  /** Whether the server may have acted although the attempt failed (then `adopt` is asked first). */
+  mayHaveCreated(error: unknown): boolean;
+  /**
+   * What the failed attempt created, as the stream to continue with; `undefined` when it created nothing (then
+   * the request is sent again), `null` when the client cannot tell (then the failure is reported).
+   */
+  adopt(reason: unknown): Observable<Observable<E> | undefined | null>;
+}
+
+/**
+ * Retries the source (a cold request) while it fails before its first event, after the retry policy's delay
+ * on `plan.scheduler`; when the failure may have come after the server acted, what it created is adopted
+ * instead of sending the request again. Once an event arrived, a failure passes through (to the recovery
+ * layers): a second request would repeat what was delivered.
+ *
+ * @internal
+ * @example
+ * attempt(transport, protocol, spec, { ...options, maxRetries: 0 }).pipe(retryStart(plan.retry));
+ */
+export function retryStart<E>(plan: AdoptingRetry<E>): MonoTypeOperatorFunction<E> {
+  return (source) => {
+    const attempt$ = (n: number): Observable<E> =>
+      defer(() => {
+        let received = false;
+        return source.pipe(
+          tap(() => (received = true)),
+          catchError((error: unknown) => {
+            if (received || n >= plan.maxRetries || !plan.isRetryable(error)) return throwError(() => error);
+            const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined), plan.scheduler);
+            if (!plan.mayHaveCreated(error)) return wait$.pipe(switchMap(() => attempt$(n + 1)));
+            return wait$.pipe(
+              switchMap(() => plan.adopt(error)),
+              switchMap((adopted) => adopted ?? (adopted === undefined ? attempt$(n + 1) : throwError(() => error))),
+            );
+          }),
+        );
+      });
+    return attempt$(0);
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * Assistants run streams in the client: decoded by `assistantEvents()`; settled by the run's final event; a
+ * failed start is retried only once the run is known not to exist (the run is recognised by its call's marker,
+ * see `RUN_CALL_METADATA_KEY`, and adopted); a cut stream is completed by polling the run to its final state and
+ * emitting the events it did not deliver; the fallback creates the run without streaming and polls it.
+ */
+import { concat, concatMap, defer, distinctUntilKeyChanged, EMPTY, from, last, map, type Observable, of, skip, switchMap, toArray } from 'rxjs';
+import { assistantEvents } from '../../assistants/assistant-events.js';
+import { StreamTimeoutError } from '../../errors/stream-errors.js';
+import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { RUN_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
+import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
+import type { RequestOptions } from '../options.js';
+import type { WithHeaders } from '../readers.js';
+import { deliveredEvents } from '../recovery/delivered-events.js';
+import { missingEvents } from '../recovery/missing-events.js';
+import { isRetryable } from '../retry-policy.js';
+import { createRunOnce, type KnownRun, mayHaveCreated, type RunLookupApi, runCall } from '../run-attempts.js';
+import type { RequestSpec, Transport } from '../transport.js';
+import type { ClientProtocol } from './protocol.js';
+
+/**
+ * What the client tells `onRecover` when a cut run stream is being completed by polling.
+ *
+ * @example
+ * client.threads.runs.stream(threadId, { assistant_id }, {
+ *   onRecover: (info) => console.warn(`run ${info.runId} cut after ${info.receivedEvents} events`, info.reason),
+ * });
+ */
+export interface StreamRecoveryInfo {
+  /** Why the stream was cut: an `IncompleteStreamError` or a `StreamTimeoutError`. */
+  readonly reason: unknown;
+  readonly runId: string;
+  readonly threadId: string;
+  /** How many events the stream had delivered. */
+  readonly receivedEvents: number;
+}
+
+/**
+ * What the client tells `onFallback` when it creates the run without streaming instead.
+ *
+ * @example
+ * client.threads.runs.stream(threadId, { assistant_id }, {
+ *   fallbackToPolling: true,
+ *   onFallback: (info) => console.warn('streaming unavailable, polling instead', info.reason),
+ * });
+ */
+export interface StreamFallbackInfo {
+  /** Why streaming could not be established. */
+  readonly reason: unknown;
+}
+
+/**
+ * Options of the streaming run methods on top of {@link RequestOptions}.
+ *
+ * @example
+ * client.threads.runs.stream(threadId, { assistant_id }, {
+ *   idleTimeout: 30_000,
+ *   pollIntervalMs: 500,
+ *   onRecover: ({ runId, receivedEvents }) => console.warn('recovering', runId, receivedEvents),
+ * });
+ */
+export interface RunStreamOptions extends RequestOptions {
+  /** Called when a cut stream is being completed by polling (see `recoverStreams`). */
+  onRecover?: (info: StreamRecoveryInfo) => void;
+  /** Called when the run is created without streaming (see `fallbackToPolling`). */
+  onFallback?: (info: StreamFallbackInfo) => void;
+  /** Poll interval during recovery and fallback. Default: the server's `openai-poll-after-ms`, else the client's. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * The plain calls recovery and fallback need. @internal
+ *
+ * @example
+ * api.retrieveRun(runId, threadId).subscribe(({ data }) => console.log(data.status));
+ * api.recentRuns(threadId, 20).subscribe((runs) => console.log(runs[0]?.id));
+ */
+export interface RunStreamApi extends RunLookupApi {
+  listSteps(runId: string, threadId: string, options?: RequestOptions): Observable<RunStep>;
+  listMessages(threadId: string, runId: string, options?: RequestOptions): Observable<Message>;
+  retrieveThread(threadId: string, options?: RequestOptions): Observable<Thread>;
+}
+
+/**
+ * One streaming run call: the request (creating a run, or submitting tool outputs) and what is known of the run
+ * before the stream says it. @internal
+ *
+ * @example
+ * const call: RunStreamCall = { transport, api, spec: { method: 'POST', path, body }, options, known: { threadId } };
+ */
+export interface RunStreamCall {
+  readonly transport: Transport;
+  readonly api: RunStreamApi;
+  readonly spec: RequestSpec;
+  readonly options: RunStreamOptions | undefined;
+  readonly known: KnownRun;
+}
+
+/** The run statuses whose event ends a run stream. */
+const SETTLED_RUN_EVENTS: ReadonlySet<string> = new Set([...RUN_POLL_TERMINAL_STATUSES].map((status) => `thread.run.${status}`));
+
+/**
+ * The client's description of Assistants run streams (see `./protocol.ts`).
+ *
+ * @internal
+ * @example
+ * streamCall(transport, assistantsProtocol, { transport, api, spec, options, known: { threadId } });
+ */
+export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamCall> = {
+  decode: (response) => assistantEvents(response),
+  nameOf: (event) => event.event,
+  isTerminal: (event) => SETTLED_RUN_EVENTS.has(event.event),
+  start: ({ transport, api, spec, options, known }, received) => {
+    const recoverStreams = options?.recoverStreams ?? transport.options.recoverStreams;
+    const fallbackToPolling = options?.fallbackToPolling ?? transport.options.fallbackToPolling;
+    const scheduler = options?.scheduler ?? transport.options.scheduler;
+    // One call per subscription: its idempotency key, its marker, and how to find the run it created.
+    const call = runCall(api, spec, options, known);
+    // What this subscription has delivered, to know what a cut stream missed.
+    const delivered = deliveredEvents();
+
+    const pollRun = (run: WithHeaders<Run>) =>
+      pollUntilTerminal<Run>({
+        first: of(run),
+        retrieve: () => api.retrieveRun(run.data.id, run.data.thread_id, options),
+        isTerminal: (r) => RUN_POLL_TERMINAL_STATUSES.has(r.status),
+        pollIntervalMs: options?.pollIntervalMs,
+        defaultIntervalMs: transport.options.pollIntervalMs,
+        scheduler,
+      });
+
+    // Once the run is final: read its steps and messages and emit what the stream did not deliver.
+    const completeFrom = (finalRun: Run) =>
+      api.listSteps(finalRun.id, finalRun.thread_id, options).pipe(
+        toArray(),
+        switchMap((steps) =>
+          api.listMessages(finalRun.thread_id, finalRun.id, options).pipe(
+            toArray(),
+            concatMap((messages) => defer(() => from(missingEvents(delivered.state(), finalRun, steps, messages)))),
+          ),
+        ),
+      );
+
+    const recoverRun = (reason: unknown, runId: string, threadId: string) => {
+      options?.onRecover?.({ reason, runId, threadId, receivedEvents: received() });
+      return api.retrieveRun(runId, threadId, options).pipe(
+        switchMap((run) => pollRun(run).pipe(last())),
+        switchMap(completeFrom),
+      );
+    };
+
+    // The run a failed attempt created, recovered; `undefined`: none; `null`: cannot tell.
+    const adopt = (reason: unknown) =>
+      call.createdRun().pipe(map((run) => (run ? recoverRun(reason, run.id, run.thread_id) : run)));
+
+    const createAndPoll = (reason: unknown) => {
+      options?.onFallback?.({ reason });
+      const { stream: _stream, ...body } = (spec.body ?? {}) as Record<string, unknown>;
+      void _stream;
+      // Another request (no stream), so another idempotency key and marker; created once all the same.
+      const createOptions = { ...options, idempotencyKey: `${call.options.idempotencyKey}-poll` };
+      return createRunOnce(transport, api, { ...spec, body }, createOptions, known).pipe(
+        switchMap((created) =>
+          concat(
+            known.threadId === undefined && known.runId === undefined
+              ? api.retrieveThread(created.data.thread_id, options).pipe(map(threadCreated))
+              : EMPTY,
+            known.runId === undefined ? of(runEvent(created.data, 'created')) : EMPTY,
+            pollRun(created).pipe(
+              skip(1),
+              distinctUntilKeyChanged('status'),
+              concatMap((run) => (RUN_POLL_TERMINAL_STATUSES.has(run.status) ? completeFrom(run) : of(runEvent(run)))),
+            ),
+          ),
+        ),
+      );
+    };
+
+    return {
+      request: { spec: { ...call.spec, body: { ...(call.spec.body as object), stream: true } }, options: { ...call.options, maxRetries: 0 } },
+      retry: {
+        maxRetries: options?.maxRetries ?? transport.options.maxRetries,
+        scheduler,
+        // The transport's policy, with headers and body timeouts: a run found by its marker is adopted.
+        isRetryable: (error) =>
+          isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body')),
+        mayHaveCreated,
+        adopt,
+      },
+      fallback: fallbackToPolling
+        ? (reason) =>
+            // Same care as for retries: adopt a run the failed attempt created instead of creating another.
+            (mayHaveCreated(reason) ? adopt(reason) : of(undefined)).pipe(
+              switchMap((adopted) => adopted ?? (adopted === undefined ? createAndPoll(reason) : rethrow(reason))),
+            )
+        : undefined,
+      recover: recoverStreams
+        ? (reason) => {
+            const run = delivered.state().currentRun;
+            const runId = run?.id ?? known.runId;
+            const threadId = run?.thread_id ?? known.threadId;
+            if (runId !== undefined && threadId !== undefined) return recoverRun(reason, runId, threadId);
+            // Cut before the first event: the run may exist all the same.
+            return adopt(reason).pipe(switchMap((adopted) => adopted ?? rethrow(reason)));
+          }
+        : undefined,
+      observe: (event) => delivered.observe(event),
+    };
+  },
+};
+
+function rethrow(reason: unknown): Observable<never> {
+  return defer(() => {
+    throw reason;
+  });
+}
+
+function runEvent(run: Run, status: string = run.status): AssistantStreamEvent {
+  return { event: `thread.run.${status}`, data: run } as AssistantStreamEvent;
+}
+
+function threadCreated(thread: Thread): AssistantStreamEvent {
+  return { event: 'thread.created', data: thread };
+}

@@ -1,0 +1,62 @@
+/**
+ * Chat Completions streams in the client: decoded by `chatCompletionChunks()` (which fails a stream that ends
+ * without `[DONE]` and a finish reason); settled by a chunk with a finish reason; the fallback is one
+ * non-streaming request emitted as the equivalent chunks (`../fallback/chat-completion-chunks.ts`). The API
+ * keeps no completion to recover a cut stream from, so a cut is reported.
+ */
+import { concatMap, type Observable } from 'rxjs';
+import { chatCompletionChunks } from '../../chat/chat-completion-chunks.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
+import { chunksOfCompletion } from '../fallback/chat-completion-chunks.js';
+import type { RequestOptions } from '../options.js';
+import type { Transport } from '../transport.js';
+import type { ClientProtocol } from './protocol.js';
+
+/**
+ * Options of `client.chat.completions.stream()`.
+ *
+ * @example
+ * client.chat.completions.stream(params, { fallbackToPolling: true, onFallback: ({ reason }) => console.warn(reason) });
+ */
+export interface ChatStreamOptions extends RequestOptions {
+  /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
+  onFallback?: (info: { reason: unknown }) => void;
+}
+
+/**
+ * One streaming chat completion call. @internal
+ *
+ * @example
+ * const call: ChatStreamCall = { transport, body, options, create: (body) => completions.create(body) };
+ */
+export interface ChatStreamCall {
+  readonly transport: Transport;
+  /** The create body (`stream: true` is added). */
+  readonly body: Record<string, unknown>;
+  readonly options: ChatStreamOptions | undefined;
+  /** The non-streaming request of the fallback. */
+  readonly create: () => Observable<ChatCompletion>;
+}
+
+/**
+ * The client's description of Chat Completions streams (see `./protocol.ts`).
+ *
+ * @internal
+ * @example
+ * streamCall(transport, chatProtocol, { transport, body: params, options, create: () => create(params) });
+ */
+export const chatProtocol: ClientProtocol<ChatCompletionChunk, ChatStreamCall> = {
+  decode: (response) => chatCompletionChunks(response),
+  nameOf: () => 'chunk',
+  isTerminal: (chunk) => chunk.choices.some((choice) => choice.finish_reason != null),
+  start: ({ transport, body, options, create }) => ({
+    request: { spec: { method: 'POST', path: '/chat/completions', body: { ...body, stream: true } }, options },
+    fallback:
+      (options?.fallbackToPolling ?? transport.options.fallbackToPolling)
+        ? (reason) => {
+            options?.onFallback?.({ reason });
+            return create().pipe(concatMap(chunksOfCompletion));
+          }
+        : undefined,
+  }),
+};

@@ -1,0 +1,66 @@
+/**
+ * The one shape every kind of stream takes in the client. A protocol file (`assistants.ts`, `responses.ts`,
+ * `chat.ts`) says once what the client must know about its kind of stream: how its bytes decode, which events
+ * settle it, and, for one call, how the request is sent, how a cut stream is completed and how to fall back.
+ * The shared layers in `../layers/` take that description, and `../stream-call.ts` chains them:
+ *
+ *   attempt → retryStart → resume → fallBack → recoverCut → (observe)
+ *
+ * Adding a protocol to the client is one file here; a new event type goes to the protocol's `decode` (its
+ * source) and, when it settles the stream, to `isTerminal`.
+ */
+import type { MonoTypeOperatorFunction, Observable } from 'rxjs';
+import type { RequestOptions } from '../options.js';
+import type { RequestSpec } from '../transport.js';
+import type { AdoptingRetry } from '../layers/retry-start.js';
+
+/**
+ * A kind of stream as the client sees it, and how one call of it is made reliable.
+ *
+ * @internal
+ * @example
+ * const chat: ClientProtocol<ChatCompletionChunk, ChatCall> = {
+ *   decode: (response) => chatCompletionChunks(response),
+ *   nameOf: () => 'chunk',
+ *   isTerminal: (chunk) => chunk.choices.some((choice) => choice.finish_reason != null),
+ *   start: ({ spec, options }) => ({ request: { spec, options } }),
+ * };
+ */
+export interface ClientProtocol<E, C> {
+  /** The bytes of a `text/event-stream` body as events (the source: parsing and the checks of what is read). */
+  decode(response: Response): Observable<E>;
+  /** An event's name, as timeout errors report the last event. */
+  nameOf(event: E): string;
+  /** Whether the event settles the stream: nothing is missing after it. */
+  isTerminal(event: E): boolean;
+  /**
+   * One subscription of call `call`: what each layer does (a layer left out is not applied). `received()` is how
+   * many events the subscription has delivered so far.
+   */
+  start(call: C, received: () => number): StreamPlan<E>;
+}
+
+/**
+ * What the layers do for one subscription of a streaming call.
+ *
+ * @internal
+ * @example
+ * const plan: StreamPlan<ChatCompletionChunk> = { request: { spec, options }, fallback: (reason) => create$ };
+ */
+export interface StreamPlan<E> {
+  /** The request every attempt sends (with `stream: true` in its body or query) and its options. */
+  readonly request: { readonly spec: RequestSpec; readonly options: RequestOptions | undefined };
+  /**
+   * Retries before the first event that first check whether the failed attempt created something (then it is
+   * adopted). Without it the transport retries as for any request (`maxRetries`, same `Idempotency-Key`).
+   */
+  readonly retry?: AdoptingRetry<E>;
+  /** Streams again after a cut from where it stopped (a background response's `starting_after`). */
+  readonly resume?: MonoTypeOperatorFunction<E>;
+  /** The stream that replaces one that could not be established (`fallbackToPolling`), before any event. */
+  readonly fallback?: (reason: unknown) => Observable<E>;
+  /** The missing events of a cut stream, from the server's final objects; `undefined` when it cannot tell. */
+  readonly recover?: (reason: unknown) => Observable<E> | undefined;
+  /** Sees every event delivered (what recovery compares with the server's objects). */
+  readonly observe?: (event: E) => void;
+}

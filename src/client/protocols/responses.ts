@@ -1,0 +1,167 @@
+/**
+ * Responses streams in the client: decoded by `responseEvents()`; settled by `response.completed`,
+ * `response.incomplete` or `response.failed`; the stream of a background response is streamed again after a
+ * cut from its last `sequence_number` (`../recovery/resume-response.ts`); the cut stream of any other stored
+ * response is completed once the response settled, with the events it missed (`../recovery/settle-response.ts`);
+ * the fallback is one non-streaming request emitted as the equivalent events (`../fallback/response-events.ts`).
+ */
+import { concat, concatMap, defer, from, last, type Observable, throwError, timeout } from 'rxjs';
+import { ResponseStreamError } from '../../errors/stream-errors.js';
+import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { responseEvents } from '../../responses/response-events.js';
+import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
+import { eventsOfResponse } from '../fallback/response-events.js';
+import type { RequestOptions } from '../options.js';
+import type { WithHeaders } from '../readers.js';
+import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-response.js';
+import { deliveredResponseEvents, missingResponseEvents } from '../recovery/settle-response.js';
+import type { RequestSpec, Transport } from '../transport.js';
+import type { ClientProtocol } from './protocol.js';
+
+/**
+ * The events that settle a response's stream.
+ *
+ * @internal
+ * @example
+ * RESPONSE_TERMINAL_EVENTS.has(event.type); // true for 'response.completed'
+ */
+export const RESPONSE_TERMINAL_EVENTS: ReadonlySet<string> = new Set(['response.completed', 'response.incomplete', 'response.failed']);
+
+/** The statuses of a response that will not change any more. */
+const SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete', 'failed', 'cancelled']);
+
+/**
+ * Options of a streaming Responses call (`client.responses.stream()`).
+ *
+ * @example
+ * client.responses.stream(params, { fallbackToPolling: true, onFallback: ({ reason }) => console.warn(reason) });
+ */
+export interface ResponseStreamOptions extends RequestOptions {
+  /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
+  onFallback?: (info: { reason: unknown }) => void;
+  /**
+   * Called each time the cut stream of a background response is resumed from its last `sequence_number` (see
+   * `recoverStreams`).
+   */
+  onRecover?: (info: ResponseRecoveryInfo) => void;
+  /**
+   * Unsubscribing from the stream of a background response that has not settled also cancels the response
+   * (`POST /responses/{id}/cancel`, its answer ignored). Default false: unsubscribing only stops reading.
+   */
+  cancelOnUnsubscribe?: boolean;
+  /** Poll interval while a cut stream's response settles. Default: the server's `openai-poll-after-ms`, else the client's. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * The plain calls a Responses stream needs besides its own request. @internal
+ *
+ * @example
+ * api.streamAfter('resp_...', 41, options).subscribe(print); // GET /responses/{id}?stream=true&starting_after=41
+ */
+export interface ResponseStreamApi {
+  /** The events of a stored background response after `startingAfter`. */
+  streamAfter(responseId: string, startingAfter: number, options?: RequestOptions): Observable<ResponseStreamEvent>;
+  /** `POST /responses/{id}/cancel`. */
+  cancel(responseId: string, options?: RequestOptions): Observable<unknown>;
+  /** `GET /responses/{id}`, with the response headers (for `openai-poll-after-ms`). */
+  retrieve(responseId: string, options?: RequestOptions): Observable<WithHeaders<Response>>;
+  /** `POST /responses` without streaming. */
+  create(body: Record<string, unknown>, options?: RequestOptions): Observable<Response>;
+}
+
+/**
+ * One streaming Responses call: a new response (`POST /responses` with `body`), or the events of an existing
+ * background response (`GET /responses/{id}?stream=true`, `responseId` and `startingAfter` set). @internal
+ *
+ * @example
+ * const call: ResponseStreamCall = { transport, api, spec: { method: 'POST', path: '/responses', body }, body, options };
+ */
+export interface ResponseStreamCall {
+  readonly transport: Transport;
+  readonly api: ResponseStreamApi;
+  readonly spec: RequestSpec;
+  readonly options: ResponseStreamOptions | undefined;
+  /** The create body of a new response (for the fallback); absent for a stream by id. */
+  readonly body?: Record<string, unknown>;
+  readonly responseId?: string;
+  readonly startingAfter?: number;
+}
+
+/**
+ * The client's description of Responses streams (see `./protocol.ts`).
+ *
+ * @internal
+ * @example
+ * streamCall(transport, responsesProtocol, { transport, api, spec, body, options });
+ */
+export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStreamCall> = {
+  decode: (response) => responseEvents(response),
+  nameOf: (event) => event.type,
+  isTerminal: (event) => RESPONSE_TERMINAL_EVENTS.has(event.type),
+  start: ({ transport, api, spec, options, body, responseId, startingAfter }, received) => {
+    const byId = body === undefined;
+    const fallbackToPolling = options?.fallbackToPolling ?? transport.options.fallbackToPolling;
+    const recoverStreams = options?.recoverStreams ?? transport.options.recoverStreams;
+    const scheduler = options?.scheduler ?? transport.options.scheduler;
+    // A stored response that does not run in the background: a cut stream is completed once it settled.
+    const settles = recoverStreams && !byId && body['background'] !== true && body['store'] !== false;
+    const delivered = settles ? deliveredResponseEvents() : undefined;
+
+    const settle = (reason: unknown): Observable<ResponseStreamEvent> | undefined => {
+      const state = delivered!.state();
+      const id = state.responseId;
+      if (id === undefined || state.settled) return undefined;
+      options?.onRecover?.({ reason, responseId: id, startingAfter: state.lastSequence, receivedEvents: received(), attempt: 1, method: 'settle' });
+      const deadline = options?.timeout ?? transport.options.timeout;
+      const settled$ = pollUntilTerminal<Response>({
+        first: api.retrieve(id, options),
+        retrieve: () => api.retrieve(id, options),
+        isTerminal: (response) => SETTLED_STATUSES.has(response.status as string),
+        pollIntervalMs: options?.pollIntervalMs,
+        defaultIntervalMs: transport.options.pollIntervalMs,
+        scheduler,
+      }).pipe(last());
+      // The wait is bounded by the request deadline (`timeout`): past it the cut is reported as it was.
+      const bounded$ = deadline > 0 && deadline !== Infinity ? settled$.pipe(timeout({ first: deadline, scheduler, with: () => throwError(() => reason) })) : settled$;
+      return bounded$.pipe(
+        concatMap((response) => {
+          if (response.status === 'cancelled') return throwError(() => reason);
+          const missing = missingResponseEvents(delivered!.state(), response);
+          const end = missing[missing.length - 1]!;
+          if (end.type !== 'response.failed') return from(missing);
+          // As the stream would have: the failed response is an error.
+          return concat(from(missing.slice(0, -1)), defer(() => throwError(() => new ResponseStreamError(end.type, JSON.stringify(end)))));
+        }),
+      );
+    };
+
+    return {
+      request: { spec, options },
+      resume: (first) =>
+        resumeResponse({
+          first,
+          resume: (id, after) => api.streamAfter(id, after, options),
+          cancel: (id) => api.cancel(id, { ...options, signal: undefined }),
+          responseId,
+          startingAfter,
+          resumable: byId || body['background'] === true,
+          enabled: options?.recoverStreams ?? transport.options.recoverStreams,
+          maxRetries: options?.maxRetries ?? transport.options.maxRetries,
+          scheduler: options?.scheduler ?? transport.options.scheduler,
+          onRecover: options?.onRecover,
+          cancelOnUnsubscribe: options?.cancelOnUnsubscribe,
+          isTerminal: (event) => RESPONSE_TERMINAL_EVENTS.has(event.type),
+        }),
+      fallback:
+        !byId && fallbackToPolling
+          ? (reason) => {
+              options?.onFallback?.({ reason });
+              return api.create(body, options).pipe(concatMap(eventsOfResponse));
+            }
+          : undefined,
+      recover: delivered ? settle : undefined,
+      observe: delivered ? (event) => delivered.observe(event) : undefined,
+    };
+  },
+};
