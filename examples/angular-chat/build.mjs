@@ -7,6 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApplication } from '@angular/build';
+import * as esbuild from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -58,6 +59,27 @@ export async function buildApp(outDir = resolve(here, 'dist'), { quiet = false }
   }
   if (!success) throw new Error('The Angular build failed (see the errors above).');
   return performance.now() - startedAt;
+}
+
+/**
+ * Bundles a TypeScript entry of the relay (it imports the library from `src/`) into one ES module at `outfile`;
+ * packages stay imports, resolved from node_modules (so `outfile` must lie inside the repository).
+ *
+ * @example
+ * await bundleServer(join(here, 'server', 'main.ts'), join(here, 'dist', 'server', 'main.mjs'));
+ */
+export async function bundleServer(entry, outfile) {
+  await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -19,7 +19,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { lastValueFrom, tap, type Observable } from 'rxjs';
+import { lastValueFrom, tap, type Observable, type Subscription } from 'rxjs';
 import {
   APIError,
   createClient,
@@ -128,7 +128,7 @@ function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'none'",
+    "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
@@ -164,10 +164,45 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     if (known.size > MAX_KNOWN_RESPONSES) known.delete(known.values().next().value!);
   };
 
-  const relayEvents = (req: IncomingMessage, res: ServerResponse, source: Parameters<typeof relayToNodeResponse>[2]) => {
+  /** The relays running, by response id: a cancel closes them before it reaches the API. */
+  const relaying = new Map<string, Set<Subscription>>();
+
+  /** Relays `source` as an event stream; `id` names its response when known, else its first event does. */
+  const relayEvents = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    source: Observable<ResponseStreamEvent> | ((lastEventId: string | undefined) => Observable<ResponseStreamEvent>),
+    id?: string,
+  ) => {
     openStreams.add(res);
     res.once('close', () => openStreams.delete(res));
-    relayToNodeResponse(req, res, source as Observable<ResponseStreamEvent>, { format: 'responses' });
+    let subscription: Subscription | undefined;
+    let responseId: string | undefined;
+    const register = (found: string) => {
+      responseId = found;
+      if (!subscription) return;
+      const set = relaying.get(found) ?? new Set();
+      relaying.set(found, set.add(subscription));
+    };
+    const learn = (events$: Observable<ResponseStreamEvent>) =>
+      events$.pipe(
+        tap((event) => {
+          if (event.type === 'response.created' && responseId === undefined) register(event.response.id);
+        }),
+      );
+    subscription = relayToNodeResponse(
+      req,
+      res,
+      typeof source === 'function' ? (lastEventId: string | undefined) => learn(source(lastEventId)) : learn(source),
+      { format: 'responses' },
+    );
+    if (id !== undefined || responseId !== undefined) register(id ?? responseId!);
+    subscription.add(() => {
+      if (responseId === undefined) return;
+      const set = relaying.get(responseId);
+      set?.delete(subscription!);
+      if (set?.size === 0) relaying.delete(responseId);
+    });
   };
 
   const server = createServer((req, res) => {
@@ -191,7 +226,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       const match = /^\/api\/v1\/responses\/([^/]+)(\/cancel)?$/.exec(path);
       if (match) {
         const id = knownId(decodeURIComponent(match[1]!));
-        if (req.method === 'POST' && match[2]) return sendJson(res, 200, await lastValueFrom(client.responses.cancel(id)));
+        if (req.method === 'POST' && match[2]) {
+          // Stop: close this relay's streams of the response first (the API sees its client leave), then cancel it.
+          for (const subscription of [...(relaying.get(id) ?? [])]) subscription.unsubscribe();
+          return sendJson(res, 200, await lastValueFrom(client.responses.cancel(id)));
+        }
         if (req.method === 'GET' && !match[2] && url.searchParams.get('stream') === 'true') {
           return followResponse(req, res, id, url.searchParams.get('starting_after'));
         }
@@ -255,10 +294,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   function followResponse(req: IncomingMessage, res: ServerResponse, id: string, startingAfter: string | null): void {
     const after = parseSequence(startingAfter, 'starting_after');
-    relayEvents(req, res, (lastEventId: string | undefined) => {
-      const resumeAfter = lastEventId === undefined ? after : parseSequence(lastEventId, 'Last-Event-ID');
-      return client.responses.stream({ response_id: id, ...(resumeAfter === undefined ? {} : { starting_after: resumeAfter }) });
-    });
+    relayEvents(
+      req,
+      res,
+      (lastEventId: string | undefined) => {
+        const resumeAfter = lastEventId === undefined ? after : parseSequence(lastEventId, 'Last-Event-ID');
+        return client.responses.stream({ response_id: id, ...(resumeAfter === undefined ? {} : { starting_after: resumeAfter }) });
+      },
+      id,
+    );
   }
 
   async function serveFile(res: ServerResponse, path: string): Promise<void> {

@@ -90,8 +90,8 @@ import { CONVERSATIONS, Chat, type ConversationId } from './chat';
     .empty { color: #5b6778; padding: 2rem 0; text-align: center; }
     .prompt-line { display: flex; gap: 0.5rem; align-items: baseline; margin-bottom: 0.3rem; }
     .tag { font-size: 0.75rem; font-weight: 700; color: #fff; border-radius: 999px; padding: 0.05rem 0.5rem; }
-    .conv-A .tag, button.conv-A[aria-checked='true'] { background: #2f6fdf; }
-    .conv-B .tag, button.conv-B[aria-checked='true'] { background: #d9731a; }
+    .conv-A .tag, .conversations button.conv-A[aria-checked='true'] { background: #2f6fdf; }
+    .conv-B .tag, .conversations button.conv-B[aria-checked='true'] { background: #d9731a; }
     .user { font-weight: 600; }
     .answer { background: #fff; border-radius: 10px; padding: 0.6rem 0.8rem; border-left: 4px solid #2f6fdf; box-shadow: 0 1px 2px #0001; }
     .conv-B .answer { border-left-color: #d9731a; }
