@@ -26,20 +26,20 @@ import { CONVERSATIONS, Chat, type ConversationId } from './chat';
               class="answer"
               data-testid="message"
               [attr.data-conversation]="message.conversation"
-              [attr.data-status]="message.status()"
-              [attr.data-response-id]="message.responseId()"
+              [attr.data-status]="message.answer.status()"
+              [attr.data-response-id]="message.answer.snapshot()?.responseId"
             >
-              @for (call of message.tools(); track call.id) {
+              @for (call of message.answer.snapshot()?.tools ?? []; track call.id) {
                 <div class="tool" data-testid="tool-call" [class.done]="call.done">
                   <span class="tool-name">{{ call.name }}</span><code>{{ call.args }}</code>
                   <span class="tool-state">{{ call.done ? 'called' : 'calling…' }}</span>
                 </div>
               }
-              <p class="text" data-testid="message-text">{{ message.text() }}</p>
-              @switch (message.status()) {
+              <p class="text" data-testid="message-text">{{ message.answer.text() }}</p>
+              @switch (message.answer.status()) {
                 @case ('streaming') { <span class="caret" aria-hidden="true"></span> }
                 @case ('stopped') { <small class="note">stopped</small> }
-                @case ('error') { <small class="note error">{{ message.error() }}</small> }
+                @case ('error') { <small class="note error">{{ errorText(message.answer.error()) }}</small> }
               }
             </article>
           </li>
@@ -127,6 +127,10 @@ export class App {
     if (!this.canSend()) return;
     this.chat.send(this.conversation(), this.prompt().trim());
     this.prompt.set('');
+  }
+
+  protected errorText(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
   }
 
   protected onEnter(event: Event): void {
