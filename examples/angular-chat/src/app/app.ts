@@ -106,7 +106,7 @@ import { CONVERSATIONS, Chat, type ConversationId } from './chat';
     .tool.done .tool-state { color: #1e7d32; }
     footer { display: grid; grid-template-columns: auto 1fr auto auto; gap: 0.5rem; align-items: center; padding: 0.8rem 1rem 1rem; }
     .conversations { display: flex; gap: 0.25rem; }
-    .conversations button { width: 2.4rem; color: #1c2430; background: #e3e8ef; }
+    .conversations button { min-width: 2.6rem; white-space: nowrap; color: #1c2430; background: #e3e8ef; }
     .conversations button[aria-checked='true'] { color: #fff; }
     .dot { display: inline-block; width: 6px; height: 6px; border-radius: 50%; background: currentColor; margin-left: 4px; vertical-align: middle; }
     textarea { font: inherit; padding: 0.5rem 0.6rem; border: 1px solid #c7cfdb; border-radius: 8px; resize: none; }
