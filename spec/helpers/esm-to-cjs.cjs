@@ -13,7 +13,9 @@ module.exports = {
     return createHash('sha1').update(self).update(path).update('\0').update(source).digest('hex');
   },
   process(source, path) {
-    const { code } = transformSync(source, { format: 'cjs', loader: 'js', target: 'node20', sourcefile: path });
+    // Named as a .js file: for a .mjs file esbuild reads a default import as Node does (`module.exports`), but every
+    // module here is an ES module converted alike, whose default export is `exports.default`.
+    const { code } = transformSync(source, { format: 'cjs', loader: 'js', target: 'node20', sourcefile: path.replace(/\.mjs$/, '.js') });
     return { code };
   },
 };

@@ -10,7 +10,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { connect, map, merge, type Observable, type OperatorFunction, Subscription } from 'rxjs';
+import { catchError, connect, EMPTY, map, merge, type Observable, type OperatorFunction, pipe, Subscription } from 'rxjs';
 import type { StreamValue } from '../operators/stream-value.js';
 import { textDeltas } from '../operators/text-deltas.js';
 import { type SnapshotOf, streamSnapshots } from './stream-snapshots.js';
@@ -40,7 +40,9 @@ export interface StreamSignalsOptions<E, S> {
    * The snapshots the `snapshot` signal shows: an accumulating operator (`accumulateResponse()`,
    * `accumulateChatCompletion()`, `accumulateSnapshots()`, `partialParsed(schema)`, ...), or `false` for none
    * (`snapshot()` stays `undefined`, no work per event). Default: the library's snapshot of the stream's kind
-   * ({@link SnapshotOf}).
+   * ({@link SnapshotOf}); for a stream it cannot follow from the start (a Responses stream resumed with
+   * `starting_after`) the snapshot stays at its last value while text and status go on. An error of an operator of
+   * yours fails the stream.
    */
   snapshot?: OperatorFunction<E, S> | false;
   /**
@@ -131,7 +133,12 @@ export function streamSignals<E extends StreamValue, S>(
   const onServer = injector.get(PLATFORM_ID) === 'server';
   const pendingTasks = injector.get(PendingTasks);
   const textOf = options.text ?? (textDeltas() as OperatorFunction<E, string>);
-  const snapshotsOf = options.snapshot === false ? undefined : (options.snapshot ?? (streamSnapshots<E>() as OperatorFunction<E, S>));
+  // The default snapshot stops, quietly, at a value its reducer refuses (a stream joined midway, such as a Responses
+  // stream resumed with `starting_after`): text and status go on. A snapshot operator of yours fails the stream.
+  const snapshotsOf =
+    options.snapshot === false
+      ? undefined
+      : (options.snapshot ?? pipe(streamSnapshots<E>() as OperatorFunction<E, S>, catchError(() => EMPTY)));
 
   const text = signal('');
   const snapshot = signal<S | undefined>(undefined);
