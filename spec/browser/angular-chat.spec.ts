@@ -45,6 +45,9 @@ interface Sample {
   tools: number;
 }
 
+// Each test waits on streams paced in real time, in a browser, beside the rest of `npm test`: room to spare.
+jest.setTimeout(120_000);
+
 describe('examples/angular-chat in headless Chromium (built with @angular/build, relay in front of the emulator)', () => {
   let tmp: string;
   let emulator: Emulator;
