@@ -167,7 +167,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   /** The relays running, by response id: a cancel closes them before it reaches the API. */
   const relaying = new Map<string, Set<Subscription>>();
 
-  /** Relays `source` as an event stream; `id` names its response when known, else its first event does. */
+  /**
+   * Relays `source` as an event stream; `id` names its response when known, else its first event does (and the
+   * id becomes one the browser may name).
+   */
   const relayEvents = (
     req: IncomingMessage,
     res: ServerResponse,
@@ -180,6 +183,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     let responseId: string | undefined;
     const register = (found: string) => {
       responseId = found;
+      remember(found);
       if (!subscription) return;
       const set = relaying.get(found) ?? new Set();
       relaying.set(found, set.add(subscription));
@@ -284,12 +288,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       store: true,
       ...(previousId === undefined ? {} : { previous_response_id: previousId }),
     };
-    const events$ = client.responses.stream(params).pipe(
-      tap((event) => {
-        if (event.type === 'response.created') remember(event.response.id);
-      }),
-    );
-    relayEvents(req, res, events$);
+    relayEvents(req, res, client.responses.stream(params));
   }
 
   function followResponse(req: IncomingMessage, res: ServerResponse, id: string, startingAfter: string | null): void {
