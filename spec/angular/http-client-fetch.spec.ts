@@ -107,6 +107,25 @@ describe('provideOpenAIStream(): the client over HttpClient', () => {
     expect(record.body).toEqual({ ...BODY, stream: true });
   });
 
+  it('streams Chat Completions and Assistants runs too', async () => {
+    const { client } = await appWith();
+    const chat = await lastValueFrom(
+      client.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Tell me about the sea' }] }).pipe(textDeltas(), toArray()),
+    );
+    expect(chat.join('').length).toBeGreaterThan(0);
+    const assistant = await firstValueFrom(client.assistants.create({ model: 'gpt-4o-mini' }));
+    const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Tell me about the sea' }] }));
+    const run = await lastValueFrom(client.threads.runs.stream(thread.id, { assistant_id: assistant.id }).pipe(textDeltas(), toArray()));
+    expect(run.join('').length).toBeGreaterThan(0);
+  });
+
+  it('uploads a file (a multipart FormData body) and reads JSON answers', async () => {
+    const { client } = await appWith();
+    const file = await firstValueFrom(client.files.create({ file: { name: 'notes.txt', content: 'hello' }, purpose: 'assistants' }));
+    expect(file).toMatchObject({ object: 'file', filename: 'notes.txt', bytes: 5 });
+    expect(await firstValueFrom(client.files.retrieve(file.id))).toMatchObject({ id: file.id, filename: 'notes.txt' });
+  });
+
   it('class interceptors (withInterceptorsFromDi) apply too', async () => {
     class AuthInterceptor implements HttpInterceptor {
       intercept(request: HttpRequest<unknown>, next: HttpHandler) {
