@@ -231,8 +231,9 @@ describe('application stability', () => {
   it('a request that is not a stream holds stability until its body ends', async () => {
     const { app, client } = await appWith({ maxRetries: 0 });
     emulator.inject({ kind: 'stallBody' }, { match: POST_RESPONSES });
+    const earlier = emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses').length;
     const subscription = client.responses.create(BODY).subscribe({ error: () => undefined });
-    const record = await emulator.waitForRequest({ ...POST_RESPONSES, nth: emulator.requests.filter((r) => r.method === 'POST').length + 1 });
+    const record = await emulator.waitForRequest({ ...POST_RESPONSES, nth: earlier + 1 });
     expect(await isStable(app)).toBe(false);
     subscription.unsubscribe();
     await app.whenStable();
