@@ -21,7 +21,6 @@ let dom: DominoDocument | undefined;
 /** The document of the specs' browser apps (`globalThis.document`, one per spec file). */
 export function browserDocument(): DominoDocument {
   if (!dom) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const domino = require('../../node_modules/@angular/platform-server/third_party/domino/bundled-domino.mjs').default;
     dom = domino.createWindow('<html><head></head><body></body></html>', 'http://localhost/').document as DominoDocument;
     (globalThis as { document?: Document }).document = dom;
@@ -33,8 +32,7 @@ export function browserDocument(): DominoDocument {
 export async function browserApp(providers: Array<Provider | EnvironmentProviders>): Promise<ApplicationRef> {
   browserDocument();
   const log = console.log;
-  // Angular's "running in development mode" notice.
-  console.log = () => undefined;
+  console.log = () => undefined; // Angular's "running in development mode" notice
   try {
     const app = await createApplication({ providers: [provideZonelessChangeDetection(), ...providers] });
     apps.push(app);
@@ -48,8 +46,13 @@ export async function browserApp(providers: Array<Provider | EnvironmentProvider
 export function mount<C>(app: ApplicationRef, component: Type<C>, selector: string) {
   const host = browserDocument().createElement(selector);
   browserDocument().body.appendChild(host);
-  const ref = app.bootstrap(component, host);
-  return { ref, host };
+  const log = console.log;
+  console.log = () => undefined; // the development-mode notice again
+  try {
+    return { ref: app.bootstrap(component, host), host };
+  } finally {
+    console.log = log;
+  }
 }
 
 const apps: ApplicationRef[] = [];

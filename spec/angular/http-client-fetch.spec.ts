@@ -5,7 +5,19 @@
  * not keep the app from becoming stable.
  */
 import '@angular/compiler'; // first: Angular's packages are partially compiled (JIT finishes them in tests)
-import { HttpClient, type HttpInterceptorFn, provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import {
+  HTTP_INTERCEPTORS,
+  HttpClient,
+  type HttpHandler,
+  type HttpInterceptor,
+  type HttpInterceptorFn,
+  type HttpRequest,
+  provideHttpClient,
+  withFetch,
+  withInterceptors,
+  withInterceptorsFromDi,
+} from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { ApplicationRef } from '@angular/core';
 import { firstValueFrom, lastValueFrom, type Subscription, toArray } from 'rxjs';
 import {
@@ -95,8 +107,72 @@ describe('provideOpenAIStream(): the client over HttpClient', () => {
     expect(record.body).toEqual({ ...BODY, stream: true });
   });
 
+  it('streams Chat Completions and Assistants runs too', async () => {
+    const { client } = await appWith();
+    const chat = await lastValueFrom(
+      client.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Tell me about the sea' }] }).pipe(textDeltas(), toArray()),
+    );
+    expect(chat.join('').length).toBeGreaterThan(0);
+    const assistant = await firstValueFrom(client.assistants.create({ model: 'gpt-4o-mini' }));
+    const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Tell me about the sea' }] }));
+    const run = await lastValueFrom(client.threads.runs.stream(thread.id, { assistant_id: assistant.id }).pipe(textDeltas(), toArray()));
+    expect(run.join('').length).toBeGreaterThan(0);
+  });
+
+  it('uploads a file (a multipart FormData body) and reads JSON answers', async () => {
+    const { client } = await appWith();
+    const file = await firstValueFrom(client.files.create({ file: { name: 'notes.txt', content: 'hello' }, purpose: 'assistants' }));
+    expect(file).toMatchObject({ object: 'file', filename: 'notes.txt', bytes: 5 });
+    expect(await firstValueFrom(client.files.retrieve(file.id))).toMatchObject({ id: file.id, filename: 'notes.txt' });
+  });
+
+  it('class interceptors (withInterceptorsFromDi) apply too', async () => {
+    class AuthInterceptor implements HttpInterceptor {
+      intercept(request: HttpRequest<unknown>, next: HttpHandler) {
+        return next.handle(request.clone({ setHeaders: { Authorization: `Bearer ${KEY}` } }));
+      }
+    }
+    const app = await browserApp([
+      provideHttpClient(withFetch(), withInterceptorsFromDi()),
+      { provide: HTTP_INTERCEPTORS, useClass: AuthInterceptor, multi: true },
+      provideOpenAIStream({ baseURL: emulator.url }),
+    ]);
+    const text = await lastValueFrom(app.injector.get(OPENAI_STREAM_CLIENT).responses.stream(BODY).pipe(textDeltas(), toArray()));
+    expect(text.join('').length).toBeGreaterThan(0);
+  });
+
+  it("works with Angular's HttpTestingController (a response flushed whole)", async () => {
+    const app = await browserApp([provideHttpClient(withFetch()), provideHttpClientTesting(), provideOpenAIStream({ baseURL: 'https://relay.test/v1' })]);
+    const controller = app.injector.get(HttpTestingController);
+    const client = app.injector.get(OPENAI_STREAM_CLIENT);
+    const all = lastValueFrom(client.responses.stream(BODY).pipe(textDeltas(), toArray()));
+    // The request is sent once the library's fetch has built it (microtasks later).
+    let sent = controller.match('https://relay.test/v1/responses');
+    for (let turn = 0; turn < 100 && sent.length === 0; turn++) {
+      await Promise.resolve();
+      sent = controller.match('https://relay.test/v1/responses');
+    }
+    expect(sent).toHaveLength(1);
+    const request = sent[0]!;
+    expect([request.request.method, request.request.body, request.request.headers.has('authorization')]).toEqual(['POST', JSON.stringify({ ...BODY, stream: true }), false]);
+    const body = [
+      'event: response.created\ndata: {"type":"response.created","sequence_number":0,"response":{"id":"resp_1","object":"response","status":"in_progress","output":[]}}\n\n',
+      'event: response.output_item.added\ndata: {"type":"response.output_item.added","sequence_number":1,"output_index":0,"item":{"type":"message","id":"msg_1","status":"in_progress","role":"assistant","content":[]}}\n\n',
+      'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","sequence_number":2,"item_id":"msg_1","output_index":0,"content_index":0,"delta":"Hi"}\n\n',
+      'event: response.completed\ndata: {"type":"response.completed","sequence_number":3,"response":{"id":"resp_1","object":"response","status":"completed","output":[]}}\n\n',
+    ].join('');
+    request.flush(body, { headers: { 'content-type': 'text/event-stream' } });
+    expect(await all).toEqual(['Hi']);
+  });
+
   it('an HTTP error status becomes the typed error, with the API error body', async () => {
-    const { client: noAuth } = await appWith({}, []);
+    // Without apiKey and without an interceptor no Authorization is sent: not even the environment's key.
+    const saved = process.env['OPENAI_API_KEY'];
+    process.env['OPENAI_API_KEY'] = KEY;
+    const { client: noAuth } = await appWith({}, []).finally(() => {
+      if (saved === undefined) delete process.env['OPENAI_API_KEY'];
+      else process.env['OPENAI_API_KEY'] = saved;
+    });
     const unauthorized = await lastValueFrom(noAuth.responses.stream(BODY)).catch((error: unknown) => error);
     expect(unauthorized).toBeInstanceOf(AuthenticationError);
     expect(unauthorized).toMatchObject({ status: 401, message: expect.stringContaining('API key') });
@@ -155,8 +231,9 @@ describe('application stability', () => {
   it('a request that is not a stream holds stability until its body ends', async () => {
     const { app, client } = await appWith({ maxRetries: 0 });
     emulator.inject({ kind: 'stallBody' }, { match: POST_RESPONSES });
+    const earlier = emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses').length;
     const subscription = client.responses.create(BODY).subscribe({ error: () => undefined });
-    const record = await emulator.waitForRequest({ ...POST_RESPONSES, nth: emulator.requests.filter((r) => r.method === 'POST').length + 1 });
+    const record = await emulator.waitForRequest({ ...POST_RESPONSES, nth: earlier + 1 });
     expect(await isStable(app)).toBe(false);
     subscription.unsubscribe();
     await app.whenStable();
