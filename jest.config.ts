@@ -7,7 +7,11 @@ const config: Config = {
   transform: {
     // Type checking runs once for the whole project (`npm run typecheck`); per-file transpiling keeps jest fast.
     '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'Node10', isolatedModules: true } }],
+    // Angular ships ES modules only (spec/angular): converted to CommonJS, cached by jest.
+    '^.+/node_modules/@angular/.+\\.mjs$': '<rootDir>/spec/helpers/esm-to-cjs.cjs',
   },
+  // node_modules are not transformed, but for Angular's ES modules.
+  transformIgnorePatterns: ['/node_modules/(?!@angular/)'],
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -4,8 +4,8 @@
 //   npm run bench:size            (builds into a temporary folder first)
 //   node bench/size.mjs --json    (machine-readable, also written to bench/results/size.json)
 //
-// Bundles: esbuild, minified, platform browser, ES modules, rxjs external (every Angular or RxJS app has it
-// already), gzip level 9. The library is bundled from its ESM build, so its package.json files (`sideEffects`)
+// Bundles: esbuild, minified, platform browser, ES modules, rxjs and @angular/* external (every Angular or RxJS
+// app has them already), gzip level 9. The library is bundled from its ESM build, so its package.json files (`sideEffects`)
 // count as they do for users. Goals (docs/performance.md): each bundle <= 25 KB gzip, declarations <= 1 MB,
 // the consumer file type-checks in <= 4 s.
 import { execFileSync } from 'node:child_process';
@@ -38,6 +38,10 @@ try {
       export const run = (r) => [assistantEvents(r).pipe(textDeltas()), assistantEvents(r).pipe(finalMessages())];`,
     'createClient().responses.stream()': `import { createClient } from 'rx-openai-stream';
       export const stream = (body) => createClient({ apiKey: 'k' }).responses.stream(body);`,
+    // Angular apps have @angular/* already (external, like rxjs): what the /angular entry adds to an app.
+    'angular: provideOpenAIStream + streamSignals': `import { provideOpenAIStream, streamSignals, injectOpenAIStreamClient } from 'rx-openai-stream/angular';
+      export const providers = provideOpenAIStream({ baseURL: '/api/openai/v1' });
+      export const answer = () => streamSignals(injectOpenAIStreamClient().responses.stream({ model: 'm', input: 'hi' }));`,
     'official SDK: new OpenAI().responses.stream()': `import OpenAI from 'openai';
       export const stream = (body) => new OpenAI({ apiKey: 'k', dangerouslyAllowBrowser: true }).responses.stream(body);`,
   };
@@ -50,7 +54,7 @@ try {
       format: 'esm',
       platform: 'browser',
       target: 'es2022',
-      external: ['rxjs', 'rxjs/*'],
+      external: ['rxjs', 'rxjs/*', '@angular/*'],
       write: false,
       logLevel: 'silent',
     });
@@ -102,7 +106,7 @@ try {
   if (json) console.log(JSON.stringify(report, null, 2));
   else {
     const kb = (n) => (n / 1024).toFixed(1) + ' KB';
-    console.log('Browser bundles (esbuild --minify, rxjs external):');
+    console.log('Browser bundles (esbuild --minify, rxjs and @angular/* external):');
     for (const [name, b] of Object.entries(bundles)) console.log(`  ${name.padEnd(48)} ${kb(b.minified).padStart(10)}  ${kb(b.gzip).padStart(9)} gzip`);
     console.log(`Declarations (.d.ts) in dist: ${(declarations / 1024 / 1024).toFixed(2)} MB`);
     console.log('Type-check of a consumer file (skipLibCheck: false, tsc wall time):');

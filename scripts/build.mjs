@@ -98,7 +98,7 @@ for (const [dir, type] of [[esmDir, 'module'], [cjsDir, 'commonjs']]) {
 // Declarations ship only where an entry point reaches them: tsc writes a .d.ts for every source file, but the
 // internals of the emulator or of the client are no one's types. Walk each entry's imports and re-exports and
 // delete the declarations nothing reaches.
-const ENTRIES = ['index.d.ts', 'testing/index.d.ts', 'schemas.d.ts', 'structured/index.d.ts'];
+const ENTRIES = ['index.d.ts', 'testing/index.d.ts', 'schemas.d.ts', 'structured/index.d.ts', 'angular/index.d.ts'];
 const reached = new Set();
 const visit = (file) => {
   if (reached.has(file) || !existsSync(file)) return;

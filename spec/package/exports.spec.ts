@@ -73,6 +73,79 @@ describe('the built package', () => {
     expect(esm.trim()).toBe('false function');
   });
 
+  it('has the Angular integration in rx-openai-stream/angular, both ways', () => {
+    // Angular's packages are partially compiled: outside an Angular build (whose linker finishes them), Node needs
+    // @angular/compiler loaded first. The entry itself has no decorators, nothing for a compiler to do.
+    const cjs = node(['-e', "require('@angular/compiler'); const a = require('rx-openai-stream/angular'); console.log(typeof a.provideOpenAIStream, typeof a.httpClientFetch, typeof a.streamSignals, String(a.OPENAI_STREAM_CLIENT))"]);
+    expect(cjs.trim()).toBe('function function function InjectionToken rx-openai-stream: OPENAI_STREAM_CLIENT');
+    const esm = node(['--input-type=module', '-e', "import '@angular/compiler'; import { provideOpenAIStream, injectOpenAIStreamClient } from 'rx-openai-stream/angular'; console.log(typeof provideOpenAIStream({ baseURL: '/api' }), typeof injectOpenAIStreamClient)"]);
+    expect(esm.trim()).toBe('object function');
+  });
+
+  it('reaches Angular from the /angular entry only, in JavaScript and in declarations', () => {
+    // Every file an entry reaches through its imports and re-exports (ESM JavaScript, CommonJS JavaScript,
+    // declarations), with the bare specifiers it names.
+    const reach = (entry: string) => {
+      const files = new Set<string>();
+      const bare = new Set<string>();
+      const visit = (file: string) => {
+        if (files.has(file) || !existsSync(file)) return;
+        files.add(file);
+        const text = readFileSync(file, 'utf8');
+        for (const [, specifier] of text.matchAll(/(?:from\s+|import\(|require\()\s*['"]([^'"]+)['"]/g)) {
+          if (!specifier!.startsWith('.')) bare.add(specifier!);
+          else if (file.endsWith('.d.ts')) visit(resolve(dirname(file), specifier!.replace(/\.js$/, '.d.ts')));
+          else visit(resolve(dirname(file), specifier!.endsWith('.js') ? specifier! : `${specifier}.js`));
+        }
+      };
+      visit(join(pkg, 'dist', entry));
+      return { files, bare: [...bare] };
+    };
+    const angular = (specifiers: string[]) => specifiers.filter((specifier) => specifier.startsWith('@angular/'));
+    for (const entry of ['index', 'testing/index', 'schemas', 'structured/index']) {
+      for (const file of [`esm/${entry}.js`, `cjs/${entry}.js`, `cjs/${entry}.d.ts`]) {
+        const { files, bare } = reach(file);
+        expect(files.size).toBeGreaterThan(1);
+        expect({ file, angular: angular(bare) }).toEqual({ file, angular: [] });
+      }
+    }
+    for (const file of ['esm/angular/index.js', 'cjs/angular/index.js', 'cjs/angular/index.d.ts']) {
+      expect({ file, angular: angular(reach(file).bare).sort() }).toEqual({ file, angular: ['@angular/common/http', '@angular/core'] });
+    }
+  });
+
+  it('ships /angular declarations an Angular app type-checks with skipLibCheck off', () => {
+    const consumer = join(tmp, 'angular-consumer');
+    mkdirSync(join(consumer, 'node_modules', '@angular'), { recursive: true });
+    for (const dep of ['rxjs', '@angular/core', '@angular/common']) symlinkSync(join(root, 'node_modules', dep), join(consumer, 'node_modules', dep), 'dir');
+    symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
+    writeFileSync(
+      join(consumer, 'app.ts'),
+      `import { provideOpenAIStream, streamSignals, injectOpenAIStreamClient, httpClientFetch, type StreamStatus } from 'rx-openai-stream/angular';
+      import type { ResponseStreamEvent } from 'rx-openai-stream';
+      import type { EnvironmentProviders, Signal } from '@angular/core';
+      export const providers: EnvironmentProviders = provideOpenAIStream({ baseURL: '/api/openai/v1' });
+      export const chat = () => {
+        const answer = streamSignals<ResponseStreamEvent>();
+        answer.start(injectOpenAIStreamClient().responses.stream({ model: 'm', input: 'hi' }));
+        const status: Signal<StreamStatus> = answer.status;
+        return [answer.text(), answer.snapshot()?.output_text, status(), httpClientFetch] as const;
+      };\n`,
+    );
+    // As the Angular CLI compiles an app: bundler resolution, ES modules.
+    writeFileSync(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', strict: true, noEmit: true,
+          skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [],
+        },
+        files: ['app.ts'],
+      }),
+    );
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { cwd: consumer, encoding: 'utf8' });
+  }, 60_000);
+
   it('ships declarations a consumer type-checks with skipLibCheck off, and the main entry reaches no zod types', () => {
     // Every declaration file the main entry reaches, through imports and re-exports.
     const reached = new Set<string>();

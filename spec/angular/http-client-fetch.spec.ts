@@ -1,0 +1,325 @@
+/**
+ * The client of provideOpenAIStream() and httpClientFetch() over real HTTP to the emulator, through Angular's
+ * HttpClient with the fetch backend (Node has fetch): streams arrive as they are written, interceptors apply,
+ * unsubscribing closes the connection, errors are the library's typed errors, timeouts work, and a long stream does
+ * not keep the app from becoming stable.
+ */
+import '@angular/compiler'; // first: Angular's packages are partially compiled (JIT finishes them in tests)
+import {
+  HTTP_INTERCEPTORS,
+  HttpClient,
+  type HttpHandler,
+  type HttpInterceptor,
+  type HttpInterceptorFn,
+  type HttpRequest,
+  provideHttpClient,
+  withFetch,
+  withInterceptors,
+  withInterceptorsFromDi,
+} from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { ApplicationRef } from '@angular/core';
+import { firstValueFrom, lastValueFrom, type Subscription, toArray } from 'rxjs';
+import {
+  APIConnectionError,
+  AuthenticationError,
+  createClient,
+  NotFoundError,
+  RateLimitError,
+  type ResponseStreamEvent,
+  StreamTimeoutError,
+  textDeltas,
+} from '../../src/index';
+import { httpClientFetch, OPENAI_STREAM_CLIENT, type OpenAIStreamOptions, provideOpenAIStream } from '../../src/angular/index';
+import { type Emulator, faultHeader, startEmulator } from '../../src/testing/index';
+import { browserApp } from './app';
+
+const KEY = 'relay-key';
+let emulator: Emulator;
+beforeAll(async () => {
+  // Accepts only the key the app's interceptor adds.
+  emulator = await startEmulator({ pacing: 0, apiKey: KEY });
+});
+afterEach(() => emulator.clearFaults());
+afterAll(() => emulator.close());
+
+const auth: HttpInterceptorFn = (request, next) => next(request.clone({ setHeaders: { Authorization: `Bearer ${KEY}` } }));
+const POST_RESPONSES = { method: 'POST', path: '/responses' } as const;
+const BODY = { model: 'gpt-4o-mini', input: 'Tell me about the sea' };
+
+async function appWith(options: OpenAIStreamOptions = {}, interceptors: HttpInterceptorFn[] = [auth]) {
+  const app = await browserApp([
+    provideHttpClient(withFetch(), withInterceptors(interceptors)),
+    provideOpenAIStream({ baseURL: emulator.url, ...options }),
+  ]);
+  return { app, client: app.injector.get(OPENAI_STREAM_CLIENT) };
+}
+
+const isStable = (app: ApplicationRef) => firstValueFrom(app.isStable);
+
+/** Subscribes and resolves once `count` events came (the subscription stays open). */
+function firstEvents(events$: { subscribe: (observer: { next: (e: ResponseStreamEvent) => void; error: (e: unknown) => void }) => Subscription }, count: number) {
+  const events: ResponseStreamEvent[] = [];
+  let subscription!: Subscription;
+  const arrived = new Promise<void>((resolve, reject) => {
+    subscription = events$.subscribe({
+      next: (event) => {
+        events.push(event);
+        if (events.length === count) resolve();
+      },
+      error: reject,
+    });
+  });
+  return { events, arrived, subscription };
+}
+
+describe('provideOpenAIStream(): the client over HttpClient', () => {
+  it('streams a Responses answer whole, the same events as over the global fetch', async () => {
+    const { client } = await appWith();
+    const viaHttpClient = await lastValueFrom(client.responses.stream(BODY).pipe(toArray()));
+    const viaFetch = await lastValueFrom(createClient({ apiKey: KEY, baseURL: emulator.url }).responses.stream(BODY).pipe(toArray()));
+    expect(viaHttpClient.length).toBeGreaterThan(5);
+    // Ids and timestamps differ from one response to the next; the sequence of events is the same.
+    expect(viaHttpClient.map((event) => event.type)).toEqual(viaFetch.map((event) => event.type));
+    const text = (events: ResponseStreamEvent[]) => events.filter((e) => e.type === 'response.output_text.delta').map((e) => e.delta).join('');
+    expect(text(viaHttpClient)).toBe(text(viaFetch));
+    expect(text(viaHttpClient).length).toBeGreaterThan(0);
+  });
+
+  it('delivers events as they arrive, before the body ends; unsubscribing closes the connection', async () => {
+    const { client } = await appWith();
+    emulator.inject({ kind: 'stall', afterEvents: 4 }, { match: POST_RESPONSES });
+    const { events, arrived, subscription } = firstEvents(client.responses.stream(BODY), 4);
+    await arrived;
+    const record = emulator.requests.at(-1)!;
+    expect(record).toMatchObject({ method: 'POST', path: '/v1/responses', outcome: undefined, faults: ['stall'] });
+    expect(events[0]!.type).toBe('response.created');
+    subscription.unsubscribe();
+    expect(await record.ended).toMatchObject({ outcome: 'client-closed', clientClosed: true });
+  });
+
+  it("sends the interceptors' headers (no Authorization of its own without apiKey), the method and the JSON body", async () => {
+    const fault: HttpInterceptorFn = (request, next) => next(request.clone({ setHeaders: faultHeader({ kind: 'endEarly', afterEvents: 3 }) }));
+    const { client } = await appWith({ recoverStreams: false }, [auth, fault]);
+    await lastValueFrom(client.responses.stream(BODY)).catch(() => undefined);
+    const record = emulator.requests.at(-1)!;
+    expect(record).toMatchObject({ method: 'POST', path: '/v1/responses', status: 200, faults: ['endEarly'] });
+    expect(record.body).toEqual({ ...BODY, stream: true });
+  });
+
+  it('streams Chat Completions and Assistants runs too', async () => {
+    const { client } = await appWith();
+    const chat = await lastValueFrom(
+      client.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Tell me about the sea' }] }).pipe(textDeltas(), toArray()),
+    );
+    expect(chat.join('').length).toBeGreaterThan(0);
+    const assistant = await firstValueFrom(client.assistants.create({ model: 'gpt-4o-mini' }));
+    const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Tell me about the sea' }] }));
+    const run = await lastValueFrom(client.threads.runs.stream(thread.id, { assistant_id: assistant.id }).pipe(textDeltas(), toArray()));
+    expect(run.join('').length).toBeGreaterThan(0);
+  });
+
+  it('uploads a file (a multipart FormData body) and reads JSON answers', async () => {
+    const { client } = await appWith();
+    const file = await firstValueFrom(client.files.create({ file: { name: 'notes.txt', content: 'hello' }, purpose: 'assistants' }));
+    expect(file).toMatchObject({ object: 'file', filename: 'notes.txt', bytes: 5 });
+    expect(await firstValueFrom(client.files.retrieve(file.id))).toMatchObject({ id: file.id, filename: 'notes.txt' });
+  });
+
+  it('class interceptors (withInterceptorsFromDi) apply too', async () => {
+    class AuthInterceptor implements HttpInterceptor {
+      intercept(request: HttpRequest<unknown>, next: HttpHandler) {
+        return next.handle(request.clone({ setHeaders: { Authorization: `Bearer ${KEY}` } }));
+      }
+    }
+    const app = await browserApp([
+      provideHttpClient(withFetch(), withInterceptorsFromDi()),
+      { provide: HTTP_INTERCEPTORS, useClass: AuthInterceptor, multi: true },
+      provideOpenAIStream({ baseURL: emulator.url }),
+    ]);
+    const text = await lastValueFrom(app.injector.get(OPENAI_STREAM_CLIENT).responses.stream(BODY).pipe(textDeltas(), toArray()));
+    expect(text.join('').length).toBeGreaterThan(0);
+  });
+
+  it("works with Angular's HttpTestingController (a response flushed whole)", async () => {
+    const app = await browserApp([provideHttpClient(withFetch()), provideHttpClientTesting(), provideOpenAIStream({ baseURL: 'https://relay.test/v1' })]);
+    const controller = app.injector.get(HttpTestingController);
+    const client = app.injector.get(OPENAI_STREAM_CLIENT);
+    const all = lastValueFrom(client.responses.stream(BODY).pipe(textDeltas(), toArray()));
+    // The request is sent once the library's fetch has built it (microtasks later).
+    let sent = controller.match('https://relay.test/v1/responses');
+    for (let turn = 0; turn < 100 && sent.length === 0; turn++) {
+      await Promise.resolve();
+      sent = controller.match('https://relay.test/v1/responses');
+    }
+    expect(sent).toHaveLength(1);
+    const request = sent[0]!;
+    expect([request.request.method, request.request.body, request.request.headers.has('authorization')]).toEqual(['POST', JSON.stringify({ ...BODY, stream: true }), false]);
+    const body = [
+      'event: response.created\ndata: {"type":"response.created","sequence_number":0,"response":{"id":"resp_1","object":"response","status":"in_progress","output":[]}}\n\n',
+      'event: response.output_item.added\ndata: {"type":"response.output_item.added","sequence_number":1,"output_index":0,"item":{"type":"message","id":"msg_1","status":"in_progress","role":"assistant","content":[]}}\n\n',
+      'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","sequence_number":2,"item_id":"msg_1","output_index":0,"content_index":0,"delta":"Hi"}\n\n',
+      'event: response.completed\ndata: {"type":"response.completed","sequence_number":3,"response":{"id":"resp_1","object":"response","status":"completed","output":[]}}\n\n',
+    ].join('');
+    request.flush(body, { headers: { 'content-type': 'text/event-stream' } });
+    expect(await all).toEqual(['Hi']);
+  });
+
+  it('an HTTP error status becomes the typed error, with the API error body', async () => {
+    // Without apiKey and without an interceptor no Authorization is sent: not even the environment's key.
+    const saved = process.env['OPENAI_API_KEY'];
+    process.env['OPENAI_API_KEY'] = KEY;
+    const { client: noAuth } = await appWith({}, []).finally(() => {
+      if (saved === undefined) delete process.env['OPENAI_API_KEY'];
+      else process.env['OPENAI_API_KEY'] = saved;
+    });
+    const unauthorized = await lastValueFrom(noAuth.responses.stream(BODY)).catch((error: unknown) => error);
+    expect(unauthorized).toBeInstanceOf(AuthenticationError);
+    expect(unauthorized).toMatchObject({ status: 401, message: expect.stringContaining('API key') });
+
+    const { client } = await appWith({ maxRetries: 0 });
+    emulator.inject({ kind: 'rateLimit', retryAfterMs: 10 }, { match: POST_RESPONSES });
+    const limited = await lastValueFrom(client.responses.stream(BODY)).catch((error: unknown) => error);
+    expect(limited).toBeInstanceOf(RateLimitError);
+    expect((limited as RateLimitError).headers.get('retry-after-ms')).toBe('10');
+
+    const missing = await firstValueFrom(client.responses.retrieve('resp_missing')).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(NotFoundError);
+  });
+
+  it('retries a 429 through HttpClient, honouring retry-after-ms, then streams', async () => {
+    const { client } = await appWith({ maxRetries: 1 });
+    emulator.inject({ kind: 'rateLimit', retryAfterMs: 5 }, { match: POST_RESPONSES });
+    const text = await lastValueFrom(client.responses.stream(BODY).pipe(textDeltas(), toArray()));
+    expect(text.join('').length).toBeGreaterThan(0);
+    expect(emulator.requests.slice(-2).map((record) => record.status)).toEqual([429, 200]);
+  });
+
+  it('the idle timeout still fires, and closes the connection', async () => {
+    const { client } = await appWith({ idleTimeout: 100, recoverStreams: false });
+    emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
+    const error = await lastValueFrom(client.responses.stream(BODY)).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(StreamTimeoutError);
+    expect(error).toMatchObject({ kind: 'idle', timeoutMs: 100 });
+    expect(await emulator.requests.at(-1)!.ended).toMatchObject({ clientClosed: true });
+  });
+
+  it('a connection that fails is an APIConnectionError', async () => {
+    const closed = await startEmulator({ pacing: 0 });
+    const url = closed.url;
+    await closed.close();
+    const { client } = await appWith({ baseURL: url, maxRetries: 0 });
+    const error = await lastValueFrom(client.responses.stream(BODY)).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(APIConnectionError);
+  });
+});
+
+describe('application stability', () => {
+  it('the app is stable while a stream of the provided client runs', async () => {
+    const { app, client } = await appWith();
+    await app.whenStable();
+    emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
+    const { arrived, subscription } = firstEvents(client.responses.stream(BODY), 2);
+    await arrived;
+    const record = emulator.requests.at(-1)!;
+    // Resolves while the stream runs (held by the stream, it would never resolve: the test would time out).
+    await app.whenStable();
+    expect(record.outcome).toBeUndefined();
+    subscription.unsubscribe();
+  });
+
+  it('a request that is not a stream holds stability until its body ends', async () => {
+    const { app, client } = await appWith({ maxRetries: 0 });
+    emulator.inject({ kind: 'stallBody' }, { match: POST_RESPONSES });
+    const earlier = emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses').length;
+    const subscription = client.responses.create(BODY).subscribe({ error: () => undefined });
+    const record = await emulator.waitForRequest({ ...POST_RESPONSES, nth: earlier + 1 });
+    expect(await isStable(app)).toBe(false);
+    subscription.unsubscribe();
+    await app.whenStable();
+    expect(await record.ended).toMatchObject({ clientClosed: true });
+  });
+
+  it("(Angular's own behaviour) a plain HttpClient request is a pending task for its whole life", async () => {
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
+    const client = createClient({ baseURL: emulator.url, apiKey: '', fetch: httpClientFetch(app.injector.get(HttpClient)) });
+    emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
+    const { arrived, subscription } = firstEvents(client.responses.stream(BODY), 2);
+    await arrived;
+    expect(await isStable(app)).toBe(false);
+    subscription.unsubscribe();
+    await app.whenStable();
+  });
+});
+
+describe('httpClientFetch() as fetch', () => {
+  const fetchIn = async (interceptors: HttpInterceptorFn[] = [auth]) => {
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors(interceptors))]);
+    return httpClientFetch(app.injector.get(HttpClient));
+  };
+
+  it('resolves with the status, headers and body of an error response', async () => {
+    const fetchImpl = await fetchIn();
+    const response = await fetchImpl(`${emulator.url}/responses/resp_missing`);
+    expect(response.status).toBe(404);
+    expect(response.ok).toBe(false);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
+    expect(JSON.parse(await response.text())).toMatchObject({ error: { code: null, type: 'invalid_request_error' } });
+  });
+
+  it('takes a Request, its headers, method and body', async () => {
+    const fetchImpl = await fetchIn();
+    const request = new Request(`${emulator.url}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-emulator-fault': JSON.stringify({ kind: 'serverError', status: 503 }) },
+      body: JSON.stringify(BODY),
+    });
+    const response = await fetchImpl(request);
+    expect(response.status).toBe(503);
+    expect(emulator.requests.at(-1)).toMatchObject({ method: 'POST', faults: ['serverError'] });
+  });
+
+  it('an aborted signal rejects before a response, and errors the body after it, closing the connection', async () => {
+    const fetchImpl = await fetchIn();
+    const before = new AbortController();
+    before.abort();
+    await expect(fetchImpl(`${emulator.url}/responses/resp_1`, { signal: before.signal })).rejects.toMatchObject({ name: 'AbortError' });
+
+    emulator.inject({ kind: 'stall', afterEvents: 1 }, { match: POST_RESPONSES });
+    const during = new AbortController();
+    const response = await fetchImpl(`${emulator.url}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...BODY, stream: true }),
+      signal: during.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain('response.created');
+    const record = emulator.requests.at(-1)!;
+    during.abort();
+    await expect(reader.read()).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await record.ended).toMatchObject({ clientClosed: true });
+  });
+
+  it('cancelling the body closes the connection', async () => {
+    const fetchImpl = await fetchIn();
+    emulator.inject({ kind: 'stall', afterEvents: 1 }, { match: POST_RESPONSES });
+    const response = await fetchImpl(`${emulator.url}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...BODY, stream: true }),
+    });
+    const record = emulator.requests.at(-1)!;
+    await response.body!.cancel();
+    expect(await record.ended).toMatchObject({ clientClosed: true });
+  });
+
+  it('refuses a ReadableStream body, as HttpClient cannot send one', async () => {
+    const fetchImpl = await fetchIn();
+    const body = new ReadableStream({ start: (controller) => controller.close() });
+    await expect(fetchImpl(`${emulator.url}/files`, { method: 'POST', body, duplex: 'half' } as RequestInit)).rejects.toBeInstanceOf(TypeError);
+  });
+});

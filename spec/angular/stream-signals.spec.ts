@@ -1,0 +1,339 @@
+/**
+ * streamSignals(): text, snapshot, status, error and inProgress signals of a stream, with start() / stop(),
+ * unsubscribed on destroy; in virtual time (TestScheduler), and rendered by a zoneless OnPush component.
+ */
+import '@angular/compiler'; // first: Angular's packages are partially compiled (JIT finishes them in tests)
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import {
+  type ApplicationRef,
+  ChangeDetectionStrategy,
+  Component,
+  createEnvironmentInjector,
+  effect,
+  type EnvironmentInjector,
+  Injector,
+  PLATFORM_ID,
+  runInInjectionContext,
+} from '@angular/core';
+import { firstValueFrom, map, type Observable, Subject } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import {
+  accumulateResponse,
+  type AssistantStreamEvent,
+  type ChatCompletionChunk,
+  type ResponseStreamEvent,
+  SnapshotError,
+  textDeltas,
+} from '../../src/index';
+import { injectOpenAIStreamClient, provideOpenAIStream, type StreamSignals, streamSignals } from '../../src/angular/index';
+import { type Emulator, startEmulator } from '../../src/testing/index';
+import * as v from '../operators/values';
+import { browserApp, mount } from './app';
+
+const testScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+
+let app: ApplicationRef;
+let injector: EnvironmentInjector;
+beforeEach(async () => {
+  app = await browserApp([]);
+  // A context of its own per test, to destroy.
+  injector = createEnvironmentInjector([], app.injector);
+});
+
+/** Resolves once `condition` (reading signals) holds: an effect of `app`, run by its change detection. */
+function until(target: ApplicationRef, condition: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = effect(
+      () => {
+        if (!condition()) return;
+        watcher.destroy();
+        resolve();
+      },
+      { injector: target.injector },
+    );
+  });
+}
+
+const responseEvents = { c: v.responseCreated, m: v.messageAdded, p: v.partAdded, h: v.textDeltaEvent('Hel'), l: v.textDeltaEvent('lo'), d: v.responseCompleted };
+
+describe('streamSignals() in virtual time', () => {
+  it('shows the text as it comes, the latest snapshot, and idle → streaming → done', () => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, expectSubscriptions, flush }) => {
+      const events$ = cold<ResponseStreamEvent>('c-m-p-h-l-d|', responseEvents);
+      const answer = streamSignals(events$, { injector });
+      const at: Array<[string, string, boolean]> = [];
+      for (const frame of [1, 7, 9, 11, 12]) scheduler.schedule(() => at.push([answer.text(), answer.status(), answer.inProgress()]), frame);
+      flush();
+      expect(at).toEqual([
+        ['', 'streaming', true],
+        ['Hel', 'streaming', true],
+        ['Hello', 'streaming', true],
+        ['Hello', 'done', false],
+        ['Hello', 'done', false],
+      ]);
+      expect(answer.snapshot()).toMatchObject({ status: 'completed' });
+      expect(answer.error()).toBeUndefined();
+      // One subscription: text and snapshot come from one request.
+      expectSubscriptions(events$.subscriptions).toBe('^----------!');
+    });
+  });
+
+  it('an error keeps the text received, sets error and the status', () => {
+    testScheduler().run(({ cold, expectSubscriptions, flush }) => {
+      const failure = new Error('connection lost');
+      const events$ = cold<ResponseStreamEvent>('c-m-p-h-#', responseEvents, failure);
+      const answer = streamSignals(events$, { injector });
+      flush();
+      expect([answer.text(), answer.status(), answer.inProgress(), answer.error()]).toEqual(['Hel', 'error', false, failure]);
+      expect(answer.snapshot()).toMatchObject({ output_text: 'Hel' });
+      expectSubscriptions(events$.subscriptions).toBe('^-------!');
+    });
+  });
+
+  it('stop() unsubscribes at once (the request is aborted) and the status is stopped; stop() again does nothing', () => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, expectSubscriptions, flush }) => {
+      const events$ = cold<ResponseStreamEvent>('c-m-p-h-l-d|', responseEvents);
+      const answer = streamSignals(events$, { injector });
+      scheduler.schedule(() => answer.stop(), 7);
+      scheduler.schedule(() => answer.stop(), 9);
+      flush();
+      expect([answer.text(), answer.status(), answer.inProgress()]).toEqual(['Hel', 'stopped', false]);
+      expectSubscriptions(events$.subscriptions).toBe('^------!');
+    });
+  });
+
+  it('destroying the injection context unsubscribes; start() after it does nothing', () => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, expectSubscriptions, flush }) => {
+      const events$ = cold<ResponseStreamEvent>('c-m-p-h-l-d|', responseEvents);
+      const answer = streamSignals(events$, { injector });
+      scheduler.schedule(() => injector.destroy(), 4);
+      scheduler.schedule(() => answer.start(), 5);
+      flush();
+      expect(answer.status()).toBe('stopped');
+      expectSubscriptions(events$.subscriptions).toBe('^---!');
+    });
+  });
+
+  it('start(next$) stops the running stream, clears text, snapshot and error, and streams next$; start() runs the last stream again', () => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, expectSubscriptions, flush }) => {
+      const first$ = cold<ResponseStreamEvent>('c-m-p-h-l-d|', responseEvents);
+      const second$ = cold<ResponseStreamEvent>('c-m-p-l-#', responseEvents, new Error('x'));
+      const answer = streamSignals(first$, { injector });
+      const at: Array<[string, string, unknown]> = [];
+      const read = () => at.push([answer.text(), answer.status(), answer.snapshot() === undefined ? 'no snapshot' : 'snapshot']);
+      scheduler.schedule(() => {
+        read();
+        answer.start(second$);
+        read();
+      }, 7);
+      scheduler.schedule(read, 17);
+      scheduler.schedule(() => {
+        answer.start();
+        read();
+      }, 20);
+      flush();
+      read();
+      expect(at).toEqual([
+        ['Hel', 'streaming', 'snapshot'],
+        ['', 'streaming', 'no snapshot'],
+        ['lo', 'error', 'snapshot'],
+        ['', 'streaming', 'no snapshot'],
+        ['lo', 'error', 'snapshot'],
+      ]);
+      expectSubscriptions(first$.subscriptions).toBe('^------!');
+      expectSubscriptions(second$.subscriptions).toBe(['-------^-------!', '--------------------^-------!']);
+    });
+  });
+
+  it('without a stream it is idle until start(events$)', () => {
+    testScheduler().run(({ cold, flush }) => {
+      const answer = streamSignals<ResponseStreamEvent>(undefined, { injector });
+      expect([answer.text(), answer.status(), answer.inProgress(), answer.snapshot()]).toEqual(['', 'idle', false, undefined]);
+      answer.start();
+      expect(answer.status()).toBe('idle');
+      answer.start(cold<ResponseStreamEvent>('c-m-p-h|', responseEvents));
+      flush();
+      expect([answer.text(), answer.status()]).toEqual(['Hel', 'done']);
+    });
+  });
+
+  it('a stream the default snapshot cannot follow (joined midway) keeps its text and status; the snapshot stays', () => {
+    testScheduler().run(({ cold, flush }) => {
+      const answer = streamSignals(cold<ResponseStreamEvent>('c-h-l-d|', responseEvents), { injector });
+      flush();
+      expect([answer.text(), answer.status(), answer.error()]).toEqual(['Hello', 'done', undefined]);
+      expect(answer.snapshot()).toMatchObject({ status: 'in_progress', output: [] });
+    });
+  });
+
+  it('an error of a snapshot operator of yours fails the stream', () => {
+    testScheduler().run(({ cold, flush }) => {
+      const answer = streamSignals(cold<ResponseStreamEvent>('c-h-l-d|', responseEvents), { injector, snapshot: accumulateResponse() });
+      flush();
+      expect([answer.text(), answer.status(), answer.error()]).toEqual(['Hel', 'error', expect.any(SnapshotError)]);
+    });
+  });
+
+  it('takes Chat Completions chunks and Assistants events: the text and the snapshot of their kind', () => {
+    testScheduler().run(({ cold, flush }) => {
+      const chat = streamSignals(cold<ChatCompletionChunk>('r-h-l-s|', { r: v.chatRole, h: v.chatHel, l: v.chatLo, s: v.chatStop }), { injector });
+      const assistants = streamSignals(
+        cold<AssistantStreamEvent>('c-m-h-l-d|', { c: v.runCreated, m: v.messageCreated, h: v.hel, l: v.lo, d: v.runCompleted }),
+        { injector },
+      );
+      flush();
+      expect(chat.text()).toBe('Hello');
+      expect(chat.snapshot()!.choices[0]!.message.content).toBe('Hello');
+      expect(chat.snapshot()!.choices[0]!.finish_reason).toBe('stop');
+      expect(assistants.text()).toBe('Hello');
+      expect(assistants.snapshot()!.messages[0]!.content).toMatchObject([{ type: 'text', text: { value: 'Hello' } }]);
+      expect(assistants.snapshot()!.currentRun!.status).toBe('completed');
+    });
+  });
+
+  it('takes a text operator and a snapshot operator of your choice, or no snapshot', () => {
+    testScheduler().run(({ cold, expectSubscriptions, flush }) => {
+      const events$ = cold<ResponseStreamEvent>('c-m-p-h-l-d|', responseEvents);
+      const upper = streamSignals(events$, {
+        injector,
+        text: (source: Observable<ResponseStreamEvent>) => source.pipe(textDeltas(), map((text) => text.toUpperCase())),
+        snapshot: (source: Observable<ResponseStreamEvent>) => source.pipe(accumulateResponse(), map((snapshot) => snapshot.output.length)),
+      });
+      const none = streamSignals(events$, { injector, snapshot: false });
+      flush();
+      expect([upper.text(), upper.snapshot()]).toEqual(['HELLO', 0]);
+      expect([none.text(), none.snapshot()]).toEqual(['Hello', undefined]);
+      expectSubscriptions(events$.subscriptions).toBe(['^----------!', '^----------!']);
+    });
+  });
+});
+
+describe('streamSignals() and its injection context', () => {
+  it('needs an injection context, or an injector', () => {
+    expect(() => streamSignals(new Subject<ResponseStreamEvent>())).toThrow(/NG0203/);
+    const events$ = new Subject<ResponseStreamEvent>();
+    const answer = runInInjectionContext(injector, () => streamSignals(events$));
+    expect(events$.observed).toBe(true);
+    injector.destroy();
+    expect(events$.observed).toBe(false);
+    expect(answer.status()).toBe('stopped');
+  });
+
+  it('on the server nothing is started by default; with ssr: "wait" the stream runs and holds stability to its end', async () => {
+    const server = Injector.create({ providers: [{ provide: PLATFORM_ID, useValue: 'server' }], parent: injector });
+    const skipped$ = new Subject<ResponseStreamEvent>();
+    const skipped = streamSignals(skipped$, { injector: server });
+    expect([skipped$.observed, skipped.status()]).toEqual([false, 'idle']);
+    skipped.start();
+    expect([skipped$.observed, skipped.status()]).toEqual([false, 'idle']);
+
+    await app.whenStable();
+    const waited$ = new Subject<ResponseStreamEvent>();
+    const waited = streamSignals(waited$, { injector: server, ssr: 'wait' });
+    expect([waited$.observed, waited.status()]).toEqual([true, 'streaming']);
+    waited$.next(v.textDeltaEvent('Hi'));
+    expect(await firstValueFrom(app.isStable)).toBe(false);
+    waited$.complete();
+    await app.whenStable();
+    expect([waited.text(), waited.status()]).toEqual(['Hi', 'done']);
+  });
+});
+
+describe('streamSignals() in a zoneless OnPush component', () => {
+  @Component({
+    selector: 'app-answer',
+    changeDetection: ChangeDetectionStrategy.OnPush,
+    template: `<p>{{ answer.text() }}</p><i>{{ answer.status() }}</i>@if (answer.inProgress()) {<b>…</b>}`,
+  })
+  class Answer {
+    static events$: Observable<ResponseStreamEvent>;
+    readonly answer = streamSignals(Answer.events$);
+  }
+
+  it('renders the text progressively, then the status; destroying the component unsubscribes', async () => {
+    const events$ = new Subject<ResponseStreamEvent>();
+    Answer.events$ = events$;
+    const { ref, host } = mount(app, Answer, 'app-answer');
+    await app.whenStable();
+    expect(host.textContent).toBe('streaming…');
+    for (const [event, shown] of [
+      [v.responseCreated, 'streaming…'],
+      [v.messageAdded, 'streaming…'],
+      [v.partAdded, 'streaming…'],
+      [v.textDeltaEvent('Hel'), 'Helstreaming…'],
+      [v.textDeltaEvent('lo'), 'Hellostreaming…'],
+    ] as const) {
+      events$.next(event);
+      await app.whenStable();
+      expect(host.textContent).toBe(shown);
+    }
+    expect(events$.observed).toBe(true);
+    ref.destroy();
+    expect(events$.observed).toBe(false);
+  });
+
+  it('renders done when the stream completes, and the error status when it fails', async () => {
+    const events$ = new Subject<ResponseStreamEvent>();
+    Answer.events$ = events$;
+    const { host } = mount(app, Answer, 'app-answer');
+    events$.next(v.textDeltaEvent('Hi'));
+    events$.complete();
+    await app.whenStable();
+    expect(host.textContent).toBe('Hidone');
+
+    const failing$ = new Subject<ResponseStreamEvent>();
+    Answer.events$ = failing$;
+    const second = mount(app, Answer, 'app-answer');
+    failing$.error(new Error('x'));
+    await app.whenStable();
+    expect(second.host.textContent).toBe('error');
+  });
+});
+
+describe('streamSignals() over the provided client, real HTTP', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ pacing: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  @Component({
+    selector: 'app-chat',
+    changeDetection: ChangeDetectionStrategy.OnPush,
+    template: `<p>{{ answer.text() }}</p>`,
+  })
+  class Chat {
+    private readonly client = injectOpenAIStreamClient();
+    readonly answer = streamSignals<ResponseStreamEvent>();
+    ask(input: string) {
+      this.answer.start(this.client.responses.stream({ model: 'gpt-4o-mini', input }));
+    }
+  }
+
+  it('renders the text of a stream still open, and a new prompt stops it and starts another', async () => {
+    const chatApp = await browserApp([provideHttpClient(withFetch()), provideOpenAIStream({ baseURL: emulator.url, apiKey: 'k' })]);
+    const { ref, host } = mount(chatApp, Chat, 'app-chat');
+    // The emulator streams the prompt's words back; it stalls after the text's first deltas.
+    emulator.inject({ kind: 'stall', afterEvents: 6 }, { match: { method: 'POST', path: '/responses' } });
+    ref.instance.ask('Tell me about the sea and the sky');
+    const first = await emulator.waitForRequest({ method: 'POST', path: '/responses' });
+    await until(chatApp, () => ref.instance.answer.text() !== '');
+    await chatApp.whenStable();
+    expect(host.textContent!.length).toBeGreaterThan(0);
+    expect(host.textContent).toBe(ref.instance.answer.text());
+    expect(ref.instance.answer.status()).toBe('streaming');
+    expect(first.outcome).toBeUndefined();
+
+    ref.instance.ask('Hello there');
+    expect(await first.ended).toMatchObject({ clientClosed: true });
+    await until(chatApp, () => ref.instance.answer.status() !== 'streaming');
+    await chatApp.whenStable();
+    expect(ref.instance.answer.status()).toBe('done');
+    expect(host.textContent).toBe(ref.instance.answer.text());
+    expect(ref.instance.answer.snapshot()!.output_text).toBe(ref.instance.answer.text());
+  });
+});

@@ -1,0 +1,209 @@
+import {
+  type HttpClient,
+  HttpErrorResponse,
+  type HttpEvent,
+  HttpEventType,
+  type HttpHeaders,
+} from '@angular/common/http';
+import type { Subscription } from 'rxjs';
+
+/**
+ * Options of {@link httpClientFetch}.
+ *
+ * @example
+ * const fetchImpl = httpClientFetch(inject(HttpClient), { pendingTasks: inject(PendingTasks) });
+ */
+export interface HttpClientFetchOptions {
+  /**
+   * Angular's `PendingTasks` (or anything with its `add()`): each request then holds the application's stability
+   * (`ApplicationRef.whenStable()`, server-side rendering, hydration) until its response headers arrive, and, for a
+   * body that is not an event stream (JSON, an error body), until the body's end. An event stream's body does not
+   * hold it, however long it runs. Useful with an `HttpClient` whose requests do not count as pending tasks by
+   * themselves (the one `provideOpenAIStream()` makes); a plain `HttpClient` holds stability for every request's
+   * whole life anyway.
+   */
+  pendingTasks?: { add(): () => void };
+}
+
+/**
+ * A `fetch` over Angular's `HttpClient`, for `createClient({ fetch })`: requests go through the app's interceptors
+ * (auth headers, logging, base URLs) and backend, and the response body is a `ReadableStream` fed as the data
+ * arrives, from `HttpClient`'s download progress events, so event streams are read incrementally and every source,
+ * operator, timeout and recovery of the library works unchanged.
+ *
+ * What it does, as `fetch` would:
+ * - sends the method, headers and body of `input` / `init` (`string`, `FormData`, `Blob`, `URLSearchParams`,
+ *   `ArrayBuffer` or a typed array; a `ReadableStream` body is refused with a `TypeError`, as `HttpClient` cannot
+ *   send one);
+ * - resolves with a `Response` as soon as the response headers arrive; a non-OK status resolves too, with the error
+ *   body, so the library turns it into its typed errors (`RateLimitError`, `NotFoundError`, ...);
+ * - rejects like `fetch` when no response comes (the connection fails: the backend's own error, or a `TypeError`);
+ *   a connection lost during the body errors the body's stream;
+ * - `init.signal` aborts: the `HttpClient` request is unsubscribed (the connection closes) and the promise rejects,
+ *   or the body's stream errors, with the signal's reason; cancelling the body's stream closes the connection too.
+ *
+ * Best with `provideHttpClient(withFetch())`, whose backend reports every chunk as it arrives (the default
+ * `XMLHttpRequest` backend reports progress in bursts about 50 ms apart). `HttpClient` keeps the text received so far
+ * until the request ends (its `partialText`): fine for chat-sized answers. The request opts out of the HTTP transfer
+ * cache (`transferCache: false`): a stream is never replayed from server-side rendering.
+ *
+ * @example
+ * import { HttpClient } from '@angular/common/http';
+ * import { inject } from '@angular/core';
+ * import { createClient } from 'rx-openai-stream';
+ * import { httpClientFetch } from 'rx-openai-stream/angular';
+ *
+ * const client = createClient({ baseURL: '/api/openai/v1', fetch: httpClientFetch(inject(HttpClient)) });
+ */
+export function httpClientFetch(http: HttpClient, options: HttpClientFetchOptions = {}): typeof fetch {
+  return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = typeof Request !== 'undefined' && input instanceof Request ? input : undefined;
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url;
+    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers ?? request?.headers).forEach((value, name) => (headers[name] = value));
+    const signal = init?.signal ?? request?.signal ?? undefined;
+    const body = await requestBody(init, request, method);
+    if (signal?.aborted) throw abortReason(signal);
+
+    return new Promise<Response>((resolve, reject) => {
+      const encoder = new TextEncoder();
+      let controller!: ReadableStreamDefaultController<Uint8Array>;
+      const stream = new ReadableStream<Uint8Array>({
+        start: (c) => void (controller = c),
+        // The reader gave up on the body: close the connection.
+        cancel: () => end(),
+      });
+      let response: Response | undefined;
+      let bodyOpen = true;
+      // Characters of the text (`partialText`) already passed on.
+      let seen = 0;
+      let release = options.pendingTasks?.add();
+      let subscription: Subscription | undefined;
+      let over = false;
+
+      const onAbort = () => {
+        const reason = abortReason(signal!);
+        end();
+        if (!response) reject(reason);
+        else if (bodyOpen) {
+          bodyOpen = false;
+          controller.error(reason);
+        }
+      };
+      // Ends the exchange: no more events, the connection closed if it was open, the pending task released.
+      function end() {
+        if (over) return;
+        over = true;
+        signal?.removeEventListener('abort', onAbort);
+        subscription?.unsubscribe();
+        releaseTask();
+      }
+      function releaseTask() {
+        release?.();
+        release = undefined;
+      }
+      function respond(status: number, statusText: string, httpHeaders: HttpHeaders | undefined) {
+        if (response) return;
+        const responseHeaders = new Headers();
+        for (const name of httpHeaders?.keys() ?? []) {
+          for (const value of httpHeaders!.getAll(name) ?? []) responseHeaders.append(name, value);
+        }
+        const nullBody = status === 101 || status === 103 || status === 204 || status === 205 || status === 304;
+        try {
+          response = new Response(nullBody ? null : stream, { status, statusText, headers: responseHeaders });
+        } catch (cause) {
+          // A status `Response` cannot carry (outside 200-599): no usable response, as for fetch.
+          end();
+          reject(new TypeError(`httpClientFetch: unusable response status ${status} (${method} ${url})`, { cause }));
+          return;
+        }
+        // An event stream's body does not hold the app's stability, however long it runs.
+        if ((responseHeaders.get('content-type') ?? '').includes('text/event-stream')) releaseTask();
+        resolve(response);
+      }
+      function push(text: string | undefined) {
+        if (text === undefined || text.length <= seen || !bodyOpen) return;
+        controller.enqueue(encoder.encode(text.slice(seen)));
+        seen = text.length;
+      }
+      function closeBody() {
+        if (!bodyOpen) return;
+        bodyOpen = false;
+        controller.close();
+      }
+
+      signal?.addEventListener('abort', onAbort, { once: true });
+      subscription = http
+        .request(method, url, {
+          body,
+          headers,
+          observe: 'events',
+          reportProgress: true,
+          responseType: 'text',
+          transferCache: false,
+        })
+        .subscribe({
+          next: (event: HttpEvent<string>) => {
+            switch (event.type) {
+              case HttpEventType.ResponseHeader:
+                respond(event.status, event.statusText, event.headers);
+                break;
+              case HttpEventType.DownloadProgress:
+                push(event.partialText);
+                break;
+              case HttpEventType.Response:
+                // Without progress events (an interceptor answering from a cache, a test backend) the whole
+                // response comes here.
+                respond(event.status, event.statusText, event.headers);
+                push(event.body ?? undefined);
+                closeBody();
+                end();
+                break;
+            }
+          },
+          error: (error: unknown) => {
+            if (error instanceof HttpErrorResponse && error.status !== 0) {
+              // An HTTP error status: a response with its body, for the library to read.
+              respond(error.status, error.statusText, error.headers);
+              push(typeof error.error === 'string' ? error.error : seen === 0 && error.error != null ? JSON.stringify(error.error) : undefined);
+              closeBody();
+              end();
+              return;
+            }
+            // No response (the connection failed), or the connection was lost during the body.
+            const cause = error instanceof HttpErrorResponse && error.error instanceof Error ? error.error : error;
+            const failure = cause instanceof Error ? cause : new TypeError(`Failed to fetch (${method} ${url})`, { cause });
+            end();
+            if (!response) reject(failure);
+            else if (bodyOpen) {
+              bodyOpen = false;
+              controller.error(failure);
+            }
+          },
+          complete: () => {
+            // Completion without a response event (an interceptor ending the exchange early).
+            if (!response) reject(new TypeError(`httpClientFetch: no response (${method} ${url})`));
+            closeBody();
+            end();
+          },
+        });
+      if (over) subscription.unsubscribe();
+    });
+  };
+}
+
+/** The request body in a form `HttpClient` sends as is. */
+async function requestBody(init: RequestInit | undefined, request: Request | undefined, method: string): Promise<unknown> {
+  const body = init?.body !== undefined ? init.body : request && method !== 'GET' && method !== 'HEAD' ? await request.arrayBuffer() : null;
+  if (body === null || body === undefined) return null;
+  if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) {
+    throw new TypeError('httpClientFetch: a ReadableStream request body cannot be sent through HttpClient');
+  }
+  if (ArrayBuffer.isView(body)) return body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
+  return body;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}

@@ -1,0 +1,119 @@
+import * as http from '@angular/common/http';
+import { HttpBackend, HttpClient, type HttpHandler } from '@angular/common/http';
+import {
+  assertInInjectionContext,
+  createEnvironmentInjector,
+  DestroyRef,
+  EnvironmentInjector,
+  type EnvironmentProviders,
+  inject,
+  InjectionToken,
+  type Injector,
+  makeEnvironmentProviders,
+  PendingTasks,
+  runInInjectionContext,
+} from '@angular/core';
+import { createClient, type OpenAIStreamClient } from '../client/create-client.js';
+import type { ClientOptions } from '../client/options.js';
+import { httpClientFetch } from './http-client-fetch.js';
+
+/**
+ * Options of {@link provideOpenAIStream}: those of `createClient()` but `fetch`, which is `HttpClient`'s. `apiKey`
+ * is usually left out: a browser talks to a relay of yours that holds the key (`baseURL: '/api/openai/v1'`), never to
+ * OpenAI with a key. Without `apiKey` no `Authorization` header is sent (an interceptor may add the app's own), and
+ * no `OPENAI_API_KEY` is read from the environment, on the server either.
+ *
+ * @example
+ * const options: OpenAIStreamOptions = { baseURL: '/api/openai/v1', idleTimeout: 30_000, maxRetries: 1 };
+ */
+export type OpenAIStreamOptions = Omit<ClientOptions, 'fetch'>;
+
+/**
+ * The client made by {@link provideOpenAIStream}. Inject it, or call {@link injectOpenAIStreamClient}.
+ *
+ * @example
+ * const client = inject(OPENAI_STREAM_CLIENT);
+ * client.responses.stream({ model: 'gpt-4o-mini', input: 'Hi' }).pipe(textDeltas()).subscribe(render);
+ */
+export const OPENAI_STREAM_CLIENT = new InjectionToken<OpenAIStreamClient>('rx-openai-stream: OPENAI_STREAM_CLIENT');
+
+/**
+ * Provides an `rx-openai-stream` client ({@link OPENAI_STREAM_CLIENT}) whose requests go through the app's
+ * `HttpClient` ({@link httpClientFetch}): its interceptors (auth, logging) and backend apply. Provide
+ * `provideHttpClient(withFetch())` too, so that streams arrive chunk by chunk (the default `XMLHttpRequest` backend
+ * delivers them in bursts).
+ *
+ * Stability: a request holds the application's stability (`ApplicationRef.whenStable()`, server-side rendering,
+ * hydration) until its response headers arrive, and a JSON body until its end; an event stream's body does not hold
+ * it, so a long stream never keeps the app from becoming stable. (`HttpClient` counts every request as a pending
+ * task for its whole life; the client's requests go through a handler of their own, over the same interceptors and
+ * backend, that leaves the counting to {@link httpClientFetch}. It relies on two of Angular's private exports of
+ * `@angular/common/http`, present from Angular 20 to 21 at least; without them the app's `HttpClient` is used as
+ * is, and a stream holds stability until it ends.)
+ *
+ * `options` may be a function, run in the injection context, to read options from other providers.
+ *
+ * @example
+ * // app.config.ts
+ * import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+ * import { provideZonelessChangeDetection } from '@angular/core';
+ * import { provideOpenAIStream } from 'rx-openai-stream/angular';
+ *
+ * export const appConfig = {
+ *   providers: [
+ *     provideZonelessChangeDetection(),
+ *     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+ *     provideOpenAIStream({ baseURL: '/api/openai/v1', idleTimeout: 30_000 }),
+ *   ],
+ * };
+ */
+export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAIStreamOptions) = {}): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    {
+      provide: OPENAI_STREAM_CLIENT,
+      useFactory: () => {
+        const resolved = typeof options === 'function' ? options() : options;
+        return createClient({
+          ...resolved,
+          // '' sends no Authorization header and keeps OPENAI_API_KEY (server-side rendering) out of it.
+          apiKey: resolved.apiKey ?? '',
+          fetch: httpClientFetch(streamingHttpClient(), { pendingTasks: inject(PendingTasks) }),
+        });
+      },
+    },
+  ]);
+}
+
+/**
+ * The client of {@link provideOpenAIStream}, from the current injection context or from `options.injector`.
+ *
+ * @example
+ * export class Chat {
+ *   private readonly client = injectOpenAIStreamClient();
+ *   readonly answer = streamSignals(this.client.responses.stream({ model: 'gpt-4o-mini', input: 'Hi' }));
+ * }
+ */
+export function injectOpenAIStreamClient(options: { injector?: Injector } = {}): OpenAIStreamClient {
+  if (options.injector) return options.injector.get(OPENAI_STREAM_CLIENT);
+  assertInInjectionContext(injectOpenAIStreamClient);
+  return inject(OPENAI_STREAM_CLIENT);
+}
+
+/**
+ * An `HttpClient` over the app's interceptors and backend whose requests are not pending tasks by themselves: a
+ * handler like Angular's own, in an injector of its own where `REQUESTS_CONTRIBUTE_TO_STABILITY` is false. The app's
+ * `HttpClient` when Angular lacks the private exports it takes.
+ */
+function streamingHttpClient(): HttpClient {
+  // Read as properties of the namespace, so that a version without them gives `undefined` (a named import would
+  // fail to link) and bundlers still import just these two.
+  const contributes: InjectionToken<boolean> | undefined = http.ɵREQUESTS_CONTRIBUTE_TO_STABILITY;
+  const Handler: (new (backend: HttpBackend, injector: EnvironmentInjector) => HttpHandler) | undefined =
+    http.ɵHttpInterceptingHandler;
+  if (!(contributes instanceof InjectionToken) || typeof Handler !== 'function') return inject(HttpClient);
+  const parent = inject(EnvironmentInjector);
+  const child = createEnvironmentInjector([{ provide: contributes, useValue: false }], parent, 'rx-openai-stream');
+  inject(DestroyRef).onDestroy(() => child.destroy());
+  const handler = runInInjectionContext(child, () => new Handler(child.get(HttpBackend), child));
+  return new HttpClient(handler);
+}

@@ -1,0 +1,227 @@
+import {
+  assertInInjectionContext,
+  computed,
+  DestroyRef,
+  inject,
+  Injector,
+  PendingTasks,
+  PLATFORM_ID,
+  type Signal,
+  signal,
+  untracked,
+} from '@angular/core';
+import { catchError, connect, EMPTY, map, merge, type Observable, type OperatorFunction, pipe, Subscription } from 'rxjs';
+import type { StreamValue } from '../operators/stream-value.js';
+import { textDeltas } from '../operators/text-deltas.js';
+import { type SnapshotOf, streamSnapshots } from './stream-snapshots.js';
+
+/**
+ * Where a stream of {@link streamSignals} is: `'idle'` (none started yet, or not on the server), `'streaming'`
+ * (subscribed, not ended), `'done'` (completed), `'stopped'` (`stop()`, `start()` of another stream, or the
+ * injection context destroyed, while streaming) or `'error'` (failed: `error()` holds why).
+ *
+ * @example
+ * const label: Record<StreamStatus, string> = { idle: '', streaming: '…', done: '✓', stopped: 'stopped', error: '!' };
+ */
+export type StreamStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
+
+/**
+ * Options of {@link streamSignals}.
+ *
+ * @example
+ * streamSignals(chunks$, { text: textDeltas({ choice: 1 }), snapshot: false, injector: this.injector });
+ */
+export interface StreamSignalsOptions<E, S> {
+  /** The injector to use outside an injection context: its `DestroyRef` ends the stream. */
+  injector?: Injector;
+  /** The text fragments of a value. Default `textDeltas()`: the output text of a Responses, Chat or Assistants stream. */
+  text?: OperatorFunction<E, string>;
+  /**
+   * The snapshots the `snapshot` signal shows: an accumulating operator (`accumulateResponse()`,
+   * `accumulateChatCompletion()`, `accumulateSnapshots()`, `partialParsed(schema)`, ...), or `false` for none
+   * (`snapshot()` stays `undefined`, no work per event). Default: the library's snapshot of the stream's kind
+   * ({@link SnapshotOf}); for a stream it cannot follow from the start (a Responses stream resumed with
+   * `starting_after`) the snapshot stays at its last value while text and status go on. An error of an operator of
+   * yours fails the stream.
+   */
+  snapshot?: OperatorFunction<E, S> | false;
+  /**
+   * On the server (server-side rendering): `'skip'` (default) starts no stream, the status stays `'idle'` and the
+   * page renders at once, without the answer (the browser starts it after hydration); `'wait'` streams and holds
+   * the rendering (a pending task) until the stream ends, so the page carries the whole answer. In the browser a
+   * stream never holds the app's stability.
+   */
+  ssr?: 'skip' | 'wait';
+}
+
+/**
+ * The signals of a stream, and how to start and stop it. See {@link streamSignals}.
+ *
+ * @example
+ * readonly answer: StreamSignals<ResponseStreamEvent> = streamSignals<ResponseStreamEvent>();
+ */
+export interface StreamSignals<E, S = SnapshotOf<E>> {
+  /** The text so far (`''` before any, and after `start()`). */
+  readonly text: Signal<string>;
+  /** The latest snapshot (`undefined` before the first). */
+  readonly snapshot: Signal<S | undefined>;
+  readonly status: Signal<StreamStatus>;
+  /** Why the stream failed (`undefined` unless the status is `'error'`): the library's typed errors. */
+  readonly error: Signal<unknown>;
+  /** Whether the status is `'streaming'`. */
+  readonly inProgress: Signal<boolean>;
+  /**
+   * Starts `events$` (or the last stream again: a cold stream sends a new request), stopping the running one and
+   * clearing text, snapshot and error. No-op once the injection context is destroyed.
+   */
+  start(events$?: Observable<E>): void;
+  /** Unsubscribes (the request is aborted); the status becomes `'stopped'` if it was `'streaming'`. */
+  stop(): void;
+}
+
+/**
+ * Turns a stream into signals for templates: `text` (so far), `snapshot` (latest), `status`, `error`,
+ * `inProgress`, with `start()` / `stop()`. Works for Responses, Chat Completions and Assistants streams, zoneless
+ * and with `OnPush` (signals mark the view for check). Call it in an injection context (a field initializer or
+ * constructor), or pass `injector`; the stream is unsubscribed when that context is destroyed.
+ *
+ * With `events$` the stream starts at once; without it, at `start(events$)`: a chat starts one stream per prompt,
+ * each `start()` stopping the one before. Subscribes once per start (text and snapshot come from one request).
+ * On the server nothing is started unless `ssr: 'wait'` (see {@link StreamSignalsOptions.ssr}).
+ *
+ * @example
+ * import { ChangeDetectionStrategy, Component } from '@angular/core';
+ * import type { ResponseStreamEvent } from 'rx-openai-stream';
+ * import { injectOpenAIStreamClient, streamSignals } from 'rx-openai-stream/angular';
+ *
+ * @Component({
+ *   selector: 'app-chat',
+ *   changeDetection: ChangeDetectionStrategy.OnPush,
+ *   template: `
+ *     <form (submit)="ask(prompt.value); $event.preventDefault()"><input #prompt /></form>
+ *     <p>{{ answer.text() }}</p>
+ *     @if (answer.inProgress()) { <button (click)="answer.stop()">Stop</button> }
+ *     @if (answer.status() === 'error') { <p class="error">{{ answer.error() }}</p> }
+ *   `,
+ * })
+ * export class Chat {
+ *   private readonly client = injectOpenAIStreamClient();
+ *   readonly answer = streamSignals<ResponseStreamEvent>();
+ *   ask(input: string) {
+ *     this.answer.start(this.client.responses.stream({ model: 'gpt-4o-mini', input }));
+ *   }
+ * }
+ */
+export function streamSignals<E extends StreamValue, S>(
+  events$: Observable<E> | null | undefined,
+  options: StreamSignalsOptions<E, S> & { snapshot: OperatorFunction<E, S> },
+): StreamSignals<E, S>;
+export function streamSignals<E extends StreamValue>(
+  events$: Observable<E> | null | undefined,
+  options: StreamSignalsOptions<E, never> & { snapshot: false },
+): StreamSignals<E, never>;
+export function streamSignals<E extends StreamValue = StreamValue>(
+  events$?: Observable<E> | null,
+  options?: StreamSignalsOptions<E, SnapshotOf<E>>,
+): StreamSignals<E, SnapshotOf<E>>;
+export function streamSignals<E extends StreamValue, S>(
+  events$?: Observable<E> | null,
+  options: StreamSignalsOptions<E, S> = {},
+): StreamSignals<E, S> {
+  if (!options.injector) assertInInjectionContext(streamSignals);
+  const injector = options.injector ?? inject(Injector);
+  const onServer = injector.get(PLATFORM_ID) === 'server';
+  const pendingTasks = injector.get(PendingTasks);
+  const textOf = options.text ?? (textDeltas() as OperatorFunction<E, string>);
+  // The default snapshot stops, quietly, at a value its reducer refuses (a stream joined midway, such as a Responses
+  // stream resumed with `starting_after`): text and status go on. A snapshot operator of yours fails the stream.
+  const snapshotsOf =
+    options.snapshot === false
+      ? undefined
+      : (options.snapshot ?? pipe(streamSnapshots<E>() as OperatorFunction<E, S>, catchError(() => EMPTY)));
+
+  const text = signal('');
+  const snapshot = signal<S | undefined>(undefined);
+  const status = signal<StreamStatus>('idle');
+  const error = signal<unknown>(undefined);
+  let source = events$ ?? undefined;
+  let current: Subscription | undefined;
+  let destroyed = false;
+
+  const stop = () => {
+    const running = current;
+    if (!running) return;
+    current = undefined;
+    running.unsubscribe();
+    status.set('stopped');
+  };
+
+  const start = (next?: Observable<E>) => {
+    if (destroyed) return;
+    if (next) source = next;
+    stop();
+    text.set('');
+    snapshot.set(undefined);
+    error.set(undefined);
+    status.set('idle');
+    if (!source || (onServer && options.ssr !== 'wait')) return;
+    const events = source;
+    const run = new Subscription();
+    current = run;
+    status.set('streaming');
+    // On the server with `ssr: 'wait'`, the rendering waits for the stream's end.
+    if (onServer) run.add(pendingTasks.add());
+    const finish = () => {
+      if (current === run) current = undefined;
+      run.unsubscribe();
+    };
+    const values$ = snapshotsOf
+      ? events.pipe(
+          connect((shared) =>
+            merge(
+              shared.pipe(textOf, map((fragment) => ({ fragment }))),
+              shared.pipe(snapshotsOf, map((state) => ({ state }))),
+            ),
+          ),
+        )
+      : events.pipe(textOf, map((fragment) => ({ fragment })));
+    // Not tracked by a reactive context that calls start() (an effect), whatever the source reads.
+    untracked(() =>
+      run.add(
+        values$.subscribe({
+          next: (value: { fragment: string } | { state: S }) => {
+            if ('fragment' in value) text.update((so) => so + value.fragment);
+            else snapshot.set(value.state);
+          },
+          error: (failure: unknown) => {
+            if (current !== run) return;
+            finish();
+            error.set(failure);
+            status.set('error');
+          },
+          complete: () => {
+            if (current !== run) return;
+            finish();
+            status.set('done');
+          },
+        }),
+      ),
+    );
+  };
+
+  injector.get(DestroyRef).onDestroy(() => {
+    stop();
+    destroyed = true;
+  });
+  if (source) start();
+
+  return {
+    text: text.asReadonly(),
+    snapshot: snapshot.asReadonly(),
+    status: status.asReadonly(),
+    error: error.asReadonly(),
+    inProgress: computed(() => status() === 'streaming'),
+    start,
+    stop,
+  };
+}
