@@ -182,10 +182,15 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
             }
           },
           complete: () => {
-            // Completion without a response event (an interceptor ending the exchange early).
-            if (!response) reject(new TypeError(`httpClientFetch: no response (${method} ${url})`));
-            closeBody();
+            // Completion without the final response event: the exchange was cut short (the fetch backend stops
+            // reading when its injector is destroyed), never a body that ended well.
+            const cut = new TypeError(`httpClientFetch: HttpClient ended the exchange before the response's end (${method} ${url})`);
             end();
+            if (!response) reject(cut);
+            else if (bodyOpen) {
+              bodyOpen = false;
+              controller.error(cut);
+            }
           },
         });
       if (over) subscription.unsubscribe();
