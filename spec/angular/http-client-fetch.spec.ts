@@ -317,6 +317,28 @@ describe('httpClientFetch() as fetch', () => {
     expect(await record.ended).toMatchObject({ clientClosed: true });
   });
 
+  it('a body cut short by the app going away errors, never ends as if complete', async () => {
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
+    const fetchImpl = httpClientFetch(app.injector.get(HttpClient));
+    // After the first event only keep-alive comments: the fetch backend reads on, and notices the app is gone.
+    emulator.inject({ kind: 'keepAliveOnly', afterEvents: 1, everyMs: 10 }, { match: POST_RESPONSES });
+    const response = await fetchImpl(`${emulator.url}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...BODY, stream: true }),
+    });
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('response.created');
+    const record = emulator.requests.at(-1)!;
+    app.destroy();
+    const rest = (async () => {
+      while (!(await reader.read()).done);
+      return 'ended';
+    })();
+    await expect(rest).rejects.toThrow(new TypeError(`httpClientFetch: HttpClient ended the exchange before the response's end (POST ${emulator.url}/responses)`));
+    expect(await record.ended).toMatchObject({ clientClosed: true });
+  });
+
   it('refuses a ReadableStream body, as HttpClient cannot send one', async () => {
     const fetchImpl = await fetchIn();
     const body = new ReadableStream({ start: (controller) => controller.close() });

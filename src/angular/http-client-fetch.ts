@@ -40,7 +40,9 @@ export interface HttpClientFetchOptions {
  * - rejects like `fetch` when no response comes (the connection fails: the backend's own error, or a `TypeError`);
  *   a connection lost during the body errors the body's stream;
  * - `init.signal` aborts: the `HttpClient` request is unsubscribed (the connection closes) and the promise rejects,
- *   or the body's stream errors, with the signal's reason; cancelling the body's stream closes the connection too.
+ *   or the body's stream errors, with the signal's reason; cancelling the body's stream closes the connection too;
+ * - the body's stream errors when `HttpClient` ends the exchange before the response's end (its fetch backend stops
+ *   reading once the app is destroyed): a cut stream never looks complete.
  *
  * Best with `provideHttpClient(withFetch())`, whose backend reports every chunk as it arrives (the default
  * `XMLHttpRequest` backend reports progress in bursts about 50 ms apart). `HttpClient` keeps the text received so far
@@ -182,10 +184,15 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
             }
           },
           complete: () => {
-            // Completion without a response event (an interceptor ending the exchange early).
-            if (!response) reject(new TypeError(`httpClientFetch: no response (${method} ${url})`));
-            closeBody();
+            // Completion without the final response event: the exchange was cut short (the fetch backend stops
+            // reading when its injector is destroyed), never a body that ended well.
+            const cut = new TypeError(`httpClientFetch: HttpClient ended the exchange before the response's end (${method} ${url})`);
             end();
+            if (!response) reject(cut);
+            else if (bodyOpen) {
+              bodyOpen = false;
+              controller.error(cut);
+            }
           },
         });
       if (over) subscription.unsubscribe();
