@@ -8,9 +8,8 @@
 // against a built package instead (a folder holding `dist/` as `node scripts/build.mjs <folder>/dist` writes it,
 // and a node_modules that reaches the project's packages): `<outDir>/tsconfig.package.json` extends tsconfig.json
 // with `paths` to the package's entry points (`dist/esm/index`, `dist/esm/angular/index`: TypeScript takes the
-// .d.ts, esbuild the .js), as an app
-// that installed the package sees it. The compiler then checks the app alone, not the library's source: about a
-// third of the time.
+// .d.ts, esbuild the .js), as an app that installed the package sees it. The compiler then checks the app alone,
+// not the library's source: about a third of the time.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +20,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Builds the app into `outDir` (its `browser` folder holds the site), against the library's source, or against
- * the built package in `packageDir`. Resolves with the build time in ms.
+ * the built package in `packageDir`. Resolves with the build time in ms. With `packageDir`, keep both inside the
+ * repository (the generated tsconfig in `outDir` and the package's imports resolve through its node_modules).
  *
  * @example
  * await buildApp('/tmp/angular-chat'); // /tmp/angular-chat/browser/index.html
- * await buildApp('/tmp/angular-chat', { packageDir: '/tmp/rx-openai-stream' }); // its dist/esm, as installed
+ * // After `node scripts/build.mjs node_modules/.cache/pkg/dist --no-check`: the app on its dist/esm, as installed.
+ * await buildApp('node_modules/.cache/angular-chat', { packageDir: 'node_modules/.cache/pkg' });
  */
 export async function buildApp(outDir = resolve(here, 'dist'), { quiet = false, packageDir } = {}) {
   const startedAt = performance.now();
