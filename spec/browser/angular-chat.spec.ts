@@ -1,23 +1,59 @@
 /**
- * The Angular example (examples/angular-chat) end to end in headless Chromium: the app is built once with
- * `@angular/build` into a temporary folder, served by its relay (examples/angular-chat/server/relay.ts) in front
- * of the emulator, and driven through its `data-testid`s: an answer streams in, Stop cancels it upstream, two
- * conversations stream at once, a dropped connection resumes without a duplicated or missing character, a tool
- * call shows while it streams, and all of it under the relay's strict Content-Security-Policy (Trusted Types
- * required) without a console error or a policy violation.
+ * The Angular example (examples/angular-chat) end to end in headless Chromium: the app is built with
+ * `@angular/build` against the package as it is published (`builtPackage()`), once per content (`cachedBuild`: a
+ * rerun with the same library, app and lock file reuses the build), served by its relay
+ * (examples/angular-chat/server/relay.ts) in front of the emulator, and driven through its `data-testid`s: an
+ * answer streams in, Stop cancels it upstream, two conversations stream at once, a dropped connection resumes
+ * without a duplicated or missing character, a tool call shows while it streams, and all of it under the relay's
+ * strict Content-Security-Policy (Trusted Types required) without a console error or a policy violation.
  *
  * Chromium: see chromium.spec.ts (the system's, or the one `@sparticuz/chromium` ships).
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startEmulator, type Emulator, type RequestRecord } from '../../src/testing/index';
 import { startRelay, type Relay } from '../../examples/angular-chat/server/relay';
+import { cachedBuild, root } from '../helpers/build-cache';
+import { builtPackage } from '../helpers/built-package';
 
-const root = join(__dirname, '..', '..');
+/**
+ * What the app's build reads: the library (as `builtPackage()` builds it), the app, and the lock file (the
+ * builder's and Angular's versions). Not the relay (server/), which ts-jest loads from source.
+ */
+const APP_INPUTS = [
+  'src',
+  'scripts/build.mjs',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+  'package-lock.json',
+  'examples/angular-chat/src',
+  'examples/angular-chat/build.mjs',
+  'examples/angular-chat/tsconfig.json',
+  'examples/angular-chat/package.json',
+];
+
+/**
+ * The production build of the app (type check, AOT, esbuild), as `npm run demo` does it but against the built
+ * package (`build.mjs --package`, as an app that installed it: the compiler checks the app, not the library's
+ * source). The folder of the build; its `browser/` holds the site.
+ */
+async function builtApp(): Promise<string> {
+  return cachedBuild({
+    name: 'angular-chat',
+    inputs: APP_INPUTS,
+    build: async (staging) => {
+      const pkg = await builtPackage();
+      await promisify(execFile)(process.execPath, [join(root, 'examples', 'angular-chat', 'build.mjs'), staging, '--package', pkg], {
+        cwd: root,
+        maxBuffer: 16 * 1024 * 1024,
+      });
+    },
+  });
+}
+
 // No first-run UI, no background traffic, no GPU. Not `--single-process` (it crashes when a context closes).
 const CHROMIUM_ARGS = [
   '--headless',
@@ -49,7 +85,6 @@ interface Sample {
 jest.setTimeout(120_000);
 
 describe('examples/angular-chat in headless Chromium (built with @angular/build, relay in front of the emulator)', () => {
-  let tmp: string;
   let emulator: Emulator;
   let relay: Relay;
   let browser: Browser;
@@ -61,17 +96,12 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   let expectedSeen: string[] = [];
 
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'angular-chat-'));
     const executablePath = execFileSync(process.execPath, [join(__dirname, 'chromium-path.mjs')], { encoding: 'utf8' }).trim();
-    // One production build (type check, AOT, esbuild), as `npm run demo` does it.
-    await promisify(execFile)(process.execPath, [join(root, 'examples', 'angular-chat', 'build.mjs'), join(tmp, 'app')], {
-      cwd: root,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const app = await builtApp();
     // Slow enough to act mid-answer: a fragment every 40 ms.
     emulator = await startEmulator({ pacing: { eventMs: 5, deltaMs: 40 } });
     relay = await startRelay({
-      browserDir: join(tmp, 'app', 'browser'),
+      browserDir: join(app, 'browser'),
       upstream: { apiKey: 'emulator', baseURL: emulator.url },
       model: 'gpt-4.1-mini',
     });
@@ -82,7 +112,6 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
     await browser?.close();
     await relay?.close();
     await emulator?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   beforeEach(async () => {
