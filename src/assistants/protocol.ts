@@ -53,8 +53,13 @@ export const assistantsProtocol: StreamProtocol<AssistantStreamEvent, 'assistant
 
 // Every known event name, mapped to itself. An SSE parser cuts each name out of the bytes as a new string;
 // emitting the constant instead turns every later comparison of it (`textDeltas()`, the reducer's `switch`,
-// `ofEventType()`) from a character-by-character compare into a pointer compare.
-const knownEventNames: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(ASSISTANT_EVENT_NAMES.map((n) => [n, n]));
+// `ofEventType()`) from a character-by-character compare into a pointer compare. (A pure call of a plain name,
+// so that a bundle that reads only `assistantsProtocol`, such as one of `textDeltas()` alone, drops it.)
+const knownEventNames = /* @__PURE__ */ selfMap(ASSISTANT_EVENT_NAMES);
+
+function selfMap(names: readonly string[]): ReadonlyMap<string, string> {
+  return new Map(names.map((name) => [name, name]));
+}
 
 /**
  * How `assistantEvents()` reads a run stream: each event checked for the fields the library reads (and the
@@ -166,7 +171,6 @@ function definedSchemas(map: Readonly<Partial<Record<string, ConformanceSchema>>
  * tool call fragments are those of `thread.run.step.delta` events, each with its call and run step as
  * accumulated.
  *
- * @internal
  * @example
  * const state = assistantsAccumulation.reducer(assistantsAccumulation.initial, event);
  */

@@ -134,7 +134,6 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
  * Chat Completions chunks as `toolCallDeltas()` accumulates them: {@link chatCompletionReducer} from
  * `undefined`; the tool call fragments are every choice's `delta.tool_calls`, each with its call as accumulated.
  *
- * @internal
  * @example
  * const completion = chatAccumulation.reducer(chatAccumulation.initial, chunk);
  */

@@ -45,9 +45,14 @@ export const responsesProtocol: StreamProtocol<ResponseStreamEvent, 'responses'>
   },
 };
 
-const noSchemas: ReadonlyMap<string, ConformanceSchema> = new Map();
-// Built once: dispatch by event type is one Map lookup per event.
-const checkByType: ReadonlyMap<string, WireCheck> = /* @__PURE__ */ new Map(Object.entries(responseWireChecks));
+const noSchemas: ReadonlyMap<string, ConformanceSchema> = /* @__PURE__ */ new Map();
+// Built once: dispatch by event type is one Map lookup per event. (A pure call of a plain name, so that a bundle
+// that reads only `responsesProtocol`, such as one of `textDeltas()` alone, drops it and the checks.)
+const checkByType = /* @__PURE__ */ mapOf(responseWireChecks);
+
+function mapOf(record: Readonly<Record<string, WireCheck>>): ReadonlyMap<string, WireCheck> {
+  return new Map(Object.entries(record));
+}
 
 /**
  * How `responseEvents()` reads a Responses stream: each event checked for the fields the library reads (and the
@@ -152,7 +157,6 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
  * call fragments are `response.function_call_arguments.delta` and `response.custom_tool_call_input.delta`, each
  * with its item as accumulated.
  *
- * @internal
  * @example
  * const snapshot = responsesAccumulation.reducer(responsesAccumulation.initial, event);
  */
