@@ -121,21 +121,8 @@ export function responseReducer(
       });
       return part.type === 'output_text' && next !== snapshot ? recomputeText(next) : next;
     }
-    case 'response.output_text.delta': {
-      const next = updateMessagePart(snapshot, event, 'output_text', (part) =>
-        withDeltaLogprobs({ ...part, text: part.text + event.delta }, event.logprobs),
-      );
-      if (next === snapshot) return next;
-      // The text grows at its end when the part is the last part of the last item (the common case).
-      const position = outputPosition(snapshot, event);
-      const item = next.output[position] as ResponseOutputMessage;
-      const atEnd = position === next.output.length - 1 && event.content_index === item.content.length - 1;
-      if (!atEnd) return recomputeText(next);
-      // `next` was made by this call and has not been seen by anyone: it takes the longer text itself, which saves
-      // a second copy of the whole response per token (copying its thirty-odd fields is most of a delta's cost).
-      (next as { output_text: string }).output_text = snapshot.output_text + event.delta;
-      return next;
-    }
+    case 'response.output_text.delta':
+      return appendOutputText(snapshot, event, event.delta, event.logprobs);
     case 'response.output_text.done': {
       const next = updateMessagePart(snapshot, event, 'output_text', (part) =>
         withDoneLogprobs({ ...part, text: event.text }, event.logprobs),
@@ -317,6 +304,76 @@ function withDoneLogprobs(part: ResponseOutputText, logprobs: unknown): Response
   return part;
 }
 
+/** A `response.output_text.delta` or the like: what addresses one content part of one output item. */
+type PartAddressed = Addressed & { readonly content_index: number };
+
+/**
+ * Where the `output_text` part a text event addresses is: the position of its item in `snapshot.output`, or -1
+ * when that item is not a message (the event changes nothing, as in the SDK). Throws {@link SnapshotError} when
+ * the item or the part does not exist, or the part is not an `output_text` part.
+ *
+ * @internal
+ * @example
+ * const position = outputTextPosition(snapshot, event);
+ * if (position >= 0) (snapshot.output[position] as ResponseOutputMessage).content[event.content_index];
+ */
+export function outputTextPosition(snapshot: ResponseSnapshot, event: PartAddressed): number {
+  const position = outputPosition(snapshot, event);
+  const item = snapshot.output[position];
+  if (item === undefined) throw noOutputItem(event);
+  if (item.type !== 'message') return -1;
+  const part = item.content[event.content_index];
+  if (part === undefined) throw new SnapshotError(`No content part at index ${event.content_index}`, { eventName: event.type });
+  if (part.type !== 'output_text') throw wrongPart(event, 'output_text', part.type);
+  return position;
+}
+
+/**
+ * The snapshot after text `delta` (with `logprobs`) was appended to the `output_text` part `event` addresses:
+ * a copy of the path to that part only (the response, the output array, the message, its content array, the
+ * part), every other item and part shared; `output_text` grows by `delta` when the part is the last of the
+ * output (the common case), and is joined again otherwise. The one text delta step of the reducer, also used by
+ * `finalResponse()` to apply several deltas of one part at once.
+ *
+ * @internal
+ * @example
+ * const next = appendOutputText(snapshot, event, event.delta, event.logprobs);
+ */
+export function appendOutputText(
+  snapshot: ResponseSnapshot,
+  event: PartAddressed,
+  delta: string,
+  logprobs: unknown,
+): ResponseSnapshot {
+  const position = outputTextPosition(snapshot, event);
+  if (position < 0) return snapshot;
+  const output = snapshot.output;
+  const item = output[position] as ResponseOutputMessage;
+  const at = event.content_index;
+  const part = item.content[at] as ResponseOutputText;
+  const content = item.content.slice();
+  content[at] = withDeltaLogprobs({ ...part, text: part.text + delta }, logprobs);
+  const nextOutput = output.slice();
+  nextOutput[position] = { ...item, content };
+  const atEnd = position === output.length - 1 && at === content.length - 1;
+  return {
+    ...snapshot,
+    output: nextOutput,
+    output_text: atEnd ? snapshot.output_text + delta : joinOutputText(nextOutput),
+  };
+}
+
+function noOutputItem(event: Addressed): SnapshotError {
+  return new SnapshotError(`No output item at index ${event.output_index}`, { eventName: event.type, path: 'output_index' });
+}
+
+function wrongPart(event: Addressed, kind: string, found: string): SnapshotError {
+  return new SnapshotError(`Expected a content part of type "${kind}", found "${found}"`, {
+    eventName: event.type,
+    path: 'content_index',
+  });
+}
+
 function recomputeText(snapshot: ResponseSnapshot): ResponseSnapshot {
   return { ...snapshot, output_text: joinOutputText(snapshot.output) };
 }
@@ -372,12 +429,7 @@ function updateOutput(
 ): ResponseSnapshot {
   const position = outputPosition(snapshot, event);
   const item = snapshot.output[position];
-  if (item === undefined) {
-    throw new SnapshotError(`No output item at index ${event.output_index}`, {
-      eventName: event.type,
-      path: 'output_index',
-    });
-  }
+  if (item === undefined) throw noOutputItem(event);
   const next = update(item);
   if (next === item) return snapshot;
   const output = snapshot.output.slice();
@@ -405,12 +457,7 @@ function updateMessagePart<K extends MessagePart['type']>(
   return updateItem(snapshot, event, 'message', (item) => ({
     ...item,
     content: replaceAt(item.content, event.content_index, event, (part) => {
-      if (part.type !== kind) {
-        throw new SnapshotError(`Expected a content part of type "${kind}", found "${part.type}"`, {
-          eventName: event.type,
-          path: 'content_index',
-        });
-      }
+      if (part.type !== kind) throw wrongPart(event, kind, part.type);
       return update(part as Extract<MessagePart, { type: K }>);
     }),
   }));
