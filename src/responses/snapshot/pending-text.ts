@@ -8,12 +8,15 @@ import type { ResponseSnapshot } from './state.js';
  *
  * @internal
  * @example
- * const state: PendingTextState = { snapshot, delta: firstDelta, text: 'Hel' + 'lo' };
+ * const state: PendingTextState = { snapshot, at: addressOf(firstDelta), text: 'Hel' + 'lo' };
  */
 export interface PendingTextState {
   readonly snapshot: ResponseSnapshot | undefined;
-  /** The first pending text delta (it addresses the part), or `undefined` when nothing is pending. */
-  readonly delta: ResponseTextDeltaEvent | undefined;
+  /**
+   * Where the pending text goes (copied from the first pending delta: a consumer may change the event), or
+   * `undefined` when nothing is pending.
+   */
+  readonly at: TextPartAddress | undefined;
   /** The pending deltas' text, joined. */
   readonly text: string;
 }
@@ -25,7 +28,7 @@ export interface PendingTextState {
  * @example
  * events$.pipe(reduce(pendingTextReducer, NOTHING_PENDING), map(settledSnapshot));
  */
-export const NOTHING_PENDING: PendingTextState = /* @__PURE__ */ Object.freeze({ snapshot: undefined, delta: undefined, text: '' });
+export const NOTHING_PENDING: PendingTextState = /* @__PURE__ */ Object.freeze({ snapshot: undefined, at: undefined, text: '' });
 
 const TEXT_DELTA = 'response.output_text.delta';
 
@@ -46,14 +49,14 @@ const TEXT_DELTA = 'response.output_text.delta';
 export function pendingTextReducer(state: PendingTextState, event: ResponseStreamEvent): PendingTextState {
   const snapshot = state.snapshot;
   if (event.type === TEXT_DELTA && snapshot !== undefined && typeof event.delta === 'string' && !hasLogprobs(event.logprobs)) {
-    const pending = state.delta;
-    if (pending === undefined || sameAddress(pending, event)) {
+    const at = state.at;
+    if (at === undefined || sameAddress(at, event)) {
       // The part's place does not depend on its text: looked up (and refused) as the reducer would, now.
       if (outputTextPosition(snapshot, event) < 0) return state; // not a message: the delta changes nothing
-      return { snapshot, delta: pending ?? event, text: state.text + event.delta };
+      return { snapshot, at: at ?? addressOf(event), text: state.text + event.delta };
     }
   }
-  return { snapshot: responseReducer(settledSnapshot(state), event), delta: undefined, text: '' };
+  return { snapshot: responseReducer(settledSnapshot(state), event), at: undefined, text: '' };
 }
 
 /**
@@ -64,8 +67,8 @@ export function pendingTextReducer(state: PendingTextState, event: ResponseStrea
  * const final = settledSnapshot(state);
  */
 export function settledSnapshot(state: PendingTextState): ResponseSnapshot | undefined {
-  const delta = state.delta;
-  return delta === undefined ? state.snapshot : appendOutputText(state.snapshot!, delta, state.text, undefined);
+  const at = state.at;
+  return at === undefined ? state.snapshot : appendOutputText(state.snapshot!, at, state.text, undefined);
 }
 
 /** Whether a text delta's logprobs would be kept by the part: a non-empty list (the reducer checks the entries). */
@@ -73,6 +76,24 @@ function hasLogprobs(logprobs: unknown): boolean {
   return Array.isArray(logprobs) && logprobs.length > 0;
 }
 
-function sameAddress(a: ResponseTextDeltaEvent, b: ResponseTextDeltaEvent): boolean {
+/**
+ * Where a text delta goes: its item and part.
+ *
+ * @internal
+ * @example
+ * const at: TextPartAddress = { type: 'response.output_text.delta', output_index: 0, item_id: 'msg_1', content_index: 0 };
+ */
+export interface TextPartAddress {
+  readonly type: string;
+  readonly output_index: number;
+  readonly item_id: string | undefined;
+  readonly content_index: number;
+}
+
+function addressOf(event: ResponseTextDeltaEvent): TextPartAddress {
+  return { type: event.type, output_index: event.output_index, item_id: event.item_id, content_index: event.content_index };
+}
+
+function sameAddress(a: TextPartAddress, b: ResponseTextDeltaEvent): boolean {
   return a.output_index === b.output_index && a.content_index === b.content_index && a.item_id === b.item_id;
 }

@@ -1,4 +1,5 @@
 import { SnapshotError } from '../../errors/stream-errors.js';
+import { detached } from '../../assistants/snapshot/merge-delta.js';
 import type { Response, ResponseOutputItem, ResponseOutputMessage, ResponseOutputText, ResponseReasoningItem, ResponseStreamEvent } from '../../wire/responses-api.js';
 import type { ResponseSnapshot } from './state.js';
 
@@ -38,7 +39,9 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
 /**
  * The pure reducer behind `accumulateResponse()`: `(snapshot, event) => snapshot`, `undefined` until the first
  * lifecycle event. Never mutates `snapshot` or `event`; the new snapshot shares every output item the event did
- * not touch.
+ * not touch, and keeps copies of what it takes from the event (responses, items, parts, annotations, logprobs),
+ * so that a consumer changing an event of a shared stream changes no snapshot. A text delta copies the path to
+ * its part only (the response, the output array, the message, its content array, the part).
  *
  * The rules are the official SDK's (`accumulateResponse` of its `ResponseStream`), so the last snapshot equals the
  * response its `finalResponse()` gives:
@@ -69,11 +72,11 @@ export function responseReducer(
     case 'response.created':
     case 'response.queued':
     case 'response.in_progress':
-      return snapshot === undefined ? withOutputText(event.response, []) : interim(snapshot, event.response);
+      return snapshot === undefined ? withOutputText(detached(event.response), []) : interim(snapshot, detached(event.response));
     case 'response.completed':
     case 'response.incomplete':
     case 'response.failed':
-      return withOutputText(event.response, snapshot?.output ?? []);
+      return withOutputText(detached(event.response), snapshot?.output ?? []);
     default:
       break;
   }
@@ -86,17 +89,18 @@ export function responseReducer(
 
   switch (event.type) {
     case 'response.output_item.added': {
-      const output = [...snapshot.output, event.item];
-      return event.item.type === 'message' ? recomputeText({ ...snapshot, output }) : { ...snapshot, output };
+      const item = detached(event.item);
+      const output = [...snapshot.output, item];
+      return item.type === 'message' ? recomputeText({ ...snapshot, output }) : { ...snapshot, output };
     }
     case 'response.output_item.done': {
-      const { item } = event;
+      const item = detached(event.item);
       const addressed = { type: event.type, output_index: event.output_index, item_id: item.id };
       const next = updateOutput(snapshot, addressed, () => item);
-      return event.item.type === 'message' ? recomputeText(next) : next;
+      return item.type === 'message' ? recomputeText(next) : next;
     }
     case 'response.content_part.added': {
-      const { part } = event;
+      const part = detached(event.part);
       const next = updateOutput(snapshot, event, (item) => {
         if (item.type === 'message' && part.type !== 'reasoning_text') {
           return { ...item, content: [...item.content, part] };
@@ -109,7 +113,7 @@ export function responseReducer(
       return part.type === 'output_text' && next !== snapshot ? recomputeText(next) : next;
     }
     case 'response.content_part.done': {
-      const { part } = event;
+      const part = detached(event.part);
       const next = updateOutput(snapshot, event, (item) => {
         if (item.type === 'message' && part.type !== 'reasoning_text') {
           return { ...item, content: replaceAt(item.content, event.content_index, event, () => part) };
@@ -142,7 +146,7 @@ export function responseReducer(
           throw new SnapshotError('The text part has no annotations', { eventName: event.type, path: 'content_index' });
         }
         const annotations = part.annotations.slice();
-        annotations[at] = event.annotation as (typeof annotations)[number];
+        annotations[at] = detached(event.annotation) as (typeof annotations)[number];
         return { ...part, annotations };
       });
     case 'response.refusal.delta':
@@ -187,12 +191,12 @@ export function responseReducer(
     case 'response.reasoning_summary_part.added':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
         ...item,
-        summary: [...(item.summary ?? []), event.part],
+        summary: [...(item.summary ?? []), detached(event.part)],
       }));
     case 'response.reasoning_summary_part.done':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
         ...item,
-        summary: replaceAt(item.summary ?? [], event.summary_index, event, () => event.part),
+        summary: replaceAt(item.summary ?? [], event.summary_index, event, () => detached(event.part)),
       }));
     case 'response.reasoning_summary_text.delta':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
@@ -294,13 +298,13 @@ function isLogprob(value: unknown): value is Record<string, unknown> {
 /** A text delta's logprobs are appended to the part's (the SDK's rule: only a well-formed, non-empty list). */
 function withDeltaLogprobs(part: ResponseOutputText, logprobs: unknown): ResponseOutputText {
   if (!isOutputLogprobs(logprobs) || logprobs.length === 0) return part;
-  return { ...part, logprobs: [...(Array.isArray(part.logprobs) ? part.logprobs : []), ...logprobs] };
+  return { ...part, logprobs: [...(Array.isArray(part.logprobs) ? part.logprobs : []), ...detached(logprobs)] };
 }
 
 /** A text done's logprobs replace the part's when either is non-empty (the SDK's rule). */
 function withDoneLogprobs(part: ResponseOutputText, logprobs: unknown): ResponseOutputText {
   if (!isOutputLogprobs(logprobs)) return part;
-  if (logprobs.length > 0 || (Array.isArray(part.logprobs) && part.logprobs.length > 0)) return { ...part, logprobs };
+  if (logprobs.length > 0 || (Array.isArray(part.logprobs) && part.logprobs.length > 0)) return { ...part, logprobs: detached(logprobs) };
   return part;
 }
 
