@@ -1,5 +1,6 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
+import { subscribeChained } from '../operators/subscribe-chained.js';
 import type { ByteSource } from '../sources/byte-source.js';
 import { serverSentEvents } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
@@ -17,7 +18,8 @@ import { type ProtocolSource, StreamEnd } from './protocol.js';
  *   they are); a body that ends before a terminal value or `[DONE]` ends it as the reader's `endOfBody()` says.
  *
  * Cold: the options are prepared once per call, a reader is opened per subscription, and a source factory is
- * called per subscription (so `retry()` re-issues the request).
+ * called per subscription (so `retry()` re-issues the request). Chained to its subscriber: `take`, `first` and
+ * `takeUntil` stop the SSE events at once, synchronously too.
  *
  * @internal
  * @example
@@ -33,7 +35,9 @@ export function readProtocol<E, O extends FromSSEOptions>(
   const open = protocol.prepare(options);
   return new Observable<E>((subscriber) => {
     const reader = open();
-    return sse$.subscribe({
+    // Chained: when the subscriber is done (`take(1)`, an error sent to it), the SSE events stop at once, even
+    // in the middle of a synchronous source's emission loop.
+    return subscribeChained(sse$, subscriber, {
       next(sse) {
         const value = reader.decode(sse);
         if (value instanceof StreamEnd) {
