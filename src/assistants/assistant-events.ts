@@ -1,23 +1,12 @@
-import { Observable } from 'rxjs';
-import { OpenAIStreamError } from '../errors/base.js';
-import { AssistantStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
-import type { AssistantStreamEvent } from '../wire/assistant-events.js';
-import { ASSISTANT_EVENT_NAMES, assistantEventIssue } from '../schema/assistants/event-check.js';
-import { messageDeltaIssue } from '../schema/assistants/message-delta-check.js';
-import { messageDeltaShape } from '../schema/assistants/message-delta-template.js';
-import { RUN_SETTLED_STATUSES } from './run-statuses.js';
+import type { Observable } from 'rxjs';
+import type { AssistantStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
+import { readProtocol } from '../protocols/read-protocol.js';
 import type { ByteSource } from '../sources/byte-source.js';
-import {
-  parseEventJson,
-  readIssueError,
-  schemaLookup,
-  serverSentEvents,
-  type ConformanceSchema,
-  validateEventJson,
-} from '../sources/decode-json-event.js';
+import type { ConformanceSchema } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
-import { jsonTemplate } from '../sources/json-template.js';
+import type { AssistantStreamEvent } from '../wire/assistant-events.js';
+import { assistantsSource } from './protocol.js';
 
 /**
  * Options of {@link assistantEvents}.
@@ -40,13 +29,6 @@ export interface AssistantEventsOptions extends FromSSEOptions {
    */
   conformance?: Readonly<Partial<Record<string, ConformanceSchema>>>;
 }
-
-const MESSAGE_DELTA = 'thread.message.delta';
-
-// Every known event name, mapped to itself. An SSE parser cuts each name out of the bytes as a new string;
-// emitting the constant instead turns every later comparison of it (`textDeltas()`, the reducer's `switch`,
-// `ofEventType()`) from a character-by-character compare into a pointer compare.
-const knownEventNames: ReadonlyMap<string, string> = new Map(ASSISTANT_EVENT_NAMES.map((n) => [n, n]));
 
 /**
  * Turns a run stream of the Assistants API into an Observable of typed events `{ event, data }` (the shape of
@@ -83,83 +65,5 @@ export function assistantEvents(
   source: ByteSource | Observable<ServerSentEvent>,
   options: AssistantEventsOptions = {},
 ): Observable<AssistantStreamEvent> {
-  const sse$ = serverSentEvents(source, options);
-  const strict = options.strict ?? false;
-  const conformance = options.conformance === undefined ? undefined : schemaLookup(definedSchemas(options.conformance));
-  return new Observable<AssistantStreamEvent>((subscriber) => {
-    // What the stream has told so far about its run, to judge an end without `[DONE]`.
-    let received = 0;
-    let lastEventName: string | undefined;
-    let run: { id?: string; thread_id?: string; status?: string } | undefined;
-    // Not with `conformance` schemas, which may judge the strings the template fills in.
-    const textDeltaTemplate = conformance === undefined ? jsonTemplate(messageDeltaShape) : undefined;
-    const cut = (cause?: unknown) =>
-      new IncompleteStreamError({
-        runId: run?.id,
-        threadId: run?.thread_id,
-        lastRunStatus: run?.status,
-        receivedEvents: received,
-        lastEventName,
-        cause,
-      });
-
-    return sse$.subscribe({
-      next(sse) {
-        const raw = sse.event ?? 'message';
-        const name = raw === MESSAGE_DELTA ? MESSAGE_DELTA : (knownEventNames.get(raw) ?? raw);
-        if (name === 'done' || sse.data === '[DONE]') return subscriber.complete();
-        if (name === 'error') return subscriber.error(new AssistantStreamError(sse.data));
-        let data: unknown;
-        let learnable = false;
-        if (name === MESSAGE_DELTA) {
-          // The event of every token: read through the template when its text fits; otherwise parsed and
-          // checked (the template learns from it).
-          data = textDeltaTemplate?.read(sse.data);
-          if (data === undefined) {
-            data = parseEventJson(MESSAGE_DELTA, sse.data);
-            if (data instanceof StreamParseError) return subscriber.error(data);
-            const issue = messageDeltaIssue(data);
-            if (issue !== undefined) return subscriber.error(readIssueError(issue, MESSAGE_DELTA, sse.data));
-            learnable = true;
-          }
-        } else {
-          if (strict && !knownEventNames.has(name)) {
-            return subscriber.error(new StreamParseError('Unknown event type (strict mode)', { eventName: name, data: sse.data }));
-          }
-          data = parseEventJson(name, sse.data);
-          if (data instanceof StreamParseError) return subscriber.error(data);
-          const issue = assistantEventIssue(name, data);
-          if (issue !== undefined) return subscriber.error(readIssueError(issue, name, sse.data));
-        }
-        const schema = conformance?.get(name);
-        if (schema !== undefined) {
-          const problem = validateEventJson(schema, name, sse.data, data);
-          if (problem) return subscriber.error(problem);
-        }
-        received++;
-        lastEventName = name;
-        if ((data as { object?: unknown } | null)?.object === 'thread.run') run = data as typeof run;
-        subscriber.next({ event: name, data } as AssistantStreamEvent);
-        // After the event is out, so the first token does not wait for it.
-        if (learnable) textDeltaTemplate?.learn(sse.data, data);
-      },
-      error(error: unknown) {
-        // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.
-        subscriber.error(error instanceof OpenAIStreamError ? error : cut(error));
-      },
-      complete() {
-        // The body ended without `[DONE]`: fine only if the run already reached a state that ends its stream.
-        if (run?.status !== undefined && RUN_SETTLED_STATUSES.has(run.status)) subscriber.complete();
-        else subscriber.error(cut());
-      },
-    });
-  });
-}
-
-
-/** The entries of a `conformance` map that hold a schema. */
-function definedSchemas(map: Readonly<Partial<Record<string, ConformanceSchema>>>): Record<string, ConformanceSchema> {
-  const schemas: Record<string, ConformanceSchema> = {};
-  for (const [name, schema] of Object.entries(map)) if (schema !== undefined) schemas[name] = schema;
-  return schemas;
+  return readProtocol(assistantsSource, source, options);
 }

@@ -1,20 +1,12 @@
-import { Observable } from 'rxjs';
-import { OpenAIStreamError } from '../errors/base.js';
-import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
-import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
-import { contentChunkShape } from '../schema/chat/chunk-template.js';
-import type { ChatCompletionChunk } from '../wire/chat.js';
+import type { Observable } from 'rxjs';
+import type { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
+import { readProtocol } from '../protocols/read-protocol.js';
 import type { ByteSource } from '../sources/byte-source.js';
-import {
-  parseEventJson,
-  readIssueError,
-  serverSentEvents,
-  type ConformanceSchema,
-  validateEventJson,
-} from '../sources/decode-json-event.js';
+import type { ConformanceSchema } from '../sources/decode-json-event.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
-import { jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
+import type { ChatCompletionChunk } from '../wire/chat.js';
+import { chatSource } from './protocol.js';
 
 /**
  * Options of {@link chatCompletionChunks}: those of `fromSSE()` (buffer limit, comment and retry callbacks), and
@@ -77,60 +69,5 @@ export function chatCompletionChunks(
   source: ByteSource | Observable<ServerSentEvent>,
   options: ChatCompletionChunksOptions = {},
 ): Observable<ChatCompletionChunk> {
-  const sse$ = serverSentEvents(source, options);
-  const conformance = options.conformance;
-  return new Observable<ChatCompletionChunk>((subscriber) => {
-    // What the stream has told so far, to describe an end without `[DONE]`.
-    let received = 0;
-    let completionId: string | undefined;
-    let finishReason: string | undefined;
-    const cut = (cause?: unknown) =>
-      new IncompleteStreamError({ completionId, finishReason, receivedEvents: received, cause });
-    // Content chunks that repeat the last one's text around their content are read without JSON.parse; not
-    // with a `conformance` schema, which may judge the strings the template fills in.
-    const contentChunks = conformance === undefined ? jsonTemplate(contentChunkShape) : undefined;
-
-    return sse$.subscribe({
-      next(sse) {
-        if (sse.data === '[DONE]') return subscriber.complete();
-        if (sse.event === 'error') return subscriber.error(new ChatCompletionStreamError(sse.data));
-        let chunk = contentChunks?.read(sse.data);
-        let learnable = false;
-        if (chunk === undefined) {
-          const json = parseEventJson(sse.event, sse.data);
-          if (json instanceof StreamParseError) return subscriber.error(json);
-          // The API reports a failure in the middle of a stream as a data line holding `{ "error": {...} }`.
-          if ((json as { error?: unknown } | null)?.error) {
-            return subscriber.error(new ChatCompletionStreamError(sse.data));
-          }
-          // The fields the library reads are checked by hand; the rest passes untouched.
-          const issue = chatCompletionChunkIssue(json);
-          if (issue !== undefined) return subscriber.error(readIssueError(issue, sse.event, sse.data));
-          if (conformance !== undefined) {
-            const problem = validateEventJson(conformance, sse.event, sse.data, json);
-            if (problem) return subscriber.error(problem);
-          }
-          chunk = json as ChatCompletionChunk;
-          learnable = true;
-        }
-        received++;
-        completionId = chunk.id;
-        const choices = chunk.choices;
-        for (let i = 0; i < choices.length; i++) {
-          const reason = choices[i]!.finish_reason;
-          if (reason) finishReason = reason;
-        }
-        subscriber.next(chunk);
-        // After the chunk is out, so the first token does not wait for it.
-        if (learnable) contentChunks?.learn(sse.data, chunk);
-      },
-      error(error: unknown) {
-        // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.
-        subscriber.error(error instanceof OpenAIStreamError ? error : cut(error));
-      },
-      complete() {
-        subscriber.error(cut());
-      },
-    });
-  });
+  return readProtocol(chatSource, source, options);
 }

@@ -1,7 +1,5 @@
 import { Observable, type OperatorFunction } from 'rxjs';
-import type { AssistantStreamEvent } from '../wire/assistant-events.js';
-import type { ChatCompletionChunk } from '../wire/chat.js';
-import type { ResponseStreamEvent } from '../wire/responses-api.js';
+import { protocolOf } from '../protocols/registry.js';
 import type { StreamKind, StreamValue } from './stream-value.js';
 import { subscribeChained } from './subscribe-chained.js';
 
@@ -114,29 +112,13 @@ export function streamMetrics(options: StreamMetricsOptions = {}): OperatorFunct
       return subscribeChained(source, out, {
         next(value) {
           eventCount++;
-          let delta = false;
-          const name = (value as AssistantStreamEvent).event;
-          if (typeof name === 'string') {
-            kind = 'assistants';
-            delta = name.endsWith('.delta');
-            const data = (value as AssistantStreamEvent).data as { object?: unknown; status?: unknown } | null;
-            if (data?.object === 'thread.run' && typeof data.status === 'string') finishReason = data.status;
-          } else if ((value as ChatCompletionChunk).object === 'chat.completion.chunk') {
-            kind = 'chat';
-            for (const choice of (value as ChatCompletionChunk).choices) {
-              const d = choice.delta;
-              if (d && (d.content || d.refusal || d.tool_calls?.length || d.function_call)) delta = true;
-              if (choice.finish_reason) finishReason = choice.finish_reason;
-            }
-          } else {
-            const type = (value as ResponseStreamEvent).type;
-            if (typeof type !== 'string') return;
-            kind = 'responses';
-            delta = type.endsWith('.delta');
-            const response = (value as { response?: { status?: unknown } }).response;
-            if (typeof response?.status === 'string') finishReason = response.status;
-          }
-          if (!delta) return;
+          // One recognition step; the matched description tells deltas and finish reasons.
+          const protocol = protocolOf(value);
+          if (protocol === undefined) return;
+          kind = protocol.kind;
+          const reason = protocol.finishReason(value);
+          if (reason !== undefined) finishReason = reason;
+          if (!protocol.isDelta(value)) return;
           deltaCount++;
           const at = now();
           firstDeltaAt ??= at;

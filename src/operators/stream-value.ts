@@ -1,19 +1,23 @@
-import type { AssistantStreamEvent } from '../wire/assistant-events.js';
-import type { ChatCompletionChunk } from '../wire/chat.js';
-import type { ResponseStreamEvent } from '../wire/responses-api.js';
+import { type KnownProtocol, protocolOf, type ProtocolValue } from '../protocols/registry.js';
 
 /**
  * A value of any stream this library reads: an Assistants run event (`assistantEvents()`), a Chat Completions
- * chunk (`chatCompletionChunks()`) or a Responses event (`responseEvents()`). The operators of `src/operators/`
- * accept all three.
+ * chunk (`chatCompletionChunks()`) or a Responses event (`responseEvents()`), i.e. `AssistantStreamEvent |
+ * ChatCompletionChunk | ResponseStreamEvent` (one per protocol of `src/protocols/registry.ts`). The operators of
+ * `src/operators/` accept all three.
  *
  * @example
  * const values$: Observable<StreamValue> = merge(assistantEvents(a), chatCompletionChunks(b));
  */
-export type StreamValue = AssistantStreamEvent | ChatCompletionChunk | ResponseStreamEvent;
+export type StreamValue = ProtocolValue<KnownProtocol>;
 
-/** Which API a {@link StreamValue} comes from. @example if (streamKindOf(value) === 'chat') countChunk(); */
-export type StreamKind = 'assistants' | 'chat' | 'responses';
+/**
+ * Which API a {@link StreamValue} comes from: `'assistants' | 'chat' | 'responses'`.
+ *
+ * @example
+ * if (streamKindOf(value) === 'chat') countChunk();
+ */
+export type StreamKind = KnownProtocol['kind'];
 
 /**
  * Tells which API a value comes from by a cheap look at its shape: an `event` name (Assistants), `object:
@@ -23,9 +27,5 @@ export type StreamKind = 'assistants' | 'chat' | 'responses';
  * streamKindOf({ object: 'chat.completion.chunk', ... }); // 'chat'
  */
 export function streamKindOf(value: unknown): StreamKind | undefined {
-  const v = value as { event?: unknown; object?: unknown; type?: unknown } | null | undefined;
-  if (typeof v?.event === 'string') return 'assistants';
-  if (v?.object === 'chat.completion.chunk') return 'chat';
-  if (typeof v?.type === 'string') return 'responses';
-  return undefined;
+  return protocolOf(value)?.kind;
 }

@@ -1,7 +1,5 @@
 import { Observable, type OperatorFunction } from 'rxjs';
-import type { AssistantStreamEvent } from '../wire/assistant-events.js';
-import type { ChatCompletionChunk } from '../wire/chat.js';
-import type { ResponseStreamEvent } from '../wire/responses-api.js';
+import { protocolOf } from '../protocols/registry.js';
 import type { StreamValue } from './stream-value.js';
 import { subscribeChained } from './subscribe-chained.js';
 
@@ -22,7 +20,8 @@ export interface TextDeltasOptions {
  * - Chat Completions: the `delta.content` of the choice with index `choice` (default 0) of every chunk;
  * - Responses: the `delta` of every `response.output_text.delta` event.
  * Other values pass nothing; empty fragments are skipped. Concatenating the strings gives the streamed text.
- * Each value's kind is told by a cheap look at its shape, so one operator serves every stream (even merged ones).
+ * Each value's kind is told by a cheap look at its shape (the protocols of `src/protocols/registry.ts`), so one
+ * operator serves every stream (even merged ones).
  *
  * @example
  * import { textDeltas } from 'rx-openai-stream';
@@ -36,36 +35,8 @@ export function textDeltas(options: TextDeltasOptions = {}): OperatorFunction<St
     new Observable<string>((out) =>
       subscribeChained(source, out, {
         next(value) {
-          const name = (value as AssistantStreamEvent).event;
-          if (name !== undefined) {
-            // Assistants: the hot path stays one compare for every other event.
-            if (name !== 'thread.message.delta') return;
-            const content = (value as Extract<AssistantStreamEvent, { event: 'thread.message.delta' }>).data.delta
-              .content;
-            if (content === undefined) return;
-            for (let i = 0; i < content.length; i++) {
-              const block = content[i]!;
-              if (block.type === 'text') {
-                const text = block.text?.value;
-                if (text) out.next(text);
-              }
-            }
-            return;
-          }
-          if ((value as ChatCompletionChunk).object === 'chat.completion.chunk') {
-            const choices = (value as ChatCompletionChunk).choices;
-            for (let i = 0; i < choices.length; i++) {
-              const choice = choices[i]!;
-              if (choice.index !== wantedChoice) continue;
-              const text = choice.delta?.content;
-              if (text) out.next(text);
-            }
-            return;
-          }
-          if ((value as ResponseStreamEvent).type === 'response.output_text.delta') {
-            const text = (value as Extract<ResponseStreamEvent, { type: 'response.output_text.delta' }>).delta;
-            if (text) out.next(text);
-          }
+          // One recognition step; the matched description knows where its values' text is.
+          protocolOf(value)?.text(value, out, wantedChoice);
         },
         error: (error: unknown) => out.error(error),
         complete: () => out.complete(),

@@ -1,15 +1,13 @@
 import { Observable } from 'rxjs';
-import { assistantStreamReducer } from '../assistants/snapshot/reducer.js';
-import { initialAssistantStreamState } from '../assistants/snapshot/state.js';
-import { chatCompletionReducer } from '../chat/snapshot/reducer.js';
+import { protocolAccumulations, type ToolCallDeltaOfKind, type ValueOfKind } from '../protocols/accumulations.js';
+import type { ProtocolAccumulation, Sink } from '../protocols/protocol.js';
+import { protocolOf } from '../protocols/registry.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotToolCall } from '../chat/snapshot/state.js';
-import { outputPosition, responseReducer } from '../responses/snapshot/reducer.js';
 import type { ResponseSnapshot } from '../responses/snapshot/state.js';
-import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import type { RunStep, ToolCall, ToolCallDelta } from '../wire/assistants.js';
-import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../wire/chat.js';
-import type { ResponseCustomToolCall, ResponseCustomToolCallInputDeltaEvent, ResponseFunctionCallArgumentsDeltaEvent, ResponseFunctionToolCall, ResponseStreamEvent } from '../wire/responses-api.js';
-import type { StreamValue } from './stream-value.js';
+import type { ChatCompletionChunkToolCall } from '../wire/chat.js';
+import type { ResponseCustomToolCall, ResponseCustomToolCallInputDeltaEvent, ResponseFunctionCallArgumentsDeltaEvent, ResponseFunctionToolCall } from '../wire/responses-api.js';
+import type { StreamKind, StreamValue } from './stream-value.js';
 import { subscribeChained } from './subscribe-chained.js';
 
 /**
@@ -57,18 +55,15 @@ export interface ResponseToolCallDeltaWithSnapshot {
 
 /**
  * What {@link toolCallDeltas} emits for a stream of `T`: {@link ToolCallDeltaWithSnapshot} for run events,
- * {@link ChatToolCallDeltaWithSnapshot} for chunks, {@link ResponseToolCallDeltaWithSnapshot} for Responses events.
+ * {@link ChatToolCallDeltaWithSnapshot} for chunks, {@link ResponseToolCallDeltaWithSnapshot} for Responses events
+ * (for every protocol of `src/protocols/registry.ts`, what its accumulation's `toolCallDeltas` emits).
  *
  * @example
  * type FromChunks = ToolCallDeltaOf<ChatCompletionChunk>; // ChatToolCallDeltaWithSnapshot
  */
-export type ToolCallDeltaOf<T> = T extends AssistantStreamEvent
-  ? ToolCallDeltaWithSnapshot
-  : T extends ChatCompletionChunk
-    ? ChatToolCallDeltaWithSnapshot
-    : T extends ResponseStreamEvent
-      ? ResponseToolCallDeltaWithSnapshot
-      : never;
+export type ToolCallDeltaOf<T> = {
+  [K in StreamKind]: T extends ValueOfKind<K> ? ToolCallDeltaOfKind<K> : never;
+}[StreamKind];
 
 /**
  * Emits `{ delta, snapshot, ... }` for every fragment of a tool call, the first fragment of each call included
@@ -91,60 +86,22 @@ export type ToolCallDeltaOf<T> = T extends AssistantStreamEvent
 export function toolCallDeltas(): <T extends StreamValue>(source: Observable<T>) => Observable<ToolCallDeltaOf<T>> {
   return <T extends StreamValue>(source: Observable<T>) =>
     new Observable<ToolCallDeltaOf<T>>((subscriber) => {
-      const out = subscriber as unknown as { next(value: unknown): void; error(error: unknown): void };
+      const out = subscriber as unknown as Sink<unknown>;
       // One state per kind, created on first use: a merged stream of several kinds works too.
-      let run = initialAssistantStreamState;
-      let completion: ChatCompletionSnapshot | undefined;
-      let response: ResponseSnapshot | undefined;
+      const states = new Map<StreamKind, unknown>();
       return subscribeChained(source, subscriber, {
         next(value) {
+          // One recognition step; the matched description accumulates the value and finds its tool calls.
+          const protocol = protocolOf(value);
+          if (protocol === undefined) return;
+          const kind = protocol.kind;
+          const accumulation = protocolAccumulations[kind] as ProtocolAccumulation<StreamValue, unknown, unknown>;
           try {
-            if (typeof (value as AssistantStreamEvent).event === 'string') {
-              const event = value as AssistantStreamEvent;
-              run = assistantStreamReducer(run, event);
-              if (event.event !== 'thread.run.step.delta') return;
-              const details = event.data.delta.step_details;
-              if (details?.type !== 'tool_calls' || !details.tool_calls) return;
-              const runStep = run.currentRunStepSnapshot!;
-              if (runStep.step_details.type !== 'tool_calls') return;
-              for (const delta of details.tool_calls) {
-                const snapshot = runStep.step_details.tool_calls[delta.index];
-                if (snapshot) out.next({ delta, snapshot, runStep } satisfies ToolCallDeltaWithSnapshot);
-              }
-            } else if ((value as ChatCompletionChunk).object === 'chat.completion.chunk') {
-              const chunk = value as ChatCompletionChunk;
-              completion = chatCompletionReducer(completion, chunk);
-              for (const choice of chunk.choices) {
-                const fragments = choice.delta?.tool_calls;
-                if (!fragments) continue;
-                const calls = completion.choices[choice.index]!.message.tool_calls!;
-                for (const delta of fragments) {
-                  out.next({
-                    delta,
-                    snapshot: calls[delta.index]!,
-                    choiceIndex: choice.index,
-                    completion,
-                  } satisfies ChatToolCallDeltaWithSnapshot);
-                }
-              }
-            } else {
-              const event = value as ResponseStreamEvent;
-              response = responseReducer(response, event);
-              const type = event.type;
-              if (type !== 'response.function_call_arguments.delta' && type !== 'response.custom_tool_call_input.delta') {
-                return;
-              }
-              // By position, not wire index: after a gap in `output_index` the two differ.
-              const item = response && response.output[outputPosition(response, event)];
-              if (item?.type !== 'function_call' && item?.type !== 'custom_tool_call') return;
-              out.next({
-                delta: event as ResponseToolCallDeltaWithSnapshot['delta'],
-                snapshot: item,
-                response: response!,
-              } satisfies ResponseToolCallDeltaWithSnapshot);
-            }
+            const state = accumulation.reducer(states.has(kind) ? states.get(kind) : accumulation.initial, value);
+            states.set(kind, state);
+            accumulation.toolCallDeltas(value, state, out);
           } catch (error) {
-            out.error(error);
+            subscriber.error(error);
           }
         },
         error: (error: unknown) => subscriber.error(error),

@@ -1,7 +1,7 @@
 import { map, type OperatorFunction, pipe, reduce } from 'rxjs';
 import { MissingResponseError } from '../../errors/stream-errors.js';
 import type { ResponseStreamEvent } from '../../wire/responses-api.js';
-import { responseReducer } from '../snapshot/reducer.js';
+import { NOTHING_PENDING, pendingTextReducer, settledSnapshot } from '../snapshot/pending-text.js';
 import type { ResponseSnapshot } from '../snapshot/state.js';
 
 /**
@@ -20,8 +20,11 @@ import type { ResponseSnapshot } from '../snapshot/state.js';
  */
 export function finalResponse(): OperatorFunction<ResponseStreamEvent, ResponseSnapshot> {
   return pipe(
-    reduce(responseReducer, undefined as ResponseSnapshot | undefined),
-    map((snapshot) => {
+    // The reducer of `accumulateResponse()`, with the text deltas of one part applied together: the snapshots in
+    // between are never seen here, so they are not made (see `pendingTextReducer`).
+    reduce(pendingTextReducer, NOTHING_PENDING),
+    map((state) => {
+      const snapshot = settledSnapshot(state);
       if (snapshot === undefined) throw new MissingResponseError();
       return snapshot;
     }),

@@ -1,4 +1,5 @@
 import { SnapshotError } from '../../errors/stream-errors.js';
+import { detached } from '../../assistants/snapshot/merge-delta.js';
 import type { Response, ResponseOutputItem, ResponseOutputMessage, ResponseOutputText, ResponseReasoningItem, ResponseStreamEvent } from '../../wire/responses-api.js';
 import type { ResponseSnapshot } from './state.js';
 
@@ -38,7 +39,9 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
 /**
  * The pure reducer behind `accumulateResponse()`: `(snapshot, event) => snapshot`, `undefined` until the first
  * lifecycle event. Never mutates `snapshot` or `event`; the new snapshot shares every output item the event did
- * not touch.
+ * not touch, and keeps copies of what it takes from the event (responses, items, parts, annotations, logprobs),
+ * so that a consumer changing an event of a shared stream changes no snapshot. A text delta copies the path to
+ * its part only (the response, the output array, the message, its content array, the part).
  *
  * The rules are the official SDK's (`accumulateResponse` of its `ResponseStream`), so the last snapshot equals the
  * response its `finalResponse()` gives:
@@ -69,11 +72,11 @@ export function responseReducer(
     case 'response.created':
     case 'response.queued':
     case 'response.in_progress':
-      return snapshot === undefined ? withOutputText(event.response, []) : interim(snapshot, event.response);
+      return snapshot === undefined ? withOutputText(detached(event.response), []) : interim(snapshot, detached(event.response));
     case 'response.completed':
     case 'response.incomplete':
     case 'response.failed':
-      return withOutputText(event.response, snapshot?.output ?? []);
+      return withOutputText(detached(event.response), snapshot?.output ?? []);
     default:
       break;
   }
@@ -86,17 +89,18 @@ export function responseReducer(
 
   switch (event.type) {
     case 'response.output_item.added': {
-      const output = [...snapshot.output, event.item];
-      return event.item.type === 'message' ? recomputeText({ ...snapshot, output }) : { ...snapshot, output };
+      const item = detached(event.item);
+      const output = [...snapshot.output, item];
+      return item.type === 'message' ? recomputeText({ ...snapshot, output }) : { ...snapshot, output };
     }
     case 'response.output_item.done': {
-      const { item } = event;
+      const item = detached(event.item);
       const addressed = { type: event.type, output_index: event.output_index, item_id: item.id };
       const next = updateOutput(snapshot, addressed, () => item);
-      return event.item.type === 'message' ? recomputeText(next) : next;
+      return item.type === 'message' ? recomputeText(next) : next;
     }
     case 'response.content_part.added': {
-      const { part } = event;
+      const part = detached(event.part);
       const next = updateOutput(snapshot, event, (item) => {
         if (item.type === 'message' && part.type !== 'reasoning_text') {
           return { ...item, content: [...item.content, part] };
@@ -109,7 +113,7 @@ export function responseReducer(
       return part.type === 'output_text' && next !== snapshot ? recomputeText(next) : next;
     }
     case 'response.content_part.done': {
-      const { part } = event;
+      const part = detached(event.part);
       const next = updateOutput(snapshot, event, (item) => {
         if (item.type === 'message' && part.type !== 'reasoning_text') {
           return { ...item, content: replaceAt(item.content, event.content_index, event, () => part) };
@@ -121,21 +125,8 @@ export function responseReducer(
       });
       return part.type === 'output_text' && next !== snapshot ? recomputeText(next) : next;
     }
-    case 'response.output_text.delta': {
-      const next = updateMessagePart(snapshot, event, 'output_text', (part) =>
-        withDeltaLogprobs({ ...part, text: part.text + event.delta }, event.logprobs),
-      );
-      if (next === snapshot) return next;
-      // The text grows at its end when the part is the last part of the last item (the common case).
-      const position = outputPosition(snapshot, event);
-      const item = next.output[position] as ResponseOutputMessage;
-      const atEnd = position === next.output.length - 1 && event.content_index === item.content.length - 1;
-      if (!atEnd) return recomputeText(next);
-      // `next` was made by this call and has not been seen by anyone: it takes the longer text itself, which saves
-      // a second copy of the whole response per token (copying its thirty-odd fields is most of a delta's cost).
-      (next as { output_text: string }).output_text = snapshot.output_text + event.delta;
-      return next;
-    }
+    case 'response.output_text.delta':
+      return appendOutputText(snapshot, event, event.delta, event.logprobs);
     case 'response.output_text.done': {
       const next = updateMessagePart(snapshot, event, 'output_text', (part) =>
         withDoneLogprobs({ ...part, text: event.text }, event.logprobs),
@@ -155,7 +146,7 @@ export function responseReducer(
           throw new SnapshotError('The text part has no annotations', { eventName: event.type, path: 'content_index' });
         }
         const annotations = part.annotations.slice();
-        annotations[at] = event.annotation as (typeof annotations)[number];
+        annotations[at] = detached(event.annotation) as (typeof annotations)[number];
         return { ...part, annotations };
       });
     case 'response.refusal.delta':
@@ -200,12 +191,12 @@ export function responseReducer(
     case 'response.reasoning_summary_part.added':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
         ...item,
-        summary: [...(item.summary ?? []), event.part],
+        summary: [...(item.summary ?? []), detached(event.part)],
       }));
     case 'response.reasoning_summary_part.done':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
         ...item,
-        summary: replaceAt(item.summary ?? [], event.summary_index, event, () => event.part),
+        summary: replaceAt(item.summary ?? [], event.summary_index, event, () => detached(event.part)),
       }));
     case 'response.reasoning_summary_text.delta':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
@@ -307,14 +298,84 @@ function isLogprob(value: unknown): value is Record<string, unknown> {
 /** A text delta's logprobs are appended to the part's (the SDK's rule: only a well-formed, non-empty list). */
 function withDeltaLogprobs(part: ResponseOutputText, logprobs: unknown): ResponseOutputText {
   if (!isOutputLogprobs(logprobs) || logprobs.length === 0) return part;
-  return { ...part, logprobs: [...(Array.isArray(part.logprobs) ? part.logprobs : []), ...logprobs] };
+  return { ...part, logprobs: [...(Array.isArray(part.logprobs) ? part.logprobs : []), ...detached(logprobs)] };
 }
 
 /** A text done's logprobs replace the part's when either is non-empty (the SDK's rule). */
 function withDoneLogprobs(part: ResponseOutputText, logprobs: unknown): ResponseOutputText {
   if (!isOutputLogprobs(logprobs)) return part;
-  if (logprobs.length > 0 || (Array.isArray(part.logprobs) && part.logprobs.length > 0)) return { ...part, logprobs };
+  if (logprobs.length > 0 || (Array.isArray(part.logprobs) && part.logprobs.length > 0)) return { ...part, logprobs: detached(logprobs) };
   return part;
+}
+
+/** A `response.output_text.delta` or the like: what addresses one content part of one output item. */
+type PartAddressed = Addressed & { readonly content_index: number };
+
+/**
+ * Where the `output_text` part a text event addresses is: the position of its item in `snapshot.output`, or -1
+ * when that item is not a message (the event changes nothing, as in the SDK). Throws {@link SnapshotError} when
+ * the item or the part does not exist, or the part is not an `output_text` part.
+ *
+ * @internal
+ * @example
+ * const position = outputTextPosition(snapshot, event);
+ * if (position >= 0) (snapshot.output[position] as ResponseOutputMessage).content[event.content_index];
+ */
+export function outputTextPosition(snapshot: ResponseSnapshot, event: PartAddressed): number {
+  const position = outputPosition(snapshot, event);
+  const item = snapshot.output[position];
+  if (item === undefined) throw noOutputItem(event);
+  if (item.type !== 'message') return -1;
+  const part = item.content[event.content_index];
+  if (part === undefined) throw new SnapshotError(`No content part at index ${event.content_index}`, { eventName: event.type });
+  if (part.type !== 'output_text') throw wrongPart(event, 'output_text', part.type);
+  return position;
+}
+
+/**
+ * The snapshot after text `delta` (with `logprobs`) was appended to the `output_text` part `event` addresses:
+ * a copy of the path to that part only (the response, the output array, the message, its content array, the
+ * part), every other item and part shared; `output_text` grows by `delta` when the part is the last of the
+ * output (the common case), and is joined again otherwise. The one text delta step of the reducer, also used by
+ * `finalResponse()` to apply several deltas of one part at once.
+ *
+ * @internal
+ * @example
+ * const next = appendOutputText(snapshot, event, event.delta, event.logprobs);
+ */
+export function appendOutputText(
+  snapshot: ResponseSnapshot,
+  event: PartAddressed,
+  delta: string,
+  logprobs: unknown,
+): ResponseSnapshot {
+  const position = outputTextPosition(snapshot, event);
+  if (position < 0) return snapshot;
+  const output = snapshot.output;
+  const item = output[position] as ResponseOutputMessage;
+  const at = event.content_index;
+  const part = item.content[at] as ResponseOutputText;
+  const content = item.content.slice();
+  content[at] = withDeltaLogprobs({ ...part, text: part.text + delta }, logprobs);
+  const nextOutput = output.slice();
+  nextOutput[position] = { ...item, content };
+  const atEnd = position === output.length - 1 && at === content.length - 1;
+  return {
+    ...snapshot,
+    output: nextOutput,
+    output_text: atEnd ? snapshot.output_text + delta : joinOutputText(nextOutput),
+  };
+}
+
+function noOutputItem(event: Addressed): SnapshotError {
+  return new SnapshotError(`No output item at index ${event.output_index}`, { eventName: event.type, path: 'output_index' });
+}
+
+function wrongPart(event: Addressed, kind: string, found: string): SnapshotError {
+  return new SnapshotError(`Expected a content part of type "${kind}", found "${found}"`, {
+    eventName: event.type,
+    path: 'content_index',
+  });
 }
 
 function recomputeText(snapshot: ResponseSnapshot): ResponseSnapshot {
@@ -372,12 +433,7 @@ function updateOutput(
 ): ResponseSnapshot {
   const position = outputPosition(snapshot, event);
   const item = snapshot.output[position];
-  if (item === undefined) {
-    throw new SnapshotError(`No output item at index ${event.output_index}`, {
-      eventName: event.type,
-      path: 'output_index',
-    });
-  }
+  if (item === undefined) throw noOutputItem(event);
   const next = update(item);
   if (next === item) return snapshot;
   const output = snapshot.output.slice();
@@ -405,12 +461,7 @@ function updateMessagePart<K extends MessagePart['type']>(
   return updateItem(snapshot, event, 'message', (item) => ({
     ...item,
     content: replaceAt(item.content, event.content_index, event, (part) => {
-      if (part.type !== kind) {
-        throw new SnapshotError(`Expected a content part of type "${kind}", found "${part.type}"`, {
-          eventName: event.type,
-          path: 'content_index',
-        });
-      }
+      if (part.type !== kind) throw wrongPart(event, kind, part.type);
       return update(part as Extract<MessagePart, { type: K }>);
     }),
   }));

@@ -1,0 +1,68 @@
+/**
+ * Events of a shared stream reach every subscription: a consumer that changes the events it receives (every
+ * object and array in them) changes no snapshot of `accumulateResponse()` or `finalResponse()` beside it, not
+ * even one emitted earlier.
+ */
+import { from, share } from 'rxjs';
+import { accumulateResponse, finalResponse, responseReducer, type ResponseSnapshot, type ResponseStreamEvent } from '../../src/index';
+import { generatedEvents, logprobOf, richEvents } from './stream';
+
+/** Changes every object and array in `value`: new keys, strings replaced, arrays emptied and refilled. */
+function vandalize(value: unknown, seen = new Set<unknown>()): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const entry of value) vandalize(entry, seen);
+    value.push('vandal');
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const inner = record[key];
+    if (typeof inner === 'object' && inner !== null) vandalize(inner, seen);
+    else if (typeof inner === 'string' && key !== 'type') record[key] = `${inner}!`;
+  }
+  record['vandal'] = true;
+}
+
+function pristineSnapshots(events: readonly ResponseStreamEvent[]): Array<ResponseSnapshot | undefined> {
+  const snapshots: Array<ResponseSnapshot | undefined> = [];
+  events.reduce<ResponseSnapshot | undefined>((state, event) => {
+    const next = responseReducer(state, event);
+    snapshots.push(next);
+    return next;
+  }, undefined);
+  return snapshots.filter((s) => s !== undefined);
+}
+
+const streams: Array<[string, () => ResponseStreamEvent[]]> = [
+  ['a rich stream (reasoning, tool calls, annotations, ...)', richEvents],
+  [
+    'a stream with logprobs, cut before its end',
+    () =>
+      generatedEvents(
+        {
+          items: [{ kind: 'message', parts: [{ kind: 'text', deltas: [{ text: 'Hel', logprobs: [logprobOf('Hel')] }, { text: 'lo', logprobs: [] }, { text: '!', logprobs: [] }] }] }],
+          gaps: [],
+        },
+        false,
+      ) as unknown as ResponseStreamEvent[],
+  ],
+];
+
+describe.each(streams)('Snapshots of %s', (_name, make) => {
+  it('do not change when another consumer of the shared events changes them', () => {
+    const expected = pristineSnapshots(make());
+    const expectedFinal = expected[expected.length - 1];
+    const events$ = from(make()).pipe(share());
+    const snapshots: ResponseSnapshot[] = [];
+    let final: ResponseSnapshot | undefined;
+    events$.pipe(accumulateResponse()).subscribe((s) => snapshots.push(s));
+    events$.pipe(finalResponse()).subscribe((s) => (final = s));
+    // Subscribed last: it gets each event after the reductions did, and wrecks it.
+    events$.subscribe((event) => vandalize(event));
+    expect(snapshots).toEqual(expected);
+    expect(final).toEqual(expectedFinal);
+    expect(JSON.stringify(snapshots)).not.toContain('vandal');
+  });
+});

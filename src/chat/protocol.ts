@@ -1,0 +1,157 @@
+import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
+import type { ChatToolCallDeltaWithSnapshot } from '../operators/tool-call-deltas.js';
+import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol } from '../protocols/protocol.js';
+import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
+import { contentChunkShape } from '../schema/chat/chunk-template.js';
+import { type ConformanceSchema, parseEventJson, readIssueError, validateEventJson } from '../sources/decode-json-event.js';
+import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
+import type { ServerSentEvent } from '../sources/server-sent-event.js';
+import type { ChatCompletionChunk } from '../wire/chat.js';
+import type { ChatCompletionChunksOptions } from './chat-completion-chunks.js';
+import { chatCompletionReducer } from './snapshot/reducer.js';
+import type { ChatCompletionSnapshot } from './snapshot/state.js';
+
+// Chat Completions, described once (see `src/protocols/protocol.ts`): its values, its source, its accumulation.
+
+/**
+ * Chat Completions chunks as the operators of every stream read them: a value with `object:
+ * "chat.completion.chunk"`; its text is the `delta.content` of the wanted choice; a chunk carrying content,
+ * refusal or tool call fragments is a delta; a choice's `finish_reason` tells how it ended.
+ *
+ * @example
+ * if (chatProtocol.is(value)) chatProtocol.text(value, { next: write }, 0);
+ */
+export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
+  kind: 'chat',
+  is: (value): value is ChatCompletionChunk =>
+    (value as { object?: unknown } | null)?.object === 'chat.completion.chunk',
+  text(chunk, out, wanted) {
+    const choices = chunk.choices;
+    for (let i = 0; i < choices.length; i++) {
+      const choice = choices[i]!;
+      if (choice.index !== wanted) continue;
+      const text = choice.delta?.content;
+      if (text) out.next(text);
+    }
+  },
+  isDelta(chunk) {
+    for (const choice of chunk.choices) {
+      const d = choice.delta;
+      if (d && (d.content || d.refusal || d.tool_calls?.length || d.function_call)) return true;
+    }
+    return false;
+  },
+  finishReason(chunk) {
+    let reason: string | undefined;
+    for (const choice of chunk.choices) if (choice.finish_reason) reason = choice.finish_reason;
+    return reason;
+  },
+};
+
+/**
+ * How `chatCompletionChunks()` reads a Chat Completions stream: each chunk checked for the fields the library
+ * reads (and the `conformance` schema), content chunks read through a JSON template; `[DONE]` ends it; an `error`
+ * event or a `{ "error": ... }` chunk fails it with {@link ChatCompletionStreamError}; an end without `[DONE]` is
+ * an {@link IncompleteStreamError} with the completion's id and last finish reason.
+ *
+ * @internal
+ * @example
+ * const chunks$ = readProtocol(chatSource, response, {});
+ */
+export const chatSource: ProtocolSource<ChatCompletionChunk, ChatCompletionChunksOptions> = {
+  prepare(options) {
+    const conformance = options.conformance;
+    return () => new ChunkReader(conformance);
+  },
+};
+
+class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
+  // What the stream has told so far, to describe an end without `[DONE]`.
+  private received = 0;
+  private completionId: string | undefined;
+  private finishReason: string | undefined;
+  private learnable = false;
+  // Content chunks that repeat the last one's text around their content are read without JSON.parse; not
+  // with a `conformance` schema, which may judge the strings the template fills in.
+  private readonly contentChunks: JsonTemplate<ChatCompletionChunk> | undefined;
+
+  constructor(private readonly conformance: ConformanceSchema | undefined) {
+    this.contentChunks = conformance === undefined ? jsonTemplate(contentChunkShape) : undefined;
+  }
+
+  decode(sse: ServerSentEvent): ChatCompletionChunk | StreamEnd {
+    if (sse.data === '[DONE]') return STREAM_DONE;
+    if (sse.event === 'error') return new StreamEnd(new ChatCompletionStreamError(sse.data));
+    let chunk = this.contentChunks?.read(sse.data);
+    this.learnable = false;
+    if (chunk === undefined) {
+      const json = parseEventJson(sse.event, sse.data);
+      if (json instanceof StreamParseError) return new StreamEnd(json);
+      // The API reports a failure in the middle of a stream as a data line holding `{ "error": {...} }`.
+      if ((json as { error?: unknown } | null)?.error) return new StreamEnd(new ChatCompletionStreamError(sse.data));
+      // The fields the library reads are checked by hand; the rest passes untouched.
+      const issue = chatCompletionChunkIssue(json);
+      if (issue !== undefined) return new StreamEnd(readIssueError(issue, sse.event, sse.data));
+      if (this.conformance !== undefined) {
+        const problem = validateEventJson(this.conformance, sse.event, sse.data, json);
+        if (problem) return new StreamEnd(problem);
+      }
+      chunk = json as ChatCompletionChunk;
+      this.learnable = true;
+    }
+    this.received++;
+    this.completionId = chunk.id;
+    const choices = chunk.choices;
+    for (let i = 0; i < choices.length; i++) {
+      const reason = choices[i]!.finish_reason;
+      if (reason) this.finishReason = reason;
+    }
+    return chunk;
+  }
+
+  emitted(chunk: ChatCompletionChunk, sse: ServerSentEvent): boolean {
+    // After the chunk is out, so the first token does not wait for it.
+    if (this.learnable) this.contentChunks?.learn(sse.data, chunk);
+    // Only `[DONE]` ends a chat stream.
+    return false;
+  }
+
+  endOfBody(): IncompleteStreamError {
+    return this.cut();
+  }
+
+  cut(cause?: unknown): IncompleteStreamError {
+    return new IncompleteStreamError({
+      completionId: this.completionId,
+      finishReason: this.finishReason,
+      receivedEvents: this.received,
+      cause,
+    });
+  }
+}
+
+/**
+ * Chat Completions chunks as `toolCallDeltas()` accumulates them: {@link chatCompletionReducer} from
+ * `undefined`; the tool call fragments are every choice's `delta.tool_calls`, each with its call as accumulated.
+ *
+ * @example
+ * const completion = chatAccumulation.reducer(chatAccumulation.initial, chunk);
+ */
+export const chatAccumulation: ProtocolAccumulation<
+  ChatCompletionChunk,
+  ChatCompletionSnapshot | undefined,
+  ChatToolCallDeltaWithSnapshot
+> = {
+  initial: undefined,
+  reducer: chatCompletionReducer,
+  toolCallDeltas(chunk, completion, out) {
+    for (const choice of chunk.choices) {
+      const fragments = choice.delta?.tool_calls;
+      if (!fragments) continue;
+      const calls = completion!.choices[choice.index]!.message.tool_calls!;
+      for (const delta of fragments) {
+        out.next({ delta, snapshot: calls[delta.index]!, choiceIndex: choice.index, completion: completion! });
+      }
+    }
+  },
+};

@@ -1,0 +1,146 @@
+import type { OpenAIStreamError } from '../errors/base.js';
+import type { FromSSEOptions } from '../sources/from-sse.js';
+import type { ServerSentEvent } from '../sources/server-sent-event.js';
+
+/*
+ * What this library knows of one streaming API (Assistants runs, Chat Completions, Responses), written once, in
+ * that API's folder (`src/<api>/protocol.ts`). A description has three parts, each its own constant, so a bundle
+ * carries only the parts it uses (`responseEvents()` + `textDeltas()` never carries a reducer):
+ *
+ * - {@link StreamProtocol}: how its values are told apart from other APIs' values, where their text is, which of
+ *   them are deltas and what they say about how generation ended. Listed in `src/protocols/registry.ts`, read by
+ *   `textDeltas()`, `streamMetrics()` and `streamKindOf()`.
+ * - {@link ProtocolSource}: how the bytes of its stream become values (decoding and the checks of what the
+ *   library reads), when the stream is complete, and what a cut stream reports. Read by the API's source
+ *   (`responseEvents()`, ...) through `readProtocol()` (`src/protocols/read-protocol.ts`).
+ * - {@link ProtocolAccumulation}: how its values accumulate (the pure reducer of the snapshots) and where the tool
+ *   calls are in them. Read by `toolCallDeltas()` through `src/protocols/accumulations.ts`.
+ */
+
+/**
+ * Where each value of an API's stream is sent: the subscriber of an operator (its `next`).
+ *
+ * @example
+ * const sink: Sink<string> = { next: (text) => process.stdout.write(text) };
+ */
+export interface Sink<T> {
+  next(value: T): void;
+}
+
+/**
+ * The part of a protocol description the operators that work on every kind of stream read (`textDeltas()`,
+ * `streamMetrics()`, `streamKindOf()`): small functions over one value, nothing kept between values.
+ *
+ * @example
+ * const chat: StreamProtocol<ChatCompletionChunk, 'chat'> = {
+ *   kind: 'chat',
+ *   is: (value): value is ChatCompletionChunk => (value as ChatCompletionChunk | null)?.object === 'chat.completion.chunk',
+ *   text: (chunk, out, choice) => { ... },
+ *   isDelta: (chunk) => ...,
+ *   finishReason: (chunk) => ...,
+ * };
+ */
+export interface StreamProtocol<E, K extends string = string> {
+  /** The API's name, as `streamKindOf()` and `StreamMetrics.kind` report it. */
+  readonly kind: K;
+  /**
+   * Whether `value` is one of this API's values, by a cheap look at its shape (one or two property reads). The
+   * registry asks the protocols in its order; the first that says yes owns the value.
+   */
+  is(value: unknown): value is E;
+  /**
+   * Sends the text fragments `value` carries to `out`, in order, skipping empty ones. `choice` is
+   * `TextDeltasOptions.choice` (which choice, for APIs with several; others ignore it).
+   */
+  text(value: E, out: Sink<string>, choice: number): void;
+  /** Whether `value` is a delta (usually one token), as `StreamMetrics.deltaCount` counts them. */
+  isDelta(value: E): boolean;
+  /**
+   * How generation ended as far as `value` says (a finish reason, a run or response status), or `undefined` when
+   * it says nothing: `StreamMetrics.finishReason` keeps the last one said.
+   */
+  finishReason(value: E): string | undefined;
+}
+
+/**
+ * What a {@link ProtocolReader} returns instead of a value when an SSE event ends the stream: with no `error`,
+ * the stream completes (`[DONE]`, `event: done`); with one, it fails with it (an `error` event, a broken field).
+ *
+ * @example
+ * if (sse.data === '[DONE]') return STREAM_DONE;
+ * if (json instanceof StreamParseError) return new StreamEnd(json);
+ */
+export class StreamEnd {
+  constructor(readonly error?: OpenAIStreamError) {}
+}
+
+/**
+ * The {@link StreamEnd} that completes a stream (`[DONE]`). Frozen, shared by every stream.
+ *
+ * @example
+ * if (sse.data === '[DONE]') return STREAM_DONE;
+ */
+export const STREAM_DONE: StreamEnd = /* @__PURE__ */ Object.freeze(new StreamEnd());
+
+/**
+ * The part of a protocol description its source reads: how the options of a call are prepared (once per call
+ * of the source: schema lookups, flags) into a factory of {@link ProtocolReader}s (one per subscription, so a
+ * retried subscription starts afresh).
+ *
+ * @example
+ * const chatSource: ProtocolSource<ChatCompletionChunk, ChatCompletionChunksOptions> = {
+ *   prepare: (options) => () => new ChunkReader(options.conformance),
+ * };
+ */
+export interface ProtocolSource<E, O extends FromSSEOptions> {
+  prepare(options: O): () => ProtocolReader<E>;
+}
+
+/**
+ * One subscription's reading of an API's stream (`readProtocol()` calls it): it owns what the stream told so
+ * far (to describe a cut) and the stream's JSON templates.
+ *
+ * @example
+ * const reader = open();
+ * const value = reader.decode(sse);
+ * if (value instanceof StreamEnd) return value.error ? subscriber.error(value.error) : subscriber.complete();
+ * subscriber.next(value);
+ * if (reader.emitted(value, sse)) subscriber.complete();
+ */
+export interface ProtocolReader<E> {
+  /**
+   * One SSE event: the value to emit (the event's JSON, checked for the fields the library reads), or a
+   * {@link StreamEnd} (`[DONE]`, an error event, invalid JSON, a broken field).
+   */
+  decode(sse: ServerSentEvent): E | StreamEnd;
+  /**
+   * Called after `value` was emitted (so the first token does not wait for it): the reader learns its templates
+   * here. Returns `true` when `value` ends the stream (a terminal event such as `response.completed`).
+   */
+  emitted(value: E, sse: ServerSentEvent): boolean;
+  /**
+   * The body ended before a terminal event or `[DONE]`: `undefined` when that is a proper end all the same (an
+   * Assistants run already settled), else the error to fail with (an `IncompleteStreamError`).
+   */
+  endOfBody(): OpenAIStreamError | undefined;
+  /** The error for a stream cut by a transport failure (`cause`) mid-stream: an `IncompleteStreamError`. */
+  cut(cause: unknown): OpenAIStreamError;
+}
+
+/**
+ * The part of a protocol description `toolCallDeltas()` reads: how the values accumulate (the pure reducer
+ * behind the API's `accumulate...()` operator, from `initial`) and where the tool call fragments are.
+ *
+ * @example
+ * const chatAccumulation: ProtocolAccumulation<ChatCompletionChunk, ChatCompletionSnapshot | undefined, ChatToolCallDeltaWithSnapshot> = {
+ *   initial: undefined,
+ *   reducer: chatCompletionReducer,
+ *   toolCallDeltas: (chunk, completion, out) => { ... },
+ * };
+ */
+export interface ProtocolAccumulation<E, S, D> {
+  readonly initial: S;
+  readonly reducer: (state: S, value: E) => S;
+  /** Sends every tool call fragment `value` carries to `out`, with the call as accumulated in `state` (after `value`). */
+  toolCallDeltas(value: E, state: S, out: Sink<D>): void;
+}

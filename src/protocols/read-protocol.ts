@@ -1,0 +1,60 @@
+import { Observable } from 'rxjs';
+import { OpenAIStreamError } from '../errors/base.js';
+import { subscribeChained } from '../operators/subscribe-chained.js';
+import type { ByteSource } from '../sources/byte-source.js';
+import { serverSentEvents } from '../sources/decode-json-event.js';
+import type { FromSSEOptions } from '../sources/from-sse.js';
+import type { ServerSentEvent } from '../sources/server-sent-event.js';
+import { type ProtocolSource, StreamEnd } from './protocol.js';
+
+/**
+ * The source every API shares (`assistantEvents()`, `chatCompletionChunks()` and `responseEvents()` are this
+ * with their {@link ProtocolSource}): SSE events (read with `fromSSE()` unless given as an Observable) decoded
+ * one by one by a {@link ProtocolReader} of the subscription, each value emitted as the reader returns it.
+ *
+ * - A {@link StreamEnd} from the reader completes the stream, or fails it with its error.
+ * - A value the reader calls terminal completes the stream after it is emitted (and releases the connection).
+ * - A transport failure mid-stream fails it with the reader's `cut(cause)` (the library's own errors pass as
+ *   they are); a body that ends before a terminal value or `[DONE]` ends it as the reader's `endOfBody()` says.
+ *
+ * Cold: the options are prepared once per call, a reader is opened per subscription, and a source factory is
+ * called per subscription (so `retry()` re-issues the request). Chained to its subscriber: `take`, `first` and
+ * `takeUntil` stop the SSE events at once, synchronously too.
+ *
+ * @internal
+ * @example
+ * export const chatCompletionChunks = (source: ByteSource, options: ChatCompletionChunksOptions = {}) =>
+ *   readProtocol(chatSource, source, options);
+ */
+export function readProtocol<E, O extends FromSSEOptions>(
+  protocol: ProtocolSource<E, O>,
+  source: ByteSource | Observable<ServerSentEvent>,
+  options: O,
+): Observable<E> {
+  const sse$ = serverSentEvents(source, options);
+  const open = protocol.prepare(options);
+  return new Observable<E>((subscriber) => {
+    const reader = open();
+    // Chained: when the subscriber is done (`take(1)`, an error sent to it), the SSE events stop at once, even
+    // in the middle of a synchronous source's emission loop.
+    return subscribeChained(sse$, subscriber, {
+      next(sse) {
+        const value = reader.decode(sse);
+        if (value instanceof StreamEnd) {
+          return value.error === undefined ? subscriber.complete() : subscriber.error(value.error);
+        }
+        subscriber.next(value);
+        if (reader.emitted(value, sse)) subscriber.complete();
+      },
+      error(error: unknown) {
+        // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.
+        subscriber.error(error instanceof OpenAIStreamError ? error : reader.cut(error));
+      },
+      complete() {
+        const error = reader.endOfBody();
+        if (error === undefined) subscriber.complete();
+        else subscriber.error(error);
+      },
+    });
+  });
+}

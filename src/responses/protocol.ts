@@ -1,0 +1,178 @@
+import { IncompleteStreamError, ResponseStreamError, StreamParseError } from '../errors/stream-errors.js';
+import type { ResponseToolCallDeltaWithSnapshot } from '../operators/tool-call-deltas.js';
+import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol } from '../protocols/protocol.js';
+import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
+import { responseWireChecks, type WireCheck } from '../schema/responses/wire-checks.js';
+import { parseEventJson, schemaLookup, validateEventJson, type ConformanceSchema } from '../sources/decode-json-event.js';
+import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
+import type { ServerSentEvent } from '../sources/server-sent-event.js';
+import type { ResponseStreamEvent } from '../wire/responses-api.js';
+import type { ResponseEventsOptions } from './response-events.js';
+import { outputPosition, responseReducer } from './snapshot/reducer.js';
+import type { ResponseSnapshot } from './snapshot/state.js';
+
+// The Responses API, described once (see `src/protocols/protocol.ts`): its values, its source, its accumulation.
+
+const TEXT_DELTA = 'response.output_text.delta';
+const FUNCTION_ARGUMENTS_DELTA = 'response.function_call_arguments.delta';
+const CUSTOM_INPUT_DELTA = 'response.custom_tool_call_input.delta';
+
+/** The events that end a Responses stream once emitted. */
+const isTerminal = (type: string | undefined): boolean => type === 'response.completed' || type === 'response.incomplete';
+/** The events that fail it, with the response (or the error) they carry. */
+const isFailure = (type: string | undefined): type is string => type === 'error' || type === 'response.failed';
+
+/**
+ * Responses events as the operators of every stream read them: a value with a string `type` (checked after the
+ * Assistants and Chat Completions shapes); its text is the `delta` of `response.output_text.delta`; every
+ * `*.delta` event is a delta; the status of the response a lifecycle event carries tells how it ended.
+ *
+ * @example
+ * if (responsesProtocol.is(value)) responsesProtocol.text(value, { next: write }, 0);
+ */
+export const responsesProtocol: StreamProtocol<ResponseStreamEvent, 'responses'> = {
+  kind: 'responses',
+  is: (value): value is ResponseStreamEvent => typeof (value as { type?: unknown } | null)?.type === 'string',
+  text(event, out) {
+    if (event.type !== TEXT_DELTA) return;
+    const text = (event as Extract<ResponseStreamEvent, { type: typeof TEXT_DELTA }>).delta;
+    if (text) out.next(text);
+  },
+  isDelta: (event) => event.type.endsWith('.delta'),
+  finishReason(event) {
+    const status = (event as { response?: { status?: unknown } }).response?.status;
+    return typeof status === 'string' ? status : undefined;
+  },
+};
+
+const noSchemas: ReadonlyMap<string, ConformanceSchema> = /* @__PURE__ */ new Map();
+// Built once: dispatch by event type is one Map lookup per event. (A pure call of a plain name, so that a bundle
+// that reads only `responsesProtocol`, such as one of `textDeltas()` alone, drops it and the checks.)
+const checkByType = /* @__PURE__ */ mapOf(responseWireChecks);
+
+function mapOf(record: Readonly<Record<string, WireCheck>>): ReadonlyMap<string, WireCheck> {
+  return new Map(Object.entries(record));
+}
+
+/**
+ * How `responseEvents()` reads a Responses stream: each event checked for the fields the library reads (and the
+ * `conformance` schemas), text deltas read through a JSON template; `[DONE]`, `response.completed` and
+ * `response.incomplete` end it; `error` and `response.failed` fail it with {@link ResponseStreamError}; an end
+ * before any of those is an {@link IncompleteStreamError} with the response's id and status.
+ *
+ * @internal
+ * @example
+ * const events$ = readProtocol(responsesSource, response, { strict: true });
+ */
+export const responsesSource: ProtocolSource<ResponseStreamEvent, ResponseEventsOptions> = {
+  prepare(options) {
+    const strict = options.strict ?? false;
+    const schemaByType = options.conformance === undefined ? noSchemas : schemaLookup(options.conformance);
+    return () => new ResponseReader(strict, schemaByType);
+  },
+};
+
+class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
+  // What the stream has told so far about its response, to describe an end before it was done.
+  private received = 0;
+  private lastEventName: string | undefined;
+  private response: { id?: unknown; status?: unknown } | undefined;
+  private learnable = false;
+  private readonly textDeltas: JsonTemplate<ResponseStreamEvent> = jsonTemplate(responseTextDeltaShape);
+
+  constructor(
+    private readonly strict: boolean,
+    private readonly schemaByType: ReadonlyMap<string, ConformanceSchema>,
+  ) {}
+
+  decode(sse: ServerSentEvent): ResponseStreamEvent | StreamEnd {
+    const data = sse.data;
+    if (data === '[DONE]') return STREAM_DONE;
+    let type = sse.event;
+    if (isFailure(type)) return new StreamEnd(new ResponseStreamError(type, data));
+    // A text delta that fits the stream's template is read without JSON.parse (and was validated when the
+    // template was learned); everything else is parsed, typed and validated here.
+    let json: unknown = type === TEXT_DELTA || type === undefined ? this.textDeltas.read(data) : undefined;
+    this.learnable = false;
+    if (json !== undefined) type = TEXT_DELTA;
+    else {
+      json = parseEventJson(type, data);
+      if (json instanceof StreamParseError) return new StreamEnd(json);
+      if (type === undefined) {
+        // Without an `event:` line the JSON's own `type` names the event.
+        const own = (json as { type?: unknown } | null)?.type;
+        if (typeof own !== 'string') return new StreamEnd(new StreamParseError('Event without a type', { data, path: 'type' }));
+        type = own;
+        if (isFailure(type)) return new StreamEnd(new ResponseStreamError(type, data));
+      }
+      const check = checkByType.get(type);
+      if (check !== undefined) {
+        const broken = check(json);
+        if (broken) {
+          return new StreamEnd(
+            new StreamParseError(`Broken field (${broken.message})`, { eventName: type, data, path: broken.path }),
+          );
+        }
+      }
+      const schema = this.schemaByType.get(type);
+      if (schema !== undefined) {
+        const problem = validateEventJson(schema, type, data, json);
+        if (problem) return new StreamEnd(problem);
+      }
+      if (check === undefined && schema === undefined && this.strict && type !== 'keepalive') {
+        return new StreamEnd(new StreamParseError('Unknown event type (strict mode)', { eventName: type, data }));
+      }
+      this.learnable = type === TEXT_DELTA;
+    }
+    this.received++;
+    this.lastEventName = type;
+    const carried = (json as { response?: unknown } | null)?.response;
+    if (typeof carried === 'object' && carried !== null) this.response = carried;
+    return json as ResponseStreamEvent;
+  }
+
+  emitted(event: ResponseStreamEvent, sse: ServerSentEvent): boolean {
+    if (this.learnable) this.textDeltas.learn(sse.data, event);
+    return isTerminal(this.lastEventName);
+  }
+
+  endOfBody(): IncompleteStreamError {
+    return this.cut();
+  }
+
+  cut(cause?: unknown): IncompleteStreamError {
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    return new IncompleteStreamError({
+      responseId: text(this.response?.id),
+      lastResponseStatus: text(this.response?.status),
+      receivedEvents: this.received,
+      lastEventName: this.lastEventName,
+      cause,
+    });
+  }
+}
+
+/**
+ * Responses events as `toolCallDeltas()` accumulates them: {@link responseReducer} from `undefined`; the tool
+ * call fragments are `response.function_call_arguments.delta` and `response.custom_tool_call_input.delta`, each
+ * with its item as accumulated.
+ *
+ * @example
+ * const snapshot = responsesAccumulation.reducer(responsesAccumulation.initial, event);
+ */
+export const responsesAccumulation: ProtocolAccumulation<
+  ResponseStreamEvent,
+  ResponseSnapshot | undefined,
+  ResponseToolCallDeltaWithSnapshot
+> = {
+  initial: undefined,
+  reducer: responseReducer,
+  toolCallDeltas(event, response, out) {
+    const type = event.type;
+    if (type !== FUNCTION_ARGUMENTS_DELTA && type !== CUSTOM_INPUT_DELTA) return;
+    // By position, not wire index: after a gap in `output_index` the two differ.
+    const item = response && response.output[outputPosition(response, event)];
+    if (item?.type !== 'function_call' && item?.type !== 'custom_tool_call') return;
+    out.next({ delta: event, snapshot: item, response: response! });
+  },
+};

@@ -1,0 +1,99 @@
+import type { ResponseStreamEvent, ResponseTextDeltaEvent } from '../../wire/responses-api.js';
+import { appendOutputText, outputTextPosition, responseReducer } from './reducer.js';
+import type { ResponseSnapshot } from './state.js';
+
+/**
+ * The state of a reduction that is read only at its end (`finalResponse()`): the snapshot, and the text of the
+ * text deltas since then, all for one `output_text` part, not yet applied to it. Immutable, like a snapshot.
+ *
+ * @internal
+ * @example
+ * const state: PendingTextState = { snapshot, at: addressOf(firstDelta), text: 'Hel' + 'lo' };
+ */
+export interface PendingTextState {
+  readonly snapshot: ResponseSnapshot | undefined;
+  /**
+   * Where the pending text goes (copied from the first pending delta: a consumer may change the event), or
+   * `undefined` when nothing is pending.
+   */
+  readonly at: TextPartAddress | undefined;
+  /** The pending deltas' text, joined. */
+  readonly text: string;
+}
+
+/**
+ * Nothing seen, nothing pending.
+ *
+ * @internal
+ * @example
+ * events$.pipe(reduce(pendingTextReducer, NOTHING_PENDING), map(settledSnapshot));
+ */
+export const NOTHING_PENDING: PendingTextState = /* @__PURE__ */ Object.freeze({ snapshot: undefined, at: undefined, text: '' });
+
+const TEXT_DELTA = 'response.output_text.delta';
+
+/**
+ * {@link responseReducer} for a reduction whose snapshots nobody sees before the end: consecutive text deltas of
+ * one `output_text` part are kept as one pending text (a string concatenation each) and applied at once, by the
+ * next other event or by {@link settledSnapshot}, instead of copying the path to the part once per delta.
+ * `settledSnapshot(states.reduce(pendingTextReducer, NOTHING_PENDING))` equals
+ * `events.reduce(responseReducer, undefined)`, and throws the same {@link SnapshotError} at the same event:
+ * each delta's part is looked up (and refused) as the reducer does. Pure: the state given is never changed.
+ *
+ * Deltas that bring logprobs (which the part keeps) are applied one by one, as the reducer does.
+ *
+ * @internal
+ * @example
+ * const final = settledSnapshot(events.reduce(pendingTextReducer, NOTHING_PENDING));
+ */
+export function pendingTextReducer(state: PendingTextState, event: ResponseStreamEvent): PendingTextState {
+  const snapshot = state.snapshot;
+  if (event.type === TEXT_DELTA && snapshot !== undefined && typeof event.delta === 'string' && !hasLogprobs(event.logprobs)) {
+    const at = state.at;
+    if (at === undefined || sameAddress(at, event)) {
+      // The part's place does not depend on its text: looked up (and refused) as the reducer would, now.
+      if (outputTextPosition(snapshot, event) < 0) return state; // not a message: the delta changes nothing
+      return { snapshot, at: at ?? addressOf(event), text: state.text + event.delta };
+    }
+  }
+  return { snapshot: responseReducer(settledSnapshot(state), event), at: undefined, text: '' };
+}
+
+/**
+ * The snapshot of a {@link PendingTextState} with its pending text applied.
+ *
+ * @internal
+ * @example
+ * const final = settledSnapshot(state);
+ */
+export function settledSnapshot(state: PendingTextState): ResponseSnapshot | undefined {
+  const at = state.at;
+  return at === undefined ? state.snapshot : appendOutputText(state.snapshot!, at, state.text, undefined);
+}
+
+/** Whether a text delta's logprobs would be kept by the part: a non-empty list (the reducer checks the entries). */
+function hasLogprobs(logprobs: unknown): boolean {
+  return Array.isArray(logprobs) && logprobs.length > 0;
+}
+
+/**
+ * Where a text delta goes: its item and part.
+ *
+ * @internal
+ * @example
+ * const at: TextPartAddress = { type: 'response.output_text.delta', output_index: 0, item_id: 'msg_1', content_index: 0 };
+ */
+export interface TextPartAddress {
+  readonly type: string;
+  readonly output_index: number;
+  readonly item_id: string | undefined;
+  readonly content_index: number;
+}
+
+function addressOf(event: ResponseTextDeltaEvent): TextPartAddress {
+  return { type: event.type, output_index: event.output_index, item_id: event.item_id, content_index: event.content_index };
+}
+
+function sameAddress(a: TextPartAddress, b: ResponseTextDeltaEvent): boolean {
+  return a.output_index === b.output_index && a.content_index === b.content_index && a.item_id === b.item_id;
+}
