@@ -113,7 +113,8 @@ describe('deliveredEvents (what a client run stream delivered, for recovery)', (
 
   it('keeps what recovery reads of runs and steps as they arrived, whatever a consumer does to the events later', () => {
     const delivered = deliveredEvents();
-    const created = ev('thread.run.created', run('run_1', 'queued'));
+    const queued = run('run_1', 'queued');
+    const created = ev('thread.run.created', queued);
     const stepCreated = ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'message_creation', message_creation: { message_id: 'msg_1' } }));
     delivered.observe(created);
     delivered.observe(stepCreated);
@@ -122,13 +123,13 @@ describe('deliveredEvents (what a client run stream delivered, for recovery)', (
     (created.data as { id: string }).id = 'run_2';
     (stepCreated.data as { status: string }).status = 'completed';
     expect(delivered.state()).toMatchObject({
-      currentRun: { id: 'run_1', status: 'queued', thread_id: created.data.thread_id },
+      currentRun: { id: 'run_1', status: 'queued', thread_id: queued.thread_id },
       runs: [{ id: 'run_1', status: 'queued' }],
       runSteps: [{ id: 'step_1', status: 'in_progress' }],
     });
     // A state handed out does not change with later events.
     delivered.observe(ev('thread.run.in_progress', run('run_1', 'in_progress')));
-    expect(before.runs).toEqual([{ id: 'run_1', status: 'queued', thread_id: created.data.thread_id }]);
+    expect(before.runs).toEqual([{ id: 'run_1', status: 'queued', thread_id: queued.thread_id }]);
     expect(delivered.state().runs).toMatchObject([{ id: 'run_1', status: 'in_progress' }]);
   });
 
