@@ -13,6 +13,7 @@
 // last stream's end) and its peak RSS. Clients:
 //   - floor:   global fetch + eventsource-parser + JSON.parse, text accumulated from `thread.message.delta`;
 //   - library: createClient().threads.runs.stream(...).pipe(textDeltas());
+//   - source:  (diagnostic) fetch + assistantEvents(response).pipe(textDeltas()): the library's source without the client;
 //   - sdk:     the official SDK's client.beta.threads.runs.stream(...) with a `textDelta` listener, awaiting `done()`.
 // Everything is bounded: a fixed number of streams, and each child is killed after `timeout-s` seconds.
 import { execFile } from 'node:child_process';
@@ -175,6 +176,19 @@ async function contender(client, url, assistant) {
     const api = lib.createClient({ apiKey: 'load', baseURL: url, maxRetries: 0 });
     return async (threadId) =>
       (await lastValueFrom(api.threads.runs.stream(threadId, { assistant_id: assistant }).pipe(lib.textDeltas(), toArray()))).join('');
+  }
+  if (client === 'source') {
+    // The library's source alone (no client): what the client's layers add is library minus this.
+    const lib = await import(DIST);
+    const { lastValueFrom, toArray } = await import('rxjs');
+    return async (threadId) => {
+      const response = await fetch(`${url}/threads/${threadId}/runs`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer load', 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
+        body: JSON.stringify({ assistant_id: assistant, stream: true }),
+      });
+      return (await lastValueFrom(lib.assistantEvents(response).pipe(lib.textDeltas(), toArray()))).join('');
+    };
   }
   if (client === 'sdk') {
     const { default: OpenAI } = await import('openai');

@@ -2,7 +2,7 @@ import { createParser, type ParseError } from 'eventsource-parser';
 import { Observable } from 'rxjs';
 import { APIError } from '../errors/api-errors.js';
 import { StreamBufferOverflowError } from '../errors/stream-errors.js';
-import { type ByteSource, openByteReader } from './byte-source.js';
+import { type ByteReader, type ByteSource, openByteReader } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /**
@@ -49,6 +49,22 @@ export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
  * fromSSE(response).subscribe((sse) => console.log(sse.event, sse.data));
  */
 export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Observable<ServerSentEvent> {
+  return readSSE(source, options, undefined);
+}
+
+/**
+ * {@link fromSSE}, told by its consumer whether the stream has ended by its own protocol (`[DONE]`, `event: done`)
+ * when it stops: then the body's end is most likely already queued behind that last event, and it is read
+ * instead of cancelling the body (which in Node's `fetch` aborts the request with a `DOMException` and destroys
+ * the connection, for every stream). A body that has more to send, or whose end is not there within a few
+ * microtasks, is cancelled as on any other stop.
+ *
+ * @internal
+ * @example
+ * let done = false;
+ * readSSE(response, {}, () => done).subscribe((sse) => { if (sse.data === '[DONE]') done = true; });
+ */
+export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() => boolean) | undefined): Observable<ServerSentEvent> {
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;
   return new Observable<ServerSentEvent>((subscriber) => {
     let stopped = false;
@@ -103,9 +119,31 @@ export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Obser
 
     return () => {
       stopped = true;
-      reader?.cancel();
+      if (reader !== undefined && ended?.() === true) finishAfterEnd(reader);
+      else reader?.cancel();
     };
   });
+}
+
+/** Reads the end of a body whose last event came (see {@link readSSE}), or cancels it. */
+function finishAfterEnd(reader: ByteReader): void {
+  let settled = false;
+  reader.read().then(
+    (result) => {
+      settled = true;
+      if (!result.done) reader.cancel();
+    },
+    () => {
+      settled = true;
+    },
+  );
+  // A few microtasks: an end already queued is read by then; a body still open is not waited for.
+  void Promise.resolve()
+    .then(() => undefined)
+    .then(() => undefined)
+    .then(() => {
+      if (!settled) reader.cancel();
+    });
 }
 
 function isErrorResponse(source: ByteSource): source is Response {
