@@ -54,10 +54,10 @@ export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Obser
 
 /**
  * {@link fromSSE}, told by its consumer whether the stream has ended by its own protocol (`[DONE]`, `event: done`)
- * when it stops: then the body's end is most likely already queued behind that last event, and it is read
+ * when it stops: then, for a fetch `Response` (other sources are cancelled at once, as by `fromSSE`), the body's end is most likely already queued behind that last event, and it is read
  * instead of cancelling the body (which in Node's `fetch` aborts the request with a `DOMException` and destroys
- * the connection, for every stream). A body that has more to send, or whose end is not there within a few
- * microtasks, is cancelled as on any other stop.
+ * the connection, for every stream). A body that has more to send, or whose end has not come by the next turn
+ * of the event loop, is cancelled as on any other stop.
  *
  * @internal
  * @example
@@ -119,13 +119,17 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
 
     return () => {
       stopped = true;
-      if (reader !== undefined && ended?.() === true) finishAfterEnd(reader);
+      if (reader !== undefined && ended?.() === true && isFetchResponse(source)) finishAfterEnd(reader);
       else reader?.cancel();
     };
   });
 }
 
-/** Reads the end of a body whose last event came (see {@link readSSE}), or cancels it. */
+/**
+ * Reads the end of a body whose last event came (see {@link readSSE}), or cancels it: when the read brings more
+ * bytes, or has not settled by the next turn of the event loop (after the I/O already received was read; a body
+ * still open is not waited for). Only the release of the connection waits; the stream was complete already.
+ */
 function finishAfterEnd(reader: ByteReader): void {
   let settled = false;
   reader.read().then(
@@ -137,13 +141,20 @@ function finishAfterEnd(reader: ByteReader): void {
       settled = true;
     },
   );
-  // A few microtasks: an end already queued is read by then; a body still open is not waited for.
-  void Promise.resolve()
-    .then(() => undefined)
-    .then(() => undefined)
-    .then(() => {
-      if (!settled) reader.cancel();
-    });
+  nextTurn(() => {
+    if (!settled) reader.cancel();
+  });
+}
+
+/** Runs `fn` after the I/O of this turn of the event loop: `setImmediate` in Node, a 0 ms timeout elsewhere. */
+function nextTurn(fn: () => void): void {
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  if (typeof immediate === 'function') immediate(fn);
+  else setTimeout(fn, 0);
+}
+
+function isFetchResponse(source: ByteSource): source is Response {
+  return typeof Response !== 'undefined' && source instanceof Response;
 }
 
 function isErrorResponse(source: ByteSource): source is Response {
