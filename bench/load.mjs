@@ -3,6 +3,8 @@
 //   npm run bench:load                          # = npm run build && node bench/load.mjs
 //   node bench/load.mjs --streams=1000 --words=40 --delta-ms=10 --event-ms=10 --timeout-s=180 [--clients=floor,library,sdk]
 //   LOAD_CHILD_NODE_ARGS='--cpu-prof --cpu-prof-dir=bench/results' node bench/load.mjs --clients=library   # profile a client
+//   RX_OPENAI_STREAM_BASE_DIST=file:///tmp/base/dist/esm/index.js node bench/load.mjs --clients=floor,base,library --rounds=5
+//                                               # a change against another build (`base`), in alternating rounds
 //
 // The parent starts the emulator (rx-openai-stream/testing, on 127.0.0.1) with paced streams, creates one
 // assistant and `streams` threads, then runs each client in a fresh child process, one after the other. A child
@@ -11,6 +13,7 @@
 // last stream's end) and its peak RSS. Clients:
 //   - floor:   global fetch + eventsource-parser + JSON.parse, text accumulated from `thread.message.delta`;
 //   - library: createClient().threads.runs.stream(...).pipe(textDeltas());
+//   - source:  (diagnostic) fetch + assistantEvents(response).pipe(textDeltas()): the library's source without the client;
 //   - sdk:     the official SDK's client.beta.threads.runs.stream(...) with a `textDelta` listener, awaiting `done()`.
 // Everything is bounded: a fixed number of streams, and each child is killed after `timeout-s` seconds.
 import { execFile } from 'node:child_process';
@@ -23,6 +26,9 @@ const DELTA_MS = Number(args['delta-ms'] ?? 10);
 const EVENT_MS = Number(args['event-ms'] ?? 10);
 const TIMEOUT_S = Number(args['timeout-s'] ?? 180);
 const CLIENTS = (args.clients ?? 'floor,library,sdk').split(',');
+// Rounds of all the clients, one after the other (floor, library, sdk, floor, library, ...): the ratios of each
+// round compare runs made close together, which a machine whose load changes needs.
+const ROUNDS = Number(args.rounds ?? 1);
 const DIST = process.env.RX_OPENAI_STREAM_DIST ?? new URL('../dist/esm/index.js', import.meta.url).href;
 
 if (args.client) await child(args.client);
@@ -54,29 +60,50 @@ async function parent() {
         `answers of ${threads[0].text.length} characters; node ${process.version}`,
     );
     const rows = [];
-    for (const client of CLIENTS) {
-      const result = await runChild(client, setup);
-      rows.push({ client, ...result });
-      console.log(`  ${client}: ${JSON.stringify(result)}`);
+    for (let round = 1; round <= ROUNDS; round++) {
+      const roundRows = [];
+      for (const client of CLIENTS) {
+        const result = await runChild(client, setup);
+        roundRows.push({ client, ...result });
+        console.log(`  ${ROUNDS > 1 ? `round ${round} ` : ''}${client}: ${JSON.stringify(result)}`);
+      }
+      rows.push(...roundRows);
+      report(roundRows, ROUNDS > 1 ? `round ${round}` : undefined);
     }
-    const floor = rows.find((row) => row.client === 'floor');
-    const sdk = rows.find((row) => row.client === 'sdk');
-    console.log('\n| client | streams ok | wall s | CPU ms (user+sys) | CPU vs floor | peak RSS MB | RSS vs SDK |');
-    console.log('|:--|--:|--:|--:|--:|--:|--:|');
-    for (const row of rows) {
-      const cpu = floor ? (row.cpuMs / floor.cpuMs).toFixed(2) + 'x' : '';
-      const rss = sdk ? (row.peakRssMb / sdk.peakRssMb).toFixed(2) + 'x' : '';
-      console.log(`| ${row.client} | ${row.ok}/${STREAMS} | ${row.wallS} | ${row.cpuMs} | ${cpu} | ${row.peakRssMb} | ${rss} |`);
-    }
-    const library = rows.find((row) => row.client === 'library');
-    if (library && floor && sdk) {
-      console.log('\nTargets');
-      console.log(`  ${library.cpuMs <= 1.1 * floor.cpuMs ? 'PASS' : 'MISS'}  library CPU <= 1.1x floor: ${(library.cpuMs / floor.cpuMs).toFixed(2)}`);
-      console.log(`  ${library.peakRssMb <= sdk.peakRssMb ? 'PASS' : 'MISS'}  library peak RSS <= SDK: ${library.peakRssMb} vs ${sdk.peakRssMb} MB`);
+    if (ROUNDS > 1) {
+      const ratios = (client, base, key) =>
+        rows.filter((row) => row.client === client).map((row, i) => row[key] / rows.filter((r) => r.client === base)[i][key]);
+      const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+      if (CLIENTS.includes('library') && CLIENTS.includes('floor')) {
+        const cpu = ratios('library', 'floor', 'cpuMs');
+        console.log(`\nlibrary CPU vs floor per round: ${cpu.map((r) => r.toFixed(2) + 'x').join(', ')}; median ${median(cpu).toFixed(2)}x`);
+      }
+      if (CLIENTS.includes('library') && CLIENTS.includes('sdk')) {
+        const rss = ratios('library', 'sdk', 'peakRssMb');
+        console.log(`library peak RSS vs SDK per round: ${rss.map((r) => r.toFixed(2) + 'x').join(', ')}; median ${median(rss).toFixed(2)}x`);
+      }
     }
     if (rows.some((row) => row.ok !== STREAMS)) process.exitCode = 1;
   } finally {
     await emulator.close();
+  }
+}
+
+function report(rows, title) {
+  const floor = rows.find((row) => row.client === 'floor');
+  const sdk = rows.find((row) => row.client === 'sdk');
+  console.log(`\n${title ? `${title}\n` : ''}| client | streams ok | wall s | CPU ms (user+sys) | CPU vs floor | peak RSS MB | RSS vs SDK |`);
+  console.log('|:--|--:|--:|--:|--:|--:|--:|');
+  for (const row of rows) {
+    const cpu = floor ? (row.cpuMs / floor.cpuMs).toFixed(2) + 'x' : '';
+    const rss = sdk ? (row.peakRssMb / sdk.peakRssMb).toFixed(2) + 'x' : '';
+    console.log(`| ${row.client} | ${row.ok}/${STREAMS} | ${row.wallS} | ${row.cpuMs} | ${cpu} | ${row.peakRssMb} | ${rss} |`);
+  }
+  const library = rows.find((row) => row.client === 'library');
+  if (library && floor && sdk) {
+    console.log('\nTargets');
+    console.log(`  ${library.cpuMs <= 1.1 * floor.cpuMs ? 'PASS' : 'MISS'}  library CPU <= 1.1x floor: ${(library.cpuMs / floor.cpuMs).toFixed(2)}`);
+    console.log(`  ${library.peakRssMb <= sdk.peakRssMb ? 'PASS' : 'MISS'}  library peak RSS <= SDK: ${library.peakRssMb} vs ${sdk.peakRssMb} MB`);
   }
 }
 
@@ -142,12 +169,26 @@ async function contender(client, url, assistant) {
       return parts.join('');
     };
   }
-  if (client === 'library') {
-    const lib = await import(DIST);
+  if (client === 'library' || client === 'base') {
+    // `base`: another build of the library, to compare a change with what it changes (RX_OPENAI_STREAM_BASE_DIST).
+    const lib = await import(client === 'base' ? process.env.RX_OPENAI_STREAM_BASE_DIST : DIST);
     const { lastValueFrom, toArray } = await import('rxjs');
     const api = lib.createClient({ apiKey: 'load', baseURL: url, maxRetries: 0 });
     return async (threadId) =>
       (await lastValueFrom(api.threads.runs.stream(threadId, { assistant_id: assistant }).pipe(lib.textDeltas(), toArray()))).join('');
+  }
+  if (client === 'source') {
+    // The library's source alone (no client): what the client's layers add is library minus this.
+    const lib = await import(DIST);
+    const { lastValueFrom, toArray } = await import('rxjs');
+    return async (threadId) => {
+      const response = await fetch(`${url}/threads/${threadId}/runs`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer load', 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
+        body: JSON.stringify({ assistant_id: assistant, stream: true }),
+      });
+      return (await lastValueFrom(lib.assistantEvents(response).pipe(lib.textDeltas(), toArray()))).join('');
+    };
   }
   if (client === 'sdk') {
     const { default: OpenAI } = await import('openai');

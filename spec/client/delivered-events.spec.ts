@@ -1,21 +1,24 @@
 import fc from 'fast-check';
 import { asyncScheduler, lastValueFrom, range, type SchedulerLike, Subject, take, toArray } from 'rxjs';
 import { assistantStreamReducer, initialAssistantStreamState, StreamTimeoutError } from '../../src/index';
-import type { AssistantStreamEvent, AssistantStreamState } from '../../src/index';
+import type { AssistantStreamEvent } from '../../src/index';
 import { eventTimeouts } from '../../src/client/event-timeouts';
-import { deliveredEvents } from '../../src/client/recovery/delivered-events';
+import { deliveredEvents, type DeliveredState } from '../../src/client/recovery/delivered-events';
 import { ev, message, run, step, textDelta } from '../helpers/events';
 import { propertyRuns } from '../helpers/property-runs';
 
 // The recovery tracker of client run streams keeps plain text deltas as fragments and merges them late. Recovery
-// compares its state with the server's objects, so that state must hold what reducing every event would hold.
+// compares its state with the server's objects, so what it reads of that state must be what reducing every event
+// would hold.
 
-/** What recovery reads of a state (everything but `currentEvent`, which may be a joined delta). */
-const recoveryView = (state: AssistantStreamState) => {
-  const { currentEvent: _ignored, ...rest } = state;
-  void _ignored;
-  return rest;
-};
+/** What recovery reads of a state: the messages, and the id and status of every run and step (a run's thread). */
+const idAndStatus = ({ id, status }: { id: string; status: string }) => ({ id, status });
+const recoveryView = (state: DeliveredState) => ({
+  currentRun: state.currentRun && { id: state.currentRun.id, status: state.currentRun.status, thread_id: state.currentRun.thread_id },
+  runs: state.runs.map(idAndStatus),
+  runSteps: state.runSteps.map(idAndStatus),
+  messages: state.messages,
+});
 
 const reduceAll = (events: readonly AssistantStreamEvent[]) => {
   let state = initialAssistantStreamState;
@@ -106,6 +109,28 @@ describe('deliveredEvents (what a client run stream delivered, for recovery)', (
     const block = delivered.state().messages[0]!.content[0];
     expect(block).toEqual(reduceAll(events).messages[0]!.content[0]);
     expect(block?.type === 'text' && block.text.value).toBe(events.slice(1).map((_, i) => String(i % 10)).join(''));
+  });
+
+  it('keeps what recovery reads of runs and steps as they arrived, whatever a consumer does to the events later', () => {
+    const delivered = deliveredEvents();
+    const queued = run('run_1', 'queued');
+    const created = ev('thread.run.created', queued);
+    const stepCreated = ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'message_creation', message_creation: { message_id: 'msg_1' } }));
+    delivered.observe(created);
+    delivered.observe(stepCreated);
+    const before = delivered.state();
+    (created.data as { status: string; id: string }).status = 'completed';
+    (created.data as { id: string }).id = 'run_2';
+    (stepCreated.data as { status: string }).status = 'completed';
+    expect(delivered.state()).toMatchObject({
+      currentRun: { id: 'run_1', status: 'queued', thread_id: queued.thread_id },
+      runs: [{ id: 'run_1', status: 'queued' }],
+      runSteps: [{ id: 'step_1', status: 'in_progress' }],
+    });
+    // A state handed out does not change with later events.
+    delivered.observe(ev('thread.run.in_progress', run('run_1', 'in_progress')));
+    expect(before.runs).toEqual([{ id: 'run_1', status: 'queued', thread_id: queued.thread_id }]);
+    expect(delivered.state().runs).toMatchObject([{ id: 'run_1', status: 'in_progress' }]);
   });
 
   it('skips an event the reducer refuses, and goes on', () => {

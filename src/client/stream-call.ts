@@ -27,7 +27,7 @@ export function streamCall<E, C>(transport: Transport, protocol: ClientProtocol<
     const plan = protocol.start(call, () => received);
     const { spec, options } = plan.request;
     return attempt(transport, protocol, spec, options).pipe(
-      plan.retry ? retryStart(plan.retry) : identity,
+      plan.retry ? retryStart(plan.retry, () => received) : identity,
       plan.resume ?? identity,
       fallBack(plan.fallback, () => received),
       recoverCut(plan.recover),

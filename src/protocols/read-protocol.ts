@@ -1,9 +1,8 @@
-import { Observable } from 'rxjs';
+import { isObservable, Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
 import type { ByteSource } from '../sources/byte-source.js';
-import { serverSentEvents } from '../sources/decode-json-event.js';
-import type { FromSSEOptions } from '../sources/from-sse.js';
+import { type FromSSEOptions, readSSE } from '../sources/from-sse.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import { type ProtocolSource, StreamEnd } from './protocol.js';
 
@@ -31,17 +30,21 @@ export function readProtocol<E, O extends FromSSEOptions>(
   source: ByteSource | Observable<ServerSentEvent>,
   options: O,
 ): Observable<E> {
-  const sse$ = serverSentEvents(source, options);
   const open = protocol.prepare(options);
   return new Observable<E>((subscriber) => {
     const reader = open();
+    // The stream ended by its protocol (`[DONE]`, `event: done`): the body's end is read rather than cancelled.
+    let done = false;
+    const sse$ = isObservable(source) ? source : readSSE(source, options, () => done);
     // Chained: when the subscriber is done (`take(1)`, an error sent to it), the SSE events stop at once, even
     // in the middle of a synchronous source's emission loop.
     return subscribeChained(sse$, subscriber, {
       next(sse) {
         const value = reader.decode(sse);
         if (value instanceof StreamEnd) {
-          return value.error === undefined ? subscriber.complete() : subscriber.error(value.error);
+          if (value.error !== undefined) return subscriber.error(value.error);
+          done = true;
+          return subscriber.complete();
         }
         subscriber.next(value);
         if (reader.emitted(value, sse)) subscriber.complete();

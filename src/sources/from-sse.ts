@@ -2,7 +2,7 @@ import { createParser, type ParseError } from 'eventsource-parser';
 import { Observable } from 'rxjs';
 import { APIError } from '../errors/api-errors.js';
 import { StreamBufferOverflowError } from '../errors/stream-errors.js';
-import { type ByteSource, openByteReader } from './byte-source.js';
+import { type ByteReader, type ByteSource, openByteReader } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /**
@@ -49,6 +49,22 @@ export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
  * fromSSE(response).subscribe((sse) => console.log(sse.event, sse.data));
  */
 export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Observable<ServerSentEvent> {
+  return readSSE(source, options, undefined);
+}
+
+/**
+ * {@link fromSSE}, told by its consumer whether the stream has ended by its own protocol (`[DONE]`, `event: done`)
+ * when it stops: then, for a fetch `Response` (other sources are cancelled at once, as by `fromSSE`), the body's end is most likely already queued behind that last event, and it is read
+ * instead of cancelling the body (which in Node's `fetch` aborts the request with a `DOMException` and destroys
+ * the connection, for every stream). A body that has more to send, or whose end has not come by the next turn
+ * of the event loop, is cancelled as on any other stop.
+ *
+ * @internal
+ * @example
+ * let done = false;
+ * readSSE(response, {}, () => done).subscribe((sse) => { if (sse.data === '[DONE]') done = true; });
+ */
+export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() => boolean) | undefined): Observable<ServerSentEvent> {
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;
   return new Observable<ServerSentEvent>((subscriber) => {
     let stopped = false;
@@ -103,9 +119,42 @@ export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Obser
 
     return () => {
       stopped = true;
-      reader?.cancel();
+      if (reader !== undefined && ended?.() === true && isFetchResponse(source)) finishAfterEnd(reader);
+      else reader?.cancel();
     };
   });
+}
+
+/**
+ * Reads the end of a body whose last event came (see {@link readSSE}), or cancels it: when the read brings more
+ * bytes, or has not settled by the next turn of the event loop (after the I/O already received was read; a body
+ * still open is not waited for). Only the release of the connection waits; the stream was complete already.
+ */
+function finishAfterEnd(reader: ByteReader): void {
+  let settled = false;
+  reader.read().then(
+    (result) => {
+      settled = true;
+      if (!result.done) reader.cancel();
+    },
+    () => {
+      settled = true;
+    },
+  );
+  nextTurn(() => {
+    if (!settled) reader.cancel();
+  });
+}
+
+/** Runs `fn` after the I/O of this turn of the event loop: `setImmediate` in Node, a 0 ms timeout elsewhere. */
+function nextTurn(fn: () => void): void {
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  if (typeof immediate === 'function') immediate(fn);
+  else setTimeout(fn, 0);
+}
+
+function isFetchResponse(source: ByteSource): source is Response {
+  return typeof Response !== 'undefined' && source instanceof Response;
 }
 
 function isErrorResponse(source: ByteSource): source is Response {

@@ -85,6 +85,9 @@ const MARK_JSON = MARKS.map((mark) => JSON.stringify(mark));
 const MAX_INTEGER_DIGITS = 15;
 const MAX_SHARED_LENGTH = 10;
 const MAX_SHARED_STRINGS = 4096;
+// Short streams (a run's answer of a hundred tokens, a thousand of them at once) would pay for a map each and
+// keep few strings long; long ones keep their tokens (snapshot ropes, a consumer's array) long enough to matter.
+const SHARE_AFTER = 256;
 
 /**
  * Creates the template of one stream (it starts empty; keep one per subscription).
@@ -101,7 +104,8 @@ export function jsonTemplate<Fields, Value>(shape: TemplateShape<Fields, Value>)
   let order: readonly number[] = [];
   let fields: Fields | undefined;
   const slots: TemplateSlot[] = [];
-  const known = new Map<string, string>();
+  // The one copy of each short value, from the SHARE_AFTER-th hit on (see `stringValue`).
+  let known: Map<string, string> | undefined;
   // Learning costs a serialisation (a few µs); after a few attempts, a stream keeps trying only while its
   // templates pay off (several hits per attempt), so one whose events stop repeating soon stops trying.
   let attempts = 0;
@@ -127,7 +131,7 @@ export function jsonTemplate<Fields, Value>(shape: TemplateShape<Fields, Value>)
         at = end + next.length;
       }
       if (at !== data.length) return undefined;
-      hits++;
+      if (++hits === SHARE_AFTER) known = new Map();
       return shape.build(fields, slots);
     },
     learn(data) {
@@ -282,14 +286,17 @@ function integerEnd(data: string, from: number): number {
 
 /**
  * The value of a string body (a slice of the event's text): a copy of it when it needs no decoding, else decoded
- * as a JSON string literal (which makes a new string too).
+ * as a JSON string literal (which makes a new string too). With `known` (a long stream), a short value is the one
+ * copy `known` keeps of it: `JSON.parse` gives short strings as V8's internalized strings, which live outside the
+ * young generation, and a long stream's consumers keep many equal tokens (see docs/performance.md, item 7).
  */
-function stringValue(body: string, known: Map<string, string>): string | undefined {
+function stringValue(body: string, known: Map<string, string> | undefined): string | undefined {
   for (let i = 0; i < body.length; i++) {
     const code = body.charCodeAt(i);
     if (code === 0x5c || code < 0x20) return decodeStringBody(body);
   }
   if (body.length > MAX_SHARED_LENGTH) return ownString(body);
+  if (known === undefined) return body;
   const seen = known.get(body);
   if (seen !== undefined) return seen;
   if (known.size < MAX_SHARED_STRINGS) known.set(body, body);

@@ -30,21 +30,23 @@ export interface AdoptingRetry<E> {
  * Retries the source (a cold request) while it fails before its first event, after the retry policy's delay
  * on `plan.scheduler`; when the failure may have come after the server acted, what it created is adopted
  * instead of sending the request again. Once an event arrived, a failure passes through (to the recovery
- * layers): a second request would repeat what was delivered.
+ * layers): a second request would repeat what was delivered. `received()`, when given, is how many events the
+ * call has delivered so far (a call's own count, which `streamCall` keeps anyway): retries happen only before the
+ * first event, so it tells whether this attempt delivered one without another operator on every event.
  *
  * @internal
  * @example
  * attempt(transport, protocol, spec, { ...options, maxRetries: 0 }).pipe(retryStart(plan.retry));
  */
-export function retryStart<E>(plan: AdoptingRetry<E>): MonoTypeOperatorFunction<E> {
+export function retryStart<E>(plan: AdoptingRetry<E>, received?: () => number): MonoTypeOperatorFunction<E> {
   return (source) => {
     const attempt$ = (n: number): Observable<E> =>
       defer(() => {
-        let received = false;
-        return source.pipe(
-          tap(() => (received = true)),
+        let seen = false;
+        const delivered = received === undefined ? () => seen : () => received() > 0;
+        return (received === undefined ? source.pipe(tap(() => (seen = true))) : source).pipe(
           catchError((error: unknown) => {
-            if (received || n >= plan.maxRetries || !plan.isRetryable(error)) return throwError(() => error);
+            if (delivered() || n >= plan.maxRetries || !plan.isRetryable(error)) return throwError(() => error);
             const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined), plan.scheduler);
             if (!plan.mayHaveCreated(error)) return wait$.pipe(switchMap(() => attempt$(n + 1)));
             return wait$.pipe(

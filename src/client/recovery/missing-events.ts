@@ -1,6 +1,6 @@
 import { findById } from '../../assistants/snapshot/reducer.js';
-import type { AssistantStreamState } from '../../assistants/snapshot/state.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import type { DeliveredState } from './delivered-events.js';
 import type { Message, MessageContentDelta, Run, RunStep } from '../../wire/assistants.js';
 
 /**
@@ -17,7 +17,7 @@ import type { Message, MessageContentDelta, Run, RunStep } from '../../wire/assi
  * const events = missingEvents(stateWhenCut, finalRun, stepsAsc, messagesAsc);
  */
 export function missingEvents(
-  state: AssistantStreamState,
+  state: DeliveredState,
   run: Run,
   steps: readonly RunStep[],
   messages: readonly Message[],
@@ -49,7 +49,7 @@ export function missingEvents(
   return events;
 }
 
-function messageEvents(state: AssistantStreamState, message: Message): AssistantStreamEvent[] {
+function messageEvents(state: DeliveredState, message: Message): AssistantStreamEvent[] {
   const seen = findById(state.messages, message.id);
   if (seen && seen.status !== 'in_progress') return [];
   const events: AssistantStreamEvent[] = [];
