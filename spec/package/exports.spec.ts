@@ -3,7 +3,7 @@
  * beside a copy of package.json), so `require('rx-openai-stream')` and `import` resolve through its `exports` map
  * to the built files, as they do for an app that installed it. Consumers are written into a temporary folder.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +13,97 @@ const root = join(__dirname, '..', '..');
 let tmp = '';
 let pkg = ''; // the package folder: package.json, dist/, and node_modules linked to the project's for rxjs & co
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: pkg, encoding: 'utf8' });
+
+/** An Angular app that installed the package (rxjs, Angular and the package in its node_modules), in `consumer`. */
+function writeAngularConsumer(consumer: string): void {
+  mkdirSync(join(consumer, 'node_modules', '@angular'), { recursive: true });
+  for (const dep of ['rxjs', '@angular/core', '@angular/common']) symlinkSync(join(root, 'node_modules', dep), join(consumer, 'node_modules', dep), 'dir');
+  symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
+  writeFileSync(
+    join(consumer, 'app.ts'),
+    `import { provideOpenAIStream, streamSignals, injectOpenAIStreamClient, httpClientFetch, type StreamStatus } from 'rx-openai-stream/angular';
+    import type { ResponseStreamEvent } from 'rx-openai-stream';
+    import type { EnvironmentProviders, Signal } from '@angular/core';
+    export const providers: EnvironmentProviders = provideOpenAIStream({ baseURL: '/api/openai/v1' });
+    export const chat = () => {
+      const answer = streamSignals<ResponseStreamEvent>();
+      answer.start(injectOpenAIStreamClient().responses.stream({ model: 'm', input: 'hi' }));
+      const status: Signal<StreamStatus> = answer.status;
+      return [answer.text(), answer.snapshot()?.output_text, status(), httpClientFetch] as const;
+    };\n`,
+  );
+  // As the Angular CLI compiles an app: bundler resolution, ES modules.
+  writeFileSync(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', strict: true, noEmit: true,
+        skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [],
+      },
+      files: ['app.ts'],
+    }),
+  );
+}
+
+/** An app that installed the package: rxjs (its peer) and the package itself in its node_modules, nothing else. */
+function writeConsumer(consumer: string): void {
+  mkdirSync(join(consumer, 'node_modules'), { recursive: true });
+  symlinkSync(join(root, 'node_modules', 'rxjs'), join(consumer, 'node_modules', 'rxjs'), 'dir');
+  symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
+  const source = `import { responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
+    export const text$ = (r: Response) => responseEvents(r).pipe(textDeltas());
+    export const isDelta = (e: ResponseStreamEvent) => e.type === 'response.output_text.delta' && e.delta.length > 0;
+    export const isParse = (e: unknown) => e instanceof StreamParseError;
+    export const tool: Responses.FunctionTool = { type: 'function', name: 'f', parameters: {}, strict: true };\n`;
+  // The same file as a CommonJS module (the `require` types) and as an ES module (the `import` types).
+  writeFileSync(join(consumer, 'index.cts'), source);
+  writeFileSync(join(consumer, 'index.mts'), source);
+  writeFileSync(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true,
+        skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [],
+      },
+      files: ['index.cts', 'index.mts'],
+    }),
+  );
+}
+
+/**
+ * Type-checks both consumers in one `tsc --build` (one process: the standard library's declarations are parsed
+ * once for both) and splits its report by project. `errors(consumer)`: the error lines of that consumer's project.
+ * Run once, by whichever test asks first.
+ */
+let checked: { errors(consumer: string): string[] } | undefined;
+function typeCheck(): { errors(consumer: string): string[] } {
+  if (checked) return checked;
+  const projects = [join(tmp, 'angular-consumer'), join(tmp, 'consumer')];
+  writeAngularConsumer(projects[0]!);
+  writeConsumer(projects[1]!);
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const run = spawnSync(process.execPath, [tsc, '-b', '--verbose', ...projects], { cwd: tmp, encoding: 'utf8' });
+  const output = `${run.stdout}${run.stderr}`;
+  // `--verbose` announces each project ("Building project '<dir>/tsconfig.json'...") before its diagnostics.
+  const sections = new Map<string, string>();
+  let current = '';
+  for (const line of output.split('\n')) {
+    const building = /Building project '(.+)[\\/]tsconfig\.json'/.exec(line);
+    if (building) sections.set((current = building[1]!), '');
+    else if (current) sections.set(current, `${sections.get(current) ?? ''}${line}\n`);
+  }
+  const errorLines = (text: string) => text.split('\n').filter((line) => /error TS\d+/.test(line));
+  // Every project was built, and a failed build shows its errors (an error outside any project fails both).
+  const unattributed = run.status === 0 && projects.every((project) => sections.has(project)) ? [] : [`tsc -b exited ${run.status}: ${output}`];
+  checked = {
+    errors: (consumer) => {
+      const own = errorLines(sections.get(consumer) ?? '');
+      const others = [...sections.values()].some((text) => errorLines(text).length > 0);
+      return own.length > 0 ? own : others ? [] : unattributed;
+    },
+  };
+  return checked;
+}
 
 describe('the built package', () => {
   beforeAll(async () => {
@@ -116,34 +207,7 @@ describe('the built package', () => {
 
   it('ships /angular declarations an Angular app type-checks with skipLibCheck off', () => {
     const consumer = join(tmp, 'angular-consumer');
-    mkdirSync(join(consumer, 'node_modules', '@angular'), { recursive: true });
-    for (const dep of ['rxjs', '@angular/core', '@angular/common']) symlinkSync(join(root, 'node_modules', dep), join(consumer, 'node_modules', dep), 'dir');
-    symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
-    writeFileSync(
-      join(consumer, 'app.ts'),
-      `import { provideOpenAIStream, streamSignals, injectOpenAIStreamClient, httpClientFetch, type StreamStatus } from 'rx-openai-stream/angular';
-      import type { ResponseStreamEvent } from 'rx-openai-stream';
-      import type { EnvironmentProviders, Signal } from '@angular/core';
-      export const providers: EnvironmentProviders = provideOpenAIStream({ baseURL: '/api/openai/v1' });
-      export const chat = () => {
-        const answer = streamSignals<ResponseStreamEvent>();
-        answer.start(injectOpenAIStreamClient().responses.stream({ model: 'm', input: 'hi' }));
-        const status: Signal<StreamStatus> = answer.status;
-        return [answer.text(), answer.snapshot()?.output_text, status(), httpClientFetch] as const;
-      };\n`,
-    );
-    // As the Angular CLI compiles an app: bundler resolution, ES modules.
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', strict: true, noEmit: true,
-          skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [],
-        },
-        files: ['app.ts'],
-      }),
-    );
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { cwd: consumer, encoding: 'utf8' });
+    expect(typeCheck().errors(consumer)).toEqual([]);
   }, 60_000);
 
   it('ships declarations a consumer type-checks with skipLibCheck off, and the main entry reaches no zod types', () => {
@@ -163,28 +227,6 @@ describe('the built package', () => {
     expect(reached.size).toBeGreaterThan(20);
 
     const consumer = join(tmp, 'consumer');
-    // An app that installed the package: rxjs (its peer) and the package itself in its node_modules, nothing else.
-    mkdirSync(join(consumer, 'node_modules'), { recursive: true });
-    symlinkSync(join(root, 'node_modules', 'rxjs'), join(consumer, 'node_modules', 'rxjs'), 'dir');
-    symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
-    const source = `import { responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
-      export const text$ = (r: Response) => responseEvents(r).pipe(textDeltas());
-      export const isDelta = (e: ResponseStreamEvent) => e.type === 'response.output_text.delta' && e.delta.length > 0;
-      export const isParse = (e: unknown) => e instanceof StreamParseError;
-      export const tool: Responses.FunctionTool = { type: 'function', name: 'f', parameters: {}, strict: true };\n`;
-    // The same file as a CommonJS module (the `require` types) and as an ES module (the `import` types).
-    writeFileSync(join(consumer, 'index.cts'), source);
-    writeFileSync(join(consumer, 'index.mts'), source);
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true,
-          skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [],
-        },
-        files: ['index.cts', 'index.mts'],
-      }),
-    );
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { cwd: consumer, encoding: 'utf8' });
+    expect(typeCheck().errors(consumer)).toEqual([]);
   }, 60_000);
 });
