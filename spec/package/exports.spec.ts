@@ -14,6 +14,35 @@ let tmp = '';
 let pkg = ''; // the package folder: package.json, dist/, and node_modules linked to the project's for rxjs & co
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: pkg, encoding: 'utf8' });
 
+/**
+ * Checks that load the package's entries, each a function body returning what it found, run in one Node process
+ * per module system (a process costs more than the checks): CommonJS bodies `require` the entries, ES module
+ * bodies `await import()` them (resolved through the `import` condition of `exports`, as a static import is). The
+ * Angular entries come last (they load @angular/compiler first). Each check gives its value, or `threw: <error>`.
+ */
+const CJS_CHECKS: Record<string, string> = {
+  require: "const m = require('rx-openai-stream'); const t = require('rx-openai-stream/testing'); return [typeof m.assistantEvents, typeof m.createClient, typeof t.startEmulator, new m.NotFoundError(404, new Headers(), '') instanceof m.APIError].join(' ')",
+  structured: "const s = require('rx-openai-stream/structured'); const { z } = require('zod'); return s.zodTextFormat(z.object({ a: z.string() }), 'x').schema.additionalProperties",
+  schemas: "const s = require('rx-openai-stream/schemas'); return [s.RunSchema.safeParse({}).success, typeof s.responseEventDataSchemas['response.completed'].safeParse].join(' ')",
+  angular: "require('@angular/compiler'); const a = require('rx-openai-stream/angular'); return [typeof a.provideOpenAIStream, typeof a.httpClientFetch, typeof a.streamSignals, String(a.OPENAI_STREAM_CLIENT)].join(' ')",
+};
+const ESM_CHECKS: Record<string, string> = {
+  import: "const { textDeltas, createClient, StreamParseError } = await import('rx-openai-stream'); const { startEmulator } = await import('rx-openai-stream/testing'); return [typeof textDeltas, typeof createClient, typeof startEmulator, new StreamParseError('x', {}) instanceof Error].join(' ')",
+  structured: "const { createPartialJsonParser } = await import('rx-openai-stream/structured'); const p = createPartialJsonParser(); return JSON.stringify(p.push('{\"a\": [1, \"x'))",
+  schemas: "const { ResponseSchema, Responses } = await import('rx-openai-stream/schemas'); return [ResponseSchema.safeParse(null).success, typeof Responses.FunctionToolSchema.parse].join(' ')",
+  angular: "await import('@angular/compiler'); const { provideOpenAIStream, injectOpenAIStreamClient } = await import('rx-openai-stream/angular'); return [typeof provideOpenAIStream({ baseURL: '/api' }), typeof injectOpenAIStreamClient].join(' ')",
+};
+const loads: Partial<Record<'cjs' | 'esm', Record<string, string>>> = {};
+/** The results of the CommonJS or the ES module checks (run on the first call). */
+function loaded(kind: 'cjs' | 'esm'): Record<string, string> {
+  const checks = kind === 'cjs' ? CJS_CHECKS : ESM_CHECKS;
+  const body = Object.entries(checks)
+    .map(([name, code]) => `try { out[${JSON.stringify(name)}] = String(await (async () => { ${code} })()); } catch (error) { out[${JSON.stringify(name)}] = 'threw: ' + String(error); }`)
+    .join('\n');
+  const script = `(async () => { const out = {};\n${body}\nconsole.log(JSON.stringify(out)); })();`;
+  return (loads[kind] ??= JSON.parse(node(kind === 'cjs' ? ['-e', script] : ['--input-type=module', '-e', script])) as Record<string, string>);
+}
+
 /** An Angular app that installed the package (rxjs, Angular and the package in its node_modules), in `consumer`. */
 function writeAngularConsumer(consumer: string): void {
   mkdirSync(join(consumer, 'node_modules', '@angular'), { recursive: true });
@@ -122,17 +151,11 @@ describe('the built package', () => {
   });
 
   it('works with require()', () => {
-    const out = node(['-e', "const m = require('rx-openai-stream'); const t = require('rx-openai-stream/testing'); console.log(typeof m.assistantEvents, typeof m.createClient, typeof t.startEmulator, new m.NotFoundError(404, new Headers(), '') instanceof m.APIError)"]);
-    expect(out.trim()).toBe('function function function true');
+    expect(loaded('cjs')['require']).toBe('function function function true');
   });
 
   it('works with import', () => {
-    const out = node([
-      '--input-type=module',
-      '-e',
-      "import { textDeltas, createClient, StreamParseError } from 'rx-openai-stream'; import { startEmulator } from 'rx-openai-stream/testing'; console.log(typeof textDeltas, typeof createClient, typeof startEmulator, new StreamParseError('x', {}) instanceof Error)",
-    ]);
-    expect(out.trim()).toBe('function function function true');
+    expect(loaded('esm')['import']).toBe('function function function true');
   });
 
   it('runs a stream end to end from the ESM build against the emulator', () => {
@@ -151,26 +174,20 @@ describe('the built package', () => {
   });
 
   it('has structured outputs in rx-openai-stream/structured, both ways', () => {
-    const cjs = node(['-e', "const s = require('rx-openai-stream/structured'); const { z } = require('zod'); console.log(s.zodTextFormat(z.object({ a: z.string() }), 'x').schema.additionalProperties)"]);
-    expect(cjs.trim()).toBe('false');
-    const esm = node(['--input-type=module', '-e', "import { createPartialJsonParser } from 'rx-openai-stream/structured'; const p = createPartialJsonParser(); console.log(JSON.stringify(p.push('{\"a\": [1, \"x')))"]);
-    expect(esm.trim()).toBe('{"a":[1,"x"]}');
+    expect(loaded('cjs')['structured']).toBe('false');
+    expect(loaded('esm')['structured']).toBe('{"a":[1,"x"]}');
   });
 
   it('has the opt-in OpenAPI schemas in rx-openai-stream/schemas, both ways', () => {
-    const cjs = node(['-e', "const s = require('rx-openai-stream/schemas'); console.log(s.RunSchema.safeParse({}).success, typeof s.responseEventDataSchemas['response.completed'].safeParse)"]);
-    expect(cjs.trim()).toBe('false function');
-    const esm = node(['--input-type=module', '-e', "import { ResponseSchema, Responses } from 'rx-openai-stream/schemas'; console.log(ResponseSchema.safeParse(null).success, typeof Responses.FunctionToolSchema.parse)"]);
-    expect(esm.trim()).toBe('false function');
+    expect(loaded('cjs')['schemas']).toBe('false function');
+    expect(loaded('esm')['schemas']).toBe('false function');
   });
 
   it('has the Angular integration in rx-openai-stream/angular, both ways', () => {
     // Angular's packages are partially compiled: outside an Angular build (whose linker finishes them), Node needs
     // @angular/compiler loaded first. The entry itself has no decorators, nothing for a compiler to do.
-    const cjs = node(['-e', "require('@angular/compiler'); const a = require('rx-openai-stream/angular'); console.log(typeof a.provideOpenAIStream, typeof a.httpClientFetch, typeof a.streamSignals, String(a.OPENAI_STREAM_CLIENT))"]);
-    expect(cjs.trim()).toBe('function function function InjectionToken rx-openai-stream: OPENAI_STREAM_CLIENT');
-    const esm = node(['--input-type=module', '-e', "import '@angular/compiler'; import { provideOpenAIStream, injectOpenAIStreamClient } from 'rx-openai-stream/angular'; console.log(typeof provideOpenAIStream({ baseURL: '/api' }), typeof injectOpenAIStreamClient)"]);
-    expect(esm.trim()).toBe('object function');
+    expect(loaded('cjs')['angular']).toBe('function function function InjectionToken rx-openai-stream: OPENAI_STREAM_CLIENT');
+    expect(loaded('esm')['angular']).toBe('object function');
   });
 
   it('reaches Angular from the /angular entry only, in JavaScript and in declarations', () => {
