@@ -17,7 +17,8 @@ const config: Config = {
   },
   testTimeout: 20000,
   // Jest's default is one worker less than the cores: a single worker, so no overlap at all, on a 2-core machine.
-  // Many specs wait on the emulator, timers or Chromium rather than compute, so use every core.
+  // Many specs wait on the emulator, timers or Chromium rather than compute, so use every core. Measured on 2 cores
+  // (npm test, warm): 4 workers, or recycling workers by memory (`workerIdleMemoryLimit`), were slower.
   maxWorkers: '100%',
 };
 

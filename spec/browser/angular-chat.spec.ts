@@ -70,6 +70,9 @@ const LONG_PROMPT = Array.from(
   (_, i) => `Paragraph ${i + 1}: tell me about the sea, the lighthouse, its keeper and the ships passing at night.`,
 ).join(' ');
 
+/** Half as long: still streaming for about two seconds after its first words, when a test acts at once. */
+const MEDIUM_PROMPT = LONG_PROMPT.slice(0, LONG_PROMPT.indexOf('Paragraph 4:')).trim();
+
 /** Resolves once `condition()` holds (checked every 20 ms; the test's timeout bounds the wait). */
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((done) => setTimeout(done, 20));
@@ -85,6 +88,12 @@ interface Sample {
 jest.setTimeout(120_000);
 
 describe('examples/angular-chat in headless Chromium (built with @angular/build, relay in front of the emulator)', () => {
+  /**
+   * Two emulators, each behind its own relay: `slow` paces answers so a test can act mid-answer (Stop, a second
+   * conversation, a dropped connection); `fast` streams the answers the other tests only watch (still one event
+   * at a time, so the page shows them growing). `open(speed)` picks one for the test: `emulator` and `relay`.
+   */
+  const servers: Partial<Record<'slow' | 'fast', { emulator: Emulator; relay: Relay }>> = {};
   let emulator: Emulator;
   let relay: Relay;
   let browser: Browser;
@@ -98,20 +107,27 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   beforeAll(async () => {
     const executablePath = execFileSync(process.execPath, [join(__dirname, 'chromium-path.mjs')], { encoding: 'utf8' }).trim();
     const app = await builtApp();
-    // Slow enough to act mid-answer: a fragment every 40 ms.
-    emulator = await startEmulator({ pacing: { eventMs: 5, deltaMs: 40 } });
-    relay = await startRelay({
-      browserDir: join(app, 'browser'),
-      upstream: { apiKey: 'emulator', baseURL: emulator.url },
-      model: 'gpt-4.1-mini',
-    });
+    // Slow enough to act mid-answer: a fragment every 40 ms. Fast: a fragment every 5 ms.
+    for (const [speed, pacing] of [['slow', { eventMs: 5, deltaMs: 40 }], ['fast', { eventMs: 1, deltaMs: 5 }]] as const) {
+      const upstream = await startEmulator({ pacing });
+      servers[speed] = {
+        emulator: upstream,
+        relay: await startRelay({
+          browserDir: join(app, 'browser'),
+          upstream: { apiKey: 'emulator', baseURL: upstream.url },
+          model: 'gpt-4.1-mini',
+        }),
+      };
+    }
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
-    await relay?.close();
-    await emulator?.close();
+    for (const server of Object.values(servers)) {
+      await server.relay.close();
+      await server.emulator.close();
+    }
   });
 
   beforeEach(async () => {
@@ -142,8 +158,9 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
     expect(problems).toEqual([]);
   });
 
-  /** Opens the app; resolves with the page's response (for its headers). */
-  async function open() {
+  /** Opens the app served by the `slow` or `fast` relay; resolves with the page's response (for its headers). */
+  async function open(speed: 'slow' | 'fast') {
+    ({ emulator, relay } = servers[speed]!);
     const response = await page.goto(relay.url);
     await page.getByTestId('status').filter({ hasText: 'Ready' }).waitFor();
     return response!;
@@ -224,7 +241,7 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   }
 
   it('serves the page under a strict CSP: scripts from the origin only, Trusted Types required', async () => {
-    const response = await open();
+    const response = await open('fast');
     const csp = response.headers()['content-security-policy'] ?? '';
     const directives = new Map(csp.split(';').map((part) => {
       const [name, ...values] = part.trim().split(/\s+/);
@@ -256,7 +273,7 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   });
 
   it('streams an answer: the message grows while streaming and ends with the emulator\'s whole answer', async () => {
-    await open();
+    await open('fast');
     const samples = await recordChanges(0);
     await page.getByTestId('prompt').fill(LONG_PROMPT);
     await page.getByTestId('send').click();
@@ -270,7 +287,7 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   });
 
   it('Stop ends the answer and the upstream request: the emulator sees its client close and the response cancelled', async () => {
-    await open();
+    await open('slow');
     const prompt = `Stop me. ${LONG_PROMPT}`;
     await ask('A', prompt);
     await midAnswer(0);
@@ -294,7 +311,7 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   });
 
   it('streams two conversations at once into one view, each message with its own text', async () => {
-    await open();
+    await open('slow');
     const promptA = `Conversation A. ${LONG_PROMPT}`;
     const promptB = `Conversation B. ${LONG_PROMPT}`;
     await ask('A', promptA);
@@ -317,8 +334,8 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   });
 
   it('resumes after a dropped connection: every piece of text once, none missing', async () => {
-    await open();
-    const prompt = `Drop me. ${LONG_PROMPT}`;
+    await open('slow');
+    const prompt = `Drop me. ${MEDIUM_PROMPT}`;
     await ask('A', prompt);
     const before = await midAnswer(0);
     // The browser's connection breaks mid-answer (the relay destroys its socket, as a network failure would).
@@ -341,7 +358,7 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   });
 
   it('shows a tool call as it streams, then the answer after the relay ran the tool', async () => {
-    await open();
+    await open('fast');
     const samples = await recordChanges(0);
     await ask('B', 'Please get weather in Paris for me');
     const text = await settled(0);

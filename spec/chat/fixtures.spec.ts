@@ -15,7 +15,7 @@ import {
   textDeltas,
   toolCallDeltas,
 } from '../../src/index';
-import { chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
+import { chunksAtEdges, chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
 import { sdkChat } from './sdk-chat';
 
 const names = fixtureNames('chat-completions');
@@ -45,6 +45,34 @@ describe('recorded Chat Completions streams', () => {
     expect(names).toHaveLength(12);
   });
 
+  it('a long recording repeats in its middle only kinds of chunks its ends hold (so chunksAtEdges cuts every kind at every offset)', () => {
+    /** The structure of a JSON value: its keys and the types of its leaves. */
+    const shape = (value: unknown): string =>
+      Array.isArray(value)
+        ? `[${[...new Set(value.map(shape))].sort().join('|')}]`
+        : value !== null && typeof value === 'object'
+          ? `{${Object.keys(value).sort().map((key) => `${key}:${shape((value as Record<string, unknown>)[key])}`).join(',')}}`
+          : typeof value;
+    const recordings = [...names.map((name) => fixtureBytes('chat-completions', name)), fixtureBytes('chat-recorded', 'openai-text-obfuscation.sse')];
+    const long = recordings.filter((bytes) => bytes.length > 2 * 8192);
+    expect(long.length).toBeGreaterThan(0);
+    for (const bytes of long) {
+      const [head, middle, tail] = [bytes.subarray(0, 8192), bytes.subarray(8192, bytes.length - 8192), bytes.subarray(bytes.length - 8192)];
+      // Whole lines only: a line cut by an edge belongs to both sides.
+      const kinds = (part: Uint8Array) =>
+        new Set(
+          new TextDecoder()
+            .decode(part)
+            .split('\n')
+            .slice(1, -1)
+            .filter((line) => line.startsWith('data: {'))
+            .map((line) => shape(JSON.parse(line.slice(6)))),
+        );
+      const ends = new Set([...kinds(head), ...kinds(tail)]);
+      expect([...kinds(middle)].filter((kind) => !ends.has(kind))).toEqual([]);
+    }
+  });
+
   describe.each(names)('%s', (name) => {
     const bytes = fixtureBytes('chat-completions', name);
     let whole: Outcome;
@@ -61,8 +89,8 @@ describe('recorded Chat Completions streams', () => {
       expect(whole.chunks).toEqual(dataLines.map((line) => JSON.parse(line.slice(6))));
     });
 
-    it('gives the same chunks, completion, events and text one byte at a time', async () => {
-      expect(await outcome(chunksOf(bytes, 1))).toEqual(whole);
+    it('gives the same chunks, completion, events and text one byte at a time (a long one at its ends)', async () => {
+      expect(await outcome(chunksAtEdges(bytes, 1))).toEqual(whole);
     });
 
     it('gives the same chunks, completion, events and text whatever the chunking', async () => {

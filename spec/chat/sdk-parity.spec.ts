@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { lastValueFrom, toArray } from 'rxjs';
 import { chatCompletionChunks, finalChatCompletion } from '../../src/index';
-import { chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
+import { chunksAtEdges, chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
 import { chatBytes, ourChat, sdkChat, withoutMadeUpIds } from './sdk-chat';
 import { propertyRuns } from '../helpers/property-runs';
 
@@ -21,10 +21,10 @@ describe('the same bytes through us and through the official SDK 7.x', () => {
   describe.each(recordings)('%s/%s', (folder, name) => {
     const bytes = fixtureBytes(folder, name);
 
-    it('equal snapshots, final completion and events, read whole and one byte at a time', async () => {
+    it('equal snapshots, final completion and events, read whole and one byte at a time (a long one at its ends)', async () => {
       const sdk = await sdkChat([bytes]);
       expect(await ourChat([bytes])).toEqual(sdk);
-      expect(await ourChat(chunksOf(bytes, 1))).toEqual(sdk);
+      expect(await ourChat(chunksAtEdges(bytes, 1))).toEqual(sdk);
     });
 
     it('equal whatever the chunking', async () => {

@@ -36,6 +36,23 @@ export function chunksOf(bytes: Uint8Array, size: number): Uint8Array[] {
   return chunks;
 }
 
+/**
+ * `chunksOf(bytes, size)` at both ends of a long body, its middle in `edge`-sized pieces: the first and the last
+ * `edge` bytes (8 KiB by default) are split every `size` bytes, the many lines between them cost a few chunks
+ * instead of one per byte. For a recording whose middle holds only kinds of lines its ends hold too (a long Chat
+ * Completions answer: the same content deltas, with or without `obfuscation`; its start and end carry the role,
+ * the finish reason, usage and `[DONE]`), so every kind of line is still cut at every offset; random splits over
+ * the whole body cover the middle. A body up to `2 × edge` long is `chunksOf(bytes, size)`.
+ *
+ * @example
+ * const parts = chunksAtEdges(fixtureBytes('chat-recorded', 'openai-text-obfuscation.sse'), 1);
+ */
+export function chunksAtEdges(bytes: Uint8Array, size: number, edge = 8192): Uint8Array[] {
+  if (bytes.length <= 2 * edge) return chunksOf(bytes, size);
+  const tail = bytes.length - edge;
+  return [...chunksOf(bytes.subarray(0, edge), size), ...chunksOf(bytes.subarray(edge, tail), edge), ...chunksOf(bytes.subarray(tail), size)];
+}
+
 /** A ReadableStream that yields the chunks (each as its own copy) and records whether it was cancelled. */
 export function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> & { cancelled: () => boolean } {
   let i = 0;

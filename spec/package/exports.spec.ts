@@ -3,7 +3,7 @@
  * beside a copy of package.json), so `require('rx-openai-stream')` and `import` resolve through its `exports` map
  * to the built files, as they do for an app that installed it. Consumers are written into a temporary folder.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +13,129 @@ const root = join(__dirname, '..', '..');
 let tmp = '';
 let pkg = ''; // the package folder: package.json, dist/, and node_modules linked to the project's for rxjs & co
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: pkg, encoding: 'utf8' });
+
+/**
+ * Checks that load the package's entries, each a function body returning what it found, run in one Node process
+ * per module system (a process costs more than the checks): CommonJS bodies `require` the entries, ES module
+ * bodies `await import()` them (resolved through the `import` condition of `exports`, as a static import is). The
+ * Angular entries come last (they load @angular/compiler first). Each check gives its value, or `threw: <error>`.
+ */
+const CJS_CHECKS: Record<string, string> = {
+  require: "const m = require('rx-openai-stream'); const t = require('rx-openai-stream/testing'); return [typeof m.assistantEvents, typeof m.createClient, typeof t.startEmulator, new m.NotFoundError(404, new Headers(), '') instanceof m.APIError].join(' ')",
+  structured: "const s = require('rx-openai-stream/structured'); const { z } = require('zod'); return s.zodTextFormat(z.object({ a: z.string() }), 'x').schema.additionalProperties",
+  schemas: "const s = require('rx-openai-stream/schemas'); return [s.RunSchema.safeParse({}).success, typeof s.responseEventDataSchemas['response.completed'].safeParse].join(' ')",
+  angular: "require('@angular/compiler'); const a = require('rx-openai-stream/angular'); return [typeof a.provideOpenAIStream, typeof a.httpClientFetch, typeof a.streamSignals, String(a.OPENAI_STREAM_CLIENT)].join(' ')",
+};
+const ESM_CHECKS: Record<string, string> = {
+  import: "const { textDeltas, createClient, StreamParseError } = await import('rx-openai-stream'); const { startEmulator } = await import('rx-openai-stream/testing'); return [typeof textDeltas, typeof createClient, typeof startEmulator, new StreamParseError('x', {}) instanceof Error].join(' ')",
+  structured: "const { createPartialJsonParser } = await import('rx-openai-stream/structured'); const p = createPartialJsonParser(); return JSON.stringify(p.push('{\"a\": [1, \"x'))",
+  schemas: "const { ResponseSchema, Responses } = await import('rx-openai-stream/schemas'); return [ResponseSchema.safeParse(null).success, typeof Responses.FunctionToolSchema.parse].join(' ')",
+  angular: "await import('@angular/compiler'); const { provideOpenAIStream, injectOpenAIStreamClient } = await import('rx-openai-stream/angular'); return [typeof provideOpenAIStream({ baseURL: '/api' }), typeof injectOpenAIStreamClient].join(' ')",
+};
+const loads: Partial<Record<'cjs' | 'esm', Record<string, string>>> = {};
+/** The results of the CommonJS or the ES module checks (run on the first call). */
+function loaded(kind: 'cjs' | 'esm'): Record<string, string> {
+  const checks = kind === 'cjs' ? CJS_CHECKS : ESM_CHECKS;
+  const body = Object.entries(checks)
+    .map(([name, code]) => `try { out[${JSON.stringify(name)}] = String(await (async () => { ${code} })()); } catch (error) { out[${JSON.stringify(name)}] = 'threw: ' + String(error); }`)
+    .join('\n');
+  const script = `(async () => { const out = {};\n${body}\nconsole.log(JSON.stringify(out)); })();`;
+  return (loads[kind] ??= JSON.parse(node(kind === 'cjs' ? ['-e', script] : ['--input-type=module', '-e', script])) as Record<string, string>);
+}
+
+/** An Angular app that installed the package (rxjs, Angular and the package in its node_modules), in `consumer`. */
+function writeAngularConsumer(consumer: string): void {
+  mkdirSync(join(consumer, 'node_modules', '@angular'), { recursive: true });
+  for (const dep of ['rxjs', '@angular/core', '@angular/common']) symlinkSync(join(root, 'node_modules', dep), join(consumer, 'node_modules', dep), 'dir');
+  symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
+  writeFileSync(
+    join(consumer, 'app.ts'),
+    `import { provideOpenAIStream, streamSignals, injectOpenAIStreamClient, httpClientFetch, type StreamStatus } from 'rx-openai-stream/angular';
+    import type { ResponseStreamEvent } from 'rx-openai-stream';
+    import type { EnvironmentProviders, Signal } from '@angular/core';
+    export const providers: EnvironmentProviders = provideOpenAIStream({ baseURL: '/api/openai/v1' });
+    export const chat = () => {
+      const answer = streamSignals<ResponseStreamEvent>();
+      answer.start(injectOpenAIStreamClient().responses.stream({ model: 'm', input: 'hi' }));
+      const status: Signal<StreamStatus> = answer.status;
+      return [answer.text(), answer.snapshot()?.output_text, status(), httpClientFetch] as const;
+    };\n`,
+  );
+  // As the Angular CLI compiles an app: bundler resolution, ES modules.
+  writeFileSync(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', strict: true, noEmit: true,
+        skipLibCheck: false, skipDefaultLibCheck: true, lib: ['ES2022', 'DOM'], types: [],
+      },
+      files: ['app.ts'],
+    }),
+  );
+}
+
+/** An app that installed the package: rxjs (its peer) and the package itself in its node_modules, nothing else. */
+function writeConsumer(consumer: string): void {
+  mkdirSync(join(consumer, 'node_modules'), { recursive: true });
+  symlinkSync(join(root, 'node_modules', 'rxjs'), join(consumer, 'node_modules', 'rxjs'), 'dir');
+  symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
+  const source = `import { responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
+    export const text$ = (r: Response) => responseEvents(r).pipe(textDeltas());
+    export const isDelta = (e: ResponseStreamEvent) => e.type === 'response.output_text.delta' && e.delta.length > 0;
+    export const isParse = (e: unknown) => e instanceof StreamParseError;
+    export const tool: Responses.FunctionTool = { type: 'function', name: 'f', parameters: {}, strict: true };\n`;
+  // The same file as a CommonJS module (the `require` types) and as an ES module (the `import` types).
+  writeFileSync(join(consumer, 'index.cts'), source);
+  writeFileSync(join(consumer, 'index.mts'), source);
+  writeFileSync(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true,
+        skipLibCheck: false, skipDefaultLibCheck: true, lib: ['ES2022', 'DOM'], types: [],
+      },
+      files: ['index.cts', 'index.mts'],
+    }),
+  );
+}
+
+/**
+ * Both consumers check every declaration file but TypeScript's own standard library (`skipDefaultLibCheck`: the
+ * package's, rxjs's and Angular's are checked; lib.dom.d.ts is TypeScript's to check, and the costliest).
+ *
+ * Type-checks both consumers in one `tsc --build` (one process: the standard library's declarations are parsed
+ * once for both) and splits its report by project. `errors(consumer)`: the error lines of that consumer's project.
+ * Run once, by whichever test asks first.
+ */
+let checked: { errors(consumer: string): string[] } | undefined;
+function typeCheck(): { errors(consumer: string): string[] } {
+  if (checked) return checked;
+  const projects = [join(tmp, 'angular-consumer'), join(tmp, 'consumer')];
+  writeAngularConsumer(projects[0]!);
+  writeConsumer(projects[1]!);
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const run = spawnSync(process.execPath, [tsc, '-b', '--verbose', ...projects], { cwd: tmp, encoding: 'utf8' });
+  const output = `${run.stdout}${run.stderr}`;
+  // `--verbose` announces each project ("Building project '<dir>/tsconfig.json'...") before its diagnostics.
+  const sections = new Map<string, string>();
+  let current = '';
+  for (const line of output.split('\n')) {
+    const building = /Building project '(.+)[\\/]tsconfig\.json'/.exec(line);
+    if (building) sections.set((current = building[1]!), '');
+    else if (current) sections.set(current, `${sections.get(current) ?? ''}${line}\n`);
+  }
+  const errorLines = (text: string) => text.split('\n').filter((line) => /error TS\d+/.test(line));
+  // Every project was built, and a failed build shows its errors (an error outside any project fails both).
+  const unattributed = run.status === 0 && projects.every((project) => sections.has(project)) ? [] : [`tsc -b exited ${run.status}: ${output}`];
+  checked = {
+    errors: (consumer) => {
+      const own = errorLines(sections.get(consumer) ?? '');
+      const others = [...sections.values()].some((text) => errorLines(text).length > 0);
+      return own.length > 0 ? own : others ? [] : unattributed;
+    },
+  };
+  return checked;
+}
 
 describe('the built package', () => {
   beforeAll(async () => {
@@ -31,17 +154,11 @@ describe('the built package', () => {
   });
 
   it('works with require()', () => {
-    const out = node(['-e', "const m = require('rx-openai-stream'); const t = require('rx-openai-stream/testing'); console.log(typeof m.assistantEvents, typeof m.createClient, typeof t.startEmulator, new m.NotFoundError(404, new Headers(), '') instanceof m.APIError)"]);
-    expect(out.trim()).toBe('function function function true');
+    expect(loaded('cjs')['require']).toBe('function function function true');
   });
 
   it('works with import', () => {
-    const out = node([
-      '--input-type=module',
-      '-e',
-      "import { textDeltas, createClient, StreamParseError } from 'rx-openai-stream'; import { startEmulator } from 'rx-openai-stream/testing'; console.log(typeof textDeltas, typeof createClient, typeof startEmulator, new StreamParseError('x', {}) instanceof Error)",
-    ]);
-    expect(out.trim()).toBe('function function function true');
+    expect(loaded('esm')['import']).toBe('function function function true');
   });
 
   it('runs a stream end to end from the ESM build against the emulator', () => {
@@ -60,26 +177,20 @@ describe('the built package', () => {
   });
 
   it('has structured outputs in rx-openai-stream/structured, both ways', () => {
-    const cjs = node(['-e', "const s = require('rx-openai-stream/structured'); const { z } = require('zod'); console.log(s.zodTextFormat(z.object({ a: z.string() }), 'x').schema.additionalProperties)"]);
-    expect(cjs.trim()).toBe('false');
-    const esm = node(['--input-type=module', '-e', "import { createPartialJsonParser } from 'rx-openai-stream/structured'; const p = createPartialJsonParser(); console.log(JSON.stringify(p.push('{\"a\": [1, \"x')))"]);
-    expect(esm.trim()).toBe('{"a":[1,"x"]}');
+    expect(loaded('cjs')['structured']).toBe('false');
+    expect(loaded('esm')['structured']).toBe('{"a":[1,"x"]}');
   });
 
   it('has the opt-in OpenAPI schemas in rx-openai-stream/schemas, both ways', () => {
-    const cjs = node(['-e', "const s = require('rx-openai-stream/schemas'); console.log(s.RunSchema.safeParse({}).success, typeof s.responseEventDataSchemas['response.completed'].safeParse)"]);
-    expect(cjs.trim()).toBe('false function');
-    const esm = node(['--input-type=module', '-e', "import { ResponseSchema, Responses } from 'rx-openai-stream/schemas'; console.log(ResponseSchema.safeParse(null).success, typeof Responses.FunctionToolSchema.parse)"]);
-    expect(esm.trim()).toBe('false function');
+    expect(loaded('cjs')['schemas']).toBe('false function');
+    expect(loaded('esm')['schemas']).toBe('false function');
   });
 
   it('has the Angular integration in rx-openai-stream/angular, both ways', () => {
     // Angular's packages are partially compiled: outside an Angular build (whose linker finishes them), Node needs
     // @angular/compiler loaded first. The entry itself has no decorators, nothing for a compiler to do.
-    const cjs = node(['-e', "require('@angular/compiler'); const a = require('rx-openai-stream/angular'); console.log(typeof a.provideOpenAIStream, typeof a.httpClientFetch, typeof a.streamSignals, String(a.OPENAI_STREAM_CLIENT))"]);
-    expect(cjs.trim()).toBe('function function function InjectionToken rx-openai-stream: OPENAI_STREAM_CLIENT');
-    const esm = node(['--input-type=module', '-e', "import '@angular/compiler'; import { provideOpenAIStream, injectOpenAIStreamClient } from 'rx-openai-stream/angular'; console.log(typeof provideOpenAIStream({ baseURL: '/api' }), typeof injectOpenAIStreamClient)"]);
-    expect(esm.trim()).toBe('object function');
+    expect(loaded('cjs')['angular']).toBe('function function function InjectionToken rx-openai-stream: OPENAI_STREAM_CLIENT');
+    expect(loaded('esm')['angular']).toBe('object function');
   });
 
   it('reaches Angular from the /angular entry only, in JavaScript and in declarations', () => {
@@ -116,34 +227,7 @@ describe('the built package', () => {
 
   it('ships /angular declarations an Angular app type-checks with skipLibCheck off', () => {
     const consumer = join(tmp, 'angular-consumer');
-    mkdirSync(join(consumer, 'node_modules', '@angular'), { recursive: true });
-    for (const dep of ['rxjs', '@angular/core', '@angular/common']) symlinkSync(join(root, 'node_modules', dep), join(consumer, 'node_modules', dep), 'dir');
-    symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
-    writeFileSync(
-      join(consumer, 'app.ts'),
-      `import { provideOpenAIStream, streamSignals, injectOpenAIStreamClient, httpClientFetch, type StreamStatus } from 'rx-openai-stream/angular';
-      import type { ResponseStreamEvent } from 'rx-openai-stream';
-      import type { EnvironmentProviders, Signal } from '@angular/core';
-      export const providers: EnvironmentProviders = provideOpenAIStream({ baseURL: '/api/openai/v1' });
-      export const chat = () => {
-        const answer = streamSignals<ResponseStreamEvent>();
-        answer.start(injectOpenAIStreamClient().responses.stream({ model: 'm', input: 'hi' }));
-        const status: Signal<StreamStatus> = answer.status;
-        return [answer.text(), answer.snapshot()?.output_text, status(), httpClientFetch] as const;
-      };\n`,
-    );
-    // As the Angular CLI compiles an app: bundler resolution, ES modules.
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', strict: true, noEmit: true,
-          skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [],
-        },
-        files: ['app.ts'],
-      }),
-    );
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { cwd: consumer, encoding: 'utf8' });
+    expect(typeCheck().errors(consumer)).toEqual([]);
   }, 60_000);
 
   it('ships declarations a consumer type-checks with skipLibCheck off, and the main entry reaches no zod types', () => {
@@ -163,28 +247,6 @@ describe('the built package', () => {
     expect(reached.size).toBeGreaterThan(20);
 
     const consumer = join(tmp, 'consumer');
-    // An app that installed the package: rxjs (its peer) and the package itself in its node_modules, nothing else.
-    mkdirSync(join(consumer, 'node_modules'), { recursive: true });
-    symlinkSync(join(root, 'node_modules', 'rxjs'), join(consumer, 'node_modules', 'rxjs'), 'dir');
-    symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
-    const source = `import { responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
-      export const text$ = (r: Response) => responseEvents(r).pipe(textDeltas());
-      export const isDelta = (e: ResponseStreamEvent) => e.type === 'response.output_text.delta' && e.delta.length > 0;
-      export const isParse = (e: unknown) => e instanceof StreamParseError;
-      export const tool: Responses.FunctionTool = { type: 'function', name: 'f', parameters: {}, strict: true };\n`;
-    // The same file as a CommonJS module (the `require` types) and as an ES module (the `import` types).
-    writeFileSync(join(consumer, 'index.cts'), source);
-    writeFileSync(join(consumer, 'index.mts'), source);
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true,
-          skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [],
-        },
-        files: ['index.cts', 'index.mts'],
-      }),
-    );
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { cwd: consumer, encoding: 'utf8' });
+    expect(typeCheck().errors(consumer)).toEqual([]);
   }, 60_000);
 });
