@@ -4,7 +4,6 @@
  * the provided client (HttpClient with the fetch backend, an interceptor adding the key) to the emulator, behind a
  * same-origin server that serves the page and forwards `/v1/*`.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,9 +13,9 @@ import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { type Emulator, startEmulator } from '../../src/testing/index';
 import type { AngularTest } from './browser/page';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../helpers/chromium';
 
 const root = join(__dirname, '..', '..');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bundle.js"></script></head><body></body></html>`;
 
 describe('rx-openai-stream/angular in headless Chromium', () => {
@@ -69,7 +68,7 @@ describe('rx-openai-stream/angular in headless Chromium', () => {
       }
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const executablePath = execFileSync(process.execPath, [join(root, 'spec', 'browser', 'chromium-path.mjs')], { encoding: 'utf8' }).trim();
+    const executablePath = chromiumExecutable();
     browser = await chromium.launchPersistentContext(join(tmp, 'profile'), { executablePath, args: CHROMIUM_ARGS });
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));

@@ -9,11 +9,12 @@
  *
  * Chromium: see chromium.spec.ts (the system's, or the one `@sparticuz/chromium` ships).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startEmulator, type Emulator, type RequestRecord } from '../../src/testing/index';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../helpers/chromium';
 import { startRelay, type Relay } from '../../examples/angular-chat/server/relay';
 import { cachedBuild, root } from '../helpers/build-cache';
 import { builtPackage } from '../helpers/built-package';
@@ -54,16 +55,6 @@ async function builtApp(): Promise<string> {
   });
 }
 
-// No first-run UI, no background traffic, no GPU. Not `--single-process` (it crashes when a context closes).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** Long enough that an answer ("You said: <prompt>", one fragment per word) is still streaming when we act. */
 const LONG_PROMPT = Array.from(
   { length: 6 },
@@ -105,7 +96,7 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   let expectedSeen: string[] = [];
 
   beforeAll(async () => {
-    const executablePath = execFileSync(process.execPath, [join(__dirname, 'chromium-path.mjs')], { encoding: 'utf8' }).trim();
+    const executablePath = chromiumExecutable();
     const app = await builtApp();
     // Slow enough to act mid-answer: a fragment every 40 ms. Fast: a fragment every 5 ms.
     for (const [speed, pacing] of [['slow', { eventMs: 5, deltaMs: 40 }], ['fast', { eventMs: 1, deltaMs: 5 }]] as const) {

@@ -8,7 +8,6 @@
  * latter once into node_modules/.cache). Nothing is downloaded and nothing is installed outside `npm install`;
  * without either Chromium every test here fails (nothing is skipped).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,21 +17,8 @@ import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { type Emulator, startEmulator } from '../../src/testing/index';
 import type { BrowserTest } from './page';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../helpers/chromium';
 
-/** The system's Chromium, or the one `@sparticuz/chromium` ships (unpacked on first use). */
-function chromiumExecutable(): string {
-  return execFileSync(process.execPath, [join(__dirname, 'chromium-path.mjs')], { encoding: 'utf8' }).trim();
-}
-// No first-run UI, no background traffic (updates, sync, component downloads), no GPU; a fresh profile per run.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const root = join(__dirname, '..', '..');
 
 const PAGE_HTML = `<!doctype html>
