@@ -78,7 +78,7 @@ describe('client.chat.completions', () => {
 
   it('falls back to a non-streaming request emitted as equivalent chunks', async () => {
     const streamed = await lastValueFrom(ctx.client.chat.completions.stream({ model: 'gpt-4o', messages }).pipe(finalChatCompletion()));
-    ctx.emulator.inject({ kind: 'serverError', status: 502 }, { match: { method: 'POST', path: '/chat/completions' }, times: 3 });
+    ctx.emulator.inject({ kind: 'serverError', status: 502, retryAfterMs: 5 }, { match: { method: 'POST', path: '/chat/completions' }, times: 3 });
     const reasons: unknown[] = [];
     const fallback = await lastValueFrom(
       ctx.client.chat.completions
@@ -106,7 +106,7 @@ describe('client.responses', () => {
 
   it('falls back to a non-streaming request emitted as equivalent events', async () => {
     const streamed = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hello there' }).pipe(finalResponse()));
-    ctx.emulator.inject({ kind: 'serverError', status: 503 }, { match: { method: 'POST', path: '/responses' }, times: 3 });
+    ctx.emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 5 }, { match: { method: 'POST', path: '/responses' }, times: 3 });
     const fallback = await lastValueFrom(
       ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hello there' }, { fallbackToPolling: true, maxRetries: 2 }).pipe(finalResponse()),
     );

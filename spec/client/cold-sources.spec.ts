@@ -29,7 +29,7 @@ function poster(path: string, body: unknown) {
 
 const chatBody = { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi there' }], stream: true };
 const failTwice = (path: string | RegExp) =>
-  ctx.emulator.inject({ kind: 'serverError', status: 503 }, { match: { method: 'POST', path }, times: 2 });
+  ctx.emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 5 }, { match: { method: 'POST', path }, times: 2 });
 const requestsTo = (path: RegExp, from: number) => ctx.emulator.requests.slice(from).filter((r) => r.method === 'POST' && path.test(r.path));
 
 describe('factories make sources cold: retry(2) re-issues the request', () => {

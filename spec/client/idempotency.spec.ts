@@ -27,7 +27,7 @@ const posts = (requests: RequestRecord[], path: RegExp) => requests.filter((r) =
 
 describe('Idempotency-Key', () => {
   it('every POST carries one; all attempts of one call share it; each subscription has its own', async () => {
-    ctx.emulator.inject({ kind: 'serverError', status: 503 }, { match: { method: 'POST', path: '/threads' }, times: 1 });
+    ctx.emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 5 }, { match: { method: 'POST', path: '/threads' }, times: 1 });
     const thread$ = ctx.client.threads.create({});
     const { requests } = await logged(async () => [await firstValueFrom(thread$), await firstValueFrom(thread$)]);
     const keys = posts(requests, /\/threads$/).map((r) => r.idempotencyKey);

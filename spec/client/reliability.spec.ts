@@ -166,7 +166,7 @@ describe('retries', () => {
   });
 
   it('retries 5xx up to maxRetries, then fails with InternalServerError', async () => {
-    ctx.emulator.inject({ kind: 'serverError', status: 503 }, { match: { method: 'POST', path: /\/runs$/ }, times: 5 });
+    ctx.emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 5 }, { match: { method: 'POST', path: /\/runs$/ }, times: 5 });
     const before = ctx.emulator.requests.length;
     const out = await streamWith(undefined, { maxRetries: 2 });
     expect(out.error).toBeInstanceOf(InternalServerError);
@@ -198,7 +198,7 @@ describe('fallback to non-streaming', () => {
   });
 
   it('a stream that cannot be established becomes create + poll with equivalent events', async () => {
-    ctx.emulator.inject({ kind: 'serverError', status: 503 }, { match: { method: 'POST', path: /\/runs$/ }, times: 3 });
+    ctx.emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 5 }, { match: { method: 'POST', path: /\/runs$/ }, times: 3 });
     const fallbacks: unknown[] = [];
     const out = await streamWith(undefined, { fallbackToPolling: true, maxRetries: 2, onFallback: (info) => fallbacks.push(info.reason) });
     expect(out.error).toBeUndefined();
@@ -214,7 +214,7 @@ describe('fallback to non-streaming', () => {
   });
 
   it('without the option, the failure is reported', async () => {
-    ctx.emulator.inject({ kind: 'serverError', status: 503 }, { match: { method: 'POST', path: /\/runs$/ }, times: 3 });
+    ctx.emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 5 }, { match: { method: 'POST', path: /\/runs$/ }, times: 3 });
     const out = await streamWith(undefined, { maxRetries: 2 });
     expect(out.error).toBeInstanceOf(InternalServerError);
     expect(out.runsCreated).toBe(0);

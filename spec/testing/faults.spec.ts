@@ -190,6 +190,18 @@ describe('fault injection', () => {
     await expect(client.beta.threads.create()).rejects.toBeInstanceOf(OpenAI.InternalServerError);
   });
 
+  it('serverError with retryAfterMs: a retry-after-ms header, which the official SDK waits for', async () => {
+    emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 7 }, { match: { path: /\/threads$/ } });
+    const failed = await call(emulator, 'POST', '/threads', {});
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('retry-after-ms')).toBe('7');
+    emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 7 }, { match: { path: /\/threads$/ }, times: 2 });
+    const start = emulator.requests.length;
+    const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 2 });
+    expect((await client.beta.threads.create()).object).toBe('thread');
+    expect(emulator.requests.slice(start).map((r) => r.status)).toEqual([503, 503, 200]);
+  });
+
   it('matches: a stream fault skips requests that do not stream, and only hits matching paths', async () => {
     const fault = emulator.inject({ kind: 'endEarly', afterEvents: 1 }, { match: { path: /\/runs$/ } });
     const { assistantId, threadId } = await setup(emulator, 'not consumed by these requests');

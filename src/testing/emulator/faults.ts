@@ -49,8 +49,12 @@ export type Fault =
   | { readonly kind: 'bufferedProxy'; readonly response?: 'wholeBody' | 'badGateway'; readonly contentType?: string }
   /** 429 with `retry-after-ms` and `retry-after` (seconds, rounded up); the request does not reach the API. */
   | { readonly kind: 'rateLimit'; readonly retryAfterMs?: number; readonly retryAfterSeconds?: number }
-  /** A 5xx (default 500) with the API's error body; the request does not reach the API. */
-  | { readonly kind: 'serverError'; readonly status?: number; readonly message?: string }
+  /**
+   * A 5xx (default 500) with the API's error body; the request does not reach the API. With `retryAfterMs`, a
+   * `retry-after-ms` header asks clients to retry after that long (as the API sometimes does), so tests of what a
+   * retry does need not wait for the client's own backoff.
+   */
+  | { readonly kind: 'serverError'; readonly status?: number; readonly message?: string; readonly retryAfterMs?: number }
   /**
    * The API handles the request (creates the run, message, response, ...; a stream goes on unseen) and a proxy
    * answers 502 in its place, as when the connection between them breaks after the request was accepted.
@@ -204,7 +208,7 @@ const NUMBER_FIELDS: Readonly<Record<FaultKind, { required: readonly string[]; o
   slowBytes: { required: [], optional: ['chunkBytes', 'everyMs'] },
   bufferedProxy: { required: [], optional: [] },
   rateLimit: { required: [], optional: ['retryAfterMs', 'retryAfterSeconds'] },
-  serverError: { required: [], optional: ['status'] },
+  serverError: { required: [], optional: ['status', 'retryAfterMs'] },
   badGatewayAfterAccept: { required: [], optional: [] },
   stallBody: { required: [], optional: ['bytes'] },
 };

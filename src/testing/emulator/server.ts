@@ -268,6 +268,9 @@ function requestFaultReply(fault: RequestFault): ApiErrorReply {
     fault.status ?? 500,
     fault.message ?? 'The server had an error while processing your request. Sorry about that!',
     'server_error',
+    null,
+    null,
+    fault.retryAfterMs === undefined ? undefined : { 'retry-after-ms': String(fault.retryAfterMs) },
   );
 }
 
