@@ -1,3 +1,4 @@
+import { RUN_EVENT_NAMES, RUN_STEP_EVENT_NAMES } from '../../assistants/event-names.js';
 import { assistantStreamReducer } from '../../assistants/snapshot/reducer.js';
 import { type AssistantStreamState, initialAssistantStreamState } from '../../assistants/snapshot/state.js';
 import { textAppendEntry } from '../../assistants/snapshot/text-append.js';
@@ -130,26 +131,10 @@ export function deliveredEvents(): { observe(event: AssistantStreamEvent): void;
 }
 
 // The events whose run or run step the snapshot reducer stores (a step's delta changes neither id nor status).
-const RUN_EVENTS: ReadonlySet<string> = new Set([
-  'thread.run.created',
-  'thread.run.queued',
-  'thread.run.in_progress',
-  'thread.run.requires_action',
-  'thread.run.completed',
-  'thread.run.incomplete',
-  'thread.run.failed',
-  'thread.run.cancelling',
-  'thread.run.cancelled',
-  'thread.run.expired',
-]);
-const STEP_EVENTS: ReadonlySet<string> = new Set([
-  'thread.run.step.created',
-  'thread.run.step.in_progress',
-  'thread.run.step.completed',
-  'thread.run.step.failed',
-  'thread.run.step.cancelled',
-  'thread.run.step.expired',
-]);
+const RUN_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RUN_EVENT_NAMES);
+const STEP_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
+  RUN_STEP_EVENT_NAMES.filter((name) => name !== 'thread.run.step.delta'),
+);
 
 /** The id and status of a run or run step (and a run's thread), or `undefined` when they are not strings. */
 function idAndStatus(data: unknown): DeliveredObject | undefined {
