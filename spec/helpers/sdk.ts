@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/testing/index';
 
 /**
  * The official SDK fed with the given bytes as the body of a run stream: a client whose `fetch` answers every
@@ -40,4 +41,18 @@ export function withoutParsed(value: unknown): unknown {
     copy[key] = withoutParsed(v);
   }
   return copy;
+}
+
+/**
+ * A running emulator and the official SDK's client of it, for one describe block (no retries, so a fault shows as
+ * the SDK's own error): `const sdk = useEmulatorAndSdk(); ... sdk.client.responses.create(...)`.
+ */
+export function useEmulatorAndSdk(options: EmulatorOptions = { pacing: 0 }) {
+  const context = {} as { emulator: Emulator; client: OpenAI };
+  beforeAll(async () => {
+    context.emulator = await startEmulator(options);
+    context.client = new OpenAI({ apiKey: 'test', baseURL: context.emulator.url, maxRetries: 0 });
+  });
+  afterAll(() => context.emulator.close());
+  return context;
 }

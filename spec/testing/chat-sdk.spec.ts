@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
+import { useEmulatorAndSdk } from '../helpers/sdk';
 import type { ChatCompletionChunk, ChatCompletionTool } from 'openai/resources/chat/completions';
-import { startEmulator, type Emulator } from '../../src/testing/index.js';
 
 const weather: ChatCompletionTool = {
   type: 'function',
@@ -20,16 +20,10 @@ const stock: ChatCompletionTool = {
 };
 
 describe('the official SDK against the emulator: Chat Completions', () => {
-  let emulator: Emulator;
-  let client: OpenAI;
-  beforeAll(async () => {
-    emulator = await startEmulator({ pacing: 0 });
-    client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
-  });
-  afterAll(() => emulator.close());
+  const sdk = useEmulatorAndSdk();
 
   it('create({ stream: true }): chunks with a role first, token-sized deltas and a finish reason', async () => {
-    const stream = await client.chat.completions.create({
+    const stream = await sdk.client.chat.completions.create({
       model: 'gpt-4o',
       messages: [
         { role: 'system', content: 'You are terse.' },
@@ -51,7 +45,7 @@ describe('the official SDK against the emulator: Chat Completions', () => {
   });
 
   it('stream(...).finalChatCompletion(): the accumulated completion, content events on the way', async () => {
-    const runner = client.chat.completions.stream({
+    const runner = sdk.client.chat.completions.stream({
       model: 'gpt-4o',
       messages: [{ role: 'user', content: 'Hi there' }],
     });
@@ -70,8 +64,8 @@ describe('the official SDK against the emulator: Chat Completions', () => {
   });
 
   it('create() without stream: one chat.completion with usage', async () => {
-    const before = emulator.counters.chatCompletionsCreated;
-    const completion = await client.chat.completions.create({
+    const before = sdk.emulator.counters.chatCompletionsCreated;
+    const completion = await sdk.client.chat.completions.create({
       model: 'gpt-4o-mini',
       messages: [{ role: 'user', content: [{ type: 'text', text: 'What is up?' }] }],
     });
@@ -93,11 +87,11 @@ describe('the official SDK against the emulator: Chat Completions', () => {
     const usage = completion.usage!;
     expect(usage.completion_tokens).toBe(7); // 'You', ' said', ':', ' What', ' is', ' up', '?'
     expect(usage.total_tokens).toBe(usage.prompt_tokens + usage.completion_tokens);
-    expect(emulator.counters.chatCompletionsCreated - before).toBe(1);
+    expect(sdk.emulator.counters.chatCompletionsCreated - before).toBe(1);
   });
 
   it('a function named in the message: a streamed tool call, finish_reason tool_calls', async () => {
-    const runner = client.chat.completions.stream({
+    const runner = sdk.client.chat.completions.stream({
       model: 'gpt-4o',
       messages: [{ role: 'user', content: 'Use get_weather for the weather in Paris' }],
       tools: [weather],
@@ -119,7 +113,7 @@ describe('the official SDK against the emulator: Chat Completions', () => {
 
   it('two functions named: parallel tool calls by index (only the first with parallel_tool_calls: false)', async () => {
     const messages = [{ role: 'user' as const, content: 'Call get_weather for "Oslo" and get_stock_price' }];
-    const stream = await client.chat.completions.create({ model: 'gpt-4o', messages, tools: [weather, stock], stream: true });
+    const stream = await sdk.client.chat.completions.create({ model: 'gpt-4o', messages, tools: [weather, stock], stream: true });
     const heads: Array<{ index: number; name: string | undefined }> = [];
     for await (const chunk of stream) {
       for (const call of chunk.choices[0]?.delta.tool_calls ?? []) {
@@ -131,7 +125,7 @@ describe('the official SDK against the emulator: Chat Completions', () => {
       { index: 1, name: 'get_stock_price' },
     ]);
 
-    const single = await client.chat.completions.create({
+    const single = await sdk.client.chat.completions.create({
       model: 'gpt-4o',
       messages,
       tools: [weather, stock],
@@ -143,14 +137,14 @@ describe('the official SDK against the emulator: Chat Completions', () => {
   });
 
   it('tool results answer the calls: one line per call, after the tool messages', async () => {
-    const first = await client.chat.completions.create({
+    const first = await sdk.client.chat.completions.create({
       model: 'gpt-4o',
       messages: [{ role: 'user', content: 'get weather in Rome' }],
       tools: [weather],
     });
     const assistant = first.choices[0]!.message;
     const call = assistant.tool_calls![0]!;
-    const second = await client.chat.completions.create({
+    const second = await sdk.client.chat.completions.create({
       model: 'gpt-4o',
       messages: [
         { role: 'user', content: 'get weather in Rome' },
@@ -164,7 +158,7 @@ describe('the official SDK against the emulator: Chat Completions', () => {
   });
 
   it('runTools(): the SDK calls the function and sends its result; the final answer reports it', async () => {
-    const runner = client.chat.completions.runTools({
+    const runner = sdk.client.chat.completions.runTools({
       model: 'gpt-4o',
       messages: [{ role: 'user', content: 'What does get_weather say for Lisbon?' }],
       tools: [
@@ -184,7 +178,7 @@ describe('the official SDK against the emulator: Chat Completions', () => {
   });
 
   it('stream_options.include_usage: usage null on every chunk, then a chunk with choices [] and the usage', async () => {
-    const stream = await client.chat.completions.create({
+    const stream = await sdk.client.chat.completions.create({
       model: 'gpt-4o',
       messages: [{ role: 'user', content: 'Count me' }],
       stream: true,
@@ -199,7 +193,7 @@ describe('the official SDK against the emulator: Chat Completions', () => {
     expect(last.usage).toMatchObject({ completion_tokens: 5, total_tokens: last.usage!.prompt_tokens + 5 });
     expect(chunks.slice(0, -1).every((chunk) => chunk.usage === null)).toBe(true);
 
-    const completion = await client.chat.completions
+    const completion = await sdk.client.chat.completions
       .stream({
         model: 'gpt-4o',
         messages: [{ role: 'user', content: 'Count me' }],
@@ -210,7 +204,7 @@ describe('the official SDK against the emulator: Chat Completions', () => {
   });
 
   it('n: 3 gives three choices, interleaved by index, each the whole answer', async () => {
-    const runner = client.chat.completions.stream({ model: 'gpt-4o', n: 3, messages: [{ role: 'user', content: 'Hi' }] });
+    const runner = sdk.client.chat.completions.stream({ model: 'gpt-4o', n: 3, messages: [{ role: 'user', content: 'Hi' }] });
     const order: number[] = [];
     runner.on('chunk', (chunk) => order.push(...chunk.choices.map((choice) => choice.index)));
     const completion = await runner.finalChatCompletion();
@@ -224,12 +218,12 @@ describe('the official SDK against the emulator: Chat Completions', () => {
   });
 
   it('max_tokens / max_completion_tokens cut the answer: finish_reason length', async () => {
-    const streamed = await client.chat.completions
+    const streamed = await sdk.client.chat.completions
       .stream({ model: 'gpt-4o', max_completion_tokens: 3, messages: [{ role: 'user', content: 'A long question' }] })
       .finalChatCompletion();
     expect(streamed.choices[0]).toMatchObject({ finish_reason: 'length', message: { content: 'You said:' } });
 
-    const whole = await client.chat.completions.create({
+    const whole = await sdk.client.chat.completions.create({
       model: 'gpt-4o',
       max_tokens: 2,
       messages: [{ role: 'user', content: 'A long question' }],
@@ -237,7 +231,7 @@ describe('the official SDK against the emulator: Chat Completions', () => {
     expect(whole.choices[0]).toMatchObject({ finish_reason: 'length', message: { content: 'You said' } });
     expect(whole.usage!.completion_tokens).toBe(2);
 
-    const call = await client.chat.completions.create({
+    const call = await sdk.client.chat.completions.create({
       model: 'gpt-4o',
       max_tokens: 3,
       messages: [{ role: 'user', content: 'get_weather in Paris' }],

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
+import { useEmulatorAndSdk } from '../helpers/sdk';
+import { startEmulator } from '../../src/testing/index';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
-import { startEmulator, type Emulator } from '../../src/testing/index.js';
 
 const INPUT = 'Tell me about the sea and the sky';
 
@@ -11,45 +12,39 @@ async function collect(stream: AsyncIterable<ResponseStreamEvent>): Promise<Resp
 }
 
 describe('the emulator: background responses, with the official SDK', () => {
-  let emulator: Emulator;
-  let client: OpenAI;
-  beforeAll(async () => {
-    emulator = await startEmulator({ pacing: 0 });
-    client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
-  });
-  afterAll(() => emulator.close());
-  afterEach(() => emulator.clearFaults());
+  const sdk = useEmulatorAndSdk();
+  afterEach(() => sdk.emulator.clearFaults());
 
   it('create({ background: true }) answers at once with status queued; retrieve() follows it to completed', async () => {
-    const queued = await client.responses.create({ model: 'gpt-4o', input: INPUT, background: true });
+    const queued = await sdk.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true });
     expect(queued.status).toBe('queued');
     expect(queued.background).toBe(true);
     expect(queued.output).toEqual([]);
-    await emulator.idle();
-    const done = await client.responses.retrieve(queued.id);
+    await sdk.emulator.idle();
+    const done = await sdk.client.responses.retrieve(queued.id);
     expect(done.status).toBe('completed');
     expect(done.output_text).toBe(`You said: ${INPUT}`);
   });
 
   it('create({ background: true, stream: true }) streams numbered events; retrieve(id, { stream: true, starting_after }) replays the rest', async () => {
-    const all = await collect(await client.responses.create({ model: 'gpt-4o', input: INPUT, background: true, stream: true }));
+    const all = await collect(await sdk.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true, stream: true }));
     expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, at) => at));
     expect(all.at(-1)!.type).toBe('response.completed');
     const id = all[0]!.type === 'response.created' ? all[0]!.response.id : '';
 
-    const rest = await collect(await client.responses.retrieve(id, { stream: true, starting_after: 4 }));
+    const rest = await collect(await sdk.client.responses.retrieve(id, { stream: true, starting_after: 4 }));
     expect(rest).toEqual(all.slice(5));
-    const whole = await collect(await client.responses.retrieve(id, { stream: true }));
+    const whole = await collect(await sdk.client.responses.retrieve(id, { stream: true }));
     expect(whole).toEqual(all);
   });
 
   it('responses.stream({ response_id, starting_after }) of the SDK resumes a cut background stream', async () => {
-    const cut = emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: { method: 'POST', path: '/responses' } });
-    const first = await collect(await client.responses.create({ model: 'gpt-4o', input: INPUT, background: true, stream: true }));
+    const cut = sdk.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: { method: 'POST', path: '/responses' } });
+    const first = await collect(await sdk.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true, stream: true }));
     expect(cut.hits).toBe(1);
     expect(first).toHaveLength(3);
     const id = first[0]!.type === 'response.created' ? first[0]!.response.id : '';
-    const resumed = client.responses.stream({ response_id: id, starting_after: first.at(-1)!.sequence_number });
+    const resumed = sdk.client.responses.stream({ response_id: id, starting_after: first.at(-1)!.sequence_number });
     const rest = await collect(resumed);
     const final = await resumed.finalResponse();
     expect(rest[0]!.sequence_number).toBe(3);
@@ -89,31 +84,31 @@ describe('the emulator: background responses, with the official SDK', () => {
   });
 
   it('cancel() of a response not created in background, or already completed: 400', async () => {
-    const plain = await client.responses.create({ model: 'gpt-4o', input: 'Hi' });
-    await expect(client.responses.cancel(plain.id)).rejects.toMatchObject({ status: 400 });
-    const queued = await client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true });
-    await emulator.idle();
-    await expect(client.responses.cancel(queued.id)).rejects.toMatchObject({ status: 400 });
+    const plain = await sdk.client.responses.create({ model: 'gpt-4o', input: 'Hi' });
+    await expect(sdk.client.responses.cancel(plain.id)).rejects.toMatchObject({ status: 400 });
+    const queued = await sdk.client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true });
+    await sdk.emulator.idle();
+    await expect(sdk.client.responses.cancel(queued.id)).rejects.toMatchObject({ status: 400 });
   });
 
   it('streaming a response that was not created in background is a 400; an unknown one a 404', async () => {
-    const plain = await client.responses.create({ model: 'gpt-4o', input: 'Hi' });
-    await expect(client.responses.retrieve(plain.id, { stream: true })).rejects.toMatchObject({ status: 400 });
-    await expect(client.responses.retrieve('resp_unknown', { stream: true })).rejects.toMatchObject({ status: 404 });
+    const plain = await sdk.client.responses.create({ model: 'gpt-4o', input: 'Hi' });
+    await expect(sdk.client.responses.retrieve(plain.id, { stream: true })).rejects.toMatchObject({ status: 400 });
+    await expect(sdk.client.responses.retrieve('resp_unknown', { stream: true })).rejects.toMatchObject({ status: 404 });
   });
 
   it('background needs store: 400', async () => {
-    await expect(client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true, store: false })).rejects.toMatchObject({
+    await expect(sdk.client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true, store: false })).rejects.toMatchObject({
       status: 400,
       param: 'store',
     });
   });
 
   it('delete() forgets the response: retrieve answers 404', async () => {
-    const response = await client.responses.create({ model: 'gpt-4o', input: 'Hi' });
-    await client.responses.delete(response.id);
-    await expect(client.responses.retrieve(response.id)).rejects.toMatchObject({ status: 404 });
-    await expect(client.responses.delete(response.id)).rejects.toMatchObject({ status: 404 });
+    const response = await sdk.client.responses.create({ model: 'gpt-4o', input: 'Hi' });
+    await sdk.client.responses.delete(response.id);
+    await expect(sdk.client.responses.retrieve(response.id)).rejects.toMatchObject({ status: 404 });
+    await expect(sdk.client.responses.delete(response.id)).rejects.toMatchObject({ status: 404 });
   });
 
   it('inputItems.list() pages the input items, newest first by default', async () => {
@@ -122,16 +117,16 @@ describe('the emulator: background responses, with the official SDK', () => {
       { role: 'assistant' as const, content: 'two' },
       { role: 'user' as const, content: 'three' },
     ];
-    const response = await client.responses.create({ model: 'gpt-4o', input });
+    const response = await sdk.client.responses.create({ model: 'gpt-4o', input });
     const items = [];
-    for await (const item of client.responses.inputItems.list(response.id, { limit: 2 })) items.push(item);
+    for await (const item of sdk.client.responses.inputItems.list(response.id, { limit: 2 })) items.push(item);
     expect(items.map((item) => (item.type === 'message' ? item.content[0] : undefined))).toEqual([
       { type: 'input_text', text: 'three' },
       { type: 'input_text', text: 'two' },
       { type: 'input_text', text: 'one' },
     ]);
     expect(items.every((item) => typeof item.id === 'string')).toBe(true);
-    const asc = await client.responses.inputItems.list(response.id, { order: 'asc' });
+    const asc = await sdk.client.responses.inputItems.list(response.id, { order: 'asc' });
     expect(asc.data.map((item) => item.type === 'message' && item.role)).toEqual(['user', 'assistant', 'user']);
   });
 

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
+import { useEmulatorAndSdk } from '../helpers/sdk';
 import type { FunctionTool, ResponseStreamEvent } from 'openai/resources/responses/responses';
-import { startEmulator, type Emulator } from '../../src/testing/index.js';
 
 const weather: FunctionTool = {
   type: 'function',
@@ -30,16 +30,10 @@ function collapsed(events: readonly ResponseStreamEvent[]): string[] {
 }
 
 describe('the official SDK against the emulator: Responses', () => {
-  let emulator: Emulator;
-  let client: OpenAI;
-  beforeAll(async () => {
-    emulator = await startEmulator({ pacing: 0 });
-    client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
-  });
-  afterAll(() => emulator.close());
+  const sdk = useEmulatorAndSdk();
 
   it('create({ stream: true }): the events in the API order, numbered from 0', async () => {
-    const stream = await client.responses.create({ model: 'gpt-4o', input: 'Hello! How are you?', stream: true });
+    const stream = await sdk.client.responses.create({ model: 'gpt-4o', input: 'Hello! How are you?', stream: true });
     const events: ResponseStreamEvent[] = [];
     for await (const event of stream) events.push(event);
 
@@ -60,7 +54,7 @@ describe('the official SDK against the emulator: Responses', () => {
   });
 
   it('stream(...).finalResponse(): the accumulated response, text deltas with snapshots on the way', async () => {
-    const stream = client.responses.stream({
+    const stream = sdk.client.responses.stream({
       model: 'gpt-4o',
       instructions: 'You are a helpful assistant.',
       input: 'Hi there',
@@ -77,8 +71,8 @@ describe('the official SDK against the emulator: Responses', () => {
   });
 
   it('create() without stream: a completed response with usage; retrieve() reads it back', async () => {
-    const before = emulator.counters.responsesCreated;
-    const response = await client.responses.create({
+    const before = sdk.emulator.counters.responsesCreated;
+    const response = await sdk.client.responses.create({
       model: 'gpt-4o-mini',
       input: [
         { role: 'developer', content: 'Be brief.' },
@@ -92,14 +86,14 @@ describe('the official SDK against the emulator: Responses', () => {
     const usage = response.usage!;
     expect(usage.output_tokens).toBe(7);
     expect(usage.total_tokens).toBe(usage.input_tokens + usage.output_tokens);
-    expect(emulator.counters.responsesCreated - before).toBe(1);
+    expect(sdk.emulator.counters.responsesCreated - before).toBe(1);
 
-    const again = await client.responses.retrieve(response.id);
+    const again = await sdk.client.responses.retrieve(response.id);
     expect(again.output_text).toBe('You said: What is up?');
   });
 
   it('a function named in the input: a function_call item, its arguments streamed', async () => {
-    const stream = client.responses.stream({
+    const stream = sdk.client.responses.stream({
       model: 'gpt-4o',
       input: [{ role: 'user', content: 'Use get_weather for "New York"' }],
       tools: [weather],
@@ -136,11 +130,11 @@ describe('the official SDK against the emulator: Responses', () => {
   });
 
   it('function_call_output answers the call: with previous_response_id, or with the whole conversation', async () => {
-    const first = await client.responses.create({ model: 'gpt-4o', input: 'get_weather in Rome', tools: [weather] });
+    const first = await sdk.client.responses.create({ model: 'gpt-4o', input: 'get_weather in Rome', tools: [weather] });
     const call = first.output[0]!;
     if (call.type !== 'function_call') throw new Error(call.type);
 
-    const chained = await client.responses.create({
+    const chained = await sdk.client.responses.create({
       model: 'gpt-4o',
       previous_response_id: first.id,
       input: [{ type: 'function_call_output', call_id: call.call_id, output: '31C and sunny' }],
@@ -149,7 +143,7 @@ describe('the official SDK against the emulator: Responses', () => {
     expect(chained.output_text).toBe('get_weather returned: 31C and sunny');
     expect(chained.previous_response_id).toBe(first.id);
 
-    const whole = await client.responses.create({
+    const whole = await sdk.client.responses.create({
       model: 'gpt-4o',
       store: false,
       input: [
@@ -160,13 +154,13 @@ describe('the official SDK against the emulator: Responses', () => {
       tools: [weather],
     });
     expect(whole.output_text).toBe('get_weather returned: 30C');
-    const unknown = await client.responses.retrieve(whole.id).catch((e: unknown) => e);
+    const unknown = await sdk.client.responses.retrieve(whole.id).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(OpenAI.NotFoundError); // store: false keeps nothing
   });
 
   it('max_output_tokens cuts the answer: status incomplete, response.incomplete last', async () => {
     const input = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen';
-    const stream = client.responses.stream({ model: 'gpt-4o', input, max_output_tokens: 16 });
+    const stream = sdk.client.responses.stream({ model: 'gpt-4o', input, max_output_tokens: 16 });
     const types: string[] = [];
     stream.on('event', (event) => types.push(event.type));
     const response = await stream.finalResponse();

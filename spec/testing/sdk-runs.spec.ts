@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { startEmulator, type Emulator } from '../../src/testing/index.js';
+import { useEmulatorAndSdk } from '../helpers/sdk';
 
 const weatherTool = {
   type: 'function' as const,
@@ -15,19 +15,12 @@ const weatherTool = {
 };
 
 describe('the official SDK against the emulator: runs', () => {
-  let emulator: Emulator;
-  let client: OpenAI;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ pacing: 0, statusStepMs: 2, pollAfterMs: 1 });
-    client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
-  });
-  afterAll(() => emulator.close());
+  const sdk = useEmulatorAndSdk({ pacing: 0, statusStepMs: 2, pollAfterMs: 1 });
 
   it('streams a text run with runs.stream', async () => {
-    const assistant = await client.beta.assistants.create({ model: 'gpt-4o' });
-    const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'Hello there, emulator!' }] });
-    const stream = client.beta.threads.runs.stream(thread.id, { assistant_id: assistant.id });
+    const assistant = await sdk.client.beta.assistants.create({ model: 'gpt-4o' });
+    const thread = await sdk.client.beta.threads.create({ messages: [{ role: 'user', content: 'Hello there, emulator!' }] });
+    const stream = sdk.client.beta.threads.runs.stream(thread.id, { assistant_id: assistant.id });
     const deltas: string[] = [];
     const events: string[] = [];
     stream.on('textDelta', (delta) => deltas.push(delta.value ?? ''));
@@ -39,7 +32,7 @@ describe('the official SDK against the emulator: runs', () => {
     expect(deltas.join('')).toBe('You said: Hello there, emulator!');
     expect(deltas.length).toBeGreaterThan(3);
     expect(messages[0]?.content[0]).toMatchObject({ type: 'text', text: { value: 'You said: Hello there, emulator!' } });
-    const stored = await client.beta.threads.messages.list(thread.id, { run_id: run.id });
+    const stored = await sdk.client.beta.threads.messages.list(thread.id, { run_id: run.id });
     expect(stored.data[0]?.content).toEqual([
       { type: 'text', text: { value: 'You said: Hello there, emulator!', annotations: [] } },
     ]);
@@ -58,11 +51,11 @@ describe('the official SDK against the emulator: runs', () => {
   });
 
   it('streams a function call, then submitToolOutputsStream completes the run', async () => {
-    const assistant = await client.beta.assistants.create({ model: 'gpt-4o', tools: [weatherTool] });
-    const thread = await client.beta.threads.create({
+    const assistant = await sdk.client.beta.assistants.create({ model: 'gpt-4o', tools: [weatherTool] });
+    const thread = await sdk.client.beta.threads.create({
       messages: [{ role: 'user', content: 'Please call get_weather for "Paris".' }],
     });
-    const first = client.beta.threads.runs.stream(thread.id, { assistant_id: assistant.id });
+    const first = sdk.client.beta.threads.runs.stream(thread.id, { assistant_id: assistant.id });
     const argumentDeltas: string[] = [];
     first.on('toolCallDelta', (delta) => {
       if (delta.type === 'function') argumentDeltas.push(delta.function?.arguments ?? '');
@@ -75,7 +68,7 @@ describe('the official SDK against the emulator: runs', () => {
     expect(argumentDeltas.join('')).toBe('{"city":"Paris","unit":"celsius"}');
     expect(argumentDeltas.length).toBeGreaterThan(3);
 
-    const second = client.beta.threads.runs.submitToolOutputsStream(waiting.id, {
+    const second = sdk.client.beta.threads.runs.submitToolOutputsStream(waiting.id, {
       thread_id: thread.id,
       tool_outputs: [{ tool_call_id: calls[0]!.id, output: '18 degrees and sunny' }],
     });
@@ -84,7 +77,7 @@ describe('the official SDK against the emulator: runs', () => {
     const text = (await second.finalMessages()).flatMap((m) => m.content).map((c) => (c.type === 'text' ? c.text.value : ''));
     expect(text.join('')).toBe('get_weather returned: 18 degrees and sunny');
 
-    const steps = await client.beta.threads.runs.steps.list(waiting.id, { thread_id: thread.id, order: 'asc' });
+    const steps = await sdk.client.beta.threads.runs.steps.list(waiting.id, { thread_id: thread.id, order: 'asc' });
     expect(steps.data.map((s) => [s.type, s.status])).toEqual([
       ['tool_calls', 'completed'],
       ['message_creation', 'completed'],
@@ -97,9 +90,9 @@ describe('the official SDK against the emulator: runs', () => {
   });
 
   it('streams a code interpreter step: input fragments, then logs, then the answer', async () => {
-    const assistant = await client.beta.assistants.create({ model: 'gpt-4o', tools: [{ type: 'code_interpreter' }] });
-    const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'Calculate (3 + 4) * 5 please' }] });
-    const stream = client.beta.threads.runs.stream(thread.id, { assistant_id: assistant.id });
+    const assistant = await sdk.client.beta.assistants.create({ model: 'gpt-4o', tools: [{ type: 'code_interpreter' }] });
+    const thread = await sdk.client.beta.threads.create({ messages: [{ role: 'user', content: 'Calculate (3 + 4) * 5 please' }] });
+    const stream = sdk.client.beta.threads.runs.stream(thread.id, { assistant_id: assistant.id });
     const inputs: string[] = [];
     const logs: string[] = [];
     stream.on('toolCallDelta', (delta) => {
@@ -117,8 +110,8 @@ describe('the official SDK against the emulator: runs', () => {
   });
 
   it('createAndRunStream starts with thread.created', async () => {
-    const assistant = await client.beta.assistants.create({ model: 'gpt-4o' });
-    const stream = client.beta.threads.createAndRunStream({
+    const assistant = await sdk.client.beta.assistants.create({ model: 'gpt-4o' });
+    const stream = sdk.client.beta.threads.createAndRunStream({
       assistant_id: assistant.id,
       thread: { messages: [{ role: 'user', content: 'Stream me' }] },
     });
@@ -131,11 +124,11 @@ describe('the official SDK against the emulator: runs', () => {
   });
 
   it('createAndPoll reaches completed, and the messages are listed', async () => {
-    const assistant = await client.beta.assistants.create({ model: 'gpt-4o' });
-    const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'Poll me' }] });
-    const run = await client.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistant.id });
+    const assistant = await sdk.client.beta.assistants.create({ model: 'gpt-4o' });
+    const thread = await sdk.client.beta.threads.create({ messages: [{ role: 'user', content: 'Poll me' }] });
+    const run = await sdk.client.beta.threads.runs.createAndPoll(thread.id, { assistant_id: assistant.id });
     expect(run.status).toBe('completed');
-    const messages = await client.beta.threads.messages.list(thread.id);
+    const messages = await sdk.client.beta.threads.messages.list(thread.id);
     expect(messages.data.map((m) => m.role)).toEqual(['assistant', 'user']);
   });
 });
