@@ -37,6 +37,8 @@ export type SnapshotOf<E> = E extends ResponseStreamEvent
 export function streamSnapshots<E extends StreamValue>(): OperatorFunction<E, SnapshotOf<E>> {
   return (source) =>
     defer(() => {
+      // The three reducers directly, not `protocolAccumulations`: that map also carries each API's tool call
+      // extraction, which a snapshot does not need (0.6 KB gzip more in an Angular app's bundle).
       let kind: StreamKind | undefined;
       let state: unknown;
       return source.pipe(
