@@ -1,6 +1,7 @@
 // `npm start -- --assistants`: an Assistants tool-calling run, streamed through rx-openai-stream.
 // The Assistants API was shut down upstream on 2026-08-26: this runs against the built-in emulator (or a
 // compatible server); with OPENAI_API_KEY and OPENAI_ASSISTANT_ID set it sends the same requests to that API.
+// `DEMO_PACE=fast` streams without pauses between events (the emulator's default pace otherwise; see live-run.mjs).
 // It imports the package by its own name (Node resolves it through package.json's `exports` to dist/).
 import { pathToFileURL } from 'node:url';
 import { firstValueFrom, lastValueFrom, share, forkJoin, toArray } from 'rxjs';
@@ -35,7 +36,7 @@ const clearStatus = () => tty && process.stderr.write('\x1b[2K\r');
 
 export async function main() {
   const live = Boolean(process.env.OPENAI_API_KEY && process.env.OPENAI_ASSISTANT_ID);
-  const emulator = live ? undefined : await startEmulator();
+  const emulator = live ? undefined : await startEmulator(process.env.DEMO_PACE === 'fast' ? { pacing: 0 } : {});
   const client = createClient(live ? {} : { apiKey: 'emulator', baseURL: emulator.url });
   console.log(live ? 'Using the OpenAI API.' : `Using the built-in emulator at ${emulator.url}.`);
 

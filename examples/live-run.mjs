@@ -2,6 +2,8 @@
 // rx-openai-stream. Against the built-in emulator by default; against the OpenAI API when OPENAI_API_KEY is set
 // (model: OPENAI_MODEL, default gpt-4.1-mini). `npm start -- --assistants` runs the Assistants demo instead
 // (examples/assistants-run.mjs).
+// The emulator streams at about the API's pace, so the answer is seen growing. `DEMO_PACE=fast` (for both demos)
+// streams without pauses between events: how spec/package/example.spec.ts runs them.
 // It imports the package by its own name (Node resolves it through package.json's `exports` to dist/, built by
 // `prestart`), as an app that installed it does.
 import { pathToFileURL } from 'node:url';
@@ -39,7 +41,7 @@ export async function main() {
   const startedAt = performance.now();
   const live = Boolean(process.env.OPENAI_API_KEY);
   const model = process.env.OPENAI_MODEL || 'gpt-4.1-mini';
-  const emulator = live ? undefined : await startEmulator();
+  const emulator = live ? undefined : await startEmulator(process.env.DEMO_PACE === 'fast' ? { pacing: 0 } : {});
   const client = createClient(live ? {} : { apiKey: 'emulator', baseURL: emulator.url });
   console.log(live ? `Using the OpenAI API (${model}).` : `Using the built-in emulator at ${emulator.url} (${model}).`);
 

@@ -1,7 +1,8 @@
 /**
  * `npm start`'s demos (examples/), run as a user runs them: the examples sit beside the built package
  * (`builtPackage()`, as in exports.spec.ts, never the working tree's dist/) and import it by its name, and they talk
- * to the built-in emulator (no OPENAI_API_KEY), or to it standing in for the API.
+ * to the built-in emulator (no OPENAI_API_KEY), or to it standing in for the API. The built-in emulator streams
+ * without pauses (`DEMO_PACE=fast`; `npm start` keeps the emulator's human pace): the output is the same.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { builtPackage } from '../helpers/built-package';
 let pkg = '';
 
 function runExample(args: string[], live: Record<string, string> = {}): string {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_PACE: 'fast' };
   delete env['OPENAI_API_KEY'];
   delete env['OPENAI_ASSISTANT_ID'];
   delete env['OPENAI_BASE_URL'];
