@@ -18,6 +18,7 @@ import { CHROMIUM_ARGS, chromiumExecutable } from '../helpers/chromium';
 import { startRelay, type Relay } from '../../examples/angular-chat/server/relay';
 import { cachedBuild, root } from '../helpers/build-cache';
 import { builtPackage } from '../helpers/built-package';
+import { streamGate, type StreamGate } from './stream-gate';
 
 /**
  * What the app's build reads: the library (as `builtPackage()` builds it), the app, and the lock file (the
@@ -55,13 +56,13 @@ async function builtApp(): Promise<string> {
   });
 }
 
-/** Long enough that an answer ("You said: <prompt>", one fragment per word) is still streaming when we act. */
+/** An answer ("You said: <prompt>", one fragment per word) of about a hundred fragments. */
 const LONG_PROMPT = Array.from(
   { length: 6 },
   (_, i) => `Paragraph ${i + 1}: tell me about the sea, the lighthouse, its keeper and the ships passing at night.`,
 ).join(' ');
 
-/** Half as long: still streaming for about two seconds after its first words, when a test acts at once. */
+/** Half as long. */
 const MEDIUM_PROMPT = LONG_PROMPT.slice(0, LONG_PROMPT.indexOf('Paragraph 4:')).trim();
 
 /** Resolves once `condition()` holds (checked every 20 ms; the test's timeout bounds the wait). */
@@ -80,11 +81,14 @@ jest.setTimeout(120_000);
 
 describe('examples/angular-chat in headless Chromium (built with @angular/build, relay in front of the emulator)', () => {
   /**
-   * Two emulators, each behind its own relay: `slow` paces answers so a test can act mid-answer (Stop, a second
-   * conversation, a dropped connection); `fast` streams the answers the other tests only watch (still one event
-   * at a time, so the page shows them growing). `open(speed)` picks one for the test: `emulator` and `relay`.
+   * Two emulators, each behind its own relay. `fast` streams answers one event at a time (so the page shows them
+   * growing), and its relay reads them through `gate` (./stream-gate.ts): a test that acts mid-answer (a second
+   * conversation, a dropped connection) holds an answer after its first text deltas, acts, then releases it, at
+   * full speed and without racing the stream. `slow` paces answers for the Stop test, which needs the upstream
+   * response itself still in progress when the cancel reaches it. `open(speed)` picks one: `emulator`, `relay`.
    */
   const servers: Partial<Record<'slow' | 'fast', { emulator: Emulator; relay: Relay }>> = {};
+  const gate: StreamGate = streamGate();
   let emulator: Emulator;
   let relay: Relay;
   let browser: Browser;
@@ -105,7 +109,7 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
         emulator: upstream,
         relay: await startRelay({
           browserDir: join(app, 'browser'),
-          upstream: { apiKey: 'emulator', baseURL: upstream.url },
+          upstream: { apiKey: 'emulator', baseURL: upstream.url, ...(speed === 'fast' ? { fetch: gate.fetch } : {}) },
           model: 'gpt-4.1-mini',
         }),
       };
@@ -144,6 +148,7 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   });
 
   afterEach(async () => {
+    gate.releaseAll();
     await page?.close();
     // Every test runs the app without a console error, a page error or a CSP / Trusted Types violation.
     expect(problems).toEqual([]);
@@ -302,16 +307,22 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   });
 
   it('streams two conversations at once into one view, each message with its own text', async () => {
-    await open('slow');
+    await open('fast');
     const promptA = `Conversation A. ${LONG_PROMPT}`;
     const promptB = `Conversation B. ${LONG_PROMPT}`;
+    // Each answer holds after its third text delta until both are streaming.
+    const [holdA, holdB] = [gate.hold(3), gate.hold(3)];
     await ask('A', promptA);
+    await holdA.reached;
     await midAnswer(0);
     await ask('B', promptB);
+    await holdB.reached;
     await midAnswer(1);
     // Both stream at the same time.
     await page.getByTestId('status').filter({ hasText: 'Streaming 2 answers' }).waitFor();
     await expect(message(0).getAttribute('data-status')).resolves.toBe('streaming');
+    holdA.release();
+    holdB.release();
     const [textA, textB] = [await settled(0), await settled(1)];
     await expect(message(0).getAttribute('data-conversation')).resolves.toBe('A');
     await expect(message(1).getAttribute('data-conversation')).resolves.toBe('B');
@@ -325,14 +336,18 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   });
 
   it('resumes after a dropped connection: every piece of text once, none missing', async () => {
-    await open('slow');
+    await open('fast');
     const prompt = `Drop me. ${MEDIUM_PROMPT}`;
+    // The answer holds after its fifth text delta: the connection drops mid-answer.
+    const hold = gate.hold(5);
     await ask('A', prompt);
+    await hold.reached;
     const before = await midAnswer(0);
     // The browser's connection breaks mid-answer (the relay destroys its socket, as a network failure would).
     // Chromium logs the broken response (and nothing else may appear).
     expectedConsole = /^Failed to load resource: net::ERR_INCOMPLETE_CHUNKED_ENCODING$/;
     expect(relay.dropStreams()).toBe(1);
+    hold.release();
     const text = await settled(0);
     const id = await responseIdOf(0);
     const whole = await emulatorAnswer(id);
