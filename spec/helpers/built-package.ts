@@ -14,13 +14,14 @@ import { copyFileSync, cpSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { cachedBuild, root, SKIPPED } from './build-cache';
 
-const INPUTS = ['src', 'examples', 'scripts/build.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
+/** What the build reads (and the examples copied beside it). */
+export const PACKAGE_INPUTS: readonly string[] = ['src', 'examples', 'scripts/build.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
 
 /** The folder of the built package for the current sources (built now if no earlier suite or run built it). */
 export function builtPackage(): Promise<string> {
   return cachedBuild({
     name: 'built-package',
-    inputs: INPUTS,
+    inputs: PACKAGE_INPUTS,
     build: (staging) => {
       copyFileSync(join(root, 'package.json'), join(staging, 'package.json'));
       cpSync(join(root, 'examples'), join(staging, 'examples'), {

@@ -1,16 +1,16 @@
 /**
  * The package as it is published (`builtPackage()`: built by `scripts/build.mjs` outside the working tree's dist/,
  * beside a copy of package.json), so `require('rx-openai-stream')` and `import` resolve through its `exports` map
- * to the built files, as they do for an app that installed it. Consumers are written into a temporary folder.
+ * to the built files, as they do for an app that installed it. The consumers type-checked against it are written
+ * beside it in the build cache (`consumersFolder()`); each resolves its own imports in its own node_modules.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { builtPackage } from '../helpers/built-package';
+import { cachedBuild } from '../helpers/build-cache';
+import { builtPackage, PACKAGE_INPUTS } from '../helpers/built-package';
 
 const root = join(__dirname, '..', '..');
-let tmp = '';
 let pkg = ''; // the package folder: package.json, dist/, and node_modules linked to the project's for rxjs & co
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: pkg, encoding: 'utf8' });
 
@@ -30,6 +30,8 @@ const ESM_CHECKS: Record<string, string> = {
   import: "const { textDeltas, createClient, StreamParseError } = await import('rx-openai-stream'); const { startEmulator } = await import('rx-openai-stream/testing'); return [typeof textDeltas, typeof createClient, typeof startEmulator, new StreamParseError('x', {}) instanceof Error].join(' ')",
   structured: "const { createPartialJsonParser } = await import('rx-openai-stream/structured'); const p = createPartialJsonParser(); return JSON.stringify(p.push('{\"a\": [1, \"x'))",
   schemas: "const { ResponseSchema, Responses } = await import('rx-openai-stream/schemas'); return [ResponseSchema.safeParse(null).success, typeof Responses.FunctionToolSchema.parse].join(' ')",
+  // A run streamed end to end from the ESM build against the emulator (its own entry, rx-openai-stream/testing).
+  stream: "const { lastValueFrom, toArray, firstValueFrom } = await import('rxjs'); const { createClient, textDeltas } = await import('rx-openai-stream'); const { startEmulator } = await import('rx-openai-stream/testing'); const emulator = await startEmulator({ pacing: 0 }); try { const client = createClient({ apiKey: 'k', baseURL: emulator.url }); const { id } = await firstValueFrom(client.assistants.create({ model: 'gpt-4o' })); const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'hi' }] })); const text = await lastValueFrom(client.threads.runs.stream(thread.id, { assistant_id: id }).pipe(textDeltas(), toArray())); return text.join('').length > 0 ? 'ok' : 'empty'; } finally { await emulator.close(); }",
   angular: "await import('@angular/compiler'); const { provideOpenAIStream, injectOpenAIStreamClient } = await import('rx-openai-stream/angular'); return [typeof provideOpenAIStream({ baseURL: '/api' }), typeof injectOpenAIStreamClient].join(' ')",
 };
 const loads: Partial<Record<'cjs' | 'esm', Record<string, string>>> = {};
@@ -43,14 +45,23 @@ function loaded(kind: 'cjs' | 'esm'): Record<string, string> {
   return (loads[kind] ??= JSON.parse(node(kind === 'cjs' ? ['-e', script] : ['--input-type=module', '-e', script])) as Record<string, string>);
 }
 
-/** An Angular app that installed the package (rxjs, Angular and the package in its node_modules), in `consumer`. */
-function writeAngularConsumer(consumer: string): void {
-  mkdirSync(join(consumer, 'node_modules', '@angular'), { recursive: true });
-  for (const dep of ['rxjs', '@angular/core', '@angular/common']) symlinkSync(join(root, 'node_modules', dep), join(consumer, 'node_modules', dep), 'dir');
-  symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
-  writeFileSync(
-    join(consumer, 'app.ts'),
-    `import { provideOpenAIStream, streamSignals, injectOpenAIStreamClient, httpClientFetch, type StreamStatus } from 'rx-openai-stream/angular';
+/** A consumer project: its files, and the packages in its node_modules (linked to the project's, or `pkg`). */
+interface Consumer {
+  readonly files: Record<string, string>;
+  readonly packages: readonly string[];
+}
+
+/** Both consumers check every declaration file but TypeScript's own standard library (see `typeCheck`). */
+const CHECK_OPTIONS = {
+  target: 'ES2022', strict: true, noEmit: true, incremental: true,
+  skipLibCheck: false, skipDefaultLibCheck: true, lib: ['ES2022', 'DOM'], types: [],
+};
+
+/** An Angular app that installed the package (rxjs, Angular and the package in its node_modules). */
+const ANGULAR_CONSUMER: Consumer = {
+  packages: ['rxjs', '@angular/core', '@angular/common', 'rx-openai-stream'],
+  files: {
+    'app.ts': `import { provideOpenAIStream, streamSignals, injectOpenAIStreamClient, httpClientFetch, type StreamStatus } from 'rx-openai-stream/angular';
     import type { ResponseStreamEvent } from 'rx-openai-stream';
     import type { EnvironmentProviders, Signal } from '@angular/core';
     export const providers: EnvironmentProviders = provideOpenAIStream({ baseURL: '/api/openai/v1' });
@@ -60,43 +71,58 @@ function writeAngularConsumer(consumer: string): void {
       const status: Signal<StreamStatus> = answer.status;
       return [answer.text(), answer.snapshot()?.output_text, status(), httpClientFetch] as const;
     };\n`,
-  );
-  // As the Angular CLI compiles an app: bundler resolution, ES modules.
-  writeFileSync(
-    join(consumer, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', strict: true, noEmit: true,
-        skipLibCheck: false, skipDefaultLibCheck: true, lib: ['ES2022', 'DOM'], types: [],
-      },
+    // As the Angular CLI compiles an app: bundler resolution, ES modules.
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { ...CHECK_OPTIONS, module: 'ES2022', moduleResolution: 'bundler' },
       files: ['app.ts'],
     }),
-  );
-}
+  },
+};
 
-/** An app that installed the package: rxjs (its peer) and the package itself in its node_modules, nothing else. */
-function writeConsumer(consumer: string): void {
-  mkdirSync(join(consumer, 'node_modules'), { recursive: true });
-  symlinkSync(join(root, 'node_modules', 'rxjs'), join(consumer, 'node_modules', 'rxjs'), 'dir');
-  symlinkSync(pkg, join(consumer, 'node_modules', 'rx-openai-stream'), 'dir');
-  const source = `import { responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
+const CONSUMER_SOURCE = `import { responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
     export const text$ = (r: Response) => responseEvents(r).pipe(textDeltas());
     export const isDelta = (e: ResponseStreamEvent) => e.type === 'response.output_text.delta' && e.delta.length > 0;
     export const isParse = (e: unknown) => e instanceof StreamParseError;
     export const tool: Responses.FunctionTool = { type: 'function', name: 'f', parameters: {}, strict: true };\n`;
-  // The same file as a CommonJS module (the `require` types) and as an ES module (the `import` types).
-  writeFileSync(join(consumer, 'index.cts'), source);
-  writeFileSync(join(consumer, 'index.mts'), source);
-  writeFileSync(
-    join(consumer, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true,
-        skipLibCheck: false, skipDefaultLibCheck: true, lib: ['ES2022', 'DOM'], types: [],
-      },
+
+/**
+ * An app that installed the package: rxjs (its peer) and the package itself in its node_modules, nothing else. The
+ * same file as a CommonJS module (the `require` types) and as an ES module (the `import` types).
+ */
+const CONSUMER: Consumer = {
+  packages: ['rxjs', 'rx-openai-stream'],
+  files: {
+    'index.cts': CONSUMER_SOURCE,
+    'index.mts': CONSUMER_SOURCE,
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { ...CHECK_OPTIONS, module: 'NodeNext', moduleResolution: 'NodeNext' },
       files: ['index.cts', 'index.mts'],
     }),
-  );
+  },
+};
+
+const CONSUMERS: Record<string, Consumer> = { 'angular-consumer': ANGULAR_CONSUMER, consumer: CONSUMER };
+
+/**
+ * The consumers' folder, written once per content (`cachedBuild`: the package's inputs and the consumers' files)
+ * beside the package (`pkg`) they link to.
+ */
+function consumersFolder(): Promise<string> {
+  return cachedBuild({
+    name: 'package-consumers',
+    inputs: PACKAGE_INPUTS,
+    extra: [JSON.stringify(CONSUMERS)],
+    build: (staging) => {
+      for (const [name, { files, packages }] of Object.entries(CONSUMERS)) {
+        const folder = join(staging, name);
+        for (const dep of packages) {
+          mkdirSync(dirname(join(folder, 'node_modules', dep)), { recursive: true });
+          symlinkSync(dep === 'rx-openai-stream' ? pkg : join(root, 'node_modules', dep), join(folder, 'node_modules', dep), 'dir');
+        }
+        for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file), text);
+      }
+    },
+  });
 }
 
 /**
@@ -105,31 +131,36 @@ function writeConsumer(consumer: string): void {
  *
  * Type-checks both consumers in one `tsc --build` (one process: the standard library's declarations are parsed
  * once for both) and splits its report by project. `errors(consumer)`: the error lines of that consumer's project.
- * Run once, by whichever test asks first.
+ * Run once, by whichever test asks first. The consumers are `incremental`, in a folder of the build cache: while
+ * the package, the consumers and the lock file (TypeScript's, rxjs's and Angular's versions) are the same, `tsc -b`
+ * finds a project that passed up to date (its `.tsbuildinfo` records that it had no errors) and checks nothing
+ * again; any change of them is a new folder, checked anew. A project that had errors is always checked again.
  */
 let checked: { errors(consumer: string): string[] } | undefined;
-function typeCheck(): { errors(consumer: string): string[] } {
+async function typeCheck(): Promise<{ errors(consumer: string): string[] }> {
   if (checked) return checked;
-  const projects = [join(tmp, 'angular-consumer'), join(tmp, 'consumer')];
-  writeAngularConsumer(projects[0]!);
-  writeConsumer(projects[1]!);
+  const folder = await consumersFolder();
+  const projects = Object.keys(CONSUMERS).map((name) => join(folder, name));
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const run = spawnSync(process.execPath, [tsc, '-b', '--verbose', ...projects], { cwd: tmp, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [tsc, '-b', '--verbose', ...projects], { cwd: folder, encoding: 'utf8' });
   const output = `${run.stdout}${run.stderr}`;
-  // `--verbose` announces each project ("Building project '<dir>/tsconfig.json'...") before its diagnostics.
+  // `--verbose` announces each project ("Building project '<dir>/tsconfig.json'...") before its diagnostics, or
+  // says it is up to date ("Project '<dir>/tsconfig.json' is up to date ...").
   const sections = new Map<string, string>();
   let current = '';
   for (const line of output.split('\n')) {
     const building = /Building project '(.+)[\\/]tsconfig\.json'/.exec(line);
-    if (building) sections.set((current = building[1]!), '');
+    const upToDate = /Project '(.+)[\\/]tsconfig\.json' is up to date/.exec(line);
+    if (building) sections.set((current = resolve(folder, building[1]!)), '');
+    else if (upToDate) sections.set(resolve(folder, upToDate[1]!), (current = ''));
     else if (current) sections.set(current, `${sections.get(current) ?? ''}${line}\n`);
   }
   const errorLines = (text: string) => text.split('\n').filter((line) => /error TS\d+/.test(line));
-  // Every project was built, and a failed build shows its errors (an error outside any project fails both).
+  // Every project was built or up to date, and a failed build shows its errors (an error outside any project fails both).
   const unattributed = run.status === 0 && projects.every((project) => sections.has(project)) ? [] : [`tsc -b exited ${run.status}: ${output}`];
   checked = {
     errors: (consumer) => {
-      const own = errorLines(sections.get(consumer) ?? '');
+      const own = errorLines(sections.get(join(folder, consumer)) ?? '');
       const others = [...sections.values()].some((text) => errorLines(text).length > 0);
       return own.length > 0 ? own : others ? [] : unattributed;
     },
@@ -139,13 +170,8 @@ function typeCheck(): { errors(consumer: string): string[] } {
 
 describe('the built package', () => {
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'rx-openai-stream-package-'));
     pkg = await builtPackage();
   }, 180_000);
-
-  afterAll(() => {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
 
   it('emits ESM, CommonJS and type declarations', () => {
     for (const file of ['dist/esm/index.js', 'dist/cjs/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.d.ts', 'dist/esm/testing/index.js', 'dist/cjs/testing/index.js']) {
@@ -162,18 +188,7 @@ describe('the built package', () => {
   });
 
   it('runs a stream end to end from the ESM build against the emulator', () => {
-    const script = `
-      import { lastValueFrom, toArray, firstValueFrom } from 'rxjs';
-      import { createClient, textDeltas } from 'rx-openai-stream';
-      import { startEmulator } from 'rx-openai-stream/testing';
-      const emulator = await startEmulator({ pacing: 0 });
-      const client = createClient({ apiKey: 'k', baseURL: emulator.url });
-      const { id } = await firstValueFrom(client.assistants.create({ model: 'gpt-4o' }));
-      const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'hi' }] }));
-      const text = await lastValueFrom(client.threads.runs.stream(thread.id, { assistant_id: id }).pipe(textDeltas(), toArray()));
-      await emulator.close();
-      console.log(text.join('').length > 0 ? 'ok' : 'empty');`;
-    expect(node(['--input-type=module', '-e', script]).trim()).toBe('ok');
+    expect(loaded('esm')['stream']).toBe('ok');
   });
 
   it('has structured outputs in rx-openai-stream/structured, both ways', () => {
@@ -225,12 +240,11 @@ describe('the built package', () => {
     }
   });
 
-  it('ships /angular declarations an Angular app type-checks with skipLibCheck off', () => {
-    const consumer = join(tmp, 'angular-consumer');
-    expect(typeCheck().errors(consumer)).toEqual([]);
+  it('ships /angular declarations an Angular app type-checks with skipLibCheck off', async () => {
+    expect((await typeCheck()).errors('angular-consumer')).toEqual([]);
   }, 60_000);
 
-  it('ships declarations a consumer type-checks with skipLibCheck off, and the main entry reaches no zod types', () => {
+  it('ships declarations a consumer type-checks with skipLibCheck off, and the main entry reaches no zod types', async () => {
     // Every declaration file the main entry reaches, through imports and re-exports.
     const reached = new Set<string>();
     const visit = (file: string) => {
@@ -246,7 +260,6 @@ describe('the built package', () => {
     expect(readFileSync(join(pkg, 'dist', 'esm', 'index.d.ts'), 'utf8')).toBe("export * from '../cjs/index.js';\n");
     expect(reached.size).toBeGreaterThan(20);
 
-    const consumer = join(tmp, 'consumer');
-    expect(typeCheck().errors(consumer)).toEqual([]);
+    expect((await typeCheck()).errors('consumer')).toEqual([]);
   }, 60_000);
 });
