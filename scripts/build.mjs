@@ -11,8 +11,9 @@
 // One TypeScript program (checked, unless --no-check) emits the ESM half with its declarations. The CommonJS half
 // is the same sources transpiled file by file: `isolatedModules` (tsconfig.json) guarantees that a file compiles
 // alone to what the program emits, and the declarations do not depend on the module format, so they are copied.
-// That saves a second program, which is most of the build's time.
-import { spawnSync } from 'node:child_process';
+// That saves a second program, which is most of the build's time. The transpiling runs while tsc does (tsc is a
+// child process: two cores build at once).
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -28,17 +29,17 @@ const ts = createRequire(join(root, 'package.json'))('typescript');
 
 rmSync(outDir, { recursive: true, force: true });
 
-// ESM: the program, with declarations.
-const tsc = spawnSync(
+// ESM: the program, with declarations (awaited below, after the CommonJS half).
+const child = spawn(
   process.execPath,
   [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--module', 'ES2022',
     '--moduleResolution', 'Bundler', '--outDir', esmDir, ...(check ? [] : ['--noCheck'])],
   { cwd: root, stdio: 'inherit' },
 );
-if (tsc.status !== 0) {
-  console.error(`tsc failed (${tsc.signal ?? tsc.status})`);
-  process.exit(1);
-}
+const tsc = new Promise((done) => {
+  child.on('error', (error) => done({ status: null, signal: String(error) }));
+  child.on('close', (status, signal) => done({ status, signal }));
+});
 
 // CommonJS: every source file of the same project, alone, plus the ESM half's declarations.
 const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.build.json'), {}, {
@@ -67,6 +68,7 @@ for (const file of config.fileNames) {
   });
   if (diagnostics?.length) {
     console.error(ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' }));
+    child.kill();
     process.exit(1);
   }
   mkdirSync(dirname(out), { recursive: true });
@@ -78,6 +80,12 @@ for (const file of config.fileNames) {
     writeFileSync(out + '.map', JSON.stringify(map));
   }
 }
+const { status, signal } = await tsc;
+if (status !== 0) {
+  console.error(`tsc failed (${signal ?? status})`);
+  process.exit(1);
+}
+
 // The declarations live once, in the CommonJS half (they do not depend on the module format): moved there from
 // the ESM half, which keeps a one-line declaration per entry point that re-exports the CommonJS one (an ES module
 // may take types from a CommonJS one; the other way round TypeScript refuses under node16 resolution).
