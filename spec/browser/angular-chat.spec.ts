@@ -56,13 +56,13 @@ async function builtApp(): Promise<string> {
   });
 }
 
-/** An answer ("You said: <prompt>", one fragment per word) of about a hundred fragments. */
+/** An answer ("You said: <prompt>", one fragment per word) of about a hundred fragments: still streaming when Stop comes. */
 const LONG_PROMPT = Array.from(
   { length: 6 },
   (_, i) => `Paragraph ${i + 1}: tell me about the sea, the lighthouse, its keeper and the ships passing at night.`,
 ).join(' ');
 
-/** Half as long. */
+/** Half as long, for the answers the tests watch (or hold) at full speed. */
 const MEDIUM_PROMPT = LONG_PROMPT.slice(0, LONG_PROMPT.indexOf('Paragraph 4:')).trim();
 
 /** Resolves once `condition()` holds (checked every 20 ms; the test's timeout bounds the wait). */
@@ -271,13 +271,13 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
   it('streams an answer: the message grows while streaming and ends with the emulator\'s whole answer', async () => {
     await open('fast');
     const samples = await recordChanges(0);
-    await page.getByTestId('prompt').fill(LONG_PROMPT);
+    await page.getByTestId('prompt').fill(MEDIUM_PROMPT);
     await page.getByTestId('send').click();
     const text = await settled(0);
     const streamed = new Set((await samples()).filter((s) => s.status === 'streaming' && s.text !== '').map((s) => s.text));
     expect(streamed.size).toBeGreaterThan(3); // seen growing before the end, not all at once
     const whole = await emulatorAnswer(await responseIdOf(0));
-    expect(whole).toEqual({ status: 'completed', text: `You said: ${LONG_PROMPT}` });
+    expect(whole).toEqual({ status: 'completed', text: `You said: ${MEDIUM_PROMPT}` });
     expect(text).toBe(whole.text);
     await expect(page.getByTestId('status').textContent()).resolves.toBe('Done');
   });
@@ -308,8 +308,8 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
 
   it('streams two conversations at once into one view, each message with its own text', async () => {
     await open('fast');
-    const promptA = `Conversation A. ${LONG_PROMPT}`;
-    const promptB = `Conversation B. ${LONG_PROMPT}`;
+    const promptA = `Conversation A. ${MEDIUM_PROMPT}`;
+    const promptB = `Conversation B. ${MEDIUM_PROMPT}`;
     // Each answer holds after its third text delta until both are streaming.
     const [holdA, holdB] = [gate.hold(3), gate.hold(3)];
     await ask('A', promptA);
