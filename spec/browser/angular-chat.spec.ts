@@ -40,7 +40,9 @@ const APP_INPUTS = [
 /**
  * The production build of the app (type check, AOT, esbuild), as `npm run demo` does it but against the built
  * package (`build.mjs --package`, as an app that installed it: the compiler checks the app, not the library's
- * source). The folder of the build; its `browser/` holds the site.
+ * source). The folder of the build; its `browser/` holds the site. The builder's own persistent cache (`--cache`,
+ * by content, as `ng build` keeps it) lives beside the build cache, so a rebuild after a change of the library or
+ * the app redoes only what changed.
  */
 async function builtApp(): Promise<string> {
   return cachedBuild({
@@ -48,7 +50,9 @@ async function builtApp(): Promise<string> {
     inputs: APP_INPUTS,
     build: async (staging) => {
       const pkg = await builtPackage();
-      await promisify(execFile)(process.execPath, [join(root, 'examples', 'angular-chat', 'build.mjs'), staging, '--package', pkg], {
+      const builderCache = join(root, 'node_modules', '.cache', 'rx-openai-stream', 'angular-builder');
+      const args = [join(root, 'examples', 'angular-chat', 'build.mjs'), staging, '--package', pkg, '--cache', builderCache];
+      await promisify(execFile)(process.execPath, args, {
         cwd: root,
         maxBuffer: 16 * 1024 * 1024,
       });
