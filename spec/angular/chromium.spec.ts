@@ -14,6 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { type Emulator, startEmulator } from '../../src/testing/index';
 import type { AngularTest } from './browser/page';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../helpers/chromium';
+import { cachedBuild } from '../helpers/build-cache';
 
 const root = join(__dirname, '..', '..');
 const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bundle.js"></script></head><body></body></html>`;
@@ -33,17 +34,25 @@ describe('rx-openai-stream/angular in headless Chromium', () => {
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'rx-openai-stream-angular-browser-'));
-    await esbuild.build({
-      absWorkingDir: root,
-      entryPoints: [join(__dirname, 'browser', 'page.ts')],
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      target: 'es2022',
-      outfile: join(tmp, 'bundle.js'),
-      logLevel: 'silent',
+    // Bundled once per content (the library, the page, the tsconfig esbuild reads, the lock file: Angular's and
+    // esbuild's versions).
+    const built = await cachedBuild({
+      name: 'angular-page-bundle',
+      inputs: ['src', 'spec/angular/browser', 'tsconfig.json', 'package-lock.json'],
+      build: async (staging) => {
+        await esbuild.build({
+          absWorkingDir: root,
+          entryPoints: [join(__dirname, 'browser', 'page.ts')],
+          bundle: true,
+          platform: 'browser',
+          format: 'esm',
+          target: 'es2022',
+          outfile: join(staging, 'bundle.js'),
+          logLevel: 'silent',
+        });
+      },
     });
-    bundle = readFileSync(join(tmp, 'bundle.js'), 'utf8');
+    bundle = readFileSync(join(built, 'bundle.js'), 'utf8');
     // Paced, so that a stream takes many renders; the key the page's interceptor adds is the only one accepted.
     emulator = await startEmulator({ pacing: { eventMs: 10, deltaMs: 15 }, apiKey: 'browser-key' });
     server = http.createServer((req, res) => {
