@@ -83,8 +83,10 @@ function holdAfter(body: ReadableStream<Uint8Array>, hold: Armed): ReadableStrea
         await hold.released;
         if (cancelled) return;
         phase = 'open';
-        if (rest.length > 0) {
-          controller.enqueue(rest);
+        const held = rest;
+        rest = new Uint8Array(0);
+        if (held.length > 0) {
+          controller.enqueue(held);
           return;
         }
       }
