@@ -16,6 +16,7 @@ import {
   toolCallDeltas,
 } from '../../src/index';
 import { chunksAtEdges, chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
+import { expectEqual } from '../helpers/expect-equal';
 import { sdkChat } from './sdk-chat';
 
 const names = fixtureNames('chat-completions');
@@ -105,17 +106,17 @@ describe('recorded Chat Completions streams', () => {
         .decode(bytes)
         .split('\n')
         .filter((line) => line.startsWith('data: ') && line !== 'data: [DONE]');
-      expect(whole.chunks).toEqual(dataLines.map((line) => JSON.parse(line.slice(6))));
+      expectEqual(whole.chunks, dataLines.map((line) => JSON.parse(line.slice(6))));
     });
 
     it('gives the same chunks, completion, events and text one byte at a time (a long one at its ends)', async () => {
-      expect(await sharedOutcome(chunksAtEdges(bytes, 1))).toEqual(whole);
+      expectEqual(await sharedOutcome(chunksAtEdges(bytes, 1)), whole);
     });
 
     it('gives the same chunks, completion, events and text whatever the chunking', async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(fc.nat({ max: bytes.length }), { maxLength: 40 }), async (cuts) => {
-          expect(await sharedOutcome(splitAt(bytes, cuts))).toEqual(whole);
+          expectEqual(await sharedOutcome(splitAt(bytes, cuts)), whole);
         }),
         { numRuns: 15 },
       );
@@ -123,12 +124,12 @@ describe('recorded Chat Completions streams', () => {
 
     it("finalChatCompletion() deep-equals the official SDK's finalChatCompletion() (without its parsed fields)", async () => {
       const sdk = await sdkChat([bytes]);
-      expect(whole.completion).toEqual(sdk.completion);
+      expectEqual(whole.completion, sdk.completion);
     });
 
     it("chatCompletionEvents() emits the official SDK's events, in its order", async () => {
       const sdk = await sdkChat(chunksOf(bytes, 7));
-      expect(withoutChoiceIndex(whole.events)).toEqual(sdk.events);
+      expectEqual(withoutChoiceIndex(whole.events), sdk.events);
     });
 
     it('the last snapshot holds what finalChatCompletion() reports', async () => {

@@ -17,6 +17,7 @@ import {
   toolCallDeltas,
 } from '../../src/index';
 import { chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
+import { expectEqual } from '../helpers/expect-equal';
 import { sdkClientOver, withoutParsed } from '../helpers/sdk';
 import { richEvents, sse } from './stream';
 
@@ -81,25 +82,25 @@ describe('Responses streams', () => {
         .decode(bytes)
         .split('\n')
         .filter((line) => line.startsWith('data: '));
-      expect(whole.events).toEqual(dataLines.map((line) => JSON.parse(line.slice(6))));
+      expectEqual(whole.events, dataLines.map((line) => JSON.parse(line.slice(6))));
       expect(whole.events.at(-1)!.type).toBe('response.completed');
     });
 
     it('gives the same events, snapshots, final response and text one byte at a time', async () => {
-      expect(await sharedOutcome(chunksOf(bytes, 1))).toEqual(whole);
+      expectEqual(await sharedOutcome(chunksOf(bytes, 1)), whole);
     });
 
     it('gives the same events, snapshots, final response and text whatever the chunking', async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(fc.nat({ max: bytes.length }), { maxLength: 40 }), async (cuts) => {
-          expect(await sharedOutcome(splitAt(bytes, cuts))).toEqual(whole);
+          expectEqual(await sharedOutcome(splitAt(bytes, cuts)), whole);
         }),
         { numRuns: 15 },
       );
     });
 
     it("finalResponse() deep-equals the official SDK's finalResponse() (without its parsed fields)", async () => {
-      expect(whole.final).toEqual(withoutParsed(await sdkFinal(chunksOf(bytes, 64))));
+      expectEqual(whole.final, withoutParsed(await sdkFinal(chunksOf(bytes, 64))));
     });
 
     it("every snapshot equals the official SDK's accumulateResponse() after the same events", () => {
@@ -108,7 +109,7 @@ describe('Responses streams', () => {
         sdk = sdkAccumulateResponse(event as OpenAI.Responses.ResponseStreamEvent, sdk);
         return structuredClone(sdk);
       });
-      expect(whole.snapshots).toEqual(expected);
+      expectEqual(whole.snapshots, expected);
     });
 
     it('textDeltas() gives the text of every response.output_text.delta (the published example elides some)', () => {

@@ -13,6 +13,7 @@ import {
 } from '../../src/index';
 import { streamOf } from '../helpers/bytes';
 import { sdkClientOver, withoutParsed } from '../helpers/sdk';
+import { expectEqual } from '../helpers/expect-equal';
 
 export interface Ours {
   events: ResponseStreamEvent[];
@@ -61,8 +62,8 @@ export async function sdk(parts: readonly Uint8Array[]): Promise<Sdk> {
 export function expectSameAnswers(mine: Ours, theirs: Sdk): void {
   expect(theirs.error).toBeUndefined();
   expect(mine.error).toBeUndefined();
-  expect(mine.events).toEqual(theirs.events);
+  expectEqual(mine.events, theirs.events);
   const expected = withoutParsed(theirs.final);
-  expect(mine.final).toEqual(expected);
-  expect(mine.last).toEqual(expected);
+  expectEqual(mine.final, expected);
+  expectEqual(mine.last, expected);
 }
