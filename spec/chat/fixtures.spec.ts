@@ -124,12 +124,12 @@ describe('recorded Chat Completions streams', () => {
 
     it("finalChatCompletion() deep-equals the official SDK's finalChatCompletion() (without its parsed fields)", async () => {
       const sdk = await sdkChat([bytes]);
-      expectEqual(whole.completion, sdk.completion);
+      expect(whole.completion).toEqual(sdk.completion);
     });
 
     it("chatCompletionEvents() emits the official SDK's events, in its order", async () => {
       const sdk = await sdkChat(chunksOf(bytes, 7));
-      expectEqual(withoutChoiceIndex(whole.events), sdk.events);
+      expect(withoutChoiceIndex(whole.events)).toEqual(sdk.events);
     });
 
     it('the last snapshot holds what finalChatCompletion() reports', async () => {

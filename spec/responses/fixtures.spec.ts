@@ -100,7 +100,7 @@ describe('Responses streams', () => {
     });
 
     it("finalResponse() deep-equals the official SDK's finalResponse() (without its parsed fields)", async () => {
-      expectEqual(whole.final, withoutParsed(await sdkFinal(chunksOf(bytes, 64))));
+      expect(whole.final).toEqual(withoutParsed(await sdkFinal(chunksOf(bytes, 64))));
     });
 
     it("every snapshot equals the official SDK's accumulateResponse() after the same events", () => {
@@ -109,7 +109,7 @@ describe('Responses streams', () => {
         sdk = sdkAccumulateResponse(event as OpenAI.Responses.ResponseStreamEvent, sdk);
         return structuredClone(sdk);
       });
-      expectEqual(whole.snapshots, expected);
+      expect(whole.snapshots).toEqual(expected);
     });
 
     it('textDeltas() gives the text of every response.output_text.delta (the published example elides some)', () => {

@@ -13,7 +13,6 @@ import {
 } from '../../src/index';
 import { streamOf } from '../helpers/bytes';
 import { sdkClientOver, withoutParsed } from '../helpers/sdk';
-import { expectEqual } from '../helpers/expect-equal';
 
 export interface Ours {
   events: ResponseStreamEvent[];
@@ -62,8 +61,8 @@ export async function sdk(parts: readonly Uint8Array[]): Promise<Sdk> {
 export function expectSameAnswers(mine: Ours, theirs: Sdk): void {
   expect(theirs.error).toBeUndefined();
   expect(mine.error).toBeUndefined();
-  expectEqual(mine.events, theirs.events);
+  expect(mine.events).toEqual(theirs.events);
   const expected = withoutParsed(theirs.final);
-  expectEqual(mine.final, expected);
-  expectEqual(mine.last, expected);
+  expect(mine.final).toEqual(expected);
+  expect(mine.last).toEqual(expected);
 }
