@@ -20,6 +20,7 @@ import {
   streamOf,
   withPublishedTypoFixed,
 } from '../helpers/bytes';
+import { expectEqual } from '../helpers/expect-equal';
 import { StreamParseError } from '../../src/index';
 import { sdkAssistantStream } from '../helpers/sdk';
 
@@ -93,8 +94,8 @@ describe('recorded Assistants streams', () => {
     it('parses into the same events whatever the chunking: whole, 1 byte, 1 KiB, async iterable', async () => {
       const whole = await eventsOf([bytes]);
       expect(whole.length).toBeGreaterThan(5);
-      expect(await eventsOf(chunksOf(bytes, 1))).toEqual(whole);
-      expect(await eventsOf(chunksOf(bytes, 1024))).toEqual(whole);
+      expectEqual(await eventsOf(chunksOf(bytes, 1)), whole);
+      expectEqual(await eventsOf(chunksOf(bytes, 1024)), whole);
       const fromIterable = await lastValueFrom(assistantEvents(iterableOf(chunksOf(bytes, 7))).pipe(toArray()));
       expect(fromIterable).toEqual(whole);
     });
@@ -103,7 +104,7 @@ describe('recorded Assistants streams', () => {
       const whole = await eventsOf([bytes]);
       await fc.assert(
         fc.asyncProperty(fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 40 }), async (cuts) => {
-          expect(await eventsOf(splitAt(bytes, cuts))).toEqual(whole);
+          expectEqual(await eventsOf(splitAt(bytes, cuts)), whole);
         }),
         { numRuns: 60 },
       );

@@ -10,6 +10,7 @@ import {
 } from '../../src/index';
 import { detached, mergeDelta, UnsafeDeltaKeyError } from '../../src/assistants/snapshot/merge-delta';
 import { ev, message, run, step, textDelta } from '../helpers/events';
+import { expectEqual } from '../helpers/expect-equal';
 import { propertyRuns } from '../helpers/property-runs';
 
 // The reducer has a hot path (states built as object literals, a specialized merge of text deltas, texts
@@ -241,10 +242,10 @@ const startingStates = fc.constantFrom<[string, AssistantStreamState]>(
 function expectSameStep(state: AssistantStreamState, event: AssistantStreamEvent) {
   const expected = outcome(referenceReducer, state, event);
   const actual = outcome(assistantStreamReducer, state, event);
-  expect(actual.error).toEqual(expected.error);
+  expectEqual(actual.error, expected.error);
   if (expected.state && actual.state) {
-    expect(shape(actual.state)).toEqual(shape(expected.state));
-    expect(shared(state, actual.state)).toEqual(shared(state, expected.state));
+    expectEqual(shape(actual.state), shape(expected.state));
+    expectEqual(shared(state, actual.state), shared(state, expected.state));
   }
   return actual.state;
 }
@@ -322,7 +323,7 @@ describe('assistantStreamReducer hot path', () => {
             const event = textDelta(target[0], [target[1], part]);
             state = assistantStreamReducer(state, event);
             reference = referenceReducer(reference, event);
-            expect(shape(state)).toEqual(shape(reference));
+            expectEqual(shape(state), shape(reference));
             history.push([state, reference]);
           }
         }

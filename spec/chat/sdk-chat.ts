@@ -1,7 +1,7 @@
 /**
  * Our Chat Completions operators and the official SDK 7.x's `ChatCompletionStream`, driven by the same bytes.
  */
-import { lastValueFrom, toArray } from 'rxjs';
+import { forkJoin, lastValueFrom, share, toArray } from 'rxjs';
 import {
   accumulateChatCompletion,
   type ChatCompletion,
@@ -56,11 +56,21 @@ export async function sdkChat(parts: Uint8Array[]): Promise<ChatOutcome> {
   return withoutParsed({ snapshots, completion, events }) as ChatOutcome;
 }
 
-/** Ours over the same bytes, in the SDK's terms (events without `choiceIndex`). */
+/**
+ * Ours over the same bytes, in the SDK's terms (events without `choiceIndex`). The three readers subscribe to one
+ * read of the bytes (`share()`), so a one-byte chunking is parsed once rather than three times, and they see the
+ * very same chunk objects (none may change what another reads); each reader over its own read of the bytes is
+ * compared with the SDK in fixtures.spec.ts.
+ */
 export async function ourChat(parts: Uint8Array[]): Promise<ChatOutcome> {
-  const snapshots = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(accumulateChatCompletion(), toArray()));
-  const completion = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(finalChatCompletion()));
-  const events = await lastValueFrom(chatCompletionChunks(streamOf(parts)).pipe(chatCompletionEvents(), toArray()));
+  const chunks$ = chatCompletionChunks(streamOf(parts)).pipe(share());
+  const [snapshots, completion, events] = await lastValueFrom(
+    forkJoin([
+      chunks$.pipe(accumulateChatCompletion(), toArray()),
+      chunks$.pipe(finalChatCompletion()),
+      chunks$.pipe(chatCompletionEvents(), toArray()),
+    ]),
+  );
   return { snapshots, completion, events: events.map(({ choiceIndex: _choiceIndex, ...rest }) => rest) };
 }
 

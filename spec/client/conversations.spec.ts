@@ -122,10 +122,10 @@ describe('client.conversations over HTTP', () => {
 
   it('create POSTs carry an Idempotency-Key: a retry after a lost answer gets the conversation the first attempt created', async () => {
     const requests = sinceNow();
-    ctx.emulator.inject({ kind: 'badGatewayAfterAccept' }, { match: { method: 'POST', path: '/conversations' }, times: 1 });
+    ctx.emulator.inject({ kind: 'badGatewayAfterAccept', retryAfterMs: 5 }, { match: { method: 'POST', path: '/conversations' }, times: 1 });
     const created = await firstValueFrom(ctx.client.conversations.create({ metadata: { once: 'yes' } }));
     const { id } = created;
-    ctx.emulator.inject({ kind: 'badGatewayAfterAccept' }, { match: { method: 'POST', path: /\/items$/ }, times: 1 });
+    ctx.emulator.inject({ kind: 'badGatewayAfterAccept', retryAfterMs: 5 }, { match: { method: 'POST', path: /\/items$/ }, times: 1 });
     await firstValueFrom(ctx.client.conversations.items.create(id, { items: [{ type: 'message', role: 'user', content: 'once' }] }));
     await ctx.emulator.idle();
     const posts = requests().filter((r) => r.method === 'POST');

@@ -59,7 +59,9 @@ describe('Idempotency-Key', () => {
 });
 
 describe('a 502 after the API accepted the POST leaves exactly one object', () => {
-  const lost = (path: string | RegExp) => ctx.emulator.inject({ kind: 'badGatewayAfterAccept' }, { match: { method: 'POST', path } });
+  // The 502 asks for a retry after 5 ms (as a proxy may), so these tests do not wait for the client's own backoff.
+  const lost = (path: string | RegExp) =>
+    ctx.emulator.inject({ kind: 'badGatewayAfterAccept', retryAfterMs: 5 }, { match: { method: 'POST', path } });
 
   it('messages.create: the retry with the same key is answered with the message the first attempt created', async () => {
     const threadId = await newThread();

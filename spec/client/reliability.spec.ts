@@ -221,7 +221,7 @@ describe('fallback to non-streaming', () => {
   });
 
   it('a proxy that fails after the API created the run: the run is adopted, never created twice', async () => {
-    ctx.emulator.inject({ kind: 'bufferedProxy', response: 'badGateway' }, { match: { method: 'POST', path: /\/runs$/ }, times: 3 });
+    ctx.emulator.inject({ kind: 'bufferedProxy', response: 'badGateway', retryAfterMs: 5 }, { match: { method: 'POST', path: /\/runs$/ }, times: 3 });
     const out = await streamWith(undefined, { fallbackToPolling: true, maxRetries: 2 });
     expect(out.error).toBeUndefined();
     expect(out.runsCreated).toBe(1);

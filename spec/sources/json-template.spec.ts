@@ -12,6 +12,7 @@ import { isCommonChatCompletionChunk } from '../../src/schema/chat/chunk-check';
 import { contentChunkShape } from '../../src/schema/chat/chunk-template';
 import { responseTextDeltaShape } from '../../src/schema/responses/text-delta-template';
 import { jsonTemplate, type TemplateShape } from '../../src/sources/json-template';
+import { binaryUnit } from '../helpers/binary-unit';
 import { chunksOf, encode, FIXTURES, streamOf } from '../helpers/bytes';
 import { propertyRuns } from '../helpers/property-runs';
 
@@ -34,7 +35,7 @@ interface Case {
 }
 
 const str = (value: string) => JSON.stringify(value);
-const anyString = fc.string({ unit: 'binary', maxLength: 12 });
+const anyString = fc.string({ unit: binaryUnit, maxLength: 12 });
 // Up to 15 digits: longer integers are left to JSON.parse.
 const sequence = fc.integer({ min: 0, max: 10 ** 15 - 1 });
 

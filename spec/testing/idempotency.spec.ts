@@ -57,6 +57,19 @@ describe('emulator: Idempotency-Key and the reply faults', () => {
     expect(runs.map((run: { status: string }) => run.status)).toEqual(['completed']);
   });
 
+  it('badGatewayAfterAccept with retryAfterMs: the 502 carries retry-after-ms, on a JSON reply and on a stream', async () => {
+    emulator.inject({ kind: 'badGatewayAfterAccept', retryAfterMs: 5 }, { match: { method: 'POST', path: '/threads' } });
+    const reply = await observe(emulator, '/threads', {});
+    expect([reply.status, reply.headers['retry-after-ms']]).toEqual([502, '5']);
+    const { assistantId, threadId } = await setup(emulator, 'Hi');
+    emulator.inject({ kind: 'badGatewayAfterAccept', retryAfterMs: 7 }, { match: { method: 'POST', path: /\/runs$/ } });
+    const stream = await observe(emulator, `/threads/${threadId}/runs`, { assistant_id: assistantId, stream: true });
+    expect([stream.status, stream.headers['retry-after-ms']]).toEqual([502, '7']);
+    await emulator.idle();
+    emulator.inject({ kind: 'badGatewayAfterAccept' }, { match: { method: 'POST', path: '/threads' } });
+    expect((await observe(emulator, '/threads', {})).headers['retry-after-ms']).toBeUndefined();
+  });
+
   it('stallBody: headers and part of a JSON body, then silence with the connection open', async () => {
     emulator.inject({ kind: 'stallBody', bytes: 7 }, { match: { method: 'POST', path: '/threads' } });
     const seen = await observe(emulator, '/threads', { metadata: { a: 'b' } }, {}, 100);

@@ -32,6 +32,16 @@ export const BAD_GATEWAY_HTML = [
 ].join('\r\n');
 
 /**
+ * The `retry-after-ms` header a proxy's 502 carries when a fault asks for one (nothing otherwise).
+ *
+ * @example
+ * writer.head(502, { 'content-type': 'text/html', ...retryAfterMsHeader(5) }); // retry-after-ms: 5
+ */
+export function retryAfterMsHeader(ms: number | undefined): Record<string, string> {
+  return ms === undefined ? {} : { 'retry-after-ms': String(ms) };
+}
+
+/**
  * Starts an event stream on `writer` (headers go out at once) and returns where its blocks are sent.
  *
  * @example
@@ -159,7 +169,7 @@ function writeLongLine(writer: ResponseWriter, timers: Timers, bytes: number, ch
 /** A proxy that buffers: the whole body at once when the stream is over, or a 502 at once. */
 function bufferedProxy(writer: ResponseWriter, fault: Extract<StreamFault, { kind: 'bufferedProxy' }>): EventSink {
   if (fault.response === 'badGateway') {
-    writer.head(502, { 'content-type': 'text/html' });
+    writer.head(502, { 'content-type': 'text/html', ...retryAfterMsHeader(fault.retryAfterMs) });
     writer.write(BAD_GATEWAY_HTML);
     writer.end();
   }

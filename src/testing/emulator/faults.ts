@@ -44,9 +44,14 @@ export type Fault =
   /**
    * A proxy that cannot stream: `wholeBody` (default) sends the complete stream body at once when it is over,
    * under `contentType` (default `application/json`); `badGateway` answers 502 at once. Either way the request
-   * reached the API: the run was created and goes on.
+   * reached the API: the run was created and goes on. With `retryAfterMs`, the 502 carries a `retry-after-ms` header.
    */
-  | { readonly kind: 'bufferedProxy'; readonly response?: 'wholeBody' | 'badGateway'; readonly contentType?: string }
+  | {
+      readonly kind: 'bufferedProxy';
+      readonly response?: 'wholeBody' | 'badGateway';
+      readonly contentType?: string;
+      readonly retryAfterMs?: number;
+    }
   /** 429 with `retry-after-ms` and `retry-after` (seconds, rounded up); the request does not reach the API. */
   | { readonly kind: 'rateLimit'; readonly retryAfterMs?: number; readonly retryAfterSeconds?: number }
   /**
@@ -57,9 +62,11 @@ export type Fault =
   | { readonly kind: 'serverError'; readonly status?: number; readonly message?: string; readonly retryAfterMs?: number }
   /**
    * The API handles the request (creates the run, message, response, ...; a stream goes on unseen) and a proxy
-   * answers 502 in its place, as when the connection between them breaks after the request was accepted.
+   * answers 502 in its place, as when the connection between them breaks after the request was accepted. With
+   * `retryAfterMs`, the 502 carries a `retry-after-ms` header, so tests of the retry need not wait for the
+   * client's own backoff.
    */
-  | { readonly kind: 'badGatewayAfterAccept' }
+  | { readonly kind: 'badGatewayAfterAccept'; readonly retryAfterMs?: number }
   /**
    * A JSON reply (an error reply included) sends its headers and the first `bytes` bytes of its body (default: half
    * of it), then goes silent; the connection stays open. A streamed reply is not affected.
@@ -206,10 +213,10 @@ const NUMBER_FIELDS: Readonly<Record<FaultKind, { required: readonly string[]; o
   longLine: { required: ['afterEvents', 'bytes'], optional: ['chunkBytes'] },
   holdAfterDone: { required: [], optional: [] },
   slowBytes: { required: [], optional: ['chunkBytes', 'everyMs'] },
-  bufferedProxy: { required: [], optional: [] },
+  bufferedProxy: { required: [], optional: ['retryAfterMs'] },
   rateLimit: { required: [], optional: ['retryAfterMs', 'retryAfterSeconds'] },
   serverError: { required: [], optional: ['status', 'retryAfterMs'] },
-  badGatewayAfterAccept: { required: [], optional: [] },
+  badGatewayAfterAccept: { required: [], optional: ['retryAfterMs'] },
   stallBody: { required: [], optional: ['bytes'] },
 };
 

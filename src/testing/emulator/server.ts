@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApiErrorReply } from './api-error.js';
 import { parseJsonObject, parseMultipart, readBody, type JsonObject, type MultipartForm } from './body.js';
-import { BAD_GATEWAY_HTML, openEventStream } from './event-stream.js';
+import { BAD_GATEWAY_HTML, openEventStream, retryAfterMsHeader } from './event-stream.js';
 import {
   FAULT_HEADER,
   FaultRegistry,
@@ -181,7 +181,9 @@ export function createApiServer(
         for (const fault of streamFaults) applied(record, fault);
         // The proxy answers 502 at once; the stream goes on unseen behind it.
         const lost: StreamFault[] =
-          replyFault?.kind === 'badGatewayAfterAccept' ? [{ kind: 'bufferedProxy', response: 'badGateway' }] : streamFaults;
+          replyFault?.kind === 'badGatewayAfterAccept'
+            ? [{ kind: 'bufferedProxy', response: 'badGateway', retryAfterMs: replyFault.retryAfterMs }]
+            : streamFaults;
         return openEventStream(writer, state.timers, lost, dialect);
       },
     };
@@ -226,7 +228,7 @@ function sendJson(
   fault?: ReplyFault,
 ): void {
   if (fault?.kind === 'badGatewayAfterAccept') {
-    writer.head(502, { 'content-type': 'text/html' });
+    writer.head(502, { 'content-type': 'text/html', ...retryAfterMsHeader(fault.retryAfterMs) });
     writer.write(BAD_GATEWAY_HTML);
     writer.end();
     return;
