@@ -6,8 +6,9 @@
 //   RX_OPENAI_STREAM_BASE_DIST=file:///tmp/base/dist/esm/index.js node bench/load.mjs --clients=floor,base,library --rounds=5
 //                                               # a change against another build (`base`), in alternating rounds
 //
-// The parent starts the emulator (rx-openai-stream/testing, on 127.0.0.1) with paced streams, creates one
-// assistant and `streams` threads, then runs each client in a fresh child process, one after the other. A child
+// For each client run the parent starts a fresh emulator (rx-openai-stream/testing, on 127.0.0.1) with paced
+// streams, creates one assistant and `streams` threads, then runs the client in a fresh child process; the clients
+// run one after the other, in reverse order every other round. A child
 // opens `streams` run streams at once (`POST /threads/{id}/runs`, `stream: true`), checks that each one's text is
 // the scripted answer in full, and reports its CPU time (user + sys, from just before the first request to the
 // last stream's end) and its peak RSS. Clients:
@@ -36,8 +37,12 @@ else await parent();
 
 async function parent() {
   const { startEmulator } = await import(new URL('../dist/esm/testing/index.js', import.meta.url).href);
-  const emulator = await startEmulator({ pacing: { eventMs: EVENT_MS, deltaMs: DELTA_MS }, statusStepMs: 5 });
-  try {
+  // Every client run meets an emulator in the same state: a fresh one, with its own assistant and threads. (One
+  // emulator for all the runs grew by a run and a message per thread and run, so each client met a busier
+  // emulator than the one before it: in a round, the library always came after the floor, and later rounds
+  // were slower for all of them.)
+  const fresh = async () => {
+    const emulator = await startEmulator({ pacing: { eventMs: EVENT_MS, deltaMs: DELTA_MS }, statusStepMs: 5 });
     const post = async (path, body) => {
       const response = await fetch(`${emulator.url}${path}`, {
         method: 'POST',
@@ -54,39 +59,44 @@ async function parent() {
       const thread = await post('/threads', { messages: [{ role: 'user', content: `Stream ${i}: ${words}.` }] });
       threads.push({ id: thread.id, text: `You said: Stream ${i}: ${words}.` });
     }
-    const setup = { url: emulator.url, assistant: assistant.id, threads };
-    console.log(
-      `load: ${STREAMS} concurrent run streams per client over 127.0.0.1, pacing ${EVENT_MS} ms per event / ${DELTA_MS} ms per delta, ` +
-        `answers of ${threads[0].text.length} characters; node ${process.version}`,
-    );
-    const rows = [];
-    for (let round = 1; round <= ROUNDS; round++) {
-      const roundRows = [];
-      for (const client of CLIENTS) {
+    return { emulator, setup: { url: emulator.url, assistant: assistant.id, threads } };
+  };
+  const answerLength = `You said: Stream 0: ${Array.from({ length: WORDS }, (_, w) => `word${w % 97}`).join(' ')}.`.length;
+  console.log(
+    `load: ${STREAMS} concurrent run streams per client over 127.0.0.1, pacing ${EVENT_MS} ms per event / ${DELTA_MS} ms per delta, ` +
+      `answers of about ${answerLength} characters, a fresh emulator per client run; node ${process.version}`,
+  );
+  const rows = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const roundRows = [];
+    // Every other round in reverse order, so no client always runs after another.
+    for (const client of round % 2 === 1 ? CLIENTS : [...CLIENTS].reverse()) {
+      const { emulator, setup } = await fresh();
+      try {
         const result = await runChild(client, setup);
         roundRows.push({ client, ...result });
         console.log(`  ${ROUNDS > 1 ? `round ${round} ` : ''}${client}: ${JSON.stringify(result)}`);
-      }
-      rows.push(...roundRows);
-      report(roundRows, ROUNDS > 1 ? `round ${round}` : undefined);
-    }
-    if (ROUNDS > 1) {
-      const ratios = (client, base, key) =>
-        rows.filter((row) => row.client === client).map((row, i) => row[key] / rows.filter((r) => r.client === base)[i][key]);
-      const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
-      if (CLIENTS.includes('library') && CLIENTS.includes('floor')) {
-        const cpu = ratios('library', 'floor', 'cpuMs');
-        console.log(`\nlibrary CPU vs floor per round: ${cpu.map((r) => r.toFixed(2) + 'x').join(', ')}; median ${median(cpu).toFixed(2)}x`);
-      }
-      if (CLIENTS.includes('library') && CLIENTS.includes('sdk')) {
-        const rss = ratios('library', 'sdk', 'peakRssMb');
-        console.log(`library peak RSS vs SDK per round: ${rss.map((r) => r.toFixed(2) + 'x').join(', ')}; median ${median(rss).toFixed(2)}x`);
+      } finally {
+        await emulator.close();
       }
     }
-    if (rows.some((row) => row.ok !== STREAMS)) process.exitCode = 1;
-  } finally {
-    await emulator.close();
+    rows.push(...roundRows);
+    report(roundRows, ROUNDS > 1 ? `round ${round}` : undefined);
   }
+  if (ROUNDS > 1) {
+    const ratios = (client, base, key) =>
+      rows.filter((row) => row.client === client).map((row, i) => row[key] / rows.filter((r) => r.client === base)[i][key]);
+    const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    if (CLIENTS.includes('library') && CLIENTS.includes('floor')) {
+      const cpu = ratios('library', 'floor', 'cpuMs');
+      console.log(`\nlibrary CPU vs floor per round: ${cpu.map((r) => r.toFixed(2) + 'x').join(', ')}; median ${median(cpu).toFixed(2)}x`);
+    }
+    if (CLIENTS.includes('library') && CLIENTS.includes('sdk')) {
+      const rss = ratios('library', 'sdk', 'peakRssMb');
+      console.log(`library peak RSS vs SDK per round: ${rss.map((r) => r.toFixed(2) + 'x').join(', ')}; median ${median(rss).toFixed(2)}x`);
+    }
+  }
+  if (rows.some((row) => row.ok !== STREAMS)) process.exitCode = 1;
 }
 
 function report(rows, title) {
