@@ -3,7 +3,8 @@
  * fed with the same bytes.
  */
 import fc from 'fast-check';
-import { forkJoin, lastValueFrom, share, toArray } from 'rxjs';
+import { lastValueFrom, pipe, toArray } from 'rxjs';
+import { readShared } from '../helpers/shared-reads';
 import {
   accumulateChatCompletion,
   type ChatCompletion,
@@ -38,20 +39,16 @@ async function outcome(parts: Uint8Array[]): Promise<Outcome> {
 }
 
 /**
- * The same readers all subscribed to one read of the bytes (`share()`): a chunking is parsed once rather than once
- * per reader (a one-byte split costs a promise or more per byte), and the readers see the very same chunk objects
- * (none may change what another one reads). Equal to {@link outcome} over the whole bytes, so both ways are checked.
+ * The same readers all subscribed to one read of the bytes ({@link readShared}), equal to {@link outcome} over the
+ * whole bytes, so both ways are checked.
  */
 async function sharedOutcome(parts: Uint8Array[]): Promise<Outcome> {
-  const chunks$ = chatCompletionChunks(streamOf(parts)).pipe(share());
-  const [chunks, completion, events, texts] = await lastValueFrom(
-    forkJoin([
-      chunks$.pipe(toArray()),
-      chunks$.pipe(finalChatCompletion()),
-      chunks$.pipe(chatCompletionEvents(), toArray()),
-      chunks$.pipe(textDeltas(), toArray()),
-    ]),
-  );
+  const { chunks, completion, events, texts } = await readShared(chatCompletionChunks(streamOf(parts)), {
+    chunks: toArray(),
+    completion: finalChatCompletion(),
+    events: pipe(chatCompletionEvents(), toArray()),
+    texts: pipe(textDeltas(), toArray()),
+  });
   return { chunks, completion, events, text: texts.join('') };
 }
 

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { accumulateResponse as sdkAccumulateResponse } from 'openai/lib/responses/ResponseAccumulator';
 import type OpenAI from 'openai';
-import { forkJoin, lastValueFrom, share, toArray } from 'rxjs';
+import { lastValueFrom, pipe, toArray } from 'rxjs';
+import { readShared } from '../helpers/shared-reads';
 import {
   accumulateResponse,
   finalResponse,
@@ -38,20 +39,16 @@ async function outcome(parts: Uint8Array[]): Promise<Outcome> {
 }
 
 /**
- * The same readers all subscribed to one read of the bytes (`share()`): a chunking is parsed once rather than once
- * per reader (a one-byte split costs a promise or more per byte), and the readers see the very same event objects
- * (none may change what another one reads). Equal to {@link outcome} over the whole bytes, so both ways are checked.
+ * The same readers all subscribed to one read of the bytes ({@link readShared}), equal to {@link outcome} over the
+ * whole bytes, so both ways are checked.
  */
 async function sharedOutcome(parts: Uint8Array[]): Promise<Outcome> {
-  const events$ = responseEvents(streamOf(parts)).pipe(share());
-  const [events, final, snapshots, texts] = await lastValueFrom(
-    forkJoin([
-      events$.pipe(toArray()),
-      events$.pipe(finalResponse()),
-      events$.pipe(accumulateResponse(), toArray()),
-      events$.pipe(textDeltas(), toArray()),
-    ]),
-  );
+  const { events, final, snapshots, texts } = await readShared(responseEvents(streamOf(parts)), {
+    events: toArray(),
+    final: finalResponse(),
+    snapshots: pipe(accumulateResponse(), toArray()),
+    texts: pipe(textDeltas(), toArray()),
+  });
   return { events, final, snapshots, text: texts.join('') };
 }
 
