@@ -272,7 +272,7 @@ function requestFaultReply(fault: RequestFault): ApiErrorReply {
     'server_error',
     null,
     null,
-    fault.retryAfterMs === undefined ? undefined : { 'retry-after-ms': String(fault.retryAfterMs) },
+    retryAfterMsHeader(fault.retryAfterMs),
   );
 }
 
