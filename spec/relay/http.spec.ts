@@ -13,7 +13,8 @@ import {
 import { startEmulator, type Emulator } from '../../src/testing/index';
 import { fixtureNames } from '../helpers/bytes';
 import { recordingBytes } from './recordings';
-import { listen, serveFetch } from './serve';
+import { listen } from '../helpers/local-server';
+import { serveFetch } from './serve';
 
 const read = <T>(events$: Observable<T>) => lastValueFrom(events$.pipe(toArray()));
 const recorded = (name: string) => read(responseEvents(new Response(recordingBytes('responses-recorded', name))));

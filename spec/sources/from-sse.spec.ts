@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
 import { APIError, fromSSE, NotFoundError, type ServerSentEvent, StreamBufferOverflowError } from '../../src/index';
 import { chunksOf, encode, iterableOf, splitAt, streamOf } from '../helpers/bytes';
+import { listen, type LocalServer } from '../helpers/local-server';
 
 const collect = (source: Parameters<typeof fromSSE>[0], options?: Parameters<typeof fromSSE>[1]) =>
   lastValueFrom(fromSSE(source, options).pipe(toArray()));
@@ -110,14 +109,14 @@ describe('fromSSE', () => {
   });
 
   describe('over real HTTP', () => {
-    let server: Server;
+    let server: LocalServer;
     let url: string;
     let closed: Promise<void>;
 
     beforeEach(async () => {
       let markClosed: () => void;
       closed = new Promise((resolve) => (markClosed = resolve));
-      server = createServer((_req, res) => {
+      server = await listen((_req, res) => {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         let n = 0;
         const timer = setInterval(() => res.write(`data: ${n++}\n\n`), 5);
@@ -126,14 +125,10 @@ describe('fromSSE', () => {
           markClosed();
         });
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      url = `${server.url}/`;
     });
 
-    afterEach(async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    });
+    afterEach(() => server.close());
 
     it('unsubscribing cancels the body: the server sees the connection close', async () => {
       const response = await fetch(url);

@@ -1,7 +1,7 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { lastValueFrom, toArray } from 'rxjs';
 import { assistantEvents } from '../../src/index';
+import { listen, type LocalServer } from '../helpers/local-server';
 
 // A run stream that ends by its protocol (`event: done`) over fetch reads the body's end rather than cancelling the
 // body (no abort per stream; see readSSE), but a body the server holds open, or goes on sending, after the end is
@@ -11,7 +11,7 @@ const DONE = 'event: done\ndata: [DONE]\n\n';
 const RUN = `event: thread.run.completed\ndata: ${JSON.stringify({ id: 'run_1', object: 'thread.run', thread_id: 'thread_1', status: 'completed' })}\n\n`;
 
 describe('readSSE after the protocol end (fetch Response)', () => {
-  let server: Server;
+  let server: LocalServer;
   let url: string;
   let respond: (res: ServerResponse) => void;
   let outcome: Promise<'complete' | 'aborted'>;
@@ -19,21 +19,17 @@ describe('readSSE after the protocol end (fetch Response)', () => {
   beforeEach(async () => {
     let settle: (value: 'complete' | 'aborted') => void;
     outcome = new Promise((resolve) => (settle = resolve));
-    server = createServer((_req, res) => {
+    server = await listen((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       // `close` before `finish`: the client went away before the whole response was sent.
       res.on('finish', () => settle('complete'));
       res.on('close', () => settle(res.writableFinished ? 'complete' : 'aborted'));
       respond(res);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    url = `${server.url}/`;
   });
 
-  afterEach(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterEach(() => server.close());
 
   it('still releases a body the server holds open after `done`', async () => {
     let socketClosed!: Promise<void>;
