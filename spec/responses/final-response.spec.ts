@@ -8,14 +8,12 @@ import fc from 'fast-check';
 import { lastValueFrom, of } from 'rxjs';
 import { finalResponse, MissingResponseError, responseReducer, type ResponseSnapshot, type ResponseStreamEvent } from '../../src/index';
 import { propertyRuns } from '../helpers/property-runs';
-import { type GeneratedItem, generatedEvents, logprobOf } from './stream';
+import { type GeneratedItem, generatedEvents, type LogprobsKind, logprobsOf } from './stream';
 
 const RUNS = propertyRuns(2_000, 200);
 
 const piece = fc.string({ minLength: 0, maxLength: 5 });
-const logprobs = fc.constantFrom<'valid' | 'empty' | 'malformed' | 'absent'>('valid', 'empty', 'malformed', 'absent', 'absent', 'empty');
-const logprobsOf = (kind: string, text: string): unknown =>
-  kind === 'valid' ? [logprobOf(text)] : kind === 'empty' ? [] : kind === 'malformed' ? [{ token: text }] : undefined;
+const logprobs = fc.constantFrom<LogprobsKind>('valid', 'empty', 'malformed', 'absent', 'absent', 'empty');
 const textDelta = fc.tuple(piece, logprobs).map(([text, kind]) => ({ text, logprobs: logprobsOf(kind, text) }));
 const item: fc.Arbitrary<GeneratedItem> = fc.oneof(
   fc.record({

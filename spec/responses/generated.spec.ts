@@ -9,19 +9,15 @@ import { responseReducer, type ResponseSnapshot, type ResponseStreamEvent } from
 import { chunksOf } from '../helpers/bytes';
 import { withoutParsed } from '../helpers/sdk';
 import { expectSameAnswers, ours, sdk } from './sdk-parity';
-import { type GeneratedItem, type GeneratedStream, generatedEvents, logprobOf, sse } from './stream';
+import { type GeneratedItem, type GeneratedStream, generatedEvents, type LogprobsKind, logprobsOf, sse } from './stream';
 import { propertyRuns } from '../helpers/property-runs';
 
 const RUNS = propertyRuns(1_000, 25);
 
 const piece = fc.string({ minLength: 0, maxLength: 6 });
 const textDelta = fc
-  .tuple(piece, fc.constantFrom('valid', 'empty', 'malformed', 'absent'))
-  .map(([text, logprobs]) => ({
-    text,
-    logprobs:
-      logprobs === 'valid' ? [logprobOf(text)] : logprobs === 'empty' ? [] : logprobs === 'malformed' ? [{ token: text }] : undefined,
-  }));
+  .tuple(piece, fc.constantFrom<LogprobsKind>('valid', 'empty', 'malformed', 'absent'))
+  .map(([text, kind]) => ({ text, logprobs: logprobsOf(kind, text) }));
 const item: fc.Arbitrary<GeneratedItem> = fc.oneof(
   fc.record({
     kind: fc.constant('message' as const),

@@ -158,6 +158,13 @@ export const logprobOf = (token: string) => ({
   top_logprobs: [{ token, logprob: -0.25, bytes: [...new TextEncoder().encode(token)] }],
 });
 
+/** How a generated text delta carries logprobs: well-formed, an empty list, malformed entries, or none. */
+export type LogprobsKind = 'valid' | 'empty' | 'malformed' | 'absent';
+
+/** The `logprobs` of a text delta of `text`, of the given kind (`undefined`: the field is left out). */
+export const logprobsOf = (kind: LogprobsKind, text: string): unknown =>
+  kind === 'valid' ? [logprobOf(text)] : kind === 'empty' ? [] : kind === 'malformed' ? [{ token: text }] : undefined;
+
 /**
  * The events of a generated stream: `response.created`, `.in_progress`, each item added, streamed and done (in
  * `output_index` order, with the gaps), and `response.completed` with every final item (unless `complete` is
