@@ -1,14 +1,9 @@
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { BadRequestError, finalResponse, NotFoundError, textDeltas } from '../../src/index';
-import { useEmulator } from '../helpers/emulator';
+import { responsesWeatherTool, useEmulator } from '../helpers/emulator';
 
 const ctx = useEmulator();
-const weather = {
-  type: 'function' as const,
-  name: 'get_weather',
-  description: 'Current weather of a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-};
+const weather = responsesWeatherTool;
 const sinceNow = () => {
   const from = ctx.emulator.requests.length;
   return () => ctx.emulator.requests.slice(from);

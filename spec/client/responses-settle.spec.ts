@@ -9,17 +9,12 @@ import {
 } from '../../src/index';
 import { startEmulator, type Fault } from '../../src/testing/index.js';
 import { propertyRuns } from '../helpers/property-runs';
-import { useEmulator } from '../helpers/emulator';
+import { responsesWeatherTool, useEmulator } from '../helpers/emulator';
 
 const ctx = useEmulator();
 const INPUT = 'Tell me about the sea and the sky, and the ships that sail between them';
 const POST = { method: 'POST', path: '/responses' } as const;
-const weather = {
-  type: 'function' as const,
-  name: 'get_weather',
-  description: 'Current weather of a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-};
+const weather = responsesWeatherTool;
 const TOOL_INPUT = 'Use get_weather for "New York" and for "Rome"';
 
 const isRetrieve = (r: { method: string; path: string; query: string }) =>

@@ -14,6 +14,14 @@ export function useEmulator(options: EmulatorOptions = {}, clientOptions: Client
   return context;
 }
 
+/** {@link weatherTool} as the Responses API takes a function tool (name and parameters at the top). */
+export const responsesWeatherTool = {
+  type: 'function' as const,
+  name: 'get_weather',
+  description: 'Current weather of a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+};
+
 /** The weather function tool the scripted assistant calls when a message names it. */
 export const weatherTool = {
   type: 'function' as const,

@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import type { FunctionTool } from 'openai/resources/responses/responses';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/testing/index';
 
 /**
@@ -56,3 +57,12 @@ export function useEmulatorAndSdk(options: EmulatorOptions = { pacing: 0 }) {
   afterAll(() => context.emulator.close());
   return context;
 }
+
+/** A strict Responses function tool, typed as the official SDK declares it, for the SDK-against-emulator specs. */
+export const strictWeatherTool: FunctionTool = {
+  type: 'function',
+  name: 'get_weather',
+  description: 'The weather in a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+  strict: true,
+};

@@ -1,14 +1,7 @@
 import OpenAI from 'openai';
-import { useEmulatorAndSdk } from '../helpers/sdk';
-import type { FunctionTool } from 'openai/resources/responses/responses';
+import { strictWeatherTool, useEmulatorAndSdk } from '../helpers/sdk';
 
-const weather: FunctionTool = {
-  type: 'function',
-  name: 'get_weather',
-  description: 'The weather in a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
-  strict: true,
-};
+const weather = strictWeatherTool;
 
 describe('the official SDK against the emulator: Conversations', () => {
   const sdk = useEmulatorAndSdk();

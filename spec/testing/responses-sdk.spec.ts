@@ -1,14 +1,8 @@
 import OpenAI from 'openai';
-import { useEmulatorAndSdk } from '../helpers/sdk';
-import type { FunctionTool, ResponseStreamEvent } from 'openai/resources/responses/responses';
+import { strictWeatherTool, useEmulatorAndSdk } from '../helpers/sdk';
+import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 
-const weather: FunctionTool = {
-  type: 'function',
-  name: 'get_weather',
-  description: 'The weather in a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
-  strict: true,
-};
+const weather = strictWeatherTool;
 
 const TEXT_EVENTS = [
   'response.created',
