@@ -13,6 +13,8 @@
 // the scripted answer in full, and reports its CPU time (user + sys, from just before the first request to the
 // last stream's end) and its peak RSS. Clients:
 //   - floor:   global fetch + eventsource-parser + JSON.parse, text accumulated from `thread.message.delta`;
+//   - floor-abortable: (diagnostic) the floor with an AbortSignal per request, as any client that can stop a request
+//              before its headers passes: what Node's fetch charges for that alone;
 //   - library: createClient().threads.runs.stream(...).pipe(textDeltas());
 //   - source:  (diagnostic) fetch + assistantEvents(response).pipe(textDeltas()): the library's source without the client;
 //   - sdk:     the official SDK's client.beta.threads.runs.stream(...) with a `textDelta` listener, awaiting `done()`.
@@ -155,10 +157,12 @@ async function child(client) {
 
 /** `(threadId) => Promise<the run's text>` for one client kind. */
 async function contender(client, url, assistant) {
-  if (client === 'floor') {
+  if (client === 'floor' || client === 'floor-abortable') {
     const { createParser } = await import('eventsource-parser');
     return async (threadId) => {
       const response = await fetch(`${url}/threads/${threadId}/runs`, {
+        // Node's fetch registers every signal (a listener, a WeakRef and a FinalizationRegistry entry per request).
+        ...(client === 'floor-abortable' ? { signal: new AbortController().signal } : {}),
         method: 'POST',
         headers: { authorization: 'Bearer load', 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
         body: JSON.stringify({ assistant_id: assistant, stream: true }),
