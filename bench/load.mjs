@@ -1,7 +1,7 @@
 // Load: many concurrent paced run streams over loopback, each client kind in its own process.
 //
 //   npm run bench:load                          # = npm run build && node bench/load.mjs
-//   node bench/load.mjs --streams=1000 --words=40 --delta-ms=10 --event-ms=10 --timeout-s=180 [--clients=floor,library,sdk]
+//   node bench/load.mjs --streams=1000 --words=40 --delta-ms=100 --event-ms=100 --timeout-s=180 [--clients=floor,library,sdk]
 //   LOAD_CHILD_NODE_ARGS='--cpu-prof --cpu-prof-dir=bench/results' node bench/load.mjs --clients=library   # profile a client
 //   RX_OPENAI_STREAM_BASE_DIST=file:///tmp/base/dist/esm/index.js node bench/load.mjs --clients=floor,base,library --rounds=5
 //                                               # a change against another build (`base`), in alternating rounds
@@ -25,8 +25,12 @@ import { fileURLToPath } from 'node:url';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const STREAMS = Number(args.streams ?? 1000);
 const WORDS = Number(args.words ?? 40);
-const DELTA_MS = Number(args['delta-ms'] ?? 10);
-const EVENT_MS = Number(args['event-ms'] ?? 10);
+// 100 ms per event: 1,000 streams then ask for about 10,000 events a second, which every client keeps up with, so each
+// event is read on its own. At 10 ms per event (100,000 a second) the run saturates: events queue, a client that
+// falls behind reads several per chunk, and its CPU per event follows the run's timing more than its code
+// (docs/performance.md, "At a pace a client keeps up with").
+const DELTA_MS = Number(args['delta-ms'] ?? 100);
+const EVENT_MS = Number(args['event-ms'] ?? 100);
 const TIMEOUT_S = Number(args['timeout-s'] ?? 180);
 const CLIENTS = (args.clients ?? 'floor,library,sdk').split(',');
 // Rounds of all the clients, one after the other (floor, library, sdk, floor, library, ...): the ratios of each
