@@ -130,10 +130,29 @@ describe('the factory’s signal', () => {
       expect(events.length).toBeGreaterThan(2);
       await lastValueFrom(chatCompletionChunks(factory).pipe(toArray()));
       await new Promise((resolve) => setImmediate(resolve));
-      expect(signals[0]!.aborted).toBe(false);
+      expect(signals.map((signal) => signal.aborted)).toEqual([false, false]);
       expect(rejections).toEqual([]);
     } finally {
       process.off('unhandledRejection', onRejection);
     }
+  });
+
+  it('is not aborted after a protocol source ends by its own protocol ([DONE], event: done, a terminal Responses event)', async () => {
+    const from = ctx.emulator.requests.length;
+    const chat = poster('/chat/completions', chatBody);
+    await lastValueFrom(chatCompletionChunks(chat.factory).pipe(toArray()));
+    const responses = poster('/responses', { model: 'gpt-4o', input: 'Hi', stream: true });
+    const events = await lastValueFrom(responseEvents(responses.factory).pipe(toArray()));
+    expect(events.at(-1)?.type).toBe('response.completed');
+    const assistant = await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o' }));
+    const thread = await firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }));
+    const run = poster(`/threads/${thread.id}/runs`, { assistant_id: assistant.id, stream: true });
+    await lastValueFrom(assistantEvents(run.factory).pipe(toArray()));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([chat, responses, run].map(({ signals }) => signals.map((signal) => signal.aborted))).toEqual([[false], [false], [false]]);
+    // The server saw each exchange end as it sent it, not closed by the client.
+    const streams = ctx.emulator.requests.slice(from).filter((r) => r.method === 'POST' && /\/(completions|responses|runs)$/.test(r.path));
+    const outcomes = await Promise.all(streams.map((r) => r.ended.then((ended) => ended.outcome)));
+    expect(outcomes).toEqual(['finished', 'finished', 'finished']);
   });
 });

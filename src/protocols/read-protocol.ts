@@ -33,7 +33,8 @@ export function readProtocol<E, O extends FromSSEOptions>(
   const open = protocol.prepare(options);
   return new Observable<E>((subscriber) => {
     const reader = open();
-    // The stream ended by its protocol (`[DONE]`, `event: done`): the body's end is read rather than cancelled.
+    // The stream ended by its protocol (`[DONE]`, `event: done`, a terminal event): the body's end is read rather
+    // than cancelled.
     let done = false;
     const sse$ = isObservable(source) ? source : readSSE(source, options, () => done);
     // Chained: when the subscriber is done (`take(1)`, an error sent to it), the SSE events stop at once, even
@@ -47,7 +48,11 @@ export function readProtocol<E, O extends FromSSEOptions>(
           return subscriber.complete();
         }
         subscriber.next(value);
-        if (reader.emitted(value, sse)) subscriber.complete();
+        if (reader.emitted(value, sse)) {
+          // Ended by its protocol too (a terminal Responses event): the body's end follows it.
+          done = true;
+          subscriber.complete();
+        }
       },
       error(error: unknown) {
         // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.

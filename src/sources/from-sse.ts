@@ -53,8 +53,9 @@ export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Obser
 }
 
 /**
- * {@link fromSSE}, told by its consumer whether the stream has ended by its own protocol (`[DONE]`, `event: done`)
- * when it stops: then, for a fetch `Response` (other sources are cancelled at once, as by `fromSSE`), the body's end is most likely already queued behind that last event, and it is read
+ * {@link fromSSE}, told by its consumer whether the stream has ended by its own protocol (`[DONE]`, `event: done`, a
+ * terminal event) when it stops: then, for a fetch `Response` or a factory (other sources are cancelled at once, as by
+ * `fromSSE`), the body's end is most likely already queued behind that last event, and it is read
  * instead of cancelling the body (which in Node's `fetch` aborts the request with a `DOMException` and destroys
  * the connection, for every stream). A body that has more to send, or whose end has not come by the next turn
  * of the event loop, is cancelled as on any other stop.
@@ -119,7 +120,7 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
 
     return () => {
       stopped = true;
-      if (reader !== undefined && ended?.() === true && isFetchResponse(source)) finishAfterEnd(reader);
+      if (reader !== undefined && ended?.() === true && (isFetchResponse(source) || typeof source === 'function')) finishAfterEnd(reader);
       else reader?.cancel();
     };
   });
