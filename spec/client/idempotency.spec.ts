@@ -56,6 +56,45 @@ describe('Idempotency-Key', () => {
     const { requests } = await logged(() => firstValueFrom(ctx.client.threads.create({}, { idempotencyKey: 'my-key-1' })));
     expect(posts(requests, /\/threads$/).map((r) => r.idempotencyKey)).toEqual(['my-key-1']);
   });
+
+  it('a call of several POSTs gives each its own key, derived from the caller’s: a server that honours keys takes every step', async () => {
+    const store = await firstValueFrom(ctx.client.vectorStores.create({ name: 'docs' }));
+    const one = await logged(() =>
+      lastValueFrom(ctx.client.vectorStores.files.uploadAndPoll(store.id, { name: 'a.txt', content: 'alpha' }, { idempotencyKey: 'call-1' })),
+    );
+    expect(one.result.status).toBe('completed');
+    expect(posts(one.requests, /(^|\/v1)\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-1-upload']);
+    expect(posts(one.requests, /\/vector_stores\/[^/]+\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-1']);
+
+    const batch = await logged(() =>
+      lastValueFrom(
+        ctx.client.vectorStores.fileBatches.uploadAndPoll(
+          store.id,
+          { files: [{ name: 'b.txt', content: 'beta' }, { name: 'c.txt', content: 'gamma' }] },
+          { idempotencyKey: 'call-2', maxConcurrency: 1 },
+        ),
+      ),
+    );
+    expect(batch.result.status).toBe('completed');
+    expect(posts(batch.requests, /(^|\/v1)\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-2-upload-0', 'call-2-upload-1']);
+    expect(posts(batch.requests, /\/file_batches$/).map((r) => r.idempotencyKey)).toEqual(['call-2']);
+  });
+
+  it('a Responses stream that falls back sends its non-streaming create with a key of its own, derived from the caller’s', async () => {
+    ctx.emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 5 }, { match: { method: 'POST', path: '/responses' }, times: 1 });
+    const { result, requests } = await logged(() =>
+      lastValueFrom(
+        ctx.client.responses
+          .stream({ model: 'gpt-4o', input: 'Hello there' }, { fallbackToPolling: true, maxRetries: 0, idempotencyKey: 'call-3' })
+          .pipe(toArray()),
+      ),
+    );
+    expect(result.at(-1)?.type).toBe('response.completed');
+    expect(posts(requests, /(^|\/v1)\/responses$/).map((r) => [r.idempotencyKey, r.status])).toEqual([
+      ['call-3', 503],
+      ['call-3-poll', 200],
+    ]);
+  });
 });
 
 describe('a 502 after the API accepted the POST leaves exactly one object', () => {

@@ -86,7 +86,9 @@ export interface RequestOptions
   signal?: AbortSignal;
   /**
    * The `Idempotency-Key` header of a POST or DELETE, the same on every retry of the call. Default: a new random
-   * key per subscription (`rx-openai-stream-retry-<uuid>`).
+   * key per subscription (`rx-openai-stream-retry-<uuid>`). A call that sends other POSTs as well gives each its own
+   * key, derived from this one: `<key>-upload` (`-upload-<i>` for the i-th of several files) for the uploads of
+   * `uploadAndPoll`, `<key>-poll` for a fallback's non-streaming create, `<key>-cancel` for `cancelOnUnsubscribe`.
    */
   idempotencyKey?: string;
 }
@@ -144,4 +146,18 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     idempotencyHeader: options.idempotencyHeader === undefined ? 'Idempotency-Key' : options.idempotencyHeader,
     scheduler: options.scheduler ?? asyncScheduler,
   };
+}
+
+/**
+ * The options of one request of a call that sends several POSTs (an upload, then the object that uses it): the
+ * caller's `idempotencyKey`, when given, becomes `<key>-<step>`. Each request then has a key of its own (a server
+ * that honours keys refuses one reused with other parameters), and the same call made again repeats every step's
+ * key. Without a caller's key, the transport gives each request a fresh one anyway.
+ *
+ * @internal
+ * @example
+ * files.create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'));
+ */
+export function stepOptions<O extends RequestOptions>(options: O | undefined, step: string): O | undefined {
+  return options?.idempotencyKey === undefined ? options : { ...options, idempotencyKey: `${options.idempotencyKey}-${step}` };
 }

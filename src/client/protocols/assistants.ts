@@ -11,7 +11,7 @@ import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { RUN_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
-import type { RequestOptions } from '../options.js';
+import { type RequestOptions, stepOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { deliveredEvents } from '../recovery/delivered-events.js';
 import { missingEvents } from '../recovery/missing-events.js';
@@ -160,7 +160,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
       const { stream: _stream, ...body } = (spec.body ?? {}) as Record<string, unknown>;
       void _stream;
       // Another request (no stream), so another idempotency key and marker; created once all the same.
-      const createOptions = { ...options, idempotencyKey: `${call.options.idempotencyKey}-poll` };
+      const createOptions = stepOptions(call.options, 'poll');
       return createRunOnce(transport, api, { ...spec, body }, createOptions, known).pipe(
         switchMap((created) =>
           concat(

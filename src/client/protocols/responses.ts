@@ -11,7 +11,7 @@ import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { responseEvents } from '../../responses/response-events.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { eventsOfResponse } from '../fallback/response-events.js';
-import type { RequestOptions } from '../options.js';
+import { type RequestOptions, stepOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-response.js';
 import { deliveredResponseEvents, missingResponseEvents } from '../recovery/settle-response.js';
@@ -142,7 +142,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         resumeResponse({
           first,
           resume: (id, after) => api.streamAfter(id, after, options),
-          cancel: (id) => api.cancel(id, { ...options, signal: undefined }),
+          cancel: (id) => api.cancel(id, { ...stepOptions(options, 'cancel'), signal: undefined }),
           responseId,
           startingAfter,
           resumable: byId || body['background'] === true,
@@ -157,7 +157,8 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         !byId && fallbackToPolling
           ? (reason) => {
               options?.onFallback?.({ reason });
-              return api.create(body, options).pipe(concatMap(eventsOfResponse));
+              // Another request (no stream): a key of its own, as for runs.
+              return api.create(body, stepOptions(options, 'poll')).pipe(concatMap(eventsOfResponse));
             }
           : undefined,
       recover: delivered ? settle : undefined,

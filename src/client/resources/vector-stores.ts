@@ -3,7 +3,7 @@ import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { FILE_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
 import { fileBatchCheck, vectorStoreCheck, vectorStoreFileCheck } from '../body-checks.js';
 import type { VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../../wire/resources.js';
-import type { RequestOptions } from '../options.js';
+import { type RequestOptions, stepOptions } from '../options.js';
 import type {
   FileBatchCreateParams,
   PollOptions,
@@ -128,10 +128,12 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     createAndPoll: (storeId, body, options) =>
       poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options),
     upload: (storeId, file, options) =>
-      files.create({ file, purpose: 'assistants' }, options).pipe(concatMap((f) => data(postFile(storeId, { file_id: f.id }, options)))),
+      files
+        .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
+        .pipe(concatMap((f) => data(postFile(storeId, { file_id: f.id }, options)))),
     uploadAndPoll: (storeId, file, options) =>
       files
-        .create({ file, purpose: 'assistants' }, options)
+        .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
         .pipe(concatMap((f) => filesOfStore.createAndPoll(storeId, { file_id: f.id }, options))),
   };
 
@@ -152,9 +154,13 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     createAndPoll: (storeId, body, options) => pollBatchFrom(storeId, postBatch(storeId, body, options), options),
     uploadAndPoll: (storeId, { files: uploads, fileIds = [] }, options) =>
       from(uploads).pipe(
-        mergeMap((file) => files.create({ file, purpose: 'assistants' }, options), options?.maxConcurrency ?? 5),
-        map((uploaded) => uploaded.id),
+        // The ids in the order of `files`, whichever upload ends first: the same call sends the same batch again.
+        mergeMap(
+          (file, i) => files.create({ file, purpose: 'assistants' }, stepOptions(options, `upload-${i}`)).pipe(map((uploaded) => ({ i, id: uploaded.id }))),
+          options?.maxConcurrency ?? 5,
+        ),
         toArray(),
+        map((uploaded) => uploaded.sort((a, b) => a.i - b.i).map(({ id }) => id)),
         concatMap((ids) => fileBatches.createAndPoll(storeId, { file_ids: [...fileIds, ...ids] }, options)),
       ),
   };
