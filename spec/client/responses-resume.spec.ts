@@ -168,6 +168,24 @@ describe('client.responses.stream(): lossless resume of background responses', (
     }
   });
 
+  it('cancelOnUnsubscribe with the caller’s idempotencyKey: the cancel has a key of its own, and the response is cancelled', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 30, deltaMs: 30 } });
+    try {
+      const client = ctx.clientWith({ baseURL: paced.url });
+      const params = { model: 'gpt-4o', input: INPUT, background: true };
+      const events = await lastValueFrom(
+        client.responses.stream(params, { cancelOnUnsubscribe: true, idempotencyKey: 'call-4' }).pipe(take(3), toArray()),
+      );
+      const cancel = await paced.waitForRequest({ method: 'POST', path: /\/cancel$/ });
+      await cancel.ended;
+      const id = events[0]!.type === 'response.created' ? events[0]!.response.id : '';
+      expect([cancel.idempotencyKey, cancel.status]).toEqual(['call-4-cancel', 200]);
+      await expect(firstValueFrom(client.responses.retrieve(id))).resolves.toMatchObject({ status: 'cancelled' });
+    } finally {
+      await paced.close();
+    }
+  });
+
   it('a response cancelled by someone else while streamed: its stream ends, the resume finds nothing, IncompleteStreamError', async () => {
     const paced = await startEmulator({ pacing: { eventMs: 30, deltaMs: 30 } });
     try {
