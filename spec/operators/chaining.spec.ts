@@ -17,6 +17,7 @@ import {
   finalize,
 } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
+import { z } from 'zod';
 import {
   accumulateChatCompletion,
   accumulateResponse,
@@ -41,6 +42,7 @@ import {
   toolCallDeltas,
   untilDone,
 } from '../../src/index';
+import { finalParsed, parsedToolCalls, partialParsed, structuredOutput, type ToolLoopEvent, toolLoopResult } from '../../src/structured';
 import { ev, message, step, textBlock, textDelta, toolDelta } from '../helpers/events';
 import * as v from './values';
 
@@ -92,6 +94,27 @@ const chatTool = [v.chatCallStart, ...repeat(MANY, () => v.chatCallArgs), v.chun
 
 /** A response streaming MANY text deltas. */
 const responseText = [v.responseCreated, v.messageAdded, v.partAdded, ...repeat(MANY, () => v.textDeltaEvent('tok ')), v.responseCompleted];
+
+/** A chat completion writing a JSON object (structured output) in MANY fragments, each adding a string to it. */
+const chatJson = [
+  v.chatRole,
+  v.chunk([{ delta: { content: '{"a":[' } }]),
+  ...repeat(MANY, (i) => v.chunk([{ delta: { content: i === 0 ? '"x"' : ',"x"' } }])),
+  v.chunk([{ delta: { content: ']}' } }]),
+  v.chatStop,
+];
+const JsonSchema = z.object({ a: z.array(z.string()) });
+
+/** A chat completion calling a tool with a JSON string argument in MANY fragments. */
+const toolArgs = (args: string) => v.chunk([{ delta: { tool_calls: [{ index: 0, function: { arguments: args } }] } }]);
+const chatToolJson = [v.chatCallStart, toolArgs('{"a":"'), ...repeat(MANY, () => toolArgs('x')), toolArgs('"}'), v.chunk([{ delta: {}, finish_reason: 'tool_calls' }])];
+
+/** A tool loop's events: MANY stream events of one turn, then its end. */
+const toolLoop: readonly ToolLoopEvent<number, string, string, string>[] = [
+  { type: 'turn.started', step: 0, request: 'request' },
+  ...repeat(MANY, (i) => ({ type: 'event' as const, step: 0, callId: undefined, event: i })),
+  { type: 'loop.finished', final: 'final', history: ['request', 'final'], steps: 1, reason: 'no_calls' },
+];
 
 /** A response streaming a function call's arguments in MANY fragments. */
 const responseTool = [v.responseCreated, v.messageAdded, v.functionAdded, ...repeat(MANY, () => v.argsDelta('{"a":1}')), v.responseCompleted];
@@ -151,6 +174,12 @@ const cases: readonly Case[] = [
   { name: 'chatCompletionEvents', operator: op(() => chatCompletionEvents()), events: chatText },
   { name: 'accumulateResponse', operator: op(accumulateResponse), events: responseText, quiet: 0 },
   { name: 'finalResponse', operator: op(finalResponse), events: responseText },
+  // rx-openai-stream/structured
+  { name: 'partialParsed', operator: op(() => partialParsed(JsonSchema)), events: chatJson, quiet: 1 },
+  { name: 'structuredOutput', operator: op(() => structuredOutput(JsonSchema)), events: chatJson, quiet: 1 },
+  { name: 'finalParsed', operator: op(() => finalParsed(JsonSchema)), events: chatJson },
+  { name: 'parsedToolCalls', operator: op(() => parsedToolCalls({ f: z.object({ a: z.string() }) })), events: chatToolJson },
+  { name: 'toolLoopResult', operator: op(() => toolLoopResult()), events: toolLoop },
 ];
 
 const streaming = cases.filter((c): c is Case & { quiet: number } => c.quiet !== undefined);
