@@ -46,9 +46,20 @@ export function streamSnapshots<E extends StreamValue>(): OperatorFunction<E, Sn
           const valueKind = streamKindOf(value);
           kind ??= valueKind;
           if (valueKind === undefined || valueKind !== kind) return state;
-          if (kind === 'responses') state = responseReducer(state as ResponseSnapshot | undefined, value as ResponseStreamEvent);
-          else if (kind === 'chat') state = chatCompletionReducer(state as ChatCompletionSnapshot | undefined, value as ChatCompletionChunk);
-          else state = assistantStreamReducer((state ?? initialAssistantStreamState) as AssistantStreamState, value as AssistantStreamEvent);
+          // One case per kind of `src/protocols/registry.ts`: a new kind fails to compile here until it has its reducer.
+          switch (kind) {
+            case 'responses':
+              state = responseReducer(state as ResponseSnapshot | undefined, value as ResponseStreamEvent);
+              break;
+            case 'chat':
+              state = chatCompletionReducer(state as ChatCompletionSnapshot | undefined, value as ChatCompletionChunk);
+              break;
+            case 'assistants':
+              state = assistantStreamReducer((state ?? initialAssistantStreamState) as AssistantStreamState, value as AssistantStreamEvent);
+              break;
+            default:
+              return kind satisfies never;
+          }
           return state;
         }),
         filter((snapshot): snapshot is SnapshotOf<E> => snapshot !== undefined),
