@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { firstValueFrom, from, lastValueFrom, toArray } from 'rxjs';
+import { firstValueFrom, from, lastValueFrom, toArray, VirtualTimeScheduler } from 'rxjs';
 import {
   AssistantStreamError,
   type AssistantStreamEvent,
@@ -63,6 +63,29 @@ describe('timeouts', () => {
     expect(out.error).toMatchObject({ kind: 'idle', timeoutMs: 150, lastEventName: out.events[3]!.event });
     const record = ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs')).at(-1)!;
     expect((await record.ended).clientClosed).toBe(true);
+  });
+
+  it('the idle timeout runs on the client’s scheduler: a virtual minute passes at once, over real HTTP', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    ctx.emulator.inject({ kind: 'stall', afterEvents: 4 }, { match: { method: 'POST', path: /\/runs$/ } });
+    const threadId = await thread();
+    const events: AssistantStreamEvent[] = [];
+    let error: unknown;
+    let fourReceived!: () => void;
+    const four = new Promise<void>((resolve) => (fourReceived = resolve));
+    const subscription = ctx.client.threads.runs
+      .stream(threadId, { assistant_id: assistantId }, { scheduler, idleTimeout: 60_000, recoverStreams: false })
+      .subscribe({ next: (e) => events.push(e) === 4 && fourReceived(), error: (e: unknown) => (error = e) });
+    await four;
+    // The stream is stalled; nothing fails until the scheduler's clock moves.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(error).toBeUndefined();
+    scheduler.flush();
+    expect(error).toBeInstanceOf(StreamTimeoutError);
+    expect(error).toMatchObject({ kind: 'idle', timeoutMs: 60_000, lastEventName: events[3]!.event });
+    expect(scheduler.frame).toBe(60_000);
+    expect(subscription.closed).toBe(true);
+    await ctx.emulator.idle();
   });
 
   it('keep-alive comments do not reset the idle timeout', async () => {
