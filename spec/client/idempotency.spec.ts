@@ -140,6 +140,24 @@ describe('a 502 after the API accepted the POST leaves exactly one object', () =
     expect(attempts[0]!.status).toBe(502);
   });
 
+  it('vectorStores.files.uploadAndPoll: the upload and the attachment, each lost once, leave one file attached once', async () => {
+    const store = await firstValueFrom(ctx.client.vectorStores.create({ name: 'lost posts' }));
+    lost(/(^|\/v1)\/files$/);
+    lost(/\/vector_stores\/[^/]+\/files$/);
+    const { result, requests } = await logged(() =>
+      lastValueFrom(ctx.client.vectorStores.files.uploadAndPoll(store.id, { name: 'once.txt', content: 'once' })),
+    );
+    expect(result.status).toBe('completed');
+    for (const path of [/(^|\/v1)\/files$/, /\/vector_stores\/[^/]+\/files$/]) {
+      expect(posts(requests, path).map((r) => [r.status, r.replayed])).toEqual([
+        [502, false],
+        [200, true],
+      ]);
+    }
+    const after = await firstValueFrom(ctx.client.vectorStores.retrieve(store.id));
+    expect(after.file_counts).toMatchObject({ total: 1, completed: 1 });
+  });
+
   it('chat.completions.create and threads.create', async () => {
     const chats = ctx.emulator.counters.chatCompletionsCreated;
     const threads = ctx.emulator.counters.threadsCreated;
