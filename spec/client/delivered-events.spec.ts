@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { asyncScheduler, lastValueFrom, range, type SchedulerLike, Subject, take, toArray } from 'rxjs';
+import { asyncScheduler, lastValueFrom, range, type SchedulerLike, Subject, take, tap, toArray } from 'rxjs';
 import { assistantStreamReducer, initialAssistantStreamState, StreamTimeoutError } from '../../src/index';
 import type { AssistantStreamEvent } from '../../src/index';
 import { eventTimeouts } from '../../src/client/event-timeouts';
@@ -259,11 +259,20 @@ describe('eventTimeouts', () => {
     }
   });
 
-  it('stops asking a synchronous source for names once unsubscribed', async () => {
+  it('stops a synchronous source, and asking it for names, once unsubscribed', async () => {
     let named = 0;
-    const first = await lastValueFrom(range(0, 100_000).pipe(eventTimeouts(1_000, 1_000, (n) => String(named++ + n)), take(1), toArray()));
+    let pulled = 0;
+    const first = await lastValueFrom(
+      range(0, 100_000).pipe(
+        tap(() => pulled++),
+        eventTimeouts(1_000, 1_000, (n) => String(named++ + n)),
+        take(1),
+        toArray(),
+      ),
+    );
     expect(first).toEqual([0]);
     expect(named).toBe(1);
+    expect(pulled).toBe(1);
   });
 
   it('clears its timer when unsubscribed', async () => {

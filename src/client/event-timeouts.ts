@@ -1,5 +1,6 @@
 import { asyncScheduler, type MonoTypeOperatorFunction, Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
+import { subscribeChained } from '../operators/subscribe-chained.js';
 
 /**
  * Fails the stream with {@link StreamTimeoutError} when no value arrives within `first` ms of subscribing
@@ -54,10 +55,9 @@ export function eventTimeouts<T>(
       };
       arm(firstLimit);
 
-      const subscription = source.subscribe({
+      // Chained: when the subscriber is done, the source stops at once, in a synchronous loop too.
+      const subscription = subscribeChained(source, subscriber, {
         next(value) {
-          // A synchronous source keeps calling after an unsubscribe made during its own subscribe call.
-          if (subscriber.closed) return;
           try {
             lastName = nameOf(value);
           } catch (error) {
