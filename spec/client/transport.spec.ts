@@ -1,4 +1,4 @@
-import { firstValueFrom, lastValueFrom, VirtualTimeScheduler } from 'rxjs';
+import { firstValueFrom, lastValueFrom, toArray, VirtualTimeScheduler } from 'rxjs';
 import { createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
 import { faultHeader } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
@@ -152,6 +152,19 @@ describe('a response read to its end is not aborted', () => {
     const records = ctx.emulator.requests.slice(from);
     await Promise.all(records.map((r) => r.ended));
     expect(records.map((r) => r.outcome)).toEqual(records.map(() => 'finished'));
+  });
+
+  it('a Responses stream, which ends with its terminal event (no [DONE]): no signal aborted, the exchange finished', async () => {
+    const { calls, fetchImpl } = recordingFetch();
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl });
+    const from = ctx.emulator.requests.length;
+    const events = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(toArray()));
+    expect(events.at(-1)?.type).toBe('response.completed');
+    await settle();
+    expect(calls.map((call) => call.signal.aborted)).toEqual([false]);
+    const records = ctx.emulator.requests.slice(from);
+    await Promise.all(records.map((r) => r.ended));
+    expect(records.map((r) => r.outcome)).toEqual(['finished']);
   });
 
   it('a 4xx/5xx error body read to its end is not aborted either', async () => {
