@@ -23,6 +23,20 @@ const isTerminal = (type: string | undefined): boolean => type === 'response.com
 const isFailure = (type: string | undefined): type is string => type === 'error' || type === 'response.failed';
 
 /**
+ * The events that settle a response: after them its stream has nothing more to send (the first two end it, the
+ * last fails it). The client's layers and recovery read it.
+ *
+ * @internal
+ * @example
+ * RESPONSE_TERMINAL_EVENTS.has(event.type); // true for 'response.completed'
+ */
+export const RESPONSE_TERMINAL_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'response.completed',
+  'response.incomplete',
+  'response.failed',
+]);
+
+/**
  * Responses events as the operators of every stream read them: a value with a string `type` (checked after the
  * Assistants and Chat Completions shapes); its text is the `delta` of `response.output_text.delta`; every
  * `*.delta` event is a delta; the status of the response a lifecycle event carries tells how it ended.

@@ -8,6 +8,7 @@
 import { concat, concatMap, defer, from, last, type Observable, throwError, timeout } from 'rxjs';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
 import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { RESPONSE_TERMINAL_EVENTS } from '../../responses/protocol.js';
 import { responseEvents } from '../../responses/response-events.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { eventsOfResponse } from '../fallback/response-events.js';
@@ -17,15 +18,6 @@ import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-re
 import { deliveredResponseEvents, missingResponseEvents } from '../recovery/settle-response.js';
 import type { RequestSpec, Transport } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
-
-/**
- * The events that settle a response's stream.
- *
- * @internal
- * @example
- * RESPONSE_TERMINAL_EVENTS.has(event.type); // true for 'response.completed'
- */
-export const RESPONSE_TERMINAL_EVENTS: ReadonlySet<string> = new Set(['response.completed', 'response.incomplete', 'response.failed']);
 
 /** The statuses of a response that will not change any more. */
 const SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete', 'failed', 'cancelled']);

@@ -8,6 +8,7 @@ import { catchError, defer, filter, Observable, of, retry, type SchedulerLike, t
 import { APIConnectionError, APIError } from '../../errors/api-errors.js';
 import { ResponseResumeExpiredError } from '../../errors/resume-errors.js';
 import { IncompleteStreamError, StreamTimeoutError } from '../../errors/stream-errors.js';
+import { RESPONSE_TERMINAL_EVENTS } from '../../responses/protocol.js';
 import type { ResponseStreamEvent } from '../../wire/responses-api.js';
 import { subscribeChained } from '../../operators/subscribe-chained.js';
 import { retryDelayMs } from '../retry-policy.js';
@@ -70,8 +71,6 @@ export interface ResumePlan {
   readonly isTerminal?: (event: ResponseStreamEvent) => boolean;
 }
 
-const TERMINAL: ReadonlySet<string> = new Set(['response.completed', 'response.incomplete', 'response.failed']);
-
 /**
  * The events of `plan.first`, resumed after every cut of a background response: the first resume after an
  * event was delivered goes at once, further ones in a row back off (the client's retry delays, on its
@@ -94,7 +93,7 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     let resumable = plan.resumable;
     let settled = false;
     let started = false;
-    const isTerminal = plan.isTerminal ?? ((event: ResponseStreamEvent) => TERMINAL.has(event.type));
+    const isTerminal = plan.isTerminal ?? ((event: ResponseStreamEvent) => RESPONSE_TERMINAL_EVENTS.has(event.type));
 
     const learn = (event: ResponseStreamEvent): void => {
       const response = (event as { response?: { id?: unknown; background?: unknown } }).response;
