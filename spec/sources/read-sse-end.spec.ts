@@ -1,16 +1,23 @@
-import type { ServerResponse } from 'node:http';
+import { get, type IncomingMessage, type ServerResponse } from 'node:http';
 import { lastValueFrom, toArray } from 'rxjs';
-import { assistantEvents } from '../../src/index';
+import { assistantEvents, type ByteSource } from '../../src/index';
 import { listen, type LocalServer } from '../helpers/local-server';
 
 // A run stream that ends by its protocol (`event: done`) over fetch reads the body's end rather than cancelling the
 // body (no abort per stream; see readSSE), but a body the server holds open, or goes on sending, after the end is
-// still released.
+// still released: whether the bytes come as a fetch `Response`, from a factory of one, or from a factory of a Node
+// response (an async iterable, which a pending read would hold open).
+
+const sources: Record<string, (url: string) => Promise<ByteSource>> = {
+  'a fetch Response': (url) => fetch(url),
+  'a factory of a fetch Response': async (url) => (signal: AbortSignal) => fetch(url, { signal }),
+  'a factory of a Node response': async (url) => () => new Promise<IncomingMessage>((resolve) => get(url, resolve)),
+};
 
 const DONE = 'event: done\ndata: [DONE]\n\n';
 const RUN = `event: thread.run.completed\ndata: ${JSON.stringify({ id: 'run_1', object: 'thread.run', thread_id: 'thread_1', status: 'completed' })}\n\n`;
 
-describe('readSSE after the protocol end (fetch Response)', () => {
+describe.each(Object.entries(sources))('readSSE after the protocol end (%s)', (_kind, source) => {
   let server: LocalServer;
   let url: string;
   let respond: (res: ServerResponse) => void;
@@ -38,7 +45,7 @@ describe('readSSE after the protocol end (fetch Response)', () => {
       res.write(RUN);
       res.write(DONE); // and never ends
     };
-    const events = await lastValueFrom(assistantEvents(await fetch(url)).pipe(toArray()));
+    const events = await lastValueFrom(assistantEvents(await source(url)).pipe(toArray()));
     expect(events.map((event) => event.event)).toEqual(['thread.run.completed']);
     // Resolves only when the client closes the connection; jest's timeout fails the test otherwise.
     await socketClosed;
@@ -51,7 +58,7 @@ describe('readSSE after the protocol end (fetch Response)', () => {
       const timer = setInterval(() => res.write(RUN), 5);
       res.on('close', () => clearInterval(timer));
     };
-    const events = await lastValueFrom(assistantEvents(await fetch(url)).pipe(toArray()));
+    const events = await lastValueFrom(assistantEvents(await source(url)).pipe(toArray()));
     expect(events.map((event) => event.event)).toEqual(['thread.run.completed']);
     await expect(outcome).resolves.toBe('aborted');
   });

@@ -44,6 +44,11 @@ export interface ByteReader {
   read(): Promise<IteratorResult<Uint8Array | string>>;
   /** Stops the source: cancels the HTTP body / destroys the stream. Safe to call more than once. */
   cancel(): void;
+  /**
+   * Whether `cancel()` also ends a read still pending: a stream reader's does, an iterator's `return()` waits for
+   * its pending `next()`. Only then may a reader be left reading the end of a body (`readSSE`).
+   */
+  readonly cancelsPendingRead: boolean;
 }
 
 /**
@@ -80,6 +85,7 @@ function streamReader(stream: ReadableStream<Uint8Array>): ByteReader {
       // A cancel after an error or after the end rejects; there is nobody left to tell.
       reader.cancel().catch(() => undefined);
     },
+    cancelsPendingRead: true,
   };
 }
 
@@ -92,6 +98,7 @@ function iteratorReader(iterator: AsyncIterator<Uint8Array | string>): ByteReade
       cancelled = true;
       Promise.resolve(iterator.return?.()).catch(() => undefined);
     },
+    cancelsPendingRead: false,
   };
 }
 
@@ -126,11 +133,15 @@ function factoryReader(factory: ByteStreamFactory): ByteReader {
       if (!ended) controller.abort();
       inner?.cancel();
     },
+    // What the factory returned decides; before it returned, nothing is pending.
+    get cancelsPendingRead() {
+      return inner?.cancelsPendingRead ?? false;
+    },
   };
 }
 
 function emptyReader(): ByteReader {
-  return { read: async () => ({ done: true, value: undefined }), cancel: () => undefined };
+  return { read: async () => ({ done: true, value: undefined }), cancel: () => undefined, cancelsPendingRead: true };
 }
 
 function isResponse(value: unknown): value is Response {

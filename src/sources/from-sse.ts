@@ -54,8 +54,9 @@ export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Obser
 
 /**
  * {@link fromSSE}, told by its consumer whether the stream has ended by its own protocol (`[DONE]`, `event: done`, a
- * terminal event) when it stops: then, for a fetch `Response` or a factory (other sources are cancelled at once, as by
- * `fromSSE`), the body's end is most likely already queued behind that last event, and it is read
+ * terminal event) when it stops: then, for bytes read through a stream reader (a fetch `Response` or a
+ * `ReadableStream`, given or returned by a factory; an async iterable is cancelled at once, as by `fromSSE`, since
+ * a pending `next()` would hold it open), the body's end is most likely already queued behind that last event, and it is read
  * instead of cancelling the body (which in Node's `fetch` aborts the request with a `DOMException` and destroys
  * the connection, for every stream). A body that has more to send, or whose end has not come by the next turn
  * of the event loop, is cancelled as on any other stop.
@@ -120,7 +121,7 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
 
     return () => {
       stopped = true;
-      if (reader !== undefined && ended?.() === true && (isFetchResponse(source) || typeof source === 'function')) finishAfterEnd(reader);
+      if (reader !== undefined && ended?.() === true && reader.cancelsPendingRead) finishAfterEnd(reader);
       else reader?.cancel();
     };
   });
@@ -152,10 +153,6 @@ function nextTurn(fn: () => void): void {
   const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
   if (typeof immediate === 'function') immediate(fn);
   else setTimeout(fn, 0);
-}
-
-function isFetchResponse(source: ByteSource): source is Response {
-  return typeof Response !== 'undefined' && source instanceof Response;
 }
 
 function isErrorResponse(source: ByteSource): source is Response {
