@@ -1,5 +1,5 @@
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import { createClient, finalRun, InternalServerError } from '../../src/index';
+import { APIError, createClient, finalRun, InternalServerError } from '../../src/index';
 import { RUN_CALL_METADATA_KEY } from '../../src/client/run-attempts';
 import type { RequestRecord } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
@@ -66,21 +66,38 @@ describe('Idempotency-Key', () => {
     expect(posts(one.requests, /(^|\/v1)\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-1-upload']);
     expect(posts(one.requests, /\/vector_stores\/[^/]+\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-1']);
 
+    const uploadOnly = await logged(() =>
+      firstValueFrom(ctx.client.vectorStores.files.upload(store.id, { name: 'z.txt', content: 'zeta' }, { idempotencyKey: 'call-0' })),
+    );
+    expect(posts(uploadOnly.requests, /(^|\/v1)\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-0-upload']);
+    expect(posts(uploadOnly.requests, /\/vector_stores\/[^/]+\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-0']);
+
+    // Two uploads at once, the first held back by a 429: it ends last, and the batch still lists it first.
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 50 }, { match: { method: 'POST', path: /(^|\/v1)\/files$/ }, times: 1 });
     const batch = await logged(() =>
       lastValueFrom(
         ctx.client.vectorStores.fileBatches.uploadAndPoll(
           store.id,
           { files: [{ name: 'b.txt', content: 'beta' }, { name: 'c.txt', content: 'gamma' }] },
-          { idempotencyKey: 'call-2', maxConcurrency: 1 },
+          { idempotencyKey: 'call-2', maxConcurrency: 2 },
         ),
       ),
     );
     expect(batch.result.status).toBe('completed');
-    expect(posts(batch.requests, /(^|\/v1)\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-2-upload-0', 'call-2-upload-1']);
-    expect(posts(batch.requests, /\/file_batches$/).map((r) => r.idempotencyKey)).toEqual(['call-2']);
+    const uploads = posts(batch.requests, /(^|\/v1)\/files$/);
+    expect(uploads.map((r) => [r.idempotencyKey, r.status])).toEqual([
+      ['call-2-upload-0', 429],
+      ['call-2-upload-1', 200],
+      ['call-2-upload-0', 200],
+    ]);
+    const batchPost = posts(batch.requests, /\/file_batches$/);
+    expect(batchPost.map((r) => r.idempotencyKey)).toEqual(['call-2']);
+    const listed = (batchPost[0]!.body as { file_ids: string[] }).file_ids;
+    const names = await Promise.all(listed.map(async (id) => (await firstValueFrom(ctx.client.files.retrieve(id))).filename));
+    expect(names).toEqual(['b.txt', 'c.txt']);
   });
 
-  it('a Responses stream that falls back sends its non-streaming create with a key of its own, derived from the caller’s', async () => {
+  it('a Responses stream that falls back sends its non-streaming create with the stream’s key: taken when the stream’s POST never reached the API', async () => {
     ctx.emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 5 }, { match: { method: 'POST', path: '/responses' }, times: 1 });
     const { result, requests } = await logged(() =>
       lastValueFrom(
@@ -92,7 +109,23 @@ describe('Idempotency-Key', () => {
     expect(result.at(-1)?.type).toBe('response.completed');
     expect(posts(requests, /(^|\/v1)\/responses$/).map((r) => [r.idempotencyKey, r.status])).toEqual([
       ['call-3', 503],
-      ['call-3-poll', 200],
+      ['call-3', 200],
+    ]);
+  });
+
+  it('… and refused when the stream’s POST was accepted after all: one response, and the refusal reported', async () => {
+    const before = ctx.emulator.counters.responsesCreated;
+    ctx.emulator.inject({ kind: 'badGatewayAfterAccept', retryAfterMs: 5 }, { match: { method: 'POST', path: '/responses' }, times: 1 });
+    const { result, requests } = await logged(() =>
+      lastValueFrom(
+        ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hello there' }, { fallbackToPolling: true, maxRetries: 0, idempotencyKey: 'call-5' }),
+      ).catch((e: unknown) => e),
+    );
+    expect(ctx.emulator.counters.responsesCreated - before).toBe(1);
+    expect(result).toBeInstanceOf(APIError);
+    expect(posts(requests, /(^|\/v1)\/responses$/).map((r) => [r.idempotencyKey, r.status])).toEqual([
+      ['call-5', 502],
+      ['call-5', 400],
     ]);
   });
 });
@@ -140,12 +173,12 @@ describe('a 502 after the API accepted the POST leaves exactly one object', () =
     expect(attempts[0]!.status).toBe(502);
   });
 
-  it('vectorStores.files.uploadAndPoll: the upload and the attachment, each lost once, leave one file attached once', async () => {
+  it('vectorStores.files.uploadAndPoll with a caller’s key: the upload and the attachment, each lost once, leave one file attached once', async () => {
     const store = await firstValueFrom(ctx.client.vectorStores.create({ name: 'lost posts' }));
     lost(/(^|\/v1)\/files$/);
     lost(/\/vector_stores\/[^/]+\/files$/);
     const { result, requests } = await logged(() =>
-      lastValueFrom(ctx.client.vectorStores.files.uploadAndPoll(store.id, { name: 'once.txt', content: 'once' })),
+      lastValueFrom(ctx.client.vectorStores.files.uploadAndPoll(store.id, { name: 'once.txt', content: 'once' }, { idempotencyKey: 'call-6' })),
     );
     expect(result.status).toBe('completed');
     for (const path of [/(^|\/v1)\/files$/, /\/vector_stores\/[^/]+\/files$/]) {

@@ -73,8 +73,10 @@ describe('timeouts', () => {
     let error: unknown;
     let fourReceived!: () => void;
     const four = new Promise<void>((resolve) => (fourReceived = resolve));
-    const subscription = ctx.client.threads.runs
-      .stream(threadId, { assistant_id: assistantId }, { scheduler, idleTimeout: 60_000, recoverStreams: false })
+    // The client's option (`createClient({ scheduler })`), not a per-call one.
+    const client = ctx.clientWith({ scheduler, idleTimeout: 60_000 });
+    const subscription = client.threads.runs
+      .stream(threadId, { assistant_id: assistantId }, { recoverStreams: false })
       .subscribe({ next: (e) => events.push(e) === 4 && fourReceived(), error: (e: unknown) => (error = e) });
     await four;
     // The stream is stalled; nothing fails until the scheduler's clock moves.

@@ -88,7 +88,9 @@ export interface RequestOptions
    * The `Idempotency-Key` header of a POST or DELETE, the same on every retry of the call. Default: a new random
    * key per subscription (`rx-openai-stream-retry-<uuid>`). A call that sends other POSTs as well gives each its own
    * key, derived from this one: `<key>-upload` (`-upload-<i>` for the i-th of several files) for the uploads of
-   * `uploadAndPoll`, `<key>-poll` for a fallback's non-streaming create, `<key>-cancel` for `cancelOnUnsubscribe`.
+   * `vectorStores.files.upload` / `uploadAndPoll` and `fileBatches.uploadAndPoll`, `<key>-cancel` for
+   * `cancelOnUnsubscribe`, `<key>-poll` for a run's fallback. The fallback of a Chat Completions or Responses stream
+   * sends this key itself: a server that honours keys then refuses it if the stream's POST was accepted after all.
    */
   idempotencyKey?: string;
 }

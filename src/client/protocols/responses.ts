@@ -149,8 +149,9 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         !byId && fallbackToPolling
           ? (reason) => {
               options?.onFallback?.({ reason });
-              // Another request (no stream): a key of its own, as for runs.
-              return api.create(body, stepOptions(options, 'poll')).pipe(concatMap(eventsOfResponse));
+              // The stream's own key (a caller's): a server that honours keys refuses this create if the stream's POST
+              // was accepted after all, rather than creating the response twice. (Runs look for the run instead.)
+              return api.create(body, options).pipe(concatMap(eventsOfResponse));
             }
           : undefined,
       recover: delivered ? settle : undefined,
