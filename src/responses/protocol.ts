@@ -24,7 +24,7 @@ const isFailure = (type: string | undefined): type is string => type === 'error'
 
 /**
  * The events that settle a response: after them its stream has nothing more to send (the first two end it, the
- * last fails it). The client's layers and recovery read it.
+ * last fails it). The resume of a background response reads it (`src/client/recovery/resume-response.ts`).
  *
  * @internal
  * @example

@@ -98,9 +98,6 @@ export interface RunStreamCall {
   readonly known: KnownRun;
 }
 
-/** The run statuses whose event ends a run stream. */
-const SETTLED_RUN_EVENTS: ReadonlySet<string> = new Set([...RUN_POLL_TERMINAL_STATUSES].map((status) => `thread.run.${status}`));
-
 /**
  * The client's description of Assistants run streams (see `./protocol.ts`).
  *
@@ -111,7 +108,6 @@ const SETTLED_RUN_EVENTS: ReadonlySet<string> = new Set([...RUN_POLL_TERMINAL_ST
 export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamCall> = {
   decode: (response) => assistantEvents(response),
   nameOf: (event) => event.event,
-  isTerminal: (event) => SETTLED_RUN_EVENTS.has(event.event),
   start: ({ transport, api, spec, options, known }, received) => {
     const recoverStreams = options?.recoverStreams ?? transport.options.recoverStreams;
     const fallbackToPolling = options?.fallbackToPolling ?? transport.options.fallbackToPolling;

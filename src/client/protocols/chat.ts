@@ -48,7 +48,6 @@ export interface ChatStreamCall {
 export const chatProtocol: ClientProtocol<ChatCompletionChunk, ChatStreamCall> = {
   decode: (response) => chatCompletionChunks(response),
   nameOf: () => 'chunk',
-  isTerminal: (chunk) => chunk.choices.some((choice) => choice.finish_reason != null),
   start: ({ transport, body, options, create }) => ({
     request: { spec: { method: 'POST', path: '/chat/completions', body: { ...body, stream: true } }, options },
     fallback:

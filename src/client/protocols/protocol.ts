@@ -1,13 +1,14 @@
 /**
  * The one shape every kind of stream takes in the client. A protocol file (`assistants.ts`, `responses.ts`,
- * `chat.ts`) says once what the client must know about its kind of stream: how its bytes decode, which events
- * settle it, and, for one call, how the request is sent, how a cut stream is completed and how to fall back.
+ * `chat.ts`) says once what the client must know about its kind of stream: how its bytes decode (the API's source,
+ * which also knows when a stream is complete), and, for one call, how the request is sent, how a cut stream is
+ * completed and how to fall back.
  * The shared layers in `../layers/` take that description, and `../stream-call.ts` chains them:
  *
  *   attempt → retryStart → resume → fallBack → recoverCut → (observe)
  *
  * Adding a protocol to the client is one file here; a new event type goes to the protocol's `decode` (its
- * source) and, when it settles the stream, to `isTerminal`.
+ * source, `src/<api>/protocol.ts`).
  */
 import type { MonoTypeOperatorFunction, Observable } from 'rxjs';
 import type { RequestOptions } from '../options.js';
@@ -22,7 +23,6 @@ import type { AdoptingRetry } from '../layers/retry-start.js';
  * const chat: ClientProtocol<ChatCompletionChunk, ChatCall> = {
  *   decode: (response) => chatCompletionChunks(response),
  *   nameOf: () => 'chunk',
- *   isTerminal: (chunk) => chunk.choices.some((choice) => choice.finish_reason != null),
  *   start: ({ spec, options }) => ({ request: { spec, options } }),
  * };
  */
@@ -31,8 +31,6 @@ export interface ClientProtocol<E, C> {
   decode(response: Response): Observable<E>;
   /** An event's name, as timeout errors report the last event. */
   nameOf(event: E): string;
-  /** Whether the event settles the stream: nothing is missing after it. */
-  isTerminal(event: E): boolean;
   /**
    * One subscription of call `call`: what each layer does (a layer left out is not applied). `received()` is how
    * many events the subscription has delivered so far.

@@ -8,7 +8,6 @@
 import { concat, concatMap, defer, from, last, type Observable, throwError, timeout } from 'rxjs';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
 import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
-import { RESPONSE_TERMINAL_EVENTS } from '../../responses/protocol.js';
 import { responseEvents } from '../../responses/response-events.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { eventsOfResponse } from '../fallback/response-events.js';
@@ -90,7 +89,6 @@ export interface ResponseStreamCall {
 export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStreamCall> = {
   decode: (response) => responseEvents(response),
   nameOf: (event) => event.type,
-  isTerminal: (event) => RESPONSE_TERMINAL_EVENTS.has(event.type),
   start: ({ transport, api, spec, options, body, responseId, startingAfter }, received) => {
     const byId = body === undefined;
     const fallbackToPolling = options?.fallbackToPolling ?? transport.options.fallbackToPolling;
@@ -143,7 +141,6 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
           scheduler: options?.scheduler ?? transport.options.scheduler,
           onRecover: options?.onRecover,
           cancelOnUnsubscribe: options?.cancelOnUnsubscribe,
-          isTerminal: (event) => RESPONSE_TERMINAL_EVENTS.has(event.type),
         }),
       fallback:
         !byId && fallbackToPolling
