@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { firstValueFrom, lastValueFrom, retry, take, toArray } from 'rxjs';
+import { first, firstValueFrom, lastValueFrom, retry, take, toArray } from 'rxjs';
 import {
   assistantEvents,
   chatCompletionChunks,
@@ -135,6 +135,14 @@ describe('the factory’s signal', () => {
     } finally {
       process.off('unhandledRejection', onRejection);
     }
+  });
+
+  it('is not aborted when the consumer stops at the terminal event itself (first(…))', async () => {
+    const responses = poster('/responses', { model: 'gpt-4o', input: 'Hi', stream: true });
+    const completed = await firstValueFrom(responseEvents(responses.factory).pipe(first((e) => e.type === 'response.completed')));
+    expect(completed.type).toBe('response.completed');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(responses.signals.map((signal) => signal.aborted)).toEqual([false]);
   });
 
   it('is not aborted after a protocol source ends by its own protocol ([DONE], event: done, a terminal Responses event)', async () => {

@@ -134,11 +134,14 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
     return { event: name, data } as AssistantStreamEvent;
   }
 
-  emitted(event: AssistantStreamEvent, sse: ServerSentEvent): boolean {
-    // After the event is out, so the first token does not wait for it.
-    if (this.learnable) this.textDeltaTemplate?.learn(sse.data, event.data as MessageDeltaEvent);
+  ends(): boolean {
     // Only `done` / `[DONE]` end a run stream.
     return false;
+  }
+
+  emitted(event: AssistantStreamEvent, sse: ServerSentEvent): void {
+    // After the event is out, so the first token does not wait for it.
+    if (this.learnable) this.textDeltaTemplate?.learn(sse.data, event.data as MessageDeltaEvent);
   }
 
   endOfBody(): IncompleteStreamError | undefined {

@@ -109,11 +109,14 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
     return chunk;
   }
 
-  emitted(chunk: ChatCompletionChunk, sse: ServerSentEvent): boolean {
-    // After the chunk is out, so the first token does not wait for it.
-    if (this.learnable) this.contentChunks?.learn(sse.data, chunk);
+  ends(): boolean {
     // Only `[DONE]` ends a chat stream.
     return false;
+  }
+
+  emitted(chunk: ChatCompletionChunk, sse: ServerSentEvent): void {
+    // After the chunk is out, so the first token does not wait for it.
+    if (this.learnable) this.contentChunks?.learn(sse.data, chunk);
   }
 
   endOfBody(): IncompleteStreamError {

@@ -104,8 +104,10 @@ export interface ProtocolSource<E, O extends FromSSEOptions> {
  * const reader = open();
  * const value = reader.decode(sse);
  * if (value instanceof StreamEnd) return value.error ? subscriber.error(value.error) : subscriber.complete();
+ * const ends = reader.ends(value);
  * subscriber.next(value);
- * if (reader.emitted(value, sse)) subscriber.complete();
+ * reader.emitted(value, sse);
+ * if (ends) subscriber.complete();
  */
 export interface ProtocolReader<E> {
   /**
@@ -114,10 +116,12 @@ export interface ProtocolReader<E> {
    */
   decode(sse: ServerSentEvent): E | StreamEnd;
   /**
-   * Called after `value` was emitted (so the first token does not wait for it): the reader learns its templates
-   * here. Returns `true` when `value` ends the stream (a terminal event such as `response.completed`).
+   * Whether `value`, just decoded, ends the stream once emitted (a terminal event such as `response.completed`).
+   * Asked before it is emitted, so that a consumer that stops at it finds the stream ended by its protocol.
    */
-  emitted(value: E, sse: ServerSentEvent): boolean;
+  ends(value: E): boolean;
+  /** Called after `value` was emitted (so the first token does not wait for it): the reader learns its templates here. */
+  emitted(value: E, sse: ServerSentEvent): void;
   /**
    * The body ended before a terminal event or `[DONE]`: `undefined` when that is a proper end all the same (an
    * Assistants run already settled), else the error to fail with (an `IncompleteStreamError`).

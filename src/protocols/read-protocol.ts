@@ -47,12 +47,13 @@ export function readProtocol<E, O extends FromSSEOptions>(
           done = true;
           return subscriber.complete();
         }
+        // A terminal event (Responses) ends the stream by its protocol too, and is known as such before it is out:
+        // a consumer that stops at it (`first(…)`) leaves the body's end to be read as well.
+        const ends = reader.ends(value);
+        if (ends) done = true;
         subscriber.next(value);
-        if (reader.emitted(value, sse)) {
-          // Ended by its protocol too (a terminal Responses event): the body's end follows it.
-          done = true;
-          subscriber.complete();
-        }
+        reader.emitted(value, sse);
+        if (ends) subscriber.complete();
       },
       error(error: unknown) {
         // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.

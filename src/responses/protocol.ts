@@ -145,9 +145,13 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     return json as ResponseStreamEvent;
   }
 
-  emitted(event: ResponseStreamEvent, sse: ServerSentEvent): boolean {
-    if (this.learnable) this.textDeltas.learn(sse.data, event);
+  ends(): boolean {
+    // The event just decoded.
     return isTerminal(this.lastEventName);
+  }
+
+  emitted(event: ResponseStreamEvent, sse: ServerSentEvent): void {
+    if (this.learnable) this.textDeltas.learn(sse.data, event);
   }
 
   endOfBody(): IncompleteStreamError {

@@ -45,10 +45,11 @@ export interface ByteReader {
   /** Stops the source: cancels the HTTP body / destroys the stream. Safe to call more than once. */
   cancel(): void;
   /**
-   * Whether `cancel()` also ends a read still pending: a stream reader's does, an iterator's `return()` waits for
-   * its pending `next()`. Only then may a reader be left reading the end of a body (`readSSE`).
+   * Whether the bytes are the body of a fetch `Response` (given, or returned by a factory). After the stream's
+   * protocol ended, `readSSE` reads such a body's end rather than cancelling it; a cancel then also ends the read
+   * left pending (an async iterator's `return()` would wait for its pending `next()`).
    */
-  readonly cancelsPendingRead: boolean;
+  readonly isResponseBody: boolean;
 }
 
 /**
@@ -67,14 +68,14 @@ export function openByteReader(source: ByteSource): ByteReader {
   if (isResponse(source)) {
     if (source.bodyUsed) throw new TypeError('fromSSE: the Response body has already been read');
     if (!source.body) return emptyReader();
-    return streamReader(source.body);
+    return streamReader(source.body, true);
   }
-  if (isReadableStream(source)) return streamReader(source);
+  if (isReadableStream(source)) return streamReader(source, false);
   if (isAsyncIterable(source)) return iteratorReader(source[Symbol.asyncIterator]());
   throw new TypeError('fromSSE: expected a Response, a ReadableStream or an AsyncIterable of bytes or strings');
 }
 
-function streamReader(stream: ReadableStream<Uint8Array>): ByteReader {
+function streamReader(stream: ReadableStream<Uint8Array>, isResponseBody: boolean): ByteReader {
   const reader = stream.getReader();
   let cancelled = false;
   return {
@@ -85,7 +86,7 @@ function streamReader(stream: ReadableStream<Uint8Array>): ByteReader {
       // A cancel after an error or after the end rejects; there is nobody left to tell.
       reader.cancel().catch(() => undefined);
     },
-    cancelsPendingRead: true,
+    isResponseBody,
   };
 }
 
@@ -98,7 +99,7 @@ function iteratorReader(iterator: AsyncIterator<Uint8Array | string>): ByteReade
       cancelled = true;
       Promise.resolve(iterator.return?.()).catch(() => undefined);
     },
-    cancelsPendingRead: false,
+    isResponseBody: false,
   };
 }
 
@@ -133,15 +134,15 @@ function factoryReader(factory: ByteStreamFactory): ByteReader {
       if (!ended) controller.abort();
       inner?.cancel();
     },
-    // What the factory returned decides; before it returned, nothing is pending.
-    get cancelsPendingRead() {
-      return inner?.cancelsPendingRead ?? false;
+    // What the factory returned decides.
+    get isResponseBody() {
+      return inner?.isResponseBody ?? false;
     },
   };
 }
 
 function emptyReader(): ByteReader {
-  return { read: async () => ({ done: true, value: undefined }), cancel: () => undefined, cancelsPendingRead: true };
+  return { read: async () => ({ done: true, value: undefined }), cancel: () => undefined, isResponseBody: true };
 }
 
 function isResponse(value: unknown): value is Response {

@@ -54,9 +54,9 @@ export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Obser
 
 /**
  * {@link fromSSE}, told by its consumer whether the stream has ended by its own protocol (`[DONE]`, `event: done`, a
- * terminal event) when it stops: then, for bytes read through a stream reader (a fetch `Response` or a
- * `ReadableStream`, given or returned by a factory; an async iterable is cancelled at once, as by `fromSSE`, since
- * a pending `next()` would hold it open), the body's end is most likely already queued behind that last event, and it is read
+ * terminal event) when it stops: then, for the body of a fetch `Response`, given or returned by a factory (other
+ * sources are cancelled at once, as by `fromSSE`), the body's end is most likely already queued behind that last
+ * event, and it is read
  * instead of cancelling the body (which in Node's `fetch` aborts the request with a `DOMException` and destroys
  * the connection, for every stream). A body that has more to send, or whose end has not come by the next turn
  * of the event loop, is cancelled as on any other stop.
@@ -121,7 +121,7 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
 
     return () => {
       stopped = true;
-      if (reader !== undefined && ended?.() === true && reader.cancelsPendingRead) finishAfterEnd(reader);
+      if (reader !== undefined && ended?.() === true && reader.isResponseBody) finishAfterEnd(reader);
       else reader?.cancel();
     };
   });
