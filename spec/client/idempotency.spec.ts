@@ -113,6 +113,31 @@ describe('Idempotency-Key', () => {
     ]);
   });
 
+  it('without a caller’s key too: the stream’s POST and its fallback share the key of the subscription, so an accepted POST is never created twice', async () => {
+    const responses = ctx.emulator.counters.responsesCreated;
+    const chats = ctx.emulator.counters.chatCompletionsCreated;
+    ctx.emulator.inject({ kind: 'badGatewayAfterAccept', retryAfterMs: 5 }, { match: { method: 'POST', path: '/responses' }, times: 1 });
+    ctx.emulator.inject({ kind: 'badGatewayAfterAccept', retryAfterMs: 5 }, { match: { method: 'POST', path: '/chat/completions' }, times: 1 });
+    const options = { fallbackToPolling: true, maxRetries: 0 };
+    const { result, requests } = await logged(() =>
+      Promise.all([
+        lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hello there' }, options)).catch((e: unknown) => e),
+        lastValueFrom(ctx.client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] }, options)).catch(
+          (e: unknown) => e,
+        ),
+      ]),
+    );
+    expect(result.map((outcome) => outcome instanceof APIError && outcome.status)).toEqual([400, 400]);
+    expect(ctx.emulator.counters.responsesCreated - responses).toBe(1);
+    expect(ctx.emulator.counters.chatCompletionsCreated - chats).toBe(1);
+    for (const path of [/(^|\/v1)\/responses$/, /\/chat\/completions$/]) {
+      const attempts = posts(requests, path);
+      expect(attempts.map((r) => r.status)).toEqual([502, 400]);
+      expect(attempts[0]!.idempotencyKey).toMatch(KEY);
+      expect(attempts[1]!.idempotencyKey).toBe(attempts[0]!.idempotencyKey);
+    }
+  });
+
   it('… and refused when the stream’s POST was accepted after all: one response, and the refusal reported', async () => {
     const before = ctx.emulator.counters.responsesCreated;
     ctx.emulator.inject({ kind: 'badGatewayAfterAccept', retryAfterMs: 5 }, { match: { method: 'POST', path: '/responses' }, times: 1 });

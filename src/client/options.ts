@@ -90,7 +90,8 @@ export interface RequestOptions
    * key, derived from this one: `<key>-upload` (`-upload-<i>` for the i-th of several files) for the uploads of
    * `vectorStores.files.upload` / `uploadAndPoll` and `fileBatches.uploadAndPoll`, `<key>-cancel` for
    * `cancelOnUnsubscribe`, `<key>-poll` for a run's fallback. The fallback of a Chat Completions or Responses stream
-   * sends this key itself: a server that honours keys then refuses it if the stream's POST was accepted after all.
+   * sends the stream's key (this one, or the one the subscription drew): a server that honours keys then refuses
+   * it if the stream's POST was accepted after all.
    */
   idempotencyKey?: string;
 }

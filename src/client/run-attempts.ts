@@ -6,7 +6,7 @@ import type { Run } from '../wire/assistants.js';
 import type { RequestOptions } from './options.js';
 import { readJSONWithHeaders, type WithHeaders } from './readers.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
-import { newIdempotencyKey, type RequestSpec, type Transport } from './transport.js';
+import { type RequestSpec, type Transport, withCallKey } from './transport.js';
 
 /**
  * The metadata key under which a run created by this client records the `Idempotency-Key` of its call, so that
@@ -73,8 +73,8 @@ export interface RunCall {
  * const call = runCall(api, { method: 'POST', path: `/threads/${threadId}/runs`, body }, options, { threadId });
  */
 export function runCall(api: RunLookupApi, spec: RequestSpec, options: RequestOptions | undefined, known: KnownRun): RunCall {
-  const key = options?.idempotencyKey ?? newIdempotencyKey();
-  const callOptions: RequestOptions = { ...options, idempotencyKey: key };
+  const callOptions = withCallKey(options);
+  const key = callOptions.idempotencyKey;
   const { threadId, runId } = known;
   if (runId !== undefined && threadId !== undefined) {
     return {

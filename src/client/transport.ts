@@ -222,6 +222,21 @@ export function newIdempotencyKey(): string {
   return `rx-openai-stream-retry-${uuid4()}`;
 }
 
+/**
+ * One subscription's options with its `Idempotency-Key` fixed: the caller's, or a new one. Every request of the
+ * call sent with them carries the same key, also one that sends the POST again in another form (a fallback's
+ * non-streaming create): a server that honours keys then refuses it if the first POST was accepted after all,
+ * rather than creating the object twice.
+ *
+ * @internal
+ * @example
+ * const callOptions = withCallKey(options); // one per subscription
+ * post$(body, callOptions); fallback$(body, callOptions);
+ */
+export function withCallKey<O extends RequestOptions>(options: O | undefined): O & { readonly idempotencyKey: string } {
+  return { ...(options as O), idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey() };
+}
+
 function uuid4(): string {
   const crypto = (globalThis as { crypto?: Crypto }).crypto;
   if (crypto?.randomUUID) return crypto.randomUUID();

@@ -9,7 +9,7 @@ import { chatCompletionChunks } from '../../chat/chat-completion-chunks.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 import { chunksOfCompletion } from '../fallback/chat-completion-chunks.js';
 import type { RequestOptions } from '../options.js';
-import type { Transport } from '../transport.js';
+import { type Transport, withCallKey } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
 /**
@@ -34,8 +34,8 @@ export interface ChatStreamCall {
   /** The create body (`stream: true` is added). */
   readonly body: Record<string, unknown>;
   readonly options: ChatStreamOptions | undefined;
-  /** The non-streaming request of the fallback. */
-  readonly create: () => Observable<ChatCompletion>;
+  /** The non-streaming request of the fallback, sent with the stream's options (its `Idempotency-Key` too). */
+  readonly create: (options: RequestOptions) => Observable<ChatCompletion>;
 }
 
 /**
@@ -43,19 +43,23 @@ export interface ChatStreamCall {
  *
  * @internal
  * @example
- * streamCall(transport, chatProtocol, { transport, body: params, options, create: () => create(params) });
+ * streamCall(transport, chatProtocol, { transport, body: params, options, create: (o) => create(params, o) });
  */
 export const chatProtocol: ClientProtocol<ChatCompletionChunk, ChatStreamCall> = {
   decode: (response) => chatCompletionChunks(response),
   nameOf: () => 'chunk',
-  start: ({ transport, body, options, create }) => ({
-    request: { spec: { method: 'POST', path: '/chat/completions', body: { ...body, stream: true } }, options },
-    fallback:
-      (options?.fallbackToPolling ?? transport.options.fallbackToPolling)
-        ? (reason) => {
-            options?.onFallback?.({ reason });
-            return create().pipe(concatMap(chunksOfCompletion));
-          }
-        : undefined,
-  }),
+  start: ({ transport, body, options, create }) => {
+    // One key for the stream's POST and the fallback's: the fallback is refused if the stream's POST was accepted.
+    const callOptions = withCallKey(options);
+    return {
+      request: { spec: { method: 'POST', path: '/chat/completions', body: { ...body, stream: true } }, options: callOptions },
+      fallback:
+        (options?.fallbackToPolling ?? transport.options.fallbackToPolling)
+          ? (reason) => {
+              options?.onFallback?.({ reason });
+              return create(callOptions).pipe(concatMap(chunksOfCompletion));
+            }
+          : undefined,
+    };
+  },
 };

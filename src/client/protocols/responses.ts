@@ -15,7 +15,7 @@ import { type RequestOptions, stepOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-response.js';
 import { deliveredResponseEvents, missingResponseEvents } from '../recovery/settle-response.js';
-import type { RequestSpec, Transport } from '../transport.js';
+import { type RequestSpec, type Transport, withCallKey } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
 /** The statuses of a response that will not change any more. */
@@ -96,6 +96,9 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
     const scheduler = options?.scheduler ?? transport.options.scheduler;
     // A stored response that does not run in the background: a cut stream is completed once it settled.
     const settles = recoverStreams && !byId && body['background'] !== true && body['store'] !== false;
+    // One key for the stream's POST, the fallback's create and (derived) the cancel: the fallback is refused if the
+    // stream's POST was accepted after all.
+    const callOptions = withCallKey(options);
     const delivered = settles ? deliveredResponseEvents() : undefined;
 
     const settle = (reason: unknown): Observable<ResponseStreamEvent> | undefined => {
@@ -127,12 +130,12 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
     };
 
     return {
-      request: { spec, options },
+      request: { spec, options: callOptions },
       resume: (first) =>
         resumeResponse({
           first,
           resume: (id, after) => api.streamAfter(id, after, options),
-          cancel: (id) => api.cancel(id, { ...stepOptions(options, 'cancel'), signal: undefined }),
+          cancel: (id) => api.cancel(id, { ...stepOptions(callOptions, 'cancel'), signal: undefined }),
           responseId,
           startingAfter,
           resumable: byId || body['background'] === true,
@@ -146,9 +149,9 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         !byId && fallbackToPolling
           ? (reason) => {
               options?.onFallback?.({ reason });
-              // The stream's own key (a caller's): a server that honours keys refuses this create if the stream's POST
-              // was accepted after all, rather than creating the response twice. (Runs look for the run instead.)
-              return api.create(body, options).pipe(concatMap(eventsOfResponse));
+              // The stream's own key: a server that honours keys refuses this create if the stream's POST was
+              // accepted after all, rather than creating the response twice. (Runs look for the run instead.)
+              return api.create(body, callOptions).pipe(concatMap(eventsOfResponse));
             }
           : undefined,
       recover: delivered ? settle : undefined,

@@ -78,7 +78,7 @@ export function chatResource(transport: Transport): ChatResource {
     completions: {
       create,
       stream: (params, options) =>
-        streamCall(transport, chatProtocol, { transport, body: params, options, create: () => create(params, options) }),
+        streamCall(transport, chatProtocol, { transport, body: params, options, create: (callOptions) => create(params, callOptions) }),
     },
   };
 }
