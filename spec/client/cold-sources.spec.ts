@@ -147,7 +147,8 @@ describe('the factory’s signal', () => {
 
   it('is not aborted after a protocol source ends by its own protocol ([DONE], event: done, a terminal Responses event)', async () => {
     const from = ctx.emulator.requests.length;
-    // Chat is also in the test above, but here the emulator's view of the exchange is checked too.
+    // Chat's signal is also checked by 'is not aborted after a stream read to its end'; here the emulator's view of
+    // the exchange is checked too.
     const chat = poster('/chat/completions', chatBody);
     await lastValueFrom(chatCompletionChunks(chat.factory).pipe(toArray()));
     const responses = poster('/responses', { model: 'gpt-4o', input: 'Hi', stream: true });
