@@ -237,6 +237,20 @@ export function withCallKey<O extends RequestOptions>(options: O | undefined): O
   return { ...(options as O), idempotencyKey: options?.idempotencyKey ?? newIdempotencyKey() };
 }
 
+/**
+ * The options of one request of a call that sends several POSTs (an upload, then the object that uses it): the
+ * caller's `idempotencyKey`, when given, becomes `<key>-<step>`. Each request then has a key of its own (a server
+ * that honours keys refuses one reused with other parameters), and the same call made again repeats every step's
+ * key. Without a caller's key, the transport gives each request a fresh one anyway.
+ *
+ * @internal
+ * @example
+ * files.create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'));
+ */
+export function stepOptions<O extends RequestOptions>(options: O | undefined, step: string): O | undefined {
+  return options?.idempotencyKey === undefined ? options : { ...options, idempotencyKey: `${options.idempotencyKey}-${step}` };
+}
+
 function uuid4(): string {
   const crypto = (globalThis as { crypto?: Crypto }).crypto;
   if (crypto?.randomUUID) return crypto.randomUUID();

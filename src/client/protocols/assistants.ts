@@ -11,13 +11,13 @@ import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { RUN_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
-import { type RequestOptions, stepOptions } from '../options.js';
+import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { deliveredEvents } from '../recovery/delivered-events.js';
 import { missingEvents } from '../recovery/missing-events.js';
 import { isRetryable } from '../retry-policy.js';
 import { createRunOnce, type KnownRun, mayHaveCreated, type RunLookupApi, runCall } from '../run-attempts.js';
-import type { RequestSpec, Transport } from '../transport.js';
+import { type RequestSpec, stepOptions, type Transport } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
 /**

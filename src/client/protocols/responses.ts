@@ -11,11 +11,11 @@ import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { responseEvents } from '../../responses/response-events.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { eventsOfResponse } from '../fallback/response-events.js';
-import { type RequestOptions, stepOptions } from '../options.js';
+import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-response.js';
 import { deliveredResponseEvents, missingResponseEvents } from '../recovery/settle-response.js';
-import { type RequestSpec, type Transport, withCallKey } from '../transport.js';
+import { type RequestSpec, stepOptions, type Transport, withCallKey } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
 /** The statuses of a response that will not change any more. */

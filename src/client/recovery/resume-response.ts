@@ -67,8 +67,6 @@ export interface ResumePlan {
   readonly onRecover?: (info: ResponseRecoveryInfo) => void;
   /** Unsubscribing before the response settled cancels it. */
   readonly cancelOnUnsubscribe?: boolean;
-  /** Whether an event settles the response (default: `response.completed`, `.incomplete` or `.failed`). */
-  readonly isTerminal?: (event: ResponseStreamEvent) => boolean;
 }
 
 /**
@@ -93,14 +91,13 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     let resumable = plan.resumable;
     let settled = false;
     let started = false;
-    const isTerminal = plan.isTerminal ?? ((event: ResponseStreamEvent) => RESPONSE_TERMINAL_EVENTS.has(event.type));
 
     const learn = (event: ResponseStreamEvent): void => {
       const response = (event as { response?: { id?: unknown; background?: unknown } }).response;
       if (typeof response?.id === 'string') responseId = response.id;
       if (response?.background === true) resumable = true;
       if (typeof event.sequence_number === 'number') last = event.sequence_number;
-      if (isTerminal(event)) settled = true;
+      if (RESPONSE_TERMINAL_EVENTS.has(event.type)) settled = true;
       delivered++;
     };
 

@@ -3,7 +3,7 @@ import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { FILE_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
 import { fileBatchCheck, vectorStoreCheck, vectorStoreFileCheck } from '../body-checks.js';
 import type { VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../../wire/resources.js';
-import { type RequestOptions, stepOptions } from '../options.js';
+import type { RequestOptions } from '../options.js';
 import type {
   FileBatchCreateParams,
   PollOptions,
@@ -13,7 +13,7 @@ import type {
   VectorStoreFileCreateParams,
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
-import { enc, type Transport } from '../transport.js';
+import { enc, stepOptions, type Transport } from '../transport.js';
 import type { FilesResource } from './files.js';
 
 /**
@@ -156,7 +156,10 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
       from(uploads).pipe(
         // The ids in the order of `files`, whichever upload ends first: the same call sends the same batch again.
         mergeMap(
-          (file, i) => files.create({ file, purpose: 'assistants' }, stepOptions(options, `upload-${i}`)).pipe(map((uploaded) => ({ i, id: uploaded.id }))),
+          (file, i) =>
+            files
+              .create({ file, purpose: 'assistants' }, stepOptions(options, `upload-${i}`))
+              .pipe(map((uploaded) => ({ i, id: uploaded.id }))),
           options?.maxConcurrency ?? 5,
         ),
         toArray(),
