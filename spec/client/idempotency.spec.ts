@@ -23,6 +23,10 @@ async function logged<T>(work: () => Promise<T>): Promise<{ result: T; requests:
 }
 
 const KEY = /^rx-openai-stream-retry-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** POST paths of the composite calls: file uploads, a vector store's files, responses (not `/responses/{id}/…`). */
+const UPLOADS = /(^|\/v1)\/files$/;
+const ATTACHMENTS = /\/vector_stores\/[^/]+\/files$/;
+const RESPONSES = /(^|\/v1)\/responses$/;
 const posts = (requests: RequestRecord[], path: RegExp) => requests.filter((r) => r.method === 'POST' && path.test(r.path));
 
 describe('Idempotency-Key', () => {
@@ -63,17 +67,17 @@ describe('Idempotency-Key', () => {
       lastValueFrom(ctx.client.vectorStores.files.uploadAndPoll(store.id, { name: 'a.txt', content: 'alpha' }, { idempotencyKey: 'call-1' })),
     );
     expect(one.result.status).toBe('completed');
-    expect(posts(one.requests, /(^|\/v1)\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-1-upload']);
-    expect(posts(one.requests, /\/vector_stores\/[^/]+\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-1']);
+    expect(posts(one.requests, UPLOADS).map((r) => r.idempotencyKey)).toEqual(['call-1-upload']);
+    expect(posts(one.requests, ATTACHMENTS).map((r) => r.idempotencyKey)).toEqual(['call-1']);
 
     const uploadOnly = await logged(() =>
       firstValueFrom(ctx.client.vectorStores.files.upload(store.id, { name: 'z.txt', content: 'zeta' }, { idempotencyKey: 'call-0' })),
     );
-    expect(posts(uploadOnly.requests, /(^|\/v1)\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-0-upload']);
-    expect(posts(uploadOnly.requests, /\/vector_stores\/[^/]+\/files$/).map((r) => r.idempotencyKey)).toEqual(['call-0']);
+    expect(posts(uploadOnly.requests, UPLOADS).map((r) => r.idempotencyKey)).toEqual(['call-0-upload']);
+    expect(posts(uploadOnly.requests, ATTACHMENTS).map((r) => r.idempotencyKey)).toEqual(['call-0']);
 
     // Two uploads at once, the first held back by a 429: it ends last, and the batch still lists it first.
-    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 50 }, { match: { method: 'POST', path: /(^|\/v1)\/files$/ }, times: 1 });
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 50 }, { match: { method: 'POST', path: UPLOADS }, times: 1 });
     const batch = await logged(() =>
       lastValueFrom(
         ctx.client.vectorStores.fileBatches.uploadAndPoll(
@@ -85,7 +89,7 @@ describe('Idempotency-Key', () => {
     );
     expect(batch.result.status).toBe('completed');
     // Which upload meets the 429 is up to the order they reach the emulator (the first one, in practice).
-    const uploads = posts(batch.requests, /(^|\/v1)\/files$/);
+    const uploads = posts(batch.requests, UPLOADS);
     const limited = uploads.filter((r) => r.status === 429);
     expect(limited).toHaveLength(1);
     const taken = uploads.filter((r) => r.status === 200).map((r) => r.idempotencyKey);
@@ -109,7 +113,7 @@ describe('Idempotency-Key', () => {
       ),
     );
     expect(result.at(-1)?.type).toBe('response.completed');
-    expect(posts(requests, /(^|\/v1)\/responses$/).map((r) => [r.idempotencyKey, r.status])).toEqual([
+    expect(posts(requests, RESPONSES).map((r) => [r.idempotencyKey, r.status])).toEqual([
       ['call-3', 503],
       ['call-3', 200],
     ]);
@@ -132,7 +136,7 @@ describe('Idempotency-Key', () => {
     expect(result.map((outcome) => outcome instanceof APIError && outcome.status)).toEqual([400, 400]);
     expect(ctx.emulator.counters.responsesCreated - responses).toBe(1);
     expect(ctx.emulator.counters.chatCompletionsCreated - chats).toBe(1);
-    for (const path of [/(^|\/v1)\/responses$/, /\/chat\/completions$/]) {
+    for (const path of [RESPONSES, /\/chat\/completions$/]) {
       const attempts = posts(requests, path);
       expect(attempts.map((r) => r.status)).toEqual([502, 400]);
       expect(attempts[0]!.idempotencyKey).toMatch(KEY);
@@ -150,7 +154,7 @@ describe('Idempotency-Key', () => {
     );
     expect(ctx.emulator.counters.responsesCreated - before).toBe(1);
     expect(result).toBeInstanceOf(APIError);
-    expect(posts(requests, /(^|\/v1)\/responses$/).map((r) => [r.idempotencyKey, r.status])).toEqual([
+    expect(posts(requests, RESPONSES).map((r) => [r.idempotencyKey, r.status])).toEqual([
       ['call-5', 502],
       ['call-5', 400],
     ]);
@@ -202,13 +206,13 @@ describe('a 502 after the API accepted the POST leaves exactly one object', () =
 
   it('vectorStores.files.uploadAndPoll with a caller’s key: the upload and the attachment, each lost once, leave one file attached once', async () => {
     const store = await firstValueFrom(ctx.client.vectorStores.create({ name: 'lost posts' }));
-    lost(/(^|\/v1)\/files$/);
-    lost(/\/vector_stores\/[^/]+\/files$/);
+    lost(UPLOADS);
+    lost(ATTACHMENTS);
     const { result, requests } = await logged(() =>
       lastValueFrom(ctx.client.vectorStores.files.uploadAndPoll(store.id, { name: 'once.txt', content: 'once' }, { idempotencyKey: 'call-6' })),
     );
     expect(result.status).toBe('completed');
-    for (const path of [/(^|\/v1)\/files$/, /\/vector_stores\/[^/]+\/files$/]) {
+    for (const path of [UPLOADS, ATTACHMENTS]) {
       expect(posts(requests, path).map((r) => [r.status, r.replayed])).toEqual([
         [502, false],
         [200, true],
