@@ -1,23 +1,27 @@
 import fc from 'fast-check';
 import { asyncScheduler, lastValueFrom, range, type SchedulerLike, Subject, take, tap, toArray } from 'rxjs';
 import { assistantStreamReducer, initialAssistantStreamState, StreamTimeoutError } from '../../src/index';
-import type { AssistantStreamEvent } from '../../src/index';
+import type { AssistantStreamEvent, Message, MessageDeltaEvent } from '../../src/index';
 import { eventTimeouts } from '../../src/client/event-timeouts';
-import { deliveredEvents, type DeliveredState } from '../../src/client/recovery/delivered-events';
+import { type DeliveredBlock, deliveredEvents, type DeliveredState } from '../../src/client/recovery/delivered-events';
 import { ev, message, run, step, textDelta } from '../helpers/events';
 import { propertyRuns } from '../helpers/property-runs';
 
-// The recovery tracker of client run streams keeps plain text deltas as fragments and merges them late. Recovery
-// compares its state with the server's objects, so what it reads of that state must be what reducing every event
-// would hold.
+// The recovery tracker of client run streams keeps only what recovery reads, by rules of its own. Recovery compares
+// its state with the server's objects, so what it reads of that state must be what reducing every event would hold.
 
-/** What recovery reads of a state: the messages, and the id and status of every run and step (a run's thread). */
+/**
+ * What recovery reads of a state: the id and status of every run and step (a run's thread), and of every message
+ * its id, status, and each block's type and text.
+ */
 const idAndStatus = ({ id, status }: { id: string; status: string }) => ({ id, status });
+const blockView = (block: DeliveredBlock | undefined | null) =>
+  block === undefined || block === null ? undefined : { type: block.type, text: typeof block.text?.value === 'string' ? block.text.value : undefined };
 const recoveryView = (state: DeliveredState) => ({
   currentRun: state.currentRun && { id: state.currentRun.id, status: state.currentRun.status, thread_id: state.currentRun.thread_id },
   runs: state.runs.map(idAndStatus),
   runSteps: state.runSteps.map(idAndStatus),
-  messages: state.messages,
+  messages: state.messages.map(({ id, status, content }) => ({ id, status, content: content.map(blockView) })),
 });
 
 const reduceAll = (events: readonly AssistantStreamEvent[]) => {
@@ -97,18 +101,36 @@ describe('deliveredEvents (what a client run stream delivered, for recovery)', (
         });
         expect(recoveryView(delivered.state())).toEqual(recoveryView(reduceAll(events)));
       }),
-      { numRuns: propertyRuns(1_000) },
+      { numRuns: propertyRuns(20_000) },
     );
   });
 
-  it('merges long runs of fragments of one block into the same text', () => {
+  it('appends long runs of fragments of one block into the same text', () => {
     const delivered = deliveredEvents();
     const events = [ev('thread.message.created', message('msg_1', 'in_progress', [{ type: 'text', text: { value: '', annotations: [] } }]))];
     for (let i = 0; i < 5_000; i++) events.push(textDelta('msg_1', [0, String(i % 10)]));
     events.forEach((event) => delivered.observe(event));
     const block = delivered.state().messages[0]!.content[0];
-    expect(block).toEqual(reduceAll(events).messages[0]!.content[0]);
-    expect(block?.type === 'text' && block.text.value).toBe(events.slice(1).map((_, i) => String(i % 10)).join(''));
+    expect(blockView(block)).toEqual(blockView(reduceAll(events).messages[0]!.content[0]));
+    expect(block?.text?.value).toBe(events.slice(1).map((_, i) => String(i % 10)).join(''));
+  });
+
+  it('keeps what recovery reads of messages as they arrived, whatever a consumer does to the events later', () => {
+    const delivered = deliveredEvents();
+    const created = ev('thread.message.created', message('msg_1', 'in_progress', [{ type: 'text', text: { value: 'He', annotations: [] } }]));
+    const delta = textDelta('msg_1', [0, 'llo']);
+    delivered.observe(created);
+    delivered.observe(delta);
+    const before = delivered.state();
+    (created.data as { status: string }).status = 'completed';
+    ((created.data as Message).content[0] as { type: string }).type = 'image_file';
+    ((delta.data as MessageDeltaEvent).delta.content![0] as { text: { value: string } }).text.value = 'XXX';
+    expect(delivered.state().messages).toEqual([{ id: 'msg_1', status: 'in_progress', content: [{ type: 'text', text: { value: 'Hello' } }] }]);
+    // A state handed out does not change with later events.
+    delivered.observe(textDelta('msg_1', [0, '!']));
+    delivered.observe(ev('thread.message.completed', message('msg_1', 'completed', [{ type: 'text', text: { value: 'Hello!', annotations: [] } }])));
+    expect(before.messages).toEqual([{ id: 'msg_1', status: 'in_progress', content: [{ type: 'text', text: { value: 'Hello' } }] }]);
+    expect(delivered.state().messages[0]).toMatchObject({ status: 'completed', content: [{ text: { value: 'Hello!' } }] });
   });
 
   it('keeps what recovery reads of runs and steps as they arrived, whatever a consumer does to the events later', () => {

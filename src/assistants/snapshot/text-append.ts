@@ -1,6 +1,5 @@
 /**
- * The most common delta of a run stream, recognized in one place for the two hot paths that take a shortcut for
- * it: the reducer's text merge and the client's recovery tracker.
+ * The most common delta of a run stream, recognized for the reducer's text merge, which takes a shortcut for it.
  */
 
 /**

@@ -1,9 +1,5 @@
 import { RUN_EVENT_NAMES, RUN_STEP_EVENT_NAMES } from '../../assistants/event-names.js';
-import { assistantStreamReducer } from '../../assistants/snapshot/reducer.js';
-import { type AssistantStreamState, initialAssistantStreamState } from '../../assistants/snapshot/state.js';
-import { textAppendEntry } from '../../assistants/snapshot/text-append.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
-import type { Message } from '../../wire/assistants.js';
 
 /**
  * A run or run step as recovery reads it: its id and status (and a run's thread).
@@ -18,9 +14,33 @@ export interface DeliveredObject {
 }
 
 /**
- * What a run stream has delivered, as far as recovery reads it (`missingEvents()`): the messages as the snapshot
- * reducer accumulates them from the message events, and the id and status of every run and run step (the last
- * run event's run as `currentRun`). A snapshot state ({@link AssistantStreamState}) is one too.
+ * A content block of a message as recovery reads it: its type and, for text, the text received. A block of a
+ * snapshot's message is one too.
+ *
+ * @example
+ * const block: DeliveredBlock = { type: 'text', text: { value: 'Hello' } };
+ */
+export interface DeliveredBlock {
+  readonly type?: string;
+  readonly text?: { readonly value: string };
+}
+
+/**
+ * A message as recovery reads it: its id, its status and its content blocks. A snapshot's message is one too.
+ *
+ * @example
+ * const message: DeliveredMessage = { id: 'msg_1', status: 'in_progress', content: [{ type: 'text', text: { value: 'Hel' } }] };
+ */
+export interface DeliveredMessage {
+  readonly id: string;
+  readonly status: string;
+  readonly content: readonly (DeliveredBlock | undefined)[];
+}
+
+/**
+ * What a run stream has delivered, as far as recovery reads it (`missingEvents()`): the id and status of every run
+ * and run step (the last run event's run as `currentRun`), and of every message its status, the type of each
+ * content block and the text received. A snapshot state (`AssistantStreamState`) is one too.
  *
  * @example
  * const state: DeliveredState = { currentRun: undefined, runs: [], runSteps: [], messages: [] };
@@ -29,26 +49,23 @@ export interface DeliveredState {
   readonly currentRun: DeliveredObject | undefined;
   readonly runs: readonly DeliveredObject[];
   readonly runSteps: readonly DeliveredObject[];
-  readonly messages: readonly Message[];
+  readonly messages: readonly DeliveredMessage[];
 }
 
 /**
  * What a run stream has delivered so far, for recovering it when it is cut (`state()`, what `missingEvents()`
  * compares with the server's objects).
  *
- * It runs beside the user's own operators on every event, so it must cost little:
- * - of run and run step events (most of a stream's lifecycle events, each a large object) it keeps the id and
- *   status (and a run's thread), copied as they arrive, rather than a copy of the whole object;
- * - message events go through the snapshot reducer (recovery compares the text received with the server's), but a
- *   text delta that only appends text to a text block the state already holds is kept as a fragment (a push), and
- *   the fragments are merged into the state, one joined delta per block, only when another message event arrives
- *   or the state is asked for. Appending the joined text gives the same messages as appending each fragment.
- *   Keeping text deltas away from the reducer also leaves its one-entry memo and text fast path to the user's
- *   `accumulateSnapshots()` / `finalMessages()` chain, which would otherwise be interleaved with this one on
- *   every token.
+ * It sees every event of every client run stream, so it keeps only what recovery reads, as plain values copied
+ * from the events: ids, statuses, block types and text. A text delta appends its text to its block (a string
+ * concatenation, which V8 keeps as a rope until the text is read); nothing else of an event is kept, so a consumer
+ * that changes an event after it is delivered changes nothing here.
  *
- * Nothing it keeps is shared with an event (a consumer may change an event after it is delivered). Events it
- * cannot apply are skipped: tracking must never end the user's stream.
+ * The messages follow the snapshot reducer's rules as far as recovery reads them: a created or in-progress event
+ * stores the message (keeping the blocks received when its content is empty), a completed or incomplete one stores
+ * the server's; a delta's content entries merge into the block at their `index` (a `type` replaces the block's,
+ * text is appended), and a delta of a message never created is skipped. Keys of a delta other than its content
+ * are not read: the API sends none, and recovery reads no other.
  *
  * @internal
  * @example
@@ -57,75 +74,56 @@ export interface DeliveredState {
  * const missed = missingEvents(delivered.state(), finalRun, steps, messages);
  */
 export function deliveredEvents(): { observe(event: AssistantStreamEvent): void; state(): DeliveredState } {
-  // The message events, reduced.
-  let messages: AssistantStreamState = initialAssistantStreamState;
   let currentRun: DeliveredObject | undefined;
-  let runs: DeliveredObject[] = [];
-  let runSteps: DeliveredObject[] = [];
-  // `runs` and `runSteps` as last handed out by `state()`: changed in place until then, copied after.
-  let shared = false;
-  // Text not yet merged, in arrival order: one entry per run of deltas to the same message and block.
-  const pending: PendingText[] = [];
+  const runs: DeliveredObject[] = [];
+  const runSteps: DeliveredObject[] = [];
+  const messages: TrackedMessage[] = [];
+  // The message of the latest event: the deltas of a stream come in runs to one message.
+  let latest: TrackedMessage | undefined;
 
-  const apply = (event: AssistantStreamEvent) => {
-    try {
-      messages = assistantStreamReducer(messages, event);
-    } catch {
-      // Tracking is for recovery only; an event it cannot apply must not end the user's stream.
-    }
-  };
-  const flush = () => {
-    for (const text of pending) apply(joinedDelta(text));
-    pending.length = 0;
-  };
-  const keep = (list: DeliveredObject[], object: DeliveredObject) => {
-    for (let i = list.length - 1; i >= 0; i--) {
-      if (list[i]!.id === object.id) {
-        list[i] = object;
-        return;
-      }
-    }
-    list.push(object);
+  const messageById = (id: unknown): TrackedMessage | undefined => {
+    if (latest !== undefined && latest.id === id) return latest;
+    for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.id === id) return (latest = messages[i]);
+    return undefined;
   };
 
   return {
     observe(event) {
       const name = event.event;
       if (name === 'thread.message.delta') {
-        const appended = plainTextAppend(event.data);
-        if (appended !== undefined) {
-          const last = pending[pending.length - 1];
-          if (last !== undefined && last.id === appended.id && last.index === appended.index) {
-            addFragment(last, appended.value);
-            return;
-          }
-          if (holdsTextBlock(messages, appended.id, appended.index)) {
-            pending.push({ id: appended.id, index: appended.index, head: '', parts: [appended.value] });
-            return;
-          }
-        }
-      } else if (RUN_EVENTS.has(name) || STEP_EVENTS.has(name)) {
-        const object = idAndStatus(event.data);
-        if (object === undefined) return;
-        if (shared) {
-          runs = runs.slice();
-          runSteps = runSteps.slice();
-          shared = false;
-        }
-        if (STEP_EVENTS.has(name)) keep(runSteps, object);
-        else {
-          keep(runs, object);
-          currentRun = object;
-        }
-        return;
-      } else if (!name.startsWith('thread.message.')) return;
-      flush();
-      apply(event);
+        const { id, delta } = event.data as { id?: unknown; delta?: { content?: unknown } };
+        const message = messageById(id);
+        if (message !== undefined) appendDelta(message, delta?.content);
+      } else if (name === 'thread.message.created' || name === 'thread.message.in_progress') {
+        storeMessage(messages, event.data, true);
+        latest = undefined;
+      } else if (name === 'thread.message.completed' || name === 'thread.message.incomplete') {
+        storeMessage(messages, event.data, false);
+        latest = undefined;
+      } else if (RUN_EVENTS.has(name)) {
+        const run = idAndStatus(event.data);
+        if (run === undefined) return;
+        keep(runs, run);
+        currentRun = run;
+      } else if (STEP_EVENTS.has(name)) {
+        const step = idAndStatus(event.data);
+        if (step !== undefined) keep(runSteps, step);
+      }
     },
     state() {
-      flush();
-      shared = true;
-      return { currentRun, runs, runSteps, messages: messages.messages };
+      // Copies: the tracker goes on changing its own objects as events arrive.
+      return {
+        currentRun,
+        runs: runs.slice(),
+        runSteps: runSteps.slice(),
+        messages: messages.map(({ id, status, content }) => ({
+          id,
+          status,
+          content: content.map((block) =>
+            block === undefined ? undefined : block.text === undefined ? { type: block.type } : { type: block.type, text: { value: block.text } },
+          ),
+        })),
+      };
     },
   };
 }
@@ -136,6 +134,17 @@ const STEP_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
   RUN_STEP_EVENT_NAMES.filter((name) => name !== 'thread.run.step.delta'),
 );
 
+interface TrackedBlock {
+  type: string | undefined;
+  text: string | undefined;
+}
+
+interface TrackedMessage {
+  readonly id: string;
+  status: string;
+  content: (TrackedBlock | undefined)[];
+}
+
 /** The id and status of a run or run step (and a run's thread), or `undefined` when they are not strings. */
 function idAndStatus(data: unknown): DeliveredObject | undefined {
   const { id, status, thread_id } = data as { id?: unknown; status?: unknown; thread_id?: unknown };
@@ -143,55 +152,60 @@ function idAndStatus(data: unknown): DeliveredObject | undefined {
   return typeof thread_id === 'string' ? { id, status, thread_id } : { id, status };
 }
 
-interface PendingText {
-  readonly id: string;
-  readonly index: number;
-  /** The text of fragments already joined (so `parts` stays short). */
-  head: string;
-  parts: string[];
-}
-
-const JOIN_EVERY = 1024;
-
-function addFragment(text: PendingText, value: string): void {
-  if (text.parts.push(value) < JOIN_EVERY) return;
-  // A rope node, not a copy: the text is flattened once, when it is merged.
-  text.head += text.parts.join('');
-  text.parts = [];
-}
-
-function joinedDelta(text: PendingText): AssistantStreamEvent {
-  const value = text.head + text.parts.join('');
-  return {
-    event: 'thread.message.delta',
-    data: { id: text.id, object: 'thread.message.delta', delta: { content: [{ index: text.index, type: 'text', text: { value } }] } },
-  };
+/** Replaces the object with the same id, or adds it. */
+function keep(list: DeliveredObject[], object: DeliveredObject): void {
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (list[i]!.id === object.id) {
+      list[i] = object;
+      return;
+    }
+  }
+  list.push(object);
 }
 
 /**
- * The delta as `{ id, index, value }` when it does nothing but append `value` to the text of block `index` of a
- * text block: a {@link textAppendEntry} whose type, if any, is `'text'` (another type would change the block's)
- * and whose index is not -0 (the reducer keeps the delta's own index, and -0 would group with 0).
+ * Stores a message event's message; for a created or in-progress one (`keepReceived`) whose content is empty, the
+ * blocks received so far stay (such an event carries the message as it was before the deltas).
  */
-function plainTextAppend(data: unknown): { id: string; index: number; value: string } | undefined {
-  const { id, delta } = data as { id?: unknown; delta?: unknown };
-  if (typeof id !== 'string') return undefined;
-  const entry = textAppendEntry(delta);
-  if (entry === undefined || (entry.type !== undefined && entry.type !== 'text') || Object.is(entry.index, -0)) {
-    return undefined;
-  }
-  return { id, index: entry.index, value: entry.text.value };
-}
-
-/** Whether the state's message `id` has a text block at `index`, which appending text keeps a text block. */
-function holdsTextBlock(state: AssistantStreamState, id: string, index: number): boolean {
-  const messages = state.messages;
+function storeMessage(messages: TrackedMessage[], data: unknown, keepReceived: boolean): void {
+  const { id, status, content } = data as { id?: unknown; status?: unknown; content?: unknown };
+  if (typeof id !== 'string' || typeof status !== 'string') return;
+  const blocks = Array.isArray(content) ? content.map(trackedBlock) : [];
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i]!;
     if (message.id !== id) continue;
-    const block = message.content[index];
-    return block !== undefined && block.type === 'text' && typeof block.text?.value === 'string';
+    message.status = status;
+    if (!(keepReceived && blocks.length === 0)) message.content = blocks;
+    return;
   }
-  return false;
+  messages.push({ id, status, content: blocks });
 }
 
+function trackedBlock(block: unknown): TrackedBlock | undefined {
+  if (typeof block !== 'object' || block === null) return undefined;
+  const { type, text } = block as { type?: unknown; text?: { value?: unknown } };
+  const value = typeof text === 'object' && text !== null ? text.value : undefined;
+  return { type: typeof type === 'string' ? type : undefined, text: typeof value === 'string' ? value : undefined };
+}
+
+/** Merges a delta's content entries into the message: each into the block at its `index`. */
+function appendDelta(message: TrackedMessage, entries: unknown): void {
+  if (!Array.isArray(entries)) return;
+  for (let i = 0; i < entries.length; i++) {
+    const entry: unknown = entries[i];
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { index, type, text } = entry as { index?: unknown; type?: unknown; text?: { value?: unknown } };
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) continue;
+    const content = message.content;
+    // An index past the end leaves holes, as in the snapshot (an index of -0 is block 0 there too).
+    while (content.length < index) content.push(undefined);
+    const value = typeof text === 'object' && text !== null ? text.value : undefined;
+    const block = content[index];
+    if (block === undefined) {
+      content[index] = { type: typeof type === 'string' ? type : undefined, text: typeof value === 'string' ? value : undefined };
+      continue;
+    }
+    if (typeof type === 'string') block.type = type;
+    if (typeof value === 'string') block.text = block.text === undefined ? value : block.text + value;
+  }
+}

@@ -64,7 +64,7 @@ function messageEvents(state: DeliveredState, message: Message): AssistantStream
   message.content.forEach((block, index) => {
     const had = have[index];
     if (block.type === 'text') {
-      const received = had?.type === 'text' ? had.text.value : '';
+      const received = had?.type === 'text' ? (had.text?.value ?? '') : '';
       const full = block.text.value;
       if (full.length > received.length && full.startsWith(received)) {
         content.push({ index, type: 'text', text: { value: full.slice(received.length) } });
