@@ -3,6 +3,8 @@
 //   npm run bench:load                          # = npm run build && node bench/load.mjs
 //   node bench/load.mjs --streams=1000 --words=40 --delta-ms=100 --event-ms=100 --timeout-s=180 [--clients=floor,library,sdk]
 //   LOAD_CHILD_NODE_ARGS='--cpu-prof --cpu-prof-dir=bench/results' node bench/load.mjs --clients=library   # profile a client
+//   LOAD_CHILD_NODE_ARGS=--single-threaded node bench/load.mjs --rounds=4   # V8's compiler and GC on the main thread:
+//                                               # steadier CPU times, to compare the work of two builds
 //   RX_OPENAI_STREAM_BASE_DIST=file:///tmp/base/dist/esm/index.js node bench/load.mjs --clients=floor,base,library --rounds=5
 //                                               # a change against another build (`base`), in alternating rounds
 //
@@ -11,7 +13,8 @@
 // run one after the other, in reverse order every other round. A child
 // opens `streams` run streams at once (`POST /threads/{id}/runs`, `stream: true`), checks that each one's text is
 // the scripted answer in full, and reports its CPU time (user + sys, from just before the first request to the
-// last stream's end) and its peak RSS. Clients:
+// last stream's end; on Linux also split into the main thread, which runs the JavaScript, and the helper threads,
+// mostly V8's optimising compiler and garbage collection) and its peak RSS. Clients:
 //   - floor:   global fetch + eventsource-parser + JSON.parse, text accumulated from `thread.message.delta`;
 //   - floor-abortable: (diagnostic) the floor with an AbortSignal per request, as any client that can stop a request
 //              before its headers passes: what Node's fetch charges for that alone;
@@ -20,6 +23,7 @@
 //   - sdk:     the official SDK's client.beta.threads.runs.stream(...) with a `textDelta` listener, awaiting `done()`.
 // Everything is bounded: a fixed number of streams, and each child is killed after `timeout-s` seconds.
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -108,12 +112,16 @@ async function parent() {
 function report(rows, title) {
   const floor = rows.find((row) => row.client === 'floor');
   const sdk = rows.find((row) => row.client === 'sdk');
-  console.log(`\n${title ? `${title}\n` : ''}| client | streams ok | wall s | CPU ms (user+sys) | CPU vs floor | peak RSS MB | RSS vs SDK |`);
-  console.log('|:--|--:|--:|--:|--:|--:|--:|');
+  console.log(
+    `\n${title ? `${title}\n` : ''}| client | streams ok | wall s | CPU ms (user+sys) | CPU vs floor | main thread ms | helper threads ms | peak RSS MB | RSS vs SDK |`,
+  );
+  console.log('|:--|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const row of rows) {
     const cpu = floor ? (row.cpuMs / floor.cpuMs).toFixed(2) + 'x' : '';
     const rss = sdk ? (row.peakRssMb / sdk.peakRssMb).toFixed(2) + 'x' : '';
-    console.log(`| ${row.client} | ${row.ok}/${STREAMS} | ${row.wallS} | ${row.cpuMs} | ${cpu} | ${row.peakRssMb} | ${rss} |`);
+    console.log(
+      `| ${row.client} | ${row.ok}/${STREAMS} | ${row.wallS} | ${row.cpuMs} | ${cpu} | ${row.mainCpuMs ?? ''} | ${row.helperCpuMs ?? ''} | ${row.peakRssMb} | ${rss} |`,
+    );
   }
   const library = rows.find((row) => row.client === 'library');
   if (library && floor && sdk) {
@@ -143,11 +151,13 @@ async function child(client) {
   for await (const chunk of process.stdin) input += chunk;
   const { url, assistant, threads } = JSON.parse(input);
   const stream = await contender(client, url, assistant);
+  const threads0 = threadCpuMs();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const results = await Promise.allSettled(threads.map((thread) => stream(thread.id)));
   const wallS = ((performance.now() - t0) / 1000).toFixed(2);
   const cpu = process.cpuUsage(cpu0);
+  const threads1 = threadCpuMs();
   let ok = 0;
   const failures = [];
   results.forEach((result, i) => {
@@ -156,7 +166,42 @@ async function child(client) {
   });
   if (failures.length) console.error(failures.join('\n'));
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ ok, wallS: Number(wallS), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb }));
+  const split = threads0 && threads1 ? cpuSplit(threads0, threads1) : {};
+  console.log(JSON.stringify({ ok, wallS: Number(wallS), cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...split, peakRssMb }));
+}
+
+/**
+ * CPU ms (user + sys) of each thread of this process, by thread id, from Linux's `/proc/self/task/<tid>/stat`
+ * (in clock ticks, 10 ms each here: `getconf CLK_TCK` says 100); `undefined` elsewhere. The main thread runs the
+ * JavaScript; the others are V8's helpers (its optimising compiler and its parallel and concurrent garbage
+ * collection) and libuv's.
+ */
+function threadCpuMs() {
+  try {
+    const byThread = new Map();
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th
+      // and 13th of those.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byThread.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
+    }
+    return byThread;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CPU of the main thread and of all the others between two {@link threadCpuMs} readings. */
+function cpuSplit(before, after) {
+  let mainCpuMs = 0;
+  let helperCpuMs = 0;
+  for (const [tid, ms] of after) {
+    const used = ms - (before.get(tid) ?? 0);
+    if (tid === process.pid) mainCpuMs += used;
+    else helperCpuMs += used;
+  }
+  return { mainCpuMs, helperCpuMs };
 }
 
 /** `(threadId) => Promise<the run's text>` for one client kind. */
