@@ -8,7 +8,7 @@ import {
   type RunStep,
   SnapshotError,
 } from '../../src/index';
-import { detached, mergeDelta, UnsafeDeltaKeyError } from '../../src/assistants/snapshot/merge-delta';
+import { detached, mergeDelta, RefusedDeltaError } from '../../src/assistants/snapshot/merge-delta';
 import { ev, message, run, step, textDelta } from '../helpers/events';
 import { expectEqual } from '../helpers/expect-equal';
 import { propertyRuns } from '../helpers/property-runs';
@@ -79,8 +79,8 @@ function applyDelta<T extends Identified>(snapshot: T | undefined, delta: object
   try {
     return mergeDelta(snapshot, delta);
   } catch (error) {
-    if (error instanceof UnsafeDeltaKeyError) {
-      throw new SnapshotError(`Refused the key "${error.key}"`, { eventName, path: `delta.${error.path}`, cause: error });
+    if (error instanceof RefusedDeltaError) {
+      throw new SnapshotError(`Refused ${error.refused}`, { eventName, path: `delta.${error.path}`, cause: error });
     }
     throw error;
   }

@@ -154,6 +154,25 @@ describe('assistantStreamReducer', () => {
     }
   });
 
+  it('refuses an index far past the end of its array, naming it (filling the gap would allocate without bound)', () => {
+    const state = reduceAll(twoBlockMessage.slice(0, 3)).at(-1)!;
+    const far = { event: 'thread.message.delta', data: JSON.parse('{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":1000000000000,"type":"text","text":{"value":"x"}}]}}') } as AssistantStreamEvent;
+    let error: unknown;
+    try {
+      assistantStreamReducer(state, far);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SnapshotError);
+    expect(error).toMatchObject({ eventName: 'thread.message.delta', path: 'delta.content.0.index' });
+    expect((error as Error).message).toContain('the index 1000000000000 (more than 1024 past the end)');
+    // Within the bound, a gap is filled: blocks that arrive out of order keep their places.
+    const near = { event: 'thread.message.delta', data: JSON.parse('{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":6,"type":"text","text":{"value":"y"}}]}}') } as AssistantStreamEvent;
+    const content = assistantStreamReducer(state, near).currentMessageSnapshot!.content;
+    expect(content).toHaveLength(7);
+    expect(content[6]).toMatchObject({ type: 'text', text: { value: 'y' } });
+  });
+
   it('accumulates a 100,000-delta message to its full text (linear cost is measured in bench/)', () => {
     let state = reduceAll(twoBlockMessage.slice(0, 2)).at(-1)!;
     const delta = textDelta('msg_1', [0, 'x']);

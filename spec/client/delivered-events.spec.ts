@@ -38,6 +38,14 @@ const reduceAll = (events: readonly AssistantStreamEvent[]) => {
 
 const messageId = fc.constantFrom('msg_1', 'msg_2');
 const fragment = fc.string({ maxLength: 4 });
+// A message's content as a message event carries it: none, text blocks, an image block.
+const contentOf: fc.Arbitrary<Message['content']> = fc.array(
+  fc.oneof(
+    fragment.map((value) => ({ type: 'text' as const, text: { value, annotations: [] } })),
+    fc.constant({ type: 'image_file' as const, image_file: { file_id: 'file_1' } }),
+  ),
+  { maxLength: 3 },
+);
 const anEvent: fc.Arbitrary<AssistantStreamEvent> = fc.oneof(
   { weight: 10, arbitrary: fc.tuple(messageId, fc.constantFrom(0, 1), fragment).map(([id, index, text]) => textDelta(id, [index, text])) },
   // Text deltas of other shapes: no type, with annotations, two blocks, an image block.
@@ -80,12 +88,32 @@ const anEvent: fc.Arbitrary<AssistantStreamEvent> = fc.oneof(
       }),
     ),
   },
+  // A type-only entry, an entry whose text has annotations but no value, and indexes past the end.
+  {
+    weight: 1,
+    arbitrary: fc.tuple(messageId, fc.integer({ min: 0, max: 3 })).map(([id, index]) =>
+      ev('thread.message.delta', { id, object: 'thread.message.delta', delta: { content: [{ index, type: 'text' } as never] } }),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(messageId, fc.integer({ min: 0, max: 3 })).map(([id, index]) =>
+      ev('thread.message.delta', {
+        id,
+        object: 'thread.message.delta',
+        delta: { content: [{ index, type: 'text', text: { annotations: [] } } as never] },
+      }),
+    ),
+  },
+  { weight: 2, arbitrary: fc.tuple(messageId, fc.integer({ min: 0, max: 3 }), fragment).map(([id, index, text]) => textDelta(id, [index, text])) },
   {
     weight: 2,
-    arbitrary: messageId.map((id) => ev('thread.message.created', message(id, 'in_progress', [{ type: 'text', text: { value: 'x', annotations: [] } }]))),
+    arbitrary: fc.tuple(messageId, contentOf).map(([id, content]) => ev('thread.message.created', message(id, 'in_progress', content))),
   },
+  { weight: 1, arbitrary: fc.tuple(messageId, contentOf).map(([id, content]) => ev('thread.message.in_progress', message(id, 'in_progress', content))) },
   { weight: 1, arbitrary: messageId.map((id) => ev('thread.message.in_progress', message(id, 'in_progress'))) },
-  { weight: 1, arbitrary: messageId.map((id) => ev('thread.message.completed', message(id, 'completed', [{ type: 'text', text: { value: 'final', annotations: [] } }]))) },
+  { weight: 1, arbitrary: fc.tuple(messageId, contentOf).map(([id, content]) => ev('thread.message.completed', message(id, 'completed', content))) },
+  { weight: 1, arbitrary: fc.tuple(messageId, contentOf).map(([id, content]) => ev('thread.message.incomplete', message(id, 'incomplete', content))) },
   { weight: 1, arbitrary: fc.constantFrom('queued', 'in_progress', 'completed').map((status) => ev(`thread.run.${status}` as 'thread.run.queued', run('run_1', status as 'queued'))) },
   { weight: 1, arbitrary: fc.constant(ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'message_creation', message_creation: { message_id: 'msg_1' } }))) },
 );
@@ -155,7 +183,30 @@ describe('deliveredEvents (what a client run stream delivered, for recovery)', (
     expect(delivered.state().runs).toMatchObject([{ id: 'run_1', status: 'in_progress' }]);
   });
 
-  it('skips an event the reducer refuses, and goes on', () => {
+  it('keeps what was received where a malformed event would make the reducer store or refuse something else', () => {
+    const delivered = deliveredEvents();
+    const delta = (content: unknown) => ev('thread.message.delta', JSON.parse(JSON.stringify({ id: 'msg_1', object: 'thread.message.delta', delta: { content } })));
+    // A message event without a string status is kept, with the deltas after it.
+    delivered.observe(ev('thread.message.created', { ...message('msg_1', 'in_progress', [{ type: 'text', text: { value: 'He', annotations: [] } }]), status: undefined as never }));
+    delivered.observe(textDelta('msg_1', [0, 'l']));
+    // A type or a value that is not a string leaves the block as it was.
+    delivered.observe(delta([{ index: 0, type: null, text: { value: null } }]));
+    // A key the reducer refuses elsewhere in the delta does not stop its text.
+    delivered.observe(ev('thread.message.delta', JSON.parse('{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"lo","annotations":[{"__proto__":{"polluted":true}}]}}]}}')));
+    // An index far past the end is skipped, allocating nothing.
+    delivered.observe(delta([{ index: 1_000_000_000_000, type: 'text', text: { value: 'far' } }]));
+    delivered.observe(delta([{ index: 3, type: 'text', text: { value: 'near' } }]));
+    expect(delivered.state().messages).toEqual([
+      {
+        id: 'msg_1',
+        status: undefined,
+        content: [{ type: 'text', text: { value: 'Hello' } }, undefined, undefined, { type: 'text', text: { value: 'near' } }],
+      },
+    ]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('skips a delta of a message never created, and goes on', () => {
     const delivered = deliveredEvents();
     delivered.observe(textDelta('msg_unknown', [0, 'lost']));
     delivered.observe(ev('thread.run.created', run('run_1', 'queued')));

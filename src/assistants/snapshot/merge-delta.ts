@@ -7,8 +7,9 @@
  * annotations, code outputs); other arrays append; `index` and `type` are replaced, never merged; anything else
  * (numbers, booleans, a value of another kind than before) is replaced.
  *
- * Keys `__proto__`, `constructor` and `prototype` are refused with {@link UnsafeDeltaKeyError} anywhere in a
- * delta, so no prototype is ever polluted.
+ * Keys `__proto__`, `constructor` and `prototype` are refused with {@link RefusedDeltaError} anywhere in a
+ * delta, so no prototype is ever polluted; so is an array entry whose `index` lies more than
+ * {@link MAX_INDEX_GAP} positions past the end of its array.
  *
  * @example
  * const before = { index: 0, type: 'text', text: { value: 'Hel', annotations: [] } };
@@ -23,7 +24,7 @@ export function mergeDelta<T extends object>(snapshot: T, delta: object): T {
   try {
     for (key of Object.keys(delta)) {
       const deltaValue = (delta as Record<string, unknown>)[key];
-      if (UNSAFE_KEYS.has(key)) throw new UnsafeDeltaKeyError(key);
+      if (UNSAFE_KEYS.has(key)) throw unsafeKey(key);
       const accValue = acc[key];
       if (accValue === undefined || accValue === null || key === 'index' || key === 'type') {
         result[key] = checked(deltaValue);
@@ -39,7 +40,7 @@ export function mergeDelta<T extends object>(snapshot: T, delta: object): T {
     }
   } catch (error) {
     // Paths are built only when something is refused, never on the hot path.
-    throw error instanceof UnsafeDeltaKeyError && error.path !== key ? error.under(key) : error;
+    throw error instanceof RefusedDeltaError && error.path !== key ? error.under(key) : error;
   }
   return result as T;
 }
@@ -64,43 +65,60 @@ export function mergeArray(snapshot: readonly unknown[], delta: readonly unknown
         continue;
       }
       // An index past the end (2 before 1) leaves explicit `undefined`s, so the array stays dense.
+      if (index - result.length > MAX_INDEX_GAP) {
+        throw new RefusedDeltaError(`the index ${index} (more than ${MAX_INDEX_GAP} past the end)`, 'index');
+      }
       while (result.length < index) result.push(undefined);
       const existing = result[index];
       result[index] = isPlainObject(existing) ? mergeDelta(existing, entry as object) : checked(entry);
     } catch (error) {
-      throw error instanceof UnsafeDeltaKeyError ? error.under(String(i)) : error;
+      throw error instanceof RefusedDeltaError ? error.under(String(i)) : error;
     }
   }
   return result;
 }
 
 /**
- * A delta carried a key that could pollute prototypes (`__proto__`, `constructor`, `prototype`). The delta is
- * refused; nothing was changed.
+ * A delta the snapshot refuses, with nothing changed: it carried a key that could pollute prototypes (`__proto__`,
+ * `constructor`, `prototype`), or an array entry whose `index` lies more than {@link MAX_INDEX_GAP} positions past
+ * the end of its array (filling such a gap would let one delta allocate without bound).
  *
  * @example
  * try { mergeDelta({}, JSON.parse('{"__proto__": {"admin": true}}')); }
- * catch (e) { e instanceof UnsafeDeltaKeyError; } // true
+ * catch (e) { e instanceof RefusedDeltaError; } // true, e.refused === 'the key "__proto__"'
  */
-export class UnsafeDeltaKeyError extends Error {
-  /** The refused key. */
-  readonly key: string;
+export class RefusedDeltaError extends Error {
+  /** What was refused, e.g. `the key "__proto__"` or `the index 1000000 (more than 1024 past the end)`. */
+  readonly refused: string;
   /** Where it was, as a dotted path from the delta's root (e.g. `content.0.text.__proto__`). */
   readonly path: string;
-  constructor(key: string, path: string = key) {
-    super(`Refused the key "${key}" in a delta at ${path}`);
-    this.name = 'UnsafeDeltaKeyError';
-    this.key = key;
+  constructor(refused: string, path: string) {
+    super(`Refused ${refused} in a delta at ${path}`);
+    this.name = 'RefusedDeltaError';
+    this.refused = refused;
     this.path = path;
   }
 
   /** The same refusal, one level further out. @internal */
-  under(parent: string): UnsafeDeltaKeyError {
-    return new UnsafeDeltaKeyError(this.key, `${parent}.${this.path}`);
+  under(parent: string): RefusedDeltaError {
+    return new RefusedDeltaError(this.refused, `${parent}.${this.path}`);
   }
 }
 
+/**
+ * How far past the end of its array a delta entry's `index` may lie: the positions between are filled with
+ * `undefined`. Entries arrive in order in the API's streams; the bound keeps what one delta can allocate small.
+ *
+ * @example
+ * mergeArray([], [{ index: 3, type: 'text' }]); // [undefined, undefined, undefined, { index: 3, type: 'text' }]
+ */
+export const MAX_INDEX_GAP = 1024;
+
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+function unsafeKey(key: string): RefusedDeltaError {
+  return new RefusedDeltaError(`the key "${key}"`, key);
+}
 
 /**
  * A value stored from a delta: checked for unsafe keys at any depth (it becomes part of the snapshot and later
@@ -122,13 +140,13 @@ function checked<V>(value: V): V {
     }
     const copy = { ...value } as Record<string, unknown>;
     for (key of Object.keys(copy)) {
-      if (UNSAFE_KEYS.has(key)) throw new UnsafeDeltaKeyError(key);
+      if (UNSAFE_KEYS.has(key)) throw unsafeKey(key);
       const inner = copy[key];
       if (typeof inner === 'object' && inner !== null) copy[key] = checked(inner);
     }
     return copy as V;
   } catch (error) {
-    throw error instanceof UnsafeDeltaKeyError && error.path !== key ? error.under(key) : error;
+    throw error instanceof RefusedDeltaError && error.path !== key ? error.under(key) : error;
   }
 }
 

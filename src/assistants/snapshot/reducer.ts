@@ -2,7 +2,7 @@ import { SnapshotError } from '../../errors/stream-errors.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, RunStep } from '../../wire/assistants.js';
 import { hasExactKeys } from './copy-record.js';
-import { detached, mergeDelta, UnsafeDeltaKeyError } from './merge-delta.js';
+import { detached, mergeDelta, RefusedDeltaError } from './merge-delta.js';
 import { textAppendEntry } from './text-append.js';
 import { type AssistantStreamState, initialAssistantStreamState } from './state.js';
 
@@ -131,8 +131,8 @@ function applyDelta<T extends Identified>(snapshot: T | undefined, delta: object
   try {
     return mergeDelta(snapshot, delta);
   } catch (error) {
-    if (error instanceof UnsafeDeltaKeyError) {
-      throw new SnapshotError(`Refused the key "${error.key}"`, { eventName, path: `delta.${error.path}`, cause: error });
+    if (error instanceof RefusedDeltaError) {
+      throw new SnapshotError(`Refused ${error.refused}`, { eventName, path: `delta.${error.path}`, cause: error });
     }
     throw error;
   }

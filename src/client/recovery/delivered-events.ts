@@ -1,4 +1,5 @@
 import { RUN_EVENT_NAMES, RUN_STEP_EVENT_NAMES } from '../../assistants/event-names.js';
+import { MAX_INDEX_GAP } from '../../assistants/snapshot/merge-delta.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 
 /**
@@ -33,7 +34,8 @@ export interface DeliveredBlock {
  */
 export interface DeliveredMessage {
   readonly id: string;
-  readonly status: string;
+  /** As the last message event gave it (`undefined` when that was not a string). */
+  readonly status?: string;
   readonly content: readonly (DeliveredBlock | undefined)[];
 }
 
@@ -64,8 +66,14 @@ export interface DeliveredState {
  * The messages follow the snapshot reducer's rules as far as recovery reads them: a created or in-progress event
  * stores the message (keeping the blocks received when its content is empty), a completed or incomplete one stores
  * the server's; a delta's content entries merge into the block at their `index` (a `type` replaces the block's,
- * text is appended), and a delta of a message never created is skipped. Keys of a delta other than its content
- * are not read: the API sends none, and recovery reads no other.
+ * text is appended, a gap before the index is left empty), and a delta of a message never created is skipped.
+ * Where events are malformed the rules differ from the reducer's on purpose, each time keeping what was received:
+ * - keys of a delta other than its content (the API's `role`, for one) are not read: recovery reads no other;
+ * - a `type` or a text `value` that is not a string leaves the block's as it was (the reducer would store it);
+ * - a delta with a key the reducer refuses (`__proto__`, `constructor`, `prototype`) still adds its text and type:
+ *   only strings are copied from it, so such a key reaches nothing;
+ * - an entry whose `index` lies more than `MAX_INDEX_GAP` past the end of the content is skipped (the reducer
+ *   refuses the delta): no delta makes the tracker allocate without bound.
  *
  * @internal
  * @example
@@ -141,7 +149,7 @@ interface TrackedBlock {
 
 interface TrackedMessage {
   readonly id: string;
-  status: string;
+  status: string | undefined;
   content: (TrackedBlock | undefined)[];
 }
 
@@ -168,8 +176,11 @@ function keep(list: DeliveredObject[], object: DeliveredObject): void {
  * blocks received so far stay (such an event carries the message as it was before the deltas).
  */
 function storeMessage(messages: TrackedMessage[], data: unknown, keepReceived: boolean): void {
-  const { id, status, content } = data as { id?: unknown; status?: unknown; content?: unknown };
-  if (typeof id !== 'string' || typeof status !== 'string') return;
+  const { id, status: given, content } = data as { id?: unknown; status?: unknown; content?: unknown };
+  if (typeof id !== 'string') return;
+  // Stored whatever its status, so that the deltas that follow are kept (recovery sends nothing for a message whose
+  // status is not `in_progress`).
+  const status = typeof given === 'string' ? given : undefined;
   const blocks = Array.isArray(content) ? content.map(trackedBlock) : [];
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i]!;
@@ -195,8 +206,8 @@ function appendDelta(message: TrackedMessage, entries: unknown): void {
     const entry: unknown = entries[i];
     if (typeof entry !== 'object' || entry === null) continue;
     const { index, type, text } = entry as { index?: unknown; type?: unknown; text?: { value?: unknown } };
-    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) continue;
     const content = message.content;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index - content.length > MAX_INDEX_GAP) continue;
     // An index past the end leaves holes, as in the snapshot (an index of -0 is block 0 there too).
     while (content.length < index) content.push(undefined);
     const value = typeof text === 'object' && text !== null ? text.value : undefined;
