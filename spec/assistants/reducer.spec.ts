@@ -31,6 +31,16 @@ const twoBlockMessage = [
   textDelta('msg_1', [1, ' block']),
 ];
 
+/** What `fn` throws (`undefined` when it returns). */
+function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 describe('assistantStreamReducer', () => {
   it('concatenates text by content index and exposes the current snapshots', () => {
     const states = reduceAll(twoBlockMessage);
@@ -141,12 +151,7 @@ describe('assistantStreamReducer', () => {
     ];
     for (const payload of payloads) {
       const event = { event: 'thread.message.delta', data: JSON.parse(payload) } as AssistantStreamEvent;
-      let error: unknown;
-      try {
-        assistantStreamReducer(state, event);
-      } catch (e) {
-        error = e;
-      }
+      const error = thrownBy(() => assistantStreamReducer(state, event));
       expect(error).toBeInstanceOf(SnapshotError);
       expect((error as SnapshotError).path).toContain(key);
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -157,12 +162,7 @@ describe('assistantStreamReducer', () => {
   it('refuses an index far past the end of its array, naming it (filling the gap would allocate without bound)', () => {
     const state = reduceAll(twoBlockMessage.slice(0, 3)).at(-1)!;
     const far = { event: 'thread.message.delta', data: JSON.parse('{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":1000000000000,"type":"text","text":{"value":"x"}}]}}') } as AssistantStreamEvent;
-    let error: unknown;
-    try {
-      assistantStreamReducer(state, far);
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() => assistantStreamReducer(state, far));
     expect(error).toBeInstanceOf(SnapshotError);
     expect(error).toMatchObject({ eventName: 'thread.message.delta', path: 'delta.content.0.index' });
     expect((error as Error).message).toContain('the index 1000000000000 (more than 1024 past the end)');
