@@ -97,9 +97,12 @@ async function parent() {
     const ratios = (client, base, key) =>
       rows.filter((row) => row.client === client).map((row, i) => row[key] / rows.filter((r) => r.client === base)[i][key]);
     const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    if (CLIENTS.includes('library') && CLIENTS.includes('floor')) {
-      const cpu = ratios('library', 'floor', 'cpuMs');
-      console.log(`\nlibrary CPU vs floor per round: ${cpu.map((r) => r.toFixed(2) + 'x').join(', ')}; median ${median(cpu).toFixed(2)}x`);
+    if (CLIENTS.includes('floor')) {
+      console.log('');
+      for (const client of CLIENTS.filter((c) => c !== 'floor')) {
+        const cpu = ratios(client, 'floor', 'cpuMs');
+        console.log(`${client} CPU vs floor per round: ${cpu.map((r) => r.toFixed(2) + 'x').join(', ')}; median ${median(cpu).toFixed(2)}x`);
+      }
     }
     if (CLIENTS.includes('library') && CLIENTS.includes('sdk')) {
       const rss = ratios('library', 'sdk', 'peakRssMb');
