@@ -180,19 +180,26 @@ async function child(client) {
  * collection) and libuv's.
  */
 function threadCpuMs() {
+  let tids;
   try {
-    const byThread = new Map();
-    for (const tid of readdirSync('/proc/self/task')) {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th
-      // and 13th of those.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      byThread.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
-    }
-    return byThread;
+    tids = readdirSync('/proc/self/task');
   } catch {
     return undefined;
   }
+  const byThread = new Map();
+  for (const tid of tids) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended meanwhile (V8's and libuv's helpers live as long as the process)
+    }
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and
+    // 13th of those.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    byThread.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
+  }
+  return byThread;
 }
 
 /** The CPU of the main thread and of all the others between two {@link threadCpuMs} readings. */
