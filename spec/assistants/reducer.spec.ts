@@ -159,13 +159,20 @@ describe('assistantStreamReducer', () => {
     }
   });
 
-  it('refuses an index far past the end of its array, naming it (filling the gap would allocate without bound)', () => {
+  it('refuses an index above MAX_DELTA_INDEX, naming it (filling the gap would allocate and copy without bound)', () => {
     const state = reduceAll(twoBlockMessage.slice(0, 3)).at(-1)!;
     const far = { event: 'thread.message.delta', data: JSON.parse('{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":1000000000000,"type":"text","text":{"value":"x"}}]}}') } as AssistantStreamEvent;
     const error = thrownBy(() => assistantStreamReducer(state, far));
     expect(error).toBeInstanceOf(SnapshotError);
     expect(error).toMatchObject({ eventName: 'thread.message.delta', path: 'delta.content.0.index' });
-    expect((error as Error).message).toContain('the index 1000000000000 (more than 1024 past the end)');
+    expect((error as Error).message).toContain('the index 1000000000000 (at most 4096)');
+    // The bound is on the index itself: deltas that each add a gap cannot grow the array past it.
+    let grown = reduceAll(twoBlockMessage.slice(0, 3)).at(-1)!;
+    for (const index of [1_000, 2_000, 3_000, 4_000, 4_096]) {
+      grown = assistantStreamReducer(grown, { event: 'thread.message.delta', data: JSON.parse(`{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":${index},"type":"text","text":{"value":"x"}}]}}`) } as AssistantStreamEvent);
+    }
+    expect(grown.currentMessageSnapshot!.content).toHaveLength(4_097);
+    expect(thrownBy(() => assistantStreamReducer(grown, { event: 'thread.message.delta', data: JSON.parse('{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":4097,"type":"text","text":{"value":"x"}}]}}') } as AssistantStreamEvent))).toBeInstanceOf(SnapshotError);
     // Within the bound, a gap is filled: blocks that arrive out of order keep their places.
     const near = { event: 'thread.message.delta', data: JSON.parse('{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":6,"type":"text","text":{"value":"y"}}]}}') } as AssistantStreamEvent;
     const content = assistantStreamReducer(state, near).currentMessageSnapshot!.content;

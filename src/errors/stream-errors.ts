@@ -265,8 +265,9 @@ export class IncompleteStreamError extends OpenAIStreamError {
 
 /**
  * An event could not be applied to the accumulated snapshots: a delta for a message or run step the stream
- * never created, or a delta carrying a key that could pollute prototypes (`__proto__`, `constructor`,
- * `prototype`), which is refused. Snapshots emitted before stay valid.
+ * never created, or a delta that is refused: one carrying a key that could pollute prototypes (`__proto__`,
+ * `constructor`, `prototype`), or an array index above the reducer's bound (4096 in run streams; Chat Completions
+ * and Responses have their own). Snapshots emitted before stay valid.
  *
  * @example
  * events$.pipe(accumulateSnapshots()).subscribe({
@@ -278,7 +279,7 @@ export class SnapshotError extends OpenAIStreamError {
   override readonly name: string = 'SnapshotError';
   /** The event that could not be applied. */
   readonly eventName: string;
-  /** Where in the event's data, for a refused key (e.g. `delta.content.0.__proto__`). */
+  /** Where in the event's data, for a refused key or index (`delta.content.0.__proto__`, `delta.content.0.index`). */
   readonly path: string | undefined;
 
   constructor(reason: string, details: { eventName: string; path?: string; cause?: unknown }) {

@@ -8,8 +8,7 @@
  * (numbers, booleans, a value of another kind than before) is replaced.
  *
  * Keys `__proto__`, `constructor` and `prototype` are refused with {@link RefusedDeltaError} anywhere in a
- * delta, so no prototype is ever polluted; so is an array entry whose `index` lies more than
- * {@link MAX_INDEX_GAP} positions past the end of its array.
+ * delta, so no prototype is ever polluted; so is an array entry whose `index` is above {@link MAX_DELTA_INDEX}.
  *
  * @example
  * const before = { index: 0, type: 'text', text: { value: 'Hel', annotations: [] } };
@@ -65,9 +64,7 @@ export function mergeArray(snapshot: readonly unknown[], delta: readonly unknown
         continue;
       }
       // An index past the end (2 before 1) leaves explicit `undefined`s, so the array stays dense.
-      if (index - result.length > MAX_INDEX_GAP) {
-        throw new RefusedDeltaError(`the index ${index} (more than ${MAX_INDEX_GAP} past the end)`, 'index');
-      }
+      if (index > MAX_DELTA_INDEX) throw new RefusedDeltaError('index', `the index ${index} (at most ${MAX_DELTA_INDEX})`, 'index');
       while (result.length < index) result.push(undefined);
       const existing = result[index];
       result[index] = isPlainObject(existing) ? mergeDelta(existing, entry as object) : checked(entry);
@@ -80,44 +77,49 @@ export function mergeArray(snapshot: readonly unknown[], delta: readonly unknown
 
 /**
  * A delta the snapshot refuses, with nothing changed: it carried a key that could pollute prototypes (`__proto__`,
- * `constructor`, `prototype`), or an array entry whose `index` lies more than {@link MAX_INDEX_GAP} positions past
- * the end of its array (filling such a gap would let one delta allocate without bound).
+ * `constructor`, `prototype`; `reason` `'key'`), or an array entry whose `index` is above {@link MAX_DELTA_INDEX}
+ * (`reason` `'index'`).
  *
  * @example
  * try { mergeDelta({}, JSON.parse('{"__proto__": {"admin": true}}')); }
- * catch (e) { e instanceof RefusedDeltaError; } // true, e.refused === 'the key "__proto__"'
+ * catch (e) { e instanceof RefusedDeltaError && e.reason; } // 'key' (e.refused: 'the key "__proto__"')
  */
 export class RefusedDeltaError extends Error {
-  /** What was refused, e.g. `the key "__proto__"` or `the index 1000000 (more than 1024 past the end)`. */
+  /** Which rule refused the delta. */
+  readonly reason: 'key' | 'index';
+  /** What was refused, for messages: `the key "__proto__"`, or `the index 5000 (at most 4096)`. */
   readonly refused: string;
   /** Where it was, as a dotted path from the delta's root (e.g. `content.0.text.__proto__`). */
   readonly path: string;
-  constructor(refused: string, path: string) {
+  constructor(reason: 'key' | 'index', refused: string, path: string) {
     super(`Refused ${refused} in a delta at ${path}`);
     this.name = 'RefusedDeltaError';
+    this.reason = reason;
     this.refused = refused;
     this.path = path;
   }
 
   /** The same refusal, one level further out. @internal */
   under(parent: string): RefusedDeltaError {
-    return new RefusedDeltaError(this.refused, `${parent}.${this.path}`);
+    return new RefusedDeltaError(this.reason, this.refused, `${parent}.${this.path}`);
   }
 }
 
 /**
- * How far past the end of its array a delta entry's `index` may lie: the positions between are filled with
- * `undefined`. Entries arrive in order in the API's streams; the bound keeps what one delta can allocate small.
+ * The largest array `index` a delta entry may carry (content blocks, tool calls, annotations, code outputs): an
+ * entry past the end leaves `undefined` in the positions between, so the bound keeps what a stream can make the
+ * snapshot allocate (and copy on every later delta) small. The API's entries come in order, far below it.
  *
  * @example
- * mergeArray([], [{ index: 3, type: 'text' }]); // [undefined, undefined, undefined, { index: 3, type: 'text' }]
+ * mergeArray([], [{ index: 2, type: 'text' }]); // [undefined, undefined, { index: 2, type: 'text' }]
+ * mergeArray([], [{ index: 5000, type: 'text' }]); // throws RefusedDeltaError (reason 'index')
  */
-export const MAX_INDEX_GAP = 1024;
+export const MAX_DELTA_INDEX = 4096;
 
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 function unsafeKey(key: string): RefusedDeltaError {
-  return new RefusedDeltaError(`the key "${key}"`, key);
+  return new RefusedDeltaError('key', `the key "${key}"`, key);
 }
 
 /**

@@ -17,7 +17,8 @@ import { type AssistantStreamState, initialAssistantStreamState } from './state.
  *   server's final object and clear the `current...Snapshot`;
  * - other events (including unknown types) only become `currentEvent`.
  *
- * Throws {@link SnapshotError} for a delta of a message or run step never created, or a refused key.
+ * Throws {@link SnapshotError} for a delta of a message or run step never created, a refused key, or an array index
+ * above `MAX_DELTA_INDEX` (4096).
  *
  * The objects of a state are the reducer's own: what it keeps from an event (a message, a run, a delta's new
  * entry) is copied, so a state shares no object with the events (which reach every subscription of a shared

@@ -26,7 +26,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * @internal
  * @example
  * const entry = textAppendEntry(event.data.delta);
- * if (entry) fragments.push(entry.text.value);
+ * if (entry) text = appendText(block.text.value, entry.text.value); // else the generic `mergeDelta`
  */
 export function textAppendEntry(delta: unknown): TextAppendEntry | undefined {
   if (!isRecord(delta)) return undefined;

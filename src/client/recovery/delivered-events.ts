@@ -1,5 +1,6 @@
 import { RUN_EVENT_NAMES, RUN_STEP_EVENT_NAMES } from '../../assistants/event-names.js';
-import { MAX_INDEX_GAP } from '../../assistants/snapshot/merge-delta.js';
+import { MAX_DELTA_INDEX } from '../../assistants/snapshot/merge-delta.js';
+import { findById } from '../../assistants/snapshot/reducer.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 
 /**
@@ -59,9 +60,10 @@ export interface DeliveredState {
  * compares with the server's objects).
  *
  * It sees every event of every client run stream, so it keeps only what recovery reads, as plain values copied
- * from the events: ids, statuses, block types and text. A text delta appends its text to its block (a string
- * concatenation, which V8 keeps as a rope until the text is read); nothing else of an event is kept, so a consumer
- * that changes an event after it is delivered changes nothing here.
+ * from the events: ids, statuses, block types and text. A text delta adds its text to its block's list of pieces
+ * (joined every {@link JOIN_EVERY} pieces and when recovery asks, so a long answer is not kept as one small string
+ * object per token); nothing else of an event is kept, so a consumer that changes an event after it is delivered
+ * changes nothing here.
  *
  * The messages follow the snapshot reducer's rules as far as recovery reads them: a created or in-progress event
  * stores the message (keeping the blocks received when its content is empty), a completed or incomplete one stores
@@ -72,8 +74,9 @@ export interface DeliveredState {
  * - a `type` or a text `value` that is not a string leaves the block's as it was (the reducer would store it);
  * - a delta with a key the reducer refuses (`__proto__`, `constructor`, `prototype`) still adds its text and type:
  *   only strings are copied from it, so such a key reaches nothing;
- * - an entry whose `index` lies more than `MAX_INDEX_GAP` past the end of the content is skipped (the reducer
- *   refuses the delta): no delta makes the tracker allocate without bound.
+ * - an entry whose `index` is above `MAX_DELTA_INDEX` is skipped (the reducer refuses the delta), so no stream makes
+ *   the tracker allocate without bound; an entry without an `index` is skipped (the reducer appends it as a new
+ *   block, which recovery, comparing blocks by position, cannot match with the server's).
  *
  * @internal
  * @example
@@ -86,28 +89,19 @@ export function deliveredEvents(): { observe(event: AssistantStreamEvent): void;
   const runs: DeliveredObject[] = [];
   const runSteps: DeliveredObject[] = [];
   const messages: TrackedMessage[] = [];
-  // The message of the latest event: the deltas of a stream come in runs to one message.
-  let latest: TrackedMessage | undefined;
-
-  const messageById = (id: unknown): TrackedMessage | undefined => {
-    if (latest !== undefined && latest.id === id) return latest;
-    for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.id === id) return (latest = messages[i]);
-    return undefined;
-  };
 
   return {
     observe(event) {
       const name = event.event;
       if (name === 'thread.message.delta') {
         const { id, delta } = event.data as { id?: unknown; delta?: { content?: unknown } };
-        const message = messageById(id);
+        // Searched from the end: the deltas of a stream are almost always for its newest message.
+        const message = typeof id === 'string' ? findById(messages, id) : undefined;
         if (message !== undefined) appendDelta(message, delta?.content);
       } else if (name === 'thread.message.created' || name === 'thread.message.in_progress') {
         storeMessage(messages, event.data, true);
-        latest = undefined;
       } else if (name === 'thread.message.completed' || name === 'thread.message.incomplete') {
         storeMessage(messages, event.data, false);
-        latest = undefined;
       } else if (RUN_EVENTS.has(name)) {
         const run = idAndStatus(event.data);
         if (run === undefined) return;
@@ -128,7 +122,7 @@ export function deliveredEvents(): { observe(event: AssistantStreamEvent): void;
           id,
           status,
           content: content.map((block) =>
-            block === undefined ? undefined : block.text === undefined ? { type: block.type } : { type: block.type, text: { value: block.text } },
+            block === undefined ? undefined : block.text === undefined ? { type: block.type } : { type: block.type, text: { value: joined(block.text) } },
           ),
         })),
       };
@@ -144,7 +138,26 @@ const STEP_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
 
 interface TrackedBlock {
   type: string | undefined;
-  text: string | undefined;
+  /** The text received, in pieces (`undefined`: the block has no text). */
+  text: string[] | undefined;
+}
+
+/** How many pieces of text a block keeps before they are joined into one. */
+const JOIN_EVERY = 1024;
+
+/**
+ * The text of `pieces`, which from then on are that one string. The first piece (the text joined so far) is not
+ * copied again: it is concatenated with the others joined, which V8 keeps as a rope, so joining every
+ * {@link JOIN_EVERY} pieces costs in proportion to the new text only.
+ */
+function joined(pieces: string[]): string {
+  if (pieces.length === 1) return pieces[0]!;
+  const head = pieces[0]!;
+  pieces[0] = '';
+  const text = head + pieces.join('');
+  pieces.length = 1;
+  pieces[0] = text;
+  return text;
 }
 
 interface TrackedMessage {
@@ -196,7 +209,7 @@ function trackedBlock(block: unknown): TrackedBlock | undefined {
   if (typeof block !== 'object' || block === null) return undefined;
   const { type, text } = block as { type?: unknown; text?: { value?: unknown } };
   const value = typeof text === 'object' && text !== null ? text.value : undefined;
-  return { type: typeof type === 'string' ? type : undefined, text: typeof value === 'string' ? value : undefined };
+  return { type: typeof type === 'string' ? type : undefined, text: typeof value === 'string' ? [value] : undefined };
 }
 
 /** Merges a delta's content entries into the message: each into the block at its `index`. */
@@ -207,16 +220,18 @@ function appendDelta(message: TrackedMessage, entries: unknown): void {
     if (typeof entry !== 'object' || entry === null) continue;
     const { index, type, text } = entry as { index?: unknown; type?: unknown; text?: { value?: unknown } };
     const content = message.content;
-    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index - content.length > MAX_INDEX_GAP) continue;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > MAX_DELTA_INDEX) continue;
     // An index past the end leaves holes, as in the snapshot (an index of -0 is block 0 there too).
     while (content.length < index) content.push(undefined);
-    const value = typeof text === 'object' && text !== null ? text.value : undefined;
     const block = content[index];
     if (block === undefined) {
-      content[index] = { type: typeof type === 'string' ? type : undefined, text: typeof value === 'string' ? value : undefined };
+      content[index] = trackedBlock(entry);
       continue;
     }
+    const value = typeof text === 'object' && text !== null ? text.value : undefined;
     if (typeof type === 'string') block.type = type;
-    if (typeof value === 'string') block.text = block.text === undefined ? value : block.text + value;
+    if (typeof value !== 'string') continue;
+    if (block.text === undefined) block.text = [value];
+    else if (block.text.push(value) >= JOIN_EVERY) joined(block.text);
   }
 }
