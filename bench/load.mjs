@@ -96,7 +96,12 @@ async function parent() {
   if (ROUNDS > 1) {
     const ratios = (client, base, key) =>
       rows.filter((row) => row.client === client).map((row, i) => row[key] / rows.filter((r) => r.client === base)[i][key]);
-    const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    // The middle value, or the mean of the two middle ones for an even count of rounds.
+    const median = (values) => {
+      const sorted = values.slice().sort((a, b) => a - b);
+      const mid = Math.floor(sorted.length / 2);
+      return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    };
     if (CLIENTS.includes('floor')) {
       console.log('');
       for (const client of CLIENTS.filter((c) => c !== 'floor')) {
