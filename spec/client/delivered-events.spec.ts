@@ -206,8 +206,13 @@ describe('deliveredEvents (what a client run stream delivered, for recovery)', (
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
-  it('skips a delta of a message never created, and goes on', () => {
+  it('skips a delta of a message never created, or an event without data, and goes on', () => {
     const delivered = deliveredEvents();
+    for (const name of ['thread.message.delta', 'thread.message.created', 'thread.run.created', 'thread.run.step.created']) {
+      for (const data of [null, undefined, 'text', { delta: null }]) {
+        expect(() => delivered.observe({ event: name, data } as unknown as AssistantStreamEvent)).not.toThrow();
+      }
+    }
     delivered.observe(textDelta('msg_unknown', [0, 'lost']));
     delivered.observe(ev('thread.run.created', run('run_1', 'queued')));
     expect(delivered.state().currentRun?.id).toBe('run_1');

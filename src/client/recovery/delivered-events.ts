@@ -92,23 +92,25 @@ export function deliveredEvents(): { observe(event: AssistantStreamEvent): void;
 
   return {
     observe(event) {
-      const name = event.event;
+      const { event: name, data } = event;
+      // Tracking serves recovery only: an event it cannot read must not end the user's stream.
+      if (typeof data !== 'object' || data === null) return;
       if (name === 'thread.message.delta') {
-        const { id, delta } = event.data as { id?: unknown; delta?: { content?: unknown } };
+        const { id, delta } = data as { id?: unknown; delta?: { content?: unknown } };
         // Searched from the end: the deltas of a stream are almost always for its newest message.
         const message = typeof id === 'string' ? findById(messages, id) : undefined;
-        if (message !== undefined) appendDelta(message, delta?.content);
+        if (message !== undefined) appendDelta(message, typeof delta === 'object' && delta !== null ? delta.content : undefined);
       } else if (name === 'thread.message.created' || name === 'thread.message.in_progress') {
-        storeMessage(messages, event.data, true);
+        storeMessage(messages, data, true);
       } else if (name === 'thread.message.completed' || name === 'thread.message.incomplete') {
-        storeMessage(messages, event.data, false);
+        storeMessage(messages, data, false);
       } else if (RUN_EVENTS.has(name)) {
-        const run = idAndStatus(event.data);
+        const run = idAndStatus(data);
         if (run === undefined) return;
         keep(runs, run);
         currentRun = run;
       } else if (STEP_EVENTS.has(name)) {
-        const step = idAndStatus(event.data);
+        const step = idAndStatus(data);
         if (step !== undefined) keep(runSteps, step);
       }
     },
