@@ -279,13 +279,28 @@ describe('eventTimeouts', () => {
     await expect(outcome).resolves.toBe('complete');
   });
 
-  it('fails the stream (not the process) when naming a value throws', async () => {
+  it('names a value only when a timeout reports it, and reports the timeout (not a crash) when naming throws', async () => {
     const source = new Subject<string | null>();
-    const outcome = new Promise((resolve) =>
-      source.pipe(eventTimeouts(1_000, 1_000, (value) => value!.toUpperCase())).subscribe({ error: resolve }),
+    let named = 0;
+    const received: unknown[] = [];
+    const outcome = new Promise<unknown>((resolve) =>
+      source
+        .pipe(
+          eventTimeouts(1_000, 20, (value) => {
+            named++;
+            return value!.toUpperCase();
+          }),
+        )
+        .subscribe({ next: (value) => received.push(value), error: resolve }),
     );
+    source.next('a');
     source.next(null);
-    await expect(outcome).resolves.toBeInstanceOf(TypeError);
+    expect(received).toEqual(['a', null]);
+    expect(named).toBe(0);
+    const error = await outcome;
+    expect(error).toBeInstanceOf(StreamTimeoutError);
+    expect(error).toMatchObject({ kind: 'idle', timeoutMs: 20, lastEventName: undefined });
+    expect(named).toBe(1);
   });
 
   it('takes 0 as no limit and refuses a negative or NaN limit with a RangeError', async () => {
@@ -337,7 +352,7 @@ describe('eventTimeouts', () => {
     }
   });
 
-  it('stops a synchronous source, and asking it for names, once unsubscribed', async () => {
+  it('stops a synchronous source once unsubscribed, having named none of its values', async () => {
     let named = 0;
     let pulled = 0;
     const first = await lastValueFrom(
@@ -349,7 +364,7 @@ describe('eventTimeouts', () => {
       ),
     );
     expect(first).toEqual([0]);
-    expect(named).toBe(1);
+    expect(named).toBe(0);
     expect(pulled).toBe(1);
   });
 

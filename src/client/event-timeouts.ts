@@ -4,8 +4,9 @@ import { subscribeChained } from '../operators/subscribe-chained.js';
 
 /**
  * Fails the stream with {@link StreamTimeoutError} when no value arrives within `first` ms of subscribing
- * (`'first-event'`), or within `idle` ms of the previous value (`'idle'`); the error names the last value. `0` and
- * `Infinity` set no limit; a negative or `NaN` limit throws a `RangeError` (a forgotten setting must not silently
+ * (`'first-event'`), or within `idle` ms of the previous value (`'idle'`); the error names the last value
+ * (`nameOf` is called then, not for every value; when it throws, the error names none). `0` and `Infinity` set no
+ * limit; a negative or `NaN` limit throws a `RangeError` (a forgotten setting must not silently
  * turn the timeout off).
  *
  * Like RxJS's `timeout({ first, each })`, but it does not cancel and re-create a timer for every value, which
@@ -36,7 +37,8 @@ export function eventTimeouts<T>(
   return (source) =>
     new Observable<T>((subscriber) => {
       let seen = 0;
-      let lastName: string | undefined;
+      // The last value, named only if a timeout reports it: naming every value would cost a call on the hot path.
+      let last: T | undefined;
       let lastAt = now();
       let timer: Subscription | undefined;
 
@@ -50,7 +52,7 @@ export function eventTimeouts<T>(
         const waited = now() - lastAt;
         // A timer may fire a fraction of a millisecond early: then it waits for the rest.
         if (waited >= allowed) {
-          subscriber.error(new StreamTimeoutError(seen === 0 ? 'first-event' : 'idle', allowed, lastName));
+          subscriber.error(new StreamTimeoutError(seen === 0 ? 'first-event' : 'idle', allowed, seen === 0 ? undefined : nameOrNone(nameOf, last!)));
         } else arm(allowed - waited);
       };
       arm(firstLimit);
@@ -58,12 +60,7 @@ export function eventTimeouts<T>(
       // Chained: when the subscriber is done, the source stops at once, in a synchronous loop too.
       const subscription = subscribeChained(source, subscriber, {
         next(value) {
-          try {
-            lastName = nameOf(value);
-          } catch (error) {
-            subscriber.error(error);
-            return;
-          }
+          last = value;
           subscriber.next(value);
           lastAt = now();
           // The first value replaces the first-event deadline by an idle one, which may come sooner.
@@ -77,9 +74,19 @@ export function eventTimeouts<T>(
       });
       return () => {
         timer?.unsubscribe();
+        last = undefined;
         subscription.unsubscribe();
       };
     });
+}
+
+/** The name of the value a timeout reports; none when `nameOf` cannot give one (the timeout is still the error). */
+function nameOrNone<T>(nameOf: (value: T) => string, value: T): string | undefined {
+  try {
+    return nameOf(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A limit in ms; `0` and `Infinity` mean none. Anything else that is not a positive number is a mistake. */

@@ -202,7 +202,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
             return adopt(reason).pipe(switchMap((adopted) => adopted ?? rethrow(reason)));
           }
         : undefined,
-      observe: (event) => delivered.observe(event),
+      observe: delivered.observe,
     };
   },
 };

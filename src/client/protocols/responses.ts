@@ -155,7 +155,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
             }
           : undefined,
       recover: delivered ? settle : undefined,
-      observe: delivered ? (event) => delivered.observe(event) : undefined,
+      observe: delivered?.observe,
     };
   },
 };

@@ -81,17 +81,17 @@ export interface DeliveredState {
  * @internal
  * @example
  * const delivered = deliveredEvents();
- * events$.pipe(tap((event) => delivered.observe(event)));
+ * events$.pipe(tap(delivered.observe)); // `observe` and `state` do not use `this`
  * const missed = missingEvents(delivered.state(), finalRun, steps, messages);
  */
-export function deliveredEvents(): { observe(event: AssistantStreamEvent): void; state(): DeliveredState } {
+export function deliveredEvents(): { readonly observe: (event: AssistantStreamEvent) => void; readonly state: () => DeliveredState } {
   let currentRun: DeliveredObject | undefined;
   const runs: DeliveredObject[] = [];
   const runSteps: DeliveredObject[] = [];
   const messages: TrackedMessage[] = [];
 
   return {
-    observe(event) {
+    observe: (event) => {
       const { event: name, data } = event;
       // Tracking serves recovery only: an event it cannot read must not end the user's stream.
       if (typeof data !== 'object' || data === null) return;
@@ -114,7 +114,7 @@ export function deliveredEvents(): { observe(event: AssistantStreamEvent): void;
         if (step !== undefined) keep(runSteps, step);
       }
     },
-    state() {
+    state: () => {
       // Copies: the tracker goes on changing its own objects as events arrive.
       return {
         currentRun,

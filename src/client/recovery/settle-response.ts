@@ -47,10 +47,10 @@ export interface DeliveredResponse {
  * @internal
  * @example
  * const delivered = deliveredResponseEvents();
- * events$.pipe(tap((event) => delivered.observe(event)));
+ * events$.pipe(tap(delivered.observe)); // `observe` and `state` do not use `this`
  * const missed = missingResponseEvents(delivered.state(), finalResponse);
  */
-export function deliveredResponseEvents(): { observe(event: ResponseStreamEvent): void; state(): DeliveredResponse } {
+export function deliveredResponseEvents(): { readonly observe: (event: ResponseStreamEvent) => void; readonly state: () => DeliveredResponse } {
   let responseId: string | undefined;
   let lastSequence = -1;
   let settled = false;
@@ -71,7 +71,7 @@ export function deliveredResponseEvents(): { observe(event: ResponseStreamEvent)
   let textAt = -1;
   let textWithin = -1;
   return {
-    observe(event) {
+    observe: (event) => {
       const raw = event as unknown as Record<string, unknown> & { type: string };
       const sequence = raw['sequence_number'];
       if (typeof sequence === 'number') lastSequence = sequence;
