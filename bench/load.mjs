@@ -1,6 +1,6 @@
 // Load: many concurrent paced run streams over loopback, each client kind in its own process.
 //
-//   npm run bench:load                          # = npm run build && node bench/load.mjs (3 rounds, about 5 minutes)
+//   npm run bench:load                          # = npm run build && node bench/load.mjs (3 rounds, about 3 minutes)
 //   node bench/load.mjs --streams=1000 --words=40 --delta-ms=100 --event-ms=100 --timeout-s=180 --rounds=3 [--clients=floor,library,sdk]
 //   LOAD_CHILD_NODE_ARGS='--cpu-prof --cpu-prof-dir=bench/results' node bench/load.mjs --clients=library   # profile a client
 //   LOAD_CHILD_NODE_ARGS=--single-threaded node bench/load.mjs --rounds=4   # V8's compiler and GC on the main thread:
