@@ -1,4 +1,4 @@
-import { Subject, VirtualTimeScheduler } from 'rxjs';
+import { Subject, take, VirtualTimeScheduler } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { StreamTimeoutError } from '../../src/index';
 import { eventTimeouts } from '../../src/client/event-timeouts';
@@ -76,5 +76,30 @@ describe('eventTimeouts on a scheduler given as an option (outside TestScheduler
       [45_000, 'a'],
       [105_000, new StreamTimeoutError('idle', 60_000, 'a')],
     ]);
+  });
+});
+
+describe('eventTimeouts when the consumer stops at a value', () => {
+  it('leaves no timer behind and names nothing, also when the first value would arm the idle timer', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const source = new Subject<string>();
+    let named = 0;
+    const seen: unknown[] = [];
+    // A first-event limit longer than the idle one: the first value replaces the one timer by a sooner one.
+    source
+      .pipe(
+        eventTimeouts(60_000, 5_000, (value) => {
+          named++;
+          return value;
+        }, scheduler),
+        take(1),
+      )
+      .subscribe({ next: (value) => seen.push(value), error: (error: unknown) => seen.push(error), complete: () => seen.push('complete') });
+    source.next('a');
+    expect(seen).toEqual(['a', 'complete']);
+    expect(scheduler.actions).toEqual([]);
+    scheduler.flush();
+    expect(named).toBe(0);
+    expect(source.observed).toBe(false);
   });
 });

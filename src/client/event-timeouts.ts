@@ -4,13 +4,14 @@ import { subscribeChained } from '../operators/subscribe-chained.js';
 
 /**
  * Fails the stream with {@link StreamTimeoutError} when no value arrives within `first` ms of subscribing
- * (`'first-event'`), or within `idle` ms of the previous value (`'idle'`); the error names the last value
- * (`nameOf` is called then, not for every value; when it throws, the error names none). `0` and `Infinity` set no
- * limit; a negative or `NaN` limit throws a `RangeError` (a forgotten setting must not silently
- * turn the timeout off).
+ * (`'first-event'`), or within `idle` ms of the previous value (`'idle'`). An `'idle'` error names the last value:
+ * `nameOf` is called only when the timeout fires, on the value as it is then (a consumer may have changed it), and
+ * when it throws, the error has no name. The last value is kept until the next one or the end of the
+ * subscription. `0` and `Infinity` set no limit; a negative or `NaN` limit throws a `RangeError` (a forgotten
+ * setting must not silently turn the timeout off).
  *
  * Like RxJS's `timeout({ first, each })`, but it does not cancel and re-create a timer for every value, which
- * costs more than the rest of a text delta's trip through the library: a value only records when the consumer
+ * costs more than the rest of a text delta's trip through the library: a value only records the time the consumer
  * was done with it, and the one timer, when it fires, either fails the stream or waits for what is left of the
  * time since then. As with `timeout()`, the idle time starts when the consumer returns from the previous value, so
  * slow synchronous work on one value does not count against the next.
@@ -62,6 +63,8 @@ export function eventTimeouts<T>(
         next(value) {
           last = value;
           subscriber.next(value);
+          // The consumer may have stopped at this value (`take(1)`): then no timer may be armed again.
+          if (subscriber.closed) return;
           lastAt = now();
           // The first value replaces the first-event deadline by an idle one, which may come sooner.
           if (seen++ === 0 && idleLimit < firstLimit) {

@@ -376,7 +376,7 @@ export class StreamTimeoutError extends OpenAIStreamError {
   readonly kind: StreamTimeoutKind;
   /** The timeout that expired, in milliseconds. */
   readonly timeoutMs: number;
-  /** The name of the last event received before it expired, if any. */
+  /** The name of the last event received before it expired; `undefined` when none came or it could not be named. */
   readonly lastEventName: string | undefined;
 
   constructor(kind: StreamTimeoutKind, timeoutMs: number, lastEventName?: string) {
