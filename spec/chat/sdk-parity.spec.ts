@@ -222,11 +222,25 @@ const validStream = fc
 const UNREAD_TOP = ['object', 'created', 'model', 'system_fingerprint', 'service_tier', 'usage', 'obfuscation'];
 const UNREAD_CHOICE = ['logprobs'];
 
+/** Whether `value` holds an own `__proto__` key at any depth (as `JSON.parse('{"__proto__":1}')` gives one). */
+function hasProtoKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
+  return Object.values(value).some(hasProtoKey);
+}
+
+/**
+ * An unknown field's value. Without `__proto__` keys: the SDK's accumulation assigns keys, so such a key becomes
+ * the prototype of its object there, while ours keeps it as data, as `JSON.parse` gives it (a deliberate
+ * difference, tested on its own below).
+ */
+const unknownValue = fc.jsonValue().filter((value) => !hasProtoKey(value));
+
 const mutation = fc.record({
   drop: fc.subarray([...UNREAD_TOP, ...UNREAD_CHOICE.map((k) => `choice.${k}`)]),
   role: fc.constantFrom('assistant', 'critic'),
   tier: fc.constantFrom('default', 'turbo', null),
-  extra: fc.option(fc.dictionary(fc.constantFrom('shiny', 'x_meta', 'content_filter_results'), fc.jsonValue(), { maxKeys: 2 }), { nil: undefined }),
+  extra: fc.option(fc.dictionary(fc.constantFrom('shiny', 'x_meta', 'content_filter_results'), unknownValue, { maxKeys: 2 }), { nil: undefined }),
 });
 
 function mutate(chunks: Array<Record<string, unknown>>, m: { drop: string[]; role: string; tier: string | null; extra?: Record<string, unknown> }) {
@@ -278,4 +292,22 @@ describe('generated valid streams', () => {
       { numRuns: RUNS },
     );
   }, 300_000);
+});
+
+describe('where ours differs from the SDK 7.x on purpose', () => {
+  it('keeps a `__proto__` key of an unknown field as data, as JSON.parse gives it (the SDK makes it a prototype)', async () => {
+    const shiny = () => JSON.parse('{"__proto__":[1],"kept":true}') as object;
+    const bytes = chatBytes([
+      chunk([choice({ role: 'assistant', content: 'Hi' }, { shiny: shiny() })], { shiny: shiny() }),
+      chunk([choice({}, { finish_reason: 'stop' })]),
+    ]);
+    const ours = (await ourChat([bytes])).completion as { shiny: object; choices: Array<{ shiny: object }> };
+    for (const value of [ours.shiny, ours.choices[0]!.shiny]) {
+      expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toEqual([1]);
+      expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+      expect(value).toHaveProperty('kept', true);
+    }
+    const sdk = (await sdkChat([bytes])).completion as { shiny: object };
+    expect(Object.prototype.hasOwnProperty.call(sdk.shiny, '__proto__')).toBe(false);
+  });
 });
