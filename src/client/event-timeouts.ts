@@ -53,7 +53,11 @@ export function eventTimeouts<T>(
         const waited = now() - lastAt;
         // A timer may fire a fraction of a millisecond early: then it waits for the rest.
         if (waited >= allowed) {
-          subscriber.error(new StreamTimeoutError(seen === 0 ? 'first-event' : 'idle', allowed, seen === 0 ? undefined : nameOrNone(nameOf, last!)));
+          const error =
+            seen === 0
+              ? new StreamTimeoutError('first-event', allowed)
+              : new StreamTimeoutError('idle', allowed, nameOrNone(nameOf, last as T));
+          subscriber.error(error);
         } else arm(allowed - waited);
       };
       arm(firstLimit);
