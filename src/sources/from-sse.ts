@@ -56,10 +56,9 @@ export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Obser
  * {@link fromSSE}, told by its consumer whether the stream has ended by its own protocol (`[DONE]`, `event: done`, a
  * terminal event) when it stops: then, for the body of a fetch `Response`, given or returned by a factory (other
  * sources are cancelled at once, as by `fromSSE`), the body's end is most likely already queued behind that last
- * event, and it is read
- * instead of cancelling the body (which in Node's `fetch` aborts the request with a `DOMException` and destroys
- * the connection, for every stream). A body that has more to send, or whose end has not come by the next turn
- * of the event loop, is cancelled as on any other stop.
+ * event, and it is read instead of cancelling the body (which in Node's `fetch` aborts the request with a
+ * `DOMException` and destroys the connection, for every stream). A body that has more to send, or whose end has
+ * not come by the next turn of the event loop, is cancelled as on any other stop.
  *
  * @internal
  * @example
