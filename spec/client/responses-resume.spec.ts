@@ -107,6 +107,29 @@ describe('client.responses.stream(): lossless resume of background responses', (
     ]);
   });
 
+  it('maxRetries: 0 still resumes once after an event (a GET creates nothing); a second empty resume in a row is not sent', async () => {
+    ctx.emulator.inject({ kind: 'reset', afterEvents: 5 }, { match: POST });
+    const client = ctx.clientWith({ maxRetries: 0 });
+    const recoveries: ResponseRecoveryInfo[] = [];
+    const from = ctx.emulator.requests.length;
+    const events = await lastValueFrom(
+      client.responses
+        .stream({ model: 'gpt-4o', input: INPUT, background: true }, { onRecover: (info) => recoveries.push(info) })
+        .pipe(toArray()),
+    );
+    expect(text(events)).toBe(REPLY);
+    expect(seqs(events)).toEqual(events.map((_, at) => at));
+    expect(recoveries.map((r) => [r.startingAfter, r.attempt])).toEqual([[4, 1]]);
+    expect(streamRequests(ctx.emulator, from)).toEqual(['POST /v1/responses', 'GET /v1/responses/resp?stream=true&starting_after=4']);
+
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST });
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 0 }, { match: RESUME, times: Infinity });
+    const next = ctx.emulator.requests.length;
+    const error = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(streamRequests(ctx.emulator, next)).toEqual(['POST /v1/responses', 'GET /v1/responses/resp?stream=true&starting_after=2']);
+  });
+
   it('unsubscribing during a resume ends it: the resume request is aborted and nothing more is sent', async () => {
     ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST });
     ctx.emulator.inject({ kind: 'stall', afterEvents: 0 }, { match: RESUME });

@@ -30,7 +30,10 @@ export interface ResponseRecoveryInfo {
   readonly startingAfter: number;
   /** How many events this subscription has delivered so far. */
   readonly receivedEvents: number;
-  /** 1 for the first resume since the last event delivered, 2 for the next, ... (at most `maxRetries`). */
+  /**
+   * 1 for the first resume since the last event delivered, 2 for the next, ... (at most `maxRetries`, and at least
+   * 1: the first resume after an event goes even with `maxRetries: 0`).
+   */
   readonly attempt: number;
   /**
    * `resume`: the events after `startingAfter` are streamed again (a background response); `settle`: the client
@@ -61,7 +64,10 @@ export interface ResumePlan {
   readonly resumable: boolean;
   /** Off: a cut stream fails as it is (`recoverStreams: false`). */
   readonly enabled: boolean;
-  /** How many resumes in a row may deliver no event before the cut is final. */
+  /**
+   * How many resumes in a row may deliver no event before the cut is final. The first resume after an event goes
+   * even at `0`: it is a GET, so it cannot create anything twice, and `enabled` (`recoverStreams`) is its switch.
+   */
   readonly maxRetries: number;
   readonly scheduler: SchedulerLike;
   readonly onRecover?: (info: ResponseRecoveryInfo) => void;
@@ -72,8 +78,9 @@ export interface ResumePlan {
 /**
  * The events of `plan.first`, resumed after every cut of a background response: the first resume after an
  * event was delivered goes at once, further ones in a row back off (the client's retry delays, on its
- * scheduler); a resume that delivers an event restores the budget. Events already delivered (a server that
- * replays more than asked) are dropped, so sequence numbers strictly increase. A resume the API refuses with
+ * scheduler) and stop after `maxRetries` of them (at least one, so `maxRetries: 0` still resumes once); a resume
+ * that delivers an event restores the budget. Events already delivered (a server that replays more than asked)
+ * are dropped, so sequence numbers strictly increase. A resume the API refuses with
  * 400 or 404 fails with {@link ResponseResumeExpiredError}. Unsubscribing stops everything at once (and, with
  * `cancelOnUnsubscribe`, cancels the response while it has not settled).
  *
@@ -122,7 +129,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       filter((event) => event.sequence_number === undefined || event.sequence_number > last),
       tap(learn),
       retry({
-        count: plan.enabled ? plan.maxRetries : 0,
+        // At least one: `maxRetries: 0` turns off sending a request again, and a resume (a GET) sends nothing again.
+        count: plan.enabled ? Math.max(plan.maxRetries, 1) : 0,
         resetOnSuccess: true,
         delay: (error: unknown, attempt: number) => {
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
