@@ -13,6 +13,7 @@ import {
   ServerStreamError,
   SnapshotError,
   StreamParseError,
+  textDeltas,
 } from '../../src/index';
 import { responseEventDataSchemas } from '../../src/schemas';
 import { encode, streamOf } from '../helpers/bytes';
@@ -111,6 +112,26 @@ describe('responseEvents', () => {
     const e = error as ResponseStreamError;
     expect([e.eventType, e.code, e.param, e.sequenceNumber, e.response]).toEqual(['error', 'ERR_SOMETHING', 'input', 1, undefined]);
     expect(e.message).toBe('The stream reported an error (ERR_SOMETHING): Something went wrong');
+    // The response the stream's first event named.
+    expect(e.responseId).toBe('resp_1');
+  });
+
+  it('names events by their JSON type when the `event:` line says `message` (the SSE default) or another name', async () => {
+    // A relay that writes one name on every event, or names that are not the API's.
+    const named = (name: string) => (events: object[]) =>
+      events.map((event) => ({ event: name, data: JSON.stringify(event) }) as ServerSentEvent);
+    for (const relabel of [named('message'), named('event'), (events: object[]) => events.map((e, i) => ({ event: i % 2 ? 'message' : 'x', data: JSON.stringify(e) }))]) {
+      const events = [created, added, part, delta('Hel', 3), delta('lo', 4), completed];
+      const values = await lastValueFrom(responseEvents(of(...relabel(events))).pipe(toArray()));
+      expect(values).toEqual(events);
+      const text = await lastValueFrom(responseEvents(of(...relabel(events))).pipe(textDeltas(), toArray()));
+      expect(text.join('')).toBe('Hello');
+      expect((await lastValueFrom(responseEvents(of(...relabel(events))).pipe(finalResponse()))).status).toBe('completed');
+      const failure = { type: 'error', code: 'E', message: 'boom', param: null, sequence_number: 2 };
+      const error = await lastValueFrom(responseEvents(of(...relabel([created, failure, completed])))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseStreamError);
+      expect((error as ResponseStreamError).responseId).toBe('resp_1');
+    }
   });
 
   it('recognises response.failed and error by their JSON type when there is no `event:` line', async () => {
@@ -163,8 +184,10 @@ describe('responseEvents', () => {
     expect((bad.error as StreamParseError).eventName).toBe('response.output_text.delta');
     const violation = await outcome(sse([created, { ...delta('x'), output_index: 'zero' }]));
     expect((violation.error as StreamParseError).path).toBe('output_index');
-    const mismatch = await outcome(encode(`event: response.output_text.delta\ndata: ${JSON.stringify(created)}\n\n`));
-    expect((mismatch.error as StreamParseError).path).toBe('type');
+    // The JSON's own type names an event, whatever its `event:` line says, and its checks are that type's.
+    const mismatch = await outcome(encode(`event: response.output_text.delta\ndata: ${JSON.stringify({ ...created, response: 5 })}\n\n`));
+    expect((mismatch.error as StreamParseError).eventName).toBe('response.created');
+    expect((mismatch.error as StreamParseError).path).toBe('response');
     const untyped = await new Promise((resolve) => responseEvents(of({ data: '{"delta":"x"}' })).subscribe({ error: resolve }));
     expect(untyped).toBeInstanceOf(StreamParseError);
   });

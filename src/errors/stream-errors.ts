@@ -155,14 +155,17 @@ export class ResponseStreamError extends ServerStreamError {
   readonly eventType: string;
   /** The failed response (`response.failed` only), as the event carried it. */
   readonly response: Response | undefined;
-  /** The id of the failed response, when known. */
+  /**
+   * The id of the failed response: the one a `response.failed` event carries, else (an `error` event) the one the
+   * stream's earlier events gave, when known.
+   */
   readonly responseId: string | undefined;
   /** The event's `sequence_number`, when it had one. */
   readonly sequenceNumber: number | undefined;
   /** The request parameter at fault (`error` events), when the API named one. */
   readonly param: string | undefined;
 
-  constructor(eventType: string, data: string) {
+  constructor(eventType: string, data: string, knownResponseId?: string) {
     const failed = eventType === 'response.failed';
     super(data, failed ? { subject: 'The response', locate: (parsed) => responseOf(parsed)?.['error'] } : {});
     const response = failed ? responseOf(this.error) : undefined;
@@ -170,7 +173,7 @@ export class ResponseStreamError extends ServerStreamError {
     const body = errorBody(this.error);
     this.eventType = eventType;
     this.response = response as Response | undefined;
-    this.responseId = typeof response?.['id'] === 'string' ? response['id'] : undefined;
+    this.responseId = typeof response?.['id'] === 'string' ? response['id'] : knownResponseId;
     this.sequenceNumber = typeof parsed?.['sequence_number'] === 'number' ? parsed['sequence_number'] : undefined;
     this.param = !failed && typeof body?.['param'] === 'string' ? body['param'] : undefined;
   }

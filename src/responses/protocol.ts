@@ -102,8 +102,9 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
   decode(sse: ServerSentEvent): ResponseStreamEvent | StreamEnd {
     const data = sse.data;
     if (data === '[DONE]') return STREAM_DONE;
-    let type = sse.event;
-    if (isFailure(type)) return new StreamEnd(new ResponseStreamError(type, data));
+    // `message`, the SSE standard's default name, names nothing (a relay may write it on every event).
+    let type = sse.event === 'message' ? undefined : sse.event;
+    if (isFailure(type)) return this.failure(type, data);
     // A text delta that fits the stream's template is read without JSON.parse (and was validated when the
     // template was learned); everything else is parsed, typed and validated here.
     let json: unknown = type === TEXT_DELTA || type === undefined ? this.textDeltas.read(data) : undefined;
@@ -112,12 +113,14 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     else {
       json = parseEventJson(type, data);
       if (json instanceof StreamParseError) return new StreamEnd(json);
-      if (type === undefined) {
-        // Without an `event:` line the JSON's own `type` names the event.
-        const own = (json as { type?: unknown } | null)?.type;
-        if (typeof own !== 'string') return new StreamEnd(new StreamParseError('Event without a type', { data, path: 'type' }));
+      // The JSON's own `type` names the event, as for the official SDK: the `event:` line only repeats it, and a
+      // relay may write another name there, or none.
+      const own = (json as { type?: unknown } | null)?.type;
+      if (typeof own === 'string' && own !== type) {
         type = own;
-        if (isFailure(type)) return new StreamEnd(new ResponseStreamError(type, data));
+        if (isFailure(type)) return this.failure(type, data);
+      } else if (type === undefined) {
+        return new StreamEnd(new StreamParseError('Event without a type', { data, path: 'type' }));
       }
       const check = checkByType.get(type);
       if (check !== undefined) {
@@ -143,6 +146,12 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     const carried = (json as { response?: unknown } | null)?.response;
     if (typeof carried === 'object' && carried !== null) this.response = carried;
     return json as ResponseStreamEvent;
+  }
+
+  /** An `error` or `response.failed` event, with the response's id as far as the stream told it. */
+  private failure(type: string, data: string): StreamEnd {
+    const id = this.response?.id;
+    return new StreamEnd(new ResponseStreamError(type, data, typeof id === 'string' ? id : undefined));
   }
 
   ends(): boolean {
