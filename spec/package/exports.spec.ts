@@ -51,7 +51,7 @@ interface Consumer {
   readonly packages: readonly string[];
 }
 
-/** Both consumers check every declaration file but TypeScript's own standard library (see `typeCheck`). */
+/** The consumers check every declaration file but TypeScript's own standard library (see `typeCheck`). */
 const CHECK_OPTIONS = {
   target: 'ES2022', strict: true, noEmit: true, incremental: true,
   skipLibCheck: false, skipDefaultLibCheck: true, lib: ['ES2022', 'DOM'], types: [],
@@ -101,7 +101,33 @@ const CONSUMER: Consumer = {
   },
 };
 
-const CONSUMERS: Record<string, Consumer> = { 'angular-consumer': ANGULAR_CONSUMER, consumer: CONSUMER };
+/**
+ * A CommonJS app whose TypeScript resolves packages the old way (`moduleResolution: node10`, what `module:
+ * CommonJS` implies), which does not read `exports`: the subpaths' types come from `typesVersions`. Every entry
+ * but `/angular`, whose Angular packages need `node16`, `nodenext` or `bundler` resolution themselves.
+ */
+const NODE10_CONSUMER: Consumer = {
+  packages: ['rxjs', 'zod', 'rx-openai-stream'],
+  files: {
+    'index.ts': `import { responseEvents, textDeltas, type ResponseStreamEvent } from 'rx-openai-stream';
+    import { startEmulator, type Emulator } from 'rx-openai-stream/testing';
+    import { ResponseSchema } from 'rx-openai-stream/schemas';
+    import { zodTextFormat, finalParsed } from 'rx-openai-stream/structured';
+    import { z } from 'zod';
+    export const text$ = (r: Response) => responseEvents(r).pipe(textDeltas());
+    export const isDelta = (e: ResponseStreamEvent) => e.type === 'response.output_text.delta' && e.delta.length > 0;
+    export const emulator: () => Promise<Emulator> = () => startEmulator({ pacing: 0 });
+    export const valid = (value: unknown): boolean => ResponseSchema.safeParse(value).success;
+    export const format = zodTextFormat(z.object({ city: z.string() }), 'weather');
+    export const parsed = (r: Response) => responseEvents(r).pipe(finalParsed(z.object({ city: z.string() })));\n`,
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: { ...CHECK_OPTIONS, module: 'CommonJS', moduleResolution: 'node10', esModuleInterop: true },
+      files: ['index.ts'],
+    }),
+  },
+};
+
+const CONSUMERS: Record<string, Consumer> = { 'angular-consumer': ANGULAR_CONSUMER, consumer: CONSUMER, 'node10-consumer': NODE10_CONSUMER };
 
 /**
  * The consumers' folder, written once per content (`cachedBuild`: the package's inputs and the consumers' files)
@@ -126,11 +152,11 @@ function consumersFolder(): Promise<string> {
 }
 
 /**
- * Both consumers check every declaration file but TypeScript's own standard library (`skipDefaultLibCheck`: the
+ * The consumers check every declaration file but TypeScript's own standard library (`skipDefaultLibCheck`: the
  * package's, rxjs's and Angular's are checked; lib.dom.d.ts is TypeScript's to check, and the costliest).
  *
- * Type-checks both consumers in one `tsc --build` (one process: the standard library's declarations are parsed
- * once for both) and splits its report by project. `errors(consumer)`: the error lines of that consumer's project.
+ * Type-checks the consumers in one `tsc --build` (one process: the standard library's declarations are parsed
+ * once for all) and splits its report by project. `errors(consumer)`: the error lines of that consumer's project.
  * Run once, by whichever test asks first. The consumers are `incremental`, in a folder of the build cache: while
  * the package, the consumers and the lock file (TypeScript's, rxjs's and Angular's versions) are the same, `tsc -b`
  * finds a project that passed up to date (its `.tsbuildinfo` records that it had no errors) and checks nothing
@@ -242,6 +268,21 @@ describe('the built package', () => {
 
   it('ships /angular declarations an Angular app type-checks with skipLibCheck off', async () => {
     expect((await typeCheck()).errors('angular-consumer')).toEqual([]);
+  }, 60_000);
+
+  it('types every entry for TypeScript that does not read `exports` (moduleResolution node10), with skipLibCheck off', async () => {
+    // typesVersions names, for each subpath, the declarations its `require` condition names.
+    const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as {
+      exports: Record<string, { require?: { types?: string } } | string>;
+      typesVersions: Record<string, Record<string, string[]>>;
+    };
+    const fromExports = Object.fromEntries(
+      Object.entries(manifest.exports)
+        .filter(([subpath]) => subpath !== '.' && subpath !== './package.json')
+        .map(([subpath, target]) => [subpath.slice(2), [typeof target === 'string' ? target : target.require?.types]]),
+    );
+    expect(manifest.typesVersions).toEqual({ '*': fromExports });
+    expect((await typeCheck()).errors('node10-consumer')).toEqual([]);
   }, 60_000);
 
   it('ships declarations a consumer type-checks with skipLibCheck off, and the main entry reaches no zod types', async () => {
