@@ -1,4 +1,4 @@
-import { lastValueFrom, Observable, toArray } from 'rxjs';
+import { firstValueFrom, lastValueFrom, Observable, toArray } from 'rxjs';
 import { z } from 'zod';
 import { StructuredOutputValidationError, ToolLoopMaxStepsError, ToolLoopToolError } from '../../src/index';
 import {
@@ -125,6 +125,59 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
       'function_call_output',
       'function_call_output',
     ]);
+  });
+
+  it('with a conversation the next turn sends the same conversation and only the outputs, no previous_response_id', async () => {
+    const { tools } = parallelTools();
+    const { id } = await firstValueFrom(ctx.client.conversations.create());
+    const events = await lastValueFrom(
+      runResponsesTools(ctx.client, { model: 'gpt-4o', input, conversation: id }, { tools }).pipe(toArray()),
+    );
+    const result = events.at(-1) as Extract<ResponsesToolLoopEvent, { type: 'loop.finished' }>;
+    expect(result.type).toBe('loop.finished');
+    expect(result.steps).toBe(2);
+    expect(result.final.output_text).toBe(
+      'get_weather returned: {"city":"Oslo","temperature":21}\nget_time returned: 12:00',
+    );
+    const callIds = events.flatMap((e) => (e.type === 'tool_call.started' ? [e.call.callId] : []));
+    const [, second] = posts().map((r) => r.body as Record<string, unknown>);
+    expect(posts()).toHaveLength(2);
+    expect(second!['conversation']).toBe(id);
+    expect(second).not.toHaveProperty('previous_response_id');
+    expect(second!['input']).toEqual([
+      { type: 'function_call_output', call_id: callIds[0], output: '{"city":"Oslo","temperature":21}' },
+      { type: 'function_call_output', call_id: callIds[1], output: '12:00' },
+    ]);
+    // The conversation holds both turns, each item once.
+    const items = await lastValueFrom(ctx.client.conversations.items.listAll(id, { order: 'asc' }).pipe(toArray()));
+    expect(items.map((item) => item.type)).toEqual([
+      'message',
+      'function_call',
+      'function_call',
+      'function_call_output',
+      'function_call_output',
+      'message',
+    ]);
+  });
+
+  it('with a conversation and store: false the next turn still sends only the outputs, not the whole input again', async () => {
+    const { tools } = parallelTools();
+    const { id } = await firstValueFrom(ctx.client.conversations.create());
+    const result = await lastValueFrom(
+      runResponsesTools(ctx.client, { model: 'gpt-4o', input, conversation: { id }, store: false }, { tools }).pipe(
+        toolLoopResult(),
+      ),
+    );
+    expect(result.final.output_text).toContain('get_time returned: 12:00');
+    const second = posts()[1]!.body as Record<string, unknown>;
+    expect(second['conversation']).toEqual({ id });
+    expect(second).not.toHaveProperty('previous_response_id');
+    expect((second['input'] as Array<{ type?: string }>).map((item) => item.type)).toEqual([
+      'function_call_output',
+      'function_call_output',
+    ]);
+    const items = await lastValueFrom(ctx.client.conversations.items.listAll(id, { order: 'asc' }).pipe(toArray()));
+    expect(items).toHaveLength(6);
   });
 
   const failing = zodTool({

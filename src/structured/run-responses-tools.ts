@@ -4,7 +4,13 @@ import { finalResponse } from '../responses/operators/final-response.js';
 import type { ResponseSnapshot } from '../responses/snapshot/state.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { zodResponsesFunction } from './request-formats.js';
-import { toolLoop, type ToolLoopCall, type ToolLoopEvent, type ToolLoopOptions } from './tool-loop.js';
+import {
+  toolLoop,
+  type ToolCallOutcome,
+  type ToolLoopCall,
+  type ToolLoopEvent,
+  type ToolLoopOptions,
+} from './tool-loop.js';
 
 /**
  * What `runResponsesTools()` needs of a client: `responses.stream(params)` (the client of `createClient()`).
@@ -27,14 +33,24 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<ResponseStreamEvent, Response
 /**
  * A tool loop over the Responses API, as one cold Observable: streams a turn, runs its function calls in parallel
  * (arguments parsed and validated by each tool's zod schema), sends the outputs back as `function_call_output`
- * input items with `previous_response_id` (or, when the request has `store: false`, the whole input again: the
- * history with the model's output items), and goes on until a turn has no calls, `stopWhen` holds or `maxSteps`
- * (default 10) requests were made. The tools are added to `params.tools` as strict function tools. Every event
- * arrives wrapped with its `step` (and `callId`), with the loop's `turn.*`, `tool_call.*` and `loop.finished`
- * events; `toolLoopResult()` gives the last response and the history. Unsubscribing aborts the current request
- * and the running tools (an Observable tool is unsubscribed, a Promise tool's `signal` aborted).
+ * input items, and goes on until a turn has no calls, `stopWhen` holds or `maxSteps` (default 10) requests were
+ * made. How a turn follows the one before depends on the request:
+ * - with a `conversation` (`store: false` too): the same `conversation`, and as `input` only the outputs. The
+ *   conversation holds the turns before (the API adds each turn's input and output items to it), and the API
+ *   refuses `previous_response_id` with a `conversation`;
+ * - with `store: false`: the whole input again, the history with the model's output items (a reasoning model's
+ *   reasoning items can be replayed only with their content: ask for it with
+ *   `include: ['reasoning.encrypted_content']`);
+ * - otherwise: `previous_response_id` (the turn before) and the outputs.
+ *
+ * The tools are added to `params.tools` as strict function tools. Every event arrives wrapped with its `step`
+ * (and `callId`), with the loop's `turn.*`, `tool_call.*` and `loop.finished` events; `toolLoopResult()` gives
+ * the last response and the history (from the request's `input` on: a conversation's earlier items are not in
+ * it). Unsubscribing aborts the current request and the running tools (an Observable tool is unsubscribed, a
+ * Promise tool's `signal` aborted).
  *
  * @example
+ * import { switchMap } from 'rxjs';
  * import { z } from 'zod';
  * import { createClient } from 'rx-openai-stream';
  * import { runResponsesTools, toolLoopResult, zodTool } from 'rx-openai-stream/structured';
@@ -44,9 +60,16 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<ResponseStreamEvent, Response
  *   parameters: z.object({ city: z.string() }),
  *   execute: async ({ city }, { signal }) => ({ city, temperature: await lookUp(city, signal) }),
  * });
- * runResponsesTools(createClient(), { model: 'gpt-4o', input: 'Weather in Oslo?' }, { tools: [getWeather] })
+ * const client = createClient();
+ * runResponsesTools(client, { model: 'gpt-4o', input: 'Weather in Oslo?' }, { tools: [getWeather] })
  *   .pipe(toolLoopResult())
  *   .subscribe(({ final }) => console.log(final.output_text));
+ *
+ * // In a conversation: every turn (the tool outputs too) joins it.
+ * client.conversations.create().pipe(
+ *   switchMap(({ id }) => runResponsesTools(client, { model: 'gpt-4o', input: 'Weather in Oslo?', conversation: id }, { tools: [getWeather] })),
+ *   toolLoopResult(),
+ * ).subscribe(({ final }) => console.log(final.output_text));
  */
 export function runResponsesTools(
   client: ResponsesToolsClient,
@@ -62,6 +85,7 @@ export function runResponsesTools(
     }),
   );
   const first: ResponseCreateParams = { ...params, tools: [...existing, ...declared] };
+  const inConversation = params.conversation !== undefined && params.conversation !== null;
   const stateless = params['store'] === false;
   return toolLoop<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown>(
     {
@@ -84,23 +108,20 @@ export function runResponsesTools(
           item.type === 'function_call' ? [{ callId: item.call_id, name: item.name, arguments: item.arguments }] : [],
         ),
       history: (request) => inputItems(request.input),
-      grow: (history, final, outcomes) => [
-        ...history,
-        ...(final.output ?? []),
-        ...outcomes.map(({ call, output }) => ({ type: 'function_call_output', call_id: call.callId, output })),
-      ],
-      next: (request, history, final, outcomes) =>
-        stateless
-          ? { ...request, input: history }
-          : {
-              ...request,
-              previous_response_id: final.id,
-              input: outcomes.map(({ call, output }) => ({ type: 'function_call_output', call_id: call.callId, output })),
-            },
+      grow: (history, final, outcomes) => [...history, ...(final.output ?? []), ...functionCallOutputs(outcomes)],
+      next: (request, history, final, outcomes) => {
+        if (inConversation) return { ...request, input: functionCallOutputs(outcomes) };
+        if (stateless) return { ...request, input: history };
+        return { ...request, previous_response_id: final.id, input: functionCallOutputs(outcomes) };
+      },
     },
     first,
     options,
   );
+}
+
+function functionCallOutputs(outcomes: readonly ToolCallOutcome[]): unknown[] {
+  return outcomes.map(({ call, output }) => ({ type: 'function_call_output', call_id: call.callId, output }));
 }
 
 function inputItems(input: unknown): unknown[] {
