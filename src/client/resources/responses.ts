@@ -122,10 +122,12 @@ export interface ResponsesResource {
    * `method: 'settle'`); with `store: false` a cut fails with `IncompleteStreamError`. With `fallbackToPolling`, a
    * stream that cannot be established becomes one non-streaming request emitted as equivalent events. Given
    * `{ response_id, starting_after }`, streams the events of an existing background response after that
-   * sequence number. The stream of a background response (`background: true`, or by id) that is cut, reset or
-   * silent past the idle timeout resumes by itself after its last delivered `sequence_number` (every event
-   * once, in order; `recoverStreams: false` turns it off); when the API no longer serves the events it fails
-   * with `ResponseResumeExpiredError`.
+   * sequence number (the server leaves the earlier ones out, so `finalResponse()` and `finalParsed()`, which
+   * accumulate from `response.created`, need the stream from its start: leave `starting_after` out for them). The
+   * stream of a background response (`background: true`, or by id) that is cut, reset or silent past the idle
+   * timeout resumes by itself after its last delivered `sequence_number` (every event once, in order;
+   * `recoverStreams: false` turns it off); when the API no longer serves the events it fails with
+   * `ResponseResumeExpiredError`.
    *
    * @example
    * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(textDeltas()).subscribe(print);
