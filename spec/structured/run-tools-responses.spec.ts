@@ -118,6 +118,11 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     expect(result.final.output_text).toContain('get_time returned: 12:00');
     const second = posts()[1]!.body as Record<string, unknown>;
     expect(second['previous_response_id']).toBeUndefined();
+    // Reasoning items are replayed with their content, which the API sends only when asked.
+    expect(posts().map((post) => (post.body as Record<string, unknown>)['include'])).toEqual([
+      ['reasoning.encrypted_content'],
+      ['reasoning.encrypted_content'],
+    ]);
     expect((second['input'] as Array<{ type?: string }>).map((item) => item.type ?? 'message')).toEqual([
       'message',
       'function_call',
@@ -125,6 +130,17 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
       'function_call_output',
       'function_call_output',
     ]);
+  });
+
+  it("with store: false keeps the caller's include entries, reasoning.encrypted_content added once", async () => {
+    const { tools } = parallelTools();
+    for (const include of [['message.output_text.logprobs'], ['reasoning.encrypted_content', 'message.output_text.logprobs']]) {
+      const from = posts().length;
+      await lastValueFrom(runResponsesTools(ctx.client, { model: 'gpt-4o', input, store: false, include }, { tools }).pipe(toolLoopResult()));
+      const sent = posts().slice(from).map((post) => (post.body as Record<string, unknown>)['include'] as string[]);
+      expect(sent).toHaveLength(2);
+      for (const entries of sent) expect([...entries].sort()).toEqual(['message.output_text.logprobs', 'reasoning.encrypted_content']);
+    }
   });
 
   it('with a conversation the next turn sends the same conversation and only the outputs, no previous_response_id', async () => {

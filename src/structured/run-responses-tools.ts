@@ -38,9 +38,9 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<ResponseStreamEvent, Response
  * - with a `conversation` (`store: false` too): the same `conversation`, and as `input` only the outputs. The
  *   conversation holds the turns before (the API adds each turn's input and output items to it), and the API
  *   refuses `previous_response_id` with a `conversation`;
- * - with `store: false`: the whole input again, the history with the model's output items (a reasoning model's
- *   reasoning items can be replayed only with their content: ask for it with
- *   `include: ['reasoning.encrypted_content']`);
+ * - with `store: false`: the whole input again, the history with the model's output items (`include` gets
+ *   `reasoning.encrypted_content`, as the SDK's runner adds it: a reasoning model's reasoning items can be replayed
+ *   only with their content);
  * - otherwise: `previous_response_id` (the turn before) and the outputs.
  *
  * The tools are added to `params.tools` as strict function tools. Every event arrives wrapped with its `step`
@@ -84,9 +84,15 @@ export function runResponsesTools(
       ...(tool.description === undefined ? {} : { description: tool.description }),
     }),
   );
-  const first: ResponseCreateParams = { ...params, tools: [...existing, ...declared] };
   const inConversation = params.conversation !== undefined && params.conversation !== null;
   const stateless = params['store'] === false;
+  const first: ResponseCreateParams = {
+    ...params,
+    tools: [...existing, ...declared],
+    // The turns replay the model's output items, and a reasoning model's reasoning items need their content for
+    // that (with `store: false` the API keeps nothing to look them up by id).
+    ...(stateless && !inConversation ? { include: withEncryptedReasoning(params['include']) } : {}),
+  };
   return toolLoop<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown>(
     {
       stream: (request) => client.responses.stream(request),
@@ -119,6 +125,14 @@ export function runResponsesTools(
     options,
   );
 }
+
+/** `include` with `reasoning.encrypted_content` (once, after the caller's entries). */
+function withEncryptedReasoning(include: unknown): unknown[] {
+  const entries = Array.isArray(include) ? (include as unknown[]) : [];
+  return entries.includes(ENCRYPTED_REASONING) ? entries : [...entries, ENCRYPTED_REASONING];
+}
+
+const ENCRYPTED_REASONING = 'reasoning.encrypted_content';
 
 function functionCallOutputs(outcomes: readonly ToolCallOutcome[]): unknown[] {
   return outcomes.map(({ call, output }) => ({ type: 'function_call_output', call_id: call.callId, output }));
