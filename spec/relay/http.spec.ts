@@ -87,6 +87,40 @@ describe('relay over real HTTP, upstream the emulator', () => {
   );
 });
 
+describe('relay over real HTTP: a browser that left before the relay began', () => {
+  it('node:http adapter: upstream is never subscribed, so no request is sent for nobody', async () => {
+    const emulator = await startEmulator({ pacing: 0 });
+    let subscribed = 0;
+    let relayed!: (subscription: { closed: boolean }) => void;
+    const relayDone = new Promise<{ closed: boolean }>((resolve) => (relayed = resolve));
+    const server = await listen(async (req, res) => {
+      // The server reads the request and checks a session first; the browser leaves meanwhile.
+      for await (const _ of req) void _;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const upstream = new Observable<ResponseStreamEvent>((subscriber) => {
+        subscribed++;
+        return client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).subscribe(subscriber);
+      });
+      relayed(relayToNodeResponse(req, res, upstream, { format: 'responses' }));
+    });
+    try {
+      const controller = new AbortController();
+      const request = fetch(server.url, { method: 'POST', body: '{}', signal: controller.signal }).catch(() => undefined);
+      setTimeout(() => controller.abort(), 30);
+      await request;
+      const subscription = await relayDone;
+      expect(subscribed).toBe(0);
+      expect(subscription.closed).toBe(true);
+      await emulator.idle();
+      expect(emulator.requests.filter((r) => r.path.endsWith('/responses'))).toEqual([]);
+    } finally {
+      await server.close();
+      await emulator.close();
+    }
+  });
+});
+
 describe('relay over real HTTP, resume with Last-Event-ID', () => {
   const name = fixtureNames('responses-recorded')[0]!;
   // A stateless stand-in for `client.responses.stream({ response_id, starting_after })`: the events after one.

@@ -1,4 +1,4 @@
-import { defer, isObservable, Subject, takeUntil, type Observable, type Subscription } from 'rxjs';
+import { defer, isObservable, merge, Observable, Subject, takeUntil, type Subscription } from 'rxjs';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 import { DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
 import { EVENT_STREAM_HEADERS } from './event-stream-response.js';
@@ -80,31 +80,42 @@ export function relayToNodeResponse<T>(
   const header = req.headers['last-event-id'];
   const lastEventId = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
   const events$ = isObservable(source) ? source : defer(() => source(lastEventId));
-  res.writeHead(options.status ?? 200, { ...EVENT_STREAM_HEADERS, ...options.headers });
-  res.flushHeaders?.();
+  if (!res.destroyed) {
+    res.writeHead(options.status ?? 200, { ...EVENT_STREAM_HEADERS, ...options.headers });
+    res.flushHeaders?.();
+  }
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
-  // Stops upstream at once, in the middle of a synchronous emission too.
-  const stop = new Subject<void>();
-  const onClose = () => stop.next();
-  res.once('close', onClose);
-  const subscription = events$.pipe(toEventStreamFrames<T>(options), takeUntil(stop)).subscribe({
+  // A reader too far behind (below). Stops upstream at once, in the middle of a synchronous emission too.
+  const cut = new Subject<void>();
+  const end = () => {
+    if (!res.writableEnded && !res.destroyed) res.end();
+  };
+  const subscription = events$.pipe(toEventStreamFrames<T>(options), takeUntil(merge(closed(res), cut))).subscribe({
     next(frame) {
       // Node queues what the socket cannot take yet, up to maxBufferSize; a reader further behind is cut.
-      if (res.destroyed) return;
+      if (res.destroyed) return cut.next();
       res.write(frame);
       if (res.writableLength > maxBufferSize) {
         res.destroy();
-        stop.next();
+        cut.next();
       }
     },
-    complete() {
-      res.off('close', onClose);
-      if (!res.writableEnded && !res.destroyed) res.end();
-    },
+    complete: end,
   });
-  subscription.add(() => {
-    res.off('close', onClose);
-    if (!res.writableEnded && !res.destroyed) res.end();
-  });
+  subscription.add(end);
   return subscription;
+}
+
+/**
+ * Emits when the connection of `res` closes; at once when it closed already (a browser that left while the server
+ * was still reading the request or checking a session), so that upstream is never subscribed and no request is sent
+ * for nobody.
+ */
+function closed(res: NodeResponseLike): Observable<void> {
+  return new Observable<void>((subscriber) => {
+    if (res.destroyed) return subscriber.next();
+    const onClose = () => subscriber.next();
+    res.once('close', onClose);
+    return () => res.off('close', onClose);
+  });
 }
