@@ -202,6 +202,30 @@ describe('fault injection', () => {
     expect(emulator.requests.slice(start).map((r) => r.status)).toEqual([503, 503, 200]);
   });
 
+  it('responseFailed: the model fails the response (created, streamed or in the background); other routes never take it', async () => {
+    const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+    const fault = emulator.inject({ kind: 'responseFailed' }, { times: 3 });
+    await client.beta.threads.create();
+    expect(fault.remaining).toBe(3);
+    const created = await client.responses.create({ model: 'gpt-4o', input: 'Hi' });
+    expect(created).toMatchObject({
+      status: 'failed',
+      error: { code: 'server_error', message: 'The model failed to generate a response.' },
+      output: [],
+      usage: null,
+    });
+    const events = [];
+    for await (const event of await client.responses.create({ model: 'gpt-4o', input: 'Hi', stream: true })) events.push(event);
+    expect(events.map((event) => event.type)).toEqual(['response.created', 'response.in_progress', 'response.failed']);
+    const queued = await client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true });
+    expect(queued.status).toBe('queued');
+    await emulator.idle();
+    expect((await client.responses.retrieve(queued.id)).status).toBe('failed');
+    expect(fault).toMatchObject({ hits: 3, remaining: 0 });
+    emulator.inject({ kind: 'responseFailed', error: { message: 'The model crashed.' } });
+    expect((await client.responses.create({ model: 'gpt-4o', input: 'Hi' })).error).toEqual({ code: 'server_error', message: 'The model crashed.' });
+  });
+
   it('matches: a stream fault skips requests that do not stream, and only hits matching paths', async () => {
     const fault = emulator.inject({ kind: 'endEarly', afterEvents: 1 }, { match: { path: /\/runs$/ } });
     const { assistantId, threadId } = await setup(emulator, 'not consumed by these requests');

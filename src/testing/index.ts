@@ -29,6 +29,7 @@ export type { EmulatorCounters } from './emulator/counters.js';
 export {
   FAULT_HEADER,
   faultHeader,
+  type AnswerFault,
   type Fault,
   type FaultKind,
   type InjectOptions,

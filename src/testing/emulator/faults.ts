@@ -2,10 +2,12 @@
  * Fault injection: what can go wrong, which requests it hits, and how often. Faults are injected with
  * `emulator.inject(fault, { match, times })` or carried by one request in the `x-emulator-fault` header.
  *
- * Three families:
+ * Four families:
  * - request faults (`rateLimit`, `serverError`) answer any matching request instead of the API;
  * - reply faults (`badGatewayAfterAccept`, `stallBody`) hit any matching request after the API handled it: the
  *   answer is lost to a proxy, or its JSON body stalls;
+ * - answer faults (`responseFailed`) change what the API answers: the model fails (only the routes that can
+ *   fail take them: `POST /responses`);
  * - stream faults (every other kind) shape a response that is an event stream (a request that does not stream
  *   is not matched by them). A stream fault and `slowBytes` can hit the same stream.
  */
@@ -71,7 +73,15 @@ export type Fault =
    * A JSON reply (an error reply included) sends its headers and the first `bytes` bytes of its body (default: half
    * of it), then goes silent; the connection stays open. A streamed reply is not affected.
    */
-  | { readonly kind: 'stallBody'; readonly bytes?: number };
+  | { readonly kind: 'stallBody'; readonly bytes?: number }
+  /**
+   * The API handles a `POST /responses` and the model fails: the response is `failed`, with no output and the
+   * API's `error` (`{ code: 'server_error', message: 'The model failed to generate a response.' }`, fields
+   * overridable by `error`). Without streaming it is the answer; streamed, `response.created` and
+   * `response.in_progress` come, then `response.failed`; in the background it is `queued`, `in_progress`, then
+   * stored `failed`. Other requests are not matched by it.
+   */
+  | { readonly kind: 'responseFailed'; readonly error?: { readonly code?: string; readonly message?: string } };
 
 /**
  * The name of a kind of fault.
@@ -98,12 +108,20 @@ export type RequestFault = Extract<Fault, { kind: 'rateLimit' | 'serverError' }>
 export type ReplyFault = Extract<Fault, { kind: 'badGatewayAfterAccept' | 'stallBody' }>;
 
 /**
+ * A fault changing what the API answers (the model fails).
+ *
+ * @example
+ * const fault: AnswerFault = { kind: 'responseFailed', error: { message: 'The model crashed.' } };
+ */
+export type AnswerFault = Extract<Fault, { kind: 'responseFailed' }>;
+
+/**
  * A fault shaping an event stream.
  *
  * @example
  * const fault: StreamFault = { kind: 'stall', afterEvents: 3 };
  */
-export type StreamFault = Exclude<Fault, RequestFault | ReplyFault>;
+export type StreamFault = Exclude<Fault, RequestFault | ReplyFault | AnswerFault>;
 
 /**
  * Which requests an injected fault hits. `path` is compared with the request's path without its query: a string
@@ -172,6 +190,7 @@ export function faultHeader(fault: Fault | readonly Fault[]): Record<string, str
 
 const REQUEST_KINDS: ReadonlySet<FaultKind> = new Set(['rateLimit', 'serverError']);
 const REPLY_KINDS: ReadonlySet<FaultKind> = new Set(['badGatewayAfterAccept', 'stallBody']);
+const ANSWER_KINDS: ReadonlySet<FaultKind> = new Set(['responseFailed']);
 
 /**
  * Whether a fault answers requests (rather than shaping streams).
@@ -194,13 +213,23 @@ export function isReplyFault(fault: Fault): fault is ReplyFault {
 }
 
 /**
+ * Whether a fault changes what the API answers.
+ *
+ * @example
+ * isAnswerFault({ kind: 'responseFailed' }); // true
+ */
+export function isAnswerFault(fault: Fault): fault is AnswerFault {
+  return ANSWER_KINDS.has(fault.kind);
+}
+
+/**
  * Whether a fault shapes an event stream.
  *
  * @example
  * isStreamFault({ kind: 'reset', afterEvents: 2 }); // true
  */
 export function isStreamFault(fault: Fault): fault is StreamFault {
-  return !isRequestFault(fault) && !isReplyFault(fault);
+  return !isRequestFault(fault) && !isReplyFault(fault) && !isAnswerFault(fault);
 }
 
 const NUMBER_FIELDS: Readonly<Record<FaultKind, { required: readonly string[]; optional: readonly string[] }>> = {
@@ -218,6 +247,7 @@ const NUMBER_FIELDS: Readonly<Record<FaultKind, { required: readonly string[]; o
   serverError: { required: [], optional: ['status', 'retryAfterMs'] },
   badGatewayAfterAccept: { required: [], optional: ['retryAfterMs'] },
   stallBody: { required: [], optional: ['bytes'] },
+  responseFailed: { required: [], optional: [] },
 };
 
 /**
@@ -330,6 +360,11 @@ export class FaultRegistry {
   /** The first reply fault matching the request, counted as used. */
   takeReplyFault(target: FaultTarget): ReplyFault | undefined {
     return this.#take(target, isReplyFault);
+  }
+
+  /** The first answer fault matching the request, counted as used. */
+  takeAnswerFault(target: FaultTarget): AnswerFault | undefined {
+    return this.#take(target, isAnswerFault);
   }
 
   /**

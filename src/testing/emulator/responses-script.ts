@@ -1,7 +1,8 @@
 /**
  * Responses in the emulator: reading a `POST /responses` body (with the API's 400 replies), the answer as a
  * `response` object, and its stream: `response.created`, `response.in_progress`, the output items with their
- * parts and deltas, and `response.completed` (or `response.incomplete`), each event with its `sequence_number`.
+ * parts and deltas, and `response.completed` (or `response.incomplete`), each event with its `sequence_number`;
+ * a response the model fails (the `responseFailed` fault) has no output and ends with `response.failed`.
  * Stored responses (`store`, default `true`) can be read back and continued with `previous_response_id`.
  */
 import type { AssistantToolChoiceOption, FunctionTool } from '../../wire/assistants.js';
@@ -285,8 +286,8 @@ export type ScriptedItem =
     };
 
 /**
- * The answer to one request: the response's id and time, its output items, whether the token limit cut it, and
- * the usage.
+ * The answer to one request: the response's id and time, its output items, whether the token limit cut it, the
+ * usage, and the `error` when the model fails.
  *
  * @example
  * const script = scriptResponse(readResponsesRequest(ctx.state, ctx.body));
@@ -299,7 +300,17 @@ export interface ResponsesScript {
   readonly items: readonly ScriptedItem[];
   readonly truncated: boolean;
   readonly usage: ResponsesUsage;
+  /** The `error` of a response the model fails (status `failed`, no output); `null` otherwise. */
+  readonly failure: JsonObject | null;
 }
+
+/**
+ * The `error` of a response the model fails, as the API words it.
+ *
+ * @example
+ * scriptResponse(request, { ...MODEL_FAILURE, message: 'The model crashed.' });
+ */
+export const MODEL_FAILURE: Readonly<JsonObject> = { code: 'server_error', message: 'The model failed to generate a response.' };
 
 /**
  * The `usage` of a response.
@@ -316,12 +327,14 @@ export interface ResponsesUsage {
 }
 
 /**
- * Decides the answer of a request: a message with the scripted text, or one `function_call` item per call.
+ * Decides the answer of a request: a message with the scripted text, or one `function_call` item per call; with
+ * `failure` (the `error` of the `responseFailed` fault), a response the model fails.
  *
  * @example
  * const script = scriptResponse(request);
+ * scriptResponse(request, MODEL_FAILURE); // status 'failed', no output
  */
-export function scriptResponse(request: ResponsesRequest): ResponsesScript {
+export function scriptResponse(request: ResponsesRequest, failure: JsonObject | null = null): ResponsesScript {
   const answer: CompletionAnswer = structuredCompletion(request, textFormat(request)) ?? answerCompletion(request);
   const items: ScriptedItem[] =
     answer.kind === 'text'
@@ -347,6 +360,7 @@ export function scriptResponse(request: ResponsesRequest): ResponsesScript {
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: inputTokens + answer.completionTokens,
     },
+    failure,
   };
 }
 
@@ -377,8 +391,8 @@ function outputText(text: string): JsonObject {
 
 /**
  * The `response` object: `'in_progress'` as `response.created` / `response.in_progress` tell it (no output, no
- * usage), `'final'` as `response.completed` (or `response.incomplete`, when the token limit cut the answer) and
- * the non-streamed reply tell it.
+ * usage), `'final'` as `response.completed` (or `response.incomplete`, when the token limit cut the answer;
+ * `response.failed`, with its `error` and no output, when the model failed) and the non-streamed reply tell it.
  *
  * @example
  * responseObject(script, 'final');
@@ -389,19 +403,19 @@ function outputText(text: string): JsonObject {
 export function responseObject(script: ResponsesScript, phase: 'in_progress' | 'final'): JsonObject {
   const { request } = script;
   const final = phase === 'final';
-  const status = !final ? 'in_progress' : script.truncated ? 'incomplete' : 'completed';
+  const status = !final ? 'in_progress' : script.failure !== null ? 'failed' : script.truncated ? 'incomplete' : 'completed';
   return {
     id: script.id,
     object: 'response',
     created_at: script.createdAt,
     status,
     completed_at: status === 'completed' ? unixNow() : null,
-    error: null,
+    error: status === 'failed' ? { ...script.failure } : null,
     incomplete_details: status === 'incomplete' ? { reason: 'max_output_tokens' } : null,
     instructions: request.instructions,
     max_output_tokens: request.maxTokens,
     model: request.model,
-    output: final ? script.items.map((item) => itemObject(item, finalItemStatus(script), true)) : [],
+    output: final && status !== 'failed' ? script.items.map((item) => itemObject(item, finalItemStatus(script), true)) : [],
     parallel_tool_calls: request.parallelToolCalls,
     previous_response_id: request.previousResponseId,
     ...(request.conversationId !== null ? { conversation: { id: request.conversationId } } : {}),
@@ -414,7 +428,7 @@ export function responseObject(script: ResponsesScript, phase: 'in_progress' | '
     tools: request.echo.tools,
     top_p: request.echo.topP,
     truncation: request.echo.truncation,
-    usage: final ? script.usage : null,
+    usage: final && status !== 'failed' ? script.usage : null,
     user: request.echo.user,
     metadata: request.echo.metadata,
   };
@@ -441,7 +455,8 @@ export function rememberResponse(state: EmulatorState, script: ResponsesScript, 
   if (!script.request.store) return;
   const callNames = new Map(script.request.callNames);
   const texts = [...script.request.texts.slice(1)]; // instructions are not carried over
-  for (const item of script.items) {
+  // A failed response has no output to carry over.
+  for (const item of script.failure === null ? script.items : []) {
     texts.push(item.fragments.join(''));
     if (item.kind === 'functionCall') callNames.set(item.callId, item.name);
   }
@@ -463,6 +478,10 @@ export function responseEvents(script: ResponsesScript, final: JsonObject): Pace
   const started = responseObject(script, 'in_progress');
   emit('event', 'response.created', { response: started });
   emit('event', 'response.in_progress', { response: started });
+  if (script.failure !== null) {
+    emit('event', 'response.failed', { response: final });
+    return blocks;
+  }
   const status = finalItemStatus(script);
   script.items.forEach((item, outputIndex) => {
     const text = item.fragments.join('');

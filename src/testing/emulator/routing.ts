@@ -5,6 +5,7 @@
  */
 import type { StreamDialect } from './event-stream.js';
 import type { JsonObject, MultipartForm } from './body.js';
+import type { AnswerFault } from './faults.js';
 import type { EventSink } from './sse.js';
 import type { EmulatorState } from './state.js';
 
@@ -29,6 +30,11 @@ export interface RouteContext {
    * value is then ignored; it sends the blocks and ends the sink when the stream is over.
    */
   openEventStream(dialect?: StreamDialect): EventSink;
+  /**
+   * The answer fault this request meets (from its `x-emulator-fault` header, else an injected one), counted as
+   * applied: a route that can fail asks once; other routes never take one.
+   */
+  answerFault(): AnswerFault | undefined;
 }
 
 /**

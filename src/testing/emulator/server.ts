@@ -10,6 +10,7 @@ import { BAD_GATEWAY_HTML, openEventStream, retryAfterMsHeader } from './event-s
 import {
   FAULT_HEADER,
   FaultRegistry,
+  isAnswerFault,
   isReplyFault,
   isRequestFault,
   isStreamFault,
@@ -185,6 +186,11 @@ export function createApiServer(
             ? [{ kind: 'bufferedProxy', response: 'badGateway', retryAfterMs: replyFault.retryAfterMs }]
             : streamFaults;
         return openEventStream(writer, state.timers, lost, dialect);
+      },
+      answerFault: () => {
+        const fault = headerFaults.length > 0 ? headerFaults.find(isAnswerFault) : faults.takeAnswerFault(target);
+        if (fault) applied(record, fault);
+        return fault;
       },
     };
     const result = await route.handle(ctx);

@@ -5,7 +5,8 @@
  * `response` object, or with `stream: true` its events (`response.created` ... `response.completed`). Responses
  * created with `store` (the default) can be read back and continued with `previous_response_id`; streamed, such
  * a response is `in_progress` until its last event and is produced to the end even when the client's connection
- * is cut; with `background: true` they are produced over time (see `../background-responses.ts`).
+ * is cut; with `background: true` they are produced over time (see `../background-responses.ts`). The
+ * `responseFailed` fault makes the model fail the response (status `failed`, its stream ends with `response.failed`).
  */
 import type { Route } from '../routing.js';
 import { playBlocks } from '../paced-stream.js';
@@ -19,6 +20,7 @@ import {
 } from '../background-responses.js';
 import { inputItemsOf, responseInputItems } from '../response-input-items.js';
 import {
+  MODEL_FAILURE,
   readResponsesRequest,
   rememberResponse,
   responseEvents,
@@ -44,7 +46,8 @@ export const responseRoutes: readonly Route[] = [
     path: '/responses',
     handle: (ctx) => {
       const request = readResponsesRequest(ctx.state, ctx.body);
-      const script = scriptResponse(request);
+      const failed = ctx.answerFault();
+      const script = scriptResponse(request, failed ? { ...MODEL_FAILURE, ...failed.error } : null);
       ctx.state.counters.responsesCreated++;
       if (request.store) {
         const turn = request.conversationId !== null ? request.turnItems : inputItemsOf(ctx.body['input']);
