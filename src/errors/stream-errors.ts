@@ -140,6 +140,8 @@ export class ChatCompletionStreamError extends ServerStreamError {
 /**
  * A Responses stream ended in failure: an `error` event, or `response.failed` (the response object, with its
  * `error`, is in {@link ResponseStreamError.response}). Carries the API's `code` and `message` and the raw data.
+ * The client's fallback (`fallbackToPolling`) reports a response that ended `failed` or `cancelled` the same way
+ * (`eventType` `response.failed`; a `cancelled` response has no `error`, its status is the message).
  *
  * @example
  * responseEvents(response).subscribe({
@@ -167,7 +169,7 @@ export class ResponseStreamError extends ServerStreamError {
 
   constructor(eventType: string, data: string, knownResponseId?: string) {
     const failed = eventType === 'response.failed';
-    super(data, failed ? { subject: 'The response', locate: (parsed) => responseOf(parsed)?.['error'] } : {});
+    super(data, failed ? { subject: 'The response', locate: failureOf } : {});
     const response = failed ? responseOf(this.error) : undefined;
     const parsed = isRecord(this.error) ? this.error : undefined;
     const body = errorBody(this.error);
@@ -191,6 +193,14 @@ function errorBody(parsed: unknown): Record<string, unknown> | undefined {
 
 function responseOf(parsed: unknown): Record<string, unknown> | undefined {
   return isRecord(parsed) && isRecord(parsed['response']) ? parsed['response'] : undefined;
+}
+
+/** What a failed response says went wrong: its `error`, else its status (a `cancelled` one has no `error`). */
+function failureOf(parsed: unknown): unknown {
+  const response = responseOf(parsed);
+  const status = response?.['status'];
+  if (isRecord(response?.['error']) || typeof status !== 'string') return response?.['error'];
+  return { message: `its status is "${status}"` };
 }
 
 /**

@@ -1,19 +1,55 @@
+import { concatMap, distinctUntilKeyChanged, from, map, of, type OperatorFunction, throwError } from 'rxjs';
+import { ResponseStreamError } from '../../errors/stream-errors.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
+import { RESPONSE_SETTLED_STATUSES } from '../recovery/settle-response.js';
 
 /**
- * The events a stream would have carried for a finished `response`: `response.created` (in progress, no
- * output), then for each output item its `added` event, its text parts (one `output_text.delta` each) or its
- * function-call arguments (one delta), its `done` events, and finally `response.completed` (or `incomplete`)
- * with the whole response. Accumulating them gives back `response`.
+ * The fallback's events of a response followed until it settled: the non-streaming create's answer, then (for a
+ * `queued` or `in_progress` response, such as a background one) each poll, the last one settled. The events are
+ * those a stream would have carried, numbered from 0:
+ * - the first state: `response.created` (without output; `in_progress` when the response already settled);
+ * - each later change of status before it settled: `response.queued` / `response.in_progress`;
+ * - the settled response: for each output item its `added` event, its text parts (one `output_text.delta` each)
+ *   or its function-call arguments (one delta), its `done` events, then `response.completed` or
+ *   `response.incomplete` with the whole response. A `failed` (or `cancelled`) response fails the stream with
+ *   {@link ResponseStreamError} after its output events, as its `response.failed` event would have.
+ *
+ * Accumulating the events gives back the settled response.
  *
  * @internal
  * @example
- * from(eventsOfResponse(response)).pipe(finalResponse());
+ * create$.pipe(switchMap((created) => untilSettled(created.id, of({ data: created }))), fallbackResponseEvents()).pipe(finalResponse());
  */
-export function eventsOfResponse(response: Response): ResponseStreamEvent[] {
+export function fallbackResponseEvents(): OperatorFunction<Response, ResponseStreamEvent> {
+  return (states) =>
+    states.pipe(
+      distinctUntilKeyChanged('status'),
+      concatMap((response, index) => from(eventsOfState(response, index === 0))),
+      map((event, sequence_number) => ({ ...event, sequence_number }) as unknown as ResponseStreamEvent),
+      // As the stream's reader does with `response.failed`: the failed response is an error.
+      concatMap((event) =>
+        event.type === 'response.failed' ? throwError(() => new ResponseStreamError(event.type, JSON.stringify(event))) : of(event),
+      ),
+    );
+}
+
+/** The events one state of the response adds (without sequence numbers). */
+function eventsOfState(response: Response, first: boolean): Record<string, unknown>[] {
+  const settled = RESPONSE_SETTLED_STATUSES.has(response.status as string);
+  const pending = { ...response, output: [] };
+  if (!settled) return [{ type: first ? 'response.created' : response.status === 'queued' ? 'response.queued' : 'response.in_progress', response: pending }];
+  const end = response.status === 'completed' ? 'response.completed' : response.status === 'incomplete' ? 'response.incomplete' : 'response.failed';
+  return [
+    ...(first ? [{ type: 'response.created', response: { ...pending, status: 'in_progress' } }] : []),
+    ...outputEvents(response),
+    { type: end, response },
+  ];
+}
+
+/** For each output item of a settled response, the events that stream it. */
+function outputEvents(response: Response): Record<string, unknown>[] {
   const events: Record<string, unknown>[] = [];
-  const push = (event: Record<string, unknown>) => events.push({ ...event, sequence_number: events.length });
-  push({ type: 'response.created', response: { ...response, status: 'in_progress', output: [] } });
+  const push = (event: Record<string, unknown>) => events.push(event);
   response.output.forEach((item, output_index) => {
     const raw = item as unknown as Record<string, unknown> & { type: string; id?: string };
     if (raw.type === 'message' && Array.isArray(raw['content'])) {
@@ -39,6 +75,5 @@ export function eventsOfResponse(response: Response): ResponseStreamEvent[] {
     }
     push({ type: 'response.output_item.done', output_index, item: raw });
   });
-  push({ type: response.status === 'incomplete' ? 'response.incomplete' : 'response.completed', response });
-  return events as unknown as ResponseStreamEvent[];
+  return events;
 }

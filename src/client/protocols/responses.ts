@@ -3,23 +3,21 @@
  * `response.incomplete` or `response.failed`; the stream of a background response is streamed again after a
  * cut from its last `sequence_number` (`../recovery/resume-response.ts`); the cut stream of any other stored
  * response is completed once the response settled, with the events it missed (`../recovery/settle-response.ts`);
- * the fallback is one non-streaming request emitted as the equivalent events (`../fallback/response-events.ts`).
+ * the fallback is one non-streaming request, followed until the response settled (a background one answers
+ * `queued`), emitted as the equivalent events (`../fallback/response-events.ts`).
  */
-import { concat, concatMap, defer, from, last, type Observable, throwError, timeout } from 'rxjs';
+import { concat, concatMap, defer, from, last, type Observable, of, switchMap, throwError, timeout } from 'rxjs';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
-import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { type Polled, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { responseEvents } from '../../responses/response-events.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
-import { eventsOfResponse } from '../fallback/response-events.js';
+import { fallbackResponseEvents } from '../fallback/response-events.js';
 import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-response.js';
-import { deliveredResponseEvents, missingResponseEvents } from '../recovery/settle-response.js';
+import { deliveredResponseEvents, missingResponseEvents, RESPONSE_SETTLED_STATUSES } from '../recovery/settle-response.js';
 import { type RequestSpec, stepOptions, type Transport, withCallKey } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
-
-/** The statuses of a response that will not change any more. */
-const SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete', 'failed', 'cancelled']);
 
 /**
  * Options of a streaming Responses call (`client.responses.stream()`).
@@ -40,7 +38,10 @@ export interface ResponseStreamOptions extends RequestOptions {
    * (`POST /responses/{id}/cancel`, its answer ignored). Default false: unsubscribing only stops reading.
    */
   cancelOnUnsubscribe?: boolean;
-  /** Poll interval while a cut stream's response settles. Default: the server's `openai-poll-after-ms`, else the client's. */
+  /**
+   * Poll interval while a cut stream's response, or the fallback's background response, settles. Default: the
+   * server's `openai-poll-after-ms`, else the client's.
+   */
   pollIntervalMs?: number;
 }
 
@@ -101,20 +102,24 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
     const callOptions = withCallKey(options);
     const delivered = settles ? deliveredResponseEvents() : undefined;
 
+    // Each state of response `id` from `first` on, until it settled (waits on the client's scheduler).
+    const untilSettled = (id: string, first: Observable<Polled<Response>>) =>
+      pollUntilTerminal<Response>({
+        first,
+        retrieve: () => api.retrieve(id, options),
+        isTerminal: (response) => RESPONSE_SETTLED_STATUSES.has(response.status as string),
+        pollIntervalMs: options?.pollIntervalMs,
+        defaultIntervalMs: transport.options.pollIntervalMs,
+        scheduler,
+      });
+
     const settle = (reason: unknown): Observable<ResponseStreamEvent> | undefined => {
       const state = delivered!.state();
       const id = state.responseId;
       if (id === undefined || state.settled) return undefined;
       options?.onRecover?.({ reason, responseId: id, startingAfter: state.lastSequence, receivedEvents: received(), attempt: 1, method: 'settle' });
       const deadline = options?.timeout ?? transport.options.timeout;
-      const settled$ = pollUntilTerminal<Response>({
-        first: api.retrieve(id, options),
-        retrieve: () => api.retrieve(id, options),
-        isTerminal: (response) => SETTLED_STATUSES.has(response.status as string),
-        pollIntervalMs: options?.pollIntervalMs,
-        defaultIntervalMs: transport.options.pollIntervalMs,
-        scheduler,
-      }).pipe(last());
+      const settled$ = untilSettled(id, api.retrieve(id, options)).pipe(last());
       // The wait is bounded by the request deadline (`timeout`): past it the cut is reported as it was.
       const bounded$ = deadline > 0 && deadline !== Infinity ? settled$.pipe(timeout({ first: deadline, scheduler, with: () => throwError(() => reason) })) : settled$;
       return bounded$.pipe(
@@ -151,7 +156,11 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
               options?.onFallback?.({ reason });
               // The stream's own key: a server that honours keys refuses this create if the stream's POST was
               // accepted after all, rather than creating the response twice. (Runs look for the run instead.)
-              return api.create(body, callOptions).pipe(concatMap(eventsOfResponse));
+              // A background response answers `queued`: it is followed until it settled.
+              return api.create(body, callOptions).pipe(
+                switchMap((created) => untilSettled(created.id, of({ data: created }))),
+                fallbackResponseEvents(),
+              );
             }
           : undefined,
       recover: delivered ? settle : undefined,

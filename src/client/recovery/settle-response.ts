@@ -7,6 +7,15 @@
  */
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 
+/**
+ * The statuses of a response that will not change any more: waiting for a response (a cut stream's, or the
+ * fallback's background response) stops at them. @internal
+ *
+ * @example
+ * pollUntilTerminal<Response>({ first, retrieve, isTerminal: (r) => RESPONSE_SETTLED_STATUSES.has(r.status as string) });
+ */
+export const RESPONSE_SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete', 'failed', 'cancelled']);
+
 /** What was delivered of one content part (its text or refusal: only its length is kept). */
 interface DeliveredPart {
   added: boolean;
