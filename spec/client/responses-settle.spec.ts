@@ -3,6 +3,8 @@ import { firstValueFrom, from as fromEvents, lastValueFrom, toArray, VirtualTime
 import {
   finalResponse,
   IncompleteStreamError,
+  NotFoundError,
+  ResponseNotRetrievableError,
   type ResponseRecoveryInfo,
   type ResponseStreamEvent,
   textDeltas,
@@ -118,6 +120,32 @@ describe('client.responses.stream(): a cut stream of a stored response is comple
       expect(ctx.emulator.requests.slice(from).filter(isRetrieve)).toEqual([]);
       await ctx.emulator.idle();
     }
+  });
+
+  it('a response the API does not serve (its GET answers 404) fails with ResponseNotRetrievableError, the cut kept', async () => {
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 4 }, { match: POST });
+    // A gateway that does not forward the GET (or an organization with zero data retention).
+    ctx.emulator.inject({ kind: 'serverError', status: 404, message: 'Not found' }, { match: { method: 'GET', path: /^\/v1\/responses\/resp_[^/]+$/ } });
+    const from = ctx.emulator.requests.length;
+    const recoveries: ResponseRecoveryInfo[] = [];
+    const events: ResponseStreamEvent[] = [];
+    const error = await new Promise<unknown>((resolve) =>
+      ctx.client.responses
+        .stream({ model: 'gpt-4o', input: INPUT }, { onRecover: (info) => recoveries.push(info) })
+        .subscribe({ next: (event) => events.push(event), error: resolve, complete: () => resolve(undefined) }),
+    );
+    expect(events).toHaveLength(4);
+    expect(error).toBeInstanceOf(ResponseNotRetrievableError);
+    const failure = error as ResponseNotRetrievableError;
+    expect(failure).toMatchObject({ responseId: idOf(events), startingAfter: 3, receivedEvents: 4 });
+    // The cut (what the stream delivered) and why its recovery failed (the API's 404) both stay reachable.
+    expect(failure.reason).toBe(recoveries[0]!.reason);
+    expect(failure.reason).toBeInstanceOf(IncompleteStreamError);
+    expect((failure.reason as IncompleteStreamError).responseId).toBe(idOf(events));
+    expect(failure.cause).toBeInstanceOf(NotFoundError);
+    expect(failure.message).toContain(`The stream of response ${idOf(events)} was cut after 4 events`);
+    expect(ctx.emulator.requests.slice(from).filter(isRetrieve).map((r) => r.status)).toEqual([404]);
+    await ctx.emulator.idle();
   });
 
   it('recoverStreams: false reports the cut', async () => {

@@ -38,5 +38,5 @@ export {
   StructuredOutputUnknownToolError,
   StructuredOutputSchemaError,
 } from './structured-errors.js';
-export { ResponseResumeExpiredError } from './resume-errors.js';
+export { ResponseNotRetrievableError, ResponseResumeExpiredError } from './resume-errors.js';
 export { ToolLoopMaxStepsError, ToolLoopToolError } from './tool-loop-errors.js';

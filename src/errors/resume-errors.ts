@@ -34,3 +34,47 @@ export class ResponseResumeExpiredError extends OpenAIStreamError {
     this.excerpt = said;
   }
 }
+
+/**
+ * The cut stream of a stored response (one not in the background) could not be completed because the API does
+ * not serve the response: the client waits for it to settle with `GET /responses/{id}`, and that request was
+ * answered 404 (an organization with zero data retention keeps no responses, a gateway may not forward the GET,
+ * or the response was deleted). Every event before the cut was delivered; `reason` is the cut itself (an
+ * `IncompleteStreamError` or `StreamTimeoutError`), `cause` the API's 404.
+ *
+ * @example
+ * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).subscribe({
+ *   error: (e) => {
+ *     if (e instanceof ResponseNotRetrievableError) console.warn(`cut after ${e.receivedEvents} events`, e.reason, e.cause);
+ *   },
+ * });
+ */
+export class ResponseNotRetrievableError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'ResponseNotRetrievableError';
+  /** The response whose stream was cut (`resp_...`). */
+  readonly responseId: string;
+  /** The `sequence_number` of the last event delivered. */
+  readonly startingAfter: number;
+  /** How many events the stream delivered before the cut. */
+  readonly receivedEvents: number;
+  /** The cut: the error that would have ended the stream without recovery. */
+  readonly reason: unknown;
+  /** The start of the API's error message. */
+  readonly excerpt: string;
+
+  constructor(details: { responseId: string; startingAfter: number; receivedEvents: number; reason: unknown; cause: unknown }) {
+    const said = excerpt(details.cause instanceof Error ? details.cause.message : String(details.cause));
+    const cut = details.reason instanceof Error ? details.reason.message : String(details.reason);
+    super(
+      `The stream of response ${details.responseId} was cut after ${details.receivedEvents} events and could not be ` +
+        `completed: the API does not serve the response (${said}). The cut: ${cut}`,
+      { cause: details.cause },
+    );
+    this.responseId = details.responseId;
+    this.startingAfter = details.startingAfter;
+    this.receivedEvents = details.receivedEvents;
+    this.reason = details.reason;
+    this.excerpt = said;
+  }
+}

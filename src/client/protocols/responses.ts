@@ -6,7 +6,9 @@
  * the fallback is one non-streaming request, followed until the response settled (a background one answers
  * `queued`), emitted as the equivalent events (`../fallback/response-events.ts`).
  */
-import { concat, concatMap, defer, from, last, type Observable, of, switchMap, throwError, timeout } from 'rxjs';
+import { catchError, concat, concatMap, defer, from, last, type Observable, of, switchMap, throwError, timeout } from 'rxjs';
+import { APIError } from '../../errors/api-errors.js';
+import { ResponseNotRetrievableError } from '../../errors/resume-errors.js';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
 import { type Polled, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { responseEvents } from '../../responses/response-events.js';
@@ -117,9 +119,21 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
       const state = delivered!.state();
       const id = state.responseId;
       if (id === undefined || state.settled) return undefined;
-      options?.onRecover?.({ reason, responseId: id, startingAfter: state.lastSequence, receivedEvents: received(), attempt: 1, method: 'settle' });
+      const receivedEvents = received();
+      options?.onRecover?.({ reason, responseId: id, startingAfter: state.lastSequence, receivedEvents, attempt: 1, method: 'settle' });
       const deadline = options?.timeout ?? transport.options.timeout;
-      const settled$ = untilSettled(id, api.retrieve(id, options)).pipe(last());
+      const settled$ = untilSettled(id, api.retrieve(id, options)).pipe(
+        last(),
+        // The API does not serve the response (zero data retention, a gateway without the GET, deleted): the cut
+        // is reported with the reason its recovery failed.
+        catchError((error: unknown) =>
+          throwError(() =>
+            error instanceof APIError && error.status === 404
+              ? new ResponseNotRetrievableError({ responseId: id, startingAfter: state.lastSequence, receivedEvents, reason, cause: error })
+              : error,
+          ),
+        ),
+      );
       // The wait is bounded by the request deadline (`timeout`): past it the cut is reported as it was.
       const bounded$ = deadline > 0 && deadline !== Infinity ? settled$.pipe(timeout({ first: deadline, scheduler, with: () => throwError(() => reason) })) : settled$;
       return bounded$.pipe(
