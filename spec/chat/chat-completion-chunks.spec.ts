@@ -2,10 +2,12 @@ import { lastValueFrom, of, Subject, toArray } from 'rxjs';
 import {
   ChatCompletionStreamError,
   chatCompletionChunks,
+  finalChatCompletion,
   IncompleteStreamError,
   type ServerSentEvent,
   ServerStreamError,
   StreamParseError,
+  textDeltas,
 } from '../../src/index';
 import { encode, streamOf } from '../helpers/bytes';
 
@@ -37,6 +39,22 @@ describe('chatCompletionChunks', () => {
     const { values, error } = await outcome(body(chunk({ future_field: { a: 1 } }), '[DONE]'));
     expect(error).toBeUndefined();
     expect(values).toEqual([JSON.parse(chunk({ future_field: { a: 1 } }))]);
+  });
+
+  it('reads chunks of compatible servers: no `id`, `object` absent or `chat.completion`; textDeltas and the final completion see them', async () => {
+    const bare = (delta: object, finish: string | null, object?: string) =>
+      JSON.stringify({ ...(object === undefined ? {} : { object }), choices: [{ index: 0, delta, finish_reason: finish }] });
+    for (const object of [undefined, 'chat.completion']) {
+      const bytes = body(bare({ role: 'assistant', content: 'Hel' }, null, object), bare({ content: 'lo' }, null, object), bare({}, 'stop', object), '[DONE]');
+      const texts = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(textDeltas(), toArray()));
+      expect(texts).toEqual(['Hel', 'lo']);
+      const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+      expect(final.choices[0]!.message.content).toBe('Hello');
+      expect(final.choices[0]!.finish_reason).toBe('stop');
+    }
+    // An `id` that is there must still be a string.
+    const { error } = await outcome(body(JSON.stringify({ id: 5, choices: [] }), '[DONE]'));
+    expect((error as StreamParseError).path).toBe('id');
   });
 
   it('stops reading at [DONE]: what follows is never read', async () => {

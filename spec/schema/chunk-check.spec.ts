@@ -154,7 +154,7 @@ describe('chatCompletionChunkIssue (what chatCompletionChunks() checks by defaul
     const chunk = (choice: object, extra: object = {}) => ({ id: 'c', choices: [{ index: 0, delta: {}, ...choice }], ...extra });
     const cases: Array<[unknown, string]> = [
       [null, ''],
-      [{ choices: [] }, 'id'],
+      [{ id: 7, choices: [] }, 'id'],
       [{ id: 'c' }, 'choices'],
       [chunk({ index: -1 }), 'choices.0.index'],
       [chunk({ index: 1.5 }), 'choices.0.index'],

@@ -267,6 +267,19 @@ describe('parsedToolCalls', () => {
   const GetTime = z.object({ zone: z.string() });
   const tools = { get_weather: GetWeather, get_time: GetTime };
 
+  it('Chat Completions: a name sent again in every fragment is the name (set, not appended), as the SDK reads it', async () => {
+    const chunks = [
+      chunk([{ delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } }] } }]),
+      chunk([{ delta: { tool_calls: [{ index: 0, function: { name: 'get_weather', arguments: '{"city": "Oslo",' } }] } }]),
+      chunk([{ delta: { tool_calls: [{ index: 0, function: { name: 'get_weather', arguments: ' "days": 1}' } }] } }]),
+      chunk([{ delta: {}, finish_reason: 'tool_calls' }]),
+    ];
+    const calls = await lastValueFrom(from(chunks).pipe(parsedToolCalls(tools), toArray()));
+    expect(calls).toEqual([
+      { name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 1}', parsedArguments: { city: 'Oslo', days: 1 }, index: 0 },
+    ]);
+  });
+
   it('Responses: each call with validated arguments, at its output_item.done', async () => {
     const events = responseFunctionCallEvents([
       { name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Par', 'is", "days": 3}'] },
@@ -369,4 +382,25 @@ describe('types (checked by tsc)', () => {
     });
     expect([title, minutes, servings, notOptional]).toEqual([undefined, undefined, 4, recipe.title]);
   });
+});
+
+describe('structured output from compatible servers: chunks whose `object` is not `chat.completion.chunk`', () => {
+  it.each([['absent', undefined], ['chat.completion', 'chat.completion'], ['empty', '']])(
+    '`object` %s: finalParsed and parsedToolCalls read the chunks as chunks',
+    async (_, object) => {
+      const relabel = (chunks: ChatCompletionChunk[]) =>
+        chunks.map((c) => {
+          const { object: _object, ...rest } = c as ChatCompletionChunk & { object?: string };
+          return (object === undefined ? rest : { ...rest, object }) as unknown as ChatCompletionChunk;
+        });
+      const content = relabel(chatContentChunks(pieces(recipeText, 7)));
+      expect(await lastValueFrom(from(content).pipe(finalParsed(Recipe)))).toEqual(recipe);
+      const call = relabel([
+        chunk([{ delta: { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_time', arguments: '{"zone": "UTC"}' } }] } }]),
+        chunk([{ delta: {}, finish_reason: 'tool_calls' }]),
+      ]);
+      const calls = await lastValueFrom(from(call).pipe(parsedToolCalls({ get_time: z.object({ zone: z.string() }) }), toArray()));
+      expect(calls.map((c) => c.parsedArguments)).toEqual([{ zone: 'UTC' }]);
+    },
+  );
 });

@@ -14,8 +14,9 @@ import type { ChatCompletionSnapshot } from './snapshot/state.js';
 // Chat Completions, described once (see `src/protocols/protocol.ts`): its values, its source, its accumulation.
 
 /**
- * Chat Completions chunks as the operators of every stream read them: a value with `object:
- * "chat.completion.chunk"`; its text is the `delta.content` of the wanted choice; a chunk carrying content,
+ * Chat Completions chunks as the operators of every stream read them: a value with a `choices` array (no other
+ * API's values have one; `object` is not looked at: compatible servers write `chat.completion` or nothing there,
+ * Azure `""`); its text is the `delta.content` of the wanted choice; a chunk carrying content,
  * refusal or tool call fragments is a delta; a choice's `finish_reason` tells how it ended.
  *
  * @example
@@ -23,8 +24,7 @@ import type { ChatCompletionSnapshot } from './snapshot/state.js';
  */
 export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
   kind: 'chat',
-  is: (value): value is ChatCompletionChunk =>
-    (value as { object?: unknown } | null)?.object === 'chat.completion.chunk',
+  is: (value): value is ChatCompletionChunk => Array.isArray((value as { choices?: unknown } | null)?.choices),
   text(chunk, out, wanted) {
     const choices = chunk.choices;
     for (let i = 0; i < choices.length; i++) {

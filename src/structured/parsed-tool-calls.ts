@@ -2,7 +2,7 @@ import type { OperatorFunction } from 'rxjs';
 import { withManySteps } from './per-subscription.js';
 import type { z } from 'zod';
 import { StructuredOutputIncompleteError, StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
-import type { ChatCompletionChunk } from '../wire/chat.js';
+import { chatProtocol } from '../chat/protocol.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputStreamValue } from './structured-text.js';
 
@@ -84,8 +84,8 @@ export function parsedToolCalls<Tools extends Record<string, z.ZodType>>(
     return {
       next(value) {
         const out: ParsedToolCall<Tools>[] = [];
-        if ((value as ChatCompletionChunk).object === 'chat.completion.chunk') {
-          for (const choice of (value as ChatCompletionChunk).choices) {
+        if (chatProtocol.is(value)) {
+          for (const choice of value.choices) {
             if (choice.index !== wantedChoice) continue;
             for (const fragment of choice.delta?.tool_calls ?? []) {
               let call = pending.find((c) => c.index === fragment.index);
@@ -95,7 +95,8 @@ export function parsedToolCalls<Tools extends Record<string, z.ZodType>>(
                 pending.push(call);
               }
               if (fragment.id) call.id = fragment.id;
-              if (fragment.function?.name) call.name += fragment.function.name;
+              // Set, as the reducer and the SDK set it: some servers send the whole name again in every fragment.
+              if (fragment.function?.name) call.name = fragment.function.name;
               if (fragment.function?.arguments) call.arguments += fragment.function.arguments;
             }
             const finish = choice.finish_reason;

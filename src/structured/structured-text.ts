@@ -8,6 +8,7 @@ import {
   StructuredOutputRefusalError,
   StructuredOutputValidationError,
 } from '../errors/structured-errors.js';
+import { chatProtocol } from '../chat/protocol.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { createPartialJsonParser } from './partial-json-parser.js';
@@ -72,8 +73,8 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
 
   return {
     next(value) {
-      if ((value as ChatCompletionChunk).object === 'chat.completion.chunk') {
-        const choices = (value as ChatCompletionChunk).choices;
+      if (chatProtocol.is(value)) {
+        const choices = value.choices;
         let piece: string | undefined;
         for (let i = 0; i < choices.length; i++) {
           const choice = choices[i]!;

@@ -7,7 +7,8 @@
  * `prompt_filter_results` / `content_filter_results`, `obfuscation`, unknown keys, new enum values).
  *
  * Checked (absent and `null` are fine wherever a field is optional):
- * - the chunk is an object with a string `id` (Azure's first chunk sends `""`) and a `choices` array;
+ * - the chunk is an object with a `choices` array, and a string `id` when it has one (Azure's first chunk sends
+ *   `""`; some compatible servers send none);
  * - each choice is an object with an integer `index` >= 0, a `finish_reason` that is a string (any value) or
  *   `null`, a `delta` that is an object, `logprobs` an object whose `content` / `refusal` are arrays;
  * - in a delta: `content`, `refusal`, `role` strings; `tool_calls` an array of objects with an integer `index`
@@ -32,7 +33,7 @@ import type { ChatCompletionChunk } from './chunk.js';
  */
 export function chatCompletionChunkIssue(data: unknown): ReadIssue | undefined {
   if (!isObject(data)) return { path: '', message: 'expected an object' };
-  if (typeof data['id'] !== 'string') return { path: 'id', message: 'expected a string' };
+  if (!isOptionalString(data['id'])) return { path: 'id', message: 'expected a string' };
   const choices = data['choices'];
   if (!Array.isArray(choices)) return { path: 'choices', message: 'expected an array' };
   for (let i = 0; i < choices.length; i++) {
