@@ -11,6 +11,9 @@ import { useEmulator } from '../helpers/emulator';
 
 // The emulator's assistant calls every function tool the user message names (in parallel), with a quoted phrase
 // as a string argument; after the outputs it answers `<name> returned: <output>`, one line per call.
+/** The items of a loop whose first turn called both tools: the user message, the calls, the outputs, the answer. */
+const TWO_CALL_TURNS = ['message', 'function_call', 'function_call', 'function_call_output', 'function_call_output', 'message'];
+
 describe('runResponsesTools against the emulator (real HTTP)', () => {
   const ctx = useEmulator();
   const City = z.object({ city: z.string() });
@@ -100,14 +103,7 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
       { type: 'function_call_output', call_id: callIds[1], output: '12:00' },
     ]);
     // The history: the user message, the model's calls, the outputs, the final message.
-    expect(result.history.map((item) => (item as { type?: string }).type ?? 'message')).toEqual([
-      'message',
-      'function_call',
-      'function_call',
-      'function_call_output',
-      'function_call_output',
-      'message',
-    ]);
+    expect(result.history.map((item) => (item as { type?: string }).type ?? 'message')).toEqual(TWO_CALL_TURNS);
   });
 
   it('with store: false sends the whole input again, the model output items included', async () => {
@@ -166,14 +162,7 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     ]);
     // The conversation holds both turns, each item once.
     const items = await lastValueFrom(ctx.client.conversations.items.listAll(id, { order: 'asc' }).pipe(toArray()));
-    expect(items.map((item) => item.type)).toEqual([
-      'message',
-      'function_call',
-      'function_call',
-      'function_call_output',
-      'function_call_output',
-      'message',
-    ]);
+    expect(items.map((item) => item.type)).toEqual(TWO_CALL_TURNS);
   });
 
   it('with a conversation and store: false the next turn still sends only the outputs, not the whole input again', async () => {
