@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
-import { APIError, fromSSE, NotFoundError, type ServerSentEvent, StreamBufferOverflowError } from '../../src/index';
+import { APIError, assistantEvents, chatCompletionChunks, fromSSE, NotFoundError, responseEvents, type ServerSentEvent, StreamBufferOverflowError } from '../../src/index';
 import { chunksOf, encode, iterableOf, splitAt, streamOf } from '../helpers/bytes';
 import { listen, type LocalServer } from '../helpers/local-server';
 
@@ -100,6 +100,16 @@ describe('fromSSE', () => {
     expect((error as APIError).status).toBe(404);
     expect((error as APIError).requestId).toBe('req_1');
     expect((error as APIError).message).toContain('No thread found');
+  });
+
+  it('refuses what is no byte source at all with a TypeError when called, as every source does', () => {
+    for (const wrong of [new Uint8Array([1]), 'data: x\n\n', undefined, null, 5, { body: 'x' }]) {
+      expect(() => fromSSE(wrong as never)).toThrow(TypeError);
+      expect(() => assistantEvents(wrong as never)).toThrow(TypeError);
+      expect(() => chatCompletionChunks(wrong as never)).toThrow(/expected a Response, a ReadableStream/);
+      expect(() => responseEvents(wrong as never)).toThrow(TypeError);
+    }
+    expect(() => chatCompletionChunks(new Uint8Array() as never)).toThrow('(got Uint8Array)');
   });
 
   it('refuses a Response whose body was already read', async () => {

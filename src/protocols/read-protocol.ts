@@ -1,7 +1,7 @@
 import { isObservable, Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
-import type { ByteSource } from '../sources/byte-source.js';
+import { type ByteSource, checkByteSource } from '../sources/byte-source.js';
 import { type FromSSEOptions, readSSE } from '../sources/from-sse.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import { type ProtocolSource, StreamEnd } from './protocol.js';
@@ -30,6 +30,8 @@ export function readProtocol<E, O extends FromSSEOptions>(
   source: ByteSource | Observable<ServerSentEvent>,
   options: O,
 ): Observable<E> {
+  // A value that is no source at all is the calling code's mistake, reported now (not as a stream cut at once).
+  if (!isObservable(source)) checkByteSource(source);
   const open = protocol.prepare(options);
   return new Observable<E>((subscriber) => {
     const reader = open();

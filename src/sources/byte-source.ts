@@ -64,6 +64,7 @@ export interface ByteReader {
  * const { value, done } = await reader.read();
  */
 export function openByteReader(source: ByteSource): ByteReader {
+  checkByteSource(source);
   if (typeof source === 'function') return factoryReader(source);
   if (isResponse(source)) {
     if (source.bodyUsed) throw new TypeError('fromSSE: the Response body has already been read');
@@ -71,8 +72,29 @@ export function openByteReader(source: ByteSource): ByteReader {
     return streamReader(source.body, true);
   }
   if (isReadableStream(source)) return streamReader(source, false);
-  if (isAsyncIterable(source)) return iteratorReader(source[Symbol.asyncIterator]());
-  throw new TypeError('fromSSE: expected a Response, a ReadableStream or an AsyncIterable of bytes or strings');
+  return iteratorReader((source as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]());
+}
+
+/**
+ * Throws a `TypeError` when `source` is no {@link ByteSource} at all (a `Uint8Array`, a string, `undefined`): a
+ * mistake in the calling code, which the sources report when they are called, as RxJS's `from()` does, rather
+ * than as a stream cut before its first event.
+ *
+ * @internal
+ * @example
+ * checkByteSource(new Uint8Array()); // TypeError: expected a Response, a ReadableStream, ...
+ */
+export function checkByteSource(source: unknown): asserts source is ByteSource {
+  if (typeof source === 'function' || isResponse(source) || isReadableStream(source) || isAsyncIterable(source)) return;
+  throw new TypeError(
+    `expected a Response, a ReadableStream, an AsyncIterable of bytes or strings, or a function returning one (got ${describeValue(source)})`,
+  );
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  return (value as object).constructor?.name ?? 'an object';
 }
 
 function streamReader(stream: ReadableStream<Uint8Array>, isResponseBody: boolean): ByteReader {

@@ -2,7 +2,7 @@ import { createParser, type ParseError } from 'eventsource-parser';
 import { Observable } from 'rxjs';
 import { APIError } from '../errors/api-errors.js';
 import { StreamBufferOverflowError } from '../errors/stream-errors.js';
-import { type ByteReader, type ByteSource, openByteReader } from './byte-source.js';
+import { type ByteReader, type ByteSource, checkByteSource, openByteReader } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /**
@@ -66,6 +66,7 @@ export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Obser
  * readSSE(response, {}, () => done).subscribe((sse) => { if (sse.data === '[DONE]') done = true; });
  */
 export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() => boolean) | undefined): Observable<ServerSentEvent> {
+  checkByteSource(source);
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;
   return new Observable<ServerSentEvent>((subscriber) => {
     let stopped = false;
