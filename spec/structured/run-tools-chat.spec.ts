@@ -1,6 +1,11 @@
-import { lastValueFrom, Observable, toArray } from 'rxjs';
+import { lastValueFrom, Observable, tap, toArray } from 'rxjs';
 import { z } from 'zod';
-import { ToolLoopMaxStepsError } from '../../src/index';
+import {
+  type ChatCompletion,
+  StructuredOutputIncompleteError,
+  ToolLoopIncompleteError,
+  ToolLoopMaxStepsError,
+} from '../../src/index';
 import { runChatTools, toolLoopResult, zodTool, type ChatToolLoopEvent } from '../../src/structured';
 import { useEmulator } from '../helpers/emulator';
 
@@ -106,5 +111,69 @@ describe('runChatTools against the emulator (real HTTP)', () => {
     expect(unsubscribed).toBe(true);
     await posts()[0]!.ended;
     expect(posts()).toHaveLength(1);
+  });
+
+  describe('a turn cut by the token limit (finish_reason length)', () => {
+    const executed: unknown[] = [];
+    beforeEach(() => (executed.length = 0));
+    const lookup = zodTool({
+      name: 'lookup',
+      parameters: z.object({ query: z.string() }),
+      execute: ({ query }) => {
+        executed.push(query);
+        return 'one two three four five six seven';
+      },
+    });
+    /** Runs the loop to its error, keeping what it emitted before. */
+    async function failing(params: object) {
+      const events: ChatToolLoopEvent[] = [];
+      const loop$ = runChatTools(ctx.client, { model: 'gpt-4o', ...params } as never, { tools: [lookup] });
+      const error = await lastValueFrom(loop$.pipe(tap((e) => events.push(e)))).catch((e: unknown) => e);
+      return { events, error: error as ToolLoopIncompleteError };
+    }
+
+    it('fails with ToolLoopIncompleteError after the first request: its cut call is not run, no second request', async () => {
+      const { events, error } = await failing({
+        max_completion_tokens: 4,
+        messages: [{ role: 'user', content: 'Use lookup with query "the population of every city in Norway please"' }],
+      });
+      expect(error).toBeInstanceOf(ToolLoopIncompleteError);
+      expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
+      expect(error).toMatchObject({
+        name: 'ToolLoopIncompleteError',
+        reason: 'incomplete',
+        step: 0,
+        finishReason: 'length',
+        text: '{"query"',
+      });
+      expect(error.message).toMatch(/step 0 did not finish \(length\): its 1 tool call was not run and no further request was made/);
+      const final = error.final as ChatCompletion;
+      expect(final.choices[0]).toMatchObject({
+        finish_reason: 'length',
+        message: { tool_calls: [{ function: { name: 'lookup', arguments: '{"query"' } }] },
+      });
+      expect(executed).toEqual([]);
+      expect(posts()).toHaveLength(1);
+      // The turn's chunks were delivered; no tool call started, no turn.finished.
+      const types = events.map((e) => e.type);
+      expect(types[0]).toBe('turn.started');
+      expect(new Set(types.slice(1))).toEqual(new Set(['event']));
+      expect(events.filter((e) => e.type === 'event')).toHaveLength(6); // the tool call's head, 3 argument fragments, finish, usage
+    });
+
+    it('a cut answer without calls fails too (step 1 here: after a full call), never a loop.finished', async () => {
+      const { events, error } = await failing({
+        max_completion_tokens: 9,
+        messages: [{ role: 'user', content: 'Use lookup with query "x"' }],
+      });
+      expect(error).toBeInstanceOf(ToolLoopIncompleteError);
+      expect(error).toMatchObject({ step: 1, finishReason: 'length', text: 'lookup returned: one two three four five six' });
+      expect(error.message).toMatch(/step 1 did not finish \(length\): its answer is incomplete/);
+      expect((error.final as ChatCompletion).choices[0]!.message.content).toBe('lookup returned: one two three four five six');
+      expect(executed).toEqual(['x']);
+      expect(posts()).toHaveLength(2);
+      expect(events.map((e) => e.type)).toContain('turn.finished'); // of step 0
+      expect(events.map((e) => e.type)).not.toContain('loop.finished');
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { filter, map, type Observable, takeUntil } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { z } from 'zod';
-import { ToolLoopToolError, type ChatCompletionChunk } from '../../src/index';
+import { ToolLoopIncompleteError, ToolLoopToolError, type ChatCompletionChunk } from '../../src/index';
 import { runChatTools, zodTool, type ChatToolLoopEvent, type ChatToolsClient } from '../../src/structured';
 
 // The loop's ordering in virtual time, with a client whose turns are cold marbles (one per step, chosen by the
@@ -190,6 +190,28 @@ describe('runChatTools failures (marbles)', () => {
         new ToolLoopToolError('add', 'call_2', 0, new Error('no threes')),
       );
       expectSubscriptions(slow.subscriptions).toBe('------(^!)');
+    });
+  });
+
+  it('a turn that finished with content_filter fails the loop when it ends: its call never runs, no next request', () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const turn0 = cold('-a-x|', { a: call(0, 'call_1', '{"a":1,'), x: chunk({}, 'content_filter') });
+      const execute = jest.fn(() => 3);
+      const add = zodTool({ name: 'add', parameters: z.object({ a: z.number(), b: z.number() }), execute });
+      const stream = jest.fn(() => turn0);
+      const client: ChatToolsClient = { chat: { completions: { stream } } };
+      const params = { model: 'gpt-4o', messages: [{ role: 'user', content: 'add' }] };
+      const loop$ = runChatTools(client, params, { tools: [add] });
+      expectObservable(loop$.pipe(map((e) => e.type))).toBe(
+        'ab-b#',
+        { a: 'turn.started', b: 'event' },
+        new ToolLoopIncompleteError({ step: 0, finishReason: 'content_filter', text: '{"a":1,', final: expect.anything(), calls: 1 }),
+      );
+      expectSubscriptions(turn0.subscriptions).toBe('^---!');
+      scheduler.flush();
+      expect(execute).not.toHaveBeenCalled();
+      expect(stream).toHaveBeenCalledTimes(1);
     });
   });
 

@@ -1,13 +1,24 @@
-import { firstValueFrom, lastValueFrom, Observable, toArray } from 'rxjs';
+import { firstValueFrom, from, lastValueFrom, Observable, tap, toArray } from 'rxjs';
 import { z } from 'zod';
-import { StructuredOutputValidationError, ToolLoopMaxStepsError, ToolLoopToolError } from '../../src/index';
+import {
+  type Response,
+  type ResponseStreamEvent,
+  StructuredOutputIncompleteError,
+  StructuredOutputValidationError,
+  ToolLoopIncompleteError,
+  ToolLoopMaxStepsError,
+  ToolLoopToolError,
+} from '../../src/index';
 import {
   runResponsesTools,
   toolLoopResult,
   zodTool,
   type ResponsesToolLoopEvent,
+  type ResponsesToolsClient,
 } from '../../src/structured';
 import { useEmulator } from '../helpers/emulator';
+import { response } from '../responses/stream';
+import { responseFunctionCallEvents } from './streams';
 
 // The emulator's assistant calls every function tool the user message names (in parallel), with a quoted phrase
 // as a string argument; after the outputs it answers `<name> returned: <output>`, one line per call.
@@ -323,5 +334,96 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     expect(a.final.output_text).toBe('You said: Hi');
     expect(b.final.id).not.toBe(a.final.id);
     expect(posts()).toHaveLength(2);
+  });
+
+  describe('a turn cut by max_output_tokens (status incomplete)', () => {
+    const executed: unknown[] = [];
+    beforeEach(() => (executed.length = 0));
+    const lookup = zodTool({
+      name: 'lookup',
+      parameters: z.object({ query: z.string() }),
+      execute: ({ query }) => {
+        executed.push(query);
+        return 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen';
+      },
+    });
+    /** Runs the loop to its error, keeping what it emitted before. */
+    async function failing(input: string) {
+      const events: ResponsesToolLoopEvent[] = [];
+      const loop$ = runResponsesTools(ctx.client, { model: 'gpt-4o', input, max_output_tokens: 16 }, { tools: [lookup] });
+      const error = await lastValueFrom(loop$.pipe(tap((e) => events.push(e)))).catch((e: unknown) => e);
+      return { events, error: error as ToolLoopIncompleteError };
+    }
+
+    it('fails with ToolLoopIncompleteError after the first request: its cut call is not run, no second request', async () => {
+      const { events, error } = await failing('Use lookup with query "the population of every city in Norway and Sweden please"');
+      expect(error).toBeInstanceOf(ToolLoopIncompleteError);
+      expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
+      const cut = '{"query":"the population of every city in Norway and Sweden please';
+      expect(error).toMatchObject({ step: 0, finishReason: 'max_output_tokens', text: cut });
+      expect(error.message).toMatch(
+        /step 0 did not finish \(max_output_tokens\): its 1 tool call was not run and no further request was made/,
+      );
+      expect(error.final).toMatchObject({ status: 'incomplete', output: [{ type: 'function_call', name: 'lookup', arguments: cut }] });
+      expect(executed).toEqual([]);
+      expect(posts()).toHaveLength(1);
+      // The turn's events were delivered, its response.incomplete last; no tool call started, no turn.finished.
+      const types = events.map((e) => (e.type === 'event' ? e.event.type : e.type));
+      expect(types[0]).toBe('turn.started');
+      expect(types.at(-1)).toBe('response.incomplete');
+      expect(events.slice(1).every((e) => e.type === 'event')).toBe(true);
+    });
+
+    it('a cut answer without calls fails too (step 1 here: after a full call), never a loop.finished', async () => {
+      const { events, error } = await failing('Use lookup with query "x"');
+      expect(error).toBeInstanceOf(ToolLoopIncompleteError);
+      const answer = 'lookup returned: one two three four five six seven eight nine ten eleven twelve thirteen';
+      expect(error).toMatchObject({ step: 1, finishReason: 'max_output_tokens', text: answer });
+      expect(error.message).toMatch(/step 1 did not finish \(max_output_tokens\): its answer is incomplete/);
+      expect((error.final as Response & { output_text: string }).output_text).toBe(answer);
+      expect(executed).toEqual(['x']);
+      expect(posts()).toHaveLength(2);
+      expect(events.map((e) => e.type)).toContain('turn.finished'); // of step 0
+      expect(events.map((e) => e.type)).not.toContain('loop.finished');
+    });
+  });
+});
+
+// The emulator cannot filter content: a turn that ends `incomplete` for `content_filter`, from canned events.
+describe('runResponsesTools on a turn cut by the content filter', () => {
+  it('fails with ToolLoopIncompleteError (content_filter) without running the call or sending another request', async () => {
+    const events = responseFunctionCallEvents([{ name: 'lookup', callId: 'call_1', deltas: ['{"query":', '"wea'] }]);
+    const item = {
+      type: 'function_call',
+      id: 'fc_0',
+      call_id: 'call_1',
+      name: 'lookup',
+      arguments: '{"query":"wea',
+      status: 'incomplete',
+    };
+    events[events.length - 1] = {
+      type: 'response.incomplete',
+      sequence_number: events.length - 1,
+      response: response('incomplete', [item as never], { incomplete_details: { reason: 'content_filter' } }),
+    } as ResponseStreamEvent;
+    let requests = 0;
+    const client: ResponsesToolsClient = { responses: { stream: () => (requests++, from(events)) } };
+    const execute = jest.fn(() => 'never');
+    const lookup = zodTool({ name: 'lookup', parameters: z.object({ query: z.string() }), execute });
+
+    const seen: string[] = [];
+    const error = await lastValueFrom(
+      runResponsesTools(client, { model: 'gpt-4o', input: 'lookup' }, { tools: [lookup] }).pipe(tap((e) => seen.push(e.type))),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ToolLoopIncompleteError);
+    expect(error).toMatchObject({
+      step: 0,
+      finishReason: 'content_filter',
+      text: '{"query":"wea',
+      final: { id: 'resp_1', status: 'incomplete' },
+    });
+    expect(execute).not.toHaveBeenCalled();
+    expect(requests).toBe(1);
+    expect(seen).toEqual(['turn.started', ...events.map(() => 'event')]);
   });
 });

@@ -39,4 +39,4 @@ export {
   StructuredOutputSchemaError,
 } from './structured-errors.js';
 export { ResponseNotRetrievableError, ResponseResumeExpiredError } from './resume-errors.js';
-export { ToolLoopMaxStepsError, ToolLoopToolError } from './tool-loop-errors.js';
+export { ToolLoopMaxStepsError, ToolLoopToolError, ToolLoopIncompleteError } from './tool-loop-errors.js';

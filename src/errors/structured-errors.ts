@@ -134,7 +134,8 @@ export class StructuredOutputRefusalError extends StructuredOutputError {
 /**
  * The output was cut before the JSON was complete: a chat choice finished with `length` or `content_filter`, or a
  * response ended with `response.incomplete` (`incomplete_details.reason`: `max_output_tokens`,
- * `content_filter`). `finishReason` is the API's value; `text` is what arrived.
+ * `content_filter`). `finishReason` is the API's value; `text` is what arrived. A tool loop's cut turn is its
+ * subclass `ToolLoopIncompleteError`, so this one check catches both.
  *
  * @example
  * events$.pipe(finalParsed(Weather)).subscribe({
@@ -149,8 +150,12 @@ export class StructuredOutputIncompleteError extends StructuredOutputError {
   /** The text that arrived before the cut. */
   readonly text: string;
 
-  constructor(finishReason: string, text: string) {
-    super('incomplete', `The structured output is incomplete (${finishReason}) after ${text.length} characters: ${excerpt(text)}`);
+  /** @param message replaces the default message (a subclass says where the cut was). */
+  constructor(finishReason: string, text: string, message?: string) {
+    super(
+      'incomplete',
+      message ?? `The structured output is incomplete (${finishReason}) after ${text.length} characters: ${excerpt(text)}`,
+    );
     this.finishReason = finishReason;
     this.text = text;
   }

@@ -1,5 +1,8 @@
+import type { ChatCompletion } from '../wire/chat.js';
+import type { Response } from '../wire/responses-api.js';
 import { OpenAIStreamError } from './base.js';
 import { excerpt } from './excerpt.js';
+import { StructuredOutputIncompleteError } from './structured-errors.js';
 
 /**
  * A tool loop (`runResponsesTools()` / `runChatTools()` of `rx-openai-stream/structured`) reached `maxSteps`
@@ -45,5 +48,55 @@ export class ToolLoopToolError extends OpenAIStreamError {
     this.toolName = toolName;
     this.callId = callId;
     this.step = step;
+  }
+}
+
+/**
+ * A tool loop's turn whose generation did not finish normally: a chat choice that finished with `length` (the
+ * token limit) or `content_filter`, or a response that ended `incomplete` (`incomplete_details.reason`:
+ * `max_output_tokens`, `content_filter`). Its tool calls may be cut (`{"query"`), so none of them was run and no
+ * further request was made; a turn without calls has a cut answer, which the loop does not present as final. The
+ * turn's events were emitted before the error (no `turn.finished`). Carries the `step`, the API's `finishReason`,
+ * the `text` before the cut (the last call's arguments, or the answer's text) and the turn's `final` completion /
+ * response. A {@link StructuredOutputIncompleteError} (`reason` `incomplete`), so one check catches every cut output.
+ *
+ * @example
+ * runChatTools(client, { model: 'gpt-4o', messages, max_completion_tokens: 64 }, { tools }).subscribe({
+ *   error: (e) => {
+ *     if (e instanceof ToolLoopIncompleteError) console.warn(e.step, e.finishReason, e.text, e.final.usage);
+ *   },
+ * });
+ */
+export class ToolLoopIncompleteError extends StructuredOutputIncompleteError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'ToolLoopIncompleteError';
+  /** The step of the cut turn (0 for the first model request). */
+  readonly step: number;
+  /** The turn's final chat completion (`runChatTools()`) or response (`runResponsesTools()`). */
+  readonly final: ChatCompletion | Response;
+
+  constructor(details: {
+    step: number;
+    finishReason: string;
+    text: string;
+    final: ChatCompletion | Response;
+    /** How many function calls the turn made (none of them was run). */
+    calls: number;
+  }) {
+    // Tolerant of missing details: an error class must never fail to construct.
+    const { step, finishReason, text = '', final, calls = 0 } = details ?? ({} as Partial<typeof details>);
+    const shown = String(text);
+    const what =
+      calls > 0
+        ? `its ${calls} tool call${calls === 1 ? ' was' : 's were'} not run and no further request was made`
+        : 'its answer is incomplete, so the loop has no final answer';
+    super(
+      String(finishReason),
+      shown,
+      `The tool loop's turn at step ${step} did not finish (${finishReason}): ${what}. ` +
+        `The output before the cut (${shown.length} characters): ${JSON.stringify(excerpt(shown))}`,
+    );
+    this.step = step as number;
+    this.final = final as ChatCompletion | Response;
   }
 }

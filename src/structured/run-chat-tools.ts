@@ -38,7 +38,9 @@ export type ChatToolLoopEvent = ToolLoopEvent<ChatCompletionChunk, ChatCompletio
  * until a turn has no calls, `stopWhen` holds or `maxSteps` (default 10) requests were made. The tools are added to
  * `params.tools` as strict function tools. Every chunk arrives wrapped with its `step` (and the `callId` of the
  * tool call it carries), with the loop's `turn.*`, `tool_call.*` and `loop.finished` events; `toolLoopResult()`
- * gives the last completion and the messages. Unsubscribing aborts the current request and the running tools.
+ * gives the last completion and the messages. A turn whose first choice finished with `length` or `content_filter`
+ * fails the loop with `ToolLoopIncompleteError` once its chunks are emitted: none of its calls runs, no further
+ * request. Unsubscribing aborts the current request and the running tools.
  *
  * @example
  * import { z } from 'zod';
@@ -83,6 +85,15 @@ export function runChatTools(
             ? [{ callId: call.id, name: call.function.name, arguments: call.function.arguments }]
             : [],
         ),
+      cut: (final) => {
+        const choice = final.choices[0];
+        const finishReason = choice?.finish_reason;
+        if (choice === undefined || (finishReason !== 'length' && finishReason !== 'content_filter')) return undefined;
+        const calls = choice.message.tool_calls ?? [];
+        const last = calls[calls.length - 1];
+        if (last === undefined) return { finishReason, text: choice.message.content ?? '' };
+        return { finishReason, text: last.type === 'function' ? last.function.arguments : last.custom.input };
+      },
       history: (request) => [...request.messages],
       grow: (history, final, outcomes) => {
         const message = final.choices[0]?.message;

@@ -46,8 +46,10 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<ResponseStreamEvent, Response
  * The tools are added to `params.tools` as strict function tools. Every event arrives wrapped with its `step`
  * (and `callId`), with the loop's `turn.*`, `tool_call.*` and `loop.finished` events; `toolLoopResult()` gives
  * the last response and the history (from the request's `input` on: a conversation's earlier items are not in
- * it). Unsubscribing aborts the current request and the running tools (an Observable tool is unsubscribed, a
- * Promise tool's `signal` aborted).
+ * it). A turn whose response ended `incomplete` (`max_output_tokens`, `content_filter`) fails the loop with
+ * `ToolLoopIncompleteError` once its events are emitted: none of its calls runs, no further request. Unsubscribing
+ * aborts the current request and the running tools (an Observable tool is unsubscribed, a Promise tool's `signal`
+ * aborted).
  *
  * @example
  * import { switchMap } from 'rxjs';
@@ -113,6 +115,15 @@ export function runResponsesTools(
         (final.output ?? []).flatMap((item): ToolLoopCall[] =>
           item.type === 'function_call' ? [{ callId: item.call_id, name: item.name, arguments: item.arguments }] : [],
         ),
+      cut: (final) => {
+        if (final.status !== 'incomplete') return undefined;
+        const output = final.output ?? [];
+        const last = output[output.length - 1];
+        return {
+          finishReason: final.incomplete_details?.reason ?? 'incomplete',
+          text: last?.type === 'function_call' ? last.arguments : final.output_text,
+        };
+      },
       history: (request) => inputItems(request.input),
       grow: (history, final, outcomes) => [...history, ...(final.output ?? []), ...functionCallOutputs(outcomes)],
       next: (request, history, final, outcomes) => {

@@ -26,7 +26,9 @@ import {
 } from 'rxjs';
 import type { z } from 'zod';
 import { StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
-import { ToolLoopMaxStepsError, ToolLoopToolError } from '../errors/tool-loop-errors.js';
+import { ToolLoopIncompleteError, ToolLoopMaxStepsError, ToolLoopToolError } from '../errors/tool-loop-errors.js';
+import type { ChatCompletion } from '../wire/chat.js';
+import type { Response } from '../wire/responses-api.js';
 import { parseAndValidate } from './structured-text.js';
 
 /**
@@ -195,14 +197,14 @@ export interface ToolLoopOptions<F> {
 
 /**
  * What differs between the APIs: how to stream a turn and reduce it to its final value, which call an event
- * belongs to, which calls the turn made, and how the history and the next request grow.
+ * belongs to, which calls the turn made, whether it was cut, and how the history and the next request grow.
  *
  * @internal
  * @example
  * const protocol: ToolLoopProtocol<ChatCompletionChunk, ChatCompletion, ChatCompletionCreateParams, ChatToolsMessage> = {
  *   stream: (params) => client.chat.completions.stream(params),
  *   final: finalChatCompletion,
- *   ...rest, // callIds, calls, history, grow, next: see run-chat-tools.ts
+ *   ...rest, // callIds, calls, cut, history, grow, next: see run-chat-tools.ts
  * };
  */
 export interface ToolLoopProtocol<E, F, P, H> {
@@ -211,6 +213,11 @@ export interface ToolLoopProtocol<E, F, P, H> {
   /** A fresh, per-turn reader of which call an event belongs to. */
   callIds(): (event: E) => string | undefined;
   calls(final: F): readonly ToolLoopCall[];
+  /**
+   * How the turn ended, when its generation did not finish normally (a token limit, a content filter): the API's
+   * reason and the output before the cut (the last call's arguments, or the answer's text); `undefined` otherwise.
+   */
+  cut(final: F): { readonly finishReason: string; readonly text: string } | undefined;
   history(params: P): readonly H[];
   /** The history after a turn: the model's output, then the outputs of its calls (in call order). */
   grow(history: readonly H[], final: F, outputs: readonly ToolCallOutcome[]): readonly H[];
@@ -224,7 +231,7 @@ export interface ToolLoopProtocol<E, F, P, H> {
  * @example
  * toolLoop(protocol, { model: 'gpt-4o', messages }, { tools: [add] }).subscribe(print);
  */
-export function toolLoop<E, F, P, H>(
+export function toolLoop<E, F extends ChatCompletion | Response, P, H>(
   protocol: ToolLoopProtocol<E, F, P, H>,
   params: P,
   options: ToolLoopOptions<F>,
@@ -253,6 +260,12 @@ export function toolLoop<E, F, P, H>(
         ),
         defer(() => {
           calls = protocol.calls(final as F);
+          // A cut turn's calls may be cut too, and its answer is not a final one: none of them runs, no next request.
+          const cut = protocol.cut(final as F);
+          if (cut !== undefined) {
+            const details = { step: index, ...cut, final: final as F, calls: calls.length };
+            return throwError(() => new ToolLoopIncompleteError(details));
+          }
           return from(calls.map((call) => runCall(call, index, options))).pipe(mergeAll(options.concurrency ?? Infinity));
         }).pipe(tap((event) => event.type === 'tool_call.finished' && finished.push(event.outcome))),
         defer(() => {
