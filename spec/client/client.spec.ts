@@ -1,4 +1,4 @@
-import { firstValueFrom, forkJoin, lastValueFrom, share, take, toArray } from 'rxjs';
+import { firstValueFrom, forkJoin, lastValueFrom, share, take, tap, toArray } from 'rxjs';
 import {
   APIConnectionError,
   AuthenticationError,
@@ -6,11 +6,13 @@ import {
   createClient,
   finalMessages,
   finalRun,
+  ListPaginationError,
   NotFoundError,
   ofEventType,
   textDeltas,
 } from '../../src/index';
 import { useEmulator, weatherTool } from '../helpers/emulator';
+import { listen } from '../helpers/local-server';
 
 const ctx = useEmulator();
 // A second emulator with realistic pacing, for cancellation mid-stream.
@@ -141,6 +143,65 @@ describe('createClient over real HTTP (emulator)', () => {
     expect(page.has_more).toBe(true);
     const all = await lastValueFrom(ctx.client.threads.messages.listAll(thread.id, { limit: 2, order: 'asc' }).pipe(toArray()));
     expect(all.map((m) => textOf(m))).toEqual(['one', 'two', 'three', 'four', 'five']);
+    // From the caller's cursor on.
+    const rest = await lastValueFrom(ctx.client.threads.messages.listAll(thread.id, { limit: 2, order: 'asc', after: all[2]!.id }).pipe(toArray()));
+    expect(rest.map((m) => textOf(m))).toEqual(['four', 'five']);
+  });
+
+  describe('listAll against a server that pages its own way', () => {
+    const ids = ['msg_1', 'msg_2', 'msg_3', 'msg_4', 'msg_5'];
+    const message = (id: string) => ({ id, object: 'thread.message', thread_id: 'thread_1', role: 'user', status: 'completed', content: [] });
+    /** A list server: pages of 2 from `after`; `ignoreAfter` serves the first page every time; `lastId` whether pages carry last_id. */
+    async function listServer({ ignoreAfter = false, lastId = true, wrapAfter = '' }) {
+      const afters: Array<string | null> = [];
+      const server = await listen((req, res) => {
+        const after = new URL(req.url!, 'http://x').searchParams.get('after');
+        afters.push(after);
+        const start = ignoreAfter || after === null || after === wrapAfter ? 0 : ids.indexOf(after) + 1;
+        const data = ids.slice(start, start + 2).map(message);
+        const page = { object: 'list', data, first_id: data[0]?.id ?? null, has_more: start + 2 < ids.length, ...(lastId ? { last_id: data.at(-1)?.id ?? null } : {}) };
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page));
+      });
+      return { server, afters, client: createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 }) };
+    }
+
+    it('a page without last_id goes on after its last item', async () => {
+      const { server, afters, client } = await listServer({ lastId: false });
+      try {
+        const all = await lastValueFrom(client.threads.messages.listAll('thread_1').pipe(toArray()));
+        expect(all.map((m) => m.id)).toEqual(ids);
+        expect(afters).toEqual([null, 'msg_2', 'msg_4']);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('a server that repeats a page fails with ListPaginationError after the items it gave, instead of looping', async () => {
+      const { server, afters, client } = await listServer({ ignoreAfter: true });
+      try {
+        const seen: string[] = [];
+        const error = await lastValueFrom(client.threads.messages.listAll('thread_1').pipe(tap((m) => seen.push(m.id)))).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ListPaginationError);
+        expect(error).toMatchObject({ path: '/threads/thread_1/messages', after: 'msg_2' });
+        expect(seen).toEqual(['msg_1', 'msg_2']);
+        expect(afters).toEqual([null, 'msg_2']);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('a server whose cursor leads back to an earlier page fails the same way, nothing emitted twice', async () => {
+      const { server, afters, client } = await listServer({ wrapAfter: 'msg_4' });
+      try {
+        const seen: string[] = [];
+        const error = await lastValueFrom(client.threads.messages.listAll('thread_1').pipe(tap((m) => seen.push(m.id)))).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ListPaginationError);
+        expect(seen).toEqual(['msg_1', 'msg_2', 'msg_3', 'msg_4']);
+        expect(afters).toEqual([null, 'msg_2', 'msg_4']);
+      } finally {
+        await server.close();
+      }
+    });
   });
 
   it('uploads files and polls vector store files and batches to completion', async () => {

@@ -40,3 +40,4 @@ export {
 } from './structured-errors.js';
 export { ResponseNotRetrievableError, ResponseResumeExpiredError } from './resume-errors.js';
 export { ToolLoopMaxStepsError, ToolLoopToolError, ToolLoopIncompleteError } from './tool-loop-errors.js';
+export { ListPaginationError } from './page-errors.js';

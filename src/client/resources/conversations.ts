@@ -14,7 +14,7 @@ import type {
 import type { RequestOptions } from '../options.js';
 import { readJSON } from '../readers.js';
 import { enc, type Transport } from '../transport.js';
-import { paginate } from './threads.js';
+import { paginate } from './paginate.js';
 
 const ItemsPage = listPageCheck(conversationItemCheck);
 
@@ -92,7 +92,8 @@ export function conversationsResource(transport: Transport): ConversationsResour
       create: (conversationId, { include, ...body }, options) =>
         transport.request({ method: 'POST', path: `${path(conversationId)}/items`, query: query(include), body }, options, readJSON(ItemsPage)),
       list: itemsPage,
-      listAll: (conversationId, params, options) => paginate((after) => itemsPage(conversationId, { ...params, after }, options)),
+      listAll: (conversationId, params, options) =>
+        paginate(`/conversations/${conversationId}/items`, params?.after, (after) => itemsPage(conversationId, { ...params, after }, options)),
       retrieve: (itemId, { conversation_id, include }, options) =>
         transport.request({ method: 'GET', path: itemPath(conversation_id, itemId), query: query(include) }, options, readJSON(conversationItemCheck)),
       delete: (itemId, { conversation_id }, options) =>

@@ -8,7 +8,7 @@ import { type ResponseStreamApi, type ResponseStreamOptions, responsesProtocol }
 import { readJSON, readJSONWithHeaders } from '../readers.js';
 import { streamCall } from '../stream-call.js';
 import type { RequestSpec, Transport } from '../transport.js';
-import { paginate } from './threads.js';
+import { paginate } from './paginate.js';
 
 export type { ResponseStreamOptions } from '../protocols/responses.js';
 
@@ -236,7 +236,8 @@ export function responsesResource(transport: Transport): ResponsesResource {
       transport.request({ method: 'DELETE', path: `/responses/${enc(responseId)}` }, options, readJSON(responseDeletedCheck)),
     inputItems: {
       list: (responseId, query, options) => inputItemsPage(responseId, query, options),
-      listAll: (responseId, query, options) => paginate((after) => inputItemsPage(responseId, { ...query, after }, options)),
+      listAll: (responseId, query, options) =>
+        paginate(`/responses/${responseId}/input_items`, query?.after, (after) => inputItemsPage(responseId, { ...query, after }, options)),
     },
     stream: (params, options) => {
       if (isStreamById(params)) return streamById(params.response_id, params.starting_after, options);

@@ -1,4 +1,4 @@
-import { concatMap, defer, EMPTY, expand, map, type Observable } from 'rxjs';
+import { defer, map, type Observable } from 'rxjs';
 import { listPageCheck, messageCheck, runCheck, runStepCheck, threadCheck } from '../body-checks.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
@@ -22,6 +22,7 @@ import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
 import { createRunOnce } from '../run-attempts.js';
 import { assistantsProtocol, type RunStreamApi, type RunStreamOptions } from '../protocols/assistants.js';
 import { streamCall } from '../stream-call.js';
+import { paginate } from './paginate.js';
 import { enc, type RequestSpec, type Transport } from '../transport.js';
 
 const MessagesPage = listPageCheck(messageCheck);
@@ -168,13 +169,15 @@ export function threadsResource(transport: Transport): ThreadsResource {
     create: (threadId, body, options) => post(`/threads/${enc(threadId)}/messages`, body, messageCheck, options),
     list: (threadId, query, options) => get(`/threads/${enc(threadId)}/messages`, MessagesPage, options, query),
     listAll: (threadId, query, options) =>
-      paginate((after) => get(`/threads/${enc(threadId)}/messages`, MessagesPage, options, { ...query, after })),
+      paginate(`/threads/${threadId}/messages`, query?.after, (after) => get(`/threads/${enc(threadId)}/messages`, MessagesPage, options, { ...query, after })),
   };
 
   const steps: StepsResource = {
     list: (runId, { thread_id, ...query }, options) => get(`${runPath(thread_id, runId)}/steps`, StepsPage, options, query),
     listAll: (runId, { thread_id, ...query }, options) =>
-      paginate((after) => get(`${runPath(thread_id, runId)}/steps`, StepsPage, options, { ...query, after })),
+      paginate(`/threads/${thread_id}/runs/${runId}/steps`, query.after, (after) =>
+        get(`${runPath(thread_id, runId)}/steps`, StepsPage, options, { ...query, after }),
+      ),
   };
 
   // The plain calls a streaming run needs to recover a cut stream or fall back to polling.
@@ -240,18 +243,4 @@ export function threadsResource(transport: Transport): ThreadsResource {
     createAndRunPoll: (body, options) =>
       pollRunFrom(createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}), options),
   };
-}
-
-/**
- * Emits every item of a list endpoint, requesting the next page (`after` the last id) while `has_more`.
- *
- * @internal
- * @example
- * paginate((after) => get(path, Page, options, { after })).pipe(toArray());
- */
-export function paginate<T>(page: (after: string | undefined) => Observable<ListPage<T>>): Observable<T> {
-  return page(undefined).pipe(
-    expand((current) => (current.has_more && current.last_id ? page(current.last_id) : EMPTY)),
-    concatMap((current) => current.data),
-  );
 }
