@@ -13,8 +13,10 @@ import {
   resumableEventStream,
   toEventStreamResponse,
   type RelayFormat,
+  relayToNodeResponse,
 } from '../../src/index';
 import { fixtureNames } from '../helpers/bytes';
+import { listen } from '../helpers/local-server';
 import { recordingBytes } from './recordings';
 
 type Reader = (response: Response) => Observable<unknown>;
@@ -84,6 +86,24 @@ describe('relay round trip over the recordings', () => {
     expect(response.headers.get('x-accel-buffering')).toBe('no');
     expect(response.headers.get('x-extra')).toBe('1');
     expect(EVENT_STREAM_HEADERS['content-type']).toBe('text/event-stream; charset=utf-8');
+  });
+
+  it('a header given in another letter case replaces the default of that name, in both adapters', async () => {
+    const headers = { 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'yes' };
+    const response = toEventStreamResponse(from([]), { format: 'chat', headers });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-accel-buffering')).toBe('yes');
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const server = await listen((req, res) => relayToNodeResponse(req, res, from([]), { format: 'chat', headers }));
+    try {
+      const relayed = await fetch(server.url);
+      await relayed.text();
+      expect(relayed.headers.get('cache-control')).toBe('no-store');
+      expect(relayed.headers.get('x-accel-buffering')).toBe('yes');
+      expect(relayed.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    } finally {
+      await server.close();
+    }
   });
 });
 

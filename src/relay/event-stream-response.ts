@@ -15,6 +15,23 @@ export const EVENT_STREAM_HEADERS: Readonly<Record<string, string>> = Object.fre
 });
 
 /**
+ * {@link EVENT_STREAM_HEADERS} with `headers` added, a header given in any letter case replacing the default of
+ * that name (HTTP header names are case-insensitive: `Content-Type` must not become a second content type).
+ *
+ * @internal
+ * @example
+ * eventStreamHeaders({ 'Cache-Control': 'no-store' }); // { 'content-type': ..., 'x-accel-buffering': 'no', 'Cache-Control': 'no-store' }
+ */
+export function eventStreamHeaders(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const merged: Record<string, string> = { ...EVENT_STREAM_HEADERS };
+  for (const name in headers) {
+    for (const key in merged) if (key.toLowerCase() === name.toLowerCase()) delete merged[key];
+    merged[name] = headers[name]!;
+  }
+  return merged;
+}
+
+/**
  * Options of {@link toEventStreamResponse}: those of the body, and the response's status and extra headers.
  *
  * @example
@@ -23,7 +40,7 @@ export const EVENT_STREAM_HEADERS: Readonly<Record<string, string>> = Object.fre
 export interface EventStreamResponseOptions extends EventStreamBodyOptions {
   /** Default 200. */
   readonly status?: number;
-  /** Added to (and overriding) {@link EVENT_STREAM_HEADERS}. */
+  /** Added to {@link EVENT_STREAM_HEADERS}, replacing the default of the same name in any letter case. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -48,6 +65,6 @@ export interface EventStreamResponseOptions extends EventStreamBodyOptions {
 export function toEventStreamResponse<T>(events$: Observable<T>, options: EventStreamResponseOptions = {}): Response {
   return new Response(toEventStreamBody(events$, options), {
     status: options.status ?? 200,
-    headers: { ...EVENT_STREAM_HEADERS, ...options.headers },
+    headers: eventStreamHeaders(options.headers),
   });
 }

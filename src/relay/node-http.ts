@@ -1,7 +1,7 @@
 import { defer, isObservable, merge, Observable, Subject, takeUntil, type Subscription } from 'rxjs';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 import { DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
-import { EVENT_STREAM_HEADERS } from './event-stream-response.js';
+import { eventStreamHeaders } from './event-stream-response.js';
 
 /**
  * The parts of node:http's `IncomingMessage` the adapter reads (so that the library does not import node:http).
@@ -42,7 +42,7 @@ export interface NodeResponseLike {
 export interface NodeRelayOptions extends EventStreamFramesOptions {
   /** Default 200. */
   readonly status?: number;
-  /** Added to (and overriding) the event-stream headers. */
+  /** Added to the event-stream headers, replacing the default of the same name in any letter case. */
   readonly headers?: Readonly<Record<string, string>>;
   /**
    * The most bytes that may wait for a slow reader in the response's buffer (default
@@ -81,7 +81,7 @@ export function relayToNodeResponse<T>(
   const lastEventId = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
   const events$ = isObservable(source) ? source : defer(() => source(lastEventId));
   if (!res.destroyed) {
-    res.writeHead(options.status ?? 200, { ...EVENT_STREAM_HEADERS, ...options.headers });
+    res.writeHead(options.status ?? 200, eventStreamHeaders(options.headers));
     res.flushHeaders?.();
   }
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
