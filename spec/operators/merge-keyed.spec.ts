@@ -96,6 +96,14 @@ describe('mergeKeyed', () => {
     expect(views.at(-1)).toEqual({ a: { status: 'done', latest: 2 }, b: { status: 'done', latest: 'only' } });
   });
 
+  it('takes any key, `__proto__` included, as an entry of its own (keys may come from user data)', async () => {
+    const streams = Object.fromEntries([['__proto__', of(1)], ['b', of(2)]]) as Record<string, Observable<number>>;
+    const views = await lastValueFrom(mergeKeyed(streams).pipe(toArray()));
+    expect(Object.keys(views[0]!)).toEqual(['__proto__', 'b']);
+    expect(Object.getPrototypeOf(views[0]!)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(views.at(-1)!, '__proto__')?.value).toEqual({ status: 'done', latest: 1 });
+  });
+
   it('is cold: each subscription subscribes to the streams anew', async () => {
     let subscriptions = 0;
     const counted = defer(() => {

@@ -75,8 +75,8 @@ const PENDING: StreamEntry<never> = Object.freeze({ status: 'pending', latest: u
 export function mergeKeyed<S extends Record<string, Observable<unknown>>>(streams: S): Observable<MergedView<S>> {
   return defer(() => {
     const keys = Object.keys(streams);
-    const initial: Record<string, StreamEntry<unknown>> = {};
-    for (const key of keys) initial[key] = PENDING;
+    // Own properties for every key, `__proto__` included (an assignment would set the prototype instead).
+    const initial: Record<string, StreamEntry<unknown>> = Object.fromEntries(keys.map((key) => [key, PENDING]));
     const changes = keys.map((key) => entryChanges(key, streams[key]!));
     return merge(...changes).pipe(
       scan((view, { key, entry }) => ({ ...view, [key]: entry }), initial as Readonly<Record<string, StreamEntry<unknown>>>),
