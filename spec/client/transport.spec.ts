@@ -2,6 +2,7 @@ import { firstValueFrom, lastValueFrom, toArray, VirtualTimeScheduler } from 'rx
 import { createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
 import { faultHeader } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
+import { listen } from '../helpers/local-server';
 
 const ctx = useEmulator();
 
@@ -48,6 +49,22 @@ describe('bodies are bounded by the timeout', () => {
     ctx.emulator.inject({ kind: 'stallBody' }, { match: { method: 'GET', path: threadPath() } });
     const thread = await firstValueFrom(ctx.client.threads.retrieve(threadId, { timeout: 300 }));
     expect(thread.id).toBe(threadId);
+  });
+
+  it('a JSON call answered with an event stream’s content type is bounded the same way (it asked for JSON)', async () => {
+    // A gateway that labels everything text/event-stream, and stalls in the middle of the body.
+    const server = await listen((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('{"id":"conv_1",');
+    });
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, timeout: 300, idleTimeout: 60_000 });
+      const error = await firstValueFrom(client.conversations.retrieve('conv_1')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StreamTimeoutError);
+      expect(error).toMatchObject({ kind: 'body', timeoutMs: 300 });
+    } finally {
+      await server.close();
+    }
   });
 
   it('an error body that stalls fails with StreamTimeoutError("body") too', async () => {

@@ -29,7 +29,8 @@ export interface ClientOptions {
   /**
    * Milliseconds a request may take before it is aborted with `StreamTimeoutError`: until the response headers
    * (`headers`), and for a body that is not an event stream (JSON, error bodies) until its last byte (`body`).
-   * Event streams are bounded by `idleTimeout` and `firstEventTimeout` instead. Default 600 000; `0` or
+   * Event streams (a streaming call answered with one) are bounded by `idleTimeout` and `firstEventTimeout`
+   * instead. Default 600 000; `0` or
    * `Infinity`: no limit.
    */
   timeout?: number;

@@ -115,11 +115,8 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
             }
           });
 
-          const init: RequestInit = {
-            method: spec.method,
-            headers: buildHeaders(options, requestOptions, spec, n, idempotencyKey),
-            signal: attemptController.signal,
-          };
+          const headers = buildHeaders(options, requestOptions, spec, n, idempotencyKey);
+          const init: RequestInit = { method: spec.method, headers, signal: attemptController.signal };
           if (spec.body !== undefined) {
             init.body = isFormData(spec.body) ? spec.body : JSON.stringify(spec.body);
           }
@@ -132,7 +129,10 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                 response.body?.cancel().catch(() => undefined);
                 return retryOr(n, new StreamTimeoutError('headers', options.timeout), undefined);
               }
-              const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+              // An event stream is what the caller asked for (`accept: text/event-stream`) and got: a JSON call answered
+              // with an event stream's content type is still a body the deadline bounds to its last byte.
+              const isEventStream =
+                asksForEventStream(headers) && (response.headers.get('content-type') ?? '').includes('text/event-stream');
               if (!response.ok) {
                 // The error body is bounded by the deadline too.
                 phase = 'body';
@@ -302,6 +302,12 @@ function buildHeaders(
   if (attempt > 0) headers['x-retry-count'] = String(attempt);
   if (idempotencyKey !== undefined && options.idempotencyHeader) headers[options.idempotencyHeader] = idempotencyKey;
   return { ...headers, ...call?.headers };
+}
+
+/** Whether the request's `accept` header (in any letter case) asks for an event stream. */
+function asksForEventStream(headers: Record<string, string>): boolean {
+  for (const name in headers) if (name.toLowerCase() === 'accept' && headers[name]!.includes('text/event-stream')) return true;
+  return false;
 }
 
 function isFormData(body: unknown): body is FormData {
