@@ -4,7 +4,7 @@ import { asyncScheduler, EMPTY, expand, map, type Observable, type SchedulerLike
  * A polled value with the response headers it came with (for `openai-poll-after-ms`).
  *
  * @example
- * const first: Observable<Polled<Run>> = of({ data: run }); // no headers: the default interval applies
+ * const first: Observable<Polled<Run>> = of({ data: run }); // no headers: the first poll goes at once
  * pollUntilTerminal({ first, retrieve, isTerminal }).subscribe((r) => console.log(r.status));
  */
 export interface Polled<T> {
@@ -31,7 +31,10 @@ export interface PollUntilTerminalOptions<T> {
   isTerminal: (value: T) => boolean;
   /** A fixed wait between polls. When absent, the server's `openai-poll-after-ms` header decides. */
   pollIntervalMs?: number;
-  /** The wait when neither `pollIntervalMs` nor the header gives one. Default 1000. */
+  /**
+   * The wait when neither `pollIntervalMs` nor the header gives one. Default 1000. (Not after the first state: the
+   * first poll then goes at once.)
+   */
   defaultIntervalMs?: number;
   /** The scheduler of the waits (a `TestScheduler` in tests). Default `asyncScheduler`. */
   scheduler?: SchedulerLike;
@@ -40,7 +43,8 @@ export interface PollUntilTerminalOptions<T> {
 /**
  * Emits each state of something the server works on asynchronously (a run, a vector store file, a file batch)
  * until a terminal one, which it emits last before completing. Between requests it waits `pollIntervalMs`,
- * else the server's `openai-poll-after-ms`, else `defaultIntervalMs`. Cold; unsubscribing stops polling and
+ * else the server's `openai-poll-after-ms`, else `defaultIntervalMs`; after a first state without that header
+ * (the answer of a create, as a rule) it polls at once, as the official SDK does. Cold; unsubscribing stops polling and
  * aborts a request under way. Errors end it.
  *
  * @example
@@ -54,13 +58,15 @@ export interface PollUntilTerminalOptions<T> {
  */
 export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Observable<T> {
   const fallback = options.defaultIntervalMs ?? 1000;
+  // The first state says nothing of the pace when it came without the header (the answer of a create): the first
+  // poll then goes at once, as the official SDK's does; later states without it wait `defaultIntervalMs`.
+  const wait = (polled: Polled<T>, index: number) =>
+    options.pollIntervalMs ?? pollAfterMs(polled.headers) ?? (index === 0 ? 0 : fallback);
   return options.first.pipe(
-    expand((polled) =>
+    expand((polled, index) =>
       options.isTerminal(polled.data)
         ? EMPTY
-        : timer(options.pollIntervalMs ?? pollAfterMs(polled.headers) ?? fallback, options.scheduler ?? asyncScheduler).pipe(
-            switchMap(options.retrieve),
-          ),
+        : timer(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(options.retrieve)),
     ),
     map((polled) => polled.data),
   );

@@ -1,0 +1,112 @@
+/**
+ * pollUntilTerminal on a virtual clock: when each poll goes, what it emits, and that nothing is left running.
+ */
+import { of, take } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { pollAfterMs, type Polled, pollUntilTerminal } from '../../src/index';
+
+interface Job {
+  readonly status: 'queued' | 'in_progress' | 'completed' | 'failed';
+}
+const isTerminal = (job: Job) => job.status === 'completed' || job.status === 'failed';
+const scheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+const state = (status: Job['status'], pollAfter?: number): Polled<Job> => ({
+  data: { status },
+  ...(pollAfter === undefined ? {} : { headers: new Headers({ 'openai-poll-after-ms': String(pollAfter) }) }),
+});
+
+describe('pollUntilTerminal', () => {
+  it('after a first state without the header (a create’s answer) polls at once, then waits defaultIntervalMs', () => {
+    const test = scheduler();
+    test.run(({ cold, expectObservable, expectSubscriptions }) => {
+      // Each retrieve answers 1 frame after it is sent.
+      const answers = [state('in_progress'), state('in_progress'), state('completed')];
+      let sent = 0;
+      const retrieves = answers.map((answer) => cold('-(a|)', { a: answer }));
+      const polled$ = pollUntilTerminal<Job>({
+        first: of(state('queued')),
+        retrieve: () => retrieves[sent++]!,
+        isTerminal,
+        defaultIntervalMs: 10,
+        scheduler: test,
+      });
+      // queued at 0; the first retrieve sent at 0, answered at 1; then 10 frames before each next one.
+      expectObservable(polled$).toBe('ab 10ms c 10ms (d|)', {
+        a: { status: 'queued' },
+        b: { status: 'in_progress' },
+        c: { status: 'in_progress' },
+        d: { status: 'completed' },
+      });
+      expectSubscriptions(retrieves[0]!.subscriptions).toBe('^!');
+      expectSubscriptions(retrieves[1]!.subscriptions).toBe('- 10ms ^!');
+      expectSubscriptions(retrieves[2]!.subscriptions).toBe('- 10ms - 10ms ^!');
+    });
+  });
+
+  it('honours the server’s openai-poll-after-ms, and pollIntervalMs over it', () => {
+    for (const [pollIntervalMs, expected] of [
+      [undefined, '5ms a 499ms (b|)'],
+      [100, '5ms a 99ms (b|)'],
+    ] as const) {
+      const test = scheduler();
+      test.run(({ cold, expectObservable }) => {
+        const polled$ = pollUntilTerminal<Job>({
+          first: cold('5ms (a|)', { a: state('queued', 500) }),
+          retrieve: () => of(state('completed')),
+          isTerminal,
+          ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
+          scheduler: test,
+        });
+        expectObservable(polled$).toBe(expected, { a: { status: 'queued' }, b: { status: 'completed' } });
+      });
+    }
+  });
+
+  it('a terminal first state is emitted and nothing is polled', () => {
+    const test = scheduler();
+    test.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const retrieve = cold('-(a|)', { a: state('completed') });
+      expectObservable(pollUntilTerminal<Job>({ first: of(state('failed')), retrieve: () => retrieve, isTerminal, scheduler: test })).toBe(
+        '(a|)',
+        { a: { status: 'failed' } },
+      );
+      expectSubscriptions(retrieve.subscriptions).toBe([]);
+    });
+  });
+
+  it('unsubscribing during a wait, or during a retrieve, stops everything at once', () => {
+    const test = scheduler();
+    test.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const retrieve = cold('---(a|)', { a: state('in_progress', 50) });
+      const polled$ = pollUntilTerminal<Job>({ first: of(state('queued')), retrieve: () => retrieve, isTerminal, scheduler: test });
+      // Stopped in the middle of the second retrieve (sent at 3 + 50 = 53, unsubscribed at 54).
+      expectObservable(polled$, '^ 53ms !').toBe('a--b', { a: { status: 'queued' }, b: { status: 'in_progress' } });
+      expectSubscriptions(retrieve.subscriptions).toBe(['^--!', '--- 50ms ^!']);
+    });
+  });
+
+  it('a take() downstream stops it after the first state without polling', () => {
+    const test = scheduler();
+    test.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const retrieve = cold('-(a|)', { a: state('completed') });
+      const polled$ = pollUntilTerminal<Job>({ first: of(state('queued')), retrieve: () => retrieve, isTerminal, scheduler: test });
+      expectObservable(polled$.pipe(take(1))).toBe('(a|)', { a: { status: 'queued' } });
+      expectSubscriptions(retrieve.subscriptions).toBe([]);
+    });
+  });
+
+  it('an error of a retrieve ends it with that error', () => {
+    const test = scheduler();
+    test.run(({ cold, expectObservable }) => {
+      const polled$ = pollUntilTerminal<Job>({ first: of(state('queued')), retrieve: () => cold('-#', undefined, new Error('gone')), isTerminal, scheduler: test });
+      expectObservable(polled$).toBe('a#', { a: { status: 'queued' } }, new Error('gone'));
+    });
+  });
+
+  it('pollAfterMs reads a valid header only', () => {
+    expect(pollAfterMs(new Headers({ 'openai-poll-after-ms': '250' }))).toBe(250);
+    expect(pollAfterMs(new Headers({ 'openai-poll-after-ms': 'soon' }))).toBeUndefined();
+    expect(pollAfterMs(new Headers({ 'openai-poll-after-ms': '-1' }))).toBeUndefined();
+    expect(pollAfterMs(undefined)).toBeUndefined();
+  });
+});
