@@ -8,6 +8,7 @@ import '@angular/compiler'; // first: Angular's packages are partially compiled 
 import {
   HTTP_INTERCEPTORS,
   HttpClient,
+  HttpErrorResponse,
   type HttpHandler,
   type HttpInterceptor,
   type HttpInterceptorFn,
@@ -19,7 +20,7 @@ import {
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { ApplicationRef } from '@angular/core';
-import { firstValueFrom, lastValueFrom, type Subscription, toArray } from 'rxjs';
+import { catchError, firstValueFrom, lastValueFrom, retry, type Subscription, throwError, toArray } from 'rxjs';
 import {
   APIConnectionError,
   AuthenticationError,
@@ -211,6 +212,67 @@ describe('provideOpenAIStream(): the client over HttpClient', () => {
     const { client } = await appWith({ baseURL: url, maxRetries: 0 });
     const error = await lastValueFrom(client.responses.stream(BODY)).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(APIConnectionError);
+  });
+});
+
+describe('interceptors that send the request again', () => {
+  /** The text of the answer to BODY, as the global fetch reads it. */
+  const expectedText = async () =>
+    (await lastValueFrom(createClient({ apiKey: KEY, baseURL: emulator.url }).responses.stream(BODY).pipe(textDeltas(), toArray()))).join('');
+  const statusesSince = (count: number) => emulator.requests.slice(count).filter((r) => r.path === '/v1/responses').map((r) => r.status);
+
+  it('a 401 answered by a token refresh and a second request: the answer is the second response, whole', async () => {
+    let token = 'stale';
+    const refreshing: HttpInterceptorFn = (request, next) => {
+      const send = () => next(request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }));
+      return send().pipe(
+        catchError((error: unknown) => {
+          if (!(error instanceof HttpErrorResponse) || error.status !== 401) return throwError(() => error);
+          token = KEY; // refreshed
+          return send();
+        }),
+      );
+    };
+    const { client } = await appWith({ maxRetries: 0 }, [refreshing]);
+    const before = emulator.requests.length;
+    const text = await lastValueFrom(client.responses.stream(BODY).pipe(textDeltas(), toArray()));
+    expect(statusesSince(before)).toEqual([401, 200]);
+    expect(text.join('')).toBe(await expectedText());
+  });
+
+  it('retry() on a 503: the answer is the retry, whole; an error the retry ends with is the typed error', async () => {
+    const retrying: HttpInterceptorFn = (request, next) => auth(request, next).pipe(retry({ count: 1, delay: 5 }));
+    const { client } = await appWith({ maxRetries: 0 }, [retrying]);
+    emulator.inject({ kind: 'serverError', status: 503 }, { match: POST_RESPONSES });
+    const before = emulator.requests.length;
+    const text = await lastValueFrom(client.responses.stream(BODY).pipe(textDeltas(), toArray()));
+    expect(statusesSince(before)).toEqual([503, 200]);
+    expect(text.join('')).toBe(await expectedText());
+
+    emulator.inject({ kind: 'rateLimit', retryAfterMs: 10 }, { match: POST_RESPONSES, times: 2 });
+    const limited = await lastValueFrom(client.responses.stream(BODY)).catch((error: unknown) => error);
+    expect(limited).toBeInstanceOf(RateLimitError);
+    expect(limited).toMatchObject({ status: 429, message: expect.not.stringContaining('response.created') });
+  });
+
+  it('a request sent again after the body of a 2xx began errors the body: a Response cannot start over', async () => {
+    const retrying: HttpInterceptorFn = (request, next) => auth(request, next).pipe(retry({ count: 1 }));
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([retrying]))]);
+    const fetchImpl = httpClientFetch(app.injector.get(HttpClient));
+    emulator.inject({ kind: 'reset', afterEvents: 2 }, { match: POST_RESPONSES });
+    const response = await fetchImpl(`${emulator.url}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...BODY, stream: true }),
+    });
+    const reader = response.body!.getReader();
+    let received = '';
+    const rest = (async () => {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += new TextDecoder().decode(chunk.value);
+    })();
+    await expect(rest).rejects.toThrow(`httpClientFetch: HttpClient sent the request again after the response's body began (POST ${emulator.url}/responses)`);
+    // The first attempt's events only, once each.
+    expect(received.match(/event: response\.created/g)).toHaveLength(1);
   });
 });
 

@@ -35,8 +35,12 @@ export interface HttpClientFetchOptions {
  * - sends the method, headers and body of `input` / `init` (`string`, `FormData`, `Blob`, `URLSearchParams`,
  *   `ArrayBuffer` or a typed array; a `ReadableStream` body is refused with a `TypeError`, as `HttpClient` cannot
  *   send one);
- * - resolves with a `Response` as soon as the response headers arrive; a non-OK status resolves too, with the error
- *   body, so the library turns it into its typed errors (`RateLimitError`, `NotFoundError`, ...);
+ * - resolves with a `Response` as soon as the headers of a successful (2xx) response arrive; a non-OK status resolves
+ *   once the exchange ends with it, with the error body, so the library turns it into its typed errors
+ *   (`RateLimitError`, `NotFoundError`, ...). An interceptor may answer an error by sending the request again (a
+ *   token refreshed after a 401, `retry()` after a 503): the exchange's final outcome counts, and each new attempt
+ *   starts over, so what an earlier attempt sent never reaches the body. (A new attempt after the body of a 2xx
+ *   response had begun errors the body, since a `Response` cannot start over: the library then sees a cut stream.)
  * - rejects like `fetch` when no response comes (the connection fails: the backend's own error, or a `TypeError`);
  *   a connection lost during the body errors the body's stream;
  * - `init.signal` aborts: the `HttpClient` request is unsubscribed (the connection closes) and the promise rejects,
@@ -77,22 +81,19 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
         cancel: () => end(),
       });
       let response: Response | undefined;
+      // The headers of a non-OK status came: the response waits for the exchange's end, as an interceptor may yet send
+      // the request again (a 401 answered by a token refresh, `retry()` on a 503).
+      let held = false;
+      // `Sent` events so far: one per attempt.
+      let attempts = 0;
       let bodyOpen = true;
-      // Characters of the text (`partialText`) already passed on.
+      // Characters of the current attempt's text (`partialText`) already passed on.
       let seen = 0;
       let release = options.pendingTasks?.add();
       let subscription: Subscription | undefined;
       let over = false;
 
-      const onAbort = () => {
-        const reason = abortReason(signal!);
-        end();
-        if (!response) reject(reason);
-        else if (bodyOpen) {
-          bodyOpen = false;
-          controller.error(reason);
-        }
-      };
+      const onAbort = () => fail(abortReason(signal!));
       // Ends the exchange: no more events, the connection closed if it was open, the pending task released.
       function end() {
         if (over) return;
@@ -124,6 +125,22 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
         if ((responseHeaders.get('content-type') ?? '').includes('text/event-stream')) releaseTask();
         resolve(response);
       }
+      // A new attempt of the exchange (an interceptor sent the request again): what came before it no longer counts.
+      function startOver() {
+        held = false;
+        seen = 0;
+        // Too late once the body of a 2xx response has begun: a `Response` cannot start over. Cut, not complete.
+        if (response) fail(new TypeError(`httpClientFetch: HttpClient sent the request again after the response's body began (${method} ${url})`));
+      }
+      // Ends the exchange with `failure`: the promise rejects before a response, its body errors after one.
+      function fail(failure: unknown) {
+        end();
+        if (!response) reject(failure);
+        else if (bodyOpen) {
+          bodyOpen = false;
+          controller.error(failure);
+        }
+      }
       function push(text: string | undefined) {
         if (text === undefined || text.length <= seen || !bodyOpen) return;
         controller.enqueue(encoder.encode(text.slice(seen)));
@@ -148,11 +165,21 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
         .subscribe({
           next: (event: HttpEvent<string>) => {
             switch (event.type) {
+              case HttpEventType.Sent:
+                // Each attempt begins with it: a second one is an interceptor's retry.
+                if (attempts++ > 0) startOver();
+                break;
               case HttpEventType.ResponseHeader:
-                respond(event.status, event.statusText, event.headers);
+                // Once per attempt; a second one without `Sent` is a retry of an interceptor's own making.
+                if (held || response) startOver();
+                if (over) break;
+                // A non-OK status waits for the exchange's end: an interceptor may send the request again.
+                if (event.ok) respond(event.status, event.statusText, event.headers);
+                else held = true;
                 break;
               case HttpEventType.DownloadProgress:
-                push(event.partialText);
+                // An error body comes whole with the exchange's end (below), if it is the final outcome.
+                if (!held) push(event.partialText);
                 break;
               case HttpEventType.Response:
                 // Without progress events (an interceptor answering from a cache, a test backend) the whole
@@ -165,8 +192,8 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
             }
           },
           error: (error: unknown) => {
-            if (error instanceof HttpErrorResponse && error.status !== 0) {
-              // An HTTP error status: a response with its body, for the library to read.
+            if (error instanceof HttpErrorResponse && error.status !== 0 && !response) {
+              // The exchange ended with an HTTP error status: a response with its body, for the library to read.
               respond(error.status, error.statusText, error.headers);
               push(typeof error.error === 'string' ? error.error : seen === 0 && error.error != null ? JSON.stringify(error.error) : undefined);
               closeBody();
@@ -175,24 +202,12 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
             }
             // No response (the connection failed), or the connection was lost during the body.
             const cause = error instanceof HttpErrorResponse && error.error instanceof Error ? error.error : error;
-            const failure = cause instanceof Error ? cause : new TypeError(`Failed to fetch (${method} ${url})`, { cause });
-            end();
-            if (!response) reject(failure);
-            else if (bodyOpen) {
-              bodyOpen = false;
-              controller.error(failure);
-            }
+            fail(cause instanceof Error ? cause : new TypeError(`Failed to fetch (${method} ${url})`, { cause }));
           },
           complete: () => {
             // Completion without the final response event: the exchange was cut short (the fetch backend stops
             // reading when its injector is destroyed), never a body that ended well.
-            const cut = new TypeError(`httpClientFetch: HttpClient ended the exchange before the response's end (${method} ${url})`);
-            end();
-            if (!response) reject(cut);
-            else if (bodyOpen) {
-              bodyOpen = false;
-              controller.error(cut);
-            }
+            fail(new TypeError(`httpClientFetch: HttpClient ended the exchange before the response's end (${method} ${url})`));
           },
         });
       if (over) subscription.unsubscribe();
