@@ -14,8 +14,9 @@ import {
   Injector,
   PLATFORM_ID,
   runInInjectionContext,
+  signal,
 } from '@angular/core';
-import { firstValueFrom, map, type Observable, Subject } from 'rxjs';
+import { defer, finalize, firstValueFrom, map, type Observable, Subject } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   accumulateResponse,
@@ -291,6 +292,43 @@ describe('streamSignals() in a zoneless OnPush component', () => {
     failing$.error(new Error('x'));
     await app.whenStable();
     expect(second.host.textContent).toBe('error');
+  });
+});
+
+describe('streamSignals() driven by an effect', () => {
+  it("start() reads nothing reactively: a finalize() that reads text() (the docs' turn bookkeeping) does not restart the stream per delta", async () => {
+    const sent: Array<{ question: string; events$: Subject<ResponseStreamEvent> }> = [];
+    @Component({ selector: 'app-turns', changeDetection: ChangeDetectionStrategy.OnPush, template: `{{ answer.text() }}` })
+    class Turns {
+      readonly prompt = signal('first');
+      readonly turns = signal<Array<{ question: string; answer: string }>>([]);
+      readonly answer = streamSignals<ResponseStreamEvent>();
+      constructor() {
+        effect(() => {
+          const question = this.prompt();
+          // A cold request per subscription, as the client's streams are.
+          const request$ = defer(() => {
+            const events$ = new Subject<ResponseStreamEvent>();
+            sent.push({ question, events$ });
+            return events$;
+          });
+          this.answer.start(request$.pipe(finalize(() => this.turns.update((turns) => [...turns, { question, answer: this.answer.text() }]))));
+        });
+      }
+    }
+    const { ref, host } = mount(app, Turns, 'app-turns');
+    await app.whenStable();
+    sent.at(-1)!.events$.next(v.textDeltaEvent('A1'));
+    await app.whenStable();
+    ref.instance.prompt.set('second');
+    await app.whenStable();
+    for (const delta of ['B1', 'B2', 'B3']) {
+      sent.at(-1)!.events$.next(v.textDeltaEvent(delta));
+      await app.whenStable();
+    }
+    expect(sent.map((request) => request.question)).toEqual(['first', 'second']);
+    expect([host.textContent, ref.instance.answer.status()]).toEqual(['B1B2B3', 'streaming']);
+    expect(ref.instance.turns()).toEqual([{ question: 'first', answer: 'A1' }]);
   });
 });
 

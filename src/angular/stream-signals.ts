@@ -72,10 +72,14 @@ export interface StreamSignals<E, S = SnapshotOf<E>> {
   readonly inProgress: Signal<boolean>;
   /**
    * Starts `events$` (or the last stream again: a cold stream sends a new request), stopping the running one and
-   * clearing text, snapshot and error. No-op once the injection context is destroyed.
+   * clearing text, snapshot and error. No-op once the injection context is destroyed. Reads nothing reactively (nor
+   * does what runs in it: the stopped stream's `finalize()`, the new stream's subscription), so an effect may call it.
    */
   start(events$?: Observable<E>): void;
-  /** Unsubscribes (the request is aborted); the status becomes `'stopped'` if it was `'streaming'`. */
+  /**
+   * Unsubscribes (the request is aborted); the status becomes `'stopped'` if it was `'streaming'`. Reads nothing
+   * reactively, as `start()`.
+   */
   stop(): void;
 }
 
@@ -148,7 +152,11 @@ export function streamSignals<E extends StreamValue, S>(
   let current: Subscription | undefined;
   let destroyed = false;
 
-  const stop = () => {
+  // start() and stop() read nothing reactively, whatever runs in them: an effect that calls them (`effect(() =>
+  // answer.start(stream(prompt())))`) depends on what it reads itself only, not on what the stream it stops reads as
+  // it ends (a `finalize()` that reads `text()`), nor on what the source reads when subscribed.
+  const stop = () => untracked(stopRunning);
+  const stopRunning = () => {
     const running = current;
     if (!running) return;
     current = undefined;
@@ -156,10 +164,11 @@ export function streamSignals<E extends StreamValue, S>(
     status.set('stopped');
   };
 
-  const start = (next?: Observable<E>) => {
+  const start = (next?: Observable<E>) => untracked(() => startRunning(next));
+  const startRunning = (next?: Observable<E>) => {
     if (destroyed) return;
     if (next) source = next;
-    stop();
+    stopRunning();
     text.set('');
     snapshot.set(undefined);
     error.set(undefined);
@@ -185,27 +194,24 @@ export function streamSignals<E extends StreamValue, S>(
           ),
         )
       : events.pipe(textOf, map((fragment) => ({ fragment })));
-    // Not tracked by a reactive context that calls start() (an effect), whatever the source reads.
-    untracked(() =>
-      run.add(
-        values$.subscribe({
-          next: (value: { fragment: string } | { state: S }) => {
-            if ('fragment' in value) text.update((so) => so + value.fragment);
-            else snapshot.set(value.state);
-          },
-          error: (failure: unknown) => {
-            if (current !== run) return;
-            finish();
-            error.set(failure);
-            status.set('error');
-          },
-          complete: () => {
-            if (current !== run) return;
-            finish();
-            status.set('done');
-          },
-        }),
-      ),
+    run.add(
+      values$.subscribe({
+        next: (value: { fragment: string } | { state: S }) => {
+          if ('fragment' in value) text.update((so) => so + value.fragment);
+          else snapshot.set(value.state);
+        },
+        error: (failure: unknown) => {
+          if (current !== run) return;
+          finish();
+          error.set(failure);
+          status.set('error');
+        },
+        complete: () => {
+          if (current !== run) return;
+          finish();
+          status.set('done');
+        },
+      }),
     );
   };
 
