@@ -9,6 +9,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   createEnvironmentInjector,
+  DestroyRef,
   effect,
   type EnvironmentInjector,
   Injector,
@@ -16,7 +17,7 @@ import {
   runInInjectionContext,
   signal,
 } from '@angular/core';
-import { defer, finalize, firstValueFrom, map, type Observable, Subject } from 'rxjs';
+import { defer, finalize, firstValueFrom, map, type Observable, of, Subject, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   accumulateResponse,
@@ -222,6 +223,51 @@ describe('streamSignals() and its injection context', () => {
     injector.destroy();
     expect(events$.observed).toBe(false);
     expect(answer.status()).toBe('stopped');
+  });
+
+  it('holds its callback on the context only while a stream runs: a finished stream leaves nothing on a long-lived injector', () => {
+    // A DestroyRef that shows what is registered on it (an app's injector lives as long as the app).
+    const registered = new Set<() => void>();
+    const destroyRef = {
+      destroyed: false,
+      onDestroy(callback: () => void) {
+        registered.add(callback);
+        return () => void registered.delete(callback);
+      },
+    };
+    const longLived = { get: (token: unknown, notFound?: unknown) => (token === DestroyRef ? destroyRef : injector.get(token as never, notFound)) } as Injector;
+
+    const done = Array.from({ length: 3 }, () => streamSignals(of<ResponseStreamEvent>(v.textDeltaEvent('Hi')), { injector: longLived }));
+    const failed = streamSignals(throwError(() => new Error('x')), { injector: longLived });
+    expect([...done.map((answer) => answer.status()), failed.status()]).toEqual(['done', 'done', 'done', 'error']);
+    expect(registered.size).toBe(0);
+
+    const events$ = new Subject<ResponseStreamEvent>();
+    const answer = streamSignals(events$, { injector: longLived });
+    expect(registered.size).toBe(1);
+    answer.start();
+    expect(registered.size).toBe(1);
+    answer.stop();
+    expect(registered.size).toBe(0);
+    answer.start();
+    events$.complete();
+    expect([answer.status(), registered.size]).toEqual(['done', 0]);
+
+    // The context's end stops a running stream, and no stream starts after it.
+    answer.start(new Subject<ResponseStreamEvent>());
+    destroyRef.destroyed = true;
+    for (const callback of [...registered]) callback();
+    expect([answer.status(), registered.size]).toEqual(['stopped', 0]);
+    answer.start();
+    expect([answer.status(), registered.size]).toEqual(['stopped', 0]);
+  });
+
+  it('a context destroyed while no stream runs: start() does nothing', () => {
+    const answer = streamSignals<ResponseStreamEvent>(undefined, { injector });
+    injector.destroy();
+    const events$ = new Subject<ResponseStreamEvent>();
+    answer.start(events$);
+    expect([events$.observed, answer.status()]).toEqual([false, 'idle']);
   });
 
   it('on the server nothing is started by default; with ssr: "wait" the stream runs and holds stability to its end', async () => {

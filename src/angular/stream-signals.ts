@@ -32,7 +32,10 @@ export type StreamStatus = 'idle' | 'streaming' | 'done' | 'stopped' | 'error';
  * streamSignals(chunks$, { text: textDeltas({ choice: 1 }), snapshot: false, injector: this.injector });
  */
 export interface StreamSignalsOptions<E, S> {
-  /** The injector to use outside an injection context: its `DestroyRef` ends the stream. */
+  /**
+   * The injector to use outside an injection context: its `DestroyRef` ends the stream. Only a running stream holds
+   * a callback on it, so a long-lived injector (the app's) keeps nothing of streams that ended.
+   */
   injector?: Injector;
   /** The text fragments of a value. Default `textDeltas()`: the output text of a Responses, Chat or Assistants stream. */
   text?: OperatorFunction<E, string>;
@@ -136,6 +139,7 @@ export function streamSignals<E extends StreamValue, S>(
   const injector = options.injector ?? inject(Injector);
   const onServer = injector.get(PLATFORM_ID) === 'server';
   const pendingTasks = injector.get(PendingTasks);
+  const destroyRef = injector.get(DestroyRef);
   const textOf = options.text ?? (textDeltas() as OperatorFunction<E, string>);
   // The default snapshot stops, quietly, at a value its reducer refuses (a stream joined midway, such as a Responses
   // stream resumed with `starting_after`): text and status go on. A snapshot operator of yours fails the stream.
@@ -164,18 +168,38 @@ export function streamSignals<E extends StreamValue, S>(
     status.set('stopped');
   };
 
+  // The end of the injection context stops the stream. Registered for one stream's life only (the returned function
+  // unregisters it): a stream that ended leaves nothing of these signals on a long-lived injector (`{ injector }` of
+  // the app or of a service). `undefined` when the context is destroyed.
+  const untilDestroyed = (): (() => void) | undefined => {
+    // `destroyRef.destroyed` is Angular's from 20.1 on; `destroyed` is known here once a stream saw the end.
+    if (destroyed || destroyRef.destroyed) return undefined;
+    try {
+      return destroyRef.onDestroy(() => {
+        destroyed = true;
+        stopRunning();
+      });
+    } catch {
+      // Before Angular 20.1 (no `destroyed`), a destroyed context refuses the callback (NG0205, NG0911).
+      destroyed = true;
+      return undefined;
+    }
+  };
+
   const start = (next?: Observable<E>) => untracked(() => startRunning(next));
   const startRunning = (next?: Observable<E>) => {
-    if (destroyed) return;
+    if (destroyed || destroyRef.destroyed) return;
     if (next) source = next;
+    const events = onServer && options.ssr !== 'wait' ? undefined : source;
+    const unregister = events && untilDestroyed();
+    if (events && !unregister) return;
     stopRunning();
     text.set('');
     snapshot.set(undefined);
     error.set(undefined);
     status.set('idle');
-    if (!source || (onServer && options.ssr !== 'wait')) return;
-    const events = source;
-    const run = new Subscription();
+    if (!events || !unregister) return;
+    const run = new Subscription(unregister);
     current = run;
     status.set('streaming');
     // On the server with `ssr: 'wait'`, the rendering waits for the stream's end.
@@ -215,10 +239,6 @@ export function streamSignals<E extends StreamValue, S>(
     );
   };
 
-  injector.get(DestroyRef).onDestroy(() => {
-    stop();
-    destroyed = true;
-  });
   if (source) start();
 
   return {
