@@ -19,8 +19,21 @@ import {
   withInterceptorsFromDi,
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import type { ApplicationRef } from '@angular/core';
-import { catchError, firstValueFrom, lastValueFrom, retry, type Subscription, throwError, toArray } from 'rxjs';
+import { type ApplicationRef, NgZone, ɵNoopNgZone } from '@angular/core';
+import {
+  catchError,
+  firstValueFrom,
+  lastValueFrom,
+  retry,
+  type SchedulerAction,
+  type Subscription,
+  take,
+  throwError,
+  timer,
+  toArray,
+  VirtualAction,
+} from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
 import {
   APIConnectionError,
   AuthenticationError,
@@ -32,6 +45,7 @@ import {
   textDeltas,
 } from '../../src/index';
 import { httpClientFetch, OPENAI_STREAM_CLIENT, type OpenAIStreamOptions, provideOpenAIStream } from '../../src/angular/index';
+import { outsideAngularTimers } from '../../src/angular/outside-angular-timers';
 import { type Emulator, faultHeader, startEmulator } from '../../src/testing/index';
 import { browserApp } from './app';
 
@@ -311,6 +325,107 @@ describe('application stability', () => {
     expect(await isStable(app)).toBe(false);
     subscription.unsubscribe();
     await app.whenStable();
+  });
+});
+
+describe('zone.js apps: the timers of the client outside the Angular zone', () => {
+  /**
+   * A stand-in for zone.js's Angular zone (not among this project's dependencies): `run()` enters it and
+   * `runOutsideAngular()` leaves it, for the code they run; `NgZone.isInAngularZone()` answers by it.
+   */
+  class SpyZone extends ɵNoopNgZone {
+    inside = false;
+    override run<T>(fn: (...args: any[]) => T): T {
+      return this.within(true, fn);
+    }
+    override runOutsideAngular<T>(fn: (...args: any[]) => T): T {
+      return this.within(false, fn);
+    }
+    private within<T>(inside: boolean, fn: () => T): T {
+      const was = this.inside;
+      this.inside = inside;
+      try {
+        return fn();
+      } finally {
+        this.inside = was;
+      }
+    }
+  }
+  let zone: SpyZone;
+  beforeEach(() => {
+    zone = new SpyZone();
+    jest.spyOn(NgZone, 'isInAngularZone').mockImplementation(() => zone.inside);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('a timer scheduled inside the zone is set outside it; what it does, and sets again, runs inside', () => {
+    const testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    // Where each timer is set: the first of each schedule() and the ones a work sets again (`this.schedule()`).
+    const setInside: boolean[] = [];
+    const schedule = VirtualAction.prototype.schedule;
+    jest.spyOn(VirtualAction.prototype, 'schedule').mockImplementation(function (this: VirtualAction<unknown>, state, delay) {
+      setInside.push(zone.inside);
+      return schedule.call(this, state, delay);
+    });
+    const scheduler = outsideAngularTimers(zone, testScheduler);
+    const ran: Array<[string, number, boolean]> = [];
+    zone.run(() => {
+      // RxJS's timer() sets its next timer with `this.schedule()`; the client's long waits do too, with other delays.
+      timer(10, 5, scheduler).pipe(take(3)).subscribe((n) => ran.push([`timer ${n}`, testScheduler.now(), zone.inside]));
+      scheduler.schedule(function (this: SchedulerAction<number>, step: number = 0) {
+        ran.push([`step ${step}`, testScheduler.now(), zone.inside]);
+        if (step < 2) this.schedule(step + 1, 7 + step);
+      }, 3);
+    });
+    // Outside the zone, timers are the scheduler's, as they are.
+    scheduler.schedule(() => ran.push(['outside', testScheduler.now(), zone.inside]), 1);
+    testScheduler.flush();
+    expect(ran).toEqual([
+      ['outside', 1, false],
+      ['step 0', 3, true],
+      ['timer 0', 10, true],
+      ['step 1', 10, true],
+      ['timer 1', 15, true],
+      ['step 2', 18, true],
+      ['timer 2', 20, true],
+    ]);
+    expect(setInside.length).toBeGreaterThanOrEqual(6);
+    expect(setInside.every((inside) => !inside)).toBe(true);
+  });
+
+  it("the provided client's timers scheduled inside the zone (the request deadline) are set outside it; a scheduler of yours is used as given", async () => {
+    const setInside: boolean[] = [];
+    const setInterval = globalThis.setInterval;
+    jest.spyOn(globalThis, 'setInterval').mockImplementation(((handler: () => void, ms?: number) => {
+      setInside.push(zone.inside);
+      return setInterval(handler, ms);
+    }) as typeof globalThis.setInterval);
+    const streamInZone = async (options: OpenAIStreamOptions) => {
+      const app = await browserApp([
+        { provide: NgZone, useValue: zone },
+        provideHttpClient(withFetch(), withInterceptors([auth])),
+        provideOpenAIStream({ baseURL: emulator.url, ...options }),
+      ]);
+      const client = app.injector.get(OPENAI_STREAM_CLIENT);
+      emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
+      // Inside the zone, as a component's constructor or an event handler runs; the idle timer is armed in a callback
+      // of the fetch backend, which the stand-in (without zone.js) does not carry back into the zone.
+      const { arrived, subscription } = zone.run(() => firstEvents(client.responses.stream(BODY), 2));
+      await arrived;
+      subscription.unsubscribe();
+      await emulator.requests.at(-1)!.ended;
+    };
+
+    await streamInZone({});
+    expect(setInside.length).toBeGreaterThanOrEqual(1);
+    expect(setInside.every((inside) => !inside)).toBe(true);
+
+    const yours = new TestScheduler(() => undefined);
+    const scheduled = jest.spyOn(yours, 'schedule');
+    setInside.length = 0;
+    await streamInZone({ scheduler: yours });
+    expect(scheduled).toHaveBeenCalled();
+    expect(setInside).toEqual([]);
   });
 });
 

@@ -10,12 +10,14 @@ import {
   InjectionToken,
   type Injector,
   makeEnvironmentProviders,
+  NgZone,
   PendingTasks,
   runInInjectionContext,
 } from '@angular/core';
 import { createClient, type OpenAIStreamClient } from '../client/create-client.js';
 import type { ClientOptions } from '../client/options.js';
 import { httpClientFetch } from './http-client-fetch.js';
+import { outsideAngularTimers } from './outside-angular-timers.js';
 
 /**
  * Options of {@link provideOpenAIStream}: those of `createClient()` but `fetch`, which is `HttpClient`'s. `apiKey`
@@ -49,7 +51,11 @@ export const OPENAI_STREAM_CLIENT = new InjectionToken<OpenAIStreamClient>('rx-o
  * task for its whole life; the client's requests go through a handler of their own, over the same interceptors and
  * backend, that leaves the counting to {@link httpClientFetch}. It relies on two of Angular's private exports of
  * `@angular/common/http`, present from Angular 20 to 21 at least; without them the app's `HttpClient` is used as
- * is, and a stream holds stability until it ends.)
+ * is, and a stream holds stability until it ends.) Under zone.js the client's timers (the request deadline, the idle
+ * and first-event timeouts, retry and poll waits) are set outside the Angular zone, so they hold no stability either
+ * (an open stream's idle timer would hold it for the stream's whole life); what they do when they fire (fail a
+ * stream, send a request again) runs back inside the zone, for change detection to see. A `scheduler` of yours in
+ * `options` is used as given.
  *
  * `options` may be a function, run in the injection context, to read options from other providers.
  *
@@ -78,6 +84,8 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
           // '' sends no Authorization header and keeps OPENAI_API_KEY (server-side rendering) out of it.
           apiKey: resolved.apiKey ?? '',
           fetch: httpClientFetch(streamingHttpClient(), { pendingTasks: inject(PendingTasks) }),
+          // Under zone.js, timers outside the Angular zone: a stream's idle timer never keeps the app unstable.
+          scheduler: resolved.scheduler ?? outsideAngularTimers(inject(NgZone)),
         });
       },
     },
