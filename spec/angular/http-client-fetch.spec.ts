@@ -13,6 +13,7 @@ import {
   type HttpInterceptor,
   type HttpInterceptorFn,
   type HttpRequest,
+  HttpResponse,
   provideHttpClient,
   withFetch,
   withInterceptors,
@@ -24,6 +25,7 @@ import {
   catchError,
   firstValueFrom,
   lastValueFrom,
+  of,
   retry,
   type SchedulerAction,
   type Subscription,
@@ -287,6 +289,54 @@ describe('interceptors that send the request again', () => {
     await expect(rest).rejects.toThrow(`httpClientFetch: HttpClient sent the request again after the response's body began (POST ${emulator.url}/responses)`);
     // The first attempt's events only, once each.
     expect(received.match(/event: response\.created/g)).toHaveLength(1);
+  });
+});
+
+describe("interceptors' own errors and answers", () => {
+  it('an interceptor failing the request with an error of its own fails the call with that error, at once (no retry)', async () => {
+    const notSignedIn = new Error('not signed in');
+    let calls = 0;
+    const session: HttpInterceptorFn = () => {
+      calls++;
+      return throwError(() => notSignedIn);
+    };
+    const { client } = await appWith({ maxRetries: 2 }, [session]);
+    expect(await lastValueFrom(client.responses.stream(BODY)).catch((error: unknown) => error)).toBe(notSignedIn);
+    expect(await firstValueFrom(client.responses.retrieve('resp_1')).catch((error: unknown) => error)).toBe(notSignedIn);
+    expect(calls).toBe(2);
+  });
+
+  it('a fake backend answering with data, bytes or a Blob: the body is its JSON text, or the bytes', async () => {
+    const stored = { id: 'resp_1', object: 'response', status: 'completed', output: [] };
+    const json = new TextEncoder().encode(JSON.stringify(stored));
+    const bodies: Record<string, unknown> = { data: stored, bytes: json, buffer: json.buffer, blob: new Blob([json]) };
+    const fake: HttpInterceptorFn = (request, next) => {
+      const kind = /\/responses\/(\w+)$/.exec(request.url)?.[1];
+      return kind && kind in bodies ? of(new HttpResponse({ status: 200, body: bodies[kind] })) : next(request);
+    };
+    const { client } = await appWith({ maxRetries: 0 }, [fake]);
+    for (const kind of Object.keys(bodies)) expect(await firstValueFrom(client.responses.retrieve(kind))).toEqual(stored);
+
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([fake]))]);
+    const response = await httpClientFetch(app.injector.get(HttpClient))(`${emulator.url}/responses/data`);
+    expect(response.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('a body that is neither text, bytes nor JSON data fails the call with a TypeError, at once (no retry)', async () => {
+    const cycle: Record<string, unknown> = {};
+    cycle['self'] = cycle;
+    let calls = 0;
+    const fake: HttpInterceptorFn = () => {
+      calls++;
+      return of(new HttpResponse({ status: 200, body: cycle }));
+    };
+    const { client } = await appWith({ maxRetries: 2 }, [fake]);
+    const error = await firstValueFrom(client.responses.retrieve('resp_1')).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toMatchObject({
+      message: `httpClientFetch: a response body that is neither text, bytes nor JSON data (a object, GET ${emulator.url}/responses/resp_1)`,
+    });
+    expect(calls).toBe(1);
   });
 });
 

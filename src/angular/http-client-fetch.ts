@@ -6,6 +6,7 @@ import {
   type HttpHeaders,
 } from '@angular/common/http';
 import type { Subscription } from 'rxjs';
+import { AppRequestFailure } from '../client/app-request-failure.js';
 
 /**
  * Options of {@link httpClientFetch}.
@@ -42,7 +43,13 @@ export interface HttpClientFetchOptions {
  *   starts over, so what an earlier attempt sent never reaches the body. (A new attempt after the body of a 2xx
  *   response had begun errors the body, since a `Response` cannot start over: the library then sees a cut stream.)
  * - rejects like `fetch` when no response comes (the connection fails: the backend's own error, or a `TypeError`);
- *   a connection lost during the body errors the body's stream;
+ *   a connection lost during the body errors the body's stream. An error that is not an `HttpErrorResponse` (an
+ *   interceptor's own: "not signed in") rejects as the app's failure rather than the connection's: the library fails
+ *   the call with that error itself, at once, without retrying;
+ * - takes a whole response an interceptor or a test backend answers with (`of(new HttpResponse({ body }))`) whatever
+ *   its body: text, data (sent as its JSON text, `content-type: application/json` unless it has one), bytes or a
+ *   `Blob`; a body that is none of these (a cycle, a `bigint`) fails the request with a `TypeError`, as the app's
+ *   failure (the library fails the call with it, without retrying);
  * - `init.signal` aborts: the `HttpClient` request is unsubscribed (the connection closes) and the promise rejects,
  *   or the body's stream errors, with the signal's reason; cancelling the body's stream closes the connection too;
  * - the body's stream errors when `HttpClient` ends the exchange before the response's end (its fetch backend stops
@@ -106,12 +113,13 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
         release?.();
         release = undefined;
       }
-      function respond(status: number, statusText: string, httpHeaders: HttpHeaders | undefined) {
+      function respond(status: number, statusText: string, httpHeaders: HttpHeaders | undefined, contentType?: string) {
         if (response) return;
         const responseHeaders = new Headers();
         for (const name of httpHeaders?.keys() ?? []) {
           for (const value of httpHeaders!.getAll(name) ?? []) responseHeaders.append(name, value);
         }
+        if (contentType !== undefined && !responseHeaders.has('content-type')) responseHeaders.set('content-type', contentType);
         const nullBody = status === 101 || status === 103 || status === 204 || status === 205 || status === 304;
         try {
           response = new Response(nullBody ? null : stream, { status, statusText, headers: responseHeaders });
@@ -151,6 +159,38 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
         bodyOpen = false;
         controller.close();
       }
+      // The exchange's end with a whole response: the body is the text passed on so far and the rest of `body`.
+      // Text as `HttpClient` reads it, or what an interceptor or a test backend answered with (data, as JSON; bytes;
+      // a `Blob`), unless text came before it (then that text is the body).
+      function finish(status: number, statusText: string, httpHeaders: HttpHeaders | undefined, body: unknown) {
+        if (typeof body === 'string' || body === null || body === undefined || seen > 0) {
+          respond(status, statusText, httpHeaders);
+          push(typeof body === 'string' ? body : undefined);
+          closeBody();
+          end();
+          return;
+        }
+        const whole = bodyOf(body, `${method} ${url}`);
+        // An answer of the app's own that cannot be a body: its failure, not the connection's (no retry).
+        if (whole instanceof Error) return fail(response ? whole : new AppRequestFailure(whole, `${method} ${url}`));
+        respond(status, statusText, httpHeaders, typeof whole === 'string' ? 'application/json' : undefined);
+        end();
+        if (!response || !bodyOpen) return;
+        if (typeof whole === 'string') push(whole);
+        else if (whole instanceof Uint8Array) controller.enqueue(whole);
+        else {
+          whole.then(
+            (bytes) => {
+              if (!bodyOpen) return;
+              controller.enqueue(bytes);
+              closeBody();
+            },
+            (cause: unknown) => fail(new TypeError(`httpClientFetch: the response's Blob body could not be read (${method} ${url})`, { cause })),
+          );
+          return;
+        }
+        closeBody();
+      }
 
       signal?.addEventListener('abort', onAbort, { once: true });
       subscription = http
@@ -184,20 +224,22 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
               case HttpEventType.Response:
                 // Without progress events (an interceptor answering from a cache, a test backend) the whole
                 // response comes here.
-                respond(event.status, event.statusText, event.headers);
-                push(event.body ?? undefined);
-                closeBody();
-                end();
+                finish(event.status, event.statusText, event.headers, event.body);
                 break;
             }
           },
           error: (error: unknown) => {
+            // Already over: the body we ended it with (a `Blob` still being read) stands.
+            if (over) return;
             if (error instanceof HttpErrorResponse && error.status !== 0 && !response) {
               // The exchange ended with an HTTP error status: a response with its body, for the library to read.
-              respond(error.status, error.statusText, error.headers);
-              push(typeof error.error === 'string' ? error.error : seen === 0 && error.error != null ? JSON.stringify(error.error) : undefined);
-              closeBody();
-              end();
+              finish(error.status, error.statusText, error.headers, error.error);
+              return;
+            }
+            if (!(error instanceof HttpErrorResponse) && !response) {
+              // Not an HTTP outcome: the app's own code failed the request (an interceptor's "not signed in"). The
+              // library fails the call with that error, at once, rather than retrying a connection error.
+              fail(new AppRequestFailure(error, `${method} ${url}`));
               return;
             }
             // No response (the connection failed), or the connection was lost during the body.
@@ -205,6 +247,7 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
             fail(cause instanceof Error ? cause : new TypeError(`Failed to fetch (${method} ${url})`, { cause }));
           },
           complete: () => {
+            if (over) return;
             // Completion without the final response event: the exchange was cut short (the fetch backend stops
             // reading when its injector is destroyed), never a body that ended well.
             fail(new TypeError(`httpClientFetch: HttpClient ended the exchange before the response's end (${method} ${url})`));
@@ -224,6 +267,24 @@ async function requestBody(init: RequestInit | undefined, request: Request | und
   }
   if (ArrayBuffer.isView(body)) return body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
   return body;
+}
+
+/**
+ * A body that is not text, as the response's: data as its JSON text, bytes as they are, a `Blob`'s bytes once read;
+ * a `TypeError` for anything else (a value JSON cannot write, a cycle).
+ */
+function bodyOf(body: object | number | boolean | bigint | symbol, where: string): string | Uint8Array | Promise<Uint8Array> | TypeError {
+  if (body instanceof ArrayBuffer) return new Uint8Array(body.slice(0));
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+  if (typeof Blob !== 'undefined' && body instanceof Blob) return body.arrayBuffer().then((bytes) => new Uint8Array(bytes));
+  let json: string | undefined;
+  let cause: unknown;
+  try {
+    json = JSON.stringify(body);
+  } catch (error) {
+    cause = error;
+  }
+  return json ?? new TypeError(`httpClientFetch: a response body that is neither text, bytes nor JSON data (a ${typeof body}, ${where})`, { cause });
 }
 
 function abortReason(signal: AbortSignal): unknown {

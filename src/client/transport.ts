@@ -1,6 +1,7 @@
 import { Observable, type Subscription } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
+import { AppRequestFailure } from './app-request-failure.js';
 import type { RequestOptions, ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from './schedule.js';
@@ -170,10 +171,12 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
             },
             (cause: unknown) => {
               if (subscriber.closed) return;
+              over();
+              // The app's own failure (an interceptor's error of `httpClientFetch()`): its error as it is, at once.
+              if (!timedOut && cause instanceof AppRequestFailure) return subscriber.error(cause.reason);
               const error = timedOut
                 ? new StreamTimeoutError('headers', options.timeout)
                 : new APIConnectionError(`Connection error: ${describe(cause)} (${spec.method} ${spec.path})`, { cause });
-              over();
               retryOr(n, error, undefined);
             },
           );

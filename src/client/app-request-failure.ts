@@ -1,0 +1,21 @@
+/**
+ * What a `fetch` given to the client rejects with when a request failed for a reason of the app's own, not of the
+ * connection: `httpClientFetch()` rejects with one when an Angular interceptor fails the request with an error of its
+ * own (`throwError(() => new Error('not signed in'))`). The client then fails the call with `reason` itself, at
+ * once: not an `APIConnectionError`, and never retried (another attempt would fail alike). @internal
+ *
+ * @example
+ * // in a fetch of yours, when the app refuses the request:
+ * return Promise.reject(new AppRequestFailure(new Error('not signed in'), 'POST /v1/responses'));
+ */
+export class AppRequestFailure extends Error {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'AppRequestFailure';
+  /** The app's error, as the client's caller receives it. */
+  readonly reason: unknown;
+
+  constructor(reason: unknown, where: string) {
+    super(`The app failed the request (${where}): ${reason instanceof Error ? reason.message : String(reason)}`, { cause: reason });
+    this.reason = reason;
+  }
+}
