@@ -64,7 +64,8 @@ export interface ClientOptions {
   idempotencyHeader?: string | null;
   /**
    * The RxJS scheduler of every timer (request timeouts, idle and first-event timeouts, retry backoff, poll
-   * waits): pass a `TestScheduler` or run in Angular's `fakeAsync` to control time in tests. Default
+   * waits): pass a `TestScheduler` or run in Angular's `fakeAsync` to control time in tests (`fakeAsync` controls the
+   * timers only: a response's body, a `ReadableStream` read through native promises, never arrives inside it). Default
    * `asyncScheduler`.
    */
   scheduler?: SchedulerLike;
