@@ -3,8 +3,8 @@
  * main entry never imports Angular). {@link provideOpenAIStream} provides a client whose requests go through the
  * app's `HttpClient` ({@link httpClientFetch}: interceptors apply, event streams are read as they arrive), and
  * {@link streamSignals} turns a stream into signals for templates (text so far, latest snapshot, status, error, in
- * progress), cancelled on destroy. Zoneless and `OnPush` work; under server-side rendering a stream never keeps the
- * app from becoming stable. Functions only, no decorators: nothing needs Angular's JIT compiler.
+ * progress), cancelled on destroy. Zoneless, zone.js and `OnPush` work; under server-side rendering a stream never
+ * keeps the app from becoming stable. Functions only, no decorators: nothing needs Angular's JIT compiler.
  *
  * @example
  * // app.config.ts
