@@ -271,7 +271,7 @@ describe('interceptors that send the request again', () => {
     expect(limited).toMatchObject({ status: 429, message: expect.not.stringContaining('response.created') });
   });
 
-  it('a request sent again after the body of a 2xx began errors the body: a Response cannot start over', async () => {
+  it('a request sent again after a 2xx response was resolved errors its body: a Response cannot start over', async () => {
     const retrying: HttpInterceptorFn = (request, next) => auth(request, next).pipe(retry({ count: 1 }));
     const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([retrying]))]);
     const fetchImpl = httpClientFetch(app.injector.get(HttpClient));
@@ -286,7 +286,7 @@ describe('interceptors that send the request again', () => {
     const rest = (async () => {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += new TextDecoder().decode(chunk.value);
     })();
-    await expect(rest).rejects.toThrow(`httpClientFetch: HttpClient sent the request again after the response's body began (POST ${emulator.url}/responses)`);
+    await expect(rest).rejects.toThrow(`httpClientFetch: HttpClient sent the request again after its response was resolved (POST ${emulator.url}/responses)`);
     // The first attempt's events only, once each.
     expect(received.match(/event: response\.created/g)).toHaveLength(1);
   });

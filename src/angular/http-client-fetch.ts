@@ -40,8 +40,8 @@ export interface HttpClientFetchOptions {
  *   once the exchange ends with it, with the error body, so the library turns it into its typed errors
  *   (`RateLimitError`, `NotFoundError`, ...). An interceptor may answer an error by sending the request again (a
  *   token refreshed after a 401, `retry()` after a 503): the exchange's final outcome counts, and each new attempt
- *   starts over, so what an earlier attempt sent never reaches the body. (A new attempt after the body of a 2xx
- *   response had begun errors the body, since a `Response` cannot start over: the library then sees a cut stream.)
+ *   starts over, so what an earlier attempt sent never reaches the body. (A new attempt after a 2xx response was
+ *   resolved errors its body, since a `Response` cannot start over: the library then sees a cut stream.)
  * - rejects like `fetch` when no response comes (the connection fails: the backend's own error, or a `TypeError`);
  *   a connection lost during the body errors the body's stream. An error that is not an `HttpErrorResponse` (an
  *   interceptor's own: "not signed in") rejects as the app's failure rather than the connection's: the library fails
@@ -137,8 +137,8 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
       function startOver() {
         held = false;
         seen = 0;
-        // Too late once the body of a 2xx response has begun: a `Response` cannot start over. Cut, not complete.
-        if (response) fail(new TypeError(`httpClientFetch: HttpClient sent the request again after the response's body began (${method} ${url})`));
+        // Too late once a 2xx response was resolved: a `Response` cannot start over. Cut, not complete.
+        if (response) fail(new TypeError(`httpClientFetch: HttpClient sent the request again after its response was resolved (${method} ${url})`));
       }
       // Ends the exchange with `failure`: the promise rejects before a response, its body errors after one.
       function fail(failure: unknown) {
