@@ -1,10 +1,12 @@
-import { lastValueFrom, type Observable, of, toArray } from 'rxjs';
+import { lastValueFrom, type Observable, of, tap, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   type AssistantStreamEvent,
   type ChatCompletionChunk,
   chatCompletionChunks,
   IncompleteStreamError,
+  responseEvents,
+  ResponseStreamError,
   type ResponseStreamEvent,
   type StreamMetrics,
   streamMetrics,
@@ -28,6 +30,7 @@ const summary = (fields: Partial<StreamMetrics>): StreamMetrics => ({
   deltasPerSecond: undefined,
   eventCount: 0,
   finishReason: undefined,
+  usage: undefined,
   ...fields,
 });
 
@@ -44,6 +47,8 @@ describe('streamMetrics', () => {
           deltasPerSecond: 500,
           eventCount: 5,
           finishReason: 'stop',
+          // The last chunk's usage, in the one shape of every API.
+          usage: { input: 1, output: 2, total: 3 },
         }),
       });
     });
@@ -136,6 +141,34 @@ describe('streamMetrics', () => {
         }),
       });
     });
+  });
+
+  it('usage: a completed response’s and a completed run’s, in the one shape; none while they run', async () => {
+    const usage = { input_tokens: 10, output_tokens: 5, total_tokens: 15, output_tokens_details: { reasoning_tokens: 0 } };
+    const completed = { ...v.responseCompleted, response: { ...(v.responseCompleted as { response: object }).response, usage } } as ResponseStreamEvent;
+    const [responses] = await lastValueFrom(of(v.responseCreated, v.textDeltaEvent('Hi'), completed).pipe(streamMetrics({ now: () => 0 }), toArray()));
+    expect(responses!.usage).toEqual({ input: 10, output: 5, total: 15 });
+    const runDone = { ...v.runCompleted, data: { ...v.runCompleted.data, usage: { prompt_tokens: 7, completion_tokens: 3, total_tokens: 10 } } } as AssistantStreamEvent;
+    const [assistants] = await lastValueFrom(of(v.runCreated, v.hel, runDone).pipe(streamMetrics({ now: () => 0 }), toArray()));
+    expect(assistants!.usage).toEqual({ input: 7, output: 3, total: 10 });
+    const [running] = await lastValueFrom(of(v.runCreated, v.hel).pipe(streamMetrics({ now: () => 0 }), toArray()));
+    expect(running!.usage).toBeUndefined();
+  });
+
+  it('a failed response: the final summary has its status and usage, from the error that replaced response.failed', async () => {
+    const failed = {
+      type: 'response.failed',
+      sequence_number: 3,
+      response: { id: 'resp_1', object: 'response', status: 'failed', output: [], error: { code: 'server_error', message: 'boom' }, usage: { input_tokens: 4, output_tokens: 1, total_tokens: 5 } },
+    };
+    const bytes = new TextEncoder().encode(
+      [v.responseCreated, v.textDeltaEvent('Hi'), failed].map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join(''),
+    );
+    const summaries: StreamMetrics[] = [];
+    const error = await lastValueFrom(responseEvents(streamOf([bytes])).pipe(streamMetrics({ now: () => 0 }), tap((m) => summaries.push(m)))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]).toMatchObject({ completed: false, finishReason: 'failed', usage: { input: 4, output: 1, total: 5 }, eventCount: 2 });
   });
 
   it('an empty stream: no first token, no rate', () => {

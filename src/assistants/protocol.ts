@@ -1,6 +1,6 @@
 import { AssistantStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
 import type { ToolCallDeltaWithSnapshot } from '../operators/tool-call-deltas.js';
-import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol } from '../protocols/protocol.js';
+import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { ASSISTANT_EVENT_NAMES, assistantEventIssue } from '../schema/assistants/event-check.js';
 import { messageDeltaIssue } from '../schema/assistants/message-delta-check.js';
 import { messageDeltaShape } from '../schema/assistants/message-delta-template.js';
@@ -48,6 +48,11 @@ export const assistantsProtocol: StreamProtocol<AssistantStreamEvent, 'assistant
   finishReason(event) {
     const data = event.data as { object?: unknown; status?: unknown } | null;
     return data?.object === 'thread.run' && typeof data.status === 'string' ? data.status : undefined;
+  },
+  // A run's, once it ended (its steps' usage is part of it).
+  usage(event) {
+    const data = event.data as { object?: unknown; usage?: unknown } | null;
+    return data?.object === 'thread.run' ? tokenUsage(data.usage, 'prompt_tokens', 'completion_tokens') : undefined;
   },
 };
 

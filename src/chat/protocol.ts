@@ -1,6 +1,6 @@
 import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
 import type { ChatToolCallDeltaWithSnapshot } from '../operators/tool-call-deltas.js';
-import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol } from '../protocols/protocol.js';
+import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
 import { contentChunkShape } from '../schema/chat/chunk-template.js';
 import { type ConformanceSchema, parseEventJson, readIssueError, validateEventJson } from '../sources/decode-json-event.js';
@@ -46,6 +46,8 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
     for (const choice of chunk.choices) if (choice.finish_reason) reason = choice.finish_reason;
     return reason;
   },
+  // The last chunk's, with `stream_options: { include_usage: true }`.
+  usage: (chunk) => tokenUsage(chunk.usage, 'prompt_tokens', 'completion_tokens'),
 };
 
 /**

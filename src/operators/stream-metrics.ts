@@ -1,4 +1,5 @@
 import { Observable, type OperatorFunction } from 'rxjs';
+import type { TokenUsage } from '../protocols/protocol.js';
 import { protocolOf } from '../protocols/registry.js';
 import type { StreamKind, StreamValue } from './stream-value.js';
 import { subscribeChained } from './subscribe-chained.js';
@@ -53,12 +54,18 @@ export interface StreamMetrics {
    * `completed`, `incomplete`, ...) seen.
    */
   readonly finishReason: string | undefined;
+  /**
+   * The token counts the stream reported last: a chat chunk's `usage` (with `stream_options: { include_usage:
+   * true }`), the usage of a response or run once it ended (a failed response's too); `undefined` when it
+   * reported none.
+   */
+  readonly usage: TokenUsage | undefined;
 }
 
 /**
  * Measures a stream of any kind (Assistants events, Chat Completions chunks, Responses events) and reports a
- * summary: time to first token, deltas per second, duration, delta count, finish reason (or final status), and
- * whether the stream completed. It emits summaries only, never the source's values: put it on a shared stream,
+ * summary: time to first token, deltas per second, duration, delta count, finish reason (or final status), token
+ * usage, and whether the stream completed. It emits summaries only, never the source's values: put it on a shared stream,
  * next to the operators that consume the content.
  *
  * The final summary is emitted when the source ends. When the source fails, the final summary
@@ -89,6 +96,8 @@ export function streamMetrics(options: StreamMetricsOptions = {}): OperatorFunct
       let firstDeltaAt: number | undefined;
       let lastDeltaAt: number | undefined;
       let finishReason: string | undefined;
+      let usage: TokenUsage | undefined;
+      let protocol: ReturnType<typeof protocolOf>;
 
       const summary = (final: boolean, completed: boolean, error?: { error: unknown }): StreamMetrics => {
         const rate =
@@ -106,19 +115,27 @@ export function streamMetrics(options: StreamMetricsOptions = {}): OperatorFunct
           deltasPerSecond: rate,
           eventCount,
           finishReason,
+          usage,
         };
+      };
+
+      const read = (value: StreamValue) => {
+        const reason = protocol!.finishReason(value);
+        if (reason !== undefined) finishReason = reason;
+        const reported = protocol!.usage(value);
+        if (reported !== undefined) usage = reported;
       };
 
       return subscribeChained(source, out, {
         next(value) {
           eventCount++;
-          // One recognition step; the matched description tells deltas and finish reasons.
-          const protocol = protocolOf(value);
-          if (protocol === undefined) return;
-          kind = protocol.kind;
-          const reason = protocol.finishReason(value);
-          if (reason !== undefined) finishReason = reason;
-          if (!protocol.isDelta(value)) return;
+          // One recognition step; the matched description tells deltas, finish reasons and usage.
+          const known = protocolOf(value);
+          if (known === undefined) return;
+          protocol = known;
+          kind = known.kind;
+          read(value);
+          if (!known.isDelta(value)) return;
           deltaCount++;
           const at = now();
           firstDeltaAt ??= at;
@@ -126,6 +143,9 @@ export function streamMetrics(options: StreamMetricsOptions = {}): OperatorFunct
           if (live) out.next(summary(false, false));
         },
         error(error: unknown) {
+          // A failure that ended the stream in place of its last value (a failed response) still tells its status.
+          const carried = protocol?.failure?.(error);
+          if (carried !== undefined) read(carried);
           out.next(summary(true, false, { error }));
           out.error(error);
         },

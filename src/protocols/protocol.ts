@@ -28,6 +28,19 @@ export interface Sink<T> {
 }
 
 /**
+ * Token counts as a stream reports them, in one shape for every API (Chat Completions' and Assistants'
+ * `prompt_tokens` / `completion_tokens` are `input` / `output`).
+ *
+ * @example
+ * const usage: TokenUsage = { input: 12, output: 30, total: 42 };
+ */
+export interface TokenUsage {
+  readonly input: number;
+  readonly output: number;
+  readonly total: number;
+}
+
+/**
  * The part of a protocol description the operators that work on every kind of stream read (`textDeltas()`,
  * `streamMetrics()`, `streamKindOf()`): small functions over one value, nothing kept between values.
  *
@@ -60,6 +73,35 @@ export interface StreamProtocol<E, K extends string = string> {
    * it says nothing: `StreamMetrics.finishReason` keeps the last one said.
    */
   finishReason(value: E): string | undefined;
+  /**
+   * The token counts `value` reports (a chat chunk's `usage`, the usage of the response or run it carries), or
+   * `undefined` when it reports none.
+   */
+  usage(value: E): TokenUsage | undefined;
+  /**
+   * The value a failure of this API's stream carries, when the failure ended the stream in its place (Responses:
+   * the failed response of a `ResponseStreamError`, which `response.failed` becomes), so that a summary can read
+   * its status and usage; `undefined` for other failures. APIs whose failures carry nothing leave it out.
+   */
+  failure?(error: unknown): E | undefined;
+}
+
+/**
+ * {@link TokenUsage} from an object with numeric `input` and `output` counts under either API's names (and a
+ * `total`, else their sum); `undefined` for anything else (`null`, a field missing or not a number).
+ *
+ * @internal
+ * @example
+ * tokenUsage(chunk.usage, 'prompt_tokens', 'completion_tokens'); // { input: 9, output: 12, total: 21 }
+ */
+export function tokenUsage(value: unknown, inputKey: string, outputKey: string): TokenUsage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const counts = value as Record<string, unknown>;
+  const input = counts[inputKey];
+  const output = counts[outputKey];
+  if (typeof input !== 'number' || typeof output !== 'number') return undefined;
+  const total = counts['total_tokens'];
+  return { input, output, total: typeof total === 'number' ? total : input + output };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { IncompleteStreamError, ResponseStreamError, StreamParseError } from '../errors/stream-errors.js';
 import type { ResponseToolCallDeltaWithSnapshot } from '../operators/tool-call-deltas.js';
-import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol } from '../protocols/protocol.js';
+import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
 import { responseWireChecks, type WireCheck } from '../schema/responses/wire-checks.js';
 import { parseEventJson, schemaLookup, validateEventJson, type ConformanceSchema } from '../sources/decode-json-event.js';
@@ -57,6 +57,12 @@ export const responsesProtocol: StreamProtocol<ResponseStreamEvent, 'responses'>
     const status = (event as { response?: { status?: unknown } }).response?.status;
     return typeof status === 'string' ? status : undefined;
   },
+  usage: (event) => tokenUsage((event as { response?: { usage?: unknown } }).response?.usage, 'input_tokens', 'output_tokens'),
+  // `response.failed` ends the stream as a ResponseStreamError holding the failed response.
+  failure: (error) =>
+    error instanceof ResponseStreamError && error.response !== undefined
+      ? ({ type: 'response.failed', sequence_number: error.sequenceNumber, response: error.response } as ResponseStreamEvent)
+      : undefined,
 };
 
 const noSchemas: ReadonlyMap<string, ConformanceSchema> = /* @__PURE__ */ new Map();
