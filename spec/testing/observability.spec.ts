@@ -1,7 +1,8 @@
+import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
-import { startEmulator, type Emulator } from '../../src/testing/index.js';
-import { call, json, parseSse, setup } from './helpers.js';
+import { startEmulator, type Emulator, type RequestRecord } from '../../src/testing/index.js';
+import { call, HEADERS, json, parseSse, setup } from './helpers.js';
 
 describe('observability: request log, counters, concurrency, close()', () => {
   let emulator: Emulator;
@@ -9,6 +10,7 @@ describe('observability: request log, counters, concurrency, close()', () => {
     emulator = await startEmulator({ pacing: { eventMs: 0, deltaMs: 3 }, statusStepMs: 1, pollAfterMs: 1 });
   });
   afterAll(() => emulator.close());
+  const countOf = (method: string, path: string) => emulator.requests.filter((r) => r.method === method && r.path === path).length;
 
   it('logs every request with method, path, status, body and outcome', async () => {
     const start = emulator.requests.length;
@@ -54,6 +56,36 @@ describe('observability: request log, counters, concurrency, close()', () => {
     expect(record.path).toBe(`/v1/threads/${thread.id}`);
     expect(record).toBe(emulator.requests.filter((r) => r.path === `/v1/threads/${thread.id}` && r.method === 'GET')[1]);
     await later;
+  });
+
+  it('waitForRequest resolves once the body was read: body and Idempotency-Key are there, for a waiter registered before or after arrival', async () => {
+    // What the record holds when the promise resolves (the record itself fills in later).
+    const seen = (record: Promise<RequestRecord>) => record.then((r) => ({ body: r.body, key: r.idempotencyKey }));
+    const before = seen(emulator.waitForRequest({ method: 'POST', path: '/threads', nth: countOf('POST', '/v1/threads') + 1 }));
+    await json(emulator, 'POST', '/threads', { metadata: { n: 'before' } }, { 'idempotency-key': 'wait-before' });
+    expect(await before).toEqual({ body: { metadata: { n: 'before' } }, key: 'wait-before' });
+
+    // Arrived, body not sent yet: the waiter waits for it.
+    const nth = countOf('POST', '/v1/threads') + 1;
+    const req = request(new URL(`${emulator.url}/threads`), {
+      method: 'POST',
+      headers: { ...HEADERS, 'idempotency-key': 'wait-after' },
+      agent: false,
+    });
+    const answered = new Promise<number>((resolve, reject) => {
+      req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+      req.on('error', reject);
+    });
+    req.flushHeaders();
+    while (countOf('POST', '/v1/threads') < nth) await sleep(1);
+    const after = seen(emulator.waitForRequest({ method: 'POST', path: '/threads', nth }));
+    req.end(JSON.stringify({ metadata: { n: 'after' } }));
+    expect(await Promise.all([after, answered])).toEqual([{ body: { metadata: { n: 'after' } }, key: 'wait-after' }, 200]);
+
+    // A request answered without reading its body resolves its waiter too.
+    const unknown = emulator.waitForRequest({ path: '/v1/nothing' });
+    await call(emulator, 'POST', '/nothing', { a: 1 });
+    expect(await unknown).toMatchObject({ status: 404, body: undefined });
   });
 
   it('counts runs: exactly one per run creation, streamed or not', async () => {

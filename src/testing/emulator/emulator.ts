@@ -44,7 +44,8 @@ export interface Emulator {
    */
   clearFaults(): void;
   /**
-   * Resolves with the request matching `query` (the `nth`, default the first), logged already or yet to come.
+   * Resolves with the request matching `query` (the `nth`, default the first), logged already or yet to come,
+   * once the request was read: its `body` and `idempotencyKey` are known (`status` and `ended` come later).
    *
    * @example
    * const record = await emulator.waitForRequest({ method: 'POST', path: /\/runs$/ });

@@ -107,30 +107,43 @@ export class MutableRequestRecord implements RequestRecord {
 }
 
 /**
- * Every request an emulator received, oldest first.
+ * Every request an emulator received, oldest first. A request is logged when it arrives; waiters see it once it
+ * was read (its body and `Idempotency-Key` recorded), or once it was answered or closed without being read.
  *
  * @example
  * const log = new RequestLog();
  * const record = log.start('GET', '/v1/threads/thread_1', '');
+ * log.read(record);
  * await log.waitFor({ path: '/threads/thread_1' }); // record
  */
 export class RequestLog {
   readonly records: MutableRequestRecord[] = [];
+  readonly #read = new WeakSet<RequestRecord>();
   #waiters: Array<{ query: RequestQuery; resolve: (record: RequestRecord) => void }> = [];
 
   /** Logs a new request. */
   start(method: string, path: string, query: string): MutableRequestRecord {
     const record = new MutableRequestRecord(method, path, query);
     this.records.push(record);
-    this.#waiters = this.#waiters.filter((waiter) => {
-      if (!this.#found(waiter.query)) return true;
-      waiter.resolve(this.#found(waiter.query)!);
-      return false;
-    });
     return record;
   }
 
-  /** Resolves with the request matching `query`, already logged or yet to come. */
+  /** Marks a request as read (the first call counts): the waiters whose match it is resolve with it. */
+  read(record: MutableRequestRecord): void {
+    if (this.#read.has(record)) return;
+    this.#read.add(record);
+    this.#waiters = this.#waiters.filter((waiter) => {
+      const found = this.#found(waiter.query);
+      if (!found) return true;
+      waiter.resolve(found);
+      return false;
+    });
+  }
+
+  /**
+   * Resolves with the request matching `query` (the nth match in the order of arrival), already logged or yet to
+   * come, once it was read.
+   */
   waitFor(query: RequestQuery = {}): Promise<RequestRecord> {
     const found = this.#found(query);
     if (found) return Promise.resolve(found);
@@ -138,6 +151,7 @@ export class RequestLog {
   }
 
   #found(query: RequestQuery): RequestRecord | undefined {
-    return this.records.filter((record) => matchesRequest(query, record))[(query.nth ?? 1) - 1];
+    const record = this.records.filter((candidate) => matchesRequest(query, candidate))[(query.nth ?? 1) - 1];
+    return record && this.#read.has(record) ? record : undefined;
   }
 }

@@ -75,6 +75,7 @@ export function createApiServer(
     open.add(writer);
     res.on('close', () => {
       open.delete(writer);
+      log.read(record); // an exchange that ended before its body was read
       if (res.writableFinished) record.end('finished');
       else record.end(writer.serverClosed || closing ? 'server-closed' : 'client-closed');
     });
@@ -84,6 +85,7 @@ export function createApiServer(
       const reply = error instanceof ApiErrorReply ? error : new ApiErrorReply(500, message, 'server_error');
       if (writer.headersSent) writer.end();
       else sendJson(writer, reply.status, reply.body(), reply.headers);
+      log.read(record); // answered before its body was read, or its body could not be parsed
     });
   });
 
@@ -122,6 +124,7 @@ export function createApiServer(
 
     const idempotencyKey = headerValue(req.headers['idempotency-key']);
     record.idempotencyKey = idempotencyKey;
+    log.read(record); // `waitForRequest` resolves now, with the body and the key
     const headerFaults = parseFaultHeader(req.headers[FAULT_HEADER]);
     const target = { method, path };
     const requestFault =
