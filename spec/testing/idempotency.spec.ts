@@ -1,5 +1,5 @@
 import { faultHeader, startEmulator, type Emulator } from '../../src/testing/index.js';
-import { json, observe, setup } from './helpers.js';
+import { call, json, observe, parseSse, setup } from './helpers.js';
 
 describe('emulator: Idempotency-Key and the reply faults', () => {
   let emulator: Emulator;
@@ -68,6 +68,46 @@ describe('emulator: Idempotency-Key and the reply faults', () => {
     await emulator.idle();
     emulator.inject({ kind: 'badGatewayAfterAccept' }, { match: { method: 'POST', path: '/threads' } });
     expect((await observe(emulator, '/threads', {})).headers['retry-after-ms']).toBeUndefined();
+  });
+
+  it('stallBody is used up only by a JSON answer of the API: not by an event stream, nor by an error answer', async () => {
+    // Every request below matches; only the JSON answer uses the fault up.
+    const stall = emulator.inject({ kind: 'stallBody', bytes: 5 }, { match: { path: /\/responses/ } });
+    const streamed = await call(emulator, 'POST', '/responses', { model: 'gpt-4o', input: 'Hi', stream: true });
+    expect([streamed.status, parseSse(await streamed.text()).at(-1)?.event]).toEqual([200, 'response.completed']);
+    const refused = await json(emulator, 'POST', '/responses', {});
+    expect(refused.status).toBe(400);
+    const missing = await json(emulator, 'GET', '/responses/resp_none');
+    expect(missing.status).toBe(404);
+    expect(emulator.requests.slice(-3).map((r) => r.faults)).toEqual([[], [], []]);
+    expect([stall.hits, stall.remaining]).toEqual([0, 1]);
+    // The first answer it applies to gets it.
+    const stalled = await observe(emulator, '/responses', { model: 'gpt-4o', input: 'Hi' }, {}, 100);
+    expect([stalled.status, stalled.text.length, stalled.ending]).toEqual([200, 5, 'open']);
+    expect([stall.hits, emulator.requests.at(-1)!.faults]).toEqual([1, ['stallBody']]);
+  });
+
+  it('badGatewayAfterAccept is used up only by a request the API accepted; a stream it hides uses no stream fault up', async () => {
+    const lost = emulator.inject({ kind: 'badGatewayAfterAccept' }, { match: { method: 'POST', path: /\/responses/ } });
+    expect((await json(emulator, 'POST', '/responses', {})).status).toBe(400);
+    expect((await json(emulator, 'POST', '/responses/resp_none/cancel', {})).status).toBe(404);
+    expect([lost.hits, lost.remaining]).toEqual([0, 1]);
+    const before = emulator.counters.responsesCreated;
+    expect((await observe(emulator, '/responses', { model: 'gpt-4o', input: 'Hi' })).status).toBe(502);
+    expect(emulator.counters.responsesCreated - before).toBe(1);
+    expect([lost.hits, emulator.requests.at(-1)!.faults]).toEqual([1, ['badGatewayAfterAccept']]);
+
+    const cut = emulator.inject({ kind: 'reset', afterEvents: 2 }, { match: { method: 'POST', path: '/responses' } });
+    emulator.inject({ kind: 'badGatewayAfterAccept' }, { match: { method: 'POST', path: '/responses' } });
+    expect((await observe(emulator, '/responses', { model: 'gpt-4o', input: 'Hi', stream: true })).status).toBe(502);
+    expect([cut.hits, emulator.requests.at(-1)!.faults]).toEqual([0, ['badGatewayAfterAccept']]);
+    await emulator.idle();
+  });
+
+  it('a header stallBody does not touch a stream, and is not logged on it', async () => {
+    const seen = await observe(emulator, '/responses', { model: 'gpt-4o', input: 'Hi', stream: true }, faultHeader({ kind: 'stallBody' }));
+    expect([seen.status, seen.ending, parseSse(seen.text).at(-1)?.event]).toEqual([200, 'end', 'response.completed']);
+    expect(emulator.requests.at(-1)!.faults).toEqual([]);
   });
 
   it('stallBody: headers and part of a JSON body, then silence with the connection open', async () => {

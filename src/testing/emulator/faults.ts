@@ -4,8 +4,9 @@
  *
  * Four families:
  * - request faults (`rateLimit`, `serverError`) answer any matching request instead of the API;
- * - reply faults (`badGatewayAfterAccept`, `stallBody`) hit any matching request after the API handled it: the
- *   answer is lost to a proxy, or its JSON body stalls;
+ * - reply faults (`badGatewayAfterAccept`, `stallBody`) hit a matching request that the API answered: the answer
+ *   (JSON, or for `badGatewayAfterAccept` an event stream too) is lost to a proxy, or its JSON body stalls; an
+ *   error answer of the API, or a stream for `stallBody`, does not use them up;
  * - answer faults (`responseFailed`) change what the API answers: the model fails (only the routes that can
  *   fail take them: `POST /responses`);
  * - stream faults (every other kind) shape a response that is an event stream (a request that does not stream
@@ -64,14 +65,16 @@ export type Fault =
   | { readonly kind: 'serverError'; readonly status?: number; readonly message?: string; readonly retryAfterMs?: number }
   /**
    * The API handles the request (creates the run, message, response, ...; a stream goes on unseen) and a proxy
-   * answers 502 in its place, as when the connection between them breaks after the request was accepted. With
+   * answers 502 in its place, as when the connection between them breaks after the request was accepted. A
+   * request the API refuses (an error answer) is not affected and does not use it up. With
    * `retryAfterMs`, the 502 carries a `retry-after-ms` header, so tests of the retry need not wait for the
    * client's own backoff.
    */
   | { readonly kind: 'badGatewayAfterAccept'; readonly retryAfterMs?: number }
   /**
-   * A JSON reply (an error reply included) sends its headers and the first `bytes` bytes of its body (default: half
-   * of it), then goes silent; the connection stays open. A streamed reply is not affected.
+   * A JSON answer of the API sends its headers and the first `bytes` bytes of its body (default: half of it), then
+   * goes silent; the connection stays open. Error answers and event streams are not affected (and do not use it
+   * up), except the reply of a request fault carried by the same `x-emulator-fault` header.
    */
   | { readonly kind: 'stallBody'; readonly bytes?: number }
   /**
@@ -210,6 +213,17 @@ export function isRequestFault(fault: Fault): fault is RequestFault {
  */
 export function isReplyFault(fault: Fault): fault is ReplyFault {
   return REPLY_KINDS.has(fault.kind);
+}
+
+/**
+ * Whether a reply fault applies to an answer: a JSON answer meets either kind; an event stream only
+ * `badGatewayAfterAccept` (the proxy's 502 replaces it), whose body `stallBody` does not stall.
+ *
+ * @example
+ * isReplyFaultFor({ kind: 'stallBody' }, 'stream'); // false
+ */
+export function isReplyFaultFor(fault: Fault, answer: 'json' | 'stream'): fault is ReplyFault {
+  return isReplyFault(fault) && (answer === 'json' || fault.kind === 'badGatewayAfterAccept');
 }
 
 /**
@@ -357,9 +371,12 @@ export class FaultRegistry {
     return this.#take(target, isRequestFault);
   }
 
-  /** The first reply fault matching the request, counted as used. */
-  takeReplyFault(target: FaultTarget): ReplyFault | undefined {
-    return this.#take(target, isReplyFault);
+  /**
+   * The first reply fault matching the request that applies to its answer, counted as used: a JSON answer takes
+   * either kind, an event stream only `badGatewayAfterAccept`.
+   */
+  takeReplyFault(target: FaultTarget, answer: 'json' | 'stream'): ReplyFault | undefined {
+    return this.#take(target, (fault) => isReplyFaultFor(fault, answer));
   }
 
   /** The first answer fault matching the request, counted as used. */

@@ -11,7 +11,7 @@ import {
   FAULT_HEADER,
   FaultRegistry,
   isAnswerFault,
-  isReplyFault,
+  isReplyFaultFor,
   isRequestFault,
   isStreamFault,
   parseFaultHeader,
@@ -163,12 +163,12 @@ export function createApiServer(
       }
       record.replayed = true;
       state.counters.idempotentReplays++;
-      const replyFault = takeReplyFault(headerFaults, target, record);
+      const replyFault = takeReplyFault(headerFaults, target, record, 'json');
       sendJson(writer, 200, previous.body, { 'idempotent-replayed': 'true' }, replyFault);
       return;
     }
 
-    const replyFault = takeReplyFault(headerFaults, target, record);
+    // Reply faults are taken when the answer they apply to goes out: a JSON answer, or a stream for a lost reply.
     let streamed = false;
     const ctx: RouteContext = {
       params,
@@ -180,15 +180,16 @@ export function createApiServer(
         streamed = true;
         record.streamed = true;
         state.counters.streamsOpened++;
+        // The proxy answers 502 at once; the stream goes on unseen behind it (and meets no stream fault).
+        const replyFault = takeReplyFault(headerFaults, target, record, 'stream');
+        if (replyFault?.kind === 'badGatewayAfterAccept') {
+          const lost: StreamFault = { kind: 'bufferedProxy', response: 'badGateway', retryAfterMs: replyFault.retryAfterMs };
+          return openEventStream(writer, state.timers, [lost], dialect);
+        }
         const streamFaults =
           headerFaults.length > 0 ? headerFaults.filter(isStreamFault) : faults.takeStreamFaults(target);
         for (const fault of streamFaults) applied(record, fault);
-        // The proxy answers 502 at once; the stream goes on unseen behind it.
-        const lost: StreamFault[] =
-          replyFault?.kind === 'badGatewayAfterAccept'
-            ? [{ kind: 'bufferedProxy', response: 'badGateway', retryAfterMs: replyFault.retryAfterMs }]
-            : streamFaults;
-        return openEventStream(writer, state.timers, lost, dialect);
+        return openEventStream(writer, state.timers, streamFaults, dialect);
       },
       answerFault: () => {
         const fault = headerFaults.length > 0 ? headerFaults.find(isAnswerFault) : faults.takeAnswerFault(target);
@@ -200,12 +201,23 @@ export function createApiServer(
     if (idempotencyKey !== undefined && method !== 'GET') {
       state.idempotency.set(idempotencyKey, { method, path, request: requestText, body: streamed ? undefined : result, streamed });
     }
-    if (!streamed) sendJson(writer, 200, result, {}, replyFault);
+    if (!streamed) sendJson(writer, 200, result, {}, takeReplyFault(headerFaults, target, record, 'json'));
   }
 
-  /** The reply fault of a request that reached the API (from its header, else an injected one). */
-  function takeReplyFault(headerFaults: readonly Fault[], target: { method: string; path: string }, record: MutableRequestRecord) {
-    const fault = headerFaults.length > 0 ? headerFaults.find(isReplyFault) : faults.takeReplyFault(target);
+  /**
+   * The reply fault of a request the API answered (from its header, else an injected one), that applies to its
+   * answer: taken when the answer goes out, so an error answer, or a stream for `stallBody`, uses none up.
+   */
+  function takeReplyFault(
+    headerFaults: readonly Fault[],
+    target: { method: string; path: string },
+    record: MutableRequestRecord,
+    answer: 'json' | 'stream',
+  ): ReplyFault | undefined {
+    const fault =
+      headerFaults.length > 0
+        ? headerFaults.find((candidate): candidate is ReplyFault => isReplyFaultFor(candidate, answer))
+        : faults.takeReplyFault(target, answer);
     if (fault) applied(record, fault);
     return fault;
   }
