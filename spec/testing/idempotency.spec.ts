@@ -38,6 +38,26 @@ describe('emulator: Idempotency-Key and the reply faults', () => {
     expect(again.status).toBe(400);
   });
 
+  it('a multipart upload is compared by its parts: the same file again is replayed, another file is refused', async () => {
+    const upload = async (name: string, content: string) => {
+      const form = new FormData(); // each request gets a boundary of its own
+      form.append('purpose', 'assistants');
+      form.append('file', new Blob([content], { type: 'text/plain' }), name);
+      const headers = { authorization: 'Bearer test', 'idempotency-key': 'key-upload' };
+      const res = await fetch(`${emulator.url}/files`, { method: 'POST', headers, body: form });
+      return { status: res.status, body: await res.json(), replayed: res.headers.get('idempotent-replayed') };
+    };
+    const before = emulator.counters.filesUploaded;
+    const first = await upload('one.txt', 'ONE');
+    const again = await upload('one.txt', 'ONE');
+    expect([again.status, again.replayed, again.body]).toEqual([200, 'true', first.body]);
+    for (const [name, content] of [['two.txt', 'TWO-TWO'], ['one.txt', 'one'], ['two.txt', 'ONE']]) {
+      const other = await upload(name!, content!);
+      expect([other.status, other.body.error?.code]).toEqual([400, 'idempotency_key_reused']);
+    }
+    expect(emulator.counters.filesUploaded - before).toBe(1);
+  });
+
   it('badGatewayAfterAccept: the object is created, the client gets a 502', async () => {
     const before = emulator.counters.threadsCreated;
     const reply = await json(emulator, 'POST', '/threads', {}, faultHeader({ kind: 'badGatewayAfterAccept' })).catch(() => undefined);

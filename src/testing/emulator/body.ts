@@ -2,6 +2,7 @@
  * Request bodies: reading the bytes, parsing JSON objects and `multipart/form-data` (as the official SDK sends
  * file uploads), with the API's 400 replies for what cannot be parsed.
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { badRequest } from './api-error.js';
 
@@ -119,4 +120,24 @@ export function parseMultipart(bytes: Buffer, contentType: string | undefined): 
     start = next;
   }
   return { fields, files };
+}
+
+/**
+ * What a multipart form says, whatever its boundary (which changes from one attempt to the next): a SHA-256 digest
+ * of its fields and files (name, file name, content type and bytes), in the order of their names. Two uploads of the
+ * same parts have the same digest.
+ *
+ * @example
+ * formDigest(parseMultipart(first, firstType)) === formDigest(parseMultipart(retry, retryType)); // true: same parts
+ */
+export function formDigest(form: MultipartForm): string {
+  const byName = <T>(entries: Array<[string, T]>) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const fields = byName(Object.entries(form.fields));
+  const files = byName(Object.entries(form.files)).map(([name, file]) => [
+    name,
+    file.filename,
+    file.contentType,
+    createHash('sha256').update(file.data).digest('hex'),
+  ]);
+  return createHash('sha256').update(JSON.stringify({ fields, files })).digest('hex');
 }

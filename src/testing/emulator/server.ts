@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApiErrorReply } from './api-error.js';
-import { parseJsonObject, parseMultipart, readBody, type JsonObject, type MultipartForm } from './body.js';
+import { formDigest, parseJsonObject, parseMultipart, readBody, type JsonObject, type MultipartForm } from './body.js';
 import { BAD_GATEWAY_HTML, openEventStream, retryAfterMsHeader } from './event-stream.js';
 import {
   FAULT_HEADER,
@@ -139,8 +139,9 @@ export function createApiServer(
       return;
     }
 
-    // From here on the request reached the API. A key seen before answers what its first request got.
-    const requestText = route.body === 'multipart' ? undefined : bytes.toString('utf8');
+    // From here on the request reached the API. A key seen before answers what its first request got. A JSON
+    // request is compared by its text; a multipart one by its parts (its boundary differs from one attempt to the next).
+    const requestText = form ? formDigest(form) : bytes.toString('utf8');
     const previous = idempotencyKey === undefined || method === 'GET' ? undefined : state.idempotency.get(idempotencyKey);
     if (previous) {
       if (previous.method !== method || previous.path !== path || previous.request !== requestText) {

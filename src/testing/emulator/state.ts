@@ -23,7 +23,8 @@ export interface EmulatorState {
 
 /**
  * What the emulator remembers of a request sent with an `Idempotency-Key`: a request with the same key and the
- * same method, path and JSON body is answered with `body` again instead of being handled a second time.
+ * same method, path and parameters (JSON body, or multipart parts) is answered with `body` again instead of being
+ * handled a second time; with other parameters it is refused.
  *
  * @example
  * state.idempotency.get('rx-openai-stream-retry-...')?.body; // the run the first request created
@@ -31,8 +32,11 @@ export interface EmulatorState {
 export interface IdempotentAnswer {
   readonly method: string;
   readonly path: string;
-  /** The JSON body text of the request (`undefined` for multipart uploads, whose boundary changes per attempt). */
-  readonly request: string | undefined;
+  /**
+   * The request's parameters: its JSON body text, or for a multipart upload the digest of its parts (`formDigest`:
+   * the boundary changes per attempt, the parts do not).
+   */
+  readonly request: string;
   /** The JSON answer, or `undefined` when the answer was an event stream (which cannot be replayed). */
   readonly body: unknown;
   readonly streamed: boolean;
