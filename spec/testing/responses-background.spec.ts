@@ -65,6 +65,21 @@ describe('the emulator: background responses, with the official SDK', () => {
     }
   });
 
+  it('a stream opened ahead of the production with starting_after gets only the live events after it', async () => {
+    // About 50 events, one every 5 ms at the least: the stream opens long before the 30th exists.
+    const slow = await startEmulator({ pacing: { eventMs: 5, deltaMs: 5 } });
+    try {
+      const sdk = new OpenAI({ apiKey: 'test', baseURL: slow.url, maxRetries: 0 });
+      const queued = await sdk.responses.create({ model: 'gpt-4o', input: 'word '.repeat(40).trim(), background: true });
+      const events = await collect(await sdk.responses.retrieve(queued.id, { stream: true, starting_after: 30 }));
+      expect(events.length).toBeGreaterThan(10);
+      expect(events.map((e) => e.sequence_number)).toEqual(events.map((_, at) => at + 31));
+      expect(events.at(-1)!.type).toBe('response.completed');
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('cancel() stops a running background response: status cancelled, its stream ends, cancel again answers the same', async () => {
     const slow = await startEmulator({ pacing: { eventMs: 200, deltaMs: 200 } });
     try {

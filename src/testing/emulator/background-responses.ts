@@ -33,8 +33,11 @@ export interface BackgroundResponse {
   status: string;
   /** When it settled (ms since the epoch), or `undefined` while it runs. */
   settledAt: number | undefined;
-  /** The streams following it: each gets every new block, then `undefined` when no more will come. */
-  readonly followers: Set<(block: SseEvent | undefined) => void>;
+  /**
+   * The streams following it: each gets every new block with its `sequence_number` (`at`), then `undefined` when no
+   * more will come.
+   */
+  readonly followers: Set<(block: SseEvent | undefined, at: number) => void>;
   /** Stops the pending production timer. */
   stop: CancelTimer | undefined;
 }
@@ -96,7 +99,7 @@ export function startBackground(state: EmulatorState, script: ResponsesScript): 
       live.settledAt = Date.now();
       rememberResponse(state, script, final);
     }
-    for (const follower of [...live.followers]) follower(paced.block);
+    for (const follower of [...live.followers]) follower(paced.block, live.produced - 1);
     if (last) {
       live.stop = undefined;
       endFollowers(live);
@@ -122,13 +125,14 @@ function update(state: EmulatorState, live: BackgroundResponse, status: string):
 }
 
 function endFollowers(live: BackgroundResponse): void {
-  for (const follower of [...live.followers]) follower(undefined);
+  for (const follower of [...live.followers]) follower(undefined, live.produced);
   live.followers.clear();
 }
 
 /**
- * Streams a background response on `sink`: the events after `startingAfter` produced so far, then the live ones;
- * the sink ends when the response settles (at once when it already has).
+ * Streams a background response on `sink`: the events after `startingAfter` produced so far, then the live ones
+ * after it (a follower that starts ahead of the production skips the live events up to `startingAfter`); the sink
+ * ends when the response settles (at once when it already has).
  *
  * @example
  * followBackground(live, ctx.openEventStream('responses'), 41);
@@ -139,9 +143,9 @@ export function followBackground(live: BackgroundResponse, sink: EventSink, star
     sink.end();
     return;
   }
-  const follower = (block: SseEvent | undefined): void => {
-    if (block) sink.send(block);
-    else sink.end();
+  const follower = (block: SseEvent | undefined, at: number): void => {
+    if (!block) sink.end();
+    else if (at > startingAfter) sink.send(block);
   };
   live.followers.add(follower);
   sink.onClose(() => live.followers.delete(follower));
