@@ -24,6 +24,19 @@ describe('emulator: Idempotency-Key and the reply faults', () => {
     ]);
   });
 
+  it('a replay answers the first answer as it was sent, not the object as it is now', async () => {
+    const { assistantId, threadId } = await setup(emulator, 'Hi');
+    const key = { 'idempotency-key': 'key-snapshot' };
+    const first = await json(emulator, 'POST', `/threads/${threadId}/runs`, { assistant_id: assistantId }, key);
+    expect(first.body.status).toBe('queued');
+    await emulator.idle();
+    const now = await json(emulator, 'GET', `/threads/${threadId}/runs/${first.body.id}`);
+    expect(now.body.status).toBe('completed');
+    const again = await json(emulator, 'POST', `/threads/${threadId}/runs`, { assistant_id: assistantId }, key);
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([200, 'true']);
+    expect(again.body).toEqual(first.body);
+  });
+
   it('a repeated key with other parameters, or after a stream, is refused with 400', async () => {
     await json(emulator, 'POST', '/threads', {}, { 'idempotency-key': 'key-other' });
     const other = await json(emulator, 'POST', '/threads', { metadata: { a: 'b' } }, { 'idempotency-key': 'key-other' });

@@ -153,7 +153,7 @@ export function createApiServer(
           'idempotency_key_reused',
         );
       }
-      if (previous.streamed) {
+      if (!previous.answer) {
         throw new ApiErrorReply(
           400,
           'The request first sent with this Idempotency-Key was answered with an event stream, which cannot be replayed.',
@@ -165,7 +165,7 @@ export function createApiServer(
       record.replayed = true;
       state.counters.idempotentReplays++;
       const replyFault = takeReplyFault(headerFaults, target, record, 'json');
-      sendJson(writer, 200, previous.body, { 'idempotent-replayed': 'true' }, replyFault);
+      sendJsonText(writer, previous.answer.status, previous.answer.text, { 'idempotent-replayed': 'true' }, replyFault);
       return;
     }
 
@@ -199,10 +199,12 @@ export function createApiServer(
       },
     };
     const result = await route.handle(ctx);
+    // The answer is kept as it is sent: a replay answers this text, whatever becomes of the object afterwards.
+    const answer = streamed ? undefined : { status: 200, text: jsonText(result) };
     if (idempotencyKey !== undefined && method !== 'GET') {
-      state.idempotency.set(idempotencyKey, { method, path, request: requestText, body: streamed ? undefined : result, streamed });
+      state.idempotency.set(idempotencyKey, { method, path, request: requestText, answer });
     }
-    if (!streamed) sendJson(writer, 200, result, {}, takeReplyFault(headerFaults, target, record, 'json'));
+    if (answer) sendJsonText(writer, answer.status, answer.text, {}, takeReplyFault(headerFaults, target, record, 'json'));
   }
 
   /**
@@ -249,6 +251,20 @@ function sendJson(
   headers: Readonly<Record<string, string>> = {},
   fault?: ReplyFault,
 ): void {
+  sendJsonText(writer, status, jsonText(body), headers, fault);
+}
+
+function jsonText(body: unknown): string {
+  return JSON.stringify(body, null, 2);
+}
+
+function sendJsonText(
+  writer: ResponseWriter,
+  status: number,
+  text: string,
+  headers: Readonly<Record<string, string>> = {},
+  fault?: ReplyFault,
+): void {
   if (fault?.kind === 'badGatewayAfterAccept') {
     writer.head(502, { 'content-type': 'text/html', ...retryAfterMsHeader(fault.retryAfterMs) });
     writer.write(BAD_GATEWAY_HTML);
@@ -256,7 +272,6 @@ function sendJson(
     return;
   }
   writer.head(status, { 'content-type': 'application/json', ...headers });
-  const text = JSON.stringify(body, null, 2);
   if (fault?.kind === 'stallBody') {
     // Headers and part of the body, then silence: the connection stays open until the client or `close()` ends it.
     writer.write(text.slice(0, Math.max(1, Math.min(fault.bytes ?? Math.floor(text.length / 2), text.length - 1))));

@@ -23,11 +23,11 @@ export interface EmulatorState {
 
 /**
  * What the emulator remembers of a request sent with an `Idempotency-Key`: a request with the same key and the
- * same method, path and parameters (JSON body, or multipart parts) is answered with `body` again instead of being
- * handled a second time; with other parameters it is refused.
+ * same method, path and parameters (JSON body, or multipart parts) is answered with the first `answer` again, as it
+ * was sent (not the object as it is now), instead of being handled a second time; with other parameters it is refused.
  *
  * @example
- * state.idempotency.get('rx-openai-stream-retry-...')?.body; // the run the first request created
+ * state.idempotency.get('rx-openai-stream-retry-...')?.answer?.text; // the run the first request created, as answered
  */
 export interface IdempotentAnswer {
   readonly method: string;
@@ -37,7 +37,9 @@ export interface IdempotentAnswer {
    * the boundary changes per attempt, the parts do not).
    */
   readonly request: string;
-  /** The JSON answer, or `undefined` when the answer was an event stream (which cannot be replayed). */
-  readonly body: unknown;
-  readonly streamed: boolean;
+  /**
+   * The first answer as it was sent, status and JSON text (a snapshot: the object may have changed since), or
+   * `undefined` when it was an event stream (which cannot be replayed).
+   */
+  readonly answer: { readonly status: number; readonly text: string } | undefined;
 }
