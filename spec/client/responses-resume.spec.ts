@@ -1,5 +1,6 @@
 import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
 import {
+  createClient,
   finalResponse,
   IncompleteStreamError,
   ResponseResumeExpiredError,
@@ -90,6 +91,39 @@ describe('client.responses.stream(): lossless resume of background responses', (
     expect(seqs(events)[0]).toBe(4);
     expect(seqs(events)).toEqual(events.map((_, at) => at + 4));
     expect(events.at(-1)!.type).toBe('response.completed');
+  });
+
+  it('a stream by id after the last event of a settled response completes empty (a reconnect with the last id)', async () => {
+    const all = await uncut();
+    const id = all[0]!.type === 'response.created' ? all[0]!.response.id : '';
+    const lastSequence = all.at(-1)!.sequence_number!;
+    const recoveries: ResponseRecoveryInfo[] = [];
+    const from = ctx.emulator.requests.length;
+    const events = await lastValueFrom(
+      ctx.client.responses.stream({ response_id: id, starting_after: lastSequence }, { onRecover: (info) => recoveries.push(info) }).pipe(toArray()),
+    );
+    expect(events).toEqual([]);
+    expect(recoveries).toEqual([]);
+    // The empty stream, then one look at the response: settled, nothing to resume.
+    expect(streamRequests(ctx.emulator, from)).toEqual([`GET /v1/responses/resp?stream=true&starting_after=${lastSequence}`, 'GET /v1/responses/resp']);
+  });
+
+  it('a stream by id that ends without an event while the response runs is a cut, resumed as any other', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 20, deltaMs: 20 } });
+    try {
+      const client = createClient({ apiKey: 'test', baseURL: paced.url, maxRetries: 2 });
+      const queued = await firstValueFrom(client.responses.create({ model: 'gpt-4o', input: INPUT, background: true }));
+      paced.inject({ kind: 'endEarly', afterEvents: 0 }, { match: { method: 'GET', path: /^\/v1\/responses\/resp_[^/]+$/ } });
+      const recoveries: ResponseRecoveryInfo[] = [];
+      const events = await lastValueFrom(
+        client.responses.stream({ response_id: queued.id, starting_after: 0 }, { onRecover: (info) => recoveries.push(info) }).pipe(toArray()),
+      );
+      expect(events[0]!.sequence_number).toBe(1);
+      expect(events.at(-1)!.type).toBe('response.completed');
+      expect(recoveries.map((r) => [r.startingAfter, r.method])).toEqual([[0, 'resume']]);
+    } finally {
+      await paced.close();
+    }
   });
 
   it('resumes in a row that deliver nothing are bounded by maxRetries; then the cut is final', async () => {

@@ -6,7 +6,7 @@
  * the fallback is one non-streaming request, followed until the response settled (a background one answers
  * `queued`), emitted as the equivalent events (`../fallback/response-events.ts`).
  */
-import { catchError, concat, concatMap, defer, from, last, type Observable, of, switchMap, throwError, timeout } from 'rxjs';
+import { catchError, concat, concatMap, defer, from, last, map, type Observable, of, switchMap, throwError, timeout } from 'rxjs';
 import { APIError } from '../../errors/api-errors.js';
 import { ResponseNotRetrievableError } from '../../errors/resume-errors.js';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
@@ -157,6 +157,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
           cancel: (id) => api.cancel(id, { ...stepOptions(callOptions, 'cancel'), signal: undefined }),
           responseId,
           startingAfter,
+          settled: (id) => api.retrieve(id, options).pipe(map(({ data }) => RESPONSE_SETTLED_STATUSES.has(data.status as string))),
           resumable: byId || body['background'] === true,
           enabled: options?.recoverStreams ?? transport.options.recoverStreams,
           maxRetries: options?.maxRetries ?? transport.options.maxRetries,

@@ -4,7 +4,7 @@
  * `sequence_number` are asked for again (`GET /responses/{id}?stream=true&starting_after=N`), as many times as
  * needed: every event reaches the subscriber once, in order.
  */
-import { catchError, defer, filter, Observable, of, retry, type SchedulerLike, tap, throwError, timer } from 'rxjs';
+import { catchError, defer, EMPTY, filter, Observable, of, retry, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
 import { APIConnectionError, APIError } from '../../errors/api-errors.js';
 import { ResponseResumeExpiredError } from '../../errors/resume-errors.js';
 import { IncompleteStreamError, StreamTimeoutError } from '../../errors/stream-errors.js';
@@ -60,6 +60,11 @@ export interface ResumePlan {
   readonly responseId?: string;
   /** Events up to this `sequence_number` are not delivered (a stream by id with `starting_after`). */
   readonly startingAfter?: number;
+  /**
+   * Whether the response settled (`GET /responses/{id}`): asked when a stream by id with `startingAfter` ended
+   * without an event, since then it may have had none left to send (`startingAfter` was its last event).
+   */
+  readonly settled?: (responseId: string) => Observable<boolean>;
   /** Whether the response is known to run in the background (its events can be streamed again). */
   readonly resumable: boolean;
   /** Off: a cut stream fails as it is (`recoverStreams: false`). */
@@ -136,8 +141,16 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
           if (!resumable || id === undefined || settled || !isCut(error)) return throwError(() => error);
           responseId = id;
-          plan.onRecover?.({ reason: error, responseId: id, startingAfter: last, receivedEvents: delivered, attempt, method: 'resume' });
-          return attempt === 1 ? of(0) : timer(retryDelayMs(attempt - 2, undefined), plan.scheduler);
+          const again = defer(() => {
+            plan.onRecover?.({ reason: error, responseId: id, startingAfter: last, receivedEvents: delivered, attempt, method: 'resume' });
+            return attempt === 1 ? of(0) : timer(retryDelayMs(attempt - 2, undefined), plan.scheduler);
+          });
+          // Asked for the events after its last one, a settled response sends none: the stream is complete, empty
+          // (completing the delay without a value completes the stream).
+          if (delivered === 0 && plan.startingAfter !== undefined && plan.settled !== undefined) {
+            return plan.settled(id).pipe(switchMap((done) => (done ? EMPTY : again)));
+          }
+          return again;
         },
       }),
     );
