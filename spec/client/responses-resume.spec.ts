@@ -103,9 +103,20 @@ describe('client.responses.stream(): lossless resume of background responses', (
       ctx.client.responses.stream({ response_id: id, starting_after: lastSequence }, { onRecover: (info) => recoveries.push(info) }).pipe(toArray()),
     );
     expect(events).toEqual([]);
-    expect(recoveries).toEqual([]);
-    // The empty stream, then one look at the response: settled, nothing to resume.
-    expect(streamRequests(ctx.emulator, from)).toEqual([`GET /v1/responses/resp?stream=true&starting_after=${lastSequence}`, 'GET /v1/responses/resp']);
+    // The empty stream, one look at the response (settled), one more resume that brings nothing either: done.
+    expect(recoveries.map((r) => [r.startingAfter, r.attempt])).toEqual([[lastSequence, 1]]);
+    const stream = `GET /v1/responses/resp?stream=true&starting_after=${lastSequence}`;
+    expect(streamRequests(ctx.emulator, from)).toEqual([stream, 'GET /v1/responses/resp', stream]);
+  });
+
+  it('a stream by id of a settled response, cut before its first event, still gets every event after starting_after', async () => {
+    const all = await uncut();
+    const id = all[0]!.type === 'response.created' ? all[0]!.response.id : '';
+    for (const fault of [{ kind: 'reset', afterEvents: 0 }, { kind: 'endEarly', afterEvents: 0 }] as Fault[]) {
+      ctx.emulator.inject(fault, { match: RESUME });
+      const events = await lastValueFrom(ctx.client.responses.stream({ response_id: id, starting_after: 1 }).pipe(toArray()));
+      expect(seqs(events)).toEqual(seqs(all).slice(2));
+    }
   });
 
   it('a stream by id that ends without an event while the response runs is a cut, resumed as any other', async () => {

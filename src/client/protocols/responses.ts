@@ -157,7 +157,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
           cancel: (id) => api.cancel(id, { ...stepOptions(callOptions, 'cancel'), signal: undefined }),
           responseId,
           startingAfter,
-          settled: (id) => api.retrieve(id, options).pipe(map(({ data }) => RESPONSE_SETTLED_STATUSES.has(data.status as string))),
+          isSettled: (id) => api.retrieve(id, options).pipe(map(({ data }) => RESPONSE_SETTLED_STATUSES.has(data.status as string))),
           resumable: byId || body['background'] === true,
           enabled: options?.recoverStreams ?? transport.options.recoverStreams,
           maxRetries: options?.maxRetries ?? transport.options.maxRetries,

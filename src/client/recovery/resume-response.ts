@@ -62,9 +62,10 @@ export interface ResumePlan {
   readonly startingAfter?: number;
   /**
    * Whether the response settled (`GET /responses/{id}`): asked when a stream by id with `startingAfter` ended
-   * without an event, since then it may have had none left to send (`startingAfter` was its last event).
+   * without an event, since then it may have had none left to send (`startingAfter` was its last event). A
+   * failure of this request counts as "not settled".
    */
-  readonly settled?: (responseId: string) => Observable<boolean>;
+  readonly isSettled?: (responseId: string) => Observable<boolean>;
   /** Whether the response is known to run in the background (its events can be streamed again). */
   readonly resumable: boolean;
   /** Off: a cut stream fails as it is (`recoverStreams: false`). */
@@ -103,6 +104,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     let resumable = plan.resumable;
     let settled = false;
     let started = false;
+    // A resume was sent after the response was found settled, with no event delivered (see `delay` below).
+    let resumedSettled = false;
 
     const learn = (event: ResponseStreamEvent): void => {
       const response = (event as { response?: { id?: unknown; background?: unknown } }).response;
@@ -134,8 +137,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       filter((event) => event.sequence_number === undefined || event.sequence_number > last),
       tap(learn),
       retry({
-        // At least one: `maxRetries: 0` turns off sending a request again, and a resume (a GET) sends nothing again.
-        count: plan.enabled ? Math.max(plan.maxRetries, 1) : 0,
+        // The budget is counted below: a settled response earns one resume beyond it.
+        count: plan.enabled ? Infinity : 0,
         resetOnSuccess: true,
         delay: (error: unknown, attempt: number) => {
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
@@ -145,12 +148,22 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
             plan.onRecover?.({ reason: error, responseId: id, startingAfter: last, receivedEvents: delivered, attempt, method: 'resume' });
             return attempt === 1 ? of(0) : timer(retryDelayMs(attempt - 2, undefined), plan.scheduler);
           });
-          // Asked for the events after its last one, a settled response sends none: the stream is complete, empty
-          // (completing the delay without a value completes the stream).
-          if (delivered === 0 && plan.startingAfter !== undefined && plan.settled !== undefined) {
-            return plan.settled(id).pipe(switchMap((done) => (done ? EMPTY : again)));
-          }
-          return again;
+          // At least one: `maxRetries: 0` turns off sending a request again, and a resume (a GET) sends nothing again.
+          const budgeted = () => (attempt > Math.max(plan.maxRetries, 1) ? throwError(() => error) : again);
+          if (delivered > 0 || plan.startingAfter === undefined || plan.isSettled === undefined) return budgeted();
+          // A stream by id that brought no event may have had none to bring: asked for the events after the last
+          // one of a settled response (a browser reconnecting with the last id it saw). Once the response is known
+          // to have settled, one more resume brings whatever is left; when that one too ends cleanly without an
+          // event, nothing is left, and the stream completes (a delay that completes without a value completes it).
+          if (resumedSettled) return endedCleanly(error) ? EMPTY : budgeted();
+          return plan.isSettled(id).pipe(
+            catchError(() => of(false)),
+            switchMap((done) => {
+              if (!done) return budgeted();
+              resumedSettled = true;
+              return again;
+            }),
+          );
         },
       }),
     );
@@ -175,6 +188,11 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       plan.cancel(responseId).subscribe({ error: () => undefined });
     };
   });
+}
+
+/** The body ended without its terminal event, and without a transport failure (no reset, no timeout). */
+function endedCleanly(error: unknown): boolean {
+  return error instanceof IncompleteStreamError && error.cause === undefined;
 }
 
 /** A cut of a stream that had been established: worth asking for the rest. */
