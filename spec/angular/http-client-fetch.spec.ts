@@ -23,6 +23,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ApplicationRef, NgZone, ɵNoopNgZone } from '@angular/core';
 import {
   catchError,
+  EMPTY,
   firstValueFrom,
   lastValueFrom,
   of,
@@ -269,6 +270,26 @@ describe('interceptors that send the request again', () => {
     const limited = await lastValueFrom(client.responses.stream(BODY)).catch((error: unknown) => error);
     expect(limited).toBeInstanceOf(RateLimitError);
     expect(limited).toMatchObject({ status: 429, message: expect.not.stringContaining('response.created') });
+  });
+
+  it('an interceptor that swallows an error status (catchError to EMPTY): the status is the typed error, no retry', async () => {
+    let redirected = 0;
+    const toLogin: HttpInterceptorFn = (request, next) =>
+      next(request).pipe(
+        catchError((error: unknown) => {
+          if (error instanceof HttpErrorResponse && error.status === 401) {
+            redirected++; // router.navigate(['/login'])
+            return EMPTY;
+          }
+          return throwError(() => error);
+        }),
+      );
+    const { client } = await appWith({ maxRetries: 2 }, [toLogin]);
+    const before = emulator.requests.length;
+    const error = await lastValueFrom(client.responses.stream(BODY)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(redirected).toBe(1);
+    expect(statusesSince(before)).toEqual([401]);
   });
 
   it('a request sent again after a 2xx response was resolved errors its body: a Response cannot start over', async () => {

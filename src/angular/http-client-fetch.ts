@@ -88,9 +88,9 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
         cancel: () => end(),
       });
       let response: Response | undefined;
-      // The headers of a non-OK status came: the response waits for the exchange's end, as an interceptor may yet send
+      // The status line of a non-OK answer: the response waits for the exchange's end, as an interceptor may yet send
       // the request again (a 401 answered by a token refresh, `retry()` on a 503).
-      let held = false;
+      let held: { status: number; statusText: string; headers: HttpHeaders } | undefined;
       // `Sent` events so far: one per attempt.
       let attempts = 0;
       let bodyOpen = true;
@@ -135,7 +135,7 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
       }
       // A new attempt of the exchange (an interceptor sent the request again): what came before it no longer counts.
       function startOver() {
-        held = false;
+        held = undefined;
         seen = 0;
         // Too late once a 2xx response was resolved: a `Response` cannot start over. Cut, not complete.
         if (response) fail(new TypeError(`httpClientFetch: HttpClient sent the request again after its response was resolved (${method} ${url})`));
@@ -215,7 +215,7 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
                 if (over) break;
                 // A non-OK status waits for the exchange's end: an interceptor may send the request again.
                 if (event.ok) respond(event.status, event.statusText, event.headers);
-                else held = true;
+                else held = { status: event.status, statusText: event.statusText, headers: event.headers };
                 break;
               case HttpEventType.DownloadProgress:
                 // An error body comes whole with the exchange's end (below), if it is the final outcome.
@@ -248,6 +248,9 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
           },
           complete: () => {
             if (over) return;
+            // An error status with no error after it: an interceptor swallowed the error (`catchError(() => EMPTY)`,
+            // a redirect to the login page). The status is the outcome, without its body.
+            if (held && !response) return finish(held.status, held.statusText, held.headers, undefined);
             // Completion without the final response event: the exchange was cut short (the fetch backend stops
             // reading when its injector is destroyed), never a body that ended well.
             fail(new TypeError(`httpClientFetch: HttpClient ended the exchange before the response's end (${method} ${url})`));
