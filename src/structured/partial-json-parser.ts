@@ -118,6 +118,9 @@ export function createPartialJsonParser(): PartialJsonParser {
   let gen = 1;
   const frames: Frame[] = [];
   let str = ''; // the string being parsed (key or value)
+  // Whether `str` ends with a high surrogate, kept as it grows: reading `str`'s last character would flatten the
+  // concatenated string, a copy of all of it per piece (quadratic in a long string value).
+  let strEndsHigh = false;
   let strIsKey = false;
   let strDirty = false; // a value string grew since it was last placed
   let hex = 0;
@@ -218,8 +221,15 @@ export function createPartialJsonParser(): PartialJsonParser {
 
   /** A value string as shown while partial: a trailing high surrogate waits for the low one. */
   function shownString(): string {
-    const last = str.charCodeAt(str.length - 1);
-    return last >= 0xd800 && last <= 0xdbff ? str.slice(0, -1) : str;
+    return strEndsHigh ? str.slice(0, -1) : str;
+  }
+
+  /** Appends `piece` (not empty) to `str`. */
+  function append(piece: string): void {
+    str += piece;
+    const last = piece.charCodeAt(piece.length - 1);
+    strEndsHigh = last >= 0xd800 && last <= 0xdbff;
+    strDirty = true;
   }
 
   /** Starts the value whose first character is `c` (at `text[i]`); whitespace was skipped by the caller. */
@@ -231,6 +241,7 @@ export function createPartialJsonParser(): PartialJsonParser {
         return open(true);
       case 0x22: // "
         str = '';
+        strEndsHigh = false;
         strIsKey = false;
         strDirty = true; // shown as '' at once: the key appears when its value starts
         mode = STRING;
@@ -326,10 +337,7 @@ export function createPartialJsonParser(): PartialJsonParser {
             if (++i === n) break;
             d = text.charCodeAt(i);
           }
-          if (i > start) {
-            str += text.slice(start, i);
-            strDirty = true;
-          }
+          if (i > start) append(text.slice(start, i));
           if (i === n) continue; // the piece ended inside the string
           if (d === 0x22) {
             i++;
@@ -370,8 +378,7 @@ export function createPartialJsonParser(): PartialJsonParser {
             default:
               fail(`bad escape \\${text[i]}`, text, i);
           }
-          str += decoded;
-          strDirty = true;
+          append(decoded);
           mode = STRING;
           i++;
           continue;
@@ -383,8 +390,7 @@ export function createPartialJsonParser(): PartialJsonParser {
           if (++hexDigits === 4) {
             // A high surrogate is kept as is: the low one follows as its own escape, and `shownString` hides the
             // lone half meanwhile.
-            str += String.fromCharCode(hex);
-            strDirty = true;
+            append(String.fromCharCode(hex));
             mode = STRING;
           }
           i++;
@@ -423,6 +429,7 @@ export function createPartialJsonParser(): PartialJsonParser {
         case OBJECT_KEY:
           if (c === 0x22) {
             str = '';
+            strEndsHigh = false;
             strIsKey = true;
             mode = STRING;
           } else if (c === 0x7d && mode === OBJECT_FIRST) {
