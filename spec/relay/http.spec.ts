@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { finalize, from, lastValueFrom, Observable, share, take, tap, toArray } from 'rxjs';
 import {
   chatCompletionChunks,
@@ -93,10 +94,18 @@ describe('relay over real HTTP: a browser that left before the relay began', () 
     let subscribed = 0;
     let relayed!: (subscription: { closed: boolean }) => void;
     const relayDone = new Promise<{ closed: boolean }>((resolve) => (relayed = resolve));
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
     const server = await listen(async (req, res) => {
-      // The server reads the request and checks a session first; the browser leaves meanwhile.
-      for await (const _ of req) void _;
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      arrive();
+      // The server reads the request and checks a session first; the browser leaves meanwhile (the relay begins
+      // once the connection is known to be closed, not after some time).
+      try {
+        for await (const _ of req) void _;
+      } catch {
+        // The browser left while its body was read.
+      }
+      if (!res.destroyed) await once(res, 'close');
       const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
       const upstream = new Observable<ResponseStreamEvent>((subscriber) => {
         subscribed++;
@@ -107,7 +116,9 @@ describe('relay over real HTTP: a browser that left before the relay began', () 
     try {
       const controller = new AbortController();
       const request = fetch(server.url, { method: 'POST', body: '{}', signal: controller.signal }).catch(() => undefined);
-      setTimeout(() => controller.abort(), 30);
+      // The handler has the request before the browser leaves.
+      await arrived;
+      controller.abort();
       await request;
       const subscription = await relayDone;
       expect(subscribed).toBe(0);
