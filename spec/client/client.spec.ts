@@ -1,4 +1,4 @@
-import { firstValueFrom, forkJoin, lastValueFrom, share, take, tap, toArray } from 'rxjs';
+import { asyncScheduler, firstValueFrom, forkJoin, lastValueFrom, type SchedulerAction, type SchedulerLike, share, take, tap, toArray } from 'rxjs';
 import {
   APIConnectionError,
   AuthenticationError,
@@ -131,6 +131,27 @@ describe('createClient over real HTTP (emulator)', () => {
     expect(Math.min(...byHeader)).toBeLessThan(1000);
     // ...and the option's 100 ms over the header.
     expect(Math.min(...byOption)).toBeGreaterThanOrEqual(98);
+  });
+
+  it('createAndPoll polls at once after the create (its answer gives no pace), then at the server pace', async () => {
+    // The waits the client asks its scheduler for, but the request deadlines (the `timeout`).
+    const waits: number[] = [];
+    const recording: SchedulerLike = {
+      now: () => asyncScheduler.now(),
+      schedule: (work: (this: SchedulerAction<unknown>, state?: unknown) => void, delay?: number, state?: unknown) => {
+        if (delay !== undefined && delay < 600_000) waits.push(delay);
+        return asyncScheduler.schedule(work, delay, state);
+      },
+    };
+    const client = paced.clientWith({ scheduler: recording });
+    const { id: assistant_id } = await firstValueFrom(client.assistants.create({ model: 'gpt-4o' }));
+    const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Hello' }] }));
+    waits.length = 0;
+    const states = await lastValueFrom(client.threads.runs.createAndPoll(thread.id, { assistant_id }).pipe(toArray()));
+    expect(states.at(-1)!.status).toBe('completed');
+    // At once, then the 10 ms the emulator's GETs ask for; never the client's 1 s default.
+    expect(waits[0]).toBe(0);
+    expect(waits.slice(1).every((wait) => wait === 10)).toBe(true);
   });
 
   it('lists messages page by page, and listAll follows has_more', async () => {

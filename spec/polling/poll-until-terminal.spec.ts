@@ -16,7 +16,21 @@ const state = (status: Job['status'], pollAfter?: number): Polled<Job> => ({
 });
 
 describe('pollUntilTerminal', () => {
-  it('after a first state without the header (a create’s answer) polls at once, then waits defaultIntervalMs', () => {
+  it('waits defaultIntervalMs after every state without the header, the first one too', () => {
+    const test = scheduler();
+    test.run(({ cold, expectObservable }) => {
+      const polled$ = pollUntilTerminal<Job>({
+        first: of(state('queued')),
+        retrieve: () => cold('-(a|)', { a: state('completed') }),
+        isTerminal,
+        defaultIntervalMs: 10,
+        scheduler: test,
+      });
+      expectObservable(polled$).toBe('a 10ms (b|)', { a: { status: 'queued' }, b: { status: 'completed' } });
+    });
+  });
+
+  it('firstIntervalMs: 0 (after a create’s answer) polls at once, then waits defaultIntervalMs', () => {
     const test = scheduler();
     test.run(({ cold, expectObservable, expectSubscriptions }) => {
       // Each retrieve answers 1 frame after it is sent.
@@ -28,6 +42,7 @@ describe('pollUntilTerminal', () => {
         retrieve: () => retrieves[sent++]!,
         isTerminal,
         defaultIntervalMs: 10,
+        firstIntervalMs: 0,
         scheduler: test,
       });
       // queued at 0; the first retrieve sent at 0, answered at 1; then 10 frames before each next one.
@@ -78,7 +93,7 @@ describe('pollUntilTerminal', () => {
     const test = scheduler();
     test.run(({ cold, expectObservable, expectSubscriptions }) => {
       const retrieve = cold('---(a|)', { a: state('in_progress', 50) });
-      const polled$ = pollUntilTerminal<Job>({ first: of(state('queued')), retrieve: () => retrieve, isTerminal, scheduler: test });
+      const polled$ = pollUntilTerminal<Job>({ first: of(state('queued')), retrieve: () => retrieve, isTerminal, firstIntervalMs: 0, scheduler: test });
       // Stopped in the middle of the second retrieve (sent at 3 + 50 = 53, unsubscribed at 54).
       expectObservable(polled$, '^ 53ms !').toBe('a--b', { a: { status: 'queued' }, b: { status: 'in_progress' } });
       expectSubscriptions(retrieve.subscriptions).toBe(['^--!', '--- 50ms ^!']);
@@ -98,8 +113,14 @@ describe('pollUntilTerminal', () => {
   it('an error of a retrieve ends it with that error', () => {
     const test = scheduler();
     test.run(({ cold, expectObservable }) => {
-      const polled$ = pollUntilTerminal<Job>({ first: of(state('queued')), retrieve: () => cold('-#', undefined, new Error('gone')), isTerminal, scheduler: test });
-      expectObservable(polled$).toBe('a#', { a: { status: 'queued' } }, new Error('gone'));
+      const polled$ = pollUntilTerminal<Job>({
+        first: of(state('queued')),
+        retrieve: () => cold('-#', undefined, new Error('gone')),
+        isTerminal,
+        defaultIntervalMs: 5,
+        scheduler: test,
+      });
+      expectObservable(polled$).toBe('a 5ms #', { a: { status: 'queued' } }, new Error('gone'));
     });
   });
 

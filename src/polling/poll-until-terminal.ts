@@ -4,7 +4,7 @@ import { asyncScheduler, EMPTY, expand, map, type Observable, type SchedulerLike
  * A polled value with the response headers it came with (for `openai-poll-after-ms`).
  *
  * @example
- * const first: Observable<Polled<Run>> = of({ data: run }); // no headers: the first poll goes at once
+ * const first: Observable<Polled<Run>> = of({ data: run }); // no headers: the default interval applies
  * pollUntilTerminal({ first, retrieve, isTerminal }).subscribe((r) => console.log(r.status));
  */
 export interface Polled<T> {
@@ -31,11 +31,14 @@ export interface PollUntilTerminalOptions<T> {
   isTerminal: (value: T) => boolean;
   /** A fixed wait between polls. When absent, the server's `openai-poll-after-ms` header decides. */
   pollIntervalMs?: number;
-  /**
-   * The wait when neither `pollIntervalMs` nor the header gives one. Default 1000. (Not after the first state: the
-   * first poll then goes at once.)
-   */
+  /** The wait when neither `pollIntervalMs` nor the header gives one. Default 1000. */
   defaultIntervalMs?: number;
+  /**
+   * The wait after the first state when neither `pollIntervalMs` nor its header gives one. Default
+   * `defaultIntervalMs`. The answer of a create says nothing of the pace: the client's create-and-poll helpers pass
+   * `0`, as the official SDK polls at once after a create.
+   */
+  firstIntervalMs?: number;
   /** The scheduler of the waits (a `TestScheduler` in tests). Default `asyncScheduler`. */
   scheduler?: SchedulerLike;
 }
@@ -43,8 +46,8 @@ export interface PollUntilTerminalOptions<T> {
 /**
  * Emits each state of something the server works on asynchronously (a run, a vector store file, a file batch)
  * until a terminal one, which it emits last before completing. Between requests it waits `pollIntervalMs`,
- * else the server's `openai-poll-after-ms`, else `defaultIntervalMs`; after a first state without that header
- * (the answer of a create, as a rule) it polls at once, as the official SDK does. Cold; unsubscribing stops polling and
+ * else the server's `openai-poll-after-ms`, else `defaultIntervalMs` (`firstIntervalMs` after the first state).
+ * Cold; unsubscribing stops polling and
  * aborts a request under way. Errors end it.
  *
  * @example
@@ -58,10 +61,9 @@ export interface PollUntilTerminalOptions<T> {
  */
 export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Observable<T> {
   const fallback = options.defaultIntervalMs ?? 1000;
-  // The first state says nothing of the pace when it came without the header (the answer of a create): the first
-  // poll then goes at once, as the official SDK's does; later states without it wait `defaultIntervalMs`.
+  const first = options.firstIntervalMs ?? fallback;
   const wait = (polled: Polled<T>, index: number) =>
-    options.pollIntervalMs ?? pollAfterMs(polled.headers) ?? (index === 0 ? 0 : fallback);
+    options.pollIntervalMs ?? pollAfterMs(polled.headers) ?? (index === 0 ? first : fallback);
   return options.first.pipe(
     expand((polled, index) =>
       options.isTerminal(polled.data)

@@ -117,13 +117,15 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     // What this subscription has delivered, to know what a cut stream missed.
     const delivered = deliveredEvents();
 
-    const pollRun = (run: WithHeaders<Run>) =>
+    // From `run` (`created`: a create's answer, after which the first poll goes at once) to its final state.
+    const pollRun = (run: WithHeaders<Run>, created: boolean) =>
       pollUntilTerminal<Run>({
         first: of(run),
         retrieve: () => api.retrieveRun(run.data.id, run.data.thread_id, options),
         isTerminal: (r) => RUN_POLL_TERMINAL_STATUSES.has(r.status),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
+        ...(created ? { firstIntervalMs: 0 } : {}),
         scheduler,
       });
 
@@ -142,7 +144,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     const recoverRun = (reason: unknown, runId: string, threadId: string) => {
       options?.onRecover?.({ reason, runId, threadId, receivedEvents: received() });
       return api.retrieveRun(runId, threadId, options).pipe(
-        switchMap((run) => pollRun(run).pipe(last())),
+        switchMap((run) => pollRun(run, false).pipe(last())),
         switchMap(completeFrom),
       );
     };
@@ -164,7 +166,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
               ? api.retrieveThread(created.data.thread_id, options).pipe(map(threadCreated))
               : EMPTY,
             known.runId === undefined ? of(runEvent(created.data, 'created')) : EMPTY,
-            pollRun(created).pipe(
+            pollRun(created, true).pipe(
               skip(1),
               distinctUntilKeyChanged('status'),
               concatMap((run) => (RUN_POLL_TERMINAL_STATUSES.has(run.status) ? completeFrom(run) : of(runEvent(run)))),

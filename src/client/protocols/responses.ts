@@ -104,14 +104,16 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
     const callOptions = withCallKey(options);
     const delivered = settles ? deliveredResponseEvents() : undefined;
 
-    // Each state of response `id` from `first` on, until it settled (waits on the client's scheduler).
-    const untilSettled = (id: string, first: Observable<Polled<Response>>) =>
+    // Each state of response `id` from `first` on (`created`: a create's answer, after which the first poll goes at
+    // once), until it settled (waits on the client's scheduler).
+    const untilSettled = (id: string, first: Observable<Polled<Response>>, created: boolean) =>
       pollUntilTerminal<Response>({
         first,
         retrieve: () => api.retrieve(id, options),
         isTerminal: (response) => RESPONSE_SETTLED_STATUSES.has(response.status as string),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
+        ...(created ? { firstIntervalMs: 0 } : {}),
         scheduler,
       });
 
@@ -122,7 +124,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
       const receivedEvents = received();
       options?.onRecover?.({ reason, responseId: id, startingAfter: state.lastSequence, receivedEvents, attempt: 1, method: 'settle' });
       const deadline = options?.timeout ?? transport.options.timeout;
-      const settled$ = untilSettled(id, api.retrieve(id, options)).pipe(
+      const settled$ = untilSettled(id, api.retrieve(id, options), false).pipe(
         last(),
         // The API does not serve the response (zero data retention, a gateway without the GET, deleted): the cut
         // is reported with the reason its recovery failed.
@@ -173,7 +175,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
               // accepted after all, rather than creating the response twice. (Runs look for the run instead.)
               // A background response answers `queued`: it is followed until it settled.
               return api.create(body, callOptions).pipe(
-                switchMap((created) => untilSettled(created.id, of({ data: created }))),
+                switchMap((created) => untilSettled(created.id, of({ data: created }), true)),
                 fallbackResponseEvents(),
               );
             }

@@ -149,8 +149,9 @@ export function threadsResource(transport: Transport): ThreadsResource {
   const runPath = (threadId: string, runId: string) => `/threads/${enc(threadId)}/runs/${enc(runId)}`;
   const retrieveWithHeaders = (runId: string, { thread_id }: RunRetrieveParams, options?: RequestOptions) =>
     transport.request({ method: 'GET', path: runPath(thread_id, runId) }, options, readJSONWithHeaders(runCheck));
-  // Polls a run: `first` starts the action; later requests retrieve the run it returned.
-  const pollRunFrom = (first: Observable<WithHeaders<Run>>, options?: RequestOptions & PollOptions): Observable<Run> =>
+  // Polls a run: `first` starts the action (`created`: a create or a submit, after which the first poll goes at
+  // once) or retrieves the run; later requests retrieve the run it returned.
+  const pollRunFrom = (first: Observable<WithHeaders<Run>>, options: (RequestOptions & PollOptions) | undefined, created: boolean): Observable<Run> =>
     defer(() => {
       // The run `first` returned: later polls retrieve it. One per subscription.
       let current: Run | undefined;
@@ -161,6 +162,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
         isTerminal: (run) => RUN_POLL_TERMINAL_STATUSES.has(run.status),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
+        ...(created ? { firstIntervalMs: 0 } : {}),
         scheduler: options?.scheduler ?? transport.options.scheduler,
       });
     });
@@ -215,11 +217,12 @@ export function threadsResource(transport: Transport): ThreadsResource {
         threadId: thread_id,
         runId,
       }),
-    poll: (runId, params, options) => pollRunFrom(retrieveWithHeaders(runId, params, options), options),
+    poll: (runId, params, options) => pollRunFrom(retrieveWithHeaders(runId, params, options), options, false),
     createAndPoll: (threadId, body, options) =>
       pollRunFrom(
         createRunOnce(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }),
         options,
+        true,
       ),
     submitToolOutputsAndPoll: (runId, { thread_id, ...body }, options) =>
       pollRunFrom(
@@ -228,6 +231,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
           runId,
         }),
         options,
+        true,
       ),
     retrieveWithHeaders,
   };
@@ -241,6 +245,6 @@ export function threadsResource(transport: Transport): ThreadsResource {
       createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}).pipe(map(({ data }) => data)),
     createAndRunStream: (body, options) => streamRun({ method: 'POST', path: '/threads/runs', body }, options, {}),
     createAndRunPoll: (body, options) =>
-      pollRunFrom(createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}), options),
+      pollRunFrom(createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}), options, true),
   };
 }

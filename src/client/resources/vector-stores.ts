@@ -89,10 +89,12 @@ export interface VectorStoresResource {
 export function vectorStoresResource(transport: Transport, files: FilesResource): VectorStoresResource {
   const storePath = (id: string) => `/vector_stores/${enc(id)}`;
   const isDone = (value: { status: string }) => FILE_POLL_TERMINAL_STATUSES.has(value.status);
+  // `created`: `first` is a create's answer, after which the first poll goes at once.
   const poll = <T extends { status: string }>(
     first: Observable<WithHeaders<T>>,
     retrieve: () => Observable<WithHeaders<T>>,
-    options?: PollOptions & Pick<RequestOptions, 'scheduler'>,
+    options: (PollOptions & Pick<RequestOptions, 'scheduler'>) | undefined,
+    created: boolean,
   ) =>
     pollUntilTerminal<T>({
       first,
@@ -100,6 +102,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
       isTerminal: isDone,
       pollIntervalMs: options?.pollIntervalMs,
       defaultIntervalMs: transport.options.pollIntervalMs,
+      ...(created ? { firstIntervalMs: 0 } : {}),
       scheduler: options?.scheduler ?? transport.options.scheduler,
     });
 
@@ -124,9 +127,9 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
   const filesOfStore: VectorStoreFilesResource = {
     create: (storeId, body, options) => data(postFile(storeId, body, options)),
     retrieve: (fileId, { vector_store_id }, options) => data(getFile(vector_store_id, fileId, options)),
-    poll: (storeId, fileId, options) => poll(getFile(storeId, fileId, options), () => getFile(storeId, fileId, options), options),
+    poll: (storeId, fileId, options) => poll(getFile(storeId, fileId, options), () => getFile(storeId, fileId, options), options, false),
     createAndPoll: (storeId, body, options) =>
-      poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options),
+      poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options, true),
     upload: (storeId, file, options) =>
       files
         .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
@@ -144,13 +147,14 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
         first.pipe(map((p) => ((batchId = p.data.id), p))),
         () => getBatch(storeId, batchId, options),
         options,
+        true,
       );
     });
 
   const fileBatches: FileBatchesResource = {
     create: (storeId, body, options) => data(postBatch(storeId, body, options)),
     retrieve: (batchId, { vector_store_id }, options) => data(getBatch(vector_store_id, batchId, options)),
-    poll: (storeId, batchId, options) => poll(getBatch(storeId, batchId, options), () => getBatch(storeId, batchId, options), options),
+    poll: (storeId, batchId, options) => poll(getBatch(storeId, batchId, options), () => getBatch(storeId, batchId, options), options, false),
     createAndPoll: (storeId, body, options) => pollBatchFrom(storeId, postBatch(storeId, body, options), options),
     uploadAndPoll: (storeId, { files: uploads, fileIds = [] }, options) =>
       from(uploads).pipe(
