@@ -109,6 +109,35 @@ describe('client.responses.stream() with fallbackToPolling: the fallback follows
     }
   });
 
+  it('with cancelOnUnsubscribe, leaving before the response settled cancels it (once); without it, nothing is sent', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 20, deltaMs: 20 } });
+    try {
+      const client = ctx.clientWith({ baseURL: paced.url });
+      const cancels = (from: number) => paced.requests.slice(from).filter((r) => r.method === 'POST' && r.path.endsWith('/cancel'));
+      for (const cancelOnUnsubscribe of [true, false]) {
+        unavailable(paced);
+        const from = paced.requests.length;
+        let id = '';
+        let created!: () => void;
+        const first = new Promise<void>((resolve) => (created = resolve));
+        const subscription = client.responses
+          .stream({ model: 'gpt-4o', input: INPUT, background: true }, { ...FALLBACK, cancelOnUnsubscribe })
+          .subscribe((event) => {
+            if (event.type === 'response.created') id = event.response.id;
+            created();
+          });
+        await first;
+        subscription.unsubscribe();
+        await paced.idle();
+        expect(cancels(from)).toHaveLength(cancelOnUnsubscribe ? 1 : 0);
+        const server = await firstValueFrom(client.responses.retrieve(id));
+        expect(server.status).toBe(cancelOnUnsubscribe ? 'cancelled' : 'completed');
+      }
+    } finally {
+      await paced.close();
+    }
+  });
+
   it('polls on the client scheduler; unsubscribing stops polling', async () => {
     const paced = await startEmulator({ pacing: { eventMs: 5, deltaMs: 5 } });
     try {

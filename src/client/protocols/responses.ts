@@ -6,7 +6,7 @@
  * the fallback is one non-streaming request, followed until the response settled (a background one answers
  * `queued`), emitted as the equivalent events (`../fallback/response-events.ts`).
  */
-import { catchError, concat, concatMap, defer, from, last, map, type Observable, of, switchMap, throwError, timeout } from 'rxjs';
+import { catchError, concat, concatMap, defer, finalize, from, last, map, type Observable, of, switchMap, tap, throwError, timeout } from 'rxjs';
 import { APIError } from '../../errors/api-errors.js';
 import { ResponseNotRetrievableError } from '../../errors/resume-errors.js';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
@@ -36,8 +36,9 @@ export interface ResponseStreamOptions extends RequestOptions {
    */
   onRecover?: (info: ResponseRecoveryInfo) => void;
   /**
-   * Unsubscribing from the stream of a background response that has not settled also cancels the response
-   * (`POST /responses/{id}/cancel`, its answer ignored). Default false: unsubscribing only stops reading.
+   * Unsubscribing from the stream of a background response that has not settled (streamed, or followed by polling
+   * after a `fallbackToPolling` create) also cancels the response (`POST /responses/{id}/cancel`, its answer
+   * ignored). Default false: unsubscribing only stops reading.
    */
   cancelOnUnsubscribe?: boolean;
   /**
@@ -117,6 +118,26 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         scheduler,
       });
 
+    // With `cancelOnUnsubscribe`, a response followed by polling is cancelled when the subscriber leaves before it
+    // settled (as `resumeResponse` does for a stream); not after it settled, nor after the polling failed.
+    const cancelledIfLeft = (id: string, states$: Observable<Response>): Observable<Response> =>
+      !options?.cancelOnUnsubscribe
+        ? states$
+        : defer(() => {
+            let over = false;
+            return states$.pipe(
+              tap({
+                next: (response) => (over ||= RESPONSE_SETTLED_STATUSES.has(response.status as string)),
+                error: () => (over = true),
+                complete: () => (over = true),
+              }),
+              finalize(() => {
+                if (!over) cancel(id).subscribe({ error: () => undefined });
+              }),
+            );
+          });
+    const cancel = (id: string) => api.cancel(id, { ...stepOptions(callOptions, 'cancel'), signal: undefined });
+
     const settle = (reason: unknown): Observable<ResponseStreamEvent> | undefined => {
       const state = delivered!.state();
       const id = state.responseId;
@@ -156,7 +177,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         resumeResponse({
           first,
           resume: (id, after) => api.streamAfter(id, after, options),
-          cancel: (id) => api.cancel(id, { ...stepOptions(callOptions, 'cancel'), signal: undefined }),
+          cancel,
           responseId,
           startingAfter,
           isSettled: (id) => api.retrieve(id, options).pipe(map(({ data }) => RESPONSE_SETTLED_STATUSES.has(data.status as string))),
@@ -175,7 +196,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
               // accepted after all, rather than creating the response twice. (Runs look for the run instead.)
               // A background response answers `queued`: it is followed until it settled.
               return api.create(body, callOptions).pipe(
-                switchMap((created) => untilSettled(created.id, of({ data: created }), true)),
+                switchMap((created) => cancelledIfLeft(created.id, untilSettled(created.id, of({ data: created }), true))),
                 fallbackResponseEvents(),
               );
             }
