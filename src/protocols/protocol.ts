@@ -47,10 +47,11 @@ export interface TokenUsage {
  * @example
  * const chat: StreamProtocol<ChatCompletionChunk, 'chat'> = {
  *   kind: 'chat',
- *   is: (value): value is ChatCompletionChunk => (value as ChatCompletionChunk | null)?.object === 'chat.completion.chunk',
+ *   is: (value): value is ChatCompletionChunk => Array.isArray((value as { choices?: unknown } | null)?.choices),
  *   text: (chunk, out, choice) => { ... },
  *   isDelta: (chunk) => ...,
  *   finishReason: (chunk) => ...,
+ *   usage: (chunk) => tokenUsage(chunk.usage, 'prompt_tokens', 'completion_tokens'),
  * };
  */
 export interface StreamProtocol<E, K extends string = string> {
