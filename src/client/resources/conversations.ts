@@ -75,9 +75,10 @@ export function conversationsResource(transport: Transport): ConversationsResour
   const path = (id: string) => `/conversations/${enc(id)}`;
   const itemPath = (conversationId: string, itemId: string) => `${path(conversationId)}/items/${enc(itemId)}`;
   const query = (include: string[] | undefined) => (include === undefined ? undefined : { include: include.join(',') });
+  const itemsPath = (conversationId: string) => `${path(conversationId)}/items`;
   const itemsPage = (conversationId: string, { include, ...rest }: ConversationItemListParams = {}, options?: RequestOptions) =>
     transport.request(
-      { method: 'GET', path: `${path(conversationId)}/items`, query: { ...rest, ...query(include) } },
+      { method: 'GET', path: itemsPath(conversationId), query: { ...rest, ...query(include) } },
       options,
       readJSON(ItemsPage),
     );
@@ -93,7 +94,7 @@ export function conversationsResource(transport: Transport): ConversationsResour
         transport.request({ method: 'POST', path: `${path(conversationId)}/items`, query: query(include), body }, options, readJSON(ItemsPage)),
       list: itemsPage,
       listAll: (conversationId, params, options) =>
-        paginate(`/conversations/${conversationId}/items`, params?.after, (after) => itemsPage(conversationId, { ...params, after }, options)),
+        paginate(itemsPath(conversationId), params?.after, (after) => itemsPage(conversationId, { ...params, after }, options)),
       retrieve: (itemId, { conversation_id, include }, options) =>
         transport.request({ method: 'GET', path: itemPath(conversation_id, itemId), query: query(include) }, options, readJSON(conversationItemCheck)),
       delete: (itemId, { conversation_id }, options) =>

@@ -208,9 +208,10 @@ export function responsesResource(transport: Transport): ResponsesResource {
   const streamById = (responseId: string, startingAfter: number | undefined, options?: ResponseStreamOptions, extra?: ResponseRetrieveParams) =>
     streamCall(transport, responsesProtocol, { transport, api, spec: streamSpec(responseId, startingAfter, extra), options, responseId, startingAfter });
 
+  const inputItemsPath = (responseId: string) => `/responses/${enc(responseId)}/input_items`;
   const inputItemsPage = (responseId: string, query?: object, options?: RequestOptions) =>
     transport.request(
-      { method: 'GET', path: `/responses/${enc(responseId)}/input_items`, query: query as Record<string, string> },
+      { method: 'GET', path: inputItemsPath(responseId), query: query as Record<string, string> },
       options,
       readJSON(listPageCheck(responseInputItemCheck)),
     );
@@ -237,7 +238,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
     inputItems: {
       list: (responseId, query, options) => inputItemsPage(responseId, query, options),
       listAll: (responseId, query, options) =>
-        paginate(`/responses/${responseId}/input_items`, query?.after, (after) => inputItemsPage(responseId, { ...query, after }, options)),
+        paginate(inputItemsPath(responseId), query?.after, (after) => inputItemsPage(responseId, { ...query, after }, options)),
     },
     stream: (params, options) => {
       if (isStreamById(params)) return streamById(params.response_id, params.starting_after, options);

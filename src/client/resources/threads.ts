@@ -170,16 +170,18 @@ export function threadsResource(transport: Transport): ThreadsResource {
   const messages: MessagesResource = {
     create: (threadId, body, options) => post(`/threads/${enc(threadId)}/messages`, body, messageCheck, options),
     list: (threadId, query, options) => get(`/threads/${enc(threadId)}/messages`, MessagesPage, options, query),
-    listAll: (threadId, query, options) =>
-      paginate(`/threads/${threadId}/messages`, query?.after, (after) => get(`/threads/${enc(threadId)}/messages`, MessagesPage, options, { ...query, after })),
+    listAll: (threadId, query, options) => {
+      const path = `/threads/${enc(threadId)}/messages`;
+      return paginate(path, query?.after, (after) => get(path, MessagesPage, options, { ...query, after }));
+    },
   };
 
   const steps: StepsResource = {
     list: (runId, { thread_id, ...query }, options) => get(`${runPath(thread_id, runId)}/steps`, StepsPage, options, query),
-    listAll: (runId, { thread_id, ...query }, options) =>
-      paginate(`/threads/${thread_id}/runs/${runId}/steps`, query.after, (after) =>
-        get(`${runPath(thread_id, runId)}/steps`, StepsPage, options, { ...query, after }),
-      ),
+    listAll: (runId, { thread_id, ...query }, options) => {
+      const path = `${runPath(thread_id, runId)}/steps`;
+      return paginate(path, query.after, (after) => get(path, StepsPage, options, { ...query, after }));
+    },
   };
 
   // The plain calls a streaming run needs to recover a cut stream or fall back to polling.
