@@ -92,6 +92,11 @@ describe('request formats from zod schemas, as the official SDK makes them', () 
     ['a root that is not an object', z.array(z.string()), '<root>'],
     ['a root union', z.union([z.object({ a: z.string() }), z.object({ b: z.string() })]), '<root>'],
     ['a `__proto__` property', z.object({ ['__proto__']: z.string() }), 'properties/__proto__'],
+    ['a base64 string (contentEncoding)', z.object({ data: z.base64() }), 'properties/data'],
+    ['a file (contentMediaType)', z.object({ f: z.file().mime('image/png') }), 'properties/f'],
+    ['a date, which zod cannot write', z.object({ when: z.date() }), 'properties/when'],
+    ['a transform, which zod cannot write', z.object({ n: z.string().transform((s) => s.length) }), 'properties/n'],
+    ['a bigint, which zod cannot write', z.object({ o: z.object({ big: z.bigint() }) }), 'properties/o/properties/big'],
   ])('refuses %s with StructuredOutputSchemaError, as the SDK refuses it', (_, schema, path) => {
     expect(() => sdk.zodTextFormat(schema, 'x')).toThrow();
     let error: unknown;
@@ -102,5 +107,18 @@ describe('request formats from zod schemas, as the official SDK makes them', () 
     }
     expect(error).toBeInstanceOf(StructuredOutputSchemaError);
     expect((error as StructuredOutputSchemaError).path).toBe(path);
+  });
+
+  it("refuses the SDK's zod 3 option schemaDefinitions (with zod 4 a schema's id makes the definition), rather than sending it", () => {
+    const Address = z.object({ street: z.string() });
+    const props = { schemaDefinitions: { Address } } as unknown as { description?: string };
+    for (const make of [() => zodTextFormat(z.object({ home: Address }), 'x', props), () => zodResponseFormat(z.object({ home: Address }), 'x', props)]) {
+      expect(make).toThrow(StructuredOutputSchemaError);
+      expect(make).toThrow(/meta\(\{ id/);
+    }
+    // What it is for, the zod 4 way: a shared schema with an id is a definition.
+    const Shared = z.object({ street: z.string() }).meta({ id: 'Address' });
+    const format = zodTextFormat(z.object({ home: Shared, work: Shared }), 'x');
+    expect(format.schema).toMatchObject({ definitions: { Address: { type: 'object' } }, properties: { home: { $ref: '#/definitions/Address' } } });
   });
 });

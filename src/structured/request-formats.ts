@@ -4,6 +4,7 @@
  * the answer is the operators' job (`partialParsed`, `structuredOutput`, `finalParsed`, `parsedToolCalls`).
  */
 import type { z } from 'zod';
+import { StructuredOutputSchemaError } from '../errors/structured-errors.js';
 import { toStrictJsonSchema } from './strict-json-schema.js';
 
 /**
@@ -94,7 +95,22 @@ export interface StrictResponsesFunctionTool {
  *   .subscribe((weather) => console.log(weather.celsius));
  */
 export function zodTextFormat(schema: z.ZodType, name: string, props: { description?: string } = {}): JsonSchemaTextFormat {
-  return { type: 'json_schema', ...props, name, strict: true, schema: toStrictJsonSchema(schema) };
+  return { type: 'json_schema', ...described(props), name, strict: true, schema: toStrictJsonSchema(schema) };
+}
+
+/**
+ * The `description` of a format's `props`, the one field they take. The official SDK's zod 3 option
+ * `schemaDefinitions` is refused rather than sent to the API: with zod 4, a schema with an id
+ * (`.meta({ id: 'Address' })`) is written as a definition and referred to.
+ */
+function described(props: { description?: string }): { description?: string } {
+  if (props !== null && typeof props === 'object' && 'schemaDefinitions' in props) {
+    throw new StructuredOutputSchemaError(
+      '`schemaDefinitions` is an option of the official SDK for zod 3; with zod 4, give a shared schema an id (`.meta({ id: "Address" })`) and it becomes a definition',
+      '<root>',
+    );
+  }
+  return props.description === undefined ? {} : { description: props.description };
 }
 
 /**
@@ -114,7 +130,7 @@ export function zodResponseFormat(
   name: string,
   props: { description?: string } = {},
 ): JsonSchemaResponseFormat {
-  return { type: 'json_schema', json_schema: { ...props, name, strict: true, schema: toStrictJsonSchema(schema) } };
+  return { type: 'json_schema', json_schema: { ...described(props), name, strict: true, schema: toStrictJsonSchema(schema) } };
 }
 
 /**

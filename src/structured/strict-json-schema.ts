@@ -11,6 +11,16 @@ type JsonSchemaNode = Record<string, unknown>;
 
 // Keywords strict mode does not support; a schema that uses them would validate differently on the server.
 const UNSUPPORTED = [
+  '$anchor',
+  '$dynamicAnchor',
+  '$dynamicRef',
+  '$recursiveAnchor',
+  '$recursiveRef',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+  'minContains',
+  'maxContains',
   'allOf',
   'oneOf',
   'not',
@@ -46,7 +56,26 @@ const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties'] as co
  * // { type: 'object', properties: {...}, required: ['city', 'unit'], additionalProperties: false, ... }
  */
 export function toStrictJsonSchema(schema: z.ZodType): JsonSchemaNode {
-  const json = z.toJSONSchema(schema, {
+  let json: JsonSchemaNode;
+  try {
+    json = zodJsonSchema(schema);
+  } catch (error) {
+    if (error instanceof StructuredOutputSchemaError) throw error;
+    // zod's own refusal (a date, a transform, a bigint, ...): said where, as for every other refusal.
+    const what = error instanceof Error ? error.message : String(error);
+    throw new StructuredOutputSchemaError(what, unrepresentableAt(schema) ?? '<root>');
+  }
+  if (json['type'] !== 'object') {
+    throw new StructuredOutputSchemaError(`The root must be an object schema, not ${JSON.stringify(json['type'] ?? 'untyped')}`, '<root>');
+  }
+  if (json['anyOf'] !== undefined) throw new StructuredOutputSchemaError('The root must not be a union', '<root>');
+  strictify(json, [], json);
+  return json;
+}
+
+/** zod's JSON Schema of `schema` (draft 7), with the checks and rewrites strict mode needs on the way. */
+function zodJsonSchema(schema: z.ZodType): JsonSchemaNode {
+  return z.toJSONSchema(schema, {
     target: 'draft-7',
     override: ({ zodSchema, jsonSchema, path }) => {
       const def = zodSchema._zod.def as { type: string; shape?: object; discriminator?: string };
@@ -62,12 +91,26 @@ export function toStrictJsonSchema(schema: z.ZodType): JsonSchemaNode {
       }
     },
   }) as JsonSchemaNode;
-  if (json['type'] !== 'object') {
-    throw new StructuredOutputSchemaError(`The root must be an object schema, not ${JSON.stringify(json['type'] ?? 'untyped')}`, '<root>');
+}
+
+// The kinds of zod schema that have no JSON Schema (zod refuses them).
+const UNREPRESENTABLE: ReadonlySet<string> = new Set(['bigint', 'symbol', 'undefined', 'void', 'date', 'nan', 'custom', 'function', 'transform', 'map', 'set']);
+
+/** Where the first schema zod cannot write lies (a JSON Schema location), if it is one of those kinds. */
+function unrepresentableAt(schema: z.ZodType): string | undefined {
+  let found: string | undefined;
+  try {
+    z.toJSONSchema(schema, {
+      target: 'draft-7',
+      unrepresentable: 'any',
+      override: ({ zodSchema, path }) => {
+        if (found === undefined && UNREPRESENTABLE.has((zodSchema._zod.def as { type: string }).type)) found = location(path);
+      },
+    });
+  } catch {
+    // Where it is stays unknown.
   }
-  if (json['anyOf'] !== undefined) throw new StructuredOutputSchemaError('The root must not be a union', '<root>');
-  strictify(json, [], json);
-  return json;
+  return found;
 }
 
 function location(path: readonly (string | number)[]): string {
