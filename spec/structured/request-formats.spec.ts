@@ -1,7 +1,9 @@
 import * as sdk from 'openai/helpers/zod';
 import { z } from 'zod';
-import { StructuredOutputSchemaError } from '../../src/index';
-import { toStrictJsonSchema, zodFunction, zodResponseFormat, zodResponsesFunction, zodTextFormat } from '../../src/structured';
+import * as zm from 'zod/mini';
+import { from, lastValueFrom } from 'rxjs';
+import { type ResponseStreamEvent, StructuredOutputSchemaError, StructuredOutputValidationError } from '../../src/index';
+import { finalParsed, toStrictJsonSchema, zodFunction, zodResponseFormat, zodResponsesFunction, zodTextFormat } from '../../src/structured';
 
 /** The SDK's helpers attach non-enumerable parsers; the wire is what JSON.stringify sends. */
 const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -120,5 +122,20 @@ describe('request formats from zod schemas, as the official SDK makes them', () 
     const Shared = z.object({ street: z.string() }).meta({ id: 'Address' });
     const format = zodTextFormat(z.object({ home: Shared, work: Shared }), 'x');
     expect(format.schema).toMatchObject({ definitions: { Address: { type: 'object' } }, properties: { home: { $ref: '#/definitions/Address' } } });
+  });
+
+  it('takes zod/mini schemas as classic ones: the same formats and tools, and the operators validate with them', async () => {
+    const Mini = zm.object({ city: zm.string(), unit: zm.nullable(zm.enum(['C', 'F'])) });
+    const Classic = z.object({ city: z.string(), unit: z.enum(['C', 'F']).nullable() });
+    expect(zodTextFormat(Mini, 'weather')).toEqual(zodTextFormat(Classic, 'weather'));
+    expect(zodResponseFormat(Mini, 'weather')).toEqual(zodResponseFormat(Classic, 'weather'));
+    expect(zodFunction({ name: 'f', parameters: Mini })).toEqual(zodFunction({ name: 'f', parameters: Classic }));
+    const text = JSON.stringify({ city: 'Oslo', unit: 'C' });
+    const events = [{ type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: text, sequence_number: 0, logprobs: [] }];
+    const parsed: { city: string; unit: 'C' | 'F' | null } = await lastValueFrom(from(events as ResponseStreamEvent[]).pipe(finalParsed(Mini)));
+    expect(parsed).toEqual({ city: 'Oslo', unit: 'C' });
+    const wrong = JSON.stringify({ city: 5, unit: 'K' });
+    const invalid = [{ ...events[0], delta: wrong }] as ResponseStreamEvent[];
+    await expect(lastValueFrom(from(invalid).pipe(finalParsed(Mini)))).rejects.toBeInstanceOf(StructuredOutputValidationError);
   });
 });

@@ -25,7 +25,7 @@ import {
  *   .pipe(finalParsed(Weather))
  *   .subscribe((weather) => console.log(weather.celsius));
  */
-export function finalParsed<S extends z.ZodType>(
+export function finalParsed<S extends z.core.$ZodType>(
   schema: S,
   options: StructuredOutputOptions = {},
 ): OperatorFunction<StructuredOutputStreamValue, z.output<S>> {

@@ -13,7 +13,7 @@ import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputSt
  * @example
  * const run = (call: ParsedToolCall<{ get_weather: typeof GetWeather }>) => getWeather(call.parsedArguments.city);
  */
-export type ParsedToolCall<Tools extends Record<string, z.ZodType>> = {
+export type ParsedToolCall<Tools extends Record<string, z.core.$ZodType>> = {
   [K in keyof Tools & string]: {
     /** The function's name. */
     readonly name: K;
@@ -58,7 +58,7 @@ type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_ite
  *   .pipe(parsedToolCalls({ get_weather: GetWeather }))
  *   .subscribe((call) => console.log(call.callId, call.parsedArguments.city));
  */
-export function parsedToolCalls<Tools extends Record<string, z.ZodType>>(
+export function parsedToolCalls<Tools extends Record<string, z.core.$ZodType>>(
   tools: Tools,
   options: StructuredOutputOptions = {},
 ): OperatorFunction<StructuredOutputStreamValue, ParsedToolCall<Tools>> {

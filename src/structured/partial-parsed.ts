@@ -26,7 +26,7 @@ import {
  *   .pipe(partialParsed(Recipe))
  *   .subscribe((recipe) => render(recipe.title ?? '', recipe.steps ?? []));
  */
-export function partialParsed<S extends z.ZodType = z.ZodType<unknown>>(
+export function partialParsed<S extends z.core.$ZodType = z.core.$ZodType<unknown>>(
   schema?: S,
   options: StructuredOutputOptions = {},
 ): OperatorFunction<StructuredOutputStreamValue, DeepPartial<z.output<S>>> {

@@ -94,7 +94,7 @@ export interface StrictResponsesFunctionTool {
  *   .pipe(finalParsed(Weather))
  *   .subscribe((weather) => console.log(weather.celsius));
  */
-export function zodTextFormat(schema: z.ZodType, name: string, props: { description?: string } = {}): JsonSchemaTextFormat {
+export function zodTextFormat(schema: z.core.$ZodType, name: string, props: { description?: string } = {}): JsonSchemaTextFormat {
   return { type: 'json_schema', ...described(props), name, strict: true, schema: toStrictJsonSchema(schema) };
 }
 
@@ -126,7 +126,7 @@ function described(props: { description?: string }): { description?: string } {
  *   .subscribe((weather) => console.log(weather.city));
  */
 export function zodResponseFormat(
-  schema: z.ZodType,
+  schema: z.core.$ZodType,
   name: string,
   props: { description?: string } = {},
 ): JsonSchemaResponseFormat {
@@ -146,7 +146,7 @@ export function zodResponseFormat(
  *   .pipe(parsedToolCalls({ get_weather: GetWeather }))
  *   .subscribe((call) => console.log(call.name, call.parsedArguments.city));
  */
-export function zodFunction(options: { name: string; parameters: z.ZodType; description?: string }): StrictChatFunctionTool {
+export function zodFunction(options: { name: string; parameters: z.core.$ZodType; description?: string }): StrictChatFunctionTool {
   return {
     type: 'function',
     function: {
@@ -172,7 +172,7 @@ export function zodFunction(options: { name: string; parameters: z.ZodType; desc
  */
 export function zodResponsesFunction(options: {
   name: string;
-  parameters: z.ZodType;
+  parameters: z.core.$ZodType;
   description?: string;
   defer_loading?: boolean;
 }): StrictResponsesFunctionTool {

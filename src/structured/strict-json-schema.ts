@@ -55,7 +55,7 @@ const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties'] as co
  * toStrictJsonSchema(z.object({ city: z.string(), unit: z.enum(['C', 'F']).nullable() }));
  * // { type: 'object', properties: {...}, required: ['city', 'unit'], additionalProperties: false, ... }
  */
-export function toStrictJsonSchema(schema: z.ZodType): JsonSchemaNode {
+export function toStrictJsonSchema(schema: z.core.$ZodType): JsonSchemaNode {
   let json: JsonSchemaNode;
   try {
     json = zodJsonSchema(schema);
@@ -74,7 +74,7 @@ export function toStrictJsonSchema(schema: z.ZodType): JsonSchemaNode {
 }
 
 /** zod's JSON Schema of `schema` (draft 7), with the checks and rewrites strict mode needs on the way. */
-function zodJsonSchema(schema: z.ZodType): JsonSchemaNode {
+function zodJsonSchema(schema: z.core.$ZodType): JsonSchemaNode {
   return z.toJSONSchema(schema, {
     target: 'draft-7',
     override: ({ zodSchema, jsonSchema, path }) => {
@@ -97,7 +97,7 @@ function zodJsonSchema(schema: z.ZodType): JsonSchemaNode {
 const UNREPRESENTABLE: ReadonlySet<string> = new Set(['bigint', 'symbol', 'undefined', 'void', 'date', 'nan', 'custom', 'function', 'transform', 'map', 'set']);
 
 /** Where the first schema zod cannot write lies (a JSON Schema location), if it is one of those kinds. */
-function unrepresentableAt(schema: z.ZodType): string | undefined {
+function unrepresentableAt(schema: z.core.$ZodType): string | undefined {
   let found: string | undefined;
   try {
     z.toJSONSchema(schema, {

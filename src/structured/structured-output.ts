@@ -37,7 +37,7 @@ export type StructuredOutputSnapshot<T> =
  *   else render(s.partial);
  * });
  */
-export function structuredOutput<S extends z.ZodType>(
+export function structuredOutput<S extends z.core.$ZodType>(
   schema: S,
   options: StructuredOutputOptions = {},
 ): OperatorFunction<StructuredOutputStreamValue, StructuredOutputSnapshot<z.output<S>>> {

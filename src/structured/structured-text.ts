@@ -2,7 +2,7 @@
  * What the structured-output operators read from a stream: the text of the structured output, piece by piece,
  * and the signs that there will be no valid output (a refusal, a cut). One tracker per subscription.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   StructuredOutputIncompleteError,
   StructuredOutputRefusalError,
@@ -132,7 +132,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
  * @example
  * parseAndValidate('{"a":1}', z.object({ a: z.number() })); // { a: 1 }
  */
-export function parseAndValidate<S extends z.ZodType>(
+export function parseAndValidate<S extends z.core.$ZodType>(
   text: string,
   schema: S | undefined,
   details: { toolName?: string; callId?: string } = {},
@@ -149,13 +149,14 @@ export function parseAndValidate<S extends z.ZodType>(
  * @example
  * validate({ a: 1 }, z.object({ a: z.number() })); // { a: 1 }
  */
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.core.$ZodType>(
   value: unknown,
   schema: S | undefined,
   details: { toolName?: string; callId?: string } = {},
 ): z.output<S> {
   if (schema === undefined) return value as z.output<S>;
-  const result = schema.safeParse(value);
+  // The function, not a method: the core type that classic and `zod/mini` schemas share declares none.
+  const result = z.safeParse(schema, value);
   if (!result.success) throw new StructuredOutputValidationError(result.error.issues, value, { ...details, cause: result.error });
   return result.data;
 }

@@ -59,7 +59,7 @@ export interface ToolContext {
  *   execute: async ({ city }, { signal }) => weatherApi(city, signal),
  * };
  */
-export interface RunnableTool<S extends z.ZodType = z.ZodType, R = unknown> {
+export interface RunnableTool<S extends z.core.$ZodType = z.core.$ZodType, R = unknown> {
   readonly name: string;
   readonly description?: string;
   readonly parameters: S;
@@ -81,7 +81,7 @@ export interface RunnableTool<S extends z.ZodType = z.ZodType, R = unknown> {
  *   execute: ({ city }) => ({ city, temperature: 21 }), // sent as '{"city":"Oslo","temperature":21}'
  * });
  */
-export function zodTool<S extends z.ZodType, R>(tool: RunnableTool<S, R>): RunnableTool<S, R> {
+export function zodTool<S extends z.core.$ZodType, R>(tool: RunnableTool<S, R>): RunnableTool<S, R> {
   return tool;
 }
 
