@@ -2,10 +2,12 @@ import { concat, lastValueFrom, of, throwError, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   accumulateSnapshots,
+  type AssistantStreamEvent,
   codeInterpreterDeltas,
   finalMessages,
   finalRun,
   finalRunSteps,
+  handleEvents,
   messageDeltas,
   MissingRunError,
   ofEventType,
@@ -39,6 +41,20 @@ describe('textDeltas', () => {
       const events = cold('-b-#', { b: d1 }, new Error('cut'));
       expectObservable(events.pipe(textDeltas())).toBe('-x-#', { x: 'Hel' }, new Error('cut'));
     });
+  });
+});
+
+describe('a message delta whose content is null (the checks let it through; the SDK skips it)', () => {
+  const nullContent = { event: 'thread.message.delta', data: { id: 'msg_1', object: 'thread.message.delta', delta: { content: null } } } as unknown as AssistantStreamEvent;
+  const events = [created, msgCreated, d1, nullContent, d2, runDone];
+
+  it('adds no text and keeps the blocks received, in textDeltas, the snapshots and handleEvents', async () => {
+    expect(await lastValueFrom(of(...events).pipe(textDeltas(), toArray()))).toEqual(['Hel', 'lo']);
+    const [message] = await lastValueFrom(of(...events).pipe(finalMessages()));
+    expect(message!.content).toEqual([{ index: 0, type: 'text', text: { value: 'Hello' } }]);
+    const texts: string[] = [];
+    await lastValueFrom(of(...events).pipe(handleEvents({ onTextDelta: (delta) => texts.push(delta.value ?? '') }), toArray()));
+    expect(texts).toEqual(['Hel', 'lo']);
   });
 });
 

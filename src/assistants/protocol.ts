@@ -35,7 +35,8 @@ export const assistantsProtocol: StreamProtocol<AssistantStreamEvent, 'assistant
     // The hot path stays one compare for every other event.
     if (event.event !== MESSAGE_DELTA) return;
     const content = (event.data as MessageDeltaEvent).delta.content;
-    if (content === undefined) return;
+    // Absent, or `null` (which the checks let through, as the SDK skips it).
+    if (content == null) return;
     for (let i = 0; i < content.length; i++) {
       const block = content[i]!;
       if (block.type === 'text') {

@@ -44,7 +44,9 @@ function reduce(
 ): AssistantStreamState {
   switch (event.event) {
     case 'thread.message.delta': {
-      const { id, delta } = event.data;
+      const { id } = event.data;
+      // A `null` content says nothing (the SDK skips it): it must not replace the blocks received.
+      const delta = event.data.delta.content === null ? withoutContent(event.data.delta) : event.data.delta;
       const at = lastIndexById(state.messages, id);
       const merged = at < 0 ? undefined : mergeTextDelta(state.messages[at]!, delta);
       const message = merged ?? applyDelta(at < 0 ? undefined : state.messages[at], delta, event.event, id);
@@ -124,6 +126,12 @@ function reduce(
 }
 
 type Identified = { readonly id: string };
+
+function withoutContent<D extends { content?: unknown }>(delta: D): Omit<D, 'content'> {
+  const { content: _content, ...rest } = delta;
+  void _content;
+  return rest;
+}
 
 function applyDelta<T extends Identified>(snapshot: T | undefined, delta: object, eventName: string, id: string): T {
   if (snapshot === undefined) {
