@@ -3,6 +3,7 @@ import { APIError, createClient, finalRun, InternalServerError } from '../../src
 import { RUN_CALL_METADATA_KEY } from '../../src/client/run-attempts';
 import type { RequestRecord } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
+import { listen } from '../helpers/local-server';
 
 const ctx = useEmulator();
 
@@ -277,5 +278,50 @@ describe('a 502 after the API accepted the POST leaves exactly one object', () =
     await firstValueFrom(client.threads.create({}, { idempotencyKey: 'reused' }));
     const error = await firstValueFrom(client.threads.create({ metadata: { a: 'b' } }, { idempotencyKey: 'reused' })).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400 });
+  });
+});
+
+describe('tool outputs accepted behind a 502, the run already waiting for the next call', () => {
+  // A server where the submission was accepted but its answer lost (a proxy's 502), and the run then asked for
+  // another call: it requires action again, for `call_2`. Sending `call_1` again would be refused.
+  const run = {
+    id: 'run_1',
+    object: 'thread.run',
+    created_at: 1,
+    thread_id: 'thread_1',
+    assistant_id: 'asst_1',
+    status: 'requires_action',
+    required_action: { type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls: [{ id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '{}' } }] } },
+    metadata: {},
+  };
+  const submission = { thread_id: 'thread_1', tool_outputs: [{ tool_call_id: 'call_1', output: 'sunny' }] };
+
+  it('is recognised as accepted (the run waits for other calls): no second submission, stream or not', async () => {
+    const submits: string[] = [];
+    const server = await listen((req, res) => {
+      if (req.method === 'POST' && req.url!.endsWith('/submit_tool_outputs')) {
+        submits.push(req.url!);
+        req.resume();
+        res.writeHead(502, { 'content-type': 'text/html' }).end('<html>502 Bad Gateway</html>');
+        return;
+      }
+      if (req.method === 'GET' && req.url!.endsWith('/runs/run_1')) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(run));
+        return;
+      }
+      const list = { object: 'list', data: [], first_id: null, last_id: null, has_more: false };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list));
+    });
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, pollIntervalMs: 5 });
+      const accepted = await firstValueFrom(client.threads.runs.submitToolOutputs('run_1', submission));
+      expect(accepted.required_action?.submit_tool_outputs.tool_calls.map((call) => call.id)).toEqual(['call_2']);
+      expect(submits).toHaveLength(1);
+      const events = await lastValueFrom(client.threads.runs.submitToolOutputsStream('run_1', submission).pipe(toArray()));
+      expect(events.at(-1)).toMatchObject({ event: 'thread.run.requires_action' });
+      expect(submits).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
   });
 });

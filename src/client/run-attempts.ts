@@ -77,12 +77,13 @@ export function runCall(api: RunLookupApi, spec: RequestSpec, options: RequestOp
   const key = callOptions.idempotencyKey;
   const { threadId, runId } = known;
   if (runId !== undefined && threadId !== undefined) {
+    const submitted = submittedCallIds(spec.body);
     return {
       spec,
       options: callOptions,
-      // Tool outputs were accepted if the run no longer waits for them.
-      createdRun: () =>
-        api.retrieveRun(runId, threadId, options).pipe(map(({ data }) => (data.status === 'requires_action' ? undefined : data))),
+      // Tool outputs were accepted if the run no longer waits for them: it does not require action, or it requires
+      // it for other calls (a next round, which came quickly).
+      createdRun: () => api.retrieveRun(runId, threadId, options).pipe(map(({ data }) => (waitsFor(data, submitted) ? undefined : data))),
     };
   }
   const body = (spec.body ?? {}) as Record<string, unknown>;
@@ -103,6 +104,21 @@ export function runCall(api: RunLookupApi, spec: RequestSpec, options: RequestOp
         .recentRuns(threadId, RECENT_RUNS, options)
         .pipe(map((runs) => runs.find((run) => run.metadata?.[RUN_CALL_METADATA_KEY] === key))),
   };
+}
+
+/** The `tool_call_id`s of a submission's `tool_outputs`. */
+function submittedCallIds(body: unknown): ReadonlySet<string> {
+  const outputs = (body as { tool_outputs?: unknown } | undefined)?.tool_outputs;
+  const ids = Array.isArray(outputs) ? outputs.map((output) => (output as { tool_call_id?: unknown } | null)?.tool_call_id) : [];
+  return new Set(ids.filter((id): id is string => typeof id === 'string'));
+}
+
+/** Whether `run` still waits for outputs of one of the `submitted` calls (all of its calls when none is known). */
+function waitsFor(run: Run, submitted: ReadonlySet<string>): boolean {
+  if (run.status !== 'requires_action') return false;
+  const calls = run.required_action?.submit_tool_outputs?.tool_calls;
+  if (submitted.size === 0 || !Array.isArray(calls)) return true;
+  return calls.some((call) => submitted.has(call.id));
 }
 
 /**
