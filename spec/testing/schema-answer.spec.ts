@@ -93,7 +93,8 @@ const CASES: Record<string, z.ZodObject> = {
     net6: z.cidrv6(),
     phone: z.e164(),
   }),
-  'encoded formats': z.object({ b64: z.base64(), b64url: z.base64url(), hex: z.hex(), jwt: z.jwt(), emoji: z.emoji() }),
+  // Not base64 / base64url: their `contentEncoding` is refused by strict mode (and by `zodTextFormat`).
+  'encoded formats': z.object({ hex: z.hex(), jwt: z.jwt(), emoji: z.emoji() }),
   'string checks': z.object({
     lower: z.string().toLowerCase().lowercase(),
     upper: z.string().uppercase(),
