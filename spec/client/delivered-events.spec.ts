@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { asyncScheduler, lastValueFrom, range, type SchedulerLike, Subject, take, tap, toArray } from 'rxjs';
 import { assistantStreamReducer, initialAssistantStreamState, StreamTimeoutError } from '../../src/index';
-import type { AssistantStreamEvent, Message, MessageDeltaEvent } from '../../src/index';
+import type { AssistantStreamEvent, Message, MessageDeltaEvent, RunStep } from '../../src/index';
 import { eventTimeouts } from '../../src/client/event-timeouts';
-import { type DeliveredBlock, deliveredEvents, type DeliveredState } from '../../src/client/recovery/delivered-events';
+import { type DeliveredBlock, deliveredEvents, type DeliveredState, type DeliveredStep } from '../../src/client/recovery/delivered-events';
 import { ev, message, run, step, textDelta } from '../helpers/events';
 import { propertyRuns } from '../helpers/property-runs';
 
@@ -15,12 +15,26 @@ import { propertyRuns } from '../helpers/property-runs';
  * its id, status, and each block's type and text.
  */
 const idAndStatus = ({ id, status }: { id: string; status: string }) => ({ id, status });
+// A step's tool calls as recovery reads them: per index, the length of the function arguments received.
+const argumentsLength = (call: unknown) => {
+  if (typeof call !== 'object' || call === null) return undefined;
+  const args = (call as { function?: { arguments?: unknown } }).function?.arguments;
+  return typeof args === 'string' ? args.length : 0;
+};
+const stepView = (step: DeliveredStep | RunStep) => ({
+  id: step.id,
+  status: step.status,
+  toolCalls:
+    'step_details' in step
+      ? (step.step_details as { tool_calls?: unknown[] } | undefined)?.tool_calls?.map(argumentsLength) ?? []
+      : (step as DeliveredStep).toolCalls ?? [],
+});
 const blockView = (block: DeliveredBlock | undefined | null) =>
   block === undefined || block === null ? undefined : { type: block.type, text: typeof block.text?.value === 'string' ? block.text.value : undefined };
 const recoveryView = (state: DeliveredState) => ({
   currentRun: state.currentRun && { id: state.currentRun.id, status: state.currentRun.status, thread_id: state.currentRun.thread_id },
   runs: state.runs.map(idAndStatus),
-  runSteps: state.runSteps.map(idAndStatus),
+  runSteps: state.runSteps.map(stepView),
   messages: state.messages.map(({ id, status, content }) => ({ id, status, content: content.map(blockView) })),
 });
 
@@ -46,6 +60,13 @@ const contentOf: fc.Arbitrary<Message['content']> = fc.array(
   ),
   { maxLength: 3 },
 );
+const stepId = fc.constantFrom('step_1', 'step_2');
+const toolCallsOf = fc.array(
+  fragment.map((args) => ({ id: 'call_1', type: 'function' as const, function: { name: 'f', arguments: args, output: null } })),
+  { maxLength: 2 },
+);
+const argumentsDelta = (id: string, entry: object) =>
+  ev('thread.run.step.delta', { id, object: 'thread.run.step.delta', delta: { step_details: { type: 'tool_calls', tool_calls: [entry as never] } } });
 const anEvent: fc.Arbitrary<AssistantStreamEvent> = fc.oneof(
   { weight: 10, arbitrary: fc.tuple(messageId, fc.constantFrom(0, 1), fragment).map(([id, index, text]) => textDelta(id, [index, text])) },
   // Text deltas of other shapes: no type, with annotations, two blocks, an image block.
@@ -116,6 +137,25 @@ const anEvent: fc.Arbitrary<AssistantStreamEvent> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(messageId, contentOf).map(([id, content]) => ev('thread.message.incomplete', message(id, 'incomplete', content))) },
   { weight: 1, arbitrary: fc.constantFrom('queued', 'in_progress', 'completed').map((status) => ev(`thread.run.${status}` as 'thread.run.queued', run('run_1', status as 'queued'))) },
   { weight: 1, arbitrary: fc.constant(ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'message_creation', message_creation: { message_id: 'msg_1' } }))) },
+  // Tool call steps: created, in progress or final with some calls (or none), and deltas of their arguments.
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(stepId, fc.constantFrom('thread.run.step.created', 'thread.run.step.in_progress', 'thread.run.step.completed'), toolCallsOf)
+      .map(([id, name, calls]) =>
+        ev(name as 'thread.run.step.created', step(id, name === 'thread.run.step.completed' ? 'completed' : 'in_progress', { type: 'tool_calls', tool_calls: calls })),
+      ),
+  },
+  { weight: 6, arbitrary: fc.tuple(stepId, fc.integer({ min: 0, max: 2 }), fragment).map(([id, index, args]) => argumentsDelta(id, { index, type: 'function', function: { arguments: args } })) },
+  // The first delta of a call (its id and name, arguments empty or absent), and a delta of an output only.
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(stepId, fc.integer({ min: 0, max: 2 }), fc.constantFrom('', undefined))
+      .map(([id, index, args]) => argumentsDelta(id, { index, id: `call_${index}`, type: 'function', function: { name: 'f', ...(args === undefined ? {} : { arguments: args }) } })),
+  },
+  { weight: 1, arbitrary: fc.tuple(stepId, fc.integer({ min: 0, max: 2 })).map(([id, index]) => argumentsDelta(id, { index, type: 'function', function: { output: 'x' } })) },
+  { weight: 1, arbitrary: stepId.map((id) => ev('thread.run.step.created', step(id, 'in_progress', { type: 'message_creation', message_creation: { message_id: 'msg_2' } }))) },
 );
 
 describe('deliveredEvents (what a client run stream delivered, for recovery)', () => {

@@ -7,6 +7,7 @@ import {
   createClient,
   finalMessages,
   finalRun,
+  finalRunSteps,
   handleEvents,
   IncompleteStreamError,
   InternalServerError,
@@ -14,6 +15,7 @@ import {
   StreamParseError,
   type StreamRecoveryInfo,
   StreamTimeoutError,
+  toolCallDeltas,
 } from '../../src/index';
 import type { Fault } from '../../src/testing/index';
 import { useEmulator, weatherTool } from '../helpers/emulator';
@@ -176,6 +178,61 @@ describe('lossless recovery', () => {
     const run = await lastValueFrom(replay(out.events).pipe(finalRun()));
     expect(run.status).toBe('requires_action');
     expect(out.runsCreated).toBe(1);
+  });
+});
+
+describe('recovery of tool calls', () => {
+  const functionArguments = (steps: readonly { step_details: { type: string; tool_calls?: unknown[] } }[]) =>
+    steps.flatMap((s) => (s.step_details.tool_calls ?? []) as { type: string; function?: { arguments: string } }[]).map((c) => c.function?.arguments);
+  const serverSteps = async (threadId: string, runId: string) =>
+    lastValueFrom(ctx.client.threads.runs.steps.listAll(runId, { thread_id: threadId, order: 'asc' }).pipe(toArray()));
+
+  it('a run cut while its function arguments stream ends with the whole arguments, in the snapshot and the tool call deltas', async () => {
+    const uncut = await streamWith(undefined, {}, toolAssistantId);
+    const cutPoints = uncut.events.map((e, i) => (e.event === 'thread.run.step.delta' || e.event === 'thread.run.step.created' ? i + 1 : -1)).filter((n) => n > 0);
+    expect(cutPoints.length).toBeGreaterThan(2);
+    for (const afterEvents of cutPoints) {
+      const out = await streamWith({ kind: 'reset', afterEvents }, {}, toolAssistantId);
+      expect(out.error).toBeUndefined();
+      expect(out.recoveries).toHaveLength(1);
+      const run = await lastValueFrom(from(out.events).pipe(finalRun()));
+      expect(run.status).toBe('requires_action');
+      const expected = functionArguments(await serverSteps(out.threadId, run.id));
+      expect(expected.every((a) => typeof a === 'string' && a.length > 2)).toBe(true);
+      expect(functionArguments(await lastValueFrom(from(out.events).pipe(finalRunSteps())))).toEqual(expected);
+      const fragments = await lastValueFrom(from(out.events).pipe(toolCallDeltas(), toArray()));
+      expect(fragments.map(({ delta }) => (delta.type === 'function' ? delta.function?.arguments ?? '' : '')).join('')).toBe(expected.join(''));
+      expect(fragments.at(-1)?.snapshot).toMatchObject({ function: { arguments: expected.at(-1) } });
+    }
+  });
+
+  it('a cut submitToolOutputsStream repeats none of the steps and messages of the stream before it', async () => {
+    for (const fault of [{ kind: 'reset', afterEvents: 0 }, { kind: 'endEarly', afterEvents: 1 }, { kind: 'endEarly', afterEvents: 3 }] as Fault[]) {
+      const first = await streamWith(undefined, {}, toolAssistantId);
+      const waiting = first.events.at(-1)!.data as { id: string; required_action: { submit_tool_outputs: { tool_calls: { id: string }[] } } };
+      const callId = waiting.required_action.submit_tool_outputs.tool_calls[0]!.id;
+      const earlierIds = new Set(first.events.map((e) => (e.data as { id?: string }).id).filter((id) => id !== waiting.id));
+      ctx.emulator.inject(fault, { match: { method: 'POST', path: /submit_tool_outputs$/ } });
+      const recoveries: StreamRecoveryInfo[] = [];
+      const second = await lastValueFrom(
+        ctx.client.threads.runs
+          .submitToolOutputsStream(waiting.id, { thread_id: first.threadId, tool_outputs: [{ tool_call_id: callId, output: '-3C' }] }, { onRecover: (i) => recoveries.push(i) })
+          .pipe(toArray()),
+      );
+      await ctx.emulator.idle();
+      expect(recoveries).toHaveLength(1);
+      // Of what the first stream delivered, only the tool step's completion may come again (it happens after the submission).
+      const repeated = second.filter((e) => earlierIds.has((e.data as { id?: string }).id ?? '') && e.event !== 'thread.run.step.completed');
+      expect(repeated.map((e) => e.event)).toEqual([]);
+      const stepsCompleted = second.filter((e) => e.event === 'thread.run.step.completed').map((e) => (e.data as { id: string }).id);
+      expect(new Set(stepsCompleted).size).toBe(stepsCompleted.length);
+      const run = await lastValueFrom(from(second).pipe(finalRun()));
+      expect(run.status).toBe('completed');
+      // The answer written after the submission arrives whole.
+      const texts = await serverTexts(first.threadId);
+      expect(textOf(second)).toBe(texts.at(-1));
+      expect(textOf(first.events) + textOf(second)).toBe(texts.join(''));
+    }
   });
 });
 

@@ -116,6 +116,8 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     const call = runCall(api, spec, options, known);
     // What this subscription has delivered, to know what a cut stream missed.
     const delivered = deliveredEvents();
+    // A stream continuing a run after tool outputs: the tool calls it answers (the run's earlier steps are not its own).
+    const submitted = known.runId === undefined ? undefined : submittedToolCalls(spec.body);
 
     // From `run` (`created`: a create's answer, after which the first poll goes at once) to its final state.
     const pollRun = (run: WithHeaders<Run>, created: boolean) =>
@@ -136,7 +138,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
         switchMap((steps) =>
           api.listMessages(finalRun.thread_id, finalRun.id, options).pipe(
             toArray(),
-            concatMap((messages) => defer(() => from(missingEvents(delivered.state(), finalRun, steps, messages)))),
+            concatMap((messages) => defer(() => from(missingEvents(delivered.state(), finalRun, steps, messages, submitted)))),
           ),
         ),
       );
@@ -208,6 +210,19 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     };
   },
 };
+
+/** The `tool_call_id`s of a submission's `tool_outputs`. */
+function submittedToolCalls(body: unknown): ReadonlySet<string> {
+  const outputs = typeof body === 'object' && body !== null ? (body as { tool_outputs?: unknown }).tool_outputs : undefined;
+  const ids = new Set<string>();
+  if (Array.isArray(outputs)) {
+    for (const output of outputs) {
+      const id = typeof output === 'object' && output !== null ? (output as { tool_call_id?: unknown }).tool_call_id : undefined;
+      if (typeof id === 'string') ids.add(id);
+    }
+  }
+  return ids;
+}
 
 function rethrow(reason: unknown): Observable<never> {
   return defer(() => {

@@ -16,6 +16,18 @@ export interface DeliveredObject {
 }
 
 /**
+ * A run step as recovery reads it: its id and status and, for every tool call index, how many characters of the
+ * function arguments were received (`0` for a tool call without arguments; `undefined`: no tool call there).
+ * Without `toolCalls` (a snapshot's step), recovery takes no tool call as received.
+ *
+ * @example
+ * const step: DeliveredStep = { id: 'step_1', status: 'in_progress', toolCalls: [7] }; // '{"city' arrived
+ */
+export interface DeliveredStep extends DeliveredObject {
+  readonly toolCalls?: readonly (number | undefined)[];
+}
+
+/**
  * A content block of a message as recovery reads it: its type and, for text, the text received. A block of a
  * snapshot's message is one too.
  *
@@ -42,8 +54,9 @@ export interface DeliveredMessage {
 
 /**
  * What a run stream has delivered, as far as recovery reads it (`missingEvents()`): the id and status of every run
- * and run step (the last run event's run as `currentRun`), and of every message its status, the type of each
- * content block and the text received. A snapshot state (`AssistantStreamState`) is one too.
+ * and run step (the last run event's run as `currentRun`), how much of each tool call's function arguments arrived,
+ * and of every message its status, the type of each content block and the text received. A snapshot state
+ * (`AssistantStreamState`) is one too, without the tool calls' lengths.
  *
  * @example
  * const state: DeliveredState = { currentRun: undefined, runs: [], runSteps: [], messages: [] };
@@ -51,7 +64,7 @@ export interface DeliveredMessage {
 export interface DeliveredState {
   readonly currentRun: DeliveredObject | undefined;
   readonly runs: readonly DeliveredObject[];
-  readonly runSteps: readonly DeliveredObject[];
+  readonly runSteps: readonly DeliveredStep[];
   readonly messages: readonly DeliveredMessage[];
 }
 
@@ -60,7 +73,8 @@ export interface DeliveredState {
  * compares with the server's objects).
  *
  * It sees every event of every client run stream, so it keeps only what recovery reads, as plain values copied
- * from the events: ids, statuses, block types and text. A text delta adds its text to its block's list of pieces
+ * from the events: ids, statuses, block types, text, and the length of each tool call's function arguments (not the
+ * arguments: recovery sends the server's from that length on). A text delta adds its text to its block's list of pieces
  * (joined every {@link JOIN_EVERY} pieces and when recovery asks, so a long answer is not kept as one small string
  * object per token); nothing else of an event is kept, so a consumer that changes an event after it is delivered
  * changes nothing here.
@@ -69,9 +83,15 @@ export interface DeliveredState {
  * stores the message (keeping the blocks received when its content is empty), a completed or incomplete one stores
  * the server's; a delta's content entries merge into the block at their `index` (a `type` replaces the block's,
  * text is appended, a gap before the index is left empty), and a delta of a message never created is skipped.
+ * The steps' tool calls follow the reducer's rules too: a step's created or in-progress event stores its tool calls
+ * (keeping those received when its `tool_calls` is empty and the step's details were `tool_calls` already), a final
+ * event stores the server's; a delta's `step_details.tool_calls` entries merge into the tool call at their `index`
+ * (arguments lengthen by the fragment's length, a gap is left empty), its `step_details.type` replaces the step's;
+ * a delta of a step never created is skipped.
  * Where events are malformed the rules differ from the reducer's on purpose, each time keeping what was received:
  * - keys of a delta other than its content (the API's `role`, for one) are not read: recovery reads no other;
- * - a `type` or a text `value` that is not a string leaves the block's as it was (the reducer would store it);
+ * - a `type` or a text `value` that is not a string leaves the block's as it was (the reducer would store it); so
+ *   do function `arguments` that are not a string, and a step delta's `step_details` that is not an object;
  * - a delta with a key the reducer refuses (`__proto__`, `constructor`, `prototype`) still adds its text and type:
  *   only strings are copied from it, so such a key reaches nothing;
  * - an entry whose `index` is above `MAX_DELTA_INDEX` is skipped (the reducer refuses the delta), so no stream makes
@@ -88,6 +108,8 @@ export function deliveredEvents(): { readonly observe: (event: AssistantStreamEv
   let currentRun: DeliveredObject | undefined;
   const runs: DeliveredObject[] = [];
   const runSteps: DeliveredObject[] = [];
+  // Only for steps whose events carried step details: the type of those details and the tool calls' lengths.
+  const stepDetails = new Map<string, TrackedDetails>();
   const messages: TrackedMessage[] = [];
 
   return {
@@ -109,9 +131,16 @@ export function deliveredEvents(): { readonly observe: (event: AssistantStreamEv
         if (run === undefined) return;
         keep(runs, run);
         currentRun = run;
+      } else if (name === 'thread.run.step.delta') {
+        const { id, delta } = data as { id?: unknown; delta?: { step_details?: unknown } };
+        if (typeof id !== 'string' || findById(runSteps, id) === undefined) return;
+        const details = typeof delta === 'object' && delta !== null ? delta.step_details : undefined;
+        if (typeof details === 'object' && details !== null) mergeStepDetails(stepDetails, id, details);
       } else if (STEP_EVENTS.has(name)) {
         const step = idAndStatus(data);
-        if (step !== undefined) keep(runSteps, step);
+        if (step === undefined) return;
+        keep(runSteps, step);
+        storeStepDetails(stepDetails, step.id, (data as { step_details?: unknown }).step_details, STEP_STARTS.has(name));
       }
     },
     state: () => {
@@ -119,7 +148,10 @@ export function deliveredEvents(): { readonly observe: (event: AssistantStreamEv
       return {
         currentRun,
         runs: runs.slice(),
-        runSteps: runSteps.slice(),
+        runSteps: runSteps.map((step) => {
+          const details = stepDetails.get(step.id);
+          return details === undefined ? step : { ...step, toolCalls: details.toolCalls?.slice() ?? [] };
+        }),
         messages: messages.map(({ id, status, content }) => ({
           id,
           status,
@@ -137,6 +169,63 @@ const RUN_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RUN_EVEN
 const STEP_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(
   RUN_STEP_EVENT_NAMES.filter((name) => name !== 'thread.run.step.delta'),
 );
+
+// Step events that store the step keeping the tool calls received when theirs are empty (the reducer's `refresh`).
+const STEP_STARTS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(['thread.run.step.created', 'thread.run.step.in_progress']);
+
+interface TrackedDetails {
+  type: string | undefined;
+  /**
+   * Per tool call index, the length of the function arguments received (`undefined`: no tool call there);
+   * `undefined` while the details have no `tool_calls` list.
+   */
+  toolCalls: (number | undefined)[] | undefined;
+}
+
+/** The length of a tool call's function arguments (`0` without them), or `undefined` when it is not an object. */
+function argumentsLength(call: unknown): number | undefined {
+  if (typeof call !== 'object' || call === null) return undefined;
+  const fn = (call as { function?: { arguments?: unknown } }).function;
+  const args = typeof fn === 'object' && fn !== null ? fn.arguments : undefined;
+  return typeof args === 'string' ? args.length : 0;
+}
+
+/** Stores a step event's details; a created or in-progress one (`keepReceived`) with no tool calls keeps those received. */
+function storeStepDetails(all: Map<string, TrackedDetails>, id: string, details: unknown, keepReceived: boolean): void {
+  const { type, tool_calls } = (typeof details === 'object' && details !== null ? details : {}) as { type?: unknown; tool_calls?: unknown };
+  const calls = Array.isArray(tool_calls) ? tool_calls.map(argumentsLength) : undefined;
+  const previous = all.get(id);
+  const kept = previous?.toolCalls;
+  if (keepReceived && type === 'tool_calls' && calls?.length === 0 && previous?.type === 'tool_calls' && kept !== undefined && kept.length > 0) {
+    return;
+  }
+  all.set(id, { type: typeof type === 'string' ? type : undefined, toolCalls: calls });
+}
+
+/** Merges a step delta's details: its type, and each tool call entry into the tool call at its `index`. */
+function mergeStepDetails(all: Map<string, TrackedDetails>, id: string, details: object): void {
+  let tracked = all.get(id);
+  if (tracked === undefined) all.set(id, (tracked = { type: undefined, toolCalls: undefined }));
+  const { type, tool_calls: entries } = details as { type?: unknown; tool_calls?: unknown };
+  if (typeof type === 'string') tracked.type = type;
+  if (!Array.isArray(entries)) return;
+  // Details without a list take the delta's as it is (the reducer's merge sets a missing value), not by index.
+  if (tracked.toolCalls === undefined) {
+    tracked.toolCalls = entries.map(argumentsLength);
+    return;
+  }
+  const calls = tracked.toolCalls;
+  for (let i = 0; i < entries.length; i++) {
+    const entry: unknown = entries[i];
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { index } = entry as { index?: unknown };
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > MAX_DELTA_INDEX) continue;
+    while (calls.length < index) calls.push(undefined);
+    const had = calls[index];
+    const length = argumentsLength(entry)!;
+    calls[index] = had === undefined ? length : had + length;
+  }
+}
 
 interface TrackedBlock {
   type: string | undefined;

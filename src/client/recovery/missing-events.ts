@@ -1,14 +1,22 @@
 import { findById } from '../../assistants/snapshot/reducer.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
-import type { DeliveredState } from './delivered-events.js';
-import type { Message, MessageContentDelta, Run, RunStep } from '../../wire/assistants.js';
+import type { DeliveredState, DeliveredStep } from './delivered-events.js';
+import type { Message, MessageContentDelta, Run, RunStep, ToolCallDelta } from '../../wire/assistants.js';
 
 /**
  * The events a cut stream did not deliver, given what it did deliver (`state`) and the run, its steps and its
  * messages as the server has them now. Applying them to `state` ends with the server's objects: text that was
- * missing arrives as one `thread.message.delta` per message (so `textDeltas()` sees all of it), then each
- * message's and step's final event, then the run's. Nothing already received is repeated: a message or step the
- * stream had completed gets nothing, and a delta carries only the text after what was received.
+ * missing arrives as one `thread.message.delta` per message (so `textDeltas()` sees all of it), and tool calls that
+ * were missing, or whose function arguments were cut short, as one `thread.run.step.delta` per step (so
+ * `toolCallDeltas()` sees them), then each message's and step's final event, then the run's. Nothing already
+ * received is repeated: a message or step the stream had completed gets nothing, and a delta carries only the
+ * text or arguments after what was received.
+ *
+ * A stream that continues a run after tool outputs (`submitted`: their `tool_call_id`s) did not deliver the run's
+ * earlier steps, the stream before it did: the steps up to the last one holding a submitted tool call, and the
+ * messages they created, get nothing but the final event of a step holding a submitted call, when this stream did
+ * not deliver it (steps are created in order, so every step and message the run made after the submission comes
+ * after that step).
  *
  * Pure: the same inputs give the same events.
  *
@@ -21,15 +29,30 @@ export function missingEvents(
   run: Run,
   steps: readonly RunStep[],
   messages: readonly Message[],
+  submitted?: ReadonlySet<string>,
 ): AssistantStreamEvent[] {
   const events: AssistantStreamEvent[] = [];
   const messagesById = new Map(messages.map((message) => [message.id, message]));
   const done = new Set<string>();
+  const runSteps = steps.filter((step) => step.run_id === run.id);
+  const earlier = submitted === undefined || submitted.size === 0 ? 0 : lastIndexHolding(runSteps, submitted) + 1;
 
-  for (const step of steps) {
-    if (step.run_id !== run.id) continue;
-    const seen = findById(state.runSteps, step.id);
-    if (!seen) events.push({ event: 'thread.run.step.created', data: { ...step, status: 'in_progress' } });
+  runSteps.forEach((step, i) => {
+    const seen: DeliveredStep | undefined = findById(state.runSteps, step.id);
+    if (i < earlier) {
+      // Delivered by the stream before the submission; only a submitted call's step may end after it.
+      if (step.step_details.type === 'message_creation') done.add(step.step_details.message_creation.message_id);
+      else if (holds(step, submitted!) && step.status !== 'in_progress' && seen?.status !== step.status) {
+        events.push({ event: `thread.run.step.${step.status}`, data: step } as AssistantStreamEvent);
+      }
+      return;
+    }
+    if (!seen) {
+      const details = step.step_details.type === 'tool_calls' ? { type: 'tool_calls' as const, tool_calls: [] } : step.step_details;
+      events.push({ event: 'thread.run.step.created', data: { ...step, status: 'in_progress', step_details: details } });
+    }
+    const delta = toolCallsDelta(seen, step);
+    if (delta !== undefined) events.push(delta);
     if (step.step_details.type === 'message_creation') {
       const message = messagesById.get(step.step_details.message_creation.message_id);
       if (message) {
@@ -40,13 +63,47 @@ export function missingEvents(
     if (step.status !== 'in_progress' && seen?.status !== step.status) {
       events.push({ event: `thread.run.step.${step.status}`, data: step } as AssistantStreamEvent);
     }
-  }
+  });
   for (const message of messages) {
     if (message.run_id === run.id && !done.has(message.id)) events.push(...messageEvents(state, message));
   }
   const seenRun = findById(state.runs, run.id);
   if (seenRun?.status !== run.status) events.push({ event: `thread.run.${run.status}`, data: run } as AssistantStreamEvent);
   return events;
+}
+
+/** The position of the last step holding one of the `submitted` tool calls, or -1. */
+function lastIndexHolding(steps: readonly RunStep[], submitted: ReadonlySet<string>): number {
+  for (let i = steps.length - 1; i >= 0; i--) if (holds(steps[i]!, submitted)) return i;
+  return -1;
+}
+
+function holds(step: RunStep, submitted: ReadonlySet<string>): boolean {
+  return step.step_details.type === 'tool_calls' && step.step_details.tool_calls.some((call) => submitted.has(call.id));
+}
+
+/**
+ * The tool calls of `step` the stream did not receive (whole) and the rest of the function arguments it received
+ * only in part, as one step delta; `undefined` when nothing is missing.
+ */
+function toolCallsDelta(seen: DeliveredStep | undefined, step: RunStep): AssistantStreamEvent | undefined {
+  if (step.step_details.type !== 'tool_calls') return undefined;
+  const have = seen?.toolCalls ?? [];
+  const entries: ToolCallDelta[] = [];
+  step.step_details.tool_calls.forEach((call, index) => {
+    const received = have[index];
+    if (received === undefined) {
+      entries.push({ index, ...call } as ToolCallDelta);
+    } else if (call.type === 'function') {
+      const full = call.function.arguments ?? '';
+      if (full.length > received) entries.push({ index, type: 'function', function: { arguments: full.slice(received) } });
+    }
+  });
+  if (entries.length === 0) return undefined;
+  return {
+    event: 'thread.run.step.delta',
+    data: { id: step.id, object: 'thread.run.step.delta', delta: { step_details: { type: 'tool_calls', tool_calls: entries } } },
+  };
 }
 
 function messageEvents(state: DeliveredState, message: Message): AssistantStreamEvent[] {
