@@ -8,6 +8,7 @@ import {
 } from '../../src/index';
 import { runChatTools, toolLoopResult, zodTool, type ChatToolLoopEvent } from '../../src/structured';
 import { useEmulator } from '../helpers/emulator';
+import { recordingLookup } from './streams';
 
 // The emulator's assistant calls every function tool the last user message names (in parallel); after the
 // `tool` messages it answers `<name> returned: <output>`, one line per call.
@@ -114,16 +115,8 @@ describe('runChatTools against the emulator (real HTTP)', () => {
   });
 
   describe('a turn cut by the token limit (finish_reason length)', () => {
-    const executed: unknown[] = [];
+    const { executed, tool: lookup } = recordingLookup('one two three four five six seven');
     beforeEach(() => (executed.length = 0));
-    const lookup = zodTool({
-      name: 'lookup',
-      parameters: z.object({ query: z.string() }),
-      execute: ({ query }) => {
-        executed.push(query);
-        return 'one two three four five six seven';
-      },
-    });
     /** Runs the loop to its error, keeping what it emitted before. */
     async function failing(params: object) {
       const events: ChatToolLoopEvent[] = [];

@@ -18,7 +18,7 @@ import {
 } from '../../src/structured';
 import { useEmulator } from '../helpers/emulator';
 import { response } from '../responses/stream';
-import { responseFunctionCallEvents } from './streams';
+import { recordingLookup, responseFunctionCallEvents } from './streams';
 
 // The emulator's assistant calls every function tool the user message names (in parallel), with a quoted phrase
 // as a string argument; after the outputs it answers `<name> returned: <output>`, one line per call.
@@ -337,16 +337,8 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
   });
 
   describe('a turn cut by max_output_tokens (status incomplete)', () => {
-    const executed: unknown[] = [];
+    const { executed, tool: lookup } = recordingLookup('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen');
     beforeEach(() => (executed.length = 0));
-    const lookup = zodTool({
-      name: 'lookup',
-      parameters: z.object({ query: z.string() }),
-      execute: ({ query }) => {
-        executed.push(query);
-        return 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen';
-      },
-    });
     /** Runs the loop to its error, keeping what it emitted before. */
     async function failing(input: string) {
       const events: ResponsesToolLoopEvent[] = [];

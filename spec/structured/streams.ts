@@ -1,5 +1,7 @@
 /** Responses event sequences and Chat Completions chunk sequences carrying structured outputs, as the APIs send them. */
+import { z } from 'zod';
 import type { ChatCompletionChunk, ResponseStreamEvent } from '../../src/index';
+import { zodTool } from '../../src/structured';
 import { encode } from '../helpers/bytes';
 import { response } from '../responses/stream';
 
@@ -117,4 +119,21 @@ export function chatContentChunks(deltas: readonly string[], finish: 'stop' | 'l
 /** The SSE bytes of chunks, ending with `data: [DONE]`. */
 export function chatSse(chunks: readonly ChatCompletionChunk[]): Uint8Array {
   return encode(chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('') + 'data: [DONE]\n\n');
+}
+
+/**
+ * A `lookup` tool that records each query it runs and answers `answer`, for the loops' tests of cut turns (which
+ * must run none of the turn's calls).
+ */
+export function recordingLookup(answer: string) {
+  const executed: string[] = [];
+  const tool = zodTool({
+    name: 'lookup',
+    parameters: z.object({ query: z.string() }),
+    execute: ({ query }) => {
+      executed.push(query);
+      return answer;
+    },
+  });
+  return { executed, tool };
 }
