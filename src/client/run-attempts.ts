@@ -106,9 +106,14 @@ export function runCall(api: RunLookupApi, spec: RequestSpec, options: RequestOp
   };
 }
 
-/** The `tool_call_id`s of a submission's `tool_outputs`. */
-function submittedCallIds(body: unknown): ReadonlySet<string> {
-  const outputs = (body as { tool_outputs?: unknown } | undefined)?.tool_outputs;
+/**
+ * The `tool_call_id`s of a submission's `tool_outputs` (the body of `submit_tool_outputs`). @internal
+ *
+ * @example
+ * submittedCallIds({ tool_outputs: [{ tool_call_id: 'call_1', output: 'sunny' }] }); // Set { 'call_1' }
+ */
+export function submittedCallIds(body: unknown): ReadonlySet<string> {
+  const outputs = typeof body === 'object' && body !== null ? (body as { tool_outputs?: unknown }).tool_outputs : undefined;
   const ids = Array.isArray(outputs) ? outputs.map((output) => (output as { tool_call_id?: unknown } | null)?.tool_call_id) : [];
   return new Set(ids.filter((id): id is string => typeof id === 'string'));
 }
@@ -116,9 +121,10 @@ function submittedCallIds(body: unknown): ReadonlySet<string> {
 /** Whether `run` still waits for outputs of one of the `submitted` calls (all of its calls when none is known). */
 function waitsFor(run: Run, submitted: ReadonlySet<string>): boolean {
   if (run.status !== 'requires_action') return false;
-  const calls = run.required_action?.submit_tool_outputs?.tool_calls;
+  const calls: unknown = run.required_action?.submit_tool_outputs?.tool_calls;
   if (submitted.size === 0 || !Array.isArray(calls)) return true;
-  return calls.some((call) => submitted.has(call.id));
+  // Read defensively: the run's check does not look into the required action.
+  return calls.some((call) => submitted.has((call as { id?: unknown } | null)?.id as string));
 }
 
 /**

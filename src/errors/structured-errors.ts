@@ -200,8 +200,8 @@ export class StructuredOutputSchemaError extends OpenAIStreamError {
   /** The JSON Schema location of the problem (`<root>`, `properties/a/items`, ...). */
   readonly path: string;
 
-  constructor(what: string, path: string) {
-    super(`${what} (at ${path}); strict Structured Outputs cannot represent it`);
+  constructor(what: string, path: string, options?: { cause?: unknown }) {
+    super(`${what} (at ${path}); strict Structured Outputs cannot represent it`, options);
     this.path = path;
   }
 }

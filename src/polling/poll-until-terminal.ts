@@ -44,6 +44,15 @@ export interface PollUntilTerminalOptions<T> {
 }
 
 /**
+ * The {@link PollUntilTerminalOptions.firstIntervalMs} after a create's answer, which says nothing of the pace: poll
+ * at once, as the official SDK does. @internal
+ *
+ * @example
+ * pollUntilTerminal({ first: create$, retrieve, isTerminal, firstIntervalMs: AFTER_CREATE });
+ */
+export const AFTER_CREATE = 0;
+
+/**
  * Emits each state of something the server works on asynchronously (a run, a vector store file, a file batch)
  * until a terminal one, which it emits last before completing. Between requests it waits `pollIntervalMs`,
  * else the server's `openai-poll-after-ms`, else `defaultIntervalMs` (`firstIntervalMs` after the first state).

@@ -63,7 +63,7 @@ export function toStrictJsonSchema(schema: z.core.$ZodType): JsonSchemaNode {
     if (error instanceof StructuredOutputSchemaError) throw error;
     // zod's own refusal (a date, a transform, a bigint, ...): said where, as for every other refusal.
     const what = error instanceof Error ? error.message : String(error);
-    throw new StructuredOutputSchemaError(what, unrepresentableAt(schema) ?? '<root>');
+    throw new StructuredOutputSchemaError(what, unrepresentableAt(schema) ?? '<root>', { cause: error });
   }
   if (json['type'] !== 'object') {
     throw new StructuredOutputSchemaError(`The root must be an object schema, not ${JSON.stringify(json['type'] ?? 'untyped')}`, '<root>');

@@ -18,7 +18,7 @@ import { RESPONSE_SETTLED_STATUSES } from '../recovery/settle-response.js';
  *
  * @internal
  * @example
- * create$.pipe(switchMap((created) => untilSettled(created.id, of({ data: created }))), fallbackResponseEvents()).pipe(finalResponse());
+ * create$.pipe(switchMap((created) => untilSettled(created.id, of({ data: created }), AFTER_CREATE)), fallbackResponseEvents()).pipe(finalResponse());
  */
 export function fallbackResponseEvents(): OperatorFunction<Response, ResponseStreamEvent> {
   return (states) =>

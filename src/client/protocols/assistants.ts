@@ -7,7 +7,7 @@
 import { concat, concatMap, defer, distinctUntilKeyChanged, EMPTY, from, last, map, type Observable, of, skip, switchMap, toArray } from 'rxjs';
 import { assistantEvents } from '../../assistants/assistant-events.js';
 import { StreamTimeoutError } from '../../errors/stream-errors.js';
-import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { RUN_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
@@ -16,7 +16,7 @@ import type { WithHeaders } from '../readers.js';
 import { deliveredEvents } from '../recovery/delivered-events.js';
 import { missingEvents } from '../recovery/missing-events.js';
 import { isRetryable } from '../retry-policy.js';
-import { createRunOnce, type KnownRun, mayHaveCreated, type RunLookupApi, runCall } from '../run-attempts.js';
+import { createRunOnce, type KnownRun, mayHaveCreated, type RunLookupApi, runCall, submittedCallIds } from '../run-attempts.js';
 import { type RequestSpec, stepOptions, type Transport } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
@@ -117,17 +117,17 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     // What this subscription has delivered, to know what a cut stream missed.
     const delivered = deliveredEvents();
     // A stream continuing a run after tool outputs: the tool calls it answers (the run's earlier steps are not its own).
-    const submitted = known.runId === undefined ? undefined : submittedToolCalls(spec.body);
+    const submitted = known.runId === undefined ? undefined : submittedCallIds(spec.body);
 
-    // From `run` (`created`: a create's answer, after which the first poll goes at once) to its final state.
-    const pollRun = (run: WithHeaders<Run>, created: boolean) =>
+    // From `run` (with `AFTER_CREATE` when it is a create's answer) to its final state.
+    const pollRun = (run: WithHeaders<Run>, firstIntervalMs?: number) =>
       pollUntilTerminal<Run>({
         first: of(run),
         retrieve: () => api.retrieveRun(run.data.id, run.data.thread_id, options),
         isTerminal: (r) => RUN_POLL_TERMINAL_STATUSES.has(r.status),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
-        ...(created ? { firstIntervalMs: 0 } : {}),
+        firstIntervalMs,
         scheduler,
       });
 
@@ -146,7 +146,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     const recoverRun = (reason: unknown, runId: string, threadId: string) => {
       options?.onRecover?.({ reason, runId, threadId, receivedEvents: received() });
       return api.retrieveRun(runId, threadId, options).pipe(
-        switchMap((run) => pollRun(run, false).pipe(last())),
+        switchMap((run) => pollRun(run).pipe(last())),
         switchMap(completeFrom),
       );
     };
@@ -168,7 +168,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
               ? api.retrieveThread(created.data.thread_id, options).pipe(map(threadCreated))
               : EMPTY,
             known.runId === undefined ? of(runEvent(created.data, 'created')) : EMPTY,
-            pollRun(created, true).pipe(
+            pollRun(created, AFTER_CREATE).pipe(
               skip(1),
               distinctUntilKeyChanged('status'),
               concatMap((run) => (RUN_POLL_TERMINAL_STATUSES.has(run.status) ? completeFrom(run) : of(runEvent(run)))),
@@ -210,19 +210,6 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     };
   },
 };
-
-/** The `tool_call_id`s of a submission's `tool_outputs`. */
-function submittedToolCalls(body: unknown): ReadonlySet<string> {
-  const outputs = typeof body === 'object' && body !== null ? (body as { tool_outputs?: unknown }).tool_outputs : undefined;
-  const ids = new Set<string>();
-  if (Array.isArray(outputs)) {
-    for (const output of outputs) {
-      const id = typeof output === 'object' && output !== null ? (output as { tool_call_id?: unknown }).tool_call_id : undefined;
-      if (typeof id === 'string') ids.add(id);
-    }
-  }
-  return ids;
-}
 
 function rethrow(reason: unknown): Observable<never> {
   return defer(() => {

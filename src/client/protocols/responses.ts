@@ -10,7 +10,7 @@ import { catchError, concat, concatMap, defer, finalize, from, last, map, type O
 import { APIError } from '../../errors/api-errors.js';
 import { ResponseNotRetrievableError } from '../../errors/resume-errors.js';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
-import { type Polled, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { AFTER_CREATE, type Polled, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { responseEvents } from '../../responses/response-events.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { fallbackResponseEvents } from '../fallback/response-events.js';
@@ -105,16 +105,16 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
     const callOptions = withCallKey(options);
     const delivered = settles ? deliveredResponseEvents() : undefined;
 
-    // Each state of response `id` from `first` on (`created`: a create's answer, after which the first poll goes at
-    // once), until it settled (waits on the client's scheduler).
-    const untilSettled = (id: string, first: Observable<Polled<Response>>, created: boolean) =>
+    // Each state of response `id` from `first` on (with `AFTER_CREATE` when it is a create's answer), until it
+    // settled (waits on the client's scheduler).
+    const untilSettled = (id: string, first: Observable<Polled<Response>>, firstIntervalMs?: number) =>
       pollUntilTerminal<Response>({
         first,
         retrieve: () => api.retrieve(id, options),
         isTerminal: (response) => RESPONSE_SETTLED_STATUSES.has(response.status as string),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
-        ...(created ? { firstIntervalMs: 0 } : {}),
+        firstIntervalMs,
         scheduler,
       });
 
@@ -145,7 +145,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
       const receivedEvents = received();
       options?.onRecover?.({ reason, responseId: id, startingAfter: state.lastSequence, receivedEvents, attempt: 1, method: 'settle' });
       const deadline = options?.timeout ?? transport.options.timeout;
-      const settled$ = untilSettled(id, api.retrieve(id, options), false).pipe(
+      const settled$ = untilSettled(id, api.retrieve(id, options)).pipe(
         last(),
         // The API does not serve the response (zero data retention, a gateway without the GET, deleted): the cut
         // is reported with the reason its recovery failed.
@@ -196,7 +196,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
               // accepted after all, rather than creating the response twice. (Runs look for the run instead.)
               // A background response answers `queued`: it is followed until it settled.
               return api.create(body, callOptions).pipe(
-                switchMap((created) => cancelledIfLeft(created.id, untilSettled(created.id, of({ data: created }), true))),
+                switchMap((created) => cancelledIfLeft(created.id, untilSettled(created.id, of({ data: created }), AFTER_CREATE))),
                 fallbackResponseEvents(),
               );
             }

@@ -79,7 +79,8 @@ function lastIndexHolding(steps: readonly RunStep[], submitted: ReadonlySet<stri
 }
 
 function holds(step: RunStep, submitted: ReadonlySet<string>): boolean {
-  return step.step_details.type === 'tool_calls' && step.step_details.tool_calls.some((call) => submitted.has(call.id));
+  // Entries read defensively: the step's check reads no further than the `tool_calls` array.
+  return step.step_details.type === 'tool_calls' && step.step_details.tool_calls.some((call) => submitted.has((call as { id?: unknown } | null)?.id as string));
 }
 
 /**
@@ -91,11 +92,13 @@ function toolCallsDelta(seen: DeliveredStep | undefined, step: RunStep): Assista
   const have = seen?.toolCalls ?? [];
   const entries: ToolCallDelta[] = [];
   step.step_details.tool_calls.forEach((call, index) => {
+    if (typeof call !== 'object' || call === null) return;
     const received = have[index];
     if (received === undefined) {
       entries.push({ index, ...call } as ToolCallDelta);
     } else if (call.type === 'function') {
-      const full = call.function.arguments ?? '';
+      const full = (call.function as { arguments?: unknown } | undefined)?.arguments;
+      if (typeof full !== 'string') return;
       if (full.length > received) entries.push({ index, type: 'function', function: { arguments: full.slice(received) } });
     }
   });

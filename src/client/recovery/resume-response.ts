@@ -32,7 +32,8 @@ export interface ResponseRecoveryInfo {
   readonly receivedEvents: number;
   /**
    * 1 for the first resume since the last event delivered, 2 for the next, ... (at most `maxRetries`, and at least
-   * 1: the first resume after an event goes even with `maxRetries: 0`).
+   * 1: the first resume after an event goes even with `maxRetries: 0`; one more for a response found settled, see
+   * `resumeResponse`).
    */
   readonly attempt: number;
   /**
@@ -72,7 +73,8 @@ export interface ResumePlan {
   readonly enabled: boolean;
   /**
    * How many resumes in a row may deliver no event before the cut is final. The first resume after an event goes
-   * even at `0`: it is a GET, so it cannot create anything twice, and `enabled` (`recoverStreams`) is its switch.
+   * even at `0`: it is a GET, so it cannot create anything twice, and `enabled` (`recoverStreams`) is its switch. A
+   * stream by id whose response is found settled gets one more.
    */
   readonly maxRetries: number;
   readonly scheduler: SchedulerLike;
@@ -85,7 +87,9 @@ export interface ResumePlan {
  * The events of `plan.first`, resumed after every cut of a background response: the first resume after an
  * event was delivered goes at once, further ones in a row back off (the client's retry delays, on its
  * scheduler) and stop after `maxRetries` of them (at least one, so `maxRetries: 0` still resumes once); a resume
- * that delivers an event restores the budget. Events already delivered (a server that replays more than asked)
+ * that delivers an event restores the budget. A stream by id (`startingAfter`) that brought no event and whose
+ * response is found settled is resumed once more beyond the budget, and completes empty when that resume too ends
+ * cleanly without an event (nothing was left after `startingAfter`). Events already delivered (a server that replays more than asked)
  * are dropped, so sequence numbers strictly increase. A resume the API refuses with
  * 400 or 404 fails with {@link ResponseResumeExpiredError}. Unsubscribing stops everything at once (and, with
  * `cancelOnUnsubscribe`, cancels the response while it has not settled).

@@ -3,7 +3,7 @@ import { listPageCheck, messageCheck, runCheck, runStepCheck, threadCheck } from
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
 import type { ListPage } from '../../wire/list-page.js';
-import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { RUN_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
 import type { RequestOptions } from '../options.js';
 import type {
@@ -149,9 +149,9 @@ export function threadsResource(transport: Transport): ThreadsResource {
   const runPath = (threadId: string, runId: string) => `/threads/${enc(threadId)}/runs/${enc(runId)}`;
   const retrieveWithHeaders = (runId: string, { thread_id }: RunRetrieveParams, options?: RequestOptions) =>
     transport.request({ method: 'GET', path: runPath(thread_id, runId) }, options, readJSONWithHeaders(runCheck));
-  // Polls a run: `first` starts the action (`created`: a create or a submit, after which the first poll goes at
-  // once) or retrieves the run; later requests retrieve the run it returned.
-  const pollRunFrom = (first: Observable<WithHeaders<Run>>, options: (RequestOptions & PollOptions) | undefined, created: boolean): Observable<Run> =>
+  // Polls a run: `first` starts the action (a create or a submit: `AFTER_CREATE` polls at once) or retrieves the
+  // run; later requests retrieve the run it returned.
+  const pollRunFrom = (first: Observable<WithHeaders<Run>>, options: (RequestOptions & PollOptions) | undefined, firstIntervalMs?: number): Observable<Run> =>
     defer(() => {
       // The run `first` returned: later polls retrieve it. One per subscription.
       let current: Run | undefined;
@@ -162,7 +162,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
         isTerminal: (run) => RUN_POLL_TERMINAL_STATUSES.has(run.status),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
-        ...(created ? { firstIntervalMs: 0 } : {}),
+        firstIntervalMs,
         scheduler: options?.scheduler ?? transport.options.scheduler,
       });
     });
@@ -219,12 +219,12 @@ export function threadsResource(transport: Transport): ThreadsResource {
         threadId: thread_id,
         runId,
       }),
-    poll: (runId, params, options) => pollRunFrom(retrieveWithHeaders(runId, params, options), options, false),
+    poll: (runId, params, options) => pollRunFrom(retrieveWithHeaders(runId, params, options), options),
     createAndPoll: (threadId, body, options) =>
       pollRunFrom(
         createRunOnce(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }),
         options,
-        true,
+        AFTER_CREATE,
       ),
     submitToolOutputsAndPoll: (runId, { thread_id, ...body }, options) =>
       pollRunFrom(
@@ -233,7 +233,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
           runId,
         }),
         options,
-        true,
+        AFTER_CREATE,
       ),
     retrieveWithHeaders,
   };
@@ -247,6 +247,6 @@ export function threadsResource(transport: Transport): ThreadsResource {
       createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}).pipe(map(({ data }) => data)),
     createAndRunStream: (body, options) => streamRun({ method: 'POST', path: '/threads/runs', body }, options, {}),
     createAndRunPoll: (body, options) =>
-      pollRunFrom(createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}), options, true),
+      pollRunFrom(createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}), options, AFTER_CREATE),
   };
 }

@@ -1,5 +1,5 @@
 import { concatMap, defer, map, mergeMap, type Observable, from, toArray } from 'rxjs';
-import { pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { FILE_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
 import { fileBatchCheck, vectorStoreCheck, vectorStoreFileCheck } from '../body-checks.js';
 import type { VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../../wire/resources.js';
@@ -89,12 +89,12 @@ export interface VectorStoresResource {
 export function vectorStoresResource(transport: Transport, files: FilesResource): VectorStoresResource {
   const storePath = (id: string) => `/vector_stores/${enc(id)}`;
   const isDone = (value: { status: string }) => FILE_POLL_TERMINAL_STATUSES.has(value.status);
-  // `created`: `first` is a create's answer, after which the first poll goes at once.
+  // `firstIntervalMs`: `AFTER_CREATE` when `first` is a create's answer.
   const poll = <T extends { status: string }>(
     first: Observable<WithHeaders<T>>,
     retrieve: () => Observable<WithHeaders<T>>,
     options: (PollOptions & Pick<RequestOptions, 'scheduler'>) | undefined,
-    created: boolean,
+    firstIntervalMs?: number,
   ) =>
     pollUntilTerminal<T>({
       first,
@@ -102,7 +102,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
       isTerminal: isDone,
       pollIntervalMs: options?.pollIntervalMs,
       defaultIntervalMs: transport.options.pollIntervalMs,
-      ...(created ? { firstIntervalMs: 0 } : {}),
+      firstIntervalMs,
       scheduler: options?.scheduler ?? transport.options.scheduler,
     });
 
@@ -127,9 +127,9 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
   const filesOfStore: VectorStoreFilesResource = {
     create: (storeId, body, options) => data(postFile(storeId, body, options)),
     retrieve: (fileId, { vector_store_id }, options) => data(getFile(vector_store_id, fileId, options)),
-    poll: (storeId, fileId, options) => poll(getFile(storeId, fileId, options), () => getFile(storeId, fileId, options), options, false),
+    poll: (storeId, fileId, options) => poll(getFile(storeId, fileId, options), () => getFile(storeId, fileId, options), options),
     createAndPoll: (storeId, body, options) =>
-      poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options, true),
+      poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options, AFTER_CREATE),
     upload: (storeId, file, options) =>
       files
         .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
@@ -147,14 +147,14 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
         first.pipe(map((p) => ((batchId = p.data.id), p))),
         () => getBatch(storeId, batchId, options),
         options,
-        true,
+        AFTER_CREATE,
       );
     });
 
   const fileBatches: FileBatchesResource = {
     create: (storeId, body, options) => data(postBatch(storeId, body, options)),
     retrieve: (batchId, { vector_store_id }, options) => data(getBatch(vector_store_id, batchId, options)),
-    poll: (storeId, batchId, options) => poll(getBatch(storeId, batchId, options), () => getBatch(storeId, batchId, options), options, false),
+    poll: (storeId, batchId, options) => poll(getBatch(storeId, batchId, options), () => getBatch(storeId, batchId, options), options),
     createAndPoll: (storeId, body, options) => pollBatchFrom(storeId, postBatch(storeId, body, options), options),
     uploadAndPoll: (storeId, { files: uploads, fileIds = [] }, options) =>
       from(uploads).pipe(
