@@ -1,4 +1,4 @@
-import { asyncScheduler, firstValueFrom, forkJoin, lastValueFrom, type SchedulerAction, type SchedulerLike, share, take, tap, toArray } from 'rxjs';
+import { asyncScheduler, firstValueFrom, forkJoin, from, lastValueFrom, type SchedulerAction, type SchedulerLike, share, take, tap, toArray } from 'rxjs';
 import {
   APIConnectionError,
   AuthenticationError,
@@ -85,6 +85,20 @@ describe('createClient over real HTTP (emulator)', () => {
     );
     expect(events[0]!.event).toBe('thread.created');
     expect(events.at(-1)!.event).toBe('thread.run.completed');
+  });
+
+  it('createAndRunStream cut right after thread.created is recovered: the new thread holds the run', async () => {
+    const { id: assistant_id } = await assistant();
+    const params = { assistant_id, thread: { messages: [{ role: 'user' as const, content: 'Hello there' }] } };
+    const uncut = await lastValueFrom(ctx.client.threads.createAndRunStream(params).pipe(textDeltas(), toArray()));
+    for (const fault of [{ kind: 'reset', afterEvents: 1 }, { kind: 'endEarly', afterEvents: 1 }] as const) {
+      ctx.emulator.inject(fault, { match: { method: 'POST', path: '/threads/runs' } });
+      const events = await lastValueFrom(ctx.client.threads.createAndRunStream(params).pipe(toArray()));
+      expect(events[0]!.event).toBe('thread.created');
+      expect(events.filter((event) => event.event === 'thread.created')).toHaveLength(1);
+      expect(events.at(-1)!.event).toBe('thread.run.completed');
+      expect(await lastValueFrom(from(events).pipe(textDeltas(), toArray()))).toEqual([uncut.join('')]);
+    }
   });
 
   it('createAndPoll emits every state it sees and ends at a terminal one', async () => {

@@ -202,6 +202,14 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
             const runId = run?.id ?? known.runId;
             const threadId = run?.thread_id ?? known.threadId;
             if (runId !== undefined && threadId !== undefined) return recoverRun(reason, runId, threadId);
+            // Cut after `thread.created` of a thread this call made (`createAndRunStream`): the server created its run
+            // with it, and it is the thread's only run.
+            const createdThread = delivered.state().createdThreadId;
+            if (createdThread !== undefined && known.threadId === undefined) {
+              return api.recentRuns(createdThread, 1, options).pipe(
+                switchMap(([created]) => (created ? recoverRun(reason, created.id, createdThread) : rethrow(reason))),
+              );
+            }
             // Cut before the first event: the run may exist all the same.
             return adopt(reason).pipe(switchMap((adopted) => adopted ?? rethrow(reason)));
           }

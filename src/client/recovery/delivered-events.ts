@@ -63,6 +63,8 @@ export interface DeliveredMessage {
  */
 export interface DeliveredState {
   readonly currentRun: DeliveredObject | undefined;
+  /** The id of the thread the stream said it created (`thread.created`: `createAndRunStream`), if it did. */
+  readonly createdThreadId?: string;
   readonly runs: readonly DeliveredObject[];
   readonly runSteps: readonly DeliveredStep[];
   readonly messages: readonly DeliveredMessage[];
@@ -106,6 +108,7 @@ export interface DeliveredState {
  */
 export function deliveredEvents(): { readonly observe: (event: AssistantStreamEvent) => void; readonly state: () => DeliveredState } {
   let currentRun: DeliveredObject | undefined;
+  let createdThreadId: string | undefined;
   const runs: DeliveredObject[] = [];
   const runSteps: DeliveredObject[] = [];
   // Only for steps whose events carried step details: the type of those details and the tool calls' lengths.
@@ -136,6 +139,9 @@ export function deliveredEvents(): { readonly observe: (event: AssistantStreamEv
         if (typeof id !== 'string' || findById(runSteps, id) === undefined) return;
         const details = typeof delta === 'object' && delta !== null ? delta.step_details : undefined;
         if (typeof details === 'object' && details !== null) mergeStepDetails(stepDetails, id, details);
+      } else if (name === 'thread.created') {
+        const id = (data as { id?: unknown }).id;
+        if (typeof id === 'string') createdThreadId = id;
       } else if (STEP_EVENTS.has(name)) {
         const step = idAndStatus(data);
         if (step === undefined) return;
@@ -147,6 +153,7 @@ export function deliveredEvents(): { readonly observe: (event: AssistantStreamEv
       // Copies: the tracker goes on changing its own objects as events arrive.
       return {
         currentRun,
+        ...(createdThreadId === undefined ? {} : { createdThreadId }),
         runs: runs.slice(),
         runSteps: runSteps.map((step) => {
           const details = stepDetails.get(step.id);
