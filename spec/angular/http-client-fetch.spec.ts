@@ -39,9 +39,11 @@ import {
 import { TestScheduler } from 'rxjs/testing';
 import {
   APIConnectionError,
+  AppRequestFailure,
   AuthenticationError,
   createClient,
   NotFoundError,
+  OpenAIStreamError,
   RateLimitError,
   type ResponseStreamEvent,
   StreamTimeoutError,
@@ -514,6 +516,16 @@ describe('httpClientFetch() as fetch', () => {
     expect(response.headers.get('content-type')).toContain('application/json');
     expect(response.headers.get('x-request-id')).toMatch(/^req_/);
     expect(JSON.parse(await response.text())).toMatchObject({ error: { code: null, type: 'invalid_request_error' } });
+  });
+
+  it("rejects with an AppRequestFailure (exported, the app's error as reason) when an interceptor fails the request", async () => {
+    const notSignedIn = new Error('not signed in');
+    const fetchImpl = await fetchIn([() => throwError(() => notSignedIn)]);
+    const error = await fetchImpl(`${emulator.url}/responses/resp_1`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppRequestFailure);
+    expect(error).toBeInstanceOf(OpenAIStreamError);
+    expect((error as AppRequestFailure).reason).toBe(notSignedIn);
+    expect((error as AppRequestFailure).cause).toBe(notSignedIn);
   });
 
   it('takes a Request, its headers, method and body', async () => {

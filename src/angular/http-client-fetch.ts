@@ -6,7 +6,7 @@ import {
   type HttpHeaders,
 } from '@angular/common/http';
 import type { Subscription } from 'rxjs';
-import { AppRequestFailure } from '../client/app-request-failure.js';
+import { AppRequestFailure } from '../errors/app-request-failure.js';
 
 /**
  * Options of {@link httpClientFetch}.

@@ -1,7 +1,7 @@
 import { Observable, type Subscription } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
-import { AppRequestFailure } from './app-request-failure.js';
+import { AppRequestFailure } from '../errors/app-request-failure.js';
 import type { RequestOptions, ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from './schedule.js';

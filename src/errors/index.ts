@@ -41,3 +41,4 @@ export {
 export { ResponseNotRetrievableError, ResponseResumeExpiredError } from './resume-errors.js';
 export { ToolLoopMaxStepsError, ToolLoopToolError, ToolLoopIncompleteError } from './tool-loop-errors.js';
 export { ListPaginationError } from './page-errors.js';
+export { AppRequestFailure } from './app-request-failure.js';
