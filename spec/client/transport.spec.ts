@@ -1,5 +1,5 @@
 import { firstValueFrom, lastValueFrom, toArray, VirtualTimeScheduler } from 'rxjs';
-import { createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
+import { APIError, createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
 import { faultHeader } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
 import { listen } from '../helpers/local-server';
@@ -190,5 +190,32 @@ describe('a response read to its end is not aborted', () => {
     const error = await firstValueFrom(client.threads.retrieve(threadId, { headers: faultHeader({ kind: 'serverError' }) })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(calls.map((call) => call.signal.aborted)).toEqual([false]);
+  });
+});
+
+describe('credentials a server echoes never reach an error message', () => {
+  it('the API key in a JSON error or in a proxy’s HTML page is masked (the message, and the body’s message)', async () => {
+    const key = 'sk-proj-SECRETSECRET0123456789';
+    const server = await listen((req, res) => {
+      const auth = req.headers['authorization'] ?? '';
+      if (req.url!.includes('json')) {
+        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `Incorrect API key provided: ${auth}`, type: 'invalid_request_error', code: 'invalid_api_key', param: null } }));
+      } else {
+        res.writeHead(403, { 'content-type': 'text/html' }).end(`<html><body>Forbidden for ${auth} (key ${key})</body></html>`);
+      }
+    });
+    try {
+      const client = createClient({ apiKey: key, baseURL: server.url, maxRetries: 0 });
+      for (const id of ['json', 'html']) {
+        const error = await firstValueFrom(client.conversations.retrieve(id)).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(APIError);
+        const message = (error as APIError).message;
+        expect(message).not.toContain('SECRETSECRET');
+        expect(message).toContain('***6789');
+        expect(JSON.stringify((error as APIError).error ?? {})).not.toContain('SECRETSECRET');
+      }
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { OpenAIStreamError } from './base.js';
-import { excerpt } from './excerpt.js';
+import { excerpt, redactSecrets } from './excerpt.js';
 
 /**
  * The `error` object of an API error body: `{ "error": { message, type, param, code } }`.
@@ -19,7 +19,7 @@ export interface APIErrorBody {
 
 /**
  * The API answered with an HTTP error. `status`, the `x-request-id` as `requestId`, and the API's `error` body
- * are kept; the message is the API's own. Subclasses name the common statuses, so
+ * are kept; the message is the API's own (credentials in it masked: a proxy may echo the `Authorization` header). Subclasses name the common statuses, so
  * `e instanceof RateLimitError` reads like the intent.
  *
  * @example
@@ -47,7 +47,9 @@ export class APIError extends OpenAIStreamError {
 
   constructor(status: number, headers: Headers, body: string, where?: string) {
     const error = parseErrorBody(body);
-    const what = error?.message ?? (body ? excerpt(body) : 'no body');
+    // Credentials a proxy echoed are masked, in the message and in the body's message (both end up in logs).
+    if (typeof error?.message === 'string') error.message = redactSecrets(error.message);
+    const what = error?.message !== undefined ? excerpt(error.message, 1000) : body ? redactSecrets(excerpt(body)) : 'no body';
     super(`${status} ${what}${where ? ` (${where})` : ''}`);
     this.status = status;
     this.headers = headers;

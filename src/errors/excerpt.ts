@@ -9,3 +9,17 @@ export function excerpt(text: string, max = 200): string {
   if (text.length <= max) return text;
   return `${text.slice(0, max)}… (${text.length} chars)`;
 }
+
+/**
+ * `text` with credentials masked: a `Bearer` token and anything shaped like an OpenAI key (`sk-…`) keep their last
+ * four characters only. For messages built from what a server sent: a proxy or a gateway may echo the request's
+ * `Authorization` header into its error page, and an error message ends up in logs.
+ *
+ * @example
+ * redactSecrets('bad key: Bearer sk-proj-abcdefghijklmnop1234'); // 'bad key: Bearer ***1234'
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, (match, prefix: string) => `${prefix}***${match.slice(-4)}`)
+    .replace(/\bsk-[A-Za-z0-9_-]{8,}/g, (key: string) => `sk-***${key.slice(-4)}`);
+}

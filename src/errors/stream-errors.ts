@@ -1,5 +1,5 @@
 import { OpenAIStreamError } from './base.js';
-import { excerpt } from './excerpt.js';
+import { excerpt, redactSecrets } from './excerpt.js';
 import type { Response } from '../wire/responses-api.js';
 
 /**
@@ -421,7 +421,7 @@ export class StreamNotEstablishedError extends OpenAIStreamError {
   /** The start of the body. */
   readonly excerpt: string;
   constructor(contentType: string, body: string) {
-    const shown = excerpt(body);
+    const shown = redactSecrets(excerpt(body));
     super(`Expected a text/event-stream response but got "${contentType || 'no content type'}": ${shown}`);
     this.contentType = contentType;
     this.excerpt = shown;
