@@ -78,6 +78,22 @@ describe('createClient over real HTTP (emulator)', () => {
     expect(text.join('')).toContain('22°C, sunny');
   });
 
+  it('refuses number options it cannot use with a RangeError naming them: at createClient, or as the call error (no request)', async () => {
+    for (const bad of [{ maxRetries: Number.NaN }, { maxRetries: -1 }, { maxRetries: 1.5 }, { idleTimeout: -1 }, { firstEventTimeout: Number.NaN }, { timeout: '100' }, { pollIntervalMs: -5 }]) {
+      const name = Object.keys(bad)[0]!;
+      expect(() => createClient({ apiKey: 'k', ...(bad as object) })).toThrow(new RegExp(`^createClient: ${name} must be`));
+      const from = ctx.emulator.requests.length;
+      const error = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' }, bad as never)).catch((e: unknown) => e);
+      if (name !== 'pollIntervalMs') {
+        expect(error).toBeInstanceOf(RangeError);
+        expect((error as Error).message).toContain(`request options: ${name} must be`);
+        expect(ctx.emulator.requests.length).toBe(from);
+      }
+    }
+    // Infinity and 0 are fine: no limit.
+    expect(() => createClient({ apiKey: 'k', timeout: Infinity, idleTimeout: 0, maxRetries: 0 })).not.toThrow();
+  });
+
   it('createAndRunStream starts with thread.created', async () => {
     const { id: assistant_id } = await assistant();
     const events = await lastValueFrom(

@@ -130,6 +130,7 @@ export interface ResolvedClientOptions {
  * resolveClientOptions({ apiKey: 'sk-...', timeout: 30_000 }).idleTimeout; // 60_000
  */
 export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
+  checkNumericOptions(options, 'createClient');
   const env = typeof process !== 'undefined' && process.env ? process.env : {};
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch : undefined);
   if (!fetchImpl) throw new TypeError('createClient: no fetch implementation; pass options.fetch');
@@ -151,4 +152,28 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     idempotencyHeader: options.idempotencyHeader === undefined ? 'Idempotency-Key' : options.idempotencyHeader,
     scheduler: options.scheduler ?? asyncScheduler,
   };
+}
+
+/**
+ * Throws a `RangeError` naming the option when a number option of the client or of a call is not one the client
+ * can use: `maxRetries` a whole number ≥ 0; `timeout`, `idleTimeout`, `firstEventTimeout` and `pollIntervalMs` a
+ * number ≥ 0 (`0` and `Infinity` set no limit where the option says so). A forgotten conversion (`'100'`) or a
+ * computed `NaN` would otherwise turn a limit off, or retry forever. @internal
+ *
+ * @example
+ * checkNumericOptions({ maxRetries: Number.NaN }, 'createClient'); // RangeError: createClient: maxRetries must be ...
+ */
+export function checkNumericOptions(options: object | undefined, where: string): void {
+  if (options === undefined) return;
+  const numbers = options as Partial<Record<string, unknown>>;
+  const retries = numbers['maxRetries'];
+  if (retries !== undefined && !(typeof retries === 'number' && Number.isInteger(retries) && retries >= 0)) {
+    throw new RangeError(`${where}: maxRetries must be a whole number >= 0 (got ${String(retries)})`);
+  }
+  for (const name of ['timeout', 'idleTimeout', 'firstEventTimeout', 'pollIntervalMs']) {
+    const value = numbers[name];
+    if (value !== undefined && !(typeof value === 'number' && value >= 0)) {
+      throw new RangeError(`${where}: ${name} must be a number of milliseconds >= 0, or Infinity (got ${typeof value === 'string' ? JSON.stringify(value) : String(value)})`);
+    }
+  }
 }

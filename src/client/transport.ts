@@ -2,7 +2,7 @@ import { Observable, type Subscription } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
-import type { RequestOptions, ResolvedClientOptions } from './options.js';
+import { checkNumericOptions, type RequestOptions, type ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from './schedule.js';
 
@@ -268,6 +268,8 @@ function uuid4(): string {
 
 function mergeOptions(client: ResolvedClientOptions, call: RequestOptions | undefined): ResolvedClientOptions {
   if (!call) return client;
+  // Thrown in the subscription: the call fails with it, before any request.
+  checkNumericOptions(call, 'request options');
   const merged = { ...client };
   for (const key of ['maxRetries', 'timeout', 'idleTimeout', 'firstEventTimeout', 'recoverStreams', 'fallbackToPolling', 'scheduler'] as const) {
     if (call[key] !== undefined) (merged as Record<string, unknown>)[key] = call[key];
