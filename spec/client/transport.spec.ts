@@ -219,3 +219,35 @@ describe('credentials a server echoes never reach an error message', () => {
     }
   });
 });
+
+describe('an error body is read only as far as an error needs', () => {
+  it('a huge error page is not read whole: the rest is cancelled, the error still typed with an excerpt', async () => {
+    let serverEnded!: (finished: boolean) => void;
+    const ended = new Promise<boolean>((resolve) => (serverEnded = resolve));
+    const server = await listen((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      const chunk = `<p>${'x'.repeat(64 * 1024)}</p>`;
+      let sent = 0;
+      // 16 MB in all, written as the client takes it.
+      const write = () => {
+        while (sent < 256) {
+          sent++;
+          if (!res.write(chunk)) return void res.once('drain', write);
+        }
+        res.end();
+      };
+      res.on('close', () => serverEnded(res.writableFinished));
+      write();
+    });
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+      const error = await firstValueFrom(client.conversations.retrieve('conv_1')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(APIError);
+      expect((error as APIError).status).toBe(502);
+      expect((error as APIError).message.length).toBeLessThan(400);
+      expect(await ended).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+});
