@@ -112,10 +112,13 @@ describe('fromSSE', () => {
     expect(() => chatCompletionChunks(new Uint8Array() as never)).toThrow('(got Uint8Array)');
   });
 
-  it('refuses a Response whose body was already read', async () => {
+  it('refuses a Response whose body was already read, with a TypeError when called, for every source', async () => {
     const response = new Response('data: x\n\n');
     await response.text();
-    await expect(firstValueFrom(fromSSE(response))).rejects.toThrow('already been read');
+    for (const source of [fromSSE, assistantEvents, chatCompletionChunks, responseEvents]) {
+      expect(() => source(response)).toThrow(TypeError);
+      expect(() => source(response)).toThrow('already been read');
+    }
   });
 
   describe('over real HTTP', () => {

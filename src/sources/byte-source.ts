@@ -76,16 +76,20 @@ export function openByteReader(source: ByteSource): ByteReader {
 }
 
 /**
- * Throws a `TypeError` when `source` is no {@link ByteSource} at all (a `Uint8Array`, a string, `undefined`): a
- * mistake in the calling code, which the sources report when they are called, as RxJS's `from()` does, rather
- * than as a stream cut before its first event.
+ * Throws a `TypeError` when `source` is no {@link ByteSource} at all (a `Uint8Array`, a string, `undefined`), or a
+ * `Response` whose body was already read: a mistake in the calling code, which the sources report when they are
+ * called, as RxJS's `from()` does, rather than as a stream cut before its first event.
  *
  * @internal
  * @example
  * checkByteSource(new Uint8Array()); // TypeError: expected a Response, a ReadableStream, ...
  */
 export function checkByteSource(source: unknown): asserts source is ByteSource {
-  if (typeof source === 'function' || isResponse(source) || isReadableStream(source) || isAsyncIterable(source)) return;
+  if (isResponse(source)) {
+    if (source.bodyUsed) throw new TypeError('the Response body has already been read: a source needs a Response whose body is unread');
+    return;
+  }
+  if (typeof source === 'function' || isReadableStream(source) || isAsyncIterable(source)) return;
   throw new TypeError(
     `expected a Response, a ReadableStream, an AsyncIterable of bytes or strings, or a function returning one (got ${describeValue(source)})`,
   );
