@@ -10,6 +10,7 @@ import {
   ToolLoopToolError,
 } from '../../src/index';
 import {
+  runChatTools,
   runResponsesTools,
   toolLoopResult,
   zodTool,
@@ -379,6 +380,15 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
       expect(events.map((e) => e.type)).not.toContain('loop.finished');
     });
   });
+
+  it('refuses two tools of one name when called, before any request (the API would refuse them, and a call could not tell which to run)', () => {
+    const first = zodTool({ name: 'lookup', parameters: z.object({ q: z.string() }), execute: () => 'a' });
+    const second = zodTool({ name: 'lookup', parameters: z.object({ q: z.string() }), execute: () => 'b' });
+    const before = posts().length;
+    expect(() => runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools: [first, second] })).toThrow(TypeError);
+    expect(() => runChatTools(ctx.client, { model: 'gpt-4o', messages: [] }, { tools: [first, second] })).toThrow('Two tools are named "lookup"');
+    expect(posts().length).toBe(before);
+  });
 });
 
 // The emulator cannot filter content: a turn that ends `incomplete` for `content_filter`, from canned events.
@@ -418,4 +428,5 @@ describe('runResponsesTools on a turn cut by the content filter', () => {
     expect(requests).toBe(1);
     expect(seen).toEqual(['turn.started', ...events.map(() => 'event')]);
   });
+
 });

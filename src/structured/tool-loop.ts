@@ -238,6 +238,12 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H>(
 ): Observable<ToolLoopEvent<E, F, P, H>> {
   type Ev = ToolLoopEvent<E, F, P, H>;
   const maxSteps = options.maxSteps ?? 10;
+  // Two tools of one name: the API refuses the request, and a call could not tell which to run.
+  const names = new Set<string>();
+  for (const tool of options.tools) {
+    if (names.has(tool.name)) throw new TypeError(`Two tools are named "${tool.name}": a tool loop needs one name per tool`);
+    names.add(tool.name);
+  }
   const step = (index: number, request: P, history: readonly H[]): Observable<Ev> =>
     defer(() => {
       let final: F | undefined;
