@@ -381,6 +381,20 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     });
   });
 
+  it("tells the model of a tool's failure in at most 1,000 characters, credentials masked; the outcome keeps the error", async () => {
+    const secret = new Error(`upstream refused token sk-proj-ABCDEFGHIJKLMNOP1234: ${'x'.repeat(5000)}`);
+    const failing = zodTool({ name: 'get_weather', parameters: z.object({ city: z.string() }), execute: () => Promise.reject(secret) });
+    const time = zodTool({ name: 'get_time', parameters: z.object({ zone: z.string().nullable() }), execute: () => '12:00' });
+    const events = await lastValueFrom(runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools: [failing, time] }).pipe(toArray()));
+    const outcome = events.flatMap((e) => (e.type === 'tool_call.finished' && e.outcome.call.name === 'get_weather' ? [e.outcome] : []))[0]!;
+    expect(outcome.status).toBe('error');
+    expect(outcome.status === 'error' && outcome.error).toBe(secret);
+    expect(outcome.output).not.toContain('ABCDEFGHIJ');
+    expect(outcome.output).toContain('sk-***1234');
+    expect(outcome.output.length).toBeLessThan(1100);
+    expect(JSON.stringify(posts()[1]!.body)).not.toContain('ABCDEFGHIJ');
+  });
+
   it('refuses two tools of one name when called, before any request (the API would refuse them, and a call could not tell which to run)', () => {
     const first = zodTool({ name: 'lookup', parameters: z.object({ q: z.string() }), execute: () => 'a' });
     const second = zodTool({ name: 'lookup', parameters: z.object({ q: z.string() }), execute: () => 'b' });

@@ -25,6 +25,7 @@ import {
   throwError,
 } from 'rxjs';
 import type { z } from 'zod';
+import { excerpt, redactSecrets } from '../errors/excerpt.js';
 import { StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
 import { ToolLoopIncompleteError, ToolLoopMaxStepsError, ToolLoopToolError } from '../errors/tool-loop-errors.js';
 import type { ChatCompletion } from '../wire/chat.js';
@@ -179,7 +180,10 @@ export interface ToolLoopOptions<F> {
    * (`'error'`, the default) or end cleanly with `loop.finished` (`'stop'`, reason `max_steps`).
    */
   readonly onMaxSteps?: 'error' | 'stop';
-  /** A tool that throws / rejects / fails: its message is sent as the output (`'report'`, default) or the loop fails with `ToolLoopToolError`. */
+  /**
+   * A tool that throws / rejects / fails: its message is sent to the model as the output (`'report'`, default: at
+   * most 1,000 characters, credentials masked; mind what your errors say) or the loop fails with `ToolLoopToolError`.
+   */
   readonly onToolError?: 'report' | 'fail';
   /**
    * Arguments that are not JSON or fail the schema, or a call to an unknown tool: the error's message is sent as
@@ -365,7 +369,9 @@ function toolOutput(result: unknown): string {
   return JSON.stringify(result) ?? '';
 }
 
+// What the model is told of a tool's failure: the error's message, shortened and with credentials masked (it is
+// sent to the API; the whole error stays in the `tool_call.finished` event's outcome).
 function errorOutput(error: unknown): string {
-  return `Error: ${error instanceof Error ? error.message : String(error)}`;
+  return `Error: ${redactSecrets(excerpt(error instanceof Error ? error.message : String(error), 1000))}`;
 }
 
