@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
-import { APIError, assistantEvents, chatCompletionChunks, fromSSE, NotFoundError, responseEvents, type ServerSentEvent, StreamBufferOverflowError } from '../../src/index';
+import { firstValueFrom, lastValueFrom, type Observable, take, toArray } from 'rxjs';
+import { APIError, assistantEvents, chatCompletionChunks, fromSSE, NotFoundError, responseEvents, type ServerSentEvent, StreamBufferOverflowError, StreamNotEstablishedError } from '../../src/index';
 import { chunksOf, encode, iterableOf, splitAt, streamOf } from '../helpers/bytes';
 import { listen, type LocalServer } from '../helpers/local-server';
 
@@ -110,6 +110,22 @@ describe('fromSSE', () => {
       expect(() => responseEvents(wrong as never)).toThrow(TypeError);
     }
     expect(() => chatCompletionChunks(new Uint8Array() as never)).toThrow('(got Uint8Array)');
+  });
+
+  it('a Response labelled as something else that carries no event is StreamNotEstablishedError with its start; one that carries events is read', async () => {
+    const html = () => new Response('<html><body>502 Bad Gateway</body></html>', { headers: { 'content-type': 'text/html' } });
+    const json = () => new Response('{"error":{"message":"buffered by the proxy"}}', { headers: { 'content-type': 'application/json' } });
+    for (const [make, type, said] of [[html, 'text/html', '502 Bad Gateway'], [json, 'application/json', 'buffered by the proxy']] as const) {
+      for (const read of [fromSSE, responseEvents, chatCompletionChunks, assistantEvents] as Array<(r: Response) => Observable<unknown>>) {
+        const error = await lastValueFrom(read(make())).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StreamNotEstablishedError);
+        expect((error as StreamNotEstablishedError).contentType).toBe(type);
+        expect((error as Error).message).toContain(said);
+      }
+    }
+    // A relabelled stream (a proxy's text/plain) is still read as the stream it is.
+    const relabelled = new Response('event: a\ndata: 1\n\n', { headers: { 'content-type': 'text/plain' } });
+    expect(await lastValueFrom(fromSSE(relabelled).pipe(toArray()))).toEqual([{ event: 'a', data: '1', id: undefined }]);
   });
 
   it('refuses a Response whose body was already read, with a TypeError when called, for every source', async () => {

@@ -1,7 +1,7 @@
 import { createParser, type ParseError } from 'eventsource-parser';
 import { Observable } from 'rxjs';
 import { APIError } from '../errors/api-errors.js';
-import { StreamBufferOverflowError } from '../errors/stream-errors.js';
+import { StreamBufferOverflowError, StreamNotEstablishedError } from '../errors/stream-errors.js';
 import { type ByteReader, type ByteSource, checkByteSource, openByteReader } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
@@ -40,7 +40,9 @@ export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
  * ends, comments and `retry:` lines are handled by eventsource-parser. At the end of the body the last event is
  * delivered even without its closing blank line or its final line end (as the official SDKs do). Unsubscribing
  * cancels the reader, so an HTTP body stops downloading. A `Response` with an error status fails with the
- * matching {@link APIError}.
+ * matching {@link APIError}. A `Response` labelled as something else than an event stream is read as one all the
+ * same (a proxy may relabel a stream); when it carried no event, the stream fails with
+ * {@link StreamNotEstablishedError} showing the start of what it was (a proxy's HTML page, a JSON error).
  *
  * @example
  * import { fromSSE } from 'rx-openai-stream';
@@ -71,11 +73,19 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
   return new Observable<ServerSentEvent>((subscriber) => {
     let stopped = false;
     let reader: ReturnType<typeof openByteReader> | undefined;
+    // A Response labelled as something else than an event stream: read as one all the same (a proxy may relabel a
+    // stream), but if it carried no event, it was not one, and its start says what it was.
+    const label = foreignContentType(source);
+    let sawEvent = false;
+    let head = '';
 
     const parser = createParser({
       maxBufferSize,
       // The parser's own object is emitted as it is: no copy per event on the hot path.
-      onEvent: (event) => subscriber.next(event),
+      onEvent: (event) => {
+        sawEvent = true;
+        subscriber.next(event);
+      },
       onComment: options.onComment,
       onRetry: options.onRetry,
       onError: (error: ParseError) => {
@@ -99,7 +109,9 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
         const { done, value } = await reader.read();
         if (stopped) return;
         if (done) break;
-        parser.feed(typeof value === 'string' ? value : decoder.decode(value, { stream: true }));
+        const text = typeof value === 'string' ? value : decoder.decode(value, { stream: true });
+        if (label !== undefined && head.length < HEAD_CHARS) head += text.slice(0, HEAD_CHARS - head.length);
+        parser.feed(text);
         if (subscriber.closed) return;
       }
       const rest = decoder.decode();
@@ -112,6 +124,7 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
       // the event named, instead of vanishing.
       parser.feed('\n\n');
       if (subscriber.closed) return;
+      if (label !== undefined && !sawEvent) throw new StreamNotEstablishedError(label, head);
       subscriber.complete();
     };
 
@@ -153,6 +166,16 @@ function nextTurn(fn: () => void): void {
   const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
   if (typeof immediate === 'function') immediate(fn);
   else setTimeout(fn, 0);
+}
+
+/** How much of a body that is not an event stream is kept, to show what it was. */
+const HEAD_CHARS = 1024;
+
+/** The content type of a `Response` source that says it is not an event stream; `undefined` otherwise. */
+function foreignContentType(source: ByteSource): string | undefined {
+  if (typeof Response === 'undefined' || !(source instanceof Response)) return undefined;
+  const type = source.headers.get('content-type');
+  return type === null || type.includes('text/event-stream') ? undefined : type;
 }
 
 function isErrorResponse(source: ByteSource): source is Response {
