@@ -12,6 +12,7 @@ import {
   ResponseStreamError,
   resumableEventStream,
   toEventStreamResponse,
+  toNdjsonBody,
   type RelayFormat,
   relayToNodeResponse,
 } from '../../src/index';
@@ -86,6 +87,17 @@ describe('relay round trip over the recordings', () => {
     expect(response.headers.get('x-accel-buffering')).toBe('no');
     expect(response.headers.get('x-extra')).toBe('1');
     expect(EVENT_STREAM_HEADERS['content-type']).toBe('text/event-stream; charset=utf-8');
+  });
+
+  it('says what it expected when given something that is no Observable (a Promise, an array, null)', () => {
+    const wrong = [Promise.resolve([]), [], null];
+    for (const value of wrong) {
+      expect(() => toEventStreamResponse(value as never, { format: 'chat' })).toThrow(/^toEventStreamBody: expected an Observable of events \(got /);
+      expect(() => toNdjsonBody(value as never)).toThrow(/^toNdjsonBody: expected an Observable of events/);
+    }
+    expect(() => toEventStreamResponse(Promise.resolve() as never)).toThrow('(got Promise)');
+    const res = { destroyed: true } as never;
+    expect(() => relayToNodeResponse({ headers: {} }, res, [] as never)).toThrow('relayToNodeResponse: expected an Observable of events (got Array)');
   });
 
   it('a header given in another letter case replaces the default of that name, in both adapters', async () => {

@@ -1,4 +1,5 @@
 import { Subject, takeUntil, type Observable, type Subscription } from 'rxjs';
+import { checkEvents } from './check-events.js';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 
 /**
@@ -44,6 +45,7 @@ export const DEFAULT_RELAY_BUFFER_SIZE = 16 * 1024 * 1024;
  * return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
  */
 export function toEventStreamBody<T>(events$: Observable<T>, options: EventStreamBodyOptions = {}): ReadableStream<Uint8Array> {
+  checkEvents(events$, 'toEventStreamBody');
   return bodyOfFrames(events$.pipe(toEventStreamFrames<T>(options)), options);
 }
 

@@ -1,4 +1,5 @@
 import { asyncScheduler, interval, Observable } from 'rxjs';
+import { checkEvents } from './check-events.js';
 import { IncompleteStreamError } from '../errors/stream-errors.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
 import { bodyOfFrames, type EventStreamBodyOptions } from './event-stream-body.js';
@@ -36,6 +37,7 @@ export type NdjsonBodyOptions = Pick<EventStreamBodyOptions, 'heartbeatMs' | 'sc
  * runner.on('content', (delta) => output.append(delta));
  */
 export function toNdjsonBody<T>(events$: Observable<T>, options: NdjsonBodyOptions = {}): ReadableStream<Uint8Array> {
+  checkEvents(events$, 'toNdjsonBody');
   const heartbeatMs = options.heartbeatMs === undefined ? DEFAULT_HEARTBEAT_MS : options.heartbeatMs;
   const scheduler = options.scheduler ?? asyncScheduler;
   let lines = 0;

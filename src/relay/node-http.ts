@@ -1,4 +1,5 @@
 import { defer, isObservable, merge, Observable, Subject, takeUntil, type Subscription } from 'rxjs';
+import { checkEvents } from './check-events.js';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 import { DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
 import { eventStreamHeaders } from './event-stream-response.js';
@@ -79,6 +80,7 @@ export function relayToNodeResponse<T>(
 ): Subscription {
   const header = req.headers['last-event-id'];
   const lastEventId = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
+  if (typeof source !== 'function') checkEvents(source, 'relayToNodeResponse');
   const events$ = isObservable(source) ? source : defer(() => source(lastEventId));
   if (!res.destroyed) {
     res.writeHead(options.status ?? 200, eventStreamHeaders(options.headers));

@@ -1,0 +1,14 @@
+import { isObservable, type Observable } from 'rxjs';
+
+/**
+ * Throws a `TypeError` naming `where` when `events$` is no Observable (a Promise, an array, `undefined`): the
+ * relays take the stream itself, as `client.responses.stream(...)` returns it. @internal
+ *
+ * @example
+ * checkEvents(events$, 'toEventStreamBody'); // TypeError: toEventStreamBody: expected an Observable of events (got Promise)
+ */
+export function checkEvents(events$: unknown, where: string): asserts events$ is Observable<unknown> {
+  if (isObservable(events$)) return;
+  const got = events$ === null ? 'null' : typeof events$ === 'object' ? ((events$ as object).constructor?.name ?? 'an object') : typeof events$;
+  throw new TypeError(`${where}: expected an Observable of events (got ${got})`);
+}
