@@ -137,12 +137,12 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               if (!response.ok) {
                 // The error body is bounded by the deadline too.
                 phase = 'body';
-                const body = await errorBodyText(response).catch(() => '');
+                const error = await APIError.fromResponse(response, `${spec.method} ${spec.path}`);
                 // Unsubscribed, or timed out, while the body was read: nothing more is sent.
                 if (subscriber.closed || phase !== 'body') return;
                 over();
                 finished = true;
-                return retryOr(n, APIError.from(response.status, response.headers, body, `${spec.method} ${spec.path}`), response.headers);
+                return retryOr(n, error, response.headers);
               }
               // An event stream is bounded by the idle and first-event timeouts from here on; any other body by the
               // deadline, to its last byte.
@@ -205,30 +205,6 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
         };
       }),
   };
-}
-
-/** How much of an error body is read: the API's error JSON is small, and the message shows an excerpt anyway. */
-const MAX_ERROR_BODY = 64 * 1024;
-
-/**
- * The text of an error response's body, at most {@link MAX_ERROR_BODY} characters' worth of bytes (a proxy's
- * 50 MB error page is not read whole); the rest is cancelled.
- */
-async function errorBodyText(response: Response): Promise<string> {
-  const body = response.body;
-  if (body === null) return '';
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    text += decoder.decode(value, { stream: true });
-    if (text.length >= MAX_ERROR_BODY) {
-      reader.cancel().catch(() => undefined);
-      return text;
-    }
-  }
 }
 
 /** The request deadline of one attempt (none for `0` or `Infinity`). */

@@ -72,6 +72,39 @@ export class APIError extends OpenAIStreamError {
     const Class = classForStatus(status);
     return new Class(status, headers, body, where);
   }
+
+  /**
+   * {@link APIError.from} an error `response`, its body read up to 64 KiB (a proxy's 50 MB error page is not held
+   * for an excerpt; the rest is cancelled). A body that cannot be read counts as none.
+   *
+   * @example
+   * if (!response.ok) throw await APIError.fromResponse(response, 'POST /responses');
+   */
+  static async fromResponse(response: Response, where?: string): Promise<APIError> {
+    const body = await boundedText(response).catch(() => '');
+    return APIError.from(response.status, response.headers, body, where);
+  }
+}
+
+/** How much of an error body is read: the API's error JSON is small, and a message shows an excerpt anyway. */
+const MAX_ERROR_BODY = 64 * 1024;
+
+/** The text of `response`'s body, at most about {@link MAX_ERROR_BODY} characters; the rest is cancelled. */
+async function boundedText(response: Response): Promise<string> {
+  const body = response.body;
+  if (body === null) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    text += decoder.decode(value, { stream: true });
+    if (text.length >= MAX_ERROR_BODY) {
+      reader.cancel().catch(() => undefined);
+      return text;
+    }
+  }
 }
 
 /** HTTP 400: the request was malformed. @example if (e instanceof BadRequestError) fixParams(e.param); */

@@ -23,3 +23,16 @@ export function redactSecrets(text: string): string {
     .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, (match, prefix: string) => `${prefix}***${match.slice(-4)}`)
     .replace(/\bsk-[A-Za-z0-9_-]{8,}/g, (key: string) => `sk-***${key.slice(-4)}`);
 }
+
+/**
+ * What kind of value `value` is, for a message about a wrong argument: `null`, its `typeof`, or its class's name.
+ *
+ * @example
+ * kindOf(Promise.resolve()); // 'Promise'
+ * kindOf(new Uint8Array()); // 'Uint8Array'
+ */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  return (value as object).constructor?.name ?? 'an object';
+}

@@ -1,4 +1,5 @@
 import { isObservable, type Observable } from 'rxjs';
+import { kindOf } from '../errors/excerpt.js';
 
 /**
  * Throws a `TypeError` naming `where` when `events$` is no Observable (a Promise, an array, `undefined`): the
@@ -9,6 +10,5 @@ import { isObservable, type Observable } from 'rxjs';
  */
 export function checkEvents(events$: unknown, where: string): asserts events$ is Observable<unknown> {
   if (isObservable(events$)) return;
-  const got = events$ === null ? 'null' : typeof events$ === 'object' ? ((events$ as object).constructor?.name ?? 'an object') : typeof events$;
-  throw new TypeError(`${where}: expected an Observable of events (got ${got})`);
+  throw new TypeError(`${where}: expected an Observable of events (got ${kindOf(events$)})`);
 }

@@ -1,4 +1,5 @@
 import { APIError } from '../errors/api-errors.js';
+import { kindOf } from '../errors/excerpt.js';
 
 /**
  * Bytes already on their way: a fetch `Response`, a WHATWG `ReadableStream` (browsers, Node's `fetch`), or any
@@ -91,14 +92,8 @@ export function checkByteSource(source: unknown): asserts source is ByteSource {
   }
   if (typeof source === 'function' || isReadableStream(source) || isAsyncIterable(source)) return;
   throw new TypeError(
-    `expected a Response, a ReadableStream, an AsyncIterable of bytes or strings, or a function returning one (got ${describeValue(source)})`,
+    `expected a Response, a ReadableStream, an AsyncIterable of bytes or strings, or a function returning one (got ${kindOf(source)})`,
   );
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value !== 'object') return typeof value;
-  return (value as object).constructor?.name ?? 'an object';
 }
 
 function streamReader(stream: ReadableStream<Uint8Array>, isResponseBody: boolean): ByteReader {
@@ -137,10 +132,7 @@ function factoryReader(factory: ByteStreamFactory): ByteReader {
   const opening = (async (): Promise<ByteReader> => {
     const source = await factory(controller.signal);
     if (typeof source === 'function') throw new TypeError('fromSSE: a source factory returned a function, not bytes');
-    if (isResponse(source) && source.ok === false) {
-      const body = await source.text().catch(() => '');
-      throw APIError.from(source.status, source.headers, body, source.url || 'response');
-    }
+    if (isResponse(source) && source.ok === false) throw await APIError.fromResponse(source, source.url || 'response');
     inner = openByteReader(source);
     if (cancelled) inner.cancel();
     return inner;

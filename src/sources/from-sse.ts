@@ -81,11 +81,15 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
 
     const parser = createParser({
       maxBufferSize,
-      // The parser's own object is emitted as it is: no copy per event on the hot path.
-      onEvent: (event) => {
-        sawEvent = true;
-        subscriber.next(event);
-      },
+      // The parser's own object is emitted as it is: no copy per event on the hot path (and no bookkeeping, but
+      // for a relabelled Response).
+      onEvent:
+        label === undefined
+          ? (event) => subscriber.next(event)
+          : (event) => {
+              sawEvent = true;
+              subscriber.next(event);
+            },
       onComment: options.onComment,
       onRetry: options.onRetry,
       onError: (error: ParseError) => {
@@ -98,10 +102,7 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
     });
 
     const pump = async (): Promise<void> => {
-      if (isErrorResponse(source)) {
-        const body = await source.text().catch(() => '');
-        throw APIError.from(source.status, source.headers, body, `${source.url || 'response'}`);
-      }
+      if (isErrorResponse(source)) throw await APIError.fromResponse(source, source.url || 'response');
       reader = openByteReader(source);
       if (stopped) return reader.cancel();
       const decoder = new TextDecoder();

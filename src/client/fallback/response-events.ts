@@ -1,7 +1,7 @@
 import { concatMap, distinctUntilKeyChanged, from, map, of, type OperatorFunction, throwError } from 'rxjs';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
-import { RESPONSE_SETTLED_STATUSES } from '../recovery/settle-response.js';
+import { isSettledResponse } from '../recovery/settle-response.js';
 
 /**
  * The fallback's events of a response followed until it settled: the non-streaming create's answer, then (for a
@@ -35,7 +35,7 @@ export function fallbackResponseEvents(): OperatorFunction<Response, ResponseStr
 
 /** The events one state of the response adds (without sequence numbers). */
 function eventsOfState(response: Response, first: boolean): Record<string, unknown>[] {
-  const settled = RESPONSE_SETTLED_STATUSES.has(response.status as string);
+  const settled = isSettledResponse(response);
   const pending = { ...response, output: [] };
   if (!settled) return [{ type: first ? 'response.created' : response.status === 'queued' ? 'response.queued' : 'response.in_progress', response: pending }];
   const end = response.status === 'completed' ? 'response.completed' : response.status === 'incomplete' ? 'response.incomplete' : 'response.failed';

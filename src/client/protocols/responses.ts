@@ -17,7 +17,7 @@ import { fallbackResponseEvents } from '../fallback/response-events.js';
 import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-response.js';
-import { deliveredResponseEvents, missingResponseEvents, RESPONSE_SETTLED_STATUSES } from '../recovery/settle-response.js';
+import { deliveredResponseEvents, isSettledResponse, missingResponseEvents } from '../recovery/settle-response.js';
 import { type RequestSpec, stepOptions, type Transport, withCallKey } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
@@ -111,7 +111,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
       pollUntilTerminal<Response>({
         first,
         retrieve: () => api.retrieve(id, options),
-        isTerminal: (response) => RESPONSE_SETTLED_STATUSES.has(response.status as string),
+        isTerminal: isSettledResponse,
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
         firstIntervalMs,
@@ -127,7 +127,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
             let over = false;
             return states$.pipe(
               tap({
-                next: (response) => (over ||= RESPONSE_SETTLED_STATUSES.has(response.status as string)),
+                next: (response) => (over ||= isSettledResponse(response)),
                 error: () => (over = true),
                 complete: () => (over = true),
               }),
@@ -180,7 +180,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
           cancel,
           responseId,
           startingAfter,
-          isSettled: (id) => api.retrieve(id, options).pipe(map(({ data }) => RESPONSE_SETTLED_STATUSES.has(data.status as string))),
+          isSettled: (id) => api.retrieve(id, options).pipe(map(({ data }) => isSettledResponse(data))),
           resumable: byId || body['background'] === true,
           enabled: options?.recoverStreams ?? transport.options.recoverStreams,
           maxRetries: options?.maxRetries ?? transport.options.maxRetries,

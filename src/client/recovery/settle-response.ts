@@ -8,13 +8,17 @@
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 
 /**
- * The statuses of a response that will not change any more: waiting for a response (a cut stream's, or the
- * fallback's background response) stops at them. @internal
+ * Whether `response` settled: its status (`completed`, `incomplete`, `failed`, `cancelled`) will not change any
+ * more. Waiting for a response (a cut stream's, the fallback's background response) stops there. @internal
  *
  * @example
- * pollUntilTerminal<Response>({ first, retrieve, isTerminal: (r) => RESPONSE_SETTLED_STATUSES.has(r.status as string) });
+ * pollUntilTerminal<Response>({ first, retrieve, isTerminal: isSettledResponse });
  */
-export const RESPONSE_SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete', 'failed', 'cancelled']);
+export function isSettledResponse(response: { readonly status?: unknown }): boolean {
+  return SETTLED_STATUSES.has(response.status as string);
+}
+
+const SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete', 'failed', 'cancelled']);
 
 /** What was delivered of one content part (its text or refusal: only its length is kept). */
 interface DeliveredPart {
