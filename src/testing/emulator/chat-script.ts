@@ -13,13 +13,13 @@ import {
   isArrayOrNull,
   isBooleanOrNull,
   optionalInteger,
+  structuredCompletion,
   SYSTEM_FINGERPRINT,
   type CompletionAnswer,
 } from './completion-plan.js';
 import { unixNow } from './objects.js';
 import type { PacedBlock } from './paced-stream.js';
 import { DONE_DATA, sseEvent } from './sse.js';
-import { structuredCompletion } from './schema-answer.js';
 import { newId } from './store.js';
 import { invalidType, is, optional } from './validate.js';
 

@@ -2,12 +2,14 @@
  * The scripted model behind the Chat Completions and Responses endpoints: the Assistants script's rules (see
  * `script.ts`) applied to one request. A conversation that ends with tool results is answered with one line per
  * result (`<name> returned: <output>`); otherwise the last user text decides: a function call when a function
- * tool is named (or `tool_choice` forces one), else `You said: <text>`. The answer is cut into token-sized
- * fragments, and a token limit cuts the fragments. Also the request readers both endpoints share.
+ * tool is named (or `tool_choice` forces one), else `You said: <text>`; with a `json_schema` format, that text
+ * becomes JSON valid for the schema. The answer is cut into token-sized fragments, and a token limit cuts the
+ * fragments. Also the request readers both endpoints share.
  */
 import type { AssistantToolChoiceOption, FunctionTool } from '../../wire/assistants.js';
 import { badRequest } from './api-error.js';
 import type { JsonObject } from './body.js';
+import { jsonSchemaOf, knownFields, schemaAnswer } from './schema-answer.js';
 import { answerToolOutputs, planRun, tokenize } from './script.js';
 import { invalidType, is } from './validate.js';
 
@@ -104,6 +106,27 @@ export function answerCompletion(input: CompletionInput): CompletionAnswer {
     return textAnswer(plan.text, limit); // no code interpreter here: only function tools are given
   }
   return textAnswer(answerToolOutputs(input.toolOutputs), limit);
+}
+
+/**
+ * The answer to a request that asks for JSON following a schema (`format` of type `json_schema`): the text
+ * answer becomes a value valid for the schema (`schemaAnswer`), its fields taken by name from the JSON of
+ * the user's message and the tool outputs, its strings from the scripted text; the token limit cuts it as it
+ * cuts any answer. `undefined` for any other format, and when the script calls functions.
+ *
+ * @example
+ * structuredCompletion(request, { type: 'json_schema', name: 'weather', schema });
+ * // { kind: 'text', fragments: ['{"', 'city', '":"', 'Paris', ...], truncated: false, completionTokens: 12 }
+ */
+export function structuredCompletion(input: CompletionInput, format: unknown): CompletionAnswer | undefined {
+  const schema = jsonSchemaOf(format);
+  if (schema === undefined) return undefined;
+  const plain = answerCompletion({ ...input, maxTokens: null });
+  if (plain.kind !== 'text') return undefined;
+  const known = knownFields([input.userText, ...input.toolOutputs.map((output) => output.output)]);
+  const all = tokenize(schemaAnswer(schema, { text: plain.fragments.join(''), known }));
+  const fragments = all.slice(0, input.maxTokens ?? Infinity);
+  return { kind: 'text', fragments, truncated: fragments.length < all.length, completionTokens: fragments.length };
 }
 
 function textAnswer(text: string, limit: number): CompletionAnswer {

@@ -15,10 +15,10 @@ import {
   isArrayOrNull,
   isBooleanOrNull,
   optionalInteger,
+  structuredCompletion,
   type CompletionAnswer,
 } from './completion-plan.js';
 import { unixNow } from './objects.js';
-import { structuredCompletion } from './schema-answer.js';
 import type { PacedBlock } from './paced-stream.js';
 import { sseEvent } from './sse.js';
 import type { EmulatorState } from './state.js';

@@ -1,34 +1,10 @@
 /**
- * Structured answers in the emulator: when a request asks for JSON that follows a schema (Responses
- * `text.format` / Chat Completions `response_format` of type `json_schema`), the scripted answer is a simple value
- * valid for that schema, written as JSON, instead of the plain scripted text.
+ * Values valid for a JSON schema, as strict mode guarantees them: the emulator's structured answers (a
+ * `json_schema` format, see `structuredCompletion` in `completion-plan.ts`).
  */
-import { answerCompletion, type CompletionAnswer, type CompletionInput } from './completion-plan.js';
 import { numberFor } from './schema-numbers.js';
 import { stringFor } from './schema-strings.js';
-import { tokenize } from './script.js';
 import { is } from './validate.js';
-
-/**
- * The answer to a request that asks for JSON following a schema (`format` of type `json_schema`): the text
- * answer becomes a value valid for the schema ({@link schemaAnswer}), its fields taken by name from the JSON of
- * the user's message and the tool outputs, its strings from the scripted text; the token limit cuts it as it
- * cuts any answer. `undefined` for any other format, and when the script calls functions.
- *
- * @example
- * structuredCompletion(request, { type: 'json_schema', name: 'weather', schema });
- * // { kind: 'text', fragments: ['{"', 'city', '":"', 'Paris', ...], truncated: false, completionTokens: 12 }
- */
-export function structuredCompletion(input: CompletionInput, format: unknown): CompletionAnswer | undefined {
-  const schema = jsonSchemaOf(format);
-  if (schema === undefined) return undefined;
-  const plain = answerCompletion({ ...input, maxTokens: null });
-  if (plain.kind !== 'text') return undefined;
-  const known = knownFields([input.userText, ...input.toolOutputs.map((output) => output.output)]);
-  const all = tokenize(schemaAnswer(schema, { text: plain.fragments.join(''), known }));
-  const fragments = all.slice(0, input.maxTokens ?? Infinity);
-  return { kind: 'text', fragments, truncated: fragments.length < all.length, completionTokens: fragments.length };
-}
 
 /**
  * What a generated value may take from the conversation: the scripted text (for strings), and the fields of
