@@ -232,11 +232,13 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     parameters: z.object({ city: z.string().min(10) }),
     execute: () => 'never',
   });
+  // The emulator's arguments follow the tool's schema (as strict mode does): JSON in the message injects invalid ones.
+  const invalidCall = 'Use get_weather {"city": "Oslo"}';
 
   it('invalid arguments are reported to the model by default, without running the tool', async () => {
     const execute = jest.spyOn(picky, 'execute');
     const events = await lastValueFrom(
-      runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Use get_weather for "Oslo"' }, { tools: [picky] }).pipe(toArray()),
+      runResponsesTools(ctx.client, { model: 'gpt-4o', input: invalidCall }, { tools: [picky] }).pipe(toArray()),
     );
     expect(execute).not.toHaveBeenCalled();
     const finished = events.find((e) => e.type === 'tool_call.finished')!;
@@ -252,7 +254,7 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     const error = await lastValueFrom(
       runResponsesTools(
         ctx.client,
-        { model: 'gpt-4o', input: 'Use get_weather for "Oslo"' },
+        { model: 'gpt-4o', input: invalidCall },
         { tools: [picky], onInvalidArguments: 'fail' },
       ),
     ).catch((e: unknown) => e);

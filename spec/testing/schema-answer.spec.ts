@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { lastValueFrom } from 'rxjs';
+import { lastValueFrom, toArray } from 'rxjs';
 import { z } from 'zod';
-import { finalParsed, zodResponseFormat, zodTextFormat } from '../../src/structured/index.js';
+import { finalParsed, parsedToolCalls, zodFunction, zodResponseFormat, zodResponsesFunction, zodTextFormat } from '../../src/structured/index.js';
 import { schemaAnswer } from '../../src/testing/emulator/schema-answer.js';
 import { useEmulator } from '../helpers/emulator';
 import { propertyRuns } from '../helpers/property-runs';
@@ -210,6 +210,30 @@ describe('the emulator answers every strict json_schema format with a value vali
   });
 });
 
+// A strict function tool's arguments come from the same generator, with the hints of the user's message.
+describe("the emulator calls every strict function tool with arguments valid for its schema", () => {
+  const ctx = useEmulator();
+  const content = 'Use answer for "Oslo" in 3 days';
+
+  it.each(Object.entries(CASES))('Responses: %s', async (name, schema) => {
+    const tools = [zodResponsesFunction({ name: 'answer', parameters: schema })];
+    const calls = await lastValueFrom(
+      ctx.client.responses.stream({ model: 'gpt-4o', input: content, tools }).pipe(parsedToolCalls({ answer: schema }), toArray()),
+    );
+    expect(calls).toHaveLength(1);
+  });
+
+  it.each(Object.entries(CASES))('Chat Completions: %s', async (name, schema) => {
+    const tools = [zodFunction({ name: 'answer', parameters: schema })];
+    const calls = await lastValueFrom(
+      ctx.client.chat.completions
+        .stream({ model: 'gpt-4o', messages: [{ role: 'user', content }], tools })
+        .pipe(parsedToolCalls({ answer: schema }), toArray()),
+    );
+    expect(calls).toHaveLength(1);
+  });
+});
+
 describe('schemaAnswer', () => {
   const context = { text: 'You said: hi', known: {} };
   const answer = (schema: Record<string, unknown>): unknown => JSON.parse(schemaAnswer(schema, context));
@@ -259,6 +283,47 @@ describe('schemaAnswer', () => {
     expect(answer({ type: 'array', items: [{ const: 'a' }, { type: 'boolean' }], minItems: 3 })).toEqual(['a', true, 'You said: hi']);
     expect(answer({ type: 'number', minimum: 2, exclusiveMinimum: true, maximum: 2.5 })).toBe(2.25);
     expect(answer({ type: 'object', properties: { a: { type: 'integer' } }, required: ['a', 'b'] })).toEqual({ a: 0, b: 'You said: hi' });
+  });
+
+  it('hints are taken only where the schema accepts them: any hints give a valid value for every case', () => {
+    const schemas = Object.values(CASES).map((schema) => ({ schema, json: zodTextFormat(schema, 'answer').schema }));
+    const hints = fc.record({ string: fc.option(fc.string(), { nil: undefined }), number: fc.option(fc.double(), { nil: undefined }) });
+    fc.assert(
+      fc.property(hints, fc.constantFrom(...schemas), (hint, { schema, json }) => {
+        const value: unknown = JSON.parse(schemaAnswer(json, { known: {}, hints: hint }));
+        expect(schema.safeParse(value).error?.issues).toBeUndefined();
+      }),
+      { numRuns: propertyRuns(5_000) },
+    );
+  });
+
+  it('hints fill strings and numbers; requiredOnly keeps the required properties (all without a required list)', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        city: { type: 'string' },
+        days: { type: 'integer', maximum: 7 },
+        far: { type: 'integer', minimum: 10 },
+        extra: { type: 'string' },
+        inner: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' } } },
+      },
+      required: ['city', 'days', 'far', 'inner'],
+    };
+    const hints = { string: 'Oslo', number: 3 };
+    expect(JSON.parse(schemaAnswer(schema, { known: {}, hints, requiredOnly: true }))).toEqual({
+      city: 'Oslo',
+      days: 3,
+      far: 10,
+      inner: { a: 'Oslo', b: 3 },
+    });
+    expect(JSON.parse(schemaAnswer(schema, { known: {}, hints }))).toMatchObject({ extra: 'Oslo' });
+    expect(JSON.parse(schemaAnswer(schema, { known: {} }))).toEqual({
+      city: 'city',
+      days: 0,
+      far: 10,
+      extra: 'extra',
+      inner: { a: 'a', b: 0 },
+    });
   });
 
   it('a pattern it cannot satisfy falls back to the text fitted to the lengths', () => {

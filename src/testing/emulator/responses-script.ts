@@ -239,7 +239,9 @@ function readTools(body: JsonObject): { functions: FunctionTool[]; echo: unknown
     if (tool['type'] !== 'function') return tool; // hosted tools: accepted, never called by the script
     if (!is.string(tool['name'])) throw missingParameter(`tools[${index}].name`);
     const parameters = is.object(tool['parameters']) ? tool['parameters'] : undefined;
-    functions.push({ type: 'function', function: { name: tool['name'], ...(parameters ? { parameters } : {}) } });
+    // `strict` is true unless set to false, as on the API
+    const strict = tool['strict'] !== false;
+    functions.push({ type: 'function', function: { name: tool['name'], strict, ...(parameters ? { parameters } : {}) } });
     return {
       type: 'function',
       description: tool['description'] ?? null,

@@ -1,21 +1,33 @@
 /**
  * Values valid for a JSON schema, as strict mode guarantees them: the emulator's structured answers (a
- * `json_schema` format, see `structuredCompletion` in `completion-plan.ts`).
+ * `json_schema` format, see `structuredCompletion` in `completion-plan.ts`) and the arguments of its function calls
+ * (`script.ts`) are both made here.
  */
 import { numberFor } from './schema-numbers.js';
 import { stringFor } from './schema-strings.js';
 import { is } from './validate.js';
 
 /**
- * What a generated value may take from the conversation: the scripted text (for strings), and the fields of
- * JSON objects seen in it (tool outputs, the user's message), by name.
+ * What a generated value may take from the conversation, and which properties it has.
  *
  * @example
+ * // a structured answer
  * const context: SchemaAnswerContext = { text: 'get_weather returned: {"city":"Paris"}', known: { city: 'Paris' } };
+ * // a non-strict function call's arguments, for the message 'Weather in "Oslo" over 3 days'
+ * const args: SchemaAnswerContext = { known: {}, hints: { string: 'Oslo', number: 3 }, requiredOnly: true };
  */
 export interface SchemaAnswerContext {
-  readonly text: string;
+  /** The scripted text, for the first string; without it, a string without a hint is its property's name. */
+  readonly text?: string;
+  /** The fields of JSON objects seen in the conversation (tool outputs, the user's message), by name. */
   readonly known: Readonly<Record<string, unknown>>;
+  /** Values for any string and any number the schema accepts them for (where `known` has none that fits). */
+  readonly hints?: { readonly string?: string; readonly number?: number };
+  /**
+   * Only the required properties of each object (every declared one when it has no `required` list), as a
+   * non-strict function call sends; else every property, as strict schemas require them all.
+   */
+  readonly requiredOnly?: boolean;
 }
 
 /**
@@ -61,11 +73,13 @@ export function knownFields(texts: readonly string[]): Record<string, unknown> {
 
 /**
  * A simple value valid for `schema`, as strict Structured Outputs guarantee one: a field of the same name and kind
- * seen in the conversation when the schema accepts it; else `const`, the first `enum` value; a string: the
- * scripted text for the first string, the property's name after that, unless its `format`, `pattern` or lengths
- * ask for another ({@link stringFor}); a number or integer: 0, else the nearest valid value to 0 within the bounds
- * (a multiple of `multipleOf`); `true`; an array: `minItems` items (at least one while `maxItems` allows); an
- * object: every property (as strict schemas require); a nullable or `anyOf` type: its first non-null branch.
+ * seen in the conversation when the schema accepts it; else `const`, the first `enum` value; a string: the hint
+ * when the schema accepts it, else the scripted text for the first string, the property's name after that, unless
+ * its `format`, `pattern` or lengths ask for another ({@link stringFor}); a number or integer: the hint when the
+ * schema accepts it, else 0, else the nearest valid value to 0 within the bounds (a multiple of `multipleOf`);
+ * `true`; an array: `minItems` items (at least one while `maxItems` allows); an object: every property (as strict
+ * schemas require; only the required ones with `requiredOnly`); a nullable or `anyOf` type: its first non-null
+ * branch.
  * `$ref`s into `#/$defs` and `#/definitions` (and `#`, the root) are followed. A recursive schema ends at its first
  * recursion: where a `$ref` leads back to a schema being built, the shortest value is taken (an `anyOf`'s
  * non-recursive or null branch, an array of `minItems` items, only the required properties), and `null` only where
@@ -76,6 +90,10 @@ export function knownFields(texts: readonly string[]): Record<string, unknown> {
  *   { type: 'object', properties: { city: { type: 'string' }, rain: { type: 'boolean' } }, required: ['city', 'rain'] },
  *   { text: 'You said: Hi', known: { city: 'Paris' } },
  * ); // '{"city":"Paris","rain":true}'
+ * schemaAnswer(
+ *   { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1 } }, required: ['city'] },
+ *   { known: {}, hints: { string: 'Oslo', number: 3 }, requiredOnly: true },
+ * ); // '{"city":"Oslo"}'
  */
 export function schemaAnswer(schema: Record<string, unknown>, context: SchemaAnswerContext): string {
   const state: GenerationState = { root: schema, context, textUsed: false, depth: 0, building: new Set([schema]), ranks: undefined };
@@ -117,6 +135,7 @@ function valueFor(schema: unknown, name: string | undefined, state: GenerationSt
     return value;
   }
   const seen = name === undefined ? undefined : state.context.known[name];
+  const hints = state.context.hints;
   if ('const' in schema) return schema['const'];
   if (is.array(schema['enum']) && schema['enum'].length > 0) {
     return schema['enum'].includes(seen) ? seen : schema['enum'][0];
@@ -132,13 +151,13 @@ function valueFor(schema: unknown, name: string | undefined, state: GenerationSt
       return null;
     case 'string': {
       const text = state.textUsed ? undefined : state.context.text;
-      const value = stringFor(schema, { seen, text, name: name ?? 'text' });
+      const value = stringFor(schema, { seen: [seen, hints?.string], text, name: name ?? 'text' });
       if (value === text) state.textUsed = true;
       return value;
     }
     case 'integer':
     case 'number':
-      return numberFor(schema, type === 'integer', seen);
+      return numberFor(schema, type === 'integer', [seen, hints?.number]);
     case 'boolean':
       return typeof seen === 'boolean' ? seen : true;
     case 'array': {
@@ -150,12 +169,13 @@ function valueFor(schema: unknown, name: string | undefined, state: GenerationSt
     }
     case 'object': {
       state.depth++;
-      const entries = propertyNames(schema, shortest).map((key) => [key, valueFor(propertySchema(schema, key), key, state, shortest)]);
+      const names = propertyNames(schema, shortest, state.context.requiredOnly === true);
+      const entries = names.map((key) => [key, valueFor(propertySchema(schema, key), key, state, shortest)]);
       state.depth--;
       return Object.fromEntries(entries);
     }
     default:
-      return seen ?? state.context.text;
+      return seen ?? hints?.string ?? state.context.text ?? name ?? 'text';
   }
 }
 
@@ -205,10 +225,13 @@ function itemSchema(schema: Record<string, unknown>, index: number): unknown {
   return rest ?? ANY;
 }
 
-/** Every declared property and the required ones (only the required ones in the shortest value). */
-function propertyNames(schema: Record<string, unknown>, shortest: boolean): string[] {
+/**
+ * Every declared property and the required ones; only the required ones in the shortest value, and with
+ * `requiredOnly` when the schema lists them.
+ */
+function propertyNames(schema: Record<string, unknown>, shortest: boolean, requiredOnly = false): string[] {
   const required = is.array(schema['required']) ? schema['required'].filter(is.string) : [];
-  if (shortest) return required;
+  if (shortest || (requiredOnly && is.array(schema['required']))) return required;
   const declared = is.object(schema['properties']) ? Object.keys(schema['properties']) : [];
   return [...declared, ...required.filter((key) => !declared.includes(key))];
 }

@@ -1,21 +1,22 @@
 /**
- * Numbers of structured answers: a value within a number schema's `minimum`, `maximum`, `exclusiveMinimum`,
- * `exclusiveMaximum`, a multiple of its `multipleOf`, whole for `type: 'integer'`, as strict Structured Outputs
- * guarantee.
+ * Numbers of structured answers and function arguments: a value within a number schema's `minimum`, `maximum`,
+ * `exclusiveMinimum`, `exclusiveMaximum`, a multiple of its `multipleOf`, whole for `type: 'integer'`, as strict
+ * Structured Outputs guarantee.
  */
 
 /**
- * A number valid for `schema`: `seen` (the conversation's value of the same name) when the schema accepts it; else
- * 0 when it may; else the valid value nearest to 0: the lower bound (or the upper bound, when both are below 0), a
- * multiple of `multipleOf` (whole multiples for integers) next to it, one beyond an exclusive bound, or the middle
- * of two close exclusive bounds. A schema no number satisfies gets its lower bound (else its upper bound, else 0).
+ * A number valid for `schema`: the first of `seen` (the conversation's values for it: its value of the same name, a
+ * hint of the user's message) that the schema accepts; else 0 when it may; else the valid value nearest to 0: the
+ * lower bound (or the upper bound, when both are below 0), a multiple of `multipleOf` (whole multiples for
+ * integers) next to it, one beyond an exclusive bound, or the middle of two close exclusive bounds. A schema no
+ * number satisfies gets its lower bound (else its upper bound, else 0).
  *
  * @example
- * numberFor({ type: 'number', minimum: 1, multipleOf: 5 }, false, undefined); // 5
- * numberFor({ type: 'number', exclusiveMinimum: 0.5, exclusiveMaximum: 0.7 }, false, undefined); // 0.6
- * numberFor({ type: 'integer', exclusiveMinimum: 0 }, true, 3); // 3
+ * numberFor({ type: 'number', minimum: 1, multipleOf: 5 }, false, []); // 5
+ * numberFor({ type: 'number', exclusiveMinimum: 0.5, exclusiveMaximum: 0.7 }, false, []); // 0.6
+ * numberFor({ type: 'integer', exclusiveMinimum: 0 }, true, [undefined, 3]); // 3
  */
-export function numberFor(schema: Readonly<Record<string, unknown>>, integer: boolean, seen: unknown): number {
+export function numberFor(schema: Readonly<Record<string, unknown>>, integer: boolean, seen: readonly unknown[]): number {
   const num = (key: string): number | undefined => (typeof schema[key] === 'number' && Number.isFinite(schema[key]) ? schema[key] : undefined);
   // draft 4 wrote exclusive bounds as booleans beside `minimum` / `maximum`
   const low = bound(num('minimum'), schema['exclusiveMinimum'] === true, num('exclusiveMinimum'), (a, b) => a > b);
@@ -27,7 +28,8 @@ export function numberFor(schema: Readonly<Record<string, unknown>>, integer: bo
     (high === undefined || (high.open ? n < high.at : n <= high.at)) &&
     (!integer || Number.isInteger(n)) &&
     (multipleOf === undefined || isMultiple(n, multipleOf));
-  if (typeof seen === 'number' && valid(seen)) return seen;
+  const offered = seen.find((value): value is number => typeof value === 'number' && valid(value));
+  if (offered !== undefined) return offered;
   if (valid(0)) return 0;
 
   const step = integer ? wholeStep(multipleOf) : multipleOf;

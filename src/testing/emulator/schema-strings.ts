@@ -1,9 +1,9 @@
 /**
- * Strings of structured answers: a value for a string schema that honours its `format`, `pattern`, `minLength` and
- * `maxLength`, as strict Structured Outputs guarantee. The value is the first candidate that satisfies them all:
- * the conversation's value of the same name, the scripted text, the property's name (or, for a known format, its
- * examples), then for a pattern every format's examples and strings built from the pattern, then those texts cut or
- * padded to the lengths.
+ * Strings of structured answers and function arguments: a value for a string schema that honours its `format`,
+ * `pattern`, `minLength` and `maxLength`, as strict Structured Outputs guarantee. The value is the first candidate
+ * that satisfies them all: the conversation's values for it (its value of the same name, a hint of the user's
+ * message), the scripted text, the property's name (or, for a known format, its examples), then for a pattern every
+ * format's examples and strings built from the pattern, then those texts cut or padded to the lengths.
  */
 
 /** Examples of a known `format`, and the check a value from the conversation must pass to be used instead. */
@@ -76,14 +76,15 @@ const FORMATS: Readonly<Record<string, FormatRule>> = {
 const EXAMPLES: readonly string[] = [...new Set(Object.values(FORMATS).flatMap((rule) => rule.examples))];
 
 /**
- * Where a string of a structured answer may come from: the conversation's value of the same name (`seen`), the
- * scripted text while no string took it (`text`), the property's name (`name`).
+ * Where a string of a structured answer or function argument may come from: the conversation's values for it, best
+ * first (`seen`: its value of the same name, a hint of the user's message), the scripted text while no string took
+ * it (`text`), the property's name (`name`).
  *
  * @example
- * const sources: StringSources = { seen: undefined, text: 'You said: Hi', name: 'city' };
+ * const sources: StringSources = { seen: [undefined, 'Oslo'], text: 'You said: Hi', name: 'city' };
  */
 export interface StringSources {
-  readonly seen: unknown;
+  readonly seen: readonly unknown[];
   readonly text: string | undefined;
   readonly name: string;
 }
@@ -95,9 +96,9 @@ export interface StringSources {
  * scripted text or the name cut or padded with `x` to the lengths: that string may break the pattern or format.
  *
  * @example
- * stringFor({ type: 'string', format: 'email' }, { seen: undefined, text: 'You said: Hi', name: 'contact' }); // 'user@example.com'
- * stringFor({ type: 'string', pattern: '^[A-Z]{3}$' }, { seen: undefined, text: 'You said: Hi', name: 'code' }); // 'AAA'
- * stringFor({ type: 'string', maxLength: 3 }, { seen: undefined, text: 'You said: Hi', name: 'code' }); // 'You'
+ * stringFor({ type: 'string', format: 'email' }, { seen: [], text: 'You said: Hi', name: 'contact' }); // 'user@example.com'
+ * stringFor({ type: 'string', pattern: '^[A-Z]{3}$' }, { seen: [], text: 'You said: Hi', name: 'code' }); // 'AAA'
+ * stringFor({ type: 'string', maxLength: 3 }, { seen: [], text: 'You said: Hi', name: 'code' }); // 'You'
  */
 export function stringFor(schema: Readonly<Record<string, unknown>>, sources: StringSources): string {
   const format = typeof schema['format'] === 'string' ? FORMATS[schema['format']] : undefined;
@@ -109,7 +110,7 @@ export function stringFor(schema: Readonly<Record<string, unknown>>, sources: St
 
   const own = sources.text ?? sources.name;
   const candidates = [
-    ...(typeof sources.seen === 'string' ? [sources.seen] : []),
+    ...sources.seen.filter((value): value is string => typeof value === 'string'),
     ...(format === undefined ? [own, sources.name] : format.examples),
     ...(pattern === undefined ? [] : [...EXAMPLES, ...patternExamples(pattern, min)]),
   ];

@@ -15,8 +15,9 @@
  *
  * After tool outputs are submitted the answer is one line per call: `<function name> returned: <output>`.
  */
-import type { AssistantTool, AssistantToolChoiceOption, FunctionTool } from '../../wire/assistants.js';
+import type { AssistantTool, AssistantToolChoiceOption, FunctionDefinition, FunctionTool } from '../../wire/assistants.js';
 import { findArithmetic, printArithmetic } from './arithmetic.js';
+import { schemaAnswer } from './schema-answer.js';
 
 /**
  * One function call the assistant makes: the function and its arguments as JSON text.
@@ -82,7 +83,7 @@ export function planRun(input: PlanInput): Plan {
     if (called.length > 0) {
       const calls = (input.parallelToolCalls ? called : called.slice(0, 1)).map((tool) => ({
         name: tool.function.name,
-        arguments: functionArguments(userText, tool.function.parameters),
+        arguments: functionArguments(userText, tool.function),
       }));
       return { kind: 'functionCalls', calls };
     }
@@ -150,12 +151,13 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * The arguments of a call: a JSON object written in the message (from its first `{` to its last `}`), else one
- * value per required property of the function's JSON schema (every property when none is required): the first
- * enum value; for a string the first quoted phrase of the message, else the first capitalised word that does not start a sentence, else the property's name; for a number the
- * first number of the message, else 0; `true`; `[]`; `{}`.
+ * The arguments of a call: a JSON object written in the message (from its first `{` to its last `}`) as it is;
+ * else a value valid for the function's JSON schema (`schemaAnswer`, as for Structured Outputs), with every property
+ * of a strict function and only the required ones otherwise (every declared one without a `required` list), that
+ * takes the message's hints where the schema accepts them: for a string its first quoted phrase, else the first
+ * capitalised word that does not start a sentence, else the property's name; for a number its first number.
  */
-function functionArguments(text: string, parameters: Record<string, unknown> | undefined): string {
+function functionArguments(text: string, fn: FunctionDefinition): string {
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   if (start !== -1 && end > start) {
@@ -166,29 +168,12 @@ function functionArguments(text: string, parameters: Record<string, unknown> | u
       // not JSON: derive the arguments from the schema
     }
   }
-  const properties = isRecord(parameters?.['properties']) ? parameters['properties'] : {};
-  const listed = parameters?.['required'];
-  const required = Array.isArray(listed) ? (listed as unknown[]) : Object.keys(properties);
   const quoted = /"([^"]+)"|'([^']+)'/.exec(text);
   // Else a proper noun: a capitalised word that does not start a sentence ("the weather in Paris" -> Paris).
   const proper = /[^.!?\s]\s+([A-Z][\p{L}-]+)/u.exec(text);
   const number = /-?\d+(?:\.\d+)?/.exec(text);
-  const args: Record<string, unknown> = {};
-  for (const name of required) {
-    if (typeof name !== 'string') continue;
-    const schema = isRecord(properties[name]) ? properties[name] : {};
-    if (Array.isArray(schema['enum']) && schema['enum'].length > 0) args[name] = schema['enum'][0];
-    else if (schema['type'] === 'number' || schema['type'] === 'integer') args[name] = number ? Number(number[0]) : 0;
-    else if (schema['type'] === 'boolean') args[name] = true;
-    else if (schema['type'] === 'array') args[name] = [];
-    else if (schema['type'] === 'object') args[name] = {};
-    else args[name] = quoted ? (quoted[1] ?? quoted[2]) : (proper?.[1] ?? name);
-  }
-  return JSON.stringify(args);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  const hints = { string: quoted ? (quoted[1] ?? quoted[2]) : proper?.[1], number: number ? Number(number[0]) : undefined };
+  return schemaAnswer({ type: 'object', ...fn.parameters }, { known: {}, hints, requiredOnly: fn.strict !== true });
 }
 
 function codePlan(text: string): Plan {
