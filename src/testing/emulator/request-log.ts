@@ -39,6 +39,11 @@ export interface RequestRecord {
   readonly faults: readonly FaultKind[];
   /** The request's `Idempotency-Key` header, if it had one. */
   readonly idempotencyKey: string | undefined;
+  /**
+   * The key of the request's `Authorization: Bearer <key>` header, if it had one (to check which key or token a
+   * client sent with each request). Known from the time the request is read.
+   */
+  readonly apiKey: string | undefined;
   /** Whether it was answered from an earlier request with the same `Idempotency-Key` (nothing was created). */
   readonly replayed: boolean;
   /** When the request arrived (ms since the epoch). */
@@ -78,6 +83,7 @@ export class MutableRequestRecord implements RequestRecord {
   streamed = false;
   faults: FaultKind[] = [];
   idempotencyKey: string | undefined = undefined;
+  apiKey: string | undefined = undefined;
   replayed = false;
   readonly startedAt = Date.now();
   endedAt: number | undefined = undefined;

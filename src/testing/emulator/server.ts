@@ -98,6 +98,7 @@ export function createApiServer(
   ): Promise<void> {
     const path = url.pathname;
     const key = /^Bearer\s+(\S.*)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
+    record.apiKey = key;
     if (!key) throw new ApiErrorReply(401, NO_KEY_MESSAGE, 'invalid_request_error', null, 'invalid_api_key');
     if (state.options.apiKey !== undefined && key !== state.options.apiKey) {
       throw new ApiErrorReply(
