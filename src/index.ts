@@ -97,7 +97,7 @@ export { mergeKeyed, type MergedView, type StreamEntry, type StreamEntryStatus }
 
 // Client
 export { createClient, type OpenAIStreamClient } from './client/create-client.js';
-export type { ClientOptions, RequestOptions } from './client/options.js';
+export type { APIKey, ClientOptions, RequestOptions } from './client/options.js';
 export { RUN_CALL_METADATA_KEY } from './client/run-attempts.js';
 export type {
   StreamRecoveryInfo,

@@ -42,7 +42,8 @@ expectTypeOf(provideOpenAIStream(() => ({ baseURL: '/api', idleTimeout: 30_000 }
 // @ts-expect-error fetch is HttpClient's
 provideOpenAIStream({ fetch });
 expectTypeOf<OpenAIStreamOptions>().not.toHaveProperty('fetch');
-expectTypeOf<OpenAIStreamOptions['apiKey']>().toEqualTypeOf<string | undefined>();
+expectTypeOf<OpenAIStreamOptions['apiKey']>().toEqualTypeOf<string | (() => string | Promise<string>) | undefined>();
+expectTypeOf<OpenAIStreamOptions['query']>().toEqualTypeOf<Record<string, string> | undefined>();
 expectTypeOf(OPENAI_STREAM_CLIENT).toEqualTypeOf<InjectionToken<OpenAIStreamClient>>();
 expectTypeOf(injectOpenAIStreamClient).returns.toEqualTypeOf<OpenAIStreamClient>();
 expectTypeOf(injectOpenAIStreamClient).parameter(0).toEqualTypeOf<{ injector?: Injector } | undefined>();

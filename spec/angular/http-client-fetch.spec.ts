@@ -39,6 +39,7 @@ import {
 import { TestScheduler } from 'rxjs/testing';
 import {
   APIConnectionError,
+  APIKeyProviderError,
   AppRequestFailure,
   AuthenticationError,
   createClient,
@@ -213,6 +214,35 @@ describe('provideOpenAIStream(): the client over HttpClient', () => {
     const text = await lastValueFrom(client.responses.stream(BODY).pipe(textDeltas(), toArray()));
     expect(text.join('').length).toBeGreaterThan(0);
     expect(emulator.requests.slice(-2).map((record) => record.status)).toEqual([429, 200]);
+  });
+
+  it('passes an apiKey function and query through: each request, a retry included, asks the function; the query reaches the URL', async () => {
+    // The options pass through as createClient() takes them (in a browser, leave apiKey out: a relay holds the key).
+    const asked: string[] = [];
+    const apiKey = async () => {
+      asked.push(KEY);
+      return KEY;
+    };
+    const { client } = await appWith({ apiKey, query: { 'api-version': '2025-04-01-preview' }, maxRetries: 1 }, []);
+    expect(asked).toHaveLength(0);
+    emulator.inject({ kind: 'rateLimit', retryAfterMs: 5 }, { match: POST_RESPONSES });
+    const from = emulator.requests.length;
+    const text = await lastValueFrom(client.responses.stream(BODY).pipe(textDeltas(), toArray()));
+    expect(text.join('').length).toBeGreaterThan(0);
+    expect(emulator.requests.slice(from).map((r) => [r.status, r.apiKey, r.query])).toEqual([
+      [429, KEY, 'api-version=2025-04-01-preview'],
+      [200, KEY, 'api-version=2025-04-01-preview'],
+    ]);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('an apiKey function that fails: APIKeyProviderError, nothing sent', async () => {
+    const { client } = await appWith({ apiKey: () => Promise.reject(new Error('no session')) }, []);
+    const from = emulator.requests.length;
+    const error = await lastValueFrom(client.responses.stream(BODY)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIKeyProviderError);
+    expect((error as Error).message).toContain('no session');
+    expect(emulator.requests.length - from).toBe(0);
   });
 
   it('the idle timeout still fires, and closes the connection', async () => {

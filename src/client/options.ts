@@ -1,17 +1,55 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
 
 /**
- * Options of `createClient()`. Every option but `apiKey`, `baseURL`, `organization`, `project` and `fetch`
+ * The `apiKey` option: a key, or a function giving one (a token that expires, as Microsoft Entra ID's for Azure
+ * OpenAI), called for every HTTP request the client sends.
+ *
+ * @example
+ * const key: APIKey = 'sk-...';
+ * const token: APIKey = getBearerTokenProvider(new DefaultAzureCredential(), 'https://cognitiveservices.azure.com/.default');
+ */
+export type APIKey = string | (() => string | Promise<string>);
+
+/**
+ * Options of `createClient()`. Every option but `apiKey`, `baseURL`, `query`, `organization`, `project` and `fetch`
  * can be overridden per call with {@link RequestOptions}.
  *
  * @example
  * const client = createClient({ apiKey: 'sk-...', maxRetries: 3, idleTimeout: 30_000 });
  */
 export interface ClientOptions {
-  /** The API key. Default: the `OPENAI_API_KEY` environment variable, where `process` exists. */
-  apiKey?: string;
+  /**
+   * The API key, sent as `Authorization: Bearer <key>`, or a function giving it (sync or async). A function is
+   * called for every HTTP request, once the call is subscribed and just before the request is sent: each retry, each
+   * resume or recovery request and each poll gets a fresh value, and nothing calls it when nothing is sent (it is
+   * never called by `createClient()`), so it should be cheap: a token kept until shortly before it expires. The
+   * client waits for it without a deadline (`timeout` starts when the request is sent); unsubscribing, or the call's
+   * `signal`, stops the wait and sends nothing. When it throws, rejects or gives anything but a non-empty string, the
+   * call fails with `APIKeyProviderError`, not retried, and nothing is sent. An empty key (`''`) sends no
+   * `Authorization` header (a relay that adds its own). Default: the `OPENAI_API_KEY` environment variable, where
+   * `process` exists.
+   *
+   * @example
+   * createClient({ apiKey: process.env.OPENAI_API_KEY });
+   * createClient({ baseURL: 'https://my-resource.openai.azure.com/openai/v1', apiKey: getBearerTokenProvider(credential, scope) });
+   */
+  apiKey?: APIKey;
   /** The API's base URL, ending in `/v1`. Default `https://api.openai.com/v1`; in browsers, point it at a proxy. */
   baseURL?: string;
+  /**
+   * Query parameters added to every request URL (Azure OpenAI's `api-version` before its v1 API). A call's own
+   * parameter of the same name (`limit`, `after`, `starting_after`, ...) wins, as the official SDK's `defaultQuery`.
+   *
+   * @example
+   * // Azure OpenAI's Chat Completions before its v1 API: key in `api-key`, no Authorization header
+   * createClient({
+   *   baseURL: 'https://my-resource.openai.azure.com/openai/deployments/my-deployment',
+   *   query: { 'api-version': '2024-10-21' },
+   *   headers: { 'api-key': process.env.AZURE_OPENAI_API_KEY! },
+   *   apiKey: '',
+   * });
+   */
+  query?: Record<string, string>;
   /** Sent as `OpenAI-Organization`. Default: `OPENAI_ORG_ID`. */
   organization?: string;
   /** Sent as `OpenAI-Project`. Default: `OPENAI_PROJECT_ID`. */
@@ -106,8 +144,9 @@ export interface RequestOptions
  * resolved.maxRetries; // 2
  */
 export interface ResolvedClientOptions {
-  apiKey: string | undefined;
+  apiKey: APIKey | undefined;
   baseURL: string;
+  query: Record<string, string> | undefined;
   organization: string | undefined;
   project: string | undefined;
   headers: Record<string, string>;
@@ -137,6 +176,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
   return {
     apiKey: options.apiKey ?? env['OPENAI_API_KEY'],
     baseURL: (options.baseURL ?? env['OPENAI_BASE_URL'] ?? 'https://api.openai.com/v1').replace(/\/+$/, ''),
+    query: options.query,
     organization: options.organization ?? env['OPENAI_ORG_ID'],
     project: options.project ?? env['OPENAI_PROJECT_ID'],
     headers: options.headers ?? {},

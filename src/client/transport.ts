@@ -2,7 +2,8 @@ import { Observable, type Subscription } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
-import { checkNumericOptions, type RequestOptions, type ResolvedClientOptions } from './options.js';
+import { APIKeyProviderError } from '../errors/api-key-errors.js';
+import { type APIKey, checkNumericOptions, type RequestOptions, type ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from './schedule.js';
 
@@ -75,7 +76,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
     request: (spec, requestOptions, read) =>
       new Observable((subscriber) => {
         const options = mergeOptions(clientOptions, requestOptions);
-        const url = buildURL(options.baseURL, spec);
+        const url = buildURL(options.baseURL, options.query, spec);
         // One key for every attempt of this call, so a server that honours it creates one object at most.
         const idempotencyKey = spec.method === 'GET' ? undefined : (requestOptions?.idempotencyKey ?? newIdempotencyKey());
         let controller: AbortController | undefined;
@@ -90,7 +91,22 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           subscriber.error(userSignal?.reason ?? new APIConnectionError('Request aborted'));
         };
 
+        // The key of each attempt, asked for just before it is sent (a function's token may have expired since the
+        // last); an attempt whose key comes after the subscriber left is not sent.
         function attempt(n: number) {
+          if (subscriber.closed) return;
+          let key: string | undefined | Promise<string>;
+          try {
+            key = keyOf(options.apiKey, `${spec.method} ${spec.path}`);
+          } catch (error: unknown) {
+            return subscriber.error(error);
+          }
+          if (!(key instanceof Promise)) return send(n, key);
+          // A throw while sending (a body JSON cannot encode) fails the call, as it does when the key is at hand.
+          key.then((given) => send(n, given)).catch((error: unknown) => subscriber.error(error));
+        }
+
+        function send(n: number, apiKey: string | undefined) {
           if (subscriber.closed) return;
           const attemptController = new AbortController();
           controller = attemptController;
@@ -116,7 +132,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
             }
           });
 
-          const headers = buildHeaders(options, requestOptions, spec, n, idempotencyKey);
+          const headers = buildHeaders(options, apiKey, requestOptions, spec, n, idempotencyKey);
           const init: RequestInit = { method: spec.method, headers, signal: attemptController.signal };
           if (spec.body !== undefined) {
             init.body = isFormData(spec.body) ? spec.body : JSON.stringify(spec.body);
@@ -277,19 +293,53 @@ function mergeOptions(client: ResolvedClientOptions, call: RequestOptions | unde
   return merged;
 }
 
-function buildURL(baseURL: string, spec: RequestSpec): string {
+/**
+ * The request's URL: the client's `query` (Azure's `api-version`), then the call's own parameters, which replace
+ * a client parameter of the same name (as the SDK's `defaultQuery`); a call's `undefined` or `null` is no parameter.
+ */
+function buildURL(baseURL: string, defaults: Record<string, string> | undefined, spec: RequestSpec): string {
   const url = `${baseURL}${spec.path}`;
-  if (!spec.query) return url;
+  if (!spec.query && !defaults) return url;
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(spec.query)) {
-    if (value !== undefined && value !== null) params.set(key, String(value));
+  for (const query of [defaults, spec.query]) {
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null) params.set(key, String(value));
+    }
   }
   const query = params.toString();
   return query ? `${url}?${query}` : url;
 }
 
+/**
+ * The key of one request: the `apiKey` option, or what its function gives now (a promise when the function is
+ * async). A function that throws, rejects, or gives anything but a non-empty string is an {@link APIKeyProviderError}
+ * (thrown, or the promise's rejection).
+ */
+function keyOf(apiKey: APIKey | undefined, request: string): string | undefined | Promise<string> {
+  if (typeof apiKey !== 'function') return apiKey;
+  let given: unknown;
+  try {
+    given = apiKey();
+  } catch (failure: unknown) {
+    throw new APIKeyProviderError(request, { failure });
+  }
+  if (typeof (given as PromiseLike<unknown> | undefined)?.then !== 'function') return checkedKey(given, request);
+  return Promise.resolve(given).then(
+    (key) => checkedKey(key, request),
+    (failure: unknown) => {
+      throw new APIKeyProviderError(request, { failure });
+    },
+  );
+}
+
+function checkedKey(key: unknown, request: string): string {
+  if (typeof key === 'string' && key !== '') return key;
+  throw new APIKeyProviderError(request, { gave: key });
+}
+
 function buildHeaders(
   options: ResolvedClientOptions,
+  apiKey: string | undefined,
   call: RequestOptions | undefined,
   spec: RequestSpec,
   attempt: number,
@@ -300,7 +350,7 @@ function buildHeaders(
     'OpenAI-Beta': 'assistants=v2',
     ...options.headers,
   };
-  if (options.apiKey) headers['Authorization'] = `Bearer ${options.apiKey}`;
+  if (apiKey) headers['Authorization'] = `Bearer ${apiKey}`;
   if (options.organization) headers['OpenAI-Organization'] = options.organization;
   if (options.project) headers['OpenAI-Project'] = options.project;
   if (spec.body !== undefined && !isFormData(spec.body)) headers['content-type'] = 'application/json';

@@ -42,3 +42,4 @@ export { ResponseNotRetrievableError, ResponseResumeExpiredError } from './resum
 export { ToolLoopMaxStepsError, ToolLoopToolError, ToolLoopIncompleteError } from './tool-loop-errors.js';
 export { ListPaginationError } from './page-errors.js';
 export { AppRequestFailure } from './app-request-failure.js';
+export { APIKeyProviderError } from './api-key-errors.js';

@@ -1,0 +1,298 @@
+/**
+ * `apiKey` as a function (tokens that expire, as Microsoft Entra ID's for Azure OpenAI) and the client's default
+ * `query` (Azure's `api-version`), over real HTTP to the emulator: the function is called for every request the
+ * client sends (retries, resumes, recovery, polls), after subscribe and never for a request that is not sent; a
+ * failing function fails the call with APIKeyProviderError before any request; `query` reaches every request URL,
+ * and a call's own parameter of the same name wins.
+ */
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { APIKeyProviderError, createClient, OpenAIStreamError, type ResponseStreamEvent } from '../../src/index';
+import type { RequestRecord } from '../../src/testing/index';
+import { useEmulator } from '../helpers/emulator';
+
+const ctx = useEmulator();
+const POST_RESPONSES = { method: 'POST', path: '/responses' } as const;
+const BODY = { model: 'gpt-4o', input: 'Tell me about the sea' };
+const QUERY = { 'api-version': '2025-04-01-preview' };
+
+/** Lets pending I/O callbacks and promise jobs run. */
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+/** A key function giving `token-1`, `token-2`, ... (synchronously, or through a promise), counting its calls. */
+function tokens(kind: 'sync' | 'async' = 'sync') {
+  let calls = 0;
+  const next = () => `token-${++calls}`;
+  const apiKey = kind === 'sync' ? next : async () => next();
+  return { apiKey, calls: () => calls };
+}
+
+/** What the server saw of the requests since `from`: method, path (ids generic), query, and the key sent. */
+const seen = (from: number) =>
+  ctx.emulator.requests.slice(from).map((r: RequestRecord) => [`${r.method} ${r.path.replace(/(resp|run|thread|msg|file)_\w+/g, '$1')}`, r.query, r.apiKey]);
+
+/** The parameters of a request's query string, each name with all its values. */
+const params = (record: RequestRecord) => {
+  const all: Record<string, string[]> = {};
+  for (const [name, value] of new URLSearchParams(record.query)) (all[name] ??= []).push(value);
+  return all;
+};
+
+describe('apiKey as a function: called for every request sent, after subscribe', () => {
+  it.each(['sync', 'async'] as const)('(%s) nothing is called before subscribe; a 500 then a success: two requests, two fresh tokens, in order', async (kind) => {
+    const { apiKey, calls } = tokens(kind);
+    const client = ctx.clientWith({ apiKey, maxRetries: 1 });
+    const create$ = client.responses.create(BODY);
+    expect(calls()).toBe(0);
+    ctx.emulator.inject({ kind: 'serverError', status: 500, retryAfterMs: 1 }, { match: POST_RESPONSES });
+    const from = ctx.emulator.requests.length;
+    const response = await firstValueFrom(create$);
+    expect(response.status).toBe('completed');
+    expect(seen(from)).toEqual([
+      ['POST /v1/responses', '', 'token-1'],
+      ['POST /v1/responses', '', 'token-2'],
+    ]);
+    expect(ctx.emulator.requests.slice(from).map((r) => r.status)).toEqual([500, 200]);
+    expect(calls()).toBe(2);
+  });
+
+  it('a stream answered 502 is sent again with a fresh token', async () => {
+    const { apiKey } = tokens('async');
+    ctx.emulator.inject({ kind: 'serverError', status: 502, retryAfterMs: 1 }, { match: POST_RESPONSES });
+    const from = ctx.emulator.requests.length;
+    const events = await lastValueFrom(ctx.clientWith({ apiKey, maxRetries: 1 }).responses.stream(BODY).pipe(toArray()));
+    expect(events.at(-1)!.type).toBe('response.completed');
+    expect(seen(from).map(([, , key]) => key)).toEqual(['token-1', 'token-2']);
+  });
+
+  it('a cut background stream is resumed with a fresh token, and the resume carries the client’s query', async () => {
+    const { apiKey } = tokens('async');
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 5 }, { match: POST_RESPONSES });
+    const from = ctx.emulator.requests.length;
+    const events = await lastValueFrom(ctx.clientWith({ apiKey, query: QUERY }).responses.stream({ ...BODY, background: true }).pipe(toArray()));
+    expect(events.map((event) => event.sequence_number)).toEqual(events.map((_, at) => at));
+    expect(seen(from)).toEqual([
+      ['POST /v1/responses', 'api-version=2025-04-01-preview', 'token-1'],
+      ['GET /v1/responses/resp', 'api-version=2025-04-01-preview&stream=true&starting_after=4', 'token-2'],
+    ]);
+  });
+
+  it('a cut stream of a stored response is completed by GETs that each carry a fresh token and the query', async () => {
+    const { apiKey } = tokens('async');
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST_RESPONSES });
+    const from = ctx.emulator.requests.length;
+    const events = await lastValueFrom(ctx.clientWith({ apiKey, query: QUERY }).responses.stream(BODY).pipe(toArray()));
+    expect(events.at(-1)!.type).toBe('response.completed');
+    const requests = seen(from);
+    expect(requests[0]).toEqual(['POST /v1/responses', 'api-version=2025-04-01-preview', 'token-1']);
+    expect(requests.length).toBeGreaterThan(1);
+    requests.slice(1).forEach(([what, query, key], at) => {
+      expect(what).toBe('GET /v1/responses/resp');
+      expect(query).toBe('api-version=2025-04-01-preview');
+      expect(key).toBe(`token-${at + 2}`);
+    });
+  });
+
+  it('every poll of createAndPoll gets a fresh token, and the query', async () => {
+    const { apiKey } = tokens();
+    const client = ctx.clientWith({ apiKey, query: QUERY });
+    const { id: assistant_id } = await firstValueFrom(client.assistants.create({ model: 'gpt-4o' }));
+    const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }));
+    const from = ctx.emulator.requests.length;
+    const states = await lastValueFrom(client.threads.runs.createAndPoll(thread.id, { assistant_id }).pipe(toArray()));
+    expect(states.at(-1)!.status).toBe('completed');
+    const requests = seen(from);
+    expect(requests.length).toBeGreaterThan(2);
+    expect(requests[0]![0]).toBe('POST /v1/threads/thread/runs');
+    expect(requests.slice(1).every(([what]) => what === 'GET /v1/threads/thread/runs/run')).toBe(true);
+    expect(requests.map(([, query]) => query)).toEqual(requests.map(() => 'api-version=2025-04-01-preview'));
+    // Two keys went to the create calls above; each request since has its own.
+    expect(requests.map(([, , key]) => key)).toEqual(requests.map((_, at) => `token-${at + 3}`));
+  });
+});
+
+describe('a key function that fails: APIKeyProviderError, nothing sent, not retried', () => {
+  const SECRET = 'sk-proj-abcdefghijklmnop1234';
+  it.each<[string, () => unknown, string]>([
+    ['throws', () => { throw new Error(`refresh failed for Bearer ${SECRET}`); }, 'failed: refresh failed for Bearer ***1234'],
+    ['rejects', () => Promise.reject(new Error(`no token: ${SECRET}`)), 'failed: no token: sk-***1234'],
+    ['gives an empty string', () => '', 'gave an empty string instead of a non-empty string'],
+    ['resolves to undefined', async () => undefined, 'gave undefined instead of a non-empty string'],
+    ['gives a number', () => 42, 'gave a number instead of a non-empty string'],
+    ['resolves to an access token object', async () => ({ token: SECRET, expiresOnTimestamp: 1 }), 'gave an object (Object) with a token property (return its .token)'],
+  ])('a function that %s', async (_, fn, said) => {
+    let calls = 0;
+    const apiKey = (() => {
+      calls++;
+      return fn();
+    }) as () => string;
+    const client = ctx.clientWith({ apiKey, maxRetries: 2, fallbackToPolling: true });
+    const from = ctx.emulator.requests.length;
+    const calls$ = [
+      [client.responses.stream(BODY), 'POST /responses'],
+      [client.responses.retrieve('resp_1'), 'GET /responses/resp_1'],
+      [client.files.create({ file: { name: 'a.txt', content: 'hi' }, purpose: 'assistants' }), 'POST /files'],
+    ] as const;
+    for (const [call$, request] of calls$) {
+      calls = 0;
+      const error = await lastValueFrom<unknown>(call$).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(APIKeyProviderError);
+      expect((error as APIKeyProviderError).request).toBe(request);
+      expect(error).toBeInstanceOf(OpenAIStreamError);
+      expect((error as APIKeyProviderError).name).toBe('APIKeyProviderError');
+      expect((error as Error).message).toContain(said);
+      expect((error as Error).message).not.toContain(SECRET);
+      expect((error as Error).message).not.toContain('abcdefgh');
+      expect(calls).toBe(1);
+    }
+    expect(ctx.emulator.requests.length - from).toBe(0);
+  });
+
+  it('keeps what the function threw as its cause', async () => {
+    const failure = new Error('AADSTS700082: The refresh token has expired');
+    const error = await firstValueFrom(ctx.clientWith({ apiKey: () => Promise.reject(failure) }).conversations.retrieve('conv_1')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIKeyProviderError);
+    expect((error as APIKeyProviderError).cause).toBe(failure);
+    expect((error as APIKeyProviderError).request).toBe('GET /conversations/conv_1');
+  });
+
+  it('a function that fails on a retry: the failed attempt is the only request, the call fails with APIKeyProviderError', async () => {
+    let calls = 0;
+    const apiKey = async () => {
+      if (++calls === 2) throw new Error('the token service is down');
+      return `token-${calls}`;
+    };
+    ctx.emulator.inject({ kind: 'serverError', status: 500, retryAfterMs: 1 }, { match: POST_RESPONSES });
+    const from = ctx.emulator.requests.length;
+    const error = await firstValueFrom(ctx.clientWith({ apiKey, maxRetries: 2 }).responses.create(BODY)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIKeyProviderError);
+    expect(seen(from)).toEqual([['POST /v1/responses', '', 'token-1']]);
+    expect(calls).toBe(2);
+  });
+});
+
+describe('unsubscribing while the key function works sends nothing', () => {
+  /** A key function whose promise the test resolves. */
+  function pendingKey() {
+    const asked: Array<(key: string) => void> = [];
+    let called!: () => void;
+    const firstCall = new Promise<void>((resolve) => (called = resolve));
+    const apiKey = () =>
+      new Promise<string>((resolve) => {
+        asked.push(resolve);
+        called();
+      });
+    return { apiKey, asked, firstCall };
+  }
+
+  it('a stream unsubscribed before its key came: no request, even once the key comes', async () => {
+    const { apiKey, asked, firstCall } = pendingKey();
+    const from = ctx.emulator.requests.length;
+    const subscription = ctx.clientWith({ apiKey }).responses.stream(BODY).subscribe();
+    await firstCall;
+    subscription.unsubscribe();
+    asked[0]!('token-late');
+    await settle();
+    expect(ctx.emulator.requests.length - from).toBe(0);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('a call whose signal aborts while the key is awaited fails with the abort reason, and sends nothing', async () => {
+    const { apiKey, asked, firstCall } = pendingKey();
+    const controller = new AbortController();
+    const from = ctx.emulator.requests.length;
+    const failed = firstValueFrom(ctx.clientWith({ apiKey }).responses.create(BODY, { signal: controller.signal })).catch((e: unknown) => e);
+    await firstCall;
+    const reason = new Error('user left');
+    controller.abort(reason);
+    expect(await failed).toBe(reason);
+    asked[0]!('token-late');
+    await settle();
+    expect(ctx.emulator.requests.length - from).toBe(0);
+  });
+
+  it('the same call, left alone: the request goes once the key comes, with that key (the control)', async () => {
+    const { apiKey, asked, firstCall } = pendingKey();
+    const from = ctx.emulator.requests.length;
+    const done = firstValueFrom(ctx.clientWith({ apiKey }).responses.create(BODY));
+    await firstCall;
+    await settle();
+    expect(ctx.emulator.requests.length - from).toBe(0);
+    asked[0]!('token-in-time');
+    expect((await done).status).toBe('completed');
+    expect(seen(from)).toEqual([['POST /v1/responses', '', 'token-in-time']]);
+  });
+
+  it('a retry’s wait unsubscribed: the function is not called for the retry that is not sent', async () => {
+    const { apiKey, calls } = tokens();
+    ctx.emulator.inject({ kind: 'serverError', status: 500, retryAfterMs: 60_000 }, { match: POST_RESPONSES });
+    const from = ctx.emulator.requests.length;
+    const nth = ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses').length + 1;
+    const subscription = ctx.clientWith({ apiKey, maxRetries: 1 }).responses.create(BODY).subscribe({ error: () => undefined });
+    const record = await ctx.emulator.waitForRequest({ ...POST_RESPONSES, nth });
+    await record.ended;
+    await settle();
+    subscription.unsubscribe();
+    await settle();
+    expect(calls()).toBe(1);
+    expect(ctx.emulator.requests.length - from).toBe(1);
+  });
+});
+
+describe('query: on every request URL, the call’s own parameter wins', () => {
+  it('a JSON call, a stream, a file upload', async () => {
+    const client = ctx.clientWith({ query: QUERY });
+    const from = ctx.emulator.requests.length;
+    const created = await firstValueFrom(client.responses.create(BODY));
+    await firstValueFrom(client.responses.retrieve(created.id));
+    const events: ResponseStreamEvent[] = await lastValueFrom(client.responses.stream(BODY).pipe(toArray()));
+    expect(events.at(-1)!.type).toBe('response.completed');
+    await firstValueFrom(client.files.create({ file: { name: 'a.txt', content: 'hi' }, purpose: 'assistants' }));
+    expect(seen(from).map(([what, query]) => [what, query])).toEqual([
+      ['POST /v1/responses', 'api-version=2025-04-01-preview'],
+      ['GET /v1/responses/resp', 'api-version=2025-04-01-preview'],
+      ['POST /v1/responses', 'api-version=2025-04-01-preview'],
+      ['POST /v1/files', 'api-version=2025-04-01-preview'],
+    ]);
+  });
+
+  it('a list page and every page of listAll, with the call’s own parameters after it', async () => {
+    const client = ctx.clientWith({ query: QUERY });
+    const input = ['one', 'two', 'three'].map((content) => ({ role: 'user', content }));
+    const response = await firstValueFrom(client.responses.create({ model: 'gpt-4o', input }));
+    const from = ctx.emulator.requests.length;
+    await firstValueFrom(client.responses.inputItems.list(response.id, { limit: 2, order: 'asc' }));
+    const all = await lastValueFrom(client.responses.inputItems.listAll(response.id, { limit: 2, order: 'asc' }).pipe(toArray()));
+    expect(all).toHaveLength(3);
+    const queries = ctx.emulator.requests.slice(from).map((r) => r.query);
+    expect(queries).toHaveLength(3);
+    expect(queries[0]).toBe('api-version=2025-04-01-preview&limit=2&order=asc');
+    expect(queries[1]).toBe('api-version=2025-04-01-preview&limit=2&order=asc');
+    expect(queries[2]).toMatch(/^api-version=2025-04-01-preview&limit=2&order=asc&after=\w+$/);
+  });
+
+  it('a parameter of the call replaces the client’s of the same name (sent once); a call’s undefined keeps the client’s', async () => {
+    const client = ctx.clientWith({ query: { ...QUERY, order: 'desc', limit: '1' } });
+    const input = ['one', 'two', 'three'].map((content) => ({ role: 'user', content }));
+    const response = await firstValueFrom(client.responses.create({ model: 'gpt-4o', input }));
+    const from = ctx.emulator.requests.length;
+    const page = await firstValueFrom(client.responses.inputItems.list(response.id, { order: 'asc', limit: undefined }));
+    expect(page.data.map((item) => (item['content'] as Array<{ text: string }>)[0]!.text)).toEqual(['one']);
+    const record = ctx.emulator.requests[from]!;
+    expect(params(record)).toEqual({ 'api-version': ['2025-04-01-preview'], order: ['asc'], limit: ['1'] });
+    // Without the client's query, the call's parameters alone.
+    await firstValueFrom(ctx.client.responses.inputItems.list(response.id, { limit: 2 }));
+    expect(ctx.emulator.requests.at(-1)!.query).toBe('limit=2');
+  });
+});
+
+describe('the emulator records the key of each request', () => {
+  it('a string key as it was sent; none for an empty key (no Authorization header, 401)', async () => {
+    const from = ctx.emulator.requests.length;
+    await firstValueFrom(ctx.clientWith({ apiKey: 'sk-plain' }).responses.create(BODY));
+    const error = await firstValueFrom(createClient({ apiKey: '', baseURL: ctx.emulator.url }).responses.create(BODY)).catch((e: unknown) => e);
+    expect((error as { status?: number }).status).toBe(401);
+    expect(seen(from).map(([, , key]) => key)).toEqual(['sk-plain', undefined]);
+  });
+});
