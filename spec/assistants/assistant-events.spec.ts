@@ -1,4 +1,4 @@
-import { lastValueFrom, of, toArray } from 'rxjs';
+import { lastValueFrom, type Observable, of, toArray } from 'rxjs';
 import {
   AssistantStreamError,
   assistantEvents,
@@ -10,7 +10,7 @@ import {
   textDeltas,
 } from '../../src/index';
 import { assistantEventDataSchemas } from '../../src/schemas';
-import { encode, streamOf } from '../helpers/bytes';
+import { encode, iterableOf, streamOf } from '../helpers/bytes';
 import { ev, message, run, sse, textDelta } from '../helpers/events';
 
 const created = ev('thread.run.created', run('run_1', 'queued'));
@@ -162,7 +162,34 @@ describe('fromOpenAIStream', () => {
     async function* fine() {
       yield textDelta('msg_1', [0, 'a']);
       yield textDelta('msg_1', [0, 'b']);
+      yield completed;
     }
     expect(await lastValueFrom(fromOpenAIStream(fine()).pipe(textDeltas(), toArray()))).toEqual(['a', 'b']);
   });
+
+  it('judges the end as assistantEvents() does: a run not settled is cut; `done` and `error` values end it', async () => {
+    const adopted = (events: readonly AssistantStreamEvent[]) => outcomeOf(fromOpenAIStream(iterableOf(events)));
+    const direct = (events: readonly AssistantStreamEvent[]) => outcome(sse(events, false));
+    const cut = [created, inProgress, textDelta('msg_1', [0, 'a'])];
+    expect((await direct(cut)).error).toBeInstanceOf(IncompleteStreamError);
+    expect(await adopted(cut)).toEqual(await direct(cut));
+    // An iterable other than the SDK's may pass on what the SDK does not.
+    const done = { event: 'done', data: '[DONE]' } as unknown as AssistantStreamEvent;
+    expect(await adopted([created, done, inProgress])).toEqual({ received: [created], error: undefined });
+    const failure = { event: 'error', data: { error: { message: 'boom' } } } as unknown as AssistantStreamEvent;
+    const failed = await adopted([created, failure, inProgress]);
+    expect(failed.received).toEqual([created]);
+    expect(failed.error).toBeInstanceOf(AssistantStreamError);
+    expect((failed.error as AssistantStreamError).message).toBe(
+      ((await outcome(`${sse([created], false)}event: error\ndata: {"error":{"message":"boom"}}\n\n`)).error as AssistantStreamError).message,
+    );
+  });
 });
+
+async function outcomeOf(events$: Observable<AssistantStreamEvent>) {
+  const received: AssistantStreamEvent[] = [];
+  const error = await new Promise<unknown>((resolve) =>
+    events$.subscribe({ next: (e) => received.push(e), error: resolve, complete: () => resolve(undefined) }),
+  );
+  return { received, error };
+}

@@ -72,7 +72,8 @@ function selfMap(names: readonly string[]): ReadonlyMap<string, string> {
  * `conformance` schemas), text deltas read through a JSON template; `event: done` and `[DONE]` end it; `event:
  * error` fails it with {@link AssistantStreamError}; a body that ends early is a proper end only once the run
  * settled (a terminal or `requires_action` status), else an {@link IncompleteStreamError} with the run's ids
- * and status.
+ * and status. The same rules judge the SDK's run streams `fromOpenAIStream()` adopts (which pass no `done` on: they
+ * complete when they end after the run settled).
  *
  * @internal
  * @example
@@ -154,6 +155,23 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
     // The body ended without `[DONE]`: fine only if the run already reached a state that ends its stream.
     const status = this.run?.status;
     return status !== undefined && RUN_SETTLED_STATUSES.has(status) ? undefined : this.cut();
+  }
+
+  adopt(event: AssistantStreamEvent): AssistantStreamEvent | StreamEnd {
+    // The SDK passes neither `done` nor `error` on (it ends quietly at the first, throws its APIError for the
+    // second); another iterable may: they end the stream as in `decode()`.
+    const name: string = event.event;
+    if (name === 'done') return STREAM_DONE;
+    if (name === 'error') return new StreamEnd(new AssistantStreamError(JSON.stringify(event.data)));
+    this.received++;
+    this.lastEventName = name;
+    if ((event.data as { object?: unknown } | null)?.object === 'thread.run') this.run = event.data as typeof this.run;
+    return event;
+  }
+
+  endOfAdopted(): IncompleteStreamError | undefined {
+    // The SDK passes no `[DONE]` on: its end is judged as a body's end.
+    return this.endOfBody();
   }
 
   cut(cause?: unknown): IncompleteStreamError {

@@ -54,7 +54,9 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
  * How `chatCompletionChunks()` reads a Chat Completions stream: each chunk checked for the fields the library
  * reads (and the `conformance` schema), content chunks read through a JSON template; `[DONE]` ends it; an `error`
  * event or a `{ "error": ... }` chunk fails it with {@link ChatCompletionStreamError}; an end without `[DONE]` is
- * an {@link IncompleteStreamError} with the completion's id and last finish reason.
+ * an {@link IncompleteStreamError} with the completion's id and last finish reason. The SDK's chat streams
+ * `fromOpenAIStream()` adopts pass no `[DONE]` on: they complete when every choice shown has its `finish_reason`
+ * and the usage chunk the chunks announced (`usage: null`) came.
  *
  * @internal
  * @example
@@ -73,6 +75,10 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   private completionId: string | undefined;
   private finishReason: string | undefined;
   private learnable = false;
+  // Adopted streams only (`adopt()`): whether each choice shown (by index) has finished, and whether the chunks
+  // announced a usage chunk (`usage: null`) or carried it.
+  private finished: Map<number, boolean> | undefined;
+  private usage: 'announced' | 'received' | undefined;
   // Content chunks that repeat the last one's text around their content are read without JSON.parse; not
   // with a `conformance` schema, which may judge the strings the template fills in.
   private readonly contentChunks: JsonTemplate<ChatCompletionChunk> | undefined;
@@ -123,6 +129,37 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
 
   endOfBody(): IncompleteStreamError {
     return this.cut();
+  }
+
+  adopt(chunk: ChatCompletionChunk): ChatCompletionChunk {
+    // The SDK throws its APIError for an error chunk and passes no `[DONE]` on: the end is judged by what the
+    // chunks tell (see `endOfAdopted()`).
+    this.received++;
+    this.completionId = chunk.id;
+    const finished = (this.finished ??= new Map());
+    const choices = chunk.choices;
+    for (let i = 0; i < choices.length; i++) {
+      const { index, finish_reason: reason } = choices[i]!;
+      if (reason) {
+        this.finishReason = reason;
+        finished.set(index, true);
+      } else if (!finished.has(index)) finished.set(index, false);
+    }
+    const usage = chunk.usage;
+    if (usage) this.usage = 'received';
+    else if (usage === null && this.usage === undefined) this.usage = 'announced';
+    return chunk;
+  }
+
+  endOfAdopted(): IncompleteStreamError | undefined {
+    // Without `[DONE]`, a stream is complete once every choice it showed has its `finish_reason` (the SDK's
+    // ChatCompletionStream asks that much), it showed one at least, and the usage chunk came if the chunks
+    // announced one: with `stream_options: { include_usage: true }` the API writes `"usage": null` in every chunk
+    // before the last one, which carries the usage (and no choice).
+    const finished = this.finished;
+    if (finished === undefined || finished.size === 0 || this.usage === 'announced') return this.cut();
+    for (const done of finished.values()) if (!done) return this.cut();
+    return undefined;
   }
 
   cut(cause?: unknown): IncompleteStreamError {

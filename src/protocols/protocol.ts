@@ -12,7 +12,9 @@ import type { ServerSentEvent } from '../sources/server-sent-event.js';
  *   `textDeltas()`, `streamMetrics()` and `streamKindOf()`.
  * - {@link ProtocolSource}: how the bytes of its stream become values (decoding and the checks of what the
  *   library reads), when the stream is complete, and what a cut stream reports. Read by the API's source
- *   (`responseEvents()`, ...) through `readProtocol()` (`src/protocols/read-protocol.ts`).
+ *   (`responseEvents()`, ...) through `readProtocol()` (`src/protocols/read-protocol.ts`), and by
+ *   `fromOpenAIStream()` through `src/protocols/sources.ts` (the official SDK's streams of its values, judged
+ *   complete or cut by the same rules).
  * - {@link ProtocolAccumulation}: how its values accumulate (the pure reducer of the snapshots) and where the tool
  *   calls are in them. Read by `toolCallDeltas()` through `src/protocols/accumulations.ts`.
  */
@@ -172,6 +174,20 @@ export interface ProtocolReader<E> {
   endOfBody(): OpenAIStreamError | undefined;
   /** The error for a stream cut by a transport failure (`cause`) mid-stream: an `IncompleteStreamError`. */
   cut(cause: unknown): OpenAIStreamError;
+  /**
+   * A value another reader decoded (the official SDK's stream, adopted by `fromOpenAIStream()`), noted as
+   * {@link decode} notes the value of the same event: the value to emit, or the {@link StreamEnd} `decode` would
+   * return for that event (Responses' `error` and `response.failed`). {@link ends} is asked after it as after
+   * `decode`. Nothing is checked or copied: the value was parsed by its own reader.
+   */
+  adopt(value: E): E | StreamEnd;
+  /**
+   * The adopted stream ended, which the official SDK's iterator does quietly both at `[DONE]` (which it does not
+   * pass on) and when the body is cut: `undefined` when what the stream told shows it complete, else the error
+   * to fail with (an `IncompleteStreamError`). {@link endOfBody} but for `[DONE]` unseen: for APIs whose end
+   * shows in the values (a terminal event, a settled run), the same rule.
+   */
+  endOfAdopted(): OpenAIStreamError | undefined;
 }
 
 /**

@@ -78,7 +78,8 @@ function mapOf(record: Readonly<Record<string, WireCheck>>): ReadonlyMap<string,
  * How `responseEvents()` reads a Responses stream: each event checked for the fields the library reads (and the
  * `conformance` schemas), text deltas read through a JSON template; `[DONE]`, `response.completed` and
  * `response.incomplete` end it; `error` and `response.failed` fail it with {@link ResponseStreamError}; an end
- * before any of those is an {@link IncompleteStreamError} with the response's id and status.
+ * before any of those is an {@link IncompleteStreamError} with the response's id and status. The same rules judge
+ * the SDK's streams `fromOpenAIStream()` adopts (no `[DONE]` there: only a terminal event completes them).
  *
  * @internal
  * @example
@@ -170,6 +171,23 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
   }
 
   endOfBody(): IncompleteStreamError {
+    return this.cut();
+  }
+
+  adopt(event: ResponseStreamEvent): ResponseStreamEvent | StreamEnd {
+    const type = event.type;
+    // The SDK passes `error` (unless named on its `event:` line, which the SDK throws as its APIError) and
+    // `response.failed` on as values: they fail the stream here as in `decode()`.
+    if (isFailure(type)) return this.failure(type, JSON.stringify(event));
+    this.received++;
+    this.lastEventName = type;
+    const carried = (event as { response?: unknown }).response;
+    if (typeof carried === 'object' && carried !== null) this.response = carried;
+    return event;
+  }
+
+  endOfAdopted(): IncompleteStreamError {
+    // Only a terminal event completes the stream; the SDK passes no `[DONE]` on.
     return this.cut();
   }
 

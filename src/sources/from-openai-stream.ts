@@ -1,7 +1,10 @@
 import { Observable } from 'rxjs';
+import { StreamEnd } from '../protocols/protocol.js';
+import { type Adoption, adoptionOf } from '../protocols/sources.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
+import { nextTurn } from './from-sse.js';
 
 /**
  * What {@link fromOpenAIStream} accepts: the official SDK's `AssistantStream`, `Stream<...>` or
@@ -27,10 +30,23 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
 
 /**
  * Adopts a stream of the official `openai` SDK (or any async iterable) as an Observable: each item is emitted
- * as it is, errors pass through unchanged, and unsubscribing aborts the SDK's request through its
- * `controller` and ends the iterator. An `AssistantStream`, a chat completion stream or a Responses stream is
- * typed as this library's `AssistantStreamEvent`, `ChatCompletionChunk` or `ResponseStreamEvent`, so every
- * operator accepts it.
+ * as it is, the SDK's errors (`APIError`, ...) pass through unchanged, and unsubscribing aborts the SDK's request
+ * through its `controller` and ends the iterator. An `AssistantStream`, a chat completion stream or a Responses
+ * stream is typed as this library's `AssistantStreamEvent`, `ChatCompletionChunk` or `ResponseStreamEvent`, so
+ * every operator accepts it.
+ *
+ * A cut stream is never a success: the SDK's iterator ends quietly both at `[DONE]` and when the body is cut, so
+ * the values decide, by the rules of the library's own source of their API (`assistantEvents()`,
+ * `chatCompletionChunks()`, `responseEvents()`), recognized by the first value:
+ * - Responses: completes after `response.completed` / `response.incomplete`; `response.failed` and an `error`
+ *   event the SDK passes on fail with `ResponseStreamError`; any other end is an `IncompleteStreamError`.
+ * - Assistants runs: an end is a completion once the run settled (a terminal or `requires_action` status),
+ *   else an `IncompleteStreamError`.
+ * - Chat Completions: an end is a completion once every choice shown has its `finish_reason` and, when the
+ *   chunks announced a usage chunk (`usage: null`, as with `stream_options: { include_usage: true }`), it came;
+ *   else an `IncompleteStreamError`.
+ *
+ * Values of no known API (and a stream that gives none) complete with the iterator.
  *
  * @example
  * import OpenAI from 'openai';
@@ -68,7 +84,8 @@ export function fromOpenAIStream<T>(stream: StreamSource<T>): Observable<T>;
 // The SDK's events, chunks and response events are the API's objects, passed on untouched; the overloads type
 // them as this library's (zod-inferred) types of the same objects, so every operator accepts them.
 /**
- * The implementation of the signatures above: emits each item of `stream` as it is.
+ * The implementation of the signatures above: emits each item of `stream` as it is, and judges the end of a stream
+ * of a known API by its source's rules.
  *
  * @example
  * fromOpenAIStream(openai.beta.threads.runs.stream(threadId, { assistant_id })).pipe(untilDone()).subscribe();
@@ -76,37 +93,83 @@ export function fromOpenAIStream<T>(stream: StreamSource<T>): Observable<T>;
 export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
   return new Observable<T>((subscriber) => {
     let stopped = false;
+    // The iterator ended or failed: nothing left to abort.
     let finished = false;
+    // The stream ended by its API's protocol (a terminal event): the iterator's end is read rather than aborted.
+    let ended = false;
     const controller = typeof source === 'function' ? new AbortController() : undefined;
     let stream: AdoptableStream<T> | undefined;
     let iterator: AsyncIterator<T> | undefined;
+    // Which API the values belong to, told by the first one (`null`: none the library knows).
+    let adoption: Adoption | null | undefined;
     const started = typeof source === 'function' ? source(controller!.signal) : source;
     (async () => {
       stream = await started;
-      if (stopped) return stop();
+      if (stopped) return abort();
       iterator = stream[Symbol.asyncIterator]();
       for (;;) {
         const { done, value } = await iterator.next();
         if (stopped) return;
         if (done) break;
-        subscriber.next(value);
+        if (adoption === undefined) adoption = adoptionOf(value) ?? null;
+        // A value of no known API, or one its API does not claim, passes as it is.
+        if (adoption === null || !adoption.protocol.is(value)) subscriber.next(value);
+        else {
+          const reader = adoption.reader;
+          const read = reader.adopt(value);
+          if (read instanceof StreamEnd) {
+            if (read.error !== undefined) return subscriber.error(read.error);
+            ended = true;
+            return subscriber.complete();
+          }
+          // As `readProtocol()` does: a terminal value is known as such before it is out, so that a consumer that
+          // stops at it (`first(…)`) leaves the iterator's end to be read as well.
+          const ends = reader.ends(value);
+          if (ends) ended = true;
+          subscriber.next(value);
+          if (ends) return subscriber.complete();
+        }
+        // The consumer stopped at this value (`take`, `first`): the teardown aborted or released the iterator.
+        if (stopped) return;
       }
       finished = true;
-      subscriber.complete();
+      // The SDK's iterator ends quietly both at `[DONE]` and at a cut: what the values told decides.
+      const error = adoption ? adoption.reader.endOfAdopted() : undefined;
+      if (error === undefined) subscriber.complete();
+      else subscriber.error(error);
     })().catch((error: unknown) => {
       finished = true;
       if (!stopped) subscriber.error(error);
     });
-    function stop() {
-      // A stream read to its end (or failed) has nothing left to abort.
-      if (finished) return;
+    function abort() {
       controller?.abort();
       stream?.controller?.abort();
       if (iterator) Promise.resolve(iterator.return?.()).catch(() => undefined);
     }
+    // The stream ended by its protocol: its iterator's end (the body's end) is most likely queued behind the last
+    // value, and is read rather than aborted (which in Node's `fetch` destroys the connection). An iterator that
+    // has more to give, or whose end has not come by the next turn of the event loop, is aborted.
+    function release(iterator: AsyncIterator<T>) {
+      let settled = false;
+      iterator.next().then(
+        (result) => {
+          settled = true;
+          if (!result.done) abort();
+        },
+        () => {
+          settled = true;
+        },
+      );
+      nextTurn(() => {
+        if (!settled) abort();
+      });
+    }
     return () => {
       stopped = true;
-      stop();
+      // A stream read to its end (or failed) has nothing left to abort.
+      if (finished) return;
+      if (ended && iterator) release(iterator);
+      else abort();
     };
   });
 }

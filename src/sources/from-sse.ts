@@ -162,8 +162,16 @@ function finishAfterEnd(reader: ByteReader): void {
   });
 }
 
-/** Runs `fn` after the I/O of this turn of the event loop: `setImmediate` in Node, a 0 ms timeout elsewhere. */
-function nextTurn(fn: () => void): void {
+/**
+ * Runs `fn` after the I/O of this turn of the event loop: `setImmediate` in Node, a 0 ms timeout elsewhere.
+ *
+ * @internal
+ * @example
+ * nextTurn(() => {
+ *   if (!settled) reader.cancel();
+ * });
+ */
+export function nextTurn(fn: () => void): void {
   const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
   if (typeof immediate === 'function') immediate(fn);
   else setTimeout(fn, 0);

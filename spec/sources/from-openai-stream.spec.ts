@@ -1,0 +1,246 @@
+import OpenAI from 'openai';
+import { first, lastValueFrom, type Observable, retry, toArray } from 'rxjs';
+import {
+  assistantEvents,
+  chatCompletionChunks,
+  finalChatCompletion,
+  finalResponse,
+  fromOpenAIStream,
+  IncompleteStreamError,
+  ResponseStreamError,
+  responseEvents,
+} from '../../src/index';
+import { encode, fixtureBytes, fixtureNames, streamOf, withPublishedTypoFixed } from '../helpers/bytes';
+
+// The official SDK's `Stream` (and its helpers' streams) end quietly both at `[DONE]` and at a cut body: adopted,
+// they must be judged as this library's own source judges the same bytes. Each test feeds the same bytes to both.
+
+/** The official SDK answering its requests with the given bodies in turn (the last one again after them). */
+function sdkOver(...bodies: string[]): OpenAI {
+  let request = 0;
+  return new OpenAI({
+    apiKey: 'test',
+    maxRetries: 0,
+    fetch: async () =>
+      new Response(streamOf([encode(bodies[Math.min(request++, bodies.length - 1)]!)]), {
+        status: 200,
+        headers: { 'content-type': 'text/event-stream' },
+      }),
+  });
+}
+
+const responsesOf = (body: string) => (signal: AbortSignal) =>
+  sdkOver(body).responses.create({ model: 'gpt-4o', input: 'Hi', stream: true }, { signal });
+const chatOf = (body: string) => (signal: AbortSignal) =>
+  sdkOver(body).chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true }, { signal });
+const runOf = (body: string) => (signal: AbortSignal) =>
+  sdkOver(body).beta.threads.runs.create('thread_123', { assistant_id: 'asst_123', stream: true }, { signal });
+
+interface Outcome<T> {
+  values: T[];
+  /** The error's class, message and fields; `undefined` for a completion. */
+  error: Record<string, unknown> | undefined;
+}
+
+async function outcome<T>(values$: Observable<T>): Promise<Outcome<T>> {
+  const values: T[] = [];
+  const error = await new Promise<unknown>((resolve) =>
+    values$.subscribe({ next: (value) => values.push(value), error: resolve, complete: () => resolve(undefined) }),
+  );
+  return { values, error: error === undefined ? undefined : described(error) };
+}
+
+function described(error: unknown): Record<string, unknown> {
+  const e = error as Error;
+  return { class: e.constructor, message: e.message, ...Object.fromEntries(Object.entries(e)) };
+}
+
+const sseResponse = (body: string) => new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+const text = (folder: string, name: string) => new TextDecoder().decode(fixtureBytes(folder, name));
+/** The SSE events of a body, each with its blank line. */
+const frames = (body: string) =>
+  body
+    .split('\n\n')
+    .filter((frame) => frame.trim() !== '')
+    .map((frame) => `${frame}\n\n`);
+const dataOf = (frame: string) => /^data: (.*)$/m.exec(frame)![1]!;
+
+describe('fromOpenAIStream(SDK Responses stream): judged as responseEvents() judges the same bytes', () => {
+  const recorded = frames(text('responses-recorded', 'web-search-annotations.sse'));
+  // Cut after the fifth text delta: no terminal event.
+  const deltas = recorded.flatMap((frame, i) => (frame.startsWith('event: response.output_text.delta\n') ? [i] : []));
+  const fifthDelta = deltas[4]!;
+  const cut = recorded.slice(0, fifthDelta + 1).join('');
+  const created = JSON.parse(dataOf(recorded[0]!)) as { response: Record<string, unknown> };
+  const failedEvent = {
+    type: 'response.failed',
+    sequence_number: fifthDelta + 1,
+    response: { ...created.response, status: 'failed', error: { code: 'server_error', message: 'The model failed' } },
+  };
+  const failed = `${cut}event: response.failed\ndata: ${JSON.stringify(failedEvent)}\n\n`;
+  const errorEvent = { type: 'error', code: 'server_error', message: 'The server had an error', param: null, sequence_number: fifthDelta + 1 };
+
+  it('a stream cut mid-text fails with the IncompleteStreamError of responseEvents(), after the same events', async () => {
+    const direct = await outcome(responseEvents(sseResponse(cut)));
+    expect(direct.error?.['class']).toBe(IncompleteStreamError);
+    expect(direct.values).toHaveLength(fifthDelta + 1);
+    expect(await outcome(fromOpenAIStream(responsesOf(cut)))).toEqual(direct);
+    // The SDK's ResponseStream helper ends as quietly.
+    expect(await outcome(fromOpenAIStream(sdkOver(cut).responses.stream({ model: 'gpt-4o', input: 'Hi' })))).toEqual(direct);
+  });
+
+  it('finalResponse() of a cut stream is that error, never the response in progress', async () => {
+    const adopted = await outcome(fromOpenAIStream(responsesOf(cut)).pipe(finalResponse()));
+    expect(adopted).toEqual(await outcome(responseEvents(sseResponse(cut)).pipe(finalResponse())));
+    expect(adopted.error?.['class']).toBe(IncompleteStreamError);
+  });
+
+  it('`response.failed` fails with the ResponseStreamError of responseEvents(), holding the failed response', async () => {
+    const direct = await outcome(responseEvents(sseResponse(failed)));
+    expect(direct.error?.['class']).toBe(ResponseStreamError);
+    expect(direct.error?.['response']).toEqual(failedEvent.response);
+    expect(await outcome(fromOpenAIStream(responsesOf(failed)))).toEqual(direct);
+    expect(await outcome(fromOpenAIStream(responsesOf(failed)).pipe(finalResponse()))).toEqual(
+      await outcome(responseEvents(sseResponse(failed)).pipe(finalResponse())),
+    );
+  });
+
+  it('an `error` event the SDK passes on fails with the ResponseStreamError of responseEvents(); one it throws for stays its APIError', async () => {
+    // Without an `event:` line (as a relay may write it) the SDK passes the event on as a value.
+    const body = `${cut}data: ${JSON.stringify(errorEvent)}\n\n`;
+    const direct = await outcome(responseEvents(sseResponse(body)));
+    expect(direct.error?.['class']).toBe(ResponseStreamError);
+    expect(direct.error?.['eventType']).toBe('error');
+    expect(await outcome(fromOpenAIStream(responsesOf(body)))).toEqual(direct);
+    // Named on its `event:` line, the SDK throws its APIError for it, which passes through as the SDK's errors do.
+    const named = `${cut}event: error\ndata: ${JSON.stringify(errorEvent)}\n\n`;
+    const adopted = await outcome(fromOpenAIStream(responsesOf(named)));
+    expect(adopted.error?.['class']).toBe(OpenAI.APIError);
+    expect(adopted.error?.['message']).toContain('The server had an error');
+    expect(adopted.values).toEqual((await outcome(responseEvents(sseResponse(named)))).values);
+  });
+});
+
+describe('fromOpenAIStream(SDK chat stream): judged by what the chunks tell (the SDK passes no [DONE] on)', () => {
+  it('a stream cut before its finish_reason fails with the IncompleteStreamError of chatCompletionChunks()', async () => {
+    const cut = frames(text('chat-completions', 'plain-text.sse')).slice(0, 5).join('');
+    const direct = await outcome(chatCompletionChunks(sseResponse(cut)));
+    expect(direct.error?.['class']).toBe(IncompleteStreamError);
+    expect(await outcome(fromOpenAIStream(chatOf(cut)))).toEqual(direct);
+    // Not a MissingCompletionError of the final operator: the stream itself was cut.
+    expect(await outcome(fromOpenAIStream(chatOf(cut)).pipe(finalChatCompletion()))).toEqual(
+      await outcome(chatCompletionChunks(sseResponse(cut)).pipe(finalChatCompletion())),
+    );
+  });
+
+  it('with several choices, one of them unfinished is a cut', async () => {
+    const all = frames(text('chat-completions', 'three-choices-content-and-refusal.sse'));
+    const firstFinish = all.findIndex((frame) => /"finish_reason":"\w+"/.test(frame));
+    const cut = all.slice(0, firstFinish + 1).join('');
+    const direct = await outcome(chatCompletionChunks(sseResponse(cut)));
+    expect(direct.error?.['class']).toBe(IncompleteStreamError);
+    expect(direct.error?.['finishReason']).toBeDefined();
+    expect(await outcome(fromOpenAIStream(chatOf(cut)))).toEqual(direct);
+  });
+
+  it('a stream whose chunks announced a usage chunk (`usage: null`) is cut without it', async () => {
+    const all = frames(text('chat-recorded', 'openai-text-obfuscation.sse'));
+    // Every chunk but the usage chunk (and [DONE]): every choice has its finish_reason.
+    const cut = all.slice(0, -2).join('');
+    expect(all.at(-3)).toContain('"finish_reason":"stop"');
+    const direct = await outcome(chatCompletionChunks(sseResponse(cut)));
+    expect(direct.error?.['class']).toBe(IncompleteStreamError);
+    expect(await outcome(fromOpenAIStream(chatOf(cut)))).toEqual(direct);
+  });
+});
+
+describe('fromOpenAIStream(SDK run stream): judged as assistantEvents() judges the end of a body', () => {
+  it('a run stream cut mid-run fails with the IncompleteStreamError of assistantEvents()', async () => {
+    const all = frames(new TextDecoder().decode(withPublishedTypoFixed(fixtureBytes('assistants', 'create-run.sse'))));
+    const cut = all.slice(0, all.findIndex((frame) => frame.startsWith('event: thread.message.completed'))).join('');
+    const direct = await outcome(assistantEvents(sseResponse(cut)));
+    expect(direct.error?.['class']).toBe(IncompleteStreamError);
+    expect(direct.error?.['lastRunStatus']).toBe('in_progress');
+    expect(await outcome(fromOpenAIStream(runOf(cut)))).toEqual(direct);
+    // The SDK's AssistantStream throws an error of its own there, which passes through as the SDK's errors do.
+    const helper = await outcome(fromOpenAIStream(sdkOver(cut).beta.threads.runs.stream('thread_123', { assistant_id: 'asst_123' })));
+    expect(helper.values).toEqual(direct.values);
+    expect(helper.error?.['class']).toBe(OpenAI.OpenAIError);
+  });
+});
+
+describe('fromOpenAIStream(SDK stream) of every recording: as the library’s source of the same bytes', () => {
+  const recordings = (folder: string) => fixtureNames(folder).map((name) => [folder, name] as const);
+  /** The frames of a body up to the first one `ends` names: the stream cut just before its end. */
+  const cutBefore = (body: string, ends: RegExp) => {
+    const all = frames(body);
+    const end = all.findIndex((frame) => ends.test(frame));
+    expect(end).toBeGreaterThan(0);
+    return all.slice(0, end).join('');
+  };
+
+  it.each([...recordings('responses'), ...recordings('responses-recorded')])(
+    '%s/%s: whole, the same events and a completion; cut before its terminal event, the same IncompleteStreamError',
+    async (folder, name) => {
+      const body = text(folder, name);
+      const direct = await outcome(responseEvents(sseResponse(body)));
+      expect(direct.error).toBeUndefined();
+      expect(await outcome(fromOpenAIStream(responsesOf(body)))).toEqual(direct);
+      const cut = cutBefore(body, /^event: response\.(completed|incomplete)\n/);
+      const directCut = await outcome(responseEvents(sseResponse(cut)));
+      expect(directCut.error?.['class']).toBe(IncompleteStreamError);
+      expect(await outcome(fromOpenAIStream(responsesOf(cut)))).toEqual(directCut);
+    },
+  );
+
+  it.each([...recordings('chat-completions'), ...recordings('chat-recorded')])(
+    '%s/%s: whole, the same chunks and a completion; cut before its first finish_reason, the same IncompleteStreamError',
+    async (folder, name) => {
+      const body = text(folder, name);
+      const direct = await outcome(chatCompletionChunks(sseResponse(body)));
+      expect(direct.error).toBeUndefined();
+      expect(await outcome(fromOpenAIStream(chatOf(body)))).toEqual(direct);
+      const cut = cutBefore(body, /"finish_reason":"\w+"/);
+      const directCut = await outcome(chatCompletionChunks(sseResponse(cut)));
+      expect(directCut.error?.['class']).toBe(IncompleteStreamError);
+      expect(await outcome(fromOpenAIStream(chatOf(cut)))).toEqual(directCut);
+    },
+  );
+
+  it.each(recordings('assistants'))(
+    '%s/%s: whole, the same events and a completion; cut before the run settled, the same IncompleteStreamError',
+    async (folder, name) => {
+      const body = new TextDecoder().decode(withPublishedTypoFixed(fixtureBytes(folder, name)));
+      const direct = await outcome(assistantEvents(sseResponse(body)));
+      expect(direct.error).toBeUndefined();
+      expect(await outcome(fromOpenAIStream(runOf(body)))).toEqual(direct);
+      const cut = cutBefore(body, /^event: thread\.run\.(completed|requires_action|failed|cancelled|expired|incomplete)\n/);
+      const directCut = await outcome(assistantEvents(sseResponse(cut)));
+      expect(directCut.error?.['class']).toBe(IncompleteStreamError);
+      expect(await outcome(fromOpenAIStream(runOf(cut)))).toEqual(directCut);
+    },
+  );
+});
+
+describe('fromOpenAIStream(factory) of a cut stream', () => {
+  it('fails, so retry() starts the request again', async () => {
+    const body = text('responses-recorded', 'azure-text.sse');
+    const cut = frames(body).slice(0, 6).join('');
+    const sdk = sdkOver(cut, body);
+    const source = (signal: AbortSignal) => sdk.responses.create({ model: 'gpt-4o', input: 'Hi', stream: true }, { signal });
+    const events = await lastValueFrom(fromOpenAIStream(source).pipe(retry(1), toArray()));
+    const direct = (await outcome(responseEvents(sseResponse(body)))).values;
+    expect(events).toEqual([...direct.slice(0, 6), ...direct]);
+  });
+});
+
+describe('fromOpenAIStream(SDK stream) ended by its terminal event', () => {
+  it('completes at it, and a consumer that stops there leaves the request to end rather than aborting it', async () => {
+    const body = text('responses-recorded', 'azure-text.sse');
+    const stream = await sdkOver(body).responses.create({ model: 'gpt-4o', input: 'Hi', stream: true });
+    const completed = await lastValueFrom(fromOpenAIStream(stream).pipe(first((event) => event.type === 'response.completed')));
+    expect(completed.type).toBe('response.completed');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stream.controller.signal.aborted).toBe(false);
+  });
+});

@@ -1,0 +1,53 @@
+import { assistantsSource } from '../assistants/protocol.js';
+import { chatSource } from '../chat/protocol.js';
+import { responsesSource } from '../responses/protocol.js';
+import type { FromSSEOptions } from '../sources/from-sse.js';
+import type { ValueOfKind } from './accumulations.js';
+import type { ProtocolReader, ProtocolSource, StreamProtocol } from './protocol.js';
+import { type KnownProtocol, protocolOf } from './registry.js';
+
+/**
+ * The source part of every protocol of `src/protocols/registry.ts`, by kind: `fromOpenAIStream()` judges an
+ * adopted stream by the rules of its API's source (kept apart from the registry so that `textDeltas()` does not
+ * carry the sources). The compiler asks for an entry for every protocol of the registry.
+ *
+ * @internal
+ * @example
+ * const reader = protocolSources[protocolOf(value)!.kind].prepare({})();
+ */
+export const protocolSources = {
+  assistants: assistantsSource,
+  chat: chatSource,
+  responses: responsesSource,
+} as const satisfies { readonly [K in KnownProtocol['kind']]: ProtocolSource<ValueOfKind<K>, never> };
+
+/**
+ * How one subscription of `fromOpenAIStream()` judges a stream of an API's values: the API's protocol (which of
+ * the values it owns) and a reader of its source, which notes them (`adopt`) and judges their end (`ends`,
+ * `endOfAdopted`).
+ *
+ * @internal
+ * @example
+ * const adoption = adoptionOf(first);
+ * if (adoption?.protocol.is(value)) adoption.reader.adopt(value);
+ */
+export interface Adoption {
+  readonly protocol: StreamProtocol<unknown>;
+  readonly reader: ProtocolReader<unknown>;
+}
+
+/**
+ * The {@link Adoption} of a stream whose first value is `value`: of the API that owns it (the registry's one
+ * recognition step), with a reader of its own; `undefined` for a value of no known API.
+ *
+ * @internal
+ * @example
+ * const adoption = adoptionOf({ type: 'response.created', response }); // Responses
+ * adoptionOf(42); // undefined
+ */
+export function adoptionOf(value: unknown): Adoption | undefined {
+  const protocol = protocolOf(value);
+  if (protocol === undefined) return undefined;
+  const source = protocolSources[protocol.kind] as ProtocolSource<unknown, FromSSEOptions>;
+  return { protocol: protocol as StreamProtocol<unknown>, reader: source.prepare({})() };
+}
