@@ -34,6 +34,7 @@ export {
   type FaultKind,
   type InjectOptions,
   type InjectedFault,
+  type LatencyFault,
   type ReplyFault,
   type RequestFault,
   type RequestMatch,

@@ -25,9 +25,9 @@ export interface Emulator {
   readonly url: string;
   /** The port it listens on. */
   readonly port: number;
-  /** Every request received so far, oldest first (a live view). */
+  /** Every request received so far (since the start or the last {@link Emulator.reset}), oldest first (a live view). */
   readonly requests: readonly RequestRecord[];
-  /** What was created, submitted, streamed and faulted so far (a live view). */
+  /** What was created, submitted, streamed and faulted so far (since the start or the last reset; a live view). */
   readonly counters: Readonly<EmulatorCounters>;
   /**
    * Makes requests fail (see {@link Fault}); by default the next one the fault applies to.
@@ -45,13 +45,31 @@ export interface Emulator {
   clearFaults(): void;
   /**
    * Resolves with the request matching `query` (the `nth`, default the first), logged already or yet to come,
-   * once the request was read: its `body` and `idempotencyKey` are known (`status` and `ended` come later).
+   * once the request was read: its `body`, `headers` and `idempotencyKey` are known (`status` and `ended` come
+   * later). The log counts from the start or the last {@link Emulator.reset}; `after` looks only past a record (or
+   * a number of records). Rejects after `timeout` ms, when `signal` aborts, and when the emulator is reset or
+   * closed first; a query with an unknown key is a TypeError.
    *
    * @example
-   * const record = await emulator.waitForRequest({ method: 'POST', path: /\/runs$/ });
+   * const record = await emulator.waitForRequest({ method: 'POST', path: /\/runs$/, timeout: 2000 });
    * await record.ended;
+   * const retry = await emulator.waitForRequest({ method: 'POST', path: /\/runs$/, after: record });
    */
   waitForRequest(query?: RequestQuery): Promise<RequestRecord>;
+  /**
+   * Makes the emulator as it was when it started, on the same port: the request log emptied (pending
+   * `waitForRequest` calls reject), the counters at zero (in place: `emulator.counters` and `emulator.requests`
+   * stay the same objects), every injected fault removed, every object forgotten (assistants, threads, runs,
+   * files, vector stores, responses, conversations, `Idempotency-Key`s), the work of runs and background
+   * responses stopped, and every exchange still open cut (a stalled stream: `server-closed`). For tests that share
+   * one emulator.
+   *
+   * @example
+   * beforeAll(async () => (emulator = await startEmulator({ pacing: 0 })));
+   * afterEach(() => emulator.reset());
+   * afterAll(() => emulator.close());
+   */
+  reset(): void;
   /**
    * Resolves when no run and no vector store file has work scheduled: every run has ended or waits for tool
    * outputs (streams cut by a fault included: their runs go on to their end).
@@ -90,20 +108,17 @@ export interface Emulator {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const resolved = resolveOptions(options);
-  const store = new Store();
-  const timers = new Timers();
   const counters = zeroCounters();
-  const state: EmulatorState = {
-    store,
-    options: resolved,
-    counters,
-    timers,
-    runs: new RunEngine(store, timers, resolved, counters),
-    idempotency: new Map(),
+  // A fresh state at the start and on each reset; the counters are the same object throughout (a live view).
+  const freshState = (): EmulatorState => {
+    const store = new Store();
+    const timers = new Timers();
+    return { store, options: resolved, counters, timers, runs: new RunEngine(store, timers, resolved, counters), idempotency: new Map() };
   };
+  let state = freshState();
   const faults = new FaultRegistry();
   const log = new RequestLog();
-  const api = createApiServer(state, routes, faults, log);
+  const api = createApiServer(() => state, routes, faults, log);
   await new Promise<void>((resolve, reject) => {
     api.server.once('error', reject);
     api.server.listen(resolved.port, '127.0.0.1', () => {
@@ -121,7 +136,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     inject: (fault, injectOptions) => faults.inject(fault, injectOptions),
     clearFaults: () => faults.clear(),
     waitForRequest: (query) => log.waitFor(query),
-    idle: () => timers.whenIdle(),
+    idle: () => state.timers.whenIdle(),
     close: () => (closed ??= api.close()),
+    reset: () => {
+      state.runs.stopAll();
+      state.timers.clear();
+      api.dropExchanges();
+      faults.clear();
+      log.reset();
+      Object.assign(counters, zeroCounters());
+      state = freshState();
+    },
   };
 }

@@ -2,7 +2,7 @@
  * An event stream response, shaped by the stream faults of its request: the blocks a route sends go out as
  * `event:` / `data:` text unless a fault stalls, cuts, corrupts, delays or buffers them.
  */
-import type { StreamFault } from './faults.js';
+import type { LatencyFault, StreamFault } from './faults.js';
 import { DONE_DATA, SSE_HEADERS, formatComment, formatSse, type EventSink, type SseEvent } from './sse.js';
 import type { Timers } from './timers.js';
 import type { ResponseWriter } from './writer.js';
@@ -42,7 +42,21 @@ export function retryAfterMsHeader(ms: number | undefined): Record<string, strin
 }
 
 /**
- * Starts an event stream on `writer` (headers go out at once) and returns where its blocks are sent.
+ * What else shapes a stream: who hears that a fault acted, and the latency of its events.
+ *
+ * @example
+ * openEventStream(writer, timers, faults, 'chat', { onStrike: (fault) => record.faults.push(fault.kind) });
+ */
+export interface EventStreamOptions {
+  /** Called once per fault when it acts (a fault whose `afterEvents` is never reached is never reported). */
+  readonly onStrike?: (fault: StreamFault) => void;
+  /** The `delay` fault of the answer: every event (and the end) comes `ms` later; the headers too unless `headersFirst`. */
+  readonly delay?: LatencyFault;
+}
+
+/**
+ * Starts an event stream on `writer` (headers go out at once, unless a `delay` holds them) and returns where its
+ * blocks are sent.
  *
  * @example
  * const sink = openEventStream(writer, timers, [{ kind: 'reset', afterEvents: 3 }]);
@@ -53,24 +67,56 @@ export function openEventStream(
   timers: Timers,
   faults: readonly StreamFault[],
   dialect: StreamDialect = 'assistants',
+  options: EventStreamOptions = {},
+): EventSink {
+  const sink = faultedStream(writer, timers, faults, dialect, options);
+  return options.delay ? delayed(sink, timers, options.delay.ms) : sink;
+}
+
+function faultedStream(
+  writer: ResponseWriter,
+  timers: Timers,
+  faults: readonly StreamFault[],
+  dialect: StreamDialect,
+  { onStrike = () => {}, delay }: EventStreamOptions,
 ): EventSink {
   let fault: StreamFault | undefined;
   for (const each of faults) {
-    if (each.kind === 'slowBytes') writer.trickle({ chunkBytes: each.chunkBytes ?? 3, everyMs: each.everyMs ?? 1 });
-    else fault = each;
+    if (each.kind === 'slowBytes') {
+      writer.trickle({ chunkBytes: each.chunkBytes ?? 3, everyMs: each.everyMs ?? 1 });
+      onStrike(each);
+    } else fault = each;
   }
-  if (fault?.kind === 'bufferedProxy') return bufferedProxy(writer, fault);
+  if (fault?.kind === 'bufferedProxy') {
+    onStrike(fault);
+    return bufferedProxy(writer, fault);
+  }
 
   writer.head(200, SSE_HEADERS);
-  writer.flushHead();
+  if (delay && delay.headersFirst === false) timers.after(delay.ms, () => writer.flushHead());
+  else writer.flushHead();
   let written = 0;
   let silent = false; // the fault struck: nothing the route sends goes out any more
+  let held: SseEvent[] | undefined; // a stall that resumes: the blocks sent meanwhile
+  let endHeld = false;
 
   const strike = (): void => {
     if (!fault || !('afterEvents' in fault) || written !== fault.afterEvents || silent) return;
+    if (writer.closed || fault.kind === 'brokenJson') return; // the client left; brokenJson acts in `send`
+    onStrike(fault);
     switch (fault.kind) {
       case 'stall':
         silent = true;
+        if (fault.resumeAfterMs !== undefined) {
+          held = [];
+          timers.after(fault.resumeAfterMs, () => {
+            const blocks = held ?? [];
+            held = undefined;
+            silent = false;
+            for (const block of blocks) send(block);
+            if (endHeld) writer.end();
+          });
+        }
         break;
       case 'keepAliveOnly': {
         silent = true;
@@ -95,29 +141,50 @@ export function openEventStream(
         silent = true;
         writeLongLine(writer, timers, fault.bytes, fault.chunkBytes ?? 65536);
         break;
-      case 'brokenJson':
-        break; // applied to the next block in `send`
     }
   };
   strike();
 
+  const send = (block: SseEvent): void => {
+    if (held) {
+      held.push(block);
+      return;
+    }
+    if (silent || writer.closed) return;
+    const broken = fault?.kind === 'brokenJson' && written === fault.afterEvents;
+    const data = broken ? block.data.slice(0, Math.ceil(block.data.length / 2)) : block.data;
+    writer.write(formatSse({ ...block, data }));
+    written++;
+    if (broken) onStrike(fault!);
+    if (fault?.kind === 'holdAfterDone' && isLastBlock(dialect, block)) {
+      silent = true;
+      onStrike(fault);
+    }
+    strike();
+  };
+
   return {
-    send(block: SseEvent): void {
-      if (silent || writer.closed) return;
-      const broken = fault?.kind === 'brokenJson' && written === fault.afterEvents;
-      const data = broken ? block.data.slice(0, Math.ceil(block.data.length / 2)) : block.data;
-      writer.write(formatSse({ ...block, data }));
-      written++;
-      if (fault?.kind === 'holdAfterDone' && isLastBlock(dialect, block)) silent = true;
-      strike();
-    },
+    send,
     end(): void {
-      if (!silent) writer.end();
+      if (held) endHeld = true;
+      else if (!silent) writer.end();
     },
     get closed() {
-      return silent || writer.closed;
+      return held ? writer.closed : silent || writer.closed;
     },
     onClose: (fn) => writer.onClose(fn),
+  };
+}
+
+/** A sink whose blocks and end each go out `ms` later (in order: timers of one length fire in the order set). */
+function delayed(sink: EventSink, timers: Timers, ms: number): EventSink {
+  return {
+    send: (block) => void timers.after(ms, () => sink.send(block)),
+    end: () => void timers.after(ms, () => sink.end()),
+    get closed() {
+      return sink.closed;
+    },
+    onClose: (fn) => sink.onClose(fn),
   };
 }
 

@@ -23,8 +23,11 @@ import type { ApiErrorBody } from './api-error.js';
  * emulator.inject({ kind: 'rateLimit', retryAfterMs: 10 }, { times: 2 });
  */
 export type Fault =
-  /** The stream goes silent after N events; the connection stays open. */
-  | { readonly kind: 'stall'; readonly afterEvents: number }
+  /**
+   * The stream goes silent after N events; the connection stays open. With `resumeAfterMs`, the events held
+   * meanwhile go out after that long and the stream goes on (a slow upstream rather than a dead one).
+   */
+  | { readonly kind: 'stall'; readonly afterEvents: number; readonly resumeAfterMs?: number }
   /** After N events only `: keep-alive` comments come, every `everyMs` (default 1000). */
   | { readonly kind: 'keepAliveOnly'; readonly afterEvents: number; readonly everyMs?: number }
   /** The response ends cleanly after N events, without `done`. */
@@ -45,6 +48,13 @@ export type Fault =
   /** The body is trickled `chunkBytes` (default 3) at a time, every `everyMs` (default 1). */
   | { readonly kind: 'slowBytes'; readonly chunkBytes?: number; readonly everyMs?: number }
   /**
+   * Latency: the answer of the API comes `ms` later. An event stream sends its headers at once (with
+   * `headersFirst: false`, they wait too: no byte for `ms`) and every event `ms` later than it would have come: the
+   * first after `ms`, the rest at the normal pacing ("slow first token"). A JSON answer is sent `ms` later.
+   * Combines with every other fault.
+   */
+  | { readonly kind: 'delay'; readonly ms: number; readonly headersFirst?: boolean }
+  /**
    * A proxy that cannot stream: `wholeBody` (default) sends the complete stream body at once when it is over,
    * under `contentType` (default `application/json`); `badGateway` answers 502 at once. Either way the request
    * reached the API: the run was created and goes on. With `retryAfterMs`, the 502 carries a `retry-after-ms` header.
@@ -55,14 +65,36 @@ export type Fault =
       readonly contentType?: string;
       readonly retryAfterMs?: number;
     }
-  /** 429 with `retry-after-ms` and `retry-after` (seconds, rounded up); the request does not reach the API. */
-  | { readonly kind: 'rateLimit'; readonly retryAfterMs?: number; readonly retryAfterSeconds?: number }
   /**
-   * A 5xx (default 500) with the API's error body; the request does not reach the API. With `retryAfterMs`, a
-   * `retry-after-ms` header asks clients to retry after that long (as the API sometimes does), so tests of what a
-   * retry does need not wait for the client's own backoff.
+   * 429 with `retry-after-ms` and `retry-after` (seconds, rounded up); the request does not reach the API. The
+   * body is `type: 'requests'`, `code: 'rate_limit_exceeded'` unless `type`, `code`, `param` or `message` say otherwise.
    */
-  | { readonly kind: 'serverError'; readonly status?: number; readonly message?: string; readonly retryAfterMs?: number }
+  | {
+      readonly kind: 'rateLimit';
+      readonly retryAfterMs?: number;
+      readonly retryAfterSeconds?: number;
+      readonly message?: string;
+      readonly type?: string;
+      readonly code?: string | null;
+      readonly param?: string | null;
+    }
+  /**
+   * An error answer (default 500; any status from 400 to 599) with the API's error body; the request does not
+   * reach the API. `type`, `code`, `param` and `message` set the body's fields; the defaults are what the API
+   * sends for the status (see {@link errorDefaults}: 429 `type: 'requests'`, `code: 'rate_limit_exceeded'`; 400
+   * `invalid_request_error`; 5xx `server_error`; ...). With `retryAfterMs`, a `retry-after-ms` header asks clients
+   * to retry after that long (as the API sometimes does), so tests of what a retry does need not wait for the
+   * client's own backoff.
+   */
+  | {
+      readonly kind: 'serverError';
+      readonly status?: number;
+      readonly message?: string;
+      readonly type?: string;
+      readonly code?: string | null;
+      readonly param?: string | null;
+      readonly retryAfterMs?: number;
+    }
   /**
    * The API handles the request (creates the run, message, response, ...; a stream goes on unseen) and a proxy
    * answers 502 in its place, as when the connection between them breaks after the request was accepted. A
@@ -84,7 +116,10 @@ export type Fault =
    * `response.in_progress` come, then `response.failed`; in the background it is `queued`, `in_progress`, then
    * stored `failed`. Other requests are not matched by it.
    */
-  | { readonly kind: 'responseFailed'; readonly error?: { readonly code?: string; readonly message?: string } };
+  | {
+      readonly kind: 'responseFailed';
+      readonly error?: { readonly code?: string; readonly message?: string };
+    };
 
 /**
  * The name of a kind of fault.
@@ -119,22 +154,43 @@ export type ReplyFault = Extract<Fault, { kind: 'badGatewayAfterAccept' | 'stall
 export type AnswerFault = Extract<Fault, { kind: 'responseFailed' }>;
 
 /**
+ * A fault delaying the answer of the API (JSON or event stream).
+ *
+ * @example
+ * const fault: LatencyFault = { kind: 'delay', ms: 500 };
+ */
+export type LatencyFault = Extract<Fault, { kind: 'delay' }>;
+
+/**
  * A fault shaping an event stream.
  *
  * @example
  * const fault: StreamFault = { kind: 'stall', afterEvents: 3 };
  */
-export type StreamFault = Exclude<Fault, RequestFault | ReplyFault | AnswerFault>;
+export type StreamFault = Exclude<Fault, RequestFault | ReplyFault | AnswerFault | LatencyFault>;
 
 /**
  * Which requests an injected fault hits. `path` is compared with the request's path without its query: a string
- * equals it, with or without the `/v1` prefix (`'/threads/runs'`); a RegExp is tested against the full path.
+ * equals it, with or without the `/v1` prefix (`'/threads/runs'`); a RegExp is tested against the full path
+ * (`/v1/threads/runs`). Any other key is a TypeError, as is a string path that cannot match (no leading `/`, or a `?`).
  *
  * @example
  * emulator.inject({ kind: 'serverError' }, { match: { method: 'POST', path: /\/runs$/ } });
  */
 export interface RequestMatch {
+  /**
+   * The HTTP method (any case).
+   *
+   * @example
+   * emulator.inject({ kind: 'serverError' }, { match: { method: 'GET' } });
+   */
   readonly method?: string;
+  /**
+   * The path: a string equal to it with or without `/v1`, or a RegExp tested against it with `/v1`.
+   *
+   * @example
+   * emulator.inject({ kind: 'reset', afterEvents: 2 }, { match: { path: '/responses' } });
+   */
   readonly path?: string | RegExp;
 }
 
@@ -145,9 +201,20 @@ export interface RequestMatch {
  * emulator.inject({ kind: 'serverError' }, { times: 3, match: { method: 'GET' } });
  */
 export interface InjectOptions {
-  /** Which requests (default: every request the fault applies to). */
+  /**
+   * Which requests (default: every request the fault applies to).
+   *
+   * @example
+   * emulator.inject({ kind: 'serverError' }, { match: { method: 'POST', path: '/chat/completions' } });
+   */
   readonly match?: RequestMatch;
-  /** How many requests it hits (default 1; `Infinity` for all). */
+  /**
+   * How many requests it is given to (default 1; `Infinity` for all): a whole number from 1. Each matching
+   * request the fault is given to uses one up, whether or not the fault then strikes (see {@link InjectedFault.hits}).
+   *
+   * @example
+   * emulator.inject({ kind: 'rateLimit' }, { times: 2 });
+   */
   readonly times?: number;
 }
 
@@ -162,11 +229,37 @@ export interface InjectOptions {
  */
 export interface InjectedFault {
   readonly fault: Fault;
-  /** Requests it hit so far. */
+  /**
+   * Requests it was given to so far (each used one of its `times`), whether or not it struck.
+   *
+   * @example
+   * expect(fault.matched).toBe(1);
+   */
+  readonly matched: number;
+  /**
+   * Requests it actually acted on so far: a stream fault whose `afterEvents` lies beyond the end of the stream
+   * (the stream ended first, or the client left) was matched but did not hit. Request, reply, answer and
+   * latency faults, `slowBytes` and `bufferedProxy` act as soon as they are given to a request.
+   *
+   * @example
+   * const fault = emulator.inject({ kind: 'reset', afterEvents: 40 });
+   * await shortStream(); // 12 events: the reset never came
+   * expect([fault.matched, fault.hits]).toEqual([1, 0]);
+   */
   readonly hits: number;
-  /** Requests it will still hit. */
+  /**
+   * How many more requests it will be given to.
+   *
+   * @example
+   * expect(fault.remaining).toBe(0);
+   */
   readonly remaining: number;
-  /** Stops it from hitting more requests. */
+  /**
+   * Stops it from being given to more requests.
+   *
+   * @example
+   * fault.remove();
+   */
   remove(): void;
 }
 
@@ -237,55 +330,220 @@ export function isAnswerFault(fault: Fault): fault is AnswerFault {
 }
 
 /**
+ * Whether a fault delays the answer.
+ *
+ * @example
+ * isLatencyFault({ kind: 'delay', ms: 100 }); // true
+ */
+export function isLatencyFault(fault: Fault): fault is LatencyFault {
+  return fault.kind === 'delay';
+}
+
+/**
  * Whether a fault shapes an event stream.
  *
  * @example
  * isStreamFault({ kind: 'reset', afterEvents: 2 }); // true
  */
 export function isStreamFault(fault: Fault): fault is StreamFault {
-  return !isRequestFault(fault) && !isReplyFault(fault) && !isAnswerFault(fault);
+  return !isRequestFault(fault) && !isReplyFault(fault) && !isAnswerFault(fault) && !isLatencyFault(fault);
 }
 
-const NUMBER_FIELDS: Readonly<Record<FaultKind, { required: readonly string[]; optional: readonly string[] }>> = {
-  stall: { required: ['afterEvents'], optional: [] },
-  keepAliveOnly: { required: ['afterEvents'], optional: ['everyMs'] },
-  endEarly: { required: ['afterEvents'], optional: [] },
-  reset: { required: ['afterEvents'], optional: [] },
-  errorEvent: { required: ['afterEvents'], optional: [] },
-  brokenJson: { required: ['afterEvents'], optional: [] },
-  longLine: { required: ['afterEvents', 'bytes'], optional: ['chunkBytes'] },
-  holdAfterDone: { required: [], optional: [] },
-  slowBytes: { required: [], optional: ['chunkBytes', 'everyMs'] },
-  bufferedProxy: { required: [], optional: ['retryAfterMs'] },
-  rateLimit: { required: [], optional: ['retryAfterMs', 'retryAfterSeconds'] },
-  serverError: { required: [], optional: ['status', 'retryAfterMs'] },
-  badGatewayAfterAccept: { required: [], optional: ['retryAfterMs'] },
-  stallBody: { required: [], optional: ['bytes'] },
-  responseFailed: { required: [], optional: [] },
+/**
+ * The error body the API sends for an HTTP status, field by field: what a `serverError` / `rateLimit` fault
+ * sends unless it sets the fields itself.
+ *
+ * @example
+ * errorDefaults(429); // { type: 'requests', code: 'rate_limit_exceeded', message: 'Rate limit reached for requests.' }
+ * errorDefaults(400).type; // 'invalid_request_error'
+ */
+export function errorDefaults(status: number): { type: string; code: string | null; message: string } {
+  switch (status) {
+    case 400:
+      return { type: 'invalid_request_error', code: null, message: 'The request was invalid.' };
+    case 401:
+      return {
+        type: 'invalid_request_error',
+        code: 'invalid_api_key',
+        message: 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.',
+      };
+    case 403:
+      return { type: 'invalid_request_error', code: null, message: 'You are not allowed to make this request.' };
+    case 404:
+      return { type: 'invalid_request_error', code: null, message: 'The requested resource does not exist.' };
+    case 409:
+      return { type: 'invalid_request_error', code: null, message: 'The request conflicts with the current state of the resource.' };
+    case 429:
+      return { type: 'requests', code: 'rate_limit_exceeded', message: 'Rate limit reached for requests.' };
+    default:
+      return status >= 500
+        ? { type: 'server_error', code: null, message: 'The server had an error while processing your request. Sorry about that!' }
+        : { type: 'invalid_request_error', code: null, message: 'The request was invalid.' };
+  }
+}
+
+/** How a field of a fault is checked. */
+type FieldRule =
+  | 'count' // a whole number, 0 or more
+  | 'size' // a whole number, 1 or more
+  | 'ms' // a finite number, 0 or more
+  | 'status' // a whole number from 400 to 599
+  | 'string'
+  | 'nullableString'
+  | 'boolean'
+  | 'errorFields' // an object of optional message / type / code / param
+  | 'proxyResponse'; // 'wholeBody' | 'badGateway'
+
+const ERROR_FIELDS = { message: 'string', type: 'string', code: 'nullableString', param: 'nullableString' } as const;
+
+const FIELDS: Readonly<Record<FaultKind, { required?: Readonly<Record<string, FieldRule>>; optional?: Readonly<Record<string, FieldRule>> }>> = {
+  stall: { required: { afterEvents: 'count' }, optional: { resumeAfterMs: 'ms' } },
+  keepAliveOnly: { required: { afterEvents: 'count' }, optional: { everyMs: 'ms' } },
+  endEarly: { required: { afterEvents: 'count' } },
+  reset: { required: { afterEvents: 'count' } },
+  errorEvent: { required: { afterEvents: 'count' }, optional: { error: 'errorFields' } },
+  brokenJson: { required: { afterEvents: 'count' } },
+  longLine: { required: { afterEvents: 'count', bytes: 'count' }, optional: { chunkBytes: 'size' } },
+  holdAfterDone: {},
+  slowBytes: { optional: { chunkBytes: 'size', everyMs: 'ms' } },
+  delay: { required: { ms: 'ms' }, optional: { headersFirst: 'boolean' } },
+  bufferedProxy: { optional: { response: 'proxyResponse', contentType: 'string', retryAfterMs: 'ms' } },
+  rateLimit: { optional: { retryAfterMs: 'ms', retryAfterSeconds: 'ms', ...ERROR_FIELDS } },
+  serverError: { optional: { status: 'status', retryAfterMs: 'ms', ...ERROR_FIELDS } },
+  badGatewayAfterAccept: { optional: { retryAfterMs: 'ms' } },
+  stallBody: { optional: { bytes: 'count' } },
+  responseFailed: { optional: { error: 'errorFields' } },
 };
 
 /**
- * Checks a fault (from the header, or from untyped code); throws a message naming what is wrong.
+ * Checks a fault (from `inject`, the header, or untyped code); throws a TypeError naming what is wrong: an unknown
+ * kind or field, a missing field, a value of the wrong type or out of range.
  *
  * @example
  * validateFault({ kind: 'stall', afterEvents: 2 }); // returns it
- * validateFault({ kind: 'stall' }); // throws: 'stall' needs a number 'afterEvents'
+ * validateFault({ kind: 'stall' }); // throws: 'stall' needs 'afterEvents' (a whole number, 0 or more)
+ * validateFault({ kind: 'serverError', status: 200 }); // throws: 'status' must be an error status (400 to 599)
  */
 export function validateFault(value: unknown): Fault {
-  if (typeof value !== 'object' || value === null) throw new TypeError('A fault is an object with a "kind".');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError('A fault is an object with a "kind".');
+  }
   const fault = value as Record<string, unknown>;
   const kind = fault['kind'];
-  const fields = typeof kind === 'string' ? NUMBER_FIELDS[kind as FaultKind] : undefined;
-  if (!fields) throw new TypeError(`Unknown fault kind ${JSON.stringify(kind)}.`);
-  for (const name of fields.required) {
-    if (typeof fault[name] !== 'number') throw new TypeError(`'${String(kind)}' needs a number '${name}'.`);
+  const fields = typeof kind === 'string' && Object.hasOwn(FIELDS, kind) ? FIELDS[kind as FaultKind] : undefined;
+  if (!fields) {
+    throw new TypeError(`Unknown fault kind ${JSON.stringify(kind)} (known: ${Object.keys(FIELDS).join(', ')}).`);
   }
-  for (const name of fields.optional) {
-    if (fault[name] !== undefined && typeof fault[name] !== 'number') {
-      throw new TypeError(`'${String(kind)}': '${name}' must be a number.`);
+  const rules: Record<string, FieldRule> = { ...fields.required, ...fields.optional };
+  for (const name of Object.keys(fault)) {
+    if (name === 'kind') continue;
+    if (!Object.hasOwn(rules, name)) {
+      const known = Object.keys(rules);
+      throw new TypeError(`'${kind}' has no field '${name}' (${known.length ? `its fields: ${known.join(', ')}` : 'it takes none'}).`);
     }
   }
+  for (const [name, rule] of Object.entries(rules)) {
+    const field = fault[name];
+    if (field === undefined) {
+      if (fields.required && Object.hasOwn(fields.required, name)) {
+        throw new TypeError(`'${kind}' needs '${name}' (${RULE_TEXT[rule]}).`);
+      }
+      continue;
+    }
+    const problem = checkField(rule, field);
+    if (problem) throw new TypeError(`'${kind}': '${name}' ${problem}.`);
+  }
   return value as Fault;
+}
+
+const RULE_TEXT: Readonly<Record<FieldRule, string>> = {
+  count: 'a whole number, 0 or more',
+  size: 'a whole number, 1 or more',
+  ms: 'a number of milliseconds, 0 or more',
+  status: 'an error status, 400 to 599',
+  string: 'a string',
+  nullableString: 'a string or null',
+  boolean: 'true or false',
+  errorFields: 'an object with message, type, code, param',
+  proxyResponse: "'wholeBody' or 'badGateway'",
+};
+
+/** What is wrong with a field's value, or `undefined`. */
+function checkField(rule: FieldRule, value: unknown): string | undefined {
+  const fail = `must be ${RULE_TEXT[rule]}, got ${JSON.stringify(value) ?? String(value)}`;
+  switch (rule) {
+    case 'count':
+      return Number.isInteger(value) && (value as number) >= 0 ? undefined : fail;
+    case 'size':
+      return Number.isInteger(value) && (value as number) >= 1 ? undefined : fail;
+    case 'ms':
+      return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : fail;
+    case 'status':
+      return Number.isInteger(value) && (value as number) >= 400 && (value as number) <= 599 ? undefined : fail;
+    case 'string':
+      return typeof value === 'string' ? undefined : fail;
+    case 'nullableString':
+      return typeof value === 'string' || value === null ? undefined : fail;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : fail;
+    case 'proxyResponse':
+      return value === 'wholeBody' || value === 'badGateway' ? undefined : fail;
+    case 'errorFields': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail;
+      for (const [name, field] of Object.entries(value)) {
+        const fieldRule = (ERROR_FIELDS as Readonly<Record<string, FieldRule>>)[name];
+        if (!fieldRule) return `has no field '${name}' (its fields: ${Object.keys(ERROR_FIELDS).join(', ')})`;
+        const problem = checkField(fieldRule, field);
+        if (problem) return `.${name} ${problem}`;
+      }
+      return undefined;
+    }
+  }
+}
+
+const MATCH_KEYS: ReadonlySet<string> = new Set(['method', 'path']);
+const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'DELETE', 'PUT', 'PATCH', 'HEAD']);
+
+/**
+ * Checks a {@link RequestMatch}; throws a TypeError naming what is wrong (`where` says who asked).
+ *
+ * @example
+ * validateMatch({ method: 'POST', path: '/responses' }, 'inject'); // fine
+ * validateMatch({ pathname: '/responses' }, 'inject'); // throws: unknown match key 'pathname'
+ */
+export function validateMatch(match: unknown, where: string): void {
+  if (typeof match !== 'object' || match === null || Array.isArray(match)) {
+    throw new TypeError(`${where}: 'match' is an object with 'method' and / or 'path'.`);
+  }
+  const fields = match as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (!MATCH_KEYS.has(key)) throw new TypeError(`${where}: unknown match key '${key}' (known: method, path).`);
+  }
+  const { method, path } = fields;
+  if (method !== undefined && !(typeof method === 'string' && METHODS.has(method.toUpperCase()))) {
+    throw new TypeError(`${where}: 'method' must be an HTTP method (${[...METHODS].join(', ')}), got ${JSON.stringify(method)}.`);
+  }
+  if (path === undefined || path instanceof RegExp) return;
+  if (typeof path !== 'string') throw new TypeError(`${where}: 'path' must be a string or a RegExp, got ${typeof path}.`);
+  if (!path.startsWith('/')) {
+    throw new TypeError(`${where}: the path ${JSON.stringify(path)} can match no request: paths start with '/' ('/${path}').`);
+  }
+  if (path.includes('?')) {
+    throw new TypeError(`${where}: the path ${JSON.stringify(path)} can match no request: it is compared without the query.`);
+  }
+}
+
+/**
+ * A match as text, for error messages.
+ *
+ * @example
+ * describeMatch({ method: 'POST', path: /\/runs$/ }); // "{ method: 'POST', path: /\/runs$/ }"
+ */
+export function describeMatch(match: RequestMatch | undefined): string {
+  const parts: string[] = [];
+  if (match?.method !== undefined) parts.push(`method: '${match.method}'`);
+  if (match?.path !== undefined) parts.push(`path: ${typeof match.path === 'string' ? `'${match.path}'` : String(match.path)}`);
+  return parts.length ? `{ ${parts.join(', ')} }` : '{}';
 }
 
 /**
@@ -330,7 +588,30 @@ export function matchesRequest(match: RequestMatch | undefined, target: FaultTar
   return match.path.test(target.path);
 }
 
+/**
+ * A fault given to one request: `hit()` tells that it acted (counted once, on the injected fault it came from).
+ *
+ * @example
+ * const taken = faults.takeRequestFault(target);
+ * if (taken) { answerWith(taken.fault); taken.hit(); }
+ */
+export interface TakenFault<T extends Fault = Fault> {
+  readonly fault: T;
+  hit(): void;
+}
+
+/**
+ * A fault carried by the request's own header, as a {@link TakenFault} (no injected fault to count on).
+ *
+ * @example
+ * const taken = headerFault({ kind: 'reset', afterEvents: 2 });
+ */
+export function headerFault<T extends Fault>(fault: T): TakenFault<T> {
+  return { fault, hit: () => {} };
+}
+
 class Injection implements InjectedFault {
+  matched = 0;
   hits = 0;
   constructor(
     readonly fault: Fault,
@@ -342,20 +623,32 @@ class Injection implements InjectedFault {
   }
 }
 
+const OPTION_KEYS: ReadonlySet<string> = new Set(['match', 'times']);
+
 /**
  * The injected faults of an emulator, taken by the requests they match.
  *
  * @example
  * const faults = new FaultRegistry();
  * faults.inject({ kind: 'serverError' }, { times: 2 });
- * faults.takeRequestFault({ method: 'GET', path: '/v1/threads/thread_1' }); // { kind: 'serverError' }
+ * faults.takeRequestFault({ method: 'GET', path: '/v1/threads/thread_1' })?.fault; // { kind: 'serverError' }
  */
 export class FaultRegistry {
   #injections: Injection[] = [];
 
-  /** Adds a fault (see {@link InjectOptions}). */
+  /** Adds a fault (see {@link InjectOptions}); a TypeError names what is wrong with the fault or the options. */
   inject(fault: Fault, options: InjectOptions = {}): InjectedFault {
-    const injection = new Injection(validateFault(fault), options.match, options.times ?? 1);
+    const valid = validateFault(fault);
+    if (typeof options !== 'object' || options === null) throw new TypeError('inject: the options are an object.');
+    for (const key of Object.keys(options)) {
+      if (!OPTION_KEYS.has(key)) throw new TypeError(`inject: unknown option '${key}' (known: match, times).`);
+    }
+    if (options.match !== undefined) validateMatch(options.match, 'inject');
+    const times = options.times ?? 1;
+    if (!(times === Infinity || (Number.isInteger(times) && times >= 1))) {
+      throw new TypeError(`inject: 'times' must be a whole number from 1, or Infinity; got ${String(times)}.`);
+    }
+    const injection = new Injection(valid, options.match, times);
     this.#injections.push(injection);
     return injection;
   }
@@ -367,7 +660,7 @@ export class FaultRegistry {
   }
 
   /** The first request fault matching the request, counted as used. */
-  takeRequestFault(target: FaultTarget): RequestFault | undefined {
+  takeRequestFault(target: FaultTarget): TakenFault<RequestFault> | undefined {
     return this.#take(target, isRequestFault);
   }
 
@@ -375,33 +668,46 @@ export class FaultRegistry {
    * The first reply fault matching the request that applies to its answer, counted as used: a JSON answer takes
    * either kind, an event stream only `badGatewayAfterAccept`.
    */
-  takeReplyFault(target: FaultTarget, answer: 'json' | 'stream'): ReplyFault | undefined {
+  takeReplyFault(target: FaultTarget, answer: 'json' | 'stream'): TakenFault<ReplyFault> | undefined {
     return this.#take(target, (fault) => isReplyFaultFor(fault, answer));
   }
 
   /** The first answer fault matching the request, counted as used. */
-  takeAnswerFault(target: FaultTarget): AnswerFault | undefined {
+  takeAnswerFault(target: FaultTarget): TakenFault<AnswerFault> | undefined {
     return this.#take(target, isAnswerFault);
+  }
+
+  /** The first latency fault matching the request, counted as used. */
+  takeLatencyFault(target: FaultTarget): TakenFault<LatencyFault> | undefined {
+    return this.#take(target, isLatencyFault);
   }
 
   /**
    * The faults of a stream: the first matching stream fault other than `slowBytes`, and the first matching
    * `slowBytes`, each counted as used.
    */
-  takeStreamFaults(target: FaultTarget): StreamFault[] {
+  takeStreamFaults(target: FaultTarget): Array<TakenFault<StreamFault>> {
     const isCut = (fault: Fault): fault is StreamFault => isStreamFault(fault) && fault.kind !== 'slowBytes';
     const isSlow = (fault: Fault): fault is StreamFault => fault.kind === 'slowBytes';
     const cut = this.#take(target, isCut);
     const slow = this.#take(target, isSlow);
-    return [cut, slow].filter((fault): fault is StreamFault => fault !== undefined);
+    return [cut, slow].filter((fault): fault is TakenFault<StreamFault> => fault !== undefined);
   }
 
-  #take<T extends Fault>(target: FaultTarget, accept: (fault: Fault) => fault is T): T | undefined {
+  #take<T extends Fault>(target: FaultTarget, accept: (fault: Fault) => fault is T): TakenFault<T> | undefined {
     this.#injections = this.#injections.filter((injection) => injection.remaining > 0);
     const injection = this.#injections.find((i) => accept(i.fault) && matchesRequest(i.match, target));
     if (!injection) return undefined;
     injection.remaining--;
-    injection.hits++;
-    return injection.fault as T;
+    injection.matched++;
+    let counted = false;
+    return {
+      fault: injection.fault as T,
+      hit: () => {
+        if (counted) return;
+        counted = true;
+        injection.hits++;
+      },
+    };
   }
 }

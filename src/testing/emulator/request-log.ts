@@ -3,7 +3,7 @@
  * for a request to arrive or to end.
  */
 import { randomBytes } from 'node:crypto';
-import { matchesRequest, type FaultKind, type RequestMatch } from './faults.js';
+import { describeMatch, matchesRequest, validateMatch, type FaultKind, type RequestMatch } from './faults.js';
 
 /**
  * How an exchange ended: the response finished, the client went away first, or the emulator cut it.
@@ -29,6 +29,18 @@ export interface RequestRecord {
   readonly path: string;
   /** The query string without `?` (`''` when none). */
   readonly query: string;
+  /**
+   * The request's headers as sent, names in lower case (a header sent several times: its values joined by `, `).
+   * Nothing is hidden: `authorization` holds the key the client sent (`'Bearer sk-test'`), so tests can check which
+   * key, project (`openai-project`), organization (`openai-organization`), retry count (`x-stainless-retry-count`,
+   * as the official SDK sends it) or custom header a call carried.
+   *
+   * @example
+   * const record = await emulator.waitForRequest({ method: 'POST', path: '/responses' });
+   * expect(record.headers['authorization']).toBe('Bearer sk-test');
+   * expect(record.headers['openai-project']).toBe('proj_123');
+   */
+  readonly headers: Readonly<Record<string, string>>;
   /** The parsed JSON body (`undefined` until read, and for multipart or unreadable bodies). */
   readonly body: unknown;
   /** The response status, once sent. */
@@ -59,15 +71,53 @@ export interface RequestRecord {
 }
 
 /**
- * A {@link RequestMatch} that may also pick the nth matching request.
+ * A {@link RequestMatch} that may also pick the nth matching request, only look at requests logged after a point,
+ * and give up after a time or on a signal.
  *
  * @example
  * await emulator.waitForRequest({ method: 'GET', path: /\/runs\/run_/, nth: 2 }); // the second poll
+ * const mark = emulator.requests.length;
+ * await callUnderTest();
+ * await emulator.waitForRequest({ method: 'POST', path: '/responses', after: mark, timeout: 2000 });
  */
 export interface RequestQuery extends RequestMatch {
-  /** Which matching request (1 = the first, default). */
+  /**
+   * Which matching request (1 = the first, default), counted from the start of the log, or from `after`.
+   *
+   * @example
+   * await emulator.waitForRequest({ path: '/responses', nth: 2 }); // the retry
+   */
   readonly nth?: number;
+  /**
+   * Only requests logged after this point: a record of the log (the requests that arrived after it), or a number
+   * of records to skip (`emulator.requests.length`: only requests still to come). Without it, the whole log since
+   * the start (or the last `reset()`) counts.
+   *
+   * @example
+   * const first = await emulator.waitForRequest({ path: '/responses' });
+   * const retry = await emulator.waitForRequest({ path: '/responses', after: first });
+   */
+  readonly after?: RequestRecord | number;
+  /**
+   * Rejects after this many milliseconds without a match, with an error naming the query and what the log holds.
+   * Default: no time limit (the wait still ends, rejected, when the emulator is reset or closed).
+   *
+   * @example
+   * await emulator.waitForRequest({ path: '/responses', timeout: 1000 });
+   */
+  readonly timeout?: number;
+  /**
+   * Rejects with the signal's reason when it aborts.
+   *
+   * @example
+   * const controller = new AbortController();
+   * const waiting = emulator.waitForRequest({ path: '/responses', signal: controller.signal });
+   * controller.abort();
+   */
+  readonly signal?: AbortSignal;
 }
+
+const QUERY_KEYS: ReadonlySet<string> = new Set(['method', 'path', 'nth', 'after', 'timeout', 'signal']);
 
 /**
  * The mutable record the server keeps (users see it as a {@link RequestRecord}).
@@ -95,6 +145,7 @@ export class MutableRequestRecord implements RequestRecord {
     readonly method: string,
     readonly path: string,
     readonly query: string,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     this.ended = new Promise((resolve) => (this.#resolve = resolve));
   }
@@ -125,11 +176,12 @@ export class MutableRequestRecord implements RequestRecord {
 export class RequestLog {
   readonly records: MutableRequestRecord[] = [];
   readonly #read = new WeakSet<RequestRecord>();
-  #waiters: Array<{ query: RequestQuery; resolve: (record: RequestRecord) => void }> = [];
+  #waiters: Waiter[] = [];
+  #closed = false;
 
   /** Logs a new request. */
-  start(method: string, path: string, query: string): MutableRequestRecord {
-    const record = new MutableRequestRecord(method, path, query);
+  start(method: string, path: string, query: string, headers: Readonly<Record<string, string>> = {}): MutableRequestRecord {
+    const record = new MutableRequestRecord(method, path, query, headers);
     this.records.push(record);
     return record;
   }
@@ -138,26 +190,128 @@ export class RequestLog {
   read(record: MutableRequestRecord): void {
     if (this.#read.has(record)) return;
     this.#read.add(record);
-    this.#waiters = this.#waiters.filter((waiter) => {
-      const found = this.#found(waiter.query);
-      if (!found) return true;
-      waiter.resolve(found);
-      return false;
-    });
+    for (const waiter of [...this.#waiters]) {
+      const found = this.#found(waiter.query, waiter.skip);
+      if (found) waiter.settle(() => waiter.resolve(found));
+    }
   }
 
   /**
-   * Resolves with the request matching `query` (the nth match in the order of arrival), already logged or yet to
-   * come, once it was read.
+   * Resolves with the request matching `query` (the nth match in the order of arrival, after `query.after`),
+   * already logged or yet to come, once it was read. Rejects on `query.timeout`, `query.signal`, {@link reset} and
+   * {@link close}.
    */
   waitFor(query: RequestQuery = {}): Promise<RequestRecord> {
-    const found = this.#found(query);
+    let skip: number;
+    try {
+      skip = this.#validate(query);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const found = this.#found(query, skip);
     if (found) return Promise.resolve(found);
-    return new Promise((resolve) => this.#waiters.push({ query, resolve }));
+    if (this.#closed) return Promise.reject(new Error(`${describeQuery(query)}: the emulator is closed.`));
+    if (query.signal?.aborted) return Promise.reject(query.signal.reason);
+    return new Promise<RequestRecord>((resolve, reject) => {
+      const cleanups: Array<() => void> = [];
+      const waiter: Waiter = {
+        query,
+        skip,
+        resolve,
+        reject,
+        settle: (fn) => {
+          this.#waiters = this.#waiters.filter((other) => other !== waiter);
+          for (const cleanup of cleanups) cleanup();
+          fn();
+        },
+      };
+      this.#waiters.push(waiter);
+      if (query.timeout !== undefined) {
+        const timer = setTimeout(() => {
+          const seen = this.records.map((record) => `${record.method} ${record.path}`);
+          const logged = seen.length === 0 ? 'no request' : `${seen.length} request(s): ${seen.slice(-10).join(', ')}`;
+          waiter.settle(() => reject(new Error(`${describeQuery(query)} timed out after ${query.timeout} ms; the log holds ${logged}.`)));
+        }, query.timeout);
+        cleanups.push(() => clearTimeout(timer));
+      }
+      const signal = query.signal;
+      if (signal) {
+        const onAbort = (): void => waiter.settle(() => reject(signal.reason));
+        signal.addEventListener('abort', onAbort, { once: true });
+        cleanups.push(() => signal.removeEventListener('abort', onAbort));
+      }
+    });
   }
 
-  #found(query: RequestQuery): RequestRecord | undefined {
-    const record = this.records.filter((candidate) => matchesRequest(query, candidate))[(query.nth ?? 1) - 1];
+  /** Empties the log (in place: `emulator.requests` stays the same array); pending waits reject. */
+  reset(): void {
+    this.records.length = 0;
+    this.#rejectAll((query) => `${describeQuery(query)}: the emulator was reset before a matching request arrived.`);
+  }
+
+  /** Rejects every pending wait, and every later one that finds no match in the log. */
+  close(): void {
+    this.#closed = true;
+    this.#rejectAll((query) => `${describeQuery(query)}: the emulator closed before a matching request arrived.`);
+  }
+
+  #rejectAll(message: (query: RequestQuery) => string): void {
+    for (const waiter of [...this.#waiters]) waiter.settle(() => waiter.reject(new Error(message(waiter.query))));
+  }
+
+  /** Checks a query; returns how many records of the log to skip. */
+  #validate(query: RequestQuery): number {
+    if (typeof query !== 'object' || query === null) throw new TypeError('waitForRequest: the query is an object.');
+    for (const key of Object.keys(query)) {
+      if (!QUERY_KEYS.has(key)) {
+        throw new TypeError(`waitForRequest: unknown query key '${key}' (known: ${[...QUERY_KEYS].join(', ')}).`);
+      }
+    }
+    validateMatch({ method: query.method, path: query.path }, 'waitForRequest');
+    const { nth, after, timeout, signal } = query;
+    if (nth !== undefined && !(Number.isInteger(nth) && nth >= 1)) {
+      throw new TypeError(`waitForRequest: 'nth' must be a whole number from 1, got ${String(nth)}.`);
+    }
+    if (timeout !== undefined && !(typeof timeout === 'number' && timeout >= 0 && Number.isFinite(timeout))) {
+      throw new TypeError(`waitForRequest: 'timeout' must be a number of milliseconds (0 or more), got ${String(timeout)}.`);
+    }
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      throw new TypeError("waitForRequest: 'signal' must be an AbortSignal.");
+    }
+    if (after === undefined) return 0;
+    if (typeof after === 'number') {
+      if (!(Number.isInteger(after) && after >= 0)) {
+        throw new TypeError(`waitForRequest: 'after' must be a record of the log or a whole number of records (0 or more), got ${after}.`);
+      }
+      return after;
+    }
+    const index = this.records.indexOf(after as MutableRequestRecord);
+    if (index === -1) {
+      throw new TypeError(
+        "waitForRequest: 'after' is a record that is not in this emulator's log (was the emulator reset since?).",
+      );
+    }
+    return index + 1;
+  }
+
+  #found(query: RequestQuery, skip: number): RequestRecord | undefined {
+    const matching = this.records.slice(skip).filter((candidate) => matchesRequest(query, candidate));
+    const record = matching[(query.nth ?? 1) - 1];
     return record && this.#read.has(record) ? record : undefined;
   }
+}
+
+interface Waiter {
+  readonly query: RequestQuery;
+  readonly skip: number;
+  readonly resolve: (record: RequestRecord) => void;
+  readonly reject: (error: unknown) => void;
+  /** Removes the waiter, clears its timer and signal listener, then runs `fn`. */
+  readonly settle: (fn: () => void) => void;
+}
+
+function describeQuery(query: RequestQuery): string {
+  const nth = query.nth !== undefined ? `, nth: ${query.nth}` : '';
+  const after = query.after !== undefined ? `, after: ${typeof query.after === 'number' ? query.after : query.after.id}` : '';
+  return `waitForRequest(${describeMatch(query)}${nth}${after})`;
 }

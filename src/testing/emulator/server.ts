@@ -10,15 +10,21 @@ import { BAD_GATEWAY_HTML, openEventStream, retryAfterMsHeader } from './event-s
 import {
   FAULT_HEADER,
   FaultRegistry,
+  errorDefaults,
+  headerFault,
   isAnswerFault,
+  isLatencyFault,
   isReplyFaultFor,
   isRequestFault,
   isStreamFault,
   parseFaultHeader,
   type Fault,
+  type FaultTarget,
+  type LatencyFault,
   type ReplyFault,
   type RequestFault,
   type StreamFault,
+  type TakenFault,
 } from './faults.js';
 import { RequestLog, type MutableRequestRecord } from './request-log.js';
 import { routeMatcher, type Route, type RouteContext } from './routing.js';
@@ -36,7 +42,35 @@ export interface ApiServer {
   readonly server: Server;
   /** Ends every open response and stops listening; resolves when the server is closed. */
   close(): Promise<void>;
+  /** Cuts every exchange still open (a stalled or held stream, a stalled body), as `close()` does, and keeps listening. */
+  dropExchanges(): void;
 }
+
+/**
+ * The headers that let a page of another origin (a browser test: Karma, Vitest browser mode, Playwright) call the
+ * emulator and read what the library reads: sent with every answer.
+ *
+ * @example
+ * res.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json' });
+ */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': [
+    'x-request-id',
+    'openai-version',
+    'openai-processing-ms',
+    'openai-poll-after-ms',
+    'openai-organization',
+    'openai-project',
+    'retry-after',
+    'retry-after-ms',
+    'idempotent-replayed',
+    'x-should-retry',
+    'x-ratelimit-limit-requests',
+    'x-ratelimit-remaining-requests',
+    'x-ratelimit-reset-requests',
+  ].join(', '),
+};
 
 const BETA_MESSAGE =
   "You must provide the 'OpenAI-Beta' header to access the Assistants API. " +
@@ -54,7 +88,7 @@ const NO_KEY_MESSAGE =
  * server.listen(0, '127.0.0.1');
  */
 export function createApiServer(
-  state: EmulatorState,
+  currentState: () => EmulatorState,
   routes: readonly Route[],
   faults: FaultRegistry,
   log: RequestLog,
@@ -64,11 +98,18 @@ export function createApiServer(
   let closing = false;
 
   const server = createServer((req, res) => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    // A browser's CORS preflight: answered here, not an API request (not logged, counted or faulted).
+    if (method === 'OPTIONS') {
+      res.writeHead(204, preflightHeaders(req));
+      res.end();
+      return;
+    }
+    const state = currentState();
     state.counters.requests++;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const method = (req.method ?? 'GET').toUpperCase();
-    const record = log.start(method, url.pathname, url.search.slice(1));
-    const headers: Record<string, string> = { 'x-request-id': record.id, 'openai-version': '2020-10-01' };
+    const record = log.start(method, url.pathname, url.search.slice(1), headersOf(req));
+    const headers: Record<string, string> = { ...CORS_HEADERS, 'x-request-id': record.id, 'openai-version': '2020-10-01' };
     const { pollAfterMs } = state.options;
     if (method === 'GET' && pollAfterMs !== null) headers['openai-poll-after-ms'] = String(pollAfterMs);
     const writer = new ResponseWriter(res, state.timers, headers, (status) => (record.status = status));
@@ -80,7 +121,7 @@ export function createApiServer(
       else record.end(writer.serverClosed || closing ? 'server-closed' : 'client-closed');
     });
 
-    handle(req, url, method, record, writer).catch((error: unknown) => {
+    handle(state, req, url, method, record, writer).catch((error: unknown) => {
       const message = `The emulator failed: ${String((error as Error)?.message ?? error)}`;
       const reply = error instanceof ApiErrorReply ? error : new ApiErrorReply(500, message, 'server_error');
       if (writer.headersSent) writer.end();
@@ -90,6 +131,7 @@ export function createApiServer(
   });
 
   async function handle(
+    state: EmulatorState,
     req: IncomingMessage,
     url: URL,
     method: string,
@@ -128,17 +170,28 @@ export function createApiServer(
     log.read(record); // `waitForRequest` resolves now, with the body and the key
     const headerFaults = parseFaultHeader(req.headers[FAULT_HEADER]);
     const target = { method, path };
-    const requestFault =
-      headerFaults.find(isRequestFault) ?? (headerFaults.length === 0 ? faults.takeRequestFault(target) : undefined);
+    const headerRequestFault = headerFaults.find(isRequestFault);
+    const requestFault = headerRequestFault
+      ? headerFault(headerRequestFault)
+      : headerFaults.length === 0
+        ? faults.takeRequestFault(target)
+        : undefined;
     if (requestFault) {
-      applied(record, requestFault);
+      applied(state, record, requestFault);
       // Only a header can stall the body of a request fault's reply.
       const stall = headerFaults.find((fault): fault is ReplyFault => fault.kind === 'stallBody');
-      if (stall) applied(record, stall);
-      const reply = requestFaultReply(requestFault);
+      if (stall) applied(state, record, headerFault(stall));
+      const reply = requestFaultReply(requestFault.fault);
       sendJson(writer, reply.status, reply.body(), reply.headers, stall);
       return;
     }
+    // The `delay` of the answer, taken when the API answers (an error answer uses none up).
+    const takeDelay = (): LatencyFault | undefined => {
+      const header = headerFaults.find(isLatencyFault);
+      const taken = header ? headerFault(header) : headerFaults.length === 0 ? faults.takeLatencyFault(target) : undefined;
+      if (taken) applied(state, record, taken);
+      return taken?.fault;
+    };
 
     // From here on the request reached the API. A key seen before answers what its first request got. A JSON
     // request is compared by its text; a multipart one by its parts (its boundary differs from one attempt to the next).
@@ -165,8 +218,11 @@ export function createApiServer(
       }
       record.replayed = true;
       state.counters.idempotentReplays++;
-      const replyFault = takeReplyFault(headerFaults, target, record, 'json');
-      sendJsonText(writer, previous.answer.status, previous.answer.text, { 'idempotent-replayed': 'true' }, replyFault);
+      const replyFault = takeReplyFault(state, headerFaults, target, record, 'json');
+      const answer = previous.answer;
+      later(state, takeDelay(), () =>
+        sendJsonText(writer, answer.status, answer.text, { 'idempotent-replayed': 'true' }, replyFault),
+      );
       return;
     }
 
@@ -183,20 +239,26 @@ export function createApiServer(
         record.streamed = true;
         state.counters.streamsOpened++;
         // The proxy answers 502 at once; the stream goes on unseen behind it (and meets no stream fault).
-        const replyFault = takeReplyFault(headerFaults, target, record, 'stream');
+        const replyFault = takeReplyFault(state, headerFaults, target, record, 'stream');
         if (replyFault?.kind === 'badGatewayAfterAccept') {
           const lost: StreamFault = { kind: 'bufferedProxy', response: 'badGateway', retryAfterMs: replyFault.retryAfterMs };
           return openEventStream(writer, state.timers, [lost], dialect);
         }
         const streamFaults =
-          headerFaults.length > 0 ? headerFaults.filter(isStreamFault) : faults.takeStreamFaults(target);
-        for (const fault of streamFaults) applied(record, fault);
-        return openEventStream(writer, state.timers, streamFaults, dialect);
+          headerFaults.length > 0 ? headerFaults.filter(isStreamFault).map(headerFault) : faults.takeStreamFaults(target);
+        // A stream fault is recorded when it acts: one whose `afterEvents` the stream never reaches is not.
+        const onStrike = (fault: StreamFault): void => {
+          const taken = streamFaults.find((candidate) => candidate.fault === fault);
+          if (taken) applied(state, record, taken);
+        };
+        const delay = takeDelay();
+        return openEventStream(writer, state.timers, streamFaults.map((taken) => taken.fault), dialect, { onStrike, delay });
       },
       answerFault: () => {
-        const fault = headerFaults.length > 0 ? headerFaults.find(isAnswerFault) : faults.takeAnswerFault(target);
-        if (fault) applied(record, fault);
-        return fault;
+        const header = headerFaults.find(isAnswerFault);
+        const taken = header ? headerFault(header) : headerFaults.length === 0 ? faults.takeAnswerFault(target) : undefined;
+        if (taken) applied(state, record, taken);
+        return taken?.fault;
       },
     };
     const result = await route.handle(ctx);
@@ -205,7 +267,10 @@ export function createApiServer(
     if (idempotencyKey !== undefined && method !== 'GET') {
       state.idempotency.set(idempotencyKey, { method, path, request: requestText, answer });
     }
-    if (answer) sendJsonText(writer, answer.status, answer.text, {}, takeReplyFault(headerFaults, target, record, 'json'));
+    if (answer) {
+      const replyFault = takeReplyFault(state, headerFaults, target, record, 'json');
+      later(state, takeDelay(), () => sendJsonText(writer, answer.status, answer.text, {}, replyFault));
+    }
   }
 
   /**
@@ -213,21 +278,22 @@ export function createApiServer(
    * answer: taken when the answer goes out, so an error answer, or a stream for `stallBody`, uses none up.
    */
   function takeReplyFault(
+    state: EmulatorState,
     headerFaults: readonly Fault[],
-    target: { method: string; path: string },
+    target: FaultTarget,
     record: MutableRequestRecord,
     answer: 'json' | 'stream',
   ): ReplyFault | undefined {
-    const fault =
-      headerFaults.length > 0
-        ? headerFaults.find((candidate): candidate is ReplyFault => isReplyFaultFor(candidate, answer))
-        : faults.takeReplyFault(target, answer);
-    if (fault) applied(record, fault);
-    return fault;
+    const header = headerFaults.find((candidate): candidate is ReplyFault => isReplyFaultFor(candidate, answer));
+    const taken = header ? headerFault(header) : headerFaults.length === 0 ? faults.takeReplyFault(target, answer) : undefined;
+    if (taken) applied(state, record, taken);
+    return taken?.fault;
   }
 
-  function applied(record: MutableRequestRecord, fault: Fault): void {
-    record.faults.push(fault.kind);
+  /** A fault acted on the request: it shows in the record, the counters and the injected fault's `hits`. */
+  function applied(state: EmulatorState, record: MutableRequestRecord, taken: TakenFault): void {
+    taken.hit();
+    record.faults.push(taken.fault.kind);
     state.counters.faultsApplied++;
   }
 
@@ -236,12 +302,47 @@ export function createApiServer(
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
+        const state = currentState();
         state.runs.stopAll();
         state.timers.clear();
+        log.close();
         for (const writer of open) writer.destroy();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+    dropExchanges: () => {
+      for (const writer of open) writer.destroy();
+    },
+  };
+}
+
+/** Runs `send` now, or `delay.ms` later. */
+function later(state: EmulatorState, delay: LatencyFault | undefined, send: () => void): void {
+  if (delay) state.timers.after(delay.ms, send);
+  else send();
+}
+
+/** A request's headers, names in lower case, repeated ones joined by `, `. */
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    headers[name] = name in headers ? `${headers[name]}, ${raw[i + 1]!}` : raw[i + 1]!;
+  }
+  return headers;
+}
+
+/** The answer to a CORS preflight: any origin, the methods the API has, the headers the page asks for. */
+function preflightHeaders(req: IncomingMessage): Record<string, string> {
+  const requested = req.headers['access-control-request-headers'];
+  return {
+    ...CORS_HEADERS,
+    'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+    'access-control-allow-headers': requested ?? 'authorization, content-type, openai-beta, idempotency-key',
+    'access-control-max-age': '86400',
+    vary: 'origin, access-control-request-method, access-control-request-headers',
+    'content-length': '0',
   };
 }
 
@@ -288,6 +389,8 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 function requestFaultReply(fault: RequestFault): ApiErrorReply {
+  const status = fault.kind === 'rateLimit' ? 429 : (fault.status ?? 500);
+  const defaults = errorDefaults(status);
   if (fault.kind === 'rateLimit') {
     // Only `retryAfterSeconds` given: only `retry-after`. Otherwise both headers (default 10 ms).
     const headers: Record<string, string> = {};
@@ -297,19 +400,19 @@ function requestFaultReply(fault: RequestFault): ApiErrorReply {
     const wait = ms !== undefined ? `${ms}ms` : `${headers['retry-after']}s`;
     return new ApiErrorReply(
       429,
-      `Rate limit reached for requests. Please try again in ${wait}.`,
-      'requests',
-      null,
-      'rate_limit_exceeded',
+      fault.message ?? `Rate limit reached for requests. Please try again in ${wait}.`,
+      fault.type ?? defaults.type,
+      fault.param ?? null,
+      fault.code === undefined ? defaults.code : fault.code,
       headers,
     );
   }
   return new ApiErrorReply(
-    fault.status ?? 500,
-    fault.message ?? 'The server had an error while processing your request. Sorry about that!',
-    'server_error',
-    null,
-    null,
+    status,
+    fault.message ?? defaults.message,
+    fault.type ?? defaults.type,
+    fault.param ?? null,
+    fault.code === undefined ? defaults.code : fault.code,
     retryAfterMsHeader(fault.retryAfterMs),
   );
 }
