@@ -159,6 +159,38 @@ describe('faults: error bodies, hits, checks, latency, CORS', () => {
     });
   });
 
+  describe('responseFailed after some output', () => {
+    it('streams the first events of the answer, then response.failed; the stored response is failed', async () => {
+      const headers = faultHeader({ kind: 'responseFailed', afterEvents: 6, error: { message: 'The model crashed.' } });
+      const stream = client.responses.stream({ model: 'gpt-4o', input: 'Tell me a long story please' }, { headers });
+      const events: Array<{ type: string; response?: { id: string; status: string; error: unknown } }> = [];
+      for await (const event of stream) events.push(event as never);
+      expect(events.map((event) => event.type)).toEqual([
+        'response.created',
+        'response.in_progress',
+        'response.output_item.added',
+        'response.content_part.added',
+        'response.output_text.delta',
+        'response.output_text.delta',
+        'response.failed',
+      ]);
+      const failed = events.at(-1)!.response!;
+      expect(failed).toMatchObject({ status: 'failed', error: { code: 'server_error', message: 'The model crashed.' } });
+      const stored = await client.responses.retrieve(failed.id);
+      expect([stored.status, stored.error?.message]).toEqual(['failed', 'The model crashed.']);
+    });
+
+    it('keeps the output items completed before the failure', async () => {
+      const res = await call(emulator, 'POST', '/responses', { model: 'gpt-4o', input: 'Hi', stream: true }, faultHeader({ kind: 'responseFailed', afterEvents: 100 }));
+      const blocks = (await res.text()).split('\n\n').filter(Boolean).map((block) => JSON.parse(block.split('\ndata: ')[1]!));
+      const last = blocks.at(-1)!;
+      expect(last.type).toBe('response.failed');
+      expect(last.sequence_number).toBe(blocks.length - 1);
+      expect(last.response.output).toEqual([expect.objectContaining({ type: 'message', status: 'completed' })]);
+      expect(blocks.some((block) => block.type === 'response.completed')).toBe(false);
+    });
+  });
+
   describe('CORS', () => {
     it('answers preflights with 204, not logged, counted or faulted', async () => {
       emulator.inject({ kind: 'serverError' });

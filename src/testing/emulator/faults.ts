@@ -114,11 +114,15 @@ export type Fault =
    * API's `error` (`{ code: 'server_error', message: 'The model failed to generate a response.' }`, fields
    * overridable by `error`). Without streaming it is the answer; streamed, `response.created` and
    * `response.in_progress` come, then `response.failed`; in the background it is `queued`, `in_progress`, then
-   * stored `failed`. Other requests are not matched by it.
+   * stored `failed`. Other requests are not matched by it. With `afterEvents`, a streamed response (not in the
+   * background) fails after some output: its first `afterEvents` events (at least `response.created` and
+   * `response.in_progress`, at most all but the last) as the answer would have had them, then `response.failed`
+   * with the output items completed so far.
    */
   | {
       readonly kind: 'responseFailed';
       readonly error?: { readonly code?: string; readonly message?: string };
+      readonly afterEvents?: number;
     };
 
 /**
@@ -412,7 +416,7 @@ const FIELDS: Readonly<Record<FaultKind, { required?: Readonly<Record<string, Fi
   serverError: { optional: { status: 'status', retryAfterMs: 'ms', ...ERROR_FIELDS } },
   badGatewayAfterAccept: { optional: { retryAfterMs: 'ms' } },
   stallBody: { optional: { bytes: 'count' } },
-  responseFailed: { optional: { error: 'errorFields' } },
+  responseFailed: { optional: { error: 'errorFields', afterEvents: 'count' } },
 };
 
 /**

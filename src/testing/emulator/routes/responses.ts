@@ -18,6 +18,7 @@ import {
   followBackground,
   startBackground,
 } from '../background-responses.js';
+import { failedMidway } from '../failed-midway.js';
 import { inputItemsOf, responseInputItems } from '../response-input-items.js';
 import {
   MODEL_FAILURE,
@@ -57,6 +58,15 @@ export const responseRoutes: readonly Route[] = [
         const queued = startBackground(ctx.state, script);
         if (!request.stream) return queued;
         followBackground(backgroundResponses(ctx.state).get(script.id)!, ctx.openEventStream('responses'), -1);
+        return undefined;
+      }
+      if (failed?.afterEvents !== undefined && request.stream) {
+        // The model fails after some output (streamed, not in the background): the answer's first events, then failed.
+        const midway = failedMidway({ ...scriptResponse(request, null), id: script.id }, { ...MODEL_FAILURE, ...failed.error }, failed.afterEvents);
+        rememberResponse(ctx.state, midway.script, responseObject(midway.script, 'in_progress'));
+        playBlocks(ctx.state, ctx.openEventStream('responses'), midway.blocks, {
+          settle: () => rememberResponse(ctx.state, midway.script, midway.failed),
+        });
         return undefined;
       }
       const final = responseObject(script, 'final');
