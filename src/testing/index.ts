@@ -40,6 +40,15 @@ export {
   type RequestMatch,
   type StreamFault,
 } from './emulator/faults.js';
+export type {
+  AnswerMatch,
+  AnswerRequest,
+  ModelAnswer,
+  ScriptAnswerOptions,
+  ScriptedAnswer,
+  ScriptedApi,
+  ScriptedToolCall,
+} from './emulator/scripted-answers.js';
 /**
  * The request log's types: one logged request, how its exchange ended, and a query for `waitForRequest`.
  *

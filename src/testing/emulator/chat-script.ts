@@ -13,11 +13,13 @@ import {
   isArrayOrNull,
   isBooleanOrNull,
   optionalInteger,
+  scriptedCompletion,
   structuredCompletion,
   SYSTEM_FINGERPRINT,
   type CompletionAnswer,
 } from './completion-plan.js';
 import { unixNow } from './objects.js';
+import type { PlannedAnswer } from './scripted-answers.js';
 import type { PacedBlock } from './paced-stream.js';
 import { DONE_DATA, sseEvent } from './sse.js';
 import { newId } from './store.js';
@@ -46,7 +48,10 @@ export interface ChatRequest {
   /** `max_completion_tokens`, else `max_tokens`, else `null`. */
   readonly maxTokens: number | null;
   readonly promptTokens: number;
-  /** `response_format`: with type `json_schema` the answer is JSON valid for its schema (see `schema-answer.ts`). */
+  /**
+   * `response_format`: with type `json_schema` the answer is JSON valid for its schema (see `schema-answer.ts`),
+   * with `json_object` a JSON object.
+   */
   readonly responseFormat?: unknown;
 }
 
@@ -243,17 +248,22 @@ export interface ChatUsage {
 }
 
 /**
- * Decides the answers of a request: `n` times the same scripted answer, each call with its own `call_...` id.
+ * Decides the answers of a request: `n` times the same answer, the test's (`scripted`, from
+ * `emulator.scriptAnswer`) or else the generated one, each call with its own `call_...` id (unless the scripted
+ * call has an id).
  *
  * @example
  * const script = scriptChat(request);
  * const body = chatCompletionObject(script);
+ * scriptChat(request, planAnswer({ refusal: 'No.' })); // a refusal
  */
-export function scriptChat(request: ChatRequest): ChatScript {
-  const answer = structuredCompletion(request, request.responseFormat) ?? answerCompletion(request);
+export function scriptChat(request: ChatRequest, scripted?: PlannedAnswer): ChatScript {
+  const answer = scripted
+    ? scriptedCompletion(scripted, request.maxTokens)
+    : (structuredCompletion(request, request.responseFormat) ?? answerCompletion(request));
   const choices = Array.from({ length: request.n }, () => ({
     answer,
-    callIds: answer.kind === 'functionCalls' ? answer.calls.map(() => newId('call_')) : [],
+    callIds: answer.kind === 'functionCalls' ? answer.calls.map((call) => call.id ?? newId('call_')) : [],
   }));
   const completionTokens = answer.completionTokens * request.n;
   return {
@@ -267,7 +277,7 @@ export function scriptChat(request: ChatRequest): ChatScript {
       total_tokens: request.promptTokens + completionTokens,
       prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
       completion_tokens_details: {
-        reasoning_tokens: 0,
+        reasoning_tokens: (answer.reasoning?.length ?? 0) * request.n,
         audio_tokens: 0,
         accepted_prediction_tokens: 0,
         rejected_prediction_tokens: 0,
@@ -278,7 +288,7 @@ export function scriptChat(request: ChatRequest): ChatScript {
 
 function finishReason(answer: CompletionAnswer): 'stop' | 'length' | 'tool_calls' {
   if (answer.truncated) return 'length';
-  return answer.kind === 'functionCalls' ? 'tool_calls' : 'stop';
+  return answer.kind === 'functionCalls' && answer.calls.length > 0 ? 'tool_calls' : 'stop';
 }
 
 /**
@@ -299,25 +309,36 @@ export function chatCompletionObject(script: ChatScript): unknown {
     model: script.model,
     choices: script.choices.map(({ answer, callIds }, index) => ({
       index,
-      message:
-        answer.kind === 'text'
-          ? { role: 'assistant', content: answer.fragments.join(''), refusal: null, annotations: [] }
-          : {
-              role: 'assistant',
-              content: null,
-              tool_calls: answer.calls.map((call, at) => ({
-                id: callIds[at],
-                type: 'function',
-                function: { name: call.name, arguments: call.fragments.join('') },
-              })),
-              refusal: null,
-              annotations: [],
-            },
+      message: choiceMessage(answer, callIds),
       logprobs: null,
       finish_reason: finishReason(answer),
     })),
     usage: script.usage,
     system_fingerprint: SYSTEM_FINGERPRINT,
+  };
+}
+
+function choiceMessage(answer: CompletionAnswer, callIds: readonly string[]): Record<string, unknown> {
+  if (answer.kind === 'text') {
+    return { role: 'assistant', content: answer.fragments.join(''), refusal: null, annotations: [] };
+  }
+  if (answer.kind === 'refusal') {
+    return { role: 'assistant', content: null, refusal: answer.fragments.join(''), annotations: [] };
+  }
+  return {
+    role: 'assistant',
+    content: answer.leadingText.length > 0 ? answer.leadingText.join('') : null,
+    ...(answer.calls.length > 0
+      ? {
+          tool_calls: answer.calls.map((call, at) => ({
+            id: callIds[at],
+            type: 'function',
+            function: { name: call.name, arguments: call.fragments.join('') },
+          })),
+        }
+      : {}),
+    refusal: null,
+    annotations: [],
   };
 }
 
@@ -367,30 +388,39 @@ interface ChoiceDelta {
 }
 
 /**
- * The deltas of one choice, as the live API sends them: text starts with `{ role, content: '', refusal: null }`;
- * one tool call starts with `{ role, content: null, tool_calls: [<the call's head>], refusal: null }`, several
- * with `{ role, content: null }` and then one chunk per call's head; arguments follow in fragments; the last
- * delta is empty and carries the finish reason.
+ * The deltas of one choice, as the live API sends them: text starts with `{ role, content: '', refusal: null }`,
+ * a refusal with `{ role, content: null, refusal: '' }`; one tool call starts with `{ role, content: null,
+ * tool_calls: [<the call's head>], refusal: null }`, several with `{ role, content: null }` and then one chunk per
+ * call's head (after a text, every call has a chunk of its head); arguments follow in fragments; the last delta is
+ * empty and carries the finish reason.
  */
 function choiceDeltas(answer: CompletionAnswer, callIds: readonly string[]): ChoiceDelta[] {
   const deltas: ChoiceDelta[] = [];
-  if (answer.kind === 'text') {
+  if (answer.kind === 'refusal') {
+    deltas.push({ pace: 'event', delta: { role: 'assistant', content: null, refusal: '' } });
+    for (const fragment of answer.fragments) deltas.push({ pace: 'delta', delta: { refusal: fragment } });
+  } else if (answer.kind === 'text' || answer.leadingText.length > 0) {
     deltas.push({ pace: 'event', delta: { role: 'assistant', content: '', refusal: null } });
-    for (const fragment of answer.fragments) deltas.push({ pace: 'delta', delta: { content: fragment } });
-  } else {
+    const text = answer.kind === 'text' ? answer.fragments : answer.leadingText;
+    for (const fragment of text) deltas.push({ pace: 'delta', delta: { content: fragment } });
+  }
+  if (answer.kind === 'functionCalls' && answer.calls.length > 0) {
     const head = (at: number) => ({
       index: at,
       id: callIds[at],
       type: 'function',
       function: { name: answer.calls[at]!.name, arguments: '' },
     });
-    const single = answer.calls.length === 1;
-    deltas.push({
-      pace: 'event',
-      delta: single
-        ? { role: 'assistant', content: null, tool_calls: [head(0)], refusal: null }
-        : { role: 'assistant', content: null },
-    });
+    const opened = answer.leadingText.length > 0;
+    const single = answer.calls.length === 1 && !opened;
+    if (!opened) {
+      deltas.push({
+        pace: 'event',
+        delta: single
+          ? { role: 'assistant', content: null, tool_calls: [head(0)], refusal: null }
+          : { role: 'assistant', content: null },
+      });
+    }
     answer.calls.forEach((call, at) => {
       if (!single) deltas.push({ pace: 'event', delta: { tool_calls: [head(at)] } });
       for (const fragment of call.fragments) {

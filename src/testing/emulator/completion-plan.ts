@@ -11,6 +11,7 @@ import { badRequest } from './api-error.js';
 import type { JsonObject } from './body.js';
 import { jsonSchemaOf, knownFields, schemaAnswer } from './schema-answer.js';
 import { answerToolOutputs, planRun, tokenize } from './script.js';
+import type { PlannedAnswer } from './scripted-answers.js';
 import { invalidType, is } from './validate.js';
 
 /**
@@ -45,11 +46,15 @@ export interface CompletionCall {
   readonly name: string;
   readonly arguments: string;
   readonly fragments: readonly string[];
+  /** The call id a scripted answer chose (else the endpoint makes one). */
+  readonly id?: string;
 }
 
 /**
- * The answer to one request, cut to the token limit. `truncated` tells that the limit cut it (finish reason
- * `length`, status `incomplete`); `completionTokens` counts the fragments sent.
+ * The answer to one request, cut to the token limit: a text, a refusal, or function calls (after a text, when
+ * `leadingText` has fragments). `truncated` tells that the limit cut it (finish reason `length`, status
+ * `incomplete`); `completionTokens` counts the fragments sent, `reasoning` the fragments of a scripted reasoning
+ * summary (counted in `completionTokens` too, and never cut).
  *
  * @example
  * const answer: CompletionAnswer = {
@@ -62,12 +67,23 @@ export type CompletionAnswer =
       readonly fragments: readonly string[];
       readonly truncated: boolean;
       readonly completionTokens: number;
+      readonly reasoning?: readonly string[];
+    }
+  | {
+      readonly kind: 'refusal';
+      readonly fragments: readonly string[];
+      readonly truncated: boolean;
+      readonly completionTokens: number;
+      readonly reasoning?: readonly string[];
     }
   | {
       readonly kind: 'functionCalls';
+      /** The text the model writes before its calls (no fragment: none). */
+      readonly leadingText: readonly string[];
       readonly calls: readonly CompletionCall[];
       readonly truncated: boolean;
       readonly completionTokens: number;
+      readonly reasoning?: readonly string[];
     };
 
 /**
@@ -101,7 +117,10 @@ export function answerCompletion(input: CompletionInput): CompletionAnswer {
       }
       const sent = calls.reduce((sum, call) => sum + call.fragments.length, 0);
       const total = plan.calls.reduce((sum, call) => sum + tokenize(call.arguments).length, 0);
-      return { kind: 'functionCalls', calls, truncated: sent < total, completionTokens: sent };
+      return { kind: 'functionCalls', leadingText: [], calls, truncated: sent < total, completionTokens: sent };
+    }
+    if (plan.kind === 'codeInterpreter' || plan.kind === 'refusal') {
+      throw new Error(`The script planned a ${plan.kind} answer, which it never does for a request without code interpreter.`);
     }
     return textAnswer(plan.text, limit); // no code interpreter here: only function tools are given
   }
@@ -109,24 +128,68 @@ export function answerCompletion(input: CompletionInput): CompletionAnswer {
 }
 
 /**
- * The answer to a request that asks for JSON following a schema (`format` of type `json_schema`): the text
- * answer becomes a value valid for the schema (`schemaAnswer`), its fields taken by name from the JSON of
- * the user's message and the tool outputs, its strings from the scripted text; the token limit cuts it as it
- * cuts any answer. `undefined` for any other format, and when the script calls functions.
+ * The answer to a request that asks for JSON: with a `json_schema` format the text answer becomes a value valid
+ * for the schema (`schemaAnswer`), its fields taken by name from the JSON of the user's message and the tool
+ * outputs, its strings from the scripted text; with a `json_object` format it becomes `{"answer": <the text>}`
+ * (the API guarantees a JSON object there). The token limit cuts it as it cuts any answer. `undefined` for any
+ * other format, and when the script calls functions.
  *
  * @example
  * structuredCompletion(request, { type: 'json_schema', name: 'weather', schema });
  * // { kind: 'text', fragments: ['{"', 'city', '":"', 'Paris', ...], truncated: false, completionTokens: 12 }
+ * structuredCompletion(request, { type: 'json_object' });
+ * // { kind: 'text', fragments: ['{"', 'answer', '":"', 'You', ' said', ...], ... }
  */
 export function structuredCompletion(input: CompletionInput, format: unknown): CompletionAnswer | undefined {
   const schema = jsonSchemaOf(format);
-  if (schema === undefined) return undefined;
+  const jsonObject = is.object(format) && format['type'] === 'json_object';
+  if (schema === undefined && !jsonObject) return undefined;
   const plain = answerCompletion({ ...input, maxTokens: null });
   if (plain.kind !== 'text') return undefined;
+  const text = plain.fragments.join('');
   const known = knownFields([input.userText, ...input.toolOutputs.map((output) => output.output)]);
-  const all = tokenize(schemaAnswer(schema, { text: plain.fragments.join(''), known }));
-  const fragments = all.slice(0, input.maxTokens ?? Infinity);
-  return { kind: 'text', fragments, truncated: fragments.length < all.length, completionTokens: fragments.length };
+  const json = schema === undefined ? JSON.stringify({ answer: text }) : schemaAnswer(schema, { text, known });
+  return textAnswer(json, input.maxTokens ?? Infinity);
+}
+
+/**
+ * A scripted answer (`emulator.scriptAnswer`) cut into fragments, then to `maxTokens`: the text first, then the
+ * calls' arguments (a call the limit leaves no token for is not sent). The reasoning summary is counted, not cut.
+ * Sent as given: arguments that are not valid JSON, calls of functions the request did not declare, a text that
+ * does not follow the request's `json_schema` all go out as they are.
+ *
+ * @example
+ * scriptedCompletion(planAnswer({ text: 'Let me check.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] }), null);
+ * // { kind: 'functionCalls', leadingText: ['Let', ' me', ' check', '.'], calls: [{ name: 'get_weather', ... }], ... }
+ */
+export function scriptedCompletion(answer: PlannedAnswer, maxTokens: number | null): CompletionAnswer {
+  let left = maxTokens ?? Infinity;
+  let total = 0;
+  const cut = (text: string): string[] => {
+    const all = tokenize(text);
+    total += all.length;
+    const kept = all.slice(0, Math.max(0, left));
+    left -= kept.length;
+    return kept;
+  };
+  const reasoning = answer.reasoning === undefined ? [] : tokenize(answer.reasoning);
+  const extra = reasoning.length > 0 ? { reasoning } : {};
+  const counted = (sent: number) => ({ truncated: sent < total, completionTokens: sent + reasoning.length });
+  if (answer.refusal !== undefined) {
+    const fragments = cut(answer.refusal);
+    return { kind: 'refusal', fragments, ...counted(fragments.length), ...extra };
+  }
+  const text = answer.text === undefined ? [] : cut(answer.text);
+  if (answer.calls.length === 0) return { kind: 'text', fragments: text, ...counted(text.length), ...extra };
+  const calls: CompletionCall[] = [];
+  for (const call of answer.calls) {
+    const outOfTokens = left <= 0;
+    const fragments = cut(call.arguments);
+    if (outOfTokens) continue;
+    calls.push({ name: call.name, arguments: call.arguments, fragments, ...(call.id !== undefined ? { id: call.id } : {}) });
+  }
+  const sent = text.length + calls.reduce((sum, call) => sum + call.fragments.length, 0);
+  return { kind: 'functionCalls', leadingText: text, calls, ...counted(sent), ...extra };
 }
 
 function textAnswer(text: string, limit: number): CompletionAnswer {

@@ -6,6 +6,7 @@ import { resolveOptions, type EmulatorOptions } from './options.js';
 import { RequestLog, type RequestQuery, type RequestRecord } from './request-log.js';
 import { routes } from './routes/index.js';
 import { RunEngine } from './run-engine.js';
+import { AnswerScripts, type ModelAnswer, type ScriptAnswerOptions, type ScriptedAnswer } from './scripted-answers.js';
 import { createApiServer } from './server.js';
 import type { EmulatorState } from './state.js';
 import { Store } from './store.js';
@@ -44,6 +45,29 @@ export interface Emulator {
    */
   clearFaults(): void;
   /**
+   * Chooses what the model answers to the next request of Responses, Chat Completions or Assistants runs (a run's
+   * creation or its tool outputs) that `options.match` matches, `options.times` times (default 1): a text, function
+   * calls, a text then calls, or a refusal (see {@link ModelAnswer}). Scripted answers are taken in the order they
+   * were added, before the generated ones, and streamed like them (same events, pacing and faults). Throws a
+   * TypeError when the answer or the options are malformed.
+   *
+   * @example
+   * emulator.scriptAnswer({ toolCalls: [
+   *   { name: 'get_weather', arguments: { city: 'Oslo' } },
+   *   { name: 'get_weather', arguments: { city: 'Rome' } },
+   * ] });
+   * emulator.scriptAnswer({ text: 'Oslo: 3C, Rome: 21C.' }); // the answer after the tool outputs
+   * emulator.scriptAnswer({ refusal: "I can't help with that." }, { match: { api: 'chat', input: 'password' } });
+   */
+  scriptAnswer(answer: ModelAnswer, options?: ScriptAnswerOptions): ScriptedAnswer;
+  /**
+   * Removes every scripted answer: the model's answers are generated again.
+   *
+   * @example
+   * afterEach(() => emulator.clearScriptedAnswers());
+   */
+  clearScriptedAnswers(): void;
+  /**
    * Resolves with the request matching `query` (the `nth`, default the first), logged already or yet to come,
    * once the request was read: its `body`, `headers` and `idempotencyKey` are known (`status` and `ended` come
    * later). The log counts from the start or the last {@link Emulator.reset}; `after` looks only past a record (or
@@ -59,7 +83,7 @@ export interface Emulator {
   /**
    * Makes the emulator as it was when it started, on the same port: the request log emptied (pending
    * `waitForRequest` calls reject), the counters at zero (in place: `emulator.counters` and `emulator.requests`
-   * stay the same objects), every injected fault removed, every object forgotten (assistants, threads, runs,
+   * stay the same objects), every injected fault and scripted answer removed, every object forgotten (assistants, threads, runs,
    * files, vector stores, responses, conversations, `Idempotency-Key`s), the work of runs and background
    * responses stopped, and every exchange still open cut (a stalled stream: `server-closed`). For tests that share
    * one emulator.
@@ -109,11 +133,13 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const resolved = resolveOptions(options);
   const counters = zeroCounters();
-  // A fresh state at the start and on each reset; the counters are the same object throughout (a live view).
+  // A fresh state at the start and on each reset (scripted answers included); the counters are the same object
+  // throughout (a live view).
   const freshState = (): EmulatorState => {
     const store = new Store();
     const timers = new Timers();
-    return { store, options: resolved, counters, timers, runs: new RunEngine(store, timers, resolved, counters), idempotency: new Map() };
+    const runs = new RunEngine(store, timers, resolved, counters);
+    return { store, options: resolved, counters, timers, runs, idempotency: new Map(), answers: new AnswerScripts() };
   };
   let state = freshState();
   const faults = new FaultRegistry();
@@ -135,6 +161,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     counters,
     inject: (fault, injectOptions) => faults.inject(fault, injectOptions),
     clearFaults: () => faults.clear(),
+    scriptAnswer: (answer, scriptOptions) => state.answers.add(answer, scriptOptions),
+    clearScriptedAnswers: () => state.answers.clear(),
     waitForRequest: (query) => log.waitFor(query),
     idle: () => state.timers.whenIdle(),
     close: () => (closed ??= api.close()),

@@ -15,11 +15,13 @@ import {
   isArrayOrNull,
   isBooleanOrNull,
   optionalInteger,
+  scriptedCompletion,
   structuredCompletion,
   type CompletionAnswer,
 } from './completion-plan.js';
 import { unixNow } from './objects.js';
 import type { PacedBlock } from './paced-stream.js';
+import type { PlannedAnswer } from './scripted-answers.js';
 import { sseEvent } from './sse.js';
 import type { EmulatorState } from './state.js';
 import { newId } from './store.js';
@@ -39,6 +41,8 @@ export interface StoredResponse {
   readonly response: JsonObject;
   readonly texts: readonly string[];
   readonly callNames: ReadonlyMap<string, string>;
+  /** The text of the conversation's last user message, for the input of a scripted answer's match. */
+  readonly userText?: string;
 }
 
 const memories = new WeakMap<EmulatorState, Map<string, StoredResponse>>();
@@ -98,6 +102,8 @@ export interface ResponsesRequest {
   readonly turnItems: readonly JsonObject[];
   /** The text of the last user message of `input` ('' when there is none). */
   readonly userText: string;
+  /** The text of the last user message of `input`, else of the `previous_response_id` chain ('' when none). */
+  readonly lastUserText: string;
   /** The `function_call_output` items that end `input`, named after the calls they answer. */
   readonly toolOutputs: ReadonlyArray<{ readonly name: string; readonly output: string }>;
   /** The function tools, in the Assistants form the script reads. */
@@ -153,6 +159,7 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
     conversationId,
     turnItems,
     ...conversation,
+    lastUserText: conversation.userText !== '' ? conversation.userText : (previous?.userText ?? ''),
     texts: [instructions ?? '', ...conversation.texts],
     tools: tools.functions,
     toolChoice: readToolChoice(body['tool_choice']),
@@ -272,13 +279,20 @@ function readToolChoice(choice: unknown): AssistantToolChoiceOption | null {
 }
 
 /**
- * One output item of a scripted response: a message, or a function call.
+ * One output item of a scripted response: a message (its one part an `output_text` or a `refusal`), a function
+ * call, or a reasoning item (its one summary part).
  *
  * @example
- * const item: ScriptedItem = { kind: 'message', id: 'msg_...', fragments: ['You', ' said', ':', ' Hi'] };
+ * const item: ScriptedItem = { kind: 'message', id: 'msg_...', part: 'output_text', fragments: ['You', ' said', ':', ' Hi'] };
  */
 export type ScriptedItem =
-  | { readonly kind: 'message'; readonly id: string; readonly fragments: readonly string[] }
+  | {
+      readonly kind: 'message';
+      readonly id: string;
+      readonly part: 'output_text' | 'refusal';
+      readonly fragments: readonly string[];
+    }
+  | { readonly kind: 'reasoning'; readonly id: string; readonly fragments: readonly string[] }
   | {
       readonly kind: 'functionCall';
       readonly id: string;
@@ -329,25 +343,43 @@ export interface ResponsesUsage {
 }
 
 /**
- * Decides the answer of a request: a message with the scripted text, or one `function_call` item per call; with
- * `failure` (the `error` of the `responseFailed` fault), a response the model fails.
+ * Decides the answer of a request: the test's (`scripted`, from `emulator.scriptAnswer`) or else the generated
+ * one; a message with the text (or the refusal), then one `function_call` item per call (after a reasoning item
+ * when the scripted answer has reasoning); with `failure` (the `error` of the `responseFailed` fault), a response
+ * the model fails.
  *
  * @example
  * const script = scriptResponse(request);
  * scriptResponse(request, MODEL_FAILURE); // status 'failed', no output
+ * scriptResponse(request, null, planAnswer({ refusal: 'No.' })); // a message with a refusal part
  */
-export function scriptResponse(request: ResponsesRequest, failure: JsonObject | null = null): ResponsesScript {
-  const answer: CompletionAnswer = structuredCompletion(request, textFormat(request)) ?? answerCompletion(request);
-  const items: ScriptedItem[] =
-    answer.kind === 'text'
-      ? [{ kind: 'message', id: newId('msg_'), fragments: answer.fragments }]
-      : answer.calls.map((call) => ({
-          kind: 'functionCall',
-          id: newId('fc_'),
-          callId: newId('call_'),
-          name: call.name,
-          fragments: call.fragments,
-        }));
+export function scriptResponse(
+  request: ResponsesRequest,
+  failure: JsonObject | null = null,
+  scripted?: PlannedAnswer,
+): ResponsesScript {
+  const answer: CompletionAnswer = scripted
+    ? scriptedCompletion(scripted, request.maxTokens)
+    : (structuredCompletion(request, textFormat(request)) ?? answerCompletion(request));
+  const items: ScriptedItem[] = [];
+  if (answer.reasoning) items.push({ kind: 'reasoning', id: newId('rs_'), fragments: answer.reasoning });
+  if (answer.kind !== 'functionCalls') {
+    const part = answer.kind === 'refusal' ? 'refusal' : 'output_text';
+    items.push({ kind: 'message', id: newId('msg_'), part, fragments: answer.fragments });
+  } else {
+    if (answer.leadingText.length > 0) {
+      items.push({ kind: 'message', id: newId('msg_'), part: 'output_text', fragments: answer.leadingText });
+    }
+    for (const call of answer.calls) {
+      items.push({
+        kind: 'functionCall',
+        id: newId('fc_'),
+        callId: call.id ?? newId('call_'),
+        name: call.name,
+        fragments: call.fragments,
+      });
+    }
+  }
   const inputTokens = countPromptTokens(request.texts);
   return {
     id: newId('resp_'),
@@ -359,7 +391,7 @@ export function scriptResponse(request: ResponsesRequest, failure: JsonObject | 
       input_tokens: inputTokens,
       input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
       output_tokens: answer.completionTokens,
-      output_tokens_details: { reasoning_tokens: 0 },
+      output_tokens_details: { reasoning_tokens: answer.reasoning?.length ?? 0 },
       total_tokens: inputTokens + answer.completionTokens,
     },
     failure,
@@ -381,14 +413,21 @@ function itemObject(item: ScriptedItem, status: ItemStatus, full: boolean): Json
       type: 'message',
       status,
       role: 'assistant',
-      content: full ? [outputText(text)] : [],
+      content: full ? [contentPart(item.part, text)] : [],
     };
+  }
+  if (item.kind === 'reasoning') {
+    return { id: item.id, type: 'reasoning', summary: full ? [summaryText(text)] : [] };
   }
   return { id: item.id, type: 'function_call', status, arguments: text, call_id: item.callId, name: item.name };
 }
 
-function outputText(text: string): JsonObject {
-  return { type: 'output_text', text, annotations: [], logprobs: [] };
+function contentPart(part: 'output_text' | 'refusal', text: string): JsonObject {
+  return part === 'refusal' ? { type: 'refusal', refusal: text } : { type: 'output_text', text, annotations: [], logprobs: [] };
+}
+
+function summaryText(text: string): JsonObject {
+  return { type: 'summary_text', text };
 }
 
 /**
@@ -459,10 +498,10 @@ export function rememberResponse(state: EmulatorState, script: ResponsesScript, 
   const texts = [...script.request.texts.slice(1)]; // instructions are not carried over
   // A failed response has no output to carry over.
   for (const item of script.failure === null ? script.items : []) {
-    texts.push(item.fragments.join(''));
+    if (item.kind !== 'reasoning') texts.push(item.fragments.join('')); // reasoning is not carried over
     if (item.kind === 'functionCall') callNames.set(item.callId, item.name);
   }
-  responseMemory(state).set(script.id, { response, texts, callNames });
+  responseMemory(state).set(script.id, { response, texts, callNames, userText: script.request.lastUserText });
 }
 
 /**
@@ -491,10 +530,21 @@ export function responseEvents(script: ResponsesScript, final: JsonObject): Pace
     emit('event', 'response.output_item.added', { output_index: outputIndex, item: added });
     if (item.kind === 'message') {
       const at = { item_id: item.id, output_index: outputIndex, content_index: 0 };
-      emit('event', 'response.content_part.added', { ...at, part: outputText('') });
-      for (const delta of item.fragments) emit('delta', 'response.output_text.delta', { ...at, delta, logprobs: [] });
-      emit('event', 'response.output_text.done', { ...at, text, logprobs: [] });
-      emit('event', 'response.content_part.done', { ...at, part: outputText(text) });
+      emit('event', 'response.content_part.added', { ...at, part: contentPart(item.part, '') });
+      if (item.part === 'refusal') {
+        for (const delta of item.fragments) emit('delta', 'response.refusal.delta', { ...at, delta });
+        emit('event', 'response.refusal.done', { ...at, refusal: text });
+      } else {
+        for (const delta of item.fragments) emit('delta', 'response.output_text.delta', { ...at, delta, logprobs: [] });
+        emit('event', 'response.output_text.done', { ...at, text, logprobs: [] });
+      }
+      emit('event', 'response.content_part.done', { ...at, part: contentPart(item.part, text) });
+    } else if (item.kind === 'reasoning') {
+      const at = { item_id: item.id, output_index: outputIndex, summary_index: 0 };
+      emit('event', 'response.reasoning_summary_part.added', { ...at, part: summaryText('') });
+      for (const delta of item.fragments) emit('delta', 'response.reasoning_summary_text.delta', { ...at, delta });
+      emit('event', 'response.reasoning_summary_text.done', { ...at, text });
+      emit('event', 'response.reasoning_summary_part.done', { ...at, part: summaryText(text) });
     } else {
       const at = { item_id: item.id, output_index: outputIndex };
       for (const delta of item.fragments) emit('delta', 'response.function_call_arguments.delta', { ...at, delta });

@@ -17,6 +17,10 @@ import type { EmulatorState } from './state.js';
  *   paginate(state.store.runs.values((run) => run.thread_id === params['thread_id']), query);
  */
 export interface RouteContext {
+  /** The request's method (`'POST'`). */
+  readonly method: string;
+  /** The request's full path, without its query (`'/v1/chat/completions'`). */
+  readonly path: string;
   /** The path parameters (`{ thread_id: 'thread_...' }`). */
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;

@@ -8,7 +8,8 @@ import type { EmulatorCounters } from './counters.js';
 import { unixNow, type Assistant } from './objects.js';
 import type { ResolvedOptions } from './options.js';
 import { RunDriver, statusPacer, streamPacer, type RunListener } from './run-driver.js';
-import { answerToolOutputs, planRun, tokenize } from './script.js';
+import { answerToolOutputs, planOfAnswer, planRun, tokenize, type Plan } from './script.js';
+import type { AnswerFacts, PlannedAnswer } from './scripted-answers.js';
 import type { Store } from './store.js';
 import { cancelTicks, startTicks, submitTicks, type RunWork } from './timeline.js';
 import type { Timers } from './timers.js';
@@ -51,6 +52,14 @@ export interface ToolOutput {
 }
 
 /**
+ * The scripted answer of a run request (`emulator.scriptAnswer`), asked once the run's input is known.
+ *
+ * @example
+ * const scripted: RunAnswerLookup = (facts) => scriptedAnswerOf(ctx, 'assistants', facts);
+ */
+export type RunAnswerLookup = (facts: AnswerFacts) => PlannedAnswer | undefined;
+
+/**
  * Creates, continues and cancels runs; keeps one {@link RunDriver} per run.
  *
  * @example
@@ -69,9 +78,15 @@ export class RunEngine {
   /**
    * Creates a run of `assistant` on `thread` and starts it; `listener` hears its events (a stream), from
    * `thread.run.created` on; without one, the run moves one status step at a time. Returns the run as created
-   * (`queued`). 400 if the thread has an active run.
+   * (`queued`). 400 if the thread has an active run. A scripted answer (`scripted`) replaces the generated one.
    */
-  start(thread: Thread, assistant: Assistant, settings: RunSettings, listener: RunListener | undefined): Run {
+  start(
+    thread: Thread,
+    assistant: Assistant,
+    settings: RunSettings,
+    listener: RunListener | undefined,
+    scripted?: RunAnswerLookup,
+  ): Run {
     const busy = activeRun(this.store, thread.id);
     if (busy) throw badRequest(`Thread ${thread.id} already has an active run ${busy.id}.`);
     const added = addMessages(this.store, thread.id, settings.additionalMessages, 'additional_messages');
@@ -127,20 +142,24 @@ export class RunEngine {
     };
     const driver = new RunDriver(work, this.timers);
     this.#drivers.set(run.id, driver);
-    const plan = planRun({
-      userText,
-      tools: run.tools,
-      toolChoice: run.tool_choice,
-      parallelToolCalls: run.parallel_tool_calls,
-    });
+    const answer = scripted?.({ input: userText, tools: functionNames(run), toolOutputs: [] });
+    const plan = answer
+      ? planOfAnswer(answer)
+      : planRun({ userText, tools: run.tools, toolChoice: run.tool_choice, parallelToolCalls: run.parallel_tool_calls });
     driver.play(startTicks(work, plan), this.#pacer(listener), listener);
     return run;
   }
 
   /**
-   * Continues a run that requires action with the outputs of every call it asked for (400 otherwise).
+   * Continues a run that requires action with the outputs of every call it asked for (400 otherwise). A scripted
+   * answer (`scripted`) replaces the generated one (`<name> returned: <output>` lines).
    */
-  submitToolOutputs(run: Run, outputs: readonly ToolOutput[], listener: RunListener | undefined): Run {
+  submitToolOutputs(
+    run: Run,
+    outputs: readonly ToolOutput[],
+    listener: RunListener | undefined,
+    scripted?: RunAnswerLookup,
+  ): Run {
     const driver = this.#driver(run);
     const calls = run.required_action?.submit_tool_outputs.tool_calls;
     if (run.status !== 'requires_action' || !calls) {
@@ -156,10 +175,12 @@ export class RunEngine {
     }
     this.counters.toolOutputsSubmitted++;
     const byId = new Map(outputs.map((output) => [output.toolCallId, output.output]));
-    const answer = answerToolOutputs(
-      calls.map((call) => ({ name: call.function.name, output: byId.get(call.id) ?? '' })),
-    );
-    driver.play(submitTicks(driver.work, byId, answer), this.#pacer(listener), listener);
+    const named = calls.map((call) => ({ name: call.function.name, output: byId.get(call.id) ?? '' }));
+    const messages = this.store.messages.values((message) => message.thread_id === run.thread_id);
+    const userText = messages.filter((message) => message.role === 'user').map(messageText).at(-1) ?? '';
+    const answer = scripted?.({ input: userText, tools: functionNames(run), toolOutputs: named });
+    const plan: Plan = answer ? planOfAnswer(answer) : { kind: 'text', text: answerToolOutputs(named) };
+    driver.play(submitTicks(driver.work, byId, plan), this.#pacer(listener), listener);
     return run;
   }
 
@@ -190,4 +211,8 @@ export class RunEngine {
   #pacer(listener: RunListener | undefined) {
     return listener ? streamPacer(this.options) : statusPacer(this.options);
   }
+}
+
+function functionNames(run: Run): string[] {
+  return run.tools.flatMap((tool) => (tool.type === 'function' ? [tool.function.name] : []));
 }

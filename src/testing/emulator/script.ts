@@ -18,6 +18,7 @@
 import type { AssistantTool, AssistantToolChoiceOption, FunctionDefinition, FunctionTool } from '../../wire/assistants.js';
 import { findArithmetic, printArithmetic } from './arithmetic.js';
 import { schemaAnswer } from './schema-answer.js';
+import type { PlannedAnswer } from './scripted-answers.js';
 
 /**
  * One function call the assistant makes: the function and its arguments as JSON text.
@@ -28,17 +29,21 @@ import { schemaAnswer } from './schema-answer.js';
 export interface PlannedCall {
   readonly name: string;
   readonly arguments: string;
+  /** The call id a scripted answer chose (else a new `call_...`). */
+  readonly id?: string | undefined;
 }
 
 /**
- * What a run does: answer text, call functions (then wait for their outputs), or run code and answer.
+ * What a run does: answer text, call functions (after a message with `text`, when a scripted answer has one; then
+ * wait for their outputs), refuse (a scripted answer), or run code and answer.
  *
  * @example
  * const plan: Plan = { kind: 'text', text: 'You said: Hi' };
  */
 export type Plan =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'functionCalls'; readonly calls: readonly PlannedCall[] }
+  | { readonly kind: 'refusal'; readonly refusal: string }
+  | { readonly kind: 'functionCalls'; readonly calls: readonly PlannedCall[]; readonly text?: string | undefined }
   | { readonly kind: 'codeInterpreter'; readonly input: string; readonly logs: string; readonly text: string };
 
 /**
@@ -94,6 +99,19 @@ export function planRun(input: PlanInput): Plan {
     }
   }
   return { kind: 'text', text: userText.trim() === '' ? GREETING : `You said: ${userText}` };
+}
+
+/**
+ * The plan of a scripted answer (`emulator.scriptAnswer`), sent as given (a function the run does not have is
+ * called all the same). Its reasoning is not told: runs have no reasoning items.
+ *
+ * @example
+ * planOfAnswer(planAnswer({ refusal: 'No.' })); // { kind: 'refusal', refusal: 'No.' }
+ */
+export function planOfAnswer(answer: PlannedAnswer): Plan {
+  if (answer.refusal !== undefined) return { kind: 'refusal', refusal: answer.refusal };
+  if (answer.calls.length === 0) return { kind: 'text', text: answer.text ?? '' };
+  return { kind: 'functionCalls', calls: answer.calls, text: answer.text };
 }
 
 /**

@@ -229,6 +229,8 @@ export function createApiServer(
     // Reply faults are taken when the answer they apply to goes out: a JSON answer, or a stream for a lost reply.
     let streamed = false;
     const ctx: RouteContext = {
+      method,
+      path,
       params,
       query: url.searchParams,
       body,

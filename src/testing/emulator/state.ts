@@ -2,6 +2,7 @@
 import type { EmulatorCounters } from './counters.js';
 import type { ResolvedOptions } from './options.js';
 import type { RunEngine } from './run-engine.js';
+import type { AnswerScripts } from './scripted-answers.js';
 import type { Store } from './store.js';
 import type { Timers } from './timers.js';
 
@@ -17,6 +18,8 @@ export interface EmulatorState {
   readonly counters: EmulatorCounters;
   readonly timers: Timers;
   readonly runs: RunEngine;
+  /** The answers scripted by the test (`emulator.scriptAnswer`), taken before the generated ones. */
+  readonly answers: AnswerScripts;
   /** The answers of requests sent with an `Idempotency-Key`, by key (see `server.ts`). */
   readonly idempotency: Map<string, IdempotentAnswer>;
 }

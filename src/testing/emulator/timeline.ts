@@ -5,7 +5,7 @@
  * with token-sized deltas, then `completed` or `requires_action`.
  */
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
-import type { CodeInterpreterToolCall, FunctionToolCall, Message, Run, RunStep, RunUsage, ToolCallDelta, ToolCallsStepDetails } from '../../wire/assistants.js';
+import type { CodeInterpreterToolCall, FunctionToolCall, Message, MessageDelta, Run, RunStep, RunUsage, ToolCallDelta, ToolCallsStepDetails } from '../../wire/assistants.js';
 import { newRunMessage, newRunStep, unixNow } from './objects.js';
 import { tokenize, type Plan, type PlannedCall } from './script.js';
 import { newId, type Store } from './store.js';
@@ -73,12 +73,12 @@ export function startTicks(work: RunWork, plan: Plan): Tick[] {
 
 /**
  * The timeline after tool outputs: the tool call step completes with the outputs, the run is queued again, runs,
- * answers with the outputs and completes.
+ * and carries out the plan (an answer and `completed`; or, scripted, more calls and `requires_action` again).
  *
  * @example
- * driver.play(submitTicks(work, new Map([['call_1', '22C']]), answer), pacer);
+ * driver.play(submitTicks(work, new Map([['call_1', '22C']]), { kind: 'text', text: answer }), pacer);
  */
-export function submitTicks(work: RunWork, outputs: ReadonlyMap<string, string>, answer: string): Tick[] {
+export function submitTicks(work: RunWork, outputs: ReadonlyMap<string, string>, plan: Plan): Tick[] {
   const { run } = work;
   return [
     tick('event', () => {
@@ -98,7 +98,7 @@ export function submitTicks(work: RunWork, outputs: ReadonlyMap<string, string>,
       run.status = 'in_progress';
       return { event: 'thread.run.in_progress', data: run };
     }),
-    ...planTicks(work, { kind: 'text', text: answer }),
+    ...planTicks(work, plan),
   ];
 }
 
@@ -156,15 +156,19 @@ function planTicks(work: RunWork, plan: Plan): Tick[] {
   switch (plan.kind) {
     case 'text':
       return [...messageTicks(work, plan.text), completeRunTick(work)];
-    case 'functionCalls':
-      return [...functionCallTicks(work, plan.calls), requiresActionTick(work)];
+    case 'refusal':
+      return [...messageTicks(work, plan.refusal, 'refusal'), completeRunTick(work)];
+    case 'functionCalls': {
+      const said = plan.text === undefined ? [] : messageTicks(work, plan.text);
+      return [...said, ...functionCallTicks(work, plan.calls), requiresActionTick(work)];
+    }
     case 'codeInterpreter':
       return [...codeInterpreterTicks(work, plan), ...messageTicks(work, plan.text), completeRunTick(work)];
   }
 }
 
-/** A message creation step writing `text` in token-sized deltas. */
-function messageTicks(work: RunWork, text: string): Tick[] {
+/** A message creation step writing `text` (or a refusal) in token-sized deltas. */
+function messageTicks(work: RunWork, text: string, block: 'text' | 'refusal' = 'text'): Tick[] {
   const { store, run } = work;
   const messageId = store.messages.newId();
   const tokens = tokenize(text);
@@ -187,12 +191,17 @@ function messageTicks(work: RunWork, text: string): Tick[] {
     tick('event', () => ({ event: 'thread.message.in_progress', data: message })),
     ...tokens.map((token, index) =>
       tick('delta', () => {
-        const block = message.content[0];
-        if (block?.type === 'text') block.text.value += token;
+        const data = (delta: MessageDelta) => ({ id: message.id, object: 'thread.message.delta' as const, delta });
+        const first = message.content[0];
+        if (block === 'refusal') {
+          if (first?.type === 'refusal') first.refusal += token;
+          else message.content.push({ type: 'refusal', refusal: token });
+          return { event: 'thread.message.delta', data: data({ content: [{ index: 0, type: 'refusal', refusal: token }] }) };
+        }
+        if (first?.type === 'text') first.text.value += token;
         else message.content.push({ type: 'text', text: { value: token, annotations: [] } });
         const text = index === 0 ? { value: token, annotations: [] } : { value: token };
-        const delta = { content: [{ index: 0, type: 'text' as const, text }] };
-        return { event: 'thread.message.delta', data: { id: message.id, object: 'thread.message.delta', delta } };
+        return { event: 'thread.message.delta', data: data({ content: [{ index: 0, type: 'text', text }] }) };
       }),
     ),
     tick('event', () => {
@@ -214,7 +223,7 @@ function functionCallTicks(work: RunWork, planned: readonly PlannedCall[]): Tick
   const ticks = toolStepOpeningTicks(work, (created) => (step = created));
   planned.forEach((plan, index) => {
     const call: FunctionToolCall = {
-      id: newId('call_'),
+      id: plan.id ?? newId('call_'),
       type: 'function',
       function: { name: plan.name, arguments: '', output: null },
     };

@@ -1,11 +1,13 @@
 /**
- * Chat Completions: `POST /chat/completions`. The answer is the scripted model's (see `../completion-plan.ts`):
+ * Chat Completions: `POST /chat/completions`. The answer is the test's (`emulator.scriptAnswer`), else the
+ * generated one (see `../completion-plan.ts`):
  * a `chat.completion` object, or with `stream: true` its chunks as `data:` lines ending with `data: [DONE]`.
  * Nothing is stored.
  */
 import { chatCompletionChunks, chatCompletionObject, readChatRequest, scriptChat } from '../chat-script.js';
 import { playBlocks } from '../paced-stream.js';
 import type { Route } from '../routing.js';
+import { scriptedAnswerOf } from '../scripted-answers.js';
 
 /**
  * The Chat Completions endpoint.
@@ -23,7 +25,9 @@ export const chatRoutes: readonly Route[] = [
     path: '/chat/completions',
     handle: (ctx) => {
       const request = readChatRequest(ctx.body);
-      const script = scriptChat(request);
+      const tools = request.tools.map((tool) => tool.function.name);
+      const scripted = scriptedAnswerOf(ctx, 'chat', { input: request.userText, tools, toolOutputs: request.toolOutputs });
+      const script = scriptChat(request, scripted);
       ctx.state.counters.chatCompletionsCreated++;
       if (!request.stream) return chatCompletionObject(script);
       playBlocks(ctx.state, ctx.openEventStream('chat'), chatCompletionChunks(script, request.includeUsage));

@@ -1,7 +1,8 @@
 /**
  * Responses: `POST /responses`, `GET /responses/{response_id}` (with `stream=true&starting_after=N` for a
  * background response's events), `POST /responses/{response_id}/cancel`, `DELETE /responses/{response_id}` and
- * `GET /responses/{response_id}/input_items`. The answer is the scripted model's (see `../completion-plan.ts`): a
+ * `GET /responses/{response_id}/input_items`. The answer is the test's (`emulator.scriptAnswer`), else the
+ * generated one (see `../completion-plan.ts`): a
  * `response` object, or with `stream: true` its events (`response.created` ... `response.completed`). Responses
  * created with `store` (the default) can be read back and continued with `previous_response_id`; streamed, such
  * a response is `in_progress` until its last event and is produced to the end even when the client's connection
@@ -30,6 +31,7 @@ import {
   scriptResponse,
   storedResponse,
 } from '../responses-script.js';
+import { scriptedAnswerOf } from '../scripted-answers.js';
 import { paginate } from '../store.js';
 
 /**
@@ -48,7 +50,11 @@ export const responseRoutes: readonly Route[] = [
     handle: (ctx) => {
       const request = readResponsesRequest(ctx.state, ctx.body);
       const failed = ctx.answerFault();
-      const script = scriptResponse(request, failed ? { ...MODEL_FAILURE, ...failed.error } : null);
+      // A model that fails gives no answer: the scripted one is kept for the next request.
+      const tools = request.tools.map((tool) => tool.function.name);
+      const facts = { input: request.lastUserText, tools, toolOutputs: request.toolOutputs };
+      const scripted = failed ? undefined : scriptedAnswerOf(ctx, 'responses', facts);
+      const script = scriptResponse(request, failed ? { ...MODEL_FAILURE, ...failed.error } : null, scripted);
       ctx.state.counters.responsesCreated++;
       if (request.store) {
         const turn = request.conversationId !== null ? request.turnItems : inputItemsOf(ctx.body['input']);

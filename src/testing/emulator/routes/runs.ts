@@ -7,7 +7,8 @@ import type { Run, Thread } from '../../../wire/assistants.js';
 import { missingParameter, notFound } from '../api-error.js';
 import type { JsonObject } from '../body.js';
 import type { RunListener } from '../run-driver.js';
-import type { RunSettings, ToolOutput } from '../run-engine.js';
+import type { RunAnswerLookup, RunSettings, ToolOutput } from '../run-engine.js';
+import { scriptedAnswerOf } from '../scripted-answers.js';
 import type { RouteContext, Route } from '../routing.js';
 import { ASSISTANTS_DONE, sseEvent, type EventSink, type SseEvent } from '../sse.js';
 import type { EmulatorState } from '../state.js';
@@ -87,6 +88,11 @@ export function threadRun(state: EmulatorState, params: RouteContext['params']):
   return run;
 }
 
+/** The scripted answer of a run request, if any (`emulator.scriptAnswer`), asked once the run's input is known. */
+function scriptedRunAnswer(ctx: RouteContext): RunAnswerLookup {
+  return (facts) => scriptedAnswerOf(ctx, 'assistants', facts);
+}
+
 function readToolOutputs(body: JsonObject): ToolOutput[] {
   const list = body['tool_outputs'];
   if (list === undefined) throw missingParameter('tool_outputs');
@@ -118,7 +124,7 @@ export const runRoutes: readonly Route[] = [
       let thread: Thread | undefined;
       const listener = streamListener(ctx, () => [sseEvent('thread.created', thread!)]);
       thread = createThread(state, threadBody);
-      return state.runs.start(thread, assistant, settings, listener);
+      return state.runs.start(thread, assistant, settings, listener, scriptedRunAnswer(ctx));
     },
   },
   {
@@ -129,7 +135,7 @@ export const runRoutes: readonly Route[] = [
       const { state, body, params } = ctx;
       const thread = state.store.threads.get(params['thread_id']!);
       const assistant = state.store.assistants.get(requireString(body, 'assistant_id'));
-      return state.runs.start(thread, assistant, readRunSettings(body), streamListener(ctx));
+      return state.runs.start(thread, assistant, readRunSettings(body), streamListener(ctx), scriptedRunAnswer(ctx));
     },
   },
   {
@@ -159,7 +165,7 @@ export const runRoutes: readonly Route[] = [
     beta: true,
     handle: (ctx) => {
       const run = threadRun(ctx.state, ctx.params);
-      return ctx.state.runs.submitToolOutputs(run, readToolOutputs(ctx.body), streamListener(ctx));
+      return ctx.state.runs.submitToolOutputs(run, readToolOutputs(ctx.body), streamListener(ctx), scriptedRunAnswer(ctx));
     },
   },
 ];
