@@ -410,6 +410,22 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       expect(await ask()).toBe('You said: Hi');
     });
 
+    it('a predicate that throws: the request fails with a 500 saying so', async () => {
+      emulator.scriptAnswer({ text: 'Never.' }, { match: { when: () => { throw new Error('no body'); } } });
+      const failure = client.responses.create({ model: 'gpt-4o', input: 'Hi' });
+      await expect(failure).rejects.toThrow(OpenAI.InternalServerError);
+      await expect(failure).rejects.toThrow('scriptAnswer(): match.when threw: no body');
+    });
+
+    it('a background response is produced with the scripted answer', async () => {
+      emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' }, id: 'call_bg' }] });
+      const queued = await client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true, tools: [strictWeatherTool] });
+      expect(queued.status).toBe('queued');
+      await emulator.idle();
+      const done = await client.responses.retrieve(queued.id);
+      expect(done.output).toEqual([expect.objectContaining({ type: 'function_call', call_id: 'call_bg', arguments: '{"city":"Oslo"}' })]);
+    });
+
     it('a request the API refuses (400) does not use a scripted answer up', async () => {
       const scripted = emulator.scriptAnswer({ text: 'Kept.' });
       await expect(client.chat.completions.create({ model: 'gpt-4o', messages: [] })).rejects.toThrow(OpenAI.BadRequestError);

@@ -90,7 +90,8 @@ export interface AnswerRequest {
 /**
  * Which requests a scripted answer is for: every criterion given must hold. `method` and `path` as for faults
  * (a string path equals the request's path with or without `/v1`, a RegExp is tested against the full path);
- * `api` the API; `input` a substring (or a RegExp tested against) the last user input; `when` a predicate.
+ * `api` the API; `input` a substring (or a RegExp tested against) the last user input; `when` a predicate (when
+ * it throws, the request is answered with a 500 `The emulator failed: scriptAnswer(): match.when threw: ...`).
  *
  * @example
  * emulator.scriptAnswer({ refusal: 'No.' }, { match: { api: 'responses', input: 'password' } });
@@ -271,7 +272,13 @@ export function matchesAnswer(match: AnswerMatch | undefined, request: AnswerReq
     match.input.lastIndex = 0;
     if (!match.input.test(request.input)) return false;
   }
-  return match.when === undefined || match.when(request);
+  if (match.when === undefined) return true;
+  try {
+    return match.when(request);
+  } catch (error) {
+    // The request is answered with a 500 saying so (the server's reply to an emulator failure).
+    throw new Error(`scriptAnswer(): match.when threw: ${String((error as Error)?.message ?? error)}`, { cause: error });
+  }
 }
 
 class Script implements ScriptedAnswer {
