@@ -1,7 +1,11 @@
 /**
- * `rx-openai-stream/testing`: an OpenAI API emulator for tests. {@link startEmulator} serves the Assistants
- * API (assistants, threads, messages, runs with their event streams, run steps), files and vector stores on
- * 127.0.0.1, with a deterministic scripted assistant, a request log, counters and fault injection.
+ * `rx-openai-stream/testing`: an OpenAI API emulator for tests. {@link startEmulator} serves the Responses API
+ * (streamed or not, background responses and their resumable streams, `previous_response_id`, conversations) and
+ * Chat Completions on 127.0.0.1, with a deterministic model whose answers a test can choose
+ * (`emulator.scriptAnswer`), a request log, counters and fault injection; the official `openai` SDK works against
+ * it unchanged. It also serves the Assistants API (assistants, threads, messages, runs with their event streams,
+ * run steps), files and vector stores, for code that still uses them (OpenAI shuts the Assistants API down on
+ * 2026-08-26). See `docs/testing.md`.
  *
  * @example
  * import OpenAI from 'openai';
@@ -9,8 +13,9 @@
  *
  * const emulator = await startEmulator({ pacing: 0 });
  * const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+ * emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] }); // the model calls it
  * emulator.inject({ kind: 'reset', afterEvents: 5 }); // the next stream breaks after 5 events
- * const stream = client.beta.threads.runs.stream(threadId, { assistant_id }, {
+ * const stream = client.responses.stream({ model: 'gpt-4o', input: 'Weather in Oslo?', tools }, {
  *   headers: faultHeader({ kind: 'stall', afterEvents: 3 }), // or: this one request stalls
  * });
  * await emulator.close();
@@ -40,6 +45,14 @@ export {
   type RequestMatch,
   type StreamFault,
 } from './emulator/faults.js';
+/**
+ * The types of scripted answers (`emulator.scriptAnswer`): what the model answers, which requests it is for, the
+ * request a `match.when` predicate sees, and the handle.
+ *
+ * @example
+ * const answer: ModelAnswer = { text: 'Let me check.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] };
+ * const scripted: ScriptedAnswer = emulator.scriptAnswer(answer, { match: { api: 'responses' } });
+ */
 export type {
   AnswerMatch,
   AnswerRequest,

@@ -113,21 +113,22 @@ export interface Emulator {
 }
 
 /**
- * Starts an OpenAI API emulator on 127.0.0.1 (an ephemeral port by default). The official `openai` SDK works
- * against it unchanged; see `docs/testing.md` for the endpoints, the scripted assistant and the faults.
+ * Starts an OpenAI API emulator on 127.0.0.1 (an ephemeral port by default): Responses and Chat Completions (and
+ * the Assistants API, files and vector stores, for code that still uses them). The official `openai` SDK works
+ * against it unchanged; see `docs/testing.md` for the endpoints, the model's answers (generated, or chosen with
+ * `scriptAnswer`) and the faults.
  *
  * @example
  * import OpenAI from 'openai';
  * import { startEmulator } from 'rx-openai-stream/testing';
  *
- * const emulator = await startEmulator({ pacing: 0, statusStepMs: 5, pollAfterMs: 5 });
+ * const emulator = await startEmulator({ pacing: 0 });
  * const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url });
- * const assistant = await client.beta.assistants.create({ model: 'gpt-4o' });
- * const run = await client.beta.threads.createAndRunPoll({
- *   assistant_id: assistant.id,
- *   thread: { messages: [{ role: 'user', content: 'Hello' }] },
- * });
- * run.status; // 'completed'
+ * const response = await client.responses.stream({ model: 'gpt-4o', input: 'Hello' }).finalResponse();
+ * response.output_text; // 'You said: Hello'
+ * emulator.scriptAnswer({ text: 'Bonjour !' });
+ * const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello' }] });
+ * completion.choices[0].message.content; // 'Bonjour !'
  * await emulator.close();
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
