@@ -2,9 +2,9 @@ import OpenAI from 'openai';
 import { zodResponseFormat as sdkZodResponseFormat, zodTextFormat as sdkZodTextFormat } from 'openai/helpers/zod';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
-import { lastValueFrom, toArray } from 'rxjs';
+import { lastValueFrom, share, toArray } from 'rxjs';
 import { z } from 'zod';
-import { createClient } from '../../src/index';
+import { createClient, finalMessages, finalRun } from '../../src/index';
 import { runChatTools, runResponsesTools, toolLoopResult, zodTool } from '../../src/structured';
 import { startEmulator, type AnswerRequest, type Emulator } from '../../src/testing/index';
 import { strictWeatherTool, withoutParsed } from '../helpers/sdk';
@@ -345,6 +345,29 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       expect(polled.status).toBe('completed');
       const [polledMessage] = (await client.beta.threads.messages.list(polled.thread_id, { limit: 1 })).data;
       expect(polledMessage!.content).toEqual([{ type: 'refusal', refusal: 'No.' }]);
+    });
+  });
+
+  describe("the library's client on scripted runs", () => {
+    it('a text then calls, then a refusal after the outputs: the final run and messages', async () => {
+      const ours = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      emulator.scriptAnswer({ text: 'Let me check.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' }, id: 'call_x' }] });
+      emulator.scriptAnswer({ refusal: 'I will not say.' });
+      const assistant = await client.beta.assistants.create({ model: 'gpt-4o', tools: [chatWeatherTool] });
+      const thread = await client.beta.threads.create({ messages: [{ role: 'user', content: 'Weather?' }] });
+      const first$ = ours.threads.runs.stream(thread.id, { assistant_id: assistant.id }).pipe(share());
+      const [run, messages] = await Promise.all([lastValueFrom(first$.pipe(finalRun())), lastValueFrom(first$.pipe(finalMessages()))]);
+      expect(run.status).toBe('requires_action');
+      expect(run.required_action?.submit_tool_outputs.tool_calls.map((call) => call.id)).toEqual(['call_x']);
+      expect(messages.map((message) => message.content)).toEqual([[{ type: 'text', text: { value: 'Let me check.', annotations: [] } }]]);
+
+      const next$ = ours.threads.runs
+        .submitToolOutputsStream(run.id, { thread_id: thread.id, tool_outputs: [{ tool_call_id: 'call_x', output: '3C' }] })
+        .pipe(share());
+      const [done, refused] = await Promise.all([lastValueFrom(next$.pipe(finalRun())), lastValueFrom(next$.pipe(finalMessages()))]);
+      expect(done.status).toBe('completed');
+      expect(refused.map((message) => message.content)).toEqual([[{ type: 'refusal', refusal: 'I will not say.' }]]);
+      expect(done.usage?.completion_tokens).toBeGreaterThan(0);
     });
   });
 
