@@ -9,7 +9,10 @@ export function useEmulator(options: EmulatorOptions = {}, clientOptions: Client
     context.clientWith = (o) => createClient({ apiKey: 'test', baseURL: context.emulator.url, pollIntervalMs: 5, ...clientOptions, ...o });
     context.client = context.clientWith({});
   });
-  afterEach(() => context.emulator.clearFaults());
+  afterEach(() => {
+    context.emulator.clearFaults();
+    context.emulator.clearScriptedAnswers();
+  });
   afterAll(() => context.emulator.close());
   return context;
 }

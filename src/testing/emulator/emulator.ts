@@ -83,10 +83,10 @@ export interface Emulator {
   /**
    * Makes the emulator as it was when it started, on the same port: the request log emptied (pending
    * `waitForRequest` calls reject), the counters at zero (in place: `emulator.counters` and `emulator.requests`
-   * stay the same objects), every injected fault and scripted answer removed, every object forgotten (assistants, threads, runs,
-   * files, vector stores, responses, conversations, `Idempotency-Key`s), the work of runs and background
-   * responses stopped, and every exchange still open cut (a stalled stream: `server-closed`). For tests that share
-   * one emulator.
+   * stay the same objects), every injected fault and scripted answer removed, every object forgotten (assistants,
+   * threads, runs, files, vector stores, responses, conversations, `Idempotency-Key`s), the work of runs and
+   * background responses stopped, and every exchange still open cut (a stalled stream: `server-closed`). For tests
+   * that share one emulator.
    *
    * @example
    * beforeAll(async () => (emulator = await startEmulator({ pacing: 0 })));
