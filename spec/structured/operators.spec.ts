@@ -3,7 +3,9 @@ import { TestScheduler } from 'rxjs/testing';
 import { z } from 'zod';
 import { chatCompletionChunks, type ChatCompletionChunk, responseEvents, type ResponseStreamEvent, StructuredOutputError, StructuredOutputIncompleteError, StructuredOutputParseError, StructuredOutputRefusalError, StructuredOutputUnknownToolError, StructuredOutputValidationError } from '../../src/index';
 import { finalParsed, parsedToolCalls, partialParsed, structuredOutput, type StructuredOutputStreamValue } from '../../src/structured';
+import { zodFunction as sdkZodFunction } from 'openai/helpers/zod';
 import { streamOf } from '../helpers/bytes';
+import { sdkClientOver } from '../helpers/sdk';
 import { sse } from '../responses/stream';
 import {
   chatContentChunks,
@@ -339,6 +341,51 @@ describe('parsedToolCalls', () => {
     const added = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_1', deltas: ['{"zo'] }]).slice(0, 3);
     const e5 = await errorOf(from([...added, responseIncomplete('max_output_tokens')]).pipe(parsedToolCalls(tools)));
     expect(e5).toBeInstanceOf(StructuredOutputIncompleteError);
+  });
+
+  describe('custom tool calls pass through unparsed (free-form input, not JSON arguments)', () => {
+    // A custom call next to a function call, as the reviewer's c5 sends them (gpt-5 with a `custom` tool).
+    const customCall = (input: string, finish: string) => [
+      chunk([{ delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_c', type: 'custom', custom: { name: 'run_sql', input: '' } }] } } as never]),
+      chunk([{ delta: { tool_calls: [{ index: 0, custom: { input } }] } } as never]),
+      chunk([{ delta: { tool_calls: [{ index: 1, id: 'call_f', type: 'function', function: { name: 'get_time', arguments: '{"zone":"CET"}' } }] } } as never]),
+      chunk([{ delta: {}, finish_reason: finish as never }]),
+    ];
+
+    it('Chat Completions: the function call is emitted, the custom call is not, and the stream does not fail, as the SDK parses them', async () => {
+      const chunks = customCall('SELECT 1', 'tool_calls');
+      const calls = await lastValueFrom(from(chunks).pipe(parsedToolCalls(tools), toArray()));
+      expect(calls).toEqual([{ name: 'get_time', callId: 'call_f', arguments: '{"zone":"CET"}', parsedArguments: { zone: 'CET' }, index: 1 }]);
+      // The SDK over the same bytes: it parses the function call and leaves the custom call's input as it is.
+      const sdk = sdkClientOver([chatSse(chunks)]).chat.completions.stream({
+        model: 'gpt-5',
+        messages: [],
+        tools: [{ type: 'custom', custom: { name: 'run_sql' } }, sdkZodFunction({ name: 'get_time', parameters: GetTime })],
+      });
+      const sdkCalls = (await sdk.finalChatCompletion()).choices[0]!.message.tool_calls!;
+      expect(sdkCalls.map((c) => (c.type === 'function' ? c.function.parsed_arguments : c.custom.input))).toEqual([
+        'SELECT 1',
+        calls[0]!.parsedArguments,
+      ]);
+      // From the wire, too.
+      expect(await lastValueFrom(chatCompletionChunks(streamOf([chatSse(chunks)])).pipe(parsedToolCalls(tools), toArray()))).toEqual(calls);
+    });
+
+    it('a cut custom call alone is not a cut function call (no StructuredOutputIncompleteError); Responses custom items are skipped', async () => {
+      const cut = customCall('SELECT', 'length').filter((_, i) => i !== 2);
+      expect(await lastValueFrom(from(cut).pipe(parsedToolCalls(tools), toArray()))).toEqual([]);
+
+      // Responses: a custom_tool_call item is skipped, the function call beside it emitted.
+      const [created, ...rest] = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_f', deltas: ['{"zone":"CET"}'] }]);
+      const item = { type: 'custom_tool_call', id: 'ctc_9', call_id: 'call_c', name: 'run_sql', input: 'SELECT' };
+      const custom = [
+        { type: 'response.output_item.added', output_index: 9, item: { ...item, input: '' } },
+        { type: 'response.custom_tool_call_input.delta', item_id: 'ctc_9', output_index: 9, delta: 'SELECT' },
+        { type: 'response.output_item.done', output_index: 9, item },
+      ] as unknown as ResponseStreamEvent[];
+      const calls = await lastValueFrom(from([created!, ...custom, ...rest]).pipe(parsedToolCalls(tools), toArray()));
+      expect(calls.map((c) => [c.name, c.callId])).toEqual([['get_time', 'call_f']]);
+    });
   });
 
   it('take(1) stops the synchronous source after the first call', () => {

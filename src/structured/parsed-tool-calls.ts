@@ -33,6 +33,8 @@ interface PendingChatCall {
   id: string | undefined;
   name: string;
   arguments: string;
+  /** A custom tool call (`type: 'custom'`): free-form input, not parsed, not emitted. */
+  custom: boolean;
 }
 
 type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_item.added' | 'response.output_item.done' }>;
@@ -43,10 +45,13 @@ type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_ite
  * - Responses: at each `response.output_item.done` of a `function_call` item;
  * - Chat Completions (choice `choice`, default 0): when the next call starts, else at the choice's finish or the
  *   end of the stream, in index order.
- * Fails with `StructuredOutputUnknownToolError` for a name without a schema, `StructuredOutputParseError` /
+ * Custom tool calls (Chat Completions `type: 'custom'`, Responses `custom_tool_call` items) are not emitted: their
+ * input is free-form text, not JSON arguments, and the SDK leaves them unparsed too (read them from the final
+ * completion or response); they never fail the stream.
+ * Fails with `StructuredOutputUnknownToolError` for a function name without a schema, `StructuredOutputParseError` /
  * `StructuredOutputValidationError` (naming the tool and call) for bad arguments, and
  * `StructuredOutputIncompleteError` when the output is cut (`length`, `content_filter`, `response.incomplete`)
- * while a call is unfinished.
+ * while a function call is unfinished.
  *
  * @example
  * import { z } from 'zod';
@@ -77,7 +82,7 @@ export function parsedToolCalls<Tools extends Record<string, z.core.$ZodType>>(
       pending.sort((a, b) => a.index - b.index);
       while (pending.length > 0 && pending[0]!.index < limit) {
         const call = pending.shift()!;
-        out.push(toCall(call.index, call.name, call.id, call.arguments));
+        if (!call.custom) out.push(toCall(call.index, call.name, call.id, call.arguments));
       }
       return out;
     };
@@ -91,17 +96,20 @@ export function parsedToolCalls<Tools extends Record<string, z.core.$ZodType>>(
               let call = pending.find((c) => c.index === fragment.index);
               if (!call) {
                 flushBelow(fragment.index, out); // calls stream one after another: a new one ends the earlier ones
-                call = { index: fragment.index, id: undefined, name: '', arguments: '' };
+                call = { index: fragment.index, id: undefined, name: '', arguments: '', custom: false };
                 pending.push(call);
               }
+              if (fragment.type === 'custom' || (fragment.custom && !fragment.function)) call.custom = true;
               if (fragment.id) call.id = fragment.id;
               // Set, as the reducer and the SDK set it: some servers send the whole name again in every fragment.
               if (fragment.function?.name) call.name = fragment.function.name;
               if (fragment.function?.arguments) call.arguments += fragment.function.arguments;
             }
             const finish = choice.finish_reason;
-            if ((finish === 'length' || finish === 'content_filter') && pending.length > 0) {
-              throw new StructuredOutputIncompleteError(finish, pending[pending.length - 1]!.arguments);
+            if (finish === 'length' || finish === 'content_filter') {
+              const unfinished = pending.filter((call) => !call.custom);
+              const last = unfinished[unfinished.length - 1];
+              if (last !== undefined) throw new StructuredOutputIncompleteError(finish, last.arguments);
             }
             if (finish) flushBelow(Infinity, out);
           }
