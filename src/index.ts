@@ -92,7 +92,7 @@ export {
   type ResponseToolCallDeltaWithSnapshot,
 } from './operators/tool-call-deltas.js';
 export { streamMetrics, type StreamMetrics, type StreamMetricsOptions } from './operators/stream-metrics.js';
-export type { TokenUsage } from './protocols/protocol.js';
+export type { TokenUsage, ToolLoopUsage } from './protocols/protocol.js';
 export { mergeKeyed, type MergedView, type StreamEntry, type StreamEntryStatus } from './operators/merge-keyed.js';
 
 // Client

@@ -113,7 +113,7 @@ const chatToolJson = [v.chatCallStart, toolArgs('{"a":"'), ...repeat(MANY, () =>
 const toolLoop: readonly ToolLoopEvent<number, string, string, string>[] = [
   { type: 'turn.started', step: 0, request: 'request' },
   ...repeat(MANY, (i) => ({ type: 'event' as const, step: 0, callId: undefined, event: i })),
-  { type: 'loop.finished', final: 'final', history: ['request', 'final'], steps: 1, reason: 'no_calls' },
+  { type: 'loop.finished', final: 'final', history: ['request', 'final'], steps: 1, reason: 'no_calls', usage: undefined },
 ];
 
 /** A response streaming a function call's arguments in MANY fragments. */

@@ -1,14 +1,27 @@
-import { lastValueFrom, Observable, tap, toArray } from 'rxjs';
+import OpenAI from 'openai';
+import { zodFunction as sdkZodFunction } from 'openai/helpers/zod';
+import { concatMap, filter, from, last, lastValueFrom, map, Observable, tap, toArray, zip } from 'rxjs';
 import { z } from 'zod';
 import {
   type ChatCompletion,
+  type ChatCompletionChunk,
   StructuredOutputIncompleteError,
+  StructuredOutputUnknownToolError,
+  StructuredOutputValidationError,
   ToolLoopIncompleteError,
   ToolLoopMaxStepsError,
 } from '../../src/index';
-import { runChatTools, toolLoopResult, zodTool, type ChatToolLoopEvent } from '../../src/structured';
+import {
+  jsonSchemaTool,
+  runChatTools,
+  toolLoopResult,
+  zodTool,
+  type ChatToolLoopEvent,
+  type ChatToolsClient,
+  type ChatToolsMessage,
+} from '../../src/structured';
 import { useEmulator } from '../helpers/emulator';
-import { recordingLookup } from './streams';
+import { chunk, recordingLookup } from './streams';
 
 // The emulator's assistant calls every function tool the last user message names (in parallel); after the
 // `tool` messages it answers `<name> returned: <output>`, one line per call.
@@ -168,5 +181,194 @@ describe('runChatTools against the emulator (real HTTP)', () => {
       expect(events.map((e) => e.type)).toContain('turn.finished'); // of step 0
       expect(events.map((e) => e.type)).not.toContain('loop.finished');
     });
+  });
+
+  describe('tools declared by a plain JSON Schema (what the SDK\'s runTools() takes)', () => {
+    const weatherSchema = {
+      type: 'object',
+      properties: { city: { type: 'string' }, units: { type: 'string' } },
+      required: ['city'],
+    };
+    const question = [{ role: 'user', content: 'Use get_weather {"city":"Oslo"}' }];
+
+    it('sends the schema as it is, non-strict, runs the tool with the JSON.parsed arguments, as the SDK does', async () => {
+      const seen: unknown[] = [];
+      const tool = jsonSchemaTool({
+        name: 'get_weather',
+        description: 'The weather',
+        parameters: weatherSchema,
+        execute: (args: { city: string }) => (seen.push(args), `sunny in ${args.city}`),
+      });
+      const result = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages: question }, { tools: [tool] }).pipe(toolLoopResult()));
+      expect(seen).toEqual([{ city: 'Oslo' }]);
+      const sent = posts().map((post) => (post.body as { tools: unknown[] }).tools);
+      expect(sent).toEqual([0, 1].map(() => [
+        { type: 'function', function: { name: 'get_weather', parameters: weatherSchema, strict: false, description: 'The weather' } },
+      ]));
+
+      // The SDK's runTools() with the same function, on the same emulator: the same answer.
+      const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+      const runner = sdk.chat.completions.runTools({
+        model: 'gpt-4o',
+        stream: true,
+        messages: question as never,
+        tools: [{ type: 'function', function: { name: 'get_weather', description: 'The weather', parameters: weatherSchema, parse: JSON.parse, function: (args: { city: string }) => `sunny in ${args.city}` } }],
+      });
+      expect(result.final.choices[0]!.message.content).toBe(await runner.finalContent());
+      expect(result.final.choices[0]!.message.content).toBe('get_weather returned: sunny in Oslo');
+    });
+
+    it('a plain tool object with a JSON Schema works too (no helper), strict when asked', async () => {
+      const tool = { name: 'get_weather', parameters: { ...weatherSchema, additionalProperties: false, required: ['city', 'units'] }, strict: true, execute: ({ city }: { city: string }) => city };
+      const result = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages: question }, { tools: [tool] }).pipe(toolLoopResult()));
+      expect(result.final.choices[0]!.message.content).toBe('get_weather returned: Oslo');
+      expect((posts()[0]!.body as { tools: Array<{ function: object }> }).tools[0]!.function).toMatchObject({ strict: true });
+    });
+
+    it('`parse` gives execute its value; a parse that throws is invalid arguments (reported, or failing the loop)', async () => {
+      const parsing = (parse: (text: string) => unknown) =>
+        jsonSchemaTool({ name: 'get_weather', parameters: weatherSchema, parse, execute: (args) => JSON.stringify(args) });
+      const parsed = await lastValueFrom(
+        runChatTools(ctx.client, { model: 'gpt-4o', messages: question }, { tools: [parsing((text) => ({ ...JSON.parse(text), seen: true }))] }).pipe(toolLoopResult()),
+      );
+      expect(parsed.final.choices[0]!.message.content).toBe('get_weather returned: {"city":"Oslo","seen":true}');
+
+      const refusing = parsing(async () => Promise.reject(new Error('units are required')));
+      const events = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages: question }, { tools: [refusing] }).pipe(toArray()));
+      const outcome = events.flatMap((e) => (e.type === 'tool_call.finished' ? [e.outcome] : []))[0]!;
+      expect(outcome.status).toBe('error');
+      expect(outcome.output).toMatch(/^Error: .*get_weather.*units are required/);
+      const error = await lastValueFrom(
+        runChatTools(ctx.client, { model: 'gpt-4o', messages: question }, { tools: [refusing], onInvalidArguments: 'fail' }),
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StructuredOutputValidationError);
+      expect(error).toMatchObject({ toolName: 'get_weather', value: '{"city":"Oslo"}', cause: new Error('units are required') });
+    });
+  });
+
+  it('a tool returning text parts sends them as the tool message content (the API takes an array of text parts)', async () => {
+    const parts = [{ type: 'text' as const, text: 'sunny' }, { type: 'text' as const, text: ', 21 °C' }];
+    const tool = zodTool({ name: 'get_weather', parameters: City, execute: () => parts });
+    const events = await lastValueFrom(
+      runChatTools(ctx.client, { model: 'gpt-4o', messages: [{ role: 'user', content: 'Use get_weather for "Oslo"' }] }, { tools: [tool] }).pipe(toArray()),
+    );
+    const outcome = events.flatMap((e) => (e.type === 'tool_call.finished' ? [e.outcome] : []))[0]!;
+    expect(outcome.output).toEqual(parts);
+    const toolMessage = (posts()[1]!.body as { messages: ChatToolsMessage[] }).messages.at(-1);
+    expect(toolMessage).toEqual({ role: 'tool', tool_call_id: outcome.call.callId, content: parts });
+    const result = events.at(-1) as Extract<ChatToolLoopEvent, { type: 'loop.finished' }>;
+    expect(result.final.choices[0]!.message.content).toBe('get_weather returned: sunny\n, 21 °C'); // the emulator reads the parts, a line each
+
+    // An array that is not text parts is JSON-stringified, as any other value.
+    const other = zodTool({ name: 'get_weather', parameters: City, execute: () => [{ type: 'input_text', text: 'x' }] });
+    const start = posts().length;
+    await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages: [{ role: 'user', content: 'Use get_weather for "Oslo"' }] }, { tools: [other] }));
+    expect((posts()[start + 1]!.body as { messages: ChatToolsMessage[] }).messages.at(-1)?.content).toBe('[{"type":"input_text","text":"x"}]');
+  });
+
+  it('the result holds the tokens of every turn, summed with their details, as the SDK\'s totalUsage() sums them', async () => {
+    const params = { model: 'gpt-4o', messages, stream_options: { include_usage: true } };
+    const events = await lastValueFrom(runChatTools(ctx.client, params, { tools: [getWeather, getTime] }).pipe(toArray()));
+    const turns = events.flatMap((e) => (e.type === 'turn.finished' ? [e.turn.final.usage!] : []));
+    expect(turns).toHaveLength(2);
+    const result = events.at(-1) as Extract<ChatToolLoopEvent, { type: 'loop.finished' }>;
+    const sum = (key: 'prompt_tokens' | 'completion_tokens' | 'total_tokens') => turns.reduce((n, usage) => n + usage[key], 0);
+    expect(result.usage).toEqual({
+      input: sum('prompt_tokens'),
+      output: sum('completion_tokens'),
+      total: sum('total_tokens'),
+      inputDetails: { cached_tokens: 0, audio_tokens: 0 },
+      outputDetails: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    });
+    expect(result.usage!.input).toBeGreaterThan(0);
+
+    // The SDK's runTools() on the same emulator: the same sums of its own completions, the same detail names.
+    const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const runner = sdk.chat.completions.runTools({
+      ...params,
+      stream: true,
+      messages: messages as never,
+      tools: [
+        sdkZodFunction({ name: 'get_weather', parameters: City, function: ({ city }) => ({ city, temperature: 21 }) }),
+        sdkZodFunction({ name: 'get_time', parameters: City, function: () => '12:00' }),
+      ],
+    });
+    const total = await runner.totalUsage();
+    const completions = runner.allChatCompletions();
+    expect(completions).toHaveLength(2);
+    expect(total.prompt_tokens).toBe(completions.reduce((n, c) => n + c.usage!.prompt_tokens, 0));
+    expect(Object.keys(total.prompt_tokens_details!).sort()).toEqual(Object.keys(result.usage!.inputDetails).sort());
+    expect(Object.keys(total.completion_tokens_details!).sort()).toEqual(Object.keys(result.usage!.outputDetails).sort());
+
+    // The recipes docs/parity.md gives for the runner's other getters, on the same two runs.
+    const loop$ = from(events);
+    const ours = await lastValueFrom(
+      zip([
+        loop$.pipe(filter((e) => e.type === 'turn.finished'), map((e) => e.turn.final), toArray()),
+        loop$.pipe(filter((e) => e.type === 'tool_call.started'), map((e) => e.call), filter((call) => call.type === 'function'), last(undefined, undefined)),
+        loop$.pipe(filter((e) => e.type === 'turn.finished'), concatMap((e) => e.turn.outcomes), filter((o) => o.call.type === 'function'), map((o) => o.output), last(undefined, undefined)),
+      ]),
+    );
+    expect(ours[0].map((c) => c.choices[0]!.finish_reason)).toEqual(completions.map((c) => c.choices[0]!.finish_reason));
+    const sdkCall = await runner.finalFunctionToolCall();
+    expect([ours[1]?.name, ours[1]?.arguments]).toEqual([sdkCall?.name, sdkCall?.arguments]);
+    expect(ours[2]).toBe(await runner.finalFunctionToolCallResult());
+
+    // Without usage in the stream (no include_usage) the total is undefined, not zeros.
+    const without = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages }, { tools: [getWeather, getTime] }).pipe(toolLoopResult()));
+    expect(without.final.usage).toBeUndefined();
+    expect(without).toHaveProperty('usage', undefined);
+  });
+
+});
+
+// The emulator never calls a custom tool: a turn calling one, from canned chunks.
+describe('runChatTools on a custom tool call', () => {
+  const custom = chunk([{ delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_c', type: 'custom', custom: { name: 'run_sql', input: 'SELECT 1' } }] } } as never]);
+  const fn = chunk([{ delta: { tool_calls: [{ index: 1, id: 'call_f', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] } } as never]);
+  const calls = [custom, fn, chunk([{ delta: {}, finish_reason: 'tool_calls' }])];
+  const answer = [chunk([{ delta: { role: 'assistant', content: 'done' } }]), chunk([{ delta: {}, finish_reason: 'stop' }])];
+  function client() {
+    const requests: Array<{ messages: unknown[] }> = [];
+    const fake: ChatToolsClient = {
+      chat: { completions: { stream: (request) => (requests.push(structuredClone(request)), from<ChatCompletionChunk[]>(requests.length === 1 ? calls : answer)) } },
+    };
+    return { fake, requests };
+  }
+  const getWeather = zodTool({ name: 'get_weather', parameters: z.object({ city: z.string() }), execute: ({ city }) => `sunny in ${city}` });
+  const params = { model: 'gpt-5', messages: [{ role: 'user', content: 'go' }], tools: [{ type: 'custom', custom: { name: 'run_sql' } }] };
+
+  it('answers it like a call to an unknown tool (the loop cannot run it) and runs the function call beside it', async () => {
+    const { fake, requests } = client();
+    const events = await lastValueFrom(runChatTools(fake, params, { tools: [getWeather] }).pipe(toArray()));
+    const outcomes = events.flatMap((e) => (e.type === 'tool_call.finished' ? [e.outcome] : []));
+    expect(outcomes.map((o) => [o.call.type, o.call.name, o.status])).toEqual([
+      ['custom', 'run_sql', 'error'],
+      ['function', 'get_weather', 'ok'],
+    ]);
+    expect(outcomes[0]!.call.arguments).toBe('SELECT 1');
+    expect(outcomes[0]!.status === 'error' && outcomes[0]!.error).toBeInstanceOf(StructuredOutputUnknownToolError);
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.messages.slice(1)).toEqual([
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          { id: 'call_c', type: 'custom', custom: { name: 'run_sql', input: 'SELECT 1' } },
+          { id: 'call_f', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_c', content: expect.stringMatching(/^Error: The model called custom tool "run_sql" \(call call_c\), which a tool loop cannot run/) },
+      { role: 'tool', tool_call_id: 'call_f', content: 'sunny in Oslo' },
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: 'loop.finished', reason: 'no_calls', steps: 2 });
+  });
+
+  it("fails the loop with StructuredOutputUnknownToolError (toolType 'custom') with onInvalidArguments: 'fail'", async () => {
+    const { fake, requests } = client();
+    const error = await lastValueFrom(runChatTools(fake, params, { tools: [getWeather], onInvalidArguments: 'fail' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StructuredOutputUnknownToolError);
+    expect(error).toMatchObject({ toolName: 'run_sql', callId: 'call_c', toolType: 'custom' });
+    expect(requests).toHaveLength(1);
   });
 });

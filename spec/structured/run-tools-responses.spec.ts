@@ -1,15 +1,20 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { firstValueFrom, from, lastValueFrom, Observable, tap, toArray } from 'rxjs';
 import { z } from 'zod';
 import {
   type Response,
   type ResponseStreamEvent,
   StructuredOutputIncompleteError,
+  StructuredOutputUnknownToolError,
   StructuredOutputValidationError,
+  ToolLoopDefinitionError,
   ToolLoopIncompleteError,
   ToolLoopMaxStepsError,
   ToolLoopToolError,
 } from '../../src/index';
 import {
+  jsonSchemaTool,
   runChatTools,
   runResponsesTools,
   toolLoopResult,
@@ -399,11 +404,97 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
 
   it('refuses two tools of one name when called, before any request (the API would refuse them, and a call could not tell which to run)', () => {
     const first = zodTool({ name: 'lookup', parameters: z.object({ q: z.string() }), execute: () => 'a' });
-    const second = zodTool({ name: 'lookup', parameters: z.object({ q: z.string() }), execute: () => 'b' });
+    const second = jsonSchemaTool({ name: 'lookup', parameters: { type: 'object' }, execute: () => 'b' });
     const before = posts().length;
-    expect(() => runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools: [first, second] })).toThrow(TypeError);
+    expect(() => runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools: [first, second] })).toThrow(ToolLoopDefinitionError);
     expect(() => runChatTools(ctx.client, { model: 'gpt-4o', messages: [] }, { tools: [first, second] })).toThrow('Two tools are named "lookup"');
+    const error = (() => {
+      try {
+        runChatTools(ctx.client, { model: 'gpt-4o', messages: [] }, { tools: [first, second] });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toMatchObject({ index: 1, toolName: 'lookup' });
+    expect((error as Error).message).toMatch(/\(runChatTools: tools\[0\] and tools\[1\]\)/);
     expect(posts().length).toBe(before);
+  });
+
+  describe('a tool returning input content parts (text, image, file)', () => {
+    const blocks = [
+      { type: 'input_text' as const, text: 'chart:' },
+      { type: 'input_image' as const, image_url: 'data:image/png;base64,iVBORw0KGgo=' },
+      { type: 'input_file' as const, file_id: 'file-abc123' },
+    ];
+    const question = 'Use get_chart {"city":"Oslo"}';
+    const outputsOf = (body: unknown) => (body as { input: Array<{ type: string; output: unknown }> }).input.filter((item) => item.type === 'function_call_output').map((item) => item.output);
+
+    it('sends them as the function_call_output.output, as they are, as the SDK\'s ResponsesToolRunner does', async () => {
+      const chart = zodTool({ name: 'get_chart', parameters: City, execute: async () => blocks });
+      const events = await lastValueFrom(runResponsesTools(ctx.client, { model: 'gpt-4o', input: question }, { tools: [chart] }).pipe(toArray()));
+      expect(outputsOf(posts()[1]!.body)).toEqual([blocks]);
+      const outcome = events.flatMap((e) => (e.type === 'tool_call.finished' ? [e.outcome] : []))[0]!;
+      expect(outcome).toMatchObject({ status: 'ok', result: blocks, output: blocks });
+      expect(events.at(-1)).toMatchObject({ type: 'loop.finished', reason: 'no_calls' });
+
+      // The SDK's runner on the same emulator, its function returning the same blocks. In a node process of its
+      // own: the runner checks that values are plain objects of its realm, which jest's sandbox is not.
+      const ours = outputsOf(posts()[1]!.body);
+      const sdkStart = responsesPosts().length;
+      const script = `
+        const OpenAI = require('openai').default;
+        const { ResponsesToolRunner } = require('openai/helpers/responses-tool-runner');
+        const [url, input, blocks] = process.argv.slice(1);
+        const tool = { type: 'function', name: 'get_chart', strict: true,
+          parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } };
+        const runner = new ResponsesToolRunner({ functions: [{ tool, execute: async () => JSON.parse(blocks) }] });
+        runner.run(new OpenAI({ apiKey: 'test', baseURL: url, maxRetries: 0 }), { model: 'gpt-4o', input, tools: [] })
+          .then((response) => process.stdout.write(response.status));`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, ctx.emulator.url, question, JSON.stringify(blocks)]);
+      expect(stdout).toBe('completed');
+      expect(outputsOf(responsesPosts()[sdkStart + 1]!.body)).toEqual(ours);
+
+      // Anything else stays JSON-stringified: an empty array, a part of another type, a value that is no object.
+      for (const result of [[], [{ type: 'text', text: 'chat part' }], [{ type: 'input_text', text: 'a' }, 'b'], [blocks[0], null]]) {
+        const start = posts().length;
+        const tool = zodTool({ name: 'get_chart', parameters: City, execute: () => result });
+        await lastValueFrom(runResponsesTools(ctx.client, { model: 'gpt-4o', input: question }, { tools: [tool] }));
+        expect(outputsOf(posts()[start + 1]!.body)).toEqual([JSON.stringify(result)]);
+      }
+    });
+  });
+
+  it('a JSON-schema tool is sent with its schema and strict: false (the Responses API takes a missing strict as true)', async () => {
+    const parameters = { type: 'object', properties: { city: { type: 'string' }, units: { type: 'string' } }, required: ['city'] };
+    const tool = jsonSchemaTool({ name: 'get_weather', parameters, execute: (args: { city: string }) => `sunny in ${args.city}` });
+    const result = await lastValueFrom(runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Use get_weather {"city":"Oslo"}' }, { tools: [tool] }).pipe(toolLoopResult()));
+    expect(result.final.output_text).toBe('get_weather returned: sunny in Oslo');
+    expect((posts()[0]!.body as { tools: unknown[] }).tools).toEqual([{ type: 'function', name: 'get_weather', parameters, strict: false }]);
+    expect(result.final.tools).toEqual([expect.objectContaining({ name: 'get_weather', strict: false })]);
+  });
+
+  it('the result and ToolLoopMaxStepsError hold the tokens of every turn, summed with their details', async () => {
+    const events = await lastValueFrom(runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools: parallelTools().tools }).pipe(toArray()));
+    const turns = events.flatMap((e) => (e.type === 'turn.finished' ? [e.turn.final.usage!] : []));
+    expect(turns).toHaveLength(2);
+    const sum = (key: 'input_tokens' | 'output_tokens' | 'total_tokens') => turns.reduce((n, usage) => n + usage[key], 0);
+    const result = events.at(-1) as Extract<ResponsesToolLoopEvent, { type: 'loop.finished' }>;
+    expect(result.usage).toEqual({
+      input: sum('input_tokens'),
+      output: sum('output_tokens'),
+      total: sum('total_tokens'),
+      inputDetails: { cached_tokens: 0, cache_write_tokens: 0 },
+      outputDetails: { reasoning_tokens: 0 },
+    });
+    expect(result.usage!.output).toBeGreaterThan(0);
+
+    const seen: ResponsesToolLoopEvent[] = [];
+    const loop$ = runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools: parallelTools().tools, maxSteps: 1 });
+    const error = (await lastValueFrom(loop$.pipe(tap((e) => seen.push(e)))).catch((e: unknown) => e)) as ToolLoopMaxStepsError;
+    expect(error).toBeInstanceOf(ToolLoopMaxStepsError);
+    const only = seen.flatMap((e) => (e.type === 'turn.finished' ? [e.turn.final.usage!] : []));
+    expect(only).toHaveLength(1);
+    expect(error.usage).toMatchObject({ input: only[0]!.input_tokens, output: only[0]!.output_tokens, total: only[0]!.total_tokens });
   });
 });
 

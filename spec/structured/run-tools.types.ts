@@ -2,17 +2,36 @@
  * Type tests of the tool loops, checked by `tsc` (`npm run typecheck`), not run by jest.
  */
 import { expectTypeOf } from 'expect-type';
-import { of } from 'rxjs';
+import { concatMap, filter, last, map, type Observable, of, toArray } from 'rxjs';
 import { z } from 'zod';
-import { createClient, type ChatCompletion, type ResponseSnapshot } from '../../src/index';
 import {
+  createClient,
+  type ChatCompletion,
+  type FunctionAndCustomToolCallOutput,
+  type ResponseSnapshot,
+  type StructuredOutputSchemaError,
+  type StructuredOutputUnknownToolError,
+  type TokenUsage,
+  type ToolLoopDefinitionError,
+  type ToolLoopMaxStepsError,
+} from '../../src/index';
+import {
+  jsonSchemaTool,
   runChatTools,
   runResponsesTools,
   toolLoopResult,
   zodTool,
+  type ChatTextContentPart,
+  type ChatToolOutput,
+  type JsonSchemaTool,
+  type ResponsesToolOutput,
   type RunnableTool,
   type ToolContext,
+  type ToolLoopCall,
+  type ToolLoopOptions,
   type ToolLoopResult,
+  type ToolLoopTool,
+  type ToolLoopUsage,
 } from '../../src/structured';
 
 const client = createClient({ apiKey: 'k' });
@@ -55,3 +74,86 @@ runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, {
     return turn.final.output_text !== '';
   },
 });
+
+// jsonSchemaTool: the arguments are what `parse` returns, else what `execute` declares (unchecked, as JSON.parse).
+const parsedByHand = jsonSchemaTool({
+  name: 'get_weather',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  parse: (text) => JSON.parse(text) as { city: string },
+  execute: (args) => {
+    expectTypeOf(args).toEqualTypeOf<{ city: string }>();
+    return `sunny in ${args.city}`;
+  },
+});
+expectTypeOf(parsedByHand).toEqualTypeOf<JsonSchemaTool<{ city: string }, string>>();
+const asyncParse = jsonSchemaTool({ name: 'a', parameters: {}, parse: async (text) => text.length, execute: (n) => n + 1 });
+expectTypeOf(asyncParse).toEqualTypeOf<JsonSchemaTool<number, number>>();
+const declared = jsonSchemaTool({ name: 'b', parameters: {}, strict: true, execute: (args: { q: string }) => args.q });
+expectTypeOf(declared).toEqualTypeOf<JsonSchemaTool<{ q: string }, string>>();
+const untyped = jsonSchemaTool({ name: 'c', parameters: {}, execute: (args) => expectTypeOf(args).toBeUnknown() });
+// @ts-expect-error a JSON-schema tool's parameters are a JSON Schema object, not a zod schema (that is zodTool)
+jsonSchemaTool({ name: 'd', parameters: z.object({ q: z.string() }), execute: () => 1 });
+// @ts-expect-error strict is a boolean
+jsonSchemaTool({ name: 'e', parameters: {}, strict: 'yes', execute: () => 1 });
+
+// zod and JSON-schema tools fit one list, for both loops.
+const mixed: readonly ToolLoopTool[] = [withDefault, parsedByHand, asyncParse, declared, untyped];
+runChatTools(client, { model: 'gpt-4o', messages: [] }, { tools: mixed });
+runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, { tools: [withDefault, parsedByHand] });
+
+// What a loop sends: a text or its API's content parts (an error's output is always a text); the result's usage.
+runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, { tools }).subscribe((event) => {
+  if (event.type === 'tool_call.finished') {
+    expectTypeOf(event.outcome.call.type).toEqualTypeOf<'function' | 'custom'>();
+    if (event.outcome.status === 'ok') expectTypeOf(event.outcome.output).toEqualTypeOf<ResponsesToolOutput>();
+    if (event.outcome.status === 'error') expectTypeOf(event.outcome.output).toEqualTypeOf<string>();
+  }
+  if (event.type === 'loop.finished') expectTypeOf(event.usage).toEqualTypeOf<ToolLoopUsage | undefined>();
+});
+expectTypeOf<ResponsesToolOutput>().toEqualTypeOf<string | readonly FunctionAndCustomToolCallOutput[]>();
+chat$.subscribe((event) => {
+  if (event.type === 'tool_call.finished' && event.outcome.status === 'ok') expectTypeOf(event.outcome.output).toEqualTypeOf<ChatToolOutput>();
+});
+expectTypeOf<ChatToolOutput>().toEqualTypeOf<string | readonly ChatTextContentPart[]>();
+expectTypeOf<ToolLoopResult<ChatCompletion, unknown>['usage']>().toEqualTypeOf<ToolLoopUsage | undefined>();
+expectTypeOf<ToolLoopUsage>().toExtend<TokenUsage>();
+expectTypeOf<ToolLoopUsage['inputDetails']>().toEqualTypeOf<Readonly<Record<string, number>>>();
+expectTypeOf<ToolLoopMaxStepsError['usage']>().toEqualTypeOf<ToolLoopUsage | undefined>();
+
+// Options written for any loop (the default output type) fit both loops.
+const generic: ToolLoopOptions<ResponseSnapshot> = { tools, stopWhen: (turn) => turn.outcomes.length > 3 };
+runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, generic);
+
+// The errors of the definitions.
+expectTypeOf<ToolLoopDefinitionError['index']>().toEqualTypeOf<number | undefined>();
+expectTypeOf<ToolLoopDefinitionError['toolName']>().toEqualTypeOf<string | undefined>();
+expectTypeOf<StructuredOutputSchemaError['toolName']>().toEqualTypeOf<string | undefined>();
+expectTypeOf<StructuredOutputUnknownToolError['toolType']>().toEqualTypeOf<'function' | 'custom'>();
+
+// The recipes of docs/parity.md for the SDK runner's getters, typed.
+const allChatCompletions$ = chat$.pipe(
+  filter((e) => e.type === 'turn.finished'),
+  map((e) => e.turn.final),
+  toArray(),
+);
+expectTypeOf(allChatCompletions$).toEqualTypeOf<Observable<ChatCompletion[]>>();
+const finalFunctionToolCall$ = chat$.pipe(
+  filter((e) => e.type === 'tool_call.started'),
+  map((e) => e.call),
+  filter((call) => call.type === 'function'),
+  last(undefined, undefined),
+);
+expectTypeOf(finalFunctionToolCall$).toEqualTypeOf<Observable<ToolLoopCall | undefined>>();
+const finalFunctionToolCallResult$ = chat$.pipe(
+  filter((e) => e.type === 'turn.finished'),
+  concatMap((e) => e.turn.outcomes),
+  filter((outcome) => outcome.call.type === 'function'),
+  map((outcome) => outcome.output),
+  last(undefined, undefined),
+);
+expectTypeOf(finalFunctionToolCallResult$).toEqualTypeOf<Observable<ChatToolOutput | undefined>>();
+const totalUsage$ = chat$.pipe(
+  toolLoopResult(),
+  map(({ usage }) => usage),
+);
+expectTypeOf(totalUsage$).toEqualTypeOf<Observable<ToolLoopUsage | undefined>>();

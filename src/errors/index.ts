@@ -39,7 +39,12 @@ export {
   StructuredOutputSchemaError,
 } from './structured-errors.js';
 export { ResponseNotRetrievableError, ResponseResumeExpiredError } from './resume-errors.js';
-export { ToolLoopMaxStepsError, ToolLoopToolError, ToolLoopIncompleteError } from './tool-loop-errors.js';
+export {
+  ToolLoopMaxStepsError,
+  ToolLoopToolError,
+  ToolLoopIncompleteError,
+  ToolLoopDefinitionError,
+} from './tool-loop-errors.js';
 export { ListPaginationError } from './page-errors.js';
 export { AppRequestFailure } from './app-request-failure.js';
 export { APIKeyProviderError } from './api-key-errors.js';

@@ -162,7 +162,9 @@ export class StructuredOutputIncompleteError extends StructuredOutputError {
 }
 
 /**
- * A function call named a tool that has no schema in the map given to `parsedToolCalls()`.
+ * A call to a tool that cannot be run: a function call naming a tool missing from the map given to
+ * `parsedToolCalls()` or from a tool loop's `tools`, or (in a tool loop) a custom tool call (`toolType: 'custom'`:
+ * free-form input, which no loop tool takes).
  *
  * @example
  * events$.pipe(parsedToolCalls({ get_weather: Weather })).subscribe({
@@ -176,18 +178,28 @@ export class StructuredOutputUnknownToolError extends StructuredOutputError {
   readonly toolName: string;
   /** The call's id, when known. */
   readonly callId: string | undefined;
+  /** The kind of call: a function call, or a custom tool call (which a tool loop cannot run). */
+  readonly toolType: 'function' | 'custom';
 
-  constructor(toolName: string, callId: string | undefined) {
-    super('unknown_tool', `The model called tool "${toolName}", which has no schema${callId ? ` (call ${callId})` : ''}`);
+  constructor(toolName: string, callId: string | undefined, options: { toolType?: 'function' | 'custom' } = {}) {
+    const toolType = options?.toolType ?? 'function';
+    const call = callId ? ` (call ${callId})` : '';
+    super(
+      'unknown_tool',
+      toolType === 'custom'
+        ? `The model called custom tool "${toolName}"${call}, which a tool loop cannot run: its tools are function tools`
+        : `The model called tool "${toolName}", which has no schema${call}`,
+    );
     this.toolName = toolName;
     this.callId = callId;
+    this.toolType = toolType;
   }
 }
 
 /**
  * A zod schema cannot be sent as a strict Structured Outputs schema: an optional field that is not nullable, an
  * open object, an unsupported keyword (`allOf`, `not`, tuples, ...), a root that is not an object. `path` is the
- * JSON Schema location.
+ * JSON Schema location; `toolName` names the tool when a tool loop's `zodTool` has the schema.
  *
  * @example
  * try { zodTextFormat(z.object({ a: z.string().optional() }), 'x'); } catch (e) {
@@ -199,9 +211,19 @@ export class StructuredOutputSchemaError extends OpenAIStreamError {
   override readonly name: string = 'StructuredOutputSchemaError';
   /** The JSON Schema location of the problem (`<root>`, `properties/a/items`, ...). */
   readonly path: string;
+  /** What strict mode cannot represent, without the location (the message adds it). */
+  readonly problem: string;
+  /** The tool whose parameters the schema is, when a tool loop declared it (`undefined` otherwise). */
+  readonly toolName: string | undefined;
 
-  constructor(what: string, path: string, options?: { cause?: unknown }) {
-    super(`${what} (at ${path}); strict Structured Outputs cannot represent it`, options);
+  constructor(what: string, path: string, options?: { cause?: unknown; toolName?: string }) {
+    const tool = options?.toolName === undefined ? '' : `The parameters of tool "${options.toolName}": `;
+    super(
+      `${tool}${what} (at ${path}); strict Structured Outputs cannot represent it`,
+      options !== undefined && 'cause' in options ? { cause: options.cause } : undefined,
+    );
     this.path = path;
+    this.problem = what;
+    this.toolName = options?.toolName;
   }
 }

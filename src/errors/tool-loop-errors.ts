@@ -1,3 +1,4 @@
+import type { ToolLoopUsage } from '../protocols/protocol.js';
 import type { ChatCompletion } from '../wire/chat.js';
 import type { Response } from '../wire/responses-api.js';
 import { OpenAIStreamError } from './base.js';
@@ -8,10 +9,11 @@ import { StructuredOutputIncompleteError } from './structured-errors.js';
  * A tool loop (`runResponsesTools()` / `runChatTools()` of `rx-openai-stream/structured`) reached `maxSteps`
  * model requests while the model still called tools (with `onMaxSteps: 'error'`, the default). The tools of the
  * last turn have run; `steps` says how many requests were made and `history` is the conversation so far (the
- * Responses input items or the chat messages, the last tool outputs included), to continue it by hand.
+ * Responses input items or the chat messages, the last tool outputs included), to continue it by hand; `usage` the
+ * tokens of all its requests (as `toolLoopResult()` gives them).
  *
  * @example
- * loop$.subscribe({ error: (e) => { if (e instanceof ToolLoopMaxStepsError) console.warn(e.steps, e.history); } });
+ * loop$.subscribe({ error: (e) => { if (e instanceof ToolLoopMaxStepsError) console.warn(e.steps, e.history, e.usage?.total); } });
  */
 export class ToolLoopMaxStepsError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
@@ -20,11 +22,46 @@ export class ToolLoopMaxStepsError extends OpenAIStreamError {
   readonly steps: number;
   /** The conversation so far: Responses input items, or chat messages. */
   readonly history: readonly unknown[];
+  /**
+   * The tokens of all the loop's requests: `input`, `output`, `total` and the API's detail counts summed
+   * (`undefined` when no request reported usage).
+   */
+  readonly usage: ToolLoopUsage | undefined;
 
-  constructor(steps: number, history: readonly unknown[]) {
+  constructor(steps: number, history: readonly unknown[], usage?: ToolLoopUsage) {
     super(`The tool loop made ${steps} model requests (maxSteps) and the model still called tools.`);
     this.steps = steps;
     this.history = history;
+    this.usage = usage;
+  }
+}
+
+/**
+ * A tool loop (`runResponsesTools()` / `runChatTools()`) was given a tool list it cannot use: a value that is
+ * neither a zod tool (`zodTool()`) nor a JSON-schema tool (`jsonSchemaTool()`) — such as the official SDK's
+ * `{ type: 'function', function: { ... } }` runnable form — or two tools of one name. Thrown when the loop is
+ * called, before any request (a mistake only code can fix, like `zodFunction()`'s schema errors). `index` is the
+ * tool's position in `tools`, `toolName` its name when it has one.
+ *
+ * @example
+ * try {
+ *   runChatTools(client, params, { tools });
+ * } catch (e) {
+ *   if (e instanceof ToolLoopDefinitionError) console.error(e.index, e.toolName, e.message);
+ * }
+ */
+export class ToolLoopDefinitionError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'ToolLoopDefinitionError';
+  /** The tool's position in `tools` (the second one, for two tools of one name); `undefined` when `tools` is no array. */
+  readonly index: number | undefined;
+  /** The tool's name, when it has one. */
+  readonly toolName: string | undefined;
+
+  constructor(message: string, details: { index: number | undefined; toolName?: string | undefined }) {
+    super(message);
+    this.index = details?.index;
+    this.toolName = details?.toolName;
   }
 }
 

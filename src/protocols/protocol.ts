@@ -43,6 +43,21 @@ export interface TokenUsage {
 }
 
 /**
+ * The tokens of every model request of a tool loop, summed: `input`, `output` and `total` (the shape
+ * `streamMetrics()` reports), and the detail counts summed under the API's names (`inputDetails`: Chat
+ * Completions' `prompt_tokens_details` such as `cached_tokens`, `audio_tokens`; Responses' `input_tokens_details`;
+ * `outputDetails`: `completion_tokens_details` such as `reasoning_tokens`, `output_tokens_details`). What the
+ * official SDK's `totalUsage()` gives, in the library's names.
+ *
+ * @example
+ * const cost = (u: ToolLoopUsage) => u.input * 2.5e-6 + u.output * 10e-6 - (u.inputDetails['cached_tokens'] ?? 0) * 1.25e-6;
+ */
+export interface ToolLoopUsage extends TokenUsage {
+  readonly inputDetails: Readonly<Record<string, number>>;
+  readonly outputDetails: Readonly<Record<string, number>>;
+}
+
+/**
  * The part of a protocol description the operators that work on every kind of stream read (`textDeltas()`,
  * `streamMetrics()`, `streamKindOf()`): small functions over one value, nothing kept between values.
  *

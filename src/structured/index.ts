@@ -37,7 +37,15 @@ export { finalParsed } from './final-parsed.js';
 export { parsedToolCalls, type ParsedToolCall } from './parsed-tool-calls.js';
 export {
   zodTool,
+  jsonSchemaTool,
   type RunnableTool,
+  type JsonSchemaTool,
+  type JsonSchemaObject,
+  type ToolLoopTool,
+  type ToolOutput,
+  type ResponsesToolOutput,
+  type ChatToolOutput,
+  type ChatTextContentPart,
   type ToolContext,
   type ToolLoopCall,
   type ToolCallOutcome,
@@ -50,3 +58,4 @@ export {
 export { runResponsesTools, type ResponsesToolsClient, type ResponsesToolLoopEvent } from './run-responses-tools.js';
 export { runChatTools, type ChatToolsClient, type ChatToolsMessage, type ChatToolLoopEvent } from './run-chat-tools.js';
 export { toolLoopResult } from './tool-loop-result.js';
+export type { ToolLoopUsage } from '../protocols/protocol.js';

@@ -2,8 +2,17 @@ import type { Observable } from 'rxjs';
 import { finalChatCompletion } from '../chat/operators/final-chat-completion.js';
 import type { ChatCompletionCreateParams } from '../client/resources/chat.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../wire/chat.js';
-import { zodFunction } from './request-formats.js';
-import { toolLoop, type ToolLoopCall, type ToolLoopEvent, type ToolLoopOptions } from './tool-loop.js';
+import {
+  type ChatTextContentPart,
+  type ChatToolOutput,
+  contentParts,
+  declareTools,
+  toolLoop,
+  type ToolLoopCall,
+  type ToolLoopEvent,
+  type ToolLoopOptions,
+  turnUsage,
+} from './tool-loop.js';
 
 /**
  * What `runChatTools()` needs of a client: `chat.completions.stream(params)` (the client of `createClient()`).
@@ -29,18 +38,33 @@ export type ChatToolsMessage = ChatCompletionCreateParams['messages'][number];
  * @example
  * const isDelta = (e: ChatToolLoopEvent) => e.type === 'event' && e.event.choices[0]?.delta.content != null;
  */
-export type ChatToolLoopEvent = ToolLoopEvent<ChatCompletionChunk, ChatCompletion, ChatCompletionCreateParams, ChatToolsMessage>;
+export type ChatToolLoopEvent = ToolLoopEvent<
+  ChatCompletionChunk,
+  ChatCompletion,
+  ChatCompletionCreateParams,
+  ChatToolsMessage,
+  ChatToolOutput
+>;
 
 /**
  * A tool loop over Chat Completions, as one cold Observable (what the official SDK's `runTools()` does): streams
- * a turn, runs the function calls of its first choice in parallel (arguments parsed and validated by each tool's
- * zod schema), appends the assistant message with its `tool_calls` and one `tool` message per call, and goes on
- * until a turn has no calls, `stopWhen` holds or `maxSteps` (default 10) requests were made. The tools are added to
- * `params.tools` as strict function tools. Every chunk arrives wrapped with its `step` (and the `callId` of the
- * tool call it carries), with the loop's `turn.*`, `tool_call.*` and `loop.finished` events; `toolLoopResult()`
- * gives the last completion and the messages. A turn whose first choice finished with `length` or `content_filter`
- * fails the loop with `ToolLoopIncompleteError` once its chunks are emitted: none of its calls runs, no further
- * request. Unsubscribing aborts the current request and the running tools.
+ * a turn, runs the function calls of its first choice in parallel (arguments parsed and validated by each zod
+ * tool's schema, or parsed by a JSON-schema tool), appends the assistant message with its `tool_calls` and one
+ * `tool` message per call, and goes on until a turn has no calls, `stopWhen` holds or `maxSteps` (default 10)
+ * requests were made. The tools are added to `params.tools`: zod tools as strict function tools, JSON-schema tools
+ * with their schema and `strict`. A tool's result goes into its `tool` message as a string, or as the text parts
+ * it returned (`[{ type: 'text', text }]`, which the API takes as `content`). A custom tool call (`type:
+ * 'custom'`) is answered like a call to an unknown tool (`onInvalidArguments`). Every chunk arrives wrapped with
+ * its `step` (and the `callId` of the tool call it carries), with the loop's `turn.*`, `tool_call.*` and
+ * `loop.finished` events; `toolLoopResult()` gives the last completion, the messages and the tokens of all the
+ * turns (with `stream_options: { include_usage: true }`). A turn whose first choice finished with `length` or
+ * `content_filter` fails the loop with `ToolLoopIncompleteError` once its chunks are emitted: none of its calls
+ * runs, no further request. Unsubscribing aborts the current request and the running tools.
+ *
+ * The options are checked when it is called, before it returns (a mistake only code can fix, thrown where the
+ * loop is made, as `zodFunction()` throws): `ToolLoopDefinitionError` for a value in `tools` that is no tool or
+ * two tools of one name, `StructuredOutputSchemaError` (with `toolName`) for a zod schema strict mode cannot
+ * represent, `RangeError` for `maxSteps` / `concurrency`. Everything after that comes through the Observable.
  *
  * @example
  * import { z } from 'zod';
@@ -55,18 +79,15 @@ export type ChatToolLoopEvent = ToolLoopEvent<ChatCompletionChunk, ChatCompletio
 export function runChatTools(
   client: ChatToolsClient,
   params: ChatCompletionCreateParams,
-  options: ToolLoopOptions<ChatCompletion>,
+  options: ToolLoopOptions<ChatCompletion, ChatToolOutput>,
 ): Observable<ChatToolLoopEvent> {
+  const declared = declareTools(options, 'runChatTools').map(({ name, parameters, strict, description }) => ({
+    type: 'function',
+    function: { name, parameters, strict, ...(description === undefined ? {} : { description }) },
+  }));
   const existing = Array.isArray(params['tools']) ? (params['tools'] as unknown[]) : [];
-  const declared = options.tools.map((tool) =>
-    zodFunction({
-      name: tool.name,
-      parameters: tool.parameters,
-      ...(tool.description === undefined ? {} : { description: tool.description }),
-    }),
-  );
   const first: ChatCompletionCreateParams = { ...params, tools: [...existing, ...declared] };
-  return toolLoop<ChatCompletionChunk, ChatCompletion, ChatCompletionCreateParams, ChatToolsMessage>(
+  return toolLoop<ChatCompletionChunk, ChatCompletion, ChatCompletionCreateParams, ChatToolsMessage, ChatToolOutput>(
     {
       stream: (request) => client.chat.completions.stream(request),
       final: finalChatCompletion,
@@ -80,10 +101,10 @@ export function runChatTools(
         };
       },
       calls: (final) =>
-        (final.choices[0]?.message.tool_calls ?? []).flatMap((call): ToolLoopCall[] =>
-          call.type === 'function'
-            ? [{ callId: call.id, name: call.function.name, arguments: call.function.arguments }]
-            : [],
+        (final.choices[0]?.message.tool_calls ?? []).map((call): ToolLoopCall =>
+          call.type === 'custom'
+            ? { type: 'custom', callId: call.id, name: call.custom.name, arguments: call.custom.input }
+            : { type: 'function', callId: call.id, name: call.function.name, arguments: call.function.arguments },
         ),
       cut: (final) => {
         const choice = final.choices[0];
@@ -94,6 +115,9 @@ export function runChatTools(
         if (last === undefined) return { finishReason, text: choice.message.content ?? '' };
         return { finishReason, text: last.type === 'function' ? last.function.arguments : last.custom.input };
       },
+      // A tool message's `content` takes text parts.
+      contentOutput: (result) => contentParts<ChatTextContentPart>(result, (type) => type === 'text'),
+      usage: (final) => turnUsage(final.usage, { input: 'prompt_tokens', output: 'completion_tokens' }),
       history: (request) => [...request.messages],
       grow: (history, final, outcomes) => {
         const message = final.choices[0]?.message;

@@ -2,14 +2,18 @@ import type { Observable } from 'rxjs';
 import type { ResponseCreateParams } from '../client/resources/responses.js';
 import { finalResponse } from '../responses/operators/final-response.js';
 import type { ResponseSnapshot } from '../responses/snapshot/state.js';
+import type { FunctionAndCustomToolCallOutput } from '../wire/responses.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
-import { zodResponsesFunction } from './request-formats.js';
 import {
+  contentParts,
+  declareTools,
+  type ResponsesToolOutput,
   toolLoop,
   type ToolCallOutcome,
   type ToolLoopCall,
   type ToolLoopEvent,
   type ToolLoopOptions,
+  turnUsage,
 } from './tool-loop.js';
 
 /**
@@ -28,13 +32,22 @@ export interface ResponsesToolsClient {
  * @example
  * const onEvent = (e: ResponsesToolLoopEvent) => e.type === 'event' && e.event.type === 'response.output_text.delta';
  */
-export type ResponsesToolLoopEvent = ToolLoopEvent<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown>;
+export type ResponsesToolLoopEvent = ToolLoopEvent<
+  ResponseStreamEvent,
+  ResponseSnapshot,
+  ResponseCreateParams,
+  unknown,
+  ResponsesToolOutput
+>;
 
 /**
  * A tool loop over the Responses API, as one cold Observable: streams a turn, runs its function calls in parallel
- * (arguments parsed and validated by each tool's zod schema), sends the outputs back as `function_call_output`
- * input items, and goes on until a turn has no calls, `stopWhen` holds or `maxSteps` (default 10) requests were
- * made. How a turn follows the one before depends on the request:
+ * (arguments parsed and validated by each zod tool's schema, or parsed by a JSON-schema tool), sends the outputs
+ * back as `function_call_output` input items (a tool's result as a string, or as the input content parts it
+ * returned: `[{ type: 'input_text', text }, { type: 'input_image', image_url }]`, `input_file`, which the API takes
+ * as the output), and goes on until a turn has no calls, `stopWhen` holds or `maxSteps` (default 10) requests were
+ * made. A custom tool call (`custom_tool_call`) is answered like a call to an unknown tool (`onInvalidArguments`),
+ * with a `custom_tool_call_output`. How a turn follows the one before depends on the request:
  * - with a `conversation` (`store: false` too): the same `conversation`, and as `input` only the outputs. The
  *   conversation holds the turns before (the API adds each turn's input and output items to it), and the API
  *   refuses `previous_response_id` with a `conversation`;
@@ -43,13 +56,17 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<ResponseStreamEvent, Response
  *   only with their content);
  * - otherwise: `previous_response_id` (the turn before) and the outputs.
  *
- * The tools are added to `params.tools` as strict function tools. Every event arrives wrapped with its `step`
- * (and `callId`), with the loop's `turn.*`, `tool_call.*` and `loop.finished` events; `toolLoopResult()` gives
- * the last response and the history (from the request's `input` on: a conversation's earlier items are not in
- * it). A turn whose response ended `incomplete` (`max_output_tokens`, `content_filter`) fails the loop with
- * `ToolLoopIncompleteError` once its events are emitted: none of its calls runs, no further request. Unsubscribing
- * aborts the current request and the running tools (an Observable tool is unsubscribed, a Promise tool's `signal`
- * aborted).
+ * The tools are added to `params.tools`: zod tools as strict function tools, JSON-schema tools with their schema and
+ * `strict`. Every event arrives wrapped with its `step` (and `callId`), with the loop's `turn.*`, `tool_call.*` and
+ * `loop.finished` events; `toolLoopResult()` gives the last response, the history (from the request's `input` on:
+ * a conversation's earlier items are not in it) and the tokens of all the turns. A turn whose response ended
+ * `incomplete` (`max_output_tokens`, `content_filter`) fails the loop with `ToolLoopIncompleteError` once its
+ * events are emitted: none of its calls runs, no further request. Unsubscribing aborts the current request and the
+ * running tools (an Observable tool is unsubscribed, a Promise tool's `signal` aborted).
+ *
+ * The options are checked when it is called, before it returns, as `runChatTools()` checks them
+ * (`ToolLoopDefinitionError`, `StructuredOutputSchemaError` with `toolName`, `RangeError`); everything after that
+ * comes through the Observable.
  *
  * @example
  * import { switchMap } from 'rxjs';
@@ -76,16 +93,16 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<ResponseStreamEvent, Response
 export function runResponsesTools(
   client: ResponsesToolsClient,
   params: ResponseCreateParams,
-  options: ToolLoopOptions<ResponseSnapshot>,
+  options: ToolLoopOptions<ResponseSnapshot, ResponsesToolOutput>,
 ): Observable<ResponsesToolLoopEvent> {
+  const declared = declareTools(options, 'runResponsesTools').map(({ name, parameters, strict, description }) => ({
+    type: 'function',
+    name,
+    parameters,
+    strict,
+    ...(description === undefined ? {} : { description }),
+  }));
   const existing = Array.isArray(params['tools']) ? (params['tools'] as unknown[]) : [];
-  const declared = options.tools.map((tool) =>
-    zodResponsesFunction({
-      name: tool.name,
-      parameters: tool.parameters,
-      ...(tool.description === undefined ? {} : { description: tool.description }),
-    }),
-  );
   const inConversation = params.conversation !== undefined && params.conversation !== null;
   const stateless = params['store'] === false;
   const first: ResponseCreateParams = {
@@ -95,7 +112,7 @@ export function runResponsesTools(
     // that (with `store: false` the API keeps nothing to look them up by id).
     ...(stateless && !inConversation ? { include: withEncryptedReasoning(params['include']) } : {}),
   };
-  return toolLoop<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown>(
+  return toolLoop<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown, ResponsesToolOutput>(
     {
       stream: (request) => client.responses.stream(request),
       final: finalResponse,
@@ -103,7 +120,7 @@ export function runResponsesTools(
         const byItem = new Map<string, string>();
         return (event) => {
           const item = (event as { item?: { type?: unknown; id?: unknown; call_id?: unknown } }).item;
-          if (item?.type === 'function_call' && typeof item.call_id === 'string') {
+          if ((item?.type === 'function_call' || item?.type === 'custom_tool_call') && typeof item.call_id === 'string') {
             if (typeof item.id === 'string') byItem.set(item.id, item.call_id);
             return item.call_id;
           }
@@ -112,18 +129,29 @@ export function runResponsesTools(
         };
       },
       calls: (final) =>
-        (final.output ?? []).flatMap((item): ToolLoopCall[] =>
-          item.type === 'function_call' ? [{ callId: item.call_id, name: item.name, arguments: item.arguments }] : [],
-        ),
+        (final.output ?? []).flatMap((item): ToolLoopCall[] => {
+          if (item.type === 'function_call') {
+            return [{ type: 'function', callId: item.call_id, name: item.name, arguments: item.arguments }];
+          }
+          if (item.type === 'custom_tool_call') {
+            return [{ type: 'custom', callId: item.call_id, name: item.name, arguments: item.input }];
+          }
+          return [];
+        }),
       cut: (final) => {
         if (final.status !== 'incomplete') return undefined;
         const output = final.output ?? [];
         const last = output[output.length - 1];
-        return {
-          finishReason: final.incomplete_details?.reason ?? 'incomplete',
-          text: last?.type === 'function_call' ? last.arguments : final.output_text,
-        };
+        const callText = last?.type === 'function_call' ? last.arguments : last?.type === 'custom_tool_call' ? last.input : undefined;
+        return { finishReason: final.incomplete_details?.reason ?? 'incomplete', text: callText ?? final.output_text };
       },
+      // A function call output takes input text, image and file parts.
+      contentOutput: (result) =>
+        contentParts<FunctionAndCustomToolCallOutput>(
+          result,
+          (type) => type === 'input_text' || type === 'input_image' || type === 'input_file',
+        ),
+      usage: (final) => turnUsage(final.usage, { input: 'input_tokens', output: 'output_tokens' }),
       history: (request) => inputItems(request.input),
       grow: (history, final, outcomes) => [...history, ...(final.output ?? []), ...functionCallOutputs(outcomes)],
       next: (request, history, final, outcomes) => {
@@ -145,8 +173,13 @@ function withEncryptedReasoning(include: unknown): unknown[] {
 
 const ENCRYPTED_REASONING = 'reasoning.encrypted_content';
 
-function functionCallOutputs(outcomes: readonly ToolCallOutcome[]): unknown[] {
-  return outcomes.map(({ call, output }) => ({ type: 'function_call_output', call_id: call.callId, output }));
+/** The input items answering a turn's calls: `function_call_output` per function call, `custom_tool_call_output` per custom one. */
+function functionCallOutputs(outcomes: readonly ToolCallOutcome<ResponsesToolOutput>[]): unknown[] {
+  return outcomes.map(({ call, output }) => ({
+    type: call.type === 'custom' ? 'custom_tool_call_output' : 'function_call_output',
+    call_id: call.callId,
+    output,
+  }));
 }
 
 function inputItems(input: unknown): unknown[] {

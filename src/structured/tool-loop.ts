@@ -17,6 +17,7 @@ import {
   map,
   merge,
   mergeAll,
+  mergeMap,
   type Observable,
   of,
   type OperatorFunction,
@@ -25,11 +26,24 @@ import {
   throwError,
 } from 'rxjs';
 import type { z } from 'zod';
-import { excerpt, redactSecrets } from '../errors/excerpt.js';
-import { StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
-import { ToolLoopIncompleteError, ToolLoopMaxStepsError, ToolLoopToolError } from '../errors/tool-loop-errors.js';
+import { excerpt, kindOf, redactSecrets } from '../errors/excerpt.js';
+import {
+  StructuredOutputError,
+  StructuredOutputSchemaError,
+  StructuredOutputUnknownToolError,
+  StructuredOutputValidationError,
+} from '../errors/structured-errors.js';
+import {
+  ToolLoopDefinitionError,
+  ToolLoopIncompleteError,
+  ToolLoopMaxStepsError,
+  ToolLoopToolError,
+} from '../errors/tool-loop-errors.js';
+import { tokenUsage, type ToolLoopUsage } from '../protocols/protocol.js';
 import type { ChatCompletion } from '../wire/chat.js';
+import type { FunctionAndCustomToolCallOutput } from '../wire/responses.js';
 import type { Response } from '../wire/responses-api.js';
+import { toStrictJsonSchema } from './strict-json-schema.js';
 import { parseAndValidate } from './structured-text.js';
 
 /**
@@ -47,10 +61,11 @@ export interface ToolContext {
 }
 
 /**
- * A function tool the loop can run: its name, description and zod parameters (sent as a strict function tool),
- * and `execute`, given the parsed and validated arguments. It returns a value, a Promise or an Observable (its
- * last value is the result; an Observable tool is unsubscribed when the loop is). A string result is sent to the
- * model as it is, `undefined` as `''`, any other value JSON-stringified.
+ * A function tool the loop can run, declared with a zod schema: its name, description and zod parameters (sent as
+ * a strict function tool), and `execute`, given the arguments parsed and validated by the schema. It returns a
+ * value, a Promise or an Observable (its last value is the result; an Observable tool is unsubscribed when the
+ * loop is). A string result is sent to the model as it is, `undefined` as `''`, an array of content parts the API
+ * takes (see {@link ToolOutput}) as it is, any other value JSON-stringified.
  *
  * @example
  * const getWeather: RunnableTool<typeof GetWeather, { temperature: number }> = {
@@ -67,6 +82,57 @@ export interface RunnableTool<S extends z.core.$ZodType = z.core.$ZodType, R = u
   /** Runs one call (method syntax: a tool of any schema fits a list of `RunnableTool`s). */
   execute(args: z.output<S>, context: ToolContext): R | PromiseLike<R> | Observable<R>;
 }
+
+/**
+ * A JSON Schema, as a plain object (`{ type: 'object', properties: { ... }, required: [...] }`).
+ *
+ * @example
+ * const parameters: JsonSchemaObject = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
+ */
+export type JsonSchemaObject = { readonly [keyword: string]: unknown };
+
+/**
+ * A function tool the loop can run, declared with a plain JSON Schema rather than zod (what the official SDK's
+ * `runTools()` takes as `{ type: 'function', function: { name, parameters, strict, function, parse } }`, tools
+ * read from an MCP server, a schema written by hand). `parameters` is sent as it is; `strict` (default `false`,
+ * always sent) asks the API to enforce it, which it does only for a schema strict mode accepts (every property in
+ * `required`, `additionalProperties: false`: the API refuses the request otherwise). The arguments text becomes
+ * `execute`'s argument through `parse` (default: `JSON.parse`, with the library's `StructuredOutputParseError`
+ * for text that is not JSON); a `parse` that throws or rejects makes the call's arguments invalid, as a zod
+ * tool's schema does (`onInvalidArguments`). Results are sent as for {@link RunnableTool}.
+ *
+ * @example
+ * const getWeather: JsonSchemaTool<{ city: string }, string> = {
+ *   name: 'get_weather',
+ *   parameters: { type: 'object', properties: { city: { type: 'string' }, units: { type: 'string' } }, required: ['city'] },
+ *   execute: ({ city }) => `sunny in ${city}`,
+ * };
+ */
+export interface JsonSchemaTool<A = unknown, R = unknown> {
+  readonly name: string;
+  readonly description?: string;
+  /** The JSON Schema of the arguments, sent as it is. */
+  readonly parameters: JsonSchemaObject;
+  /** Whether the API enforces `parameters` (strict Structured Outputs). Default `false`. */
+  readonly strict?: boolean;
+  /**
+   * Turns the arguments text into `execute`'s argument (default `JSON.parse`): validate here (ajv, a zod 3
+   * schema's `parse`, ...). A throw or a rejection makes the arguments invalid (`onInvalidArguments`).
+   */
+  parse?(args: string): A | PromiseLike<A>;
+  /** Runs one call (method syntax: a tool of any argument type fits a list of tools). */
+  execute(args: A, context: ToolContext): R | PromiseLike<R> | Observable<R>;
+}
+
+/**
+ * A tool of a tool loop: declared with zod ({@link RunnableTool}, `zodTool()`) or with a JSON Schema
+ * ({@link JsonSchemaTool}, `jsonSchemaTool()`). The loop tells them apart by `parameters`: a zod 4 schema, or a
+ * plain JSON Schema object.
+ *
+ * @example
+ * const tools: ToolLoopTool[] = [zodTool({ ... }), jsonSchemaTool({ ... })];
+ */
+export type ToolLoopTool = RunnableTool | JsonSchemaTool;
 
 /**
  * Declares a {@link RunnableTool} with its argument types inferred from the zod schema.
@@ -87,26 +153,91 @@ export function zodTool<S extends z.core.$ZodType, R>(tool: RunnableTool<S, R>):
 }
 
 /**
- * One function call of a turn: its id, the function and its arguments as the model wrote them.
+ * Declares a {@link JsonSchemaTool}: a tool whose parameters are a plain JSON Schema, non-strict unless `strict:
+ * true`. Its arguments are `JSON.parse`d, or given to your `parse`, whose result types them (else type them in
+ * `execute`, as `JSON.parse` would: nothing checks them against the schema).
  *
  * @example
- * const call: ToolLoopCall = { callId: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' };
+ * import { jsonSchemaTool, runChatTools } from 'rx-openai-stream/structured';
+ *
+ * // From the official SDK's runTools(): { type: 'function', function: { name, parameters, function, parse } }
+ * const getWeather = jsonSchemaTool({
+ *   name: 'get_weather',
+ *   description: 'The weather in a city',
+ *   parameters: { type: 'object', properties: { city: { type: 'string' }, units: { type: 'string' } }, required: ['city'] },
+ *   parse: (text) => JSON.parse(text) as { city: string; units?: string },
+ *   execute: ({ city, units }) => `sunny in ${city} (${units ?? 'celsius'})`,
+ * });
+ * runChatTools(client, { model: 'gpt-4o', messages }, { tools: [getWeather] }).subscribe(print);
+ */
+export function jsonSchemaTool<A = unknown, R = unknown>(tool: JsonSchemaTool<A, R>): JsonSchemaTool<A, R> {
+  return tool;
+}
+
+/**
+ * One call of a turn: its kind (a `function` call, or a `custom` tool call, which a loop cannot run: it is
+ * answered like a call to an unknown tool), its id, the tool's name and what the model wrote (a function's
+ * arguments, a custom tool's free-form input).
+ *
+ * @example
+ * const call: ToolLoopCall = { type: 'function', callId: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' };
  */
 export interface ToolLoopCall {
+  readonly type: 'function' | 'custom';
   readonly callId: string;
   readonly name: string;
+  /** A function call's arguments (JSON text, as the model wrote it); a custom tool call's `input`. */
   readonly arguments: string;
 }
 
 /**
- * How one call ended: `ok` with the tool's result, or `error` (invalid arguments, an unknown tool, or a tool that
- * failed, reported to the model); `output` is the text sent back to the model.
+ * A Chat Completions text content part (`{ type: 'text', text }`), which a `tool` message's `content` takes.
+ *
+ * @example
+ * const part: ChatTextContentPart = { type: 'text', text: 'It is 21 °C in Oslo.' };
+ */
+export interface ChatTextContentPart {
+  readonly type: 'text';
+  readonly text: string;
+}
+
+/**
+ * What a tool loop sends the model for a call: a text, or an array of content parts the API takes as a tool's
+ * output (sent as they are rather than JSON-stringified): Responses input text / image / file parts
+ * (`input_text`, `input_image`, `input_file`), Chat Completions text parts (`text`). Each loop narrows it to its
+ * API's ({@link ResponsesToolOutput}, {@link ChatToolOutput}).
+ *
+ * @example
+ * const output: ToolOutput = [{ type: 'input_text', text: 'The chart:' }, { type: 'input_image', image_url: url, detail: 'auto' }];
+ */
+export type ToolOutput = string | readonly (FunctionAndCustomToolCallOutput | ChatTextContentPart)[];
+
+/**
+ * What `runResponsesTools()` sends for a call (`function_call_output.output`): a text, or input content parts.
+ *
+ * @example
+ * const output: ResponsesToolOutput = [{ type: 'input_file', file_id: 'file-abc123' }];
+ */
+export type ResponsesToolOutput = string | readonly FunctionAndCustomToolCallOutput[];
+
+/**
+ * What `runChatTools()` sends for a call (a `tool` message's `content`): a text, or text parts.
+ *
+ * @example
+ * const output: ChatToolOutput = [{ type: 'text', text: 'sunny' }];
+ */
+export type ChatToolOutput = string | readonly ChatTextContentPart[];
+
+/**
+ * How one call ended: `ok` with the tool's result, or `error` (invalid arguments, an unknown tool, a custom tool
+ * call, or a tool that failed, reported to the model); `output` is what was sent back to the model (a text, or the
+ * content parts a tool returned; an error is always a text).
  *
  * @example
  * const outcome: ToolCallOutcome = { call, status: 'ok', result: { temperature: 21 }, output: '{"temperature":21}' };
  */
-export type ToolCallOutcome =
-  | { readonly call: ToolLoopCall; readonly status: 'ok'; readonly result: unknown; readonly output: string }
+export type ToolCallOutcome<O = ToolOutput> =
+  | { readonly call: ToolLoopCall; readonly status: 'ok'; readonly result: unknown; readonly output: O }
   | { readonly call: ToolLoopCall; readonly status: 'error'; readonly error: unknown; readonly output: string };
 
 /**
@@ -116,10 +247,10 @@ export type ToolCallOutcome =
  * @example
  * const stopWhen = (turn: ToolLoopTurn<ResponseSnapshot>) => turn.outcomes.some((o) => o.call.name === 'finish');
  */
-export interface ToolLoopTurn<F> {
+export interface ToolLoopTurn<F, O = ToolOutput> {
   readonly step: number;
   readonly final: F;
-  readonly outcomes: readonly ToolCallOutcome[];
+  readonly outcomes: readonly ToolCallOutcome<O>[];
 }
 
 /**
@@ -133,16 +264,19 @@ export type ToolLoopStopReason = 'no_calls' | 'stop_when' | 'max_steps';
 
 /**
  * What the loop gives at its end (`toolLoopResult()`): the last response / completion, the whole history (the
- * Responses input items / chat messages, ending with the model's last output) and how many model requests it made.
+ * Responses input items / chat messages, ending with the model's last output), how many model requests it made,
+ * why it stopped, and the tokens of all its requests (`undefined` when none reported usage: with Chat Completions,
+ * ask for it with `stream_options: { include_usage: true }`).
  *
  * @example
- * loop$.pipe(toolLoopResult()).subscribe(({ final, history, steps }) => console.log(steps, history.length));
+ * loop$.pipe(toolLoopResult()).subscribe(({ final, history, steps, usage }) => console.log(steps, history.length, usage?.total));
  */
 export interface ToolLoopResult<F, H> {
   readonly final: F;
   readonly history: readonly H[];
   readonly steps: number;
   readonly reason: ToolLoopStopReason;
+  readonly usage: ToolLoopUsage | undefined;
 }
 
 /**
@@ -156,12 +290,12 @@ export interface ToolLoopResult<F, H> {
  *   if (e.type === 'tool_call.finished') console.log(e.outcome.call.name, e.outcome.status);
  * });
  */
-export type ToolLoopEvent<E, F, P, H> =
+export type ToolLoopEvent<E, F, P, H, O = ToolOutput> =
   | { readonly type: 'turn.started'; readonly step: number; readonly request: P }
   | { readonly type: 'event'; readonly step: number; readonly callId: string | undefined; readonly event: E }
   | { readonly type: 'tool_call.started'; readonly step: number; readonly call: ToolLoopCall }
-  | { readonly type: 'tool_call.finished'; readonly step: number; readonly outcome: ToolCallOutcome }
-  | { readonly type: 'turn.finished'; readonly step: number; readonly turn: ToolLoopTurn<F> }
+  | { readonly type: 'tool_call.finished'; readonly step: number; readonly outcome: ToolCallOutcome<O> }
+  | { readonly type: 'turn.finished'; readonly step: number; readonly turn: ToolLoopTurn<F, O> }
   | ({ readonly type: 'loop.finished' } & ToolLoopResult<F, H>);
 
 /**
@@ -170,10 +304,15 @@ export type ToolLoopEvent<E, F, P, H> =
  * @example
  * const options: ToolLoopOptions<ResponseSnapshot> = { tools: [getWeather], maxSteps: 5, onToolError: 'fail' };
  */
-export interface ToolLoopOptions<F> {
-  /** The tools the model may call; each is added to the request's `tools` as a strict function tool. */
-  readonly tools: readonly RunnableTool[];
-  /** The most model requests (default 10). */
+export interface ToolLoopOptions<F, O = ToolOutput> {
+  /**
+   * The tools the model may call, added to the request's `tools` (after those it has): a zod tool as a strict
+   * function tool, a JSON-schema tool with its schema and `strict` (default `false`). Checked when the loop is
+   * called: `ToolLoopDefinitionError` for a value that is neither, or two tools of one name;
+   * `StructuredOutputSchemaError` (naming the tool) for a zod schema strict mode cannot represent.
+   */
+  readonly tools: readonly ToolLoopTool[];
+  /** The most model requests (default 10; a whole number >= 1, else a `RangeError` when the loop is called). */
   readonly maxSteps?: number;
   /**
    * When turn `maxSteps - 1` still has calls (their tools have run): fail with `ToolLoopMaxStepsError`
@@ -186,32 +325,50 @@ export interface ToolLoopOptions<F> {
    */
   readonly onToolError?: 'report' | 'fail';
   /**
-   * Arguments that are not JSON or fail the schema, or a call to an unknown tool: the error's message is sent as
-   * the output (`'report'`, default) or the loop fails with the `StructuredOutput*Error`.
+   * Arguments that are not JSON, fail the schema or a JSON-schema tool's `parse`, a call to an unknown tool, or a
+   * custom tool call: the error's message is sent as the output (`'report'`, default) or the loop fails with the
+   * `StructuredOutput*Error`.
    */
   readonly onInvalidArguments?: 'report' | 'fail';
   /**
    * How many of a turn's calls run at once (default all of them, in parallel; `1`: one after another, in call
-   * order). The outputs are always sent in call order.
+   * order; a whole number >= 1 or `Infinity`, else a `RangeError` when the loop is called). The outputs are always
+   * sent in call order.
    */
   readonly concurrency?: number;
   /** Checked after each turn's tools have run: `true` ends the loop (reason `stop_when`), no further request. */
-  readonly stopWhen?: (turn: ToolLoopTurn<F>) => boolean;
+  readonly stopWhen?: (turn: ToolLoopTurn<F, O>) => boolean;
+}
+
+/**
+ * A tool as a loop sends it to the API: name, description, JSON Schema and strictness.
+ *
+ * @internal
+ * @example
+ * const declaration: ToolDeclaration = { name: 'add', parameters: { type: 'object' }, strict: false, description: undefined };
+ */
+export interface ToolDeclaration {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly parameters: JsonSchemaObject;
+  readonly strict: boolean;
 }
 
 /**
  * What differs between the APIs: how to stream a turn and reduce it to its final value, which call an event
- * belongs to, which calls the turn made, whether it was cut, and how the history and the next request grow.
+ * belongs to, which calls the turn made, whether it was cut, which results go to the model as content parts, what
+ * the turn's tokens were, and how the history and the next request grow.
  *
  * @internal
  * @example
- * const protocol: ToolLoopProtocol<ChatCompletionChunk, ChatCompletion, ChatCompletionCreateParams, ChatToolsMessage> = {
+ * type ChatLoop = ToolLoopProtocol<ChatCompletionChunk, ChatCompletion, ChatCompletionCreateParams, ChatToolsMessage, ChatToolOutput>;
+ * const protocol: ChatLoop = {
  *   stream: (params) => client.chat.completions.stream(params),
  *   final: finalChatCompletion,
- *   ...rest, // callIds, calls, cut, history, grow, next: see run-chat-tools.ts
+ *   ...rest, // callIds, calls, cut, contentOutput, usage, history, grow, next: see run-chat-tools.ts
  * };
  */
-export interface ToolLoopProtocol<E, F, P, H> {
+export interface ToolLoopProtocol<E, F, P, H, O> {
   stream(params: P): Observable<E>;
   final(): OperatorFunction<E, F>;
   /** A fresh, per-turn reader of which call an event belongs to. */
@@ -222,37 +379,178 @@ export interface ToolLoopProtocol<E, F, P, H> {
    * reason and the output before the cut (the last call's arguments, or the answer's text); `undefined` otherwise.
    */
   cut(final: F): { readonly finishReason: string; readonly text: string } | undefined;
+  /** A tool's result when it is content parts the API takes as a tool's output (sent as they are), else `undefined`. */
+  contentOutput(result: unknown): O | undefined;
+  /** The turn's tokens, or `undefined` when it reported none. */
+  usage(final: F): ToolLoopUsage | undefined;
   history(params: P): readonly H[];
   /** The history after a turn: the model's output, then the outputs of its calls (in call order). */
-  grow(history: readonly H[], final: F, outputs: readonly ToolCallOutcome[]): readonly H[];
-  next(params: P, history: readonly H[], final: F, outputs: readonly ToolCallOutcome[]): P;
+  grow(history: readonly H[], final: F, outputs: readonly ToolCallOutcome<O>[]): readonly H[];
+  next(params: P, history: readonly H[], final: F, outputs: readonly ToolCallOutcome<O>[]): P;
 }
 
 /**
- * Runs the loop for one protocol.
+ * Checks a loop's options when the loop is called, and gives what is sent for each tool. A mistake only code can
+ * fix is thrown here, before an Observable exists (as `zodFunction()` throws), never at a subscription:
+ * `ToolLoopDefinitionError` for a value that is no tool or two tools of one name, `StructuredOutputSchemaError`
+ * naming the tool for a zod schema strict mode cannot represent, `RangeError` for `maxSteps` / `concurrency`.
+ *
+ * @internal
+ * @example
+ * const declared = declareTools(options, 'runChatTools').map(({ name, parameters, strict }) =>
+ *   ({ type: 'function', function: { name, parameters, strict } }));
+ */
+export function declareTools(
+  options: Pick<ToolLoopOptions<never, never>, 'tools' | 'maxSteps' | 'concurrency'>,
+  where: string,
+): ToolDeclaration[] {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${where}: expected options with \`tools\` (got ${kindOf(options)})`);
+  }
+  const { maxSteps, concurrency } = options;
+  if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps >= 1)) {
+    throw new RangeError(`${where}: maxSteps must be a whole number >= 1 (got ${String(maxSteps)})`);
+  }
+  if (concurrency !== undefined && !((Number.isInteger(concurrency) && concurrency >= 1) || concurrency === Infinity)) {
+    throw new RangeError(`${where}: concurrency must be a whole number >= 1, or Infinity (got ${String(concurrency)})`);
+  }
+  const tools: readonly unknown[] = options.tools;
+  if (!Array.isArray(tools)) {
+    throw new ToolLoopDefinitionError(`${where}: \`tools\` must be an array of tools (got ${kindOf(tools)})`, {
+      index: undefined,
+    });
+  }
+  const indexes = new Map<string, number>();
+  return tools.map((tool, index) => {
+    const declaration = toolDeclaration(tool, index, where);
+    // Two tools of one name: the API refuses the request, and a call could not tell which to run.
+    const first = indexes.get(declaration.name);
+    if (first !== undefined) {
+      const which = `${where}: tools[${first}] and tools[${index}]`;
+      throw new ToolLoopDefinitionError(`Two tools are named "${declaration.name}" (${which}): a tool loop needs one name per tool`, {
+        index,
+        toolName: declaration.name,
+      });
+    }
+    indexes.set(declaration.name, index);
+    return declaration;
+  });
+}
+
+function toolDeclaration(tool: unknown, index: number, where: string): ToolDeclaration {
+  const at = `${where}: tools[${index}]`;
+  if (typeof tool !== 'object' || tool === null || Array.isArray(tool)) {
+    throw new ToolLoopDefinitionError(`${at} is not a tool (got ${kindOf(tool)}): ${EXPECTED_TOOL}`, { index });
+  }
+  const fields = tool as Record<string, unknown>;
+  const sdkFunction = fields['function'];
+  if (fields['type'] === 'function' && typeof sdkFunction === 'object' && sdkFunction !== null) {
+    const name = (sdkFunction as { name?: unknown }).name;
+    const toolName = typeof name === 'string' ? name : undefined;
+    throw new ToolLoopDefinitionError(
+      `${at}${toolName === undefined ? '' : ` ("${toolName}")`} is a function tool in the official SDK's form ` +
+        "(`{ type: 'function', function: { ... } }`), which a loop cannot run: declare it with " +
+        'jsonSchemaTool({ name, parameters, strict, parse, execute }) (its `function` becomes `execute`), or zodTool(...)',
+      { index, toolName },
+    );
+  }
+  const declared = fields['tool'];
+  if (typeof declared === 'object' && declared !== null && fields['name'] === undefined) {
+    const name = (declared as { name?: unknown }).name;
+    const toolName = typeof name === 'string' ? name : undefined;
+    throw new ToolLoopDefinitionError(
+      `${at}${toolName === undefined ? '' : ` ("${toolName}")`} is in the form of the official SDK's ResponsesToolRunner ` +
+        '(`{ tool, execute }`): declare it with jsonSchemaTool({ ...tool, execute })',
+      { index, toolName },
+    );
+  }
+  const name = fields['name'];
+  if (typeof name !== 'string' || name === '') {
+    throw new ToolLoopDefinitionError(`${at} has no name (a non-empty string): ${EXPECTED_TOOL}`, { index });
+  }
+  const named = `${at} ("${name}")`;
+  if (typeof fields['execute'] !== 'function') {
+    // zodFunction() / zodResponsesFunction() give what the API takes, with nothing to run.
+    const hint =
+      fields['type'] === 'function'
+        ? `; a tool declaration for the API (such as zodResponsesFunction()'s) has nothing to run: ${EXPECTED_TOOL}`
+        : '';
+    throw new ToolLoopDefinitionError(`${named} has no \`execute\` function (got ${kindOf(fields['execute'])})${hint}`, {
+      index,
+      toolName: name,
+    });
+  }
+  const description = fields['description'];
+  if (description !== undefined && typeof description !== 'string') {
+    throw new ToolLoopDefinitionError(`${named}: \`description\` must be a string (got ${kindOf(description)})`, {
+      index,
+      toolName: name,
+    });
+  }
+  const parameters = fields['parameters'];
+  // zodFunction() leaves an empty description out; so does a loop.
+  const described = description === '' ? undefined : description;
+  if (isZodSchema(parameters)) {
+    try {
+      return { name, description: described, parameters: toStrictJsonSchema(parameters), strict: true };
+    } catch (error) {
+      if (!(error instanceof StructuredOutputSchemaError)) throw error;
+      const cause = error.cause === undefined ? {} : { cause: error.cause };
+      throw new StructuredOutputSchemaError(error.problem, error.path, { ...cause, toolName: name });
+    }
+  }
+  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters) || '_def' in parameters) {
+    const zod3 = parameters !== null && typeof parameters === 'object' && '_def' in parameters;
+    const got = zod3 ? 'a zod 3 schema' : kindOf(parameters);
+    throw new ToolLoopDefinitionError(
+      `${named}: \`parameters\` must be a zod 4 schema (zodTool) or a JSON Schema object (jsonSchemaTool) (got ${got})`,
+      { index, toolName: name },
+    );
+  }
+  const { strict, parse } = fields;
+  if (strict !== undefined && typeof strict !== 'boolean') {
+    throw new ToolLoopDefinitionError(`${named}: \`strict\` must be a boolean (got ${kindOf(strict)})`, {
+      index,
+      toolName: name,
+    });
+  }
+  if (parse !== undefined && typeof parse !== 'function') {
+    throw new ToolLoopDefinitionError(`${named}: \`parse\` must be a function (got ${kindOf(parse)})`, {
+      index,
+      toolName: name,
+    });
+  }
+  return { name, description: described, parameters: parameters as JsonSchemaObject, strict: strict ?? false };
+}
+
+const EXPECTED_TOOL =
+  'a tool loop takes zodTool({ name, parameters: <zod schema>, execute }) ' +
+  'or jsonSchemaTool({ name, parameters: <JSON Schema>, execute })';
+
+function isZodSchema(value: unknown): value is z.core.$ZodType {
+  return typeof value === 'object' && value !== null && '_zod' in value;
+}
+
+/**
+ * Runs the loop for one protocol (its options checked by {@link declareTools} first).
  *
  * @internal
  * @example
  * toolLoop(protocol, { model: 'gpt-4o', messages }, { tools: [add] }).subscribe(print);
  */
-export function toolLoop<E, F extends ChatCompletion | Response, P, H>(
-  protocol: ToolLoopProtocol<E, F, P, H>,
+export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends ToolOutput>(
+  protocol: ToolLoopProtocol<E, F, P, H, O>,
   params: P,
-  options: ToolLoopOptions<F>,
-): Observable<ToolLoopEvent<E, F, P, H>> {
-  type Ev = ToolLoopEvent<E, F, P, H>;
+  options: ToolLoopOptions<F, O>,
+): Observable<ToolLoopEvent<E, F, P, H, O>> {
+  type Ev = ToolLoopEvent<E, F, P, H, O>;
   const maxSteps = options.maxSteps ?? 10;
-  // Two tools of one name: the API refuses the request, and a call could not tell which to run.
-  const names = new Set<string>();
-  for (const tool of options.tools) {
-    if (names.has(tool.name)) throw new TypeError(`Two tools are named "${tool.name}": a tool loop needs one name per tool`);
-    names.add(tool.name);
-  }
-  const step = (index: number, request: P, history: readonly H[]): Observable<Ev> =>
+  const tools = new Map(options.tools.map((tool) => [tool.name, tool]));
+  const step = (index: number, request: P, history: readonly H[], usage: ToolLoopUsage | undefined): Observable<Ev> =>
     defer(() => {
       let final: F | undefined;
       let calls: readonly ToolLoopCall[] = [];
-      const finished: ToolCallOutcome[] = [];
+      const finished: ToolCallOutcome<O>[] = [];
       const callIdOf = protocol.callIds();
       return concat(
         of<Ev>({ type: 'turn.started', step: index, request }),
@@ -276,56 +574,72 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H>(
             const details = { step: index, ...cut, final: final as F, calls: calls.length };
             return throwError(() => new ToolLoopIncompleteError(details));
           }
-          return from(calls.map((call) => runCall(call, index, options))).pipe(mergeAll(options.concurrency ?? Infinity));
+          const run = (call: ToolLoopCall) => runCall<O>(call, index, tools, options, protocol.contentOutput);
+          return from(calls.map(run)).pipe(mergeAll(options.concurrency ?? Infinity));
         }).pipe(tap((event) => event.type === 'tool_call.finished' && finished.push(event.outcome))),
         defer(() => {
           const last = final as F;
           const outcomes = calls.map((call) => finished.find((outcome) => outcome.call === call)!);
-          const turn: ToolLoopTurn<F> = { step: index, final: last, outcomes };
+          const turn: ToolLoopTurn<F, O> = { step: index, final: last, outcomes };
           const grown = protocol.grow(history, last, outcomes);
+          const total = addUsage(usage, protocol.usage(last));
           const turnFinished = of<Ev>({ type: 'turn.finished', step: index, turn });
           const end = (reason: ToolLoopStopReason): Observable<Ev> =>
-            concat(turnFinished, of<Ev>({ type: 'loop.finished', final: last, history: grown, steps: index + 1, reason }));
+            concat(
+              turnFinished,
+              of<Ev>({ type: 'loop.finished', final: last, history: grown, steps: index + 1, reason, usage: total }),
+            );
           if (calls.length === 0) return end('no_calls');
           if (options.stopWhen?.(turn)) return end('stop_when');
           if (index + 1 >= maxSteps) {
             if (options.onMaxSteps === 'stop') return end('max_steps');
-            return concat(turnFinished, throwError(() => new ToolLoopMaxStepsError(index + 1, grown)));
+            return concat(turnFinished, throwError(() => new ToolLoopMaxStepsError(index + 1, grown, total)));
           }
-          return concat(turnFinished, step(index + 1, protocol.next(request, grown, last, outcomes), grown));
+          return concat(turnFinished, step(index + 1, protocol.next(request, grown, last, outcomes), grown, total));
         }),
       );
     });
-  return defer(() => step(0, params, protocol.history(params)));
+  return defer(() => step(0, params, protocol.history(params), undefined));
 }
 
-type CallEvent = ToolLoopEvent<never, never, never, never>;
+type CallEvent<O> = ToolLoopEvent<never, never, never, never, O>;
 
-function runCall(
+function runCall<O extends ToolOutput>(
   call: ToolLoopCall,
   step: number,
-  options: Pick<ToolLoopOptions<unknown>, 'tools' | 'onToolError' | 'onInvalidArguments'>,
-): Observable<CallEvent> {
+  tools: ReadonlyMap<string, ToolLoopTool>,
+  options: Pick<ToolLoopOptions<unknown>, 'onToolError' | 'onInvalidArguments'>,
+  contentOutput: (result: unknown) => O | undefined,
+): Observable<CallEvent<O>> {
   return defer(() => {
-    const started = of<CallEvent>({ type: 'tool_call.started', step, call });
-    const finished = (outcome: ToolCallOutcome): CallEvent => ({ type: 'tool_call.finished', step, outcome });
-    const tool = options.tools.find((candidate) => candidate.name === call.name);
-    let args: unknown;
-    try {
-      if (tool === undefined) throw new StructuredOutputUnknownToolError(call.name, call.callId);
-      args = parseAndValidate(call.arguments, tool.parameters, { toolName: call.name, callId: call.callId });
-    } catch (error) {
-      if (options.onInvalidArguments === 'fail') return concat(started, throwError(() => error));
-      return concat(started, of(finished({ call, status: 'error', error, output: errorOutput(error) })));
+    const started = of<CallEvent<O>>({ type: 'tool_call.started', step, call });
+    const finished = (outcome: ToolCallOutcome<O>): CallEvent<O> => ({ type: 'tool_call.finished', step, outcome });
+    const invalid = (error: unknown): Observable<CallEvent<O>> =>
+      options.onInvalidArguments === 'fail'
+        ? throwError(() => error)
+        : of(finished({ call, status: 'error', error, output: errorOutput(error) }));
+    // A custom tool call (free-form input) has no runner in a loop: it is answered as a call to an unknown tool.
+    const tool = call.type === 'function' ? tools.get(call.name) : undefined;
+    if (tool === undefined) {
+      const unknown = new StructuredOutputUnknownToolError(call.name, call.callId, { toolType: call.type });
+      return concat(started, invalid(unknown));
     }
     return concat(
       started,
-      execute(tool, args, { callId: call.callId, step }).pipe(
-        map((result) => finished({ call, status: 'ok', result, output: toolOutput(result) })),
-        catchError((error: unknown) =>
-          options.onToolError === 'fail'
-            ? throwError(() => new ToolLoopToolError(call.name, call.callId, step, error))
-            : of(finished({ call, status: 'error', error, output: errorOutput(error) })),
+      argumentsOf(tool, call).pipe(
+        map((args) => ({ valid: true as const, args })),
+        catchError((error: unknown) => of({ valid: false as const, error })),
+        mergeMap((parsed) =>
+          !parsed.valid
+            ? invalid(parsed.error)
+            : execute(tool, parsed.args, { callId: call.callId, step }).pipe(
+                map((result) => finished({ call, status: 'ok', result, output: toolOutput(result, contentOutput) })),
+                catchError((error: unknown) =>
+                  options.onToolError === 'fail'
+                    ? throwError(() => new ToolLoopToolError(call.name, call.callId, step, error))
+                    : of(finished({ call, status: 'error', error, output: errorOutput(error) })),
+                ),
+              ),
         ),
       ),
     );
@@ -333,15 +647,57 @@ function runCall(
 }
 
 /**
+ * A call's arguments as its tool's `execute` takes them: parsed and validated by a zod tool's schema; by a
+ * JSON-schema tool's `parse` (a value or a Promise), or parsed as JSON. Fails with a `StructuredOutputError`; a
+ * `parse` that fails with another error fails with a `StructuredOutputValidationError` whose `cause` it is.
+ */
+function argumentsOf(tool: ToolLoopTool, call: ToolLoopCall): Observable<unknown> {
+  const details = { toolName: call.name, callId: call.callId };
+  return defer(() => {
+    if (isZodSchema(tool.parameters)) return of(parseAndValidate(call.arguments, tool.parameters, details));
+    const jsonTool = tool as JsonSchemaTool;
+    if (jsonTool.parse === undefined) return of(parseAndValidate(call.arguments, undefined, details));
+    const parsed = jsonTool.parse(call.arguments);
+    return isPromiseLike(parsed) ? from(Promise.resolve(parsed)) : of(parsed);
+  }).pipe(catchError((error: unknown) => throwError(() => asInvalidArguments(error, call))));
+}
+
+function asInvalidArguments(error: unknown, call: ToolLoopCall): unknown {
+  if (error instanceof StructuredOutputError) return error;
+  // A zod 3 error (the official SDK's helpers take zod 3 through `zod/v3`) keeps its issues.
+  const issues = (error as { issues?: unknown } | null)?.issues;
+  const message = error instanceof Error ? error.message : String(error);
+  return new StructuredOutputValidationError(
+    isIssueList(issues) ? issues : [{ path: [], message, code: 'custom' }],
+    call.arguments,
+    { toolName: call.name, callId: call.callId, cause: error },
+  );
+}
+
+function isIssueList(value: unknown): value is readonly { readonly path: readonly PropertyKey[]; readonly message: string }[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(
+      (issue: unknown) =>
+        typeof issue === 'object' &&
+        issue !== null &&
+        Array.isArray((issue as { path?: unknown }).path) &&
+        typeof (issue as { message?: unknown }).message === 'string',
+    )
+  );
+}
+
+/**
  * One run of a tool: its last value (`undefined` when it gave none); a plain value at once, a Promise when it
  * settles. The signal aborts when unsubscribed before the tool ended.
  */
-function execute(tool: RunnableTool, args: unknown, context: Omit<ToolContext, 'signal'>): Observable<unknown> {
+function execute(tool: ToolLoopTool, args: unknown, context: Omit<ToolContext, 'signal'>): Observable<unknown> {
   return defer(() => {
     const controller = new AbortController();
     let settled = false;
     return defer(() => {
-      const result = tool.execute(args, { ...context, signal: controller.signal });
+      const result = (tool as JsonSchemaTool).execute(args, { ...context, signal: controller.signal });
       if (isObservable(result)) return result;
       return isPromiseLike(result) ? from(Promise.resolve(result)) : of(result);
     }).pipe(
@@ -363,10 +719,72 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
-function toolOutput(result: unknown): string {
-  if (typeof result === 'string') return result;
-  if (result === undefined) return '';
-  return JSON.stringify(result) ?? '';
+/** What is sent for a result: a string as it is, `undefined` as `''`, content parts as they are, else JSON. */
+function toolOutput<O extends ToolOutput>(result: unknown, contentOutput: (result: unknown) => O | undefined): O {
+  // Every loop's output type takes a string (`O` is `string | readonly Part[]`).
+  const text = (value: string) => value as O;
+  if (typeof result === 'string') return text(result);
+  if (result === undefined) return text('');
+  return contentOutput(result) ?? text(JSON.stringify(result) ?? '');
+}
+
+/**
+ * `value` when it is a non-empty array of objects whose `type` is one of `types` (content parts an API takes as a
+ * tool's output, sent as they are); `undefined` otherwise (the result is then JSON-stringified).
+ *
+ * @internal
+ * @example
+ * contentParts([{ type: 'text', text: 'sunny' }], (type) => type === 'text'); // the array
+ */
+export function contentParts<T>(value: unknown, isPartType: (type: unknown) => boolean): readonly T[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  for (const part of value as unknown[]) {
+    if (typeof part !== 'object' || part === null || Array.isArray(part) || !isPartType((part as { type?: unknown }).type)) {
+      return undefined;
+    }
+  }
+  return value as readonly T[];
+}
+
+/**
+ * One turn's {@link ToolLoopUsage} from the usage object of a completion or response, under the API's names;
+ * `undefined` when it has none.
+ *
+ * @internal
+ * @example
+ * turnUsage(completion.usage, { input: 'prompt_tokens', output: 'completion_tokens' }); // { input: 9, output: 12, ... }
+ */
+export function turnUsage(usage: unknown, keys: { input: string; output: string }): ToolLoopUsage | undefined {
+  const counts = tokenUsage(usage, keys.input, keys.output);
+  if (counts === undefined) return undefined;
+  const fields = usage as Record<string, unknown>;
+  return {
+    ...counts,
+    inputDetails: addDetails({}, fields[`${keys.input}_details`]),
+    outputDetails: addDetails({}, fields[`${keys.output}_details`]),
+  };
+}
+
+function addUsage(total: ToolLoopUsage | undefined, turn: ToolLoopUsage | undefined): ToolLoopUsage | undefined {
+  if (turn === undefined) return total;
+  if (total === undefined) return turn;
+  return {
+    input: total.input + turn.input,
+    output: total.output + turn.output,
+    total: total.total + turn.total,
+    inputDetails: addDetails(total.inputDetails, turn.inputDetails),
+    outputDetails: addDetails(total.outputDetails, turn.outputDetails),
+  };
+}
+
+/** The numeric entries of `details` added to `sums` (a new object; `Object.fromEntries`, so any key is a plain key). */
+function addDetails(sums: Readonly<Record<string, number>>, details: unknown): Readonly<Record<string, number>> {
+  if (typeof details !== 'object' || details === null) return sums;
+  const added = new Map(Object.entries(sums));
+  for (const [key, count] of Object.entries(details)) {
+    if (typeof count === 'number') added.set(key, (added.get(key) ?? 0) + count);
+  }
+  return Object.fromEntries(added);
 }
 
 // What the model is told of a tool's failure: the error's message, shortened and with credentials masked (it is
@@ -374,4 +792,3 @@ function toolOutput(result: unknown): string {
 function errorOutput(error: unknown): string {
   return `Error: ${redactSecrets(excerpt(error instanceof Error ? error.message : String(error), 1000))}`;
 }
-
