@@ -2,7 +2,8 @@
  * rx-openai-stream: OpenAI streams as RxJS Observables.
  *
  * Sources turn bytes into typed events (`fromSSE`, `assistantEvents`, `chatCompletionChunks`, `responseEvents`,
- * `fromOpenAIStream`); operators do what the official SDKs' handlers, accessors and final getters do
+ * `fromOpenAIStream`, and for newline-delimited JSON `assistantEventsFromNdjson`, `chatCompletionChunksFromNdjson`,
+ * `responseEventsFromNdjson`); operators do what the official SDKs' handlers, accessors and final getters do
  * (`textDeltas`, `accumulateSnapshots`, `handleEvents`, `finalMessages`, `accumulateChatCompletion`,
  * `finalChatCompletion`, `chatCompletionEvents`, `accumulateResponse`, `finalResponse`, ...), and
  * `streamMetrics` measures any of them.
@@ -30,6 +31,10 @@ export type { ConformanceSchema } from './sources/decode-json-event.js';
 
 // Assistants
 export { assistantEvents, type AssistantEventsOptions } from './assistants/assistant-events.js';
+export {
+  assistantEventsFromNdjson,
+  type AssistantEventsFromNdjsonOptions,
+} from './assistants/assistant-events-from-ndjson.js';
 export { type AssistantStreamState, initialAssistantStreamState } from './assistants/snapshot/state.js';
 export { assistantStreamReducer } from './assistants/snapshot/reducer.js';
 export { accumulateSnapshots } from './assistants/operators/accumulate-snapshots.js';
@@ -47,6 +52,10 @@ export { AssistantEventHandler } from './assistants/operators/assistant-event-ha
 
 // Chat Completions
 export { chatCompletionChunks, type ChatCompletionChunksOptions } from './chat/chat-completion-chunks.js';
+export {
+  chatCompletionChunksFromNdjson,
+  type ChatCompletionChunksFromNdjsonOptions,
+} from './chat/chat-completion-chunks-from-ndjson.js';
 export type {
   ChatCompletionSnapshot,
   ChatCompletionSnapshotChoice,
@@ -75,6 +84,10 @@ export {
 
 // Responses
 export { responseEvents, type ResponseEventsOptions } from './responses/response-events.js';
+export {
+  responseEventsFromNdjson,
+  type ResponseEventsFromNdjsonOptions,
+} from './responses/response-events-from-ndjson.js';
 export type { ResponseSnapshot } from './responses/snapshot/state.js';
 export { responseReducer, MAX_ANNOTATION_INDEX, outputPosition } from './responses/snapshot/reducer.js';
 export { responseWireChecks, type WireCheck, type WireProblem } from './schema/responses/wire-checks.js';

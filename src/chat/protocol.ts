@@ -75,8 +75,8 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   private completionId: string | undefined;
   private finishReason: string | undefined;
   private learnable = false;
-  // Adopted streams only (`adopt()`): whether each choice shown (by index) has finished, and whether the chunks
-  // announced a usage chunk (`usage: null`) or carried it.
+  // Streams without `[DONE]` only (adopted SDK streams, NDJSON; see `noteEnding()`): whether each choice shown (by
+  // index) has finished, and whether the chunks announced a usage chunk (`usage: null`) or carried it.
   private finished: Map<number, boolean> | undefined;
   private usage: 'announced' | 'received' | undefined;
   // Content chunks that repeat the last one's text around their content are read without JSON.parse; not
@@ -127,7 +127,7 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
     if (this.learnable) this.contentChunks?.learn(sse.data, chunk);
   }
 
-  endOfBody(): IncompleteStreamError {
+  endOfBody(): IncompleteStreamError | undefined {
     return this.cut();
   }
 
@@ -136,26 +136,40 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
     // chunks tell (see `endOfAdopted()`).
     this.received++;
     this.completionId = chunk.id;
-    const finished = (this.finished ??= new Map());
     const choices = chunk.choices;
     for (let i = 0; i < choices.length; i++) {
-      const { index, finish_reason: reason } = choices[i]!;
-      if (reason) {
-        this.finishReason = reason;
-        finished.set(index, true);
-      } else if (!finished.has(index)) finished.set(index, false);
+      const reason = choices[i]!.finish_reason;
+      if (reason) this.finishReason = reason;
     }
-    const usage = chunk.usage;
-    if (usage) this.usage = 'received';
-    else if (usage === null && this.usage === undefined) this.usage = 'announced';
+    this.noteEnding(chunk);
     return chunk;
   }
 
   endOfAdopted(): IncompleteStreamError | undefined {
-    // Without `[DONE]`, a stream is complete once every choice it showed has its `finish_reason` (the SDK's
-    // ChatCompletionStream asks that much), it showed one at least, and the usage chunk came if the chunks
-    // announced one: with `stream_options: { include_usage: true }` the API writes `"usage": null` in every chunk
-    // before the last one, which carries the usage (and no choice).
+    return this.endWithoutDone();
+  }
+
+  /** Notes what tells the end of a stream without `[DONE]` (see {@link endWithoutDone}). */
+  protected noteEnding(chunk: ChatCompletionChunk): void {
+    const finished = (this.finished ??= new Map());
+    const choices = chunk.choices;
+    for (let i = 0; i < choices.length; i++) {
+      const { index, finish_reason: reason } = choices[i]!;
+      if (reason) finished.set(index, true);
+      else if (!finished.has(index)) finished.set(index, false);
+    }
+    const usage = chunk.usage;
+    if (usage) this.usage = 'received';
+    else if (usage === null && this.usage === undefined) this.usage = 'announced';
+  }
+
+  /**
+   * The end of a stream that carries no `[DONE]` (an adopted SDK stream, NDJSON): complete once every choice it
+   * showed has its `finish_reason` (the SDK's ChatCompletionStream asks that much), it showed one at least, and the
+   * usage chunk came if the chunks announced one (with `stream_options: { include_usage: true }` the API writes
+   * `"usage": null` in every chunk before the last one, which carries the usage and no choice); else a cut.
+   */
+  protected endWithoutDone(): IncompleteStreamError | undefined {
     const finished = this.finished;
     if (finished === undefined || finished.size === 0 || this.usage === 'announced') return this.cut();
     for (const done of finished.values()) if (!done) return this.cut();
@@ -169,6 +183,40 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
       receivedEvents: this.received,
       cause,
     });
+  }
+}
+
+/**
+ * How `chatCompletionChunksFromNdjson()` reads a Chat Completions stream framed without `[DONE]` (newline-delimited
+ * JSON, as the official SDK's `toReadableStream()` writes it, which drops `[DONE]`): as {@link chatSource} does,
+ * but the stream is complete when its body ends after every choice it carried reported a `finish_reason`, and the
+ * usage chunk came if the chunks announced one (`"usage": null`), the rule of the SDK's streams `fromOpenAIStream()`
+ * adopts. A body that ends before that (no chunk, a choice still unfinished, the usage chunk missing) is an
+ * {@link IncompleteStreamError}, as a body without `[DONE]` is in an event stream. (The official SDK's reader takes
+ * any end of the body after one chunk as the end.)
+ * Its own constant, so that a bundle of `chatCompletionChunks()` does not carry it.
+ *
+ * @internal
+ * @example
+ * const chunks$ = readFramed(chatSourceWithoutDone, response, {}, ndjsonLines);
+ */
+export const chatSourceWithoutDone: ProtocolSource<ChatCompletionChunk, ChatCompletionChunksOptions> = {
+  prepare(options) {
+    const conformance = options.conformance;
+    return () => new FinishingChunkReader(conformance);
+  },
+};
+
+/** A {@link ChunkReader} whose end of body is judged as an adopted stream's end (no `[DONE]` to wait for). */
+class FinishingChunkReader extends ChunkReader {
+  override decode(sse: ServerSentEvent): ChatCompletionChunk | StreamEnd {
+    const chunk = super.decode(sse);
+    if (!(chunk instanceof StreamEnd)) this.noteEnding(chunk);
+    return chunk;
+  }
+
+  override endOfBody(): IncompleteStreamError | undefined {
+    return this.endWithoutDone();
   }
 }
 

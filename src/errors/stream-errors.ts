@@ -49,7 +49,7 @@ export class StreamBufferOverflowError extends StreamParseError {
   readonly limit: number;
 
   constructor(limit: number, buffered: string) {
-    super(`An SSE line or event exceeded maxBufferSize (${limit} characters) without ending`, { data: buffered });
+    super(`A line or event exceeded maxBufferSize (${limit} characters) without ending`, { data: buffered });
     this.limit = limit;
   }
 }
@@ -208,8 +208,9 @@ function failureOf(parsed: unknown): unknown {
  * was emitted; this error says what was missing so the caller can resume or retry.
  * - Assistants: no `[DONE]`, and the run had not reached a terminal or `requires_action` state (the client
  *   resumes by polling the run, see docs/reliability.md); `runId`, `threadId`, `lastRunStatus` say where.
- * - Chat Completions: no `data: [DONE]`; `completionId` and `finishReason` (the last finish reason seen: set
- *   when the model had finished but the end of the stream, such as the usage chunk, was lost).
+ * - Chat Completions: no `data: [DONE]` (newline-delimited JSON, which has none: a choice without its
+ *   `finish_reason`); `completionId` and `finishReason` (the last finish reason seen: set when the model had
+ *   finished but the end of the stream, such as the usage chunk, was lost).
  * - Responses: neither `response.completed` / `response.incomplete` nor `[DONE]`; `responseId` and
  *   `lastResponseStatus` say where.
  *
@@ -405,7 +406,9 @@ export class StreamTimeoutError extends OpenAIStreamError {
 
 /**
  * A streaming request was answered with something that is not an event stream (for example a proxy that
- * buffers the body and answers `application/json`, or an HTML error page with status 200). With
+ * buffers the body and answers `application/json`, or an HTML error page with status 200), or an event-stream
+ * source was given a body that starts as JSON: newline-delimited JSON, such as the official SDK's
+ * `toReadableStream()` writes, which the message then says how to read (`responseEventsFromNdjson()`, ...). With
  * `fallbackToPolling`, the client then creates the run without streaming instead.
  *
  * @example
@@ -422,7 +425,13 @@ export class StreamNotEstablishedError extends OpenAIStreamError {
   readonly excerpt: string;
   constructor(contentType: string, body: string) {
     const shown = redactSecrets(excerpt(body));
-    super(`Expected a text/event-stream response but got "${contentType || 'no content type'}": ${shown}`);
+    const label = `"${contentType || 'no content type'}"`;
+    // JSON lines rather than an error object: most likely a body of the official SDK's `toReadableStream()`.
+    const lines = /^\s*[[{]/.test(body) && !/^\s*\{\s*"error"/.test(body);
+    super(
+      `Expected a text/event-stream response but got ${lines ? `JSON lines (${label})` : label}: ${shown}` +
+        (lines ? '. Read newline-delimited JSON with responseEventsFromNdjson(), chatCompletionChunksFromNdjson() or assistantEventsFromNdjson()' : ''),
+    );
     this.contentType = contentType;
     this.excerpt = shown;
   }

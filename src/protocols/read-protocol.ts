@@ -30,6 +30,36 @@ export function readProtocol<E, O extends FromSSEOptions>(
   source: ByteSource | Observable<ServerSentEvent>,
   options: O,
 ): Observable<E> {
+  return readFramed(protocol, source, options, readSSE);
+}
+
+/**
+ * How the bytes of a body become {@link ServerSentEvent}s for {@link readFramed}: `readSSE` (an event stream), or
+ * `readNdjson` (one JSON value per line, `src/sources/from-ndjson.ts`). `ended` tells whether the stream has ended by
+ * its protocol when it stops (then a fetch body's end is read rather than cancelled).
+ *
+ * @internal
+ * @example
+ * const ndjson: Framing = (source, options, ended) => readNdjson(source, options, ended);
+ */
+export type Framing = (source: ByteSource, options: FromSSEOptions, ended: () => boolean) => Observable<ServerSentEvent>;
+
+/**
+ * {@link readProtocol} over the events of another framing of the same values (`readNdjson`): the same reader
+ * decodes, checks and ends them. Its own function, so that a bundle of the event-stream sources does not carry
+ * the other framings, nor one of theirs the event-stream parser.
+ *
+ * @internal
+ * @example
+ * export const responseEventsFromNdjson = (source: ByteSource, options: ResponseEventsFromNdjsonOptions = {}) =>
+ *   readFramed(responsesSource, source, options, ndjsonLines);
+ */
+export function readFramed<E, O extends FromSSEOptions>(
+  protocol: ProtocolSource<E, O>,
+  source: ByteSource | Observable<ServerSentEvent>,
+  options: O,
+  frame: Framing,
+): Observable<E> {
   // A value that is no source at all is the calling code's mistake, reported now (not as a stream cut at once).
   if (!isObservable(source)) checkByteSource(source);
   const open = protocol.prepare(options);
@@ -38,7 +68,7 @@ export function readProtocol<E, O extends FromSSEOptions>(
     // The stream ended by its protocol (`[DONE]`, `event: done`, a terminal event): the body's end is read rather
     // than cancelled.
     let done = false;
-    const sse$ = isObservable(source) ? source : readSSE(source, options, () => done);
+    const sse$ = isObservable(source) ? source : frame(source, options, () => done);
     // Chained: when the subscriber is done (`take(1)`, an error sent to it), the SSE events stop at once, even
     // in the middle of a synchronous source's emission loop.
     return subscribeChained(sse$, subscriber, {

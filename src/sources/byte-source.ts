@@ -163,6 +163,17 @@ function emptyReader(): ByteReader {
   return { read: async () => ({ done: true, value: undefined }), cancel: () => undefined, isResponseBody: true };
 }
 
+/**
+ * Whether `source` is a fetch `Response` with an error status (which a source fails with its `APIError`).
+ *
+ * @internal
+ * @example
+ * if (isErrorResponse(source)) throw await APIError.fromResponse(source, source.url || 'response');
+ */
+export function isErrorResponse(source: ByteSource): source is Response {
+  return typeof Response !== 'undefined' && source instanceof Response && !source.ok;
+}
+
 function isResponse(value: unknown): value is Response {
   return typeof Response !== 'undefined' && value instanceof Response
     ? true
@@ -175,4 +186,46 @@ function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | string> {
   return typeof value === 'object' && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+}
+
+/**
+ * Reads the end of a body whose last event came (a source that stops once its stream ended by its own protocol:
+ * see `readSSE`), or cancels it: when the read brings more bytes, or has not settled by the next turn of the event
+ * loop (after the I/O already received was read; a body still open is not waited for). Only the release of the
+ * connection waits; the stream was complete already.
+ *
+ * @internal
+ * @example
+ * if (ended() && reader.isResponseBody) finishAfterEnd(reader);
+ * else reader.cancel();
+ */
+export function finishAfterEnd(reader: ByteReader): void {
+  let settled = false;
+  reader.read().then(
+    (result) => {
+      settled = true;
+      if (!result.done) reader.cancel();
+    },
+    () => {
+      settled = true;
+    },
+  );
+  nextTurn(() => {
+    if (!settled) reader.cancel();
+  });
+}
+
+/**
+ * Runs `fn` after the I/O of this turn of the event loop: `setImmediate` in Node, a 0 ms timeout elsewhere.
+ *
+ * @internal
+ * @example
+ * nextTurn(() => {
+ *   if (!settled) reader.cancel();
+ * });
+ */
+export function nextTurn(fn: () => void): void {
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  if (typeof immediate === 'function') immediate(fn);
+  else setTimeout(fn, 0);
 }

@@ -4,7 +4,7 @@ import { type Adoption, adoptionOf } from '../protocols/sources.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
-import { nextTurn } from './from-sse.js';
+import { nextTurn } from './byte-source.js';
 
 /**
  * What {@link fromOpenAIStream} accepts: the official SDK's `AssistantStream`, `Stream<...>` or

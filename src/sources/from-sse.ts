@@ -2,7 +2,7 @@ import { createParser, type ParseError } from 'eventsource-parser';
 import { Observable } from 'rxjs';
 import { APIError } from '../errors/api-errors.js';
 import { StreamBufferOverflowError, StreamNotEstablishedError } from '../errors/stream-errors.js';
-import { type ByteReader, type ByteSource, checkByteSource, openByteReader } from './byte-source.js';
+import { type ByteSource, checkByteSource, finishAfterEnd, isErrorResponse, openByteReader } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /**
@@ -42,7 +42,10 @@ export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
  * cancels the reader, so an HTTP body stops downloading. A `Response` with an error status fails with the
  * matching {@link APIError}. A `Response` labelled as something else than an event stream is read as one all the
  * same (a proxy may relabel a stream); when it carried no event, the stream fails with
- * {@link StreamNotEstablishedError} showing the start of what it was (a proxy's HTML page, a JSON error).
+ * {@link StreamNotEstablishedError} showing the start of what it was (a proxy's HTML page, a JSON error). So does
+ * a body that starts as JSON (`{` or `[`), whatever its label, as soon as its first KiB came: no event comes from
+ * such a body. Newline-delimited JSON (what the official SDK's `toReadableStream()` writes, and `toNdjsonBody()`)
+ * is read by `responseEventsFromNdjson()`, `chatCompletionChunksFromNdjson()` and `assistantEventsFromNdjson()`.
  *
  * @example
  * import { fromSSE } from 'rx-openai-stream';
@@ -75,7 +78,8 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
     let reader: ReturnType<typeof openByteReader> | undefined;
     // A Response labelled as something else than an event stream: read as one all the same (a proxy may relabel a
     // stream), but if it carried no event, it was not one, and its start says what it was.
-    const label = foreignContentType(source);
+    const type = contentTypeOf(source);
+    const label = type && !type.includes('text/event-stream') ? type : undefined;
     let sawEvent = false;
     let head = '';
 
@@ -106,16 +110,33 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
       reader = openByteReader(source);
       if (stopped) return reader.cancel();
       const decoder = new TextDecoder();
+      // Until the body's first character that is not blank: whether it starts as JSON does (`{` or `[`). An event
+      // stream starts with a field name (`data:`, ...) or a `:` comment; a line starting with `{` would be a field of
+      // an unknown name, ignored: such a body is newline-delimited JSON (the official SDK's `toReadableStream()`,
+      // `toNdjsonBody()`) or a JSON answer, and no event comes from it.
+      let started = false;
+      let json = false;
       for (;;) {
         const { done, value } = await reader.read();
         if (stopped) return;
         if (done) break;
         const text = typeof value === 'string' ? value : decoder.decode(value, { stream: true });
-        if (label !== undefined && head.length < HEAD_CHARS) head += text.slice(0, HEAD_CHARS - head.length);
+        if (!started) {
+          const at = text.search(/\S/);
+          started = at !== -1;
+          json = text[at] === '{' || text[at] === '[';
+        }
+        if ((label !== undefined || json) && head.length < HEAD_CHARS) head += text.slice(0, HEAD_CHARS - head.length);
+        if (json) {
+          // No event can come from it: what it is is shown as soon as enough of it came.
+          if (head.length < HEAD_CHARS) continue;
+          break;
+        }
         parser.feed(text);
         if (subscriber.closed) return;
       }
       const rest = decoder.decode();
+      if (json) throw new StreamNotEstablishedError(type, head + rest);
       if (rest) parser.feed(rest);
       // At the end of the body, the last event is delivered even when its closing blank line, or even its last
       // line end, never came, as the official SDKs do (they flush the unfinished line, then the pending event):
@@ -141,52 +162,10 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
   });
 }
 
-/**
- * Reads the end of a body whose last event came (see {@link readSSE}), or cancels it: when the read brings more
- * bytes, or has not settled by the next turn of the event loop (after the I/O already received was read; a body
- * still open is not waited for). Only the release of the connection waits; the stream was complete already.
- */
-function finishAfterEnd(reader: ByteReader): void {
-  let settled = false;
-  reader.read().then(
-    (result) => {
-      settled = true;
-      if (!result.done) reader.cancel();
-    },
-    () => {
-      settled = true;
-    },
-  );
-  nextTurn(() => {
-    if (!settled) reader.cancel();
-  });
-}
-
-/**
- * Runs `fn` after the I/O of this turn of the event loop: `setImmediate` in Node, a 0 ms timeout elsewhere.
- *
- * @internal
- * @example
- * nextTurn(() => {
- *   if (!settled) reader.cancel();
- * });
- */
-export function nextTurn(fn: () => void): void {
-  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
-  if (typeof immediate === 'function') immediate(fn);
-  else setTimeout(fn, 0);
-}
-
 /** How much of a body that is not an event stream is kept, to show what it was. */
 const HEAD_CHARS = 1024;
 
-/** The content type of a `Response` source that says it is not an event stream; `undefined` otherwise. */
-function foreignContentType(source: ByteSource): string | undefined {
-  if (typeof Response === 'undefined' || !(source instanceof Response)) return undefined;
-  const type = source.headers.get('content-type');
-  return type === null || type.includes('text/event-stream') ? undefined : type;
-}
-
-function isErrorResponse(source: ByteSource): source is Response {
-  return typeof Response !== 'undefined' && source instanceof Response && !source.ok;
+/** The content type of a `Response` source (`''` without one, or for other sources). */
+function contentTypeOf(source: ByteSource): string {
+  return (typeof Response !== 'undefined' && source instanceof Response && source.headers.get('content-type')) || '';
 }

@@ -1,0 +1,48 @@
+/**
+ * The NDJSON sources cost nothing to an app that does not use them: a bundle of the event-stream sources carries
+ * neither the NDJSON framing nor the Chat Completions reader of streams without `[DONE]`, and a bundle of the
+ * NDJSON sources carries no event-stream parser.
+ */
+import { build } from 'esbuild';
+import { join } from 'node:path';
+
+const src = join(__dirname, '..', '..', 'src');
+
+async function bundle(contents: string): Promise<{ text: string; inputs: string[] }> {
+  const result = await build({
+    stdin: { contents, resolveDir: src, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    metafile: true,
+    external: ['rxjs', 'eventsource-parser', 'zod', 'zod/*'],
+  });
+  return { text: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) };
+}
+
+describe('bundles and the NDJSON sources', () => {
+  it('the event-stream sources and textDeltas() carry no NDJSON reader', async () => {
+    const { text, inputs } = await bundle(`
+      export { responseEvents } from './responses/response-events.js';
+      export { chatCompletionChunks } from './chat/chat-completion-chunks.js';
+      export { assistantEvents } from './assistants/assistant-events.js';
+      export { textDeltas } from './operators/text-deltas.js';
+    `);
+    expect(inputs.filter((file) => /ndjson/i.test(file))).toEqual([]);
+    expect(text).not.toMatch(/FinishingChunkReader|middle of a line/);
+    expect(text).toMatch(/from "eventsource-parser"/);
+  });
+
+  it('the NDJSON sources carry no event-stream parser', async () => {
+    const { text } = await bundle(`
+      export { responseEventsFromNdjson } from './responses/response-events-from-ndjson.js';
+      export { chatCompletionChunksFromNdjson } from './chat/chat-completion-chunks-from-ndjson.js';
+      export { assistantEventsFromNdjson } from './assistants/assistant-events-from-ndjson.js';
+      export { textDeltas } from './operators/text-deltas.js';
+    `);
+    expect(text).not.toMatch(/eventsource-parser|createParser|function readSSE/);
+    expect(text).toMatch(/FinishingChunkReader/);
+    expect(text).toMatch(/middle of a line/);
+  });
+});
