@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
-import { SKIP, withSteps } from './per-subscription.js';
 import type { z } from 'zod';
+import { isStructuredOutputFinal, parseStructuredOutput, type StructuredOutputFinal } from './parse-structured-output.js';
+import { SKIP, withSteps } from './per-subscription.js';
 import {
   parseAndValidate,
   structuredText,
@@ -15,6 +16,11 @@ import {
  * it grow). Fails like {@link structuredOutput}: `StructuredOutputParseError`, `StructuredOutputValidationError`,
  * `StructuredOutputRefusalError`, `StructuredOutputIncompleteError`.
  *
+ * Reads a stream (Responses events, Chat Completions chunks) and whole answers alike: over an Observable of
+ * finished `Response` / `ChatCompletion` objects (`client.responses.create()`, `client.chat.completions.create()`,
+ * `finalResponse()`), it parses the last one's output as {@link parseStructuredOutput} does, with the same errors
+ * (the SDK's `responses.parse()` / `chat.completions.parse()`).
+ *
  * @example
  * import { z } from 'zod';
  * import { finalParsed, zodTextFormat } from 'rx-openai-stream/structured';
@@ -24,21 +30,32 @@ import {
  *   .stream({ model: 'gpt-4o', input: 'Paris?', text: { format: zodTextFormat(Weather, 'weather') } })
  *   .pipe(finalParsed(Weather))
  *   .subscribe((weather) => console.log(weather.celsius));
+ *
+ * // Not streamed: the same operator on the whole response.
+ * client.responses
+ *   .create({ model: 'gpt-4o', input: 'Paris?', text: { format: zodTextFormat(Weather, 'weather') } })
+ *   .pipe(finalParsed(Weather))
+ *   .subscribe((weather) => console.log(weather.celsius));
  */
 export function finalParsed<S extends z.core.$ZodType>(
   schema: S,
   options: StructuredOutputOptions = {},
-): OperatorFunction<StructuredOutputStreamValue, z.output<S>> {
+): OperatorFunction<StructuredOutputStreamValue | StructuredOutputFinal, z.output<S>> {
   return withSteps(() => {
     const text = structuredText(options);
     let json = '';
+    let whole: StructuredOutputFinal | undefined;
     return {
       next(value) {
-        const piece = text.next(value);
-        if (piece !== undefined) json += piece;
+        if (isStructuredOutputFinal(value)) whole = value;
+        else {
+          const piece = text.next(value);
+          if (piece !== undefined) json += piece;
+        }
         return SKIP;
       },
       complete() {
+        if (whole !== undefined) return parseStructuredOutput(whole, schema, options);
         text.complete();
         return parseAndValidate(json, schema);
       },

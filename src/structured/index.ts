@@ -3,7 +3,8 @@
  * (Responses), `response_format` (Chat Completions) or strict function tool; while the answer streams,
  * `partialParsed()` emits the deep-partial object after each delta; at the end `structuredOutput()` /
  * `finalParsed()` give the object validated by the schema, and `parsedToolCalls()` the validated arguments of each
- * tool call. A subpath of its own, since its types are zod's: the main entry's declarations stay free of them.
+ * tool call; `parseStructuredOutput()` (or `finalParsed()` on `create()`) parses a finished, non-streamed answer.
+ * A subpath of its own, since its types are zod's: the main entry's declarations stay free of them.
  * The error classes (`StructuredOutputError` and its subclasses) are in the main entry, with every other error.
  *
  * @example
@@ -34,6 +35,7 @@ export type { StructuredOutputStreamValue, StructuredOutputOptions } from './str
 export { partialParsed } from './partial-parsed.js';
 export { structuredOutput, type StructuredOutputSnapshot } from './structured-output.js';
 export { finalParsed } from './final-parsed.js';
+export { parseStructuredOutput, type StructuredOutputFinal } from './parse-structured-output.js';
 export { parsedToolCalls, type ParsedToolCall } from './parsed-tool-calls.js';
 export {
   zodTool,
