@@ -44,11 +44,13 @@ export {
   type JsonSchemaTool,
   type JsonSchemaObject,
   type ToolLoopTool,
+  type ToolContext,
+} from './loop-tools.js';
+export {
   type ToolOutput,
   type ResponsesToolOutput,
   type ChatToolOutput,
   type ChatTextContentPart,
-  type ToolContext,
   type ToolLoopCall,
   type ToolCallOutcome,
   type ToolLoopTurn,

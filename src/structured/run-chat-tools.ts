@@ -6,13 +6,13 @@ import {
   type ChatTextContentPart,
   type ChatToolOutput,
   contentParts,
-  declareTools,
   toolLoop,
   type ToolLoopCall,
   type ToolLoopEvent,
   type ToolLoopOptions,
   turnUsage,
 } from './tool-loop.js';
+import { declareTools } from './loop-tools.js';
 
 /**
  * What `runChatTools()` needs of a client: `chat.completions.stream(params)` (the client of `createClient()`).

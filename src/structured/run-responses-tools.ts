@@ -6,7 +6,6 @@ import type { FunctionAndCustomToolCallOutput } from '../wire/responses.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import {
   contentParts,
-  declareTools,
   type ResponsesToolOutput,
   toolLoop,
   type ToolCallOutcome,
@@ -15,6 +14,7 @@ import {
   type ToolLoopOptions,
   turnUsage,
 } from './tool-loop.js';
+import { declareTools } from './loop-tools.js';
 
 /**
  * What `runResponsesTools()` needs of a client: `responses.stream(params)` (the client of `createClient()`).
