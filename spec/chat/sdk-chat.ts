@@ -12,6 +12,7 @@ import {
   type ChatCompletionStreamEvent,
   finalChatCompletion,
 } from '../../src/index';
+import { ChatCompletionStream } from 'openai/lib/ChatCompletionStream';
 import { encode, streamOf } from '../helpers/bytes';
 import { sdkClientOver, withoutParsed } from '../helpers/sdk';
 
@@ -51,6 +52,29 @@ export async function sdkChat(parts: Uint8Array[]): Promise<ChatOutcome> {
     // Copied when fired: the SDK keeps mutating the objects its events point to.
     on.call(stream, type, (props: object) => events.push(structuredClone({ type, ...props })));
   }
+  on.call(stream, 'chunk', (_chunk: unknown, snapshot: unknown) => snapshots.push(structuredClone(snapshot)));
+  const completion = await stream.finalChatCompletion().catch((error: unknown) => ({ sdkRejected: String(error) }));
+  return withoutParsed({ snapshots, completion, events }) as ChatOutcome;
+}
+
+/**
+ * The SDK's `ChatCompletionStream.fromReadableStream()` over these chunks (one JSON line each): the reader of a
+ * stream holding several completions (a runner's `toReadableStream()`), which starts a new completion when a chunk
+ * brings another `id`. Its snapshots (one per chunk), events and `finalChatCompletion()` (the last completion),
+ * without its `parsed` fields.
+ */
+export async function sdkChatOfSeveral(chunks: readonly object[]): Promise<ChatOutcome> {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encode(chunks.map((c) => `${JSON.stringify(c)}\n`).join('')));
+      controller.close();
+    },
+  });
+  const stream = ChatCompletionStream.fromReadableStream(body);
+  const events: unknown[] = [];
+  const snapshots: unknown[] = [];
+  const on = stream.on as (event: string, listener: (...args: never[]) => void) => unknown;
+  for (const type of SDK_EVENTS) on.call(stream, type, (props: object) => events.push(structuredClone({ type, ...props })));
   on.call(stream, 'chunk', (_chunk: unknown, snapshot: unknown) => snapshots.push(structuredClone(snapshot)));
   const completion = await stream.finalChatCompletion().catch((error: unknown) => ({ sdkRejected: String(error) }));
   return withoutParsed({ snapshots, completion, events }) as ChatOutcome;

@@ -134,6 +134,25 @@ describe('toolCallDeltas on every kind of stream', () => {
     });
   });
 
+  it("Chat Completions: a second completion's call at the same index starts anew (the chunks of a tool loop's turns)", () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      const next = (c: ChatCompletionChunk) => ({ ...c, id: 'chatcmpl-2' });
+      const secondStart = next(v.chunk([{ delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'call_2', type: 'function', function: { name: 'g', arguments: '' } }] } }]));
+      const chunks = cold('a-b-c-d-e|', { a: v.chatCallStart, b: v.chatCallArgs, c: v.chatStop, d: secondStart, e: next(v.chatCallArgs) }) as Observable<ChatCompletionChunk>;
+      expectObservable(
+        chunks.pipe(
+          toolCallDeltas(),
+          map((d: ChatToolCallDeltaWithSnapshot) => [d.completion.id, d.snapshot.id, d.snapshot.function?.name, d.snapshot.function?.arguments, d.completion.choices[0]!.finish_reason]),
+        ),
+      ).toBe('x-y---z-w|', {
+        x: ['chatcmpl-1', 'call_1', 'f', '', null],
+        y: ['chatcmpl-1', 'call_1', 'f', '{"a":1}', null],
+        z: ['chatcmpl-2', 'call_2', 'g', '', null],
+        w: ['chatcmpl-2', 'call_2', 'g', '{"a":1}', null],
+      });
+    });
+  });
+
   it('fails with the reducer error (a delta for an item that does not exist)', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const events = cold('a-d', { a: v.responseCreated, d: v.argsDelta('x') }) as Observable<ResponseStreamEvent>;

@@ -8,7 +8,8 @@ import type { ChatCompletionSnapshot } from '../snapshot/state.js';
  * choice (by `index`) so far: `content` and `refusal` concatenated, tool calls with their `function.arguments`
  * concatenated, `logprobs` token arrays concatenated, `finish_reason`, and the latest `usage`, `model`,
  * `system_fingerprint`, `service_tier`. The pure {@link chatCompletionReducer} wrapped in `scan`: snapshots are
- * immutable and share unchanged choices, so `===` tells what changed.
+ * immutable and share unchanged choices, so `===` tells what changed. One snapshot per completion: a chunk of
+ * another completion `id` (the next turn of `runChatTools()`, say) starts a new snapshot.
  *
  * @example
  * import { map, distinctUntilChanged } from 'rxjs';

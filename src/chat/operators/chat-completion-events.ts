@@ -1,6 +1,6 @@
 import { concatMap, defer, type OperatorFunction } from 'rxjs';
 import type { ChatCompletionChunk, ChatCompletionTokenLogprob } from '../../wire/chat.js';
-import { chatCompletionReducer } from '../snapshot/reducer.js';
+import { chatCompletionReducer, startsNewCompletion } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from '../snapshot/state.js';
 
 /**
@@ -152,7 +152,12 @@ const NO_EVENTS: readonly ChatCompletionStreamEvent[] = Object.freeze([]);
  *   for good, when the choice finishes.
  *
  * Pass event types to keep only those (the result is narrowed). One value per event, in the SDK's order; events
- * of all choices come interleaved, each with its `choiceIndex`. Deliberate differences: no `parsed` /
+ * of all choices come interleaved, each with its `choiceIndex`. A stream of several completions (the chunks of
+ * `runChatTools()`'s turns, say) is read one completion at a time, as the SDK's runner reads it: a chunk whose
+ * non-empty `id` differs from the completion's starts the next one (see `chatCompletionReducer`), whose choices
+ * start anew (its content does not continue the previous one's, and each completion has its own `done` events).
+ * The `done` events of a completion fire at its finish, so before the next one's first event; a completion that
+ * never finished gets none, as at the end of a stream (and as in the SDK's per-completion stream). Deliberate differences: no `parsed` /
  * `parsed_arguments` fields (this library does not parse structured outputs), no `chunk` / `content` events
  * (use the chunks, or `accumulateChatCompletion()`, or `textDeltas()`), and a tool call that never got a `type`
  * is not announced (the SDK fails the stream there).
@@ -251,6 +256,8 @@ export function chatCompletionEvents(
       };
 
       const eventsOf = (chunk: ChatCompletionChunk): readonly ChatCompletionStreamEvent[] => {
+        // A chunk of another completion (the reducer starts a new snapshot): its choices start unannounced.
+        if (snapshot !== undefined && startsNewCompletion(snapshot, chunk)) progress.length = 0;
         snapshot = chatCompletionReducer(snapshot, chunk);
         out = [];
         for (const chunkChoice of chunk.choices) {

@@ -39,6 +39,12 @@ export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone
  * The merge rules are the official SDK's (`ChatCompletionStream`, openai 7.x), so `finalizeChatCompletion()` of
  * the last snapshot equals its `finalChatCompletion()`, and each snapshot equals its
  * `currentChatCompletionSnapshot`:
+ * - one snapshot per completion: a chunk whose non-empty `id` differs from the snapshot's non-empty `id` starts a
+ *   new snapshot (the chunks of several completions in one stream, such as the `event`s of `runChatTools()`'s
+ *   turns, give one snapshot per completion, and the last one is the final completion, as in the SDK's runner and
+ *   its `ChatCompletionStream.fromReadableStream()`); a chunk with an empty `id` belongs to the current completion
+ *   (Azure's first chunk, `id: ""` with `prompt_filter_results`, starts the first snapshot with `id: ""`, which
+ *   the completion's first real `id` then fills in, without starting another);
  * - chunk-level fields (`id`, `model`, `created`, `system_fingerprint`, `service_tier`, `usage`, ...) take the
  *   latest chunk's values; chunks with an empty `id` (Azure's first chunk excepted, which starts the snapshot)
  *   change only choices; `obfuscation` (padding of each chunk) is never kept;
@@ -61,12 +67,29 @@ export function chatCompletionReducer(
   snapshot: ChatCompletionSnapshot | undefined,
   chunk: ChatCompletionChunk,
 ): ChatCompletionSnapshot {
-  const previous = snapshot === undefined ? NO_CHOICES : snapshot.choices;
+  // Another completion's chunk starts a snapshot of its own.
+  const current = snapshot !== undefined && startsNewCompletion(snapshot, chunk) ? undefined : snapshot;
+  const previous = current === undefined ? NO_CHOICES : current.choices;
   const choices = chunk.choices;
   const next = choices.length === 0 ? previous : reduceChoices(previous, choices);
-  if (snapshot === undefined) return topLevel(undefined, chunk, next);
-  if (chunk.id) return topLevel(snapshot, chunk, next);
-  return next === previous ? snapshot : withChoices(snapshot, next);
+  if (current === undefined) return topLevel(undefined, chunk, next);
+  if (chunk.id) return topLevel(current, chunk, next);
+  return next === previous ? current : withChoices(current, next);
+}
+
+/**
+ * Whether `chunk` belongs to another completion than `snapshot`: both have a non-empty `id`, and they differ (the
+ * official SDK's rule in `ChatCompletionStream.fromReadableStream()`). One string comparison per chunk.
+ *
+ * @internal
+ * @example
+ * if (snapshot !== undefined && startsNewCompletion(snapshot, chunk)) progress.length = 0;
+ */
+export function startsNewCompletion(snapshot: ChatCompletionSnapshot, chunk: ChatCompletionChunk): boolean {
+  const id = chunk.id;
+  if (!id) return false;
+  const current = snapshot.id;
+  return !!current && current !== id;
 }
 
 /**

@@ -1,0 +1,143 @@
+/**
+ * A stream holding the chunks of several completions (the `event`s of `runChatTools()`'s turns, a relayed
+ * runner): one snapshot, one set of events and one completion per completion id, the last completion final. The
+ * oracle is the official SDK's `ChatCompletionStream.fromReadableStream()` on the same chunks, which starts a new
+ * completion where a chunk brings another `id` (the runner's own streams, one per request, read one each).
+ */
+import fc from 'fast-check';
+import { from, lastValueFrom, toArray } from 'rxjs';
+import { accumulateChatCompletion, chatCompletionEvents, chatCompletionReducer, type ChatCompletionChunk } from '../../src/index';
+import { propertyRuns } from '../helpers/property-runs';
+import { chatBytes, ourChat, sdkChat, sdkChatOfSeveral, withoutMadeUpIds } from './sdk-chat';
+
+const RUNS = propertyRuns(1_000, 30);
+
+const top = (id: string) => ({ id, object: 'chat.completion.chunk', created: 1, model: 'gpt-4o' });
+const choice = (delta: object | undefined, extra: object = {}) => ({ index: 0, ...(delta ? { delta } : {}), logprobs: null, finish_reason: null, ...extra });
+const chunk = (id: string, choices: object[], extra: object = {}) => ({ ...top(id), choices, ...extra });
+
+/** A tool loop's two turns: some content and a call, then the answer (the reviewer's case). */
+const turn1 = [
+  chunk('c1', [choice({ role: 'assistant', content: 'Let me check.' })]),
+  chunk('c1', [choice({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] })]),
+  chunk('c1', [choice({}, { finish_reason: 'tool_calls' })]),
+];
+const turn2 = [
+  chunk('c2', [choice({ role: 'assistant', content: 'It is ' })]),
+  chunk('c2', [choice({ content: 'sunny.' }, { finish_reason: 'stop' })]),
+];
+
+describe('chunks of several completions in one stream', () => {
+  it('a turn with content and a call, then the answer: each completion its own content and done events, the last one final, as in the SDK', async () => {
+    const chunks = [...turn1, ...turn2];
+    const ours = await ourChat([chatBytes(chunks)]);
+    expect(ours).toEqual(await sdkChatOfSeveral(chunks));
+    expect(ours.events).toEqual([
+      { type: 'content.delta', delta: 'Let me check.', snapshot: 'Let me check.' },
+      { type: 'content.done', content: 'Let me check.' },
+      { type: 'tool_calls.function.arguments.delta', name: 'get_weather', index: 0, arguments: '{"city":"Oslo"}', arguments_delta: '{"city":"Oslo"}' },
+      { type: 'tool_calls.function.arguments.done', name: 'get_weather', index: 0, arguments: '{"city":"Oslo"}' },
+      { type: 'content.delta', delta: 'It is ', snapshot: 'It is ' },
+      { type: 'content.delta', delta: 'sunny.', snapshot: 'It is sunny.' },
+      { type: 'content.done', content: 'It is sunny.' },
+    ]);
+    expect(ours.completion).toMatchObject({ id: 'c2', choices: [{ finish_reason: 'stop', message: { content: 'It is sunny.' } }] });
+    expect((ours.completion as { choices: Array<{ message: object }> }).choices[0]!.message).not.toHaveProperty('tool_calls');
+    // Each completion's events and snapshots are those of its own stream.
+    const [one, two] = [await sdkChat([chatBytes(turn1)]), await sdkChat([chatBytes(turn2)])];
+    expect(ours.events).toEqual([...one.events, ...two.events]);
+    expect(ours.snapshots).toEqual([...one.snapshots, ...two.snapshots]);
+  });
+
+  it('generated turns (content, refusals, function and custom calls, n = 2, usage chunks) equal the SDK', async () => {
+    const turn = fc.record({
+      n: fc.integer({ min: 1, max: 2 }),
+      texts: fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
+      refusal: fc.option(fc.string({ minLength: 1, maxLength: 3 }), { nil: undefined }),
+      tools: fc.array(fc.record({ custom: fc.boolean(), name: fc.constantFrom('a', 'b'), parts: fc.array(fc.string({ maxLength: 3 }), { maxLength: 2 }) }), { maxLength: 2 }),
+      finish: fc.constantFrom('stop', 'tool_calls', 'length'),
+      usage: fc.boolean(),
+    });
+    const stream = fc.array(turn, { minLength: 2, maxLength: 3 }).map((turns) =>
+      turns.flatMap((t, at) => {
+        const id = `chatcmpl-${at}`;
+        const chunks: object[] = [];
+        for (let c = 0; c < t.n; c++) {
+          chunks.push(chunk(id, [choice({ role: 'assistant', content: '' }, { index: c })]));
+          for (const text of t.texts) chunks.push(chunk(id, [choice({ content: text }, { index: c })]));
+          if (t.refusal !== undefined) chunks.push(chunk(id, [choice({ refusal: t.refusal }, { index: c })]));
+          t.tools.forEach((tool, i) => {
+            chunks.push(
+              chunk(id, [
+                choice(
+                  {
+                    tool_calls: [
+                      tool.custom
+                        ? { index: i, id: `call_${at}_${i}`, type: 'custom', custom: { name: tool.name, input: '' } }
+                        : { index: i, id: `call_${at}_${i}`, type: 'function', function: { name: tool.name, arguments: '' } },
+                    ],
+                  },
+                  { index: c },
+                ),
+              ]),
+            );
+            for (const part of tool.parts) {
+              const next = tool.custom ? { index: i, custom: { input: part } } : { index: i, function: { arguments: part } };
+              chunks.push(chunk(id, [choice({ tool_calls: [next] }, { index: c })]));
+            }
+          });
+          chunks.push(chunk(id, [choice({}, { index: c, finish_reason: t.finish })]));
+        }
+        if (t.usage) chunks.push(chunk(id, [], { usage: { prompt_tokens: 1, completion_tokens: at, total_tokens: 1 + at } }));
+        return chunks;
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(stream, async (chunks) => {
+        expect(withoutMadeUpIds(await ourChat([chatBytes(chunks)]))).toEqual(withoutMadeUpIds(await sdkChatOfSeveral(chunks)));
+      }),
+      { numRuns: RUNS },
+    );
+  }, 300_000);
+
+  it("Azure: the first chunk's empty id starts the snapshot and the real id fills it in; an empty-id chunk belongs to the current completion, as in the SDK", async () => {
+    const azure = (id: string, text: string) => [
+      { choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: [{ prompt_index: 0 }] },
+      { ...top(id), choices: [choice({ role: 'assistant', content: '' }, { content_filter_results: {} })] },
+      { ...top(id), choices: [choice({ content: text })] },
+      { ...top(id), choices: [choice({}, { finish_reason: 'stop' })] },
+    ];
+    const chunks = [...azure('chatcmpl-A', 'one'), ...azure('chatcmpl-B', 'two')];
+    const ours = await ourChat([chatBytes(chunks)]);
+    expect(ours).toEqual(await sdkChatOfSeveral(chunks));
+    expect(ours.snapshots.map((s) => (s as { id: string }).id)).toEqual(['', 'chatcmpl-A', 'chatcmpl-A', 'chatcmpl-A', 'chatcmpl-A', 'chatcmpl-B', 'chatcmpl-B', 'chatcmpl-B']);
+    expect(ours.snapshots[0]).toMatchObject({ prompt_filter_results: [{ prompt_index: 0 }] });
+    expect(ours.completion).toMatchObject({ id: 'chatcmpl-B', choices: [{ message: { content: 'two' } }] });
+  });
+
+  it('the reducer stays pure: a new completion is a new snapshot, the one before is left as it was', () => {
+    const chunks = [...turn1, ...turn2] as ChatCompletionChunk[];
+    const snapshots: ReturnType<typeof chatCompletionReducer>[] = [];
+    let snapshot: ReturnType<typeof chatCompletionReducer> | undefined;
+    for (const c of chunks) snapshots.push((snapshot = chatCompletionReducer(snapshot, c)));
+    const before = structuredClone(snapshots[2]);
+    const next = chatCompletionReducer(snapshots[2], chunks[3]!);
+    expect(snapshots[2]).toEqual(before);
+    expect(next.choices[0]).not.toBe(snapshots[2]!.choices[0]);
+    expect(next).toEqual(chatCompletionReducer(undefined, chunks[3]!));
+    // Within a completion, an untouched choice keeps its identity.
+    const two = [chunk('x', [choice({ role: 'assistant', content: 'a' }, { index: 0 }), choice({ role: 'assistant', content: 'b' }, { index: 1 })])] as ChatCompletionChunk[];
+    const first = chatCompletionReducer(undefined, two[0]!);
+    const after = chatCompletionReducer(first, chunk('x', [choice({ content: 'c' }, { index: 1 })]) as ChatCompletionChunk);
+    expect(after.choices[0]).toBe(first.choices[0]);
+  });
+
+  it('accumulateChatCompletion() and chatCompletionEvents() over the two turns as plain values', async () => {
+    const chunks = [...turn1, ...turn2] as ChatCompletionChunk[];
+    const snapshots = await lastValueFrom(from(chunks).pipe(accumulateChatCompletion(), toArray()));
+    expect(snapshots.map((s) => s.choices[0]!.message.content)).toEqual(['Let me check.', 'Let me check.', 'Let me check.', 'It is ', 'It is sunny.']);
+    expect(snapshots.at(-1)!.choices[0]!.message.tool_calls).toBeUndefined();
+    const done = await lastValueFrom(from(chunks).pipe(chatCompletionEvents('content.done'), toArray()));
+    expect(done.map((e) => e.content)).toEqual(['Let me check.', 'It is sunny.']);
+  });
+});
