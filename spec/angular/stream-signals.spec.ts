@@ -197,6 +197,35 @@ describe('streamSignals() in virtual time', () => {
     });
   });
 
+  it("a stream of several completions / responses (a tool loop's turns) shows the current one's snapshot", () => {
+    testScheduler().run(({ cold, flush }) => {
+      const second = (c: ChatCompletionChunk) => ({ ...c, id: 'chatcmpl-2' });
+      const chat = streamSignals(
+        cold<ChatCompletionChunk>('a-b-c-r-h-s|', { a: v.chatCallStart, b: v.chatCallArgs, c: v.chunk([{ finish_reason: 'tool_calls' }]), r: second(v.chatRole), h: second(v.chatHel), s: second(v.chatStop) }),
+        { injector },
+      );
+      const nextResponse = <T extends ResponseStreamEvent>(e: T): T => ('response' in e ? { ...e, response: { ...e.response, id: 'resp_2' } } : e);
+      const responses = streamSignals(
+        cold<ResponseStreamEvent>('c-f-d-C-m-p-h|', {
+          c: v.responseCreated,
+          f: v.functionAdded,
+          d: v.responseCompleted,
+          C: nextResponse(v.responseCreated),
+          m: v.messageAdded,
+          p: v.partAdded,
+          h: v.textDeltaEvent('Hel'),
+        }),
+        { injector },
+      );
+      flush();
+      expect(chat.snapshot()).toMatchObject({ id: 'chatcmpl-2', choices: [{ finish_reason: 'stop', message: { content: 'Hel' } }] });
+      expect(chat.snapshot()!.choices[0]!.message.tool_calls).toBeUndefined();
+      expect(responses.snapshot()).toMatchObject({ id: 'resp_2', output_text: 'Hel' });
+      expect(responses.snapshot()!.output.map((item) => item.type)).toEqual(['message']);
+      expect([chat.status(), responses.status()]).toEqual(['done', 'done']);
+    });
+  });
+
   it('takes a text operator and a snapshot operator of your choice, or no snapshot', () => {
     testScheduler().run(({ cold, expectSubscriptions, flush }) => {
       const events$ = cold<ResponseStreamEvent>('c-m-p-h-l-d|', responseEvents);

@@ -2,11 +2,19 @@
  * `finalResponse()` applies the text deltas of one part together (`pendingTextReducer`): its answer must be the
  * last snapshot of `responseReducer` on the same events, whole or cut anywhere, with deltas addressed anywhere
  * (other parts, missing items and parts, parts of another kind, items that are not messages), with logprobs or
- * not, and fail with the same error where the reducer throws.
+ * not, and fail with the same error where the reducer throws; a stream that began after its start is answered
+ * from its first whole response (see `folded`).
  */
 import fc from 'fast-check';
 import { lastValueFrom, of } from 'rxjs';
-import { finalResponse, MissingResponseError, responseReducer, type ResponseSnapshot, type ResponseStreamEvent } from '../../src/index';
+import {
+  finalResponse,
+  MissingResponseError,
+  MissingStreamStartError,
+  responseReducer,
+  type ResponseSnapshot,
+  type ResponseStreamEvent,
+} from '../../src/index';
 import { propertyRuns } from '../helpers/property-runs';
 import { type GeneratedItem, generatedEvents, type LogprobsKind, logprobsOf } from './stream';
 
@@ -54,11 +62,26 @@ const scenario = fc.record({
 
 type Outcome = { value: ResponseSnapshot | undefined } | { error: { name: string; message: string } };
 
+const TERMINAL = new Set(['response.completed', 'response.incomplete', 'response.failed']);
+
+/**
+ * What finalResponse() must give: the reducer's last snapshot or its error; for a stream that began after its start
+ * (where the reducer throws MissingStreamStartError), the reducer's answer from the first event that brings a whole
+ * response (a `response.created`, a terminal event with its `output`), or MissingStreamStartError without one.
+ */
 function folded(events: readonly ResponseStreamEvent[]): Outcome {
   try {
     const value = events.reduce<ResponseSnapshot | undefined>(responseReducer, undefined);
     return value === undefined ? { error: { name: 'MissingResponseError', message: new MissingResponseError().message } } : { value };
   } catch (error) {
+    if (error instanceof MissingStreamStartError) {
+      const whole = events.findIndex(
+        (e) => e.type === 'response.created' || (TERMINAL.has(e.type) && Array.isArray((e as { response: { output?: unknown } }).response.output)),
+      );
+      if (whole !== -1) return folded(events.slice(whole));
+      const end = new MissingStreamStartError('final', { eventName: error.eventName, sequenceNumber: error.sequenceNumber });
+      return { error: { name: end.name, message: end.message } };
+    }
     return { error: { name: (error as Error).name, message: (error as Error).message } };
   }
 }

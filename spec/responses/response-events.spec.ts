@@ -11,6 +11,7 @@ import {
   type ResponseStreamEvent,
   type ServerSentEvent,
   ServerStreamError,
+  MissingStreamStartError,
   SnapshotError,
   StreamParseError,
   textDeltas,
@@ -265,12 +266,12 @@ describe('accumulateResponse / finalResponse (marbles)', () => {
     });
   });
 
-  it('fails with SnapshotError for an output event before the response exists or for a missing item', () => {
+  it('fails with SnapshotError for an output event before the response exists (MissingStreamStartError) or for a missing item', () => {
     scheduler().run(({ cold, expectObservable }) => {
       expectObservable(cold('x', events).pipe(accumulateResponse())).toBe(
         '#',
         undefined,
-        new SnapshotError('An output event arrived before the response was created', { eventName: 'response.output_text.delta' }),
+        new MissingStreamStartError('snapshot', { eventName: 'response.output_text.delta', sequenceNumber: 3 }),
       );
       expectObservable(cold('c-x', events).pipe(accumulateResponse(), map((s) => s.status))).toBe(
         'a-#',

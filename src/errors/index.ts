@@ -8,6 +8,7 @@ export {
   ResponseStreamError,
   IncompleteStreamError,
   SnapshotError,
+  MissingStreamStartError,
   MissingRunError,
   MissingCompletionError,
   MissingResponseError,

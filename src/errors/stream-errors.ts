@@ -306,6 +306,51 @@ export class SnapshotError extends OpenAIStreamError {
 }
 
 /**
+ * A Responses stream that began after its start: an output event (one with an `output_index`) with a
+ * `sequence_number` above 0 came before any event carrying the response (`response.created`, `.in_progress`,
+ * ...), as in a stream resumed with
+ * `client.responses.stream({ response_id, starting_after })`, which carries only the events after `starting_after`.
+ * What needs every event from the start cannot be whole then:
+ * - `accumulateResponse()` (and `toolCallDeltas()`, the default snapshot of `streamSignals()`) fails with it at that
+ *   event: stream the response without `starting_after` (every event again, from `response.created`) to see its
+ *   snapshots;
+ * - `finalResponse()` and `finalParsed()` need no start: they take the whole response from the terminal event
+ *   (`response.completed`, `.incomplete`, `.failed`). They fail with it only when that event did not come (or
+ *   carried no `output`): a stream that began midway and gave nothing whole.
+ *
+ * A {@link SnapshotError}, so checks of that class catch it as before.
+ *
+ * @example
+ * client.responses.stream({ response_id, starting_after: 41 }).pipe(accumulateResponse()).subscribe({
+ *   error: (e) => e instanceof MissingStreamStartError && console.error(e.sequenceNumber, e.message),
+ * });
+ */
+export class MissingStreamStartError extends SnapshotError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'MissingStreamStartError';
+  /** The `sequence_number` of the event where the stream began, when it had one. */
+  readonly sequenceNumber: number | undefined;
+
+  /**
+   * @param needs what could not be given: `'snapshot'` (an accumulation, at the first output event) or `'final'`
+   *   (`finalResponse()` / `finalParsed()`, at the end of a stream that brought no whole response).
+   */
+  constructor(needs: 'snapshot' | 'final', details: { eventName: string; sequenceNumber?: unknown }) {
+    const at = typeof details.sequenceNumber === 'number' ? `sequence_number ${details.sequenceNumber}` : 'no sequence_number';
+    const reason =
+      needs === 'snapshot'
+        ? `The stream began after its start (at ${at}; no response.created before it), as a stream resumed with ` +
+          '`starting_after` does, so its snapshots cannot be whole. Stream the response without `starting_after` to ' +
+          'accumulate it, or use finalResponse() / finalParsed(), which take the whole response from the terminal event'
+        : `The stream began after its start (at ${at}; no response.created before it), as a stream resumed with ` +
+          '`starting_after` does, and brought no whole response: no terminal event (response.completed, ' +
+          '.incomplete, .failed) with its output. Stream the response without `starting_after`';
+    super(reason, { eventName: details.eventName });
+    this.sequenceNumber = typeof details.sequenceNumber === 'number' ? details.sequenceNumber : undefined;
+  }
+}
+
+/**
  * `finalRun()` was asked for the run, but the stream ended without a run in a final state (`completed`,
  * `requires_action`, `failed`, `cancelled`, `expired` or `incomplete`).
  *

@@ -1,5 +1,5 @@
 import { map, type OperatorFunction, pipe, reduce } from 'rxjs';
-import { MissingResponseError } from '../../errors/stream-errors.js';
+import { MissingResponseError, MissingStreamStartError } from '../../errors/stream-errors.js';
 import type { ResponseStreamEvent } from '../../wire/responses-api.js';
 import { NOTHING_PENDING, pendingTextReducer, settledSnapshot } from '../snapshot/pending-text.js';
 import type { ResponseSnapshot } from '../snapshot/state.js';
@@ -13,6 +13,12 @@ import type { ResponseSnapshot } from '../snapshot/state.js';
  * {@link MissingResponseError} when the stream carried no response; a stream that fails (a cut stream, a
  * `response.failed`) fails this too.
  *
+ * A stream that began after its start (`client.responses.stream({ response_id, starting_after })`, whose events
+ * before `starting_after` never arrive) gives the response of its terminal event, which carries it whole, as the
+ * SDK's `finalResponse()` does after a resume; without such an event it fails with
+ * {@link MissingStreamStartError}. A stream of several responses (the events of `runResponsesTools()`'s turns)
+ * gives the last one.
+ *
  * @example
  * import { responseEvents, finalResponse } from 'rx-openai-stream';
  *
@@ -25,8 +31,9 @@ export function finalResponse(): OperatorFunction<ResponseStreamEvent, ResponseS
     reduce(pendingTextReducer, NOTHING_PENDING),
     map((state) => {
       const snapshot = settledSnapshot(state);
-      if (snapshot === undefined) throw new MissingResponseError();
-      return snapshot;
+      if (snapshot !== undefined) return snapshot;
+      if (state.joinedAt !== undefined) throw new MissingStreamStartError('final', state.joinedAt);
+      throw new MissingResponseError();
     }),
   );
 }

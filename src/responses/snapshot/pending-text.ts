@@ -1,5 +1,6 @@
 import type { ResponseStreamEvent, ResponseTextDeltaEvent } from '../../wire/responses-api.js';
 import { appendOutputText, outputTextPosition, responseReducer } from './reducer.js';
+import { beganAfterStart, startOf } from './stream-start.js';
 import type { ResponseSnapshot } from './state.js';
 
 /**
@@ -19,6 +20,11 @@ export interface PendingTextState {
   readonly at: TextPartAddress | undefined;
   /** The pending deltas' text, joined. */
   readonly text: string;
+  /**
+   * Where the stream began when it began after its start (an output event before any response: a stream resumed
+   * with `starting_after`), while no whole response has come since; `undefined` otherwise.
+   */
+  readonly joinedAt?: { readonly eventName: string; readonly sequenceNumber: number | undefined } | undefined;
 }
 
 /**
@@ -38,7 +44,9 @@ const TEXT_DELTA = 'response.output_text.delta';
  * next other event or by {@link settledSnapshot}, instead of copying the path to the part once per delta.
  * `settledSnapshot(states.reduce(pendingTextReducer, NOTHING_PENDING))` equals
  * `events.reduce(responseReducer, undefined)`, and throws the same {@link SnapshotError} at the same event:
- * each delta's part is looked up (and refused) as the reducer does. Pure: the state given is never changed.
+ * each delta's part is looked up (and refused) as the reducer does. One difference, for a stream that began after
+ * its start (where the reducer throws `MissingStreamStartError`): its events are skipped until one brings a whole
+ * response (see `beforeResponse`), and `joinedAt` says where it began. Pure: the state given is never changed.
  *
  * Deltas that bring logprobs (which the part keeps) are applied one by one, as the reducer does.
  *
@@ -48,7 +56,8 @@ const TEXT_DELTA = 'response.output_text.delta';
  */
 export function pendingTextReducer(state: PendingTextState, event: ResponseStreamEvent): PendingTextState {
   const snapshot = state.snapshot;
-  if (event.type === TEXT_DELTA && snapshot !== undefined && typeof event.delta === 'string' && !hasLogprobs(event.logprobs)) {
+  if (snapshot === undefined) return beforeResponse(state, event);
+  if (event.type === TEXT_DELTA && typeof event.delta === 'string' && !hasLogprobs(event.logprobs)) {
     const at = state.at;
     if (at === undefined || sameAddress(at, event)) {
       // The part's place does not depend on its text: looked up (and refused) as the reducer would, now.
@@ -57,6 +66,35 @@ export function pendingTextReducer(state: PendingTextState, event: ResponseStrea
     }
   }
   return { snapshot: responseReducer(settledSnapshot(state), event), at: undefined, text: '' };
+}
+
+/**
+ * Before any response. A stream that began after its start (an output event first, with a `sequence_number`
+ * above 0: resumed with `starting_after`)
+ * cannot be accumulated, but the end needs no start: the events are skipped until one brings a whole response, a
+ * `response.created` (a response from its start) or a terminal event (`response.completed`, `.incomplete`,
+ * `.failed`: the whole response, when it carries its `output`). Where the reducer throws
+ * `MissingStreamStartError` for such a stream, this waits; `finalResponse()` throws it at the end when nothing
+ * whole came.
+ */
+function beforeResponse(state: PendingTextState, event: ResponseStreamEvent): PendingTextState {
+  if (state.joinedAt === undefined) {
+    if ('output_index' in event && beganAfterStart(event)) return { snapshot: undefined, at: undefined, text: '', joinedAt: startOf(event) };
+    const snapshot = responseReducer(undefined, event);
+    return snapshot === undefined ? state : { snapshot, at: undefined, text: '' };
+  }
+  switch (event.type) {
+    case 'response.completed':
+    case 'response.incomplete':
+    case 'response.failed':
+      // Without its `output` the response is not whole either.
+      if (!Array.isArray((event.response as { output?: unknown } | null)?.output)) return state;
+      return { snapshot: responseReducer(undefined, event), at: undefined, text: '' };
+    case 'response.created':
+      return { snapshot: responseReducer(undefined, event), at: undefined, text: '' };
+    default:
+      return state;
+  }
 }
 
 /**

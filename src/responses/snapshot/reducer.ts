@@ -1,7 +1,8 @@
-import { SnapshotError } from '../../errors/stream-errors.js';
+import { MissingStreamStartError, SnapshotError } from '../../errors/stream-errors.js';
 import { detached } from '../../assistants/snapshot/merge-delta.js';
 import type { Response, ResponseOutputItem, ResponseOutputMessage, ResponseOutputText, ResponseReasoningItem, ResponseStreamEvent } from '../../wire/responses-api.js';
 import type { ResponseSnapshot } from './state.js';
+import { beganAfterStart, startOf } from './stream-start.js';
 
 /**
  * The largest `annotation_index` accepted: it addresses an array position (a larger one is refused with a
@@ -47,6 +48,10 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
  * response its `finalResponse()` gives:
  * - lifecycle events (`response.created`, `.queued`, `.in_progress`, `.completed`, `.incomplete`, `.failed`)
  *   replace the snapshot with the response they carry (plus `output_text`);
+ * - one snapshot per response: a lifecycle event whose response has another non-empty `id` than the snapshot's
+ *   starts a new snapshot, without the output built so far (the events of several responses in one stream, such
+ *   as the `event`s of `runResponsesTools()`'s turns, give one snapshot per response, and the last one is the
+ *   final response; the SDK's stream, which reads one response, fails there);
  * - `response.output_item.added` appends the item, `.done` replaces it; `response.content_part.added` appends the
  *   part to its message (or reasoning item), `.done` replaces it;
  * - `*.delta` events append to the text, refusal, function call arguments, custom tool input, MCP arguments,
@@ -56,9 +61,12 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
  * - `output_text` follows every change of an `output_text` part of a message;
  * - other events (audio, MCP tool listing, shell call progress, unknown types) change nothing.
  *
- * Throws {@link SnapshotError} for an event addressing an output item or content part that does not exist, a
- * content part of another kind than the event expects, or an item event before any lifecycle event (the SDK
- * throws in the same cases). Unlike the SDK, any lifecycle event (not only `response.created`) may come first.
+ * Throws {@link SnapshotError} for an event addressing an output item or content part that does not exist, or a
+ * content part of another kind than the event expects, or an output event before any lifecycle event (the SDK
+ * throws in the same cases); its subclass {@link MissingStreamStartError} when that output event's
+ * `sequence_number` is above 0: a stream that began after its start (resumed with `starting_after`), whose
+ * snapshots cannot be whole (`finalResponse()` takes the response of its terminal event instead). Unlike the SDK,
+ * any lifecycle event (not only `response.created`) may come first.
  *
  * @example
  * import { scan } from 'rxjs';
@@ -72,19 +80,23 @@ export function responseReducer(
     case 'response.created':
     case 'response.queued':
     case 'response.in_progress':
-      return snapshot === undefined ? withOutputText(detached(event.response), []) : interim(snapshot, detached(event.response));
+      return snapshot === undefined || isOtherResponse(snapshot, event.response)
+        ? withOutputText(detached(event.response), [])
+        : interim(snapshot, detached(event.response));
     case 'response.completed':
     case 'response.incomplete':
     case 'response.failed':
-      return withOutputText(detached(event.response), snapshot?.output ?? []);
+      return withOutputText(
+        detached(event.response),
+        snapshot === undefined || isOtherResponse(snapshot, event.response) ? [] : snapshot.output,
+      );
     default:
       break;
   }
   if (snapshot === undefined) {
-    if ('output_index' in event) {
-      throw new SnapshotError('An output event arrived before the response was created', { eventName: event.type });
-    }
-    return undefined;
+    if (!('output_index' in event)) return undefined;
+    if (beganAfterStart(event)) throw new MissingStreamStartError('snapshot', startOf(event));
+    throw new SnapshotError('An output event arrived before the response was created', { eventName: event.type });
   }
 
   switch (event.type) {
@@ -220,6 +232,19 @@ export function responseReducer(
       );
     }
   }
+}
+
+/**
+ * Whether `response` is another response than the snapshot's: both have a non-empty `id`, and they differ.
+ *
+ * @internal
+ * @example
+ * if (isOtherResponse(snapshot, event.response)) startAnew();
+ */
+export function isOtherResponse(snapshot: ResponseSnapshot, response: Response): boolean {
+  const id = (response as { id?: unknown } | null)?.id;
+  const current = snapshot.id;
+  return typeof id === 'string' && id !== '' && typeof current === 'string' && current !== '' && id !== current;
 }
 
 /**
