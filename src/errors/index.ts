@@ -37,6 +37,7 @@ export {
   StructuredOutputRefusalError,
   StructuredOutputIncompleteError,
   StructuredOutputUnknownToolError,
+  StructuredOutputToolCallsError,
   StructuredOutputSchemaError,
 } from './structured-errors.js';
 export { ResponseNotRetrievableError, ResponseResumeExpiredError } from './resume-errors.js';

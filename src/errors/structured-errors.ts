@@ -4,12 +4,13 @@ import { excerpt } from './excerpt.js';
 /**
  * Why a structured output could not be delivered: `invalid_json` (the text is not JSON), `validation` (it is JSON
  * but the zod schema refuses it), `refusal` (the model refused), `incomplete` (the output was cut: a `length` or
- * `content_filter` finish, a `response.incomplete`), `unknown_tool` (a call to a tool without a schema).
+ * `content_filter` finish, a `response.incomplete`), `unknown_tool` (a call to a tool without a schema),
+ * `tool_calls` (the model called tools instead of answering: there is no output to parse).
  *
  * @example
  * const retryable = (reason: StructuredOutputErrorReason) => reason === 'incomplete';
  */
-export type StructuredOutputErrorReason = 'invalid_json' | 'validation' | 'refusal' | 'incomplete' | 'unknown_tool';
+export type StructuredOutputErrorReason = 'invalid_json' | 'validation' | 'refusal' | 'incomplete' | 'unknown_tool' | 'tool_calls';
 
 /**
  * The base class of every structured-output failure, so one `instanceof` check catches them all; `reason` says
@@ -193,6 +194,35 @@ export class StructuredOutputUnknownToolError extends StructuredOutputError {
     this.toolName = toolName;
     this.callId = callId;
     this.toolType = toolType;
+  }
+}
+
+/**
+ * The model called tools instead of answering: the turn (a chat choice, a response) has tool calls and no output
+ * text, so there is no structured output to parse (the official SDK gives `message.parsed` / `output_parsed`
+ * `null` there). Not a fault of the model: run the tools and send their outputs back (`runChatTools()` /
+ * `runResponsesTools()` do, and parse the answer of the last turn), or read the calls with `parsedToolCalls()`.
+ * `toolNames` are the names the model called, in call order.
+ *
+ * @example
+ * chunks$.pipe(finalParsed(Weather)).subscribe({
+ *   error: (e) => e instanceof StructuredOutputToolCallsError && runTools(e.toolNames),
+ * });
+ */
+export class StructuredOutputToolCallsError extends StructuredOutputError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'StructuredOutputToolCallsError';
+  /** The names of the tools the model called (`''` for a call that never got its name), in call order. */
+  readonly toolNames: readonly string[];
+
+  constructor(toolNames: readonly string[]) {
+    const names = toolNames.map((name) => JSON.stringify(excerpt(name, 60))).join(', ');
+    super(
+      'tool_calls',
+      `The model called tools (${names}) instead of answering: there is no structured output to parse. ` +
+        'Run the tools and send their outputs back (runChatTools() / runResponsesTools() do), or read the calls with parsedToolCalls()',
+    );
+    this.toolNames = toolNames.slice();
   }
 }
 

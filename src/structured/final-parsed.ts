@@ -14,7 +14,13 @@ import {
  * what the official SDK gives as `response.output_parsed` (Responses) or `choices[i].message.parsed` (Chat
  * Completions). Nothing is parsed before the end (use {@link partialParsed} or {@link structuredOutput} to see
  * it grow). Fails like {@link structuredOutput}: `StructuredOutputParseError`, `StructuredOutputValidationError`,
- * `StructuredOutputRefusalError`, `StructuredOutputIncompleteError`.
+ * `StructuredOutputRefusalError`, `StructuredOutputIncompleteError`, and `StructuredOutputToolCallsError` when the
+ * model called tools instead of answering (the SDK's `parsed: null`).
+ *
+ * It parses the whole text, never a part of it: a stream of several turns (a tool loop's `event`s) gives the
+ * last completion's / response's output; a Responses stream resumed with `starting_after` (which lacks the start
+ * of the text) gives the output of its terminal event's response, as the SDK's `output_parsed` after a resume, and
+ * fails with `MissingStreamStartError` when that event did not come.
  *
  * Reads a stream (Responses events, Chat Completions chunks) and whole answers alike: over an Observable of
  * finished `Response` / `ChatCompletion` objects (`client.responses.create()`, `client.chat.completions.create()`,
@@ -45,11 +51,17 @@ export function finalParsed<S extends z.core.$ZodType>(
     const text = structuredText(options);
     let json = '';
     let whole: StructuredOutputFinal | undefined;
+    let turn = 0;
     return {
       next(value) {
         if (isStructuredOutputFinal(value)) whole = value;
         else {
           const piece = text.next(value);
+          if (text.turn !== turn) {
+            // Another completion / response began: its text is the output.
+            turn = text.turn;
+            json = '';
+          }
           if (piece !== undefined) json += piece;
         }
         return SKIP;

@@ -16,7 +16,10 @@ import {
  * (`response.output_text.delta`). At the end of the stream the JSON must be complete (else
  * `StructuredOutputParseError`) and, when `schema` is given, valid (else `StructuredOutputValidationError`); a
  * refusal is `StructuredOutputRefusalError`, a `length` / `content_filter` finish or `response.incomplete` is
- * `StructuredOutputIncompleteError`. Everything emitted before an error stays valid.
+ * `StructuredOutputIncompleteError`, tool calls instead of an answer `StructuredOutputToolCallsError`. Everything
+ * emitted before an error stays valid. A stream of several turns (a tool loop's `event`s) starts again at each new
+ * completion / response; a Responses stream resumed with `starting_after` shows nothing until its terminal event
+ * brings the whole text (a tail of the text is not parsed), and fails with `MissingStreamStartError` without one.
  *
  * @example
  * import { partialParsed, zodTextFormat } from 'rx-openai-stream/structured';
@@ -33,11 +36,18 @@ export function partialParsed<S extends z.core.$ZodType = z.core.$ZodType<unknow
   return withSteps(() => {
     // One text tracker and one parser per subscription.
     const text = structuredText(options);
-    const parser = createPartialJsonParser();
+    let parser = createPartialJsonParser();
     let previous: unknown;
+    let turn = 0;
     return {
       next(value) {
         const piece = text.next(value);
+        if (text.turn !== turn) {
+          // Another completion / response began: its text is the output, parsed from its start.
+          turn = text.turn;
+          parser = createPartialJsonParser();
+          previous = undefined;
+        }
         if (piece === undefined) return SKIP;
         const partial = parser.push(piece);
         if (partial === previous || partial === undefined) return SKIP;

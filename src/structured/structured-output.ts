@@ -25,9 +25,11 @@ export type StructuredOutputSnapshot<T> =
  * {@link partialParsed}), and at the end of the stream `{ done: true, partial, parsed }`: `parsed` is the whole
  * output validated with `schema` (zod's output, so transforms apply), what the official SDK gives as
  * `output_parsed` / `message.parsed`. Fails with `StructuredOutputParseError` (not JSON, or cut short),
- * `StructuredOutputValidationError` (the schema refuses it), `StructuredOutputRefusalError` or
- * `StructuredOutputIncompleteError` (`length`, `content_filter`, `response.incomplete`); all are
- * `StructuredOutputError`s. Reads Chat Completions chunks (choice `choice`, default 0) and Responses events.
+ * `StructuredOutputValidationError` (the schema refuses it), `StructuredOutputRefusalError`,
+ * `StructuredOutputIncompleteError` (`length`, `content_filter`, `response.incomplete`) or
+ * `StructuredOutputToolCallsError` (tool calls instead of an answer); all are `StructuredOutputError`s. Reads Chat
+ * Completions chunks (choice `choice`, default 0) and Responses events; several turns and resumed Responses
+ * streams as {@link partialParsed} does.
  *
  * @example
  * import { structuredOutput } from 'rx-openai-stream/structured';
@@ -45,11 +47,18 @@ export function structuredOutput<S extends z.core.$ZodType>(
   return withSteps(() => {
     // One text tracker and one parser per subscription.
     const text = structuredText(options);
-    const parser = createPartialJsonParser();
+    let parser = createPartialJsonParser();
     let previous: unknown;
+    let turn = 0;
     return {
       next(value): StructuredOutputSnapshot<T> | typeof SKIP {
         const piece = text.next(value);
+        if (text.turn !== turn) {
+          // Another completion / response began: its text is the output, parsed from its start.
+          turn = text.turn;
+          parser = createPartialJsonParser();
+          previous = undefined;
+        }
         if (piece === undefined) return SKIP;
         const partial = parser.push(piece);
         if (partial === previous || partial === undefined) return SKIP;

@@ -3,13 +3,17 @@
  * and the signs that there will be no valid output (a refusal, a cut). One tracker per subscription.
  */
 import { z } from 'zod';
+import { MissingStreamStartError } from '../errors/stream-errors.js';
 import {
   StructuredOutputIncompleteError,
   StructuredOutputRefusalError,
+  StructuredOutputToolCallsError,
   StructuredOutputValidationError,
 } from '../errors/structured-errors.js';
 import { chatProtocol } from '../chat/protocol.js';
-import type { ChatCompletionChunk } from '../wire/chat.js';
+import { MAX_CHAT_INDEX } from '../chat/snapshot/reducer.js';
+import { beganAfterStart, startOf } from '../responses/snapshot/stream-start.js';
+import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../wire/chat.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { createPartialJsonParser } from './partial-json-parser.js';
 
@@ -36,12 +40,22 @@ export interface StructuredOutputOptions {
 export interface StructuredText {
   /** The piece of output text `value` carries, or `undefined`. Throws on a refusal's end or a cut output. */
   next(value: StructuredOutputStreamValue): string | undefined;
-  /** At the end of the stream: throws when the model refused. */
+  /**
+   * How many completions / responses began after the first (0 for a stream of one): when it changes, the pieces
+   * begin again, those of the new turn, so what was made of the earlier pieces is dropped.
+   */
+  readonly turn: number;
+  /**
+   * At the end of the stream: throws when the model refused, when it called tools instead of answering, and when
+   * the text cannot be whole (a stream that began after its start and brought no whole response).
+   */
   complete(): void;
 }
 
 type OutputTextDelta = Extract<ResponseStreamEvent, { type: 'response.output_text.delta' }>;
 type OutputItemAdded = Extract<ResponseStreamEvent, { type: 'response.output_item.added' }>;
+type Lifecycle = Extract<ResponseStreamEvent, { type: 'response.created' | 'response.queued' | 'response.in_progress' }>;
+type Terminal = Extract<ResponseStreamEvent, { type: 'response.completed' | 'response.incomplete' | 'response.failed' }>;
 
 /**
  * Follows one stream's structured output:
@@ -51,7 +65,15 @@ type OutputItemAdded = Extract<ResponseStreamEvent, { type: 'response.output_ite
  *   `commentary` (non-final) phase, as the official SDK parses only final answers; `response.refusal.*` collected;
  *   `response.incomplete` is {@link StructuredOutputIncompleteError}.
  * A refusal fails with {@link StructuredOutputRefusalError} when it is done (`response.refusal.done`, the choice's
- * finish) or at the end of the stream.
+ * finish) or at the end of the stream. A turn with tool calls and no text fails with
+ * {@link StructuredOutputToolCallsError} at the end.
+ *
+ * Several completions / responses in one stream (a tool loop's `event`s): a chunk of another completion `id`, a
+ * lifecycle event of another response `id`, starts the text again (`turn` counts them), so the last turn's text
+ * is the output. A Responses stream that began after its start (resumed with `starting_after`: an output event
+ * with a `sequence_number` above 0 before any response) gives no pieces, since they would be a tail of the text;
+ * its terminal event gives the whole text of its response as one piece, and without one `complete()` fails with
+ * {@link MissingStreamStartError}.
  *
  * @internal
  * @example
@@ -60,20 +82,58 @@ type OutputItemAdded = Extract<ResponseStreamEvent, { type: 'response.output_ite
  */
 export function structuredText(options: StructuredOutputOptions): StructuredText {
   const wantedChoice = options.choice ?? 0;
+  let turn = 0;
   let text = ''; // so far, for the incomplete error
   let refusal: string | undefined;
   let outputIndex = -1;
   let contentIndex = -1;
   let skipped: Set<number> | undefined; // output indexes of non-final (commentary) messages
+  let calls: string[] | undefined; // the names of the tools called, by call
+  let id = ''; // the completion's or the response's, once known
+  let started = false; // Responses: a lifecycle event came before any output event
+  let joinedAt: ReturnType<typeof startOf> | undefined; // Responses: where a stream that began after its start began
 
   const take = (piece: string): string => {
     text += piece;
     return piece;
   };
+  const restart = () => {
+    turn++;
+    text = '';
+    refusal = undefined;
+    outputIndex = -1;
+    contentIndex = -1;
+    skipped = undefined;
+    calls = undefined;
+    started = false;
+    joinedAt = undefined;
+  };
+
+  /** A terminal event of a stream that began after its start: the whole text of its response, as one piece. */
+  const wholeText = (event: Terminal): string | undefined => {
+    const output = (event.response as { output?: unknown } | null)?.output;
+    if (!Array.isArray(output)) return undefined; // not whole: `complete()` says so
+    joinedAt = undefined;
+    const found = finalAnswer(output as readonly unknown[]);
+    calls = found.calls;
+    if (event.type === 'response.incomplete') {
+      throw new StructuredOutputIncompleteError(event.response.incomplete_details?.reason ?? 'incomplete', found.text ?? '');
+    }
+    if (found.text === undefined && found.refusal !== undefined) throw new StructuredOutputRefusalError(found.refusal);
+    return found.text === undefined || found.text === '' ? undefined : take(found.text);
+  };
 
   return {
+    get turn() {
+      return turn;
+    },
     next(value) {
       if (chatProtocol.is(value)) {
+        const completion = value.id;
+        if (completion) {
+          if (id !== '' && completion !== id) restart();
+          id = completion;
+        }
         const choices = value.choices;
         let piece: string | undefined;
         for (let i = 0; i < choices.length; i++) {
@@ -82,6 +142,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
           const delta = choice.delta;
           if (delta?.content) piece = (piece ?? '') + take(delta.content);
           if (delta?.refusal) refusal = (refusal ?? '') + delta.refusal;
+          if (delta?.tool_calls) calls = namesOf(calls, delta.tool_calls);
           const finish = choice.finish_reason;
           if (finish === 'length' || finish === 'content_filter') throw new StructuredOutputIncompleteError(finish, text);
           if (finish && refusal !== undefined) throw new StructuredOutputRefusalError(refusal);
@@ -89,6 +150,52 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
         return piece;
       }
       const event = value as ResponseStreamEvent;
+      switch (event.type) {
+        case 'response.created':
+        case 'response.queued':
+        case 'response.in_progress': {
+          const response = (event as Lifecycle).response?.id;
+          if (joinedAt !== undefined) {
+            // Only a new response's start ends the wait for a whole one.
+            if (event.type === 'response.created') restart();
+            else return undefined;
+          } else if (typeof response === 'string' && response !== '' && id !== '' && response !== id) {
+            restart();
+          }
+          if (typeof response === 'string' && response !== '') id = response;
+          started = true;
+          return undefined;
+        }
+        case 'response.completed':
+        case 'response.incomplete':
+        case 'response.failed': {
+          const response = (event as Terminal).response?.id;
+          if (typeof response === 'string' && response !== '' && id !== '' && response !== id) {
+            // Another response, seen only at its end: whole from that event alone.
+            restart();
+            joinedAt = startOf(event);
+          }
+          if (typeof response === 'string' && response !== '') id = response;
+          if (joinedAt !== undefined) return wholeText(event as Terminal);
+          if (event.type === 'response.incomplete') {
+            throw new StructuredOutputIncompleteError(event.response.incomplete_details?.reason ?? 'incomplete', text);
+          }
+          return undefined;
+        }
+        default:
+          break;
+      }
+      if (!started && joinedAt === undefined && 'output_index' in event) {
+        // Only a stream that shows it missed events (a first `sequence_number` above 0) lacks the start of the
+        // text; the deltas of a stream that is only deltas are its whole text.
+        if (beganAfterStart(event)) joinedAt = startOf(event);
+        else started = true;
+      }
+      if (joinedAt !== undefined) {
+        // A tail of the text is no text to parse: the terminal event gives it whole. A refusal's end is whole.
+        if (event.type === 'response.refusal.done') throw new StructuredOutputRefusalError(event.refusal);
+        return undefined;
+      }
       switch (event.type) {
         case 'response.output_text.delta': {
           const delta = event as OutputTextDelta;
@@ -102,9 +209,11 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
           return take(delta.delta);
         }
         case 'response.output_item.added': {
-          const item = (event as OutputItemAdded).item as { type: string; phase?: string | null };
+          const item = (event as OutputItemAdded).item as { type: string; phase?: string | null; name?: unknown };
           if (item.type === 'message' && item.phase != null && item.phase !== 'final_answer') {
             (skipped ??= new Set()).add((event as OutputItemAdded).output_index);
+          } else if (item.type === 'function_call' || item.type === 'custom_tool_call') {
+            (calls ??= []).push(typeof item.name === 'string' ? item.name : '');
           }
           return undefined;
         }
@@ -113,15 +222,60 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
           return undefined;
         case 'response.refusal.done':
           throw new StructuredOutputRefusalError(event.refusal);
-        case 'response.incomplete':
-          throw new StructuredOutputIncompleteError(event.response.incomplete_details?.reason ?? 'incomplete', text);
         default:
           return undefined;
       }
     },
     complete() {
+      if (joinedAt !== undefined) throw new MissingStreamStartError('final', joinedAt);
       if (refusal !== undefined) throw new StructuredOutputRefusalError(refusal);
+      if (text === '' && calls !== undefined && calls.length > 0) {
+        throw new StructuredOutputToolCallsError(Array.from(calls, (name) => name ?? ''));
+      }
     },
+  };
+}
+
+/** The names of a chat choice's tool calls after these fragments (by `index`; a fragment may bring the name). */
+function namesOf(calls: string[] | undefined, fragments: readonly ChatCompletionChunkToolCall[]): string[] {
+  const names = calls ?? [];
+  for (const fragment of fragments) {
+    const at = fragment.index;
+    if (!Number.isInteger(at) || at < 0 || at > MAX_CHAT_INDEX) continue;
+    const name = fragment.function?.name || (fragment as { custom?: { name?: string | null } | null }).custom?.name;
+    if (name) names[at] = name;
+    else names[at] ??= '';
+  }
+  return names;
+}
+
+/**
+ * What a whole response's output answers, by the rule of the deltas: the text of the first `output_text` part of
+ * the first message that is not a non-final (`commentary`) phase, else the refusal of such a message; and the names
+ * of the function / custom tool calls.
+ */
+function finalAnswer(output: readonly unknown[]): { text?: string; refusal?: string; calls?: string[] } {
+  let text: string | undefined;
+  let refusal: string | undefined;
+  let calls: string[] | undefined;
+  for (const entry of output) {
+    const item = entry as { type?: unknown; phase?: unknown; name?: unknown; content?: unknown } | null;
+    if (item === null || typeof item !== 'object') continue;
+    if (item.type === 'function_call' || item.type === 'custom_tool_call') {
+      (calls ??= []).push(typeof item.name === 'string' ? item.name : '');
+      continue;
+    }
+    if (item.type !== 'message' || (item.phase != null && item.phase !== 'final_answer') || !Array.isArray(item.content)) continue;
+    for (const part of item.content as unknown[]) {
+      const p = part as { type?: unknown; text?: unknown; refusal?: unknown } | null;
+      if (text === undefined && p?.type === 'output_text' && typeof p.text === 'string') text = p.text;
+      if (refusal === undefined && p?.type === 'refusal' && typeof p.refusal === 'string') refusal = p.refusal;
+    }
+  }
+  return {
+    ...(text !== undefined ? { text } : {}),
+    ...(refusal !== undefined ? { refusal } : {}),
+    ...(calls !== undefined ? { calls } : {}),
   };
 }
 
