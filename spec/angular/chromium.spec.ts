@@ -121,6 +121,9 @@ describe('rx-openai-stream/angular in headless Chromium', () => {
     expect(result.status).toBe('streaming');
     expect(result.text.length).toBeGreaterThan(0);
     const record = emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses').at(-1)!;
+    // A fault is recorded when it acts: the stall, once its sixth event is out, which may come just after the page
+    // saw the first text. Waited for (up to 2 s, generously: a few ms at this pacing).
+    for (let i = 0; i < 200 && record.faults.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(record.faults).toEqual(['stall']);
     expect(record.outcome).toBeUndefined();
     expect(await inPage('destroyChat')).toEqual({ statusBefore: 'streaming' });

@@ -8,6 +8,7 @@ import type { JsonObject, MultipartForm } from './body.js';
 import type { AnswerFault } from './faults.js';
 import type { EventSink } from './sse.js';
 import type { EmulatorState } from './state.js';
+import type { AnswerFacts, PlannedAnswer, ScriptedApi } from './scripted-answers.js';
 
 /**
  * What a handler gets.
@@ -97,4 +98,15 @@ export function routeMatcher(routes: readonly Route[]): (method: string, path: s
     }
     return undefined;
   };
+}
+
+/**
+ * The scripted answer (if any) of the request a route handles, taken (counted as used) now: a route asks once,
+ * when it is about to answer (a request it refuses uses none up).
+ *
+ * @example
+ * const scripted = scriptedAnswerOf(ctx, 'chat', { input: request.userText, tools: [], toolOutputs: [] });
+ */
+export function scriptedAnswerOf(ctx: RouteContext, api: ScriptedApi, facts: AnswerFacts): PlannedAnswer | undefined {
+  return ctx.state.answers.take({ api, method: ctx.method, path: ctx.path, body: ctx.body, ...facts });
 }

@@ -7,7 +7,6 @@
  * way a generated answer is: same events, pacing, faults and usage counting.
  */
 import { matchesRequest, type RequestMatch } from './faults.js';
-import type { RouteContext } from './routing.js';
 
 /**
  * An API whose answers can be scripted: `'responses'` (`POST /responses`), `'chat'` (`POST /chat/completions`),
@@ -338,14 +337,3 @@ export class AnswerScripts {
  * const facts: AnswerFacts = { input: request.userText, tools: ['get_weather'], toolOutputs: [] };
  */
 export type AnswerFacts = Pick<AnswerRequest, 'input' | 'tools' | 'toolOutputs'>;
-
-/**
- * The scripted answer (if any) of the request a route handles, taken (counted as used) now: a route asks once,
- * when it is about to answer (a request it refuses uses none up).
- *
- * @example
- * const scripted = scriptedAnswerOf(ctx, 'chat', { input: request.userText, tools: [], toolOutputs: [] });
- */
-export function scriptedAnswerOf(ctx: RouteContext, api: ScriptedApi, facts: AnswerFacts): PlannedAnswer | undefined {
-  return ctx.state.answers.take({ api, method: ctx.method, path: ctx.path, body: ctx.body, ...facts });
-}

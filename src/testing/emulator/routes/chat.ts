@@ -6,8 +6,7 @@
  */
 import { chatCompletionChunks, chatCompletionObject, readChatRequest, scriptChat } from '../chat-script.js';
 import { playBlocks } from '../paced-stream.js';
-import type { Route } from '../routing.js';
-import { scriptedAnswerOf } from '../scripted-answers.js';
+import { type Route, scriptedAnswerOf } from '../routing.js';
 
 /**
  * The Chat Completions endpoint.

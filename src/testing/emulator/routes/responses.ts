@@ -9,7 +9,7 @@
  * is cut; with `background: true` they are produced over time (see `../background-responses.ts`). The
  * `responseFailed` fault makes the model fail the response (status `failed`, its stream ends with `response.failed`).
  */
-import type { Route } from '../routing.js';
+import { type Route, scriptedAnswerOf } from '../routing.js';
 import { playBlocks } from '../paced-stream.js';
 import {
   backgroundResponses,
@@ -31,7 +31,6 @@ import {
   scriptResponse,
   storedResponse,
 } from '../responses-script.js';
-import { scriptedAnswerOf } from '../scripted-answers.js';
 import { paginate } from '../store.js';
 
 /**
