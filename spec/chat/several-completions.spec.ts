@@ -141,3 +141,28 @@ describe('chunks of several completions in one stream', () => {
     expect(done.map((e) => e.content)).toEqual(['Let me check.', 'It is sunny.']);
   });
 });
+
+describe('a compatible server that gives every chunk of one completion an id of its own', () => {
+  // Foundry Local, llama.cpp, LiteLLM and others have sent a new id per chunk: the SDK's live stream accumulates one
+  // completion whatever the ids, and so do the snapshots here: only a finished completion gives way to another id.
+  const varying = [
+    chunk('x0', [choice({ role: 'assistant', content: '' })]),
+    chunk('x1', [choice({ content: 'Hello' })]),
+    chunk('x2', [choice({ content: ', world' })]),
+    chunk('x3', [choice({}, { finish_reason: 'stop' })]),
+  ];
+
+  it("one completion: the snapshots, the final completion and the events are the SDK's live stream's", async () => {
+    const ours = await ourChat([chatBytes(varying)]);
+    expect(ours).toEqual(await sdkChat([chatBytes(varying)]));
+    expect((ours.completion as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('Hello, world');
+    expect(ours.events.filter((e) => (e as { type: string }).type === 'content.done')).toEqual([{ type: 'content.done', content: 'Hello, world' }]);
+  });
+
+  it('a finished completion followed by chunks of another id still starts a new one (a tool loop of such a server)', async () => {
+    const second = [chunk('y0', [choice({ role: 'assistant', content: 'Bye' })]), chunk('y1', [choice({}, { finish_reason: 'stop' })])];
+    const snapshots = await lastValueFrom(from([...varying, ...second] as ChatCompletionChunk[]).pipe(accumulateChatCompletion(), toArray()));
+    expect(snapshots.map((s) => s.choices[0]!.message.content)).toEqual(['', 'Hello', 'Hello, world', 'Hello, world', 'Bye', 'Bye']);
+  });
+});
+

@@ -1,5 +1,5 @@
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import { BadRequestError, finalResponse, NotFoundError, SnapshotError, StreamParseError, textDeltas } from '../../src/index';
+import { accumulateResponse, BadRequestError, finalResponse, MissingStreamStartError, NotFoundError, SnapshotError, StreamParseError, textDeltas } from '../../src/index';
 import { startEmulator } from '../../src/testing/index.js';
 import { useEmulator } from '../helpers/emulator';
 
@@ -29,10 +29,13 @@ describe('client.responses: stored and background responses', () => {
     const whole = await firstValueFrom(ctx.client.responses.stream({ response_id: id }).pipe(finalResponse()));
     expect(whole.status).toBe('completed');
     expect(ctx.emulator.requests.at(-1)).toMatchObject({ method: 'GET', query: 'stream=true' });
-    // A tail has no `response.created` to accumulate from (the SDK asks for every event and drops the early ones
-    // itself, so its finalResponse() works there): the accumulating operators need the stream from its start.
-    const tail = await firstValueFrom(ctx.client.responses.stream({ response_id: id, starting_after: 5 }).pipe(finalResponse())).catch((e: unknown) => e);
-    expect(tail).toBeInstanceOf(SnapshotError);
+    // A tail has no `response.created` to accumulate from: finalResponse() gives the terminal event's response, what
+    // the SDK's finalResponse() gives after the same resume; the accumulation itself says what is missing.
+    const tail = await firstValueFrom(ctx.client.responses.stream({ response_id: id, starting_after: 5 }).pipe(finalResponse()));
+    expect(tail).toEqual(whole);
+    const snapshots = await lastValueFrom(ctx.client.responses.stream({ response_id: id, starting_after: 5 }).pipe(accumulateResponse())).catch((e: unknown) => e);
+    expect(snapshots).toBeInstanceOf(MissingStreamStartError);
+    expect(snapshots).toBeInstanceOf(SnapshotError);
   });
 
   it('cancel() cancels a running background response', async () => {

@@ -187,7 +187,7 @@ describe('parseStructuredOutput over the recordings: what finalParsed() says of 
       const result = await outcome(() => parseStructuredOutput(final, Anything, { choice }));
       kinds.add('value' in result ? 'value' : (result.error as Error).name);
     }
-    expect([...kinds].sort()).toEqual(['StructuredOutputIncompleteError', 'StructuredOutputParseError', 'StructuredOutputRefusalError', 'value']);
+    expect([...kinds].sort()).toEqual(['StructuredOutputIncompleteError', 'StructuredOutputParseError', 'StructuredOutputRefusalError', 'StructuredOutputToolCallsError', 'value']);
   });
 });
 
@@ -211,6 +211,14 @@ describe('parseStructuredOutput: the rules of the streams, on whole answers', ()
     expect(parseStructuredOutput(response(output), City)).toEqual(JSON.parse(text));
     // No status (a compatible server): parsed, as the SDK does.
     expect(parseStructuredOutput(response([message([outputText(text)])], { status: undefined }), City)).toEqual(JSON.parse(text));
+  });
+
+  it('a turn that only called tools is StructuredOutputToolCallsError, as over its stream', () => {
+    const called = response([{ id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{}', status: 'completed' }]);
+    expect(outcomeSync(() => parseStructuredOutput(called, City))).toMatchObject({ name: 'StructuredOutputToolCallsError', toolNames: ['get_weather'] });
+    const calls = [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }];
+    const chat = completion({ message: { role: 'assistant', content: null, tool_calls: calls }, finish_reason: 'tool_calls' });
+    expect(outcomeSync(() => parseStructuredOutput(chat, City))).toMatchObject({ name: 'StructuredOutputToolCallsError', toolNames: ['get_weather'] });
   });
 
   it('Responses: a refusal, an incomplete, unsettled, failed or cancelled response say so', () => {

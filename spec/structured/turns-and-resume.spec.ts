@@ -271,6 +271,16 @@ describe('a Responses stream resumed with starting_after', () => {
     expect(error).toMatchObject({ finishReason: 'max_output_tokens', text: '{"city":"Oslo"}' });
   });
 
+  it('resumed just before its end (the terminal event alone): the whole text of its response, or its tool calls', async () => {
+    const terminal = whole.at(-1)!;
+    expect(terminal.type).toBe('response.completed');
+    expect(await lastValueFrom(of(terminal).pipe(finalParsed(City)))).toEqual({ city: 'Oslo' });
+    expect(await lastValueFrom(of(terminal).pipe(partialParsed(City), toArray()))).toEqual([{ city: 'Oslo' }]);
+    const call = { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'get_weather', arguments: '{}', status: 'completed' };
+    const calls = { type: 'response.completed', sequence_number: 9, response: response('completed', [call as never]) } as ResponseStreamEvent;
+    await expect(lastValueFrom(of(calls).pipe(finalParsed(City)))).rejects.toMatchObject({ name: 'StructuredOutputToolCallsError', toolNames: ['get_weather'] });
+  });
+
   it('a refusal in the terminal response is StructuredOutputRefusalError', async () => {
     const refused = {
       type: 'response.completed',
@@ -280,3 +290,14 @@ describe('a Responses stream resumed with starting_after', () => {
     await expect(lastValueFrom(from([tail[0]!, refused]).pipe(finalParsed(City)))).rejects.toMatchObject({ name: 'StructuredOutputRefusalError', refusal: 'No.' });
   });
 });
+
+describe('chunks of one completion, each with an id of its own (compatible servers)', () => {
+  it('finalParsed() parses the whole text, and chunks that carry a message beside their delta are chunks', async () => {
+    const varying = chatContentChunks(pieces('{"city":"Oslo"}')).map((c, i) => ({ ...c, id: `chunk-${i}` }) as ChatCompletionChunk);
+    expect(await lastValueFrom(of(...varying).pipe(finalParsed(City)))).toEqual({ city: 'Oslo' });
+    // Foundry Local's chunks carry `message` (empty) beside `delta`: still a stream, not whole answers.
+    const withMessage = varying.map((c) => ({ ...c, choices: c.choices.map((ch) => ({ ...ch, message: { role: 'assistant', content: '' } })) }) as ChatCompletionChunk);
+    expect(await lastValueFrom(of(...withMessage).pipe(finalParsed(City)))).toEqual({ city: 'Oslo' });
+  });
+});
+

@@ -26,12 +26,13 @@ export type ChatCompletionChunksFromNdjsonOptions = Omit<ChatCompletionChunksOpt
  * line fails the stream with {@link ChatCompletionStreamError}; a line that is not JSON, or breaks a field the
  * library reads, with {@link StreamParseError} showing the line). NDJSON drops `[DONE]`, so the end is judged by
  * the chunks: the stream completes when its body ends after **every choice it carried reported a
- * `finish_reason`**, and after the usage chunk when the chunks announced one (`"usage": null`, as with
- * `stream_options.include_usage`); a body that ends before that (no chunk at all, a choice still unfinished, the
- * usage chunk missing: a cut relay, a server function stopped by its time limit, the server's own failure that
- * broke the body off) fails with {@link IncompleteStreamError} (`completionId`, the last `finishReason`). The
- * official SDK's reader is laxer: any end after one chunk is a whole answer. A `[DONE]` line, which no NDJSON
- * writer sends, ends the stream as in an event stream.
+ * `finish_reason`**; a body that ends before that (no chunk at all, or a choice still unfinished: a cut relay, a
+ * server function stopped by its time limit, the server's own failure that broke the body off) fails with
+ * {@link IncompleteStreamError} (`completionId`, the last `finishReason`). The official SDK's reader is laxer: any
+ * end after one chunk is a whole answer. What comes after the last `finish_reason` (the usage chunk of
+ * `stream_options.include_usage`) cannot be told missing: chunks say `"usage": null` whether or not it was asked
+ * for (relays that write every field do). A `[DONE]` line, which no NDJSON writer sends, ends the stream as in an
+ * event stream.
  *
  * Blank lines (heartbeats) are skipped; lines end with LF, CR LF or CR; a last line without its line end counts
  * when it is whole JSON (when it is not, the body was cut in the middle of it: {@link IncompleteStreamError}). The

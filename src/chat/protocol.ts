@@ -55,8 +55,7 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
  * reads (and the `conformance` schema), content chunks read through a JSON template; `[DONE]` ends it; an `error`
  * event or a `{ "error": ... }` chunk fails it with {@link ChatCompletionStreamError}; an end without `[DONE]` is
  * an {@link IncompleteStreamError} with the completion's id and last finish reason. The SDK's chat streams
- * `fromOpenAIStream()` adopts pass no `[DONE]` on: they complete when every choice shown has its `finish_reason`
- * and the usage chunk the chunks announced (`usage: null`) came.
+ * `fromOpenAIStream()` adopts pass no `[DONE]` on: they complete when every choice shown has its `finish_reason`.
  *
  * @internal
  * @example
@@ -76,9 +75,8 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   private finishReason: string | undefined;
   private learnable = false;
   // Streams without `[DONE]` only (adopted SDK streams, NDJSON; see `noteEnding()`): whether each choice shown (by
-  // index) has finished, and whether the chunks announced a usage chunk (`usage: null`) or carried it.
+  // index) has finished.
   private finished: Map<number, boolean> | undefined;
-  private usage: 'announced' | 'received' | undefined;
   // Content chunks that repeat the last one's text around their content are read without JSON.parse; not
   // with a `conformance` schema, which may judge the strings the template fills in.
   private readonly contentChunks: JsonTemplate<ChatCompletionChunk> | undefined;
@@ -158,20 +156,18 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
       if (reason) finished.set(index, true);
       else if (!finished.has(index)) finished.set(index, false);
     }
-    const usage = chunk.usage;
-    if (usage) this.usage = 'received';
-    else if (usage === null && this.usage === undefined) this.usage = 'announced';
   }
 
   /**
    * The end of a stream that carries no `[DONE]` (an adopted SDK stream, NDJSON): complete once every choice it
-   * showed has its `finish_reason` (the SDK's ChatCompletionStream asks that much), it showed one at least, and the
-   * usage chunk came if the chunks announced one (with `stream_options: { include_usage: true }` the API writes
-   * `"usage": null` in every chunk before the last one, which carries the usage and no choice); else a cut.
+   * showed has its `finish_reason` (the SDK's ChatCompletionStream asks that much) and it showed one at least; else
+   * a cut. The usage chunk of `stream_options: { include_usage: true }`, which comes after the last finish, is not
+   * waited for: the chunks cannot tell whether it was asked for (`"usage": null` in every chunk is what the API
+   * writes when it was, and what many relays write whether or not), and the answer is whole without it.
    */
   protected endWithoutDone(): IncompleteStreamError | undefined {
     const finished = this.finished;
-    if (finished === undefined || finished.size === 0 || this.usage === 'announced') return this.cut();
+    if (finished === undefined || finished.size === 0) return this.cut();
     for (const done of finished.values()) if (!done) return this.cut();
     return undefined;
   }
@@ -189,11 +185,11 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
 /**
  * How `chatCompletionChunksFromNdjson()` reads a Chat Completions stream framed without `[DONE]` (newline-delimited
  * JSON, as the official SDK's `toReadableStream()` writes it, which drops `[DONE]`): as {@link chatSource} does,
- * but the stream is complete when its body ends after every choice it carried reported a `finish_reason`, and the
- * usage chunk came if the chunks announced one (`"usage": null`), the rule of the SDK's streams `fromOpenAIStream()`
- * adopts. A body that ends before that (no chunk, a choice still unfinished, the usage chunk missing) is an
- * {@link IncompleteStreamError}, as a body without `[DONE]` is in an event stream. (The official SDK's reader takes
- * any end of the body after one chunk as the end.)
+ * but the stream is complete when its body ends after every choice it carried reported a `finish_reason` (the rule
+ * of the SDK's streams `fromOpenAIStream()` adopts). A body that ends before that (no chunk, a choice still
+ * unfinished) is an {@link IncompleteStreamError}, as a body without `[DONE]` is in an event stream. (The official
+ * SDK's reader takes any end of the body after one chunk as the end.) The usage chunk of `include_usage`, after
+ * the last finish, is not waited for (see `endWithoutDone()`).
  * Its own constant, so that a bundle of `chatCompletionChunks()` does not carry it.
  *
  * @internal

@@ -1,9 +1,13 @@
 import type { z } from 'zod';
 import { kindOf } from '../errors/excerpt.js';
-import { StructuredOutputIncompleteError, StructuredOutputRefusalError } from '../errors/structured-errors.js';
+import {
+  StructuredOutputIncompleteError,
+  StructuredOutputRefusalError,
+  StructuredOutputToolCallsError,
+} from '../errors/structured-errors.js';
 import type { ChatCompletion } from '../wire/chat.js';
 import type { Response } from '../wire/responses-api.js';
-import { parseAndValidate, type StructuredOutputOptions } from './structured-text.js';
+import { finalAnswer, parseAndValidate, type StructuredOutputOptions } from './structured-text.js';
 
 /**
  * A finished answer, whole: a Responses `Response` (what `client.responses.create()` emits, `finalResponse()`, the
@@ -79,11 +83,15 @@ export function isStructuredOutputFinal(value: unknown): value is StructuredOutp
   if (Array.isArray(fields.output)) return true;
   const choices = fields.choices;
   if (!Array.isArray(choices)) return false;
-  // Not by `object`: compatible servers write `chat.completion` on chunks too.
-  return typeof (choices[0] as { message?: unknown } | undefined)?.message === 'object';
+  // Not by `object` alone: compatible servers write `chat.completion` on chunks too, and some chunks carry a
+  // `message` beside their `delta`.
+  if ((value as { object?: unknown }).object === 'chat.completion.chunk' || choices.length === 0) return false;
+  for (const choice of choices as readonly ({ message?: unknown; delta?: unknown } | null)[]) {
+    if (typeof choice?.message !== 'object' || choice.message === null || choice.delta != null) return false;
+  }
+  return true;
 }
 
-type OutputMessage = Extract<Response['output'][number], { type: 'message' }>;
 
 /**
  * The text of the structured output of a finished answer, or the error that says there is none, by the rules
@@ -98,20 +106,15 @@ function finalStructuredText(final: StructuredOutputFinal, options: StructuredOu
     if (finish === 'length' || finish === 'content_filter') throw new StructuredOutputIncompleteError(finish, text);
     const refusal = choice?.message?.refusal;
     if (refusal) throw new StructuredOutputRefusalError(refusal);
+    const calls = choice?.message?.tool_calls;
+    if (text === '' && calls?.length) throw new StructuredOutputToolCallsError(calls.map(toolNameOf));
     return text;
   }
   const response = final as Response;
-  let text: string | undefined;
-  for (const item of response.output) {
-    if (item.type !== 'message') continue;
-    const message = item as OutputMessage;
-    // As the official SDK, only final answers: not the messages of a non-final (commentary) phase.
-    const answer = message.phase == null || message.phase === 'final_answer';
-    for (const part of message.content ?? []) {
-      if (part.type === 'refusal') throw new StructuredOutputRefusalError(part.refusal);
-      if (answer && text === undefined && part.type === 'output_text' && part.text) text = part.text;
-    }
-  }
+  // As the official SDK, only final answers: not the messages of a non-final (commentary) phase.
+  const found = finalAnswer(response.output);
+  if (found.refusal !== undefined) throw new StructuredOutputRefusalError(found.refusal);
+  const text = found.text === '' ? undefined : found.text;
   const status = response.status;
   if (status === 'incomplete') throw new StructuredOutputIncompleteError(response.incomplete_details?.reason ?? 'incomplete', text ?? '');
   if (status === 'failed' || status === 'cancelled' || status === 'queued' || status === 'in_progress') {
@@ -120,7 +123,14 @@ function finalStructuredText(final: StructuredOutputFinal, options: StructuredOu
     const why = error ? `: ${error.code ? `${error.code}: ` : ''}${error.message}` : '';
     throw new StructuredOutputIncompleteError(status, text ?? '', `No structured output: the response's status is "${status}"${why}`);
   }
+  if (text === undefined && found.calls !== undefined) throw new StructuredOutputToolCallsError(found.calls);
   return text ?? '';
+}
+
+/** The name of a chat tool call (a function's or a custom tool's), `''` when it has none. */
+function toolNameOf(call: { function?: { name?: unknown } | null; custom?: { name?: unknown } | null }): string {
+  const name = call.function?.name ?? call.custom?.name;
+  return typeof name === 'string' ? name : '';
 }
 
 /** What a wrong argument is, for the TypeError: its kind, and a stream value's `type` or `object`. */

@@ -90,6 +90,8 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
   let skipped: Set<number> | undefined; // output indexes of non-final (commentary) messages
   let calls: string[] | undefined; // the names of the tools called, by call
   let id = ''; // the completion's or the response's, once known
+  let choicesShown: Set<number> | undefined; // Chat: the choices shown, and those that reported a `finish_reason`
+  let choicesFinished: Set<number> | undefined;
   let started = false; // Responses: a lifecycle event came before any output event
   let joinedAt: ReturnType<typeof startOf> | undefined; // Responses: where a stream that began after its start began
 
@@ -107,6 +109,8 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
     calls = undefined;
     started = false;
     joinedAt = undefined;
+    choicesShown = undefined;
+    choicesFinished = undefined;
   };
 
   /** A terminal event of a stream that began after its start: the whole text of its response, as one piece. */
@@ -131,13 +135,17 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
       if (chatProtocol.is(value)) {
         const completion = value.id;
         if (completion) {
-          if (id !== '' && completion !== id) restart();
+          // Another completion, once every choice of this one finished (the reducer's rule: some servers give each
+          // chunk of one completion an id of its own).
+          if (id !== '' && completion !== id && choicesShown !== undefined && choicesShown.size === choicesFinished?.size) restart();
           id = completion;
         }
         const choices = value.choices;
         let piece: string | undefined;
         for (let i = 0; i < choices.length; i++) {
           const choice = choices[i]!;
+          (choicesShown ??= new Set()).add(choice.index);
+          if (choice.finish_reason) (choicesFinished ??= new Set()).add(choice.index);
           if (choice.index !== wantedChoice) continue;
           const delta = choice.delta;
           if (delta?.content) piece = (piece ?? '') + take(delta.content);
@@ -176,6 +184,8 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
             joinedAt = startOf(event);
           }
           if (typeof response === 'string' && response !== '') id = response;
+          // Nothing of this response came before its end (a stream resumed just before it): whole from that event.
+          if (!started && joinedAt === undefined) joinedAt = startOf(event);
           if (joinedAt !== undefined) return wholeText(event as Terminal);
           if (event.type === 'response.incomplete') {
             throw new StructuredOutputIncompleteError(event.response.incomplete_details?.reason ?? 'incomplete', text);
@@ -254,7 +264,16 @@ function namesOf(calls: string[] | undefined, fragments: readonly ChatCompletion
  * the first message that is not a non-final (`commentary`) phase, else the refusal of such a message; and the names
  * of the function / custom tool calls.
  */
-function finalAnswer(output: readonly unknown[]): { text?: string; refusal?: string; calls?: string[] } {
+/**
+ * The answer of a finished response's `output`: the text of the first non-empty output text part of a message
+ * that is not of a non-final (`commentary`) phase (as the official SDK parses only final answers), its first
+ * refusal, and the names of the tools it called.
+ *
+ * @internal
+ * @example
+ * const { text, refusal, calls } = finalAnswer(response.output);
+ */
+export function finalAnswer(output: readonly unknown[]): { text?: string; refusal?: string; calls?: string[] } {
   let text: string | undefined;
   let refusal: string | undefined;
   let calls: string[] | undefined;
@@ -268,7 +287,7 @@ function finalAnswer(output: readonly unknown[]): { text?: string; refusal?: str
     if (item.type !== 'message' || (item.phase != null && item.phase !== 'final_answer') || !Array.isArray(item.content)) continue;
     for (const part of item.content as unknown[]) {
       const p = part as { type?: unknown; text?: unknown; refusal?: unknown } | null;
-      if (text === undefined && p?.type === 'output_text' && typeof p.text === 'string') text = p.text;
+      if (text === undefined && p?.type === 'output_text' && typeof p.text === 'string' && p.text !== '') text = p.text;
       if (refusal === undefined && p?.type === 'refusal' && typeof p.refusal === 'string') refusal = p.refusal;
     }
   }

@@ -39,12 +39,14 @@ export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone
  * The merge rules are the official SDK's (`ChatCompletionStream`, openai 7.x), so `finalizeChatCompletion()` of
  * the last snapshot equals its `finalChatCompletion()`, and each snapshot equals its
  * `currentChatCompletionSnapshot`:
- * - one snapshot per completion: a chunk whose non-empty `id` differs from the snapshot's non-empty `id` starts a
- *   new snapshot (the chunks of several completions in one stream, such as the `event`s of `runChatTools()`'s
- *   turns, give one snapshot per completion, and the last one is the final completion, as in the SDK's runner and
- *   its `ChatCompletionStream.fromReadableStream()`); a chunk with an empty `id` belongs to the current completion
- *   (Azure's first chunk, `id: ""` with `prompt_filter_results`, starts the first snapshot with `id: ""`, which
- *   the completion's first real `id` then fills in, without starting another);
+ * - one snapshot per completion: once every choice of the snapshot has its `finish_reason`, a chunk whose non-empty
+ *   `id` differs from the snapshot's non-empty `id` starts a new snapshot (the chunks of several completions in one
+ *   stream, such as the `event`s of `runChatTools()`'s turns, give one snapshot per completion, and the last one is
+ *   the final completion, as in the SDK's runner and its `ChatCompletionStream.fromReadableStream()`); before that,
+ *   a chunk of another `id` goes on with the current completion (some compatible servers give every chunk an `id`
+ *   of its own, and the SDK's live streams accumulate whatever the ids); a chunk with an empty `id` belongs to the
+ *   current completion (Azure's first chunk, `id: ""` with `prompt_filter_results`, starts the first snapshot with
+ *   `id: ""`, which the completion's first real `id` then fills in, without starting another);
  * - chunk-level fields (`id`, `model`, `created`, `system_fingerprint`, `service_tier`, `usage`, ...) take the
  *   latest chunk's values; chunks with an empty `id` (Azure's first chunk excepted, which starts the snapshot)
  *   change only choices; `obfuscation` (padding of each chunk) is never kept;
@@ -78,8 +80,10 @@ export function chatCompletionReducer(
 }
 
 /**
- * Whether `chunk` belongs to another completion than `snapshot`: both have a non-empty `id`, and they differ (the
- * official SDK's rule in `ChatCompletionStream.fromReadableStream()`). One string comparison per chunk.
+ * Whether `chunk` begins another completion than `snapshot`'s: both have a non-empty `id`, they differ (the official
+ * SDK's rule in `ChatCompletionStream.fromReadableStream()`), and every choice of the snapshot has finished (some
+ * compatible servers give every chunk of one completion an `id` of its own: a completion still generating is not
+ * left for another). One string comparison per chunk; the choices are looked at only when the ids differ.
  *
  * @internal
  * @example
@@ -89,7 +93,16 @@ export function startsNewCompletion(snapshot: ChatCompletionSnapshot, chunk: Cha
   const id = chunk.id;
   if (!id) return false;
   const current = snapshot.id;
-  return !!current && current !== id;
+  if (!current || current === id) return false;
+  let seen = false;
+  const choices = snapshot.choices;
+  for (let i = 0; i < choices.length; i++) {
+    const choice = choices[i];
+    if (choice === undefined) continue; // an index no chunk has shown
+    if (!choice.finish_reason && !isAudioDone(choice)) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /**
