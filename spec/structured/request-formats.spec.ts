@@ -4,6 +4,7 @@ import * as zm from 'zod/mini';
 import { from, lastValueFrom } from 'rxjs';
 import { type ResponseStreamEvent, StructuredOutputSchemaError, StructuredOutputValidationError } from '../../src/index';
 import { finalParsed, toStrictJsonSchema, zodFunction, zodResponseFormat, zodResponsesFunction, zodTextFormat } from '../../src/structured';
+import { strictSchemaViolation } from '../../src/structured/strict-schema-rules';
 
 /** The SDK's helpers attach non-enumerable parsers; the wire is what JSON.stringify sends. */
 const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -56,6 +57,11 @@ describe('request formats from zod schemas, as the official SDK makes them', () 
     expect(wire(zodResponsesFunction({ name: 'f', parameters: schema, description: 'x' }))).toEqual(
       wire(sdk.zodResponsesFunction({ name: 'f', parameters: schema, description: 'x' })),
     );
+  });
+
+  it.each(Object.entries(schemas))("%s: the rules of strict mode (the emulator's) accept what it and the SDK build", (_, schema) => {
+    expect(strictSchemaViolation(toStrictJsonSchema(schema))).toBeUndefined();
+    expect(strictSchemaViolation(sdk.zodTextFormat(schema, 'thing').schema)).toBeUndefined();
   });
 
   it('has the wire shape the API documents', () => {

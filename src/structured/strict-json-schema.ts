@@ -2,47 +2,18 @@
  * zod schema → the JSON Schema that strict Structured Outputs accepts: zod's own `z.toJSONSchema` (draft 7), then
  * one pass that closes every object (`additionalProperties: false`), makes every property required (an optional
  * property must accept `null`, else it is refused, as the official SDK does), and refuses keywords the API cannot
- * honour.
+ * honour. The rules themselves (and the keywords) are `strict-schema-rules.ts`'s, which the emulator reads too.
  */
 import { z } from 'zod';
 import { StructuredOutputSchemaError } from '../errors/structured-errors.js';
-
-type JsonSchemaNode = Record<string, unknown>;
-
-// Keywords strict mode does not support; a schema that uses them would validate differently on the server.
-const UNSUPPORTED = [
-  '$anchor',
-  '$dynamicAnchor',
-  '$dynamicRef',
-  '$recursiveAnchor',
-  '$recursiveRef',
-  'contentEncoding',
-  'contentMediaType',
-  'contentSchema',
-  'minContains',
-  'maxContains',
-  'allOf',
-  'oneOf',
-  'not',
-  'if',
-  'then',
-  'else',
-  'patternProperties',
-  'propertyNames',
-  'dependencies',
-  'dependentRequired',
-  'dependentSchemas',
-  'prefixItems',
-  'additionalItems',
-  'contains',
-  'minProperties',
-  'maxProperties',
-  'uniqueItems',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-] as const;
-
-const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties'] as const;
+import {
+  acceptsNull,
+  isArraySchema,
+  isObjectSchema,
+  isSchemaNode as isNode,
+  STRICT_UNSUPPORTED_KEYWORDS as UNSUPPORTED,
+  type JsonSchemaNode,
+} from './strict-schema-rules.js';
 
 /**
  * The strict JSON Schema of a zod schema, as the `schema` of a `json_schema` response format or the `parameters`
@@ -117,43 +88,6 @@ function location(path: readonly (string | number)[]): string {
   return path.length === 0 ? '<root>' : path.join('/');
 }
 
-function isNode(value: unknown): value is JsonSchemaNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Whether a schema accepts `null` (following local `$ref`s once). Conservative: unsure means no. */
-function acceptsNull(node: unknown, root: JsonSchemaNode, seen: ReadonlySet<string> = new Set()): boolean {
-  if (typeof node === 'boolean') return node;
-  if (!isNode(node)) return false;
-  const ref = node['$ref'];
-  if (typeof ref === 'string') {
-    if (seen.has(ref)) return false;
-    const target = resolveRef(root, ref);
-    return target !== undefined && acceptsNull(target, root, new Set([...seen, ref]));
-  }
-  const type = node['type'];
-  if (type !== undefined && type !== 'null' && !(Array.isArray(type) && type.includes('null'))) return false;
-  if ('const' in node && node['const'] !== null) return false;
-  const values = node['enum'];
-  if (values !== undefined && !(Array.isArray(values) && values.includes(null))) return false;
-  const anyOf = node['anyOf'];
-  if (anyOf !== undefined && !(Array.isArray(anyOf) && anyOf.some((branch) => acceptsNull(branch, root, seen)))) return false;
-  for (const keyword of UNSUPPORTED) if (node[keyword] !== undefined) return false;
-  return true;
-}
-
-function resolveRef(root: JsonSchemaNode, ref: string): unknown {
-  if (ref === '#') return root;
-  if (!ref.startsWith('#/')) return undefined;
-  let target: unknown = root;
-  for (const raw of ref.slice(2).split('/')) {
-    const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!isNode(target) || !Object.prototype.hasOwnProperty.call(target, part)) return undefined;
-    target = target[part];
-  }
-  return target;
-}
-
 /** Makes `node` (a schema at `path`) strict, in place, and its subschemas too. */
 function strictify(node: unknown, path: readonly string[], root: JsonSchemaNode): void {
   const where = location(path);
@@ -161,11 +95,7 @@ function strictify(node: unknown, path: readonly string[], root: JsonSchemaNode)
   for (const key of Object.keys(node)) if (node[key] === undefined) delete node[key];
   const type = node['type'];
   if (Array.isArray(type) && type.length === 1) node['type'] = type[0];
-  const isObject =
-    node['type'] === 'object' ||
-    (Array.isArray(node['type']) && (node['type'] as unknown[]).includes('object')) ||
-    (node['type'] === undefined && OBJECT_KEYWORDS.some((keyword) => keyword in node));
-  if (isObject) {
+  if (isObjectSchema(node)) {
     if (!('additionalProperties' in node)) node['additionalProperties'] = false;
     else if (node['additionalProperties'] !== false) {
       throw new StructuredOutputSchemaError('An object must not allow additional properties (a record or a loose object)', where);
@@ -191,8 +121,7 @@ function strictify(node: unknown, path: readonly string[], root: JsonSchemaNode)
   for (const keyword of UNSUPPORTED) {
     if (node[keyword] !== undefined) throw new StructuredOutputSchemaError(`The keyword \`${keyword}\` is not supported`, where);
   }
-  const isArray = node['type'] === 'array' || (Array.isArray(node['type']) && (node['type'] as unknown[]).includes('array'));
-  if (isArray && node['items'] === undefined) throw new StructuredOutputSchemaError('An array needs `items`', where);
+  if (isArraySchema(node) && node['items'] === undefined) throw new StructuredOutputSchemaError('An array needs `items`', where);
   if (node['default'] === null) delete node['default'];
 
   for (const keyword of ['properties', '$defs', 'definitions'] as const) {
