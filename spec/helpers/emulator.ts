@@ -17,12 +17,16 @@ export function useEmulator(options: EmulatorOptions = {}, clientOptions: Client
   return context;
 }
 
-/** {@link weatherTool} as the Responses API takes a function tool (name and parameters at the top). */
+/**
+ * {@link weatherTool} as the Responses API takes a function tool (name and parameters at the top). Without
+ * `strict` it is strict there, so its schema follows the rules of strict mode (the emulator, as the API, refuses
+ * it otherwise).
+ */
 export const responsesWeatherTool = {
   type: 'function' as const,
   name: 'get_weather',
   description: 'Current weather of a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
 };
 
 /** The weather function tool the scripted assistant calls when a message names it. */

@@ -78,12 +78,18 @@ describe('the emulator on the wire: Responses', () => {
 
   it('function tools are echoed in the normalized form; hosted tools are accepted as they are', async () => {
     const tools = [
-      { type: 'function', name: 'lookup', parameters: { type: 'object', properties: {} } },
+      { type: 'function', name: 'lookup', parameters: { type: 'object', properties: {}, required: [], additionalProperties: false } },
       { type: 'web_search_preview' },
     ];
     const body = await (await post({ model: 'gpt-4o', input: 'lookup', tools })).json();
     expect(body.tools).toEqual([
-      { type: 'function', description: null, name: 'lookup', parameters: { type: 'object', properties: {} }, strict: true },
+      {
+        type: 'function',
+        description: null,
+        name: 'lookup',
+        parameters: { type: 'object', properties: {}, required: [], additionalProperties: false },
+        strict: true,
+      },
       { type: 'web_search_preview' },
     ]);
     expect(body.output[0]).toMatchObject({ type: 'function_call', name: 'lookup', arguments: '{}' });

@@ -117,7 +117,9 @@ describe('the emulator answers json_schema formats with JSON valid for the schem
     const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
     const schema = {
       type: 'object',
-      $defs: { Point: { type: 'object', properties: { x: { type: 'number' }, y: { type: 'integer', minimum: 2 } } } },
+      $defs: {
+        Point: { type: 'object', properties: { x: { type: 'number' }, y: { type: 'integer', minimum: 2 } }, required: ['x', 'y'], additionalProperties: false },
+      },
       properties: {
         at: { $ref: '#/$defs/Point' },
         count: { type: 'integer', minimum: 3 },

@@ -21,7 +21,7 @@
  * await emulator.close();
  */
 export { startEmulator, type Emulator } from './emulator/emulator.js';
-export { DEFAULT_PACING, type EmulatorOptions, type Pacing } from './emulator/options.js';
+export { DEFAULT_PACING, type EmulatorOptions, type Pacing, type StrictRequestChecks } from './emulator/options.js';
 /**
  * What the emulator counts (`emulator.counters`).
  *

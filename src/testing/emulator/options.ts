@@ -44,6 +44,41 @@ export interface EmulatorOptions {
    * 400 with code `response_stream_expired` (param `starting_after`). `0`: as soon as it settles. Default 600 000.
    */
   readonly resumeWindowMs?: number;
+  /**
+   * Whether `POST /responses` and `POST /chat/completions` refuse, with the API's 400
+   * (`{ error: { message, type: 'invalid_request_error', param, code } }`), what the live API refuses before any
+   * model runs: a strict schema (`json_schema` with `strict: true`, a strict function tool) that breaks the rules
+   * of strict mode, `json_object` mode without the word "json" in the messages, and a top-level parameter the
+   * endpoint does not know. `false` turns every check off (the emulator's old leniency); an object turns single
+   * checks off (the missing ones stay on). Default `true`.
+   *
+   * @example
+   * await startEmulator({ strictRequests: false }); // accepts what the API would refuse
+   * await startEmulator({ strictRequests: { parameters: false } }); // a parameter newer than the emulator's list
+   */
+  readonly strictRequests?: boolean | Partial<StrictRequestChecks>;
+}
+
+/**
+ * The strict request checks of the emulator, one by one (option {@link EmulatorOptions.strictRequests}).
+ *
+ * @example
+ * const checks: StrictRequestChecks = { schemas: true, jsonObject: true, parameters: false };
+ * await startEmulator({ strictRequests: checks });
+ */
+export interface StrictRequestChecks {
+  /**
+   * Strict schemas follow the rules of strict mode: every object lists all its properties in `required` and sets
+   * `additionalProperties: false`, no unsupported keyword (`allOf`, `oneOf`, `not`, `patternProperties`, ...), the
+   * root is an object. Checked for `json_schema` formats with `strict: true` (Chat `response_format`, Responses
+   * `text.format`), Chat function tools with `function.strict: true` and Responses function tools (strict unless
+   * `strict: false`).
+   */
+  readonly schemas: boolean;
+  /** `json_object` mode needs the word "json" (any case) in the messages (Responses: the input or `instructions`). */
+  readonly jsonObject: boolean;
+  /** Every top-level parameter is one the endpoint knows (those of the `openai` SDK's request types). */
+  readonly parameters: boolean;
 }
 
 /**
@@ -59,6 +94,7 @@ export interface ResolvedOptions {
   readonly apiKey: string | undefined;
   readonly port: number;
   readonly resumeWindowMs: number;
+  readonly strictRequests: StrictRequestChecks;
 }
 
 /**
@@ -84,5 +120,26 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     apiKey: options.apiKey,
     port: options.port ?? 0,
     resumeWindowMs: options.resumeWindowMs ?? 600_000,
+    strictRequests: resolveChecks(options.strictRequests),
   };
+}
+
+const CHECKS: readonly string[] = ['schemas', 'jsonObject', 'parameters'];
+
+function resolveChecks(option: EmulatorOptions['strictRequests']): StrictRequestChecks {
+  if (option === undefined || typeof option === 'boolean') {
+    const on = option !== false;
+    return { schemas: on, jsonObject: on, parameters: on };
+  }
+  const wrong =
+    typeof option !== 'object' || option === null
+      ? `must be a boolean or an object, not ${JSON.stringify(option)}`
+      : Object.entries(option).map(([key, value]) => checkProblem(key, value)).find((problem) => problem !== undefined);
+  if (wrong !== undefined) throw new TypeError(`startEmulator(): 'strictRequests' ${wrong}.`);
+  return { schemas: option.schemas ?? true, jsonObject: option.jsonObject ?? true, parameters: option.parameters ?? true };
+}
+
+function checkProblem(key: string, value: unknown): string | undefined {
+  if (!CHECKS.includes(key)) return `has an unknown check '${key}' (known: ${CHECKS.join(', ')})`;
+  return value === undefined || typeof value === 'boolean' ? undefined : `'${key}' must be a boolean`;
 }

@@ -6,6 +6,7 @@
  */
 import { chatCompletionChunks, chatCompletionObject, readChatRequest, scriptChat } from '../chat-script.js';
 import { playBlocks } from '../paced-stream.js';
+import { checkChatRequest, checkParameters } from '../request-checks.js';
 import { type Route, scriptedAnswerOf } from '../routing.js';
 
 /**
@@ -23,7 +24,10 @@ export const chatRoutes: readonly Route[] = [
     method: 'POST',
     path: '/chat/completions',
     handle: (ctx) => {
+      const checks = ctx.state.options.strictRequests;
+      checkParameters('chat', ctx.body, checks);
       const request = readChatRequest(ctx.body);
+      checkChatRequest(ctx.body, checks);
       const tools = request.tools.map((tool) => tool.function.name);
       const scripted = scriptedAnswerOf(ctx, 'chat', { input: request.userText, tools, toolOutputs: request.toolOutputs });
       const script = scriptChat(request, scripted);

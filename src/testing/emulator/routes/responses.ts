@@ -31,6 +31,7 @@ import {
   scriptResponse,
   storedResponse,
 } from '../responses-script.js';
+import { checkParameters, checkResponsesRequest } from '../request-checks.js';
 import { paginate } from '../store.js';
 
 /**
@@ -47,7 +48,10 @@ export const responseRoutes: readonly Route[] = [
     method: 'POST',
     path: '/responses',
     handle: (ctx) => {
+      const checks = ctx.state.options.strictRequests;
+      checkParameters('responses', ctx.body, checks);
       const request = readResponsesRequest(ctx.state, ctx.body);
+      checkResponsesRequest(ctx.body, request.texts, checks); // texts: instructions, conversation, input
       const failed = ctx.answerFault();
       // A model that fails gives no answer: the scripted one is kept for the next request.
       const tools = request.tools.map((tool) => tool.function.name);

@@ -1,0 +1,365 @@
+/**
+ * The emulator refuses what the live API refuses before any model runs (option `strictRequests`, on by default):
+ * strict schemas that break the rules of strict mode, `json_object` without the word "json", unknown top-level
+ * parameters. Over real HTTP, with the official SDK and the library's client.
+ */
+import OpenAI from 'openai';
+import { zodFunction, zodResponseFormat, zodTextFormat as sdkZodTextFormat } from 'openai/helpers/zod';
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { z } from 'zod';
+import { BadRequestError, createClient } from '../../src/index.js';
+import { jsonSchemaTool, runChatTools, runResponsesTools, toolLoopResult, zodTextFormat, zodTool } from '../../src/structured/index.js';
+import { strictSchemaViolation } from '../../src/structured/strict-schema-rules.js';
+import { startEmulator, type Emulator } from '../../src/testing/index.js';
+
+const loose = { type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string' } }, required: ['city'] };
+const open = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
+const closed = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
+const nestedLoose = {
+  type: 'object',
+  properties: { place: { type: 'object', properties: { city: { type: 'string' } }, required: [], additionalProperties: false } },
+  required: ['place'],
+  additionalProperties: false,
+};
+const withAllOf = {
+  type: 'object',
+  properties: { city: { allOf: [{ type: 'string' }] } },
+  required: ['city'],
+  additionalProperties: false,
+};
+
+/** The API's error body of a refused request, and the SDK's error for it. */
+async function refusal(promise: Promise<unknown>): Promise<{ error: InstanceType<typeof OpenAI.BadRequestError>; body: unknown }> {
+  const error = await promise.then(
+    () => {
+      throw new Error('the request was accepted');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+  const bad = error as InstanceType<typeof OpenAI.BadRequestError>;
+  return { error: bad, body: bad.error };
+}
+
+describe('the emulator refuses what the API refuses (strictRequests, default)', () => {
+  let emulator: Emulator;
+  let sdk: OpenAI;
+  beforeAll(async () => {
+    emulator = await startEmulator({ pacing: 0 });
+    sdk = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+  });
+  afterEach(() => emulator.clearScriptedAnswers());
+  afterAll(() => emulator.close());
+
+  describe('strict schemas', () => {
+    it('Chat: a strict json_schema response_format whose object leaves a property out of required', async () => {
+      const { error, body } = await refusal(
+        sdk.chat.completions.create({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 'Hi' }],
+          response_format: { type: 'json_schema', json_schema: { name: 'weather', strict: true, schema: loose } },
+        }),
+      );
+      expect(error.status).toBe(400);
+      expect(body).toEqual({
+        message:
+          "Invalid schema for response_format 'weather': In context=(), 'required' is required to be supplied and to be an array including every key in properties. Missing 'unit'.",
+        type: 'invalid_request_error',
+        param: 'response_format',
+        code: null,
+      });
+      expect(emulator.counters.chatCompletionsCreated).toBe(0);
+    });
+
+    it('Chat: a strict function tool without additionalProperties: false', async () => {
+      const { body } = await refusal(
+        sdk.chat.completions.create({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 'Hi' }],
+          tools: [
+            { type: 'function', function: { name: 'ok', strict: true, parameters: closed } },
+            { type: 'function', function: { name: 'get_weather', strict: true, parameters: open } },
+          ],
+        }),
+      );
+      expect(body).toEqual({
+        message: "Invalid schema for function 'get_weather': In context=(), 'additionalProperties' is required to be supplied and to be false.",
+        type: 'invalid_request_error',
+        param: 'tools[1].function.parameters',
+        code: 'invalid_function_parameters',
+      });
+    });
+
+    it('Responses: a strict text.format, a nested object, said where (context)', async () => {
+      const { body } = await refusal(
+        sdk.responses.create({
+          model: 'gpt-4o',
+          input: 'Hi',
+          text: { format: { type: 'json_schema', name: 'trip', strict: true, schema: nestedLoose } },
+        }),
+      );
+      expect(body).toEqual({
+        message:
+          "Invalid schema for response_format 'trip': In context=('properties', 'place'), 'required' is required to be supplied and to be an array including every key in properties. Missing 'city'.",
+        type: 'invalid_request_error',
+        param: 'text.format.schema',
+        code: 'invalid_json_schema',
+      });
+    });
+
+    it('Responses: a function tool is strict unless strict: false; an unsupported keyword', async () => {
+      const { body } = await refusal(
+        sdk.responses.create({ model: 'gpt-4o', input: 'get_weather "Oslo"', tools: [{ type: 'function', name: 'get_weather', parameters: open } as never] }),
+      );
+      expect(body).toMatchObject({
+        message: "Invalid schema for function 'get_weather': In context=(), 'additionalProperties' is required to be supplied and to be false.",
+        param: 'tools[0].parameters',
+        code: 'invalid_function_parameters',
+      });
+      const keyword = await refusal(
+        sdk.responses.create({ model: 'gpt-4o', input: 'Hi', tools: [{ type: 'function', name: 'f', strict: true, parameters: withAllOf }] }),
+      );
+      expect(keyword.body).toMatchObject({ message: "Invalid schema for function 'f': In context=('properties', 'city'), 'allOf' is not permitted." });
+    });
+
+    it('Responses: the root must be an object schema', async () => {
+      const { body } = await refusal(
+        sdk.responses.create({
+          model: 'gpt-4o',
+          input: 'Hi',
+          text: { format: { type: 'json_schema', name: 'list', strict: true, schema: { type: 'array', items: { type: 'string' } } } },
+        }),
+      );
+      expect(body).toMatchObject({ message: `Invalid schema for response_format 'list': schema must be a JSON Schema of 'type: "object"', got 'type: "array"'.` });
+    });
+
+    it("the library's client gets a BadRequestError with the API's fields", async () => {
+      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const error = await lastValueFrom(
+        client.responses.stream({ model: 'gpt-4o', input: 'Hi', text: { format: { type: 'json_schema', name: 'x', strict: true, schema: loose } } }),
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(error).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'text.format.schema', code: 'invalid_json_schema' });
+    });
+
+    it('accepts non-strict schemas, whatever they are', async () => {
+      const chat = await sdk.chat.completions.create({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'get_weather "Oslo"' }],
+        response_format: { type: 'json_schema', json_schema: { name: 'x', schema: loose } },
+        tools: [{ type: 'function', function: { name: 'get_weather', parameters: loose } }],
+      });
+      expect(chat.choices[0]!.message.tool_calls?.[0]).toMatchObject({ function: { name: 'get_weather' } });
+      const response = await sdk.responses.create({
+        model: 'gpt-4o',
+        input: 'get_weather "Oslo"',
+        tools: [{ type: 'function', name: 'get_weather', strict: false, parameters: loose }],
+        text: { format: { type: 'json_schema', name: 'x', strict: false, schema: loose } },
+      });
+      expect(response.output[0]).toMatchObject({ type: 'function_call', name: 'get_weather' });
+    });
+
+    it("accepts what the official SDK's and the library's zod helpers build, strict", async () => {
+      const Weather = z.object({ city: z.string(), unit: z.enum(['C', 'F']).nullable(), days: z.array(z.object({ day: z.number() })) });
+      const completion = await sdk.chat.completions.parse({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'Weather?' }],
+        response_format: zodResponseFormat(Weather, 'weather'),
+        tools: [zodFunction({ name: 'get_weather', parameters: z.object({ city: z.string() }) })],
+      });
+      expect(completion.choices[0]!.message.parsed).not.toBeNull();
+      const parsed = await sdk.responses.parse({ model: 'gpt-4o', input: 'Weather?', text: { format: sdkZodTextFormat(Weather, 'weather') } });
+      expect(parsed.output_parsed).not.toBeNull();
+      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const tool = zodTool({ name: 'get_weather', parameters: z.object({ city: z.string(), unit: z.string().nullable() }), execute: () => 'sunny' });
+      const { final, steps } = await lastValueFrom(
+        runResponsesTools(client, { model: 'gpt-4o', input: 'get_weather "Oslo"', text: { format: zodTextFormat(Weather, 'weather') } }, { tools: [tool] }).pipe(
+          toolLoopResult(),
+        ),
+      );
+      expect([final.status, steps]).toEqual(['completed', 2]);
+    });
+
+    it("the library's tool loops with a loose jsonSchemaTool (strict: false) run as before", async () => {
+      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const tool = jsonSchemaTool({ name: 'get_weather', parameters: loose, strict: false, execute: () => 'sunny' });
+      const responses = await lastValueFrom(runResponsesTools(client, { model: 'gpt-4o', input: 'get_weather "Oslo"' }, { tools: [tool] }).pipe(toolLoopResult()));
+      expect(responses.steps).toBe(2);
+      const chat = await lastValueFrom(
+        runChatTools(client, { model: 'gpt-4o', messages: [{ role: 'user', content: 'get_weather "Oslo"' }] }, { tools: [tool] }).pipe(toolLoopResult()),
+      );
+      expect(chat.steps).toBe(2);
+    });
+
+    it('a scripted answer is not a reason to accept a refused request, and is kept for the next one', async () => {
+      const scripted = emulator.scriptAnswer({ text: 'Bonjour' });
+      await refusal(sdk.chat.completions.create({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'Hi' }],
+        response_format: { type: 'json_schema', json_schema: { name: 'x', strict: true, schema: loose } },
+      }));
+      expect(scripted.remaining).toBe(1);
+      const completion = await sdk.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] });
+      expect(completion.choices[0]!.message.content).toBe('Bonjour');
+    });
+  });
+
+  describe('json_object without the word "json"', () => {
+    it('Chat: refused, with the API\'s message', async () => {
+      const { body } = await refusal(
+        sdk.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], response_format: { type: 'json_object' } }),
+      );
+      expect(body).toEqual({
+        message: "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+        type: 'invalid_request_error',
+        param: 'messages',
+        code: null,
+      });
+    });
+
+    it('Chat: accepted when any message says json, in any case', async () => {
+      const completion = await sdk.chat.completions.create({
+        model: 'gpt-4o',
+        messages: [
+          { role: 'system', content: 'Reply in JSON.' },
+          { role: 'user', content: 'List three colours' },
+        ],
+        response_format: { type: 'json_object' },
+      });
+      expect(JSON.parse(completion.choices[0]!.message.content!)).toEqual(expect.any(Object));
+    });
+
+    it('Responses: refused without it; accepted when the input or the instructions say it', async () => {
+      const { body } = await refusal(sdk.responses.create({ model: 'gpt-4o', input: 'List three colours', text: { format: { type: 'json_object' } } }));
+      expect(body).toEqual({
+        message: "Response input messages must contain the word 'json' in some form to use 'text.format' of type 'json_object'.",
+        type: 'invalid_request_error',
+        param: 'input',
+        code: null,
+      });
+      const byInput = await sdk.responses.create({ model: 'gpt-4o', input: 'List three colours as Json', text: { format: { type: 'json_object' } } });
+      expect(byInput.status).toBe('completed');
+      const byInstructions = await sdk.responses.create({
+        model: 'gpt-4o',
+        instructions: 'Answer with a JSON object.',
+        input: 'List three colours',
+        text: { format: { type: 'json_object' } },
+      });
+      expect(byInstructions.status).toBe('completed');
+    });
+  });
+
+  describe('unknown top-level parameters', () => {
+    it('Responses: a Chat Completions parameter says where it moved; any other is unknown', async () => {
+      const moved = await refusal(sdk.responses.create({ model: 'gpt-4o', input: 'Hi', max_tokens: 50 } as never));
+      expect(moved.body).toEqual({
+        message:
+          "Unsupported parameter: 'max_tokens'. In the Responses API, this parameter has moved to 'max_output_tokens'. Try again with the new parameter.",
+        type: 'invalid_request_error',
+        param: 'max_tokens',
+        code: 'unsupported_parameter',
+      });
+      const unknown = await refusal(sdk.responses.create({ model: 'gpt-4o', input: 'Hi', temprature: 0.2 } as never));
+      expect(unknown.body).toEqual({ message: "Unknown parameter: 'temprature'.", type: 'invalid_request_error', param: 'temprature', code: 'unknown_parameter' });
+    });
+
+    it('Chat: refused, also through the library\'s client', async () => {
+      const { body } = await refusal(
+        sdk.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], max_output_tokens: 50 } as never),
+      );
+      expect(body).toEqual({ message: "Unknown parameter: 'max_output_tokens'.", type: 'invalid_request_error', param: 'max_output_tokens', code: 'unknown_parameter' });
+      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const error = await firstValueFrom(client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], input: 'Hi' })).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(error).toMatchObject({ status: 400, param: 'input', code: 'unknown_parameter' });
+    });
+
+    it('accepts every parameter the SDK and the library send', async () => {
+      const completion = await sdk.chat.completions
+        .stream({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 'Hi' }],
+          stream_options: { include_usage: true },
+          temperature: 0.5,
+          top_p: 1,
+          max_completion_tokens: 100,
+          seed: 1,
+          user: 'u',
+          store: false,
+          metadata: { a: 'b' },
+          parallel_tool_calls: true,
+          tools: [{ type: 'function', function: { name: 'f', parameters: loose } }],
+          tool_choice: 'none',
+        })
+        .finalChatCompletion();
+      expect(completion.choices[0]!.message.content).toBe('You said: Hi');
+      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const events = await lastValueFrom(
+        client.responses
+          .stream({ model: 'gpt-4o', input: 'Hi', instructions: 'Be brief.', max_output_tokens: 100, store: true, reasoning: { effort: 'low' }, truncation: 'auto' })
+          .pipe(toArray()),
+      );
+      expect(events.at(-1)).toMatchObject({ type: 'response.completed' });
+    });
+  });
+});
+
+describe('strictRequests: false (or per check) gives the old leniency', () => {
+  it('false: every check off', async () => {
+    const emulator = await startEmulator({ pacing: 0, strictRequests: false });
+    try {
+      const sdk = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const chat = await sdk.chat.completions.create({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'Hi' }],
+        response_format: { type: 'json_object' },
+        max_output_tokens: 50,
+      } as never);
+      expect(JSON.parse((chat as OpenAI.ChatCompletion).choices[0]!.message.content!)).toEqual({ answer: 'You said: Hi' });
+      const response = await sdk.responses.create({
+        model: 'gpt-4o',
+        input: 'get_weather "Oslo"',
+        max_tokens: 50,
+        tools: [{ type: 'function', name: 'get_weather', parameters: loose }],
+        text: { format: { type: 'json_schema', name: 'x', strict: true, schema: loose } },
+      } as never);
+      expect((response as OpenAI.Responses.Response).output[0]).toMatchObject({ type: 'function_call', name: 'get_weather' });
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('per check: the ones turned off accept, the others still refuse', async () => {
+    const emulator = await startEmulator({ pacing: 0, strictRequests: { parameters: false } });
+    try {
+      const sdk = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const response = await sdk.responses.create({ model: 'gpt-4o', input: 'Hi', brand_new_parameter: 1 } as never);
+      expect((response as OpenAI.Responses.Response).status).toBe('completed');
+      await refusal(sdk.responses.create({ model: 'gpt-4o', input: 'Hi', text: { format: { type: 'json_object' } } }));
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('a malformed option is a TypeError', async () => {
+    await expect(startEmulator({ strictRequests: { schema: false } as never })).rejects.toThrow(
+      "startEmulator(): 'strictRequests' has an unknown check 'schema' (known: schemas, jsonObject, parameters).",
+    );
+    await expect(startEmulator({ strictRequests: 'off' as never })).rejects.toThrow(TypeError);
+  });
+});
+
+describe('the rules of strict mode (strictSchemaViolation), the ones the emulator applies', () => {
+  it.each([
+    [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a', 'b'], additionalProperties: false }, [], "Extra required key 'b' supplied."],
+    [{ ...closed, properties: { city: true } }, ['properties', 'city'], 'schema must be a JSON Schema object, not a boolean or another value.'],
+    [{ ...closed, properties: { city: { type: 'array' } } }, ['properties', 'city'], 'array schema missing items.'],
+    [{ ...closed, properties: { city: { type: 'array', items: [{ type: 'string' }] } } }, ['properties', 'city'], "'items' must be a schema, not an array (tuples are not supported)."],
+    [{ ...closed, properties: { city: { anyOf: [{ type: 'string' }, { type: 'object', properties: {} }] } } }, ['properties', 'city', 'anyOf', 1], "'additionalProperties' is required to be supplied and to be false."],
+    [{ ...closed, $defs: { a: { type: 'string', not: { const: 'x' } } } }, ['$defs', 'a'], "'not' is not permitted."],
+  ])('refuses %j at %j', (schema, context, message) => {
+    expect(strictSchemaViolation(schema)).toEqual({ context, message });
+  });
+});
