@@ -105,6 +105,12 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
       chunk = json as ChatCompletionChunk;
       this.learnable = true;
     }
+    this.note(chunk);
+    return chunk;
+  }
+
+  /** Notes what a cut stream reports: how many chunks came, the completion's id, the last finish reason. */
+  private note(chunk: ChatCompletionChunk): void {
     this.received++;
     this.completionId = chunk.id;
     const choices = chunk.choices;
@@ -112,7 +118,6 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
       const reason = choices[i]!.finish_reason;
       if (reason) this.finishReason = reason;
     }
-    return chunk;
   }
 
   ends(): boolean {
@@ -132,13 +137,7 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   adopt(chunk: ChatCompletionChunk): ChatCompletionChunk {
     // The SDK throws its APIError for an error chunk and passes no `[DONE]` on: the end is judged by what the
     // chunks tell (see `endOfAdopted()`).
-    this.received++;
-    this.completionId = chunk.id;
-    const choices = chunk.choices;
-    for (let i = 0; i < choices.length; i++) {
-      const reason = choices[i]!.finish_reason;
-      if (reason) this.finishReason = reason;
-    }
+    this.note(chunk);
     this.noteEnding(chunk);
     return chunk;
   }

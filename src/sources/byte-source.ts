@@ -189,6 +189,23 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | st
 }
 
 /**
+ * Lets go of a source's body when its subscriber leaves: a `Response` body whose stream ended by its own protocol
+ * (`ended()`: its last event came) is read to its end ({@link finishAfterEnd}), so the connection can be reused;
+ * any other is cancelled (which aborts its request).
+ *
+ * @internal
+ * @example
+ * return () => {
+ *   stopped = true;
+ *   releaseBody(reader, ended);
+ * };
+ */
+export function releaseBody(reader: ByteReader | undefined, ended: (() => boolean) | undefined): void {
+  if (reader !== undefined && ended?.() === true && reader.isResponseBody) finishAfterEnd(reader);
+  else reader?.cancel();
+}
+
+/**
  * Reads the end of a body whose last event came (a source that stops once its stream ended by its own protocol:
  * see `readSSE`), or cancels it: when the read brings more bytes, or has not settled by the next turn of the event
  * loop (after the I/O already received was read; a body still open is not waited for). Only the release of the
@@ -199,7 +216,7 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | st
  * if (ended() && reader.isResponseBody) finishAfterEnd(reader);
  * else reader.cancel();
  */
-export function finishAfterEnd(reader: ByteReader): void {
+function finishAfterEnd(reader: ByteReader): void {
   let settled = false;
   reader.read().then(
     (result) => {

@@ -3,7 +3,7 @@ import { APIError } from '../errors/api-errors.js';
 import { excerpt } from '../errors/excerpt.js';
 import { StreamBufferOverflowError, StreamParseError } from '../errors/stream-errors.js';
 import type { Framing } from '../protocols/read-protocol.js';
-import { type ByteReader, type ByteSource, checkByteSource, finishAfterEnd, isErrorResponse, openByteReader } from './byte-source.js';
+import { type ByteReader, type ByteSource, checkByteSource, isErrorResponse, openByteReader, releaseBody } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /*
@@ -114,8 +114,7 @@ export function readNdjson(
 
     return () => {
       stopped = true;
-      if (reader !== undefined && ended?.() === true && reader.isResponseBody) finishAfterEnd(reader);
-      else reader?.cancel();
+      releaseBody(reader, ended);
     };
   });
 }

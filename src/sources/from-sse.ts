@@ -2,7 +2,7 @@ import { createParser, type ParseError } from 'eventsource-parser';
 import { Observable } from 'rxjs';
 import { APIError } from '../errors/api-errors.js';
 import { StreamBufferOverflowError, StreamNotEstablishedError } from '../errors/stream-errors.js';
-import { type ByteSource, checkByteSource, finishAfterEnd, isErrorResponse, openByteReader } from './byte-source.js';
+import { type ByteSource, checkByteSource, isErrorResponse, openByteReader, releaseBody } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /**
@@ -156,8 +156,7 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
 
     return () => {
       stopped = true;
-      if (reader !== undefined && ended?.() === true && reader.isResponseBody) finishAfterEnd(reader);
-      else reader?.cancel();
+      releaseBody(reader, ended);
     };
   });
 }
