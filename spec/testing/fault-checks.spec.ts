@@ -150,6 +150,39 @@ describe('faults: error bodies, hits, checks, latency, CORS', () => {
       expect(emulator.requests.map((record) => record.faults)).toEqual([['delay'], ['delay']]);
     });
 
+    it('delay holds the answers of the faults it is combined with too: error answers, a lost reply, a proxy, a cut at 0', async () => {
+      const late = { kind: 'delay' as const, ms: 30_000, headersFirst: false };
+      const stream = { model: 'gpt-4o', input: 'Hi there', stream: true };
+      const combined: Array<[unknown, Fault[]]> = [
+        [CHAT, [late, { kind: 'rateLimit' }]],
+        [CHAT, [late, { kind: 'serverError', status: 503 }]],
+        [stream, [late, { kind: 'badGatewayAfterAccept' }]],
+        [stream, [late, { kind: 'bufferedProxy', response: 'badGateway' }]],
+        [stream, [late, { kind: 'endEarly', afterEvents: 0 }]],
+        [stream, [late, { kind: 'errorEvent', afterEvents: 0 }]],
+      ];
+      for (const [body, faults] of combined) {
+        const path = 'input' in (body as object) ? '/responses' : '/chat/completions';
+        // No status line before the client's own timeout: the answer waits for the delay, whatever it is.
+        const answer = call(emulator, 'POST', path, body, faultHeader(faults), AbortSignal.timeout(50));
+        await expect(answer).rejects.toMatchObject({ name: 'TimeoutError' });
+        expect(emulator.requests.at(-1)!.faults).toContain('delay');
+      }
+
+      // Injected: the delay is used up by the request fault's answer, which it holds.
+      const delay = emulator.inject({ kind: 'delay', ms: 30_000, headersFirst: false });
+      emulator.inject({ kind: 'serverError', status: 503 });
+      await expect(call(emulator, 'POST', '/chat/completions', CHAT, {}, AbortSignal.timeout(50))).rejects.toMatchObject({ name: 'TimeoutError' });
+      expect([delay.matched, delay.hits, delay.remaining]).toEqual([1, 1, 0]);
+
+      // Once the delay is over, the fault's answer comes as it would have.
+      const error = await client.chat.completions
+        .create(CHAT, { headers: faultHeader([{ kind: 'delay', ms: 5 }, { kind: 'rateLimit' }]) })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenAI.RateLimitError);
+      expect(emulator.requests.at(-1)!.faults).toEqual(['rateLimit', 'delay']);
+    });
+
     it('stall with resumeAfterMs: the held events come later and the stream completes', async () => {
       const headers = faultHeader({ kind: 'stall', afterEvents: 2, resumeAfterMs: 5 });
       const completion = await client.chat.completions.stream(CHAT, { headers }).finalChatCompletion();

@@ -50,7 +50,11 @@ export function retryAfterMsHeader(ms: number | undefined): Record<string, strin
 export interface EventStreamOptions {
   /** Called once per fault when it acts (a fault whose `afterEvents` is never reached is never reported). */
   readonly onStrike?: (fault: StreamFault) => void;
-  /** The `delay` fault of the answer: every event (and the end) comes `ms` later; the headers too unless `headersFirst`. */
+  /**
+   * The `delay` fault of the answer: every event (and the end) comes `ms` later, and so does a fault that strikes
+   * before the first event (`afterEvents: 0`) or a proxy's answer (`bufferedProxy`); the headers of an event
+   * stream too unless `headersFirst`.
+   */
   readonly delay?: LatencyFault;
 }
 
@@ -87,14 +91,18 @@ function faultedStream(
       onStrike(each);
     } else fault = each;
   }
+  // What the stream does before its first event happens `delay.ms` later (set before any event's timer, so first).
+  const atStart = (fn: () => void): void => {
+    if (delay) timers.after(delay.ms, fn);
+    else fn();
+  };
   if (fault?.kind === 'bufferedProxy') {
     onStrike(fault);
-    return bufferedProxy(writer, fault);
+    return bufferedProxy(writer, fault, atStart);
   }
 
   writer.head(200, SSE_HEADERS);
-  if (delay && delay.headersFirst === false) timers.after(delay.ms, () => writer.flushHead());
-  else writer.flushHead();
+  if (!delay || delay.headersFirst !== false) writer.flushHead();
   let written = 0;
   let silent = false; // the fault struck: nothing the route sends goes out any more
   let held: SseEvent[] | undefined; // a stall that resumes: the blocks sent meanwhile
@@ -143,7 +151,10 @@ function faultedStream(
         break;
     }
   };
-  strike();
+  atStart(() => {
+    writer.flushHead();
+    strike(); // a fault at `afterEvents: 0`
+  });
 
   const send = (block: SseEvent): void => {
     if (held) {
@@ -233,20 +244,30 @@ function writeLongLine(writer: ResponseWriter, timers: Timers, bytes: number, ch
   next();
 }
 
-/** A proxy that buffers: the whole body at once when the stream is over, or a 502 at once. */
-function bufferedProxy(writer: ResponseWriter, fault: Extract<StreamFault, { kind: 'bufferedProxy' }>): EventSink {
-  if (fault.response === 'badGateway') {
-    writer.head(502, { 'content-type': 'text/html', ...retryAfterMsHeader(fault.retryAfterMs) });
-    writer.write(BAD_GATEWAY_HTML);
-    writer.end();
+/**
+ * A proxy that buffers: the whole body at once when the stream is over, or a 502 at once (`atStart`: when a
+ * `delay` lets it).
+ */
+function bufferedProxy(
+  writer: ResponseWriter,
+  fault: Extract<StreamFault, { kind: 'bufferedProxy' }>,
+  atStart: (fn: () => void) => void,
+): EventSink {
+  const lost = fault.response === 'badGateway';
+  if (lost) {
+    atStart(() => {
+      writer.head(502, { 'content-type': 'text/html', ...retryAfterMsHeader(fault.retryAfterMs) });
+      writer.write(BAD_GATEWAY_HTML);
+      writer.end();
+    });
   }
   let body = '';
   return {
     send(block: SseEvent): void {
-      if (!writer.closed) body += formatSse(block);
+      if (!lost && !writer.closed) body += formatSse(block);
     },
     end(): void {
-      if (writer.closed) return;
+      if (lost || writer.closed) return;
       writer.head(200, { 'content-type': fault.contentType ?? 'application/json' });
       writer.write(body);
       writer.end();

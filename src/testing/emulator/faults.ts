@@ -50,8 +50,10 @@ export type Fault =
   /**
    * Latency: the answer of the API comes `ms` later. An event stream sends its headers at once (with
    * `headersFirst: false`, they wait too: no byte for `ms`) and every event `ms` later than it would have come: the
-   * first after `ms`, the rest at the normal pacing ("slow first token"). A JSON answer is sent `ms` later.
-   * Combines with every other fault.
+   * first after `ms`, the rest at the normal pacing ("slow first token"), a stream fault at `afterEvents: 0` after
+   * `ms` too. A JSON answer is sent `ms` later. Combines with every other fault: the answer another fault puts in
+   * the place of the API's (a `rateLimit` / `serverError` error, a proxy's 502) comes `ms` later too. An error
+   * answer of the API itself (a 400, a 404) is not delayed and does not use it up.
    */
   | { readonly kind: 'delay'; readonly ms: number; readonly headersFirst?: boolean }
   /**
@@ -158,7 +160,7 @@ export type ReplyFault = Extract<Fault, { kind: 'badGatewayAfterAccept' | 'stall
 export type AnswerFault = Extract<Fault, { kind: 'responseFailed' }>;
 
 /**
- * A fault delaying the answer of the API (JSON or event stream).
+ * A fault delaying the answer (JSON or event stream, the API's or the one another fault gives).
  *
  * @example
  * const fault: LatencyFault = { kind: 'delay', ms: 500 };

@@ -170,6 +170,14 @@ export function createApiServer(
     log.read(record); // `waitForRequest` resolves now, with the body and the key
     const headerFaults = parseFaultHeader(req.headers[FAULT_HEADER]);
     const target = { method, path };
+    // The `delay` of the answer, taken when the answer is decided: a request fault's error answer, or the API's
+    // answer (JSON, an event stream, or the 502 of a fault that loses it). An error answer of the API uses none up.
+    const takeDelay = (): LatencyFault | undefined => {
+      const header = headerFaults.find(isLatencyFault);
+      const taken = header ? headerFault(header) : headerFaults.length === 0 ? faults.takeLatencyFault(target) : undefined;
+      if (taken) applied(state, record, taken);
+      return taken?.fault;
+    };
     const headerRequestFault = headerFaults.find(isRequestFault);
     const requestFault = headerRequestFault
       ? headerFault(headerRequestFault)
@@ -182,16 +190,9 @@ export function createApiServer(
       const stall = headerFaults.find((fault): fault is ReplyFault => fault.kind === 'stallBody');
       if (stall) applied(state, record, headerFault(stall));
       const reply = requestFaultReply(requestFault.fault);
-      sendJson(writer, reply.status, reply.body(), reply.headers, stall);
+      later(state, takeDelay(), () => sendJson(writer, reply.status, reply.body(), reply.headers, stall));
       return;
     }
-    // The `delay` of the answer, taken when the API answers (an error answer uses none up).
-    const takeDelay = (): LatencyFault | undefined => {
-      const header = headerFaults.find(isLatencyFault);
-      const taken = header ? headerFault(header) : headerFaults.length === 0 ? faults.takeLatencyFault(target) : undefined;
-      if (taken) applied(state, record, taken);
-      return taken?.fault;
-    };
 
     // From here on the request reached the API. A key seen before answers what its first request got. A JSON
     // request is compared by its text; a multipart one by its parts (its boundary differs from one attempt to the next).
@@ -240,11 +241,12 @@ export function createApiServer(
         streamed = true;
         record.streamed = true;
         state.counters.streamsOpened++;
-        // The proxy answers 502 at once; the stream goes on unseen behind it (and meets no stream fault).
+        // The proxy answers 502 at once (or after the `delay`); the stream goes on unseen behind it (and meets no
+        // stream fault).
         const replyFault = takeReplyFault(state, headerFaults, target, record, 'stream');
         if (replyFault?.kind === 'badGatewayAfterAccept') {
           const lost: StreamFault = { kind: 'bufferedProxy', response: 'badGateway', retryAfterMs: replyFault.retryAfterMs };
-          return openEventStream(writer, state.timers, [lost], dialect);
+          return openEventStream(writer, state.timers, [lost], dialect, { delay: takeDelay() });
         }
         const streamFaults =
           headerFaults.length > 0 ? headerFaults.filter(isStreamFault).map(headerFault) : faults.takeStreamFaults(target);
