@@ -433,6 +433,21 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       expect(await ask()).toBe('You said: Hi');
     });
 
+    it('reset() removes scripted answers as it removes faults: their handles say so', async () => {
+      const separate = await startEmulator({ pacing: 0 });
+      try {
+        const scripted = separate.scriptAnswer({ text: 'Before the reset.' }, { times: 3 });
+        const fault = separate.inject({ kind: 'serverError' }, { times: 3 });
+        separate.reset();
+        expect([scripted.remaining, fault.remaining]).toEqual([0, 0]);
+        const sdk = new OpenAI({ apiKey: 'test', baseURL: separate.url, maxRetries: 0 });
+        expect((await sdk.responses.create({ model: 'gpt-4o', input: 'Hi' })).output_text).toBe('You said: Hi');
+        expect([scripted.hits, scripted.remaining]).toEqual([0, 0]);
+      } finally {
+        await separate.close();
+      }
+    });
+
     it('a predicate that throws: the request fails with a 500 saying so', async () => {
       emulator.scriptAnswer({ text: 'Never.' }, { match: { when: () => { throw new Error('no body'); } } });
       const failure = client.responses.create({ model: 'gpt-4o', input: 'Hi' });
@@ -481,6 +496,15 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       expect(script({ text: 'Hi' }, { match: { input: 3 } })).toThrow('match.input must be a string or a RegExp');
       expect(script({ text: 'Hi' }, { match: { when: true } })).toThrow('match.when must be a function');
       expect(script({ text: 'Hi' }, { match: { model: 'gpt-4o' } })).toThrow("unknown match field 'model'");
+      // method and path are checked as the faults' are: a method that is none, a path that can match no request.
+      expect(script({ text: 'Hi' }, { match: { method: 'FETCH' } })).toThrow(
+        new TypeError(`scriptAnswer(): 'method' must be an HTTP method (GET, POST, DELETE, PUT, PATCH, HEAD), got "FETCH".`),
+      );
+      expect(script({ text: 'Hi' }, { match: { method: 3 } })).toThrow("'method' must be an HTTP method");
+      expect(script({ text: 'Hi' }, { match: { path: 'responses' } })).toThrow("paths start with '/' ('/responses')");
+      expect(script({ text: 'Hi' }, { match: { path: '/responses?x=1' } })).toThrow('it is compared without the query');
+      expect(script({ text: 'Hi' }, { match: { path: 3 } })).toThrow("'path' must be a string or a RegExp, got number");
+      expect(() => emulator.scriptAnswer({ text: 'Hi' }, { match: { method: 'post', path: /\/responses$/ } }).remove()).not.toThrow();
     });
   });
 

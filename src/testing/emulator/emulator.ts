@@ -172,6 +172,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.timers.clear();
       api.dropExchanges();
       faults.clear();
+      state.answers.clear(); // their handles say so: `remaining` 0, as the faults' do
       log.reset();
       Object.assign(counters, zeroCounters());
       state = freshState();

@@ -525,6 +525,19 @@ export function validateMatch(match: unknown, where: string): void {
   for (const key of Object.keys(fields)) {
     if (!MATCH_KEYS.has(key)) throw new TypeError(`${where}: unknown match key '${key}' (known: method, path).`);
   }
+  validateMethodAndPath(fields, where);
+}
+
+/**
+ * Checks the `method` and `path` of a match (of a fault, or of a scripted answer, which has more keys); throws a
+ * TypeError naming what is wrong (`where` says who asked): a method that is none, a string path that can match no
+ * request (no leading `/`, or a `?`).
+ *
+ * @example
+ * validateMethodAndPath({ method: 'POST', path: '/responses' }, 'scriptAnswer()'); // fine
+ * validateMethodAndPath({ path: 'responses' }, 'scriptAnswer()'); // throws: paths start with '/'
+ */
+export function validateMethodAndPath(fields: { readonly method?: unknown; readonly path?: unknown }, where: string): void {
   const { method, path } = fields;
   if (method !== undefined && !(typeof method === 'string' && METHODS.has(method.toUpperCase()))) {
     throw new TypeError(`${where}: 'method' must be an HTTP method (${[...METHODS].join(', ')}), got ${JSON.stringify(method)}.`);

@@ -6,7 +6,7 @@
  * A scripted answer takes precedence over the generated one (`script.ts`, `completion-plan.ts`) and is sent the
  * way a generated answer is: same events, pacing, faults and usage counting.
  */
-import { matchesRequest, type RequestMatch } from './faults.js';
+import { matchesRequest, validateMethodAndPath, type RequestMatch } from './faults.js';
 
 /**
  * An API whose answers can be scripted: `'responses'` (`POST /responses`), `'chat'` (`POST /chat/completions`),
@@ -166,7 +166,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function planAnswer(answer: unknown): PlannedAnswer {
   const where = 'scriptAnswer():';
   if (!isRecord(answer)) {
-    throw new TypeError(`${where} the answer must be an object such as { text } or { toolCalls }, got ${kindOf(answer)}.`);
+    throw new TypeError(`${where} the answer must be an object such as { text } or { toolCalls }, got ${shownValue(answer)}.`);
   }
   for (const key of Object.keys(answer)) {
     if (!ANSWER_KEYS.has(key)) {
@@ -176,7 +176,7 @@ export function planAnswer(answer: unknown): PlannedAnswer {
   const { text, toolCalls, refusal, reasoning } = answer;
   for (const [name, value] of [['text', text], ['refusal', refusal], ['reasoning', reasoning]] as const) {
     if (value !== undefined && typeof value !== 'string') {
-      throw new TypeError(`${where} '${name}' must be a string, got ${kindOf(value)}.`);
+      throw new TypeError(`${where} '${name}' must be a string, got ${shownValue(value)}.`);
     }
   }
   if (text === undefined && toolCalls === undefined && refusal === undefined) {
@@ -186,7 +186,7 @@ export function planAnswer(answer: unknown): PlannedAnswer {
     throw new TypeError(`${where} a 'refusal' cannot come with a 'text' or 'toolCalls' (a refusal is the whole answer).`);
   }
   if (toolCalls !== undefined && (!Array.isArray(toolCalls) || toolCalls.length === 0)) {
-    throw new TypeError(`${where} 'toolCalls' must be a non-empty array of { name, arguments }, got ${kindOf(toolCalls)}.`);
+    throw new TypeError(`${where} 'toolCalls' must be a non-empty array of { name, arguments }, got ${shownValue(toolCalls)}.`);
   }
   const calls = ((toolCalls ?? []) as unknown[]).map((call, index) => planCall(call, `${where} toolCalls[${index}]`));
   return {
@@ -198,19 +198,19 @@ export function planAnswer(answer: unknown): PlannedAnswer {
 }
 
 function planCall(call: unknown, where: string): PlannedAnswer['calls'][number] {
-  if (!isRecord(call)) throw new TypeError(`${where} must be an object { name, arguments }, got ${kindOf(call)}.`);
+  if (!isRecord(call)) throw new TypeError(`${where} must be an object { name, arguments }, got ${shownValue(call)}.`);
   for (const key of Object.keys(call)) {
     if (!CALL_KEYS.has(key)) throw new TypeError(`${where}: unknown field '${key}' (expected name, arguments or id).`);
   }
   const { name, arguments: args, id } = call;
   if (typeof name !== 'string' || name === '') {
-    throw new TypeError(`${where}.name must be a non-empty string, got ${kindOf(name)}.`);
+    throw new TypeError(`${where}.name must be a non-empty string, got ${shownValue(name)}.`);
   }
   if (args !== undefined && typeof args !== 'string' && !isRecord(args)) {
-    throw new TypeError(`${where}.arguments must be an object or JSON text, got ${kindOf(args)}.`);
+    throw new TypeError(`${where}.arguments must be an object or JSON text, got ${shownValue(args)}.`);
   }
   if (id !== undefined && (typeof id !== 'string' || id === '')) {
-    throw new TypeError(`${where}.id must be a non-empty string, got ${kindOf(id)}.`);
+    throw new TypeError(`${where}.id must be a non-empty string, got ${shownValue(id)}.`);
   }
   return { name, arguments: typeof args === 'string' ? args : JSON.stringify(args ?? {}), id };
 }
@@ -218,13 +218,13 @@ function planCall(call: unknown, where: string): PlannedAnswer['calls'][number] 
 function checkOptions(options: unknown): ScriptAnswerOptions {
   const where = 'scriptAnswer():';
   if (options === undefined) return {};
-  if (!isRecord(options)) throw new TypeError(`${where} the options must be an object { match, times }, got ${kindOf(options)}.`);
+  if (!isRecord(options)) throw new TypeError(`${where} the options must be an object { match, times }, got ${shownValue(options)}.`);
   const { match, times } = options;
   if (times !== undefined && (typeof times !== 'number' || !(times >= 1) || (!Number.isInteger(times) && times !== Infinity))) {
     throw new TypeError(`${where} 'times' must be a whole number of at least 1 (or Infinity), got ${String(times)}.`);
   }
   if (match !== undefined) {
-    if (!isRecord(match)) throw new TypeError(`${where} 'match' must be an object, got ${kindOf(match)}.`);
+    if (!isRecord(match)) throw new TypeError(`${where} 'match' must be an object, got ${shownValue(match)}.`);
     for (const key of Object.keys(match)) {
       if (!MATCH_KEYS.has(key)) {
         throw new TypeError(`${where} unknown match field '${key}' (expected method, path, api, input or when).`);
@@ -234,22 +234,18 @@ function checkOptions(options: unknown): ScriptAnswerOptions {
       throw new TypeError(`${where} match.api must be 'responses', 'chat' or 'assistants', got ${JSON.stringify(match['api'])}.`);
     }
     if (match['input'] !== undefined && typeof match['input'] !== 'string' && !(match['input'] instanceof RegExp)) {
-      throw new TypeError(`${where} match.input must be a string or a RegExp, got ${kindOf(match['input'])}.`);
+      throw new TypeError(`${where} match.input must be a string or a RegExp, got ${shownValue(match['input'])}.`);
     }
-    if (match['path'] !== undefined && typeof match['path'] !== 'string' && !(match['path'] instanceof RegExp)) {
-      throw new TypeError(`${where} match.path must be a string or a RegExp, got ${kindOf(match['path'])}.`);
-    }
-    if (match['method'] !== undefined && typeof match['method'] !== 'string') {
-      throw new TypeError(`${where} match.method must be a string, got ${kindOf(match['method'])}.`);
-    }
+    validateMethodAndPath(match, 'scriptAnswer()'); // as for faults: a method that is none, a path that can match nothing
     if (match['when'] !== undefined && typeof match['when'] !== 'function') {
-      throw new TypeError(`${where} match.when must be a function of the request, got ${kindOf(match['when'])}.`);
+      throw new TypeError(`${where} match.when must be a function of the request, got ${shownValue(match['when'])}.`);
     }
   }
   return options as ScriptAnswerOptions;
 }
 
-function kindOf(value: unknown): string {
+/** A value as an error message shows it: a string quoted (cut at 40 characters), else its kind (and a primitive's value). */
+function shownValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
