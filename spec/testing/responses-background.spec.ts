@@ -119,6 +119,22 @@ describe('the emulator: background responses, with the official SDK', () => {
     });
   });
 
+  it('the 400 of background without store takes nothing: no scripted answer, no responseFailed fault, no count', async () => {
+    const { emulator, client } = sdk;
+    const scripted = emulator.scriptAnswer({ text: 'Kept for the next request.' });
+    const fault = emulator.inject({ kind: 'responseFailed' });
+    const before = { ...emulator.counters };
+    await expect(client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true, store: false })).rejects.toMatchObject({
+      status: 400,
+    });
+    expect([scripted.hits, scripted.remaining, fault.matched, fault.remaining]).toEqual([0, 1, 0, 1]);
+    expect(emulator.requests.at(-1)!.faults).toEqual([]);
+    expect(emulator.counters.responsesCreated - before.responsesCreated).toBe(0);
+    expect(emulator.counters.faultsApplied - before.faultsApplied).toBe(0);
+    fault.remove();
+    expect((await client.responses.create({ model: 'gpt-4o', input: 'Hi' })).output_text).toBe('Kept for the next request.');
+  });
+
   it('delete() forgets the response: retrieve answers 404', async () => {
     const response = await sdk.client.responses.create({ model: 'gpt-4o', input: 'Hi' });
     await sdk.client.responses.delete(response.id);

@@ -176,6 +176,19 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       expect((await client.responses.create({ model: 'gpt-4o', input: 'Hi' })).output_text).toBe('Scripted.');
       expect(scripted.hits).toBe(1);
     });
+
+    it('a model failure after some output (responseFailed with afterEvents) streams the scripted answer and uses it up', async () => {
+      const scripted = emulator.scriptAnswer({ text: 'My scripted answer goes on.' });
+      emulator.inject({ kind: 'responseFailed', afterEvents: 6 });
+      const stream = client.responses.stream({ model: 'gpt-4o', input: 'Hi' });
+      const deltas: string[] = [];
+      stream.on('response.output_text.delta', (event) => deltas.push(event.delta));
+      const events: ResponseStreamEvent[] = [];
+      for await (const event of stream) events.push(event);
+      expect(deltas.join('')).toBe('My scripted');
+      expect(events.at(-1)!.type).toBe('response.failed');
+      expect([scripted.hits, scripted.remaining]).toEqual([1, 0]);
+    });
   });
 
   describe('Chat Completions', () => {

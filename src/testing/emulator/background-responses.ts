@@ -64,6 +64,19 @@ function snapshot(live: BackgroundResponse): JsonObject {
 }
 
 /**
+ * The API's 400 for a background response that is not stored (`background: true` with `store: false`): asked
+ * before the request takes anything (a scripted answer, a fault, a count).
+ *
+ * @example
+ * refuseUnstoredBackground(request); // throws 400 "Background responses must be stored: ..." for store: false
+ */
+export function refuseUnstoredBackground(request: Pick<ResponsesScript['request'], 'background' | 'store'>): void {
+  if (request.background && !request.store) {
+    throw badRequest('Background responses must be stored: `background: true` needs `store: true`.', 'store', 'invalid_value');
+  }
+}
+
+/**
  * Starts producing a background response: stores it `queued`, then one event per pacing step (at least one
  * turn of the event loop each), updating the stored response as its status changes. Returns the `queued`
  * response the POST answers with.
@@ -73,9 +86,7 @@ function snapshot(live: BackgroundResponse): JsonObject {
  * queued.status; // 'queued'
  */
 export function startBackground(state: EmulatorState, script: ResponsesScript): JsonObject {
-  if (!script.request.store) {
-    throw badRequest('Background responses must be stored: `background: true` needs `store: true`.', 'store', 'invalid_value');
-  }
+  refuseUnstoredBackground(script.request);
   const final = responseObject(script, 'final');
   const live: BackgroundResponse = {
     script,

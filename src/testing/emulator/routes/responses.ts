@@ -17,6 +17,7 @@ import {
   cancelBackground,
   dropBackground,
   followBackground,
+  refuseUnstoredBackground,
   startBackground,
 } from '../background-responses.js';
 import { failedMidway } from '../failed-midway.js';
@@ -52,11 +53,14 @@ export const responseRoutes: readonly Route[] = [
       checkParameters('responses', ctx.body, checks);
       const request = readResponsesRequest(ctx.state, ctx.body);
       checkResponsesRequest(ctx.body, request.texts, checks); // texts: instructions, conversation, input
+      refuseUnstoredBackground(request); // a 400 takes nothing: no fault, no scripted answer, no count
       const failed = ctx.answerFault();
-      // A model that fails gives no answer: the scripted one is kept for the next request.
+      // A model that fails at once gives no answer: the scripted one is kept for the next request. One that fails
+      // after some output (streamed, not in the background) was giving the scripted answer: it uses it up.
+      const midway = failed?.afterEvents !== undefined && request.stream && !request.background;
       const tools = request.tools.map((tool) => tool.function.name);
       const facts = { input: request.lastUserText, tools, toolOutputs: request.toolOutputs };
-      const scripted = failed ? undefined : scriptedAnswerOf(ctx, 'responses', facts);
+      const scripted = failed && !midway ? undefined : scriptedAnswerOf(ctx, 'responses', facts);
       const script = scriptResponse(request, failed ? { ...MODEL_FAILURE, ...failed.error } : null, scripted);
       ctx.state.counters.responsesCreated++;
       if (request.store) {
@@ -69,12 +73,13 @@ export const responseRoutes: readonly Route[] = [
         followBackground(backgroundResponses(ctx.state).get(script.id)!, ctx.openEventStream('responses'), -1);
         return undefined;
       }
-      if (failed?.afterEvents !== undefined && request.stream) {
-        // The model fails after some output (streamed, not in the background): the answer's first events, then failed.
-        const midway = failedMidway({ ...scriptResponse(request, null), id: script.id }, { ...MODEL_FAILURE, ...failed.error }, failed.afterEvents);
-        rememberResponse(ctx.state, midway.script, responseObject(midway.script, 'in_progress'));
-        playBlocks(ctx.state, ctx.openEventStream('responses'), midway.blocks, {
-          settle: () => rememberResponse(ctx.state, midway.script, midway.failed),
+      if (midway && failed.afterEvents !== undefined) {
+        // The model fails after some output: the first events of the answer (scripted or generated), then failed.
+        const answered = { ...script, failure: null };
+        const cut = failedMidway(answered, { ...MODEL_FAILURE, ...failed.error }, failed.afterEvents);
+        rememberResponse(ctx.state, cut.script, responseObject(cut.script, 'in_progress'));
+        playBlocks(ctx.state, ctx.openEventStream('responses'), cut.blocks, {
+          settle: () => rememberResponse(ctx.state, cut.script, cut.failed),
         });
         return undefined;
       }
