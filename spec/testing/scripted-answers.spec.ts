@@ -343,6 +343,41 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       expect(message!.content).toEqual([{ type: 'text', text: { value: 'Oslo: 3C, Rome: 21C.', annotations: [] } }]);
     });
 
+    it('a predicate that throws: the 500 creates no run (the thread stays free) and submits no outputs', async () => {
+      const throwing = { match: { api: 'assistants' as const, when: (): boolean => { throw new Error('boom'); } } };
+      const { assistant_id, thread_id } = await assistantAndThread('Weather?');
+      const before = { ...emulator.counters };
+      const scripted = emulator.scriptAnswer({ text: 'Never.' }, throwing);
+      const create = client.beta.threads.runs.create(thread_id, { assistant_id, additional_messages: [{ role: 'user', content: 'And now?' }] });
+      await expect(create).rejects.toThrow('scriptAnswer(): match.when threw: boom');
+      const createAndRun = client.beta.threads.createAndRun({ assistant_id, thread: { messages: [{ role: 'user', content: 'Hi' }] } });
+      await expect(createAndRun).rejects.toThrow('scriptAnswer(): match.when threw: boom');
+      expect((await client.beta.threads.runs.list(thread_id)).data).toEqual([]);
+      expect((await client.beta.threads.messages.list(thread_id)).data.map((message) => message.content)).toEqual([
+        [{ type: 'text', text: { value: 'Weather?', annotations: [] } }],
+      ]);
+      for (const counter of ['runsCreated', 'threadsCreated', 'messagesCreated'] as const) {
+        expect([counter, emulator.counters[counter] - before[counter]]).toEqual([counter, 0]);
+      }
+      scripted.remove();
+
+      // The thread is free: a run goes on, to its tool calls; a throwing predicate at submit_tool_outputs leaves it waiting.
+      emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' }, id: 'call_1' }] });
+      const waiting = await client.beta.threads.runs.createAndPoll(thread_id, { assistant_id });
+      expect(waiting.status).toBe('requires_action');
+      emulator.scriptAnswer({ text: 'Never.' }, throwing);
+      const submitted = emulator.counters.toolOutputsSubmitted;
+      const submit = client.beta.threads.runs.submitToolOutputs(waiting.id, { thread_id, tool_outputs: [{ tool_call_id: 'call_1', output: '3C' }] });
+      await expect(submit).rejects.toThrow('scriptAnswer(): match.when threw: boom');
+      expect(emulator.counters.toolOutputsSubmitted).toBe(submitted);
+      emulator.clearScriptedAnswers();
+      const done = await client.beta.threads.runs.submitToolOutputsAndPoll(waiting.id, {
+        thread_id,
+        tool_outputs: [{ tool_call_id: 'call_1', output: '3C' }],
+      });
+      expect(done.status).toBe('completed');
+    });
+
     it('a refusal: the message has a refusal block; a non-streamed run too', async () => {
       emulator.scriptAnswer({ refusal: 'No.' }, { match: { api: 'assistants' }, times: 2 });
       const { assistant_id, thread_id } = await assistantAndThread('Hack it');

@@ -90,6 +90,17 @@ export class RunEngine {
     const busy = activeRun(this.store, thread.id);
     if (busy) throw badRequest(`Thread ${thread.id} already has an active run ${busy.id}.`);
     const added = addMessages(this.store, thread.id, settings.additionalMessages, 'additional_messages');
+    const messages = this.store.messages.values((message) => message.thread_id === thread.id);
+    const userText = messages.filter((message) => message.role === 'user').map(messageText).at(-1) ?? '';
+    const tools = settings.tools ?? assistant.tools;
+    let answer: PlannedAnswer | undefined;
+    try {
+      // Asked before the run exists: a `match.when` that throws (a 500) leaves no run behind to lock the thread.
+      answer = scripted?.({ input: userText, tools: functionNames(tools), toolOutputs: [] });
+    } catch (error) {
+      for (const message of added) this.store.messages.delete(message.id);
+      throw error;
+    }
     this.counters.messagesCreated += added.length;
     const now = unixNow();
     const base = settings.instructions === undefined ? assistant.instructions : settings.instructions;
@@ -113,7 +124,7 @@ export class RunEngine {
       last_error: null,
       model: settings.model ?? assistant.model,
       instructions,
-      tools: settings.tools ?? assistant.tools,
+      tools,
       tool_resources: {},
       metadata: settings.metadata ?? {},
       temperature: settings.temperature ?? assistant.temperature ?? 1,
@@ -129,8 +140,6 @@ export class RunEngine {
     };
     this.store.runs.add(run);
     this.counters.runsCreated++;
-    const messages = this.store.messages.values((message) => message.thread_id === thread.id);
-    const userText = messages.filter((message) => message.role === 'user').map(messageText).at(-1) ?? '';
     const promptTokens = tokenize([instructions, ...messages.map(messageText)].join('\n')).length;
     const work: RunWork = {
       store: this.store,
@@ -142,7 +151,6 @@ export class RunEngine {
     };
     const driver = new RunDriver(work, this.timers);
     this.#drivers.set(run.id, driver);
-    const answer = scripted?.({ input: userText, tools: functionNames(run), toolOutputs: [] });
     const plan = answer
       ? planOfAnswer(answer)
       : planRun({ userText, tools: run.tools, toolChoice: run.tool_choice, parallelToolCalls: run.parallel_tool_calls });
@@ -173,12 +181,13 @@ export class RunEngine {
         'tool_outputs',
       );
     }
-    this.counters.toolOutputsSubmitted++;
     const byId = new Map(outputs.map((output) => [output.toolCallId, output.output]));
     const named = calls.map((call) => ({ name: call.function.name, output: byId.get(call.id) ?? '' }));
     const messages = this.store.messages.values((message) => message.thread_id === run.thread_id);
     const userText = messages.filter((message) => message.role === 'user').map(messageText).at(-1) ?? '';
-    const answer = scripted?.({ input: userText, tools: functionNames(run), toolOutputs: named });
+    // Asked before anything changes: a `match.when` that throws (a 500) leaves the run waiting for its outputs.
+    const answer = scripted?.({ input: userText, tools: functionNames(run.tools), toolOutputs: named });
+    this.counters.toolOutputsSubmitted++;
     const plan: Plan = answer ? planOfAnswer(answer) : { kind: 'text', text: answerToolOutputs(named) };
     driver.play(submitTicks(driver.work, byId, plan), this.#pacer(listener), listener);
     return run;
@@ -213,6 +222,6 @@ export class RunEngine {
   }
 }
 
-function functionNames(run: Run): string[] {
-  return run.tools.flatMap((tool) => (tool.type === 'function' ? [tool.function.name] : []));
+function functionNames(tools: readonly AssistantTool[]): string[] {
+  return tools.flatMap((tool) => (tool.type === 'function' ? [tool.function.name] : []));
 }

@@ -58,6 +58,11 @@ export class Collection<T extends { id: string }> {
     return item;
   }
 
+  /** Forgets an object (a request that failed after storing it takes it back). */
+  delete(id: string): void {
+    this.#items.delete(id);
+  }
+
   /** The object with this id, if any. */
   find(id: string): T | undefined {
     return this.#items.get(id);

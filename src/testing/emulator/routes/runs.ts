@@ -87,6 +87,16 @@ export function threadRun(state: EmulatorState, params: RouteContext['params']):
   return run;
 }
 
+/** Takes back a thread this request created and its messages (`counted` of them were counted), uncounted. */
+function forgetThread(state: EmulatorState, thread: Thread, counted: number): void {
+  for (const message of state.store.messages.values((each) => each.thread_id === thread.id)) {
+    state.store.messages.delete(message.id);
+  }
+  state.store.threads.delete(thread.id);
+  state.counters.threadsCreated--;
+  state.counters.messagesCreated -= counted;
+}
+
 /** The scripted answer of a run request, if any (`emulator.scriptAnswer`), asked once the run's input is known. */
 function scriptedRunAnswer(ctx: RouteContext): RunAnswerLookup {
   return (facts) => scriptedAnswerOf(ctx, 'assistants', facts);
@@ -123,7 +133,13 @@ export const runRoutes: readonly Route[] = [
       let thread: Thread | undefined;
       const listener = streamListener(ctx, () => [sseEvent('thread.created', thread!)]);
       thread = createThread(state, threadBody);
-      return state.runs.start(thread, assistant, settings, listener, scriptedRunAnswer(ctx));
+      const counted = state.store.messages.values((message) => message.thread_id === thread!.id).length;
+      try {
+        return state.runs.start(thread, assistant, settings, listener, scriptedRunAnswer(ctx));
+      } catch (error) {
+        forgetThread(state, thread, counted); // a request that fails creates nothing
+        throw error;
+      }
     },
   },
   {
