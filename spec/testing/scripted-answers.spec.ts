@@ -157,6 +157,26 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       expect(response.usage?.output_tokens).toBe(summary.length + 2);
     });
 
+    it('the token limit counts the reasoning first; used up there, the response is incomplete with no message', async () => {
+      const words = (n: number) => Array.from({ length: n }, (_, at) => `w${at}`).join(' ');
+      emulator.scriptAnswer({ reasoning: words(10), text: words(10) });
+      const cut = await client.responses.create({ model: 'o4-mini', input: 'Hi', max_output_tokens: 16 });
+      expect([cut.status, cut.incomplete_details?.reason]).toEqual(['incomplete', 'max_output_tokens']);
+      expect(cut.usage).toMatchObject({ output_tokens: 16, output_tokens_details: { reasoning_tokens: 10 } });
+      expect(cut.output_text).toBe(words(6));
+
+      emulator.scriptAnswer({ reasoning: words(30), text: 'Never written.' });
+      const stream = client.responses.stream({ model: 'o4-mini', input: 'Hi', max_output_tokens: 16 });
+      const types: string[] = [];
+      stream.on('event', (event: ResponseStreamEvent) => types.push(event.type));
+      const thought = await stream.finalResponse();
+      expect([thought.status, thought.incomplete_details?.reason]).toEqual(['incomplete', 'max_output_tokens']);
+      expect(thought.output.map((item) => item.type)).toEqual(['reasoning']);
+      expect(thought.usage).toMatchObject({ output_tokens: 16, output_tokens_details: { reasoning_tokens: 16 } });
+      expect(types).not.toContain('response.output_text.delta');
+      expect(types.at(-1)).toBe('response.incomplete');
+    });
+
     it('a json_schema request gets a scripted text as it is, valid or not', async () => {
       emulator.scriptAnswer({ text: '{"city": 42}' });
       const response = await client.responses.create({
@@ -308,6 +328,21 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       expect(completion.choices[0]!.message.content).toBe('one two');
       expect(completion.choices[0]!.finish_reason).toBe('length');
       expect(completion.usage?.completion_tokens).toBe(2);
+    });
+
+    it('max_completion_tokens counts the reasoning first; used up there, the content is empty and finish_reason length', async () => {
+      const request = { model: 'o4-mini', messages: [{ role: 'user' as const, content: 'Count' }] };
+      emulator.scriptAnswer({ reasoning: 'one two three', text: 'four five six' });
+      const cut = await client.chat.completions.create({ ...request, max_completion_tokens: 5 });
+      expect([cut.choices[0]!.message.content, cut.choices[0]!.finish_reason]).toEqual(['four five', 'length']);
+      expect(cut.usage).toMatchObject({ completion_tokens: 5, completion_tokens_details: { reasoning_tokens: 3 } });
+
+      emulator.scriptAnswer({ reasoning: 'one two three', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] });
+      const thought = await client.chat.completions.stream({ ...request, max_completion_tokens: 3, stream_options: { include_usage: true } }).finalChatCompletion();
+      expect(thought.choices[0]!.message).toMatchObject({ content: '' });
+      expect(thought.choices[0]!.message.tool_calls ?? []).toEqual([]);
+      expect(thought.choices[0]!.finish_reason).toBe('length');
+      expect(thought.usage).toMatchObject({ completion_tokens: 3, completion_tokens_details: { reasoning_tokens: 3 } });
     });
   });
 

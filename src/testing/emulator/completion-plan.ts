@@ -54,7 +54,7 @@ export interface CompletionCall {
  * The answer to one request, cut to the token limit: a text, a refusal, or function calls (after a text, when
  * `leadingText` has fragments). `truncated` tells that the limit cut it (finish reason `length`, status
  * `incomplete`); `completionTokens` counts the fragments sent, `reasoning` the fragments of a scripted reasoning
- * summary (counted in `completionTokens` too, and never cut).
+ * summary (counted in `completionTokens` too, and cut first by the limit).
  *
  * @example
  * const answer: CompletionAnswer = {
@@ -153,14 +153,18 @@ export function structuredCompletion(input: CompletionInput, format: unknown): C
 }
 
 /**
- * A scripted answer (`emulator.scriptAnswer`) cut into fragments, then to `maxTokens`: the text first, then the
- * calls' arguments (a call the limit leaves no token for is not sent). The reasoning summary is counted, not cut.
- * Sent as given: arguments that are not valid JSON, calls of functions the request did not declare, a text that
- * does not follow the request's `json_schema` all go out as they are.
+ * A scripted answer (`emulator.scriptAnswer`) cut into fragments, then to `maxTokens`, which counts the reasoning
+ * as the API's limits do: the reasoning summary first, then the text, then the calls' arguments (a call the limit
+ * leaves no token for is not sent). A limit the reasoning uses up leaves no answer at all: an empty, truncated text
+ * (Responses: no message item; Chat: `content: ''`, `finish_reason: 'length'`). Sent as given: arguments that are
+ * not valid JSON, calls of functions the request did not declare, a text that does not follow the request's
+ * `json_schema` all go out as they are.
  *
  * @example
  * scriptedCompletion(planAnswer({ text: 'Let me check.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] }), null);
  * // { kind: 'functionCalls', leadingText: ['Let', ' me', ' check', '.'], calls: [{ name: 'get_weather', ... }], ... }
+ * scriptedCompletion(planAnswer({ reasoning: 'Let me think.', text: 'Hi' }), 2);
+ * // { kind: 'text', fragments: [], truncated: true, completionTokens: 2, reasoning: ['Let', ' me'] }
  */
 export function scriptedCompletion(answer: PlannedAnswer, maxTokens: number | null): CompletionAnswer {
   let left = maxTokens ?? Infinity;
@@ -172,9 +176,15 @@ export function scriptedCompletion(answer: PlannedAnswer, maxTokens: number | nu
     left -= kept.length;
     return kept;
   };
-  const reasoning = answer.reasoning === undefined ? [] : tokenize(answer.reasoning);
+  const reasoning = answer.reasoning === undefined ? [] : cut(answer.reasoning);
   const extra = reasoning.length > 0 ? { reasoning } : {};
-  const counted = (sent: number) => ({ truncated: sent < total, completionTokens: sent + reasoning.length });
+  const counted = (sent: number) => ({ truncated: sent + reasoning.length < total, completionTokens: sent + reasoning.length });
+  const answerTokens = [answer.refusal ?? answer.text ?? '', ...answer.calls.map((call) => call.arguments)]
+    .reduce((sum, text) => sum + tokenize(text).length, 0);
+  if (left <= 0 && (reasoning.length < total || answerTokens > 0)) {
+    // The limit ran out while the model reasoned: no answer was written.
+    return { kind: 'text', fragments: [], truncated: true, completionTokens: reasoning.length, ...extra };
+  }
   if (answer.refusal !== undefined) {
     const fragments = cut(answer.refusal);
     return { kind: 'refusal', fragments, ...counted(fragments.length), ...extra };

@@ -363,9 +363,11 @@ export function scriptResponse(
     : (structuredCompletion(request, textFormat(request)) ?? answerCompletion(request));
   const items: ScriptedItem[] = [];
   if (answer.reasoning) items.push({ kind: 'reasoning', id: newId('rs_'), fragments: answer.reasoning });
+  // A limit the reasoning used up leaves no message (the model wrote nothing of it).
+  const unwritten = answer.truncated && answer.kind !== 'functionCalls' && answer.fragments.length === 0;
   if (answer.kind !== 'functionCalls') {
     const part = answer.kind === 'refusal' ? 'refusal' : 'output_text';
-    items.push({ kind: 'message', id: newId('msg_'), part, fragments: answer.fragments });
+    if (!unwritten) items.push({ kind: 'message', id: newId('msg_'), part, fragments: answer.fragments });
   } else {
     if (answer.leadingText.length > 0) {
       items.push({ kind: 'message', id: newId('msg_'), part: 'output_text', fragments: answer.leadingText });
