@@ -313,6 +313,18 @@ describe('the emulator on the wire: Chat Completions', () => {
         .catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(OpenAI.OpenAIError);
       expect(String((failure as Error).message)).toMatch(/JSON/);
+
+      // create({ stream: true }): the iteration throws the parser's plain SyntaxError (only the helpers wrap it).
+      const stream = await client.chat.completions.create(
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true },
+        { headers: faultHeader({ kind: 'brokenJson', afterEvents: 2 }) },
+      );
+      const thrown = await (async () => {
+        for await (const _chunk of stream);
+      })().catch((e: unknown) => e);
+      expect(thrown).toBeInstanceOf(SyntaxError);
+      expect(thrown).not.toBeInstanceOf(OpenAI.OpenAIError);
+      expect(String((thrown as Error).message)).toBe('Error reading response: malformed server-sent event JSON.');
     });
 
     it('slowBytes: the same completion, trickled', async () => {

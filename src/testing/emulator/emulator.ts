@@ -72,7 +72,7 @@ export interface Emulator {
    * once the request was read: its `body`, `headers` and `idempotencyKey` are known (`status` and `ended` come
    * later). The log counts from the start or the last {@link Emulator.reset}; `after` looks only past a record (or
    * a number of records). Rejects after `timeout` ms, when `signal` aborts, and when the emulator is reset or
-   * closed first; a query with an unknown key is a TypeError.
+   * closed first; for a query with an unknown key it rejects with a TypeError.
    *
    * @example
    * const record = await emulator.waitForRequest({ method: 'POST', path: /\/runs$/, timeout: 2000 });
