@@ -3,23 +3,7 @@
  * imports neither zod nor the schemas; importing `responseEventDataSchemas` for the `conformance` option brings
  * them in.
  */
-import { build } from 'esbuild';
-import { join } from 'node:path';
-
-const src = join(__dirname, '..', '..', 'src');
-
-async function bundle(contents: string): Promise<{ text: string; inputs: string[] }> {
-  const result = await build({
-    stdin: { contents, resolveDir: src, loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    metafile: true,
-    external: ['rxjs', 'eventsource-parser', 'zod', 'zod/*'],
-  });
-  return { text: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) };
-}
+import { bundleOfSource as bundle } from '../helpers/source-bundle';
 
 describe('a bundle of responseEvents()', () => {
   it('imports neither zod nor the OpenAPI schemas of src/schema/responses', async () => {

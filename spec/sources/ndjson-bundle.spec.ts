@@ -3,23 +3,7 @@
  * neither the NDJSON framing nor the Chat Completions reader of streams without `[DONE]`, and a bundle of the
  * NDJSON sources carries no event-stream parser.
  */
-import { build } from 'esbuild';
-import { join } from 'node:path';
-
-const src = join(__dirname, '..', '..', 'src');
-
-async function bundle(contents: string): Promise<{ text: string; inputs: string[] }> {
-  const result = await build({
-    stdin: { contents, resolveDir: src, loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    metafile: true,
-    external: ['rxjs', 'eventsource-parser', 'zod', 'zod/*'],
-  });
-  return { text: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) };
-}
+import { bundleOfSource as bundle } from '../helpers/source-bundle';
 
 describe('bundles and the NDJSON sources', () => {
   it('the event-stream sources and textDeltas() carry no NDJSON reader', async () => {
