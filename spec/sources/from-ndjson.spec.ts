@@ -111,8 +111,9 @@ describe('NDJSON sources: round trip of the recordings', () => {
         expect(new TextDecoder().decode(ours)).toBe(new TextDecoder().decode(theirs));
         expect(await sdkReads(theirs)).toEqual(expected);
 
-        // Whole, one byte at a time (a long chat answer at its ends, its middle in large pieces), random splits.
-        const small = format === 'chat' ? chunksAtEdges(theirs, 1) : chunksOf(theirs, 1);
+        // Whole, one byte at a time at its ends (its first and last 2 KiB: every line end and the last line; the middle
+        // in large pieces), random splits. (Characters split at each of their bytes: a test of its own below.)
+        const small = chunksAtEdges(theirs, 1, 2048);
         expect(await read(ndjson[format](new Response(theirs.slice())))).toEqual(expected);
         expect(await read(ndjson[format](streamOf(small)))).toEqual(expected);
         expect(await read(ndjson[format](iterableOf(splitAt(theirs, randomCuts(theirs.length, 40, theirs.length)))))).toEqual(expected);
