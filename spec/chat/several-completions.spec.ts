@@ -159,10 +159,39 @@ describe('a compatible server that gives every chunk of one completion an id of 
     expect(ours.events.filter((e) => (e as { type: string }).type === 'content.done')).toEqual([{ type: 'content.done', content: 'Hello, world' }]);
   });
 
+  it('a usage chunk of yet another id belongs to the finished completion (include_usage on such a server)', async () => {
+    const usage = chunk('x4', [], { usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 } });
+    const chunks = [...varying, usage] as ChatCompletionChunk[];
+    const ours = await ourChat([chatBytes(chunks)]);
+    expect(ours).toEqual(await sdkChat([chatBytes(chunks)]));
+    expect(ours.completion).toMatchObject({ choices: [{ message: { content: 'Hello, world' } }], usage: { total_tokens: 7 } });
+  });
+
   it('a finished completion followed by chunks of another id still starts a new one (a tool loop of such a server)', async () => {
     const second = [chunk('y0', [choice({ role: 'assistant', content: 'Bye' })]), chunk('y1', [choice({}, { finish_reason: 'stop' })])];
     const snapshots = await lastValueFrom(from([...varying, ...second] as ChatCompletionChunk[]).pipe(accumulateChatCompletion(), toArray()));
     expect(snapshots.map((s) => s.choices[0]!.message.content)).toEqual(['', 'Hello', 'Hello, world', 'Hello, world', 'Bye', 'Bye']);
+  });
+});
+
+describe('a retry after a cut: the cut attempt never finished, the next one brings another id', () => {
+  it('a server that keeps one id per completion: the retry starts a completion of its own, the last one final', async () => {
+    const cut = [chunk('c1', [choice({ role: 'assistant', content: '' })]), chunk('c1', [choice({ content: '{"city' })])];
+    const retried = [
+      chunk('c2', [choice({ role: 'assistant', content: '' })]),
+      chunk('c2', [choice({ content: '{"city":"Oslo"}' })]),
+      chunk('c2', [choice({}, { finish_reason: 'stop' })]),
+    ];
+    const snapshots = await lastValueFrom(from([...cut, ...retried] as ChatCompletionChunk[]).pipe(accumulateChatCompletion(), toArray()));
+    expect(snapshots.map((s) => [s.id, s.choices[0]!.message.content])).toEqual([
+      ['c1', ''],
+      ['c1', '{"city'],
+      ['c2', ''],
+      ['c2', '{"city":"Oslo"}'],
+      ['c2', '{"city":"Oslo"}'],
+    ]);
+    const events = await lastValueFrom(from([...cut, ...retried] as ChatCompletionChunk[]).pipe(chatCompletionEvents(), toArray()));
+    expect(events.filter((e) => e.type === 'content.done')).toEqual([{ type: 'content.done', choiceIndex: 0, content: '{"city":"Oslo"}' }]);
   });
 });
 

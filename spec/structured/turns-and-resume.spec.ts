@@ -298,6 +298,16 @@ describe('chunks of one completion, each with an id of its own (compatible serve
     // Foundry Local's chunks carry `message` (empty) beside `delta`: still a stream, not whole answers.
     const withMessage = varying.map((c) => ({ ...c, choices: c.choices.map((ch) => ({ ...ch, message: { role: 'assistant', content: '' } })) }) as ChatCompletionChunk);
     expect(await lastValueFrom(of(...withMessage).pipe(finalParsed(City)))).toEqual({ city: 'Oslo' });
+    // Their usage chunk (no choices, yet another id) ends nothing.
+    const usage = { ...varying[0]!, id: 'chunk-usage', choices: [], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } } as ChatCompletionChunk;
+    expect(await lastValueFrom(of(...varying, usage).pipe(finalParsed(City)))).toEqual({ city: 'Oslo' });
+  });
+
+  it('a retry after a cut (one id per completion, the first attempt unfinished): the retried answer is parsed alone', async () => {
+    const attempt = (id: string, text: string) => chatContentChunks(pieces(text)).map((c) => ({ ...c, id }) as ChatCompletionChunk);
+    const cut = attempt('chatcmpl-1', '{"city":"Oslo"}').filter((c) => !c.choices.some((choice) => choice.finish_reason)).slice(0, 3);
+    expect(cut.length).toBe(3);
+    expect(await lastValueFrom(of(...cut, ...attempt('chatcmpl-2', '{"city":"Rome"}')).pipe(finalParsed(City)))).toEqual({ city: 'Rome' });
   });
 });
 

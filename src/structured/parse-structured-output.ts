@@ -36,9 +36,10 @@ export type StructuredOutputFinal = Response | ChatCompletion;
  * - Chat Completions: the `message.content` of choice `choice` (its `index`, default 0); a `length` or
  *   `content_filter` finish is {@link StructuredOutputIncompleteError}, a `message.refusal`
  *   {@link StructuredOutputRefusalError}.
- * - Text that is not JSON (none at all, as in a turn that only called tools, included) is
- *   `StructuredOutputParseError` with where and an excerpt; JSON that `schema` refuses is
- *   `StructuredOutputValidationError` with zod's issues.
+ * - A turn that only called tools (no text; a chat choice's `tool_calls`, a response's `function_call` /
+ *   `custom_tool_call` items) is {@link StructuredOutputToolCallsError} naming them, as over its stream. Other text
+ *   that is not JSON (none at all included) is `StructuredOutputParseError` with where and an excerpt; JSON that
+ *   `schema` refuses is `StructuredOutputValidationError` with zod's issues.
  *
  * Where the SDK sets `output_parsed` / `message.parsed` to `null` (a refusal, an incomplete response, no text),
  * this throws the error that says why. A value that is neither a `Response` nor a `ChatCompletion` (a stream's

@@ -68,8 +68,9 @@ type Terminal = Extract<ResponseStreamEvent, { type: 'response.completed' | 'res
  * finish) or at the end of the stream. A turn with tool calls and no text fails with
  * {@link StructuredOutputToolCallsError} at the end.
  *
- * Several completions / responses in one stream (a tool loop's `event`s): a chunk of another completion `id`, a
- * lifecycle event of another response `id`, starts the text again (`turn` counts them), so the last turn's text
+ * Several completions / responses in one stream (a tool loop's `event`s, a retry after a cut): a chunk of another
+ * completion `id` (by the rule of `startsNewCompletion()`), a lifecycle event of another response `id`, starts the
+ * text again (`turn` counts them), so the last turn's text
  * is the output. A Responses stream that began after its start (resumed with `starting_after`: an output event
  * with a `sequence_number` above 0 before any response) gives no pieces, since they would be a tail of the text;
  * its terminal event gives the whole text of its response as one piece, and without one `complete()` fails with
@@ -92,6 +93,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
   let id = ''; // the completion's or the response's, once known
   let choicesShown: Set<number> | undefined; // Chat: the choices shown, and those that reported a `finish_reason`
   let choicesFinished: Set<number> | undefined;
+  let idRepeated = false; // Chat: the completion's id came in two chunks at least (see `startsNewCompletion()`)
   let started = false; // Responses: a lifecycle event came before any output event
   let joinedAt: ReturnType<typeof startOf> | undefined; // Responses: where a stream that began after its start began
 
@@ -111,6 +113,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
     joinedAt = undefined;
     choicesShown = undefined;
     choicesFinished = undefined;
+    idRepeated = false;
   };
 
   /** A terminal event of a stream that began after its start: the whole text of its response, as one piece. */
@@ -135,9 +138,13 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
       if (chatProtocol.is(value)) {
         const completion = value.id;
         if (completion) {
-          // Another completion, once every choice of this one finished (the reducer's rule: some servers give each
-          // chunk of one completion an id of its own).
-          if (id !== '' && completion !== id && choicesShown !== undefined && choicesShown.size === choicesFinished?.size) restart();
+          // Another completion, by the reducer's rule (`startsNewCompletion()`): a chunk with choices of another id,
+          // once this completion's id repeated (one id per completion) or every choice of it finished (servers that
+          // give each chunk an id of its own).
+          if (completion === id) idRepeated = true;
+          else if (id !== '' && value.choices.length > 0) {
+            if (idRepeated || (choicesShown !== undefined && choicesShown.size === choicesFinished?.size)) restart();
+          }
           id = completion;
         }
         const choices = value.choices;

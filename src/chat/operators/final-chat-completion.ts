@@ -10,8 +10,9 @@ import type { ChatCompletionSnapshot } from '../snapshot/state.js';
  * {@link finalizeChatCompletion} for the rules and the few deliberate differences). Fails with
  * `MissingCompletionError` when there was no chunk or a choice never got its `finish_reason`; a stream that
  * fails (a cut stream is an `IncompleteStreamError`) fails this too, with no completion. A stream holding several
- * completions (the chunks of `runChatTools()`'s turns) gives the last one, as the SDK's runner does: a chunk of
- * another completion `id` starts a new accumulation.
+ * completions (the chunks of `runChatTools()`'s turns, a retry after a cut) gives the last one, as the SDK's
+ * runner does: a chunk of another completion `id` starts a new accumulation, by the rule of `chatCompletionReducer`
+ * (once the completion before repeated its `id` or finished).
  *
  * @example
  * import { chatCompletionChunks, finalChatCompletion } from 'rx-openai-stream';
