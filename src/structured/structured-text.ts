@@ -11,7 +11,7 @@ import {
   StructuredOutputValidationError,
 } from '../errors/structured-errors.js';
 import { chatProtocol } from '../chat/protocol.js';
-import { MAX_CHAT_INDEX } from '../chat/snapshot/reducer.js';
+import { MAX_CHAT_INDEX, opensMessage } from '../chat/snapshot/reducer.js';
 import { beganAfterStart, startOf } from '../responses/snapshot/stream-start.js';
 import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../wire/chat.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
@@ -93,7 +93,6 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
   let id = ''; // the completion's or the response's, once known
   let choicesShown: Set<number> | undefined; // Chat: the choices shown, and those that reported a `finish_reason`
   let choicesFinished: Set<number> | undefined;
-  let idRepeated = false; // Chat: the completion's id came in two chunks at least (see `startsNewCompletion()`)
   let started = false; // Responses: a lifecycle event came before any output event
   let joinedAt: ReturnType<typeof startOf> | undefined; // Responses: where a stream that began after its start began
 
@@ -113,7 +112,6 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
     joinedAt = undefined;
     choicesShown = undefined;
     choicesFinished = undefined;
-    idRepeated = false;
   };
 
   /** A terminal event of a stream that began after its start: the whole text of its response, as one piece. */
@@ -138,12 +136,12 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
       if (chatProtocol.is(value)) {
         const completion = value.id;
         if (completion) {
-          // Another completion, by the reducer's rule (`startsNewCompletion()`): a chunk with choices of another id,
-          // once this completion's id repeated (one id per completion) or every choice of it finished (servers that
-          // give each chunk an id of its own).
-          if (completion === id) idRepeated = true;
-          else if (id !== '' && value.choices.length > 0) {
-            if (idRepeated || (choicesShown !== undefined && choicesShown.size === choicesFinished?.size)) restart();
+          // Another completion, by the reducer's rule (`startsNewCompletion()`): a chunk with choices of another id
+          // that opens a message (a retry after a cut, the next turn), or comes once every choice of this one
+          // finished (servers that give each chunk an id of its own).
+          if (id !== '' && completion !== id && value.choices.length > 0) {
+            const finished = choicesShown !== undefined && choicesShown.size === choicesFinished?.size;
+            if (finished || opensMessage(value)) restart();
           }
           id = completion;
         }

@@ -9,8 +9,9 @@ import type { ChatCompletionSnapshot } from '../snapshot/state.js';
  * concatenated, `logprobs` token arrays concatenated, `finish_reason`, and the latest `usage`, `model`,
  * `system_fingerprint`, `service_tier`. The pure {@link chatCompletionReducer} wrapped in `scan`: snapshots are
  * immutable and share unchanged choices, so `===` tells what changed. One snapshot per completion: a chunk of
- * another completion `id` (the next turn of `runChatTools()`, a retry after a cut) starts a new snapshot, once the
- * completion before repeated its `id` or finished (servers that give every chunk an id of its own stay one).
+ * another completion `id` (the next turn of `runChatTools()`, a retry after a cut) starts a new snapshot when the
+ * chunk opens a message (`delta.role`) or the completion before finished (servers that give every chunk an id of
+ * its own stay one).
  *
  * @example
  * import { map, distinctUntilChanged } from 'rxjs';

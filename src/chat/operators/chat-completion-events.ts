@@ -154,7 +154,7 @@ const NO_EVENTS: readonly ChatCompletionStreamEvent[] = Object.freeze([]);
  * Pass event types to keep only those (the result is narrowed). One value per event, in the SDK's order; events
  * of all choices come interleaved, each with its `choiceIndex`. A stream of several completions (the chunks of
  * `runChatTools()`'s turns, say) is read one completion at a time, as the SDK's runner reads it: a chunk whose
- * non-empty `id` differs from the completion's starts the next one once that completion repeated its `id` or
+ * non-empty `id` differs from the completion's starts the next one when it opens a message or that completion
  * finished (see `chatCompletionReducer`), whose choices
  * start anew (its content does not continue the previous one's, and each completion has its own `done` events).
  * The `done` events of a completion fire at its finish, so before the next one's first event; a completion that

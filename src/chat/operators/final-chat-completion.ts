@@ -12,7 +12,7 @@ import type { ChatCompletionSnapshot } from '../snapshot/state.js';
  * fails (a cut stream is an `IncompleteStreamError`) fails this too, with no completion. A stream holding several
  * completions (the chunks of `runChatTools()`'s turns, a retry after a cut) gives the last one, as the SDK's
  * runner does: a chunk of another completion `id` starts a new accumulation, by the rule of `chatCompletionReducer`
- * (once the completion before repeated its `id` or finished).
+ * (when it opens a message, or the completion before finished).
  *
  * @example
  * import { chatCompletionChunks, finalChatCompletion } from 'rx-openai-stream';

@@ -42,10 +42,10 @@ export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone
  * - one snapshot per completion: a chunk with choices whose non-empty `id` differs from the snapshot's non-empty
  *   `id` starts a new snapshot (the chunks of several completions in one stream, such as the `event`s of
  *   `runChatTools()`'s turns or a retry after a cut, give one snapshot per completion, and the last one is the final
- *   completion, as in the SDK's runner and its `ChatCompletionStream.fromReadableStream()`) once the snapshot's `id`
- *   came in two chunks or every choice of it finished: some compatible servers give every chunk an `id` of its own,
- *   and their chunks go on with the current completion until it finished (the SDK's live streams accumulate
- *   whatever the ids); a usage chunk (`choices: []`) belongs to the completion before it; a chunk with an empty
+ *   completion, as in the SDK's runner and its `ChatCompletionStream.fromReadableStream()`) when it opens a message
+ *   (a choice's `delta.role`) or every choice of the snapshot finished: some compatible servers give every chunk an
+ *   `id` of its own, and their chunks after the first go on with the current completion until it finished (the
+ *   SDK's live streams accumulate whatever the ids); a usage chunk (`choices: []`) belongs to the completion before it; a chunk with an empty
  *   `id` belongs to the current completion (Azure's first chunk, `id: ""` with `prompt_filter_results`, starts the
  *   first snapshot with `id: ""`, which the completion's first real `id` then fills in, without starting another);
  * - chunk-level fields (`id`, `model`, `created`, `system_fingerprint`, `service_tier`, `usage`, ...) take the
@@ -76,34 +76,17 @@ export function chatCompletionReducer(
   const choices = chunk.choices;
   const next = choices.length === 0 ? previous : reduceChoices(previous, choices);
   if (current === undefined) return topLevel(undefined, chunk, next);
-  const id = chunk.id;
-  if (id) return markIdRepeated(topLevel(current, chunk, next), current, id);
-  return next === previous ? current : markIdRepeated(withChoices(current, next), current, undefined);
-}
-
-/**
- * Set, not enumerable (as {@link AUDIO_DONE}), on a snapshot whose `id` came in two chunks at least: its server
- * keeps one id per completion, so a chunk of another id is another completion even before this one finished (a
- * retry after a cut, whose attempt never got its `finish_reason`). Servers that give every chunk an id of their own
- * never set it.
- */
-const ID_REPEATED: unique symbol = Symbol('rx-openai-stream.chat.idRepeated');
-
-/** `next`, marked {@link ID_REPEATED} when `current` was, or when `id` (the chunk's) repeats `current`'s. */
-function markIdRepeated(next: ChatCompletionSnapshot, current: ChatCompletionSnapshot, id: string | undefined): ChatCompletionSnapshot {
-  if ((current as { [ID_REPEATED]?: true })[ID_REPEATED] === true || (id !== undefined && id === current.id)) {
-    Object.defineProperty(next, ID_REPEATED, { value: true, enumerable: false, configurable: true });
-  }
-  return next;
+  if (chunk.id) return topLevel(current, chunk, next);
+  return next === previous ? current : withChoices(current, next);
 }
 
 /**
  * Whether `chunk` begins another completion than `snapshot`'s: both have a non-empty `id`, they differ (the official
  * SDK's rule in `ChatCompletionStream.fromReadableStream()`), the chunk has choices (a usage chunk belongs to the
- * completion before it), and either the snapshot's `id` came in two chunks at least (a server that keeps one id per
- * completion: another id is another completion, a retry's after a cut one too) or every choice of the snapshot
- * finished (some compatible servers give every chunk an `id` of its own: a completion still generating is not left
- * for another). One string comparison per chunk; the rest only when the ids differ.
+ * completion before it), and either the chunk opens a message (a choice's `delta.role`: the first chunk of every
+ * completion says the role, a retry's after a cut one too) or every choice of the snapshot finished. Some
+ * compatible servers give every chunk an `id` of its own: their chunks after the first say no role, and go on with
+ * the completion until it finished. One string comparison per chunk; the rest only when the ids differ.
  *
  * @internal
  * @example
@@ -115,7 +98,7 @@ export function startsNewCompletion(snapshot: ChatCompletionSnapshot, chunk: Cha
   const current = snapshot.id;
   // A chunk without choices (the usage chunk of `include_usage`) belongs to the completion before it.
   if (!current || current === id || chunk.choices.length === 0) return false;
-  if ((snapshot as { [ID_REPEATED]?: true })[ID_REPEATED] === true) return true;
+  if (opensMessage(chunk)) return true;
   let seen = false;
   const choices = snapshot.choices;
   for (let i = 0; i < choices.length; i++) {
@@ -125,6 +108,19 @@ export function startsNewCompletion(snapshot: ChatCompletionSnapshot, chunk: Cha
     seen = true;
   }
   return seen;
+}
+
+/**
+ * Whether a chunk opens a message: one of its choices' deltas says the `role` (the first chunk of a completion does).
+ *
+ * @internal
+ * @example
+ * opensMessage({ id: 'c2', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }); // true
+ */
+export function opensMessage(chunk: ChatCompletionChunk): boolean {
+  const choices = chunk.choices;
+  for (let i = 0; i < choices.length; i++) if (choices[i]!.delta?.role) return true;
+  return false;
 }
 
 /**
