@@ -1,27 +1,11 @@
 import OpenAI from 'openai';
 import { strictWeatherTool, useEmulatorAndSdk } from '../helpers/sdk';
+import { collapsedTypes, RESPONSES_TEXT_EVENTS } from '../helpers/response-event-types';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 
 const weather = strictWeatherTool;
 
-const TEXT_EVENTS = [
-  'response.created',
-  'response.in_progress',
-  'response.output_item.added',
-  'response.content_part.added',
-  'response.output_text.delta',
-  'response.output_text.done',
-  'response.content_part.done',
-  'response.output_item.done',
-  'response.completed',
-];
 
-/** Event types with runs of the same delta collapsed into one. */
-function collapsed(events: readonly ResponseStreamEvent[]): string[] {
-  return events
-    .map((event) => event.type)
-    .filter((type, at, all) => !(type.endsWith('.delta') && all[at - 1] === type));
-}
 
 describe('the official SDK against the emulator: Responses', () => {
   const sdk = useEmulatorAndSdk();
@@ -31,7 +15,7 @@ describe('the official SDK against the emulator: Responses', () => {
     const events: ResponseStreamEvent[] = [];
     for await (const event of stream) events.push(event);
 
-    expect(collapsed(events)).toEqual(TEXT_EVENTS);
+    expect(collapsedTypes(events.map((event) => event.type))).toEqual(RESPONSES_TEXT_EVENTS);
     expect(events.map((event) => event.sequence_number)).toEqual(events.map((_, at) => at));
     const deltas = events.flatMap((event) => (event.type === 'response.output_text.delta' ? [event.delta] : []));
     expect(deltas).toEqual(['You', ' said', ':', ' Hello', '!', ' How', ' are', ' you', '?']);
@@ -98,7 +82,7 @@ describe('the official SDK against the emulator: Responses', () => {
     stream.on('response.function_call_arguments.delta', (event) => fragments.push(event.delta));
     const response = await stream.finalResponse();
 
-    expect(collapsed(types.map((type) => ({ type }) as ResponseStreamEvent))).toEqual([
+    expect(collapsedTypes(types)).toEqual([
       'response.created',
       'response.in_progress',
       'response.output_item.added',

@@ -8,6 +8,7 @@ import { createClient, finalMessages, finalRun } from '../../src/index';
 import { runChatTools, runResponsesTools, toolLoopResult, zodTool } from '../../src/structured';
 import { startEmulator, type AnswerRequest, type Emulator } from '../../src/testing/index';
 import { strictWeatherTool, withoutParsed } from '../helpers/sdk';
+import { collapsedTypes, RESPONSES_TEXT_EVENTS } from '../helpers/response-event-types';
 
 const City = z.object({ city: z.string() });
 const chatWeatherTool = {
@@ -20,10 +21,6 @@ const chatWeatherTool = {
   },
 };
 
-/** Event types with runs of the same delta collapsed into one. */
-function collapsed(types: readonly string[]): string[] {
-  return types.filter((type, at, all) => !(type.endsWith('.delta') && all[at - 1] === type));
-}
 
 /** Two calls of the same function with different arguments, with the ids the test chose. */
 const TWO_CITIES = {
@@ -55,17 +52,7 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       const response = await stream.finalResponse();
 
       expect(response.output_text).toBe('Il fait beau à Paris.');
-      expect(collapsed(types)).toEqual([
-        'response.created',
-        'response.in_progress',
-        'response.output_item.added',
-        'response.content_part.added',
-        'response.output_text.delta',
-        'response.output_text.done',
-        'response.content_part.done',
-        'response.output_item.done',
-        'response.completed',
-      ]);
+      expect(collapsedTypes(types)).toEqual(RESPONSES_TEXT_EVENTS);
       expect(response.usage?.output_tokens).toBe(types.filter((type) => type === 'response.output_text.delta').length);
       // Used up: the next request gets the generated answer.
       const next = await client.responses.create({ model: 'gpt-4o', input: 'Hi' });

@@ -62,29 +62,21 @@ export interface CompletionCall {
  * };
  */
 export type CompletionAnswer =
-  | {
-      readonly kind: 'text';
-      readonly fragments: readonly string[];
-      readonly truncated: boolean;
-      readonly completionTokens: number;
-      readonly reasoning?: readonly string[];
-    }
-  | {
-      readonly kind: 'refusal';
-      readonly fragments: readonly string[];
-      readonly truncated: boolean;
-      readonly completionTokens: number;
-      readonly reasoning?: readonly string[];
-    }
-  | {
+  | (AnswerBudget & { readonly kind: 'text'; readonly fragments: readonly string[] })
+  | (AnswerBudget & { readonly kind: 'refusal'; readonly fragments: readonly string[] })
+  | (AnswerBudget & {
       readonly kind: 'functionCalls';
       /** The text the model writes before its calls (no fragment: none). */
       readonly leadingText: readonly string[];
       readonly calls: readonly CompletionCall[];
-      readonly truncated: boolean;
-      readonly completionTokens: number;
-      readonly reasoning?: readonly string[];
-    };
+    });
+
+/** What every {@link CompletionAnswer} says of its tokens: cut by the limit, how many, the reasoning summary's. */
+interface AnswerBudget {
+  readonly truncated: boolean;
+  readonly completionTokens: number;
+  readonly reasoning?: readonly string[];
+}
 
 /**
  * Decides the answer to a request and cuts it into fragments (then to `maxTokens`).
