@@ -201,34 +201,34 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | st
  * };
  */
 export function releaseBody(reader: ByteReader | undefined, ended: (() => boolean) | undefined): void {
-  if (reader !== undefined && ended?.() === true && reader.isResponseBody) finishAfterEnd(reader);
+  if (reader !== undefined && ended?.() === true && reader.isResponseBody) finishAfterEnd(() => reader.read(), () => reader.cancel());
   else reader?.cancel();
 }
 
 /**
- * Reads the end of a body whose last event came (a source that stops once its stream ended by its own protocol:
- * see `readSSE`), or cancels it: when the read brings more bytes, or has not settled by the next turn of the event
- * loop (after the I/O already received was read; a body still open is not waited for). Only the release of the
- * connection waits; the stream was complete already.
+ * Reads the end of a body (or an SDK stream's iterator) whose last event came (a source that stops once its stream
+ * ended by its own protocol: see `readSSE`, `fromOpenAIStream`), or cancels it: when the read brings more, or has
+ * not settled by the next turn of the event loop (after the I/O already received was read; a body still open is
+ * not waited for). Only the release of the connection waits; the stream was complete already.
  *
  * @internal
  * @example
- * if (ended() && reader.isResponseBody) finishAfterEnd(reader);
+ * if (ended() && reader.isResponseBody) finishAfterEnd(() => reader.read(), () => reader.cancel());
  * else reader.cancel();
  */
-function finishAfterEnd(reader: ByteReader): void {
+export function finishAfterEnd(read: () => Promise<{ readonly done?: boolean }>, cancel: () => void): void {
   let settled = false;
-  reader.read().then(
+  read().then(
     (result) => {
       settled = true;
-      if (!result.done) reader.cancel();
+      if (!result.done) cancel();
     },
     () => {
       settled = true;
     },
   );
   nextTurn(() => {
-    if (!settled) reader.cancel();
+    if (!settled) cancel();
   });
 }
 

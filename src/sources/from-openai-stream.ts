@@ -4,7 +4,7 @@ import { type Adoption, adoptionOf } from '../protocols/sources.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
-import { nextTurn } from './byte-source.js';
+import { finishAfterEnd } from './byte-source.js';
 
 /**
  * What {@link fromOpenAIStream} accepts: the official SDK's `AssistantStream`, `Stream<...>` or
@@ -42,9 +42,9 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
  *   event the SDK passes on fail with `ResponseStreamError`; any other end is an `IncompleteStreamError`.
  * - Assistants runs: an end is a completion once the run settled (a terminal or `requires_action` status),
  *   else an `IncompleteStreamError`.
- * - Chat Completions: an end is a completion once every choice shown has its `finish_reason` and, when the
- *   chunks announced a usage chunk (`usage: null`, as with `stream_options: { include_usage: true }`), it came;
- *   else an `IncompleteStreamError`.
+ * - Chat Completions: an end is a completion once every choice shown has its `finish_reason`, else an
+ *   `IncompleteStreamError` (the usage chunk of `include_usage`, after the last finish, is not waited for: without
+ *   `[DONE]`, a cut just before it cannot be told).
  *
  * Values of no known API (and a stream that gives none) complete with the iterator.
  *
@@ -146,29 +146,14 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
       stream?.controller?.abort();
       if (iterator) Promise.resolve(iterator.return?.()).catch(() => undefined);
     }
-    // The stream ended by its protocol: its iterator's end (the body's end) is most likely queued behind the last
-    // value, and is read rather than aborted (which in Node's `fetch` destroys the connection). An iterator that
-    // has more to give, or whose end has not come by the next turn of the event loop, is aborted.
-    function release(iterator: AsyncIterator<T>) {
-      let settled = false;
-      iterator.next().then(
-        (result) => {
-          settled = true;
-          if (!result.done) abort();
-        },
-        () => {
-          settled = true;
-        },
-      );
-      nextTurn(() => {
-        if (!settled) abort();
-      });
-    }
     return () => {
       stopped = true;
       // A stream read to its end (or failed) has nothing left to abort.
       if (finished) return;
-      if (ended && iterator) release(iterator);
+      // Ended by its protocol: its iterator's end (the body's end) is most likely queued behind the last value, and
+      // is read rather than aborted (which in Node's `fetch` destroys the connection); one with more, or not ended by
+      // the next turn of the event loop, is aborted.
+      if (ended && iterator) finishAfterEnd(() => iterator!.next(), abort);
       else abort();
     };
   });

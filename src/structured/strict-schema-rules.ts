@@ -98,7 +98,7 @@ export function isArraySchema(node: JsonSchemaNode): boolean {
  * @example
  * resolveRef({ $defs: { city: { type: 'string' } } }, '#/$defs/city'); // { type: 'string' }
  */
-export function resolveRef(root: JsonSchemaNode, ref: string): unknown {
+function resolveRef(root: JsonSchemaNode, ref: string): unknown {
   if (ref === '#') return root;
   if (!ref.startsWith('#/')) return undefined;
   let target: unknown = root;

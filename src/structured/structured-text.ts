@@ -265,11 +265,6 @@ function namesOf(calls: string[] | undefined, fragments: readonly ChatCompletion
 }
 
 /**
- * What a whole response's output answers, by the rule of the deltas: the text of the first `output_text` part of
- * the first message that is not a non-final (`commentary`) phase, else the refusal of such a message; and the names
- * of the function / custom tool calls.
- */
-/**
  * The answer of a finished response's `output`: the text of the first non-empty output text part of a message
  * that is not of a non-final (`commentary`) phase (as the official SDK parses only final answers), its first
  * refusal, and the names of the tools it called.

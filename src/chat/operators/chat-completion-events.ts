@@ -257,9 +257,10 @@ export function chatCompletionEvents(
       };
 
       const eventsOf = (chunk: ChatCompletionChunk): readonly ChatCompletionStreamEvent[] => {
-        // A chunk of another completion (the reducer starts a new snapshot): its choices start unannounced.
-        if (snapshot !== undefined && startsNewCompletion(snapshot, chunk)) progress.length = 0;
-        snapshot = chatCompletionReducer(snapshot, chunk);
+        // A chunk of another completion: a new snapshot, whose choices start unannounced.
+        const another = snapshot !== undefined && startsNewCompletion(snapshot, chunk);
+        if (another) progress.length = 0;
+        snapshot = chatCompletionReducer(another ? undefined : snapshot, chunk);
         out = [];
         for (const chunkChoice of chunk.choices) {
           const choice = snapshot.choices[chunkChoice.index]!;
