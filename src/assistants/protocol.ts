@@ -169,11 +169,6 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
     return event;
   }
 
-  endOfAdopted(): IncompleteStreamError | undefined {
-    // The SDK passes no `[DONE]` on: its end is judged as a body's end.
-    return this.endOfBody();
-  }
-
   cut(cause?: unknown): IncompleteStreamError {
     return new IncompleteStreamError({
       runId: this.run?.id,

@@ -74,9 +74,6 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   private completionId: string | undefined;
   private finishReason: string | undefined;
   private learnable = false;
-  // Streams without `[DONE]` only (adopted SDK streams, NDJSON; see `noteEnding()`): whether each choice shown (by
-  // index) has finished.
-  private finished: Map<number, boolean> | undefined;
   // Content chunks that repeat the last one's text around their content are read without JSON.parse; not
   // with a `conformance` schema, which may judge the strings the template fills in.
   private readonly contentChunks: JsonTemplate<ChatCompletionChunk> | undefined;
@@ -135,40 +132,9 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   }
 
   adopt(chunk: ChatCompletionChunk): ChatCompletionChunk {
-    // The SDK throws its APIError for an error chunk and passes no `[DONE]` on: the end is judged by what the
-    // chunks tell (see `endOfAdopted()`).
+    // The SDK throws its APIError for an error chunk: an adopted chunk is only noted.
     this.note(chunk);
-    this.noteEnding(chunk);
     return chunk;
-  }
-
-  endOfAdopted(): IncompleteStreamError | undefined {
-    return this.endWithoutDone();
-  }
-
-  /** Notes what tells the end of a stream without `[DONE]` (see {@link endWithoutDone}). */
-  protected noteEnding(chunk: ChatCompletionChunk): void {
-    const finished = (this.finished ??= new Map());
-    const choices = chunk.choices;
-    for (let i = 0; i < choices.length; i++) {
-      const { index, finish_reason: reason } = choices[i]!;
-      if (reason) finished.set(index, true);
-      else if (!finished.has(index)) finished.set(index, false);
-    }
-  }
-
-  /**
-   * The end of a stream that carries no `[DONE]` (an adopted SDK stream, NDJSON): complete once every choice it
-   * showed has its `finish_reason` (the SDK's ChatCompletionStream asks that much) and it showed one at least; else
-   * a cut. The usage chunk of `stream_options: { include_usage: true }`, which comes after the last finish, is not
-   * waited for: the chunks cannot tell whether it was asked for (`"usage": null` in every chunk is what the API
-   * writes when it was, and what many relays write whether or not), and the answer is whole without it.
-   */
-  protected endWithoutDone(): IncompleteStreamError | undefined {
-    const finished = this.finished;
-    if (finished === undefined || finished.size === 0) return this.cut();
-    for (const done of finished.values()) if (!done) return this.cut();
-    return undefined;
   }
 
   cut(cause?: unknown): IncompleteStreamError {
@@ -188,7 +154,7 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
  * of the SDK's streams `fromOpenAIStream()` adopts). A body that ends before that (no chunk, a choice still
  * unfinished) is an {@link IncompleteStreamError}, as a body without `[DONE]` is in an event stream. (The official
  * SDK's reader takes any end of the body after one chunk as the end.) The usage chunk of `include_usage`, after
- * the last finish, is not waited for (see `endWithoutDone()`).
+ * the last finish, is not waited for (see `FinishingChunkReader`).
  * Its own constant, so that a bundle of `chatCompletionChunks()` does not carry it.
  *
  * @internal
@@ -202,16 +168,43 @@ export const chatSourceWithoutDone: ProtocolSource<ChatCompletionChunk, ChatComp
   },
 };
 
-/** A {@link ChunkReader} whose end of body is judged as an adopted stream's end (no `[DONE]` to wait for). */
+/**
+ * A {@link ChunkReader} for streams that carry no `[DONE]` (NDJSON, the SDK's streams `fromOpenAIStream()` adopts):
+ * its end of body is a completion once every choice it showed has its `finish_reason` and it showed one at least;
+ * else a cut. The usage chunk of `stream_options: { include_usage: true }`, which comes after the last finish, is not
+ * waited for: the chunks cannot tell whether it was asked for (`"usage": null` in every chunk is what the API writes
+ * when it was, and what many relays write whether or not), and the answer is whole without it.
+ */
 class FinishingChunkReader extends ChunkReader {
+  // By choice index: whether it finished.
+  private readonly finished = new Map<number, boolean>();
+
   override decode(sse: ServerSentEvent): ChatCompletionChunk | StreamEnd {
     const chunk = super.decode(sse);
     if (!(chunk instanceof StreamEnd)) this.noteEnding(chunk);
     return chunk;
   }
 
+  override adopt(chunk: ChatCompletionChunk): ChatCompletionChunk {
+    this.noteEnding(super.adopt(chunk));
+    return chunk;
+  }
+
   override endOfBody(): IncompleteStreamError | undefined {
-    return this.endWithoutDone();
+    const finished = this.finished;
+    if (finished.size === 0) return this.cut();
+    for (const done of finished.values()) if (!done) return this.cut();
+    return undefined;
+  }
+
+  private noteEnding(chunk: ChatCompletionChunk): void {
+    const finished = this.finished;
+    const choices = chunk.choices;
+    for (let i = 0; i < choices.length; i++) {
+      const { index, finish_reason: reason } = choices[i]!;
+      if (reason) finished.set(index, true);
+      else if (!finished.has(index)) finished.set(index, false);
+    }
   }
 }
 

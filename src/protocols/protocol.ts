@@ -192,17 +192,13 @@ export interface ProtocolReader<E> {
   /**
    * A value another reader decoded (the official SDK's stream, adopted by `fromOpenAIStream()`), noted as
    * {@link decode} notes the value of the same event: the value to emit, or the {@link StreamEnd} `decode` would
-   * return for that event (Responses' `error` and `response.failed`). {@link ends} is asked after it as after
-   * `decode`. Nothing is checked or copied: the value was parsed by its own reader.
+   * return for that event (Responses' `error` and `response.failed`, an Assistants `done` or `error` value). {@link
+   * ends} is asked after it as after `decode`, and {@link endOfBody} when the adopted stream ends (the SDK's
+   * iterator ends quietly both at `[DONE]`, which it does not pass on, and at a cut: the source of an adopted API is
+   * one that needs no `[DONE]`, see `src/protocols/sources.ts`). Nothing is checked or copied: the value was parsed
+   * by its own reader.
    */
   adopt(value: E): E | StreamEnd;
-  /**
-   * The adopted stream ended, which the official SDK's iterator does quietly both at `[DONE]` (which it does not
-   * pass on) and when the body is cut: `undefined` when what the stream told shows it complete, else the error
-   * to fail with (an `IncompleteStreamError`). {@link endOfBody} but for `[DONE]` unseen: for APIs whose end
-   * shows in the values (a terminal event, a settled run), the same rule.
-   */
-  endOfAdopted(): OpenAIStreamError | undefined;
 }
 
 /**

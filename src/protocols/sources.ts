@@ -1,5 +1,5 @@
 import { assistantsSource } from '../assistants/protocol.js';
-import { chatSource } from '../chat/protocol.js';
+import { chatSourceWithoutDone } from '../chat/protocol.js';
 import { responsesSource } from '../responses/protocol.js';
 import type { FromSSEOptions } from '../sources/from-sse.js';
 import type { ValueOfKind } from './accumulations.js';
@@ -9,7 +9,8 @@ import { type KnownProtocol, protocolOf } from './registry.js';
 /**
  * The source part of every protocol of `src/protocols/registry.ts`, by kind: `fromOpenAIStream()` judges an
  * adopted stream by the rules of its API's source (kept apart from the registry so that `textDeltas()` does not
- * carry the sources). The compiler asks for an entry for every protocol of the registry.
+ * carry the sources). The SDK's iterators pass no `[DONE]` on: Chat Completions' is the source that needs none
+ * (the one of NDJSON bodies); Responses and Assistants runs end by their values anyway. The compiler asks for an entry for every protocol of the registry.
  *
  * @internal
  * @example
@@ -17,14 +18,14 @@ import { type KnownProtocol, protocolOf } from './registry.js';
  */
 export const protocolSources = {
   assistants: assistantsSource,
-  chat: chatSource,
+  chat: chatSourceWithoutDone,
   responses: responsesSource,
 } as const satisfies { readonly [K in KnownProtocol['kind']]: ProtocolSource<ValueOfKind<K>, never> };
 
 /**
  * How one subscription of `fromOpenAIStream()` judges a stream of an API's values: the API's protocol (which of
  * the values it owns) and a reader of its source, which notes them (`adopt`) and judges their end (`ends`,
- * `endOfAdopted`).
+ * `endOfBody`).
  *
  * @internal
  * @example

@@ -186,11 +186,6 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     return event;
   }
 
-  endOfAdopted(): IncompleteStreamError {
-    // Only a terminal event completes the stream; the SDK passes no `[DONE]` on.
-    return this.cut();
-  }
-
   cut(cause?: unknown): IncompleteStreamError {
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     return new IncompleteStreamError({

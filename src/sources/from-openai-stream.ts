@@ -134,7 +134,7 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
       }
       finished = true;
       // The SDK's iterator ends quietly both at `[DONE]` and at a cut: what the values told decides.
-      const error = adoption ? adoption.reader.endOfAdopted() : undefined;
+      const error = adoption ? adoption.reader.endOfBody() : undefined;
       if (error === undefined) subscriber.complete();
       else subscriber.error(error);
     })().catch((error: unknown) => {
