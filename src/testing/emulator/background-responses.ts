@@ -79,14 +79,14 @@ export function refuseUnstoredBackground(request: Pick<ResponsesScript['request'
 /**
  * Starts producing a background response: stores it `queued`, then one event per pacing step (at least one
  * turn of the event loop each), updating the stored response as its status changes. Returns the `queued`
- * response the POST answers with.
+ * response the POST answers with. The route has refused a request that is not stored first
+ * ({@link refuseUnstoredBackground}), before it took a fault or a scripted answer.
  *
  * @example
  * const queued = startBackground(ctx.state, script);
  * queued.status; // 'queued'
  */
 export function startBackground(state: EmulatorState, script: ResponsesScript): JsonObject {
-  refuseUnstoredBackground(script.request);
   const final = responseObject(script, 'final');
   const live: BackgroundResponse = {
     script,

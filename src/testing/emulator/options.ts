@@ -75,7 +75,10 @@ export interface StrictRequestChecks {
    * `strict: false`).
    */
   readonly schemas: boolean;
-  /** `json_object` mode needs the word "json" (any case) in the messages (Responses: the input or `instructions`). */
+  /**
+   * `json_object` mode needs the word "json" (any case) in the messages (Responses: the input, `instructions`, or the
+   * earlier turns of `previous_response_id` or the conversation).
+   */
   readonly jsonObject: boolean;
   /** Every top-level parameter is one the endpoint knows (those of the `openai` SDK's request types). */
   readonly parameters: boolean;

@@ -258,7 +258,7 @@ function shownValue(value: unknown): string {
  * @example
  * matchesAnswer({ api: 'chat', input: 'weather' }, request); // true for a Chat request whose user asks about the weather
  */
-export function matchesAnswer(match: AnswerMatch | undefined, request: AnswerRequest): boolean {
+function matchesAnswer(match: AnswerMatch | undefined, request: AnswerRequest): boolean {
   if (!match) return true;
   if (!matchesRequest(match, request)) return false;
   if (match.api !== undefined && match.api !== request.api) return false;

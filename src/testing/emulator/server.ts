@@ -53,7 +53,7 @@ export interface ApiServer {
  * @example
  * res.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json' });
  */
-export const CORS_HEADERS: Readonly<Record<string, string>> = {
+const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': [
     'x-request-id',
