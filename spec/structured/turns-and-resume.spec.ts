@@ -28,6 +28,7 @@ import {
 } from '../../src/index';
 import {
   finalParsed,
+  parseStructuredOutput,
   partialParsed,
   runChatTools,
   runResponsesTools,
@@ -279,6 +280,14 @@ describe('a Responses stream resumed with starting_after', () => {
     const call = { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'get_weather', arguments: '{}', status: 'completed' };
     const calls = { type: 'response.completed', sequence_number: 9, response: response('completed', [call as never]) } as ResponseStreamEvent;
     await expect(lastValueFrom(of(calls).pipe(finalParsed(City)))).rejects.toMatchObject({ name: 'StructuredOutputToolCallsError', toolNames: ['get_weather'] });
+  });
+
+  it('the terminal event alone is read as parseStructuredOutput() reads its response: a refusal part wins over text', async () => {
+    const parts = [{ type: 'output_text', text: '{"city":"Oslo"}', annotations: [] }, { type: 'refusal', refusal: 'No.' }];
+    const output = [{ type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: parts }];
+    const terminal = { type: 'response.completed', sequence_number: 9, response: response('completed', output as never) } as ResponseStreamEvent;
+    await expect(lastValueFrom(of(terminal).pipe(finalParsed(City)))).rejects.toMatchObject({ name: 'StructuredOutputRefusalError', refusal: 'No.' });
+    expect(() => parseStructuredOutput((terminal as unknown as { response: never }).response, City)).toThrow(expect.objectContaining({ name: 'StructuredOutputRefusalError' }));
   });
 
   it('a refusal in the terminal response is StructuredOutputRefusalError', async () => {

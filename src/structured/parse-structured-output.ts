@@ -7,7 +7,7 @@ import {
 } from '../errors/structured-errors.js';
 import type { ChatCompletion } from '../wire/chat.js';
 import type { Response } from '../wire/responses-api.js';
-import { finalAnswer, parseAndValidate, type StructuredOutputOptions } from './structured-text.js';
+import { parseAndValidate, responseAnswerText, type StructuredOutputOptions } from './structured-text.js';
 
 /**
  * A finished answer, whole: a Responses `Response` (what `client.responses.create()` emits, `finalResponse()`, the
@@ -111,21 +111,7 @@ function finalStructuredText(final: StructuredOutputFinal, options: StructuredOu
     if (text === '' && calls?.length) throw new StructuredOutputToolCallsError(calls.map(toolNameOf));
     return text;
   }
-  const response = final as Response;
-  // As the official SDK, only final answers: not the messages of a non-final (commentary) phase.
-  const found = finalAnswer(response.output);
-  if (found.refusal !== undefined) throw new StructuredOutputRefusalError(found.refusal);
-  const text = found.text === '' ? undefined : found.text;
-  const status = response.status;
-  if (status === 'incomplete') throw new StructuredOutputIncompleteError(response.incomplete_details?.reason ?? 'incomplete', text ?? '');
-  if (status === 'failed' || status === 'cancelled' || status === 'queued' || status === 'in_progress') {
-    // No whole output: a response that ended without one (with what its error says), or that has not ended.
-    const error = response.error;
-    const why = error ? `: ${error.code ? `${error.code}: ` : ''}${error.message}` : '';
-    throw new StructuredOutputIncompleteError(status, text ?? '', `No structured output: the response's status is "${status}"${why}`);
-  }
-  if (text === undefined && found.calls !== undefined) throw new StructuredOutputToolCallsError(found.calls);
-  return text ?? '';
+  return responseAnswerText(final as Response);
 }
 
 /** The name of a chat tool call (a function's or a custom tool's), `''` when it has none. */

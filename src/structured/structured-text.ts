@@ -14,7 +14,7 @@ import { chatProtocol } from '../chat/protocol.js';
 import { MAX_CHAT_INDEX, opensMessage } from '../chat/snapshot/reducer.js';
 import { beganAfterStart, startOf } from '../responses/snapshot/stream-start.js';
 import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../wire/chat.js';
-import type { ResponseStreamEvent } from '../wire/responses-api.js';
+import type { Response, ResponseStreamEvent } from '../wire/responses-api.js';
 import { createPartialJsonParser } from './partial-json-parser.js';
 
 /**
@@ -119,13 +119,11 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
     const output = (event.response as { output?: unknown } | null)?.output;
     if (!Array.isArray(output)) return undefined; // not whole: `complete()` says so
     joinedAt = undefined;
-    const found = finalAnswer(output as readonly unknown[]);
-    calls = found.calls;
-    if (event.type === 'response.incomplete') {
-      throw new StructuredOutputIncompleteError(event.response.incomplete_details?.reason ?? 'incomplete', found.text ?? '');
-    }
-    if (found.text === undefined && found.refusal !== undefined) throw new StructuredOutputRefusalError(found.refusal);
-    return found.text === undefined || found.text === '' ? undefined : take(found.text);
+    const response = event.response;
+    // By the terminal event's type where a compatible server leaves the response's status out.
+    const status = event.type === 'response.incomplete' ? 'incomplete' : response.status;
+    const whole = responseAnswerText({ ...response, status } as Response);
+    return whole === '' ? undefined : take(whole);
   };
 
   return {
@@ -265,15 +263,40 @@ function namesOf(calls: string[] | undefined, fragments: readonly ChatCompletion
 }
 
 /**
- * The answer of a finished response's `output`: the text of the first non-empty output text part of a message
- * that is not of a non-final (`commentary`) phase (as the official SDK parses only final answers), its first
- * refusal, and the names of the tools it called.
+ * The text of the structured output of a finished response, or the error that says there is none, by the rules of
+ * its stream: a refusal part is {@link StructuredOutputRefusalError}; a response `incomplete` (or without a whole
+ * output: still `queued` / `in_progress`, or `failed` / `cancelled`, whose `error` the message says) is
+ * {@link StructuredOutputIncompleteError}; one that only called tools is {@link StructuredOutputToolCallsError};
+ * else the text of its answer (`''` for none). For `parseStructuredOutput()` and a stream resumed after its start.
  *
  * @internal
  * @example
- * const { text, refusal, calls } = finalAnswer(response.output);
+ * parseAndValidate(responseAnswerText(response), schema);
  */
-export function finalAnswer(output: readonly unknown[]): { text?: string; refusal?: string; calls?: string[] } {
+export function responseAnswerText(response: Response): string {
+  const found = finalAnswer(Array.isArray(response.output) ? response.output : []);
+  if (found.refusal !== undefined) throw new StructuredOutputRefusalError(found.refusal);
+  const text = found.text;
+  const status = response.status;
+  if (status === 'incomplete') {
+    throw new StructuredOutputIncompleteError(response.incomplete_details?.reason ?? 'incomplete', text ?? '');
+  }
+  if (status === 'failed' || status === 'cancelled' || status === 'queued' || status === 'in_progress') {
+    // No whole output: a response that ended without one (with what its error says), or that has not ended.
+    const error = response.error;
+    const why = error ? `: ${error.code ? `${error.code}: ` : ''}${error.message}` : '';
+    throw new StructuredOutputIncompleteError(status, text ?? '', `No structured output: the response's status is "${status}"${why}`);
+  }
+  if (text === undefined && found.calls !== undefined) throw new StructuredOutputToolCallsError(found.calls);
+  return text ?? '';
+}
+
+/**
+ * The answer of a finished response's `output`: the text of the first non-empty output text part of a message
+ * that is not of a non-final (`commentary`) phase (as the official SDK parses only final answers), its first
+ * refusal, and the names of the tools it called.
+ */
+function finalAnswer(output: readonly unknown[]): { text?: string; refusal?: string; calls?: string[] } {
   let text: string | undefined;
   let refusal: string | undefined;
   let calls: string[] | undefined;
