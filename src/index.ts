@@ -25,7 +25,8 @@ export * from './errors/index.js';
 // Sources
 export type { ServerSentEvent } from './sources/server-sent-event.js';
 export type { ByteSource, ByteStream, ByteStreamFactory } from './sources/byte-source.js';
-export { fromSSE, type FromSSEOptions, DEFAULT_MAX_BUFFER_SIZE } from './sources/from-sse.js';
+export { fromSSE, type FromSSEOptions } from './sources/from-sse.js';
+export { DEFAULT_MAX_BUFFER_SIZE } from './sources/byte-source.js';
 export { fromOpenAIStream, type AdoptableStream, type StreamSource } from './sources/from-openai-stream.js';
 export type { ConformanceSchema } from './sources/decode-json-event.js';
 

@@ -135,10 +135,15 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
       const problem = validateEventJson(schema, name, sse.data, data);
       if (problem) return new StreamEnd(problem);
     }
+    this.note(name, data);
+    return { event: name, data } as AssistantStreamEvent;
+  }
+
+  /** Notes what a cut stream reports: how many events came, the last one's name, the run it carried. */
+  private note(name: string, data: unknown): void {
     this.received++;
     this.lastEventName = name;
     if ((data as { object?: unknown } | null)?.object === 'thread.run') this.run = data as typeof this.run;
-    return { event: name, data } as AssistantStreamEvent;
   }
 
   ends(): boolean {
@@ -163,9 +168,7 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
     const name: string = event.event;
     if (name === 'done') return STREAM_DONE;
     if (name === 'error') return new StreamEnd(new AssistantStreamError(JSON.stringify(event.data)));
-    this.received++;
-    this.lastEventName = name;
-    if ((event.data as { object?: unknown } | null)?.object === 'thread.run') this.run = event.data as typeof this.run;
+    this.note(name, event.data);
     return event;
   }
 

@@ -148,11 +148,16 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
       }
       this.learnable = type === TEXT_DELTA;
     }
+    this.note(type, json);
+    return json as ResponseStreamEvent;
+  }
+
+  /** Notes what a cut stream reports: how many events came, the last one's name, the response it carried. */
+  private note(type: string, event: unknown): void {
     this.received++;
     this.lastEventName = type;
-    const carried = (json as { response?: unknown } | null)?.response;
+    const carried = (event as { response?: unknown } | null)?.response;
     if (typeof carried === 'object' && carried !== null) this.response = carried;
-    return json as ResponseStreamEvent;
   }
 
   /** An `error` or `response.failed` event, with the response's id as far as the stream told it. */
@@ -179,10 +184,7 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     // The SDK passes `error` (unless named on its `event:` line, which the SDK throws as its APIError) and
     // `response.failed` on as values: they fail the stream here as in `decode()`.
     if (isFailure(type)) return this.failure(type, JSON.stringify(event));
-    this.received++;
-    this.lastEventName = type;
-    const carried = (event as { response?: unknown }).response;
-    if (typeof carried === 'object' && carried !== null) this.response = carried;
+    this.note(type, event);
     return event;
   }
 

@@ -246,3 +246,12 @@ export function nextTurn(fn: () => void): void {
   if (typeof immediate === 'function') immediate(fn);
   else setTimeout(fn, 0);
 }
+
+/**
+ * The default `maxBufferSize` of the sources (`fromSSE()`, the NDJSON sources): 16 MiB, the most characters one line
+ * or event may hold.
+ *
+ * @example
+ * fromSSE(response, { maxBufferSize: 4 * DEFAULT_MAX_BUFFER_SIZE }); // room for very large events
+ */
+export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;

@@ -3,7 +3,15 @@ import { APIError } from '../errors/api-errors.js';
 import { excerpt } from '../errors/excerpt.js';
 import { StreamBufferOverflowError, StreamParseError } from '../errors/stream-errors.js';
 import type { Framing } from '../protocols/read-protocol.js';
-import { type ByteReader, type ByteSource, checkByteSource, isErrorResponse, openByteReader, releaseBody } from './byte-source.js';
+import {
+  type ByteReader,
+  type ByteSource,
+  checkByteSource,
+  DEFAULT_MAX_BUFFER_SIZE,
+  isErrorResponse,
+  openByteReader,
+  releaseBody,
+} from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /*
@@ -14,8 +22,6 @@ import type { ServerSentEvent } from './server-sent-event.js';
  * the NDJSON sources import this module: a bundle of the event-stream sources does not carry it.
  */
 
-/** The default most characters one line may hold (16 MiB), as for an event stream's lines and events. */
-const MAX_LINE = 16 * 1024 * 1024;
 
 /**
  * What one line of an NDJSON body is as an event: the event to decode, or the {@link StreamParseError} to fail with.
@@ -59,7 +65,7 @@ export function readNdjson(
   eventOf: LineEvent = unnamedLine,
 ): Observable<ServerSentEvent> {
   checkByteSource(source);
-  const maxLine = options.maxBufferSize ?? MAX_LINE;
+  const maxLine = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;
   return new Observable<ServerSentEvent>((subscriber) => {
     let stopped = false;
     let reader: ByteReader | undefined;

@@ -2,7 +2,7 @@ import { createParser, type ParseError } from 'eventsource-parser';
 import { Observable } from 'rxjs';
 import { APIError } from '../errors/api-errors.js';
 import { StreamBufferOverflowError, StreamNotEstablishedError } from '../errors/stream-errors.js';
-import { type ByteSource, checkByteSource, isErrorResponse, openByteReader, releaseBody } from './byte-source.js';
+import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, isErrorResponse, openByteReader, releaseBody } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /**
@@ -24,13 +24,6 @@ export interface FromSSEOptions {
   onRetry?: (retryMs: number) => void;
 }
 
-/**
- * The default {@link FromSSEOptions.maxBufferSize}: 16 MiB.
- *
- * @example
- * fromSSE(response, { maxBufferSize: 4 * DEFAULT_MAX_BUFFER_SIZE }); // room for very large events
- */
-export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
 
 /**
  * Reads a `text/event-stream` body as an Observable of {@link ServerSentEvent}s.

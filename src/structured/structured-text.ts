@@ -11,7 +11,7 @@ import {
   StructuredOutputValidationError,
 } from '../errors/structured-errors.js';
 import { chatProtocol } from '../chat/protocol.js';
-import { MAX_CHAT_INDEX, opensMessage } from '../chat/snapshot/reducer.js';
+import { MAX_CHAT_INDEX, mayStartCompletion, opensMessage } from '../chat/snapshot/reducer.js';
 import { beganAfterStart, startOf } from '../responses/snapshot/stream-start.js';
 import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../wire/chat.js';
 import type { Response, ResponseStreamEvent } from '../wire/responses-api.js';
@@ -137,9 +137,9 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
           // Another completion, by the reducer's rule (`startsNewCompletion()`): a chunk with choices of another id
           // that opens a message (a retry after a cut, the next turn), or comes once every choice of this one
           // finished (servers that give each chunk an id of its own).
-          if (id !== '' && completion !== id && value.choices.length > 0) {
+          if (mayStartCompletion(id, value)) {
             const finished = choicesShown !== undefined && choicesShown.size === choicesFinished?.size;
-            if (finished || opensMessage(value)) restart();
+            if (opensMessage(value) || finished) restart();
           }
           id = completion;
         }

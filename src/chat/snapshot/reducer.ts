@@ -93,11 +93,7 @@ export function chatCompletionReducer(
  * if (snapshot !== undefined && startsNewCompletion(snapshot, chunk)) progress.length = 0;
  */
 export function startsNewCompletion(snapshot: ChatCompletionSnapshot, chunk: ChatCompletionChunk): boolean {
-  const id = chunk.id;
-  if (!id) return false;
-  const current = snapshot.id;
-  // A chunk without choices (the usage chunk of `include_usage`) belongs to the completion before it.
-  if (!current || current === id || chunk.choices.length === 0) return false;
+  if (!mayStartCompletion(snapshot.id, chunk)) return false;
   if (opensMessage(chunk)) return true;
   let seen = false;
   const choices = snapshot.choices;
@@ -108,6 +104,20 @@ export function startsNewCompletion(snapshot: ChatCompletionSnapshot, chunk: Cha
     seen = true;
   }
   return seen;
+}
+
+/**
+ * Whether `chunk` may begin another completion than the one of id `currentId`: both ids are non-empty and differ,
+ * and the chunk has choices (a chunk without, the usage chunk of `include_usage`, belongs to the completion before
+ * it). Whether it does is {@link startsNewCompletion}'s rule: it opens a message, or the completion finished.
+ *
+ * @internal
+ * @example
+ * if (mayStartCompletion(id, chunk) && (opensMessage(chunk) || finished)) restart();
+ */
+export function mayStartCompletion(currentId: string, chunk: ChatCompletionChunk): boolean {
+  const id = chunk.id;
+  return !!id && !!currentId && currentId !== id && chunk.choices.length > 0;
 }
 
 /**
