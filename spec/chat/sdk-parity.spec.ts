@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { lastValueFrom, toArray } from 'rxjs';
 import { chatCompletionChunks, finalChatCompletion } from '../../src/index';
 import { chunksAtEdges, chunksOf, fixtureBytes, fixtureNames, splitAt, streamOf } from '../helpers/bytes';
+import { expectEqual } from '../helpers/expect-equal';
 import { chatBytes, ourChat, sdkChat, withoutMadeUpIds } from './sdk-chat';
 import { propertyRuns } from '../helpers/property-runs';
 
@@ -23,15 +24,15 @@ describe('the same bytes through us and through the official SDK 7.x', () => {
 
     it('equal snapshots, final completion and events, read whole and one byte at a time (a long one at its ends)', async () => {
       const sdk = await sdkChat([bytes]);
-      expect(await ourChat([bytes])).toEqual(sdk);
-      expect(await ourChat(chunksAtEdges(bytes, 1))).toEqual(sdk);
+      expectEqual(await ourChat([bytes]), sdk);
+      expectEqual(await ourChat(chunksAtEdges(bytes, 1)), sdk);
     });
 
     it('equal whatever the chunking', async () => {
       const sdk = await sdkChat([bytes]);
       await fc.assert(
         fc.asyncProperty(fc.array(fc.nat({ max: bytes.length }), { maxLength: 30 }), async (cuts) => {
-          expect(await ourChat(splitAt(bytes, cuts))).toEqual(sdk);
+          expectEqual(await ourChat(splitAt(bytes, cuts)), sdk);
         }),
         { numRuns: Math.max(3, Math.round(RUNS / 20)) },
       );
@@ -84,14 +85,14 @@ describe('Azure OpenAI streams', () => {
     const bytes = chatBytes(azureChunks);
     const sdk = await sdkChat([bytes]);
     const ours = await ourChat([bytes]);
-    expect(ours).toEqual(sdk);
+    expectEqual(ours, sdk);
     expect(ours.completion).toMatchObject({
       id: 'chatcmpl-AB1',
       object: 'chat.completion',
       prompt_filter_results: [{ prompt_index: 0 }],
       choices: [{ finish_reason: 'stop', content_filter_results: filters, message: { content: 'Hello there' } }],
     });
-    expect(await ourChat(chunksOf(bytes, 1))).toEqual(sdk);
+    expectEqual(await ourChat(chunksOf(bytes, 1)), sdk);
   });
 
   it('a tool call stream with filter results completes as in the SDK', async () => {
@@ -104,7 +105,7 @@ describe('Azure OpenAI streams', () => {
       { choices: [azureChoice({}, { finish_reason: 'tool_calls' })], ...azureTop },
       azureChunks[5]!,
     ]);
-    expect(await ourChat([bytes])).toEqual(await sdkChat([bytes]));
+    expectEqual(await ourChat([bytes]), await sdkChat([bytes]));
   });
 });
 
@@ -118,7 +119,7 @@ describe('the official SDK 7.x rules', () => {
   it('content: "" stays "" (not null) and fires content.done', async () => {
     const bytes = chatBytes([chunk([choice({ role: 'assistant', content: '' })]), chunk([choice({}, { finish_reason: 'stop' })])]);
     const ours = await ourChat([bytes]);
-    expect(ours).toEqual(await sdkChat([bytes]));
+    expectEqual(ours, await sdkChat([bytes]));
     expect(ours.completion).toMatchObject({ choices: [{ message: { content: '' } }] });
     expect(ours.events).toEqual([{ type: 'content.done', content: '' }]);
   });
@@ -136,7 +137,7 @@ describe('the official SDK 7.x rules', () => {
       chunk([choice({}, { finish_reason: 'tool_calls' })]),
     ]);
     const ours = await ourChat([bytes]);
-    expect(ours).toEqual(await sdkChat([bytes]));
+    expectEqual(ours, await sdkChat([bytes]));
     const done = ours.events.filter((e) => (e as { type: string }).type === 'tool_calls.function.arguments.done');
     expect(done.map((e) => (e as { index: number; arguments: string }).arguments)).toEqual(['', '', '{"x":', '{"y":', '{"x":1}', '{"y":2}']);
   });
@@ -149,7 +150,7 @@ describe('the official SDK 7.x rules', () => {
       chunk([], { usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } }),
     ]);
     const ours = await ourChat([bytes]);
-    expect(ours).toEqual(await sdkChat([bytes]));
+    expectEqual(ours, await sdkChat([bytes]));
     expect(ours.completion).toMatchObject({
       choices: [{ finish_reason: 'stop', message: { audio: { id: 'audio_1', data: 'AAABBB', transcript: 'Hi there', expires_at: 1727180541 } } }],
     });
@@ -174,7 +175,7 @@ describe('the official SDK 7.x rules', () => {
       chunk([choice({}, { finish_reason: 'tool_calls' })]),
     ]);
     const ours = await ourChat([bytes]);
-    expect(ours).toEqual(await sdkChat([bytes]));
+    expectEqual(ours, await sdkChat([bytes]));
     expect(ours.completion).toMatchObject({
       choices: [{ message: { tool_calls: [{ id: 'call_c', type: 'custom', custom: { name: 'sql', input: 'SELECT 1' } }] } }],
     });
@@ -264,7 +265,7 @@ describe('generated valid streams', () => {
     await fc.assert(
       fc.asyncProperty(validStream, async (chunks) => {
         const bytes = chatBytes(chunks);
-        expect(withoutMadeUpIds(await ourChat([bytes]))).toEqual(withoutMadeUpIds(await sdkChat([bytes])));
+        expectEqual(withoutMadeUpIds(await ourChat([bytes])), withoutMadeUpIds(await sdkChat([bytes])));
       }),
       { numRuns: RUNS },
     );
@@ -277,7 +278,7 @@ describe('generated valid streams', () => {
         const ours = await ourChat([bytes]);
         const sdk = await sdkChat([bytes]);
         if (m.role === 'assistant') {
-          expect(withoutMadeUpIds(ours)).toEqual(withoutMadeUpIds(sdk));
+          expectEqual(withoutMadeUpIds(ours), withoutMadeUpIds(sdk));
         } else {
           // Deliberate: the SDK's finalChatCompletion() rejects a message whose role is not `assistant`; ours
           // reports the completion with the role the stream gave (events and snapshots are the SDK's).

@@ -12,6 +12,7 @@ import {
   type ResponseStreamEvent,
 } from '../../src/index';
 import { streamOf } from '../helpers/bytes';
+import { expectEqual } from '../helpers/expect-equal';
 import { sdkClientOver, withoutParsed } from '../helpers/sdk';
 
 export interface Ours {
@@ -61,8 +62,8 @@ export async function sdk(parts: readonly Uint8Array[]): Promise<Sdk> {
 export function expectSameAnswers(mine: Ours, theirs: Sdk): void {
   expect(theirs.error).toBeUndefined();
   expect(mine.error).toBeUndefined();
-  expect(mine.events).toEqual(theirs.events);
+  expectEqual(mine.events, theirs.events);
   const expected = withoutParsed(theirs.final);
-  expect(mine.final).toEqual(expected);
-  expect(mine.last).toEqual(expected);
+  expectEqual(mine.final, expected);
+  expectEqual(mine.last, expected);
 }

@@ -29,6 +29,7 @@ import {
   type ResponseStreamEvent,
 } from '../../src/index';
 import { chunksAtEdges, chunksOf, encode, fixtureNames, iterableOf, splitAt, streamOf } from '../helpers/bytes';
+import { expectEqual } from '../helpers/expect-equal';
 import { listen } from '../helpers/local-server';
 import { recordingBytes } from '../relay/recordings';
 
@@ -109,14 +110,14 @@ describe('NDJSON sources: round trip of the recordings', () => {
         const ours = new Uint8Array(await new Response(toNdjsonBody(from(expected), { heartbeatMs: false })).arrayBuffer());
         // The library's relay writes what the SDK writes; the SDK's reader reads back those values too.
         expect(new TextDecoder().decode(ours)).toBe(new TextDecoder().decode(theirs));
-        expect(await sdkReads(theirs)).toEqual(expected);
+        expectEqual(await sdkReads(theirs), expected);
 
         // Whole, one byte at a time at its ends (its first and last 2 KiB: every line end and the last line; the middle
         // in large pieces), random splits. (Characters split at each of their bytes: a test of its own below.)
         const small = chunksAtEdges(theirs, 1, 2048);
-        expect(await read(ndjson[format](new Response(theirs.slice())))).toEqual(expected);
-        expect(await read(ndjson[format](streamOf(small)))).toEqual(expected);
-        expect(await read(ndjson[format](iterableOf(splitAt(theirs, randomCuts(theirs.length, 40, theirs.length)))))).toEqual(expected);
+        expectEqual(await read(ndjson[format](new Response(theirs.slice()))), expected);
+        expectEqual(await read(ndjson[format](streamOf(small))), expected);
+        expectEqual(await read(ndjson[format](iterableOf(splitAt(theirs, randomCuts(theirs.length, 40, theirs.length))))), expected);
       });
     }
   }
@@ -125,7 +126,7 @@ describe('NDJSON sources: round trip of the recordings', () => {
     const bytes = recordingBytes('responses-recorded', 'azure-text.sse');
     const expected = await read(responseEvents(eventStream(bytes)));
     const text = new TextDecoder().decode(await sdkNdjson('responses', bytes));
-    expect(await read(responseEventsFromNdjson(iterableOf(text.match(/[\s\S]{1,7}/g)!)))).toEqual(expected);
+    expectEqual(await read(responseEventsFromNdjson(iterableOf(text.match(/[\s\S]{1,7}/g)!))), expected);
 
     let calls = 0;
     const factory = async () => {
@@ -134,7 +135,7 @@ describe('NDJSON sources: round trip of the recordings', () => {
       if (calls === 1) return streamOf([encode(text.slice(0, 200))]);
       return new Response(text);
     };
-    expect(await read(responseEventsFromNdjson(factory).pipe(retry(1)))).toEqual(expected);
+    expectEqual(await read(responseEventsFromNdjson(factory).pipe(retry(1))), expected);
     expect(calls).toBe(2);
   });
 });
@@ -155,7 +156,7 @@ describe('NDJSON sources: bytes and lines', () => {
     // Pieces of 1 to 4 bytes split every 2-, 3- and 4-byte character at each of its inner boundaries.
     for (const size of [1, 2, 3, 4]) {
       const values = await read(chatCompletionChunksFromNdjson(streamOf(chunksOf(bytes, size))));
-      expect(values).toEqual(chunks);
+      expectEqual(values, chunks);
       expect((await read(from(values).pipe(textDeltas()))).join('')).toBe(content.join(''));
     }
   });
@@ -166,13 +167,13 @@ describe('NDJSON sources: bytes and lines', () => {
     ['CR', '\r'],
   ])('lines that end with %s, one byte at a time, and blank lines (heartbeats) between them', async (_, end) => {
     const body = encode(`${end}${lines.join(`${end}${end}  ${end}`)}${end}${end}`);
-    expect(await read(chatCompletionChunksFromNdjson(streamOf(chunksOf(body, 1))))).toEqual(chunks);
-    expect(await read(chatCompletionChunksFromNdjson(new Response(body.slice())))).toEqual(chunks);
+    expectEqual(await read(chatCompletionChunksFromNdjson(streamOf(chunksOf(body, 1)))), chunks);
+    expectEqual(await read(chatCompletionChunksFromNdjson(new Response(body.slice()))), chunks);
   });
 
   it('a last line without its line end is read when it is whole JSON, as the SDK reads it', async () => {
     const body = encode(lines.join('\n'));
-    expect(await read(chatCompletionChunksFromNdjson(streamOf(chunksOf(body, 3))))).toEqual(chunks);
+    expectEqual(await read(chatCompletionChunksFromNdjson(streamOf(chunksOf(body, 3)))), chunks);
     expect(await sdkReads(body)).toEqual(chunks);
     const events = await read(responseEvents(eventStream(recordingBytes('responses-recorded', 'azure-text.sse'))));
     const bare = encode(events.map((e) => JSON.stringify(e)).join('\n'));
