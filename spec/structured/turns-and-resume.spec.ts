@@ -28,6 +28,7 @@ import {
 } from '../../src/index';
 import {
   finalParsed,
+  parsedToolCalls,
   parseStructuredOutput,
   partialParsed,
   runChatTools,
@@ -317,6 +318,41 @@ describe('chunks of one completion, each with an id of its own (compatible serve
     const cut = attempt('chatcmpl-1', '{"city":"Oslo"}').filter((c) => !c.choices.some((choice) => choice.finish_reason)).slice(0, 3);
     expect(cut.length).toBe(3);
     expect(await lastValueFrom(of(...cut, ...attempt('chatcmpl-2', '{"city":"Rome"}')).pipe(finalParsed(City)))).toEqual({ city: 'Rome' });
+  });
+
+  it('a retry after a cut mid-arguments: parsedToolCalls() gives the retried call alone, never the two joined', async () => {
+    const call = (id: string, callId: string, args: string[]): ChatCompletionChunk[] =>
+      [
+        chunk([{ delta: { role: 'assistant', content: null } }]),
+        chunk([{ delta: { tool_calls: [{ index: 0, id: callId, type: 'function', function: { name: 'get_weather', arguments: '' } }] } }]),
+        ...args.map((a) => chunk([{ delta: { tool_calls: [{ index: 0, function: { arguments: a } }] } }])),
+        chunk([{ delta: {}, finish_reason: 'tool_calls' }]),
+      ].map((c) => ({ ...c, id }) as ChatCompletionChunk);
+    const cut = call('chatcmpl-1', 'call_1', ['{"ci', 'ty":"Os']).slice(0, -1);
+    const calls = await lastValueFrom(
+      of(...cut, ...call('chatcmpl-2', 'call_2', ['{"city"', ':"Rome"}'])).pipe(parsedToolCalls({ get_weather: City }), toArray()),
+    );
+    expect(calls).toEqual([{ name: 'get_weather', callId: 'call_2', arguments: '{"city":"Rome"}', parsedArguments: { city: 'Rome' }, index: 0 }]);
+    // The same chunks with one id throughout stay one completion (nothing dropped: the arguments join, and fail).
+    const same = [...cut, ...call('chatcmpl-1', 'call_2', ['{"city"', ':"Rome"}'])];
+    await expect(lastValueFrom(of(...same).pipe(parsedToolCalls({ get_weather: City }), toArray()))).rejects.toThrow(StructuredOutputParseError);
+  });
+
+  it('Responses: a call the cut response left open is not the retried response\'s (its incomplete answer is no unfinished call)', async () => {
+    const first = responseFunctionCallEvents([{ name: 'get_weather', callId: 'call_1', deltas: ['{"ci'] }]).slice(0, 3);
+    expect(first.map((e) => e.type)).toEqual(['response.created', 'response.output_item.added', 'response.function_call_arguments.delta']);
+    const retried = (events: ResponseStreamEvent[]) =>
+      events.map((e) => ('response' in e ? ({ ...e, response: { ...e.response, id: 'resp_2' } } as ResponseStreamEvent) : e));
+    const text = retried([...responseTextEvents(pieces('Too long')).slice(0, -1), responseIncomplete('max_output_tokens')]);
+    expect(await lastValueFrom(of(...first, ...text).pipe(parsedToolCalls({ get_weather: City }), toArray()))).toEqual([]);
+    const called = retried(responseFunctionCallEvents([{ name: 'get_weather', callId: 'call_2', deltas: ['{"city":"Rome"}'] }]));
+    expect(await lastValueFrom(of(...first, ...called).pipe(parsedToolCalls({ get_weather: City }), toArray()))).toEqual([
+      { name: 'get_weather', callId: 'call_2', arguments: '{"city":"Rome"}', parsedArguments: { city: 'Rome' }, index: 0 },
+    ]);
+    // Without the new response (one response throughout), the open call makes the incomplete answer an error.
+    await expect(
+      lastValueFrom(of(...first, ...responseTextEvents(pieces('Too long')).slice(1, -1), responseIncomplete('max_output_tokens')).pipe(parsedToolCalls({ get_weather: City }))),
+    ).rejects.toThrow(StructuredOutputIncompleteError);
   });
 });
 

@@ -3,6 +3,7 @@ import { withManySteps } from './per-subscription.js';
 import type { z } from 'zod';
 import { StructuredOutputIncompleteError, StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
 import { chatProtocol } from '../chat/protocol.js';
+import { mayStartCompletion, opensMessage } from '../chat/snapshot/reducer.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputStreamValue } from './structured-text.js';
 
@@ -48,6 +49,8 @@ type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_ite
  * Custom tool calls (Chat Completions `type: 'custom'`, Responses `custom_tool_call` items) are not emitted: their
  * input is free-form text, not JSON arguments, and the SDK leaves them unparsed too (read them from the final
  * completion or response); they never fail the stream.
+ * Over several completions or responses in one stream (a retry after a cut, a tool loop's turns), a call the cut one
+ * left unfinished is dropped with it: never joined to the next one's call of the same index.
  * Fails with `StructuredOutputUnknownToolError` for a function name without a schema, `StructuredOutputParseError` /
  * `StructuredOutputValidationError` (naming the tool and call) for bad arguments, and
  * `StructuredOutputIncompleteError` when the output is cut (`length`, `content_filter`, `response.incomplete`)
@@ -74,10 +77,12 @@ export function parsedToolCalls<Tools extends Record<string, z.core.$ZodType>>(
     return { name, callId, arguments: args, parsedArguments, index } as ParsedToolCall<Tools>;
   };
   return withManySteps(() => {
-    // Chat Completions: calls still receiving arguments, in index order.
+    // Chat Completions: calls still receiving arguments, in index order, of the completion of id `completion`.
     const pending: PendingChatCall[] = [];
-    // Responses: output indexes of function calls added and not done.
+    let completion = '';
+    // Responses: output indexes of function calls added and not done, in the response of id `response`.
     const open = new Set<number>();
+    let response = '';
     const flushBelow = (limit: number, out: ParsedToolCall<Tools>[]): ParsedToolCall<Tools>[] => {
       pending.sort((a, b) => a.index - b.index);
       while (pending.length > 0 && pending[0]!.index < limit) {
@@ -90,6 +95,10 @@ export function parsedToolCalls<Tools extends Record<string, z.core.$ZodType>>(
       next(value) {
         const out: ParsedToolCall<Tools>[] = [];
         if (chatProtocol.is(value)) {
+          // Another completion that opens its message (the reducer's rule): a retry after a cut, or the next turn of
+          // a tool loop. Calls the one before left unfinished (it was cut) are dropped, never joined to the new ones.
+          if (mayStartCompletion(completion, value) && opensMessage(value)) pending.length = 0;
+          if (value.id) completion = value.id;
           for (const choice of value.choices) {
             if (choice.index !== wantedChoice) continue;
             for (const fragment of choice.delta?.tool_calls ?? []) {
@@ -116,7 +125,12 @@ export function parsedToolCalls<Tools extends Record<string, z.core.$ZodType>>(
           return out;
         }
         const event = value as ResponseStreamEvent;
-        if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
+        if (event.type === 'response.created') {
+          // Another response (a retry after a cut): calls the one before left open are not this one's.
+          const id = event.response?.id;
+          if (typeof id === 'string' && id !== response) open.clear();
+          if (typeof id === 'string') response = id;
+        } else if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
           open.add((event as OutputItemEvent).output_index);
         } else if (event.type === 'response.output_item.done' && event.item.type === 'function_call') {
           open.delete(event.output_index);
