@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { from, lastValueFrom, toArray } from 'rxjs';
-import { accumulateChatCompletion, chatCompletionEvents, chatCompletionReducer, type ChatCompletionChunk } from '../../src/index';
+import { accumulateChatCompletion, chatCompletionEvents, chatCompletionReducer, type ChatCompletionChunk, type ChatCompletionSnapshot } from '../../src/index';
 import { propertyRuns } from '../helpers/property-runs';
 import { chatBytes, ourChat, sdkChat, sdkChatOfSeveral, withoutMadeUpIds } from './sdk-chat';
 
@@ -171,6 +171,21 @@ describe('a compatible server that gives every chunk of one completion an id of 
     const second = [chunk('y0', [choice({ role: 'assistant', content: 'Bye' })]), chunk('y1', [choice({}, { finish_reason: 'stop' })])];
     const snapshots = await lastValueFrom(from([...varying, ...second] as ChatCompletionChunk[]).pipe(accumulateChatCompletion(), toArray()));
     expect(snapshots.map((s) => s.choices[0]!.message.content)).toEqual(['', 'Hello', 'Hello, world', 'Hello, world', 'Bye', 'Bye']);
+  });
+
+  it('chunks whose choices carry a `message` beside their `delta` (Foundry Local): the message is still the deltas\'', async () => {
+    // The SDK copies such a choice's `message` over the one it accumulates, keeping the last delta's text alone.
+    const withMessage = varying.map((c) => ({
+      ...c,
+      choices: c.choices.map((ch) => ({ ...ch, message: { role: 'assistant', content: '' } })),
+    })) as ChatCompletionChunk[];
+    const ours = await ourChat([chatBytes(withMessage)]);
+    expect((ours.completion as { choices: Array<{ message: { content: string } }> }).choices[0]!.message).toEqual({
+      role: 'assistant',
+      content: 'Hello, world',
+      refusal: null,
+    });
+    expect(ours.snapshots.map((s) => (s as ChatCompletionSnapshot).choices[0]!.message.content)).toEqual(['', 'Hello', 'Hello, world', 'Hello, world']);
   });
 });
 

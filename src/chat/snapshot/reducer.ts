@@ -186,13 +186,17 @@ function reduceChoices(
   return next;
 }
 
-/** The keys of a chunk's choice with rules of their own. */
+/**
+ * The keys of a chunk's choice with rules of their own. `message` is the snapshot's own, made of the deltas: some
+ * compatible servers (Foundry Local) send an empty `message` beside every `delta`, which must not replace it.
+ */
 function isChoiceKey(key: string): boolean {
   switch (key) {
     case 'delta':
     case 'finish_reason':
     case 'index':
     case 'logprobs':
+    case 'message':
       return true;
     default:
       return false;
