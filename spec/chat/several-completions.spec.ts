@@ -178,7 +178,7 @@ describe('a compatible server that gives every chunk of one completion an id of 
     const withMessage = varying.map((c) => ({
       ...c,
       choices: c.choices.map((ch) => ({ ...ch, message: { role: 'assistant', content: '' } })),
-    })) as ChatCompletionChunk[];
+    })) as unknown as ChatCompletionChunk[];
     const ours = await ourChat([chatBytes(withMessage)]);
     expect((ours.completion as { choices: Array<{ message: { content: string } }> }).choices[0]!.message).toEqual({
       role: 'assistant',
