@@ -27,6 +27,14 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
    * marks required, send `null`s and new enum values, and all of that passes through untouched.
    */
   conformance?: ConformanceSchema;
+  /**
+   * Whether the stream must end with `data: [DONE]`, as the API's streams do (default `true`: a body that ends
+   * without it is an `IncompleteStreamError`, a cut). `false` for a compatible server that ends its event stream
+   * without `[DONE]`: the stream is then complete when its body ends after every choice it carried reported a
+   * `finish_reason`, and still a cut when the body ends before that (no chunk, a choice unfinished). The usage chunk
+   * of `include_usage`, after the last finish, is not waited for.
+   */
+  requireDone?: boolean;
 }
 
 /**
@@ -46,7 +54,8 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
  * - A `data: {"error": {...}}` line (or an `event: error`) fails it with {@link ChatCompletionStreamError}.
  * - A body that ends without `[DONE]`, or a connection that breaks mid-stream, fails it with
  *   {@link IncompleteStreamError} (with `completionId` and the last `finishReason` seen): never a plain
- *   completion, so a cut answer is never mistaken for a whole one.
+ *   completion, so a cut answer is never mistaken for a whole one. For a compatible server that never sends
+ *   `[DONE]`, `{ requireDone: false }` takes the end of the body after every choice finished as the end.
  * - Invalid JSON, a read field of the wrong kind, or (with `conformance`) a schema violation fails it with
  *   {@link StreamParseError} (with the `path` of the field and an excerpt).
  *

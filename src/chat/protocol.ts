@@ -64,7 +64,7 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
 export const chatSource: ProtocolSource<ChatCompletionChunk, ChatCompletionChunksOptions> = {
   prepare(options) {
     const conformance = options.conformance;
-    return () => new ChunkReader(conformance);
+    return options.requireDone === false ? () => new FinishingChunkReader(conformance) : () => new ChunkReader(conformance);
   },
 };
 
@@ -154,22 +154,19 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
  * of the SDK's streams `fromOpenAIStream()` adopts). A body that ends before that (no chunk, a choice still
  * unfinished) is an {@link IncompleteStreamError}, as a body without `[DONE]` is in an event stream. (The official
  * SDK's reader takes any end of the body after one chunk as the end.) The usage chunk of `include_usage`, after
- * the last finish, is not waited for (see `FinishingChunkReader`).
- * Its own constant, so that a bundle of `chatCompletionChunks()` does not carry it.
+ * the last finish, is not waited for (see `FinishingChunkReader`). `chatSource` with `requireDone: false`.
  *
  * @internal
  * @example
  * const chunks$ = readFramed(chatSourceWithoutDone, response, {}, ndjsonLines);
  */
 export const chatSourceWithoutDone: ProtocolSource<ChatCompletionChunk, ChatCompletionChunksOptions> = {
-  prepare(options) {
-    const conformance = options.conformance;
-    return () => new FinishingChunkReader(conformance);
-  },
+  prepare: (options) => chatSource.prepare({ ...options, requireDone: false }),
 };
 
 /**
- * A {@link ChunkReader} for streams that carry no `[DONE]` (NDJSON, the SDK's streams `fromOpenAIStream()` adopts):
+ * A {@link ChunkReader} for streams that carry no `[DONE]` (NDJSON, the SDK's streams `fromOpenAIStream()` adopts, event
+ * streams read with `requireDone: false`):
  * its end of body is a completion once every choice it showed has its `finish_reason` and it showed one at least;
  * else a cut. The usage chunk of `stream_options: { include_usage: true }`, which comes after the last finish, is not
  * waited for: the chunks cannot tell whether it was asked for (`"usage": null` in every chunk is what the API writes

@@ -26,7 +26,8 @@ export function streamCall<E, C>(transport: Transport, protocol: ClientProtocol<
     let received = 0;
     const plan = protocol.start(call, () => received);
     const { spec, options } = plan.request;
-    return attempt(transport, protocol, spec, options).pipe(
+    const read = { decode: (response: Response) => protocol.decode(response, call), nameOf: protocol.nameOf };
+    return attempt(transport, read, spec, options).pipe(
       plan.retry ? retryStart(plan.retry, () => received) : identity,
       plan.resume ?? identity,
       fallBack(plan.fallback, () => received),

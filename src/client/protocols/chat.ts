@@ -21,6 +21,12 @@ import type { ClientProtocol } from './protocol.js';
 export interface ChatStreamOptions extends RequestOptions {
   /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
   onFallback?: (info: { reason: unknown }) => void;
+  /**
+   * Whether the stream must end with `data: [DONE]` (default `true`); `false` for a compatible server that ends
+   * its streams without it: the stream is whole once every choice finished and the body ended (see
+   * `chatCompletionChunks()`'s `requireDone`). A body that ends before that is still a cut.
+   */
+  requireDone?: boolean;
 }
 
 /**
@@ -46,7 +52,7 @@ export interface ChatStreamCall {
  * streamCall(transport, chatProtocol, { transport, body: params, options, create: (o) => create(params, o) });
  */
 export const chatProtocol: ClientProtocol<ChatCompletionChunk, ChatStreamCall> = {
-  decode: (response) => chatCompletionChunks(response),
+  decode: (response, call) => chatCompletionChunks(response, call?.options?.requireDone === false ? { requireDone: false } : {}),
   nameOf: () => 'chunk',
   start: ({ transport, body, options, create }) => {
     // One key for the stream's POST and the fallback's: the fallback is refused if the stream's POST was accepted.

@@ -27,8 +27,11 @@ import type { AdoptingRetry } from '../layers/retry-start.js';
  * };
  */
 export interface ClientProtocol<E, C> {
-  /** The bytes of a `text/event-stream` body as events (the source: parsing and the checks of what is read). */
-  decode(response: Response): Observable<E>;
+  /**
+   * The bytes of a `text/event-stream` body as events (the source: parsing and the checks of what is read), for
+   * call `call` when the stream is the call's (its options may choose how its stream is read).
+   */
+  decode(response: Response, call?: C): Observable<E>;
   /** An event's name, as timeout errors report the last event. */
   nameOf(event: E): string;
   /**

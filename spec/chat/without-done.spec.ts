@@ -1,0 +1,122 @@
+/**
+ * Chat Completions event streams of a compatible server that ends them without `data: [DONE]`: with
+ * `requireDone: false` (the source's option, and the client's per call) such a stream is whole once every choice it
+ * carried finished and the body ended; one that ends before that is still a cut. Without the option (the default)
+ * a body without `[DONE]` is a cut, as the API always sends it.
+ */
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import {
+  chatCompletionChunks,
+  type ChatCompletionChunk,
+  createClient,
+  finalChatCompletion,
+  IncompleteStreamError,
+  textDeltas,
+} from '../../src/index';
+import { chunksOf, fixtureBytes, fixtureNames, streamOf } from '../helpers/bytes';
+import { listen, type LocalServer } from '../helpers/local-server';
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+const RECORDINGS = [
+  ...fixtureNames('chat-recorded').map((name) => ['chat-recorded', name] as const),
+  ...fixtureNames('chat-completions').map((name) => ['chat-completions', name] as const),
+];
+
+/** The body without its `data: [DONE]` event. */
+function withoutDone(bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  const without = text.replace(/data: \[DONE\]\r?\n?\r?\n?$/, '');
+  expect(without).not.toBe(text);
+  return without;
+}
+
+/** Every chunk, and how the stream ended (the error it failed with, or `'complete'`). */
+async function read(chunks$: ReturnType<typeof chatCompletionChunks>) {
+  const chunks: ChatCompletionChunk[] = [];
+  const end = await new Promise<unknown>((resolve) =>
+    chunks$.subscribe({ next: (c) => chunks.push(c), error: resolve, complete: () => resolve('complete') }),
+  );
+  return { chunks, end };
+}
+
+const chunk = (id: string, choices: object[]) => `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1, model: 'm', choices })}\n\n`;
+
+describe('chatCompletionChunks() of a stream without [DONE]', () => {
+  it.each(RECORDINGS)('%s/%s without its [DONE]: whole with requireDone: false, a cut by default', async (folder, name) => {
+    const bytes = fixtureBytes(folder, name);
+    const expected = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(toArray()));
+    const body = encoder.encode(withoutDone(bytes));
+    const lenient = await read(chatCompletionChunks(streamOf(chunksOf(body, 9)), { requireDone: false }));
+    expect(lenient).toEqual({ chunks: expected, end: 'complete' });
+    const strict = await read(chatCompletionChunks(streamOf([body])));
+    expect(strict.chunks).toEqual(expected);
+    expect(strict.end).toBeInstanceOf(IncompleteStreamError);
+  });
+
+  it('a body that ends before every choice finished is still a cut, with everything that came', async () => {
+    const role = chunk('c1', [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]);
+    const hello = chunk('c1', [{ index: 0, delta: { content: 'Hello' }, finish_reason: null }]);
+    const stop = (index: number) => chunk('c1', [{ index, delta: {}, finish_reason: 'stop' }]);
+    const second = chunk('c1', [{ index: 1, delta: { role: 'assistant', content: 'Hi' }, finish_reason: null }]);
+    const cases: Array<[string, number]> = [
+      ['', 0],
+      [role + hello, 2],
+      [role + hello + second + stop(0), 4], // choice 1 never finished
+    ];
+    for (const [body, count] of cases) {
+      const { chunks, end } = await read(chatCompletionChunks(streamOf([encoder.encode(body)]), { requireDone: false }));
+      expect(chunks).toHaveLength(count);
+      expect(end).toBeInstanceOf(IncompleteStreamError);
+      expect(end).toMatchObject({ receivedEvents: count });
+    }
+    const whole = await read(chatCompletionChunks(streamOf([encoder.encode(role + hello + second + stop(0) + stop(1))]), { requireDone: false }));
+    expect(whole.end).toBe('complete');
+    // A usage chunk after the finish is read when it comes, and not waited for when it does not.
+    const usage = `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } })}\n\n`;
+    const withUsage = await read(chatCompletionChunks(streamOf([encoder.encode(role + hello + stop(0) + usage)]), { requireDone: false }));
+    expect(withUsage).toMatchObject({ end: 'complete', chunks: [{}, {}, {}, { usage: { total_tokens: 2 } }] });
+  });
+
+  it('[DONE] still ends the stream with requireDone: false', async () => {
+    const bytes = fixtureBytes('chat-recorded', 'openai-text-obfuscation.sse');
+    const expected = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(toArray()));
+    expect(await read(chatCompletionChunks(streamOf([bytes]), { requireDone: false }))).toEqual({ chunks: expected, end: 'complete' });
+  });
+});
+
+describe('client.chat.completions.stream() against a server that ends its streams without [DONE] (real HTTP)', () => {
+  let server: LocalServer;
+  let body = '';
+  beforeAll(async () => {
+    server = await listen((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(body);
+    });
+  });
+  afterAll(() => server.close());
+
+  const client = () => createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+  const params = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'Hi' }] };
+
+  it('{ requireDone: false }: the answer whole, its final completion; without it, a cut', async () => {
+    const bytes = fixtureBytes('chat-recorded', 'openai-text-obfuscation.sse');
+    const text = (await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(textDeltas(), toArray()))).join('');
+    body = withoutDone(bytes);
+    const lenient = client().chat.completions.stream(params, { requireDone: false });
+    expect((await lastValueFrom(lenient.pipe(textDeltas(), toArray()))).join('')).toBe(text);
+    const final = await firstValueFrom(client().chat.completions.stream(params, { requireDone: false }).pipe(finalChatCompletion()));
+    expect(final.choices[0]!.message.content).toBe(text);
+    await expect(lastValueFrom(client().chat.completions.stream(params))).rejects.toBeInstanceOf(IncompleteStreamError);
+  });
+
+  it('{ requireDone: false }: a body that ends mid-answer is still a cut', async () => {
+    const bytes = fixtureBytes('chat-recorded', 'openai-text-obfuscation.sse');
+    const full = withoutDone(bytes);
+    body = full.slice(0, full.indexOf('"finish_reason":"stop"'));
+    body = body.slice(0, body.lastIndexOf('data: '));
+    await expect(lastValueFrom(client().chat.completions.stream(params, { requireDone: false }))).rejects.toBeInstanceOf(
+      IncompleteStreamError,
+    );
+  });
+});
