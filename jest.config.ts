@@ -22,10 +22,11 @@ const config: Config = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     // rxjs as one file (the UMD build it ships, the same code as its CommonJS files): every test file loads rxjs
     // afresh, and its CommonJS build is some 170 modules, each resolved, read and compiled per file (about a sixth
-    // of all modules jest loaded in a run). `rxjs/operators` and `rxjs/testing` are parts of the same file, so
-    // classes stay one (an Observable from Angular, from the library and from TestScheduler is the same class).
+    // of all modules jest loaded in a run). Its entry points (`rxjs/operators`, `rxjs/testing`, ...) are parts of the
+    // same file, so classes stay one (an Observable from Angular, from the library and from TestScheduler is the
+    // same class).
     '^rxjs$': '<rootDir>/node_modules/rxjs/dist/bundles/rxjs.umd.js',
-    '^rxjs/(operators|testing)$': '<rootDir>/spec/helpers/rxjs-bundle/$1.cjs',
+    '^rxjs/(operators|testing|ajax|fetch|webSocket)$': '<rootDir>/spec/helpers/rxjs-bundle/$1.cjs',
   },
   testTimeout: 20000,
   // Jest's default is one worker less than the cores: a single worker, so no overlap at all, on a 2-core machine.

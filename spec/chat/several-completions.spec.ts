@@ -186,6 +186,18 @@ describe('a compatible server that gives every chunk of one completion an id of 
       refusal: null,
     });
     expect(ours.snapshots.map((s) => (s as ChatCompletionSnapshot).choices[0]!.message.content)).toEqual(['', 'Hello', 'Hello, world', 'Hello, world']);
+    // The difference docs/chat-and-responses.md states: the SDK keeps the last delta's text alone (none here).
+    expect((await sdkChat([chatBytes(withMessage)])).completion).toMatchObject({ choices: [{ message: { content: '' } }] });
+  });
+
+  it('a choice with a `message` and no `delta` takes the message, as the SDK does', async () => {
+    const whole = [
+      chunk('w0', [{ index: 0, message: { role: 'assistant', content: 'Whole answer' }, finish_reason: null }]),
+      chunk('w0', [{ index: 0, message: { role: 'assistant', content: 'Whole answer' }, finish_reason: 'stop' }]),
+    ] as unknown as ChatCompletionChunk[];
+    const ours = await ourChat([chatBytes(whole)]);
+    expect((ours.completion as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('Whole answer');
+    expect(ours.completion).toEqual((await sdkChat([chatBytes(whole)])).completion);
   });
 });
 

@@ -13,6 +13,8 @@ import {
   IncompleteStreamError,
   textDeltas,
 } from '../../src/index';
+import { z } from 'zod';
+import { runChatTools, zodTool } from '../../src/structured';
 import { chunksOf, fixtureBytes, fixtureNames, streamOf } from '../helpers/bytes';
 import { listen, type LocalServer } from '../helpers/local-server';
 
@@ -78,10 +80,13 @@ describe('chatCompletionChunks() of a stream without [DONE]', () => {
     expect(withUsage).toMatchObject({ end: 'complete', chunks: [{}, {}, {}, { usage: { total_tokens: 2 } }] });
   });
 
-  it('[DONE] still ends the stream with requireDone: false', async () => {
+  it('[DONE] still ends the stream with requireDone: false, whatever follows it', async () => {
     const bytes = fixtureBytes('chat-recorded', 'openai-text-obfuscation.sse');
     const expected = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(toArray()));
-    expect(await read(chatCompletionChunks(streamOf([bytes]), { requireDone: false }))).toEqual({ chunks: expected, end: 'complete' });
+    // An unfinished choice after [DONE]: were [DONE] not the end, the body's end would be a cut.
+    const after = chunk('late', [{ index: 3, delta: { role: 'assistant', content: 'late' }, finish_reason: null }]);
+    const body = [bytes, encoder.encode(after)];
+    expect(await read(chatCompletionChunks(streamOf(body), { requireDone: false }))).toEqual({ chunks: expected, end: 'complete' });
   });
 });
 
@@ -96,7 +101,7 @@ describe('client.chat.completions.stream() against a server that ends its stream
   });
   afterAll(() => server.close());
 
-  const client = () => createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+  const client = (options: { requireDone?: boolean } = {}) => createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, ...options });
   const params = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'Hi' }] };
 
   it('{ requireDone: false }: the answer whole, its final completion; without it, a cut', async () => {
@@ -108,6 +113,40 @@ describe('client.chat.completions.stream() against a server that ends its stream
     const final = await firstValueFrom(client().chat.completions.stream(params, { requireDone: false }).pipe(finalChatCompletion()));
     expect(final.choices[0]!.message.content).toBe(text);
     await expect(lastValueFrom(client().chat.completions.stream(params))).rejects.toBeInstanceOf(IncompleteStreamError);
+  });
+
+  it("the client's requireDone is every call's default; a call's own option wins", async () => {
+    const bytes = fixtureBytes('chat-recorded', 'openai-text-obfuscation.sse');
+    body = withoutDone(bytes);
+    const lenient = client({ requireDone: false });
+    await expect(lastValueFrom(lenient.chat.completions.stream(params).pipe(toArray()))).resolves.not.toHaveLength(0);
+    await expect(lastValueFrom(lenient.chat.completions.stream(params, { requireDone: true }))).rejects.toBeInstanceOf(IncompleteStreamError);
+  });
+
+  it("runChatTools() with a client whose requireDone is false: every turn's stream is read to its finish", async () => {
+    const turns = [
+      chunk('c1', [{ index: 0, delta: { role: 'assistant', content: null }, finish_reason: null }]) +
+        chunk('c1', [{ index: 0, delta: { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] }, finish_reason: null }]) +
+        chunk('c1', [{ index: 0, delta: {}, finish_reason: 'tool_calls' }]),
+      chunk('c2', [{ index: 0, delta: { role: 'assistant', content: 'Sunny in Oslo.' }, finish_reason: null }]) + chunk('c2', [{ index: 0, delta: {}, finish_reason: 'stop' }]),
+    ];
+    const requests: number[] = [];
+    const loopServer = await listen((_req, res) => {
+      requests.push(requests.length);
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(turns[Math.min(requests.length - 1, 1)]);
+    });
+    try {
+      const getWeather = zodTool({ name: 'get_weather', parameters: z.object({ city: z.string() }), execute: ({ city }) => `${city}: sunny` });
+      const lenient = createClient({ apiKey: 'k', baseURL: loopServer.url, maxRetries: 0, requireDone: false });
+      const events = await lastValueFrom(runChatTools(lenient, params, { tools: [getWeather] }).pipe(toArray()));
+      const finished = events.at(-1) as { type: string; final: { choices: Array<{ message: { content: string } }> } };
+      expect(finished.type).toBe('loop.finished');
+      expect(finished.final.choices[0]!.message.content).toBe('Sunny in Oslo.');
+      expect(requests).toHaveLength(2);
+    } finally {
+      await loopServer.close();
+    }
   });
 
   it('{ requireDone: false }: a body that ends mid-answer is still a cut', async () => {

@@ -14,7 +14,7 @@ import { chatSourceWithoutDone } from './protocol.js';
  * @example
  * chatCompletionChunksFromNdjson(response, { maxBufferSize: 1024 * 1024 });
  */
-export type ChatCompletionChunksFromNdjsonOptions = Omit<ChatCompletionChunksOptions, 'onComment' | 'onRetry'>;
+export type ChatCompletionChunksFromNdjsonOptions = Omit<ChatCompletionChunksOptions, 'onComment' | 'onRetry' | 'requireDone'>;
 
 /**
  * `chatCompletionChunks()` for a newline-delimited JSON body: one chunk per line, as the official SDK's

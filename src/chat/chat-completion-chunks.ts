@@ -33,6 +33,9 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
    * without `[DONE]`: the stream is then complete when its body ends after every choice it carried reported a
    * `finish_reason`, and still a cut when the body ends before that (no chunk, a choice unfinished). The usage chunk
    * of `include_usage`, after the last finish, is not waited for.
+   *
+   * @example
+   * chatCompletionChunks(await fetch(localServerUrl, init), { requireDone: false }).pipe(textDeltas());
    */
   requireDone?: boolean;
 }

@@ -92,6 +92,16 @@ export interface ClientOptions {
    * `text/event-stream`), create the run without streaming and poll it, emitting equivalent events. Default false.
    */
   fallbackToPolling?: boolean;
+  /**
+   * Whether a Chat Completions stream must end with `data: [DONE]`, as the API's do. Default true. `false` for a
+   * compatible server that ends its streams without it: a stream is then whole once every choice finished and
+   * the body ended (a body that ends before that is still a cut). Per call too, and for the turns of
+   * `runChatTools()` with this client.
+   *
+   * @example
+   * const local = createClient({ apiKey: 'none', baseURL: 'http://localhost:8080/v1', requireDone: false });
+   */
+  requireDone?: boolean;
   /** Poll interval for recovery and fallback when the server sends no `openai-poll-after-ms`. Default 1000. */
   pollIntervalMs?: number;
   /**
@@ -157,6 +167,7 @@ export interface ResolvedClientOptions {
   firstEventTimeout: number | undefined;
   recoverStreams: boolean;
   fallbackToPolling: boolean;
+  requireDone: boolean;
   pollIntervalMs: number;
   idempotencyHeader: string | null;
   scheduler: SchedulerLike;
@@ -188,6 +199,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     firstEventTimeout: options.firstEventTimeout,
     recoverStreams: options.recoverStreams ?? true,
     fallbackToPolling: options.fallbackToPolling ?? false,
+    requireDone: options.requireDone ?? true,
     pollIntervalMs: options.pollIntervalMs ?? 1000,
     idempotencyHeader: options.idempotencyHeader === undefined ? 'Idempotency-Key' : options.idempotencyHeader,
     scheduler: options.scheduler ?? asyncScheduler,

@@ -52,7 +52,9 @@ export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone
  *   latest chunk's values; chunks with an empty `id` (Azure's first chunk excepted, which starts the snapshot)
  *   change only choices; `obfuscation` (padding of each chunk) is never kept;
  * - each choice is found by `index`; `finish_reason` is kept once set; other choice fields (Azure's
- *   `content_filter_results`, ...) take the latest value; a choice without `delta` changes only those;
+ *   `content_filter_results`, ...) take the latest value; a choice without `delta` changes only those; a
+ *   `message` beside a `delta` is left out (Foundry Local sends an empty one with every delta; the message is the
+ *   deltas'), a `message` without one takes its place as the SDK does;
  * - `delta.content` concatenates (an empty first fragment makes the content `""`), `delta.refusal` concatenates
  *   non-empty fragments, `role` is replaced, `audio` merges (`data` and `transcript` concatenate);
  * - `tool_calls` fragments merge by `index`: `id`, `type`, `function.name` and `custom.name` are set by the
@@ -186,17 +188,13 @@ function reduceChoices(
   return next;
 }
 
-/**
- * The keys of a chunk's choice with rules of their own. `message` is the snapshot's own, made of the deltas: some
- * compatible servers (Foundry Local) send an empty `message` beside every `delta`, which must not replace it.
- */
+/** The keys of a chunk's choice with rules of their own. */
 function isChoiceKey(key: string): boolean {
   switch (key) {
     case 'delta':
     case 'finish_reason':
     case 'index':
     case 'logprobs':
-    case 'message':
       return true;
     default:
       return false;
@@ -219,9 +217,10 @@ function reduceChoice(
     choice = { finish_reason: finish_reason ?? null, index, message: EMPTY_MESSAGE, logprobs: null };
   }
   const edit = (): MutableChoice => (choice ??= copyChoice(previous!));
-  // Fields the reducer does not know take the latest value, as they do in the SDK.
+  // Fields the reducer does not know take the latest value, as they do in the SDK; and so does a `message`, but
+  // beside a `delta`: the message is then the deltas' (Foundry Local sends an empty `message` with every delta).
   for (const key in chunkChoice) {
-    if (isChoiceKey(key) || !hasOwn.call(chunkChoice, key)) continue;
+    if (isChoiceKey(key) || !hasOwn.call(chunkChoice, key) || (key === 'message' && delta)) continue;
     safeKey(key, 'choices');
     edit()[key] = (chunkChoice as unknown as Record<string, unknown>)[key];
   }

@@ -1,6 +1,7 @@
 /**
  * Chat Completions streams in the client: decoded by `chatCompletionChunks()` (which fails a stream that ends
- * without `[DONE]` and a finish reason); settled by a chunk with a finish reason; the fallback is one
+ * without `[DONE]`, or with `requireDone: false` before every choice finished); settled by a chunk with a finish
+ * reason; the fallback is one
  * non-streaming request emitted as the equivalent chunks (`../fallback/chat-completion-chunks.ts`). The API
  * keeps no completion to recover a cut stream from, so a cut is reported.
  */
@@ -22,9 +23,12 @@ export interface ChatStreamOptions extends RequestOptions {
   /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
   onFallback?: (info: { reason: unknown }) => void;
   /**
-   * Whether the stream must end with `data: [DONE]` (default `true`); `false` for a compatible server that ends
-   * its streams without it: the stream is whole once every choice finished and the body ended (see
-   * `chatCompletionChunks()`'s `requireDone`). A body that ends before that is still a cut.
+   * Whether the stream must end with `data: [DONE]` (default: the client's `requireDone`, itself `true`); `false`
+   * for a compatible server that ends its streams without it: the stream is whole once every choice finished and
+   * the body ended (see `chatCompletionChunks()`'s `requireDone`). A body that ends before that is still a cut.
+   *
+   * @example
+   * local.chat.completions.stream({ model: 'llama3', messages }, { requireDone: false }).pipe(textDeltas());
    */
   requireDone?: boolean;
 }
@@ -52,7 +56,8 @@ export interface ChatStreamCall {
  * streamCall(transport, chatProtocol, { transport, body: params, options, create: (o) => create(params, o) });
  */
 export const chatProtocol: ClientProtocol<ChatCompletionChunk, ChatStreamCall> = {
-  decode: (response, call) => chatCompletionChunks(response, call?.options?.requireDone === false ? { requireDone: false } : {}),
+  decode: (response, { transport, options }) =>
+    chatCompletionChunks(response, { requireDone: options?.requireDone ?? transport.options.requireDone }),
   nameOf: () => 'chunk',
   start: ({ transport, body, options, create }) => {
     // One key for the stream's POST and the fallback's: the fallback is refused if the stream's POST was accepted.

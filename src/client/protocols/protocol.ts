@@ -21,7 +21,7 @@ import type { AdoptingRetry } from '../layers/retry-start.js';
  * @internal
  * @example
  * const chat: ClientProtocol<ChatCompletionChunk, ChatCall> = {
- *   decode: (response) => chatCompletionChunks(response),
+ *   decode: (response, call) => chatCompletionChunks(response, { requireDone: call.options?.requireDone }),
  *   nameOf: () => 'chunk',
  *   start: ({ spec, options }) => ({ request: { spec, options } }),
  * };
@@ -29,9 +29,9 @@ import type { AdoptingRetry } from '../layers/retry-start.js';
 export interface ClientProtocol<E, C> {
   /**
    * The bytes of a `text/event-stream` body as events (the source: parsing and the checks of what is read), for
-   * call `call` when the stream is the call's (its options may choose how its stream is read).
+   * call `call` (whose options may choose how its stream is read).
    */
-  decode(response: Response, call?: C): Observable<E>;
+  decode(response: Response, call: C): Observable<E>;
   /** An event's name, as timeout errors report the last event. */
   nameOf(event: E): string;
   /**

@@ -32,7 +32,9 @@ export interface ChatCompletionsResource {
    * Streams a completion (`stream: true` is set for you) as chunks. With `fallbackToPolling` (the client
    * option, or per call), a stream that cannot be established becomes one non-streaming request whose result
    * is emitted as equivalent chunks. A stream that ends without `[DONE]` and a finish reason fails with
-   * `IncompleteStreamError`; retries happen only before the first chunk.
+   * `IncompleteStreamError` (with `requireDone: false`, the client option or per call, for a compatible server
+   * that never sends `[DONE]`: one that ends before every choice finished); retries happen only before the first
+   * chunk.
    *
    * @example
    * client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] })
