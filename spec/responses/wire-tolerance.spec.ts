@@ -12,7 +12,7 @@ import { expectSameAnswers, ours, sdk } from './sdk-parity';
 import { richEvents, sse } from './stream';
 import { propertyRuns } from '../helpers/property-runs';
 
-const RUNS = propertyRuns(500, 8);
+const RUNS = propertyRuns(500, 5);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = Array<string | number>;
