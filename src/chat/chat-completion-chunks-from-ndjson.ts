@@ -9,7 +9,8 @@ import { chatSourceWithoutDone } from './protocol.js';
 
 /**
  * Options of {@link chatCompletionChunksFromNdjson}: those of `chatCompletionChunks()` but the event-stream
- * callbacks (`maxBufferSize` is the most characters one line may hold).
+ * callbacks and `requireDone` (an NDJSON body has no `[DONE]`: it is whole once every choice finished), where
+ * `maxBufferSize` is the most characters one line may hold.
  *
  * @example
  * chatCompletionChunksFromNdjson(response, { maxBufferSize: 1024 * 1024 });

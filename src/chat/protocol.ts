@@ -54,8 +54,8 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
  * How `chatCompletionChunks()` reads a Chat Completions stream: each chunk checked for the fields the library
  * reads (and the `conformance` schema), content chunks read through a JSON template; `[DONE]` ends it; an `error`
  * event or a `{ "error": ... }` chunk fails it with {@link ChatCompletionStreamError}; an end without `[DONE]` is
- * an {@link IncompleteStreamError} with the completion's id and last finish reason. The SDK's chat streams
- * `fromOpenAIStream()` adopts pass no `[DONE]` on: they complete when every choice shown has its `finish_reason`.
+ * an {@link IncompleteStreamError} with the completion's id and last finish reason, but with `requireDone: false`
+ * (a {@link FinishingChunkReader}), where it is whole once every choice it showed finished.
  *
  * @internal
  * @example
@@ -154,7 +154,8 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
  * of the SDK's streams `fromOpenAIStream()` adopts). A body that ends before that (no chunk, a choice still
  * unfinished) is an {@link IncompleteStreamError}, as a body without `[DONE]` is in an event stream. (The official
  * SDK's reader takes any end of the body after one chunk as the end.) The usage chunk of `include_usage`, after
- * the last finish, is not waited for (see `FinishingChunkReader`). `chatSource` with `requireDone: false`.
+ * the last finish, is not waited for (see `FinishingChunkReader`). `chatSource` with `requireDone: false`; also
+ * how `fromOpenAIStream()` judges the SDK's chat streams, which pass no `[DONE]` on.
  *
  * @internal
  * @example

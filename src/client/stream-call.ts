@@ -26,7 +26,7 @@ export function streamCall<E, C>(transport: Transport, protocol: ClientProtocol<
     let received = 0;
     const plan = protocol.start(call, () => received);
     const { spec, options } = plan.request;
-    return attempt(transport, { decode: (response) => protocol.decode(response, call), nameOf: protocol.nameOf }, spec, options).pipe(
+    return attempt(transport, protocol, spec, options).pipe(
       plan.retry ? retryStart(plan.retry, () => received) : identity,
       plan.resume ?? identity,
       fallBack(plan.fallback, () => received),

@@ -290,6 +290,9 @@ function mergeOptions(client: ResolvedClientOptions, call: RequestOptions | unde
   for (const key of ['maxRetries', 'timeout', 'idleTimeout', 'firstEventTimeout', 'recoverStreams', 'fallbackToPolling', 'scheduler'] as const) {
     if (call[key] !== undefined) (merged as Record<string, unknown>)[key] = call[key];
   }
+  // A Chat Completions stream's own (`ChatStreamOptions`); other calls do not have it.
+  const requireDone = (call as { requireDone?: boolean }).requireDone;
+  if (requireDone !== undefined) merged.requireDone = requireDone;
   return merged;
 }
 

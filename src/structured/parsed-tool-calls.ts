@@ -80,9 +80,8 @@ export function parsedToolCalls<Tools extends Record<string, z.core.$ZodType>>(
     // Chat Completions: calls still receiving arguments, in index order, of the completion of id `completion`.
     const pending: PendingChatCall[] = [];
     let completion = '';
-    // Responses: output indexes of function calls added and not done, in the response of id `response`.
+    // Responses: output indexes of function calls added and not done, in the current response.
     const open = new Set<number>();
-    let response = '';
     const flushBelow = (limit: number, out: ParsedToolCall<Tools>[]): ParsedToolCall<Tools>[] => {
       pending.sort((a, b) => a.index - b.index);
       while (pending.length > 0 && pending[0]!.index < limit) {
@@ -126,10 +125,8 @@ export function parsedToolCalls<Tools extends Record<string, z.core.$ZodType>>(
         }
         const event = value as ResponseStreamEvent;
         if (event.type === 'response.created') {
-          // Another response (a retry after a cut): calls the one before left open are not this one's.
-          const id = event.response?.id;
-          if (typeof id === 'string' && id !== response) open.clear();
-          if (typeof id === 'string') response = id;
+          // A response starts (once per response): calls one before it left open (cut) are not this one's.
+          open.clear();
         } else if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
           open.add((event as OutputItemEvent).output_index);
         } else if (event.type === 'response.output_item.done' && event.item.type === 'function_call') {

@@ -195,6 +195,7 @@ function isChoiceKey(key: string): boolean {
     case 'finish_reason':
     case 'index':
     case 'logprobs':
+    case 'message':
       return true;
     default:
       return false;
@@ -217,10 +218,9 @@ function reduceChoice(
     choice = { finish_reason: finish_reason ?? null, index, message: EMPTY_MESSAGE, logprobs: null };
   }
   const edit = (): MutableChoice => (choice ??= copyChoice(previous!));
-  // Fields the reducer does not know take the latest value, as they do in the SDK; and so does a `message`, but
-  // beside a `delta`: the message is then the deltas' (Foundry Local sends an empty `message` with every delta).
+  // Fields the reducer does not know take the latest value, as they do in the SDK.
   for (const key in chunkChoice) {
-    if (isChoiceKey(key) || !hasOwn.call(chunkChoice, key) || (key === 'message' && delta)) continue;
+    if (isChoiceKey(key) || !hasOwn.call(chunkChoice, key)) continue;
     safeKey(key, 'choices');
     edit()[key] = (chunkChoice as unknown as Record<string, unknown>)[key];
   }
@@ -229,6 +229,9 @@ function reduceChoice(
     edit().logprobs = mergeLogprobs(current, logprobs);
   }
   if (finish_reason && previous !== undefined) edit().finish_reason = finish_reason;
+  // The message is the deltas'; a choice's own `message` counts only without a `delta` (taking the latest, as the
+  // SDK does): Foundry Local sends an empty one beside every delta.
+  if (!delta && hasOwn.call(chunkChoice, 'message')) edit().message = (chunkChoice as unknown as { message: ChatCompletionSnapshotMessage }).message;
   const before = (choice ?? previous!).message;
   if (delta) {
     const message = reduceMessage(before, delta);

@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import type { RequestOptions } from '../options.js';
 import { readEventStream } from '../readers.js';
 import type { RequestSpec, Transport } from '../transport.js';
+import type { ClientProtocol } from '../protocols/protocol.js';
 
 /**
  * The first layer of a streaming call: sends the request (asking for `text/event-stream`) and reads the answer
@@ -11,23 +12,17 @@ import type { RequestSpec, Transport } from '../transport.js';
  *
  * @internal
  * @example
- * attempt(transport, { decode: (r) => chatCompletionChunks(r), nameOf: () => 'chunk' }, spec, options);
+ * attempt(transport, chatProtocol, { method: 'POST', path: '/chat/completions', body: { ...params, stream: true } }, options);
  */
-export function attempt<E>(transport: Transport, reader: StreamReader<E>, spec: RequestSpec, options: RequestOptions | undefined): Observable<E> {
+export function attempt<E>(
+  transport: Transport,
+  protocol: Pick<ClientProtocol<E, unknown>, 'decode' | 'nameOf'>,
+  spec: RequestSpec,
+  options: RequestOptions | undefined,
+): Observable<E> {
   return transport.request(spec, withStreamHeaders(options), (response, context) =>
-    readEventStream(response, context.options, reader.decode, reader.nameOf),
+    readEventStream(response, context.options, (r) => protocol.decode(r, context.options), protocol.nameOf),
   );
-}
-
-/**
- * How one call's event stream is read: a protocol's `decode` for that call, and its `nameOf`. @internal
- *
- * @example
- * const reader: StreamReader<ChatCompletionChunk> = { decode: (r) => chatProtocol.decode(r, call), nameOf: chatProtocol.nameOf };
- */
-export interface StreamReader<E> {
-  readonly decode: (response: Response) => Observable<E>;
-  readonly nameOf: (event: E) => string;
 }
 
 /**

@@ -56,8 +56,7 @@ export interface ChatStreamCall {
  * streamCall(transport, chatProtocol, { transport, body: params, options, create: (o) => create(params, o) });
  */
 export const chatProtocol: ClientProtocol<ChatCompletionChunk, ChatStreamCall> = {
-  decode: (response, { transport, options }) =>
-    chatCompletionChunks(response, { requireDone: options?.requireDone ?? transport.options.requireDone }),
+  decode: (response, options) => chatCompletionChunks(response, { requireDone: options.requireDone }),
   nameOf: () => 'chunk',
   start: ({ transport, body, options, create }) => {
     // One key for the stream's POST and the fallback's: the fallback is refused if the stream's POST was accepted.

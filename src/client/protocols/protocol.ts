@@ -11,7 +11,7 @@
  * source, `src/<api>/protocol.ts`).
  */
 import type { MonoTypeOperatorFunction, Observable } from 'rxjs';
-import type { RequestOptions } from '../options.js';
+import type { RequestOptions, ResolvedClientOptions } from '../options.js';
 import type { RequestSpec } from '../transport.js';
 import type { AdoptingRetry } from '../layers/retry-start.js';
 
@@ -21,17 +21,17 @@ import type { AdoptingRetry } from '../layers/retry-start.js';
  * @internal
  * @example
  * const chat: ClientProtocol<ChatCompletionChunk, ChatCall> = {
- *   decode: (response, call) => chatCompletionChunks(response, { requireDone: call.options?.requireDone }),
+ *   decode: (response, options) => chatCompletionChunks(response, { requireDone: options.requireDone }),
  *   nameOf: () => 'chunk',
  *   start: ({ spec, options }) => ({ request: { spec, options } }),
  * };
  */
 export interface ClientProtocol<E, C> {
   /**
-   * The bytes of a `text/event-stream` body as events (the source: parsing and the checks of what is read), for
-   * call `call` (whose options may choose how its stream is read).
+   * The bytes of a `text/event-stream` body as events (the source: parsing and the checks of what is read), read
+   * as the call's options (merged over the client's) say.
    */
-  decode(response: Response, call: C): Observable<E>;
+  decode(response: Response, options: ResolvedClientOptions): Observable<E>;
   /** An event's name, as timeout errors report the last event. */
   nameOf(event: E): string;
   /**

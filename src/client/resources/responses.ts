@@ -2,8 +2,7 @@ import { filter, type Observable } from 'rxjs';
 import { listPageCheck, responseCheck, responseDeletedCheck, responseInputItemCheck } from '../body-checks.js';
 import type { ListPage } from '../../wire/list-page.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
-import { attempt, type StreamReader } from '../layers/attempt.js';
-import { responseEvents } from '../../responses/response-events.js';
+import { attempt } from '../layers/attempt.js';
 import type { RequestOptions } from '../options.js';
 import { type ResponseStreamApi, type ResponseStreamOptions, responsesProtocol } from '../protocols/responses.js';
 import { readJSON, readJSONWithHeaders } from '../readers.js';
@@ -193,13 +192,11 @@ export function responsesResource(transport: Transport): ResponsesResource {
     path: `/responses/${enc(responseId)}`,
     query: { ...extra, stream: true, starting_after: startingAfter },
   });
-  // A resumed stream is read as the call's stream is (Responses streams have no per-call reading options).
-  const resumeReader: StreamReader<ResponseStreamEvent> = { decode: (r) => responseEvents(r), nameOf: responsesProtocol.nameOf };
   // The plain calls a stream needs to resume, cancel or fall back.
   const api: ResponseStreamApi = {
     streamAfter: (responseId, startingAfter, options) =>
       // The API filters by `starting_after`; filtering here too keeps the promise when a server does not.
-      attempt(transport, resumeReader, streamSpec(responseId, startingAfter), options).pipe(
+      attempt(transport, responsesProtocol, streamSpec(responseId, startingAfter), options).pipe(
         filter((event) => event.sequence_number === undefined || event.sequence_number > startingAfter),
       ),
     cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
