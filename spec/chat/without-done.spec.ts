@@ -4,6 +4,7 @@
  * carried finished and the body ended; one that ends before that is still a cut. Without the option (the default)
  * a body without `[DONE]` is a cut, as the API always sends it.
  */
+import OpenAI from 'openai';
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import {
   chatCompletionChunks,
@@ -16,6 +17,7 @@ import {
 import { z } from 'zod';
 import { runChatTools, zodTool } from '../../src/structured';
 import { chunksOf, fixtureBytes, fixtureNames, streamOf } from '../helpers/bytes';
+import { useEmulator } from '../helpers/emulator';
 import { listen, type LocalServer } from '../helpers/local-server';
 
 const decoder = new TextDecoder();
@@ -157,5 +159,34 @@ describe('client.chat.completions.stream() against a server that ends its stream
     await expect(lastValueFrom(client().chat.completions.stream(params, { requireDone: false }))).rejects.toBeInstanceOf(
       IncompleteStreamError,
     );
+  });
+});
+
+describe("the emulator's withoutDone fault (a compatible server that never sends [DONE])", () => {
+  const ctx = useEmulator();
+  const params = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'Tell me about lighthouses' }] };
+  const CHAT = { match: { path: '/chat/completions' } };
+
+  it('the stream comes whole but for [DONE]; requireDone: false reads it whole, the default reports a cut', async () => {
+    const whole = (await lastValueFrom(ctx.client.chat.completions.stream(params).pipe(textDeltas(), toArray()))).join('');
+    const fault = ctx.emulator.inject({ kind: 'withoutDone' }, { ...CHAT, times: 2 });
+    const lenient = await lastValueFrom(ctx.client.chat.completions.stream(params, { requireDone: false }).pipe(textDeltas(), toArray()));
+    expect(lenient.join('')).toBe(whole);
+    await expect(lastValueFrom(ctx.client.chat.completions.stream(params))).rejects.toBeInstanceOf(IncompleteStreamError);
+    expect([fault.matched, fault.hits]).toEqual([2, 2]);
+  });
+
+  it("the official SDK's stream ends quietly without it: its final completion resolves", async () => {
+    ctx.emulator.inject({ kind: 'withoutDone' }, CHAT);
+    const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const final = await sdk.chat.completions.stream(params).finalChatCompletion();
+    expect(final.choices[0]!.finish_reason).toBe('stop');
+  });
+
+  it('leaves Responses streams as they are (they have no [DONE])', async () => {
+    const fault = ctx.emulator.inject({ kind: 'withoutDone' }, { match: { path: '/responses' } });
+    const events = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(toArray()));
+    expect(events.at(-1)!.type).toBe('response.completed');
+    expect([fault.matched, fault.hits]).toEqual([1, 0]);
   });
 });

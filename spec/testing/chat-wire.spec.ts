@@ -294,11 +294,13 @@ describe('the emulator on the wire: Chat Completions', () => {
       ['stall', { kind: 'stall', afterEvents: 2 }, { ending: 'open', blocks: 2 }],
       ['endEarly', { kind: 'endEarly', afterEvents: 5 }, { ending: 'end', blocks: 5 }],
       ['holdAfterDone', { kind: 'holdAfterDone' }, { ending: 'open', blocks: 10 }],
+      ['withoutDone', { kind: 'withoutDone' }, { ending: 'end', blocks: 9 }],
     ])('%s shapes the raw stream', async (_, fault, expected) => {
       const seen = await observe(emulator, '/chat/completions', body, faultHeader(fault));
       const blocks = parseSse(seen.text);
       expect({ ending: seen.ending, blocks: blocks.length }).toEqual(expected);
       if (fault.kind === 'holdAfterDone') expect(blocks.at(-1)!.data).toBe('[DONE]');
+      if (fault.kind === 'withoutDone') expect(blocks.at(-1)!.data).toContain('"finish_reason":"stop"');
     });
 
     it('brokenJson: the SDK fails to parse the broken chunk', async () => {

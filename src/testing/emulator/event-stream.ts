@@ -162,6 +162,10 @@ function faultedStream(
       return;
     }
     if (silent || writer.closed) return;
+    if (fault?.kind === 'withoutDone' && block.data === DONE_DATA) {
+      onStrike(fault);
+      return;
+    }
     const broken = fault?.kind === 'brokenJson' && written === fault.afterEvents;
     const data = broken ? block.data.slice(0, Math.ceil(block.data.length / 2)) : block.data;
     writer.write(formatSse({ ...block, data }));

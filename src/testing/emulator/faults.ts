@@ -45,6 +45,11 @@ export type Fault =
   | { readonly kind: 'longLine'; readonly afterEvents: number; readonly bytes: number; readonly chunkBytes?: number }
   /** The whole stream, `done` included, then the socket stays open (the response never ends). */
   | { readonly kind: 'holdAfterDone' }
+  /**
+   * The whole stream but its closing `data: [DONE]` (Chat Completions; Assistants' `event: done`), then a clean end:
+   * a compatible server that never sends it. Responses streams have no `[DONE]`: nothing is left out of them.
+   */
+  | { readonly kind: 'withoutDone' }
   /** The body is trickled `chunkBytes` (default 3) at a time, every `everyMs` (default 1). */
   | { readonly kind: 'slowBytes'; readonly chunkBytes?: number; readonly everyMs?: number }
   /**
@@ -411,6 +416,7 @@ const FIELDS: Readonly<Record<FaultKind, { required?: Readonly<Record<string, Fi
   brokenJson: { required: { afterEvents: 'count' } },
   longLine: { required: { afterEvents: 'count', bytes: 'count' }, optional: { chunkBytes: 'size' } },
   holdAfterDone: {},
+  withoutDone: {},
   slowBytes: { optional: { chunkBytes: 'size', everyMs: 'ms' } },
   delay: { required: { ms: 'ms' }, optional: { headersFirst: 'boolean' } },
   bufferedProxy: { optional: { response: 'proxyResponse', contentType: 'string', retryAfterMs: 'ms' } },
