@@ -7,7 +7,7 @@
  */
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { APIKeyProviderError, createClient, OpenAIStreamError, type ResponseStreamEvent } from '../../src/index';
-import type { RequestRecord } from '../../src/testing/index';
+import { type Emulator, type RequestRecord, startEmulator } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
 
 const ctx = useEmulator();
@@ -29,8 +29,8 @@ function tokens(kind: 'sync' | 'async' = 'sync') {
 }
 
 /** What the server saw of the requests since `from`: method, path (ids generic), query, and the key sent. */
-const seen = (from: number) =>
-  ctx.emulator.requests.slice(from).map((r: RequestRecord) => [`${r.method} ${r.path.replace(/(resp|run|thread|msg|file)_\w+/g, '$1')}`, r.query, r.apiKey]);
+const seen = (from: number, emulator: Emulator = ctx.emulator) =>
+  emulator.requests.slice(from).map((r: RequestRecord) => [`${r.method} ${r.path.replace(/(resp|run|thread|msg|file)_\w+/g, '$1')}`, r.query, r.apiKey]);
 
 /** The parameters of a request's query string, each name with all its values. */
 const params = (record: RequestRecord) => {
@@ -95,20 +95,27 @@ describe('apiKey as a function: called for every request sent, after subscribe',
   });
 
   it('every poll of createAndPoll gets a fresh token, and the query', async () => {
-    const { apiKey } = tokens();
-    const client = ctx.clientWith({ apiKey, query: QUERY });
-    const { id: assistant_id } = await firstValueFrom(client.assistants.create({ model: 'gpt-4o' }));
-    const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }));
-    const from = ctx.emulator.requests.length;
-    const states = await lastValueFrom(client.threads.runs.createAndPoll(thread.id, { assistant_id }).pipe(toArray()));
-    expect(states.at(-1)!.status).toBe('completed');
-    const requests = seen(from);
-    expect(requests.length).toBeGreaterThan(2);
-    expect(requests[0]![0]).toBe('POST /v1/threads/thread/runs');
-    expect(requests.slice(1).every(([what]) => what === 'GET /v1/threads/thread/runs/run')).toBe(true);
-    expect(requests.map(([, query]) => query)).toEqual(requests.map(() => 'api-version=2025-04-01-preview'));
-    // Two keys went to the create calls above; each request since has its own.
-    expect(requests.map(([, , key]) => key)).toEqual(requests.map((_, at) => `token-${at + 3}`));
+    // A run whose every status lasts 150 ms, polled every 5 ms: several polls however busy the machine is (with
+    // the shared emulator's 5 ms steps a loaded machine's first poll could already see the run completed).
+    const slow = await startEmulator({ pacing: 0, statusStepMs: 150, pollAfterMs: 5 });
+    try {
+      const { apiKey } = tokens();
+      const client = createClient({ apiKey, query: QUERY, baseURL: slow.url, pollIntervalMs: 5 });
+      const { id: assistant_id } = await firstValueFrom(client.assistants.create({ model: 'gpt-4o' }));
+      const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }));
+      const from = slow.requests.length;
+      const states = await lastValueFrom(client.threads.runs.createAndPoll(thread.id, { assistant_id }).pipe(toArray()));
+      expect(states.at(-1)!.status).toBe('completed');
+      const requests = seen(from, slow);
+      expect(requests.length).toBeGreaterThan(2);
+      expect(requests[0]![0]).toBe('POST /v1/threads/thread/runs');
+      expect(requests.slice(1).every(([what]) => what === 'GET /v1/threads/thread/runs/run')).toBe(true);
+      expect(requests.map(([, query]) => query)).toEqual(requests.map(() => 'api-version=2025-04-01-preview'));
+      // Two keys went to the create calls above; each request since has its own.
+      expect(requests.map(([, , key]) => key)).toEqual(requests.map((_, at) => `token-${at + 3}`));
+    } finally {
+      await slow.close();
+    }
   });
 });
 

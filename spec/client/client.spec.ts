@@ -17,8 +17,9 @@ import { listen } from '../helpers/local-server';
 const ctx = useEmulator();
 // A second emulator with realistic pacing, for cancellation mid-stream.
 const slow = useEmulator({ pacing: { eventMs: 30, deltaMs: 30 } });
-// A third with slow status steps and a fast server-requested poll pace.
-const paced = useEmulator({ statusStepMs: 60, pollAfterMs: 10 });
+// A third with slow status steps and a fast server-requested poll pace: each status of a run lasts 150 ms, so the
+// polling tests see several polls however busy the machine is.
+const paced = useEmulator({ statusStepMs: 150, pollAfterMs: 10 });
 
 async function newThread(content: string) {
   return firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content }] }));
