@@ -1,3 +1,4 @@
+import type { Subscriber } from 'rxjs';
 import { APIError } from '../errors/api-errors.js';
 import { kindOf } from '../errors/excerpt.js';
 
@@ -33,21 +34,14 @@ export type ByteStreamFactory = (signal: AbortSignal) => ByteStream | PromiseLik
  */
 export type ByteSource = ByteStream | ByteStreamFactory;
 
-/**
- * A pull-based reader over a {@link ByteSource} that can be cancelled at any time. @internal
- *
- * @example
- * const reader: ByteReader = openByteReader(response);
- * const { value, done } = await reader.read();
- * reader.cancel(); // stops the download
- */
-export interface ByteReader {
+/** A pull-based reader over a {@link ByteSource} that can be cancelled at any time. */
+interface ByteReader {
   read(): Promise<IteratorResult<Uint8Array | string>>;
   /** Stops the source: cancels the HTTP body / destroys the stream. Safe to call more than once. */
   cancel(): void;
   /**
    * Whether the bytes are the body of a fetch `Response` (given, or returned by a factory). After the stream's
-   * protocol ended, `readSSE` reads such a body's end rather than cancelling it; a cancel then also ends the read
+   * protocol ended, `readText` reads such a body's end rather than cancelling it; a cancel then also ends the read
    * left pending (an async iterator's `return()` would wait for its pending `next()`).
    */
   readonly isResponseBody: boolean;
@@ -58,13 +52,8 @@ export interface ByteReader {
  * download); async iterables use their iterator (`return()` ends a Node stream or a generator). A factory is
  * called at once with a signal that `cancel()` aborts, unless the bytes were read to their end; its first `read()`
  * waits for what it returns.
- *
- * @internal
- * @example
- * const reader = openByteReader(response);
- * const { value, done } = await reader.read();
  */
-export function openByteReader(source: ByteSource): ByteReader {
+function openByteReader(source: ByteSource): ByteReader {
   checkByteSource(source);
   if (typeof source === 'function') return factoryReader(source);
   if (isResponse(source)) {
@@ -164,13 +153,59 @@ function emptyReader(): ByteReader {
 }
 
 /**
- * Whether `source` is a fetch `Response` with an error status (which a source fails with its `APIError`).
+ * What a source does with a body's text (see {@link readText}): `text` takes each piece as it is read and says
+ * whether to read on; `end` takes the decoder's rest once the reading stopped (at the body's end, or when `text`
+ * said so), and completes the subscriber or throws. What either throws fails the stream.
  *
  * @internal
  * @example
- * if (isErrorResponse(source)) throw await APIError.fromResponse(source, source.url || 'response');
+ * const sink: TextSink = { text: (piece) => (parser.feed(piece), true), end: (rest) => (parser.feed(rest), subscriber.complete()) };
  */
-export function isErrorResponse(source: ByteSource): source is Response {
+export interface TextSink {
+  text(piece: string): boolean;
+  end(rest: string): void;
+}
+
+/**
+ * Reads `source` as UTF-8 text (decoded across chunk boundaries; string chunks as they are) into `sink`, for
+ * `subscriber`, and returns the subscription's teardown: the skeleton of the event-stream and the NDJSON sources. A
+ * `Response` with an error status fails with its `APIError`; reading stops as soon as the subscriber is closed;
+ * the teardown lets go of the body ({@link releaseBody}, told by `ended` whether the stream ended by its own
+ * protocol).
+ *
+ * @internal
+ * @example
+ * return new Observable<ServerSentEvent>((subscriber) => readText(source, subscriber, ended, { text, end }));
+ */
+export function readText(source: ByteSource, subscriber: Subscriber<unknown>, ended: (() => boolean) | undefined, sink: TextSink): () => void {
+  let stopped = false;
+  let reader: ByteReader | undefined;
+  const pump = async (): Promise<void> => {
+    if (isErrorResponse(source)) throw await APIError.fromResponse(source, source.url || 'response');
+    reader = openByteReader(source);
+    if (stopped) return reader.cancel();
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (stopped) return;
+      if (done) break;
+      const more = sink.text(typeof value === 'string' ? value : decoder.decode(value, { stream: true }));
+      if (subscriber.closed) return;
+      if (!more) break;
+    }
+    sink.end(decoder.decode());
+  };
+  pump().catch((error: unknown) => {
+    if (!stopped) subscriber.error(error);
+  });
+  return () => {
+    stopped = true;
+    releaseBody(reader, ended);
+  };
+}
+
+/** Whether `source` is a fetch `Response` with an error status (which a source fails with its `APIError`). */
+function isErrorResponse(source: ByteSource): source is Response {
   return typeof Response !== 'undefined' && source instanceof Response && !source.ok;
 }
 
@@ -192,15 +227,8 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | st
  * Lets go of a source's body when its subscriber leaves: a `Response` body whose stream ended by its own protocol
  * (`ended()`: its last event came) is read to its end ({@link finishAfterEnd}), so the connection can be reused;
  * any other is cancelled (which aborts its request).
- *
- * @internal
- * @example
- * return () => {
- *   stopped = true;
- *   releaseBody(reader, ended);
- * };
  */
-export function releaseBody(reader: ByteReader | undefined, ended: (() => boolean) | undefined): void {
+function releaseBody(reader: ByteReader | undefined, ended: (() => boolean) | undefined): void {
   if (reader !== undefined && ended?.() === true && reader.isResponseBody) finishAfterEnd(() => reader.read(), () => reader.cancel());
   else reader?.cancel();
 }

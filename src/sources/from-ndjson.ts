@@ -1,17 +1,9 @@
 import { Observable } from 'rxjs';
-import { APIError } from '../errors/api-errors.js';
+import type { APIError } from '../errors/api-errors.js';
 import { excerpt } from '../errors/excerpt.js';
 import { StreamBufferOverflowError, StreamParseError } from '../errors/stream-errors.js';
 import type { Framing } from '../protocols/read-protocol.js';
-import {
-  type ByteReader,
-  type ByteSource,
-  checkByteSource,
-  DEFAULT_MAX_BUFFER_SIZE,
-  isErrorResponse,
-  openByteReader,
-  releaseBody,
-} from './byte-source.js';
+import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, readText } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /*
@@ -67,8 +59,6 @@ export function readNdjson(
   checkByteSource(source);
   const maxLine = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;
   return new Observable<ServerSentEvent>((subscriber) => {
-    let stopped = false;
-    let reader: ByteReader | undefined;
     let first = true;
 
     /** One line: skipped when blank, else its event, emitted. False once the subscriber is closed. */
@@ -89,39 +79,25 @@ export function readNdjson(
       return !subscriber.closed;
     };
 
-    const pump = async (): Promise<void> => {
-      if (isErrorResponse(source)) throw await APIError.fromResponse(source, source.url || 'response');
-      reader = openByteReader(source);
-      if (stopped) return reader.cancel();
-      const decoder = new TextDecoder();
-      const lines = lineSplitter(maxLine);
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (stopped) return;
-        if (done) break;
-        lines.push(typeof value === 'string' ? value : decoder.decode(value, { stream: true }), line);
+    const lines = lineSplitter(maxLine);
+    return readText(source, subscriber, ended, {
+      text(piece) {
+        lines.push(piece, line);
+        return true;
+      },
+      end(rest) {
+        lines.push(rest, line);
         if (subscriber.closed) return;
-      }
-      lines.push(decoder.decode(), line);
-      if (subscriber.closed) return;
-      const last = lines.end();
-      if (!isBlank(last)) {
-        // Written by the SDK or the relay, every line ends with a line end: a last line without one that is not
-        // whole JSON is where the body was cut.
-        if (!isWholeJson(last)) throw new SyntaxError(`The body ended in the middle of a line: ${excerpt(last)}`);
-        if (!line(last)) return;
-      }
-      subscriber.complete();
-    };
-
-    pump().catch((error: unknown) => {
-      if (!stopped) subscriber.error(error);
+        const last = lines.end();
+        if (!isBlank(last)) {
+          // Written by the SDK or the relay, every line ends with a line end: a last line without one that is not
+          // whole JSON is where the body was cut.
+          if (!isWholeJson(last)) throw new SyntaxError(`The body ended in the middle of a line: ${excerpt(last)}`);
+          if (!line(last)) return;
+        }
+        subscriber.complete();
+      },
     });
-
-    return () => {
-      stopped = true;
-      releaseBody(reader, ended);
-    };
   });
 }
 

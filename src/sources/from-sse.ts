@@ -1,8 +1,8 @@
 import { createParser, type ParseError } from 'eventsource-parser';
 import { Observable } from 'rxjs';
-import { APIError } from '../errors/api-errors.js';
+import type { APIError } from '../errors/api-errors.js';
 import { StreamBufferOverflowError, StreamNotEstablishedError } from '../errors/stream-errors.js';
-import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, isErrorResponse, openByteReader, releaseBody } from './byte-source.js';
+import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, readText } from './byte-source.js';
 import type { ServerSentEvent } from './server-sent-event.js';
 
 /**
@@ -67,8 +67,6 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
   checkByteSource(source);
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;
   return new Observable<ServerSentEvent>((subscriber) => {
-    let stopped = false;
-    let reader: ReturnType<typeof openByteReader> | undefined;
     // A Response labelled as something else than an event stream: read as one all the same (a proxy may relabel a
     // stream), but if it carried no event, it was not one, and its start says what it was.
     const type = contentTypeOf(source);
@@ -98,37 +96,25 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
       },
     });
 
-    const pump = async (): Promise<void> => {
-      if (isErrorResponse(source)) throw await APIError.fromResponse(source, source.url || 'response');
-      reader = openByteReader(source);
-      if (stopped) return reader.cancel();
-      const decoder = new TextDecoder();
-      // Until the body's first character that is not blank: whether it starts as JSON does (`{` or `[`). An event
-      // stream starts with a field name (`data:`, ...) or a `:` comment; a line starting with `{` would be a field of
-      // an unknown name, ignored: such a body is newline-delimited JSON (the official SDK's `toReadableStream()`,
-      // `toNdjsonBody()`) or a JSON answer, and no event comes from it.
-      let started = false;
-      let json = false;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (stopped) return;
-        if (done) break;
-        const text = typeof value === 'string' ? value : decoder.decode(value, { stream: true });
-        if (!started) {
-          const at = text.search(/\S/);
-          started = at !== -1;
-          json = text[at] === '{' || text[at] === '[';
-        }
-        if ((label !== undefined || json) && head.length < HEAD_CHARS) head += text.slice(0, HEAD_CHARS - head.length);
-        if (json) {
-          // No event can come from it: what it is is shown as soon as enough of it came.
-          if (head.length < HEAD_CHARS) continue;
-          break;
-        }
-        parser.feed(text);
-        if (subscriber.closed) return;
+    // Until the body's first character that is not blank: whether it starts as JSON does (`{` or `[`). An event
+    // stream starts with a field name (`data:`, ...) or a `:` comment; a line starting with `{` would be a field of
+    // an unknown name, ignored: such a body is newline-delimited JSON (the official SDK's `toReadableStream()`,
+    // `toNdjsonBody()`) or a JSON answer, and no event comes from it.
+    let started = false;
+    let json = false;
+    const text = (piece: string): boolean => {
+      if (!started) {
+        const at = piece.search(/\S/);
+        started = at !== -1;
+        json = piece[at] === '{' || piece[at] === '[';
       }
-      const rest = decoder.decode();
+      if ((label !== undefined || json) && head.length < HEAD_CHARS) head += piece.slice(0, HEAD_CHARS - head.length);
+      // No event can come from JSON: what it is is shown as soon as enough of it came.
+      if (json) return head.length < HEAD_CHARS;
+      parser.feed(piece);
+      return true;
+    };
+    const end = (rest: string): void => {
       if (json) throw new StreamNotEstablishedError(type, head + rest);
       if (rest) parser.feed(rest);
       // At the end of the body, the last event is delivered even when its closing blank line, or even its last
@@ -142,15 +128,7 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
       if (label !== undefined && !sawEvent) throw new StreamNotEstablishedError(label, head);
       subscriber.complete();
     };
-
-    pump().catch((error: unknown) => {
-      if (!stopped) subscriber.error(error);
-    });
-
-    return () => {
-      stopped = true;
-      releaseBody(reader, ended);
-    };
+    return readText(source, subscriber, ended, { text, end });
   });
 }
 
