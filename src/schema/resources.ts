@@ -7,7 +7,7 @@ import { AssistantToolSchema, MetadataSchema } from './assistants/common.js';
 import type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
 export type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
 export type { ListPage } from '../wire/list-page.js';
-import type { ObjectSchema } from './object-schema.js';
+import { objectSchema, type ObjectSchema } from './object-schema.js';
 
 /**
  * An assistant (`asst_...`).
@@ -16,7 +16,7 @@ import type { ObjectSchema } from './object-schema.js';
  * const assistant = AssistantSchema.parse(await response.json());
  * console.log(assistant.model, assistant.tools.length);
  */
-export const AssistantSchema: ObjectSchema<Assistant> = z.object({
+export const AssistantSchema = objectSchema<Assistant>(z.object({
   id: z.string(),
   object: z.literal('assistant'),
   created_at: z.number(),
@@ -26,7 +26,7 @@ export const AssistantSchema: ObjectSchema<Assistant> = z.object({
   instructions: z.string().nullable(),
   tools: z.array(AssistantToolSchema),
   metadata: MetadataSchema,
-});
+}));
 
 /**
  * An uploaded file (`file-...`).
@@ -34,7 +34,7 @@ export const AssistantSchema: ObjectSchema<Assistant> = z.object({
  * @example
  * const file = FileObjectSchema.parse(await response.json()); // { id: 'file-...', object: 'file', ... }
  */
-export const FileObjectSchema: ObjectSchema<FileObject> = z.object({
+export const FileObjectSchema = objectSchema<FileObject>(z.object({
   id: z.string(),
   object: z.literal('file'),
   bytes: z.number(),
@@ -42,7 +42,7 @@ export const FileObjectSchema: ObjectSchema<FileObject> = z.object({
   filename: z.string(),
   purpose: z.string(),
   status: z.string().optional(),
-});
+}));
 
 const FileCountsSchema = z.object({
   in_progress: z.number(),
@@ -59,7 +59,7 @@ const FileCountsSchema = z.object({
  * const store = VectorStoreSchema.parse(json);
  * if (store.status === 'completed') console.log(store.file_counts.completed);
  */
-export const VectorStoreSchema: ObjectSchema<VectorStore> = z.object({
+export const VectorStoreSchema = objectSchema<VectorStore>(z.object({
   id: z.string(),
   object: z.literal('vector_store'),
   created_at: z.number(),
@@ -68,7 +68,7 @@ export const VectorStoreSchema: ObjectSchema<VectorStore> = z.object({
   usage_bytes: z.number(),
   file_counts: FileCountsSchema,
   metadata: MetadataSchema,
-});
+}));
 
 /**
  * A file attached to a vector store.
@@ -76,7 +76,7 @@ export const VectorStoreSchema: ObjectSchema<VectorStore> = z.object({
  * @example
  * VectorStoreFileSchema.parse(json).status; // 'in_progress', 'completed', 'cancelled' or 'failed'
  */
-export const VectorStoreFileSchema: ObjectSchema<VectorStoreFile> = z.object({
+export const VectorStoreFileSchema = objectSchema<VectorStoreFile>(z.object({
   id: z.string(),
   object: z.literal('vector_store.file'),
   created_at: z.number(),
@@ -84,7 +84,7 @@ export const VectorStoreFileSchema: ObjectSchema<VectorStoreFile> = z.object({
   status: z.enum(['in_progress', 'completed', 'cancelled', 'failed']),
   usage_bytes: z.number(),
   last_error: z.object({ code: z.string(), message: z.string() }).nullable(),
-});
+}));
 
 /**
  * A batch of files added to a vector store (`vsfb_...`).
@@ -93,14 +93,14 @@ export const VectorStoreFileSchema: ObjectSchema<VectorStoreFile> = z.object({
  * const batch = VectorStoreFileBatchSchema.parse(await response.json());
  * console.log(batch.id, batch.status);
  */
-export const VectorStoreFileBatchSchema: ObjectSchema<VectorStoreFileBatch> = z.object({
+export const VectorStoreFileBatchSchema = objectSchema<VectorStoreFileBatch>(z.object({
   id: z.string(),
   object: z.literal('vector_store.files_batch'),
   created_at: z.number(),
   vector_store_id: z.string(),
   status: z.enum(['in_progress', 'completed', 'cancelled', 'failed']),
   file_counts: FileCountsSchema,
-});
+}));
 
 /**
  * A page of a list endpoint, for the item schema given.

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AssistantResponseFormatOption, AssistantTool, AssistantToolChoice, AssistantToolChoiceFunction, AssistantToolChoiceOption, CodeInterpreterTool, ErrorObject, FileSearchRanker, FileSearchRankingOptions, FileSearchTool, FileSearchToolTypeOnly, FunctionDefinition, FunctionParameters, FunctionTool, MessageIncompleteDetails, Metadata, ResponseFormatJSONObject, ResponseFormatJSONSchema, ResponseFormatText, RunIncompleteDetails, RunLastError, RunStepLastError, RunStepUsage, RunUsage, TruncationStrategy } from '../../wire/assistants.js';
 export type { AssistantResponseFormatOption, AssistantTool, AssistantToolChoice, AssistantToolChoiceFunction, AssistantToolChoiceOption, CodeInterpreterTool, ErrorObject, FileSearchRanker, FileSearchRankingOptions, FileSearchTool, FileSearchToolTypeOnly, FunctionDefinition, FunctionParameters, FunctionTool, MessageIncompleteDetails, Metadata, ResponseFormatJSONObject, ResponseFormatJSONSchema, ResponseFormatText, RunIncompleteDetails, RunLastError, RunStepLastError, RunStepUsage, RunUsage, TruncationStrategy } from '../../wire/assistants.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * Up to 16 string key-value pairs attached to an object, or `null`.
@@ -22,11 +22,11 @@ export const MetadataSchema: z.ZodType<Metadata> = z.record(z.string(), z.string
  * @example
  * const usage = RunUsageSchema.parse({ completion_tokens: 12, prompt_tokens: 30, total_tokens: 42 });
  */
-export const RunUsageSchema: ObjectSchema<RunUsage> = z.object({
+export const RunUsageSchema = objectSchema<RunUsage>(z.object({
   completion_tokens: z.number(),
   prompt_tokens: z.number(),
   total_tokens: z.number(),
-});
+}));
 
 /**
  * Token usage of a run step (`RunStep.usage` is `null` while the step is `in_progress`).
@@ -34,11 +34,11 @@ export const RunUsageSchema: ObjectSchema<RunUsage> = z.object({
  * @example
  * RunStepUsageSchema.nullable().parse(step.usage); // null while the step is in_progress
  */
-export const RunStepUsageSchema: ObjectSchema<RunStepUsage> = z.object({
+export const RunStepUsageSchema = objectSchema<RunStepUsage>(z.object({
   completion_tokens: z.number(),
   prompt_tokens: z.number(),
   total_tokens: z.number(),
-});
+}));
 
 /**
  * The last error of a run: `server_error`, `rate_limit_exceeded` or `invalid_prompt`, with a message.
@@ -46,10 +46,10 @@ export const RunStepUsageSchema: ObjectSchema<RunStepUsage> = z.object({
  * @example
  * RunLastErrorSchema.parse({ code: 'rate_limit_exceeded', message: 'Rate limit reached' });
  */
-export const RunLastErrorSchema: ObjectSchema<RunLastError> = z.object({
+export const RunLastErrorSchema = objectSchema<RunLastError>(z.object({
   code: z.enum(['server_error', 'rate_limit_exceeded', 'invalid_prompt']),
   message: z.string(),
-});
+}));
 
 /**
  * The last error of a run step: `server_error` or `rate_limit_exceeded`, with a message.
@@ -57,10 +57,10 @@ export const RunLastErrorSchema: ObjectSchema<RunLastError> = z.object({
  * @example
  * RunStepLastErrorSchema.parse({ code: 'server_error', message: 'The server had an error' });
  */
-export const RunStepLastErrorSchema: ObjectSchema<RunStepLastError> = z.object({
+export const RunStepLastErrorSchema = objectSchema<RunStepLastError>(z.object({
   code: z.enum(['server_error', 'rate_limit_exceeded']),
   message: z.string(),
-});
+}));
 
 /**
  * The data of an `event: error` block: `{ code, message, param, type }` (`code` and `param` may be `null`).
@@ -68,12 +68,12 @@ export const RunStepLastErrorSchema: ObjectSchema<RunStepLastError> = z.object({
  * @example
  * ErrorObjectSchema.safeParse({ code: null, message: 'boom', param: null, type: 'server_error' }).success; // true
  */
-export const ErrorObjectSchema: ObjectSchema<ErrorObject> = z.object({
+export const ErrorObjectSchema = objectSchema<ErrorObject>(z.object({
   code: z.string().nullable(),
   message: z.string(),
   param: z.string().nullable(),
   type: z.string(),
-});
+}));
 
 /**
  * Why a run is incomplete: which token limit was reached (`reason` may be absent).
@@ -81,9 +81,9 @@ export const ErrorObjectSchema: ObjectSchema<ErrorObject> = z.object({
  * @example
  * RunIncompleteDetailsSchema.parse({ reason: 'max_completion_tokens' });
  */
-export const RunIncompleteDetailsSchema: ObjectSchema<RunIncompleteDetails> = z.object({
+export const RunIncompleteDetailsSchema = objectSchema<RunIncompleteDetails>(z.object({
   reason: z.enum(['max_completion_tokens', 'max_prompt_tokens']).optional(),
-});
+}));
 
 /**
  * Why a message is incomplete.
@@ -91,9 +91,9 @@ export const RunIncompleteDetailsSchema: ObjectSchema<RunIncompleteDetails> = z.
  * @example
  * MessageIncompleteDetailsSchema.parse({ reason: 'max_tokens' });
  */
-export const MessageIncompleteDetailsSchema: ObjectSchema<MessageIncompleteDetails> = z.object({
+export const MessageIncompleteDetailsSchema = objectSchema<MessageIncompleteDetails>(z.object({
   reason: z.enum(['content_filter', 'max_tokens', 'run_cancelled', 'run_expired', 'run_failed']),
-});
+}));
 
 /**
  * How the thread was truncated before the run: `auto`, or the `last_messages` most recent messages.
@@ -101,10 +101,10 @@ export const MessageIncompleteDetailsSchema: ObjectSchema<MessageIncompleteDetai
  * @example
  * TruncationStrategySchema.parse({ type: 'auto', last_messages: null });
  */
-export const TruncationStrategySchema: ObjectSchema<TruncationStrategy> = z.object({
+export const TruncationStrategySchema = objectSchema<TruncationStrategy>(z.object({
   type: z.enum(['auto', 'last_messages']),
   last_messages: z.number().nullable().optional(),
-});
+}));
 
 // ---- tools -------------------------------------------------------------------------------------------------
 
@@ -114,7 +114,7 @@ export const TruncationStrategySchema: ObjectSchema<TruncationStrategy> = z.obje
  * @example
  * CodeInterpreterToolSchema.parse({ type: 'code_interpreter' });
  */
-export const CodeInterpreterToolSchema: ObjectSchema<CodeInterpreterTool> = z.object({ type: z.literal('code_interpreter') });
+export const CodeInterpreterToolSchema = objectSchema<CodeInterpreterTool>(z.object({ type: z.literal('code_interpreter') }));
 
 /**
  * The ranker of a file search: `auto` or `default_2024_08_21`.
@@ -130,10 +130,10 @@ export const FileSearchRankerSchema: z.ZodType<FileSearchRanker> = z.enum(['auto
  * @example
  * FileSearchRankingOptionsSchema.parse({ ranker: 'auto', score_threshold: 0.5 });
  */
-export const FileSearchRankingOptionsSchema: ObjectSchema<FileSearchRankingOptions> = z.object({
+export const FileSearchRankingOptionsSchema = objectSchema<FileSearchRankingOptions>(z.object({
   ranker: FileSearchRankerSchema.optional(),
   score_threshold: z.number(),
-});
+}));
 
 /**
  * The file search tool, with optional overrides (`max_num_results`, `ranking_options`).
@@ -141,7 +141,7 @@ export const FileSearchRankingOptionsSchema: ObjectSchema<FileSearchRankingOptio
  * @example
  * FileSearchToolSchema.parse({ type: 'file_search', file_search: { max_num_results: 5 } });
  */
-export const FileSearchToolSchema: ObjectSchema<FileSearchTool> = z.object({
+export const FileSearchToolSchema = objectSchema<FileSearchTool>(z.object({
   type: z.literal('file_search'),
   file_search: z
     .object({
@@ -149,7 +149,7 @@ export const FileSearchToolSchema: ObjectSchema<FileSearchTool> = z.object({
       ranking_options: FileSearchRankingOptionsSchema.optional(),
     })
     .optional(),
-});
+}));
 
 /**
  * The file search tool as a message attachment names it: `{ type: 'file_search' }` only.
@@ -157,7 +157,7 @@ export const FileSearchToolSchema: ObjectSchema<FileSearchTool> = z.object({
  * @example
  * FileSearchToolTypeOnlySchema.parse({ type: 'file_search' });
  */
-export const FileSearchToolTypeOnlySchema: ObjectSchema<FileSearchToolTypeOnly> = z.object({ type: z.literal('file_search') });
+export const FileSearchToolTypeOnlySchema = objectSchema<FileSearchToolTypeOnly>(z.object({ type: z.literal('file_search') }));
 
 /**
  * The parameters a function accepts: a JSON Schema object, kept as it is.
@@ -174,12 +174,12 @@ export const FunctionParametersSchema: z.ZodType<FunctionParameters> = z.record(
  * @example
  * FunctionDefinitionSchema.parse({ name: 'get_weather', parameters: { type: 'object', properties: {} } });
  */
-export const FunctionDefinitionSchema: ObjectSchema<FunctionDefinition> = z.object({
+export const FunctionDefinitionSchema = objectSchema<FunctionDefinition>(z.object({
   name: z.string(),
   description: z.string().optional(),
   parameters: FunctionParametersSchema.optional(),
   strict: z.boolean().nullable().optional(),
-});
+}));
 
 /**
  * The function tool `{ type: 'function', function: FunctionDefinition }`.
@@ -187,10 +187,10 @@ export const FunctionDefinitionSchema: ObjectSchema<FunctionDefinition> = z.obje
  * @example
  * FunctionToolSchema.parse({ type: 'function', function: { name: 'get_weather' } });
  */
-export const FunctionToolSchema: ObjectSchema<FunctionTool> = z.object({
+export const FunctionToolSchema = objectSchema<FunctionTool>(z.object({
   type: z.literal('function'),
   function: FunctionDefinitionSchema,
-});
+}));
 
 /**
  * One tool of an assistant or run: code interpreter, file search or function (by `type`).
@@ -212,7 +212,7 @@ export const AssistantToolSchema: z.ZodType<AssistantTool> = z.discriminatedUnio
  * @example
  * ResponseFormatTextSchema.parse({ type: 'text' });
  */
-export const ResponseFormatTextSchema: ObjectSchema<ResponseFormatText> = z.object({ type: z.literal('text') });
+export const ResponseFormatTextSchema = objectSchema<ResponseFormatText>(z.object({ type: z.literal('text') }));
 
 /**
  * JSON mode `{ type: 'json_object' }`.
@@ -220,7 +220,7 @@ export const ResponseFormatTextSchema: ObjectSchema<ResponseFormatText> = z.obje
  * @example
  * ResponseFormatJSONObjectSchema.safeParse(run.response_format).success; // true in JSON mode
  */
-export const ResponseFormatJSONObjectSchema: ObjectSchema<ResponseFormatJSONObject> = z.object({ type: z.literal('json_object') });
+export const ResponseFormatJSONObjectSchema = objectSchema<ResponseFormatJSONObject>(z.object({ type: z.literal('json_object') }));
 
 /**
  * Structured Outputs `{ type: 'json_schema', json_schema: { name, description?, schema?, strict? } }`.
@@ -228,7 +228,7 @@ export const ResponseFormatJSONObjectSchema: ObjectSchema<ResponseFormatJSONObje
  * @example
  * ResponseFormatJSONSchemaSchema.parse({ type: 'json_schema', json_schema: { name: 'answer', strict: true } });
  */
-export const ResponseFormatJSONSchemaSchema: ObjectSchema<ResponseFormatJSONSchema> = z.object({
+export const ResponseFormatJSONSchemaSchema = objectSchema<ResponseFormatJSONSchema>(z.object({
   type: z.literal('json_schema'),
   json_schema: z.object({
     name: z.string(),
@@ -236,7 +236,7 @@ export const ResponseFormatJSONSchemaSchema: ObjectSchema<ResponseFormatJSONSche
     schema: z.record(z.string(), z.unknown()).optional(),
     strict: z.boolean().nullable().optional(),
   }),
-});
+}));
 
 /**
  * The response format of a run: `'auto'` or one of the `text` / `json_object` / `json_schema` objects.
@@ -257,7 +257,7 @@ export const AssistantResponseFormatOptionSchema: z.ZodType<AssistantResponseFor
  * @example
  * AssistantToolChoiceFunctionSchema.parse({ name: 'get_weather' });
  */
-export const AssistantToolChoiceFunctionSchema: ObjectSchema<AssistantToolChoiceFunction> = z.object({ name: z.string() });
+export const AssistantToolChoiceFunctionSchema = objectSchema<AssistantToolChoiceFunction>(z.object({ name: z.string() }));
 
 /**
  * A named tool choice: `{ type, function? }` (the yaml's `AssistantsNamedToolChoice`).
@@ -265,10 +265,10 @@ export const AssistantToolChoiceFunctionSchema: ObjectSchema<AssistantToolChoice
  * @example
  * AssistantToolChoiceSchema.parse({ type: 'file_search' });
  */
-export const AssistantToolChoiceSchema: ObjectSchema<AssistantToolChoice> = z.object({
+export const AssistantToolChoiceSchema = objectSchema<AssistantToolChoice>(z.object({
   type: z.enum(['function', 'code_interpreter', 'file_search']),
   function: AssistantToolChoiceFunctionSchema.optional(),
-});
+}));
 
 /**
  * The tool choice of a run: `'none' | 'auto' | 'required'` or a named tool choice.

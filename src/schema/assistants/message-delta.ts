@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ImageDetailSchema, MessageRoleSchema } from './message.js';
 import type { AnnotationDelta, FileCitationDeltaAnnotation, FilePathDeltaAnnotation, ImageFileDelta, ImageFileDeltaBlock, ImageURLDelta, ImageURLDeltaBlock, MessageContentDelta, MessageDelta, MessageDeltaEvent, RefusalDeltaBlock, TextDelta, TextDeltaBlock } from '../../wire/assistants.js';
 export type { AnnotationDelta, FileCitationDeltaAnnotation, FilePathDeltaAnnotation, ImageFileDelta, ImageFileDeltaBlock, ImageURLDelta, ImageURLDeltaBlock, MessageContentDelta, MessageDelta, MessageDeltaEvent, RefusalDeltaBlock, TextDelta, TextDeltaBlock } from '../../wire/assistants.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * A delta of a file citation annotation at `index` of the text block's annotations.
@@ -14,7 +14,7 @@ import type { ObjectSchema } from '../object-schema.js';
  * @example
  * FileCitationDeltaAnnotationSchema.parse({ index: 0, type: 'file_citation', file_citation: { file_id: 'file-abc' } });
  */
-export const FileCitationDeltaAnnotationSchema: ObjectSchema<FileCitationDeltaAnnotation> = z.object({
+export const FileCitationDeltaAnnotationSchema = objectSchema<FileCitationDeltaAnnotation>(z.object({
   index: z.number(),
   type: z.literal('file_citation'),
   text: z.string().optional(),
@@ -26,7 +26,7 @@ export const FileCitationDeltaAnnotationSchema: ObjectSchema<FileCitationDeltaAn
     .optional(),
   start_index: z.number().optional(),
   end_index: z.number().optional(),
-});
+}));
 
 /**
  * A delta of a file path annotation at `index` of the text block's annotations.
@@ -34,14 +34,14 @@ export const FileCitationDeltaAnnotationSchema: ObjectSchema<FileCitationDeltaAn
  * @example
  * FilePathDeltaAnnotationSchema.parse({ index: 1, type: 'file_path', file_path: { file_id: 'file-abc' } });
  */
-export const FilePathDeltaAnnotationSchema: ObjectSchema<FilePathDeltaAnnotation> = z.object({
+export const FilePathDeltaAnnotationSchema = objectSchema<FilePathDeltaAnnotation>(z.object({
   index: z.number(),
   type: z.literal('file_path'),
   text: z.string().optional(),
   file_path: z.object({ file_id: z.string().optional() }).optional(),
   start_index: z.number().optional(),
   end_index: z.number().optional(),
-});
+}));
 
 /**
  * A delta of one annotation (by `type`).
@@ -60,10 +60,10 @@ export const AnnotationDeltaSchema: z.ZodType<AnnotationDelta> = z.discriminated
  * @example
  * TextDeltaSchema.parse({ value: 'lo, wor' });
  */
-export const TextDeltaSchema: ObjectSchema<TextDelta> = z.object({
+export const TextDeltaSchema = objectSchema<TextDelta>(z.object({
   value: z.string().optional(),
   annotations: z.array(AnnotationDeltaSchema).optional(),
-});
+}));
 
 /**
  * A delta of the text block at `index` of the message content.
@@ -71,11 +71,11 @@ export const TextDeltaSchema: ObjectSchema<TextDelta> = z.object({
  * @example
  * TextDeltaBlockSchema.parse({ index: 0, type: 'text', text: { value: 'Hel' } });
  */
-export const TextDeltaBlockSchema: ObjectSchema<TextDeltaBlock> = z.object({
+export const TextDeltaBlockSchema = objectSchema<TextDeltaBlock>(z.object({
   index: z.number(),
   type: z.literal('text'),
   text: TextDeltaSchema.optional(),
-});
+}));
 
 /**
  * A delta of an image file: `{ file_id?, detail? }`.
@@ -83,10 +83,10 @@ export const TextDeltaBlockSchema: ObjectSchema<TextDeltaBlock> = z.object({
  * @example
  * ImageFileDeltaSchema.parse({ file_id: 'file-abc' });
  */
-export const ImageFileDeltaSchema: ObjectSchema<ImageFileDelta> = z.object({
+export const ImageFileDeltaSchema = objectSchema<ImageFileDelta>(z.object({
   file_id: z.string().optional(),
   detail: ImageDetailSchema.optional(),
-});
+}));
 
 /**
  * A delta of the image file block at `index`.
@@ -94,11 +94,11 @@ export const ImageFileDeltaSchema: ObjectSchema<ImageFileDelta> = z.object({
  * @example
  * ImageFileDeltaBlockSchema.parse({ index: 1, type: 'image_file', image_file: { file_id: 'file-abc' } });
  */
-export const ImageFileDeltaBlockSchema: ObjectSchema<ImageFileDeltaBlock> = z.object({
+export const ImageFileDeltaBlockSchema = objectSchema<ImageFileDeltaBlock>(z.object({
   index: z.number(),
   type: z.literal('image_file'),
   image_file: ImageFileDeltaSchema.optional(),
-});
+}));
 
 /**
  * A delta of an image URL: `{ url?, detail? }`.
@@ -106,10 +106,10 @@ export const ImageFileDeltaBlockSchema: ObjectSchema<ImageFileDeltaBlock> = z.ob
  * @example
  * ImageURLDeltaSchema.parse({ url: 'https://example.com/cat.png' });
  */
-export const ImageURLDeltaSchema: ObjectSchema<ImageURLDelta> = z.object({
+export const ImageURLDeltaSchema = objectSchema<ImageURLDelta>(z.object({
   url: z.string().optional(),
   detail: ImageDetailSchema.optional(),
-});
+}));
 
 /**
  * A delta of the image URL block at `index`.
@@ -117,11 +117,11 @@ export const ImageURLDeltaSchema: ObjectSchema<ImageURLDelta> = z.object({
  * @example
  * ImageURLDeltaBlockSchema.parse({ index: 0, type: 'image_url', image_url: { url: 'https://example.com/cat.png' } });
  */
-export const ImageURLDeltaBlockSchema: ObjectSchema<ImageURLDeltaBlock> = z.object({
+export const ImageURLDeltaBlockSchema = objectSchema<ImageURLDeltaBlock>(z.object({
   index: z.number(),
   type: z.literal('image_url'),
   image_url: ImageURLDeltaSchema.optional(),
-});
+}));
 
 /**
  * A delta of the refusal block at `index`: a `refusal` fragment to append.
@@ -129,11 +129,11 @@ export const ImageURLDeltaBlockSchema: ObjectSchema<ImageURLDeltaBlock> = z.obje
  * @example
  * RefusalDeltaBlockSchema.parse({ index: 0, type: 'refusal', refusal: "I can't" });
  */
-export const RefusalDeltaBlockSchema: ObjectSchema<RefusalDeltaBlock> = z.object({
+export const RefusalDeltaBlockSchema = objectSchema<RefusalDeltaBlock>(z.object({
   index: z.number(),
   type: z.literal('refusal'),
   refusal: z.string().optional(),
-});
+}));
 
 /**
  * A delta of one content block: image file, text, refusal or image URL (by `type`).
@@ -154,10 +154,10 @@ export const MessageContentDeltaSchema: z.ZodType<MessageContentDelta> = z.discr
  * @example
  * MessageDeltaSchema.parse({ role: 'assistant', content: [] });
  */
-export const MessageDeltaSchema: ObjectSchema<MessageDelta> = z.object({
+export const MessageDeltaSchema = objectSchema<MessageDelta>(z.object({
   role: MessageRoleSchema.optional(),
   content: z.array(MessageContentDeltaSchema).optional(),
-});
+}));
 
 /**
  * The data of `thread.message.delta`: `{ id, object: 'thread.message.delta', delta }`.
@@ -168,8 +168,8 @@ export const MessageDeltaSchema: ObjectSchema<MessageDelta> = z.object({
  *   for (const block of result.data.delta.content ?? []) if (block.type === 'text') write(block.text?.value ?? '');
  * }
  */
-export const MessageDeltaEventSchema: ObjectSchema<MessageDeltaEvent> = z.object({
+export const MessageDeltaEventSchema = objectSchema<MessageDeltaEvent>(z.object({
   id: z.string(),
   object: z.literal('thread.message.delta'),
   delta: MessageDeltaSchema,
-});
+}));

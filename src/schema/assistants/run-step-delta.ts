@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CodeInterpreterLogs, CodeInterpreterOutputDelta, CodeInterpreterOutputImage, CodeInterpreterToolCallDelta, FileSearchToolCallDelta, FunctionToolCallDelta, RunStepDelta, RunStepDeltaEvent, RunStepDeltaMessageDelta, RunStepDeltaStepDetails, ToolCallDelta, ToolCallDeltaObject } from '../../wire/assistants.js';
 export type { CodeInterpreterLogs, CodeInterpreterOutputDelta, CodeInterpreterOutputImage, CodeInterpreterToolCallDelta, FileSearchToolCallDelta, FunctionToolCallDelta, RunStepDelta, RunStepDeltaEvent, RunStepDeltaMessageDelta, RunStepDeltaStepDetails, ToolCallDelta, ToolCallDeltaObject } from '../../wire/assistants.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * A fragment of a code interpreter's text output (the yaml's `...CodeOutputLogsObject` delta).
@@ -13,11 +13,11 @@ import type { ObjectSchema } from '../object-schema.js';
  * @example
  * CodeInterpreterLogsSchema.parse({ index: 0, type: 'logs', logs: '4' });
  */
-export const CodeInterpreterLogsSchema: ObjectSchema<CodeInterpreterLogs> = z.object({
+export const CodeInterpreterLogsSchema = objectSchema<CodeInterpreterLogs>(z.object({
   index: z.number(),
   type: z.literal('logs'),
   logs: z.string().optional(),
-});
+}));
 
 /**
  * A code interpreter's image output as a delta: `{ index, type: 'image', image?: { file_id? } }`.
@@ -25,11 +25,11 @@ export const CodeInterpreterLogsSchema: ObjectSchema<CodeInterpreterLogs> = z.ob
  * @example
  * CodeInterpreterOutputImageSchema.parse({ index: 1, type: 'image', image: { file_id: 'file-plot' } });
  */
-export const CodeInterpreterOutputImageSchema: ObjectSchema<CodeInterpreterOutputImage> = z.object({
+export const CodeInterpreterOutputImageSchema = objectSchema<CodeInterpreterOutputImage>(z.object({
   index: z.number(),
   type: z.literal('image'),
   image: z.object({ file_id: z.string().optional() }).optional(),
-});
+}));
 
 /**
  * One code interpreter output delta: logs or image (by `type`).
@@ -48,7 +48,7 @@ export const CodeInterpreterOutputDeltaSchema: z.ZodType<CodeInterpreterOutputDe
  * @example
  * CodeInterpreterToolCallDeltaSchema.parse({ index: 0, type: 'code_interpreter', code_interpreter: { input: 'pri' } });
  */
-export const CodeInterpreterToolCallDeltaSchema: ObjectSchema<CodeInterpreterToolCallDelta> = z.object({
+export const CodeInterpreterToolCallDeltaSchema = objectSchema<CodeInterpreterToolCallDelta>(z.object({
   index: z.number(),
   id: z.string().optional(),
   type: z.literal('code_interpreter'),
@@ -58,7 +58,7 @@ export const CodeInterpreterToolCallDeltaSchema: ObjectSchema<CodeInterpreterToo
       outputs: z.array(CodeInterpreterOutputDeltaSchema).optional(),
     })
     .optional(),
-});
+}));
 
 /**
  * A delta of a file search call; `file_search` is an open object (for now always empty).
@@ -66,12 +66,12 @@ export const CodeInterpreterToolCallDeltaSchema: ObjectSchema<CodeInterpreterToo
  * @example
  * FileSearchToolCallDeltaSchema.parse({ index: 0, id: 'call_2', type: 'file_search', file_search: {} });
  */
-export const FileSearchToolCallDeltaSchema: ObjectSchema<FileSearchToolCallDelta> = z.object({
+export const FileSearchToolCallDeltaSchema = objectSchema<FileSearchToolCallDelta>(z.object({
   index: z.number(),
   id: z.string().optional(),
   type: z.literal('file_search'),
   file_search: z.record(z.string(), z.unknown()),
-});
+}));
 
 /**
  * A delta of a function call at `index`: the first one carries `id` and `name`, the next ones `arguments`
@@ -80,7 +80,7 @@ export const FileSearchToolCallDeltaSchema: ObjectSchema<FileSearchToolCallDelta
  * @example
  * FunctionToolCallDeltaSchema.parse({ index: 0, type: 'function', function: { arguments: '{"loc' } });
  */
-export const FunctionToolCallDeltaSchema: ObjectSchema<FunctionToolCallDelta> = z.object({
+export const FunctionToolCallDeltaSchema = objectSchema<FunctionToolCallDelta>(z.object({
   index: z.number(),
   id: z.string().optional(),
   type: z.literal('function'),
@@ -91,7 +91,7 @@ export const FunctionToolCallDeltaSchema: ObjectSchema<FunctionToolCallDelta> = 
       output: z.string().nullable().optional(),
     })
     .optional(),
-});
+}));
 
 /**
  * A delta of one tool call: code interpreter, file search or function (by `type`).
@@ -111,10 +111,10 @@ export const ToolCallDeltaSchema: z.ZodType<ToolCallDelta> = z.discriminatedUnio
  * @example
  * RunStepDeltaMessageDeltaSchema.parse({ type: 'message_creation', message_creation: { message_id: 'msg_1' } });
  */
-export const RunStepDeltaMessageDeltaSchema: ObjectSchema<RunStepDeltaMessageDelta> = z.object({
+export const RunStepDeltaMessageDeltaSchema = objectSchema<RunStepDeltaMessageDelta>(z.object({
   type: z.literal('message_creation'),
   message_creation: z.object({ message_id: z.string().optional() }).optional(),
-});
+}));
 
 /**
  * Delta step details of a tool calls step: `{ type: 'tool_calls', tool_calls?: ToolCallDelta[] }`.
@@ -122,10 +122,10 @@ export const RunStepDeltaMessageDeltaSchema: ObjectSchema<RunStepDeltaMessageDel
  * @example
  * ToolCallDeltaObjectSchema.parse({ type: 'tool_calls', tool_calls: [{ index: 0, type: 'code_interpreter' }] });
  */
-export const ToolCallDeltaObjectSchema: ObjectSchema<ToolCallDeltaObject> = z.object({
+export const ToolCallDeltaObjectSchema = objectSchema<ToolCallDeltaObject>(z.object({
   type: z.literal('tool_calls'),
   tool_calls: z.array(ToolCallDeltaSchema).optional(),
-});
+}));
 
 /**
  * The delta step details (by `type`).
@@ -144,9 +144,9 @@ export const RunStepDeltaStepDetailsSchema: z.ZodType<RunStepDeltaStepDetails> =
  * @example
  * RunStepDeltaSchema.parse({ step_details: { type: 'tool_calls', tool_calls: [] } });
  */
-export const RunStepDeltaSchema: ObjectSchema<RunStepDelta> = z.object({
+export const RunStepDeltaSchema = objectSchema<RunStepDelta>(z.object({
   step_details: RunStepDeltaStepDetailsSchema.optional(),
-});
+}));
 
 /**
  * The data of `thread.run.step.delta`: `{ id, object: 'thread.run.step.delta', delta }`.
@@ -157,8 +157,8 @@ export const RunStepDeltaSchema: ObjectSchema<RunStepDelta> = z.object({
  *   for (const call of result.data.delta.step_details.tool_calls ?? []) console.log(call.index);
  * }
  */
-export const RunStepDeltaEventSchema: ObjectSchema<RunStepDeltaEvent> = z.object({
+export const RunStepDeltaEventSchema = objectSchema<RunStepDeltaEvent>(z.object({
   id: z.string(),
   object: z.literal('thread.run.step.delta'),
   delta: RunStepDeltaSchema,
-});
+}));

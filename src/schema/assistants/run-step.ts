@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { FileSearchRankerSchema, MetadataSchema, RunStepLastErrorSchema, RunStepUsageSchema } from './common.js';
 import type { CodeInterpreterImageOutput, CodeInterpreterLogsOutput, CodeInterpreterOutput, CodeInterpreterToolCall, FileSearchCallRankingOptions, FileSearchResult, FileSearchToolCall, FunctionToolCall, MessageCreationStepDetails, RunStep, RunStepDetails, RunStepStatus, RunStepType, ToolCall, ToolCallsStepDetails } from '../../wire/assistants.js';
 export type { CodeInterpreterImageOutput, CodeInterpreterLogsOutput, CodeInterpreterOutput, CodeInterpreterToolCall, FileSearchCallRankingOptions, FileSearchResult, FileSearchToolCall, FunctionToolCall, MessageCreationStepDetails, RunStep, RunStepDetails, RunStepStatus, RunStepType, ToolCall, ToolCallsStepDetails } from '../../wire/assistants.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * Text output of a code interpreter call: `{ type: 'logs', logs }`.
@@ -14,10 +14,10 @@ import type { ObjectSchema } from '../object-schema.js';
  * @example
  * CodeInterpreterLogsOutputSchema.parse({ type: 'logs', logs: '42' });
  */
-export const CodeInterpreterLogsOutputSchema: ObjectSchema<CodeInterpreterLogsOutput> = z.object({
+export const CodeInterpreterLogsOutputSchema = objectSchema<CodeInterpreterLogsOutput>(z.object({
   type: z.literal('logs'),
   logs: z.string(),
-});
+}));
 
 /**
  * Image output of a code interpreter call: `{ type: 'image', image: { file_id } }`.
@@ -25,10 +25,10 @@ export const CodeInterpreterLogsOutputSchema: ObjectSchema<CodeInterpreterLogsOu
  * @example
  * CodeInterpreterImageOutputSchema.parse({ type: 'image', image: { file_id: 'file-abc' } });
  */
-export const CodeInterpreterImageOutputSchema: ObjectSchema<CodeInterpreterImageOutput> = z.object({
+export const CodeInterpreterImageOutputSchema = objectSchema<CodeInterpreterImageOutput>(z.object({
   type: z.literal('image'),
   image: z.object({ file_id: z.string() }),
-});
+}));
 
 /**
  * One output of a code interpreter call: logs or an image (by `type`).
@@ -47,14 +47,14 @@ export const CodeInterpreterOutputSchema: z.ZodType<CodeInterpreterOutput> = z.d
  * @example
  * CodeInterpreterToolCallSchema.parse({ id: 'call_1', type: 'code_interpreter', code_interpreter: { input: '1+1', outputs: [] } });
  */
-export const CodeInterpreterToolCallSchema: ObjectSchema<CodeInterpreterToolCall> = z.object({
+export const CodeInterpreterToolCallSchema = objectSchema<CodeInterpreterToolCall>(z.object({
   id: z.string(),
   type: z.literal('code_interpreter'),
   code_interpreter: z.object({
     input: z.string(),
     outputs: z.array(CodeInterpreterOutputSchema),
   }),
-});
+}));
 
 /**
  * The ranking options a file search call used (both fields required, unlike the tool's overrides).
@@ -62,10 +62,10 @@ export const CodeInterpreterToolCallSchema: ObjectSchema<CodeInterpreterToolCall
  * @example
  * FileSearchCallRankingOptionsSchema.parse({ ranker: 'default_2024_08_21', score_threshold: 0 });
  */
-export const FileSearchCallRankingOptionsSchema: ObjectSchema<FileSearchCallRankingOptions> = z.object({
+export const FileSearchCallRankingOptionsSchema = objectSchema<FileSearchCallRankingOptions>(z.object({
   ranker: FileSearchRankerSchema,
   score_threshold: z.number(),
-});
+}));
 
 /**
  * One result of a file search call; `content` only when requested with `include`.
@@ -73,7 +73,7 @@ export const FileSearchCallRankingOptionsSchema: ObjectSchema<FileSearchCallRank
  * @example
  * FileSearchResultSchema.parse({ file_id: 'file-abc', file_name: 'guide.pdf', score: 0.87 });
  */
-export const FileSearchResultSchema: ObjectSchema<FileSearchResult> = z.object({
+export const FileSearchResultSchema = objectSchema<FileSearchResult>(z.object({
   file_id: z.string(),
   file_name: z.string(),
   score: z.number(),
@@ -85,7 +85,7 @@ export const FileSearchResultSchema: ObjectSchema<FileSearchResult> = z.object({
       }),
     )
     .optional(),
-});
+}));
 
 /**
  * A file search call of a run step; `file_search` carries the ranking options and results when present.
@@ -93,14 +93,14 @@ export const FileSearchResultSchema: ObjectSchema<FileSearchResult> = z.object({
  * @example
  * FileSearchToolCallSchema.parse({ id: 'call_2', type: 'file_search', file_search: {} });
  */
-export const FileSearchToolCallSchema: ObjectSchema<FileSearchToolCall> = z.object({
+export const FileSearchToolCallSchema = objectSchema<FileSearchToolCall>(z.object({
   id: z.string(),
   type: z.literal('file_search'),
   file_search: z.object({
     ranking_options: FileSearchCallRankingOptionsSchema.optional(),
     results: z.array(FileSearchResultSchema).optional(),
   }),
-});
+}));
 
 /**
  * A function call of a run step: `name`, the JSON `arguments` text, and its `output` (`null` until submitted).
@@ -108,7 +108,7 @@ export const FileSearchToolCallSchema: ObjectSchema<FileSearchToolCall> = z.obje
  * @example
  * FunctionToolCallSchema.parse({ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}', output: null } });
  */
-export const FunctionToolCallSchema: ObjectSchema<FunctionToolCall> = z.object({
+export const FunctionToolCallSchema = objectSchema<FunctionToolCall>(z.object({
   id: z.string(),
   type: z.literal('function'),
   function: z.object({
@@ -116,7 +116,7 @@ export const FunctionToolCallSchema: ObjectSchema<FunctionToolCall> = z.object({
     arguments: z.string(),
     output: z.string().nullable(),
   }),
-});
+}));
 
 /**
  * One tool call of a run step: code interpreter, file search or function (by `type`).
@@ -136,10 +136,10 @@ export const ToolCallSchema: z.ZodType<ToolCall> = z.discriminatedUnion('type', 
  * @example
  * MessageCreationStepDetailsSchema.parse({ type: 'message_creation', message_creation: { message_id: 'msg_1' } });
  */
-export const MessageCreationStepDetailsSchema: ObjectSchema<MessageCreationStepDetails> = z.object({
+export const MessageCreationStepDetailsSchema = objectSchema<MessageCreationStepDetails>(z.object({
   type: z.literal('message_creation'),
   message_creation: z.object({ message_id: z.string() }),
-});
+}));
 
 /**
  * Step details of a step that called tools: `{ type: 'tool_calls', tool_calls }`.
@@ -147,10 +147,10 @@ export const MessageCreationStepDetailsSchema: ObjectSchema<MessageCreationStepD
  * @example
  * ToolCallsStepDetailsSchema.parse({ type: 'tool_calls', tool_calls: [] });
  */
-export const ToolCallsStepDetailsSchema: ObjectSchema<ToolCallsStepDetails> = z.object({
+export const ToolCallsStepDetailsSchema = objectSchema<ToolCallsStepDetails>(z.object({
   type: z.literal('tool_calls'),
   tool_calls: z.array(ToolCallSchema),
-});
+}));
 
 /**
  * The details of a run step (by `type`).
@@ -192,7 +192,7 @@ export const RunStepStatusSchema: z.ZodType<RunStepStatus> = z.enum(['in_progres
  *   for (const call of result.data.step_details.tool_calls) console.log(call.type);
  * }
  */
-export const RunStepSchema: ObjectSchema<RunStep> = z.object({
+export const RunStepSchema = objectSchema<RunStep>(z.object({
   id: z.string(),
   object: z.literal('thread.run.step'),
   created_at: z.number(),
@@ -209,4 +209,4 @@ export const RunStepSchema: ObjectSchema<RunStep> = z.object({
   completed_at: z.number().nullable(),
   metadata: MetadataSchema.optional(),
   usage: RunStepUsageSchema.nullable(),
-});
+}));

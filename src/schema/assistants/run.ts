@@ -12,7 +12,7 @@ import {
 } from './common.js';
 import type { RequiredActionFunctionToolCall, Run, RunRequiredAction, RunStatus } from '../../wire/assistants.js';
 export type { RequiredActionFunctionToolCall, Run, RunRequiredAction, RunStatus } from '../../wire/assistants.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * The status of a run.
@@ -38,14 +38,14 @@ export const RunStatusSchema: z.ZodType<RunStatus> = z.enum([
  * @example
  * RequiredActionFunctionToolCallSchema.parse({ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } });
  */
-export const RequiredActionFunctionToolCallSchema: ObjectSchema<RequiredActionFunctionToolCall> = z.object({
+export const RequiredActionFunctionToolCallSchema = objectSchema<RequiredActionFunctionToolCall>(z.object({
   id: z.string(),
   type: z.literal('function'),
   function: z.object({
     name: z.string(),
     arguments: z.string(),
   }),
-});
+}));
 
 /**
  * What a `requires_action` run needs: `{ type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls } }`.
@@ -54,12 +54,12 @@ export const RequiredActionFunctionToolCallSchema: ObjectSchema<RequiredActionFu
  * const action = RunRequiredActionSchema.parse(run.required_action);
  * console.log(action.submit_tool_outputs.tool_calls.length);
  */
-export const RunRequiredActionSchema: ObjectSchema<RunRequiredAction> = z.object({
+export const RunRequiredActionSchema = objectSchema<RunRequiredAction>(z.object({
   type: z.literal('submit_tool_outputs'),
   submit_tool_outputs: z.object({
     tool_calls: z.array(RequiredActionFunctionToolCallSchema),
   }),
-});
+}));
 
 /**
  * A run on a thread (`object: 'thread.run'`), the data of every `thread.run.*` event.
@@ -74,7 +74,7 @@ export const RunRequiredActionSchema: ObjectSchema<RunRequiredAction> = z.object
  *   const calls = result.data.required_action?.submit_tool_outputs.tool_calls;
  * }
  */
-export const RunSchema: ObjectSchema<Run> = z.object({
+export const RunSchema = objectSchema<Run>(z.object({
   id: z.string(),
   object: z.literal('thread.run'),
   created_at: z.number(),
@@ -102,4 +102,4 @@ export const RunSchema: ObjectSchema<Run> = z.object({
   tool_choice: AssistantToolChoiceOptionSchema.nullable(),
   parallel_tool_calls: z.boolean(),
   response_format: AssistantResponseFormatOptionSchema.nullable(),
-});
+}));

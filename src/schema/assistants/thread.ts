@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MetadataSchema } from './common.js';
 import type { Thread, ThreadToolResources } from '../../wire/assistants.js';
 export type { Thread, ThreadToolResources } from '../../wire/assistants.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * Resources the thread makes available to the tools: code interpreter file IDs, file search vector stores.
@@ -11,10 +11,10 @@ import type { ObjectSchema } from '../object-schema.js';
  * @example
  * ThreadToolResourcesSchema.parse({ code_interpreter: { file_ids: ['file-abc'] } });
  */
-export const ThreadToolResourcesSchema: ObjectSchema<ThreadToolResources> = z.object({
+export const ThreadToolResourcesSchema = objectSchema<ThreadToolResources>(z.object({
   code_interpreter: z.object({ file_ids: z.array(z.string()).optional() }).optional(),
   file_search: z.object({ vector_store_ids: z.array(z.string()).optional() }).optional(),
-});
+}));
 
 /**
  * A thread that contains messages (`object: 'thread'`).
@@ -25,10 +25,10 @@ export const ThreadToolResourcesSchema: ObjectSchema<ThreadToolResources> = z.ob
  * @example
  * ThreadSchema.safeParse({ id: 'thread_1', object: 'thread', created_at: 1710351818, metadata: {} }).success; // true
  */
-export const ThreadSchema: ObjectSchema<Thread> = z.object({
+export const ThreadSchema = objectSchema<Thread>(z.object({
   id: z.string(),
   object: z.literal('thread'),
   created_at: z.number(),
   tool_resources: ThreadToolResourcesSchema.nullable().optional(),
   metadata: MetadataSchema,
-});
+}));

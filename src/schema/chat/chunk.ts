@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { ChatCompletionChoiceLogprobs, ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkFunctionCall, ChatCompletionChunkToolCall, ChatCompletionFinishReason, ChatCompletionModeration, ChatCompletionModerationOutcome, ChatCompletionModerationResult, ChatCompletionRole, ChatCompletionServiceTier, ChatCompletionTokenLogprob, ChatCompletionTopLogprob, CompletionUsage } from '../../wire/chat.js';
 export type { ChatCompletionChoiceLogprobs, ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkFunctionCall, ChatCompletionChunkToolCall, ChatCompletionFinishReason, ChatCompletionModeration, ChatCompletionModerationOutcome, ChatCompletionModerationResult, ChatCompletionRole, ChatCompletionServiceTier, ChatCompletionTokenLogprob, ChatCompletionTopLogprob, CompletionUsage } from '../../wire/chat.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * The role of a message's author, as a delta may carry it.
@@ -49,11 +49,11 @@ export const ChatCompletionServiceTierSchema: z.ZodType<ChatCompletionServiceTie
  * @example
  * ChatCompletionTopLogprobSchema.parse({ token: 'Hello', logprob: -0.3, bytes: [72, 101, 108, 108, 111] });
  */
-export const ChatCompletionTopLogprobSchema: ObjectSchema<ChatCompletionTopLogprob> = z.object({
+export const ChatCompletionTopLogprobSchema = objectSchema<ChatCompletionTopLogprob>(z.object({
   token: z.string(),
   logprob: z.number(),
   bytes: z.array(z.number()).nullable(),
-});
+}));
 
 /**
  * A token of the output with its log probability, its UTF-8 bytes (`null` when it has none) and the most likely
@@ -62,12 +62,12 @@ export const ChatCompletionTopLogprobSchema: ObjectSchema<ChatCompletionTopLogpr
  * @example
  * ChatCompletionTokenLogprobSchema.parse({ token: 'Hi', logprob: -0.01, bytes: [72, 105], top_logprobs: [] });
  */
-export const ChatCompletionTokenLogprobSchema: ObjectSchema<ChatCompletionTokenLogprob> = z.object({
+export const ChatCompletionTokenLogprobSchema = objectSchema<ChatCompletionTokenLogprob>(z.object({
   token: z.string(),
   logprob: z.number(),
   bytes: z.array(z.number()).nullable(),
   top_logprobs: z.array(ChatCompletionTopLogprobSchema),
-});
+}));
 
 /**
  * The log probabilities of a choice: content tokens and refusal tokens (either may be `null`).
@@ -75,10 +75,10 @@ export const ChatCompletionTokenLogprobSchema: ObjectSchema<ChatCompletionTokenL
  * @example
  * ChatCompletionChoiceLogprobsSchema.parse({ content: [], refusal: null });
  */
-export const ChatCompletionChoiceLogprobsSchema: ObjectSchema<ChatCompletionChoiceLogprobs> = z.object({
+export const ChatCompletionChoiceLogprobsSchema = objectSchema<ChatCompletionChoiceLogprobs>(z.object({
   content: z.array(ChatCompletionTokenLogprobSchema).nullable(),
   refusal: z.array(ChatCompletionTokenLogprobSchema).nullable(),
-});
+}));
 
 /**
  * A fragment of a tool call at `index` of the message's tool calls: `id`, `type` and `function.name` (or
@@ -88,7 +88,7 @@ export const ChatCompletionChoiceLogprobsSchema: ObjectSchema<ChatCompletionChoi
  * @example
  * ChatCompletionChunkToolCallSchema.parse({ index: 0, function: { arguments: '{"ci' } });
  */
-export const ChatCompletionChunkToolCallSchema: ObjectSchema<ChatCompletionChunkToolCall> = z.object({
+export const ChatCompletionChunkToolCallSchema = objectSchema<ChatCompletionChunkToolCall>(z.object({
   index: z.number(),
   id: z.string().optional(),
   type: z.enum(['function', 'custom']).optional(),
@@ -104,7 +104,7 @@ export const ChatCompletionChunkToolCallSchema: ObjectSchema<ChatCompletionChunk
       input: z.string().optional(),
     })
     .optional(),
-});
+}));
 
 /**
  * A fragment of the deprecated `function_call`: `name` first, then `arguments` in pieces.
@@ -112,10 +112,10 @@ export const ChatCompletionChunkToolCallSchema: ObjectSchema<ChatCompletionChunk
  * @example
  * ChatCompletionChunkFunctionCallSchema.parse({ name: 'get_weather' });
  */
-export const ChatCompletionChunkFunctionCallSchema: ObjectSchema<ChatCompletionChunkFunctionCall> = z.object({
+export const ChatCompletionChunkFunctionCallSchema = objectSchema<ChatCompletionChunkFunctionCall>(z.object({
   arguments: z.string().optional(),
   name: z.string().optional(),
-});
+}));
 
 /**
  * What a chunk adds to a choice's message: `role` (first chunk), `content` and `refusal` fragments,
@@ -124,7 +124,7 @@ export const ChatCompletionChunkFunctionCallSchema: ObjectSchema<ChatCompletionC
  * @example
  * ChatCompletionChunkDeltaSchema.parse({ content: 'Hello' });
  */
-export const ChatCompletionChunkDeltaSchema: ObjectSchema<ChatCompletionChunkDelta> = z.object({
+export const ChatCompletionChunkDeltaSchema = objectSchema<ChatCompletionChunkDelta>(z.object({
   content: z.string().nullable().optional(),
   function_call: ChatCompletionChunkFunctionCallSchema.optional(),
   tool_calls: z.array(ChatCompletionChunkToolCallSchema).optional(),
@@ -139,7 +139,7 @@ export const ChatCompletionChunkDeltaSchema: ObjectSchema<ChatCompletionChunkDel
       expires_at: z.number().optional(),
     })
     .optional(),
-});
+}));
 
 /**
  * One choice of a chunk: its `index`, the `delta`, `finish_reason` (`null` until it ends) and `logprobs`.
@@ -147,13 +147,13 @@ export const ChatCompletionChunkDeltaSchema: ObjectSchema<ChatCompletionChunkDel
  * @example
  * ChatCompletionChunkChoiceSchema.parse({ index: 0, delta: { content: 'Hi' }, finish_reason: null });
  */
-export const ChatCompletionChunkChoiceSchema: ObjectSchema<ChatCompletionChunkChoice> = z.object({
+export const ChatCompletionChunkChoiceSchema = objectSchema<ChatCompletionChunkChoice>(z.object({
   // Optional: Azure OpenAI ends a stream with a content-filter chunk whose choice has no delta.
   delta: ChatCompletionChunkDeltaSchema.optional(),
   logprobs: ChatCompletionChoiceLogprobsSchema.nullable().optional(),
   finish_reason: ChatCompletionFinishReasonSchema.nullable(),
   index: z.number(),
-});
+}));
 
 /**
  * Token counts of a request: prompt, completion, total, with optional breakdowns.
@@ -161,7 +161,7 @@ export const ChatCompletionChunkChoiceSchema: ObjectSchema<ChatCompletionChunkCh
  * @example
  * const usage = CompletionUsageSchema.parse({ completion_tokens: 9, prompt_tokens: 12, total_tokens: 21 });
  */
-export const CompletionUsageSchema: ObjectSchema<CompletionUsage> = z.object({
+export const CompletionUsageSchema = objectSchema<CompletionUsage>(z.object({
   completion_tokens: z.number(),
   prompt_tokens: z.number(),
   total_tokens: z.number(),
@@ -183,7 +183,7 @@ export const CompletionUsageSchema: ObjectSchema<CompletionUsage> = z.object({
       cache_write_tokens: z.number().optional(),
     })
     .optional(),
-});
+}));
 
 // ---- moderation (present on the moderation chunk when moderated completions are requested) --------------------
 
@@ -204,14 +204,14 @@ export const ChatCompletionModerationInputTypeSchema = z.enum(['text', 'image'])
  *   categories: {}, category_scores: {}, category_applied_input_types: {},
  * });
  */
-export const ChatCompletionModerationResultSchema: ObjectSchema<ChatCompletionModerationResult> = z.object({
+export const ChatCompletionModerationResultSchema = objectSchema<ChatCompletionModerationResult>(z.object({
   type: z.literal('moderation_result'),
   model: z.string(),
   flagged: z.boolean(),
   categories: z.record(z.string(), z.boolean()),
   category_scores: z.record(z.string(), z.number()),
   category_applied_input_types: z.record(z.string(), z.array(ChatCompletionModerationInputTypeSchema)),
-});
+}));
 
 /**
  * Moderation of the input or the output: results, or the error that prevented them (by `type`).
@@ -238,10 +238,10 @@ export const ChatCompletionModerationOutcomeSchema: z.ZodType<ChatCompletionMode
  * @example
  * ChatCompletionModerationSchema.safeParse(chunk.moderation).success; // true on the moderation chunk
  */
-export const ChatCompletionModerationSchema: ObjectSchema<ChatCompletionModeration> = z.object({
+export const ChatCompletionModerationSchema = objectSchema<ChatCompletionModeration>(z.object({
   input: ChatCompletionModerationOutcomeSchema,
   output: ChatCompletionModerationOutcomeSchema,
-});
+}));
 
 /**
  * One `data:` line of a Chat Completions stream. Every chunk of a stream has the same `id`, `created` and
@@ -251,7 +251,7 @@ export const ChatCompletionModerationSchema: ObjectSchema<ChatCompletionModerati
  * const chunk = ChatCompletionChunkSchema.parse(JSON.parse(sse.data));
  * process.stdout.write(chunk.choices[0]?.delta.content ?? '');
  */
-export const ChatCompletionChunkSchema: ObjectSchema<ChatCompletionChunk> = z.object({
+export const ChatCompletionChunkSchema = objectSchema<ChatCompletionChunk>(z.object({
   id: z.string(),
   choices: z.array(ChatCompletionChunkChoiceSchema),
   created: z.number(),
@@ -264,4 +264,4 @@ export const ChatCompletionChunkSchema: ObjectSchema<ChatCompletionChunk> = z.ob
   object: z.union([z.literal('chat.completion.chunk'), z.literal('')]),
   usage: CompletionUsageSchema.nullable().optional(),
   moderation: ChatCompletionModerationSchema.nullable().optional(),
-});
+}));

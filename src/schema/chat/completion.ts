@@ -13,7 +13,7 @@ import {
 } from './chunk.js';
 import type { ChatCompletion, ChatCompletionAudio, ChatCompletionChoice, ChatCompletionMessage, ChatCompletionMessageAnnotation, ChatCompletionMessageCustomToolCall, ChatCompletionMessageFunctionToolCall, ChatCompletionMessageToolCall } from '../../wire/chat.js';
 export type { ChatCompletion, ChatCompletionAudio, ChatCompletionChoice, ChatCompletionMessage, ChatCompletionMessageAnnotation, ChatCompletionMessageCustomToolCall, ChatCompletionMessageFunctionToolCall, ChatCompletionMessageToolCall } from '../../wire/chat.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * A function tool call of a message: its `id`, and the function's `name` and whole `arguments` text.
@@ -23,14 +23,14 @@ import type { ObjectSchema } from '../object-schema.js';
  *   id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
  * });
  */
-export const ChatCompletionMessageFunctionToolCallSchema: ObjectSchema<ChatCompletionMessageFunctionToolCall> = z.object({
+export const ChatCompletionMessageFunctionToolCallSchema = objectSchema<ChatCompletionMessageFunctionToolCall>(z.object({
   id: z.string(),
   type: z.literal('function'),
   function: z.object({
     name: z.string(),
     arguments: z.string(),
   }),
-});
+}));
 
 /**
  * A custom tool call of a message: its `id`, the tool's `name` and the `input` the model wrote.
@@ -38,14 +38,14 @@ export const ChatCompletionMessageFunctionToolCallSchema: ObjectSchema<ChatCompl
  * @example
  * ChatCompletionMessageCustomToolCallSchema.parse({ id: 'call_2', type: 'custom', custom: { name: 'sql', input: 'SELECT 1' } });
  */
-export const ChatCompletionMessageCustomToolCallSchema: ObjectSchema<ChatCompletionMessageCustomToolCall> = z.object({
+export const ChatCompletionMessageCustomToolCallSchema = objectSchema<ChatCompletionMessageCustomToolCall>(z.object({
   id: z.string(),
   type: z.literal('custom'),
   custom: z.object({
     name: z.string(),
     input: z.string(),
   }),
-});
+}));
 
 /**
  * A tool call of a message (by `type`): `function` (the only kind a stream carries) or `custom`.
@@ -66,7 +66,7 @@ export const ChatCompletionMessageToolCallSchema: z.ZodType<ChatCompletionMessag
  *   type: 'url_citation', url_citation: { start_index: 0, end_index: 20, title: 'Example', url: 'https://example.com' },
  * });
  */
-export const ChatCompletionMessageAnnotationSchema: ObjectSchema<ChatCompletionMessageAnnotation> = z.object({
+export const ChatCompletionMessageAnnotationSchema = objectSchema<ChatCompletionMessageAnnotation>(z.object({
   type: z.literal('url_citation'),
   url_citation: z.object({
     end_index: z.number(),
@@ -74,7 +74,7 @@ export const ChatCompletionMessageAnnotationSchema: ObjectSchema<ChatCompletionM
     title: z.string(),
     url: z.string(),
   }),
-});
+}));
 
 /**
  * The audio answer of a message (`modalities: ['audio']`): its id, base64 `data`, expiry and transcript.
@@ -82,12 +82,12 @@ export const ChatCompletionMessageAnnotationSchema: ObjectSchema<ChatCompletionM
  * @example
  * ChatCompletionAudioSchema.parse({ id: 'audio_1', data: 'UklGRiQAAABXQVZF', expires_at: 1735689600, transcript: 'Hello!' });
  */
-export const ChatCompletionAudioSchema: ObjectSchema<ChatCompletionAudio> = z.object({
+export const ChatCompletionAudioSchema = objectSchema<ChatCompletionAudio>(z.object({
   id: z.string(),
   data: z.string(),
   expires_at: z.number(),
   transcript: z.string(),
-});
+}));
 
 /**
  * The assistant's message of a choice: `content` and `refusal` (each `null` when absent), and the tool calls,
@@ -97,7 +97,7 @@ export const ChatCompletionAudioSchema: ObjectSchema<ChatCompletionAudio> = z.ob
  * const message: ChatCompletionMessage = completion.choices[0]!.message;
  * console.log(message.content ?? message.refusal);
  */
-export const ChatCompletionMessageSchema: ObjectSchema<ChatCompletionMessage> = z.object({
+export const ChatCompletionMessageSchema = objectSchema<ChatCompletionMessage>(z.object({
   content: z.string().nullable(),
   refusal: z.string().nullable(),
   role: z.literal('assistant'),
@@ -105,7 +105,7 @@ export const ChatCompletionMessageSchema: ObjectSchema<ChatCompletionMessage> = 
   audio: ChatCompletionAudioSchema.nullable().optional(),
   function_call: z.object({ arguments: z.string(), name: z.string() }).nullable().optional(),
   tool_calls: z.array(ChatCompletionMessageToolCallSchema).optional(),
-});
+}));
 
 /**
  * One choice of a completion: its `index`, why it ended, its message and its log probabilities.
@@ -115,12 +115,12 @@ export const ChatCompletionMessageSchema: ObjectSchema<ChatCompletionMessage> = 
  *   index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: 'Hi', refusal: null },
  * });
  */
-export const ChatCompletionChoiceSchema: ObjectSchema<ChatCompletionChoice> = z.object({
+export const ChatCompletionChoiceSchema = objectSchema<ChatCompletionChoice>(z.object({
   finish_reason: ChatCompletionFinishReasonSchema,
   index: z.number(),
   logprobs: ChatCompletionChoiceLogprobsSchema.nullable(),
   message: ChatCompletionMessageSchema,
-});
+}));
 
 /**
  * A whole chat completion.
@@ -129,7 +129,7 @@ export const ChatCompletionChoiceSchema: ObjectSchema<ChatCompletionChoice> = z.
  * const completion = ChatCompletionSchema.parse(await response.json());
  * console.log(completion.choices[0]?.message.content, completion.usage?.total_tokens);
  */
-export const ChatCompletionSchema: ObjectSchema<ChatCompletion> = z.object({
+export const ChatCompletionSchema = objectSchema<ChatCompletion>(z.object({
   id: z.string(),
   choices: z.array(ChatCompletionChoiceSchema),
   created: z.number(),
@@ -140,4 +140,4 @@ export const ChatCompletionSchema: ObjectSchema<ChatCompletion> = z.object({
   system_fingerprint: z.string().optional(),
   // A streamed completion keeps the chunks' `usage: null` when usage was not asked for (as the SDK's does).
   usage: CompletionUsageSchema.nullable().optional(),
-});
+}));

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { FileInputDetailSchema, ResponseImageDetailSchema } from './common.js';
 import type { FunctionAndCustomToolCallOutput, PromptCacheBreakpointConfig, ResponseAnnotation, ResponseContainerFileCitation, ResponseContentPart, ResponseFileCitation, ResponseFilePath, ResponseInputContent, ResponseInputFile, ResponseInputImage, ResponseInputText, ResponseOutputMessageContent, ResponseOutputRefusal, ResponseOutputText, ResponseOutputTextLogprob, ResponseOutputTextTopLogprob, ResponseReasoningText, ResponseSummaryText, ResponseTextDeltaLogprob, ResponseURLCitation } from '../../wire/responses-api.js';
 export type { FunctionAndCustomToolCallOutput, PromptCacheBreakpointConfig, ResponseAnnotation, ResponseContainerFileCitation, ResponseContentPart, ResponseFileCitation, ResponseFilePath, ResponseInputContent, ResponseInputFile, ResponseInputImage, ResponseInputText, ResponseOutputMessageContent, ResponseOutputRefusal, ResponseOutputText, ResponseOutputTextLogprob, ResponseOutputTextTopLogprob, ResponseReasoningText, ResponseSummaryText, ResponseTextDeltaLogprob, ResponseURLCitation } from '../../wire/responses-api.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * A citation to a file.
@@ -18,12 +18,12 @@ import type { ObjectSchema } from '../object-schema.js';
  * @example
  * ResponseFileCitationSchema.parse({ type: 'file_citation', file_id: 'file-abc', index: 42, filename: 'report.pdf' });
  */
-export const ResponseFileCitationSchema: ObjectSchema<ResponseFileCitation> = z.object({
+export const ResponseFileCitationSchema = objectSchema<ResponseFileCitation>(z.object({
   type: z.literal('file_citation'),
   file_id: z.string(),
   index: z.number(),
   filename: z.string(),
-});
+}));
 
 /**
  * A citation for a web resource used to generate a model response.
@@ -31,13 +31,13 @@ export const ResponseFileCitationSchema: ObjectSchema<ResponseFileCitation> = z.
  * @example
  * const { url, title } = ResponseURLCitationSchema.parse(json);
  */
-export const ResponseURLCitationSchema: ObjectSchema<ResponseURLCitation> = z.object({
+export const ResponseURLCitationSchema = objectSchema<ResponseURLCitation>(z.object({
   type: z.literal('url_citation'),
   url: z.string(),
   start_index: z.number(),
   end_index: z.number(),
   title: z.string(),
-});
+}));
 
 /**
  * A citation for a container file used to generate a model response.
@@ -45,14 +45,14 @@ export const ResponseURLCitationSchema: ObjectSchema<ResponseURLCitation> = z.ob
  * @example
  * ResponseContainerFileCitationSchema.parse(json).container_id;
  */
-export const ResponseContainerFileCitationSchema: ObjectSchema<ResponseContainerFileCitation> = z.object({
+export const ResponseContainerFileCitationSchema = objectSchema<ResponseContainerFileCitation>(z.object({
   type: z.literal('container_file_citation'),
   container_id: z.string(),
   file_id: z.string(),
   start_index: z.number(),
   end_index: z.number(),
   filename: z.string(),
-});
+}));
 
 /**
  * A path to a file.
@@ -60,11 +60,11 @@ export const ResponseContainerFileCitationSchema: ObjectSchema<ResponseContainer
  * @example
  * ResponseFilePathSchema.parse({ type: 'file_path', file_id: 'file-xyz', index: 0 });
  */
-export const ResponseFilePathSchema: ObjectSchema<ResponseFilePath> = z.object({
+export const ResponseFilePathSchema = objectSchema<ResponseFilePath>(z.object({
   type: z.literal('file_path'),
   file_id: z.string(),
   index: z.number(),
-});
+}));
 
 /**
  * An annotation that applies to a span of output text.
@@ -86,9 +86,9 @@ export const ResponseAnnotationSchema: z.ZodType<ResponseAnnotation> = z.discrim
  * @example
  * PromptCacheBreakpointConfigSchema.parse({ mode: 'explicit' });
  */
-export const PromptCacheBreakpointConfigSchema: ObjectSchema<PromptCacheBreakpointConfig> = z.object({
+export const PromptCacheBreakpointConfigSchema = objectSchema<PromptCacheBreakpointConfig>(z.object({
   mode: z.literal('explicit'),
-});
+}));
 
 /**
  * A text input to the model.
@@ -96,11 +96,11 @@ export const PromptCacheBreakpointConfigSchema: ObjectSchema<PromptCacheBreakpoi
  * @example
  * ResponseInputTextSchema.parse({ type: 'input_text', text: 'Summarize this file.' });
  */
-export const ResponseInputTextSchema: ObjectSchema<ResponseInputText> = z.object({
+export const ResponseInputTextSchema = objectSchema<ResponseInputText>(z.object({
   type: z.literal('input_text'),
   text: z.string(),
   prompt_cache_breakpoint: PromptCacheBreakpointConfigSchema.optional(),
-});
+}));
 
 /**
  * An image input to the model.
@@ -108,13 +108,13 @@ export const ResponseInputTextSchema: ObjectSchema<ResponseInputText> = z.object
  * @example
  * ResponseInputImageSchema.parse({ type: 'input_image', image_url: 'https://example.com/cat.png', detail: 'auto' });
  */
-export const ResponseInputImageSchema: ObjectSchema<ResponseInputImage> = z.object({
+export const ResponseInputImageSchema = objectSchema<ResponseInputImage>(z.object({
   type: z.literal('input_image'),
   image_url: z.string().nullable().optional(),
   file_id: z.string().nullable().optional(),
   detail: ResponseImageDetailSchema,
   prompt_cache_breakpoint: PromptCacheBreakpointConfigSchema.optional(),
-});
+}));
 
 /**
  * A file input to the model.
@@ -122,7 +122,7 @@ export const ResponseInputImageSchema: ObjectSchema<ResponseInputImage> = z.obje
  * @example
  * ResponseInputFileSchema.parse({ type: 'input_file', file_url: 'https://example.com/a.pdf', detail: 'low' });
  */
-export const ResponseInputFileSchema: ObjectSchema<ResponseInputFile> = z.object({
+export const ResponseInputFileSchema = objectSchema<ResponseInputFile>(z.object({
   type: z.literal('input_file'),
   file_id: z.string().nullable().optional(),
   filename: z.string().optional(),
@@ -130,7 +130,7 @@ export const ResponseInputFileSchema: ObjectSchema<ResponseInputFile> = z.object
   prompt_cache_breakpoint: PromptCacheBreakpointConfigSchema.optional(),
   file_url: z.string().optional(),
   detail: FileInputDetailSchema.optional(),
-});
+}));
 
 /**
  * One content part of a function or custom tool call output: text, image or file (by `type`).
@@ -158,11 +158,11 @@ export const ResponseInputContentSchema: z.ZodType<ResponseInputContent> = Funct
  * @example
  * ResponseOutputTextTopLogprobSchema.parse({ token: 'Hi', logprob: -0.3, bytes: [72, 105] });
  */
-export const ResponseOutputTextTopLogprobSchema: ObjectSchema<ResponseOutputTextTopLogprob> = z.object({
+export const ResponseOutputTextTopLogprobSchema = objectSchema<ResponseOutputTextTopLogprob>(z.object({
   token: z.string(),
   logprob: z.number(),
   bytes: z.array(z.number()),
-});
+}));
 
 /**
  * The log probability of a token.
@@ -170,12 +170,12 @@ export const ResponseOutputTextTopLogprobSchema: ObjectSchema<ResponseOutputText
  * @example
  * const { token, top_logprobs } = ResponseOutputTextLogprobSchema.parse(json);
  */
-export const ResponseOutputTextLogprobSchema: ObjectSchema<ResponseOutputTextLogprob> = z.object({
+export const ResponseOutputTextLogprobSchema = objectSchema<ResponseOutputTextLogprob>(z.object({
   token: z.string(),
   logprob: z.number(),
   bytes: z.array(z.number()),
   top_logprobs: z.array(ResponseOutputTextTopLogprobSchema),
-});
+}));
 
 /**
  * A text output from the model.
@@ -183,12 +183,12 @@ export const ResponseOutputTextLogprobSchema: ObjectSchema<ResponseOutputTextLog
  * @example
  * const { text, annotations } = ResponseOutputTextSchema.parse(json);
  */
-export const ResponseOutputTextSchema: ObjectSchema<ResponseOutputText> = z.object({
+export const ResponseOutputTextSchema = objectSchema<ResponseOutputText>(z.object({
   type: z.literal('output_text'),
   text: z.string(),
   annotations: z.array(ResponseAnnotationSchema),
   logprobs: z.array(ResponseOutputTextLogprobSchema).optional(),
-});
+}));
 
 /**
  * A refusal from the model.
@@ -196,10 +196,10 @@ export const ResponseOutputTextSchema: ObjectSchema<ResponseOutputText> = z.obje
  * @example
  * ResponseOutputRefusalSchema.parse({ type: 'refusal', refusal: "I can't help with that." });
  */
-export const ResponseOutputRefusalSchema: ObjectSchema<ResponseOutputRefusal> = z.object({
+export const ResponseOutputRefusalSchema = objectSchema<ResponseOutputRefusal>(z.object({
   type: z.literal('refusal'),
   refusal: z.string(),
-});
+}));
 
 /**
  * Reasoning text from the model.
@@ -207,10 +207,10 @@ export const ResponseOutputRefusalSchema: ObjectSchema<ResponseOutputRefusal> = 
  * @example
  * ResponseReasoningTextSchema.parse(json).text;
  */
-export const ResponseReasoningTextSchema: ObjectSchema<ResponseReasoningText> = z.object({
+export const ResponseReasoningTextSchema = objectSchema<ResponseReasoningText>(z.object({
   type: z.literal('reasoning_text'),
   text: z.string(),
-});
+}));
 
 /**
  * A content part as `response.content_part.*` events carry it: output text, refusal or reasoning text (by `type`).
@@ -243,14 +243,14 @@ export const ResponseOutputMessageContentSchema: z.ZodType<ResponseOutputMessage
  * @example
  * ResponseTextDeltaLogprobSchema.parse({ token: ' world', logprob: -0.02 });
  */
-export const ResponseTextDeltaLogprobSchema: ObjectSchema<ResponseTextDeltaLogprob> = z.object({
+export const ResponseTextDeltaLogprobSchema = objectSchema<ResponseTextDeltaLogprob>(z.object({
   token: z.string(),
   logprob: z.number(),
   top_logprobs: z.array(z.object({
     token: z.string().optional(),
     logprob: z.number().optional(),
   })).optional(),
-});
+}));
 
 /**
  * A summary text from the model.
@@ -258,7 +258,7 @@ export const ResponseTextDeltaLogprobSchema: ObjectSchema<ResponseTextDeltaLogpr
  * @example
  * ResponseSummaryTextSchema.parse({ type: 'summary_text', text: 'Checked both totals.' });
  */
-export const ResponseSummaryTextSchema: ObjectSchema<ResponseSummaryText> = z.object({
+export const ResponseSummaryTextSchema = objectSchema<ResponseSummaryText>(z.object({
   type: z.literal('summary_text'),
   text: z.string(),
-});
+}));

@@ -11,7 +11,7 @@ import { ResponseFunctionShellCallOutputContentSchema, ResponseOutputItemSchema 
 import { ResponseSchema } from './response.js';
 import type { ResponseAudioDeltaEvent, ResponseAudioDoneEvent, ResponseAudioTranscriptDeltaEvent, ResponseAudioTranscriptDoneEvent, ResponseCodeInterpreterCallCodeDeltaEvent, ResponseCodeInterpreterCallCodeDoneEvent, ResponseCodeInterpreterCallCompletedEvent, ResponseCodeInterpreterCallInProgressEvent, ResponseCodeInterpreterCallInterpretingEvent, ResponseCompletedEvent, ResponseContentPartAddedEvent, ResponseContentPartDoneEvent, ResponseCreatedEvent, ResponseCustomToolCallInputDeltaEvent, ResponseCustomToolCallInputDoneEvent, ResponseErrorEvent, ResponseFailedEvent, ResponseFileSearchCallCompletedEvent, ResponseFileSearchCallInProgressEvent, ResponseFileSearchCallSearchingEvent, ResponseFunctionCallArgumentsDeltaEvent, ResponseFunctionCallArgumentsDoneEvent, ResponseImageGenCallCompletedEvent, ResponseImageGenCallGeneratingEvent, ResponseImageGenCallInProgressEvent, ResponseImageGenCallPartialImageEvent, ResponseInProgressEvent, ResponseIncompleteEvent, ResponseMcpCallArgumentsDeltaEvent, ResponseMcpCallArgumentsDoneEvent, ResponseMcpCallCompletedEvent, ResponseMcpCallFailedEvent, ResponseMcpCallInProgressEvent, ResponseMcpListToolsCompletedEvent, ResponseMcpListToolsFailedEvent, ResponseMcpListToolsInProgressEvent, ResponseOutputItemAddedEvent, ResponseOutputItemDoneEvent, ResponseOutputTextAnnotationAddedEvent, ResponseQueuedEvent, ResponseReasoningSummaryPartAddedEvent, ResponseReasoningSummaryPartDoneEvent, ResponseReasoningSummaryTextDeltaEvent, ResponseReasoningSummaryTextDoneEvent, ResponseReasoningTextDeltaEvent, ResponseReasoningTextDoneEvent, ResponseRefusalDeltaEvent, ResponseRefusalDoneEvent, ResponseShellCallCommandAddedEvent, ResponseShellCallCommandDeltaEvent, ResponseShellCallCommandDoneEvent, ResponseShellCallOutputContentDeltaEvent, ResponseShellCallOutputContentDoneEvent, ResponseTextDeltaEvent, ResponseTextDoneEvent, ResponseWebSearchCallCompletedEvent, ResponseWebSearchCallInProgressEvent, ResponseWebSearchCallSearchingEvent, ShellCallOutputDelta } from '../../wire/responses-api.js';
 export type { ResponseAudioDeltaEvent, ResponseAudioDoneEvent, ResponseAudioTranscriptDeltaEvent, ResponseAudioTranscriptDoneEvent, ResponseCodeInterpreterCallCodeDeltaEvent, ResponseCodeInterpreterCallCodeDoneEvent, ResponseCodeInterpreterCallCompletedEvent, ResponseCodeInterpreterCallInProgressEvent, ResponseCodeInterpreterCallInterpretingEvent, ResponseCompletedEvent, ResponseContentPartAddedEvent, ResponseContentPartDoneEvent, ResponseCreatedEvent, ResponseCustomToolCallInputDeltaEvent, ResponseCustomToolCallInputDoneEvent, ResponseErrorEvent, ResponseFailedEvent, ResponseFileSearchCallCompletedEvent, ResponseFileSearchCallInProgressEvent, ResponseFileSearchCallSearchingEvent, ResponseFunctionCallArgumentsDeltaEvent, ResponseFunctionCallArgumentsDoneEvent, ResponseImageGenCallCompletedEvent, ResponseImageGenCallGeneratingEvent, ResponseImageGenCallInProgressEvent, ResponseImageGenCallPartialImageEvent, ResponseInProgressEvent, ResponseIncompleteEvent, ResponseMcpCallArgumentsDeltaEvent, ResponseMcpCallArgumentsDoneEvent, ResponseMcpCallCompletedEvent, ResponseMcpCallFailedEvent, ResponseMcpCallInProgressEvent, ResponseMcpListToolsCompletedEvent, ResponseMcpListToolsFailedEvent, ResponseMcpListToolsInProgressEvent, ResponseOutputItemAddedEvent, ResponseOutputItemDoneEvent, ResponseOutputTextAnnotationAddedEvent, ResponseQueuedEvent, ResponseReasoningSummaryPartAddedEvent, ResponseReasoningSummaryPartDoneEvent, ResponseReasoningSummaryTextDeltaEvent, ResponseReasoningSummaryTextDoneEvent, ResponseReasoningTextDeltaEvent, ResponseReasoningTextDoneEvent, ResponseRefusalDeltaEvent, ResponseRefusalDoneEvent, ResponseShellCallCommandAddedEvent, ResponseShellCallCommandDeltaEvent, ResponseShellCallCommandDoneEvent, ResponseShellCallOutputContentDeltaEvent, ResponseShellCallOutputContentDoneEvent, ResponseTextDeltaEvent, ResponseTextDoneEvent, ResponseWebSearchCallCompletedEvent, ResponseWebSearchCallInProgressEvent, ResponseWebSearchCallSearchingEvent, ShellCallOutputDelta } from '../../wire/responses-api.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * Emitted when there is a partial audio response.
@@ -19,11 +19,11 @@ import type { ObjectSchema } from '../object-schema.js';
  * @example
  * const chunk = Buffer.from(ResponseAudioDeltaEventSchema.parse(json).delta, 'base64');
  */
-export const ResponseAudioDeltaEventSchema: ObjectSchema<ResponseAudioDeltaEvent> = z.object({
+export const ResponseAudioDeltaEventSchema = objectSchema<ResponseAudioDeltaEvent>(z.object({
   type: z.literal('response.audio.delta'),
   sequence_number: z.number().optional(),
   delta: z.string(),
-});
+}));
 
 /**
  * Emitted when the audio response is complete.
@@ -31,10 +31,10 @@ export const ResponseAudioDeltaEventSchema: ObjectSchema<ResponseAudioDeltaEvent
  * @example
  * ResponseAudioDoneEventSchema.parse({ type: 'response.audio.done', sequence_number: 12 });
  */
-export const ResponseAudioDoneEventSchema: ObjectSchema<ResponseAudioDoneEvent> = z.object({
+export const ResponseAudioDoneEventSchema = objectSchema<ResponseAudioDoneEvent>(z.object({
   type: z.literal('response.audio.done'),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when there is a partial transcript of audio.
@@ -42,11 +42,11 @@ export const ResponseAudioDoneEventSchema: ObjectSchema<ResponseAudioDoneEvent> 
  * @example
  * process.stdout.write(ResponseAudioTranscriptDeltaEventSchema.parse(json).delta);
  */
-export const ResponseAudioTranscriptDeltaEventSchema: ObjectSchema<ResponseAudioTranscriptDeltaEvent> = z.object({
+export const ResponseAudioTranscriptDeltaEventSchema = objectSchema<ResponseAudioTranscriptDeltaEvent>(z.object({
   type: z.literal('response.audio.transcript.delta'),
   delta: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when the full audio transcript is completed.
@@ -54,10 +54,10 @@ export const ResponseAudioTranscriptDeltaEventSchema: ObjectSchema<ResponseAudio
  * @example
  * ResponseAudioTranscriptDoneEventSchema.safeParse(json).success;
  */
-export const ResponseAudioTranscriptDoneEventSchema: ObjectSchema<ResponseAudioTranscriptDoneEvent> = z.object({
+export const ResponseAudioTranscriptDoneEventSchema = objectSchema<ResponseAudioTranscriptDoneEvent>(z.object({
   type: z.literal('response.audio.transcript.done'),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a partial code snippet is streamed by the code interpreter.
@@ -65,13 +65,13 @@ export const ResponseAudioTranscriptDoneEventSchema: ObjectSchema<ResponseAudioT
  * @example
  * const { item_id, delta } = ResponseCodeInterpreterCallCodeDeltaEventSchema.parse(json);
  */
-export const ResponseCodeInterpreterCallCodeDeltaEventSchema: ObjectSchema<ResponseCodeInterpreterCallCodeDeltaEvent> = z.object({
+export const ResponseCodeInterpreterCallCodeDeltaEventSchema = objectSchema<ResponseCodeInterpreterCallCodeDeltaEvent>(z.object({
   type: z.literal('response.code_interpreter_call_code.delta'),
   output_index: z.number(),
   item_id: z.string(),
   delta: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when the code snippet is finalized by the code interpreter.
@@ -79,13 +79,13 @@ export const ResponseCodeInterpreterCallCodeDeltaEventSchema: ObjectSchema<Respo
  * @example
  * console.log(ResponseCodeInterpreterCallCodeDoneEventSchema.parse(json).code);
  */
-export const ResponseCodeInterpreterCallCodeDoneEventSchema: ObjectSchema<ResponseCodeInterpreterCallCodeDoneEvent> = z.object({
+export const ResponseCodeInterpreterCallCodeDoneEventSchema = objectSchema<ResponseCodeInterpreterCallCodeDoneEvent>(z.object({
   type: z.literal('response.code_interpreter_call_code.done'),
   output_index: z.number(),
   item_id: z.string(),
   code: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when the code interpreter call is completed.
@@ -93,12 +93,12 @@ export const ResponseCodeInterpreterCallCodeDoneEventSchema: ObjectSchema<Respon
  * @example
  * ResponseCodeInterpreterCallCompletedEventSchema.parse(json).output_index;
  */
-export const ResponseCodeInterpreterCallCompletedEventSchema: ObjectSchema<ResponseCodeInterpreterCallCompletedEvent> = z.object({
+export const ResponseCodeInterpreterCallCompletedEventSchema = objectSchema<ResponseCodeInterpreterCallCompletedEvent>(z.object({
   type: z.literal('response.code_interpreter_call.completed'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a code interpreter call is in progress.
@@ -108,12 +108,12 @@ export const ResponseCodeInterpreterCallCompletedEventSchema: ObjectSchema<Respo
  *   type: 'response.code_interpreter_call.in_progress', output_index: 1, item_id: 'ci_123',
  * });
  */
-export const ResponseCodeInterpreterCallInProgressEventSchema: ObjectSchema<ResponseCodeInterpreterCallInProgressEvent> = z.object({
+export const ResponseCodeInterpreterCallInProgressEventSchema = objectSchema<ResponseCodeInterpreterCallInProgressEvent>(z.object({
   type: z.literal('response.code_interpreter_call.in_progress'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when the code interpreter is actively interpreting the code snippet.
@@ -121,12 +121,12 @@ export const ResponseCodeInterpreterCallInProgressEventSchema: ObjectSchema<Resp
  * @example
  * const { item_id } = ResponseCodeInterpreterCallInterpretingEventSchema.parse(json);
  */
-export const ResponseCodeInterpreterCallInterpretingEventSchema: ObjectSchema<ResponseCodeInterpreterCallInterpretingEvent> = z.object({
+export const ResponseCodeInterpreterCallInterpretingEventSchema = objectSchema<ResponseCodeInterpreterCallInterpretingEvent>(z.object({
   type: z.literal('response.code_interpreter_call.interpreting'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when the model response is complete.
@@ -135,11 +135,11 @@ export const ResponseCodeInterpreterCallInterpretingEventSchema: ObjectSchema<Re
  * const { response } = ResponseCompletedEventSchema.parse(json);
  * console.log(response.usage?.total_tokens);
  */
-export const ResponseCompletedEventSchema: ObjectSchema<ResponseCompletedEvent> = z.object({
+export const ResponseCompletedEventSchema = objectSchema<ResponseCompletedEvent>(z.object({
   type: z.literal('response.completed'),
   response: ResponseSchema,
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a new content part is added.
@@ -147,14 +147,14 @@ export const ResponseCompletedEventSchema: ObjectSchema<ResponseCompletedEvent> 
  * @example
  * const { part, content_index } = ResponseContentPartAddedEventSchema.parse(json);
  */
-export const ResponseContentPartAddedEventSchema: ObjectSchema<ResponseContentPartAddedEvent> = z.object({
+export const ResponseContentPartAddedEventSchema = objectSchema<ResponseContentPartAddedEvent>(z.object({
   type: z.literal('response.content_part.added'),
   item_id: z.string(),
   output_index: z.number(),
   content_index: z.number(),
   part: ResponseContentPartSchema,
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a content part is done.
@@ -162,14 +162,14 @@ export const ResponseContentPartAddedEventSchema: ObjectSchema<ResponseContentPa
  * @example
  * ResponseContentPartDoneEventSchema.parse(json).part.type; // 'output_text' | 'refusal' | 'reasoning_text'
  */
-export const ResponseContentPartDoneEventSchema: ObjectSchema<ResponseContentPartDoneEvent> = z.object({
+export const ResponseContentPartDoneEventSchema = objectSchema<ResponseContentPartDoneEvent>(z.object({
   type: z.literal('response.content_part.done'),
   item_id: z.string(),
   output_index: z.number(),
   content_index: z.number(),
   sequence_number: z.number().optional(),
   part: ResponseContentPartSchema,
-});
+}));
 
 /**
  * An event that is emitted when a response is created.
@@ -177,11 +177,11 @@ export const ResponseContentPartDoneEventSchema: ObjectSchema<ResponseContentPar
  * @example
  * const { id, model } = ResponseCreatedEventSchema.parse(json).response;
  */
-export const ResponseCreatedEventSchema: ObjectSchema<ResponseCreatedEvent> = z.object({
+export const ResponseCreatedEventSchema = objectSchema<ResponseCreatedEvent>(z.object({
   type: z.literal('response.created'),
   response: ResponseSchema,
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Event representing a delta (partial update) to the input of a custom tool call.
@@ -189,13 +189,13 @@ export const ResponseCreatedEventSchema: ObjectSchema<ResponseCreatedEvent> = z.
  * @example
  * ResponseCustomToolCallInputDeltaEventSchema.parse(json).delta;
  */
-export const ResponseCustomToolCallInputDeltaEventSchema: ObjectSchema<ResponseCustomToolCallInputDeltaEvent> = z.object({
+export const ResponseCustomToolCallInputDeltaEventSchema = objectSchema<ResponseCustomToolCallInputDeltaEvent>(z.object({
   type: z.literal('response.custom_tool_call_input.delta'),
   sequence_number: z.number().optional(),
   output_index: z.number(),
   item_id: z.string(),
   delta: z.string(),
-});
+}));
 
 /**
  * Event indicating that input for a custom tool call is complete.
@@ -203,13 +203,13 @@ export const ResponseCustomToolCallInputDeltaEventSchema: ObjectSchema<ResponseC
  * @example
  * const { item_id, input } = ResponseCustomToolCallInputDoneEventSchema.parse(json);
  */
-export const ResponseCustomToolCallInputDoneEventSchema: ObjectSchema<ResponseCustomToolCallInputDoneEvent> = z.object({
+export const ResponseCustomToolCallInputDoneEventSchema = objectSchema<ResponseCustomToolCallInputDoneEvent>(z.object({
   type: z.literal('response.custom_tool_call_input.done'),
   sequence_number: z.number().optional(),
   output_index: z.number(),
   item_id: z.string(),
   input: z.string(),
-});
+}));
 
 /**
  * Emitted when an error occurs.
@@ -217,13 +217,13 @@ export const ResponseCustomToolCallInputDoneEventSchema: ObjectSchema<ResponseCu
  * @example
  * const { code, message, param } = ResponseErrorEventSchema.parse(json);
  */
-export const ResponseErrorEventSchema: ObjectSchema<ResponseErrorEvent> = z.object({
+export const ResponseErrorEventSchema = objectSchema<ResponseErrorEvent>(z.object({
   type: z.literal('error'),
   code: z.string().nullable(),
   message: z.string(),
   param: z.string().nullable(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * An event that is emitted when a response fails.
@@ -231,11 +231,11 @@ export const ResponseErrorEventSchema: ObjectSchema<ResponseErrorEvent> = z.obje
  * @example
  * const { error } = ResponseFailedEventSchema.parse(json).response;
  */
-export const ResponseFailedEventSchema: ObjectSchema<ResponseFailedEvent> = z.object({
+export const ResponseFailedEventSchema = objectSchema<ResponseFailedEvent>(z.object({
   type: z.literal('response.failed'),
   sequence_number: z.number().optional(),
   response: ResponseSchema,
-});
+}));
 
 /**
  * Emitted when a file search call is completed (results found).
@@ -243,12 +243,12 @@ export const ResponseFailedEventSchema: ObjectSchema<ResponseFailedEvent> = z.ob
  * @example
  * ResponseFileSearchCallCompletedEventSchema.parse(json).item_id;
  */
-export const ResponseFileSearchCallCompletedEventSchema: ObjectSchema<ResponseFileSearchCallCompletedEvent> = z.object({
+export const ResponseFileSearchCallCompletedEventSchema = objectSchema<ResponseFileSearchCallCompletedEvent>(z.object({
   type: z.literal('response.file_search_call.completed'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a file search call is initiated.
@@ -258,12 +258,12 @@ export const ResponseFileSearchCallCompletedEventSchema: ObjectSchema<ResponseFi
  *   type: 'response.file_search_call.in_progress', output_index: 0, item_id: 'fs_123',
  * });
  */
-export const ResponseFileSearchCallInProgressEventSchema: ObjectSchema<ResponseFileSearchCallInProgressEvent> = z.object({
+export const ResponseFileSearchCallInProgressEventSchema = objectSchema<ResponseFileSearchCallInProgressEvent>(z.object({
   type: z.literal('response.file_search_call.in_progress'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a file search is currently searching.
@@ -271,12 +271,12 @@ export const ResponseFileSearchCallInProgressEventSchema: ObjectSchema<ResponseF
  * @example
  * const { output_index } = ResponseFileSearchCallSearchingEventSchema.parse(json);
  */
-export const ResponseFileSearchCallSearchingEventSchema: ObjectSchema<ResponseFileSearchCallSearchingEvent> = z.object({
+export const ResponseFileSearchCallSearchingEventSchema = objectSchema<ResponseFileSearchCallSearchingEvent>(z.object({
   type: z.literal('response.file_search_call.searching'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when there is a partial function-call arguments delta.
@@ -284,13 +284,13 @@ export const ResponseFileSearchCallSearchingEventSchema: ObjectSchema<ResponseFi
  * @example
  * const { item_id, delta } = ResponseFunctionCallArgumentsDeltaEventSchema.parse(json);
  */
-export const ResponseFunctionCallArgumentsDeltaEventSchema: ObjectSchema<ResponseFunctionCallArgumentsDeltaEvent> = z.object({
+export const ResponseFunctionCallArgumentsDeltaEventSchema = objectSchema<ResponseFunctionCallArgumentsDeltaEvent>(z.object({
   type: z.literal('response.function_call_arguments.delta'),
   item_id: z.string(),
   output_index: z.number(),
   sequence_number: z.number().optional(),
   delta: z.string(),
-});
+}));
 
 /**
  * Emitted when function-call arguments are finalized.
@@ -299,7 +299,7 @@ export const ResponseFunctionCallArgumentsDeltaEventSchema: ObjectSchema<Respons
  * const { name, arguments: args } = ResponseFunctionCallArgumentsDoneEventSchema.parse(json);
  * const params = JSON.parse(args);
  */
-export const ResponseFunctionCallArgumentsDoneEventSchema: ObjectSchema<ResponseFunctionCallArgumentsDoneEvent> = z.object({
+export const ResponseFunctionCallArgumentsDoneEventSchema = objectSchema<ResponseFunctionCallArgumentsDoneEvent>(z.object({
   type: z.literal('response.function_call_arguments.done'),
   item_id: z.string(),
   // Absent on the real wire (recordings of the OpenAI API), though the OpenAPI description requires it.
@@ -307,7 +307,7 @@ export const ResponseFunctionCallArgumentsDoneEventSchema: ObjectSchema<Response
   output_index: z.number(),
   sequence_number: z.number().optional(),
   arguments: z.string(),
-});
+}));
 
 /**
  * Emitted when an image generation tool call has completed and the final image is available.
@@ -315,12 +315,12 @@ export const ResponseFunctionCallArgumentsDoneEventSchema: ObjectSchema<Response
  * @example
  * ResponseImageGenCallCompletedEventSchema.parse(json).item_id;
  */
-export const ResponseImageGenCallCompletedEventSchema: ObjectSchema<ResponseImageGenCallCompletedEvent> = z.object({
+export const ResponseImageGenCallCompletedEventSchema = objectSchema<ResponseImageGenCallCompletedEvent>(z.object({
   type: z.literal('response.image_generation_call.completed'),
   output_index: z.number(),
   sequence_number: z.number().optional(),
   item_id: z.string(),
-});
+}));
 
 /**
  * Emitted when an image generation tool call is actively generating an image (intermediate state).
@@ -328,12 +328,12 @@ export const ResponseImageGenCallCompletedEventSchema: ObjectSchema<ResponseImag
  * @example
  * ResponseImageGenCallGeneratingEventSchema.safeParse(json).success;
  */
-export const ResponseImageGenCallGeneratingEventSchema: ObjectSchema<ResponseImageGenCallGeneratingEvent> = z.object({
+export const ResponseImageGenCallGeneratingEventSchema = objectSchema<ResponseImageGenCallGeneratingEvent>(z.object({
   type: z.literal('response.image_generation_call.generating'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when an image generation tool call is in progress.
@@ -343,12 +343,12 @@ export const ResponseImageGenCallGeneratingEventSchema: ObjectSchema<ResponseIma
  *   type: 'response.image_generation_call.in_progress', output_index: 0, item_id: 'ig_123',
  * });
  */
-export const ResponseImageGenCallInProgressEventSchema: ObjectSchema<ResponseImageGenCallInProgressEvent> = z.object({
+export const ResponseImageGenCallInProgressEventSchema = objectSchema<ResponseImageGenCallInProgressEvent>(z.object({
   type: z.literal('response.image_generation_call.in_progress'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a partial image is available during image generation streaming.
@@ -356,7 +356,7 @@ export const ResponseImageGenCallInProgressEventSchema: ObjectSchema<ResponseIma
  * @example
  * const { partial_image_b64, partial_image_index } = ResponseImageGenCallPartialImageEventSchema.parse(json);
  */
-export const ResponseImageGenCallPartialImageEventSchema: ObjectSchema<ResponseImageGenCallPartialImageEvent> = z.object({
+export const ResponseImageGenCallPartialImageEventSchema = objectSchema<ResponseImageGenCallPartialImageEvent>(z.object({
   type: z.literal('response.image_generation_call.partial_image'),
   output_index: z.number(),
   item_id: z.string(),
@@ -367,7 +367,7 @@ export const ResponseImageGenCallPartialImageEventSchema: ObjectSchema<ResponseI
   quality: z.string().optional(),
   background: z.string().optional(),
   output_format: z.string().optional(),
-});
+}));
 
 /**
  * Emitted when the response is in progress.
@@ -375,11 +375,11 @@ export const ResponseImageGenCallPartialImageEventSchema: ObjectSchema<ResponseI
  * @example
  * ResponseInProgressEventSchema.parse(json).response.status; // 'in_progress'
  */
-export const ResponseInProgressEventSchema: ObjectSchema<ResponseInProgressEvent> = z.object({
+export const ResponseInProgressEventSchema = objectSchema<ResponseInProgressEvent>(z.object({
   type: z.literal('response.in_progress'),
   response: ResponseSchema,
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * An event that is emitted when a response finishes as incomplete.
@@ -387,11 +387,11 @@ export const ResponseInProgressEventSchema: ObjectSchema<ResponseInProgressEvent
  * @example
  * const reason = ResponseIncompleteEventSchema.parse(json).response.incomplete_details?.reason;
  */
-export const ResponseIncompleteEventSchema: ObjectSchema<ResponseIncompleteEvent> = z.object({
+export const ResponseIncompleteEventSchema = objectSchema<ResponseIncompleteEvent>(z.object({
   type: z.literal('response.incomplete'),
   response: ResponseSchema,
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when there is a delta (partial update) to the arguments of an MCP tool call.
@@ -399,13 +399,13 @@ export const ResponseIncompleteEventSchema: ObjectSchema<ResponseIncompleteEvent
  * @example
  * ResponseMcpCallArgumentsDeltaEventSchema.parse(json).delta;
  */
-export const ResponseMcpCallArgumentsDeltaEventSchema: ObjectSchema<ResponseMcpCallArgumentsDeltaEvent> = z.object({
+export const ResponseMcpCallArgumentsDeltaEventSchema = objectSchema<ResponseMcpCallArgumentsDeltaEvent>(z.object({
   type: z.literal('response.mcp_call_arguments.delta'),
   output_index: z.number(),
   item_id: z.string(),
   delta: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when the arguments for an MCP tool call are finalized.
@@ -413,13 +413,13 @@ export const ResponseMcpCallArgumentsDeltaEventSchema: ObjectSchema<ResponseMcpC
  * @example
  * const args = JSON.parse(ResponseMcpCallArgumentsDoneEventSchema.parse(json).arguments);
  */
-export const ResponseMcpCallArgumentsDoneEventSchema: ObjectSchema<ResponseMcpCallArgumentsDoneEvent> = z.object({
+export const ResponseMcpCallArgumentsDoneEventSchema = objectSchema<ResponseMcpCallArgumentsDoneEvent>(z.object({
   type: z.literal('response.mcp_call_arguments.done'),
   output_index: z.number(),
   item_id: z.string(),
   arguments: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when an MCP tool call has completed successfully.
@@ -427,12 +427,12 @@ export const ResponseMcpCallArgumentsDoneEventSchema: ObjectSchema<ResponseMcpCa
  * @example
  * ResponseMcpCallCompletedEventSchema.parse(json).item_id;
  */
-export const ResponseMcpCallCompletedEventSchema: ObjectSchema<ResponseMcpCallCompletedEvent> = z.object({
+export const ResponseMcpCallCompletedEventSchema = objectSchema<ResponseMcpCallCompletedEvent>(z.object({
   type: z.literal('response.mcp_call.completed'),
   item_id: z.string(),
   output_index: z.number(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when an MCP tool call has failed.
@@ -440,12 +440,12 @@ export const ResponseMcpCallCompletedEventSchema: ObjectSchema<ResponseMcpCallCo
  * @example
  * const { item_id, output_index } = ResponseMcpCallFailedEventSchema.parse(json);
  */
-export const ResponseMcpCallFailedEventSchema: ObjectSchema<ResponseMcpCallFailedEvent> = z.object({
+export const ResponseMcpCallFailedEventSchema = objectSchema<ResponseMcpCallFailedEvent>(z.object({
   type: z.literal('response.mcp_call.failed'),
   item_id: z.string(),
   output_index: z.number(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when an MCP tool call is in progress.
@@ -454,12 +454,12 @@ export const ResponseMcpCallFailedEventSchema: ObjectSchema<ResponseMcpCallFaile
  * const started = ResponseMcpCallInProgressEventSchema.safeParse(json);
  * if (started.success) console.log('calling MCP tool', started.data.item_id);
  */
-export const ResponseMcpCallInProgressEventSchema: ObjectSchema<ResponseMcpCallInProgressEvent> = z.object({
+export const ResponseMcpCallInProgressEventSchema = objectSchema<ResponseMcpCallInProgressEvent>(z.object({
   type: z.literal('response.mcp_call.in_progress'),
   sequence_number: z.number().optional(),
   output_index: z.number(),
   item_id: z.string(),
-});
+}));
 
 /**
  * Emitted when the list of available MCP tools has been successfully retrieved.
@@ -467,12 +467,12 @@ export const ResponseMcpCallInProgressEventSchema: ObjectSchema<ResponseMcpCallI
  * @example
  * ResponseMcpListToolsCompletedEventSchema.parse(json).output_index;
  */
-export const ResponseMcpListToolsCompletedEventSchema: ObjectSchema<ResponseMcpListToolsCompletedEvent> = z.object({
+export const ResponseMcpListToolsCompletedEventSchema = objectSchema<ResponseMcpListToolsCompletedEvent>(z.object({
   type: z.literal('response.mcp_list_tools.completed'),
   item_id: z.string(),
   output_index: z.number(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when the attempt to list available MCP tools has failed.
@@ -480,12 +480,12 @@ export const ResponseMcpListToolsCompletedEventSchema: ObjectSchema<ResponseMcpL
  * @example
  * ResponseMcpListToolsFailedEventSchema.safeParse(json).success;
  */
-export const ResponseMcpListToolsFailedEventSchema: ObjectSchema<ResponseMcpListToolsFailedEvent> = z.object({
+export const ResponseMcpListToolsFailedEventSchema = objectSchema<ResponseMcpListToolsFailedEvent>(z.object({
   type: z.literal('response.mcp_list_tools.failed'),
   item_id: z.string(),
   output_index: z.number(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when the system is in the process of retrieving the list of available MCP tools.
@@ -493,12 +493,12 @@ export const ResponseMcpListToolsFailedEventSchema: ObjectSchema<ResponseMcpList
  * @example
  * const { item_id } = ResponseMcpListToolsInProgressEventSchema.parse(json);
  */
-export const ResponseMcpListToolsInProgressEventSchema: ObjectSchema<ResponseMcpListToolsInProgressEvent> = z.object({
+export const ResponseMcpListToolsInProgressEventSchema = objectSchema<ResponseMcpListToolsInProgressEvent>(z.object({
   type: z.literal('response.mcp_list_tools.in_progress'),
   item_id: z.string(),
   output_index: z.number(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a new output item is added.
@@ -506,12 +506,12 @@ export const ResponseMcpListToolsInProgressEventSchema: ObjectSchema<ResponseMcp
  * @example
  * const { item, output_index } = ResponseOutputItemAddedEventSchema.parse(json);
  */
-export const ResponseOutputItemAddedEventSchema: ObjectSchema<ResponseOutputItemAddedEvent> = z.object({
+export const ResponseOutputItemAddedEventSchema = objectSchema<ResponseOutputItemAddedEvent>(z.object({
   type: z.literal('response.output_item.added'),
   output_index: z.number(),
   sequence_number: z.number().optional(),
   item: ResponseOutputItemSchema,
-});
+}));
 
 /**
  * Emitted when an output item is marked done.
@@ -520,12 +520,12 @@ export const ResponseOutputItemAddedEventSchema: ObjectSchema<ResponseOutputItem
  * const { item } = ResponseOutputItemDoneEventSchema.parse(json);
  * if (item.type === 'message') console.log(item.content);
  */
-export const ResponseOutputItemDoneEventSchema: ObjectSchema<ResponseOutputItemDoneEvent> = z.object({
+export const ResponseOutputItemDoneEventSchema = objectSchema<ResponseOutputItemDoneEvent>(z.object({
   type: z.literal('response.output_item.done'),
   output_index: z.number(),
   sequence_number: z.number().optional(),
   item: ResponseOutputItemSchema,
-});
+}));
 
 /**
  * Emitted when an annotation is added to output text content.
@@ -533,7 +533,7 @@ export const ResponseOutputItemDoneEventSchema: ObjectSchema<ResponseOutputItemD
  * @example
  * const { annotation, annotation_index } = ResponseOutputTextAnnotationAddedEventSchema.parse(json);
  */
-export const ResponseOutputTextAnnotationAddedEventSchema: ObjectSchema<ResponseOutputTextAnnotationAddedEvent> = z.object({
+export const ResponseOutputTextAnnotationAddedEventSchema = objectSchema<ResponseOutputTextAnnotationAddedEvent>(z.object({
   type: z.literal('response.output_text.annotation.added'),
   item_id: z.string(),
   output_index: z.number(),
@@ -541,7 +541,7 @@ export const ResponseOutputTextAnnotationAddedEventSchema: ObjectSchema<Response
   annotation_index: z.number(),
   sequence_number: z.number().optional(),
   annotation: ResponseAnnotationSchema.nullable(),
-});
+}));
 
 /**
  * Emitted when a response is queued and waiting to be processed.
@@ -549,11 +549,11 @@ export const ResponseOutputTextAnnotationAddedEventSchema: ObjectSchema<Response
  * @example
  * ResponseQueuedEventSchema.parse(json).response.id;
  */
-export const ResponseQueuedEventSchema: ObjectSchema<ResponseQueuedEvent> = z.object({
+export const ResponseQueuedEventSchema = objectSchema<ResponseQueuedEvent>(z.object({
   type: z.literal('response.queued'),
   response: ResponseSchema,
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a new reasoning summary part is added.
@@ -561,7 +561,7 @@ export const ResponseQueuedEventSchema: ObjectSchema<ResponseQueuedEvent> = z.ob
  * @example
  * const { summary_index, part } = ResponseReasoningSummaryPartAddedEventSchema.parse(json);
  */
-export const ResponseReasoningSummaryPartAddedEventSchema: ObjectSchema<ResponseReasoningSummaryPartAddedEvent> = z.object({
+export const ResponseReasoningSummaryPartAddedEventSchema = objectSchema<ResponseReasoningSummaryPartAddedEvent>(z.object({
   type: z.literal('response.reasoning_summary_part.added'),
   item_id: z.string(),
   output_index: z.number(),
@@ -571,7 +571,7 @@ export const ResponseReasoningSummaryPartAddedEventSchema: ObjectSchema<Response
     type: z.literal('summary_text'),
     text: z.string(),
   }),
-});
+}));
 
 /**
  * Emitted when a reasoning summary part is completed.
@@ -579,7 +579,7 @@ export const ResponseReasoningSummaryPartAddedEventSchema: ObjectSchema<Response
  * @example
  * ResponseReasoningSummaryPartDoneEventSchema.parse(json).part.text;
  */
-export const ResponseReasoningSummaryPartDoneEventSchema: ObjectSchema<ResponseReasoningSummaryPartDoneEvent> = z.object({
+export const ResponseReasoningSummaryPartDoneEventSchema = objectSchema<ResponseReasoningSummaryPartDoneEvent>(z.object({
   type: z.literal('response.reasoning_summary_part.done'),
   item_id: z.string(),
   output_index: z.number(),
@@ -590,7 +590,7 @@ export const ResponseReasoningSummaryPartDoneEventSchema: ObjectSchema<ResponseR
     type: z.literal('summary_text'),
     text: z.string(),
   }),
-});
+}));
 
 /**
  * Emitted when a delta is added to a reasoning summary text.
@@ -598,14 +598,14 @@ export const ResponseReasoningSummaryPartDoneEventSchema: ObjectSchema<ResponseR
  * @example
  * process.stderr.write(ResponseReasoningSummaryTextDeltaEventSchema.parse(json).delta);
  */
-export const ResponseReasoningSummaryTextDeltaEventSchema: ObjectSchema<ResponseReasoningSummaryTextDeltaEvent> = z.object({
+export const ResponseReasoningSummaryTextDeltaEventSchema = objectSchema<ResponseReasoningSummaryTextDeltaEvent>(z.object({
   type: z.literal('response.reasoning_summary_text.delta'),
   item_id: z.string(),
   output_index: z.number(),
   summary_index: z.number(),
   delta: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a reasoning summary text is completed.
@@ -613,14 +613,14 @@ export const ResponseReasoningSummaryTextDeltaEventSchema: ObjectSchema<Response
  * @example
  * const { text, summary_index } = ResponseReasoningSummaryTextDoneEventSchema.parse(json);
  */
-export const ResponseReasoningSummaryTextDoneEventSchema: ObjectSchema<ResponseReasoningSummaryTextDoneEvent> = z.object({
+export const ResponseReasoningSummaryTextDoneEventSchema = objectSchema<ResponseReasoningSummaryTextDoneEvent>(z.object({
   type: z.literal('response.reasoning_summary_text.done'),
   item_id: z.string(),
   output_index: z.number(),
   summary_index: z.number(),
   text: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a delta is added to a reasoning text.
@@ -628,14 +628,14 @@ export const ResponseReasoningSummaryTextDoneEventSchema: ObjectSchema<ResponseR
  * @example
  * ResponseReasoningTextDeltaEventSchema.parse(json).delta;
  */
-export const ResponseReasoningTextDeltaEventSchema: ObjectSchema<ResponseReasoningTextDeltaEvent> = z.object({
+export const ResponseReasoningTextDeltaEventSchema = objectSchema<ResponseReasoningTextDeltaEvent>(z.object({
   type: z.literal('response.reasoning_text.delta'),
   item_id: z.string(),
   output_index: z.number(),
   content_index: z.number(),
   delta: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a reasoning text is completed.
@@ -643,14 +643,14 @@ export const ResponseReasoningTextDeltaEventSchema: ObjectSchema<ResponseReasoni
  * @example
  * console.log(ResponseReasoningTextDoneEventSchema.parse(json).text);
  */
-export const ResponseReasoningTextDoneEventSchema: ObjectSchema<ResponseReasoningTextDoneEvent> = z.object({
+export const ResponseReasoningTextDoneEventSchema = objectSchema<ResponseReasoningTextDoneEvent>(z.object({
   type: z.literal('response.reasoning_text.done'),
   item_id: z.string(),
   output_index: z.number(),
   content_index: z.number(),
   text: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when there is a partial refusal text.
@@ -658,14 +658,14 @@ export const ResponseReasoningTextDoneEventSchema: ObjectSchema<ResponseReasonin
  * @example
  * const { delta } = ResponseRefusalDeltaEventSchema.parse(json);
  */
-export const ResponseRefusalDeltaEventSchema: ObjectSchema<ResponseRefusalDeltaEvent> = z.object({
+export const ResponseRefusalDeltaEventSchema = objectSchema<ResponseRefusalDeltaEvent>(z.object({
   type: z.literal('response.refusal.delta'),
   item_id: z.string(),
   output_index: z.number(),
   content_index: z.number(),
   delta: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when refusal text is finalized.
@@ -673,14 +673,14 @@ export const ResponseRefusalDeltaEventSchema: ObjectSchema<ResponseRefusalDeltaE
  * @example
  * ResponseRefusalDoneEventSchema.parse(json).refusal;
  */
-export const ResponseRefusalDoneEventSchema: ObjectSchema<ResponseRefusalDoneEvent> = z.object({
+export const ResponseRefusalDoneEventSchema = objectSchema<ResponseRefusalDoneEvent>(z.object({
   type: z.literal('response.refusal.done'),
   item_id: z.string(),
   output_index: z.number(),
   content_index: z.number(),
   refusal: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * A streaming event that indicated a shell command was added to a tool call.
@@ -688,13 +688,13 @@ export const ResponseRefusalDoneEventSchema: ObjectSchema<ResponseRefusalDoneEve
  * @example
  * const { command_index, command } = ResponseShellCallCommandAddedEventSchema.parse(json);
  */
-export const ResponseShellCallCommandAddedEventSchema: ObjectSchema<ResponseShellCallCommandAddedEvent> = z.object({
+export const ResponseShellCallCommandAddedEventSchema = objectSchema<ResponseShellCallCommandAddedEvent>(z.object({
   type: z.literal('response.shell_call_command.added'),
   sequence_number: z.number().optional(),
   output_index: z.number(),
   command_index: z.number(),
   command: z.string(),
-});
+}));
 
 /**
  * A streaming event that indicated a shell command was incrementally updated.
@@ -702,14 +702,14 @@ export const ResponseShellCallCommandAddedEventSchema: ObjectSchema<ResponseShel
  * @example
  * ResponseShellCallCommandDeltaEventSchema.parse(json).delta;
  */
-export const ResponseShellCallCommandDeltaEventSchema: ObjectSchema<ResponseShellCallCommandDeltaEvent> = z.object({
+export const ResponseShellCallCommandDeltaEventSchema = objectSchema<ResponseShellCallCommandDeltaEvent>(z.object({
   type: z.literal('response.shell_call_command.delta'),
   sequence_number: z.number().optional(),
   output_index: z.number(),
   command_index: z.number(),
   delta: z.string(),
   obfuscation: z.string().optional(),
-});
+}));
 
 /**
  * A streaming event that indicated a shell command was completed.
@@ -717,13 +717,13 @@ export const ResponseShellCallCommandDeltaEventSchema: ObjectSchema<ResponseShel
  * @example
  * ResponseShellCallCommandDoneEventSchema.parse(json).command;
  */
-export const ResponseShellCallCommandDoneEventSchema: ObjectSchema<ResponseShellCallCommandDoneEvent> = z.object({
+export const ResponseShellCallCommandDoneEventSchema = objectSchema<ResponseShellCallCommandDoneEvent>(z.object({
   type: z.literal('response.shell_call_command.done'),
   sequence_number: z.number().optional(),
   output_index: z.number(),
   command_index: z.number(),
   command: z.string(),
-});
+}));
 
 /**
  * A delta of stdout/stderr emitted while a shell call was running.
@@ -731,10 +731,10 @@ export const ResponseShellCallCommandDoneEventSchema: ObjectSchema<ResponseShell
  * @example
  * ShellCallOutputDeltaSchema.parse({ stdout: 'hello\n' });
  */
-export const ShellCallOutputDeltaSchema: ObjectSchema<ShellCallOutputDelta> = z.object({
+export const ShellCallOutputDeltaSchema = objectSchema<ShellCallOutputDelta>(z.object({
   stdout: z.string().optional(),
   stderr: z.string().optional(),
-});
+}));
 
 /**
  * A streaming event that indicated shell call output was incrementally added.
@@ -742,14 +742,14 @@ export const ShellCallOutputDeltaSchema: ObjectSchema<ShellCallOutputDelta> = z.
  * @example
  * ResponseShellCallOutputContentDeltaEventSchema.parse(json).delta.stdout;
  */
-export const ResponseShellCallOutputContentDeltaEventSchema: ObjectSchema<ResponseShellCallOutputContentDeltaEvent> = z.object({
+export const ResponseShellCallOutputContentDeltaEventSchema = objectSchema<ResponseShellCallOutputContentDeltaEvent>(z.object({
   type: z.literal('response.shell_call_output_content.delta'),
   sequence_number: z.number().optional(),
   item_id: z.string(),
   output_index: z.number(),
   command_index: z.number(),
   delta: ShellCallOutputDeltaSchema,
-});
+}));
 
 /**
  * A streaming event that indicated shell call output was completed.
@@ -757,14 +757,14 @@ export const ResponseShellCallOutputContentDeltaEventSchema: ObjectSchema<Respon
  * @example
  * const { output } = ResponseShellCallOutputContentDoneEventSchema.parse(json);
  */
-export const ResponseShellCallOutputContentDoneEventSchema: ObjectSchema<ResponseShellCallOutputContentDoneEvent> = z.object({
+export const ResponseShellCallOutputContentDoneEventSchema = objectSchema<ResponseShellCallOutputContentDoneEvent>(z.object({
   type: z.literal('response.shell_call_output_content.done'),
   sequence_number: z.number().optional(),
   item_id: z.string(),
   output_index: z.number(),
   command_index: z.number(),
   output: z.array(ResponseFunctionShellCallOutputContentSchema),
-});
+}));
 
 /**
  * Emitted when there is an additional text delta.
@@ -772,7 +772,7 @@ export const ResponseShellCallOutputContentDoneEventSchema: ObjectSchema<Respons
  * @example
  * process.stdout.write(ResponseTextDeltaEventSchema.parse(json).delta);
  */
-export const ResponseTextDeltaEventSchema: ObjectSchema<ResponseTextDeltaEvent> = z.object({
+export const ResponseTextDeltaEventSchema = objectSchema<ResponseTextDeltaEvent>(z.object({
   type: z.literal('response.output_text.delta'),
   item_id: z.string(),
   output_index: z.number(),
@@ -780,7 +780,7 @@ export const ResponseTextDeltaEventSchema: ObjectSchema<ResponseTextDeltaEvent> 
   delta: z.string(),
   sequence_number: z.number().optional(),
   logprobs: z.array(ResponseTextDeltaLogprobSchema).optional(),
-});
+}));
 
 /**
  * Emitted when text content is finalized.
@@ -788,7 +788,7 @@ export const ResponseTextDeltaEventSchema: ObjectSchema<ResponseTextDeltaEvent> 
  * @example
  * const { text } = ResponseTextDoneEventSchema.parse(json);
  */
-export const ResponseTextDoneEventSchema: ObjectSchema<ResponseTextDoneEvent> = z.object({
+export const ResponseTextDoneEventSchema = objectSchema<ResponseTextDoneEvent>(z.object({
   type: z.literal('response.output_text.done'),
   item_id: z.string(),
   output_index: z.number(),
@@ -796,7 +796,7 @@ export const ResponseTextDoneEventSchema: ObjectSchema<ResponseTextDoneEvent> = 
   text: z.string(),
   sequence_number: z.number().optional(),
   logprobs: z.array(ResponseTextDeltaLogprobSchema).optional(),
-});
+}));
 
 /**
  * Emitted when a web search call is completed.
@@ -804,12 +804,12 @@ export const ResponseTextDoneEventSchema: ObjectSchema<ResponseTextDoneEvent> = 
  * @example
  * ResponseWebSearchCallCompletedEventSchema.parse(json).item_id;
  */
-export const ResponseWebSearchCallCompletedEventSchema: ObjectSchema<ResponseWebSearchCallCompletedEvent> = z.object({
+export const ResponseWebSearchCallCompletedEventSchema = objectSchema<ResponseWebSearchCallCompletedEvent>(z.object({
   type: z.literal('response.web_search_call.completed'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a web search call is initiated.
@@ -819,12 +819,12 @@ export const ResponseWebSearchCallCompletedEventSchema: ObjectSchema<ResponseWeb
  *   type: 'response.web_search_call.in_progress', output_index: 0, item_id: 'ws_123',
  * });
  */
-export const ResponseWebSearchCallInProgressEventSchema: ObjectSchema<ResponseWebSearchCallInProgressEvent> = z.object({
+export const ResponseWebSearchCallInProgressEventSchema = objectSchema<ResponseWebSearchCallInProgressEvent>(z.object({
   type: z.literal('response.web_search_call.in_progress'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));
 
 /**
  * Emitted when a web search call is executing.
@@ -832,9 +832,9 @@ export const ResponseWebSearchCallInProgressEventSchema: ObjectSchema<ResponseWe
  * @example
  * const { item_id } = ResponseWebSearchCallSearchingEventSchema.parse(json);
  */
-export const ResponseWebSearchCallSearchingEventSchema: ObjectSchema<ResponseWebSearchCallSearchingEvent> = z.object({
+export const ResponseWebSearchCallSearchingEventSchema = objectSchema<ResponseWebSearchCallSearchingEvent>(z.object({
   type: z.literal('response.web_search_call.searching'),
   output_index: z.number(),
   item_id: z.string(),
   sequence_number: z.number().optional(),
-});
+}));

@@ -38,7 +38,7 @@ import {
 } from './tools.js';
 import type { AdditionalToolsItemParam, ApplyPatchCallOutputStatusParam, ApplyPatchCallStatusParam, ApplyPatchCreateFileOperationParam, ApplyPatchDeleteFileOperationParam, ApplyPatchOperationParam, ApplyPatchToolCallItemParam, ApplyPatchToolCallOutputItemParam, ApplyPatchUpdateFileOperationParam, CompactionSummaryItemParam, CompactionTriggerItemParam, ComputerCallOutputItemParam, EasyInputMessage, FunctionCallItemStatus, FunctionCallOutputItemParam, FunctionShellActionParam, FunctionShellCallItemParam, FunctionShellCallItemStatus, FunctionShellCallOutputContentParam, FunctionShellCallOutputExitOutcomeParam, FunctionShellCallOutputItemParam, FunctionShellCallOutputOutcomeParam, FunctionShellCallOutputTimeoutOutcomeParam, InputFileContentParam, InputImageContentParamAutoParam, InputTextContentParam, ItemReferenceParam, McpApprovalResponseParam, ProgramItemParam, ProgramOutputItemParam, ProgramOutputItemStatus, PromptCacheBreakpointParam, ResponseInputItem, ResponseInputItemObject, ResponseInputMessage, ResponseInputMessageContentList, ToolSearchCallItemParam, ToolSearchOutputItemParam } from '../../wire/responses-api.js';
 export type { AdditionalToolsItemParam, ApplyPatchCallOutputStatusParam, ApplyPatchCallStatusParam, ApplyPatchCreateFileOperationParam, ApplyPatchDeleteFileOperationParam, ApplyPatchOperationParam, ApplyPatchToolCallItemParam, ApplyPatchToolCallOutputItemParam, ApplyPatchUpdateFileOperationParam, CompactionSummaryItemParam, CompactionTriggerItemParam, ComputerCallOutputItemParam, EasyInputMessage, FunctionCallItemStatus, FunctionCallOutputItemParam, FunctionShellActionParam, FunctionShellCallItemParam, FunctionShellCallItemStatus, FunctionShellCallOutputContentParam, FunctionShellCallOutputExitOutcomeParam, FunctionShellCallOutputItemParam, FunctionShellCallOutputOutcomeParam, FunctionShellCallOutputTimeoutOutcomeParam, InputFileContentParam, InputImageContentParamAutoParam, InputTextContentParam, ItemReferenceParam, McpApprovalResponseParam, ProgramItemParam, ProgramOutputItemParam, ProgramOutputItemStatus, PromptCacheBreakpointParam, ResponseInputItem, ResponseInputItemObject, ResponseInputMessage, ResponseInputMessageContentList, ToolSearchCallItemParam, ToolSearchOutputItemParam } from '../../wire/responses-api.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * Extra tool definitions made available at this point of the input.
@@ -46,12 +46,12 @@ import type { ObjectSchema } from '../object-schema.js';
  * @example
  * AdditionalToolsItemParamSchema.parse(json).tools.map((t) => t.type);
  */
-export const AdditionalToolsItemParamSchema: ObjectSchema<AdditionalToolsItemParam> = z.object({
+export const AdditionalToolsItemParamSchema = objectSchema<AdditionalToolsItemParam>(z.object({
   id: z.string().nullable().optional(),
   type: z.literal('additional_tools'),
   role: z.literal('developer'),
   tools: z.array(ToolSchema),
-});
+}));
 
 /**
  * Outcome values reported for apply_patch tool call outputs.
@@ -75,11 +75,11 @@ export const ApplyPatchCallStatusParamSchema: z.ZodType<ApplyPatchCallStatusPara
  * @example
  * ApplyPatchCreateFileOperationParamSchema.parse({ type: 'create_file', path: 'src/hello.ts', diff: '+export {};\n' });
  */
-export const ApplyPatchCreateFileOperationParamSchema: ObjectSchema<ApplyPatchCreateFileOperationParam> = z.object({
+export const ApplyPatchCreateFileOperationParamSchema = objectSchema<ApplyPatchCreateFileOperationParam>(z.object({
   type: z.literal('create_file'),
   path: z.string(),
   diff: z.string(),
-});
+}));
 
 /**
  * Instruction for deleting an existing file via the apply_patch tool.
@@ -87,10 +87,10 @@ export const ApplyPatchCreateFileOperationParamSchema: ObjectSchema<ApplyPatchCr
  * @example
  * ApplyPatchDeleteFileOperationParamSchema.parse({ type: 'delete_file', path: 'old/legacy.ts' });
  */
-export const ApplyPatchDeleteFileOperationParamSchema: ObjectSchema<ApplyPatchDeleteFileOperationParam> = z.object({
+export const ApplyPatchDeleteFileOperationParamSchema = objectSchema<ApplyPatchDeleteFileOperationParam>(z.object({
   type: z.literal('delete_file'),
   path: z.string(),
-});
+}));
 
 /**
  * Instruction for updating an existing file via the apply_patch tool.
@@ -98,11 +98,11 @@ export const ApplyPatchDeleteFileOperationParamSchema: ObjectSchema<ApplyPatchDe
  * @example
  * const { path, diff } = ApplyPatchUpdateFileOperationParamSchema.parse(json);
  */
-export const ApplyPatchUpdateFileOperationParamSchema: ObjectSchema<ApplyPatchUpdateFileOperationParam> = z.object({
+export const ApplyPatchUpdateFileOperationParamSchema = objectSchema<ApplyPatchUpdateFileOperationParam>(z.object({
   type: z.literal('update_file'),
   path: z.string(),
   diff: z.string(),
-});
+}));
 
 /**
  * One of the create_file, delete_file, or update_file operations supplied to the apply_patch tool.
@@ -126,14 +126,14 @@ export const ApplyPatchOperationParamSchema: z.ZodType<ApplyPatchOperationParam>
  *   operation: { type: 'delete_file', path: 'a.txt' },
  * });
  */
-export const ApplyPatchToolCallItemParamSchema: ObjectSchema<ApplyPatchToolCallItemParam> = z.object({
+export const ApplyPatchToolCallItemParamSchema = objectSchema<ApplyPatchToolCallItemParam>(z.object({
   type: z.literal('apply_patch_call'),
   id: z.string().nullable().optional(),
   call_id: z.string(),
   caller: ToolCallCallerParamSchema.nullable().optional(),
   status: ApplyPatchCallStatusParamSchema,
   operation: ApplyPatchOperationParamSchema,
-});
+}));
 
 /**
  * The streamed output emitted by an apply patch tool call.
@@ -143,14 +143,14 @@ export const ApplyPatchToolCallItemParamSchema: ObjectSchema<ApplyPatchToolCallI
  *   type: 'apply_patch_call_output', call_id: 'call_1', status: 'failed', output: 'patch did not apply',
  * });
  */
-export const ApplyPatchToolCallOutputItemParamSchema: ObjectSchema<ApplyPatchToolCallOutputItemParam> = z.object({
+export const ApplyPatchToolCallOutputItemParamSchema = objectSchema<ApplyPatchToolCallOutputItemParam>(z.object({
   type: z.literal('apply_patch_call_output'),
   id: z.string().nullable().optional(),
   call_id: z.string(),
   caller: ToolCallCallerParamSchema.nullable().optional(),
   status: ApplyPatchCallOutputStatusParamSchema,
   output: z.string().nullable().optional(),
-});
+}));
 
 /**
  * A compaction item generated by the `v1/responses/compact` API.
@@ -158,11 +158,11 @@ export const ApplyPatchToolCallOutputItemParamSchema: ObjectSchema<ApplyPatchToo
  * @example
  * CompactionSummaryItemParamSchema.parse({ type: 'compaction', encrypted_content: 'gAAAA...' });
  */
-export const CompactionSummaryItemParamSchema: ObjectSchema<CompactionSummaryItemParam> = z.object({
+export const CompactionSummaryItemParamSchema = objectSchema<CompactionSummaryItemParam>(z.object({
   id: z.string().nullable().optional(),
   type: z.literal('compaction'),
   encrypted_content: z.string(),
-});
+}));
 
 /**
  * Compacts the current context.
@@ -170,9 +170,9 @@ export const CompactionSummaryItemParamSchema: ObjectSchema<CompactionSummaryIte
  * @example
  * CompactionTriggerItemParamSchema.parse({ type: 'compaction_trigger' });
  */
-export const CompactionTriggerItemParamSchema: ObjectSchema<CompactionTriggerItemParam> = z.object({
+export const CompactionTriggerItemParamSchema = objectSchema<CompactionTriggerItemParam>(z.object({
   type: z.literal('compaction_trigger'),
-});
+}));
 
 /**
  * The status of a function call item.
@@ -190,14 +190,14 @@ export const FunctionCallItemStatusSchema: z.ZodType<FunctionCallItemStatus> = z
  *   type: 'computer_call_output', call_id: 'call_1', output: { type: 'computer_screenshot', file_id: 'file-abc' },
  * });
  */
-export const ComputerCallOutputItemParamSchema: ObjectSchema<ComputerCallOutputItemParam> = z.object({
+export const ComputerCallOutputItemParamSchema = objectSchema<ComputerCallOutputItemParam>(z.object({
   id: z.string().nullable().optional(),
   call_id: z.string(),
   type: z.literal('computer_call_output'),
   output: ResponseComputerToolCallOutputScreenshotSchema,
   acknowledged_safety_checks: z.array(ComputerCallSafetyCheckParamSchema).nullable().optional(),
   status: FunctionCallItemStatusSchema.nullable().optional(),
-});
+}));
 
 /**
  * A list of one or many input items to the model, containing different content types.
@@ -213,12 +213,12 @@ export const ResponseInputMessageContentListSchema: z.ZodType<ResponseInputMessa
  * @example
  * EasyInputMessageSchema.parse({ role: 'user', content: 'Tell me a joke.' });
  */
-export const EasyInputMessageSchema: ObjectSchema<EasyInputMessage> = z.object({
+export const EasyInputMessageSchema = objectSchema<EasyInputMessage>(z.object({
   role: z.enum(['user', 'assistant', 'system', 'developer']),
   content: z.union([z.string(), ResponseInputMessageContentListSchema]),
   phase: MessagePhaseSchema.nullable().optional(),
   type: z.literal('message').optional(),
-});
+}));
 
 /**
  * Marks the exact end of a reusable prompt prefix.
@@ -226,9 +226,9 @@ export const EasyInputMessageSchema: ObjectSchema<EasyInputMessage> = z.object({
  * @example
  * PromptCacheBreakpointParamSchema.safeParse({ mode: 'implicit' }).success; // false: only 'explicit'
  */
-export const PromptCacheBreakpointParamSchema: ObjectSchema<PromptCacheBreakpointParam> = z.object({
+export const PromptCacheBreakpointParamSchema = objectSchema<PromptCacheBreakpointParam>(z.object({
   mode: z.literal('explicit'),
-});
+}));
 
 /**
  * A text input to the model.
@@ -236,11 +236,11 @@ export const PromptCacheBreakpointParamSchema: ObjectSchema<PromptCacheBreakpoin
  * @example
  * InputTextContentParamSchema.parse({ type: 'input_text', text: 'Result: 42', prompt_cache_breakpoint: null });
  */
-export const InputTextContentParamSchema: ObjectSchema<InputTextContentParam> = z.object({
+export const InputTextContentParamSchema = objectSchema<InputTextContentParam>(z.object({
   type: z.literal('input_text'),
   text: z.string(),
   prompt_cache_breakpoint: PromptCacheBreakpointParamSchema.nullable().optional(),
-});
+}));
 
 /**
  * An image input to the model.
@@ -248,13 +248,13 @@ export const InputTextContentParamSchema: ObjectSchema<InputTextContentParam> = 
  * @example
  * InputImageContentParamAutoParamSchema.parse({ type: 'input_image', file_id: 'file-abc123' });
  */
-export const InputImageContentParamAutoParamSchema: ObjectSchema<InputImageContentParamAutoParam> = z.object({
+export const InputImageContentParamAutoParamSchema = objectSchema<InputImageContentParamAutoParam>(z.object({
   type: z.literal('input_image'),
   image_url: z.string().nullable().optional(),
   file_id: z.string().nullable().optional(),
   detail: DetailEnumSchema.nullable().optional(),
   prompt_cache_breakpoint: PromptCacheBreakpointParamSchema.nullable().optional(),
-});
+}));
 
 /**
  * A file input to the model.
@@ -262,7 +262,7 @@ export const InputImageContentParamAutoParamSchema: ObjectSchema<InputImageConte
  * @example
  * InputFileContentParamSchema.parse({ type: 'input_file', file_id: 'file-abc123', detail: 'high' });
  */
-export const InputFileContentParamSchema: ObjectSchema<InputFileContentParam> = z.object({
+export const InputFileContentParamSchema = objectSchema<InputFileContentParam>(z.object({
   type: z.literal('input_file'),
   file_id: z.string().nullable().optional(),
   filename: z.string().nullable().optional(),
@@ -270,7 +270,7 @@ export const InputFileContentParamSchema: ObjectSchema<InputFileContentParam> = 
   file_url: z.string().nullable().optional(),
   detail: FileDetailEnumSchema.optional(),
   prompt_cache_breakpoint: PromptCacheBreakpointParamSchema.nullable().optional(),
-});
+}));
 
 /**
  * The output of a function tool call.
@@ -278,7 +278,7 @@ export const InputFileContentParamSchema: ObjectSchema<InputFileContentParam> = 
  * @example
  * FunctionCallOutputItemParamSchema.parse({ type: 'function_call_output', call_id: 'call_1', output: '{"temp":21}' });
  */
-export const FunctionCallOutputItemParamSchema: ObjectSchema<FunctionCallOutputItemParam> = z.object({
+export const FunctionCallOutputItemParamSchema = objectSchema<FunctionCallOutputItemParam>(z.object({
   id: z.string().nullable().optional(),
   call_id: z.string().nullable().optional(),
   type: z.literal('function_call_output'),
@@ -294,7 +294,7 @@ export const FunctionCallOutputItemParamSchema: ObjectSchema<FunctionCallOutputI
   namespace: z.string().nullable().optional(),
   caller: ToolCallCallerParamSchema.nullable().optional(),
   status: FunctionCallItemStatusSchema.nullable().optional(),
-});
+}));
 
 /**
  * Commands and limits describing how to run the shell tool call.
@@ -302,11 +302,11 @@ export const FunctionCallOutputItemParamSchema: ObjectSchema<FunctionCallOutputI
  * @example
  * FunctionShellActionParamSchema.parse({ commands: ['ls -la'], timeout_ms: 10_000 });
  */
-export const FunctionShellActionParamSchema: ObjectSchema<FunctionShellActionParam> = z.object({
+export const FunctionShellActionParamSchema = objectSchema<FunctionShellActionParam>(z.object({
   commands: z.array(z.string()),
   timeout_ms: z.number().nullable().optional(),
   max_output_length: z.number().nullable().optional(),
-});
+}));
 
 /**
  * Status values reported for shell tool calls.
@@ -324,7 +324,7 @@ export const FunctionShellCallItemStatusSchema: z.ZodType<FunctionShellCallItemS
  *   type: 'shell_call', call_id: 'call_1', action: { commands: ['pwd'] }, environment: { type: 'local' },
  * });
  */
-export const FunctionShellCallItemParamSchema: ObjectSchema<FunctionShellCallItemParam> = z.object({
+export const FunctionShellCallItemParamSchema = objectSchema<FunctionShellCallItemParam>(z.object({
   id: z.string().nullable().optional(),
   call_id: z.string(),
   caller: ToolCallCallerParamSchema.nullable().optional(),
@@ -335,7 +335,7 @@ export const FunctionShellCallItemParamSchema: ObjectSchema<FunctionShellCallIte
     LocalEnvironmentParamSchema,
     ContainerReferenceParamSchema,
   ]).nullable().optional(),
-});
+}));
 
 /**
  * Indicates that the shell call exceeded its configured time limit.
@@ -343,9 +343,9 @@ export const FunctionShellCallItemParamSchema: ObjectSchema<FunctionShellCallIte
  * @example
  * FunctionShellCallOutputTimeoutOutcomeParamSchema.parse({ type: 'timeout' });
  */
-export const FunctionShellCallOutputTimeoutOutcomeParamSchema: ObjectSchema<FunctionShellCallOutputTimeoutOutcomeParam> = z.object({
+export const FunctionShellCallOutputTimeoutOutcomeParamSchema = objectSchema<FunctionShellCallOutputTimeoutOutcomeParam>(z.object({
   type: z.literal('timeout'),
-});
+}));
 
 /**
  * Indicates that the shell commands finished and returned an exit code.
@@ -353,10 +353,10 @@ export const FunctionShellCallOutputTimeoutOutcomeParamSchema: ObjectSchema<Func
  * @example
  * FunctionShellCallOutputExitOutcomeParamSchema.parse({ type: 'exit', exit_code: 0 });
  */
-export const FunctionShellCallOutputExitOutcomeParamSchema: ObjectSchema<FunctionShellCallOutputExitOutcomeParam> = z.object({
+export const FunctionShellCallOutputExitOutcomeParamSchema = objectSchema<FunctionShellCallOutputExitOutcomeParam>(z.object({
   type: z.literal('exit'),
   exit_code: z.number(),
-});
+}));
 
 /**
  * The exit or timeout outcome associated with this shell call.
@@ -376,11 +376,11 @@ export const FunctionShellCallOutputOutcomeParamSchema: z.ZodType<FunctionShellC
  * @example
  * FunctionShellCallOutputContentParamSchema.parse({ stdout: 'ok\n', stderr: '', outcome: { type: 'timeout' } });
  */
-export const FunctionShellCallOutputContentParamSchema: ObjectSchema<FunctionShellCallOutputContentParam> = z.object({
+export const FunctionShellCallOutputContentParamSchema = objectSchema<FunctionShellCallOutputContentParam>(z.object({
   stdout: z.string(),
   stderr: z.string(),
   outcome: FunctionShellCallOutputOutcomeParamSchema,
-});
+}));
 
 /**
  * The streamed output items emitted by a shell tool call.
@@ -391,7 +391,7 @@ export const FunctionShellCallOutputContentParamSchema: ObjectSchema<FunctionShe
  *   output: [{ stdout: 'hi\n', stderr: '', outcome: { type: 'exit', exit_code: 0 } }],
  * });
  */
-export const FunctionShellCallOutputItemParamSchema: ObjectSchema<FunctionShellCallOutputItemParam> = z.object({
+export const FunctionShellCallOutputItemParamSchema = objectSchema<FunctionShellCallOutputItemParam>(z.object({
   id: z.string().nullable().optional(),
   call_id: z.string(),
   caller: ToolCallCallerParamSchema.nullable().optional(),
@@ -399,7 +399,7 @@ export const FunctionShellCallOutputItemParamSchema: ObjectSchema<FunctionShellC
   output: z.array(FunctionShellCallOutputContentParamSchema),
   status: FunctionShellCallItemStatusSchema.nullable().optional(),
   max_output_length: z.number().nullable().optional(),
-});
+}));
 
 /**
  * A message input to the model with a role indicating instruction following hierarchy.
@@ -407,12 +407,12 @@ export const FunctionShellCallOutputItemParamSchema: ObjectSchema<FunctionShellC
  * @example
  * ResponseInputMessageSchema.parse({ role: 'user', content: [{ type: 'input_text', text: 'Hi!' }] });
  */
-export const ResponseInputMessageSchema: ObjectSchema<ResponseInputMessage> = z.object({
+export const ResponseInputMessageSchema = objectSchema<ResponseInputMessage>(z.object({
   type: z.literal('message').optional(),
   role: z.enum(['user', 'system', 'developer']),
   status: z.enum(['in_progress', 'completed', 'incomplete']).optional(),
   content: ResponseInputMessageContentListSchema,
-});
+}));
 
 /**
  * A tool search call, as an input item.
@@ -420,14 +420,14 @@ export const ResponseInputMessageSchema: ObjectSchema<ResponseInputMessage> = z.
  * @example
  * ToolSearchCallItemParamSchema.parse({ type: 'tool_search_call', execution: 'client', arguments: {} });
  */
-export const ToolSearchCallItemParamSchema: ObjectSchema<ToolSearchCallItemParam> = z.object({
+export const ToolSearchCallItemParamSchema = objectSchema<ToolSearchCallItemParam>(z.object({
   id: z.string().nullable().optional(),
   call_id: z.string().nullable().optional(),
   type: z.literal('tool_search_call'),
   execution: ToolSearchExecutionTypeSchema.optional(),
   arguments: EmptyModelParamSchema,
   status: FunctionCallItemStatusSchema.nullable().optional(),
-});
+}));
 
 /**
  * A tool search output, as an input item.
@@ -435,14 +435,14 @@ export const ToolSearchCallItemParamSchema: ObjectSchema<ToolSearchCallItemParam
  * @example
  * const { tools } = ToolSearchOutputItemParamSchema.parse(json);
  */
-export const ToolSearchOutputItemParamSchema: ObjectSchema<ToolSearchOutputItemParam> = z.object({
+export const ToolSearchOutputItemParamSchema = objectSchema<ToolSearchOutputItemParam>(z.object({
   id: z.string().nullable().optional(),
   call_id: z.string().nullable().optional(),
   type: z.literal('tool_search_output'),
   execution: ToolSearchExecutionTypeSchema.optional(),
   tools: z.array(ToolSchema),
   status: FunctionCallItemStatusSchema.nullable().optional(),
-});
+}));
 
 /**
  * A response to an MCP approval request.
@@ -450,13 +450,13 @@ export const ToolSearchOutputItemParamSchema: ObjectSchema<ToolSearchOutputItemP
  * @example
  * const { approval_request_id, approve, reason } = McpApprovalResponseParamSchema.parse(json);
  */
-export const McpApprovalResponseParamSchema: ObjectSchema<McpApprovalResponseParam> = z.object({
+export const McpApprovalResponseParamSchema = objectSchema<McpApprovalResponseParam>(z.object({
   type: z.literal('mcp_approval_response'),
   id: z.string().nullable().optional(),
   approval_request_id: z.string(),
   approve: z.boolean(),
   reason: z.string().nullable().optional(),
-});
+}));
 
 /**
  * Content item used to generate a response.
@@ -501,10 +501,10 @@ export const ResponseInputItemObjectSchema: z.ZodType<ResponseInputItemObject> =
  * @example
  * ItemReferenceParamSchema.parse({ type: 'item_reference', id: 'msg_123' });
  */
-export const ItemReferenceParamSchema: ObjectSchema<ItemReferenceParam> = z.object({
+export const ItemReferenceParamSchema = objectSchema<ItemReferenceParam>(z.object({
   type: z.literal('item_reference').nullable().optional(),
   id: z.string(),
-});
+}));
 
 /**
  * A program the model wrote for programmatic tool calling, as an input item.
@@ -512,13 +512,13 @@ export const ItemReferenceParamSchema: ObjectSchema<ItemReferenceParam> = z.obje
  * @example
  * const { code, fingerprint } = ProgramItemParamSchema.parse(json);
  */
-export const ProgramItemParamSchema: ObjectSchema<ProgramItemParam> = z.object({
+export const ProgramItemParamSchema = objectSchema<ProgramItemParam>(z.object({
   id: z.string(),
   type: z.literal('program'),
   call_id: z.string(),
   code: z.string(),
   fingerprint: z.string(),
-});
+}));
 
 /**
  * The status of a program output input item.
@@ -534,13 +534,13 @@ export const ProgramOutputItemStatusSchema: z.ZodType<ProgramOutputItemStatus> =
  * @example
  * ProgramOutputItemParamSchema.parse(json).result;
  */
-export const ProgramOutputItemParamSchema: ObjectSchema<ProgramOutputItemParam> = z.object({
+export const ProgramOutputItemParamSchema = objectSchema<ProgramOutputItemParam>(z.object({
   id: z.string(),
   type: z.literal('program_output'),
   call_id: z.string(),
   result: z.string(),
   status: ProgramOutputItemStatusSchema,
-});
+}));
 
 /**
  * An item representing part of the context for the response to be generated by the model.

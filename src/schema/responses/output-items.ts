@@ -17,7 +17,7 @@ import {
 import { ToolSchema, ToolSearchExecutionTypeSchema } from './tools.js';
 import type { ApplyPatchCallOutputStatus, ApplyPatchCallStatus, ApplyPatchCreateFileOperation, ApplyPatchDeleteFileOperation, ApplyPatchUpdateFileOperation, ClickButtonType, ClickParam, ComputerAction, ComputerActionList, ComputerCallOutputStatus, ComputerCallSafetyCheckParam, ContainerReferenceResource, CoordParam, DirectToolCallCaller, DirectToolCallCallerParam, DoubleClickAction, DragParam, FunctionCallOutputStatusEnum, FunctionCallStatus, FunctionShellAction, FunctionShellCallOutputExitOutcome, FunctionShellCallOutputStatusEnum, FunctionShellCallOutputTimeoutOutcome, FunctionShellCallStatus, HTTPError, KeyPressAction, LocalEnvironmentResource, LocalShellExecAction, MCPProtocolError, MCPToolCallError, MCPToolCallStatus, MCPToolExecutionError, MessagePhase, MoveParam, ProgramOutputStatus, ProgramToolCallCaller, ProgramToolCallCallerParam, ResponseAdditionalTools, ResponseApplyPatchToolCall, ResponseApplyPatchToolCallOutput, ResponseCodeInterpreterOutputImage, ResponseCodeInterpreterOutputLogs, ResponseCodeInterpreterToolCall, ResponseCompactionItem, ResponseComputerToolCall, ResponseComputerToolCallOutput, ResponseComputerToolCallOutputItem, ResponseComputerToolCallOutputScreenshot, ResponseCustomToolCall, ResponseCustomToolCallOutput, ResponseCustomToolCallOutputItem, ResponseFileSearchToolCall, ResponseFunctionShellCallOutputContent, ResponseFunctionShellToolCall, ResponseFunctionShellToolCallOutput, ResponseFunctionToolCall, ResponseFunctionToolCallOutput, ResponseFunctionToolCallOutputItem, ResponseFunctionWebSearch, ResponseImageGenerationCall, ResponseLocalShellCall, ResponseLocalShellCallOutput, ResponseMcpApprovalRequest, ResponseMcpApprovalResponse, ResponseMcpCall, ResponseMcpListTools, ResponseMcpListToolsTool, ResponseOutputItem, ResponseOutputMessage, ResponseProgram, ResponseProgramOutput, ResponseReasoningItem, ResponseToolSearchCall, ResponseToolSearchOutputItem, ScreenshotParam, ScrollParam, ToolCallCaller, ToolCallCallerParam, TypeParam, WaitParam, WebSearchActionFind, WebSearchActionOpenPage, WebSearchActionSearch } from '../../wire/responses-api.js';
 export type { ApplyPatchCallOutputStatus, ApplyPatchCallStatus, ApplyPatchCreateFileOperation, ApplyPatchDeleteFileOperation, ApplyPatchUpdateFileOperation, ClickButtonType, ClickParam, ComputerAction, ComputerActionList, ComputerCallOutputStatus, ComputerCallSafetyCheckParam, ContainerReferenceResource, CoordParam, DirectToolCallCaller, DirectToolCallCallerParam, DoubleClickAction, DragParam, FunctionCallOutputStatusEnum, FunctionCallStatus, FunctionShellAction, FunctionShellCallOutputExitOutcome, FunctionShellCallOutputStatusEnum, FunctionShellCallOutputTimeoutOutcome, FunctionShellCallStatus, HTTPError, KeyPressAction, LocalEnvironmentResource, LocalShellExecAction, MCPProtocolError, MCPToolCallError, MCPToolCallStatus, MCPToolExecutionError, MessagePhase, MoveParam, ProgramOutputStatus, ProgramToolCallCaller, ProgramToolCallCallerParam, ResponseAdditionalTools, ResponseApplyPatchToolCall, ResponseApplyPatchToolCallOutput, ResponseCodeInterpreterOutputImage, ResponseCodeInterpreterOutputLogs, ResponseCodeInterpreterToolCall, ResponseCompactionItem, ResponseComputerToolCall, ResponseComputerToolCallOutput, ResponseComputerToolCallOutputItem, ResponseComputerToolCallOutputScreenshot, ResponseCustomToolCall, ResponseCustomToolCallOutput, ResponseCustomToolCallOutputItem, ResponseFileSearchToolCall, ResponseFunctionShellCallOutputContent, ResponseFunctionShellToolCall, ResponseFunctionShellToolCallOutput, ResponseFunctionToolCall, ResponseFunctionToolCallOutput, ResponseFunctionToolCallOutputItem, ResponseFunctionWebSearch, ResponseImageGenerationCall, ResponseLocalShellCall, ResponseLocalShellCallOutput, ResponseMcpApprovalRequest, ResponseMcpApprovalResponse, ResponseMcpCall, ResponseMcpListTools, ResponseMcpListToolsTool, ResponseOutputItem, ResponseOutputMessage, ResponseProgram, ResponseProgramOutput, ResponseReasoningItem, ResponseToolSearchCall, ResponseToolSearchOutputItem, ScreenshotParam, ScrollParam, ToolCallCaller, ToolCallCallerParam, TypeParam, WaitParam, WebSearchActionFind, WebSearchActionOpenPage, WebSearchActionSearch } from '../../wire/responses-api.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * Extra tool definitions made available to the model at this point of the output.
@@ -25,12 +25,12 @@ import type { ObjectSchema } from '../object-schema.js';
  * @example
  * const { tools } = ResponseAdditionalToolsSchema.parse(json);
  */
-export const ResponseAdditionalToolsSchema: ObjectSchema<ResponseAdditionalTools> = z.object({
+export const ResponseAdditionalToolsSchema = objectSchema<ResponseAdditionalTools>(z.object({
   type: z.literal('additional_tools'),
   id: z.string(),
   role: ResponseMessageRoleSchema,
   tools: z.array(ToolSchema),
-});
+}));
 
 /**
  * The status of an apply-patch call output: `completed` or `failed`.
@@ -54,11 +54,11 @@ export const ApplyPatchCallStatusSchema: z.ZodType<ApplyPatchCallStatus> = z.enu
  * @example
  * const { path, diff } = ApplyPatchCreateFileOperationSchema.parse(json);
  */
-export const ApplyPatchCreateFileOperationSchema: ObjectSchema<ApplyPatchCreateFileOperation> = z.object({
+export const ApplyPatchCreateFileOperationSchema = objectSchema<ApplyPatchCreateFileOperation>(z.object({
   type: z.literal('create_file'),
   path: z.string(),
   diff: z.string(),
-});
+}));
 
 /**
  * Instruction describing how to delete a file via the apply_patch tool.
@@ -66,10 +66,10 @@ export const ApplyPatchCreateFileOperationSchema: ObjectSchema<ApplyPatchCreateF
  * @example
  * ApplyPatchDeleteFileOperationSchema.parse({ type: 'delete_file', path: 'src/unused.ts' }).path;
  */
-export const ApplyPatchDeleteFileOperationSchema: ObjectSchema<ApplyPatchDeleteFileOperation> = z.object({
+export const ApplyPatchDeleteFileOperationSchema = objectSchema<ApplyPatchDeleteFileOperation>(z.object({
   type: z.literal('delete_file'),
   path: z.string(),
-});
+}));
 
 /**
  * A tool call made directly by the model.
@@ -77,9 +77,9 @@ export const ApplyPatchDeleteFileOperationSchema: ObjectSchema<ApplyPatchDeleteF
  * @example
  * DirectToolCallCallerSchema.parse({ type: 'direct' });
  */
-export const DirectToolCallCallerSchema: ObjectSchema<DirectToolCallCaller> = z.object({
+export const DirectToolCallCallerSchema = objectSchema<DirectToolCallCaller>(z.object({
   type: z.literal('direct'),
-});
+}));
 
 /**
  * A tool call made by a program (programmatic tool calling).
@@ -87,10 +87,10 @@ export const DirectToolCallCallerSchema: ObjectSchema<DirectToolCallCaller> = z.
  * @example
  * ProgramToolCallCallerSchema.parse({ type: 'program', caller_id: 'prog_123' }).caller_id;
  */
-export const ProgramToolCallCallerSchema: ObjectSchema<ProgramToolCallCaller> = z.object({
+export const ProgramToolCallCallerSchema = objectSchema<ProgramToolCallCaller>(z.object({
   type: z.literal('program'),
   caller_id: z.string(),
-});
+}));
 
 /**
  * The execution context that produced this tool call.
@@ -110,11 +110,11 @@ export const ToolCallCallerSchema: z.ZodType<ToolCallCaller> = z.discriminatedUn
  * @example
  * ApplyPatchUpdateFileOperationSchema.parse({ type: 'update_file', path: 'src/a.ts', diff: '@@\n-old\n+new\n' });
  */
-export const ApplyPatchUpdateFileOperationSchema: ObjectSchema<ApplyPatchUpdateFileOperation> = z.object({
+export const ApplyPatchUpdateFileOperationSchema = objectSchema<ApplyPatchUpdateFileOperation>(z.object({
   type: z.literal('update_file'),
   path: z.string(),
   diff: z.string(),
-});
+}));
 
 /**
  * A tool call that applies file diffs by creating, deleting, or updating files.
@@ -122,7 +122,7 @@ export const ApplyPatchUpdateFileOperationSchema: ObjectSchema<ApplyPatchUpdateF
  * @example
  * const { call_id, operation } = ResponseApplyPatchToolCallSchema.parse(json);
  */
-export const ResponseApplyPatchToolCallSchema: ObjectSchema<ResponseApplyPatchToolCall> = z.object({
+export const ResponseApplyPatchToolCallSchema = objectSchema<ResponseApplyPatchToolCall>(z.object({
   type: z.literal('apply_patch_call'),
   id: z.string(),
   call_id: z.string(),
@@ -134,7 +134,7 @@ export const ResponseApplyPatchToolCallSchema: ObjectSchema<ResponseApplyPatchTo
     ApplyPatchUpdateFileOperationSchema,
   ]),
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * The output emitted by an apply patch tool call.
@@ -142,7 +142,7 @@ export const ResponseApplyPatchToolCallSchema: ObjectSchema<ResponseApplyPatchTo
  * @example
  * const { status, output } = ResponseApplyPatchToolCallOutputSchema.parse(json);
  */
-export const ResponseApplyPatchToolCallOutputSchema: ObjectSchema<ResponseApplyPatchToolCallOutput> = z.object({
+export const ResponseApplyPatchToolCallOutputSchema = objectSchema<ResponseApplyPatchToolCallOutput>(z.object({
   type: z.literal('apply_patch_call_output'),
   id: z.string(),
   call_id: z.string(),
@@ -150,7 +150,7 @@ export const ResponseApplyPatchToolCallOutputSchema: ObjectSchema<ResponseApplyP
   status: ApplyPatchCallOutputStatusSchema,
   output: z.string().nullable().optional(),
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * The mouse button of a click action.
@@ -166,13 +166,13 @@ export const ClickButtonTypeSchema: z.ZodType<ClickButtonType> = z.enum(['left',
  * @example
  * ClickParamSchema.parse({ type: 'click', button: 'left', x: 120, y: 48 });
  */
-export const ClickParamSchema: ObjectSchema<ClickParam> = z.object({
+export const ClickParamSchema = objectSchema<ClickParam>(z.object({
   type: z.literal('click'),
   button: ClickButtonTypeSchema,
   x: z.number(),
   y: z.number(),
   keys: z.array(z.string()).nullable().optional(),
-});
+}));
 
 /**
  * The image output from the code interpreter.
@@ -180,10 +180,10 @@ export const ClickParamSchema: ObjectSchema<ClickParam> = z.object({
  * @example
  * ResponseCodeInterpreterOutputImageSchema.parse(json).url;
  */
-export const ResponseCodeInterpreterOutputImageSchema: ObjectSchema<ResponseCodeInterpreterOutputImage> = z.object({
+export const ResponseCodeInterpreterOutputImageSchema = objectSchema<ResponseCodeInterpreterOutputImage>(z.object({
   type: z.literal('image'),
   url: z.string(),
-});
+}));
 
 /**
  * The logs output from the code interpreter.
@@ -191,10 +191,10 @@ export const ResponseCodeInterpreterOutputImageSchema: ObjectSchema<ResponseCode
  * @example
  * ResponseCodeInterpreterOutputLogsSchema.parse({ type: 'logs', logs: '4\n' }).logs;
  */
-export const ResponseCodeInterpreterOutputLogsSchema: ObjectSchema<ResponseCodeInterpreterOutputLogs> = z.object({
+export const ResponseCodeInterpreterOutputLogsSchema = objectSchema<ResponseCodeInterpreterOutputLogs>(z.object({
   type: z.literal('logs'),
   logs: z.string(),
-});
+}));
 
 /**
  * A tool call to run code.
@@ -202,7 +202,7 @@ export const ResponseCodeInterpreterOutputLogsSchema: ObjectSchema<ResponseCodeI
  * @example
  * const { code, outputs } = ResponseCodeInterpreterToolCallSchema.parse(json);
  */
-export const ResponseCodeInterpreterToolCallSchema: ObjectSchema<ResponseCodeInterpreterToolCall> = z.object({
+export const ResponseCodeInterpreterToolCallSchema = objectSchema<ResponseCodeInterpreterToolCall>(z.object({
   type: z.literal('code_interpreter_call'),
   id: z.string(),
   status: z.enum([
@@ -218,7 +218,7 @@ export const ResponseCodeInterpreterToolCallSchema: ObjectSchema<ResponseCodeInt
     ResponseCodeInterpreterOutputLogsSchema,
     ResponseCodeInterpreterOutputImageSchema,
   ])).nullable(),
-});
+}));
 
 /**
  * A compaction item generated by the `v1/responses/compact` API.
@@ -226,12 +226,12 @@ export const ResponseCodeInterpreterToolCallSchema: ObjectSchema<ResponseCodeInt
  * @example
  * ResponseCompactionItemSchema.parse(json).encrypted_content;
  */
-export const ResponseCompactionItemSchema: ObjectSchema<ResponseCompactionItem> = z.object({
+export const ResponseCompactionItemSchema = objectSchema<ResponseCompactionItem>(z.object({
   type: z.literal('compaction'),
   id: z.string(),
   encrypted_content: z.string(),
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * A double click action.
@@ -239,12 +239,12 @@ export const ResponseCompactionItemSchema: ObjectSchema<ResponseCompactionItem> 
  * @example
  * DoubleClickActionSchema.parse({ type: 'double_click', x: 64, y: 64, keys: null });
  */
-export const DoubleClickActionSchema: ObjectSchema<DoubleClickAction> = z.object({
+export const DoubleClickActionSchema = objectSchema<DoubleClickAction>(z.object({
   type: z.literal('double_click'),
   x: z.number(),
   y: z.number(),
   keys: z.array(z.string()).nullable(),
-});
+}));
 
 /**
  * An x/y coordinate pair, e.g.
@@ -252,10 +252,10 @@ export const DoubleClickActionSchema: ObjectSchema<DoubleClickAction> = z.object
  * @example
  * CoordParamSchema.parse({ x: 10, y: 20 });
  */
-export const CoordParamSchema: ObjectSchema<CoordParam> = z.object({
+export const CoordParamSchema = objectSchema<CoordParam>(z.object({
   x: z.number(),
   y: z.number(),
-});
+}));
 
 /**
  * A drag action.
@@ -263,11 +263,11 @@ export const CoordParamSchema: ObjectSchema<CoordParam> = z.object({
  * @example
  * DragParamSchema.parse({ type: 'drag', path: [{ x: 10, y: 10 }, { x: 200, y: 10 }] });
  */
-export const DragParamSchema: ObjectSchema<DragParam> = z.object({
+export const DragParamSchema = objectSchema<DragParam>(z.object({
   type: z.literal('drag'),
   path: z.array(CoordParamSchema),
   keys: z.array(z.string()).nullable().optional(),
-});
+}));
 
 /**
  * A collection of keypresses the model would like to perform.
@@ -275,10 +275,10 @@ export const DragParamSchema: ObjectSchema<DragParam> = z.object({
  * @example
  * KeyPressActionSchema.parse({ type: 'keypress', keys: ['CTRL', 'C'] });
  */
-export const KeyPressActionSchema: ObjectSchema<KeyPressAction> = z.object({
+export const KeyPressActionSchema = objectSchema<KeyPressAction>(z.object({
   type: z.literal('keypress'),
   keys: z.array(z.string()),
-});
+}));
 
 /**
  * A mouse move action.
@@ -286,12 +286,12 @@ export const KeyPressActionSchema: ObjectSchema<KeyPressAction> = z.object({
  * @example
  * MoveParamSchema.parse({ type: 'move', x: 400, y: 300 });
  */
-export const MoveParamSchema: ObjectSchema<MoveParam> = z.object({
+export const MoveParamSchema = objectSchema<MoveParam>(z.object({
   type: z.literal('move'),
   x: z.number(),
   y: z.number(),
   keys: z.array(z.string()).nullable().optional(),
-});
+}));
 
 /**
  * A screenshot action.
@@ -299,9 +299,9 @@ export const MoveParamSchema: ObjectSchema<MoveParam> = z.object({
  * @example
  * ScreenshotParamSchema.parse({ type: 'screenshot' });
  */
-export const ScreenshotParamSchema: ObjectSchema<ScreenshotParam> = z.object({
+export const ScreenshotParamSchema = objectSchema<ScreenshotParam>(z.object({
   type: z.literal('screenshot'),
-});
+}));
 
 /**
  * A scroll action.
@@ -309,14 +309,14 @@ export const ScreenshotParamSchema: ObjectSchema<ScreenshotParam> = z.object({
  * @example
  * ScrollParamSchema.parse({ type: 'scroll', x: 500, y: 400, scroll_x: 0, scroll_y: 600 });
  */
-export const ScrollParamSchema: ObjectSchema<ScrollParam> = z.object({
+export const ScrollParamSchema = objectSchema<ScrollParam>(z.object({
   type: z.literal('scroll'),
   x: z.number(),
   y: z.number(),
   scroll_x: z.number(),
   scroll_y: z.number(),
   keys: z.array(z.string()).nullable().optional(),
-});
+}));
 
 /**
  * An action to type in text.
@@ -324,10 +324,10 @@ export const ScrollParamSchema: ObjectSchema<ScrollParam> = z.object({
  * @example
  * TypeParamSchema.parse({ type: 'type', text: 'hello world' }).text;
  */
-export const TypeParamSchema: ObjectSchema<TypeParam> = z.object({
+export const TypeParamSchema = objectSchema<TypeParam>(z.object({
   type: z.literal('type'),
   text: z.string(),
-});
+}));
 
 /**
  * A wait action.
@@ -335,9 +335,9 @@ export const TypeParamSchema: ObjectSchema<TypeParam> = z.object({
  * @example
  * WaitParamSchema.parse({ type: 'wait' });
  */
-export const WaitParamSchema: ObjectSchema<WaitParam> = z.object({
+export const WaitParamSchema = objectSchema<WaitParam>(z.object({
   type: z.literal('wait'),
-});
+}));
 
 /**
  * One action of a computer use call (by `type`): click, double click, drag, keypress, move, screenshot, scroll,
@@ -381,11 +381,11 @@ export const ComputerCallOutputStatusSchema: z.ZodType<ComputerCallOutputStatus>
  * @example
  * ComputerCallSafetyCheckParamSchema.parse({ id: 'sc_1', code: 'malicious_instructions', message: 'Check the page' });
  */
-export const ComputerCallSafetyCheckParamSchema: ObjectSchema<ComputerCallSafetyCheckParam> = z.object({
+export const ComputerCallSafetyCheckParamSchema = objectSchema<ComputerCallSafetyCheckParam>(z.object({
   id: z.string(),
   code: z.string().nullable().optional(),
   message: z.string().nullable().optional(),
-});
+}));
 
 /**
  * A computer screenshot image used with the computer use tool.
@@ -393,11 +393,11 @@ export const ComputerCallSafetyCheckParamSchema: ObjectSchema<ComputerCallSafety
  * @example
  * ResponseComputerToolCallOutputScreenshotSchema.parse({ type: 'computer_screenshot', file_id: 'file-abc123' });
  */
-export const ResponseComputerToolCallOutputScreenshotSchema: ObjectSchema<ResponseComputerToolCallOutputScreenshot> = z.object({
+export const ResponseComputerToolCallOutputScreenshotSchema = objectSchema<ResponseComputerToolCallOutputScreenshot>(z.object({
   type: z.literal('computer_screenshot'),
   image_url: z.string().optional(),
   file_id: z.string().optional(),
-});
+}));
 
 /**
  * A tool call to a computer use tool.
@@ -405,7 +405,7 @@ export const ResponseComputerToolCallOutputScreenshotSchema: ObjectSchema<Respon
  * @example
  * const { call_id, actions, pending_safety_checks } = ResponseComputerToolCallSchema.parse(json);
  */
-export const ResponseComputerToolCallSchema: ObjectSchema<ResponseComputerToolCall> = z.object({
+export const ResponseComputerToolCallSchema = objectSchema<ResponseComputerToolCall>(z.object({
   type: z.literal('computer_call'),
   id: z.string(),
   call_id: z.string(),
@@ -413,7 +413,7 @@ export const ResponseComputerToolCallSchema: ObjectSchema<ResponseComputerToolCa
   actions: ComputerActionListSchema.optional(),
   pending_safety_checks: z.array(ComputerCallSafetyCheckParamSchema),
   status: z.enum(['in_progress', 'completed', 'incomplete']),
-});
+}));
 
 /**
  * The output of a computer tool call.
@@ -423,14 +423,14 @@ export const ResponseComputerToolCallSchema: ObjectSchema<ResponseComputerToolCa
  *   type: 'computer_call_output', call_id: 'call_1', output: { type: 'computer_screenshot', file_id: 'file-abc' },
  * });
  */
-export const ResponseComputerToolCallOutputSchema: ObjectSchema<ResponseComputerToolCallOutput> = z.object({
+export const ResponseComputerToolCallOutputSchema = objectSchema<ResponseComputerToolCallOutput>(z.object({
   type: z.literal('computer_call_output'),
   id: z.string().optional(),
   call_id: z.string(),
   acknowledged_safety_checks: z.array(ComputerCallSafetyCheckParamSchema).optional(),
   output: ResponseComputerToolCallOutputScreenshotSchema,
   status: z.enum(['in_progress', 'completed', 'incomplete']).optional(),
-});
+}));
 
 /**
  * The output of a computer tool call.
@@ -438,7 +438,7 @@ export const ResponseComputerToolCallOutputSchema: ObjectSchema<ResponseComputer
  * @example
  * ResponseComputerToolCallOutputItemSchema.parse(json).status; // 'completed' | 'incomplete' | 'failed'
  */
-export const ResponseComputerToolCallOutputItemSchema: ObjectSchema<ResponseComputerToolCallOutputItem> = z.object({
+export const ResponseComputerToolCallOutputItemSchema = objectSchema<ResponseComputerToolCallOutputItem>(z.object({
   type: z.literal('computer_call_output'),
   id: z.string(),
   call_id: z.string(),
@@ -446,7 +446,7 @@ export const ResponseComputerToolCallOutputItemSchema: ObjectSchema<ResponseComp
   output: ResponseComputerToolCallOutputScreenshotSchema,
   status: ComputerCallOutputStatusSchema,
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * Represents a container created with /v1/containers.
@@ -454,10 +454,10 @@ export const ResponseComputerToolCallOutputItemSchema: ObjectSchema<ResponseComp
  * @example
  * ContainerReferenceResourceSchema.parse({ type: 'container_reference', container_id: 'cntr_123' });
  */
-export const ContainerReferenceResourceSchema: ObjectSchema<ContainerReferenceResource> = z.object({
+export const ContainerReferenceResourceSchema = objectSchema<ContainerReferenceResource>(z.object({
   type: z.literal('container_reference'),
   container_id: z.string(),
-});
+}));
 
 /**
  * A call to a custom tool created by the model.
@@ -465,7 +465,7 @@ export const ContainerReferenceResourceSchema: ObjectSchema<ContainerReferenceRe
  * @example
  * const { name, input } = ResponseCustomToolCallSchema.parse(json);
  */
-export const ResponseCustomToolCallSchema: ObjectSchema<ResponseCustomToolCall> = z.object({
+export const ResponseCustomToolCallSchema = objectSchema<ResponseCustomToolCall>(z.object({
   type: z.literal('custom_tool_call'),
   id: z.string().optional(),
   call_id: z.string(),
@@ -473,7 +473,7 @@ export const ResponseCustomToolCallSchema: ObjectSchema<ResponseCustomToolCall> 
   namespace: z.string().optional(),
   name: z.string(),
   input: z.string(),
-});
+}));
 
 /**
  * A tool call made directly by the model.
@@ -505,13 +505,13 @@ export const ToolCallCallerParamSchema: z.ZodType<ToolCallCallerParam> = ToolCal
  * @example
  * ResponseCustomToolCallOutputSchema.parse({ type: 'custom_tool_call_output', call_id: 'call_1', output: 'done' });
  */
-export const ResponseCustomToolCallOutputSchema: ObjectSchema<ResponseCustomToolCallOutput> = z.object({
+export const ResponseCustomToolCallOutputSchema = objectSchema<ResponseCustomToolCallOutput>(z.object({
   type: z.literal('custom_tool_call_output'),
   id: z.string().optional(),
   call_id: z.string(),
   caller: ToolCallCallerParamSchema.nullable().optional(),
   output: z.union([z.string(), z.array(FunctionAndCustomToolCallOutputSchema)]),
-});
+}));
 
 /**
  * The status of a function call output item.
@@ -527,7 +527,7 @@ export const FunctionCallOutputStatusEnumSchema: z.ZodType<FunctionCallOutputSta
  * @example
  * const { call_id, output, status } = ResponseCustomToolCallOutputItemSchema.parse(json);
  */
-export const ResponseCustomToolCallOutputItemSchema: ObjectSchema<ResponseCustomToolCallOutputItem> = z.object({
+export const ResponseCustomToolCallOutputItemSchema = objectSchema<ResponseCustomToolCallOutputItem>(z.object({
   type: z.literal('custom_tool_call_output'),
   id: z.string(),
   call_id: z.string(),
@@ -535,7 +535,7 @@ export const ResponseCustomToolCallOutputItemSchema: ObjectSchema<ResponseCustom
   output: z.union([z.string(), z.array(FunctionAndCustomToolCallOutputSchema)]),
   status: FunctionCallOutputStatusEnumSchema,
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * The results of a file search tool call.
@@ -543,7 +543,7 @@ export const ResponseCustomToolCallOutputItemSchema: ObjectSchema<ResponseCustom
  * @example
  * const { queries, results } = ResponseFileSearchToolCallSchema.parse(json);
  */
-export const ResponseFileSearchToolCallSchema: ObjectSchema<ResponseFileSearchToolCall> = z.object({
+export const ResponseFileSearchToolCallSchema = objectSchema<ResponseFileSearchToolCall>(z.object({
   id: z.string(),
   type: z.literal('file_search_call'),
   status: z.enum(['in_progress', 'searching', 'completed', 'incomplete', 'failed']),
@@ -555,7 +555,7 @@ export const ResponseFileSearchToolCallSchema: ObjectSchema<ResponseFileSearchTo
     attributes: VectorStoreFileAttributesSchema.optional(),
     score: z.number().optional(),
   })).nullable().optional(),
-});
+}));
 
 /**
  * The status of a function call.
@@ -571,11 +571,11 @@ export const FunctionCallStatusSchema: z.ZodType<FunctionCallStatus> = FunctionC
  * @example
  * FunctionShellActionSchema.parse({ commands: ['ls'], timeout_ms: null, max_output_length: null });
  */
-export const FunctionShellActionSchema: ObjectSchema<FunctionShellAction> = z.object({
+export const FunctionShellActionSchema = objectSchema<FunctionShellAction>(z.object({
   commands: z.array(z.string()),
   timeout_ms: z.number().nullable(),
   max_output_length: z.number().nullable(),
-});
+}));
 
 /**
  * The status of a shell call.
@@ -591,9 +591,9 @@ export const FunctionShellCallStatusSchema: z.ZodType<FunctionShellCallStatus> =
  * @example
  * LocalEnvironmentResourceSchema.parse({ type: 'local' });
  */
-export const LocalEnvironmentResourceSchema: ObjectSchema<LocalEnvironmentResource> = z.object({
+export const LocalEnvironmentResourceSchema = objectSchema<LocalEnvironmentResource>(z.object({
   type: z.literal('local'),
-});
+}));
 
 /**
  * A tool call that executes one or more shell commands in a managed environment.
@@ -601,7 +601,7 @@ export const LocalEnvironmentResourceSchema: ObjectSchema<LocalEnvironmentResour
  * @example
  * const { action, environment } = ResponseFunctionShellToolCallSchema.parse(json);
  */
-export const ResponseFunctionShellToolCallSchema: ObjectSchema<ResponseFunctionShellToolCall> = z.object({
+export const ResponseFunctionShellToolCallSchema = objectSchema<ResponseFunctionShellToolCall>(z.object({
   type: z.literal('shell_call'),
   id: z.string(),
   call_id: z.string(),
@@ -613,7 +613,7 @@ export const ResponseFunctionShellToolCallSchema: ObjectSchema<ResponseFunctionS
     ContainerReferenceResourceSchema,
   ]).nullable(),
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * The status of a shell call output item.
@@ -629,9 +629,9 @@ export const FunctionShellCallOutputStatusEnumSchema: z.ZodType<FunctionShellCal
  * @example
  * FunctionShellCallOutputTimeoutOutcomeSchema.safeParse({ type: 'exit', exit_code: 0 }).success; // false
  */
-export const FunctionShellCallOutputTimeoutOutcomeSchema: ObjectSchema<FunctionShellCallOutputTimeoutOutcome> = z.object({
+export const FunctionShellCallOutputTimeoutOutcomeSchema = objectSchema<FunctionShellCallOutputTimeoutOutcome>(z.object({
   type: z.literal('timeout'),
-});
+}));
 
 /**
  * Indicates that the shell commands finished and returned an exit code.
@@ -639,10 +639,10 @@ export const FunctionShellCallOutputTimeoutOutcomeSchema: ObjectSchema<FunctionS
  * @example
  * FunctionShellCallOutputExitOutcomeSchema.parse(json).exit_code;
  */
-export const FunctionShellCallOutputExitOutcomeSchema: ObjectSchema<FunctionShellCallOutputExitOutcome> = z.object({
+export const FunctionShellCallOutputExitOutcomeSchema = objectSchema<FunctionShellCallOutputExitOutcome>(z.object({
   type: z.literal('exit'),
   exit_code: z.number(),
-});
+}));
 
 /**
  * The content of a shell tool call output that was emitted.
@@ -650,7 +650,7 @@ export const FunctionShellCallOutputExitOutcomeSchema: ObjectSchema<FunctionShel
  * @example
  * const { stdout, stderr, outcome } = ResponseFunctionShellCallOutputContentSchema.parse(json);
  */
-export const ResponseFunctionShellCallOutputContentSchema: ObjectSchema<ResponseFunctionShellCallOutputContent> = z.object({
+export const ResponseFunctionShellCallOutputContentSchema = objectSchema<ResponseFunctionShellCallOutputContent>(z.object({
   stdout: z.string(),
   stderr: z.string(),
   outcome: z.discriminatedUnion('type', [
@@ -658,7 +658,7 @@ export const ResponseFunctionShellCallOutputContentSchema: ObjectSchema<Response
     FunctionShellCallOutputExitOutcomeSchema,
   ]),
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * The output of a shell tool call that was emitted.
@@ -666,7 +666,7 @@ export const ResponseFunctionShellCallOutputContentSchema: ObjectSchema<Response
  * @example
  * ResponseFunctionShellToolCallOutputSchema.parse(json).output.map((o) => o.stdout).join('');
  */
-export const ResponseFunctionShellToolCallOutputSchema: ObjectSchema<ResponseFunctionShellToolCallOutput> = z.object({
+export const ResponseFunctionShellToolCallOutputSchema = objectSchema<ResponseFunctionShellToolCallOutput>(z.object({
   type: z.literal('shell_call_output'),
   id: z.string(),
   call_id: z.string(),
@@ -675,7 +675,7 @@ export const ResponseFunctionShellToolCallOutputSchema: ObjectSchema<ResponseFun
   output: z.array(ResponseFunctionShellCallOutputContentSchema),
   max_output_length: z.number().nullable(),
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * A tool call to run a function.
@@ -683,7 +683,7 @@ export const ResponseFunctionShellToolCallOutputSchema: ObjectSchema<ResponseFun
  * @example
  * const { name, arguments: args, call_id } = ResponseFunctionToolCallSchema.parse(json);
  */
-export const ResponseFunctionToolCallSchema: ObjectSchema<ResponseFunctionToolCall> = z.object({
+export const ResponseFunctionToolCallSchema = objectSchema<ResponseFunctionToolCall>(z.object({
   id: z.string().optional(),
   type: z.literal('function_call'),
   call_id: z.string(),
@@ -692,7 +692,7 @@ export const ResponseFunctionToolCallSchema: ObjectSchema<ResponseFunctionToolCa
   name: z.string(),
   arguments: z.string(),
   status: z.enum(['in_progress', 'completed', 'incomplete']).optional(),
-});
+}));
 
 /**
  * The output of a function tool call.
@@ -700,7 +700,7 @@ export const ResponseFunctionToolCallSchema: ObjectSchema<ResponseFunctionToolCa
  * @example
  * ResponseFunctionToolCallOutputSchema.parse({ type: 'function_call_output', output: '{"ok":true}' });
  */
-export const ResponseFunctionToolCallOutputSchema: ObjectSchema<ResponseFunctionToolCallOutput> = z.object({
+export const ResponseFunctionToolCallOutputSchema = objectSchema<ResponseFunctionToolCallOutput>(z.object({
   id: z.string().optional(),
   type: z.literal('function_call_output'),
   call_id: z.string().optional(),
@@ -709,7 +709,7 @@ export const ResponseFunctionToolCallOutputSchema: ObjectSchema<ResponseFunction
   caller: ToolCallCallerParamSchema.nullable().optional(),
   output: z.union([z.string(), z.array(FunctionAndCustomToolCallOutputSchema)]),
   status: z.enum(['in_progress', 'completed', 'incomplete']).optional(),
-});
+}));
 
 /**
  * The output of a function tool call.
@@ -717,7 +717,7 @@ export const ResponseFunctionToolCallOutputSchema: ObjectSchema<ResponseFunction
  * @example
  * ResponseFunctionToolCallOutputItemSchema.parse(json).output;
  */
-export const ResponseFunctionToolCallOutputItemSchema: ObjectSchema<ResponseFunctionToolCallOutputItem> = z.object({
+export const ResponseFunctionToolCallOutputItemSchema = objectSchema<ResponseFunctionToolCallOutputItem>(z.object({
   id: z.string(),
   type: z.literal('function_call_output'),
   call_id: z.string().optional(),
@@ -727,7 +727,7 @@ export const ResponseFunctionToolCallOutputItemSchema: ObjectSchema<ResponseFunc
   output: z.union([z.string(), z.array(FunctionAndCustomToolCallOutputSchema)]),
   status: FunctionCallOutputStatusEnumSchema,
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * An MCP call failed with an HTTP error.
@@ -735,11 +735,11 @@ export const ResponseFunctionToolCallOutputItemSchema: ObjectSchema<ResponseFunc
  * @example
  * HTTPErrorSchema.parse({ type: 'http_error', code: 502, message: 'Bad Gateway' });
  */
-export const HTTPErrorSchema: ObjectSchema<HTTPError> = z.object({
+export const HTTPErrorSchema = objectSchema<HTTPError>(z.object({
   type: z.literal('http_error'),
   code: z.number(),
   message: z.string(),
-});
+}));
 
 /**
  * An image generation request made by the model.
@@ -747,13 +747,13 @@ export const HTTPErrorSchema: ObjectSchema<HTTPError> = z.object({
  * @example
  * const { result } = ResponseImageGenerationCallSchema.parse(json); // base64 image, or null
  */
-export const ResponseImageGenerationCallSchema: ObjectSchema<ResponseImageGenerationCall> = z.object({
+export const ResponseImageGenerationCallSchema = objectSchema<ResponseImageGenerationCall>(z.object({
   type: z.literal('image_generation_call'),
   id: z.string(),
   status: z.enum(['in_progress', 'completed', 'generating', 'failed']),
   // Absent from the item of `response.output_item.added` on the real wire (it comes with `.done`).
   result: z.string().nullable().optional(),
-});
+}));
 
 /**
  * Execute a shell command on the server.
@@ -761,14 +761,14 @@ export const ResponseImageGenerationCallSchema: ObjectSchema<ResponseImageGenera
  * @example
  * LocalShellExecActionSchema.parse({ type: 'exec', command: ['ls', '-la'], env: {} });
  */
-export const LocalShellExecActionSchema: ObjectSchema<LocalShellExecAction> = z.object({
+export const LocalShellExecActionSchema = objectSchema<LocalShellExecAction>(z.object({
   type: z.literal('exec'),
   command: z.array(z.string()),
   timeout_ms: z.number().nullable().optional(),
   working_directory: z.string().nullable().optional(),
   env: z.record(z.string(), z.string()),
   user: z.string().nullable().optional(),
-});
+}));
 
 /**
  * A tool call to run a command on the local shell.
@@ -776,13 +776,13 @@ export const LocalShellExecActionSchema: ObjectSchema<LocalShellExecAction> = z.
  * @example
  * const { call_id, action } = ResponseLocalShellCallSchema.parse(json);
  */
-export const ResponseLocalShellCallSchema: ObjectSchema<ResponseLocalShellCall> = z.object({
+export const ResponseLocalShellCallSchema = objectSchema<ResponseLocalShellCall>(z.object({
   type: z.literal('local_shell_call'),
   id: z.string(),
   call_id: z.string(),
   action: LocalShellExecActionSchema,
   status: z.enum(['in_progress', 'completed', 'incomplete']),
-});
+}));
 
 /**
  * The output of a local shell tool call.
@@ -790,12 +790,12 @@ export const ResponseLocalShellCallSchema: ObjectSchema<ResponseLocalShellCall> 
  * @example
  * ResponseLocalShellCallOutputSchema.parse({ type: 'local_shell_call_output', id: 'lsh_1', output: 'ok' });
  */
-export const ResponseLocalShellCallOutputSchema: ObjectSchema<ResponseLocalShellCallOutput> = z.object({
+export const ResponseLocalShellCallOutputSchema = objectSchema<ResponseLocalShellCallOutput>(z.object({
   type: z.literal('local_shell_call_output'),
   id: z.string(),
   output: z.string(),
   status: z.enum(['in_progress', 'completed', 'incomplete']).nullable().optional(),
-});
+}));
 
 /**
  * A request for human approval of a tool invocation.
@@ -803,13 +803,13 @@ export const ResponseLocalShellCallOutputSchema: ObjectSchema<ResponseLocalShell
  * @example
  * const { id, server_label, name, arguments: args } = ResponseMcpApprovalRequestSchema.parse(json);
  */
-export const ResponseMcpApprovalRequestSchema: ObjectSchema<ResponseMcpApprovalRequest> = z.object({
+export const ResponseMcpApprovalRequestSchema = objectSchema<ResponseMcpApprovalRequest>(z.object({
   type: z.literal('mcp_approval_request'),
   id: z.string(),
   server_label: z.string(),
   name: z.string(),
   arguments: z.string(),
-});
+}));
 
 /**
  * A response to an MCP approval request.
@@ -817,13 +817,13 @@ export const ResponseMcpApprovalRequestSchema: ObjectSchema<ResponseMcpApprovalR
  * @example
  * ResponseMcpApprovalResponseSchema.parse(json).approve;
  */
-export const ResponseMcpApprovalResponseSchema: ObjectSchema<ResponseMcpApprovalResponse> = z.object({
+export const ResponseMcpApprovalResponseSchema = objectSchema<ResponseMcpApprovalResponse>(z.object({
   type: z.literal('mcp_approval_response'),
   id: z.string(),
   approval_request_id: z.string(),
   approve: z.boolean(),
   reason: z.string().nullable().optional(),
-});
+}));
 
 /**
  * A tool available on an MCP server.
@@ -831,12 +831,12 @@ export const ResponseMcpApprovalResponseSchema: ObjectSchema<ResponseMcpApproval
  * @example
  * ResponseMcpListToolsToolSchema.parse({ name: 'search', input_schema: { type: 'object' } });
  */
-export const ResponseMcpListToolsToolSchema: ObjectSchema<ResponseMcpListToolsTool> = z.object({
+export const ResponseMcpListToolsToolSchema = objectSchema<ResponseMcpListToolsTool>(z.object({
   name: z.string(),
   description: z.string().nullable().optional(),
   input_schema: z.record(z.string(), z.unknown()),
   annotations: z.record(z.string(), z.unknown()).nullable().optional(),
-});
+}));
 
 /**
  * A list of tools available on an MCP server.
@@ -844,13 +844,13 @@ export const ResponseMcpListToolsToolSchema: ObjectSchema<ResponseMcpListToolsTo
  * @example
  * const { server_label, tools } = ResponseMcpListToolsSchema.parse(json);
  */
-export const ResponseMcpListToolsSchema: ObjectSchema<ResponseMcpListTools> = z.object({
+export const ResponseMcpListToolsSchema = objectSchema<ResponseMcpListTools>(z.object({
   type: z.literal('mcp_list_tools'),
   id: z.string(),
   server_label: z.string(),
   tools: z.array(ResponseMcpListToolsToolSchema),
   error: z.string().nullable().optional(),
-});
+}));
 
 /**
  * An MCP call failed with a protocol error.
@@ -858,11 +858,11 @@ export const ResponseMcpListToolsSchema: ObjectSchema<ResponseMcpListTools> = z.
  * @example
  * MCPProtocolErrorSchema.parse({ type: 'mcp_protocol_error', code: -32601, message: 'Method not found' });
  */
-export const MCPProtocolErrorSchema: ObjectSchema<MCPProtocolError> = z.object({
+export const MCPProtocolErrorSchema = objectSchema<MCPProtocolError>(z.object({
   type: z.literal('mcp_protocol_error'),
   code: z.number(),
   message: z.string(),
-});
+}));
 
 /**
  * An MCP call failed while the tool ran.
@@ -870,10 +870,10 @@ export const MCPProtocolErrorSchema: ObjectSchema<MCPProtocolError> = z.object({
  * @example
  * MCPToolExecutionErrorSchema.parse({ type: 'mcp_tool_execution_error', content: [{ type: 'text', text: 'boom' }] });
  */
-export const MCPToolExecutionErrorSchema: ObjectSchema<MCPToolExecutionError> = z.object({
+export const MCPToolExecutionErrorSchema = objectSchema<MCPToolExecutionError>(z.object({
   type: z.literal('mcp_tool_execution_error'),
   content: z.unknown(),
-});
+}));
 
 /**
  * Why an MCP call failed (by `type`): HTTP error, protocol error, or an error of the tool.
@@ -902,7 +902,7 @@ export const MCPToolCallStatusSchema: z.ZodType<MCPToolCallStatus> = z.enum(['in
  * @example
  * const { name, output, error } = ResponseMcpCallSchema.parse(json);
  */
-export const ResponseMcpCallSchema: ObjectSchema<ResponseMcpCall> = z.object({
+export const ResponseMcpCallSchema = objectSchema<ResponseMcpCall>(z.object({
   type: z.literal('mcp_call'),
   id: z.string(),
   server_label: z.string(),
@@ -912,7 +912,7 @@ export const ResponseMcpCallSchema: ObjectSchema<ResponseMcpCall> = z.object({
   error: MCPToolCallErrorSchema.nullable().optional(),
   status: MCPToolCallStatusSchema.optional(),
   approval_request_id: z.string().nullable().optional(),
-});
+}));
 
 /**
  * Labels an `assistant` message as intermediate commentary (`commentary`) or the final answer (`final_answer`).
@@ -928,14 +928,14 @@ export const MessagePhaseSchema: z.ZodType<MessagePhase> = z.enum(['commentary',
  * @example
  * const { content } = ResponseOutputMessageSchema.parse(json);
  */
-export const ResponseOutputMessageSchema: ObjectSchema<ResponseOutputMessage> = z.object({
+export const ResponseOutputMessageSchema = objectSchema<ResponseOutputMessage>(z.object({
   id: z.string(),
   type: z.literal('message'),
   role: z.literal('assistant'),
   content: z.array(ResponseOutputMessageContentSchema),
   phase: MessagePhaseSchema.nullable().optional(),
   status: z.enum(['in_progress', 'completed', 'incomplete']),
-});
+}));
 
 /**
  * Action type "search" - Performs a web search query.
@@ -943,7 +943,7 @@ export const ResponseOutputMessageSchema: ObjectSchema<ResponseOutputMessage> = 
  * @example
  * WebSearchActionSearchSchema.parse({ type: 'search', query: 'rxjs share operator' });
  */
-export const WebSearchActionSearchSchema: ObjectSchema<WebSearchActionSearch> = z.object({
+export const WebSearchActionSearchSchema = objectSchema<WebSearchActionSearch>(z.object({
   type: z.literal('search'),
   query: z.string().optional(),
   queries: z.array(z.string()).optional(),
@@ -951,7 +951,7 @@ export const WebSearchActionSearchSchema: ObjectSchema<WebSearchActionSearch> = 
     type: z.literal('url'),
     url: z.string(),
   })).optional(),
-});
+}));
 
 /**
  * Action type "open_page" - Opens a specific URL from search results.
@@ -959,10 +959,10 @@ export const WebSearchActionSearchSchema: ObjectSchema<WebSearchActionSearch> = 
  * @example
  * WebSearchActionOpenPageSchema.parse({ type: 'open_page', url: 'https://rxjs.dev' }).url;
  */
-export const WebSearchActionOpenPageSchema: ObjectSchema<WebSearchActionOpenPage> = z.object({
+export const WebSearchActionOpenPageSchema = objectSchema<WebSearchActionOpenPage>(z.object({
   type: z.literal('open_page'),
   url: z.string().nullable().optional(),
-});
+}));
 
 /**
  * Action type "find_in_page": Searches for a pattern within a loaded page.
@@ -970,11 +970,11 @@ export const WebSearchActionOpenPageSchema: ObjectSchema<WebSearchActionOpenPage
  * @example
  * WebSearchActionFindSchema.parse({ type: 'find_in_page', url: 'https://rxjs.dev/api', pattern: 'shareReplay' });
  */
-export const WebSearchActionFindSchema: ObjectSchema<WebSearchActionFind> = z.object({
+export const WebSearchActionFindSchema = objectSchema<WebSearchActionFind>(z.object({
   type: z.literal('find_in_page'),
   url: z.string(),
   pattern: z.string(),
-});
+}));
 
 /**
  * The results of a web search tool call.
@@ -982,7 +982,7 @@ export const WebSearchActionFindSchema: ObjectSchema<WebSearchActionFind> = z.ob
  * @example
  * const { action, status } = ResponseFunctionWebSearchSchema.parse(json);
  */
-export const ResponseFunctionWebSearchSchema: ObjectSchema<ResponseFunctionWebSearch> = z.object({
+export const ResponseFunctionWebSearchSchema = objectSchema<ResponseFunctionWebSearch>(z.object({
   id: z.string(),
   type: z.literal('web_search_call'),
   status: z.enum(['in_progress', 'searching', 'completed', 'failed']),
@@ -990,7 +990,7 @@ export const ResponseFunctionWebSearchSchema: ObjectSchema<ResponseFunctionWebSe
   action: z
     .discriminatedUnion('type', [WebSearchActionSearchSchema, WebSearchActionOpenPageSchema, WebSearchActionFindSchema])
     .optional(),
-});
+}));
 
 /**
  * A description of the chain of thought used by a reasoning model while generating a response.
@@ -998,14 +998,14 @@ export const ResponseFunctionWebSearchSchema: ObjectSchema<ResponseFunctionWebSe
  * @example
  * ResponseReasoningItemSchema.parse(json).summary.map((s) => s.text);
  */
-export const ResponseReasoningItemSchema: ObjectSchema<ResponseReasoningItem> = z.object({
+export const ResponseReasoningItemSchema = objectSchema<ResponseReasoningItem>(z.object({
   type: z.literal('reasoning'),
   id: z.string(),
   encrypted_content: z.string().nullable().optional(),
   summary: z.array(ResponseSummaryTextSchema),
   content: z.array(ResponseReasoningTextSchema).optional(),
   status: z.enum(['in_progress', 'completed', 'incomplete']).optional(),
-});
+}));
 
 /**
  * A program the model wrote for programmatic tool calling.
@@ -1013,13 +1013,13 @@ export const ResponseReasoningItemSchema: ObjectSchema<ResponseReasoningItem> = 
  * @example
  * const { call_id, code } = ResponseProgramSchema.parse(json);
  */
-export const ResponseProgramSchema: ObjectSchema<ResponseProgram> = z.object({
+export const ResponseProgramSchema = objectSchema<ResponseProgram>(z.object({
   type: z.literal('program'),
   id: z.string(),
   call_id: z.string(),
   code: z.string(),
   fingerprint: z.string(),
-});
+}));
 
 /**
  * The status of a program output.
@@ -1035,13 +1035,13 @@ export const ProgramOutputStatusSchema: z.ZodType<ProgramOutputStatus> = z.enum(
  * @example
  * ResponseProgramOutputSchema.parse(json).result;
  */
-export const ResponseProgramOutputSchema: ObjectSchema<ResponseProgramOutput> = z.object({
+export const ResponseProgramOutputSchema = objectSchema<ResponseProgramOutput>(z.object({
   type: z.literal('program_output'),
   id: z.string(),
   call_id: z.string(),
   result: z.string(),
   status: ProgramOutputStatusSchema,
-});
+}));
 
 /**
  * A tool search the model ran to find tools.
@@ -1049,7 +1049,7 @@ export const ResponseProgramOutputSchema: ObjectSchema<ResponseProgramOutput> = 
  * @example
  * const { execution, arguments: args } = ResponseToolSearchCallSchema.parse(json);
  */
-export const ResponseToolSearchCallSchema: ObjectSchema<ResponseToolSearchCall> = z.object({
+export const ResponseToolSearchCallSchema = objectSchema<ResponseToolSearchCall>(z.object({
   type: z.literal('tool_search_call'),
   id: z.string(),
   call_id: z.string().nullable(),
@@ -1057,7 +1057,7 @@ export const ResponseToolSearchCallSchema: ObjectSchema<ResponseToolSearchCall> 
   arguments: z.unknown(),
   status: FunctionCallStatusSchema,
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * The tools a tool search found.
@@ -1065,7 +1065,7 @@ export const ResponseToolSearchCallSchema: ObjectSchema<ResponseToolSearchCall> 
  * @example
  * ResponseToolSearchOutputItemSchema.parse(json).tools.length;
  */
-export const ResponseToolSearchOutputItemSchema: ObjectSchema<ResponseToolSearchOutputItem> = z.object({
+export const ResponseToolSearchOutputItemSchema = objectSchema<ResponseToolSearchOutputItem>(z.object({
   type: z.literal('tool_search_output'),
   id: z.string(),
   call_id: z.string().nullable(),
@@ -1073,7 +1073,7 @@ export const ResponseToolSearchOutputItemSchema: ObjectSchema<ResponseToolSearch
   tools: z.array(ToolSchema),
   status: FunctionCallOutputStatusEnumSchema,
   created_by: z.string().optional(),
-});
+}));
 
 /**
  * One item of a response's `output` (by `type`): a message, a tool call or its output, reasoning, ...

@@ -18,7 +18,7 @@ import {
 } from './tools.js';
 import type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses-api.js';
 export type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses-api.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * What a moderation covered: `text` or `image`.
@@ -34,14 +34,14 @@ export const ModerationInputTypeSchema: z.ZodType<ModerationInputType> = z.enum(
  * @example
  * const { flagged, categories } = ModerationResultBodySchema.parse(json);
  */
-export const ModerationResultBodySchema: ObjectSchema<ModerationResultBody> = z.object({
+export const ModerationResultBodySchema = objectSchema<ModerationResultBody>(z.object({
   type: z.literal('moderation_result'),
   model: z.string(),
   flagged: z.boolean(),
   categories: z.record(z.string(), z.boolean()),
   category_scores: z.record(z.string(), z.number()),
   category_applied_input_types: z.record(z.string(), z.array(ModerationInputTypeSchema)),
-});
+}));
 
 /**
  * An error produced while attempting moderation for the response input or output.
@@ -49,11 +49,11 @@ export const ModerationResultBodySchema: ObjectSchema<ModerationResultBody> = z.
  * @example
  * ModerationErrorBodySchema.parse({ type: 'error', code: 'moderation_unavailable', message: 'Try again later' });
  */
-export const ModerationErrorBodySchema: ObjectSchema<ModerationErrorBody> = z.object({
+export const ModerationErrorBodySchema = objectSchema<ModerationErrorBody>(z.object({
   type: z.literal('error'),
   code: z.string(),
   message: z.string(),
-});
+}));
 
 /**
  * Moderation results or errors for the response input and output.
@@ -62,10 +62,10 @@ export const ModerationErrorBodySchema: ObjectSchema<ModerationErrorBody> = z.ob
  * const { input, output } = ResponseModerationSchema.parse(json);
  * if (output.type === 'moderation_result' && output.flagged) console.warn('output flagged');
  */
-export const ResponseModerationSchema: ObjectSchema<ResponseModeration> = z.object({
+export const ResponseModerationSchema = objectSchema<ResponseModeration>(z.object({
   input: z.discriminatedUnion('type', [ModerationResultBodySchema, ModerationErrorBodySchema]),
   output: z.discriminatedUnion('type', [ModerationResultBodySchema, ModerationErrorBodySchema]),
-});
+}));
 
 /**
  * How prompt caching was applied: `implicit` or `explicit`.
@@ -89,10 +89,10 @@ export const PromptCacheTTLEnumSchema: z.ZodType<PromptCacheTTLEnum> = z.literal
  * @example
  * PromptCacheOptionsSchema.parse({ ttl: '30m', mode: 'explicit' });
  */
-export const PromptCacheOptionsSchema: ObjectSchema<PromptCacheOptions> = z.object({
+export const PromptCacheOptionsSchema = objectSchema<PromptCacheOptions>(z.object({
   ttl: PromptCacheTTLEnumSchema,
   mode: PromptCacheModeEnumSchema,
-});
+}));
 
 /**
  * The error code for the response.
@@ -142,7 +142,7 @@ export const ResponseErrorSchema: z.ZodType<ResponseError> = z.object({
  * @example
  * const { input_tokens, output_tokens, total_tokens } = ResponseUsageSchema.parse(json);
  */
-export const ResponseUsageSchema: ObjectSchema<ResponseUsage> = z.object({
+export const ResponseUsageSchema = objectSchema<ResponseUsage>(z.object({
   input_tokens: z.number(),
   input_tokens_details: z.object({
     cached_tokens: z.number(),
@@ -154,7 +154,7 @@ export const ResponseUsageSchema: ObjectSchema<ResponseUsage> = z.object({
     reasoning_tokens: z.number(),
   }),
   total_tokens: z.number(),
-});
+}));
 
 /**
  * The conversation that this response belonged to.
@@ -162,9 +162,9 @@ export const ResponseUsageSchema: ObjectSchema<ResponseUsage> = z.object({
  * @example
  * ResponseConversationSchema.parse({ id: 'conv_123' }).id;
  */
-export const ResponseConversationSchema: ObjectSchema<ResponseConversation> = z.object({
+export const ResponseConversationSchema = objectSchema<ResponseConversation>(z.object({
   id: z.string(),
-});
+}));
 
 /**
  * The response object: its status, output items, usage, error, and the settings it was created with.
@@ -173,7 +173,7 @@ export const ResponseConversationSchema: ObjectSchema<ResponseConversation> = z.
  * const response = ResponseSchema.parse(json);
  * if (response.status === 'completed') console.log(response.output_text, response.usage?.total_tokens);
  */
-export const ResponseSchema: ObjectSchema<Response> = z.object({
+export const ResponseSchema = objectSchema<Response>(z.object({
   metadata: ResponseMetadataSchema,
   top_logprobs: z.number().nullable().optional(),
   temperature: z.number().nullable(),
@@ -218,4 +218,4 @@ export const ResponseSchema: ObjectSchema<Response> = z.object({
   parallel_tool_calls: z.boolean(),
   conversation: ResponseConversationSchema.nullable().optional(),
   max_output_tokens: z.number().nullable().optional(),
-});
+}));

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ResponseInputFileSchema, ResponseInputImageSchema, ResponseInputTextSchema } from './content.js';
 import type { ApplyPatchTool, ApproximateLocation, AutoCodeInterpreterToolParam, CallableToolAllowedCaller, CodeInterpreterTool, ComparisonFilter, CompoundFilter, ComputerEnvironment, ComputerTool, ComputerUsePreviewTool, ContainerAutoParam, ContainerMemoryLimit, ContainerNetworkPolicyAllowlistParam, ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyDomainSecretParam, ContainerReferenceParam, CustomGrammarFormatParam, CustomTextFormatParam, CustomTool, EmptyModelParam, FileSearchTool, Filters, FunctionShellTool, FunctionTool, FunctionToolParam, GrammarSyntax1, HybridSearchOptions, ImageGenActionEnum, ImageGenerationTool, InlineSkillParam, InlineSkillSourceParam, InputFidelity, LocalEnvironmentParam, LocalShellTool, LocalSkillParam, MCPToolFilter, McpTool, NamespaceTool, ProgrammaticToolCallingParam, RankerVersionType, RankingOptions, Reasoning, ReasoningEffort, ReasoningModeEnum, ResponseFormatJSONObject, ResponseFormatJsonSchemaSchema, ResponseFormatText, ResponseFormatTextConfig, ResponseFormatTextJSONSchemaConfig, ResponsePrompt, ResponsePromptVariables, ResponseTextConfig, ResponseToolChoice, SearchContentType, SearchContextSize, SkillReferenceParam, Tool, ToolChoiceAllowed, ToolChoiceApplyPatch, ToolChoiceCustom, ToolChoiceFunction, ToolChoiceMcp, ToolChoiceOptions, ToolChoiceProgrammaticToolCalling, ToolChoiceShell, ToolChoiceTypes, ToolSearchExecutionType, ToolSearchTool, ToolsArray, Verbosity, WebSearchApproximateLocation, WebSearchPreviewTool, WebSearchTool } from '../../wire/responses-api.js';
 export type { ApplyPatchTool, ApproximateLocation, AutoCodeInterpreterToolParam, CallableToolAllowedCaller, CodeInterpreterTool, ComparisonFilter, CompoundFilter, ComputerEnvironment, ComputerTool, ComputerUsePreviewTool, ContainerAutoParam, ContainerMemoryLimit, ContainerNetworkPolicyAllowlistParam, ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyDomainSecretParam, ContainerReferenceParam, CustomGrammarFormatParam, CustomTextFormatParam, CustomTool, EmptyModelParam, FileSearchTool, Filters, FunctionShellTool, FunctionTool, FunctionToolParam, GrammarSyntax1, HybridSearchOptions, ImageGenActionEnum, ImageGenerationTool, InlineSkillParam, InlineSkillSourceParam, InputFidelity, LocalEnvironmentParam, LocalShellTool, LocalSkillParam, MCPToolFilter, McpTool, NamespaceTool, ProgrammaticToolCallingParam, RankerVersionType, RankingOptions, Reasoning, ReasoningEffort, ReasoningModeEnum, ResponseFormatJSONObject, ResponseFormatJsonSchemaSchema, ResponseFormatText, ResponseFormatTextConfig, ResponseFormatTextJSONSchemaConfig, ResponsePrompt, ResponsePromptVariables, ResponseTextConfig, ResponseToolChoice, SearchContentType, SearchContextSize, SkillReferenceParam, Tool, ToolChoiceAllowed, ToolChoiceApplyPatch, ToolChoiceCustom, ToolChoiceFunction, ToolChoiceMcp, ToolChoiceOptions, ToolChoiceProgrammaticToolCalling, ToolChoiceShell, ToolChoiceTypes, ToolSearchExecutionType, ToolSearchTool, ToolsArray, Verbosity, WebSearchApproximateLocation, WebSearchPreviewTool, WebSearchTool } from '../../wire/responses-api.js';
-import type { ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * Who may call a tool: directly the model, or a program (programmatic tool calling).
@@ -26,10 +26,10 @@ export const CallableToolAllowedCallerSchema: z.ZodType<CallableToolAllowedCalle
  * @example
  * ApplyPatchToolSchema.parse({ type: 'apply_patch' });
  */
-export const ApplyPatchToolSchema: ObjectSchema<ApplyPatchTool> = z.object({
+export const ApplyPatchToolSchema = objectSchema<ApplyPatchTool>(z.object({
   type: z.literal('apply_patch'),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
-});
+}));
 
 /**
  * The approximate location of the user, for search tools.
@@ -37,13 +37,13 @@ export const ApplyPatchToolSchema: ObjectSchema<ApplyPatchTool> = z.object({
  * @example
  * ApproximateLocationSchema.parse({ type: 'approximate', country: 'FR', city: 'Paris' });
  */
-export const ApproximateLocationSchema: ObjectSchema<ApproximateLocation> = z.object({
+export const ApproximateLocationSchema = objectSchema<ApproximateLocation>(z.object({
   type: z.literal('approximate'),
   country: z.string().nullable().optional(),
   region: z.string().nullable().optional(),
   city: z.string().nullable().optional(),
   timezone: z.string().nullable().optional(),
-});
+}));
 
 /**
  * The memory limit of a container.
@@ -59,9 +59,9 @@ export const ContainerMemoryLimitSchema: z.ZodType<ContainerMemoryLimit> = z.enu
  * @example
  * ContainerNetworkPolicyDisabledParamSchema.parse({ type: 'disabled' });
  */
-export const ContainerNetworkPolicyDisabledParamSchema: ObjectSchema<ContainerNetworkPolicyDisabledParam> = z.object({
+export const ContainerNetworkPolicyDisabledParamSchema = objectSchema<ContainerNetworkPolicyDisabledParam>(z.object({
   type: z.literal('disabled'),
-});
+}));
 
 /**
  * A secret injected for requests to one domain from a container.
@@ -69,11 +69,11 @@ export const ContainerNetworkPolicyDisabledParamSchema: ObjectSchema<ContainerNe
  * @example
  * ContainerNetworkPolicyDomainSecretParamSchema.parse({ domain: 'api.example.com', name: 'API_KEY', value: 'sk-...' });
  */
-export const ContainerNetworkPolicyDomainSecretParamSchema: ObjectSchema<ContainerNetworkPolicyDomainSecretParam> = z.object({
+export const ContainerNetworkPolicyDomainSecretParamSchema = objectSchema<ContainerNetworkPolicyDomainSecretParam>(z.object({
   domain: z.string(),
   name: z.string(),
   value: z.string(),
-});
+}));
 
 /**
  * A container network policy allowing only the listed domains.
@@ -81,11 +81,11 @@ export const ContainerNetworkPolicyDomainSecretParamSchema: ObjectSchema<Contain
  * @example
  * ContainerNetworkPolicyAllowlistParamSchema.parse({ type: 'allowlist', allowed_domains: ['pypi.org'] });
  */
-export const ContainerNetworkPolicyAllowlistParamSchema: ObjectSchema<ContainerNetworkPolicyAllowlistParam> = z.object({
+export const ContainerNetworkPolicyAllowlistParamSchema = objectSchema<ContainerNetworkPolicyAllowlistParam>(z.object({
   type: z.literal('allowlist'),
   allowed_domains: z.array(z.string()),
   domain_secrets: z.array(ContainerNetworkPolicyDomainSecretParamSchema).optional(),
-});
+}));
 
 /**
  * Configuration for a code interpreter container.
@@ -93,7 +93,7 @@ export const ContainerNetworkPolicyAllowlistParamSchema: ObjectSchema<ContainerN
  * @example
  * AutoCodeInterpreterToolParamSchema.parse({ type: 'auto', memory_limit: '4g', file_ids: ['file-abc'] });
  */
-export const AutoCodeInterpreterToolParamSchema: ObjectSchema<AutoCodeInterpreterToolParam> = z.object({
+export const AutoCodeInterpreterToolParamSchema = objectSchema<AutoCodeInterpreterToolParam>(z.object({
   type: z.literal('auto'),
   file_ids: z.array(z.string()).optional(),
   memory_limit: ContainerMemoryLimitSchema.nullable().optional(),
@@ -101,7 +101,7 @@ export const AutoCodeInterpreterToolParamSchema: ObjectSchema<AutoCodeInterprete
     ContainerNetworkPolicyDisabledParamSchema,
     ContainerNetworkPolicyAllowlistParamSchema,
   ]).optional(),
-});
+}));
 
 /**
  * A tool that runs Python code to help generate a response to a prompt.
@@ -109,11 +109,11 @@ export const AutoCodeInterpreterToolParamSchema: ObjectSchema<AutoCodeInterprete
  * @example
  * CodeInterpreterToolSchema.parse({ type: 'code_interpreter', container: { type: 'auto' } });
  */
-export const CodeInterpreterToolSchema: ObjectSchema<CodeInterpreterTool> = z.object({
+export const CodeInterpreterToolSchema = objectSchema<CodeInterpreterTool>(z.object({
   type: z.literal('code_interpreter'),
   container: z.union([z.string(), AutoCodeInterpreterToolParamSchema]),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
-});
+}));
 
 /**
  * A filter used to compare a specified attribute key to a given value using a defined comparison operation.
@@ -121,7 +121,7 @@ export const CodeInterpreterToolSchema: ObjectSchema<CodeInterpreterTool> = z.ob
  * @example
  * ComparisonFilterSchema.parse({ type: 'gte', key: 'year', value: 2020 });
  */
-export const ComparisonFilterSchema: ObjectSchema<ComparisonFilter> = z.object({
+export const ComparisonFilterSchema = objectSchema<ComparisonFilter>(z.object({
   type: z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin']),
   key: z.string(),
   value: z.union([
@@ -130,7 +130,7 @@ export const ComparisonFilterSchema: ObjectSchema<ComparisonFilter> = z.object({
     z.boolean(),
     z.array(z.union([z.string(), z.number()])),
   ]),
-});
+}));
 
 /**
  * Combine multiple filters using `and` or `or`.
@@ -140,12 +140,12 @@ export const ComparisonFilterSchema: ObjectSchema<ComparisonFilter> = z.object({
  *   type: 'and', filters: [{ type: 'eq', key: 'team', value: 'core' }, { type: 'lt', key: 'age', value: 30 }],
  * });
  */
-export const CompoundFilterSchema: ObjectSchema<CompoundFilter> = z.object({
+export const CompoundFilterSchema: ObjectSchema<CompoundFilter> = objectSchema<CompoundFilter>(z.object({
   type: z.enum(['and', 'or']),
   get filters() {
     return z.array(z.union([ComparisonFilterSchema, CompoundFilterSchema]));
   },
-});
+}));
 
 /**
  * The environment a computer use tool controls.
@@ -161,9 +161,9 @@ export const ComputerEnvironmentSchema: z.ZodType<ComputerEnvironment> = z.enum(
  * @example
  * ComputerToolSchema.parse({ type: 'computer' });
  */
-export const ComputerToolSchema: ObjectSchema<ComputerTool> = z.object({
+export const ComputerToolSchema = objectSchema<ComputerTool>(z.object({
   type: z.literal('computer'),
-});
+}));
 
 /**
  * A tool that controls a virtual computer.
@@ -173,12 +173,12 @@ export const ComputerToolSchema: ObjectSchema<ComputerTool> = z.object({
  *   type: 'computer_use_preview', environment: 'browser', display_width: 1024, display_height: 768,
  * });
  */
-export const ComputerUsePreviewToolSchema: ObjectSchema<ComputerUsePreviewTool> = z.object({
+export const ComputerUsePreviewToolSchema = objectSchema<ComputerUsePreviewTool>(z.object({
   type: z.literal('computer_use_preview'),
   environment: ComputerEnvironmentSchema,
   display_width: z.number(),
   display_height: z.number(),
-});
+}));
 
 /**
  * A reference to a stored skill for the shell tool.
@@ -186,11 +186,11 @@ export const ComputerUsePreviewToolSchema: ObjectSchema<ComputerUsePreviewTool> 
  * @example
  * SkillReferenceParamSchema.parse({ type: 'skill_reference', skill_id: 'skill_123', version: '2' });
  */
-export const SkillReferenceParamSchema: ObjectSchema<SkillReferenceParam> = z.object({
+export const SkillReferenceParamSchema = objectSchema<SkillReferenceParam>(z.object({
   type: z.literal('skill_reference'),
   skill_id: z.string(),
   version: z.string().optional(),
-});
+}));
 
 /**
  * The inline payload of a skill for the shell tool (base64).
@@ -198,11 +198,11 @@ export const SkillReferenceParamSchema: ObjectSchema<SkillReferenceParam> = z.ob
  * @example
  * InlineSkillSourceParamSchema.parse({ type: 'base64', media_type: 'application/zip', data: 'UEsDBBQ...' });
  */
-export const InlineSkillSourceParamSchema: ObjectSchema<InlineSkillSourceParam> = z.object({
+export const InlineSkillSourceParamSchema = objectSchema<InlineSkillSourceParam>(z.object({
   type: z.literal('base64'),
   media_type: z.literal('application/zip'),
   data: z.string(),
-});
+}));
 
 /**
  * A skill given inline to the shell tool.
@@ -210,12 +210,12 @@ export const InlineSkillSourceParamSchema: ObjectSchema<InlineSkillSourceParam> 
  * @example
  * const { name, description } = InlineSkillParamSchema.parse(json);
  */
-export const InlineSkillParamSchema: ObjectSchema<InlineSkillParam> = z.object({
+export const InlineSkillParamSchema = objectSchema<InlineSkillParam>(z.object({
   type: z.literal('inline'),
   name: z.string(),
   description: z.string(),
   source: InlineSkillSourceParamSchema,
-});
+}));
 
 /**
  * A container created automatically for the shell tool.
@@ -225,7 +225,7 @@ export const InlineSkillParamSchema: ObjectSchema<InlineSkillParam> = z.object({
  *   type: 'container_auto', memory_limit: '1g', skills: [{ type: 'skill_reference', skill_id: 'skill_1' }],
  * });
  */
-export const ContainerAutoParamSchema: ObjectSchema<ContainerAutoParam> = z.object({
+export const ContainerAutoParamSchema = objectSchema<ContainerAutoParam>(z.object({
   type: z.literal('container_auto'),
   file_ids: z.array(z.string()).optional(),
   memory_limit: ContainerMemoryLimitSchema.nullable().optional(),
@@ -234,7 +234,7 @@ export const ContainerAutoParamSchema: ObjectSchema<ContainerAutoParam> = z.obje
     ContainerNetworkPolicyAllowlistParamSchema,
   ]).optional(),
   skills: z.array(z.discriminatedUnion('type', [SkillReferenceParamSchema, InlineSkillParamSchema])).optional(),
-});
+}));
 
 /**
  * A reference to an existing container for the shell tool.
@@ -242,10 +242,10 @@ export const ContainerAutoParamSchema: ObjectSchema<ContainerAutoParam> = z.obje
  * @example
  * ContainerReferenceParamSchema.parse({ type: 'container_reference', container_id: 'cntr_abc123' });
  */
-export const ContainerReferenceParamSchema: ObjectSchema<ContainerReferenceParam> = z.object({
+export const ContainerReferenceParamSchema = objectSchema<ContainerReferenceParam>(z.object({
   type: z.literal('container_reference'),
   container_id: z.string(),
-});
+}));
 
 /**
  * The syntax of a custom tool's grammar: `lark` or `regex`.
@@ -261,11 +261,11 @@ export const GrammarSyntax1Schema: z.ZodType<GrammarSyntax1> = z.enum(['lark', '
  * @example
  * CustomGrammarFormatParamSchema.parse({ type: 'grammar', syntax: 'regex', definition: '^\\d{4}-\\d{2}-\\d{2}$' });
  */
-export const CustomGrammarFormatParamSchema: ObjectSchema<CustomGrammarFormatParam> = z.object({
+export const CustomGrammarFormatParamSchema = objectSchema<CustomGrammarFormatParam>(z.object({
   type: z.literal('grammar'),
   syntax: GrammarSyntax1Schema,
   definition: z.string(),
-});
+}));
 
 /**
  * Unconstrained free-form text.
@@ -273,9 +273,9 @@ export const CustomGrammarFormatParamSchema: ObjectSchema<CustomGrammarFormatPar
  * @example
  * CustomTextFormatParamSchema.parse({ type: 'text' });
  */
-export const CustomTextFormatParamSchema: ObjectSchema<CustomTextFormatParam> = z.object({
+export const CustomTextFormatParamSchema = objectSchema<CustomTextFormatParam>(z.object({
   type: z.literal('text'),
-});
+}));
 
 /**
  * A custom tool that processes input using a specified format.
@@ -283,14 +283,14 @@ export const CustomTextFormatParamSchema: ObjectSchema<CustomTextFormatParam> = 
  * @example
  * CustomToolSchema.parse({ type: 'custom', name: 'run_sql', description: 'Runs a SQL query' });
  */
-export const CustomToolSchema: ObjectSchema<CustomTool> = z.object({
+export const CustomToolSchema = objectSchema<CustomTool>(z.object({
   type: z.literal('custom'),
   name: z.string(),
   description: z.string().optional(),
   format: z.discriminatedUnion('type', [CustomTextFormatParamSchema, CustomGrammarFormatParamSchema]).optional(),
   defer_loading: z.boolean().optional(),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
-});
+}));
 
 /**
  * An empty object.
@@ -298,7 +298,7 @@ export const CustomToolSchema: ObjectSchema<CustomTool> = z.object({
  * @example
  * EmptyModelParamSchema.parse({});
  */
-export const EmptyModelParamSchema: ObjectSchema<EmptyModelParam> = z.object({});
+export const EmptyModelParamSchema = objectSchema<EmptyModelParam>(z.object({}));
 
 /**
  * The ranker of a file search.
@@ -314,10 +314,10 @@ export const RankerVersionTypeSchema: z.ZodType<RankerVersionType> = z.enum(['au
  * @example
  * HybridSearchOptionsSchema.parse({ embedding_weight: 0.7, text_weight: 0.3 });
  */
-export const HybridSearchOptionsSchema: ObjectSchema<HybridSearchOptions> = z.object({
+export const HybridSearchOptionsSchema = objectSchema<HybridSearchOptions>(z.object({
   embedding_weight: z.number(),
   text_weight: z.number(),
-});
+}));
 
 /**
  * Ranking options of a file search.
@@ -325,11 +325,11 @@ export const HybridSearchOptionsSchema: ObjectSchema<HybridSearchOptions> = z.ob
  * @example
  * RankingOptionsSchema.parse({ ranker: 'auto', score_threshold: 0.5 });
  */
-export const RankingOptionsSchema: ObjectSchema<RankingOptions> = z.object({
+export const RankingOptionsSchema = objectSchema<RankingOptions>(z.object({
   ranker: RankerVersionTypeSchema.optional(),
   score_threshold: z.number().optional(),
   hybrid_search: HybridSearchOptionsSchema.optional(),
-});
+}));
 
 /**
  * A file search filter: a comparison or a compound of filters (by `type`).
@@ -346,13 +346,13 @@ export const FiltersSchema: z.ZodType<Filters> = z.discriminatedUnion('type', [C
  * @example
  * FileSearchToolSchema.parse({ type: 'file_search', vector_store_ids: ['vs_123'], max_num_results: 5 });
  */
-export const FileSearchToolSchema: ObjectSchema<FileSearchTool> = z.object({
+export const FileSearchToolSchema = objectSchema<FileSearchTool>(z.object({
   type: z.literal('file_search'),
   vector_store_ids: z.array(z.string()),
   max_num_results: z.number().optional(),
   ranking_options: RankingOptionsSchema.optional(),
   filters: FiltersSchema.nullable().optional(),
-});
+}));
 
 /**
  * A skill available in a local shell environment.
@@ -360,11 +360,11 @@ export const FileSearchToolSchema: ObjectSchema<FileSearchTool> = z.object({
  * @example
  * LocalSkillParamSchema.parse({ name: 'lint', description: 'Runs the linter', path: './skills/lint' });
  */
-export const LocalSkillParamSchema: ObjectSchema<LocalSkillParam> = z.object({
+export const LocalSkillParamSchema = objectSchema<LocalSkillParam>(z.object({
   name: z.string(),
   description: z.string(),
   path: z.string(),
-});
+}));
 
 /**
  * A local environment for the shell tool.
@@ -372,10 +372,10 @@ export const LocalSkillParamSchema: ObjectSchema<LocalSkillParam> = z.object({
  * @example
  * LocalEnvironmentParamSchema.parse({ type: 'local' });
  */
-export const LocalEnvironmentParamSchema: ObjectSchema<LocalEnvironmentParam> = z.object({
+export const LocalEnvironmentParamSchema = objectSchema<LocalEnvironmentParam>(z.object({
   type: z.literal('local'),
   skills: z.array(LocalSkillParamSchema).optional(),
-});
+}));
 
 /**
  * A tool that allows the model to execute shell commands.
@@ -383,7 +383,7 @@ export const LocalEnvironmentParamSchema: ObjectSchema<LocalEnvironmentParam> = 
  * @example
  * FunctionShellToolSchema.parse({ type: 'shell', environment: { type: 'container_auto' } });
  */
-export const FunctionShellToolSchema: ObjectSchema<FunctionShellTool> = z.object({
+export const FunctionShellToolSchema = objectSchema<FunctionShellTool>(z.object({
   type: z.literal('shell'),
   environment: z.discriminatedUnion('type', [
     ContainerAutoParamSchema,
@@ -391,7 +391,7 @@ export const FunctionShellToolSchema: ObjectSchema<FunctionShellTool> = z.object
     ContainerReferenceParamSchema,
   ]).nullable().optional(),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
-});
+}));
 
 /**
  * Defines a function in your own code the model can choose to call.
@@ -401,7 +401,7 @@ export const FunctionShellToolSchema: ObjectSchema<FunctionShellTool> = z.object
  *   type: 'function', name: 'get_weather', parameters: { type: 'object', properties: {} }, strict: true,
  * });
  */
-export const FunctionToolSchema: ObjectSchema<FunctionTool> = z.object({
+export const FunctionToolSchema = objectSchema<FunctionTool>(z.object({
   type: z.literal('function'),
   name: z.string(),
   description: z.string().nullable().optional(),
@@ -410,7 +410,7 @@ export const FunctionToolSchema: ObjectSchema<FunctionTool> = z.object({
   strict: z.boolean().nullable(),
   defer_loading: z.boolean().optional(),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
-});
+}));
 
 /**
  * A function inside a namespace tool.
@@ -418,7 +418,7 @@ export const FunctionToolSchema: ObjectSchema<FunctionTool> = z.object({
  * @example
  * FunctionToolParamSchema.parse({ type: 'function', name: 'list_issues', description: 'Lists open issues' });
  */
-export const FunctionToolParamSchema: ObjectSchema<FunctionToolParam> = z.object({
+export const FunctionToolParamSchema = objectSchema<FunctionToolParam>(z.object({
   name: z.string(),
   description: z.string().nullable().optional(),
   parameters: EmptyModelParamSchema.nullable().optional(),
@@ -427,7 +427,7 @@ export const FunctionToolParamSchema: ObjectSchema<FunctionToolParam> = z.object
   output_schema: z.record(z.string(), z.unknown()).nullable().optional(),
   defer_loading: z.boolean().optional(),
   allowed_callers: z.array(CallableToolAllowedCallerSchema).nullable().optional(),
-});
+}));
 
 /**
  * Whether the image generation tool generates or edits (or decides itself).
@@ -452,7 +452,7 @@ export const InputFidelitySchema: z.ZodType<InputFidelity> = z.enum(['high', 'lo
  * @example
  * ImageGenerationToolSchema.parse({ type: 'image_generation', quality: 'high', output_format: 'webp' });
  */
-export const ImageGenerationToolSchema: ObjectSchema<ImageGenerationTool> = z.object({
+export const ImageGenerationToolSchema = objectSchema<ImageGenerationTool>(z.object({
   type: z.literal('image_generation'),
   model: z.string().optional(),
   quality: z.enum(['low', 'medium', 'high', 'auto']).optional(),
@@ -468,7 +468,7 @@ export const ImageGenerationToolSchema: ObjectSchema<ImageGenerationTool> = z.ob
   }).optional(),
   partial_images: z.number().optional(),
   action: ImageGenActionEnumSchema.optional(),
-});
+}));
 
 /**
  * A tool that allows the model to execute shell commands in a local environment.
@@ -476,9 +476,9 @@ export const ImageGenerationToolSchema: ObjectSchema<ImageGenerationTool> = z.ob
  * @example
  * LocalShellToolSchema.parse({ type: 'local_shell' });
  */
-export const LocalShellToolSchema: ObjectSchema<LocalShellTool> = z.object({
+export const LocalShellToolSchema = objectSchema<LocalShellTool>(z.object({
   type: z.literal('local_shell'),
-});
+}));
 
 /**
  * A filter object to specify which tools are allowed.
@@ -486,10 +486,10 @@ export const LocalShellToolSchema: ObjectSchema<LocalShellTool> = z.object({
  * @example
  * MCPToolFilterSchema.parse({ tool_names: ['search', 'fetch'] });
  */
-export const MCPToolFilterSchema: ObjectSchema<MCPToolFilter> = z.object({
+export const MCPToolFilterSchema = objectSchema<MCPToolFilter>(z.object({
   tool_names: z.array(z.string()).optional(),
   read_only: z.boolean().optional(),
-});
+}));
 
 /**
  * Give the model access to additional tools via remote Model Context Protocol (MCP) servers.
@@ -497,7 +497,7 @@ export const MCPToolFilterSchema: ObjectSchema<MCPToolFilter> = z.object({
  * @example
  * McpToolSchema.parse({ type: 'mcp', server_label: 'deepwiki', server_url: 'https://mcp.deepwiki.com/mcp' });
  */
-export const McpToolSchema: ObjectSchema<McpTool> = z.object({
+export const McpToolSchema = objectSchema<McpTool>(z.object({
   type: z.literal('mcp'),
   server_label: z.string(),
   server_url: z.string().optional(),
@@ -525,7 +525,7 @@ export const McpToolSchema: ObjectSchema<McpTool> = z.object({
     z.enum(['always', 'never']),
   ]).nullable().optional(),
   defer_loading: z.boolean().optional(),
-});
+}));
 
 /**
  * Groups function/custom tools under a shared namespace.
@@ -535,12 +535,12 @@ export const McpToolSchema: ObjectSchema<McpTool> = z.object({
  *   type: 'namespace', name: 'github', description: 'GitHub tools', tools: [{ type: 'function', name: 'list_prs' }],
  * });
  */
-export const NamespaceToolSchema: ObjectSchema<NamespaceTool> = z.object({
+export const NamespaceToolSchema = objectSchema<NamespaceTool>(z.object({
   type: z.literal('namespace'),
   name: z.string(),
   description: z.string(),
   tools: z.array(z.discriminatedUnion('type', [FunctionToolParamSchema, CustomToolSchema])),
-});
+}));
 
 /**
  * The programmatic tool calling tool: the model writes programs that call tools.
@@ -548,9 +548,9 @@ export const NamespaceToolSchema: ObjectSchema<NamespaceTool> = z.object({
  * @example
  * ProgrammaticToolCallingParamSchema.parse({ type: 'programmatic_tool_calling' });
  */
-export const ProgrammaticToolCallingParamSchema: ObjectSchema<ProgrammaticToolCallingParam> = z.object({
+export const ProgrammaticToolCallingParamSchema = objectSchema<ProgrammaticToolCallingParam>(z.object({
   type: z.literal('programmatic_tool_calling'),
-});
+}));
 
 /**
  * Optional map of values to substitute in for variables in your prompt.
@@ -601,13 +601,13 @@ export const ReasoningEffortSchema: z.ZodType<ReasoningEffort> = z.enum(['none',
  * @example
  * ReasoningSchema.parse({ effort: 'low', summary: 'auto' });
  */
-export const ReasoningSchema: ObjectSchema<Reasoning> = z.object({
+export const ReasoningSchema = objectSchema<Reasoning>(z.object({
   mode: ReasoningModeEnumSchema.optional(),
   effort: ReasoningEffortSchema.optional(),
   summary: z.enum(['auto', 'concise', 'detailed']).nullable().optional(),
   context: z.enum(['auto', 'current_turn', 'all_turns']).nullable().optional(),
   generate_summary: z.enum(['auto', 'concise', 'detailed']).nullable().optional(),
-});
+}));
 
 /**
  * JSON object response format.
@@ -615,9 +615,9 @@ export const ReasoningSchema: ObjectSchema<Reasoning> = z.object({
  * @example
  * ResponseFormatJSONObjectSchema.parse({ type: 'json_object' });
  */
-export const ResponseFormatJSONObjectSchema: ObjectSchema<ResponseFormatJSONObject> = z.object({
+export const ResponseFormatJSONObjectSchema = objectSchema<ResponseFormatJSONObject>(z.object({
   type: z.literal('json_object'),
-});
+}));
 
 /**
  * The schema for the response format, described as a JSON Schema object.
@@ -643,14 +643,14 @@ export const ResponseFormatTextSchema: ObjectSchema<ResponseFormatText> = Custom
  *   type: 'json_schema', name: 'answer', schema: { type: 'object' }, strict: true,
  * });
  */
-export const ResponseFormatTextJSONSchemaConfigSchema: ObjectSchema<ResponseFormatTextJSONSchemaConfig> = z.object({
+export const ResponseFormatTextJSONSchemaConfigSchema = objectSchema<ResponseFormatTextJSONSchemaConfig>(z.object({
   type: z.literal('json_schema'),
   // The real wire sends `description: null` when the request gave none.
   description: z.string().nullable().optional(),
   name: z.string(),
   schema: ResponseFormatJsonSchemaSchemaSchema,
   strict: z.boolean().nullable().optional(),
-});
+}));
 
 /**
  * An object specifying the format that the model must output.
@@ -679,10 +679,10 @@ export const VerbositySchema: z.ZodType<Verbosity> = z.enum(['low', 'medium', 'h
  * @example
  * ResponseTextConfigSchema.parse({ format: { type: 'text' }, verbosity: 'medium' });
  */
-export const ResponseTextConfigSchema: ObjectSchema<ResponseTextConfig> = z.object({
+export const ResponseTextConfigSchema = objectSchema<ResponseTextConfig>(z.object({
   format: ResponseFormatTextConfigSchema.optional(),
   verbosity: VerbositySchema.optional(),
-});
+}));
 
 /**
  * A kind of content a web search may return.
@@ -706,9 +706,9 @@ export const SearchContextSizeSchema: z.ZodType<SearchContextSize> = z.enum(['lo
  * @example
  * ToolChoiceApplyPatchSchema.parse({ type: 'apply_patch' });
  */
-export const ToolChoiceApplyPatchSchema: ObjectSchema<ToolChoiceApplyPatch> = z.object({
+export const ToolChoiceApplyPatchSchema = objectSchema<ToolChoiceApplyPatch>(z.object({
   type: z.literal('apply_patch'),
-});
+}));
 
 /**
  * Forces the model to call the shell tool when a tool call is required.
@@ -716,9 +716,9 @@ export const ToolChoiceApplyPatchSchema: ObjectSchema<ToolChoiceApplyPatch> = z.
  * @example
  * ToolChoiceShellSchema.parse({ type: 'shell' });
  */
-export const ToolChoiceShellSchema: ObjectSchema<ToolChoiceShell> = z.object({
+export const ToolChoiceShellSchema = objectSchema<ToolChoiceShell>(z.object({
   type: z.literal('shell'),
-});
+}));
 
 /**
  * A tool choice forcing the programmatic tool calling tool.
@@ -748,7 +748,7 @@ export const WebSearchApproximateLocationSchema: z.ZodType<WebSearchApproximateL
  * @example
  * WebSearchToolSchema.parse({ type: 'web_search', filters: { allowed_domains: ['openai.com'] } });
  */
-export const WebSearchToolSchema: ObjectSchema<WebSearchTool> = z.object({
+export const WebSearchToolSchema = objectSchema<WebSearchTool>(z.object({
   type: z.enum(['web_search', 'web_search_2025_08_26']),
   external_web_access: z.boolean().optional(),
   filters: z.object({
@@ -756,7 +756,7 @@ export const WebSearchToolSchema: ObjectSchema<WebSearchTool> = z.object({
   }).nullable().optional(),
   user_location: WebSearchApproximateLocationSchema.optional(),
   search_context_size: z.enum(['low', 'medium', 'high']).optional(),
-});
+}));
 
 /**
  * Who runs a tool search: the server or the client.
@@ -772,12 +772,12 @@ export const ToolSearchExecutionTypeSchema: z.ZodType<ToolSearchExecutionType> =
  * @example
  * ToolSearchToolSchema.parse({ type: 'tool_search', execution: 'server' });
  */
-export const ToolSearchToolSchema: ObjectSchema<ToolSearchTool> = z.object({
+export const ToolSearchToolSchema = objectSchema<ToolSearchTool>(z.object({
   type: z.literal('tool_search'),
   execution: ToolSearchExecutionTypeSchema.optional(),
   description: z.string().nullable().optional(),
   parameters: EmptyModelParamSchema.nullable().optional(),
-});
+}));
 
 /**
  * This tool searches the web for relevant results to use in a response.
@@ -785,12 +785,12 @@ export const ToolSearchToolSchema: ObjectSchema<ToolSearchTool> = z.object({
  * @example
  * WebSearchPreviewToolSchema.parse({ type: 'web_search_preview', search_context_size: 'medium' });
  */
-export const WebSearchPreviewToolSchema: ObjectSchema<WebSearchPreviewTool> = z.object({
+export const WebSearchPreviewToolSchema = objectSchema<WebSearchPreviewTool>(z.object({
   type: z.enum(['web_search_preview', 'web_search_preview_2025_03_11']),
   user_location: ApproximateLocationSchema.nullable().optional(),
   search_context_size: SearchContextSizeSchema.optional(),
   search_content_types: z.array(SearchContentTypeSchema).optional(),
-});
+}));
 
 /**
  * A tool that can be used to generate a response.
@@ -826,11 +826,11 @@ export const ToolSchema: z.ZodType<Tool> = z.discriminatedUnion('type', [
  *   type: 'allowed_tools', mode: 'auto', tools: [{ type: 'function', name: 'get_weather' }],
  * });
  */
-export const ToolChoiceAllowedSchema: ObjectSchema<ToolChoiceAllowed> = z.object({
+export const ToolChoiceAllowedSchema = objectSchema<ToolChoiceAllowed>(z.object({
   type: z.literal('allowed_tools'),
   mode: z.enum(['auto', 'required']),
   tools: z.array(z.record(z.string(), z.unknown())),
-});
+}));
 
 /**
  * Use this option to force the model to call a specific custom tool.
@@ -838,10 +838,10 @@ export const ToolChoiceAllowedSchema: ObjectSchema<ToolChoiceAllowed> = z.object
  * @example
  * ToolChoiceCustomSchema.parse({ type: 'custom', name: 'run_sql' });
  */
-export const ToolChoiceCustomSchema: ObjectSchema<ToolChoiceCustom> = z.object({
+export const ToolChoiceCustomSchema = objectSchema<ToolChoiceCustom>(z.object({
   type: z.literal('custom'),
   name: z.string(),
-});
+}));
 
 /**
  * Use this option to force the model to call a specific function.
@@ -849,10 +849,10 @@ export const ToolChoiceCustomSchema: ObjectSchema<ToolChoiceCustom> = z.object({
  * @example
  * ToolChoiceFunctionSchema.parse({ type: 'function', name: 'get_weather' }).name;
  */
-export const ToolChoiceFunctionSchema: ObjectSchema<ToolChoiceFunction> = z.object({
+export const ToolChoiceFunctionSchema = objectSchema<ToolChoiceFunction>(z.object({
   type: z.literal('function'),
   name: z.string(),
-});
+}));
 
 /**
  * Use this option to force the model to call a specific tool on a remote MCP server.
@@ -860,11 +860,11 @@ export const ToolChoiceFunctionSchema: ObjectSchema<ToolChoiceFunction> = z.obje
  * @example
  * ToolChoiceMcpSchema.parse({ type: 'mcp', server_label: 'deepwiki', name: 'ask_question' });
  */
-export const ToolChoiceMcpSchema: ObjectSchema<ToolChoiceMcp> = z.object({
+export const ToolChoiceMcpSchema = objectSchema<ToolChoiceMcp>(z.object({
   type: z.literal('mcp'),
   server_label: z.string(),
   name: z.string().nullable().optional(),
-});
+}));
 
 /**
  * Controls which (if any) tool is called by the model.
@@ -880,7 +880,7 @@ export const ToolChoiceOptionsSchema: z.ZodType<ToolChoiceOptions> = z.enum(['no
  * @example
  * ToolChoiceTypesSchema.parse({ type: 'code_interpreter' });
  */
-export const ToolChoiceTypesSchema: ObjectSchema<ToolChoiceTypes> = z.object({
+export const ToolChoiceTypesSchema = objectSchema<ToolChoiceTypes>(z.object({
   type: z.enum([
     'file_search',
     'web_search_preview',
@@ -891,7 +891,7 @@ export const ToolChoiceTypesSchema: ObjectSchema<ToolChoiceTypes> = z.object({
     'image_generation',
     'code_interpreter',
   ]),
-});
+}));
 
 /**
  * How the model should select which tool (or tools) to use when generating a response.
