@@ -3,6 +3,7 @@
 // compatible server); with OPENAI_API_KEY and OPENAI_ASSISTANT_ID set it sends the same requests to that API.
 // `DEMO_PACE=fast` streams without pauses between events (the emulator's default pace otherwise; see live-run.mjs).
 // It imports the package by its own name (Node resolves it through package.json's `exports` to dist/).
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { firstValueFrom, lastValueFrom, share, forkJoin, toArray } from 'rxjs';
 import { createClient, finalRun, finalRunSteps, handleEvents, streamMetrics, textDeltas } from 'rx-openai-stream';
@@ -124,7 +125,8 @@ export async function main() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Run as a script (not imported): Node gives import.meta.url the real path, so the command's path is resolved too.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   main().catch((error) => {
     clearStatus();
     console.error(error);

@@ -6,6 +6,7 @@
 // streams without pauses between events: how spec/package/example.spec.ts runs them.
 // It imports the package by its own name (Node resolves it through package.json's `exports` to dist/, built by
 // `prestart`), as an app that installed it does.
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { catchError, forkJoin, lastValueFrom, map, of, share, toArray } from 'rxjs';
 import { z } from 'zod';
@@ -129,7 +130,9 @@ export async function main() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Run as a script (not imported): Node gives import.meta.url the real path, so the command's path is resolved too
+// (a path through a symlink would otherwise skip the demo and print nothing).
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   const run = process.argv.includes('--assistants') ? (await import('./assistants-run.mjs')).main : main;
   run().catch((error) => {
     clearStatus();
