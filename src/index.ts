@@ -107,7 +107,15 @@ export {
 } from './operators/tool-call-deltas.js';
 export { streamMetrics, type StreamMetrics, type StreamMetricsOptions } from './operators/stream-metrics.js';
 export type { TokenUsage, ToolLoopUsage } from './protocols/protocol.js';
-export { mergeKeyed, type MergedView, type StreamEntry, type StreamEntryStatus } from './operators/merge-keyed.js';
+export {
+  mergeKeyed,
+  mergeKeyedStreams,
+  type KeyedStream,
+  type KeyedView,
+  type MergedView,
+  type StreamEntry,
+  type StreamEntryStatus,
+} from './operators/merge-keyed.js';
 
 // Client
 export { createClient, type OpenAIStreamClient } from './client/create-client.js';

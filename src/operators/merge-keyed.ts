@@ -1,4 +1,18 @@
-import { catchError, concat, defer, map, merge, type Observable, type ObservedValueOf, of, scan, startWith } from 'rxjs';
+import {
+  catchError,
+  concat,
+  defer,
+  map,
+  merge,
+  Observable,
+  type ObservedValueOf,
+  of,
+  type OperatorFunction,
+  scan,
+  startWith,
+  Subscription,
+} from 'rxjs';
+import { subscribeChained } from './subscribe-chained.js';
 
 /**
  * Where one stream of a {@link mergeKeyed} view stands:
@@ -100,4 +114,114 @@ function entryChanges(key: string, stream: Observable<unknown>): Observable<Chan
       defer(() => of<Change>({ key, entry: { status: 'done', latest } })),
     ).pipe(catchError((error: unknown) => of<Change>({ key, entry: { status: 'error', latest, error } })));
   });
+}
+
+/**
+ * A command of {@link mergeKeyedStreams}: start `stream` under `key` (replacing the stream the key had, which is
+ * unsubscribed), or, with `stream: null`, stop the key's stream and drop its entry from the view.
+ *
+ * @example
+ * const start: KeyedStream<ResponseSnapshot> = { key: 'chat-1', stream: client.responses.stream(body).pipe(accumulateResponse()) };
+ * const stop: KeyedStream<ResponseSnapshot> = { key: 'chat-1', stream: null };
+ */
+export interface KeyedStream<T> {
+  readonly key: string;
+  readonly stream: Observable<T> | null;
+}
+
+/**
+ * What {@link mergeKeyedStreams} emits: a {@link StreamEntry} for each key started and not stopped.
+ *
+ * @example
+ * const texts = (view: KeyedView<ResponseSnapshot>) => Object.entries(view).map(([key, entry]) => [key, entry.latest?.output_text]);
+ */
+export type KeyedView<T> = Readonly<Record<string, StreamEntry<T>>>;
+
+/**
+ * {@link mergeKeyed} for a set of streams that changes while it runs: an operator on commands
+ * ({@link KeyedStream}) that start a stream under a key, replace it, or stop it. It emits the view of every key
+ * started and not stopped, at subscription (empty) and after every command and every value, completion or error of
+ * any stream, with the same entries as `mergeKeyed()` (`pending`, `streaming`, `done`, `error`).
+ *
+ * - Starting a key that has a stream unsubscribes the old one (its request is aborted) and the entry starts over
+ *   as `pending`. `stream: null` unsubscribes the key's stream and drops its entry.
+ * - A stream that ended keeps its `done` or `error` entry until its key is started again or stopped; one stream's
+ *   failure stays in its own entry.
+ * - Unchanged entries keep their identity from one emission to the next; the view never mutates a value it
+ *   emitted.
+ * - The view completes when the commands complete and every stream has ended; an error of the commands is the
+ *   view's error. Unsubscribing unsubscribes every stream.
+ *
+ * @example
+ * import { Subject } from 'rxjs';
+ * import { accumulateResponse, createClient, mergeKeyedStreams, type KeyedStream, type ResponseSnapshot } from 'rx-openai-stream';
+ *
+ * const client = createClient();
+ * const commands = new Subject<KeyedStream<ResponseSnapshot>>();
+ * commands.pipe(mergeKeyedStreams()).subscribe((view) => render(view)); // render each conversation's entry
+ *
+ * commands.next({ key: 'chat-1', stream: client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(accumulateResponse()) });
+ * commands.next({ key: 'chat-2', stream: client.responses.stream({ model: 'gpt-4o', input: 'Hello' }).pipe(accumulateResponse()) });
+ * commands.next({ key: 'chat-1', stream: null }); // stops chat-1 (aborts its request) and drops its entry
+ */
+export function mergeKeyedStreams<T>(): OperatorFunction<KeyedStream<T>, KeyedView<T>> {
+  return (commands) =>
+    new Observable<KeyedView<T>>((subscriber) => {
+      // The view and the running streams belong to this subscription. A key is in `running` while its stream runs,
+      // so a key that ended or was stopped holds nothing (a long session of many keys keeps only its view).
+      let view: KeyedView<T> = {};
+      const running = new Map<string, Subscription>();
+      let commandsEnded = false;
+      const show = (next: KeyedView<T>) => {
+        view = next;
+        subscriber.next(view);
+      };
+      const endIfDone = () => {
+        if (commandsEnded && running.size === 0) subscriber.complete();
+      };
+      const stop = (key: string) => {
+        const stream = running.get(key);
+        running.delete(key);
+        stream?.unsubscribe();
+      };
+
+      subscriber.next(view);
+      // Chained (here and for each stream): when the subscriber is done (`take`, an unsubscribe), the commands and
+      // every stream stop at once, in the middle of a synchronous emission too.
+      return subscribeChained(commands, subscriber, {
+        next({ key, stream }) {
+          stop(key);
+          if (stream === null) {
+            const rest = without(view, key);
+            if (rest !== view) show(rest);
+            return;
+          }
+          const own = new Subscription();
+          running.set(key, own);
+          subscriber.add(own);
+          own.add(() => subscriber.remove(own));
+          show({ ...view, [key]: PENDING });
+          subscribeChained(entryChanges(key, stream), own, {
+            next: ({ entry }) => show({ ...view, [key]: entry as StreamEntry<T> }),
+            complete: () => {
+              // Ended on its own (done or error entry shown): the key stays in the view, its stream is gone.
+              if (running.get(key) === own) running.delete(key);
+              endIfDone();
+            },
+          });
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => {
+          commandsEnded = true;
+          endIfDone();
+        },
+      });
+    });
+}
+
+/** The view without `key` (the same object when it has no such key). */
+function without<T>(view: KeyedView<T>, key: string): KeyedView<T> {
+  if (!Object.prototype.hasOwnProperty.call(view, key)) return view;
+  const { [key]: _dropped, ...rest } = view;
+  return rest;
 }

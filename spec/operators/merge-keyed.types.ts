@@ -1,0 +1,21 @@
+/**
+ * Type tests of mergeKeyed() and mergeKeyedStreams(), checked by `tsc` (`npm test` runs the type check beside jest).
+ */
+import { expectTypeOf } from 'expect-type';
+import { type Observable, of, Subject } from 'rxjs';
+import { type KeyedStream, type KeyedView, mergeKeyed, mergeKeyedStreams, type StreamEntry } from '../../src/index';
+
+// mergeKeyed: one entry per key of the record, each typed by its stream.
+const view$ = mergeKeyed({ count: of(1), name: of('x') });
+expectTypeOf(view$).toEqualTypeOf<Observable<{ readonly count: StreamEntry<number>; readonly name: StreamEntry<string> }>>();
+
+// mergeKeyedStreams: the entries' type comes from the commands, without naming it again.
+const commands = new Subject<KeyedStream<number>>();
+expectTypeOf(commands.pipe(mergeKeyedStreams())).toEqualTypeOf<Observable<KeyedView<number>>>();
+expectTypeOf<KeyedView<number>[string]>().toEqualTypeOf<StreamEntry<number>>();
+// A stop is a command of its own; a stream of another type is not.
+commands.next({ key: 'a', stream: null });
+// @ts-expect-error a stream of strings is not a stream of numbers
+commands.next({ key: 'a', stream: of('text') });
+// @ts-expect-error a command names its key
+commands.next({ stream: of(1) });
