@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { finalize, from, lastValueFrom, Observable, share, take, tap, toArray } from 'rxjs';
+import { finalize, from, lastValueFrom, mergeMap, Observable, share, Subject, take, tap, throwError, toArray } from 'rxjs';
 import {
   chatCompletionChunks,
   createClient,
@@ -176,6 +176,85 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
       await server.close();
     }
   });
+
+  /** Both adapters, each serving `factory` on a local server. */
+  const adapters = {
+    'fetch-style handler': (factory: (lastEventId: string | undefined) => Observable<unknown>, options: { format?: 'responses' | 'chat'; headers?: Record<string, string>; heartbeatMs?: number }) =>
+      serveFetch(resumableEventStream(factory, options)),
+    'node:http adapter': (factory: (lastEventId: string | undefined) => Observable<unknown>, options: { format?: 'responses' | 'chat'; headers?: Record<string, string>; heartbeatMs?: number }) =>
+      listen((req, res) => relayToNodeResponse(req, res, factory, options)),
+  };
+
+  for (const [adapter, serve] of Object.entries(adapters)) {
+    it(`${adapter}: a reconnect after the last event gets 204 No Content (EventSource stops), with the extra headers`, async () => {
+      const events = await recorded(name);
+      const lastId = String((events.at(-1) as { sequence_number: number }).sequence_number);
+      const server = await serve((lastEventId) => startingAfter(events, Number(lastEventId ?? -1)), {
+        format: 'responses',
+        headers: { 'access-control-allow-origin': 'https://app.example' },
+      });
+      try {
+        const end = await fetch(server.url, { headers: { 'last-event-id': lastId } });
+        expect(end.status).toBe(204);
+        expect(end.headers.get('access-control-allow-origin')).toBe('https://app.example');
+        expect(end.headers.get('content-type')).toBeNull();
+        expect(await end.text()).toBe('');
+        // A first connection to a stream with no event is still an event stream (the browser asked for one).
+        const empty = await serve(() => from([]), { format: 'responses' });
+        try {
+          const first = await fetch(empty.url);
+          expect(first.status).toBe(200);
+          expect(first.headers.get('content-type')).toMatch(/^text\/event-stream/);
+          await first.text();
+        } finally {
+          await empty.close();
+        }
+      } finally {
+        await server.close();
+      }
+    });
+
+    it(`${adapter}: a chat factory with nothing more for a reconnect gets 204, not a lone [DONE]`, async () => {
+      const chunks = await read(chatCompletionChunks(new Response(recordingBytes('chat-completions', 'plain-text.sse'))));
+      const server = await serve((lastEventId) => (lastEventId === undefined ? from(chunks) : from([])), { format: 'chat' });
+      try {
+        expect(await read(chatCompletionChunks(await fetch(server.url)))).toEqual(chunks);
+        const again = await fetch(server.url, { headers: { 'last-event-id': 'anything' } });
+        expect(again.status).toBe(204);
+        expect(await again.text()).toBe('');
+      } finally {
+        await server.close();
+      }
+    });
+
+    it(`${adapter}: a reconnect whose upstream fails before any event gets the error event, and one that waits gets its headers with the first heartbeat`, async () => {
+      const events = await recorded(name);
+      const failing = await serve(() => throwError(() => new Error('upstream down')), { format: 'responses' });
+      try {
+        const answer = await fetch(failing.url, { headers: { 'last-event-id': '3' } });
+        expect(answer.status).toBe(200);
+        const error = await read(responseEvents(answer)).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ResponseStreamError);
+        expect((error as ResponseStreamError).code).toBe('upstream_error');
+      } finally {
+        await failing.close();
+      }
+      // Upstream says nothing until released: the answer (200) comes with the first heartbeat, before any event.
+      const release = new Subject<void>();
+      const waiting = await serve((lastEventId) => release.pipe(take(1), mergeMap(() => startingAfter(events, Number(lastEventId)))), {
+        format: 'responses',
+        heartbeatMs: 20,
+      });
+      try {
+        const answer = await fetch(waiting.url, { headers: { 'last-event-id': '6' } });
+        expect(answer.status).toBe(200);
+        release.next();
+        expect(await read(responseEvents(answer))).toEqual(events.slice(7));
+      } finally {
+        await waiting.close();
+      }
+    });
+  }
 
   it('an upstream error reaches the browser as the typed error; a cut upstream as IncompleteStreamError', async () => {
     const events = await recorded(name);

@@ -24,5 +24,6 @@ relayToNodeResponse(req, res, chunks$, { format: 'ndjson' });
 
 expectTypeOf(toEventStreamFrames<ResponseStreamEvent>()).toEqualTypeOf<OperatorFunction<ResponseStreamEvent, string>>();
 expectTypeOf(toEventStreamResponse(chunks$)).toEqualTypeOf<Response>();
-expectTypeOf(resumableEventStream((id) => responses$)).toEqualTypeOf<(request: Request) => Response>();
+// A fetch-style handler: a reconnect is answered once upstream says something (or 204 when it has nothing left).
+expectTypeOf(resumableEventStream((id) => responses$)).toEqualTypeOf<(request: Request) => Promise<Response>>();
 expectTypeOf<Parameters<RelayFactory<ResponseStreamEvent>>>().toEqualTypeOf<[lastEventId: string | undefined, request: Request]>();

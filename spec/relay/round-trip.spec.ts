@@ -256,21 +256,22 @@ describe('resumableEventStream (without HTTP)', () => {
       ids.push(lastEventId);
       return from([chunk]);
     }, { format: 'chat', heartbeatMs: false });
-    const responses = [
-      handler(new Request('http://relay/')),
-      handler(new Request('http://relay/', { headers: { 'last-event-id': ' 12 ' } })),
-      handler(new Request('http://relay/', { headers: { 'last-event-id': ' ' } })),
-    ];
+    // A first connection is answered at once and calls the factory when its body is read; a reconnect calls it
+    // before it answers (its answer waits for upstream's first word).
+    const first = await handler(new Request('http://relay/'));
+    const blank = await handler(new Request('http://relay/', { headers: { 'last-event-id': ' ' } }));
     expect(ids).toEqual([]);
-    for (const response of responses) expect(await read(chatCompletionChunks(response))).toEqual([chunk]);
-    expect(ids).toEqual([undefined, '12', undefined]);
+    const reconnect = await handler(new Request('http://relay/', { headers: { 'last-event-id': ' 12 ' } }));
+    expect(ids).toEqual(['12']);
+    for (const response of [first, blank, reconnect]) expect(await read(chatCompletionChunks(response))).toEqual([chunk]);
+    expect(ids).toEqual(['12', undefined, undefined]);
   });
 
   it('a factory that throws is relayed as an error event', async () => {
     const handler = resumableEventStream(() => {
       throw new Error('cannot resume');
     }, { format: 'chat', heartbeatMs: false });
-    const error = await read(chatCompletionChunks(handler(new Request('http://relay/')))).catch((e: unknown) => e);
+    const error = await read(chatCompletionChunks(await handler(new Request('http://relay/')))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatCompletionStreamError);
     expect((error as ChatCompletionStreamError).code).toBe('upstream_error');
   });

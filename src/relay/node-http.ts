@@ -1,4 +1,5 @@
 import { defer, isObservable, merge, Observable, Subject, takeUntil, type Subscription } from 'rxjs';
+import { emptyEndWatch } from './empty-end.js';
 import { checkEvents } from './check-events.js';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 import { DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
@@ -58,7 +59,9 @@ export interface NodeRelayOptions extends EventStreamFramesOptions {
  * heartbeats as {@link toEventStreamFrames} writes them): writes the headers at once, each event as it comes,
  * ends the response when the stream ends, and unsubscribes upstream (aborting the upstream HTTP request) when the
  * connection closes first. Pass a factory `(lastEventId) => Observable` to resume where a reconnecting browser
- * stopped (its `Last-Event-ID` header). Express and Fastify (`reply.raw`) hand over node's objects: use this;
+ * stopped (its `Last-Event-ID` header): a reconnect is answered with upstream's first event, error or heartbeat,
+ * and with `204 No Content` when upstream ends without an event (the browser read everything; `EventSource`
+ * stops reconnecting). Express and Fastify (`reply.raw`) hand over node's objects: use this;
  * fetch-style frameworks (Hono, Next.js, ...) use `toEventStreamResponse()` / `resumableEventStream()`.
  *
  * Returns the subscription (unsubscribing it ends the response).
@@ -81,19 +84,35 @@ export function relayToNodeResponse<T>(
   const header = req.headers['last-event-id'];
   const lastEventId = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
   if (typeof source !== 'function') checkEvents(source, 'relayToNodeResponse');
-  const events$ = isObservable(source) ? source : defer(() => source(lastEventId));
-  if (!res.destroyed) {
-    res.writeHead(options.status ?? 200, eventStreamHeaders(options.headers));
+  // A reconnect (a factory given a Last-Event-ID) is answered once upstream says something: an upstream that ends
+  // without an event means the browser has read everything, and 204 No Content tells EventSource to stop
+  // reconnecting. Any other stream gets its headers at once.
+  const reconnect = typeof source === 'function' && !isObservable(source) && lastEventId !== undefined;
+  const upstream = emptyEndWatch(isObservable(source) ? source : defer(() => source(lastEventId)));
+  const status = options.status ?? 200;
+  const headers = eventStreamHeaders(options.headers);
+  let headWritten = false;
+  const writeHead = (code: number) => {
+    headWritten = true;
+    if (res.destroyed) return;
+    res.writeHead(code, code === 204 ? { ...options.headers } : headers);
     res.flushHeaders?.();
-  }
+  };
+  if (!reconnect) writeHead(status);
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
   // A reader too far behind (below). Stops upstream at once, in the middle of a synchronous emission too.
   const cut = new Subject<void>();
   const end = () => {
+    if (!headWritten) writeHead(status);
     if (!res.writableEnded && !res.destroyed) res.end();
   };
-  const subscription = events$.pipe(toEventStreamFrames<T>(options), takeUntil(merge(closed(res), cut))).subscribe({
+  const subscription = upstream.events$.pipe(toEventStreamFrames<T>(options), takeUntil(merge(closed(res), cut))).subscribe({
     next(frame) {
+      if (!headWritten) {
+        // The terminal frame (`[DONE]`) of an upstream that ended without an event: nothing to send.
+        if (upstream.endedEmpty()) return;
+        writeHead(status);
+      }
       // Node queues what the socket cannot take yet, up to maxBufferSize; a reader further behind is cut.
       if (res.destroyed) return cut.next();
       res.write(frame);
@@ -102,7 +121,10 @@ export function relayToNodeResponse<T>(
         cut.next();
       }
     },
-    complete: end,
+    complete() {
+      if (!headWritten && upstream.endedEmpty()) writeHead(204);
+      end();
+    },
   });
   subscription.add(end);
   return subscription;

@@ -1,5 +1,7 @@
 import { defer, type Observable } from 'rxjs';
-import { toEventStreamResponse, type EventStreamResponseOptions } from './event-stream-response.js';
+import { toEventStreamBody } from './event-stream-body.js';
+import { eventStreamHeaders, toEventStreamResponse, type EventStreamResponseOptions } from './event-stream-response.js';
+import { emptyEndWatch } from './empty-end.js';
 
 /**
  * Makes the upstream stream of one request: `lastEventId` is the browser's `Last-Event-ID` header (the `id:` of
@@ -12,11 +14,16 @@ import { toEventStreamResponse, type EventStreamResponseOptions } from './event-
 export type RelayFactory<T> = (lastEventId: string | undefined, request: Request) => Observable<T>;
 
 /**
- * A fetch-style handler `(request) => Response` that relays the stream a factory makes, resumed where the
- * browser stopped: the request's `Last-Event-ID` header goes to the factory (Responses events carry their
- * `sequence_number` as the event id). Keeps no state: any server instance can serve a reconnect. The factory is
- * called when the body is first read (cold: each request makes its own upstream stream); a request whose
- * `signal` aborts, or whose body is cancelled, unsubscribes it.
+ * A fetch-style handler `(request) => Promise<Response>` that relays the stream a factory makes, resumed where
+ * the browser stopped: the request's `Last-Event-ID` header goes to the factory (Responses events carry their
+ * `sequence_number` as the event id). Keeps no state: any server instance can serve a reconnect. A request whose
+ * `signal` aborts, or whose body is cancelled, unsubscribes the factory's stream.
+ *
+ * - A first connection is answered at once; the factory is called when the body is first read (cold: each request
+ *   makes its own upstream stream).
+ * - A reconnect (a `Last-Event-ID` header) is answered once upstream says something (an event, an error, a
+ *   heartbeat). When upstream ends without an event, the browser has read everything: the answer is
+ *   `204 No Content`, which tells `EventSource` to stop reconnecting.
  *
  * For background Responses the factory resumes upstream (`starting_after`). Chat Completions and Assistants
  * streams cannot resume upstream: a factory for them either starts over or refuses (`throwError(...)`, relayed
@@ -35,12 +42,42 @@ export type RelayFactory<T> = (lastEventId: string | undefined, request: Request
 export function resumableEventStream<T>(
   factory: RelayFactory<T>,
   options: EventStreamResponseOptions = {},
-): (request: Request) => Response {
-  return (request) => {
+): (request: Request) => Promise<Response> {
+  return async (request) => {
     const lastEventId = request.headers.get('last-event-id')?.trim() || undefined;
-    return toEventStreamResponse(
-      defer(() => factory(lastEventId, request)),
-      { ...options, signal: options.signal ?? request.signal },
-    );
+    const events$ = defer(() => factory(lastEventId, request));
+    const bodyOptions = { ...options, signal: options.signal ?? request.signal };
+    if (lastEventId === undefined) return toEventStreamResponse(events$, bodyOptions);
+
+    const upstream = emptyEndWatch(events$);
+    const reader = toEventStreamBody(upstream.events$, bodyOptions).getReader();
+    // The first read subscribes and waits for the first frame, or for the end (also the end a signal brings).
+    const first = await reader.read();
+    if (upstream.endedEmpty()) {
+      // Ended without an event (at most the terminal `[DONE]` frame was written): nothing left to read.
+      await reader.cancel();
+      return new Response(null, { status: 204, headers: { ...options.headers } });
+    }
+    return new Response(prependTo(first, reader), {
+      status: options.status ?? 200,
+      headers: eventStreamHeaders(options.headers),
+    });
   };
+}
+
+/** A body that gives the chunk already read, then the rest of `reader`; cancelling it cancels the reader. */
+function prependTo(first: ReadableStreamReadResult<Uint8Array>, reader: ReadableStreamDefaultReader<Uint8Array>): ReadableStream<Uint8Array> {
+  let pending: ReadableStreamReadResult<Uint8Array> | undefined = first;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = pending ?? (await reader.read());
+        pending = undefined;
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
 }
