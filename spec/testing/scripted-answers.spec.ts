@@ -525,6 +525,17 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       await expect(failure).rejects.toThrow('scriptAnswer(): match.when threw: no body');
     });
 
+    it('a predicate that throws uses up no responseFailed fault: the next request gets it', async () => {
+      const throwing = emulator.scriptAnswer({ text: 'Never.' }, { match: { when: () => { throw new Error('no body'); } } });
+      const fault = emulator.inject({ kind: 'responseFailed' });
+      await expect(client.responses.create({ model: 'gpt-4o', input: 'Hi' })).rejects.toThrow('scriptAnswer(): match.when threw: no body');
+      expect(fault.remaining).toBe(1);
+      throwing.remove();
+      const failed = await client.responses.create({ model: 'gpt-4o', input: 'Hi' });
+      expect(failed.status).toBe('failed');
+      expect(fault.remaining).toBe(0);
+    });
+
     it('a background response is produced with the scripted answer', async () => {
       emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' }, id: 'call_bg' }] });
       const queued = await client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true, tools: [strictWeatherTool] });

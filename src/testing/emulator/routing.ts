@@ -108,5 +108,19 @@ export function routeMatcher(routes: readonly Route[]): (method: string, path: s
  * const scripted = scriptedAnswerOf(ctx, 'chat', { input: request.userText, tools: [], toolOutputs: [] });
  */
 export function scriptedAnswerOf(ctx: RouteContext, api: ScriptedApi, facts: AnswerFacts): PlannedAnswer | undefined {
-  return ctx.state.answers.take({ api, method: ctx.method, path: ctx.path, body: ctx.body, ...facts });
+  return scriptedAnswerMatch(ctx, api, facts)?.take();
+}
+
+/**
+ * The scripted answer (if any) of the request a route handles, matched now and taken (counted as used) when the
+ * route calls `take()`: for a route that decides after matching whether it answers with it (a model failure keeps
+ * it for the next request). A `when` predicate that throws fails the request here, before the route took anything.
+ *
+ * @example
+ * const match = scriptedAnswerMatch(ctx, 'responses', facts);
+ * const failed = ctx.answerFault();
+ * const scripted = failed ? undefined : match?.take();
+ */
+export function scriptedAnswerMatch(ctx: RouteContext, api: ScriptedApi, facts: AnswerFacts): { take(): PlannedAnswer } | undefined {
+  return ctx.state.answers.find({ api, method: ctx.method, path: ctx.path, body: ctx.body, ...facts });
 }

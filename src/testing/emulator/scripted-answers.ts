@@ -317,12 +317,24 @@ export class AnswerScripts {
 
   /** The first scripted answer matching the request, counted as used; `undefined`: the answer is generated. */
   take(request: AnswerRequest): PlannedAnswer | undefined {
+    return this.find(request)?.take();
+  }
+
+  /**
+   * The first scripted answer matching the request, not yet counted as used: `take()` counts it. Matching runs the
+   * `when` predicates (which may throw), so a route can match before it takes anything else for the request.
+   */
+  find(request: AnswerRequest): { take(): PlannedAnswer } | undefined {
     this.#scripts = this.#scripts.filter((script) => script.remaining > 0);
     const script = this.#scripts.find((candidate) => matchesAnswer(candidate.match, request));
     if (!script) return undefined;
-    script.remaining--;
-    script.hits++;
-    return script.planned;
+    return {
+      take: () => {
+        script.remaining--;
+        script.hits++;
+        return script.planned;
+      },
+    };
   }
 }
 

@@ -9,7 +9,7 @@
  * is cut; with `background: true` they are produced over time (see `../background-responses.ts`). The
  * `responseFailed` fault makes the model fail the response (status `failed`, its stream ends with `response.failed`).
  */
-import { type Route, scriptedAnswerOf } from '../routing.js';
+import { type Route, scriptedAnswerMatch } from '../routing.js';
 import { playBlocks } from '../paced-stream.js';
 import {
   backgroundResponses,
@@ -54,13 +54,14 @@ export const responseRoutes: readonly Route[] = [
       const request = readResponsesRequest(ctx.state, ctx.body);
       checkResponsesRequest(ctx.body, request.texts, checks); // texts: instructions, conversation, input
       refuseUnstoredBackground(request); // a 400 takes nothing: no fault, no scripted answer, no count
+      const tools = request.tools.map((tool) => tool.function.name);
+      // Matched first: a `when` that throws fails the request (500) before a fault is taken for it.
+      const match = scriptedAnswerMatch(ctx, 'responses', { input: request.lastUserText, tools, toolOutputs: request.toolOutputs });
       const failed = ctx.answerFault();
       // A model that fails at once gives no answer: the scripted one is kept for the next request. One that fails
       // after some output (streamed, not in the background) was giving the scripted answer: it uses it up.
       const midway = failed?.afterEvents !== undefined && request.stream && !request.background;
-      const tools = request.tools.map((tool) => tool.function.name);
-      const facts = { input: request.lastUserText, tools, toolOutputs: request.toolOutputs };
-      const scripted = failed && !midway ? undefined : scriptedAnswerOf(ctx, 'responses', facts);
+      const scripted = failed && !midway ? undefined : match?.take();
       const script = scriptResponse(request, failed ? { ...MODEL_FAILURE, ...failed.error } : null, scripted);
       ctx.state.counters.responsesCreated++;
       if (request.store) {
