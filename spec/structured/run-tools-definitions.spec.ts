@@ -90,9 +90,10 @@ describe('tool loops: the options are checked when a loop is called', () => {
     ['null', null, /tools\[0\] is not a tool \(got null\)/, undefined],
     ['no name', { parameters: City, execute: () => 1 }, /tools\[0\] has no name/, undefined],
     ['no execute', { name: 'get_time', parameters: City }, /tools\[0\] \("get_time"\) has no `execute` function \(got undefined\)/, 'get_time'],
-    ['parameters missing', { name: 'get_time', execute: () => 1 }, /`parameters` must be a zod 4 schema \(zodTool\) or a JSON Schema object \(jsonSchemaTool\) \(got undefined\)/, 'get_time'],
+    ['parameters missing', { name: 'get_time', execute: () => 1 }, /`parameters` must be a zod schema \(zodTool\) or a JSON Schema object \(jsonSchemaTool\) \(got undefined\)/, 'get_time'],
     ['parameters an array', { name: 'get_time', parameters: [], execute: () => 1 }, /\(got Array\)/, 'get_time'],
-    ['a zod 3 schema', { name: 'get_time', parameters: { _def: { typeName: 'ZodObject' } }, execute: () => 1 }, /\(got a zod 3 schema\)/, 'get_time'],
+    // zod 3's `_def` without its `safeParse` (a zod 3 schema is a zod tool: spec/structured/zod3-emulator.spec.ts).
+    ['a schema-like object', { name: 'get_time', parameters: { _def: { typeName: 'ZodObject' } }, execute: () => 1 }, /\(got an object with `_def` that is no zod 3 schema\)/, 'get_time'],
     ['strict not a boolean', { name: 'get_time', parameters: {}, strict: 'yes', execute: () => 1 }, /`strict` must be a boolean/, 'get_time'],
     ['parse not a function', { name: 'get_time', parameters: {}, parse: 'json', execute: () => 1 }, /`parse` must be a function/, 'get_time'],
   ];

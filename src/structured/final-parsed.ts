@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import type { z } from 'zod';
+import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
 import { isStructuredOutputFinal, parseStructuredOutput, type StructuredOutputFinal } from './parse-structured-output.js';
 import { SKIP, withSteps } from './per-subscription.js';
 import {
@@ -10,8 +10,8 @@ import {
 } from './structured-text.js';
 
 /**
- * Emits once, when the stream completes: the structured output parsed and validated with `schema` (zod's output),
- * what the official SDK gives as `response.output_parsed` (Responses) or `choices[i].message.parsed` (Chat
+ * Emits once, when the stream completes: the structured output parsed and validated with `schema` (zod's output;
+ * a zod 4 or a zod 3 schema, validated by its own zod), what the official SDK gives as `response.output_parsed` (Responses) or `choices[i].message.parsed` (Chat
  * Completions). Nothing is parsed before the end (use {@link partialParsed} or {@link structuredOutput} to see
  * it grow). Fails like {@link structuredOutput}: `StructuredOutputParseError`, `StructuredOutputValidationError`,
  * `StructuredOutputRefusalError`, `StructuredOutputIncompleteError`, and `StructuredOutputToolCallsError` when the
@@ -43,10 +43,10 @@ import {
  *   .pipe(finalParsed(Weather))
  *   .subscribe((weather) => console.log(weather.celsius));
  */
-export function finalParsed<S extends z.core.$ZodType>(
+export function finalParsed<S extends AnyZodSchema>(
   schema: S,
   options: StructuredOutputOptions = {},
-): OperatorFunction<StructuredOutputStreamValue | StructuredOutputFinal, z.output<S>> {
+): OperatorFunction<StructuredOutputStreamValue | StructuredOutputFinal, ZodOutput<S>> {
   return withSteps(() => {
     const text = structuredText(options);
     let json = '';

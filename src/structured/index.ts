@@ -4,7 +4,8 @@
  * `partialParsed()` emits the deep-partial object after each delta; at the end `structuredOutput()` /
  * `finalParsed()` give the object validated by the schema, and `parsedToolCalls()` the validated arguments of each
  * tool call; `parseStructuredOutput()` (or `finalParsed()` on `create()`) parses a finished, non-streamed answer.
- * A subpath of its own, since its types are zod's: the main entry's declarations stay free of them.
+ * A subpath of its own, since its types are zod's: the main entry's declarations stay free of them. Schemas are
+ * zod 4's (classic or `zod/mini`) or zod 3's (`zod/v3`, or a zod@3 install: the official SDK's helpers take both).
  * The error classes (`StructuredOutputError` and its subclasses) are in the main entry, with every other error.
  *
  * @example
@@ -21,6 +22,7 @@
  */
 export { createPartialJsonParser, type PartialJsonParser, type DeepPartial } from './partial-json-parser.js';
 export { toStrictJsonSchema } from './strict-json-schema.js';
+export type { AnyZodSchema, Zod3Schema, Zod3SafeParseResult, ZodOutput } from './zod-schema.js';
 export {
   zodTextFormat,
   zodResponseFormat,

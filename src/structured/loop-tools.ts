@@ -3,12 +3,12 @@
  * to the API (`declareTools()`), before any request.
  */
 import type { Observable } from 'rxjs';
-import type { z } from 'zod';
 import { kindOf } from '../errors/excerpt.js';
 import { StructuredOutputSchemaError } from '../errors/structured-errors.js';
 import { ToolLoopDefinitionError } from '../errors/tool-loop-errors.js';
 import { toStrictJsonSchema } from './strict-json-schema.js';
 import type { ToolLoopOptions } from './tool-loop.js';
+import { isZodSchema, type AnyZodSchema, type ZodOutput } from './zod-schema.js';
 
 /**
  * What a tool's `execute` gets besides its arguments: a signal aborted when the loop is unsubscribed while the
@@ -25,8 +25,8 @@ export interface ToolContext {
 }
 
 /**
- * A function tool the loop can run, declared with a zod schema: its name, description and zod parameters (sent as
- * a strict function tool), and `execute`, given the arguments parsed and validated by the schema. It returns a
+ * A function tool the loop can run, declared with a zod schema (zod 4's, or zod 3's): its name, description and zod
+ * parameters (sent as a strict function tool), and `execute`, given the arguments parsed and validated by the schema. It returns a
  * value, a Promise or an Observable (its last value is the result; an Observable tool is unsubscribed when the
  * loop is). A string result is sent to the model as it is, `undefined` as `''`, an array of content parts the API
  * takes (see {@link ToolOutput}) as it is, any other value JSON-stringified.
@@ -39,12 +39,12 @@ export interface ToolContext {
  *   execute: async ({ city }, { signal }) => weatherApi(city, signal),
  * };
  */
-export interface RunnableTool<S extends z.core.$ZodType = z.core.$ZodType, R = unknown> {
+export interface RunnableTool<S extends AnyZodSchema = AnyZodSchema, R = unknown> {
   readonly name: string;
   readonly description?: string;
   readonly parameters: S;
   /** Runs one call (method syntax: a tool of any schema fits a list of `RunnableTool`s). */
-  execute(args: z.output<S>, context: ToolContext): R | PromiseLike<R> | Observable<R>;
+  execute(args: ZodOutput<S>, context: ToolContext): R | PromiseLike<R> | Observable<R>;
 }
 
 /**
@@ -80,8 +80,8 @@ export interface JsonSchemaTool<A = unknown, R = unknown> {
   /** Whether the API enforces `parameters` (strict Structured Outputs). Default `false`. */
   readonly strict?: boolean;
   /**
-   * Turns the arguments text into `execute`'s argument (default `JSON.parse`): validate here (ajv, a zod 3
-   * schema's `parse`, ...). A throw or a rejection makes the arguments invalid (`onInvalidArguments`).
+   * Turns the arguments text into `execute`'s argument (default `JSON.parse`): validate here (ajv, a schema's
+   * `parse`, ...). A throw or a rejection makes the arguments invalid (`onInvalidArguments`).
    */
   parse?(args: string): A | PromiseLike<A>;
   /** Runs one call (method syntax: a tool of any argument type fits a list of tools). */
@@ -90,8 +90,8 @@ export interface JsonSchemaTool<A = unknown, R = unknown> {
 
 /**
  * A tool of a tool loop: declared with zod ({@link RunnableTool}, `zodTool()`) or with a JSON Schema
- * ({@link JsonSchemaTool}, `jsonSchemaTool()`). The loop tells them apart by `parameters`: a zod 4 schema, or a
- * plain JSON Schema object.
+ * ({@link JsonSchemaTool}, `jsonSchemaTool()`). The loop tells them apart by `parameters`: a zod schema (zod 4's
+ * `_zod`, zod 3's `_def.typeName` and `safeParse`), or a plain JSON Schema object.
  *
  * @example
  * const tools: ToolLoopTool[] = [zodTool({ ... }), jsonSchemaTool({ ... })];
@@ -99,7 +99,7 @@ export interface JsonSchemaTool<A = unknown, R = unknown> {
 export type ToolLoopTool = RunnableTool | JsonSchemaTool;
 
 /**
- * Declares a {@link RunnableTool} with its argument types inferred from the zod schema.
+ * Declares a {@link RunnableTool} with its argument types inferred from the zod schema (zod 4's or zod 3's).
  *
  * @example
  * import { z } from 'zod';
@@ -111,8 +111,12 @@ export type ToolLoopTool = RunnableTool | JsonSchemaTool;
  *   parameters: z.object({ city: z.string() }),
  *   execute: ({ city }) => ({ city, temperature: 21 }), // sent as '{"city":"Oslo","temperature":21}'
  * });
+ *
+ * // A zod 3 schema (`zod/v3`, or a zod@3 install), as the official SDK's helpers take it:
+ * import { z as z3 } from 'zod/v3';
+ * const getTime = zodTool({ name: 'get_time', parameters: z3.object({ city: z3.string() }), execute: ({ city }) => `noon in ${city}` });
  */
-export function zodTool<S extends z.core.$ZodType, R>(tool: RunnableTool<S, R>): RunnableTool<S, R> {
+export function zodTool<S extends AnyZodSchema, R>(tool: RunnableTool<S, R>): RunnableTool<S, R> {
   return tool;
 }
 
@@ -263,10 +267,11 @@ function toolDeclaration(tool: unknown, index: number, where: string): ToolDecla
     }
   }
   if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters) || '_def' in parameters) {
-    const zod3 = parameters !== null && typeof parameters === 'object' && '_def' in parameters;
-    const got = zod3 ? 'a zod 3 schema' : kindOf(parameters);
+    // `_def` but not zod 3's (no `typeName` or no `safeParse`): a schema of some other kind, no JSON Schema.
+    const schemaLike = parameters !== null && typeof parameters === 'object' && '_def' in parameters;
+    const got = schemaLike ? 'an object with `_def` that is no zod 3 schema' : kindOf(parameters);
     throw new ToolLoopDefinitionError(
-      `${named}: \`parameters\` must be a zod 4 schema (zodTool) or a JSON Schema object (jsonSchemaTool) (got ${got})`,
+      `${named}: \`parameters\` must be a zod schema (zodTool) or a JSON Schema object (jsonSchemaTool) (got ${got})`,
       { index, toolName: name },
     );
   }
@@ -289,14 +294,3 @@ function toolDeclaration(tool: unknown, index: number, where: string): ToolDecla
 const EXPECTED_TOOL =
   'a tool loop takes zodTool({ name, parameters: <zod schema>, execute }) ' +
   'or jsonSchemaTool({ name, parameters: <JSON Schema>, execute })';
-
-/**
- * Whether a tool's `parameters` are a zod 4 schema (else a JSON Schema object).
- *
- * @internal
- * @example
- * isZodSchema(z.object({ city: z.string() })); // true
- */
-export function isZodSchema(value: unknown): value is z.core.$ZodType {
-  return typeof value === 'object' && value !== null && '_zod' in value;
-}

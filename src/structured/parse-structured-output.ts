@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
 import { kindOf } from '../errors/excerpt.js';
 import {
   StructuredOutputIncompleteError,
@@ -22,7 +22,7 @@ export type StructuredOutputFinal = Response | ChatCompletion;
 
 /**
  * The structured output of a finished `Response` or `ChatCompletion`, parsed and validated with `schema` (zod's
- * output, so transforms apply): what the official SDK's `responses.parse()` gives as `output_parsed` and
+ * output, so transforms apply; a zod 4 or a zod 3 schema): what the official SDK's `responses.parse()` gives as `output_parsed` and
  * `chat.completions.parse()` as `choices[i].message.parsed`. For an answer in hand (a non-streamed `create()`, a
  * tool loop's `final`); on an Observable of them, `finalParsed(schema)` does the same.
  *
@@ -39,7 +39,7 @@ export type StructuredOutputFinal = Response | ChatCompletion;
  * - A turn that only called tools (no text; a chat choice's `tool_calls`, a response's `function_call` /
  *   `custom_tool_call` items) is {@link StructuredOutputToolCallsError} naming them, as over its stream. Other text
  *   that is not JSON (none at all included) is `StructuredOutputParseError` with where and an excerpt; JSON that
- *   `schema` refuses is `StructuredOutputValidationError` with zod's issues.
+ *   `schema` refuses is `StructuredOutputValidationError` with zod's issues (zod 3's for a zod 3 schema).
  *
  * Where the SDK sets `output_parsed` / `message.parsed` to `null` (a refusal, an incomplete response, no text),
  * this throws the error that says why. A value that is neither a `Response` nor a `ChatCompletion` (a stream's
@@ -56,11 +56,11 @@ export type StructuredOutputFinal = Response | ChatCompletion;
  * );
  * const city = parseStructuredOutput(final, City); // { city: 'Oslo', population: 709000 }
  */
-export function parseStructuredOutput<S extends z.core.$ZodType>(
+export function parseStructuredOutput<S extends AnyZodSchema>(
   final: StructuredOutputFinal,
   schema: S,
   options: StructuredOutputOptions = {},
-): z.output<S> {
+): ZodOutput<S> {
   if (!isStructuredOutputFinal(final)) {
     throw new TypeError(`parseStructuredOutput: expected a Response or a ChatCompletion (got ${describe(final)})`);
   }

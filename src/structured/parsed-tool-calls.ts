@@ -1,6 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import { withManySteps } from './per-subscription.js';
-import type { z } from 'zod';
+import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
 import { StructuredOutputIncompleteError, StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
 import { chatProtocol } from '../chat/protocol.js';
 import { mayStartCompletion, opensMessage } from '../chat/snapshot/reducer.js';
@@ -14,7 +14,7 @@ import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputSt
  * @example
  * const run = (call: ParsedToolCall<{ get_weather: typeof GetWeather }>) => getWeather(call.parsedArguments.city);
  */
-export type ParsedToolCall<Tools extends Record<string, z.core.$ZodType>> = {
+export type ParsedToolCall<Tools extends Record<string, AnyZodSchema>> = {
   [K in keyof Tools & string]: {
     /** The function's name. */
     readonly name: K;
@@ -23,7 +23,7 @@ export type ParsedToolCall<Tools extends Record<string, z.core.$ZodType>> = {
     /** The arguments as the model wrote them. */
     readonly arguments: string;
     /** The arguments parsed and validated by `Tools[name]` (zod's output). */
-    readonly parsedArguments: z.output<Tools[K]>;
+    readonly parsedArguments: ZodOutput<Tools[K]>;
     /** Where the call is: the `output_index` (Responses) or the tool call `index` (Chat Completions). */
     readonly index: number;
   };
@@ -42,7 +42,7 @@ type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_ite
 
 /**
  * Emits each function call of the stream once its arguments are complete, parsed and validated with the zod
- * schema of its tool (`tools[name]`): what the official SDK gives as `parsed_arguments`.
+ * schema of its tool (`tools[name]`, zod 4's or zod 3's): what the official SDK gives as `parsed_arguments`.
  * - Responses: at each `response.output_item.done` of a `function_call` item;
  * - Chat Completions (choice `choice`, default 0): when the next call starts, else at the choice's finish or the
  *   end of the stream, in index order.
@@ -66,7 +66,7 @@ type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_ite
  *   .pipe(parsedToolCalls({ get_weather: GetWeather }))
  *   .subscribe((call) => console.log(call.callId, call.parsedArguments.city));
  */
-export function parsedToolCalls<Tools extends Record<string, z.core.$ZodType>>(
+export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
   tools: Tools,
   options: StructuredOutputOptions = {},
 ): OperatorFunction<StructuredOutputStreamValue, ParsedToolCall<Tools>> {

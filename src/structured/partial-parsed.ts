@@ -1,5 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import type { z } from 'zod';
+import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
 import { createPartialJsonParser, type DeepPartial } from './partial-json-parser.js';
 import { SKIP, withSteps } from './per-subscription.js';
 import {
@@ -14,7 +15,7 @@ import {
  * {@link createPartialJsonParser} for what is shown when), a new value sharing every finished part with the
  * previous one. Reads Chat Completions chunks (`delta.content` of choice `choice`, default 0) and Responses events
  * (`response.output_text.delta`). At the end of the stream the JSON must be complete (else
- * `StructuredOutputParseError`) and, when `schema` is given, valid (else `StructuredOutputValidationError`); a
+ * `StructuredOutputParseError`) and, when `schema` (zod 4's or zod 3's) is given, valid (else `StructuredOutputValidationError`); a
  * refusal is `StructuredOutputRefusalError`, a `length` / `content_filter` finish or `response.incomplete` is
  * `StructuredOutputIncompleteError`, tool calls instead of an answer `StructuredOutputToolCallsError`. Everything
  * emitted before an error stays valid. A stream of several turns (a tool loop's `event`s) starts again at each new
@@ -29,10 +30,10 @@ import {
  *   .pipe(partialParsed(Recipe))
  *   .subscribe((recipe) => render(recipe.title ?? '', recipe.steps ?? []));
  */
-export function partialParsed<S extends z.core.$ZodType = z.core.$ZodType<unknown>>(
+export function partialParsed<S extends AnyZodSchema = z.core.$ZodType<unknown>>(
   schema?: S,
   options: StructuredOutputOptions = {},
-): OperatorFunction<StructuredOutputStreamValue, DeepPartial<z.output<S>>> {
+): OperatorFunction<StructuredOutputStreamValue, DeepPartial<ZodOutput<S>>> {
   return withSteps(() => {
     // One text tracker and one parser per subscription.
     const text = structuredText(options);
@@ -52,14 +53,14 @@ export function partialParsed<S extends z.core.$ZodType = z.core.$ZodType<unknow
         const partial = parser.push(piece);
         if (partial === previous || partial === undefined) return SKIP;
         previous = partial;
-        return partial as DeepPartial<z.output<S>>;
+        return partial as DeepPartial<ZodOutput<S>>;
       },
       complete() {
         text.complete();
         const final = parser.end();
         validate(final, schema);
         // A top-level number (or anything that only ended with the text) shows up now.
-        return final === previous ? SKIP : (final as DeepPartial<z.output<S>>);
+        return final === previous ? SKIP : (final as DeepPartial<ZodOutput<S>>);
       },
     };
   });

@@ -1,11 +1,12 @@
 /**
- * Request parameters for Structured Outputs built from zod schemas, in the shapes the API takes (the same shapes,
- * key for key, that the official SDK's `openai/helpers/zod` gives). They are plain JSON-ready objects: parsing
- * the answer is the operators' job (`partialParsed`, `structuredOutput`, `finalParsed`, `parsedToolCalls`).
+ * Request parameters for Structured Outputs built from zod schemas (zod 4's or zod 3's), in the shapes the API
+ * takes (the same shapes, key for key, that the official SDK's `openai/helpers/zod` gives). They are plain
+ * JSON-ready objects: parsing the answer is the operators' job (`partialParsed`, `structuredOutput`,
+ * `finalParsed`, `parsedToolCalls`).
  */
-import type { z } from 'zod';
 import { StructuredOutputSchemaError } from '../errors/structured-errors.js';
 import { toStrictJsonSchema } from './strict-json-schema.js';
+import type { AnyZodSchema } from './zod-schema.js';
 
 /**
  * The Responses API `text.format` for a JSON schema.
@@ -80,9 +81,11 @@ export interface StrictResponsesFunctionTool {
 }
 
 /**
- * The Responses API `text.format` asking for JSON that matches `schema` (strict Structured Outputs). Throws
+ * The Responses API `text.format` asking for JSON that matches `schema` (strict Structured Outputs), a zod 4
+ * schema (classic or `zod/mini`) or a zod 3 one (`zod/v3`, or a zod@3 install). Throws
  * `StructuredOutputSchemaError` for what strict mode cannot represent (an optional field that is not nullable, a
- * record, `z.intersection`, a tuple, a root that is not an object).
+ * record, an intersection that is not of two plain objects, a tuple, a date, a transform, a root that is not an
+ * object).
  *
  * @example
  * import { z } from 'zod';
@@ -93,20 +96,29 @@ export interface StrictResponsesFunctionTool {
  *   .stream({ model: 'gpt-4o', input: 'Weather in Paris?', text: { format: zodTextFormat(Weather, 'weather') } })
  *   .pipe(finalParsed(Weather))
  *   .subscribe((weather) => console.log(weather.celsius));
+ *
+ * // A zod 3 schema, as the official SDK's helpers take it:
+ * import { z as z3 } from 'zod/v3';
+ * const Weather3 = z3.object({ city: z3.string(), celsius: z3.number() });
+ * client.responses
+ *   .stream({ model: 'gpt-4o', input: 'Weather in Paris?', text: { format: zodTextFormat(Weather3, 'weather') } })
+ *   .pipe(finalParsed(Weather3))
+ *   .subscribe((weather) => console.log(weather.celsius));
  */
-export function zodTextFormat(schema: z.core.$ZodType, name: string, props: { description?: string } = {}): JsonSchemaTextFormat {
+export function zodTextFormat(schema: AnyZodSchema, name: string, props: { description?: string } = {}): JsonSchemaTextFormat {
   return { type: 'json_schema', ...described(props), name, strict: true, schema: toStrictJsonSchema(schema) };
 }
 
 /**
- * The `description` of a format's `props`, the one field they take. The official SDK's zod 3 option
- * `schemaDefinitions` is refused rather than sent to the API: with zod 4, a schema with an id
- * (`.meta({ id: 'Address' })`) is written as a definition and referred to.
+ * The `description` of a format's `props`, the one field they take. The official SDK's option `schemaDefinitions`
+ * is refused rather than sent to the API: with zod 4, a schema with an id (`.meta({ id: 'Address' })`) is written
+ * as a definition and referred to; a zod 3 schema is written inline where it is used (a recursive one becomes a
+ * definition).
  */
 function described(props: { description?: string }): { description?: string } {
   if (props !== null && typeof props === 'object' && 'schemaDefinitions' in props) {
     throw new StructuredOutputSchemaError(
-      '`schemaDefinitions` is an option of the official SDK for zod 3; with zod 4, give a shared schema an id (`.meta({ id: "Address" })`) and it becomes a definition',
+      '`schemaDefinitions` (an option of the official SDK) is not taken: with zod 4, give a shared schema an id (`.meta({ id: "Address" })`) and it becomes a definition; a zod 3 schema is written inline where it is used',
       '<root>',
     );
   }
@@ -114,8 +126,8 @@ function described(props: { description?: string }): { description?: string } {
 }
 
 /**
- * The Chat Completions `response_format` asking for JSON that matches `schema` (strict Structured Outputs).
- * Throws `StructuredOutputSchemaError` like {@link zodTextFormat}.
+ * The Chat Completions `response_format` asking for JSON that matches `schema` (strict Structured Outputs), a zod 4
+ * or a zod 3 schema. Throws `StructuredOutputSchemaError` like {@link zodTextFormat}.
  *
  * @example
  * import { zodResponseFormat, finalParsed } from 'rx-openai-stream/structured';
@@ -126,7 +138,7 @@ function described(props: { description?: string }): { description?: string } {
  *   .subscribe((weather) => console.log(weather.city));
  */
 export function zodResponseFormat(
-  schema: z.core.$ZodType,
+  schema: AnyZodSchema,
   name: string,
   props: { description?: string } = {},
 ): JsonSchemaResponseFormat {
@@ -134,8 +146,8 @@ export function zodResponseFormat(
 }
 
 /**
- * A strict Chat Completions function tool whose arguments match `parameters`. Get the validated arguments of the
- * model's calls with `parsedToolCalls({ [name]: parameters })`.
+ * A strict Chat Completions function tool whose arguments match `parameters` (a zod 4 or a zod 3 schema). Get the
+ * validated arguments of the model's calls with `parsedToolCalls({ [name]: parameters })`.
  *
  * @example
  * import { zodFunction, parsedToolCalls } from 'rx-openai-stream/structured';
@@ -146,7 +158,7 @@ export function zodResponseFormat(
  *   .pipe(parsedToolCalls({ get_weather: GetWeather }))
  *   .subscribe((call) => console.log(call.name, call.parsedArguments.city));
  */
-export function zodFunction(options: { name: string; parameters: z.core.$ZodType; description?: string }): StrictChatFunctionTool {
+export function zodFunction(options: { name: string; parameters: AnyZodSchema; description?: string }): StrictChatFunctionTool {
   return {
     type: 'function',
     function: {
@@ -159,8 +171,8 @@ export function zodFunction(options: { name: string; parameters: z.core.$ZodType
 }
 
 /**
- * A strict Responses API function tool whose arguments match `parameters`. Get the validated arguments of the
- * model's calls with `parsedToolCalls({ [name]: parameters })`.
+ * A strict Responses API function tool whose arguments match `parameters` (a zod 4 or a zod 3 schema). Get the
+ * validated arguments of the model's calls with `parsedToolCalls({ [name]: parameters })`.
  *
  * @example
  * import { zodResponsesFunction, parsedToolCalls } from 'rx-openai-stream/structured';
@@ -172,7 +184,7 @@ export function zodFunction(options: { name: string; parameters: z.core.$ZodType
  */
 export function zodResponsesFunction(options: {
   name: string;
-  parameters: z.core.$ZodType;
+  parameters: AnyZodSchema;
   description?: string;
   defer_loading?: boolean;
 }): StrictResponsesFunctionTool {

@@ -1,8 +1,9 @@
 /**
- * zod schema → the JSON Schema that strict Structured Outputs accepts: zod's own `z.toJSONSchema` (draft 7), then
- * one pass that closes every object (`additionalProperties: false`), makes every property required (an optional
- * property must accept `null`, else it is refused, as the official SDK does), and refuses keywords the API cannot
- * honour. The rules themselves (and the keywords) are `strict-schema-rules.ts`'s, which the emulator reads too.
+ * zod schema → the JSON Schema that strict Structured Outputs accepts: zod 4's own `z.toJSONSchema` (draft 7), or
+ * for a zod 3 schema `zod3JsonSchema()`, which writes what zod 4 writes for the same schema; then one pass, the same
+ * for both versions, that closes every object (`additionalProperties: false`), makes every property required (an
+ * optional property must accept `null`, else it is refused, as the official SDK does), and refuses keywords the API
+ * cannot honour. The rules themselves (and the keywords) are `strict-schema-rules.ts`'s, which the emulator reads too.
  */
 import { z } from 'zod';
 import { StructuredOutputSchemaError } from '../errors/structured-errors.js';
@@ -14,27 +15,32 @@ import {
   STRICT_UNSUPPORTED_KEYWORDS as UNSUPPORTED,
   type JsonSchemaNode,
 } from './strict-schema-rules.js';
+import { zod3JsonSchema } from './zod3-json-schema.js';
+import { isZod3Schema, type AnyZodSchema } from './zod-schema.js';
 
 /**
- * The strict JSON Schema of a zod schema, as the `schema` of a `json_schema` response format or the `parameters`
- * of a strict function tool. Throws {@link StructuredOutputSchemaError} for what strict mode cannot represent.
+ * The strict JSON Schema of a zod schema (zod 4's, classic or `zod/mini`, or zod 3's), as the `schema` of a
+ * `json_schema` response format or the `parameters` of a strict function tool. Throws
+ * {@link StructuredOutputSchemaError} for what strict mode cannot represent.
  *
  * @example
  * import { z } from 'zod';
+ * import { z as z3 } from 'zod/v3';
  * import { toStrictJsonSchema } from 'rx-openai-stream/structured';
  *
  * toStrictJsonSchema(z.object({ city: z.string(), unit: z.enum(['C', 'F']).nullable() }));
  * // { type: 'object', properties: {...}, required: ['city', 'unit'], additionalProperties: false, ... }
+ * toStrictJsonSchema(z3.object({ city: z3.string(), unit: z3.enum(['C', 'F']).nullable() })); // the same
  */
-export function toStrictJsonSchema(schema: z.core.$ZodType): JsonSchemaNode {
+export function toStrictJsonSchema(schema: AnyZodSchema): JsonSchemaNode {
   let json: JsonSchemaNode;
   try {
-    json = zodJsonSchema(schema);
+    json = isZod3Schema(schema) ? zod3JsonSchema(schema) : zodJsonSchema(schema);
   } catch (error) {
     if (error instanceof StructuredOutputSchemaError) throw error;
     // zod's own refusal (a date, a transform, a bigint, ...): said where, as for every other refusal.
     const what = error instanceof Error ? error.message : String(error);
-    throw new StructuredOutputSchemaError(what, unrepresentableAt(schema) ?? '<root>', { cause: error });
+    throw new StructuredOutputSchemaError(what, unrepresentableAt(schema as z.core.$ZodType) ?? '<root>', { cause: error });
   }
   if (json['type'] !== 'object') {
     throw new StructuredOutputSchemaError(`The root must be an object schema, not ${JSON.stringify(json['type'] ?? 'untyped')}`, '<root>');

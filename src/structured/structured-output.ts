@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import type { z } from 'zod';
+import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
 import { createPartialJsonParser, type DeepPartial } from './partial-json-parser.js';
 import { SKIP, withSteps } from './per-subscription.js';
 import {
@@ -23,7 +23,7 @@ export type StructuredOutputSnapshot<T> =
 /**
  * Emits `{ done: false, partial }` after each delta that changed the structured output (as
  * {@link partialParsed}), and at the end of the stream `{ done: true, partial, parsed }`: `parsed` is the whole
- * output validated with `schema` (zod's output, so transforms apply), what the official SDK gives as
+ * output validated with `schema` (zod's output, so transforms apply; a zod 4 or a zod 3 schema), what the official SDK gives as
  * `output_parsed` / `message.parsed`. Fails with `StructuredOutputParseError` (not JSON, or cut short),
  * `StructuredOutputValidationError` (the schema refuses it), `StructuredOutputRefusalError`,
  * `StructuredOutputIncompleteError` (`length`, `content_filter`, `response.incomplete`) or
@@ -39,11 +39,11 @@ export type StructuredOutputSnapshot<T> =
  *   else render(s.partial);
  * });
  */
-export function structuredOutput<S extends z.core.$ZodType>(
+export function structuredOutput<S extends AnyZodSchema>(
   schema: S,
   options: StructuredOutputOptions = {},
-): OperatorFunction<StructuredOutputStreamValue, StructuredOutputSnapshot<z.output<S>>> {
-  type T = z.output<S>;
+): OperatorFunction<StructuredOutputStreamValue, StructuredOutputSnapshot<ZodOutput<S>>> {
+  type T = ZodOutput<S>;
   return withSteps(() => {
     // One text tracker and one parser per subscription.
     const text = structuredText(options);

@@ -16,6 +16,7 @@ import { beganAfterStart, startOf } from '../responses/snapshot/stream-start.js'
 import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../wire/chat.js';
 import type { Response, ResponseStreamEvent } from '../wire/responses-api.js';
 import { createPartialJsonParser } from './partial-json-parser.js';
+import { isZod3Schema, type AnyZodSchema, type ZodOutput } from './zod-schema.js';
 
 /**
  * A value of a stream that can carry a structured output: a Chat Completions chunk or a Responses event.
@@ -328,31 +329,33 @@ function finalAnswer(output: readonly unknown[]): { text?: string; refusal?: str
  * @example
  * parseAndValidate('{"a":1}', z.object({ a: z.number() })); // { a: 1 }
  */
-export function parseAndValidate<S extends z.core.$ZodType>(
+export function parseAndValidate<S extends AnyZodSchema>(
   text: string,
   schema: S | undefined,
   details: { toolName?: string; callId?: string } = {},
-): z.output<S> {
+): ZodOutput<S> {
   const parser = createPartialJsonParser();
   parser.push(text);
   return validate(parser.end(), schema, details);
 }
 
 /**
- * Validates a parsed value with `schema` (when given), failing with {@link StructuredOutputValidationError}.
+ * Validates a parsed value with `schema` (when given, of zod 4 or zod 3), failing with
+ * {@link StructuredOutputValidationError} with the issues of that zod.
  *
  * @internal
  * @example
  * validate({ a: 1 }, z.object({ a: z.number() })); // { a: 1 }
  */
-export function validate<S extends z.core.$ZodType>(
+export function validate<S extends AnyZodSchema>(
   value: unknown,
   schema: S | undefined,
   details: { toolName?: string; callId?: string } = {},
-): z.output<S> {
-  if (schema === undefined) return value as z.output<S>;
-  // The function, not a method: the core type that classic and `zod/mini` schemas share declares none.
-  const result = z.safeParse(schema, value);
+): ZodOutput<S> {
+  if (schema === undefined) return value as ZodOutput<S>;
+  // zod 3's method; for zod 4 the function, not a method: the core type that classic and `zod/mini` schemas share
+  // declares none.
+  const result = isZod3Schema(schema) ? schema.safeParse(value) : z.safeParse(schema as z.core.$ZodType, value);
   if (!result.success) throw new StructuredOutputValidationError(result.error.issues, value, { ...details, cause: result.error });
-  return result.data;
+  return result.data as ZodOutput<S>;
 }

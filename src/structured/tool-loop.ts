@@ -40,8 +40,9 @@ import { tokenUsage, type ToolLoopUsage } from '../protocols/protocol.js';
 import type { ChatCompletion } from '../wire/chat.js';
 import type { FunctionAndCustomToolCallOutput } from '../wire/responses.js';
 import type { Response } from '../wire/responses-api.js';
-import { isZodSchema, type JsonSchemaTool, type ToolContext, type ToolLoopTool } from './loop-tools.js';
+import type { JsonSchemaTool, ToolContext, ToolLoopTool } from './loop-tools.js';
 import { parseAndValidate } from './structured-text.js';
+import { isZodSchema } from './zod-schema.js';
 
 /**
  * One call of a turn: its kind (a `function` call, or a `custom` tool call, which a loop cannot run: it is
@@ -377,7 +378,7 @@ function argumentsOf(tool: ToolLoopTool, call: ToolLoopCall): Observable<unknown
 
 function asInvalidArguments(error: unknown, call: ToolLoopCall): unknown {
   if (error instanceof StructuredOutputError) return error;
-  // A zod 3 error (the official SDK's helpers take zod 3 through `zod/v3`) keeps its issues.
+  // A zod 3 error thrown by a JSON-schema tool's `parse` (`schema.parse`) keeps its issues.
   const issues = (error as { issues?: unknown } | null)?.issues;
   const message = error instanceof Error ? error.message : String(error);
   return new StructuredOutputValidationError(

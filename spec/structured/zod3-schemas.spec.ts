@@ -1,0 +1,360 @@
+/**
+ * zod 3 schemas (`zod/v3`, as the official SDK's helpers take them) in the request helpers: the JSON Schema we send
+ * for them, beside what the SDK sends (`openai/helpers/zod`, its vendored zod-to-json-schema in strict mode) and
+ * beside what we send for the same schema written in zod 4; what strict mode cannot represent; validation.
+ */
+import * as sdk from 'openai/helpers/zod';
+import { from, lastValueFrom } from 'rxjs';
+import { z } from 'zod';
+import { z as z3 } from 'zod/v3';
+import { type ResponseStreamEvent, StructuredOutputSchemaError, StructuredOutputValidationError } from '../../src/index';
+import {
+  finalParsed,
+  parseStructuredOutput,
+  toStrictJsonSchema,
+  zodFunction,
+  zodResponseFormat,
+  zodResponsesFunction,
+  zodTextFormat,
+} from '../../src/structured';
+import { strictSchemaViolation } from '../../src/structured/strict-schema-rules';
+import { validate } from '../../src/structured/structured-text';
+
+/** The SDK's helpers attach non-enumerable parsers; the wire is what JSON.stringify sends. */
+const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+interface Tree {
+  label: string;
+  children: Tree[];
+}
+const Tree3: z3.ZodType<Tree> = z3.lazy(() => z3.object({ label: z3.string(), children: z3.array(Tree3) }));
+const Tree4: z.ZodType<Tree> = z.lazy(() => z.object({ label: z.string(), children: z.array(Tree4) }));
+
+/** Schemas for which we send, key for key, what the SDK sends. */
+const sameAsSdk: Record<string, z3.ZodTypeAny> = {
+  flat: z3.object({ city: z3.string(), celsius: z3.number(), sunny: z3.boolean() }),
+  described: z3.object({ name: z3.string().describe('the name'), age: z3.number().describe('in years') }).describe('a person'),
+  'nested objects and arrays': z3.object({
+    steps: z3.array(z3.object({ explanation: z3.string(), output: z3.string() })),
+    final_answer: z3.string(),
+    meta: z3.object({ tags: z3.array(z3.string()).min(1).max(5), nested: z3.object({ deep: z3.enum(['x', 'y']).nullable() }) }),
+  }),
+  'enums and literals': z3.object({
+    kind: z3.enum(['a', 'b']),
+    lit: z3.literal('x'),
+    n: z3.literal(3),
+    none: z3.literal(null),
+    native: z3.nativeEnum({ Up: 'up', Down: 'down' } as const),
+  }),
+  'nullable object and nullable enum': z3.object({
+    address: z3.object({ street: z3.string() }).nullable(),
+    unit: z3.enum(['C', 'F']).nullable(),
+  }),
+  'union of plain types': z3.object({ value: z3.union([z3.string(), z3.number(), z3.boolean()]) }),
+  'union of objects told apart by a literal': z3.object({
+    either: z3.union([z3.object({ kind: z3.literal('a'), a: z3.string() }), z3.object({ kind: z3.literal('b'), b: z3.number() })]),
+  }),
+  'discriminated union': z3.object({
+    shape: z3.discriminatedUnion('type', [
+      z3.object({ type: z3.literal('circle'), radius: z3.number() }),
+      z3.object({ type: z3.literal('square'), side: z3.number() }),
+    ]),
+  }),
+  'number checks': z3.object({ n: z3.number().int().min(0).max(10), p: z3.number().positive().lt(5), m: z3.number().multipleOf(3) }),
+  'string checks': z3.object({
+    s: z3.string().min(2).max(8),
+    mail: z3.string().email(),
+    link: z3.string().url(),
+    id: z3.string().uuid(),
+    word: z3.string().regex(/^[a-z]+$/),
+    when: z3.string().datetime(),
+    day: z3.string().date(),
+  }),
+  'a default': z3.object({ p: z3.string().default('d'), n: z3.number().int().default(2) }),
+  'optional and nullable object': z3.object({ o: z3.object({ a: z3.string() }).optional().nullable() }),
+  'strict object, brand': z3.object({ a: z3.string().brand('A') }).strict(),
+  'any and unknown': z3.object({ a: z3.any(), u: z3.unknown() }),
+};
+
+describe('zod 3 schemas: the request formats equal the SDK', () => {
+  it.each(Object.entries(sameAsSdk))('%s: text format, response format and function tools equal the SDK', (_, schema) => {
+    expect(wire(zodTextFormat(schema, 'thing'))).toEqual(wire(sdk.zodTextFormat(schema, 'thing')));
+    expect(wire(zodTextFormat(schema, 'thing', { description: 'd' }))).toEqual(wire(sdk.zodTextFormat(schema, 'thing', { description: 'd' })));
+    expect(wire(zodResponseFormat(schema, 'thing'))).toEqual(wire(sdk.zodResponseFormat(schema, 'thing')));
+    expect(wire(zodFunction({ name: 'f', parameters: schema, description: 'does f' }))).toEqual(
+      wire(sdk.zodFunction({ name: 'f', parameters: schema, description: 'does f' })),
+    );
+    expect(wire(zodResponsesFunction({ name: 'f', parameters: schema, defer_loading: true }))).toEqual(
+      wire(sdk.zodResponsesFunction({ name: 'f', parameters: schema, defer_loading: true })),
+    );
+    // And the rules of strict mode (the emulator's, as the API's) accept it.
+    expect(strictSchemaViolation(toStrictJsonSchema(schema))).toBeUndefined();
+  });
+});
+
+describe('zod 3 schemas: where we differ from the SDK, on purpose', () => {
+  /**
+   * Ours (the same as for the schema in zod 4: one set of rules for both versions, which strict mode accepts), and
+   * the SDK's, read when asked (it refuses some).
+   */
+  const both = (schema: z3.ZodTypeAny, zod4: z.core.$ZodType) => {
+    const ours = toStrictJsonSchema(schema);
+    expect(ours).toEqual(toStrictJsonSchema(zod4));
+    expect(strictSchemaViolation(ours)).toBeUndefined();
+    return {
+      ours,
+      get theirs() {
+        return wire(sdk.zodTextFormat(schema, 'thing').schema) as Record<string, unknown>;
+      },
+    };
+  };
+  const propertiesOf = (schema: unknown) => (schema as { properties: Record<string, unknown> }).properties;
+
+  it('a nullable plain type: a JSON Schema `type` list, where the SDK writes OpenAPI\'s `nullable: true`', () => {
+    // `nullable` is no JSON Schema keyword: the rules of strict mode (and the emulator's answers) read `null` from
+    // `type` / `anyOf`, and zod 4 writes it so.
+    const { ours, theirs } = both(
+      z3.object({ a: z3.string().nullable(), b: z3.string().nullish(), c: z3.boolean().nullable() }),
+      z.object({ a: z.string().nullable(), b: z.string().nullish(), c: z.boolean().nullable() }),
+    );
+    expect(propertiesOf(ours)).toEqual({ a: { type: ['string', 'null'] }, b: { type: ['string', 'null'] }, c: { type: ['boolean', 'null'] } });
+    expect(propertiesOf(theirs)).toEqual({ a: { type: 'string', nullable: true }, b: { type: 'string', nullable: true }, c: { type: 'boolean', nullable: true } });
+    // With a check, the SDK writes an anyOf; ours folds plain types alike (zod 3's int has no bounds; zod 4's has).
+    const int = z3.object({ n: z3.number().int().nullable() });
+    expect(propertiesOf(toStrictJsonSchema(int))['n']).toEqual({ type: ['integer', 'null'] });
+    expect(propertiesOf(wire(sdk.zodTextFormat(int, 'x').schema))['n']).toEqual({ anyOf: [{ type: 'integer' }, { type: 'null' }] });
+  });
+
+  it('a schema used twice is written twice, where the SDK makes it a definition', () => {
+    // zod 4 inlines it too (a shared schema becomes a definition with an id, which zod 3 has not).
+    const Address3 = z3.object({ street: z3.string() });
+    const Address4 = z.object({ street: z.string() });
+    const { ours, theirs } = both(z3.object({ home: Address3, work: Address3 }), z.object({ home: Address4, work: Address4 }));
+    expect(propertiesOf(ours)['work']).toEqual(propertiesOf(ours)['home']);
+    expect(ours['definitions']).toBeUndefined();
+    expect(propertiesOf(theirs)['work']).toEqual({ $ref: '#/definitions/thing_properties_home' });
+  });
+
+  it('recursion (z3.lazy) is a definition named as zod 4 names it, and `#` for the root', () => {
+    const { ours, theirs } = both(z3.object({ root: Tree3 }), z.object({ root: Tree4 }));
+    expect(ours).toMatchObject({
+      properties: { root: { $ref: '#/definitions/__schema0' } },
+      definitions: { __schema0: { properties: { children: { items: { $ref: '#/definitions/__schema0' } } } } },
+    });
+    // The SDK names it by its path and adds the root as a definition (`thing`).
+    expect(Object.keys(theirs['definitions'] as object)).toEqual(['thing_properties_root', 'thing']);
+
+    const Category3: z3.ZodType<{ name: string; sub: unknown[] }> = z3.object({ name: z3.string(), sub: z3.lazy(() => z3.array(Category3)) });
+    const Category4 = z.object({
+      name: z.string(),
+      get sub() {
+        return z.array(Category4);
+      },
+    });
+    const root = both(Category3, Category4);
+    expect(root.ours).toMatchObject({ properties: { sub: { items: { $ref: '#' } } } });
+    expect(root.ours['definitions']).toBeUndefined();
+    expect(propertiesOf(root.theirs)['sub']).toEqual({ type: 'array', items: { $ref: '#/definitions/thing' } });
+  });
+
+  it('a union of literals is an anyOf of consts, where the SDK folds it into an enum', () => {
+    const { ours, theirs } = both(z3.object({ v: z3.union([z3.literal('a'), z3.literal('b')]) }), z.object({ v: z.union([z.literal('a'), z.literal('b')]) }));
+    expect(propertiesOf(ours)['v']).toEqual({ anyOf: [{ type: 'string', const: 'a' }, { type: 'string', const: 'b' }] });
+    expect(propertiesOf(theirs)['v']).toEqual({ type: 'string', enum: ['a', 'b'] });
+  });
+
+  it('a description is written once, where zod 3 put it, and the SDK writes it on the nullable wrapper too', () => {
+    const { ours, theirs } = both(
+      z3.object({ o: z3.object({ b: z3.number() }).describe('o').nullable() }),
+      z.object({ o: z.object({ b: z.number() }).describe('o').nullable() }),
+    );
+    expect(propertiesOf(ours)['o']).not.toHaveProperty('description');
+    expect(propertiesOf(theirs)['o']).toHaveProperty('description', 'o');
+  });
+
+  it('.readonly() adds readOnly, as zod 4 writes it (the SDK writes nothing)', () => {
+    const { ours, theirs } = both(z3.object({ a: z3.array(z3.string()).readonly() }), z.object({ a: z.array(z.string()).readonly() }));
+    expect(propertiesOf(ours)['a']).toEqual({ type: 'array', items: { type: 'string' }, readOnly: true });
+    expect(propertiesOf(theirs)['a']).toEqual({ type: 'array', items: { type: 'string' } });
+  });
+
+  it("a time writes no `format` (JSON Schema's time asks for an offset, zod 3's time refuses one), as zod 4 does", () => {
+    const ours = toStrictJsonSchema(z3.object({ t: z3.string().time() }));
+    expect(propertiesOf(ours)['t']).toEqual({ type: 'string' });
+    expect(propertiesOf(wire(sdk.zodTextFormat(z3.object({ t: z3.string().time() }), 'x').schema))['t']).toEqual({ type: 'string', format: 'time' });
+  });
+
+  it('refinements, trim and case changes are accepted (checked or applied when parsing), where the SDK refuses them', () => {
+    // zod 4's are accepted too: they add nothing to the JSON Schema, and the answer is validated by the schema.
+    const schema = z3.object({
+      even: z3.number().refine((n) => n % 2 === 0),
+      word: z3.string().trim().toLowerCase(),
+      range: z3.object({ from: z3.number(), to: z3.number() }).superRefine(() => undefined),
+    });
+    const { ours } = both(schema, z.object({ even: z.number().refine((n) => n % 2 === 0), word: z.string().trim().toLowerCase(), range: z.object({ from: z.number(), to: z.number() }) }));
+    expect(propertiesOf(ours)['even']).toEqual({ type: 'number' });
+    expect(() => sdk.zodTextFormat(schema, 'x')).toThrow(/ZodEffects|value-changing/);
+  });
+
+  it('an intersection of two plain objects is one object (zod 4 folds it so); the SDK refuses intersections', () => {
+    const { ours } = both(
+      z3.object({ both: z3.intersection(z3.object({ a: z3.string() }), z3.object({ b: z3.number() })) }),
+      z.object({ both: z.intersection(z.object({ a: z.string() }), z.object({ b: z.number() })) }),
+    );
+    expect(propertiesOf(ours)['both']).toEqual({
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'number' } },
+      required: ['a', 'b'],
+      additionalProperties: false,
+    });
+    expect(() => sdk.zodTextFormat(z3.object({ both: z3.object({ a: z3.string() }).and(z3.object({ b: z3.number() })) }), 'x')).toThrow(/ZodIntersection/);
+  });
+
+  it('a union of objects the SDK cannot tell apart is accepted, as the SDK accepts it in zod 4', () => {
+    // Both parse as zod does, first branch first; the SDK refuses it for zod 3 only.
+    const either = both(
+      z3.object({ either: z3.union([z3.object({ a: z3.string() }), z3.object({ b: z3.number() })]) }),
+      z.object({ either: z.union([z.object({ a: z.string() }), z.object({ b: z.number() })]) }),
+    );
+    expect(either.ours).toEqual(wire(sdk.zodTextFormat(z.object({ either: z.union([z.object({ a: z.string() }), z.object({ b: z.number() })]) }), 'x').schema));
+    expect(() => either.theirs).toThrow(/ambiguous union/);
+  });
+
+  it('a default of a number the SDK cannot prove finite is accepted (JSON numbers are)', () => {
+    const { ours } = both(z3.object({ n: z3.number().default(2) }), z.object({ n: z.number().default(2) }));
+    expect(propertiesOf(ours)['n']).toEqual({ type: 'number', default: 2 });
+    expect(() => sdk.zodTextFormat(z3.object({ n: z3.number().default(2) }), 'x')).toThrow(/ZodDefault/);
+  });
+
+  it('a pipeline is written as its input side, what the model writes; its output side applies when parsing', () => {
+    // The SDK refuses pipelines; zod 4 writes a pipe's output side (here a number, which `z.string()` then refuses).
+    const Count = z3.object({ n: z3.string().pipe(z3.coerce.number()) });
+    expect(propertiesOf(toStrictJsonSchema(Count))['n']).toEqual({ type: 'string' });
+    expect(validate({ n: '42' }, Count)).toEqual({ n: 42 });
+    expect(() => sdk.zodTextFormat(Count, 'x')).toThrow(/ZodPipeline/);
+  });
+});
+
+describe('zod 3 schemas: what the same schema in zod 4 gives', () => {
+  const pairs: Array<[string, z3.ZodTypeAny, z.core.$ZodType]> = [
+    ['optional and nullable', z3.object({ a: z3.string().optional().nullable(), b: z3.boolean().nullish() }), z.object({ a: z.string().optional().nullable(), b: z.boolean().nullish() })],
+    ['union with null', z3.object({ v: z3.union([z3.string(), z3.null(), z3.boolean()]) }), z.object({ v: z.union([z.string(), z.null(), z.boolean()]) })],
+    ['arrays with bounds', z3.object({ a: z3.array(z3.string()).nonempty().max(3), l: z3.array(z3.number()).length(2) }), z.object({ a: z.array(z.string()).min(1).max(3), l: z.array(z.number()).length(2) })],
+    ['bounds, the tighter wins', z3.object({ n: z3.number().min(1).min(3).gt(2).max(10) }), z.object({ n: z.number().min(1).min(3).gt(2).max(10) })],
+    ['default object', z3.object({ o: z3.object({ b: z3.string() }).default({ b: 'x' }) }), z.object({ o: z.object({ b: z.string() }).default({ b: 'x' }) })],
+    ['nullable default null', z3.object({ a: z3.string().nullable().default(null) }), z.object({ a: z.string().nullable().default(null) })],
+    ['numeric native enum', z3.object({ e: z3.nativeEnum({ A: 0, B: 1, 0: 'A', 1: 'B' } as unknown as { A: 0; B: 1 }) }), z.object({ e: z.nativeEnum({ A: 0, B: 1, 0: 'A', 1: 'B' } as unknown as { A: 0; B: 1 }) })],
+    ['mixed native enum', z3.object({ e: z3.nativeEnum({ A: 'a', B: 1 }) }), z.object({ e: z.nativeEnum({ A: 'a', B: 1 }) })],
+    ['a lazy used twice', z3.object({ x: Tree3, y: z3.array(Tree3) }), z.object({ x: Tree4, y: z.array(Tree4) })],
+    ['described nullable string', z3.object({ a: z3.string().describe('d').nullable(), b: z3.string().nullable().describe('e') }), z.object({ a: z.string().describe('d').nullable(), b: z.string().nullable().describe('e') })],
+  ];
+  it.each(pairs)('%s', (_, zod3, zod4) => {
+    expect(toStrictJsonSchema(zod3)).toEqual(toStrictJsonSchema(zod4));
+  });
+});
+
+describe('zod 3 schemas: what strict mode cannot represent is refused, with where', () => {
+  /** The refusal of `make()`: a StructuredOutputSchemaError, nothing built. */
+  const refusal = (make: () => unknown): StructuredOutputSchemaError => {
+    let error: unknown;
+    try {
+      make();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StructuredOutputSchemaError);
+    return error as StructuredOutputSchemaError;
+  };
+
+  it.each<[string, z3.ZodTypeAny, string, RegExp]>([
+    ['an optional field that is not nullable', z3.object({ a: z3.string().optional() }), 'properties/a', /optional but not nullable/],
+    ['a nested optional field', z3.object({ o: z3.object({ b: z3.number().optional() }) }), 'properties/o/properties/b', /optional but not nullable/],
+    ['a date', z3.object({ when: z3.date() }), 'properties/when', /^Date cannot be represented/],
+    ['a nullable date in an array', z3.object({ list: z3.array(z3.date().nullable()) }), 'properties/list/items', /^Date cannot/],
+    ['a transform', z3.object({ n: z3.string().transform((s) => s.length) }), 'properties/n', /^Transforms cannot be represented/],
+    ['z.preprocess()', z3.object({ n: z3.preprocess((v) => Number(v), z3.number()) }), 'properties/n', /^Preprocessing/],
+    ['a transform inside a pipeline', z3.object({ n: z3.string().transform(Number).pipe(z3.number()) }), 'properties/n', /^Transforms/],
+    ['a bigint', z3.object({ o: z3.object({ big: z3.bigint() }) }), 'properties/o/properties/big', /^BigInt cannot/],
+    ['a bigint literal', z3.object({ n: z3.literal(BigInt(1)) }), 'properties/n', /^BigInt literals/],
+    ['a map', z3.object({ m: z3.map(z3.string(), z3.number()) }), 'properties/m', /^Map cannot/],
+    ['a set', z3.object({ s: z3.set(z3.string()) }), 'properties/s', /^Set cannot/],
+    ['a promise', z3.object({ p: z3.promise(z3.string()) }), 'properties/p', /^Promises cannot/],
+    ['a function', z3.object({ f: z3.function() }), 'properties/f', /^Function types cannot/],
+    ['a symbol in a union', z3.object({ u: z3.union([z3.string(), z3.symbol()]) }), 'properties/u/anyOf/1', /^Symbols cannot/],
+    ['undefined', z3.object({ u: z3.undefined() }), 'properties/u', /^Undefined cannot/],
+    ['a record', z3.object({ r: z3.record(z3.number()) }), 'properties/r', /additional properties \(a record/],
+    ['a passthrough object', z3.object({ a: z3.string() }).passthrough(), '<root>', /additional properties/],
+    ['a catchall', z3.object({ a: z3.string() }).catchall(z3.number()), '<root>', /additional properties/],
+    ['a tuple', z3.object({ t: z3.tuple([z3.string(), z3.number()]) }), 'properties/t', /^Tuples/],
+    ['a root that is not an object', z3.array(z3.string()), '<root>', /root must be an object/],
+    ['a root union', z3.union([z3.object({ a: z3.string() }), z3.object({ b: z3.string() })]), '<root>', /root must be an object/],
+    ['a `__proto__` property', z3.object({ ['__proto__']: z3.string() }), 'properties/__proto__', /__proto__/],
+    ['a base64 string (contentEncoding)', z3.object({ data: z3.string().base64() }), 'properties/data', /contentEncoding/],
+    ['two patterns (allOf)', z3.object({ s: z3.string().startsWith('a').endsWith('z') }), 'properties/s', /allOf/],
+    ['an intersection of one property twice, differently', z3.object({ i: z3.object({ a: z3.string() }).and(z3.object({ a: z3.number() })) }), 'properties/i', /allOf/],
+    ['never', z3.object({ n: z3.never() }), 'properties/n', /`not`/],
+  ])('%s', (_, schema, path, problem) => {
+    for (const make of [
+      () => zodTextFormat(schema, 'x'),
+      () => zodResponseFormat(schema, 'x'),
+      () => zodFunction({ name: 'f', parameters: schema }),
+      () => zodResponsesFunction({ name: 'f', parameters: schema }),
+    ]) {
+      const error = refusal(make);
+      expect(error.path).toBe(path);
+      expect(error.problem).toMatch(problem);
+    }
+  });
+
+  it('the SDK refuses the same ones (its own errors)', () => {
+    for (const schema of [
+      z3.object({ a: z3.string().optional() }),
+      z3.object({ when: z3.date() }),
+      z3.object({ n: z3.string().transform((s) => s.length) }),
+      z3.object({ r: z3.record(z3.number()) }),
+      z3.object({ t: z3.tuple([z3.string()]) }),
+      z3.array(z3.string()),
+    ]) {
+      expect(() => sdk.zodTextFormat(schema, 'x')).toThrow();
+    }
+  });
+
+  it('a zod 4 schema inside a zod 3 one is refused where it is', () => {
+    const mixed = z3.object({ a: z.string() as unknown as z3.ZodString });
+    expect(refusal(() => zodTextFormat(mixed, 'x'))).toMatchObject({ path: 'properties/a', problem: expect.stringMatching(/zod 4 schema inside a zod 3/) });
+  });
+});
+
+describe('zod 3 schemas: validation', () => {
+  const Weather = z3.object({ city: z3.string(), celsius: z3.number().max(60), unit: z3.enum(['C', 'F']).nullable() });
+  const events = (text: string) =>
+    [{ type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: text, sequence_number: 0, logprobs: [] }] as ResponseStreamEvent[];
+
+  it("validates with the schema's safeParse: its output (transforms apply), or its issues", async () => {
+    const Shouting = z3.object({ word: z3.string().transform((s) => s.toUpperCase()) });
+    expect(await lastValueFrom(from(events('{"word":"hi"}')).pipe(finalParsed(Shouting)))).toEqual({ word: 'HI' });
+
+    const error = await lastValueFrom(from(events('{"city":5,"celsius":99,"unit":"K"}')).pipe(finalParsed(Weather))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StructuredOutputValidationError);
+    const { issues, cause } = error as StructuredOutputValidationError;
+    // zod 3's issues, as its own words have them.
+    expect(issues.map((issue) => [issue.path, issue.code])).toEqual([
+      [['city'], 'invalid_type'],
+      [['celsius'], 'too_big'],
+      [['unit'], 'invalid_enum_value'],
+    ]);
+    expect(issues[0]!.message).toBe('Expected string, received number');
+    expect(cause).toBeInstanceOf(z3.ZodError);
+  });
+
+  it('parseStructuredOutput reads a whole answer with a zod 3 schema', () => {
+    const completion = {
+      id: 'c',
+      object: 'chat.completion',
+      created: 0,
+      model: 'm',
+      choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: '{"city":"Oslo","celsius":3,"unit":null}', refusal: null } }],
+    } as unknown as Parameters<typeof parseStructuredOutput>[0];
+    expect(parseStructuredOutput(completion, Weather)).toEqual({ city: 'Oslo', celsius: 3, unit: null });
+  });
+});

@@ -1,0 +1,300 @@
+/**
+ * zod 3 schema → JSON Schema (draft 7), read from `_def` alone (`typeName` and the fields of each kind), written as
+ * zod 4's `z.toJSONSchema` writes the equivalent zod 4 schema: then `toStrictJsonSchema()` makes it strict by the
+ * same pass, so one set of rules serves both versions (the root, `required`, `additionalProperties`, the
+ * keywords strict mode refuses). What JSON Schema cannot say (a date, a bigint, a map, a transform, ...) is
+ * refused here with `StructuredOutputSchemaError` and the JSON Schema location of the offending part.
+ *
+ * - A schema used by several properties is written where it is used (zod 4 inlines too); a recursive one (a
+ *   `z.lazy()` that leads back to a schema being written) becomes `definitions.__schema<n>` with `$ref`s to it,
+ *   or `$ref: '#'` when it is the root, as zod 4 names them.
+ * - Wrappers are written as their inner schema: `.optional()` (the property leaves `required`: strict mode then
+ *   wants it nullable, and makes it required), `.nullable()` (`anyOf` with `{ type: 'null' }`, folded to a `type`
+ *   list for plain types), `.default()` (with `default`; the property stays required, as the parsed object always
+ *   has it), `.catch()` (its value is not written: it may depend on the error), `.readonly()` (with `readOnly`),
+ *   `.brand()`, `z.lazy()`, and a refinement (`.refine()` / `.superRefine()`, checked when parsing). A description
+ *   (`.describe()`) is written where it was given: zod 3 copies it onto a wrapper, which does not write it again.
+ * - A pipeline (`a.pipe(b)`) is written as its input side `a`: that is what the model writes, and `b` (a coercion,
+ *   a transform) applies when the answer is parsed. A transform and `z.preprocess()` are refused: what the model
+ *   would write is what a function reads, which JSON Schema cannot say.
+ * - Strings, numbers, literals and enums: `zod3-json-leaves.ts`.
+ */
+import type { JsonSchemaNode } from './strict-schema-rules.js';
+import {
+  checksOf,
+  defaultValue,
+  enumNode,
+  literalNode,
+  nativeEnumValues,
+  numberNode,
+  refusal,
+  stringNode,
+  type Def,
+  type Path,
+} from './zod3-json-leaves.js';
+import type { Zod3Schema } from './zod-schema.js';
+
+/** One conversion's state: the schemas being written (to find cycles), and the definitions cycles made. */
+interface Conversion {
+  readonly root: object;
+  readonly active: Set<object>;
+  readonly refs: Map<object, string>;
+  readonly definitions: Record<string, JsonSchemaNode>;
+  next: number;
+}
+
+const DRAFT_7 = 'http://json-schema.org/draft-07/schema#';
+
+/** The kinds of zod 3 schema that have no JSON Schema, with what zod 4 says of its own. */
+const UNREPRESENTABLE: Readonly<Record<string, string>> = {
+  ZodDate: 'Date cannot be represented in JSON Schema',
+  ZodBigInt: 'BigInt cannot be represented in JSON Schema',
+  ZodSymbol: 'Symbols cannot be represented in JSON Schema',
+  ZodUndefined: 'Undefined cannot be represented in JSON Schema',
+  ZodVoid: 'Void cannot be represented in JSON Schema',
+  ZodNaN: 'NaN cannot be represented in JSON Schema',
+  ZodFunction: 'Function types cannot be represented in JSON Schema',
+  ZodMap: 'Map cannot be represented in JSON Schema',
+  ZodSet: 'Set cannot be represented in JSON Schema',
+  ZodPromise: 'Promises cannot be represented in JSON Schema',
+};
+
+/**
+ * The JSON Schema (draft 7) of a zod 3 schema, not yet strict: `toStrictJsonSchema()` makes it so. Throws
+ * {@link StructuredOutputSchemaError} for what JSON Schema cannot say.
+ *
+ * @internal
+ * @example
+ * import { z as z3 } from 'zod/v3';
+ * zod3JsonSchema(z3.object({ city: z3.string() }));
+ * // { $schema: '...draft-07...', type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false }
+ */
+export function zod3JsonSchema(schema: Zod3Schema): JsonSchemaNode {
+  const conversion: Conversion = { root: schema, active: new Set(), refs: new Map(), definitions: {}, next: 0 };
+  const node = convert(schema, [], conversion);
+  const definitions = Object.keys(conversion.definitions).length > 0 ? { definitions: conversion.definitions } : {};
+  return { $schema: DRAFT_7, ...node, ...definitions };
+}
+
+function convert(schema: unknown, path: Path, c: Conversion): JsonSchemaNode {
+  const def = defOf(schema, path);
+  const self = schema as object;
+  const ref = c.refs.get(self);
+  if (ref !== undefined && !c.active.has(self)) return { $ref: ref }; // written already, as a definition
+  if (c.active.has(self)) {
+    // A cycle: the schema is written once, as a definition (the root is `#`), and referred to.
+    if (ref !== undefined) return { $ref: ref };
+    const made = self === c.root ? '#' : `#/definitions/__schema${c.next++}`;
+    c.refs.set(self, made);
+    return { $ref: made };
+  }
+  c.active.add(self);
+  let node: JsonSchemaNode;
+  try {
+    node = kindNode(def, path, c);
+  } finally {
+    c.active.delete(self);
+  }
+  if (typeof def.description === 'string' && !copiedDescription(def)) node['description'] = def.description;
+  const cycle = c.refs.get(self);
+  if (cycle === undefined || cycle === '#') return node;
+  c.definitions[cycle.slice('#/definitions/'.length)] = node;
+  return { $ref: cycle };
+}
+
+function kindNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
+  const refused = UNREPRESENTABLE[def.typeName];
+  if (refused !== undefined) throw refusal(refused, path);
+  switch (def.typeName) {
+    case 'ZodString':
+      return stringNode(checksOf(def));
+    case 'ZodNumber':
+      return numberNode(checksOf(def), path);
+    case 'ZodBoolean':
+      return { type: 'boolean' };
+    case 'ZodNull':
+      return { type: 'null' };
+    case 'ZodAny':
+    case 'ZodUnknown':
+      return {};
+    case 'ZodNever':
+      return { not: {} };
+    case 'ZodLiteral':
+      return literalNode(def['value'], path);
+    case 'ZodEnum':
+      return enumNode(Array.isArray(def['values']) ? [...(def['values'] as unknown[])] : []);
+    case 'ZodNativeEnum':
+      return enumNode(nativeEnumValues(def['values']));
+    case 'ZodObject':
+      return objectNode(def, path, c);
+    case 'ZodArray':
+      return arrayNode(def, path, c);
+    case 'ZodTuple':
+      return tupleNode(def, path, c);
+    case 'ZodRecord':
+      // Open-ended: strict mode refuses `additionalProperties` other than `false`, at this path.
+      return { type: 'object', additionalProperties: convert(def['valueType'], [...path, 'additionalProperties'], c) };
+    case 'ZodUnion':
+    case 'ZodDiscriminatedUnion': {
+      const options = def['options'] instanceof Map ? [...(def['options'] as Map<unknown, unknown>).values()] : (def['options'] as unknown[]);
+      return compactTypes({ anyOf: options.map((option, i) => convert(option, [...path, 'anyOf', i], c)) });
+    }
+    case 'ZodIntersection': {
+      const left = convert(def['left'], [...path, 'allOf', 0], c);
+      const right = convert(def['right'], [...path, 'allOf', 1], c);
+      // Two closed objects are one object (zod 4 folds them so too); anything else stays `allOf`, refused.
+      return foldObjects(left, right) ?? { allOf: [left, right] };
+    }
+    case 'ZodOptional':
+    case 'ZodCatch':
+      return convert(def['innerType'], path, c);
+    case 'ZodNullable':
+      return compactTypes({ anyOf: [convert(def['innerType'], path, c), { type: 'null' }] });
+    case 'ZodDefault':
+      return { ...convert(def['innerType'], path, c), ...defaultValue(def, path) };
+    case 'ZodReadonly':
+      return { ...convert(def['innerType'], path, c), readOnly: true };
+    case 'ZodBranded':
+      return convert(def['type'], path, c);
+    case 'ZodLazy':
+      return convert((def['getter'] as () => unknown)(), path, c);
+    case 'ZodPipeline':
+      return convert(def['in'], path, c);
+    case 'ZodEffects': {
+      const effect = (def['effect'] as { type?: unknown } | undefined)?.type;
+      if (effect === 'refinement') return convert(def['schema'], path, c);
+      if (effect === 'preprocess') {
+        throw refusal('Preprocessing (`z.preprocess()`) cannot be represented in JSON Schema: the model would write what a function reads', path);
+      }
+      throw refusal('Transforms cannot be represented in JSON Schema', path);
+    }
+    default:
+      throw refusal(`zod 3's ${def.typeName} cannot be represented in JSON Schema`, path);
+  }
+}
+
+/** The definition of a zod 3 schema, or the refusal of what is none (a zod 4 schema inside a zod 3 one, ...). */
+function defOf(schema: unknown, path: Path): Def {
+  if (typeof schema === 'object' && schema !== null && '_zod' in schema) {
+    throw refusal('A zod 4 schema inside a zod 3 schema is not supported: use one version for the whole schema', path);
+  }
+  const def = (schema as { _def?: unknown } | null | undefined)?._def;
+  if (typeof def !== 'object' || def === null || typeof (def as { typeName?: unknown }).typeName !== 'string') {
+    throw refusal('Not a zod 3 schema (no `_def.typeName`)', path);
+  }
+  return def as Def;
+}
+
+/** Whether a wrapper's description is the one zod 3 copied from its inner schema (written once, on the inner). */
+function copiedDescription(def: Def): boolean {
+  const inner = def.typeName === 'ZodBranded' ? def['type'] : def.typeName === 'ZodEffects' ? def['schema'] : def['innerType'];
+  const innerDef = (inner as { _def?: { description?: unknown } } | undefined)?._def;
+  return innerDef !== undefined && innerDef.description === def.description;
+}
+
+function objectNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
+  const shape = typeof def['shape'] === 'function' ? (def['shape'] as () => unknown)() : def['shape'];
+  if (typeof shape !== 'object' || shape === null) throw refusal('A zod 3 object without a shape', path);
+  const properties: Record<string, JsonSchemaNode> = {};
+  const required: string[] = [];
+  for (const [key, property] of Object.entries(shape)) {
+    // zod leaves it out of what it parses, and on a plain object it is the prototype.
+    if (key === '__proto__') throw refusal('The property name `__proto__` is not supported', [...path, 'properties', key]);
+    properties[key] = convert(property, [...path, 'properties', key], c);
+    if (!acceptsAbsence(property, new Set())) required.push(key);
+  }
+  const catchall = def['catchall'] as { _def?: { typeName?: unknown } } | undefined;
+  const additional =
+    catchall !== undefined && catchall._def?.typeName !== 'ZodNever'
+      ? convert(catchall, [...path, 'additionalProperties'], c)
+      : def['unknownKeys'] === 'passthrough'
+        ? {} // a loose object, refused by strict mode as zod 4's `z.looseObject()` is
+        : false;
+  return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: additional };
+}
+
+/** Whether an object may lack the property (zod 3 parses `undefined` for it): `.optional()`, through wrappers. */
+function acceptsAbsence(schema: unknown, seen: Set<unknown>): boolean {
+  const def = (schema as { _def?: Def } | undefined)?._def;
+  if (def === undefined || seen.has(schema)) return false;
+  seen.add(schema);
+  switch (def.typeName) {
+    case 'ZodOptional':
+    case 'ZodAny':
+    case 'ZodUnknown':
+    case 'ZodUndefined':
+    case 'ZodVoid':
+      return true;
+    case 'ZodNullable':
+    case 'ZodReadonly':
+      return acceptsAbsence(def['innerType'], seen);
+    case 'ZodBranded':
+      return acceptsAbsence(def['type'], seen);
+    case 'ZodEffects':
+      return acceptsAbsence(def['schema'], seen);
+    case 'ZodPipeline':
+      return acceptsAbsence(def['in'], seen);
+    case 'ZodLazy':
+      return acceptsAbsence((def['getter'] as () => unknown)(), seen);
+    case 'ZodUnion':
+    case 'ZodDiscriminatedUnion': {
+      const options = def['options'] instanceof Map ? [...(def['options'] as Map<unknown, unknown>).values()] : (def['options'] as unknown[]);
+      return options.some((option) => acceptsAbsence(option, seen));
+    }
+    default:
+      return false; // `.default()` and `.catch()` give a value for an absent one
+  }
+}
+
+function arrayNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
+  const size = (field: string) => (def[field] as { value?: unknown } | null | undefined)?.value as number | undefined;
+  const exact = size('exactLength');
+  const min = exact ?? size('minLength');
+  const max = exact ?? size('maxLength');
+  return {
+    ...(min !== undefined ? { minItems: min } : {}),
+    ...(max !== undefined ? { maxItems: max } : {}),
+    type: 'array',
+    items: convert(def['type'], [...path, 'items'], c),
+  };
+}
+
+/** Draft 7's tuple (`items` as a list), which strict mode refuses where it is, as it refuses zod 4's. */
+function tupleNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
+  const items = (def['items'] as unknown[]).map((item, i) => convert(item, [...path, 'items', i], c));
+  const rest = def['rest'] == null ? false : convert(def['rest'], [...path, 'additionalItems'], c);
+  return { type: 'array', items, additionalItems: rest, minItems: items.length, ...(rest === false ? { maxItems: items.length } : {}) };
+}
+
+/** `anyOf` of plain types (`{ type }` and nothing else) as one `type` list, as zod 4 writes it. */
+function compactTypes(node: JsonSchemaNode): JsonSchemaNode {
+  const branches = node['anyOf'] as unknown[];
+  const types: string[] = [];
+  for (const branch of branches) {
+    const keys = typeof branch === 'object' && branch !== null ? Object.keys(branch) : [];
+    if (keys.length !== 1 || keys[0] !== 'type') return node;
+    const type = (branch as { type: unknown }).type;
+    for (const member of Array.isArray(type) ? type : [type]) {
+      if (typeof member !== 'string') return node;
+      if (!types.includes(member)) types.push(member);
+    }
+  }
+  return { type: types.length === 1 ? types[0] : types };
+}
+
+const FOLDABLE = new Set(['type', 'properties', 'required', 'additionalProperties']);
+
+/** Two closed objects as the one object both describe, or `undefined` when they are not that simple. */
+function foldObjects(left: JsonSchemaNode, right: JsonSchemaNode): JsonSchemaNode | undefined {
+  const simple = (node: JsonSchemaNode) =>
+    node['type'] === 'object' && node['additionalProperties'] === false && Object.keys(node).every((key) => FOLDABLE.has(key));
+  if (!simple(left) || !simple(right)) return undefined;
+  const properties: Record<string, unknown> = { ...(left['properties'] as object) };
+  for (const [key, schema] of Object.entries(right['properties'] as object)) {
+    // One property in both: the same schema, or not foldable (strict mode cannot say "both").
+    if (Object.prototype.hasOwnProperty.call(properties, key) && JSON.stringify(properties[key]) !== JSON.stringify(schema)) return undefined;
+    properties[key] = schema;
+  }
+  const required = [...new Set([...((left['required'] as string[]) ?? []), ...((right['required'] as string[]) ?? [])])];
+  return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
+}
