@@ -4,7 +4,7 @@
  * unsubscribing); the last tests run Responses streams started and stopped at different times against the
  * emulator over HTTP, where a stopped stream's request must end as closed by the client.
  */
-import { lastValueFrom, map, type Observable, of, Subject, take, toArray } from 'rxjs';
+import { lastValueFrom, map, type Observable, of, Subject, Subscriber, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   accumulateResponse,
@@ -140,14 +140,35 @@ describe('mergeKeyedStreams', () => {
     expect(views.at(-1)!['a']).toBe(views[2]!['a']);
   });
 
-  it('a stop for a key not in the view leaves the view as it is', () => {
+  it('a stop for a key not in the view emits nothing', () => {
     const commands = new Subject<KeyedStream<number>>();
     const views: KeyedView<number>[] = [];
     commands.pipe(mergeKeyedStreams()).subscribe((view) => views.push(view));
     commands.next({ key: 'a', stream: of(1) });
-    const before = views.at(-1);
+    const count = views.length;
     commands.next({ key: 'nothing', stream: null });
-    expect(views.at(-1)).toBe(before);
+    expect(views).toHaveLength(count);
+  });
+
+  it('keeps nothing of the streams that ended, stopped or were replaced on its subscriber (a long session stays bounded)', () => {
+    const commands = new Subject<KeyedStream<number>>();
+    // The subscriber the operator adds each stream's subscription to (RxJS takes a Subscriber as it is); its
+    // finalizers are what it holds on to until it ends.
+    const subscriber = new Subscriber<KeyedView<number>>();
+    const held = () => (subscriber as unknown as { _finalizers: unknown[] | null })._finalizers?.length ?? 0;
+    commands.pipe(mergeKeyedStreams()).subscribe(subscriber);
+    const before = held();
+    const replaced = new Subject<number>();
+    for (let i = 0; i < 1000; i++) {
+      commands.next({ key: `k${i % 3}`, stream: of(i) }); // ends on its own
+      commands.next({ key: 'long', stream: replaced }); // replaces the previous one
+      commands.next({ key: 'stopped', stream: new Subject<number>() });
+      commands.next({ key: 'stopped', stream: null });
+    }
+    // Only the one running stream ('long') is held.
+    expect(held()).toBe(before + 1);
+    subscriber.unsubscribe();
+    expect(replaced.observed).toBe(false);
   });
 
   it('takes any key, `__proto__` included, as an entry of its own (keys may come from user data)', async () => {

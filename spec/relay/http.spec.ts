@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { finalize, from, lastValueFrom, mergeMap, Observable, share, Subject, take, tap, throwError, toArray } from 'rxjs';
+import { finalize, firstValueFrom, from, lastValueFrom, mergeMap, Observable, share, Subject, take, tap, throwError, timer, toArray } from 'rxjs';
 import {
   chatCompletionChunks,
   createClient,
@@ -179,9 +179,9 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
 
   /** Both adapters, each serving `factory` on a local server. */
   const adapters = {
-    'fetch-style handler': (factory: (lastEventId: string | undefined) => Observable<unknown>, options: { format?: 'responses' | 'chat'; headers?: Record<string, string>; heartbeatMs?: number }) =>
+    'fetch-style handler': (factory: (lastEventId: string | undefined) => Observable<unknown>, options: { format?: 'responses' | 'chat'; headers?: Record<string, string>; heartbeatMs?: number | false }) =>
       serveFetch(resumableEventStream(factory, options)),
-    'node:http adapter': (factory: (lastEventId: string | undefined) => Observable<unknown>, options: { format?: 'responses' | 'chat'; headers?: Record<string, string>; heartbeatMs?: number }) =>
+    'node:http adapter': (factory: (lastEventId: string | undefined) => Observable<unknown>, options: { format?: 'responses' | 'chat'; headers?: Record<string, string>; heartbeatMs?: number | false }) =>
       listen((req, res) => relayToNodeResponse(req, res, factory, options)),
   };
 
@@ -248,13 +248,97 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
       try {
         const answer = await fetch(waiting.url, { headers: { 'last-event-id': '6' } });
         expect(answer.status).toBe(200);
+        const reader = answer.body!.getReader();
+        const decoder = new TextDecoder();
+        let text = decoder.decode((await reader.read()).value, { stream: true });
+        expect(text.startsWith(': keep-alive\n\n')).toBe(true);
         release.next();
-        expect(await read(responseEvents(answer))).toEqual(events.slice(7));
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+        expect(await read(responseEvents(new Response(text)))).toEqual(events.slice(7));
       } finally {
         await waiting.close();
       }
     });
+
+    it(`${adapter}: a reconnect's answer waits for upstream's first word (without heartbeats, as long as upstream is silent)`, async () => {
+      const events = await recorded(name);
+      const release = new Subject<void>();
+      const subscribed = new Subject<void>();
+      const server = await serve(
+        (lastEventId) =>
+          new Observable<unknown>((subscriber) => {
+            subscribed.next();
+            return release.pipe(take(1), mergeMap(() => startingAfter(events, Number(lastEventId)))).subscribe(subscriber);
+          }),
+        { format: 'responses', heartbeatMs: false },
+      );
+      try {
+        const upstreamAsked = firstValueFrom(subscribed);
+        let answered = false;
+        const answer = fetch(server.url, { headers: { 'last-event-id': '6' } }).then((response) => ((answered = true), response));
+        await upstreamAsked;
+        // Upstream was asked and said nothing: no answer yet (an answer written at once would be here by now).
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(answered).toBe(false);
+        release.next();
+        const response = await answer;
+        expect(response.status).toBe(200);
+        expect(await read(responseEvents(response))).toEqual(events.slice(7));
+      } finally {
+        await server.close();
+      }
+    });
+
+    it(`${adapter}: an upstream that ends empty after a heartbeat ends a 200 event stream (the 204 needs the end first)`, async () => {
+      const late = await serve(() => timer(60).pipe(mergeMap(() => from([]))), { format: 'chat', heartbeatMs: 20 });
+      try {
+        const answer = await fetch(late.url, { headers: { 'last-event-id': 'x' } });
+        expect(answer.status).toBe(200);
+        const text = await answer.text();
+        expect(text.startsWith(': keep-alive\n\n')).toBe(true);
+        expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
+      } finally {
+        await late.close();
+      }
+    });
+
+    it(`${adapter}: a browser that leaves while a reconnect waits for upstream stops upstream`, async () => {
+      const upstream = { subscribed: new Subject<void>(), unsubscribed: false };
+      const silent = new Observable<unknown>(() => {
+        upstream.subscribed.next();
+        return () => (upstream.unsubscribed = true);
+      });
+      const subscribed = firstValueFrom(upstream.subscribed);
+      const server = await serve(() => silent, { format: 'responses', heartbeatMs: 0 });
+      try {
+        const browser = new AbortController();
+        const answer = fetch(server.url, { headers: { 'last-event-id': '3' }, signal: browser.signal }).catch((e: unknown) => e);
+        await subscribed;
+        browser.abort();
+        expect((await answer as { name?: string }).name).toBe('AbortError');
+        await until(() => upstream.unsubscribed);
+      } finally {
+        await server.close();
+      }
+    });
   }
+
+  it('fetch-style handler: a reconnect waiting for upstream stops on the request signal as well as on options.signal', async () => {
+    const unsubscribed: string[] = [];
+    const silent = (name: string) => new Observable<unknown>(() => () => unsubscribed.push(name));
+    const mine = new AbortController();
+    const handler = resumableEventStream((id) => silent(id!), { format: 'responses', heartbeatMs: false, signal: mine.signal });
+    const request = new AbortController();
+    const byRequest = handler(new Request('http://relay/', { headers: { 'last-event-id': 'request' }, signal: request.signal }));
+    const byMine = handler(new Request('http://relay/', { headers: { 'last-event-id': 'mine' } }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    request.abort();
+    expect((await byRequest).status).toBe(200);
+    expect(unsubscribed).toEqual(['request']);
+    mine.abort();
+    expect((await byMine).status).toBe(200);
+    expect(unsubscribed).toEqual(['request', 'mine']);
+  });
 
   it('an upstream error reaches the browser as the typed error; a cut upstream as IncompleteStreamError', async () => {
     const events = await recorded(name);
@@ -315,3 +399,10 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
     }
   });
 });
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; !condition(); i++) {
+    if (i > 1000) throw new Error('condition not met within 10 s');
+    await new Promise((done) => setTimeout(done, 10));
+  }
+}

@@ -140,8 +140,9 @@ export type KeyedView<T> = Readonly<Record<string, StreamEntry<T>>>;
 /**
  * {@link mergeKeyed} for a set of streams that changes while it runs: an operator on commands
  * ({@link KeyedStream}) that start a stream under a key, replace it, or stop it. It emits the view of every key
- * started and not stopped, at subscription (empty) and after every command and every value, completion or error of
- * any stream, with the same entries as `mergeKeyed()` (`pending`, `streaming`, `done`, `error`).
+ * started and not stopped, at subscription (empty), after every command that changes it (a start; a stop of a key
+ * in the view) and after every value, completion or error of any stream, with the same entries as `mergeKeyed()`
+ * (`pending`, `streaming`, `done`, `error`).
  *
  * - Starting a key that has a stream unsubscribes the old one (its request is aborted) and the entry starts over
  *   as `pending`. `stream: null` unsubscribes the key's stream and drops its entry.
@@ -204,8 +205,10 @@ export function mergeKeyedStreams<T>(): OperatorFunction<KeyedStream<T>, KeyedVi
           subscribeChained(entryChanges(key, stream), own, {
             next: ({ entry }) => show({ ...view, [key]: entry as StreamEntry<T> }),
             complete: () => {
-              // Ended on its own (done or error entry shown): the key stays in the view, its stream is gone.
+              // Ended on its own (done or error entry shown): the key stays in the view; its subscription leaves the
+              // subscriber (its teardown, above), so a long session keeps nothing of the streams that ended.
               if (running.get(key) === own) running.delete(key);
+              own.unsubscribe();
               endIfDone();
             },
           });

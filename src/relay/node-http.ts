@@ -60,8 +60,8 @@ export interface NodeRelayOptions extends EventStreamFramesOptions {
  * ends the response when the stream ends, and unsubscribes upstream (aborting the upstream HTTP request) when the
  * connection closes first. Pass a factory `(lastEventId) => Observable` to resume where a reconnecting browser
  * stopped (its `Last-Event-ID` header): a reconnect is answered with upstream's first event, error or heartbeat,
- * and with `204 No Content` when upstream ends without an event (the browser read everything; `EventSource`
- * stops reconnecting). Express and Fastify (`reply.raw`) hand over node's objects: use this;
+ * and with `204 No Content` when upstream ends without an event before the first heartbeat (the browser read
+ * everything; `EventSource` stops reconnecting). Express and Fastify (`reply.raw`) hand over node's objects: use this;
  * fetch-style frameworks (Hono, Next.js, ...) use `toEventStreamResponse()` / `resumableEventStream()`.
  *
  * Returns the subscription (unsubscribing it ends the response).

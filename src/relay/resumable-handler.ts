@@ -22,8 +22,10 @@ export type RelayFactory<T> = (lastEventId: string | undefined, request: Request
  * - A first connection is answered at once; the factory is called when the body is first read (cold: each request
  *   makes its own upstream stream).
  * - A reconnect (a `Last-Event-ID` header) is answered once upstream says something (an event, an error, a
- *   heartbeat). When upstream ends without an event, the browser has read everything: the answer is
- *   `204 No Content`, which tells `EventSource` to stop reconnecting.
+ *   heartbeat). When upstream ends without an event before the first heartbeat, the browser has read everything:
+ *   the answer is `204 No Content`, which tells `EventSource` to stop reconnecting. (After a heartbeat the answer
+ *   is already a 200 event stream, which then ends; with `heartbeatMs: false` the answer waits for upstream.)
+ * - `options.signal` and the request's own signal both stop it.
  *
  * For background Responses the factory resumes upstream (`starting_after`). Chat Completions and Assistants
  * streams cannot resume upstream: a factory for them either starts over or refuses (`throwError(...)`, relayed
@@ -46,7 +48,10 @@ export function resumableEventStream<T>(
   return async (request) => {
     const lastEventId = request.headers.get('last-event-id')?.trim() || undefined;
     const events$ = defer(() => factory(lastEventId, request));
-    const bodyOptions = { ...options, signal: options.signal ?? request.signal };
+    // Both signals stop the relay: yours, and the request's (a runtime that tells a disconnect only by cancelling
+    // the body has no body to cancel while a reconnect waits for upstream's first word).
+    const signal = options.signal ? AbortSignal.any([options.signal, request.signal]) : request.signal;
+    const bodyOptions = { ...options, signal };
     if (lastEventId === undefined) return toEventStreamResponse(events$, bodyOptions);
 
     const upstream = emptyEndWatch(events$);
