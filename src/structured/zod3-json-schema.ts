@@ -282,7 +282,8 @@ function compactTypes(node: JsonSchemaNode): JsonSchemaNode {
   return { type: types.length === 1 ? types[0] : types };
 }
 
-const FOLDABLE = new Set(['type', 'properties', 'required', 'additionalProperties']);
+/** The keys of an object node that an intersection may merge (any other keyword says more than the two sides). */
+const FOLDABLE: ReadonlySet<string> = new Set(['type', 'properties', 'required', 'additionalProperties']);
 
 /** Two closed objects as the one object both describe, or `undefined` when they are not that simple. */
 function foldObjects(left: JsonSchemaNode, right: JsonSchemaNode): JsonSchemaNode | undefined {
