@@ -253,6 +253,49 @@ describe('zod 3 schemas: what the same schema in zod 4 gives', () => {
   });
 });
 
+describe('zod 3 schemas: a recursive root inside wrappers', () => {
+  interface Comment {
+    text: string;
+    replies: Comment[];
+  }
+  const Comment: z3.ZodType<Comment> = z3.object({ text: z3.string(), replies: z3.array(z3.lazy(() => Comment)) });
+  const plain = toStrictJsonSchema(Comment);
+
+  it('the unwrapped schema: the root is `#`', () => {
+    expect(plain).toMatchObject({ type: 'object', properties: { replies: { type: 'array', items: { $ref: '#' } } } });
+    expect(plain['definitions']).toBeUndefined();
+  });
+
+  it.each<[string, z3.ZodTypeAny]>([
+    ['.refine()', Comment.refine((c) => c.text !== '')],
+    ['.superRefine()', Comment.superRefine(() => undefined)],
+    ['.brand()', Comment.brand('Comment')],
+    ['.catch()', Comment.catch({ text: '', replies: [] })],
+    ['a lazy', z3.lazy(() => Comment)],
+    ['several: .refine().brand()', Comment.refine((c) => c.text !== '').brand('Comment')],
+  ])('%s is written as the schema it wraps (as zod 4 takes .refine() and .brand())', (_, schema) => {
+    const format = zodTextFormat(schema, 'comment');
+    expect(format.schema).toEqual(plain);
+    expect(strictSchemaViolation(format.schema)).toBeUndefined();
+  });
+
+  it('.readonly() and .default() add their keyword to the root', () => {
+    expect(toStrictJsonSchema(Comment.readonly())).toEqual({ ...plain, readOnly: true });
+    expect(toStrictJsonSchema(Comment.default({ text: '', replies: [] }))).toEqual({ ...plain, default: { text: '', replies: [] } });
+  });
+
+  it('a cycle back through the wrapper is `#` too', () => {
+    const Refined: z3.ZodType<Comment> = z3.object({ text: z3.string(), replies: z3.array(z3.lazy(() => Refined)) }).refine((c) => c.text !== '');
+    expect(toStrictJsonSchema(Refined)).toEqual(plain);
+  });
+
+  it('the refinement still applies when the answer is parsed', () => {
+    const NonEmpty = Comment.refine((c) => c.text !== '', 'a comment has text');
+    expect(validate({ text: 'a', replies: [{ text: 'b', replies: [] }] }, NonEmpty)).toEqual({ text: 'a', replies: [{ text: 'b', replies: [] }] });
+    expect(() => validate({ text: '', replies: [] }, NonEmpty)).toThrow(StructuredOutputValidationError);
+  });
+});
+
 describe('zod 3 schemas: what strict mode cannot represent is refused, with where', () => {
   /** The refusal of `make()`: a StructuredOutputSchemaError, nothing built. */
   const refusal = (make: () => unknown): StructuredOutputSchemaError => {

@@ -7,7 +7,8 @@
  *
  * - A schema used by several properties is written where it is used (zod 4 inlines too); a recursive one (a
  *   `z.lazy()` that leads back to a schema being written) becomes `definitions.__schema<n>` with `$ref`s to it,
- *   or `$ref: '#'` when it is the root, as zod 4 names them.
+ *   or `$ref: '#'` when it is the root, as zod 4 names them. The root is the schema inside the wrappers written
+ *   as their inner schema (below): a cycle back to `Comment` in `Comment.refine(...)` is `#` too.
  * - Wrappers are written as their inner schema: `.optional()` (the property leaves `required`: strict mode then
  *   wants it nullable, and makes it required), `.nullable()` (`anyOf` with `{ type: 'null' }`, folded to a `type`
  *   list for plain types), `.default()` (with `default`; the property stays required, as the parsed object always
@@ -36,7 +37,8 @@ import type { Zod3Schema } from './zod-schema.js';
 
 /** One conversion's state: the schemas being written (to find cycles), and the definitions cycles made. */
 interface Conversion {
-  readonly root: object;
+  /** The root, and the wrappers around it that are written as it (a cycle back to one of them is `#`). */
+  readonly roots: ReadonlySet<object>;
   readonly active: Set<object>;
   readonly refs: Map<object, string>;
   readonly definitions: Record<string, JsonSchemaNode>;
@@ -70,7 +72,7 @@ const UNREPRESENTABLE: Readonly<Record<string, string>> = {
  * // { $schema: '...draft-07...', type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false }
  */
 export function zod3JsonSchema(schema: Zod3Schema): JsonSchemaNode {
-  const conversion: Conversion = { root: schema, active: new Set(), refs: new Map(), definitions: {}, next: 0 };
+  const conversion: Conversion = { roots: rootsOf(schema), active: new Set(), refs: new Map(), definitions: {}, next: 0 };
   const node = convert(schema, [], conversion);
   const definitions = Object.keys(conversion.definitions).length > 0 ? { definitions: conversion.definitions } : {};
   return { $schema: DRAFT_7, ...node, ...definitions };
@@ -84,7 +86,7 @@ function convert(schema: unknown, path: Path, c: Conversion): JsonSchemaNode {
   if (c.active.has(self)) {
     // A cycle: the schema is written once, as a definition (the root is `#`), and referred to.
     if (ref !== undefined) return { $ref: ref };
-    const made = self === c.root ? '#' : `#/definitions/__schema${c.next++}`;
+    const made = c.roots.has(self) ? '#' : `#/definitions/__schema${c.next++}`;
     c.refs.set(self, made);
     return { $ref: made };
   }
@@ -100,6 +102,51 @@ function convert(schema: unknown, path: Path, c: Conversion): JsonSchemaNode {
   if (cycle === undefined || cycle === '#') return node;
   c.definitions[cycle.slice('#/definitions/'.length)] = node;
   return { $ref: cycle };
+}
+
+/**
+ * The schema and the wrappers it is written as, from the root in: `Comment.refine(...)` is the object `Comment`,
+ * so a `z.lazy(() => Comment)` inside it is `$ref: '#'` (else `Comment` would become a definition, and the root a
+ * bare `$ref`, which strict mode refuses).
+ */
+function rootsOf(schema: unknown): Set<object> {
+  const roots = new Set<object>();
+  try {
+    for (let at = schema; typeof at === 'object' && at !== null && !roots.has(at); ) {
+      roots.add(at);
+      const def = (at as { _def?: Def })._def;
+      at = def === undefined || def.typeName === 'ZodNullable' ? undefined : innerOf(def, []);
+    }
+  } catch {
+    // A getter that throws: the conversion meets it again, and says where.
+  }
+  return roots;
+}
+
+/** The field of a wrapper's definition that holds the schema it wraps (a lazy's is its getter). */
+const WRAPPED: Readonly<Record<string, string>> = {
+  ZodOptional: 'innerType',
+  ZodNullable: 'innerType',
+  ZodDefault: 'innerType',
+  ZodCatch: 'innerType',
+  ZodReadonly: 'innerType',
+  ZodBranded: 'type',
+  ZodEffects: 'schema',
+  ZodPipeline: 'in',
+};
+
+/** The schema a wrapper is written as, or `undefined` for what is no wrapper. */
+function innerOf(def: Def, path: Path): unknown {
+  if (def.typeName === 'ZodLazy') return (def['getter'] as () => unknown)();
+  if (def.typeName === 'ZodEffects') {
+    const effect = (def['effect'] as { type?: unknown } | undefined)?.type;
+    if (effect === 'preprocess') {
+      throw refusal('Preprocessing (`z.preprocess()`) cannot be represented in JSON Schema: the model would write what a function reads', path);
+    }
+    if (effect !== 'refinement') throw refusal('Transforms cannot be represented in JSON Schema', path);
+  }
+  const field = WRAPPED[def.typeName];
+  return field === undefined ? undefined : def[field];
 }
 
 function kindNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
@@ -135,39 +182,27 @@ function kindNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
       // Open-ended: strict mode refuses `additionalProperties` other than `false`, at this path.
       return { type: 'object', additionalProperties: convert(def['valueType'], [...path, 'additionalProperties'], c) };
     case 'ZodUnion':
-    case 'ZodDiscriminatedUnion': {
-      const options = def['options'] instanceof Map ? [...(def['options'] as Map<unknown, unknown>).values()] : (def['options'] as unknown[]);
-      return compactTypes({ anyOf: options.map((option, i) => convert(option, [...path, 'anyOf', i], c)) });
-    }
+    case 'ZodDiscriminatedUnion':
+      return compactTypes({ anyOf: optionsOf(def).map((option, i) => convert(option, [...path, 'anyOf', i], c)) });
     case 'ZodIntersection': {
       const left = convert(def['left'], [...path, 'allOf', 0], c);
       const right = convert(def['right'], [...path, 'allOf', 1], c);
       // Two closed objects are one object (zod 4 folds them so too); anything else stays `allOf`, refused.
       return foldObjects(left, right) ?? { allOf: [left, right] };
     }
-    case 'ZodOptional':
-    case 'ZodCatch':
-      return convert(def['innerType'], path, c);
     case 'ZodNullable':
       return compactTypes({ anyOf: [convert(def['innerType'], path, c), { type: 'null' }] });
     case 'ZodDefault':
       return { ...convert(def['innerType'], path, c), ...defaultValue(def, path) };
     case 'ZodReadonly':
       return { ...convert(def['innerType'], path, c), readOnly: true };
+    case 'ZodOptional':
+    case 'ZodCatch':
     case 'ZodBranded':
-      return convert(def['type'], path, c);
     case 'ZodLazy':
-      return convert((def['getter'] as () => unknown)(), path, c);
     case 'ZodPipeline':
-      return convert(def['in'], path, c);
-    case 'ZodEffects': {
-      const effect = (def['effect'] as { type?: unknown } | undefined)?.type;
-      if (effect === 'refinement') return convert(def['schema'], path, c);
-      if (effect === 'preprocess') {
-        throw refusal('Preprocessing (`z.preprocess()`) cannot be represented in JSON Schema: the model would write what a function reads', path);
-      }
-      throw refusal('Transforms cannot be represented in JSON Schema', path);
-    }
+    case 'ZodEffects':
+      return convert(innerOf(def, path), path, c);
     default:
       throw refusal(`zod 3's ${def.typeName} cannot be represented in JSON Schema`, path);
   }
@@ -187,9 +222,15 @@ function defOf(schema: unknown, path: Path): Def {
 
 /** Whether a wrapper's description is the one zod 3 copied from its inner schema (written once, on the inner). */
 function copiedDescription(def: Def): boolean {
-  const inner = def.typeName === 'ZodBranded' ? def['type'] : def.typeName === 'ZodEffects' ? def['schema'] : def['innerType'];
-  const innerDef = (inner as { _def?: { description?: unknown } } | undefined)?._def;
+  const field = WRAPPED[def.typeName];
+  const innerDef = field === undefined ? undefined : (def[field] as { _def?: { description?: unknown } } | undefined)?._def;
   return innerDef !== undefined && innerDef.description === def.description;
+}
+
+/** The options of a union or a discriminated union (a map of them in some zod 3 versions). */
+function optionsOf(def: Def): unknown[] {
+  const options = def['options'];
+  return options instanceof Map ? [...(options as Map<unknown, unknown>).values()] : (options as unknown[]);
 }
 
 function objectNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
@@ -225,24 +266,16 @@ function acceptsAbsence(schema: unknown, seen: Set<unknown>): boolean {
     case 'ZodUndefined':
     case 'ZodVoid':
       return true;
-    case 'ZodNullable':
-    case 'ZodReadonly':
-      return acceptsAbsence(def['innerType'], seen);
-    case 'ZodBranded':
-      return acceptsAbsence(def['type'], seen);
-    case 'ZodEffects':
-      return acceptsAbsence(def['schema'], seen);
-    case 'ZodPipeline':
-      return acceptsAbsence(def['in'], seen);
-    case 'ZodLazy':
-      return acceptsAbsence((def['getter'] as () => unknown)(), seen);
+    case 'ZodDefault':
+    case 'ZodCatch':
+      return false; // they give a value for an absent one
     case 'ZodUnion':
-    case 'ZodDiscriminatedUnion': {
-      const options = def['options'] instanceof Map ? [...(def['options'] as Map<unknown, unknown>).values()] : (def['options'] as unknown[]);
-      return options.some((option) => acceptsAbsence(option, seen));
+    case 'ZodDiscriminatedUnion':
+      return optionsOf(def).some((option) => acceptsAbsence(option, seen));
+    default: {
+      const inner = innerOf(def, []);
+      return inner !== undefined && acceptsAbsence(inner, seen);
     }
-    default:
-      return false; // `.default()` and `.catch()` give a value for an absent one
   }
 }
 
