@@ -22,6 +22,7 @@ import { validate } from '../../src/structured/structured-text';
 
 /** The SDK's helpers attach non-enumerable parsers; the wire is what JSON.stringify sends. */
 const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+const propertiesOf = (schema: unknown) => (schema as { properties: Record<string, unknown> }).properties;
 
 interface Tree {
   label: string;
@@ -108,7 +109,6 @@ describe('zod 3 schemas: where we differ from the SDK, on purpose', () => {
       },
     };
   };
-  const propertiesOf = (schema: unknown) => (schema as { properties: Record<string, unknown> }).properties;
 
   it('a nullable plain type: a JSON Schema `type` list, where the SDK writes OpenAPI\'s `nullable: true`', () => {
     // `nullable` is no JSON Schema keyword: the rules of strict mode (and the emulator's answers) read `null` from
@@ -296,6 +296,46 @@ describe('zod 3 schemas: a recursive root inside wrappers', () => {
   });
 });
 
+describe('zod 3 schemas: a transform is written as its input side', () => {
+  const events = (text: string) =>
+    [{ type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: text, sequence_number: 0, logprobs: [] }] as ResponseStreamEvent[];
+  const Count = z3.object({ n: z3.string().transform(Number), tags: z3.array(z3.string().transform((s) => s.toUpperCase())).nullable() });
+
+  it('the JSON Schema is the one of the schema it transforms: what the model writes', () => {
+    expect(toStrictJsonSchema(Count)).toEqual(toStrictJsonSchema(z3.object({ n: z3.string(), tags: z3.array(z3.string()).nullable() })));
+    expect(strictSchemaViolation(toStrictJsonSchema(Count))).toBeUndefined();
+    // Through a pipeline and a refinement too, and at the root.
+    const piped = z3.object({ n: z3.string().transform(Number).pipe(z3.number().int()).refine((n) => n > 0) });
+    expect(propertiesOf(toStrictJsonSchema(piped))['n']).toEqual({ type: 'string' });
+    const root = z3.object({ a: z3.string() }).transform((o) => o.a);
+    expect(toStrictJsonSchema(root)).toEqual(toStrictJsonSchema(z3.object({ a: z3.string() })));
+  });
+
+  it('finalParsed and parseStructuredOutput give the transformed value', async () => {
+    const answer = '{"n":"42","tags":["a","b"]}';
+    expect(await lastValueFrom(from(events(answer)).pipe(finalParsed(Count)))).toEqual({ n: 42, tags: ['A', 'B'] });
+    const completion = {
+      id: 'c',
+      object: 'chat.completion',
+      created: 0,
+      model: 'm',
+      choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: answer, refusal: null } }],
+    } as unknown as Parameters<typeof parseStructuredOutput>[0];
+    expect(parseStructuredOutput(completion, Count)).toEqual({ n: 42, tags: ['A', 'B'] });
+  });
+
+  it('zod 4 refuses a transform, where zod 3 takes it (the versions differ here)', () => {
+    let error: unknown;
+    try {
+      toStrictJsonSchema(z.object({ n: z.string().transform(Number) }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StructuredOutputSchemaError);
+    expect(error).toMatchObject({ path: 'properties/n', problem: expect.stringMatching(/Transforms cannot be represented/) });
+  });
+});
+
 describe('zod 3 schemas: what strict mode cannot represent is refused, with where', () => {
   /** The refusal of `make()`: a StructuredOutputSchemaError, nothing built. */
   const refusal = (make: () => unknown): StructuredOutputSchemaError => {
@@ -314,9 +354,10 @@ describe('zod 3 schemas: what strict mode cannot represent is refused, with wher
     ['a nested optional field', z3.object({ o: z3.object({ b: z3.number().optional() }) }), 'properties/o/properties/b', /optional but not nullable/],
     ['a date', z3.object({ when: z3.date() }), 'properties/when', /^Date cannot be represented/],
     ['a nullable date in an array', z3.object({ list: z3.array(z3.date().nullable()) }), 'properties/list/items', /^Date cannot/],
-    ['a transform', z3.object({ n: z3.string().transform((s) => s.length) }), 'properties/n', /^Transforms cannot be represented/],
     ['z.preprocess()', z3.object({ n: z3.preprocess((v) => Number(v), z3.number()) }), 'properties/n', /^Preprocessing/],
-    ['a transform inside a pipeline', z3.object({ n: z3.string().transform(Number).pipe(z3.number()) }), 'properties/n', /^Transforms/],
+    ['z.preprocess() in an array', z3.object({ list: z3.array(z3.preprocess(String, z3.string())) }), 'properties/list/items', /^Preprocessing/],
+    ['z.preprocess() inside a pipeline', z3.object({ n: z3.preprocess(String, z3.string()).pipe(z3.string()) }), 'properties/n', /^Preprocessing/],
+    ['z.preprocess() at the root', z3.preprocess((v) => v, z3.object({ a: z3.string() })), '<root>', /^Preprocessing/],
     ['a bigint', z3.object({ o: z3.object({ big: z3.bigint() }) }), 'properties/o/properties/big', /^BigInt cannot/],
     ['a bigint literal', z3.object({ n: z3.literal(BigInt(1)) }), 'properties/n', /^BigInt literals/],
     ['a map', z3.object({ m: z3.map(z3.string(), z3.number()) }), 'properties/m', /^Map cannot/],
@@ -353,7 +394,6 @@ describe('zod 3 schemas: what strict mode cannot represent is refused, with wher
     for (const schema of [
       z3.object({ a: z3.string().optional() }),
       z3.object({ when: z3.date() }),
-      z3.object({ n: z3.string().transform((s) => s.length) }),
       z3.object({ r: z3.record(z3.number()) }),
       z3.object({ t: z3.tuple([z3.string()]) }),
       z3.array(z3.string()),

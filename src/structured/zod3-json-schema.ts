@@ -2,7 +2,7 @@
  * zod 3 schema → JSON Schema (draft 7), read from `_def` alone (`typeName` and the fields of each kind), written as
  * zod 4's `z.toJSONSchema` writes the equivalent zod 4 schema: then `toStrictJsonSchema()` makes it strict by the
  * same pass, so one set of rules serves both versions (the root, `required`, `additionalProperties`, the
- * keywords strict mode refuses). What JSON Schema cannot say (a date, a bigint, a map, a transform, ...) is
+ * keywords strict mode refuses). What JSON Schema cannot say (a date, a bigint, a map, `z.preprocess()`, ...) is
  * refused here with `StructuredOutputSchemaError` and the JSON Schema location of the offending part.
  *
  * - A schema used by several properties is written where it is used (zod 4 inlines too); a recursive one (a
@@ -15,9 +15,13 @@
  *   has it), `.catch()` (its value is not written: it may depend on the error), `.readonly()` (with `readOnly`),
  *   `.brand()`, `z.lazy()`, and a refinement (`.refine()` / `.superRefine()`, checked when parsing). A description
  *   (`.describe()`) is written where it was given: zod 3 copies it onto a wrapper, which does not write it again.
- * - A pipeline (`a.pipe(b)`) is written as its input side `a`: that is what the model writes, and `b` (a coercion,
- *   a transform) applies when the answer is parsed. A transform and `z.preprocess()` are refused: what the model
- *   would write is what a function reads, which JSON Schema cannot say.
+ * - A transform (`a.transform(f)`) is written as its input side `a`, as a pipeline (`a.pipe(b)`) is: that is what
+ *   the model writes, and `f` (or `b`: a coercion, a transform) applies when the answer is parsed. The zod 3
+ *   converter the official SDK vendors (zod-to-json-schema) writes a transform so too (its effect strategy defaults
+ *   to the input), though the SDK's strict check before it refuses every `ZodEffects`, refinements included. Here
+ *   the versions differ: zod 4's `z.toJSONSchema` refuses a transform, and zod 4 schemas are left to it.
+ * - `z.preprocess(f, a)` is refused: the model's output is read by `f` first, so what it must write is not `a`,
+ *   and JSON Schema cannot say what `f` takes.
  * - Strings, numbers, literals and enums: `zod3-json-leaves.ts`.
  */
 import type { JsonSchemaNode } from './strict-schema-rules.js';
@@ -135,7 +139,10 @@ const WRAPPED: Readonly<Record<string, string>> = {
   ZodPipeline: 'in',
 };
 
-/** The schema a wrapper is written as, or `undefined` for what is no wrapper. */
+/**
+ * The schema a wrapper is written as, or `undefined` for what is no wrapper. Of a refinement or a transform
+ * (`ZodEffects`), the schema it refines or transforms: what the model writes.
+ */
 function innerOf(def: Def, path: Path): unknown {
   if (def.typeName === 'ZodLazy') return (def['getter'] as () => unknown)();
   if (def.typeName === 'ZodEffects') {
@@ -143,7 +150,6 @@ function innerOf(def: Def, path: Path): unknown {
     if (effect === 'preprocess') {
       throw refusal('Preprocessing (`z.preprocess()`) cannot be represented in JSON Schema: the model would write what a function reads', path);
     }
-    if (effect !== 'refinement') throw refusal('Transforms cannot be represented in JSON Schema', path);
   }
   const field = WRAPPED[def.typeName];
   return field === undefined ? undefined : def[field];
