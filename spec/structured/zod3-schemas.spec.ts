@@ -6,6 +6,7 @@
 import * as sdk from 'openai/helpers/zod';
 import { from, lastValueFrom } from 'rxjs';
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import { z as z3 } from 'zod/v3';
 import { type ResponseStreamEvent, StructuredOutputSchemaError, StructuredOutputValidationError } from '../../src/index';
 import {
@@ -405,6 +406,63 @@ describe('zod 3 schemas: what strict mode cannot represent is refused, with wher
   it('a zod 4 schema inside a zod 3 one is refused where it is', () => {
     const mixed = z3.object({ a: z.string() as unknown as z3.ZodString });
     expect(refusal(() => zodTextFormat(mixed, 'x'))).toMatchObject({ path: 'properties/a', problem: expect.stringMatching(/zod 4 schema inside a zod 3/) });
+  });
+
+  it('a zod 3 schema inside a zod 4 one (classic or zod/mini) is refused where it is', () => {
+    const inside = z3.string() as unknown as z.ZodString;
+    const cases: Array<[z.core.$ZodType, string]> = [
+      [z.object({ a: inside }), 'properties/a'],
+      [zm.object({ a: inside }), 'properties/a'],
+      [z.object({ o: z.object({ list: z.array(z.union([z.string(), inside]).nullable()) }) }), 'properties/o/properties/list/items/anyOf/1'],
+      [zm.object({ a: zm.optional(zm.nullable(inside)) }), 'properties/a'],
+      [z.object({ a: z.lazy(() => inside), b: z.string() }), 'properties/a'],
+      [z.object({ both: z.intersection(z.object({ a: z.string() }), z.object({ b: inside })) }), 'properties/both/allOf/1/properties/b'],
+    ];
+    for (const [schema, path] of cases) {
+      const error = refusal(() => zodTextFormat(schema, 'x'));
+      expect(error).toMatchObject({ path, problem: 'A zod 3 schema inside a zod 4 schema is not supported: use one version for the whole schema' });
+      expect(error.cause).toBeInstanceOf(TypeError); // zod 4's own failure, kept
+    }
+  });
+
+  it('an error inside the zod 3 schema that is no refusal (a lazy, a default, a malformed _def) is said where it is', () => {
+    const boom = new Error('boom');
+    const malformed = z3.object({ a: z3.string() });
+    (malformed._def as { shape: () => unknown }).shape = () => {
+      throw boom;
+    };
+    const cases: Array<[z3.ZodTypeAny, string]> = [
+      [
+        z3.object({
+          a: z3.lazy(() => {
+            throw boom;
+          }),
+        }),
+        'properties/a',
+      ],
+      [
+        z3.object({
+          list: z3.array(
+            z3.string().default(() => {
+              throw boom;
+            }),
+          ),
+        }),
+        'properties/list/items',
+      ],
+      [z3.object({ o: z3.object({ m: malformed }) }), 'properties/o/properties/m'],
+      [
+        z3.lazy(() => {
+          throw boom;
+        }),
+        '<root>',
+      ],
+    ];
+    for (const [schema, path] of cases) {
+      const error = refusal(() => toStrictJsonSchema(schema));
+      expect(error).toMatchObject({ path, problem: 'The zod 3 schema could not be read: boom' });
+      expect(error.cause).toBe(boom);
+    }
   });
 });
 

@@ -38,9 +38,18 @@ export function toStrictJsonSchema(schema: AnyZodSchema): JsonSchemaNode {
     json = isZod3Schema(schema) ? zod3JsonSchema(schema) : zodJsonSchema(schema);
   } catch (error) {
     if (error instanceof StructuredOutputSchemaError) throw error;
-    // zod's own refusal (a date, a transform, a bigint, ...): said where, as for every other refusal.
     const what = error instanceof Error ? error.message : String(error);
-    throw new StructuredOutputSchemaError(what, unrepresentableAt(schema as z.core.$ZodType) ?? '<root>', { cause: error });
+    // The zod 3 converter says where its problems are; what it did not catch is of the whole schema.
+    if (isZod3Schema(schema)) throw new StructuredOutputSchemaError(what, '<root>', { cause: error });
+    // zod 4 cannot read a zod 3 schema inside one of its own (it throws a TypeError there): said as such, and where.
+    const zod3 = zod3Within(schema, [], new Set());
+    if (zod3 !== undefined) {
+      throw new StructuredOutputSchemaError('A zod 3 schema inside a zod 4 schema is not supported: use one version for the whole schema', location(zod3), {
+        cause: error,
+      });
+    }
+    // zod's own refusal (a date, a transform, a bigint, ...): said where, as for every other refusal.
+    throw new StructuredOutputSchemaError(what, unrepresentableAt(schema) ?? '<root>', { cause: error });
   }
   if (json['type'] !== 'object') {
     throw new StructuredOutputSchemaError(`The root must be an object schema, not ${JSON.stringify(json['type'] ?? 'untyped')}`, '<root>');
@@ -88,6 +97,58 @@ function unrepresentableAt(schema: z.core.$ZodType): string | undefined {
     // Where it is stays unknown.
   }
   return found;
+}
+
+/**
+ * Where the first zod 3 schema inside a zod 4 one lies (its JSON Schema location, as zod 4 would write it), if one
+ * does: through objects, arrays, unions, intersections, tuples, records, lazies, pipes and the wrappers.
+ */
+function zod3Within(schema: unknown, path: readonly (string | number)[], seen: Set<unknown>): readonly (string | number)[] | undefined {
+  if (isZod3Schema(schema)) return path;
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } } | null | undefined)?._zod?.def;
+  if (def === undefined || seen.has(schema)) return undefined;
+  seen.add(schema);
+  const children: [unknown, ...(string | number)[]][] = [];
+  const list = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : []);
+  try {
+    switch (def['type']) {
+      case 'object':
+        for (const [key, property] of Object.entries(def['shape'] ?? {})) children.push([property, 'properties', key]);
+        children.push([def['catchall'], 'additionalProperties']);
+        break;
+      case 'array':
+        children.push([def['element'], 'items']);
+        break;
+      case 'union':
+        list(def['options']).forEach((option, i) => children.push([option, 'anyOf', i]));
+        break;
+      case 'intersection':
+        children.push([def['left'], 'allOf', 0], [def['right'], 'allOf', 1]);
+        break;
+      case 'tuple':
+        list(def['items']).forEach((item, i) => children.push([item, 'items', i]));
+        children.push([def['rest'], 'additionalItems']);
+        break;
+      case 'record':
+        children.push([def['keyType'], 'propertyNames'], [def['valueType'], 'additionalProperties']);
+        break;
+      case 'lazy':
+        children.push([(def['getter'] as () => unknown)()]);
+        break;
+      case 'pipe':
+        children.push([def['in']], [def['out']]);
+        break;
+      default:
+        children.push([def['innerType']]);
+    }
+  } catch {
+    // A shape or a lazy that throws: zod's own error says it.
+  }
+  for (const [child, ...keys] of children) {
+    const found = zod3Within(child, [...path, ...keys], seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function location(path: readonly (string | number)[]): string {

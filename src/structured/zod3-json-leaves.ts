@@ -52,14 +52,15 @@ const STRING_FORMATS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The refusal of a part of the schema JSON Schema cannot say, at its JSON Schema location.
+ * The refusal of a part of the schema JSON Schema cannot say, at its JSON Schema location (with the error that
+ * caused it, if one did).
  *
  * @internal
  * @example
  * throw refusal('Date cannot be represented in JSON Schema', ['properties', 'when']);
  */
-export function refusal(problem: string, path: Path): StructuredOutputSchemaError {
-  return new StructuredOutputSchemaError(problem, path.length === 0 ? '<root>' : path.join('/'));
+export function refusal(problem: string, path: Path, cause?: unknown): StructuredOutputSchemaError {
+  return new StructuredOutputSchemaError(problem, path.length === 0 ? '<root>' : path.join('/'), cause === undefined ? undefined : { cause });
 }
 
 /**

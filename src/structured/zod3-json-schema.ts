@@ -24,6 +24,7 @@
  *   and JSON Schema cannot say what `f` takes.
  * - Strings, numbers, literals and enums: `zod3-json-leaves.ts`.
  */
+import { StructuredOutputSchemaError } from '../errors/structured-errors.js';
 import type { JsonSchemaNode } from './strict-schema-rules.js';
 import {
   checksOf,
@@ -98,6 +99,10 @@ function convert(schema: unknown, path: Path, c: Conversion): JsonSchemaNode {
   let node: JsonSchemaNode;
   try {
     node = kindNode(def, path, c);
+  } catch (error) {
+    if (error instanceof StructuredOutputSchemaError) throw error;
+    // Not a refusal: a malformed `_def`, a lazy's or a default's function that throws. Said where, all the same.
+    throw refusal(`The zod 3 schema could not be read: ${error instanceof Error ? error.message : String(error)}`, path, error);
   } finally {
     c.active.delete(self);
   }
