@@ -337,6 +337,27 @@ describe('zod 3 schemas: a transform is written as its input side', () => {
   });
 });
 
+describe("zod 3 schemas: a check's pattern accepts what the check accepts", () => {
+  // Each pattern read as JSON Schema reads it (ECMAScript, Unicode mode), beside the check's own answer.
+  const cases: Array<[string, z3.ZodString, string, string[]]> = [
+    ['cuid', z3.string().cuid(), '^[Cc][^-\\s]{8,}$', ['cjld2cjxh0000qzrmn831i7rn', 'Cjld2cjxh', 'c12345678', 'c1234567', 'c-12345678', 'c1234 5678', 'x12345678', '']],
+    ['cuid2', z3.string().cuid2(), '^[a-z0-9]+$', ['tz4a98xxat96iws9zmbrgj3a', 'Tz4a98', 'abc-1', 'a', '']],
+    ['ulid', z3.string().ulid(), '^[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26}$', ['01ARZ3NDEKTSV4RRFFQ69G5FAV', '01arz3ndektsv4rrffq69g5fav', '01ARZ3NDEKTSV4RRFFQ69G5FA', '01ARZ3NDEKTSV4RRFFQ69G5FAI', '01arz3ndektsv4rrffq69g5fau', '01ARZ3NDEKTSV4RRFFQ69G5FAV0']],
+    ['nanoid', z3.string().nanoid(), '^[0-9A-Za-z_-]{21}$', ['V1StGXR8_Z5jdHi6B-myT', 'v1stgxr8_z5jdhi6b-myt', 'V1StGXR8_Z5jdHi6B-my', 'V1StGXR8_Z5jdHi6B-my!']],
+    ['emoji', z3.string().emoji(), '^[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$', ['👍', '👍🏽', '🇳🇴', '👨‍👩‍👧', '#️⃣', '123', 'a', '👍a', '']],
+    ['startsWith', z3.string().startsWith('a.b('), '^a\\.b\\(', ['a.b(c', 'a.b(', 'axb(c', 'xa.b(']],
+    ['endsWith', z3.string().endsWith('$1'), '\\$1$', ['cost $1', '$1', 'cost $12', 'cost 1']],
+    ['includes', z3.string().includes('+1'), '\\+1', ['a+1b', '+1', 'a1', '']],
+    ['includes from a position', z3.string().includes('ab', { position: 2 }), '^[\\s\\S]{2,}ab', ['xxab', 'x\nab', 'abab', 'ab', 'xab', 'xxxxab']],
+  ];
+
+  it.each(cases)('%s', (_, check, pattern, samples) => {
+    expect(propertiesOf(toStrictJsonSchema(z3.object({ s: check })))['s']).toEqual({ type: 'string', pattern });
+    const regex = new RegExp(pattern, 'u');
+    for (const sample of samples) expect([sample, regex.test(sample)]).toEqual([sample, check.safeParse(sample).success]);
+  });
+});
+
 describe('zod 3 schemas: what strict mode cannot represent is refused, with where', () => {
   /** The refusal of `make()`: a StructuredOutputSchemaError, nothing built. */
   const refusal = (make: () => unknown): StructuredOutputSchemaError => {

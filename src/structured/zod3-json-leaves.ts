@@ -4,8 +4,8 @@
  *
  * - String checks: lengths, the formats (`email`, `url` as `uri`, `uuid`, `datetime` as `date-time` but for local
  *   ones, `date`, `duration`, `ip` of one version) and patterns (`regex`, `startsWith`, `endsWith`, `includes`,
- *   `cuid`, `cuid2`, `ulid`, `nanoid`, `emoji`, with zod 3's own expressions; two or more are an `allOf`, which
- *   strict mode refuses). `time` writes no format (JSON Schema's asks for an offset, zod 3's time refuses one), as
+ *   `cuid`, `cuid2`, `ulid`, `nanoid`, `emoji`, each the strings zod 3's check accepts; two or more are an `allOf`,
+ *   which strict mode refuses). `time` writes no format (JSON Schema's asks for an offset, zod 3's time refuses one), as
  *   zod 4 does; `base64` writes `contentEncoding`, refused by strict mode as zod 4's `z.base64()` is; `trim` and the
  *   case changes apply when parsing.
  * - Number checks: `int` (`integer`, without bounds: zod 3's int has none), the bounds (the tighter of a bound and
@@ -32,13 +32,21 @@ export type Def = { readonly typeName: string; readonly description?: unknown } 
  */
 export type Path = readonly (string | number)[];
 
-/** zod 3's own expressions for the string checks that have no JSON Schema format. */
+/**
+ * Patterns for the string checks that have no JSON Schema format, each the set of strings zod 3's check accepts
+ * (read from zod 3's checks; a case-insensitive check as both cases, since a pattern has no flags).
+ */
 const STRING_PATTERNS: Readonly<Record<string, string>> = {
-  cuid: '^[cC][^\\s-]{8,}$',
-  cuid2: '^[0-9a-z]+$',
-  ulid: '^[0-9A-HJKMNP-TV-Z]{26}$',
-  nanoid: '^[a-zA-Z0-9_-]{21}$',
-  emoji: '^(\\p{Extended_Pictographic}|\\p{Emoji_Component})+$',
+  // `.cuid()`: a `c` of either case, then eight or more characters, none a hyphen or white space.
+  cuid: '^[Cc][^-\\s]{8,}$',
+  // `.cuid2()`: one or more lower-case ASCII letters and digits.
+  cuid2: '^[a-z0-9]+$',
+  // `.ulid()`: 26 characters of Crockford's base 32 (digits, letters but I, L, O and U), of either case.
+  ulid: '^[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26}$',
+  // `.nanoid()`: 21 characters, each an ASCII letter of either case, a digit, `_` or `-`.
+  nanoid: '^[0-9A-Za-z_-]{21}$',
+  // `.emoji()`: one or more characters, each pictographic or an emoji component (zod 3's Unicode properties).
+  emoji: '^[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$',
 };
 
 /** The JSON Schema formats of zod 3's string checks (those with one). */
