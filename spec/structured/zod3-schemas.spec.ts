@@ -254,6 +254,85 @@ describe('zod 3 schemas: what the same schema in zod 4 gives', () => {
   });
 });
 
+describe('zod 3 schemas: where the same schema in zod 4 is written otherwise', () => {
+  /** The strict JSON Schema of one property `a`, or the refusal's problem. */
+  const property = (schema: z3.ZodTypeAny | z.core.$ZodType, make: (a: never) => unknown) => {
+    try {
+      return propertiesOf(toStrictJsonSchema(make(schema as never) as z.core.$ZodType))['a'];
+    } catch (error) {
+      return (error as StructuredOutputSchemaError).problem;
+    }
+  };
+  const of3 = (a: z3.ZodTypeAny) => property(a, (x) => z3.object({ a: x }));
+  const of4 = (a: z.core.$ZodType) => property(a, (x) => z.object({ a: x }));
+  const SAFE = Number.MAX_SAFE_INTEGER;
+
+  it.each<[string, z3.ZodTypeAny, z.core.$ZodType, string]>([
+    ['email', z3.string().email(), z.email(), 'email'],
+    ['uuid', z3.string().uuid(), z.uuid(), 'uuid'],
+    ['datetime', z3.string().datetime(), z.iso.datetime(), 'date-time'],
+    ['date', z3.string().date(), z.iso.date(), 'date'],
+    ['duration', z3.string().duration(), z.iso.duration(), 'duration'],
+    ['ip v4', z3.string().ip({ version: 'v4' }), z.ipv4(), 'ipv4'],
+  ])('a format (%s) is the format alone; zod 4 adds its own pattern', (_, zod3, zod4, format) => {
+    expect(of3(zod3)).toEqual({ type: 'string', format });
+    expect(of4(zod4)).toEqual({ type: 'string', format, pattern: expect.any(String) });
+  });
+
+  it('time() writes nothing (no format: JSON Schema time asks for an offset); zod 4 writes a pattern', () => {
+    expect(of3(z3.string().time())).toEqual({ type: 'string' });
+    expect(of4(z.iso.time())).toEqual({ type: 'string', pattern: expect.any(String) });
+  });
+
+  it.each<[string, z3.ZodTypeAny, z.core.$ZodType, string]>([
+    ['startsWith', z3.string().startsWith('ab'), z.string().startsWith('ab'), 'starts_with'],
+    ['endsWith', z3.string().endsWith('ab'), z.string().endsWith('ab'), 'ends_with'],
+    ['includes', z3.string().includes('ab'), z.string().includes('ab'), 'includes'],
+    ['cuid', z3.string().cuid(), z.cuid(), 'cuid'],
+    ['cuid2', z3.string().cuid2(), z.cuid2(), 'cuid2'],
+    ['ulid', z3.string().ulid(), z.ulid(), 'ulid'],
+    ['nanoid', z3.string().nanoid(), z.nanoid(), 'nanoid'],
+    ['emoji', z3.string().emoji(), z.emoji(), 'emoji'],
+  ])('a pattern check (%s) is the pattern alone; zod 4 adds a format of its name, no JSON Schema format', (_, zod3, zod4, format) => {
+    expect(of3(zod3)).toEqual({ type: 'string', pattern: expect.any(String) });
+    expect(of4(zod4)).toEqual({ type: 'string', format, pattern: expect.any(String) });
+  });
+
+  it("cuid, ulid and emoji: zod 4's pattern is another, as its check is", () => {
+    for (const [zod3, zod4] of [
+      [z3.string().cuid(), z.cuid()],
+      [z3.string().ulid(), z.ulid()],
+      [z3.string().emoji(), z.emoji()],
+    ] as const) {
+      expect((of3(zod3) as { pattern: string }).pattern).not.toBe((of4(zod4) as { pattern: string }).pattern);
+    }
+  });
+
+  it(".int() has no bounds, as zod 3's int check has none; zod 4's int is a safe integer, with the bounds", () => {
+    expect(of3(z3.number().int())).toEqual({ type: 'integer' });
+    expect(of4(z.number().int())).toEqual({ type: 'integer', minimum: -SAFE, maximum: SAFE });
+    expect(z3.number().int().safeParse(2 ** 60).success).toBe(true);
+    expect(z.number().int().safeParse(2 ** 60).success).toBe(false);
+  });
+
+  it(".safe() is a number within the safe bounds (zod 3 takes 1.5); zod 4's .safe() is an integer", () => {
+    expect(of3(z3.number().safe())).toEqual({ type: 'number', minimum: -SAFE, maximum: SAFE });
+    expect(of4(z.number().safe())).toEqual({ type: 'integer', minimum: -SAFE, maximum: SAFE });
+    expect(z3.number().safe().safeParse(1.5).success).toBe(true);
+  });
+
+  it('.catch(v) writes nothing (zod 3 keeps v as a function of the error); zod 4 writes `default: v`', () => {
+    expect(of3(z3.string().catch('x'))).toEqual({ type: 'string' });
+    expect(of4(z.string().catch('x'))).toEqual({ type: 'string', default: 'x' });
+  });
+
+  it('a format and a regex on one string are both written, which strict mode takes; zod 4 writes an allOf, refused', () => {
+    expect(of3(z3.string().email().regex(/^a/))).toEqual({ type: 'string', format: 'email', pattern: '^a' });
+    expect(strictSchemaViolation(toStrictJsonSchema(z3.object({ a: z3.string().email().regex(/^a/) })))).toBeUndefined();
+    expect(of4(z.string().email().regex(/^a/))).toMatch(/`allOf` is not supported/);
+  });
+});
+
 describe('zod 3 schemas: a recursive root inside wrappers', () => {
   interface Comment {
     text: string;

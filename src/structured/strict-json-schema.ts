@@ -1,9 +1,9 @@
 /**
  * zod schema → the JSON Schema that strict Structured Outputs accepts: zod 4's own `z.toJSONSchema` (draft 7), or
- * for a zod 3 schema `zod3JsonSchema()`, which writes what zod 4 writes for the same schema; then one pass, the same
- * for both versions, that closes every object (`additionalProperties: false`), makes every property required (an
- * optional property must accept `null`, else it is refused, as the official SDK does), and refuses keywords the API
- * cannot honour. The rules themselves (and the keywords) are `strict-schema-rules.ts`'s, which the emulator reads too.
+ * for a zod 3 schema `zod3JsonSchema()`, which writes it in the form zod 4 gives (what zod 3's checks accept, where
+ * those differ); then one pass, the same for both versions, that closes every object (`additionalProperties:
+ * false`), makes every property required (an optional property must accept `null`, else it is refused, as the
+ * official SDK does), and refuses keywords the API cannot honour. The rules themselves (and the keywords) are `strict-schema-rules.ts`'s, which the emulator reads too.
  */
 import { z } from 'zod';
 import { StructuredOutputSchemaError } from '../errors/structured-errors.js';

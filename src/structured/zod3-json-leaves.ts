@@ -1,13 +1,19 @@
 /**
  * The JSON Schema of zod 3's leaf schemas, read from `_def`, for `zod3-json-schema.ts`: strings, numbers, literals,
- * enums, and a `.default()`'s value, written as zod 4 writes its own.
+ * enums, and a `.default()`'s value. Each says what zod 3's check accepts, in the keywords zod 4 uses; where zod 4
+ * writes its own schema otherwise, this is kept, and pinned in spec/structured/zod3-schemas.spec.ts: a format is
+ * written without zod 4's `pattern` (the format says it; zod 4's pattern is of its own check, which may differ, as
+ * its uuid asks for a version digit); a pattern check without zod 4's `format` of its name (`starts_with`, `cuid`,
+ * ...: no JSON Schema format); `.int()` without zod 4's safe-integer bounds, and `.safe()` as a number, not an
+ * integer (zod 3's checks); a format and a regex on one string as `format` and `pattern` (zod 4: an `allOf`).
  *
  * - String checks: lengths, the formats (`email`, `url` as `uri`, `uuid`, `datetime` as `date-time` but for local
  *   ones, `date`, `duration`, `ip` of one version) and patterns (`regex`, `startsWith`, `endsWith`, `includes`,
  *   `cuid`, `cuid2`, `ulid`, `nanoid`, `emoji`, each the strings zod 3's check accepts; two or more are an `allOf`,
- *   which strict mode refuses). `time` writes no format (JSON Schema's asks for an offset, zod 3's time refuses one), as
- *   zod 4 does; `base64` writes `contentEncoding`, refused by strict mode as zod 4's `z.base64()` is; `trim` and the
- *   case changes apply when parsing.
+ *   which strict mode refuses). `time` writes no format (JSON Schema's asks for an offset, zod 3's time refuses one;
+ *   zod 4 writes none either, but a pattern), nor do `jwt` and `cidr` (zod 4 writes formats of those names);
+ *   `base64` writes `contentEncoding`, refused by strict mode as zod 4's `z.base64()` is; `trim` and the case
+ *   changes apply when parsing.
  * - Number checks: `int` (`integer`, without bounds: zod 3's int has none), the bounds (the tighter of a bound and
  *   an exclusive one), `multipleOf`.
  */

@@ -1,8 +1,11 @@
 /**
- * zod 3 schema → JSON Schema (draft 7), read from `_def` alone (`typeName` and the fields of each kind), written as
- * zod 4's `z.toJSONSchema` writes the equivalent zod 4 schema: then `toStrictJsonSchema()` makes it strict by the
- * same pass, so one set of rules serves both versions (the root, `required`, `additionalProperties`, the
- * keywords strict mode refuses). What JSON Schema cannot say (a date, a bigint, a map, `z.preprocess()`, ...) is
+ * zod 3 schema → JSON Schema (draft 7), read from `_def` alone (`typeName` and the fields of each kind), in the
+ * form zod 4's `z.toJSONSchema` gives (nullables and unions as `type` lists or `anyOf`, recursion as
+ * `definitions.__schema<n>`): then `toStrictJsonSchema()` makes it strict by the same pass, so one set of rules
+ * serves both versions (the root, `required`, `additionalProperties`, the keywords strict mode refuses). For most
+ * schemas that is what the same schema written in zod 4 gives; where zod 4 writes more than a zod 3 check says, or
+ * its check is another, this describes zod 3's check (the string formats and pattern checks, `.int()`, `.safe()`,
+ * `.catch()`: `zod3-json-leaves.ts`, and docs/structured-output.md lists them). What JSON Schema cannot say (a date, a bigint, a map, `z.preprocess()`, ...) is
  * refused here with `StructuredOutputSchemaError` and the JSON Schema location of the offending part.
  *
  * - A schema used by several properties is written where it is used (zod 4 inlines too); a recursive one (a
