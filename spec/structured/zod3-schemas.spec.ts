@@ -234,6 +234,21 @@ describe('zod 3 schemas: where we differ from the SDK, on purpose', () => {
     expect(validate({ n: '42' }, Count)).toEqual({ n: 42 });
     expect(() => sdk.zodTextFormat(Count, 'x')).toThrow(/ZodPipeline/);
   });
+
+  it("a pipeline's output side is not written: its constraints are checked when parsing only (a limitation)", () => {
+    // No merging of the two sides: the model is told `string`, and an answer that breaks `b` fails validation.
+    const Mail = z3.object({ e: z3.string().pipe(z3.string().email().max(10)) });
+    expect(propertiesOf(toStrictJsonSchema(Mail))['e']).toEqual({ type: 'string' });
+    expect(validate({ e: 'a@b.io' }, Mail)).toEqual({ e: 'a@b.io' });
+    expect(() => validate({ e: 'not an email' }, Mail)).toThrow(StructuredOutputValidationError);
+    expect(() => validate({ e: 'abcdef@b.io' }, Mail)).toThrow(StructuredOutputValidationError);
+    // On the input side, they are written.
+    expect(propertiesOf(toStrictJsonSchema(z3.object({ e: z3.string().email().max(10).pipe(z3.string()) })))['e']).toEqual({
+      type: 'string',
+      maxLength: 10,
+      format: 'email',
+    });
+  });
 });
 
 describe('zod 3 schemas: what the same schema in zod 4 gives', () => {

@@ -22,7 +22,10 @@
  *   the model writes, and `f` (or `b`: a coercion, a transform) applies when the answer is parsed. The zod 3
  *   converter the official SDK vendors (zod-to-json-schema) writes a transform so too (its effect strategy defaults
  *   to the input), though the SDK's strict check before it refuses every `ZodEffects`, refinements included. Here
- *   the versions differ: zod 4's `z.toJSONSchema` refuses a transform, and zod 4 schemas are left to it.
+ *   the versions differ: zod 4's `z.toJSONSchema` refuses a transform, and zod 4 schemas are left to it. A
+ *   limitation: `b`'s own constraints are not written (`z3.string().pipe(z3.string().email().max(5))` is
+ *   `{ type: 'string' }`; the two sides are not merged), so the model is not told them, and an answer that breaks
+ *   them fails validation when parsed.
  * - `z.preprocess(f, a)` is refused: the model's output is read by `f` first, so what it must write is not `a`,
  *   and JSON Schema cannot say what `f` takes.
  * - Strings, numbers, literals and enums: `zod3-json-leaves.ts`.
