@@ -452,6 +452,43 @@ describe("zod 3 schemas: a check's pattern accepts what the check accepts", () =
   });
 });
 
+/** zod 3 schemas we refuse: what, the JSON Schema location, the problem. */
+const refused: Array<[string, z3.ZodTypeAny, string, RegExp]> = [
+  ['an optional field that is not nullable', z3.object({ a: z3.string().optional() }), 'properties/a', /optional but not nullable/],
+  ['a nested optional field', z3.object({ o: z3.object({ b: z3.number().optional() }) }), 'properties/o/properties/b', /optional but not nullable/],
+  ['a date', z3.object({ when: z3.date() }), 'properties/when', /^Date cannot be represented/],
+  ['a nullable date in an array', z3.object({ list: z3.array(z3.date().nullable()) }), 'properties/list/items', /^Date cannot/],
+  ['z.preprocess()', z3.object({ n: z3.preprocess((v) => Number(v), z3.number()) }), 'properties/n', /^Preprocessing/],
+  ['z.preprocess() in an array', z3.object({ list: z3.array(z3.preprocess(String, z3.string())) }), 'properties/list/items', /^Preprocessing/],
+  ['z.preprocess() inside a pipeline', z3.object({ n: z3.preprocess(String, z3.string()).pipe(z3.string()) }), 'properties/n', /^Preprocessing/],
+  ['z.preprocess() at the root', z3.preprocess((v) => v, z3.object({ a: z3.string() })), '<root>', /^Preprocessing/],
+  ['a bigint', z3.object({ o: z3.object({ big: z3.bigint() }) }), 'properties/o/properties/big', /^BigInt cannot/],
+  ['a bigint literal', z3.object({ n: z3.literal(BigInt(1)) }), 'properties/n', /^BigInt literals/],
+  ['a map', z3.object({ m: z3.map(z3.string(), z3.number()) }), 'properties/m', /^Map cannot/],
+  ['a set', z3.object({ s: z3.set(z3.string()) }), 'properties/s', /^Set cannot/],
+  ['a promise', z3.object({ p: z3.promise(z3.string()) }), 'properties/p', /^Promises cannot/],
+  ['a function', z3.object({ f: z3.function() }), 'properties/f', /^Function types cannot/],
+  ['a symbol in a union', z3.object({ u: z3.union([z3.string(), z3.symbol()]) }), 'properties/u/anyOf/1', /^Symbols cannot/],
+  ['undefined', z3.object({ u: z3.undefined() }), 'properties/u', /^Undefined cannot/],
+  ['a record', z3.object({ r: z3.record(z3.number()) }), 'properties/r', /additional properties \(a record/],
+  ['a passthrough object', z3.object({ a: z3.string() }).passthrough(), '<root>', /additional properties/],
+  ['a catchall', z3.object({ a: z3.string() }).catchall(z3.number()), '<root>', /additional properties/],
+  ['a tuple', z3.object({ t: z3.tuple([z3.string(), z3.number()]) }), 'properties/t', /^Tuples/],
+  ['a root that is not an object', z3.array(z3.string()), '<root>', /root must be an object/],
+  ['a root union', z3.union([z3.object({ a: z3.string() }), z3.object({ b: z3.string() })]), '<root>', /root must be an object/],
+  ['a `__proto__` property', z3.object({ ['__proto__']: z3.string() }), 'properties/__proto__', /__proto__/],
+  ['a base64 string (contentEncoding)', z3.object({ data: z3.string().base64() }), 'properties/data', /contentEncoding/],
+  ['two patterns (allOf)', z3.object({ s: z3.string().startsWith('a').endsWith('z') }), 'properties/s', /allOf/],
+  ['an intersection of one property twice, differently', z3.object({ i: z3.object({ a: z3.string() }).and(z3.object({ a: z3.number() })) }), 'properties/i', /allOf/],
+  ['never', z3.object({ n: z3.never() }), 'properties/n', /`not`/],
+];
+
+/**
+ * Of those, the ones the SDK sends: `contentEncoding`, which the rules of strict mode (the emulator's) refuse, as
+ * they refuse zod 4's `z.base64()` from both.
+ */
+const SDK_ACCEPTS = ['a base64 string (contentEncoding)'];
+
 describe('zod 3 schemas: what strict mode cannot represent is refused, with where', () => {
   /** The refusal of `make()`: a StructuredOutputSchemaError, nothing built. */
   const refusal = (make: () => unknown): StructuredOutputSchemaError => {
@@ -465,35 +502,7 @@ describe('zod 3 schemas: what strict mode cannot represent is refused, with wher
     return error as StructuredOutputSchemaError;
   };
 
-  it.each<[string, z3.ZodTypeAny, string, RegExp]>([
-    ['an optional field that is not nullable', z3.object({ a: z3.string().optional() }), 'properties/a', /optional but not nullable/],
-    ['a nested optional field', z3.object({ o: z3.object({ b: z3.number().optional() }) }), 'properties/o/properties/b', /optional but not nullable/],
-    ['a date', z3.object({ when: z3.date() }), 'properties/when', /^Date cannot be represented/],
-    ['a nullable date in an array', z3.object({ list: z3.array(z3.date().nullable()) }), 'properties/list/items', /^Date cannot/],
-    ['z.preprocess()', z3.object({ n: z3.preprocess((v) => Number(v), z3.number()) }), 'properties/n', /^Preprocessing/],
-    ['z.preprocess() in an array', z3.object({ list: z3.array(z3.preprocess(String, z3.string())) }), 'properties/list/items', /^Preprocessing/],
-    ['z.preprocess() inside a pipeline', z3.object({ n: z3.preprocess(String, z3.string()).pipe(z3.string()) }), 'properties/n', /^Preprocessing/],
-    ['z.preprocess() at the root', z3.preprocess((v) => v, z3.object({ a: z3.string() })), '<root>', /^Preprocessing/],
-    ['a bigint', z3.object({ o: z3.object({ big: z3.bigint() }) }), 'properties/o/properties/big', /^BigInt cannot/],
-    ['a bigint literal', z3.object({ n: z3.literal(BigInt(1)) }), 'properties/n', /^BigInt literals/],
-    ['a map', z3.object({ m: z3.map(z3.string(), z3.number()) }), 'properties/m', /^Map cannot/],
-    ['a set', z3.object({ s: z3.set(z3.string()) }), 'properties/s', /^Set cannot/],
-    ['a promise', z3.object({ p: z3.promise(z3.string()) }), 'properties/p', /^Promises cannot/],
-    ['a function', z3.object({ f: z3.function() }), 'properties/f', /^Function types cannot/],
-    ['a symbol in a union', z3.object({ u: z3.union([z3.string(), z3.symbol()]) }), 'properties/u/anyOf/1', /^Symbols cannot/],
-    ['undefined', z3.object({ u: z3.undefined() }), 'properties/u', /^Undefined cannot/],
-    ['a record', z3.object({ r: z3.record(z3.number()) }), 'properties/r', /additional properties \(a record/],
-    ['a passthrough object', z3.object({ a: z3.string() }).passthrough(), '<root>', /additional properties/],
-    ['a catchall', z3.object({ a: z3.string() }).catchall(z3.number()), '<root>', /additional properties/],
-    ['a tuple', z3.object({ t: z3.tuple([z3.string(), z3.number()]) }), 'properties/t', /^Tuples/],
-    ['a root that is not an object', z3.array(z3.string()), '<root>', /root must be an object/],
-    ['a root union', z3.union([z3.object({ a: z3.string() }), z3.object({ b: z3.string() })]), '<root>', /root must be an object/],
-    ['a `__proto__` property', z3.object({ ['__proto__']: z3.string() }), 'properties/__proto__', /__proto__/],
-    ['a base64 string (contentEncoding)', z3.object({ data: z3.string().base64() }), 'properties/data', /contentEncoding/],
-    ['two patterns (allOf)', z3.object({ s: z3.string().startsWith('a').endsWith('z') }), 'properties/s', /allOf/],
-    ['an intersection of one property twice, differently', z3.object({ i: z3.object({ a: z3.string() }).and(z3.object({ a: z3.number() })) }), 'properties/i', /allOf/],
-    ['never', z3.object({ n: z3.never() }), 'properties/n', /`not`/],
-  ])('%s', (_, schema, path, problem) => {
+  it.each(refused)('%s', (_, schema, path, problem) => {
     for (const make of [
       () => zodTextFormat(schema, 'x'),
       () => zodResponseFormat(schema, 'x'),
@@ -506,16 +515,17 @@ describe('zod 3 schemas: what strict mode cannot represent is refused, with wher
     }
   });
 
-  it('the SDK refuses the same ones (its own errors)', () => {
-    for (const schema of [
-      z3.object({ a: z3.string().optional() }),
-      z3.object({ when: z3.date() }),
-      z3.object({ r: z3.record(z3.number()) }),
-      z3.object({ t: z3.tuple([z3.string()]) }),
-      z3.array(z3.string()),
-    ]) {
-      expect(() => sdk.zodTextFormat(schema, 'x')).toThrow();
-    }
+  it('the SDK refuses the same ones (with its own errors), but for those pinned here', () => {
+    const sdkAccepts = refused.filter(([, schema]) => {
+      try {
+        sdk.zodTextFormat(schema, 'x');
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(sdkAccepts.map(([what]) => what)).toEqual(SDK_ACCEPTS);
+    expect(strictSchemaViolation(wire(sdk.zodTextFormat(z3.object({ data: z3.string().base64() }), 'x').schema))?.message).toMatch(/contentEncoding/);
   });
 
   it('a zod 4 schema inside a zod 3 one is refused where it is', () => {

@@ -41,8 +41,13 @@ const asAny: AnyZodSchema = Weather;
 void [asZod3, asAny];
 expectTypeOf<ZodOutput<typeof Weather>>().toEqualTypeOf<Weather>();
 expectTypeOf<ZodOutput<z.ZodObject<{ city: z.ZodString }>>>().toEqualTypeOf<{ city: string }>();
-expectTypeOf<ZodOutput<typeof zm.string>>().toBeUnknown(); // a function, no schema
 expectTypeOf<ZodOutput<zm.ZodMiniString>>().toEqualTypeOf<string>();
+// A zod/mini schema's output (not its input: the default fills `days`, the nullable adds null).
+const MiniWeather = zm.object({ city: zm.string(), days: zm._default(zm.number(), 1), unit: zm.nullable(zm.enum(['C', 'F'])) });
+expectTypeOf<ZodOutput<typeof MiniWeather>>().toEqualTypeOf<{ city: string; days: number; unit: 'C' | 'F' | null }>();
+expectTypeOf<ZodOutput<typeof MiniWeather>>().not.toEqualTypeOf<z.input<typeof MiniWeather>>();
+// Neither version's schema: unknown.
+expectTypeOf<ZodOutput<{ city: string }>>().toBeUnknown();
 // zod 3's output, not its input: a default fills the field, a transform changes the type.
 const Counted = z3.object({ word: z3.string().transform((s) => s.length), days: z3.number().default(1) });
 expectTypeOf<ZodOutput<typeof Counted>>().toEqualTypeOf<{ word: number; days: number }>();
