@@ -4,9 +4,10 @@
 //   npm run bench:size            (builds into a temporary folder first)
 //   node bench/size.mjs --json    (machine-readable, also written to bench/results/size.json)
 //
-// Bundles: esbuild, minified, platform browser, ES modules, rxjs and @angular/* external (every Angular or RxJS
-// app has them already), gzip level 9. The library is bundled from its ESM build, so its package.json files (`sideEffects`)
-// count as they do for users. Goals (docs/performance.md): each bundle <= 25 KB gzip, declarations <= 1 MB,
+// Bundles: esbuild, minified, platform browser, ES modules, rxjs, zod and @angular/* external (every Angular or RxJS
+// app has them already; an app that uses the structured subpath has zod, which its own schemas import), gzip level
+// 9. The library is bundled from its ESM build, so its package.json files (`sideEffects`) count as they do for
+// users. Goals (docs/performance.md): each bundle <= 25 KB gzip, declarations <= 1 MB,
 // the consumer file type-checks in <= 4 s.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,10 @@ try {
     'angular: provideOpenAIStream + streamSignals': `import { provideOpenAIStream, streamSignals, injectOpenAIStreamClient } from 'rx-openai-stream/angular';
       export const providers = provideOpenAIStream({ baseURL: '/api/openai/v1' });
       export const answer = () => streamSignals(injectOpenAIStreamClient().responses.stream({ model: 'm', input: 'hi' }));`,
+    // What Structured Outputs add: a request format and the parsed result (zod 4 or zod 3; both converters come along).
+    'structured: zodTextFormat + finalParsed': `import { zodTextFormat, finalParsed } from 'rx-openai-stream/structured';
+      export const format = (schema) => zodTextFormat(schema, 'answer');
+      export const parsed = (schema) => finalParsed(schema);`,
     'official SDK: new OpenAI().responses.stream()': `import OpenAI from 'openai';
       export const stream = (body) => new OpenAI({ apiKey: 'k', dangerouslyAllowBrowser: true }).responses.stream(body);`,
   };
@@ -54,7 +59,7 @@ try {
       format: 'esm',
       platform: 'browser',
       target: 'es2022',
-      external: ['rxjs', 'rxjs/*', '@angular/*'],
+      external: ['rxjs', 'rxjs/*', 'zod', 'zod/*', '@angular/*'],
       write: false,
       logLevel: 'silent',
     });
@@ -106,7 +111,7 @@ try {
   if (json) console.log(JSON.stringify(report, null, 2));
   else {
     const kb = (n) => (n / 1024).toFixed(1) + ' KB';
-    console.log('Browser bundles (esbuild --minify, rxjs and @angular/* external):');
+    console.log('Browser bundles (esbuild --minify, rxjs, zod and @angular/* external):');
     for (const [name, b] of Object.entries(bundles)) console.log(`  ${name.padEnd(48)} ${kb(b.minified).padStart(10)}  ${kb(b.gzip).padStart(9)} gzip`);
     console.log(`Declarations (.d.ts) in dist: ${(declarations / 1024 / 1024).toFixed(2)} MB`);
     console.log('Type-check of a consumer file (skipLibCheck: false, tsc wall time):');

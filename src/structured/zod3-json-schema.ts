@@ -58,18 +58,18 @@ interface Conversion {
 
 const DRAFT_7 = 'http://json-schema.org/draft-07/schema#';
 
-/** The kinds of zod 3 schema that have no JSON Schema, with what zod 4 says of its own. */
+/** The kinds of zod 3 schema that have no JSON Schema, by what zod 4 calls its own ("Date cannot be represented ..."). */
 const UNREPRESENTABLE: Readonly<Record<string, string>> = {
-  ZodDate: 'Date cannot be represented in JSON Schema',
-  ZodBigInt: 'BigInt cannot be represented in JSON Schema',
-  ZodSymbol: 'Symbols cannot be represented in JSON Schema',
-  ZodUndefined: 'Undefined cannot be represented in JSON Schema',
-  ZodVoid: 'Void cannot be represented in JSON Schema',
-  ZodNaN: 'NaN cannot be represented in JSON Schema',
-  ZodFunction: 'Function types cannot be represented in JSON Schema',
-  ZodMap: 'Map cannot be represented in JSON Schema',
-  ZodSet: 'Set cannot be represented in JSON Schema',
-  ZodPromise: 'Promises cannot be represented in JSON Schema',
+  ZodDate: 'Date',
+  ZodBigInt: 'BigInt',
+  ZodSymbol: 'Symbols',
+  ZodUndefined: 'Undefined',
+  ZodVoid: 'Void',
+  ZodNaN: 'NaN',
+  ZodFunction: 'Function types',
+  ZodMap: 'Map',
+  ZodSet: 'Set',
+  ZodPromise: 'Promises',
 };
 
 /**
@@ -168,7 +168,7 @@ function innerOf(def: Def, path: Path): unknown {
 
 function kindNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
   const refused = UNREPRESENTABLE[def.typeName];
-  if (refused !== undefined) throw refusal(refused, path);
+  if (refused !== undefined) throw refusal(`${refused} cannot be represented in JSON Schema`, path);
   switch (def.typeName) {
     case 'ZodString':
       return stringNode(checksOf(def));
