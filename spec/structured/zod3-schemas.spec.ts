@@ -299,6 +299,19 @@ describe('zod 3 schemas: where the same schema in zod 4 is written otherwise', (
     expect(of4(z.iso.time())).toEqual({ type: 'string', pattern: expect.any(String) });
   });
 
+  it('jwt() and cidr() write nothing; zod 4 writes formats of those names', () => {
+    expect(of3(z3.string().jwt())).toEqual({ type: 'string' });
+    expect(of4(z.jwt())).toEqual({ type: 'string', format: 'jwt' });
+    expect(of3(z3.string().cidr({ version: 'v4' }))).toEqual({ type: 'string' });
+    expect(of4(z.cidrv4())).toEqual({ type: 'string', format: 'cidrv4', pattern: expect.any(String) });
+  });
+
+  it("zod 4's uuid pattern is of its own check, which asks for a version digit zod 3's does not", () => {
+    const noVersion = '12345678-1234-1234-1234-123456789012';
+    expect(z3.string().uuid().safeParse(noVersion).success).toBe(true);
+    expect(new RegExp((of4(z.uuid()) as { pattern: string }).pattern, 'u').test(noVersion)).toBe(false);
+  });
+
   it.each<[string, z3.ZodTypeAny, z.core.$ZodType, string]>([
     ['startsWith', z3.string().startsWith('ab'), z.string().startsWith('ab'), 'starts_with'],
     ['endsWith', z3.string().endsWith('ab'), z.string().endsWith('ab'), 'ends_with'],
