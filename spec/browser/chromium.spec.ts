@@ -1,7 +1,8 @@
 /**
  * The library in a real browser: a headless Chromium, driven by playwright-core, runs a bundle that
  * esbuild builds from `src/` (platform `browser`), served by one local node:http server that also reverse-
- * proxies `/v1/*` to the emulator, as a real app puts a proxy in front of the API (same origin, no CORS).
+ * proxies `/v1/*` to the emulator, as a real app puts a proxy in front of the API (same origin, no CORS). One
+ * more page, on a server of its own, reads a relayed stream with the browser's own `EventSource`.
  *
  * Chromium: the system's at /usr/bin/chromium when there is one, otherwise the Linux x64 build that the
  * devDependency `@sparticuz/chromium` ships in its npm package (`chromium-path.mjs` picks one and unpacks the
@@ -15,15 +16,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { from, lastValueFrom, toArray } from 'rxjs';
+import { relayToNodeResponse, responseEvents, type ResponseStreamEvent } from '../../src/index';
 import { type Emulator, startEmulator } from '../../src/testing/index';
 import type { BrowserTest } from './page';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../helpers/chromium';
+import { fixtureNames } from '../helpers/bytes';
+import { listen } from '../helpers/local-server';
+import { recordingBytes } from '../relay/recordings';
 
 const root = join(__dirname, '..', '..');
 
 const PAGE_HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><title>rx-openai-stream in Chromium</title>
 <script type="module" src="/bundle.js"></script></head><body></body></html>`;
+
+const EVENT_SOURCE_PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body><script>
+  window.seen = [];
+  window.source = new EventSource('/events');
+  for (const type of TYPES) window.source.addEventListener(type, (event) => window.seen.push(event.lastEventId));
+</script></body></html>`;
 
 // Headers that describe one connection, not the message: a proxy never forwards them.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
@@ -216,4 +228,51 @@ describe('the library in headless Chromium (esbuild bundle of src/, same-origin 
     });
     expect(result.requestId).toMatch(/^req_/);
   });
+
+  it('the relay answers an EventSource reconnect after the last event with 204, and EventSource closes, every event received once', async () => {
+    // A page of its own, on a server of its own: a relayed Responses recording (relayToNodeResponse with a factory
+    // that resumes after Last-Event-ID). After the last event the body ends; EventSource reconnects with the last
+    // id, the relay answers 204 No Content, and EventSource stops for good (readyState CLOSED).
+    const name = fixtureNames('responses-recorded')[0]!;
+    const events: ResponseStreamEvent[] = await lastValueFrom(responseEvents(new Response(recordingBytes('responses-recorded', name))).pipe(toArray()));
+    const types = [...new Set(events.map((event) => event.type))];
+    const requests: { lastEventId: string | undefined; status: number }[] = [];
+    const server = await listen((req, res) => {
+      if (req.url !== '/events') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(EVENT_SOURCE_PAGE.replace('TYPES', JSON.stringify(types)));
+        return;
+      }
+      const record = { lastEventId: req.headers['last-event-id'] as string | undefined, status: 0 };
+      requests.push(record);
+      res.once('finish', () => (record.status = res.statusCode));
+      relayToNodeResponse(req, res, (lastEventId) =>
+        from(events.filter((event) => (event.sequence_number ?? -1) > Number(lastEventId ?? -1))), { format: 'responses' });
+    });
+
+    const page = await browser!.newPage();
+    try {
+      await page.goto(server.url);
+      // EventSource is CLOSED (2) only when the server told it to stop: after any other end it reconnects.
+      await page.waitForFunction('window.source.readyState === 2');
+      const seen = (await page.evaluate('window.seen')) as string[];
+      expect(seen).toEqual(events.map((event) => String(event.sequence_number)));
+      const last = String(events.at(-1)!.sequence_number);
+      await until(() => requests.every((record) => record.status !== 0) && requests.length >= 2);
+      expect(requests).toEqual([
+        { lastEventId: undefined, status: 200 },
+        { lastEventId: last, status: 204 },
+      ]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  }, 30_000);
+
 });
+
+async function until(condition: () => boolean, what = 'the server to see both requests end'): Promise<void> {
+  for (let i = 0; !condition(); i++) {
+    if (i > 500) throw new Error(`Waited 5 s for ${what}`);
+    await new Promise((done) => setTimeout(done, 10));
+  }
+}
