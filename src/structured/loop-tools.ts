@@ -266,9 +266,9 @@ function toolDeclaration(tool: unknown, index: number, where: string): ToolDecla
       throw new StructuredOutputSchemaError(error.problem, error.path, { ...cause, toolName: name });
     }
   }
-  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters) || '_def' in parameters) {
-    // `_def` but not zod 3's (no `typeName` or no `safeParse`): a schema of some other kind, no JSON Schema.
-    const schemaLike = parameters !== null && typeof parameters === 'object' && '_def' in parameters;
+  // `_def` but not zod 3's (no `typeName` or no `safeParse`): a schema of some other kind, no JSON Schema.
+  const schemaLike = typeof parameters === 'object' && parameters !== null && '_def' in parameters;
+  if (schemaLike || typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
     const got = schemaLike ? 'an object with `_def` that is no zod 3 schema' : kindOf(parameters);
     throw new ToolLoopDefinitionError(
       `${named}: \`parameters\` must be a zod schema (zodTool) or a JSON Schema object (jsonSchemaTool) (got ${got})`,

@@ -16,7 +16,7 @@ import {
   type JsonSchemaNode,
 } from './strict-schema-rules.js';
 import { zod3JsonSchema } from './zod3-json-schema.js';
-import { isZod3Schema, type AnyZodSchema } from './zod-schema.js';
+import { isZod3Schema, isZod4Schema, type AnyZodSchema } from './zod-schema.js';
 
 /**
  * The strict JSON Schema of a zod schema (zod 4's, classic or `zod/mini`, or zod 3's), as the `schema` of a
@@ -33,18 +33,21 @@ import { isZod3Schema, type AnyZodSchema } from './zod-schema.js';
  * toStrictJsonSchema(z3.object({ city: z3.string(), unit: z3.enum(['C', 'F']).nullable() })); // the same
  */
 export function toStrictJsonSchema(schema: AnyZodSchema): JsonSchemaNode {
+  const zod3 = isZod3Schema(schema);
   let json: JsonSchemaNode;
   try {
-    json = isZod3Schema(schema) ? zod3JsonSchema(schema) : zodJsonSchema(schema);
+    json = zod3 ? zod3JsonSchema(schema) : zodJsonSchema(schema);
   } catch (error) {
     if (error instanceof StructuredOutputSchemaError) throw error;
     const what = error instanceof Error ? error.message : String(error);
-    // The zod 3 converter says where its problems are; what it did not catch is of the whole schema.
-    if (isZod3Schema(schema)) throw new StructuredOutputSchemaError(what, '<root>', { cause: error });
+    // The zod 3 converter says where its problems are: it makes every error of reading a part a refusal there. What
+    // escapes it is thrown outside that guard (by a root `_def` whose `description` getter throws, ...): said of the
+    // whole schema.
+    if (zod3) throw new StructuredOutputSchemaError(what, '<root>', { cause: error });
     // zod 4 cannot read a zod 3 schema inside one of its own (it throws a TypeError there): said as such, and where.
-    const zod3 = zod3Within(schema, [], new Set());
-    if (zod3 !== undefined) {
-      throw new StructuredOutputSchemaError('A zod 3 schema inside a zod 4 schema is not supported: use one version for the whole schema', location(zod3), {
+    const inner = zod3Within(schema, [], new Set());
+    if (inner !== undefined) {
+      throw new StructuredOutputSchemaError('A zod 3 schema inside a zod 4 schema is not supported: use one version for the whole schema', location(inner), {
         cause: error,
       });
     }
@@ -105,12 +108,12 @@ function unrepresentableAt(schema: z.core.$ZodType): string | undefined {
  */
 function zod3Within(schema: unknown, path: readonly (string | number)[], seen: Set<unknown>): readonly (string | number)[] | undefined {
   if (isZod3Schema(schema)) return path;
-  const def = (schema as { _zod?: { def?: Record<string, unknown> } } | null | undefined)?._zod?.def;
-  if (def === undefined || seen.has(schema)) return undefined;
+  if (!isZod4Schema(schema) || seen.has(schema)) return undefined;
   seen.add(schema);
   const children: [unknown, ...(string | number)[]][] = [];
   const list = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : []);
   try {
+    const def = schema._zod.def as unknown as Record<string, unknown>;
     switch (def['type']) {
       case 'object':
         for (const [key, property] of Object.entries(def['shape'] ?? {})) children.push([property, 'properties', key]);
@@ -142,7 +145,7 @@ function zod3Within(schema: unknown, path: readonly (string | number)[], seen: S
         children.push([def['innerType']]);
     }
   } catch {
-    // A shape or a lazy that throws: zod's own error says it.
+    // A shape or a lazy that throws, or `_zod` without a `def`: zod's own error says it.
   }
   for (const [child, ...keys] of children) {
     const found = zod3Within(child, [...path, ...keys], seen);

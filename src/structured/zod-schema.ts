@@ -61,7 +61,22 @@ export type ZodOutput<S> = S extends { readonly _zod: { readonly output: unknown
     : unknown;
 
 /**
- * Whether a value is a zod 3 schema: `_def` with a string `typeName` (zod 4's defs have `type`), and `safeParse`.
+ * Whether a value is a zod 4 schema (classic or `zod/mini`): an object with zod's core `_zod`, which zod 3's schemas
+ * have not. The helpers tell the versions apart by it and {@link isZod3Schema} (which refuses what this accepts).
+ *
+ * @internal
+ * @example
+ * isZod4Schema(z.object({})); // true
+ * isZod4Schema(zm.object({})); // true (zod/mini)
+ * isZod4Schema(z3.object({})); // false
+ */
+export function isZod4Schema(value: unknown): value is z.core.$ZodType {
+  return typeof value === 'object' && value !== null && '_zod' in value;
+}
+
+/**
+ * Whether a value is a zod 3 schema: not a zod 4 one ({@link isZod4Schema}), with `_def` of a string `typeName`
+ * (zod 4's defs have `type`), and `safeParse`.
  *
  * @internal
  * @example
@@ -69,7 +84,7 @@ export type ZodOutput<S> = S extends { readonly _zod: { readonly output: unknown
  * isZod3Schema(z.object({})); // false
  */
 export function isZod3Schema(value: unknown): value is Zod3Schema {
-  if (typeof value !== 'object' || value === null || '_zod' in value) return false;
+  if (typeof value !== 'object' || value === null || isZod4Schema(value)) return false;
   const def = (value as { _def?: unknown })._def;
   return (
     typeof def === 'object' &&
@@ -88,5 +103,5 @@ export function isZod3Schema(value: unknown): value is Zod3Schema {
  * isZodSchema({ type: 'object' }); // false
  */
 export function isZodSchema(value: unknown): value is AnyZodSchema {
-  return (typeof value === 'object' && value !== null && '_zod' in value) || isZod3Schema(value);
+  return isZod4Schema(value) || isZod3Schema(value);
 }

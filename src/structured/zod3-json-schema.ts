@@ -44,7 +44,7 @@ import {
   type Def,
   type Path,
 } from './zod3-json-leaves.js';
-import type { Zod3Schema } from './zod-schema.js';
+import { isZod3Schema, isZod4Schema, type Zod3Schema } from './zod-schema.js';
 
 /** One conversion's state: the schemas being written (to find cycles), and the definitions cycles made. */
 interface Conversion {
@@ -227,14 +227,11 @@ function kindNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
 
 /** The definition of a zod 3 schema, or the refusal of what is none (a zod 4 schema inside a zod 3 one, ...). */
 function defOf(schema: unknown, path: Path): Def {
-  if (typeof schema === 'object' && schema !== null && '_zod' in schema) {
+  if (isZod4Schema(schema)) {
     throw refusal('A zod 4 schema inside a zod 3 schema is not supported: use one version for the whole schema', path);
   }
-  const def = (schema as { _def?: unknown } | null | undefined)?._def;
-  if (typeof def !== 'object' || def === null || typeof (def as { typeName?: unknown }).typeName !== 'string') {
-    throw refusal('Not a zod 3 schema (no `_def.typeName`)', path);
-  }
-  return def as Def;
+  if (!isZod3Schema(schema)) throw refusal('Not a zod 3 schema (no `_def.typeName` or no `safeParse`)', path);
+  return schema._def as Def;
 }
 
 /** Whether a wrapper's description is the one zod 3 copied from its inner schema (written once, on the inner). */
