@@ -12,6 +12,7 @@ import {
   isArraySchema,
   isObjectSchema,
   isSchemaNode as isNode,
+  location,
   STRICT_UNSUPPORTED_KEYWORDS as UNSUPPORTED,
   type JsonSchemaNode,
 } from './strict-schema-rules.js';
@@ -152,10 +153,6 @@ function zod3Within(schema: unknown, path: readonly (string | number)[], seen: S
     if (found !== undefined) return found;
   }
   return undefined;
-}
-
-function location(path: readonly (string | number)[]): string {
-  return path.length === 0 ? '<root>' : path.join('/');
 }
 
 /** Makes `node` (a schema at `path`) strict, in place, and its subschemas too. */

@@ -66,6 +66,18 @@ export function isSchemaNode(value: unknown): value is JsonSchemaNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A JSON Schema location as the errors say it: the keys from the root joined by `/`, or `<root>` for the root.
+ *
+ * @internal
+ * @example
+ * location(['properties', 'tags', 'items']); // 'properties/tags/items'
+ * location([]); // '<root>'
+ */
+export function location(path: ReadonlyArray<string | number>): string {
+  return path.length === 0 ? '<root>' : path.join('/');
+}
+
 function hasType(node: JsonSchemaNode, name: string): boolean {
   const type = node['type'];
   return type === name || (Array.isArray(type) && type.includes(name));

@@ -18,7 +18,8 @@
  *   an exclusive one), `multipleOf`.
  */
 import { StructuredOutputSchemaError } from '../errors/structured-errors.js';
-import type { JsonSchemaNode } from './strict-schema-rules.js';
+import { escapeRegExp } from './escape-reg-exp.js';
+import { location, type JsonSchemaNode } from './strict-schema-rules.js';
 
 /**
  * A zod 3 definition: its kind and the fields of that kind.
@@ -74,7 +75,7 @@ const STRING_FORMATS: Readonly<Record<string, string>> = {
  * throw refusal('Date cannot be represented in JSON Schema', ['properties', 'when']);
  */
 export function refusal(problem: string, path: Path, cause?: unknown): StructuredOutputSchemaError {
-  return new StructuredOutputSchemaError(problem, path.length === 0 ? '<root>' : path.join('/'), cause === undefined ? undefined : { cause });
+  return new StructuredOutputSchemaError(problem, location(path), cause === undefined ? undefined : { cause });
 }
 
 /**
@@ -171,10 +172,6 @@ export function stringNode(checks: readonly Check[]): JsonSchemaNode {
 
 function lengths(min: number | undefined, max: number | undefined): JsonSchemaNode {
   return { ...(min !== undefined ? { minLength: min } : {}), ...(max !== undefined ? { maxLength: max } : {}) };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

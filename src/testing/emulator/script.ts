@@ -15,6 +15,7 @@
  *
  * After tool outputs are submitted the answer is one line per call: `<function name> returned: <output>`.
  */
+import { escapeRegExp } from '../../structured/escape-reg-exp.js';
 import type { AssistantTool, AssistantToolChoiceOption, FunctionDefinition, FunctionTool } from '../../wire/assistants.js';
 import { findArithmetic, printArithmetic } from './arithmetic.js';
 import { schemaAnswer } from './schema-answer.js';
@@ -162,10 +163,6 @@ function mentionIndex(lowerText: string, lowerName: string): number {
     if (match) return match.index;
   }
   return -1;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
