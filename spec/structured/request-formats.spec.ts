@@ -5,9 +5,7 @@ import { from, lastValueFrom } from 'rxjs';
 import { type ResponseStreamEvent, StructuredOutputSchemaError, StructuredOutputValidationError } from '../../src/index';
 import { finalParsed, toStrictJsonSchema, zodFunction, zodResponseFormat, zodResponsesFunction, zodTextFormat } from '../../src/structured';
 import { strictSchemaViolation } from '../../src/structured/strict-schema-rules';
-
-/** The SDK's helpers attach non-enumerable parsers; the wire is what JSON.stringify sends. */
-const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+import { wire } from './streams';
 
 const TreeNode: z.ZodType<{ label: string; children: unknown[] }> = z.lazy(() =>
   z.object({ label: z.string(), children: z.array(TreeNode) }),

@@ -5,6 +5,11 @@ import { zodTool } from '../../src/structured';
 import { encode } from '../helpers/bytes';
 import { response } from '../responses/stream';
 
+/** What JSON.stringify sends of a value: the wire form (the SDK's helpers attach non-enumerable parsers, left out). */
+export function wire(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
 /** Cuts text into pieces of `size` characters (the way deltas arrive, token by token). */
 export function pieces(text: string, size = 3): string[] {
   const out: string[] = [];

@@ -8,7 +8,7 @@ import { from, lastValueFrom } from 'rxjs';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { z as z3 } from 'zod/v3';
-import { type ResponseStreamEvent, StructuredOutputSchemaError, StructuredOutputValidationError } from '../../src/index';
+import { StructuredOutputSchemaError, StructuredOutputValidationError } from '../../src/index';
 import {
   finalParsed,
   parseStructuredOutput,
@@ -20,9 +20,7 @@ import {
 } from '../../src/structured';
 import { strictSchemaViolation } from '../../src/structured/strict-schema-rules';
 import { validate } from '../../src/structured/structured-text';
-
-/** The SDK's helpers attach non-enumerable parsers; the wire is what JSON.stringify sends. */
-const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+import { responseTextEvents, wire } from './streams';
 const propertiesOf = (schema: unknown) => (schema as { properties: Record<string, unknown> }).properties;
 
 interface Tree {
@@ -405,8 +403,6 @@ describe('zod 3 schemas: a recursive root inside wrappers', () => {
 });
 
 describe('zod 3 schemas: a transform is written as its input side', () => {
-  const events = (text: string) =>
-    [{ type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: text, sequence_number: 0, logprobs: [] }] as ResponseStreamEvent[];
   const Count = z3.object({ n: z3.string().transform(Number), tags: z3.array(z3.string().transform((s) => s.toUpperCase())).nullable() });
 
   it('the JSON Schema is the one of the schema it transforms: what the model writes', () => {
@@ -421,7 +417,7 @@ describe('zod 3 schemas: a transform is written as its input side', () => {
 
   it('finalParsed and parseStructuredOutput give the transformed value', async () => {
     const answer = '{"n":"42","tags":["a","b"]}';
-    expect(await lastValueFrom(from(events(answer)).pipe(finalParsed(Count)))).toEqual({ n: 42, tags: ['A', 'B'] });
+    expect(await lastValueFrom(from(responseTextEvents([answer])).pipe(finalParsed(Count)))).toEqual({ n: 42, tags: ['A', 'B'] });
     const completion = {
       id: 'c',
       object: 'chat.completion',
@@ -606,14 +602,12 @@ describe('zod 3 schemas: what strict mode cannot represent is refused, with wher
 
 describe('zod 3 schemas: validation', () => {
   const Weather = z3.object({ city: z3.string(), celsius: z3.number().max(60), unit: z3.enum(['C', 'F']).nullable() });
-  const events = (text: string) =>
-    [{ type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: text, sequence_number: 0, logprobs: [] }] as ResponseStreamEvent[];
 
   it("validates with the schema's safeParse: its output (transforms apply), or its issues", async () => {
     const Shouting = z3.object({ word: z3.string().transform((s) => s.toUpperCase()) });
-    expect(await lastValueFrom(from(events('{"word":"hi"}')).pipe(finalParsed(Shouting)))).toEqual({ word: 'HI' });
+    expect(await lastValueFrom(from(responseTextEvents(['{"word":"hi"}'])).pipe(finalParsed(Shouting)))).toEqual({ word: 'HI' });
 
-    const error = await lastValueFrom(from(events('{"city":5,"celsius":99,"unit":"K"}')).pipe(finalParsed(Weather))).catch((e: unknown) => e);
+    const error = await lastValueFrom(from(responseTextEvents(['{"city":5,"celsius":99,"unit":"K"}'])).pipe(finalParsed(Weather))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StructuredOutputValidationError);
     const { issues, cause } = error as StructuredOutputValidationError;
     // zod 3's issues, as its own words have them.
