@@ -84,8 +84,9 @@ export interface StrictResponsesFunctionTool {
  * The Responses API `text.format` asking for JSON that matches `schema` (strict Structured Outputs), a zod 4
  * schema (classic or `zod/mini`) or a zod 3 one (`zod/v3`, or a zod@3 install). Throws
  * `StructuredOutputSchemaError` for what strict mode cannot represent (an optional field that is not nullable, a
- * record, an intersection that is not of two plain objects, a tuple, a date, a transform, a root that is not an
- * object).
+ * record, an intersection that is not of two plain objects, a tuple, a date, a zod 4 transform, a root that is not
+ * an object). A zod 3 transform is not refused: it is written as its input side, what the model writes, and applies
+ * when the answer is parsed.
  *
  * @example
  * import { z } from 'zod';

@@ -81,11 +81,10 @@ export function refusal(problem: string, path: Path, cause?: unknown): Structure
 /**
  * A check of a string or number definition (`{ kind: 'min', value: 2 }`).
  *
- * @internal
  * @example
  * const check: Check = { kind: 'email' };
  */
-export type Check = { readonly kind: string; readonly [field: string]: unknown };
+type Check = { readonly kind: string; readonly [field: string]: unknown };
 
 /**
  * The checks of a string or number definition.
