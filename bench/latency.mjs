@@ -9,8 +9,10 @@
 //
 //   node --expose-gc bench/latency.mjs [--quick]       (also run by bench/run.mjs)
 
+import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { createParser } from 'eventsource-parser';
 import OpenAI from 'openai';
 import { share } from 'rxjs';
@@ -276,7 +278,8 @@ export function printLatency(latency) {
   console.log(`  library overhead over the floor (medians): ${latency.timeToFirstDelta.libraryOverheadUs} µs`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not imported by bench/run.mjs): Node gives import.meta.url the real path, so the command's is resolved too.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   const latency = await runLatency({ quick: process.argv.includes('--quick') });
   printLatency(latency);
 }

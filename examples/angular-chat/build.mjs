@@ -14,7 +14,7 @@
 // With `--cache`, the builder keeps its persistent cache (what it compiled and optimized, by content) in that folder,
 // as `ng build` does in .angular/cache: a build after a change redoes only what the change touches (the test build
 // of spec/browser/angular-chat.spec.ts: about half the time). Without it, every build starts from nothing.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApplication } from '@angular/build';
@@ -118,7 +118,8 @@ export async function bundleServer(entry, outfile) {
   return outfile;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a script (not imported): Node gives import.meta.url the real path, so the command's path is resolved too.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const packageAt = args.indexOf('--package');
   const packageDir = packageAt >= 0 ? args.splice(packageAt, 2)[1] : undefined;

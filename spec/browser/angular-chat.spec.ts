@@ -19,6 +19,7 @@ import { startRelay, type Relay } from '../../examples/angular-chat/server/relay
 import { cachedBuild, root } from '../helpers/build-cache';
 import { builtPackage } from '../helpers/built-package';
 import { streamGate, type StreamGate } from './stream-gate';
+import { until } from '../helpers/until';
 
 /**
  * What the app's build reads: the library (as `builtPackage()` builds it), the app, and the lock file (the
@@ -68,11 +69,6 @@ const LONG_PROMPT = Array.from(
 
 /** Half as long, for the answers the tests watch (or hold) at full speed. */
 const MEDIUM_PROMPT = LONG_PROMPT.slice(0, LONG_PROMPT.indexOf('Paragraph 4:')).trim();
-
-/** Resolves once `condition()` holds (checked every 20 ms; the test's timeout bounds the wait). */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((done) => setTimeout(done, 20));
-}
 
 interface Sample {
   text: string;
@@ -268,7 +264,7 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
     });
     expect(sink).toBe('TypeError');
     await page.evaluate(() => new Promise((done) => setTimeout(done, 0))); // the report is an event: let it fire
-    await until(() => expectedSeen.some((line) => line.startsWith('securitypolicyviolation:')));
+    await until(() => expectedSeen.some((line) => line.startsWith('securitypolicyviolation:')), { what: 'the policy violation to be reported', everyMs: 20 });
     expect(expectedSeen.filter((line) => line.startsWith('securitypolicyviolation: require-trusted-types-for'))).toHaveLength(1);
   });
 
@@ -358,7 +354,7 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
     expect(whole.text).toBe(`You said: ${prompt}`);
     expect(text).toBe(whole.text);
     expect(whole.text.startsWith(before)).toBe(true);
-    await until(() => expectedSeen.length > 0);
+    await until(() => expectedSeen.length > 0, { what: 'the expected console line', everyMs: 20 });
     expect(expectedSeen).toEqual(['Failed to load resource: net::ERR_INCOMPLETE_CHUNKED_ENCODING']);
     // The browser resumed after the last event it had: the relay asked upstream for the events after it.
     const resume = emulator.requests.find((record) => record.method === 'GET' && record.path === `/v1/responses/${id}`);

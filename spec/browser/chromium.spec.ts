@@ -24,6 +24,7 @@ import { CHROMIUM_ARGS, chromiumExecutable } from '../helpers/chromium';
 import { fixtureNames } from '../helpers/bytes';
 import { listen } from '../helpers/local-server';
 import { recordingBytes } from '../relay/recordings';
+import { until } from '../helpers/until';
 
 const root = join(__dirname, '..', '..');
 
@@ -257,7 +258,7 @@ describe('the library in headless Chromium (esbuild bundle of src/, same-origin 
       const seen = (await page.evaluate('window.seen')) as string[];
       expect(seen).toEqual(events.map((event) => String(event.sequence_number)));
       const last = String(events.at(-1)!.sequence_number);
-      await until(() => requests.every((record) => record.status !== 0) && requests.length >= 2);
+      await until(() => requests.every((record) => record.status !== 0) && requests.length >= 2, { what: 'the server to see both requests end' });
       expect(requests).toEqual([
         { lastEventId: undefined, status: 200 },
         { lastEventId: last, status: 204 },
@@ -267,12 +268,4 @@ describe('the library in headless Chromium (esbuild bundle of src/, same-origin 
       await server.close();
     }
   }, 30_000);
-
 });
-
-async function until(condition: () => boolean, what = 'the server to see both requests end'): Promise<void> {
-  for (let i = 0; !condition(); i++) {
-    if (i > 500) throw new Error(`Waited 5 s for ${what}`);
-    await new Promise((done) => setTimeout(done, 10));
-  }
-}

@@ -2,6 +2,7 @@ import { firstValueFrom, from as fromEvents, lastValueFrom, type Observable, sha
 import { finalResponse, ResponseStreamError, type ResponseStreamEvent, textDeltas } from '../../src/index';
 import { type Emulator, startEmulator } from '../../src/testing/index.js';
 import { useEmulator } from '../helpers/emulator';
+import { until } from '../helpers/until';
 
 const ctx = useEmulator();
 const INPUT = 'Tell me about the sea and the sky';
@@ -171,7 +172,7 @@ describe('client.responses.stream() with fallbackToPolling: the fallback follows
       from = paced.requests.length;
       const events: ResponseStreamEvent[] = [];
       const done = new Promise<void>((resolve, reject) => stream().subscribe({ next: (event) => events.push(event), error: reject, complete: resolve }));
-      await until(() => events.length > 0);
+      await until(() => events.length > 0, { everyMs: 2 });
       await paced.idle();
       expect(paced.requests.slice(from).filter(isRetrieve)).toEqual([]);
       virtual.flush();
@@ -184,7 +185,3 @@ describe('client.responses.stream() with fallbackToPolling: the fallback follows
     }
   });
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
-}

@@ -12,6 +12,7 @@ import {
 import { startEmulator, type Fault } from '../../src/testing/index.js';
 import { propertyRuns } from '../helpers/property-runs';
 import { responsesWeatherTool, useEmulator } from '../helpers/emulator';
+import { until } from '../helpers/until';
 
 const ctx = useEmulator();
 const INPUT = 'Tell me about the sea and the sky, and the ships that sail between them';
@@ -168,8 +169,8 @@ describe('client.responses.stream(): a cut stream of a stored response is comple
       const subscription = client.responses
         .stream({ model: 'gpt-4o', input: INPUT }, { pollIntervalMs: 1_000 })
         .subscribe({ error: () => (ended = true), complete: () => (ended = true) });
-      await until(() => paced.requests.slice(from).some(isRetrieve));
-      await until(() => paced.requests.slice(from).filter(isRetrieve).every((r) => r.status !== undefined));
+      await until(() => paced.requests.slice(from).some(isRetrieve), { everyMs: 2 });
+      await until(() => paced.requests.slice(from).filter(isRetrieve).every((r) => r.status !== undefined), { everyMs: 2 });
       subscription.unsubscribe();
       virtual.flush();
       await paced.idle();
@@ -180,8 +181,3 @@ describe('client.responses.stream(): a cut stream of a stored response is comple
     }
   });
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
-}
-

@@ -4,7 +4,7 @@
  * unsubscribing); the last tests run Responses streams started and stopped at different times against the
  * emulator over HTTP, where a stopped stream's request must end as closed by the client.
  */
-import { lastValueFrom, map, type Observable, of, Subject, Subscriber, take, toArray } from 'rxjs';
+import { lastValueFrom, map, type Observable, of, Subject, Subscriber, take, type TeardownLogic, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   accumulateResponse,
@@ -16,6 +16,7 @@ import {
   textDeltas,
 } from '../../src/index';
 import { useEmulator } from '../helpers/emulator';
+import { until } from '../helpers/until';
 
 const scheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 const entry = (status: StreamEntry<unknown>['status'], latest?: unknown, error?: unknown): StreamEntry<unknown> =>
@@ -152,10 +153,20 @@ describe('mergeKeyedStreams', () => {
 
   it('keeps nothing of the streams that ended, stopped or were replaced on its subscriber (a long session stays bounded)', () => {
     const commands = new Subject<KeyedStream<number>>();
-    // The subscriber the operator adds each stream's subscription to (RxJS takes a Subscriber as it is); its
-    // finalizers are what it holds on to until it ends.
-    const subscriber = new Subscriber<KeyedView<number>>();
-    const held = () => (subscriber as unknown as { _finalizers: unknown[] | null })._finalizers?.length ?? 0;
+    // The subscriber the operator adds each stream's subscription to (RxJS takes a Subscriber as it is), counting
+    // what it holds on to until it ends: what was added and not removed.
+    let count = 0;
+    const subscriber = new (class extends Subscriber<KeyedView<number>> {
+      override add(teardown: TeardownLogic): void {
+        count++;
+        super.add(teardown);
+      }
+      override remove(teardown: Exclude<TeardownLogic, void>): void {
+        count--;
+        super.remove(teardown);
+      }
+    })();
+    const held = () => count;
     commands.pipe(mergeKeyedStreams()).subscribe(subscriber);
     const before = held();
     const replaced = new Subject<number>();
@@ -254,10 +265,3 @@ describe('mergeKeyedStreams over HTTP (emulator)', () => {
     expect((await stopped[0]!.ended).outcome).toBe('client-closed');
   });
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; !condition(); i++) {
-    if (i > 2000) throw new Error('condition not met in time');
-    await new Promise((done) => setTimeout(done, 5));
-  }
-}

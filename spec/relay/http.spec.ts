@@ -9,13 +9,15 @@ import {
   ResponseStreamError,
   resumableEventStream,
   toEventStreamResponse,
+  type EventStreamResponseOptions,
   type ResponseStreamEvent,
 } from '../../src/index';
 import { startEmulator, type Emulator } from '../../src/testing/index';
 import { fixtureNames } from '../helpers/bytes';
 import { recordingBytes } from './recordings';
-import { listen } from '../helpers/local-server';
+import { listen, type LocalServer } from '../helpers/local-server';
 import { serveFetch } from './serve';
+import { until } from '../helpers/until';
 
 const read = <T>(events$: Observable<T>) => lastValueFrom(events$.pipe(toArray()));
 const recorded = (name: string) => read(responseEvents(new Response(recordingBytes('responses-recorded', name))));
@@ -178,11 +180,10 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
   });
 
   /** Both adapters, each serving `factory` on a local server. */
-  const adapters = {
-    'fetch-style handler': (factory: (lastEventId: string | undefined) => Observable<unknown>, options: { format?: 'responses' | 'chat'; headers?: Record<string, string>; heartbeatMs?: number | false }) =>
-      serveFetch(resumableEventStream(factory, options)),
-    'node:http adapter': (factory: (lastEventId: string | undefined) => Observable<unknown>, options: { format?: 'responses' | 'chat'; headers?: Record<string, string>; heartbeatMs?: number | false }) =>
-      listen((req, res) => relayToNodeResponse(req, res, factory, options)),
+  type Serve = (factory: (lastEventId: string | undefined) => Observable<unknown>, options: EventStreamResponseOptions) => Promise<LocalServer>;
+  const adapters: Record<string, Serve> = {
+    'fetch-style handler': (factory, options) => serveFetch(resumableEventStream(factory, options)),
+    'node:http adapter': (factory, options) => listen((req, res) => relayToNodeResponse(req, res, factory, options)),
   };
 
   for (const [adapter, serve] of Object.entries(adapters)) {
@@ -289,6 +290,17 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
       }
     });
 
+    it(`${adapter}: a reconnect whose upstream is cut before any event is a 200 the reader sees cut, never a 204 (which would stop EventSource)`, async () => {
+      const server = await serve(() => throwError(() => new IncompleteStreamError({ receivedEvents: 0 })), { format: 'responses' });
+      try {
+        const answer = await fetch(server.url, { headers: { 'last-event-id': '3' } });
+        expect(answer.status).toBe(200);
+        expect(await read(responseEvents(answer)).catch((e: unknown) => e)).toBeInstanceOf(IncompleteStreamError);
+      } finally {
+        await server.close();
+      }
+    });
+
     it(`${adapter}: an upstream that ends empty after a heartbeat ends a 200 event stream (the 204 needs the end first)`, async () => {
       const late = await serve(() => timer(60).pipe(mergeMap(() => from([]))), { format: 'chat', heartbeatMs: 20 });
       try {
@@ -316,7 +328,7 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
         await subscribed;
         browser.abort();
         expect((await answer as { name?: string }).name).toBe('AbortError');
-        await until(() => upstream.unsubscribed);
+        await until(() => upstream.unsubscribed, { what: 'upstream to be unsubscribed' });
       } finally {
         await server.close();
       }
@@ -399,10 +411,3 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
     }
   });
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; !condition(); i++) {
-    if (i > 1000) throw new Error('condition not met within 10 s');
-    await new Promise((done) => setTimeout(done, 10));
-  }
-}

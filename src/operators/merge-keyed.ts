@@ -200,7 +200,6 @@ export function mergeKeyedStreams<T>(): OperatorFunction<KeyedStream<T>, KeyedVi
           const own = new Subscription();
           running.set(key, own);
           subscriber.add(own);
-          own.add(() => subscriber.remove(own));
           show({ ...view, [key]: PENDING });
           subscribeChained(entryChanges(key, stream), own, {
             next: ({ entry }) => show({ ...view, [key]: entry as StreamEntry<T> }),

@@ -63,8 +63,19 @@ export interface EventStreamResponseOptions extends EventStreamBodyOptions {
  * }
  */
 export function toEventStreamResponse<T>(events$: Observable<T>, options: EventStreamResponseOptions = {}): Response {
-  return new Response(toEventStreamBody(events$, options), {
-    status: options.status ?? 200,
-    headers: eventStreamHeaders(options.headers),
-  });
+  return eventStreamResponse(toEventStreamBody(events$, options), options);
+}
+
+/**
+ * A `Response` of an event-stream body: the status (default 200) and the event-stream headers with `headers` added.
+ *
+ * @internal
+ * @example
+ * eventStreamResponse(body, { headers: { 'access-control-allow-origin': origin } });
+ */
+export function eventStreamResponse(
+  body: ReadableStream<Uint8Array>,
+  options: Pick<EventStreamResponseOptions, 'status' | 'headers'>,
+): Response {
+  return new Response(body, { status: options.status ?? 200, headers: eventStreamHeaders(options.headers) });
 }

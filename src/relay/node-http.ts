@@ -1,6 +1,6 @@
-import { defer, isObservable, merge, Observable, Subject, takeUntil, type Subscription } from 'rxjs';
-import { emptyEndWatch } from './empty-end.js';
+import { defer, merge, Observable, Subject, takeUntil, type Subscription } from 'rxjs';
 import { checkEvents } from './check-events.js';
+import { emptyEndWatch } from './empty-end.js';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 import { DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
 import { eventStreamHeaders } from './event-stream-response.js';
@@ -83,22 +83,22 @@ export function relayToNodeResponse<T>(
 ): Subscription {
   const header = req.headers['last-event-id'];
   const lastEventId = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
-  if (typeof source !== 'function') checkEvents(source, 'relayToNodeResponse');
+  const factory = typeof source === 'function' ? source : undefined;
+  if (factory === undefined) checkEvents(source, 'relayToNodeResponse');
   // A reconnect (a factory given a Last-Event-ID) is answered once upstream says something: an upstream that ends
-  // without an event means the browser has read everything, and 204 No Content tells EventSource to stop
-  // reconnecting. Any other stream gets its headers at once.
-  const reconnect = typeof source === 'function' && !isObservable(source) && lastEventId !== undefined;
-  const upstream = emptyEndWatch(isObservable(source) ? source : defer(() => source(lastEventId)));
+  // without an event before the first heartbeat means the browser has read everything, and 204 No Content tells
+  // EventSource to stop reconnecting. Any other stream gets its headers at once.
+  const reconnect = factory !== undefined && lastEventId !== undefined ? emptyEndWatch(defer(() => factory(lastEventId))) : undefined;
+  const events$ = reconnect?.events$ ?? (factory === undefined ? (source as Observable<T>) : defer(() => factory(lastEventId)));
   const status = options.status ?? 200;
-  const headers = eventStreamHeaders(options.headers);
   let headWritten = false;
   const writeHead = (code: number) => {
     headWritten = true;
     if (res.destroyed) return;
-    res.writeHead(code, code === 204 ? { ...options.headers } : headers);
+    res.writeHead(code, code === 204 ? { ...options.headers } : eventStreamHeaders(options.headers));
     res.flushHeaders?.();
   };
-  if (!reconnect) writeHead(status);
+  if (reconnect === undefined) writeHead(status);
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
   // A reader too far behind (below). Stops upstream at once, in the middle of a synchronous emission too.
   const cut = new Subject<void>();
@@ -106,11 +106,11 @@ export function relayToNodeResponse<T>(
     if (!headWritten) writeHead(status);
     if (!res.writableEnded && !res.destroyed) res.end();
   };
-  const subscription = upstream.events$.pipe(toEventStreamFrames<T>(options), takeUntil(merge(closed(res), cut))).subscribe({
+  const subscription = events$.pipe(toEventStreamFrames<T>(options), takeUntil(merge(closed(res), cut))).subscribe({
     next(frame) {
       if (!headWritten) {
         // The terminal frame (`[DONE]`) of an upstream that ended without an event: nothing to send.
-        if (upstream.endedEmpty()) return;
+        if (reconnect?.endedEmpty()) return;
         writeHead(status);
       }
       // Node queues what the socket cannot take yet, up to maxBufferSize; a reader further behind is cut.
@@ -122,7 +122,7 @@ export function relayToNodeResponse<T>(
       }
     },
     complete() {
-      if (!headWritten && upstream.endedEmpty()) writeHead(204);
+      if (!headWritten && reconnect?.endedEmpty()) writeHead(204);
       end();
     },
   });

@@ -1,7 +1,7 @@
 import { defer, type Observable } from 'rxjs';
 import { toEventStreamBody } from './event-stream-body.js';
-import { eventStreamHeaders, toEventStreamResponse, type EventStreamResponseOptions } from './event-stream-response.js';
 import { emptyEndWatch } from './empty-end.js';
+import { eventStreamResponse, toEventStreamResponse, type EventStreamResponseOptions } from './event-stream-response.js';
 
 /**
  * Makes the upstream stream of one request: `lastEventId` is the browser's `Last-Event-ID` header (the `id:` of
@@ -54,23 +54,21 @@ export function resumableEventStream<T>(
     const bodyOptions = { ...options, signal };
     if (lastEventId === undefined) return toEventStreamResponse(events$, bodyOptions);
 
+    // A reconnect: the first read subscribes and waits for the first frame (an event, an error, a heartbeat), or for
+    // the end (also the end a signal brings).
     const upstream = emptyEndWatch(events$);
     const reader = toEventStreamBody(upstream.events$, bodyOptions).getReader();
-    // The first read subscribes and waits for the first frame, or for the end (also the end a signal brings).
     const first = await reader.read();
     if (upstream.endedEmpty()) {
       // Ended without an event (at most the terminal `[DONE]` frame was written): nothing left to read.
       await reader.cancel();
       return new Response(null, { status: 204, headers: { ...options.headers } });
     }
-    return new Response(prependTo(first, reader), {
-      status: options.status ?? 200,
-      headers: eventStreamHeaders(options.headers),
-    });
+    return eventStreamResponse(prependTo(first, reader), options);
   };
 }
 
-/** A body that gives the chunk already read, then the rest of `reader`; cancelling it cancels the reader. */
+/** A body that gives what was read already, then the rest of `reader`; cancelling it cancels the reader. */
 function prependTo(first: ReadableStreamReadResult<Uint8Array>, reader: ReadableStreamDefaultReader<Uint8Array>): ReadableStream<Uint8Array> {
   let pending: ReadableStreamReadResult<Uint8Array> | undefined = first;
   return new ReadableStream<Uint8Array>(

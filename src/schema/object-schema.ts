@@ -10,7 +10,10 @@ import type { z } from 'zod';
  * import type { Thread } from '../wire/assistants.js';
  * export const ThreadSchema = objectSchema<Thread>(z.object({ id: z.string(), object: z.literal('thread') }));
  */
-export type ObjectSchema<T> = z.ZodType<T> & { _zod: { propValues: z.core.util.PropValues } };
+export type ObjectSchema<T> = z.ZodType<T> & ObjectShapeValues;
+
+/** What an object schema has beyond `z.ZodType`: its properties' literal values, which `z.discriminatedUnion()` reads. */
+type ObjectShapeValues = { _zod: { propValues: z.core.util.PropValues } };
 
 /**
  * Declares an object schema as an `ObjectSchema<T>`, once the compiler checked that its output is a `T`.
@@ -20,7 +23,9 @@ export type ObjectSchema<T> = z.ZodType<T> & { _zod: { propValues: z.core.util.P
  * but makes the compiler compare every method of zod's classes too, for every schema: for the 310 object schemas of
  * src/schema that was 15 of the project's 22 s of type checking (`tsc -p tsconfig.build.json --noEmit
  * --extendedDiagnostics`, check time 22.0 s before, 7.2 s after). A schema that refers to itself (through a getter)
- * keeps the annotation as well, which TypeScript needs to type the reference.
+ * keeps the annotation as well, which TypeScript needs to type the reference. A module that declares schemas so
+ * imports the type `ObjectSchema` too, even where its source does not name it: its declarations then name it (without
+ * the import, each reads `import("../object-schema.js").ObjectSchema<...>`).
  *
  * @example
  * import { z } from 'zod';
@@ -28,6 +33,6 @@ export type ObjectSchema<T> = z.ZodType<T> & { _zod: { propValues: z.core.util.P
  * export const ThreadSchema = objectSchema<Thread>(z.object({ id: z.string(), object: z.literal('thread') }));
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function objectSchema<T>(schema: z.core.$ZodType<T> & { _zod: { propValues: z.core.util.PropValues } }): ObjectSchema<T> {
+export function objectSchema<T>(schema: z.core.$ZodType<T> & ObjectShapeValues): ObjectSchema<T> {
   return schema as ObjectSchema<T>;
 }

@@ -7,7 +7,7 @@ import { AssistantToolSchema, MetadataSchema } from './assistants/common.js';
 import type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
 export type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
 export type { ListPage } from '../wire/list-page.js';
-import { objectSchema, type ObjectSchema } from './object-schema.js';
+import { objectSchema, type ObjectSchema } from './object-schema.js'; // the type: what this file's declarations name
 
 /**
  * An assistant (`asst_...`).

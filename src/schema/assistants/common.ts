@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AssistantResponseFormatOption, AssistantTool, AssistantToolChoice, AssistantToolChoiceFunction, AssistantToolChoiceOption, CodeInterpreterTool, ErrorObject, FileSearchRanker, FileSearchRankingOptions, FileSearchTool, FileSearchToolTypeOnly, FunctionDefinition, FunctionParameters, FunctionTool, MessageIncompleteDetails, Metadata, ResponseFormatJSONObject, ResponseFormatJSONSchema, ResponseFormatText, RunIncompleteDetails, RunLastError, RunStepLastError, RunStepUsage, RunUsage, TruncationStrategy } from '../../wire/assistants.js';
 export type { AssistantResponseFormatOption, AssistantTool, AssistantToolChoice, AssistantToolChoiceFunction, AssistantToolChoiceOption, CodeInterpreterTool, ErrorObject, FileSearchRanker, FileSearchRankingOptions, FileSearchTool, FileSearchToolTypeOnly, FunctionDefinition, FunctionParameters, FunctionTool, MessageIncompleteDetails, Metadata, ResponseFormatJSONObject, ResponseFormatJSONSchema, ResponseFormatText, RunIncompleteDetails, RunLastError, RunStepLastError, RunStepUsage, RunUsage, TruncationStrategy } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * Up to 16 string key-value pairs attached to an object, or `null`.

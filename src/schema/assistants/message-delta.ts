@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ImageDetailSchema, MessageRoleSchema } from './message.js';
 import type { AnnotationDelta, FileCitationDeltaAnnotation, FilePathDeltaAnnotation, ImageFileDelta, ImageFileDeltaBlock, ImageURLDelta, ImageURLDeltaBlock, MessageContentDelta, MessageDelta, MessageDeltaEvent, RefusalDeltaBlock, TextDelta, TextDeltaBlock } from '../../wire/assistants.js';
 export type { AnnotationDelta, FileCitationDeltaAnnotation, FilePathDeltaAnnotation, ImageFileDelta, ImageFileDeltaBlock, ImageURLDelta, ImageURLDeltaBlock, MessageContentDelta, MessageDelta, MessageDeltaEvent, RefusalDeltaBlock, TextDelta, TextDeltaBlock } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * A delta of a file citation annotation at `index` of the text block's annotations.

@@ -11,7 +11,7 @@ import {
 } from './common.js';
 import type { Annotation, FileCitationAnnotation, FilePathAnnotation, ImageDetail, ImageFile, ImageFileContentBlock, ImageURL, ImageURLContentBlock, Message, MessageAttachment, MessageContent, MessageRole, MessageStatus, RefusalContentBlock, Text, TextContentBlock } from '../../wire/assistants.js';
 export type { Annotation, FileCitationAnnotation, FilePathAnnotation, ImageDetail, ImageFile, ImageFileContentBlock, ImageURL, ImageURLContentBlock, Message, MessageAttachment, MessageContent, MessageRole, MessageStatus, RefusalContentBlock, Text, TextContentBlock } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * The detail level of an image: `auto`, `low` or `high`.

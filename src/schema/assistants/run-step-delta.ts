@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CodeInterpreterLogs, CodeInterpreterOutputDelta, CodeInterpreterOutputImage, CodeInterpreterToolCallDelta, FileSearchToolCallDelta, FunctionToolCallDelta, RunStepDelta, RunStepDeltaEvent, RunStepDeltaMessageDelta, RunStepDeltaStepDetails, ToolCallDelta, ToolCallDeltaObject } from '../../wire/assistants.js';
 export type { CodeInterpreterLogs, CodeInterpreterOutputDelta, CodeInterpreterOutputImage, CodeInterpreterToolCallDelta, FileSearchToolCallDelta, FunctionToolCallDelta, RunStepDelta, RunStepDeltaEvent, RunStepDeltaMessageDelta, RunStepDeltaStepDetails, ToolCallDelta, ToolCallDeltaObject } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * A fragment of a code interpreter's text output (the yaml's `...CodeOutputLogsObject` delta).

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { FileSearchRankerSchema, MetadataSchema, RunStepLastErrorSchema, RunStepUsageSchema } from './common.js';
 import type { CodeInterpreterImageOutput, CodeInterpreterLogsOutput, CodeInterpreterOutput, CodeInterpreterToolCall, FileSearchCallRankingOptions, FileSearchResult, FileSearchToolCall, FunctionToolCall, MessageCreationStepDetails, RunStep, RunStepDetails, RunStepStatus, RunStepType, ToolCall, ToolCallsStepDetails } from '../../wire/assistants.js';
 export type { CodeInterpreterImageOutput, CodeInterpreterLogsOutput, CodeInterpreterOutput, CodeInterpreterToolCall, FileSearchCallRankingOptions, FileSearchResult, FileSearchToolCall, FunctionToolCall, MessageCreationStepDetails, RunStep, RunStepDetails, RunStepStatus, RunStepType, ToolCall, ToolCallsStepDetails } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * Text output of a code interpreter call: `{ type: 'logs', logs }`.

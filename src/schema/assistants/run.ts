@@ -12,7 +12,7 @@ import {
 } from './common.js';
 import type { RequiredActionFunctionToolCall, Run, RunRequiredAction, RunStatus } from '../../wire/assistants.js';
 export type { RequiredActionFunctionToolCall, Run, RunRequiredAction, RunStatus } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * The status of a run.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MetadataSchema } from './common.js';
 import type { Thread, ThreadToolResources } from '../../wire/assistants.js';
 export type { Thread, ThreadToolResources } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * Resources the thread makes available to the tools: code interpreter file IDs, file search vector stores.

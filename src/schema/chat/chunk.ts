@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { ChatCompletionChoiceLogprobs, ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkFunctionCall, ChatCompletionChunkToolCall, ChatCompletionFinishReason, ChatCompletionModeration, ChatCompletionModerationOutcome, ChatCompletionModerationResult, ChatCompletionRole, ChatCompletionServiceTier, ChatCompletionTokenLogprob, ChatCompletionTopLogprob, CompletionUsage } from '../../wire/chat.js';
 export type { ChatCompletionChoiceLogprobs, ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkFunctionCall, ChatCompletionChunkToolCall, ChatCompletionFinishReason, ChatCompletionModeration, ChatCompletionModerationOutcome, ChatCompletionModerationResult, ChatCompletionRole, ChatCompletionServiceTier, ChatCompletionTokenLogprob, ChatCompletionTopLogprob, CompletionUsage } from '../../wire/chat.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * The role of a message's author, as a delta may carry it.

@@ -13,7 +13,7 @@ import {
 } from './chunk.js';
 import type { ChatCompletion, ChatCompletionAudio, ChatCompletionChoice, ChatCompletionMessage, ChatCompletionMessageAnnotation, ChatCompletionMessageCustomToolCall, ChatCompletionMessageFunctionToolCall, ChatCompletionMessageToolCall } from '../../wire/chat.js';
 export type { ChatCompletion, ChatCompletionAudio, ChatCompletionChoice, ChatCompletionMessage, ChatCompletionMessageAnnotation, ChatCompletionMessageCustomToolCall, ChatCompletionMessageFunctionToolCall, ChatCompletionMessageToolCall } from '../../wire/chat.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * A function tool call of a message: its `id`, and the function's `name` and whole `arguments` text.

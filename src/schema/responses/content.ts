@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { FileInputDetailSchema, ResponseImageDetailSchema } from './common.js';
 import type { FunctionAndCustomToolCallOutput, PromptCacheBreakpointConfig, ResponseAnnotation, ResponseContainerFileCitation, ResponseContentPart, ResponseFileCitation, ResponseFilePath, ResponseInputContent, ResponseInputFile, ResponseInputImage, ResponseInputText, ResponseOutputMessageContent, ResponseOutputRefusal, ResponseOutputText, ResponseOutputTextLogprob, ResponseOutputTextTopLogprob, ResponseReasoningText, ResponseSummaryText, ResponseTextDeltaLogprob, ResponseURLCitation } from '../../wire/responses-api.js';
 export type { FunctionAndCustomToolCallOutput, PromptCacheBreakpointConfig, ResponseAnnotation, ResponseContainerFileCitation, ResponseContentPart, ResponseFileCitation, ResponseFilePath, ResponseInputContent, ResponseInputFile, ResponseInputImage, ResponseInputText, ResponseOutputMessageContent, ResponseOutputRefusal, ResponseOutputText, ResponseOutputTextLogprob, ResponseOutputTextTopLogprob, ResponseReasoningText, ResponseSummaryText, ResponseTextDeltaLogprob, ResponseURLCitation } from '../../wire/responses-api.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * A citation to a file.

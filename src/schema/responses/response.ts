@@ -18,7 +18,7 @@ import {
 } from './tools.js';
 import type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses-api.js';
 export type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses-api.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * What a moderation covered: `text` or `image`.

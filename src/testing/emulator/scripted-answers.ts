@@ -295,7 +295,7 @@ class Script implements ScriptedAnswer {
  * @example
  * const answers = new AnswerScripts();
  * answers.add({ text: 'Bonjour' }, { match: { api: 'chat' } });
- * answers.take(chatRequest); // { text: 'Bonjour', calls: [], ... }, then undefined
+ * answers.find(chatRequest)?.take(); // { text: 'Bonjour', calls: [], ... }, then undefined
  */
 export class AnswerScripts {
   #scripts: Script[] = [];
@@ -315,14 +315,10 @@ export class AnswerScripts {
     this.#scripts = [];
   }
 
-  /** The first scripted answer matching the request, counted as used; `undefined`: the answer is generated. */
-  take(request: AnswerRequest): PlannedAnswer | undefined {
-    return this.find(request)?.take();
-  }
-
   /**
-   * The first scripted answer matching the request, not yet counted as used: `take()` counts it. Matching runs the
-   * `when` predicates (which may throw), so a route can match before it takes anything else for the request.
+   * The first scripted answer matching the request (`undefined`: the answer is generated), not yet counted as
+   * used: `take()` counts it and gives it. Matching runs the `when` predicates (which may throw), so a route can
+   * match before it takes anything else for the request.
    */
   find(request: AnswerRequest): { take(): PlannedAnswer } | undefined {
     this.#scripts = this.#scripts.filter((script) => script.remaining > 0);
