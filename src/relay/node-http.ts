@@ -88,8 +88,9 @@ export function relayToNodeResponse<T>(
   // A reconnect (a factory given a Last-Event-ID) is answered once upstream says something: an upstream that ends
   // without an event before the first heartbeat means the browser has read everything, and 204 No Content tells
   // EventSource to stop reconnecting. Any other stream gets its headers at once.
-  const reconnect = factory !== undefined && lastEventId !== undefined ? emptyEndWatch(defer(() => factory(lastEventId))) : undefined;
-  const events$ = reconnect?.events$ ?? (factory === undefined ? (source as Observable<T>) : defer(() => factory(lastEventId)));
+  const upstream$ = factory === undefined ? (source as Observable<T>) : defer(() => factory(lastEventId));
+  const reconnect = factory !== undefined && lastEventId !== undefined ? emptyEndWatch(upstream$) : undefined;
+  const events$ = reconnect?.events$ ?? upstream$;
   const status = options.status ?? 200;
   let headWritten = false;
   const writeHead = (code: number) => {
