@@ -2,7 +2,8 @@ import { type Observable, tap } from 'rxjs';
 
 /**
  * `events$` as it is, and whether it completed without an event (so far): what tells a reconnect that has nothing
- * left to read.
+ * left to read. For one subscription: the flags are the call's, and each relay subscribes what it gets once (a
+ * second subscription would share them).
  *
  * @internal
  * @example
