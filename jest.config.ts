@@ -28,6 +28,9 @@ const config: Config = {
     '^rxjs$': '<rootDir>/node_modules/rxjs/dist/bundles/rxjs.umd.js',
     '^rxjs/(operators|testing|ajax|fetch|webSocket)$': '<rootDir>/spec/helpers/rxjs-bundle/$1.cjs',
   },
+  // Jest's runtime, but a worker compiles each module once and every test file runs that compiled script in its own
+  // context (spec/helpers/compile-once-runtime.cjs says why, and what it measured).
+  runtime: '<rootDir>/spec/helpers/compile-once-runtime.cjs',
   testTimeout: 20000,
   // Jest's default is one worker less than the cores: a single worker, so no overlap at all, on a 2-core machine.
   // Many specs wait on the emulator, timers or Chromium rather than compute, so one worker more than the cores keeps
