@@ -46,22 +46,22 @@ class CompileOnceRuntime extends Runtime {
   }
 }
 
-/** This worker's compiled modules: filename -> the code and its script (none for code that may call `import()`). */
+/** This worker's compiled modules: filename -> the code, the wrapper's head and the script (none for code that may call `import()`). */
 const WORKER_SCRIPTS = new Map();
 
 /**
  * The module function of `source` (a function of `params` whose body is the code) in `context`, from the script
- * `scripts` holds for `filename` when it was compiled from the very same code, else from a new one kept there.
+ * `scripts` holds for `filename` when it was compiled from the very same code and parameters, else from a new one
+ * kept there.
  * `undefined` for code that may call `import()`: its callback would be bound to the first file's runtime.
  */
 function compileOnce(scripts, source, filename, params, context) {
+  const head = `(function (${params.join(', ')}) {\n`;
   let known = scripts.get(filename);
-  if (known === undefined || known.source !== source) {
+  if (known === undefined || known.source !== source || known.head !== head) {
     // The code starts on the wrapper's second line, numbered 1 (`lineOffset`), so stack traces give its own lines.
-    const script = /\bimport\s*\(/.test(source)
-      ? undefined
-      : new vm.Script(`(function (${params.join(', ')}) {\n${source}\n})`, { filename, lineOffset: -1 });
-    known = { source, script };
+    const script = /\bimport\s*\(/.test(source) ? undefined : new vm.Script(`${head}${source}\n})`, { filename, lineOffset: -1 });
+    known = { source, head, script };
     scripts.set(filename, known);
   }
   return known.script?.runInContext(context);

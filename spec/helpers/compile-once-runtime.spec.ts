@@ -1,7 +1,7 @@
 import { createContext, type Script } from 'node:vm';
 import { compileOnce } from './compile-once-runtime.cjs';
 
-type Scripts = Map<string, { source: string; script: Script | undefined }>;
+type Scripts = Map<string, { source: string; head: string; script: Script | undefined }>;
 type ModuleFunction = (exports: Record<string, unknown>) => unknown;
 const FILE = '/virtual/module.js';
 const load = (scripts: Scripts, source: string, context = createContext({ marker: 'a context' })) =>
@@ -31,6 +31,16 @@ describe("the test runtime's compile-once (spec/helpers/compile-once-runtime.cjs
     load(scripts, 'exports.n = 2;')!(exports);
     expect(exports.n).toBe(2);
     expect(scripts.get(FILE)?.source).toBe('exports.n = 2;');
+  });
+
+  it('compiles again for other module parameters', () => {
+    const scripts: Scripts = new Map();
+    const exports: Record<string, unknown> = {};
+    load(scripts, 'exports.n = 1;')!(exports);
+    const other = compileOnce(scripts, 'exports.n = 1;', FILE, ['module', 'exports'], createContext({})) as (m: unknown, e: unknown) => void;
+    const secondExports: Record<string, unknown> = {};
+    other({}, secondExports);
+    expect(secondExports.n).toBe(1);
   });
 
   it("gives the code's own line numbers in stack traces", () => {
