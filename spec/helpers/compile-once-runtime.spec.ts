@@ -1,5 +1,5 @@
 import { createContext, type Script } from 'node:vm';
-import { compileOnce } from './compile-once-runtime.cjs';
+import { compileOnce, compileOnceFor, usable } from './compile-once-runtime.cjs';
 
 type Scripts = Map<string, { source: string; head: string; script: Script | undefined }>;
 type ModuleFunction = (exports: Record<string, unknown>) => unknown;
@@ -24,7 +24,7 @@ describe("the test runtime's compile-once (spec/helpers/compile-once-runtime.cjs
     expect([next1(), next1(), next2()]).toEqual([1, 2, 1]);
   });
 
-  it('compiles again when the file\'s code changed, even to code of the same length', () => {
+  it("compiles again when the file's code changed", () => {
     const scripts: Scripts = new Map();
     const exports: Record<string, unknown> = {};
     load(scripts, 'exports.n = 1;')!(exports);
@@ -58,8 +58,60 @@ describe("the test runtime's compile-once (spec/helpers/compile-once-runtime.cjs
   it('leaves code that may call import() to jest (its callback belongs to the file\'s own runtime)', () => {
     const scripts: Scripts = new Map();
     expect(load(scripts, 'exports.later = () => import("node:fs");')).toBeUndefined();
-    expect(load(scripts, 'exports.later = () => import ("node:fs");')).toBeUndefined();
-    expect(load(scripts, 'exports.later = () => import ("node:fs");')).toBeUndefined();
+    expect(load(scripts, 'exports.later = () => import\n("node:fs");')).toBeUndefined();
     expect(scripts.get(FILE)?.script).toBeUndefined();
+  });
+
+  describe('in place of the executor\'s compile', () => {
+    const executor = (context: object | null) => {
+      const own: string[] = [];
+      return {
+        own,
+        compile: (source: string, filename: string) => {
+          own.push(filename);
+          return () => source;
+        },
+        exec() {
+          return this.compile('', '');
+        },
+        injectedModuleParameters: ['exports'],
+        environment: { getVmContext: () => context },
+        resolution: { isCoreModule: (filename: string) => filename === 'fs' },
+      };
+    };
+
+    it('runs modules from its scripts, once compiled', () => {
+      const fake = executor(createContext({}));
+      const scripts: Scripts = new Map();
+      const compile = compileOnceFor(fake, scripts);
+      const exports: Record<string, unknown> = {};
+      (compile('exports.n = 1;', FILE) as ModuleFunction)(exports);
+      compile('exports.n = 1;', FILE);
+      expect(exports.n).toBe(1);
+      expect(fake.own).toEqual([]);
+      expect(scripts.size).toBe(1);
+    });
+
+    it("leaves to the executor's own compile: a disposed environment, core modules, import() and what does not parse, remembered", () => {
+      const scripts: Scripts = new Map();
+      compileOnceFor(executor(null), scripts)('exports.n = 1;', '/virtual/disposed.js');
+      const fake = executor(createContext({}));
+      const compile = compileOnceFor(fake, scripts);
+      compile('exports.n = 1;', 'fs');
+      compile('exports.m = import("x");', '/virtual/imports.js');
+      compile('#!/usr/bin/env node\nexports.n = 1;', '/virtual/shebang.js');
+      compile('#!/usr/bin/env node\nexports.n = 1;', '/virtual/shebang.js');
+      compile('exports.n = ;', '/virtual/broken.js');
+      expect(fake.own).toEqual(['fs', '/virtual/imports.js', '/virtual/shebang.js', '/virtual/shebang.js', '/virtual/broken.js']);
+      expect([...scripts.keys()]).toEqual(['/virtual/imports.js', '/virtual/shebang.js', '/virtual/broken.js']);
+      expect([...scripts.values()].every((known) => known.script === undefined)).toBe(true);
+    });
+
+    it('is refused for an executor that does not compile through this.compile() or lacks a part', () => {
+      expect(usable(executor(null))).toBe(true);
+      expect(usable({ ...executor(null), exec: () => undefined })).toBe(false);
+      expect(usable({ ...executor(null), environment: {} })).toBe(false);
+      expect(usable(undefined)).toBe(false);
+    });
   });
 });
