@@ -15,18 +15,20 @@ import { propertyRuns } from '../helpers/property-runs';
  * its id, status, and each block's type and text.
  */
 const idAndStatus = ({ id, status }: { id: string; status: string }) => ({ id, status });
-// A step's tool calls as recovery reads them: per index, the length of the function arguments received.
-const argumentsLength = (call: unknown) => {
+// A step's tool calls as recovery reads them: per index, the length received of what the call streams (a function's
+// arguments, a code interpreter's input).
+const lengthOf = (value: unknown) => (typeof value === 'string' ? value.length : 0);
+const streamedLength = (call: unknown) => {
   if (typeof call !== 'object' || call === null) return undefined;
-  const args = (call as { function?: { arguments?: unknown } }).function?.arguments;
-  return typeof args === 'string' ? args.length : 0;
+  const { function: fn, code_interpreter: code } = call as { function?: { arguments?: unknown }; code_interpreter?: { input?: unknown } };
+  return lengthOf(fn?.arguments) + lengthOf(code?.input);
 };
 const stepView = (step: DeliveredStep | RunStep) => ({
   id: step.id,
   status: step.status,
   toolCalls:
     'step_details' in step
-      ? (step.step_details as { tool_calls?: unknown[] } | undefined)?.tool_calls?.map(argumentsLength) ?? []
+      ? (step.step_details as { tool_calls?: unknown[] } | undefined)?.tool_calls?.map(streamedLength) ?? []
       : (step as DeliveredStep).toolCalls ?? [],
 });
 const blockView = (block: DeliveredBlock | undefined | null) =>
@@ -62,7 +64,10 @@ const contentOf: fc.Arbitrary<Message['content']> = fc.array(
 );
 const stepId = fc.constantFrom('step_1', 'step_2');
 const toolCallsOf = fc.array(
-  fragment.map((args) => ({ id: 'call_1', type: 'function' as const, function: { name: 'f', arguments: args, output: null } })),
+  fc.oneof(
+    fragment.map((args) => ({ id: 'call_1', type: 'function' as const, function: { name: 'f', arguments: args, output: null } })),
+    fragment.map((input) => ({ id: 'call_2', type: 'code_interpreter' as const, code_interpreter: { input, outputs: [] } })),
+  ),
   { maxLength: 2 },
 );
 const argumentsDelta = (id: string, entry: object) =>
@@ -155,6 +160,19 @@ const anEvent: fc.Arbitrary<AssistantStreamEvent> = fc.oneof(
       .map(([id, index, args]) => argumentsDelta(id, { index, id: `call_${index}`, type: 'function', function: { name: 'f', ...(args === undefined ? {} : { arguments: args }) } })),
   },
   { weight: 1, arbitrary: fc.tuple(stepId, fc.integer({ min: 0, max: 2 })).map(([id, index]) => argumentsDelta(id, { index, type: 'function', function: { output: 'x' } })) },
+  // A code interpreter's input in fragments, and its logs.
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(stepId, fc.integer({ min: 0, max: 2 }), fragment)
+      .map(([id, index, input]) => argumentsDelta(id, { index, type: 'code_interpreter', code_interpreter: { input } })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(stepId, fc.integer({ min: 0, max: 2 }))
+      .map(([id, index]) => argumentsDelta(id, { index, type: 'code_interpreter', code_interpreter: { outputs: [{ index: 0, type: 'logs', logs: '4' }] } })),
+  },
   { weight: 1, arbitrary: stepId.map((id) => ev('thread.run.step.created', step(id, 'in_progress', { type: 'message_creation', message_creation: { message_id: 'msg_2' } }))) },
 );
 

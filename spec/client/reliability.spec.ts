@@ -24,9 +24,11 @@ const ctx = useEmulator();
 
 let assistantId = '';
 let toolAssistantId = '';
+let codeAssistantId = '';
 beforeAll(async () => {
   assistantId = (await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o' }))).id;
   toolAssistantId = (await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o', tools: [weatherTool] }))).id;
+  codeAssistantId = (await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o', tools: [{ type: 'code_interpreter' }] }))).id;
 });
 
 async function thread(content = 'Tell me something nice about the sea, please') {
@@ -36,7 +38,9 @@ async function thread(content = 'Tell me something nice about the sea, please') 
 /** Streams a run with `fault` injected on its POST; returns everything the user would see. */
 async function streamWith(fault: Fault | undefined, options: Parameters<typeof ctx.client.threads.runs.stream>[2] = {}, assistant = assistantId) {
   if (fault) ctx.emulator.inject(fault, { match: { method: 'POST', path: /\/runs$/ } });
-  const threadId = await thread(assistant === toolAssistantId ? 'call get_weather for Lyon' : undefined);
+  const threadId = await thread(
+    assistant === toolAssistantId ? 'call get_weather for Lyon' : assistant === codeAssistantId ? 'calculate 1234 * 5678 + 90, please' : undefined,
+  );
   const runsBefore = ctx.emulator.counters.runsCreated;
   const recoveries: StreamRecoveryInfo[] = [];
   const events: AssistantStreamEvent[] = [];
@@ -203,6 +207,27 @@ describe('recovery of tool calls', () => {
       const fragments = await lastValueFrom(from(out.events).pipe(toolCallDeltas(), toArray()));
       expect(fragments.map(({ delta }) => (delta.type === 'function' ? delta.function?.arguments ?? '' : '')).join('')).toBe(expected.join(''));
       expect(fragments.at(-1)?.snapshot).toMatchObject({ function: { arguments: expected.at(-1) } });
+    }
+  });
+
+  it('a run cut while its code interpreter input streams ends with the whole input, in the snapshot and the tool call deltas', async () => {
+    const codeInputs = (steps: readonly { step_details: { type: string; tool_calls?: unknown[] } }[]) =>
+      steps.flatMap((s) => (s.step_details.tool_calls ?? []) as { code_interpreter?: { input: string } }[]).map((c) => c.code_interpreter?.input);
+    const uncut = await streamWith(undefined, {}, codeAssistantId);
+    const cutPoints = uncut.events.map((e, i) => (e.event === 'thread.run.step.delta' || e.event === 'thread.run.step.created' ? i + 1 : -1)).filter((n) => n > 0);
+    expect(cutPoints.length).toBeGreaterThan(4);
+    for (const afterEvents of cutPoints) {
+      const out = await streamWith({ kind: 'reset', afterEvents }, {}, codeAssistantId);
+      expect(out.error).toBeUndefined();
+      expect(out.recoveries).toHaveLength(1);
+      const run = await lastValueFrom(from(out.events).pipe(finalRun()));
+      expect(run.status).toBe('completed');
+      const expected = codeInputs(await serverSteps(out.threadId, run.id)).filter((input) => input !== undefined);
+      expect(expected).toEqual(['print(1234 * 5678 + 90)']);
+      expect(codeInputs(await lastValueFrom(from(out.events).pipe(finalRunSteps()))).filter((input) => input !== undefined)).toEqual(expected);
+      const fragments = await lastValueFrom(from(out.events).pipe(toolCallDeltas(), toArray()));
+      expect(fragments.map(({ delta }) => (delta.type === 'code_interpreter' ? delta.code_interpreter?.input ?? '' : '')).join('')).toBe(expected[0]);
+      expect(textOf(out.events)).toBe((await serverTexts(out.threadId)).join(''));
     }
   });
 

@@ -16,8 +16,9 @@ export interface DeliveredObject {
 }
 
 /**
- * A run step as recovery reads it: its id and status and, for every tool call index, how many characters of the
- * function arguments were received (`0` for a tool call without arguments; `undefined`: no tool call there).
+ * A run step as recovery reads it: its id and status and, for every tool call index, how many characters were
+ * received of what the call streams, a function's arguments or a code interpreter's input (`0` for a tool call
+ * without them; `undefined`: no tool call there).
  * Without `toolCalls` (a snapshot's step), recovery takes no tool call as received.
  *
  * @example
@@ -54,7 +55,7 @@ export interface DeliveredMessage {
 
 /**
  * What a run stream has delivered, as far as recovery reads it (`missingEvents()`): the id and status of every run
- * and run step (the last run event's run as `currentRun`), how much of each tool call's function arguments arrived,
+ * and run step (the last run event's run as `currentRun`), how much of each tool call's arguments or input arrived,
  * and of every message its status, the type of each content block and the text received. A snapshot state
  * (`AssistantStreamState`) is one too, without the tool calls' lengths.
  *
@@ -75,8 +76,8 @@ export interface DeliveredState {
  * compares with the server's objects).
  *
  * It sees every event of every client run stream, so it keeps only what recovery reads, as plain values copied
- * from the events: ids, statuses, block types, text, and the length of each tool call's function arguments (not the
- * arguments: recovery sends the server's from that length on). A text delta adds its text to its block's list of pieces
+ * from the events: ids, statuses, block types, text, and the length of each tool call's function arguments or code
+ * interpreter input (not the text: recovery sends the server's from that length on). A text delta adds its text to its block's list of pieces
  * (joined every {@link JOIN_EVERY} pieces and when recovery asks, so a long answer is not kept as one small string
  * object per token); nothing else of an event is kept, so a consumer that changes an event after it is delivered
  * changes nothing here.
@@ -88,12 +89,12 @@ export interface DeliveredState {
  * The steps' tool calls follow the reducer's rules too: a step's created or in-progress event stores its tool calls
  * (keeping those received when its `tool_calls` is empty and the step's details were `tool_calls` already), a final
  * event stores the server's; a delta's `step_details.tool_calls` entries merge into the tool call at their `index`
- * (arguments lengthen by the fragment's length, a gap is left empty), its `step_details.type` replaces the step's;
+ * (arguments and input lengthen by the fragment's length, a gap is left empty), its `step_details.type` replaces the step's;
  * a delta of a step never created is skipped.
  * Where events are malformed the rules differ from the reducer's on purpose, each time keeping what was received:
  * - keys of a delta other than its content (the API's `role`, for one) are not read: recovery reads no other;
  * - a `type` or a text `value` that is not a string leaves the block's as it was (the reducer would store it); so
- *   do function `arguments` that are not a string, and a step delta's `step_details` that is not an object;
+ *   do function `arguments` and code interpreter `input` that are not a string, and a step delta's `step_details` that is not an object;
  * - a delta with a key the reducer refuses (`__proto__`, `constructor`, `prototype`) still adds its text and type:
  *   only strings are copied from it, so such a key reaches nothing;
  * - an entry whose `index` is above `MAX_DELTA_INDEX` is skipped (the reducer refuses the delta), so no stream makes
@@ -183,24 +184,32 @@ const STEP_STARTS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(['threa
 interface TrackedDetails {
   type: string | undefined;
   /**
-   * Per tool call index, the length of the function arguments received (`undefined`: no tool call there);
+   * Per tool call index, the length of the arguments or input received (`undefined`: no tool call there);
    * `undefined` while the details have no `tool_calls` list.
    */
   toolCalls: (number | undefined)[] | undefined;
 }
 
-/** The length of a tool call's function arguments (`0` without them), or `undefined` when it is not an object. */
-function argumentsLength(call: unknown): number | undefined {
+/**
+ * The length of what a tool call streams: a function's `arguments` and a code interpreter's `input` (`0` without
+ * them; both, should an entry carry both), or `undefined` when the call is not an object.
+ */
+function streamedLength(call: unknown): number | undefined {
   if (typeof call !== 'object' || call === null) return undefined;
-  const fn = (call as { function?: { arguments?: unknown } }).function;
-  const args = typeof fn === 'object' && fn !== null ? fn.arguments : undefined;
-  return typeof args === 'string' ? args.length : 0;
+  const { function: fn, code_interpreter: code } = call as { function?: unknown; code_interpreter?: unknown };
+  return stringLength(fn, 'arguments') + stringLength(code, 'input');
+}
+
+/** The length of `holder[key]` when it is a string, else `0`. */
+function stringLength(holder: unknown, key: string): number {
+  const value = typeof holder === 'object' && holder !== null ? (holder as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value.length : 0;
 }
 
 /** Stores a step event's details; a created or in-progress one (`keepReceived`) with no tool calls keeps those received. */
 function storeStepDetails(all: Map<string, TrackedDetails>, id: string, details: unknown, keepReceived: boolean): void {
   const { type, tool_calls } = (typeof details === 'object' && details !== null ? details : {}) as { type?: unknown; tool_calls?: unknown };
-  const calls = Array.isArray(tool_calls) ? tool_calls.map(argumentsLength) : undefined;
+  const calls = Array.isArray(tool_calls) ? tool_calls.map(streamedLength) : undefined;
   const previous = all.get(id);
   const kept = previous?.toolCalls;
   if (keepReceived && type === 'tool_calls' && calls?.length === 0 && previous?.type === 'tool_calls' && kept !== undefined && kept.length > 0) {
@@ -218,7 +227,7 @@ function mergeStepDetails(all: Map<string, TrackedDetails>, id: string, details:
   if (!Array.isArray(entries)) return;
   // Details without a list take the delta's as it is (the reducer's merge sets a missing value), not by index.
   if (tracked.toolCalls === undefined) {
-    tracked.toolCalls = entries.map(argumentsLength);
+    tracked.toolCalls = entries.map(streamedLength);
     return;
   }
   const calls = tracked.toolCalls;
@@ -229,7 +238,7 @@ function mergeStepDetails(all: Map<string, TrackedDetails>, id: string, details:
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > MAX_DELTA_INDEX) continue;
     while (calls.length < index) calls.push(undefined);
     const had = calls[index];
-    const length = argumentsLength(entry)!;
+    const length = streamedLength(entry)!;
     calls[index] = had === undefined ? length : had + length;
   }
 }

@@ -7,10 +7,12 @@ import type { Message, MessageContentDelta, Run, RunStep, ToolCallDelta } from '
  * The events a cut stream did not deliver, given what it did deliver (`state`) and the run, its steps and its
  * messages as the server has them now. Applying them to `state` ends with the server's objects: text that was
  * missing arrives as one `thread.message.delta` per message (so `textDeltas()` sees all of it), and tool calls that
- * were missing, or whose function arguments were cut short, as one `thread.run.step.delta` per step (so
- * `toolCallDeltas()` sees them), then each message's and step's final event, then the run's. Nothing already
+ * were missing, or whose function arguments or code interpreter input were cut short, as one
+ * `thread.run.step.delta` per step (so `toolCallDeltas()` sees them), then each message's and step's final event,
+ * then the run's. Nothing already
  * received is repeated: a message or step the stream had completed gets nothing, and a delta carries only the
- * text or arguments after what was received.
+ * text, arguments or input after what was received. (A code interpreter's outputs missed by deltas arrive with its
+ * step's final event only.)
  *
  * A stream that continues a run after tool outputs (`submitted`: their `tool_call_id`s) did not deliver the run's
  * earlier steps, the stream before it did: the steps up to the last one holding a submitted tool call, and the
@@ -84,8 +86,8 @@ function holds(step: RunStep, submitted: ReadonlySet<string>): boolean {
 }
 
 /**
- * The tool calls of `step` the stream did not receive (whole) and the rest of the function arguments it received
- * only in part, as one step delta; `undefined` when nothing is missing.
+ * The tool calls of `step` the stream did not receive (whole) and the rest of the function arguments or code
+ * interpreter input it received only in part, as one step delta; `undefined` when nothing is missing.
  */
 function toolCallsDelta(seen: DeliveredStep | undefined, step: RunStep): AssistantStreamEvent | undefined {
   if (step.step_details.type !== 'tool_calls') return undefined;
@@ -97,9 +99,11 @@ function toolCallsDelta(seen: DeliveredStep | undefined, step: RunStep): Assista
     if (received === undefined) {
       entries.push({ index, ...call } as ToolCallDelta);
     } else if (call.type === 'function') {
-      const full = (call.function as { arguments?: unknown } | undefined)?.arguments;
-      if (typeof full !== 'string') return;
-      if (full.length > received) entries.push({ index, type: 'function', function: { arguments: full.slice(received) } });
+      const rest = restOf((call.function as { arguments?: unknown } | undefined)?.arguments, received);
+      if (rest !== undefined) entries.push({ index, type: 'function', function: { arguments: rest } });
+    } else if (call.type === 'code_interpreter') {
+      const rest = restOf((call.code_interpreter as { input?: unknown } | undefined)?.input, received);
+      if (rest !== undefined) entries.push({ index, type: 'code_interpreter', code_interpreter: { input: rest } });
     }
   });
   if (entries.length === 0) return undefined;
@@ -107,6 +111,11 @@ function toolCallsDelta(seen: DeliveredStep | undefined, step: RunStep): Assista
     event: 'thread.run.step.delta',
     data: { id: step.id, object: 'thread.run.step.delta', delta: { step_details: { type: 'tool_calls', tool_calls: entries } } },
   };
+}
+
+/** What `full` has after its first `received` characters; `undefined` when it is not a string or has nothing more. */
+function restOf(full: unknown, received: number): string | undefined {
+  return typeof full === 'string' && full.length > received ? full.slice(received) : undefined;
 }
 
 function messageEvents(state: DeliveredState, message: Message): AssistantStreamEvent[] {
