@@ -77,10 +77,10 @@ export interface DeliveredState {
  *
  * It sees every event of every client run stream, so it keeps only what recovery reads, as plain values copied
  * from the events: ids, statuses, block types, text, and the length of each tool call's function arguments or code
- * interpreter input (not the text: recovery sends the server's from that length on). A text delta adds its text to its block's list of pieces
- * (joined every {@link JOIN_EVERY} pieces and when recovery asks, so a long answer is not kept as one small string
- * object per token); nothing else of an event is kept, so a consumer that changes an event after it is delivered
- * changes nothing here.
+ * interpreter input (not the text: recovery sends the server's from that length on). A text delta adds its text to
+ * its block's list of pieces (joined every {@link JOIN_EVERY} pieces and when recovery asks, so a long answer is not
+ * kept as one small string object per token); nothing else of an event is kept, so a consumer that changes an event
+ * after it is delivered changes nothing here.
  *
  * The messages follow the snapshot reducer's rules as far as recovery reads them: a created or in-progress event
  * stores the message (keeping the blocks received when its content is empty), a completed or incomplete one stores
@@ -89,12 +89,13 @@ export interface DeliveredState {
  * The steps' tool calls follow the reducer's rules too: a step's created or in-progress event stores its tool calls
  * (keeping those received when its `tool_calls` is empty and the step's details were `tool_calls` already), a final
  * event stores the server's; a delta's `step_details.tool_calls` entries merge into the tool call at their `index`
- * (arguments and input lengthen by the fragment's length, a gap is left empty), its `step_details.type` replaces the step's;
- * a delta of a step never created is skipped.
+ * (arguments and input lengthen by the fragment's length, a gap is left empty), its `step_details.type` replaces
+ * the step's; a delta of a step never created is skipped.
  * Where events are malformed the rules differ from the reducer's on purpose, each time keeping what was received:
  * - keys of a delta other than its content (the API's `role`, for one) are not read: recovery reads no other;
  * - a `type` or a text `value` that is not a string leaves the block's as it was (the reducer would store it); so
- *   do function `arguments` and code interpreter `input` that are not a string, and a step delta's `step_details` that is not an object;
+ *   do function `arguments` and code interpreter `input` that are not a string, and a step delta's `step_details`
+ *   that is not an object;
  * - a delta with a key the reducer refuses (`__proto__`, `constructor`, `prototype`) still adds its text and type:
  *   only strings are copied from it, so such a key reaches nothing;
  * - an entry whose `index` is above `MAX_DELTA_INDEX` is skipped (the reducer refuses the delta), so no stream makes
