@@ -90,6 +90,53 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
       });
     });
 
+    it('Assistants: a strict function tool of an assistant, and nothing is created', async () => {
+      const before = emulator.counters.assistantsCreated;
+      const { body } = await refusal(
+        sdk.beta.assistants.create({
+          model: 'gpt-4o',
+          tools: [{ type: 'function', function: { name: 'get_weather', strict: true, parameters: open } }],
+        }),
+      );
+      expect(body).toEqual({
+        message: "Invalid schema for function 'get_weather': In context=(), 'additionalProperties' is required to be supplied and to be false.",
+        type: 'invalid_request_error',
+        param: 'tools[0].function.parameters',
+        code: 'invalid_function_parameters',
+      });
+      expect(emulator.counters.assistantsCreated).toBe(before);
+      // Not strict: accepted as it is.
+      await sdk.beta.assistants.create({ model: 'gpt-4o', tools: [{ type: 'function', function: { name: 'get_weather', parameters: open } }] });
+      expect(emulator.counters.assistantsCreated).toBe(before + 1);
+    });
+
+    it('Assistants: a run (streamed or not, in a thread or with a new one) with a strict response_format that breaks the rules creates nothing', async () => {
+      const assistant = await sdk.beta.assistants.create({ model: 'gpt-4o' });
+      const thread = await sdk.beta.threads.create({ messages: [{ role: 'user', content: 'Hi' }] });
+      const { runsCreated: runsBefore, threadsCreated: threadsBefore, messagesCreated: messagesBefore } = emulator.counters;
+      const response_format = { type: 'json_schema' as const, json_schema: { name: 'weather', strict: true, schema: loose } };
+      const expected = {
+        message:
+          "Invalid schema for response_format 'weather': In context=(), 'required' is required to be supplied and to be an array including every key in properties. Missing 'unit'.",
+        type: 'invalid_request_error',
+        param: 'response_format',
+        code: null,
+      };
+      expect((await refusal(sdk.beta.threads.runs.create(thread.id, { assistant_id: assistant.id, response_format }))).body).toEqual(expected);
+      const streamed = sdk.beta.threads.runs.stream(thread.id, { assistant_id: assistant.id, response_format });
+      expect((await refusal(streamed.done())).body).toEqual(expected);
+      const withThread = sdk.beta.threads.createAndRun({ assistant_id: assistant.id, thread: { messages: [{ role: 'user', content: 'Hi' }] }, response_format });
+      expect((await refusal(withThread)).body).toEqual(expected);
+      // Nor a thread or message for the refused createAndRun.
+      expect(emulator.counters).toMatchObject({ runsCreated: runsBefore, threadsCreated: threadsBefore, messagesCreated: messagesBefore });
+      // The library's client gets its typed error, with the parameter.
+      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const error = await lastValueFrom(client.threads.runs.stream(thread.id, { assistant_id: assistant.id, response_format })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(error).toMatchObject({ status: 400, param: 'response_format' });
+      expect(emulator.counters.runsCreated).toBe(runsBefore);
+    });
+
     it('Responses: a strict text.format, a nested object, said where (context)', async () => {
       const { body } = await refusal(
         sdk.responses.create({

@@ -49,7 +49,8 @@ export interface EmulatorOptions {
    * (`{ error: { message, type: 'invalid_request_error', param, code } }`), what the live API refuses before any
    * model runs: a strict schema (`json_schema` with `strict: true`, a strict function tool) that breaks the rules
    * of strict mode, `json_object` mode without the word "json" in the messages, and a top-level parameter the
-   * endpoint does not know. `false` turns every check off (the emulator's old leniency); an object turns single
+   * endpoint does not know. The Assistants API's `POST /assistants` and run creations refuse broken strict schemas
+   * too. `false` turns every check off (the emulator's old leniency); an object turns single
    * checks off (the missing ones stay on). Default `true`.
    *
    * @example
@@ -70,9 +71,9 @@ export interface StrictRequestChecks {
   /**
    * Strict schemas follow the rules of strict mode: every object lists all its properties in `required` and sets
    * `additionalProperties: false`, no unsupported keyword (`allOf`, `oneOf`, `not`, `patternProperties`, ...), the
-   * root is an object. Checked for `json_schema` formats with `strict: true` (Chat `response_format`, Responses
-   * `text.format`), Chat function tools with `function.strict: true` and Responses function tools (strict unless
-   * `strict: false`).
+   * root is an object. Checked for `json_schema` formats with `strict: true` (Chat and Assistants
+   * `response_format`, Responses `text.format`), Chat and Assistants function tools with `function.strict: true`
+   * and Responses function tools (strict unless `strict: false`).
    */
   readonly schemas: boolean;
   /**

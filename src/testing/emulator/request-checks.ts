@@ -2,9 +2,9 @@
  * The emulator's strict request checks (option `strictRequests`, on by default): what the live API refuses with a
  * 400 before any model runs, and a lenient emulator would answer, so that a test passes and production fails.
  *
- * - a strict schema that breaks the rules of strict mode: a `json_schema` format with `strict: true` (Chat
- *   `response_format`, Responses `text.format`), a Chat function tool with `function.strict: true`, a Responses
- *   function tool (strict unless `strict: false`). The rules are `strict-schema-rules.ts`'s, which
+ * - a strict schema that breaks the rules of strict mode: a `json_schema` format with `strict: true` (Chat and
+ *   Assistants `response_format`, Responses `text.format`), a Chat or Assistants function tool with
+ *   `function.strict: true`, a Responses function tool (strict unless `strict: false`). The rules are `strict-schema-rules.ts`'s, which
  *   `toStrictJsonSchema()` builds by;
  * - `json_object` mode without the word "json" in the messages (Responses: the input or the instructions);
  * - a top-level parameter the endpoint does not know (`max_tokens` on Responses).
@@ -158,30 +158,42 @@ export function checkParameters(api: 'chat' | 'responses', body: JsonObject, che
 }
 
 /**
- * Refuses a `POST /chat/completions` body whose strict schemas break the rules, or that asks for `json_object`
- * without the word "json" in its messages, as far as `checks` asks (after the body was read).
+ * Refuses a body whose strict schemas in Chat Completions' shapes break the rules, as far as `checks` asks: a
+ * `response_format` of type `json_schema` with `strict: true`, and function tools (`tools[].function`) with
+ * `strict: true`. Chat Completions and the Assistants API (assistants, runs) write them alike.
+ *
+ * @example
+ * checkStrictSchemas(ctx.body, ctx.state.options.strictRequests); // throws the API's 400, or returns
+ */
+export function checkStrictSchemas(body: JsonObject, checks: StrictRequestChecks): void {
+  if (!checks.schemas) return;
+  const format = body['response_format'];
+  const spec = is.object(format) && format['type'] === 'json_schema' ? format['json_schema'] : undefined;
+  if (is.object(spec) && spec['strict'] === true) {
+    const violation = strictSchemaViolation(spec['schema']);
+    if (violation) throw schemaError(`response_format '${String(spec['name'])}'`, violation, 'response_format', null);
+  }
+  const tools = is.array(body['tools']) ? body['tools'] : [];
+  tools.forEach((tool, index) => {
+    const fn = is.object(tool) && tool['type'] === 'function' ? tool['function'] : undefined;
+    if (!is.object(fn) || fn['strict'] !== true || fn['parameters'] === undefined || fn['parameters'] === null) return;
+    const violation = strictSchemaViolation(fn['parameters']);
+    if (violation) {
+      throw schemaError(`function '${String(fn['name'])}'`, violation, `tools[${index}].function.parameters`, 'invalid_function_parameters');
+    }
+  });
+}
+
+/**
+ * Refuses a `POST /chat/completions` body whose strict schemas break the rules (`checkStrictSchemas()`), or that
+ * asks for `json_object` without the word "json" in its messages, as far as `checks` asks (after the body was read).
  *
  * @example
  * checkChatRequest(ctx.body, ctx.state.options.strictRequests); // throws the API's 400, or returns
  */
 export function checkChatRequest(body: JsonObject, checks: StrictRequestChecks): void {
+  checkStrictSchemas(body, checks);
   const format = body['response_format'];
-  if (checks.schemas) {
-    const spec = is.object(format) && format['type'] === 'json_schema' ? format['json_schema'] : undefined;
-    if (is.object(spec) && spec['strict'] === true) {
-      const violation = strictSchemaViolation(spec['schema']);
-      if (violation) throw schemaError(`response_format '${String(spec['name'])}'`, violation, 'response_format', null);
-    }
-    const tools = is.array(body['tools']) ? body['tools'] : [];
-    tools.forEach((tool, index) => {
-      const fn = is.object(tool) && tool['type'] === 'function' ? tool['function'] : undefined;
-      if (!is.object(fn) || fn['strict'] !== true || fn['parameters'] === undefined || fn['parameters'] === null) return;
-      const violation = strictSchemaViolation(fn['parameters']);
-      if (violation) {
-        throw schemaError(`function '${String(fn['name'])}'`, violation, `tools[${index}].function.parameters`, 'invalid_function_parameters');
-      }
-    });
-  }
   if (checks.jsonObject && is.object(format) && format['type'] === 'json_object') {
     const messages = is.array(body['messages']) ? body['messages'] : [];
     const texts = messages.map((message) => (is.object(message) ? contentText(message['content']) : ''));

@@ -1,6 +1,7 @@
 /** `/assistants`: create, retrieve, list. */
 import type { ThreadToolResources } from '../../../wire/assistants.js';
 import { unixNow, type Assistant } from '../objects.js';
+import { checkStrictSchemas } from '../request-checks.js';
 import type { Route } from '../routing.js';
 import { paginate } from '../store.js';
 import { is, optional, optionalResponseFormat, optionalTools, requireString } from '../validate.js';
@@ -32,6 +33,7 @@ export const assistantRoutes: readonly Route[] = [
         top_p: optional(body, 'top_p', is.numberOrNull, 'a number') ?? 1,
         response_format: optionalResponseFormat(body) ?? 'auto',
       };
+      checkStrictSchemas(body, state.options.strictRequests);
       state.counters.assistantsCreated++;
       return state.store.assistants.add(assistant);
     },

@@ -8,6 +8,7 @@ import { missingParameter, notFound } from '../api-error.js';
 import type { JsonObject } from '../body.js';
 import type { RunListener } from '../run-driver.js';
 import type { RunAnswerLookup, RunSettings, ToolOutput } from '../run-engine.js';
+import { checkStrictSchemas } from '../request-checks.js';
 import { type Route, type RouteContext, scriptedAnswerOf } from '../routing.js';
 import { ASSISTANTS_DONE, sseEvent, type EventSink, type SseEvent } from '../sse.js';
 import type { EmulatorState } from '../state.js';
@@ -129,6 +130,7 @@ export const runRoutes: readonly Route[] = [
       const { state, body } = ctx;
       const assistant = state.store.assistants.get(requireString(body, 'assistant_id'));
       const settings = readRunSettings(body);
+      checkStrictSchemas(body, state.options.strictRequests);
       const threadBody = optional(body, 'thread', is.object, 'an object') ?? {};
       let thread: Thread | undefined;
       const listener = streamListener(ctx, () => [sseEvent('thread.created', thread!)]);
@@ -150,7 +152,9 @@ export const runRoutes: readonly Route[] = [
       const { state, body, params } = ctx;
       const thread = state.store.threads.get(params['thread_id']!);
       const assistant = state.store.assistants.get(requireString(body, 'assistant_id'));
-      return state.runs.start(thread, assistant, readRunSettings(body), streamListener(ctx), scriptedRunAnswer(ctx));
+      const settings = readRunSettings(body);
+      checkStrictSchemas(body, state.options.strictRequests);
+      return state.runs.start(thread, assistant, settings, streamListener(ctx), scriptedRunAnswer(ctx));
     },
   },
   {
