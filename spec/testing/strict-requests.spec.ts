@@ -373,6 +373,33 @@ describe('strictRequests: false (or per check) gives the old leniency', () => {
         text: { format: { type: 'json_schema', name: 'x', strict: true, schema: loose } },
       } as never);
       expect((response as OpenAI.Responses.Response).output[0]).toMatchObject({ type: 'function_call', name: 'get_weather' });
+      // The Assistants API too: an assistant with a broken strict tool, a run with a broken strict format.
+      const assistant = await sdk.beta.assistants.create({
+        model: 'gpt-4o',
+        tools: [{ type: 'function', function: { name: 'get_weather', strict: true, parameters: open } }],
+      });
+      const thread = await sdk.beta.threads.create({ messages: [{ role: 'user', content: 'Hi' }] });
+      const run = await sdk.beta.threads.runs.create(thread.id, {
+        assistant_id: assistant.id,
+        response_format: { type: 'json_schema', json_schema: { name: 'weather', strict: true, schema: loose } },
+      });
+      expect(run.status).toBe('queued');
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('schemas: false accepts broken strict schemas on every endpoint, the other checks stay on', async () => {
+    const emulator = await startEmulator({ pacing: 0, strictRequests: { schemas: false } });
+    try {
+      const sdk = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const response_format = { type: 'json_schema' as const, json_schema: { name: 'weather', strict: true, schema: loose } };
+      const assistant = await sdk.beta.assistants.create({ model: 'gpt-4o', response_format });
+      const run = await sdk.beta.threads.createAndRun({ assistant_id: assistant.id, thread: { messages: [{ role: 'user', content: 'Hi' }] }, response_format });
+      expect(run.status).toBe('queued');
+      const chat = await sdk.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], response_format });
+      expect(chat.choices[0]!.finish_reason).toBe('stop');
+      await refusal(sdk.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], temprature: 1 } as never));
     } finally {
       await emulator.close();
     }

@@ -9,10 +9,9 @@ import type { Message, MessageContentDelta, Run, RunStep, ToolCallDelta } from '
  * missing arrives as one `thread.message.delta` per message (so `textDeltas()` sees all of it), and tool calls that
  * were missing, or whose function arguments or code interpreter input were cut short, as one
  * `thread.run.step.delta` per step (so `toolCallDeltas()` sees them), then each message's and step's final event,
- * then the run's. Nothing already
- * received is repeated: a message or step the stream had completed gets nothing, and a delta carries only the
- * text, arguments or input after what was received. (A code interpreter's outputs missed by deltas arrive with its
- * step's final event only.)
+ * then the run's. Nothing already received is repeated: a message or step the stream had completed gets nothing,
+ * and a delta carries only the text, arguments or input after what was received. The outputs of a code interpreter
+ * call the stream had received are not sent as deltas: they arrive with its step's final event only.
  *
  * A stream that continues a run after tool outputs (`submitted`: their `tool_call_id`s) did not deliver the run's
  * earlier steps, the stream before it did: the steps up to the last one holding a submitted tool call, and the

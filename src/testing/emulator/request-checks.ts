@@ -4,8 +4,8 @@
  *
  * - a strict schema that breaks the rules of strict mode: a `json_schema` format with `strict: true` (Chat and
  *   Assistants `response_format`, Responses `text.format`), a Chat or Assistants function tool with
- *   `function.strict: true`, a Responses function tool (strict unless `strict: false`). The rules are `strict-schema-rules.ts`'s, which
- *   `toStrictJsonSchema()` builds by;
+ *   `function.strict: true`, a Responses function tool (strict unless `strict: false`). The rules are
+ *   `strict-schema-rules.ts`'s, which `toStrictJsonSchema()` builds by;
  * - `json_object` mode without the word "json" in the messages (Responses: the input or the instructions);
  * - a top-level parameter the endpoint does not know (`max_tokens` on Responses).
  *
