@@ -23,14 +23,20 @@ const streamedLength = (call: unknown) => {
   const { function: fn, code_interpreter: code } = call as { function?: { arguments?: unknown }; code_interpreter?: { input?: unknown } };
   return lengthOf(fn?.arguments) + lengthOf(code?.input);
 };
-const stepView = (step: DeliveredStep | RunStep) => ({
-  id: step.id,
-  status: step.status,
-  toolCalls:
-    'step_details' in step
-      ? (step.step_details as { tool_calls?: unknown[] } | undefined)?.tool_calls?.map(streamedLength) ?? []
-      : (step as DeliveredStep).toolCalls ?? [],
-});
+// And per index, how many code interpreter outputs its list holds (`undefined`: no list).
+const outputsCount = (call: unknown) => {
+  const outputs = (call as { code_interpreter?: { outputs?: unknown } } | undefined)?.code_interpreter?.outputs;
+  return Array.isArray(outputs) ? outputs.length : undefined;
+};
+const stepView = (step: DeliveredStep | RunStep) => {
+  const calls = 'step_details' in step ? (step.step_details as { tool_calls?: unknown[] } | undefined)?.tool_calls : undefined;
+  return {
+    id: step.id,
+    status: step.status,
+    toolCalls: 'step_details' in step ? calls?.map(streamedLength) ?? [] : (step as DeliveredStep).toolCalls ?? [],
+    toolOutputs: 'step_details' in step ? calls?.map(outputsCount) ?? [] : (step as DeliveredStep).toolOutputs ?? [],
+  };
+};
 const blockView = (block: DeliveredBlock | undefined | null) =>
   block === undefined || block === null ? undefined : { type: block.type, text: typeof block.text?.value === 'string' ? block.text.value : undefined };
 const recoveryView = (state: DeliveredState) => ({
@@ -66,7 +72,11 @@ const stepId = fc.constantFrom('step_1', 'step_2');
 const toolCallsOf = fc.array(
   fc.oneof(
     fragment.map((args) => ({ id: 'call_1', type: 'function' as const, function: { name: 'f', arguments: args, output: null } })),
-    fragment.map((input) => ({ id: 'call_2', type: 'code_interpreter' as const, code_interpreter: { input, outputs: [] } })),
+    fc.tuple(fragment, fc.integer({ min: 0, max: 2 })).map(([input, logs]) => ({
+      id: 'call_2',
+      type: 'code_interpreter' as const,
+      code_interpreter: { input, outputs: Array.from({ length: logs }, () => ({ type: 'logs' as const, logs: '4' })) },
+    })),
   ),
   { maxLength: 2 },
 );
@@ -167,11 +177,24 @@ const anEvent: fc.Arbitrary<AssistantStreamEvent> = fc.oneof(
       .tuple(stepId, fc.integer({ min: 0, max: 2 }), fragment)
       .map(([id, index, input]) => argumentsDelta(id, { index, type: 'code_interpreter', code_interpreter: { input } })),
   },
+  // Its outputs: at an index (a new one or again one received), without one (appended), or a first delta with none.
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(stepId, fc.integer({ min: 0, max: 2 }), fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), { maxLength: 2 }))
+      .map(([id, index, at]) =>
+        argumentsDelta(id, {
+          index,
+          type: 'code_interpreter',
+          code_interpreter: { outputs: at.map((i) => ({ ...(i === undefined ? {} : { index: i }), type: 'logs', logs: '4' })) },
+        }),
+      ),
+  },
   {
     weight: 1,
     arbitrary: fc
       .tuple(stepId, fc.integer({ min: 0, max: 2 }))
-      .map(([id, index]) => argumentsDelta(id, { index, type: 'code_interpreter', code_interpreter: { outputs: [{ index: 0, type: 'logs', logs: '4' }] } })),
+      .map(([id, index]) => argumentsDelta(id, { index, id: 'call_2', type: 'code_interpreter', code_interpreter: { input: '' } })),
   },
   { weight: 1, arbitrary: stepId.map((id) => ev('thread.run.step.created', step(id, 'in_progress', { type: 'message_creation', message_creation: { message_id: 'msg_2' } }))) },
 );

@@ -210,7 +210,7 @@ describe('recovery of tool calls', () => {
     }
   });
 
-  it('a run cut while its code interpreter input streams ends with the whole input, in the final steps and the tool call deltas', async () => {
+  it('a run cut while its code interpreter streams ends with the whole input and outputs, in the final steps and the tool call deltas', async () => {
     const codeInputs = (steps: readonly { step_details: { type: string; tool_calls?: unknown[] } }[]) =>
       steps.flatMap((s) => (s.step_details.tool_calls ?? []) as { code_interpreter?: { input: string } }[]).map((c) => c.code_interpreter?.input);
     const uncut = await streamWith(undefined, {}, codeAssistantId);
@@ -227,7 +227,14 @@ describe('recovery of tool calls', () => {
       expect(codeInputs(await lastValueFrom(from(out.events).pipe(finalRunSteps()))).filter((input) => input !== undefined)).toEqual(expected);
       const fragments = await lastValueFrom(from(out.events).pipe(toolCallDeltas(), toArray()));
       expect(fragments.map(({ delta }) => (delta.type === 'code_interpreter' ? delta.code_interpreter?.input ?? '' : '')).join('')).toBe(expected[0]);
-      expect(fragments.at(-1)?.snapshot).toMatchObject({ type: 'code_interpreter', code_interpreter: { input: expected[0] } });
+      const outputs = (await serverSteps(out.threadId, run.id))
+        .flatMap((s) => (s.step_details.type === 'tool_calls' ? s.step_details.tool_calls : []))
+        .flatMap((c) => (c.type === 'code_interpreter' ? c.code_interpreter.outputs : []));
+      expect(outputs).toEqual([{ type: 'logs', logs: '7006742' }]);
+      expect(fragments.at(-1)?.snapshot).toMatchObject({ type: 'code_interpreter', code_interpreter: { input: expected[0], outputs } });
+      // Every output once, as a delta.
+      const deltaOutputs = fragments.flatMap(({ delta }) => (delta.type === 'code_interpreter' ? (delta.code_interpreter?.outputs ?? []) : []));
+      expect(deltaOutputs.map(({ index, ...output }) => output)).toEqual(outputs);
       expect(textOf(out.events)).toBe((await serverTexts(out.threadId)).join(''));
     }
   });

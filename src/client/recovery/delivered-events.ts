@@ -19,13 +19,15 @@ export interface DeliveredObject {
  * A run step as recovery reads it: its id and status and, for every tool call index, how many characters were
  * received of what the call streams, a function's arguments or a code interpreter's input (`0` for a tool call
  * without them; `undefined`: no tool call there).
- * Without `toolCalls` (a snapshot's step), recovery takes no tool call as received.
+ * Without `toolCalls` (a snapshot's step), recovery takes no tool call as received. `toolOutputs` says, per tool
+ * call index, how many code interpreter outputs were received (`undefined`: the call has no `outputs` list).
  *
  * @example
  * const step: DeliveredStep = { id: 'step_1', status: 'in_progress', toolCalls: [7] }; // '{"city' arrived
  */
 export interface DeliveredStep extends DeliveredObject {
   readonly toolCalls?: readonly (number | undefined)[];
+  readonly toolOutputs?: readonly (number | undefined)[];
 }
 
 /**
@@ -55,7 +57,8 @@ export interface DeliveredMessage {
 
 /**
  * What a run stream has delivered, as far as recovery reads it (`missingEvents()`): the id and status of every run
- * and run step (the last run event's run as `currentRun`), how much of each tool call's arguments or input arrived,
+ * and run step (the last run event's run as `currentRun`), how much of each tool call's arguments or input arrived
+ * (and how many of a code interpreter's outputs),
  * and of every message its status, the type of each content block and the text received. A snapshot state
  * (`AssistantStreamState`) is one too, without the tool calls' lengths.
  *
@@ -77,7 +80,8 @@ export interface DeliveredState {
  *
  * It sees every event of every client run stream, so it keeps only what recovery reads, as plain values copied
  * from the events: ids, statuses, block types, text, and the length of each tool call's function arguments or code
- * interpreter input (not the text: recovery sends the server's from that length on). A text delta adds its text to
+ * interpreter input and the number of its outputs (not the text nor the outputs: recovery sends the server's from
+ * there on). A text delta adds its text to
  * its block's list of pieces (joined every {@link JOIN_EVERY} pieces and when recovery asks, so a long answer is not
  * kept as one small string object per token); nothing else of an event is kept, so a consumer that changes an event
  * after it is delivered changes nothing here.
@@ -89,8 +93,10 @@ export interface DeliveredState {
  * The steps' tool calls follow the reducer's rules too: a step's created or in-progress event stores its tool calls
  * (keeping those received when its `tool_calls` is empty and the step's details were `tool_calls` already), a final
  * event stores the server's; a delta's `step_details.tool_calls` entries merge into the tool call at their `index`
- * (arguments and input lengthen by the fragment's length, a gap is left empty), its `step_details.type` replaces
- * the step's; a delta of a step never created is skipped.
+ * (arguments and input lengthen by the fragment's length, a gap is left empty; a code interpreter's `outputs` list
+ * is taken where the call had none, and otherwise merged as the reducer merges a list: an output with an `index`
+ * goes there, one without is appended), its `step_details.type` replaces the step's; a delta of a step never
+ * created is skipped.
  * Where events are malformed the rules differ from the reducer's on purpose, each time keeping what was received:
  * - keys of a delta other than its content (the API's `role`, for one) are not read: recovery reads no other;
  * - a `type` or a text `value` that is not a string leaves the block's as it was (the reducer would store it); so
@@ -100,7 +106,8 @@ export interface DeliveredState {
  *   only strings are copied from it, so such a key reaches nothing;
  * - an entry whose `index` is above `MAX_DELTA_INDEX` is skipped (the reducer refuses the delta), so no stream makes
  *   the tracker allocate without bound; an entry without an `index` is skipped (the reducer appends it as a new
- *   block, which recovery, comparing blocks by position, cannot match with the server's).
+ *   block, which recovery, comparing blocks by position, cannot match with the server's); so is a code interpreter
+ *   output whose `index` is above `MAX_DELTA_INDEX`.
  *
  * @internal
  * @example
@@ -159,7 +166,9 @@ export function deliveredEvents(): { readonly observe: (event: AssistantStreamEv
         runs: runs.slice(),
         runSteps: runSteps.map((step) => {
           const details = stepDetails.get(step.id);
-          return details === undefined ? step : { ...step, toolCalls: details.toolCalls?.slice() ?? [] };
+          return details === undefined
+            ? step
+            : { ...step, toolCalls: details.toolCalls?.slice() ?? [], toolOutputs: details.outputs?.slice() ?? [] };
         }),
         messages: messages.map(({ id, status, content }) => ({
           id,
@@ -189,6 +198,8 @@ interface TrackedDetails {
    * `undefined` while the details have no `tool_calls` list.
    */
   toolCalls: (number | undefined)[] | undefined;
+  /** Per tool call index, how many code interpreter outputs its `outputs` list holds (`undefined`: no list). */
+  outputs: (number | undefined)[] | undefined;
 }
 
 /**
@@ -211,37 +222,68 @@ function stringLength(holder: unknown, key: string): number {
 function storeStepDetails(all: Map<string, TrackedDetails>, id: string, details: unknown, keepReceived: boolean): void {
   const { type, tool_calls } = (typeof details === 'object' && details !== null ? details : {}) as { type?: unknown; tool_calls?: unknown };
   const calls = Array.isArray(tool_calls) ? tool_calls.map(streamedLength) : undefined;
+  const outputs = Array.isArray(tool_calls) ? tool_calls.map(outputsOf) : undefined;
   const previous = all.get(id);
   const kept = previous?.toolCalls;
   if (keepReceived && type === 'tool_calls' && calls?.length === 0 && previous?.type === 'tool_calls' && kept !== undefined && kept.length > 0) {
     return;
   }
-  all.set(id, { type: typeof type === 'string' ? type : undefined, toolCalls: calls });
+  all.set(id, { type: typeof type === 'string' ? type : undefined, toolCalls: calls, outputs });
 }
 
 /** Merges a step delta's details: its type, and each tool call entry into the tool call at its `index`. */
 function mergeStepDetails(all: Map<string, TrackedDetails>, id: string, details: object): void {
   let tracked = all.get(id);
-  if (tracked === undefined) all.set(id, (tracked = { type: undefined, toolCalls: undefined }));
+  if (tracked === undefined) all.set(id, (tracked = { type: undefined, toolCalls: undefined, outputs: undefined }));
   const { type, tool_calls: entries } = details as { type?: unknown; tool_calls?: unknown };
   if (typeof type === 'string') tracked.type = type;
   if (!Array.isArray(entries)) return;
   // Details without a list take the delta's as it is (the reducer's merge sets a missing value), not by index.
   if (tracked.toolCalls === undefined) {
     tracked.toolCalls = entries.map(streamedLength);
+    tracked.outputs = entries.map(outputsOf);
     return;
   }
   const calls = tracked.toolCalls;
+  const outputs = (tracked.outputs ??= []);
   for (let i = 0; i < entries.length; i++) {
     const entry: unknown = entries[i];
     if (typeof entry !== 'object' || entry === null) continue;
     const { index } = entry as { index?: unknown };
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > MAX_DELTA_INDEX) continue;
     while (calls.length < index) calls.push(undefined);
+    while (outputs.length < index) outputs.push(undefined);
     const had = calls[index];
     const length = streamedLength(entry)!;
     calls[index] = had === undefined ? length : had + length;
+    outputs[index] = had === undefined ? outputsOf(entry) : mergedOutputs(outputs[index], entry);
   }
+}
+
+/** How many entries a tool call's code interpreter `outputs` list holds; `undefined` without a list. */
+function outputsOf(call: unknown): number | undefined {
+  const code = typeof call === 'object' && call !== null ? (call as { code_interpreter?: unknown }).code_interpreter : undefined;
+  const list = typeof code === 'object' && code !== null ? (code as { outputs?: unknown }).outputs : undefined;
+  return Array.isArray(list) ? list.length : undefined;
+}
+
+/**
+ * The count of outputs after a delta entry merged into a call that had `had` (the reducer's rules: a list where
+ * there was none is taken as it is; into a list, an output with an `index` goes there, one without is appended).
+ */
+function mergedOutputs(had: number | undefined, entry: object): number | undefined {
+  const code = (entry as { code_interpreter?: unknown }).code_interpreter;
+  if (typeof code !== 'object' || code === null || !('outputs' in code)) return had;
+  const list = (code as { outputs?: unknown }).outputs;
+  if (!Array.isArray(list)) return undefined;
+  if (had === undefined) return list.length;
+  let count = had;
+  for (const output of list) {
+    const index = typeof output === 'object' && output !== null ? (output as { index?: unknown }).index : undefined;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) count++;
+    else if (index <= MAX_DELTA_INDEX) count = Math.max(count, index + 1);
+  }
+  return count;
 }
 
 interface TrackedBlock {

@@ -10,8 +10,7 @@ import type { Message, MessageContentDelta, Run, RunStep, ToolCallDelta } from '
  * were missing, or whose function arguments or code interpreter input were cut short, as one
  * `thread.run.step.delta` per step (so `toolCallDeltas()` sees them), then each message's and step's final event,
  * then the run's. Nothing already received is repeated: a message or step the stream had completed gets nothing,
- * and a delta carries only the text, arguments or input after what was received. The outputs of a code interpreter
- * call the stream had received are not sent as deltas: they arrive with its step's final event only.
+ * and a delta carries only the text, arguments, input or code interpreter outputs after what was received.
  *
  * A stream that continues a run after tool outputs (`submitted`: their `tool_call_id`s) did not deliver the run's
  * earlier steps, the stream before it did: the steps up to the last one holding a submitted tool call, and the
@@ -86,7 +85,7 @@ function holds(step: RunStep, submitted: ReadonlySet<string>): boolean {
 
 /**
  * The tool calls of `step` the stream did not receive (whole) and the rest of the function arguments or code
- * interpreter input it received only in part, as one step delta; `undefined` when nothing is missing.
+ * interpreter input and outputs it received only in part, as one step delta; `undefined` when nothing is missing.
  */
 function toolCallsDelta(seen: DeliveredStep | undefined, step: RunStep): AssistantStreamEvent | undefined {
   if (step.step_details.type !== 'tool_calls') return undefined;
@@ -101,8 +100,13 @@ function toolCallsDelta(seen: DeliveredStep | undefined, step: RunStep): Assista
       const rest = restOf((call.function as { arguments?: unknown } | undefined)?.arguments, received);
       if (rest !== undefined) entries.push({ index, type: 'function', function: { arguments: rest } });
     } else if (call.type === 'code_interpreter') {
-      const rest = restOf((call.code_interpreter as { input?: unknown } | undefined)?.input, received);
-      if (rest !== undefined) entries.push({ index, type: 'code_interpreter', code_interpreter: { input: rest } });
+      const code = call.code_interpreter as { input?: unknown; outputs?: unknown } | undefined;
+      const input = restOf(code?.input, received);
+      const had = seen?.toolOutputs?.[index] ?? 0;
+      const outputs = Array.isArray(code?.outputs) ? (code.outputs as object[]).slice(had).map((output, i) => ({ ...output, index: had + i })) : [];
+      if (input === undefined && outputs.length === 0) return;
+      const missed = { ...(input === undefined ? {} : { input }), ...(outputs.length === 0 ? {} : { outputs }) };
+      entries.push({ index, type: 'code_interpreter', code_interpreter: missed } as ToolCallDelta);
     }
   });
   if (entries.length === 0) return undefined;
