@@ -234,7 +234,7 @@ describe('recovery of tool calls', () => {
       expect(fragments.at(-1)?.snapshot).toMatchObject({ type: 'code_interpreter', code_interpreter: { input: expected[0], outputs } });
       // Every output once, as a delta.
       const deltaOutputs = fragments.flatMap(({ delta }) => (delta.type === 'code_interpreter' ? (delta.code_interpreter?.outputs ?? []) : []));
-      expect(deltaOutputs.map(({ index, ...output }) => output)).toEqual(outputs);
+      expect(deltaOutputs).toEqual(outputs.map((output, index) => ({ index, ...output })));
       expect(textOf(out.events)).toBe((await serverTexts(out.threadId)).join(''));
     }
   });

@@ -100,14 +100,16 @@ export interface DeliveredState {
  * Where events are malformed the rules differ from the reducer's on purpose, each time keeping what was received:
  * - keys of a delta other than its content (the API's `role`, for one) are not read: recovery reads no other;
  * - a `type` or a text `value` that is not a string leaves the block's as it was (the reducer would store it); so
- *   do function `arguments` and code interpreter `input` that are not a string, and a step delta's `step_details`
- *   that is not an object;
+ *   do function `arguments` and code interpreter `input` that are not a string, a `function` or `code_interpreter`
+ *   that is not an object (for the length received; the reducer stores it in place of the call's, and so does the
+ *   count of outputs, which it drops), and a step delta's `step_details` that is not an object;
  * - a delta with a key the reducer refuses (`__proto__`, `constructor`, `prototype`) still adds its text and type:
  *   only strings are copied from it, so such a key reaches nothing;
  * - an entry whose `index` is above `MAX_DELTA_INDEX` is skipped (the reducer refuses the delta), so no stream makes
  *   the tracker allocate without bound; an entry without an `index` is skipped (the reducer appends it as a new
  *   block, which recovery, comparing blocks by position, cannot match with the server's); so is a code interpreter
- *   output whose `index` is above `MAX_DELTA_INDEX`.
+ *   output whose `index` is above `MAX_DELTA_INDEX` (the other outputs of its delta still count);
+ * - outputs are counted, not their text: an output is taken as received whole, as the API sends each one.
  *
  * @internal
  * @example
@@ -272,8 +274,11 @@ function outputsOf(call: unknown): number | undefined {
  * there was none is taken as it is; into a list, an output with an `index` goes there, one without is appended).
  */
 function mergedOutputs(had: number | undefined, entry: object): number | undefined {
+  if (!('code_interpreter' in entry)) return had;
   const code = (entry as { code_interpreter?: unknown }).code_interpreter;
-  if (typeof code !== 'object' || code === null || !('outputs' in code)) return had;
+  // Not an object: it replaces the call's, list and all.
+  if (typeof code !== 'object' || code === null || Array.isArray(code)) return undefined;
+  if (!('outputs' in code)) return had;
   const list = (code as { outputs?: unknown }).outputs;
   if (!Array.isArray(list)) return undefined;
   if (had === undefined) return list.length;

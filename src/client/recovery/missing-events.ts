@@ -95,7 +95,7 @@ function toolCallsDelta(seen: DeliveredStep | undefined, step: RunStep): Assista
     if (typeof call !== 'object' || call === null) return;
     const received = have[index];
     if (received === undefined) {
-      entries.push({ index, ...call } as ToolCallDelta);
+      entries.push({ index, ...withOutputIndexes(call) } as ToolCallDelta);
     } else if (call.type === 'function') {
       const rest = restOf((call.function as { arguments?: unknown } | undefined)?.arguments, received);
       if (rest !== undefined) entries.push({ index, type: 'function', function: { arguments: rest } });
@@ -103,7 +103,7 @@ function toolCallsDelta(seen: DeliveredStep | undefined, step: RunStep): Assista
       const code = call.code_interpreter as { input?: unknown; outputs?: unknown } | undefined;
       const input = restOf(code?.input, received);
       const had = seen?.toolOutputs?.[index] ?? 0;
-      const outputs = Array.isArray(code?.outputs) ? (code.outputs as object[]).slice(had).map((output, i) => ({ ...output, index: had + i })) : [];
+      const outputs = Array.isArray(code?.outputs) ? indexed((code.outputs as object[]).slice(had), had) : [];
       if (input === undefined && outputs.length === 0) return;
       const missed = { ...(input === undefined ? {} : { input }), ...(outputs.length === 0 ? {} : { outputs }) };
       entries.push({ index, type: 'code_interpreter', code_interpreter: missed } as ToolCallDelta);
@@ -114,6 +114,18 @@ function toolCallsDelta(seen: DeliveredStep | undefined, step: RunStep): Assista
     event: 'thread.run.step.delta',
     data: { id: step.id, object: 'thread.run.step.delta', delta: { step_details: { type: 'tool_calls', tool_calls: entries } } },
   };
+}
+
+/** Outputs as a delta carries them: each with its `index` in the call's list, from `first` on. */
+function indexed(outputs: readonly object[], first: number): object[] {
+  return outputs.map((output, i) => ({ ...output, index: first + i }));
+}
+
+/** A whole tool call as a delta entry carries it: a code interpreter's outputs with their `index`. */
+function withOutputIndexes(call: object): object {
+  const code = (call as { code_interpreter?: { outputs?: unknown } }).code_interpreter;
+  if (typeof code !== 'object' || code === null || !Array.isArray(code.outputs)) return call;
+  return { ...call, code_interpreter: { ...code, outputs: indexed(code.outputs as object[], 0) } };
 }
 
 /** What `full` has after its first `received` characters; `undefined` when it is not a string or has nothing more. */
