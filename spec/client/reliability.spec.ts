@@ -11,6 +11,7 @@ import {
   handleEvents,
   IncompleteStreamError,
   InternalServerError,
+  type Run,
   StreamBufferOverflowError,
   StreamParseError,
   type StreamRecoveryInfo,
@@ -191,15 +192,24 @@ describe('recovery of tool calls', () => {
   const serverSteps = async (threadId: string, runId: string) =>
     lastValueFrom(ctx.client.threads.runs.steps.listAll(runId, { thread_id: threadId, order: 'asc' }).pipe(toArray()));
 
-  it('a run cut while its function arguments stream ends with the whole arguments, in the snapshot and the tool call deltas', async () => {
-    const uncut = await streamWith(undefined, {}, toolAssistantId);
+  /**
+   * Streams `assistant`'s run once uncut, then once cut (reset) after each of its step events, each one ending in
+   * a single recovery; `check` gets each cut run's events, thread and final run.
+   */
+  async function forEachStepCut(assistant: string, minimumCuts: number, check: (out: { events: AssistantStreamEvent[]; threadId: string }, run: Run) => Promise<void>) {
+    const uncut = await streamWith(undefined, {}, assistant);
     const cutPoints = uncut.events.map((e, i) => (e.event === 'thread.run.step.delta' || e.event === 'thread.run.step.created' ? i + 1 : -1)).filter((n) => n > 0);
-    expect(cutPoints.length).toBeGreaterThan(2);
+    expect(cutPoints.length).toBeGreaterThan(minimumCuts);
     for (const afterEvents of cutPoints) {
-      const out = await streamWith({ kind: 'reset', afterEvents }, {}, toolAssistantId);
+      const out = await streamWith({ kind: 'reset', afterEvents }, {}, assistant);
       expect(out.error).toBeUndefined();
       expect(out.recoveries).toHaveLength(1);
-      const run = await lastValueFrom(from(out.events).pipe(finalRun()));
+      await check(out, await lastValueFrom(from(out.events).pipe(finalRun())));
+    }
+  }
+
+  it('a run cut while its function arguments stream ends with the whole arguments, in the snapshot and the tool call deltas', async () => {
+    await forEachStepCut(toolAssistantId, 2, async (out, run) => {
       expect(run.status).toBe('requires_action');
       const expected = functionArguments(await serverSteps(out.threadId, run.id));
       expect(expected.every((a) => typeof a === 'string' && a.length > 2)).toBe(true);
@@ -207,27 +217,21 @@ describe('recovery of tool calls', () => {
       const fragments = await lastValueFrom(from(out.events).pipe(toolCallDeltas(), toArray()));
       expect(fragments.map(({ delta }) => (delta.type === 'function' ? delta.function?.arguments ?? '' : '')).join('')).toBe(expected.join(''));
       expect(fragments.at(-1)?.snapshot).toMatchObject({ function: { arguments: expected.at(-1) } });
-    }
+    });
   });
 
   it('a run cut while its code interpreter streams ends with the whole input and outputs, in the final steps and the tool call deltas', async () => {
     const codeInputs = (steps: readonly { step_details: { type: string; tool_calls?: unknown[] } }[]) =>
       steps.flatMap((s) => (s.step_details.tool_calls ?? []) as { code_interpreter?: { input: string } }[]).map((c) => c.code_interpreter?.input);
-    const uncut = await streamWith(undefined, {}, codeAssistantId);
-    const cutPoints = uncut.events.map((e, i) => (e.event === 'thread.run.step.delta' || e.event === 'thread.run.step.created' ? i + 1 : -1)).filter((n) => n > 0);
-    expect(cutPoints.length).toBeGreaterThan(4);
-    for (const afterEvents of cutPoints) {
-      const out = await streamWith({ kind: 'reset', afterEvents }, {}, codeAssistantId);
-      expect(out.error).toBeUndefined();
-      expect(out.recoveries).toHaveLength(1);
-      const run = await lastValueFrom(from(out.events).pipe(finalRun()));
+    await forEachStepCut(codeAssistantId, 4, async (out, run) => {
       expect(run.status).toBe('completed');
-      const expected = codeInputs(await serverSteps(out.threadId, run.id)).filter((input) => input !== undefined);
+      const steps = await serverSteps(out.threadId, run.id);
+      const expected = codeInputs(steps).filter((input) => input !== undefined);
       expect(expected).toEqual(['print(1234 * 5678 + 90)']);
       expect(codeInputs(await lastValueFrom(from(out.events).pipe(finalRunSteps()))).filter((input) => input !== undefined)).toEqual(expected);
       const fragments = await lastValueFrom(from(out.events).pipe(toolCallDeltas(), toArray()));
       expect(fragments.map(({ delta }) => (delta.type === 'code_interpreter' ? delta.code_interpreter?.input ?? '' : '')).join('')).toBe(expected[0]);
-      const outputs = (await serverSteps(out.threadId, run.id))
+      const outputs = steps
         .flatMap((s) => (s.step_details.type === 'tool_calls' ? s.step_details.tool_calls : []))
         .flatMap((c) => (c.type === 'code_interpreter' ? c.code_interpreter.outputs : []));
       expect(outputs).toEqual([{ type: 'logs', logs: '7006742' }]);
@@ -236,7 +240,7 @@ describe('recovery of tool calls', () => {
       const deltaOutputs = fragments.flatMap(({ delta }) => (delta.type === 'code_interpreter' ? (delta.code_interpreter?.outputs ?? []) : []));
       expect(deltaOutputs).toEqual(outputs.map((output, index) => ({ index, ...output })));
       expect(textOf(out.events)).toBe((await serverTexts(out.threadId)).join(''));
-    }
+    });
   });
 
   it('a cut submitToolOutputsStream repeats none of the steps and messages of the stream before it', async () => {
