@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { BadRequestError, createClient } from '../../src/index.js';
 import { jsonSchemaTool, runChatTools, runResponsesTools, toolLoopResult, zodTextFormat, zodTool } from '../../src/structured/index.js';
 import { strictSchemaViolation } from '../../src/structured/strict-schema-rules.js';
-import { startEmulator, type Emulator } from '../../src/testing/index.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/testing/index.js';
 
 const loose = { type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string' } }, required: ['city'] };
 const open = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
@@ -354,10 +354,18 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
 });
 
 describe('strictRequests: false (or per check) gives the old leniency', () => {
-  it('false: every check off', async () => {
-    const emulator = await startEmulator({ pacing: 0, strictRequests: false });
+  /** `test` with the SDK on an emulator of its own, started with `strictRequests`, closed afterwards. */
+  async function withChecks(strictRequests: EmulatorOptions['strictRequests'], test: (sdk: OpenAI) => Promise<void>) {
+    const emulator = await startEmulator({ pacing: 0, strictRequests });
     try {
-      const sdk = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      await test(new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 }));
+    } finally {
+      await emulator.close();
+    }
+  }
+
+  it('false: every check off', async () => {
+    await withChecks(false, async (sdk) => {
       const chat = await sdk.chat.completions.create({
         model: 'gpt-4o',
         messages: [{ role: 'user', content: 'Hi' }],
@@ -384,15 +392,11 @@ describe('strictRequests: false (or per check) gives the old leniency', () => {
         response_format: { type: 'json_schema', json_schema: { name: 'weather', strict: true, schema: loose } },
       });
       expect(run.status).toBe('queued');
-    } finally {
-      await emulator.close();
-    }
+    });
   });
 
   it('schemas: false accepts broken strict schemas on every endpoint, the other checks stay on', async () => {
-    const emulator = await startEmulator({ pacing: 0, strictRequests: { schemas: false } });
-    try {
-      const sdk = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+    await withChecks({ schemas: false }, async (sdk) => {
       const response_format = { type: 'json_schema' as const, json_schema: { name: 'weather', strict: true, schema: loose } };
       const assistant = await sdk.beta.assistants.create({ model: 'gpt-4o', response_format });
       const run = await sdk.beta.threads.createAndRun({ assistant_id: assistant.id, thread: { messages: [{ role: 'user', content: 'Hi' }] }, response_format });
@@ -400,21 +404,15 @@ describe('strictRequests: false (or per check) gives the old leniency', () => {
       const chat = await sdk.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], response_format });
       expect(chat.choices[0]!.finish_reason).toBe('stop');
       await refusal(sdk.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], temprature: 1 } as never));
-    } finally {
-      await emulator.close();
-    }
+    });
   });
 
   it('per check: the ones turned off accept, the others still refuse', async () => {
-    const emulator = await startEmulator({ pacing: 0, strictRequests: { parameters: false } });
-    try {
-      const sdk = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+    await withChecks({ parameters: false }, async (sdk) => {
       const response = await sdk.responses.create({ model: 'gpt-4o', input: 'Hi', brand_new_parameter: 1 } as never);
       expect((response as OpenAI.Responses.Response).status).toBe('completed');
       await refusal(sdk.responses.create({ model: 'gpt-4o', input: 'Hi', text: { format: { type: 'json_object' } } }));
-    } finally {
-      await emulator.close();
-    }
+    });
   });
 
   it('a malformed option is a TypeError', async () => {

@@ -58,9 +58,8 @@ export interface DeliveredMessage {
 /**
  * What a run stream has delivered, as far as recovery reads it (`missingEvents()`): the id and status of every run
  * and run step (the last run event's run as `currentRun`), how much of each tool call's arguments or input arrived
- * (and how many of a code interpreter's outputs),
- * and of every message its status, the type of each content block and the text received. A snapshot state
- * (`AssistantStreamState`) is one too, without the tool calls' lengths.
+ * (and how many of a code interpreter's outputs), and of every message its status, the type of each content block
+ * and the text received. A snapshot state (`AssistantStreamState`) is one too, without the tool calls' lengths.
  *
  * @example
  * const state: DeliveredState = { currentRun: undefined, runs: [], runSteps: [], messages: [] };
@@ -81,10 +80,9 @@ export interface DeliveredState {
  * It sees every event of every client run stream, so it keeps only what recovery reads, as plain values copied
  * from the events: ids, statuses, block types, text, and the length of each tool call's function arguments or code
  * interpreter input and the number of its outputs (not the text nor the outputs: recovery sends the server's from
- * there on). A text delta adds its text to
- * its block's list of pieces (joined every {@link JOIN_EVERY} pieces and when recovery asks, so a long answer is not
- * kept as one small string object per token); nothing else of an event is kept, so a consumer that changes an event
- * after it is delivered changes nothing here.
+ * there on). A text delta adds its text to its block's list of pieces (joined every {@link JOIN_EVERY} pieces and
+ * when recovery asks, so a long answer is not kept as one small string object per token); nothing else of an event
+ * is kept, so a consumer that changes an event after it is delivered changes nothing here.
  *
  * The messages follow the snapshot reducer's rules as far as recovery reads them: a created or in-progress event
  * stores the message (keeping the blocks received when its content is empty), a completed or incomplete one stores
@@ -214,9 +212,14 @@ function streamedLength(call: unknown): number | undefined {
   return stringLength(fn, 'arguments') + stringLength(code, 'input');
 }
 
+/** `holder[key]` when `holder` is an object, else `undefined`. */
+function field(holder: unknown, key: string): unknown {
+  return typeof holder === 'object' && holder !== null ? (holder as Record<string, unknown>)[key] : undefined;
+}
+
 /** The length of `holder[key]` when it is a string, else `0`. */
 function stringLength(holder: unknown, key: string): number {
-  const value = typeof holder === 'object' && holder !== null ? (holder as Record<string, unknown>)[key] : undefined;
+  const value = field(holder, key);
   return typeof value === 'string' ? value.length : 0;
 }
 
@@ -264,8 +267,7 @@ function mergeStepDetails(all: Map<string, TrackedDetails>, id: string, details:
 
 /** How many entries a tool call's code interpreter `outputs` list holds; `undefined` without a list. */
 function outputsOf(call: unknown): number | undefined {
-  const code = typeof call === 'object' && call !== null ? (call as { code_interpreter?: unknown }).code_interpreter : undefined;
-  const list = typeof code === 'object' && code !== null ? (code as { outputs?: unknown }).outputs : undefined;
+  const list = field(field(call, 'code_interpreter'), 'outputs');
   return Array.isArray(list) ? list.length : undefined;
 }
 
@@ -275,16 +277,16 @@ function outputsOf(call: unknown): number | undefined {
  */
 function mergedOutputs(had: number | undefined, entry: object): number | undefined {
   if (!('code_interpreter' in entry)) return had;
-  const code = (entry as { code_interpreter?: unknown }).code_interpreter;
+  const code = field(entry, 'code_interpreter');
   // Not an object: it replaces the call's, list and all.
   if (typeof code !== 'object' || code === null || Array.isArray(code)) return undefined;
   if (!('outputs' in code)) return had;
-  const list = (code as { outputs?: unknown }).outputs;
+  const list = field(code, 'outputs');
   if (!Array.isArray(list)) return undefined;
   if (had === undefined) return list.length;
   let count = had;
   for (const output of list) {
-    const index = typeof output === 'object' && output !== null ? (output as { index?: unknown }).index : undefined;
+    const index = field(output, 'index');
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) count++;
     else if (index <= MAX_DELTA_INDEX) count = Math.max(count, index + 1);
   }

@@ -50,8 +50,8 @@ export interface EmulatorOptions {
    * model runs: a strict schema (`json_schema` with `strict: true`, a strict function tool) that breaks the rules
    * of strict mode, `json_object` mode without the word "json" in the messages, and a top-level parameter the
    * endpoint does not know. The Assistants API's `POST /assistants` and run creations refuse broken strict schemas
-   * too. `false` turns every check off (the emulator's old leniency); an object turns single
-   * checks off (the missing ones stay on). Default `true`.
+   * too. `false` turns every check off (the emulator's old leniency); an object turns single checks off (the
+   * missing ones stay on). Default `true`.
    *
    * @example
    * await startEmulator({ strictRequests: false }); // accepts what the API would refuse
