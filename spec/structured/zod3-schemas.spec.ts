@@ -20,6 +20,7 @@ import {
 } from '../../src/structured';
 import { strictSchemaViolation } from '../../src/structured/strict-schema-rules';
 import { validate } from '../../src/structured/structured-text';
+import { refusedSchemas, SDK_ACCEPTS, sameAsSdkSchemas } from './zod3-tables';
 import { responseTextEvents, wire } from './streams';
 const propertiesOf = (schema: unknown) => (schema as { properties: Record<string, unknown> }).properties;
 
@@ -30,51 +31,8 @@ interface Tree {
 const Tree3: z3.ZodType<Tree> = z3.lazy(() => z3.object({ label: z3.string(), children: z3.array(Tree3) }));
 const Tree4: z.ZodType<Tree> = z.lazy(() => z.object({ label: z.string(), children: z.array(Tree4) }));
 
-/** Schemas for which we send, key for key, what the SDK sends. */
-const sameAsSdk: Record<string, z3.ZodTypeAny> = {
-  flat: z3.object({ city: z3.string(), celsius: z3.number(), sunny: z3.boolean() }),
-  described: z3.object({ name: z3.string().describe('the name'), age: z3.number().describe('in years') }).describe('a person'),
-  'nested objects and arrays': z3.object({
-    steps: z3.array(z3.object({ explanation: z3.string(), output: z3.string() })),
-    final_answer: z3.string(),
-    meta: z3.object({ tags: z3.array(z3.string()).min(1).max(5), nested: z3.object({ deep: z3.enum(['x', 'y']).nullable() }) }),
-  }),
-  'enums and literals': z3.object({
-    kind: z3.enum(['a', 'b']),
-    lit: z3.literal('x'),
-    n: z3.literal(3),
-    none: z3.literal(null),
-    native: z3.nativeEnum({ Up: 'up', Down: 'down' } as const),
-  }),
-  'nullable object and nullable enum': z3.object({
-    address: z3.object({ street: z3.string() }).nullable(),
-    unit: z3.enum(['C', 'F']).nullable(),
-  }),
-  'union of plain types': z3.object({ value: z3.union([z3.string(), z3.number(), z3.boolean()]) }),
-  'union of objects told apart by a literal': z3.object({
-    either: z3.union([z3.object({ kind: z3.literal('a'), a: z3.string() }), z3.object({ kind: z3.literal('b'), b: z3.number() })]),
-  }),
-  'discriminated union': z3.object({
-    shape: z3.discriminatedUnion('type', [
-      z3.object({ type: z3.literal('circle'), radius: z3.number() }),
-      z3.object({ type: z3.literal('square'), side: z3.number() }),
-    ]),
-  }),
-  'number checks': z3.object({ n: z3.number().int().min(0).max(10), p: z3.number().positive().lt(5), m: z3.number().multipleOf(3) }),
-  'string checks': z3.object({
-    s: z3.string().min(2).max(8),
-    mail: z3.string().email(),
-    link: z3.string().url(),
-    id: z3.string().uuid(),
-    word: z3.string().regex(/^[a-z]+$/),
-    when: z3.string().datetime(),
-    day: z3.string().date(),
-  }),
-  'a default': z3.object({ p: z3.string().default('d'), n: z3.number().int().default(2) }),
-  'optional and nullable object': z3.object({ o: z3.object({ a: z3.string() }).optional().nullable() }),
-  'strict object, brand': z3.object({ a: z3.string().brand('A') }).strict(),
-  'any and unknown': z3.object({ a: z3.any(), u: z3.unknown() }),
-};
+const sameAsSdk = sameAsSdkSchemas(z3);
+const refused = refusedSchemas(z3);
 
 describe('zod 3 schemas: the request formats equal the SDK', () => {
   it.each(Object.entries(sameAsSdk))('%s: text format, response format and function tools equal the SDK', (_, schema) => {
@@ -428,6 +386,40 @@ describe('zod 3 schemas: a transform is written as its input side', () => {
     expect(parseStructuredOutput(completion, Count)).toEqual({ n: 42, tags: ['A', 'B'] });
   });
 
+  it('z.preprocess(f, a) is written as a, as zod 4 writes its z.preprocess(); f runs on the answer before a reads it', async () => {
+    const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+    const cases: Array<[string, z3.ZodTypeAny, z3.ZodTypeAny, z.core.$ZodType]> = [
+      ['a property', z3.object({ n: z3.preprocess(Number, z3.number()) }), z3.object({ n: z3.number() }), z.object({ n: z.preprocess(Number, z.number()) })],
+      [
+        'in an array',
+        z3.object({ list: z3.array(z3.preprocess(trimmed, z3.string().min(1))) }),
+        z3.object({ list: z3.array(z3.string().min(1)) }),
+        z.object({ list: z.array(z.preprocess(trimmed, z.string().min(1))) }),
+      ],
+      [
+        'at the root',
+        z3.preprocess(trimmed, z3.object({ a: z3.string() })),
+        z3.object({ a: z3.string() }),
+        z.preprocess(trimmed, z.object({ a: z.string() })),
+      ],
+    ];
+    for (const [where, preprocessed, plain, zod4] of cases) {
+      expect([where, toStrictJsonSchema(preprocessed)]).toEqual([where, toStrictJsonSchema(plain)]);
+      expect([where, toStrictJsonSchema(preprocessed)]).toEqual([where, toStrictJsonSchema(zod4)]);
+    }
+    // Inside a pipeline, its input side.
+    expect(toStrictJsonSchema(z3.object({ n: z3.preprocess(String, z3.string()).pipe(z3.string().max(3)) }))).toEqual(
+      toStrictJsonSchema(z3.object({ n: z3.string() })),
+    );
+    // Parsing runs f, then a: a string the model should not have written is coerced; what a refuses fails.
+    const Count = z3.object({ n: z3.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z3.number().int()) });
+    expect(await lastValueFrom(from(responseTextEvents(['{"n":"42"}'])).pipe(finalParsed(Count)))).toEqual({ n: 42 });
+    expect(await lastValueFrom(from(responseTextEvents(['{"n":7}'])).pipe(finalParsed(Count)))).toEqual({ n: 7 });
+    const error = await lastValueFrom(from(responseTextEvents(['{"n":"4.5"}'])).pipe(finalParsed(Count))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StructuredOutputValidationError);
+    expect((error as StructuredOutputValidationError).issues.map((issue) => [issue.path, issue.code])).toEqual([[['n'], 'invalid_type']]);
+  });
+
   it('zod 4 refuses a transform, where zod 3 takes it (the versions differ here)', () => {
     let error: unknown;
     try {
@@ -460,43 +452,6 @@ describe("zod 3 schemas: a check's pattern accepts what the check accepts", () =
     for (const sample of samples) expect([sample, regex.test(sample)]).toEqual([sample, check.safeParse(sample).success]);
   });
 });
-
-/** zod 3 schemas we refuse: what, the JSON Schema location, the problem. */
-const refused: Array<[string, z3.ZodTypeAny, string, RegExp]> = [
-  ['an optional field that is not nullable', z3.object({ a: z3.string().optional() }), 'properties/a', /optional but not nullable/],
-  ['a nested optional field', z3.object({ o: z3.object({ b: z3.number().optional() }) }), 'properties/o/properties/b', /optional but not nullable/],
-  ['a date', z3.object({ when: z3.date() }), 'properties/when', /^Date cannot be represented/],
-  ['a nullable date in an array', z3.object({ list: z3.array(z3.date().nullable()) }), 'properties/list/items', /^Date cannot/],
-  ['z.preprocess()', z3.object({ n: z3.preprocess((v) => Number(v), z3.number()) }), 'properties/n', /^Preprocessing/],
-  ['z.preprocess() in an array', z3.object({ list: z3.array(z3.preprocess(String, z3.string())) }), 'properties/list/items', /^Preprocessing/],
-  ['z.preprocess() inside a pipeline', z3.object({ n: z3.preprocess(String, z3.string()).pipe(z3.string()) }), 'properties/n', /^Preprocessing/],
-  ['z.preprocess() at the root', z3.preprocess((v) => v, z3.object({ a: z3.string() })), '<root>', /^Preprocessing/],
-  ['a bigint', z3.object({ o: z3.object({ big: z3.bigint() }) }), 'properties/o/properties/big', /^BigInt cannot/],
-  ['a bigint literal', z3.object({ n: z3.literal(BigInt(1)) }), 'properties/n', /^BigInt literals/],
-  ['a map', z3.object({ m: z3.map(z3.string(), z3.number()) }), 'properties/m', /^Map cannot/],
-  ['a set', z3.object({ s: z3.set(z3.string()) }), 'properties/s', /^Set cannot/],
-  ['a promise', z3.object({ p: z3.promise(z3.string()) }), 'properties/p', /^Promises cannot/],
-  ['a function', z3.object({ f: z3.function() }), 'properties/f', /^Function types cannot/],
-  ['a symbol in a union', z3.object({ u: z3.union([z3.string(), z3.symbol()]) }), 'properties/u/anyOf/1', /^Symbols cannot/],
-  ['undefined', z3.object({ u: z3.undefined() }), 'properties/u', /^Undefined cannot/],
-  ['a record', z3.object({ r: z3.record(z3.number()) }), 'properties/r', /additional properties \(a record/],
-  ['a passthrough object', z3.object({ a: z3.string() }).passthrough(), '<root>', /additional properties/],
-  ['a catchall', z3.object({ a: z3.string() }).catchall(z3.number()), '<root>', /additional properties/],
-  ['a tuple', z3.object({ t: z3.tuple([z3.string(), z3.number()]) }), 'properties/t', /^Tuples/],
-  ['a root that is not an object', z3.array(z3.string()), '<root>', /root must be an object/],
-  ['a root union', z3.union([z3.object({ a: z3.string() }), z3.object({ b: z3.string() })]), '<root>', /root must be an object/],
-  ['a `__proto__` property', z3.object({ ['__proto__']: z3.string() }), 'properties/__proto__', /__proto__/],
-  ['a base64 string (contentEncoding)', z3.object({ data: z3.string().base64() }), 'properties/data', /contentEncoding/],
-  ['two patterns (allOf)', z3.object({ s: z3.string().startsWith('a').endsWith('z') }), 'properties/s', /allOf/],
-  ['an intersection of one property twice, differently', z3.object({ i: z3.object({ a: z3.string() }).and(z3.object({ a: z3.number() })) }), 'properties/i', /allOf/],
-  ['never', z3.object({ n: z3.never() }), 'properties/n', /`not`/],
-];
-
-/**
- * Of those, the ones the SDK sends: `contentEncoding`, which the rules of strict mode (the emulator's) refuse, as
- * they refuse zod 4's `z.base64()` from both.
- */
-const SDK_ACCEPTS = ['a base64 string (contentEncoding)'];
 
 describe('zod 3 schemas: what strict mode cannot represent is refused, with where', () => {
   /** The refusal of `make()`: a StructuredOutputSchemaError, nothing built. */

@@ -5,8 +5,9 @@
  * serves both versions (the root, `required`, `additionalProperties`, the keywords strict mode refuses). For most
  * schemas that is what the same schema written in zod 4 gives; where zod 4 writes more than a zod 3 check says, or
  * its check is another, this describes zod 3's check (the string formats and pattern checks, `.int()`, `.safe()`,
- * `.catch()`: `zod3-json-leaves.ts`, and docs/structured-output.md lists them). What JSON Schema cannot say (a date, a bigint, a map, `z.preprocess()`, ...) is
- * refused here with `StructuredOutputSchemaError` and the JSON Schema location of the offending part.
+ * `.catch()`: `zod3-json-leaves.ts`, and docs/structured-output.md lists them). What JSON Schema cannot say (a
+ * date, a bigint, a map, ...) is refused here with `StructuredOutputSchemaError` and the JSON Schema location of the
+ * offending part.
  *
  * - A schema used by several properties is written where it is used (zod 4 inlines too); a recursive one (a
  *   `z.lazy()` that leads back to a schema being written) becomes `definitions.__schema<n>` with `$ref`s to it,
@@ -26,8 +27,9 @@
  *   limitation: `b`'s own constraints are not written (`z3.string().pipe(z3.string().email().max(5))` is
  *   `{ type: 'string' }`; the two sides are not merged), so the model is not told them, and an answer that breaks
  *   them fails validation when parsed.
- * - `z.preprocess(f, a)` is refused: the model's output is read by `f` first, so what it must write is not `a`,
- *   and JSON Schema cannot say what `f` takes.
+ * - `z.preprocess(f, a)` is written as `a`, as zod 4 writes its `z.preprocess()`: the model is asked for what `a`
+ *   accepts, and `f` runs on the answer before `a` reads it, so `f` must pass such a value on (a coercion, a trim
+ *   does).
  * - Strings, numbers, literals and enums: `zod3-json-leaves.ts`.
  */
 import { StructuredOutputSchemaError } from '../errors/structured-errors.js';
@@ -130,7 +132,7 @@ function rootsOf(schema: unknown): Set<object> {
     for (let at = schema; typeof at === 'object' && at !== null && !roots.has(at); ) {
       roots.add(at);
       const def = (at as { _def?: Def })._def;
-      at = def === undefined || def.typeName === 'ZodNullable' ? undefined : innerOf(def, []);
+      at = def === undefined || def.typeName === 'ZodNullable' ? undefined : innerOf(def);
     }
   } catch {
     // A getter that throws: the conversion meets it again, and says where.
@@ -151,17 +153,11 @@ const WRAPPED: Readonly<Record<string, string>> = {
 };
 
 /**
- * The schema a wrapper is written as, or `undefined` for what is no wrapper. Of a refinement or a transform
- * (`ZodEffects`), the schema it refines or transforms: what the model writes.
+ * The schema a wrapper is written as, or `undefined` for what is no wrapper. Of a refinement, a transform or a
+ * preprocess (`ZodEffects`), the schema it refines, transforms or is fed to: what the model writes.
  */
-function innerOf(def: Def, path: Path): unknown {
+function innerOf(def: Def): unknown {
   if (def.typeName === 'ZodLazy') return (def['getter'] as () => unknown)();
-  if (def.typeName === 'ZodEffects') {
-    const effect = (def['effect'] as { type?: unknown } | undefined)?.type;
-    if (effect === 'preprocess') {
-      throw refusal('Preprocessing (`z.preprocess()`) cannot be represented in JSON Schema: the model would write what a function reads', path);
-    }
-  }
   const field = WRAPPED[def.typeName];
   return field === undefined ? undefined : def[field];
 }
@@ -219,7 +215,7 @@ function kindNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
     case 'ZodLazy':
     case 'ZodPipeline':
     case 'ZodEffects':
-      return convert(innerOf(def, path), path, c);
+      return convert(innerOf(def), path, c);
     default:
       throw refusal(`zod 3's ${def.typeName} cannot be represented in JSON Schema`, path);
   }
@@ -287,7 +283,7 @@ function acceptsAbsence(schema: unknown, seen: Set<unknown>): boolean {
     case 'ZodDiscriminatedUnion':
       return optionsOf(def).some((option) => acceptsAbsence(option, seen));
     default: {
-      const inner = innerOf(def, []);
+      const inner = innerOf(def);
       return inner !== undefined && acceptsAbsence(inner, seen);
     }
   }
