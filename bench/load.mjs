@@ -3,6 +3,10 @@
 //   npm run bench:load                          # = npm run build && node bench/load.mjs (3 rounds of about 50 s)
 //   node bench/load.mjs --streams=1000 --words=40 --delta-ms=100 --event-ms=100 --timeout-s=180 --rounds=3 [--clients=floor,library,sdk]
 //   LOAD_CHILD_NODE_ARGS='--cpu-prof --cpu-prof-dir=bench/results' node bench/load.mjs --clients=library --rounds=1   # profile a client
+//   node bench/load.mjs --clients=floor,library --warm-batches=3   # measured after 3 batches of the same streams
+//                                               # in the same process (its code compiled and optimised)
+//   LOAD_CHILD_NODE_ARGS='--trace-opt --trace-deopt' LOAD_CHILD_OUTPUT_DIR=/tmp/load node bench/load.mjs --rounds=1
+//                                               # what V8 printed in each child, kept in /tmp/load/<client>-<round>.txt
 //   LOAD_CHILD_NODE_ARGS=--single-threaded node bench/load.mjs --rounds=4   # V8's compiler and GC on the main thread:
 //                                               # steadier CPU times, to compare the work of two builds
 //   RX_OPENAI_STREAM_BASE_DIST=file:///tmp/base/dist/esm/index.js node bench/load.mjs --clients=floor,base,library --rounds=5
@@ -23,7 +27,7 @@
 //   - sdk:     the official SDK's client.beta.threads.runs.stream(...) with a `textDelta` listener, awaiting `done()`.
 // Everything is bounded: a fixed number of streams, and each child is killed after `timeout-s` seconds.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -37,6 +41,11 @@ const DELTA_MS = Number(args['delta-ms'] ?? 100);
 const EVENT_MS = Number(args['event-ms'] ?? 100);
 const TIMEOUT_S = Number(args['timeout-s'] ?? 180);
 const CLIENTS = (args.clients ?? 'floor,library,sdk').split(',');
+// Batches of all the streams each client child runs before the measured one (each thread then has had that many
+// runs before): 0 measures a fresh process, as a server's first streams; more, a process whose code V8 has already
+// compiled and optimised. Their CPU is reported as `warmCpuMs`; peak RSS covers them too.
+const WARM_BATCHES = Number(args['warm-batches'] ?? 0);
+if (!Number.isInteger(WARM_BATCHES) || WARM_BATCHES < 0) throw new Error(`--warm-batches must be a whole number (got ${args['warm-batches']})`);
 // Rounds of all the clients, one after the other, every other round in reverse order (floor, library, sdk, sdk,
 // library, floor, ...): the ratios of each round compare runs made close together, which a machine whose load
 // changes needs. The targets are judged on the median of the rounds' ratios: a single round's ratio moved by 0.1 to
@@ -45,6 +54,9 @@ const ROUNDS = Number(args.rounds ?? 3);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds must be a positive integer (got ${args.rounds})`);
 if (new Set(CLIENTS).size !== CLIENTS.length) throw new Error(`--clients names a client twice (${CLIENTS.join(',')})`);
 const DIST = process.env.RX_OPENAI_STREAM_DIST ?? new URL('../dist/esm/index.js', import.meta.url).href;
+
+// Where to keep each child's whole output (V8's tracing flags print to it), as `<client>-<round>.txt`.
+const OUTPUT_DIR = process.env.LOAD_CHILD_OUTPUT_DIR;
 
 if (args.client) await child(args.client);
 else await parent();
@@ -87,7 +99,7 @@ async function parent() {
     for (const client of round % 2 === 1 ? CLIENTS : [...CLIENTS].reverse()) {
       const { emulator, setup } = await fresh();
       try {
-        const result = await runChild(client, setup);
+        const result = await runChild(client, setup, round);
         roundRows.push({ client, round, ...result });
         console.log(`  ${ROUNDS > 1 ? `round ${round} ` : ''}${client}: ${JSON.stringify(result)}`);
       } finally {
@@ -154,15 +166,20 @@ function report(rows, title) {
   }
 }
 
-function runChild(client, setup) {
+function runChild(client, setup, round) {
   return new Promise((resolve, reject) => {
     const proc = execFile(
       process.execPath,
-      [...(process.env.LOAD_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []), fileURLToPath(import.meta.url), `--client=${client}`],
-      { timeout: TIMEOUT_S * 1000, killSignal: 'SIGKILL', maxBuffer: 1 << 24, env: { ...process.env } },
+      [...(process.env.LOAD_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []), fileURLToPath(import.meta.url), `--client=${client}`, `--warm-batches=${WARM_BATCHES}`],
+      { timeout: TIMEOUT_S * 1000, killSignal: 'SIGKILL', maxBuffer: 1 << 28, env: { ...process.env } },
       (error, stdout, stderr) => {
-        if (error) return reject(new Error(`${client}: ${error.message}\n${stderr}`));
-        resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
+        if (OUTPUT_DIR) {
+          mkdirSync(OUTPUT_DIR, { recursive: true });
+          writeFileSync(`${OUTPUT_DIR}/${client}-${round}.txt`, stdout + stderr);
+        }
+        if (error) return reject(new Error(`${client}: ${error.message}\n${stderr.slice(-4000)}`));
+        // The result is the last line that is one (V8's tracing flags may print after it).
+        resolve(JSON.parse(stdout.trim().split('\n').findLast((line) => line.startsWith('{"ok":'))));
       },
     );
     proc.stdin.end(JSON.stringify(setup));
@@ -174,6 +191,14 @@ async function child(client) {
   for await (const chunk of process.stdin) input += chunk;
   const { url, assistant, threads } = JSON.parse(input);
   const stream = await contender(client, url, assistant);
+  // With --warm-batches, the same streams run that many times first, each batch at once, unmeasured but for its CPU.
+  const warmCpuMs = [];
+  for (let batch = 0; batch < WARM_BATCHES; batch++) {
+    const before = process.cpuUsage();
+    await Promise.allSettled(threads.map((thread) => stream(thread.id)));
+    const used = process.cpuUsage(before);
+    warmCpuMs.push(Math.round((used.user + used.system) / 1000));
+  }
   const threads0 = threadCpuMs();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -190,7 +215,8 @@ async function child(client) {
   if (failures.length) console.error(failures.join('\n'));
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const split = threads0 && threads1 ? cpuSplit(threads0, threads1) : {};
-  console.log(JSON.stringify({ ok, wallS: Number(wallS), cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...split, peakRssMb }));
+  const warm = WARM_BATCHES > 0 ? { warmCpuMs } : {};
+  console.log(JSON.stringify({ ok, wallS: Number(wallS), cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...split, peakRssMb, ...warm }));
 }
 
 /**
