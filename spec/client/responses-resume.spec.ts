@@ -214,6 +214,25 @@ describe('client.responses.stream(): lossless resume of background responses', (
     }
   });
 
+  it('a stream by id with starting_after past the window fails with ResponseResumeExpiredError too: it is a resume itself', async () => {
+    const strict = await startEmulator({ pacing: 0, resumeWindowMs: 0 });
+    try {
+      const client = ctx.clientWith({ baseURL: strict.url });
+      const events = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }).pipe(toArray()));
+      const id = events[0]!.type === 'response.created' ? events[0]!.response.id : '';
+      const error = await lastValueFrom(client.responses.stream({ response_id: id, starting_after: 2 })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseResumeExpiredError);
+      expect(error).toMatchObject({ responseId: id, startingAfter: 2 });
+      expect((error as Error).cause).toMatchObject({ status: 400, code: 'response_stream_expired' });
+      // From the start (no starting_after) it is no resume: the API's error as it came.
+      const fromStart = await lastValueFrom(client.responses.stream({ response_id: id })).catch((e: unknown) => e);
+      expect(fromStart).not.toBeInstanceOf(ResponseResumeExpiredError);
+      expect(fromStart).toMatchObject({ status: 400, code: 'response_stream_expired' });
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('cancelOnUnsubscribe: unsubscribing before the response settled cancels it; without it the response goes on', async () => {
     const paced = await startEmulator({ pacing: { eventMs: 30, deltaMs: 30 } });
     try {

@@ -132,7 +132,11 @@ export interface RequestOptions
   > {
   /** Extra headers for this request. */
   headers?: Record<string, string>;
-  /** Aborts the request (as unsubscribing does). */
+  /**
+   * Aborts the call, as unsubscribing does, at any point: the request under way, or the backoff before a retry or a
+   * resume, or the wait between two polls. The call fails with the signal's reason (an `AbortError` when `abort()`
+   * was given none), and what it holds is released (with `cancelOnUnsubscribe`, the response is cancelled).
+   */
   signal?: AbortSignal;
   /**
    * The `Idempotency-Key` header of a POST or DELETE, the same on every retry of the call. Default: a new random

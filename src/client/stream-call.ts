@@ -1,4 +1,5 @@
 import { defer, identity, type Observable, tap } from 'rxjs';
+import { abortOn } from './abort-on.js';
 import { attempt } from './layers/attempt.js';
 import { fallBack } from './layers/fall-back.js';
 import { recoverCut } from './layers/recover-cut.js';
@@ -15,7 +16,8 @@ import type { Transport } from './transport.js';
  * 3. `resume`: a cut stream streamed again after its last event (background responses);
  * 4. `fallBack`: a stream that cannot be established becomes a non-streaming request plus polling;
  * 5. `recoverCut`: a cut stream completed with the events the server's final objects say were missed;
- * 6. every delivered event counted and shown to the plan's `observe`.
+ * 6. every delivered event counted and shown to the plan's `observe`;
+ * 7. the caller's `signal` ends the call whatever it is doing (see `abortOn`).
  *
  * @internal
  * @example
@@ -35,6 +37,7 @@ export function streamCall<E, C>(transport: Transport, protocol: ClientProtocol<
         received++;
         plan.observe?.(event);
       }),
+      abortOn(options?.signal),
     );
   });
 }

@@ -6,6 +6,7 @@ import { APIKeyProviderError } from '../errors/api-key-errors.js';
 import { type APIKey, checkNumericOptions, type RequestOptions, type ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from './schedule.js';
+import { abortReason } from './abort-on.js';
 
 /**
  * Encodes an id for use as a path segment.
@@ -88,7 +89,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
         const userSignal = requestOptions?.signal;
         const onUserAbort = () => {
           controller?.abort(userSignal?.reason);
-          subscriber.error(userSignal?.reason ?? new APIConnectionError('Request aborted'));
+          subscriber.error(abortReason(userSignal!));
         };
 
         // The key of each attempt, asked for just before it is sent (a function's token may have expired since the

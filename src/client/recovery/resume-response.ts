@@ -4,7 +4,7 @@
  * `sequence_number` are asked for again (`GET /responses/{id}?stream=true&starting_after=N`), as many times as
  * needed: every event reaches the subscriber once, in order.
  */
-import { catchError, defer, EMPTY, filter, Observable, of, retry, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
+import { catchError, defer, EMPTY, filter, type MonoTypeOperatorFunction, Observable, of, retry, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
 import { APIConnectionError, APIError } from '../../errors/api-errors.js';
 import { ResponseResumeExpiredError } from '../../errors/resume-errors.js';
 import { IncompleteStreamError, StreamTimeoutError } from '../../errors/stream-errors.js';
@@ -89,9 +89,9 @@ export interface ResumePlan {
  * scheduler) and stop after `maxRetries` of them (at least one, so `maxRetries: 0` still resumes once); a resume
  * that delivers an event restores the budget. A stream by id (`startingAfter`) that brought no event and whose
  * response is found settled is resumed once more beyond the budget, and completes empty when that resume too ends
- * cleanly without an event (nothing was left after `startingAfter`). Events already delivered (a server that replays more than asked)
- * are dropped, so sequence numbers strictly increase. A resume the API refuses with
- * 400 or 404 fails with {@link ResponseResumeExpiredError}. Unsubscribing stops everything at once (and, with
+ * cleanly without an event (nothing was left after `startingAfter`). Events already delivered (a server that
+ * replays more than asked) are dropped, so sequence numbers strictly increase. A resume the API refuses with 400
+ * or 404, a stream by id with `startingAfter` included, fails with {@link ResponseResumeExpiredError}. Unsubscribing stops everything at once (and, with
  * `cancelOnUnsubscribe`, cancels the response while it has not settled).
  *
  * @internal
@@ -120,23 +120,15 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       delivered++;
     };
 
-    const resumeFrom = (id: string, after: number) =>
-      plan.resume(id, after).pipe(
-        catchError((error: unknown) =>
-          throwError(() =>
-            error instanceof APIError && (error.status === 400 || error.status === 404)
-              ? new ResponseResumeExpiredError({ responseId: id, startingAfter: after, cause: error })
-              : error,
-          ),
-        ),
-      );
-
     const events$ = defer(() => {
       if (!started) {
         started = true;
-        return plan.first;
+        // A stream by id after `startingAfter` is a resume itself.
+        return plan.responseId !== undefined && plan.startingAfter !== undefined
+          ? plan.first.pipe(refusedAsExpired(plan.responseId, plan.startingAfter))
+          : plan.first;
       }
-      return resumeFrom(responseId!, last);
+      return plan.resume(responseId!, last).pipe(refusedAsExpired(responseId!, last));
     }).pipe(
       filter((event) => event.sequence_number === undefined || event.sequence_number > last),
       tap(learn),
@@ -192,6 +184,17 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       plan.cancel(responseId).subscribe({ error: () => undefined });
     };
   });
+}
+
+/** A resume the API refuses with 400 or 404 (past the resume window, or the response is gone): {@link ResponseResumeExpiredError}. */
+function refusedAsExpired(responseId: string, startingAfter: number): MonoTypeOperatorFunction<ResponseStreamEvent> {
+  return catchError((error: unknown) =>
+    throwError(() =>
+      error instanceof APIError && (error.status === 400 || error.status === 404)
+        ? new ResponseResumeExpiredError({ responseId, startingAfter, cause: error })
+        : error,
+    ),
+  );
 }
 
 /** The body ended without its terminal event, and without a transport failure (no reset, no timeout). */

@@ -19,6 +19,7 @@ import type {
   ThreadCreateParams,
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
+import { abortOn } from '../abort-on.js';
 import { createRunOnce } from '../run-attempts.js';
 import { assistantsProtocol, type RunStreamApi, type RunStreamOptions } from '../protocols/assistants.js';
 import { streamCall } from '../stream-call.js';
@@ -164,7 +165,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
         defaultIntervalMs: transport.options.pollIntervalMs,
         firstIntervalMs,
         scheduler: options?.scheduler ?? transport.options.scheduler,
-      });
+      }).pipe(abortOn(options?.signal));
     });
 
   const messages: MessagesResource = {

@@ -13,6 +13,7 @@ import type {
   VectorStoreFileCreateParams,
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
+import { abortOn } from '../abort-on.js';
 import { enc, stepOptions, type Transport } from '../transport.js';
 import type { FilesResource } from './files.js';
 
@@ -93,7 +94,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
   const poll = <T extends { status: string }>(
     first: Observable<WithHeaders<T>>,
     retrieve: () => Observable<WithHeaders<T>>,
-    options: (PollOptions & Pick<RequestOptions, 'scheduler'>) | undefined,
+    options: (PollOptions & Pick<RequestOptions, 'scheduler' | 'signal'>) | undefined,
     firstIntervalMs?: number,
   ) =>
     pollUntilTerminal<T>({
@@ -104,7 +105,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
       defaultIntervalMs: transport.options.pollIntervalMs,
       firstIntervalMs,
       scheduler: options?.scheduler ?? transport.options.scheduler,
-    });
+    }).pipe(abortOn(options?.signal));
 
   const getFile = (storeId: string, fileId: string, options?: RequestOptions) =>
     transport.request({ method: 'GET', path: `${storePath(storeId)}/files/${enc(fileId)}` }, options, readJSONWithHeaders(vectorStoreFileCheck));

@@ -1,0 +1,156 @@
+/**
+ * The `signal` request option ends a call whatever it is doing, as unsubscribing does: in a resume's backoff, in a
+ * poll's wait, with `cancelOnUnsubscribe`, over HTTP to the emulator. The waits run on a scheduler that never fires
+ * (a `VirtualTimeScheduler` nobody flushes), so a call that ignored the signal would wait for ever: these tests
+ * then time out rather than pass.
+ */
+import { firstValueFrom, lastValueFrom, type SchedulerAction, type Subscription, toArray, VirtualTimeScheduler } from 'rxjs';
+import type { Run, ResponseStreamEvent } from '../../src/index';
+import { startEmulator, type Emulator } from '../../src/testing/index.js';
+import { useEmulator } from '../helpers/emulator';
+
+const ctx = useEmulator();
+const INPUT = 'Tell me about the sea and the sky';
+const POST_RESPONSE = { method: 'POST', path: '/responses' } as const;
+const RESUME = { method: 'GET', path: /^\/v1\/responses\/resp_[^/]+$/ } as const;
+
+/** Subscribes, aborts with `reason` once `when` resolves, and gives what the call delivered and how it ended. */
+async function abortedWhen<T>(
+  call: (signal: AbortSignal) => { subscribe(observer: { next(value: T): void; error(e: unknown): void; complete(): void }): unknown },
+  when: (received: readonly T[]) => Promise<unknown>,
+): Promise<{ received: T[]; error: unknown }> {
+  const controller = new AbortController();
+  const received: T[] = [];
+  const ended = new Promise<unknown>((resolve) =>
+    call(controller.signal).subscribe({ next: (value) => received.push(value), error: resolve, complete: () => resolve('completed') }),
+  );
+  await when(received);
+  const reason = new Error('stopped by the user');
+  controller.abort(reason);
+  // A generous bound, so that a call that ignores the signal fails this test instead of holding it to its timeout.
+  let bound: NodeJS.Timeout | undefined;
+  const error = await Promise.race([ended, new Promise((resolve) => (bound = setTimeout(() => resolve('still running 5 s after the abort'), 5000)))]);
+  clearTimeout(bound);
+  expect(error).toBe(reason);
+  return { received, error };
+}
+
+/** A scheduler whose timers never fire (nobody flushes it), which tells when a wait of a given length begins on it. */
+class WatchedScheduler extends VirtualTimeScheduler {
+  private readonly watchers: Array<{ matches: (ms: number) => boolean; resolve: () => void }> = [];
+
+  override schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay = 0, state?: T): Subscription {
+    for (const watcher of this.watchers) if (watcher.matches(delay)) watcher.resolve();
+    return super.schedule(work, delay, state);
+  }
+
+  /** Resolves when something is scheduled with a delay `matches` accepts. */
+  waitScheduled(matches: (ms: number) => boolean): Promise<void> {
+    return new Promise((resolve) => this.watchers.push({ matches, resolve }));
+  }
+}
+
+/** Requests of `emulator` from index `from` on, as `METHOD path` with response ids generalised. */
+const requestsFrom = (emulator: Emulator, from: number) =>
+  emulator.requests.slice(from).map((r) => `${r.method} ${r.path.replace(/(resp|run|thread)_\w+/g, '$1')}`);
+
+describe('the signal option ends a call during its waits', () => {
+  it('a background response in the backoff between resumes: the stream fails with the reason, nothing more is sent', async () => {
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST_RESPONSE });
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 0 }, { match: RESUME, times: 10 });
+    const from = ctx.emulator.requests.length;
+    const scheduler = new WatchedScheduler();
+    const client = ctx.clientWith({ scheduler, maxRetries: 5 });
+    await abortedWhen<ResponseStreamEvent>(
+      (signal) => client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }, { signal }),
+      // The first resume goes at once and ends empty: the second waits for its backoff (375 to 500 ms).
+      () => scheduler.waitScheduled((ms) => ms >= 375 && ms <= 500),
+    );
+    await ctx.emulator.idle();
+    expect(requestsFrom(ctx.emulator, from)).toEqual(['POST /v1/responses', 'GET /v1/responses/resp']);
+  });
+
+  it('a stored response waiting to settle after a cut: the stream fails with the reason between two polls', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 40, deltaMs: 40 } });
+    try {
+      paced.inject({ kind: 'reset', afterEvents: 3 }, { match: POST_RESPONSE });
+      const scheduler = new WatchedScheduler();
+      const client = ctx.clientWith({ baseURL: paced.url, scheduler });
+      const { received } = await abortedWhen<ResponseStreamEvent>(
+        (signal) => client.responses.stream({ model: 'gpt-4o', input: INPUT }, { signal, pollIntervalMs: 12_345 }),
+        // The first look at the response finds it in progress: the next waits for the poll interval.
+        () => scheduler.waitScheduled((ms) => ms === 12_345),
+      );
+      expect(received).toHaveLength(3);
+      await paced.idle();
+      expect(requestsFrom(paced, 0)).toEqual(['POST /v1/responses', 'GET /v1/responses/resp']);
+    } finally {
+      await paced.close();
+    }
+  });
+
+  it('with cancelOnUnsubscribe, a background response aborted by its signal is cancelled, as when unsubscribed', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 30, deltaMs: 30 } });
+    try {
+      const client = ctx.clientWith({ baseURL: paced.url });
+      const { received } = await abortedWhen<ResponseStreamEvent>(
+        (signal) => client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }, { signal, cancelOnUnsubscribe: true }),
+        async (events) => {
+          while (events.length < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+        },
+      );
+      const cancel = await paced.waitForRequest({ method: 'POST', path: /\/cancel$/, timeout: 5000 });
+      await cancel.ended;
+      const id = received[0]!.type === 'response.created' ? received[0]!.response.id : '';
+      expect(cancel.path).toBe(`/v1/responses/${id}/cancel`);
+      await expect(firstValueFrom(client.responses.retrieve(id))).resolves.toMatchObject({ status: 'cancelled' });
+    } finally {
+      await paced.close();
+    }
+  });
+
+  it('createAndPoll of a run, between two polls: the call fails with the reason, nothing more is sent', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 40, deltaMs: 40 }, statusStepMs: 200 });
+    try {
+      const scheduler = new WatchedScheduler();
+      const client = ctx.clientWith({ baseURL: paced.url, scheduler });
+      const { id: assistant_id } = await firstValueFrom(client.assistants.create({ model: 'gpt-4o' }));
+      const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: INPUT }] }));
+      const from = paced.requests.length;
+      const { received } = await abortedWhen<Run>(
+        (signal) => client.threads.runs.createAndPoll(thread.id, { assistant_id }, { signal }),
+        // The created run is emitted, and the first poll waits for its interval (none after a create).
+        () => scheduler.waitScheduled((ms) => ms === 0),
+      );
+      expect(received.map((run) => run.status)).toEqual(['queued']);
+      await paced.idle();
+      expect(requestsFrom(paced, from)).toEqual(['POST /v1/threads/thread/runs']);
+    } finally {
+      await paced.close();
+    }
+  });
+
+  it('uploadAndPoll of a vector store file, between two polls: the call fails with the reason, nothing more is sent', async () => {
+    const scheduler = new WatchedScheduler();
+    const client = ctx.clientWith({ scheduler });
+    const store = await firstValueFrom(client.vectorStores.create({ name: 'docs' }));
+    const from = ctx.emulator.requests.length;
+    await abortedWhen(
+      (signal) => client.vectorStores.files.uploadAndPoll(store.id, { name: 'a.txt', content: 'alpha' }, { signal }),
+      // Uploaded and attached: the first poll waits for its interval (none after a create).
+      () => scheduler.waitScheduled((ms) => ms === 0),
+    );
+    await ctx.emulator.idle();
+    expect(requestsFrom(ctx.emulator, from)).toEqual(['POST /v1/files', expect.stringMatching(/^POST \/v1\/vector_stores\/vs_\w+\/files$/)]);
+  });
+
+  it('a signal aborted already fails a stream before anything is sent', async () => {
+    const from = ctx.emulator.requests.length;
+    const controller = new AbortController();
+    controller.abort(new Error('too late'));
+    await expect(
+      lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }, { signal: controller.signal }).pipe(toArray())),
+    ).rejects.toThrow('too late');
+    expect(ctx.emulator.requests.length).toBe(from);
+  });
+});
