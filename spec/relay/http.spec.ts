@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { finalize, firstValueFrom, from, lastValueFrom, mergeMap, Observable, share, Subject, take, tap, throwError, timer, toArray } from 'rxjs';
+import { finalize, firstValueFrom, from, lastValueFrom, map, mergeMap, Observable, share, Subject, take, tap, throwError, timer, toArray, zip } from 'rxjs';
 import {
   chatCompletionChunks,
   createClient,
@@ -382,6 +382,19 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
   it('chat over the node:http adapter ends with [DONE], read back by chatCompletionChunks', async () => {
     const chunks = await read(chatCompletionChunks(new Response(recordingBytes('chat-completions', 'plain-text.sse'))));
     const server = await listen((req, res) => relayToNodeResponse(req, res, from(chunks).pipe(share()), { format: 'chat' }));
+    try {
+      expect(await read(chatCompletionChunks(await fetch(server.url)))).toEqual(chunks);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('node:http adapter: a frame larger than maxBufferSize passes when nothing waits (a partial image)', async () => {
+    const chunk = (content: string) => ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] });
+    const chunks = [chunk('a'), chunk('x'.repeat(50_000)), chunk('b'), chunk('y'.repeat(50_000)), chunk('c')];
+    // One chunk every 50 ms: a reader that keeps up has taken each before the next comes.
+    const upstream = zip(from(chunks), timer(0, 50)).pipe(map(([value]) => value));
+    const server = await listen((req, res) => relayToNodeResponse(req, res, upstream, { format: 'chat', maxBufferSize: 10_000 }));
     try {
       expect(await read(chatCompletionChunks(await fetch(server.url)))).toEqual(chunks);
     } finally {

@@ -114,13 +114,15 @@ export function relayToNodeResponse<T>(
         if (reconnect?.endedEmpty()) return;
         writeHead(status);
       }
-      // Node queues what the socket cannot take yet, up to maxBufferSize; a reader further behind is cut.
+      // Node queues what the socket cannot take yet, up to maxBufferSize: a reader so far behind that this frame
+      // would take the queue past it is cut. A frame larger than the limit still goes when nothing waits.
       if (res.destroyed) return cut.next();
-      res.write(frame);
-      if (res.writableLength > maxBufferSize) {
+      const waiting = res.writableLength;
+      if (waiting > 0 && waiting + frame.length > maxBufferSize) {
         res.destroy();
-        cut.next();
+        return cut.next();
       }
+      res.write(frame);
     },
     complete() {
       if (!headWritten && reconnect?.endedEmpty()) writeHead(204);
