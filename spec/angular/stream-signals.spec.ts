@@ -151,6 +151,44 @@ describe('streamSignals() in virtual time', () => {
     });
   });
 
+  it.each(['completes', 'fails'])("a stream whose finalize() starts the next one (a conversation's next turn) when it %s: the next one's state stands", (end) => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, flush }) => {
+      const next$ = cold<ResponseStreamEvent>('c-m-p-l', responseEvents);
+      const first$ = cold<ResponseStreamEvent>(end === 'completes' ? 'c-m-p-h-d|' : 'c-m-p-h-#', responseEvents, new Error('first failed'));
+      const answer: StreamSignals<ResponseStreamEvent, unknown> = streamSignals(first$.pipe(finalize(() => answer.start(next$))), { injector });
+      flush();
+      // The next stream runs (it has not ended): streaming, its own text, no error of the first.
+      expect([answer.text(), answer.status(), answer.inProgress(), answer.error()]).toEqual(['lo', 'streaming', true, undefined]);
+      answer.stop();
+      expect(answer.status()).toBe('stopped');
+    });
+  });
+
+  it("stop() on a stream whose finalize() starts the next one: the next one runs; start(other$) instead: other$ runs, the finalize's stream never", () => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, expectSubscriptions, flush }) => {
+      const next$ = cold<ResponseStreamEvent>('c-m-p-l', responseEvents);
+      const other$ = cold<ResponseStreamEvent>('c-m-p-h-d|', responseEvents);
+      const first$ = cold<ResponseStreamEvent>('c-m-p-h-l-d|', responseEvents);
+      const answer: StreamSignals<ResponseStreamEvent, unknown> = streamSignals(first$.pipe(finalize(() => answer.start(next$))), { injector });
+      scheduler.schedule(() => answer.stop(), 7);
+      flush();
+      expect([answer.text(), answer.status()]).toEqual(['lo', 'streaming']);
+      // Subscribed by the finalize() at the stop (frame 7), unsubscribed by the stop() below (frame 13, after flush).
+      answer.stop();
+      expectSubscriptions(next$.subscriptions).toBe('-------^-----!');
+
+      const replaced$ = cold<ResponseStreamEvent>('c-m-p-h-l-d|', responseEvents);
+      const never$ = cold<ResponseStreamEvent>('c-m-p-l', responseEvents);
+      answer.start(replaced$.pipe(finalize(() => answer.start(never$))));
+      scheduler.schedule(() => answer.start(other$), 5);
+      flush();
+      expect([answer.text(), answer.status()]).toEqual(['Hel', 'done']);
+      expectSubscriptions(never$.subscriptions).toBe([]);
+    });
+  });
+
   it('without a stream it is idle until start(events$)', () => {
     testScheduler().run(({ cold, flush }) => {
       const answer = streamSignals<ResponseStreamEvent>(undefined, { injector });

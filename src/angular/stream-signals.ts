@@ -77,6 +77,8 @@ export interface StreamSignals<E, S = SnapshotOf<E>> {
    * Starts `events$` (or the last stream again: a cold stream sends a new request), stopping the running one and
    * clearing text, snapshot and error. No-op once the injection context is destroyed. Reads nothing reactively (nor
    * does what runs in it: the stopped stream's `finalize()`, the new stream's subscription), so an effect may call it.
+   * A stream's `finalize()` may start the next one (a conversation's next turn) when the stream ends or is stopped;
+   * while `start(events$)` replaces a stream, a `start()` from that stream's `finalize()` is ignored: `events$` runs.
    */
   start(events$?: Observable<E>): void;
   /**
@@ -164,9 +166,13 @@ export function streamSignals<E extends StreamValue, S>(
     const running = current;
     if (!running) return;
     current = undefined;
-    running.unsubscribe();
+    // The state first: unsubscribing runs the stream's `finalize()`, which may start another stream.
     status.set('stopped');
+    running.unsubscribe();
   };
+  // Set while start(next) stops the stream it replaces: a start() from that stream's `finalize()` is superseded by
+  // `next` (the caller's), rather than run and stopped at once, or left running beside it.
+  let replacing = false;
 
   // The end of the injection context stops the stream. Registered for one stream's life only (the returned function
   // unregisters it): a stream that ended leaves nothing of these signals on a long-lived injector (`{ injector }` of
@@ -188,12 +194,17 @@ export function streamSignals<E extends StreamValue, S>(
 
   const start = (next?: Observable<E>) => untracked(() => startRunning(next));
   const startRunning = (next?: Observable<E>) => {
-    if (destroyed || destroyRef.destroyed) return;
+    if (destroyed || destroyRef.destroyed || replacing) return;
     if (next) source = next;
     const events = onServer && options.ssr !== 'wait' ? undefined : source;
     const unregister = events && untilDestroyed();
     if (events && !unregister) return;
-    stopRunning();
+    replacing = true;
+    try {
+      stopRunning();
+    } finally {
+      replacing = false;
+    }
     text.set('');
     snapshot.set(undefined);
     error.set(undefined);
@@ -224,16 +235,18 @@ export function streamSignals<E extends StreamValue, S>(
           if ('fragment' in value) text.update((so) => so + value.fragment);
           else snapshot.set(value.state);
         },
+        // The state first, then the end: ending runs the stream's `finalize()`, which may start the next stream
+        // (a conversation's next turn), whose state must stand.
         error: (failure: unknown) => {
           if (current !== run) return;
-          finish();
           error.set(failure);
           status.set('error');
+          finish();
         },
         complete: () => {
           if (current !== run) return;
-          finish();
           status.set('done');
+          finish();
         },
       }),
     );
