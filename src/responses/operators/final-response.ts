@@ -9,7 +9,9 @@ import type { ResponseSnapshot } from '../snapshot/state.js';
  * event (`response.completed` or `response.incomplete`) carried it, with `output_text` (the same response the
  * official SDK's `ResponseStream.finalResponse()` gives, without its `output_parsed` / `parsed` /
  * `parsed_arguments` fields: parsed structured outputs come from `finalParsed()` and `parsedToolCalls()` of
- * `rx-openai-stream/structured`). Fails with
+ * `rx-openai-stream/structured`). The sources fail a stream cut before that event; a stream you end sooner
+ * (`take(n)` before this operator) gives the snapshot it got to, `in_progress`, as the SDK resolves the latest
+ * response after a clean end. Fails with
  * {@link MissingResponseError} when the stream carried no response; a stream that fails (a cut stream, a
  * `response.failed`) fails this too.
  *
