@@ -1,10 +1,10 @@
 /**
- * zod 3 schemas (`zod/v3`) end to end, over HTTP to the emulator: request formats the emulator (strict, as the API)
+ * zod 3 schemas (`zod/v3`, and a zod@3 install: `ZOD3S`) end to end, over HTTP to the emulator: request formats the emulator (strict, as the API)
  * accepts and answers, the operators parsing with zod 3, tool loops running zod 3 tools, zod 3's issues on invalid
  * output, and a refused schema sending nothing.
  */
 import { lastValueFrom, share, toArray } from 'rxjs';
-import { z as z3 } from 'zod/v3';
+import type { z as z3 } from 'zod/v3';
 import { StructuredOutputSchemaError, StructuredOutputValidationError } from '../../src/index';
 import {
   finalParsed,
@@ -21,20 +21,21 @@ import {
   zodTool,
 } from '../../src/structured';
 import { useEmulator } from '../helpers/emulator';
+import { ZOD3S } from './zod3-tables';
 
-const Forecast = z3
-  .object({
-    city: z3.string(),
-    temperature_c: z3.number(),
-    conditions: z3.enum(['sunny', 'light rain', 'snow']),
-    umbrella: z3.boolean(),
-    wind: z3.object({ speed_kmh: z3.number(), direction: z3.enum(['N', 'E', 'S', 'W']) }).describe('the wind now'),
-    hours: z3.array(z3.object({ hour: z3.number().int(), note: z3.string().nullable() })),
-    alert: z3.string().nullable(),
-  })
-  .describe('a forecast');
+describe.each(ZOD3S)('zod 3 schemas (%s) against the emulator (real HTTP)', (_, z3) => {
+  const Forecast = z3
+    .object({
+      city: z3.string(),
+      temperature_c: z3.number(),
+      conditions: z3.enum(['sunny', 'light rain', 'snow']),
+      umbrella: z3.boolean(),
+      wind: z3.object({ speed_kmh: z3.number(), direction: z3.enum(['N', 'E', 'S', 'W']) }).describe('the wind now'),
+      hours: z3.array(z3.object({ hour: z3.number().int(), note: z3.string().nullable() })),
+      alert: z3.string().nullable(),
+    })
+    .describe('a forecast');
 
-describe('zod 3 schemas against the emulator (real HTTP)', () => {
   const ctx = useEmulator();
   const posts = (path: string) => ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path === path);
 

@@ -20,7 +20,7 @@ import {
 } from '../../src/structured';
 import { strictSchemaViolation } from '../../src/structured/strict-schema-rules';
 import { validate } from '../../src/structured/structured-text';
-import { refusedSchemas, SDK_ACCEPTS, sameAsSdkSchemas } from './zod3-tables';
+import { refusedSchemas, SDK_ACCEPTS, sameAsSdkSchemas, ZOD3S } from './zod3-tables';
 import { responseTextEvents, wire } from './streams';
 const propertiesOf = (schema: unknown) => (schema as { properties: Record<string, unknown> }).properties;
 
@@ -555,7 +555,7 @@ describe('zod 3 schemas: what strict mode cannot represent is refused, with wher
   });
 });
 
-describe('zod 3 schemas: validation', () => {
+describe.each(ZOD3S)('zod 3 schemas (%s): validation', (_, z3) => {
   const Weather = z3.object({ city: z3.string(), celsius: z3.number().max(60), unit: z3.enum(['C', 'F']).nullable() });
 
   it("validates with the schema's safeParse: its output (transforms apply), or its issues", async () => {

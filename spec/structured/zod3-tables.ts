@@ -1,14 +1,22 @@
 /**
- * Tables of zod 3 schemas, written with a zod 3 namespace given (`zod/v3`, or a zod@3 install: `zod3` here), so
- * that the same schemas test both.
+ * The two zod 3s the zod 3 specs run with, and tables of schemas written with either: `zod/v3` inside the zod 4
+ * package the library depends on, and a zod@3 install (the `zod3` devDependency, `npm:zod@3.25.76`), another
+ * package, with other classes and another `ZodError`.
  */
-import type { z as z3 } from 'zod/v3';
+import { z as z3 } from 'zod/v3';
+import { z as installed } from 'zod3';
 
 /**
  * A zod 3 namespace. A zod@3 install's is passed as `zod/v3`'s type: the two declare the same classes in other
  * files, which TypeScript does not take for one another; at run time each builds its own package's schemas.
  */
 export type Zod3 = typeof z3;
+
+/** Each zod 3 with its name, for `describe.each`: every namespace has its own `ZodError` as `z3.ZodError`. */
+export const ZOD3S: ReadonlyArray<[string, Zod3]> = [
+  ['zod/v3', z3],
+  ['a zod@3 install', installed as unknown as Zod3],
+];
 
 /** Schemas for which we send, key for key, what the SDK sends, written with `z3`. */
 export function sameAsSdkSchemas(z3: Zod3): Record<string, z3.ZodTypeAny> {
