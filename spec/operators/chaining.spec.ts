@@ -4,8 +4,12 @@
  * synchronous source (`from(array)`, a replay) stops pulling in the middle of its loop, and its teardown runs.
  */
 import {
+  concat,
+  config,
   first,
   from,
+  of,
+  throwError,
   Observable,
   type OperatorFunction,
   ReplaySubject,
@@ -39,6 +43,7 @@ import {
   SnapshotError,
   streamMetrics,
   textDeltas,
+  toEventStreamFrames,
   toolCallDeltas,
   untilDone,
 } from '../../src/index';
@@ -478,6 +483,57 @@ describe('marbles of what each kind of end emits', () => {
       expectObservable(source.pipe(finalRun())).toBe('--#', undefined, expect.anything());
       expectSubscriptions(source.subscriptions).toBe('^-!');
     });
+  });
+});
+
+describe('a callback or a value that makes an operator throw fails its stream (never an unhandled error)', () => {
+  /** How `values$` ended, and what RxJS reported as unhandled meanwhile (its `onUnhandledError` hook). */
+  function ending(values$: Observable<unknown>): { values: number; end: unknown; unhandled: unknown[] } {
+    const unhandled: unknown[] = [];
+    const previous = config.onUnhandledError;
+    config.onUnhandledError = (error) => unhandled.push(error);
+    try {
+      let values = 0;
+      let end: unknown = 'none';
+      values$.subscribe({ next: () => values++, error: (error: unknown) => (end = error), complete: () => (end = 'complete') });
+      return { values, end, unhandled };
+    } finally {
+      config.onUnhandledError = previous;
+    }
+  }
+  const thrown = new Error('thrown by a callback');
+  const throwing = () => {
+    throw thrown;
+  };
+
+  it('handleEvents: onEnd that throws at the completion fails the stream with its error', () => {
+    expect(ending(from([v.runCreated, v.runCompleted]).pipe(handleEvents({ onEnd: throwing })))).toEqual({ values: 2, end: thrown, unhandled: [] });
+  });
+
+  it('handleEvents: onException that throws fails the stream with its error (as tap does)', () => {
+    const failing = concat(of(v.runCreated), throwError(() => new Error('upstream')));
+    expect(ending(failing.pipe(handleEvents({ onException: throwing })))).toEqual({ values: 1, end: thrown, unhandled: [] });
+  });
+
+  it('streamMetrics: a `now` that throws at an event fails the stream', () => {
+    let calls = 0;
+    const now = () => (++calls === 3 ? throwing() : calls);
+    expect(ending(from([v.chatRole, v.chatHel, v.chatLo, v.chatStop]).pipe(streamMetrics({ now })))).toEqual({ values: 0, end: thrown, unhandled: [] });
+  });
+
+  it('textDeltas: a value it cannot read fails the stream after the text before it', () => {
+    const broken = { event: 'thread.message.delta' } as unknown as AssistantStreamEvent;
+    const { values, end, unhandled } = ending(from([v.messageCreated, v.hel, broken, v.lo]).pipe(textDeltas()));
+    expect({ values, unhandled }).toEqual({ values: 1, unhandled: [] });
+    expect(end).toBeInstanceOf(TypeError);
+  });
+
+  it('toEventStreamFrames: a describeError that throws gives the default description, and the frames complete', () => {
+    const frames: string[] = [];
+    const failing = concat(of(v.chatHel), throwError(() => new RangeError('upstream')));
+    const { end, unhandled } = ending(failing.pipe(toEventStreamFrames({ heartbeatMs: false, describeError: throwing }), tap((frame) => frames.push(frame))));
+    expect({ end, unhandled }).toEqual({ end: 'complete', unhandled: [] });
+    expect(frames.at(-1)).toContain('The upstream stream failed (RangeError)');
   });
 });
 

@@ -1,4 +1,4 @@
-import { Observable, type Observer, type Subscription } from 'rxjs';
+import { Observable, type Observer, Subscriber, type Subscription } from 'rxjs';
 
 /**
  * Subscribes `observer` to `source` on behalf of an operator's subscriber `out`, chained to it: the subscription
@@ -10,8 +10,9 @@ import { Observable, type Observer, type Subscription } from 'rxjs';
  *
  * This is what RxJS's own operators do internally (`operate` and `createOperatorSubscriber`, not exported), with
  * public API only: the subscriber RxJS makes for `observer` is added to `out`, then given to the source as is.
- * Per value, it costs what `source.subscribe(observer)` costs. Return the result from the `new Observable`
- * subscribe function, so that the subscription also ends with `out`.
+ * Per value, it costs what `source.subscribe(observer)` costs, and one call. A handler of `observer` that throws
+ * fails `out` (when `out` is a subscriber) with what it threw, as a callback of `map` or `tap` does. Return the
+ * result from the `new Observable` subscribe function, so that the subscription also ends with `out`.
  *
  * @internal
  * @example
@@ -25,8 +26,37 @@ import { Observable, type Observer, type Subscription } from 'rxjs';
  *   );
  */
 export function subscribeChained<T>(source: Observable<T>, out: Subscription, observer: Partial<Observer<T>>): Subscription {
+  // A handler that throws fails `out`, as a throw in the callback of one of RxJS's own operators fails its
+  // subscriber. (The subscriber RxJS makes for `observer` would report it as unhandled, and leave `out` waiting.)
+  const fail = (thrown: unknown): void => {
+    if (!(out instanceof Subscriber)) throw thrown;
+    out.error(thrown);
+  };
+  const guarded: Partial<Observer<T>> = {
+    next: (value) => {
+      try {
+        observer.next?.(value);
+      } catch (thrown) {
+        fail(thrown);
+      }
+    },
+    error: (error: unknown) => {
+      try {
+        observer.error?.(error);
+      } catch (thrown) {
+        fail(thrown);
+      }
+    },
+    complete: () => {
+      try {
+        observer.complete?.();
+      } catch (thrown) {
+        fail(thrown);
+      }
+    },
+  };
   return new Observable<T>((chained) => {
     out.add(chained);
     return source.subscribe(chained);
-  }).subscribe(observer);
+  }).subscribe(guarded);
 }

@@ -56,7 +56,8 @@ export interface EventStreamFramesOptions {
   /**
    * What an upstream failure that is not the API's own error event tells the browser. Default: the code
    * `upstream_error` and a message naming only the error's class (no internal detail reaches the browser).
-   * The API's own error events (`ServerStreamError`s) are relayed as they came.
+   * The API's own error events (`ServerStreamError`s) are relayed as they came. When it throws, the default
+   * description is sent (the frames never error).
    */
   readonly describeError?: (error: unknown) => RelayedError;
 }
@@ -207,7 +208,12 @@ function describeAny(error: unknown, describe: (error: unknown) => RelayedError)
   if (error instanceof ServerStreamError) {
     return { code: error.code ?? null, message: apiMessage(error) };
   }
-  return describe(error);
+  try {
+    return describe(error);
+  } catch {
+    // The frames never error: a `describeError` that throws gives the default description.
+    return describeUpstreamError(error);
+  }
 }
 
 function apiMessage(error: ServerStreamError): string {

@@ -71,14 +71,21 @@ export function handleEvents(handler: AssistantStreamHandler): MonoTypeOperatorF
         },
       });
 
+      // The stream's error, or what a callback threw on the way (as with `tap`); `onEnd` runs in any case.
       function fail(error: unknown) {
+        let failure = error;
         try {
           if (error instanceof StreamTimeoutError) handler.onTimeout?.();
           else handler.onException?.(error);
-        } finally {
-          end();
-          out.error(error);
+        } catch (thrown) {
+          failure = thrown;
         }
+        try {
+          end();
+        } catch (thrown) {
+          if (failure === error) failure = thrown;
+        }
+        out.error(failure);
       }
 
       return () => {
