@@ -9,6 +9,7 @@ import {
   IncompleteStreamError,
   ResponseStreamError,
   responseEvents,
+  StreamParseError,
 } from '../../src/index';
 import { encode, fixtureBytes, fixtureNames, streamOf, withPublishedTypoFixed } from '../helpers/bytes';
 
@@ -223,6 +224,46 @@ describe('fromOpenAIStream(SDK stream) of every recording: as the library’s so
       expect(await outcome(fromOpenAIStream(runOf(cut)))).toEqual(directCut);
     },
   );
+});
+
+describe('fromOpenAIStream(SDK stream) with a broken field the library reads: the StreamParseError of the library’s source', () => {
+  // The SDK parses each event's JSON and checks nothing; the library's source of the same bytes fails at the
+  // broken field, after the events before it. (Compact JSON: the error's excerpt is the value written again.)
+  const chunk = (choices: unknown) =>
+    JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices });
+  const cases: Array<[string, string, (body: string) => (signal: AbortSignal) => Promise<AsyncIterable<unknown>>, (body: string) => Observable<unknown>]> = [
+    [
+      // The SDK's chat stream itself throws a TypeError at `choices: [null]` (passed on as the SDK's errors are):
+      // any async iterable of the parsed chunks, as another client's stream.
+      'chat (an async iterable): a choice that is null',
+      [chunk([{ index: 0, delta: { content: 'Hi' }, finish_reason: null }]), chunk([null]), '[DONE]'].map((d) => `data: ${d}\n\n`).join(''),
+      (body) => async () =>
+        (async function* () {
+          for (const frame of frames(body)) if (dataOf(frame) !== '[DONE]') yield JSON.parse(dataOf(frame)) as unknown;
+        })(),
+      (body) => chatCompletionChunks(sseResponse(body)),
+    ],
+    [
+      'responses: a text delta that is not a string',
+      frames(text('responses-recorded', 'azure-text.sse')).slice(0, 4).join('') +
+        `event: response.output_text.delta\ndata: ${JSON.stringify({ type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: 42, sequence_number: 4 })}\n\n`,
+      responsesOf,
+      (body) => responseEvents(sseResponse(body)),
+    ],
+    [
+      'assistants: a message delta whose text value is not a string',
+      `event: thread.message.delta\ndata: ${JSON.stringify({ id: 'msg_1', object: 'thread.message.delta', delta: { content: [{ index: 0, type: 'text', text: { value: 7 } }] } })}\n\n`,
+      runOf,
+      (body) => assistantEvents(sseResponse(body)),
+    ],
+  ];
+
+  it.each(cases)('%s', async (_, body, sdkStream, direct$) => {
+    const direct = await outcome(direct$(body));
+    expect(direct.error?.['class']).toBe(StreamParseError);
+    const adopted = await outcome(fromOpenAIStream(sdkStream(body) as (signal: AbortSignal) => Promise<AsyncIterable<never>>));
+    expect(adopted).toEqual(direct);
+  });
 });
 
 describe('fromOpenAIStream(factory) of a cut stream', () => {

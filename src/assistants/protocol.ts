@@ -168,6 +168,9 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
     const name: string = event.event;
     if (name === 'done') return STREAM_DONE;
     if (name === 'error') return new StreamEnd(new AssistantStreamError(JSON.stringify(event.data)));
+    // The fields the library reads are checked as in `decode()`: the SDK parses the JSON but checks nothing.
+    const issue = name === MESSAGE_DELTA ? messageDeltaIssue(event.data) : assistantEventIssue(name, event.data);
+    if (issue !== undefined) return new StreamEnd(readIssueError(issue, name, JSON.stringify(event.data) ?? String(event.data)));
     this.note(name, event.data);
     return event;
   }

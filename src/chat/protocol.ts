@@ -131,8 +131,11 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
     return this.cut();
   }
 
-  adopt(chunk: ChatCompletionChunk): ChatCompletionChunk {
-    // The SDK throws its APIError for an error chunk: an adopted chunk is only noted.
+  adopt(chunk: ChatCompletionChunk): ChatCompletionChunk | StreamEnd {
+    // The SDK throws its APIError for an error chunk. The fields the library reads are checked as in `decode()`:
+    // the SDK parses the JSON but checks nothing.
+    const issue = chatCompletionChunkIssue(chunk);
+    if (issue !== undefined) return new StreamEnd(readIssueError(issue, undefined, JSON.stringify(chunk) ?? String(chunk)));
     this.note(chunk);
     return chunk;
   }
@@ -183,9 +186,10 @@ class FinishingChunkReader extends ChunkReader {
     return chunk;
   }
 
-  override adopt(chunk: ChatCompletionChunk): ChatCompletionChunk {
-    this.noteEnding(super.adopt(chunk));
-    return chunk;
+  override adopt(chunk: ChatCompletionChunk): ChatCompletionChunk | StreamEnd {
+    const adopted = super.adopt(chunk);
+    if (!(adopted instanceof StreamEnd)) this.noteEnding(adopted);
+    return adopted;
   }
 
   override endOfBody(): IncompleteStreamError | undefined {

@@ -195,8 +195,9 @@ export interface ProtocolReader<E> {
    * return for that event (Responses' `error` and `response.failed`, an Assistants `done` or `error` value). {@link
    * ends} is asked after it as after `decode`, and {@link endOfBody} when the adopted stream ends (the SDK's
    * iterator ends quietly both at `[DONE]`, which it does not pass on, and at a cut: the source of an adopted API is
-   * one that needs no `[DONE]`, see `src/protocols/sources.ts`). Nothing is checked or copied: the value was parsed
-   * by its own reader.
+   * one that needs no `[DONE]`, see `src/protocols/sources.ts`). The fields the library reads are checked as
+   * `decode` checks them (the SDK parses the JSON but checks nothing): a broken one is a {@link StreamEnd} with a
+   * `StreamParseError`. Nothing is copied.
    */
   adopt(value: E): E | StreamEnd;
 }

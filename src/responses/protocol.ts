@@ -184,6 +184,12 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     // The SDK passes `error` (unless named on its `event:` line, which the SDK throws as its APIError) and
     // `response.failed` on as values: they fail the stream here as in `decode()`.
     if (isFailure(type)) return this.failure(type, JSON.stringify(event));
+    // The fields the library reads are checked as in `decode()`: the SDK parses the JSON but checks nothing.
+    const broken = checkByType.get(type)?.(event);
+    if (broken) {
+      const data = JSON.stringify(event) ?? String(event);
+      return new StreamEnd(new StreamParseError(`Broken field (${broken.message})`, { eventName: type, data, path: broken.path }));
+    }
     this.note(type, event);
     return event;
   }

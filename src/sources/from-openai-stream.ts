@@ -48,6 +48,10 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
  *
  * Values of no known API (and a stream that gives none) complete with the iterator.
  *
+ * The SDK parses the JSON but checks none of it: the fields the library reads are checked here as the library's own
+ * sources check them (a chunk's `choices` an array of objects, a delta's `index`, a text `value` a string, ...), and
+ * a broken one fails the stream with `StreamParseError` (what, where, an excerpt) after the values before it.
+ *
  * @example
  * import OpenAI from 'openai';
  * import { fromOpenAIStream, textDeltas } from 'rx-openai-stream';
