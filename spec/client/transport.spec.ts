@@ -1,4 +1,4 @@
-import { firstValueFrom, lastValueFrom, toArray, VirtualTimeScheduler } from 'rxjs';
+import { firstValueFrom, lastValueFrom, tap, toArray, VirtualTimeScheduler } from 'rxjs';
 import { APIError, createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
 import { faultHeader } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
@@ -246,6 +246,42 @@ describe('an error body is read only as far as an error needs', () => {
       expect((error as APIError).status).toBe(502);
       expect((error as APIError).message.length).toBeLessThan(400);
       expect(await ended).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('an event stream is told by its content type in any letter case', () => {
+  it.each(['Text/Event-Stream', 'TEXT/EVENT-STREAM; charset=utf-8'])('%s: chunks stream as they come, not once the body ended', async (type) => {
+    const chunk = (content: string) =>
+      `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+    let firstSeen!: () => void;
+    const seen = new Promise<void>((resolve) => (firstSeen = resolve));
+    let restSent = false;
+    const server = await listen((_req, res) => {
+      res.writeHead(200, { 'content-type': type });
+      res.write(chunk('Hel'));
+      // The rest goes once the client has shown the first chunk, or after 2 s (a client that waits for the body's end).
+      void Promise.race([seen, new Promise((resolve) => setTimeout(resolve, 2000))]).then(() => {
+        restSent = true;
+        res.end(chunk('lo') + `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+      });
+    });
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+      const sentBefore: boolean[] = [];
+      const chunks = await lastValueFrom(
+        client.chat.completions.stream({ model: 'm', messages: [{ role: 'user', content: 'Hi' }] }).pipe(
+          tap(() => {
+            sentBefore.push(restSent);
+            firstSeen();
+          }),
+          toArray(),
+        ),
+      );
+      expect(chunks).toHaveLength(3);
+      expect(sentBefore[0]).toBe(false);
     } finally {
       await server.close();
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { firstValueFrom, lastValueFrom, type Observable, take, toArray } from 'rxjs';
-import { APIError, assistantEvents, chatCompletionChunks, fromSSE, NotFoundError, responseEvents, type ServerSentEvent, StreamBufferOverflowError, StreamNotEstablishedError } from '../../src/index';
+import { APIError, assistantEvents, type ChatCompletionChunk, chatCompletionChunks, fromSSE, NotFoundError, responseEvents, type ServerSentEvent, StreamBufferOverflowError, StreamNotEstablishedError } from '../../src/index';
 import { chunksOf, encode, iterableOf, splitAt, streamOf } from '../helpers/bytes';
 import { listen, type LocalServer } from '../helpers/local-server';
 
@@ -165,5 +165,30 @@ describe('fromSSE', () => {
       expect(first.map((e) => e.data)).toEqual(['0', '1', '2']);
       await closed; // resolves only when the server's socket closes; jest's timeout fails the test otherwise
     });
+  });
+});
+
+describe('a byte order mark at the start of a body is skipped', () => {
+  const chunk = (content: string, finish: string | null = null) =>
+    JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: finish }] });
+  const body = `data: ${chunk('Hello, ')}\n\ndata: ${chunk('world', 'stop')}\n\ndata: [DONE]\n\n`;
+  const texts = (chunks: readonly ChatCompletionChunk[]) => chunks.map((c) => c.choices[0]!.delta!.content).join('');
+
+  it('in text chunks (a Node stream with setEncoding, an iterable of strings): every chunk arrives', async () => {
+    for (const pieces of [[`\uFEFF${body}`], ['\uFEFF', body], ['', `\uFEFF${body.slice(0, 10)}`, body.slice(10)]]) {
+      expect(texts(await lastValueFrom(chatCompletionChunks(iterableOf(pieces)).pipe(toArray())))).toBe('Hello, world');
+    }
+  });
+
+  it('in bytes: every chunk arrives (the decoder drops it), split anywhere', async () => {
+    const bytes = encode(`\uFEFF${body}`);
+    for (const at of [1, 2, 3, 4]) {
+      expect(texts(await lastValueFrom(chatCompletionChunks(iterableOf(splitAt(bytes, [at]))).pipe(toArray())))).toBe('Hello, world');
+    }
+  });
+
+  it('only at the start: one later in the text is the text’s', async () => {
+    const later = `data: ${chunk('\uFEFFHi', 'stop')}\n\ndata: [DONE]\n\n`;
+    expect(texts(await lastValueFrom(chatCompletionChunks(iterableOf([`\uFEFF${later}`])).pipe(toArray())))).toBe('\uFEFFHi');
   });
 });

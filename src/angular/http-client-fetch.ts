@@ -7,6 +7,7 @@ import {
 } from '@angular/common/http';
 import type { Subscription } from 'rxjs';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
+import { isEventStreamType } from '../sources/server-sent-event.js';
 
 /**
  * Options of {@link httpClientFetch}.
@@ -130,7 +131,7 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
           return;
         }
         // An event stream's body does not hold the app's stability, however long it runs.
-        if ((responseHeaders.get('content-type') ?? '').includes('text/event-stream')) releaseTask();
+        if (isEventStreamType(responseHeaders.get('content-type'))) releaseTask();
         resolve(response);
       }
       // A new attempt of the exchange (an interceptor sent the request again): what came before it no longer counts.

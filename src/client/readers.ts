@@ -1,6 +1,7 @@
 import { concatMap, defer, type Observable } from 'rxjs';
 import { StreamNotEstablishedError, StreamParseError } from '../errors/stream-errors.js';
 import type { BodyCheck } from './body-checks.js';
+import { isEventStreamType } from '../sources/server-sent-event.js';
 import { eventTimeouts } from './event-timeouts.js';
 import type { ResolvedClientOptions } from './options.js';
 
@@ -71,7 +72,7 @@ export function readEventStream<T>(
   nameOf: (value: T) => string,
 ): Observable<T> {
   const contentType = response.headers.get('content-type') ?? '';
-  const events$ = contentType.includes('text/event-stream')
+  const events$ = isEventStreamType(contentType)
     ? parse(response)
     : // A proxy that buffered the stream may have relabelled it: if the body is event-stream text, the run was
       // created and streamed, so read what arrived rather than failing (a fallback would create a second run).

@@ -7,6 +7,7 @@ import { type APIKey, checkNumericOptions, type RequestOptions, type ResolvedCli
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from './schedule.js';
 import { abortReason } from './abort-on.js';
+import { isEventStreamType } from '../sources/server-sent-event.js';
 
 /**
  * Encodes an id for use as a path segment.
@@ -150,7 +151,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               // An event stream is what the caller asked for (`accept: text/event-stream`) and got: a JSON call answered
               // with an event stream's content type is still a body the deadline bounds to its last byte.
               const isEventStream =
-                asksForEventStream(headers) && (response.headers.get('content-type') ?? '').includes('text/event-stream');
+                asksForEventStream(headers) && isEventStreamType(response.headers.get('content-type'));
               if (!response.ok) {
                 // The error body is bounded by the deadline too.
                 phase = 'body';
@@ -365,7 +366,7 @@ function buildHeaders(
 
 /** Whether the request's `accept` header (in any letter case) asks for an event stream. */
 function asksForEventStream(headers: Record<string, string>): boolean {
-  for (const name in headers) if (name.toLowerCase() === 'accept' && headers[name]!.includes('text/event-stream')) return true;
+  for (const name in headers) if (name.toLowerCase() === 'accept' && isEventStreamType(headers[name])) return true;
   return false;
 }
 

@@ -167,7 +167,8 @@ export interface TextSink {
 }
 
 /**
- * Reads `source` as UTF-8 text (decoded across chunk boundaries; string chunks as they are) into `sink`, for
+ * Reads `source` as UTF-8 text (decoded across chunk boundaries; string chunks as they are, but for a leading
+ * byte order mark, which is skipped as the decoder skips that of bytes) into `sink`, for
  * `subscriber`, and returns the subscription's teardown: the skeleton of the event-stream and the NDJSON sources. A
  * `Response` with an error status fails with its `APIError`; reading stops as soon as the subscriber is closed;
  * the teardown lets go of the body ({@link releaseBody}, told by `ended` whether the stream ended by its own
@@ -185,11 +186,19 @@ export function readText(source: ByteSource, subscriber: Subscriber<unknown>, en
     reader = openByteReader(source);
     if (stopped) return reader.cancel();
     const decoder = new TextDecoder();
+    let atStart = true;
     for (;;) {
       const { done, value } = await reader.read();
       if (stopped) return;
       if (done) break;
-      const more = sink.text(typeof value === 'string' ? value : decoder.decode(value, { stream: true }));
+      let piece = typeof value === 'string' ? value : decoder.decode(value, { stream: true });
+      if (atStart && piece !== '') {
+        atStart = false;
+        // A text source's byte order mark is skipped, as the event-stream format says (the decoder drops that of
+        // bytes); left in, it would hide the first line's field name.
+        if (typeof value === 'string' && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+      }
+      const more = sink.text(piece);
       if (subscriber.closed) return;
       if (!more) break;
     }

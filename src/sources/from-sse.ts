@@ -3,7 +3,7 @@ import { Observable } from 'rxjs';
 import type { APIError } from '../errors/api-errors.js';
 import { StreamBufferOverflowError, StreamNotEstablishedError } from '../errors/stream-errors.js';
 import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, readText } from './byte-source.js';
-import type { ServerSentEvent } from './server-sent-event.js';
+import { isEventStreamType, type ServerSentEvent } from './server-sent-event.js';
 
 /**
  * Options of {@link fromSSE}.
@@ -70,7 +70,7 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
     // A Response labelled as something else than an event stream: read as one all the same (a proxy may relabel a
     // stream), but if it carried no event, it was not one, and its start says what it was.
     const type = contentTypeOf(source);
-    const label = type && !type.includes('text/event-stream') ? type : undefined;
+    const label = type && !isEventStreamType(type) ? type : undefined;
     let sawEvent = false;
     let head = '';
 

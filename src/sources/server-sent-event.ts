@@ -10,3 +10,15 @@ export interface ServerSentEvent {
   data: string;
   id?: string | undefined;
 }
+
+/**
+ * Whether a `Content-Type` header value names an event stream. Media types are case-insensitive
+ * (`Text/Event-Stream; charset=utf-8` is one too).
+ *
+ * @internal
+ * @example
+ * isEventStreamType(response.headers.get('content-type')); // true for 'text/event-stream; charset=utf-8'
+ */
+export function isEventStreamType(contentType: string | null | undefined): boolean {
+  return contentType != null && contentType.toLowerCase().includes('text/event-stream');
+}
