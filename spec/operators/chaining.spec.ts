@@ -47,7 +47,7 @@ import {
   toolCallDeltas,
   untilDone,
 } from '../../src/index';
-import { finalParsed, parsedToolCalls, partialParsed, structuredOutput, type ToolLoopEvent, toolLoopResult } from '../../src/structured';
+import { finalParsed, parsedToolCalls, partialParsed, runChatTools, runResponsesTools, structuredOutput, type ToolLoopEvent, toolLoopResult } from '../../src/structured';
 import { ev, message, step, textBlock, textDelta, toolDelta } from '../helpers/events';
 import * as v from './values';
 
@@ -534,6 +534,46 @@ describe('a callback or a value that makes an operator throw fails its stream (n
     const { end, unhandled } = ending(failing.pipe(toEventStreamFrames({ heartbeatMs: false, describeError: throwing }), tap((frame) => frames.push(frame))));
     expect({ end, unhandled }).toEqual({ end: 'complete', unhandled: [] });
     expect(frames.at(-1)).toContain('The upstream stream failed (RangeError)');
+  });
+});
+
+describe('the tool loops stop a synchronous turn stream as soon as downstream is done', () => {
+  /** A client whose every stream emits `values` synchronously, counting what it produced and its teardowns. */
+  function synchronous<T>(values: readonly T[]) {
+    const seen = { produced: 0, unsubscribed: 0 };
+    const stream = () =>
+      new Observable<T>((subscriber) => {
+        for (const value of values) {
+          if (subscriber.closed) break;
+          seen.produced++;
+          subscriber.next(value);
+        }
+        subscriber.complete();
+        return () => seen.unsubscribed++;
+      });
+    return { seen, stream };
+  }
+  const flood = <T>(first: T, middle: T, n: number) => [first, ...Array.from({ length: n }, () => middle)];
+
+  it.each([2, 3])('runChatTools under take(%i)', (n) => {
+    const { seen, stream } = synchronous(flood(v.chatRole, v.chatHel, 10_000));
+    const client = { chat: { completions: { stream } } } as unknown as Parameters<typeof runChatTools>[0];
+    runChatTools(client, { model: 'm', messages: [] }, { tools: [] }).pipe(take(n)).subscribe();
+    // turn.started, then one event per chunk.
+    expect(seen).toEqual({ produced: n - 1, unsubscribed: 1 });
+  });
+
+  it('runResponsesTools under takeUntil with a synchronous notifier', () => {
+    const { seen, stream } = synchronous(flood(v.responseCreated, v.textDeltaEvent('x'), 10_000));
+    const client = { responses: { stream } } as unknown as Parameters<typeof runResponsesTools>[0];
+    const stop = new Subject<void>();
+    runResponsesTools(client, { model: 'm', input: 'Hi' }, { tools: [] })
+      .pipe(
+        tap((event) => event.type === 'event' && event.event.type === 'response.output_text.delta' && stop.next()),
+        takeUntil(stop),
+      )
+      .subscribe();
+    expect(seen).toEqual({ produced: 2, unsubscribed: 1 });
   });
 });
 

@@ -1,13 +1,12 @@
 /**
  * The engine of the tool loops (`runResponsesTools()`, `runChatTools()`): stream a turn, run its function calls
  * in parallel, send their outputs back, and go on until a turn has no calls or a stop condition holds. The two
- * APIs differ only in a {@link ToolLoopProtocol}; everything here is composed RxJS (`defer`, `concat`, `merge`,
- * `connect`), with its state in the subscription.
+ * APIs differ only in a {@link ToolLoopProtocol}; everything here is composed RxJS (`defer`, `concat`, `merge`, and
+ * `connect` as `connectChained`), with its state in the subscription.
  */
 import {
   catchError,
   concat,
-  connect,
   defaultIfEmpty,
   defer,
   finalize,
@@ -26,6 +25,7 @@ import {
   throwError,
 } from 'rxjs';
 import { excerpt, redactSecrets } from '../errors/excerpt.js';
+import { connectChained } from '../operators/connect-chained.js';
 import {
   StructuredOutputError,
   StructuredOutputUnknownToolError,
@@ -269,7 +269,7 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
       return concat(
         of<Ev>({ type: 'turn.started', step: index, request }),
         protocol.stream(request).pipe(
-          connect((events) =>
+          connectChained((events) =>
             merge(
               events.pipe(map((event): Ev => ({ type: 'event', step: index, callId: callIdOf(event), event }))),
               events.pipe(
