@@ -32,28 +32,36 @@ export function subscribeChained<T>(source: Observable<T>, out: Subscription, ob
     if (!(out instanceof Subscriber)) throw thrown;
     out.error(thrown);
   };
+  // Only the handlers `observer` has: a missing `error` stays missing (RxJS reports such an error as unhandled).
+  const { next, error, complete } = observer;
   const guarded: Partial<Observer<T>> = {
-    next: (value) => {
-      try {
-        observer.next?.(value);
-      } catch (thrown) {
-        fail(thrown);
-      }
-    },
-    error: (error: unknown) => {
-      try {
-        observer.error?.(error);
-      } catch (thrown) {
-        fail(thrown);
-      }
-    },
-    complete: () => {
-      try {
-        observer.complete?.();
-      } catch (thrown) {
-        fail(thrown);
-      }
-    },
+    next:
+      next &&
+      ((value) => {
+        try {
+          next.call(observer, value);
+        } catch (thrown) {
+          fail(thrown);
+        }
+      }),
+    error:
+      error &&
+      ((reason: unknown) => {
+        try {
+          error.call(observer, reason);
+        } catch (thrown) {
+          fail(thrown);
+        }
+      }),
+    complete:
+      complete &&
+      (() => {
+        try {
+          complete.call(observer);
+        } catch (thrown) {
+          fail(thrown);
+        }
+      }),
   };
   return new Observable<T>((chained) => {
     out.add(chained);
