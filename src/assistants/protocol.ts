@@ -4,7 +4,7 @@ import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, St
 import { ASSISTANT_EVENT_NAMES, assistantEventIssue } from '../schema/assistants/event-check.js';
 import { messageDeltaIssue } from '../schema/assistants/message-delta-check.js';
 import { messageDeltaShape } from '../schema/assistants/message-delta-template.js';
-import { type ConformanceSchema, parseEventJson, readIssueError, schemaLookup, validateEventJson } from '../sources/decode-json-event.js';
+import { type ConformanceSchema, parseEventJson, readIssueError, schemaLookup, textOf, validateEventJson } from '../sources/decode-json-event.js';
 import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
@@ -170,7 +170,7 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
     if (name === 'error') return new StreamEnd(new AssistantStreamError(JSON.stringify(event.data)));
     // The fields the library reads are checked as in `decode()`: the SDK parses the JSON but checks nothing.
     const issue = name === MESSAGE_DELTA ? messageDeltaIssue(event.data) : assistantEventIssue(name, event.data);
-    if (issue !== undefined) return new StreamEnd(readIssueError(issue, name, JSON.stringify(event.data) ?? String(event.data)));
+    if (issue !== undefined) return new StreamEnd(readIssueError(issue, name, textOf(event.data)));
     this.note(name, event.data);
     return event;
   }

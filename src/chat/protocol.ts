@@ -3,7 +3,7 @@ import type { ChatToolCallDeltaWithSnapshot } from '../operators/tool-call-delta
 import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
 import { contentChunkShape } from '../schema/chat/chunk-template.js';
-import { type ConformanceSchema, parseEventJson, readIssueError, validateEventJson } from '../sources/decode-json-event.js';
+import { type ConformanceSchema, parseEventJson, readIssueError, textOf, validateEventJson } from '../sources/decode-json-event.js';
 import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
@@ -135,7 +135,7 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
     // The SDK throws its APIError for an error chunk. The fields the library reads are checked as in `decode()`:
     // the SDK parses the JSON but checks nothing.
     const issue = chatCompletionChunkIssue(chunk);
-    if (issue !== undefined) return new StreamEnd(readIssueError(issue, undefined, JSON.stringify(chunk) ?? String(chunk)));
+    if (issue !== undefined) return new StreamEnd(readIssueError(issue, undefined, textOf(chunk)));
     this.note(chunk);
     return chunk;
   }

@@ -3,7 +3,7 @@ import type { ResponseToolCallDeltaWithSnapshot } from '../operators/tool-call-d
 import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
 import { responseWireChecks, type WireCheck } from '../schema/responses/wire-checks.js';
-import { parseEventJson, schemaLookup, validateEventJson, type ConformanceSchema } from '../sources/decode-json-event.js';
+import { parseEventJson, schemaLookup, textOf, validateEventJson, type ConformanceSchema } from '../sources/decode-json-event.js';
 import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
@@ -187,8 +187,7 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     // The fields the library reads are checked as in `decode()`: the SDK parses the JSON but checks nothing.
     const broken = checkByType.get(type)?.(event);
     if (broken) {
-      const data = JSON.stringify(event) ?? String(event);
-      return new StreamEnd(new StreamParseError(`Broken field (${broken.message})`, { eventName: type, data, path: broken.path }));
+      return new StreamEnd(new StreamParseError(`Broken field (${broken.message})`, { eventName: type, data: textOf(event), path: broken.path }));
     }
     this.note(type, event);
     return event;

@@ -91,8 +91,9 @@ export interface ResumePlan {
  * response is found settled is resumed once more beyond the budget, and completes empty when that resume too ends
  * cleanly without an event (nothing was left after `startingAfter`). Events already delivered (a server that
  * replays more than asked) are dropped, so sequence numbers strictly increase. A resume the API refuses with 400
- * or 404, a stream by id with `startingAfter` included, fails with {@link ResponseResumeExpiredError}. Unsubscribing stops everything at once (and, with
- * `cancelOnUnsubscribe`, cancels the response while it has not settled).
+ * or 404, a stream by id with `startingAfter` included, fails with {@link ResponseResumeExpiredError}.
+ * Unsubscribing stops everything at once (and, with `cancelOnUnsubscribe`, cancels the response while it has not
+ * settled).
  *
  * @internal
  * @example
@@ -186,7 +187,10 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
   });
 }
 
-/** A resume the API refuses with 400 or 404 (past the resume window, or the response is gone): {@link ResponseResumeExpiredError}. */
+/**
+ * A resume the API refuses with 400 or 404 (past the resume window, or the response is gone) is a
+ * {@link ResponseResumeExpiredError}.
+ */
 function refusedAsExpired(responseId: string, startingAfter: number): MonoTypeOperatorFunction<ResponseStreamEvent> {
   return catchError((error: unknown) =>
     throwError(() =>
