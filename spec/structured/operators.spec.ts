@@ -6,7 +6,7 @@ import { finalParsed, parsedToolCalls, partialParsed, structuredOutput, type Str
 import { zodFunction as sdkZodFunction } from 'openai/helpers/zod';
 import { streamOf } from '../helpers/bytes';
 import { sdkClientOver } from '../helpers/sdk';
-import { sse } from '../responses/stream';
+import { response, sse } from '../responses/stream';
 import {
   chatContentChunks,
   chatSse,
@@ -204,6 +204,22 @@ describe('structured outputs: the end of the stream', () => {
     const error = await errorOf(from(events).pipe(finalParsed(Recipe)));
     expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
     expect((error as StructuredOutputIncompleteError).finishReason).toBe(reason);
+  });
+
+  it('response.failed is a StructuredOutputIncompleteError too, whole JSON or not (as parseStructuredOutput of the failed response)', async () => {
+    const failed = {
+      type: 'response.failed',
+      sequence_number: 99,
+      response: response('failed', [], { error: { code: 'server_error', message: 'The model failed' } }),
+    } as ResponseStreamEvent;
+    for (const deltas of [['{"title": "x"}'], ['{"title": ', '"x']]) {
+      for (const op of [finalParsed(Recipe), structuredOutput(Recipe), partialParsed(Recipe)]) {
+        const error = await errorOf(from(responseTextEvents(deltas, { end: failed })).pipe(op as never));
+        expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
+        expect(error).toMatchObject({ finishReason: 'failed', text: deltas.join('') });
+        expect((error as Error).message).toContain('server_error: The model failed');
+      }
+    }
   });
 
   it('a Responses refusal is a StructuredOutputRefusalError with the whole refusal', async () => {

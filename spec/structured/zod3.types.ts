@@ -27,6 +27,7 @@ import {
   type RunnableTool,
   type StructuredOutputSnapshot,
   type Zod3Schema,
+  type ZodInput,
   type ZodOutput,
 } from '../../src/structured';
 
@@ -51,6 +52,13 @@ expectTypeOf<ZodOutput<{ city: string }>>().toBeUnknown();
 // zod 3's output, not its input: a default fills the field, a transform changes the type.
 const Counted = z3.object({ word: z3.string().transform((s) => s.length), days: z3.number().default(1) });
 expectTypeOf<ZodOutput<typeof Counted>>().toEqualTypeOf<{ word: number; days: number }>();
+// Its input, what the model writes: what the partial values are.
+expectTypeOf<ZodInput<typeof Counted>>().toEqualTypeOf<{ word: string; days?: number | undefined }>();
+expectTypeOf(events$.pipe(partialParsed(Counted))).toEqualTypeOf<Observable<DeepPartial<{ word: string; days?: number | undefined }>>>();
+events$.pipe(structuredOutput(Counted)).subscribe((s) => {
+  expectTypeOf(s.partial.word).toEqualTypeOf<string | undefined>();
+  if (s.done) expectTypeOf(s.parsed.word).toEqualTypeOf<number>();
+});
 
 // The request helpers take it.
 expectTypeOf(zodTextFormat(Weather, 'weather')).toEqualTypeOf<JsonSchemaTextFormat>();

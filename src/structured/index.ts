@@ -22,7 +22,7 @@
  */
 export { createPartialJsonParser, type PartialJsonParser, type DeepPartial } from './partial-json-parser.js';
 export { toStrictJsonSchema } from './strict-json-schema.js';
-export type { AnyZodSchema, Zod3Schema, Zod3SafeParseResult, ZodOutput } from './zod-schema.js';
+export type { AnyZodSchema, Zod3Schema, Zod3SafeParseResult, ZodInput, ZodOutput } from './zod-schema.js';
 export {
   zodTextFormat,
   zodResponseFormat,

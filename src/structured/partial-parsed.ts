@@ -1,6 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import type { z } from 'zod';
-import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
+import type { AnyZodSchema, ZodInput } from './zod-schema.js';
 import { createPartialJsonParser, type DeepPartial } from './partial-json-parser.js';
 import { SKIP, withSteps } from './per-subscription.js';
 import {
@@ -13,10 +13,12 @@ import {
 /**
  * Emits the structured output parsed so far, each time a delta changed it: a deep-partial object (see
  * {@link createPartialJsonParser} for what is shown when), a new value sharing every finished part with the
- * previous one. Reads Chat Completions chunks (`delta.content` of choice `choice`, default 0) and Responses events
+ * previous one. It is the JSON as the model writes it, typed by the schema's input ({@link ZodInput}): a
+ * transform, a coercion or a default applies to the whole output only (`finalParsed()`, `structuredOutput()`'s
+ * `parsed`). Reads Chat Completions chunks (`delta.content` of choice `choice`, default 0) and Responses events
  * (`response.output_text.delta`). At the end of the stream the JSON must be complete (else
  * `StructuredOutputParseError`) and, when `schema` (zod 4's or zod 3's) is given, valid (else `StructuredOutputValidationError`); a
- * refusal is `StructuredOutputRefusalError`, a `length` / `content_filter` finish or `response.incomplete` is
+ * refusal is `StructuredOutputRefusalError`, a `length` / `content_filter` finish, `response.incomplete` or `response.failed` is
  * `StructuredOutputIncompleteError`, tool calls instead of an answer `StructuredOutputToolCallsError`. Everything
  * emitted before an error stays valid. A stream of several turns (a tool loop's `event`s) starts again at each new
  * completion / response; a Responses stream resumed with `starting_after` shows nothing until its terminal event
@@ -33,7 +35,7 @@ import {
 export function partialParsed<S extends AnyZodSchema = z.core.$ZodType<unknown>>(
   schema?: S,
   options: StructuredOutputOptions = {},
-): OperatorFunction<StructuredOutputStreamValue, DeepPartial<ZodOutput<S>>> {
+): OperatorFunction<StructuredOutputStreamValue, DeepPartial<ZodInput<S>>> {
   return withSteps(() => {
     // One text tracker and one parser per subscription.
     const text = structuredText(options);
@@ -53,14 +55,14 @@ export function partialParsed<S extends AnyZodSchema = z.core.$ZodType<unknown>>
         const partial = parser.push(piece);
         if (partial === previous || partial === undefined) return SKIP;
         previous = partial;
-        return partial as DeepPartial<ZodOutput<S>>;
+        return partial as DeepPartial<ZodInput<S>>;
       },
       complete() {
         text.complete();
         const final = parser.end();
         validate(final, schema);
         // A top-level number (or anything that only ended with the text) shows up now.
-        return final === previous ? SKIP : (final as DeepPartial<ZodOutput<S>>);
+        return final === previous ? SKIP : (final as DeepPartial<ZodInput<S>>);
       },
     };
   });

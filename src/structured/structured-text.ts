@@ -64,7 +64,7 @@ type Terminal = Extract<ResponseStreamEvent, { type: 'response.completed' | 'res
  *   `content_filter` finish is {@link StructuredOutputIncompleteError};
  * - Responses: the `response.output_text.delta`s of the first output text part of a message that is not a
  *   `commentary` (non-final) phase, as the official SDK parses only final answers; `response.refusal.*` collected;
- *   `response.incomplete` is {@link StructuredOutputIncompleteError}.
+ *   `response.incomplete` and `response.failed` are {@link StructuredOutputIncompleteError}.
  * A refusal fails with {@link StructuredOutputRefusalError} when it is done (`response.refusal.done`, the choice's
  * finish) or at the end of the stream. A turn with tool calls and no text fails with
  * {@link StructuredOutputToolCallsError} at the end.
@@ -194,6 +194,9 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
           if (event.type === 'response.incomplete') {
             throw new StructuredOutputIncompleteError(event.response.incomplete_details?.reason ?? 'incomplete', text);
           }
+          // As `parseStructuredOutput()` of the failed response: no answer, whatever text came. (The library's sources
+          // fail such a stream first, with `ResponseStreamError`; a stream of events built otherwise may not.)
+          if (event.type === 'response.failed') throw noOutput('failed', text, (event as Terminal).response?.error);
           return undefined;
         }
         default:
@@ -284,9 +287,7 @@ export function responseAnswerText(response: Response): string {
   }
   if (status === 'failed' || status === 'cancelled' || status === 'queued' || status === 'in_progress') {
     // No whole output: a response that ended without one (with what its error says), or that has not ended.
-    const error = response.error;
-    const why = error ? `: ${error.code ? `${error.code}: ` : ''}${error.message}` : '';
-    throw new StructuredOutputIncompleteError(status, text ?? '', `No structured output: the response's status is "${status}"${why}`);
+    throw noOutput(status, text ?? '', response.error);
   }
   if (text === undefined && found.calls !== undefined) throw new StructuredOutputToolCallsError(found.calls);
   return text ?? '';
@@ -358,4 +359,10 @@ export function validate<S extends AnyZodSchema>(
   const result = isZod3Schema(schema) ? schema.safeParse(value) : z.safeParse(schema as z.core.$ZodType, value);
   if (!result.success) throw new StructuredOutputValidationError(result.error.issues, value, { ...details, cause: result.error });
   return result.data as ZodOutput<S>;
+}
+
+/** A response whose status says it has no structured output, with what its `error` says. */
+function noOutput(status: string, text: string, error: { code?: string | null; message: string } | null | undefined): StructuredOutputIncompleteError {
+  const why = error ? `: ${error.code ? `${error.code}: ` : ''}${error.message}` : '';
+  return new StructuredOutputIncompleteError(status, text, `No structured output: the response's status is "${status}"${why}`);
 }

@@ -61,6 +61,23 @@ export type ZodOutput<S> = S extends { readonly _zod: { readonly output: unknown
     : unknown;
 
 /**
+ * The type a zod schema of either version reads: zod 4's `z.input<S>`, a zod 3 schema's `_input`. What the model
+ * writes, so what the partial values of a stream are (`partialParsed()`); it differs from {@link ZodOutput} where
+ * the schema transforms, coerces or fills in defaults.
+ *
+ * @example
+ * import { z as z3 } from 'zod/v3';
+ * const Count = z3.object({ n: z3.string().transform(Number) });
+ * type Written = ZodInput<typeof Count>; // { n: string }
+ * type Parsed = ZodOutput<typeof Count>; // { n: number }
+ */
+export type ZodInput<S> = S extends { readonly _zod: { readonly input: unknown } }
+  ? z.input<S>
+  : S extends { readonly _input: infer I }
+    ? I
+    : unknown;
+
+/**
  * Whether a value is a zod 4 schema (classic or `zod/mini`): an object with zod's core `_zod`, which zod 3's schemas
  * have not. The helpers tell the versions apart by it and {@link isZod3Schema} (which refuses what this accepts).
  *
