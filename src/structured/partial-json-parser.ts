@@ -1,8 +1,9 @@
 /**
  * An incremental JSON parser for streamed structured outputs: fed the text in pieces, it keeps one small state
- * machine and returns, after each piece, the value parsed so far. Each character is looked at once, so the total
+ * machine and returns, after each piece, the value parsed so far. Each character is looked at once, so the
  * parsing work is linear in the text; a new value is built only when something visible changed, and it shares
- * every finished part with the previous one.
+ * every finished part with the previous one (a shallow copy of each array and object on the path to the change:
+ * for a value growing inside a very long array, that copy is the cost that grows).
  */
 import { StructuredOutputParseError } from '../errors/structured-errors.js';
 
