@@ -144,6 +144,26 @@ describe('the signal option ends a call during its waits', () => {
     expect(requestsFrom(ctx.emulator, from)).toEqual(['POST /v1/files', expect.stringMatching(/^POST \/v1\/vector_stores\/vs_\w+\/files$/)]);
   });
 
+  it.each(['createAndRun', 'runs.create'] as const)('%s in the backoff before a retry: the call fails with the reason, nothing more is sent', async (method) => {
+    const scheduler = new WatchedScheduler();
+    const client = ctx.clientWith({ scheduler, maxRetries: 3 });
+    const { id: assistant_id } = await firstValueFrom(client.assistants.create({ model: 'gpt-4o' }));
+    const thread = await firstValueFrom(client.threads.create({}));
+    const path = method === 'createAndRun' ? '/threads/runs' : `/threads/${thread.id}/runs`;
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 12_345 }, { match: { method: 'POST', path }, times: 1 });
+    const from = ctx.emulator.requests.length;
+    await abortedWhen<unknown>(
+      (signal) =>
+        method === 'createAndRun'
+          ? client.threads.createAndRun({ assistant_id }, { signal })
+          : client.threads.runs.create(thread.id, { assistant_id }, { signal }),
+      // The 429 asks for 12,345 ms before the retry.
+      () => scheduler.waitScheduled((ms) => ms === 12_345),
+    );
+    await ctx.emulator.idle();
+    expect(ctx.emulator.requests.slice(from).map((r) => r.method)).toEqual(['POST']);
+  });
+
   it('a signal aborted already fails a stream before anything is sent', async () => {
     const from = ctx.emulator.requests.length;
     const controller = new AbortController();

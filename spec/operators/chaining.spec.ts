@@ -515,6 +515,18 @@ describe('a callback or a value that makes an operator throw fails its stream (n
     expect(ending(failing.pipe(handleEvents({ onException: throwing })))).toEqual({ values: 1, end: thrown, unhandled: [] });
   });
 
+  it('handleEvents: the first callback that throws gives the error, even one that throws the error it was given', () => {
+    const upstream = new Error('upstream');
+    const failing = concat(of(v.runCreated), throwError(() => upstream));
+    const rethrowing = handleEvents({
+      onException: (error) => {
+        throw error;
+      },
+      onEnd: throwing,
+    });
+    expect(ending(failing.pipe(rethrowing))).toEqual({ values: 1, end: upstream, unhandled: [] });
+  });
+
   it('streamMetrics: a `now` that throws at an event fails the stream', () => {
     let calls = 0;
     const now = () => (++calls === 3 ? throwing() : calls);

@@ -1,6 +1,7 @@
 import { catchError, defer, map, type Observable, of, switchMap, throwError, timer } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamNotEstablishedError, StreamTimeoutError } from '../errors/stream-errors.js';
+import { abortOn } from './abort-on.js';
 import { runCheck } from './body-checks.js';
 import type { Run } from '../wire/assistants.js';
 import type { RequestOptions } from './options.js';
@@ -182,6 +183,7 @@ export function createRunOnce(
           );
         }),
       );
-    return attempt$(0);
+    // The caller's signal ends the backoff between attempts too, not only a request under way.
+    return attempt$(0).pipe(abortOn(options?.signal));
   });
 }

@@ -114,15 +114,15 @@ export function relayToNodeResponse<T>(
         if (reconnect?.endedEmpty()) return;
         writeHead(status);
       }
-      // Node queues what the socket cannot take yet, up to maxBufferSize: a reader so far behind that this frame
-      // would take the queue past it is cut. A frame larger than the limit still goes when nothing waits.
+      // Node queues what the socket cannot take yet (in bytes), up to maxBufferSize: a reader so far behind that
+      // this frame takes the queue past it is cut. A frame larger than the limit still goes when nothing waited.
       if (res.destroyed) return cut.next();
-      const waiting = res.writableLength;
-      if (waiting > 0 && waiting + frame.length > maxBufferSize) {
-        res.destroy();
-        return cut.next();
-      }
+      const waited = res.writableLength > 0;
       res.write(frame);
+      if (waited && res.writableLength > maxBufferSize) {
+        res.destroy();
+        cut.next();
+      }
     },
     complete() {
       if (!headWritten && reconnect?.endedEmpty()) writeHead(204);

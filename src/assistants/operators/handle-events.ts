@@ -73,19 +73,20 @@ export function handleEvents(handler: AssistantStreamHandler): MonoTypeOperatorF
 
       // The stream's error, or what a callback threw on the way (as with `tap`); `onEnd` runs in any case.
       function fail(error: unknown) {
-        let failure = error;
+        // The first callback that throws gives the stream's error (even one that throws the error it was given).
+        let failure: { readonly thrown: unknown } | undefined;
         try {
           if (error instanceof StreamTimeoutError) handler.onTimeout?.();
           else handler.onException?.(error);
         } catch (thrown) {
-          failure = thrown;
+          failure = { thrown };
         }
         try {
           end();
         } catch (thrown) {
-          if (failure === error) failure = thrown;
+          failure ??= { thrown };
         }
-        out.error(failure);
+        out.error(failure === undefined ? error : failure.thrown);
       }
 
       return () => {
