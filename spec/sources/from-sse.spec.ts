@@ -85,6 +85,8 @@ describe('fromSSE', () => {
     expect(error).toBeInstanceOf(StreamBufferOverflowError);
     expect((error as StreamBufferOverflowError).limit).toBe(10_000);
     expect((error as Error).message).toContain('maxBufferSize (10000 characters)');
+    // An excerpt of what was being read when the limit was passed.
+    expect((error as StreamBufferOverflowError).excerpt).toMatch(/^x{20}/);
     expect(received.map((e) => e.data)).toEqual(['ok']);
     expect(stream.cancelled()).toBe(true);
   });

@@ -73,6 +73,8 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
     const label = type && !isEventStreamType(type) ? type : undefined;
     let sawEvent = false;
     let head = '';
+    // The text last fed to the parser: the excerpt of an overflow (the parser does not say what it buffered).
+    let lastPiece = '';
 
     const parser = createParser({
       maxBufferSize,
@@ -91,7 +93,7 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
         // Unknown fields and invalid `retry:` values are ignored, as the SSE standard says; only an
         // overflow ends the stream.
         if (error.type === 'max-buffer-size-exceeded') {
-          subscriber.error(new StreamBufferOverflowError(maxBufferSize, error.line ?? ''));
+          subscriber.error(new StreamBufferOverflowError(maxBufferSize, error.line ?? lastPiece));
         }
       },
     });
@@ -111,12 +113,16 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
       if ((label !== undefined || json) && head.length < HEAD_CHARS) head += piece.slice(0, HEAD_CHARS - head.length);
       // No event can come from JSON: what it is is shown as soon as enough of it came.
       if (json) return head.length < HEAD_CHARS;
+      lastPiece = piece;
       parser.feed(piece);
       return true;
     };
     const end = (rest: string): void => {
       if (json) throw new StreamNotEstablishedError(type, head + rest);
-      if (rest) parser.feed(rest);
+      if (rest) {
+        lastPiece = rest;
+        parser.feed(rest);
+      }
       // At the end of the body, the last event is delivered even when its closing blank line, or even its last
       // line end, never came, as the official SDKs do (they flush the unfinished line, then the pending event):
       // the first line end finishes a cut line (or is the LF of a CR LF), the second one dispatches. After a
