@@ -20,6 +20,14 @@ describe('the emulator on the wire: errors, pagination, runs', () => {
       expect(blank.status).toBe(401);
     });
 
+    it("an empty or blank apiKey is refused by startEmulator() (no request could carry it: every request would be a 401)", async () => {
+      for (const apiKey of ['', '  ']) {
+        await expect(startEmulator({ apiKey })).rejects.toThrow(
+          `startEmulator(): 'apiKey' must be a non-empty string, or left out to accept any key (got ${JSON.stringify(apiKey)}).`,
+        );
+      }
+    });
+
     it('401 for another key than the configured one', async () => {
       const strict = await startEmulator({ apiKey: 'sk-right' });
       try {

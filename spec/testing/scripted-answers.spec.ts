@@ -568,7 +568,7 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       expect(script({ content: 'Hi' })).toThrow("unknown answer field 'content'");
       expect(script({ text: 'Hi', refusal: 'No' })).toThrow("a 'refusal' cannot come with a 'text' or 'toolCalls'");
       expect(script({ toolCalls: [] })).toThrow("'toolCalls' must be a non-empty array");
-      expect(script({ toolCalls: [{ arguments: {} }] })).toThrow('toolCalls[0].name must be a non-empty string');
+      expect(script({ toolCalls: [{ arguments: {} }] })).toThrow('toolCalls[0].name must be a non-empty string, got undefined.');
       expect(script({ toolCalls: [{ name: 'f', arguments: [1] }] })).toThrow('toolCalls[0].arguments must be an object or JSON text, got an array');
       expect(script({ toolCalls: [{ name: 'f', args: {} }] })).toThrow("toolCalls[0]: unknown field 'args'");
       expect(script({ text: 42 })).toThrow("'text' must be a string, got number 42");

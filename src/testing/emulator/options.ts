@@ -34,7 +34,7 @@ export interface EmulatorOptions {
   readonly statusStepMs?: number;
   /** The `openai-poll-after-ms` header on every GET response; `null` leaves it out. Default `100`. */
   readonly pollAfterMs?: number | null;
-  /** The only API key accepted (`401` for any other). Default: any non-empty key. */
+  /** The only API key accepted (`401` for any other); an empty one is refused by `startEmulator()`. Default: any non-empty key. */
   readonly apiKey?: string;
   /** The port to listen on (127.0.0.1). Default `0`: an ephemeral port. */
   readonly port?: number;
@@ -116,6 +116,10 @@ export const DEFAULT_PACING: Pacing = { eventMs: 20, deltaMs: 25 };
  * resolveOptions({ pacing: 0 }).pacing; // { eventMs: 0, deltaMs: 0 }
  */
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  // No request can carry an empty key: such an emulator would refuse everything (`apiKey: process.env.KEY ?? ''`).
+  if (options.apiKey !== undefined && (typeof options.apiKey !== 'string' || options.apiKey.trim() === '')) {
+    throw new TypeError(`startEmulator(): 'apiKey' must be a non-empty string, or left out to accept any key (got ${JSON.stringify(options.apiKey)}).`);
+  }
   const pacing = options.pacing === 0 ? { eventMs: 0, deltaMs: 0 } : { ...DEFAULT_PACING, ...options.pacing };
   return {
     pacing,

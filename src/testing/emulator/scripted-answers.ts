@@ -249,6 +249,7 @@ function shownValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (value === undefined) return 'undefined';
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
