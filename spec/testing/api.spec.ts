@@ -28,6 +28,24 @@ describe('the emulator on the wire: errors, pagination, runs', () => {
       }
     });
 
+    it('an unknown option or a time that is no number of milliseconds is refused by startEmulator(), naming it', async () => {
+      const refusals: Array<[Record<string, unknown>, string]> = [
+        [{ strictRequest: false }, "unknown option 'strictRequest' (known: pacing, statusStepMs, pollAfterMs, apiKey, port, resumeWindowMs, strictRequests)"],
+        [{ statusStepMs: -1 }, "'statusStepMs' must be a number of milliseconds, 0 or more (got -1)"],
+        [{ resumeWindowMs: Number.NaN }, "'resumeWindowMs' must be a number of milliseconds, 0 or more (got null)"],
+        [{ pollAfterMs: 'x' }, `'pollAfterMs' must be a number of milliseconds, 0 or more (got "x")`],
+        [{ pacing: -1 }, "'pacing' must be 0 or { eventMs, deltaMs } (got -1)"],
+        [{ pacing: { eventMs: -5 } }, "'pacing.eventMs' must be a number of milliseconds, 0 or more (got -5)"],
+        [{ pacing: { deltasMs: 5 } }, "'pacing' has an unknown field 'deltasMs' (known: eventMs, deltaMs)"],
+      ];
+      for (const [options, problem] of refusals) {
+        await expect(startEmulator(options as never)).rejects.toThrow(`startEmulator(): ${problem}.`);
+      }
+      // What the options allow still starts.
+      const fine = await startEmulator({ pacing: { eventMs: 0 }, statusStepMs: 0, pollAfterMs: null, resumeWindowMs: 0 });
+      await fine.close();
+    });
+
     it('401 for another key than the configured one', async () => {
       const strict = await startEmulator({ apiKey: 'sk-right' });
       try {

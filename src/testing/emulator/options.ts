@@ -116,10 +116,7 @@ export const DEFAULT_PACING: Pacing = { eventMs: 20, deltaMs: 25 };
  * resolveOptions({ pacing: 0 }).pacing; // { eventMs: 0, deltaMs: 0 }
  */
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
-  // No request can carry an empty key: such an emulator would refuse everything (`apiKey: process.env.KEY ?? ''`).
-  if (options.apiKey !== undefined && (typeof options.apiKey !== 'string' || options.apiKey.trim() === '')) {
-    throw new TypeError(`startEmulator(): 'apiKey' must be a non-empty string, or left out to accept any key (got ${JSON.stringify(options.apiKey)}).`);
-  }
+  checkOptions(options);
   const pacing = options.pacing === 0 ? { eventMs: 0, deltaMs: 0 } : { ...DEFAULT_PACING, ...options.pacing };
   return {
     pacing,
@@ -150,4 +147,40 @@ function resolveChecks(option: EmulatorOptions['strictRequests']): StrictRequest
 function checkProblem(key: string, value: unknown): string | undefined {
   if (!CHECKS.includes(key)) return `has an unknown check '${key}' (known: ${CHECKS.join(', ')})`;
   return value === undefined || typeof value === 'boolean' ? undefined : `'${key}' must be a boolean`;
+}
+
+const OPTIONS: readonly string[] = ['pacing', 'statusStepMs', 'pollAfterMs', 'apiKey', 'port', 'resumeWindowMs', 'strictRequests'];
+
+/**
+ * Refuses, with a `TypeError` naming the option, what would quietly make another emulator than the one asked for: an
+ * unknown option (a misspelt `strictRequest` would leave the checks on), a time that is not a number of
+ * milliseconds of 0 or more, an empty key (no request can carry it: every request would be a 401).
+ */
+function checkOptions(options: EmulatorOptions): void {
+  const fail = (what: string): never => {
+    throw new TypeError(`startEmulator(): ${what}.`);
+  };
+  for (const key of Object.keys(options)) {
+    if (!OPTIONS.includes(key)) fail(`unknown option '${key}' (known: ${OPTIONS.join(', ')})`);
+  }
+  const milliseconds = (name: string, value: unknown) => {
+    if (value !== undefined && !(typeof value === 'number' && value >= 0 && value !== Infinity)) {
+      fail(`'${name}' must be a number of milliseconds, 0 or more (got ${JSON.stringify(value) ?? String(value)})`);
+    }
+  };
+  const { pacing } = options;
+  if (pacing !== undefined && pacing !== 0) {
+    if (typeof pacing !== 'object' || pacing === null) fail(`'pacing' must be 0 or { eventMs, deltaMs } (got ${JSON.stringify(pacing)})`);
+    for (const key of Object.keys(pacing)) {
+      if (key !== 'eventMs' && key !== 'deltaMs') fail(`'pacing' has an unknown field '${key}' (known: eventMs, deltaMs)`);
+    }
+    milliseconds('pacing.eventMs', pacing.eventMs);
+    milliseconds('pacing.deltaMs', pacing.deltaMs);
+  }
+  milliseconds('statusStepMs', options.statusStepMs);
+  milliseconds('resumeWindowMs', options.resumeWindowMs);
+  if (options.pollAfterMs !== null) milliseconds('pollAfterMs', options.pollAfterMs);
+  if (options.apiKey !== undefined && (typeof options.apiKey !== 'string' || options.apiKey.trim() === '')) {
+    fail(`'apiKey' must be a non-empty string, or left out to accept any key (got ${JSON.stringify(options.apiKey)})`);
+  }
 }
