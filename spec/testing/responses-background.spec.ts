@@ -112,6 +112,18 @@ describe('the emulator: background responses, with the official SDK', () => {
     await expect(sdk.client.responses.retrieve('resp_unknown', { stream: true })).rejects.toMatchObject({ status: 404 });
   });
 
+  it("a streamed GET whose starting_after is empty or no integer: 400 invalid_type, not the events after 0", async () => {
+    const created = await sdk.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true });
+    await sdk.emulator.idle();
+    for (const value of ['', ' ', '1.5', 'x']) {
+      const res = await fetch(`${sdk.emulator.url}/responses/${created.id}?stream=true&starting_after=${encodeURIComponent(value)}`, {
+        headers: { authorization: 'Bearer test' },
+      });
+      expect([value, res.status]).toEqual([value, 400]);
+      expect((await res.json()).error).toMatchObject({ param: 'starting_after', code: 'invalid_type' });
+    }
+  });
+
   it('background needs store: 400', async () => {
     await expect(sdk.client.responses.create({ model: 'gpt-4o', input: 'Hi', background: true, store: false })).rejects.toMatchObject({
       status: 400,

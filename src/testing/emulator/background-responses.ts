@@ -180,7 +180,8 @@ export function backgroundToStream(
     throw badRequest(`Response '${id}' was not created with background=true, so it cannot be streamed again.`, 'stream', 'invalid_value');
   }
   const text = query.get('starting_after');
-  const startingAfter = text === null ? -1 : Number(text);
+  // An empty value is no number (`Number('')` would read it as 0, and drop the first event).
+  const startingAfter = text === null ? -1 : text.trim() === '' ? Number.NaN : Number(text);
   if (!Number.isInteger(startingAfter) || startingAfter < -1) {
     throw badRequest(`Invalid 'starting_after': expected an integer, got '${text}'.`, 'starting_after', 'invalid_type');
   }
