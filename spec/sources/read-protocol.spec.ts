@@ -5,7 +5,7 @@
  */
 import { Observable, take, takeUntil } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { assistantEvents, chatCompletionChunks, responseEvents, type ServerSentEvent } from '../../src/index';
+import { assistantEvents, assistantEventsFromNdjson, chatCompletionChunks, chatCompletionChunksFromNdjson, IncompleteStreamError, responseEvents, responseEventsFromNdjson, type ServerSentEvent } from '../../src/index';
 
 const sources: Array<[string, (sse$: Observable<ServerSentEvent>) => Observable<unknown>, ServerSentEvent]> = [
   ['responseEvents', (sse$) => responseEvents(sse$), { event: 'response.output_text.delta', data: '{"type":"response.output_text.delta","sequence_number":1,"item_id":"m","output_index":0,"content_index":0,"delta":"x"}' }],
@@ -50,5 +50,47 @@ describe.each(sources)('%s over a synchronous Observable of SSE events', (_name,
     read(sse$).subscribe({ error: (e: unknown) => (failed = e) });
     expect(failed).toBeInstanceOf(Error);
     expect(emitted).toBe(2);
+  });
+});
+
+describe('a source factory’s own failure passes as it is (not as a stream cut before its first event)', () => {
+  const typed: Array<[string, (factory: never) => Observable<unknown>]> = [
+    ['assistantEvents', assistantEvents as never],
+    ['chatCompletionChunks', chatCompletionChunks as never],
+    ['responseEvents', responseEvents as never],
+    ['chatCompletionChunksFromNdjson', chatCompletionChunksFromNdjson as never],
+    ['responseEventsFromNdjson', responseEventsFromNdjson as never],
+    ['assistantEventsFromNdjson', assistantEventsFromNdjson as never],
+  ];
+  const errorOf = (values$: Observable<unknown>) =>
+    new Promise<unknown>((resolve) => values$.subscribe({ error: resolve, complete: () => resolve('completed') }));
+
+  it.each(typed)('%s', async (_name, read) => {
+    const mine = new RangeError('a mistake in the factory');
+    expect(
+      await errorOf(
+        read((() => {
+          throw mine;
+        }) as never),
+      ),
+    ).toBe(mine);
+    expect(await errorOf(read((async () => Promise.reject(mine)) as never))).toBe(mine);
+    // (By name: errors of Node's own code come from another realm than the test's.)
+    const wrong = await errorOf(read((() => ({})) as never));
+    expect((wrong as Error).name).toBe('TypeError');
+    expect((wrong as Error).message).toMatch(/^expected a Response, a ReadableStream/);
+    const refused = await errorOf(read(((signal: AbortSignal) => fetch('http://127.0.0.1:9/', { signal })) as never));
+    expect((refused as Error).name).toBe('TypeError');
+    expect((refused as Error).message).toBe('fetch failed');
+    // Once the factory gave its bytes, a failure is a cut.
+    const cut = await errorOf(
+      read((() => ({
+        async *[Symbol.asyncIterator]() {
+          yield '';
+          throw new Error('reset');
+        },
+      })) as never),
+    );
+    expect(cut).toBeInstanceOf(IncompleteStreamError);
   });
 });

@@ -49,7 +49,7 @@ export function assistantEventsFromNdjson(
   source: ByteSource,
   options: AssistantEventsFromNdjsonOptions = {},
 ): Observable<AssistantStreamEvent> {
-  return readFramed(assistantsSource, source, options, (bytes, readOptions, ended) => readNdjson(bytes, readOptions, ended, namedLine));
+  return readFramed(assistantsSource, source, options, (bytes, readOptions, ended, opened) => readNdjson(bytes, readOptions, ended, namedLine, opened));
 }
 
 /**

@@ -14,7 +14,8 @@ import { type ProtocolSource, StreamEnd } from './protocol.js';
  * - A {@link StreamEnd} from the reader completes the stream, or fails it with its error.
  * - A value the reader calls terminal completes the stream after it is emitted (and releases the connection).
  * - A transport failure mid-stream fails it with the reader's `cut(cause)` (the library's own errors pass as
- *   they are); a body that ends before a terminal value or `[DONE]` ends it as the reader's `endOfBody()` says.
+ *   they are); a body that ends before a terminal value or `[DONE]` ends it as the reader's `endOfBody()` says. A
+ *   source factory's own failure (it threw, returned no bytes, or its request was refused) passes as it is.
  *
  * Cold: the options are prepared once per call, a reader is opened per subscription, and a source factory is
  * called per subscription (so `retry()` re-issues the request). Chained to its subscriber: `take`, `first` and
@@ -36,13 +37,14 @@ export function readProtocol<E, O extends FromSSEOptions>(
 /**
  * How the bytes of a body become {@link ServerSentEvent}s for {@link readFramed}: `readSSE` (an event stream), or
  * `readNdjson` (one JSON value per line, `src/sources/from-ndjson.ts`). `ended` tells whether the stream has ended by
- * its protocol when it stops (then a fetch body's end is read rather than cancelled).
+ * its protocol when it stops (then a fetch body's end is read rather than cancelled); `opened` is called once the
+ * source is open (a factory gave its bytes), before its first read.
  *
  * @internal
  * @example
  * const ndjson: Framing = (source, options, ended) => readNdjson(source, options, ended);
  */
-export type Framing = (source: ByteSource, options: FromSSEOptions, ended: () => boolean) => Observable<ServerSentEvent>;
+export type Framing = (source: ByteSource, options: FromSSEOptions, ended: () => boolean, opened: () => void) => Observable<ServerSentEvent>;
 
 /**
  * {@link readProtocol} over the events of another framing of the same values (`readNdjson`): the same reader
@@ -68,7 +70,10 @@ export function readFramed<E, O extends FromSSEOptions>(
     // The stream ended by its protocol (`[DONE]`, `event: done`, a terminal event): the body's end is read rather
     // than cancelled.
     let done = false;
-    const sse$ = isObservable(source) ? source : frame(source, options, () => done);
+    // The source is open: a failure from then on is a stream cut short. Before it (a factory that threw, a connection
+    // refused), the failure is the source's own, and passes as it is.
+    let opened = isObservable(source);
+    const sse$ = isObservable(source) ? source : frame(source, options, () => done, () => (opened = true));
     // Chained: when the subscriber is done (`take(1)`, an error sent to it), the SSE events stop at once, even
     // in the middle of a synchronous source's emission loop.
     return subscribeChained(sse$, subscriber, {
@@ -89,7 +94,7 @@ export function readFramed<E, O extends FromSSEOptions>(
       },
       error(error: unknown) {
         // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.
-        subscriber.error(error instanceof OpenAIStreamError ? error : reader.cut(error));
+        subscriber.error(error instanceof OpenAIStreamError || !opened ? error : reader.cut(error));
       },
       complete() {
         const error = reader.endOfBody();

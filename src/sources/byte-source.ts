@@ -45,6 +45,8 @@ interface ByteReader {
    * left pending (an async iterator's `return()` would wait for its pending `next()`).
    */
   readonly isResponseBody: boolean;
+  /** A factory's source: settles once the factory gave bytes to read, rejected by its failure. */
+  readonly opened?: Promise<unknown>;
 }
 
 /**
@@ -145,6 +147,7 @@ function factoryReader(factory: ByteStreamFactory): ByteReader {
     get isResponseBody() {
       return inner?.isResponseBody ?? false;
     },
+    opened: opening,
   };
 }
 
@@ -164,6 +167,11 @@ function emptyReader(): ByteReader {
 export interface TextSink {
   text(piece: string): boolean;
   end(rest: string): void;
+  /**
+   * Called once the source is open, before its first read: at once, or once a factory gave its bytes. A failure
+   * before it is the source's own (a factory that threw or was refused a connection), not a stream cut short.
+   */
+  opened?(): void;
 }
 
 /**
@@ -185,6 +193,11 @@ export function readText(source: ByteSource, subscriber: Subscriber<unknown>, en
     if (isErrorResponse(source)) throw await APIError.fromResponse(source, source.url || 'response');
     reader = openByteReader(source);
     if (stopped) return reader.cancel();
+    if (reader.opened !== undefined) {
+      await reader.opened;
+      if (stopped) return;
+    }
+    sink.opened?.();
     const decoder = new TextDecoder();
     let atStart = true;
     for (;;) {

@@ -55,6 +55,7 @@ export function readNdjson(
   options: { maxBufferSize?: number },
   ended: (() => boolean) | undefined,
   eventOf: LineEvent = unnamedLine,
+  opened?: () => void,
 ): Observable<ServerSentEvent> {
   checkByteSource(source);
   const maxLine = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;
@@ -81,6 +82,7 @@ export function readNdjson(
 
     const lines = lineSplitter(maxLine);
     return readText(source, subscriber, ended, {
+      opened,
       text(piece) {
         lines.push(piece, line);
         return true;
@@ -168,4 +170,4 @@ function isWholeJson(text: string): boolean {
  * @example
  * readFramed(responsesSource, response, {}, ndjsonLines);
  */
-export const ndjsonLines: Framing = (source, options, ended) => readNdjson(source, options, ended);
+export const ndjsonLines: Framing = (source, options, ended, opened) => readNdjson(source, options, ended, unnamedLine, opened);

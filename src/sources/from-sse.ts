@@ -63,7 +63,12 @@ export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Obser
  * let done = false;
  * readSSE(response, {}, () => done).subscribe((sse) => { if (sse.data === '[DONE]') done = true; });
  */
-export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() => boolean) | undefined): Observable<ServerSentEvent> {
+export function readSSE(
+  source: ByteSource,
+  options: FromSSEOptions,
+  ended: (() => boolean) | undefined,
+  opened?: () => void,
+): Observable<ServerSentEvent> {
   checkByteSource(source);
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;
   return new Observable<ServerSentEvent>((subscriber) => {
@@ -134,7 +139,7 @@ export function readSSE(source: ByteSource, options: FromSSEOptions, ended: (() 
       if (label !== undefined && !sawEvent) throw new StreamNotEstablishedError(label, head);
       subscriber.complete();
     };
-    return readText(source, subscriber, ended, { text, end });
+    return readText(source, subscriber, ended, { text, end, opened });
   });
 }
 
