@@ -465,6 +465,27 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       expect(scripted.remaining).toBe(Infinity);
     });
 
+    it('a predicate gets a copy of the request: what it changes changes neither the log nor the answer', async () => {
+      emulator.scriptAnswer(
+        { text: 'Seen.' },
+        {
+          match: {
+            api: 'responses',
+            when: (request) => {
+              (request.body as Record<string, unknown>)['input'] = 'changed';
+              (request.tools as string[]).length = 0;
+              return true;
+            },
+          },
+        },
+      );
+      const from = emulator.requests.length;
+      const response = await client.responses.create({ model: 'gpt-4o', input: 'Hi there', tools: [strictWeatherTool] });
+      expect(response.output_text).toBe('Seen.');
+      expect((emulator.requests[from]!.body as { input: string }).input).toBe('Hi there');
+      expect(emulator.requests[from]!.body).toMatchObject({ tools: [expect.objectContaining({ name: 'get_weather' })] });
+    });
+
     it('match by path (as for faults), and a predicate that sees the request', async () => {
       const seen: AnswerRequest[] = [];
       emulator.scriptAnswer(

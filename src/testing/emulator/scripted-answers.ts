@@ -89,8 +89,9 @@ export interface AnswerRequest {
 /**
  * Which requests a scripted answer is for: every criterion given must hold. `method` and `path` as for faults
  * (a string path equals the request's path with or without `/v1`, a RegExp is tested against the full path);
- * `api` the API; `input` a substring (or a RegExp tested against) the last user input; `when` a predicate (when
- * it throws, the request is answered with a 500 `The emulator failed: scriptAnswer(): match.when threw: ...`).
+ * `api` the API; `input` a substring (or a RegExp tested against) the last user input; `when` a predicate, given a
+ * copy of the request (what it changes changes nothing else; when it throws, the request is answered with a 500
+ * `The emulator failed: scriptAnswer(): match.when threw: ...`).
  *
  * @example
  * emulator.scriptAnswer({ refusal: 'No.' }, { match: { api: 'responses', input: 'password' } });
@@ -270,7 +271,13 @@ function matchesAnswer(match: AnswerMatch | undefined, request: AnswerRequest): 
   }
   if (match.when === undefined) return true;
   try {
-    return match.when(request);
+    // A copy: what the callback does to it must not change the request log, nor what the emulator answers.
+    return match.when({
+      ...request,
+      body: structuredClone(request.body),
+      tools: [...request.tools],
+      toolOutputs: request.toolOutputs.map((output) => ({ ...output })),
+    });
   } catch (error) {
     // The request is answered with a 500 saying so (the server's reply to an emulator failure).
     throw new Error(`scriptAnswer(): match.when threw: ${String((error as Error)?.message ?? error)}`, { cause: error });
