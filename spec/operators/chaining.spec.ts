@@ -549,6 +549,24 @@ describe('a callback or a value that makes an operator throw fails its stream (n
   });
 });
 
+describe('a value an accumulating operator cannot read (built by hand) is a SnapshotError naming it, with an excerpt', () => {
+  const cases: Array<[string, OperatorFunction<never, unknown>, readonly unknown[], string]> = [
+    ['accumulateSnapshots', accumulateSnapshots() as never, [v.runCreated, v.messageCreated, { event: 'thread.message.delta' }], 'thread.message.delta'],
+    ['accumulateChatCompletion', accumulateChatCompletion() as never, [v.chatRole, { ...v.chatHel, choices: [null] }], 'chat.completion.chunk'],
+    ['finalChatCompletion', finalChatCompletion() as never, [v.chatRole, { ...v.chatHel, choices: [null] }], 'chat.completion.chunk'],
+    ['accumulateResponse', accumulateResponse() as never, [v.responseCreated, { type: 'response.output_item.added', output_index: 0, sequence_number: 1 }], 'response.output_item.added'],
+    ['finalResponse', finalResponse() as never, [v.responseCreated, { type: 'response.output_item.added', output_index: 0, sequence_number: 1 }], 'response.output_item.added'],
+  ];
+  it.each(cases)('%s', (_name, operator, values, eventName) => {
+    let error: unknown;
+    from(values as never[]).pipe(operator).subscribe({ error: (e: unknown) => (error = e) });
+    expect(error).toBeInstanceOf(SnapshotError);
+    expect(error).toMatchObject({ eventName });
+    expect((error as Error).message).toMatch(/^A value the snapshot cannot read \(TypeError: .+\): \{/);
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+  });
+});
+
 describe('the tool loops stop a synchronous turn stream as soon as downstream is done', () => {
   /** A client whose every stream emits `values` synchronously, counting what it produced and its teardowns. */
   function synchronous<T>(values: readonly T[]) {

@@ -281,7 +281,9 @@ export class IncompleteStreamError extends OpenAIStreamError {
  * An event could not be applied to the accumulated snapshots: a delta for a message or run step the stream
  * never created, or a delta that is refused: one carrying a key that could pollute prototypes (`__proto__`,
  * `constructor`, `prototype`), or an array index above the reducer's bound (4096 in run streams; Chat Completions
- * and Responses have their own). Snapshots emitted before stay valid.
+ * and Responses have their own); or a value the reducer cannot read at all (built by hand, without the fields the
+ * library's sources check: its message has an excerpt of the value, its `cause` the reducer's `TypeError`).
+ * Snapshots emitted before stay valid.
  *
  * @example
  * events$.pipe(accumulateSnapshots()).subscribe({

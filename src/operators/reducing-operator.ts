@@ -1,4 +1,7 @@
 import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
+import { SnapshotError } from '../errors/stream-errors.js';
+import { OpenAIStreamError } from '../errors/base.js';
+import { excerpt, redactSecrets } from '../errors/excerpt.js';
 import { subscribeChained } from './subscribe-chained.js';
 
 /**
@@ -40,7 +43,7 @@ export function reducing<S, E, R>(
             state = reducer(previous, event);
             steps.event?.(event, state, previous, out);
           } catch (error) {
-            out.error(error);
+            out.error(unreadable(error, event));
           }
         },
         error: (error: unknown) => out.error(error),
@@ -54,4 +57,47 @@ export function reducing<S, E, R>(
         },
       });
     });
+}
+
+/**
+ * `reducer`, whose failure on a value it cannot read is {@link unreadable}'s typed error: for `scan()` and `reduce()`.
+ *
+ * @internal
+ * @example
+ * events$.pipe(scan(readingWith(responseReducer), undefined));
+ */
+export function readingWith<A, S extends A, E>(reducer: (state: A, value: E) => S): (state: A, value: E) => S {
+  return (state, value) => {
+    try {
+      return reducer(state, value);
+    } catch (error) {
+      throw unreadable(error, value);
+    }
+  };
+}
+
+/**
+ * The error of a value the reducer could not read: the library's own errors as they are; anything else (a
+ * `TypeError` of a value built by hand, without the fields the sources check) as a {@link SnapshotError} naming the
+ * value, with an excerpt of it and the error as its `cause`.
+ *
+ * @internal
+ * @example
+ * out.error(unreadable(new TypeError("Cannot read properties of undefined (reading 'delta')"), event));
+ */
+export function unreadable(error: unknown, value: unknown): unknown {
+  if (error instanceof OpenAIStreamError) return error;
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  const name = record?.['event'] ?? record?.['type'] ?? record?.['object'];
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  const said = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new SnapshotError(`A value the snapshot cannot read (${said}): ${redactSecrets(excerpt(text))}`, {
+    eventName: typeof name === 'string' ? name : typeof value,
+    cause: error,
+  });
 }

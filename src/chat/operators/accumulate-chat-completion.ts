@@ -2,6 +2,7 @@ import { type OperatorFunction, scan } from 'rxjs';
 import type { ChatCompletionChunk } from '../../wire/chat.js';
 import { chatCompletionReducer } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot } from '../snapshot/state.js';
+import { readingWith } from '../../operators/reducing-operator.js';
 
 /**
  * Accumulates a Chat Completions stream into snapshots: one {@link ChatCompletionSnapshot} per chunk, with every
@@ -24,7 +25,7 @@ import type { ChatCompletionSnapshot } from '../snapshot/state.js';
  * ).subscribe((text) => render(text));
  */
 export function accumulateChatCompletion(): OperatorFunction<ChatCompletionChunk, ChatCompletionSnapshot> {
-  return scan(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined) as OperatorFunction<
+  return scan(readingWith(chatCompletionReducer), undefined as ChatCompletionSnapshot | undefined) as OperatorFunction<
     ChatCompletionChunk,
     ChatCompletionSnapshot
   >;

@@ -3,6 +3,7 @@ import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 import { finalizeChatCompletion } from '../snapshot/finalize.js';
 import { chatCompletionReducer } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot } from '../snapshot/state.js';
+import { readingWith } from '../../operators/reducing-operator.js';
 
 /**
  * Emits once, when the stream completes: the whole {@link ChatCompletion} (`object: 'chat.completion'`), built
@@ -23,7 +24,7 @@ import type { ChatCompletionSnapshot } from '../snapshot/state.js';
  */
 export function finalChatCompletion(): OperatorFunction<ChatCompletionChunk, ChatCompletion> {
   return pipe(
-    reduce(chatCompletionReducer, undefined as ChatCompletionSnapshot | undefined),
+    reduce(readingWith(chatCompletionReducer), undefined as ChatCompletionSnapshot | undefined),
     map(finalizeChatCompletion),
   );
 }

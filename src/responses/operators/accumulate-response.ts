@@ -2,6 +2,7 @@ import { filter, type OperatorFunction, pipe, scan } from 'rxjs';
 import type { ResponseStreamEvent } from '../../wire/responses-api.js';
 import { responseReducer } from '../snapshot/reducer.js';
 import type { ResponseSnapshot } from '../snapshot/state.js';
+import { readingWith } from '../../operators/reducing-operator.js';
 
 /**
  * Accumulates a Responses stream into snapshots: one {@link ResponseSnapshot} per event once the response
@@ -22,7 +23,7 @@ import type { ResponseSnapshot } from '../snapshot/state.js';
  */
 export function accumulateResponse(): OperatorFunction<ResponseStreamEvent, ResponseSnapshot> {
   return pipe(
-    scan(responseReducer, undefined as ResponseSnapshot | undefined),
+    scan(readingWith(responseReducer), undefined as ResponseSnapshot | undefined),
     filter((snapshot): snapshot is ResponseSnapshot => snapshot !== undefined),
   );
 }

@@ -3,6 +3,7 @@ import { MissingResponseError, MissingStreamStartError } from '../../errors/stre
 import type { ResponseStreamEvent } from '../../wire/responses-api.js';
 import { NOTHING_PENDING, pendingTextReducer, settledSnapshot } from '../snapshot/pending-text.js';
 import type { ResponseSnapshot } from '../snapshot/state.js';
+import { readingWith } from '../../operators/reducing-operator.js';
 
 /**
  * Emits once, when the stream completes: the final {@link ResponseSnapshot}, the response as the last lifecycle
@@ -30,7 +31,7 @@ export function finalResponse(): OperatorFunction<ResponseStreamEvent, ResponseS
   return pipe(
     // The reducer of `accumulateResponse()`, with the text deltas of one part applied together: the snapshots in
     // between are never seen here, so they are not made (see `pendingTextReducer`).
-    reduce(pendingTextReducer, NOTHING_PENDING),
+    reduce(readingWith(pendingTextReducer), NOTHING_PENDING),
     map((state) => {
       const snapshot = settledSnapshot(state);
       if (snapshot !== undefined) return snapshot;
