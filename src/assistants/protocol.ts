@@ -4,7 +4,7 @@ import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, St
 import { ASSISTANT_EVENT_NAMES, assistantEventIssue } from '../schema/assistants/event-check.js';
 import { messageDeltaIssue } from '../schema/assistants/message-delta-check.js';
 import { messageDeltaShape } from '../schema/assistants/message-delta-template.js';
-import { type ConformanceSchema, parseEventJson, readIssueError, schemaLookup, textOf, validateEventJson } from '../sources/decode-json-event.js';
+import { type ConformanceSchema, parseEventJson, readIssueError, schemaLookup, validateEventJson } from '../sources/decode-json-event.js';
 import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
@@ -13,6 +13,7 @@ import type { AssistantEventsOptions } from './assistant-events.js';
 import { RUN_SETTLED_STATUSES } from './run-statuses.js';
 import { assistantStreamReducer } from './snapshot/reducer.js';
 import { type AssistantStreamState, initialAssistantStreamState } from './snapshot/state.js';
+import { textOf } from '../errors/excerpt.js';
 
 // Assistants run streams, described once (see `src/protocols/protocol.ts`): their values, their source, their
 // accumulation.

@@ -3,13 +3,14 @@ import type { ChatToolCallDeltaWithSnapshot } from '../operators/tool-call-delta
 import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
 import { contentChunkShape } from '../schema/chat/chunk-template.js';
-import { type ConformanceSchema, parseEventJson, readIssueError, textOf, validateEventJson } from '../sources/decode-json-event.js';
+import { type ConformanceSchema, parseEventJson, readIssueError, validateEventJson } from '../sources/decode-json-event.js';
 import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ChatCompletionChunksOptions } from './chat-completion-chunks.js';
 import { chatCompletionReducer } from './snapshot/reducer.js';
 import type { ChatCompletionSnapshot } from './snapshot/state.js';
+import { textOf } from '../errors/excerpt.js';
 
 // Chat Completions, described once (see `src/protocols/protocol.ts`): its values, its source, its accumulation.
 

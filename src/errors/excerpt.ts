@@ -36,3 +36,19 @@ export function kindOf(value: unknown): string {
   if (typeof value !== 'object') return typeof value;
   return (value as object).constructor?.name ?? 'an object';
 }
+
+/**
+ * The text of a value for an error's excerpt: its JSON (a value another reader parsed, such as the official SDK's,
+ * written again), or what `String()` gives of one JSON cannot write (`undefined`, a cycle, a `BigInt`).
+ *
+ * @example
+ * textOf({ choices: [null] }); // '{"choices":[null]}'
+ * textOf(undefined); // 'undefined'
+ */
+export function textOf(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

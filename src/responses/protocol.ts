@@ -3,13 +3,14 @@ import type { ResponseToolCallDeltaWithSnapshot } from '../operators/tool-call-d
 import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
 import { responseWireChecks, type WireCheck } from '../schema/responses/wire-checks.js';
-import { parseEventJson, schemaLookup, textOf, validateEventJson, type ConformanceSchema } from '../sources/decode-json-event.js';
+import { parseEventJson, schemaLookup, validateEventJson, type ConformanceSchema } from '../sources/decode-json-event.js';
 import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import type { ResponseEventsOptions } from './response-events.js';
 import { outputPosition, responseReducer } from './snapshot/reducer.js';
 import type { ResponseSnapshot } from './snapshot/state.js';
+import { textOf } from '../errors/excerpt.js';
 
 // The Responses API, described once (see `src/protocols/protocol.ts`): its values, its source, its accumulation.
 

@@ -149,15 +149,3 @@ export interface ReadIssue {
 export function readIssueError(issue: ReadIssue, eventName: string | undefined, data: string): StreamParseError {
   return new StreamParseError(`Schema violation (${issue.message})`, { eventName, data, path: issue.path });
 }
-
-/**
- * The JSON text of a value another reader parsed (the official SDK's, adopted by `fromOpenAIStream()`), for the
- * excerpt of an error about it: the value written again, or what `String()` gives of one JSON cannot write.
- *
- * @internal
- * @example
- * readIssueError(issue, name, textOf(event.data));
- */
-export function textOf(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}

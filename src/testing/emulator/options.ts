@@ -34,7 +34,10 @@ export interface EmulatorOptions {
   readonly statusStepMs?: number;
   /** The `openai-poll-after-ms` header on every GET response; `null` leaves it out. Default `100`. */
   readonly pollAfterMs?: number | null;
-  /** The only API key accepted (`401` for any other); an empty one is refused by `startEmulator()`. Default: any non-empty key. */
+  /**
+   * The only API key accepted (`401` for any other); an empty one is refused by `startEmulator()`. Default: any
+   * non-empty key.
+   */
   readonly apiKey?: string;
   /** The port to listen on (127.0.0.1). Default `0`: an ephemeral port. */
   readonly port?: number;
