@@ -41,6 +41,7 @@ import {
   ofEventType,
   runStepDeltas,
   SnapshotError,
+  StreamParseError,
   streamMetrics,
   textDeltas,
   toEventStreamFrames,
@@ -533,11 +534,22 @@ describe('a callback or a value that makes an operator throw fails its stream (n
     expect(ending(from([v.chatRole, v.chatHel, v.chatLo, v.chatStop]).pipe(streamMetrics({ now })))).toEqual({ values: 0, end: thrown, unhandled: [] });
   });
 
-  it('textDeltas: a value it cannot read fails the stream after the text before it', () => {
-    const broken = { event: 'thread.message.delta' } as unknown as AssistantStreamEvent;
+  it('textDeltas: a value it cannot read fails the stream after the text before it, with a StreamParseError showing it', () => {
+    const broken = { event: 'thread.message.delta', data: { id: 'msg_1' } } as unknown as AssistantStreamEvent;
     const { values, end, unhandled } = ending(from([v.messageCreated, v.hel, broken, v.lo]).pipe(textDeltas()));
     expect({ values, unhandled }).toEqual({ values: 1, unhandled: [] });
-    expect(end).toBeInstanceOf(TypeError);
+    expect(end).toBeInstanceOf(StreamParseError);
+    expect(end).toMatchObject({ eventName: 'thread.message.delta', excerpt: JSON.stringify(broken) });
+    expect((end as Error).message).toMatch(/^A value textDeltas\(\) cannot read \(TypeError: .+\) in event "thread\.message\.delta": \{/);
+    expect((end as Error).cause).toBeInstanceOf(TypeError);
+  });
+
+  it('textDeltas: a chunk it cannot read is a StreamParseError too, naming it', () => {
+    const chunk = { ...v.chatHel, choices: [null] };
+    const { values, end } = ending(from([v.chatRole, v.chatHel, chunk, v.chatLo] as never[]).pipe(textDeltas()));
+    expect(values).toBe(1);
+    expect(end).toBeInstanceOf(StreamParseError);
+    expect(end).toMatchObject({ eventName: 'chat.completion.chunk' });
   });
 
   it('toEventStreamFrames: a describeError that throws gives the default description, and the frames complete', () => {
@@ -549,13 +561,16 @@ describe('a callback or a value that makes an operator throw fails its stream (n
   });
 });
 
-describe('a value an accumulating operator cannot read (built by hand) is a SnapshotError naming it, with an excerpt', () => {
+describe('a value an accumulating operator (or toolCallDeltas, chatCompletionEvents) cannot read (built by hand) is a SnapshotError naming it, with an excerpt', () => {
   const cases: Array<[string, OperatorFunction<never, unknown>, readonly unknown[], string]> = [
     ['accumulateSnapshots', accumulateSnapshots() as never, [v.runCreated, v.messageCreated, { event: 'thread.message.delta' }], 'thread.message.delta'],
     ['accumulateChatCompletion', accumulateChatCompletion() as never, [v.chatRole, { ...v.chatHel, choices: [null] }], 'chat.completion.chunk'],
     ['finalChatCompletion', finalChatCompletion() as never, [v.chatRole, { ...v.chatHel, choices: [null] }], 'chat.completion.chunk'],
     ['accumulateResponse', accumulateResponse() as never, [v.responseCreated, { type: 'response.output_item.added', output_index: 0, sequence_number: 1 }], 'response.output_item.added'],
     ['finalResponse', finalResponse() as never, [v.responseCreated, { type: 'response.output_item.added', output_index: 0, sequence_number: 1 }], 'response.output_item.added'],
+    ['toolCallDeltas (chunks)', toolCallDeltas() as never, [v.chatRole, { ...v.chatHel, choices: [null] }], 'chat.completion.chunk'],
+    ['toolCallDeltas (run events)', toolCallDeltas() as never, [v.runCreated, v.messageCreated, { event: 'thread.message.delta' }], 'thread.message.delta'],
+    ['chatCompletionEvents', chatCompletionEvents() as never, [v.chatRole, { ...v.chatHel, choices: [null] }], 'chat.completion.chunk'],
   ];
   it.each(cases)('%s', (_name, operator, values, eventName) => {
     let error: unknown;

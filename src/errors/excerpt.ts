@@ -52,3 +52,17 @@ export function textOf(value: unknown): string {
     return String(value);
   }
 }
+
+/**
+ * What a message about a value an operator could not read says: the value's name (its `event`, `type` or `object`,
+ * when a string) and what was thrown.
+ *
+ * @example
+ * readFailure(new TypeError('x'), { type: 'response.output_text.delta' }); // { name: 'response.output_text.delta', said: 'TypeError: x' }
+ */
+export function readFailure(error: unknown, value: unknown): { name: string | undefined; said: string } {
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  const name = record?.['event'] ?? record?.['type'] ?? record?.['object'];
+  const said = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { name: typeof name === 'string' ? name : undefined, said };
+}

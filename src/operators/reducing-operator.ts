@@ -1,7 +1,7 @@
 import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
 import { SnapshotError } from '../errors/stream-errors.js';
 import { OpenAIStreamError } from '../errors/base.js';
-import { excerpt, redactSecrets, textOf } from '../errors/excerpt.js';
+import { excerpt, readFailure, redactSecrets, textOf } from '../errors/excerpt.js';
 import { subscribeChained } from './subscribe-chained.js';
 
 /**
@@ -87,11 +87,10 @@ export function readingWith<A, S extends A, E>(reducer: (state: A, value: E) => 
  */
 export function unreadable(error: unknown, value: unknown): unknown {
   if (error instanceof OpenAIStreamError) return error;
-  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-  const name = record?.['event'] ?? record?.['type'] ?? record?.['object'];
-  const said = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const { name, said } = readFailure(error, value);
   return new SnapshotError(`A value the snapshot cannot read (${said}): ${redactSecrets(excerpt(textOf(value)))}`, {
-    eventName: typeof name === 'string' ? name : typeof value,
+    eventName: name ?? typeof value,
     cause: error,
   });
 }
+

@@ -8,6 +8,7 @@ import type { RunStep, ToolCall, ToolCallDelta } from '../wire/assistants.js';
 import type { ChatCompletionChunkToolCall } from '../wire/chat.js';
 import type { ResponseCustomToolCall, ResponseCustomToolCallInputDeltaEvent, ResponseFunctionCallArgumentsDeltaEvent, ResponseFunctionToolCall } from '../wire/responses-api.js';
 import type { StreamKind, StreamValue } from './stream-value.js';
+import { unreadable } from './reducing-operator.js';
 import { subscribeChained } from './subscribe-chained.js';
 
 /**
@@ -73,7 +74,8 @@ export type ToolCallDeltaOf<T> = {
  * - Responses: every `response.function_call_arguments.delta` and `response.custom_tool_call_input.delta`, with
  *   `response`.
  * The emitted type follows the source's type. Snapshots come from the same pure reducers as
- * `accumulateSnapshots()`, `accumulateChatCompletion()` and `accumulateResponse()`.
+ * `accumulateSnapshots()`, `accumulateChatCompletion()` and `accumulateResponse()`, and a value they cannot read
+ * (built by hand) ends the stream with the same `SnapshotError`.
  *
  * @example
  * import { toolCallDeltas } from 'rx-openai-stream';
@@ -101,7 +103,7 @@ export function toolCallDeltas(): <T extends StreamValue>(source: Observable<T>)
             states.set(kind, state);
             accumulation.toolCallDeltas(value, state, out);
           } catch (error) {
-            subscriber.error(error);
+            subscriber.error(unreadable(error, value));
           }
         },
         error: (error: unknown) => subscriber.error(error),

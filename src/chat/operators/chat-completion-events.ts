@@ -1,5 +1,6 @@
 import { concatMap, defer, type OperatorFunction } from 'rxjs';
 import type { ChatCompletionChunk, ChatCompletionTokenLogprob } from '../../wire/chat.js';
+import { unreadable } from '../../operators/reducing-operator.js';
 import { chatCompletionReducer, startsNewCompletion } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from '../snapshot/state.js';
 
@@ -163,7 +164,9 @@ const NO_EVENTS: readonly ChatCompletionStreamEvent[] = Object.freeze([]);
  * (use the chunks, or `accumulateChatCompletion()`, or `textDeltas()`), and a tool call that never got a `type`
  * is not announced (the SDK fails the stream there).
  *
- * Built from RxJS operators with one state per subscription: `take(1)` stops the source at once.
+ * Built from RxJS operators with one state per subscription: `take(1)` stops the source at once. A chunk it cannot
+ * read (built by hand, without the fields the library's sources check) ends the stream with a `SnapshotError` that
+ * shows it, after the events before it.
  *
  * @example
  * import { chatCompletionEvents } from 'rx-openai-stream';
@@ -322,6 +325,15 @@ export function chatCompletionEvents(
         return out.length === 0 ? NO_EVENTS : out;
       };
 
-      return source.pipe(concatMap(eventsOf));
+      return source.pipe(
+        concatMap((chunk) => {
+          try {
+            return eventsOf(chunk);
+          } catch (error) {
+            // A chunk built by hand without what the sources check: a typed error that shows it.
+            throw unreadable(error, chunk);
+          }
+        }),
+      );
     });
 }
