@@ -1,4 +1,4 @@
-import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
+import { firstValueFrom, from, lastValueFrom, take, toArray } from 'rxjs';
 import {
   createClient,
   finalResponse,
@@ -9,6 +9,7 @@ import {
 } from '../../src/index';
 import { startEmulator, type Emulator, type Fault } from '../../src/testing/index.js';
 import { useEmulator } from '../helpers/emulator';
+import { listen } from '../helpers/local-server';
 
 const ctx = useEmulator();
 const INPUT = 'Tell me about the sea and the sky';
@@ -323,3 +324,35 @@ describe('client.responses.stream(): lossless resume of background responses', (
 function countMatching(emulator: Emulator, from: number): number {
   return emulator.requests.slice(0, from).filter((r) => r.method === 'GET' && /^\/v1\/responses\/resp_[^/]+$/.test(r.path)).length;
 }
+
+describe('client.responses.stream(): the first stream of a call passes every event, whatever its numbers', () => {
+  /** A server on 127.0.0.1 that answers the POST with the emulator's own events, renumbered by `renumber`. */
+  async function served(renumber: (at: number) => number) {
+    const events = await uncut();
+    const body = events.map((event, at) => `event: ${event.type}\ndata: ${JSON.stringify({ ...event, sequence_number: renumber(at) })}\n\n`).join('');
+    const server = await listen((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(body);
+    });
+    return { events, server };
+  }
+
+  it.each<[string, (at: number) => number]>([
+    ['all 0', () => 0],
+    ['all -1', () => -1],
+    ['numbered again from 0 after response.in_progress', (at) => (at < 2 ? at : at - 2)],
+  ])('%s: every event, the whole text, and the response completed', async (_, renumber) => {
+    const { events: expected, server } = await served(renumber);
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+      const events = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: INPUT }).pipe(toArray()));
+      expect(events.map((e) => e.type)).toEqual(expected.map((e) => e.type));
+      expect(seqs(events)).toEqual(expected.map((_, at) => renumber(at)));
+      expect(text(events)).toBe(REPLY);
+      const response = await lastValueFrom(from(events).pipe(finalResponse()));
+      expect(response.status).toBe('completed');
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -89,8 +89,8 @@ export interface ResumePlan {
  * scheduler) and stop after `maxRetries` of them (at least one, so `maxRetries: 0` still resumes once); a resume
  * that delivers an event restores the budget. A stream by id (`startingAfter`) that brought no event and whose
  * response is found settled is resumed once more beyond the budget, and completes empty when that resume too ends
- * cleanly without an event (nothing was left after `startingAfter`). Events already delivered (a server that
- * replays more than asked) are dropped, so sequence numbers strictly increase. A resume the API refuses with 400
+ * cleanly without an event (nothing was left after `startingAfter`). Of a resumed stream, events already delivered
+ * (a server that replays more than asked) are dropped; the first stream passes every event as it came. A resume the API refuses with 400
  * or 404, a stream by id with `startingAfter` included, fails with {@link ResponseResumeExpiredError}.
  * Unsubscribing stops everything at once (and, with `cancelOnUnsubscribe`, cancels the response while it has not
  * settled).
@@ -121,17 +121,21 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       delivered++;
     };
 
+    // Of a stream after `starting_after` (a resume, a stream by id with `startingAfter`), only the events after the
+    // last one delivered: a server may send more than asked. The first stream of a call passes every event as it
+    // came, whatever its numbers (a server whose numbers do not go up loses nothing, and is not taken for a cut).
+    const afterLast = filter((event: ResponseStreamEvent) => typeof event.sequence_number !== 'number' || event.sequence_number > last);
     const events$ = defer(() => {
       if (!started) {
         started = true;
+        if (plan.startingAfter === undefined) return plan.first;
         // A stream by id after `startingAfter` is a resume itself.
-        return plan.responseId !== undefined && plan.startingAfter !== undefined
-          ? plan.first.pipe(refusedAsExpired(plan.responseId, plan.startingAfter))
-          : plan.first;
+        return plan.responseId !== undefined
+          ? plan.first.pipe(refusedAsExpired(plan.responseId, plan.startingAfter), afterLast)
+          : plan.first.pipe(afterLast);
       }
-      return plan.resume(responseId!, last).pipe(refusedAsExpired(responseId!, last));
+      return plan.resume(responseId!, last).pipe(refusedAsExpired(responseId!, last), afterLast);
     }).pipe(
-      filter((event) => event.sequence_number === undefined || event.sequence_number > last),
       tap(learn),
       retry({
         // The budget is counted below: a settled response earns one resume beyond it.
