@@ -1,6 +1,6 @@
 import { lastValueFrom, toArray } from 'rxjs';
 import { z } from 'zod';
-import { StructuredOutputValidationError } from '../../src/index';
+import { StructuredOutputIncompleteError, StructuredOutputValidationError } from '../../src/index';
 import { parsedToolCalls, zodFunction, zodResponsesFunction } from '../../src/structured';
 import { useEmulator } from '../helpers/emulator';
 
@@ -44,5 +44,24 @@ describe('parsedToolCalls against the emulator (real HTTP)', () => {
     expect(error).toBeInstanceOf(StructuredOutputValidationError);
     expect((error as StructuredOutputValidationError).toolName).toBe('get_weather');
     expect((error as StructuredOutputValidationError).issues[0]!.path).toEqual(['days']);
+  });
+
+  it('Responses: a call max_output_tokens cut (done as incomplete) is a StructuredOutputIncompleteError with its arguments so far', async () => {
+    const long = 'a very long text that the token limit cuts '.repeat(10);
+    ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'write', arguments: { text: long } }] }, { times: 1 });
+    const Write = z.object({ text: z.string() });
+    const error = await lastValueFrom(
+      ctx.client.responses
+        .stream({ model: 'gpt-4o', input: 'write', tools: [zodResponsesFunction({ name: 'write', parameters: Write })], max_output_tokens: 16 })
+        .pipe(parsedToolCalls({ write: Write })),
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
+    expect(error).toMatchObject({ reason: 'incomplete', finishReason: 'max_output_tokens' });
+    const text = (error as StructuredOutputIncompleteError).text;
+    expect(text.length).toBeGreaterThan(0);
+    expect(JSON.stringify({ text: long }).startsWith(text)).toBe(true);
   });
 });

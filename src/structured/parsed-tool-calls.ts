@@ -80,8 +80,9 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
     // Chat Completions: calls still receiving arguments, in index order, of the completion of id `completion`.
     const pending: PendingChatCall[] = [];
     let completion = '';
-    // Responses: output indexes of function calls added and not done, in the current response.
-    const open = new Set<number>();
+    // Responses: the arguments so far of function calls added and not done (done as `incomplete`: cut by the
+    // output's limit) in the current response, by output index.
+    const open = new Map<number, string>();
     const flushBelow = (limit: number, out: ParsedToolCall<Tools>[]): ParsedToolCall<Tools>[] => {
       pending.sort((a, b) => a.index - b.index);
       while (pending.length > 0 && pending[0]!.index < limit) {
@@ -128,13 +129,19 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           // A response starts (once per response): calls one before it left open (cut) are not this one's.
           open.clear();
         } else if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
-          open.add((event as OutputItemEvent).output_index);
+          open.set((event as OutputItemEvent).output_index, '');
         } else if (event.type === 'response.output_item.done' && event.item.type === 'function_call') {
-          open.delete(event.output_index);
           const item = event.item;
-          out.push(toCall(event.output_index, item.name, item.call_id ?? undefined, item.arguments));
-        } else if (event.type === 'response.incomplete' && open.size > 0) {
-          throw new StructuredOutputIncompleteError(event.response.incomplete_details?.reason ?? 'incomplete', '');
+          // A call the output's limit cut is done as `incomplete`: its arguments are not whole, and the response
+          // ends incomplete (below); the SDK leaves it unparsed.
+          if (item.status === 'incomplete') open.set(event.output_index, item.arguments ?? '');
+          else {
+            open.delete(event.output_index);
+            out.push(toCall(event.output_index, item.name, item.call_id ?? undefined, item.arguments));
+          }
+        } else if ((event.type === 'response.incomplete' || event.type === 'response.completed') && open.size > 0) {
+          const reason = event.type === 'response.incomplete' ? event.response.incomplete_details?.reason : undefined;
+          throw new StructuredOutputIncompleteError(reason ?? 'incomplete', [...open.values()].at(-1)!);
         }
         return out;
       },
