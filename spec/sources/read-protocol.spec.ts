@@ -3,9 +3,9 @@
  * `assistantEvents()`) is chained to its subscriber: when the subscriber is done, the SSE events stop at once,
  * in the middle of a synchronous emission loop too, and nothing more is decoded.
  */
-import { Observable, take, takeUntil } from 'rxjs';
+import { config, firstValueFrom, Observable, take, takeUntil } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { assistantEvents, assistantEventsFromNdjson, chatCompletionChunks, chatCompletionChunksFromNdjson, IncompleteStreamError, responseEvents, responseEventsFromNdjson, type ServerSentEvent } from '../../src/index';
+import { assistantEvents, assistantEventsFromNdjson, chatCompletionChunks, chatCompletionChunksFromNdjson, fromOpenAIStream, IncompleteStreamError, responseEvents, responseEventsFromNdjson, type ServerSentEvent } from '../../src/index';
 
 const sources: Array<[string, (sse$: Observable<ServerSentEvent>) => Observable<unknown>, ServerSentEvent]> = [
   ['responseEvents', (sse$) => responseEvents(sse$), { event: 'response.output_text.delta', data: '{"type":"response.output_text.delta","sequence_number":1,"item_id":"m","output_index":0,"content_index":0,"delta":"x"}' }],
@@ -92,5 +92,42 @@ describe('a source factory’s own failure passes as it is (not as a stream cut 
       })) as never),
     );
     expect(cut).toBeInstanceOf(IncompleteStreamError);
+  });
+});
+
+describe('an async iterable whose return() throws at once: stopping early ignores it (nobody is left to tell)', () => {
+  const chunk = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'hi' }, finish_reason: null }] };
+  /** An endless iterable of `value`, whose `return()` throws instead of rejecting; counts its calls. */
+  function refusingReturn(value: unknown) {
+    const calls = { return: 0 };
+    const iterable = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => ({ done: false, value }),
+        return(): never {
+          calls.return++;
+          throw new Error('return() refused');
+        },
+      }),
+    };
+    return { calls, iterable };
+  }
+
+  it.each<[string, (iterable: never) => Observable<unknown>, unknown]>([
+    ['chatCompletionChunks (bytes)', chatCompletionChunks as never, `data: ${JSON.stringify(chunk)}\n\n`],
+    ['fromOpenAIStream (values)', fromOpenAIStream as never, chunk],
+  ])('%s under take(1)', async (_name, read, value) => {
+    const { calls, iterable } = refusingReturn(value);
+    const unhandled: unknown[] = [];
+    const previous = config.onUnhandledError;
+    config.onUnhandledError = (error) => unhandled.push(error);
+    try {
+      const first = await firstValueFrom(read(iterable as never));
+      expect(first).toMatchObject({ choices: [{ delta: { content: 'hi' } }] });
+      // RxJS reports an error of a teardown on a timer.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect({ returned: calls.return, unhandled }).toEqual({ returned: 1, unhandled: [] });
+    } finally {
+      config.onUnhandledError = previous;
+    }
   });
 });

@@ -109,10 +109,26 @@ function iteratorReader(iterator: AsyncIterator<Uint8Array | string>): ByteReade
     cancel() {
       if (cancelled) return;
       cancelled = true;
-      Promise.resolve(iterator.return?.()).catch(() => undefined);
+      returnQuietly(iterator);
     },
     isResponseBody: false,
   };
+}
+
+/**
+ * Ends `iterator` early (its `return()`, when it has one), ignoring a failure to do so, thrown or rejected: it comes
+ * from a cancel the consumer asked for, and nobody is left to tell.
+ *
+ * @internal
+ * @example
+ * returnQuietly(stream[Symbol.asyncIterator]());
+ */
+export function returnQuietly(iterator: AsyncIterator<unknown>): void {
+  try {
+    Promise.resolve(iterator.return?.()).catch(() => undefined);
+  } catch {
+    // A `return()` that throws at once, rather than rejecting.
+  }
 }
 
 function factoryReader(factory: ByteStreamFactory): ByteReader {

@@ -4,7 +4,7 @@ import { type Adoption, adoptionOf } from '../protocols/sources.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
-import { finishAfterEnd } from './byte-source.js';
+import { finishAfterEnd, returnQuietly } from './byte-source.js';
 
 /**
  * What {@link fromOpenAIStream} accepts: the official SDK's `AssistantStream`, `Stream<...>` or
@@ -148,7 +148,7 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
     function abort() {
       controller?.abort();
       stream?.controller?.abort();
-      if (iterator) Promise.resolve(iterator.return?.()).catch(() => undefined);
+      if (iterator) returnQuietly(iterator);
     }
     return () => {
       stopped = true;
