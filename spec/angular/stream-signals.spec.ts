@@ -17,7 +17,7 @@ import {
   runInInjectionContext,
   signal,
 } from '@angular/core';
-import { defer, finalize, firstValueFrom, map, type Observable, of, Subject, throwError } from 'rxjs';
+import { defer, finalize, firstValueFrom, map, Observable, of, Subject, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   accumulateResponse,
@@ -186,6 +186,54 @@ describe('streamSignals() in virtual time', () => {
       flush();
       expect([answer.text(), answer.status()]).toEqual(['Hel', 'done']);
       expectSubscriptions(never$.subscriptions).toBe([]);
+    });
+  });
+
+  describe('a synchronous source (a replay, recorded events): stop(), start(next$) and destroy end it at once', () => {
+    /** 1,000 text deltas emitted synchronously; counts what it produced; `at(n)` runs at the n-th delta. */
+    function burst(at: (n: number) => void) {
+      const seen = { produced: 0 };
+      const source$ = defer(() => {
+        const values = [v.responseCreated, v.messageAdded, v.partAdded, ...Array.from({ length: 1000 }, () => v.textDeltaEvent('Hello'))];
+        return new Observable<ResponseStreamEvent>((subscriber) => {
+          let deltas = 0;
+          for (const value of values) {
+            if (subscriber.closed) break;
+            seen.produced++;
+            subscriber.next(value);
+            if (value.type === 'response.output_text.delta') at(++deltas);
+          }
+          subscriber.complete();
+        });
+      });
+      return { seen, source$ };
+    }
+
+    it.each([
+      ['with the default snapshot', {}],
+      ['without a snapshot', { snapshot: false as const }],
+    ])('stop() at the first delta, %s: the source stops, the text stays as it was', (_name, options) => {
+      const answer = streamSignals<ResponseStreamEvent>(undefined, { injector, ...options });
+      const { seen, source$ } = burst((n) => n === 1 && answer.stop());
+      answer.start(source$);
+      expect([answer.text(), answer.status(), seen.produced]).toEqual(['Hello', 'stopped', 4]);
+    });
+
+    it('start(next$) at the third delta: the old source stops, and the text is next$’s alone', () => {
+      const answer = streamSignals<ResponseStreamEvent>(undefined, { injector });
+      const next$ = new Subject<ResponseStreamEvent>();
+      const { seen, source$ } = burst((n) => n === 3 && answer.start(next$));
+      answer.start(source$);
+      expect([answer.text(), answer.status(), seen.produced]).toEqual(['', 'streaming', 6]);
+      next$.next(v.textDeltaEvent('Hi'));
+      expect(answer.text()).toBe('Hi');
+    });
+
+    it('the context destroyed at the second delta: the source stops', () => {
+      const answer = streamSignals<ResponseStreamEvent>(undefined, { injector });
+      const { seen, source$ } = burst((n) => n === 2 && injector.destroy());
+      answer.start(source$);
+      expect([answer.text(), answer.status(), seen.produced]).toEqual(['HelloHello', 'stopped', 5]);
     });
   });
 

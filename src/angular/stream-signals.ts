@@ -10,7 +10,9 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { catchError, connect, EMPTY, map, merge, type Observable, type OperatorFunction, pipe, Subscription } from 'rxjs';
+import { catchError, EMPTY, map, merge, type Observable, type OperatorFunction, pipe, Subscription } from 'rxjs';
+import { connectChained } from '../operators/connect-chained.js';
+import { subscribeChained } from '../operators/subscribe-chained.js';
 import type { StreamValue } from '../operators/stream-value.js';
 import { textDeltas } from '../operators/text-deltas.js';
 import { type SnapshotOf, streamSnapshots } from './stream-snapshots.js';
@@ -221,7 +223,7 @@ export function streamSignals<E extends StreamValue, S>(
     };
     const values$ = snapshotsOf
       ? events.pipe(
-          connect((shared) =>
+          connectChained((shared) =>
             merge(
               shared.pipe(textOf, map((fragment) => ({ fragment }))),
               shared.pipe(snapshotsOf, map((state) => ({ state }))),
@@ -229,9 +231,12 @@ export function streamSignals<E extends StreamValue, S>(
           ),
         )
       : events.pipe(textOf, map((fragment) => ({ fragment })));
+    // Chained to `run`: a `stop()`, `start(next)` or destroy while a synchronous source emits (a replay, recorded
+    // events) ends it at once, and nothing of it reaches the signals after.
     run.add(
-      values$.subscribe({
+      subscribeChained(values$, run, {
         next: (value: { fragment: string } | { state: S }) => {
+          if (current !== run) return;
           if ('fragment' in value) text.update((so) => so + value.fragment);
           else snapshot.set(value.state);
         },
