@@ -9,7 +9,7 @@ import type {
  * @example
  * THREAD_EVENT_NAMES[0]; // 'thread.created'
  */
-export const THREAD_EVENT_NAMES = ['thread.created'] as const satisfies readonly AssistantStreamEventName[];
+export const THREAD_EVENT_NAMES = /* @__PURE__ */ Object.freeze(['thread.created'] as const satisfies readonly AssistantStreamEventName[]);
 
 /**
  * The run event names, whose data is a {@link Run}.
@@ -17,7 +17,7 @@ export const THREAD_EVENT_NAMES = ['thread.created'] as const satisfies readonly
  * @example
  * (RUN_EVENT_NAMES as readonly string[]).includes(event.event);
  */
-export const RUN_EVENT_NAMES = [
+export const RUN_EVENT_NAMES = /* @__PURE__ */ Object.freeze([
   'thread.run.created',
   'thread.run.queued',
   'thread.run.in_progress',
@@ -28,7 +28,7 @@ export const RUN_EVENT_NAMES = [
   'thread.run.cancelling',
   'thread.run.cancelled',
   'thread.run.expired',
-] as const satisfies readonly AssistantStreamEventName[];
+] as const satisfies readonly AssistantStreamEventName[]);
 
 /**
  * The run step event names: a {@link RunStep}, or a {@link RunStepDeltaEvent} for `thread.run.step.delta`.
@@ -36,7 +36,7 @@ export const RUN_EVENT_NAMES = [
  * @example
  * (RUN_STEP_EVENT_NAMES as readonly string[]).includes(event.event); // true for 'thread.run.step.delta'
  */
-export const RUN_STEP_EVENT_NAMES = [
+export const RUN_STEP_EVENT_NAMES = /* @__PURE__ */ Object.freeze([
   'thread.run.step.created',
   'thread.run.step.in_progress',
   'thread.run.step.delta',
@@ -44,7 +44,7 @@ export const RUN_STEP_EVENT_NAMES = [
   'thread.run.step.failed',
   'thread.run.step.cancelled',
   'thread.run.step.expired',
-] as const satisfies readonly AssistantStreamEventName[];
+] as const satisfies readonly AssistantStreamEventName[]);
 
 /**
  * The message event names: a {@link Message}, or a {@link MessageDeltaEvent} for `thread.message.delta`.
@@ -52,13 +52,13 @@ export const RUN_STEP_EVENT_NAMES = [
  * @example
  * events$.pipe(ofEventType(...MESSAGE_EVENT_NAMES)).subscribe((e) => console.log(e.event, e.data.id));
  */
-export const MESSAGE_EVENT_NAMES = [
+export const MESSAGE_EVENT_NAMES = /* @__PURE__ */ Object.freeze([
   'thread.message.created',
   'thread.message.in_progress',
   'thread.message.delta',
   'thread.message.completed',
   'thread.message.incomplete',
-] as const satisfies readonly AssistantStreamEventName[];
+] as const satisfies readonly AssistantStreamEventName[]);
 
 /**
  * Every {@link AssistantStreamEventName}, family by family.
@@ -66,12 +66,12 @@ export const MESSAGE_EVENT_NAMES = [
  * @example
  * ASSISTANT_STREAM_EVENT_NAMES.length; // 23
  */
-export const ASSISTANT_STREAM_EVENT_NAMES = [
+export const ASSISTANT_STREAM_EVENT_NAMES = /* @__PURE__ */ Object.freeze([
   ...THREAD_EVENT_NAMES,
   ...RUN_EVENT_NAMES,
   ...RUN_STEP_EVENT_NAMES,
   ...MESSAGE_EVENT_NAMES,
-] as const;
+] as const);
 
 // Compile-time check: the families cover every event name of the map (fails to compile otherwise).
 type Expect<T extends true> = T;

@@ -11,8 +11,13 @@ import type { RunStatus } from '../wire/assistants.js';
  * @example
  * TERMINAL_RUN_STATUSES.includes('completed'); // true
  */
-export const TERMINAL_RUN_STATUSES = ['completed', 'failed', 'cancelled', 'expired', 'incomplete'] as const satisfies
-  readonly RunStatus[];
+export const TERMINAL_RUN_STATUSES = /* @__PURE__ */ Object.freeze([
+  'completed',
+  'failed',
+  'cancelled',
+  'expired',
+  'incomplete',
+] as const satisfies readonly RunStatus[]);
 /**
  * A status after which a run changes no more.
  *
@@ -23,7 +28,7 @@ export const TERMINAL_RUN_STATUSES = ['completed', 'failed', 'cancelled', 'expir
  */
 export type TerminalRunStatus = (typeof TERMINAL_RUN_STATUSES)[number];
 
-const terminalRunStatuses: ReadonlySet<string> = new Set(TERMINAL_RUN_STATUSES);
+const terminalRunStatuses: ReadonlySet<string> = /* @__PURE__ */ frozenSet(TERMINAL_RUN_STATUSES);
 
 /**
  * Whether a run status is terminal (see {@link TERMINAL_RUN_STATUSES}).
@@ -42,4 +47,22 @@ export function isTerminalRunStatus(status: string): status is TerminalRunStatus
  * @example
  * RUN_SETTLED_STATUSES.has('requires_action'); // true
  */
-export const RUN_SETTLED_STATUSES: ReadonlySet<string> = new Set([...TERMINAL_RUN_STATUSES, 'requires_action']);
+export const RUN_SETTLED_STATUSES: ReadonlySet<string> = /* @__PURE__ */ frozenSet([...TERMINAL_RUN_STATUSES, 'requires_action']);
+
+/**
+ * A `Set` of `values` whose `add`, `delete` and `clear` throw a `TypeError`: for the constants the library exports
+ * and reads itself, which one caller must not be able to change for every stream of the process.
+ *
+ * @internal
+ * @example
+ * const DONE = frozenSet(['completed', 'failed']);
+ * DONE.has('completed'); // true
+ */
+export function frozenSet<T>(values: Iterable<T>): ReadonlySet<T> {
+  const set = new Set(values);
+  const refuse = (): never => {
+    throw new TypeError('This set is read-only: the library and every stream of the process share it');
+  };
+  for (const name of ['add', 'delete', 'clear']) Object.defineProperty(set, name, { value: refuse });
+  return Object.freeze(set);
+}

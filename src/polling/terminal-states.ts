@@ -1,4 +1,4 @@
-import { RUN_SETTLED_STATUSES } from '../assistants/run-statuses.js';
+import { frozenSet, RUN_SETTLED_STATUSES } from '../assistants/run-statuses.js';
 
 /**
  * Run statuses at which polling stops: the run finished, or it waits for tool outputs (`requires_action`).
@@ -14,4 +14,4 @@ export const RUN_POLL_TERMINAL_STATUSES: ReadonlySet<string> = RUN_SETTLED_STATU
  * @example
  * if (FILE_POLL_TERMINAL_STATUSES.has(file.status)) stopPolling();
  */
-export const FILE_POLL_TERMINAL_STATUSES: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);
+export const FILE_POLL_TERMINAL_STATUSES: ReadonlySet<string> = /* @__PURE__ */ frozenSet(['completed', 'failed', 'cancelled']);

@@ -6,14 +6,14 @@ import type { ResponseStreamEvent, ResponseStreamEventType } from '../wire/respo
  * @example
  * (RESPONSE_LIFECYCLE_EVENT_TYPES as readonly string[]).includes(event.type);
  */
-export const RESPONSE_LIFECYCLE_EVENT_TYPES = [
+export const RESPONSE_LIFECYCLE_EVENT_TYPES = /* @__PURE__ */ Object.freeze([
   'response.created',
   'response.queued',
   'response.in_progress',
   'response.completed',
   'response.incomplete',
   'response.failed',
-] as const satisfies readonly ResponseStreamEventType[];
+] as const satisfies readonly ResponseStreamEventType[]);
 
 /**
  * A lifecycle event type: its event carries the whole response.
