@@ -81,6 +81,19 @@ describe('chatCompletionChunks', () => {
     expect(cut.message).toContain('chat completion chatcmpl-1');
   });
 
+  it('a body that ends cleanly in the middle of a chunk is a cut (IncompleteStreamError after the chunks before, the half chunk in its cause), not a parse error', async () => {
+    const whole = chunk();
+    const half = chunk({}, { delta: { content: ' there' } });
+    const { values, error } = await outcome(encode(`data: ${whole}\n\ndata: ${half.slice(0, 40)}`));
+    expect(values).toEqual([JSON.parse(whole)]);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(error).toMatchObject({ completionId: 'chatcmpl-1', receivedEvents: 1 });
+    expect(((error as Error).cause as Error).message).toBe(`The body ended in the middle of an event: ${half.slice(0, 40)}`);
+    // A last event whole but for its line end is read: `[DONE]` here.
+    const unterminated = await outcome(encode(`data: ${whole}\n\ndata: [DONE]`));
+    expect(unterminated).toEqual({ values: [JSON.parse(whole)] });
+  });
+
   it('fails with IncompleteStreamError when the body is empty', async () => {
     const { error } = await outcome(new Uint8Array());
     expect(error).toBeInstanceOf(IncompleteStreamError);

@@ -143,6 +143,7 @@ describe('completion rules', () => {
 
   it.each([
     ['endEarly', { kind: 'endEarly', afterEvents: 9 }],
+    ['endMidEvent', { kind: 'endMidEvent', afterEvents: 9 }],
     ['reset', { kind: 'reset', afterEvents: 9 }],
   ] as const)('a body cut by %s is IncompleteStreamError when recovery is off, never a completion', async (_name, fault) => {
     const out = await streamWith(fault, { recoverStreams: false });
@@ -156,6 +157,7 @@ describe('lossless recovery', () => {
   it.each([
     ['endEarly', 'before the message', { kind: 'endEarly', afterEvents: 3 }],
     ['endEarly', 'mid-message', { kind: 'endEarly', afterEvents: 10 }],
+    ['endMidEvent', 'mid-message', { kind: 'endMidEvent', afterEvents: 10 }],
     ['reset', 'mid-message', { kind: 'reset', afterEvents: 12 }],
     ['stall + idle timeout', 'mid-message', { kind: 'stall', afterEvents: 11 }],
     ['keep-alive only + idle timeout', 'mid-message', { kind: 'keepAliveOnly', afterEvents: 11, everyMs: 10 }],

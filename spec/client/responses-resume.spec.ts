@@ -32,6 +32,7 @@ describe('client.responses.stream(): lossless resume of background responses', (
   it.each<[string, Fault]>([
     ['a reset connection', { kind: 'reset', afterEvents: 5 }],
     ['a premature end', { kind: 'endEarly', afterEvents: 5 }],
+    ['an end in the middle of an event', { kind: 'endMidEvent', afterEvents: 5 }],
   ])('after %s: GET stream=true&starting_after=<last delivered>, every event once, in order', async (_, fault) => {
     const expected = await uncut();
     ctx.emulator.inject(fault, { match: POST });

@@ -35,7 +35,7 @@ describe('client.responses.stream(): a cut stream of a stored response is comple
     expect(total).toBeGreaterThan(6);
     const calls = uncut.filter((e) => e.type === 'response.function_call_arguments.done').length;
     expect(calls > 0).toBe(params['tools'] !== undefined);
-    const kind = fc.constantFrom<'reset' | 'endEarly'>('reset', 'endEarly');
+    const kind = fc.constantFrom<'reset' | 'endEarly' | 'endMidEvent'>('reset', 'endEarly', 'endMidEvent');
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: total - 1 }), kind, async (afterEvents, cut) => {
         ctx.emulator.inject({ kind: cut, afterEvents } as Fault, { match: POST, times: 1 });

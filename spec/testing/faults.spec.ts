@@ -103,6 +103,18 @@ describe('fault injection', () => {
     expect(blocks.at(-1)?.event).toBe('done');
   });
 
+  it('endMidEvent: N events, then half of the next one without its line end, then a clean end; the run goes on', async () => {
+    const { seen, blocks, threadId } = await streamWith({ kind: 'endMidEvent', afterEvents: 3 });
+    expect(seen.ending).toBe('end');
+    // (A reader that dispatches the unterminated tail, as parseSse and the SDK do, gets a fourth block of half its data.)
+    expect(blocks.map((block) => block.event)).toEqual(['thread.run.created', 'thread.run.queued', 'thread.run.in_progress', 'thread.run.step.created']);
+    const tail = seen.text.slice(seen.text.lastIndexOf('\n\n') + 2);
+    expect(tail).toMatch(/^event: thread\.run\.step\.created\ndata: \{"id":"step_/);
+    expect(tail.endsWith('\n')).toBe(false);
+    expect(() => JSON.parse(tail.slice(tail.indexOf('data: ') + 6))).toThrow(SyntaxError);
+    await expectRunCompleted(threadId);
+  });
+
   it('longLine: M bytes without a newline, in chunks, then the end', async () => {
     const { seen, blocks } = await streamWith({ kind: 'longLine', afterEvents: 1, bytes: 300_000, chunkBytes: 10_000 });
     expect(seen.ending).toBe('end');

@@ -4,7 +4,7 @@ import { excerpt } from '../errors/excerpt.js';
 import { StreamBufferOverflowError, StreamParseError } from '../errors/stream-errors.js';
 import type { Framing } from '../protocols/read-protocol.js';
 import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, readText } from './byte-source.js';
-import type { ServerSentEvent } from './server-sent-event.js';
+import { isWholeJson, type ServerSentEvent } from './server-sent-event.js';
 
 /*
  * Newline-delimited JSON (NDJSON): one JSON value per line, what the official SDK's `toReadableStream()` writes
@@ -150,16 +150,6 @@ function lineSplitter(maxLine: number) {
 /** Empty, or only whitespace (a JSON line never starts with whitespace as its writers write it). */
 function isBlank(text: string): boolean {
   return text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === '');
-}
-
-function isWholeJson(text: string): boolean {
-  if (text === '[DONE]') return true;
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,9 +1,10 @@
 import { createParser, type ParseError } from 'eventsource-parser';
 import { Observable } from 'rxjs';
 import type { APIError } from '../errors/api-errors.js';
+import { excerpt } from '../errors/excerpt.js';
 import { StreamBufferOverflowError, StreamNotEstablishedError } from '../errors/stream-errors.js';
 import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, readText } from './byte-source.js';
-import { isEventStreamType, type ServerSentEvent } from './server-sent-event.js';
+import { isEventStreamType, isWholeJson, type ServerSentEvent } from './server-sent-event.js';
 
 /**
  * Options of {@link fromSSE}.
@@ -77,6 +78,8 @@ export function readSSE(
     const type = contentTypeOf(source);
     const label = type && !isEventStreamType(type) ? type : undefined;
     let sawEvent = false;
+    // Set while the end of the body flushes the parser: an event dispatched then had no closing blank line.
+    let flushing = false;
     let head = '';
     // The text last fed to the parser: the excerpt of an overflow (the parser does not say what it buffered).
     let lastPiece = '';
@@ -87,8 +90,12 @@ export function readSSE(
       // for a relabelled Response).
       onEvent:
         label === undefined
-          ? (event) => subscriber.next(event)
+          ? (event) => {
+              if (flushing) unfinished(event);
+              subscriber.next(event);
+            }
           : (event) => {
+              if (flushing) unfinished(event);
               sawEvent = true;
               subscriber.next(event);
             },
@@ -122,6 +129,14 @@ export function readSSE(
       parser.feed(piece);
       return true;
     };
+    // Read for a protocol (`ended` given: the typed sources), whose data is JSON: a last event the body ended in
+    // without its closing blank line, and whose data is not whole, is where the body was cut (a server or a proxy
+    // that stopped in the middle of a write): thrown, so the reader reports the cut, not a parse error.
+    const unfinished = (event: ServerSentEvent): void => {
+      if (ended !== undefined && !isWholeJson(event.data)) {
+        throw new SyntaxError(`The body ended in the middle of an event: ${excerpt(event.data)}`);
+      }
+    };
     const end = (rest: string): void => {
       if (json) throw new StreamNotEstablishedError(type, head + rest);
       if (rest) {
@@ -132,8 +147,9 @@ export function readSSE(
       // line end, never came, as the official SDKs do (they flush the unfinished line, then the pending event):
       // the first line end finishes a cut line (or is the LF of a CR LF), the second one dispatches. After a
       // complete event, they are blank lines that dispatch nothing. (`parser.reset({ consume: true })` would
-      // parse the cut line but then drop the event.) A cut JSON payload then fails where JSON is parsed, with
-      // the event named, instead of vanishing.
+      // parse the cut line but then drop the event.) A cut JSON payload is a cut stream for the typed sources
+      // (`unfinished`); `fromSSE()` delivers it as it is, to fail where its JSON is parsed rather than vanish.
+      flushing = true;
       parser.feed('\n\n');
       if (subscriber.closed) return;
       if (label !== undefined && !sawEvent) throw new StreamNotEstablishedError(label, head);

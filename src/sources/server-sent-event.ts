@@ -22,3 +22,22 @@ export interface ServerSentEvent {
 export function isEventStreamType(contentType: string | null | undefined): boolean {
   return contentType != null && contentType.toLowerCase().includes('text/event-stream');
 }
+
+/**
+ * Whether an event's data, or a line of newline-delimited JSON, is whole: JSON that parses, or the `[DONE]` that
+ * ends a stream. For the last one of a body that ended without its line end: not whole, the body was cut in it.
+ *
+ * @internal
+ * @example
+ * isWholeJson('{"a": 1}'); // true
+ * isWholeJson('{"a": '); // false
+ */
+export function isWholeJson(text: string): boolean {
+  if (text === '[DONE]') return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

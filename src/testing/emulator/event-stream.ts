@@ -110,7 +110,8 @@ function faultedStream(
 
   const strike = (): void => {
     if (!fault || !('afterEvents' in fault) || written !== fault.afterEvents || silent) return;
-    if (writer.closed || fault.kind === 'brokenJson') return; // the client left; brokenJson acts in `send`
+    // The client left; `brokenJson` and `endMidEvent` act in `send`, on the event after N.
+    if (writer.closed || fault.kind === 'brokenJson' || fault.kind === 'endMidEvent') return;
     onStrike(fault);
     switch (fault.kind) {
       case 'stall':
@@ -164,6 +165,14 @@ function faultedStream(
     if (silent || writer.closed) return;
     if (fault?.kind === 'withoutDone' && block.data === DONE_DATA) {
       onStrike(fault);
+      return;
+    }
+    if (fault?.kind === 'endMidEvent' && written === fault.afterEvents) {
+      silent = true;
+      onStrike(fault);
+      const text = formatSse({ ...block, data: block.data.slice(0, Math.ceil(block.data.length / 2)) });
+      writer.write(text.replace(/\n+$/, ''));
+      writer.end();
       return;
     }
     const broken = fault?.kind === 'brokenJson' && written === fault.afterEvents;

@@ -39,6 +39,11 @@ export type Fault =
   /** The data of the event after N good ones is cut in half (invalid JSON); the stream goes on. */
   | { readonly kind: 'brokenJson'; readonly afterEvents: number }
   /**
+   * After N events, the first half of the next event's data without its line end, then a clean end of the body: a
+   * server or proxy that stopped in the middle of a write.
+   */
+  | { readonly kind: 'endMidEvent'; readonly afterEvents: number }
+  /**
    * After N events a `data:` line of `bytes` bytes without a newline, written `chunkBytes` (default 65536) at a
    * time; then the response ends.
    */
@@ -414,6 +419,7 @@ const FIELDS: Readonly<Record<FaultKind, { required?: Readonly<Record<string, Fi
   reset: { required: { afterEvents: 'count' } },
   errorEvent: { required: { afterEvents: 'count' }, optional: { error: 'errorFields' } },
   brokenJson: { required: { afterEvents: 'count' } },
+  endMidEvent: { required: { afterEvents: 'count' } },
   longLine: { required: { afterEvents: 'count', bytes: 'count' }, optional: { chunkBytes: 'size' } },
   holdAfterDone: {},
   withoutDone: {},
