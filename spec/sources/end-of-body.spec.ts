@@ -3,7 +3,7 @@
  * delivered (as the official SDK dispatches it) by every typed source: Responses, Chat Completions, Assistants.
  */
 import { lastValueFrom, toArray } from 'rxjs';
-import { assistantEvents, chatCompletionChunks, responseEvents } from '../../src/index';
+import { assistantEvents, chatCompletionChunks, IncompleteStreamError, responseEvents } from '../../src/index';
 import { chunksAtEdges, chunksOf, fixtureBytes, streamOf } from '../helpers/bytes';
 import { expectSameAnswers, ours, sdk } from '../responses/sdk-parity';
 
@@ -49,14 +49,16 @@ describe('the last event of a body cut after it', () => {
     expect(cut.length).toBeGreaterThan(5);
   });
 
-  it('Responses: a payload cut at the end fails as a StreamParseError naming the event, after every whole event', async () => {
+  it('Responses: a payload cut at the end is a cut stream (IncompleteStreamError, the half event named in its cause), after every whole event', async () => {
     const body = bare(text('responses-recorded', 'azure-text.sse'));
     const cut = body.slice(0, body.lastIndexOf('"usage"'));
     const values: unknown[] = [];
     const error = await new Promise((resolve) =>
       responseEvents(streamOf([encode(cut)])).subscribe({ next: (v) => values.push(v), error: resolve }),
     );
-    expect(error).toMatchObject({ name: 'StreamParseError', eventName: 'response.completed' });
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(error).toMatchObject({ receivedEvents: 8, lastResponseStatus: 'in_progress' });
+    expect(((error as Error).cause as Error).message).toMatch(/^The body ended in the middle of an event "response\.completed": \{/);
     expect(values).toHaveLength(8);
   });
 });

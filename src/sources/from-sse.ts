@@ -134,7 +134,8 @@ export function readSSE(
     // that stopped in the middle of a write): thrown, so the reader reports the cut, not a parse error.
     const unfinished = (event: ServerSentEvent): void => {
       if (ended !== undefined && !isWholeJson(event.data)) {
-        throw new SyntaxError(`The body ended in the middle of an event: ${excerpt(event.data)}`);
+        const name = event.event ? ` "${event.event}"` : '';
+        throw new SyntaxError(`The body ended in the middle of an event${name}: ${excerpt(event.data)}`);
       }
     };
     const end = (rest: string): void => {
