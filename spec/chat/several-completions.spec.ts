@@ -6,7 +6,9 @@
  */
 import fc from 'fast-check';
 import { from, lastValueFrom, toArray } from 'rxjs';
-import { accumulateChatCompletion, chatCompletionEvents, chatCompletionReducer, type ChatCompletionChunk, type ChatCompletionSnapshot } from '../../src/index';
+import { accumulateChatCompletion, chatCompletionEvents, chatCompletionReducer, type ChatCompletionChunk, type ChatCompletionSnapshot, finalChatCompletion } from '../../src/index';
+import { finalParsed, parsedToolCalls, partialParsed } from '../../src/structured';
+import { z } from 'zod';
 import { propertyRuns } from '../helpers/property-runs';
 import { chatBytes, ourChat, sdkChat, sdkChatOfSeveral, withoutMadeUpIds } from './sdk-chat';
 
@@ -171,6 +173,63 @@ describe('a compatible server that gives every chunk of one completion an id of 
     const second = [chunk('y0', [choice({ role: 'assistant', content: 'Bye' })]), chunk('y1', [choice({}, { finish_reason: 'stop' })])];
     const snapshots = await lastValueFrom(from([...varying, ...second] as ChatCompletionChunk[]).pipe(accumulateChatCompletion(), toArray()));
     expect(snapshots.map((s) => s.choices[0]!.message.content)).toEqual(['', 'Hello', 'Hello, world', 'Hello, world', 'Bye', 'Bye']);
+  });
+
+  describe('with the role in every chunk too (Foundry Local 0.6)', () => {
+    const withRole = [
+      chunk('f1', [choice({ role: 'assistant', content: '{"city"' })]),
+      chunk('f2', [choice({ role: 'assistant', content: ':"Oslo"' })]),
+      chunk('f3', [choice({ role: 'assistant', content: ',"t":3}' })]),
+      chunk('f4', [choice({ role: 'assistant', content: '' }, { finish_reason: 'stop' })]),
+    ] as ChatCompletionChunk[];
+
+    it("one completion: the snapshots, the final completion and the events are the SDK's live stream's", async () => {
+      const ours = await ourChat([chatBytes(withRole)]);
+      expect(ours).toEqual(await sdkChat([chatBytes(withRole)]));
+      expect(ours.snapshots.map((s) => (s as ChatCompletionSnapshot).choices[0]!.message.content)).toEqual(['{"city"', '{"city":"Oslo"', '{"city":"Oslo","t":3}', '{"city":"Oslo","t":3}']);
+      expect(ours.events.filter((e) => (e as { type: string }).type === 'content.done')).toEqual([{ type: 'content.done', content: '{"city":"Oslo","t":3}' }]);
+    });
+
+    it('finalParsed and partialParsed read one answer; a next turn still starts anew', async () => {
+      const City = z.object({ city: z.string(), t: z.number() });
+      expect(await lastValueFrom(from(withRole).pipe(finalParsed(City)))).toEqual({ city: 'Oslo', t: 3 });
+      expect((await lastValueFrom(from(withRole).pipe(partialParsed(City), toArray()))).at(-1)).toEqual({ city: 'Oslo', t: 3 });
+      const next = [chunk('g1', [choice({ role: 'assistant', content: '{"city":"Rome","t":4}' })]), chunk('g2', [choice({ role: 'assistant' }, { finish_reason: 'stop' })])] as ChatCompletionChunk[];
+      expect(await lastValueFrom(from([...withRole, ...next]).pipe(finalParsed(City)))).toEqual({ city: 'Rome', t: 4 });
+      const finals = await lastValueFrom(from([...withRole, ...next]).pipe(finalChatCompletion()));
+      expect(finals.choices[0]!.message.content).toBe('{"city":"Rome","t":4}');
+    });
+
+    it('two choices (n = 2): both kept, as the SDK keeps them', async () => {
+      const two = [
+        chunk('h1', [choice({ role: 'assistant', content: 'A' }, { index: 0 })]),
+        chunk('h2', [choice({ role: 'assistant', content: 'B' }, { index: 1 })]),
+        chunk('h3', [choice({ role: 'assistant', content: 'a' }, { index: 0, finish_reason: 'stop' })]),
+        chunk('h4', [choice({ role: 'assistant', content: 'b' }, { index: 1, finish_reason: 'stop' })]),
+      ] as ChatCompletionChunk[];
+      const ours = await ourChat([chatBytes(two)]);
+      expect(ours.completion).toEqual((await sdkChat([chatBytes(two)])).completion);
+      expect((ours.completion as ChatCompletionSnapshot).choices.map((c) => c.message.content)).toEqual(['Aa', 'Bb']);
+    });
+
+    it('parsedToolCalls: a call streamed over such chunks is one call', async () => {
+      const Args = z.object({ city: z.string() });
+      const call = (id: string, fragment: object, finish: string | null = null) => chunk(id, [choice({ role: 'assistant', tool_calls: [{ index: 0, ...fragment }] }, { finish_reason: finish })]);
+      const chunks = [
+        call('t1', { id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"ci' } }),
+        call('t2', { function: { arguments: 'ty":"Os' } }),
+        call('t3', { function: { arguments: 'lo"}' } }, 'tool_calls'),
+      ] as ChatCompletionChunk[];
+      const calls = await lastValueFrom(from(chunks).pipe(parsedToolCalls({ weather: Args }), toArray()));
+      expect(calls).toMatchObject([{ name: 'weather', callId: 'call_1', parsedArguments: { city: 'Oslo' } }]);
+    });
+  });
+
+  it('a retry after a cut: the new completion (its role chunk, another id) starts anew, on an API with one id per completion', async () => {
+    const cut = [chunk('r1', [choice({ role: 'assistant', content: '' })]), chunk('r1', [choice({ content: 'Hel' })])];
+    const again = [chunk('r2', [choice({ role: 'assistant', content: '' })]), chunk('r2', [choice({ content: 'Hello' })]), chunk('r2', [choice({}, { finish_reason: 'stop' })])];
+    const final = await lastValueFrom(from([...cut, ...again] as ChatCompletionChunk[]).pipe(finalChatCompletion()));
+    expect(final.choices[0]!.message.content).toBe('Hello');
   });
 
   it('chunks whose choices carry a `message` beside their `delta` (Foundry Local): the message is still the deltas\'', async () => {

@@ -3,7 +3,7 @@ import { withManySteps } from './per-subscription.js';
 import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
 import { StructuredOutputIncompleteError, StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
 import { chatProtocol } from '../chat/protocol.js';
-import { mayStartCompletion, opensMessage } from '../chat/snapshot/reducer.js';
+import { type CompletionIds, completionIdsAfter } from '../chat/snapshot/reducer.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputStreamValue } from './structured-text.js';
 
@@ -37,6 +37,9 @@ interface PendingChatCall {
   /** A custom tool call (`type: 'custom'`): free-form input, not parsed, not emitted. */
   custom: boolean;
 }
+
+/** Whether a completion finished is not asked by `parsedToolCalls` (its calls were emitted at its finish). */
+const unasked = (): boolean => false;
 
 type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_item.added' | 'response.output_item.done' }>;
 
@@ -80,6 +83,7 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
     // Chat Completions: calls still receiving arguments, in index order, of the completion of id `completion`.
     const pending: PendingChatCall[] = [];
     let completion = '';
+    let ids: CompletionIds = 'one';
     // Responses: the arguments so far of function calls added and not done (done as `incomplete`: cut by the
     // output's limit) in the current response, by output index.
     const open = new Map<number, string>();
@@ -95,9 +99,12 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
       next(value) {
         const out: ParsedToolCall<Tools>[] = [];
         if (chatProtocol.is(value)) {
-          // Another completion that opens its message (the reducer's rule): a retry after a cut, or the next turn of
-          // a tool loop. Calls the one before left unfinished (it was cut) are dropped, never joined to the new ones.
-          if (mayStartCompletion(completion, value) && opensMessage(value)) pending.length = 0;
+          // Another completion (the reducer's rule, `completionIdsAfter()`): a retry after a cut, or the next turn
+          // of a tool loop. Calls the one before left unfinished (it was cut) are dropped, never joined to the new
+          // ones. (Whether it finished is not asked: the calls of a finished one were emitted at its finish.)
+          const after = completionIdsAfter(ids, completion, value, unasked, undefined);
+          if (after === 'another') pending.length = 0;
+          ids = after === 'another' ? 'one' : after;
           if (value.id) completion = value.id;
           for (const choice of value.choices) {
             if (choice.index !== wantedChoice) continue;

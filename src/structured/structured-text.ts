@@ -11,7 +11,7 @@ import {
   StructuredOutputValidationError,
 } from '../errors/structured-errors.js';
 import { chatProtocol } from '../chat/protocol.js';
-import { MAX_CHAT_INDEX, mayStartCompletion, opensMessage } from '../chat/snapshot/reducer.js';
+import { type CompletionIds, completionIdsAfter, MAX_CHAT_INDEX } from '../chat/snapshot/reducer.js';
 import { beganAfterStart, startOf } from '../responses/snapshot/stream-start.js';
 import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../wire/chat.js';
 import type { Response, ResponseStreamEvent } from '../wire/responses-api.js';
@@ -92,6 +92,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
   let skipped: Set<number> | undefined; // output indexes of non-final (commentary) messages
   let calls: string[] | undefined; // the names of the tools called, by call
   let id = ''; // the completion's or the response's, once known
+  let ids: CompletionIds = 'one'; // Chat: how the completion's chunks use their ids (`completionIdsAfter()`)
   let choicesShown: Set<number> | undefined; // Chat: the choices shown, and those that reported a `finish_reason`
   let choicesFinished: Set<number> | undefined;
   let started = false; // Responses: a lifecycle event came before any output event
@@ -101,6 +102,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
     text += piece;
     return piece;
   };
+  const everyChoiceFinished = () => choicesShown !== undefined && choicesShown.size === choicesFinished?.size;
   const restart = () => {
     turn++;
     text = '';
@@ -135,13 +137,12 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
       if (chatProtocol.is(value)) {
         const completion = value.id;
         if (completion) {
-          // Another completion, by the reducer's rule (`startsNewCompletion()`): a chunk with choices of another id
-          // that opens a message (a retry after a cut, the next turn), or comes once every choice of this one
-          // finished (servers that give each chunk an id of its own).
-          if (mayStartCompletion(id, value)) {
-            const finished = choicesShown !== undefined && choicesShown.size === choicesFinished?.size;
-            if (opensMessage(value) || finished) restart();
-          }
+          // Another completion, by the reducer's rule (`completionIdsAfter()`): a retry after a cut, the next turn.
+          const after = completionIdsAfter(ids, id, value, everyChoiceFinished, undefined);
+          if (after === 'another') {
+            restart();
+            ids = 'one';
+          } else ids = after;
           id = completion;
         }
         const choices = value.choices;

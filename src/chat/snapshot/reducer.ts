@@ -43,9 +43,10 @@ export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone
  *   `id` starts a new snapshot (the chunks of several completions in one stream, such as the `event`s of
  *   `runChatTools()`'s turns or a retry after a cut, give one snapshot per completion, and the last one is the final
  *   completion, as in the SDK's runner and its `ChatCompletionStream.fromReadableStream()`) when it opens a message
- *   (a choice's `delta.role`) or every choice of the snapshot finished: some compatible servers give every chunk an
- *   `id` of its own, and their chunks after the first go on with the current completion until it finished (the
- *   SDK's live streams accumulate whatever the ids); a usage chunk (`choices: []`) belongs to the completion before it; a chunk with an empty
+ *   (a choice's `delta.role`) after chunks that shared one id, or every choice of the snapshot finished
+ *   ({@link completionIdsAfter}): some compatible servers give every chunk an `id` of its own, some the role too,
+ *   and their chunks go on with the current completion until it finished (the SDK's live streams accumulate
+ *   whatever the ids); a usage chunk (`choices: []`) belongs to the completion before it; a chunk with an empty
  *   `id` belongs to the current completion (Azure's first chunk, `id: ""` with `prompt_filter_results`, starts the
  *   first snapshot with `id: ""`, which the completion's first real `id` then fills in, without starting another);
  * - chunk-level fields (`id`, `model`, `created`, `system_fingerprint`, `service_tier`, `usage`, ...) take the
@@ -72,31 +73,79 @@ export function chatCompletionReducer(
   snapshot: ChatCompletionSnapshot | undefined,
   chunk: ChatCompletionChunk,
 ): ChatCompletionSnapshot {
-  // Another completion's chunk starts a snapshot of its own.
-  const current = snapshot !== undefined && startsNewCompletion(snapshot, chunk) ? undefined : snapshot;
-  const previous = current === undefined ? NO_CHOICES : current.choices;
   const choices = chunk.choices;
+  // Another completion's chunk starts a snapshot of its own.
+  const ids = snapshot === undefined ? 'another' : idsAfterChunk(snapshot, chunk);
+  if (ids === 'another') return withIds(topLevel(undefined, chunk, choices.length === 0 ? NO_CHOICES : reduceChoices(NO_CHOICES, choices)), 'one');
+  const current = snapshot!;
+  const previous = current.choices;
   const next = choices.length === 0 ? previous : reduceChoices(previous, choices);
-  if (current === undefined) return topLevel(undefined, chunk, next);
-  if (chunk.id) return topLevel(current, chunk, next);
-  return next === previous ? current : withChoices(current, next);
+  const result = chunk.id ? topLevel(current, chunk, next) : next === previous ? current : withChoices(current, next);
+  // A new snapshot object drops the mark (non-enumerable): set again only in the rare states that need one.
+  return ids === 'same' || result === current ? result : withIds(result, ids);
 }
 
 /**
- * Whether `chunk` begins another completion than `snapshot`'s: both have a non-empty `id`, they differ (the official
- * SDK's rule in `ChatCompletionStream.fromReadableStream()`), the chunk has choices (a usage chunk belongs to the
- * completion before it), and either the chunk opens a message (a choice's `delta.role`: the first chunk of every
- * completion says the role, a retry's after a cut one too) or every choice of the snapshot finished. Some
- * compatible servers give every chunk an `id` of its own: their chunks after the first say no role, and go on with
- * the completion until it finished. One string comparison per chunk; the rest only when the ids differ.
+ * How the chunks of one completion have used their `id` so far: `'one'`, a single chunk (nothing known yet);
+ * `'same'`, one id for all (the API's way); `'varying'`, an id per chunk (some compatible servers).
+ *
+ * @internal
+ * @example
+ * let ids: CompletionIds = 'one';
+ */
+export type CompletionIds = 'one' | 'same' | 'varying';
+
+/**
+ * The rule that tells where a completion ends in a stream of several (a tool loop's turns, a retry after a cut),
+ * shared by the reducer and the operators that keep lighter state: how the chunks of the completion whose last
+ * `id` is `currentId` use their ids after `chunk` (from `ids` before it), or `'another'` when `chunk` starts another
+ * completion. It does when both ids are non-empty and differ (the official SDK's rule in
+ * `ChatCompletionStream.fromReadableStream()`), the chunk has choices (a usage chunk belongs to the completion
+ * before it), and either the chunk opens a message (a choice's `delta.role`: the first chunk of every completion
+ * says the role, a retry's after a cut one too) while the completion's chunks shared one id, or every choice of
+ * the completion finished (`finished(state)`, asked only then; a function and its argument rather than a closure,
+ * which would be made for every chunk). Some compatible servers give every chunk an `id` of its
+ * own, some with the role in every chunk too (Foundry Local): their second chunk cannot be told from a retry after
+ * a single chunk, and goes on with the completion (after an API's first chunk, a role without content, nothing is
+ * lost by it); from then on only the completion's finish ends it. One string comparison per chunk; the rest only
+ * when the ids differ.
+ *
+ * @internal
+ * @example
+ * const after = completionIdsAfter(ids, id, chunk, everyChoiceFinished, snapshot);
+ * if (after === 'another') restart();
+ */
+export function completionIdsAfter<S>(
+  ids: CompletionIds,
+  currentId: string,
+  chunk: ChatCompletionChunk,
+  finished: (state: S) => boolean,
+  state: S,
+): CompletionIds | 'another' {
+  const id = chunk.id;
+  if (!id || !currentId || chunk.choices.length === 0) return ids;
+  if (id === currentId) return ids === 'one' ? 'same' : ids;
+  if ((ids === 'same' && opensMessage(chunk)) || finished(state)) return 'another';
+  return 'varying';
+}
+
+/**
+ * Whether `chunk` begins another completion than `snapshot`'s, by {@link completionIdsAfter}'s rule (the snapshot
+ * keeps how its chunks used their ids, in a mark that is not part of its value).
  *
  * @internal
  * @example
  * if (snapshot !== undefined && startsNewCompletion(snapshot, chunk)) progress.length = 0;
  */
 export function startsNewCompletion(snapshot: ChatCompletionSnapshot, chunk: ChatCompletionChunk): boolean {
-  if (!mayStartCompletion(snapshot.id, chunk)) return false;
-  if (opensMessage(chunk)) return true;
+  return idsAfterChunk(snapshot, chunk) === 'another';
+}
+
+function idsAfterChunk(snapshot: ChatCompletionSnapshot, chunk: ChatCompletionChunk): CompletionIds | 'another' {
+  return completionIdsAfter(idsOf(snapshot), snapshot.id, chunk, everyChoiceFinished, snapshot);
+}
+
+function everyChoiceFinished(snapshot: ChatCompletionSnapshot): boolean {
   let seen = false;
   const choices = snapshot.choices;
   for (let i = 0; i < choices.length; i++) {
@@ -108,28 +157,21 @@ export function startsNewCompletion(snapshot: ChatCompletionSnapshot, chunk: Cha
   return seen;
 }
 
-/**
- * Whether `chunk` may begin another completion than the one of id `currentId`: both ids are non-empty and differ,
- * and the chunk has choices (a chunk without, the usage chunk of `include_usage`, belongs to the completion before
- * it). Whether it does is {@link startsNewCompletion}'s rule: it opens a message, or the completion finished.
- *
- * @internal
- * @example
- * if (mayStartCompletion(id, chunk) && (opensMessage(chunk) || finished)) restart();
- */
-export function mayStartCompletion(currentId: string, chunk: ChatCompletionChunk): boolean {
-  const id = chunk.id;
-  return !!id && !!currentId && currentId !== id && chunk.choices.length > 0;
+/** How a snapshot's chunks used their ids: a non-enumerable mark (not part of its value), absent for `'same'`. */
+const IDS: unique symbol = Symbol('rx-openai-stream.chat.ids');
+
+function idsOf(snapshot: ChatCompletionSnapshot): CompletionIds {
+  return (snapshot as { [IDS]?: CompletionIds })[IDS] ?? 'same';
 }
 
-/**
- * Whether a chunk opens a message: one of its choices' deltas says the `role` (the first chunk of a completion does).
- *
- * @internal
- * @example
- * opensMessage({ id: 'c2', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }); // true
- */
-export function opensMessage(chunk: ChatCompletionChunk): boolean {
+/** Marks a snapshot just made (no one else holds it yet) with how its chunks used their ids. */
+function withIds(snapshot: ChatCompletionSnapshot, ids: CompletionIds): ChatCompletionSnapshot {
+  if (ids !== 'same' && snapshot.id) Object.defineProperty(snapshot, IDS, { value: ids, enumerable: false });
+  return snapshot;
+}
+
+/** Whether a chunk opens a message: one of its choices' deltas says the `role` (the first chunk of a completion does). */
+function opensMessage(chunk: ChatCompletionChunk): boolean {
   const choices = chunk.choices;
   for (let i = 0; i < choices.length; i++) if (choices[i]!.delta?.role) return true;
   return false;
