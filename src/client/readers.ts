@@ -1,7 +1,6 @@
-import { concatMap, defer, type Observable } from 'rxjs';
-import { StreamNotEstablishedError, StreamParseError } from '../errors/stream-errors.js';
+import { defer, type Observable } from 'rxjs';
+import { StreamParseError } from '../errors/stream-errors.js';
 import type { BodyCheck } from './body-checks.js';
-import { isEventStreamType } from '../sources/server-sent-event.js';
 import { eventTimeouts } from './event-timeouts.js';
 import type { ResolvedClientOptions } from './options.js';
 
@@ -59,7 +58,12 @@ function decodeJSON<T>(text: string, check: BodyCheck<T> | undefined, where: str
 }
 
 /**
- * The shared part of reading any event stream: content-type check, parsing with `parse`, timeouts.
+ * The shared part of reading any event stream: parsing with `parse`, and the idle and first-event timeouts.
+ *
+ * A body labelled as something else than an event stream (a proxy that relabelled a live stream, or buffered one and
+ * sent it whole) is read as one all the same, event by event as it arrives, by `parse` (the typed sources do, see
+ * `fromSSE()`): the call was made and answered with its events, and a fallback would make it a second time. A body
+ * that is no event stream (JSON, a page) fails with `StreamNotEstablishedError` showing its start.
  *
  * @internal
  * @example
@@ -71,17 +75,7 @@ export function readEventStream<T>(
   parse: (response: Response) => Observable<T>,
   nameOf: (value: T) => string,
 ): Observable<T> {
-  const contentType = response.headers.get('content-type') ?? '';
-  const events$ = isEventStreamType(contentType)
-    ? parse(response)
-    : // A proxy that buffered the stream may have relabelled it: if the body is event-stream text, the run was
-      // created and streamed, so read what arrived rather than failing (a fallback would create a second run).
-      defer(async () => {
-        const body = await response.text().catch(() => '');
-        if (!/^(event|data|id|retry):|^:/m.test(body.slice(0, 200))) throw new StreamNotEstablishedError(contentType, body);
-        return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
-      }).pipe(concatMap(parse));
   const idle = options.idleTimeout;
   const first = options.firstEventTimeout ?? idle;
-  return events$.pipe(eventTimeouts(first, idle, nameOf, options.scheduler));
+  return parse(response).pipe(eventTimeouts(first, idle, nameOf, options.scheduler));
 }

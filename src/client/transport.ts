@@ -150,8 +150,8 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               }
               // An event stream is what the caller asked for (`accept: text/event-stream`) and got: a JSON call answered
               // with an event stream's content type is still a body the deadline bounds to its last byte.
-              const isEventStream =
-                asksForEventStream(headers) && isEventStreamType(response.headers.get('content-type'));
+              const askedForEvents = asksForEventStream(headers);
+              const isEventStream = askedForEvents && isEventStreamType(response.headers.get('content-type'));
               if (!response.ok) {
                 // The error body is bounded by the deadline too.
                 phase = 'body';
@@ -168,11 +168,13 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               else phase = 'body';
               reading = read(response, { options }).subscribe({
                 next: (value) => {
-                  // A body that is not an event stream is read whole before its value is emitted: once a value
-                  // comes, nothing is left to bound or to abort, even if the subscriber stops at this value.
-                  if (!isEventStream) {
+                  // Any other body is bounded by the deadline up to its first value. A JSON body is read whole before
+                  // its value is emitted: nothing is left to bound or to abort then, even if the subscriber stops at
+                  // this value. The events of a stream the caller asked for under another label (a proxy relabelled
+                  // it) come one by one: the rest of its body is still aborted if the subscriber stops.
+                  if (!isEventStream && phase === 'body') {
                     over();
-                    finished = true;
+                    finished = !askedForEvents;
                   }
                   subscriber.next(value);
                 },
