@@ -1,5 +1,6 @@
 import { firstValueFrom, lastValueFrom, tap, toArray, VirtualTimeScheduler } from 'rxjs';
-import { APIError, createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
+import OpenAI from 'openai';
+import { APIConnectionError, APIError, createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
 import { faultHeader } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
 import { listen } from '../helpers/local-server';
@@ -71,6 +72,47 @@ describe('bodies are bounded by the timeout', () => {
     const headers = faultHeader([{ kind: 'serverError', status: 500 }, { kind: 'stallBody', bytes: 10 }]);
     const error = await firstValueFrom(ctx.client.threads.retrieve(threadId, { timeout: 300, maxRetries: 0, headers })).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'StreamTimeoutError', kind: 'body' });
+  });
+});
+
+describe('a JSON body cut by the connection (resetBody)', () => {
+  it('a GET: retried, and the answer of the retry is the value', async () => {
+    const from = ctx.emulator.requests.length;
+    ctx.emulator.inject({ kind: 'resetBody' }, { match: { method: 'GET', path: threadPath() } });
+    const thread = await firstValueFrom(ctx.client.threads.retrieve(threadId));
+    expect(thread.id).toBe(threadId);
+    expect(ctx.emulator.requests.slice(from).map((r) => r.faults)).toEqual([['resetBody'], []]);
+  });
+
+  it('out of retries, or for a POST (its answer is lost, not sent again): APIConnectionError with the cut as cause', async () => {
+    ctx.emulator.inject({ kind: 'resetBody' }, { match: { method: 'GET', path: threadPath() } });
+    const error = await firstValueFrom(ctx.client.threads.retrieve(threadId, { maxRetries: 0 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(/^Connection error while reading the body: terminated.* \(GET \/threads\/thread_\w+\)$/);
+    expect(((error as Error).cause as Error).name).toBe('TypeError');
+
+    const from = ctx.emulator.requests.length;
+    ctx.emulator.inject({ kind: 'resetBody' }, { match: { method: 'POST', path: '/threads' } });
+    const posted = await firstValueFrom(ctx.client.threads.create({})).catch((e: unknown) => e);
+    expect(posted).toBeInstanceOf(APIConnectionError);
+    expect(ctx.emulator.requests.slice(from).filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a recovery poll whose body is cut is polled again: the cut run stream still completes', async () => {
+    const thread = (await firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content: 'Tell me about the sea' }] }))).id;
+    const cut = ctx.emulator.inject({ kind: 'reset', afterEvents: 4 }, { match: { method: 'POST', path: /\/runs$/ } });
+    const poll = ctx.emulator.inject({ kind: 'resetBody' }, { match: { method: 'GET', path: /\/runs\/run_\w+$/ } });
+    const events = await lastValueFrom(ctx.client.threads.runs.stream(thread, { assistant_id: assistantId }).pipe(toArray()));
+    expect([cut.hits, poll.hits]).toEqual([1, 1]);
+    expect(events.at(-1)!.event).toBe('thread.run.completed');
+  });
+
+  it('the official SDK rejects with undici’s own TypeError on the same answer', async () => {
+    const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    ctx.emulator.inject({ kind: 'resetBody' }, { match: { method: 'GET', path: threadPath() } });
+    const error = await sdk.beta.threads.retrieve(threadId).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('TypeError');
+    expect((error as Error).message).toBe('terminated');
   });
 });
 

@@ -1,5 +1,6 @@
 import { Observable, type Subscription } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
+import { OpenAIStreamError } from '../errors/base.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
 import { APIKeyProviderError } from '../errors/api-key-errors.js';
@@ -180,7 +181,13 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                 },
                 error: (error: unknown) => {
                   over();
-                  subscriber.error(error);
+                  // Any other body cut by the connection (undici's `terminated`): a connection error, retried for a
+                  // GET, as a stalled body is; a POST's answer was lost after the server acted on it. An event
+                  // stream's cut is its reader's to tell (a cut stream), and the library's own errors say more.
+                  if (askedForEvents || error instanceof OpenAIStreamError) return subscriber.error(error);
+                  const cut = new APIConnectionError(`Connection error while reading the body: ${describe(error)} (${spec.method} ${spec.path})`, { cause: error });
+                  if (spec.method === 'GET') retryOr(n, cut, undefined);
+                  else subscriber.error(cut);
                 },
                 complete: () => {
                   over();
@@ -377,9 +384,10 @@ function isFormData(body: unknown): body is FormData {
 }
 
 function describe(cause: unknown): string {
-  if (cause instanceof Error) {
-    const inner = (cause as { cause?: unknown }).cause;
-    return inner instanceof Error ? `${cause.message}: ${inner.message}` : cause.message;
-  }
-  return String(cause);
+  // By shape rather than `instanceof Error`: the errors of Node's own `fetch` may come from another realm (a VM context).
+  const message = (value: unknown) => (typeof value === 'object' && value !== null && typeof (value as Error).message === 'string' ? (value as Error).message : undefined);
+  const outer = message(cause);
+  if (outer === undefined) return String(cause);
+  const inner = message((cause as { cause?: unknown }).cause);
+  return inner === undefined ? outer : `${outer}: ${inner}`;
 }

@@ -122,6 +122,12 @@ export type Fault =
    */
   | { readonly kind: 'stallBody'; readonly bytes?: number }
   /**
+   * A JSON answer of the API sends its headers and the first `bytes` bytes of its body (default: half of it), then
+   * the connection is reset: a body cut by the network after the API acted. Error answers and event streams are not
+   * affected (and do not use it up).
+   */
+  | { readonly kind: 'resetBody'; readonly bytes?: number }
+  /**
    * The API handles a `POST /responses` and the model fails: the response is `failed`, with no output and the
    * API's `error` (`{ code: 'server_error', message: 'The model failed to generate a response.' }`, fields
    * overridable by `error`). Without streaming it is the answer; streamed, `response.created` and
@@ -159,7 +165,7 @@ export type RequestFault = Extract<Fault, { kind: 'rateLimit' | 'serverError' }>
  * @example
  * const fault: ReplyFault = { kind: 'badGatewayAfterAccept' };
  */
-export type ReplyFault = Extract<Fault, { kind: 'badGatewayAfterAccept' | 'stallBody' }>;
+export type ReplyFault = Extract<Fault, { kind: 'badGatewayAfterAccept' | 'stallBody' | 'resetBody' }>;
 
 /**
  * A fault changing what the API answers (the model fails).
@@ -301,7 +307,7 @@ export function faultHeader(fault: Fault | readonly Fault[]): Record<string, str
 }
 
 const REQUEST_KINDS: ReadonlySet<FaultKind> = new Set(['rateLimit', 'serverError']);
-const REPLY_KINDS: ReadonlySet<FaultKind> = new Set(['badGatewayAfterAccept', 'stallBody']);
+const REPLY_KINDS: ReadonlySet<FaultKind> = new Set(['badGatewayAfterAccept', 'stallBody', 'resetBody']);
 const ANSWER_KINDS: ReadonlySet<FaultKind> = new Set(['responseFailed']);
 
 /**
@@ -325,8 +331,8 @@ export function isReplyFault(fault: Fault): fault is ReplyFault {
 }
 
 /**
- * Whether a reply fault applies to an answer: a JSON answer meets either kind; an event stream only
- * `badGatewayAfterAccept` (the proxy's 502 replaces it), whose body `stallBody` does not stall.
+ * Whether a reply fault applies to an answer: a JSON answer meets every kind; an event stream only
+ * `badGatewayAfterAccept` (the proxy's 502 replaces it), whose body `stallBody` and `resetBody` leave alone.
  *
  * @example
  * isReplyFaultFor({ kind: 'stallBody' }, 'stream'); // false
@@ -430,6 +436,7 @@ const FIELDS: Readonly<Record<FaultKind, { required?: Readonly<Record<string, Fi
   serverError: { optional: { status: 'status', retryAfterMs: 'ms', ...ERROR_FIELDS } },
   badGatewayAfterAccept: { optional: { retryAfterMs: 'ms' } },
   stallBody: { optional: { bytes: 'count' } },
+  resetBody: { optional: { bytes: 'count' } },
   responseFailed: { optional: { error: 'errorFields', afterEvents: 'count' } },
 };
 

@@ -378,9 +378,11 @@ function sendJsonText(
     return;
   }
   writer.head(status, { 'content-type': 'application/json', ...headers });
-  if (fault?.kind === 'stallBody') {
-    // Headers and part of the body, then silence: the connection stays open until the client or `close()` ends it.
+  if (fault?.kind === 'stallBody' || fault?.kind === 'resetBody') {
+    // Headers and part of the body, then silence (the connection stays open until the client or `close()` ends
+    // it), or a reset once that part went out.
     writer.write(text.slice(0, Math.max(1, Math.min(fault.bytes ?? Math.floor(text.length / 2), text.length - 1))));
+    if (fault.kind === 'resetBody') writer.reset();
     return;
   }
   writer.write(text);
