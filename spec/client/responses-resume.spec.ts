@@ -139,7 +139,7 @@ describe('client.responses.stream(): lossless resume of background responses', (
     }
   });
 
-  it('resumes in a row that deliver nothing are bounded by maxRetries; then the cut is final', async () => {
+  it('resumes in a row that deliver nothing are bounded by maxRetries; then the cut is final, with the cut’s own error', async () => {
     ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST });
     ctx.emulator.inject({ kind: 'endEarly', afterEvents: 0 }, { match: RESUME, times: Infinity });
     const from = ctx.emulator.requests.length;
@@ -147,6 +147,9 @@ describe('client.responses.stream(): lossless resume of background responses', (
       ctx.clientWith({ maxRetries: 2 }).responses.stream({ model: 'gpt-4o', input: INPUT, background: true }),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IncompleteStreamError);
+    // Where the stream was (the response, its three events), not what the last empty resume knew.
+    expect(error).toMatchObject({ receivedEvents: 3, lastResponseStatus: 'in_progress' });
+    expect((error as IncompleteStreamError).responseId).toMatch(/^resp_/);
     expect(streamRequests(ctx.emulator, from)).toEqual([
       'POST /v1/responses',
       'GET /v1/responses/resp?stream=true&starting_after=2',

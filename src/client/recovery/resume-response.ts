@@ -111,6 +111,9 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     let started = false;
     // A resume was sent after the response was found settled, with no event delivered (see `delay` below).
     let resumedSettled = false;
+    // The cut that began the resumes in a row that delivered nothing: what the stream fails with when they run out
+    // (it says where the stream was; a resume that brought nothing knows less).
+    let firstCut: unknown;
 
     const learn = (event: ResponseStreamEvent): void => {
       const response = (event as { response?: { id?: unknown; background?: unknown } }).response;
@@ -119,6 +122,7 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       if (typeof event.sequence_number === 'number') last = event.sequence_number;
       if (RESPONSE_TERMINAL_EVENTS.has(event.type)) settled = true;
       delivered++;
+      firstCut = undefined;
     };
 
     // Of a stream after `starting_after` (a resume, a stream by id with `startingAfter`), only the events after the
@@ -145,12 +149,13 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
           if (!resumable || id === undefined || settled || !isCut(error)) return throwError(() => error);
           responseId = id;
+          firstCut ??= error;
           const again = defer(() => {
             plan.onRecover?.({ reason: error, responseId: id, startingAfter: last, receivedEvents: delivered, attempt, method: 'resume' });
             return attempt === 1 ? of(0) : timer(retryDelayMs(attempt - 2, undefined), plan.scheduler);
           });
           // At least one: `maxRetries: 0` turns off sending a request again, and a resume (a GET) sends nothing again.
-          const budgeted = () => (attempt > Math.max(plan.maxRetries, 1) ? throwError(() => error) : again);
+          const budgeted = () => (attempt > Math.max(plan.maxRetries, 1) ? throwError(() => firstCut) : again);
           if (delivered > 0 || plan.startingAfter === undefined || plan.isSettled === undefined) return budgeted();
           // A stream by id that brought no event may have had none to bring: asked for the events after the last
           // one of a settled response (a browser reconnecting with the last id it saw). Once the response is known
