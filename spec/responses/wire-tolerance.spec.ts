@@ -6,7 +6,8 @@
  * (`delta: 5`, `output_index: "x"`, ...) is a StreamParseError naming the event and the path.
  */
 import fc from 'fast-check';
-import { responseWireChecks, StreamParseError, type ResponseStreamEvent } from '../../src/index';
+import { from, lastValueFrom, toArray } from 'rxjs';
+import { accumulateResponse, responseWireChecks, StreamParseError, type ResponseStreamEvent } from '../../src/index';
 import { fixtureBytes, fixtureNames } from '../helpers/bytes';
 import { expectSameAnswers, ours, sdk } from './sdk-parity';
 import { richEvents, sse } from './stream';
@@ -261,6 +262,46 @@ describe('what the default checks read', () => {
     const mine = await ours([bytesOf(withNew)]);
     expect(mine.final?.output[outputIndex]).toEqual(future);
     expectSameAnswers(mine, await sdk([bytesOf(withNew)]));
+  });
+
+  /** The synthetic stream (it has reasoning and annotations) with `null` wherever a field's path matches `where`. */
+  const nulledWhere = (where: RegExp) =>
+    (richEvents() as unknown as Json[]).map((event) => {
+      let changed = event;
+      for (const path of paths(event)) if (where.test(pattern(path))) changed = edit(changed, path, (parent, key) => (parent[key] = null));
+      return changed;
+    });
+
+  it.each([
+    ['sequence_number', /^sequence_number$/],
+    ['response.id', /^response\.id$/],
+  ])('%s: null where it may be absent passes, and answers as the SDK does', async (_name, where) => {
+    const nulled = nulledWhere(where);
+    expect(JSON.stringify(nulled)).toContain('null');
+    expectSameAnswers(await ours([bytesOf(nulled)]), await sdk([bytesOf(nulled)]));
+  });
+
+  it.each([
+    ["a reasoning item's summary", 'response.output_item.added', /^item\.summary$/, 'response.reasoning_summary_part.added'],
+    ["a text part's annotations", 'response.content_part.added', /^part\.annotations$/, 'response.output_text.annotation.added'],
+  ])('%s: null where the list starts passes; the first part added starts it (the SDK fails there)', async (_name, starting, where, adding) => {
+    const whole = richEvents() as unknown as Json[];
+    const nulled = whole.map((event) => {
+      if ((event as { type: string }).type !== starting) return event;
+      let changed = event;
+      for (const path of paths(event)) if (where.test(pattern(path))) changed = edit(changed, path, (parent, key) => (parent[key] = null));
+      return changed;
+    });
+    expect(nulled).not.toEqual(whole);
+    const mine = await ours([bytesOf(nulled)]);
+    expect(mine.error).toBeUndefined();
+    // The SDK adds to the list it was given: it fails on the first part added to `null`.
+    expect((await sdk([bytesOf(nulled)])).error).toBeInstanceOf(Error);
+    // From the first part added on, every snapshot is the one of the stream without the nulls.
+    const snapshots = (events: Json[]) => lastValueFrom(from(events as unknown as ResponseStreamEvent[]).pipe(accumulateResponse(), toArray()));
+    const first = whole.findIndex((event) => (event as { type: string }).type === adding);
+    expect(first).toBeGreaterThan(0);
+    expect((await snapshots(nulled)).slice(first)).toEqual((await snapshots(whole)).slice(first));
   });
 
   it('reads the default checks without the OpenAPI schemas', () => {

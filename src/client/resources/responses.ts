@@ -197,7 +197,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
     streamAfter: (responseId, startingAfter, options) =>
       // The API filters by `starting_after`; filtering here too keeps the promise when a server does not.
       attempt(transport, responsesProtocol, streamSpec(responseId, startingAfter), options).pipe(
-        filter((event) => event.sequence_number === undefined || event.sequence_number > startingAfter),
+        filter((event) => typeof event.sequence_number !== 'number' || event.sequence_number > startingAfter),
       ),
     cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
     create: (body, options) => create(body as ResponseCreateParams, options),

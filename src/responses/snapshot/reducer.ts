@@ -154,10 +154,8 @@ export function responseReducer(
             path: 'annotation_index',
           });
         }
-        if (!Array.isArray(part.annotations)) {
-          throw new SnapshotError('The text part has no annotations', { eventName: event.type, path: 'content_index' });
-        }
-        const annotations = part.annotations.slice();
+        // A part without its list (`null`, or left out by a compatible server) gets one.
+        const annotations = Array.isArray(part.annotations) ? part.annotations.slice() : [];
         annotations[at] = detached(event.annotation) as (typeof annotations)[number];
         return { ...part, annotations };
       });

@@ -100,7 +100,7 @@ const tagged =
 
 // Content parts: the reducer joins `output_text` text into `output_text`, sets annotations by index, and appends
 // deltas to `text` / `refusal`.
-const outputTextPart = object({ text: string, annotations: optional(array(() => undefined)) });
+const outputTextPart = object({ text: string, annotations: nullish(array(() => undefined)) });
 const contentPart = tagged({
   output_text: outputTextPart,
   refusal: object({ refusal: string }),
@@ -112,7 +112,7 @@ const contentPart = tagged({
 const textPart = object({ text: string });
 const byType = tagged({
   message: object({ content: array(contentPart) }),
-  reasoning: object({ summary: optional(array(textPart)), content: nullish(array(contentPart)) }),
+  reasoning: object({ summary: nullish(array(textPart)), content: nullish(array(contentPart)) }),
   function_call: object({ arguments: optional(string) }),
   custom_tool_call: object({ input: optional(string) }),
   mcp_call: object({ arguments: optional(string) }),
@@ -125,13 +125,13 @@ const anyItem: Check = (value, path) =>
 // The response of a lifecycle event: its `id` and `status` describe a cut stream and the finish reason, its
 // `output` becomes the snapshot; `output_text` is kept when it is a string (else it is computed).
 const response = object({
-  id: optional(string),
+  id: nullish(string),
   status: nullish(string),
   output: nullish(array(anyItem)),
 });
 
 /** Every event carries its `type`; `sequence_number` is read by the client's resumption. */
-const base = { sequence_number: optional(number) };
+const base = { sequence_number: nullish(number) };
 const addressed = { ...base, output_index: index, item_id: optional(string) };
 const inPart = { ...addressed, content_index: index };
 const inSummary = { ...addressed, summary_index: index };
