@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   type ChatCompletion,
   type ChatCompletionChunk,
+  StreamParseError,
   StructuredOutputIncompleteError,
   StructuredOutputUnknownToolError,
   StructuredOutputValidationError,
@@ -370,5 +371,24 @@ describe('runChatTools on a custom tool call', () => {
     expect(error).toBeInstanceOf(StructuredOutputUnknownToolError);
     expect(error).toMatchObject({ toolName: 'run_sql', callId: 'call_c', toolType: 'custom' });
     expect(requests).toHaveLength(1);
+  });
+});
+
+// A compatible server's tool call without its function's name, from canned chunks. (One without an id gets one made
+// up, as the SDK makes one up: it runs.)
+describe('runChatTools on a tool call it can neither run nor answer', () => {
+  it.each([
+    ['a function without its name', { id: 'call_1', type: 'function', function: { arguments: '{"city":"Oslo"}' } }, 'name'],
+  ])('%s: StreamParseError naming the field, no tool runs, no next request', async (_name, call, field) => {
+    const chunks = [chunk([{ delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, ...call }] } } as never]), chunk([{ delta: {}, finish_reason: 'tool_calls' }])];
+    let requests = 0;
+    const fake: ChatToolsClient = { chat: { completions: { stream: () => (requests++, from<ChatCompletionChunk[]>(chunks)) } } };
+    const execute = jest.fn(() => 'sunny');
+    const getWeather = zodTool({ name: 'get_weather', parameters: z.object({ city: z.string() }), execute });
+    const error = await lastValueFrom(runChatTools(fake, { model: 'gpt-4o', messages: [{ role: 'user', content: 'go' }] }, { tools: [getWeather] })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect(error).toMatchObject({ path: field });
+    expect(execute).not.toHaveBeenCalled();
+    expect(requests).toBe(1);
   });
 });

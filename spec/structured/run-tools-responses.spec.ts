@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   type Response,
   type ResponseStreamEvent,
+  StreamParseError,
   StructuredOutputIncompleteError,
   StructuredOutputUnknownToolError,
   StructuredOutputValidationError,
@@ -536,4 +537,37 @@ describe('runResponsesTools on a turn cut by the content filter', () => {
     expect(seen).toEqual(['turn.started', ...events.map(() => 'event')]);
   });
 
+});
+
+// A compatible server's function call without what the loop needs to run and answer it, from canned events.
+describe('runResponsesTools on a function call without its call_id, name or arguments', () => {
+  it.each([
+    ['call_id absent', { call_id: undefined }, 'callId'],
+    ['call_id null', { call_id: null }, 'callId'],
+    ['name null', { name: null }, 'name'],
+    ['arguments absent', { arguments: undefined }, 'arguments'],
+  ])('%s: StreamParseError naming the field, no tool runs, no next request', async (_name, change, field) => {
+    const events = responseFunctionCallEvents([{ name: 'lookup', callId: 'call_1', deltas: ['{"query":"x"}'] }]);
+    const item = { type: 'function_call', id: 'fc_0', call_id: 'call_1', name: 'lookup', arguments: '{"query":"x"}', status: 'completed', ...change };
+    events[events.length - 1] = {
+      type: 'response.completed',
+      sequence_number: events.length - 1,
+      response: response('completed', [JSON.parse(JSON.stringify(item)) as never]),
+    } as ResponseStreamEvent;
+    let requests = 0;
+    const client: ResponsesToolsClient = { responses: { stream: () => (requests++, from(events)) } };
+    const execute = jest.fn(() => 'never');
+    const lookup = zodTool({ name: 'lookup', parameters: z.object({ query: z.string() }), execute });
+    const seen: string[] = [];
+    const error = await lastValueFrom(
+      runResponsesTools(client, { model: 'gpt-4o', input: 'lookup' }, { tools: [lookup] }).pipe(tap((e) => seen.push(e.type))),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect(error).toMatchObject({ path: field });
+    expect((error as Error).message).toMatch(new RegExp(`^A tool call the loop can neither run nor answer \\(its id, name or arguments are missing\\) at ${field}: \\{"type":"function"`));
+    expect(execute).not.toHaveBeenCalled();
+    expect(requests).toBe(1);
+    // Every event of the turn came first.
+    expect(seen).toEqual(['turn.started', ...events.map(() => 'event')]);
+  });
 });

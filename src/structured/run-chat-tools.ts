@@ -103,8 +103,8 @@ export function runChatTools(
       calls: (final) =>
         (final.choices[0]?.message.tool_calls ?? []).map((call): ToolLoopCall =>
           call.type === 'custom'
-            ? { type: 'custom', callId: call.id, name: call.custom.name, arguments: call.custom.input }
-            : { type: 'function', callId: call.id, name: call.function.name, arguments: call.function.arguments },
+            ? { type: 'custom', callId: call.id, name: call.custom?.name, arguments: call.custom?.input }
+            : { type: 'function', callId: call.id, name: call.function?.name, arguments: call.function?.arguments },
         ),
       cut: (final) => {
         const choice = final.choices[0];

@@ -24,7 +24,8 @@ import {
   tap,
   throwError,
 } from 'rxjs';
-import { excerpt, redactSecrets } from '../errors/excerpt.js';
+import { excerpt, redactSecrets, textOf } from '../errors/excerpt.js';
+import { StreamParseError } from '../errors/stream-errors.js';
 import { connectChained } from '../operators/connect-chained.js';
 import {
   StructuredOutputError,
@@ -288,6 +289,13 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
             const details = { step: index, ...cut, final: final as F, calls: calls.length };
             return throwError(() => new ToolLoopIncompleteError(details));
           }
+          // A call without what running and answering it takes (a server's, not the API's): none runs.
+          for (const call of calls) {
+            const field = lacking(call);
+            if (field === undefined) continue;
+            const reason = 'A tool call the loop can neither run nor answer (its id, name or arguments are missing)';
+            return throwError(() => new StreamParseError(reason, { data: textOf(call), path: field }));
+          }
           const run = (call: ToolLoopCall) => runCall<O>(call, index, tools, options, protocol.contentOutput);
           return from(calls.map(run)).pipe(mergeAll(options.concurrency ?? Infinity));
         }).pipe(tap((event) => event.type === 'tool_call.finished' && finished.push(event.outcome))),
@@ -317,6 +325,14 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
 }
 
 type CallEvent<O> = ToolLoopEvent<never, never, never, never, O>;
+
+/** What a call lacks to be run and answered (its id, its tool's name, its arguments as text), if anything. */
+function lacking(call: ToolLoopCall): string | undefined {
+  if (typeof call.callId !== 'string' || call.callId === '') return 'callId';
+  if (typeof call.name !== 'string' || call.name === '') return 'name';
+  if (typeof call.arguments !== 'string') return 'arguments';
+  return undefined;
+}
 
 function runCall<O extends ToolOutput>(
   call: ToolLoopCall,
