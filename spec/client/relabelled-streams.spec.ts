@@ -31,55 +31,45 @@ async function heldServer(label: string, cut = false) {
   return { server, release };
 }
 
+/**
+ * Streams a chat completion from `heldServer(label, cut)`, letting the server go on after each of the first two
+ * chunks came (so each came while the server still held the rest): the chunks, and how the stream ended.
+ */
+async function streamHeld(label: string, cut = false): Promise<{ values: ChatCompletionChunk[]; end: unknown }> {
+  const { server, release } = await heldServer(label, cut);
+  try {
+    const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+    const values: ChatCompletionChunk[] = [];
+    const end = await new Promise<unknown>((resolve) =>
+      client.chat.completions.stream({ model: 'm', messages: [] }).subscribe({
+        next: (value) => {
+          values.push(value);
+          if (values.length <= 2) release();
+        },
+        error: resolve,
+        complete: () => resolve('complete'),
+      }),
+    );
+    return { values, end };
+  } finally {
+    release();
+    release();
+    await server.close();
+  }
+}
+
 describe('a live event stream under another label', () => {
   it.each([['text/plain'], ['application/octet-stream'], ['no content type']])('%s: each event as it arrives, every one, then the end', async (label) => {
-    const { server, release } = await heldServer(label);
-    try {
-      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
-      const values: ChatCompletionChunk[] = [];
-      const ended = new Promise<unknown>((resolve) =>
-        client.chat.completions.stream({ model: 'm', messages: [] }).subscribe({
-          next: (value) => {
-            values.push(value);
-            // Each chunk came while the server still held the rest.
-            if (values.length <= 2) release();
-          },
-          error: resolve,
-          complete: () => resolve('complete'),
-        }),
-      );
-      expect(await ended).toBe('complete');
-      expect(values.map((v) => v.choices[0]!.delta?.content)).toEqual(['Hel', 'lo', '']);
-    } finally {
-      release();
-      release();
-      await server.close();
-    }
+    const { values, end } = await streamHeld(label);
+    expect(end).toBe('complete');
+    expect(values.map((v) => v.choices[0]!.delta?.content)).toEqual(['Hel', 'lo', '']);
   });
 
   it('cut after two events: IncompleteStreamError after them, not StreamNotEstablishedError', async () => {
-    const { server, release } = await heldServer('text/plain', true);
-    try {
-      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
-      const values: ChatCompletionChunk[] = [];
-      const error = await new Promise<unknown>((resolve) =>
-        client.chat.completions.stream({ model: 'm', messages: [] }).subscribe({
-          next: (value) => {
-            values.push(value);
-            if (values.length <= 2) release();
-          },
-          error: resolve,
-          complete: () => resolve('complete'),
-        }),
-      );
-      expect(values).toHaveLength(2);
-      expect(error).toBeInstanceOf(IncompleteStreamError);
-      expect(error).toMatchObject({ completionId: 'chatcmpl-1', receivedEvents: 2 });
-    } finally {
-      release();
-      release();
-      await server.close();
-    }
+    const { values, end } = await streamHeld('text/plain', true);
+    expect(values).toHaveLength(2);
+    expect(end).toBeInstanceOf(IncompleteStreamError);
+    expect(end).toMatchObject({ completionId: 'chatcmpl-1', receivedEvents: 2 });
   });
 
   it('a body under another label that is no event stream (a JSON answer, a page) is StreamNotEstablishedError showing its start', async () => {

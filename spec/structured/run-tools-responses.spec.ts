@@ -499,32 +499,35 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
   });
 });
 
+/**
+ * A loop over one canned turn: a call to `lookup` (arguments `args`) whose stream ends with `last` (the terminal
+ * event, made from the call's item); what the loop failed with, the event types it emitted, the requests sent and
+ * whether the tool ran.
+ */
+async function cannedTurn(args: string, last: (sequence_number: number) => ResponseStreamEvent) {
+  const events = responseFunctionCallEvents([{ name: 'lookup', callId: 'call_1', deltas: [args] }]);
+  events[events.length - 1] = last(events.length - 1);
+  let requests = 0;
+  const client: ResponsesToolsClient = { responses: { stream: () => (requests++, from(events)) } };
+  const execute = jest.fn(() => 'never');
+  const lookup = zodTool({ name: 'lookup', parameters: z.object({ query: z.string() }), execute });
+  const seen: string[] = [];
+  const error = await lastValueFrom(
+    runResponsesTools(client, { model: 'gpt-4o', input: 'lookup' }, { tools: [lookup] }).pipe(tap((e) => seen.push(e.type))),
+  ).catch((e: unknown) => e);
+  return { error, seen, requests, ran: execute.mock.calls.length > 0, events };
+}
+const item = (fields: object) => ({ type: 'function_call', id: 'fc_0', call_id: 'call_1', name: 'lookup', ...fields });
+
 // The emulator cannot filter content: a turn that ends `incomplete` for `content_filter`, from canned events.
 describe('runResponsesTools on a turn cut by the content filter', () => {
   it('fails with ToolLoopIncompleteError (content_filter) without running the call or sending another request', async () => {
-    const events = responseFunctionCallEvents([{ name: 'lookup', callId: 'call_1', deltas: ['{"query":', '"wea'] }]);
-    const item = {
-      type: 'function_call',
-      id: 'fc_0',
-      call_id: 'call_1',
-      name: 'lookup',
-      arguments: '{"query":"wea',
-      status: 'incomplete',
-    };
-    events[events.length - 1] = {
+    const cut = item({ arguments: '{"query":"wea', status: 'incomplete' });
+    const { error, seen, requests, ran, events } = await cannedTurn('{"query":"wea', (sequence_number) => ({
       type: 'response.incomplete',
-      sequence_number: events.length - 1,
-      response: response('incomplete', [item as never], { incomplete_details: { reason: 'content_filter' } }),
-    } as ResponseStreamEvent;
-    let requests = 0;
-    const client: ResponsesToolsClient = { responses: { stream: () => (requests++, from(events)) } };
-    const execute = jest.fn(() => 'never');
-    const lookup = zodTool({ name: 'lookup', parameters: z.object({ query: z.string() }), execute });
-
-    const seen: string[] = [];
-    const error = await lastValueFrom(
-      runResponsesTools(client, { model: 'gpt-4o', input: 'lookup' }, { tools: [lookup] }).pipe(tap((e) => seen.push(e.type))),
-    ).catch((e: unknown) => e);
+      sequence_number,
+      response: response('incomplete', [cut as never], { incomplete_details: { reason: 'content_filter' } }),
+    }) as ResponseStreamEvent);
     expect(error).toBeInstanceOf(ToolLoopIncompleteError);
     expect(error).toMatchObject({
       step: 0,
@@ -532,11 +535,9 @@ describe('runResponsesTools on a turn cut by the content filter', () => {
       text: '{"query":"wea',
       final: { id: 'resp_1', status: 'incomplete' },
     });
-    expect(execute).not.toHaveBeenCalled();
-    expect(requests).toBe(1);
+    expect({ ran, requests }).toEqual({ ran: false, requests: 1 });
     expect(seen).toEqual(['turn.started', ...events.map(() => 'event')]);
   });
-
 });
 
 // A compatible server's function call without what the loop needs to run and answer it, from canned events.
@@ -547,26 +548,16 @@ describe('runResponsesTools on a function call without its call_id, name or argu
     ['name null', { name: null }, 'name'],
     ['arguments absent', { arguments: undefined }, 'arguments'],
   ])('%s: StreamParseError naming the field, no tool runs, no next request', async (_name, change, field) => {
-    const events = responseFunctionCallEvents([{ name: 'lookup', callId: 'call_1', deltas: ['{"query":"x"}'] }]);
-    const item = { type: 'function_call', id: 'fc_0', call_id: 'call_1', name: 'lookup', arguments: '{"query":"x"}', status: 'completed', ...change };
-    events[events.length - 1] = {
+    const broken = JSON.parse(JSON.stringify(item({ arguments: '{"query":"x"}', status: 'completed', ...change }))) as never;
+    const { error, seen, requests, ran, events } = await cannedTurn('{"query":"x"}', (sequence_number) => ({
       type: 'response.completed',
-      sequence_number: events.length - 1,
-      response: response('completed', [JSON.parse(JSON.stringify(item)) as never]),
-    } as ResponseStreamEvent;
-    let requests = 0;
-    const client: ResponsesToolsClient = { responses: { stream: () => (requests++, from(events)) } };
-    const execute = jest.fn(() => 'never');
-    const lookup = zodTool({ name: 'lookup', parameters: z.object({ query: z.string() }), execute });
-    const seen: string[] = [];
-    const error = await lastValueFrom(
-      runResponsesTools(client, { model: 'gpt-4o', input: 'lookup' }, { tools: [lookup] }).pipe(tap((e) => seen.push(e.type))),
-    ).catch((e: unknown) => e);
+      sequence_number,
+      response: response('completed', [broken]),
+    }) as ResponseStreamEvent);
     expect(error).toBeInstanceOf(StreamParseError);
     expect(error).toMatchObject({ path: field });
     expect((error as Error).message).toMatch(new RegExp(`^A tool call the loop can neither run nor answer \\(its id, name or arguments are missing\\) at ${field}: \\{"type":"function"`));
-    expect(execute).not.toHaveBeenCalled();
-    expect(requests).toBe(1);
+    expect({ ran, requests }).toEqual({ ran: false, requests: 1 });
     // Every event of the turn came first.
     expect(seen).toEqual(['turn.started', ...events.map(() => 'event')]);
   });
