@@ -225,6 +225,51 @@ describe('a compatible server that gives every chunk of one completion an id of 
     });
   });
 
+  describe('retries after cuts, on an API with one id per completion', () => {
+    const t = (id: string, delta: object, finish: string | null = null) => chunk(id, [choice(delta, { finish_reason: finish })]);
+    // Cut after its first chunk (joined with the next attempt: nothing but the role was lost), then cut mid-answer.
+    const cuts = (first: string, second: string, whole: string, azure = false) =>
+      [
+        ...(azure ? [chunk('', [], { prompt_filter_results: [] })] : []),
+        t('A', { role: 'assistant', content: '' }),
+        ...(azure ? [chunk('', [], { prompt_filter_results: [] })] : []),
+        t('B', { role: 'assistant', content: '' }),
+        t('B', { content: first }),
+        ...(azure ? [chunk('', [], { prompt_filter_results: [] })] : []),
+        t('C', { role: 'assistant', content: '' }),
+        t('C', { content: second }),
+        t('C', { content: whole }),
+        t('C', {}, 'stop'),
+      ] as ChatCompletionChunk[];
+
+    it.each([[false], [true]])('twice (Azure-style empty-id chunks: %s): the last attempt alone, for every operator', async (azure) => {
+      const chunks = cuts('{"city":"Os', '{"city":', '"Oslo"}', azure);
+      const final = await lastValueFrom(from(chunks).pipe(finalChatCompletion()));
+      expect(final.choices[0]!.message.content).toBe('{"city":"Oslo"}');
+      const City = z.object({ city: z.string() });
+      expect(await lastValueFrom(from(chunks).pipe(finalParsed(City)))).toEqual({ city: 'Oslo' });
+      const done = await lastValueFrom(from(chunks).pipe(chatCompletionEvents('content.done'), toArray()));
+      expect(done.map((e) => e.content)).toEqual(['{"city":"Oslo"}']);
+    });
+
+    it('a tool call cut twice: parsedToolCalls and the final completion have the last attempt\'s call alone', async () => {
+      const call = (id: string, fragment: object, finish: string | null = null) => t(id, { tool_calls: [{ index: 0, ...fragment }] }, finish);
+      const opening = (id: string, callId: string) => t(id, { role: 'assistant', content: null, tool_calls: [{ index: 0, id: callId, type: 'function', function: { name: 'weather', arguments: '' } }] });
+      const chunks = [
+        opening('A', 'call_A'),
+        opening('B', 'call_B'),
+        call('B', { function: { arguments: '{"city":"Os' } }),
+        opening('C', 'call_C'),
+        call('C', { function: { arguments: '{"city":"Oslo"}' } }),
+        t('C', {}, 'tool_calls'),
+      ] as ChatCompletionChunk[];
+      const calls = await lastValueFrom(from(chunks).pipe(parsedToolCalls({ weather: z.object({ city: z.string() }) }), toArray()));
+      expect(calls).toMatchObject([{ callId: 'call_C', parsedArguments: { city: 'Oslo' } }]);
+      const final = await lastValueFrom(from(chunks).pipe(finalChatCompletion()));
+      expect(final.choices[0]!.message.tool_calls).toMatchObject([{ id: 'call_C', function: { name: 'weather', arguments: '{"city":"Oslo"}' } }]);
+    });
+  });
+
   it('a retry after a cut: the new completion (its role chunk, another id) starts anew, on an API with one id per completion', async () => {
     const cut = [chunk('r1', [choice({ role: 'assistant', content: '' })]), chunk('r1', [choice({ content: 'Hel' })])];
     const again = [chunk('r2', [choice({ role: 'assistant', content: '' })]), chunk('r2', [choice({ content: 'Hello' })]), chunk('r2', [choice({}, { finish_reason: 'stop' })])];

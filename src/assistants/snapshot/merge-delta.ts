@@ -4,8 +4,9 @@
  *
  * The API's merge rules: strings concatenate (text, function arguments, code input); objects merge key by key;
  * array entries that carry an `index` merge into the entry at that position (content blocks, tool calls,
- * annotations, code outputs); other arrays append; `index` and `type` are replaced, never merged; anything else
- * (numbers, booleans, a value of another kind than before) is replaced.
+ * annotations, code outputs); other arrays append; `index` and `type` are replaced, never merged; a `null` (or
+ * `undefined`) where the snapshot has a value changes nothing (what was received stays); anything else (numbers,
+ * booleans, a value of another kind than before) is replaced.
  *
  * Keys `__proto__`, `constructor` and `prototype` are refused with {@link RefusedDeltaError} anywhere in a
  * delta, so no prototype is ever polluted; so is an array entry whose `index` is above {@link MAX_DELTA_INDEX}.
@@ -33,6 +34,8 @@ export function mergeDelta<T extends object>(snapshot: T, delta: object): T {
         result[key] = mergeArray(accValue, deltaValue);
       } else if (isPlainObject(accValue) && isPlainObject(deltaValue)) {
         result[key] = mergeDelta(accValue, deltaValue);
+      } else if (deltaValue === null || deltaValue === undefined) {
+        // Nothing new: what was received stays (the spread copied it).
       } else {
         result[key] = checked(deltaValue);
       }

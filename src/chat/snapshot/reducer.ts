@@ -86,8 +86,9 @@ export function chatCompletionReducer(
 }
 
 /**
- * How the chunks of one completion have used their `id` so far: `'one'`, a single chunk (nothing known yet);
- * `'same'`, one id for all (the API's way); `'varying'`, an id per chunk (some compatible servers).
+ * How the chunks of one completion have used their `id` so far: `'one'`, a single chunk with an id (nothing known
+ * yet); `'same'`, the last two chunks shared one (the API's way); `'varying'`, the last chunk brought another id and
+ * went on with the completion (some compatible servers give every chunk an id of its own).
  *
  * @internal
  * @example
@@ -104,11 +105,11 @@ export type CompletionIds = 'one' | 'same' | 'varying';
  * before it), and either the chunk opens a message (a choice's `delta.role`: the first chunk of every completion
  * says the role, a retry's after a cut one too) while the completion's chunks shared one id, or every choice of
  * the completion finished (`finished(state)`, asked only then; a function and its argument rather than a closure,
- * which would be made for every chunk). Some compatible servers give every chunk an `id` of its
- * own, some with the role in every chunk too (Foundry Local): their second chunk cannot be told from a retry after
- * a single chunk, and goes on with the completion (after an API's first chunk, a role without content, nothing is
- * lost by it); from then on only the completion's finish ends it. One string comparison per chunk; the rest only
- * when the ids differ.
+ * which would be made for every chunk). Some compatible servers give every chunk an `id` of its own, some with the
+ * role in every chunk too (Foundry Local): their second chunk cannot be told from a retry after a single chunk, and
+ * goes on with the completion (after an API's first chunk, a role without content, nothing is lost by it); while
+ * the ids keep changing, only the completion's finish ends it. Two chunks with one id make it `'same'` again, so a
+ * later retry starts anew. One string comparison per chunk; the rest only when the ids differ.
  *
  * @internal
  * @example
@@ -123,8 +124,11 @@ export function completionIdsAfter<S>(
   state: S,
 ): CompletionIds | 'another' {
   const id = chunk.id;
-  if (!id || !currentId || chunk.choices.length === 0) return ids;
-  if (id === currentId) return ids === 'one' ? 'same' : ids;
+  if (!id || chunk.choices.length === 0) return ids;
+  // The first chunk with an id (after Azure's first one, whose id is empty).
+  if (!currentId) return 'one';
+  // Two chunks in a row with one id: the API's way, whatever came before (a cut, then a retry's first chunk joined).
+  if (id === currentId) return 'same';
   if ((ids === 'same' && opensMessage(chunk)) || finished(state)) return 'another';
   return 'varying';
 }
