@@ -298,6 +298,15 @@ describe('parsedToolCalls', () => {
     ]);
   });
 
+  it('Responses: a call without its output_item.done (a compatible server) is read from the completed response, not taken for a cut', async () => {
+    const whole = responseFunctionCallEvents([{ name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Oslo", "days": 2}'] }]);
+    const item = (whole.find((e) => e.type === 'response.output_item.done') as { item: object }).item;
+    const completed = whole.at(-1) as ResponseStreamEvent & { response: { output: unknown[] } };
+    const events = [...whole.filter((e) => e.type !== 'response.output_item.done').slice(0, -1), { ...completed, response: { ...completed.response, output: [item] } }];
+    const calls = await lastValueFrom(from(events as ResponseStreamEvent[]).pipe(parsedToolCalls(tools), toArray()));
+    expect(calls).toEqual([{ name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 2}', parsedArguments: { city: 'Oslo', days: 2 }, index: 0 }]);
+  });
+
   it('Responses: each call with validated arguments, at its output_item.done', async () => {
     const events = responseFunctionCallEvents([
       { name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Par', 'is", "days": 3}'] },

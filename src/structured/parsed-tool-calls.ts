@@ -84,9 +84,10 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
     const pending: PendingChatCall[] = [];
     let completion = '';
     let ids: CompletionIds = 'one';
-    // Responses: the arguments so far of function calls added and not done (done as `incomplete`: cut by the
-    // output's limit) in the current response, by output index.
-    const open = new Map<number, string>();
+    // Responses: the output indexes of function calls added and not done, and the arguments of those done as
+    // `incomplete` (cut by the output's limit), in the current response.
+    const open = new Set<number>();
+    const cut = new Map<number, string>();
     const flushBelow = (limit: number, out: ParsedToolCall<Tools>[]): ParsedToolCall<Tools>[] => {
       pending.sort((a, b) => a.index - b.index);
       while (pending.length > 0 && pending[0]!.index < limit) {
@@ -135,20 +136,28 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
         if (event.type === 'response.created') {
           // A response starts (once per response): calls one before it left open (cut) are not this one's.
           open.clear();
+          cut.clear();
         } else if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
-          open.set((event as OutputItemEvent).output_index, '');
+          open.add((event as OutputItemEvent).output_index);
         } else if (event.type === 'response.output_item.done' && event.item.type === 'function_call') {
           const item = event.item;
+          open.delete(event.output_index);
           // A call the output's limit cut is done as `incomplete`: its arguments are not whole, and the response
           // ends incomplete (below); the SDK leaves it unparsed.
-          if (item.status === 'incomplete') open.set(event.output_index, item.arguments ?? '');
-          else {
-            open.delete(event.output_index);
-            out.push(toCall(event.output_index, item.name, item.call_id ?? undefined, item.arguments));
+          if (item.status === 'incomplete') cut.set(event.output_index, item.arguments ?? '');
+          else out.push(toCall(event.output_index, item.name, item.call_id ?? undefined, item.arguments));
+        } else if (event.type === 'response.incomplete' && (open.size > 0 || cut.size > 0)) {
+          const reason = event.response.incomplete_details?.reason ?? 'incomplete';
+          throw new StructuredOutputIncompleteError(reason, [...cut.values()].at(-1) ?? '');
+        } else if (event.type === 'response.completed' && (open.size > 0 || cut.size > 0)) {
+          // A server that sent no `output_item.done` for a call: the completed response has it whole.
+          if (cut.size > 0) throw new StructuredOutputIncompleteError('incomplete', [...cut.values()].at(-1)!);
+          const output = event.response.output ?? [];
+          for (const index of [...open].sort((a, b) => a - b)) {
+            const item = output[index];
+            if (item?.type === 'function_call') out.push(toCall(index, item.name, item.call_id ?? undefined, item.arguments));
           }
-        } else if ((event.type === 'response.incomplete' || event.type === 'response.completed') && open.size > 0) {
-          const reason = event.type === 'response.incomplete' ? event.response.incomplete_details?.reason : undefined;
-          throw new StructuredOutputIncompleteError(reason ?? 'incomplete', [...open.values()].at(-1)!);
+          open.clear();
         }
         return out;
       },
