@@ -2,9 +2,10 @@
  * The constants the library exports and reads itself are shared by every stream of the process: no caller can
  * change them (a `delete` on a status set would change when every run stream, `finalRun()` and polling end).
  */
-import { from, lastValueFrom } from 'rxjs';
+import { from, lastValueFrom, toArray } from 'rxjs';
 import {
   ASSISTANT_STREAM_EVENT_NAMES,
+  assistantEvents,
   FILE_POLL_TERMINAL_STATUSES,
   finalRun,
   MESSAGE_EVENT_NAMES,
@@ -48,9 +49,18 @@ describe('exported constants cannot be changed', () => {
     expect(() => (names as unknown as string[]).push('x')).toThrow(TypeError);
   });
 
-  it('a caller that tried to change RUN_SETTLED_STATUSES changed nothing for finalRun()', async () => {
-    expect(() => (RUN_SETTLED_STATUSES as Set<string>).delete('completed')).toThrow(TypeError);
-    const run = await lastValueFrom(from([v.runCreated, v.runCompleted]).pipe(finalRun()));
-    expect(run.status).toBe('completed');
+  it('a caller that changed RUN_SETTLED_STATUSES by force (through Set.prototype) changed nothing the library does', async () => {
+    const forced = [RUN_SETTLED_STATUSES, RUN_POLL_TERMINAL_STATUSES, FILE_POLL_TERMINAL_STATUSES] as Set<string>[];
+    try {
+      for (const set of forced) Set.prototype.delete.call(set, 'completed');
+      expect(RUN_SETTLED_STATUSES.has('completed')).toBe(false);
+      // The library reads sets of its own: a run stream still ends at `completed`, finalRun() still finds its run.
+      const run = await lastValueFrom(from([v.runCreated, v.runCompleted]).pipe(finalRun()));
+      expect(run.status).toBe('completed');
+      const events = await lastValueFrom(assistantEvents(from([{ event: 'thread.run.completed', data: JSON.stringify(v.runCompleted.data) }])).pipe(toArray()));
+      expect(events).toHaveLength(1);
+    } finally {
+      for (const set of forced) Set.prototype.add.call(set, 'completed');
+    }
   });
 });

@@ -10,7 +10,7 @@ import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import type { MessageDeltaEvent } from '../wire/assistants.js';
 import type { AssistantEventsOptions } from './assistant-events.js';
-import { RUN_SETTLED_STATUSES } from './run-statuses.js';
+import { isSettledRunStatus } from './run-statuses.js';
 import { assistantStreamReducer } from './snapshot/reducer.js';
 import { type AssistantStreamState, initialAssistantStreamState } from './snapshot/state.js';
 import { textOf } from '../errors/excerpt.js';
@@ -160,7 +160,7 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
   endOfBody(): IncompleteStreamError | undefined {
     // The body ended without `[DONE]`: fine only if the run already reached a state that ends its stream.
     const status = this.run?.status;
-    return status !== undefined && RUN_SETTLED_STATUSES.has(status) ? undefined : this.cut();
+    return status !== undefined && isSettledRunStatus(status) ? undefined : this.cut();
   }
 
   adopt(event: AssistantStreamEvent): AssistantStreamEvent | StreamEnd {

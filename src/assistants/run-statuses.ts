@@ -28,7 +28,9 @@ export const TERMINAL_RUN_STATUSES = /* @__PURE__ */ Object.freeze([
  */
 export type TerminalRunStatus = (typeof TERMINAL_RUN_STATUSES)[number];
 
-const terminalRunStatuses: ReadonlySet<string> = /* @__PURE__ */ frozenSet(TERMINAL_RUN_STATUSES);
+// The library's own sets: never handed out (the exported ones are copies), so nothing a caller does changes them.
+const terminalRunStatuses: ReadonlySet<string> = new Set(TERMINAL_RUN_STATUSES);
+const settledRunStatuses: ReadonlySet<string> = new Set([...TERMINAL_RUN_STATUSES, 'requires_action']);
 
 /**
  * Whether a run status is terminal (see {@link TERMINAL_RUN_STATUSES}).
@@ -47,21 +49,33 @@ export function isTerminalRunStatus(status: string): status is TerminalRunStatus
  * @example
  * RUN_SETTLED_STATUSES.has('requires_action'); // true
  */
-export const RUN_SETTLED_STATUSES: ReadonlySet<string> = /* @__PURE__ */ frozenSet([...TERMINAL_RUN_STATUSES, 'requires_action']);
+export const RUN_SETTLED_STATUSES: ReadonlySet<string> = /* @__PURE__ */ frozenSet(settledRunStatuses);
 
 /**
- * A `Set` of `values` whose `add`, `delete` and `clear` throw a `TypeError`: for the constants the library exports
- * and reads itself, which one caller must not be able to change for every stream of the process.
+ * Whether a run status is one at which a run stops for now (see {@link RUN_SETTLED_STATUSES}): what the library
+ * itself asks, of a set of its own.
  *
  * @internal
  * @example
- * const DONE = frozenSet(['completed', 'failed']);
- * DONE.has('completed'); // true
+ * if (isSettledRunStatus(run.status)) stopPolling();
+ */
+export function isSettledRunStatus(status: string): boolean {
+  return settledRunStatuses.has(status);
+}
+
+/**
+ * A copy of `values` to export: a `Set` whose `add`, `delete` and `clear` throw a `TypeError` (a constant shared by
+ * every caller in the process). The library reads sets of its own, never these, so even a change forced through
+ * `Set.prototype` changes nothing it does.
+ *
+ * @internal
+ * @example
+ * export const DONE: ReadonlySet<string> = frozenSet(['completed', 'failed']);
  */
 export function frozenSet<T>(values: Iterable<T>): ReadonlySet<T> {
   const set = new Set(values);
   const refuse = (): never => {
-    throw new TypeError('This set is read-only: the library and every stream of the process share it');
+    throw new TypeError('This set is read-only: a constant every caller in the process shares');
   };
   for (const name of ['add', 'delete', 'clear']) Object.defineProperty(set, name, { value: refuse });
   return Object.freeze(set);

@@ -2,7 +2,7 @@ import type { OperatorFunction } from 'rxjs';
 import { MissingRunError } from '../../errors/stream-errors.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Run } from '../../wire/assistants.js';
-import { RUN_SETTLED_STATUSES } from '../run-statuses.js';
+import { isSettledRunStatus } from '../run-statuses.js';
 import { accumulating } from './accumulating-operator.js';
 
 
@@ -22,7 +22,7 @@ export function finalRun(): OperatorFunction<AssistantStreamEvent, Run> {
     complete(state, out) {
       // The latest run object first; with several runs merged into one stream, the newest final one.
       const candidates = state.currentRun ? [state.currentRun, ...state.runs.slice().reverse()] : [];
-      const final = candidates.find((run) => RUN_SETTLED_STATUSES.has(run.status));
+      const final = candidates.find((run) => isSettledRunStatus(run.status));
       if (!final) return out.error(new MissingRunError(state.currentRun?.status));
       out.next(final);
       out.complete();

@@ -8,7 +8,7 @@ import { concat, concatMap, defer, distinctUntilKeyChanged, EMPTY, from, last, m
 import { assistantEvents } from '../../assistants/assistant-events.js';
 import { StreamTimeoutError } from '../../errors/stream-errors.js';
 import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
-import { RUN_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
+import { isSettledRunStatus } from '../../assistants/run-statuses.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
 import type { RequestOptions } from '../options.js';
@@ -124,7 +124,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
       pollUntilTerminal<Run>({
         first: of(run),
         retrieve: () => api.retrieveRun(run.data.id, run.data.thread_id, options),
-        isTerminal: (r) => RUN_POLL_TERMINAL_STATUSES.has(r.status),
+        isTerminal: (r) => isSettledRunStatus(r.status),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
         firstIntervalMs,
@@ -171,7 +171,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
             pollRun(created, AFTER_CREATE).pipe(
               skip(1),
               distinctUntilKeyChanged('status'),
-              concatMap((run) => (RUN_POLL_TERMINAL_STATUSES.has(run.status) ? completeFrom(run) : of(runEvent(run)))),
+              concatMap((run) => (isSettledRunStatus(run.status) ? completeFrom(run) : of(runEvent(run)))),
             ),
           ),
         ),

@@ -4,7 +4,7 @@ import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
 import type { ListPage } from '../../wire/list-page.js';
 import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
-import { RUN_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
+import { isSettledRunStatus } from '../../assistants/run-statuses.js';
 import type { RequestOptions } from '../options.js';
 import type {
   ListParams,
@@ -160,7 +160,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
       return pollUntilTerminal<Run>({
         first: first.pipe(remember),
         retrieve: () => retrieveWithHeaders(current!.id, { thread_id: current!.thread_id }, options).pipe(remember),
-        isTerminal: (run) => RUN_POLL_TERMINAL_STATUSES.has(run.status),
+        isTerminal: (run) => isSettledRunStatus(run.status),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
         firstIntervalMs,

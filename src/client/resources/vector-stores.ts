@@ -1,6 +1,6 @@
 import { concatMap, defer, map, mergeMap, type Observable, from, toArray } from 'rxjs';
 import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
-import { FILE_POLL_TERMINAL_STATUSES } from '../../polling/terminal-states.js';
+import { isFileProcessingDone } from '../../polling/terminal-states.js';
 import { fileBatchCheck, vectorStoreCheck, vectorStoreFileCheck } from '../body-checks.js';
 import type { VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../../wire/resources.js';
 import type { RequestOptions } from '../options.js';
@@ -89,7 +89,7 @@ export interface VectorStoresResource {
  */
 export function vectorStoresResource(transport: Transport, files: FilesResource): VectorStoresResource {
   const storePath = (id: string) => `/vector_stores/${enc(id)}`;
-  const isDone = (value: { status: string }) => FILE_POLL_TERMINAL_STATUSES.has(value.status);
+  const isDone = (value: { status: string }) => isFileProcessingDone(value.status);
   // `firstIntervalMs`: `AFTER_CREATE` when `first` is a create's answer.
   const poll = <T extends { status: string }>(
     first: Observable<WithHeaders<T>>,
