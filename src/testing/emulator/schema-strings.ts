@@ -18,7 +18,13 @@ const HOSTNAME: FormatRule = {
   examples: ['example.com'],
   check: /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i,
 };
-const URI: FormatRule = { examples: ['https://example.com/'], check: /^[a-z][a-z0-9+.-]*:\S*$/i };
+// A hint is taken for a `uri` only when it is a web address with a domain name: schemas often narrow a URL further
+// than their JSON Schema says (zod's `z.url({ protocol: /^https?$/, hostname })` writes `format: uri` alone), and
+// any URI (`A:`, `mailto:x`) would pass the format but not them.
+const URI: FormatRule = {
+  examples: ['https://example.com/'],
+  check: /^https?:\/\/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(:\d{1,5})?([/?#]\S*)?$/i,
+};
 const URI_REFERENCE: FormatRule = { examples: ['https://example.com/'], check: /^\S*$/ };
 
 // The formats of JSON Schema (those strict Structured Outputs accept first) and zod's `z.jwt()`, `z.emoji()`,
