@@ -171,4 +171,57 @@ describe('handleEvents', () => {
     );
     expect(seen).toEqual(['hi run=in_progress msg=msg_1', 'done call_1 step=step_1']);
   });
+
+  it('AssistantEventHandler getters at the SDK\'s moments: onEvent before the event changed anything, a message\'s done callbacks with it as the current message', async () => {
+    const seen: string[] = [];
+    class Context extends AssistantEventHandler {
+      override onEvent(event: AssistantStreamEvent) {
+        seen.push(`event ${event.event} current=${this.currentEvent?.event} run=${this.currentRun?.status} msg=${this.currentMessageSnapshot?.id}`);
+      }
+      override onTextDone() {
+        seen.push(`textDone msg=${this.currentMessageSnapshot?.id}`);
+      }
+      override onMessageDone() {
+        seen.push(`messageDone msg=${this.currentMessageSnapshot?.id}`);
+      }
+      override onRunStepCreated() {
+        seen.push(`stepCreated msg=${this.currentMessageSnapshot?.id}`);
+      }
+    }
+    await lastValueFrom(
+      of(
+        ev('thread.run.created', run('run_1', 'queued')),
+        ev('thread.run.in_progress', run('run_1', 'in_progress')),
+        ev('thread.message.created', message('msg_1', 'in_progress')),
+        textDelta('msg_1', [0, 'hi']),
+        ev('thread.message.completed', message('msg_1', 'completed', [textBlock('hi')])),
+        ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'tool_calls', tool_calls: [] })),
+      ).pipe(handleEvents(new Context())),
+    );
+    expect(seen).toEqual([
+      'event thread.run.created current=thread.run.created run=undefined msg=undefined',
+      'event thread.run.in_progress current=thread.run.in_progress run=queued msg=undefined',
+      'event thread.message.created current=thread.message.created run=in_progress msg=undefined',
+      'event thread.message.delta current=thread.message.delta run=in_progress msg=msg_1',
+      'event thread.message.completed current=thread.message.completed run=in_progress msg=msg_1',
+      'textDone msg=msg_1',
+      'messageDone msg=msg_1',
+      'event thread.run.step.created current=thread.run.step.created run=in_progress msg=undefined',
+      'stepCreated msg=undefined',
+    ]);
+  });
+
+  it('a tool call still open when the run stops is done, even in a step without its run_id (a server that leaves it out)', async () => {
+    const log: string[] = [];
+    const withoutRunId = { ...step('step_1', 'in_progress', { type: 'tool_calls', tool_calls: [] }), run_id: undefined } as never;
+    await lastValueFrom(
+      of(
+        ev('thread.run.created', run('run_1', 'in_progress')),
+        ev('thread.run.step.created', withoutRunId),
+        toolDelta('step_1', { index: 0, id: 'call_1', name: 'f' }),
+        ev('thread.run.requires_action', run('run_1', 'requires_action')),
+      ).pipe(handleEvents(logger(log))),
+    );
+    expect(log).toEqual(['stepCreated step_1', 'toolCallCreated call_1 ', 'toolCallDone call_1 ', 'end']);
+  });
 });

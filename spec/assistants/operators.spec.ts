@@ -108,6 +108,15 @@ describe('final getters', () => {
     await expect(lastValueFrom(of(created).pipe(finalRun()))).rejects.toThrow('still "queued"');
   });
 
+  it('finalMessages and finalRunSteps fail as finalRun does when the stream carried a run that never settled (a [DONE] too soon), as the SDK\'s finals fail', async () => {
+    const early = of(created, msgCreated, d1, msgDone);
+    await expect(lastValueFrom(early.pipe(finalMessages()))).rejects.toThrow(MissingRunError);
+    await expect(lastValueFrom(early.pipe(finalRunSteps()))).rejects.toThrow('still "queued"');
+    // With the run settled, or with no run in the stream at all, they give what came.
+    expect(await lastValueFrom(of(created, msgCreated, d1, msgDone, runDone).pipe(finalMessages()))).toHaveLength(1);
+    expect(await lastValueFrom(of(msgCreated, d1, msgDone).pipe(finalMessages()))).toHaveLength(1);
+  });
+
   it('final getters pass errors through instead of emitting partial results', async () => {
     const failing = concat(of(created, msgCreated, d1), throwError(() => new Error('cut')));
     await expect(lastValueFrom(failing.pipe(finalMessages()))).rejects.toThrow('cut');
@@ -173,7 +182,7 @@ describe('delta operators with snapshots', () => {
 
   it('each subscription accumulates on its own (operators keep no shared state)', async () => {
     const operator = finalMessages();
-    const source = of(created, msgCreated, d1, msgDone);
+    const source = of(created, msgCreated, d1, msgDone, runDone);
     const [a, b] = await Promise.all([lastValueFrom(source.pipe(operator)), lastValueFrom(source.pipe(operator))]);
     expect(a).toEqual(b);
     expect(a).toHaveLength(1);

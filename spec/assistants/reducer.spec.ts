@@ -54,6 +54,27 @@ describe('assistantStreamReducer', () => {
     expect(last.messages).toHaveLength(1);
   });
 
+  it('a null in a delta changes nothing already received (text, a tool call\'s name, annotations)', () => {
+    const nullText = ev('thread.message.delta', { id: 'msg_1', object: 'thread.message.delta', delta: { content: [{ index: 0, type: 'text', text: { value: null } }] } } as never);
+    const text = reduceAll([...twoBlockMessage.slice(0, 3), nullText, textDelta('msg_1', [0, ' world'])]).at(-1)!;
+    expect(text.currentMessageSnapshot!.content[0]).toMatchObject({ text: { value: 'Hel world' } });
+    const annotated = ev('thread.message.delta', { id: 'msg_1', object: 'thread.message.delta', delta: { content: [{ index: 0, type: 'text', text: { annotations: [{ index: 0, type: 'file_path', text: 'x' }] } }] } } as never);
+    const nullAnnotations = ev('thread.message.delta', { id: 'msg_1', object: 'thread.message.delta', delta: { content: [{ index: 0, type: 'text', text: { annotations: null } }] } } as never);
+    const kept = reduceAll([...twoBlockMessage.slice(0, 3), annotated, nullAnnotations]).at(-1)!;
+    expect(kept.currentMessageSnapshot!.content[0]).toMatchObject({ text: { value: 'Hel', annotations: [{ type: 'file_path', text: 'x' }] } });
+    const calls = reduceAll([
+      ev('thread.run.created', run('run_1', 'in_progress')),
+      ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'tool_calls', tool_calls: [] })),
+      toolDelta('step_1', { index: 0, id: 'call_1', name: 'lookup', args: '{"a"' }),
+      ev('thread.run.step.delta', {
+        id: 'step_1',
+        object: 'thread.run.step.delta',
+        delta: { step_details: { type: 'tool_calls', tool_calls: [{ index: 0, type: 'function', function: { name: null, arguments: ':1}' } }] } },
+      } as never),
+    ]).at(-1)!;
+    expect(calls.currentRunStepSnapshot!.step_details).toMatchObject({ tool_calls: [{ id: 'call_1', function: { name: 'lookup', arguments: '{"a":1}' } }] });
+  });
+
   it('never mutates an emitted state or an event (everything frozen, still works)', () => {
     const frozenEvents = twoBlockMessage.map((e) => deepFreeze(structuredClone(e)));
     let state = initialAssistantStreamState;

@@ -8,20 +8,24 @@ import type { AssistantStreamHandler } from './assistant-stream-handler.js';
 const PUBLISH = Symbol('publishState');
 
 /**
- * @internal Called by handleEvents() before each event's callbacks.
+ * @internal Called by handleEvents() before each event's callbacks: the state they see (with `event`, that state
+ * with `event` as the current event: what `onEvent` sees, before the event changed anything).
  *
  * @example
  * publishState(handler, state); // handler.currentRun is now state.currentRun
  */
-export function publishState(handler: object, state: AssistantStreamState): void {
-  if (handler instanceof AssistantEventHandler) handler[PUBLISH](state);
+export function publishState(handler: object, state: AssistantStreamState, event?: AssistantStreamEvent): void {
+  if (!(handler instanceof AssistantEventHandler)) return;
+  handler[PUBLISH](event === undefined || state.currentEvent === event ? state : { ...state, currentEvent: event });
 }
 
 /**
  * A base class for porting handler classes from the official SDKs: extend it, override the callbacks you need
  * (all of {@link AssistantStreamHandler}'s, as no-ops here), and pass an instance to `handleEvents()`. Inside a
  * callback, `this.currentEvent`, `this.currentRun`, `this.currentMessageSnapshot` and
- * `this.currentRunStepSnapshot` give the context, as Python's `current_event()` and friends do.
+ * `this.currentRunStepSnapshot` give the context, as Python's `current_event()` and friends do, and at the same
+ * moments as the official SDKs: in `onEvent` the event is current but the snapshots are those before it, and a
+ * message's done callbacks (`onTextDone`, `onImageFileDone`, `onMessageDone`) still see it as the current message.
  *
  * @example
  * import { AssistantEventHandler, handleEvents, untilDone } from 'rx-openai-stream';

@@ -1,12 +1,15 @@
 import type { OperatorFunction } from 'rxjs';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message } from '../../wire/assistants.js';
+import { MissingRunError } from '../../errors/stream-errors.js';
 import { accumulating } from './accumulating-operator.js';
+import { settledRun } from './final-run.js';
 
 /**
  * Emits once, when the stream completes: every message the stream carried, in order, each in its final form
  * (the server's `thread.message.completed` object when it came, else the accumulated snapshot). `[]` when
- * there were none.
+ * there were none. Fails with `MissingRunError` when the stream carried a run that never settled (it ended early,
+ * at a `[DONE]` that came too soon), as the official SDK's final getters fail.
  *
  * @example
  * import { finalMessages } from 'rx-openai-stream';
@@ -16,6 +19,9 @@ import { accumulating } from './accumulating-operator.js';
 export function finalMessages(): OperatorFunction<AssistantStreamEvent, readonly Message[]> {
   return accumulating<readonly Message[]>({
     complete(state, out) {
+      // A run that never settled: the stream ended early (as the SDK's finals, none is final then).
+      const run = state.currentRun;
+      if (run !== undefined && settledRun(state) === undefined) return out.error(new MissingRunError(run.status));
       out.next(state.messages);
       out.complete();
     },

@@ -3,6 +3,7 @@ import { MissingRunError } from '../../errors/stream-errors.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Run } from '../../wire/assistants.js';
 import { isSettledRunStatus } from '../run-statuses.js';
+import type { AssistantStreamState } from '../snapshot/state.js';
 import { accumulating } from './accumulating-operator.js';
 
 
@@ -20,12 +21,23 @@ import { accumulating } from './accumulating-operator.js';
 export function finalRun(): OperatorFunction<AssistantStreamEvent, Run> {
   return accumulating<Run>({
     complete(state, out) {
-      // The latest run object first; with several runs merged into one stream, the newest final one.
-      const candidates = state.currentRun ? [state.currentRun, ...state.runs.slice().reverse()] : [];
-      const final = candidates.find((run) => isSettledRunStatus(run.status));
+      const final = settledRun(state);
       if (!final) return out.error(new MissingRunError(state.currentRun?.status));
       out.next(final);
       out.complete();
     },
   });
+}
+
+/**
+ * The run a stream ended with: the latest run object in a settled state; with several runs merged into one stream,
+ * the newest settled one. `undefined` when no run settled.
+ *
+ * @internal
+ * @example
+ * if (state.currentRun !== undefined && settledRun(state) === undefined) fail();
+ */
+export function settledRun(state: AssistantStreamState): Run | undefined {
+  const candidates = state.currentRun ? [state.currentRun, ...state.runs.slice().reverse()] : [];
+  return candidates.find((run) => isSettledRunStatus(run.status));
 }

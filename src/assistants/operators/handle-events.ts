@@ -56,9 +56,17 @@ export function handleEvents(handler: AssistantStreamHandler): MonoTypeOperatorF
           try {
             const previous = state;
             state = assistantStreamReducer(previous, event);
-            publishState(handler, state);
-            handler.onEvent?.(event);
+            // As the SDK's `event`: the event is the current one, the snapshots are still those before it.
+            if (handler.onEvent) {
+              publishState(handler, previous, event);
+              handler.onEvent(event);
+            }
+            // At a message's end, its done callbacks still see it as the current message (the SDK's order).
+            const ending = event.event === 'thread.message.completed' || event.event === 'thread.message.incomplete';
+            const message = ending ? (findById(state.messages, event.data.id) ?? event.data) : undefined;
+            publishState(handler, message ? { ...state, currentMessageSnapshot: message } : state);
             fire(handler, event, state, previous, currentBlock, currentToolCall);
+            if (ending) publishState(handler, state);
           } catch (error) {
             return fail(error);
           }
@@ -179,7 +187,10 @@ function fire(
       // The run stopped: the tool call still open in any of its steps is done.
       for (const stepId of [...currentToolCall.keys()]) {
         const step = findById(state.runSteps, stepId);
-        if (step?.run_id === event.data.id) toolCallDone(handler, stepId, currentToolCall, state);
+        // (A step without its `run_id`, from a server that leaves it out, is taken for this run's.)
+        if (step !== undefined && (step.run_id === undefined || step.run_id === event.data.id)) {
+          toolCallDone(handler, stepId, currentToolCall, state);
+        }
       }
       return;
     }
