@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { first, lastValueFrom, type Observable, retry, toArray } from 'rxjs';
 import {
   assistantEvents,
+  ChatCompletionStreamError,
   chatCompletionChunks,
   finalChatCompletion,
   finalResponse,
@@ -106,19 +107,18 @@ describe('fromOpenAIStream(SDK Responses stream): judged as responseEvents() jud
     );
   });
 
-  it('an `error` event the SDK passes on fails with the ResponseStreamError of responseEvents(); one it throws for stays its APIError', async () => {
+  it('an `error` event fails with the ResponseStreamError of responseEvents(), whether the SDK passes it on or throws its APIError for it', async () => {
     // Without an `event:` line (as a relay may write it) the SDK passes the event on as a value.
     const body = `${cut}data: ${JSON.stringify(errorEvent)}\n\n`;
     const direct = await outcome(responseEvents(sseResponse(body)));
     expect(direct.error?.['class']).toBe(ResponseStreamError);
     expect(direct.error?.['eventType']).toBe('error');
     expect(await outcome(fromOpenAIStream(responsesOf(body)))).toEqual(direct);
-    // Named on its `event:` line, the SDK throws its APIError for it, which passes through as the SDK's errors do.
+    // Named on its `event:` line, the SDK throws its APIError (no status) for it: read back as the event it was.
     const named = `${cut}event: error\ndata: ${JSON.stringify(errorEvent)}\n\n`;
-    const adopted = await outcome(fromOpenAIStream(responsesOf(named)));
-    expect(adopted.error?.['class']).toBe(OpenAI.APIError);
-    expect(adopted.error?.['message']).toContain('The server had an error');
-    expect(adopted.values).toEqual((await outcome(responseEvents(sseResponse(named)))).values);
+    const namedDirect = await outcome(responseEvents(sseResponse(named)));
+    expect(namedDirect.error).toMatchObject({ class: ResponseStreamError, code: 'server_error', eventType: 'error', sequenceNumber: fifthDelta + 1 });
+    expect(await outcome(fromOpenAIStream(responsesOf(named)))).toEqual(namedDirect);
   });
 });
 
@@ -132,6 +132,23 @@ describe('fromOpenAIStream(SDK chat stream): judged by what the chunks tell (the
     expect(await outcome(fromOpenAIStream(chatOf(cut)).pipe(finalChatCompletion()))).toEqual(
       await outcome(chatCompletionChunks(sseResponse(cut)).pipe(finalChatCompletion())),
     );
+  });
+
+  it("an error chunk fails with the ChatCompletionStreamError of chatCompletionChunks() (the SDK throws its APIError for it)", async () => {
+    const body = `${frames(text('chat-completions', 'plain-text.sse')).slice(0, 3).join('')}data: ${JSON.stringify({ error: { message: 'Overloaded', type: 'server_error', code: 'overloaded', param: null } })}\n\n`;
+    const direct = await outcome(chatCompletionChunks(sseResponse(body)));
+    expect(direct.error).toMatchObject({ class: ChatCompletionStreamError, code: 'overloaded', type: 'server_error' });
+    expect(await outcome(fromOpenAIStream(chatOf(body)))).toEqual(direct);
+  });
+
+  it("the SDK helper's own complaint about a cut (chat.completions.stream(): missing finish_reason) is a cut, IncompleteStreamError with it as cause", async () => {
+    const cut = frames(text('chat-completions', 'plain-text.sse')).slice(0, 5).join('');
+    const helper = (signal: AbortSignal) => sdkOver(cut).chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] }, { signal });
+    const adopted = await outcome(fromOpenAIStream(helper));
+    expect(adopted.error?.['class']).toBe(IncompleteStreamError);
+    expect(adopted.values).toEqual((await outcome(chatCompletionChunks(sseResponse(cut)))).values);
+    const error = await lastValueFrom(fromOpenAIStream(helper)).catch((e: unknown) => e);
+    expect(((error as Error).cause as Error).message).toMatch(/finish_reason/);
   });
 
   it('with several choices, one of them unfinished is a cut', async () => {
@@ -166,10 +183,10 @@ describe('fromOpenAIStream(SDK run stream): judged as assistantEvents() judges t
     expect(direct.error?.['class']).toBe(IncompleteStreamError);
     expect(direct.error?.['lastRunStatus']).toBe('in_progress');
     expect(await outcome(fromOpenAIStream(runOf(cut)))).toEqual(direct);
-    // The SDK's AssistantStream throws an error of its own there, which passes through as the SDK's errors do.
+    // The SDK's AssistantStream throws an error of its own there: a cut all the same, with that error as its cause.
     const helper = await outcome(fromOpenAIStream(sdkOver(cut).beta.threads.runs.stream('thread_123', { assistant_id: 'asst_123' })));
     expect(helper.values).toEqual(direct.values);
-    expect(helper.error?.['class']).toBe(OpenAI.OpenAIError);
+    expect(helper.error).toMatchObject({ class: IncompleteStreamError, lastRunStatus: 'in_progress', receivedEvents: direct.values.length });
   });
 });
 

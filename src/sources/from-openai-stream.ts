@@ -1,4 +1,6 @@
 import { Observable } from 'rxjs';
+import { OpenAIStreamError } from '../errors/base.js';
+import { StreamParseError } from '../errors/stream-errors.js';
 import { StreamEnd } from '../protocols/protocol.js';
 import { type Adoption, adoptionOf } from '../protocols/sources.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
@@ -30,8 +32,13 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
 
 /**
  * Adopts a stream of the official `openai` SDK (or any async iterable) as an Observable: each item is emitted
- * as it is, the SDK's errors (`APIError`, ...) pass through unchanged, and unsubscribing aborts the SDK's request
- * through its `controller` and ends the iterator. An `AssistantStream`, a chat completion stream or a Responses
+ * as it is, and unsubscribing aborts the SDK's request through its `controller` and ends the iterator. The SDK's
+ * errors before the first value (an HTTP error's `APIError`, ...) pass through unchanged; once the values said
+ * which API the stream is, its failures are the library source's errors: the API's error event, for which the
+ * SDK throws its `APIError`, is the typed `ResponseStreamError` / `ChatCompletionStreamError` /
+ * `AssistantStreamError` with the API's code; JSON the SDK could not parse, a `StreamParseError`; anything else (a
+ * reset, the SDK helpers' own complaint about a stream that ended early) a cut, `IncompleteStreamError`, with the
+ * SDK's error as its `cause`. An `AssistantStream`, a chat completion stream or a Responses
  * stream is typed as this library's `AssistantStreamEvent`, `ChatCompletionChunk` or `ResponseStreamEvent`, so
  * every operator accepts it.
  *
@@ -143,7 +150,7 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
       else subscriber.error(error);
     })().catch((error: unknown) => {
       finished = true;
-      if (!stopped) subscriber.error(error);
+      if (!stopped) subscriber.error(adoption ? failureOf(adoption, error) : error);
     });
     function abort() {
       controller?.abort();
@@ -161,4 +168,31 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
       else abort();
     };
   });
+}
+
+/**
+ * What a stream of a known API that the SDK's iterator failed is, as the library's own source would report it: the
+ * API's error event (the SDK throws its `APIError`, without a status, carrying the event's error) is its typed error
+ * by the same reader (`AssistantStreamError`, `ChatCompletionStreamError`, `ResponseStreamError`); JSON the SDK could
+ * not parse is a `StreamParseError`; anything else (a reset connection, the SDK's own complaint about a stream that
+ * ended early) is a cut, `IncompleteStreamError` with the failure as its `cause`. The library's own errors pass.
+ */
+function failureOf(adoption: Adoption, error: unknown): unknown {
+  if (error instanceof OpenAIStreamError) return error;
+  // By shape (the SDK is not a dependency): its stream errors are `APIError`s with no HTTP status.
+  const sdk = error instanceof Error ? (error as Error & { status?: unknown; error?: unknown }) : undefined;
+  if (sdk && 'status' in sdk && sdk.status === undefined && typeof sdk.error === 'object' && sdk.error !== null) {
+    // The SDK throws for a Chat chunk `{"error": {...}}` and for an `event: error` of the other APIs, with the error
+    // object: the same event again, for the reader.
+    const event =
+      adoption.protocol.kind === 'chat'
+        ? { data: JSON.stringify({ error: sdk.error }) }
+        : { event: 'error', data: JSON.stringify(sdk.error) };
+    const end = adoption.reader.decode(event);
+    if (end instanceof StreamEnd && end.error !== undefined) return end.error;
+  }
+  if (error instanceof SyntaxError) {
+    return new StreamParseError('Invalid JSON (the official SDK could not parse an event)', { cause: error });
+  }
+  return adoption.reader.cut(error);
 }
