@@ -552,6 +552,29 @@ describe('a callback or a value that makes an operator throw fails its stream (n
     expect(end).toMatchObject({ eventName: 'chat.completion.chunk' });
   });
 
+  it.each([
+    ['nothing (written for some errors only)', () => undefined],
+    ['no message', () => ({ code: 'x' })],
+  ])('toEventStreamFrames: a describeError that returns %s gives the default description, and the frames complete', (_name, describe) => {
+    for (const upstream of [v.chatHel, v.responseCreated, v.runCreated]) {
+      const frames: string[] = [];
+      const failing = concat(of(upstream), throwError(() => new RangeError('upstream')));
+      const options = { heartbeatMs: false as const, describeError: describe as never };
+      const { end, unhandled } = ending(failing.pipe(toEventStreamFrames(options), tap((frame) => frames.push(frame))));
+      expect({ end, unhandled }).toEqual({ end: 'complete', unhandled: [] });
+      expect(frames.at(-1)).toContain('The upstream stream failed (RangeError)');
+    }
+  });
+
+  it('toEventStreamFrames: fields of describeError that are not strings (a BigInt code) are left out; its message is sent', () => {
+    const frames: string[] = [];
+    const failing = concat(of(v.chatHel), throwError(() => new RangeError('upstream')));
+    const describeError = () => ({ code: 10n, message: 'Try again', type: 7, param: {} }) as never;
+    const { end } = ending(failing.pipe(toEventStreamFrames({ heartbeatMs: false, describeError }), tap((frame) => frames.push(frame))));
+    expect(end).toBe('complete');
+    expect(JSON.parse(frames.at(-1)!.slice('data: '.length))).toEqual({ error: { message: 'Try again', type: 'server_error', param: null, code: null } });
+  });
+
   it('toEventStreamFrames: a describeError that throws gives the default description, and the frames complete', () => {
     const frames: string[] = [];
     const failing = concat(of(v.chatHel), throwError(() => new RangeError('upstream')));

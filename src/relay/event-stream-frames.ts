@@ -56,8 +56,9 @@ export interface EventStreamFramesOptions {
   /**
    * What an upstream failure that is not the API's own error event tells the browser. Default: the code
    * `upstream_error` and a message naming only the error's class (no internal detail reaches the browser).
-   * The API's own error events (`ServerStreamError`s) are relayed as they came. When it throws, the default
-   * description is sent (the frames never error).
+   * The API's own error events (`ServerStreamError`s) are relayed as they came. When it throws, or returns no
+   * description (nothing, or no string `message`: a function written for some errors only), the default description
+   * is sent; a `code`, `type` or `param` that is not a string is left out (the frames never error).
    */
   readonly describeError?: (error: unknown) => RelayedError;
 }
@@ -208,12 +209,20 @@ function describeAny(error: unknown, describe: (error: unknown) => RelayedError)
   if (error instanceof ServerStreamError) {
     return { code: error.code ?? null, message: apiMessage(error) };
   }
+  // The frames never error: a `describeError` that throws, or gives no description (no string `message`: a
+  // function written for some errors only), gives the default one; fields of another kind are left out.
+  let described: Partial<Record<keyof RelayedError, unknown>> | undefined;
   try {
-    return describe(error);
+    described = describe(error) as Partial<Record<keyof RelayedError, unknown>> | undefined;
   } catch {
-    // The frames never error: a `describeError` that throws gives the default description.
+    described = undefined;
+  }
+  if (typeof described !== 'object' || described === null || typeof described.message !== 'string') {
     return describeUpstreamError(error);
   }
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const { code, message, type, param } = described;
+  return { code: text(code) ?? null, message, ...(text(type) === undefined ? {} : { type: text(type) }), param: text(param) ?? null };
 }
 
 function apiMessage(error: ServerStreamError): string {
