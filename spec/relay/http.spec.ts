@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { finalize, firstValueFrom, from, lastValueFrom, map, mergeMap, Observable, share, Subject, take, tap, throwError, timer, toArray, zip } from 'rxjs';
 import {
+  ChatCompletionStreamError,
   chatCompletionChunks,
   createClient,
   IncompleteStreamError,
@@ -210,6 +211,22 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
         } finally {
           await empty.close();
         }
+      } finally {
+        await server.close();
+      }
+    });
+
+    it(`${adapter}: an async factory (a Promise of the Observable) is an error frame naming the mistake, never the Observable relayed as an event`, async () => {
+      const chunks = await read(chatCompletionChunks(new Response(recordingBytes('chat-completions', 'plain-text.sse'))));
+      const described: unknown[] = [];
+      const describeError = (error: unknown) => (described.push(error), { code: 'upstream_error', message: 'Try again' });
+      const server = await serve((async () => from(chunks)) as never, { format: 'chat', describeError });
+      try {
+        const error = await lastValueFrom(chatCompletionChunks(await fetch(server.url))).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ChatCompletionStreamError);
+        expect(described).toHaveLength(1);
+        expect((described[0] as Error).name).toBe('TypeError');
+        expect((described[0] as Error).message).toMatch(/the factory must return an Observable of events \(got Promise; an async factory returns a Promise\)$/);
       } finally {
         await server.close();
       }

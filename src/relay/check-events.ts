@@ -12,3 +12,17 @@ export function checkEvents(events$: unknown, where: string): asserts events$ is
   if (isObservable(events$)) return;
   throw new TypeError(`${where}: expected an Observable of events (got ${kindOf(events$)})`);
 }
+
+/**
+ * What a relay factory returned, when it is an Observable of events; otherwise a `TypeError` saying so (a factory
+ * written `async`, which returns a Promise of the Observable, would relay the Observable itself as one event).
+ *
+ * @internal
+ * @example
+ * defer(() => checked(factory(lastEventId), 'relayToNodeResponse'));
+ */
+export function checked<T>(events$: Observable<T>, where: string): Observable<T> {
+  if (isObservable(events$)) return events$;
+  const got = kindOf(events$);
+  throw new TypeError(`${where}: the factory must return an Observable of events (got ${got}; an async factory returns a Promise)`);
+}

@@ -1,5 +1,5 @@
 import { defer, merge, Observable, Subject, takeUntil, type Subscription } from 'rxjs';
-import { checkEvents } from './check-events.js';
+import { checked, checkEvents } from './check-events.js';
 import { emptyEndWatch } from './empty-end.js';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 import { DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
@@ -88,7 +88,8 @@ export function relayToNodeResponse<T>(
   // A reconnect (a factory given a Last-Event-ID) is answered once upstream says something: an upstream that ends
   // without an event before the first heartbeat means the browser has read everything, and 204 No Content tells
   // EventSource to stop reconnecting. Any other stream gets its headers at once.
-  const upstream$ = factory === undefined ? (source as Observable<T>) : defer(() => factory(lastEventId));
+  const upstream$ =
+    factory === undefined ? (source as Observable<T>) : defer(() => checked(factory(lastEventId), 'relayToNodeResponse'));
   const reconnect = factory !== undefined && lastEventId !== undefined ? emptyEndWatch(upstream$) : undefined;
   const events$ = reconnect?.events$ ?? upstream$;
   const status = options.status ?? 200;

@@ -1,4 +1,5 @@
 import { defer, type Observable } from 'rxjs';
+import { checked } from './check-events.js';
 import { toEventStreamBody } from './event-stream-body.js';
 import { emptyEndWatch } from './empty-end.js';
 import { eventStreamResponse, toEventStreamResponse, type EventStreamResponseOptions } from './event-stream-response.js';
@@ -47,7 +48,7 @@ export function resumableEventStream<T>(
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const lastEventId = request.headers.get('last-event-id')?.trim() || undefined;
-    const events$ = defer(() => factory(lastEventId, request));
+    const events$ = defer(() => checked(factory(lastEventId, request), 'resumableEventStream'));
     // Both signals stop the relay: yours, and the request's (a runtime that tells a disconnect only by cancelling
     // the body has no body to cancel while a reconnect waits for upstream's first word).
     const signal = options.signal ? AbortSignal.any([options.signal, request.signal]) : request.signal;
