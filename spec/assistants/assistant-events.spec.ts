@@ -153,12 +153,16 @@ describe('fromOpenAIStream', () => {
     expect(returned).toBe(true);
   });
 
-  it('passes the SDK errors through and completes with the source', async () => {
+  it('an SDK failure mid-run is a cut (IncompleteStreamError, the failure as its cause); it completes with the source', async () => {
+    const failure = new Error('sdk failure');
     async function* failing() {
       yield created;
-      throw new Error('sdk failure');
+      throw failure;
     }
-    await expect(lastValueFrom(fromOpenAIStream(failing()).pipe(toArray()))).rejects.toThrow('sdk failure');
+    const error = await lastValueFrom(fromOpenAIStream(failing()).pipe(toArray())).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(error).toMatchObject({ runId: 'run_1', lastRunStatus: 'queued', receivedEvents: 1 });
+    expect((error as Error).cause).toBe(failure);
     async function* fine() {
       yield textDelta('msg_1', [0, 'a']);
       yield textDelta('msg_1', [0, 'b']);
