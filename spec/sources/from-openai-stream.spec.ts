@@ -13,6 +13,7 @@ import {
   StreamParseError,
 } from '../../src/index';
 import { encode, fixtureBytes, fixtureNames, streamOf, withPublishedTypoFixed } from '../helpers/bytes';
+import { type Emulator, startEmulator } from '../../src/testing/index';
 
 // The official SDK's `Stream` (and its helpers' streams) end quietly both at `[DONE]` and at a cut body: adopted,
 // they must be judged as this library's own source judges the same bytes. Each test feeds the same bytes to both.
@@ -139,6 +140,30 @@ describe('fromOpenAIStream(SDK chat stream): judged by what the chunks tell (the
     const direct = await outcome(chatCompletionChunks(sseResponse(body)));
     expect(direct.error).toMatchObject({ class: ChatCompletionStreamError, code: 'overloaded', type: 'server_error' });
     expect(await outcome(fromOpenAIStream(chatOf(body)))).toEqual(direct);
+  });
+
+  it('JSON the SDK could not parse is a StreamParseError showing its words, from its raw stream and from its helper (which wraps the SyntaxError)', async () => {
+    const body = `${frames(text('chat-completions', 'plain-text.sse')).slice(0, 2).join('')}data: {"id":\n\n`;
+    const quiet = { error() {}, warn() {}, info() {}, debug() {} };
+    const sdk = () => new OpenAI({ apiKey: 'test', maxRetries: 0, logger: quiet, fetch: async () => sseResponse(body) });
+    const raw = (signal: AbortSignal) => sdk().chat.completions.create({ model: 'gpt-4o', messages: [], stream: true }, { signal });
+    const helper = (signal: AbortSignal) => sdk().chat.completions.stream({ model: 'gpt-4o', messages: [] }, { signal });
+    for (const source of [raw, helper]) {
+      const adopted = await outcome(fromOpenAIStream(source as never));
+      expect(adopted.error).toMatchObject({ class: StreamParseError, excerpt: 'Error reading response: malformed server-sent event JSON.' });
+      expect(adopted.values).toHaveLength(2);
+    }
+  });
+
+  it('an error chunk whose error is a string (a compatible server) is the ChatCompletionStreamError of chatCompletionChunks() too', async () => {
+    const body = `${frames(text('chat-completions', 'plain-text.sse')).slice(0, 2).join('')}data: ${JSON.stringify({ error: 'Input validation error', error_type: 'validation' })}\n\n`;
+    const direct = await outcome(chatCompletionChunks(sseResponse(body)));
+    expect(direct.error?.['class']).toBe(ChatCompletionStreamError);
+    const adopted = await outcome(fromOpenAIStream(chatOf(body)));
+    expect(adopted.error?.['class']).toBe(ChatCompletionStreamError);
+    // (The SDK keeps the error alone: the chunk's other fields, `error_type` here, are not in the excerpt.)
+    expect(adopted.error?.['message']).toBe('The stream reported an error: {"error":"Input validation error"}');
+    expect(adopted.values).toEqual(direct.values);
   });
 
   it("the SDK helper's own complaint about a cut (chat.completions.stream(): missing finish_reason) is a cut, IncompleteStreamError with it as cause", async () => {
@@ -303,5 +328,33 @@ describe('fromOpenAIStream(SDK stream) ended by its terminal event', () => {
     expect(completed.type).toBe('response.completed');
     await new Promise((resolve) => setImmediate(resolve));
     expect(stream.controller.signal.aborted).toBe(false);
+  });
+});
+
+describe('fromOpenAIStream(SDK helper stream) unsubscribed at once (a switchMap that switches, a view destroyed)', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ pacing: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it.each<[string, (openai: OpenAI, signal?: AbortSignal) => unknown]>([
+    ['chat.completions.stream()', (openai, signal) => openai.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] }, { signal })],
+    ['responses.stream()', (openai, signal) => openai.responses.stream({ model: 'gpt-4o', input: 'Hi' }, { signal })],
+  ])('%s: nothing reaches anyone, not even as an unhandled rejection, given as it is or by a factory', async (_name, helper) => {
+    const openai = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const reached: unknown[] = [];
+      const observer = { next: (v: unknown) => reached.push(v), error: (e: unknown) => reached.push(e), complete: () => reached.push('complete') };
+      fromOpenAIStream(helper(openai) as never).subscribe(observer).unsubscribe();
+      fromOpenAIStream(((signal: AbortSignal) => helper(openai, signal)) as never).subscribe(observer).unsubscribe();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect({ reached, unhandled }).toEqual({ reached: [], unhandled: [] });
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 });

@@ -153,6 +153,10 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
       if (!stopped) subscriber.error(adoption ? failureOf(adoption, error) : error);
     });
     function abort() {
+      // The SDK's helper streams report an abort that nothing of theirs listens to as an unhandled rejection (of
+      // their `done()`): this abort is ours, its end is of no interest. (A factory's helper, when it gave one at once,
+      // is known before our signal aborts it.)
+      endQuietly(stream ?? (isThenable(started) ? undefined : started));
       controller?.abort();
       stream?.controller?.abort();
       if (iterator) returnQuietly(iterator);
@@ -181,9 +185,9 @@ function failureOf(adoption: Adoption, error: unknown): unknown {
   if (error instanceof OpenAIStreamError) return error;
   // By shape (the SDK is not a dependency): its stream errors are `APIError`s with no HTTP status.
   const sdk = error instanceof Error ? (error as Error & { status?: unknown; error?: unknown }) : undefined;
-  if (sdk && 'status' in sdk && sdk.status === undefined && typeof sdk.error === 'object' && sdk.error !== null) {
-    // The SDK throws for a Chat chunk `{"error": {...}}` and for an `event: error` of the other APIs, with the error
-    // object: the same event again, for the reader.
+  if (sdk && 'status' in sdk && sdk.status === undefined && sdk.error !== undefined && sdk.error !== null) {
+    // The SDK throws for a Chat chunk `{"error": ...}` (an object, or a compatible server's string) and for an
+    // `event: error` of the other APIs, with the error: the same event again, for the reader.
     const event =
       adoption.protocol.kind === 'chat'
         ? { data: JSON.stringify({ error: sdk.error }) }
@@ -191,8 +195,25 @@ function failureOf(adoption: Adoption, error: unknown): unknown {
     const end = adoption.reader.decode(event);
     if (end instanceof StreamEnd && end.error !== undefined) return end.error;
   }
-  if (error instanceof SyntaxError) {
-    return new StreamParseError('Invalid JSON (the official SDK could not parse an event)', { cause: error });
+  // The SDK's helper streams wrap its `SyntaxError` in an `OpenAIError`.
+  const syntax = error instanceof SyntaxError ? error : sdk?.cause instanceof SyntaxError ? sdk.cause : undefined;
+  if (syntax !== undefined) {
+    return new StreamParseError('Invalid JSON (the official SDK could not parse an event)', { data: syntax.message, cause: error });
   }
   return adoption.reader.cut(error);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/** Marks the end of an SDK helper stream (`done()`, with its `controller`) as handled, whatever it is. */
+function endQuietly(stream: unknown): void {
+  const helper = stream as { done?: unknown; controller?: unknown } | undefined;
+  if (typeof helper?.done !== 'function' || helper.controller === undefined) return;
+  try {
+    Promise.resolve((helper.done as () => unknown).call(helper)).catch(() => undefined);
+  } catch {
+    // A `done` that throws at once: nothing to mark.
+  }
 }
