@@ -112,6 +112,10 @@ describe('final getters', () => {
     const early = of(created, msgCreated, d1, msgDone);
     await expect(lastValueFrom(early.pipe(finalMessages()))).rejects.toThrow(MissingRunError);
     await expect(lastValueFrom(early.pipe(finalRunSteps()))).rejects.toThrow('still "queued"');
+    // Of several runs merged into one stream, the latest is the one that must have settled.
+    const later = of(created, ev('thread.run.requires_action', run('run_1', 'requires_action')), ev('thread.run.created', run('run_2', 'queued')), msgCreated);
+    await expect(lastValueFrom(later.pipe(finalMessages()))).rejects.toThrow('still "queued"');
+    await expect(lastValueFrom(later.pipe(finalRunSteps()))).rejects.toThrow(MissingRunError);
     // With the run settled, or with no run in the stream at all, they give what came.
     expect(await lastValueFrom(of(created, msgCreated, d1, msgDone, runDone).pipe(finalMessages()))).toHaveLength(1);
     expect(await lastValueFrom(of(msgCreated, d1, msgDone).pipe(finalMessages()))).toHaveLength(1);

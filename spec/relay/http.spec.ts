@@ -220,14 +220,25 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
       const chunks = await read(chatCompletionChunks(new Response(recordingBytes('chat-completions', 'plain-text.sse'))));
       const described: unknown[] = [];
       const describeError = (error: unknown) => (described.push(error), { code: 'upstream_error', message: 'Try again' });
-      const server = await serve((async () => from(chunks)) as never, { format: 'chat', describeError });
+      // One that rejects, too: its rejection is nobody's, and must not end the process.
+      const unhandled: unknown[] = [];
+      const record = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', record);
+      let calls = 0;
+      const factory = async () => (++calls === 2 ? Promise.reject(new Error('upstream down')) : from(chunks));
+      const server = await serve(factory as never, { format: 'chat', describeError });
       try {
         const error = await lastValueFrom(chatCompletionChunks(await fetch(server.url))).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ChatCompletionStreamError);
         expect(described).toHaveLength(1);
         expect((described[0] as Error).name).toBe('TypeError');
         expect((described[0] as Error).message).toMatch(/the factory must return an Observable of events \(got Promise; an async factory returns a Promise\)$/);
+        const rejected = await lastValueFrom(chatCompletionChunks(await fetch(server.url))).catch((e: unknown) => e);
+        expect(rejected).toBeInstanceOf(ChatCompletionStreamError);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(unhandled).toEqual([]);
       } finally {
+        process.off('unhandledRejection', record);
         await server.close();
       }
     });

@@ -23,6 +23,9 @@ export function checkEvents(events$: unknown, where: string): asserts events$ is
  */
 export function checked<T>(events$: Observable<T>, where: string): Observable<T> {
   if (isObservable(events$)) return events$;
+  // A Promise is not waited for, so its rejection is nobody's: handled here, or it would end the process.
+  const then = (events$ as { then?: unknown } | null)?.then;
+  if (typeof then === 'function') then.call(events$, undefined, () => undefined);
   const got = kindOf(events$);
   throw new TypeError(`${where}: the factory must return an Observable of events (got ${got}; an async factory returns a Promise)`);
 }

@@ -3,7 +3,7 @@ import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message } from '../../wire/assistants.js';
 import { MissingRunError } from '../../errors/stream-errors.js';
 import { accumulating } from './accumulating-operator.js';
-import { settledRun } from './final-run.js';
+import { isSettledRunStatus } from '../run-statuses.js';
 
 /**
  * Emits once, when the stream completes: every message the stream carried, in order, each in its final form
@@ -19,9 +19,9 @@ import { settledRun } from './final-run.js';
 export function finalMessages(): OperatorFunction<AssistantStreamEvent, readonly Message[]> {
   return accumulating<readonly Message[]>({
     complete(state, out) {
-      // A run that never settled: the stream ended early (as the SDK's finals, none is final then).
+      // The stream's (latest) run never settled: it ended early (as the SDK's finals, none is final then).
       const run = state.currentRun;
-      if (run !== undefined && settledRun(state) === undefined) return out.error(new MissingRunError(run.status));
+      if (run !== undefined && !isSettledRunStatus(run.status)) return out.error(new MissingRunError(run.status));
       out.next(state.messages);
       out.complete();
     },

@@ -3,11 +3,11 @@ import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { RunStep } from '../../wire/assistants.js';
 import { MissingRunError } from '../../errors/stream-errors.js';
 import { accumulating } from './accumulating-operator.js';
-import { settledRun } from './final-run.js';
+import { isSettledRunStatus } from '../run-statuses.js';
 
 /**
  * Emits once, when the stream completes: every run step the stream carried, in order, each in its final form.
- * `[]` when there were none. Fails with `MissingRunError` when the stream carried a run that never settled (it ended
+ * `[]` when there were none. Fails with `MissingRunError` when the stream carried its latest run unsettled (it ended
  * early, at a `[DONE]` that came too soon), as the official SDK's final getters fail.
  *
  * @example
@@ -18,9 +18,9 @@ import { settledRun } from './final-run.js';
 export function finalRunSteps(): OperatorFunction<AssistantStreamEvent, readonly RunStep[]> {
   return accumulating<readonly RunStep[]>({
     complete(state, out) {
-      // A run that never settled: the stream ended early (as the SDK's finals, none is final then).
+      // The stream's (latest) run never settled: it ended early (as the SDK's finals, none is final then).
       const run = state.currentRun;
-      if (run !== undefined && settledRun(state) === undefined) return out.error(new MissingRunError(run.status));
+      if (run !== undefined && !isSettledRunStatus(run.status)) return out.error(new MissingRunError(run.status));
       out.next(state.runSteps);
       out.complete();
     },
