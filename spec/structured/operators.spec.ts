@@ -307,6 +307,16 @@ describe('parsedToolCalls', () => {
     expect(calls).toEqual([{ name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 2}', parsedArguments: { city: 'Oslo', days: 2 }, index: 0 }]);
   });
 
+  it('Responses: a call without its output_item.done and not in the completed response is read from its arguments.done; without them it is a cut', async () => {
+    const whole = responseFunctionCallEvents([{ name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Oslo", "days": 2}'] }]);
+    const withoutDone = whole.filter((e) => e.type !== 'response.output_item.done');
+    const calls = await lastValueFrom(from(withoutDone).pipe(parsedToolCalls(tools), toArray()));
+    expect(calls).toEqual([{ name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 2}', parsedArguments: { city: 'Oslo', days: 2 }, index: 0 }]);
+    const withoutArguments = withoutDone.filter((e) => e.type !== 'response.function_call_arguments.done');
+    const error = await lastValueFrom(from(withoutArguments).pipe(parsedToolCalls(tools))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
+  });
+
   it('Responses: each call with validated arguments, at its output_item.done', async () => {
     const events = responseFunctionCallEvents([
       { name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Par', 'is", "days": 3}'] },

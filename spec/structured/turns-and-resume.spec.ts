@@ -35,6 +35,7 @@ import {
   runResponsesTools,
   structuredOutput,
   zodResponseFormat,
+  zodResponsesFunction,
   zodTextFormat,
   zodTool,
   type ChatToolLoopEvent,
@@ -249,6 +250,21 @@ describe('a Responses stream resumed with starting_after', () => {
       { done: false, partial: sdkFinal.output_parsed },
       { done: true, partial: sdkFinal.output_parsed, parsed: sdkFinal.output_parsed },
     ]);
+  });
+
+  it("parsedToolCalls(): the calls done before starting_after come at the terminal event, from its response (the SDK's parsed_arguments)", async () => {
+    ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }, { name: 'get_weather', arguments: { city: 'Rome' } }] });
+    const GetWeather = z.object({ city: z.string() });
+    const tool = zodResponsesFunction({ name: 'get_weather', parameters: GetWeather });
+    const created = await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input: 'weather?', background: true, tools: [tool] }));
+    const all = await lastValueFrom(ctx.client.responses.stream({ response_id: created.id }).pipe(toArray()));
+    const firstDone = all.find((e) => e.type === 'response.output_item.done' && e.item.type === 'function_call')!;
+    const resumed = ctx.client.responses.stream({ response_id: created.id, starting_after: firstDone.sequence_number });
+    const calls = await lastValueFrom(resumed.pipe(parsedToolCalls({ get_weather: GetWeather }), toArray()));
+    // The second call at its output_item.done, the first (done before the resume) at response.completed.
+    expect(calls.map((c) => [c.index, c.parsedArguments.city])).toEqual([[1, 'Rome'], [0, 'Oslo']]);
+    const whole = await lastValueFrom(ctx.client.responses.stream({ response_id: created.id }).pipe(parsedToolCalls({ get_weather: GetWeather }), toArray()));
+    expect(whole.map((c) => c.parsedArguments.city)).toEqual(['Oslo', 'Rome']);
   });
 
   const whole = responseTextEvents(pieces('{"city":"Oslo"}'));

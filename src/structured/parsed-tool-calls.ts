@@ -41,12 +41,21 @@ interface PendingChatCall {
 /** Whether a completion finished is not asked by `parsedToolCalls` (its calls were emitted at its finish). */
 const unasked = (): boolean => false;
 
+/** What a Responses stream told of a function call it has not finished. */
+interface OpenCall {
+  readonly name: string;
+  readonly callId: string | null | undefined;
+  arguments: string | undefined;
+}
+
 type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_item.added' | 'response.output_item.done' }>;
 
 /**
  * Emits each function call of the stream once its arguments are complete, parsed and validated with the zod
  * schema of its tool (`tools[name]`, zod 4's or zod 3's): what the official SDK gives as `parsed_arguments`.
- * - Responses: at each `response.output_item.done` of a `function_call` item;
+ * - Responses: at each `response.output_item.done` of a `function_call` item; the calls the stream did not finish
+ *   (a server that sent no `output_item.done`, a stream by id that began after them) at `response.completed`, from
+ *   its response;
  * - Chat Completions (choice `choice`, default 0): when the next call starts, else at the choice's finish or the
  *   end of the stream, in index order.
  * Custom tool calls (Chat Completions `type: 'custom'`, Responses `custom_tool_call` items) are not emitted: their
@@ -84,10 +93,15 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
     const pending: PendingChatCall[] = [];
     let completion = '';
     let ids: CompletionIds = 'one';
-    // Responses: the output indexes of function calls added and not done, and the arguments of those done as
-    // `incomplete` (cut by the output's limit), in the current response.
-    const open = new Set<number>();
+    // Responses, of the current response, by output index: the function calls added and not done (what the stream
+    // told of them), the arguments of those done as `incomplete` (cut by the output's limit), and those emitted.
+    const open = new Map<number, OpenCall>();
     const cut = new Map<number, string>();
+    const emitted = new Set<number>();
+    const emit = (index: number, name: string, callId: string | null | undefined, args: string, out: ParsedToolCall<Tools>[]) => {
+      emitted.add(index);
+      out.push(toCall(index, name, callId ?? undefined, args));
+    };
     const flushBelow = (limit: number, out: ParsedToolCall<Tools>[]): ParsedToolCall<Tools>[] => {
       pending.sort((a, b) => a.index - b.index);
       while (pending.length > 0 && pending[0]!.index < limit) {
@@ -137,25 +151,38 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           // A response starts (once per response): calls one before it left open (cut) are not this one's.
           open.clear();
           cut.clear();
+          emitted.clear();
         } else if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
-          open.add((event as OutputItemEvent).output_index);
+          const { name, call_id } = event.item;
+          open.set((event as OutputItemEvent).output_index, { name, callId: call_id, arguments: undefined });
+        } else if (event.type === 'response.function_call_arguments.done') {
+          const call = open.get(event.output_index);
+          if (call !== undefined) call.arguments = event.arguments;
         } else if (event.type === 'response.output_item.done' && event.item.type === 'function_call') {
           const item = event.item;
           open.delete(event.output_index);
           // A call the output's limit cut is done as `incomplete`: its arguments are not whole, and the response
           // ends incomplete (below); the SDK leaves it unparsed.
           if (item.status === 'incomplete') cut.set(event.output_index, item.arguments ?? '');
-          else out.push(toCall(event.output_index, item.name, item.call_id ?? undefined, item.arguments));
+          else emit(event.output_index, item.name, item.call_id, item.arguments, out);
         } else if (event.type === 'response.incomplete' && (open.size > 0 || cut.size > 0)) {
           const reason = event.response.incomplete_details?.reason ?? 'incomplete';
           throw new StructuredOutputIncompleteError(reason, [...cut.values()].at(-1) ?? '');
-        } else if (event.type === 'response.completed' && (open.size > 0 || cut.size > 0)) {
-          // A server that sent no `output_item.done` for a call: the completed response has it whole.
+        } else if (event.type === 'response.completed') {
           if (cut.size > 0) throw new StructuredOutputIncompleteError('incomplete', [...cut.values()].at(-1)!);
+          // Calls the stream did not finish: those a server sent no `output_item.done` for, and those done before
+          // a stream by id began (`starting_after`). The completed response has them whole; failing that, what the
+          // stream told of them.
           const output = event.response.output ?? [];
-          for (const index of [...open].sort((a, b) => a - b)) {
+          const indexes = new Set([...output.keys()].filter((index) => output[index]?.type === 'function_call'));
+          for (const index of open.keys()) indexes.add(index);
+          for (const index of [...indexes].sort((a, b) => a - b)) {
+            if (emitted.has(index)) continue;
             const item = output[index];
-            if (item?.type === 'function_call') out.push(toCall(index, item.name, item.call_id ?? undefined, item.arguments));
+            const call = open.get(index);
+            if (item?.type === 'function_call') emit(index, item.name, item.call_id, item.arguments, out);
+            else if (call?.arguments !== undefined) emit(index, call.name, call.callId, call.arguments, out);
+            else throw new StructuredOutputIncompleteError('incomplete', '');
           }
           open.clear();
         }
