@@ -37,6 +37,8 @@ describe('the emulator on the wire: errors, pagination, runs', () => {
         [{ pacing: -1 }, "'pacing' must be 0 or { eventMs, deltaMs } (got -1)"],
         [{ pacing: { eventMs: -5 } }, "'pacing.eventMs' must be a number of milliseconds, 0 or more (got -5)"],
         [{ pacing: { deltasMs: 5 } }, "'pacing' has an unknown field 'deltasMs' (known: eventMs, deltaMs)"],
+        [{ port: 'abc' }, `'port' must be a whole number from 0 to 65535, 0 for a free one (got "abc")`],
+        [{ port: 70_000 }, "'port' must be a whole number from 0 to 65535, 0 for a free one (got 70000)"],
       ];
       for (const [options, problem] of refusals) {
         await expect(startEmulator(options as never)).rejects.toThrow(`startEmulator(): ${problem}.`);
@@ -44,6 +46,20 @@ describe('the emulator on the wire: errors, pagination, runs', () => {
       // What the options allow still starts.
       const fine = await startEmulator({ pacing: { eventMs: 0 }, statusStepMs: 0, pollAfterMs: null, resumeWindowMs: 0 });
       await fine.close();
+    });
+
+    it('close() resolves once the records of the exchanges it cut are ended (outcome server-closed)', async () => {
+      const closing = await startEmulator({ pacing: 0 });
+      closing.inject({ kind: 'stall', afterEvents: 2 });
+      const body = fetch(`${closing.url}/responses`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'gpt-4o', input: 'hi', stream: true }),
+      }).then((res) => res.text()).catch(() => undefined);
+      const record = await closing.waitForRequest({ path: '/responses' });
+      await closing.close();
+      expect(record.outcome).toBe('server-closed');
+      await body;
     });
 
     it('401 for another key than the configured one', async () => {

@@ -120,6 +120,15 @@ describe('faults: error bodies, hits, checks, latency, CORS', () => {
         param: 'x-emulator-fault',
       });
       expect(emulator.counters.threadsCreated).toBe(0);
+      // Two stream shapes for one stream: the second would silently replace the first.
+      const both = await call(emulator, 'POST', '/chat/completions', { ...CHAT, stream: true }, faultHeader([{ kind: 'stall', afterEvents: 2 }, { kind: 'reset', afterEvents: 5 }]));
+      expect(both.status).toBe(400);
+      expect(((await both.json()) as { error: { message: string } }).error.message).toBe(
+        'Invalid x-emulator-fault header: one stream fault at most besides slowBytes (got stall, reset)',
+      );
+      const withSlow = await call(emulator, 'POST', '/chat/completions', { ...CHAT, stream: true }, faultHeader([{ kind: 'slowBytes', chunkBytes: 50, everyMs: 0 }, { kind: 'reset', afterEvents: 2 }]));
+      expect(withSlow.status).toBe(200);
+      await withSlow.text().catch(() => undefined);
     });
   });
 

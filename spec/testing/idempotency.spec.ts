@@ -37,6 +37,14 @@ describe('emulator: Idempotency-Key and the reply faults', () => {
     expect(again.body).toEqual(first.body);
   });
 
+  it('a repeated key with the same parameters in another order or spacing is the same request: replayed', async () => {
+    const key = { 'idempotency-key': 'key-order' };
+    const first = await call(emulator, 'POST', '/threads', '{"metadata":{"a":"1","b":"2"}}', key);
+    const again = await call(emulator, 'POST', '/threads', '{ "metadata": { "b": "2", "a": "1" } }', key);
+    expect([first.status, again.status, again.headers.get('idempotent-replayed')]).toEqual([200, 200, 'true']);
+    expect(await again.json()).toEqual(await first.json());
+  });
+
   it('a repeated key with other parameters, or after a stream, is refused with 400', async () => {
     await json(emulator, 'POST', '/threads', {}, { 'idempotency-key': 'key-other' });
     const other = await json(emulator, 'POST', '/threads', { metadata: { a: 'b' } }, { 'idempotency-key': 'key-other' });

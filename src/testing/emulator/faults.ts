@@ -594,7 +594,13 @@ export function parseFaultHeader(header: string | string[] | undefined): Fault[]
   if (header === undefined) return [];
   try {
     const value: unknown = JSON.parse(Array.isArray(header) ? header.join(',') : header);
-    return (Array.isArray(value) ? value : [value]).map(validateFault);
+    const faults = (Array.isArray(value) ? value : [value]).map(validateFault);
+    // One stream shape a stream can take (`slowBytes` goes with it): a second would silently replace the first.
+    const shapes = faults.filter((fault) => isStreamFault(fault) && fault.kind !== 'slowBytes');
+    if (shapes.length > 1) {
+      throw new Error(`one stream fault at most besides slowBytes (got ${shapes.map((fault) => fault.kind).join(', ')})`);
+    }
+    return faults;
   } catch (error) {
     throw badRequest(`Invalid ${FAULT_HEADER} header: ${(error as Error).message}`, FAULT_HEADER);
   }

@@ -186,4 +186,8 @@ function checkOptions(options: EmulatorOptions): void {
   if (options.apiKey !== undefined && (typeof options.apiKey !== 'string' || options.apiKey.trim() === '')) {
     fail(`'apiKey' must be a non-empty string, or left out to accept any key (got ${JSON.stringify(options.apiKey)})`);
   }
+  const { port } = options as { port?: unknown };
+  if (port !== undefined && !(typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    fail(`'port' must be a whole number from 0 to 65535, 0 for a free one (got ${JSON.stringify(port) ?? String(port)})`);
+  }
 }

@@ -195,8 +195,9 @@ export function createApiServer(
     }
 
     // From here on the request reached the API. A key seen before answers what its first request got. A JSON
-    // request is compared by its text; a multipart one by its parts (its boundary differs from one attempt to the next).
-    const requestText = form ? formDigest(form) : bytes.toString('utf8');
+    // request is compared by its parameters (not by their order or spacing); a multipart one by its parts (its
+    // boundary differs from one attempt to the next).
+    const requestText = form ? formDigest(form) : parametersOf(bytes.toString('utf8'));
     const previous = idempotencyKey === undefined || method === 'GET' ? undefined : state.idempotency.get(idempotencyKey);
     if (previous) {
       if (previous.method !== method || previous.path !== path || previous.request !== requestText) {
@@ -310,8 +311,10 @@ export function createApiServer(
         state.runs.stopAll();
         state.timers.clear();
         log.close();
+        // Once closed, every exchange it cut has its record ended (`outcome` set).
+        const ended = Promise.all([...open].map((writer) => new Promise<void>((done) => writer.onClose(done))));
         for (const writer of open) writer.destroy();
-        server.close(() => resolve());
+        server.close(() => void ended.then(() => resolve()));
         server.closeAllConnections();
       }),
     dropExchanges: () => {
@@ -425,4 +428,21 @@ function requestFaultReply(fault: RequestFault): ApiErrorReply {
 
 function redact(key: string): string {
   return key.length <= 8 ? '*'.repeat(key.length) : `${key.slice(0, 3)}${'*'.repeat(key.length - 7)}${key.slice(-4)}`;
+}
+
+/** A JSON body's parameters as text that does not depend on their order or spacing (the text itself if not JSON). */
+function parametersOf(text: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  const sorted = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(sorted);
+    if (typeof node !== 'object' || node === null) return node;
+    const entries = Object.entries(node).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries.map(([key, inner]) => [key, sorted(inner)]));
+  };
+  return JSON.stringify(sorted(value));
 }
