@@ -228,6 +228,37 @@ describe('the emulator on the wire: Chat Completions', () => {
         'messages[0].role',
         null,
       ],
+      // Parameters the emulator does not use, checked as the API checks them (a setting read from the environment).
+      [
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], temperature: '0.7' },
+        "Invalid type for 'temperature': expected a number, but got a string instead.",
+        'temperature',
+        'invalid_type',
+      ],
+      [
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], temperature: 5 },
+        "Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got 5 instead.",
+        'temperature',
+        'decimal_above_max_value',
+      ],
+      [
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 42 }] },
+        "Invalid type for 'messages[0].content': expected one of a string or array of objects, but got an integer instead.",
+        'messages[0].content',
+        'invalid_type',
+      ],
+      [
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], response_format: { type: 'yaml' } },
+        "Invalid value: 'yaml'. Supported values are: 'text', 'json_object', and 'json_schema'.",
+        'response_format.type',
+        'invalid_value',
+      ],
+      [
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], response_format: { type: 'json_schema' } },
+        "Missing required parameter: 'response_format.json_schema'.",
+        'response_format.json_schema',
+        'missing_required_parameter',
+      ],
     ])('400 for %j', async (body, message, param, code) => {
       const reply = await error(body);
       expect(reply).toEqual({ status: 400, body: { error: { message, type: 'invalid_request_error', param, code } } });

@@ -88,6 +88,9 @@ export function readChatRequest(body: JsonObject): ChatRequest {
   }
   const includeUsage = streamOptions?.['include_usage'] === true;
 
+  checkSampling(body);
+  checkResponseFormat(body);
+
   const n = optionalInteger(body, 'n', 1, 128) ?? 1;
   const maxTokens =
     optionalInteger(body, 'max_completion_tokens', 1) ?? optionalInteger(body, 'max_tokens', 1) ?? null;
@@ -110,6 +113,63 @@ export function readChatRequest(body: JsonObject): ChatRequest {
 }
 
 const isObjectOrNull = (value: unknown): value is JsonObject | null => value === null || is.object(value);
+
+/**
+ * The sampling and bookkeeping parameters the API checks though the emulator does not use them: `temperature`
+ * (0 to 2), `top_p` (0 to 1), `presence_penalty` and `frequency_penalty` (-2 to 2), `seed` (an integer), `stop`
+ * (a string, up to 4 strings, or `null`), `metadata` (an object of strings): a string `"0.7"` read from the
+ * environment is refused here as it is by the API.
+ */
+function checkSampling(body: JsonObject): void {
+  const inRange = (key: string, min: number, max: number) => {
+    const value = optional(body, key, is.numberOrNull, 'a number');
+    if (typeof value !== 'number') return;
+    if (value > max) {
+      const message = `Invalid '${key}': decimal above maximum value. Expected a value <= ${max}, but got ${value} instead.`;
+      throw badRequest(message, key, 'decimal_above_max_value');
+    }
+    if (value < min) {
+      const message = `Invalid '${key}': decimal below minimum value. Expected a value >= ${min}, but got ${value} instead.`;
+      throw badRequest(message, key, 'decimal_below_min_value');
+    }
+  };
+  inRange('temperature', 0, 2);
+  inRange('top_p', 0, 1);
+  inRange('presence_penalty', -2, 2);
+  inRange('frequency_penalty', -2, 2);
+  const seed = body['seed'];
+  if (seed !== undefined && seed !== null && !Number.isInteger(seed)) throw invalidType('seed', 'an integer', seed);
+  const stop = body['stop'];
+  const stops = Array.isArray(stop) ? stop : [stop];
+  if (stop !== undefined && stop !== null && (stops.length > 4 || !stops.every(is.string))) {
+    throw invalidType('stop', 'one of a string or array of strings (at most 4)', stop);
+  }
+  optional(body, 'metadata', is.metadata, 'an object of strings');
+}
+
+/**
+ * `response_format`: `{ type: 'text' }`, `{ type: 'json_object' }`, or `{ type: 'json_schema', json_schema: { name,
+ * schema?, strict? } }`, as the API takes it.
+ */
+function checkResponseFormat(body: JsonObject): void {
+  const format = optional(body, 'response_format', is.object, 'an object');
+  if (format === undefined) return;
+  const type = format['type'];
+  if (type === undefined) throw missingParameter('response_format.type');
+  if (type !== 'text' && type !== 'json_object' && type !== 'json_schema') {
+    throw badRequest(
+      `Invalid value: '${String(type)}'. Supported values are: 'text', 'json_object', and 'json_schema'.`,
+      'response_format.type',
+      'invalid_value',
+    );
+  }
+  if (type !== 'json_schema') return;
+  const jsonSchema = format['json_schema'];
+  if (jsonSchema === undefined) throw missingParameter('response_format.json_schema');
+  if (!is.object(jsonSchema)) throw invalidType('response_format.json_schema', 'an object', jsonSchema);
+  if (jsonSchema['name'] === undefined) throw missingParameter('response_format.json_schema.name');
+  if (!is.string(jsonSchema['name'])) throw invalidType('response_format.json_schema.name', 'a string', jsonSchema['name']);
+}
 
 function readMessages(
   messages: readonly unknown[],
@@ -136,6 +196,9 @@ function readMessages(
     const toolCalls = role === 'assistant' && is.array(message['tool_calls']) ? message['tool_calls'] : [];
     if ((content === undefined || content === null) && role !== 'assistant') {
       throw missingParameter(`${param}.content`);
+    }
+    if (content !== undefined && content !== null && !is.string(content) && !is.array(content)) {
+      throw invalidType(`${param}.content`, 'one of a string or array of objects', content);
     }
     const text = contentText(content);
     texts.push(text);
