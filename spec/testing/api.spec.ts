@@ -1,6 +1,8 @@
+import { connect } from 'node:net';
 import { assistantEventDataSchemas } from '../../src/schema/assistants/index.js';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
 import { call, json, parseSse, setup, weatherTool } from './helpers.js';
+import { until } from '../helpers/until';
 
 describe('the emulator on the wire: errors, pagination, runs', () => {
   let emulator: Emulator;
@@ -60,6 +62,23 @@ describe('the emulator on the wire: errors, pagination, runs', () => {
       await closing.close();
       expect(record.outcome).toBe('server-closed');
       await body;
+    });
+
+    it('close() resolves with a request queued behind a held stream on the same connection (HTTP/1.1 pipelining)', async () => {
+      const closing = await startEmulator({ pacing: 0 });
+      const body = JSON.stringify({ model: 'gpt-4o', input: 'Hi', stream: true });
+      const request = (extra: string) =>
+        `POST /v1/responses HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\n${extra}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+      const socket = connect(Number(new URL(closing.url).port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.on('data', () => undefined);
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(request(`x-emulator-fault: ${JSON.stringify({ kind: 'stall', afterEvents: 2 })}\r\n`) + request(''));
+      await until(() => closing.requests.length === 2);
+      const closed = await Promise.race([closing.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('pending'), 3000))]);
+      expect(closed).toBe('closed');
+      expect(closing.requests[0]!.outcome).toBe('server-closed');
+      socket.destroy();
     });
 
     it('401 for another key than the configured one', async () => {

@@ -126,6 +126,13 @@ describe('faults: error bodies, hits, checks, latency, CORS', () => {
       expect(((await both.json()) as { error: { message: string } }).error.message).toBe(
         'Invalid x-emulator-fault header: one stream fault at most besides slowBytes (got stall, reset)',
       );
+      for (const [pair, problem] of [
+        [[{ kind: 'slowBytes', chunkBytes: 1 }, { kind: 'slowBytes', chunkBytes: 9 }], 'one slowBytes at most (got slowBytes, slowBytes)'],
+        [[{ kind: 'delay', ms: 2000 }, { kind: 'delay', ms: 0 }], 'one delay at most (got delay, delay)'],
+      ] as Array<[Fault[], string]>) {
+        const twice = await call(emulator, 'POST', '/chat/completions', { ...CHAT, stream: true }, faultHeader(pair));
+        expect([twice.status, ((await twice.json()) as { error: { message: string } }).error.message]).toEqual([400, `Invalid x-emulator-fault header: ${problem}`]);
+      }
       const withSlow = await call(emulator, 'POST', '/chat/completions', { ...CHAT, stream: true }, faultHeader([{ kind: 'slowBytes', chunkBytes: 50, everyMs: 0 }, { kind: 'reset', afterEvents: 2 }]));
       expect(withSlow.status).toBe(200);
       await withSlow.text().catch(() => undefined);

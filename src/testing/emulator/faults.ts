@@ -595,11 +595,15 @@ export function parseFaultHeader(header: string | string[] | undefined): Fault[]
   try {
     const value: unknown = JSON.parse(Array.isArray(header) ? header.join(',') : header);
     const faults = (Array.isArray(value) ? value : [value]).map(validateFault);
-    // One stream shape a stream can take (`slowBytes` goes with it): a second would silently replace the first.
-    const shapes = faults.filter((fault) => isStreamFault(fault) && fault.kind !== 'slowBytes');
-    if (shapes.length > 1) {
-      throw new Error(`one stream fault at most besides slowBytes (got ${shapes.map((fault) => fault.kind).join(', ')})`);
-    }
+    // One stream shape a stream can take, one trickle and one latency (they go together): a second of a kind would
+    // silently replace the first, or be ignored.
+    const ofKind = (wanted: (fault: Fault) => boolean, what: string) => {
+      const found = faults.filter(wanted);
+      if (found.length > 1) throw new Error(`${what} (got ${found.map((fault) => fault.kind).join(', ')})`);
+    };
+    ofKind((fault) => isStreamFault(fault) && fault.kind !== 'slowBytes', 'one stream fault at most besides slowBytes');
+    ofKind((fault) => fault.kind === 'slowBytes', 'one slowBytes at most');
+    ofKind((fault) => fault.kind === 'delay', 'one delay at most');
     return faults;
   } catch (error) {
     throw badRequest(`Invalid ${FAULT_HEADER} header: ${(error as Error).message}`, FAULT_HEADER);

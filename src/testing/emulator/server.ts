@@ -311,8 +311,10 @@ export function createApiServer(
         state.runs.stopAll();
         state.timers.clear();
         log.close();
-        // Once closed, every exchange it cut has its record ended (`outcome` set).
-        const ended = Promise.all([...open].map((writer) => new Promise<void>((done) => writer.onClose(done))));
+        // Once closed, every exchange it cut has its record ended (`outcome` set). A response queued behind another
+        // on its connection never got one, and never tells its end: not waited for.
+        const cut = [...open].filter((writer) => writer.attached);
+        const ended = Promise.all(cut.map((writer) => new Promise<void>((done) => writer.onClose(done))));
         for (const writer of open) writer.destroy();
         server.close(() => void ended.then(() => resolve()));
         server.closeAllConnections();

@@ -128,6 +128,11 @@ export class ResponseWriter {
     this.res.destroy();
   }
 
+  /** Whether the response has its connection (one queued behind another on the same connection has none yet). */
+  get attached(): boolean {
+    return this.res.socket !== null && this.res.socket !== undefined;
+  }
+
   /** Calls `fn` once the response is over, however it ended. */
   onClose(fn: () => void): void {
     if (this.res.closed) fn();
