@@ -155,6 +155,18 @@ describe('fromOpenAIStream(SDK chat stream): judged by what the chunks tell (the
     }
   });
 
+  it("the SDK helper's own parse of a structured answer that is no JSON fails with its error as it is (no fault of the stream)", async () => {
+    const body = text('chat-completions', 'plain-text.sse');
+    const format = { type: 'json_schema' as const, json_schema: { name: 'a', strict: true, schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false } } };
+    const helper = (signal: AbortSignal) => sdkOver(body).chat.completions.stream({ model: 'gpt-4o', messages: [], response_format: format }, { signal });
+    const adopted = await outcome(fromOpenAIStream(helper));
+    expect(adopted.error?.['class']).toBe(OpenAI.OpenAIError);
+    expect(adopted.error?.['message']).toMatch(/structured output/);
+    // The helper parses as the content comes, and gives up at its first words: the chunks before, as they came.
+    const direct = (await outcome(chatCompletionChunks(sseResponse(body)))).values;
+    expect(adopted.values).toEqual(direct.slice(0, adopted.values.length));
+  });
+
   it('an error chunk whose error is a string (a compatible server) is the ChatCompletionStreamError of chatCompletionChunks() too', async () => {
     const body = `${frames(text('chat-completions', 'plain-text.sse')).slice(0, 2).join('')}data: ${JSON.stringify({ error: 'Input validation error', error_type: 'validation' })}\n\n`;
     const direct = await outcome(chatCompletionChunks(sseResponse(body)));

@@ -21,7 +21,10 @@ export type AdoptableStream<T> = AsyncIterable<T> & { controller?: AbortControll
 /**
  * What {@link fromOpenAIStream} accepts: a stream already started, or a function that starts one, called once per
  * subscription with an `AbortSignal` that is aborted when the subscriber unsubscribes before the end. With a
- * function the Observable is truly cold: `retry()` starts the request again.
+ * function the Observable is truly cold: `retry()` starts the request again. A function that makes an SDK helper
+ * stream (`chat.completions.stream()`, `responses.stream()`) should return it at once, not after awaiting something
+ * else: an unsubscribe in between aborts the helper before it is handed over, and the SDK reports that abort,
+ * which nothing of the helper's listens to yet, as an unhandled rejection.
  *
  * @example
  * const source: StreamSource<ChatCompletionChunk> = (signal) =>
@@ -36,9 +39,10 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
  * errors before the first value (an HTTP error's `APIError`, ...) pass through unchanged; once the values said
  * which API the stream is, its failures are the library source's errors: the API's error event, for which the
  * SDK throws its `APIError`, is the typed `ResponseStreamError` / `ChatCompletionStreamError` /
- * `AssistantStreamError` with the API's code; JSON the SDK could not parse, a `StreamParseError`; anything else (a
- * reset, the SDK helpers' own complaint about a stream that ended early) a cut, `IncompleteStreamError`, with the
- * SDK's error as its `cause`. An `AssistantStream`, a chat completion stream or a Responses
+ * `AssistantStreamError` with the API's code; JSON the SDK could not parse, a `StreamParseError`; the helpers' own
+ * parse of a structured answer (`invalid structured output JSON`), their error as it is; anything else (a reset,
+ * the SDK helpers' own complaint about a stream that ended early) a cut, `IncompleteStreamError`, with the SDK's
+ * error as its `cause`. An `AssistantStream`, a chat completion stream or a Responses
  * stream is typed as this library's `AssistantStreamEvent`, `ChatCompletionChunk` or `ResponseStreamEvent`, so
  * every operator accepts it.
  *
@@ -195,9 +199,11 @@ function failureOf(adoption: Adoption, error: unknown): unknown {
     const end = adoption.reader.decode(event);
     if (end instanceof StreamEnd && end.error !== undefined) return end.error;
   }
-  // The SDK's helper streams wrap its `SyntaxError` in an `OpenAIError`.
+  // An event the SDK could not parse (its helper streams wrap that `SyntaxError` in an `OpenAIError`). Its helpers'
+  // own parse of the answer (`invalid structured output JSON`) is no fault of the stream: their error as it is.
   const syntax = error instanceof SyntaxError ? error : sdk?.cause instanceof SyntaxError ? sdk.cause : undefined;
   if (syntax !== undefined) {
+    if (!/malformed/i.test(syntax.message)) return error;
     return new StreamParseError('Invalid JSON (the official SDK could not parse an event)', { data: syntax.message, cause: error });
   }
   return adoption.reader.cut(error);
