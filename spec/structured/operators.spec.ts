@@ -1,4 +1,4 @@
-import { firstValueFrom, from, lastValueFrom, Observable, of, take, toArray } from 'rxjs';
+import { firstValueFrom, from, lastValueFrom, Observable, of, take, tap, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { z } from 'zod';
 import { chatCompletionChunks, type ChatCompletionChunk, responseEvents, type ResponseStreamEvent, StructuredOutputError, StructuredOutputIncompleteError, StructuredOutputParseError, StructuredOutputRefusalError, StructuredOutputUnknownToolError, StructuredOutputValidationError } from '../../src/index';
@@ -307,14 +307,42 @@ describe('parsedToolCalls', () => {
     expect(calls).toEqual([{ name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 2}', parsedArguments: { city: 'Oslo', days: 2 }, index: 0 }]);
   });
 
-  it('Responses: a call without its output_item.done and not in the completed response is read from its arguments.done; without them it is a cut', async () => {
-    const whole = responseFunctionCallEvents([{ name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Oslo", "days": 2}'] }]);
+  it('Responses: a call without its output_item.done and not in the completed response is read from its arguments.done, else its deltas; without any it is a cut', async () => {
+    const whole = responseFunctionCallEvents([{ name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Oslo",', ' "days": 2}'] }]);
+    const expected = [{ name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 2}', parsedArguments: { city: 'Oslo', days: 2 }, index: 0 }];
     const withoutDone = whole.filter((e) => e.type !== 'response.output_item.done');
-    const calls = await lastValueFrom(from(withoutDone).pipe(parsedToolCalls(tools), toArray()));
-    expect(calls).toEqual([{ name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 2}', parsedArguments: { city: 'Oslo', days: 2 }, index: 0 }]);
-    const withoutArguments = withoutDone.filter((e) => e.type !== 'response.function_call_arguments.done');
-    const error = await lastValueFrom(from(withoutArguments).pipe(parsedToolCalls(tools))).catch((e: unknown) => e);
+    expect(await lastValueFrom(from(withoutDone).pipe(parsedToolCalls(tools), toArray()))).toEqual(expected);
+    const deltasOnly = withoutDone.filter((e) => e.type !== 'response.function_call_arguments.done');
+    expect(await lastValueFrom(from(deltasOnly).pipe(parsedToolCalls(tools), toArray()))).toEqual(expected);
+    const nothing = deltasOnly.filter((e) => e.type !== 'response.function_call_arguments.delta');
+    const error = await lastValueFrom(from(nothing).pipe(parsedToolCalls(tools))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
+  });
+
+  it('Responses: at response.incomplete the finished calls of its response come first (a stream by id after them), then the cut is an error', async () => {
+    const whole = responseFunctionCallEvents([
+      { name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Oslo", "days": 2}'] },
+      { name: 'get_time', callId: 'call_2', deltas: ['{"zone":'] },
+    ]);
+    const done = (whole.find((e) => e.type === 'response.output_item.done') as { item: object }).item;
+    const cutItem = { type: 'function_call', id: 'fc_1', call_id: 'call_2', name: 'get_time', arguments: '{"zone":', status: 'incomplete' };
+    // A stream by id that began after the first call was done: the second's events, then response.incomplete.
+    const after = whole.filter((e) => (e as { output_index?: number }).output_index === 1 && e.type !== 'response.output_item.done');
+    const incomplete = { type: 'response.incomplete', sequence_number: 99, response: response('incomplete', [done, cutItem] as never[], { incomplete_details: { reason: 'max_output_tokens' } }) } as ResponseStreamEvent;
+    const seen: unknown[] = [];
+    const error = await lastValueFrom(from([...after, incomplete]).pipe(parsedToolCalls(tools), tap((call) => seen.push(call)))).catch((e: unknown) => e);
+    expect(seen).toMatchObject([{ name: 'get_weather', callId: 'call_1', parsedArguments: { city: 'Oslo', days: 2 }, index: 0 }]);
+    expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
+    expect(error).toMatchObject({ finishReason: 'max_output_tokens', text: '{"zone":' });
+  });
+
+  it('Responses: a second response of a stream without its response.created (a stream by id after the first) has its own calls', async () => {
+    const first = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_1', deltas: ['{"zone": "CET"}'] }]);
+    const second = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_9', deltas: ['{"zone": "UTC"}'] }]);
+    const item = (second.find((e) => e.type === 'response.output_item.done') as { item: object }).item;
+    const completed = { type: 'response.completed', sequence_number: 9, response: response('completed', [item] as never[], { id: 'resp_2' }) } as ResponseStreamEvent;
+    const calls = await lastValueFrom(from([...first, completed]).pipe(parsedToolCalls(tools), toArray()));
+    expect(calls.map((c) => c.callId)).toEqual(['call_1', 'call_9']);
   });
 
   it('Responses: each call with validated arguments, at its output_item.done', async () => {

@@ -45,7 +45,10 @@ const unasked = (): boolean => false;
 interface OpenCall {
   readonly name: string;
   readonly callId: string | null | undefined;
+  /** The arguments of `function_call_arguments.done`, once it came. */
   arguments: string | undefined;
+  /** The argument deltas so far, joined. */
+  deltas: string;
 }
 
 type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_item.added' | 'response.output_item.done' }>;
@@ -54,8 +57,8 @@ type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_ite
  * Emits each function call of the stream once its arguments are complete, parsed and validated with the zod
  * schema of its tool (`tools[name]`, zod 4's or zod 3's): what the official SDK gives as `parsed_arguments`.
  * - Responses: at each `response.output_item.done` of a `function_call` item; the calls the stream did not finish
- *   (a server that sent no `output_item.done`, a stream by id that began after them) at `response.completed`, from
- *   its response;
+ *   (a server that sent no `output_item.done`, a stream by id that began after them) at the terminal event, from its
+ *   response (or what the stream told of them: `arguments.done`, else the deltas);
  * - Chat Completions (choice `choice`, default 0): when the next call starts, else at the choice's finish or the
  *   end of the stream, in index order.
  * Custom tool calls (Chat Completions `type: 'custom'`, Responses `custom_tool_call` items) are not emitted: their
@@ -98,6 +101,11 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
     const open = new Map<number, OpenCall>();
     const cut = new Map<number, string>();
     const emitted = new Set<number>();
+    const forget = () => {
+      open.clear();
+      cut.clear();
+      emitted.clear();
+    };
     const emit = (index: number, name: string, callId: string | null | undefined, args: string, out: ParsedToolCall<Tools>[]) => {
       emitted.add(index);
       out.push(toCall(index, name, callId ?? undefined, args));
@@ -110,8 +118,11 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
       }
       return out;
     };
+    // An error found with calls to emit before it: raised at the next step.
+    let failure: StructuredOutputIncompleteError | undefined;
     return {
       next(value) {
+        if (failure) throw failure;
         const out: ParsedToolCall<Tools>[] = [];
         if (chatProtocol.is(value)) {
           // Another completion (the reducer's rule, `completionIdsAfter()`): a retry after a cut, or the next turn
@@ -149,12 +160,13 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
         const event = value as ResponseStreamEvent;
         if (event.type === 'response.created') {
           // A response starts (once per response): calls one before it left open (cut) are not this one's.
-          open.clear();
-          cut.clear();
-          emitted.clear();
+          forget();
         } else if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
           const { name, call_id } = event.item;
-          open.set((event as OutputItemEvent).output_index, { name, callId: call_id, arguments: undefined });
+          open.set((event as OutputItemEvent).output_index, { name, callId: call_id, arguments: undefined, deltas: '' });
+        } else if (event.type === 'response.function_call_arguments.delta') {
+          const call = open.get(event.output_index);
+          if (call !== undefined) call.deltas += event.delta;
         } else if (event.type === 'response.function_call_arguments.done') {
           const call = open.get(event.output_index);
           if (call !== undefined) call.arguments = event.arguments;
@@ -165,30 +177,41 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           // ends incomplete (below); the SDK leaves it unparsed.
           if (item.status === 'incomplete') cut.set(event.output_index, item.arguments ?? '');
           else emit(event.output_index, item.name, item.call_id, item.arguments, out);
-        } else if (event.type === 'response.incomplete' && (open.size > 0 || cut.size > 0)) {
-          const reason = event.response.incomplete_details?.reason ?? 'incomplete';
-          throw new StructuredOutputIncompleteError(reason, [...cut.values()].at(-1) ?? '');
-        } else if (event.type === 'response.completed') {
-          if (cut.size > 0) throw new StructuredOutputIncompleteError('incomplete', [...cut.values()].at(-1)!);
-          // Calls the stream did not finish: those a server sent no `output_item.done` for, and those done before
-          // a stream by id began (`starting_after`). The completed response has them whole; failing that, what the
-          // stream told of them.
+        } else if (event.type === 'response.completed' || event.type === 'response.incomplete') {
+          // The calls the stream did not finish: those a server sent no `output_item.done` for, and those done
+          // before a stream by id began (`starting_after`). The terminal response has the finished ones whole
+          // (also when the output's limit cut what came after them); a call it does not have, the stream told of.
+          const completed = event.type === 'response.completed';
           const output = event.response.output ?? [];
+          const unfinished: string[] = [...cut.values()];
           const indexes = new Set([...output.keys()].filter((index) => output[index]?.type === 'function_call'));
           for (const index of open.keys()) indexes.add(index);
           for (const index of [...indexes].sort((a, b) => a - b)) {
-            if (emitted.has(index)) continue;
+            if (emitted.has(index) || cut.has(index)) continue;
             const item = output[index];
             const call = open.get(index);
-            if (item?.type === 'function_call') emit(index, item.name, item.call_id, item.arguments, out);
-            else if (call?.arguments !== undefined) emit(index, call.name, call.callId, call.arguments, out);
-            else throw new StructuredOutputIncompleteError('incomplete', '');
+            if (item?.type === 'function_call' && item.status !== 'incomplete') {
+              emit(index, item.name, item.call_id, item.arguments, out);
+            } else if (completed && call !== undefined && (call.arguments !== undefined || call.deltas !== '')) {
+              emit(index, call.name, call.callId, call.arguments ?? call.deltas, out);
+            } else unfinished.push(item?.type === 'function_call' ? (item.arguments ?? '') : (call?.arguments ?? call?.deltas ?? ''));
           }
-          open.clear();
+          // The next response of the stream (a stream by id after this one) is another's.
+          forget();
+          if (unfinished.length > 0) {
+            const reason = completed ? 'incomplete' : (event.response.incomplete_details?.reason ?? 'incomplete');
+            const error = new StructuredOutputIncompleteError(reason, unfinished.at(-1)!);
+            // The calls found here go out first; the error right after them.
+            if (out.length === 0) throw error;
+            failure = error;
+          }
         }
         return out;
       },
-      complete: () => flushBelow(Infinity, []),
+      complete: () => {
+        if (failure) throw failure;
+        return flushBelow(Infinity, []);
+      },
     };
   });
 }
