@@ -172,7 +172,12 @@ export type * from './wire/resources.js';
 export type * from './wire/list-page.js';
 export type * as Responses from './wire/responses-api.js';
 export * from './assistants/event-names.js';
-export { isTerminalRunStatus, RUN_SETTLED_STATUSES, TERMINAL_RUN_STATUSES, type TerminalRunStatus } from './assistants/run-statuses.js';
+export {
+  isTerminalRunStatus,
+  RUN_SETTLED_STATUSES,
+  TERMINAL_RUN_STATUSES,
+  type TerminalRunStatus,
+} from './assistants/run-statuses.js';
 export * from './responses/lifecycle-events.js';
 
 // Relay: an event stream re-served as `text/event-stream` to browsers (fetch-style and node:http), with resume.

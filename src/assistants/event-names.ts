@@ -9,7 +9,9 @@ import type {
  * @example
  * THREAD_EVENT_NAMES[0]; // 'thread.created'
  */
-export const THREAD_EVENT_NAMES = /* @__PURE__ */ Object.freeze(['thread.created'] as const satisfies readonly AssistantStreamEventName[]);
+export const THREAD_EVENT_NAMES = /* @__PURE__ */ Object.freeze([
+  'thread.created',
+] as const satisfies readonly AssistantStreamEventName[]);
 
 /**
  * The run event names, whose data is a {@link Run}.

@@ -185,7 +185,10 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                   // GET, as a stalled body is; a POST's answer was lost after the server acted on it. An event
                   // stream's cut is its reader's to tell (a cut stream), and the library's own errors say more.
                   if (askedForEvents || error instanceof OpenAIStreamError) return subscriber.error(error);
-                  const cut = new APIConnectionError(`Connection error while reading the body: ${describe(error)} (${spec.method} ${spec.path})`, { cause: error });
+                  const where = `${spec.method} ${spec.path}`;
+                  const cut = new APIConnectionError(`Connection error while reading the body: ${describe(error)} (${where})`, {
+                    cause: error,
+                  });
                   if (spec.method === 'GET') retryOr(n, cut, undefined);
                   else subscriber.error(cut);
                 },
@@ -384,8 +387,12 @@ function isFormData(body: unknown): body is FormData {
 }
 
 function describe(cause: unknown): string {
-  // By shape rather than `instanceof Error`: the errors of Node's own `fetch` may come from another realm (a VM context).
-  const message = (value: unknown) => (typeof value === 'object' && value !== null && typeof (value as Error).message === 'string' ? (value as Error).message : undefined);
+  // By shape rather than `instanceof Error`: the errors of Node's own `fetch` may come from another realm (a VM
+  // context).
+  const message = (value: unknown): string | undefined => {
+    const text = typeof value === 'object' && value !== null ? (value as { message?: unknown }).message : undefined;
+    return typeof text === 'string' ? text : undefined;
+  };
   const outer = message(cause);
   if (outer === undefined) return String(cause);
   const inner = message((cause as { cause?: unknown }).cause);

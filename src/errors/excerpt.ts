@@ -58,7 +58,7 @@ export function textOf(value: unknown): string {
  * when a string) and what was thrown.
  *
  * @example
- * readFailure(new TypeError('x'), { type: 'response.output_text.delta' }); // { name: 'response.output_text.delta', said: 'TypeError: x' }
+ * readFailure(new TypeError('x'), { type: 'error' }); // { name: 'error', said: 'TypeError: x' }
  */
 export function readFailure(error: unknown, value: unknown): { name: string | undefined; said: string } {
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;

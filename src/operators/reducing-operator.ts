@@ -93,4 +93,3 @@ export function unreadable(error: unknown, value: unknown): unknown {
     cause: error,
   });
 }
-

@@ -27,5 +27,6 @@ export function checked<T>(events$: Observable<T>, where: string): Observable<T>
   const then = (events$ as { then?: unknown } | null)?.then;
   if (typeof then === 'function') then.call(events$, undefined, () => undefined);
   const got = kindOf(events$);
-  throw new TypeError(`${where}: the factory must return an Observable of events (got ${got}; an async factory returns a Promise)`);
+  const hint = 'an async factory returns a Promise';
+  throw new TypeError(`${where}: the factory must return an Observable of events (got ${got}; ${hint})`);
 }

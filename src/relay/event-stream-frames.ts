@@ -222,7 +222,8 @@ function describeAny(error: unknown, describe: (error: unknown) => RelayedError)
   }
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const { code, message, type, param } = described;
-  return { code: text(code) ?? null, message, ...(text(type) === undefined ? {} : { type: text(type) }), param: text(param) ?? null };
+  const kind = text(type);
+  return { code: text(code) ?? null, message, ...(kind === undefined ? {} : { type: kind }), param: text(param) ?? null };
 }
 
 function apiMessage(error: ServerStreamError): string {

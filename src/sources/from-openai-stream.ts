@@ -182,8 +182,9 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
  * What a stream of a known API that the SDK's iterator failed is, as the library's own source would report it: the
  * API's error event (the SDK throws its `APIError`, without a status, carrying the event's error) is its typed error
  * by the same reader (`AssistantStreamError`, `ChatCompletionStreamError`, `ResponseStreamError`); JSON the SDK could
- * not parse is a `StreamParseError`; anything else (a reset connection, the SDK's own complaint about a stream that
- * ended early) is a cut, `IncompleteStreamError` with the failure as its `cause`. The library's own errors pass.
+ * not parse is a `StreamParseError`; its helpers' own parse of a structured answer fails as it is; anything else (a
+ * reset connection, the SDK's own complaint about a stream that ended early) is a cut, `IncompleteStreamError` with
+ * the failure as its `cause`. The library's own errors pass.
  */
 function failureOf(adoption: Adoption, error: unknown): unknown {
   if (error instanceof OpenAIStreamError) return error;
@@ -204,7 +205,8 @@ function failureOf(adoption: Adoption, error: unknown): unknown {
   const syntax = error instanceof SyntaxError ? error : sdk?.cause instanceof SyntaxError ? sdk.cause : undefined;
   if (syntax !== undefined) {
     if (!/malformed/i.test(syntax.message)) return error;
-    return new StreamParseError('Invalid JSON (the official SDK could not parse an event)', { data: syntax.message, cause: error });
+    const reason = 'Invalid JSON (the official SDK could not parse an event)';
+    return new StreamParseError(reason, { data: syntax.message, cause: error });
   }
   return adoption.reader.cut(error);
 }

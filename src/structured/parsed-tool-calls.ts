@@ -106,7 +106,8 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
       cut.clear();
       emitted.clear();
     };
-    const emit = (index: number, name: string, callId: string | null | undefined, args: string, out: ParsedToolCall<Tools>[]) => {
+    type Out = ParsedToolCall<Tools>[];
+    const emit = (index: number, name: string, callId: string | null | undefined, args: string, out: Out) => {
       emitted.add(index);
       out.push(toCall(index, name, callId ?? undefined, args));
     };
@@ -163,7 +164,8 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           forget();
         } else if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
           const { name, call_id } = event.item;
-          open.set((event as OutputItemEvent).output_index, { name, callId: call_id, arguments: undefined, deltas: '' });
+          const call: OpenCall = { name, callId: call_id, arguments: undefined, deltas: '' };
+          open.set((event as OutputItemEvent).output_index, call);
         } else if (event.type === 'response.function_call_arguments.delta') {
           const call = open.get(event.output_index);
           if (call !== undefined) call.deltas += event.delta;
@@ -194,7 +196,9 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
               emit(index, item.name, item.call_id, item.arguments, out);
             } else if (completed && call !== undefined && (call.arguments !== undefined || call.deltas !== '')) {
               emit(index, call.name, call.callId, call.arguments ?? call.deltas, out);
-            } else unfinished.push(item?.type === 'function_call' ? (item.arguments ?? '') : (call?.arguments ?? call?.deltas ?? ''));
+            } else {
+              unfinished.push(item?.type === 'function_call' ? (item.arguments ?? '') : (call?.arguments ?? call?.deltas ?? ''));
+            }
           }
           // The next response of the stream (a stream by id after this one) is another's.
           forget();

@@ -29,15 +29,8 @@ export function finalRun(): OperatorFunction<AssistantStreamEvent, Run> {
   });
 }
 
-/**
- * The run a stream ended with: the latest run object in a settled state; with several runs merged into one stream,
- * the newest settled one. `undefined` when no run settled.
- *
- * @internal
- * @example
- * if (state.currentRun !== undefined && settledRun(state) === undefined) fail();
- */
-export function settledRun(state: AssistantStreamState): Run | undefined {
+/** The run a stream ended with: the latest run object in a settled state (of several runs, the newest settled). */
+function settledRun(state: AssistantStreamState): Run | undefined {
   const candidates = state.currentRun ? [state.currentRun, ...state.runs.slice().reverse()] : [];
   return candidates.find((run) => isSettledRunStatus(run.status));
 }

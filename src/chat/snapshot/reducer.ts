@@ -76,7 +76,10 @@ export function chatCompletionReducer(
   const choices = chunk.choices;
   // Another completion's chunk starts a snapshot of its own.
   const ids = snapshot === undefined ? 'another' : idsAfterChunk(snapshot, chunk);
-  if (ids === 'another') return withIds(topLevel(undefined, chunk, choices.length === 0 ? NO_CHOICES : reduceChoices(NO_CHOICES, choices)), 'one');
+  if (ids === 'another') {
+    const first = choices.length === 0 ? NO_CHOICES : reduceChoices(NO_CHOICES, choices);
+    return withIds(topLevel(undefined, chunk, first), 'one');
+  }
   const current = snapshot!;
   const previous = current.choices;
   const next = choices.length === 0 ? previous : reduceChoices(previous, choices);
@@ -174,7 +177,7 @@ function withIds(snapshot: ChatCompletionSnapshot, ids: CompletionIds): ChatComp
   return snapshot;
 }
 
-/** Whether a chunk opens a message: one of its choices' deltas says the `role` (the first chunk of a completion does). */
+/** Whether a chunk opens a message: a choice's delta says the `role` (the first chunk of a completion does). */
 function opensMessage(chunk: ChatCompletionChunk): boolean {
   const choices = chunk.choices;
   for (let i = 0; i < choices.length; i++) if (choices[i]!.delta?.role) return true;

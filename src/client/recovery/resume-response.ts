@@ -90,8 +90,9 @@ export interface ResumePlan {
  * that delivers an event restores the budget. A stream by id (`startingAfter`) that brought no event and whose
  * response is found settled is resumed once more beyond the budget, and completes empty when that resume too ends
  * cleanly without an event (nothing was left after `startingAfter`). Of a resumed stream, events already delivered
- * (a server that replays more than asked) are dropped; the first stream passes every event as it came. A resume the API refuses with 400
- * or 404, a stream by id with `startingAfter` included, fails with {@link ResponseResumeExpiredError}.
+ * (a server that replays more than asked) are dropped; the first stream passes every event as it came. A resume
+ * the API refuses with 400 or 404, a stream by id with `startingAfter` included, fails with
+ * {@link ResponseResumeExpiredError}.
  * Unsubscribing stops everything at once (and, with `cancelOnUnsubscribe`, cancels the response while it has not
  * settled).
  *
@@ -128,7 +129,9 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     // Of a stream after `starting_after` (a resume, a stream by id with `startingAfter`), only the events after the
     // last one delivered: a server may send more than asked. The first stream of a call passes every event as it
     // came, whatever its numbers (a server whose numbers do not go up loses nothing, and is not taken for a cut).
-    const afterLast = filter((event: ResponseStreamEvent) => typeof event.sequence_number !== 'number' || event.sequence_number > last);
+    const afterLast = filter(
+      (event: ResponseStreamEvent) => typeof event.sequence_number !== 'number' || event.sequence_number > last,
+    );
     const events$ = defer(() => {
       if (!started) {
         started = true;
