@@ -167,6 +167,20 @@ describe('fromOpenAIStream(SDK chat stream): judged by what the chunks tell (the
     expect(adopted.values).toEqual(direct.slice(0, adopted.values.length));
   });
 
+  it("the SDK helper's own refusal of a finished answer (its schema check) fails with its error as it is, never as a cut", async () => {
+    const chunk = (delta: object, finish: string | null = null) =>
+      `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
+    const body = `${chunk({ role: 'assistant', content: '' })}${chunk({ content: '{"a":5}' })}${chunk({}, 'stop')}data: [DONE]\n\n`;
+    const format = { type: 'json_schema' as const, json_schema: { name: 'a', strict: true, schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false } } };
+    // A parser of the SDK's own (as its zod helpers make them) that refuses the answer's value.
+    const refusing = { ...format, $parseRaw: () => { throw new Error('a must be a string'); } };
+    const helper = (signal: AbortSignal) => sdkOver(body).chat.completions.stream({ model: 'gpt-4o', messages: [], response_format: refusing as never }, { signal });
+    const adopted = await outcome(fromOpenAIStream(helper));
+    expect(adopted.error?.['class']).not.toBe(IncompleteStreamError);
+    expect(adopted.error?.['message']).toMatch(/a must be a string/);
+    expect(adopted.values).toHaveLength(3);
+  });
+
   it('an error chunk whose error is a string (a compatible server) is the ChatCompletionStreamError of chatCompletionChunks() too', async () => {
     const body = `${frames(text('chat-completions', 'plain-text.sse')).slice(0, 2).join('')}data: ${JSON.stringify({ error: 'Input validation error', error_type: 'validation' })}\n\n`;
     const direct = await outcome(chatCompletionChunks(sseResponse(body)));

@@ -336,6 +336,17 @@ describe('parsedToolCalls', () => {
     expect(error).toMatchObject({ finishReason: 'max_output_tokens', text: '{"zone":' });
   });
 
+  it('Responses: at the terminal event, the calls before one whose arguments the schema refuses come out, then its error', async () => {
+    const good = { type: 'function_call', id: 'fc_0', call_id: 'call_1', name: 'get_time', arguments: '{"zone": "CET"}', status: 'completed' };
+    const bad = { type: 'function_call', id: 'fc_1', call_id: 'call_2', name: 'get_time', arguments: '{"zone": 5}', status: 'completed' };
+    // A stream by id that began after both calls were done: only the terminal event tells them.
+    const completed = { type: 'response.completed', sequence_number: 9, response: response('completed', [good, bad] as never[]) } as ResponseStreamEvent;
+    const seen: unknown[] = [];
+    const error = await lastValueFrom(from([completed]).pipe(parsedToolCalls(tools), tap((call) => seen.push(call)))).catch((e: unknown) => e);
+    expect(seen).toMatchObject([{ callId: 'call_1', parsedArguments: { zone: 'CET' } }]);
+    expect(error).toBeInstanceOf(StructuredOutputValidationError);
+  });
+
   it('Responses: a second response of a stream without its response.created (a stream by id after the first) has its own calls', async () => {
     const first = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_1', deltas: ['{"zone": "CET"}'] }]);
     const second = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_9', deltas: ['{"zone": "UTC"}'] }]);

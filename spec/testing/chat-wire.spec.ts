@@ -264,6 +264,13 @@ describe('the emulator on the wire: Chat Completions', () => {
       expect(reply).toEqual({ status: 400, body: { error: { message, type: 'invalid_request_error', param, code } } });
     });
 
+    it('null for the sampling parameters and response_format is accepted (the Python SDK sends it for None)', async () => {
+      const nulls = { temperature: null, top_p: null, presence_penalty: null, frequency_penalty: null, seed: null, stop: null, metadata: null, response_format: null };
+      const res = await post({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], ...nulls });
+      expect(res.status).toBe(200);
+      await res.text();
+    });
+
     it('the SDK raises BadRequestError with the body', async () => {
       const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
       const failure = await client.chat.completions.create({ model: 'gpt-4o' } as never).catch((e: unknown) => e);

@@ -39,8 +39,9 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
  * errors before the first value (an HTTP error's `APIError`, ...) pass through unchanged; once the values said
  * which API the stream is, its failures are the library source's errors: the API's error event, for which the
  * SDK throws its `APIError`, is the typed `ResponseStreamError` / `ChatCompletionStreamError` /
- * `AssistantStreamError` with the API's code; JSON the SDK could not parse, a `StreamParseError`; the helpers' own
- * parse of a structured answer (`invalid structured output JSON`), their error as it is; anything else (a reset,
+ * `AssistantStreamError` with the API's code; JSON the SDK could not parse, a `StreamParseError`; the Chat helper's
+ * own parse or check of a structured answer, its error as it is (a Responses stream completes at its terminal
+ * event, before the SDK parses: `finalParsed()` parses it here); anything else (a reset,
  * the SDK helpers' own complaint about a stream that ended early) a cut, `IncompleteStreamError`, with the SDK's
  * error as its `cause`. An `AssistantStream`, a chat completion stream or a Responses
  * stream is typed as this library's `AssistantStreamEvent`, `ChatCompletionChunk` or `ResponseStreamEvent`, so
@@ -208,6 +209,10 @@ function failureOf(adoption: Adoption, error: unknown): unknown {
     const reason = 'Invalid JSON (the official SDK could not parse an event)';
     return new StreamParseError(reason, { data: syntax.message, cause: error });
   }
+  // The helpers' own complaint about a stream whose values are whole (validating its answer against a schema):
+  // theirs, as it is; a stream that finished is no cut. A transport failure (a `TypeError`) stays a cut.
+  const ownComplaint = sdk !== undefined && !(sdk instanceof TypeError) && !('status' in sdk);
+  if (ownComplaint && adoption.reader.endOfBody() === undefined) return error;
   return adoption.reader.cut(error);
 }
 

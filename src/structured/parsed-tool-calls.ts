@@ -120,10 +120,10 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
       return out;
     };
     // An error found with calls to emit before it: raised at the next step.
-    let failure: StructuredOutputIncompleteError | undefined;
+    let failure: unknown;
     return {
       next(value) {
-        if (failure) throw failure;
+        if (failure !== undefined) throw failure;
         const out: ParsedToolCall<Tools>[] = [];
         if (chatProtocol.is(value)) {
           // Another completion (the reducer's rule, `completionIdsAfter()`): a retry after a cut, or the next turn
@@ -188,23 +188,33 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           const unfinished: string[] = [...cut.values()];
           const indexes = new Set([...output.keys()].filter((index) => output[index]?.type === 'function_call'));
           for (const index of open.keys()) indexes.add(index);
-          for (const index of [...indexes].sort((a, b) => a - b)) {
-            if (emitted.has(index) || cut.has(index)) continue;
-            const item = output[index];
-            const call = open.get(index);
-            if (item?.type === 'function_call' && item.status !== 'incomplete') {
-              emit(index, item.name, item.call_id, item.arguments, out);
-            } else if (completed && call !== undefined && (call.arguments !== undefined || call.deltas !== '')) {
-              emit(index, call.name, call.callId, call.arguments ?? call.deltas, out);
-            } else {
-              unfinished.push(item?.type === 'function_call' ? (item.arguments ?? '') : (call?.arguments ?? call?.deltas ?? ''));
+          let error: unknown;
+          try {
+            for (const index of [...indexes].sort((a, b) => a - b)) {
+              if (emitted.has(index) || cut.has(index)) continue;
+              const item = output[index];
+              const call = open.get(index);
+              if (item?.type === 'function_call' && item.status !== 'incomplete') {
+                emit(index, item.name, item.call_id, item.arguments, out);
+              } else if (completed && call !== undefined && (call.arguments !== undefined || call.deltas !== '')) {
+                emit(index, call.name, call.callId, call.arguments ?? call.deltas, out);
+              } else {
+                const soFar = item?.type === 'function_call' ? item.arguments : (call?.arguments ?? call?.deltas);
+                unfinished.push(soFar ?? '');
+              }
             }
+          } catch (invalid) {
+            // A call whose arguments the schema refuses: the calls before it go out, then its error (as in a stream
+            // that finished them one by one).
+            error = invalid;
           }
           // The next response of the stream (a stream by id after this one) is another's.
           forget();
-          if (unfinished.length > 0) {
+          if (error === undefined && unfinished.length > 0) {
             const reason = completed ? 'incomplete' : (event.response.incomplete_details?.reason ?? 'incomplete');
-            const error = new StructuredOutputIncompleteError(reason, unfinished.at(-1)!);
+            error = new StructuredOutputIncompleteError(reason, unfinished.at(-1)!);
+          }
+          if (error !== undefined) {
             // The calls found here go out first; the error right after them.
             if (out.length === 0) throw error;
             failure = error;
@@ -213,7 +223,7 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
         return out;
       },
       complete: () => {
-        if (failure) throw failure;
+        if (failure !== undefined) throw failure;
         return flushBelow(Infinity, []);
       },
     };

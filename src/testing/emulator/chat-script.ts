@@ -152,8 +152,9 @@ function checkSampling(body: JsonObject): void {
  * schema?, strict? } }`, as the API takes it.
  */
 function checkResponseFormat(body: JsonObject): void {
-  const format = optional(body, 'response_format', is.object, 'an object');
-  if (format === undefined) return;
+  const objectOrNull = (value: unknown): value is JsonObject | null => value === null || is.object(value);
+  const format = optional(body, 'response_format', objectOrNull, 'an object');
+  if (format === undefined || format === null) return;
   const type = format['type'];
   if (type === undefined) throw missingParameter('response_format.type');
   if (type !== 'text' && type !== 'json_object' && type !== 'json_schema') {

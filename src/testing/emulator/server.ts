@@ -94,7 +94,8 @@ export function createApiServer(
   log: RequestLog,
 ): ApiServer {
   const match = routeMatcher(routes);
-  const open = new Set<ResponseWriter>();
+  // The exchanges open, with their records.
+  const open = new Map<ResponseWriter, MutableRequestRecord>();
   let closing = false;
 
   const server = createServer((req, res) => {
@@ -113,7 +114,7 @@ export function createApiServer(
     const { pollAfterMs } = state.options;
     if (method === 'GET' && pollAfterMs !== null) headers['openai-poll-after-ms'] = String(pollAfterMs);
     const writer = new ResponseWriter(res, state.timers, headers, (status) => (record.status = status));
-    open.add(writer);
+    open.set(writer, record);
     res.on('close', () => {
       open.delete(writer);
       log.read(record); // an exchange that ended before its body was read
@@ -312,15 +313,19 @@ export function createApiServer(
         state.timers.clear();
         log.close();
         // Once closed, every exchange it cut has its record ended (`outcome` set). A response queued behind another
-        // on its connection never got one, and never tells its end: not waited for.
-        const cut = [...open].filter((writer) => writer.attached);
+        // on its connection never got one, and never tells its end: its record is ended here.
+        const cut = [...open.keys()].filter((writer) => writer.attached);
         const ended = Promise.all(cut.map((writer) => new Promise<void>((done) => writer.onClose(done))));
-        for (const writer of open) writer.destroy();
+        for (const [writer, record] of open) {
+          const attached = writer.attached;
+          writer.destroy();
+          if (!attached) record.end('server-closed');
+        }
         server.close(() => void ended.then(() => resolve()));
         server.closeAllConnections();
       }),
     dropExchanges: () => {
-      for (const writer of open) writer.destroy();
+      for (const writer of open.keys()) writer.destroy();
     },
   };
 }
