@@ -38,6 +38,8 @@ export interface ChatRequest {
   readonly stream: boolean;
   /** `stream_options.include_usage`. */
   readonly includeUsage: boolean;
+  /** `stream_options.include_obfuscation` (the API's default: on). */
+  readonly includeObfuscation: boolean;
   /** The text of the last user message ('' when there is none). */
   readonly userText: string;
   /** The results of the tool messages that end the conversation, named after the calls they answer. */
@@ -87,6 +89,7 @@ export function readChatRequest(body: JsonObject): ChatRequest {
     throw badRequest("The 'stream_options' parameter is only allowed when 'stream' is enabled.", 'stream_options');
   }
   const includeUsage = streamOptions?.['include_usage'] === true;
+  const includeObfuscation = streamOptions?.['include_obfuscation'] !== false;
 
   checkSampling(body);
   checkResponseFormat(body);
@@ -103,6 +106,7 @@ export function readChatRequest(body: JsonObject): ChatRequest {
     n,
     stream,
     includeUsage,
+    includeObfuscation,
     ...conversation,
     tools: tools.functions,
     toolChoice,
@@ -409,20 +413,25 @@ function choiceMessage(answer: CompletionAnswer, callIds: readonly string[]): Re
 /**
  * The streamed answer: `chat.completion.chunk` blocks (no `event:` line), the choices interleaved one block at
  * a time, then (with `include_usage`) a chunk with `choices: []` and the usage, then `data: [DONE]`. With
- * `include_usage` every other chunk says `usage: null`, as the API does.
+ * `include_usage` every other chunk says `usage: null`, as the API does. Every chunk carries `service_tier` and,
+ * unless `include_obfuscation` is `false`, an `obfuscation` of padding characters, as the live API's do (see the
+ * recording in `spec/fixtures/chat-recorded/`): fields a client must pass over.
  *
  * @example
  * playBlocks(ctx.state, ctx.openEventStream(), chatCompletionChunks(script, request.includeUsage));
  */
-export function chatCompletionChunks(script: ChatScript, includeUsage: boolean): PacedBlock[] {
+export function chatCompletionChunks(script: ChatScript, includeUsage: boolean, includeObfuscation = true): PacedBlock[] {
+  let count = 0;
   const chunk = (choices: unknown[], usage?: ChatUsage | null): unknown => ({
     id: script.id,
     object: 'chat.completion.chunk',
     created: script.created,
     model: script.model,
+    service_tier: 'default',
     system_fingerprint: SYSTEM_FINGERPRINT,
     choices,
     ...(usage !== undefined ? { usage } : {}),
+    ...(includeObfuscation ? { obfuscation: padding(count++) } : {}),
   });
   const perChoice = script.choices.map(({ answer, callIds }, index) =>
     choiceDeltas(answer, callIds).map(({ pace, delta, finish }) => ({
@@ -494,4 +503,9 @@ function choiceDeltas(answer: CompletionAnswer, callIds: readonly string[]): Cho
   }
   deltas.push({ pace: 'event', delta: {}, finish: finishReason(answer) });
   return deltas;
+}
+
+/** Padding characters for the `obfuscation` of the `n`th chunk: from 2 to 13 of them, the same on every run. */
+function padding(n: number): string {
+  return 'Qup1BsQ3xXxv2CE8'.slice(0, 2 + ((n * 5) % 12));
 }

@@ -33,7 +33,7 @@ export const chatRoutes: readonly Route[] = [
       const script = scriptChat(request, scripted);
       ctx.state.counters.chatCompletionsCreated++;
       if (!request.stream) return chatCompletionObject(script);
-      playBlocks(ctx.state, ctx.openEventStream('chat'), chatCompletionChunks(script, request.includeUsage));
+      playBlocks(ctx.state, ctx.openEventStream('chat'), chatCompletionChunks(script, request.includeUsage, request.includeObfuscation));
       return undefined;
     },
   },
