@@ -9,7 +9,7 @@ import { isSettledRunStatus } from '../run-statuses.js';
  * Emits once, when the stream completes: every message the stream carried, in order, each in its final form
  * (the server's `thread.message.completed` object when it came, else the accumulated snapshot). `[]` when
  * there were none. Fails with `MissingRunError` when the stream's latest run never settled (it ended early, at a
- * `[DONE]` that came too soon), as the official SDK's final getters fail.
+ * `[DONE]` that came too soon), as the official SDK's final getters fail when no run settled.
  *
  * @example
  * import { finalMessages } from 'rx-openai-stream';

@@ -8,7 +8,7 @@ import { isSettledRunStatus } from '../run-statuses.js';
 /**
  * Emits once, when the stream completes: every run step the stream carried, in order, each in its final form.
  * `[]` when there were none. Fails with `MissingRunError` when the stream's latest run never settled (it ended
- * early, at a `[DONE]` that came too soon), as the official SDK's final getters fail.
+ * early, at a `[DONE]` that came too soon), as the official SDK's final getters fail when no run settled.
  *
  * @example
  * import { finalRunSteps } from 'rx-openai-stream';

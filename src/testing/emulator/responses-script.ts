@@ -91,6 +91,8 @@ export function storedResponse(state: EmulatorState, id: string, param: string |
 export interface ResponsesRequest {
   readonly model: string;
   readonly stream: boolean;
+  /** `stream_options.include_obfuscation` (the API's default: on): an `obfuscation` on every delta event. */
+  readonly includeObfuscation: boolean;
   readonly store: boolean;
   /** `background: true`: the POST answers at once and the response is produced over time (see `background-responses.ts`). */
   readonly background: boolean;
@@ -152,6 +154,7 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
   return {
     model,
     stream: optional(body, 'stream', isBooleanOrNull, 'a boolean') === true,
+    includeObfuscation: optional(body, 'stream_options', is.object, 'an object')?.['include_obfuscation'] !== false,
     store: optional(body, 'store', isBooleanOrNull, 'a boolean') ?? true,
     background: optional(body, 'background', isBooleanOrNull, 'a boolean') === true,
     instructions,
@@ -515,8 +518,11 @@ export function rememberResponse(state: EmulatorState, script: ResponsesScript, 
  */
 export function responseEvents(script: ResponsesScript, final: JsonObject): PacedBlock[] {
   const blocks: PacedBlock[] = [];
+  // Every delta carries padding characters, as the live API's do (fields a client must pass over).
+  const obfuscated = script.request.includeObfuscation;
   const emit = (pace: PacedBlock['pace'], type: string, fields: JsonObject): void => {
-    blocks.push({ pace, block: sseEvent(type, { type, sequence_number: blocks.length, ...fields }) });
+    const padded = pace === 'delta' && obfuscated ? { ...fields, obfuscation: padding(blocks.length) } : fields;
+    blocks.push({ pace, block: sseEvent(type, { type, sequence_number: blocks.length, ...padded }) });
   };
   const started = responseObject(script, 'in_progress');
   emit('event', 'response.created', { response: started });
@@ -556,4 +562,9 @@ export function responseEvents(script: ResponsesScript, final: JsonObject): Pace
   });
   emit('event', script.truncated ? 'response.incomplete' : 'response.completed', { response: final });
   return blocks;
+}
+
+/** Padding characters for the `obfuscation` of the `n`th event: from 2 to 13 of them, the same on every run. */
+function padding(n: number): string {
+  return 'VLMdSoETMf5xXxv2'.slice(0, 2 + ((n * 5) % 12));
 }
