@@ -36,6 +36,22 @@ describe('the emulator on the wire: Responses', () => {
     return fetch(`${emulator.url}/responses`, init);
   }
 
+  it('every delta event ends with an obfuscation, as in the live recordings; none with stream_options.include_obfuscation: false', async () => {
+    const live = parseSse(readFileSync(join(__dirname, '..', 'fixtures', 'responses-recorded', 'azure-text.sse'), 'utf8'));
+    const liveDelta = JSON.parse(live.find((block) => block.event === 'response.output_text.delta')!.data);
+    const deltasOf = async (extra: object) =>
+      parseSse(await (await post({ model: 'gpt-4o', input: 'Hi', stream: true, ...extra })).text())
+        .filter((block) => block.event!.endsWith('.delta'))
+        .map((block) => JSON.parse(block.data));
+    const ours = await deltasOf({});
+    expect(ours.length).toBeGreaterThan(0);
+    for (const delta of ours) {
+      expect(Object.keys(delta)).toEqual(Object.keys(liveDelta));
+      expect(delta.obfuscation).toMatch(/^\w+$/);
+    }
+    expect((await deltasOf({ stream_options: { include_obfuscation: false } })).some((delta) => 'obfuscation' in delta)).toBe(false);
+  });
+
   it('a text stream has the events of the recording, in its order, with its keys in its order', async () => {
     const res = await post({ model: 'gpt-4o', instructions: 'You are a helpful assistant.', input: 'Hi', stream: true });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
