@@ -21,7 +21,7 @@ import {
 import { unixNow } from './objects.js';
 import type { PlannedAnswer } from './scripted-answers.js';
 import type { PacedBlock } from './paced-stream.js';
-import { DONE_DATA, sseEvent } from './sse.js';
+import { DONE_DATA, obfuscation, sseEvent } from './sse.js';
 import { newId } from './store.js';
 import { invalidType, is, optional } from './validate.js';
 
@@ -431,7 +431,7 @@ export function chatCompletionChunks(script: ChatScript, includeUsage: boolean, 
     system_fingerprint: SYSTEM_FINGERPRINT,
     choices,
     ...(usage !== undefined ? { usage } : {}),
-    ...(includeObfuscation ? { obfuscation: padding(count++) } : {}),
+    ...(includeObfuscation ? { obfuscation: obfuscation(count++) } : {}),
   });
   const perChoice = script.choices.map(({ answer, callIds }, index) =>
     choiceDeltas(answer, callIds).map(({ pace, delta, finish }) => ({
@@ -503,9 +503,4 @@ function choiceDeltas(answer: CompletionAnswer, callIds: readonly string[]): Cho
   }
   deltas.push({ pace: 'event', delta: {}, finish: finishReason(answer) });
   return deltas;
-}
-
-/** Padding characters for the `obfuscation` of the `n`th chunk: from 2 to 13 of them, the same on every run. */
-function padding(n: number): string {
-  return 'Qup1BsQ3xXxv2CE8'.slice(0, 2 + ((n * 5) % 12));
 }

@@ -22,7 +22,7 @@ import {
 import { unixNow } from './objects.js';
 import type { PacedBlock } from './paced-stream.js';
 import type { PlannedAnswer } from './scripted-answers.js';
-import { sseEvent } from './sse.js';
+import { obfuscation, sseEvent } from './sse.js';
 import type { EmulatorState } from './state.js';
 import { newId } from './store.js';
 import { conversations, readConversationParam, storedConversation } from './conversations.js';
@@ -521,7 +521,7 @@ export function responseEvents(script: ResponsesScript, final: JsonObject): Pace
   // Every delta carries padding characters, as the live API's do (fields a client must pass over).
   const obfuscated = script.request.includeObfuscation;
   const emit = (pace: PacedBlock['pace'], type: string, fields: JsonObject): void => {
-    const padded = pace === 'delta' && obfuscated ? { ...fields, obfuscation: padding(blocks.length) } : fields;
+    const padded = pace === 'delta' && obfuscated ? { ...fields, obfuscation: obfuscation(blocks.length) } : fields;
     blocks.push({ pace, block: sseEvent(type, { type, sequence_number: blocks.length, ...padded }) });
   };
   const started = responseObject(script, 'in_progress');
@@ -562,9 +562,4 @@ export function responseEvents(script: ResponsesScript, final: JsonObject): Pace
   });
   emit('event', script.truncated ? 'response.incomplete' : 'response.completed', { response: final });
   return blocks;
-}
-
-/** Padding characters for the `obfuscation` of the `n`th event: from 2 to 13 of them, the same on every run. */
-function padding(n: number): string {
-  return 'VLMdSoETMf5xXxv2'.slice(0, 2 + ((n * 5) % 12));
 }

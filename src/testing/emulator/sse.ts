@@ -48,6 +48,17 @@ export function sseEvent(event: string | undefined, data: unknown): SseEvent {
 }
 
 /**
+ * The `obfuscation` of the `n`th chunk or delta event: padding characters, as the live API puts on its streamed
+ * deltas (from 2 to 13 of them, the same on every run).
+ *
+ * @example
+ * sseEvent(undefined, { ...chunk, obfuscation: obfuscation(3) });
+ */
+export function obfuscation(n: number): string {
+  return 'Qup1BsQ3xXxv2CE8'.slice(0, 2 + ((n * 5) % 12));
+}
+
+/**
  * The assistants stream's last block: `event: done` / `data: [DONE]`.
  *
  * @example
