@@ -157,11 +157,12 @@ describe('toEventStreamBody', () => {
     await whenSubscribed();
     upstream.next(chunk('first'));
     expect(text(await first)).toBe(frame('first'));
-    // Nobody reads now; upstream goes on.
+    // Nobody reads now; upstream goes on, one event per turn of the event loop (as events come from a network).
     let emitted = 0;
     for (let i = 0; i < 100 && !state.unsubscribed; i++) {
       emitted++;
       upstream.next(chunk(String(i)));
+      await new Promise((resolve) => setImmediate(resolve));
     }
     expect(state.unsubscribed).toBe(true);
     expect(emitted).toBeLessThan(10);
@@ -182,6 +183,24 @@ describe('toEventStreamBody', () => {
     expect(text(await first)).toBe(frame('x'.repeat(5000)));
     upstream.complete();
     expect(text(await reader.read())).toBe('data: [DONE]\n\n');
+  });
+
+  it('the frames of one synchronous burst all pass to a reader that keeps up, a large one after small ones too', async () => {
+    // One network chunk may hold several events: the reader cannot take any of them before the burst ends, so none
+    // makes it slow. (A partial image of 5,000 characters right after two small events, with a limit of 1,000.)
+    const chunks = [chunk('a'), chunk('b'), chunk('x'.repeat(5000)), chunk('c')];
+    const { upstream, state, events$, whenSubscribed } = driven();
+    const reader = toEventStreamBody(events$, { format: 'chat', heartbeatMs: false, maxBufferSize: 1000 }).getReader();
+    let body = '';
+    const reading = (async () => {
+      for (let read = await reader.read(); !read.done; read = await reader.read()) body += text(read);
+    })();
+    await whenSubscribed();
+    for (const value of chunks) upstream.next(value);
+    upstream.complete();
+    await reading;
+    expect(state.unsubscribed).toBe(true);
+    expect(body).toBe(`${frame('a')}${frame('b')}${frame('x'.repeat(5000))}${frame('c')}data: [DONE]\n\n`);
   });
 
   it('frames that came while nobody read go out together in one chunk', async () => {

@@ -1,7 +1,7 @@
 import { Stream } from 'openai/core/streaming';
 import { ChatCompletionStream } from 'openai/lib/ChatCompletionStream';
 import { ResponseStream } from 'openai/lib/responses/ResponseStream';
-import { concat, defer, from, lastValueFrom, map, throwError, timer, toArray, VirtualTimeScheduler, type Observable } from 'rxjs';
+import { concat, defer, from, lastValueFrom, map, Observable, throwError, timer, toArray, VirtualTimeScheduler } from 'rxjs';
 import {
   assistantEvents,
   chatCompletionChunks,
@@ -13,6 +13,7 @@ import {
 } from '../../src/index';
 import { fixtureNames } from '../helpers/bytes';
 import { recordingBytes } from './recordings';
+import { until } from '../helpers/until';
 
 const read = <T>(events$: Observable<T>) => lastValueFrom(events$.pipe(toArray()));
 const readers = {
@@ -71,15 +72,40 @@ describe("toNdjsonBody: the SDK's toReadableStream() body", () => {
   it('a reader more than maxBufferSize behind is cut with IncompleteStreamError, upstream stopped', async () => {
     const line = (i: number) => ({ id: i, text: 'x'.repeat(80) });
     let emitted = 0;
-    const upstream = defer(() => from(Array.from({ length: 50 }, (_, i) => line(i)))).pipe(map((item) => (emitted++, item)));
-    const body = toNdjsonBody(upstream, { heartbeatMs: false, maxBufferSize: 100 });
-    const seen: unknown[] = [];
+    let unsubscribed = false;
+    // One line per turn of the event loop, as from a network.
+    const upstream = new Observable<unknown>((subscriber) => {
+      let pending: NodeJS.Immediate | undefined;
+      const emit = () => {
+        if (emitted === 50) return subscriber.complete();
+        subscriber.next(line(emitted++));
+        if (!subscriber.closed) pending = setImmediate(emit);
+      };
+      emit();
+      return () => {
+        clearImmediate(pending);
+        unsubscribed = true;
+      };
+    });
+    const reader = toNdjsonBody(upstream, { heartbeatMs: false, maxBufferSize: 100 }).getReader();
+    let text = new TextDecoder().decode((await reader.read()).value);
+    // The reader takes nothing more until upstream was stopped.
+    await until(() => unsubscribed);
     const error = await (async () => {
-      for await (const item of Stream.fromReadableStream(body, new AbortController())) seen.push(item);
+      for (let read = await reader.read(); !read.done; read = await reader.read()) text += new TextDecoder().decode(read.value);
     })().catch((e: unknown) => e);
+    // What waited is read first, then the error.
     expect(error).toBeInstanceOf(IncompleteStreamError);
-    expect(seen).toEqual([line(0)]);
-    expect(emitted).toBe(2);
+    expect(text.split('\n').filter(Boolean).map((json) => JSON.parse(json))).toEqual([line(0), line(1)]);
+    expect(emitted).toBe(3);
+  });
+
+  it('the lines of one synchronous burst all pass to a reader that keeps up', async () => {
+    const lines = [{ id: 'a' }, { id: 'b', text: 'x'.repeat(500) }, { id: 'c' }];
+    const body = toNdjsonBody(from(lines), { heartbeatMs: false, maxBufferSize: 100 });
+    const seen: unknown[] = [];
+    for await (const item of Stream.fromReadableStream(body, new AbortController())) seen.push(item);
+    expect(seen).toEqual(lines);
   });
 
   it('heartbeats are empty lines on the given scheduler, which the SDK skips', async () => {

@@ -14,8 +14,11 @@ export interface EventStreamBodyOptions extends EventStreamFramesOptions {
   /**
    * The most characters of frames that may wait for a slow reader (default {@link DEFAULT_RELAY_BUFFER_SIZE}).
    * A reader that falls further behind is cut: upstream is unsubscribed (its request aborted) and, once the
-   * waiting frames are read, the body ends without its terminal event (the reader sees a cut stream). A single
-   * frame larger than the limit still passes when nothing waits.
+   * waiting frames are read, the body ends without its terminal event (the reader sees a cut stream). Only a
+   * reader that left frames unread past a turn of the event loop is behind: the frames of one synchronous burst
+   * (say, the events of one network chunk) all queue, whatever their size, since no reader can take them before
+   * the burst ends. So a frame larger than the limit, or a large frame right after a small one, passes to a reader
+   * that keeps up; the queue holds at most the limit plus one burst.
    */
   readonly maxBufferSize?: number;
 }
@@ -80,6 +83,14 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
   const encoder = new TextEncoder();
   let subscription: Subscription | undefined;
   let queue = '';
+  // Characters of `queue` that were there before the current turn: the reader had the chance to take them and did
+  // not. Frames of one synchronous burst (one network chunk's events) wait for one another without making a reader
+  // slow: it can only take them after the burst.
+  let stale = 0;
+  let turnOpen = false;
+  const closeTurn = () => {
+    turnOpen = false;
+  };
   let ended = false;
   let failure: { error: unknown } | undefined;
   let cancelled = false;
@@ -110,7 +121,12 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
           signal?.addEventListener('abort', onAbort, { once: true });
           subscription = frames$.subscribe({
             next(frame) {
-              if (queue !== '' && queue.length + frame.length > maxBufferSize) {
+              if (!turnOpen) {
+                turnOpen = true;
+                stale = queue.length;
+                queueMicrotask(closeTurn);
+              }
+              if (stale > 0 && queue.length + frame.length > maxBufferSize) {
                 // A reader this far behind is cut, not waited for: memory stays bounded.
                 ended = true;
                 if (options.overflowError) failure = { error: options.overflowError() };
@@ -130,6 +146,7 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
           if (queue !== '') {
             controller.enqueue(encoder.encode(queue));
             queue = '';
+            stale = 0;
             // An error would drop what was just queued: it waits for the next read.
             if (failure) return;
           }

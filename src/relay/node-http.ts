@@ -49,7 +49,10 @@ export interface NodeRelayOptions extends EventStreamFramesOptions {
   /**
    * The most bytes that may wait for a slow reader in the response's buffer (default
    * `DEFAULT_RELAY_BUFFER_SIZE`). A reader further behind is cut: upstream is unsubscribed (its request aborted)
-   * and the connection destroyed, which the reader sees as a cut stream (`IncompleteStreamError`).
+   * and the connection destroyed, which the reader sees as a cut stream (`IncompleteStreamError`). A reader is
+   * behind only when bytes waited past a turn of the event loop: the frames of one synchronous burst all go, so a
+   * frame larger than the limit, or a large frame right after a small one, passes to a reader that keeps up; the
+   * buffer holds at most the limit plus one burst.
    */
   readonly maxBufferSize?: number;
 }
@@ -104,6 +107,14 @@ export function relayToNodeResponse<T>(
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
   // A reader too far behind (below). Stops upstream at once, in the middle of a synchronous emission too.
   const cut = new Subject<void>();
+  // Bytes that waited in the response's buffer when the current turn began: the socket had the chance to take them
+  // and did not. Within one turn Node holds back every write (a chunked response is corked until the next tick), so
+  // bytes written in the same turn never make a reader slow.
+  let stale = 0;
+  let turnOpen = false;
+  const closeTurn = () => {
+    turnOpen = false;
+  };
   const end = () => {
     if (!headWritten) writeHead(status);
     if (!res.writableEnded && !res.destroyed) res.end();
@@ -115,12 +126,18 @@ export function relayToNodeResponse<T>(
         if (reconnect?.endedEmpty()) return;
         writeHead(status);
       }
-      // Node queues what the socket cannot take yet (in bytes), up to maxBufferSize: a reader so far behind that
-      // this frame takes the queue past it is cut. A frame larger than the limit still goes when nothing waited.
+      // Node queues what the socket cannot take yet (in bytes), up to maxBufferSize: a reader that left bytes
+      // waiting since an earlier turn, and so far behind that this frame takes the queue past the limit, is cut. A
+      // frame larger than the limit still goes when the reader keeps up.
       if (res.destroyed) return cut.next();
-      const waited = res.writableLength > 0;
+      if (!turnOpen) {
+        turnOpen = true;
+        stale = res.writableLength;
+        // After the tick that uncorks the response, and after the socket took what it could.
+        setImmediate(closeTurn);
+      }
       res.write(frame);
-      if (waited && res.writableLength > maxBufferSize) {
+      if (stale > 0 && res.writableLength > maxBufferSize) {
         res.destroy();
         cut.next();
       }
