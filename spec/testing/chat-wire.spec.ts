@@ -187,7 +187,8 @@ describe('the emulator on the wire: Chat Completions', () => {
     const res = await post({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello' }] });
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const body = await res.json();
-    expect(Object.keys(body)).toEqual(['id', 'object', 'created', 'model', 'choices', 'usage', 'system_fingerprint']);
+    expect(Object.keys(body)).toEqual(['id', 'object', 'created', 'model', 'choices', 'usage', 'service_tier', 'system_fingerprint']);
+    expect(body.service_tier).toBe('default');
     expect(Object.keys(body.choices[0])).toEqual(['index', 'message', 'logprobs', 'finish_reason']);
     expect(body.choices[0].message).toEqual({ role: 'assistant', content: 'You said: Hello', refusal: null, annotations: [] });
   });

@@ -367,7 +367,7 @@ function finishReason(answer: CompletionAnswer): 'stop' | 'length' | 'tool_calls
  * // { id: 'chatcmpl-...', object: 'chat.completion', created, model,
  * //   choices: [{ index: 0, message: { role: 'assistant', content: 'You said: Hi', refusal: null, annotations: [] },
  * //     logprobs: null, finish_reason: 'stop' }],
- * //   usage, system_fingerprint }
+ * //   usage, service_tier: 'default', system_fingerprint }
  */
 export function chatCompletionObject(script: ChatScript): unknown {
   return {
@@ -382,6 +382,8 @@ export function chatCompletionObject(script: ChatScript): unknown {
       finish_reason: finishReason(answer),
     })),
     usage: script.usage,
+    // The live API names the tier that served the request here too (`default` for the emulator's one tier).
+    service_tier: 'default',
     system_fingerprint: SYSTEM_FINGERPRINT,
   };
 }
