@@ -30,6 +30,13 @@ describe('the emulator: background responses, with the official SDK', () => {
     const all = await collect(await sdk.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true, stream: true }));
     expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, at) => at));
     expect(all.at(-1)!.type).toBe('response.completed');
+    // As the live API's: the response is queued before it runs.
+    const statuses = all.slice(0, 3).map((e) => [e.type, 'response' in e ? e.response.status : undefined]);
+    expect(statuses).toEqual([
+      ['response.created', 'queued'],
+      ['response.queued', 'queued'],
+      ['response.in_progress', 'in_progress'],
+    ]);
     const id = all[0]!.type === 'response.created' ? all[0]!.response.id : '';
 
     const rest = await collect(await sdk.client.responses.retrieve(id, { stream: true, starting_after: 4 }));

@@ -90,7 +90,7 @@ export function startBackground(state: EmulatorState, script: ResponsesScript): 
   const final = responseObject(script, 'final');
   const live: BackgroundResponse = {
     script,
-    blocks: responseEvents(script, final),
+    blocks: responseEvents(script, final, true),
     produced: 0,
     status: 'queued',
     settledAt: undefined,

@@ -511,12 +511,13 @@ export function rememberResponse(state: EmulatorState, script: ResponsesScript, 
 
 /**
  * The stream of a response: `event: <type>` blocks whose data carries the same `type` and a `sequence_number`
- * from 0, in the API's order.
+ * from 0, in the API's order. A background response starts `queued`, as the API's do: `response.created` and
+ * `response.queued` carry the queued response, then `response.in_progress` the running one.
  *
  * @example
  * playBlocks(ctx.state, ctx.openEventStream(), responseEvents(script, responseObject(script, 'final')));
  */
-export function responseEvents(script: ResponsesScript, final: JsonObject): PacedBlock[] {
+export function responseEvents(script: ResponsesScript, final: JsonObject, background = false): PacedBlock[] {
   const blocks: PacedBlock[] = [];
   // Every delta carries padding characters, as the live API's do (fields a client must pass over).
   const obfuscated = script.request.includeObfuscation;
@@ -525,7 +526,11 @@ export function responseEvents(script: ResponsesScript, final: JsonObject): Pace
     blocks.push({ pace, block: sseEvent(type, { type, sequence_number: blocks.length, ...padded }) });
   };
   const started = responseObject(script, 'in_progress');
-  emit('event', 'response.created', { response: started });
+  if (background) {
+    const queued = { ...started, status: 'queued' };
+    emit('event', 'response.created', { response: queued });
+    emit('event', 'response.queued', { response: queued });
+  } else emit('event', 'response.created', { response: started });
   emit('event', 'response.in_progress', { response: started });
   if (script.failure !== null) {
     emit('event', 'response.failed', { response: final });
