@@ -151,8 +151,9 @@ describe('stream({ response_id, starting_after }) of a background response, agai
   it("finalResponse() equals the SDK's finalResponse() after the same resume; accumulateResponse() says why it cannot", async () => {
     const created = await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true }));
     const all = await lastValueFrom(ctx.client.responses.stream({ response_id: created.id }).pipe(toArray()));
-    const startingAfter = 5;
-    expect(all.findIndex((e) => e.type === 'response.output_text.delta')).toBeLessThan(startingAfter);
+    // After the first text delta: the resumed stream misses part of the text.
+    const startingAfter = all.findIndex((e) => e.type === 'response.output_text.delta');
+    expect(startingAfter).toBeGreaterThan(0);
 
     const ours = await lastValueFrom(ctx.client.responses.stream({ response_id: created.id, starting_after: startingAfter }).pipe(finalResponse()));
     expect(ours).toEqual(await lastValueFrom(from(all).pipe(finalResponse())));
