@@ -336,6 +336,23 @@ describe('parsedToolCalls', () => {
     expect(error).toMatchObject({ finishReason: 'max_output_tokens', text: '{"zone":' });
   });
 
+  it('Responses: with gaps in output_index, each call comes once (the terminal response has it at another place)', async () => {
+    // Output indexes 1 and 3 on the wire; the completed response lists the two calls at places 0 and 1. The second
+    // call has no output_item.done: it comes at the terminal event, from the response, at the index its events gave.
+    const whole = responseFunctionCallEvents([
+      { name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Oslo", "days": 2}'] },
+      { name: 'get_time', callId: 'call_2', deltas: ['{"zone": "CET"}'] },
+    ]);
+    const items = whole.filter((e) => e.type === 'response.output_item.done').map((e) => (e as { item: object }).item);
+    const gapped = whole
+      .filter((e) => !(e.type === 'response.output_item.done' && (e as { output_index: number }).output_index === 1))
+      .map((e) => ('output_index' in e ? { ...e, output_index: e.output_index * 2 + 1 } : e)) as ResponseStreamEvent[];
+    const completed = gapped.at(-1) as ResponseStreamEvent & { response: object };
+    const events = [...gapped.slice(0, -1), { ...completed, response: { ...completed.response, output: items } }] as ResponseStreamEvent[];
+    const calls = await lastValueFrom(from(events).pipe(parsedToolCalls(tools), toArray()));
+    expect(calls.map((c) => [c.callId, c.index])).toEqual([['call_1', 1], ['call_2', 3]]);
+  });
+
   it('Responses: at the terminal event, the calls before one whose arguments the schema refuses come out, then its error', async () => {
     const good = { type: 'function_call', id: 'fc_0', call_id: 'call_1', name: 'get_time', arguments: '{"zone": "CET"}', status: 'completed' };
     const bad = { type: 'function_call', id: 'fc_1', call_id: 'call_2', name: 'get_time', arguments: '{"zone": 5}', status: 'completed' };

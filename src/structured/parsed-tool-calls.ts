@@ -43,6 +43,8 @@ const unasked = (): boolean => false;
 
 /** What a Responses stream told of a function call it has not finished. */
 interface OpenCall {
+  /** The output item's id. */
+  readonly id: string | null | undefined;
   readonly name: string;
   readonly callId: string | null | undefined;
   /** The arguments of `function_call_arguments.done`, once it came. */
@@ -52,6 +54,7 @@ interface OpenCall {
 }
 
 type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_item.added' | 'response.output_item.done' }>;
+type FunctionCallItem = Extract<Extract<OutputItemEvent, { type: 'response.output_item.done' }>['item'], { type: 'function_call' }>;
 
 /**
  * Emits each function call of the stream once its arguments are complete, parsed and validated with the zod
@@ -96,19 +99,21 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
     const pending: PendingChatCall[] = [];
     let completion = '';
     let ids: CompletionIds = 'one';
-    // Responses, of the current response, by output index: the function calls added and not done (what the stream
-    // told of them), the arguments of those done as `incomplete` (cut by the output's limit), and those emitted.
+    // Responses, of the current response: the function calls added and not done, by output index (what the stream
+    // told of them); the arguments of those done as `incomplete` (cut by the output's limit) and the calls emitted,
+    // by call id, which is how the terminal response's items are matched to them (a server's output indexes may
+    // skip numbers, so an item's place in the terminal response need not be the index its events gave).
     const open = new Map<number, OpenCall>();
-    const cut = new Map<number, string>();
-    const emitted = new Set<number>();
+    const cut = new Map<string, string>();
+    const emitted = new Set<string>();
     const forget = () => {
       open.clear();
       cut.clear();
       emitted.clear();
     };
     type Out = ParsedToolCall<Tools>[];
-    const emit = (index: number, name: string, callId: string | null | undefined, args: string, out: Out) => {
-      emitted.add(index);
+    const emit = (index: number, key: string, name: string, callId: string | null | undefined, args: string, out: Out) => {
+      emitted.add(key);
       out.push(toCall(index, name, callId ?? undefined, args));
     };
     const flushBelow = (limit: number, out: ParsedToolCall<Tools>[]): ParsedToolCall<Tools>[] => {
@@ -163,8 +168,8 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           // A response starts (once per response): calls one before it left open (cut) are not this one's.
           forget();
         } else if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
-          const { name, call_id } = event.item;
-          const call: OpenCall = { name, callId: call_id, arguments: undefined, deltas: '' };
+          const { id, name, call_id } = event.item;
+          const call: OpenCall = { id, name, callId: call_id, arguments: undefined, deltas: '' };
           open.set((event as OutputItemEvent).output_index, call);
         } else if (event.type === 'response.function_call_arguments.delta') {
           const call = open.get(event.output_index);
@@ -177,30 +182,41 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           open.delete(event.output_index);
           // A call the output's limit cut is done as `incomplete`: its arguments are not whole, and the response
           // ends incomplete (below); the SDK leaves it unparsed.
-          if (item.status === 'incomplete') cut.set(event.output_index, item.arguments ?? '');
-          else emit(event.output_index, item.name, item.call_id, item.arguments, out);
+          const key = callKey(item, event.output_index);
+          if (item.status === 'incomplete') cut.set(key, item.arguments ?? '');
+          else emit(event.output_index, key, item.name, item.call_id, item.arguments, out);
         } else if (event.type === 'response.completed' || event.type === 'response.incomplete') {
           // The calls the stream did not finish: those a server sent no `output_item.done` for, and those done
           // before a stream by id began (`starting_after`). The terminal response has the finished ones whole
           // (also when the output's limit cut what came after them); a call it does not have, the stream told of.
           const completed = event.type === 'response.completed';
-          const output = event.response.output ?? [];
           const unfinished: string[] = [...cut.values()];
-          const indexes = new Set([...output.keys()].filter((index) => output[index]?.type === 'function_call'));
-          for (const index of open.keys()) indexes.add(index);
+          // Each call not emitted yet, once: the terminal response's (at the index the stream gave it, else at its
+          // place in the output), then the open ones it does not have; in index order.
+          const left: Array<{ index: number; item?: FunctionCallItem; call?: OpenCall }> = [];
+          const matched = new Set<OpenCall>();
+          (event.response.output ?? []).forEach((item, place) => {
+            if (item?.type !== 'function_call') return;
+            let index = place;
+            for (const [at, call] of open) {
+              if ((call.callId != null && call.callId === item.call_id) || (call.id != null && call.id === item.id)) {
+                index = at;
+                matched.add(call);
+              }
+            }
+            const key = callKey(item, index);
+            if (!emitted.has(key) && !cut.has(key)) left.push({ index, item });
+          });
+          for (const [index, call] of open) if (!matched.has(call)) left.push({ index, call });
           let error: unknown;
           try {
-            for (const index of [...indexes].sort((a, b) => a - b)) {
-              if (emitted.has(index) || cut.has(index)) continue;
-              const item = output[index];
-              const call = open.get(index);
-              if (item?.type === 'function_call' && item.status !== 'incomplete') {
-                emit(index, item.name, item.call_id, item.arguments, out);
+            for (const { index, item, call } of left.sort((a, b) => a.index - b.index)) {
+              if (item !== undefined && item.status !== 'incomplete') {
+                emit(index, callKey(item, index), item.name, item.call_id, item.arguments, out);
               } else if (completed && call !== undefined && (call.arguments !== undefined || call.deltas !== '')) {
-                emit(index, call.name, call.callId, call.arguments ?? call.deltas, out);
+                emit(index, callKey(call, index), call.name, call.callId, call.arguments ?? call.deltas, out);
               } else {
-                const soFar = item?.type === 'function_call' ? item.arguments : (call?.arguments ?? call?.deltas);
-                unfinished.push(soFar ?? '');
+                unfinished.push((item !== undefined ? item.arguments : (call?.arguments ?? call?.deltas)) ?? '');
               }
             }
           } catch (invalid) {
@@ -228,4 +244,13 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
       },
     };
   });
+}
+
+/**
+ * How the calls of a response are told apart: by call id, else (a server that sent none) by item id, else by output
+ * index.
+ */
+function callKey(call: { readonly call_id?: string | null; readonly callId?: string | null; readonly id?: string | null }, index: number): string {
+  const callId = 'callId' in call ? call.callId : call.call_id;
+  return callId != null ? `call ${callId}` : call.id != null ? `item ${call.id}` : `#${index}`;
 }
