@@ -142,16 +142,22 @@ describe('fromOpenAIStream(SDK chat stream): judged by what the chunks tell (the
     expect(await outcome(fromOpenAIStream(chatOf(body)))).toEqual(direct);
   });
 
-  it('JSON the SDK could not parse is a StreamParseError showing its words, from its raw stream and from its helper (which wraps the SyntaxError)', async () => {
-    const body = `${frames(text('chat-completions', 'plain-text.sse')).slice(0, 2).join('')}data: {"id":\n\n`;
+  it("an event the SDK could not parse is a cut (it says so without the data, as for the half event of a body cut mid-event), from its raw stream and from its helper", async () => {
+    const whole = frames(text('chat-completions', 'plain-text.sse'));
     const quiet = { error() {}, warn() {}, info() {}, debug() {} };
-    const sdk = () => new OpenAI({ apiKey: 'test', maxRetries: 0, logger: quiet, fetch: async () => sseResponse(body) });
-    const raw = (signal: AbortSignal) => sdk().chat.completions.create({ model: 'gpt-4o', messages: [], stream: true }, { signal });
-    const helper = (signal: AbortSignal) => sdk().chat.completions.stream({ model: 'gpt-4o', messages: [] }, { signal });
-    for (const source of [raw, helper]) {
-      const adopted = await outcome(fromOpenAIStream(source as never));
-      expect(adopted.error).toMatchObject({ class: StreamParseError, excerpt: 'Error reading response: malformed server-sent event JSON.' });
-      expect(adopted.values).toHaveLength(2);
+    // A body cut in the middle of an event, and one with an event of bad JSON: the SDK says the same of both.
+    for (const body of [`${whole.slice(0, 2).join('')}${whole[2]!.slice(0, 30)}`, `${whole.slice(0, 2).join('')}data: {"id":\n\n`]) {
+      const direct = await outcome(chatCompletionChunks(sseResponse(body)));
+      const sdk = () => new OpenAI({ apiKey: 'test', maxRetries: 0, logger: quiet, fetch: async () => sseResponse(body) });
+      const raw = (signal: AbortSignal) => sdk().chat.completions.create({ model: 'gpt-4o', messages: [], stream: true }, { signal });
+      const helper = (signal: AbortSignal) => sdk().chat.completions.stream({ model: 'gpt-4o', messages: [] }, { signal });
+      for (const source of [raw, helper]) {
+        const adopted = await outcome(fromOpenAIStream(source as never));
+        expect(adopted.error?.['class']).toBe(IncompleteStreamError);
+        const error = await lastValueFrom(fromOpenAIStream(source as never)).catch((e: unknown) => e);
+        expect((error as Error).cause).toMatchObject({ message: expect.stringMatching(/malformed server-sent event JSON/) });
+        expect(adopted.values).toEqual(direct.values);
+      }
     }
   });
 

@@ -39,11 +39,12 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
  * errors before the first value (an HTTP error's `APIError`, ...) pass through unchanged; once the values said
  * which API the stream is, its failures are the library source's errors: the API's error event, for which the
  * SDK throws its `APIError`, is the typed `ResponseStreamError` / `ChatCompletionStreamError` /
- * `AssistantStreamError` with the API's code; JSON the SDK could not parse, a `StreamParseError`; the Chat helper's
+ * `AssistantStreamError` with the API's code; the Chat helper's
  * own parse or check of a structured answer, its error as it is (a Responses stream completes at its terminal
- * event, before the SDK parses: `finalParsed()` parses it here); anything else (a reset,
- * the SDK helpers' own complaint about a stream that ended early) a cut, `IncompleteStreamError`, with the SDK's
- * error as its `cause`. An `AssistantStream`, a chat completion stream or a Responses
+ * event, before the SDK parses: `finalParsed()` parses it here); anything else (a reset, an event the SDK could
+ * not parse, which it reports in the same words, without the data, for the half event of a body cut mid-event, the
+ * SDK helpers' own complaint about a stream that ended early) a cut, `IncompleteStreamError`, with the SDK's error
+ * as its `cause`. An `AssistantStream`, a chat completion stream or a Responses
  * stream is typed as this library's `AssistantStreamEvent`, `ChatCompletionChunk` or `ResponseStreamEvent`, so
  * every operator accepts it.
  *
@@ -182,10 +183,10 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
 /**
  * What a stream of a known API that the SDK's iterator failed is, as the library's own source would report it: the
  * API's error event (the SDK throws its `APIError`, without a status, carrying the event's error) is its typed error
- * by the same reader (`AssistantStreamError`, `ChatCompletionStreamError`, `ResponseStreamError`); JSON the SDK could
- * not parse is a `StreamParseError`; its helpers' own parse of a structured answer fails as it is; anything else (a
- * reset connection, the SDK's own complaint about a stream that ended early) is a cut, `IncompleteStreamError` with
- * the failure as its `cause`. The library's own errors pass.
+ * by the same reader (`AssistantStreamError`, `ChatCompletionStreamError`, `ResponseStreamError`); its helpers' own
+ * parse of a structured answer fails as it is; anything else (a reset connection, an event the SDK could not parse,
+ * the SDK's own complaint about a stream that ended early) is a cut, `IncompleteStreamError` with the failure as its
+ * `cause`. The library's own errors pass.
  */
 function failureOf(adoption: Adoption, error: unknown): unknown {
   if (error instanceof OpenAIStreamError) return error;
@@ -201,14 +202,13 @@ function failureOf(adoption: Adoption, error: unknown): unknown {
     const end = adoption.reader.decode(event);
     if (end instanceof StreamEnd && end.error !== undefined) return end.error;
   }
-  // An event the SDK could not parse (its helper streams wrap that `SyntaxError` in an `OpenAIError`). Its helpers'
-  // own parse of the answer (`invalid structured output JSON`) is no fault of the stream: their error as it is.
+  // An event the SDK could not parse (its helper streams wrap that `SyntaxError` in an `OpenAIError`): a cut. The
+  // SDK says the same words, without the data, for the half event a body cut mid-event ends with (which the
+  // library's own sources call a cut) and for an event of bad JSON (which they call a `StreamParseError`); the API
+  // sends JSON, so the cut is the one that happens. Its helpers' own parse of the answer (`invalid structured output
+  // JSON`) is no fault of the stream: their error as it is.
   const syntax = error instanceof SyntaxError ? error : sdk?.cause instanceof SyntaxError ? sdk.cause : undefined;
-  if (syntax !== undefined) {
-    if (!/malformed/i.test(syntax.message)) return error;
-    const reason = 'Invalid JSON (the official SDK could not parse an event)';
-    return new StreamParseError(reason, { data: syntax.message, cause: error });
-  }
+  if (syntax !== undefined && !/malformed/i.test(syntax.message)) return error;
   // The helpers' own complaint about a stream whose values are whole (validating its answer against a schema):
   // theirs, as it is; a stream that finished is no cut. A transport failure (a `TypeError`) stays a cut.
   const ownComplaint = sdk !== undefined && !(sdk instanceof TypeError) && !('status' in sdk);
