@@ -25,6 +25,26 @@ describe('fromSSE', () => {
     }
   });
 
+  it('with CR-only line ends, delivers an event as soon as its closing CR came, while the body stays open', async () => {
+    // A server that holds the connection after its last event: nothing more arrives to show that no LF follows.
+    for (const [source, body] of [
+      [(b: string) => fromSSE(held(b)), 'data: one\r\rdata: two\r\r'],
+      [(b: string) => responseEvents(new Response(held(b), { headers: { 'content-type': 'text/event-stream' } })), responsesBody('\r')],
+      [(b: string) => chatCompletionChunks(new Response(held(b), { headers: { 'content-type': 'text/event-stream' } })), chatBody('\r')],
+    ] as const) {
+      const values = await lastValueFrom((source(body) as Observable<unknown>).pipe(take(2), toArray()));
+      expect(values).toHaveLength(2);
+    }
+    // And a Responses stream completes at its terminal event, a chat stream at [DONE], the body still open.
+    expect(await lastValueFrom(responseEvents(new Response(held(responsesBody('\r')), { headers: { 'content-type': 'text/event-stream' } })).pipe(toArray()))).toHaveLength(2);
+    expect(await lastValueFrom(chatCompletionChunks(new Response(held(chatBody('\r')), { headers: { 'content-type': 'text/event-stream' } })).pipe(toArray()))).toHaveLength(2);
+  });
+
+  it('a CR LF split between two chunks is one line end', async () => {
+    const events = await collect(streamOf([encode('data: one\r'), encode('\n\r'), encode('\ndata: two\r\n'), encode('\r\n')]));
+    expect(events.map((e) => e.data)).toEqual(['one', 'two']);
+  });
+
   it('skips comments and retry lines, reporting them to the callbacks', async () => {
     const comments: string[] = [];
     const retries: number[] = [];
@@ -130,6 +150,15 @@ describe('fromSSE', () => {
     expect(await lastValueFrom(fromSSE(relabelled).pipe(toArray()))).toEqual([{ event: 'a', data: '1', id: undefined }]);
   });
 
+  it('a JSON error body labelled as an event stream is StreamNotEstablishedError that says it is JSON', async () => {
+    const body = '{"error":{"message":"boom","type":"server_error"}}\n';
+    for (const read of [fromSSE, responseEvents, chatCompletionChunks, assistantEvents] as Array<(r: Response) => Observable<unknown>>) {
+      const error = await lastValueFrom(read(new Response(body, { headers: { 'content-type': 'text/event-stream' } }))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StreamNotEstablishedError);
+      expect((error as Error).message).toMatch(/^Expected a text\/event-stream response but got a JSON body \("text\/event-stream"\): \{"error"/);
+    }
+  });
+
   it('refuses a Response whose body was already read, with a TypeError when called, for every source', async () => {
     const response = new Response('data: x\n\n');
     await response.text();
@@ -194,3 +223,23 @@ describe('a byte order mark at the start of a body is skipped', () => {
     expect(texts(await lastValueFrom(chatCompletionChunks(iterableOf([`\uFEFF${later}`])).pipe(toArray())))).toBe('\uFEFFHi');
   });
 });
+
+/** A body of `text` that stays open after it (a server holding the connection). */
+function held(text: string): ReadableStream<Uint8Array> {
+  return new ReadableStream({ start: (controller) => controller.enqueue(encode(text)) });
+}
+
+/** A Responses stream of two events (created, completed), with the given line end. */
+function responsesBody(eol: string): string {
+  const response = (status: string) => ({ id: 'resp_1', object: 'response', created_at: 1, status, model: 'gpt-4o', output: [] });
+  const event = (type: string, n: number, status: string) =>
+    `event: ${type}${eol}data: ${JSON.stringify({ type, sequence_number: n, response: response(status) })}${eol}${eol}`;
+  return event('response.created', 0, 'in_progress') + event('response.completed', 1, 'completed');
+}
+
+/** A chat stream of two chunks (a text delta, the finish), then [DONE], with the given line end. */
+function chatBody(eol: string): string {
+  const chunk = (delta: object, finish: string | null) =>
+    `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}${eol}${eol}`;
+  return `${chunk({ role: 'assistant', content: 'Hi' }, null)}${chunk({}, 'stop')}data: [DONE]${eol}${eol}`;
+}

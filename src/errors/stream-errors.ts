@@ -473,10 +473,13 @@ export class StreamNotEstablishedError extends OpenAIStreamError {
   constructor(contentType: string, body: string) {
     const shown = redactSecrets(excerpt(body));
     const label = `"${contentType || 'no content type'}"`;
+    const json = /^\s*[[{]/.test(body);
     // JSON lines rather than an error object: most likely a body of the official SDK's `toReadableStream()`.
-    const lines = /^\s*[[{]/.test(body) && !/^\s*\{\s*"error"/.test(body);
+    const lines = json && !/^\s*\{\s*"error"/.test(body);
+    // A body labelled as an event stream that is JSON: say what it is, not only the label that was right.
+    const got = lines ? `JSON lines (${label})` : json ? `a JSON body (${label})` : label;
     super(
-      `Expected a text/event-stream response but got ${lines ? `JSON lines (${label})` : label}: ${shown}` +
+      `Expected a text/event-stream response but got ${got}: ${shown}` +
         (lines ? '. Read newline-delimited JSON with responseEventsFromNdjson(), chatCompletionChunksFromNdjson() or assistantEventsFromNdjson()' : ''),
     );
     this.contentType = contentType;

@@ -116,6 +116,17 @@ export function readSSE(
     // `toNdjsonBody()`) or a JSON answer, and no event comes from it.
     let started = false;
     let json = false;
+    // eventsource-parser holds back a CR that ends a piece until the next piece shows whether an LF follows (CR LF
+    // is one line end), so with CR-only line ends the last event of each network chunk would wait for the next one,
+    // and a stream's terminal event for the end of the body. A CR that ends a piece is fed as CR LF at once, and an
+    // LF that begins the next piece is dropped: it was that CR's.
+    let afterCR = false;
+    const feed = (piece: string): void => {
+      let input = afterCR && piece.charCodeAt(0) === 10 ? piece.slice(1) : piece;
+      afterCR = input.charCodeAt(input.length - 1) === 13;
+      if (afterCR) input += '\n';
+      parser.feed(input);
+    };
     const text = (piece: string): boolean => {
       if (!started) {
         const at = piece.search(/\S/);
@@ -126,7 +137,7 @@ export function readSSE(
       // No event can come from JSON: what it is is shown as soon as enough of it came.
       if (json) return head.length < HEAD_CHARS;
       lastPiece = piece;
-      parser.feed(piece);
+      feed(piece);
       return true;
     };
     // Read for a protocol (`ended` given: the typed sources), whose data is JSON: a last event the body ended in
@@ -142,7 +153,7 @@ export function readSSE(
       if (json) throw new StreamNotEstablishedError(type, head + rest);
       if (rest) {
         lastPiece = rest;
-        parser.feed(rest);
+        feed(rest);
       }
       // At the end of the body, the last event is delivered even when its closing blank line, or even its last
       // line end, never came, as the official SDKs do (they flush the unfinished line, then the pending event):
