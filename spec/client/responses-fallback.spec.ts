@@ -1,5 +1,7 @@
 import { firstValueFrom, from as fromEvents, lastValueFrom, type Observable, share, toArray, VirtualTimeScheduler } from 'rxjs';
-import { finalResponse, ResponseStreamError, type ResponseStreamEvent, textDeltas } from '../../src/index';
+import { z } from 'zod';
+import { finalResponse, ResponseStreamError, type ResponseStreamEvent, StructuredOutputRefusalError, textDeltas } from '../../src/index';
+import { finalParsed } from '../../src/structured';
 import { type Emulator, startEmulator } from '../../src/testing/index.js';
 import { useEmulator } from '../helpers/emulator';
 import { until } from '../helpers/until';
@@ -30,6 +32,19 @@ function outcome(events$: Observable<ResponseStreamEvent>, onEvent?: (events: Re
     }),
   );
 }
+
+describe('client.responses.stream() with fallbackToPolling: structured output', () => {
+  it("a refused answer is StructuredOutputRefusalError with the refusal, as over the stream (the fallback's events carry it in its parts)", async () => {
+    const City = z.object({ city: z.string() });
+    for (const fallback of [true, false]) {
+      if (fallback) unavailable(ctx.emulator);
+      ctx.emulator.scriptAnswer({ refusal: "I can't help with that." });
+      const error = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT }, FALLBACK).pipe(finalParsed(City))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StructuredOutputRefusalError);
+      expect(error).toMatchObject({ refusal: "I can't help with that." });
+    }
+  });
+});
 
 describe('client.responses.stream() with fallbackToPolling: the fallback follows the response until it settled', () => {
   it('a background response (queued when created) is polled until completed: its text, events and final response', async () => {

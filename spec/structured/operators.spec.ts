@@ -231,6 +231,65 @@ describe('structured outputs: the end of the stream', () => {
     }
   });
 
+  describe("Responses: the completed response's answer is the output, as the SDK's output_parsed", () => {
+    const City = z.object({ city: z.string() });
+    const seq = (events: object[]) => events.map((event, n) => ({ ...event, sequence_number: n })) as ResponseStreamEvent[];
+    const message = (id: string, content: object[], phase?: string) => ({ type: 'message', id, status: 'completed', role: 'assistant', content, ...(phase ? { phase } : {}) });
+    const text = (value: string) => ({ type: 'output_text', text: value, annotations: [] });
+    const ops = () => [finalParsed(City), structuredOutput(City), partialParsed(City)];
+    // The last value (structuredOutput()'s parsed value), or the error.
+    const lastOf = async (events: ResponseStreamEvent[], op: unknown) =>
+      lastValueFrom<{ done?: boolean; parsed?: unknown }>(from(events).pipe(op as never)).then(
+        (last) => (last.done === true ? last.parsed : last),
+        (e: unknown) => e,
+      );
+
+    it('text that came only in its done events (no delta) is parsed', async () => {
+      const events = responseTextEvents(['{"city": "Paris"}']).filter((e) => e.type !== 'response.output_text.delta');
+      for (const op of ops()) expect(await lastOf(events, op)).toEqual({ city: 'Paris' });
+    });
+
+    it('a message whose commentary phase shows only at its end is not the answer; the final answer after it is', async () => {
+      const commentary = message('msg_0', [text('Let me look that up.')], 'commentary');
+      const answer = message('msg_1', [text('{"city": "Paris"}')], 'final_answer');
+      const events = seq([
+        { type: 'response.created', response: response('in_progress') },
+        { type: 'response.output_item.added', output_index: 0, item: { ...commentary, phase: undefined, status: 'in_progress', content: [] } },
+        { type: 'response.output_text.delta', item_id: 'msg_0', output_index: 0, content_index: 0, delta: 'Let me look that up.' },
+        { type: 'response.output_item.done', output_index: 0, item: commentary },
+        { type: 'response.output_item.added', output_index: 1, item: { ...answer, status: 'in_progress', content: [] } },
+        { type: 'response.output_text.delta', item_id: 'msg_1', output_index: 1, content_index: 0, delta: '{"city": "Paris"}' },
+        { type: 'response.output_item.done', output_index: 1, item: answer },
+        { type: 'response.completed', response: response('completed', [commentary, answer] as never[]) },
+      ]);
+      // (The operators that parse as the text comes cannot wait for the end: they fail at the commentary's text.)
+      expect(await lastOf(events, finalParsed(City))).toEqual({ city: 'Paris' });
+    });
+
+    it('a refusal only in its content parts (no refusal events, as the polling fallback makes them) is a StructuredOutputRefusalError', async () => {
+      const refusal = { type: 'refusal', refusal: "I can't help with that." };
+      const refused = message('msg_0', [refusal]);
+      const events = seq([
+        { type: 'response.created', response: response('in_progress') },
+        { type: 'response.output_item.added', output_index: 0, item: { ...refused, status: 'in_progress', content: [] } },
+        { type: 'response.content_part.added', item_id: 'msg_0', output_index: 0, content_index: 0, part: refusal },
+        { type: 'response.content_part.done', item_id: 'msg_0', output_index: 0, content_index: 0, part: refusal },
+        { type: 'response.output_item.done', output_index: 0, item: refused },
+        { type: 'response.completed', response: response('completed', [refused] as never[]) },
+      ]);
+      for (const op of ops()) {
+        const error = await lastOf(events, op);
+        expect(error).toBeInstanceOf(StructuredOutputRefusalError);
+        expect(error).toMatchObject({ refusal: "I can't help with that." });
+      }
+    });
+
+    it('a completed response without its output (a compatible server) leaves the text of the deltas', async () => {
+      const events = responseTextEvents(['{"city": ', '"Paris"}'], { end: { type: 'response.completed', sequence_number: 99, response: response('completed') } as ResponseStreamEvent });
+      for (const op of ops()) expect(await lastOf(events, op)).toEqual({ city: 'Paris' });
+    });
+  });
+
   it('a chat refusal is a StructuredOutputRefusalError at the finish', async () => {
     const chunks = [
       chunk([{ delta: { role: 'assistant', content: null, refusal: '' } }]),

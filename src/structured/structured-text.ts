@@ -64,7 +64,9 @@ type Terminal = Extract<ResponseStreamEvent, { type: 'response.completed' | 'res
  *   `content_filter` finish is {@link StructuredOutputIncompleteError};
  * - Responses: the `response.output_text.delta`s of the first output text part of a message that is not a
  *   `commentary` (non-final) phase, as the official SDK parses only final answers; `response.refusal.*` collected;
- *   `response.incomplete` and `response.failed` are {@link StructuredOutputIncompleteError}.
+ *   the answer of `response.completed`'s response replaces them where it differs (text only in `.done` events, a
+ *   phase known only at the message's end, a refusal only in its parts); `response.incomplete` and
+ *   `response.failed` are {@link StructuredOutputIncompleteError}.
  * A refusal fails with {@link StructuredOutputRefusalError} when it is done (`response.refusal.done`, the choice's
  * finish) or at the end of the stream. A turn with tool calls and no text fails with
  * {@link StructuredOutputToolCallsError} at the end.
@@ -126,6 +128,24 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
     // By the terminal event's type where a compatible server leaves the response's status out.
     const status = event.type === 'response.incomplete' ? 'incomplete' : response.status;
     const whole = responseAnswerText({ ...response, status } as Response);
+    return whole === '' ? undefined : take(whole);
+  };
+
+  /**
+   * The `response.completed` of a stream read from its start: its response's answer is the one (the official SDK
+   * parses `output_parsed` from it). Where it differs from what the deltas gave (text that came only in `.done`
+   * events, a message whose non-final phase showed only at its end, a refusal only in its parts), it replaces them,
+   * as a new turn's text. A server that leaves the terminal response's output empty leaves the deltas' text.
+   */
+  const settledText = (event: Terminal): string | undefined => {
+    const output = (event.response as { output?: unknown } | null)?.output;
+    if (!Array.isArray(output) || output.length === 0) return undefined;
+    const found = finalAnswer(output);
+    if (found.refusal !== undefined) throw new StructuredOutputRefusalError(found.refusal);
+    const whole = found.text ?? '';
+    if (whole === text) return undefined;
+    turn++;
+    text = '';
     return whole === '' ? undefined : take(whole);
   };
 
@@ -192,6 +212,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
           // Nothing of this response came before its end (a stream resumed just before it): whole from that event.
           if (!started && joinedAt === undefined) joinedAt = startOf(event);
           if (joinedAt !== undefined) return wholeText(event as Terminal);
+          if (event.type === 'response.completed') return settledText(event as Terminal);
           if (event.type === 'response.incomplete') {
             throw new StructuredOutputIncompleteError(event.response.incomplete_details?.reason ?? 'incomplete', text);
           }
