@@ -16,7 +16,7 @@ import { assistantsSource } from './protocol.js';
  *   .subscribe((event) => console.log(event.event));
  *
  * // Opt-in: every event must conform to the OpenAPI description (and the bundle carries the zod schemas).
- * import { assistantEventDataSchemas } from 'rx-openai-stream';
+ * import { assistantEventDataSchemas } from 'rx-openai-stream/schemas';
  * assistantEvents(response, { conformance: assistantEventDataSchemas });
  */
 export interface AssistantEventsOptions extends FromSSEOptions {

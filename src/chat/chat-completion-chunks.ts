@@ -16,7 +16,7 @@ import { chatSource } from './protocol.js';
  * chatCompletionChunks(response, { maxBufferSize: 1024 * 1024, onComment: () => markAlive() });
  *
  * // Opt-in: every chunk must conform to the OpenAPI description (and the bundle carries its zod schema).
- * import { ChatCompletionChunkSchema } from 'rx-openai-stream';
+ * import { ChatCompletionChunkSchema } from 'rx-openai-stream/schemas';
  * chatCompletionChunks(response, { conformance: ChatCompletionChunkSchema });
  */
 export interface ChatCompletionChunksOptions extends FromSSEOptions {

@@ -12,7 +12,7 @@ import { responsesSource } from './protocol.js';
  * Options of {@link responseEvents}: those of `fromSSE()`, `strict`, and `conformance`.
  *
  * @example
- * import { responseEventDataSchemas } from 'rx-openai-stream';
+ * import { responseEventDataSchemas } from 'rx-openai-stream/schemas';
  *
  * responseEvents(response, { strict: true }); // fail on event types the library does not know
  * responseEvents(response, { conformance: responseEventDataSchemas }); // also check every event against the OpenAPI description

@@ -7,7 +7,7 @@ import { kindOf } from '../errors/excerpt.js';
  * async iterable of bytes or text (Node streams such as `http.IncomingMessage`, async generators).
  *
  * @example
- * const body: ByteStream = await fetch(url, { method: 'POST', body });
+ * const body: ByteStream = await fetch(url, { method: 'POST', body: JSON.stringify(params) });
  */
 export type ByteStream = Response | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 

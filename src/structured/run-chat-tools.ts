@@ -36,7 +36,7 @@ export type ChatToolsMessage = ChatCompletionCreateParams['messages'][number];
  * The events of `runChatTools()`: each chunk of each turn, and the loop's own events.
  *
  * @example
- * const isDelta = (e: ChatToolLoopEvent) => e.type === 'event' && e.event.choices[0]?.delta.content != null;
+ * const isDelta = (e: ChatToolLoopEvent) => e.type === 'event' && e.event.choices[0]?.delta?.content != null;
  */
 export type ChatToolLoopEvent = ToolLoopEvent<
   ChatCompletionChunk,

@@ -114,10 +114,10 @@ export interface TruncationStrategy {
 }
 
 /**
- * A tool that runs Python code to help generate a response to a prompt.
+ * An assistant's or a run's tool that runs Python code (the Assistants API's; Responses has `Responses.CodeInterpreterTool`).
  *
  * @example
- * const tool: CodeInterpreterTool = { type: 'code_interpreter', container: 'cntr_abc123' };
+ * const tool: CodeInterpreterTool = { type: 'code_interpreter' };
  */
 export interface CodeInterpreterTool {
   type: 'code_interpreter';
@@ -143,12 +143,11 @@ export interface FileSearchRankingOptions {
 }
 
 /**
- * A tool that searches for relevant content from uploaded files.
+ * An assistant's or a run's tool that searches the files of its vector stores (the Assistants API's; Responses has
+ * `Responses.FileSearchTool`).
  *
  * @example
- * const search: FileSearchTool = {
- *   type: 'file_search', vector_store_ids: ['vs_123'], filters: { type: 'eq', key: 'lang', value: 'en' },
- * };
+ * const search: FileSearchTool = { type: 'file_search', file_search: { max_num_results: 5 } };
  */
 export interface FileSearchTool {
   type: 'file_search';
@@ -190,12 +189,16 @@ export interface FunctionDefinition {
 }
 
 /**
- * Defines a function in your own code the model can choose to call.
+ * An assistant's or a run's function the model can choose to call (the Assistants API's; Responses has
+ * `Responses.FunctionTool`, without the `function` wrapper).
  *
  * @example
  * const getWeather: FunctionTool = {
- *   type: 'function', name: 'get_weather', description: 'Current weather for a city', strict: true,
- *   parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+ *   type: 'function',
+ *   function: {
+ *     name: 'get_weather', description: 'Current weather for a city', strict: true,
+ *     parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+ *   },
  * };
  */
 export interface FunctionTool {

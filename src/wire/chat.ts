@@ -228,7 +228,7 @@ export interface ChatCompletionModeration {
  *
  * @example
  * function onChunk(chunk: ChatCompletionChunk) {
- *   for (const choice of chunk.choices) console.log(choice.index, choice.delta.content);
+ *   for (const choice of chunk.choices) console.log(choice.index, choice.delta?.content);
  * }
  */
 export interface ChatCompletionChunk {

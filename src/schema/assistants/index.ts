@@ -7,7 +7,8 @@
  * {@link assistantEventDataSchemas} maps every event name to the schema of its `data`.
  *
  * @example
- * import { assistantEventDataSchemas, isTerminalRunStatus, type AssistantStreamEvent } from './schema/assistants/index.js';
+ * import { assistantEventDataSchemas } from 'rx-openai-stream/schemas';
+ * import { isTerminalRunStatus, type AssistantStreamEvent } from 'rx-openai-stream';
  *
  * const result = assistantEventDataSchemas['thread.run.completed'].safeParse(JSON.parse(sse.data));
  * if (!result.success) throw new Error(result.error.message);

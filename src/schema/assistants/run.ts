@@ -18,7 +18,8 @@ import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the ty
  * The status of a run.
  *
  * @example
- * RunStatusSchema.options; // ['queued', 'in_progress', ..., 'expired']
+ * RunStatusSchema.safeParse('in_progress').success; // true
+ * RunStatusSchema.safeParse('paused').success; // false (a status the library does not know)
  */
 export const RunStatusSchema: z.ZodType<RunStatus> = z.enum([
   'queued',

@@ -249,7 +249,7 @@ export const ChatCompletionModerationSchema = objectSchema<ChatCompletionModerat
  *
  * @example
  * const chunk = ChatCompletionChunkSchema.parse(JSON.parse(sse.data));
- * process.stdout.write(chunk.choices[0]?.delta.content ?? '');
+ * process.stdout.write(chunk.choices[0]?.delta?.content ?? '');
  */
 export const ChatCompletionChunkSchema = objectSchema<ChatCompletionChunk>(z.object({
   id: z.string(),

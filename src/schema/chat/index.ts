@@ -5,10 +5,10 @@
  * emitted.
  *
  * @example
- * import { ChatCompletionChunkSchema } from './schema/chat/index.js';
+ * import { ChatCompletionChunkSchema } from 'rx-openai-stream/schemas';
  *
  * const result = ChatCompletionChunkSchema.safeParse(JSON.parse(sse.data));
- * if (result.success) console.log(result.data.choices[0]?.delta.content);
+ * if (result.success) console.log(result.data.choices[0]?.delta?.content);
  */
 export * from './chunk.js';
 export * from './completion.js';

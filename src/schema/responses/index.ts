@@ -6,7 +6,7 @@
  * emitted (unknown fields included). {@link responseEventDataSchemas} maps every event type to its schema.
  *
  * @example
- * import { responseEventDataSchemas, type ResponseStreamEvent } from './schema/responses/index.js';
+ * import { responseEventDataSchemas } from 'rx-openai-stream/schemas';
  *
  * const result = responseEventDataSchemas['response.output_text.delta'].safeParse(JSON.parse(sse.data));
  * if (result.success) process.stdout.write(result.data.delta);
