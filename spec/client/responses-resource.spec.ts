@@ -90,6 +90,7 @@ describe('client.responses: stored and background responses', () => {
     // The emulator echoes an input item's own fields: an `id` that is a number comes back as one.
     const input = [
       { type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{}', id: 1 },
+      { type: 'function_call_output', call_id: 'call_1', output: 'Sunny' },
       { role: 'user', content: 'Hi' },
     ];
     const response = await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input }));

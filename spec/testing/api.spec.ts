@@ -16,7 +16,7 @@ describe('the emulator on the wire: errors, pagination, runs', () => {
       const res = await call(emulator, 'GET', '/threads/thread_x', undefined, { authorization: '' });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({
-        error: { message: expect.stringContaining("You didn't provide an API key"), type: 'invalid_request_error', param: null, code: 'invalid_api_key' },
+        error: { message: expect.stringContaining("You didn't provide an API key"), type: 'invalid_request_error', param: null, code: null },
       });
       const blank = await call(emulator, 'GET', '/threads/thread_x', undefined, { authorization: 'Bearer ' });
       expect(blank.status).toBe(401);

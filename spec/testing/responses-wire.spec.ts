@@ -138,12 +138,36 @@ describe('the emulator on the wire: Responses', () => {
         'input',
         null,
       ],
+      // A function call in the input that no output after it answers.
+      [
+        { model: 'gpt-4o', input: [{ type: 'function_call', call_id: 'call_y', name: 'f', arguments: '{}' }, { role: 'user', content: 'never mind' }] },
+        'No tool output found for function call call_y.',
+        'input',
+        null,
+      ],
     ])('400 for %j', async (body, message, param, code) => {
       const res = await post(body);
       expect({ status: res.status, body: await res.json() }).toEqual({
         status: 400,
         body: { error: { message, type: 'invalid_request_error', param, code } },
       });
+    });
+
+    it("a response's function calls must be answered by the request that follows it: 400 for each one left out", async () => {
+      const tools = [{ type: 'function', name: 'get_weather', strict: false, parameters: { type: 'object', properties: { city: { type: 'string' } } } }];
+      emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris' } }, { name: 'get_weather', arguments: { city: 'Oslo' } }] });
+      const first = await (await post({ model: 'gpt-4o', input: 'Weather?', tools })).json();
+      const [a, b] = first.output.map((item: { call_id: string }) => item.call_id);
+      const next = (input: unknown) => post({ model: 'gpt-4o', previous_response_id: first.id, input, tools });
+      const none = await next('never mind');
+      expect({ status: none.status, body: await none.json() }).toEqual({
+        status: 400,
+        body: { error: { message: `No tool output found for function call ${a}.`, type: 'invalid_request_error', param: 'input', code: null } },
+      });
+      const one = await next([{ type: 'function_call_output', call_id: a, output: 'Sunny' }]);
+      expect((await one.json()).error.message).toBe(`No tool output found for function call ${b}.`);
+      const both = await next([a, b].map((call_id) => ({ type: 'function_call_output', call_id, output: 'Sunny' })));
+      expect(both.status).toBe(200);
     });
 
     it('the SDK raises BadRequestError, and AuthenticationError for a wrong key', async () => {

@@ -184,6 +184,18 @@ function readMessages(
   let userText = '';
   let toolOutputs: Array<{ name: string; output: string }> = [];
   let answersCalls = false; // the previous message was an assistant message with tool calls, or a tool message
+  // The calls of the last assistant message with tool calls that no tool message answered yet, and where it was:
+  // every one must be answered by the tool messages right after it.
+  let unanswered: string[] = [];
+  let askedAt = -1;
+  const refuseUnanswered = () => {
+    if (unanswered.length === 0) return;
+    throw badRequest(
+      "An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. " +
+        `The following tool_call_ids did not have response messages: ${unanswered.join(', ')}`,
+      `messages.[${askedAt}].role`,
+    );
+  };
   messages.forEach((message, index) => {
     const param = `messages[${index}]`;
     if (!is.object(message)) throw invalidType(param, 'an object', message);
@@ -217,18 +229,23 @@ function readMessages(
         );
       }
       toolOutputs.push({ name: callNames.get(id) ?? id, output: text });
+      unanswered = unanswered.filter((asked) => asked !== id);
       answersCalls = true;
       return;
     }
+    refuseUnanswered();
     toolOutputs = [];
     answersCalls = toolCalls.length > 0;
+    askedAt = index;
     toolCalls.forEach((call) => {
       const fn = is.object(call) && is.object(call['function']) ? call['function'] : {};
       if (is.object(call) && is.string(call['id']) && is.string(fn['name'])) callNames.set(call['id'], fn['name']);
+      if (is.object(call) && is.string(call['id'])) unanswered.push(call['id']);
       if (is.string(fn['arguments'])) texts.push(fn['arguments']);
     });
     if (role === 'user') userText = text;
   });
+  refuseUnanswered();
   return { userText, toolOutputs, promptTokens: countPromptTokens(texts) };
 }
 

@@ -41,6 +41,8 @@ export interface StoredResponse {
   readonly response: JsonObject;
   readonly texts: readonly string[];
   readonly callNames: ReadonlyMap<string, string>;
+  /** The `call_id`s of its own function calls: a request that follows it must answer every one. */
+  readonly calls?: readonly string[];
   /** The text of the conversation's last user message, for the input of a scripted answer's match. */
   readonly userText?: string;
 }
@@ -187,6 +189,13 @@ function readInput(
 ): Pick<ResponsesRequest, 'userText' | 'toolOutputs' | 'texts' | 'callNames'> {
   const texts = [...(previous?.texts ?? [])];
   const callNames = new Map(previous?.callNames);
+  // The function calls no output answered yet: those of the previous response, those of the input itself.
+  const unanswered = new Set(previous?.calls);
+  const refuseUnanswered = () => {
+    const [first] = unanswered;
+    if (first !== undefined) throw badRequest(`No tool output found for function call ${first}.`, 'input');
+  };
+  if (input === undefined || input === null || is.string(input)) refuseUnanswered();
   if (input === undefined || input === null) return { userText: '', toolOutputs: [], texts, callNames };
   if (is.string(input)) return { userText: input, toolOutputs: [], texts: [...texts, input], callNames };
   if (!is.array(input)) throw invalidType('input', 'a string or an array', input);
@@ -220,6 +229,7 @@ function readInput(
       if (!is.string(callId)) throw missingParameter(`${param}.call_id`);
       if (!is.string(name)) throw missingParameter(`${param}.name`);
       callNames.set(callId, name);
+      unanswered.add(callId);
       if (is.string(item['arguments'])) texts.push(item['arguments']);
       toolOutputs = [];
     } else if (type === 'function_call_output') {
@@ -229,6 +239,7 @@ function readInput(
       if (name === undefined) {
         throw badRequest(`No tool call found for function call output with call_id ${callId}.`, 'input');
       }
+      unanswered.delete(callId);
       const output = contentText(item['output']);
       texts.push(output);
       toolOutputs.push({ name, output });
@@ -237,6 +248,7 @@ function readInput(
     }
     // Other item types (item references, reasoning, hosted tool calls) are accepted and not read.
   });
+  refuseUnanswered();
   return { userText, toolOutputs, texts, callNames };
 }
 
@@ -500,13 +512,17 @@ export function rememberResponse(state: EmulatorState, script: ResponsesScript, 
   }
   if (!script.request.store) return;
   const callNames = new Map(script.request.callNames);
+  const calls: string[] = [];
   const texts = [...script.request.texts.slice(1)]; // instructions are not carried over
   // A failed response has no output to carry over.
   for (const item of script.failure === null ? script.items : []) {
     if (item.kind !== 'reasoning') texts.push(item.fragments.join('')); // reasoning is not carried over
-    if (item.kind === 'functionCall') callNames.set(item.callId, item.name);
+    if (item.kind === 'functionCall') {
+      callNames.set(item.callId, item.name);
+      calls.push(item.callId);
+    }
   }
-  responseMemory(state).set(script.id, { response, texts, callNames, userText: script.request.lastUserText });
+  responseMemory(state).set(script.id, { response, texts, callNames, calls, userText: script.request.lastUserText });
 }
 
 /**

@@ -142,7 +142,8 @@ export function createApiServer(
     const path = url.pathname;
     const key = /^Bearer\s+(\S.*)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
     record.apiKey = key;
-    if (!key) throw new ApiErrorReply(401, NO_KEY_MESSAGE, 'invalid_request_error', null, 'invalid_api_key');
+    // The live API gives a missing key no code; `invalid_api_key` is a wrong key's.
+    if (!key) throw new ApiErrorReply(401, NO_KEY_MESSAGE, 'invalid_request_error', null, null);
     if (state.options.apiKey !== undefined && key !== state.options.apiKey) {
       throw new ApiErrorReply(
         401,
