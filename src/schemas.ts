@@ -26,3 +26,4 @@ export * from './schema/responses/response.js';
 export * from './schema/responses/events.js';
 export * from './schema/responses/stream-event.js';
 export * as Responses from './schema/responses/index.js';
+export type { ObjectSchema } from './schema/object-schema.js';

@@ -51,10 +51,14 @@ interface Consumer {
   readonly packages: readonly string[];
 }
 
-/** The consumers check every declaration file but TypeScript's own standard library (see `typeCheck`). */
+/**
+ * The consumers check every declaration file but TypeScript's own standard library (see `typeCheck`), with the
+ * strictest settings an app may have: an option left `undefined` (`process.env.OPENAI_API_KEY`) is still an option
+ * under `exactOptionalPropertyTypes`.
+ */
 const CHECK_OPTIONS = {
-  target: 'ES2022', strict: true, noEmit: true, incremental: true,
-  skipLibCheck: false, skipDefaultLibCheck: true, lib: ['ES2022', 'DOM'], types: [],
+  target: 'ES2022', strict: true, noEmit: true, incremental: true, exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true, skipLibCheck: false, skipDefaultLibCheck: true, lib: ['ES2022', 'DOM'], types: [],
 };
 
 /** An Angular app that installed the package (rxjs, Angular and the package in its node_modules). */
@@ -79,7 +83,14 @@ const ANGULAR_CONSUMER: Consumer = {
   },
 };
 
-const CONSUMER_SOURCE = `import { responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
+const CONSUMER_SOURCE = `import { createClient, responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
+    declare const env: Record<string, string | undefined>;
+    declare const lastEventId: string | undefined;
+    declare const signal: AbortSignal | undefined;
+    // The README's quickstart and relay, as written: options that may be undefined.
+    const client = createClient({ apiKey: env['OPENAI_API_KEY'], baseURL: env['OPENAI_BASE_URL'] });
+    export const resumed$ = client.responses.stream({ response_id: 'resp_1', starting_after: lastEventId === undefined ? undefined : Number(lastEventId) });
+    export const answer$ = client.responses.stream({ model: 'gpt-4o', input: 'Hi' }, { signal });
     export const text$ = (r: Response) => responseEvents(r).pipe(textDeltas());
     export const isDelta = (e: ResponseStreamEvent) => e.type === 'response.output_text.delta' && e.delta.length > 0;
     export const isParse = (e: unknown) => e instanceof StreamParseError;
@@ -137,7 +148,7 @@ function consumersFolder(): Promise<string> {
   return cachedBuild({
     name: 'package-consumers',
     inputs: PACKAGE_INPUTS,
-    extra: [JSON.stringify(CONSUMERS)],
+    extra: [JSON.stringify(CONSUMERS), 'each with its own package.json'],
     build: (staging) => {
       for (const [name, { files, packages }] of Object.entries(CONSUMERS)) {
         const folder = join(staging, name);
@@ -146,6 +157,9 @@ function consumersFolder(): Promise<string> {
           symlinkSync(dep === 'rx-openai-stream' ? pkg : join(root, 'node_modules', dep), join(folder, 'node_modules', dep), 'dir');
         }
         for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file), text);
+        // An app's own package.json: without one, the repository's (named rx-openai-stream, with its `exports`) is
+        // the nearest, and TypeScript resolves the package's name to the repository's dist/ as a self-reference.
+        writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: name, private: true }));
       }
     },
   });

@@ -24,7 +24,7 @@ export interface HttpClientFetchOptions {
    * themselves (the one `provideOpenAIStream()` makes); a plain `HttpClient` holds stability for every request's
    * whole life anyway.
    */
-  pendingTasks?: { add(): () => void };
+  pendingTasks?: { add(): () => void } | undefined;
 }
 
 /**

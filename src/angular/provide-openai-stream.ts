@@ -102,7 +102,7 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
  *   readonly answer = streamSignals(this.client.responses.stream({ model: 'gpt-4o-mini', input: 'Hi' }));
  * }
  */
-export function injectOpenAIStreamClient(options: { injector?: Injector } = {}): OpenAIStreamClient {
+export function injectOpenAIStreamClient(options: { injector?: Injector | undefined } = {}): OpenAIStreamClient {
   if (options.injector) return options.injector.get(OPENAI_STREAM_CLIENT);
   assertInInjectionContext(injectOpenAIStreamClient);
   return inject(OPENAI_STREAM_CLIENT);

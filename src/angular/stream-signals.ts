@@ -38,9 +38,9 @@ export interface StreamSignalsOptions<E, S> {
    * The injector to use outside an injection context: its `DestroyRef` ends the stream. Only a running stream holds
    * a callback on it, so a long-lived injector (the app's) keeps nothing of streams that ended.
    */
-  injector?: Injector;
+  injector?: Injector | undefined;
   /** The text fragments of a value. Default `textDeltas()`: the output text of a Responses, Chat or Assistants stream. */
-  text?: OperatorFunction<E, string>;
+  text?: OperatorFunction<E, string> | undefined;
   /**
    * The snapshots the `snapshot` signal shows: an accumulating operator (`accumulateResponse()`,
    * `accumulateChatCompletion()`, `accumulateSnapshots()`, `partialParsed(schema)`, ...), or `false` for none
@@ -49,14 +49,14 @@ export interface StreamSignalsOptions<E, S> {
    * `starting_after`) the snapshot stays at its last value while text and status go on. An error of an operator of
    * yours fails the stream.
    */
-  snapshot?: OperatorFunction<E, S> | false;
+  snapshot?: OperatorFunction<E, S> | false | undefined;
   /**
    * On the server (server-side rendering): `'skip'` (default) starts no stream, the status stays `'idle'` and the
    * page renders at once, without the answer (the browser starts it after hydration); `'wait'` streams and holds
    * the rendering (a pending task) until the stream ends, so the page carries the whole answer. In the browser a
    * stream never holds the app's stability.
    */
-  ssr?: 'skip' | 'wait';
+  ssr?: 'skip' | 'wait' | undefined;
 }
 
 /**

@@ -21,13 +21,13 @@ import { assistantsSource } from './protocol.js';
  */
 export interface AssistantEventsOptions extends FromSSEOptions {
   /** Fail with {@link StreamParseError} on an event type the library does not know, instead of passing it through. */
-  strict?: boolean;
+  strict?: boolean | undefined;
   /**
    * zod schemas, by event name, that events' data must satisfy too, such as `assistantEventDataSchemas` (the
    * OpenAPI description's objects: required fields, enums). Without it (the default) only the fields the library
    * reads are checked (see `schema/assistants/event-check.ts`), and everything else passes untouched.
    */
-  conformance?: Readonly<Partial<Record<string, ConformanceSchema>>>;
+  conformance?: Readonly<Partial<Record<string, ConformanceSchema>>> | undefined;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
    * (see `schema/chat/chunk-check.ts`): real streams (Azure OpenAI's among them) omit fields the description
    * marks required, send `null`s and new enum values, and all of that passes through untouched.
    */
-  conformance?: ConformanceSchema;
+  conformance?: ConformanceSchema | undefined;
   /**
    * Whether the stream must end with `data: [DONE]`, as the API's streams do (default `true`: a body that ends
    * without it is an `IncompleteStreamError`, a cut). `false` for a compatible server that ends its event stream
@@ -37,7 +37,7 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
    * @example
    * chatCompletionChunks(await fetch(localServerUrl, init), { requireDone: false }).pipe(textDeltas());
    */
-  requireDone?: boolean;
+  requireDone?: boolean | undefined;
 }
 
 /**

@@ -27,7 +27,7 @@ import type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFi
 export interface BodyCheck<T> {
   (json: unknown): ReadIssue | undefined;
   /** Never set: it carries `T`. */
-  readonly body?: T;
+  readonly body?: T | undefined;
 }
 
 const bodyCheck = <T>(check: (json: unknown) => ReadIssue | undefined): BodyCheck<T> => check;

@@ -33,9 +33,9 @@ export interface ClientOptions {
    * createClient({ apiKey: process.env.OPENAI_API_KEY });
    * createClient({ baseURL: 'https://my-resource.openai.azure.com/openai/v1', apiKey: getBearerTokenProvider(credential, scope) });
    */
-  apiKey?: APIKey;
+  apiKey?: APIKey | undefined;
   /** The API's base URL, ending in `/v1`. Default `https://api.openai.com/v1`; in browsers, point it at a proxy. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /**
    * Query parameters added to every request URL (Azure OpenAI's `api-version` before its v1 API). A call's own
    * parameter of the same name (`limit`, `after`, `starting_after`, ...) wins, as the official SDK's `defaultQuery`.
@@ -49,21 +49,21 @@ export interface ClientOptions {
    *   apiKey: '',
    * });
    */
-  query?: Record<string, string>;
+  query?: Record<string, string> | undefined;
   /** Sent as `OpenAI-Organization`. Default: `OPENAI_ORG_ID`. */
-  organization?: string;
+  organization?: string | undefined;
   /** Sent as `OpenAI-Project`. Default: `OPENAI_PROJECT_ID`. */
-  project?: string;
+  project?: string | undefined;
   /** Extra headers for every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** The fetch implementation. Default: the global `fetch`. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /**
    * How many times a request is retried after 408, 409, 429, 5xx or a connection failure, with exponential
    * backoff and jitter, honouring `retry-after-ms` / `retry-after`. A stream is never retried once an event
    * arrived. Default 2.
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Milliseconds a request may take before it is aborted with `StreamTimeoutError`: until the response headers
    * (`headers`), and for a body that is not an event stream (JSON, error bodies) until its last byte (`body`).
@@ -71,27 +71,27 @@ export interface ClientOptions {
    * instead. Default 600 000; `0` or
    * `Infinity`: no limit.
    */
-  timeout?: number;
+  timeout?: number | undefined;
   /**
    * Milliseconds a stream may go without an event (comments and keep-alives do not count). Default 60 000;
    * `0` or `Infinity`: no limit (a negative or `NaN` value fails the stream with a `RangeError`).
    */
-  idleTimeout?: number;
+  idleTimeout?: number | undefined;
   /**
    * Milliseconds from response headers to a stream's first event. Default: the idle timeout; `0` or `Infinity`:
    * no limit.
    */
-  firstEventTimeout?: number;
+  firstEventTimeout?: number | undefined;
   /**
    * When a run stream is cut after its run was created (the body ends early, the connection resets, or a
    * timeout expires), poll the run to its final state and emit the events that were missed. Default true.
    */
-  recoverStreams?: boolean;
+  recoverStreams?: boolean | undefined;
   /**
    * When streaming cannot be established after retries (for example a proxy that buffers or strips
    * `text/event-stream`), create the run without streaming and poll it, emitting equivalent events. Default false.
    */
-  fallbackToPolling?: boolean;
+  fallbackToPolling?: boolean | undefined;
   /**
    * Whether a Chat Completions stream must end with `data: [DONE]`, as the API's do. Default true. `false` for a
    * compatible server that ends its streams without it: a stream is then whole once every choice finished and
@@ -101,22 +101,22 @@ export interface ClientOptions {
    * @example
    * const local = createClient({ apiKey: 'none', baseURL: 'http://localhost:8080/v1', requireDone: false });
    */
-  requireDone?: boolean;
+  requireDone?: boolean | undefined;
   /** Poll interval for recovery and fallback when the server sends no `openai-poll-after-ms`. Default 1000. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
   /**
    * The header carrying each POST's and DELETE's idempotency key (the same on every retry of a call). Default
    * `'Idempotency-Key'`; `null` sends none (for a gateway or a browser CORS policy that refuses it). Run calls
    * record the key in the run's metadata either way, to recognise their run after an ambiguous failure.
    */
-  idempotencyHeader?: string | null;
+  idempotencyHeader?: string | null | undefined;
   /**
    * The RxJS scheduler of every timer (request timeouts, idle and first-event timeouts, retry backoff, poll
    * waits): pass a `TestScheduler` or run in Angular's `fakeAsync` to control time in tests (`fakeAsync` controls the
    * timers only: a response's body, a `ReadableStream` read through native promises, never arrives inside it). Default
    * `asyncScheduler`.
    */
-  scheduler?: SchedulerLike;
+  scheduler?: SchedulerLike | undefined;
 }
 
 /**
@@ -131,13 +131,13 @@ export interface RequestOptions
     'maxRetries' | 'timeout' | 'idleTimeout' | 'firstEventTimeout' | 'recoverStreams' | 'fallbackToPolling' | 'scheduler'
   > {
   /** Extra headers for this request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /**
    * Aborts the call, as unsubscribing does, at any point: the request under way, or the backoff before a retry or a
    * resume, or the wait between two polls. The call fails with the signal's reason (an `AbortError` when `abort()`
    * was given none), and what it holds is released (with `cancelOnUnsubscribe`, the response is cancelled).
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * The `Idempotency-Key` header of a POST or DELETE, the same on every retry of the call. Default: a new random
    * key per subscription (`rx-openai-stream-retry-<uuid>`). A call that sends other POSTs as well gives each its own
@@ -147,7 +147,7 @@ export interface RequestOptions
    * sends the stream's key (this one, or the one the subscription drew): a server that honours keys then refuses
    * it if the stream's POST was accepted after all.
    */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
 }
 
 /**

@@ -10,41 +10,41 @@ type Open = { [field: string]: unknown };
 export interface MessageCreateParams extends Open {
   role: 'user' | 'assistant';
   content: string | Open[];
-  attachments?: Open[] | null;
-  metadata?: Metadata;
+  attachments?: Open[] | null | undefined;
+  metadata?: Metadata | undefined;
 }
 
 /** A new thread. @example client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }); */
 export interface ThreadCreateParams extends Open {
-  messages?: MessageCreateParams[];
-  metadata?: Metadata;
-  tool_resources?: Open | null;
+  messages?: MessageCreateParams[] | undefined;
+  metadata?: Metadata | undefined;
+  tool_resources?: Open | null | undefined;
 }
 
 /** A new run on a thread. @example client.threads.runs.stream('thread_1', { assistant_id: 'asst_1' }); */
 export interface RunCreateParams extends Open {
   assistant_id: string;
-  model?: string | null;
-  instructions?: string | null;
-  additional_instructions?: string | null;
-  additional_messages?: MessageCreateParams[] | null;
-  tools?: AssistantTool[] | null;
-  metadata?: Metadata;
-  temperature?: number | null;
-  top_p?: number | null;
-  max_prompt_tokens?: number | null;
-  max_completion_tokens?: number | null;
-  parallel_tool_calls?: boolean;
+  model?: string | null | undefined;
+  instructions?: string | null | undefined;
+  additional_instructions?: string | null | undefined;
+  additional_messages?: MessageCreateParams[] | null | undefined;
+  tools?: AssistantTool[] | null | undefined;
+  metadata?: Metadata | undefined;
+  temperature?: number | null | undefined;
+  top_p?: number | null | undefined;
+  max_prompt_tokens?: number | null | undefined;
+  max_completion_tokens?: number | null | undefined;
+  parallel_tool_calls?: boolean | undefined;
 }
 
 /** A new thread and a run on it. @example client.threads.createAndRunStream({ assistant_id, thread: { messages } }); */
 export interface ThreadCreateAndRunParams extends Open {
   assistant_id: string;
-  thread?: ThreadCreateParams;
-  model?: string | null;
-  instructions?: string | null;
-  tools?: AssistantTool[] | null;
-  metadata?: Metadata;
+  thread?: ThreadCreateParams | undefined;
+  model?: string | null | undefined;
+  instructions?: string | null | undefined;
+  tools?: AssistantTool[] | null | undefined;
+  metadata?: Metadata | undefined;
 }
 
 /** Identifies a run's thread (the SDK's `{ thread_id }` path parameter). @example client.threads.runs.retrieve(runId, { thread_id }); */
@@ -54,8 +54,8 @@ export interface RunRetrieveParams {
 
 /** One tool call's output. @example const o: ToolOutput = { tool_call_id: 'call_1', output: '22°C' }; */
 export interface ToolOutput {
-  tool_call_id?: string;
-  output?: string;
+  tool_call_id?: string | undefined;
+  output?: string | undefined;
 }
 
 /** The outputs of a run's tool calls. @example client.threads.runs.submitToolOutputsStream(runId, { thread_id, tool_outputs }); */
@@ -66,31 +66,31 @@ export interface SubmitToolOutputsParams extends Open {
 
 /** Pagination of list endpoints. @example client.threads.messages.list(threadId, { limit: 20, order: 'asc' }); */
 export interface ListParams {
-  limit?: number;
-  order?: 'asc' | 'desc';
-  after?: string;
-  before?: string;
+  limit?: number | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  after?: string | undefined;
+  before?: string | undefined;
 }
 
 /** Listing messages, optionally of one run. @example client.threads.messages.list(threadId, { run_id }); */
 export interface MessageListParams extends ListParams {
-  run_id?: string;
+  run_id?: string | undefined;
 }
 
 /** Listing a run's steps. @example client.threads.runs.steps.list(runId, { thread_id }); */
 export interface StepListParams extends ListParams {
   thread_id: string;
-  include?: string[];
+  include?: string[] | undefined;
 }
 
 /** A new assistant. @example client.assistants.create({ model: 'gpt-4o', tools: [{ type: 'code_interpreter' }] }); */
 export interface AssistantCreateParams extends Open {
   model: string;
-  name?: string | null;
-  description?: string | null;
-  instructions?: string | null;
-  tools?: AssistantTool[];
-  metadata?: Metadata;
+  name?: string | null | undefined;
+  description?: string | null | undefined;
+  instructions?: string | null | undefined;
+  tools?: AssistantTool[] | undefined;
+  metadata?: Metadata | undefined;
 }
 
 /**
@@ -99,7 +99,7 @@ export interface AssistantCreateParams extends Open {
  * @example
  * const upload: Uploadable = { name: 'notes.txt', content: 'hello' };
  */
-export type Uploadable = Blob | { name: string; content: Uint8Array | string; type?: string };
+export type Uploadable = Blob | { name: string; content: Uint8Array | string; type?: string | undefined };
 
 /** An upload. @example client.files.create({ file: new File(['hi'], 'a.txt'), purpose: 'assistants' }); */
 export interface FileCreateParams {
@@ -109,9 +109,9 @@ export interface FileCreateParams {
 
 /** A new vector store. @example client.vectorStores.create({ name: 'docs' }); */
 export interface VectorStoreCreateParams extends Open {
-  name?: string;
-  file_ids?: string[];
-  metadata?: Metadata;
+  name?: string | undefined;
+  file_ids?: string[] | undefined;
+  metadata?: Metadata | undefined;
 }
 
 /** Adding an uploaded file to a vector store. @example client.vectorStores.files.create(storeId, { file_id }); */
@@ -127,11 +127,11 @@ export interface FileBatchCreateParams extends Open {
 /** Options of the polling helpers. @example client.threads.runs.createAndPoll(threadId, body, { pollIntervalMs: 500 }); */
 export interface PollOptions {
   /** Wait this long between polls. Default: the server's `openai-poll-after-ms`, else the client's `pollIntervalMs`. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
 }
 
 /** Options of the upload-and-poll helpers. @example client.vectorStores.fileBatches.uploadAndPoll(id, { files }, { maxConcurrency: 3 }); */
 export interface UploadPollOptions extends PollOptions {
   /** How many uploads run at once. Default 5. */
-  maxConcurrency?: number;
+  maxConcurrency?: number | undefined;
 }

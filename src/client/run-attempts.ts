@@ -44,8 +44,8 @@ export interface RunLookupApi {
  * streamRun(transport, api, { method: 'POST', path, body }, options, { threadId: thread_id, runId });
  */
 export interface KnownRun {
-  threadId?: string;
-  runId?: string;
+  threadId?: string | undefined;
+  runId?: string | undefined;
 }
 
 /**

@@ -29,7 +29,7 @@ export interface RequestSpec {
   method: 'GET' | 'POST' | 'DELETE';
   /** The path below the base URL, starting with `/` (e.g. `/threads/thread_1/runs`). */
   path: string;
-  query?: Record<string, string | number | boolean | null | undefined>;
+  query?: Record<string, string | number | boolean | null | undefined> | undefined;
   /** A JSON-serialisable body, or FormData for uploads. */
   body?: unknown;
 }

@@ -10,10 +10,10 @@ import { excerpt, redactSecrets } from './excerpt.js';
  * });
  */
 export interface APIErrorBody {
-  message?: string;
-  type?: string;
-  param?: string | null;
-  code?: string | null;
+  message?: string | undefined;
+  type?: string | undefined;
+  param?: string | null | undefined;
+  code?: string | null | undefined;
   [key: string]: unknown;
 }
 

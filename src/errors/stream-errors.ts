@@ -22,7 +22,7 @@ export class StreamParseError extends OpenAIStreamError {
   /** Where in the payload the problem is (a JSON path such as `delta.content.0.text`), when known. */
   readonly path: string | undefined;
 
-  constructor(reason: string, details: { eventName?: string; data?: string; path?: string; cause?: unknown }) {
+  constructor(reason: string, details: { eventName?: string | undefined; data?: string | undefined; path?: string | undefined; cause?: unknown }) {
     const shown = excerpt(details.data ?? '');
     const where = details.eventName ? ` in event "${details.eventName}"` : '';
     const at = details.path ? ` at ${details.path}` : '';
@@ -79,7 +79,7 @@ export class ServerStreamError extends OpenAIStreamError {
    * @param options `subject` starts the message (default `The stream`); `locate` picks the object holding
    * `code` and `message` out of the parsed data (default: the data itself, or its `error` object).
    */
-  constructor(data: string, options: { subject?: string; locate?: (parsed: unknown) => unknown } = {}) {
+  constructor(data: string, options: { subject?: string | undefined; locate?: ((parsed: unknown) => unknown) | undefined } = {}) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(data);
@@ -242,15 +242,15 @@ export class IncompleteStreamError extends OpenAIStreamError {
   readonly lastEventName: string | undefined;
 
   constructor(details: {
-    runId?: string;
-    threadId?: string;
-    lastRunStatus?: string;
-    completionId?: string;
-    finishReason?: string;
-    responseId?: string;
-    lastResponseStatus?: string;
+    runId?: string | undefined;
+    threadId?: string | undefined;
+    lastRunStatus?: string | undefined;
+    completionId?: string | undefined;
+    finishReason?: string | undefined;
+    responseId?: string | undefined;
+    lastResponseStatus?: string | undefined;
     receivedEvents: number;
-    lastEventName?: string;
+    lastEventName?: string | undefined;
     cause?: unknown;
   }) {
     const of = details.runId
@@ -298,7 +298,7 @@ export class SnapshotError extends OpenAIStreamError {
   /** Where in the event's data, for a refused key or index (`delta.content.0.__proto__`, `delta.content.0.index`). */
   readonly path: string | undefined;
 
-  constructor(reason: string, details: { eventName: string; path?: string; cause?: unknown }) {
+  constructor(reason: string, details: { eventName: string; path?: string | undefined; cause?: unknown }) {
     super(`${reason} (event "${details.eventName}"${details.path ? ` at ${details.path}` : ''})`, {
       cause: details.cause,
     });

@@ -77,7 +77,7 @@ export class StructuredOutputValidationError extends StructuredOutputError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StructuredOutputValidationError';
   /** zod's issues (each with `path`, `code` and `message`). */
-  readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string }[];
+  readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string | undefined }[];
   /** The parsed JSON the schema refused. */
   readonly value: unknown;
   /** The function name, when the value was a tool call's arguments. */
@@ -86,9 +86,9 @@ export class StructuredOutputValidationError extends StructuredOutputError {
   readonly callId: string | undefined;
 
   constructor(
-    issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string }[],
+    issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string | undefined }[],
     value: unknown,
-    details: { toolName?: string; callId?: string; cause?: unknown } = {},
+    details: { toolName?: string | undefined; callId?: string | undefined; cause?: unknown } = {},
   ) {
     const first = issues[0];
     const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
@@ -182,7 +182,7 @@ export class StructuredOutputUnknownToolError extends StructuredOutputError {
   /** The kind of call: a function call, or a custom tool call (which a tool loop cannot run). */
   readonly toolType: 'function' | 'custom';
 
-  constructor(toolName: string, callId: string | undefined, options: { toolType?: 'function' | 'custom' } = {}) {
+  constructor(toolName: string, callId: string | undefined, options: { toolType?: 'function' | 'custom' | undefined } = {}) {
     const toolType = options?.toolType ?? 'function';
     const call = callId ? ` (call ${callId})` : '';
     super(
@@ -246,7 +246,7 @@ export class StructuredOutputSchemaError extends OpenAIStreamError {
   /** The tool whose parameters the schema is, when a tool loop declared it (`undefined` otherwise). */
   readonly toolName: string | undefined;
 
-  constructor(what: string, path: string, options?: { cause?: unknown; toolName?: string }) {
+  constructor(what: string, path: string, options?: { cause?: unknown; toolName?: string | undefined }) {
     const tool = options?.toolName === undefined ? '' : `The parameters of tool "${options.toolName}": `;
     super(
       `${tool}${what} (at ${path}); strict Structured Outputs cannot represent it`,

@@ -7,12 +7,12 @@ import { subscribeChained } from './subscribe-chained.js';
 /** Options of {@link streamMetrics}. @example streamMetrics({ live: true, now: () => Date.now() }) */
 export interface StreamMetricsOptions {
   /** Also emit a summary after every delta (`final: false`), for a live display. Default `false`. */
-  live?: boolean;
+  live?: boolean | undefined;
   /**
    * The clock, in milliseconds. Default `performance.now`. Inject one for tests, e.g. `() => scheduler.now()`
    * with a `TestScheduler`.
    */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ import { subscribeChained } from './subscribe-chained.js';
  */
 export interface TextDeltasOptions {
   /** For Chat Completions chunks: which choice's text (its `index`, default 0). Ignored for other streams. */
-  choice?: number;
+  choice?: number | undefined;
 }
 
 /**

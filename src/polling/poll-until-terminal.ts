@@ -9,7 +9,7 @@ import { asyncScheduler, EMPTY, expand, map, type Observable, type SchedulerLike
  */
 export interface Polled<T> {
   readonly data: T;
-  readonly headers?: Headers;
+  readonly headers?: Headers | undefined;
 }
 
 /**
@@ -30,17 +30,17 @@ export interface PollUntilTerminalOptions<T> {
   /** Whether a state is final: polling stops after emitting it. */
   isTerminal: (value: T) => boolean;
   /** A fixed wait between polls. When absent, the server's `openai-poll-after-ms` header decides. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
   /** The wait when neither `pollIntervalMs` nor the header gives one. Default 1000. */
-  defaultIntervalMs?: number;
+  defaultIntervalMs?: number | undefined;
   /**
    * The wait after the first state when neither `pollIntervalMs` nor its header gives one. Default
    * `defaultIntervalMs`. The answer of a create says nothing of the pace: the client's create-and-poll helpers pass
    * `0`, as the official SDK polls at once after a create.
    */
-  firstIntervalMs?: number;
+  firstIntervalMs?: number | undefined;
   /** The scheduler of the waits (a `TestScheduler` in tests). Default `asyncScheduler`. */
-  scheduler?: SchedulerLike;
+  scheduler?: SchedulerLike | undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stre
  */
 export interface EventStreamBodyOptions extends EventStreamFramesOptions {
   /** Aborting it unsubscribes upstream and ends the body (for servers that tell a disconnect by a signal). */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /**
    * The most characters of frames that may wait for a slow reader (default {@link DEFAULT_RELAY_BUFFER_SIZE}).
    * A reader that falls further behind is cut: upstream is unsubscribed (its request aborted) and, once the
@@ -20,7 +20,7 @@ export interface EventStreamBodyOptions extends EventStreamFramesOptions {
    * the burst ends. So a frame larger than the limit, or a large frame right after a small one, passes to a reader
    * that keeps up; the queue holds at most the limit plus one burst.
    */
-  readonly maxBufferSize?: number;
+  readonly maxBufferSize?: number | undefined;
 }
 
 /**
@@ -60,10 +60,10 @@ export function toEventStreamBody<T>(events$: Observable<T>, options: EventStrea
  * const options: FramesBodyOptions = { maxBufferSize: 1024, overflowError: () => new Error('too slow') };
  */
 export interface FramesBodyOptions {
-  readonly signal?: AbortSignal;
-  readonly maxBufferSize?: number;
+  readonly signal?: AbortSignal | undefined;
+  readonly maxBufferSize?: number | undefined;
   /** The error that ends the body of a reader too far behind; without it, the body just ends. */
-  readonly overflowError?: () => unknown;
+  readonly overflowError?: (() => unknown) | undefined;
 }
 
 /**

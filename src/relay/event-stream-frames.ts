@@ -32,9 +32,9 @@ export interface RelayedError {
   /** What the browser may read. */
   readonly message: string;
   /** The error type (`server_error`, `invalid_request_error`, ...). */
-  readonly type?: string;
+  readonly type?: string | undefined;
   /** The request parameter at fault, if any. */
-  readonly param?: string | null;
+  readonly param?: string | null | undefined;
 }
 
 /**
@@ -45,14 +45,14 @@ export interface RelayedError {
  */
 export interface EventStreamFramesOptions {
   /** The framing; by default told by the first event (`{ event, data }`: Assistants; a string `type`: Responses; else chat). */
-  readonly format?: RelayFormat;
+  readonly format?: RelayFormat | undefined;
   /**
    * Every how many milliseconds a `: keep-alive` comment is written, so that proxies do not cut a quiet stream
    * (the library's sources, the SDK and `EventSource` ignore comments). Default 15 000; `false` or `0` for none.
    */
-  readonly heartbeatMs?: number | false;
+  readonly heartbeatMs?: number | false | undefined;
   /** The scheduler of the heartbeat (default `asyncScheduler`); pass the client's, or a `TestScheduler`. */
-  readonly scheduler?: SchedulerLike;
+  readonly scheduler?: SchedulerLike | undefined;
   /**
    * What an upstream failure that is not the API's own error event tells the browser. Default: the code
    * `upstream_error` and a message naming only the error's class (no internal detail reaches the browser).
@@ -60,7 +60,7 @@ export interface EventStreamFramesOptions {
    * description (nothing, or no string `message`: a function written for some errors only), the default description
    * is sent; a `code`, `type` or `param` that is not a string is left out (the frames never error).
    */
-  readonly describeError?: (error: unknown) => RelayedError;
+  readonly describeError?: ((error: unknown) => RelayedError) | undefined;
 }
 
 /**

@@ -39,9 +39,9 @@ export function eventStreamHeaders(headers: Readonly<Record<string, string>> | u
  */
 export interface EventStreamResponseOptions extends EventStreamBodyOptions {
   /** Default 200. */
-  readonly status?: number;
+  readonly status?: number | undefined;
   /** Added to {@link EVENT_STREAM_HEADERS}, replacing the default of the same name in any letter case. */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /**

@@ -43,9 +43,9 @@ export interface NodeResponseLike {
  */
 export interface NodeRelayOptions extends EventStreamFramesOptions {
   /** Default 200. */
-  readonly status?: number;
+  readonly status?: number | undefined;
   /** Added to the event-stream headers, replacing the default of the same name in any letter case. */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /**
    * The most bytes that may wait for a slow reader in the response's buffer (default
    * `DEFAULT_RELAY_BUFFER_SIZE`). A reader further behind is cut: upstream is unsubscribed (its request aborted)
@@ -54,7 +54,7 @@ export interface NodeRelayOptions extends EventStreamFramesOptions {
    * frame larger than the limit, or a large frame right after a small one, passes to a reader that keeps up; the
    * buffer holds at most the limit plus one burst.
    */
-  readonly maxBufferSize?: number;
+  readonly maxBufferSize?: number | undefined;
 }
 
 /**

@@ -58,7 +58,7 @@ export const responsesProtocol: StreamProtocol<ResponseStreamEvent, 'responses'>
     const status = (event as { response?: { status?: unknown } }).response?.status;
     return typeof status === 'string' ? status : undefined;
   },
-  usage: (event) => tokenUsage((event as { response?: { usage?: unknown } }).response?.usage, 'input_tokens', 'output_tokens'),
+  usage: (event) => tokenUsage((event as { response?: { usage?: unknown } | undefined }).response?.usage, 'input_tokens', 'output_tokens'),
   // `response.failed` ends the stream as a ResponseStreamError holding the failed response.
   failure: (error) =>
     error instanceof ResponseStreamError && error.response !== undefined

@@ -22,7 +22,7 @@ export interface ResponseEventsOptions extends FromSSEOptions {
    * Fail with {@link StreamParseError} on an event type the library does not know (nor `conformance` names),
    * instead of passing it through (`keepalive` events always pass).
    */
-  strict?: boolean;
+  strict?: boolean | undefined;
   /**
    * Opt-in full validation: a map event type → zod schema that every event of a listed type must also pass
    * (after the default checks), failing with {@link StreamParseError} (`Schema violation`, with the path of the
@@ -32,7 +32,7 @@ export interface ResponseEventsOptions extends FromSSEOptions {
    * checked (see `responseWireChecks`), and the OpenAPI schemas are not part of a bundle that does not import
    * them.
    */
-  conformance?: Readonly<Record<string, ConformanceSchema>>;
+  conformance?: Readonly<Record<string, ConformanceSchema>> | undefined;
 }
 
 /**

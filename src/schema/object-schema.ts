@@ -6,9 +6,9 @@ import type { z } from 'zod';
  * declarations one line long and makes the compiler check each schema against its interface.
  *
  * @example
- * import { z } from 'zod';
- * import type { Thread } from '../wire/assistants.js';
- * export const ThreadSchema = objectSchema<Thread>(z.object({ id: z.string(), object: z.literal('thread') }));
+ * import type { ObjectSchema } from 'rx-openai-stream/schemas';
+ * import type { Thread } from 'rx-openai-stream';
+ * const schema: ObjectSchema<Thread> = ThreadSchema; // every object schema of rx-openai-stream/schemas is one
  */
 export type ObjectSchema<T> = z.ZodType<T> & ObjectShapeValues;
 

@@ -282,7 +282,7 @@ function releaseBody(reader: ByteReader | undefined, ended: (() => boolean) | un
  * if (ended() && reader.isResponseBody) finishAfterEnd(() => reader.read(), () => reader.cancel());
  * else reader.cancel();
  */
-export function finishAfterEnd(read: () => Promise<{ readonly done?: boolean }>, cancel: () => void): void {
+export function finishAfterEnd(read: () => Promise<{ readonly done?: boolean | undefined }>, cancel: () => void): void {
   let settled = false;
   read().then(
     (result) => {

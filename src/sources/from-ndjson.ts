@@ -52,7 +52,7 @@ const unnamedLine: LineEvent = (line) => ({ data: line });
  */
 export function readNdjson(
   source: ByteSource,
-  options: { maxBufferSize?: number },
+  options: { maxBufferSize?: number | undefined },
   ended: (() => boolean) | undefined,
   eventOf: LineEvent = unnamedLine,
   opened?: () => void,

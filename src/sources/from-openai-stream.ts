@@ -16,7 +16,7 @@ import { finishAfterEnd, returnQuietly } from './byte-source.js';
  * const stream = openai.beta.threads.runs.stream(threadId, { assistant_id }); // an AdoptableStream
  * fromOpenAIStream(stream).subscribe((event) => console.log(event.event));
  */
-export type AdoptableStream<T> = AsyncIterable<T> & { controller?: AbortController };
+export type AdoptableStream<T> = AsyncIterable<T> & { controller?: AbortController | undefined };
 
 /**
  * What {@link fromOpenAIStream} accepts: a stream already started, or a function that starts one, called once per
@@ -89,7 +89,7 @@ export function fromOpenAIStream(stream: StreamSource<{ object: 'chat.completion
  * const stream = await openai.responses.create({ model: 'gpt-4o', input: 'Hi', stream: true });
  * fromOpenAIStream(stream).pipe(textDeltas()).subscribe((text) => process.stdout.write(text));
  */
-export function fromOpenAIStream(stream: StreamSource<{ type: string; sequence_number?: number }>): Observable<ResponseStreamEvent>;
+export function fromOpenAIStream(stream: StreamSource<{ type: string; sequence_number?: number | undefined }>): Observable<ResponseStreamEvent>;
 /**
  * Adopts any async iterable as an Observable of its items.
  *

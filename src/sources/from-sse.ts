@@ -18,11 +18,11 @@ export interface FromSSEOptions {
    * The most characters one unfinished line or event may buffer before the stream fails with
    * {@link StreamBufferOverflowError} (and the body is cancelled). Default 16 MiB.
    */
-  maxBufferSize?: number;
+  maxBufferSize?: number | undefined;
   /** Called with the text of every `:` comment line (keep-alives). Comments never become events. */
-  onComment?: (comment: string) => void;
+  onComment?: ((comment: string) => void) | undefined;
   /** Called with the value of every valid `retry:` line. */
-  onRetry?: (retryMs: number) => void;
+  onRetry?: ((retryMs: number) => void) | undefined;
 }
 
 

@@ -22,6 +22,7 @@
  */
 export { createPartialJsonParser, type PartialJsonParser, type DeepPartial } from './partial-json-parser.js';
 export { toStrictJsonSchema } from './strict-json-schema.js';
+export type { JsonSchemaNode } from './strict-schema-rules.js';
 export type { AnyZodSchema, Zod3Schema, Zod3SafeParseResult, ZodInput, ZodOutput } from './zod-schema.js';
 export {
   zodTextFormat,

@@ -41,7 +41,7 @@ export interface ToolContext {
  */
 export interface RunnableTool<S extends AnyZodSchema = AnyZodSchema, R = unknown> {
   readonly name: string;
-  readonly description?: string;
+  readonly description?: string | undefined;
   readonly parameters: S;
   /** Runs one call (method syntax: a tool of any schema fits a list of `RunnableTool`s). */
   execute(args: ZodOutput<S>, context: ToolContext): R | PromiseLike<R> | Observable<R>;
@@ -74,11 +74,11 @@ export type JsonSchemaObject = { readonly [keyword: string]: unknown };
  */
 export interface JsonSchemaTool<A = unknown, R = unknown> {
   readonly name: string;
-  readonly description?: string;
+  readonly description?: string | undefined;
   /** The JSON Schema of the arguments, sent as it is. */
   readonly parameters: JsonSchemaObject;
   /** Whether the API enforces `parameters` (strict Structured Outputs). Default `false`. */
-  readonly strict?: boolean;
+  readonly strict?: boolean | undefined;
   /**
    * Turns the arguments text into `execute`'s argument (default `JSON.parse`): validate here (ajv, a schema's
    * `parse`, ...). A throw or a rejection makes the arguments invalid (`onInvalidArguments`).

@@ -23,7 +23,7 @@ export interface JsonSchemaTextFormat {
   schema: Record<string, unknown>;
   strict: true;
   /** What the format is for, for the model. */
-  description?: string;
+  description?: string | undefined;
 }
 
 /**
@@ -42,7 +42,7 @@ export interface JsonSchemaResponseFormat {
     schema: Record<string, unknown>;
     strict: true;
     /** What the format is for, for the model. */
-    description?: string;
+    description?: string | undefined;
   };
 }
 
@@ -59,7 +59,7 @@ export interface StrictChatFunctionTool {
     /** The strict JSON Schema of the arguments. */
     parameters: Record<string, unknown>;
     strict: true;
-    description?: string;
+    description?: string | undefined;
   };
 }
 
@@ -75,9 +75,9 @@ export interface StrictResponsesFunctionTool {
   /** The strict JSON Schema of the arguments. */
   parameters: Record<string, unknown>;
   strict: true;
-  description?: string;
+  description?: string | undefined;
   /** Whether the tool is loaded only when the model searches for it. */
-  defer_loading?: boolean;
+  defer_loading?: boolean | undefined;
 }
 
 /**
@@ -106,7 +106,7 @@ export interface StrictResponsesFunctionTool {
  *   .pipe(finalParsed(Weather3))
  *   .subscribe((weather) => console.log(weather.celsius));
  */
-export function zodTextFormat(schema: AnyZodSchema, name: string, props: { description?: string } = {}): JsonSchemaTextFormat {
+export function zodTextFormat(schema: AnyZodSchema, name: string, props: { description?: string | undefined } = {}): JsonSchemaTextFormat {
   return { type: 'json_schema', ...described(props), name, strict: true, schema: toStrictJsonSchema(schema) };
 }
 
@@ -141,7 +141,7 @@ function described(props: { description?: string }): { description?: string } {
 export function zodResponseFormat(
   schema: AnyZodSchema,
   name: string,
-  props: { description?: string } = {},
+  props: { description?: string | undefined } = {},
 ): JsonSchemaResponseFormat {
   return { type: 'json_schema', json_schema: { ...described(props), name, strict: true, schema: toStrictJsonSchema(schema) } };
 }
@@ -159,7 +159,7 @@ export function zodResponseFormat(
  *   .pipe(parsedToolCalls({ get_weather: GetWeather }))
  *   .subscribe((call) => console.log(call.name, call.parsedArguments.city));
  */
-export function zodFunction(options: { name: string; parameters: AnyZodSchema; description?: string }): StrictChatFunctionTool {
+export function zodFunction(options: { name: string; parameters: AnyZodSchema; description?: string | undefined }): StrictChatFunctionTool {
   return {
     type: 'function',
     function: {
@@ -186,8 +186,8 @@ export function zodFunction(options: { name: string; parameters: AnyZodSchema; d
 export function zodResponsesFunction(options: {
   name: string;
   parameters: AnyZodSchema;
-  description?: string;
-  defer_loading?: boolean;
+  description?: string | undefined;
+  defer_loading?: boolean | undefined;
 }): StrictResponsesFunctionTool {
   return {
     type: 'function',

@@ -161,7 +161,7 @@ export interface StrictSchemaViolation {
   readonly context: ReadonlyArray<string | number>;
   readonly message: string;
   /** Whether the root itself is not an object schema (the API words this one without a context). */
-  readonly root?: boolean;
+  readonly root?: boolean | undefined;
 }
 
 /**

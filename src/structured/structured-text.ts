@@ -34,7 +34,7 @@ export type StructuredOutputStreamValue = ResponseStreamEvent | ChatCompletionCh
  */
 export interface StructuredOutputOptions {
   /** Chat Completions: which choice (its `index`, default 0). Ignored for Responses streams. */
-  choice?: number;
+  choice?: number | undefined;
 }
 
 /** @internal The text pieces of the structured output of one stream. @example const t = structuredText(); */
@@ -355,7 +355,7 @@ function finalAnswer(output: readonly unknown[]): { text?: string; refusal?: str
 export function parseAndValidate<S extends AnyZodSchema>(
   text: string,
   schema: S | undefined,
-  details: { toolName?: string; callId?: string } = {},
+  details: { toolName?: string | undefined; callId?: string | undefined } = {},
 ): ZodOutput<S> {
   const parser = createPartialJsonParser();
   parser.push(text);
@@ -373,7 +373,7 @@ export function parseAndValidate<S extends AnyZodSchema>(
 export function validate<S extends AnyZodSchema>(
   value: unknown,
   schema: S | undefined,
-  details: { toolName?: string; callId?: string } = {},
+  details: { toolName?: string | undefined; callId?: string | undefined } = {},
 ): ZodOutput<S> {
   if (schema === undefined) return value as ZodOutput<S>;
   // zod 3's method; for zod 4 the function, not a method: the core type that classic and `zod/mini` schemas share

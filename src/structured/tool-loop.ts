@@ -184,31 +184,31 @@ export interface ToolLoopOptions<F, O = ToolOutput> {
    */
   readonly tools: readonly ToolLoopTool[];
   /** The most model requests (default 10; a whole number >= 1, else a `RangeError` when the loop is called). */
-  readonly maxSteps?: number;
+  readonly maxSteps?: number | undefined;
   /**
    * When turn `maxSteps - 1` still has calls (their tools have run): fail with `ToolLoopMaxStepsError`
    * (`'error'`, the default) or end cleanly with `loop.finished` (`'stop'`, reason `max_steps`).
    */
-  readonly onMaxSteps?: 'error' | 'stop';
+  readonly onMaxSteps?: 'error' | 'stop' | undefined;
   /**
    * A tool that throws / rejects / fails: its message is sent to the model as the output (`'report'`, default: at
    * most 1,000 characters, credentials masked; mind what your errors say) or the loop fails with `ToolLoopToolError`.
    */
-  readonly onToolError?: 'report' | 'fail';
+  readonly onToolError?: 'report' | 'fail' | undefined;
   /**
    * Arguments that are not JSON, fail the schema or a JSON-schema tool's `parse`, a call to an unknown tool, or a
    * custom tool call: the error's message is sent as the output (`'report'`, default) or the loop fails with the
    * `StructuredOutput*Error`.
    */
-  readonly onInvalidArguments?: 'report' | 'fail';
+  readonly onInvalidArguments?: 'report' | 'fail' | undefined;
   /**
    * How many of a turn's calls run at once (default all of them, in parallel; `1`: one after another, in call
    * order; a whole number >= 1 or `Infinity`, else a `RangeError` when the loop is called). The outputs are always
    * sent in call order.
    */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /** Checked after each turn's tools have run: `true` ends the loop (reason `stop_when`), no further request. */
-  readonly stopWhen?: (turn: ToolLoopTurn<F, O>) => boolean;
+  readonly stopWhen?: ((turn: ToolLoopTurn<F, O>) => boolean) | undefined;
 }
 
 /**

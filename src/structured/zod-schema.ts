@@ -33,7 +33,7 @@ export type Zod3SafeParseResult<Output> =
   | { readonly success: true; readonly data: Output }
   | {
       readonly success: false;
-      readonly error: { readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string }[] };
+      readonly error: { readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string | undefined }[] };
     };
 
 /**

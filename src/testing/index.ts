@@ -45,6 +45,7 @@ export {
   type RequestMatch,
   type StreamFault,
 } from './emulator/faults.js';
+export type { ApiErrorBody } from './emulator/api-error.js';
 /**
  * The types of scripted answers (`emulator.scriptAnswer`): what the model answers, which requests it is for, the
  * request a `match.when` predicate sees, and the handle.

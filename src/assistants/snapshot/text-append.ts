@@ -12,7 +12,7 @@
 export interface TextAppendEntry {
   readonly index: number;
   /** Absent, or a string (the reducer sets the block's type to it). */
-  readonly type?: string;
+  readonly type?: string | undefined;
   readonly text: { readonly value: string };
 }
 

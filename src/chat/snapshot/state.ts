@@ -9,9 +9,9 @@ import type { ChatCompletionAudio, ChatCompletionChoiceLogprobs, ChatCompletionC
  * const args: string = toolCall.function?.arguments ?? '';
  */
 export type ChatCompletionSnapshotToolCall = Readonly<Omit<ChatCompletionChunkToolCall, 'index' | 'function' | 'custom'>> & {
-  readonly function?: { readonly name: string; readonly arguments: string };
+  readonly function?: { readonly name: string; readonly arguments: string } | undefined;
   /** A custom tool's call: its `name` and the `input` text concatenated from every fragment. */
-  readonly custom?: { readonly name: string; readonly input: string };
+  readonly custom?: { readonly name: string; readonly input: string } | undefined;
 };
 
 /**
@@ -24,9 +24,9 @@ export type ChatCompletionSnapshotToolCall = Readonly<Omit<ChatCompletionChunkTo
 export type ChatCompletionSnapshotMessage = Readonly<
   Pick<ChatCompletionChunkDelta, 'role' | 'content' | 'refusal'>
 > & {
-  readonly tool_calls?: readonly ChatCompletionSnapshotToolCall[];
-  readonly function_call?: Readonly<ChatCompletionChunkFunctionCall>;
-  readonly audio?: Readonly<Partial<ChatCompletionAudio>>;
+  readonly tool_calls?: readonly ChatCompletionSnapshotToolCall[] | undefined;
+  readonly function_call?: Readonly<ChatCompletionChunkFunctionCall> | undefined;
+  readonly audio?: Readonly<Partial<ChatCompletionAudio>> | undefined;
 };
 
 /**

@@ -63,11 +63,11 @@ export interface StreamFallbackInfo {
  */
 export interface RunStreamOptions extends RequestOptions {
   /** Called when a cut stream is being completed by polling (see `recoverStreams`). */
-  onRecover?: (info: StreamRecoveryInfo) => void;
+  onRecover?: ((info: StreamRecoveryInfo) => void) | undefined;
   /** Called when the run is created without streaming (see `fallbackToPolling`). */
-  onFallback?: (info: StreamFallbackInfo) => void;
+  onFallback?: ((info: StreamFallbackInfo) => void) | undefined;
   /** Poll interval during recovery and fallback. Default: the server's `openai-poll-after-ms`, else the client's. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
 }
 
 /**

@@ -21,7 +21,7 @@ import type { ClientProtocol } from './protocol.js';
  */
 export interface ChatStreamOptions extends RequestOptions {
   /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
-  onFallback?: (info: { reason: unknown }) => void;
+  onFallback?: ((info: { reason: unknown }) => void) | undefined;
   /**
    * Whether the stream must end with `data: [DONE]` (default: the client's `requireDone`, itself `true`); `false`
    * for a compatible server that ends its streams without it: the stream is whole once every choice finished and
@@ -30,7 +30,7 @@ export interface ChatStreamOptions extends RequestOptions {
    * @example
    * local.chat.completions.stream({ model: 'llama3', messages }, { requireDone: false }).pipe(textDeltas());
    */
-  requireDone?: boolean;
+  requireDone?: boolean | undefined;
 }
 
 /**

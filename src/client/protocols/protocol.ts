@@ -55,13 +55,13 @@ export interface StreamPlan<E> {
    * Retries before the first event that first check whether the failed attempt created something (then it is
    * adopted). Without it the transport retries as for any request (`maxRetries`, same `Idempotency-Key`).
    */
-  readonly retry?: AdoptingRetry<E>;
+  readonly retry?: AdoptingRetry<E> | undefined;
   /** Streams again after a cut from where it stopped (a background response's `starting_after`). */
-  readonly resume?: MonoTypeOperatorFunction<E>;
+  readonly resume?: MonoTypeOperatorFunction<E> | undefined;
   /** The stream that replaces one that could not be established (`fallbackToPolling`), before any event. */
-  readonly fallback?: (reason: unknown) => Observable<E>;
+  readonly fallback?: ((reason: unknown) => Observable<E>) | undefined;
   /** The missing events of a cut stream, from the server's final objects; `undefined` when it cannot tell. */
-  readonly recover?: (reason: unknown) => Observable<E> | undefined;
+  readonly recover?: ((reason: unknown) => Observable<E> | undefined) | undefined;
   /** Sees every event delivered (what recovery compares with the server's objects). */
-  readonly observe?: (event: E) => void;
+  readonly observe?: ((event: E) => void) | undefined;
 }

@@ -29,23 +29,23 @@ import type { ClientProtocol } from './protocol.js';
  */
 export interface ResponseStreamOptions extends RequestOptions {
   /** Called when the fallback to a non-streaming request starts (see `fallbackToPolling`). */
-  onFallback?: (info: { reason: unknown }) => void;
+  onFallback?: ((info: { reason: unknown }) => void) | undefined;
   /**
    * Called each time the cut stream of a background response is resumed from its last `sequence_number` (see
    * `recoverStreams`).
    */
-  onRecover?: (info: ResponseRecoveryInfo) => void;
+  onRecover?: ((info: ResponseRecoveryInfo) => void) | undefined;
   /**
    * Unsubscribing from the stream of a background response that has not settled (streamed, or followed by polling
    * after a `fallbackToPolling` create) also cancels the response (`POST /responses/{id}/cancel`, its answer
    * ignored). Default false: unsubscribing only stops reading.
    */
-  cancelOnUnsubscribe?: boolean;
+  cancelOnUnsubscribe?: boolean | undefined;
   /**
    * Poll interval while a cut stream's response, or the fallback's background response, settles. Default: the
    * server's `openai-poll-after-ms`, else the client's.
    */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
 }
 
 /**
@@ -78,9 +78,9 @@ export interface ResponseStreamCall {
   readonly spec: RequestSpec;
   readonly options: ResponseStreamOptions | undefined;
   /** The create body of a new response (for the fallback); absent for a stream by id. */
-  readonly body?: Record<string, unknown>;
-  readonly responseId?: string;
-  readonly startingAfter?: number;
+  readonly body?: Record<string, unknown> | undefined;
+  readonly responseId?: string | undefined;
+  readonly startingAfter?: number | undefined;
 }
 
 /**

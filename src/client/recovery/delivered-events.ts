@@ -12,7 +12,7 @@ import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 export interface DeliveredObject {
   readonly id: string;
   readonly status: string;
-  readonly thread_id?: string;
+  readonly thread_id?: string | undefined;
 }
 
 /**
@@ -26,8 +26,8 @@ export interface DeliveredObject {
  * const step: DeliveredStep = { id: 'step_1', status: 'in_progress', toolCalls: [7] }; // '{"city' arrived
  */
 export interface DeliveredStep extends DeliveredObject {
-  readonly toolCalls?: readonly (number | undefined)[];
-  readonly toolOutputs?: readonly (number | undefined)[];
+  readonly toolCalls?: readonly (number | undefined)[] | undefined;
+  readonly toolOutputs?: readonly (number | undefined)[] | undefined;
 }
 
 /**
@@ -38,8 +38,8 @@ export interface DeliveredStep extends DeliveredObject {
  * const block: DeliveredBlock = { type: 'text', text: { value: 'Hello' } };
  */
 export interface DeliveredBlock {
-  readonly type?: string;
-  readonly text?: { readonly value: string };
+  readonly type?: string | undefined;
+  readonly text?: { readonly value: string } | undefined;
 }
 
 /**
@@ -51,7 +51,7 @@ export interface DeliveredBlock {
 export interface DeliveredMessage {
   readonly id: string;
   /** As the last message event gave it (`undefined` when that was not a string). */
-  readonly status?: string;
+  readonly status?: string | undefined;
   readonly content: readonly (DeliveredBlock | undefined)[];
 }
 
@@ -67,7 +67,7 @@ export interface DeliveredMessage {
 export interface DeliveredState {
   readonly currentRun: DeliveredObject | undefined;
   /** The id of the thread the stream said it created (`thread.created`: `createAndRunStream`), if it did. */
-  readonly createdThreadId?: string;
+  readonly createdThreadId?: string | undefined;
   readonly runs: readonly DeliveredObject[];
   readonly runSteps: readonly DeliveredStep[];
   readonly messages: readonly DeliveredMessage[];

@@ -58,15 +58,15 @@ export interface ResumePlan {
   /** `POST /responses/{id}/cancel`, for `cancelOnUnsubscribe`. */
   readonly cancel: (responseId: string) => Observable<unknown>;
   /** The response, when known before the first event (a stream by id). */
-  readonly responseId?: string;
+  readonly responseId?: string | undefined;
   /** Events up to this `sequence_number` are not delivered (a stream by id with `starting_after`). */
-  readonly startingAfter?: number;
+  readonly startingAfter?: number | undefined;
   /**
    * Whether the response settled (`GET /responses/{id}`): asked when a stream by id with `startingAfter` ended
    * without an event, since then it may have had none left to send (`startingAfter` was its last event). A
    * failure of this request counts as "not settled".
    */
-  readonly isSettled?: (responseId: string) => Observable<boolean>;
+  readonly isSettled?: ((responseId: string) => Observable<boolean>) | undefined;
   /** Whether the response is known to run in the background (its events can be streamed again). */
   readonly resumable: boolean;
   /** Off: a cut stream fails as it is (`recoverStreams: false`). */
@@ -78,9 +78,9 @@ export interface ResumePlan {
    */
   readonly maxRetries: number;
   readonly scheduler: SchedulerLike;
-  readonly onRecover?: (info: ResponseRecoveryInfo) => void;
+  readonly onRecover?: ((info: ResponseRecoveryInfo) => void) | undefined;
   /** Unsubscribing before the response settled cancels it. */
-  readonly cancelOnUnsubscribe?: boolean;
+  readonly cancelOnUnsubscribe?: boolean | undefined;
 }
 
 /**

@@ -22,12 +22,12 @@ export interface ResponseCreateParams {
   model: string;
   input?: unknown;
   /** Run the response in the background: the API answers at once (`queued`) and produces it over time. */
-  background?: boolean | null;
+  background?: boolean | null | undefined;
   /**
    * The conversation (`conv_...`, or `{ id }`) the response belongs to: its items are the start of the input, and
    * the turn's input and output items are added to it (see `client.conversations`).
    */
-  conversation?: string | { id: string } | null;
+  conversation?: string | { id: string } | null | undefined;
   [field: string]: unknown;
 }
 
@@ -40,7 +40,7 @@ export interface ResponseCreateParams {
  */
 export interface ResponseStreamByIdParams {
   response_id: string;
-  starting_after?: number;
+  starting_after?: number | undefined;
 }
 
 /**
@@ -51,9 +51,9 @@ export interface ResponseStreamByIdParams {
  * client.responses.retrieve('resp_...', { stream: true, starting_after: 10 });
  */
 export interface ResponseRetrieveParams {
-  stream?: boolean;
-  starting_after?: number;
-  include_obfuscation?: boolean;
+  stream?: boolean | undefined;
+  starting_after?: number | undefined;
+  include_obfuscation?: boolean | undefined;
 }
 
 /**
@@ -64,8 +64,8 @@ export interface ResponseRetrieveParams {
  */
 export interface ResponseDeleted {
   id: string;
-  object?: string;
-  deleted?: boolean;
+  object?: string | undefined;
+  deleted?: boolean | undefined;
   [field: string]: unknown;
 }
 
@@ -89,10 +89,10 @@ export interface ResponseInputListItem {
  * client.responses.inputItems.list('resp_...', { limit: 10, order: 'asc' });
  */
 export interface ResponseInputItemListParams {
-  limit?: number;
-  order?: 'asc' | 'desc';
-  after?: string;
-  before?: string;
+  limit?: number | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  after?: string | undefined;
+  before?: string | undefined;
 }
 
 /**
@@ -151,7 +151,7 @@ export interface ResponsesResource {
    * client.responses.retrieve('resp_...').subscribe((r) => console.log(r.status));
    * client.responses.retrieve('resp_...', { stream: true, starting_after: 3 }).subscribe((e) => console.log(e.type));
    */
-  retrieve(responseId: string, query?: ResponseRetrieveParams & { stream?: false }, options?: RequestOptions): Observable<Response>;
+  retrieve(responseId: string, query?: ResponseRetrieveParams & { stream?: false | undefined }, options?: RequestOptions): Observable<Response>;
   retrieve(responseId: string, query: ResponseRetrieveParams & { stream: true }, options?: ResponseStreamOptions): Observable<ResponseStreamEvent>;
   /**
    * Cancels a background response (`POST /responses/{id}/cancel`); emits it, `cancelled`.

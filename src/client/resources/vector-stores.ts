@@ -59,7 +59,7 @@ export interface FileBatchesResource {
    */
   uploadAndPoll(
     vectorStoreId: string,
-    batch: { files: readonly Uploadable[]; fileIds?: readonly string[] },
+    batch: { files: readonly Uploadable[]; fileIds?: readonly string[] | undefined },
     options?: RequestOptions & UploadPollOptions,
   ): Observable<VectorStoreFileBatch>;
 }

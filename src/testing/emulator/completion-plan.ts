@@ -47,7 +47,7 @@ export interface CompletionCall {
   readonly arguments: string;
   readonly fragments: readonly string[];
   /** The call id a scripted answer chose (else the endpoint makes one). */
-  readonly id?: string;
+  readonly id?: string | undefined;
 }
 
 /**

@@ -49,13 +49,13 @@ export function retryAfterMsHeader(ms: number | undefined): Record<string, strin
  */
 export interface EventStreamOptions {
   /** Called once per fault when it acts (a fault whose `afterEvents` is never reached is never reported). */
-  readonly onStrike?: (fault: StreamFault) => void;
+  readonly onStrike?: ((fault: StreamFault) => void) | undefined;
   /**
    * The `delay` fault of the answer: every event (and the end) comes `ms` later, and so does a fault that strikes
    * before the first event (`afterEvents: 0`) or a proxy's answer (`bufferedProxy`); the headers of an event
    * stream too unless `headersFirst`.
    */
-  readonly delay?: LatencyFault;
+  readonly delay?: LatencyFault | undefined;
 }
 
 /**

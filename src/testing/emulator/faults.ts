@@ -27,15 +27,15 @@ export type Fault =
    * The stream goes silent after N events; the connection stays open. With `resumeAfterMs`, the events held
    * meanwhile go out after that long and the stream goes on (a slow upstream rather than a dead one).
    */
-  | { readonly kind: 'stall'; readonly afterEvents: number; readonly resumeAfterMs?: number }
+  | { readonly kind: 'stall'; readonly afterEvents: number; readonly resumeAfterMs?: number | undefined }
   /** After N events only `: keep-alive` comments come, every `everyMs` (default 1000). */
-  | { readonly kind: 'keepAliveOnly'; readonly afterEvents: number; readonly everyMs?: number }
+  | { readonly kind: 'keepAliveOnly'; readonly afterEvents: number; readonly everyMs?: number | undefined }
   /** The response ends cleanly after N events, without `done`. */
   | { readonly kind: 'endEarly'; readonly afterEvents: number }
   /** The socket is reset (ECONNRESET) after N events. */
   | { readonly kind: 'reset'; readonly afterEvents: number }
   /** After N events an `event: error` block (`error` overrides its fields), then the response ends. */
-  | { readonly kind: 'errorEvent'; readonly afterEvents: number; readonly error?: Partial<ApiErrorBody['error']> }
+  | { readonly kind: 'errorEvent'; readonly afterEvents: number; readonly error?: Partial<ApiErrorBody['error']> | undefined }
   /** The data of the event after N good ones is cut in half (invalid JSON); the stream goes on. */
   | { readonly kind: 'brokenJson'; readonly afterEvents: number }
   /**
@@ -47,7 +47,7 @@ export type Fault =
    * After N events a `data:` line of `bytes` bytes without a newline, written `chunkBytes` (default 65536) at a
    * time; then the response ends.
    */
-  | { readonly kind: 'longLine'; readonly afterEvents: number; readonly bytes: number; readonly chunkBytes?: number }
+  | { readonly kind: 'longLine'; readonly afterEvents: number; readonly bytes: number; readonly chunkBytes?: number | undefined }
   /** The whole stream, `done` included, then the socket stays open (the response never ends). */
   | { readonly kind: 'holdAfterDone' }
   /**
@@ -56,7 +56,7 @@ export type Fault =
    */
   | { readonly kind: 'withoutDone' }
   /** The body is trickled `chunkBytes` (default 3) at a time, every `everyMs` (default 1). */
-  | { readonly kind: 'slowBytes'; readonly chunkBytes?: number; readonly everyMs?: number }
+  | { readonly kind: 'slowBytes'; readonly chunkBytes?: number | undefined; readonly everyMs?: number | undefined }
   /**
    * Latency: the answer of the API comes `ms` later. An event stream sends its headers at once (with
    * `headersFirst: false`, they wait too: no byte for `ms`) and every event `ms` later than it would have come: the
@@ -65,7 +65,7 @@ export type Fault =
    * the place of the API's (a `rateLimit` / `serverError` error, a proxy's 502) comes `ms` later too. An error
    * answer of the API itself (a 400, a 404) is not delayed and does not use it up.
    */
-  | { readonly kind: 'delay'; readonly ms: number; readonly headersFirst?: boolean }
+  | { readonly kind: 'delay'; readonly ms: number; readonly headersFirst?: boolean | undefined }
   /**
    * A proxy that cannot stream: `wholeBody` (default) sends the complete stream body at once when it is over,
    * under `contentType` (default `application/json`); `badGateway` answers 502 at once. Either way the request
@@ -73,9 +73,9 @@ export type Fault =
    */
   | {
       readonly kind: 'bufferedProxy';
-      readonly response?: 'wholeBody' | 'badGateway';
-      readonly contentType?: string;
-      readonly retryAfterMs?: number;
+      readonly response?: 'wholeBody' | 'badGateway' | undefined;
+      readonly contentType?: string | undefined;
+      readonly retryAfterMs?: number | undefined;
     }
   /**
    * 429 with `retry-after-ms` and `retry-after` (seconds, rounded up); the request does not reach the API. The
@@ -83,12 +83,12 @@ export type Fault =
    */
   | {
       readonly kind: 'rateLimit';
-      readonly retryAfterMs?: number;
-      readonly retryAfterSeconds?: number;
-      readonly message?: string;
-      readonly type?: string;
-      readonly code?: string | null;
-      readonly param?: string | null;
+      readonly retryAfterMs?: number | undefined;
+      readonly retryAfterSeconds?: number | undefined;
+      readonly message?: string | undefined;
+      readonly type?: string | undefined;
+      readonly code?: string | null | undefined;
+      readonly param?: string | null | undefined;
     }
   /**
    * An error answer (default 500; any status from 400 to 599) with the API's error body; the request does not
@@ -100,12 +100,12 @@ export type Fault =
    */
   | {
       readonly kind: 'serverError';
-      readonly status?: number;
-      readonly message?: string;
-      readonly type?: string;
-      readonly code?: string | null;
-      readonly param?: string | null;
-      readonly retryAfterMs?: number;
+      readonly status?: number | undefined;
+      readonly message?: string | undefined;
+      readonly type?: string | undefined;
+      readonly code?: string | null | undefined;
+      readonly param?: string | null | undefined;
+      readonly retryAfterMs?: number | undefined;
     }
   /**
    * The API handles the request (creates the run, message, response, ...; a stream goes on unseen) and a proxy
@@ -114,19 +114,19 @@ export type Fault =
    * `retryAfterMs`, the 502 carries a `retry-after-ms` header, so tests of the retry need not wait for the
    * client's own backoff.
    */
-  | { readonly kind: 'badGatewayAfterAccept'; readonly retryAfterMs?: number }
+  | { readonly kind: 'badGatewayAfterAccept'; readonly retryAfterMs?: number | undefined }
   /**
    * A JSON answer of the API sends its headers and the first `bytes` bytes of its body (default: half of it), then
    * goes silent; the connection stays open. Error answers and event streams are not affected (and do not use it
    * up), except the reply of a request fault carried by the same `x-emulator-fault` header.
    */
-  | { readonly kind: 'stallBody'; readonly bytes?: number }
+  | { readonly kind: 'stallBody'; readonly bytes?: number | undefined }
   /**
    * A JSON answer of the API sends its headers and the first `bytes` bytes of its body (default: half of it), then
    * the connection is reset: a body cut by the network after the API acted. Error answers and event streams are not
    * affected (and do not use it up).
    */
-  | { readonly kind: 'resetBody'; readonly bytes?: number }
+  | { readonly kind: 'resetBody'; readonly bytes?: number | undefined }
   /**
    * The API handles a `POST /responses` and the model fails: the response is `failed`, with no output and the
    * API's `error` (`{ code: 'server_error', message: 'The model failed to generate a response.' }`, fields
@@ -139,8 +139,8 @@ export type Fault =
    */
   | {
       readonly kind: 'responseFailed';
-      readonly error?: { readonly code?: string; readonly message?: string };
-      readonly afterEvents?: number;
+      readonly error?: { readonly code?: string | undefined; readonly message?: string | undefined } | undefined;
+      readonly afterEvents?: number | undefined;
     };
 
 /**
@@ -206,14 +206,14 @@ export interface RequestMatch {
    * @example
    * emulator.inject({ kind: 'serverError' }, { match: { method: 'GET' } });
    */
-  readonly method?: string;
+  readonly method?: string | undefined;
   /**
    * The path: a string equal to it with or without `/v1`, or a RegExp tested against it with `/v1`.
    *
    * @example
    * emulator.inject({ kind: 'reset', afterEvents: 2 }, { match: { path: '/responses' } });
    */
-  readonly path?: string | RegExp;
+  readonly path?: string | RegExp | undefined;
 }
 
 /**
@@ -229,7 +229,7 @@ export interface InjectOptions {
    * @example
    * emulator.inject({ kind: 'serverError' }, { match: { method: 'POST', path: '/chat/completions' } });
    */
-  readonly match?: RequestMatch;
+  readonly match?: RequestMatch | undefined;
   /**
    * How many requests it is given to (default 1; `Infinity` for all): a whole number from 1. Each matching
    * request the fault is given to uses one up, whether or not the fault then strikes (see {@link InjectedFault.hits}).
@@ -237,7 +237,7 @@ export interface InjectOptions {
    * @example
    * emulator.inject({ kind: 'rateLimit' }, { times: 2 });
    */
-  readonly times?: number;
+  readonly times?: number | undefined;
 }
 
 /**

@@ -25,28 +25,28 @@ export interface EmulatorOptions {
    * Delays between streamed events: `0` for none, or per kind (missing kinds keep their default).
    * Default `{ eventMs: 20, deltaMs: 25 }`.
    */
-  readonly pacing?: 0 | Partial<Pacing>;
+  readonly pacing?: 0 | Partial<Pacing> | undefined;
   /**
    * How long each status of work nobody streams lasts: a non-streamed run is `queued`, then `in_progress`, then
    * reaches `completed` / `requires_action`, one step of this length apart; a vector store file or batch is
    * `in_progress` for this long. Default `250`.
    */
-  readonly statusStepMs?: number;
+  readonly statusStepMs?: number | undefined;
   /** The `openai-poll-after-ms` header on every GET response; `null` leaves it out. Default `100`. */
-  readonly pollAfterMs?: number | null;
+  readonly pollAfterMs?: number | null | undefined;
   /**
    * The only API key accepted (`401` for any other); an empty one is refused by `startEmulator()`. Default: any
    * non-empty key.
    */
-  readonly apiKey?: string;
+  readonly apiKey?: string | undefined;
   /** The port to listen on (127.0.0.1). Default `0`: an ephemeral port. */
-  readonly port?: number;
+  readonly port?: number | undefined;
   /**
    * How long (ms) after a background response settles (`completed`, `incomplete`, `cancelled`) its events can
    * still be streamed again with `GET /responses/{id}?stream=true&starting_after=N`. Past it the emulator answers
    * 400 with code `response_stream_expired` (param `starting_after`). `0`: as soon as it settles. Default 600 000.
    */
-  readonly resumeWindowMs?: number;
+  readonly resumeWindowMs?: number | undefined;
   /**
    * Whether `POST /responses` and `POST /chat/completions` refuse, with the API's 400
    * (`{ error: { message, type: 'invalid_request_error', param, code } }`), what the live API refuses before any
@@ -60,7 +60,7 @@ export interface EmulatorOptions {
    * await startEmulator({ strictRequests: false }); // accepts what the API would refuse
    * await startEmulator({ strictRequests: { parameters: false } }); // a parameter newer than the emulator's list
    */
-  readonly strictRequests?: boolean | Partial<StrictRequestChecks>;
+  readonly strictRequests?: boolean | Partial<StrictRequestChecks> | undefined;
 }
 
 /**

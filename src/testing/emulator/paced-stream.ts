@@ -30,7 +30,7 @@ export interface PlayOptions {
    * The blocks stand for work the server does whoever listens (a stored response): they are produced to the end
    * even when the sink closed early (its sends are ignored), and `settle` runs once the last one is produced.
    */
-  readonly settle?: () => void;
+  readonly settle?: (() => void) | undefined;
 }
 
 /**

@@ -87,7 +87,7 @@ export interface RequestQuery extends RequestMatch {
    * @example
    * await emulator.waitForRequest({ path: '/responses', nth: 2 }); // the retry
    */
-  readonly nth?: number;
+  readonly nth?: number | undefined;
   /**
    * Only requests logged after this point: a record of the log (the requests that arrived after it), or a number
    * of records to skip (`emulator.requests.length`: only requests still to come). Without it, the whole log since
@@ -97,7 +97,7 @@ export interface RequestQuery extends RequestMatch {
    * const first = await emulator.waitForRequest({ path: '/responses' });
    * const retry = await emulator.waitForRequest({ path: '/responses', after: first });
    */
-  readonly after?: RequestRecord | number;
+  readonly after?: RequestRecord | number | undefined;
   /**
    * Rejects after this many milliseconds without a match, with an error naming the query and what the log holds.
    * Default: no time limit (the wait still ends, rejected, when the emulator is reset or closed).
@@ -105,7 +105,7 @@ export interface RequestQuery extends RequestMatch {
    * @example
    * await emulator.waitForRequest({ path: '/responses', timeout: 1000 });
    */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /**
    * Rejects with the signal's reason when it aborts.
    *
@@ -114,7 +114,7 @@ export interface RequestQuery extends RequestMatch {
    * const waiting = emulator.waitForRequest({ path: '/responses', signal: controller.signal });
    * controller.abort();
    */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 const QUERY_KEYS: ReadonlySet<string> = new Set(['method', 'path', 'nth', 'after', 'timeout', 'signal']);

@@ -42,9 +42,9 @@ export interface StoredResponse {
   readonly texts: readonly string[];
   readonly callNames: ReadonlyMap<string, string>;
   /** The `call_id`s of its own function calls: a request that follows it must answer every one. */
-  readonly calls?: readonly string[];
+  readonly calls?: readonly string[] | undefined;
   /** The text of the conversation's last user message, for the input of a scripted answer's match. */
-  readonly userText?: string;
+  readonly userText?: string | undefined;
 }
 
 const memories = new WeakMap<EmulatorState, Map<string, StoredResponse>>();

@@ -59,9 +59,9 @@ export interface Route {
   /** The path after `/v1`, with `:name` parameters: `/threads/:thread_id/runs`. */
   readonly path: string;
   /** Whether the request needs `OpenAI-Beta: assistants=v2` (the Assistants API). */
-  readonly beta?: boolean;
+  readonly beta?: boolean | undefined;
   /** How the body is read: JSON (default) or `multipart/form-data`. */
-  readonly body?: 'json' | 'multipart';
+  readonly body?: 'json' | 'multipart' | undefined;
   readonly handle: (ctx: RouteContext) => unknown;
 }
 

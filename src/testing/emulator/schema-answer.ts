@@ -18,16 +18,16 @@ import { is } from './validate.js';
  */
 export interface SchemaAnswerContext {
   /** The scripted text, for the first string; without it, a string without a hint is its property's name. */
-  readonly text?: string;
+  readonly text?: string | undefined;
   /** The fields of JSON objects seen in the conversation (tool outputs, the user's message), by name. */
   readonly known: Readonly<Record<string, unknown>>;
   /** Values for any string and any number the schema accepts them for (where `known` has none that fits). */
-  readonly hints?: { readonly string?: string; readonly number?: number };
+  readonly hints?: { readonly string?: string | undefined; readonly number?: number | undefined } | undefined;
   /**
    * Only the required properties of each object (every declared one when it has no `required` list), as a
    * non-strict function call sends; else every property, as strict schemas require them all.
    */
-  readonly requiredOnly?: boolean;
+  readonly requiredOnly?: boolean | undefined;
 }
 
 /**

@@ -28,8 +28,8 @@ export type ScriptedApi = 'responses' | 'chat' | 'assistants';
  */
 export interface ScriptedToolCall {
   readonly name: string;
-  readonly arguments?: Readonly<Record<string, unknown>> | string;
-  readonly id?: string;
+  readonly arguments?: Readonly<Record<string, unknown>> | string | undefined;
+  readonly id?: string | undefined;
 }
 
 /**
@@ -48,17 +48,17 @@ export interface ScriptedToolCall {
 export type ModelAnswer =
   | {
       readonly text: string;
-      readonly toolCalls?: readonly ScriptedToolCall[];
+      readonly toolCalls?: readonly ScriptedToolCall[] | undefined;
       readonly refusal?: never;
-      readonly reasoning?: string;
+      readonly reasoning?: string | undefined;
     }
   | {
       readonly text?: never;
       readonly toolCalls: readonly ScriptedToolCall[];
       readonly refusal?: never;
-      readonly reasoning?: string;
+      readonly reasoning?: string | undefined;
     }
-  | { readonly refusal: string; readonly text?: never; readonly toolCalls?: never; readonly reasoning?: string };
+  | { readonly refusal: string; readonly text?: never; readonly toolCalls?: never; readonly reasoning?: string | undefined };
 
 /**
  * A request as a scripted answer's `match.when` sees it.
@@ -98,9 +98,9 @@ export interface AnswerRequest {
  * emulator.scriptAnswer({ text: 'Done.' }, { match: { when: (request) => request.toolOutputs.length > 0 } });
  */
 export interface AnswerMatch extends RequestMatch {
-  readonly api?: ScriptedApi;
-  readonly input?: string | RegExp;
-  readonly when?: (request: AnswerRequest) => boolean;
+  readonly api?: ScriptedApi | undefined;
+  readonly input?: string | RegExp | undefined;
+  readonly when?: ((request: AnswerRequest) => boolean) | undefined;
 }
 
 /**
@@ -111,8 +111,8 @@ export interface AnswerMatch extends RequestMatch {
  * emulator.scriptAnswer({ text: 'Bonjour' }, { match: { api: 'chat' }, times: 2 });
  */
 export interface ScriptAnswerOptions {
-  readonly match?: AnswerMatch;
-  readonly times?: number;
+  readonly match?: AnswerMatch | undefined;
+  readonly times?: number | undefined;
 }
 
 /**

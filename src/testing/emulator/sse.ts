@@ -11,7 +11,7 @@
  * const block: SseEvent = { event: 'thread.run.created', data: '{"id":"run_1"}' };
  */
 export interface SseEvent {
-  readonly event?: string;
+  readonly event?: string | undefined;
   readonly data: string;
 }
 
