@@ -484,7 +484,7 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
       input: sum('input_tokens'),
       output: sum('output_tokens'),
       total: sum('total_tokens'),
-      inputDetails: { cached_tokens: 0, cache_write_tokens: 0 },
+      inputDetails: { cached_tokens: 0 },
       outputDetails: { reasoning_tokens: 0 },
     });
     expect(result.usage!.output).toBeGreaterThan(0);

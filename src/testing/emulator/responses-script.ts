@@ -351,7 +351,7 @@ export const MODEL_FAILURE: Readonly<JsonObject> = { code: 'server_error', messa
  */
 export interface ResponsesUsage {
   input_tokens: number;
-  input_tokens_details: { cached_tokens: number; cache_write_tokens: number };
+  input_tokens_details: { cached_tokens: number };
   output_tokens: number;
   output_tokens_details: { reasoning_tokens: number };
   total_tokens: number;
@@ -406,7 +406,8 @@ export function scriptResponse(
     truncated: answer.truncated,
     usage: {
       input_tokens: inputTokens,
-      input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
+      // As the live API sends them: no `cache_write_tokens`, which the OpenAPI description marks required.
+      input_tokens_details: { cached_tokens: 0 },
       output_tokens: answer.completionTokens,
       output_tokens_details: { reasoning_tokens: answer.reasoning?.length ?? 0 },
       total_tokens: inputTokens + answer.completionTokens,
@@ -577,7 +578,8 @@ export function responseEvents(script: ResponsesScript, final: JsonObject, backg
     } else {
       const at = { item_id: item.id, output_index: outputIndex };
       for (const delta of item.fragments) emit('delta', 'response.function_call_arguments.delta', { ...at, delta });
-      emit('event', 'response.function_call_arguments.done', { ...at, name: item.name, arguments: text });
+      // Without `name` (the live API's, unlike the OpenAPI description's): read it from the output item.
+      emit('event', 'response.function_call_arguments.done', { ...at, arguments: text });
     }
     emit('event', 'response.output_item.done', { output_index: outputIndex, item: itemObject(item, status, true) });
   });
