@@ -250,6 +250,37 @@ describe('the emulator on the wire: Chat Completions', () => {
         'messages[0].role',
         null,
       ],
+      // Function tools as the API takes them: a name of letters, digits, _ and - (at most 64), an object schema, a
+      // tool_choice among them.
+      [
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], tools: [{ type: 'function', function: { name: 'get weather' } }] },
+        "Invalid 'tools[0].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.",
+        'tools[0].function.name',
+        'invalid_value',
+      ],
+      [
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], tools: [{ type: 'function', function: { name: 'f'.repeat(65) } }] },
+        "Invalid 'tools[0].function.name': string too long. Expected a string with maximum length 64, but got a string with length 65 instead.",
+        'tools[0].function.name',
+        'string_above_max_length',
+      ],
+      [
+        { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'string' } } }] },
+        `Invalid schema for function 'f': schema must be a JSON Schema of 'type: "object"', got 'type: "string"'.`,
+        'tools[0].function.parameters',
+        'invalid_function_parameters',
+      ],
+      [
+        {
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 'Hi' }],
+          tools: [{ type: 'function', function: { name: 'f' } }],
+          tool_choice: { type: 'function', function: { name: 'g' } },
+        },
+        "Invalid value for 'tool_choice': function 'g' is not one of the 'tools'.",
+        'tool_choice',
+        null,
+      ],
       // Tool calls that the tool messages right after them do not all answer.
       ...[
         [{ role: 'user', content: 'never mind' }],

@@ -138,6 +138,24 @@ describe('the emulator on the wire: Responses', () => {
         'input',
         null,
       ],
+      [
+        { model: 'gpt-4o', input: 'Hi', tools: [{ type: 'function', name: 'get weather', parameters: {}, strict: false }] },
+        "Invalid 'tools[0].name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.",
+        'tools[0].name',
+        'invalid_value',
+      ],
+      [
+        { model: 'gpt-4o', input: 'Hi', tools: [{ type: 'function', name: 'f', parameters: {}, strict: false }], tool_choice: { type: 'function', name: 'g' } },
+        "Invalid value for 'tool_choice': function 'g' is not one of the 'tools'.",
+        'tool_choice',
+        null,
+      ],
+      [
+        { model: 'gpt-4o', input: 'Hi', temperature: 9 },
+        "Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got 9 instead.",
+        'temperature',
+        'decimal_above_max_value',
+      ],
       // A function call in the input that no output after it answers.
       [
         { model: 'gpt-4o', input: [{ type: 'function_call', call_id: 'call_y', name: 'f', arguments: '{}' }, { role: 'user', content: 'never mind' }] },

@@ -23,6 +23,7 @@ import type { PlannedAnswer } from './scripted-answers.js';
 import type { PacedBlock } from './paced-stream.js';
 import { DONE_DATA, obfuscation, sseEvent } from './sse.js';
 import { newId } from './store.js';
+import { checkChosenFunction, checkFunctionTool, checkRange } from './tool-checks.js';
 import { invalidType, is, optional } from './validate.js';
 
 /**
@@ -99,6 +100,9 @@ export function readChatRequest(body: JsonObject): ChatRequest {
     optionalInteger(body, 'max_completion_tokens', 1) ?? optionalInteger(body, 'max_tokens', 1) ?? null;
   const tools = readTools(body);
   const toolChoice = readToolChoice(body, tools.given);
+  if (toolChoice !== null && typeof toolChoice === 'object' && toolChoice.function !== undefined) {
+    checkChosenFunction(toolChoice.function.name, tools.functions.map((tool) => tool.function.name));
+  }
   const parallelToolCalls = optional(body, 'parallel_tool_calls', isBooleanOrNull, 'a boolean') ?? true;
 
   return {
@@ -125,22 +129,10 @@ const isObjectOrNull = (value: unknown): value is JsonObject | null => value ===
  * environment is refused here as it is by the API.
  */
 function checkSampling(body: JsonObject): void {
-  const inRange = (key: string, min: number, max: number) => {
-    const value = optional(body, key, is.numberOrNull, 'a number');
-    if (typeof value !== 'number') return;
-    if (value > max) {
-      const message = `Invalid '${key}': decimal above maximum value. Expected a value <= ${max}, but got ${value} instead.`;
-      throw badRequest(message, key, 'decimal_above_max_value');
-    }
-    if (value < min) {
-      const message = `Invalid '${key}': decimal below minimum value. Expected a value >= ${min}, but got ${value} instead.`;
-      throw badRequest(message, key, 'decimal_below_min_value');
-    }
-  };
-  inRange('temperature', 0, 2);
-  inRange('top_p', 0, 1);
-  inRange('presence_penalty', -2, 2);
-  inRange('frequency_penalty', -2, 2);
+  checkRange(body, 'temperature', 0, 2);
+  checkRange(body, 'top_p', 0, 1);
+  checkRange(body, 'presence_penalty', -2, 2);
+  checkRange(body, 'frequency_penalty', -2, 2);
   const seed = body['seed'];
   if (seed !== undefined && seed !== null && !Number.isInteger(seed)) throw invalidType('seed', 'an integer', seed);
   const stop = body['stop'];
@@ -266,6 +258,7 @@ function readTools(body: JsonObject): { given: boolean; functions: FunctionTool[
     const fn = (tool as JsonObject)['function'];
     if (!is.object(fn)) throw missingParameter(`tools[${index}].function`);
     if (!is.string(fn['name'])) throw missingParameter(`tools[${index}].function.name`);
+    checkFunctionTool(fn['name'], `tools[${index}].function.name`, fn['parameters'], `tools[${index}].function.parameters`);
     functions.push(tool as FunctionTool);
   });
   return { given: tools.length > 0, functions };

@@ -27,6 +27,7 @@ import type { EmulatorState } from './state.js';
 import { newId } from './store.js';
 import { conversations, readConversationParam, storedConversation } from './conversations.js';
 import { inputItemsOf } from './response-input-items.js';
+import { checkChosenFunction, checkFunctionTool, checkRange } from './tool-checks.js';
 import { invalidType, is, optional, requireString } from './validate.js';
 
 /**
@@ -151,8 +152,14 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
   const input = conversationId === null ? body['input'] : [...storedConversation(state, conversationId).items, ...turnItems];
   const conversation = readInput(input, previous);
   const tools = readTools(body);
+  checkRange(body, 'temperature', 0, 2);
+  checkRange(body, 'top_p', 0, 1);
   const temperature = optional(body, 'temperature', is.numberOrNull, 'a number') ?? 1;
   const topP = optional(body, 'top_p', is.numberOrNull, 'a number') ?? 1;
+  const toolChoice = readToolChoice(body['tool_choice']);
+  if (toolChoice !== null && typeof toolChoice === 'object' && toolChoice.function !== undefined) {
+    checkChosenFunction(toolChoice.function.name, tools.functions.map((tool) => tool.function.name));
+  }
   return {
     model,
     stream: optional(body, 'stream', isBooleanOrNull, 'a boolean') === true,
@@ -167,7 +174,7 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
     lastUserText: conversation.userText !== '' ? conversation.userText : (previous?.userText ?? ''),
     texts: [instructions ?? '', ...conversation.texts],
     tools: tools.functions,
-    toolChoice: readToolChoice(body['tool_choice']),
+    toolChoice,
     parallelToolCalls: optional(body, 'parallel_tool_calls', isBooleanOrNull, 'a boolean') ?? true,
     maxTokens: optionalInteger(body, 'max_output_tokens', 16) ?? null,
     echo: {
@@ -260,6 +267,7 @@ function readTools(body: JsonObject): { functions: FunctionTool[]; echo: unknown
     if (!is.string(tool['type'])) throw missingParameter(`tools[${index}].type`);
     if (tool['type'] !== 'function') return tool; // hosted tools: accepted, never called by the script
     if (!is.string(tool['name'])) throw missingParameter(`tools[${index}].name`);
+    checkFunctionTool(tool['name'], `tools[${index}].name`, tool['parameters'], `tools[${index}].parameters`);
     const parameters = is.object(tool['parameters']) ? tool['parameters'] : undefined;
     // `strict` is true unless set to false, as on the API
     const strict = tool['strict'] !== false;
