@@ -49,7 +49,9 @@ export async function main() {
     const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: question }] }));
     console.log(`user > ${question}`);
 
-    const summary = { toolCalls: 0, steps: 0, tokens: 0, deltas: 0 };
+    const summary = { toolCalls: 0, tokens: 0, deltas: 0 };
+    // A step may show in two streams (the tool step completes at the start of the tool outputs' stream): by id.
+    const stepIds = new Set();
     const followRun = (events$) => {
       const shared$ = events$.pipe(
         handleEvents({
@@ -84,7 +86,7 @@ export async function main() {
     const tools = live ? { tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } } } : {};
     let { run, steps, metrics } = await followRun(client.threads.runs.stream(thread.id, { assistant_id: assistantId, ...tools }));
     const streams = [metrics];
-    summary.steps += steps.length;
+    for (const step of steps) stepIds.add(step.id);
     summary.tokens += run.usage?.total_tokens ?? 0;
 
     while (run.status === 'requires_action') {
@@ -97,7 +99,7 @@ export async function main() {
       });
       ({ run, steps, metrics } = await followRun(client.threads.runs.submitToolOutputsStream(run.id, { thread_id: thread.id, tool_outputs })));
       streams.push(metrics);
-      summary.steps += steps.length;
+      for (const step of steps) stepIds.add(step.id);
       summary.tokens += run.usage?.total_tokens ?? 0;
     }
     clearStatus();
@@ -106,7 +108,7 @@ export async function main() {
     const messages = await lastValueFrom(client.threads.messages.listAll(thread.id, { order: 'asc' }).pipe(toArray()));
     console.log('\nsummary');
     console.log(`  final status        ${run.status}`);
-    console.log(`  run steps           ${summary.steps}`);
+    console.log(`  run steps           ${stepIds.size}`);
     console.log(`  tool calls          ${summary.toolCalls}`);
     console.log(`  text deltas         ${summary.deltas}`);
     console.log(`  tokens              ${summary.tokens}`);

@@ -74,5 +74,7 @@ describe('npm start (examples/live-run.mjs)', () => {
     expect(out).toContain('assistant > calls get_weather');
     expect(out).toMatch(/final status +completed/);
     expect(out).toMatch(/tool calls +1\n/);
+    // The tool step shows in both streams (it completes at the start of the tool outputs' stream): counted once.
+    expect(out).toMatch(/run steps +2\n/);
   }, 60_000);
 });
