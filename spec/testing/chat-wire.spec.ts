@@ -183,6 +183,46 @@ describe('the emulator on the wire: Chat Completions', () => {
     }
   });
 
+  it('logprobs: true gives each token its entry, streamed as the recorded streams do, and on the whole message; the SDK accumulates them', async () => {
+    const body = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'Hello there' }], logprobs: true, top_logprobs: 2 };
+    type Entry = { token: string; logprob: number; bytes: number[]; top_logprobs: Array<{ token: string }> };
+    const check = (entries: Entry[], text: string) => {
+      expect(entries.map((e) => e.token).join('')).toBe(text);
+      for (const e of entries) {
+        expect(e.bytes).toEqual([...Buffer.from(e.token)]);
+        expect(e.logprob).toBeLessThan(0);
+        expect(e.top_logprobs).toHaveLength(2);
+        expect(e.top_logprobs[0]).toMatchObject({ token: e.token, logprob: e.logprob });
+      }
+    };
+    const whole = await (await post(body)).json();
+    check(whole.choices[0].logprobs.content, 'You said: Hello there');
+    expect(whole.choices[0].logprobs.refusal).toBeNull();
+
+    const chunks = (await stream(body)).filter((b) => b.data !== '[DONE]').map((b) => JSON.parse(b.data));
+    // The opening chunk: an empty list; each text delta: its token; the finish: none (as content-logprobs.sse).
+    expect(chunks[0].choices[0].logprobs).toEqual({ content: [], refusal: null });
+    expect(chunks.at(-1).choices[0].logprobs).toBeNull();
+    check(chunks.slice(1, -1).flatMap((c) => c.choices[0].logprobs.content), 'You said: Hello there');
+
+    const client = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+    const final = await client.chat.completions.stream(body).finalChatCompletion();
+    check(final.choices[0]!.logprobs!.content as Entry[], 'You said: Hello there');
+    // Without logprobs, none.
+    expect((await (await post({ ...body, logprobs: undefined, top_logprobs: undefined })).json()).choices[0].logprobs).toBeNull();
+  });
+
+  it('a refusal with logprobs: true has them under refusal', async () => {
+    emulator.scriptAnswer({ refusal: "I can't help with that." }, { times: 2 });
+    const body = { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], logprobs: true };
+    const whole = await (await post(body)).json();
+    expect(whole.choices[0].logprobs.content).toBeNull();
+    expect(whole.choices[0].logprobs.refusal.map((e: { token: string }) => e.token).join('')).toBe("I can't help with that.");
+    const chunks = (await stream(body)).filter((b) => b.data !== '[DONE]').map((b) => JSON.parse(b.data));
+    expect(chunks[0].choices[0].logprobs).toEqual({ content: null, refusal: [] });
+    expect(chunks[1].choices[0].logprobs.content).toBeNull();
+  });
+
   it('a non-streamed completion has the API fields in the API order', async () => {
     const res = await post({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello' }] });
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);

@@ -50,6 +50,8 @@ export interface ChatRequest {
   readonly parallelToolCalls: boolean;
   /** `max_completion_tokens`, else `max_tokens`, else `null`. */
   readonly maxTokens: number | null;
+  /** With `logprobs: true`, how many alternatives each token lists (`top_logprobs`, default 0); else `null`. */
+  readonly logprobs: number | null;
   readonly promptTokens: number;
   /**
    * `response_format`: with type `json_schema` the answer is JSON valid for its schema (see `schema-answer.ts`),
@@ -104,6 +106,8 @@ export function readChatRequest(body: JsonObject): ChatRequest {
     checkChosenFunction(toolChoice.function.name, tools.functions.map((tool) => tool.function.name));
   }
   const parallelToolCalls = optional(body, 'parallel_tool_calls', isBooleanOrNull, 'a boolean') ?? true;
+  const topLogprobs = optionalInteger(body, 'top_logprobs', 0, 20);
+  const logprobs = optional(body, 'logprobs', isBooleanOrNull, 'a boolean') === true ? (topLogprobs ?? 0) : null;
 
   return {
     model,
@@ -116,6 +120,7 @@ export function readChatRequest(body: JsonObject): ChatRequest {
     toolChoice,
     parallelToolCalls,
     maxTokens,
+    logprobs,
     responseFormat: body['response_format'] ?? null,
   };
 }
@@ -304,6 +309,8 @@ export interface ChatScript {
   readonly model: string;
   readonly choices: ReadonlyArray<{ readonly answer: CompletionAnswer; readonly callIds: readonly string[] }>;
   readonly usage: ChatUsage;
+  /** The request's `logprobs` ({@link ChatRequest.logprobs}). */
+  readonly logprobs: number | null;
 }
 
 /**
@@ -349,6 +356,7 @@ export function scriptChat(request: ChatRequest, scripted?: PlannedAnswer): Chat
     created: unixNow(),
     model: request.model,
     choices,
+    logprobs: request.logprobs,
     usage: {
       prompt_tokens: request.promptTokens,
       completion_tokens: completionTokens,
@@ -388,7 +396,7 @@ export function chatCompletionObject(script: ChatScript): unknown {
     choices: script.choices.map(({ answer, callIds }, index) => ({
       index,
       message: choiceMessage(answer, callIds),
-      logprobs: null,
+      logprobs: messageLogprobs(answer, script.logprobs),
       finish_reason: finishReason(answer),
     })),
     usage: script.usage,
@@ -445,18 +453,16 @@ export function chatCompletionChunks(script: ChatScript, includeUsage: boolean, 
     ...(usage !== undefined ? { usage } : {}),
     ...(includeObfuscation ? { obfuscation: obfuscation(count++) } : {}),
   });
-  const perChoice = script.choices.map(({ answer, callIds }, index) =>
-    choiceDeltas(answer, callIds).map(({ pace, delta, finish }) => ({
-      pace,
-      block: sseEvent(
-        undefined,
-        chunk(
-          [{ index, delta, logprobs: null, finish_reason: finish ?? null }],
-          includeUsage ? null : undefined,
-        ),
-      ),
-    })),
-  );
+  const perChoice = script.choices.map(({ answer, callIds }, index) => {
+    let tokens = 0;
+    return choiceDeltas(answer, callIds).map(({ pace, delta, finish }) => {
+      const logprobs = script.logprobs === null ? null : deltaLogprobs(delta, tokens++, script.logprobs);
+      return {
+        pace,
+        block: sseEvent(undefined, chunk([{ index, delta, logprobs, finish_reason: finish ?? null }], includeUsage ? null : undefined)),
+      };
+    });
+  });
   const blocks: PacedBlock[] = [];
   for (let at = 0; perChoice.some((list) => at < list.length); at++) {
     for (const list of perChoice) if (at < list.length) blocks.push(list[at]!);
@@ -464,6 +470,48 @@ export function chatCompletionChunks(script: ChatScript, includeUsage: boolean, 
   if (includeUsage) blocks.push({ pace: 'event', block: sseEvent(undefined, chunk([], script.usage)) });
   blocks.push({ pace: 'event', block: { data: DONE_DATA } });
   return blocks;
+}
+
+/**
+ * The `logprobs` of a choice's chunk, as the API's with `logprobs: true`: the opening chunk has an empty list for
+ * the part it opens (`content` for text, `refusal` for a refusal), each text or refusal delta the entry of its token;
+ * tool call chunks and the finish have none.
+ */
+function deltaLogprobs(delta: Record<string, unknown>, at: number, top: number): unknown {
+  const { content, refusal } = delta;
+  if ('role' in delta) {
+    if (typeof content === 'string') return { content: [], refusal: null };
+    if (typeof refusal === 'string') return { content: null, refusal: [] };
+    return null;
+  }
+  if (typeof content === 'string') return { content: [tokenLogprob(content, at, top)], refusal: null };
+  if (typeof refusal === 'string') return { content: null, refusal: [tokenLogprob(refusal, at, top)] };
+  return null;
+}
+
+/** A whole message's `logprobs`: the entries of its text's or its refusal's tokens (`null` without `logprobs`). */
+function messageLogprobs(answer: CompletionAnswer, top: number | null): unknown {
+  if (top === null) return null;
+  const entries = (fragments: readonly string[]) => fragments.map((token, at) => tokenLogprob(token, at + 1, top));
+  if (answer.kind === 'refusal') return { content: null, refusal: entries(answer.fragments) };
+  const text = answer.kind === 'text' ? answer.fragments : answer.leadingText;
+  return { content: text.length > 0 ? entries(text) : null, refusal: null };
+}
+
+/** Alternatives a token's `top_logprobs` list after the token itself. */
+const ALTERNATIVES = [' the', ',', ' a', '.', ' and', ' of', ' to', ' is'];
+
+/**
+ * One token's entry (a fragment of the answer is one token): a made-up but steady `logprob` (the same token at the
+ * same place has the same one), its UTF-8 `bytes`, and `top` alternatives, the token itself first.
+ */
+function tokenLogprob(token: string, at: number, top: number): unknown {
+  const logprob = -Math.round((0.0005 + (at % 9) * 0.07) * 1e6) / 1e6;
+  const entry = (text: string, value: number) => ({ token: text, logprob: value, bytes: [...new TextEncoder().encode(text)] });
+  const alternatives = Array.from({ length: top }, (_, i) =>
+    i === 0 ? entry(token, logprob) : entry(ALTERNATIVES[(at + i) % ALTERNATIVES.length]!, Math.round((logprob - i * 1.5) * 1e6) / 1e6),
+  );
+  return { ...entry(token, logprob), top_logprobs: alternatives };
 }
 
 interface ChoiceDelta {
