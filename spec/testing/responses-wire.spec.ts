@@ -92,6 +92,12 @@ describe('the emulator on the wire: Responses', () => {
     ]);
   });
 
+  it("the request's reasoning settings are echoed, null where not given", async () => {
+    const asked = await (await post({ model: 'o4-mini', input: 'Hi', reasoning: { effort: 'low', summary: 'auto' } })).json();
+    expect(asked.reasoning).toEqual({ effort: 'low', summary: 'auto' });
+    expect((await (await post({ model: 'gpt-4o', input: 'Hi' })).json()).reasoning).toEqual({ effort: null, summary: null });
+  });
+
   it('function tools are echoed in the normalized form; hosted tools are accepted as they are', async () => {
     const tools = [
       { type: 'function', name: 'lookup', parameters: { type: 'object', properties: {}, required: [], additionalProperties: false } },

@@ -129,6 +129,7 @@ export interface ResponsesRequest {
     readonly truncation: unknown;
     readonly metadata: unknown;
     readonly user: string | null;
+    readonly reasoning: { readonly effort: unknown; readonly summary: unknown };
   };
 }
 
@@ -186,8 +187,16 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
       truncation: optional(body, 'truncation', is.stringOrNull, 'a string') ?? 'disabled',
       metadata: optional(body, 'metadata', is.metadata, 'an object') ?? {},
       user: optional(body, 'user', is.stringOrNull, 'a string') ?? null,
+      reasoning: reasoningEcho(optional(body, 'reasoning', isObjectOrNull, 'an object')),
     },
   };
+}
+
+const isObjectOrNull = (value: unknown): value is JsonObject | null => value === null || is.object(value);
+
+/** The `reasoning` a response echoes: the request's `effort` and `summary`, `null` for those not given. */
+function reasoningEcho(reasoning: JsonObject | null | undefined): { effort: unknown; summary: unknown } {
+  return { effort: reasoning?.['effort'] ?? null, summary: reasoning?.['summary'] ?? null };
 }
 
 function readInput(
@@ -487,7 +496,7 @@ export function responseObject(script: ResponsesScript, phase: 'in_progress' | '
     previous_response_id: request.previousResponseId,
     ...(request.conversationId !== null ? { conversation: { id: request.conversationId } } : {}),
     background: request.background,
-    reasoning: { effort: null, summary: null },
+    reasoning: request.echo.reasoning,
     store: request.store,
     temperature: request.echo.temperature,
     text: request.echo.text,
