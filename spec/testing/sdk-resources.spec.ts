@@ -52,6 +52,14 @@ describe('the official SDK against the emulator: messages, files, vector stores,
     expect((await client.vectorStores.retrieve(store.id)).usage_bytes).toBe(6);
   });
 
+  it('lists and retrieves models (models.list(), models.retrieve())', async () => {
+    const models = [];
+    for await (const model of client.models.list()) models.push(model.id);
+    expect(models).toContain('gpt-4o');
+    expect(await client.models.retrieve('gpt-4o-mini')).toEqual({ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' });
+    expect((await client.models.retrieve('my-fine-tune')).id).toBe('my-fine-tune');
+  });
+
   it('raises the typed errors: AuthenticationError, NotFoundError, BadRequestError', async () => {
     const wrongKey = new OpenAI({ apiKey: 'wrong-key', baseURL: emulator.url, maxRetries: 0 });
     const auth = await wrongKey.beta.threads.create().catch((error: unknown) => error);

@@ -14,6 +14,7 @@ import { chatRoutes } from './chat.js';
 import { conversationRoutes } from './conversations.js';
 import { fileRoutes } from './files.js';
 import { messageRoutes } from './messages.js';
+import { modelRoutes } from './models.js';
 import { responseRoutes } from './responses.js';
 import { runRoutes } from './runs.js';
 import { stepRoutes } from './steps.js';
@@ -37,4 +38,5 @@ export const routes: readonly Route[] = [
   ...chatRoutes,
   ...responseRoutes,
   ...conversationRoutes,
+  ...modelRoutes,
 ];
