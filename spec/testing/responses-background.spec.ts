@@ -59,6 +59,24 @@ describe('the emulator: background responses, with the official SDK', () => {
     expect(final.output_text).toBe(`You said: ${INPUT}`);
   });
 
+  it('a cancelled or still queued background response asks no tool output of the next request (its planned calls were never sent)', async () => {
+    const slow = await startEmulator({ pacing: { eventMs: 50, deltaMs: 50 } });
+    try {
+      const sdk = new OpenAI({ apiKey: 'test', baseURL: slow.url, maxRetries: 0 });
+      const tools = [{ type: 'function' as const, name: 'get_weather', parameters: { type: 'object', properties: {} }, strict: false }];
+      slow.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: {} }] }, { times: 2 });
+      const cancelled = await sdk.responses.create({ model: 'gpt-4o', input: 'Weather?', tools, background: true });
+      await sdk.responses.cancel(cancelled.id);
+      const queued = await sdk.responses.create({ model: 'gpt-4o', input: 'Weather?', tools, background: true });
+      for (const previous of [cancelled.id, queued.id]) {
+        const next = await sdk.responses.create({ model: 'gpt-4o', previous_response_id: previous, input: 'Never mind', tools });
+        expect(next.status).toBe('completed');
+      }
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('a stream opened while the response runs follows the live events to the end', async () => {
     const slow = await startEmulator({ pacing: { eventMs: 5, deltaMs: 5 } });
     try {

@@ -530,16 +530,16 @@ export function rememberResponse(state: EmulatorState, script: ResponsesScript, 
   }
   if (!script.request.store) return;
   const callNames = new Map(script.request.callNames);
-  const calls: string[] = [];
   const texts = [...script.request.texts.slice(1)]; // instructions are not carried over
   // A failed response has no output to carry over.
   for (const item of script.failure === null ? script.items : []) {
     if (item.kind !== 'reasoning') texts.push(item.fragments.join('')); // reasoning is not carried over
-    if (item.kind === 'functionCall') {
-      callNames.set(item.callId, item.name);
-      calls.push(item.callId);
-    }
+    if (item.kind === 'functionCall') callNames.set(item.callId, item.name);
   }
+  // The calls a next request must answer: those of the output as stored, none while a background response is
+  // queued or running, nor once it was cancelled (a client never saw the calls the script had planned).
+  const output = Array.isArray(response['output']) ? (response['output'] as JsonObject[]) : [];
+  const calls = output.filter((item) => item['type'] === 'function_call').map((item) => String(item['call_id']));
   responseMemory(state).set(script.id, { response, texts, callNames, calls, userText: script.request.lastUserText });
 }
 
