@@ -145,8 +145,14 @@ describe('fromOpenAIStream(SDK chat stream): judged by what the chunks tell (the
   it("an event the SDK could not parse is a cut (it says so without the data, as for the half event of a body cut mid-event), from its raw stream and from its helper", async () => {
     const whole = frames(text('chat-completions', 'plain-text.sse'));
     const quiet = { error() {}, warn() {}, info() {}, debug() {} };
-    // A body cut in the middle of an event, and one with an event of bad JSON: the SDK says the same of both.
-    for (const body of [`${whole.slice(0, 2).join('')}${whole[2]!.slice(0, 30)}`, `${whole.slice(0, 2).join('')}data: {"id":\n\n`]) {
+    // A body cut in the middle of an event, and one with an event of bad JSON: the SDK says the same of both. And
+    // a body cut after the finish chunk, in the middle of `[DONE]`.
+    const finished = whole.findIndex((frame) => frame.includes('"finish_reason":"stop"')) + 1;
+    for (const body of [
+      `${whole.slice(0, 2).join('')}${whole[2]!.slice(0, 30)}`,
+      `${whole.slice(0, 2).join('')}data: {"id":\n\n`,
+      `${whole.slice(0, finished).join('')}data: [DO`,
+    ]) {
       const direct = await outcome(chatCompletionChunks(sseResponse(body)));
       const sdk = () => new OpenAI({ apiKey: 'test', maxRetries: 0, logger: quiet, fetch: async () => sseResponse(body) });
       const raw = (signal: AbortSignal) => sdk().chat.completions.create({ model: 'gpt-4o', messages: [], stream: true }, { signal });

@@ -40,9 +40,11 @@ describe('fromSSE', () => {
     expect(await lastValueFrom(chatCompletionChunks(new Response(held(chatBody('\r')), { headers: { 'content-type': 'text/event-stream' } })).pipe(toArray()))).toHaveLength(2);
   });
 
-  it('a CR LF split between two chunks is one line end', async () => {
+  it('a CR LF split between two chunks is one line end, an empty chunk between them too', async () => {
     const events = await collect(streamOf([encode('data: one\r'), encode('\n\r'), encode('\ndata: two\r\n'), encode('\r\n')]));
     expect(events.map((e) => e.data)).toEqual(['one', 'two']);
+    const named = await collect(streamOf([encode('event: a\r'), new Uint8Array(0), encode('\ndata: {"b":'), encode('1}\r'), encode(''), encode('\n\r\n')]));
+    expect(named.map(({ event, data }) => ({ event, data }))).toEqual([{ event: 'a', data: '{"b":1}' }]);
   });
 
   it('skips comments and retry lines, reporting them to the callbacks', async () => {

@@ -208,7 +208,7 @@ function failureOf(adoption: Adoption, error: unknown): unknown {
   // sends JSON, so the cut is the one that happens. Its helpers' own parse of the answer (`invalid structured output
   // JSON`) is no fault of the stream: their error as it is.
   const syntax = error instanceof SyntaxError ? error : sdk?.cause instanceof SyntaxError ? sdk.cause : undefined;
-  if (syntax !== undefined && !/malformed/i.test(syntax.message)) return error;
+  if (syntax !== undefined) return /malformed/i.test(syntax.message) ? adoption.reader.cut(error) : error;
   // The helpers' own complaint about a stream whose values are whole (validating its answer against a schema):
   // theirs, as it is; a stream that finished is no cut. A transport failure (a `TypeError`) stays a cut.
   const ownComplaint = sdk !== undefined && !(sdk instanceof TypeError) && !('status' in sdk);

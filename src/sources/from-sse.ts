@@ -122,6 +122,8 @@ export function readSSE(
     // LF that begins the next piece is dropped: it was that CR's.
     let afterCR = false;
     const feed = (piece: string): void => {
+      // An empty piece (a zero-byte chunk) leaves a CR before it waiting for its LF.
+      if (piece === '') return;
       let input = afterCR && piece.charCodeAt(0) === 10 ? piece.slice(1) : piece;
       afterCR = input.charCodeAt(input.length - 1) === 13;
       if (afterCR) input += '\n';
