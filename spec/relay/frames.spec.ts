@@ -187,8 +187,8 @@ describe('toEventStreamBody', () => {
 
   it('the frames of one synchronous burst all pass to a reader that keeps up, a large one after small ones too', async () => {
     // One network chunk may hold several events: the reader cannot take any of them before the burst ends, so none
-    // makes it slow. (A partial image of 5,000 characters right after two small events, with a limit of 1,000.)
-    const chunks = [chunk('a'), chunk('b'), chunk('x'.repeat(5000)), chunk('c')];
+    // makes it slow. (A partial image of 1,500 characters right after two small events, with a limit of 1,000.)
+    const chunks = [chunk('a'), chunk('b'), chunk('x'.repeat(1500)), chunk('c')];
     const { upstream, state, events$, whenSubscribed } = driven();
     const reader = toEventStreamBody(events$, { format: 'chat', heartbeatMs: false, maxBufferSize: 1000 }).getReader();
     let body = '';
@@ -200,7 +200,7 @@ describe('toEventStreamBody', () => {
     upstream.complete();
     await reading;
     expect(state.unsubscribed).toBe(true);
-    expect(body).toBe(`${frame('a')}${frame('b')}${frame('x'.repeat(5000))}${frame('c')}data: [DONE]\n\n`);
+    expect(body).toBe(`${frame('a')}${frame('b')}${frame('x'.repeat(1500))}${frame('c')}data: [DONE]\n\n`);
   });
 
   it('frames that came while nobody read go out together in one chunk', async () => {

@@ -464,11 +464,39 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
     }
   });
 
+  it('node:http adapter: a reader that reads nothing is cut within one task too (an upstream of microtasks), at twice the limit', async () => {
+    const chunk = (i: number) => ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: `${i} ${'x'.repeat(100_000)}` }, finish_reason: null }] });
+    const seen = { emitted: 0 };
+    // 200 events of 100 KB from memory, one per microtask: Node writes nothing to the socket before they end.
+    async function* replay() {
+      for (let i = 0; i < 200; i++) {
+        seen.emitted++;
+        yield chunk(i);
+      }
+    }
+    let cut = false;
+    const server = await listen((req, res) => {
+      res.on('close', () => (cut = !res.writableFinished));
+      relayToNodeResponse(req, res, from(replay()), { format: 'chat', heartbeatMs: false, maxBufferSize: 1_000_000 });
+    });
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+    try {
+      socket.pause();
+      socket.write('GET / HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n');
+      await until(() => cut);
+      expect(seen.emitted).toBeGreaterThan(15);
+      expect(seen.emitted).toBeLessThan(30);
+    } finally {
+      socket.destroy();
+      await server.close();
+    }
+  });
+
   it('node:http adapter: the frames of one synchronous burst all pass to a reader that keeps up', async () => {
     // A large event right after small ones, all emitted at once (one network chunk's events): Node holds every
     // write of a turn back, so none of them shows that the reader is slow.
     const chunk = (content: string) => ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] });
-    const chunks = [chunk('a'), chunk('b'), chunk('x'.repeat(2_000_000)), chunk('c')];
+    const chunks = [chunk('a'), chunk('b'), chunk('x'.repeat(1_500_000)), chunk('c')];
     const server = await listen((req, res) => relayToNodeResponse(req, res, from(chunks), { format: 'chat', maxBufferSize: 1_000_000 }));
     try {
       expect(await read(chatCompletionChunks(await fetch(server.url)))).toEqual(chunks);

@@ -102,7 +102,8 @@ describe("toNdjsonBody: the SDK's toReadableStream() body", () => {
 
   it('the lines of one synchronous burst all pass to a reader that keeps up', async () => {
     const lines = [{ id: 'a' }, { id: 'b', text: 'x'.repeat(500) }, { id: 'c' }];
-    const body = toNdjsonBody(from(lines), { heartbeatMs: false, maxBufferSize: 100 });
+    // A line larger than the limit right after a small one: a burst may fill twice the limit.
+    const body = toNdjsonBody(from(lines), { heartbeatMs: false, maxBufferSize: 400 });
     const seen: unknown[] = [];
     for await (const item of Stream.fromReadableStream(body, new AbortController())) seen.push(item);
     expect(seen).toEqual(lines);

@@ -15,10 +15,10 @@ export interface EventStreamBodyOptions extends EventStreamFramesOptions {
    * The most characters of frames that may wait for a slow reader (default {@link DEFAULT_RELAY_BUFFER_SIZE}).
    * A reader that falls further behind is cut: upstream is unsubscribed (its request aborted) and, once the
    * waiting frames are read, the body ends without its terminal event (the reader sees a cut stream). Only a
-   * reader that left frames unread past a turn of the event loop is behind: the frames of one synchronous burst
-   * (say, the events of one network chunk) all queue, whatever their size, since no reader can take them before
-   * the burst ends. So a frame larger than the limit, or a large frame right after a small one, passes to a reader
-   * that keeps up; the queue holds at most the limit plus one burst.
+   * reader that left frames unread past a turn (the frames of one synchronous burst, say the events of one network
+   * chunk, wait for one another: no reader can take them before the burst ends) is behind. A burst may fill the
+   * queue up to twice the limit, so a frame larger than the limit, or a large frame right after small ones, passes
+   * to a reader that keeps up; a single frame larger than that still passes when nothing waits.
    */
   readonly maxBufferSize?: number | undefined;
 }
@@ -85,7 +85,7 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
   let queue = '';
   // Characters of `queue` that were there before the current turn: the reader had the chance to take them and did
   // not. Frames of one synchronous burst (one network chunk's events) wait for one another without making a reader
-  // slow: it can only take them after the burst.
+  // slow, as it can only take them after the burst: they may fill the queue up to twice the limit.
   let stale = 0;
   let turnOpen = false;
   const closeTurn = () => {
@@ -126,7 +126,8 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
                 stale = queue.length;
                 queueMicrotask(closeTurn);
               }
-              if (stale > 0 && queue.length + frame.length > maxBufferSize) {
+              const waiting = queue.length + frame.length;
+              if (stale > 0 ? waiting > maxBufferSize : queue !== '' && waiting > 2 * maxBufferSize) {
                 // A reader this far behind is cut, not waited for: memory stays bounded.
                 ended = true;
                 if (options.overflowError) failure = { error: options.overflowError() };

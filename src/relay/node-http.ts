@@ -50,9 +50,10 @@ export interface NodeRelayOptions extends EventStreamFramesOptions {
    * The most bytes that may wait for a slow reader in the response's buffer (default
    * `DEFAULT_RELAY_BUFFER_SIZE`). A reader further behind is cut: upstream is unsubscribed (its request aborted)
    * and the connection destroyed, which the reader sees as a cut stream (`IncompleteStreamError`). A reader is
-   * behind only when bytes waited past a turn of the event loop: the frames of one synchronous burst all go, so a
-   * frame larger than the limit, or a large frame right after a small one, passes to a reader that keeps up; the
-   * buffer holds at most the limit plus one burst.
+   * behind only when bytes waited past a turn of the event loop (a task and the microtasks it queues: the socket
+   * cannot write before it ends). The frames of one turn may fill the buffer up to twice the limit, so a frame
+   * larger than the limit, or a large frame right after small ones, passes to a reader that keeps up; a single frame
+   * larger than that still goes when nothing waits.
    */
   readonly maxBufferSize?: number | undefined;
 }
@@ -109,7 +110,7 @@ export function relayToNodeResponse<T>(
   const cut = new Subject<void>();
   // Bytes that waited in the response's buffer when the current turn began: the socket had the chance to take them
   // and did not. Within one turn Node holds back every write (a chunked response is corked until the next tick), so
-  // bytes written in the same turn never make a reader slow.
+  // bytes written in the same turn do not make a reader slow: they may fill the buffer up to twice the limit.
   let stale = 0;
   let turnOpen = false;
   const closeTurn = () => {
@@ -136,8 +137,10 @@ export function relayToNodeResponse<T>(
         // After the tick that uncorks the response, and after the socket took what it could.
         setImmediate(closeTurn);
       }
+      const before = res.writableLength;
       res.write(frame);
-      if (stale > 0 && res.writableLength > maxBufferSize) {
+      const waiting = res.writableLength;
+      if (stale > 0 ? waiting > maxBufferSize : before > 0 && waiting > 2 * maxBufferSize) {
         res.destroy();
         cut.next();
       }
