@@ -412,6 +412,29 @@ describe('parsedToolCalls', () => {
     expect(calls.map((c) => [c.callId, c.index])).toEqual([['call_1', 1], ['call_2', 3]]);
   });
 
+  it('Responses: calls that share a call id, or have no ids, are each emitted once at their own index', async () => {
+    const call = (id: string | undefined, callId: string | undefined, zone: string) =>
+      ({ type: 'function_call', ...(id ? { id } : {}), ...(callId ? { call_id: callId } : {}), name: 'get_time', arguments: `{"zone": "${zone}"}`, status: 'completed' }) as never;
+    const streamed = (index: number, item: { arguments: string }, done = true) => [
+      { type: 'response.output_item.added', output_index: index, item: { ...item, arguments: '', status: 'in_progress' } },
+      { type: 'response.function_call_arguments.delta', output_index: index, delta: item.arguments },
+      ...(done ? [{ type: 'response.output_item.done', output_index: index, item }] : []),
+    ];
+    const run = async (events: object[]) => {
+      const all = [{ type: 'response.created', response: response('in_progress') }, ...events].map((e, n) => ({ ...e, sequence_number: n }));
+      return (await lastValueFrom(from(all as ResponseStreamEvent[]).pipe(parsedToolCalls(tools), toArray()))).map((c) => [c.index, c.parsedArguments]);
+    };
+    const completed = (...output: never[]) => ({ type: 'response.completed', response: response('completed', output) });
+    const [a, b] = [call('fc_a', 'call_dup', 'CET'), call('fc_b', 'call_dup', 'UTC')];
+    // One streamed and done, the other only in the terminal response.
+    expect(await run([...streamed(0, a), completed(a, b)])).toEqual([[0, { zone: 'CET' }], [1, { zone: 'UTC' }]]);
+    // Both open (no output_item.done): each takes its own index.
+    expect(await run([...streamed(0, a, false), ...streamed(1, b, false), completed(a, b)])).toEqual([[0, { zone: 'CET' }], [1, { zone: 'UTC' }]]);
+    // No ids at all, at output index 3: matched by their order.
+    const bare = call(undefined, undefined, 'CET');
+    expect(await run([...streamed(3, bare), completed(bare)])).toEqual([[3, { zone: 'CET' }]]);
+  });
+
   it('Responses: at the terminal event, the calls before one whose arguments the schema refuses come out, then its error', async () => {
     const good = { type: 'function_call', id: 'fc_0', call_id: 'call_1', name: 'get_time', arguments: '{"zone": "CET"}', status: 'completed' };
     const bad = { type: 'function_call', id: 'fc_1', call_id: 'call_2', name: 'get_time', arguments: '{"zone": 5}', status: 'completed' };

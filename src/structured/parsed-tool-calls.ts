@@ -41,16 +41,19 @@ interface PendingChatCall {
 /** Whether a completion finished is not asked by `parsedToolCalls` (its calls were emitted at its finish). */
 const unasked = (): boolean => false;
 
-/** What a Responses stream told of a function call it has not finished. */
-interface OpenCall {
+/** What a Responses stream told of a function call, by its output index. */
+interface StreamCall {
+  readonly index: number;
   /** The output item's id. */
-  readonly id: string | null | undefined;
-  readonly name: string;
-  readonly callId: string | null | undefined;
+  id: string | null | undefined;
+  name: string;
+  callId: string | null | undefined;
   /** The arguments of `function_call_arguments.done`, once it came. */
   arguments: string | undefined;
   /** The argument deltas so far, joined. */
   deltas: string;
+  /** Open until its `output_item.done`: then emitted, or cut (done as `incomplete`, with these arguments). */
+  state: 'open' | 'emitted' | { readonly cut: string };
 }
 
 type OutputItemEvent = Extract<ResponseStreamEvent, { type: 'response.output_item.added' | 'response.output_item.done' }>;
@@ -99,21 +102,22 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
     const pending: PendingChatCall[] = [];
     let completion = '';
     let ids: CompletionIds = 'one';
-    // Responses, of the current response: the function calls added and not done, by output index (what the stream
-    // told of them); the arguments of those done as `incomplete` (cut by the output's limit) and the calls emitted,
-    // by call id, which is how the terminal response's items are matched to them (a server's output indexes may
-    // skip numbers, so an item's place in the terminal response need not be the index its events gave).
-    const open = new Map<number, OpenCall>();
-    const cut = new Map<string, string>();
-    const emitted = new Set<string>();
-    const forget = () => {
-      open.clear();
-      cut.clear();
-      emitted.clear();
+    // Responses, of the current response: the function calls the stream told of, by output index.
+    const calls = new Map<number, StreamCall>();
+    const forget = () => calls.clear();
+    const callAt = (index: number, item: { id?: string | null; name: string; call_id?: string | null }): StreamCall => {
+      let call = calls.get(index);
+      if (call === undefined) {
+        call = { index, id: undefined, name: '', callId: undefined, arguments: undefined, deltas: '', state: 'open' };
+        calls.set(index, call);
+      }
+      call.id ??= item.id;
+      call.callId ??= item.call_id;
+      if (item.name) call.name = item.name;
+      return call;
     };
     type Out = ParsedToolCall<Tools>[];
-    const emit = (index: number, key: string, name: string, callId: string | null | undefined, args: string, out: Out) => {
-      emitted.add(key);
+    const emit = (index: number, name: string, callId: string | null | undefined, args: string, out: Out) => {
       out.push(toCall(index, name, callId ?? undefined, args));
     };
     const flushBelow = (limit: number, out: ParsedToolCall<Tools>[]): ParsedToolCall<Tools>[] => {
@@ -168,53 +172,55 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           // A response starts (once per response): calls one before it left open (cut) are not this one's.
           forget();
         } else if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
-          const { id, name, call_id } = event.item;
-          const call: OpenCall = { id, name, callId: call_id, arguments: undefined, deltas: '' };
-          open.set((event as OutputItemEvent).output_index, call);
+          callAt((event as OutputItemEvent).output_index, event.item);
         } else if (event.type === 'response.function_call_arguments.delta') {
-          const call = open.get(event.output_index);
-          if (call !== undefined) call.deltas += event.delta;
+          const call = calls.get(event.output_index);
+          if (call?.state === 'open') call.deltas += event.delta;
         } else if (event.type === 'response.function_call_arguments.done') {
-          const call = open.get(event.output_index);
-          if (call !== undefined) call.arguments = event.arguments;
+          const call = calls.get(event.output_index);
+          if (call?.state === 'open') call.arguments = event.arguments;
         } else if (event.type === 'response.output_item.done' && event.item.type === 'function_call') {
           const item = event.item;
-          open.delete(event.output_index);
+          const call = callAt(event.output_index, item);
+          if (call.state !== 'open') return out;
           // A call the output's limit cut is done as `incomplete`: its arguments are not whole, and the response
           // ends incomplete (below); the SDK leaves it unparsed.
-          const key = callKey(item, event.output_index);
-          if (item.status === 'incomplete') cut.set(key, item.arguments ?? '');
-          else emit(event.output_index, key, item.name, item.call_id, item.arguments, out);
+          if (item.status === 'incomplete') call.state = { cut: item.arguments ?? '' };
+          else {
+            call.state = 'emitted';
+            emit(event.output_index, item.name, item.call_id, item.arguments, out);
+          }
         } else if (event.type === 'response.completed' || event.type === 'response.incomplete') {
           // The calls the stream did not finish: those a server sent no `output_item.done` for, and those done
           // before a stream by id began (`starting_after`). The terminal response has the finished ones whole
           // (also when the output's limit cut what came after them); a call it does not have, the stream told of.
           const completed = event.type === 'response.completed';
-          const unfinished: string[] = [...cut.values()];
-          // Each call not emitted yet, once: the terminal response's (at the index the stream gave it, else at its
-          // place in the output), then the open ones it does not have; in index order.
-          const left: Array<{ index: number; item?: FunctionCallItem; call?: OpenCall }> = [];
-          const matched = new Set<OpenCall>();
+          const stream = [...calls.values()].sort((a, b) => a.index - b.index);
+          const unfinished: string[] = stream.flatMap((call) => (typeof call.state === 'object' ? [call.state.cut] : []));
+          // Each call not finished yet, once: the terminal response's (at the index the stream gave it, else at its
+          // place in the output), then the open ones it does not have; in index order. A terminal item is the
+          // stream's call of its item id, else of its call id (where their item ids do not differ), else (a server
+          // that sent neither) the next such call.
+          const left: Array<{ index: number; item?: FunctionCallItem; call?: StreamCall }> = [];
+          const matched = new Set<StreamCall>();
+          const find = (test: (call: StreamCall) => boolean) => stream.find((call) => !matched.has(call) && test(call));
           (event.response.output ?? []).forEach((item, place) => {
             if (item?.type !== 'function_call') return;
-            let index = place;
-            for (const [at, call] of open) {
-              if ((call.callId != null && call.callId === item.call_id) || (call.id != null && call.id === item.id)) {
-                index = at;
-                matched.add(call);
-              }
-            }
-            const key = callKey(item, index);
-            if (!emitted.has(key) && !cut.has(key)) left.push({ index, item });
+            const call =
+              (item.id != null ? find((c) => c.id === item.id) : undefined) ??
+              (item.call_id != null ? find((c) => c.callId === item.call_id && (c.id == null || item.id == null)) : undefined) ??
+              (item.id == null && item.call_id == null ? find((c) => c.id == null && c.callId == null) : undefined);
+            if (call !== undefined) matched.add(call);
+            if (call === undefined || call.state === 'open') left.push({ index: call?.index ?? place, item });
           });
-          for (const [index, call] of open) if (!matched.has(call)) left.push({ index, call });
+          for (const call of stream) if (call.state === 'open' && !matched.has(call)) left.push({ index: call.index, call });
           let error: unknown;
           try {
             for (const { index, item, call } of left.sort((a, b) => a.index - b.index)) {
               if (item !== undefined && item.status !== 'incomplete') {
-                emit(index, callKey(item, index), item.name, item.call_id, item.arguments, out);
+                emit(index, item.name, item.call_id, item.arguments, out);
               } else if (completed && call !== undefined && (call.arguments !== undefined || call.deltas !== '')) {
-                emit(index, callKey(call, index), call.name, call.callId, call.arguments ?? call.deltas, out);
+                emit(index, call.name, call.callId, call.arguments ?? call.deltas, out);
               } else {
                 unfinished.push((item !== undefined ? item.arguments : (call?.arguments ?? call?.deltas)) ?? '');
               }
@@ -244,13 +250,4 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
       },
     };
   });
-}
-
-/**
- * How the calls of a response are told apart: by call id, else (a server that sent none) by item id, else by output
- * index.
- */
-function callKey(call: { readonly call_id?: string | null; readonly callId?: string | null; readonly id?: string | null }, index: number): string {
-  const callId = 'callId' in call ? call.callId : call.call_id;
-  return callId != null ? `call ${callId}` : call.id != null ? `item ${call.id}` : `#${index}`;
 }
