@@ -1,7 +1,7 @@
 import { firstValueFrom, from, lastValueFrom, Observable, of, take, tap, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { z } from 'zod';
-import { chatCompletionChunks, type ChatCompletionChunk, responseEvents, type ResponseStreamEvent, StructuredOutputError, StructuredOutputIncompleteError, StructuredOutputParseError, StructuredOutputRefusalError, StructuredOutputUnknownToolError, StructuredOutputValidationError } from '../../src/index';
+import { chatCompletionChunks, type ChatCompletionChunk, responseEvents, type ResponseStreamEvent, StructuredOutputError, StructuredOutputIncompleteError, StructuredOutputParseError, StructuredOutputRefusalError, StructuredOutputToolCallsError, StructuredOutputUnknownToolError, StructuredOutputValidationError } from '../../src/index';
 import { finalParsed, parsedToolCalls, partialParsed, structuredOutput, type StructuredOutputStreamValue } from '../../src/structured';
 import { zodFunction as sdkZodFunction } from 'openai/helpers/zod';
 import { streamOf } from '../helpers/bytes';
@@ -282,6 +282,18 @@ describe('structured outputs: the end of the stream', () => {
         expect(error).toBeInstanceOf(StructuredOutputRefusalError);
         expect(error).toMatchObject({ refusal: "I can't help with that." });
       }
+    });
+
+    it('a completed response that only called a tool (its deltas gave text) is StructuredOutputToolCallsError, as the response parsed whole', async () => {
+      const call = { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'get_weather', arguments: '{}', status: 'completed' };
+      const events = responseTextEvents(['{"city": "Paris"}'], { end: { type: 'response.completed', sequence_number: 99, response: response('completed', [call] as never[]) } as ResponseStreamEvent });
+      for (const op of ops()) expect(await lastOf(events, op)).toBeInstanceOf(StructuredOutputToolCallsError);
+    });
+
+    it('text that differs from the deltas only around it is not parsed again', async () => {
+      const item = message('msg_1', [text('{"city": "Paris"}\n')]);
+      const events = responseTextEvents(['{"city": "Paris"}'], { end: { type: 'response.completed', sequence_number: 99, response: response('completed', [item] as never[]) } as ResponseStreamEvent });
+      expect(await lastValueFrom(from(events).pipe(partialParsed(City), toArray()))).toEqual([{ city: 'Paris' }]);
     });
 
     it('a completed response without its output (a compatible server) leaves the text of the deltas', async () => {

@@ -142,8 +142,11 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
     if (!Array.isArray(output) || output.length === 0) return undefined;
     const found = finalAnswer(output);
     if (found.refusal !== undefined) throw new StructuredOutputRefusalError(found.refusal);
+    // Its calls too: a response that only called tools fails so at the end, whatever text its deltas gave.
+    if (found.calls !== undefined) calls = found.calls;
     const whole = found.text ?? '';
-    if (whole === text) return undefined;
+    // Text that differs in its surrounding whitespace only parses the same: no second parse of it.
+    if (whole.trim() === text.trim()) return undefined;
     turn++;
     text = '';
     return whole === '' ? undefined : take(whole);
