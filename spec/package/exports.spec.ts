@@ -83,7 +83,7 @@ const ANGULAR_CONSUMER: Consumer = {
   },
 };
 
-const CONSUMER_SOURCE = `import { createClient, responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
+const CONSUMER_SOURCE = `import { createClient, handleEvents, responseEvents, textDeltas, StreamParseError, type ResponseStreamEvent, type Responses } from 'rx-openai-stream';
     declare const env: Record<string, string | undefined>;
     declare const lastEventId: string | undefined;
     declare const signal: AbortSignal | undefined;
@@ -91,6 +91,7 @@ const CONSUMER_SOURCE = `import { createClient, responseEvents, textDeltas, Stre
     const client = createClient({ apiKey: env['OPENAI_API_KEY'], baseURL: env['OPENAI_BASE_URL'] });
     export const resumed$ = client.responses.stream({ response_id: 'resp_1', starting_after: lastEventId === undefined ? undefined : Number(lastEventId) });
     export const answer$ = client.responses.stream({ model: 'gpt-4o', input: 'Hi' }, { signal });
+    export const handled = handleEvents({ onTextDelta: env['VERBOSE'] ? (delta) => console.log(delta.value) : undefined });
     export const text$ = (r: Response) => responseEvents(r).pipe(textDeltas());
     export const isDelta = (e: ResponseStreamEvent) => e.type === 'response.output_text.delta' && e.delta.length > 0;
     export const isParse = (e: unknown) => e instanceof StreamParseError;

@@ -13,9 +13,9 @@ import { subscribeChained } from './subscribe-chained.js';
  */
 export interface ReducingSteps<S, E, R> {
   /** Called after the reducer applied `event`; `previous` is the state before it. */
-  event?(event: E, state: S, previous: S, out: Subscriber<R>): void;
+  event?: ((event: E, state: S, previous: S, out: Subscriber<R>) => void) | undefined;
   /** Called when the source completes, with the final state. Must complete `out` (or error it). */
-  complete?(state: S, out: Subscriber<R>): void;
+  complete?: ((state: S, out: Subscriber<R>) => void) | undefined;
 }
 
 /**

@@ -101,7 +101,7 @@ export interface StreamProtocol<E, K extends string = string> {
    * the failed response of a `ResponseStreamError`, which `response.failed` becomes), so that a summary can read
    * its status and usage; `undefined` for other failures. APIs whose failures carry nothing leave it out.
    */
-  failure?(error: unknown): E | undefined;
+  failure?: ((error: unknown) => E | undefined) | undefined;
 }
 
 /**

@@ -23,7 +23,7 @@ export interface NodeRequestLike {
  */
 export interface NodeResponseLike {
   writeHead(status: number, headers: Record<string, string>): unknown;
-  flushHeaders?(): void;
+  flushHeaders?: (() => void) | undefined;
   write(chunk: string): boolean;
   end(): unknown;
   destroy(): unknown;

@@ -187,7 +187,7 @@ export interface TextSink {
    * Called once the source is open, before its first read: at once, or once a factory gave its bytes. A failure
    * before it is the source's own (a factory that threw or was refused a connection), not a stream cut short.
    */
-  opened?(): void;
+  opened?: (() => void) | undefined;
 }
 
 /**

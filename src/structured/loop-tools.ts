@@ -83,7 +83,7 @@ export interface JsonSchemaTool<A = unknown, R = unknown> {
    * Turns the arguments text into `execute`'s argument (default `JSON.parse`): validate here (ajv, a schema's
    * `parse`, ...). A throw or a rejection makes the arguments invalid (`onInvalidArguments`).
    */
-  parse?(args: string): A | PromiseLike<A>;
+  parse?: ((args: string) => A | PromiseLike<A>) | undefined;
   /** Runs one call (method syntax: a tool of any argument type fits a list of tools). */
   execute(args: A, context: ToolContext): R | PromiseLike<R> | Observable<R>;
 }

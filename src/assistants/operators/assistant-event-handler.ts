@@ -70,21 +70,21 @@ export class AssistantEventHandler implements Required<AssistantStreamHandler> {
     return this.#state?.runSteps ?? [];
   }
 
-  onEvent(..._args: Parameters<Required<AssistantStreamHandler>['onEvent']>): void {}
-  onRunStepCreated(..._args: Parameters<Required<AssistantStreamHandler>['onRunStepCreated']>): void {}
-  onRunStepDelta(..._args: Parameters<Required<AssistantStreamHandler>['onRunStepDelta']>): void {}
-  onRunStepDone(..._args: Parameters<Required<AssistantStreamHandler>['onRunStepDone']>): void {}
-  onMessageCreated(..._args: Parameters<Required<AssistantStreamHandler>['onMessageCreated']>): void {}
-  onMessageDelta(..._args: Parameters<Required<AssistantStreamHandler>['onMessageDelta']>): void {}
-  onMessageDone(..._args: Parameters<Required<AssistantStreamHandler>['onMessageDone']>): void {}
-  onTextCreated(..._args: Parameters<Required<AssistantStreamHandler>['onTextCreated']>): void {}
-  onTextDelta(..._args: Parameters<Required<AssistantStreamHandler>['onTextDelta']>): void {}
-  onTextDone(..._args: Parameters<Required<AssistantStreamHandler>['onTextDone']>): void {}
-  onImageFileDone(..._args: Parameters<Required<AssistantStreamHandler>['onImageFileDone']>): void {}
-  onToolCallCreated(..._args: Parameters<Required<AssistantStreamHandler>['onToolCallCreated']>): void {}
-  onToolCallDelta(..._args: Parameters<Required<AssistantStreamHandler>['onToolCallDelta']>): void {}
-  onToolCallDone(..._args: Parameters<Required<AssistantStreamHandler>['onToolCallDone']>): void {}
+  onEvent(..._args: Parameters<NonNullable<AssistantStreamHandler['onEvent']>>): void {}
+  onRunStepCreated(..._args: Parameters<NonNullable<AssistantStreamHandler['onRunStepCreated']>>): void {}
+  onRunStepDelta(..._args: Parameters<NonNullable<AssistantStreamHandler['onRunStepDelta']>>): void {}
+  onRunStepDone(..._args: Parameters<NonNullable<AssistantStreamHandler['onRunStepDone']>>): void {}
+  onMessageCreated(..._args: Parameters<NonNullable<AssistantStreamHandler['onMessageCreated']>>): void {}
+  onMessageDelta(..._args: Parameters<NonNullable<AssistantStreamHandler['onMessageDelta']>>): void {}
+  onMessageDone(..._args: Parameters<NonNullable<AssistantStreamHandler['onMessageDone']>>): void {}
+  onTextCreated(..._args: Parameters<NonNullable<AssistantStreamHandler['onTextCreated']>>): void {}
+  onTextDelta(..._args: Parameters<NonNullable<AssistantStreamHandler['onTextDelta']>>): void {}
+  onTextDone(..._args: Parameters<NonNullable<AssistantStreamHandler['onTextDone']>>): void {}
+  onImageFileDone(..._args: Parameters<NonNullable<AssistantStreamHandler['onImageFileDone']>>): void {}
+  onToolCallCreated(..._args: Parameters<NonNullable<AssistantStreamHandler['onToolCallCreated']>>): void {}
+  onToolCallDelta(..._args: Parameters<NonNullable<AssistantStreamHandler['onToolCallDelta']>>): void {}
+  onToolCallDone(..._args: Parameters<NonNullable<AssistantStreamHandler['onToolCallDone']>>): void {}
   onEnd(): void {}
   onTimeout(): void {}
-  onException(..._args: Parameters<Required<AssistantStreamHandler>['onException']>): void {}
+  onException(..._args: Parameters<NonNullable<AssistantStreamHandler['onException']>>): void {}
 }

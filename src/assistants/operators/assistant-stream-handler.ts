@@ -14,37 +14,37 @@ import type { ImageFile, Message, MessageDelta, RunStep, RunStepDelta, Text, Tex
  */
 export interface AssistantStreamHandler {
   /** Every event, before the more specific callbacks. */
-  onEvent?(event: AssistantStreamEvent): void;
+  onEvent?: ((event: AssistantStreamEvent) => void) | undefined;
   /** `thread.run.step.created`. */
-  onRunStepCreated?(runStep: RunStep): void;
+  onRunStepCreated?: ((runStep: RunStep) => void) | undefined;
   /** Each `thread.run.step.delta`, with the run step so far. */
-  onRunStepDelta?(delta: RunStepDelta, snapshot: RunStep): void;
+  onRunStepDelta?: ((delta: RunStepDelta, snapshot: RunStep) => void) | undefined;
   /** A run step completed, failed, was cancelled or expired: the server's final object (twice, as the SDK does). */
-  onRunStepDone?(runStep: RunStep, snapshot: RunStep): void;
+  onRunStepDone?: ((runStep: RunStep, snapshot: RunStep) => void) | undefined;
   /** `thread.message.created`. */
-  onMessageCreated?(message: Message): void;
+  onMessageCreated?: ((message: Message) => void) | undefined;
   /** Each `thread.message.delta`, with the message so far. */
-  onMessageDelta?(delta: MessageDelta, snapshot: Message): void;
+  onMessageDelta?: ((delta: MessageDelta, snapshot: Message) => void) | undefined;
   /** A message completed or ended incomplete: the server's final object. */
-  onMessageDone?(message: Message): void;
+  onMessageDone?: ((message: Message) => void) | undefined;
   /** A text content block began (its first delta), with its text so far. */
-  onTextCreated?(text: Text): void;
+  onTextCreated?: ((text: Text) => void) | undefined;
   /** A text fragment, with the block's text so far (the fragment included). */
-  onTextDelta?(delta: TextDelta, snapshot: Text): void;
+  onTextDelta?: ((delta: TextDelta, snapshot: Text) => void) | undefined;
   /** A text block ended: another block began or the message ended. */
-  onTextDone?(text: Text, snapshot: Message): void;
+  onTextDone?: ((text: Text, snapshot: Message) => void) | undefined;
   /** An image file block ended (image files arrive whole). */
-  onImageFileDone?(imageFile: ImageFile, snapshot: Message): void;
+  onImageFileDone?: ((imageFile: ImageFile, snapshot: Message) => void) | undefined;
   /** A tool call began (its first fragment), with the call so far. */
-  onToolCallCreated?(toolCall: ToolCall): void;
+  onToolCallCreated?: ((toolCall: ToolCall) => void) | undefined;
   /** A later fragment of the current tool call, with the call so far. */
-  onToolCallDelta?(delta: ToolCallDelta, snapshot: ToolCall): void;
+  onToolCallDelta?: ((delta: ToolCallDelta, snapshot: ToolCall) => void) | undefined;
   /** A tool call ended: another began, its step ended, or the run reached `requires_action` or a final state. */
-  onToolCallDone?(toolCall: ToolCall): void;
+  onToolCallDone?: ((toolCall: ToolCall) => void) | undefined;
   /** The stream ended: completed, failed, or unsubscribed. Always the last callback, called once. */
-  onEnd?(): void;
+  onEnd?: (() => void) | undefined;
   /** A `StreamTimeoutError` ended the stream (then `onEnd`). */
-  onTimeout?(): void;
+  onTimeout?: (() => void) | undefined;
   /** Any other error ended the stream (then `onEnd`). */
-  onException?(error: unknown): void;
+  onException?: ((error: unknown) => void) | undefined;
 }
