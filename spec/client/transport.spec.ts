@@ -235,6 +235,36 @@ describe('a response read to its end is not aborted', () => {
   });
 });
 
+describe('a redirect to another origin', () => {
+  it("is not followed with a header of the caller's own (an Azure api-key): an APIError of its status, nothing sent there", async () => {
+    const elsewhere: Array<Record<string, unknown>> = [];
+    const other = await listen((req, res) => {
+      elsewhere.push({ ...req.headers });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'conv_1', object: 'conversation', created_at: 1, metadata: {} }));
+    });
+    const azure = await listen((req, res) => res.writeHead(307, { location: `${other.url}${req.url}` }).end());
+    try {
+      const keyed = createClient({ apiKey: '', headers: { 'api-key': 'SECRET-AZURE-KEY' }, baseURL: azure.url, maxRetries: 0 });
+      const error = await firstValueFrom(keyed.conversations.retrieve('conv_1')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(APIError);
+      expect((error as APIError).status).toBe(307);
+      // A key per call is the caller's own too.
+      const perCall = createClient({ apiKey: '', baseURL: azure.url, maxRetries: 0 });
+      const again = await firstValueFrom(perCall.conversations.retrieve('conv_1', { headers: { 'api-key': 'SECRET-AZURE-KEY' } })).catch((e: unknown) => e);
+      expect((again as APIError).status).toBe(307);
+      expect(elsewhere).toEqual([]);
+
+      // With the key in Authorization only, fetch follows the redirect and drops that header itself.
+      const bearer = createClient({ apiKey: 'sk-SECRET', baseURL: azure.url, maxRetries: 0 });
+      expect((await firstValueFrom(bearer.conversations.retrieve('conv_1'))).id).toBe('conv_1');
+      expect(elsewhere).toHaveLength(1);
+      expect(elsewhere[0]!['authorization']).toBeUndefined();
+    } finally {
+      await Promise.all([azure.close(), other.close()]);
+    }
+  });
+});
+
 describe('credentials a server echoes never reach an error message', () => {
   it('the API key in a JSON error or in a proxy’s HTML page is masked (the message, and the body’s message)', async () => {
     const key = 'sk-proj-SECRETSECRET0123456789';

@@ -136,7 +136,15 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           });
 
           const headers = buildHeaders(options, apiKey, requestOptions, spec, n, idempotencyKey);
-          const init: RequestInit = { method: spec.method, headers, signal: attemptController.signal };
+          const init: RequestInit = {
+            method: spec.method,
+            headers,
+            signal: attemptController.signal,
+            // fetch drops `Authorization` on a redirect to another origin, but not a header of the caller's own (an
+            // Azure `api-key`, a proxy's key): with one, a redirect is not followed but answered as an `APIError`
+            // of its 3xx status (as the official SDK's `AzureOpenAI` does), so no key leaves for another host.
+            redirect: hasOwn(options.headers) || hasOwn(requestOptions?.headers) ? 'manual' : 'follow',
+          };
           if (spec.body !== undefined) {
             init.body = isFormData(spec.body) ? spec.body : JSON.stringify(spec.body);
           }
@@ -374,6 +382,12 @@ function buildHeaders(
   if (attempt > 0) headers['x-retry-count'] = String(attempt);
   if (idempotencyKey !== undefined && options.idempotencyHeader) headers[options.idempotencyHeader] = idempotencyKey;
   return { ...headers, ...call?.headers };
+}
+
+/** Whether a record of headers has any. */
+function hasOwn(headers: Readonly<Record<string, string>> | undefined): boolean {
+  for (const _ in headers) return true;
+  return false;
 }
 
 /** Whether the request's `accept` header (in any letter case) asks for an event stream. */
