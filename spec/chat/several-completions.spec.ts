@@ -169,6 +169,19 @@ describe('a compatible server that gives every chunk of one completion an id of 
     expect(ours.completion).toMatchObject({ choices: [{ message: { content: 'Hello, world' } }], usage: { total_tokens: 7 } });
   });
 
+  it("a chunk of another id after the finish with choices but an empty delta, or none, is the same completion's (LiteLLM's usage chunk, Azure's filter chunk)", async () => {
+    const trailing = [
+      chunk('x4', [choice({})], { usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 } }),
+      chunk('x5', [choice(undefined, { content_filter_results: { hate: { filtered: false, severity: 'safe' } } })]),
+    ];
+    const chunks = [...varying, ...trailing] as ChatCompletionChunk[];
+    const ours = await ourChat([chatBytes(chunks)]);
+    expect(ours).toEqual(await sdkChat([chatBytes(chunks)]));
+    expect(ours.completion).toMatchObject({ choices: [{ message: { content: 'Hello, world' }, finish_reason: 'stop' }], usage: { total_tokens: 7 } });
+    const json = [chunk('j0', [choice({ role: 'assistant', content: '{"city":' })]), chunk('j1', [choice({ content: '"Oslo"}' }, { finish_reason: 'stop' })]), ...trailing];
+    expect(await lastValueFrom(from(json as ChatCompletionChunk[]).pipe(finalParsed(z.object({ city: z.string() }))))).toEqual({ city: 'Oslo' });
+  });
+
   it('a finished completion followed by chunks of another id still starts a new one (a tool loop of such a server)', async () => {
     const second = [chunk('y0', [choice({ role: 'assistant', content: 'Bye' })]), chunk('y1', [choice({}, { finish_reason: 'stop' })])];
     const snapshots = await lastValueFrom(from([...varying, ...second] as ChatCompletionChunk[]).pipe(accumulateChatCompletion(), toArray()));

@@ -108,7 +108,8 @@ export type CompletionIds = 'one' | 'same' | 'varying';
  * before it), and either the chunk opens a message (a choice's `delta.role`: the first chunk of every completion
  * says the role, a retry's after a cut one too) while the completion's chunks shared one id, or every choice of
  * the completion finished (`finished(state)`, asked only then; a function and its argument rather than a closure,
- * which would be made for every chunk). Some compatible servers give every chunk an `id` of its own, some with the
+ * which would be made for every chunk) and the chunk carries something of a message (an empty `delta`, or none,
+ * after the finish is a server's usage or content filter chunk for the same completion: LiteLLM's, Azure's). Some compatible servers give every chunk an `id` of its own, some with the
  * role in every chunk too (Foundry Local): their second chunk cannot be told from a retry after a single chunk, and
  * goes on with the completion (after an API's first chunk, a role without content, nothing is lost by it); while
  * the ids keep changing, only the completion's finish ends it. Two chunks with one id make it `'same'` again, so a
@@ -132,7 +133,7 @@ export function completionIdsAfter<S>(
   if (!currentId) return 'one';
   // Two chunks in a row with one id: the API's way, whatever came before (a cut, then a retry's first chunk joined).
   if (id === currentId) return 'same';
-  if ((ids === 'same' && opensMessage(chunk)) || finished(state)) return 'another';
+  if ((ids === 'same' && opensMessage(chunk)) || (finished(state) && carriesDelta(chunk))) return 'another';
   return 'varying';
 }
 
@@ -175,6 +176,16 @@ function idsOf(snapshot: ChatCompletionSnapshot): CompletionIds {
 function withIds(snapshot: ChatCompletionSnapshot, ids: CompletionIds): ChatCompletionSnapshot {
   if (ids !== 'same' && snapshot.id) Object.defineProperty(snapshot, IDS, { value: ids, enumerable: false });
   return snapshot;
+}
+
+/** Whether a choice of the chunk has a delta with any field set (not an empty `{}`, nor none). */
+function carriesDelta(chunk: ChatCompletionChunk): boolean {
+  const choices = chunk.choices;
+  for (let i = 0; i < choices.length; i++) {
+    const delta = choices[i]!.delta as Record<string, unknown> | null | undefined;
+    if (delta) for (const key in delta) if (delta[key] != null) return true;
+  }
+  return false;
 }
 
 /** Whether a chunk opens a message: a choice's delta says the `role` (the first chunk of a completion does). */
