@@ -292,6 +292,13 @@ describe('query: on every request URL, the call’s own parameter wins', () => {
     await firstValueFrom(ctx.client.responses.inputItems.list(response.id, { limit: 2 }));
     expect(ctx.emulator.requests.at(-1)!.query).toBe('limit=2');
   });
+
+  it('a list parameter goes as the SDK sends it, one include[] per value', async () => {
+    const conversation = await firstValueFrom(ctx.client.conversations.create());
+    const include = ['message.output_text.logprobs', 'file_search_call.results'];
+    await firstValueFrom(ctx.client.conversations.items.list(conversation.id, { include, limit: 5 }));
+    expect(params(ctx.emulator.requests.at(-1)!)).toEqual({ 'include[]': include, limit: ['5'] });
+  });
 });
 
 describe('the emulator records the key of each request', () => {

@@ -274,6 +274,28 @@ describe('createClient over real HTTP (emulator)', () => {
     expect(uploaded.filename).toBe('a.txt');
   });
 
+  it('refuses what cannot be uploaded when the call is made, with nothing sent: a file that is none, no files, maxConcurrency below 1', async () => {
+    const sent = ctx.emulator.requests.length;
+    const { createReadStream } = await import('node:fs');
+    const stream = createReadStream(__filename);
+    try {
+      expect(() => ctx.client.files.create({ file: undefined as never, purpose: 'assistants' })).toThrow(/files\.create\(\): a file to upload is a Blob or File.*\(got undefined;/);
+      expect(() => ctx.client.vectorStores.files.uploadAndPoll('vs_1', stream as never)).toThrow(/a file to upload is .*\(got ReadStream;.*fs\.openAsBlob/);
+      expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [{ name: 'a.txt', content: 'a' }, stream as never] })).toThrow(
+        /fileBatches\.uploadAndPoll\(\): files\[1\]: a file to upload/,
+      );
+      expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [] })).toThrow(RangeError);
+      for (const maxConcurrency of [0, -1, Number.NaN, 1.5]) {
+        expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [{ name: 'a.txt', content: 'a' }] }, { maxConcurrency })).toThrow(
+          /maxConcurrency must be a whole number >= 1/,
+        );
+      }
+    } finally {
+      stream.destroy();
+    }
+    expect(ctx.emulator.requests.length).toBe(sent);
+  });
+
   it('fails with typed errors: 401, 404, 400 in the API error shape, with the request id', async () => {
     const noKey = createClient({ apiKey: '', baseURL: ctx.emulator.url, maxRetries: 0 });
     const unauthorized = await firstValueFrom(noKey.threads.create()).catch((e: unknown) => e);

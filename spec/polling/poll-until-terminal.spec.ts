@@ -77,6 +77,41 @@ describe('pollUntilTerminal', () => {
     }
   });
 
+  it('a wait longer than a timer takes (a server asking for days) is waited for, and Infinity never polls', () => {
+    const days = 3_000_000_000; // ~35 days: past the 2^31 - 1 ms of a timer, which would fire at once
+    for (const [first, pollIntervalMs, expected] of [
+      [state('queued', days), undefined, `a ${days - 1}ms (b|)`],
+      [state('queued'), Infinity, 'a'],
+    ] as const) {
+      const test = scheduler();
+      test.run(({ expectObservable }) => {
+        const polled$ = pollUntilTerminal<Job>({
+          first: of(first),
+          retrieve: () => of(state('completed')),
+          isTerminal,
+          ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
+          scheduler: test,
+        });
+        expectObservable(polled$).toBe(expected, { a: { status: 'queued' }, b: { status: 'completed' } });
+      });
+    }
+  });
+
+  it('on real timers too: a wait of days or Infinity sends no retrieve at once (a timer past 2^31 - 1 ms fires at once)', async () => {
+    for (const [first, pollIntervalMs] of [[state('queued', 3_000_000_000), undefined], [state('queued'), Infinity]] as const) {
+      let retrieves = 0;
+      const subscription = pollUntilTerminal<Job>({
+        first: of(first),
+        retrieve: () => (retrieves++, of(first)),
+        isTerminal,
+        ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
+      }).subscribe();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      subscription.unsubscribe();
+      expect(retrieves).toBe(0);
+    }
+  });
+
   it('a terminal first state is emitted and nothing is polled', () => {
     const test = scheduler();
     test.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -95,6 +95,36 @@ describe('runChatTools against the emulator (real HTTP)', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it("with n = 2, an event's callId names choice 0's call (the one the loop runs), never another choice's", async () => {
+    const events = await lastValueFrom(
+      runChatTools(ctx.client, { model: 'gpt-4o', messages, n: 2 } as never, { tools: [getWeather, getTime], maxSteps: 1, onMaxSteps: 'stop' }).pipe(toArray()),
+    );
+    const started = events.flatMap((e) => (e.type === 'tool_call.started' ? [e.call.callId] : []));
+    expect(started).toHaveLength(2);
+    for (const e of events) {
+      if (e.type !== 'event' || e.callId === undefined) continue;
+      const own = e.event.choices.find((choice) => choice.index === 0);
+      // Only chunks of choice 0 are told a call; it is one the loop runs.
+      expect(own?.delta?.tool_calls).toBeDefined();
+      expect(started).toContain(e.callId);
+    }
+  });
+
+  it("without messages, the API's BadRequestError (as for a plain stream), not a TypeError of the loop's", async () => {
+    const error = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o' } as never, { tools: [getWeather] })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, param: 'messages' });
+  });
+
+  it('a client whose streams are synchronous runs a long loop to its end (each turn after the other, not inside it)', async () => {
+    const call = (n: number) =>
+      ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: `call_${n}`, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] }, logprobs: null, finish_reason: 'tool_calls' }] }) as ChatCompletionChunk;
+    let turns = 0;
+    const canned: ChatToolsClient = { chat: { completions: { stream: () => from([call(turns++)]) } } };
+    const error = await lastValueFrom(runChatTools(canned, { model: 'm', messages }, { tools: [getWeather], maxSteps: 2000 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ToolLoopMaxStepsError);
+    expect(turns).toBe(2000);
+  });
+
   it('a call to a tool the loop does not know is reported to the model', async () => {
     const result = await lastValueFrom(
       runChatTools(

@@ -29,7 +29,8 @@ export interface RequestSpec {
   method: 'GET' | 'POST' | 'DELETE';
   /** The path below the base URL, starting with `/` (e.g. `/threads/thread_1/runs`). */
   path: string;
-  query?: Record<string, string | number | boolean | null | undefined> | undefined;
+  /** A list is sent as the SDK sends it, one `name[]=` per value (`include[]=a&include[]=b`). */
+  query?: Record<string, string | number | boolean | readonly string[] | null | undefined> | undefined;
   /** A JSON-serialisable body, or FormData for uploads. */
   body?: unknown;
 }
@@ -328,7 +329,12 @@ function buildURL(baseURL: string, defaults: Record<string, string> | undefined,
   const params = new URLSearchParams();
   for (const query of [defaults, spec.query]) {
     for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined && value !== null) params.set(key, String(value));
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'object') params.set(key, String(value));
+      else {
+        params.delete(`${key}[]`);
+        for (const item of value) params.append(`${key}[]`, item);
+      }
     }
   }
   const query = params.toString();

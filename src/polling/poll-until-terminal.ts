@@ -1,4 +1,5 @@
-import { asyncScheduler, EMPTY, expand, map, type Observable, type SchedulerLike, switchMap, timer } from 'rxjs';
+import { asyncScheduler, EMPTY, expand, map, Observable, type SchedulerLike, switchMap } from 'rxjs';
+import { scheduleAfter } from '../client/schedule.js';
 
 /**
  * A polled value with the response headers it came with (for `openai-poll-after-ms`).
@@ -77,9 +78,22 @@ export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Obse
     expand((polled, index) =>
       options.isTerminal(polled.data)
         ? EMPTY
-        : timer(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(options.retrieve)),
+        : after(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(options.retrieve)),
     ),
     map((polled) => polled.data),
+  );
+}
+
+/**
+ * Emits once, `ms` from now: a wait longer than a timer takes (a server's `openai-poll-after-ms` of days) is waited
+ * for in steps, not cut to nothing, and `Infinity` never ends (RxJS's `timer` fires at once past about 24.8 days).
+ */
+function after(ms: number, scheduler: SchedulerLike): Observable<void> {
+  return new Observable<void>((subscriber) =>
+    scheduleAfter(scheduler, ms, () => {
+      subscriber.next();
+      subscriber.complete();
+    }),
   );
 }
 

@@ -94,7 +94,9 @@ export function runChatTools(
       callIds: () => {
         const byIndex = new Map<number, string>();
         return (chunk) => {
-          const call = chunk.choices?.[0]?.delta?.tool_calls?.[0];
+          // The loop runs the calls of choice 0: its chunks are told by the choice's `index` (with `n` > 1 they
+          // interleave with the other choices').
+          const call = chunk.choices?.find((choice) => choice.index === 0)?.delta?.tool_calls?.[0];
           if (call === undefined) return undefined;
           if (typeof call.id === 'string') byIndex.set(call.index, call.id);
           return byIndex.get(call.index);
@@ -118,7 +120,8 @@ export function runChatTools(
       // A tool message's `content` takes text parts.
       contentOutput: (result) => contentParts<ChatTextContentPart>(result, (type) => type === 'text'),
       usage: (final) => turnUsage(final.usage, { input: 'prompt_tokens', output: 'completion_tokens' }),
-      history: (request) => [...request.messages],
+      // Without `messages` (or with something else), the API's 400 says what is wrong, as for a plain stream.
+      history: (request) => (Array.isArray(request.messages) ? [...request.messages] : []),
       grow: (history, final, outcomes) => {
         const message = final.choices[0]?.message;
         if (message === undefined) return history;

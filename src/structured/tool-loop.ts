@@ -20,6 +20,8 @@ import {
   type Observable,
   of,
   type OperatorFunction,
+  queueScheduler,
+  subscribeOn,
   takeLast,
   tap,
   throwError,
@@ -317,7 +319,11 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
             if (options.onMaxSteps === 'stop') return end('max_steps');
             return concat(turnFinished, throwError(() => new ToolLoopMaxStepsError(index + 1, grown, total)));
           }
-          return concat(turnFinished, step(index + 1, protocol.next(request, grown, last, outcomes), grown, total));
+          // The next turn is subscribed on the queue scheduler: with a client whose streams are synchronous (canned
+          // turns in a test), each turn would otherwise subscribe inside the one before it, and a long loop would
+          // run out of stack; this keeps it synchronous, one turn after the other.
+          const next = step(index + 1, protocol.next(request, grown, last, outcomes), grown, total);
+          return concat(turnFinished, next.pipe(subscribeOn(queueScheduler)));
         }),
       );
     });

@@ -74,7 +74,7 @@ export interface ConversationsResource {
 export function conversationsResource(transport: Transport): ConversationsResource {
   const path = (id: string) => `/conversations/${enc(id)}`;
   const itemPath = (conversationId: string, itemId: string) => `${path(conversationId)}/items/${enc(itemId)}`;
-  const query = (include: string[] | undefined) => (include === undefined ? undefined : { include: include.join(',') });
+  const query = (include: string[] | undefined) => (include === undefined ? undefined : { include });
   const itemsPath = (conversationId: string) => `${path(conversationId)}/items`;
   const itemsPage = (conversationId: string, { include, ...rest }: ConversationItemListParams = {}, options?: RequestOptions) =>
     transport.request(

@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs';
+import { defer, type Observable } from 'rxjs';
 import { fileCheck } from '../body-checks.js';
 import type { FileObject } from '../../wire/resources.js';
 import type { RequestOptions } from '../options.js';
@@ -30,14 +30,38 @@ export interface FilesResource {
 export function filesResource(transport: Transport): FilesResource {
   return {
     create: (body, options) => {
-      const form = new FormData();
-      form.append('purpose', body.purpose);
-      const { blob, name } = toBlob(body.file);
-      form.append('file', blob, name);
-      return transport.request({ method: 'POST', path: '/files', body: form }, options, readJSON(fileCheck));
+      checkUploadable(body?.file, 'files.create()');
+      // The form is made per subscription: nothing is read before one.
+      return defer(() => {
+        const form = new FormData();
+        form.append('purpose', body.purpose);
+        const { blob, name } = toBlob(body.file);
+        form.append('file', blob, name);
+        return transport.request({ method: 'POST', path: '/files', body: form }, options, readJSON(fileCheck));
+      });
     },
     retrieve: (id, options) => transport.request({ method: 'GET', path: `/files/${enc(id)}` }, options, readJSON(fileCheck)),
   };
+}
+
+/**
+ * Refuses, when the call is made, what cannot be uploaded, with a `TypeError` that says what was given: a file is a
+ * `Blob` / `File`, or `{ name, content }` with text or bytes (a Node stream is read first, or opened as a Blob with
+ * `fs.openAsBlob()`).
+ *
+ * @internal
+ * @example
+ * checkUploadable(undefined, 'files.create()'); // TypeError: files.create(): a file to upload is ... (got undefined)
+ */
+export function checkUploadable(file: unknown, where: string): asserts file is Uploadable {
+  if (typeof Blob !== 'undefined' && file instanceof Blob) return;
+  const named = file as { name?: unknown; content?: unknown } | null | undefined;
+  if (typeof named?.name === 'string' && (typeof named.content === 'string' || named.content instanceof Uint8Array)) return;
+  const kind = file === null || typeof file !== 'object' ? String(file) : (file.constructor?.name ?? 'an object');
+  throw new TypeError(
+    `${where}: a file to upload is a Blob or File, or { name, content } with content a string or a Uint8Array (got ${kind}; ` +
+      'read a stream into a Buffer first, or open a path with fs.openAsBlob())',
+  );
 }
 
 function toBlob(file: Uploadable): { blob: Blob; name: string } {

@@ -3,7 +3,7 @@ import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-termin
 import { isFileProcessingDone } from '../../polling/terminal-states.js';
 import { fileBatchCheck, vectorStoreCheck, vectorStoreFileCheck } from '../body-checks.js';
 import type { VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../../wire/resources.js';
-import type { RequestOptions } from '../options.js';
+import { checkNumericOptions, type RequestOptions } from '../options.js';
 import type {
   FileBatchCreateParams,
   PollOptions,
@@ -15,7 +15,7 @@ import type {
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
 import { abortOn } from '../abort-on.js';
 import { enc, stepOptions, type Transport } from '../transport.js';
-import type { FilesResource } from './files.js';
+import { checkUploadable, type FilesResource } from './files.js';
 
 /**
  * `client.vectorStores.files`.
@@ -132,6 +132,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     createAndPoll: (storeId, body, options) =>
       poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options, AFTER_CREATE),
     upload: (storeId, file, options) =>
+      // `files.create()` checks the file when called.
       files
         .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
         .pipe(concatMap((f) => data(postFile(storeId, { file_id: f.id }, options)))),
@@ -157,8 +158,16 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     retrieve: (batchId, { vector_store_id }, options) => data(getBatch(vector_store_id, batchId, options)),
     poll: (storeId, batchId, options) => poll(getBatch(storeId, batchId, options), () => getBatch(storeId, batchId, options), options),
     createAndPoll: (storeId, body, options) => pollBatchFrom(storeId, postBatch(storeId, body, options), options),
-    uploadAndPoll: (storeId, { files: uploads, fileIds = [] }, options) =>
-      from(uploads).pipe(
+    uploadAndPoll: (storeId, { files: uploads, fileIds = [] }, options) => {
+      // Checked when called, as `files.create()` checks one file: nothing is uploaded when any is wrong.
+      checkNumericOptions(options, 'fileBatches.uploadAndPoll()');
+      if (!Array.isArray(uploads) || uploads.length === 0) {
+        throw new RangeError(
+          'fileBatches.uploadAndPoll(): no files to upload (for files uploaded already, use createAndPoll() with their ids)',
+        );
+      }
+      uploads.forEach((file, i) => checkUploadable(file, `fileBatches.uploadAndPoll(): files[${i}]`));
+      return from(uploads).pipe(
         // The ids in the order of `files`, whichever upload ends first: the same call sends the same batch again.
         mergeMap(
           (file, i) =>
@@ -170,7 +179,8 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
         toArray(),
         map((uploaded) => uploaded.sort((a, b) => a.i - b.i).map(({ id }) => id)),
         concatMap((ids) => fileBatches.createAndPoll(storeId, { file_ids: [...fileIds, ...ids] }, options)),
-      ),
+      );
+    },
   };
 
   return {
