@@ -279,7 +279,7 @@ describe('createClient over real HTTP (emulator)', () => {
     const { createReadStream } = await import('node:fs');
     const stream = createReadStream(__filename);
     try {
-      expect(() => ctx.client.files.create({ file: undefined as never, purpose: 'assistants' })).toThrow(/files\.create\(\): a file to upload is a Blob or File.*\(got undefined;/);
+      expect(() => ctx.client.files.create({ file: undefined as never, purpose: 'assistants' })).toThrow(/files\.create\(\): a file to upload is a Blob, a File or \{ name, content \} \(got undefined;/);
       expect(() => ctx.client.vectorStores.files.uploadAndPoll('vs_1', stream as never)).toThrow(/a file to upload is .*\(got ReadStream;.*fs\.openAsBlob/);
       expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [{ name: 'a.txt', content: 'a' }, stream as never] })).toThrow(
         /fileBatches\.uploadAndPoll\(\): files\[1\]: a file to upload/,

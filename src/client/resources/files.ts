@@ -58,10 +58,7 @@ export function checkUploadable(file: unknown, where: string): asserts file is U
   const named = file as { name?: unknown; content?: unknown } | null | undefined;
   if (typeof named?.name === 'string' && (typeof named.content === 'string' || named.content instanceof Uint8Array)) return;
   const kind = file === null || typeof file !== 'object' ? String(file) : (file.constructor?.name ?? 'an object');
-  throw new TypeError(
-    `${where}: a file to upload is a Blob or File, or { name, content } with content a string or a Uint8Array (got ${kind}; ` +
-      'read a stream into a Buffer first, or open a path with fs.openAsBlob())',
-  );
+  throw new TypeError(`${where}: a file to upload is a Blob, a File or { name, content } (got ${kind}; read a stream first, or use fs.openAsBlob())`);
 }
 
 function toBlob(file: Uploadable): { blob: Blob; name: string } {
