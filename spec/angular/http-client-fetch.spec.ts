@@ -54,6 +54,7 @@ import { httpClientFetch, OPENAI_STREAM_CLIENT, type OpenAIStreamOptions, provid
 import { outsideAngularTimers } from '../../src/angular/outside-angular-timers';
 import { type Emulator, faultHeader, startEmulator } from '../../src/testing/index';
 import { browserApp } from './app';
+import { listen } from '../helpers/local-server';
 
 const KEY = 'relay-key';
 let emulator: Emulator;
@@ -206,6 +207,23 @@ describe('provideOpenAIStream(): the client over HttpClient', () => {
 
     const missing = await firstValueFrom(client.responses.retrieve('resp_missing')).catch((error: unknown) => error);
     expect(missing).toBeInstanceOf(NotFoundError);
+  });
+
+  it("follows no redirect to another host with a header of the caller's own (an Azure api-key): APIError 307, nothing sent there", async () => {
+    const elsewhere: unknown[] = [];
+    const other = await listen((req, res) => {
+      elsewhere.push(req.headers['api-key']);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    const moved = await listen((req, res) => res.writeHead(307, { location: `${other.url}${req.url}` }).end());
+    try {
+      const { client } = await appWith({ baseURL: moved.url, headers: { 'api-key': 'AZURE-SECRET' }, maxRetries: 0 }, []);
+      const error = await firstValueFrom(client.files.retrieve('file-1')).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 307 });
+      expect(elsewhere).toEqual([]);
+    } finally {
+      await Promise.all([moved.close(), other.close()]);
+    }
   });
 
   it('retries a 429 through HttpClient, honouring retry-after-ms, then streams', async () => {

@@ -263,6 +263,39 @@ describe('a redirect to another origin', () => {
       await Promise.all([azure.close(), other.close()]);
     }
   });
+
+  it("a browser's hidden redirect (an opaque redirect, status 0) is an APIError that says so", async () => {
+    // What a browser's fetch gives for `redirect: 'manual'`: no status, no headers, no body.
+    const opaque = { ok: false, status: 0, statusText: '', type: 'opaqueredirect', headers: new Headers(), body: null } as unknown as Response;
+    const client = createClient({ apiKey: '', headers: { 'api-key': 'k' }, baseURL: 'https://azure.test/openai/v1', maxRetries: 0, fetch: async () => opaque });
+    const error = await firstValueFrom(client.conversations.retrieve('conv_1')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status: 0, message: expect.stringContaining('a redirect, not followed') });
+  });
+
+  it('is followed on the same origin for a stream with none of the caller’s headers (the library’s own accept is none), as the SDK follows it', async () => {
+    // A proxy whose old paths answer 307 to its new ones, which it passes on to the emulator.
+    const proxy = await listen(async (req, res) => {
+      if (req.url!.startsWith('/old/')) return void res.writeHead(307, { location: req.url!.slice('/old'.length) }).end();
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const pass = ['authorization', 'content-type', 'accept'].filter((name) => req.headers[name] !== undefined);
+      const answer = await fetch(`${ctx.emulator.url}${req.url!.slice('/v1'.length)}`, {
+        method: req.method!,
+        headers: Object.fromEntries(pass.map((name) => [name, String(req.headers[name])])),
+        ...(body ? { body } : {}),
+      });
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+    try {
+      const client = createClient({ apiKey: 'test', baseURL: `${proxy.url}/old/v1`, maxRetries: 0 });
+      const events = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(toArray()));
+      expect(events.at(-1)!.type).toBe('response.completed');
+    } finally {
+      await proxy.close();
+    }
+  });
 });
 
 describe('credentials a server echoes never reach an error message', () => {

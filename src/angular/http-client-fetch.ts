@@ -77,6 +77,9 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
     const headers: Record<string, string> = {};
     new Headers(init?.headers ?? request?.headers).forEach((value, name) => (headers[name] = value));
     const signal = init?.signal ?? request?.signal ?? undefined;
+    // Passed on: the client asks fetch not to follow a redirect when a header of the caller's own (an Azure
+    // `api-key`) would go along to another host (an HttpClient without a `redirect` option follows it anyway).
+    const redirect = init?.redirect ?? request?.redirect;
     const body = await requestBody(init, request, method);
     if (signal?.aborted) throw abortReason(signal);
 
@@ -202,6 +205,7 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
           reportProgress: true,
           responseType: 'text',
           transferCache: false,
+          ...(redirect !== undefined ? { redirect } : {}),
         })
         .subscribe({
           next: (event: HttpEvent<string>) => {

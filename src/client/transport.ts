@@ -144,7 +144,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
             // fetch drops `Authorization` on a redirect to another origin, but not a header of the caller's own (an
             // Azure `api-key`, a proxy's key): with one, a redirect is not followed but answered as an `APIError`
             // of its 3xx status (as the official SDK's `AzureOpenAI` does), so no key leaves for another host.
-            redirect: hasOwn(options.headers) || hasOwn(requestOptions?.headers) ? 'manual' : 'follow',
+            redirect: hasCallersHeader(headers, options.idempotencyHeader) ? 'manual' : 'follow',
           };
           if (spec.body !== undefined) {
             init.body = isFormData(spec.body) ? spec.body : JSON.stringify(spec.body);
@@ -165,7 +165,11 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               if (!response.ok) {
                 // The error body is bounded by the deadline too.
                 phase = 'body';
-                const error = await APIError.fromResponse(response, `${spec.method} ${spec.path}`);
+                // A browser's fetch hides a redirect it did not follow (status 0): say what it was.
+                const error =
+                  response.type === 'opaqueredirect'
+                    ? APIError.from(0, response.headers, REDIRECT_NOT_FOLLOWED, `${spec.method} ${spec.path}`)
+                    : await APIError.fromResponse(response, `${spec.method} ${spec.path}`);
                 // Unsubscribed, or timed out, while the body was read: nothing more is sent.
                 if (subscriber.closed || phase !== 'body') return;
                 over();
@@ -390,11 +394,30 @@ function buildHeaders(
   return { ...headers, ...call?.headers };
 }
 
-/** Whether a record of headers has any. */
-function hasOwn(headers: Readonly<Record<string, string>> | undefined): boolean {
-  for (const _ in headers) return true;
+/**
+ * Whether a request's headers include one of the caller's own, beside those the library itself sets (whatever their
+ * letter case): one that may carry a key fetch does not know to drop.
+ */
+function hasCallersHeader(headers: Readonly<Record<string, string>>, idempotencyHeader: string | null): boolean {
+  for (const name in headers) {
+    const lower = name.toLowerCase();
+    if (!LIBRARY_HEADERS.includes(lower) && lower !== idempotencyHeader?.toLowerCase()) return true;
+  }
   return false;
 }
+
+const REDIRECT_NOT_FOLLOWED = 'a redirect, not followed: the request carries headers of the caller’s own';
+
+/** The headers the library sets: none of them carries a key fetch would send to another host. */
+const LIBRARY_HEADERS: readonly string[] = Object.freeze([
+  'accept',
+  'authorization',
+  'content-type',
+  'openai-beta',
+  'openai-organization',
+  'openai-project',
+  'x-retry-count',
+]);
 
 /** Whether the request's `accept` header (in any letter case) asks for an event stream. */
 function asksForEventStream(headers: Record<string, string>): boolean {
