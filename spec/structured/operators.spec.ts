@@ -290,6 +290,14 @@ describe('structured outputs: the end of the stream', () => {
       for (const op of ops()) expect(await lastOf(events, op)).toBeInstanceOf(StructuredOutputToolCallsError);
     });
 
+    it('blank deltas and a completed response that only called a tool: StructuredOutputToolCallsError too', async () => {
+      const call = { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'get_weather', arguments: '{}', status: 'completed' };
+      for (const blank of ['\n\n', ' ']) {
+        const events = responseTextEvents([blank], { end: { type: 'response.completed', sequence_number: 99, response: response('completed', [call] as never[]) } as ResponseStreamEvent });
+        expect(await lastOf(events, finalParsed(City))).toBeInstanceOf(StructuredOutputToolCallsError);
+      }
+    });
+
     it('text that differs from the deltas only around it is not parsed again', async () => {
       const item = message('msg_1', [text('{"city": "Paris"}\n')]);
       const events = responseTextEvents(['{"city": "Paris"}'], { end: { type: 'response.completed', sequence_number: 99, response: response('completed', [item] as never[]) } as ResponseStreamEvent });
@@ -445,6 +453,10 @@ describe('parsedToolCalls', () => {
     // No ids at all, at output index 3: matched by their order.
     const bare = call(undefined, undefined, 'CET');
     expect(await run([...streamed(3, bare), completed(bare)])).toEqual([[3, { zone: 'CET' }]]);
+    // The terminal response gives the items other item ids (a compatible server): matched by call id, once each.
+    const [s1, s2] = [call('fc_s1', 'call_1', 'CET'), call('fc_s2', 'call_2', 'UTC')];
+    const [t1, t2] = [call('fc_t1', 'call_1', 'CET'), call('fc_t2', 'call_2', 'UTC')];
+    expect(await run([...streamed(0, s1), ...streamed(1, s2), completed(t1, t2)])).toEqual([[0, { zone: 'CET' }], [1, { zone: 'UTC' }]]);
   });
 
   it('Responses: at the terminal event, the calls before one whose arguments the schema refuses come out, then its error', async () => {

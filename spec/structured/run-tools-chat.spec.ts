@@ -120,9 +120,9 @@ describe('runChatTools against the emulator (real HTTP)', () => {
       ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: `call_${n}`, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] }, logprobs: null, finish_reason: 'tool_calls' }] }) as ChatCompletionChunk;
     let turns = 0;
     const canned: ChatToolsClient = { chat: { completions: { stream: () => from([call(turns++)]) } } };
-    const error = await lastValueFrom(runChatTools(canned, { model: 'm', messages }, { tools: [getWeather], maxSteps: 2000 })).catch((e: unknown) => e);
+    const error = await lastValueFrom(runChatTools(canned, { model: 'm', messages }, { tools: [getWeather], maxSteps: 4_000 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ToolLoopMaxStepsError);
-    expect(turns).toBe(2000);
+    expect(turns).toBe(4_000);
   });
 
   it('a call to a tool the loop does not know is reported to the model', async () => {

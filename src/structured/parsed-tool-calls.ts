@@ -199,8 +199,8 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           const unfinished: string[] = stream.flatMap((call) => (typeof call.state === 'object' ? [call.state.cut] : []));
           // Each call not finished yet, once: the terminal response's (at the index the stream gave it, else at its
           // place in the output), then the open ones it does not have; in index order. A terminal item is the
-          // stream's call of its item id, else of its call id (where their item ids do not differ), else (a server
-          // that sent neither) the next such call.
+          // stream's call of its item id, else of its call id (a server may give the terminal items other item
+          // ids), else (a server that sent neither) the next such call; each stream call is matched once.
           const left: Array<{ index: number; item?: FunctionCallItem; call?: StreamCall }> = [];
           const matched = new Set<StreamCall>();
           const find = (test: (call: StreamCall) => boolean) => stream.find((call) => !matched.has(call) && test(call));
@@ -208,7 +208,7 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
             if (item?.type !== 'function_call') return;
             const call =
               (item.id != null ? find((c) => c.id === item.id) : undefined) ??
-              (item.call_id != null ? find((c) => c.callId === item.call_id && (c.id == null || item.id == null)) : undefined) ??
+              (item.call_id != null ? find((c) => c.callId === item.call_id) : undefined) ??
               (item.id == null && item.call_id == null ? find((c) => c.id == null && c.callId == null) : undefined);
             if (call !== undefined) matched.add(call);
             if (call === undefined || call.state === 'open') left.push({ index: call?.index ?? place, item });

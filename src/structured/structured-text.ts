@@ -145,8 +145,9 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
     // Its calls too: a response that only called tools fails so at the end, whatever text its deltas gave.
     if (found.calls !== undefined) calls = found.calls;
     const whole = found.text ?? '';
-    // Text that differs in its surrounding whitespace only parses the same: no second parse of it.
-    if (whole.trim() === text.trim()) return undefined;
+    // Text that differs in its surrounding whitespace only parses the same: no second parse of it. (No answer is
+    // no answer, whatever blanks the deltas gave.)
+    if (whole === text || (whole !== '' && whole.trim() === text.trim())) return undefined;
     turn++;
     text = '';
     return whole === '' ? undefined : take(whole);

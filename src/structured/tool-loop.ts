@@ -9,6 +9,9 @@ import {
   concat,
   defaultIfEmpty,
   defer,
+  EMPTY,
+  expand,
+  filter,
   finalize,
   from,
   ignoreElements,
@@ -263,7 +266,9 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
   type Ev = ToolLoopEvent<E, F, P, H, O>;
   const maxSteps = options.maxSteps ?? 10;
   const tools = new Map(options.tools.map((tool) => [tool.name, tool]));
-  const step = (index: number, request: P, history: readonly H[], usage: ToolLoopUsage | undefined): Observable<Ev> =>
+  // A turn's events, then the next turn to run (none after the last): the loop runs each turn flat, one after the
+  // other (`expand` below), not each inside the one before it.
+  const step = (index: number, request: P, history: readonly H[], usage: ToolLoopUsage | undefined): Observable<Ev | NextTurn<P, H>> =>
     defer(() => {
       let final: F | undefined;
       let calls: readonly ToolLoopCall[] = [];
@@ -319,15 +324,30 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
             if (options.onMaxSteps === 'stop') return end('max_steps');
             return concat(turnFinished, throwError(() => new ToolLoopMaxStepsError(index + 1, grown, total)));
           }
-          // The next turn is subscribed on the queue scheduler: with a client whose streams are synchronous (canned
-          // turns in a test), each turn would otherwise subscribe inside the one before it, and a long loop would
-          // run out of stack; this keeps it synchronous, one turn after the other.
-          const next = step(index + 1, protocol.next(request, grown, last, outcomes), grown, total);
-          return concat(turnFinished, next.pipe(subscribeOn(queueScheduler)));
+          const next = new NextTurn(index + 1, protocol.next(request, grown, last, outcomes), grown, total);
+          return concat(turnFinished, of(next));
         }),
       );
     });
-  return defer(() => step(0, params, protocol.history(params), undefined));
+  return defer(() => of(new NextTurn(0, params, protocol.history(params), undefined))).pipe(
+    // Each turn when the one before asks for it, subscribed on the queue scheduler: with a client whose streams are
+    // synchronous (canned turns in a test) a turn would otherwise start inside the one before it, and a long loop
+    // run out of stack; the loop stays synchronous, one turn after the other.
+    expand((value) =>
+      value instanceof NextTurn ? step(value.index, value.request, value.history, value.usage).pipe(subscribeOn(queueScheduler)) : EMPTY,
+    ),
+    filter((value): value is Ev => !(value instanceof NextTurn)),
+  );
+}
+
+/** The turn a loop runs next: its step, its request, the history so far and the tokens of the turns before it. */
+class NextTurn<P, H> {
+  constructor(
+    readonly index: number,
+    readonly request: P,
+    readonly history: readonly H[],
+    readonly usage: ToolLoopUsage | undefined,
+  ) {}
 }
 
 type CallEvent<O> = ToolLoopEvent<never, never, never, never, O>;
