@@ -48,7 +48,7 @@ export { finalMessages } from './assistants/operators/final-messages.js';
 export { finalRunSteps } from './assistants/operators/final-run-steps.js';
 export { untilDone } from './assistants/operators/until-done.js';
 export { handleEvents } from './assistants/operators/handle-events.js';
-export type { AssistantStreamHandler } from './assistants/operators/assistant-stream-handler.js';
+export type { AssistantStreamHandler, HandlerCallback } from './assistants/operators/assistant-stream-handler.js';
 export { AssistantEventHandler } from './assistants/operators/assistant-event-handler.js';
 
 // Chat Completions

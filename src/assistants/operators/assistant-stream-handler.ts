@@ -2,6 +2,17 @@ import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { ImageFile, Message, MessageDelta, RunStep, RunStepDelta, Text, TextDelta, ToolCall, ToolCallDelta } from '../../wire/assistants.js';
 
 /**
+ * A callback of {@link AssistantStreamHandler}, checked as a method is: a handler written for a narrower type than
+ * the one it is given (`onToolCallDone(call: FunctionToolCall)`, in a subclass of `AssistantEventHandler` or an
+ * object) still fits, and, being a property, it may be `undefined` in an app compiled with
+ * `exactOptionalPropertyTypes` (`{ onTextDelta: verbose ? print : undefined }`).
+ *
+ * @example
+ * const onTextDelta: HandlerCallback<[delta: TextDelta, snapshot: Text]> = (delta) => process.stdout.write(delta.value ?? '');
+ */
+export type HandlerCallback<Args extends unknown[]> = { bivariant(...args: Args): void }['bivariant'];
+
+/**
  * The callbacks `handleEvents()` calls, named and ordered as in the official SDKs (`on('textDelta', ...)` in
  * Node, `on_text_delta` in Python). Every callback is optional. Snapshots are as accumulated at that moment and
  * are never mutated afterwards.
@@ -14,37 +25,37 @@ import type { ImageFile, Message, MessageDelta, RunStep, RunStepDelta, Text, Tex
  */
 export interface AssistantStreamHandler {
   /** Every event, before the more specific callbacks. */
-  onEvent?: ((event: AssistantStreamEvent) => void) | undefined;
+  onEvent?: HandlerCallback<[event: AssistantStreamEvent]> | undefined;
   /** `thread.run.step.created`. */
-  onRunStepCreated?: ((runStep: RunStep) => void) | undefined;
+  onRunStepCreated?: HandlerCallback<[runStep: RunStep]> | undefined;
   /** Each `thread.run.step.delta`, with the run step so far. */
-  onRunStepDelta?: ((delta: RunStepDelta, snapshot: RunStep) => void) | undefined;
+  onRunStepDelta?: HandlerCallback<[delta: RunStepDelta, snapshot: RunStep]> | undefined;
   /** A run step completed, failed, was cancelled or expired: the server's final object (twice, as the SDK does). */
-  onRunStepDone?: ((runStep: RunStep, snapshot: RunStep) => void) | undefined;
+  onRunStepDone?: HandlerCallback<[runStep: RunStep, snapshot: RunStep]> | undefined;
   /** `thread.message.created`. */
-  onMessageCreated?: ((message: Message) => void) | undefined;
+  onMessageCreated?: HandlerCallback<[message: Message]> | undefined;
   /** Each `thread.message.delta`, with the message so far. */
-  onMessageDelta?: ((delta: MessageDelta, snapshot: Message) => void) | undefined;
+  onMessageDelta?: HandlerCallback<[delta: MessageDelta, snapshot: Message]> | undefined;
   /** A message completed or ended incomplete: the server's final object. */
-  onMessageDone?: ((message: Message) => void) | undefined;
+  onMessageDone?: HandlerCallback<[message: Message]> | undefined;
   /** A text content block began (its first delta), with its text so far. */
-  onTextCreated?: ((text: Text) => void) | undefined;
+  onTextCreated?: HandlerCallback<[text: Text]> | undefined;
   /** A text fragment, with the block's text so far (the fragment included). */
-  onTextDelta?: ((delta: TextDelta, snapshot: Text) => void) | undefined;
+  onTextDelta?: HandlerCallback<[delta: TextDelta, snapshot: Text]> | undefined;
   /** A text block ended: another block began or the message ended. */
-  onTextDone?: ((text: Text, snapshot: Message) => void) | undefined;
+  onTextDone?: HandlerCallback<[text: Text, snapshot: Message]> | undefined;
   /** An image file block ended (image files arrive whole). */
-  onImageFileDone?: ((imageFile: ImageFile, snapshot: Message) => void) | undefined;
+  onImageFileDone?: HandlerCallback<[imageFile: ImageFile, snapshot: Message]> | undefined;
   /** A tool call began (its first fragment), with the call so far. */
-  onToolCallCreated?: ((toolCall: ToolCall) => void) | undefined;
+  onToolCallCreated?: HandlerCallback<[toolCall: ToolCall]> | undefined;
   /** A later fragment of the current tool call, with the call so far. */
-  onToolCallDelta?: ((delta: ToolCallDelta, snapshot: ToolCall) => void) | undefined;
+  onToolCallDelta?: HandlerCallback<[delta: ToolCallDelta, snapshot: ToolCall]> | undefined;
   /** A tool call ended: another began, its step ended, or the run reached `requires_action` or a final state. */
-  onToolCallDone?: ((toolCall: ToolCall) => void) | undefined;
+  onToolCallDone?: HandlerCallback<[toolCall: ToolCall]> | undefined;
   /** The stream ended: completed, failed, or unsubscribed. Always the last callback, called once. */
-  onEnd?: (() => void) | undefined;
+  onEnd?: HandlerCallback<[]> | undefined;
   /** A `StreamTimeoutError` ended the stream (then `onEnd`). */
-  onTimeout?: (() => void) | undefined;
+  onTimeout?: HandlerCallback<[]> | undefined;
   /** Any other error ended the stream (then `onEnd`). */
-  onException?: ((error: unknown) => void) | undefined;
+  onException?: HandlerCallback<[error: unknown]> | undefined;
 }
