@@ -280,11 +280,18 @@ describe('createClient over real HTTP (emulator)', () => {
     const stream = createReadStream(__filename);
     try {
       expect(() => ctx.client.files.create({ file: undefined as never, purpose: 'assistants' })).toThrow(/files\.create\(\): a file to upload is a Blob, a File or \{ name, content \} \(got undefined;/);
-      expect(() => ctx.client.vectorStores.files.uploadAndPoll('vs_1', stream as never)).toThrow(/a file to upload is .*\(got ReadStream;.*fs\.openAsBlob/);
+      expect(() => ctx.client.vectorStores.files.uploadAndPoll('vs_1', stream as never)).toThrow(
+        /^vectorStores\.files\.uploadAndPoll\(\): a file to upload is .*\(got ReadStream;.*fs\.openAsBlob/,
+      );
+      expect(() => ctx.client.vectorStores.files.upload('vs_1', '/tmp/a.pdf' as never)).toThrow(/^vectorStores\.files\.upload\(\): .*\(got "\/tmp\/a\.pdf";/);
+      expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: new Blob(['a']) as never })).toThrow(/`files` must be an array/);
       expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [{ name: 'a.txt', content: 'a' }, stream as never] })).toThrow(
         /fileBatches\.uploadAndPoll\(\): files\[1\]: a file to upload/,
       );
       expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [] })).toThrow(RangeError);
+      // Other options are checked by the request, as every call's are: the call's error.
+      const late = ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [{ name: 'a.txt', content: 'a' }] }, { timeout: -1 });
+      await expect(lastValueFrom(late)).rejects.toThrow(/timeout must be/);
       for (const maxConcurrency of [0, -1, Number.NaN, 1.5]) {
         expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [{ name: 'a.txt', content: 'a' }] }, { maxConcurrency })).toThrow(
           /maxConcurrency must be a whole number >= 1/,

@@ -17,8 +17,8 @@ export interface EventStreamBodyOptions extends EventStreamFramesOptions {
    * waiting frames are read, the body ends without its terminal event (the reader sees a cut stream). Only a
    * reader that left frames unread past a turn (the frames of one synchronous burst, say the events of one network
    * chunk, wait for one another: no reader can take them before the burst ends) is behind. A burst may fill the
-   * queue up to twice the limit, so a frame larger than the limit, or a large frame right after small ones, passes
-   * to a reader that keeps up; a single frame larger than that still passes when nothing waits.
+   * queue up to twice the limit, so a frame larger than the limit passes to a reader that keeps up after small ones
+   * of its burst (within twice the limit), and a frame of any size when nothing waits.
    */
   readonly maxBufferSize?: number | undefined;
 }

@@ -52,8 +52,8 @@ export interface NodeRelayOptions extends EventStreamFramesOptions {
    * and the connection destroyed, which the reader sees as a cut stream (`IncompleteStreamError`). A reader is
    * behind only when bytes waited past a turn of the event loop (a task and the microtasks it queues: the socket
    * cannot write before it ends). The frames of one turn may fill the buffer up to twice the limit, so a frame
-   * larger than the limit, or a large frame right after small ones, passes to a reader that keeps up; a single frame
-   * larger than that still goes when nothing waits.
+   * larger than the limit passes to a reader that keeps up after small ones of its turn (within twice the limit),
+   * and a frame of any size when nothing waits.
    */
   readonly maxBufferSize?: number | undefined;
 }

@@ -1,4 +1,5 @@
 import { defer, type Observable } from 'rxjs';
+import { excerpt } from '../../errors/excerpt.js';
 import { fileCheck } from '../body-checks.js';
 import type { FileObject } from '../../wire/resources.js';
 import type { RequestOptions } from '../options.js';
@@ -57,7 +58,8 @@ export function checkUploadable(file: unknown, where: string): asserts file is U
   if (typeof Blob !== 'undefined' && file instanceof Blob) return;
   const named = file as { name?: unknown; content?: unknown } | null | undefined;
   if (typeof named?.name === 'string' && (typeof named.content === 'string' || named.content instanceof Uint8Array)) return;
-  const kind = file === null || typeof file !== 'object' ? String(file) : (file.constructor?.name ?? 'an object');
+  const kind =
+    typeof file === 'string' ? JSON.stringify(excerpt(file)) : file === null || typeof file !== 'object' ? String(file) : (file.constructor?.name ?? 'an object');
   throw new TypeError(`${where}: a file to upload is a Blob, a File or { name, content } (got ${kind}; read a stream first, or use fs.openAsBlob())`);
 }
 

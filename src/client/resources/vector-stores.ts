@@ -132,14 +132,17 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     createAndPoll: (storeId, body, options) =>
       poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options, AFTER_CREATE),
     upload: (storeId, file, options) =>
-      // `files.create()` checks the file when called.
-      files
-        .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
-        .pipe(concatMap((f) => data(postFile(storeId, { file_id: f.id }, options)))),
+      checkedThen(file, 'vectorStores.files.upload()', () =>
+        files
+          .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
+          .pipe(concatMap((f) => data(postFile(storeId, { file_id: f.id }, options)))),
+      ),
     uploadAndPoll: (storeId, file, options) =>
-      files
-        .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
-        .pipe(concatMap((f) => filesOfStore.createAndPoll(storeId, { file_id: f.id }, options))),
+      checkedThen(file, 'vectorStores.files.uploadAndPoll()', () =>
+        files
+          .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
+          .pipe(concatMap((f) => filesOfStore.createAndPoll(storeId, { file_id: f.id }, options))),
+      ),
   };
 
   const pollBatchFrom = (storeId: string, first: Observable<WithHeaders<VectorStoreFileBatch>>, options?: PollOptions & RequestOptions) =>
@@ -159,9 +162,11 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     poll: (storeId, batchId, options) => poll(getBatch(storeId, batchId, options), () => getBatch(storeId, batchId, options), options),
     createAndPoll: (storeId, body, options) => pollBatchFrom(storeId, postBatch(storeId, body, options), options),
     uploadAndPoll: (storeId, { files: uploads, fileIds = [] }, options) => {
-      // Checked when called, as `files.create()` checks one file: nothing is uploaded when any is wrong.
-      checkNumericOptions(options, 'fileBatches.uploadAndPoll()');
-      if (!Array.isArray(uploads) || uploads.length === 0) {
+      // Checked when called, as `files.create()` checks one file: nothing is uploaded when any is wrong. (The other
+      // options are checked as every call's are, by its request; below 1, `maxConcurrency` would start nothing.)
+      checkNumericOptions({ maxConcurrency: options?.maxConcurrency }, 'fileBatches.uploadAndPoll()');
+      if (!Array.isArray(uploads)) throw new TypeError('fileBatches.uploadAndPoll(): `files` must be an array of files');
+      if (uploads.length === 0) {
         throw new RangeError(
           'fileBatches.uploadAndPoll(): no files to upload (for files uploaded already, use createAndPoll() with their ids)',
         );
@@ -189,4 +194,10 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     create: (body, options) => transport.request({ method: 'POST', path: '/vector_stores', body }, options, readJSON(vectorStoreCheck)),
     retrieve: (id, options) => transport.request({ method: 'GET', path: storePath(id) }, options, readJSON(vectorStoreCheck)),
   };
+}
+
+/** `then()`, once `file` was checked as a file to upload (a `TypeError` naming `where` when it is none). */
+function checkedThen<T>(file: unknown, where: string, then: () => Observable<T>): Observable<T> {
+  checkUploadable(file, where);
+  return then();
 }
