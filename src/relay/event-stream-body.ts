@@ -1,5 +1,6 @@
 import { Subject, takeUntil, type Observable, type Subscription } from 'rxjs';
 import { checkEvents } from './check-events.js';
+import { readerBacklog } from './reader-backlog.js';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 
 /**
@@ -83,14 +84,8 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
   const encoder = new TextEncoder();
   let subscription: Subscription | undefined;
   let queue = '';
-  // Characters of `queue` that were there before the current turn: the reader had the chance to take them and did
-  // not. Frames of one synchronous burst (one network chunk's events) wait for one another without making a reader
-  // slow, as it can only take them after the burst: they may fill the queue up to twice the limit.
-  let stale = 0;
-  let turnOpen = false;
-  const closeTurn = () => {
-    turnOpen = false;
-  };
+  // The reader takes frames between microtasks: a turn is one synchronous burst.
+  const backlog = readerBacklog(maxBufferSize, queueMicrotask);
   let ended = false;
   let failure: { error: unknown } | undefined;
   let cancelled = false;
@@ -121,13 +116,7 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
           signal?.addEventListener('abort', onAbort, { once: true });
           subscription = frames$.subscribe({
             next(frame) {
-              if (!turnOpen) {
-                turnOpen = true;
-                stale = queue.length;
-                queueMicrotask(closeTurn);
-              }
-              const waiting = queue.length + frame.length;
-              if (stale > 0 ? waiting > maxBufferSize : queue !== '' && waiting > 2 * maxBufferSize) {
+              if (backlog.tooFar(queue.length, queue.length + frame.length)) {
                 // A reader this far behind is cut, not waited for: memory stays bounded.
                 ended = true;
                 if (options.overflowError) failure = { error: options.overflowError() };
@@ -147,7 +136,7 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
           if (queue !== '') {
             controller.enqueue(encoder.encode(queue));
             queue = '';
-            stale = 0;
+            backlog.drained();
             // An error would drop what was just queued: it waits for the next read.
             if (failure) return;
           }

@@ -4,6 +4,7 @@ import { emptyEndWatch } from './empty-end.js';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 import { DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
 import { eventStreamHeaders } from './event-stream-response.js';
+import { readerBacklog } from './reader-backlog.js';
 
 /**
  * The parts of node:http's `IncomingMessage` the adapter reads (so that the library does not import node:http).
@@ -108,14 +109,9 @@ export function relayToNodeResponse<T>(
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
   // A reader too far behind (below). Stops upstream at once, in the middle of a synchronous emission too.
   const cut = new Subject<void>();
-  // Bytes that waited in the response's buffer when the current turn began: the socket had the chance to take them
-  // and did not. Within one turn Node holds back every write (a chunked response is corked until the next tick), so
-  // bytes written in the same turn do not make a reader slow: they may fill the buffer up to twice the limit.
-  let stale = 0;
-  let turnOpen = false;
-  const closeTurn = () => {
-    turnOpen = false;
-  };
+  // Node writes to the socket only after a task and its microtasks (a chunked response is corked until the next
+  // tick): a turn ends at the next `setImmediate`.
+  const backlog = readerBacklog(maxBufferSize, setImmediate);
   const end = () => {
     if (!headWritten) writeHead(status);
     if (!res.writableEnded && !res.destroyed) res.end();
@@ -127,20 +123,11 @@ export function relayToNodeResponse<T>(
         if (reconnect?.endedEmpty()) return;
         writeHead(status);
       }
-      // Node queues what the socket cannot take yet (in bytes), up to maxBufferSize: a reader that left bytes
-      // waiting since an earlier turn, and so far behind that this frame takes the queue past the limit, is cut. A
-      // frame larger than the limit still goes when the reader keeps up.
+      // Node queues what the socket cannot take yet (in bytes): a reader too far behind (`readerBacklog()`) is cut.
       if (res.destroyed) return cut.next();
-      if (!turnOpen) {
-        turnOpen = true;
-        stale = res.writableLength;
-        // After the tick that uncorks the response, and after the socket took what it could.
-        setImmediate(closeTurn);
-      }
       const before = res.writableLength;
       res.write(frame);
-      const waiting = res.writableLength;
-      if (stale > 0 ? waiting > maxBufferSize : before > 0 && waiting > 2 * maxBufferSize) {
+      if (backlog.tooFar(before, res.writableLength)) {
         res.destroy();
         cut.next();
       }
