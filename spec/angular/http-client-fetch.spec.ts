@@ -226,6 +226,30 @@ describe('provideOpenAIStream(): the client over HttpClient', () => {
     }
   });
 
+  it("a browser's hidden redirect (HttpClient's opaque redirect error) is the client's APIError of status 0, sent once", async () => {
+    // What a browser's fetch answers for `redirect: 'manual'`, given to Angular's fetch backend.
+    const sent: Array<RequestRedirect | undefined> = [];
+    const saved = globalThis.fetch;
+    const opaque = { ok: false, status: 0, statusText: '', type: 'opaqueredirect', redirected: false, url: '', headers: new Headers(), body: null };
+    globalThis.fetch = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(init?.redirect);
+      return opaque as unknown as Response;
+    }) as typeof fetch;
+    try {
+      const { client } = await appWith({ headers: { 'api-key': 'AZURE-SECRET' }, maxRetries: 2 }, []);
+      const error = await firstValueFrom(client.files.retrieve('file-1')).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 0, message: expect.stringContaining('a redirect, not followed') });
+      expect(sent).toEqual(['manual']);
+      // Without a header of the caller's own, the default is not passed on (HttpClient's XHR backend warns of it).
+      sent.length = 0;
+      const { client: plain } = await appWith({ maxRetries: 0 }, []);
+      await firstValueFrom(plain.files.retrieve('file-1')).catch(() => undefined);
+      expect(sent).toEqual([undefined]);
+    } finally {
+      globalThis.fetch = saved;
+    }
+  });
+
   it('retries a 429 through HttpClient, honouring retry-after-ms, then streams', async () => {
     const { client } = await appWith({ maxRetries: 1 });
     emulator.inject({ kind: 'rateLimit', retryAfterMs: 5 }, { match: POST_RESPONSES });

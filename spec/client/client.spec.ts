@@ -285,6 +285,7 @@ describe('createClient over real HTTP (emulator)', () => {
       );
       expect(() => ctx.client.vectorStores.files.upload('vs_1', '/tmp/a.pdf' as never)).toThrow(/^vectorStores\.files\.upload\(\): .*\(got "\/tmp\/a\.pdf";/);
       expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: new Blob(['a']) as never })).toThrow(/`files` must be an array/);
+      expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', undefined as never)).toThrow(/`files` must be an array/);
       expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [{ name: 'a.txt', content: 'a' }, stream as never] })).toThrow(
         /fileBatches\.uploadAndPoll\(\): files\[1\]: a file to upload/,
       );

@@ -77,9 +77,11 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
     const headers: Record<string, string> = {};
     new Headers(init?.headers ?? request?.headers).forEach((value, name) => (headers[name] = value));
     const signal = init?.signal ?? request?.signal ?? undefined;
-    // Passed on: the client asks fetch not to follow a redirect when a header of the caller's own (an Azure
-    // `api-key`) would go along to another host (an HttpClient without a `redirect` option follows it anyway).
+    // Passed on when not the default: the client asks fetch not to follow a redirect when a header of the caller's
+    // own (an Azure `api-key`) would go along to another host. Only HttpClient's fetch backend (`withFetch()`) can;
+    // its XHR backend follows, and warns of the option.
     const redirect = init?.redirect ?? request?.redirect;
+    const manual = redirect === 'manual';
     const body = await requestBody(init, request, method);
     if (signal?.aborted) throw abortReason(signal);
 
@@ -205,7 +207,7 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
           reportProgress: true,
           responseType: 'text',
           transferCache: false,
-          ...(redirect !== undefined ? { redirect } : {}),
+          ...(manual ? { redirect } : {}),
         })
         .subscribe({
           next: (event: HttpEvent<string>) => {
@@ -236,6 +238,13 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
           error: (error: unknown) => {
             // Already over: the body we ended it with (a `Blob` still being read) stands.
             if (over) return;
+            if (manual && error instanceof HttpErrorResponse && error.responseType === 'opaqueredirect' && !response) {
+              // The redirect not followed: what fetch gives for it, a response of status 0 with nothing to read.
+              end();
+              response = Response.error();
+              resolve(response);
+              return;
+            }
             if (error instanceof HttpErrorResponse && error.status !== 0 && !response) {
               // The exchange ended with an HTTP error status: a response with its body, for the library to read.
               finish(error.status, error.statusText, error.headers, error.error);

@@ -165,9 +165,10 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               if (!response.ok) {
                 // The error body is bounded by the deadline too.
                 phase = 'body';
-                // A browser's fetch hides a redirect it did not follow (status 0): say what it was.
+                // A browser's fetch hides a redirect it did not follow (status 0; `httpClientFetch` gives fetch's
+                // status-0 response for it too): say what it was.
                 const error =
-                  response.type === 'opaqueredirect'
+                  response.type === 'opaqueredirect' || (response.status === 0 && init.redirect === 'manual')
                     ? APIError.from(0, response.headers, REDIRECT_NOT_FOLLOWED, `${spec.method} ${spec.path}`)
                     : await APIError.fromResponse(response, `${spec.method} ${spec.path}`);
                 // Unsubscribed, or timed out, while the body was read: nothing more is sent.

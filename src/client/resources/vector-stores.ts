@@ -161,7 +161,9 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     retrieve: (batchId, { vector_store_id }, options) => data(getBatch(vector_store_id, batchId, options)),
     poll: (storeId, batchId, options) => poll(getBatch(storeId, batchId, options), () => getBatch(storeId, batchId, options), options),
     createAndPoll: (storeId, body, options) => pollBatchFrom(storeId, postBatch(storeId, body, options), options),
-    uploadAndPoll: (storeId, { files: uploads, fileIds = [] }, options) => {
+    uploadAndPoll: (storeId, params, options) => {
+      const uploads: unknown = params?.files;
+      const fileIds = params?.fileIds ?? [];
       // Checked when called, as `files.create()` checks one file: nothing is uploaded when any is wrong. (The other
       // options are checked as every call's are, by its request; below 1, `maxConcurrency` would start nothing.)
       checkNumericOptions({ maxConcurrency: options?.maxConcurrency }, 'fileBatches.uploadAndPoll()');
