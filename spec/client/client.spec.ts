@@ -279,15 +279,15 @@ describe('createClient over real HTTP (emulator)', () => {
     const { createReadStream } = await import('node:fs');
     const stream = createReadStream(__filename);
     try {
-      expect(() => ctx.client.files.create({ file: undefined as never, purpose: 'assistants' })).toThrow(/files\.create\(\): a file to upload is a Blob, a File or \{ name, content \} \(got undefined;/);
+      expect(() => ctx.client.files.create({ file: undefined as never, purpose: 'assistants' })).toThrow(/^files\.create\(\): not a Blob, File or \{ name, content \}: undefined \(read a stream first\)$/);
       expect(() => ctx.client.vectorStores.files.uploadAndPoll('vs_1', stream as never)).toThrow(
-        /^vectorStores\.files\.uploadAndPoll\(\): a file to upload is .*\(got ReadStream;.*fs\.openAsBlob/,
+        /^vectorStores\.files\.uploadAndPoll\(\): not a Blob, File or \{ name, content \}: ReadStream /,
       );
-      expect(() => ctx.client.vectorStores.files.upload('vs_1', '/tmp/a.pdf' as never)).toThrow(/^vectorStores\.files\.upload\(\): .*\(got "\/tmp\/a\.pdf";/);
-      expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: new Blob(['a']) as never })).toThrow(/`files` must be an array/);
-      expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', undefined as never)).toThrow(/`files` must be an array/);
+      expect(() => ctx.client.vectorStores.files.upload('vs_1', '/tmp/a.pdf' as never)).toThrow(/^vectorStores\.files\.upload\(\): .*: "\/tmp\/a\.pdf" /);
+      expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: new Blob(['a']) as never })).toThrow(/files must be an array/);
+      expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', undefined as never)).toThrow(/files must be an array/);
       expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [{ name: 'a.txt', content: 'a' }, stream as never] })).toThrow(
-        /fileBatches\.uploadAndPoll\(\): files\[1\]: a file to upload/,
+        /fileBatches\.uploadAndPoll\(\): files\[1\]: not a Blob/,
       );
       expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [] })).toThrow(RangeError);
       // Other options are checked by the request, as every call's are: the call's error.

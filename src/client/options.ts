@@ -229,16 +229,12 @@ export function checkNumericOptions(options: object | undefined, where: string):
   for (const name of ['timeout', 'idleTimeout', 'firstEventTimeout', 'pollIntervalMs']) {
     const value = numbers[name];
     if (value !== undefined && !(typeof value === 'number' && value >= 0)) {
-      throw new RangeError(`${where}: ${name} must be a number of milliseconds >= 0, or Infinity (got ${shown(value)})`);
+      throw new RangeError(`${where}: ${name} must be a number of milliseconds >= 0, or Infinity (got ${typeof value === 'string' ? JSON.stringify(value) : String(value)})`);
     }
   }
   // Below 1, RxJS's `mergeMap` starts no upload at all: the call would never end.
   const concurrency = numbers['maxConcurrency'];
-  if (concurrency !== undefined && !(typeof concurrency === 'number' && (Number.isInteger(concurrency) || concurrency === Infinity) && concurrency >= 1)) {
-    throw new RangeError(`${where}: maxConcurrency must be a whole number >= 1, or Infinity (got ${shown(concurrency)})`);
+  if (concurrency !== undefined && !((Number.isInteger(concurrency) || concurrency === Infinity) && (concurrency as number) >= 1)) {
+    throw new RangeError(`${where}: maxConcurrency must be a whole number >= 1, or Infinity (got ${String(concurrency)})`);
   }
-}
-
-function shown(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }

@@ -144,7 +144,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
             // fetch drops `Authorization` on a redirect to another origin, but not a header of the caller's own (an
             // Azure `api-key`, a proxy's key): with one, a redirect is not followed but answered as an `APIError`
             // of its 3xx status (as the official SDK's `AzureOpenAI` does), so no key leaves for another host.
-            redirect: hasCallersHeader(headers, options.idempotencyHeader) ? 'manual' : 'follow',
+            redirect: hasOwnHeader(options.headers) || hasOwnHeader(requestOptions?.headers) ? 'manual' : 'follow',
           };
           if (spec.body !== undefined) {
             init.body = isFormData(spec.body) ? spec.body : JSON.stringify(spec.body);
@@ -165,10 +165,10 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               if (!response.ok) {
                 // The error body is bounded by the deadline too.
                 phase = 'body';
-                // A browser's fetch hides a redirect it did not follow (status 0; `httpClientFetch` gives fetch's
-                // status-0 response for it too): say what it was.
+                // A browser's fetch hides a redirect it did not follow (`opaqueredirect`, status 0; `httpClientFetch`
+                // gives fetch's status-0 response for it too; a fetch answers no other status 0): say what it was.
                 const error =
-                  response.type === 'opaqueredirect' || (response.status === 0 && init.redirect === 'manual')
+                  response.status === 0
                     ? APIError.from(0, response.headers, REDIRECT_NOT_FOLLOWED, `${spec.method} ${spec.path}`)
                     : await APIError.fromResponse(response, `${spec.method} ${spec.path}`);
                 // Unsubscribed, or timed out, while the body was read: nothing more is sent.
@@ -336,10 +336,7 @@ function buildURL(baseURL: string, defaults: Record<string, string> | undefined,
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value === undefined || value === null) continue;
       if (typeof value !== 'object') params.set(key, String(value));
-      else {
-        params.delete(`${key}[]`);
-        for (const item of value) params.append(`${key}[]`, item);
-      }
+      else for (const item of value) params.append(`${key}[]`, item);
     }
   }
   const query = params.toString();
@@ -396,29 +393,15 @@ function buildHeaders(
 }
 
 /**
- * Whether a request's headers include one of the caller's own, beside those the library itself sets (whatever their
- * letter case): one that may carry a key fetch does not know to drop.
+ * Whether the caller's headers (the client's or a call's) have one that may carry a key fetch does not know to
+ * drop: any but `accept`, which a stream's call options carry for the library.
  */
-function hasCallersHeader(headers: Readonly<Record<string, string>>, idempotencyHeader: string | null): boolean {
-  for (const name in headers) {
-    const lower = name.toLowerCase();
-    if (!LIBRARY_HEADERS.includes(lower) && lower !== idempotencyHeader?.toLowerCase()) return true;
-  }
+function hasOwnHeader(headers: Readonly<Record<string, string>> | undefined): boolean {
+  for (const name in headers) if (name.toLowerCase() !== 'accept') return true;
   return false;
 }
 
-const REDIRECT_NOT_FOLLOWED = 'a redirect, not followed: the request carries headers of the caller’s own';
-
-/** The headers the library sets: none of them carries a key fetch would send to another host. */
-const LIBRARY_HEADERS: readonly string[] = Object.freeze([
-  'accept',
-  'authorization',
-  'content-type',
-  'openai-beta',
-  'openai-organization',
-  'openai-project',
-  'x-retry-count',
-]);
+const REDIRECT_NOT_FOLLOWED = "redirect not followed (the caller's headers)";
 
 /** Whether the request's `accept` header (in any letter case) asks for an event stream. */
 function asksForEventStream(headers: Record<string, string>): boolean {

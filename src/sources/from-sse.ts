@@ -124,10 +124,9 @@ export function readSSE(
     const feed = (piece: string): void => {
       // An empty piece (a zero-byte chunk) leaves a CR before it waiting for its LF.
       if (piece === '') return;
-      let input = afterCR && piece.charCodeAt(0) === 10 ? piece.slice(1) : piece;
-      afterCR = input.charCodeAt(input.length - 1) === 13;
-      if (afterCR) input += '\n';
-      parser.feed(input);
+      const input = afterCR && piece[0] === '\n' ? piece.slice(1) : piece;
+      afterCR = input.endsWith('\r');
+      parser.feed(afterCR ? `${input}\n` : input);
     };
     const text = (piece: string): boolean => {
       if (!started) {

@@ -1,4 +1,4 @@
-import { defer, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { excerpt } from '../../errors/excerpt.js';
 import { fileCheck } from '../body-checks.js';
 import type { FileObject } from '../../wire/resources.js';
@@ -32,14 +32,11 @@ export function filesResource(transport: Transport): FilesResource {
   return {
     create: (body, options) => {
       checkUploadable(body?.file, 'files.create()');
-      // The form is made per subscription: nothing is read before one.
-      return defer(() => {
-        const form = new FormData();
-        form.append('purpose', body.purpose);
-        const { blob, name } = toBlob(body.file);
-        form.append('file', blob, name);
-        return transport.request({ method: 'POST', path: '/files', body: form }, options, readJSON(fileCheck));
-      });
+      const form = new FormData();
+      form.append('purpose', body.purpose);
+      const { blob, name } = toBlob(body.file);
+      form.append('file', blob, name);
+      return transport.request({ method: 'POST', path: '/files', body: form }, options, readJSON(fileCheck));
     },
     retrieve: (id, options) => transport.request({ method: 'GET', path: `/files/${enc(id)}` }, options, readJSON(fileCheck)),
   };
@@ -55,12 +52,12 @@ export function filesResource(transport: Transport): FilesResource {
  * checkUploadable(undefined, 'files.create()'); // TypeError: files.create(): a file to upload is ... (got undefined)
  */
 export function checkUploadable(file: unknown, where: string): asserts file is Uploadable {
-  if (typeof Blob !== 'undefined' && file instanceof Blob) return;
+  if (file instanceof Blob) return;
   const named = file as { name?: unknown; content?: unknown } | null | undefined;
   if (typeof named?.name === 'string' && (typeof named.content === 'string' || named.content instanceof Uint8Array)) return;
-  const kind =
-    typeof file === 'string' ? JSON.stringify(excerpt(file)) : file === null || typeof file !== 'object' ? String(file) : (file.constructor?.name ?? 'an object');
-  throw new TypeError(`${where}: a file to upload is a Blob, a File or { name, content } (got ${kind}; read a stream first, or use fs.openAsBlob())`);
+  // What it was: a string quoted, an object by its class.
+  const kind = typeof file === 'string' ? JSON.stringify(excerpt(file)) : String((file as object | null)?.constructor?.name ?? file);
+  throw new TypeError(`${where}: not a Blob, File or { name, content }: ${kind} (read a stream first)`);
 }
 
 function toBlob(file: Uploadable): { blob: Blob; name: string } {

@@ -166,14 +166,12 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
       const fileIds = params?.fileIds ?? [];
       // Checked when called, as `files.create()` checks one file: nothing is uploaded when any is wrong. (The other
       // options are checked as every call's are, by its request; below 1, `maxConcurrency` would start nothing.)
-      checkNumericOptions({ maxConcurrency: options?.maxConcurrency }, 'fileBatches.uploadAndPoll()');
-      if (!Array.isArray(uploads)) throw new TypeError('fileBatches.uploadAndPoll(): `files` must be an array of files');
-      if (uploads.length === 0) {
-        throw new RangeError(
-          'fileBatches.uploadAndPoll(): no files to upload (for files uploaded already, use createAndPoll() with their ids)',
-        );
-      }
-      uploads.forEach((file, i) => checkUploadable(file, `fileBatches.uploadAndPoll(): files[${i}]`));
+      const where = 'fileBatches.uploadAndPoll()';
+      checkNumericOptions({ maxConcurrency: options?.maxConcurrency }, where);
+      if (!Array.isArray(uploads)) throw new TypeError(`${where}: files must be an array`);
+      // For files uploaded already, `createAndPoll()` takes their ids.
+      if (uploads.length === 0) throw new RangeError(`${where}: no files (for uploaded ones: createAndPoll())`);
+      uploads.forEach((file, i) => checkUploadable(file, `${where}: files[${i}]`));
       return from(uploads).pipe(
         // The ids in the order of `files`, whichever upload ends first: the same call sends the same batch again.
         mergeMap(
