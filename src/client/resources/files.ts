@@ -49,7 +49,7 @@ export function filesResource(transport: Transport): FilesResource {
  *
  * @internal
  * @example
- * checkUploadable(undefined, 'files.create()'); // TypeError: files.create(): a file to upload is ... (got undefined)
+ * checkUploadable(undefined, 'files.create()'); // TypeError: files.create(): not a Blob, File or { name, content }: undefined ...
  */
 export function checkUploadable(file: unknown, where: string): asserts file is Uploadable {
   if (file instanceof Blob) return;
