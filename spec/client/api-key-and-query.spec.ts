@@ -298,6 +298,9 @@ describe('query: on every request URL, the call’s own parameter wins', () => {
     const include = ['message.output_text.logprobs', 'file_search_call.results'];
     await firstValueFrom(ctx.client.conversations.items.list(conversation.id, { include, limit: 5 }));
     expect(params(ctx.emulator.requests.at(-1)!)).toEqual({ 'include[]': include, limit: ['5'] });
+    // The call's list replaces the client's parameter of that name, as a call's own parameter does.
+    await firstValueFrom(ctx.clientWith({ query: { include: 'x' } }).conversations.items.list(conversation.id, { include }));
+    expect(params(ctx.emulator.requests.at(-1)!)).toEqual({ 'include[]': include });
   });
 });
 

@@ -286,6 +286,12 @@ describe('createClient over real HTTP (emulator)', () => {
       expect(() => ctx.client.vectorStores.files.upload('vs_1', '/tmp/a.pdf' as never)).toThrow(/^vectorStores\.files\.upload\(\): .*: "\/tmp\/a\.pdf" /);
       expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: new Blob(['a']) as never })).toThrow(/files must be an array/);
       expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', undefined as never)).toThrow(/files must be an array/);
+      // What was given, as it is: an object without a prototype, a number; a string for maxConcurrency quoted.
+      expect(() => ctx.client.files.create({ file: Object.create(null) as never, purpose: 'assistants' })).toThrow(/: an object \(read a stream first\)$/);
+      expect(() => ctx.client.files.create({ file: 5 as never, purpose: 'assistants' })).toThrow(/: 5 \(read a stream first\)$/);
+      expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [{ name: 'a', content: 'a' }] }, { maxConcurrency: '2' as never })).toThrow(
+        /\(got "2"\)/,
+      );
       expect(() => ctx.client.vectorStores.fileBatches.uploadAndPoll('vs_1', { files: [{ name: 'a.txt', content: 'a' }, stream as never] })).toThrow(
         /fileBatches\.uploadAndPoll\(\): files\[1\]: not a Blob/,
       );

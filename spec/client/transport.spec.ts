@@ -271,6 +271,11 @@ describe('a redirect to another origin', () => {
     const error = await firstValueFrom(client.conversations.retrieve('conv_1')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({ status: 0, message: expect.stringContaining("redirect not followed (the caller's headers)") });
+    // A status 0 that is no redirect (a custom fetch's Response.error(), without headers of the caller's own) is not called one.
+    const plain = createClient({ apiKey: 'k', baseURL: 'https://api.test/v1', maxRetries: 0, fetch: async () => Response.error() });
+    const other = await firstValueFrom(plain.conversations.retrieve('conv_1')).catch((e: unknown) => e);
+    expect(other).toMatchObject({ status: 0 });
+    expect((other as Error).message).not.toContain('redirect');
   });
 
   it('is followed on the same origin for a stream with none of the caller’s headers (the library’s own accept is none), as the SDK follows it', async () => {

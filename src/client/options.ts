@@ -229,12 +229,17 @@ export function checkNumericOptions(options: object | undefined, where: string):
   for (const name of ['timeout', 'idleTimeout', 'firstEventTimeout', 'pollIntervalMs']) {
     const value = numbers[name];
     if (value !== undefined && !(typeof value === 'number' && value >= 0)) {
-      throw new RangeError(`${where}: ${name} must be a number of milliseconds >= 0, or Infinity (got ${typeof value === 'string' ? JSON.stringify(value) : String(value)})`);
+      throw new RangeError(`${where}: ${name} must be a number of milliseconds >= 0, or Infinity (got ${shown(value)})`);
     }
   }
   // Below 1, RxJS's `mergeMap` starts no upload at all: the call would never end.
   const concurrency = numbers['maxConcurrency'];
   if (concurrency !== undefined && !((Number.isInteger(concurrency) || concurrency === Infinity) && (concurrency as number) >= 1)) {
-    throw new RangeError(`${where}: maxConcurrency must be a whole number >= 1, or Infinity (got ${String(concurrency)})`);
+    throw new RangeError(`${where}: maxConcurrency must be a whole number >= 1, or Infinity (got ${shown(concurrency)})`);
   }
+}
+
+/** A value as an option error shows it: a string quoted (a forgotten conversion), anything else as it prints. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }

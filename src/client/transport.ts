@@ -166,9 +166,9 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                 // The error body is bounded by the deadline too.
                 phase = 'body';
                 // A browser's fetch hides a redirect it did not follow (`opaqueredirect`, status 0; `httpClientFetch`
-                // gives fetch's status-0 response for it too; a fetch answers no other status 0): say what it was.
+                // gives fetch's status-0 response for it too): say what it was.
                 const error =
-                  response.status === 0
+                  response.status === 0 && init.redirect === 'manual'
                     ? APIError.from(0, response.headers, REDIRECT_NOT_FOLLOWED, `${spec.method} ${spec.path}`)
                     : await APIError.fromResponse(response, `${spec.method} ${spec.path}`);
                 // Unsubscribed, or timed out, while the body was read: nothing more is sent.
@@ -336,7 +336,11 @@ function buildURL(baseURL: string, defaults: Record<string, string> | undefined,
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value === undefined || value === null) continue;
       if (typeof value !== 'object') params.set(key, String(value));
-      else for (const item of value) params.append(`${key}[]`, item);
+      else {
+        // A list replaces the client's parameter of that name too.
+        params.delete(key);
+        for (const item of value) params.append(`${key}[]`, item);
+      }
     }
   }
   const query = params.toString();

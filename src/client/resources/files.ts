@@ -55,8 +55,13 @@ export function checkUploadable(file: unknown, where: string): asserts file is U
   if (file instanceof Blob) return;
   const named = file as { name?: unknown; content?: unknown } | null | undefined;
   if (typeof named?.name === 'string' && (typeof named.content === 'string' || named.content instanceof Uint8Array)) return;
-  // What it was: a string quoted, an object by its class.
-  const kind = typeof file === 'string' ? JSON.stringify(excerpt(file)) : String((file as object | null)?.constructor?.name ?? file);
+  // What it was: a string quoted, an object by its class (`an object` without one), anything else as it prints.
+  const kind =
+    typeof file === 'string'
+      ? JSON.stringify(excerpt(file))
+      : typeof file === 'object' && file !== null
+        ? (Object.getPrototypeOf(file)?.constructor?.name ?? 'an object')
+        : String(file);
   throw new TypeError(`${where}: not a Blob, File or { name, content }: ${kind} (read a stream first)`);
 }
 
