@@ -15,6 +15,7 @@ import type { Response } from '../wire/responses.js';
 import type { ResponseDeleted, ResponseInputListItem } from './resources/responses.js';
 import type { Conversation, ConversationDeleted, ConversationItem } from '../wire/conversations.js';
 import type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
+import { isJsonObject } from '../schema/json-values.js';
 
 /**
  * The check of a response body that, when it passes, is read as a `T` (the type parameter only carries the
@@ -33,8 +34,6 @@ export interface BodyCheck<T> {
 const bodyCheck = <T>(check: (json: unknown) => ReadIssue | undefined): BodyCheck<T> => check;
 
 const kind = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const issue = (path: string, expected: string, value: unknown): ReadIssue => ({
   path,
   message: `expected ${expected}, got ${kind(value)}`,
@@ -42,7 +41,7 @@ const issue = (path: string, expected: string, value: unknown): ReadIssue => ({
 
 /** An object with a string `id`, and a string `status` when `withStatus`. */
 const identified = (json: unknown, withStatus: boolean): ReadIssue | undefined => {
-  if (!isObject(json)) return issue('', 'an object', json);
+  if (!isJsonObject(json)) return issue('', 'an object', json);
   if (typeof json['id'] !== 'string') return issue('id', 'a string', json['id']);
   if (withStatus && typeof json['status'] !== 'string') return issue('status', 'a string', json['status']);
   return undefined;
@@ -87,13 +86,13 @@ export const responseCheck = bodyCheck<Response>((json) => {
  * readJSON(chatCompletionCheck)
  */
 export const chatCompletionCheck = bodyCheck<ChatCompletion>((json) => {
-  if (!isObject(json)) return issue('', 'an object', json);
+  if (!isJsonObject(json)) return issue('', 'an object', json);
   if (typeof json['id'] !== 'string') return issue('id', 'a string', json['id']);
   const choices = json['choices'];
   if (!Array.isArray(choices)) return issue('choices', 'an array', choices);
   for (let i = 0; i < choices.length; i++) {
     const choice: unknown = choices[i];
-    if (!isObject(choice)) return issue(`choices.${i}`, 'an object', choice);
+    if (!isJsonObject(choice)) return issue(`choices.${i}`, 'an object', choice);
     const index = choice['index'];
     if (!Number.isInteger(index) || (index as number) < 0) return issue(`choices.${i}.index`, 'a non-negative integer', index);
     const reason = choice['finish_reason'];
@@ -101,7 +100,7 @@ export const chatCompletionCheck = bodyCheck<ChatCompletion>((json) => {
       return issue(`choices.${i}.finish_reason`, 'a string or null', reason);
     }
     const message = choice['message'];
-    if (!isObject(message)) return issue(`choices.${i}.message`, 'an object', message);
+    if (!isJsonObject(message)) return issue(`choices.${i}.message`, 'an object', message);
     for (const key of ['content', 'refusal'] as const) {
       const value = message[key];
       if (value !== null && value !== undefined && typeof value !== 'string') {
@@ -137,7 +136,7 @@ export const fileBatchCheck = bodyCheck<VectorStoreFileBatch>((json) => identifi
  */
 export function listPageCheck<T>(item: BodyCheck<T>): BodyCheck<ListPage<T>> {
   return bodyCheck<ListPage<T>>((json) => {
-    if (!isObject(json)) return issue('', 'an object', json);
+    if (!isJsonObject(json)) return issue('', 'an object', json);
     const data = json['data'];
     if (!Array.isArray(data)) return issue('data', 'an array', data);
     if (typeof json['has_more'] !== 'boolean') return issue('has_more', 'a boolean', json['has_more']);

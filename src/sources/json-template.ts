@@ -1,3 +1,4 @@
+import { isJsonObject } from '../schema/json-values.js';
 /**
  * A shortcut around `JSON.parse` for the events of every token.
  *
@@ -237,17 +238,6 @@ export function primitiveFields(
  */
 export function isPlainNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0);
-}
-
-/**
- * An object that is not an array (as JSON has them).
- *
- * @internal
- * @example
- * isJsonObject(JSON.parse('{"a":1}')); // true
- */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A slot as `JSON.stringify` writes it, without a string's quotes (they are in the segments). */

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../../schema/json-values.js';
 /**
  * Applies an API delta to a snapshot without mutating either: the result shares every part the delta does not
  * touch with `snapshot`, and copies only the objects on the path to what changed.
@@ -32,7 +33,7 @@ export function mergeDelta<T extends object>(snapshot: T, delta: object): T {
         result[key] = accValue + deltaValue;
       } else if (Array.isArray(accValue) && Array.isArray(deltaValue)) {
         result[key] = mergeArray(accValue, deltaValue);
-      } else if (isPlainObject(accValue) && isPlainObject(deltaValue)) {
+      } else if (isJsonObject(accValue) && isJsonObject(deltaValue)) {
         result[key] = mergeDelta(accValue, deltaValue);
       } else if (deltaValue === null || deltaValue === undefined) {
         // Nothing new: what was received stays (the spread copied it).
@@ -61,7 +62,7 @@ export function mergeArray(snapshot: readonly unknown[], delta: readonly unknown
   for (let i = 0; i < delta.length; i++) {
     const entry = delta[i];
     try {
-      const index = isPlainObject(entry) ? entry['index'] : undefined;
+      const index = isJsonObject(entry) ? entry['index'] : undefined;
       if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
         result.push(checked(entry));
         continue;
@@ -70,7 +71,7 @@ export function mergeArray(snapshot: readonly unknown[], delta: readonly unknown
       if (index > MAX_DELTA_INDEX) throw new RefusedDeltaError('index', `the index ${index} (at most ${MAX_DELTA_INDEX})`, 'index');
       while (result.length < index) result.push(undefined);
       const existing = result[index];
-      result[index] = isPlainObject(existing) ? mergeDelta(existing, entry as object) : checked(entry);
+      result[index] = isJsonObject(existing) ? mergeDelta(existing, entry as object) : checked(entry);
     } catch (error) {
       throw error instanceof RefusedDeltaError ? error.under(String(i)) : error;
     }
@@ -185,6 +186,3 @@ export function detached<V>(value: V): V {
   return copy as V;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -5,6 +5,7 @@ import { hasExactKeys } from './copy-record.js';
 import { detached, mergeDelta, RefusedDeltaError } from './merge-delta.js';
 import { textAppendEntry } from './text-append.js';
 import { type AssistantStreamState, initialAssistantStreamState } from './state.js';
+import { isJsonObject } from '../../schema/json-values.js';
 
 /**
  * The reducer behind `accumulateSnapshots()`: `(state, event) => state`. Never mutates `state` or `event`;
@@ -252,9 +253,9 @@ function mergeTextDelta(message: Message, delta: object): Message | undefined {
   const content: unknown = message.content;
   if (!Array.isArray(content) || index >= content.length) return undefined;
   const block: unknown = content[index];
-  if (!isRecord(block) || !hasExactKeys(block, BLOCK_KEYS)) return undefined;
+  if (!isJsonObject(block) || !hasExactKeys(block, BLOCK_KEYS)) return undefined;
   const text = block['text'];
-  if (!isRecord(text) || typeof text['value'] !== 'string') return undefined;
+  if (!isJsonObject(text) || typeof text['value'] !== 'string') return undefined;
   const withAnnotations = hasExactKeys(text, TEXT_KEYS_WITH_ANNOTATIONS);
   if (!withAnnotations && !hasExactKeys(text, TEXT_KEYS_VALUE_ONLY)) return undefined;
 
@@ -326,6 +327,3 @@ function flattenStep(length: number): number {
   return step;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

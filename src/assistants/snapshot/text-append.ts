@@ -1,3 +1,4 @@
+import { isJsonObject } from '../../schema/json-values.js';
 /**
  * The most common delta of a run stream, recognized for the reducer's text merge, which takes a shortcut for it.
  */
@@ -29,7 +30,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * if (entry) text = appendText(block.text.value, entry.text.value); // else the generic `mergeDelta`
  */
 export function textAppendEntry(delta: unknown): TextAppendEntry | undefined {
-  if (!isRecord(delta)) return undefined;
+  if (!isJsonObject(delta)) return undefined;
   // Exactly one own key, `content` (for-in also lists inherited enumerable keys: then we step aside).
   let keys = 0;
   for (const key in delta) if (key !== 'content' || ++keys > 1) return undefined;
@@ -37,7 +38,7 @@ export function textAppendEntry(delta: unknown): TextAppendEntry | undefined {
   const entries = delta['content'];
   if (!Array.isArray(entries) || entries.length !== 1) return undefined;
   const entry: unknown = entries[0];
-  if (!isRecord(entry)) return undefined;
+  if (!isJsonObject(entry)) return undefined;
   // Own keys among index, type and text; a block index, a string type, a text that is `{ value }`.
   let hasType = false;
   keys = 0;
@@ -52,13 +53,10 @@ export function textAppendEntry(delta: unknown): TextAppendEntry | undefined {
   if (keys !== (hasType ? 3 : 2) || !hasOwn.call(entry, 'index') || !hasOwn.call(entry, 'text')) return undefined;
   if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return undefined;
   if (hasType && typeof entry['type'] !== 'string') return undefined;
-  if (!isRecord(textDelta)) return undefined;
+  if (!isJsonObject(textDelta)) return undefined;
   keys = 0;
   for (const key in textDelta) if (key !== 'value' || ++keys > 1) return undefined;
   if (keys !== 1 || !hasOwn.call(textDelta, 'value') || typeof textDelta['value'] !== 'string') return undefined;
   return entry as unknown as TextAppendEntry;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -20,6 +20,7 @@
 import type { ReadIssue } from '../../sources/decode-json-event.js';
 import { ASSISTANT_STREAM_EVENT_NAMES } from '../../assistants/event-names.js';
 import { messageDeltaIssue } from './message-delta-check.js';
+import { isJsonObject } from '../json-values.js';
 
 /**
  * The name of every event of a run stream with JSON data (the keys of `assistantEventDataSchemas`), without
@@ -45,12 +46,12 @@ const knownNames: ReadonlySet<string> = new Set(ASSISTANT_EVENT_NAMES);
 export function assistantEventIssue(name: string, data: unknown): ReadIssue | undefined {
   if (name === 'thread.message.delta') return messageDeltaIssue(data);
   if (name === 'error' || !knownNames.has(name)) return undefined;
-  if (!isObject(data)) return { path: '', message: 'expected an object' };
+  if (!isJsonObject(data)) return { path: '', message: 'expected an object' };
   if (typeof data['id'] !== 'string') return { path: 'id', message: 'expected a string' };
   if (name.startsWith('thread.run.step.')) {
     if (name === 'thread.run.step.delta') return stepDeltaIssue(data);
     const details = data['step_details'];
-    if (!isObject(details)) return { path: 'step_details', message: 'expected an object' };
+    if (!isJsonObject(details)) return { path: 'step_details', message: 'expected an object' };
     if (typeof details['type'] !== 'string') return { path: 'step_details.type', message: 'expected a string' };
     if (details['type'] === 'tool_calls' && !Array.isArray(details['tool_calls'])) {
       return { path: 'step_details.tool_calls', message: 'expected an array' };
@@ -70,16 +71,16 @@ export function assistantEventIssue(name: string, data: unknown): ReadIssue | un
 
 function stepDeltaIssue(data: Record<string, unknown>): ReadIssue | undefined {
   const delta = data['delta'];
-  if (!isObject(delta)) return { path: 'delta', message: 'expected an object' };
+  if (!isJsonObject(delta)) return { path: 'delta', message: 'expected an object' };
   const details = delta['step_details'];
   if (details === undefined || details === null) return undefined;
-  if (!isObject(details)) return { path: 'delta.step_details', message: 'expected an object' };
+  if (!isJsonObject(details)) return { path: 'delta.step_details', message: 'expected an object' };
   const calls = details['tool_calls'];
   if (calls === undefined || calls === null) return undefined;
   if (!Array.isArray(calls)) return { path: 'delta.step_details.tool_calls', message: 'expected an array' };
   for (let i = 0; i < calls.length; i++) {
     const call: unknown = calls[i];
-    if (!isObject(call)) return { path: `delta.step_details.tool_calls.${i}`, message: 'expected an object' };
+    if (!isJsonObject(call)) return { path: `delta.step_details.tool_calls.${i}`, message: 'expected an object' };
     const index = call['index'];
     if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) {
       return { path: `delta.step_details.tool_calls.${i}.index`, message: 'expected an integer >= 0' };
@@ -88,6 +89,3 @@ function stepDeltaIssue(data: Record<string, unknown>): ReadIssue | undefined {
   return undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

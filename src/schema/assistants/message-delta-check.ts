@@ -9,6 +9,7 @@
  */
 import type { ReadIssue } from '../../sources/decode-json-event.js';
 import type { MessageDeltaEvent } from './message-delta.js';
+import { isIndex, isJsonObject } from '../json-values.js';
 
 /**
  * What is wrong with a field of a `thread.message.delta` the library reads, or `undefined`.
@@ -19,21 +20,21 @@ import type { MessageDeltaEvent } from './message-delta.js';
  * // { path: 'delta.content.0.text.value', message: 'expected a string' }
  */
 export function messageDeltaIssue(data: unknown): ReadIssue | undefined {
-  if (!isObject(data)) return { path: '', message: 'expected an object' };
+  if (!isJsonObject(data)) return { path: '', message: 'expected an object' };
   if (typeof data['id'] !== 'string') return { path: 'id', message: 'expected a string' };
   const delta = data['delta'];
-  if (!isObject(delta)) return { path: 'delta', message: 'expected an object' };
+  if (!isJsonObject(delta)) return { path: 'delta', message: 'expected an object' };
   const content = delta['content'];
   if (content === undefined || content === null) return undefined;
   if (!Array.isArray(content)) return { path: 'delta.content', message: 'expected an array' };
   for (let i = 0; i < content.length; i++) {
     const block: unknown = content[i];
-    if (!isObject(block)) return { path: `delta.content.${i}`, message: 'expected an object' };
+    if (!isJsonObject(block)) return { path: `delta.content.${i}`, message: 'expected an object' };
     if (!isIndex(block['index'])) return { path: `delta.content.${i}.index`, message: 'expected an integer >= 0' };
     if (block['type'] !== 'text') continue;
     const text = block['text'];
     if (text === undefined || text === null) continue;
-    if (!isObject(text)) return { path: `delta.content.${i}.text`, message: 'expected an object' };
+    if (!isJsonObject(text)) return { path: `delta.content.${i}.text`, message: 'expected an object' };
     const value = text['value'];
     if (value !== undefined && value !== null && typeof value !== 'string') {
       return { path: `delta.content.${i}.text.value`, message: 'expected a string' };
@@ -55,10 +56,3 @@ export function isCommonMessageDeltaEvent(data: unknown): data is MessageDeltaEv
   return messageDeltaIssue(data) === undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isIndex(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}

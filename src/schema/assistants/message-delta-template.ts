@@ -3,7 +3,8 @@
  * without `JSON.parse` (see `sources/json-template.ts`). Everything it builds is of the common shape
  * `isCommonMessageDeltaEvent` accepts, so the schema would accept it too.
  */
-import { isJsonObject, isPlainNumber, type TemplateShape } from '../../sources/json-template.js';
+import { isPlainNumber, type TemplateShape } from '../../sources/json-template.js';
+import { isJsonObject } from '../json-values.js';
 import type { MessageDeltaEvent } from './message-delta.js';
 
 /** What one message's text deltas share: the message id, the block index, whether `annotations: []` is sent. */

@@ -21,6 +21,7 @@
  */
 import type { ReadIssue } from '../../sources/decode-json-event.js';
 import type { ChatCompletionChunk } from './chunk.js';
+import { isIndex, isJsonObject } from '../json-values.js';
 
 /**
  * What is wrong with a field of a chunk the library reads, or `undefined` when the chunk can be read (see the
@@ -32,7 +33,7 @@ import type { ChatCompletionChunk } from './chunk.js';
  * // { path: 'choices.0.index', message: 'expected an integer >= 0' }
  */
 export function chatCompletionChunkIssue(data: unknown): ReadIssue | undefined {
-  if (!isObject(data)) return { path: '', message: 'expected an object' };
+  if (!isJsonObject(data)) return { path: '', message: 'expected an object' };
   if (!isOptionalString(data['id'])) return { path: 'id', message: 'expected a string' };
   const choices = data['choices'];
   if (!Array.isArray(choices)) return { path: 'choices', message: 'expected an array' };
@@ -44,18 +45,18 @@ export function chatCompletionChunkIssue(data: unknown): ReadIssue | undefined {
 }
 
 function choiceIssue(choice: unknown): ReadIssue | undefined {
-  if (!isObject(choice)) return { path: '', message: 'expected an object' };
+  if (!isJsonObject(choice)) return { path: '', message: 'expected an object' };
   if (!isIndex(choice['index'])) return { path: 'index', message: 'expected an integer >= 0' };
   if (!isOptionalString(choice['finish_reason'])) return { path: 'finish_reason', message: 'expected a string' };
   const logprobs = choice['logprobs'];
   if (logprobs !== undefined && logprobs !== null) {
-    if (!isObject(logprobs)) return { path: 'logprobs', message: 'expected an object' };
+    if (!isJsonObject(logprobs)) return { path: 'logprobs', message: 'expected an object' };
     if (!isOptionalArray(logprobs['content'])) return { path: 'logprobs.content', message: 'expected an array' };
     if (!isOptionalArray(logprobs['refusal'])) return { path: 'logprobs.refusal', message: 'expected an array' };
   }
   const delta = choice['delta'];
   if (delta === undefined || delta === null) return undefined;
-  if (!isObject(delta)) return { path: 'delta', message: 'expected an object' };
+  if (!isJsonObject(delta)) return { path: 'delta', message: 'expected an object' };
   const problem = deltaIssue(delta);
   return problem === undefined ? undefined : at('delta', problem);
 }
@@ -87,7 +88,7 @@ function deltaIssue(delta: Record<string, unknown>): ReadIssue | undefined {
 }
 
 function toolCallIssue(call: unknown): ReadIssue | undefined {
-  if (!isObject(call)) return { path: '', message: 'expected an object' };
+  if (!isJsonObject(call)) return { path: '', message: 'expected an object' };
   if (!isIndex(call['index'])) return { path: 'index', message: 'expected an integer >= 0' };
   if (!isOptionalString(call['id'])) return { path: 'id', message: 'expected a string' };
   if (!isOptionalString(call['type'])) return { path: 'type', message: 'expected a string' };
@@ -100,21 +101,13 @@ function toolCallIssue(call: unknown): ReadIssue | undefined {
 /** `value` absent, `null`, or an object whose `keys` are absent, `null` or strings. */
 function stringFieldsIssue(value: unknown, ...keys: string[]): ReadIssue | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) return { path: '', message: 'expected an object' };
+  if (!isJsonObject(value)) return { path: '', message: 'expected an object' };
   for (const key of keys) if (!isOptionalString(value[key])) return { path: key, message: 'expected a string' };
   return undefined;
 }
 
 function at(prefix: string, issue: ReadIssue): ReadIssue {
   return { path: issue.path === '' ? prefix : `${prefix}.${issue.path}`, message: issue.message };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isIndex(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function isOptionalString(value: unknown): boolean {

@@ -5,12 +5,12 @@
  * `content` and `obfuscation`, which that check accepts whatever they hold.
  */
 import {
-  isJsonObject,
   isPlainNumber,
   type JsonPrimitive,
   primitiveFields,
   type TemplateShape,
 } from '../../sources/json-template.js';
+import { isJsonObject } from '../json-values.js';
 import type { ChatCompletionChunk } from './chunk.js';
 
 /** What one stream's content chunks share. */

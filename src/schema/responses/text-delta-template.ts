@@ -5,12 +5,12 @@
  * `obfuscation` (a string), which the checks (and the full schema) accept whatever their values of those kinds.
  */
 import {
-  isJsonObject,
   type JsonPrimitive,
   primitiveFields,
   type TemplateShape,
   type TemplateSlot,
 } from '../../sources/json-template.js';
+import { isJsonObject } from '../json-values.js';
 import type { ResponseTextDeltaEvent } from './events.js';
 
 /** What one stream's text deltas share. */

@@ -12,6 +12,7 @@
  * They never copy or change the value.
  */
 import type { ReadIssue } from '../../sources/decode-json-event.js';
+import { isJsonObject } from '../json-values.js';
 
 /**
  * A field the library reads that is broken: its JSON path (`item.content.0.text`) and what is wrong with it (the
@@ -41,9 +42,6 @@ const problem = (path: string, expected: string, value: unknown): WireProblem =>
   path,
   message: `expected ${expected}, got ${value === undefined ? 'nothing' : kind(value)}`,
 });
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const string: Check = (value, path) => (typeof value === 'string' ? undefined : problem(path, 'a string', value));
 const number: Check = (value, path) =>
   typeof value === 'number' && Number.isFinite(value) ? undefined : problem(path, 'a number', value);
@@ -67,7 +65,7 @@ const nullish =
 const object =
   (fields: Readonly<Record<string, Check>>): Check =>
   (value, path) => {
-    if (!isRecord(value)) return problem(path, 'an object', value);
+    if (!isJsonObject(value)) return problem(path, 'an object', value);
     for (const key in fields) {
       const found = fields[key]!(value[key], at(path, key));
       if (found) return found;
@@ -91,7 +89,7 @@ const array =
 const tagged =
   (byType: Readonly<Record<string, Check>>): Check =>
   (value, path) => {
-    if (!isRecord(value)) return problem(path, 'an object', value);
+    if (!isJsonObject(value)) return problem(path, 'an object', value);
     const type = value['type'];
     if (typeof type !== 'string') return problem(at(path, 'type'), 'a string', type);
     const check = Object.prototype.hasOwnProperty.call(byType, type) ? byType[type] : undefined;
