@@ -4,7 +4,7 @@
  * unsubscribing); the last tests run Responses streams started and stopped at different times against the
  * emulator over HTTP, where a stopped stream's request must end as closed by the client.
  */
-import { lastValueFrom, map, type Observable, of, Subject, Subscriber, take, type TeardownLogic, toArray } from 'rxjs';
+import { lastValueFrom, map, Observable, of, Subject, Subscriber, take, type TeardownLogic, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   accumulateResponse,
@@ -207,6 +207,28 @@ describe('mergeKeyedStreams', () => {
     expect(views).toHaveLength(4);
     expect(commandsPulled).toBe(1);
     expect(valuesPulled).toBe(2);
+  });
+
+  it('take(1) of the first (empty) view does not even subscribe to the commands', async () => {
+    let subscribed = 0;
+    const commands = new Observable<KeyedStream<string>>((subscriber) => {
+      subscribed++;
+      subscriber.next({ key: 'a', stream: of('x') });
+    });
+    expect(await lastValueFrom(commands.pipe(mergeKeyedStreams(), take(1)))).toEqual({});
+    expect(subscribed).toBe(0);
+  });
+
+  it('a stream that is none (a plain-JS caller’s Promise, undefined) is that key’s error entry; the view goes on', async () => {
+    const commands = of<KeyedStream<string>[]>(
+      { key: 'a', stream: Promise.resolve('x') as never },
+      { key: 'b', stream: undefined as never },
+      { key: 'c', stream: of('y') },
+    );
+    const last = await lastValueFrom(commands.pipe(mergeKeyedStreams()));
+    expect(last['a']).toMatchObject({ status: 'error', error: expect.any(TypeError) });
+    expect(last['b']).toMatchObject({ status: 'error', error: expect.any(TypeError) });
+    expect(last['c']).toEqual(entry('done', 'y'));
   });
 
   it('a thousand keys started and stopped: the view ends empty and completes with the commands (nothing left running)', () => {

@@ -105,11 +105,14 @@ function entryChanges(key: string, stream: Observable<unknown>): Observable<Chan
     // The last value, so `done` and `error` entries keep it; it belongs to this subscription.
     let latest: unknown;
     return concat(
-      stream.pipe(
-        map((value): Change => {
-          latest = value;
-          return { key, entry: { status: 'streaming', latest: value } };
-        }),
+      // Deferred, so that a stream that is none (a plain-JS caller's Promise, `undefined`) fails as this key's entry.
+      defer(() =>
+        stream.pipe(
+          map((value): Change => {
+            latest = value;
+            return { key, entry: { status: 'streaming', latest: value } };
+          }),
+        ),
       ),
       defer(() => of<Change>({ key, entry: { status: 'done', latest } })),
     ).pipe(catchError((error: unknown) => of<Change>({ key, entry: { status: 'error', latest, error } })));
@@ -187,6 +190,8 @@ export function mergeKeyedStreams<T>(): OperatorFunction<KeyedStream<T>, KeyedVi
       };
 
       subscriber.next(view);
+      // A consumer that stopped at the empty view (`take(1)`): the commands are not even subscribed.
+      if (subscriber.closed) return;
       // Chained (here and for each stream): when the subscriber is done (`take`, an unsubscribe), the commands and
       // every stream stop at once, in the middle of a synchronous emission too.
       return subscribeChained(commands, subscriber, {
