@@ -1,5 +1,6 @@
 import { asyncScheduler, type MonoTypeOperatorFunction, Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
+import { MAX_TIMER_MS } from '../operators/schedule-after.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
 
 /**
@@ -103,4 +104,3 @@ function limit(ms: number): number {
   throw new RangeError(`A stream timeout must be a positive number of milliseconds, 0 or Infinity (got ${ms})`);
 }
 
-const MAX_TIMER_MS = 2 ** 31 - 1;

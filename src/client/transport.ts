@@ -6,7 +6,7 @@ import { AppRequestFailure } from '../errors/app-request-failure.js';
 import { APIKeyProviderError } from '../errors/api-key-errors.js';
 import { type APIKey, checkNumericOptions, type RequestOptions, type ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
-import { scheduleAfter } from './schedule.js';
+import { scheduleAfter } from '../operators/schedule-after.js';
 import { abortReason } from './abort-on.js';
 import { isEventStreamType } from '../sources/server-sent-event.js';
 

@@ -1,5 +1,5 @@
 import { asyncScheduler, EMPTY, expand, map, Observable, type SchedulerLike, switchMap } from 'rxjs';
-import { scheduleAfter } from '../client/schedule.js';
+import { scheduleAfter } from '../operators/schedule-after.js';
 
 /**
  * A polled value with the response headers it came with (for `openai-poll-after-ms`).

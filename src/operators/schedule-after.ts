@@ -1,7 +1,7 @@
 import { type SchedulerLike, Subscription } from 'rxjs';
 
-/** The longest delay a JavaScript timer takes (about 24.8 days); a longer one fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/** The longest delay a JavaScript timer takes (about 24.8 days); a longer one fires at once. @internal */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Runs `work` once, `ms` milliseconds from now on `scheduler`; `Infinity` never runs it. A delay longer than a
