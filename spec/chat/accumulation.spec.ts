@@ -14,6 +14,7 @@ import {
 } from '../../src/index';
 import { encode, streamOf } from '../helpers/bytes';
 import { sdkClientOver } from '../helpers/sdk';
+import { chatBytes, sdkChat } from './sdk-chat';
 
 const scheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
@@ -139,6 +140,15 @@ describe('finalizeChatCompletion', () => {
     expect(() => finalizeChatCompletion(undefined)).toThrow(MissingCompletionError);
     expect(() => finalizeChatCompletion(reduce([role, hel]))).toThrow(/choice 0 has no finish_reason/);
     expect(() => finalizeChatCompletion(reduce([hel, stop]))).toThrow(/choice 0 has no role/);
+  });
+
+  it("fails with MissingCompletionError when no choice came (a usage chunk, Azure's prompt filter chunk), as the SDK refuses it", async () => {
+    const filter = { id: '', object: '', created: 0, model: '', choices: [], prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] };
+    for (const chunks of [[usage], [filter], [filter, usage]] as ChatCompletionChunk[][]) {
+      expect(() => finalizeChatCompletion(reduce(chunks))).toThrow(new MissingCompletionError('the stream carried no choice'));
+      const sdk = await sdkChat([chatBytes(chunks)]);
+      expect(sdk.completion).toEqual({ sdkRejected: expect.stringContaining('without producing a ChatCompletionMessage') });
+    }
   });
 
   it('builds a chat.completion: null content and refusal when absent, usage from the last chunk', () => {

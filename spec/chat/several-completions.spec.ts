@@ -238,6 +238,50 @@ describe('a compatible server that gives every chunk of one completion an id of 
     });
   });
 
+  describe('with n > 1 and an id per choice (sglang)', () => {
+    const at = (id: string, index: number, delta: object, finish: string | null = null) => chunk(id, [{ ...choice(delta, { finish_reason: finish }), index }]);
+    const interleaved = [
+      at('A', 0, { role: 'assistant', content: '' }),
+      at('A', 0, { content: '{"city":' }),
+      at('B', 1, { role: 'assistant', content: '' }),
+      at('B', 1, { content: '{"city":"Paris"}' }),
+      at('A', 0, { content: '"Oslo"}' }),
+      at('A', 0, { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } }] }),
+      at('A', 0, {}, 'tool_calls'),
+      at('B', 1, {}, 'stop'),
+    ] as ChatCompletionChunk[];
+    // One choice after the other, each chunk an id of its own.
+    const oneAfterTheOther = [
+      at('a0', 0, { role: 'assistant', content: 'Hello' }),
+      at('a1', 0, { content: ' world' }, 'stop'),
+      at('b0', 1, { role: 'assistant', content: 'Bonjour' }),
+      at('b1', 1, { content: ' monde' }, 'stop'),
+    ] as ChatCompletionChunk[];
+
+    it.each([
+      ['interleaved', interleaved],
+      ['one choice after the other', oneAfterTheOther],
+    ])("%s: one completion of both choices, the snapshots, the final completion and the events the SDK's live stream's", async (_, chunks) => {
+      const ours = await ourChat([chatBytes(chunks)]);
+      expect(ours).toEqual(await sdkChat([chatBytes(chunks)]));
+      expect((ours.completion as { choices: unknown[] }).choices).toHaveLength(2);
+    });
+
+    it("the structured operators read the wanted choice's whole text and calls", async () => {
+      const City = z.object({ city: z.string() });
+      expect(await lastValueFrom(from(interleaved).pipe(finalParsed(City, { choice: 0 })))).toEqual({ city: 'Oslo' });
+      expect(await lastValueFrom(from(interleaved).pipe(finalParsed(City, { choice: 1 })))).toEqual({ city: 'Paris' });
+      const calls = await lastValueFrom(from(interleaved).pipe(parsedToolCalls({ weather: City }), toArray()));
+      expect(calls).toMatchObject([{ name: 'weather', callId: 'call_1', parsedArguments: { city: 'Oslo' } }]);
+    });
+
+    it('a next completion that opens a choice shown before still starts anew (a tool loop on such a server)', async () => {
+      const next = [at('C', 0, { role: 'assistant', content: 'Bye' }), at('C', 0, {}, 'stop')] as ChatCompletionChunk[];
+      const snapshots = await lastValueFrom(from([...oneAfterTheOther, ...next]).pipe(accumulateChatCompletion(), toArray()));
+      expect(snapshots.at(-1)!.choices.map((c) => c.message.content)).toEqual(['Bye']);
+    });
+  });
+
   describe('retries after cuts, on an API with one id per completion', () => {
     const t = (id: string, delta: object, finish: string | null = null) => chunk(id, [choice(delta, { finish_reason: finish })]);
     // Cut after its first chunk (joined with the next attempt: nothing but the role was lost), then cut mid-answer.

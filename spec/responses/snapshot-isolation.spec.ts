@@ -6,24 +6,7 @@
 import { from, share } from 'rxjs';
 import { accumulateResponse, finalResponse, responseReducer, type ResponseSnapshot, type ResponseStreamEvent } from '../../src/index';
 import { generatedEvents, logprobOf, richEvents } from './stream';
-
-/** Changes every object and array in `value`: new keys, strings replaced, arrays emptied and refilled. */
-function vandalize(value: unknown, seen = new Set<unknown>()): void {
-  if (typeof value !== 'object' || value === null || seen.has(value)) return;
-  seen.add(value);
-  if (Array.isArray(value)) {
-    for (const entry of value) vandalize(entry, seen);
-    value.push('vandal');
-    return;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    const inner = record[key];
-    if (typeof inner === 'object' && inner !== null) vandalize(inner, seen);
-    else if (typeof inner === 'string' && key !== 'type') record[key] = `${inner}!`;
-  }
-  record['vandal'] = true;
-}
+import { vandalize } from '../helpers/vandalize';
 
 function pristineSnapshots(events: readonly ResponseStreamEvent[]): Array<ResponseSnapshot | undefined> {
   const snapshots: Array<ResponseSnapshot | undefined> = [];

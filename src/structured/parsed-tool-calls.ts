@@ -3,7 +3,7 @@ import { withManySteps } from './per-subscription.js';
 import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
 import { StructuredOutputIncompleteError, StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
 import { chatProtocol } from '../chat/protocol.js';
-import { type CompletionIds, completionIdsAfter } from '../chat/snapshot/reducer.js';
+import { type CompletionIds, completionIdsAfter, type CompletionQuestions } from '../chat/snapshot/reducer.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputStreamValue } from './structured-text.js';
 
@@ -37,9 +37,6 @@ interface PendingChatCall {
   /** A custom tool call (`type: 'custom'`): free-form input, not parsed, not emitted. */
   custom: boolean;
 }
-
-/** Whether a completion finished is not asked by `parsedToolCalls` (its calls were emitted at its finish). */
-const unasked = (): boolean => false;
 
 /** What a Responses stream told of a function call, by its output index. */
 interface StreamCall {
@@ -102,6 +99,10 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
     const pending: PendingChatCall[] = [];
     let completion = '';
     let ids: CompletionIds = 'one';
+    const shownChoices = new Set<number>(); // the completion's choices seen so far
+    // What the reducer's rule asks: whether the completion finished is not asked (its calls were emitted at its
+    // finish, so nothing is pending to drop).
+    const asks: CompletionQuestions<undefined> = { finished: () => false, shows: (_, index) => shownChoices.has(index) };
     // Responses, of the current response: the function calls the stream told of, by output index.
     const calls = new Map<number, StreamCall>();
     const forget = () => calls.clear();
@@ -138,11 +139,15 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           // Another completion (the reducer's rule, `completionIdsAfter()`): a retry after a cut, or the next turn
           // of a tool loop. Calls the one before left unfinished (it was cut) are dropped, never joined to the new
           // ones. (Whether it finished is not asked: the calls of a finished one were emitted at its finish.)
-          const after = completionIdsAfter(ids, completion, value, unasked, undefined);
-          if (after === 'another') pending.length = 0;
+          const after = completionIdsAfter(ids, completion, value, asks, undefined);
+          if (after === 'another') {
+            pending.length = 0;
+            shownChoices.clear();
+          }
           ids = after === 'another' ? 'one' : after;
           if (value.id) completion = value.id;
           for (const choice of value.choices) {
+            shownChoices.add(choice.index);
             if (choice.index !== wantedChoice) continue;
             for (const fragment of choice.delta?.tool_calls ?? []) {
               let call = pending.find((c) => c.index === fragment.index);

@@ -11,7 +11,7 @@ import {
   StructuredOutputValidationError,
 } from '../errors/structured-errors.js';
 import { chatProtocol } from '../chat/protocol.js';
-import { type CompletionIds, completionIdsAfter, MAX_CHAT_INDEX } from '../chat/snapshot/reducer.js';
+import { type CompletionIds, completionIdsAfter, type CompletionQuestions, MAX_CHAT_INDEX } from '../chat/snapshot/reducer.js';
 import { beganAfterStart, startOf } from '../responses/snapshot/stream-start.js';
 import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../wire/chat.js';
 import type { Response, ResponseStreamEvent } from '../wire/responses-api.js';
@@ -104,7 +104,11 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
     text += piece;
     return piece;
   };
-  const everyChoiceFinished = () => choicesShown !== undefined && choicesShown.size === choicesFinished?.size;
+  // What the reducer's rule (`completionIdsAfter()`) asks of the completion so far.
+  const asks: CompletionQuestions<undefined> = {
+    finished: () => choicesShown !== undefined && choicesShown.size === choicesFinished?.size,
+    shows: (_, index) => choicesShown?.has(index) === true,
+  };
   const restart = () => {
     turn++;
     text = '';
@@ -162,7 +166,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
         const completion = value.id;
         if (completion) {
           // Another completion, by the reducer's rule (`completionIdsAfter()`): a retry after a cut, the next turn.
-          const after = completionIdsAfter(ids, id, value, everyChoiceFinished, undefined);
+          const after = completionIdsAfter(ids, id, value, asks, undefined);
           if (after === 'another') {
             restart();
             ids = 'one';

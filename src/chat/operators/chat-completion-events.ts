@@ -277,22 +277,16 @@ export function chatCompletionEvents(
           if (delta?.refusal != null && assistant && message.refusal) {
             emit({ type: 'refusal.delta', choiceIndex, delta: delta.refusal, snapshot: message.refusal });
           }
+          // The delta's entries as the snapshot's copies of them (its last ones): the chunk's own reach every
+          // subscription of a shared stream.
           const logprobs = chunkChoice.logprobs;
           if (logprobs?.content != null && assistant) {
-            emit({
-              type: 'logprobs.content.delta',
-              choiceIndex,
-              content: logprobs.content,
-              snapshot: choice.logprobs?.content ?? [],
-            });
+            const snapshot = choice.logprobs?.content ?? [];
+            emit({ type: 'logprobs.content.delta', choiceIndex, content: last(snapshot, logprobs.content.length), snapshot });
           }
           if (logprobs?.refusal != null && assistant) {
-            emit({
-              type: 'logprobs.refusal.delta',
-              choiceIndex,
-              refusal: logprobs.refusal,
-              snapshot: choice.logprobs?.refusal ?? [],
-            });
+            const snapshot = choice.logprobs?.refusal ?? [];
+            emit({ type: 'logprobs.refusal.delta', choiceIndex, refusal: last(snapshot, logprobs.refusal.length), snapshot });
           }
 
           const state = progressOf(choiceIndex);
@@ -336,4 +330,9 @@ export function chatCompletionEvents(
         }),
       );
     });
+}
+
+/** The last `count` entries of `list`. */
+function last<T>(list: readonly T[], count: number): T[] {
+  return list.slice(list.length - count);
 }

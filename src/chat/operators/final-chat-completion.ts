@@ -9,7 +9,7 @@ import { readingWith } from '../../operators/reducing-operator.js';
  * Emits once, when the stream completes: the whole {@link ChatCompletion} (`object: 'chat.completion'`), built
  * from every chunk as the official SDK's `ChatCompletionStream.finalChatCompletion()` builds it (see
  * {@link finalizeChatCompletion} for the rules and the few deliberate differences). Fails with
- * `MissingCompletionError` when there was no chunk or a choice never got its `finish_reason`; a stream that
+ * `MissingCompletionError` when there was no chunk or no choice, or a choice never got its `finish_reason`; a stream that
  * fails (a cut stream is an `IncompleteStreamError`) fails this too, with no completion. A stream holding several
  * completions (the chunks of `runChatTools()`'s turns, a retry after a cut) gives the last one, as the SDK's
  * runner does: a chunk of another completion `id` starts a new accumulation, by the rule of `chatCompletionReducer`

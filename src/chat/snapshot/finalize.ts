@@ -12,7 +12,7 @@ import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice, ChatCompleti
  * A choice whose last delta was an audio chunk carrying only `expires_at` (with the audio complete) gets
  * `finish_reason: 'stop'` when none came, as in the SDK. Pure: nothing is mutated.
  *
- * Throws {@link MissingCompletionError} when there was no chunk, or a choice lacks its `finish_reason` or `role`
+ * Throws {@link MissingCompletionError} when there was no chunk or no choice, or a choice lacks its `finish_reason` or `role`
  * (or a tool call its `type`, `function.name` / `function.arguments`, or a custom call its `custom.name`), as the
  * SDK does. A tool call without an `id` gets a random `call_...` one, as in the SDK. Deliberate difference: a
  * choice or tool call whose `index` was skipped fails instead of leaving a hole in the array.
@@ -23,6 +23,8 @@ import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice, ChatCompleti
 export function finalizeChatCompletion(snapshot: ChatCompletionSnapshot | undefined): ChatCompletion {
   if (snapshot === undefined) throw new MissingCompletionError('the stream carried no chunk');
   const { id, choices, created, model, system_fingerprint, ...rest } = snapshot;
+  // Chunks without a choice (Azure's prompt filter results, a usage chunk) are no answer: the SDK refuses them too.
+  if (choices.length === 0) throw new MissingCompletionError('the stream carried no choice');
   const finished: unknown[] = [];
   for (let i = 0; i < choices.length; i++) finished.push(finalizeChoice(choices[i], i));
   return {

@@ -1,4 +1,5 @@
 import { SnapshotError } from '../../errors/stream-errors.js';
+import { detached } from '../../assistants/snapshot/merge-delta.js';
 import type { ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkToolCall } from '../../wire/chat.js';
 import type {
   ChatCompletionSnapshot,
@@ -33,8 +34,10 @@ export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone
 
 /**
  * The pure reducer behind `accumulateChatCompletion()`: `(snapshot, chunk) => snapshot`, `undefined` before the
- * first chunk. Never mutates `snapshot` or `chunk`; the new snapshot shares every choice the chunk did not touch.
- * It keeps no state of its own: everything it knows is in the snapshot it is given.
+ * first chunk. Never mutates `snapshot` or `chunk`; the new snapshot shares every choice the chunk did not touch,
+ * and none of the chunk's objects (`usage`, `logprobs` entries, a filter's results: what it keeps of them is copied,
+ * since a shared stream's chunk reaches every subscription). It keeps no state of its own: everything it knows is
+ * in the snapshot it is given.
  *
  * The merge rules are the official SDK's (`ChatCompletionStream`, openai 7.x), so `finalizeChatCompletion()` of
  * the last snapshot equals its `finalChatCompletion()`, and each snapshot equals its
@@ -43,8 +46,9 @@ export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone
  *   `id` starts a new snapshot (the chunks of several completions in one stream, such as the `event`s of
  *   `runChatTools()`'s turns or a retry after a cut, give one snapshot per completion, and the last one is the final
  *   completion, as in the SDK's runner and its `ChatCompletionStream.fromReadableStream()`) when it opens a message
- *   (a choice's `delta.role`) after chunks that shared one id, or every choice of the snapshot finished
- *   ({@link completionIdsAfter}): some compatible servers give every chunk an `id` of its own, some the role too,
+ *   (a choice's `delta.role`, for a choice the snapshot holds) after chunks that shared one id, or every choice of
+ *   the snapshot finished ({@link completionIdsAfter}): some compatible servers give every chunk an `id` of its own,
+ *   some the role too, some (with `n` > 1) each choice an `id` of its own,
  *   and their chunks go on with the current completion until it finished (the SDK's live streams accumulate
  *   whatever the ids); a usage chunk (`choices: []`) belongs to the completion before it; a chunk with an empty
  *   `id` belongs to the current completion (Azure's first chunk, `id: ""` with `prompt_filter_results`, starts the
@@ -105,26 +109,32 @@ export type CompletionIds = 'one' | 'same' | 'varying';
  * `id` is `currentId` use their ids after `chunk` (from `ids` before it), or `'another'` when `chunk` starts another
  * completion. It does when both ids are non-empty and differ (the official SDK's rule in
  * `ChatCompletionStream.fromReadableStream()`), the chunk has choices (a usage chunk belongs to the completion
- * before it), and either the chunk opens a message (a choice's `delta.role`: the first chunk of every completion
- * says the role, a retry's after a cut one too) while the completion's chunks shared one id, or every choice of
- * the completion finished (`finished(state)`, asked only then; a function and its argument rather than a closure,
- * which would be made for every chunk) and the chunk carries something of a message (an empty `delta`, or none,
- * after the finish is a server's usage or content filter chunk for the same completion: LiteLLM's, Azure's). Some compatible servers give every chunk an `id` of its own, some with the
- * role in every chunk too (Foundry Local): their second chunk cannot be told from a retry after a single chunk, and
- * goes on with the completion (after an API's first chunk, a role without content, nothing is lost by it); while
- * the ids keep changing, only the completion's finish ends it. Two chunks with one id make it `'same'` again, so a
- * later retry starts anew. One string comparison per chunk; the rest only when the ids differ.
+ * before it), and either the chunk opens again a message of a choice the completion has shown (a choice's
+ * `delta.role`: the first chunk of every completion says the role, a retry's after a cut one too) while the
+ * completion's chunks shared one id, or every choice of the completion finished, and the chunk carries something of
+ * a message for a choice it has shown (an empty `delta`, or none, after the finish is a server's usage or content
+ * filter chunk for the same completion: LiteLLM's, Azure's; a choice not shown yet is the same completion's next
+ * choice). What the rule asks of the completion (`asks`: whether it shows a choice, whether
+ * every choice finished) is asked only when the ids differ; an object of functions and their argument rather than
+ * closures, which would be made for every chunk. Some compatible servers give every chunk an `id` of its own, some
+ * with the role in every chunk too (Foundry Local): their second chunk cannot be told from a retry after a single
+ * chunk, and goes on with the completion (after an API's first chunk, a role without content, nothing is lost by
+ * it); while the ids keep changing, only the completion's finish ends it. Some (sglang, with `n` > 1) give each
+ * choice an `id` of its own, and may stream one choice after another: a choice not shown yet is that completion's,
+ * not another completion's. Two
+ * chunks with one id make it `'same'` again, so a later retry starts anew. One string comparison per chunk; the
+ * rest only when the ids differ.
  *
  * @internal
  * @example
- * const after = completionIdsAfter(ids, id, chunk, everyChoiceFinished, snapshot);
+ * const after = completionIdsAfter(ids, id, chunk, { finished: everyChoiceFinished, shows: holdsChoice }, snapshot);
  * if (after === 'another') restart();
  */
 export function completionIdsAfter<S>(
   ids: CompletionIds,
   currentId: string,
   chunk: ChatCompletionChunk,
-  finished: (state: S) => boolean,
+  asks: CompletionQuestions<S>,
   state: S,
 ): CompletionIds | 'another' {
   const id = chunk.id;
@@ -133,8 +143,25 @@ export function completionIdsAfter<S>(
   if (!currentId) return 'one';
   // Two chunks in a row with one id: the API's way, whatever came before (a cut, then a retry's first chunk joined).
   if (id === currentId) return 'same';
-  if ((ids === 'same' && opensMessage(chunk)) || (finished(state) && carriesDelta(chunk))) return 'another';
+  if ((ids === 'same' && opensShownMessage(chunk, asks, state)) || (asks.finished(state) && carriesShownDelta(chunk, asks, state))) {
+    return 'another';
+  }
   return 'varying';
+}
+
+/**
+ * What {@link completionIdsAfter} asks of the state of the completion so far (a snapshot, or an operator's lighter
+ * record of it).
+ *
+ * @internal
+ * @example
+ * const asks: CompletionQuestions<ChatCompletionSnapshot> = { finished: everyChoiceFinished, shows: (s, i) => s.choices[i] !== undefined };
+ */
+export interface CompletionQuestions<S> {
+  /** Whether every choice the completion has shown has finished (`false` when it has shown none). */
+  readonly finished: (state: S) => boolean;
+  /** Whether the completion has shown the choice of this `index`. */
+  readonly shows: (state: S, index: number) => boolean;
 }
 
 /**
@@ -150,8 +177,13 @@ export function startsNewCompletion(snapshot: ChatCompletionSnapshot, chunk: Cha
 }
 
 function idsAfterChunk(snapshot: ChatCompletionSnapshot, chunk: ChatCompletionChunk): CompletionIds | 'another' {
-  return completionIdsAfter(idsOf(snapshot), snapshot.id, chunk, everyChoiceFinished, snapshot);
+  return completionIdsAfter(idsOf(snapshot), snapshot.id, chunk, SNAPSHOT_ASKS, snapshot);
 }
+
+const SNAPSHOT_ASKS: CompletionQuestions<ChatCompletionSnapshot> = {
+  finished: everyChoiceFinished,
+  shows: (snapshot, index) => snapshot.choices[index] !== undefined,
+};
 
 function everyChoiceFinished(snapshot: ChatCompletionSnapshot): boolean {
   let seen = false;
@@ -178,20 +210,28 @@ function withIds(snapshot: ChatCompletionSnapshot, ids: CompletionIds): ChatComp
   return snapshot;
 }
 
-/** Whether a choice of the chunk has a delta with any field set (not an empty `{}`, nor none). */
-function carriesDelta(chunk: ChatCompletionChunk): boolean {
+/** Whether a choice the completion has shown has a delta with any field set (not an empty `{}`, nor none) in the chunk. */
+function carriesShownDelta<S>(chunk: ChatCompletionChunk, asks: CompletionQuestions<S>, state: S): boolean {
   const choices = chunk.choices;
   for (let i = 0; i < choices.length; i++) {
-    const delta = choices[i]!.delta as Record<string, unknown> | null | undefined;
-    if (delta) for (const key in delta) if (delta[key] != null) return true;
+    const choice = choices[i]!;
+    const delta = choice.delta as Record<string, unknown> | null | undefined;
+    if (!delta || !asks.shows(state, choice.index)) continue;
+    for (const key in delta) if (delta[key] != null) return true;
   }
   return false;
 }
 
-/** Whether a chunk opens a message: a choice's delta says the `role` (the first chunk of a completion does). */
-function opensMessage(chunk: ChatCompletionChunk): boolean {
+/**
+ * Whether a chunk opens again the message of a choice the completion has shown: that choice's delta says the
+ * `role` (the first chunk of a completion does).
+ */
+function opensShownMessage<S>(chunk: ChatCompletionChunk, asks: CompletionQuestions<S>, state: S): boolean {
   const choices = chunk.choices;
-  for (let i = 0; i < choices.length; i++) if (choices[i]!.delta?.role) return true;
+  for (let i = 0; i < choices.length; i++) {
+    const choice = choices[i]!;
+    if (choice.delta?.role && asks.shows(state, choice.index)) return true;
+  }
   return false;
 }
 
@@ -211,12 +251,12 @@ function topLevel(
     for (const key in before) {
       if (!hasOwn.call(before, key)) continue;
       if (key === 'choices') result['choices'] = choices;
-      else put(result, key, hasOwn.call(source, key) ? source[key] : before[key]);
+      else put(result, key, hasOwn.call(source, key) ? detached(source[key]) : before[key]);
     }
   }
   for (const key in source) {
     if (!hasOwn.call(source, key) || key === 'choices' || key === 'obfuscation') continue;
-    if (snapshot === undefined || !hasOwn.call(snapshot, key)) put(result, key, source[key]);
+    if (snapshot === undefined || !hasOwn.call(snapshot, key)) put(result, key, detached(source[key]));
   }
   if (!hasOwn.call(result, 'choices')) result['choices'] = choices;
   return result as unknown as ChatCompletionSnapshot;
@@ -282,7 +322,7 @@ function reduceChoice(
   for (const key in chunkChoice) {
     if (isChoiceKey(key) || !hasOwn.call(chunkChoice, key)) continue;
     safeKey(key, 'choices');
-    edit()[key] = (chunkChoice as unknown as Record<string, unknown>)[key];
+    edit()[key] = detached((chunkChoice as unknown as Record<string, unknown>)[key]);
   }
   if (logprobs) {
     const current = (choice ?? previous!).logprobs;
@@ -291,7 +331,7 @@ function reduceChoice(
   if (finish_reason && previous !== undefined) edit().finish_reason = finish_reason;
   // The message is the deltas'; a choice's own `message` counts only without a `delta` (taking the latest, as the
   // SDK does): Foundry Local sends an empty one beside every delta.
-  if (!delta && hasOwn.call(chunkChoice, 'message')) edit().message = (chunkChoice as unknown as { message: ChatCompletionSnapshotMessage }).message;
+  if (!delta && hasOwn.call(chunkChoice, 'message')) edit().message = detached((chunkChoice as unknown as { message: ChatCompletionSnapshotMessage }).message);
   const before = (choice ?? previous!).message;
   if (delta) {
     const message = reduceMessage(before, delta);
@@ -373,11 +413,11 @@ function hasKeys(value: object, keys: readonly string[]): boolean {
 type Logprobs = NonNullable<ChatCompletionSnapshotChoice['logprobs']>;
 
 function mergeLogprobs(previous: Logprobs | null, logprobs: Logprobs): Logprobs {
-  if (!previous) return { ...logprobs };
+  if (!previous) return detached(logprobs);
   const { content, refusal, ...rest } = logprobs;
-  let merged: Logprobs = { ...previous, ...rest };
-  if (content) merged = { ...merged, content: (previous.content ?? []).concat(content) };
-  if (refusal) merged = { ...merged, refusal: (previous.refusal ?? []).concat(refusal) };
+  let merged: Logprobs = { ...previous, ...detached(rest) };
+  if (content) merged = { ...merged, content: (previous.content ?? []).concat(detached(content)) };
+  if (refusal) merged = { ...merged, refusal: (previous.refusal ?? []).concat(detached(refusal)) };
   return merged;
 }
 
@@ -409,7 +449,7 @@ function reduceMessage(
   for (const key in delta) {
     if (isDeltaKey(key) || !hasOwn.call(delta, key)) continue;
     safeKey(key, 'delta');
-    edit()[key] = (delta as Record<string, unknown>)[key];
+    edit()[key] = detached((delta as Record<string, unknown>)[key]);
   }
   const { content, refusal, role, tool_calls, function_call } = delta;
   const audio = (delta as { audio?: AudioDelta | null }).audio;
@@ -467,7 +507,7 @@ function reduceToolCalls(
           continue;
         default:
           safeKey(key, `tool_calls.${i}`);
-          call[key] = (fragment as unknown as Record<string, unknown>)[key];
+          call[key] = detached((fragment as unknown as Record<string, unknown>)[key]);
       }
     }
     const { id, type, function: fn } = fragment;
