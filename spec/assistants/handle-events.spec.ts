@@ -1,14 +1,18 @@
-import { concat, lastValueFrom, of, Subject, throwError, toArray } from 'rxjs';
+import { concat, lastValueFrom, of, Subject, tap, throwError, toArray } from 'rxjs';
 import {
   AssistantEventHandler,
   type AssistantStreamEvent,
   type AssistantStreamHandler,
+  finalMessages,
   handleEvents,
+  MissingRunError,
   StreamTimeoutError,
   type TextDelta,
   type ToolCall,
 } from '../../src/index';
-import { ev, message, run, step, textBlock, textDelta, toolDelta } from '../helpers/events';
+import { ev, message, run, sse, step, textBlock, textDelta, toolDelta } from '../helpers/events';
+import { encode } from '../helpers/bytes';
+import { sdkAssistantStream } from '../helpers/sdk';
 
 function logger(log: string[]): AssistantStreamHandler {
   const text = (t: { value: string }) => t.value;
@@ -39,6 +43,28 @@ async function fire(events: AssistantStreamEvent[], end: 'complete' | Error = 'c
 }
 
 describe('handleEvents', () => {
+  it("a message's in-progress event after deltas, carrying less than they gave, rolls nothing back (as in the SDK)", async () => {
+    const events = [
+      ev('thread.run.created', run('run_1', 'in_progress')),
+      ev('thread.message.created', message('msg_1', 'in_progress')),
+      textDelta('msg_1', [0, 'Hel']),
+      textDelta('msg_1', [0, 'lo']),
+      ev('thread.message.in_progress', message('msg_1', 'in_progress', [textBlock('Hel')])),
+      textDelta('msg_1', [0, ' world']),
+      ev('thread.run.completed', run('run_1', 'completed')),
+    ];
+    const ours: string[] = [];
+    await lastValueFrom(of(...events).pipe(handleEvents({ onTextDelta: (_d, t) => ours.push(t.value) })));
+    const [messages] = await lastValueFrom(of(...events).pipe(finalMessages(), toArray()));
+    const sdk = sdkAssistantStream([encode(sse(events))]);
+    const theirs: string[] = [];
+    sdk.on('textDelta', (_d, t) => theirs.push(t.value ?? ''));
+    const sdkMessages = await sdk.finalMessages();
+    expect(ours).toEqual(['Hel', 'Hello', 'Hello world']);
+    expect(ours).toEqual(theirs);
+    expect(messages![0]!.content).toEqual(sdkMessages[0]!.content);
+  });
+
   it('fires text callbacks across a multi-block message in the SDK order', async () => {
     const events = [
       ev('thread.message.created', message('msg_1', 'in_progress')),
@@ -196,6 +222,7 @@ describe('handleEvents', () => {
         textDelta('msg_1', [0, 'hi']),
         ev('thread.message.completed', message('msg_1', 'completed', [textBlock('hi')])),
         ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'tool_calls', tool_calls: [] })),
+        ev('thread.run.completed', run('run_1', 'completed')),
       ).pipe(handleEvents(new Context())),
     );
     expect(seen).toEqual([
@@ -208,7 +235,31 @@ describe('handleEvents', () => {
       'messageDone msg=msg_1',
       'event thread.run.step.created current=thread.run.step.created run=in_progress msg=undefined',
       'stepCreated msg=undefined',
+      'event thread.run.completed current=thread.run.completed run=in_progress msg=undefined',
     ]);
+  });
+
+  it("a stream that ends before its run settled (a [DONE] too soon) ends in MissingRunError after onException and onEnd, as the SDK's reports it", async () => {
+    const events = [
+      ev('thread.run.created', run('run_1', 'in_progress')),
+      ev('thread.message.created', message('msg_1', 'in_progress')),
+      textDelta('msg_1', [0, 'Hel']),
+    ];
+    const log: string[] = [];
+    const passed: AssistantStreamEvent[] = [];
+    const error = await lastValueFrom(of(...events).pipe(handleEvents(logger(log)), tap((e) => passed.push(e)))).catch((e: unknown) => e);
+    expect(error).toEqual(new MissingRunError('in_progress'));
+    expect(passed).toEqual(events);
+    expect(log.slice(-2)).toEqual(['exception The stream ended while its run was still "in_progress": no final run', 'end']);
+    const sdk = sdkAssistantStream([encode(sse(events))]);
+    const sdkLog: string[] = [];
+    sdk.on('error', (e) => sdkLog.push(`error ${e.message}`));
+    sdk.on('end', () => sdkLog.push('end'));
+    await sdk.done().catch(() => undefined);
+    expect(sdkLog).toEqual(['error Final run has not been received', 'end']);
+    // A stream of no run at all (events of a thread's messages, relayed) completes as it came.
+    const messagesOnly = events.slice(1);
+    expect(await lastValueFrom(of(...messagesOnly).pipe(handleEvents({}), toArray()))).toEqual(messagesOnly);
   });
 
   it('a tool call still open when the run stops is done, even in a step without its run_id (a server that leaves it out)', async () => {

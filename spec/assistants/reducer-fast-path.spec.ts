@@ -90,12 +90,11 @@ function refresh<T extends Message | RunStep>(existing: T | undefined, incoming:
   if (existing === undefined) return incoming;
   if (field === 'content') {
     const kept = (existing as Message).content;
-    return (incoming as Message).content.length === 0 && kept.length > 0 ? { ...incoming, content: kept } : incoming;
+    return kept.length > 0 ? { ...incoming, content: kept } : incoming;
   }
   const details = (incoming as RunStep).step_details;
   const keptDetails = (existing as RunStep).step_details;
-  const empty = details.type === 'tool_calls' && details.tool_calls.length === 0;
-  return empty && keptDetails.type === 'tool_calls' && keptDetails.tool_calls.length > 0 ? { ...incoming, step_details: keptDetails } : incoming;
+  return details.type === 'tool_calls' && keptDetails.type === 'tool_calls' && keptDetails.tool_calls.length > 0 ? { ...incoming, step_details: keptDetails } : incoming;
 }
 
 function findById<T extends Identified>(list: readonly T[], id: string): T | undefined {

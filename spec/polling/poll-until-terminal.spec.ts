@@ -58,6 +58,23 @@ describe('pollUntilTerminal', () => {
     });
   });
 
+  it('firstIntervalMs outranks the first state’s header (a create’s answer: the SDK polls at once whatever it says); later headers count', () => {
+    const test = scheduler();
+    test.run(({ cold, expectObservable }) => {
+      const answers = [state('in_progress', 30), state('completed')];
+      let sent = 0;
+      const polled$ = pollUntilTerminal<Job>({
+        first: of(state('queued', 3000)),
+        retrieve: () => cold('-(a|)', { a: answers[sent++]! }),
+        isTerminal,
+        defaultIntervalMs: 10,
+        firstIntervalMs: 0,
+        scheduler: test,
+      });
+      expectObservable(polled$).toBe('ab 30ms (c|)', { a: { status: 'queued' }, b: { status: 'in_progress' }, c: { status: 'completed' } });
+    });
+  });
+
   it('honours the server’s openai-poll-after-ms, and pollIntervalMs over it', () => {
     for (const [pollIntervalMs, expected] of [
       [undefined, '5ms a 499ms (b|)'],

@@ -35,9 +35,9 @@ export interface PollUntilTerminalOptions<T> {
   /** The wait when neither `pollIntervalMs` nor the header gives one. Default 1000. */
   defaultIntervalMs?: number | undefined;
   /**
-   * The wait after the first state when neither `pollIntervalMs` nor its header gives one. Default
-   * `defaultIntervalMs`. The answer of a create says nothing of the pace: the client's create-and-poll helpers pass
-   * `0`, as the official SDK polls at once after a create.
+   * The wait after the first state when `pollIntervalMs` is not given, whatever the first state's header says.
+   * Default: that header, else `defaultIntervalMs`. The client's create-and-poll helpers pass `0`: the official
+   * SDK polls at once after a create, whatever its answer's headers.
    */
   firstIntervalMs?: number | undefined;
   /** The scheduler of the waits (a `TestScheduler` in tests). Default `asyncScheduler`. */
@@ -55,8 +55,8 @@ export const AFTER_CREATE = 0;
 
 /**
  * Emits each state of something the server works on asynchronously (a run, a vector store file, a file batch)
- * until a terminal one, which it emits last before completing. Between requests it waits `pollIntervalMs`,
- * else the server's `openai-poll-after-ms`, else `defaultIntervalMs` (`firstIntervalMs` after the first state).
+ * until a terminal one, which it emits last before completing. Between requests it waits `pollIntervalMs`, else
+ * (after the first state) `firstIntervalMs`, else the server's `openai-poll-after-ms`, else `defaultIntervalMs`.
  * Cold; unsubscribing stops polling and
  * aborts a request under way. Errors end it.
  *
@@ -71,9 +71,9 @@ export const AFTER_CREATE = 0;
  */
 export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Observable<T> {
   const fallback = options.defaultIntervalMs ?? 1000;
-  const first = options.firstIntervalMs ?? fallback;
+  const first = options.firstIntervalMs;
   const wait = (polled: Polled<T>, index: number) =>
-    options.pollIntervalMs ?? pollAfterMs(polled.headers) ?? (index === 0 ? first : fallback);
+    options.pollIntervalMs ?? (index === 0 && first !== undefined ? first : (pollAfterMs(polled.headers) ?? fallback));
   return options.first.pipe(
     expand((polled, index) =>
       options.isTerminal(polled.data)

@@ -1,5 +1,6 @@
 import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
-import { StreamTimeoutError } from '../../errors/stream-errors.js';
+import { MissingRunError, StreamTimeoutError } from '../../errors/stream-errors.js';
+import { isSettledRunStatus } from '../run-statuses.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, RunStep } from '../../wire/assistants.js';
 import { assistantStreamReducer, findById } from '../snapshot/reducer.js';
@@ -22,7 +23,9 @@ import { subscribeChained } from '../../operators/subscribe-chained.js';
  * per message and per run step, so merged streams of several runs fire correctly, and "done" callbacks receive
  * the server's final objects when the stream carries them.
  *
- * A callback that throws ends the stream with that error (as `tap` does), after `onException`.
+ * A callback that throws ends the stream with that error (as `tap` does), after `onException`. A stream that
+ * completes while its (latest) run has not settled (a `[DONE]` too soon) ends with a `MissingRunError`, after
+ * `onException` and `onEnd`, as the SDK reports it; a stream that carried no run completes as it came.
  *
  * @example
  * import { handleEvents, untilDone } from 'rx-openai-stream';
@@ -74,6 +77,10 @@ export function handleEvents(handler: AssistantStreamHandler): MonoTypeOperatorF
         },
         error: (error: unknown) => fail(error),
         complete() {
+          // The stream's (latest) run never settled: it ended early, at a `[DONE]` that came too soon. The SDK's
+          // stream reports that as its error too; `finalRun()` and the other finals fail alike.
+          const run = state.currentRun;
+          if (run !== undefined && !isSettledRunStatus(run.status)) return fail(new MissingRunError(run.status));
           end();
           out.complete();
         },

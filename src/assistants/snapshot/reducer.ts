@@ -12,8 +12,9 @@ import { isJsonObject } from '../../schema/json-values.js';
  * the new state shares everything the event did not change.
  *
  * - run events replace that run (by id) and set `currentRun`;
- * - `thread.run.step.*` / `thread.message.*` created and in-progress events store the object (an in-progress
- *   event without content keeps what deltas accumulated); deltas merge into the snapshot of their id by the
+ * - `thread.run.step.*` / `thread.message.*` created and in-progress events store the object (of an object the
+ *   state holds, the content or tool calls accumulated stay: such an event may carry fewer than the deltas gave,
+ *   as the SDK keeps its message snapshot); deltas merge into the snapshot of their id by the
  *   API's rules (see `mergeDelta`); completed / failed / cancelled / expired / incomplete events store the
  *   server's final object and clear the `current...Snapshot`;
  * - other events (including unknown types) only become `currentEvent`.
@@ -149,20 +150,21 @@ function applyDelta<T extends Identified>(snapshot: T | undefined, delta: object
 }
 
 /**
- * A created / in-progress event carries the object as the server has it at that moment, without what deltas
- * added since. Keep the accumulated `field` when the event's is empty, so a late in-progress event cannot erase
- * streamed content.
+ * A created / in-progress event of an object the stream already holds carries the object as the server had it at
+ * some moment, possibly before deltas the stream has since delivered. The accumulated `field` stays whenever it
+ * holds anything (a message's content blocks, a step's tool calls), so a late in-progress event can neither erase
+ * nor roll back streamed content (the SDK keeps its message snapshot on `in_progress` too); the event's other
+ * fields (status, ...) are taken.
  */
 function refresh<T extends Message | RunStep>(existing: T | undefined, incoming: T, field: 'content' | 'step_details'): T {
   if (existing === undefined) return incoming;
   if (field === 'content') {
     const kept = (existing as Message).content;
-    return (incoming as Message).content.length === 0 && kept.length > 0 ? { ...incoming, content: kept } : incoming;
+    return kept.length > 0 ? { ...incoming, content: kept } : incoming;
   }
   const details = (incoming as RunStep).step_details;
   const keptDetails = (existing as RunStep).step_details;
-  const empty = details.type === 'tool_calls' && details.tool_calls.length === 0;
-  return empty && keptDetails.type === 'tool_calls' && keptDetails.tool_calls.length > 0
+  return details.type === 'tool_calls' && keptDetails.type === 'tool_calls' && keptDetails.tool_calls.length > 0
     ? { ...incoming, step_details: keptDetails }
     : incoming;
 }

@@ -85,11 +85,11 @@ export interface DeliveredState {
  * is kept, so a consumer that changes an event after it is delivered changes nothing here.
  *
  * The messages follow the snapshot reducer's rules as far as recovery reads them: a created or in-progress event
- * stores the message (keeping the blocks received when its content is empty), a completed or incomplete one stores
+ * stores the message (keeping the blocks received, if any), a completed or incomplete one stores
  * the server's; a delta's content entries merge into the block at their `index` (a `type` replaces the block's,
  * text is appended, a gap before the index is left empty), and a delta of a message never created is skipped.
  * The steps' tool calls follow the reducer's rules too: a step's created or in-progress event stores its tool calls
- * (keeping those received when its `tool_calls` is empty and the step's details were `tool_calls` already), a final
+ * (keeping those received, if any, when its details and the step's are `tool_calls`), a final
  * event stores the server's; a delta's `step_details.tool_calls` entries merge into the tool call at their `index`
  * (arguments and input lengthen by the fragment's length, a gap is left empty; a code interpreter's `outputs` list
  * is taken where the call had none, and otherwise merged as the reducer merges a list: an output with an `index`
@@ -223,14 +223,14 @@ function stringLength(holder: unknown, key: string): number {
   return typeof value === 'string' ? value.length : 0;
 }
 
-/** Stores a step event's details; a created or in-progress one (`keepReceived`) with no tool calls keeps those received. */
+/** Stores a step event's details; a created or in-progress one (`keepReceived`) keeps the tool calls received, if any. */
 function storeStepDetails(all: Map<string, TrackedDetails>, id: string, details: unknown, keepReceived: boolean): void {
   const { type, tool_calls } = (typeof details === 'object' && details !== null ? details : {}) as { type?: unknown; tool_calls?: unknown };
   const calls = Array.isArray(tool_calls) ? tool_calls.map(streamedLength) : undefined;
   const outputs = Array.isArray(tool_calls) ? tool_calls.map(outputsOf) : undefined;
   const previous = all.get(id);
   const kept = previous?.toolCalls;
-  if (keepReceived && type === 'tool_calls' && calls?.length === 0 && previous?.type === 'tool_calls' && kept !== undefined && kept.length > 0) {
+  if (keepReceived && type === 'tool_calls' && previous?.type === 'tool_calls' && kept !== undefined && kept.length > 0) {
     return;
   }
   all.set(id, { type: typeof type === 'string' ? type : undefined, toolCalls: calls, outputs });
@@ -342,8 +342,8 @@ function keep(list: DeliveredObject[], object: DeliveredObject): void {
 }
 
 /**
- * Stores a message event's message; for a created or in-progress one (`keepReceived`) whose content is empty, the
- * blocks received so far stay (such an event carries the message as it was before the deltas).
+ * Stores a message event's message; for a created or in-progress one (`keepReceived`), the blocks received so far
+ * stay, if any (such an event carries the message as it was at some moment, possibly before the deltas).
  */
 function storeMessage(messages: TrackedMessage[], data: unknown, keepReceived: boolean): void {
   const { id, status: given, content } = data as { id?: unknown; status?: unknown; content?: unknown };
@@ -356,7 +356,7 @@ function storeMessage(messages: TrackedMessage[], data: unknown, keepReceived: b
     const message = messages[i]!;
     if (message.id !== id) continue;
     message.status = status;
-    if (!(keepReceived && blocks.length === 0)) message.content = blocks;
+    if (!(keepReceived && message.content.length > 0)) message.content = blocks;
     return;
   }
   messages.push({ id, status, content: blocks });
