@@ -130,6 +130,14 @@ describe('the angular-chat relay (node:http, in front of the emulator)', () => {
     const last = events.at(-1)!.sequence_number!;
     expect(ids(byQuery.text)).toEqual(Array.from({ length: last - 3 }, (_, i) => i + 4));
     expect(ids(byHeader.text)).toEqual(Array.from({ length: last - 5 }, (_, i) => i + 6)); // the header wins
+    // A malformed position is refused before the stream starts, in the API's error shape.
+    for (const [query, headers, param] of [
+      ['&starting_after=abc', {}, 'starting_after'],
+      ['', { 'last-event-id': 'abc' }, 'Last-Event-ID'],
+    ] as const) {
+      const refused = await request('GET', `/api/v1/responses/${id}?stream=true${query}`, undefined, headers);
+      expect([refused.status, JSON.parse(refused.text)]).toEqual([400, { error: expect.objectContaining({ param, type: 'invalid_request_error' }) }]);
+    }
     const gets = emulator.requests.filter((r) => r.method === 'GET' && r.path === `/v1/responses/${id}`);
     expect(gets.map((r) => new URLSearchParams(r.query).get('starting_after'))).toEqual(['3', '5']);
   });

@@ -7,6 +7,8 @@ import {
   chatCompletionChunks,
   IncompleteStreamError,
   responseEvents,
+  responseEventsFromNdjson,
+  ResponseStreamError,
   textDeltas,
   toNdjsonBody,
   type ResponseStreamEvent,
@@ -67,6 +69,24 @@ describe("toNdjsonBody: the SDK's toReadableStream() body", () => {
     })().catch((e: unknown) => e);
     expect(error).toBe(failure);
     expect(seen).toEqual(chunks.slice(0, 2));
+  });
+
+  it("a failed response (the library's ResponseStreamError) is written as its line and the body ends, as the SDK's body has it", async () => {
+    const response = (status: string, extra: object = {}) => ({ id: 'resp_1', object: 'response', created_at: 1, status, model: 'm', output: [], ...extra });
+    const wire = [
+      { type: 'response.created', sequence_number: 0, response: response('in_progress') },
+      { type: 'response.failed', sequence_number: 1, response: response('failed', { error: { code: 'server_error', message: 'The model failed' } }) },
+    ];
+    const bytes = () => new Response(wire.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join(''));
+    const sdk = Stream.fromSSEResponse(bytes(), new AbortController());
+    const expected = await new Response(sdk.toReadableStream()).text();
+    const body = toNdjsonBody(responseEvents(bytes()), { heartbeatMs: false });
+    const [ours, again] = body.tee();
+    expect(await new Response(ours).text()).toBe(expected);
+    // The library's NDJSON reader of it fails as the stream did, with the API's code.
+    const error = await lastValueFrom(responseEventsFromNdjson(again)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    expect(error).toMatchObject({ eventType: 'response.failed', code: 'server_error', responseId: 'resp_1' });
   });
 
   it('a reader more than maxBufferSize behind is cut with IncompleteStreamError, upstream stopped', async () => {

@@ -1,6 +1,6 @@
 import { asyncScheduler, interval, Observable } from 'rxjs';
 import { checkEvents } from './check-events.js';
-import { IncompleteStreamError } from '../errors/stream-errors.js';
+import { IncompleteStreamError, ResponseStreamError } from '../errors/stream-errors.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
 import { bodyOfFrames, type EventStreamBodyOptions } from './event-stream-body.js';
 import { DEFAULT_HEARTBEAT_MS } from './event-stream-frames.js';
@@ -23,7 +23,9 @@ export type NdjsonBodyOptions = Pick<EventStreamBodyOptions, 'heartbeatMs' | 'sc
  * read it).
  *
  * As the SDK's: an upstream error (a cut upstream too) errors the body, which the SDK's reader throws (over HTTP
- * the connection breaks off); a clean end is the stream's end. Heartbeats are empty lines (the SDK skips them).
+ * the connection breaks off), but for a Responses `response.failed` (the library's streams fail with a
+ * `ResponseStreamError` for it), which is written as its line before the body ends, as the SDK's body has it (the
+ * library's NDJSON sources then fail with that `ResponseStreamError`); a clean end is the stream's end. Heartbeats are empty lines (the SDK skips them).
  * Pull-based, cancelled and bounded as {@link toEventStreamBody}: a reader more than `maxBufferSize` behind is
  * cut with an `IncompleteStreamError`.
  *
@@ -55,7 +57,16 @@ export function toNdjsonBody<T>(events$: Observable<T>, options: NdjsonBodyOptio
           lines++;
           subscriber.next(`${line}\n`);
         },
-        error: (error: unknown) => subscriber.error(error),
+        error(error: unknown) {
+          // A failed response is an event of the stream, which the SDK's body writes as its line before it ends (the
+          // library's streams report it as their error, with the event's data).
+          if (error instanceof ResponseStreamError && error.eventType === 'response.failed' && typeof error.error === 'object' && error.error !== null) {
+            lines++;
+            subscriber.next(`${JSON.stringify(error.error)}\n`);
+            return subscriber.complete();
+          }
+          subscriber.error(error);
+        },
         complete: () => subscriber.complete(),
       }),
     );

@@ -293,6 +293,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   function followResponse(req: IncomingMessage, res: ServerResponse, id: string, startingAfter: string | null): void {
     const after = parseSequence(startingAfter, 'starting_after');
+    // Checked here too, before the stream starts: a 400 then, not an error event (the factory reads it again).
+    const header = req.headers['last-event-id'];
+    parseSequence(typeof header === 'string' ? header : undefined, 'Last-Event-ID');
     relayEvents(
       req,
       res,
