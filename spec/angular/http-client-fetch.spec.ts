@@ -18,9 +18,10 @@ import {
   withFetch,
   withInterceptors,
   withInterceptorsFromDi,
+  withRequestsMadeViaParent,
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ApplicationRef, NgZone, ɵNoopNgZone } from '@angular/core';
+import { type ApplicationRef, createEnvironmentInjector, NgZone, ɵNoopNgZone } from '@angular/core';
 import {
   catchError,
   EMPTY,
@@ -447,6 +448,30 @@ describe('application stability', () => {
     await app.whenStable();
     expect(record.outcome).toBeUndefined();
     subscription.unsubscribe();
+  });
+
+  it("with withRequestsMadeViaParent(), in a child injector: stable while the stream runs, through both levels' interceptors", async () => {
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
+    const seen: string[] = [];
+    const child = createEnvironmentInjector(
+      [
+        provideHttpClient(withRequestsMadeViaParent(), withInterceptors([(request, next) => (seen.push(request.url), next(request))])),
+        provideOpenAIStream({ baseURL: emulator.url }),
+      ],
+      app.injector,
+    );
+    const client = child.get(OPENAI_STREAM_CLIENT);
+    await app.whenStable();
+    emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
+    // The parent's interceptor adds the key the emulator asks for: without it no event would come.
+    const { arrived, subscription } = firstEvents(client.responses.stream(BODY), 2);
+    await arrived;
+    const record = emulator.requests.at(-1)!;
+    await app.whenStable();
+    expect(record.outcome).toBeUndefined();
+    expect(seen).toEqual([`${emulator.url}/responses`]);
+    subscription.unsubscribe();
+    child.destroy();
   });
 
   it('a request that is not a stream holds stability until its body ends', async () => {

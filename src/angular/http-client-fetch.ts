@@ -67,7 +67,8 @@ export interface HttpClientFetchOptions {
  * import { createClient } from 'rx-openai-stream';
  * import { httpClientFetch } from 'rx-openai-stream/angular';
  *
- * const client = createClient({ baseURL: '/api/openai/v1', fetch: httpClientFetch(inject(HttpClient)) });
+ * // `apiKey: ''`: no Authorization header, and OPENAI_API_KEY stays out of it under server-side rendering.
+ * const client = createClient({ baseURL: '/api/openai/v1', apiKey: '', fetch: httpClientFetch(inject(HttpClient)) });
  */
 export function httpClientFetch(http: HttpClient, options: HttpClientFetchOptions = {}): typeof fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

@@ -120,9 +120,17 @@ function streamingHttpClient(): HttpClient {
   const Handler: (new (backend: HttpBackend, injector: EnvironmentInjector) => HttpHandler) | undefined =
     http.ɵHttpInterceptingHandler;
   if (!(contributes instanceof InjectionToken) || typeof Handler !== 'function') return inject(HttpClient);
-  const parent = inject(EnvironmentInjector);
-  const child = createEnvironmentInjector([{ provide: contributes, useValue: false }], parent, 'rx-openai-stream');
-  inject(DestroyRef).onDestroy(() => child.destroy());
-  const handler = runInInjectionContext(child, () => new Handler(child.get(HttpBackend), child));
-  return new HttpClient(handler);
+  const destroyRef = inject(DestroyRef);
+  // The handler of `level`'s interceptors, over its backend. With `withRequestsMadeViaParent()` that backend is the
+  // parent's own handler, which would hold stability for the whole stream: the parent's interceptors then get a
+  // quiet handler of their own too, and so on up (the handler's `injector` is where its interceptors come from).
+  const quietHandler = (level: EnvironmentInjector): HttpHandler => {
+    const child = createEnvironmentInjector([{ provide: contributes, useValue: false }], level, 'rx-openai-stream');
+    destroyRef.onDestroy(() => child.destroy());
+    let backend: HttpBackend = child.get(HttpBackend);
+    const upper = backend instanceof Handler ? (backend as { injector?: unknown }).injector : undefined;
+    if (upper instanceof EnvironmentInjector && upper !== level) backend = quietHandler(upper);
+    return runInInjectionContext(child, () => new Handler(backend, child));
+  };
+  return new HttpClient(quietHandler(inject(EnvironmentInjector)));
 }
