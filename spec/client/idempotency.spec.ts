@@ -1,4 +1,4 @@
-import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { firstValueFrom, lastValueFrom, type Observable, toArray } from 'rxjs';
 import { APIError, createClient, finalRun, InternalServerError } from '../../src/index';
 import { RUN_CALL_METADATA_KEY } from '../../src/client/run-attempts';
 import type { RequestRecord } from '../../src/testing/index';
@@ -47,13 +47,13 @@ describe('Idempotency-Key', () => {
   it('idempotencyHeader renames the header, or with null leaves it out', async () => {
     const sent: Array<Record<string, string>> = [];
     const fetchImpl: typeof fetch = (input, init) => {
-      sent.push(init!.headers as Record<string, string>);
+      sent.push(Object.fromEntries(new Headers(init!.headers)));
       return fetch(input, init);
     };
     await firstValueFrom(ctx.clientWith({ fetch: fetchImpl, idempotencyHeader: 'X-Idempotency-Key' }).threads.create({}));
     await firstValueFrom(ctx.clientWith({ fetch: fetchImpl, idempotencyHeader: null }).threads.create({}));
-    expect(sent[0]!['X-Idempotency-Key']).toMatch(KEY);
-    expect(sent[0]!['Idempotency-Key']).toBeUndefined();
+    expect(sent[0]!['x-idempotency-key']).toMatch(KEY);
+    expect(sent[0]!['idempotency-key']).toBeUndefined();
     expect(Object.keys(sent[1]!).filter((name) => /idempotency/i.test(name))).toEqual([]);
   });
 
@@ -271,6 +271,40 @@ describe('a 502 after the API accepted the POST leaves exactly one object', () =
     expect((error as InternalServerError).status).toBe(502);
     await ctx.emulator.idle();
     expect(ctx.emulator.counters.runsCreated - before).toBe(1);
+  });
+
+  it('a refused connection sent nothing: the run call is sent again after the backoff, without a lookup (the create-and-run calls too)', async () => {
+    // A port nothing listens on: Node's fetch fails with ECONNREFUSED a few causes down.
+    const closed = await listen((_req, res) => res.end());
+    await closed.close();
+    const dead = new URL(closed.url).port;
+    let refuse = 0;
+    const sent: string[] = [];
+    const client = createClient({
+      apiKey: 'test',
+      baseURL: ctx.emulator.url,
+      pollIntervalMs: 5,
+      fetch: (input, init) => {
+        const url = String(input);
+        sent.push(`${refuse > 0 ? 'refused ' : ''}${init?.method} ${new URL(url).pathname.replace(/thread_\w+|run_\w+/g, '{id}')}`);
+        return fetch(refuse-- > 0 ? url.replace(`:${new URL(url).port}/`, `:${dead}/`) : url, init);
+      },
+    });
+    const threadId = await newThread();
+    const body = { assistant_id: assistantId, thread: { messages: [{ role: 'user' as const, content: 'Hello' }] } };
+    const calls: Record<string, () => Observable<unknown>> = {
+      'runs.create': () => client.threads.runs.create(threadId, { assistant_id: assistantId }),
+      createAndRun: () => client.threads.createAndRun(body),
+      createAndRunStream: () => client.threads.createAndRunStream(body).pipe(toArray()),
+    };
+    for (const [name, call] of Object.entries(calls)) {
+      refuse = 1;
+      sent.length = 0;
+      await lastValueFrom(call());
+      const [first, second] = sent;
+      expect([name, first]).toEqual([name, expect.stringMatching(/^refused POST /)]);
+      expect([name, second]).toEqual([name, first!.replace('refused ', '')]);
+    }
   });
 
   it('the emulator answers a reused key with other parameters with 400', async () => {

@@ -95,6 +95,23 @@ describe('client.responses.stream(): lossless resume of background responses', (
     expect(events.at(-1)!.type).toBe('response.completed');
   });
 
+  it('a resume asks for what the stream asked for: the include of a stream by id, or of a background create', async () => {
+    const include = ['message.output_text.logprobs'] as const;
+    const queued = await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true }));
+    ctx.emulator.inject({ kind: 'reset', afterEvents: 4 }, { match: RESUME, times: 1 });
+    const from = ctx.emulator.requests.length;
+    await lastValueFrom(ctx.client.responses.retrieve(queued.id, { stream: true, include: [...include] }).pipe(toArray()));
+    ctx.emulator.inject({ kind: 'reset', afterEvents: 4 }, { match: POST, times: 1 });
+    await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true, include: [...include] }).pipe(toArray()));
+    const asked = 'include%5B%5D=message.output_text.logprobs';
+    expect(streamRequests(ctx.emulator, from)).toEqual([
+      `GET /v1/responses/resp?${asked}&stream=true`,
+      `GET /v1/responses/resp?${asked}&stream=true&starting_after=3`,
+      'POST /v1/responses',
+      `GET /v1/responses/resp?${asked}&stream=true&starting_after=3`,
+    ]);
+  });
+
   it('a stream by id after the last event of a settled response completes empty (a reconnect with the last id)', async () => {
     const all = await uncut();
     const id = all[0]!.type === 'response.created' ? all[0]!.response.id : '';

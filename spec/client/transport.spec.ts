@@ -397,3 +397,43 @@ describe('an event stream is told by its content type in any letter case', () =>
     }
   });
 });
+
+describe("the caller's headers", () => {
+  it('replace the library’s of the same name in any letter case, as the SDK’s do: one Authorization, the caller’s idempotency key', async () => {
+    const seen: Array<Record<string, string | string[] | undefined>> = [];
+    const server = await listen((req, res) => {
+      seen.push({ ...req.headers });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'conv_1', object: 'conversation', created_at: 1, metadata: {} }));
+    });
+    const names = ['authorization', 'idempotency-key', 'accept', 'content-type'];
+    const picked = () => seen.splice(0).map((headers) => Object.fromEntries(names.map((name) => [name, headers[name]])));
+    try {
+      const clientHeaders = { authorization: 'Bearer sk-relay', ACCEPT: 'application/json' };
+      const callHeaders = { 'idempotency-key': 'my-key-1', 'Content-Type': 'application/json' };
+      const ours = createClient({ apiKey: 'sk-env', baseURL: server.url, headers: clientHeaders, maxRetries: 0 });
+      await firstValueFrom(ours.conversations.create({}, { headers: callHeaders }));
+      const theirs = new OpenAI({ apiKey: 'sk-env', baseURL: server.url, defaultHeaders: clientHeaders, maxRetries: 0 });
+      await theirs.conversations.create({}, { headers: callHeaders });
+      const [mine, sdk] = picked();
+      expect(mine).toEqual({ authorization: 'Bearer sk-relay', 'idempotency-key': 'my-key-1', accept: 'application/json', 'content-type': 'application/json' });
+      expect(mine).toEqual(sdk);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the fetch option', () => {
+  it("is called as a plain function, as the SDK calls it: a browser's unbound fetch refuses any other `this`", async () => {
+    const receivers: unknown[] = [];
+    // As a browser's `window.fetch` checks its receiver ("Illegal invocation").
+    function strictFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+      receivers.push(this);
+      if (this !== undefined && this !== globalThis) return Promise.reject(new TypeError('Illegal invocation'));
+      return fetch(input, init);
+    }
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: strictFetch, maxRetries: 0 });
+    expect((await firstValueFrom(client.threads.create({}))).object).toBe('thread');
+    expect(receivers).toEqual([undefined]);
+  });
+});

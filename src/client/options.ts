@@ -195,8 +195,9 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     organization: options.organization ?? env['OPENAI_ORG_ID'],
     project: options.project ?? env['OPENAI_PROJECT_ID'],
     headers: options.headers ?? {},
-    // Bound, so a global fetch is not called with the options object as `this`.
-    fetch: options.fetch ?? fetchImpl.bind(globalThis),
+    // Called as a plain function (`this` undefined, as the SDK calls it), never as a method of the options: a
+    // browser's `fetch` refuses any other `this` ("Illegal invocation"), the caller's unbound `window.fetch` too.
+    fetch: (input, init) => fetchImpl(input, init),
     maxRetries: options.maxRetries ?? 2,
     timeout: options.timeout ?? 600_000,
     idleTimeout: options.idleTimeout ?? 60_000,

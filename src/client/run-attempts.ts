@@ -140,7 +140,12 @@ function waitsFor(run: Run, submitted: ReadonlySet<string>): boolean {
  */
 export function mayHaveCreated(error: unknown): boolean {
   if (error instanceof APIError) return error.status >= 500;
-  if (error instanceof APIConnectionError) return !/ECONNREFUSED/.test(String((error.cause as Error | undefined)?.message ?? error.message));
+  if (error instanceof APIConnectionError) {
+    // Node's fetch tells a refused connection in its error's cause (`fetch failed`, then the socket's error), whose
+    // message the connection error quotes; a browser's fetch does not tell it.
+    const socket = (error.cause as { cause?: { code?: unknown } } | undefined)?.cause;
+    return socket?.code !== 'ECONNREFUSED' && !error.message.includes('ECONNREFUSED');
+  }
   return error instanceof StreamTimeoutError || error instanceof StreamNotEstablishedError;
 }
 

@@ -160,7 +160,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               }
               // An event stream is what the caller asked for (`accept: text/event-stream`) and got: a JSON call answered
               // with an event stream's content type is still a body the deadline bounds to its last byte.
-              const askedForEvents = asksForEventStream(headers);
+              const askedForEvents = isEventStreamType(headers['accept']);
               const isEventStream = askedForEvents && isEventStreamType(response.headers.get('content-type'));
               if (!response.ok) {
                 // The error body is bounded by the deadline too.
@@ -374,6 +374,12 @@ function checkedKey(key: unknown, request: string): string {
   throw new APIKeyProviderError(request, { gave: key });
 }
 
+/**
+ * A request's headers, by lower-cased name, as the official SDK orders them: the library's, then the client's
+ * `headers`, then a JSON body's `content-type`, then the call's `headers`; each replaces a header of the same name
+ * before it, in any letter case (a relay's `authorization` replaces the key's `Authorization`, a caller's
+ * `idempotency-key` the library's), where names as given would send both, joined.
+ */
 function buildHeaders(
   options: ResolvedClientOptions,
   apiKey: string | undefined,
@@ -382,18 +388,23 @@ function buildHeaders(
   attempt: number,
   idempotencyKey: string | undefined,
 ): Record<string, string> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'OpenAI-Beta': 'assistants=v2',
-    ...options.headers,
+  // No prototype: a name is only ever a header.
+  const headers: Record<string, string> = Object.create(null);
+  const set = (name: string, value: string) => (headers[name.toLowerCase()] = value);
+  const setAll = (given: Readonly<Record<string, string>> | undefined) => {
+    if (given) for (const [name, value] of Object.entries(given)) set(name, value);
   };
-  if (apiKey) headers['Authorization'] = `Bearer ${apiKey}`;
-  if (options.organization) headers['OpenAI-Organization'] = options.organization;
-  if (options.project) headers['OpenAI-Project'] = options.project;
-  if (spec.body !== undefined && !isFormData(spec.body)) headers['content-type'] = 'application/json';
-  if (attempt > 0) headers['x-retry-count'] = String(attempt);
-  if (idempotencyKey !== undefined && options.idempotencyHeader) headers[options.idempotencyHeader] = idempotencyKey;
-  return { ...headers, ...call?.headers };
+  set('accept', 'application/json');
+  set('OpenAI-Beta', 'assistants=v2');
+  if (apiKey) set('Authorization', `Bearer ${apiKey}`);
+  if (options.organization) set('OpenAI-Organization', options.organization);
+  if (options.project) set('OpenAI-Project', options.project);
+  if (attempt > 0) set('x-retry-count', String(attempt));
+  if (idempotencyKey !== undefined && options.idempotencyHeader) set(options.idempotencyHeader, idempotencyKey);
+  setAll(options.headers);
+  if (spec.body !== undefined && !isFormData(spec.body)) set('content-type', 'application/json');
+  setAll(call?.headers);
+  return headers;
 }
 
 /**
@@ -406,12 +417,6 @@ function hasOwnHeader(headers: Readonly<Record<string, string>> | undefined): bo
 }
 
 const REDIRECT_NOT_FOLLOWED = "redirect not followed (the caller's headers)";
-
-/** Whether the request's `accept` header (in any letter case) asks for an event stream. */
-function asksForEventStream(headers: Record<string, string>): boolean {
-  for (const name in headers) if (name.toLowerCase() === 'accept' && isEventStreamType(headers[name])) return true;
-  return false;
-}
 
 function isFormData(body: unknown): body is FormData {
   return typeof FormData !== 'undefined' && body instanceof FormData;

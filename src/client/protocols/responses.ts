@@ -55,8 +55,11 @@ export interface ResponseStreamOptions extends RequestOptions {
  * api.streamAfter('resp_...', 41, options).subscribe(print); // GET /responses/{id}?stream=true&starting_after=41
  */
 export interface ResponseStreamApi {
-  /** The events of a stored background response after `startingAfter`. */
-  streamAfter(responseId: string, startingAfter: number, options?: RequestOptions): Observable<ResponseStreamEvent>;
+  /**
+   * The events of a stored background response after `startingAfter`, with the stream's own query (its `include`:
+   * the fields it asked for come after a resume too).
+   */
+  streamAfter(responseId: string, startingAfter: number, options?: RequestOptions, query?: RequestSpec['query']): Observable<ResponseStreamEvent>;
   /** `POST /responses/{id}/cancel`. */
   cancel(responseId: string, options?: RequestOptions): Observable<unknown>;
   /** `GET /responses/{id}`, with the response headers (for `openai-poll-after-ms`). */
@@ -176,7 +179,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
       resume: (first) =>
         resumeResponse({
           first,
-          resume: (id, after) => api.streamAfter(id, after, options),
+          resume: (id, after) => api.streamAfter(id, after, options, byId ? spec.query : { include: body['include'] as readonly string[] | undefined }),
           cancel,
           responseId,
           startingAfter,

@@ -54,6 +54,8 @@ export interface ResponseRetrieveParams {
   stream?: boolean | undefined;
   starting_after?: number | undefined;
   include_obfuscation?: boolean | undefined;
+  /** More output to include (`message.output_text.logprobs`, ...), sent as `include[]` values. */
+  include?: readonly string[] | undefined;
 }
 
 /**
@@ -194,9 +196,9 @@ export function responsesResource(transport: Transport): ResponsesResource {
   });
   // The plain calls a stream needs to resume, cancel or fall back.
   const api: ResponseStreamApi = {
-    streamAfter: (responseId, startingAfter, options) =>
+    streamAfter: (responseId, startingAfter, options, query) =>
       // The API filters by `starting_after`; filtering here too keeps the promise when a server does not.
-      attempt(transport, responsesProtocol, streamSpec(responseId, startingAfter), options).pipe(
+      attempt(transport, responsesProtocol, streamSpec(responseId, startingAfter, query as ResponseRetrieveParams), options).pipe(
         filter((event) => typeof event.sequence_number !== 'number' || event.sequence_number > startingAfter),
       ),
     cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
