@@ -423,6 +423,22 @@ describe("the caller's headers", () => {
   });
 });
 
+describe('a header value fetch cannot send', () => {
+  it.each([
+    ['a key with a line break', { apiKey: 'sk-proj-AbCdEfGh0123456789\nsk-proj-second' }, 'Authorization'],
+    ["a caller's header with a NUL", { apiKey: '', headers: { 'api-key': '0123456789abcdef\u0000' } }, 'api-key'],
+    ['a character beyond Latin-1', { apiKey: 'sk-проверка-0123456789' }, 'Authorization'],
+  ])('%s: a TypeError naming the header, not its value, and nothing sent or retried', async (_, options, name) => {
+    let calls = 0;
+    const client = createClient({ baseURL: 'http://127.0.0.1:9/v1', ...options, fetch: () => (calls++, Promise.reject(new Error('sent'))) });
+    const error = await firstValueFrom(client.responses.retrieve('resp_1')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain(`The ${name} header cannot be sent`);
+    expect((error as Error).message).not.toMatch(/0123456789/);
+    expect(calls).toBe(0);
+  });
+});
+
 describe('the fetch option', () => {
   it("is called as a plain function, as the SDK calls it: a browser's unbound fetch refuses any other `this`", async () => {
     const receivers: unknown[] = [];

@@ -3,6 +3,7 @@ import { StreamParseError } from '../errors/stream-errors.js';
 import type { BodyCheck } from './body-checks.js';
 import { eventTimeouts } from './event-timeouts.js';
 import type { ResolvedClientOptions } from './options.js';
+import type { ResponseContext } from './transport.js';
 
 /**
  * A JSON body with the response headers (polling reads `openai-poll-after-ms`).
@@ -24,12 +25,8 @@ export interface WithHeaders<T> {
  * @example
  * transport.request(spec, options, readJSON(runCheck));
  */
-export function readJSON<T>(check?: BodyCheck<T>): (response: Response) => Observable<T> {
-  return (response) =>
-    defer(async () => {
-      const text = await response.text();
-      return decodeJSON(text, check, response.url);
-    });
+export function readJSON<T>(check?: BodyCheck<T>): (response: Response, context: ResponseContext) => Observable<T> {
+  return (response, { where }) => defer(async () => decodeJSON(await response.text(), check, where));
 }
 
 /**
@@ -39,20 +36,20 @@ export function readJSON<T>(check?: BodyCheck<T>): (response: Response) => Obser
  * @example
  * transport.request(spec, options, readJSONWithHeaders(runCheck));
  */
-export function readJSONWithHeaders<T>(check?: BodyCheck<T>): (response: Response) => Observable<WithHeaders<T>> {
-  return (response) =>
-    defer(async () => ({ data: decodeJSON(await response.text(), check, response.url), headers: response.headers }));
+export function readJSONWithHeaders<T>(check?: BodyCheck<T>): (response: Response, context: ResponseContext) => Observable<WithHeaders<T>> {
+  return (response, { where }) => defer(async () => ({ data: decodeJSON(await response.text(), check, where), headers: response.headers }));
 }
 
+/** The body's JSON, checked; `where` (the request's method and path, never its query) names it in an error. */
 function decodeJSON<T>(text: string, check: BodyCheck<T> | undefined, where: string): T {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new StreamParseError('Invalid JSON in a response body', { eventName: where, data: text, cause });
+    throw new StreamParseError(`Invalid JSON in the response body of ${where}`, { data: text, cause });
   }
   const issue = check?.(json);
-  if (issue) throw new StreamParseError(`Schema violation (${issue.message})`, { eventName: where, data: text, path: issue.path });
+  if (issue) throw new StreamParseError(`Schema violation (${issue.message}) in the response body of ${where}`, { data: text, path: issue.path });
   // The parsed JSON itself, unknown fields included.
   return json as T;
 }

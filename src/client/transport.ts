@@ -1,6 +1,7 @@
 import { Observable, type Subscription } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { OpenAIStreamError } from '../errors/base.js';
+import { redactSecrets } from '../errors/excerpt.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
 import { APIKeyProviderError } from '../errors/api-key-errors.js';
@@ -44,6 +45,8 @@ export interface RequestSpec {
 export interface ResponseContext {
   /** The options of this call merged over the client's. */
   readonly options: ResolvedClientOptions;
+  /** The request, for messages: its method and path (`GET /responses/resp_1`), without the query. */
+  readonly where: string;
 }
 
 /**
@@ -105,7 +108,13 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           } catch (error: unknown) {
             return subscriber.error(error);
           }
-          if (!(key instanceof Promise)) return send(n, key);
+          if (!(key instanceof Promise)) {
+            try {
+              return send(n, key);
+            } catch (error: unknown) {
+              return subscriber.error(error);
+            }
+          }
           // A throw while sending (a body JSON cannot encode) fails the call, as it does when the key is at hand.
           key.then((given) => send(n, given)).catch((error: unknown) => subscriber.error(error));
         }
@@ -181,7 +190,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               // deadline, to its last byte.
               if (isEventStream) over();
               else phase = 'body';
-              reading = read(response, { options }).subscribe({
+              reading = read(response, { options, where: `${spec.method} ${spec.path}` }).subscribe({
                 next: (value) => {
                   // Any other body is bounded by the deadline up to its first value. A JSON body is read whole before
                   // its value is emitted: nothing is left to bound or to abort then, even if the subscriber stops at
@@ -220,10 +229,10 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               if (!timedOut && cause instanceof AppRequestFailure) return subscriber.error(cause.reason);
               const error = timedOut
                 ? new StreamTimeoutError('headers', options.timeout)
-                : new APIConnectionError(`Connection error: ${describe(cause)} (${spec.method} ${spec.path})`, { cause });
+                : new APIConnectionError(`Connection error: ${redactSecrets(describe(cause))} (${spec.method} ${spec.path})`, { cause });
               retryOr(n, error, undefined);
             },
-          );
+          ).catch((error: unknown) => subscriber.error(error)); // what went wrong on the way fails the call, never silently
         }
 
         function retryOr(n: number, error: unknown, headers: Headers | undefined) {
@@ -390,7 +399,11 @@ function buildHeaders(
 ): Record<string, string> {
   // No prototype: a name is only ever a header.
   const headers: Record<string, string> = Object.create(null);
-  const set = (name: string, value: string) => (headers[name.toLowerCase()] = value);
+  const set = (name: string, value: string) => {
+    // fetch refuses such a value with a message that quotes it (a key, often): refused here without it.
+    if (/[\0\r\n]|[^\0-\xff]/.test(value)) throw new TypeError(`The ${name} header cannot be sent: its value has a line break, a NUL or a character beyond Latin-1`);
+    headers[name.toLowerCase()] = value;
+  };
   const setAll = (given: Readonly<Record<string, string>> | undefined) => {
     if (given) for (const [name, value] of Object.entries(given)) set(name, value);
   };

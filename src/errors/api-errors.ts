@@ -1,5 +1,5 @@
 import { OpenAIStreamError } from './base.js';
-import { excerpt, redactSecrets } from './excerpt.js';
+import { excerpt, redactSecrets, textOf } from './excerpt.js';
 
 /**
  * The `error` object of an API error body: `{ "error": { message, type, param, code } }`.
@@ -49,8 +49,11 @@ export class APIError extends OpenAIStreamError {
     const error = parseErrorBody(body);
     // Credentials a proxy echoed are masked, in the message and in the body's message (both end up in logs).
     if (typeof error?.message === 'string') error.message = redactSecrets(error.message);
-    const what = error?.message !== undefined ? excerpt(error.message, 1000) : body ? redactSecrets(excerpt(body)) : 'no body';
-    super(`${status} ${what}${where ? ` (${where})` : ''}`);
+    // As the SDK words it: the body's message, else (none, or `null`) the whole error object, else the body.
+    const message: unknown = error?.message;
+    const what = message ? (typeof message === 'string' ? message : textOf(message)) : error ? textOf(error) : body;
+    // The API's words up to 1,000 characters, a page that is not its JSON (a proxy's HTML) to 200.
+    super(`${status} ${what ? excerpt(redactSecrets(what), error ? 1000 : 200) : 'no body'}${where ? ` (${where})` : ''}`);
     this.status = status;
     this.headers = headers;
     this.requestId = headers.get('x-request-id') ?? undefined;
@@ -182,7 +185,8 @@ function parseErrorBody(body: string): APIErrorBody | undefined {
     const inner = (parsed as { error?: unknown }).error;
     if (typeof inner === 'object' && inner !== null) return inner as APIErrorBody;
     if (typeof inner === 'string') return { message: inner };
-    return undefined;
+    // Without an `error` (vLLM's, a gateway's `{ message, code }`), the body is the error, as the SDK reads it.
+    return parsed as APIErrorBody;
   } catch {
     return undefined;
   }

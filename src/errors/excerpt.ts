@@ -11,6 +11,18 @@ export function excerpt(text: string, max = 200): string {
 }
 
 /**
+ * {@link excerpt} with credentials masked ({@link redactSecrets}), for text a server sent. Only the excerpt and a
+ * little past it are searched (a 16 MiB line costs nothing more), so a key across the cut is masked too.
+ *
+ * @example
+ * maskedExcerpt('<html>Bearer sk-proj-abcdefghijklmnop1234</html>'); // '<html>Bearer ***1234</html>'
+ */
+export function maskedExcerpt(text: string, max = 200): string {
+  const masked = redactSecrets(text.slice(0, max + 100));
+  return text.length <= max ? masked : `${masked.slice(0, max)}… (${text.length} chars)`;
+}
+
+/**
  * `text` with credentials masked: a `Bearer` token and anything shaped like an OpenAI key (`sk-…`) keep their last
  * four characters only. For messages built from what a server sent: a proxy or a gateway may echo the request's
  * `Authorization` header into its error page, and an error message ends up in logs.

@@ -1,5 +1,5 @@
 import { OpenAIStreamError } from './base.js';
-import { excerpt, redactSecrets } from './excerpt.js';
+import { maskedExcerpt } from './excerpt.js';
 import type { Response } from '../wire/responses-api.js';
 
 /**
@@ -23,7 +23,8 @@ export class StreamParseError extends OpenAIStreamError {
   readonly path: string | undefined;
 
   constructor(reason: string, details: { eventName?: string | undefined; data?: string | undefined; path?: string | undefined; cause?: unknown }) {
-    const shown = excerpt(details.data ?? '');
+    // Credentials masked: a proxy's page may echo the request's `Authorization`.
+    const shown = maskedExcerpt(details.data ?? '');
     const where = details.eventName ? ` in event "${details.eventName}"` : '';
     const at = details.path ? ` at ${details.path}` : '';
     super(`${reason}${where}${at}: ${shown}`, { cause: details.cause });
@@ -90,7 +91,8 @@ export class ServerStreamError extends OpenAIStreamError {
     // The API has sent both `{ code, message }` and `{ error: { code, message } }`.
     const body = isRecord(located) && isRecord(located['error']) ? located['error'] : located;
     const code = isRecord(body) && typeof body['code'] === 'string' ? body['code'] : undefined;
-    const message = isRecord(body) && typeof body['message'] === 'string' ? body['message'] : excerpt(data);
+    // The server's words, bounded and masked as an `APIError`'s are.
+    const message = isRecord(body) && typeof body['message'] === 'string' ? maskedExcerpt(body['message'], 1000) : maskedExcerpt(data);
     super(`${options.subject ?? 'The stream'} reported an error${code ? ` (${code})` : ''}: ${message}`);
     this.code = code;
     this.data = data;
@@ -453,8 +455,8 @@ export class StreamTimeoutError extends OpenAIStreamError {
 
 /**
  * A streaming request was answered with something that is not an event stream (for example a proxy that
- * buffers the body and answers `application/json`, or an HTML error page with status 200), or an event-stream
- * source was given a body that starts as JSON: newline-delimited JSON, such as the official SDK's
+ * buffers the body and answers `application/json`, or an HTML error page with status 200, whatever its label), or
+ * an event-stream source was given a body that starts as JSON: newline-delimited JSON, such as the official SDK's
  * `toReadableStream()` writes, which the message then says how to read (`responseEventsFromNdjson()`, ...). With
  * `fallbackToPolling`, the client then creates the run without streaming instead.
  *
@@ -471,13 +473,13 @@ export class StreamNotEstablishedError extends OpenAIStreamError {
   /** The start of the body. */
   readonly excerpt: string;
   constructor(contentType: string, body: string) {
-    const shown = redactSecrets(excerpt(body));
+    const shown = maskedExcerpt(body);
     const label = `"${contentType || 'no content type'}"`;
     const json = /^\s*[[{]/.test(body);
     // JSON lines rather than an error object: most likely a body of the official SDK's `toReadableStream()`.
     const lines = json && !/^\s*\{\s*"error"/.test(body);
-    // A body labelled as an event stream that is JSON: say what it is, not only the label that was right.
-    const got = lines ? `JSON lines (${label})` : json ? `a JSON body (${label})` : label;
+    // A body labelled as an event stream that is JSON or a page: say what it is, not only the label that was right.
+    const got = lines ? `JSON lines (${label})` : json ? `a JSON body (${label})` : /^\s*</.test(body) ? `a page (${label})` : label;
     super(
       `Expected a text/event-stream response but got ${got}: ${shown}` +
         (lines ? '. Read newline-delimited JSON with responseEventsFromNdjson(), chatCompletionChunksFromNdjson() or assistantEventsFromNdjson()' : ''),

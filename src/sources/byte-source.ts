@@ -139,7 +139,7 @@ function factoryReader(factory: ByteStreamFactory): ByteReader {
   const opening = (async (): Promise<ByteReader> => {
     const source = await factory(controller.signal);
     if (typeof source === 'function') throw new TypeError('fromSSE: a source factory returned a function, not bytes');
-    if (isResponse(source) && source.ok === false) throw await APIError.fromResponse(source, source.url || 'response');
+    if (isResponse(source) && source.ok === false) throw await APIError.fromResponse(source, whereOf(source));
     inner = openByteReader(source);
     if (cancelled) inner.cancel();
     return inner;
@@ -206,7 +206,7 @@ export function readText(source: ByteSource, subscriber: Subscriber<unknown>, en
   let stopped = false;
   let reader: ByteReader | undefined;
   const pump = async (): Promise<void> => {
-    if (isErrorResponse(source)) throw await APIError.fromResponse(source, source.url || 'response');
+    if (isErrorResponse(source)) throw await APIError.fromResponse(source, whereOf(source));
     reader = openByteReader(source);
     if (stopped) return reader.cancel();
     if (reader.opened !== undefined) {
@@ -321,3 +321,8 @@ export function nextTurn(fn: () => void): void {
  * fromSSE(response, { maxBufferSize: 4 * DEFAULT_MAX_BUFFER_SIZE }); // room for very large events
  */
 export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
+
+/** Where an error response came from, for its message: its URL without the query (which may hold a key). */
+function whereOf(response: Response): string {
+  return response.url.split('?')[0] || 'response';
+}

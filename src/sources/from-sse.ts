@@ -37,8 +37,8 @@ export interface FromSSEOptions {
  * matching {@link APIError}. A `Response` labelled as something else than an event stream is read as one all the
  * same (a proxy may relabel a stream); when it carried no event, the stream fails with
  * {@link StreamNotEstablishedError} showing the start of what it was (a proxy's HTML page, a JSON error). So does
- * a body that starts as JSON (`{` or `[`), whatever its label, as soon as its first KiB came: no event comes from
- * such a body. Newline-delimited JSON (what the official SDK's `toReadableStream()` writes, and `toNdjsonBody()`)
+ * a body that starts as JSON (`{` or `[`) or markup (`<`), whatever its label, as soon as its first KiB came: no
+ * event comes from such a body. Newline-delimited JSON (what the official SDK's `toReadableStream()` writes, and `toNdjsonBody()`)
  * is read by `responseEventsFromNdjson()`, `chatCompletionChunksFromNdjson()` and `assistantEventsFromNdjson()`.
  *
  * @example
@@ -110,10 +110,11 @@ export function readSSE(
       },
     });
 
-    // Until the body's first character that is not blank: whether it starts as JSON does (`{` or `[`). An event
-    // stream starts with a field name (`data:`, ...) or a `:` comment; a line starting with `{` would be a field of
-    // an unknown name, ignored: such a body is newline-delimited JSON (the official SDK's `toReadableStream()`,
-    // `toNdjsonBody()`) or a JSON answer, and no event comes from it.
+    // Until the body's first character that is not blank: whether it starts as JSON (`{` or `[`) or markup (`<`)
+    // does. An event stream starts with a field name (`data:`, ...) or a `:` comment; a line starting with `{` or
+    // `<` would be a field of an unknown name, ignored: such a body is newline-delimited JSON (the official SDK's
+    // `toReadableStream()`, `toNdjsonBody()`), a JSON answer or a page (a proxy's, under the event-stream label
+    // too), and no event comes from it.
     let started = false;
     let json = false;
     // eventsource-parser holds back a CR that ends a piece until the next piece shows whether an LF follows (CR LF
@@ -132,7 +133,7 @@ export function readSSE(
       if (!started) {
         const at = piece.search(/\S/);
         started = at !== -1;
-        json = piece[at] === '{' || piece[at] === '[';
+        json = piece[at] === '{' || piece[at] === '[' || piece[at] === '<';
       }
       if ((label !== undefined || json) && head.length < HEAD_CHARS) head += piece.slice(0, HEAD_CHARS - head.length);
       // No event can come from JSON: what it is is shown as soon as enough of it came.

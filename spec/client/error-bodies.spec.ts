@@ -1,0 +1,102 @@
+/**
+ * Error bodies as servers send them, the API's and others' (vLLM's, a gateway's, a proxy's): the call fails with
+ * the class of its status and the fields the official SDK gives on the same answer, whatever the body's shape.
+ */
+import { firstValueFrom, lastValueFrom } from 'rxjs';
+import OpenAI from 'openai';
+import { APIError, chatCompletionChunks, createClient, responseEvents, ResponseStreamError, StreamNotEstablishedError, StreamParseError } from '../../src/index';
+import { listen } from '../helpers/local-server';
+
+/** The case, its status and body, and whether the SDK's fields and words are the same (else: as noted). */
+const bodies: Array<[string, number, string, boolean?]> = [
+  ['the API’s', 400, JSON.stringify({ error: { message: 'Bad input', type: 'invalid_request_error', param: 'input', code: 'bad' } })],
+  ['a null message', 400, JSON.stringify({ error: { message: null, type: 'invalid_request_error' } })],
+  ['a number for a message', 500, JSON.stringify({ error: { message: 42 } })],
+  ['an object for a message', 400, JSON.stringify({ error: { message: { detail: 'x' } } })],
+  // Deliberately an object here (`error.message` reads as for the API's shape); the SDK keeps the string, quoted.
+  ['an error as a string', 429, JSON.stringify({ error: 'Slow down' }), false],
+  ['vLLM’s, without the error wrapper', 404, JSON.stringify({ object: 'error', message: 'The model `gpt-x` does not exist.', type: 'NotFoundError', param: null, code: 404 })],
+  ['a gateway’s, without the error wrapper', 401, JSON.stringify({ statusCode: 401, message: 'Access denied due to invalid subscription key.' })],
+  ['an error of null', 403, JSON.stringify({ error: null, message: 'Forbidden here' })],
+  ['a proxy’s page', 502, '<html><body>Bad gateway</body></html>'],
+  // Worded "503 no body"; the SDK's "503 status code (no body)".
+  ['nothing', 503, '', false],
+];
+
+describe('an error body of any shape', () => {
+  it.each(bodies)('%s: the class, status, code, type, param and message the SDK gives', async (_, status, body, same = true) => {
+    const server = await listen((_req, res) => res.writeHead(status, { 'content-type': body.startsWith('<') ? 'text/html' : 'application/json' }).end(body));
+    try {
+      const ours = await firstValueFrom(createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 }).conversations.retrieve('conv_1')).catch((e: unknown) => e);
+      const theirs = await new OpenAI({ apiKey: 'k', baseURL: server.url, maxRetries: 0 }).conversations.retrieve('conv_1').catch((e: unknown) => e);
+      expect(ours).toBeInstanceOf(APIError);
+      const fields = (e: unknown) => {
+        const { status, code, type, param, error } = e as APIError;
+        return { name: (e as Error).constructor.name, status, code, type, param, error };
+      };
+      if (!same) {
+        expect([(ours as APIError).constructor.name, (ours as APIError).status]).toEqual([(theirs as APIError).constructor.name, status]);
+        return;
+      }
+      expect(fields(ours)).toEqual(fields(theirs));
+      // The SDK's words; here with where the request went.
+      expect((ours as APIError).message).toBe(`${(theirs as Error).message} (GET /conversations/conv_1)`);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('what an error tells of a body a server sent', () => {
+  it("a 200 page answering a JSON call: StreamParseError naming the request without its query, the page's echoed key masked", async () => {
+    const server = await listen((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html>blocked: authorization=${req.headers['authorization']}</html>`));
+    try {
+      const client = createClient({ apiKey: 'sk-proj-AbCdEfGhIjKl0123456789', baseURL: server.url, query: { key: 'GATEWAY-SECRET-42' }, maxRetries: 0 });
+      const error = await firstValueFrom(client.responses.retrieve('resp_1')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StreamParseError);
+      expect((error as StreamParseError).message).toBe('Invalid JSON in the response body of GET /responses/resp_1: <html>blocked: authorization=Bearer ***6789</html>');
+      expect((error as StreamParseError).eventName).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a page under the event-stream label: StreamNotEstablishedError showing it, not a cut after 0 events', async () => {
+    const page = '<!doctype html><html><body>Request blocked by policy</body></html>';
+    const server = await listen((_req, res) => res.writeHead(200, { 'content-type': 'text/event-stream' }).end(page));
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+      const error = await lastValueFrom(client.responses.stream({ model: 'm', input: 'hi' })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StreamNotEstablishedError);
+      expect((error as Error).message).toBe(`Expected a text/event-stream response but got a page ("text/event-stream"): ${page}`);
+      const alone = await lastValueFrom(chatCompletionChunks(new Response(page, { headers: { 'content-type': 'text/event-stream' } }))).catch((e: unknown) => e);
+      expect(alone).toBeInstanceOf(StreamNotEstablishedError);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("an error status given to a source: the URL in its message without the query (a gateway's key)", async () => {
+    const server = await listen((_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'No entry' } })));
+    try {
+      const url = `${server.url}/chat/completions?key=GATEWAY-SECRET-42`;
+      const error = await lastValueFrom(chatCompletionChunks(() => fetch(url))).catch((e: unknown) => e);
+      expect((error as APIError).message).toBe(`401 No entry (${server.url}/chat/completions)`);
+      const given = await lastValueFrom(responseEvents(await fetch(url))).catch((e: unknown) => e);
+      expect((given as APIError).message).toBe(`401 No entry (${server.url}/chat/completions)`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("the API's error event with a message of megabytes: bounded as an APIError's (1,000 characters), a key in it masked", async () => {
+    const huge = `sk-proj-AbCdEfGhIjKl0123456789 ${'x'.repeat(5_000_000)}`;
+    const body = `event: error\ndata: ${JSON.stringify({ type: 'error', code: 'server_error', message: huge, sequence_number: 0 })}\n\n`;
+    const error = await lastValueFrom(responseEvents(new Response(body, { headers: { 'content-type': 'text/event-stream' } }))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    const message = (error as Error).message;
+    expect(message.length).toBeLessThan(1100);
+    expect(message).toContain('sk-***6789');
+    expect(message).not.toContain('AbCdEf');
+  });
+});
