@@ -470,6 +470,25 @@ describe('parsedToolCalls', () => {
     expect(error).toBeInstanceOf(StructuredOutputValidationError);
   });
 
+  it('Chat: whole calls in one chunk, one the schema refuses: the calls before it come out, then its error (as in the SDK)', async () => {
+    const top = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'm' };
+    const call = (index: number, id: string, args: string) => ({ index, id, type: 'function', function: { name: 'get_time', arguments: args } });
+    const calls = [call(0, 'call_0', '{"zone": "CET"}'), call(1, 'call_1', '{"zone": 5}'), call(2, 'call_2', '{"zone": "UTC"}')];
+    const chunk = (finish: string | null, withCalls = true) => ({ ...top, choices: [{ index: 0, delta: withCalls ? { role: 'assistant', tool_calls: calls } : {}, finish_reason: finish }] });
+    // The finish in the same chunk, or in the next one; a length finish after a good call and an open one.
+    for (const chunks of [[chunk('tool_calls')], [chunk(null), chunk('tool_calls', false)]]) {
+      const seen: unknown[] = [];
+      const error = await lastValueFrom(from(chunks as never[]).pipe(parsedToolCalls(tools), tap((c) => seen.push(c)))).catch((e: unknown) => e);
+      expect(seen).toMatchObject([{ callId: 'call_0', parsedArguments: { zone: 'CET' } }]);
+      expect(error).toBeInstanceOf(StructuredOutputValidationError);
+    }
+    const cut = { ...top, choices: [{ index: 0, delta: { role: 'assistant', tool_calls: [calls[0], call(1, 'call_1', '{"zo')] }, finish_reason: 'length' }] };
+    const seen: unknown[] = [];
+    const error = await lastValueFrom(from([cut] as never[]).pipe(parsedToolCalls(tools), tap((c) => seen.push(c)))).catch((e: unknown) => e);
+    expect(seen).toMatchObject([{ callId: 'call_0' }]);
+    expect(error).toBeInstanceOf(StructuredOutputIncompleteError);
+  });
+
   it('Responses: a second response of a stream without its response.created (a stream by id after the first) has its own calls', async () => {
     const first = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_1', deltas: ['{"zone": "CET"}'] }]);
     const second = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_9', deltas: ['{"zone": "UTC"}'] }]);

@@ -5,6 +5,7 @@ import { StructuredOutputIncompleteError, StructuredOutputUnknownToolError } fro
 import { chatProtocol } from '../chat/protocol.js';
 import { type CompletionIds, completionIdsAfter, type CompletionQuestions } from '../chat/snapshot/reducer.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
+import type { ChatCompletionChunk } from '../wire/chat.js';
 import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputStreamValue } from './structured-text.js';
 
 /**
@@ -129,46 +130,60 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
       }
       return out;
     };
+    /** One chunk's calls (Chat Completions): those it finished go to `out`, in index order. */
+    const chatStep = (value: ChatCompletionChunk, out: Out): void => {
+      // Another completion (the reducer's rule, `completionIdsAfter()`): a retry after a cut, or the next turn
+      // of a tool loop. Calls the one before left unfinished (it was cut) are dropped, never joined to the new
+      // ones. (Whether it finished is not asked: the calls of a finished one were emitted at its finish.)
+      const after = completionIdsAfter(ids, completion, value, asks, undefined);
+      if (after === 'another') {
+        pending.length = 0;
+        shownChoices.clear();
+      }
+      ids = after === 'another' ? 'one' : after;
+      if (value.id) completion = value.id;
+      for (const choice of value.choices) {
+        shownChoices.add(choice.index);
+        if (choice.index !== wantedChoice) continue;
+        for (const fragment of choice.delta?.tool_calls ?? []) {
+          let call = pending.find((c) => c.index === fragment.index);
+          if (!call) {
+            flushBelow(fragment.index, out); // calls stream one after another: a new one ends the earlier ones
+            call = { index: fragment.index, id: undefined, name: '', arguments: '', custom: false };
+            pending.push(call);
+          }
+          if (fragment.type === 'custom' || (fragment.custom && !fragment.function)) call.custom = true;
+          if (fragment.id) call.id = fragment.id;
+          // Set, as the reducer and the SDK set it: some servers send the whole name again in every fragment.
+          if (fragment.function?.name) call.name = fragment.function.name;
+          if (fragment.function?.arguments) call.arguments += fragment.function.arguments;
+        }
+        const finish = choice.finish_reason;
+        if (finish === 'length' || finish === 'content_filter') {
+          const unfinished = pending.filter((call) => !call.custom);
+          const last = unfinished[unfinished.length - 1];
+          if (last !== undefined) throw new StructuredOutputIncompleteError(finish, last.arguments);
+        }
+        if (finish) flushBelow(Infinity, out);
+      }
+    };
     // An error found with calls to emit before it: raised at the next step.
     let failure: unknown;
+    // The calls found in a step go out first, then its error (as in a stream that brought them one by one).
+    const thenFail = (out: Out, error: unknown): Out => {
+      if (out.length === 0) throw error;
+      failure = error;
+      return out;
+    };
     return {
       next(value) {
         if (failure !== undefined) throw failure;
         const out: ParsedToolCall<Tools>[] = [];
         if (chatProtocol.is(value)) {
-          // Another completion (the reducer's rule, `completionIdsAfter()`): a retry after a cut, or the next turn
-          // of a tool loop. Calls the one before left unfinished (it was cut) are dropped, never joined to the new
-          // ones. (Whether it finished is not asked: the calls of a finished one were emitted at its finish.)
-          const after = completionIdsAfter(ids, completion, value, asks, undefined);
-          if (after === 'another') {
-            pending.length = 0;
-            shownChoices.clear();
-          }
-          ids = after === 'another' ? 'one' : after;
-          if (value.id) completion = value.id;
-          for (const choice of value.choices) {
-            shownChoices.add(choice.index);
-            if (choice.index !== wantedChoice) continue;
-            for (const fragment of choice.delta?.tool_calls ?? []) {
-              let call = pending.find((c) => c.index === fragment.index);
-              if (!call) {
-                flushBelow(fragment.index, out); // calls stream one after another: a new one ends the earlier ones
-                call = { index: fragment.index, id: undefined, name: '', arguments: '', custom: false };
-                pending.push(call);
-              }
-              if (fragment.type === 'custom' || (fragment.custom && !fragment.function)) call.custom = true;
-              if (fragment.id) call.id = fragment.id;
-              // Set, as the reducer and the SDK set it: some servers send the whole name again in every fragment.
-              if (fragment.function?.name) call.name = fragment.function.name;
-              if (fragment.function?.arguments) call.arguments += fragment.function.arguments;
-            }
-            const finish = choice.finish_reason;
-            if (finish === 'length' || finish === 'content_filter') {
-              const unfinished = pending.filter((call) => !call.custom);
-              const last = unfinished[unfinished.length - 1];
-              if (last !== undefined) throw new StructuredOutputIncompleteError(finish, last.arguments);
-            }
-            if (finish) flushBelow(Infinity, out);
+          try {
+            chatStep(value, out);
+          } catch (error) {
+            return thenFail(out, error);
           }
           return out;
         }
@@ -241,11 +256,7 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
             const reason = completed ? 'incomplete' : (event.response.incomplete_details?.reason ?? 'incomplete');
             error = new StructuredOutputIncompleteError(reason, unfinished.at(-1)!);
           }
-          if (error !== undefined) {
-            // The calls found here go out first; the error right after them.
-            if (out.length === 0) throw error;
-            failure = error;
-          }
+          if (error !== undefined) return thenFail(out, error);
         }
         return out;
       },
