@@ -146,10 +146,10 @@ export type RunStepStreamEvent = Extract<AssistantStreamEvent, { event: RunStepE
  */
 export type MessageStreamEvent = Extract<AssistantStreamEvent, { event: MessageEventName }>;
 
-const threadEventNames: ReadonlySet<string> = new Set(THREAD_EVENT_NAMES);
-const runEventNames: ReadonlySet<string> = new Set(RUN_EVENT_NAMES);
-const runStepEventNames: ReadonlySet<string> = new Set(RUN_STEP_EVENT_NAMES);
-const messageEventNames: ReadonlySet<string> = new Set(MESSAGE_EVENT_NAMES);
+const threadEventNames: ReadonlySet<string> = /* @__PURE__ */ new Set(THREAD_EVENT_NAMES);
+const runEventNames: ReadonlySet<string> = /* @__PURE__ */ new Set(RUN_EVENT_NAMES);
+const runStepEventNames: ReadonlySet<string> = /* @__PURE__ */ new Set(RUN_STEP_EVENT_NAMES);
+const messageEventNames: ReadonlySet<string> = /* @__PURE__ */ new Set(MESSAGE_EVENT_NAMES);
 
 /**
  * Whether an event is `thread.created`.

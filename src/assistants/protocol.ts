@@ -1,6 +1,6 @@
 import { AssistantStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
 import type { ToolCallDeltaWithSnapshot } from '../operators/tool-call-deltas.js';
-import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
+import { type AdoptingReader, type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { ASSISTANT_EVENT_NAMES, assistantEventIssue } from '../schema/assistants/event-check.js';
 import { messageDeltaIssue } from '../schema/assistants/message-delta-check.js';
 import { messageDeltaShape } from '../schema/assistants/message-delta-template.js';
@@ -141,7 +141,7 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
   }
 
   /** Notes what a cut stream reports: how many events came, the last one's name, the run it carried. */
-  private note(name: string, data: unknown): void {
+  protected note(name: string, data: unknown): void {
     this.received++;
     this.lastEventName = name;
     if ((data as { object?: unknown } | null)?.object === 'thread.run') this.run = data as typeof this.run;
@@ -163,6 +163,32 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
     return status !== undefined && isSettledRunStatus(status) ? undefined : this.cut();
   }
 
+  cut(cause?: unknown): IncompleteStreamError {
+    return new IncompleteStreamError({
+      runId: this.run?.id,
+      threadId: this.run?.thread_id,
+      lastRunStatus: this.run?.status,
+      receivedEvents: this.received,
+      lastEventName: this.lastEventName,
+      cause,
+    });
+  }
+}
+
+/**
+ * The reader `fromOpenAIStream()` judges the SDK's run streams with (see `src/protocols/sources.ts`): a
+ * {@link RunEventReader} as `assistantEvents()` opens it without options, that also adopts the SDK's events.
+ *
+ * @internal
+ * @example
+ * const reader = runEventAdopter();
+ * const value = reader.adopt(event); // the event, or the StreamEnd of `done` / `error` / a broken field
+ */
+export function runEventAdopter(): AdoptingReader<AssistantStreamEvent> {
+  return new AdoptingRunEventReader(false, undefined);
+}
+
+class AdoptingRunEventReader extends RunEventReader implements AdoptingReader<AssistantStreamEvent> {
   adopt(event: AssistantStreamEvent): AssistantStreamEvent | StreamEnd {
     // The SDK passes neither `done` nor `error` on (it ends quietly at the first, throws its APIError for the
     // second); another iterable may: they end the stream as in `decode()`.
@@ -174,17 +200,6 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
     if (issue !== undefined) return new StreamEnd(readIssueError(issue, name, textOf(event.data)));
     this.note(name, event.data);
     return event;
-  }
-
-  cut(cause?: unknown): IncompleteStreamError {
-    return new IncompleteStreamError({
-      runId: this.run?.id,
-      threadId: this.run?.thread_id,
-      lastRunStatus: this.run?.status,
-      receivedEvents: this.received,
-      lastEventName: this.lastEventName,
-      cause,
-    });
   }
 }
 

@@ -29,8 +29,8 @@ export const TERMINAL_RUN_STATUSES = /* @__PURE__ */ Object.freeze([
 export type TerminalRunStatus = (typeof TERMINAL_RUN_STATUSES)[number];
 
 // The library's own sets: never handed out (the exported ones are copies), so nothing a caller does changes them.
-const terminalRunStatuses: ReadonlySet<string> = new Set(TERMINAL_RUN_STATUSES);
-const settledRunStatuses: ReadonlySet<string> = new Set([...TERMINAL_RUN_STATUSES, 'requires_action']);
+const terminalRunStatuses: ReadonlySet<string> = /* @__PURE__ */ new Set(TERMINAL_RUN_STATUSES);
+const settledRunStatuses: ReadonlySet<string> = /* @__PURE__ */ new Set([...TERMINAL_RUN_STATUSES, 'requires_action']);
 
 /**
  * Whether a run status is terminal (see {@link TERMINAL_RUN_STATUSES}).

@@ -1,6 +1,6 @@
 import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
 import type { ChatToolCallDeltaWithSnapshot } from '../operators/tool-call-deltas.js';
-import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
+import { type AdoptingReader, type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
 import { contentChunkShape } from '../schema/chat/chunk-template.js';
 import { type ConformanceSchema, parseEventJson, readIssueError, validateEventJson } from '../sources/decode-json-event.js';
@@ -108,7 +108,7 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   }
 
   /** Notes what a cut stream reports: how many chunks came, the completion's id, the last finish reason. */
-  private note(chunk: ChatCompletionChunk): void {
+  protected note(chunk: ChatCompletionChunk): void {
     this.received++;
     this.completionId = chunk.id;
     const choices = chunk.choices;
@@ -130,15 +130,6 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
 
   endOfBody(): IncompleteStreamError | undefined {
     return this.cut();
-  }
-
-  adopt(chunk: ChatCompletionChunk): ChatCompletionChunk | StreamEnd {
-    // The SDK throws its APIError for an error chunk. The fields the library reads are checked as in `decode()`:
-    // the SDK parses the JSON but checks nothing.
-    const issue = chatCompletionChunkIssue(chunk);
-    if (issue !== undefined) return new StreamEnd(readIssueError(issue, undefined, textOf(chunk)));
-    this.note(chunk);
-    return chunk;
   }
 
   cut(cause?: unknown): IncompleteStreamError {
@@ -187,12 +178,6 @@ class FinishingChunkReader extends ChunkReader {
     return chunk;
   }
 
-  override adopt(chunk: ChatCompletionChunk): ChatCompletionChunk | StreamEnd {
-    const adopted = super.adopt(chunk);
-    if (!(adopted instanceof StreamEnd)) this.noteEnding(adopted);
-    return adopted;
-  }
-
   override endOfBody(): IncompleteStreamError | undefined {
     const finished = this.finished;
     if (finished.size === 0) return this.cut();
@@ -200,7 +185,7 @@ class FinishingChunkReader extends ChunkReader {
     return undefined;
   }
 
-  private noteEnding(chunk: ChatCompletionChunk): void {
+  protected noteEnding(chunk: ChatCompletionChunk): void {
     const finished = this.finished;
     const choices = chunk.choices;
     for (let i = 0; i < choices.length; i++) {
@@ -208,6 +193,32 @@ class FinishingChunkReader extends ChunkReader {
       if (reason) finished.set(index, true);
       else if (!finished.has(index)) finished.set(index, false);
     }
+  }
+}
+
+/**
+ * The reader `fromOpenAIStream()` judges the SDK's chat streams with (see `src/protocols/sources.ts`): a
+ * {@link FinishingChunkReader}, as {@link chatSourceWithoutDone} opens it without options (the SDK's iterators pass
+ * no `[DONE]` on), that also adopts the SDK's chunks.
+ *
+ * @internal
+ * @example
+ * const reader = chunkAdopter();
+ * const value = reader.adopt(chunk); // the chunk, or the StreamEnd of a broken field
+ */
+export function chunkAdopter(): AdoptingReader<ChatCompletionChunk> {
+  return new AdoptingChunkReader(undefined);
+}
+
+class AdoptingChunkReader extends FinishingChunkReader implements AdoptingReader<ChatCompletionChunk> {
+  adopt(chunk: ChatCompletionChunk): ChatCompletionChunk | StreamEnd {
+    // The SDK throws its APIError for an error chunk. The fields the library reads are checked as in `decode()`:
+    // the SDK parses the JSON but checks nothing.
+    const issue = chatCompletionChunkIssue(chunk);
+    if (issue !== undefined) return new StreamEnd(readIssueError(issue, undefined, textOf(chunk)));
+    this.note(chunk);
+    this.noteEnding(chunk);
+    return chunk;
   }
 }
 

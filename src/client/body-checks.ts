@@ -15,7 +15,7 @@ import type { Response } from '../wire/responses.js';
 import type { ResponseDeleted, ResponseInputListItem } from './resources/responses.js';
 import type { Conversation, ConversationDeleted, ConversationItem } from '../wire/conversations.js';
 import type { Assistant, FileObject, VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../wire/resources.js';
-import { isJsonObject } from '../schema/json-values.js';
+import { isJsonObject, jsonKind } from '../schema/json-values.js';
 
 /**
  * The check of a response body that, when it passes, is read as a `T` (the type parameter only carries the
@@ -33,10 +33,9 @@ export interface BodyCheck<T> {
 
 const bodyCheck = <T>(check: (json: unknown) => ReadIssue | undefined): BodyCheck<T> => check;
 
-const kind = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 const issue = (path: string, expected: string, value: unknown): ReadIssue => ({
   path,
-  message: `expected ${expected}, got ${kind(value)}`,
+  message: `expected ${expected}, got ${jsonKind(value)}`,
 });
 
 /** An object with a string `id`, and a string `status` when `withStatus`. */

@@ -189,12 +189,25 @@ export interface ProtocolReader<E> {
   endOfBody(): OpenAIStreamError | undefined;
   /** The error for a stream cut by a transport failure (`cause`) mid-stream: an `IncompleteStreamError`. */
   cut(cause: unknown): OpenAIStreamError;
+}
+
+/**
+ * A {@link ProtocolReader} that also judges values another reader decoded: the one `fromOpenAIStream()` reads the
+ * official SDK's streams with (see `src/protocols/sources.ts`). Each protocol keeps it apart from the reader its
+ * source opens, so that a bundle without `fromOpenAIStream()` (the client's) does not carry it.
+ *
+ * @internal
+ * @example
+ * const value = reader.adopt(event);
+ * if (value instanceof StreamEnd) return value.error ? subscriber.error(value.error) : subscriber.complete();
+ */
+export interface AdoptingReader<E> extends ProtocolReader<E> {
   /**
    * A value another reader decoded (the official SDK's stream, adopted by `fromOpenAIStream()`), noted as
    * {@link decode} notes the value of the same event: the value to emit, or the {@link StreamEnd} `decode` would
    * return for that event (Responses' `error` and `response.failed`, an Assistants `done` or `error` value). {@link
    * ends} is asked after it as after `decode`, and {@link endOfBody} when the adopted stream ends (the SDK's
-   * iterator ends quietly both at `[DONE]`, which it does not pass on, and at a cut: the source of an adopted API is
+   * iterator ends quietly both at `[DONE]`, which it does not pass on, and at a cut: the reader of an adopted API is
    * one that needs no `[DONE]`, see `src/protocols/sources.ts`). The fields the library reads are checked as
    * `decode` checks them (the SDK parses the JSON but checks nothing): a broken one is a {@link StreamEnd} with a
    * `StreamParseError`. Nothing is copied.

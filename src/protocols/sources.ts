@@ -1,31 +1,32 @@
-import { assistantsSource } from '../assistants/protocol.js';
-import { chatSourceWithoutDone } from '../chat/protocol.js';
-import { responsesSource } from '../responses/protocol.js';
-import type { FromSSEOptions } from '../sources/from-sse.js';
+import { runEventAdopter } from '../assistants/protocol.js';
+import { chunkAdopter } from '../chat/protocol.js';
+import { responseAdopter } from '../responses/protocol.js';
 import type { ValueOfKind } from './accumulations.js';
-import type { ProtocolReader, ProtocolSource, StreamProtocol } from './protocol.js';
+import type { AdoptingReader, StreamProtocol } from './protocol.js';
 import { type KnownProtocol, protocolOf } from './registry.js';
 
 /**
- * The source part of every protocol of `src/protocols/registry.ts`, by kind: `fromOpenAIStream()` judges an
+ * The adopting reader of every protocol of `src/protocols/registry.ts`, by kind: `fromOpenAIStream()` judges an
  * adopted stream by the rules of its API's source (kept apart from the registry so that `textDeltas()` does not
- * carry the sources). The SDK's iterators pass no `[DONE]` on: Chat Completions' is the source that needs none
- * (the one of NDJSON bodies); Responses and Assistants runs end by their values anyway. The compiler asks for an entry for every protocol of the registry.
+ * carry the sources, and apart from the sources so that their other readers do not carry `adopt`). The SDK's
+ * iterators pass no `[DONE]` on: Chat Completions' reader is the one of the source that needs none (the one of
+ * NDJSON bodies); Responses and Assistants runs end by their values anyway. The compiler asks for an entry for
+ * every protocol of the registry.
  *
  * @internal
  * @example
- * const reader = protocolSources[protocolOf(value)!.kind].prepare({})();
+ * const reader = protocolAdopters[protocolOf(value)!.kind]();
  */
-export const protocolSources = {
-  assistants: assistantsSource,
-  chat: chatSourceWithoutDone,
-  responses: responsesSource,
-} as const satisfies { readonly [K in KnownProtocol['kind']]: ProtocolSource<ValueOfKind<K>, never> };
+export const protocolAdopters = {
+  assistants: runEventAdopter,
+  chat: chunkAdopter,
+  responses: responseAdopter,
+} as const satisfies { readonly [K in KnownProtocol['kind']]: () => AdoptingReader<ValueOfKind<K>> };
 
 /**
  * How one subscription of `fromOpenAIStream()` judges a stream of an API's values: the API's protocol (which of
- * the values it owns) and a reader of its source, which notes them (`adopt`) and judges their end (`ends`,
- * `endOfBody`).
+ * the values it owns) and an adopting reader of its source, which notes them (`adopt`) and judges their end
+ * (`ends`, `endOfBody`).
  *
  * @internal
  * @example
@@ -34,7 +35,7 @@ export const protocolSources = {
  */
 export interface Adoption {
   readonly protocol: StreamProtocol<unknown>;
-  readonly reader: ProtocolReader<unknown>;
+  readonly reader: AdoptingReader<unknown>;
 }
 
 /**
@@ -49,6 +50,6 @@ export interface Adoption {
 export function adoptionOf(value: unknown): Adoption | undefined {
   const protocol = protocolOf(value);
   if (protocol === undefined) return undefined;
-  const source = protocolSources[protocol.kind] as ProtocolSource<unknown, FromSSEOptions>;
-  return { protocol: protocol as StreamProtocol<unknown>, reader: source.prepare({})() };
+  const reader = protocolAdopters[protocol.kind]() as AdoptingReader<unknown>;
+  return { protocol: protocol as StreamProtocol<unknown>, reader };
 }

@@ -1,6 +1,6 @@
 import { IncompleteStreamError, ResponseStreamError, StreamParseError } from '../errors/stream-errors.js';
 import type { ResponseToolCallDeltaWithSnapshot } from '../operators/tool-call-deltas.js';
-import { type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
+import { type AdoptingReader, type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
 import { responseWireChecks, type WireCheck } from '../schema/responses/wire-checks.js';
 import { parseEventJson, schemaLookup, validateEventJson, type ConformanceSchema } from '../sources/decode-json-event.js';
@@ -154,7 +154,7 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
   }
 
   /** Notes what a cut stream reports: how many events came, the last one's name, the response it carried. */
-  private note(type: string, event: unknown): void {
+  protected note(type: string, event: unknown): void {
     this.received++;
     this.lastEventName = type;
     const carried = (event as { response?: unknown } | null)?.response;
@@ -162,7 +162,7 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
   }
 
   /** An `error` or `response.failed` event, with the response's id as far as the stream told it. */
-  private failure(type: string, data: string): StreamEnd {
+  protected failure(type: string, data: string): StreamEnd {
     const id = this.response?.id;
     return new StreamEnd(new ResponseStreamError(type, data, typeof id === 'string' ? id : undefined));
   }
@@ -180,6 +180,32 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     return this.cut();
   }
 
+  cut(cause?: unknown): IncompleteStreamError {
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    return new IncompleteStreamError({
+      responseId: text(this.response?.id),
+      lastResponseStatus: text(this.response?.status),
+      receivedEvents: this.received,
+      lastEventName: this.lastEventName,
+      cause,
+    });
+  }
+}
+
+/**
+ * The reader `fromOpenAIStream()` judges the SDK's Responses streams with (see `src/protocols/sources.ts`): a
+ * {@link ResponseReader} as `responseEvents()` opens it without options, that also adopts the SDK's events.
+ *
+ * @internal
+ * @example
+ * const reader = responseAdopter();
+ * const value = reader.adopt(event); // the event, or the StreamEnd of `error` / `response.failed` / a broken field
+ */
+export function responseAdopter(): AdoptingReader<ResponseStreamEvent> {
+  return new AdoptingResponseReader(false, noSchemas);
+}
+
+class AdoptingResponseReader extends ResponseReader implements AdoptingReader<ResponseStreamEvent> {
   adopt(event: ResponseStreamEvent): ResponseStreamEvent | StreamEnd {
     const type = event.type;
     // The SDK passes `error` (unless named on its `event:` line, which the SDK throws as its APIError) and
@@ -192,17 +218,6 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     }
     this.note(type, event);
     return event;
-  }
-
-  cut(cause?: unknown): IncompleteStreamError {
-    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    return new IncompleteStreamError({
-      responseId: text(this.response?.id),
-      lastResponseStatus: text(this.response?.status),
-      receivedEvents: this.received,
-      lastEventName: this.lastEventName,
-      cause,
-    });
   }
 }
 

@@ -25,3 +25,15 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 export function isIndex(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
+
+/**
+ * The kind of a JSON value as an error message names it: `null`, `array`, or its `typeof` (`object`, `string`,
+ * `number`, ...).
+ *
+ * @internal
+ * @example
+ * `expected a string, got ${jsonKind([])}`; // 'expected a string, got array'
+ */
+export function jsonKind(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}

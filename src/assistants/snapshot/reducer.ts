@@ -209,7 +209,7 @@ function withAt<T>(list: readonly T[], index: number, item: T): readonly T[] {
 // changed in place by a consumer is judged as it is now.
 
 /** The keys of a state, in the order of {@link initialAssistantStreamState}. */
-const STATE_KEYS = Object.keys(initialAssistantStreamState);
+const STATE_KEYS = /* @__PURE__ */ Object.keys(initialAssistantStreamState);
 
 /**
  * A state is canonical when its own string keys are exactly those of the initial state, in the same order: then
@@ -274,7 +274,7 @@ const MESSAGE_KEYS = [
   'id', 'object', 'created_at', 'assistant_id', 'thread_id', 'run_id', 'status', 'incomplete_details',
   'incomplete_at', 'completed_at', 'role', 'content', 'metadata',
 ];
-const MESSAGE_KEYS_WITH_ATTACHMENTS = [...MESSAGE_KEYS.slice(0, -1), 'attachments', 'metadata'];
+const MESSAGE_KEYS_WITH_ATTACHMENTS = /* @__PURE__ */ MESSAGE_KEYS.slice(0, -1).concat('attachments', 'metadata');
 
 /**
  * `{ ...message, content }`. A spread of a message that is itself a copy takes V8's slow path (about 200 ns), so

@@ -39,13 +39,13 @@ export interface AssistantStreamState {
  * @example
  * const state = assistantStreamReducer(initialAssistantStreamState, event);
  */
-export const initialAssistantStreamState: AssistantStreamState = Object.freeze({
+export const initialAssistantStreamState: AssistantStreamState = /* @__PURE__ */ Object.freeze({
   currentEvent: undefined,
   currentRun: undefined,
   currentMessageSnapshot: undefined,
   currentRunStepSnapshot: undefined,
   thread: undefined,
-  messages: Object.freeze([]) as readonly Message[],
-  runSteps: Object.freeze([]) as readonly RunStep[],
-  runs: Object.freeze([]) as readonly Run[],
+  messages: /* @__PURE__ */ Object.freeze([]) as readonly Message[],
+  runSteps: /* @__PURE__ */ Object.freeze([]) as readonly RunStep[],
+  runs: /* @__PURE__ */ Object.freeze([]) as readonly Run[],
 });

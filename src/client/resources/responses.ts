@@ -7,7 +7,7 @@ import type { RequestOptions } from '../options.js';
 import { type ResponseStreamApi, type ResponseStreamOptions, responsesProtocol } from '../protocols/responses.js';
 import { readJSON, readJSONWithHeaders } from '../readers.js';
 import { streamCall } from '../stream-call.js';
-import type { RequestSpec, Transport } from '../transport.js';
+import { enc, type RequestSpec, type Transport } from '../transport.js';
 import { paginate } from './paginate.js';
 
 export type { ResponseStreamOptions } from '../protocols/responses.js';
@@ -172,8 +172,6 @@ export interface ResponsesResource {
   /** The input items of a stored response. @example client.responses.inputItems.listAll('resp_...'); */
   readonly inputItems: ResponseInputItemsResource;
 }
-
-const enc = encodeURIComponent;
 
 /**
  * Builds `client.responses` on a transport.

@@ -12,7 +12,7 @@
  * They never copy or change the value.
  */
 import type { ReadIssue } from '../../sources/decode-json-event.js';
-import { isJsonObject } from '../json-values.js';
+import { isJsonObject, jsonKind } from '../json-values.js';
 
 /**
  * A field the library reads that is broken: its JSON path (`item.content.0.text`) and what is wrong with it (the
@@ -36,11 +36,10 @@ export type WireCheck = (json: unknown) => WireProblem | undefined;
 
 type Check = (value: unknown, path: string) => WireProblem | undefined;
 
-const kind = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 const at = (path: string, key: string | number): string => (path === '' ? `${key}` : `${path}.${key}`);
 const problem = (path: string, expected: string, value: unknown): WireProblem => ({
   path,
-  message: `expected ${expected}, got ${value === undefined ? 'nothing' : kind(value)}`,
+  message: `expected ${expected}, got ${value === undefined ? 'nothing' : jsonKind(value)}`,
 });
 const string: Check = (value, path) => (typeof value === 'string' ? undefined : problem(path, 'a string', value));
 const number: Check = (value, path) =>
@@ -134,15 +133,21 @@ const addressed = { ...base, output_index: index, item_id: optional(string) };
 const inPart = { ...addressed, content_index: index };
 const inSummary = { ...addressed, summary_index: index };
 
-const event = (type: string, fields: Readonly<Record<string, Check>> = base): WireCheck => {
+type Fields = Readonly<Record<string, Check>>;
+
+/** The check of an event of `type` whose listed fields pass their checks. */
+const event = (type: string, fields: Fields): WireCheck => {
   const named: Check = (value, path) => (value === type ? undefined : problem(path, `"${type}"`, value));
   const check = object({ type: named, ...fields });
   return (json) => check(json, '');
 };
 
-const lifecycle = (type: string): WireCheck => event(type, { ...base, response });
-const text = (type: string, field: string, fields: Readonly<Record<string, Check>>): WireCheck =>
-  event(type, { ...fields, [field]: string });
+/** The check of each event type, from the fields it reads (its `type` is checked too). */
+const eventChecks = (fieldsByType: Readonly<Record<string, Fields>>): Readonly<Record<string, WireCheck>> =>
+  Object.fromEntries(Object.entries(fieldsByType).map(([type, fields]) => [type, event(type, fields)]));
+
+/** The fields of a lifecycle event (`response.created`, `response.completed`, ...): the response it carries. */
+const lifecycle = { ...base, response };
 
 /**
  * The default check of every Responses event type the library knows (`error` and `response.failed` end the
@@ -155,74 +160,65 @@ const text = (type: string, field: string, fields: Readonly<Record<string, Check
  * check({ type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: 5 });
  * // { path: 'delta', message: 'expected a string, got number' }
  */
-export const responseWireChecks: Readonly<Record<string, WireCheck>> = {
-  'response.created': lifecycle('response.created'),
-  'response.queued': lifecycle('response.queued'),
-  'response.in_progress': lifecycle('response.in_progress'),
-  'response.completed': lifecycle('response.completed'),
-  'response.incomplete': lifecycle('response.incomplete'),
-  'response.failed': lifecycle('response.failed'),
-  'response.output_item.added': event('response.output_item.added', { ...addressed, item: anyItem }),
-  'response.output_item.done': event('response.output_item.done', { ...addressed, item: anyItem }),
-  'response.content_part.added': event('response.content_part.added', { ...inPart, part: contentPart }),
-  'response.content_part.done': event('response.content_part.done', { ...inPart, part: contentPart }),
-  'response.output_text.delta': text('response.output_text.delta', 'delta', inPart),
-  'response.output_text.done': text('response.output_text.done', 'text', inPart),
-  'response.output_text.annotation.added': event('response.output_text.annotation.added', {
-    ...inPart,
-    annotation_index: index,
-  }),
-  'response.refusal.delta': text('response.refusal.delta', 'delta', inPart),
-  'response.refusal.done': text('response.refusal.done', 'refusal', inPart),
-  'response.function_call_arguments.delta': text('response.function_call_arguments.delta', 'delta', addressed),
-  'response.function_call_arguments.done': text('response.function_call_arguments.done', 'arguments', addressed),
-  'response.custom_tool_call_input.delta': text('response.custom_tool_call_input.delta', 'delta', addressed),
-  'response.custom_tool_call_input.done': text('response.custom_tool_call_input.done', 'input', addressed),
-  'response.mcp_call_arguments.delta': text('response.mcp_call_arguments.delta', 'delta', addressed),
-  'response.mcp_call_arguments.done': text('response.mcp_call_arguments.done', 'arguments', addressed),
-  'response.code_interpreter_call_code.delta': text('response.code_interpreter_call_code.delta', 'delta', addressed),
-  'response.code_interpreter_call_code.done': text('response.code_interpreter_call_code.done', 'code', addressed),
-  'response.reasoning_text.delta': text('response.reasoning_text.delta', 'delta', inPart),
-  'response.reasoning_text.done': text('response.reasoning_text.done', 'text', inPart),
-  'response.reasoning_summary_part.added': event('response.reasoning_summary_part.added', {
-    ...inSummary,
-    part: textPart,
-  }),
-  'response.reasoning_summary_part.done': event('response.reasoning_summary_part.done', {
-    ...inSummary,
-    part: textPart,
-  }),
-  'response.reasoning_summary_text.delta': text('response.reasoning_summary_text.delta', 'delta', inSummary),
-  'response.reasoning_summary_text.done': text('response.reasoning_summary_text.done', 'text', inSummary),
+export const responseWireChecks: Readonly<Record<string, WireCheck>> = /* @__PURE__ */ eventChecks({
+  'response.created': lifecycle,
+  'response.queued': lifecycle,
+  'response.in_progress': lifecycle,
+  'response.completed': lifecycle,
+  'response.incomplete': lifecycle,
+  'response.failed': lifecycle,
+  'response.output_item.added': { ...addressed, item: anyItem },
+  'response.output_item.done': { ...addressed, item: anyItem },
+  'response.content_part.added': { ...inPart, part: contentPart },
+  'response.content_part.done': { ...inPart, part: contentPart },
+  'response.output_text.delta': { ...inPart, delta: string },
+  'response.output_text.done': { ...inPart, text: string },
+  'response.output_text.annotation.added': { ...inPart, annotation_index: index },
+  'response.refusal.delta': { ...inPart, delta: string },
+  'response.refusal.done': { ...inPart, refusal: string },
+  'response.function_call_arguments.delta': { ...addressed, delta: string },
+  'response.function_call_arguments.done': { ...addressed, arguments: string },
+  'response.custom_tool_call_input.delta': { ...addressed, delta: string },
+  'response.custom_tool_call_input.done': { ...addressed, input: string },
+  'response.mcp_call_arguments.delta': { ...addressed, delta: string },
+  'response.mcp_call_arguments.done': { ...addressed, arguments: string },
+  'response.code_interpreter_call_code.delta': { ...addressed, delta: string },
+  'response.code_interpreter_call_code.done': { ...addressed, code: string },
+  'response.reasoning_text.delta': { ...inPart, delta: string },
+  'response.reasoning_text.done': { ...inPart, text: string },
+  'response.reasoning_summary_part.added': { ...inSummary, part: textPart },
+  'response.reasoning_summary_part.done': { ...inSummary, part: textPart },
+  'response.reasoning_summary_text.delta': { ...inSummary, delta: string },
+  'response.reasoning_summary_text.done': { ...inSummary, text: string },
   // Status events set the status of the item they address.
-  'response.code_interpreter_call.in_progress': event('response.code_interpreter_call.in_progress', addressed),
-  'response.code_interpreter_call.interpreting': event('response.code_interpreter_call.interpreting', addressed),
-  'response.code_interpreter_call.completed': event('response.code_interpreter_call.completed', addressed),
-  'response.file_search_call.in_progress': event('response.file_search_call.in_progress', addressed),
-  'response.file_search_call.searching': event('response.file_search_call.searching', addressed),
-  'response.file_search_call.completed': event('response.file_search_call.completed', addressed),
-  'response.web_search_call.in_progress': event('response.web_search_call.in_progress', addressed),
-  'response.web_search_call.searching': event('response.web_search_call.searching', addressed),
-  'response.web_search_call.completed': event('response.web_search_call.completed', addressed),
-  'response.image_generation_call.in_progress': event('response.image_generation_call.in_progress', addressed),
-  'response.image_generation_call.generating': event('response.image_generation_call.generating', addressed),
-  'response.image_generation_call.completed': event('response.image_generation_call.completed', addressed),
-  'response.mcp_call.in_progress': event('response.mcp_call.in_progress', addressed),
-  'response.mcp_call.completed': event('response.mcp_call.completed', addressed),
-  'response.mcp_call.failed': event('response.mcp_call.failed', addressed),
+  'response.code_interpreter_call.in_progress': addressed,
+  'response.code_interpreter_call.interpreting': addressed,
+  'response.code_interpreter_call.completed': addressed,
+  'response.file_search_call.in_progress': addressed,
+  'response.file_search_call.searching': addressed,
+  'response.file_search_call.completed': addressed,
+  'response.web_search_call.in_progress': addressed,
+  'response.web_search_call.searching': addressed,
+  'response.web_search_call.completed': addressed,
+  'response.image_generation_call.in_progress': addressed,
+  'response.image_generation_call.generating': addressed,
+  'response.image_generation_call.completed': addressed,
+  'response.mcp_call.in_progress': addressed,
+  'response.mcp_call.completed': addressed,
+  'response.mcp_call.failed': addressed,
   // Events that change no snapshot: only their type (and sequence number) is read.
-  'response.image_generation_call.partial_image': event('response.image_generation_call.partial_image'),
-  'response.audio.delta': event('response.audio.delta'),
-  'response.audio.done': event('response.audio.done'),
-  'response.audio.transcript.delta': event('response.audio.transcript.delta'),
-  'response.audio.transcript.done': event('response.audio.transcript.done'),
-  'response.mcp_list_tools.in_progress': event('response.mcp_list_tools.in_progress'),
-  'response.mcp_list_tools.completed': event('response.mcp_list_tools.completed'),
-  'response.mcp_list_tools.failed': event('response.mcp_list_tools.failed'),
-  'response.shell_call_command.added': event('response.shell_call_command.added'),
-  'response.shell_call_command.delta': event('response.shell_call_command.delta'),
-  'response.shell_call_command.done': event('response.shell_call_command.done'),
-  'response.shell_call_output_content.delta': event('response.shell_call_output_content.delta'),
-  'response.shell_call_output_content.done': event('response.shell_call_output_content.done'),
-  error: event('error'),
-};
+  'response.image_generation_call.partial_image': base,
+  'response.audio.delta': base,
+  'response.audio.done': base,
+  'response.audio.transcript.delta': base,
+  'response.audio.transcript.done': base,
+  'response.mcp_list_tools.in_progress': base,
+  'response.mcp_list_tools.completed': base,
+  'response.mcp_list_tools.failed': base,
+  'response.shell_call_command.added': base,
+  'response.shell_call_command.delta': base,
+  'response.shell_call_command.done': base,
+  'response.shell_call_output_content.delta': base,
+  'response.shell_call_output_content.done': base,
+  error: base,
+});
