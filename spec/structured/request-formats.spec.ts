@@ -11,7 +11,18 @@ const TreeNode: z.ZodType<{ label: string; children: unknown[] }> = z.lazy(() =>
   z.object({ label: z.string(), children: z.array(TreeNode) }),
 );
 
+// A schema with an id (zod 4 writes it once among the definitions), and recursive ones with annotations: zod
+// writes such a `$ref` with a description or a default as `{ description, allOf: [{ $ref }] }`.
+const Address = z.object({ street: z.string(), city: z.string() }).meta({ id: 'Address' });
+const Category: z.ZodType = z.object({ name: z.string(), get parent() { return Category.describe('The parent category').nullable(); } });
+const Node: z.ZodType = z.object({ v: z.string(), get kids() { return z.array(Node.describe('a child')); } });
+
 const schemas: Record<string, z.ZodType> = {
+  'a schema with an id, described and as it is': z.object({ home: Address.describe('Where the customer lives'), work: Address }),
+  'a schema with an id and a default': z.object({ home: Address.default({ street: '', city: '' }) }),
+  'a schema with an id as the whole schema': Address,
+  'recursive through a getter, described and nullable': Category,
+  'recursive items, described': Node,
   flat: z.object({ city: z.string(), celsius: z.number(), sunny: z.boolean() }),
   described: z.object({ name: z.string().describe('the name') }).describe('a person'),
   nullable: z.object({ nick: z.string().nullable(), age: z.number().int().nullable() }),
@@ -103,6 +114,7 @@ describe('request formats from zod schemas, as the official SDK makes them', () 
     ['a date, which zod cannot write', z.object({ when: z.date() }), 'properties/when'],
     ['a transform, which zod cannot write', z.object({ n: z.string().transform((s) => s.length) }), 'properties/n'],
     ['a bigint, which zod cannot write', z.object({ o: z.object({ big: z.bigint() }) }), 'properties/o/properties/big'],
+    ['an id whose $ref leads nowhere (a %-escape in it)', z.object({ a: z.object({ s: z.string() }).meta({ id: '%41' }) }), 'properties/a'],
   ])('refuses %s with StructuredOutputSchemaError, as the SDK refuses it', (_, schema, path) => {
     expect(() => sdk.zodTextFormat(schema, 'x')).toThrow();
     let error: unknown;

@@ -114,6 +114,18 @@ describe('zod 3 schemas: where we differ from the SDK, on purpose', () => {
     expect(propertiesOf(root.theirs)['sub']).toEqual({ type: 'array', items: { $ref: '#/definitions/thing' } });
   });
 
+  it('recursion through a described lazy (each .describe() a new lazy of the same function) is a definition too', () => {
+    const Tree: z3.ZodType<{ label: string; kids: unknown[] }> = z3.lazy(() =>
+      z3.object({ label: z3.string(), kids: z3.array(Tree.describe('the child nodes')) }),
+    );
+    expect(toStrictJsonSchema(z3.object({ root: Tree }))).toMatchObject({
+      properties: { root: { $ref: '#/definitions/__schema0' } },
+      definitions: { __schema0: { properties: { kids: { items: { $ref: '#/definitions/__schema0' } } } } },
+    });
+    // As the whole schema: `#`.
+    expect(toStrictJsonSchema(Tree)).toMatchObject({ properties: { kids: { items: { $ref: '#' } } } });
+  });
+
   it('a union of literals is an anyOf of consts, where the SDK folds it into an enum', () => {
     const { ours, theirs } = both(z3.object({ v: z3.union([z3.literal('a'), z3.literal('b')]) }), z.object({ v: z.union([z.literal('a'), z.literal('b')]) }));
     expect(propertiesOf(ours)['v']).toEqual({ anyOf: [{ type: 'string', const: 'a' }, { type: 'string', const: 'b' }] });
@@ -165,6 +177,18 @@ describe('zod 3 schemas: where we differ from the SDK, on purpose', () => {
       additionalProperties: false,
     });
     expect(() => sdk.zodTextFormat(z3.object({ both: z3.object({ a: z3.string() }).and(z3.object({ b: z3.number() })) }), 'x')).toThrow(/ZodIntersection/);
+  });
+
+  it('an intersection with a .strict() object that lacks the other side’s keys is refused: zod 3 would reject every answer', () => {
+    const person = z3.intersection(z3.object({ name: z3.string() }).strict(), z3.object({ age: z3.number() }));
+    expect(person.safeParse({ name: 'Ada', age: 36 }).success).toBe(false); // what the folded object would ask for
+    expect(() => toStrictJsonSchema(z3.object({ person }))).toThrow(
+      new StructuredOutputSchemaError("A .strict() object in an intersection refuses the other side's properties: zod 3 would reject every answer", 'properties/person'),
+    );
+    // A strict side that has every key of the other is one object all the same.
+    const same = z3.intersection(z3.object({ name: z3.string(), age: z3.number() }).strict(), z3.object({ age: z3.number() }));
+    expect(same.safeParse({ name: 'Ada', age: 36 }).success).toBe(true);
+    expect(propertiesOf(toStrictJsonSchema(z3.object({ same })))['same']).toMatchObject({ required: ['name', 'age'] });
   });
 
   it('a union of objects the SDK cannot tell apart is accepted, as the SDK accepts it in zod 4', () => {

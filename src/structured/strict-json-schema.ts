@@ -13,6 +13,7 @@ import {
   isObjectSchema,
   isSchemaNode as isNode,
   location,
+  resolveRef,
   STRICT_UNSUPPORTED_KEYWORDS as UNSUPPORTED,
   type JsonSchemaNode,
 } from './strict-schema-rules.js';
@@ -55,6 +56,7 @@ export function toStrictJsonSchema(schema: AnyZodSchema): JsonSchemaNode {
     // zod's own refusal (a date, a transform, a bigint, ...): said where, as for every other refusal.
     throw new StructuredOutputSchemaError(what, unrepresentableAt(schema) ?? '<root>', { cause: error });
   }
+  json = inlineRootRef(json);
   if (json['type'] !== 'object') {
     throw new StructuredOutputSchemaError(`The root must be an object schema, not ${JSON.stringify(json['type'] ?? 'untyped')}`, '<root>');
   }
@@ -155,11 +157,49 @@ function zod3Within(schema: unknown, path: readonly (string | number)[], seen: S
   return undefined;
 }
 
+/**
+ * A root that is a `$ref` to one of its definitions (zod 4 writes a schema with an `id` so, used as the whole
+ * schema) as that definition, which stays among the definitions for the `$ref`s inside it: strict mode wants an
+ * object at the root, as the SDK sends it.
+ */
+function inlineRootRef(json: JsonSchemaNode): JsonSchemaNode {
+  const seen = new Set<string>();
+  for (let ref = json['$ref']; typeof ref === 'string'; ref = json['$ref']) {
+    const target = resolveRef(json, ref);
+    if (seen.has(ref) || !isNode(target) || target === json) {
+      throw new StructuredOutputSchemaError(`The root's $ref ${JSON.stringify(ref)} does not lead to an object schema`, '<root>');
+    }
+    seen.add(ref);
+    const { $ref: _ref, ...rest } = json;
+    void _ref;
+    // A copy: the definition itself is made strict on its own.
+    json = { ...(structuredClone(target) as JsonSchemaNode), ...rest };
+  }
+  return json;
+}
+
+/** Keywords that only annotate a schema (they constrain nothing). */
+const ANNOTATIONS: ReadonlySet<string> = /* @__PURE__ */ new Set(['description', 'title', 'default', 'examples', '$comment', 'deprecated', 'readOnly', 'writeOnly']);
+
 /** Makes `node` (a schema at `path`) strict, in place, and its subschemas too. */
 function strictify(node: unknown, path: readonly string[], root: JsonSchemaNode): void {
   const where = location(path);
   if (!isNode(node)) throw new StructuredOutputSchemaError('A boolean or non-object schema is not supported', where);
   for (const key of Object.keys(node)) if (node[key] === undefined) delete node[key];
+  // zod 4 writes a `$ref` with annotations (`.describe()`, `.default()` of a schema with an id, or of a recursive
+  // one) as `{ description, allOf: [{ $ref }] }`: a `$ref` beside its annotations says the same, and strict mode
+  // takes it (as the SDK sends it), where it refuses `allOf`.
+  const allOf = node['allOf'];
+  if (Array.isArray(allOf) && allOf.length === 1 && isNode(allOf[0]) && Object.keys(allOf[0]).join() === '$ref') {
+    if (Object.keys(node).every((key) => key === 'allOf' || ANNOTATIONS.has(key))) {
+      node['$ref'] = allOf[0]['$ref'];
+      delete node['allOf'];
+    }
+  }
+  const ref = node['$ref'];
+  if (ref !== undefined && (typeof ref !== 'string' || !isNode(resolveRef(root, ref)))) {
+    throw new StructuredOutputSchemaError(`The $ref ${JSON.stringify(ref)} does not lead to a schema`, where);
+  }
   const type = node['type'];
   if (Array.isArray(type) && type.length === 1) node['type'] = type[0];
   if (isObjectSchema(node)) {

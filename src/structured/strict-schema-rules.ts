@@ -110,12 +110,24 @@ export function isArraySchema(node: JsonSchemaNode): boolean {
  * @example
  * resolveRef({ $defs: { city: { type: 'string' } } }, '#/$defs/city'); // { type: 'string' }
  */
-function resolveRef(root: JsonSchemaNode, ref: string): unknown {
+/**
+ * The schema a local `$ref` points to (`#`, `#/definitions/Address`, ...), or `undefined` when it points nowhere.
+ *
+ * @internal
+ * @example
+ * resolveRef(root, '#/definitions/Address'); // root.definitions.Address
+ */
+export function resolveRef(root: JsonSchemaNode, ref: string): unknown {
   if (ref === '#') return root;
   if (!ref.startsWith('#/')) return undefined;
   let target: unknown = root;
   for (const raw of ref.slice(2).split('/')) {
-    const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    let part: string;
+    try {
+      part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    } catch {
+      return undefined; // a malformed escape points nowhere
+    }
     if (!isSchemaNode(target) || !Object.prototype.hasOwnProperty.call(target, part)) return undefined;
     target = target[part];
   }

@@ -93,7 +93,7 @@ export function zod3JsonSchema(schema: Zod3Schema): JsonSchemaNode {
 
 function convert(schema: unknown, path: Path, c: Conversion): JsonSchemaNode {
   const def = defOf(schema, path);
-  const self = schema as object;
+  const self = identityOf(schema as object, def);
   const ref = c.refs.get(self);
   if (ref !== undefined && !c.active.has(self)) return { $ref: ref }; // written already, as a definition
   if (c.active.has(self)) {
@@ -122,6 +122,15 @@ function convert(schema: unknown, path: Path, c: Conversion): JsonSchemaNode {
 }
 
 /**
+ * What a cycle is found by: the schema itself, or for a lazy its function. `.describe()` of a lazy makes a new lazy
+ * of the same function, so a recursion through `Tree.describe('...')` meets a new schema every time round.
+ */
+function identityOf(schema: object, def: Def): object {
+  const getter = def.typeName === 'ZodLazy' ? def['getter'] : undefined;
+  return typeof getter === 'function' ? getter : schema;
+}
+
+/**
  * The schema and the wrappers it is written as, from the root in: `Comment.refine(...)` is the object `Comment`,
  * so a `z.lazy(() => Comment)` inside it is `$ref: '#'` (else `Comment` would become a definition, and the root a
  * bare `$ref`, which strict mode refuses).
@@ -132,6 +141,7 @@ function rootsOf(schema: unknown): Set<object> {
     for (let at = schema; typeof at === 'object' && at !== null && !roots.has(at); ) {
       roots.add(at);
       const def = (at as { _def?: Def })._def;
+      if (def !== undefined) roots.add(identityOf(at, def));
       at = def === undefined || def.typeName === 'ZodNullable' ? undefined : innerOf(def);
     }
   } catch {
@@ -200,6 +210,11 @@ function kindNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
     case 'ZodIntersection': {
       const left = convert(def['left'], [...path, 'allOf', 0], c);
       const right = convert(def['right'], [...path, 'allOf', 1], c);
+      // zod 3 checks each side alone: a `.strict()` object refuses the keys only the other side has, so no answer
+      // would pass (one object of all the keys is what the model would be asked for).
+      if (refusesOthersKeys(def['left'], right) || refusesOthersKeys(def['right'], left)) {
+        throw refusal("A .strict() object in an intersection refuses the other side's properties: zod 3 would reject every answer", path);
+      }
       // Two closed objects are one object (zod 4 folds them so too); anything else stays `allOf`, refused.
       return foldObjects(left, right) ?? { allOf: [left, right] };
     }
@@ -235,6 +250,14 @@ function copiedDescription(def: Def): boolean {
   const field = WRAPPED[def.typeName];
   const innerDef = field === undefined ? undefined : (def[field] as { _def?: { description?: unknown } } | undefined)?._def;
   return innerDef !== undefined && innerDef.description === def.description;
+}
+
+/** Whether `side` is a `.strict()` zod 3 object without some property of `other` (the other side's JSON Schema). */
+function refusesOthersKeys(side: unknown, other: JsonSchemaNode): boolean {
+  const def = (side as { _def?: Def } | undefined)?._def;
+  if (def?.typeName !== 'ZodObject' || def['unknownKeys'] !== 'strict') return false;
+  const shape = (typeof def['shape'] === 'function' ? (def['shape'] as () => object)() : def['shape']) as object;
+  return Object.keys((other['properties'] as object | undefined) ?? {}).some((key) => !Object.prototype.hasOwnProperty.call(shape, key));
 }
 
 /** The options of a union or a discriminated union (a map of them in some zod 3 versions). */
