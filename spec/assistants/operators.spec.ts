@@ -153,6 +153,24 @@ describe('delta operators with snapshots', () => {
     expect(out.map(({ delta }) => (delta.type === 'function' ? delta.function?.arguments : '')).join('')).toBe('{"c":1}');
   });
 
+  it("a step's in-progress event takes the tool calls it carries, as the SDK's snapshot does; one with none keeps those received", async () => {
+    const details = (calls: object[]) => ({ type: 'tool_calls', tool_calls: calls }) as never;
+    const fn = (id: string, args: string) => ({ index: 0, id, type: 'function', function: { name: 'f', arguments: args, output: null } });
+    const steps = async (...late: AssistantStreamEvent[]) =>
+      (await lastValueFrom(
+        of(
+          created,
+          ev('thread.run.step.created', step('step_1', 'in_progress', details([]))),
+          toolDelta('step_1', { index: 0, id: 'call_a', name: 'f', args: '{' }),
+          ...late,
+          ev('thread.run.requires_action', run('run_1', 'requires_action')),
+        ).pipe(finalRunSteps()),
+      ))[0]!.step_details;
+    const both = details([fn('call_a', '{"x":1}'), { ...fn('call_b', '{}'), index: 1 }]);
+    expect(await steps(ev('thread.run.step.in_progress', step('step_1', 'in_progress', both)))).toEqual(both);
+    expect(await steps(ev('thread.run.step.in_progress', step('step_1', 'in_progress', details([]))))).toMatchObject({ tool_calls: [{ id: 'call_a', function: { arguments: '{' } }] });
+  });
+
   it('runStepDeltas pairs each step delta with the step so far', async () => {
     const stepCreated = ev('thread.run.step.created', step('step_1', 'in_progress', { type: 'tool_calls', tool_calls: [] }));
     const out = await lastValueFrom(of(stepCreated, toolDelta('step_1', { index: 0, id: 'c', name: 'f', args: 'x' })).pipe(runStepDeltas(), toArray()));

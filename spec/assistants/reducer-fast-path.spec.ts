@@ -94,7 +94,8 @@ function refresh<T extends Message | RunStep>(existing: T | undefined, incoming:
   }
   const details = (incoming as RunStep).step_details;
   const keptDetails = (existing as RunStep).step_details;
-  return details.type === 'tool_calls' && keptDetails.type === 'tool_calls' && keptDetails.tool_calls.length > 0 ? { ...incoming, step_details: keptDetails } : incoming;
+  const empty = details.type === 'tool_calls' && details.tool_calls.length === 0;
+  return empty && keptDetails.type === 'tool_calls' && keptDetails.tool_calls.length > 0 ? { ...incoming, step_details: keptDetails } : incoming;
 }
 
 function findById<T extends Identified>(list: readonly T[], id: string): T | undefined {

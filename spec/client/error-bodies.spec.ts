@@ -84,6 +84,10 @@ describe('what an error tells of a body a server sent', () => {
       expect((error as APIError).message).toBe(`401 No entry (${server.url}/chat/completions)`);
       const given = await lastValueFrom(responseEvents(await fetch(url))).catch((e: unknown) => e);
       expect((given as APIError).message).toBe(`401 No entry (${server.url}/chat/completions)`);
+      // A response-like without a url (a test double, an adapter's): said as a response.
+      const like = { ok: false, status: 503, statusText: '', headers: new Headers(), bodyUsed: false, body: new Response('{"error":{"message":"overloaded"}}').body };
+      const unnamed = await lastValueFrom(responseEvents(async () => like as unknown as Response)).catch((e: unknown) => e);
+      expect((unnamed as APIError).message).toBe('503 overloaded (response)');
     } finally {
       await server.close();
     }

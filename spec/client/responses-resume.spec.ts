@@ -95,20 +95,21 @@ describe('client.responses.stream(): lossless resume of background responses', (
     expect(events.at(-1)!.type).toBe('response.completed');
   });
 
-  it('a resume asks for what the stream asked for: the include of a stream by id, or of a background create', async () => {
+  it('a resume asks for what the stream asked for: the include of a stream by id, or the include and include_obfuscation of a background create', async () => {
     const include = ['message.output_text.logprobs'] as const;
     const queued = await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true }));
     ctx.emulator.inject({ kind: 'reset', afterEvents: 4 }, { match: RESUME, times: 1 });
     const from = ctx.emulator.requests.length;
     await lastValueFrom(ctx.client.responses.retrieve(queued.id, { stream: true, include: [...include] }).pipe(toArray()));
     ctx.emulator.inject({ kind: 'reset', afterEvents: 4 }, { match: POST, times: 1 });
-    await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true, include: [...include] }).pipe(toArray()));
+    const params = { model: 'gpt-4o', input: INPUT, background: true, include: [...include], stream_options: { include_obfuscation: false } };
+    await lastValueFrom(ctx.client.responses.stream(params).pipe(toArray()));
     const asked = 'include%5B%5D=message.output_text.logprobs';
     expect(streamRequests(ctx.emulator, from)).toEqual([
       `GET /v1/responses/resp?${asked}&stream=true`,
       `GET /v1/responses/resp?${asked}&stream=true&starting_after=3`,
       'POST /v1/responses',
-      `GET /v1/responses/resp?${asked}&stream=true&starting_after=3`,
+      `GET /v1/responses/resp?${asked}&include_obfuscation=false&stream=true&starting_after=3`,
     ]);
   });
 

@@ -417,6 +417,15 @@ describe("the caller's headers", () => {
       const [mine, sdk] = picked();
       expect(mine).toEqual({ authorization: 'Bearer sk-relay', 'idempotency-key': 'my-key-1', accept: 'application/json', 'content-type': 'application/json' });
       expect(mine).toEqual(sdk);
+
+      // A header given as undefined (plain JS, an unset variable) leaves the library's; null removes it, as the SDK's.
+      const loose = { Authorization: undefined, 'OpenAI-Organization': null } as unknown as Record<string, string>;
+      const withLoose = createClient({ apiKey: 'sk-env', organization: 'org_1', baseURL: server.url, headers: loose, maxRetries: 0 });
+      await firstValueFrom(withLoose.conversations.create({}));
+      await new OpenAI({ apiKey: 'sk-env', organization: 'org_1', baseURL: server.url, defaultHeaders: loose, maxRetries: 0 }).conversations.create({});
+      const [ours2, theirs2] = seen.splice(0).map((headers) => [headers['authorization'], headers['openai-organization']]);
+      expect(ours2).toEqual(['Bearer sk-env', undefined]);
+      expect(ours2).toEqual(theirs2);
     } finally {
       await server.close();
     }
@@ -426,7 +435,7 @@ describe("the caller's headers", () => {
 describe('a header value fetch cannot send', () => {
   it.each([
     ['a key with a line break', { apiKey: 'sk-proj-AbCdEfGh0123456789\nsk-proj-second' }, 'Authorization'],
-    ["a caller's header with a NUL", { apiKey: '', headers: { 'api-key': '0123456789abcdef\u0000' } }, 'api-key'],
+    ["a caller's header with a NUL", { apiKey: '', headers: { 'api-key': '0123456789abcdef\u0000x' } }, 'api-key'],
     ['a character beyond Latin-1', { apiKey: 'sk-проверка-0123456789' }, 'Authorization'],
   ])('%s: a TypeError naming the header, not its value, and nothing sent or retried', async (_, options, name) => {
     let calls = 0;
@@ -436,6 +445,13 @@ describe('a header value fetch cannot send', () => {
     expect((error as Error).message).toContain(`The ${name} header cannot be sent`);
     expect((error as Error).message).not.toMatch(/0123456789/);
     expect(calls).toBe(0);
+  });
+});
+
+describe('a header value with spaces or a line end around it (a key read from a file)', () => {
+  it('is sent as fetch sends it, trimmed, as the SDK sends it', async () => {
+    const client = createClient({ apiKey: 'test\n', baseURL: ctx.emulator.url, maxRetries: 0 });
+    expect((await firstValueFrom(client.threads.create({}))).object).toBe('thread');
   });
 });
 

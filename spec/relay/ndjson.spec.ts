@@ -87,6 +87,10 @@ describe("toNdjsonBody: the SDK's toReadableStream() body", () => {
     const error = await lastValueFrom(responseEventsFromNdjson(again)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseStreamError);
     expect(error).toMatchObject({ eventType: 'response.failed', code: 'server_error', responseId: 'resp_1' });
+    // Of values made of the events (text, names), the failed response is the error it is: the body errors.
+    const derived = toNdjsonBody(responseEvents(bytes()).pipe(map((event) => event.type)), { heartbeatMs: false });
+    const read = await new Response(derived).text().catch((e: unknown) => e);
+    expect(read).toBeInstanceOf(ResponseStreamError);
   });
 
   it('a reader more than maxBufferSize behind is cut with IncompleteStreamError, upstream stopped', async () => {

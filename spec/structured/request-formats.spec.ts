@@ -21,6 +21,8 @@ const schemas: Record<string, z.ZodType> = {
   'a schema with an id, described and as it is': z.object({ home: Address.describe('Where the customer lives'), work: Address }),
   'a schema with an id and a default': z.object({ home: Address.default({ street: '', city: '' }) }),
   'a schema with an id as the whole schema': Address,
+  'a schema with an id as the whole schema, described': Address.describe('An address'),
+  'a schema with an id as the whole schema, titled': Address.meta({ title: 'An address' }),
   'recursive through a getter, described and nullable': Category,
   'recursive items, described': Node,
   flat: z.object({ city: z.string(), celsius: z.number(), sunny: z.boolean() }),

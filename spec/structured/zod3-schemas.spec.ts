@@ -124,6 +124,15 @@ describe('zod 3 schemas: where we differ from the SDK, on purpose', () => {
     });
     // As the whole schema: `#`.
     expect(toStrictJsonSchema(Tree)).toMatchObject({ properties: { kids: { items: { $ref: '#' } } } });
+    // Each described use keeps its own description, beside its `$ref`; the definition has none.
+    const uses = toStrictJsonSchema(z3.object({ a: Tree.describe('A tree'), b: Tree.describe('B tree'), c: Tree }));
+    expect(uses['properties']).toEqual({
+      a: { $ref: '#/definitions/__schema0', description: 'A tree' },
+      b: { $ref: '#/definitions/__schema0', description: 'B tree' },
+      c: { $ref: '#/definitions/__schema0' },
+    });
+    expect((uses['definitions'] as Record<string, object>)['__schema0']).not.toHaveProperty('description');
+    expect(strictSchemaViolation(uses)).toBeUndefined();
   });
 
   it('a union of literals is an anyOf of consts, where the SDK folds it into an enum', () => {
@@ -185,6 +194,11 @@ describe('zod 3 schemas: where we differ from the SDK, on purpose', () => {
     expect(() => toStrictJsonSchema(z3.object({ person }))).toThrow(
       new StructuredOutputSchemaError("A .strict() object in an intersection refuses the other side's properties: zod 3 would reject every answer", 'properties/person'),
     );
+    // Through refinements, brands, lazies and pipes too.
+    const strict = z3.object({ name: z3.string() }).strict();
+    for (const side of [strict.refine(() => true), strict.brand('P'), z3.lazy(() => strict), strict.pipe(strict)] as z3.ZodTypeAny[]) {
+      expect(() => toStrictJsonSchema(z3.object({ person: z3.intersection(side, z3.object({ age: z3.number() })) }))).toThrow(StructuredOutputSchemaError);
+    }
     // A strict side that has every key of the other is one object all the same.
     const same = z3.intersection(z3.object({ name: z3.string(), age: z3.number() }).strict(), z3.object({ age: z3.number() }));
     expect(same.safeParse({ name: 'Ada', age: 36 }).success).toBe(true);

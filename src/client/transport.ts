@@ -400,12 +400,19 @@ function buildHeaders(
   // No prototype: a name is only ever a header.
   const headers: Record<string, string> = Object.create(null);
   const set = (name: string, value: string) => {
-    // fetch refuses such a value with a message that quotes it (a key, often): refused here without it.
-    if (/[\0\r\n]|[^\0-\xff]/.test(value)) throw new TypeError(`The ${name} header cannot be sent: its value has a line break, a NUL or a character beyond Latin-1`);
+    // fetch refuses such a value (once it stripped the spaces and line ends around it) with a message that quotes
+    // it, a key often: refused here without it.
+    if (/[\0\r\n]|[^\0-\xff]/.test(value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''))) {
+      throw new TypeError(`The ${name} header cannot be sent: its value has a line break, a NUL or a character beyond Latin-1`);
+    }
     headers[name.toLowerCase()] = value;
   };
-  const setAll = (given: Readonly<Record<string, string>> | undefined) => {
-    if (given) for (const [name, value] of Object.entries(given)) set(name, value);
+  // As the SDK's: a header given as `undefined` leaves the one before it, `null` removes it.
+  const setAll = (given: Readonly<Record<string, string | null | undefined>> | undefined) => {
+    for (const [name, value] of Object.entries(given ?? {})) {
+      if (value === null) delete headers[name.toLowerCase()];
+      else if (value !== undefined) set(name, value);
+    }
   };
   set('accept', 'application/json');
   set('OpenAI-Beta', 'assistants=v2');

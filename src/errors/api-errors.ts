@@ -186,7 +186,7 @@ function parseErrorBody(body: string): APIErrorBody | undefined {
     if (typeof inner === 'object' && inner !== null) return inner as APIErrorBody;
     if (typeof inner === 'string') return { message: inner };
     // Without an `error` (vLLM's, a gateway's `{ message, code }`), the body is the error, as the SDK reads it.
-    return parsed as APIErrorBody;
+    return inner == null ? (parsed as APIErrorBody) : undefined;
   } catch {
     return undefined;
   }

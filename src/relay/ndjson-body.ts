@@ -23,8 +23,8 @@ export type NdjsonBodyOptions = Pick<EventStreamBodyOptions, 'heartbeatMs' | 'sc
  * read it).
  *
  * As the SDK's: an upstream error (a cut upstream too) errors the body, which the SDK's reader throws (over HTTP
- * the connection breaks off), but for a Responses `response.failed` (the library's streams fail with a
- * `ResponseStreamError` for it), which is written as its line before the body ends, as the SDK's body has it (the
+ * the connection breaks off), but for a Responses `response.failed` in a stream of Responses events (the
+ * library's streams fail with a `ResponseStreamError` for it), which is written as its line before the body ends, as the SDK's body has it (the
  * library's NDJSON sources then fail with that `ResponseStreamError`); a clean end is the stream's end. Heartbeats are empty lines (the SDK skips them).
  * Pull-based, cancelled and bounded as {@link toEventStreamBody}: a reader more than `maxBufferSize` behind is
  * cut with an `IncompleteStreamError`.
@@ -44,9 +44,12 @@ export function toNdjsonBody<T>(events$: Observable<T>, options: NdjsonBodyOptio
   const scheduler = options.scheduler ?? asyncScheduler;
   let lines = 0;
   const lines$ = new Observable<string>((subscriber) => {
+    // Whether every value so far was a Responses event (the stream's own events, not values made of them).
+    let responseEvents = false;
     subscriber.add(
       subscribeChained(events$, subscriber, {
         next(event) {
+          responseEvents = (lines === 0 || responseEvents) && typeof (event as { type?: unknown } | null)?.type === 'string';
           let line: string | undefined;
           try {
             line = JSON.stringify(event);
@@ -58,11 +61,13 @@ export function toNdjsonBody<T>(events$: Observable<T>, options: NdjsonBodyOptio
           subscriber.next(`${line}\n`);
         },
         error(error: unknown) {
-          // A failed response is an event of the stream, which the SDK's body writes as its line before it ends (the
-          // library's streams report it as their error, with the event's data).
-          if (error instanceof ResponseStreamError && error.eventType === 'response.failed' && typeof error.error === 'object' && error.error !== null) {
+          // A failed response is an event of a Responses stream, which the SDK's body writes as its line before it
+          // ends (the library's streams report it as their error, with the event's data); of values made of the
+          // events (text deltas, ...), it is the error it is.
+          const failed = error instanceof ResponseStreamError && error.eventType === 'response.failed' ? error.error : undefined;
+          if (responseEvents && typeof failed === 'object' && failed !== null) {
             lines++;
-            subscriber.next(`${JSON.stringify(error.error)}\n`);
+            subscriber.next(`${JSON.stringify(failed)}\n`);
             return subscriber.complete();
           }
           subscriber.error(error);

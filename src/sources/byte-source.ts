@@ -324,5 +324,5 @@ export const DEFAULT_MAX_BUFFER_SIZE = 16 * 1024 * 1024;
 
 /** Where an error response came from, for its message: its URL without the query (which may hold a key). */
 function whereOf(response: Response): string {
-  return response.url.split('?')[0] || 'response';
+  return String(response.url ?? '').split('?')[0] || 'response';
 }

@@ -163,6 +163,8 @@ function zod3Within(schema: unknown, path: readonly (string | number)[], seen: S
  * object at the root, as the SDK sends it.
  */
 function inlineRootRef(json: JsonSchemaNode): JsonSchemaNode {
+  // Described (or titled) too, it is written `{ description, allOf: [{ $ref }], definitions }`.
+  unwrapRef(json, ROOT_KEYWORDS);
   const seen = new Set<string>();
   for (let ref = json['$ref']; typeof ref === 'string'; ref = json['$ref']) {
     const target = resolveRef(json, ref);
@@ -180,22 +182,29 @@ function inlineRootRef(json: JsonSchemaNode): JsonSchemaNode {
 
 /** Keywords that only annotate a schema (they constrain nothing). */
 const ANNOTATIONS: ReadonlySet<string> = /* @__PURE__ */ new Set(['description', 'title', 'default', 'examples', '$comment', 'deprecated', 'readOnly', 'writeOnly']);
+/** And those only a root has beside them. */
+const ROOT_KEYWORDS: ReadonlySet<string> = /* @__PURE__ */ new Set([...ANNOTATIONS, '$schema', 'definitions', '$defs']);
+
+/**
+ * zod 4 writes a `$ref` with annotations (`.describe()`, `.default()` of a schema with an id, or of a recursive
+ * one) as `{ description, allOf: [{ $ref }] }`: a `$ref` beside its annotations says the same, and strict mode
+ * takes it (as the SDK sends it), where it refuses `allOf`. Rewritten in place when `node` has nothing else than
+ * `allowed` keywords beside that `allOf`.
+ */
+function unwrapRef(node: JsonSchemaNode, allowed: ReadonlySet<string>): void {
+  const allOf = node['allOf'];
+  if (!Array.isArray(allOf) || allOf.length !== 1 || !isNode(allOf[0]) || Object.keys(allOf[0]).join() !== '$ref') return;
+  if (!Object.keys(node).every((key) => key === 'allOf' || allowed.has(key))) return;
+  node['$ref'] = allOf[0]['$ref'];
+  delete node['allOf'];
+}
 
 /** Makes `node` (a schema at `path`) strict, in place, and its subschemas too. */
 function strictify(node: unknown, path: readonly string[], root: JsonSchemaNode): void {
   const where = location(path);
   if (!isNode(node)) throw new StructuredOutputSchemaError('A boolean or non-object schema is not supported', where);
   for (const key of Object.keys(node)) if (node[key] === undefined) delete node[key];
-  // zod 4 writes a `$ref` with annotations (`.describe()`, `.default()` of a schema with an id, or of a recursive
-  // one) as `{ description, allOf: [{ $ref }] }`: a `$ref` beside its annotations says the same, and strict mode
-  // takes it (as the SDK sends it), where it refuses `allOf`.
-  const allOf = node['allOf'];
-  if (Array.isArray(allOf) && allOf.length === 1 && isNode(allOf[0]) && Object.keys(allOf[0]).join() === '$ref') {
-    if (Object.keys(node).every((key) => key === 'allOf' || ANNOTATIONS.has(key))) {
-      node['$ref'] = allOf[0]['$ref'];
-      delete node['allOf'];
-    }
-  }
+  unwrapRef(node, ANNOTATIONS);
   const ref = node['$ref'];
   if (ref !== undefined && (typeof ref !== 'string' || !isNode(resolveRef(root, ref)))) {
     throw new StructuredOutputSchemaError(`The $ref ${JSON.stringify(ref)} does not lead to a schema`, where);

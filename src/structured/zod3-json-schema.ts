@@ -94,14 +94,19 @@ export function zod3JsonSchema(schema: Zod3Schema): JsonSchemaNode {
 function convert(schema: unknown, path: Path, c: Conversion): JsonSchemaNode {
   const def = defOf(schema, path);
   const self = identityOf(schema as object, def);
+  // A lazy found by its function may be one of several described copies: each `$ref` to it carries its own
+  // description, and the definition none (zod 4 writes its described references so).
+  const description = typeof def.description === 'string' && !copiedDescription(def) ? def.description : undefined;
+  const copy = self !== schema;
+  const refTo = (target: string): JsonSchemaNode => (copy && description !== undefined ? { $ref: target, description } : { $ref: target });
   const ref = c.refs.get(self);
-  if (ref !== undefined && !c.active.has(self)) return { $ref: ref }; // written already, as a definition
+  if (ref !== undefined && !c.active.has(self)) return refTo(ref); // written already, as a definition
   if (c.active.has(self)) {
     // A cycle: the schema is written once, as a definition (the root is `#`), and referred to.
-    if (ref !== undefined) return { $ref: ref };
+    if (ref !== undefined) return refTo(ref);
     const made = c.roots.has(self) ? '#' : `#/definitions/__schema${c.next++}`;
     c.refs.set(self, made);
-    return { $ref: made };
+    return refTo(made);
   }
   c.active.add(self);
   let node: JsonSchemaNode;
@@ -114,11 +119,11 @@ function convert(schema: unknown, path: Path, c: Conversion): JsonSchemaNode {
   } finally {
     c.active.delete(self);
   }
-  if (typeof def.description === 'string' && !copiedDescription(def)) node['description'] = def.description;
   const cycle = c.refs.get(self);
+  if (description !== undefined && (!copy || cycle === undefined || cycle === '#')) node['description'] = description;
   if (cycle === undefined || cycle === '#') return node;
   c.definitions[cycle.slice('#/definitions/'.length)] = node;
-  return { $ref: cycle };
+  return refTo(cycle);
 }
 
 /**
@@ -252,9 +257,15 @@ function copiedDescription(def: Def): boolean {
   return innerDef !== undefined && innerDef.description === def.description;
 }
 
-/** Whether `side` is a `.strict()` zod 3 object without some property of `other` (the other side's JSON Schema). */
+/**
+ * Whether `side` is a `.strict()` zod 3 object (through refinements, brands, lazies, pipes and the other wrappers)
+ * without some property of `other` (the other side's JSON Schema).
+ */
 function refusesOthersKeys(side: unknown, other: JsonSchemaNode): boolean {
-  const def = (side as { _def?: Def } | undefined)?._def;
+  let def = (side as { _def?: Def } | undefined)?._def;
+  for (let depth = 0; def !== undefined && def.typeName !== 'ZodObject' && depth < 32; depth++) {
+    def = (innerOf(def) as { _def?: Def } | undefined)?._def;
+  }
   if (def?.typeName !== 'ZodObject' || def['unknownKeys'] !== 'strict') return false;
   const shape = (typeof def['shape'] === 'function' ? (def['shape'] as () => object)() : def['shape']) as object;
   return Object.keys((other['properties'] as object | undefined) ?? {}).some((key) => !Object.prototype.hasOwnProperty.call(shape, key));

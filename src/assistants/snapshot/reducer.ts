@@ -13,8 +13,8 @@ import { isJsonObject } from '../../schema/json-values.js';
  *
  * - run events replace that run (by id) and set `currentRun`;
  * - `thread.run.step.*` / `thread.message.*` created and in-progress events store the object (of an object the
- *   state holds, the content or tool calls accumulated stay: such an event may carry fewer than the deltas gave,
- *   as the SDK keeps its message snapshot); deltas merge into the snapshot of their id by the
+ *   state holds, the content accumulated stays: such an event may carry less than the deltas gave, as the SDK
+ *   keeps its message snapshot; a step's tool calls received stay when the event has none); deltas merge into the snapshot of their id by the
  *   API's rules (see `mergeDelta`); completed / failed / cancelled / expired / incomplete events store the
  *   server's final object and clear the `current...Snapshot`;
  * - other events (including unknown types) only become `currentEvent`.
@@ -151,10 +151,10 @@ function applyDelta<T extends Identified>(snapshot: T | undefined, delta: object
 
 /**
  * A created / in-progress event of an object the stream already holds carries the object as the server had it at
- * some moment, possibly before deltas the stream has since delivered. The accumulated `field` stays whenever it
- * holds anything (a message's content blocks, a step's tool calls), so a late in-progress event can neither erase
- * nor roll back streamed content (the SDK keeps its message snapshot on `in_progress` too); the event's other
- * fields (status, ...) are taken.
+ * some moment, possibly before deltas the stream has since delivered; its other fields (status, ...) are taken.
+ * A message's content blocks received stay whenever there are any, so a late in-progress event can neither erase
+ * nor roll back streamed text (the SDK keeps its message snapshot on `in_progress` too). A step takes the event's
+ * tool calls, as the SDK's does, but for none at all: then the ones received stay.
  */
 function refresh<T extends Message | RunStep>(existing: T | undefined, incoming: T, field: 'content' | 'step_details'): T {
   if (existing === undefined) return incoming;
@@ -164,7 +164,8 @@ function refresh<T extends Message | RunStep>(existing: T | undefined, incoming:
   }
   const details = (incoming as RunStep).step_details;
   const keptDetails = (existing as RunStep).step_details;
-  return details.type === 'tool_calls' && keptDetails.type === 'tool_calls' && keptDetails.tool_calls.length > 0
+  const empty = details.type === 'tool_calls' && details.tool_calls.length === 0;
+  return empty && keptDetails.type === 'tool_calls' && keptDetails.tool_calls.length > 0
     ? { ...incoming, step_details: keptDetails }
     : incoming;
 }

@@ -1,6 +1,7 @@
 import { concatMap, defer, type OperatorFunction } from 'rxjs';
 import type { ChatCompletionChunk, ChatCompletionTokenLogprob } from '../../wire/chat.js';
 import { unreadable } from '../../operators/reducing-operator.js';
+import { detached } from '../../assistants/snapshot/merge-delta.js';
 import { chatCompletionReducer, startsNewCompletion } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from '../snapshot/state.js';
 
@@ -277,16 +278,13 @@ export function chatCompletionEvents(
           if (delta?.refusal != null && assistant && message.refusal) {
             emit({ type: 'refusal.delta', choiceIndex, delta: delta.refusal, snapshot: message.refusal });
           }
-          // The delta's entries as the snapshot's copies of them (its last ones): the chunk's own reach every
-          // subscription of a shared stream.
+          // The delta's entries copied: the chunk's own reach every subscription of a shared stream.
           const logprobs = chunkChoice.logprobs;
           if (logprobs?.content != null && assistant) {
-            const snapshot = choice.logprobs?.content ?? [];
-            emit({ type: 'logprobs.content.delta', choiceIndex, content: last(snapshot, logprobs.content.length), snapshot });
+            emit({ type: 'logprobs.content.delta', choiceIndex, content: detached(logprobs.content), snapshot: choice.logprobs?.content ?? [] });
           }
           if (logprobs?.refusal != null && assistant) {
-            const snapshot = choice.logprobs?.refusal ?? [];
-            emit({ type: 'logprobs.refusal.delta', choiceIndex, refusal: last(snapshot, logprobs.refusal.length), snapshot });
+            emit({ type: 'logprobs.refusal.delta', choiceIndex, refusal: detached(logprobs.refusal), snapshot: choice.logprobs?.refusal ?? [] });
           }
 
           const state = progressOf(choiceIndex);
@@ -330,9 +328,4 @@ export function chatCompletionEvents(
         }),
       );
     });
-}
-
-/** The last `count` entries of `list`. */
-function last<T>(list: readonly T[], count: number): T[] {
-  return list.slice(list.length - count);
 }

@@ -179,7 +179,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
       resume: (first) =>
         resumeResponse({
           first,
-          resume: (id, after) => api.streamAfter(id, after, options, byId ? spec.query : { include: body['include'] as readonly string[] | undefined }),
+          resume: (id, after) => api.streamAfter(id, after, options, byId ? spec.query : resumeQuery(body)),
           cancel,
           responseId,
           startingAfter,
@@ -209,3 +209,9 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
     };
   },
 };
+
+/** What a resume of a stream a create began asks for: the create's `include` and `include_obfuscation`. */
+function resumeQuery(body: Record<string, unknown>): RequestSpec['query'] {
+  const options = body['stream_options'] as { include_obfuscation?: boolean } | undefined;
+  return { include: body['include'] as readonly string[] | undefined, include_obfuscation: options?.include_obfuscation };
+}

@@ -89,7 +89,7 @@ export interface DeliveredState {
  * the server's; a delta's content entries merge into the block at their `index` (a `type` replaces the block's,
  * text is appended, a gap before the index is left empty), and a delta of a message never created is skipped.
  * The steps' tool calls follow the reducer's rules too: a step's created or in-progress event stores its tool calls
- * (keeping those received, if any, when its details and the step's are `tool_calls`), a final
+ * (keeping those received when its `tool_calls` is empty and the step's details were `tool_calls` already), a final
  * event stores the server's; a delta's `step_details.tool_calls` entries merge into the tool call at their `index`
  * (arguments and input lengthen by the fragment's length, a gap is left empty; a code interpreter's `outputs` list
  * is taken where the call had none, and otherwise merged as the reducer merges a list: an output with an `index`
@@ -223,14 +223,14 @@ function stringLength(holder: unknown, key: string): number {
   return typeof value === 'string' ? value.length : 0;
 }
 
-/** Stores a step event's details; a created or in-progress one (`keepReceived`) keeps the tool calls received, if any. */
+/** Stores a step event's details; a created or in-progress one (`keepReceived`) with no tool calls keeps those received. */
 function storeStepDetails(all: Map<string, TrackedDetails>, id: string, details: unknown, keepReceived: boolean): void {
   const { type, tool_calls } = (typeof details === 'object' && details !== null ? details : {}) as { type?: unknown; tool_calls?: unknown };
   const calls = Array.isArray(tool_calls) ? tool_calls.map(streamedLength) : undefined;
   const outputs = Array.isArray(tool_calls) ? tool_calls.map(outputsOf) : undefined;
   const previous = all.get(id);
   const kept = previous?.toolCalls;
-  if (keepReceived && type === 'tool_calls' && previous?.type === 'tool_calls' && kept !== undefined && kept.length > 0) {
+  if (keepReceived && type === 'tool_calls' && calls?.length === 0 && previous?.type === 'tool_calls' && kept !== undefined && kept.length > 0) {
     return;
   }
   all.set(id, { type: typeof type === 'string' ? type : undefined, toolCalls: calls, outputs });
