@@ -297,6 +297,10 @@ describe('a redirect to another origin', () => {
       const client = createClient({ apiKey: 'test', baseURL: `${proxy.url}/old/v1`, maxRetries: 0 });
       const events = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(toArray()));
       expect(events.at(-1)!.type).toBe('response.completed');
+      // A header given as undefined or null sends nothing of the caller's: followed too.
+      const unset = { 'X-Tag': undefined, 'OpenAI-Beta': null } as unknown as Record<string, string>;
+      const loose = createClient({ apiKey: 'test', baseURL: `${proxy.url}/old/v1`, maxRetries: 0, headers: unset });
+      expect((await lastValueFrom(loose.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(toArray()))).at(-1)!.type).toBe('response.completed');
     } finally {
       await proxy.close();
     }
@@ -405,17 +409,18 @@ describe("the caller's headers", () => {
       seen.push({ ...req.headers });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'conv_1', object: 'conversation', created_at: 1, metadata: {} }));
     });
-    const names = ['authorization', 'idempotency-key', 'accept', 'content-type'];
+    const names = ['authorization', 'idempotency-key', 'accept', 'content-type', 'x-count'];
     const picked = () => seen.splice(0).map((headers) => Object.fromEntries(names.map((name) => [name, headers[name]])));
     try {
-      const clientHeaders = { authorization: 'Bearer sk-relay', ACCEPT: 'application/json' };
+      // A number from plain JS is sent as its text, as the SDK sends it.
+      const clientHeaders = { authorization: 'Bearer sk-relay', ACCEPT: 'application/json', 'X-Count': 5 as unknown as string };
       const callHeaders = { 'idempotency-key': 'my-key-1', 'Content-Type': 'application/json' };
       const ours = createClient({ apiKey: 'sk-env', baseURL: server.url, headers: clientHeaders, maxRetries: 0 });
       await firstValueFrom(ours.conversations.create({}, { headers: callHeaders }));
       const theirs = new OpenAI({ apiKey: 'sk-env', baseURL: server.url, defaultHeaders: clientHeaders, maxRetries: 0 });
       await theirs.conversations.create({}, { headers: callHeaders });
       const [mine, sdk] = picked();
-      expect(mine).toEqual({ authorization: 'Bearer sk-relay', 'idempotency-key': 'my-key-1', accept: 'application/json', 'content-type': 'application/json' });
+      expect(mine).toEqual({ authorization: 'Bearer sk-relay', 'idempotency-key': 'my-key-1', accept: 'application/json', 'content-type': 'application/json', 'x-count': '5' });
       expect(mine).toEqual(sdk);
 
       // A header given as undefined (plain JS, an unset variable) leaves the library's; null removes it, as the SDK's.

@@ -1,7 +1,7 @@
 import { Stream } from 'openai/core/streaming';
 import { ChatCompletionStream } from 'openai/lib/ChatCompletionStream';
 import { ResponseStream } from 'openai/lib/responses/ResponseStream';
-import { concat, defer, from, lastValueFrom, map, Observable, throwError, timer, toArray, VirtualTimeScheduler } from 'rxjs';
+import { concat, defer, filter, from, lastValueFrom, map, Observable, throwError, timer, toArray, VirtualTimeScheduler } from 'rxjs';
 import {
   assistantEvents,
   chatCompletionChunks,
@@ -87,6 +87,10 @@ describe("toNdjsonBody: the SDK's toReadableStream() body", () => {
     const error = await lastValueFrom(responseEventsFromNdjson(again)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseStreamError);
     expect(error).toMatchObject({ eventType: 'response.failed', code: 'server_error', responseId: 'resp_1' });
+    // A failure before any value (a stream by id resumed just before it, a stream filtered to its text): the line too.
+    for (const events$ of [responseEvents(bytes()).pipe(filter((event) => event.type !== 'response.created')), responseEvents(bytes()).pipe(filter((event) => event.type === 'response.output_text.delta'))]) {
+      expect(await new Response(toNdjsonBody(events$, { heartbeatMs: false })).text()).toBe(expected.slice(expected.indexOf('\n') + 1));
+    }
     // Of values made of the events (text, names), the failed response is the error it is: the body errors.
     const derived = toNdjsonBody(responseEvents(bytes()).pipe(map((event) => event.type)), { heartbeatMs: false });
     const read = await new Response(derived).text().catch((e: unknown) => e);

@@ -411,7 +411,7 @@ function buildHeaders(
   const setAll = (given: Readonly<Record<string, string | null | undefined>> | undefined) => {
     for (const [name, value] of Object.entries(given ?? {})) {
       if (value === null) delete headers[name.toLowerCase()];
-      else if (value !== undefined) set(name, value);
+      else if (value !== undefined) set(name, String(value));
     }
   };
   set('accept', 'application/json');
@@ -432,7 +432,8 @@ function buildHeaders(
  * drop: any but `accept`, which a stream's call options carry for the library.
  */
 function hasOwnHeader(headers: Readonly<Record<string, string>> | undefined): boolean {
-  for (const name in headers) if (name.toLowerCase() !== 'accept') return true;
+  // A header given as `undefined` or `null` sends nothing of the caller's.
+  for (const name in headers) if (name.toLowerCase() !== 'accept' && headers[name] != null) return true;
   return false;
 }
 

@@ -44,12 +44,13 @@ export function toNdjsonBody<T>(events$: Observable<T>, options: NdjsonBodyOptio
   const scheduler = options.scheduler ?? asyncScheduler;
   let lines = 0;
   const lines$ = new Observable<string>((subscriber) => {
-    // Whether every value so far was a Responses event (the stream's own events, not values made of them).
-    let responseEvents = false;
+    // Whether every value so far (none too) was a Responses event: the stream's own events, not values made of them.
+    let responseEvents = true;
     subscriber.add(
       subscribeChained(events$, subscriber, {
         next(event) {
-          responseEvents = (lines === 0 || responseEvents) && typeof (event as { type?: unknown } | null)?.type === 'string';
+          const type = (event as { type?: unknown } | null)?.type;
+          responseEvents &&= typeof type === 'string' && (type.startsWith('response.') || type === 'error');
           let line: string | undefined;
           try {
             line = JSON.stringify(event);

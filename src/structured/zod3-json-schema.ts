@@ -258,12 +258,14 @@ function copiedDescription(def: Def): boolean {
 }
 
 /**
- * Whether `side` is a `.strict()` zod 3 object (through refinements, brands, lazies, pipes and the other wrappers)
- * without some property of `other` (the other side's JSON Schema).
+ * Whether `side` is a `.strict()` zod 3 object (through refinements, transforms, brands, lazies, pipes and the
+ * other wrappers that check it as it is; not a `.catch()` or a preprocess, which may make an answer pass) without
+ * some property of `other` (the other side's JSON Schema).
  */
 function refusesOthersKeys(side: unknown, other: JsonSchemaNode): boolean {
   let def = (side as { _def?: Def } | undefined)?._def;
   for (let depth = 0; def !== undefined && def.typeName !== 'ZodObject' && depth < 32; depth++) {
+    if (def.typeName === 'ZodCatch' || (def['effect'] as { type?: unknown } | undefined)?.type === 'preprocess') return false;
     def = (innerOf(def) as { _def?: Def } | undefined)?._def;
   }
   if (def?.typeName !== 'ZodObject' || def['unknownKeys'] !== 'strict') return false;
