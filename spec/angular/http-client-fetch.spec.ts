@@ -45,6 +45,7 @@ import {
   AuthenticationError,
   createClient,
   NotFoundError,
+  type OpenAIStreamClient,
   OpenAIStreamError,
   RateLimitError,
   type ResponseStreamEvent,
@@ -437,8 +438,8 @@ describe("interceptors' own errors and answers", () => {
 });
 
 describe('application stability', () => {
-  it('the app is stable while a stream of the provided client runs', async () => {
-    const { app, client } = await appWith();
+  /** Becomes stable while a stream of `client` that stalled after its first events is still open. */
+  async function stableWhileStreaming(app: ApplicationRef, client: OpenAIStreamClient): Promise<void> {
     await app.whenStable();
     emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
     const { arrived, subscription } = firstEvents(client.responses.stream(BODY), 2);
@@ -448,6 +449,11 @@ describe('application stability', () => {
     await app.whenStable();
     expect(record.outcome).toBeUndefined();
     subscription.unsubscribe();
+  }
+
+  it('the app is stable while a stream of the provided client runs', async () => {
+    const { app, client } = await appWith();
+    await stableWhileStreaming(app, client);
   });
 
   it("with withRequestsMadeViaParent(), in a child injector: stable while the stream runs, through both levels' interceptors", async () => {
@@ -460,17 +466,9 @@ describe('application stability', () => {
       ],
       app.injector,
     );
-    const client = child.get(OPENAI_STREAM_CLIENT);
-    await app.whenStable();
-    emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
     // The parent's interceptor adds the key the emulator asks for: without it no event would come.
-    const { arrived, subscription } = firstEvents(client.responses.stream(BODY), 2);
-    await arrived;
-    const record = emulator.requests.at(-1)!;
-    await app.whenStable();
-    expect(record.outcome).toBeUndefined();
+    await stableWhileStreaming(app, child.get(OPENAI_STREAM_CLIENT));
     expect(seen).toEqual([`${emulator.url}/responses`]);
-    subscription.unsubscribe();
     child.destroy();
   });
 

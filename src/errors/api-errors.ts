@@ -1,5 +1,5 @@
 import { OpenAIStreamError } from './base.js';
-import { excerpt, redactSecrets, textOf } from './excerpt.js';
+import { maskedExcerpt, redactSecrets, textOf } from './excerpt.js';
 
 /**
  * The `error` object of an API error body: `{ "error": { message, type, param, code } }`.
@@ -53,7 +53,7 @@ export class APIError extends OpenAIStreamError {
     const message: unknown = error?.message;
     const what = message ? (typeof message === 'string' ? message : textOf(message)) : error ? textOf(error) : body;
     // The API's words up to 1,000 characters, a page that is not its JSON (a proxy's HTML) to 200.
-    super(`${status} ${what ? excerpt(redactSecrets(what), error ? 1000 : 200) : 'no body'}${where ? ` (${where})` : ''}`);
+    super(`${status} ${what ? maskedExcerpt(what, error ? 1000 : 200) : 'no body'}${where ? ` (${where})` : ''}`);
     this.status = status;
     this.headers = headers;
     this.requestId = headers.get('x-request-id') ?? undefined;

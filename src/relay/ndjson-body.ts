@@ -24,8 +24,9 @@ export type NdjsonBodyOptions = Pick<EventStreamBodyOptions, 'heartbeatMs' | 'sc
  *
  * As the SDK's: an upstream error (a cut upstream too) errors the body, which the SDK's reader throws (over HTTP
  * the connection breaks off), but for a Responses `response.failed` in a stream of Responses events (the
- * library's streams fail with a `ResponseStreamError` for it), which is written as its line before the body ends, as the SDK's body has it (the
- * library's NDJSON sources then fail with that `ResponseStreamError`); a clean end is the stream's end. Heartbeats are empty lines (the SDK skips them).
+ * library's streams fail with a `ResponseStreamError` for it), which is written as its line before the body ends,
+ * as the SDK's body has it (the library's NDJSON sources then fail with that `ResponseStreamError`); a clean end is
+ * the stream's end. Heartbeats are empty lines (the SDK skips them).
  * Pull-based, cancelled and bounded as {@link toEventStreamBody}: a reader more than `maxBufferSize` behind is
  * cut with an `IncompleteStreamError`.
  *

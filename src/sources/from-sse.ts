@@ -38,8 +38,8 @@ export interface FromSSEOptions {
  * same (a proxy may relabel a stream); when it carried no event, the stream fails with
  * {@link StreamNotEstablishedError} showing the start of what it was (a proxy's HTML page, a JSON error). So does
  * a body that starts as JSON (`{` or `[`) or markup (`<`), whatever its label, as soon as its first KiB came: no
- * event comes from such a body. Newline-delimited JSON (what the official SDK's `toReadableStream()` writes, and `toNdjsonBody()`)
- * is read by `responseEventsFromNdjson()`, `chatCompletionChunksFromNdjson()` and `assistantEventsFromNdjson()`.
+ * event comes from such a body. Newline-delimited JSON (what the official SDK's `toReadableStream()` writes, and
+ * `toNdjsonBody()`) is read by `responseEventsFromNdjson()`, `chatCompletionChunksFromNdjson()` and `assistantEventsFromNdjson()`.
  *
  * @example
  * import { fromSSE } from 'rx-openai-stream';
@@ -116,7 +116,7 @@ export function readSSE(
     // `toReadableStream()`, `toNdjsonBody()`), a JSON answer or a page (a proxy's, under the event-stream label
     // too), and no event comes from it.
     let started = false;
-    let json = false;
+    let notEvents = false;
     // eventsource-parser holds back a CR that ends a piece until the next piece shows whether an LF follows (CR LF
     // is one line end), so with CR-only line ends the last event of each network chunk would wait for the next one,
     // and a stream's terminal event for the end of the body. A CR that ends a piece is fed as CR LF at once, and an
@@ -133,11 +133,11 @@ export function readSSE(
       if (!started) {
         const at = piece.search(/\S/);
         started = at !== -1;
-        json = piece[at] === '{' || piece[at] === '[' || piece[at] === '<';
+        notEvents = piece[at] === '{' || piece[at] === '[' || piece[at] === '<';
       }
-      if ((label !== undefined || json) && head.length < HEAD_CHARS) head += piece.slice(0, HEAD_CHARS - head.length);
-      // No event can come from JSON: what it is is shown as soon as enough of it came.
-      if (json) return head.length < HEAD_CHARS;
+      if ((label !== undefined || notEvents) && head.length < HEAD_CHARS) head += piece.slice(0, HEAD_CHARS - head.length);
+      // No event can come from JSON or a page: what it is is shown as soon as enough of it came.
+      if (notEvents) return head.length < HEAD_CHARS;
       lastPiece = piece;
       feed(piece);
       return true;
@@ -152,7 +152,7 @@ export function readSSE(
       }
     };
     const end = (rest: string): void => {
-      if (json) throw new StreamNotEstablishedError(type, head + rest);
+      if (notEvents) throw new StreamNotEstablishedError(type, head + rest);
       if (rest) {
         lastPiece = rest;
         feed(rest);
