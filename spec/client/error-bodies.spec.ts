@@ -4,7 +4,7 @@
  */
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 import OpenAI from 'openai';
-import { APIError, chatCompletionChunks, createClient, responseEvents, ResponseStreamError, StreamNotEstablishedError, StreamParseError } from '../../src/index';
+import { APIError, assistantEvents, chatCompletionChunks, createClient, IncompleteStreamError, responseEvents, ResponseStreamError, StreamNotEstablishedError, StreamParseError } from '../../src/index';
 import { listen } from '../helpers/local-server';
 
 /** The case, its status and body, and whether the SDK's fields and words are the same (else: as noted). */
@@ -102,5 +102,21 @@ describe('what an error tells of a body a server sent', () => {
     expect(message.length).toBeLessThan(1100);
     expect(message).toContain('sk-***6789');
     expect(message).not.toContain('AbCdEf');
+  });
+});
+
+describe('what a server named, quoted in a message', () => {
+  it('an id or an event name of megabytes is quoted up to 100 characters; the error keeps it whole', async () => {
+    const id = `chatcmpl-${'x'.repeat(1_000_000)}`;
+    const chunk = { id, object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: null }] };
+    const cut = await lastValueFrom(chatCompletionChunks(new Response(`data: ${JSON.stringify(chunk)}\n\n`))).catch((e: unknown) => e);
+    expect(cut).toBeInstanceOf(IncompleteStreamError);
+    expect((cut as Error).message.length).toBeLessThan(300);
+    expect((cut as IncompleteStreamError).completionId).toBe(id);
+    const name = `thread.${'y'.repeat(1_000_000)}`;
+    const broken = await lastValueFrom(assistantEvents(new Response(`event: ${name}\ndata: {broken\n\n`))).catch((e: unknown) => e);
+    expect(broken).toBeInstanceOf(StreamParseError);
+    expect((broken as Error).message.length).toBeLessThan(500);
+    expect((broken as StreamParseError).eventName).toBe(name);
   });
 });

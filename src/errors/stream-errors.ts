@@ -1,5 +1,5 @@
 import { OpenAIStreamError } from './base.js';
-import { maskedExcerpt } from './excerpt.js';
+import { excerpt, maskedExcerpt } from './excerpt.js';
 import type { Response } from '../wire/responses-api.js';
 
 /**
@@ -25,7 +25,7 @@ export class StreamParseError extends OpenAIStreamError {
   constructor(reason: string, details: { eventName?: string | undefined; data?: string | undefined; path?: string | undefined; cause?: unknown }) {
     // Credentials masked: a proxy's page may echo the request's `Authorization`.
     const shown = maskedExcerpt(details.data ?? '');
-    const where = details.eventName ? ` in event "${details.eventName}"` : '';
+    const where = details.eventName ? ` in event "${excerpt(details.eventName, 100)}"` : '';
     const at = details.path ? ` at ${details.path}` : '';
     super(`${reason}${where}${at}: ${shown}`, { cause: details.cause });
     this.eventName = details.eventName;
@@ -255,16 +255,18 @@ export class IncompleteStreamError extends OpenAIStreamError {
     lastEventName?: string | undefined;
     cause?: unknown;
   }) {
+    // What a server named (ids, statuses, event names) is quoted up to 100 characters: a message, not a payload.
+    const q = (text: string | undefined, none: string) => (text === undefined ? none : excerpt(text, 100));
     const of = details.runId
-      ? ` of run ${details.runId} (last status: ${details.lastRunStatus ?? 'unknown'})`
+      ? ` of run ${q(details.runId, '')} (last status: ${q(details.lastRunStatus, 'unknown')})`
       : details.responseId
-        ? ` of response ${details.responseId} (last status: ${details.lastResponseStatus ?? 'unknown'})`
+        ? ` of response ${q(details.responseId, '')} (last status: ${q(details.lastResponseStatus, 'unknown')})`
         : details.completionId
-          ? ` of chat completion ${details.completionId} (last finish reason: ${details.finishReason ?? 'none'})`
+          ? ` of chat completion ${q(details.completionId, '')} (last finish reason: ${q(details.finishReason, 'none')})`
           : '';
     super(
       `The stream${of} ended before it was done, after ${details.receivedEvents} events` +
-        (details.lastEventName ? ` (last: ${details.lastEventName})` : ''),
+        (details.lastEventName ? ` (last: ${q(details.lastEventName, '')})` : ''),
       { cause: details.cause },
     );
     this.runId = details.runId;
