@@ -1,4 +1,4 @@
-import { defer, type Observable } from 'rxjs';
+import { defer, finalize, type Observable } from 'rxjs';
 import { checked } from './check-events.js';
 import { toEventStreamBody } from './event-stream-body.js';
 import { emptyEndWatch } from './empty-end.js';
@@ -48,11 +48,11 @@ export function resumableEventStream<T>(
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const lastEventId = request.headers.get('last-event-id')?.trim() || undefined;
-    const events$ = defer(() => checked(factory(lastEventId, request), 'resumableEventStream'));
     // Both signals stop the relay: yours, and the request's (a runtime that tells a disconnect only by cancelling
     // the body has no body to cancel while a reconnect waits for upstream's first word).
-    const signal = options.signal ? AbortSignal.any([options.signal, request.signal]) : request.signal;
-    const bodyOptions = { ...options, signal };
+    const both = options.signal ? eitherSignal(options.signal, request.signal) : undefined;
+    const events$ = defer(() => checked(factory(lastEventId, request), 'resumableEventStream')).pipe(finalize(() => both?.release()));
+    const bodyOptions = { ...options, signal: both?.signal ?? request.signal };
     if (lastEventId === undefined) return toEventStreamResponse(events$, bodyOptions);
 
     // A reconnect: the first read subscribes and waits for the first frame (an event, an error, a heartbeat), or for
@@ -67,6 +67,34 @@ export function resumableEventStream<T>(
     }
     return eventStreamResponse(prependTo(first, reader), options);
   };
+}
+
+/**
+ * A signal that aborts when either does, whose listeners go once it aborted or `release()` was called: the relay's
+ * stream releases it when it ends. (Node's `AbortSignal.any()` keeps every signal it made from a long-lived one, so
+ * a handler's `options.signal` would hold one more for each request it served.)
+ */
+function eitherSignal(a: AbortSignal, b: AbortSignal): { readonly signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const release = () => {
+    a.removeEventListener('abort', fromA);
+    b.removeEventListener('abort', fromB);
+  };
+  const fromA = () => {
+    release();
+    controller.abort(a.reason);
+  };
+  const fromB = () => {
+    release();
+    controller.abort(b.reason);
+  };
+  if (a.aborted) controller.abort(a.reason);
+  else if (b.aborted) controller.abort(b.reason);
+  else {
+    a.addEventListener('abort', fromA, { once: true });
+    b.addEventListener('abort', fromB, { once: true });
+  }
+  return { signal: controller.signal, release };
 }
 
 /** A body that gives what was read already, then the rest of `reader`; cancelling it cancels the reader. */
