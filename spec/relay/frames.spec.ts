@@ -272,3 +272,17 @@ describe('round trip of generated events (fast-check)', () => {
     );
   });
 });
+
+describe('toEventStreamBody and its signal', () => {
+  it('a signal that aborts while upstream is being subscribed ends upstream too', async () => {
+    const controller = new AbortController();
+    let unsubscribed = false;
+    const upstream = new Observable<unknown>((subscriber) => {
+      controller.abort(); // as a request gone while the relay starts
+      subscriber.next({ type: 'response.created', sequence_number: 0 });
+      return () => (unsubscribed = true);
+    });
+    await new Response(toEventStreamBody(upstream, { format: 'responses', heartbeatMs: false, signal: controller.signal })).text();
+    expect(unsubscribed).toBe(true);
+  });
+});

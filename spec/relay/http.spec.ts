@@ -393,9 +393,22 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
       await Promise.all([first.text(), again.text()]);
     }
     expect(listeners()).toBe(0);
-    const open = await handler(new Request('http://relay/'));
+    // Bodies never read, or cancelled before their first read (the browser left): nothing either.
+    for (let i = 0; i < 20; i++) {
+      await handler(new Request('http://relay/'));
+      await (await handler(new Request('http://relay/'))).body!.cancel();
+    }
+    expect(listeners()).toBe(0);
+    // While a body is read, the signal is listened to.
+    const held = new Subject<unknown>();
+    const holding = resumableEventStream(() => held, { format: 'responses', heartbeatMs: false, signal: mine.signal });
+    const reader = (await holding(new Request('http://relay/'))).body!.getReader();
+    const reading = reader.read();
+    held.next({ type: 'response.output_text.delta', sequence_number: 1 });
+    await reading;
     expect(listeners()).toBe(1);
-    await open.text();
+    held.complete();
+    while (!(await reader.read()).done);
     expect(listeners()).toBe(0);
   });
 

@@ -130,6 +130,8 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
             },
             complete: end,
           });
+          // Aborted while upstream subscribed (`stop()` found no subscription yet to end): ended now.
+          if (signal?.aborted) subscription.unsubscribe();
         }
         const flush = () => {
           if (cancelled) return;

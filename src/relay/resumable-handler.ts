@@ -1,4 +1,4 @@
-import { defer, finalize, type Observable } from 'rxjs';
+import { defer, type Observable, type Unsubscribable, using } from 'rxjs';
 import { checked } from './check-events.js';
 import { toEventStreamBody } from './event-stream-body.js';
 import { emptyEndWatch } from './empty-end.js';
@@ -50,8 +50,10 @@ export function resumableEventStream<T>(
     const lastEventId = request.headers.get('last-event-id')?.trim() || undefined;
     // Both signals stop the relay: yours, and the request's (a runtime that tells a disconnect only by cancelling
     // the body has no body to cancel while a reconnect waits for upstream's first word).
+    // The listeners on them are there while the relay's stream is: a body never read leaves nothing on yours.
     const both = options.signal ? eitherSignal(options.signal, request.signal) : undefined;
-    const events$ = defer(() => checked(factory(lastEventId, request), 'resumableEventStream')).pipe(finalize(() => both?.release()));
+    const relayed$ = defer(() => checked(factory(lastEventId, request), 'resumableEventStream'));
+    const events$ = both ? using(both.watch, () => relayed$) : relayed$;
     const bodyOptions = { ...options, signal: both?.signal ?? request.signal };
     if (lastEventId === undefined) return toEventStreamResponse(events$, bodyOptions);
 
@@ -70,31 +72,31 @@ export function resumableEventStream<T>(
 }
 
 /**
- * A signal that aborts when either does, whose listeners go once it aborted or `release()` was called: the relay's
- * stream releases it when it ends. (Node's `AbortSignal.any()` keeps every signal it made from a long-lived one, so
- * a handler's `options.signal` would hold one more for each request it served.)
+ * A signal that aborts when `a` or `b` does, while it is watched: `watch()` adds the listeners (or aborts at once,
+ * when one already did), and unsubscribing what it returns removes them. (Node's `AbortSignal.any()` keeps every
+ * signal it made from a long-lived one, so a handler's `options.signal` would hold one more per request served.)
  */
-function eitherSignal(a: AbortSignal, b: AbortSignal): { readonly signal: AbortSignal; release(): void } {
+function eitherSignal(a: AbortSignal, b: AbortSignal): { readonly signal: AbortSignal; watch(): Unsubscribable } {
   const controller = new AbortController();
-  const release = () => {
+  const fromA = () => controller.abort(a.reason);
+  const fromB = () => controller.abort(b.reason);
+  const unsubscribe = () => {
     a.removeEventListener('abort', fromA);
     b.removeEventListener('abort', fromB);
   };
-  const fromA = () => {
-    release();
-    controller.abort(a.reason);
+  // One that aborted already (a request gone before the handler ran) ends the relay before it starts.
+  if (a.aborted) fromA();
+  else if (b.aborted) fromB();
+  return {
+    signal: controller.signal,
+    watch: () => {
+      if (a.aborted) fromA();
+      else if (b.aborted) fromB();
+      a.addEventListener('abort', fromA, { once: true });
+      b.addEventListener('abort', fromB, { once: true });
+      return { unsubscribe };
+    },
   };
-  const fromB = () => {
-    release();
-    controller.abort(b.reason);
-  };
-  if (a.aborted) controller.abort(a.reason);
-  else if (b.aborted) controller.abort(b.reason);
-  else {
-    a.addEventListener('abort', fromA, { once: true });
-    b.addEventListener('abort', fromB, { once: true });
-  }
-  return { signal: controller.signal, release };
 }
 
 /** A body that gives what was read already, then the rest of `reader`; cancelling it cancels the reader. */
