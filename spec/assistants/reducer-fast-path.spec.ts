@@ -8,7 +8,8 @@ import {
   type RunStep,
   SnapshotError,
 } from '../../src/index';
-import { detached, mergeDelta, RefusedDeltaError } from '../../src/assistants/snapshot/merge-delta';
+import { mergeDelta, RefusedDeltaError } from '../../src/assistants/snapshot/merge-delta';
+import { detached } from '../../src/schema/json-values';
 import { ev, message, run, step, textDelta } from '../helpers/events';
 import { expectEqual } from '../helpers/expect-equal';
 import { propertyRuns } from '../helpers/property-runs';

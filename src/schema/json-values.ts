@@ -1,6 +1,6 @@
 /**
- * What the library asks of the JSON values it reads, written once for the sources, the wire checks, the reducers
- * and the clients' body checks.
+ * What the library asks of the JSON values it reads, and how it keeps them, written once for the sources, the wire
+ * checks, the reducers and the clients' body checks.
  */
 
 /**
@@ -36,4 +36,35 @@ export function isIndex(value: unknown): value is number {
  */
 export function jsonKind(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/**
+ * A copy of an event's object at every depth (plain objects and arrays; symbol-keyed values shallowly), for a
+ * reducer to keep: the event itself reaches every subscription of a shared stream, the copy only this one. A
+ * string, number or other primitive is returned as it is.
+ * Own `__proto__` keys (as `JSON.parse` makes them) stay own data properties.
+ *
+ * @internal
+ * @example
+ * const message = detached(event.data); // equal, shares no object with the event
+ */
+export function detached<V>(value: V): V {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy = value.slice();
+    for (let i = 0; i < copy.length; i++) {
+      const inner: unknown = copy[i];
+      if (typeof inner === 'object' && inner !== null) copy[i] = detached(inner);
+    }
+    return copy as V;
+  }
+  const copy = { ...value } as Record<string, unknown>;
+  for (const key of Object.keys(copy)) {
+    const inner = copy[key];
+    if (typeof inner !== 'object' || inner === null) continue;
+    if (key === '__proto__') {
+      Object.defineProperty(copy, key, { value: detached(inner), writable: true, enumerable: true, configurable: true });
+    } else copy[key] = detached(inner);
+  }
+  return copy as V;
 }

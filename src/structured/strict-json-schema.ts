@@ -181,7 +181,9 @@ function inlineRootRef(json: JsonSchemaNode): JsonSchemaNode {
 }
 
 /** Keywords that only annotate a schema (they constrain nothing). */
-const ANNOTATIONS: ReadonlySet<string> = /* @__PURE__ */ new Set(['description', 'title', 'default', 'examples', '$comment', 'deprecated', 'readOnly', 'writeOnly']);
+const ANNOTATIONS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'description', 'title', 'default', 'examples', '$comment', 'deprecated', 'readOnly', 'writeOnly',
+]);
 /** And those only a root has beside them. */
 const ROOT_KEYWORDS: ReadonlySet<string> = /* @__PURE__ */ new Set([...ANNOTATIONS, '$schema', 'definitions', '$defs']);
 

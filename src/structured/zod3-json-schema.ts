@@ -269,8 +269,15 @@ function refusesOthersKeys(side: unknown, other: JsonSchemaNode): boolean {
     def = (innerOf(def) as { _def?: Def } | undefined)?._def;
   }
   if (def?.typeName !== 'ZodObject' || def['unknownKeys'] !== 'strict') return false;
-  const shape = (typeof def['shape'] === 'function' ? (def['shape'] as () => object)() : def['shape']) as object;
-  return Object.keys((other['properties'] as object | undefined) ?? {}).some((key) => !Object.prototype.hasOwnProperty.call(shape, key));
+  const shape = shapeOf(def);
+  if (typeof shape !== 'object' || shape === null) return false; // said by the object's own conversion
+  const others = Object.keys((other['properties'] as object | undefined) ?? {});
+  return others.some((key) => !Object.prototype.hasOwnProperty.call(shape, key));
+}
+
+/** A zod 3 object's shape (a function of it in some versions). */
+function shapeOf(def: Def): unknown {
+  return typeof def['shape'] === 'function' ? (def['shape'] as () => unknown)() : def['shape'];
 }
 
 /** The options of a union or a discriminated union (a map of them in some zod 3 versions). */
@@ -280,7 +287,7 @@ function optionsOf(def: Def): unknown[] {
 }
 
 function objectNode(def: Def, path: Path, c: Conversion): JsonSchemaNode {
-  const shape = typeof def['shape'] === 'function' ? (def['shape'] as () => unknown)() : def['shape'];
+  const shape = shapeOf(def);
   if (typeof shape !== 'object' || shape === null) throw refusal('A zod 3 object without a shape', path);
   const properties: Record<string, JsonSchemaNode> = {};
   const required: string[] = [];

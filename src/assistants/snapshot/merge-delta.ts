@@ -155,34 +155,3 @@ function checked<V>(value: V): V {
     throw error instanceof RefusedDeltaError && error.path !== key ? error.under(key) : error;
   }
 }
-
-/**
- * A copy of an event's object at every depth (plain objects and arrays; symbol-keyed values shallowly), for the
- * snapshot to keep: the event itself reaches every subscription of a shared stream, the copy only this one.
- * Own `__proto__` keys (as `JSON.parse` makes them) stay own data properties.
- *
- * @internal
- * @example
- * const message = detached(event.data); // equal, shares no object with the event
- */
-export function detached<V>(value: V): V {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    const copy = value.slice();
-    for (let i = 0; i < copy.length; i++) {
-      const inner: unknown = copy[i];
-      if (typeof inner === 'object' && inner !== null) copy[i] = detached(inner);
-    }
-    return copy as V;
-  }
-  const copy = { ...value } as Record<string, unknown>;
-  for (const key of Object.keys(copy)) {
-    const inner = copy[key];
-    if (typeof inner !== 'object' || inner === null) continue;
-    if (key === '__proto__') {
-      Object.defineProperty(copy, key, { value: detached(inner), writable: true, enumerable: true, configurable: true });
-    } else copy[key] = detached(inner);
-  }
-  return copy as V;
-}
-

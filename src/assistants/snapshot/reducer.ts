@@ -2,7 +2,8 @@ import { SnapshotError } from '../../errors/stream-errors.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, RunStep } from '../../wire/assistants.js';
 import { hasExactKeys } from './copy-record.js';
-import { detached, mergeDelta, RefusedDeltaError } from './merge-delta.js';
+import { mergeDelta, RefusedDeltaError } from './merge-delta.js';
+import { detached } from '../../schema/json-values.js';
 import { textAppendEntry } from './text-append.js';
 import { type AssistantStreamState, initialAssistantStreamState } from './state.js';
 import { isJsonObject } from '../../schema/json-values.js';
@@ -14,9 +15,9 @@ import { isJsonObject } from '../../schema/json-values.js';
  * - run events replace that run (by id) and set `currentRun`;
  * - `thread.run.step.*` / `thread.message.*` created and in-progress events store the object (of an object the
  *   state holds, the content accumulated stays: such an event may carry less than the deltas gave, as the SDK
- *   keeps its message snapshot; a step's tool calls received stay when the event has none); deltas merge into the snapshot of their id by the
- *   API's rules (see `mergeDelta`); completed / failed / cancelled / expired / incomplete events store the
- *   server's final object and clear the `current...Snapshot`;
+ *   keeps its message snapshot; a step's tool calls received stay when the event has none); deltas merge into the
+ *   snapshot of their id by the API's rules (see `mergeDelta`); completed / failed / cancelled / expired /
+ *   incomplete events store the server's final object and clear the `current...Snapshot`;
  * - other events (including unknown types) only become `currentEvent`.
  *
  * Throws {@link SnapshotError} for a delta of a message or run step never created, a refused key, or an array index

@@ -1,7 +1,7 @@
 import { concatMap, defer, type OperatorFunction } from 'rxjs';
 import type { ChatCompletionChunk, ChatCompletionTokenLogprob } from '../../wire/chat.js';
 import { unreadable } from '../../operators/reducing-operator.js';
-import { detached } from '../../assistants/snapshot/merge-delta.js';
+import { detached } from '../../schema/json-values.js';
 import { chatCompletionReducer, startsNewCompletion } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from '../snapshot/state.js';
 
@@ -281,10 +281,12 @@ export function chatCompletionEvents(
           // The delta's entries copied: the chunk's own reach every subscription of a shared stream.
           const logprobs = chunkChoice.logprobs;
           if (logprobs?.content != null && assistant) {
-            emit({ type: 'logprobs.content.delta', choiceIndex, content: detached(logprobs.content), snapshot: choice.logprobs?.content ?? [] });
+            const snapshot = choice.logprobs?.content ?? [];
+            emit({ type: 'logprobs.content.delta', choiceIndex, content: detached(logprobs.content), snapshot });
           }
           if (logprobs?.refusal != null && assistant) {
-            emit({ type: 'logprobs.refusal.delta', choiceIndex, refusal: detached(logprobs.refusal), snapshot: choice.logprobs?.refusal ?? [] });
+            const snapshot = choice.logprobs?.refusal ?? [];
+            emit({ type: 'logprobs.refusal.delta', choiceIndex, refusal: detached(logprobs.refusal), snapshot });
           }
 
           const state = progressOf(choiceIndex);

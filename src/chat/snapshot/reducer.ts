@@ -1,5 +1,5 @@
 import { SnapshotError } from '../../errors/stream-errors.js';
-import { detached } from '../../assistants/snapshot/merge-delta.js';
+import { detached } from '../../schema/json-values.js';
 import type { ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkToolCall } from '../../wire/chat.js';
 import type {
   ChatCompletionSnapshot,
@@ -114,20 +114,19 @@ export type CompletionIds = 'one' | 'same' | 'varying';
  * completion's chunks shared one id, or every choice of the completion finished, and the chunk carries something of
  * a message for a choice it has shown (an empty `delta`, or none, after the finish is a server's usage or content
  * filter chunk for the same completion: LiteLLM's, Azure's; a choice not shown yet is the same completion's next
- * choice). What the rule asks of the completion (`asks`: whether it shows a choice, whether
- * every choice finished) is asked only when the ids differ; an object of functions and their argument rather than
- * closures, which would be made for every chunk. Some compatible servers give every chunk an `id` of its own, some
- * with the role in every chunk too (Foundry Local): their second chunk cannot be told from a retry after a single
- * chunk, and goes on with the completion (after an API's first chunk, a role without content, nothing is lost by
- * it); while the ids keep changing, only the completion's finish ends it. Some (sglang, with `n` > 1) give each
- * choice an `id` of its own, and may stream one choice after another: a choice not shown yet is that completion's,
- * not another completion's. Two
- * chunks with one id make it `'same'` again, so a later retry starts anew. One string comparison per chunk; the
- * rest only when the ids differ.
+ * choice). What the rule asks of the completion (`asks`: whether it shows a choice, whether every choice finished)
+ * is asked only when the ids differ; an object of functions and their argument rather than closures, which would
+ * be made for every chunk. Some compatible servers give every chunk an `id` of its own, some with the role in every
+ * chunk too (Foundry Local): their second chunk cannot be told from a retry after a single chunk, and goes on with
+ * the completion (after an API's first chunk, a role without content, nothing is lost by it); while the ids keep
+ * changing, only the completion's finish ends it. Some (sglang, with `n` > 1) give each choice an `id` of its own,
+ * and may stream one choice after another: a choice not shown yet is that completion's, not another completion's.
+ * Two chunks with one id make it `'same'` again, so a later retry starts anew. One string comparison per chunk;
+ * the rest only when the ids differ.
  *
  * @internal
  * @example
- * const after = completionIdsAfter(ids, id, chunk, { finished: everyChoiceFinished, shows: holdsChoice }, snapshot);
+ * const after = completionIdsAfter(ids, id, chunk, SNAPSHOT_ASKS, snapshot);
  * if (after === 'another') restart();
  */
 export function completionIdsAfter<S>(
@@ -143,10 +142,8 @@ export function completionIdsAfter<S>(
   if (!currentId) return 'one';
   // Two chunks in a row with one id: the API's way, whatever came before (a cut, then a retry's first chunk joined).
   if (id === currentId) return 'same';
-  if ((ids === 'same' && opensShownMessage(chunk, asks, state)) || (asks.finished(state) && carriesShownDelta(chunk, asks, state))) {
-    return 'another';
-  }
-  return 'varying';
+  const reopens = ids === 'same' && opensShownMessage(chunk, asks, state);
+  return reopens || (asks.finished(state) && carriesShownDelta(chunk, asks, state)) ? 'another' : 'varying';
 }
 
 /**
@@ -210,7 +207,7 @@ function withIds(snapshot: ChatCompletionSnapshot, ids: CompletionIds): ChatComp
   return snapshot;
 }
 
-/** Whether a choice the completion has shown has a delta with any field set (not an empty `{}`, nor none) in the chunk. */
+/** Whether the chunk has, for a choice the completion has shown, a delta with any field set (not `{}`, nor none). */
 function carriesShownDelta<S>(chunk: ChatCompletionChunk, asks: CompletionQuestions<S>, state: S): boolean {
   const choices = chunk.choices;
   for (let i = 0; i < choices.length; i++) {

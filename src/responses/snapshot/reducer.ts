@@ -1,5 +1,5 @@
 import { MissingStreamStartError, SnapshotError } from '../../errors/stream-errors.js';
-import { detached } from '../../assistants/snapshot/merge-delta.js';
+import { detached } from '../../schema/json-values.js';
 import type { Response, ResponseOutputItem, ResponseOutputMessage, ResponseOutputText, ResponseReasoningItem, ResponseStreamEvent } from '../../wire/responses-api.js';
 import type { ResponseSnapshot } from './state.js';
 import { beganAfterStart, startOf } from './stream-start.js';
