@@ -61,6 +61,25 @@ describe('what an error tells of a body a server sent', () => {
     }
   });
 
+  it("an Azure gateway's error echoing the api-key header: the key masked in the APIError's message, its last four kept", async () => {
+    const key = '0123456789abcdef0123456789abcdef';
+    const server = await listen((req, res) => {
+      const echoed = `Request headers: api-key: ${req.headers['api-key']}; {"Ocp-Apim-Subscription-Key":"${req.headers['api-key']}"}; ?api_key=${req.headers['api-key']}`;
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ statusCode: 401, message: echoed }));
+    });
+    try {
+      const client = createClient({ apiKey: '', headers: { 'api-key': key }, baseURL: server.url, maxRetries: 0 });
+      const error = await firstValueFrom(client.responses.retrieve('resp_1')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(APIError);
+      expect((error as APIError).message).toBe(
+        '401 Request headers: api-key: ***cdef; {"Ocp-Apim-Subscription-Key":"***cdef"}; ?api_key=***cdef (GET /responses/resp_1)',
+      );
+      expect(JSON.stringify((error as APIError).error)).not.toContain('0123456789');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a page under the event-stream label: StreamNotEstablishedError showing it, not a cut after 0 events', async () => {
     const page = '<!doctype html><html><body>Request blocked by policy</body></html>';
     const server = await listen((_req, res) => res.writeHead(200, { 'content-type': 'text/event-stream' }).end(page));
