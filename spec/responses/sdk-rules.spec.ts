@@ -118,6 +118,25 @@ describe('snapshot rules shared with the SDK', () => {
     expect(mine.final?.output).toHaveLength(1);
   });
 
+  it('orders items added out of `output_index` order by it: the final output and text are the SDK\'s', async () => {
+    const done = (id: string, text: string) => ({ ...message(id), status: 'completed', content: [{ ...textPart, text }] });
+    const { output: _, ...withoutOutput } = response('completed');
+    // Added 1 then 0; and 0, 2, then 1 (a gap filled later).
+    for (const order of [[1, 0], [0, 2, 1]]) {
+      const events = numbered([
+        created,
+        ...order.map((i) => ({ type: 'response.output_item.added', output_index: i, item: message(`msg_${i}`) })),
+        ...order.map((i) => ({ type: 'response.output_item.done', output_index: i, item: done(`msg_${i}`, `${i}.`) })),
+        { type: 'response.completed', response: withoutOutput },
+      ]);
+      const [mine, theirs] = [await ours([sse(events)]), await sdk([sse(events)])];
+      expect(theirs.error).toBeUndefined();
+      expect(mine.final).toEqual(withoutParsed(theirs.final));
+      expect(mine.last).toEqual(withoutParsed(theirs.final));
+      expect(mine.final?.output_text).toBe([...order].sort().map((i) => `${i}.`).join(''));
+    }
+  });
+
   it('events keep the output_index the wire sent, after a gap too', async () => {
     const events = numbered([
       created,

@@ -386,6 +386,22 @@ describe('parsedToolCalls', () => {
     expect(calls).toEqual([{ name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 2}', parsedArguments: { city: 'Oslo', days: 2 }, index: 0 }]);
   });
 
+  it('Responses: a done item (or a terminal response\'s item) without its arguments takes those the stream gave', async () => {
+    const whole = responseFunctionCallEvents([{ name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Oslo",', ' "days": 2}'] }]);
+    const expected = [{ name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 2}', parsedArguments: { city: 'Oslo', days: 2 }, index: 0 }];
+    const bare = ({ arguments: _, ...item }: { arguments?: string }) => item;
+    const doneBare = whole.map((e) => (e.type === 'response.output_item.done' ? { ...e, item: bare(e.item as never) } : e));
+    expect(await lastValueFrom(from(doneBare as ResponseStreamEvent[]).pipe(parsedToolCalls(tools), toArray()))).toEqual(expected);
+    // Without the arguments.done: from the deltas.
+    const deltasOnly = doneBare.filter((e) => e.type !== 'response.function_call_arguments.done');
+    expect(await lastValueFrom(from(deltasOnly as ResponseStreamEvent[]).pipe(parsedToolCalls(tools), toArray()))).toEqual(expected);
+    // No output_item.done, and the completed response's item without arguments.
+    const item = bare((whole.find((e) => e.type === 'response.output_item.done') as { item: { arguments?: string } }).item);
+    const completed = whole.at(-1) as ResponseStreamEvent & { response: object };
+    const terminalBare = [...whole.filter((e) => e.type !== 'response.output_item.done').slice(0, -1), { ...completed, response: { ...completed.response, output: [item] } }];
+    expect(await lastValueFrom(from(terminalBare as ResponseStreamEvent[]).pipe(parsedToolCalls(tools), toArray()))).toEqual(expected);
+  });
+
   it('Responses: a call without its output_item.done and not in the completed response is read from its arguments.done, else its deltas; without any it is a cut', async () => {
     const whole = responseFunctionCallEvents([{ name: 'get_weather', callId: 'call_1', deltas: ['{"city": "Oslo",', ' "days": 2}'] }]);
     const expected = [{ name: 'get_weather', callId: 'call_1', arguments: '{"city": "Oslo", "days": 2}', parsedArguments: { city: 'Oslo', days: 2 }, index: 0 }];

@@ -118,6 +118,9 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
       if (item.name) call.name = item.name;
       return call;
     };
+    // A done item without its `arguments` (a server that leaves them to the deltas): those the stream gave.
+    const argumentsOf = (item: { arguments?: string | null }, call: StreamCall | undefined): string =>
+      typeof item.arguments === 'string' ? item.arguments : (call?.arguments ?? call?.deltas ?? '');
     type Out = ParsedToolCall<Tools>[];
     const emit = (index: number, name: string, callId: string | null | undefined, args: string, out: Out) => {
       out.push(toCall(index, name, callId ?? undefined, args));
@@ -205,10 +208,10 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           if (call.state !== 'open') return out;
           // A call the output's limit cut is done as `incomplete`: its arguments are not whole, and the response
           // ends incomplete (below); the SDK leaves it unparsed.
-          if (item.status === 'incomplete') call.state = { cut: item.arguments ?? '' };
+          if (item.status === 'incomplete') call.state = { cut: argumentsOf(item, call) };
           else {
             call.state = 'emitted';
-            emit(event.output_index, item.name, item.call_id, item.arguments, out);
+            emit(event.output_index, item.name, item.call_id, argumentsOf(item, call), out);
           }
         } else if (event.type === 'response.completed' || event.type === 'response.incomplete') {
           // The calls the stream did not finish: those a server sent no `output_item.done` for, and those done
@@ -231,18 +234,18 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
               (item.call_id != null ? find((c) => c.callId === item.call_id) : undefined) ??
               (item.id == null && item.call_id == null ? find((c) => c.id == null && c.callId == null) : undefined);
             if (call !== undefined) matched.add(call);
-            if (call === undefined || call.state === 'open') left.push({ index: call?.index ?? place, item });
+            if (call === undefined || call.state === 'open') left.push({ index: call?.index ?? place, item, call });
           });
           for (const call of stream) if (call.state === 'open' && !matched.has(call)) left.push({ index: call.index, call });
           let error: unknown;
           try {
             for (const { index, item, call } of left.sort((a, b) => a.index - b.index)) {
               if (item !== undefined && item.status !== 'incomplete') {
-                emit(index, item.name, item.call_id, item.arguments, out);
-              } else if (completed && call !== undefined && (call.arguments !== undefined || call.deltas !== '')) {
+                emit(index, item.name, item.call_id, argumentsOf(item, call), out);
+              } else if (item === undefined && completed && call !== undefined && (call.arguments !== undefined || call.deltas !== '')) {
                 emit(index, call.name, call.callId, call.arguments ?? call.deltas, out);
               } else {
-                unfinished.push((item !== undefined ? item.arguments : (call?.arguments ?? call?.deltas)) ?? '');
+                unfinished.push(item !== undefined ? argumentsOf(item, call) : (call?.arguments ?? call?.deltas ?? ''));
               }
             }
           } catch (invalid) {
