@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { first, lastValueFrom, type Observable, retry, toArray } from 'rxjs';
+import { first, lastValueFrom, type Observable, retry, tap, toArray } from 'rxjs';
 import {
   assistantEvents,
   ChatCompletionStreamError,
@@ -10,6 +10,7 @@ import {
   IncompleteStreamError,
   ResponseStreamError,
   responseEvents,
+  type ResponseStreamEvent,
   StreamParseError,
 } from '../../src/index';
 import { encode, fixtureBytes, fixtureNames, streamOf, withPublishedTypoFixed } from '../helpers/bytes';
@@ -355,6 +356,44 @@ describe('fromOpenAIStream(factory) of a cut stream', () => {
     const events = await lastValueFrom(fromOpenAIStream(source).pipe(retry(1), toArray()));
     const direct = (await outcome(responseEvents(sseResponse(body)))).values;
     expect(events).toEqual([...direct.slice(0, 6), ...direct]);
+  });
+});
+
+describe('fromOpenAIStream(stream object) subscribed again (retry(), a second subscribe())', () => {
+  const cut = frames(text('responses-recorded', 'azure-text.sse')).slice(0, 6).join('');
+
+  it('a cut stream read before never completes on a retry: a TypeError saying to pass a function', async () => {
+    async function* generated() {
+      yield* (await outcome(responseEvents(sseResponse(cut)))).values;
+    }
+    const helper = sdkOver(cut).responses.stream({ model: 'gpt-4o', input: 'Hi' });
+    for (const stream of [generated(), helper] as AsyncIterable<ResponseStreamEvent>[]) {
+      const seen: unknown[] = [];
+      const error = await lastValueFrom(fromOpenAIStream(stream).pipe(tap((e) => seen.push(e)), retry(1))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/^fromOpenAIStream: the stream was read by an earlier subscription .* pass a function/);
+      expect(seen).toHaveLength(6); // what the first read gave
+    }
+  });
+
+  it('an iterable that starts anew on each iteration is read again', async () => {
+    const events = (await outcome(responseEvents(sseResponse(text('responses-recorded', 'azure-text.sse'))))).values;
+    const again = { [Symbol.asyncIterator]: async function* () { yield* events; } };
+    const adopted = fromOpenAIStream(again as AsyncIterable<ResponseStreamEvent>);
+    expect(await lastValueFrom(adopted.pipe(toArray()))).toEqual(events);
+    expect(await lastValueFrom(adopted.pipe(toArray()))).toEqual(events);
+  });
+
+  it('what is no stream is a TypeError: at the call for a value, through the error channel for a function or promise', async () => {
+    expect(() => fromOpenAIStream(sseResponse(cut) as never)).toThrow(
+      new TypeError('fromOpenAIStream: expected an SDK stream (an async iterable), a promise of one, or a function returning one (got Response): for a fetch Response, use responseEvents(), chatCompletionChunks() or assistantEvents()'),
+    );
+    expect(() => fromOpenAIStream(null as never)).toThrow(/^fromOpenAIStream: expected an SDK stream .*\(got null\)$/);
+    const viaFunction = await lastValueFrom(fromOpenAIStream((async () => sseResponse(cut)) as never)).catch((e: unknown) => e);
+    expect(viaFunction).toBeInstanceOf(TypeError);
+    expect((viaFunction as Error).message).toBe('fromOpenAIStream: the function gave Response, not an SDK stream (an async iterable): for a fetch Response, use responseEvents(), chatCompletionChunks() or assistantEvents()');
+    const viaPromise = await lastValueFrom(fromOpenAIStream(Promise.resolve(42) as never)).catch((e: unknown) => e);
+    expect((viaPromise as Error).message).toBe('fromOpenAIStream: the promise gave number, not an SDK stream (an async iterable)');
   });
 });
 

@@ -1,5 +1,6 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
+import { kindOf } from '../errors/excerpt.js';
 import { StreamParseError } from '../errors/stream-errors.js';
 import { StreamEnd } from '../protocols/protocol.js';
 import { type Adoption, adoptionOf } from '../protocols/sources.js';
@@ -61,6 +62,10 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
  *
  * Values of no known API (and a stream that gives none) complete with the iterator.
  *
+ * A stream object is read once: a later subscription (`retry()`, `repeat()`, a second `subscribe()`) to which it
+ * gives nothing fails with a `TypeError`, never completing as if the stream had ended; pass a function that starts
+ * a new stream to retry. What is no stream (a fetch `Response`: use the byte sources) is a `TypeError` at the call.
+ *
  * The SDK parses the JSON but checks none of it: the fields the library reads are checked here as the library's own
  * sources check them (a chunk's `choices` an array of objects, a delta's `index`, a text `value` a string, ...), and
  * a broken one fails the stream with `StreamParseError` (what, where, an excerpt) after the values before it.
@@ -108,7 +113,20 @@ export function fromOpenAIStream<T>(stream: StreamSource<T>): Observable<T>;
  * fromOpenAIStream(openai.beta.threads.runs.stream(threadId, { assistant_id })).pipe(untilDone()).subscribe();
  */
 export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
+  // A mistake in the calling code (a fetch Response, `undefined`): reported now, as the byte sources and RxJS's
+  // `from()` report theirs. A promise of a stream is checked once it resolves.
+  if (typeof source !== 'function' && !isThenable(source) && !isAsyncIterable(source)) {
+    throw new TypeError(
+      `fromOpenAIStream: expected an SDK stream (an async iterable), a promise of one, or a function returning one (got ${kindOf(source)})${hintFor(source)}`,
+    );
+  }
+  // A stream object can be read once; a function starts one per subscription.
+  let subscriptions = 0;
   return new Observable<T>((subscriber) => {
+    // A stream read by an earlier subscription (`retry()`, `repeat()`, a second `subscribe()`) gives nothing more:
+    // its emptiness is no answer (an SDK helper's or a generator's iterator just ends), so it fails below.
+    const readBefore = typeof source !== 'function' && subscriptions++ > 0;
+    let values = 0;
     let stopped = false;
     // The iterator ended or failed: nothing left to abort.
     let finished = false;
@@ -123,11 +141,27 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
     (async () => {
       stream = await started;
       if (stopped) return abort();
+      if (!isAsyncIterable(stream)) {
+        finished = true;
+        const given = typeof source === 'function' ? 'function' : 'promise';
+        return subscriber.error(new TypeError(`fromOpenAIStream: the ${given} gave ${kindOf(stream)}, not an SDK stream (an async iterable)${hintFor(stream)}`));
+      }
       iterator = stream[Symbol.asyncIterator]();
       for (;;) {
         const { done, value } = await iterator.next();
         if (stopped) return;
-        if (done) break;
+        if (done) {
+          if (readBefore && values === 0) {
+            finished = true;
+            return subscriber.error(
+              new TypeError(
+                'fromOpenAIStream: the stream was read by an earlier subscription and gave nothing more; to subscribe again or retry(), pass a function that starts a new one: fromOpenAIStream((signal) => openai.responses.stream(params, { signal }))',
+              ),
+            );
+          }
+          break;
+        }
+        values++;
         if (adoption === undefined) adoption = adoptionOf(value) ?? null;
         // A value of no known API, or one its API does not claim, passes as it is.
         if (adoption === null || !adoption.protocol.is(value)) subscriber.next(value);
@@ -214,6 +248,17 @@ function failureOf(adoption: Adoption, error: unknown): unknown {
   const ownComplaint = sdk !== undefined && !(sdk instanceof TypeError) && !('status' in sdk);
   if (ownComplaint && adoption.reader.endOfBody() === undefined) return error;
   return adoption.reader.cut(error);
+}
+
+function isAsyncIterable(value: unknown): value is AdoptableStream<never> {
+  return typeof (value as { [Symbol.asyncIterator]?: unknown } | null)?.[Symbol.asyncIterator] === 'function';
+}
+
+/** What to do with a fetch `Response` given instead of a stream (the byte sources read it). */
+function hintFor(value: unknown): string {
+  return typeof value === 'object' && value !== null && 'bodyUsed' in value && 'headers' in value
+    ? ': for a fetch Response, use responseEvents(), chatCompletionChunks() or assistantEvents()'
+    : '';
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
