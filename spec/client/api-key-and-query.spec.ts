@@ -293,6 +293,24 @@ describe('query: on every request URL, the call’s own parameter wins', () => {
     expect(ctx.emulator.requests.at(-1)!.query).toBe('limit=2');
   });
 
+  it("a baseURL with a query of its own (Azure's `…/deployments/x?api-version=…`): the path goes before it, and its parameters come first", async () => {
+    for (const base of [`${ctx.emulator.url}?api-version=2024-10-21`, `${ctx.emulator.url}/?api-version=2024-10-21`]) {
+      const client = ctx.clientWith({ baseURL: base, query: { tenant: 't1' } });
+      const from = ctx.emulator.requests.length;
+      const events = await lastValueFrom(client.responses.stream(BODY).pipe(toArray()));
+      expect(events.at(-1)!.type).toBe('response.completed');
+      await firstValueFrom(client.responses.inputItems.list((events[0] as { response: { id: string } }).response.id, { limit: 2 }));
+      expect(seen(from).map(([what, query]) => [what, query])).toEqual([
+        ['POST /v1/responses', 'api-version=2024-10-21&tenant=t1'],
+        ['GET /v1/responses/resp/input_items', 'api-version=2024-10-21&tenant=t1&limit=2'],
+      ]);
+    }
+    // The client's query and the call's replace a parameter of the baseURL's.
+    const from = ctx.emulator.requests.length;
+    await firstValueFrom(ctx.clientWith({ baseURL: `${ctx.emulator.url}?limit=9&x=1`, query: { x: '2' } }).responses.inputItems.list('resp_1', { limit: 2 })).catch(() => undefined);
+    expect(params(ctx.emulator.requests[from]!)).toEqual({ limit: ['2'], x: ['2'] });
+  });
+
   it('a list parameter goes as the SDK sends it, one include[] per value', async () => {
     const conversation = await firstValueFrom(ctx.client.conversations.create());
     const include = ['message.output_text.logprobs', 'file_search_call.results'];

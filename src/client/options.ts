@@ -34,7 +34,10 @@ export interface ClientOptions {
    * createClient({ baseURL: 'https://my-resource.openai.azure.com/openai/v1', apiKey: getBearerTokenProvider(credential, scope) });
    */
   apiKey?: APIKey | undefined;
-  /** The API's base URL, ending in `/v1`. Default `https://api.openai.com/v1`; in browsers, point it at a proxy. */
+  /**
+   * The API's base URL, ending in `/v1`. Default `https://api.openai.com/v1`; in browsers, point it at a proxy. A
+   * query in it (`…/deployments/x?api-version=2024-10-21`) is kept after each request's path, before `query`.
+   */
   baseURL?: string | undefined;
   /**
    * Query parameters added to every request URL (Azure OpenAI's `api-version` before its v1 API). A call's own

@@ -334,13 +334,16 @@ function mergeOptions(client: ResolvedClientOptions, call: RequestOptions | unde
 }
 
 /**
- * The request's URL: the client's `query` (Azure's `api-version`), then the call's own parameters, which replace
- * a client parameter of the same name (as the SDK's `defaultQuery`); a call's `undefined` or `null` is no parameter.
+ * The request's URL: the parameters of the `baseURL`'s own query, then the client's `query` (Azure's
+ * `api-version`), then the call's own parameters, each replacing one of the same name before it (as the SDK's
+ * `defaultQuery`); a call's `undefined` or `null` is no parameter. The path goes before the `baseURL`'s query.
  */
 function buildURL(baseURL: string, defaults: Record<string, string> | undefined, spec: RequestSpec): string {
-  const url = `${baseURL}${spec.path}`;
-  if (!spec.query && !defaults) return url;
-  const params = new URLSearchParams();
+  const mark = baseURL.indexOf('?');
+  const own = mark < 0 ? undefined : baseURL.slice(mark + 1);
+  const url = `${mark < 0 ? baseURL : baseURL.slice(0, mark).replace(/\/+$/, '')}${spec.path}`;
+  if (!spec.query && !defaults && !own) return url;
+  const params = new URLSearchParams(own);
   for (const query of [defaults, spec.query]) {
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value === undefined || value === null) continue;
