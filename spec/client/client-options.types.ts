@@ -1,7 +1,7 @@
 /**
  * Compile-time proof of the client options for rotating credentials and Azure OpenAI: `apiKey` takes a key or a
  * function giving one (sync or async), as the official SDK's does; `query` takes string parameters; and
- * `APIKeyProviderError` is one of the library's errors. Checked by `tsc`, not jest.
+ * `APIKeyProviderError` is one of the library's errors; `headers` take what fetch and the SDK take. Checked by `tsc`, not jest.
  */
 import { expectTypeOf } from 'expect-type';
 import type { ClientOptions as OfficialClientOptions } from 'openai';
@@ -17,6 +17,15 @@ createClient({ apiKey: 'sk-...' });
 createClient({ apiKey: () => 'token' });
 createClient({ apiKey: async () => (await getToken('https://cognitiveservices.azure.com/.default')).token });
 createClient({ baseURL: 'https://my-resource.openai.azure.com/openai', query: { 'api-version': '2025-04-01-preview' }, headers: { 'api-key': 'k' } });
+// Headers as fetch and the SDK take them: an object (null removes a header), a Headers, a list of pairs.
+createClient({ headers: { 'api-key': 'k', Authorization: null } });
+createClient({ headers: new Headers({ 'api-key': 'k' }) });
+createClient({ headers: [['api-key', 'k']] });
+createClient().responses.retrieve('resp_1', undefined, { headers: [['x-trace', 't']] });
+// @ts-expect-error a header's value is a string
+createClient({ headers: { 'x-count': 5 } });
+// @ts-expect-error a pair is a name and a value
+createClient({ headers: [['api-key']] });
 // @ts-expect-error the access token object is not the key: its `token` is
 createClient({ apiKey: () => getToken('https://cognitiveservices.azure.com/.default') });
 // @ts-expect-error a key is a string

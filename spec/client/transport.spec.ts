@@ -437,6 +437,42 @@ describe("the caller's headers", () => {
   });
 });
 
+describe("the caller's headers as a Headers or a list of pairs", () => {
+  it('are sent as the SDK sends them, for the client and for a call, a stream too; a string is a TypeError saying where', async () => {
+    const seen: Array<Record<string, string | string[] | undefined>> = [];
+    const server = await listen((req, res) => {
+      seen.push({ ...req.headers });
+      res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"no"}}');
+    });
+    const pick = () => seen.splice(0).map((h) => [h['api-key'], h['x-call'], h['accept']]);
+    try {
+      for (const [clientHeaders, callHeaders] of [
+        [new Headers({ 'api-key': 'K1' }), new Headers({ 'X-Call': 'c1' })],
+        [[['api-key', 'K1']], [['X-Call', 'c1']]],
+      ] as const) {
+        const ours = createClient({ apiKey: '', baseURL: server.url, headers: clientHeaders, maxRetries: 0 });
+        await firstValueFrom(ours.conversations.retrieve('conv_1', { headers: callHeaders })).catch(() => undefined);
+        await lastValueFrom(ours.responses.stream({ model: 'm', input: 'hi' }, { headers: callHeaders })).catch(() => undefined);
+        const theirs = new OpenAI({ apiKey: 'none', baseURL: server.url, defaultHeaders: clientHeaders as never, maxRetries: 0 });
+        await theirs.conversations.retrieve('conv_1', { headers: callHeaders as never }).catch(() => undefined);
+        const [json, stream, sdk] = pick();
+        expect(json).toEqual(['K1', 'c1', 'application/json']);
+        expect(json).toEqual(sdk);
+        expect(stream).toEqual(['K1', 'c1', 'text/event-stream']);
+      }
+      expect(() => createClient({ apiKey: '', baseURL: server.url, headers: 'api-key: K1' as never })).toThrow(
+        new TypeError('createClient: headers must be an object of names and values, a Headers or a list of [name, value] pairs (got string)'),
+      );
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+      const error = await firstValueFrom(client.conversations.retrieve('conv_1', { headers: [['x-a']] as never })).catch((e: unknown) => e);
+      expect(error).toEqual(new TypeError('request options: headers must be an object of names and values, a Headers or a list of [name, value] pairs (got Array in the list)'));
+      expect(seen).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('a header value fetch cannot send', () => {
   it.each([
     ['a key with a line break', { apiKey: 'sk-proj-AbCdEfGh0123456789\nsk-proj-second' }, 'Authorization'],

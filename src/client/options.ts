@@ -1,4 +1,5 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { kindOf } from '../errors/excerpt.js';
 
 /**
  * The `apiKey` option: a key, or a function giving one (a token that expires, as Microsoft Entra ID's for Azure
@@ -57,8 +58,14 @@ export interface ClientOptions {
   organization?: string | undefined;
   /** Sent as `OpenAI-Project`. Default: `OPENAI_PROJECT_ID`. */
   project?: string | undefined;
-  /** Extra headers for every request. */
-  headers?: Record<string, string> | undefined;
+  /**
+   * Extra headers for every request: an object of names and values, a `Headers`, or a list of `[name, value]`
+   * pairs. Each replaces the library's header of the same name, in any letter case; `null` removes it.
+   *
+   * @example
+   * createClient({ headers: { 'api-key': process.env.AZURE_OPENAI_API_KEY! }, apiKey: '' });
+   */
+  headers?: HeadersOption | undefined;
   /** The fetch implementation. Default: the global `fetch`. */
   fetch?: typeof fetch | undefined;
   /**
@@ -133,8 +140,8 @@ export interface RequestOptions
     ClientOptions,
     'maxRetries' | 'timeout' | 'idleTimeout' | 'firstEventTimeout' | 'recoverStreams' | 'fallbackToPolling' | 'scheduler'
   > {
-  /** Extra headers for this request. */
-  headers?: Record<string, string> | undefined;
+  /** Extra headers for this request, as the client's `headers` are given; they replace the client's. */
+  headers?: HeadersOption | undefined;
   /**
    * Aborts the call, as unsubscribing does, at any point: the request under way, or the backoff before a retry or a
    * resume, or the wait between two polls. The call fails with the signal's reason (an `AbortError` when `abort()`
@@ -166,7 +173,7 @@ export interface ResolvedClientOptions {
   query: Record<string, string> | undefined;
   organization: string | undefined;
   project: string | undefined;
-  headers: Record<string, string>;
+  headers: HeaderRecord;
   fetch: typeof fetch;
   maxRetries: number;
   timeout: number;
@@ -197,7 +204,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     query: options.query,
     organization: options.organization ?? env['OPENAI_ORG_ID'],
     project: options.project ?? env['OPENAI_PROJECT_ID'],
-    headers: options.headers ?? {},
+    headers: headerRecord(options.headers, 'createClient') ?? {},
     // Called as a plain function (`this` undefined, as the SDK calls it), never as a method of the options: a
     // browser's `fetch` refuses any other `this` ("Illegal invocation"), the caller's unbound `window.fetch` too.
     fetch: (input, init) => fetchImpl(input, init),
@@ -246,4 +253,39 @@ export function checkNumericOptions(options: object | undefined, where: string):
 /** A value as an option error shows it: a string quoted (a forgotten conversion), anything else as it prints. */
 function shown(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * Headers as `createClient()` and each call take them: an object of names and values (`null` removes the library's
+ * header of that name, `undefined` leaves it), a `Headers`, or a list of `[name, value]` pairs.
+ *
+ * @example
+ * const headers: HeadersOption = [['api-key', key], ['x-trace', traceId]];
+ */
+export type HeadersOption = Readonly<Record<string, string | null | undefined>> | Headers | ReadonlyArray<readonly [string, string]>;
+
+/** Headers as an object of names and values (what {@link headerRecord} makes of a {@link HeadersOption}). @internal */
+export type HeaderRecord = Readonly<Record<string, string | null | undefined>>;
+
+/**
+ * A {@link HeadersOption} as an object of names and values: an object as it is, a `Headers` or a list of pairs as
+ * their entries. Anything else is a `TypeError` saying where (as fetch refuses such headers).
+ *
+ * @internal
+ * @example
+ * headerRecord(new Headers({ 'api-key': 'k' }), 'createClient'); // { 'api-key': 'k' }
+ */
+export function headerRecord(given: HeadersOption | null | undefined, where: string): HeaderRecord | undefined {
+  if (given === undefined || given === null) return undefined;
+  const wrong = (what: unknown) =>
+    new TypeError(`${where}: headers must be an object of names and values, a Headers or a list of [name, value] pairs (got ${what})`);
+  if (typeof given !== 'object') throw wrong(kindOf(given));
+  if (typeof (given as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') return given as HeaderRecord;
+  // No prototype: a name is only ever a header.
+  const record: Record<string, string> = Object.create(null);
+  for (const pair of given as Iterable<unknown>) {
+    if (!Array.isArray(pair) || pair.length !== 2) throw wrong(`${kindOf(pair)} in the list`);
+    record[String(pair[0])] = pair[1];
+  }
+  return record;
 }

@@ -5,7 +5,7 @@ import { redactSecrets } from '../errors/excerpt.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
 import { APIKeyProviderError } from '../errors/api-key-errors.js';
-import { type APIKey, checkNumericOptions, type RequestOptions, type ResolvedClientOptions } from './options.js';
+import { type APIKey, checkNumericOptions, type HeaderRecord, headerRecord, type RequestOptions, type ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from '../operators/schedule-after.js';
 import { abortReason } from './abort-on.js';
@@ -145,7 +145,8 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
             }
           });
 
-          const headers = buildHeaders(options, apiKey, requestOptions, spec, n, idempotencyKey);
+          const callHeaders = headerRecord(requestOptions?.headers, 'request options');
+          const headers = buildHeaders(options, apiKey, callHeaders, spec, n, idempotencyKey);
           const init: RequestInit = {
             method: spec.method,
             headers,
@@ -153,7 +154,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
             // fetch drops `Authorization` on a redirect to another origin, but not a header of the caller's own (an
             // Azure `api-key`, a proxy's key): with one, a redirect is not followed but answered as an `APIError`
             // of its 3xx status (as the official SDK's `AzureOpenAI` does), so no key leaves for another host.
-            redirect: hasOwnHeader(options.headers) || hasOwnHeader(requestOptions?.headers) ? 'manual' : 'follow',
+            redirect: hasOwnHeader(options.headers) || hasOwnHeader(callHeaders) ? 'manual' : 'follow',
           };
           if (spec.body !== undefined) {
             init.body = isFormData(spec.body) ? spec.body : JSON.stringify(spec.body);
@@ -395,7 +396,7 @@ function checkedKey(key: unknown, request: string): string {
 function buildHeaders(
   options: ResolvedClientOptions,
   apiKey: string | undefined,
-  call: RequestOptions | undefined,
+  call: HeaderRecord | undefined,
   spec: RequestSpec,
   attempt: number,
   idempotencyKey: string | undefined,
@@ -411,7 +412,7 @@ function buildHeaders(
     headers[name.toLowerCase()] = value;
   };
   // As the SDK's: a header given as `undefined` leaves the one before it, `null` removes it.
-  const setAll = (given: Readonly<Record<string, string | null | undefined>> | undefined) => {
+  const setAll = (given: HeaderRecord | undefined) => {
     for (const [name, value] of Object.entries(given ?? {})) {
       if (value === null) delete headers[name.toLowerCase()];
       else if (value !== undefined) set(name, String(value));
@@ -426,7 +427,7 @@ function buildHeaders(
   if (idempotencyKey !== undefined && options.idempotencyHeader) set(options.idempotencyHeader, idempotencyKey);
   setAll(options.headers);
   if (spec.body !== undefined && !isFormData(spec.body)) set('content-type', 'application/json');
-  setAll(call?.headers);
+  setAll(call);
   return headers;
 }
 
@@ -434,7 +435,7 @@ function buildHeaders(
  * Whether the caller's headers (the client's or a call's) have one that may carry a key fetch does not know to
  * drop: any but `accept`, which a stream's call options carry for the library.
  */
-function hasOwnHeader(headers: Readonly<Record<string, string>> | undefined): boolean {
+function hasOwnHeader(headers: HeaderRecord | undefined): boolean {
   // A header given as `undefined` or `null` sends nothing of the caller's.
   for (const name in headers) if (name.toLowerCase() !== 'accept' && headers[name] != null) return true;
   return false;

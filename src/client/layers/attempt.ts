@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { RequestOptions } from '../options.js';
+import { headerRecord, type RequestOptions } from '../options.js';
 import { readEventStream } from '../readers.js';
 import type { RequestSpec, Transport } from '../transport.js';
 import type { ClientProtocol } from '../protocols/protocol.js';
@@ -33,5 +33,5 @@ export function attempt<E>(
  * transport.request(spec, withStreamHeaders(options), read);
  */
 export function withStreamHeaders(options: RequestOptions | undefined): RequestOptions {
-  return { ...options, headers: { accept: 'text/event-stream', ...options?.headers } };
+  return { ...options, headers: { accept: 'text/event-stream', ...headerRecord(options?.headers, 'request options') } };
 }
