@@ -194,7 +194,8 @@ export interface ResolvedClientOptions {
  * resolveClientOptions({ apiKey: 'sk-...', timeout: 30_000 }).idleTimeout; // 60_000
  */
 export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
-  checkNumericOptions(options, 'createClient');
+  if (typeof options !== 'object' || options === null) throw new TypeError(`createClient: options must be an object (got ${kindOf(options)})`);
+  checkOptions(options, 'createClient');
   const env = typeof process !== 'undefined' && process.env ? process.env : {};
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch : undefined);
   if (!fetchImpl) throw new TypeError('createClient: no fetch implementation; pass options.fetch');
@@ -225,12 +226,14 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
  * Throws a `RangeError` naming the option when a number option of the client or of a call is not one the client
  * can use: `maxRetries` a whole number ≥ 0; `timeout`, `idleTimeout`, `firstEventTimeout` and `pollIntervalMs` a
  * number ≥ 0 (`0` and `Infinity` set no limit where the option says so). A forgotten conversion (`'100'`) or a
- * computed `NaN` would otherwise turn a limit off, or retry forever. @internal
+ * computed `NaN` would otherwise turn a limit off, or retry forever. A `TypeError` when another option is of the
+ * wrong kind (`apiKey`, `baseURL`, `fetch`, `scheduler`, `signal`, a flag, ...). @internal
  *
  * @example
- * checkNumericOptions({ maxRetries: Number.NaN }, 'createClient'); // RangeError: createClient: maxRetries must be ...
+ * checkOptions({ maxRetries: Number.NaN }, 'createClient'); // RangeError: createClient: maxRetries must be ...
+ * checkOptions({ apiKey: { key: 'sk-1' } }, 'createClient'); // TypeError: createClient: apiKey must be a string ...
  */
-export function checkNumericOptions(options: object | undefined, where: string): void {
+export function checkOptions(options: object | undefined, where: string): void {
   if (options === undefined) return;
   const numbers = options as Partial<Record<string, unknown>>;
   const retries = numbers['maxRetries'];
@@ -248,6 +251,21 @@ export function checkNumericOptions(options: object | undefined, where: string):
   if (concurrency !== undefined && !((Number.isInteger(concurrency) || concurrency === Infinity) && (concurrency as number) >= 1)) {
     throw new RangeError(`${where}: maxConcurrency must be a whole number >= 1, or Infinity (got ${shown(concurrency)})`);
   }
+  // Options of another kind, from plain JS: said here rather than failing deep inside (`fetchImpl is not a
+  // function`), or being sent (`Bearer [object Object]`), or read as on (the string 'false').
+  const is = (name: string, expected: string, test: (value: unknown) => boolean) => {
+    const value = numbers[name];
+    if (value !== undefined && !test(value)) throw new TypeError(`${where}: ${name} must be ${expected} (got ${kindOf(value)})`);
+  };
+  const string = (value: unknown) => typeof value === 'string';
+  const callable = (value: unknown): value is (...args: unknown[]) => unknown => typeof value === 'function';
+  is('apiKey', 'a string or a function giving one', (v) => string(v) || callable(v) || callable((v as PromiseLike<unknown>).then));
+  for (const name of ['baseURL', 'organization', 'project', 'idempotencyKey']) is(name, 'a string', string);
+  is('idempotencyHeader', 'a string or null', (v) => v === null || string(v));
+  is('fetch', 'a function', callable);
+  for (const name of ['recoverStreams', 'fallbackToPolling', 'requireDone']) is(name, 'true or false', (v) => typeof v === 'boolean');
+  is('scheduler', 'an RxJS SchedulerLike', (v) => callable((v as SchedulerLike | null)?.now) && callable((v as SchedulerLike).schedule));
+  is('signal', 'an AbortSignal', (v) => callable((v as AbortSignal | null)?.addEventListener) && typeof (v as AbortSignal).aborted === 'boolean');
 }
 
 /** A value as an option error shows it: a string quoted (a forgotten conversion), anything else as it prints. */

@@ -1,24 +1,28 @@
 import { Observable, type Subscription } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { OpenAIStreamError } from '../errors/base.js';
-import { redactSecrets } from '../errors/excerpt.js';
+import { kindOf, redactSecrets } from '../errors/excerpt.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
 import { APIKeyProviderError } from '../errors/api-key-errors.js';
-import { type APIKey, checkNumericOptions, type HeaderRecord, headerRecord, type RequestOptions, type ResolvedClientOptions } from './options.js';
+import { type APIKey, checkOptions, type HeaderRecord, headerRecord, type RequestOptions, type ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from '../operators/schedule-after.js';
 import { abortReason } from './abort-on.js';
 import { isEventStreamType } from '../sources/server-sent-event.js';
 
 /**
- * Encodes an id for use as a path segment.
+ * Encodes an id for use as a path segment. An id that is no non-empty string (an `undefined` from plain JS) is a
+ * `TypeError` before anything is sent, never a request for `/threads/undefined/runs`.
  *
  * @internal
  * @example
  * `/threads/${enc(threadId)}/runs`
  */
-export const enc = encodeURIComponent;
+export function enc(id: string): string {
+  if (typeof id !== 'string' || id === '') throw new TypeError(`An id in a request's path must be a non-empty string (got ${id === '' ? 'an empty string' : kindOf(id)})`);
+  return encodeURIComponent(id);
+}
 
 /**
  * One API request, before headers and retries are added. @internal
@@ -323,7 +327,7 @@ function uuid4(): string {
 function mergeOptions(client: ResolvedClientOptions, call: RequestOptions | undefined): ResolvedClientOptions {
   if (!call) return client;
   // Thrown in the subscription: the call fails with it, before any request.
-  checkNumericOptions(call, 'request options');
+  checkOptions(call, 'request options');
   const merged = { ...client };
   for (const key of ['maxRetries', 'timeout', 'idleTimeout', 'firstEventTimeout', 'recoverStreams', 'fallbackToPolling', 'scheduler'] as const) {
     if (call[key] !== undefined) (merged as Record<string, unknown>)[key] = call[key];

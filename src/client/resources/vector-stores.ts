@@ -3,7 +3,7 @@ import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-termin
 import { isFileProcessingDone } from '../../polling/terminal-states.js';
 import { fileBatchCheck, vectorStoreCheck, vectorStoreFileCheck } from '../body-checks.js';
 import type { VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../../wire/resources.js';
-import { checkNumericOptions, type RequestOptions } from '../options.js';
+import { checkOptions, type RequestOptions } from '../options.js';
 import type {
   FileBatchCreateParams,
   PollOptions,
@@ -167,7 +167,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
       // Checked when called, as `files.create()` checks one file: nothing is uploaded when any is wrong. (The other
       // options are checked as every call's are, by its request; below 1, `maxConcurrency` would start nothing.)
       const where = 'fileBatches.uploadAndPoll()';
-      checkNumericOptions({ maxConcurrency: options?.maxConcurrency }, where);
+      checkOptions({ maxConcurrency: options?.maxConcurrency }, where);
       if (!Array.isArray(uploads)) throw new TypeError(`${where}: files must be an array`);
       // For files uploaded already, `createAndPoll()` takes their ids.
       if (uploads.length === 0) throw new RangeError(`${where}: no files (for uploaded ones: createAndPoll())`);
