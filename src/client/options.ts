@@ -194,7 +194,6 @@ export interface ResolvedClientOptions {
  * resolveClientOptions({ apiKey: 'sk-...', timeout: 30_000 }).idleTimeout; // 60_000
  */
 export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError(`createClient: options must be an object (got ${kindOf(options)})`);
   checkOptions(options, 'createClient');
   const env = typeof process !== 'undefined' && process.env ? process.env : {};
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch : undefined);
@@ -235,6 +234,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
  */
 export function checkOptions(options: object | undefined, where: string): void {
   if (options === undefined) return;
+  if (typeof options !== 'object' || options === null) throw new TypeError(`${where}: options must be an object (got ${kindOf(options)})`);
   const numbers = options as Partial<Record<string, unknown>>;
   const retries = numbers['maxRetries'];
   if (retries !== undefined && !(typeof retries === 'number' && Number.isInteger(retries) && retries >= 0)) {
@@ -253,20 +253,35 @@ export function checkOptions(options: object | undefined, where: string): void {
   }
   // Options of another kind, from plain JS: said here rather than failing deep inside (`fetchImpl is not a
   // function`), or being sent (`Bearer [object Object]`), or read as on (the string 'false').
-  const is = (name: string, expected: string, test: (value: unknown) => boolean) => {
+  for (const name in OPTION_KINDS) {
     const value = numbers[name];
-    if (value !== undefined && !test(value)) throw new TypeError(`${where}: ${name} must be ${expected} (got ${kindOf(value)})`);
-  };
-  const string = (value: unknown) => typeof value === 'string';
-  const callable = (value: unknown): value is (...args: unknown[]) => unknown => typeof value === 'function';
-  is('apiKey', 'a string or a function giving one', (v) => string(v) || callable(v) || callable((v as PromiseLike<unknown>).then));
-  for (const name of ['baseURL', 'organization', 'project', 'idempotencyKey']) is(name, 'a string', string);
-  is('idempotencyHeader', 'a string or null', (v) => v === null || string(v));
-  is('fetch', 'a function', callable);
-  for (const name of ['recoverStreams', 'fallbackToPolling', 'requireDone']) is(name, 'true or false', (v) => typeof v === 'boolean');
-  is('scheduler', 'an RxJS SchedulerLike', (v) => callable((v as SchedulerLike | null)?.now) && callable((v as SchedulerLike).schedule));
-  is('signal', 'an AbortSignal', (v) => callable((v as AbortSignal | null)?.addEventListener) && typeof (v as AbortSignal).aborted === 'boolean');
+    const expected = OPTION_KINDS[name]!;
+    const kind = value === null ? 'null' : typeof value;
+    // 'an object with now() and schedule()': those methods; else the kinds the words name.
+    const methods = expected.match(/\w+(?=\(\))/g);
+    const ok = methods ? methods.every((method) => typeof (value as Record<string, unknown> | null)?.[method] === 'function') : expected.includes(kind);
+    if (value !== undefined && !ok) throw new TypeError(`${where}: ${name} must be ${expected} (got ${kindOf(value)})`);
+  }
 }
+
+/**
+ * What an option that is no number must be, in the words of its error: the kinds they name (a `typeof`, or
+ * `null`), or the methods of an object (an RxJS scheduler, an `AbortSignal`).
+ */
+const OPTION_KINDS: Readonly<Record<string, string>> = {
+  apiKey: 'a string or a function',
+  baseURL: 'a string',
+  organization: 'a string',
+  project: 'a string',
+  idempotencyKey: 'a string',
+  idempotencyHeader: 'a string or null',
+  fetch: 'a function',
+  recoverStreams: 'a boolean',
+  fallbackToPolling: 'a boolean',
+  requireDone: 'a boolean',
+  scheduler: 'an object with now() and schedule()',
+  signal: 'an object with addEventListener()',
+};
 
 /** A value as an option error shows it: a string quoted (a forgotten conversion), anything else as it prints. */
 function shown(value: unknown): string {
@@ -287,7 +302,7 @@ export type HeaderRecord = Readonly<Record<string, string | null | undefined>>;
 
 /**
  * A {@link HeadersOption} as an object of names and values: an object as it is, a `Headers` or a list of pairs as
- * their entries. Anything else is a `TypeError` saying where (as fetch refuses such headers).
+ * their entries (lower-cased, as a `Headers` keeps them). Anything else is a `TypeError` saying where.
  *
  * @internal
  * @example
@@ -295,15 +310,13 @@ export type HeaderRecord = Readonly<Record<string, string | null | undefined>>;
  */
 export function headerRecord(given: HeadersOption | null | undefined, where: string): HeaderRecord | undefined {
   if (given === undefined || given === null) return undefined;
-  const wrong = (what: unknown) =>
-    new TypeError(`${where}: headers must be an object of names and values, a Headers or a list of [name, value] pairs (got ${what})`);
-  if (typeof given !== 'object') throw wrong(kindOf(given));
-  if (typeof (given as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') return given as HeaderRecord;
-  // No prototype: a name is only ever a header.
-  const record: Record<string, string> = Object.create(null);
-  for (const pair of given as Iterable<unknown>) {
-    if (!Array.isArray(pair) || pair.length !== 2) throw wrong(`${kindOf(pair)} in the list`);
-    record[String(pair[0])] = pair[1];
+  try {
+    if (typeof given !== 'object') throw 0;
+    // A Headers or a list of pairs, read as fetch reads them; fetch's error would quote a value (a key), not this.
+    return typeof (given as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function'
+      ? Object.fromEntries(new Headers(given as HeadersInit))
+      : (given as HeaderRecord);
+  } catch {
+    throw new TypeError(`${where}: headers must be an object, a Headers or a list of [name, value] pairs (got ${kindOf(given)})`);
   }
-  return record;
 }

@@ -1,7 +1,7 @@
 import { Observable, type Subscription } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { OpenAIStreamError } from '../errors/base.js';
-import { kindOf, redactSecrets } from '../errors/excerpt.js';
+import { redactSecrets } from '../errors/excerpt.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
 import { APIKeyProviderError } from '../errors/api-key-errors.js';
@@ -12,17 +12,13 @@ import { abortReason } from './abort-on.js';
 import { isEventStreamType } from '../sources/server-sent-event.js';
 
 /**
- * Encodes an id for use as a path segment. An id that is no non-empty string (an `undefined` from plain JS) is a
- * `TypeError` before anything is sent, never a request for `/threads/undefined/runs`.
+ * Encodes an id for use as a path segment.
  *
  * @internal
  * @example
  * `/threads/${enc(threadId)}/runs`
  */
-export function enc(id: string): string {
-  if (typeof id !== 'string' || id === '') throw new TypeError(`An id in a request's path must be a non-empty string (got ${id === '' ? 'an empty string' : kindOf(id)})`);
-  return encodeURIComponent(id);
-}
+export const enc = encodeURIComponent;
 
 /**
  * One API request, before headers and retries are added. @internal
@@ -313,15 +309,13 @@ export function stepOptions<O extends RequestOptions>(options: O | undefined, st
 }
 
 function uuid4(): string {
-  const crypto = (globalThis as { crypto?: Crypto }).crypto;
-  if (crypto?.randomUUID) return crypto.randomUUID();
-  const bytes = new Uint8Array(16);
-  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  // Web Crypto's `getRandomValues`, which every target has (Node 20's global `crypto`, every browser), where
+  // `randomUUID` is missing outside secure contexts (a page served over plain http).
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
 function mergeOptions(client: ResolvedClientOptions, call: RequestOptions | undefined): ResolvedClientOptions {
