@@ -1,4 +1,4 @@
-import { firstValueFrom, from, lastValueFrom, take, toArray } from 'rxjs';
+import { firstValueFrom, from, lastValueFrom, take, tap, toArray } from 'rxjs';
 import {
   createClient,
   finalResponse,
@@ -173,6 +173,58 @@ describe('client.responses.stream(): lossless resume of background responses', (
       'GET /v1/responses/resp?stream=true&starting_after=2',
       'GET /v1/responses/resp?stream=true&starting_after=2',
     ]);
+  });
+
+  it('a cut after a resume that delivered events, then empty resumes: the error tells of the response and of every event the call delivered', async () => {
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 5 }, { match: POST });
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 4 }, { match: RESUME, times: 1 });
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 0 }, { match: RESUME, times: Infinity });
+    const seen: ResponseStreamEvent[] = [];
+    const error = await lastValueFrom(
+      ctx.clientWith({ maxRetries: 1 }).responses.stream({ model: 'gpt-4o', input: INPUT, background: true }).pipe(tap((e) => seen.push(e))),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(seen).toHaveLength(9);
+    // The resumed connection saw no response object and 4 events; the call saw the response and 9.
+    expect(error).toMatchObject({ receivedEvents: 9, lastResponseStatus: 'in_progress', lastEventName: seen.at(-1)!.type });
+    expect((error as IncompleteStreamError).responseId).toBe((seen[0] as { response: { id: string } }).response.id);
+    expect((error as Error).message).toMatch(/^The stream of response resp_\w+ \(last status: in_progress\) ended before it was done, after 9 events/);
+  });
+
+  it('a server that numbers no event: a cut is final (a resume could not say where to go on), never the text twice', async () => {
+    const id = 'resp_unnumbered';
+    const response = { id, object: 'response', status: 'in_progress', background: true, output: [] };
+    const events = [
+      { type: 'response.created', response },
+      { type: 'response.output_item.added', output_index: 0, item: { id: 'msg_1', type: 'message', status: 'in_progress', role: 'assistant', content: [] } },
+      { type: 'response.content_part.added', item_id: 'msg_1', output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } },
+      ...['ab', 'cd', 'ef'].map((delta) => ({ type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta })),
+    ];
+    const requests: string[] = [];
+    const server = await listen((req, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      // A stream by id: its first connection ends before any event.
+      const empty = req.method === 'GET' && requests.filter((r) => r.startsWith('GET')).length === 1;
+      res.end(empty ? '' : events.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join(''));
+    });
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 2 });
+      const seen: ResponseStreamEvent[] = [];
+      const error = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }).pipe(tap((e) => seen.push(e)))).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(IncompleteStreamError);
+      expect(text(seen)).toBe('abcdef');
+      expect(requests).toEqual(['POST /responses']);
+      // A stream by id without starting_after, cut before its first event: resumed from the start, not after -1.
+      requests.length = 0;
+      const again = await lastValueFrom(client.responses.stream({ response_id: id }).pipe(toArray())).catch((e: unknown) => e);
+      expect(again).toBeInstanceOf(IncompleteStreamError);
+      expect(requests).toEqual([`GET /responses/${id}?stream=true`, `GET /responses/${id}?stream=true`]);
+    } finally {
+      await server.close();
+    }
   });
 
   it('maxRetries: 0 still resumes once after an event (a GET creates nothing); a second empty resume in a row is not sent', async () => {

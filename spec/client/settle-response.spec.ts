@@ -1,6 +1,7 @@
-import { from, lastValueFrom, toArray } from 'rxjs';
+import { from, lastValueFrom, tap, toArray } from 'rxjs';
+import { fallbackResponseEvents } from '../../src/client/fallback/response-events';
 import { deliveredResponseEvents, missingResponseEvents } from '../../src/client/recovery/settle-response';
-import { finalResponse, type Response, type ResponseStreamEvent, textDeltas } from '../../src/index';
+import { finalResponse, type Response, ResponseStreamError, type ResponseStreamEvent, textDeltas } from '../../src/index';
 
 const message = {
   id: 'msg_1',
@@ -75,11 +76,33 @@ describe('missingResponseEvents', () => {
     expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, at) => at));
   });
 
-  it('an incomplete or failed response ends with its own terminal event', () => {
+  it('an incomplete or failed response ends with its own terminal event; a cancelled one fails (no success)', () => {
     const delivered = deliveredResponseEvents();
     uncut.slice(0, 3).forEach((event) => delivered.observe(event));
     expect(missingResponseEvents(delivered.state(), { ...final, status: 'incomplete' }).at(-1)!.type).toBe('response.incomplete');
     expect(missingResponseEvents(delivered.state(), { ...final, status: 'failed' }).at(-1)!.type).toBe('response.failed');
+    expect(missingResponseEvents(delivered.state(), { ...final, status: 'cancelled' }).at(-1)!.type).toBe('response.failed');
     expect(delivered.state().responseId).toBe('resp_1');
+  });
+});
+
+describe('fallbackResponseEvents (the polling fallback): the events of a response followed until it settled', () => {
+  it('the settled response streams as recovery would build it: text, refusal and arguments as deltas, accumulating to the response', async () => {
+    const events = await lastValueFrom(from([{ ...final, status: 'queued', output: [] } as unknown as Response, final]).pipe(fallbackResponseEvents(), toArray()));
+    expect(events[0]!.type).toBe('response.created');
+    expect(joined(events, 'response.output_text.delta')).toBe('Hello, wide world');
+    expect(joined(events, 'response.refusal.delta')).toBe('I cannot say more');
+    expect(joined(events, 'response.function_call_arguments.delta')).toBe(call.arguments);
+    expect(events.map((e) => e.sequence_number)).toEqual(events.map((_, at) => at));
+    expect(await lastValueFrom(from(events).pipe(finalResponse()))).toEqual(await lastValueFrom(from(stream()).pipe(finalResponse())));
+  });
+
+  it('a cancelled response fails with ResponseStreamError after its output events', async () => {
+    const seen: ResponseStreamEvent[] = [];
+    const error = await lastValueFrom(from([{ ...final, status: 'cancelled' } as unknown as Response]).pipe(fallbackResponseEvents(), tap((e) => seen.push(e)))).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    expect(joined(seen, 'response.output_text.delta')).toBe('Hello, wide world');
   });
 });

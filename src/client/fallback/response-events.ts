@@ -1,7 +1,7 @@
 import { concatMap, distinctUntilKeyChanged, from, map, of, type OperatorFunction, throwError } from 'rxjs';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
-import { isSettledResponse } from '../recovery/settle-response.js';
+import { type DeliveredResponse, isSettledResponse, missingResponseEvents } from '../recovery/settle-response.js';
 
 /**
  * The fallback's events of a response followed until it settled: the non-streaming create's answer, then (for a
@@ -9,9 +9,10 @@ import { isSettledResponse } from '../recovery/settle-response.js';
  * those a stream would have carried, numbered from 0:
  * - the first state: `response.created` (without output; `in_progress` when the response already settled);
  * - each later change of status before it settled: `response.queued` / `response.in_progress`;
- * - the settled response: for each output item its `added` event, its text parts (one `output_text.delta` each)
- *   or its function-call arguments (one delta), its `done` events, then `response.completed` or
- *   `response.incomplete` with the whole response. A `failed` (or `cancelled`) response fails the stream with
+ * - the settled response: the events recovery builds for what a cut stream missed (`missingResponseEvents()`),
+ *   here all of them: for each output item its `added` event, its text and refusal parts (one delta each) or its
+ *   function-call arguments (one delta), its `done` events, then `response.completed` or `response.incomplete`
+ *   with the whole response. A `failed` (or `cancelled`) response fails the stream with
  *   {@link ResponseStreamError} after its output events, as its `response.failed` event would have.
  *
  * Accumulating the events gives back the settled response.
@@ -33,47 +34,17 @@ export function fallbackResponseEvents(): OperatorFunction<Response, ResponseStr
     );
 }
 
-/** The events one state of the response adds (without sequence numbers). */
-function eventsOfState(response: Response, first: boolean): Record<string, unknown>[] {
-  const settled = isSettledResponse(response);
+/** The events one state of the response adds (numbered anew by the caller). */
+function eventsOfState(response: Response, first: boolean): object[] {
   const pending = { ...response, output: [] };
-  if (!settled) return [{ type: first ? 'response.created' : response.status === 'queued' ? 'response.queued' : 'response.in_progress', response: pending }];
-  const end = response.status === 'completed' ? 'response.completed' : response.status === 'incomplete' ? 'response.incomplete' : 'response.failed';
+  if (!isSettledResponse(response)) {
+    return [{ type: first ? 'response.created' : response.status === 'queued' ? 'response.queued' : 'response.in_progress', response: pending }];
+  }
+  // The output's events and the terminal one, as recovery builds those a cut stream missed: here, all of them.
   return [
     ...(first ? [{ type: 'response.created', response: { ...pending, status: 'in_progress' } }] : []),
-    ...outputEvents(response),
-    { type: end, response },
+    ...missingResponseEvents(NOTHING_DELIVERED, response),
   ];
 }
 
-/** For each output item of a settled response, the events that stream it. */
-function outputEvents(response: Response): Record<string, unknown>[] {
-  const events: Record<string, unknown>[] = [];
-  const push = (event: Record<string, unknown>) => events.push(event);
-  response.output.forEach((item, output_index) => {
-    const raw = item as unknown as Record<string, unknown> & { type: string; id?: string };
-    if (raw.type === 'message' && Array.isArray(raw['content'])) {
-      const content = raw['content'] as Array<Record<string, unknown> & { type: string }>;
-      push({ type: 'response.output_item.added', output_index, item: { ...raw, status: 'in_progress', content: [] } });
-      content.forEach((part, content_index) => {
-        const item_id = raw.id!;
-        if (part.type === 'output_text') {
-          push({ type: 'response.content_part.added', item_id, output_index, content_index, part: { ...part, text: '', annotations: [] } });
-          push({ type: 'response.output_text.delta', item_id, output_index, content_index, delta: part['text'] });
-          push({ type: 'response.output_text.done', item_id, output_index, content_index, text: part['text'] });
-        } else {
-          push({ type: 'response.content_part.added', item_id, output_index, content_index, part });
-        }
-        push({ type: 'response.content_part.done', item_id, output_index, content_index, part });
-      });
-    } else if (raw.type === 'function_call') {
-      push({ type: 'response.output_item.added', output_index, item: { ...raw, status: 'in_progress', arguments: '' } });
-      push({ type: 'response.function_call_arguments.delta', item_id: raw.id, output_index, delta: raw['arguments'] });
-      push({ type: 'response.function_call_arguments.done', item_id: raw.id, output_index, name: raw['name'], arguments: raw['arguments'] });
-    } else {
-      push({ type: 'response.output_item.added', output_index, item: raw });
-    }
-    push({ type: 'response.output_item.done', output_index, item: raw });
-  });
-  return events;
-}
+const NOTHING_DELIVERED: DeliveredResponse = { responseId: undefined, lastSequence: -1, settled: false, items: new Map() };

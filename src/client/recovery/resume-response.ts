@@ -116,9 +116,15 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     // (it says where the stream was; a resume that brought nothing knows less).
     let firstCut: unknown;
 
+    // The last response status and event delivered, for the error of a cut: a resume's own knows only its events.
+    let status: string | undefined;
+    let lastEvent: string | undefined;
+
     const learn = (event: ResponseStreamEvent): void => {
-      const response = (event as { response?: { id?: unknown; background?: unknown } }).response;
+      const response = (event as { response?: { id?: unknown; background?: unknown; status?: unknown } }).response;
       if (typeof response?.id === 'string') responseId = response.id;
+      if (typeof response?.status === 'string') status = response.status;
+      lastEvent = event.type;
       if (response?.background === true) resumable = true;
       if (typeof event.sequence_number === 'number') last = event.sequence_number;
       if (RESPONSE_TERMINAL_EVENTS.has(event.type)) settled = true;
@@ -150,7 +156,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
         resetOnSuccess: true,
         delay: (error: unknown, attempt: number) => {
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
-          if (!resumable || id === undefined || settled || !isCut(error)) return throwError(() => error);
+          // Events came, none numbered (a server without `sequence_number`): a resume cannot say where to go on.
+          if (!resumable || id === undefined || settled || !isCut(error) || (delivered > 0 && last < 0)) return throwError(() => error);
           responseId = id;
           firstCut ??= error;
           const again = defer(() => {
@@ -183,7 +190,19 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       next: (event) => subscriber.next(event),
       error: (error: unknown) => {
         finished = true;
-        subscriber.error(error);
+        // A cut as the whole call saw it: the response, its last status and every event delivered (a resumed
+        // connection's own error knows only the events after its `starting_after`).
+        subscriber.error(
+          error instanceof IncompleteStreamError
+            ? new IncompleteStreamError({
+                responseId: error.responseId ?? responseId,
+                lastResponseStatus: error.lastResponseStatus ?? status,
+                receivedEvents: delivered,
+                lastEventName: lastEvent,
+                cause: error.cause,
+              })
+            : error,
+        );
       },
       complete: () => {
         finished = true;

@@ -145,8 +145,8 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
  * output item not yet done its `added` event (when missing), each content part's `added` event, the rest of its
  * text (or refusal) as one delta and its `done` events, the rest of a function call's arguments as one delta and
  * its `done` event, the item's `done` event; then `response.completed` (or `response.incomplete`) with the
- * response. Sequence numbers continue after the last delivered one. A `failed` response ends with its
- * `response.failed` event (which the client turns into `ResponseStreamError`, as the stream would have).
+ * response. Sequence numbers continue after the last delivered one. A `failed` or `cancelled` response ends with
+ * a `response.failed` event (which the client turns into `ResponseStreamError`, as the stream would have).
  *
  * Pure: the same inputs give the same events.
  *
@@ -194,7 +194,8 @@ export function missingResponseEvents(delivered: DeliveredResponse, response: Re
     }
     push({ type: 'response.output_item.done', output_index, item });
   });
+  // A cancelled response is no success: it fails as a failed one does.
   const status = response.status;
-  push({ type: status === 'incomplete' ? 'response.incomplete' : status === 'failed' ? 'response.failed' : 'response.completed', response });
+  push({ type: status === 'completed' ? 'response.completed' : status === 'incomplete' ? 'response.incomplete' : 'response.failed', response });
   return events;
 }

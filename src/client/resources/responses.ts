@@ -196,7 +196,8 @@ export function responsesResource(transport: Transport): ResponsesResource {
   const api: ResponseStreamApi = {
     streamAfter: (responseId, startingAfter, options, query) =>
       // The API filters by `starting_after`; filtering here too keeps the promise when a server does not.
-      attempt(transport, responsesProtocol, streamSpec(responseId, startingAfter, query as ResponseRetrieveParams), options).pipe(
+      // Before any numbered event (-1), from the start: no `starting_after`.
+      attempt(transport, responsesProtocol, streamSpec(responseId, startingAfter < 0 ? undefined : startingAfter, query as ResponseRetrieveParams), options).pipe(
         filter((event) => typeof event.sequence_number !== 'number' || event.sequence_number > startingAfter),
       ),
     cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
