@@ -376,6 +376,18 @@ describe('fromOpenAIStream(stream object) subscribed again (retry(), a second su
     }
   });
 
+  it("a stream of another API's typed events (the SDK's transcription stream) completes with the iterator, never a cut", async () => {
+    const transcript = [
+      { type: 'transcript.text.delta', delta: 'Hel' },
+      { type: 'transcript.text.delta', delta: 'lo' },
+      { type: 'transcript.text.done', text: 'Hello' },
+    ];
+    async function* stream() {
+      yield* transcript;
+    }
+    expect(await outcome(fromOpenAIStream(stream()))).toEqual({ values: transcript, error: undefined });
+  });
+
   it('an iterable that starts anew on each iteration is read again', async () => {
     const events = (await outcome(responseEvents(sseResponse(text('responses-recorded', 'azure-text.sse'))))).values;
     const again = { [Symbol.asyncIterator]: async function* () { yield* events; } };
