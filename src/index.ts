@@ -133,9 +133,10 @@ export type {
   ChatResource,
   ChatCompletionsResource,
   ChatCompletionCreateParams,
+  ChatCompletionMessageParam,
   ChatStreamOptions,
 } from './client/resources/chat.js';
-export type { ResponsesResource, ResponseCreateParams, ResponseStreamOptions } from './client/resources/responses.js';
+export type { ResponsesResource, ResponseCreateFields, ResponseCreateParams, ResponseStreamOptions } from './client/resources/responses.js';
 export type {
   ResponseStreamByIdParams,
   ResponseRetrieveParams,

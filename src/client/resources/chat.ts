@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import { chatCompletionCheck } from '../body-checks.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 import type { RequestOptions } from '../options.js';
+import type { WithOtherFields } from '../params.js';
 import { chatProtocol, type ChatStreamOptions } from '../protocols/chat.js';
 import { readJSON } from '../readers.js';
 import { streamCall } from '../stream-call.js';
@@ -10,16 +11,21 @@ import type { Transport } from '../transport.js';
 export type { ChatStreamOptions } from '../protocols/chat.js';
 
 /**
+ * One message of a chat completion request: a `role`, its `content` and any other field (`name`, `tool_calls`,
+ * `tool_call_id`, ...). A message of a completion (`finalChatCompletion()`'s `choices[0].message`) is one.
+ *
+ * @example
+ * const messages: ChatCompletionMessageParam[] = [{ role: 'user', content: 'Hi' }];
+ */
+export type ChatCompletionMessageParam = WithOtherFields<{ role: string; content?: unknown }>;
+
+/**
  * The body of a chat completion request: `model`, `messages` and any other parameter of the API.
  *
  * @example
  * client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], temperature: 0 });
  */
-export interface ChatCompletionCreateParams {
-  model: string;
-  messages: Array<{ role: string; content?: unknown; [field: string]: unknown }>;
-  [field: string]: unknown;
-}
+export type ChatCompletionCreateParams = WithOtherFields<{ model: string; messages: readonly ChatCompletionMessageParam[] }>;
 
 /**
  * `client.chat.completions`.
@@ -71,7 +77,7 @@ export interface ChatResource {
  */
 export function chatResource(transport: Transport): ChatResource {
   const create = (params: ChatCompletionCreateParams, options?: RequestOptions) => {
-    const { stream: _ignored, stream_options: _alsoIgnored, ...body } = params;
+    const { stream: _ignored, stream_options: _alsoIgnored, ...body } = params as Record<string, unknown>;
     void _ignored;
     void _alsoIgnored;
     return transport.request({ method: 'POST', path: '/chat/completions', body }, options, readJSON(chatCompletionCheck));

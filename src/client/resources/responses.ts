@@ -4,6 +4,7 @@ import type { ListPage } from '../../wire/list-page.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { attempt } from '../layers/attempt.js';
 import type { RequestOptions } from '../options.js';
+import type { WithOtherFields } from '../params.js';
 import { type ResponseStreamApi, type ResponseStreamOptions, responsesProtocol } from '../protocols/responses.js';
 import { readJSON, readJSONWithHeaders } from '../readers.js';
 import { streamCall } from '../stream-call.js';
@@ -18,7 +19,15 @@ export type { ResponseStreamOptions } from '../protocols/responses.js';
  * @example
  * client.responses.stream({ model: 'gpt-4o', input: 'Hi', instructions: 'Answer briefly.' });
  */
-export interface ResponseCreateParams {
+export type ResponseCreateParams = WithOtherFields<ResponseCreateFields>;
+
+/**
+ * The fields of {@link ResponseCreateParams} the client reads.
+ *
+ * @example
+ * const fields: ResponseCreateFields = { model: 'gpt-4o', input: 'Hi', background: true };
+ */
+export interface ResponseCreateFields {
   model: string;
   input?: unknown;
   /** Run the response in the background: the API answers at once (`queued`) and produces it over time. */
@@ -28,7 +37,6 @@ export interface ResponseCreateParams {
    * the turn's input and output items are added to it (see `client.conversations`).
    */
   conversation?: string | { id: string } | null | undefined;
-  [field: string]: unknown;
 }
 
 /**
@@ -183,7 +191,7 @@ export interface ResponsesResource {
  */
 export function responsesResource(transport: Transport): ResponsesResource {
   const create = (params: ResponseCreateParams, options?: RequestOptions) => {
-    const { stream: _ignored, ...body } = params;
+    const { stream: _ignored, ...body } = params as Record<string, unknown>;
     void _ignored;
     return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(responseCheck));
   };
@@ -244,7 +252,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
     stream: (params, options) => {
       if (isStreamById(params)) return streamById(params.response_id, params.starting_after, options);
       const spec: RequestSpec = { method: 'POST', path: '/responses', body: { ...params, stream: true } };
-      return streamCall(transport, responsesProtocol, { transport, api, spec, body: params, options });
+      return streamCall(transport, responsesProtocol, { transport, api, spec, body: params as Record<string, unknown>, options });
     },
   };
 }
