@@ -9,6 +9,7 @@ import {
   toEventStreamBody,
   toEventStreamFrames,
   toEventStreamResponse,
+  toNdjsonBody,
 } from '../../src/index';
 import { propertyRuns } from '../helpers/property-runs';
 
@@ -37,6 +38,27 @@ describe('toEventStreamFrames (marbles)', () => {
       });
       expectSubscriptions(source.subscriptions).toBe('^ 35ms !');
     });
+  });
+
+  it('no heartbeat for Infinity or a period no timer can wait; a negative or NaN period is a RangeError at the call', () => {
+    for (const heartbeatMs of [Infinity, 2 ** 31, 30 * 24 * 3600_000]) {
+      const test = scheduler();
+      test.run(({ cold, expectObservable }) => {
+        const source = cold('a 50ms |', { a: chunk('a') });
+        expectObservable(source.pipe(toEventStreamFrames({ format: 'chat', heartbeatMs, scheduler: test }))).toBe('a 50ms (d|)', {
+          a: frame('a'),
+          d: 'data: [DONE]\n\n',
+        });
+      });
+    }
+    for (const heartbeatMs of [-1, Number.NaN, '15000' as never]) {
+      expect(() => toEventStreamFrames({ heartbeatMs })).toThrow(RangeError);
+      expect(() => toEventStreamBody(from([chunk('a')]), { heartbeatMs })).toThrow(/^toEventStreamFrames: heartbeatMs must be a number/);
+      expect(() => toNdjsonBody(from([chunk('a')]), { heartbeatMs })).toThrow(/^toNdjsonBody: heartbeatMs must be a number/);
+    }
+    for (const maxBufferSize of [0, -1, Number.NaN]) {
+      expect(() => toEventStreamBody(from([chunk('a')]), { maxBufferSize })).toThrow(/^maxBufferSize must be a number of characters > 0, or Infinity/);
+    }
   });
 
   it('take() stops the source at once, and the heartbeat with it', () => {

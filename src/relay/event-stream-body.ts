@@ -81,6 +81,10 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
   const frames$ = frames.pipe(takeUntil(overflow));
   const signal = options.signal;
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
+  // A limit of 0, a negative one or NaN would cut every reader, or none, without a word.
+  if (typeof maxBufferSize !== 'number' || !(maxBufferSize > 0)) {
+    throw new RangeError(`maxBufferSize must be a number of characters > 0, or Infinity (got ${String(options.maxBufferSize)})`);
+  }
   const encoder = new TextEncoder();
   let subscription: Subscription | undefined;
   let queue = '';

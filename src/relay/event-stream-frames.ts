@@ -6,6 +6,7 @@ import {
   ResponseStreamError,
   ServerStreamError,
 } from '../errors/stream-errors.js';
+import { MAX_TIMER_MS } from '../operators/schedule-after.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
 
 /**
@@ -48,7 +49,8 @@ export interface EventStreamFramesOptions {
   readonly format?: RelayFormat | undefined;
   /**
    * Every how many milliseconds a `: keep-alive` comment is written, so that proxies do not cut a quiet stream
-   * (the library's sources, the SDK and `EventSource` ignore comments). Default 15 000; `false` or `0` for none.
+   * (the library's sources, the SDK and `EventSource` ignore comments). Default 15 000; `false`, `0` or
+   * `Infinity` for none. A negative number or `NaN` is a `RangeError`.
    */
   readonly heartbeatMs?: number | false | undefined;
   /** The scheduler of the heartbeat (default `asyncScheduler`); pass the client's, or a `TestScheduler`. */
@@ -70,6 +72,24 @@ export interface EventStreamFramesOptions {
  * toEventStreamFrames({ heartbeatMs: DEFAULT_HEARTBEAT_MS * 2 });
  */
 export const DEFAULT_HEARTBEAT_MS = 15_000;
+
+/**
+ * The period of a relay's heartbeat from its `heartbeatMs` option: none for `false`, `0`, `Infinity` or a period
+ * longer than a timer can wait (2³¹ − 1 ms, about 25 days: a heartbeat is never due); a `RangeError` naming
+ * `where` for a negative number, `NaN` or anything else (a heartbeat every millisecond is no one's intent).
+ *
+ * @internal
+ * @example
+ * heartbeatPeriod(undefined, 'toEventStreamBody'); // 15000
+ * heartbeatPeriod(Infinity, 'toEventStreamBody'); // undefined: no heartbeat
+ */
+export function heartbeatPeriod(option: unknown, where: string): number | undefined {
+  const ms = option === undefined ? DEFAULT_HEARTBEAT_MS : option === false ? 0 : option;
+  if (typeof ms !== 'number' || !(ms >= 0)) {
+    throw new RangeError(`${where}: heartbeatMs must be a number of milliseconds >= 0, Infinity or false (got ${String(option)})`);
+  }
+  return ms > 0 && ms <= MAX_TIMER_MS ? ms : undefined;
+}
 
 /** The comment written as a heartbeat. */
 const HEARTBEAT = ': keep-alive\n\n';
@@ -99,7 +119,7 @@ const LINE_BREAK = /[\r\n]/;
  *   .subscribe((frame) => res.write(frame));
  */
 export function toEventStreamFrames<T>(options: EventStreamFramesOptions = {}): OperatorFunction<T, string> {
-  const heartbeatMs = options.heartbeatMs === undefined ? DEFAULT_HEARTBEAT_MS : options.heartbeatMs;
+  const heartbeatMs = heartbeatPeriod(options.heartbeatMs, 'toEventStreamFrames');
   const scheduler = options.scheduler ?? asyncScheduler;
   const describe = options.describeError ?? describeUpstreamError;
   return (source) =>

@@ -3,7 +3,7 @@ import { checkEvents } from './check-events.js';
 import { IncompleteStreamError, ResponseStreamError } from '../errors/stream-errors.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
 import { bodyOfFrames, type EventStreamBodyOptions } from './event-stream-body.js';
-import { DEFAULT_HEARTBEAT_MS } from './event-stream-frames.js';
+import { heartbeatPeriod } from './event-stream-frames.js';
 
 /**
  * Options of {@link toNdjsonBody}: the heartbeat, its scheduler, the buffer limit and the stop signal of the
@@ -41,7 +41,7 @@ export type NdjsonBodyOptions = Pick<EventStreamBodyOptions, 'heartbeatMs' | 'sc
  */
 export function toNdjsonBody<T>(events$: Observable<T>, options: NdjsonBodyOptions = {}): ReadableStream<Uint8Array> {
   checkEvents(events$, 'toNdjsonBody');
-  const heartbeatMs = options.heartbeatMs === undefined ? DEFAULT_HEARTBEAT_MS : options.heartbeatMs;
+  const heartbeatMs = heartbeatPeriod(options.heartbeatMs, 'toNdjsonBody');
   const scheduler = options.scheduler ?? asyncScheduler;
   let lines = 0;
   const lines$ = new Observable<string>((subscriber) => {
