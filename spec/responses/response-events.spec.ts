@@ -3,6 +3,8 @@ import { TestScheduler } from 'rxjs/testing';
 import { z } from 'zod';
 import {
   accumulateResponse,
+  assistantEvents,
+  chatCompletionChunks,
   finalResponse,
   IncompleteStreamError,
   MissingResponseError,
@@ -16,7 +18,7 @@ import {
   StreamParseError,
   textDeltas,
 } from '../../src/index';
-import { responseEventDataSchemas } from '../../src/schemas';
+import { responseEventDataSchemas, ResponseSchema } from '../../src/schemas';
 import { encode, streamOf } from '../helpers/bytes';
 import { response, sse } from './stream';
 
@@ -216,6 +218,24 @@ describe('responseEvents: default checks and opt-in conformance', () => {
     expect((strict.error as StreamParseError).path).toBe('stuff.0');
     const ok = await outcome(sse([created, { ...future, stuff: ['a'] }, completed]), { strict: true, conformance: own });
     expect(ok.error).toBeUndefined();
+  });
+
+  it('a conformance that is no map of schemas (one schema, a string, a value that is no schema) is a TypeError at the call: never no check at all', () => {
+    const bytes = () => streamOf([sse([created, completed])]);
+    const cases: Array<[unknown, RegExp]> = [
+      [ResponseSchema, /^responseEvents: conformance must be an object of event names and schemas \(got one schema\)$/],
+      ['strict', /^responseEvents: conformance must be an object of event names and schemas \(got string\)$/],
+      [{ 'response.created': 'x' }, /^responseEvents: conformance\["response.created"\] must be a zod schema, or anything with a safeParse \(got string\)$/],
+    ];
+    for (const [conformance, message] of cases) {
+      expect(() => responseEvents(bytes(), { conformance } as never)).toThrow(message);
+    }
+    expect(() => chatCompletionChunks(bytes(), { conformance: {} } as never)).toThrow(
+      new TypeError('chatCompletionChunks: conformance must be a zod schema, or anything with a safeParse (got Object)'),
+    );
+    expect(() => assistantEvents(bytes(), { conformance: ResponseSchema } as never)).toThrow(
+      new TypeError('assistantEvents: conformance must be an object of event names and schemas (got one schema)'),
+    );
   });
 
   it('emits the parsed JSON itself: unknown keys, nulls and new enum values kept', async () => {

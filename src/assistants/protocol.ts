@@ -83,7 +83,7 @@ function selfMap(names: readonly string[]): ReadonlyMap<string, string> {
 export const assistantsSource: ProtocolSource<AssistantStreamEvent, AssistantEventsOptions> = {
   prepare(options) {
     const strict = options.strict ?? false;
-    const conformance = options.conformance === undefined ? undefined : schemaLookup(definedSchemas(options.conformance));
+    const conformance = options.conformance === undefined ? undefined : schemaLookup(options.conformance, 'assistantEvents');
     return () => new RunEventReader(strict, conformance);
   },
 };
@@ -201,13 +201,6 @@ class AdoptingRunEventReader extends RunEventReader implements AdoptingReader<As
     this.note(name, event.data);
     return event;
   }
-}
-
-/** The entries of a `conformance` map that hold a schema. */
-function definedSchemas(map: Readonly<Partial<Record<string, ConformanceSchema>>>): Record<string, ConformanceSchema> {
-  const schemas: Record<string, ConformanceSchema> = {};
-  for (const [name, schema] of Object.entries(map)) if (schema !== undefined) schemas[name] = schema;
-  return schemas;
 }
 
 /**

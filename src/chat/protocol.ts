@@ -3,7 +3,7 @@ import type { ChatToolCallDeltaWithSnapshot } from '../operators/tool-call-delta
 import { type AdoptingReader, type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
 import { contentChunkShape } from '../schema/chat/chunk-template.js';
-import { type ConformanceSchema, parseEventJson, readIssueError, validateEventJson } from '../sources/decode-json-event.js';
+import { checkedSchema, type ConformanceSchema, parseEventJson, readIssueError, validateEventJson } from '../sources/decode-json-event.js';
 import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
@@ -64,7 +64,8 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
  */
 export const chatSource: ProtocolSource<ChatCompletionChunk, ChatCompletionChunksOptions> = {
   prepare(options) {
-    const conformance = options.conformance;
+    const given = options.conformance;
+    const conformance = given === undefined ? undefined : checkedSchema(given, 'chatCompletionChunks: conformance');
     return options.requireDone === false ? () => new FinishingChunkReader(conformance) : () => new ChunkReader(conformance);
   },
 };

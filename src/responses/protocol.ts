@@ -89,7 +89,7 @@ function mapOf(record: Readonly<Record<string, WireCheck>>): ReadonlyMap<string,
 export const responsesSource: ProtocolSource<ResponseStreamEvent, ResponseEventsOptions> = {
   prepare(options) {
     const strict = options.strict ?? false;
-    const schemaByType = options.conformance === undefined ? noSchemas : schemaLookup(options.conformance);
+    const schemaByType = options.conformance === undefined ? noSchemas : schemaLookup(options.conformance, 'responseEvents');
     return () => new ResponseReader(strict, schemaByType);
   },
 };

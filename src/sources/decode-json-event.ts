@@ -1,4 +1,5 @@
 import { isObservable, type Observable } from 'rxjs';
+import { kindOf } from '../errors/excerpt.js';
 import { StreamParseError } from '../errors/stream-errors.js';
 import type { ByteSource } from './byte-source.js';
 import { fromSSE, type FromSSEOptions } from './from-sse.js';
@@ -32,15 +33,40 @@ export interface ConformanceSchema {
 }
 
 /**
- * Builds the name → schema lookup of a source once, so dispatch is one `Map` lookup per event.
+ * Builds the name → schema lookup of a source once, so dispatch is one `Map` lookup per event (a name whose schema
+ * is `undefined` has none). What is not an object of schemas (one schema, a string, a schema that is none) is a
+ * `TypeError` naming `where`: a check asked for is never silently skipped.
  *
  * @internal
  * @example
- * const schemas = schemaLookup(assistantEventDataSchemas);
+ * const schemas = schemaLookup(assistantEventDataSchemas, 'assistantEvents');
  * schemas.get('thread.run.created'); // RunSchema
  */
-export function schemaLookup(schemas: Readonly<Record<string, ConformanceSchema>>): ReadonlyMap<string, ConformanceSchema> {
-  return new Map(Object.entries(schemas));
+export function schemaLookup(schemas: Readonly<Partial<Record<string, ConformanceSchema>>>, where: string): ReadonlyMap<string, ConformanceSchema> {
+  if (typeof schemas !== 'object' || schemas === null || isSchema(schemas)) {
+    throw new TypeError(`${where}: conformance must be an object of event names and schemas (got ${isSchema(schemas) ? 'one schema' : kindOf(schemas)})`);
+  }
+  const lookup = new Map<string, ConformanceSchema>();
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (schema !== undefined) lookup.set(name, checkedSchema(schema, `${where}: conformance[${JSON.stringify(name)}]`));
+  }
+  return lookup;
+}
+
+/**
+ * `schema`, when it is one (it has a `safeParse`); else a `TypeError` naming `where`.
+ *
+ * @internal
+ * @example
+ * checkedSchema(ChatCompletionChunkSchema, 'chatCompletionChunks: conformance');
+ */
+export function checkedSchema(schema: unknown, where: string): ConformanceSchema {
+  if (!isSchema(schema)) throw new TypeError(`${where} must be a zod schema, or anything with a safeParse (got ${kindOf(schema)})`);
+  return schema;
+}
+
+function isSchema(value: unknown): value is ConformanceSchema {
+  return typeof (value as Partial<ConformanceSchema> | null)?.safeParse === 'function';
 }
 
 /**
