@@ -2,7 +2,7 @@ import { firstValueFrom, from, lastValueFrom, Observable, of, take, tap, toArray
 import { TestScheduler } from 'rxjs/testing';
 import { z } from 'zod';
 import { chatCompletionChunks, type ChatCompletionChunk, responseEvents, type ResponseStreamEvent, StructuredOutputError, StructuredOutputIncompleteError, StructuredOutputParseError, StructuredOutputRefusalError, StructuredOutputToolCallsError, StructuredOutputUnknownToolError, StructuredOutputValidationError } from '../../src/index';
-import { finalParsed, parsedToolCalls, partialParsed, structuredOutput, type StructuredOutputStreamValue } from '../../src/structured';
+import { finalParsed, parsedToolCalls, parseStructuredOutput, partialParsed, structuredOutput, type StructuredOutputStreamValue } from '../../src/structured';
 import { zodFunction as sdkZodFunction } from 'openai/helpers/zod';
 import { streamOf } from '../helpers/bytes';
 import { sdkClientOver } from '../helpers/sdk';
@@ -638,6 +638,20 @@ describe('parsedToolCalls', () => {
     const calls$ = from(events).pipe(parsedToolCalls(tools));
     expect(await firstValueFrom(calls$)).toEqual(await firstValueFrom(calls$));
     expect(await lastValueFrom(of(...chatContentChunks(['{}'])).pipe(parsedToolCalls(tools), toArray()))).toEqual([]);
+  });
+});
+
+describe('what is no zod schema', () => {
+  it('is a TypeError when the operator is made, naming it and what came (a name, a JSON schema, a parser)', () => {
+    const message = (where: string, got: string) => new TypeError(`${where}: expected a zod schema (zod 4, zod/mini or zod 3) (got ${got})`);
+    expect(() => finalParsed('Recipe' as never)).toThrow(message('finalParsed', 'string'));
+    expect(() => finalParsed({ parse: JSON.parse } as never)).toThrow(message('finalParsed', 'Object'));
+    expect(() => partialParsed(null as never)).toThrow(message('partialParsed', 'null'));
+    expect(() => partialParsed()).not.toThrow();
+    expect(() => parsedToolCalls({ get_weather: { type: 'object' } } as never)).toThrow(message('parsedToolCalls: tool "get_weather"', 'Object'));
+    expect(() => parsedToolCalls('get_weather' as never)).toThrow(new TypeError('parsedToolCalls: expected an object of tool names and zod schemas (got string)'));
+    const final = { id: 'resp_1', object: 'response', status: 'completed', output: [], output_text: '{}' };
+    expect(() => parseStructuredOutput(final as never, { type: 'object' } as never)).toThrow(message('parseStructuredOutput', 'Object'));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
+import { type AnyZodSchema, checkZodSchema, type ZodOutput } from './zod-schema.js';
 import { isStructuredOutputFinal, parseStructuredOutput, type StructuredOutputFinal } from './parse-structured-output.js';
 import { SKIP, withSteps } from './per-subscription.js';
 import {
@@ -47,6 +47,7 @@ export function finalParsed<S extends AnyZodSchema>(
   schema: S,
   options: StructuredOutputOptions = {},
 ): OperatorFunction<StructuredOutputStreamValue | StructuredOutputFinal, ZodOutput<S>> {
+  checkZodSchema(schema, 'finalParsed');
   return withSteps(() => {
     const text = structuredText(options);
     let json = '';

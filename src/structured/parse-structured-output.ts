@@ -1,4 +1,4 @@
-import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
+import { type AnyZodSchema, checkZodSchema, type ZodOutput } from './zod-schema.js';
 import { kindOf } from '../errors/excerpt.js';
 import {
   StructuredOutputIncompleteError,
@@ -64,6 +64,7 @@ export function parseStructuredOutput<S extends AnyZodSchema>(
   if (!isStructuredOutputFinal(final)) {
     throw new TypeError(`parseStructuredOutput: expected a Response or a ChatCompletion (got ${describe(final)})`);
   }
+  checkZodSchema(schema, 'parseStructuredOutput');
   return parseAndValidate(finalStructuredText(final, options), schema);
 }
 

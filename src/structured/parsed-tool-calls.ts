@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
 import { withManySteps } from './per-subscription.js';
-import type { AnyZodSchema, ZodOutput } from './zod-schema.js';
+import { type AnyZodSchema, checkZodSchema, type ZodOutput } from './zod-schema.js';
+import { kindOf } from '../errors/excerpt.js';
 import { StructuredOutputIncompleteError, StructuredOutputUnknownToolError } from '../errors/structured-errors.js';
 import { chatProtocol } from '../chat/protocol.js';
 import { type CompletionIds, completionIdsAfter, type CompletionQuestions } from '../chat/snapshot/reducer.js';
@@ -89,6 +90,8 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
   tools: Tools,
   options: StructuredOutputOptions = {},
 ): OperatorFunction<StructuredOutputStreamValue, ParsedToolCall<Tools>> {
+  if (typeof tools !== 'object' || tools === null) throw new TypeError(`parsedToolCalls: expected an object of tool names and zod schemas (got ${kindOf(tools)})`);
+  for (const [name, schema] of Object.entries(tools)) checkZodSchema(schema, `parsedToolCalls: tool ${JSON.stringify(name)}`);
   const wantedChoice = options.choice ?? 0;
   const toCall = (index: number, name: string, callId: string | undefined, args: string): ParsedToolCall<Tools> => {
     if (!Object.prototype.hasOwnProperty.call(tools, name)) throw new StructuredOutputUnknownToolError(name, callId);

@@ -1,6 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import type { z } from 'zod';
-import type { AnyZodSchema, ZodInput } from './zod-schema.js';
+import { type AnyZodSchema, checkZodSchema, type ZodInput } from './zod-schema.js';
 import { createPartialJsonParser, type DeepPartial } from './partial-json-parser.js';
 import { SKIP, withSteps } from './per-subscription.js';
 import {
@@ -36,6 +36,7 @@ export function partialParsed<S extends AnyZodSchema = z.core.$ZodType<unknown>>
   schema?: S,
   options: StructuredOutputOptions = {},
 ): OperatorFunction<StructuredOutputStreamValue, DeepPartial<ZodInput<S>>> {
+  if (schema !== undefined) checkZodSchema(schema, 'partialParsed');
   return withSteps(() => {
     // One text tracker and one parser per subscription.
     const text = structuredText(options);

@@ -4,6 +4,7 @@
  * zod 3 is declared here by shape, as the helpers use it, so the declarations never import zod 3's types.
  */
 import type { z } from 'zod';
+import { kindOf } from '../errors/excerpt.js';
 
 /**
  * A zod 3 schema, by the parts the helpers use: `_def` (what it is, for the JSON Schema), `_output` (the type it
@@ -121,4 +122,16 @@ export function isZod3Schema(value: unknown): value is Zod3Schema {
  */
 export function isZodSchema(value: unknown): value is AnyZodSchema {
   return isZod4Schema(value) || isZod3Schema(value);
+}
+
+/**
+ * Throws a `TypeError` naming `where` when `value` is no zod schema: a structured operator given a name, a JSON
+ * schema or a parser fails when it is called, not at the first value with an error from deep inside.
+ *
+ * @internal
+ * @example
+ * checkZodSchema('Recipe', 'finalParsed'); // TypeError: finalParsed: expected a zod schema (zod 4, zod/mini or zod 3) (got string)
+ */
+export function checkZodSchema(value: unknown, where: string): void {
+  if (!isZodSchema(value)) throw new TypeError(`${where}: expected a zod schema (zod 4, zod/mini or zod 3) (got ${kindOf(value)})`);
 }
