@@ -133,6 +133,7 @@ export type {
   ChatResource,
   ChatCompletionsResource,
   ChatCompletionCreateParams,
+  ChatCompletionCreateFields,
   ChatCompletionMessageParam,
   ChatStreamOptions,
 } from './client/resources/chat.js';

@@ -47,3 +47,13 @@ client.chat.completions.stream({ model: 'gpt-4o', messages: ['Hi'] });
 client.chat.completions.stream({ model: 'gpt-4o', messages: [{ content: 'Hi' }] });
 // @ts-expect-error background is a boolean
 client.responses.stream({ model: 'gpt-4o', input: 'Hi', background: 'yes' });
+
+// The exported body types stay readable and writable, as an app building a request uses them.
+declare const params: ChatCompletionCreateParams;
+const temperature: unknown = params.temperature;
+params.messages.push({ role: 'user', content: 'More', name: 'ann' });
+const name: unknown = params.messages[0]!.name;
+declare const responseParams: ResponseCreateParams;
+const store: unknown = responseParams.store;
+const previous: unknown = responseParams['previous_response_id'];
+void [temperature, name, store, previous];

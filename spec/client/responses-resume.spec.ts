@@ -201,11 +201,13 @@ describe('client.responses.stream(): lossless resume of background responses', (
       ...['ab', 'cd', 'ef'].map((delta) => ({ type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta })),
     ];
     const requests: string[] = [];
+    let emptied = false;
     const server = await listen((req, res) => {
       requests.push(`${req.method} ${req.url}`);
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      // A stream by id: its first connection ends before any event.
-      const empty = req.method === 'GET' && requests.filter((r) => r.startsWith('GET')).length === 1;
+      // The first stream by id: its first connection ends before any event.
+      const empty = req.method === 'GET' && !emptied;
+      if (empty) emptied = true;
       res.end(empty ? '' : events.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join(''));
     });
     try {
@@ -222,6 +224,11 @@ describe('client.responses.stream(): lossless resume of background responses', (
       const again = await lastValueFrom(client.responses.stream({ response_id: id }).pipe(toArray())).catch((e: unknown) => e);
       expect(again).toBeInstanceOf(IncompleteStreamError);
       expect(requests).toEqual([`GET /responses/${id}?stream=true`, `GET /responses/${id}?stream=true`]);
+      // With starting_after: its events are unnumbered too, so a cut is final (a resume after 3 would replay them).
+      requests.length = 0;
+      const after = await lastValueFrom(client.responses.stream({ response_id: id, starting_after: 3 }).pipe(take(50), toArray())).catch((e: unknown) => e);
+      expect(after).toBeInstanceOf(IncompleteStreamError);
+      expect(requests).toHaveLength(1);
     } finally {
       await server.close();
     }

@@ -9,6 +9,7 @@ import {
   toEventStreamBody,
   toEventStreamFrames,
   toEventStreamResponse,
+  relayToNodeResponse,
   toNdjsonBody,
 } from '../../src/index';
 import { propertyRuns } from '../helpers/property-runs';
@@ -53,11 +54,18 @@ describe('toEventStreamFrames (marbles)', () => {
     }
     for (const heartbeatMs of [-1, Number.NaN, '15000' as never]) {
       expect(() => toEventStreamFrames({ heartbeatMs })).toThrow(RangeError);
-      expect(() => toEventStreamBody(from([chunk('a')]), { heartbeatMs })).toThrow(/^toEventStreamFrames: heartbeatMs must be a number/);
+      expect(() => toEventStreamBody(from([chunk('a')]), { heartbeatMs })).toThrow(/^toEventStreamBody: heartbeatMs must be a number/);
       expect(() => toNdjsonBody(from([chunk('a')]), { heartbeatMs })).toThrow(/^toNdjsonBody: heartbeatMs must be a number/);
     }
     for (const maxBufferSize of [0, -1, Number.NaN]) {
-      expect(() => toEventStreamBody(from([chunk('a')]), { maxBufferSize })).toThrow(/^maxBufferSize must be a number of characters > 0, or Infinity/);
+      expect(() => toEventStreamBody(from([chunk('a')]), { maxBufferSize })).toThrow(/^toEventStreamBody: maxBufferSize must be a number of characters > 0, or Infinity/);
+      expect(() => toNdjsonBody(from([chunk('a')]), { maxBufferSize })).toThrow(/^toNdjsonBody: maxBufferSize must be/);
+    }
+    // The Node adapter: before it writes its head, so the caller can still answer with an error.
+    for (const bad of [{ heartbeatMs: -1 }, { maxBufferSize: 0 }]) {
+      const res = { writeHead: jest.fn(), on: jest.fn(), once: jest.fn(), write: jest.fn(), end: jest.fn() };
+      expect(() => relayToNodeResponse({ headers: {} }, res as never, from([chunk('a')]), bad)).toThrow(/^relayToNodeResponse: (heartbeatMs|maxBufferSize) must be/);
+      expect(res.writeHead).not.toHaveBeenCalled();
     }
   });
 

@@ -118,25 +118,6 @@ describe('snapshot rules shared with the SDK', () => {
     expect(mine.final?.output).toHaveLength(1);
   });
 
-  it('orders items added out of `output_index` order by it: the final output and text are the SDK\'s', async () => {
-    const done = (id: string, text: string) => ({ ...message(id), status: 'completed', content: [{ ...textPart, text }] });
-    const { output: _, ...withoutOutput } = response('completed');
-    // Added 1 then 0; and 0, 2, then 1 (a gap filled later).
-    for (const order of [[1, 0], [0, 2, 1]]) {
-      const events = numbered([
-        created,
-        ...order.map((i) => ({ type: 'response.output_item.added', output_index: i, item: message(`msg_${i}`) })),
-        ...order.map((i) => ({ type: 'response.output_item.done', output_index: i, item: done(`msg_${i}`, `${i}.`) })),
-        { type: 'response.completed', response: withoutOutput },
-      ]);
-      const [mine, theirs] = [await ours([sse(events)]), await sdk([sse(events)])];
-      expect(theirs.error).toBeUndefined();
-      expect(mine.final).toEqual(withoutParsed(theirs.final));
-      expect(mine.last).toEqual(withoutParsed(theirs.final));
-      expect(mine.final?.output_text).toBe([...order].sort().map((i) => `${i}.`).join(''));
-    }
-  });
-
   it('events keep the output_index the wire sent, after a gap too', async () => {
     const events = numbered([
       created,
@@ -152,6 +133,27 @@ describe('snapshot rules shared with the SDK', () => {
 });
 
 describe('deliberate differences from the SDK', () => {
+  it('keeps items in the order they are added, a repeated output_index too; the SDK sorts its final output by index (and fails on a repeat)', async () => {
+    const done = (id: string, text: string) => ({ ...message(id), status: 'completed', content: [{ ...textPart, text }] });
+    const { output: _, ...withoutOutput } = response('completed');
+    for (const indexes of [[1, 0], [0, 0]]) {
+      const ids = indexes.map((_, at) => `msg_${at}`);
+      const events = numbered([
+        created,
+        ...indexes.map((i, at) => ({ type: 'response.output_item.added', output_index: i, item: message(ids[at]!) })),
+        ...indexes.map((i, at) => ({ type: 'response.output_item.done', output_index: i, item: done(ids[at]!, `${at}.`) })),
+        { type: 'response.completed', response: withoutOutput },
+      ]);
+      const mine = await ours([sse(events)]);
+      expect(mine.final?.output.map((item) => (item as { id: string }).id)).toEqual(ids);
+      expect(mine.final?.output_text).toBe('0.1.');
+      const theirs = await sdk([sse(events)]);
+      if (indexes[0] === 1) expect((theirs.final as { output_text: string }).output_text).toBe('1.0.');
+      else expect(theirs.error).toBeDefined();
+    }
+  });
+
+
   it('emits the lifecycle event as the wire sent it; the SDK fills in the output it lacks', async () => {
     const { output: _, ...withoutOutput } = response('completed');
     const completed = { type: 'response.completed', response: withoutOutput };

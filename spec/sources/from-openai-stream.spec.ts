@@ -386,6 +386,12 @@ describe('fromOpenAIStream(stream object) subscribed again (retry(), a second su
       yield* transcript;
     }
     expect(await outcome(fromOpenAIStream(stream()))).toEqual({ values: transcript, error: undefined });
+    // A stream by id may open with a keepalive: still a Responses stream, and its cut is one.
+    async function* resumed() {
+      yield { type: 'keepalive', sequence_number: 4 };
+      yield { type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'Hi', sequence_number: 5 };
+    }
+    expect((await outcome(fromOpenAIStream(resumed()))).error?.['class']).toBe(IncompleteStreamError);
   });
 
   it('an iterable that starts anew on each iteration is read again', async () => {

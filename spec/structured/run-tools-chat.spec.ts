@@ -360,7 +360,7 @@ describe('runChatTools on a custom tool call', () => {
   const calls = [custom, fn, chunk([{ delta: {}, finish_reason: 'tool_calls' }])];
   const answer = [chunk([{ delta: { role: 'assistant', content: 'done' } }]), chunk([{ delta: {}, finish_reason: 'stop' }])];
   function client() {
-    const requests: Array<{ messages: readonly unknown[] }> = [];
+    const requests: Array<{ messages: unknown[] }> = [];
     const fake: ChatToolsClient = {
       chat: { completions: { stream: (request) => (requests.push(structuredClone(request)), from<ChatCompletionChunk[]>(requests.length === 1 ? calls : answer)) } },
     };

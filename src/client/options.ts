@@ -255,12 +255,14 @@ export function checkOptions(options: object | undefined, where: string): void {
   // function`), or being sent (`Bearer [object Object]`), or read as on (the string 'false').
   for (const name in OPTION_KINDS) {
     const value = numbers[name];
+    if (value === undefined) continue; // most options of most calls: nothing to look at
     const expected = OPTION_KINDS[name]!;
-    const kind = value === null ? 'null' : typeof value;
     // 'an object with now() and schedule()': those methods; else the kinds the words name.
     const methods = expected.match(/\w+(?=\(\))/g);
-    const ok = methods ? methods.every((method) => typeof (value as Record<string, unknown> | null)?.[method] === 'function') : expected.includes(kind);
-    if (value !== undefined && !ok) throw new TypeError(`${where}: ${name} must be ${expected} (got ${kindOf(value)})`);
+    const ok = methods
+      ? methods.every((method) => typeof (value as Record<string, unknown> | null)?.[method] === 'function')
+      : expected.includes(value === null ? 'null' : typeof value);
+    if (!ok) throw new TypeError(`${where}: ${name} must be ${expected} (got ${kindOf(value)})`);
   }
 }
 

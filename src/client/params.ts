@@ -6,16 +6,6 @@ import type { AssistantTool, Metadata } from '../wire/assistants.js';
 
 type Open = { [field: string]: unknown };
 
-/**
- * `T`, with any other field as well: a value of an interface type (the official SDK's parameter types, an app's
- * own message interface) fits `T` (an interface has no index signature), and an object literal may add the API's
- * other parameters.
- *
- * @example
- * const body: WithOtherFields<{ model: string }> = { model: 'gpt-4o', temperature: 0 };
- */
-export type WithOtherFields<T> = T | (T & Open);
-
 /** A message to add to a thread. @example const m: MessageCreateParams = { role: 'user', content: 'Hi' }; */
 export interface MessageCreateParams extends Open {
   role: 'user' | 'assistant';

@@ -50,9 +50,10 @@ export interface Adoption {
 export function adoptionOf(value: unknown): Adoption | undefined {
   const protocol = protocolOf(value);
   if (protocol === undefined) return undefined;
-  // Any `type` reads as a Responses event, but a Responses stream starts with one of its lifecycle events (or its
-  // `error`): a stream of other typed events (the SDK's transcription or image streams) is of no API known here.
-  if (protocol.kind === 'responses' && !/^(response\.|error$)/.test((value as { type: string }).type)) return undefined;
+  // Any `type` reads as a Responses event, but a Responses stream starts with one of its own (`response.*`, `error`,
+  // or a `keepalive` of a stream by id while the response works): a stream of other typed events (the SDK's
+  // transcription or image streams) is of no API known here.
+  if (protocol.kind === 'responses' && !/^(response\.|error$|keepalive$)/.test((value as { type: string }).type)) return undefined;
   const reader = protocolAdopters[protocol.kind]() as AdoptingReader<unknown>;
   return { protocol: protocol as StreamProtocol<unknown>, reader };
 }

@@ -1,7 +1,7 @@
 import { Subject, takeUntil, type Observable, type Subscription } from 'rxjs';
 import { checkEvents } from './check-events.js';
 import { readerBacklog } from './reader-backlog.js';
-import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
+import { heartbeatPeriod, toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 
 /**
  * Options of {@link toEventStreamBody}: those of the frames, and a signal that stops the relay.
@@ -50,7 +50,24 @@ export const DEFAULT_RELAY_BUFFER_SIZE = 16 * 1024 * 1024;
  */
 export function toEventStreamBody<T>(events$: Observable<T>, options: EventStreamBodyOptions = {}): ReadableStream<Uint8Array> {
   checkEvents(events$, 'toEventStreamBody');
+  checkRelayLimits(options, 'toEventStreamBody');
   return bodyOfFrames(events$.pipe(toEventStreamFrames<T>(options)), options);
+}
+
+/**
+ * Throws a `RangeError` naming `where` for a `heartbeatMs` or `maxBufferSize` a relay cannot use (a negative or
+ * `NaN` period; a limit of 0, below 0 or `NaN`, which would cut every reader or none), before anything is sent.
+ *
+ * @internal
+ * @example
+ * checkRelayLimits({ maxBufferSize: 0 }, 'relayToNodeResponse'); // RangeError: relayToNodeResponse: maxBufferSize must be ...
+ */
+export function checkRelayLimits(options: Pick<EventStreamBodyOptions, 'heartbeatMs' | 'maxBufferSize'>, where: string): void {
+  heartbeatPeriod(options.heartbeatMs, where);
+  const limit = options.maxBufferSize;
+  if (limit !== undefined && !(typeof limit === 'number' && limit > 0)) {
+    throw new RangeError(`${where}: maxBufferSize must be a number of characters > 0, or Infinity (got ${String(limit)})`);
+  }
 }
 
 /**
@@ -81,10 +98,6 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
   const frames$ = frames.pipe(takeUntil(overflow));
   const signal = options.signal;
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
-  // A limit of 0, a negative one or NaN would cut every reader, or none, without a word.
-  if (typeof maxBufferSize !== 'number' || !(maxBufferSize > 0)) {
-    throw new RangeError(`maxBufferSize must be a number of characters > 0, or Infinity (got ${String(options.maxBufferSize)})`);
-  }
   const encoder = new TextEncoder();
   let subscription: Subscription | undefined;
   let queue = '';

@@ -2,7 +2,7 @@ import { asyncScheduler, interval, Observable } from 'rxjs';
 import { checkEvents } from './check-events.js';
 import { IncompleteStreamError, ResponseStreamError } from '../errors/stream-errors.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
-import { bodyOfFrames, type EventStreamBodyOptions } from './event-stream-body.js';
+import { bodyOfFrames, checkRelayLimits, type EventStreamBodyOptions } from './event-stream-body.js';
 import { heartbeatPeriod } from './event-stream-frames.js';
 
 /**
@@ -41,6 +41,7 @@ export type NdjsonBodyOptions = Pick<EventStreamBodyOptions, 'heartbeatMs' | 'sc
  */
 export function toNdjsonBody<T>(events$: Observable<T>, options: NdjsonBodyOptions = {}): ReadableStream<Uint8Array> {
   checkEvents(events$, 'toNdjsonBody');
+  checkRelayLimits(options, 'toNdjsonBody');
   const heartbeatMs = heartbeatPeriod(options.heartbeatMs, 'toNdjsonBody');
   const scheduler = options.scheduler ?? asyncScheduler;
   let lines = 0;

@@ -2,7 +2,7 @@ import { defer, merge, Observable, Subject, takeUntil, type Subscription } from 
 import { checked, checkEvents } from './check-events.js';
 import { emptyEndWatch } from './empty-end.js';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
-import { DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
+import { checkRelayLimits, DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
 import { eventStreamHeaders } from './event-stream-response.js';
 import { readerBacklog } from './reader-backlog.js';
 
@@ -90,6 +90,8 @@ export function relayToNodeResponse<T>(
   const lastEventId = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
   const factory = typeof source === 'function' ? source : undefined;
   if (factory === undefined) checkEvents(source, 'relayToNodeResponse');
+  // Before the head is written: a limit it cannot use is the caller's error, not a 200 that ends empty.
+  checkRelayLimits(options, 'relayToNodeResponse');
   // A reconnect (a factory given a Last-Event-ID) is answered once upstream says something: an upstream that ends
   // without an event before the first heartbeat means the browser has read everything, and 204 No Content tells
   // EventSource to stop reconnecting. Any other stream gets its headers at once.

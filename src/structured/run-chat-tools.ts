@@ -85,8 +85,7 @@ export function runChatTools(
     type: 'function',
     function: { name, parameters, strict, ...(description === undefined ? {} : { description }) },
   }));
-  const given = (params as { tools?: unknown }).tools;
-  const existing = Array.isArray(given) ? (given as unknown[]) : [];
+  const existing = Array.isArray(params['tools']) ? (params['tools'] as unknown[]) : [];
   const first: ChatCompletionCreateParams = { ...params, tools: [...existing, ...declared] };
   return toolLoop<ChatCompletionChunk, ChatCompletion, ChatCompletionCreateParams, ChatToolsMessage, ChatToolOutput>(
     {

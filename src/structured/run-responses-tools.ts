@@ -102,16 +102,15 @@ export function runResponsesTools(
     strict,
     ...(description === undefined ? {} : { description }),
   }));
-  const fields = params as Record<string, unknown>;
-  const existing = Array.isArray(fields['tools']) ? (fields['tools'] as unknown[]) : [];
+  const existing = Array.isArray(params['tools']) ? (params['tools'] as unknown[]) : [];
   const inConversation = params.conversation !== undefined && params.conversation !== null;
-  const stateless = fields['store'] === false;
+  const stateless = params['store'] === false;
   const first: ResponseCreateParams = {
     ...params,
     tools: [...existing, ...declared],
     // The turns replay the model's output items, and a reasoning model's reasoning items need their content for
     // that (with `store: false` the API keeps nothing to look them up by id).
-    ...(stateless && !inConversation ? { include: withEncryptedReasoning(fields['include']) } : {}),
+    ...(stateless && !inConversation ? { include: withEncryptedReasoning(params['include']) } : {}),
   };
   return toolLoop<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown, ResponsesToolOutput>(
     {

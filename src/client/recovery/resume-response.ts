@@ -116,6 +116,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     // (it says where the stream was; a resume that brought nothing knows less).
     let firstCut: unknown;
 
+    // Whether an event delivered carried a `sequence_number`: without one, a resume cannot say where to go on.
+    let numbered = false;
     // The last response status and event delivered, for the error of a cut: a resume's own knows only its events.
     let status: string | undefined;
     let lastEvent: string | undefined;
@@ -126,7 +128,10 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       if (typeof response?.status === 'string') status = response.status;
       lastEvent = event.type;
       if (response?.background === true) resumable = true;
-      if (typeof event.sequence_number === 'number') last = event.sequence_number;
+      if (typeof event.sequence_number === 'number') {
+        last = event.sequence_number;
+        numbered = true;
+      }
       if (RESPONSE_TERMINAL_EVENTS.has(event.type)) settled = true;
       delivered++;
       firstCut = undefined;
@@ -157,7 +162,7 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
         delay: (error: unknown, attempt: number) => {
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
           // Events came, none numbered (a server without `sequence_number`): a resume cannot say where to go on.
-          if (!resumable || id === undefined || settled || !isCut(error) || (delivered > 0 && last < 0)) return throwError(() => error);
+          if (!resumable || id === undefined || settled || !isCut(error) || (delivered > 0 && !numbered)) return throwError(() => error);
           responseId = id;
           firstCut ??= error;
           const again = defer(() => {

@@ -2,7 +2,6 @@ import type { Observable } from 'rxjs';
 import { chatCompletionCheck } from '../body-checks.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 import type { RequestOptions } from '../options.js';
-import type { WithOtherFields } from '../params.js';
 import { chatProtocol, type ChatStreamOptions } from '../protocols/chat.js';
 import { readJSON } from '../readers.js';
 import { streamCall } from '../stream-call.js';
@@ -12,12 +11,16 @@ export type { ChatStreamOptions } from '../protocols/chat.js';
 
 /**
  * One message of a chat completion request: a `role`, its `content` and any other field (`name`, `tool_calls`,
- * `tool_call_id`, ...). A message of a completion (`finalChatCompletion()`'s `choices[0].message`) is one.
+ * `tool_call_id`, ...).
  *
  * @example
  * const messages: ChatCompletionMessageParam[] = [{ role: 'user', content: 'Hi' }];
  */
-export type ChatCompletionMessageParam = WithOtherFields<{ role: string; content?: unknown }>;
+export interface ChatCompletionMessageParam {
+  role: string;
+  content?: unknown;
+  [field: string]: unknown;
+}
 
 /**
  * The body of a chat completion request: `model`, `messages` and any other parameter of the API.
@@ -25,7 +28,26 @@ export type ChatCompletionMessageParam = WithOtherFields<{ role: string; content
  * @example
  * client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], temperature: 0 });
  */
-export type ChatCompletionCreateParams = WithOtherFields<{ model: string; messages: readonly ChatCompletionMessageParam[] }>;
+export interface ChatCompletionCreateParams {
+  model: string;
+  messages: ChatCompletionMessageParam[];
+  [field: string]: unknown;
+}
+
+/**
+ * What the chat calls read of a body, as a type without an index signature: a body of an interface type (the
+ * official SDK's `ChatCompletionCreateParamsStreaming`, messages of an app's own interface or of a completion the
+ * library gave) fits it, where it cannot fit {@link ChatCompletionCreateParams}. The calls take either.
+ *
+ * @example
+ * declare const sdkParams: OpenAI.Chat.ChatCompletionCreateParamsStreaming;
+ * client.chat.completions.stream(sdkParams);
+ */
+export interface ChatCompletionCreateFields {
+  readonly model: string;
+  /** Messages: literals, or values of interface types (`role` optional: a compatible server's message may lack one). */
+  readonly messages: ReadonlyArray<ChatCompletionMessageParam | { readonly role?: unknown }>;
+}
 
 /**
  * `client.chat.completions`.
@@ -47,14 +69,14 @@ export interface ChatCompletionsResource {
    *   .pipe(textDeltas())
    *   .subscribe((text) => process.stdout.write(text));
    */
-  stream(params: ChatCompletionCreateParams, options?: ChatStreamOptions): Observable<ChatCompletionChunk>;
+  stream(params: ChatCompletionCreateParams | ChatCompletionCreateFields, options?: ChatStreamOptions): Observable<ChatCompletionChunk>;
   /**
    * One non-streaming completion. It has no chunks to iterate: use `stream()` for those.
    *
    * @example
    * client.chat.completions.create({ model: 'gpt-4o', messages }).subscribe((c) => console.log(c.choices[0].message.content));
    */
-  create(params: ChatCompletionCreateParams, options?: RequestOptions): Observable<ChatCompletion>;
+  create(params: ChatCompletionCreateParams | ChatCompletionCreateFields, options?: RequestOptions): Observable<ChatCompletion>;
 }
 
 /**
@@ -76,8 +98,8 @@ export interface ChatResource {
  * chat.completions.stream({ model: 'gpt-4o', messages }).pipe(textDeltas()).subscribe(print);
  */
 export function chatResource(transport: Transport): ChatResource {
-  const create = (params: ChatCompletionCreateParams, options?: RequestOptions) => {
-    const { stream: _ignored, stream_options: _alsoIgnored, ...body } = params as Record<string, unknown>;
+  const create = (params: ChatCompletionCreateParams | ChatCompletionCreateFields, options?: RequestOptions) => {
+    const { stream: _ignored, stream_options: _alsoIgnored, ...body } = params as unknown as Record<string, unknown>;
     void _ignored;
     void _alsoIgnored;
     return transport.request({ method: 'POST', path: '/chat/completions', body }, options, readJSON(chatCompletionCheck));
@@ -86,7 +108,7 @@ export function chatResource(transport: Transport): ChatResource {
     completions: {
       create,
       stream: (params, options) =>
-        streamCall(transport, chatProtocol, { transport, body: params, options, create: (callOptions) => create(params, callOptions) }),
+        streamCall(transport, chatProtocol, { transport, body: params as unknown as Record<string, unknown>, options, create: (callOptions) => create(params, callOptions) }),
     },
   };
 }

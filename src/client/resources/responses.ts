@@ -4,7 +4,6 @@ import type { ListPage } from '../../wire/list-page.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { attempt } from '../layers/attempt.js';
 import type { RequestOptions } from '../options.js';
-import type { WithOtherFields } from '../params.js';
 import { type ResponseStreamApi, type ResponseStreamOptions, responsesProtocol } from '../protocols/responses.js';
 import { readJSON, readJSONWithHeaders } from '../readers.js';
 import { streamCall } from '../stream-call.js';
@@ -19,10 +18,14 @@ export type { ResponseStreamOptions } from '../protocols/responses.js';
  * @example
  * client.responses.stream({ model: 'gpt-4o', input: 'Hi', instructions: 'Answer briefly.' });
  */
-export type ResponseCreateParams = WithOtherFields<ResponseCreateFields>;
+export interface ResponseCreateParams extends ResponseCreateFields {
+  [field: string]: unknown;
+}
 
 /**
- * The fields of {@link ResponseCreateParams} the client reads.
+ * What the Responses calls read of a body, as a type without an index signature: a body of an interface type (the
+ * official SDK's `ResponseCreateParamsStreaming` with its `model`) fits it, where it cannot fit
+ * {@link ResponseCreateParams}. The calls take either.
  *
  * @example
  * const fields: ResponseCreateFields = { model: 'gpt-4o', input: 'Hi', background: true };
@@ -145,14 +148,14 @@ export interface ResponsesResource {
    * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(textDeltas()).subscribe(print);
    * client.responses.stream({ response_id: 'resp_...', starting_after: 12 }).pipe(textDeltas()).subscribe(print);
    */
-  stream(params: ResponseCreateParams | ResponseStreamByIdParams, options?: ResponseStreamOptions): Observable<ResponseStreamEvent>;
+  stream(params: ResponseCreateParams | ResponseCreateFields | ResponseStreamByIdParams, options?: ResponseStreamOptions): Observable<ResponseStreamEvent>;
   /**
    * One non-streaming response (with `background: true`: the `queued` response, at once).
    *
    * @example
    * client.responses.create({ model: 'gpt-4o', input: 'Hi' }).subscribe((r) => console.log(r.status));
    */
-  create(params: ResponseCreateParams, options?: RequestOptions): Observable<Response>;
+  create(params: ResponseCreateParams | ResponseCreateFields, options?: RequestOptions): Observable<Response>;
   /**
    * A stored response (`GET /responses/{id}`); with `{ stream: true, starting_after }` the events of a
    * background response after that sequence number.
@@ -190,7 +193,7 @@ export interface ResponsesResource {
  * responses.create({ model: 'gpt-4o', input: 'Hi' }).subscribe((r) => console.log(r.status));
  */
 export function responsesResource(transport: Transport): ResponsesResource {
-  const create = (params: ResponseCreateParams, options?: RequestOptions) => {
+  const create = (params: ResponseCreateParams | ResponseCreateFields, options?: RequestOptions) => {
     const { stream: _ignored, ...body } = params as Record<string, unknown>;
     void _ignored;
     return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(responseCheck));
@@ -257,6 +260,6 @@ export function responsesResource(transport: Transport): ResponsesResource {
   };
 }
 
-function isStreamById(params: ResponseCreateParams | ResponseStreamByIdParams): params is ResponseStreamByIdParams {
+function isStreamById(params: ResponseCreateParams | ResponseCreateFields | ResponseStreamByIdParams): params is ResponseStreamByIdParams {
   return typeof (params as ResponseStreamByIdParams).response_id === 'string' && (params as ResponseCreateParams).model === undefined;
 }

@@ -52,8 +52,7 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
  *   starts a new snapshot, without the output built so far (the events of several responses in one stream, such
  *   as the `event`s of `runResponsesTools()`'s turns, give one snapshot per response, and the last one is the
  *   final response; the SDK's stream, which reads one response, fails there);
- * - `response.output_item.added` inserts the item at its `output_index` (the end of the output, for a stream
- *   that adds items in order), `.done` replaces it; `response.content_part.added` appends the
+ * - `response.output_item.added` appends the item, `.done` replaces it; `response.content_part.added` appends the
  *   part to its message (or reasoning item), `.done` replaces it;
  * - `*.delta` events append to the text, refusal, function call arguments, custom tool input, MCP arguments,
  *   code interpreter code, reasoning text or reasoning summary text they address; `*.done` events set the whole
@@ -103,11 +102,7 @@ export function responseReducer(
   switch (event.type) {
     case 'response.output_item.added': {
       const item = detached(event.item);
-      // In wire order: an item added after one of a higher `output_index` goes before it (as the SDK orders its
-      // final output). The API adds items in order, so this is the end of the array but for a server that does not.
-      const wire = event.output_index;
-      const at = Number.isInteger(wire) && wire >= 0 && wire < snapshot.output.length ? wire : snapshot.output.length;
-      const output = [...snapshot.output.slice(0, at), item, ...snapshot.output.slice(at)];
+      const output = [...snapshot.output, item];
       return item.type === 'message' ? recomputeText({ ...snapshot, output }) : { ...snapshot, output };
     }
     case 'response.output_item.done': {
