@@ -312,13 +312,14 @@ export type HeaderRecord = Readonly<Record<string, string | null | undefined>>;
  */
 export function headerRecord(given: HeadersOption | null | undefined, where: string): HeaderRecord | undefined {
   if (given === undefined || given === null) return undefined;
-  try {
-    if (typeof given !== 'object') throw 0;
-    // A Headers or a list of pairs, read as fetch reads them; fetch's error would quote a value (a key), not this.
-    return typeof (given as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function'
-      ? Object.fromEntries(new Headers(given as HeadersInit))
-      : (given as HeaderRecord);
-  } catch {
-    throw new TypeError(`${where}: headers must be an object, a Headers or a list of [name, value] pairs (got ${kindOf(given)})`);
+  if (typeof given === 'object') {
+    if (typeof (given as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') return given as HeaderRecord;
+    // A Headers or a list of pairs, read as fetch reads them. Its error would quote a value (a key): not passed on.
+    try {
+      return Object.fromEntries(new Headers(given as HeadersInit));
+    } catch {
+      // A pair that is none, or a value fetch cannot send: the error below.
+    }
   }
+  throw new TypeError(`${where}: headers must be an object, a Headers or a list of [name, value] pairs (got ${kindOf(given)})`);
 }
