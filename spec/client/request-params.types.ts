@@ -4,6 +4,7 @@
  * interface has no index signature, so each must fit without one. Checked by `tsc`, not jest.
  */
 import type OpenAI from 'openai';
+import { runChatTools, runResponsesTools } from '../../src/structured';
 import { type ChatCompletion, type ChatCompletionCreateParams, type ChatCompletionMessageParam, createClient, type ResponseCreateParams } from '../../src/index';
 
 const client = createClient({ apiKey: 'k' });
@@ -57,3 +58,13 @@ declare const responseParams: ResponseCreateParams;
 const store: unknown = responseParams.store;
 const previous: unknown = responseParams['previous_response_id'];
 void [temperature, name, store, previous];
+
+// The tool loops take what the calls take.
+runChatTools(client, sdkChat, { tools: [] });
+runChatTools(client, { model: 'gpt-4o', messages: history }, { tools: [] });
+runResponsesTools(client, sdkResponses, { tools: [] });
+// A message's role is a string, in a literal too.
+// @ts-expect-error a role is a string
+client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 1, content: 'x' }] });
+// A completion's message goes into the body type's messages as a copy (the body type is an index-signature one).
+params.messages.push({ ...reply });

@@ -224,6 +224,13 @@ describe('client.responses.stream(): lossless resume of background responses', (
       const again = await lastValueFrom(client.responses.stream({ response_id: id }).pipe(toArray())).catch((e: unknown) => e);
       expect(again).toBeInstanceOf(IncompleteStreamError);
       expect(requests).toEqual([`GET /responses/${id}?stream=true`, `GET /responses/${id}?stream=true`]);
+      // Numbered, then unnumbered: a resume after the last number would bring the unnumbered ones again.
+      requests.length = 0;
+      (events[0] as { sequence_number?: number }).sequence_number = 0;
+      const mixed = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }).pipe(take(50), toArray())).catch((e: unknown) => e);
+      expect(mixed).toBeInstanceOf(IncompleteStreamError);
+      expect(requests).toEqual(['POST /responses']);
+      delete (events[0] as { sequence_number?: number }).sequence_number;
       // With starting_after: its events are unnumbered too, so a cut is final (a resume after 3 would replay them).
       requests.length = 0;
       const after = await lastValueFrom(client.responses.stream({ response_id: id, starting_after: 3 }).pipe(take(50), toArray())).catch((e: unknown) => e);

@@ -10,6 +10,7 @@ import {
   toEventStreamFrames,
   toEventStreamResponse,
   relayToNodeResponse,
+  resumableEventStream,
   toNdjsonBody,
 } from '../../src/index';
 import { propertyRuns } from '../helpers/property-runs';
@@ -61,6 +62,8 @@ describe('toEventStreamFrames (marbles)', () => {
       expect(() => toEventStreamBody(from([chunk('a')]), { maxBufferSize })).toThrow(/^toEventStreamBody: maxBufferSize must be a number of characters > 0, or Infinity/);
       expect(() => toNdjsonBody(from([chunk('a')]), { maxBufferSize })).toThrow(/^toNdjsonBody: maxBufferSize must be/);
     }
+    expect(() => toEventStreamResponse(from([chunk('a')]), { heartbeatMs: -1 })).toThrow(/^toEventStreamResponse: heartbeatMs must be/);
+    expect(() => resumableEventStream(() => from([chunk('a')]), { maxBufferSize: 0 })).toThrow(/^resumableEventStream: maxBufferSize must be/);
     // The Node adapter: before it writes its head, so the caller can still answer with an error.
     for (const bad of [{ heartbeatMs: -1 }, { maxBufferSize: 0 }]) {
       const res = { writeHead: jest.fn(), on: jest.fn(), once: jest.fn(), write: jest.fn(), end: jest.fn() };

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import { toEventStreamBody, type EventStreamBodyOptions } from './event-stream-body.js';
+import { checkRelayLimits, toEventStreamBody, type EventStreamBodyOptions } from './event-stream-body.js';
 
 /**
  * The headers of a relayed event stream: its content type, no caching or transforming on the way, and
@@ -63,6 +63,7 @@ export interface EventStreamResponseOptions extends EventStreamBodyOptions {
  * }
  */
 export function toEventStreamResponse<T>(events$: Observable<T>, options: EventStreamResponseOptions = {}): Response {
+  checkRelayLimits(options, 'toEventStreamResponse');
   return eventStreamResponse(toEventStreamBody(events$, options), options);
 }
 

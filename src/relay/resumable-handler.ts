@@ -1,6 +1,6 @@
 import { defer, type Observable, type Unsubscribable, using } from 'rxjs';
 import { checked } from './check-events.js';
-import { toEventStreamBody } from './event-stream-body.js';
+import { checkRelayLimits, toEventStreamBody } from './event-stream-body.js';
 import { emptyEndWatch } from './empty-end.js';
 import { eventStreamResponse, toEventStreamResponse, type EventStreamResponseOptions } from './event-stream-response.js';
 
@@ -46,6 +46,8 @@ export function resumableEventStream<T>(
   factory: RelayFactory<T>,
   options: EventStreamResponseOptions = {},
 ): (request: Request) => Promise<Response> {
+  // When the handler is made: a limit it cannot use fails no request later.
+  checkRelayLimits(options, 'resumableEventStream');
   return async (request) => {
     const lastEventId = request.headers.get('last-event-id')?.trim() || undefined;
     // Both signals stop the relay: yours, and the request's (a runtime that tells a disconnect only by cancelling

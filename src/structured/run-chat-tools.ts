@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import { finalChatCompletion } from '../chat/operators/final-chat-completion.js';
-import type { ChatCompletionCreateParams } from '../client/resources/chat.js';
+import type { ChatCompletionCreateFields, ChatCompletionCreateParams } from '../client/resources/chat.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../wire/chat.js';
 import {
   type ChatTextContentPart,
@@ -78,9 +78,11 @@ export type ChatToolLoopEvent = ToolLoopEvent<
  */
 export function runChatTools(
   client: ChatToolsClient,
-  params: ChatCompletionCreateParams,
+  given: ChatCompletionCreateParams | ChatCompletionCreateFields,
   options: ToolLoopOptions<ChatCompletion, ChatToolOutput>,
 ): Observable<ChatToolLoopEvent> {
+  // A body of an interface type (the SDK's) is read as the body it is: the loop copies what it sends, never writes it.
+  const params = given as ChatCompletionCreateParams;
   const declared = declareTools(options, 'runChatTools').map(({ name, parameters, strict, description }) => ({
     type: 'function',
     function: { name, parameters, strict, ...(description === undefined ? {} : { description }) },

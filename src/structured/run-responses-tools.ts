@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { ResponseCreateParams } from '../client/resources/responses.js';
+import type { ResponseCreateFields, ResponseCreateParams } from '../client/resources/responses.js';
 import { finalResponse } from '../responses/operators/final-response.js';
 import type { ResponseSnapshot } from '../responses/snapshot/state.js';
 import type { FunctionAndCustomToolCallOutput } from '../wire/responses.js';
@@ -92,9 +92,11 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<
  */
 export function runResponsesTools(
   client: ResponsesToolsClient,
-  params: ResponseCreateParams,
+  given: ResponseCreateParams | ResponseCreateFields,
   options: ToolLoopOptions<ResponseSnapshot, ResponsesToolOutput>,
 ): Observable<ResponsesToolLoopEvent> {
+  // A body of an interface type (the SDK's) is read as the body it is: the loop copies what it sends, never writes it.
+  const params = given as ResponseCreateParams;
   const declared = declareTools(options, 'runResponsesTools').map(({ name, parameters, strict, description }) => ({
     type: 'function',
     name,

@@ -116,7 +116,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     // (it says where the stream was; a resume that brought nothing knows less).
     let firstCut: unknown;
 
-    // Whether an event delivered carried a `sequence_number`: without one, a resume cannot say where to go on.
+    // Whether the last event delivered (but a keepalive) carried a `sequence_number`: after one without, a resume
+    // cannot say where to go on (`starting_after` the last number would bring the unnumbered ones again).
     let numbered = false;
     // The last response status and event delivered, for the error of a cut: a resume's own knows only its events.
     let status: string | undefined;
@@ -131,7 +132,7 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       if (typeof event.sequence_number === 'number') {
         last = event.sequence_number;
         numbered = true;
-      }
+      } else if ((event.type as string) !== 'keepalive') numbered = false;
       if (RESPONSE_TERMINAL_EVENTS.has(event.type)) settled = true;
       delivered++;
       firstCut = undefined;
@@ -161,7 +162,7 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
         resetOnSuccess: true,
         delay: (error: unknown, attempt: number) => {
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
-          // Events came, none numbered (a server without `sequence_number`): a resume cannot say where to go on.
+          // Events came, the last unnumbered (a server without `sequence_number`): a resume cannot say where to go on.
           if (!resumable || id === undefined || settled || !isCut(error) || (delivered > 0 && !numbered)) return throwError(() => error);
           responseId = id;
           firstCut ??= error;

@@ -46,7 +46,7 @@ export interface ChatCompletionCreateParams {
 export interface ChatCompletionCreateFields {
   readonly model: string;
   /** Messages: literals, or values of interface types (`role` optional: a compatible server's message may lack one). */
-  readonly messages: ReadonlyArray<ChatCompletionMessageParam | { readonly role?: unknown }>;
+  readonly messages: ReadonlyArray<ChatCompletionMessageParam | { readonly role?: string | undefined }>;
 }
 
 /**
