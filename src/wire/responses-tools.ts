@@ -104,7 +104,7 @@ export interface AutoCodeInterpreterToolParam {
  * A tool that runs Python code to help generate a response to a prompt.
  *
  * @example
- * const tool: CodeInterpreterTool = { type: 'code_interpreter', container: 'cntr_abc123' };
+ * const tool: Responses.CodeInterpreterTool = { type: 'code_interpreter', container: 'cntr_abc123' };
  */
 export interface CodeInterpreterTool {
   type: 'code_interpreter';
@@ -333,7 +333,7 @@ export type Filters = ComparisonFilter | CompoundFilter;
  * A tool that searches for relevant content from uploaded files.
  *
  * @example
- * const search: FileSearchTool = {
+ * const search: Responses.FileSearchTool = {
  *   type: 'file_search', vector_store_ids: ['vs_123'], filters: { type: 'eq', key: 'lang', value: 'en' },
  * };
  */
@@ -384,7 +384,7 @@ export interface FunctionShellTool {
  * Defines a function in your own code the model can choose to call.
  *
  * @example
- * const getWeather: FunctionTool = {
+ * const getWeather: Responses.FunctionTool = {
  *   type: 'function', name: 'get_weather', description: 'Current weather for a city', strict: true,
  *   parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
  * };
