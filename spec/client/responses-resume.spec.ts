@@ -231,6 +231,24 @@ describe('client.responses.stream(): lossless resume of background responses', (
       expect(mixed).toBeInstanceOf(IncompleteStreamError);
       expect(requests).toEqual(['POST /responses']);
       delete (events[0] as { sequence_number?: number }).sequence_number;
+      // A keepalive without a number says nothing of where the stream is: a stream by id that gave only one is resumed.
+      requests.length = 0;
+      let served = 0;
+      const keepalive = await listen((req, res) => {
+        requests.push(`${req.method} ${req.url}`);
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        if (served++ === 0) return res.end('event: keepalive\ndata: {"type":"keepalive"}\n\n');
+        const done = { type: 'response.completed', sequence_number: 4, response: { ...response, status: 'completed' } };
+        res.end(`event: response.completed\ndata: ${JSON.stringify(done)}\n\n`);
+      });
+      try {
+        const byId = createClient({ apiKey: 'k', baseURL: keepalive.url, maxRetries: 2 });
+        const resumed = await lastValueFrom(byId.responses.stream({ response_id: id, starting_after: 3 }).pipe(toArray()));
+        expect(resumed.map((e) => e.type)).toEqual(['keepalive', 'response.completed']);
+        expect(requests).toEqual([`GET /responses/${id}?stream=true&starting_after=3`, `GET /responses/${id}?stream=true&starting_after=3`]);
+      } finally {
+        await keepalive.close();
+      }
       // With starting_after: its events are unnumbered too, so a cut is final (a resume after 3 would replay them).
       requests.length = 0;
       const after = await lastValueFrom(client.responses.stream({ response_id: id, starting_after: 3 }).pipe(take(50), toArray())).catch((e: unknown) => e);

@@ -477,6 +477,8 @@ describe('a header value fetch cannot send', () => {
   it.each([
     ['a key with a line break', { apiKey: 'sk-proj-AbCdEfGh0123456789\nsk-proj-second' }, 'Authorization'],
     ["a caller's header with a NUL", { apiKey: '', headers: { 'api-key': '0123456789abcdef\u0000x' } }, 'api-key'],
+    ['a line break, the header given as a pair', { apiKey: '', headers: [['api-key', '0123456789abcdef\nx']] as const }, 'api-key'],
+    ['a name with a space (fetch would reject it as a connection error, retried)', { apiKey: '', headers: { 'x trace': '0123456789' } }, 'x trace'],
     ['a character beyond Latin-1', { apiKey: 'sk-проверка-0123456789' }, 'Authorization'],
   ])('%s: a TypeError naming the header, not its value, and nothing sent or retried', async (_, options, name) => {
     let calls = 0;

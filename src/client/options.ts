@@ -234,7 +234,6 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
  */
 export function checkOptions(options: object | undefined, where: string): void {
   if (options === undefined) return;
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${where}: options must be an object (got ${kindOf(options)})`);
   const numbers = options as Partial<Record<string, unknown>>;
   const retries = numbers['maxRetries'];
   if (retries !== undefined && !(typeof retries === 'number' && Number.isInteger(retries) && retries >= 0)) {
@@ -312,14 +311,12 @@ export type HeaderRecord = Readonly<Record<string, string | null | undefined>>;
  */
 export function headerRecord(given: HeadersOption | null | undefined, where: string): HeaderRecord | undefined {
   if (given === undefined || given === null) return undefined;
-  if (typeof given === 'object') {
-    if (typeof (given as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') return given as HeaderRecord;
-    // A Headers or a list of pairs, read as fetch reads them. Its error would quote a value (a key): not passed on.
-    try {
-      return Object.fromEntries(new Headers(given as HeadersInit));
-    } catch {
-      // A pair that is none, or a value fetch cannot send: the error below.
-    }
+  if (Array.isArray(given)) {
+    // Pairs as they are (each checked as the object form's values are, by name, when the request is built).
+    if (given.every((pair) => Array.isArray(pair) && pair.length === 2)) return Object.fromEntries(given);
+  } else if (typeof given === 'object') {
+    // A Headers (its values were checked when it was made), or an object of names and values.
+    return typeof (given as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function' ? Object.fromEntries(given as Headers) : (given as HeaderRecord);
   }
   throw new TypeError(`${where}: headers must be an object, a Headers or a list of [name, value] pairs (got ${kindOf(given)})`);
 }

@@ -403,9 +403,9 @@ function buildHeaders(
   const headers: Record<string, string> = Object.create(null);
   const set = (name: string, value: string) => {
     // fetch refuses such a value (once it stripped the spaces and line ends around it) with a message that quotes
-    // it, a key often: refused here without it.
-    if (/[\0\r\n]|[^\0-\xff]/.test(value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''))) {
-      throw new TypeError(`The ${name} header cannot be sent: its value has a line break, a NUL or a character beyond Latin-1`);
+    // it, a key often, and such a name as a failed connection (retried): refused here, without the value.
+    if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(name) || /[\0\r\n]|[^\0-\xff]/.test(value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''))) {
+      throw new TypeError(`The ${name} header cannot be sent: fetch refuses its name or its value (a line break, a NUL, beyond Latin-1)`);
     }
     headers[name.toLowerCase()] = value;
   };

@@ -116,9 +116,9 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     // (it says where the stream was; a resume that brought nothing knows less).
     let firstCut: unknown;
 
-    // Whether the last event delivered (but a keepalive) carried a `sequence_number`: after one without, a resume
-    // cannot say where to go on (`starting_after` the last number would bring the unnumbered ones again).
-    let numbered = false;
+    // Whether the last event delivered (but a keepalive) had no `sequence_number`: after one, a resume cannot say
+    // where to go on (`starting_after` the last number would bring the unnumbered ones again).
+    let unnumbered = false;
     // The last response status and event delivered, for the error of a cut: a resume's own knows only its events.
     let status: string | undefined;
     let lastEvent: string | undefined;
@@ -131,8 +131,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       if (response?.background === true) resumable = true;
       if (typeof event.sequence_number === 'number') {
         last = event.sequence_number;
-        numbered = true;
-      } else if ((event.type as string) !== 'keepalive') numbered = false;
+        unnumbered = false;
+      } else if ((event.type as string) !== 'keepalive') unnumbered = true;
       if (RESPONSE_TERMINAL_EVENTS.has(event.type)) settled = true;
       delivered++;
       firstCut = undefined;
@@ -163,7 +163,7 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
         delay: (error: unknown, attempt: number) => {
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
           // Events came, the last unnumbered (a server without `sequence_number`): a resume cannot say where to go on.
-          if (!resumable || id === undefined || settled || !isCut(error) || (delivered > 0 && !numbered)) return throwError(() => error);
+          if (!resumable || id === undefined || settled || !isCut(error) || unnumbered) return throwError(() => error);
           responseId = id;
           firstCut ??= error;
           const again = defer(() => {
