@@ -302,21 +302,23 @@ export type HeadersOption = Readonly<Record<string, string | null | undefined>> 
 export type HeaderRecord = Readonly<Record<string, string | null | undefined>>;
 
 /**
- * A {@link HeadersOption} as an object of names and values: an object as it is, a `Headers` or a list of pairs as
- * their entries (lower-cased, as a `Headers` keeps them). Anything else is a `TypeError` saying where.
+ * A {@link HeadersOption} as an object of names and values: an object as it is; a `Headers` or a list of pairs as
+ * fetch reads them (names lower-cased, a name given twice with its values joined by `, `). Anything else, pairs
+ * fetch cannot send too, is a `TypeError` saying where, without the value.
  *
  * @internal
  * @example
- * headerRecord(new Headers({ 'api-key': 'k' }), 'createClient'); // { 'api-key': 'k' }
+ * headerRecord([['x-tag', 'a'], ['X-Tag', 'b']], 'createClient'); // { 'x-tag': 'a, b' }
  */
 export function headerRecord(given: HeadersOption | null | undefined, where: string): HeaderRecord | undefined {
   if (given === undefined || given === null) return undefined;
-  if (Array.isArray(given)) {
-    // Pairs as they are (each checked as the object form's values are, by name, when the request is built).
-    if (given.every((pair) => Array.isArray(pair) && pair.length === 2)) return Object.fromEntries(given);
-  } else if (typeof given === 'object') {
-    // A Headers (its values were checked when it was made), or an object of names and values.
-    return typeof (given as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function' ? Object.fromEntries(given as Headers) : (given as HeaderRecord);
+  if (typeof given === 'object') {
+    if (typeof (given as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') return given as HeaderRecord;
+    try {
+      return Object.fromEntries(new Headers(given as HeadersInit));
+    } catch {
+      // Pairs fetch cannot send: the error below (fetch's would quote the value, a key often).
+    }
   }
-  throw new TypeError(`${where}: headers must be an object, a Headers or a list of [name, value] pairs (got ${kindOf(given)})`);
+  throw new TypeError(`${where}: headers must be an object, a Headers or a list of [name, value] pairs fetch can send (got ${kindOf(given)})`);
 }
