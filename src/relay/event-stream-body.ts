@@ -57,17 +57,18 @@ export function toEventStreamBody<T>(events$: Observable<T>, options: EventStrea
 /**
  * Throws a `RangeError` naming `where` for a `heartbeatMs` or `maxBufferSize` a relay cannot use (a negative or
  * `NaN` period; a limit of 0, below 0 or `NaN`, which would cut every reader or none), before anything is sent.
+ * Returns the heartbeat's period ({@link heartbeatPeriod}: `undefined` for none).
  *
  * @internal
  * @example
  * checkRelayLimits({ maxBufferSize: 0 }, 'relayToNodeResponse'); // RangeError: relayToNodeResponse: maxBufferSize must be ...
  */
-export function checkRelayLimits(options: Pick<EventStreamBodyOptions, 'heartbeatMs' | 'maxBufferSize'>, where: string): void {
-  heartbeatPeriod(options.heartbeatMs, where);
+export function checkRelayLimits(options: Pick<EventStreamBodyOptions, 'heartbeatMs' | 'maxBufferSize'>, where: string): number | undefined {
   const limit = options.maxBufferSize;
   if (limit !== undefined && !(typeof limit === 'number' && limit > 0)) {
     throw new RangeError(`${where}: maxBufferSize must be a number of characters > 0, or Infinity (got ${String(limit)})`);
   }
+  return heartbeatPeriod(options.heartbeatMs, where);
 }
 
 /**

@@ -3,7 +3,6 @@ import { checkEvents } from './check-events.js';
 import { IncompleteStreamError, ResponseStreamError } from '../errors/stream-errors.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
 import { bodyOfFrames, checkRelayLimits, type EventStreamBodyOptions } from './event-stream-body.js';
-import { heartbeatPeriod } from './event-stream-frames.js';
 
 /**
  * Options of {@link toNdjsonBody}: the heartbeat, its scheduler, the buffer limit and the stop signal of the
@@ -41,8 +40,7 @@ export type NdjsonBodyOptions = Pick<EventStreamBodyOptions, 'heartbeatMs' | 'sc
  */
 export function toNdjsonBody<T>(events$: Observable<T>, options: NdjsonBodyOptions = {}): ReadableStream<Uint8Array> {
   checkEvents(events$, 'toNdjsonBody');
-  checkRelayLimits(options, 'toNdjsonBody');
-  const heartbeatMs = heartbeatPeriod(options.heartbeatMs, 'toNdjsonBody');
+  const heartbeatMs = checkRelayLimits(options, 'toNdjsonBody');
   const scheduler = options.scheduler ?? asyncScheduler;
   let lines = 0;
   const lines$ = new Observable<string>((subscriber) => {

@@ -247,7 +247,15 @@ function isErrorResponse(source: ByteSource): source is Response {
   return typeof Response !== 'undefined' && source instanceof Response && !source.ok;
 }
 
-function isResponse(value: unknown): value is Response {
+/**
+ * Whether `value` is a fetch `Response` (of this realm, or by its shape: a response-like of another realm or an
+ * adapter).
+ *
+ * @internal
+ * @example
+ * isResponse(await fetch(url)); // true
+ */
+export function isResponse(value: unknown): value is Response {
   return typeof Response !== 'undefined' && value instanceof Response
     ? true
     : typeof value === 'object' && value !== null && 'bodyUsed' in value && 'headers' in value && 'status' in value;
@@ -257,7 +265,14 @@ function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
   return typeof value === 'object' && value !== null && typeof (value as ReadableStream).getReader === 'function';
 }
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | string> {
+/**
+ * Whether `value` is an object that can be iterated with `for await` (an SDK stream, a generator, a Node stream).
+ *
+ * @internal
+ * @example
+ * isAsyncIterable((async function* () {})()); // true
+ */
+export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 }
 

@@ -7,7 +7,7 @@ import { type Adoption, adoptionOf } from '../protocols/sources.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
-import { finishAfterEnd, returnQuietly } from './byte-source.js';
+import { finishAfterEnd, isAsyncIterable, isResponse, returnQuietly } from './byte-source.js';
 
 /**
  * What {@link fromOpenAIStream} accepts: the official SDK's `AssistantStream`, `Stream<...>` or
@@ -250,15 +250,9 @@ function failureOf(adoption: Adoption, error: unknown): unknown {
   return adoption.reader.cut(error);
 }
 
-function isAsyncIterable(value: unknown): value is AdoptableStream<never> {
-  return typeof (value as { [Symbol.asyncIterator]?: unknown } | null)?.[Symbol.asyncIterator] === 'function';
-}
-
 /** What to do with a fetch `Response` given instead of a stream (the byte sources read it). */
 function hintFor(value: unknown): string {
-  return typeof value === 'object' && value !== null && 'bodyUsed' in value && 'headers' in value
-    ? ': for a fetch Response, use responseEvents(), chatCompletionChunks() or assistantEvents()'
-    : '';
+  return isResponse(value) ? ': for a fetch Response, use responseEvents(), chatCompletionChunks() or assistantEvents()' : '';
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
