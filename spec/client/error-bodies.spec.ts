@@ -64,7 +64,7 @@ describe('what an error tells of a body a server sent', () => {
   it("an Azure gateway's error echoing the api-key header: the key masked in the APIError's message, its last four kept", async () => {
     const key = '0123456789abcdef0123456789abcdef';
     const server = await listen((req, res) => {
-      const echoed = `Request headers: api-key: ${req.headers['api-key']}; {"Ocp-Apim-Subscription-Key":"${req.headers['api-key']}"}; ?api_key=${req.headers['api-key']}`;
+      const echoed = `Request headers: api-key: ${req.headers['api-key']}; {"Ocp-Apim-Subscription-Key":"${req.headers['api-key']}"}; ?api_key=${req.headers['api-key']}; AZURE_OPENAI_API_KEY=${req.headers['api-key']}; x-api-key: ${req.headers['api-key']}`;
       res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ statusCode: 401, message: echoed }));
     });
     try {
@@ -72,7 +72,7 @@ describe('what an error tells of a body a server sent', () => {
       const error = await firstValueFrom(client.responses.retrieve('resp_1')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(APIError);
       expect((error as APIError).message).toBe(
-        '401 Request headers: api-key: ***cdef; {"Ocp-Apim-Subscription-Key":"***cdef"}; ?api_key=***cdef (GET /responses/resp_1)',
+        '401 Request headers: api-key: ***cdef; {"Ocp-Apim-Subscription-Key":"***cdef"}; ?api_key=***cdef; AZURE_OPENAI_API_KEY=***cdef; x-api-key: ***cdef (GET /responses/resp_1)',
       );
       expect(JSON.stringify((error as APIError).error)).not.toContain('0123456789');
     } finally {

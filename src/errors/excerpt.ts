@@ -24,9 +24,10 @@ export function maskedExcerpt(text: string, max = 200): string {
 
 /**
  * `text` with credentials masked: a `Bearer` token, the value after a key header's name (Azure's `api-key`,
- * `x-api-key`, `Ocp-Apim-Subscription-Key`, written as a header, a JSON key or a query parameter) and anything shaped
- * like an OpenAI key (`sk-…`) keep their last four characters only. For messages built from what a server sent: a
- * proxy or a gateway may echo the request's headers into its error page, and an error message ends up in logs.
+ * `x-api-key`, `Ocp-Apim-Subscription-Key`, written as a header, a JSON key, a query parameter or a variable such as
+ * `OPENAI_API_KEY=…`) and anything shaped like an OpenAI key (`sk-…`) keep their last four characters only. For
+ * messages built from what a server sent: a proxy or a gateway may echo the request's headers into its error page,
+ * and an error message ends up in logs.
  *
  * @example
  * redactSecrets('bad key: Bearer sk-proj-abcdefghijklmnop1234'); // 'bad key: Bearer ***1234'
@@ -36,7 +37,8 @@ export function redactSecrets(text: string): string {
   const keep4 = (match: string, prefix: string) => `${prefix}***${match.slice(-4)}`;
   return text
     .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, keep4)
-    .replace(/\b((?:(?:x-)?api[-_]?key|ocp-apim-subscription-key)["']?\s*[:=]\s*["']?)[A-Za-z0-9._~+/=-]{16,}/gi, keep4)
+    // No word boundary before the name: `OPENAI_API_KEY=…` and `x-api-key: …` are masked too.
+    .replace(/((?:api[-_]?key|ocp-apim-subscription-key)["']?\s*[:=]\s*["']?)[A-Za-z0-9._~+/=-]{16,}/gi, keep4)
     .replace(/\bsk-[A-Za-z0-9_-]{8,}/g, (key: string) => `sk-***${key.slice(-4)}`);
 }
 
