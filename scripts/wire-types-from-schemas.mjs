@@ -48,6 +48,11 @@ const APIS = {
   },
 };
 
+// Object types written as type aliases, not interfaces: an alias fits a type with an index signature, so a value of
+// it goes where request bodies take any object (a completion's message pushed onto a body's `messages` for the next
+// turn: `ChatCompletionMessageParam` has an index signature, which no interface fits).
+const AS_TYPE_ALIAS = new Set(['ChatCompletionMessage']);
+
 const tmp = mkdtempSync(join(tmpdir(), 'wire-types-'));
 const written = [];
 try {
@@ -127,7 +132,8 @@ try {
         continue;
       }
       const def = unwrapDef(schema);
-      if (def.type === 'object') body.push(`export interface ${name} ${objectBody(def, '')}`, '');
+      if (def.type === 'object' && !AS_TYPE_ALIAS.has(name)) body.push(`export interface ${name} ${objectBody(def, '')}`, '');
+      else if (def.type === 'object') body.push(`export type ${name} = ${objectBody(def, '')};`, '');
       else body.push(`export type ${name} = ${typeOfDef(schema._zod.def, '')};`, '');
     }
     const imports = new Map();

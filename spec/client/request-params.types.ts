@@ -66,5 +66,7 @@ runResponsesTools(client, sdkResponses, { tools: [] });
 // A message's role is a string, in a literal too.
 // @ts-expect-error a role is a string
 client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 1, content: 'x' }] });
-// A completion's message goes into the body type's messages as a copy (the body type is an index-signature one).
-params.messages.push({ ...reply });
+// A completion's message goes into the body type's messages as it is, as with the official SDK's types.
+params.messages.push(reply);
+const history2: ChatCompletionMessageParam[] = [{ role: 'user', content: 'Hi' }];
+history2.push(reply, ...completion.choices.map((choice) => choice.message));

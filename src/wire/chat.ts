@@ -324,7 +324,7 @@ export interface ChatCompletionAudio {
  *   return message.content ?? message.refusal ?? '';
  * }
  */
-export interface ChatCompletionMessage {
+export type ChatCompletionMessage = {
   content: string | null;
   refusal: string | null;
   role: 'assistant';
@@ -335,7 +335,7 @@ export interface ChatCompletionMessage {
     name: string;
   } | null;
   tool_calls?: ChatCompletionMessageToolCall[];
-}
+};
 
 /**
  * One choice of a completion.
