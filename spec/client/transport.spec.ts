@@ -532,3 +532,71 @@ describe('the fetch option', () => {
     expect(receivers).toEqual([undefined]);
   });
 });
+
+describe('x-should-retry', () => {
+  /** Answers each request with the next of `answers` (status and x-should-retry), then 200 with a conversation. */
+  async function answering(answers: Array<[number, string]>) {
+    const seen: Array<string | undefined> = [];
+    const server = await listen((req, res) => {
+      seen.push(req.headers['idempotency-key'] as string | undefined);
+      const next = answers.shift();
+      if (!next) return res.writeHead(200, { 'content-type': 'application/json' }).end(CONVERSATION);
+      const [status, shouldRetry] = next;
+      res
+        .writeHead(status, { 'content-type': 'application/json', 'x-should-retry': shouldRetry, 'retry-after-ms': '1' })
+        .end(JSON.stringify({ error: { message: 'said', type: 'x', code: null, param: null } }));
+    });
+    return { server, seen };
+  }
+
+  it('false: a 429 or a 500 is not retried, as the SDK obeys it', async () => {
+    for (const status of [429, 500]) {
+      const ours = await answering([[status, 'false']]);
+      const sdk = await answering([[status, 'false']]);
+      try {
+        const error = await firstValueFrom(
+          createClient({ apiKey: 'k', baseURL: ours.server.url, maxRetries: 3 }).conversations.create({}),
+        ).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(APIError);
+        expect((error as APIError).status).toBe(status);
+        expect(ours.seen).toHaveLength(1);
+        await new OpenAI({ apiKey: 'k', baseURL: sdk.server.url, maxRetries: 3 }).conversations.create({}).catch(() => undefined);
+        expect(sdk.seen).toHaveLength(ours.seen.length);
+      } finally {
+        await ours.server.close();
+        await sdk.server.close();
+      }
+    }
+  });
+
+  it('true: a 400 is retried, with the same idempotency key, as the SDK obeys it', async () => {
+    const ours = await answering([[400, 'true']]);
+    const sdk = await answering([[400, 'true']]);
+    try {
+      const conversation = await firstValueFrom(createClient({ apiKey: 'k', baseURL: ours.server.url, maxRetries: 3 }).conversations.create({}));
+      expect(conversation.id).toBe('conv_1');
+      expect(ours.seen).toHaveLength(2);
+      expect(ours.seen[1]).toBe(ours.seen[0]);
+      await new OpenAI({ apiKey: 'k', baseURL: sdk.server.url, maxRetries: 3 }).conversations.create({});
+      expect(sdk.seen).toHaveLength(ours.seen.length);
+    } finally {
+      await ours.server.close();
+      await sdk.server.close();
+    }
+  });
+
+  it('any other value leaves it to the status: a 429 is retried, a 400 is not', async () => {
+    const retried = await answering([[429, 'maybe']]);
+    const refused = await answering([[400, 'maybe']]);
+    try {
+      await firstValueFrom(createClient({ apiKey: 'k', baseURL: retried.server.url, maxRetries: 3 }).conversations.create({}));
+      expect(retried.seen).toHaveLength(2);
+      const error = await firstValueFrom(createClient({ apiKey: 'k', baseURL: refused.server.url, maxRetries: 3 }).conversations.create({})).catch((e: unknown) => e);
+      expect((error as APIError).status).toBe(400);
+      expect(refused.seen).toHaveLength(1);
+    } finally {
+      await retried.server.close();
+      await refused.server.close();
+    }
+  });
+});

@@ -170,6 +170,18 @@ describe('fromSSE', () => {
     }
   });
 
+  it('a factory that returns a function, or a Response whose body was read, fails the stream with a TypeError, for every source', async () => {
+    const used = new Response('data: x\n\n');
+    await used.text();
+    for (const source of [fromSSE, assistantEvents, chatCompletionChunks, responseEvents] as Array<(f: () => unknown) => Observable<unknown>>) {
+      const nested = await lastValueFrom(source(() => () => used)).catch((e: unknown) => e);
+      expect(nested).toEqual(new TypeError('a source factory returned a function, not bytes'));
+      const read = await lastValueFrom(source(() => used)).catch((e: unknown) => e);
+      expect(read).toBeInstanceOf(TypeError);
+      expect((read as Error).message).toMatch(/already been read/);
+    }
+  });
+
   describe('over real HTTP', () => {
     let server: LocalServer;
     let url: string;

@@ -6,7 +6,8 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
 
 /**
  * Whether a failed attempt may be retried. Only failures before the response was accepted qualify: an error
- * status the API defines as transient (408, 409, 429, 5xx) or no response at all. Reading a 2xx response is
+ * status the API defines as transient (408, 409, 429, 5xx) or no response at all; an `x-should-retry` header of
+ * `true` or `false` decides over the status. Reading a 2xx response is
  * never retried, because the server may already have created a run. A headers or body timeout is retried only
  * for GET, where repeating cannot create anything.
  *
@@ -15,7 +16,11 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
  * isRetryable(new RateLimitError(429, headers, body), 'POST'); // true
  */
 export function isRetryable(error: unknown, method: string): boolean {
-  if (error instanceof APIError) return RETRYABLE_STATUSES.has(error.status) || error.status >= 500;
+  if (error instanceof APIError) {
+    // The API may say itself (`x-should-retry: true` or `false`), over what its status suggests, as the SDK obeys it.
+    const said = error.headers.get('x-should-retry');
+    return said === 'true' || (said !== 'false' && (RETRYABLE_STATUSES.has(error.status) || error.status >= 500));
+  }
   if (error instanceof APIConnectionError) return true;
   if (error instanceof StreamTimeoutError) return (error.kind === 'headers' || error.kind === 'body') && method === 'GET';
   return false;

@@ -84,6 +84,8 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
       new Observable((subscriber) => {
         const options = mergeOptions(clientOptions, requestOptions);
         const url = buildURL(options.baseURL, options.query, spec);
+        // The request in messages: its method and path (`GET /responses/resp_1`), without the query.
+        const where = `${spec.method} ${spec.path}`;
         // One key for every attempt of this call, so a server that honours it creates one object at most.
         const idempotencyKey = spec.method === 'GET' ? undefined : (requestOptions?.idempotencyKey ?? newIdempotencyKey());
         let controller: AbortController | undefined;
@@ -104,7 +106,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           if (subscriber.closed) return;
           let key: string | undefined | Promise<string>;
           try {
-            key = keyOf(options.apiKey, `${spec.method} ${spec.path}`);
+            key = keyOf(options.apiKey, where);
           } catch (error: unknown) {
             return subscriber.error(error);
           }
@@ -179,8 +181,8 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                 // gives fetch's status-0 response for it too): say what it was.
                 const error =
                   response.status === 0 && init.redirect === 'manual'
-                    ? APIError.from(0, response.headers, REDIRECT_NOT_FOLLOWED, `${spec.method} ${spec.path}`)
-                    : await APIError.fromResponse(response, `${spec.method} ${spec.path}`);
+                    ? APIError.from(0, response.headers, REDIRECT_NOT_FOLLOWED, where)
+                    : await APIError.fromResponse(response, where);
                 // Unsubscribed, or timed out, while the body was read: nothing more is sent.
                 if (subscriber.closed || phase !== 'body') return;
                 over();
@@ -191,7 +193,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               // deadline, to its last byte.
               if (isEventStream) over();
               else phase = 'body';
-              reading = read(response, { options, where: `${spec.method} ${spec.path}` }).subscribe({
+              reading = read(response, { options, where }).subscribe({
                 next: (value) => {
                   // Any other body is bounded by the deadline up to its first value. A JSON body is read whole before
                   // its value is emitted: nothing is left to bound or to abort then, even if the subscriber stops at
@@ -209,7 +211,6 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                   // GET, as a stalled body is; a POST's answer was lost after the server acted on it. An event
                   // stream's cut is its reader's to tell (a cut stream), and the library's own errors say more.
                   if (askedForEvents || error instanceof OpenAIStreamError) return subscriber.error(error);
-                  const where = `${spec.method} ${spec.path}`;
                   const cut = new APIConnectionError(`Connection error while reading the body: ${describe(error)} (${where})`, {
                     cause: error,
                   });
@@ -230,7 +231,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               if (!timedOut && cause instanceof AppRequestFailure) return subscriber.error(cause.reason);
               const error = timedOut
                 ? new StreamTimeoutError('headers', options.timeout)
-                : new APIConnectionError(`Connection error: ${redactSecrets(describe(cause))} (${spec.method} ${spec.path})`, { cause });
+                : new APIConnectionError(`Connection error: ${redactSecrets(describe(cause))} (${where})`, { cause });
               retryOr(n, error, undefined);
             },
           ).catch((error: unknown) => subscriber.error(error)); // what went wrong on the way fails the call, never silently

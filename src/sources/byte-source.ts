@@ -59,7 +59,7 @@ function openByteReader(source: ByteSource): ByteReader {
   checkByteSource(source);
   if (typeof source === 'function') return factoryReader(source);
   if (isResponse(source)) {
-    if (source.bodyUsed) throw new TypeError('fromSSE: the Response body has already been read');
+    // A body already read was refused by `checkByteSource()`.
     if (!source.body) return emptyReader();
     return streamReader(source.body, true);
   }
@@ -138,7 +138,7 @@ function factoryReader(factory: ByteStreamFactory): ByteReader {
   let ended = false;
   const opening = (async (): Promise<ByteReader> => {
     const source = await factory(controller.signal);
-    if (typeof source === 'function') throw new TypeError('fromSSE: a source factory returned a function, not bytes');
+    if (typeof source === 'function') throw new TypeError('a source factory returned a function, not bytes');
     if (isResponse(source) && source.ok === false) throw await APIError.fromResponse(source, whereOf(source));
     inner = openByteReader(source);
     if (cancelled) inner.cancel();
