@@ -20,6 +20,7 @@ import {
   chatCompletionEvents,
   finalChatCompletion,
   finalResponse,
+  MissingResponseError,
   MissingStreamStartError,
   type ResponseStreamEvent,
   StructuredOutputIncompleteError,
@@ -265,6 +266,19 @@ describe('a Responses stream resumed with starting_after', () => {
     expect(calls.map((c) => [c.index, c.parsedArguments.city])).toEqual([[1, 'Rome'], [0, 'Oslo']]);
     const whole = await lastValueFrom(ctx.client.responses.stream({ response_id: created.id }).pipe(parsedToolCalls({ get_weather: GetWeather }), toArray()));
     expect(whole.map((c) => c.parsedArguments.city)).toEqual(['Oslo', 'Rome']);
+  });
+
+  it('after its last event: no event, so MissingResponseError, as finalResponse() gives; never a parse error blaming the model', async () => {
+    const created = await firstValueFrom(
+      ctx.client.responses.create({ model: 'gpt-4o', input: 'Tell me {"city":"Oslo","population":1}', background: true, text: { format: zodTextFormat(Population, 'city') } }),
+    );
+    const all = await lastValueFrom(ctx.client.responses.stream({ response_id: created.id }).pipe(toArray()));
+    const after = ctx.client.responses.stream({ response_id: created.id, starting_after: all.at(-1)!.sequence_number });
+    expect(await lastValueFrom(after.pipe(toArray()))).toEqual([]);
+    for (const operator of [finalResponse(), finalParsed(Population), structuredOutput(Population), partialParsed(Population)]) {
+      const outcome = (await settle(after.pipe(operator as never))) as { values?: unknown[]; error?: unknown };
+      expect(outcome.error).toBeInstanceOf(MissingResponseError);
+    }
   });
 
   const whole = responseTextEvents(pieces('{"city":"Oslo"}'));

@@ -20,7 +20,8 @@ import {
  * It parses the whole text, never a part of it: a stream of several turns (a tool loop's `event`s) gives the
  * last completion's / response's output; a Responses stream resumed with `starting_after` (which lacks the start
  * of the text) gives the output of its terminal event's response, as the SDK's `output_parsed` after a resume, and
- * fails with `MissingStreamStartError` when that event did not come.
+ * fails with `MissingStreamStartError` when that event did not come. A stream that brought no value at all (one by
+ * id after its last event) fails with `MissingResponseError`, as `finalResponse()` does.
  *
  * Reads a stream (Responses events, Chat Completions chunks) and whole answers alike: over an Observable of
  * finished `Response` / `ChatCompletion` objects (`client.responses.create()`, `client.chat.completions.create()`,

@@ -23,6 +23,7 @@ import {
  * emitted before an error stays valid. A stream of several turns (a tool loop's `event`s) starts again at each new
  * completion / response; a Responses stream resumed with `starting_after` shows nothing until its terminal event
  * brings the whole text (a tail of the text is not parsed), and fails with `MissingStreamStartError` without one.
+ * A stream that brought no value at all fails with `MissingResponseError`.
  *
  * @example
  * import { partialParsed, zodTextFormat } from 'rx-openai-stream/structured';

@@ -3,7 +3,7 @@
  * and the signs that there will be no valid output (a refusal, a cut). One tracker per subscription.
  */
 import { z } from 'zod';
-import { MissingStreamStartError } from '../errors/stream-errors.js';
+import { MissingResponseError, MissingStreamStartError } from '../errors/stream-errors.js';
 import {
   StructuredOutputIncompleteError,
   StructuredOutputRefusalError,
@@ -47,8 +47,9 @@ export interface StructuredText {
    */
   readonly turn: number;
   /**
-   * At the end of the stream: throws when the model refused, when it called tools instead of answering, and when
-   * the text cannot be whole (a stream that began after its start and brought no whole response).
+   * At the end of the stream: throws when the model refused, when it called tools instead of answering, when
+   * the text cannot be whole (a stream that began after its start and brought no whole response), and when no value
+   * came at all ({@link MissingResponseError}).
    */
   complete(): void;
 }
@@ -99,6 +100,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
   let choicesFinished: Set<number> | undefined;
   let started = false; // Responses: a lifecycle event came before any output event
   let joinedAt: ReturnType<typeof startOf> | undefined; // Responses: where a stream that began after its start began
+  let empty = true; // no value came at all
 
   const take = (piece: string): string => {
     text += piece;
@@ -162,6 +164,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
       return turn;
     },
     next(value) {
+      empty = false;
       if (chatProtocol.is(value)) {
         const completion = value.id;
         if (completion) {
@@ -274,6 +277,8 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
       }
     },
     complete() {
+      // Nothing to parse, and nothing the model wrote to blame (a stream by id after its last event is empty).
+      if (empty) throw new MissingResponseError();
       if (joinedAt !== undefined) throw new MissingStreamStartError('final', joinedAt);
       if (refusal !== undefined) throw new StructuredOutputRefusalError(refusal);
       if (text === '' && calls !== undefined && calls.length > 0) {
