@@ -89,12 +89,13 @@ function consumeRun(events$, expected) {
 }
 
 /**
- * This library through its own client, as an application calls it: `createClient({ fetch })` whose `fetch`
+ * This library through its own client, as an application calls it: `createAssistantsClient({ fetch })` whose `fetch`
  * returns the same bytes, `client.threads.runs.stream()` (timeouts, recovery tracking, retry rules included),
  * then the same three operators. The SDK contender goes through its client the same way.
  */
 export function libraryClientAssistants(chunks, expected, onChunk) {
-  const client = lib.createClient({
+  // A build from before the Assistants API left `createClient()` has it there.
+  const client = (lib.createAssistantsClient ?? lib.createClient)({
     apiKey: 'x',
     baseURL: 'http://127.0.0.1:9/v1',
     maxRetries: 0,

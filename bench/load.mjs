@@ -22,7 +22,7 @@
 //   - floor:   global fetch + eventsource-parser + JSON.parse, text accumulated from `thread.message.delta`;
 //   - floor-abortable: (diagnostic) the floor with an AbortSignal per request, as any client that can stop a request
 //              before its headers passes: what Node's fetch charges for that alone;
-//   - library: createClient().threads.runs.stream(...).pipe(textDeltas());
+//   - library: createAssistantsClient().threads.runs.stream(...).pipe(textDeltas());
 //   - source:  (diagnostic) fetch + assistantEvents(response).pipe(textDeltas()): the library's source without the client;
 //   - sdk:     the official SDK's client.beta.threads.runs.stream(...) with a `textDelta` listener, awaiting `done()`.
 // Everything is bounded: a fixed number of streams, and each child is killed after `timeout-s` seconds.
@@ -292,7 +292,8 @@ async function contender(client, url, assistant) {
     // `base`: another build of the library, to compare a change with what it changes (RX_OPENAI_STREAM_BASE_DIST).
     const lib = await import(client === 'base' ? process.env.RX_OPENAI_STREAM_BASE_DIST : DIST);
     const { lastValueFrom, toArray } = await import('rxjs');
-    const api = lib.createClient({ apiKey: 'load', baseURL: url, maxRetries: 0 });
+    // A build from before the Assistants API left `createClient()` (`RX_OPENAI_STREAM_BASE_DIST`) has it there.
+    const api = (lib.createAssistantsClient ?? lib.createClient)({ apiKey: 'load', baseURL: url, maxRetries: 0 });
     return async (threadId) =>
       (await lastValueFrom(api.threads.runs.stream(threadId, { assistant_id: assistant }).pipe(lib.textDeltas(), toArray()))).join('');
   }

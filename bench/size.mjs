@@ -39,6 +39,9 @@ try {
       export const run = (r) => [assistantEvents(r).pipe(textDeltas()), assistantEvents(r).pipe(finalMessages())];`,
     'createClient().responses.stream()': `import { createClient } from 'rx-openai-stream';
       export const stream = (body) => createClient({ apiKey: 'k' }).responses.stream(body);`,
+    // The client with the Assistants API too (shut down upstream): what an app that still streams runs carries.
+    'createAssistantsClient().threads.runs.stream()': `import { createAssistantsClient } from 'rx-openai-stream';
+      export const stream = (id, body) => createAssistantsClient({ apiKey: 'k' }).threads.runs.stream(id, body);`,
     // Angular apps have @angular/* already (external, like rxjs): what the /angular entry adds to an app.
     'angular: provideOpenAIStream + streamSignals': `import { provideOpenAIStream, streamSignals, injectOpenAIStreamClient } from 'rx-openai-stream/angular';
       export const providers = provideOpenAIStream({ baseURL: '/api/openai/v1' });

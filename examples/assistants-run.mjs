@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { firstValueFrom, lastValueFrom, share, forkJoin, toArray } from 'rxjs';
-import { createClient, finalRun, finalRunSteps, handleEvents, streamMetrics, textDeltas } from 'rx-openai-stream';
+import { createAssistantsClient, finalRun, finalRunSteps, handleEvents, streamMetrics, textDeltas } from 'rx-openai-stream';
 import { startEmulator } from 'rx-openai-stream/testing';
 
 const weatherTool = {
@@ -38,7 +38,7 @@ const clearStatus = () => tty && process.stderr.write('\x1b[2K\r');
 export async function main() {
   const live = Boolean(process.env.OPENAI_API_KEY && process.env.OPENAI_ASSISTANT_ID);
   const emulator = live ? undefined : await startEmulator(process.env.DEMO_PACE === 'fast' ? { pacing: 0 } : {});
-  const client = createClient(live ? {} : { apiKey: 'emulator', baseURL: emulator.url });
+  const client = createAssistantsClient(live ? {} : { apiKey: 'emulator', baseURL: emulator.url });
   console.log(live ? 'Using the OpenAI API.' : `Using the built-in emulator at ${emulator.url}.`);
 
   try {

@@ -118,7 +118,7 @@ export {
 } from './operators/merge-keyed.js';
 
 // Client
-export { createClient, type OpenAIStreamClient } from './client/create-client.js';
+export { type AssistantsStreamClient, createAssistantsClient, createClient, type OpenAIStreamClient } from './client/create-client.js';
 export type { APIKey, ClientOptions, HeadersOption, RequestOptions } from './client/options.js';
 export { RUN_CALL_METADATA_KEY } from './client/run-attempts.js';
 export type {

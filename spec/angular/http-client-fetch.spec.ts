@@ -43,7 +43,7 @@ import {
   APIKeyProviderError,
   AppRequestFailure,
   AuthenticationError,
-  createClient,
+  createAssistantsClient,
   NotFoundError,
   type OpenAIStreamClient,
   OpenAIStreamError,
@@ -101,7 +101,7 @@ describe('provideOpenAIStream(): the client over HttpClient', () => {
   it('streams a Responses answer whole, the same events as over the global fetch', async () => {
     const { client } = await appWith();
     const viaHttpClient = await lastValueFrom(client.responses.stream(BODY).pipe(toArray()));
-    const viaFetch = await lastValueFrom(createClient({ apiKey: KEY, baseURL: emulator.url }).responses.stream(BODY).pipe(toArray()));
+    const viaFetch = await lastValueFrom(createAssistantsClient({ apiKey: KEY, baseURL: emulator.url }).responses.stream(BODY).pipe(toArray()));
     expect(viaHttpClient.length).toBeGreaterThan(5);
     // Ids and timestamps differ from one response to the next; the sequence of events is the same.
     expect(viaHttpClient.map((event) => event.type)).toEqual(viaFetch.map((event) => event.type));
@@ -131,15 +131,18 @@ describe('provideOpenAIStream(): the client over HttpClient', () => {
     expect(record.body).toEqual({ ...BODY, stream: true });
   });
 
-  it('streams Chat Completions and Assistants runs too', async () => {
-    const { client } = await appWith();
+  it('streams Chat Completions too; Assistants runs through createAssistantsClient() over httpClientFetch()', async () => {
+    const { app, client } = await appWith();
     const chat = await lastValueFrom(
       client.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Tell me about the sea' }] }).pipe(textDeltas(), toArray()),
     );
     expect(chat.join('').length).toBeGreaterThan(0);
-    const assistant = await firstValueFrom(client.assistants.create({ model: 'gpt-4o-mini' }));
-    const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Tell me about the sea' }] }));
-    const run = await lastValueFrom(client.threads.runs.stream(thread.id, { assistant_id: assistant.id }).pipe(textDeltas(), toArray()));
+    // The app's client has no Assistants API (shut down upstream); an app that still needs it makes its own client.
+    expect('threads' in client).toBe(false);
+    const assistants = createAssistantsClient({ baseURL: emulator.url, apiKey: KEY, fetch: httpClientFetch(app.injector.get(HttpClient)) });
+    const assistant = await firstValueFrom(assistants.assistants.create({ model: 'gpt-4o-mini' }));
+    const thread = await firstValueFrom(assistants.threads.create({ messages: [{ role: 'user', content: 'Tell me about the sea' }] }));
+    const run = await lastValueFrom(assistants.threads.runs.stream(thread.id, { assistant_id: assistant.id }).pipe(textDeltas(), toArray()));
     expect(run.join('').length).toBeGreaterThan(0);
   });
 
@@ -261,7 +264,7 @@ describe('provideOpenAIStream(): the client over HttpClient', () => {
   });
 
   it('passes an apiKey function and query through: each request, a retry included, asks the function; the query reaches the URL', async () => {
-    // The options pass through as createClient() takes them (in a browser, leave apiKey out: a relay holds the key).
+    // The options pass through as createAssistantsClient() takes them (in a browser, leave apiKey out: a relay holds the key).
     const asked: string[] = [];
     const apiKey = async () => {
       asked.push(KEY);
@@ -311,7 +314,7 @@ describe('provideOpenAIStream(): the client over HttpClient', () => {
 describe('interceptors that send the request again', () => {
   /** The text of the answer to BODY, as the global fetch reads it. */
   const expectedText = async () =>
-    (await lastValueFrom(createClient({ apiKey: KEY, baseURL: emulator.url }).responses.stream(BODY).pipe(textDeltas(), toArray()))).join('');
+    (await lastValueFrom(createAssistantsClient({ apiKey: KEY, baseURL: emulator.url }).responses.stream(BODY).pipe(textDeltas(), toArray()))).join('');
   const statusesSince = (count: number) => emulator.requests.slice(count).filter((r) => r.path === '/v1/responses').map((r) => r.status);
 
   it('a 401 answered by a token refresh and a second request: the answer is the second response, whole', async () => {
@@ -486,7 +489,7 @@ describe('application stability', () => {
 
   it("(Angular's own behaviour) a plain HttpClient request is a pending task for its whole life", async () => {
     const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
-    const client = createClient({ baseURL: emulator.url, apiKey: '', fetch: httpClientFetch(app.injector.get(HttpClient)) });
+    const client = createAssistantsClient({ baseURL: emulator.url, apiKey: '', fetch: httpClientFetch(app.injector.get(HttpClient)) });
     emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
     const { arrived, subscription } = firstEvents(client.responses.stream(BODY), 2);
     await arrived;

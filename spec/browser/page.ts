@@ -2,31 +2,31 @@
  * The browser side of `chromium.spec.ts`: bundled by esbuild (platform `browser`, format `esm`) straight from
  * `src/`, loaded by the test page, and driven from Node with `page.evaluate('window.browserTest.<name>()')`.
  *
- * It uses the library the way a browser app does: `createClient` pointed at a same-origin proxy (`/v1`), the
+ * It uses the library the way a browser app does: `createAssistantsClient` pointed at a same-origin proxy (`/v1`), the
  * global `fetch`, RxJS operators, `unsubscribe()` for cancellation and `instanceof` on typed errors.
  * Everything a scenario returns crosses to Node as JSON, so it returns plain data only.
  */
 import { firstValueFrom, forkJoin, lastValueFrom, share, toArray } from 'rxjs';
 import {
   APIError,
-  createClient,
+  createAssistantsClient,
   finalMessages,
   NotFoundError,
   OpenAIStreamError,
   textDeltas,
-  type OpenAIStreamClient,
+  type AssistantsStreamClient,
 } from '../../src/index';
 
 /** What the page exposes as `window.browserTest`. */
 export type BrowserTest = typeof browserTest;
 
 /** A client of the API behind the same-origin proxy, as an app served from this origin would create it. */
-function newClient(): OpenAIStreamClient {
-  return createClient({ apiKey: 'browser-test', baseURL: location.origin + '/v1', pollIntervalMs: 5 });
+function newClient(): AssistantsStreamClient {
+  return createAssistantsClient({ apiKey: 'browser-test', baseURL: location.origin + '/v1', pollIntervalMs: 5 });
 }
 
 /** An assistant and a thread holding one user message. */
-async function assistantAndThread(client: OpenAIStreamClient, content: string) {
+async function assistantAndThread(client: AssistantsStreamClient, content: string) {
   const assistant = await firstValueFrom(client.assistants.create({ model: 'gpt-4o', name: 'Browser test' }));
   const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content }] }));
   return { assistant_id: assistant.id, threadId: thread.id };

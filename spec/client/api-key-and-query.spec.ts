@@ -6,7 +6,7 @@
  * and a call's own parameter of the same name wins.
  */
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import { APIKeyProviderError, createClient, OpenAIStreamError, type ResponseStreamEvent } from '../../src/index';
+import { APIKeyProviderError, createAssistantsClient, createClient, OpenAIStreamError, type ResponseStreamEvent } from '../../src/index';
 import { type Emulator, type RequestRecord, startEmulator } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
 
@@ -100,7 +100,7 @@ describe('apiKey as a function: called for every request sent, after subscribe',
     const slow = await startEmulator({ pacing: 0, statusStepMs: 150, pollAfterMs: 5 });
     try {
       const { apiKey } = tokens();
-      const client = createClient({ apiKey, query: QUERY, baseURL: slow.url, pollIntervalMs: 5 });
+      const client = createAssistantsClient({ apiKey, query: QUERY, baseURL: slow.url, pollIntervalMs: 5 });
       const { id: assistant_id } = await firstValueFrom(client.assistants.create({ model: 'gpt-4o' }));
       const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }));
       const from = slow.requests.length;

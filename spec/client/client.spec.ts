@@ -3,6 +3,7 @@ import {
   APIConnectionError,
   AuthenticationError,
   BadRequestError,
+  createAssistantsClient,
   createClient,
   finalMessages,
   finalRun,
@@ -32,6 +33,32 @@ async function assistant(tools: unknown[] = []) {
 function textOf(message: { content: readonly { type: string; text?: { value: string } }[] }) {
   return message.content.map((block) => block.text?.value ?? '').join('');
 }
+
+describe('createClient() and createClient()', () => {
+  it("createClient() has no Assistants API and sends no OpenAI-Beta header; createClient() has it and sends the header, which the caller's headers may remove", async () => {
+    const base = { apiKey: 'test', baseURL: ctx.emulator.url };
+    const client = createClient(base);
+    expect(Object.keys(client).sort()).toEqual(['chat', 'conversations', 'files', 'responses', 'vectorStores']);
+    const assistants = createAssistantsClient(base);
+    expect(Object.keys(assistants).sort()).toEqual(['assistants', 'chat', 'conversations', 'files', 'responses', 'threads', 'vectorStores']);
+
+    const betaOf = () => ctx.emulator.requests.at(-1)!.headers['openai-beta'];
+    await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Hi' }));
+    expect(betaOf()).toBeUndefined();
+    await firstValueFrom(client.vectorStores.create({ name: 'docs' }));
+    expect(betaOf()).toBeUndefined();
+    await firstValueFrom(assistants.threads.create());
+    expect(betaOf()).toBe('assistants=v2');
+    await lastValueFrom(assistants.responses.stream({ model: 'gpt-4o', input: 'Hi' }));
+    expect(betaOf()).toBe('assistants=v2');
+    // The caller's own header wins, and null removes it: the emulator then refuses as the API does.
+    await firstValueFrom(createAssistantsClient({ ...base, headers: { 'openai-beta': 'assistants=v2,x=1' } }).threads.create());
+    expect(betaOf()).toBe('assistants=v2,x=1');
+    const refused = await firstValueFrom(createAssistantsClient({ ...base, headers: { 'OpenAI-Beta': null } }).threads.create()).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BadRequestError);
+    expect((refused as BadRequestError).code).toBe('invalid_beta');
+  });
+});
 
 describe('createClient over real HTTP (emulator)', () => {
   it('streams a run: text deltas add up to the final message, the run completes', async () => {
@@ -95,7 +122,7 @@ describe('createClient over real HTTP (emulator)', () => {
     expect(() => createClient({ apiKey: 'k', timeout: Infinity, idleTimeout: 0, maxRetries: 0 })).not.toThrow();
   });
 
-  it('refuses options of another kind with a TypeError naming them and what came: at createClient, or as the call error (no request)', async () => {
+  it('refuses options of another kind with a TypeError naming them and what came: at createClient (or createAssistantsClient), or as the call error (no request)', async () => {
     const clientCases: Array<[object, string]> = [
       [{ apiKey: { key: 'sk-abc' } }, 'apiKey must be a string or a function (got Object)'],
       [{ apiKey: 12345 }, 'apiKey must be a string or a function (got number)'],
@@ -107,6 +134,7 @@ describe('createClient over real HTTP (emulator)', () => {
     ];
     for (const [bad, message] of clientCases) {
       expect(() => createClient({ apiKey: 'k', ...bad } as never)).toThrow(new TypeError(`createClient: ${message}`));
+      expect(() => createAssistantsClient({ apiKey: 'k', ...bad } as never)).toThrow(new TypeError(`createAssistantsClient: ${message}`));
     }
     expect(() => createClient({ apiKey: Promise.resolve('k') as never })).toThrow(new TypeError('createClient: apiKey must be a string or a function (got Promise)'));
     const callCases: Array<[object, string]> = [
@@ -242,7 +270,7 @@ describe('createClient over real HTTP (emulator)', () => {
         const page = { object: 'list', data, first_id: data[0]?.id ?? null, has_more: start + 2 < ids.length, ...(lastId ? { last_id: data.at(-1)?.id ?? null } : {}) };
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page));
       });
-      return { server, afters, client: createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 }) };
+      return { server, afters, client: createAssistantsClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 }) };
     }
 
     it('a page without last_id goes on after its last item', async () => {
@@ -338,7 +366,7 @@ describe('createClient over real HTTP (emulator)', () => {
   });
 
   it('fails with typed errors: 401, 404, 400 in the API error shape, with the request id', async () => {
-    const noKey = createClient({ apiKey: '', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const noKey = createAssistantsClient({ apiKey: '', baseURL: ctx.emulator.url, maxRetries: 0 });
     const unauthorized = await firstValueFrom(noKey.threads.create()).catch((e: unknown) => e);
     expect(unauthorized).toBeInstanceOf(AuthenticationError);
     expect((unauthorized as AuthenticationError).status).toBe(401);
@@ -354,7 +382,7 @@ describe('createClient over real HTTP (emulator)', () => {
   });
 
   it('fails with APIConnectionError when nothing answers', async () => {
-    const nobody = createClient({ apiKey: 'test', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0 });
+    const nobody = createAssistantsClient({ apiKey: 'test', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0 });
     await expect(firstValueFrom(nobody.threads.create())).rejects.toBeInstanceOf(APIConnectionError);
   });
 

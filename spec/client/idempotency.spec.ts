@@ -1,5 +1,5 @@
 import { firstValueFrom, lastValueFrom, type Observable, toArray } from 'rxjs';
-import { APIError, createClient, finalRun, InternalServerError } from '../../src/index';
+import { APIError, createAssistantsClient, finalRun, InternalServerError } from '../../src/index';
 import { RUN_CALL_METADATA_KEY } from '../../src/client/run-attempts';
 import type { RequestRecord } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
@@ -280,7 +280,7 @@ describe('a 502 after the API accepted the POST leaves exactly one object', () =
     const dead = new URL(closed.url).port;
     let refuse = 0;
     const sent: string[] = [];
-    const client = createClient({
+    const client = createAssistantsClient({
       apiKey: 'test',
       baseURL: ctx.emulator.url,
       pollIntervalMs: 5,
@@ -308,7 +308,7 @@ describe('a 502 after the API accepted the POST leaves exactly one object', () =
   });
 
   it('the emulator answers a reused key with other parameters with 400', async () => {
-    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const client = createAssistantsClient({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
     await firstValueFrom(client.threads.create({}, { idempotencyKey: 'reused' }));
     const error = await firstValueFrom(client.threads.create({ metadata: { a: 'b' } }, { idempotencyKey: 'reused' })).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400 });
@@ -347,7 +347,7 @@ describe('tool outputs accepted behind a 502, the run already waiting for the ne
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list));
     });
     try {
-      const client = createClient({ apiKey: 'k', baseURL: server.url, pollIntervalMs: 5 });
+      const client = createAssistantsClient({ apiKey: 'k', baseURL: server.url, pollIntervalMs: 5 });
       const accepted = await firstValueFrom(client.threads.runs.submitToolOutputs('run_1', submission));
       expect(accepted.required_action?.submit_tool_outputs.tool_calls.map((call) => call.id)).toEqual(['call_2']);
       expect(submits).toHaveLength(1);

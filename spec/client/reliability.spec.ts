@@ -4,6 +4,7 @@ import { firstValueFrom, from, lastValueFrom, toArray, VirtualTimeScheduler } fr
 import {
   AssistantStreamError,
   type AssistantStreamEvent,
+  createAssistantsClient,
   createClient,
   finalMessages,
   finalRun,
@@ -120,7 +121,7 @@ describe('timeouts', () => {
   it('no response headers in time fails with StreamTimeoutError("headers"), and onTimeout fires', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const client = createClient({ apiKey: 'k', baseURL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/v1`, timeout: 100, maxRetries: 0 });
+    const client = createAssistantsClient({ apiKey: 'k', baseURL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/v1`, timeout: 100, maxRetries: 0 });
     const calls: string[] = [];
     const error = await lastValueFrom(
       client.threads.runs.stream('thread_1', { assistant_id: 'asst_1' }).pipe(handleEvents({ onTimeout: () => calls.push('timeout'), onEnd: () => calls.push('end') })),

@@ -5,7 +5,7 @@
  */
 import type OpenAI from 'openai';
 import { runChatTools, runResponsesTools } from '../../src/structured';
-import { type ChatCompletion, type ChatCompletionCreateParams, type ChatCompletionMessageParam, createClient, type ResponseCreateParams } from '../../src/index';
+import { type AssistantsStreamClient, type ChatCompletion, type ChatCompletionCreateParams, type ChatCompletionMessageParam, createAssistantsClient, createClient, type OpenAIStreamClient, type ResponseCreateParams } from '../../src/index';
 
 const client = createClient({ apiKey: 'k' });
 
@@ -70,3 +70,11 @@ client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 1, content:
 params.messages.push(reply);
 const history2: ChatCompletionMessageParam[] = [{ role: 'user', content: 'Hi' }];
 history2.push(reply, ...completion.choices.map((choice) => choice.message));
+
+// The Assistants API is createAssistantsClient()'s: createClient()'s client has none, so code that still uses it
+// says so where it makes its client.
+// @ts-expect-error no threads on createClient()'s client
+void client.threads;
+const assistantsClient: AssistantsStreamClient = createAssistantsClient({ apiKey: 'k' });
+const plain: OpenAIStreamClient = assistantsClient; // everything createClient() has, too
+void [assistantsClient.threads.runs, plain.responses];

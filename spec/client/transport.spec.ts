@@ -1,6 +1,6 @@
 import { firstValueFrom, lastValueFrom, tap, toArray, VirtualTimeScheduler } from 'rxjs';
 import OpenAI from 'openai';
-import { APIConnectionError, APIError, createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
+import { APIConnectionError, APIError, createAssistantsClient, createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
 import { faultHeader } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
 import { listen } from '../helpers/local-server';
@@ -120,7 +120,7 @@ describe('unsubscribing sends nothing more', () => {
   it('while a failed attempt’s error body is read', async () => {
     const scheduler = new VirtualTimeScheduler();
     const { calls, fetchImpl } = recordingFetch();
-    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, maxRetries: 3 });
+    const client = createAssistantsClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, maxRetries: 3 });
     const headers = faultHeader([{ kind: 'serverError', status: 503 }, { kind: 'stallBody', bytes: 5 }]);
     const from = ctx.emulator.requests.length;
     const subscription = client.threads.retrieve(threadId, { headers }).subscribe({ error: () => undefined });
@@ -138,7 +138,7 @@ describe('unsubscribing sends nothing more', () => {
   it('during the backoff before a retry', async () => {
     const scheduler = new VirtualTimeScheduler();
     const { calls, fetchImpl } = recordingFetch();
-    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, maxRetries: 3 });
+    const client = createAssistantsClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, maxRetries: 3 });
     ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 50 }, { match: { method: 'GET', path: threadPath() } });
     const from = ctx.emulator.requests.length;
     const subscription = client.threads.retrieve(threadId).subscribe({ error: () => undefined });
@@ -154,7 +154,7 @@ describe('unsubscribing sends nothing more', () => {
   it('a retry is sent when nobody unsubscribes (the same set-up, as a control)', async () => {
     const scheduler = new VirtualTimeScheduler();
     const { calls, fetchImpl } = recordingFetch();
-    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, maxRetries: 3 });
+    const client = createAssistantsClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, maxRetries: 3 });
     ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 50 }, { match: { method: 'GET', path: threadPath() } });
     const done = firstValueFrom(client.threads.retrieve(threadId));
     while (!scheduler.actions.some((action) => action.delay === 50)) await settle();
@@ -169,7 +169,7 @@ describe('unsubscribing from a run call sends nothing more', () => {
   it('during the backoff of runs.createAndPoll, and during its poll wait', async () => {
     const scheduler = new VirtualTimeScheduler();
     const { calls, fetchImpl } = recordingFetch();
-    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, pollIntervalMs: 5 });
+    const client = createAssistantsClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, scheduler, pollIntervalMs: 5 });
     const thread = await firstValueFrom(client.threads.create({}));
 
     // Backoff: a 429 on the create.
@@ -199,7 +199,7 @@ describe('unsubscribing from a run call sends nothing more', () => {
 describe('a response read to its end is not aborted', () => {
   it('a run stream and a JSON body: no signal aborted, every exchange finished', async () => {
     const { calls, fetchImpl } = recordingFetch();
-    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl });
+    const client = createAssistantsClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl });
     const thread = await firstValueFrom(client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }));
     const from = ctx.emulator.requests.length;
     const run = await lastValueFrom(client.threads.runs.stream(thread.id, { assistant_id: assistantId }).pipe(finalRun()));
@@ -228,7 +228,7 @@ describe('a response read to its end is not aborted', () => {
 
   it('a 4xx/5xx error body read to its end is not aborted either', async () => {
     const { calls, fetchImpl } = recordingFetch();
-    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, maxRetries: 0 });
+    const client = createAssistantsClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: fetchImpl, maxRetries: 0 });
     const error = await firstValueFrom(client.threads.retrieve(threadId, { headers: faultHeader({ kind: 'serverError' }) })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(calls.map((call) => call.signal.aborted)).toEqual([false]);
@@ -513,7 +513,7 @@ describe('headers given as pairs', () => {
 
 describe('a header value with spaces or a line end around it (a key read from a file)', () => {
   it('is sent as fetch sends it, trimmed, as the SDK sends it', async () => {
-    const client = createClient({ apiKey: 'test\n', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const client = createAssistantsClient({ apiKey: 'test\n', baseURL: ctx.emulator.url, maxRetries: 0 });
     expect((await firstValueFrom(client.threads.create({}))).object).toBe('thread');
   });
 });
@@ -527,7 +527,7 @@ describe('the fetch option', () => {
       if (this !== undefined && this !== globalThis) return Promise.reject(new TypeError('Illegal invocation'));
       return fetch(input, init);
     }
-    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: strictFetch, maxRetries: 0 });
+    const client = createAssistantsClient({ apiKey: 'test', baseURL: ctx.emulator.url, fetch: strictFetch, maxRetries: 0 });
     expect((await firstValueFrom(client.threads.create({}))).object).toBe('thread');
     expect(receivers).toEqual([undefined]);
   });

@@ -1,12 +1,12 @@
-import { createClient, type ClientOptions, type OpenAIStreamClient } from '../../src/index';
+import { createAssistantsClient, type AssistantsStreamClient, type ClientOptions } from '../../src/index';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/testing/index';
 
 /** A running emulator (pacing 0, fast status steps) and a client of it, for one describe block. */
 export function useEmulator(options: EmulatorOptions = {}, clientOptions: ClientOptions = {}) {
-  const context = {} as { emulator: Emulator; client: OpenAIStreamClient; clientWith(o: ClientOptions): OpenAIStreamClient };
+  const context = {} as { emulator: Emulator; client: AssistantsStreamClient; clientWith(o: ClientOptions): AssistantsStreamClient };
   beforeAll(async () => {
     context.emulator = await startEmulator({ pacing: 0, statusStepMs: 5, pollAfterMs: 5, ...options });
-    context.clientWith = (o) => createClient({ apiKey: 'test', baseURL: context.emulator.url, pollIntervalMs: 5, ...clientOptions, ...o });
+    context.clientWith = (o) => createAssistantsClient({ apiKey: 'test', baseURL: context.emulator.url, pollIntervalMs: 5, ...clientOptions, ...o });
     context.client = context.clientWith({});
   });
   afterEach(() => {

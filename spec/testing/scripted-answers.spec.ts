@@ -4,7 +4,7 @@ import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import { lastValueFrom, share, toArray } from 'rxjs';
 import { z } from 'zod';
-import { createClient, finalMessages, finalRun } from '../../src/index';
+import { createAssistantsClient, createClient, finalMessages, finalRun } from '../../src/index';
 import { runChatTools, runResponsesTools, toolLoopResult, zodTool } from '../../src/structured';
 import { startEmulator, type AnswerRequest, type Emulator } from '../../src/testing/index';
 import { strictWeatherTool, withoutParsed } from '../helpers/sdk';
@@ -420,7 +420,7 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
 
   describe("the library's client on scripted runs", () => {
     it('a text then calls, then a refusal after the outputs: the final run and messages', async () => {
-      const ours = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const ours = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
       emulator.scriptAnswer({ text: 'Let me check.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' }, id: 'call_x' }] });
       emulator.scriptAnswer({ refusal: 'I will not say.' });
       const assistant = await client.beta.assistants.create({ model: 'gpt-4o', tools: [chatWeatherTool] });

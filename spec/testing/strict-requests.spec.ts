@@ -7,7 +7,7 @@ import OpenAI from 'openai';
 import { zodFunction, zodResponseFormat, zodTextFormat as sdkZodTextFormat } from 'openai/helpers/zod';
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { z } from 'zod';
-import { BadRequestError, createClient } from '../../src/index.js';
+import { BadRequestError, createAssistantsClient } from '../../src/index.js';
 import { jsonSchemaTool, runChatTools, runResponsesTools, toolLoopResult, zodTextFormat, zodTool } from '../../src/structured/index.js';
 import { strictSchemaViolation } from '../../src/structured/strict-schema-rules.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/testing/index.js';
@@ -130,7 +130,7 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
       // Nor a thread or message for the refused createAndRun.
       expect(emulator.counters).toMatchObject({ runsCreated: runsBefore, threadsCreated: threadsBefore, messagesCreated: messagesBefore });
       // The library's client gets its typed error, with the parameter.
-      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
       const error = await lastValueFrom(client.threads.runs.stream(thread.id, { assistant_id: assistant.id, response_format })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BadRequestError);
       expect(error).toMatchObject({ status: 400, param: 'response_format' });
@@ -181,7 +181,7 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
     });
 
     it("the library's client gets a BadRequestError with the API's fields", async () => {
-      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
       const error = await lastValueFrom(
         client.responses.stream({ model: 'gpt-4o', input: 'Hi', text: { format: { type: 'json_schema', name: 'x', strict: true, schema: loose } } }),
       ).catch((e: unknown) => e);
@@ -217,7 +217,7 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
       expect(completion.choices[0]!.message.parsed).not.toBeNull();
       const parsed = await sdk.responses.parse({ model: 'gpt-4o', input: 'Weather?', text: { format: sdkZodTextFormat(Weather, 'weather') } });
       expect(parsed.output_parsed).not.toBeNull();
-      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
       const tool = zodTool({ name: 'get_weather', parameters: z.object({ city: z.string(), unit: z.string().nullable() }), execute: () => 'sunny' });
       const { final, steps } = await lastValueFrom(
         runResponsesTools(client, { model: 'gpt-4o', input: 'get_weather "Oslo"', text: { format: zodTextFormat(Weather, 'weather') } }, { tools: [tool] }).pipe(
@@ -228,7 +228,7 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
     });
 
     it("the library's tool loops with a loose jsonSchemaTool (strict: false) run as before", async () => {
-      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
       const tool = jsonSchemaTool({ name: 'get_weather', parameters: loose, strict: false, execute: () => 'sunny' });
       const responses = await lastValueFrom(runResponsesTools(client, { model: 'gpt-4o', input: 'get_weather "Oslo"' }, { tools: [tool] }).pipe(toolLoopResult()));
       expect(responses.steps).toBe(2);
@@ -315,7 +315,7 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
         sdk.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], max_output_tokens: 50 } as never),
       );
       expect(body).toEqual({ message: "Unknown parameter: 'max_output_tokens'.", type: 'invalid_request_error', param: 'max_output_tokens', code: 'unknown_parameter' });
-      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
       const error = await firstValueFrom(client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], input: 'Hi' })).catch(
         (e: unknown) => e,
       );
@@ -342,7 +342,7 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
         })
         .finalChatCompletion();
       expect(completion.choices[0]!.message.content).toBe('You said: Hi');
-      const client = createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
       const events = await lastValueFrom(
         client.responses
           .stream({ model: 'gpt-4o', input: 'Hi', instructions: 'Be brief.', max_output_tokens: 100, store: true, reasoning: { effort: 'low' }, truncation: 'auto' })

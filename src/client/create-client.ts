@@ -6,52 +6,85 @@ import { type FilesResource, filesResource } from './resources/files.js';
 import { type ResponsesResource, responsesResource } from './resources/responses.js';
 import { type ThreadsResource, threadsResource } from './resources/threads.js';
 import { type VectorStoresResource, vectorStoresResource } from './resources/vector-stores.js';
-import { createTransport } from './transport.js';
+import { createTransport, type Transport } from './transport.js';
 
 /**
  * A client of the OpenAI API whose every method returns a cold Observable: nothing is sent until you
  * subscribe, each subscription sends its own request, and unsubscribing aborts it. Method names and argument
- * order follow the official Node SDK (`client.beta.threads.runs.stream(...)` there is
- * `client.threads.runs.stream(...)` here).
+ * order follow the official Node SDK. The Assistants API (shut down upstream) is not part of it: see
+ * {@link AssistantsStreamClient}.
  *
  * @example
  * const client: OpenAIStreamClient = createClient({ apiKey: process.env.OPENAI_API_KEY });
  * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(textDeltas()).subscribe(print);
  */
 export interface OpenAIStreamClient {
-  readonly assistants: AssistantsResource;
-  readonly threads: ThreadsResource;
-  readonly files: FilesResource;
-  readonly vectorStores: VectorStoresResource;
-  readonly chat: ChatResource;
   readonly responses: ResponsesResource;
   /** Stored conversations for the Responses API (`conversation` in `responses.stream/create`). */
   readonly conversations: ConversationsResource;
+  readonly chat: ChatResource;
+  readonly files: FilesResource;
+  /** Vector stores, for the Responses API's `file_search` tool (and for Assistants). */
+  readonly vectorStores: VectorStoresResource;
 }
 
 /**
- * Creates a client. Sends `Authorization: Bearer <apiKey>` and `OpenAI-Beta: assistants=v2`; HTTP failures
- * become typed errors (`NotFoundError`, `RateLimitError`, ...); transient ones are retried with backoff before a
- * response is accepted, never after.
+ * {@link OpenAIStreamClient} with the Assistants API besides: `assistants` and `threads` (runs, their streams and
+ * steps, messages). `client.beta.threads.runs.stream(...)` of the official SDK is `client.threads.runs.stream(...)`
+ * here.
+ *
+ * @example
+ * const client: AssistantsStreamClient = createAssistantsClient({ apiKey, baseURL: 'https://assistants-compatible.example/v1' });
+ * client.threads.runs.stream(threadId, { assistant_id }).pipe(textDeltas()).subscribe(print);
+ */
+export interface AssistantsStreamClient extends OpenAIStreamClient {
+  readonly assistants: AssistantsResource;
+  readonly threads: ThreadsResource;
+}
+
+/**
+ * Creates a client of the Responses, Chat Completions, Conversations, Files and Vector Stores APIs. Sends
+ * `Authorization: Bearer <apiKey>`; HTTP failures become typed errors (`NotFoundError`, `RateLimitError`, ...);
+ * transient ones are retried with backoff before a response is accepted, never after. For the Assistants API
+ * (shut down upstream; for replays and compatible servers), use {@link createAssistantsClient}: an app that only
+ * streams Responses does not carry its code.
  *
  * @example
  * import { createClient, textDeltas } from 'rx-openai-stream';
  *
  * const client = createClient({ apiKey: process.env.OPENAI_API_KEY });
+ * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(textDeltas()).subscribe((t) => process.stdout.write(t));
+ */
+export function createClient(options: ClientOptions = {}): OpenAIStreamClient {
+  return apiResources(createTransport(resolveClientOptions(options)));
+}
+
+/**
+ * Creates a client as {@link createClient} does, with the Assistants API besides (`assistants`, `threads`), and
+ * sends `OpenAI-Beta: assistants=v2` as that API asks.
+ *
+ * @example
+ * import { createAssistantsClient, textDeltas } from 'rx-openai-stream';
+ *
+ * const client = createAssistantsClient({ apiKey, baseURL: 'https://assistants-compatible.example/v1' });
  * client.threads.runs.stream(threadId, { assistant_id }).pipe(textDeltas()).subscribe((t) => process.stdout.write(t));
  * client.threads.runs.createAndPoll(threadId, { assistant_id }, { pollIntervalMs: 500 })
  *   .subscribe((run) => console.log(run.status));
  */
-export function createClient(options: ClientOptions = {}): OpenAIStreamClient {
-  const transport = createTransport(resolveClientOptions(options));
+export function createAssistantsClient(options: ClientOptions = {}): AssistantsStreamClient {
+  // The API's header, as the library's own: the caller's headers may replace it, or remove it with `null`.
+  const transport = createTransport({ ...resolveClientOptions(options, 'createAssistantsClient'), beta: 'assistants=v2' });
+  return { ...apiResources(transport), assistants: assistantsResource(transport), threads: threadsResource(transport) };
+}
+
+/** The resources both clients have, over one transport. */
+function apiResources(transport: Transport): OpenAIStreamClient {
   const files = filesResource(transport);
   return {
-    assistants: assistantsResource(transport),
-    threads: threadsResource(transport),
-    files,
-    vectorStores: vectorStoresResource(transport, files),
-    chat: chatResource(transport),
     responses: responsesResource(transport),
     conversations: conversationsResource(transport),
+    chat: chatResource(transport),
+    files,
+    vectorStores: vectorStoresResource(transport, files),
   };
 }

@@ -174,6 +174,8 @@ export interface ResolvedClientOptions {
   organization: string | undefined;
   project: string | undefined;
   headers: HeaderRecord;
+  /** `OpenAI-Beta`, sent as the library's own header (below the caller's): `assistants=v2` for the Assistants API. */
+  beta?: string | undefined;
   fetch: typeof fetch;
   maxRetries: number;
   timeout: number;
@@ -188,23 +190,24 @@ export interface ResolvedClientOptions {
 }
 
 /**
- * Applies defaults and environment variables. @internal
+ * Applies defaults and environment variables; a mistake in `options` is an error that names `where` (the function
+ * that was given them). @internal
  *
  * @example
  * resolveClientOptions({ apiKey: 'sk-...', timeout: 30_000 }).idleTimeout; // 60_000
  */
-export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
-  checkOptions(options, 'createClient');
+export function resolveClientOptions(options: ClientOptions, where = 'createClient'): ResolvedClientOptions {
+  checkOptions(options, where);
   const env = typeof process !== 'undefined' && process.env ? process.env : {};
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch : undefined);
-  if (!fetchImpl) throw new TypeError('createClient: no fetch implementation; pass options.fetch');
+  if (!fetchImpl) throw new TypeError(`${where}: no fetch implementation; pass options.fetch`);
   return {
     apiKey: options.apiKey ?? env['OPENAI_API_KEY'],
     baseURL: (options.baseURL ?? env['OPENAI_BASE_URL'] ?? 'https://api.openai.com/v1').replace(/\/+$/, ''),
     query: options.query,
     organization: options.organization ?? env['OPENAI_ORG_ID'],
     project: options.project ?? env['OPENAI_PROJECT_ID'],
-    headers: headerRecord(options.headers, 'createClient') ?? {},
+    headers: headerRecord(options.headers, where) ?? {},
     // Called as a plain function (`this` undefined, as the SDK calls it), never as a method of the options: a
     // browser's `fetch` refuses any other `this` ("Illegal invocation"), the caller's unbound `window.fetch` too.
     fetch: (input, init) => fetchImpl(input, init),

@@ -418,7 +418,7 @@ function buildHeaders(
     }
   };
   set('accept', 'application/json');
-  set('OpenAI-Beta', 'assistants=v2');
+  if (options.beta) set('OpenAI-Beta', options.beta);
   if (apiKey) set('Authorization', `Bearer ${apiKey}`);
   if (options.organization) set('OpenAI-Organization', options.organization);
   if (options.project) set('OpenAI-Project', options.project);

@@ -5,7 +5,7 @@ import { maskedExcerpt, redactSecrets, textOf } from './excerpt.js';
  * The `error` object of an API error body: `{ "error": { message, type, param, code } }`.
  *
  * @example
- * client.threads.retrieve('thread_missing').subscribe({
+ * client.responses.retrieve('resp_missing').subscribe({
  *   error: (e) => { if (e instanceof APIError) console.log(e.error?.code, e.error?.message); },
  * });
  */
@@ -23,7 +23,7 @@ export interface APIErrorBody {
  * `e instanceof RateLimitError` reads like the intent.
  *
  * @example
- * client.threads.retrieve('thread_missing').subscribe({
+ * client.responses.retrieve('resp_missing').subscribe({
  *   error: (e) => { if (e instanceof NotFoundError) console.log(e.status, e.requestId, e.error?.message); },
  * });
  */
@@ -147,7 +147,7 @@ export class InternalServerError extends APIError {
  * No HTTP response arrived: DNS, TCP, TLS or a reset before the headers. `cause` is the underlying error.
  *
  * @example
- * client.threads.create().subscribe({ error: (e) => e instanceof APIConnectionError && showOffline() });
+ * client.conversations.create().subscribe({ error: (e) => e instanceof APIConnectionError && showOffline() });
  */
 export class APIConnectionError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
