@@ -13,6 +13,15 @@ const message = {
     { type: 'refusal', refusal: 'I cannot say more' },
   ],
 };
+const reasoning = {
+  id: 'rs_1',
+  type: 'reasoning',
+  summary: [
+    { type: 'summary_text', text: 'Greeting, then the weather' },
+    { type: 'summary_text', text: 'Rome it is' },
+  ],
+  content: [{ type: 'reasoning_text', text: 'The user says hello; the city is Rome' }],
+};
 const call = { id: 'fc_1', type: 'function_call', status: 'completed', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Rome"}' };
 const final = {
   id: 'resp_1',
@@ -20,7 +29,7 @@ const final = {
   created_at: 1,
   status: 'completed',
   model: 'gpt-4o',
-  output: [message, call],
+  output: [reasoning, message, call],
   usage: { input_tokens: 3, output_tokens: 9, total_tokens: 12 },
 } as unknown as Response;
 
@@ -32,8 +41,22 @@ function stream(): ResponseStreamEvent[] {
   const started = { ...final, status: 'in_progress', output: [], usage: null };
   push({ type: 'response.created', response: started });
   push({ type: 'response.in_progress', response: started });
-  push({ type: 'response.output_item.added', output_index: 0, item: { ...message, status: 'in_progress', content: [] } });
-  const at = (content_index: number) => ({ item_id: 'msg_1', output_index: 0, content_index });
+  push({ type: 'response.output_item.added', output_index: 0, item: { ...reasoning, summary: [], content: [] } });
+  reasoning.summary.forEach((part, summary_index) => {
+    const where = { item_id: 'rs_1', output_index: 0, summary_index };
+    push({ type: 'response.reasoning_summary_part.added', ...where, part: { type: 'summary_text', text: '' } });
+    for (const delta of pieces(part.text)) push({ type: 'response.reasoning_summary_text.delta', ...where, delta });
+    push({ type: 'response.reasoning_summary_text.done', ...where, text: part.text });
+    push({ type: 'response.reasoning_summary_part.done', ...where, part });
+  });
+  const thought = { item_id: 'rs_1', output_index: 0, content_index: 0 };
+  push({ type: 'response.content_part.added', ...thought, part: { type: 'reasoning_text', text: '' } });
+  for (const delta of pieces(reasoning.content[0]!.text)) push({ type: 'response.reasoning_text.delta', ...thought, delta });
+  push({ type: 'response.reasoning_text.done', ...thought, text: reasoning.content[0]!.text });
+  push({ type: 'response.content_part.done', ...thought, part: reasoning.content[0] });
+  push({ type: 'response.output_item.done', output_index: 0, item: reasoning });
+  push({ type: 'response.output_item.added', output_index: 1, item: { ...message, status: 'in_progress', content: [] } });
+  const at = (content_index: number) => ({ item_id: 'msg_1', output_index: 1, content_index });
   push({ type: 'response.content_part.added', ...at(0), part: { type: 'output_text', text: '', annotations: [] } });
   for (const delta of pieces('Hello, wide world')) push({ type: 'response.output_text.delta', ...at(0), delta, logprobs: [] });
   push({ type: 'response.output_text.done', ...at(0), text: 'Hello, wide world', logprobs: [] });
@@ -42,11 +65,11 @@ function stream(): ResponseStreamEvent[] {
   for (const delta of pieces('I cannot say more')) push({ type: 'response.refusal.delta', ...at(1), delta });
   push({ type: 'response.refusal.done', ...at(1), refusal: 'I cannot say more' });
   push({ type: 'response.content_part.done', ...at(1), part: message.content[1] });
-  push({ type: 'response.output_item.done', output_index: 0, item: message });
-  push({ type: 'response.output_item.added', output_index: 1, item: { ...call, status: 'in_progress', arguments: '' } });
-  for (const delta of pieces(call.arguments)) push({ type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 1, delta });
-  push({ type: 'response.function_call_arguments.done', item_id: 'fc_1', output_index: 1, name: call.name, arguments: call.arguments });
-  push({ type: 'response.output_item.done', output_index: 1, item: call });
+  push({ type: 'response.output_item.done', output_index: 1, item: message });
+  push({ type: 'response.output_item.added', output_index: 2, item: { ...call, status: 'in_progress', arguments: '' } });
+  for (const delta of pieces(call.arguments)) push({ type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 2, delta });
+  push({ type: 'response.function_call_arguments.done', item_id: 'fc_1', output_index: 2, name: call.name, arguments: call.arguments });
+  push({ type: 'response.output_item.done', output_index: 2, item: call });
   push({ type: 'response.completed', response: final });
   return events as unknown as ResponseStreamEvent[];
 }
@@ -66,12 +89,19 @@ describe('missingResponseEvents', () => {
     expect(actual).toEqual(expected);
     const text = await lastValueFrom(from(all).pipe(textDeltas(), toArray()));
     expect(text.join('')).toBe((await lastValueFrom(from(uncut).pipe(textDeltas(), toArray()))).join(''));
-    for (const type of ['response.output_text.delta', 'response.refusal.delta', 'response.function_call_arguments.delta']) {
+    for (const type of ['response.output_text.delta', 'response.refusal.delta', 'response.function_call_arguments.delta', 'response.reasoning_text.delta']) {
       expect(joined(all, type)).toBe(joined(uncut, type));
     }
-    // Nothing twice: each added / done event once, sequence numbers strictly increasing.
-    for (const type of ['response.output_item.added', 'response.output_item.done', 'response.content_part.added', 'response.content_part.done', 'response.output_text.done', 'response.refusal.done', 'response.function_call_arguments.done', 'response.completed']) {
-      expect(all.filter((e) => e.type === type).length).toBe(uncut.filter((e) => e.type === type).length);
+    // Each summary part's deltas add up to its text.
+    for (const index of [0, 1]) {
+      const ofPart = all.filter((e) => (e as { summary_index?: number }).summary_index === index);
+      expect(joined(ofPart, 'response.reasoning_summary_text.delta')).toBe(reasoning.summary[index]!.text);
+    }
+    // Nothing twice, nothing missing: each other kind of event as often as in the uncut stream, sequence numbers
+    // strictly increasing.
+    for (const type of new Set(uncut.map((e) => e.type))) {
+      if (type.endsWith('.delta') || type === 'response.created' || type === 'response.in_progress') continue;
+      expect([type, all.filter((e) => e.type === type).length]).toEqual([type, uncut.filter((e) => e.type === type).length]);
     }
     expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, at) => at));
   });

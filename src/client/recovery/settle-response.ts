@@ -20,7 +20,10 @@ export function isSettledResponse(response: { readonly status?: unknown }): bool
 
 const SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete', 'failed', 'cancelled']);
 
-/** What was delivered of one content part (its text or refusal: only its length is kept). */
+/**
+ * What was delivered of one part of an item: a content part (a message's text or refusal, a reasoning item's
+ * text) or a reasoning summary part. Only its text's length is kept.
+ */
 interface DeliveredPart {
   added: boolean;
   done: boolean;
@@ -32,6 +35,7 @@ interface DeliveredPart {
 interface DeliveredItem {
   added: boolean;
   done: boolean;
+  /** By `content_index`; a reasoning summary part by `-1 - summary_index` (see {@link partKey}). */
   parts: Map<number, DeliveredPart>;
   argumentsLength: number;
   argumentsDone: boolean;
@@ -90,8 +94,13 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
       if (typeof sequence === 'number') lastSequence = sequence;
       const type = raw.type;
       const outputIndex = raw['output_index'];
-      const contentIndex = raw['content_index'];
-      if (type === 'response.output_text.delta' || type === 'response.refusal.delta') {
+      const contentIndex = partKey(raw);
+      if (
+        type === 'response.output_text.delta' ||
+        type === 'response.reasoning_summary_text.delta' ||
+        type === 'response.refusal.delta' ||
+        type === 'response.reasoning_text.delta'
+      ) {
         const delta = raw['delta'];
         if (typeof outputIndex !== 'number' || typeof contentIndex !== 'number' || typeof delta !== 'string') return;
         if (textPart === undefined || outputIndex !== textAt || contentIndex !== textWithin) {
@@ -118,13 +127,17 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
           if (at !== undefined) item(at).done = true;
           return;
         case 'response.content_part.added':
+        case 'response.reasoning_summary_part.added':
           if (within !== undefined) part(at!, within).added = true;
           return;
         case 'response.content_part.done':
+        case 'response.reasoning_summary_part.done':
           if (within !== undefined) part(at!, within).done = true;
           return;
         case 'response.output_text.done':
+        case 'response.reasoning_summary_text.done':
         case 'response.refusal.done':
+        case 'response.reasoning_text.done':
           if (within !== undefined) part(at!, within).textDone = true;
           return;
         case 'response.completed':
@@ -141,10 +154,28 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
 }
 
 /**
+ * Where an event's part is kept in its item's `parts`: a content part at its `content_index`, a reasoning summary
+ * part at `-1 - summary_index` (one map for both lists, whose events are alike).
+ */
+function partKey(event: Record<string, unknown>): unknown {
+  const summary = event['summary_index'];
+  return typeof summary === 'number' ? -1 - summary : event['content_index'];
+}
+
+/** How a part's text streams, by the part's type: the field that holds it, and the name its events take. */
+const PART_TEXT: Readonly<Record<string, readonly [field: string, events: string]>> = {
+  output_text: ['text', 'output_text'],
+  refusal: ['refusal', 'refusal'],
+  reasoning_text: ['text', 'reasoning_text'],
+  summary_text: ['text', 'reasoning_summary_text'],
+};
+
+/**
  * The events a cut stream did not deliver, given what it did deliver and the response as it settled: for each
- * output item not yet done its `added` event (when missing), each content part's `added` event, the rest of its
- * text (or refusal) as one delta and its `done` events, the rest of a function call's arguments as one delta and
- * its `done` event, the item's `done` event; then `response.completed` (or `response.incomplete`) with the
+ * output item not yet done its `added` event (when missing); for each part of a message or a reasoning item (its
+ * summary parts, then its content parts) the part's `added` event, the rest of its text (a message's text or
+ * refusal, a reasoning summary or text) as one delta and its `done` events; the rest of a function call's
+ * arguments as one delta and its `done` event; the item's `done` event; then `response.completed` (or `response.incomplete`) with the
  * response. Sequence numbers continue after the last delivered one. A `failed` or `cancelled` response ends with
  * a `response.failed` event (which the client turns into `ResponseStreamError`, as the stream would have).
  *
@@ -163,26 +194,37 @@ export function missingResponseEvents(delivered: DeliveredResponse, response: Re
     const seen = delivered.items.get(output_index);
     if (seen?.done) return;
     const item_id = item['id'];
-    if (item.type === 'message' && Array.isArray(item['content'])) {
-      if (!seen?.added) push({ type: 'response.output_item.added', output_index, item: { ...item, status: 'in_progress', content: [] } });
-      (item['content'] as Array<Record<string, unknown> & { type: string }>).forEach((part, content_index) => {
-        const had = seen?.parts.get(content_index);
+    // The parts of a message (`content`), or of a reasoning item (`summary`, then `content`): each one's missing
+    // `added` event, the rest of its text as one delta, its text's `done` and its own `done` event.
+    const parts = (list: unknown, summary: boolean) =>
+      Array.isArray(list) &&
+      (list as Array<Record<string, unknown> & { type: string }>).forEach((part, index) => {
+        const had = seen?.parts.get(summary ? -1 - index : index);
         if (had?.done) return;
-        const at = { item_id, output_index, content_index };
-        const field = part.type === 'output_text' ? 'text' : part.type === 'refusal' ? 'refusal' : undefined;
+        const at = { item_id, output_index, [summary ? 'summary_index' : 'content_index']: index };
+        const [field, kind] = PART_TEXT[part.type] ?? [];
         const full = field !== undefined && typeof part[field] === 'string' ? (part[field] as string) : undefined;
+        // An output text's events carry its log probabilities (none known here), its part starts without annotations.
+        const text = kind === 'output_text' ? { logprobs: [] } : {};
+        const partEvent = summary ? 'response.reasoning_summary_part' : 'response.content_part';
         if (!had?.added) {
-          const empty = field === 'text' ? { ...part, text: '', annotations: [] } : field === 'refusal' ? { ...part, refusal: '' } : part;
-          push({ type: 'response.content_part.added', ...at, part: empty });
+          const empty = full === undefined ? part : { ...part, [field!]: '', ...(kind === 'output_text' ? { annotations: [] } : {}) };
+          push({ type: `${partEvent}.added`, ...at, part: empty });
         }
         if (full !== undefined) {
-          const kind = field === 'text' ? 'output_text' : 'refusal';
           const rest = full.slice(had?.length ?? 0);
-          if (rest !== '') push({ type: `response.${kind}.delta`, ...at, delta: rest, ...(kind === 'output_text' ? { logprobs: [] } : {}) });
-          if (!had?.textDone) push({ type: `response.${kind}.done`, ...at, [field!]: full, ...(kind === 'output_text' ? { logprobs: [] } : {}) });
+          if (rest !== '') push({ type: `response.${kind}.delta`, ...at, delta: rest, ...text });
+          if (!had?.textDone) push({ type: `response.${kind}.done`, ...at, [field!]: full, ...text });
         }
-        push({ type: 'response.content_part.done', ...at, part });
+        push({ type: `${partEvent}.done`, ...at, part });
       });
+    if (item.type === 'message' || item.type === 'reasoning') {
+      if (!seen?.added) {
+        const start = item.type === 'message' ? { status: 'in_progress', content: [] } : { summary: [], ...('content' in item ? { content: [] } : {}) };
+        push({ type: 'response.output_item.added', output_index, item: { ...item, ...start } });
+      }
+      parts(item['summary'], true);
+      parts(item['content'], false);
     } else if (item.type === 'function_call' && typeof item['arguments'] === 'string') {
       const args = item['arguments'];
       if (!seen?.added) push({ type: 'response.output_item.added', output_index, item: { ...item, status: 'in_progress', arguments: '' } });
