@@ -152,7 +152,8 @@ export type KeyedView<T> = Readonly<Record<string, StreamEntry<T>>>;
  * - A stream that ended keeps its `done` or `error` entry until its key is started again or stopped; one stream's
  *   failure stays in its own entry.
  * - Unchanged entries keep their identity from one emission to the next; the view never mutates a value it
- *   emitted.
+ *   emitted, so each value of a stream copies the view's entries: stop (`stream: null`) the keys you no longer
+ *   show, or each later value pays for them.
  * - The view completes when the commands complete and every stream has ended; an error of the commands is the
  *   view's error. Unsubscribing unsubscribes every stream.
  *
