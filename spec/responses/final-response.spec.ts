@@ -6,9 +6,11 @@
  * from its first whole response (see `folded`).
  */
 import fc from 'fast-check';
-import { lastValueFrom, of } from 'rxjs';
+import { lastValueFrom, of, tap } from 'rxjs';
 import {
   finalResponse,
+  type ResponseToolCallDeltaWithSnapshot,
+  toolCallDeltas,
   MissingResponseError,
   MissingStreamStartError,
   responseReducer,
@@ -102,36 +104,41 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** The events of a scenario: a generated stream, a block of strays in it, cut anywhere or whole. Deep-frozen. */
+function scenarioEvents(s: typeof scenario extends fc.Arbitrary<infer S> ? S : never): ResponseStreamEvent[] {
+  const events = generatedEvents({ items: s.items, gaps: s.gaps }, s.complete) as unknown as ResponseStreamEvent[];
+  const deltas = events.filter((e) => e.type === 'response.output_text.delta') as unknown as Array<Record<string, unknown>>;
+  // The strays go in as one block (so that they follow each other), the stream often cut right after it.
+  const position = 2 + (s.at % Math.max(1, events.length - 2));
+  const block: ResponseStreamEvent[] = [];
+  for (const d of s.strays) {
+    const base = deltas.length > 0 && d.tweak !== 'anywhere' ? deltas[d.base % deltas.length]! : undefined;
+    const address: Record<string, unknown> = base
+      ? { output_index: base['output_index'], content_index: base['content_index'], item_id: base['item_id'] }
+      : { output_index: d.output_index, content_index: d.content_index, item_id: `item_${d.item}` };
+    if (d.tweak === 'content') address['content_index'] = d.content_index;
+    if (d.tweak === 'index') address['output_index'] = d.output_index;
+    if (d.tweak === 'id') address['item_id'] = `item_${d.item}`;
+    if (d.tweak === 'no id') delete address['item_id'];
+    block.push({
+      type: 'response.output_text.delta',
+      ...address,
+      delta: d.delta,
+      logprobs: logprobsOf(d.logprobs, d.delta),
+      sequence_number: 0,
+    } as unknown as ResponseStreamEvent);
+  }
+  events.splice(position, 0, ...block);
+  const end = s.cut % 2 === 0 ? position + block.length : 1 + (s.cut % events.length);
+  // Cut anywhere (pending text at the end), or whole; a stream may even start mid-way (no response yet).
+  return deepFreeze(s.whole ? events : events.slice(s.cut % 3 === 0 ? 2 : 0, end));
+}
+
 describe('finalResponse()', () => {
   it('gives the last snapshot of responseReducer (key order included), or fails with its error', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
-        const events = generatedEvents({ items: s.items, gaps: s.gaps }, s.complete) as unknown as ResponseStreamEvent[];
-        const deltas = events.filter((e) => e.type === 'response.output_text.delta') as unknown as Array<Record<string, unknown>>;
-        // The strays go in as one block (so that they follow each other), the stream often cut right after it.
-        const position = 2 + (s.at % Math.max(1, events.length - 2));
-        const block: ResponseStreamEvent[] = [];
-        for (const d of s.strays) {
-          const base = deltas.length > 0 && d.tweak !== 'anywhere' ? deltas[d.base % deltas.length]! : undefined;
-          const address: Record<string, unknown> = base
-            ? { output_index: base['output_index'], content_index: base['content_index'], item_id: base['item_id'] }
-            : { output_index: d.output_index, content_index: d.content_index, item_id: `item_${d.item}` };
-          if (d.tweak === 'content') address['content_index'] = d.content_index;
-          if (d.tweak === 'index') address['output_index'] = d.output_index;
-          if (d.tweak === 'id') address['item_id'] = `item_${d.item}`;
-          if (d.tweak === 'no id') delete address['item_id'];
-          block.push({
-            type: 'response.output_text.delta',
-            ...address,
-            delta: d.delta,
-            logprobs: logprobsOf(d.logprobs, d.delta),
-            sequence_number: 0,
-          } as unknown as ResponseStreamEvent);
-        }
-        events.splice(position, 0, ...block);
-        const end = s.cut % 2 === 0 ? position + block.length : 1 + (s.cut % events.length);
-        // Cut anywhere (pending text at the end), or whole; a stream may even start mid-way (no response yet).
-        const kept = deepFreeze(s.whole ? events : events.slice(s.cut % 3 === 0 ? 2 : 0, end));
+        const kept = scenarioEvents(s);
         const expected = folded(kept);
         const actual = await final(kept);
         expect(actual).toEqual(expected);
@@ -169,5 +176,35 @@ describe('finalResponse()', () => {
     const response = await lastValueFrom(of(...events).pipe(finalResponse()));
     expect(response.output_text).toBe('acbedfg');
     expect(response).toEqual(events.reduce<ResponseSnapshot | undefined>(responseReducer, undefined));
+  });
+});
+
+describe('toolCallDeltas() on Responses events', () => {
+  it("gives each fragment the snapshot responseReducer has at its event, and fails where the reducer throws (its text deltas and their logprobs applied together)", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        const kept = scenarioEvents(s);
+        // The reducer's snapshot after each event, until it throws.
+        const snapshots: Array<ResponseSnapshot | undefined> = [];
+        let thrown: unknown;
+        try {
+          for (const event of kept) snapshots.push(responseReducer(snapshots.at(-1), event));
+        } catch (error) {
+          thrown = error;
+        }
+        const emitted: ResponseToolCallDeltaWithSnapshot[] = [];
+        const error = await lastValueFrom(of(...kept).pipe(toolCallDeltas(), tap((d) => emitted.push(d as ResponseToolCallDeltaWithSnapshot))), { defaultValue: undefined }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        // The reducer's error, at the same event (every fragment before it emitted).
+        expect((error as Error | undefined)?.message).toBe((thrown as Error | undefined)?.message);
+        for (const { delta, response } of emitted) {
+          const at = kept.indexOf(delta);
+          expect(response).toEqual(snapshots[at]);
+        }
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

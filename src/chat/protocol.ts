@@ -8,8 +8,8 @@ import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ChatCompletionChunksOptions } from './chat-completion-chunks.js';
-import { chatCompletionReducer } from './snapshot/reducer.js';
-import type { ChatCompletionSnapshot } from './snapshot/state.js';
+import { NO_PENDING_LOGPROBS, type PendingLogprobsState, pendingLogprobsReducer, settledLogprobs } from './snapshot/pending-logprobs.js';
+import type { chatCompletionReducer } from './snapshot/reducer.js';
 import { textOf } from '../errors/excerpt.js';
 
 // Chat Completions, described once (see `src/protocols/protocol.ts`): its values, its source, its accumulation.
@@ -225,19 +225,22 @@ class AdoptingChunkReader extends FinishingChunkReader implements AdoptingReader
 
 /**
  * Chat Completions chunks as `toolCallDeltas()` accumulates them: {@link chatCompletionReducer} from
- * `undefined`; the tool call fragments are every choice's `delta.tool_calls`, each with its call as accumulated.
+ * `undefined`, with the logprobs token lists held back until a chunk with tool calls ({@link pendingLogprobsReducer}:
+ * no snapshot is seen at the other chunks here, and appending each chunk's tokens copies the choice's list); the tool
+ * call fragments are every choice's `delta.tool_calls`, each with its call as accumulated.
  *
  * @example
- * const completion = chatAccumulation.reducer(chatAccumulation.initial, chunk);
+ * const state = chatAccumulation.reducer(chatAccumulation.initial, chunk); // state.snapshot
  */
-export const chatAccumulation: ProtocolAccumulation<
-  ChatCompletionChunk,
-  ChatCompletionSnapshot | undefined,
-  ChatToolCallDeltaWithSnapshot
-> = {
-  initial: undefined,
-  reducer: chatCompletionReducer,
-  toolCallDeltas(chunk, completion, out) {
+export const chatAccumulation: ProtocolAccumulation<ChatCompletionChunk, PendingLogprobsState, ChatToolCallDeltaWithSnapshot> = {
+  initial: NO_PENDING_LOGPROBS,
+  reducer(state, chunk) {
+    const next = pendingLogprobsReducer(state, chunk);
+    return next.pending !== undefined && chunk.choices.some((choice) => choice.delta?.tool_calls)
+      ? { snapshot: settledLogprobs(next), pending: undefined }
+      : next;
+  },
+  toolCallDeltas(chunk, { snapshot: completion }, out) {
     for (const choice of chunk.choices) {
       const fragments = choice.delta?.tool_calls;
       if (!fragments) continue;

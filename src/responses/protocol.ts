@@ -8,8 +8,8 @@ import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import type { ResponseEventsOptions } from './response-events.js';
-import { outputPosition, responseReducer } from './snapshot/reducer.js';
-import type { ResponseSnapshot } from './snapshot/state.js';
+import { NOTHING_PENDING, type PendingTextState, pendingTextStep } from './snapshot/pending-text.js';
+import { outputPosition, type responseReducer } from './snapshot/reducer.js';
 import { textOf } from '../errors/excerpt.js';
 
 // The Responses API, described once (see `src/protocols/protocol.ts`): its values, its source, its accumulation.
@@ -222,21 +222,19 @@ class AdoptingResponseReader extends ResponseReader implements AdoptingReader<Re
 }
 
 /**
- * Responses events as `toolCallDeltas()` accumulates them: {@link responseReducer} from `undefined`; the tool
- * call fragments are `response.function_call_arguments.delta` and `response.custom_tool_call_input.delta`, each
- * with its item as accumulated.
+ * Responses events as `toolCallDeltas()` accumulates them: {@link responseReducer} from `undefined`, with the text
+ * deltas of a part applied together at the next other event ({@link pendingTextStep}: no snapshot is seen at a text
+ * delta here, and applying each delta's logprobs copies the part's list); the tool call fragments are
+ * `response.function_call_arguments.delta` and `response.custom_tool_call_input.delta`, each with its item as
+ * accumulated.
  *
  * @example
- * const snapshot = responsesAccumulation.reducer(responsesAccumulation.initial, event);
+ * const state = responsesAccumulation.reducer(responsesAccumulation.initial, event); // state.snapshot
  */
-export const responsesAccumulation: ProtocolAccumulation<
-  ResponseStreamEvent,
-  ResponseSnapshot | undefined,
-  ResponseToolCallDeltaWithSnapshot
-> = {
-  initial: undefined,
-  reducer: responseReducer,
-  toolCallDeltas(event, response, out) {
+export const responsesAccumulation: ProtocolAccumulation<ResponseStreamEvent, PendingTextState, ResponseToolCallDeltaWithSnapshot> = {
+  initial: NOTHING_PENDING,
+  reducer: pendingTextStep,
+  toolCallDeltas(event, { snapshot: response }, out) {
     const type = event.type;
     if (type !== FUNCTION_ARGUMENTS_DELTA && type !== CUSTOM_INPUT_DELTA) return;
     // By position, not wire index: after a gap in `output_index` the two differ.

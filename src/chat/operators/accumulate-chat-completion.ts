@@ -14,6 +14,10 @@ import { readingWith } from '../../operators/reducing-operator.js';
  * chunk opens a message (`delta.role`) or the completion before finished (servers that give every chunk an id of
  * its own stay one).
  *
+ * With `logprobs: true`, each snapshot holds its own list of every token's logprobs so far, so each chunk copies the
+ * list: a long answer costs time in the square of its length (`node bench/logprobs.mjs`). For the final completion
+ * only, `finalChatCompletion()` appends them once.
+ *
  * @example
  * import { map, distinctUntilChanged } from 'rxjs';
  * import { accumulateChatCompletion } from 'rx-openai-stream';

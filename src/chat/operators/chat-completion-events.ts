@@ -163,7 +163,9 @@ const NO_EVENTS: readonly ChatCompletionStreamEvent[] = Object.freeze([]);
  * never finished gets none, as at the end of a stream (and as in the SDK's per-completion stream). Deliberate differences: no `parsed` /
  * `parsed_arguments` fields (this library does not parse structured outputs), no `chunk` / `content` events
  * (use the chunks, or `accumulateChatCompletion()`, or `textDeltas()`), and a tool call that never got a `type`
- * is not announced (the SDK fails the stream there).
+ * is not announced (the SDK fails the stream there). With `logprobs: true`, each `logprobs.*.delta` event holds its
+ * own list of every token so far (the SDK gives one list it keeps growing), so a long answer costs time in the
+ * square of its length (`node bench/logprobs.mjs`).
  *
  * Built from RxJS operators with one state per subscription: `take(1)` stops the source at once. A chunk it cannot
  * read (built by hand, without the fields the library's sources check) ends the stream with a `SnapshotError` that

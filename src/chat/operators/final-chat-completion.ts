@@ -1,8 +1,7 @@
 import { map, type OperatorFunction, pipe, reduce } from 'rxjs';
 import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 import { finalizeChatCompletion } from '../snapshot/finalize.js';
-import { chatCompletionReducer } from '../snapshot/reducer.js';
-import type { ChatCompletionSnapshot } from '../snapshot/state.js';
+import { NO_PENDING_LOGPROBS, pendingLogprobsReducer, settledLogprobs } from '../snapshot/pending-logprobs.js';
 import { readingWith } from '../../operators/reducing-operator.js';
 
 /**
@@ -24,7 +23,9 @@ import { readingWith } from '../../operators/reducing-operator.js';
  */
 export function finalChatCompletion(): OperatorFunction<ChatCompletionChunk, ChatCompletion> {
   return pipe(
-    reduce(readingWith(chatCompletionReducer), undefined as ChatCompletionSnapshot | undefined),
-    map(finalizeChatCompletion),
+    // The reducer of `accumulateChatCompletion()`, with the chunks' logprobs token lists appended at the end: the
+    // snapshots in between are never seen here (see `pendingLogprobsReducer`).
+    reduce(readingWith(pendingLogprobsReducer), NO_PENDING_LOGPROBS),
+    map((state) => finalizeChatCompletion(settledLogprobs(state))),
   );
 }

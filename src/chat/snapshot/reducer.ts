@@ -173,7 +173,15 @@ export function startsNewCompletion(snapshot: ChatCompletionSnapshot, chunk: Cha
   return idsAfterChunk(snapshot, chunk) === 'another';
 }
 
-function idsAfterChunk(snapshot: ChatCompletionSnapshot, chunk: ChatCompletionChunk): CompletionIds | 'another' {
+/**
+ * How `chunk` goes on from `snapshot` by the rule of {@link completionIdsAfter}: `'another'` when it starts another
+ * completion (the reducer then starts a snapshot of its own).
+ *
+ * @internal
+ * @example
+ * if (idsAfterChunk(snapshot, chunk) === 'another') dropWhatWasPending();
+ */
+export function idsAfterChunk(snapshot: ChatCompletionSnapshot, chunk: ChatCompletionChunk): CompletionIds | 'another' {
   return completionIdsAfter(idsOf(snapshot), snapshot.id, chunk, SNAPSHOT_ASKS, snapshot);
 }
 
@@ -264,6 +272,18 @@ function withChoices(
   choices: readonly ChatCompletionSnapshotChoice[],
 ): ChatCompletionSnapshot {
   return { ...snapshot, choices };
+}
+
+/**
+ * `snapshot` with other `choices`, still marked with how its chunks used their ids (the reducer goes on from it as
+ * from `snapshot`).
+ *
+ * @internal
+ * @example
+ * const next = withOtherChoices(snapshot, choices);
+ */
+export function withOtherChoices(snapshot: ChatCompletionSnapshot, choices: readonly ChatCompletionSnapshotChoice[]): ChatCompletionSnapshot {
+  return withIds(withChoices(snapshot, choices), idsOf(snapshot));
 }
 
 /** An own data property, `__proto__` included (an assignment to it would set the prototype instead). */

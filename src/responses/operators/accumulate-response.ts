@@ -11,6 +11,10 @@ import { readingWith } from '../../operators/reducing-operator.js';
  * {@link responseReducer} in `scan`: snapshots are immutable and share unchanged output items, so `===` tells
  * what changed. Events before the response exists (none, in a well-formed stream) emit nothing.
  *
+ * With logprobs asked for (`include: ['message.output_text.logprobs']`), each snapshot holds its own list of every
+ * token's logprobs so far, so each delta copies the list: a long answer costs time in the square of its length
+ * (`node bench/logprobs.mjs`). For the final response only, `finalResponse()` appends them once.
+ *
  * @example
  * import { map, distinctUntilChanged } from 'rxjs';
  * import { accumulateResponse } from 'rx-openai-stream';

@@ -1,5 +1,6 @@
 import type { ResponseStreamEvent, ResponseTextDeltaEvent } from '../../wire/responses-api.js';
-import { appendOutputText, outputTextPosition, responseReducer } from './reducer.js';
+import { detached } from '../../schema/json-values.js';
+import { appendOutputText, isOutputLogprobs, outputTextPosition, responseReducer } from './reducer.js';
 import { beganAfterStart, startOf } from './stream-start.js';
 import type { ResponseSnapshot } from './state.js';
 
@@ -7,7 +8,7 @@ import type { ResponseSnapshot } from './state.js';
  * The state of a reduction that is read only at its end (`finalResponse()`): the snapshot, and the text of the
  * text deltas since then, all for one `output_text` part, not yet applied to it. Immutable, like a snapshot.
  *
- * @internal
+ * Declared in the package (`toolCallDeltas()`'s types name it), not exported from its entries.
  * @example
  * const state: PendingTextState = { snapshot, at: addressOf(firstDelta), text: 'Hel' + 'lo' };
  */
@@ -20,6 +21,11 @@ export interface PendingTextState {
   readonly at: TextPartAddress | undefined;
   /** The pending deltas' text, joined. */
   readonly text: string;
+  /**
+   * The pending deltas' logprobs, newest first (each delta's list, as the reducer would append it), or `undefined`:
+   * a list that only grows at its head, so no delta copies the ones before it.
+   */
+  readonly logprobs?: PendingLogprobs | undefined;
   /**
    * Where the stream began when it began after its start (an output event before any response: a stream resumed
    * with `starting_after`), while no whole response has come since; `undefined` otherwise.
@@ -38,6 +44,12 @@ export const NOTHING_PENDING: PendingTextState = /* @__PURE__ */ Object.freeze({
 
 const TEXT_DELTA = 'response.output_text.delta';
 
+/** One delta's logprobs and those of the deltas before it. */
+interface PendingLogprobs {
+  readonly entries: readonly unknown[];
+  readonly before: PendingLogprobs | undefined;
+}
+
 /**
  * {@link responseReducer} for a reduction whose snapshots nobody sees before the end: consecutive text deltas of
  * one `output_text` part are kept as one pending text (a string concatenation each) and applied at once, by the
@@ -48,7 +60,8 @@ const TEXT_DELTA = 'response.output_text.delta';
  * its start (where the reducer throws `MissingStreamStartError`): its events are skipped until one brings a whole
  * response (see `beforeResponse`), and `joinedAt` says where it began. Pure: the state given is never changed.
  *
- * Deltas that bring logprobs (which the part keeps) are applied one by one, as the reducer does.
+ * Their logprobs wait with them (the reducer appends each delta's to the part's list, a copy of the list each time:
+ * with a token's logprobs on every delta, that made a long answer's reduction quadratic), and are appended at once.
  *
  * @internal
  * @example
@@ -57,12 +70,31 @@ const TEXT_DELTA = 'response.output_text.delta';
 export function pendingTextReducer(state: PendingTextState, event: ResponseStreamEvent): PendingTextState {
   const snapshot = state.snapshot;
   if (snapshot === undefined) return beforeResponse(state, event);
-  if (event.type === TEXT_DELTA && typeof event.delta === 'string' && !hasLogprobs(event.logprobs)) {
+  return pendingTextStep(state, event);
+}
+
+/**
+ * {@link pendingTextReducer} once a response is known, or from the first event as {@link responseReducer} starts
+ * (`MissingStreamStartError` for a stream that began after its start): for `toolCallDeltas()`, whose snapshots are
+ * seen at the events of tool calls only, never at a text delta. A state whose `at` is `undefined` holds the snapshot
+ * `responseReducer` would hold. Pure.
+ *
+ * @internal
+ * @example
+ * const state = events.reduce(pendingTextStep, NOTHING_PENDING); // state.snapshot after a function call's delta
+ */
+export function pendingTextStep(state: PendingTextState, event: ResponseStreamEvent): PendingTextState {
+  const snapshot = state.snapshot;
+  if (snapshot !== undefined && event.type === TEXT_DELTA && typeof event.delta === 'string') {
     const at = state.at;
     if (at === undefined || sameAddress(at, event)) {
       // The part's place does not depend on its text: looked up (and refused) as the reducer would, now.
       if (outputTextPosition(snapshot, event) < 0) return state; // not a message: the delta changes nothing
-      return { snapshot, at: at ?? addressOf(event), text: state.text + event.delta };
+      // Only what the reducer would keep (a well-formed, non-empty list), copied as it copies it.
+      const logprobs = isOutputLogprobs(event.logprobs) && event.logprobs.length > 0
+        ? { entries: detached(event.logprobs), before: state.logprobs }
+        : state.logprobs;
+      return { snapshot, at: at ?? addressOf(event), text: state.text + event.delta, logprobs };
     }
   }
   return { snapshot: responseReducer(settledSnapshot(state), event), at: undefined, text: '' };
@@ -106,18 +138,21 @@ function beforeResponse(state: PendingTextState, event: ResponseStreamEvent): Pe
  */
 export function settledSnapshot(state: PendingTextState): ResponseSnapshot | undefined {
   const at = state.at;
-  return at === undefined ? state.snapshot : appendOutputText(state.snapshot!, at, state.text, undefined);
+  return at === undefined ? state.snapshot : appendOutputText(state.snapshot!, at, state.text, joined(state.logprobs));
 }
 
-/** Whether a text delta's logprobs would be kept by the part: a non-empty list (the reducer checks the entries). */
-function hasLogprobs(logprobs: unknown): boolean {
-  return Array.isArray(logprobs) && logprobs.length > 0;
+/** The pending logprobs in the order their deltas came, as one list (`undefined` when none came). */
+function joined(pending: PendingLogprobs | undefined): unknown[] | undefined {
+  if (pending === undefined) return undefined;
+  const lists: Array<readonly unknown[]> = [];
+  for (let node: PendingLogprobs | undefined = pending; node !== undefined; node = node.before) lists.push(node.entries);
+  return lists.reverse().flat();
 }
 
 /**
  * Where a text delta goes: its item and part.
  *
- * @internal
+ * Declared in the package ({@link PendingTextState} names it), not exported from its entries.
  * @example
  * const at: TextPartAddress = { type: 'response.output_text.delta', output_index: 0, item_id: 'msg_1', content_index: 0 };
  */

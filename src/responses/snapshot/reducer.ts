@@ -299,8 +299,14 @@ function interim(snapshot: ResponseSnapshot, response: Response): ResponseSnapsh
   } as ResponseSnapshot;
 }
 
-/** Whether `value` is a list of output logprobs the SDK accepts (token, logprob, bytes; the same in top_logprobs). */
-function isOutputLogprobs(value: unknown): value is NonNullable<ResponseOutputText['logprobs']> {
+/**
+ * Whether `value` is a list of output logprobs the SDK accepts (token, logprob, bytes; the same in top_logprobs).
+ *
+ * @internal
+ * @example
+ * isOutputLogprobs([{ token: 'Hi', logprob: -0.1, bytes: [72, 105], top_logprobs: [] }]); // true
+ */
+export function isOutputLogprobs(value: unknown): value is NonNullable<ResponseOutputText['logprobs']> {
   return (
     Array.isArray(value) &&
     value.every((entry) => isLogprob(entry) && Array.isArray(entry['top_logprobs']) && entry['top_logprobs'].every(isLogprob))

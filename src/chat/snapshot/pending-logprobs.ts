@@ -1,0 +1,113 @@
+import { detached } from '../../schema/json-values.js';
+import type { ChatCompletionChunk, ChatCompletionChunkChoice } from '../../wire/chat.js';
+import { chatCompletionReducer, idsAfterChunk, withOtherChoices } from './reducer.js';
+import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from './state.js';
+
+/**
+ * The state of a chat reduction whose snapshots are seen only at some chunks (`finalChatCompletion()` at the end,
+ * `toolCallDeltas()` at the chunks with tool calls): the snapshot without the logprobs token lists of the chunks
+ * since it was last settled, and those lists. The reducer appends each chunk's tokens to the choice's list, a copy
+ * of the list each time: with a token's logprobs in every chunk, a long answer's reduction was quadratic. Here
+ * each chunk adds its lists at the head of a list of its own, and {@link settledLogprobs} appends them at once.
+ * Immutable, like a snapshot.
+ *
+ * Declared in the package (`toolCallDeltas()`'s types name it), not exported from its entries.
+ * @example
+ * const state: PendingLogprobsState = { snapshot, pending: { choice: 0, field: 'content', tokens, before: undefined } };
+ */
+export interface PendingLogprobsState {
+  readonly snapshot: ChatCompletionSnapshot | undefined;
+  /** The token lists held back, newest first. */
+  readonly pending: PendingTokens | undefined;
+}
+
+/** One chunk's token list for one choice's `content` or `refusal`, and the lists before it. */
+interface PendingTokens {
+  readonly choice: number;
+  readonly field: 'content' | 'refusal';
+  readonly tokens: readonly unknown[];
+  readonly before: PendingTokens | undefined;
+}
+
+/**
+ * Nothing seen, nothing pending.
+ *
+ * @internal
+ * @example
+ * chunks$.pipe(reduce(pendingLogprobsReducer, NO_PENDING_LOGPROBS), map(settledLogprobs));
+ */
+export const NO_PENDING_LOGPROBS: PendingLogprobsState = /* @__PURE__ */ Object.freeze({ snapshot: undefined, pending: undefined });
+
+/**
+ * {@link chatCompletionReducer} with each chunk's logprobs token lists held back: `settledLogprobs(chunks.reduce(
+ * pendingLogprobsReducer, NO_PENDING_LOGPROBS))` equals `chunks.reduce(chatCompletionReducer, undefined)`, and
+ * throws the same errors at the same chunks. A chunk of another completion drops what was held back, as the reducer
+ * drops the completion before it. Pure: the state given is never changed.
+ *
+ * @internal
+ * @example
+ * const completion = settledLogprobs(chunks.reduce(pendingLogprobsReducer, NO_PENDING_LOGPROBS));
+ */
+export function pendingLogprobsReducer(state: PendingLogprobsState, chunk: ChatCompletionChunk): PendingLogprobsState {
+  const before = state.snapshot === undefined || idsAfterChunk(state.snapshot, chunk) === 'another' ? undefined : state.pending;
+  let pending = before;
+  let choices: ChatCompletionChunkChoice[] | undefined;
+  const given = chunk.choices;
+  for (let at = 0; at < given.length; at++) {
+    const choice = given[at]!;
+    const logprobs = choice?.logprobs;
+    if (!logprobs || (!logprobs.content && !logprobs.refusal)) continue;
+    const { content, refusal } = logprobs;
+    // A list of another kind is merged as the reducer merges it, in its place among the lists: after those held back.
+    if ((content && !Array.isArray(content)) || (refusal && !Array.isArray(refusal))) {
+      return { snapshot: chatCompletionReducer(settledLogprobs({ snapshot: state.snapshot, pending: before }), chunk), pending: undefined };
+    }
+    if (content) pending = { choice: choice.index, field: 'content', tokens: detached(content), before: pending };
+    if (refusal) pending = { choice: choice.index, field: 'refusal', tokens: detached(refusal), before: pending };
+    // Empty lists in their place: the snapshot's lists keep their keys' order, and appending nothing copies nothing.
+    const held = { ...logprobs, ...(content ? { content: [] } : {}), ...(refusal ? { refusal: [] } : {}) };
+    (choices ??= given.slice())[at] = { ...choice, logprobs: held };
+  }
+  const snapshot = chatCompletionReducer(state.snapshot, choices ? { ...chunk, choices } : chunk);
+  return { snapshot, pending };
+}
+
+/**
+ * The snapshot of a {@link PendingLogprobsState} with the token lists held back appended, each to its choice's
+ * list, in the order the chunks brought them.
+ *
+ * @internal
+ * @example
+ * const completion = settledLogprobs(state);
+ */
+export function settledLogprobs(state: PendingLogprobsState): ChatCompletionSnapshot | undefined {
+  const { snapshot } = state;
+  if (snapshot === undefined || state.pending === undefined) return snapshot;
+  // By choice and field, newest first.
+  const lists = new Map<string, Array<readonly unknown[]>>();
+  for (let node: PendingTokens | undefined = state.pending; node !== undefined; node = node.before) {
+    const key = `${node.choice} ${node.field}`;
+    let found = lists.get(key);
+    if (!found) lists.set(key, (found = []));
+    found.push(node.tokens);
+  }
+  const choices = snapshot.choices.slice() as ChatCompletionSnapshotChoice[];
+  for (const [key, reversed] of lists) {
+    const [index, field] = key.split(' ') as [string, 'content' | 'refusal'];
+    const choice = choices[Number(index)]!;
+    const logprobs = choice.logprobs!;
+    const held = logprobs[field] as unknown;
+    let tokens: unknown;
+    if (held === null || held === undefined || Array.isArray(held)) {
+      const list = held ? held.slice() : [];
+      for (let at = reversed.length - 1; at >= 0; at--) for (const token of reversed[at]!) list.push(token);
+      tokens = list;
+    } else {
+      // A value of another kind the reducer kept (a chunk's string): appended to as the reducer appends, one by one.
+      tokens = held;
+      for (let at = reversed.length - 1; at >= 0; at--) tokens = (tokens as { concat(list: unknown): unknown }).concat(reversed[at]);
+    }
+    choices[Number(index)] = { ...choice, logprobs: { ...logprobs, [field]: tokens } };
+  }
+  return withOtherChoices(snapshot, choices);
+}
