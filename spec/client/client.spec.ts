@@ -45,7 +45,10 @@ describe('createClient() and createClient()', () => {
     const betaOf = () => ctx.emulator.requests.at(-1)!.headers['openai-beta'];
     await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Hi' }));
     expect(betaOf()).toBeUndefined();
+    // The vector stores' endpoints get it from both, as the SDK sends it there.
     await firstValueFrom(client.vectorStores.create({ name: 'docs' }));
+    expect(betaOf()).toBe('assistants=v2');
+    await firstValueFrom(client.files.create({ file: { name: 'notes.txt', content: 'hello' }, purpose: 'assistants' }));
     expect(betaOf()).toBeUndefined();
     await firstValueFrom(assistants.threads.create());
     expect(betaOf()).toBe('assistants=v2');

@@ -273,6 +273,38 @@ describe('a 502 after the API accepted the POST leaves exactly one object', () =
     expect(ctx.emulator.counters.runsCreated - before).toBe(1);
   });
 
+  it('a 502 that says x-should-retry: false is not sent again, and the run its POST created is still adopted (stream and createAndPoll)', async () => {
+    // The API's own say on the 502, as a proxy or the API may add it.
+    const saysNoRetry: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.status !== 502) return response;
+      const headers = new Headers(response.headers);
+      headers.set('x-should-retry', 'false');
+      return new Response(await response.arrayBuffer(), { status: 502, headers });
+    };
+    const client = ctx.clientWith({ fetch: saysNoRetry });
+    for (const call of [
+      (threadId: string) => client.threads.runs.stream(threadId, { assistant_id: assistantId }).pipe(finalRun()),
+      (threadId: string) => client.threads.runs.createAndPoll(threadId, { assistant_id: assistantId }).pipe(toArray()),
+    ]) {
+      const threadId = await newThread();
+      const before = ctx.emulator.counters.runsCreated;
+      lost(/\/runs$/);
+      const { requests } = await logged(() => lastValueFrom(call(threadId) as Observable<unknown>));
+      expect(ctx.emulator.counters.runsCreated - before).toBe(1);
+      expect(posts(requests, /\/runs$/)).toHaveLength(1);
+    }
+    // A 502 that created nothing (a gateway's own) is reported, not sent again: the API said so.
+    ctx.emulator.clearFaults();
+    const threadId = await newThread();
+    ctx.emulator.inject({ kind: 'serverError', status: 502, retryAfterMs: 5 }, { match: { method: 'POST', path: /\/runs$/ }, times: 1 });
+    const { result: error, requests } = await logged(() =>
+      firstValueFrom(client.threads.runs.createAndPoll(threadId, { assistant_id: assistantId })).catch((e: unknown) => e),
+    );
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(posts(requests, /\/runs$/)).toHaveLength(1);
+  });
+
   it('a refused connection sent nothing: the run call is sent again after the backoff, without a lookup (the create-and-run calls too)', async () => {
     // A port nothing listens on: Node's fetch fails with ECONNREFUSED a few causes down.
     const closed = await listen((_req, res) => res.end());

@@ -56,12 +56,14 @@ export interface AssistantsStreamClient extends OpenAIStreamClient {
  * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(textDeltas()).subscribe((t) => process.stdout.write(t));
  */
 export function createClient(options: ClientOptions = {}): OpenAIStreamClient {
-  return apiResources(createTransport(resolveClientOptions(options)));
+  const resolved = resolveClientOptions(options);
+  return apiResources(createTransport(resolved), createTransport({ ...resolved, beta: ASSISTANTS_BETA }));
 }
 
 /**
  * Creates a client as {@link createClient} does, with the Assistants API besides (`assistants`, `threads`), and
- * sends `OpenAI-Beta: assistants=v2` as that API asks.
+ * sends `OpenAI-Beta: assistants=v2` as that API asks (on every request; `createClient()` sends it to the vector
+ * stores' endpoints only, as the official SDK does).
  *
  * @example
  * import { createAssistantsClient, textDeltas } from 'rx-openai-stream';
@@ -73,18 +75,21 @@ export function createClient(options: ClientOptions = {}): OpenAIStreamClient {
  */
 export function createAssistantsClient(options: ClientOptions = {}): AssistantsStreamClient {
   // The API's header, as the library's own: the caller's headers may replace it, or remove it with `null`.
-  const transport = createTransport({ ...resolveClientOptions(options, 'createAssistantsClient'), beta: 'assistants=v2' });
-  return { ...apiResources(transport), assistants: assistantsResource(transport), threads: threadsResource(transport) };
+  const transport = createTransport({ ...resolveClientOptions(options, 'createAssistantsClient'), beta: ASSISTANTS_BETA });
+  return { ...apiResources(transport, transport), assistants: assistantsResource(transport), threads: threadsResource(transport) };
 }
 
-/** The resources both clients have, over one transport. */
-function apiResources(transport: Transport): OpenAIStreamClient {
+/** `OpenAI-Beta` of the Assistants API, which the SDK sends to the vector stores' endpoints too. */
+const ASSISTANTS_BETA = 'assistants=v2';
+
+/** The resources both clients have; the vector stores over a transport that sends {@link ASSISTANTS_BETA}. */
+function apiResources(transport: Transport, beta: Transport): OpenAIStreamClient {
   const files = filesResource(transport);
   return {
     responses: responsesResource(transport),
     conversations: conversationsResource(transport),
     chat: chatResource(transport),
     files,
-    vectorStores: vectorStoresResource(transport, files),
+    vectorStores: vectorStoresResource(beta, files),
   };
 }

@@ -27,6 +27,18 @@ export function isRetryable(error: unknown, method: string): boolean {
 }
 
 /**
+ * Whether the API said not to retry this failure (`x-should-retry: false`). A run call that failed so may still
+ * have created its run: it is looked up, though not sent again.
+ *
+ * @internal
+ * @example
+ * if (!isRetryable(error, 'POST') && saidNotToRetry(error) && mayHaveCreated(error)) lookUpTheRun();
+ */
+export function saidNotToRetry(error: unknown): boolean {
+  return error instanceof APIError && error.headers.get('x-should-retry') === 'false';
+}
+
+/**
  * How long to wait before retry number `attempt` (0 for the first retry): the server's `retry-after-ms`, else
  * `retry-after` (seconds or an HTTP date), when it is a sensible wait (at most 60 s); otherwise exponential
  * backoff from 0.5 s, doubling, capped at 8 s, with up to 25% jitter downwards so clients spread out.

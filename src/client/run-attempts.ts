@@ -6,7 +6,7 @@ import { runCheck } from './body-checks.js';
 import type { Run } from '../wire/assistants.js';
 import type { RequestOptions } from './options.js';
 import { readJSONWithHeaders, type WithHeaders } from './readers.js';
-import { isRetryable, retryDelayMs } from './retry-policy.js';
+import { isRetryable, retryDelayMs, saidNotToRetry } from './retry-policy.js';
 import { type RequestSpec, type Transport, withCallKey } from './transport.js';
 
 /**
@@ -173,7 +173,8 @@ export function createRunOnce(
       transport.request(call.spec, { ...call.options, maxRetries: 0 }, readJSONWithHeaders(runCheck)).pipe(
         catchError((error: unknown) => {
           const retryable = isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body'));
-          if (n >= maxRetries || !retryable) return throwError(() => error);
+          // A failure the API said not to retry may still have created the run: looked up, never sent again.
+          if (n >= maxRetries || (!retryable && !(saidNotToRetry(error) && mayHaveCreated(error)))) return throwError(() => error);
           const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined), scheduler);
           if (!mayHaveCreated(error)) return wait$.pipe(switchMap(() => attempt$(n + 1)));
           return wait$.pipe(
@@ -181,7 +182,7 @@ export function createRunOnce(
             switchMap((run) =>
               run
                 ? api.retrieveRun(run.id, run.thread_id, options)
-                : run === undefined
+                : run === undefined && retryable
                   ? attempt$(n + 1)
                   : throwError(() => error),
             ),

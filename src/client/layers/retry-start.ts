@@ -1,6 +1,6 @@
 import { catchError, defer, type MonoTypeOperatorFunction, type Observable, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
 import { APIError } from '../../errors/api-errors.js';
-import { retryDelayMs } from '../retry-policy.js';
+import { retryDelayMs, saidNotToRetry } from '../retry-policy.js';
 
 /**
  * How {@link retryStart} retries a call whose failed attempt may have created something on the server.
@@ -46,12 +46,15 @@ export function retryStart<E>(plan: AdoptingRetry<E>, received?: () => number): 
         const delivered = received === undefined ? () => seen : () => received() > 0;
         return (received === undefined ? source.pipe(tap(() => (seen = true))) : source).pipe(
           catchError((error: unknown) => {
-            if (delivered() || n >= plan.maxRetries || !plan.isRetryable(error)) return throwError(() => error);
+            if (delivered() || n >= plan.maxRetries) return throwError(() => error);
+            // A failure the API said not to retry may still have created something: adopted, never sent again.
+            const retryable = plan.isRetryable(error);
+            if (!retryable && !(saidNotToRetry(error) && plan.mayHaveCreated(error))) return throwError(() => error);
             const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined), plan.scheduler);
             if (!plan.mayHaveCreated(error)) return wait$.pipe(switchMap(() => attempt$(n + 1)));
             return wait$.pipe(
               switchMap(() => plan.adopt(error)),
-              switchMap((adopted) => adopted ?? (adopted === undefined ? attempt$(n + 1) : throwError(() => error))),
+              switchMap((adopted) => adopted ?? (adopted === undefined && retryable ? attempt$(n + 1) : throwError(() => error))),
             );
           }),
         );
