@@ -35,7 +35,7 @@ function textOf(message: { content: readonly { type: string; text?: { value: str
 }
 
 describe('createClient() and createClient()', () => {
-  it("createClient() has no Assistants API and sends no OpenAI-Beta header; createClient() has it and sends the header, which the caller's headers may remove", async () => {
+  it("createClient() has no Assistants API and sends OpenAI-Beta to the vector stores only, as the SDK does; createAssistantsClient() has it and sends the header everywhere, which the caller's headers may remove", async () => {
     const base = { apiKey: 'test', baseURL: ctx.emulator.url };
     const client = createClient(base);
     expect(Object.keys(client).sort()).toEqual(['chat', 'conversations', 'files', 'responses', 'vectorStores']);
