@@ -2,7 +2,8 @@
  * `finalChatCompletion()` and `toolCallDeltas()` hold the chunks' logprobs token lists back
  * (`pendingLogprobsReducer`) instead of copying each choice's list at every chunk: what they give must be what
  * `chatCompletionReducer` gives on the same chunks (key order included), and fail where it throws, whatever the
- * chunks: several choices and completions, lists, nulls and values of another kind, tool calls between.
+ * chunks: several choices and completions, lists, nulls and values of another kind, tool calls between, audio
+ * answers and their ends.
  */
 import fc from 'fast-check';
 import { lastValueFrom, of, tap } from 'rxjs';
@@ -11,7 +12,7 @@ import { type ChatCompletionChunk, type ChatCompletionSnapshot, type ChatToolCal
 import { finalizeChatCompletion } from '../../src/chat/snapshot/finalize';
 import { propertyRuns } from '../helpers/property-runs';
 
-const RUNS = propertyRuns(1_000, 200);
+const RUNS = propertyRuns(10_000, 200);
 
 const token = fc.string({ maxLength: 3 }).map((text) => ({ token: text, logprob: -0.5, bytes: [...Buffer.from(text)], top_logprobs: [] }));
 const tokens = fc.oneof(
@@ -32,6 +33,8 @@ const choice = fc.record({
   refusal: fc.option(fc.string({ maxLength: 2 }), { nil: undefined }),
   call: fc.option(fc.record({ index: fc.integer({ min: 0, max: 1 }), args: fc.string({ maxLength: 3 }) }), { nil: undefined }),
   finish: fc.option(fc.constantFrom('stop', 'tool_calls', 'length'), { nil: undefined }),
+  // An audio answer's pieces, and its end: a delta of `audio` alone (the reducer marks the choice done).
+  audio: fc.constantFrom(undefined, undefined, undefined, 'data', 'end'),
   logprobs,
 });
 const chunkOf = fc.record({ id: fc.constantFrom('a', 'a', 'a', 'b', ''), choices: fc.array(choice, { maxLength: 2 }) });
@@ -50,6 +53,9 @@ function built(spec: { id: string; choices: ChoiceSpec[] }): ChatCompletionChunk
       if (c.content !== undefined) delta['content'] = c.content;
       if (c.refusal !== undefined) delta['refusal'] = c.refusal;
       if (c.call) delta['tool_calls'] = [{ index: c.call.index, id: `call_${c.call.index}`, type: 'function', function: { name: 'f', arguments: c.call.args } }];
+      if (c.audio === 'data') delta['audio'] = { id: 'audio_1', data: 'AAAA', transcript: 'Hi' };
+      if (c.audio === 'end') for (const key of Object.keys(delta)) delete delta[key];
+      if (c.audio === 'end') delta['audio'] = { expires_at: 1 };
       const lp = c.logprobs ? Object.fromEntries(Object.entries(c.logprobs).filter(([, v]) => v !== undefined)) : c.logprobs;
       return { index: c.index, delta, finish_reason: c.finish ?? null, ...(lp === undefined ? {} : { logprobs: lp }) };
     }),
@@ -112,5 +118,20 @@ describe('pendingLogprobsReducer', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('an audio answer with logprobs, ended by a delta of audio alone: finish_reason stop, as the reducer and the SDK give it', async () => {
+    const chunk = (delta: object, logprobs: object | null = null) =>
+      ({ id: 'a', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-audio', choices: [{ index: 0, delta, logprobs, finish_reason: null }] }) as unknown as ChatCompletionChunk;
+    const tokens = [{ token: 'Hi', logprob: -0.1, bytes: [72, 105], top_logprobs: [] }];
+    const chunks = [
+      chunk({ role: 'assistant' }),
+      chunk({ audio: { id: 'audio_1', data: 'AAAA', transcript: 'Hi' } }, { content: tokens, refusal: null }),
+      chunk({ audio: { expires_at: 1 } }),
+    ];
+    const completion = await lastValueFrom(of(...chunks).pipe(finalChatCompletion()));
+    expect(completion.choices[0]!.finish_reason).toBe('stop');
+    expect(completion.choices[0]!.logprobs).toEqual({ content: tokens, refusal: null });
+    expect(JSON.stringify(completion)).toBe(JSON.stringify(finalizeChatCompletion(chunks.reduce<ChatCompletionSnapshot | undefined>(chatCompletionReducer, undefined))));
   });
 });

@@ -9,7 +9,7 @@ import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ChatCompletionChunksOptions } from './chat-completion-chunks.js';
 import { NO_PENDING_LOGPROBS, type PendingLogprobsState, pendingLogprobsReducer, settledLogprobs } from './snapshot/pending-logprobs.js';
-import type { chatCompletionReducer } from './snapshot/reducer.js';
+import { chatCompletionReducer } from './snapshot/reducer.js';
 import { textOf } from '../errors/excerpt.js';
 
 // Chat Completions, described once (see `src/protocols/protocol.ts`): its values, its source, its accumulation.
@@ -235,10 +235,10 @@ class AdoptingChunkReader extends FinishingChunkReader implements AdoptingReader
 export const chatAccumulation: ProtocolAccumulation<ChatCompletionChunk, PendingLogprobsState, ChatToolCallDeltaWithSnapshot> = {
   initial: NO_PENDING_LOGPROBS,
   reducer(state, chunk) {
-    const next = pendingLogprobsReducer(state, chunk);
-    return next.pending !== undefined && chunk.choices.some((choice) => choice.delta?.tool_calls)
-      ? { snapshot: settledLogprobs(next), pending: undefined }
-      : next;
+    // A chunk with tool calls shows its completion: reduced as the reducer reduces it, after what was held back.
+    return chunk.choices.some((choice) => choice.delta?.tool_calls)
+      ? { snapshot: chatCompletionReducer(settledLogprobs(state), chunk), pending: undefined }
+      : pendingLogprobsReducer(state, chunk);
   },
   toolCallDeltas(chunk, { snapshot: completion }, out) {
     for (const choice of chunk.choices) {

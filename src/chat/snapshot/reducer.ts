@@ -385,6 +385,20 @@ export function isAudioDone(choice: ChatCompletionSnapshotChoice | undefined): b
   return (choice as { [AUDIO_DONE]?: boolean } | undefined)?.[AUDIO_DONE] === true;
 }
 
+/**
+ * `choice` with other `logprobs`, still marked when its audio answer ended (see {@link AUDIO_DONE}).
+ *
+ * @internal
+ * @example
+ * const next = withLogprobs(choice, { ...choice.logprobs!, content: tokens });
+ */
+export function withLogprobs(choice: ChatCompletionSnapshotChoice, logprobs: ChatCompletionSnapshotChoice['logprobs']): ChatCompletionSnapshotChoice {
+  const copy = copyChoice(choice);
+  copy.logprobs = logprobs;
+  markAudioDone(copy, isAudioDone(choice));
+  return copy;
+}
+
 function markAudioDone(choice: MutableChoice, done: boolean): void {
   if (done) Object.defineProperty(choice, AUDIO_DONE, { value: true, enumerable: false, configurable: true });
   else delete (choice as { [AUDIO_DONE]?: boolean })[AUDIO_DONE];
