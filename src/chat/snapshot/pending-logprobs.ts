@@ -91,29 +91,31 @@ export function settledLogprobs(state: PendingLogprobsState): ChatCompletionSnap
   const { snapshot } = state;
   if (snapshot === undefined || state.pending === undefined) return snapshot;
   // By choice and field, newest first.
-  const lists = new Map<string, Array<readonly unknown[]>>();
+  const lists = new Map<number, { content: Array<readonly unknown[]>; refusal: Array<readonly unknown[]> }>();
   for (let node: PendingTokens | undefined = state.pending; node !== undefined; node = node.before) {
-    const key = `${node.choice} ${node.field}`;
-    let found = lists.get(key);
-    if (!found) lists.set(key, (found = []));
-    found.push(node.tokens);
+    let found = lists.get(node.choice);
+    if (!found) lists.set(node.choice, (found = { content: [], refusal: [] }));
+    found[node.field].push(node.tokens);
   }
   const choices = snapshot.choices.slice() as ChatCompletionSnapshotChoice[];
-  for (const [key, reversed] of lists) {
-    const [index, field] = key.split(' ') as [string, 'content' | 'refusal'];
-    const choice = choices[Number(index)]!;
-    const logprobs = choice.logprobs!;
-    const held = logprobs[field] as unknown;
-    let tokens: unknown;
-    if (held === null || held === undefined || Array.isArray(held)) {
-      // One list (a settle at every chunk with tool calls): `concat`, the fastest copy; many: one `flat()`.
-      tokens = reversed.length === 1 ? (held ?? []).concat(reversed[0]!) : [held ?? [], ...reversed.reverse()].flat();
-    } else {
-      // A value of another kind the reducer kept (a chunk's string): appended to as the reducer appends, one by one.
-      tokens = held;
-      for (let at = reversed.length - 1; at >= 0; at--) tokens = (tokens as { concat(list: unknown): unknown }).concat(reversed[at]);
+  for (const [index, fields] of lists) {
+    let logprobs = choices[index]!.logprobs!;
+    for (const field of ['content', 'refusal'] as const) {
+      const reversed = fields[field];
+      if (reversed.length === 0) continue;
+      const held = logprobs[field] as unknown;
+      let tokens: unknown;
+      if (held === null || held === undefined || Array.isArray(held)) {
+        // One list (a settle at every chunk with tool calls): `concat`, the fastest copy; many: one `flat()`.
+        tokens = reversed.length === 1 ? (held ?? []).concat(reversed[0]!) : [held ?? [], ...reversed.reverse()].flat();
+      } else {
+        // A value of another kind the reducer kept (a chunk's string): appended to as the reducer appends, one by one.
+        tokens = held;
+        for (let at = reversed.length - 1; at >= 0; at--) tokens = (tokens as { concat(list: unknown): unknown }).concat(reversed[at]);
+      }
+      logprobs = { ...logprobs, [field]: tokens };
     }
-    choices[Number(index)] = withLogprobs(choice, { ...logprobs, [field]: tokens } as ChatCompletionSnapshotChoice['logprobs']);
+    choices[index] = withLogprobs(choices[index]!, logprobs);
   }
   return withOtherChoices(snapshot, choices);
 }
