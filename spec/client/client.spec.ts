@@ -35,7 +35,7 @@ function textOf(message: { content: readonly { type: string; text?: { value: str
 }
 
 describe('createClient() and createClient()', () => {
-  it("createClient() has no Assistants API and sends OpenAI-Beta to the vector stores only, as the SDK does; createAssistantsClient() has it and sends the header everywhere, which the caller's headers may remove", async () => {
+  it("createClient() has no Assistants API and sends OpenAI-Beta to the vector stores only, as the SDK does; createAssistantsClient() has it and sends the header everywhere, over the client's headers, under a call's", async () => {
     const base = { apiKey: 'test', baseURL: ctx.emulator.url };
     const client = createClient(base);
     expect(Object.keys(client).sort()).toEqual(['chat', 'conversations', 'files', 'responses', 'vectorStores']);
@@ -54,10 +54,15 @@ describe('createClient() and createClient()', () => {
     expect(betaOf()).toBe('assistants=v2');
     await lastValueFrom(assistants.responses.stream({ model: 'gpt-4o', input: 'Hi' }));
     expect(betaOf()).toBe('assistants=v2');
-    // The caller's own header wins, and null removes it: the emulator then refuses as the API does.
-    await firstValueFrom(createAssistantsClient({ ...base, headers: { 'openai-beta': 'assistants=v2,x=1' } }).threads.create());
+    // As the SDK's resource methods set it: over the client's headers (for the vector stores of createClient() too),
+    // under a call's, which may replace it or remove it with null (the emulator then refuses as the API does).
+    await firstValueFrom(createAssistantsClient({ ...base, headers: { 'OpenAI-Beta': 'realtime=v1' } }).threads.create());
+    expect(betaOf()).toBe('assistants=v2');
+    await firstValueFrom(createClient({ ...base, headers: { 'OpenAI-Beta': null } }).vectorStores.create({ name: 'docs' }));
+    expect(betaOf()).toBe('assistants=v2');
+    await firstValueFrom(assistants.threads.create({}, { headers: { 'openai-beta': 'assistants=v2,x=1' } }));
     expect(betaOf()).toBe('assistants=v2,x=1');
-    const refused = await firstValueFrom(createAssistantsClient({ ...base, headers: { 'OpenAI-Beta': null } }).threads.create()).catch((e: unknown) => e);
+    const refused = await firstValueFrom(assistants.threads.create({}, { headers: { 'OpenAI-Beta': null } })).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(BadRequestError);
     expect((refused as BadRequestError).code).toBe('invalid_beta');
   });

@@ -74,7 +74,7 @@ export function createClient(options: ClientOptions = {}): OpenAIStreamClient {
  *   .subscribe((run) => console.log(run.status));
  */
 export function createAssistantsClient(options: ClientOptions = {}): AssistantsStreamClient {
-  // The API's header, as the library's own: the caller's headers may replace it, or remove it with `null`.
+  // The API's header, over the client's headers: a call's may replace it, or remove it with `null`.
   const transport = createTransport({ ...resolveClientOptions(options, 'createAssistantsClient'), beta: ASSISTANTS_BETA });
   return { ...apiResources(transport, transport), assistants: assistantsResource(transport), threads: threadsResource(transport) };
 }

@@ -174,7 +174,10 @@ export interface ResolvedClientOptions {
   organization: string | undefined;
   project: string | undefined;
   headers: HeaderRecord;
-  /** `OpenAI-Beta`, sent as the library's own header (below the caller's): `assistants=v2` for the Assistants API. */
+  /**
+   * `OpenAI-Beta` (`assistants=v2` for the Assistants API and the vector stores), set over the client's `headers` and
+   * under a call's, as the SDK's resource methods set it.
+   */
   beta?: string | undefined;
   fetch: typeof fetch;
   maxRetries: number;

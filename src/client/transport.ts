@@ -418,13 +418,14 @@ function buildHeaders(
     }
   };
   set('accept', 'application/json');
-  if (options.beta) set('OpenAI-Beta', options.beta);
   if (apiKey) set('Authorization', `Bearer ${apiKey}`);
   if (options.organization) set('OpenAI-Organization', options.organization);
   if (options.project) set('OpenAI-Project', options.project);
   if (attempt > 0) set('x-retry-count', String(attempt));
   if (idempotencyKey !== undefined && options.idempotencyHeader) set(options.idempotencyHeader, idempotencyKey);
   setAll(options.headers);
+  // As the SDK's resource methods set it: over the client's headers, under the call's.
+  if (options.beta) set('OpenAI-Beta', options.beta);
   if (spec.body !== undefined && !isFormData(spec.body)) set('content-type', 'application/json');
   setAll(call);
   return headers;
