@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { lastValueFrom, of, tap } from 'rxjs';
 import { NO_PENDING_LOGPROBS, pendingLogprobsReducer, settledLogprobs } from '../../src/chat/snapshot/pending-logprobs';
-import { type ChatCompletionChunk, type ChatCompletionSnapshot, type ChatToolCallDeltaWithSnapshot, chatCompletionReducer, finalChatCompletion, toolCallDeltas } from '../../src/index';
+import { accumulateChatCompletion, type ChatCompletionChunk, type ChatCompletionSnapshot, type ChatToolCallDeltaWithSnapshot, chatCompletionReducer, finalChatCompletion, SnapshotError, toolCallDeltas } from '../../src/index';
 import { finalizeChatCompletion } from '../../src/chat/snapshot/finalize';
 import { propertyRuns } from '../helpers/property-runs';
 
@@ -19,7 +19,7 @@ const tokens = fc.oneof(
   { weight: 6, arbitrary: fc.array(token, { maxLength: 3 }) },
   { weight: 2, arbitrary: fc.constant(null) },
   { weight: 2, arbitrary: fc.constant(undefined) },
-  { weight: 1, arbitrary: fc.constant('not a list') },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>('not a list', false, 0, '', { a: 1 }, 5) },
 );
 const logprobs = fc.oneof(
   { weight: 6, arbitrary: fc.record({ content: tokens, refusal: tokens, extra: fc.option(fc.nat(), { nil: undefined }) }) },
@@ -133,5 +133,19 @@ describe('pendingLogprobsReducer', () => {
     expect(completion.choices[0]!.finish_reason).toBe('stop');
     expect(completion.choices[0]!.logprobs).toEqual({ content: tokens, refusal: null });
     expect(JSON.stringify(completion)).toBe(JSON.stringify(finalizeChatCompletion(chunks.reduce<ChatCompletionSnapshot | undefined>(chatCompletionReducer, undefined))));
+  });
+
+  it("a choice whose list the reducer cannot append to fails at that chunk, with the reducer's SnapshotError, whatever follows", async () => {
+    const chunk = (id: string, logprobs: object) =>
+      ({ id, object: 'chat.completion.chunk', created: 1, model: 'gpt-4o', choices: [{ index: 0, delta: { content: 'x' }, logprobs, finish_reason: null }] }) as unknown as ChatCompletionChunk;
+    const tokens = [{ token: 'x', logprob: -0.1, bytes: [120], top_logprobs: [] }];
+    const stream = [chunk('a', { content: false, refusal: tokens }), chunk('a', { content: tokens, refusal: null })];
+    const plain = await lastValueFrom(of(...stream).pipe(accumulateChatCompletion())).catch((e: unknown) => e);
+    expect(plain).toBeInstanceOf(SnapshotError);
+    for (const chunks of [stream, [...stream, { ...chunk('b', { content: tokens, refusal: null }), choices: [{ index: 0, delta: { role: 'assistant', content: 'y' }, logprobs: null, finish_reason: 'stop' }] } as unknown as ChatCompletionChunk]]) {
+      const error = await lastValueFrom(of(...chunks).pipe(finalChatCompletion())).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SnapshotError);
+      expect((error as Error).message).toBe((plain as Error).message);
+    }
   });
 });

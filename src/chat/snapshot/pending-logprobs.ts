@@ -49,7 +49,9 @@ export const NO_PENDING_LOGPROBS: PendingLogprobsState = /* @__PURE__ */ Object.
  * const completion = settledLogprobs(chunks.reduce(pendingLogprobsReducer, NO_PENDING_LOGPROBS));
  */
 export function pendingLogprobsReducer(state: PendingLogprobsState, chunk: ChatCompletionChunk): PendingLogprobsState {
-  const before = state.snapshot === undefined || idsAfterChunk(state.snapshot, chunk) === 'another' ? undefined : state.pending;
+  // A chunk of another completion starts from nothing, as the reducer starts it.
+  const current = state.snapshot === undefined || idsAfterChunk(state.snapshot, chunk) === 'another' ? undefined : state.snapshot;
+  const before = current === undefined ? undefined : state.pending;
   let pending = before;
   let choices: ChatCompletionChunkChoice[] | undefined;
   const given = chunk.choices;
@@ -58,15 +60,16 @@ export function pendingLogprobsReducer(state: PendingLogprobsState, chunk: ChatC
     const logprobs = choice?.logprobs;
     if (!logprobs || (!logprobs.content && !logprobs.refusal)) continue;
     const { content, refusal } = logprobs;
-    // A list of another kind is merged as the reducer merges it, in its place among the lists: after those held back.
-    if ((content && !Array.isArray(content)) || (refusal && !Array.isArray(refusal))) {
+    const has = current?.choices[choice.index]?.logprobs;
+    // A list of another kind, or a choice whose list is of another kind, is merged as the reducer merges it (which
+    // may refuse it: its error at this chunk), in its place among the lists: after those held back.
+    if (!appendable(content, has?.content) || !appendable(refusal, has?.refusal)) {
       return { snapshot: chatCompletionReducer(settledLogprobs({ snapshot: state.snapshot, pending: before }), chunk), pending: undefined };
     }
     if (content) pending = { choice: choice.index, field: 'content', tokens: detached(content), before: pending };
     if (refusal) pending = { choice: choice.index, field: 'refusal', tokens: detached(refusal), before: pending };
     // Held back: a list the choice has already is left out of the chunk (the reducer keeps the choice's, copying
     // nothing); one it has not yet is an empty list in its place, so that the lists' keys keep their order.
-    const has = before === undefined ? undefined : state.snapshot!.choices[choice.index]?.logprobs;
     const held: Record<string, unknown> = { ...logprobs };
     for (const field of ['content', 'refusal'] as const) {
       if (!held[field]) continue;
@@ -77,6 +80,11 @@ export function pendingLogprobsReducer(state: PendingLogprobsState, chunk: ChatC
   }
   const snapshot = chatCompletionReducer(state.snapshot, choices ? { ...chunk, choices } : chunk);
   return { snapshot, pending };
+}
+
+/** Whether a chunk's list (`given`, when any) can be held back for a choice whose list is `kept`: both lists or none. */
+function appendable(given: unknown, kept: unknown): boolean {
+  return !given || (Array.isArray(given) && (kept === undefined || kept === null || Array.isArray(kept)));
 }
 
 /**
@@ -103,16 +111,10 @@ export function settledLogprobs(state: PendingLogprobsState): ChatCompletionSnap
     for (const field of ['content', 'refusal'] as const) {
       const reversed = fields[field];
       if (reversed.length === 0) continue;
-      const held = logprobs[field] as unknown;
-      let tokens: unknown;
-      if (held === null || held === undefined || Array.isArray(held)) {
-        // One list (a settle at every chunk with tool calls): `concat`, the fastest copy; many: one `flat()`.
-        tokens = reversed.length === 1 ? (held ?? []).concat(reversed[0]!) : [held ?? [], ...reversed.reverse()].flat();
-      } else {
-        // A value of another kind the reducer kept (a chunk's string): appended to as the reducer appends, one by one.
-        tokens = held;
-        for (let at = reversed.length - 1; at >= 0; at--) tokens = (tokens as { concat(list: unknown): unknown }).concat(reversed[at]);
-      }
+      // A list, or none: lists are held back only for a choice whose list is one (see `appendable`).
+      const held = (logprobs[field] as unknown[] | null | undefined) ?? [];
+      // One list (a settle at a chunk with tool calls): `concat`, the fastest copy; many: one `flat()`.
+      const tokens = reversed.length === 1 ? held.concat(reversed[0]!) : [held, ...reversed.reverse()].flat();
       logprobs = { ...logprobs, [field]: tokens };
     }
     choices[index] = withLogprobs(choices[index]!, logprobs);
