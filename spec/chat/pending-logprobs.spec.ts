@@ -19,12 +19,13 @@ const tokens = fc.oneof(
   { weight: 6, arbitrary: fc.array(token, { maxLength: 3 }) },
   { weight: 2, arbitrary: fc.constant(null) },
   { weight: 2, arbitrary: fc.constant(undefined) },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>('not a list', false, 0, '', { a: 1 }, 5) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>('not a list', false, 0, '', { a: 1 }, 5, [[]]) },
 );
 const logprobs = fc.oneof(
   { weight: 6, arbitrary: fc.record({ content: tokens, refusal: tokens, extra: fc.option(fc.nat(), { nil: undefined }) }) },
   { weight: 1, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>('LP', 5, true, []) },
 );
 const choice = fc.record({
   index: fc.integer({ min: 0, max: 2 }),
@@ -56,7 +57,9 @@ function built(spec: { id: string; choices: ChoiceSpec[] }): ChatCompletionChunk
       if (c.audio === 'data') delta['audio'] = { id: 'audio_1', data: 'AAAA', transcript: 'Hi' };
       if (c.audio === 'end') for (const key of Object.keys(delta)) delete delta[key];
       if (c.audio === 'end') delta['audio'] = { expires_at: 1 };
-      const lp = c.logprobs ? Object.fromEntries(Object.entries(c.logprobs).filter(([, v]) => v !== undefined)) : c.logprobs;
+      const lp = c.logprobs && typeof c.logprobs === 'object' && !Array.isArray(c.logprobs)
+        ? Object.fromEntries(Object.entries(c.logprobs).filter(([, v]) => v !== undefined))
+        : c.logprobs;
       return { index: c.index, delta, finish_reason: c.finish ?? null, ...(lp === undefined ? {} : { logprobs: lp }) };
     }),
   } as unknown as ChatCompletionChunk;

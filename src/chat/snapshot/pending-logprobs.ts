@@ -55,17 +55,19 @@ export function pendingLogprobsReducer(state: PendingLogprobsState, chunk: ChatC
   let pending = before;
   let choices: ChatCompletionChunkChoice[] | undefined;
   const given = chunk.choices;
+  // Anything but lists appended to lists goes the reducer's way (which may refuse it: its error at this chunk), after
+  // what was held back: a choice twice in one chunk, logprobs or lists of another kind, here or kept.
+  const reduced = () => ({ snapshot: chatCompletionReducer(settledLogprobs({ snapshot: state.snapshot, pending: before }), chunk), pending: undefined });
+  if (given.length > 1 && repeatsAChoice(given)) return reduced();
   for (let at = 0; at < given.length; at++) {
     const choice = given[at]!;
     const logprobs = choice?.logprobs;
-    if (!logprobs || (!logprobs.content && !logprobs.refusal)) continue;
-    const { content, refusal } = logprobs;
+    if (!logprobs) continue;
     const has = current?.choices[choice.index]?.logprobs;
-    // A list of another kind, or a choice whose list is of another kind, is merged as the reducer merges it (which
-    // may refuse it: its error at this chunk), in its place among the lists: after those held back.
-    if (!appendable(content, has?.content) || !appendable(refusal, has?.refusal)) {
-      return { snapshot: chatCompletionReducer(settledLogprobs({ snapshot: state.snapshot, pending: before }), chunk), pending: undefined };
-    }
+    if (!isRecord(logprobs) || (has != null && !isRecord(has))) return reduced();
+    const { content, refusal } = logprobs;
+    if (!content && !refusal) continue;
+    if (!appendable(content, has?.content) || !appendable(refusal, has?.refusal)) return reduced();
     if (content) pending = { choice: choice.index, field: 'content', tokens: detached(content), before: pending };
     if (refusal) pending = { choice: choice.index, field: 'refusal', tokens: detached(refusal), before: pending };
     // Held back: a list the choice has already is left out of the chunk (the reducer keeps the choice's, copying
@@ -85,6 +87,16 @@ export function pendingLogprobsReducer(state: PendingLogprobsState, chunk: ChatC
 /** Whether a chunk's list (`given`, when any) can be held back for a choice whose list is `kept`: both lists or none. */
 function appendable(given: unknown, kept: unknown): boolean {
   return !given || (Array.isArray(given) && (kept === undefined || kept === null || Array.isArray(kept)));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether two of a chunk's choices have one `index`. */
+function repeatsAChoice(choices: readonly ChatCompletionChunkChoice[]): boolean {
+  for (let a = 1; a < choices.length; a++) for (let b = 0; b < a; b++) if (choices[a]?.index === choices[b]?.index) return true;
+  return false;
 }
 
 /**
