@@ -35,7 +35,7 @@ function textOf(message: { content: readonly { type: string; text?: { value: str
 }
 
 describe('createClient() and createClient()', () => {
-  it("createClient() has no Assistants API and sends OpenAI-Beta to the vector stores only, as the SDK does; createAssistantsClient() has it and sends the header everywhere, over the client's headers, under a call's", async () => {
+  it("createClient() has no Assistants API and sends OpenAI-Beta to the vector stores only, as the SDK does; createAssistantsClient() has it and sends the header to it too; over the client's headers, under a call's", async () => {
     const base = { apiKey: 'test', baseURL: ctx.emulator.url };
     const client = createClient(base);
     expect(Object.keys(client).sort()).toEqual(['chat', 'conversations', 'files', 'responses', 'vectorStores']);
@@ -53,6 +53,8 @@ describe('createClient() and createClient()', () => {
     await firstValueFrom(assistants.threads.create());
     expect(betaOf()).toBe('assistants=v2');
     await lastValueFrom(assistants.responses.stream({ model: 'gpt-4o', input: 'Hi' }));
+    expect(betaOf()).toBeUndefined();
+    await firstValueFrom(assistants.vectorStores.create({ name: 'docs' }));
     expect(betaOf()).toBe('assistants=v2');
     // As the SDK's resource methods set it: over the client's headers (for the vector stores of createClient() too),
     // under a call's, which may replace it or remove it with null (the emulator then refuses as the API does).

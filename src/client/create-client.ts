@@ -61,9 +61,9 @@ export function createClient(options: ClientOptions = {}): OpenAIStreamClient {
 }
 
 /**
- * Creates a client as {@link createClient} does, with the Assistants API besides (`assistants`, `threads`), and
- * sends `OpenAI-Beta: assistants=v2` as that API asks (on every request; `createClient()` sends it to the vector
- * stores' endpoints only, as the official SDK does).
+ * Creates a client as {@link createClient} does, with the Assistants API besides (`assistants`, `threads`), whose
+ * requests carry `OpenAI-Beta: assistants=v2` as that API asks (as the vector stores' do, and as the official SDK
+ * sends it: not to the other APIs).
  *
  * @example
  * import { createAssistantsClient, textDeltas } from 'rx-openai-stream';
@@ -74,9 +74,10 @@ export function createClient(options: ClientOptions = {}): OpenAIStreamClient {
  *   .subscribe((run) => console.log(run.status));
  */
 export function createAssistantsClient(options: ClientOptions = {}): AssistantsStreamClient {
+  const resolved = resolveClientOptions(options, 'createAssistantsClient');
   // The API's header, over the client's headers: a call's may replace it, or remove it with `null`.
-  const transport = createTransport({ ...resolveClientOptions(options, 'createAssistantsClient'), beta: ASSISTANTS_BETA });
-  return { ...apiResources(transport, transport), assistants: assistantsResource(transport), threads: threadsResource(transport) };
+  const beta = createTransport({ ...resolved, beta: ASSISTANTS_BETA });
+  return { ...apiResources(createTransport(resolved), beta), assistants: assistantsResource(beta), threads: threadsResource(beta) };
 }
 
 /** `OpenAI-Beta` of the Assistants API, which the SDK sends to the vector stores' endpoints too. */
