@@ -175,9 +175,10 @@ const PART_TEXT: Readonly<Record<string, readonly [field: string, events: string
  * output item not yet done its `added` event (when missing); for each part of a message or a reasoning item (its
  * summary parts, then its content parts) the part's `added` event, the rest of its text (a message's text or
  * refusal, a reasoning summary or text) as one delta and its `done` events; the rest of a function call's
- * arguments as one delta and its `done` event; the item's `done` event; then `response.completed` (or `response.incomplete`) with the
- * response. Sequence numbers continue after the last delivered one. A `failed` or `cancelled` response ends with
- * a `response.failed` event (which the client turns into `ResponseStreamError`, as the stream would have).
+ * arguments as one delta and its `done` event; the item's `done` event; then `response.completed` (or
+ * `response.incomplete`) with the response. Sequence numbers continue after the last delivered one. A `failed` or
+ * `cancelled` response ends with a `response.failed` event (which the fallback turns into `ResponseStreamError`, as
+ * the stream would have; the settle recovery reports a `cancelled` response's cut instead).
  *
  * Pure: the same inputs give the same events.
  *
