@@ -7,9 +7,9 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
 /**
  * Whether a failed attempt may be retried. Only failures before the response was accepted qualify: an error
  * status the API defines as transient (408, 409, 429, 5xx) or no response at all; an `x-should-retry` header of
- * `true` or `false` decides over the status. Reading a 2xx response is
- * never retried, because the server may already have created a run. A headers or body timeout is retried only
- * for GET, where repeating cannot create anything.
+ * `true` or `false` decides over the status. Reading a 2xx response is never retried, because the server may
+ * already have created a run. A headers or body timeout is retried only for GET, where repeating cannot create
+ * anything.
  *
  * @internal
  * @example

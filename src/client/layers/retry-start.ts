@@ -15,7 +15,10 @@ import { retryDelayMs, saidNotToRetry } from '../retry-policy.js';
 export interface AdoptingRetry<E> {
   readonly maxRetries: number;
   readonly scheduler: SchedulerLike;
-  /** Whether the failure is worth another attempt at all. */
+  /**
+   * Whether the failure is worth another attempt. One that is not, but that the API said not to retry
+   * (`x-should-retry: false`) and that may have created something, is still adopted (never sent again).
+   */
   isRetryable(error: unknown): boolean;
   /** Whether the server may have acted although the attempt failed (then `adopt` is asked first). */
   mayHaveCreated(error: unknown): boolean;
@@ -29,10 +32,11 @@ export interface AdoptingRetry<E> {
 /**
  * Retries the source (a cold request) while it fails before its first event, after the retry policy's delay
  * on `plan.scheduler`; when the failure may have come after the server acted, what it created is adopted
- * instead of sending the request again. Once an event arrived, a failure passes through (to the recovery
- * layers): a second request would repeat what was delivered. `received()`, when given, is how many events the
- * call has delivered so far (a call's own count, which `streamCall` keeps anyway): retries happen only before the
- * first event, so it tells whether this attempt delivered one without another operator on every event.
+ * instead of sending the request again (also after a failure the API said not to retry: then adopted or reported,
+ * never sent again). Once an event arrived, a failure passes through (to the recovery layers): a second request
+ * would repeat what was delivered. `received()`, when given, is how many events the call has delivered so far (a
+ * call's own count, which `streamCall` keeps anyway): retries happen only before the first event, so it tells
+ * whether this attempt delivered one without another operator on every event.
  *
  * @internal
  * @example
