@@ -1,4 +1,4 @@
-import { catchError, defer, map, type Observable, of, switchMap, throwError, timer } from 'rxjs';
+import { defer, map, type Observable, of } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamNotEstablishedError, StreamTimeoutError } from '../errors/stream-errors.js';
 import { abortOn } from './abort-on.js';
@@ -6,7 +6,8 @@ import { runCheck } from './body-checks.js';
 import type { Run } from '../wire/assistants.js';
 import type { RequestOptions } from './options.js';
 import { readJSONWithHeaders, type WithHeaders } from './readers.js';
-import { isRetryable, retryDelayMs, saidNotToRetry } from './retry-policy.js';
+import { retryStart } from './layers/retry-start.js';
+import { isRetryable } from './retry-policy.js';
 import { type RequestSpec, type Transport, withCallKey } from './transport.js';
 
 /**
@@ -167,29 +168,29 @@ export function createRunOnce(
 ): Observable<WithHeaders<Run>> {
   return defer(() => {
     const call = runCall(api, spec, options, known);
-    const maxRetries = options?.maxRetries ?? transport.options.maxRetries;
-    const scheduler = options?.scheduler ?? transport.options.scheduler;
-    const attempt$ = (n: number): Observable<WithHeaders<Run>> =>
-      transport.request(call.spec, { ...call.options, maxRetries: 0 }, readJSONWithHeaders(runCheck)).pipe(
-        catchError((error: unknown) => {
-          const retryable = isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body'));
-          // A failure the API said not to retry may still have created the run: looked up, never sent again.
-          if (n >= maxRetries || (!retryable && !(saidNotToRetry(error) && mayHaveCreated(error)))) return throwError(() => error);
-          const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined), scheduler);
-          if (!mayHaveCreated(error)) return wait$.pipe(switchMap(() => attempt$(n + 1)));
-          return wait$.pipe(
-            switchMap(() => call.createdRun()),
-            switchMap((run) =>
-              run
-                ? api.retrieveRun(run.id, run.thread_id, options)
-                : run === undefined && retryable
-                  ? attempt$(n + 1)
-                  : throwError(() => error),
-            ),
-          );
-        }),
-      );
-    // The caller's signal ends the backoff between attempts too, not only a request under way.
-    return attempt$(0).pipe(abortOn(options?.signal));
+    return transport.request(call.spec, { ...call.options, maxRetries: 0 }, readJSONWithHeaders(runCheck)).pipe(
+      // The run streams' retry (`retryStart`), adopting the run found by its marker.
+      retryStart({
+        maxRetries: options?.maxRetries ?? transport.options.maxRetries,
+        scheduler: options?.scheduler ?? transport.options.scheduler,
+        isRetryable: isRunCallRetryable,
+        mayHaveCreated,
+        adopt: () => call.createdRun().pipe(map((run) => run && api.retrieveRun(run.id, run.thread_id, options))),
+      }),
+      // The caller's signal ends the backoff between attempts too, not only a request under way.
+      abortOn(options?.signal),
+    );
   });
+}
+
+/**
+ * Whether a run call's failed attempt is worth another (after the run it may have created is looked up): the
+ * transport's policy for a POST, and a headers or body timeout too, since the marker tells whether the run exists.
+ *
+ * @internal
+ * @example
+ * isRunCallRetryable(new StreamTimeoutError('headers', 30_000)); // true
+ */
+export function isRunCallRetryable(error: unknown): boolean {
+  return isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body'));
 }

@@ -6,7 +6,6 @@
  */
 import { concat, concatMap, defer, distinctUntilKeyChanged, EMPTY, from, last, map, type Observable, of, skip, switchMap, toArray } from 'rxjs';
 import { assistantEvents } from '../../assistants/assistant-events.js';
-import { StreamTimeoutError } from '../../errors/stream-errors.js';
 import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { isSettledRunStatus } from '../../assistants/run-statuses.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
@@ -15,8 +14,7 @@ import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { deliveredEvents } from '../recovery/delivered-events.js';
 import { missingEvents } from '../recovery/missing-events.js';
-import { isRetryable } from '../retry-policy.js';
-import { createRunOnce, type KnownRun, mayHaveCreated, type RunLookupApi, runCall, submittedCallIds } from '../run-attempts.js';
+import { createRunOnce, isRunCallRetryable, type KnownRun, mayHaveCreated, type RunLookupApi, runCall, submittedCallIds } from '../run-attempts.js';
 import { type RequestSpec, stepOptions, type Transport } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
@@ -184,8 +182,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
         maxRetries: options?.maxRetries ?? transport.options.maxRetries,
         scheduler,
         // The transport's policy, with headers and body timeouts: a run found by its marker is adopted.
-        isRetryable: (error) =>
-          isRetryable(error, 'POST') || (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body')),
+        isRetryable: isRunCallRetryable,
         mayHaveCreated,
         adopt,
       },
