@@ -600,3 +600,38 @@ describe('x-should-retry', () => {
     }
   });
 });
+
+describe('ids in request paths', () => {
+  it('an id that would name another path ("", ".", "..", not a string) is refused before anything is sent, as the SDK refuses it', async () => {
+    const paths: string[] = [];
+    const server = await listen((req, res) => {
+      paths.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(CONVERSATION);
+    });
+    try {
+      const client = createClient({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 });
+      const sdk = new OpenAI({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 });
+      for (const id of ['..', '.', '', undefined, null]) {
+        const bad = id as string;
+        // `/conversations/conv_1/items/..` is the conversation itself; `/responses/..` the API's root.
+        expect(() => client.conversations.items.delete(bad, { conversation_id: 'conv_1' })).toThrow(TypeError);
+        expect(() => client.conversations.items.delete('item_1', { conversation_id: bad })).toThrow(TypeError);
+        expect(() => client.responses.retrieve(bad)).toThrow(
+          new TypeError(`An id in a request path must be a string other than "", "." and ".." (got ${typeof id === 'string' ? JSON.stringify(id) : String(id)})`),
+        );
+        expect(() => client.responses.cancel(bad)).toThrow(TypeError);
+        expect(() => client.files.retrieve(bad)).toThrow(TypeError);
+        expect(() => client.vectorStores.retrieve(bad)).toThrow(TypeError);
+        // The SDK throws at the call too (but for an empty id).
+        if (id !== '') expect(() => sdk.responses.retrieve(bad)).toThrow(/Path parameters/);
+      }
+      expect(paths).toEqual([]);
+
+      // Ids with dots or slashes that are not a whole segment are encoded, and reach the path they name.
+      for (const id of ['a..b', '.x', '...', '%2e%2e', '../x']) await firstValueFrom(client.conversations.retrieve(id));
+      expect(paths).toEqual(['a..b', '.x', '...', '%252e%252e', '..%2Fx'].map((segment) => `GET /conversations/${segment}`));
+    } finally {
+      await server.close();
+    }
+  });
+});

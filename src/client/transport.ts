@@ -12,13 +12,21 @@ import { abortReason } from './abort-on.js';
 import { isEventStreamType } from '../sources/server-sent-event.js';
 
 /**
- * Encodes an id for use as a path segment.
+ * Encodes an id for use as a path segment. Throws a `TypeError` (as the official SDK refuses such a path, before
+ * anything is sent) for an id that is not a string, or that would name another path: empty, `.` or `..`, which
+ * fetch resolves (`/conversations/conv_1/items/..` is the conversation itself).
  *
  * @internal
  * @example
  * `/threads/${enc(threadId)}/runs`
+ * enc('..'); // throws TypeError
  */
-export const enc = encodeURIComponent;
+export function enc(id: string): string {
+  if (typeof id !== 'string' || id === '' || id === '.' || id === '..') {
+    throw new TypeError(`An id in a request path must be a string other than "", "." and ".." (got ${typeof id === 'string' ? JSON.stringify(id) : String(id)})`);
+  }
+  return encodeURIComponent(id);
+}
 
 /**
  * One API request, before headers and retries are added. @internal
