@@ -2,6 +2,7 @@
  * Error bodies as servers send them, the API's and others' (vLLM's, a gateway's, a proxy's): the call fails with
  * the class of its status and the fields the official SDK gives on the same answer, whatever the body's shape.
  */
+import { inspect } from 'node:util';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 import OpenAI from 'openai';
 import { APIError, assistantEvents, chatCompletionChunks, createClient, IncompleteStreamError, responseEvents, ResponseStreamError, StreamNotEstablishedError, StreamParseError } from '../../src/index';
@@ -121,6 +122,40 @@ describe('what an error tells of a body a server sent', () => {
     expect(message.length).toBeLessThan(1100);
     expect(message).toContain('sk-***6789');
     expect(message).not.toContain('AbCdEf');
+  });
+
+  it('a key a proxy echoed, escaped or not, is masked in every field of the error a logger writes, not only in its message', async () => {
+    const key = 'sk-proj-Q1w2E3r4T5y6U7i8O9p0SECRETTAIL';
+    const echoes = [
+      `authorization=Bearer%20${key}`, // URL-encoded
+      `authorization=Bearer+${key}`, // form-encoded
+      JSON.stringify({ auth: `Bearer ${key}` }).replace(' ', '\\u0020'), // JSON-escaped
+      `Bearer ${key}`,
+    ];
+    for (const echoed of echoes) {
+      const server = await listen((_req, res) => {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `bad request: ${echoed}`, param: echoed, type: 'x' } }));
+      });
+      try {
+        const client = createClient({ apiKey: key, baseURL: server.url, maxRetries: 0 });
+        const error = await firstValueFrom(client.responses.retrieve('resp_1')).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(APIError);
+        for (const written of [(error as Error).message, JSON.stringify(error), inspect(error, { depth: 5 })]) {
+          expect(written).not.toContain('SECRETTAIL');
+          expect(written).toContain('***TAIL');
+        }
+      } finally {
+        await server.close();
+      }
+      // The API's error events in a stream: the data, the parsed error and the message.
+      const data = JSON.stringify({ type: 'error', code: 'server_error', message: `upstream rejected ${echoed}`, param: echoed, sequence_number: 0 });
+      const streamed = await lastValueFrom(responseEvents(new Response(`event: error\ndata: ${data}\n\n`, { headers: { 'content-type': 'text/event-stream' } }))).catch((e: unknown) => e);
+      expect(streamed).toBeInstanceOf(ResponseStreamError);
+      for (const written of [(streamed as Error).message, (streamed as ResponseStreamError).data, JSON.stringify(streamed), inspect(streamed, { depth: 5 })]) {
+        expect(written).not.toContain('SECRETTAIL');
+        expect(written).toContain('***TAIL');
+      }
+    }
   });
 });
 

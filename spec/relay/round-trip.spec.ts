@@ -135,6 +135,21 @@ describe('relay of upstream errors', () => {
     expect((sdkError as InstanceType<typeof OpenAI.APIError>).code).toBe('server_error');
   });
 
+  it("the API's error events reach the browser with a key a proxy echoed in them masked, in every format", async () => {
+    const key = 'sk-proj-Q1w2E3r4T5y6U7i8O9p0SECRETTAIL';
+    const upstreams: Array<[RelayFormat, Observable<never>]> = [
+      ['responses', throwError(() => new ResponseStreamError('error', JSON.stringify({ type: 'error', code: 'x', message: `rejected Bearer ${key}`, sequence_number: 0 })))],
+      ['chat', throwError(() => new ChatCompletionStreamError(JSON.stringify({ error: { message: `proxy: bad key ${key}`, type: 'x', param: key, code: 'x' } })))],
+      ['assistants', throwError(() => new AssistantStreamError(JSON.stringify({ code: 'x', message: `bad key ${key}` })))],
+    ];
+    for (const [format, upstream] of upstreams) {
+      const sse = await toEventStreamResponse(upstream, { format }).text();
+      expect(sse).not.toContain('SECRETTAIL');
+      expect(sse).toContain('***TAIL');
+      await expect(new Response(toNdjsonBody(upstream)).text()).rejects.not.toThrow(/SECRETTAIL/);
+    }
+  });
+
   it('Responses: response.failed comes back as response.failed, with the events before it', async () => {
     const events = (await original('responses-recorded', 'azure-text.sse', 'responses')).slice(0, 2);
     const failed = JSON.stringify({

@@ -46,9 +46,8 @@ export class APIError extends OpenAIStreamError {
   readonly param: string | null | undefined;
 
   constructor(status: number, headers: Headers, body: string, where?: string) {
-    const error = parseErrorBody(body);
-    // Credentials a proxy echoed are masked, in the message and in the body's message (both end up in logs).
-    if (typeof error?.message === 'string') error.message = redactSecrets(error.message);
+    // Credentials a proxy echoed are masked, in the message and in the body's fields (a logger writes them all).
+    const error = parseErrorBody(redactSecrets(body));
     // As the SDK words it: the body's message, else (none, or `null`) the whole error object, else the body.
     const message: unknown = error?.message;
     const what = message ? (typeof message === 'string' ? message : textOf(message)) : error ? textOf(error) : body;

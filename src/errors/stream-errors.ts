@@ -1,5 +1,5 @@
 import { OpenAIStreamError } from './base.js';
-import { excerpt, maskedExcerpt } from './excerpt.js';
+import { excerpt, maskedExcerpt, redactSecrets } from './excerpt.js';
 import type { Response } from '../wire/responses-api.js';
 
 /**
@@ -70,7 +70,7 @@ export class ServerStreamError extends OpenAIStreamError {
   override readonly name: string = 'ServerStreamError';
   /** The API's error code (for example `server_error`), when it sent one. */
   readonly code: string | undefined;
-  /** The raw `data:` of the error event, as received. */
+  /** The raw `data:` of the error event, as received but for credentials in it, masked as in the message. */
   readonly data: string;
   /** The parsed data, when it was JSON. */
   readonly error: unknown;
@@ -80,7 +80,10 @@ export class ServerStreamError extends OpenAIStreamError {
    * @param options `subject` starts the message (default `The stream`); `locate` picks the object holding
    * `code` and `message` out of the parsed data (default: the data itself, or its `error` object).
    */
-  constructor(data: string, options: { subject?: string | undefined; locate?: ((parsed: unknown) => unknown) | undefined } = {}) {
+  constructor(given: string, options: { subject?: string | undefined; locate?: ((parsed: unknown) => unknown) | undefined } = {}) {
+    // Credentials a proxy echoed are masked before anything is kept: an error's fields end up in logs (a logger
+    // writes them all) and, relayed, in a browser.
+    const data = redactSecrets(given);
     let parsed: unknown;
     try {
       parsed = JSON.parse(data);
