@@ -180,6 +180,19 @@ describe('assistantStreamReducer', () => {
     }
   });
 
+  it('keeps a key named like an inherited method (toString, valueOf) as it keeps any other, null values too', () => {
+    const state = reduceAll(twoBlockMessage.slice(0, 3)).at(-1)!;
+    for (const key of ['x_flag', 'toString', 'valueOf', 'hasOwnProperty']) {
+      const payload = `{"id":"msg_1","object":"thread.message.delta","delta":{"${key}":null,"content":[{"index":0,"type":"text","text":{"${key}":null,"value":"!"}}]}}`;
+      const next = assistantStreamReducer(state, { event: 'thread.message.delta', data: JSON.parse(payload) } as AssistantStreamEvent);
+      const message = next.messages.find((m) => m.id === 'msg_1') as unknown as Record<string, unknown> & { content: Array<{ text: Record<string, unknown> }> };
+      expect(Object.hasOwn(message, key)).toBe(true);
+      expect(message[key]).toBeNull();
+      expect(Object.hasOwn(message.content[0]!.text, key)).toBe(true);
+      expect(message.content[0]!.text[key]).toBeNull();
+    }
+  });
+
   it('refuses an index above MAX_DELTA_INDEX, naming it (filling the gap would allocate and copy without bound)', () => {
     const state = reduceAll(twoBlockMessage.slice(0, 3)).at(-1)!;
     const far = { event: 'thread.message.delta', data: JSON.parse('{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":1000000000000,"type":"text","text":{"value":"x"}}]}}') } as AssistantStreamEvent;

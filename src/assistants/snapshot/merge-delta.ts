@@ -26,7 +26,9 @@ export function mergeDelta<T extends object>(snapshot: T, delta: object): T {
     for (key of Object.keys(delta)) {
       const deltaValue = (delta as Record<string, unknown>)[key];
       if (UNSAFE_KEYS.has(key)) throw unsafeKey(key);
-      const accValue = acc[key];
+      // A key named like an inherited method (`toString`) reads that method: the snapshot has no value there.
+      const inherited = acc[key];
+      const accValue = typeof inherited === 'function' ? undefined : inherited;
       if (accValue === undefined || accValue === null || key === 'index' || key === 'type') {
         result[key] = checked(deltaValue);
       } else if (typeof accValue === 'string' && typeof deltaValue === 'string') {
