@@ -35,6 +35,7 @@ const APIS = {
   'responses-tools': {
     title: 'Responses API tools, tool choices and text settings',
     files: ['src/schema/responses/tools.ts'],
+    inNamespace: 'Responses',
   },
   responses: {
     title: 'Responses API objects and stream events',
@@ -119,7 +120,7 @@ try {
   }
 
   let current; // the output file being written, and the names of other files it refers to
-  for (const [api, { title }] of Object.entries(APIS)) {
+  for (const [api, { title, inNamespace }] of Object.entries(APIS)) {
     const { own, docs } = plan[api];
     current = { api, used: new Set() };
     const body = [];
@@ -148,7 +149,10 @@ try {
       ` * not branch on may grow upstream (the runtime checks let unknown values through).`,
       ` *`,
       ` * @example`,
-      ` * import type { ${[...own.keys()][0]} } from 'rx-openai-stream';`,
+      // A module exported in a namespace only is reached through it.
+      ...(inNamespace
+        ? [` * import type { ${inNamespace} } from 'rx-openai-stream';`, ` * type First = ${inNamespace}.${[...own.keys()][0]};`]
+        : [` * import type { ${[...own.keys()][0]} } from 'rx-openai-stream';`]),
       ` * @packageDocumentation`,
       ` */`,
       ...[...imports].sort().map(([from, list]) => `import type { ${list.sort().join(', ')} } from './${from}.js';`),

@@ -172,6 +172,14 @@ export type * from './wire/responses.js';
 export type * from './wire/response-events.js';
 export type * from './wire/resources.js';
 export type * from './wire/list-page.js';
+/**
+ * Every type of the Responses API (objects, stream events and their map, tools) in one namespace, since some
+ * official names (`FunctionTool`, ...) are the Assistants API's too.
+ *
+ * @example
+ * import type { Responses } from 'rx-openai-stream';
+ * const tool: Responses.FunctionTool = { type: 'function', name: 'get_weather', parameters: {}, strict: true };
+ */
 export type * as Responses from './wire/responses-api.js';
 export * from './assistants/event-names.js';
 export {

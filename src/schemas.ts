@@ -25,5 +25,12 @@ export * from './schema/responses/input-items.js';
 export * from './schema/responses/response.js';
 export * from './schema/responses/events.js';
 export * from './schema/responses/stream-event.js';
+/**
+ * The Responses API's zod schemas in one namespace, named as in the main entry's `Responses` types.
+ *
+ * @example
+ * import { Responses } from 'rx-openai-stream/schemas';
+ * Responses.FunctionToolSchema.safeParse(tool).success; // true for a valid function tool
+ */
 export * as Responses from './schema/responses/index.js';
 export type { ObjectSchema } from './schema/object-schema.js';

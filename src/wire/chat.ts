@@ -13,7 +13,7 @@
  * The role of a message's author.
  *
  * @example
- * const role: ChatCompletionRole | undefined = chunk.choices[0]?.delta.role;
+ * const role: ChatCompletionRole | undefined = chunk.choices[0]?.delta?.role;
  */
 export type ChatCompletionRole = 'developer' | 'system' | 'user' | 'assistant' | 'tool';
 

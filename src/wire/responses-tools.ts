@@ -5,7 +5,8 @@
  * not branch on may grow upstream (the runtime checks let unknown values through).
  *
  * @example
- * import type { CallableToolAllowedCaller } from 'rx-openai-stream';
+ * import type { Responses } from 'rx-openai-stream';
+ * type First = Responses.CallableToolAllowedCaller;
  * @packageDocumentation
  */
 import type { ResponseInputFile, ResponseInputImage, ResponseInputText } from './responses.js';

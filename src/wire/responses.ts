@@ -1262,7 +1262,8 @@ export interface WebSearchActionFind {
  * The results of a web search tool call.
  *
  * @example
- * if (item.type === 'web_search_call' && item.action.type === 'search') console.log('searched', item.action.query);
+ * // `action` is absent while the search runs (`response.output_item.added`), as real streams send it.
+ * if (item.type === 'web_search_call' && item.action?.type === 'search') console.log('searched', item.action.query);
  */
 export interface ResponseFunctionWebSearch {
   id: string;

@@ -147,7 +147,7 @@ export type Fault =
  * The name of a kind of fault.
  *
  * @example
- * const kinds: FaultKind[] = record.faults; // ['reset']
+ * const kinds: readonly FaultKind[] = record.faults; // ['reset']
  */
 export type FaultKind = Fault['kind'];
 
