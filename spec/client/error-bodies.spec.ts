@@ -124,6 +124,34 @@ describe('what an error tells of a body a server sent', () => {
     expect(message).not.toContain('AbCdEf');
   });
 
+  it("an Azure key header's value echoed URL-encoded is masked too", () => {
+    const key = '0123456789abcdef0123456789SECRET';
+    for (const echoed of [`headers=api-key%3A%20${key}`, `?next=%2Fv1%3Fapi-key%3D${key}`, `"api-key":"${key}"`, `api-key: ${key}`]) {
+      const error = APIError.from(401, new Headers(), JSON.stringify({ error: { message: `denied: ${echoed}`, param: echoed } }));
+      for (const written of [error.message, JSON.stringify(error), inspect(error, { depth: 5 })]) {
+        expect(written).not.toContain('0123456789');
+        expect(written).toContain('***CRET');
+      }
+    }
+  });
+
+  it("a failed response is kept as the API sent it (the model's output is not rewritten), its error's message masked", async () => {
+    const output = 'Send the header as Bearer authentication; in config.py set api_key = "REPLACE_WITH_YOUR_KEY".';
+    const response = {
+      id: 'resp_1',
+      object: 'response',
+      status: 'failed',
+      error: { code: 'server_error', message: 'upstream said Bearer sk-proj-Q1w2E3r4T5y6U7i8O9p0SECRETTAIL' },
+      output: [{ type: 'message', id: 'msg_1', role: 'assistant', status: 'incomplete', content: [{ type: 'output_text', text: output, annotations: [] }] }],
+    };
+    const data = JSON.stringify({ type: 'response.failed', sequence_number: 3, response });
+    const error = await lastValueFrom(responseEvents(new Response(`event: response.failed\ndata: ${data}\n\n`, { headers: { 'content-type': 'text/event-stream' } }))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    expect((error as ResponseStreamError).data).toBe(data);
+    expect((error as ResponseStreamError).response).toEqual(response);
+    expect((error as Error).message).toBe('The response reported an error (server_error): upstream said Bearer ***TAIL');
+  });
+
   it('a key a proxy echoed, escaped or not, is masked in every field of the error a logger writes, not only in its message', async () => {
     const key = 'sk-proj-Q1w2E3r4T5y6U7i8O9p0SECRETTAIL';
     const echoes = [

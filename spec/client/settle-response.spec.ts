@@ -1,7 +1,7 @@
 import { from, lastValueFrom, tap, toArray } from 'rxjs';
 import { fallbackResponseEvents } from '../../src/client/fallback/response-events';
 import { deliveredResponseEvents, missingResponseEvents } from '../../src/client/recovery/settle-response';
-import { finalResponse, type Response, ResponseStreamError, type ResponseStreamEvent, textDeltas } from '../../src/index';
+import { finalResponse, type Response, ResponseStreamError, type ResponseStreamEvent, textDeltas, toolCallDeltas } from '../../src/index';
 
 const message = {
   id: 'msg_1',
@@ -23,13 +23,22 @@ const reasoning = {
   content: [{ type: 'reasoning_text', text: 'The user says hello; the city is Rome' }],
 };
 const call = { id: 'fc_1', type: 'function_call', status: 'completed', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Rome"}' };
+// Items whose input streams too, each by events of its own (a custom tool call has no status).
+const custom = { id: 'ctc_1', type: 'custom_tool_call', call_id: 'call_2', name: 'sql', input: 'SELECT name FROM users' };
+const mcp = { id: 'mcp_1', type: 'mcp_call', status: 'completed', server_label: 'docs', name: 'lookup', arguments: '{"q":"rome"}', output: 'found' };
+const code = { id: 'ci_1', type: 'code_interpreter_call', status: 'completed', container_id: 'cntr_1', code: 'print(21 * 2)', outputs: [{ type: 'logs', logs: '42' }] };
+const streamed: ReadonlyArray<[Record<string, unknown>, field: string, events: string]> = [
+  [custom, 'input', 'response.custom_tool_call_input'],
+  [mcp, 'arguments', 'response.mcp_call_arguments'],
+  [code, 'code', 'response.code_interpreter_call_code'],
+];
 const final = {
   id: 'resp_1',
   object: 'response',
   created_at: 1,
   status: 'completed',
   model: 'gpt-4o',
-  output: [reasoning, message, call],
+  output: [reasoning, message, call, custom, mcp, code],
   usage: { input_tokens: 3, output_tokens: 9, total_tokens: 12 },
 } as unknown as Response;
 
@@ -70,6 +79,13 @@ function stream(): ResponseStreamEvent[] {
   for (const delta of pieces(call.arguments)) push({ type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 2, delta });
   push({ type: 'response.function_call_arguments.done', item_id: 'fc_1', output_index: 2, name: call.name, arguments: call.arguments });
   push({ type: 'response.output_item.done', output_index: 2, item: call });
+  streamed.forEach(([item, field, name], at) => {
+    const where = { item_id: item['id'], output_index: 3 + at };
+    push({ type: 'response.output_item.added', output_index: 3 + at, item: { ...item, ...('status' in item ? { status: 'in_progress' } : {}), [field]: '' } });
+    for (const delta of pieces(item[field] as string)) push({ type: `${name}.delta`, ...where, delta });
+    push({ type: `${name}.done`, ...where, [field]: item[field] });
+    push({ type: 'response.output_item.done', output_index: 3 + at, item });
+  });
   push({ type: 'response.completed', response: final });
   return events as unknown as ResponseStreamEvent[];
 }
@@ -89,9 +105,15 @@ describe('missingResponseEvents', () => {
     expect(actual).toEqual(expected);
     const text = await lastValueFrom(from(all).pipe(textDeltas(), toArray()));
     expect(text.join('')).toBe((await lastValueFrom(from(uncut).pipe(textDeltas(), toArray()))).join(''));
-    for (const type of ['response.output_text.delta', 'response.refusal.delta', 'response.function_call_arguments.delta', 'response.reasoning_text.delta']) {
-      expect(joined(all, type)).toBe(joined(uncut, type));
+    for (const type of ['response.output_text.delta', 'response.refusal.delta', 'response.function_call_arguments.delta', 'response.reasoning_text.delta', ...streamed.map(([, , name]) => `${name}.delta`)]) {
+      expect([type, joined(all, type)]).toEqual([type, joined(uncut, type)]);
     }
+    // The tool calls' fragments add up to what the uncut stream gave, a custom tool's input too.
+    const fragments = async (events: ResponseStreamEvent[]) => {
+      const all = await lastValueFrom(from(events).pipe(toolCallDeltas(), toArray()));
+      return ['call_1', 'call_2'].map((id) => all.filter((f) => f.snapshot.call_id === id).map((f) => f.delta.delta).join(''));
+    };
+    expect(await fragments(all)).toEqual(await fragments(uncut));
     // Each summary part's deltas add up to its text.
     for (const index of [0, 1]) {
       const ofPart = all.filter((e) => (e as { summary_index?: number }).summary_index === index);

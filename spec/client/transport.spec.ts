@@ -1,6 +1,6 @@
 import { firstValueFrom, lastValueFrom, tap, toArray, VirtualTimeScheduler } from 'rxjs';
 import OpenAI from 'openai';
-import { APIConnectionError, APIError, createAssistantsClient, createClient, finalRun, InternalServerError, StreamTimeoutError } from '../../src/index';
+import { APIConnectionError, APIError, createAssistantsClient, createClient, finalRun, IncompleteStreamError, InternalServerError, StreamTimeoutError } from '../../src/index';
 import { faultHeader } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
 import { listen } from '../helpers/local-server';
@@ -632,6 +632,41 @@ describe('ids in request paths', () => {
       expect(paths).toEqual(['a..b', '.x', '...', '%252e%252e', '..%2Fx'].map((segment) => `GET /conversations/${segment}`));
     } finally {
       await server.close();
+    }
+  });
+
+  it('a response id a server sent that cannot name an object is taken as none: a cut is the cut, unsubscribing never throws', async () => {
+    for (const id of ['', '.', '..']) {
+      const paths: string[] = [];
+      const server = await listen((req, res) => {
+        paths.push(`${req.method} ${req.url}`);
+        if (req.method !== 'POST' || req.url !== '/responses') return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"no"}}');
+        const background = req.headers['x-background'] === '1';
+        const response = { id, object: 'response', status: 'in_progress', background, output: [], model: 'm', created_at: 1 };
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(`event: response.created\ndata: ${JSON.stringify({ type: 'response.created', sequence_number: 0, response })}\n\n`);
+        // Cut after the first event: a stored response's (settle) and a background one's (resume).
+        if (req.headers['x-cut'] === '1') setTimeout(() => res.end(), 20);
+      });
+      try {
+        const client = createClient({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 1 });
+        for (const background of [true, false]) {
+          const headers = { 'x-background': background ? '1' : '0', 'x-cut': '1' };
+          const error = await lastValueFrom(client.responses.stream({ model: 'm', input: 'hi', background }, { headers })).catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(IncompleteStreamError);
+        }
+        // Left while it runs, with cancelOnUnsubscribe: there is no response to cancel, and teardown does not throw.
+        const received: unknown[] = [];
+        const subscription = client.responses
+          .stream({ model: 'm', input: 'hi', background: true }, { cancelOnUnsubscribe: true, headers: { 'x-background': '1' } })
+          .subscribe((event) => received.push(event));
+        while (received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(() => subscription.unsubscribe()).not.toThrow();
+        await settle();
+        expect(paths).toEqual(['POST /responses', 'POST /responses', 'POST /responses']);
+      } finally {
+        await server.close();
+      }
     }
   });
 });

@@ -78,10 +78,13 @@ describe('responseEvents', () => {
     expect(values.at(-1)).toEqual(incomplete);
   });
 
-  it('completes at data: [DONE]', async () => {
-    const { values, error } = await outcome(sse([created], 'data: [DONE]\n\n'));
-    expect(error).toBeUndefined();
-    expect(values).toHaveLength(1);
+  it('fails with IncompleteStreamError at a data: [DONE] before the response settled (never a completion)', async () => {
+    const { values, error } = await outcome(sse([created, delta('The answer is')], 'data: [DONE]\n\n'));
+    expect(values).toEqual([created, delta('The answer is')]);
+    expect(error).toBeInstanceOf(IncompleteStreamError);
+    expect(error).toMatchObject({ responseId: created.response.id, lastResponseStatus: 'in_progress', receivedEvents: 2, lastEventName: 'response.output_text.delta' });
+    // After the terminal event the stream is over: a [DONE] there is never read.
+    expect(await outcome(sse([created, completed], 'data: [DONE]\n\n'))).toEqual({ values: [created, completed], error: undefined });
   });
 
   it('reads events without an `event:` line by their JSON type, and an Observable of server-sent events', async () => {

@@ -404,8 +404,8 @@ describe('the sources with their templates', () => {
       fc.asyncProperty(fc.array(delta, { maxLength: 40 }), chunkSize, async (deltas, size) => {
         const text =
           deltas.map(({ data, named }) => `${named ? 'event: response.output_text.delta\n' : ''}data: ${data}\n\n`).join('') +
-          'data: [DONE]\n\n';
-        const events = await emitted((body) => responseEvents(body), text, size);
+          `data: ${JSON.stringify({ type: 'response.completed', sequence_number: 1_000, response: { id: 'resp_1', object: 'response', status: 'completed', output: [] } })}\n\n`;
+        const events = (await emitted((body) => responseEvents(body), text, size)).slice(0, -1);
         expect(events).toHaveLength(deltas.length);
         events.forEach((event, i) => agreesWithJsonParse(event, deltas[i]!.data));
       }),

@@ -22,10 +22,22 @@ import { isEventStreamType } from '../sources/server-sent-event.js';
  * enc('..'); // throws TypeError
  */
 export function enc(id: string): string {
-  if (typeof id !== 'string' || id === '' || id === '.' || id === '..') {
+  if (!isPathId(id)) {
     throw new TypeError(`An id in a request path must be a string other than "", "." and ".." (got ${typeof id === 'string' ? JSON.stringify(id) : String(id)})`);
   }
   return encodeURIComponent(id);
+}
+
+/**
+ * Whether `id` can name an object in a request path ({@link enc} takes it). An id a server sent that cannot is
+ * taken as none: recovery then reports the cut rather than a path error.
+ *
+ * @internal
+ * @example
+ * if (isPathId(event.response?.id)) responseId = event.response.id;
+ */
+export function isPathId(id: unknown): id is string {
+  return typeof id === 'string' && id !== '' && id !== '.' && id !== '..';
 }
 
 /**

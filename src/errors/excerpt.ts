@@ -39,8 +39,8 @@ export function redactSecrets(text: string): string {
     // The space may come escaped: URL-encoded (`%20`, `+`) or in a JSON string (`\u0020`).
     .replace(/\b(Bearer(?:\s|%20|\\u0020|\+)+)[A-Za-z0-9._~+/=-]{8,}/gi, keep4)
     // No word boundary before the name: `OPENAI_API_KEY=…` and `x-api-key: …` are masked too; quotes may be escaped
-    // (JSON text inside a JSON string).
-    .replace(/((?:api[-_]?key|ocp-apim-subscription-key)(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?)[A-Za-z0-9._~+/=-]{16,}/gi, keep4)
+    // (JSON text inside a JSON string), the separator URL-encoded (`api-key%3A%20…`, `?api-key%3D…`).
+    .replace(/((?:api[-_]?key|ocp-apim-subscription-key)(?:\\?["'])?(?:\s|%20)*(?:[:=]|%3[ad])(?:\s|%20)*(?:\\?["'])?)[A-Za-z0-9._~+/=-]{16,}/gi, keep4)
     // Not after a letter (`task-…`), but after anything else, an escape's digit too (`%20sk-…`, `\u0020sk-…`).
     .replace(/(?<![A-Za-z])sk-[A-Za-z0-9_-]{8,}/g, (key: string) => `sk-***${key.slice(-4)}`);
 }

@@ -70,7 +70,10 @@ export class ServerStreamError extends OpenAIStreamError {
   override readonly name: string = 'ServerStreamError';
   /** The API's error code (for example `server_error`), when it sent one. */
   readonly code: string | undefined;
-  /** The raw `data:` of the error event, as received but for credentials in it, masked as in the message. */
+  /**
+   * The raw `data:` of the error event, as received but for credentials a proxy echoed in an error event's data,
+   * masked as in the message (a `response.failed` event's data is kept whole).
+   */
   readonly data: string;
   /** The parsed data, when it was JSON. */
   readonly error: unknown;
@@ -78,12 +81,17 @@ export class ServerStreamError extends OpenAIStreamError {
   /**
    * @param data the raw `data:` text.
    * @param options `subject` starts the message (default `The stream`); `locate` picks the object holding
-   * `code` and `message` out of the parsed data (default: the data itself, or its `error` object).
+   * `code` and `message` out of the parsed data (default: the data itself, or its `error` object); `verbatim`
+   * keeps the data as received (credentials are masked in it otherwise).
    */
-  constructor(given: string, options: { subject?: string | undefined; locate?: ((parsed: unknown) => unknown) | undefined } = {}) {
+  constructor(
+    given: string,
+    options: { subject?: string | undefined; locate?: ((parsed: unknown) => unknown) | undefined; verbatim?: boolean | undefined } = {},
+  ) {
     // Credentials a proxy echoed are masked before anything is kept: an error's fields end up in logs (a logger
-    // writes them all) and, relayed, in a browser.
-    const data = redactSecrets(given);
+    // writes them all) and, relayed, in a browser. Not in `verbatim` data (a failed response: the API's object,
+    // with the model's output, which is not to be rewritten); the message is masked all the same.
+    const data = options.verbatim ? given : redactSecrets(given);
     let parsed: unknown;
     try {
       parsed = JSON.parse(data);
@@ -174,7 +182,8 @@ export class ResponseStreamError extends ServerStreamError {
 
   constructor(eventType: string, data: string, knownResponseId?: string) {
     const failed = eventType === 'response.failed';
-    super(data, failed ? { subject: 'The response', locate: failureOf } : {});
+    // A failed response is the API's object, the model's output with it: kept as it came.
+    super(data, failed ? { subject: 'The response', locate: failureOf, verbatim: true } : {});
     const response = failed ? responseOf(this.error) : undefined;
     const parsed = isRecord(this.error) ? this.error : undefined;
     const body = errorBody(this.error);

@@ -1,6 +1,6 @@
 import { IncompleteStreamError, ResponseStreamError, StreamParseError } from '../errors/stream-errors.js';
 import type { ResponseToolCallDeltaWithSnapshot } from '../operators/tool-call-deltas.js';
-import { type AdoptingReader, type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
+import { type AdoptingReader, type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { responseTextDeltaShape } from '../schema/responses/text-delta-template.js';
 import { responseWireChecks, type WireCheck } from '../schema/responses/wire-checks.js';
 import { parseEventJson, schemaLookup, validateEventJson, type ConformanceSchema } from '../sources/decode-json-event.js';
@@ -109,7 +109,9 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
 
   decode(sse: ServerSentEvent): ResponseStreamEvent | StreamEnd {
     const data = sse.data;
-    if (data === '[DONE]') return STREAM_DONE;
+    // The stream ends at its terminal event (before this): a `[DONE]` (the API sends none) before it is a cut, as
+    // the chat protocol's end is its `[DONE]`, whatever came before.
+    if (data === '[DONE]') return new StreamEnd(this.cut());
     // `message`, the SSE standard's default name, names nothing (a relay may write it on every event).
     let type = sse.event === 'message' ? undefined : sse.event;
     if (isFailure(type)) return this.failure(type, data);

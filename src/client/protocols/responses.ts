@@ -135,7 +135,8 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
                 complete: () => (over = true),
               }),
               finalize(() => {
-                if (!over) cancel(id).subscribe({ error: () => undefined });
+                // Deferred: teardown never throws, whatever the call does.
+                if (!over) defer(() => cancel(id)).subscribe({ error: () => undefined });
               }),
             );
           });

@@ -12,6 +12,7 @@ import { RESPONSE_TERMINAL_EVENTS } from '../../responses/protocol.js';
 import type { ResponseStreamEvent } from '../../wire/responses-api.js';
 import { subscribeChained } from '../../operators/subscribe-chained.js';
 import { retryDelayMs } from '../retry-policy.js';
+import { isPathId } from '../transport.js';
 
 /**
  * What the client tells `onRecover` when it resumes the cut stream of a background response, or completes the
@@ -125,7 +126,7 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
 
     const learn = (event: ResponseStreamEvent): void => {
       const response = (event as { response?: { id?: unknown; background?: unknown; status?: unknown } }).response;
-      if (typeof response?.id === 'string') responseId = response.id;
+      if (isPathId(response?.id)) responseId = response.id;
       if (typeof response?.status === 'string') status = response.status;
       lastEvent = event.type;
       if (response?.background === true) resumable = true;
@@ -163,7 +164,7 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
         delay: (error: unknown, attempt: number) => {
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
           // Events came, the last unnumbered (a server without `sequence_number`): a resume cannot say where to go on.
-          if (!resumable || id === undefined || settled || !isCut(error) || unnumbered) return throwError(() => error);
+          if (!resumable || !isPathId(id) || settled || !isCut(error) || unnumbered) return throwError(() => error);
           responseId = id;
           firstCut ??= error;
           const again = defer(() => {
@@ -219,7 +220,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       subscription.unsubscribe();
       if (finished || settled || !plan.cancelOnUnsubscribe || !resumable || responseId === undefined) return;
       // The subscriber left: nothing more is read; the response is cancelled (its answer is of no interest).
-      plan.cancel(responseId).subscribe({ error: () => undefined });
+      // Deferred: teardown never throws, whatever the call does.
+      defer(() => plan.cancel(responseId!)).subscribe({ error: () => undefined });
     };
   });
 }

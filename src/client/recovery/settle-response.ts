@@ -6,6 +6,7 @@
  * text deltas add up to its whole text.
  */
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
+import { isPathId } from '../transport.js';
 
 /**
  * Whether `response` settled: its status (`completed`, `incomplete`, `failed`, `cancelled`) will not change any
@@ -37,8 +38,9 @@ interface DeliveredItem {
   done: boolean;
   /** By `content_index`; a reasoning summary part by `-1 - summary_index` (see {@link partKey}). */
   parts: Map<number, DeliveredPart>;
-  argumentsLength: number;
-  argumentsDone: boolean;
+  /** How much of what the item streams (see {@link ITEM_INPUT}) was delivered, and whether its `done` event came. */
+  inputLength: number;
+  inputDone: boolean;
 }
 
 /**
@@ -74,7 +76,7 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
   const items = new Map<number, DeliveredItem>();
   const item = (index: number): DeliveredItem => {
     let found = items.get(index);
-    if (!found) items.set(index, (found = { added: false, done: false, parts: new Map(), argumentsLength: 0, argumentsDone: false }));
+    if (!found) items.set(index, (found = { added: false, done: false, parts: new Map(), inputLength: 0, inputDone: false }));
     return found;
   };
   const part = (index: number, content: number): DeliveredPart => {
@@ -114,11 +116,18 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
       const at = typeof outputIndex === 'number' ? outputIndex : undefined;
       const within = at !== undefined && typeof contentIndex === 'number' ? contentIndex : undefined;
       switch (type) {
+        // What an item streams (ITEM_INPUT): a function's or an MCP call's arguments, a custom tool's input, code.
         case 'response.function_call_arguments.delta':
-          if (at !== undefined && typeof raw['delta'] === 'string') item(at).argumentsLength += raw['delta'].length;
+        case 'response.custom_tool_call_input.delta':
+        case 'response.mcp_call_arguments.delta':
+        case 'response.code_interpreter_call_code.delta':
+          if (at !== undefined && typeof raw['delta'] === 'string') item(at).inputLength += raw['delta'].length;
           return;
         case 'response.function_call_arguments.done':
-          if (at !== undefined) item(at).argumentsDone = true;
+        case 'response.custom_tool_call_input.done':
+        case 'response.mcp_call_arguments.done':
+        case 'response.code_interpreter_call_code.done':
+          if (at !== undefined) item(at).inputDone = true;
           return;
         case 'response.output_item.added':
           if (at !== undefined) item(at).added = true;
@@ -147,7 +156,7 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
           break;
       }
       const response = raw['response'] as { id?: unknown } | undefined;
-      if (typeof response?.id === 'string') responseId = response.id;
+      if (isPathId(response?.id)) responseId = response.id;
     },
     state: () => ({ responseId, lastSequence, settled, items }),
   };
@@ -171,11 +180,23 @@ const PART_TEXT: Readonly<Record<string, readonly [field: string, events: string
 };
 
 /**
+ * How an output item's input streams, by the item's type: the field that holds it, and the name its events take
+ * (`<name>.delta`, `<name>.done`).
+ */
+const ITEM_INPUT: Readonly<Record<string, readonly [field: string, events: string]>> = {
+  function_call: ['arguments', 'response.function_call_arguments'],
+  custom_tool_call: ['input', 'response.custom_tool_call_input'],
+  mcp_call: ['arguments', 'response.mcp_call_arguments'],
+  code_interpreter_call: ['code', 'response.code_interpreter_call_code'],
+};
+
+/**
  * The events a cut stream did not deliver, given what it did deliver and the response as it settled: for each
  * output item not yet done its `added` event (when missing); for each part of a message or a reasoning item (its
  * summary parts, then its content parts) the part's `added` event, the rest of its text (a message's text or
- * refusal, a reasoning summary or text) as one delta and its `done` events; the rest of a function call's
- * arguments as one delta and its `done` event; the item's `done` event; then `response.completed` (or
+ * refusal, a reasoning summary or text) as one delta and its `done` events; the rest of what a call streams (a
+ * function's or an MCP call's arguments, a custom tool's input, a code interpreter's code) as one delta and its
+ * `done` event; the item's `done` event; then `response.completed` (or
  * `response.incomplete`) with the response. Sequence numbers continue after the last delivered one. A `failed` or
  * `cancelled` response ends with a `response.failed` event (which the fallback turns into `ResponseStreamError`, as
  * the stream would have; the settle recovery reports a `cancelled` response's cut instead).
@@ -195,6 +216,7 @@ export function missingResponseEvents(delivered: DeliveredResponse, response: Re
     const seen = delivered.items.get(output_index);
     if (seen?.done) return;
     const item_id = item['id'];
+    const input = ITEM_INPUT[item.type];
     // The parts of a message (`content`), or of a reasoning item (`summary`, then `content`): each one's missing
     // `added` event, the rest of its text as one delta, its text's `done` and its own `done` event.
     const parts = (list: unknown, summary: boolean) =>
@@ -226,12 +248,16 @@ export function missingResponseEvents(delivered: DeliveredResponse, response: Re
       }
       parts(item['summary'], true);
       parts(item['content'], false);
-    } else if (item.type === 'function_call' && typeof item['arguments'] === 'string') {
-      const args = item['arguments'];
-      if (!seen?.added) push({ type: 'response.output_item.added', output_index, item: { ...item, status: 'in_progress', arguments: '' } });
-      const rest = args.slice(seen?.argumentsLength ?? 0);
-      if (rest !== '') push({ type: 'response.function_call_arguments.delta', item_id, output_index, delta: rest });
-      if (!seen?.argumentsDone) push({ type: 'response.function_call_arguments.done', item_id, output_index, name: item['name'], arguments: args });
+    } else if (input !== undefined && typeof item[input[0]] === 'string') {
+      const [field, name] = input;
+      const full = item[field] as string;
+      if (!seen?.added) {
+        push({ type: 'response.output_item.added', output_index, item: { ...item, ...('status' in item ? { status: 'in_progress' } : {}), [field]: '' } });
+      }
+      const rest = full.slice(seen?.inputLength ?? 0);
+      if (rest !== '') push({ type: `${name}.delta`, item_id, output_index, delta: rest });
+      // A function call's `done` names the function too.
+      if (!seen?.inputDone) push({ type: `${name}.done`, item_id, output_index, ...(item.type === 'function_call' ? { name: item['name'] } : {}), [field]: full });
     } else if (!seen?.added) {
       push({ type: 'response.output_item.added', output_index, item });
     }
