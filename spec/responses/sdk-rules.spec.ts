@@ -13,6 +13,7 @@ import {
   responseReducer,
   type ResponseSnapshot,
   type ResponseStreamEvent,
+  SnapshotError,
   StreamParseError,
   toolCallDeltas,
 } from '../../src/index';
@@ -228,6 +229,18 @@ describe('deliberate differences from the SDK', () => {
     const theirs = await sdk([sse(events)]);
     expect(fold(events)!.output[0]).toEqual(shell);
     expect((theirs.final as { output: Array<typeof shell> }).output[0]!.action.commands).toEqual(['ls']);
+  });
+
+  it('a reasoning text delta for an item whose content is absent or null fails with the same SnapshotError, as the SDK fails on both', () => {
+    for (const content of [undefined, null]) {
+      const reasoning = { type: 'reasoning', id: 'rs_1', summary: [], ...(content === undefined ? {} : { content }) };
+      const events = numbered([
+        created,
+        { type: 'response.output_item.added', output_index: 0, item: reasoning },
+        { type: 'response.reasoning_text.delta', item_id: 'rs_1', output_index: 0, content_index: 0, delta: 'Hm' },
+      ]);
+      expect(() => fold(events)).toThrow(new SnapshotError('The reasoning item has no content', { eventName: 'response.reasoning_text.delta', path: 'content_index' }));
+    }
   });
 
   it('an output_item.added without an item is a StreamParseError; the SDK drops the event', async () => {

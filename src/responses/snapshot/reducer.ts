@@ -509,7 +509,8 @@ function updateReasoningPart(
 }
 
 function reasoningContent(item: ResponseReasoningItem, event: { readonly type: string }): readonly ReasoningPart[] {
-  if (item.content === undefined) {
+  // Absent or null (the wire check lets both through).
+  if (item.content == null) {
     throw new SnapshotError('The reasoning item has no content', { eventName: event.type, path: 'content_index' });
   }
   return item.content;
