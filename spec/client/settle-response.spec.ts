@@ -27,10 +27,11 @@ const call = { id: 'fc_1', type: 'function_call', status: 'completed', call_id: 
 const custom = { id: 'ctc_1', type: 'custom_tool_call', call_id: 'call_2', name: 'sql', input: 'SELECT name FROM users' };
 const mcp = { id: 'mcp_1', type: 'mcp_call', status: 'completed', server_label: 'docs', name: 'lookup', arguments: '{"q":"rome"}', output: 'found' };
 const code = { id: 'ci_1', type: 'code_interpreter_call', status: 'completed', container_id: 'cntr_1', code: 'print(21 * 2)', outputs: [{ type: 'logs', logs: '42' }] };
-const streamed: ReadonlyArray<[Record<string, unknown>, field: string, events: string]> = [
-  [custom, 'input', 'response.custom_tool_call_input'],
-  [mcp, 'arguments', 'response.mcp_call_arguments'],
-  [code, 'code', 'response.code_interpreter_call_code'],
+// Each with how the API's `added` event shows it: nothing streamed yet, no result.
+const streamed: ReadonlyArray<[Record<string, unknown>, field: string, events: string, start: Record<string, unknown>]> = [
+  [custom, 'input', 'response.custom_tool_call_input', { ...custom, input: '' }],
+  [mcp, 'arguments', 'response.mcp_call_arguments', { ...mcp, status: 'in_progress', arguments: '', output: null }],
+  [code, 'code', 'response.code_interpreter_call_code', { ...code, status: 'in_progress', code: '', outputs: null }],
 ];
 const final = {
   id: 'resp_1',
@@ -79,9 +80,9 @@ function stream(): ResponseStreamEvent[] {
   for (const delta of pieces(call.arguments)) push({ type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 2, delta });
   push({ type: 'response.function_call_arguments.done', item_id: 'fc_1', output_index: 2, name: call.name, arguments: call.arguments });
   push({ type: 'response.output_item.done', output_index: 2, item: call });
-  streamed.forEach(([item, field, name], at) => {
+  streamed.forEach(([item, field, name, start], at) => {
     const where = { item_id: item['id'], output_index: 3 + at };
-    push({ type: 'response.output_item.added', output_index: 3 + at, item: { ...item, ...('status' in item ? { status: 'in_progress' } : {}), [field]: '' } });
+    push({ type: 'response.output_item.added', output_index: 3 + at, item: start });
     for (const delta of pieces(item[field] as string)) push({ type: `${name}.delta`, ...where, delta });
     push({ type: `${name}.done`, ...where, [field]: item[field] });
     push({ type: 'response.output_item.done', output_index: 3 + at, item });
@@ -108,6 +109,9 @@ describe('missingResponseEvents', () => {
     for (const type of ['response.output_text.delta', 'response.refusal.delta', 'response.function_call_arguments.delta', 'response.reasoning_text.delta', ...streamed.map(([, , name]) => `${name}.delta`)]) {
       expect([type, joined(all, type)]).toEqual([type, joined(uncut, type)]);
     }
+    // Each item starts as the API starts it (in progress, nothing streamed yet, no result).
+    const added = (events: ResponseStreamEvent[]) => events.filter((e) => e.type === 'response.output_item.added').map(({ sequence_number: _, ...e }) => e);
+    expect(added(all)).toEqual(added(uncut));
     // The tool calls' fragments add up to what the uncut stream gave, a custom tool's input too.
     const fragments = async (events: ResponseStreamEvent[]) => {
       const all = await lastValueFrom(from(events).pipe(toolCallDeltas(), toArray()));

@@ -669,4 +669,29 @@ describe('ids in request paths', () => {
       }
     }
   });
+
+  it("the polling fallback's create answering a running response without a usable id: the stream's own failure stands", async () => {
+    for (const id of ['', '..']) {
+      const paths: string[] = [];
+      const server = await listen((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk));
+        req.on('end', () => {
+          paths.push(`${req.method} ${req.url}`);
+          if ((JSON.parse(body || '{}') as { stream?: boolean }).stream) {
+            return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"down","type":"server_error"}}');
+          }
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id, object: 'response', status: 'queued', background: true, output: [], model: 'm', created_at: 1 }));
+        });
+      });
+      try {
+        const client = createClient({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 });
+        const error = await lastValueFrom(client.responses.stream({ model: 'm', input: 'hi', background: true }, { fallbackToPolling: true })).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(InternalServerError);
+        expect(paths).toEqual(['POST /responses', 'POST /responses']);
+      } finally {
+        await server.close();
+      }
+    }
+  });
 });

@@ -225,8 +225,8 @@ function failureOf(parsed: unknown): unknown {
  * - Chat Completions: no `data: [DONE]` (newline-delimited JSON, which has none: a choice without its
  *   `finish_reason`); `completionId` and `finishReason` (the last finish reason seen: set when the model had
  *   finished but the end of the stream, such as the usage chunk, was lost).
- * - Responses: neither `response.completed` / `response.incomplete` nor `[DONE]`; `responseId` and
- *   `lastResponseStatus` say where.
+ * - Responses: no `response.completed` / `response.incomplete` (a `data: [DONE]` before them is a cut too);
+ *   `responseId` and `lastResponseStatus` say where.
  *
  * @example
  * events$.subscribe({

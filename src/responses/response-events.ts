@@ -46,11 +46,11 @@ export interface ResponseEventsOptions extends FromSSEOptions {
  * the snapshot is built of; see `responseWireChecks`); every other field passes through untouched whatever its
  * presence, type or value. The `conformance` option adds full OpenAPI validation.
  * - `response.completed` and `response.incomplete` are emitted, then the Observable completes (and releases the
- *   connection); so does `data: [DONE]`.
+ *   connection).
  * - `response.failed` and `error` fail it with {@link ResponseStreamError} (the failed response, with its
  *   `error`, is in `e.response`).
- * - A body that ends before any of those, or a connection that breaks mid-stream, fails it with
- *   {@link IncompleteStreamError} (with `responseId` and `lastResponseStatus`).
+ * - A body that ends before any of those (a `data: [DONE]` too, which the API never sends), or a connection that
+ *   breaks mid-stream, fails it with {@link IncompleteStreamError} (with `responseId` and `lastResponseStatus`).
  * - Invalid JSON or a broken field the library reads (`delta: 5`, `output_index: "x"`) fails it with
  *   {@link StreamParseError} naming the event, the path and an excerpt.
  * - An event type the library does not know passes through untouched (switch statements need a `default`),

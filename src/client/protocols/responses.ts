@@ -18,7 +18,7 @@ import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-response.js';
 import { deliveredResponseEvents, isSettledResponse, missingResponseEvents } from '../recovery/settle-response.js';
-import { type RequestSpec, stepOptions, type Transport, withCallKey } from '../transport.js';
+import { isPathId, type RequestSpec, stepOptions, type Transport, withCallKey } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
 /**
@@ -200,7 +200,12 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
               // accepted after all, rather than creating the response twice. (Runs look for the run instead.)
               // A background response answers `queued`: it is followed until it settled.
               return api.create(body, callOptions).pipe(
-                switchMap((created) => cancelledIfLeft(created.id, untilSettled(created.id, of({ data: created }), AFTER_CREATE))),
+                switchMap((created) =>
+                  // A response still running is followed by its id: without one that names it, the stream's failure stands.
+                  isPathId(created.id) || isSettledResponse(created)
+                    ? cancelledIfLeft(created.id, untilSettled(created.id, of({ data: created }), AFTER_CREATE))
+                    : throwError(() => reason),
+                ),
                 fallbackResponseEvents(),
               );
             }

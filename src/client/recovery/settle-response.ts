@@ -180,14 +180,14 @@ const PART_TEXT: Readonly<Record<string, readonly [field: string, events: string
 };
 
 /**
- * How an output item's input streams, by the item's type: the field that holds it, and the name its events take
- * (`<name>.delta`, `<name>.done`).
+ * How an output item's input streams, by the item's type: the field that holds it, the name its events take
+ * (`<name>.delta`, `<name>.done`), and the fields of its result, which the API's `added` item has as `null`.
  */
-const ITEM_INPUT: Readonly<Record<string, readonly [field: string, events: string]>> = {
+const ITEM_INPUT: Readonly<Record<string, readonly [field: string, events: string, results?: readonly string[]]>> = {
   function_call: ['arguments', 'response.function_call_arguments'],
   custom_tool_call: ['input', 'response.custom_tool_call_input'],
-  mcp_call: ['arguments', 'response.mcp_call_arguments'],
-  code_interpreter_call: ['code', 'response.code_interpreter_call_code'],
+  mcp_call: ['arguments', 'response.mcp_call_arguments', ['output', 'error']],
+  code_interpreter_call: ['code', 'response.code_interpreter_call_code', ['outputs']],
 };
 
 /**
@@ -249,10 +249,14 @@ export function missingResponseEvents(delivered: DeliveredResponse, response: Re
       parts(item['summary'], true);
       parts(item['content'], false);
     } else if (input !== undefined && typeof item[input[0]] === 'string') {
-      const [field, name] = input;
+      const [field, name, results = []] = input;
       const full = item[field] as string;
       if (!seen?.added) {
-        push({ type: 'response.output_item.added', output_index, item: { ...item, ...('status' in item ? { status: 'in_progress' } : {}), [field]: '' } });
+        // The item as it starts: in progress, nothing streamed yet, no result.
+        const start: Record<string, unknown> = { ...item, [field]: '' };
+        if ('status' in item) start['status'] = 'in_progress';
+        for (const result of results) if (result in item) start[result] = null;
+        push({ type: 'response.output_item.added', output_index, item: start });
       }
       const rest = full.slice(seen?.inputLength ?? 0);
       if (rest !== '') push({ type: `${name}.delta`, item_id, output_index, delta: rest });
