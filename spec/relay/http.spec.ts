@@ -136,6 +136,31 @@ describe('relay over real HTTP: a browser that left before the relay began', () 
   });
 });
 
+describe('relay over real HTTP, a reconnect to a relay of an Observable', () => {
+  it("node:http adapter: a request with a Last-Event-ID gets 204 No Content and makes no request (EventSource's reconnect after an end)", async () => {
+    const events = await recorded(fixtureNames('responses-recorded')[0]!);
+    let subscribed = 0;
+    const upstream = new Observable<ResponseStreamEvent>((subscriber) => {
+      subscribed++;
+      from(events).subscribe(subscriber);
+    });
+    const server = await listen((req, res) => relayToNodeResponse(req, res, upstream, { format: 'responses', headers: { 'access-control-allow-origin': '*' } }));
+    try {
+      // The first connection reads it all.
+      expect(await read(responseEvents(await fetch(server.url)))).toEqual(events);
+      expect(subscribed).toBe(1);
+      // EventSource asks again, with the last id it read: nothing can go on from there, and nothing is asked upstream.
+      const again = await fetch(server.url, { headers: { 'last-event-id': String((events.at(-1) as { sequence_number: number }).sequence_number) } });
+      expect(again.status).toBe(204);
+      expect(again.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await again.text()).toBe('');
+      expect(subscribed).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('relay over real HTTP, resume with Last-Event-ID', () => {
   const name = fixtureNames('responses-recorded')[0]!;
   // A stateless stand-in for `client.responses.stream({ response_id, starting_after })`: the events after one.

@@ -1,4 +1,4 @@
-import { defer, merge, Observable, Subject, takeUntil, type Subscription } from 'rxjs';
+import { defer, merge, Observable, Subject, Subscription, takeUntil } from 'rxjs';
 import { checked, checkEvents } from './check-events.js';
 import { emptyEndWatch } from './empty-end.js';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
@@ -66,7 +66,9 @@ export interface NodeRelayOptions extends EventStreamFramesOptions {
  * connection closes first. Pass a factory `(lastEventId) => Observable` to resume where a reconnecting browser
  * stopped (its `Last-Event-ID` header): a reconnect is answered with upstream's first event, error or heartbeat,
  * and with `204 No Content` when upstream ends without an event before the first heartbeat (the browser read
- * everything; `EventSource` stops reconnecting). Express and Fastify (`reply.raw`) hand over node's objects: use this;
+ * everything; `EventSource` stops reconnecting). Given an Observable, a request with a `Last-Event-ID` (a
+ * reconnect: `EventSource` asks again after every end of a body) is answered `204 No Content` without subscribing:
+ * the Observable cannot go on where the browser stopped, and subscribing would make the request again. Express and Fastify (`reply.raw`) hand over node's objects: use this;
  * fetch-style frameworks (Hono, Next.js, ...) use `toEventStreamResponse()` / `resumableEventStream()`.
  *
  * Returns the subscription (unsubscribing it ends the response).
@@ -92,6 +94,16 @@ export function relayToNodeResponse<T>(
   if (factory === undefined) checkEvents(source, 'relayToNodeResponse');
   // Before the head is written: a limit it cannot use is the caller's error, not a 200 that ends empty.
   checkRelayLimits(options, 'relayToNodeResponse');
+  // A reconnect (`EventSource` asks again after every end of a body, whole or not) to a stream that cannot resume
+  // where it stopped: subscribing would make the request again (a new answer, billed again, its text repeated in
+  // the browser). 204 No Content stops `EventSource`; a factory decides for itself.
+  if (factory === undefined && lastEventId !== undefined) {
+    if (!res.destroyed) {
+      res.writeHead(204, { ...options.headers });
+      res.end();
+    }
+    return Subscription.EMPTY;
+  }
   // A reconnect (a factory given a Last-Event-ID) is answered once upstream says something: an upstream that ends
   // without an event before the first heartbeat means the browser has read everything, and 204 No Content tells
   // EventSource to stop reconnecting. Any other stream gets its headers at once.
