@@ -86,6 +86,16 @@ describe('runChatTools against the emulator (real HTTP)', () => {
     ]);
   });
 
+  it("sends every turn with the loop's callOptions, but for an idempotencyKey: each turn keeps a key of its own", async () => {
+    const callOptions = { headers: { 'x-trace': 'trace-2' }, idempotencyKey: 'one-key', requireDone: true };
+    const events = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages }, { tools: [getWeather, getTime], callOptions }).pipe(toArray()));
+    expect(events.at(-1)).toMatchObject({ type: 'loop.finished', steps: 2 });
+    expect(posts().map((r) => r.headers['x-trace'])).toEqual(['trace-2', 'trace-2']);
+    const keys = posts().map((r) => r.idempotencyKey);
+    expect(new Set(keys).size).toBe(2);
+    expect(keys).not.toContain('one-key');
+  });
+
   it('maxSteps: ToolLoopMaxStepsError after the last allowed turn', async () => {
     const error = await lastValueFrom(
       runChatTools(ctx.client, { model: 'gpt-4o', messages }, { tools: [getWeather, getTime], maxSteps: 1 }),

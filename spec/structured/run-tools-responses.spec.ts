@@ -124,6 +124,20 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     expect(result.history.map((item) => (item as { type?: string }).type ?? 'message')).toEqual(TWO_CALL_TURNS);
   });
 
+  it("sends every turn with the loop's callOptions, but for an idempotencyKey: each turn keeps a key of its own", async () => {
+    const { tools } = parallelTools();
+    const recovered: unknown[] = [];
+    const callOptions = { headers: { 'x-trace': 'trace-1' }, idempotencyKey: 'one-key', idleTimeout: 30_000, onRecover: (info: unknown) => recovered.push(info) };
+    const result = await lastValueFrom(runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools, callOptions }).pipe(toolLoopResult()));
+    expect(result.steps).toBe(2);
+    expect(posts().map((r) => r.headers['x-trace'])).toEqual(['trace-1', 'trace-1']);
+    const keys = posts().map((r) => r.idempotencyKey);
+    expect(new Set(keys).size).toBe(2);
+    expect(keys).not.toContain('one-key');
+    expect(callOptions.idempotencyKey).toBe('one-key'); // the caller's object is not changed
+    expect(recovered).toEqual([]);
+  });
+
   it('with store: false sends the whole input again, the model output items included', async () => {
     const { tools } = parallelTools();
     const result = await lastValueFrom(

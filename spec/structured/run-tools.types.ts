@@ -60,6 +60,14 @@ expectTypeOf(responses$.pipe(toolLoopResult())).toEqualTypeOf<
   import('rxjs').Observable<ToolLoopResult<ResponseSnapshot, unknown>>
 >();
 const chat$ = runChatTools(client, { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] }, { tools, maxSteps: 3 });
+
+// Each turn's call options are the client's: the Responses call's for one loop, the chat call's for the other.
+runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, { tools, callOptions: { cancelOnUnsubscribe: true, idleTimeout: 30_000 } });
+runChatTools(client, { model: 'gpt-4o', messages: [] }, { tools, callOptions: { requireDone: false } });
+// @ts-expect-error a timeout is a number of milliseconds
+runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, { tools, callOptions: { idleTimeout: '30s' } });
+// @ts-expect-error cancelOnUnsubscribe is the Responses call's option, not the chat call's
+runChatTools(client, { model: 'gpt-4o', messages: [] }, { tools, callOptions: { cancelOnUnsubscribe: true } });
 chat$.subscribe((event) => {
   if (event.type === 'event') expectTypeOf(event.event.choices).not.toBeAny();
   if (event.type === 'turn.finished') expectTypeOf(event.turn.final).toEqualTypeOf<ChatCompletion>();

@@ -60,6 +60,7 @@ export {
   type ToolLoopStopReason,
   type ToolLoopResult,
   type ToolLoopEvent,
+  type ToolLoopCallOptions,
   type ToolLoopOptions,
 } from './tool-loop.js';
 export { runResponsesTools, type ResponsesToolsClient, type ResponsesToolLoopEvent } from './run-responses-tools.js';

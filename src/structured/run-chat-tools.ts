@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import { finalChatCompletion } from '../chat/operators/final-chat-completion.js';
-import type { ChatCompletionCreateFields, ChatCompletionCreateParams } from '../client/resources/chat.js';
+import type { ChatCompletionCreateFields, ChatCompletionCreateParams, ChatStreamOptions } from '../client/resources/chat.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../wire/chat.js';
 import {
   type ChatTextContentPart,
@@ -9,19 +9,24 @@ import {
   toolLoop,
   type ToolLoopCall,
   type ToolLoopEvent,
+  type ToolLoopCallOptions,
   type ToolLoopOptions,
+  turnOptions,
   turnUsage,
 } from './tool-loop.js';
 import { declareTools } from './loop-tools.js';
 
 /**
- * What `runChatTools()` needs of a client: `chat.completions.stream(params)` (the client of `createClient()`).
+ * What `runChatTools()` needs of a client: `chat.completions.stream(params, options)` (the client of
+ * `createClient()`; `options` are the loop's `callOptions`).
  *
  * @example
  * const client: ChatToolsClient = createClient();
  */
 export interface ChatToolsClient {
-  readonly chat: { readonly completions: { stream(params: ChatCompletionCreateParams): Observable<ChatCompletionChunk> } };
+  readonly chat: {
+    readonly completions: { stream(params: ChatCompletionCreateParams, options?: ChatStreamOptions): Observable<ChatCompletionChunk> };
+  };
 }
 
 /**
@@ -79,8 +84,9 @@ export type ChatToolLoopEvent = ToolLoopEvent<
 export function runChatTools(
   client: ChatToolsClient,
   given: ChatCompletionCreateParams | ChatCompletionCreateFields,
-  options: ToolLoopOptions<ChatCompletion, ChatToolOutput>,
+  options: ToolLoopOptions<ChatCompletion, ChatToolOutput> & ToolLoopCallOptions<ChatStreamOptions>,
 ): Observable<ChatToolLoopEvent> {
+  const callOptions = turnOptions(options.callOptions);
   // A body of an interface type (the SDK's) is read as the body it is: the loop copies what it sends, never writes it.
   const params = given as ChatCompletionCreateParams;
   const declared = declareTools(options, 'runChatTools').map(({ name, parameters, strict, description }) => ({
@@ -91,7 +97,7 @@ export function runChatTools(
   const first: ChatCompletionCreateParams = { ...params, tools: [...existing, ...declared] };
   return toolLoop<ChatCompletionChunk, ChatCompletion, ChatCompletionCreateParams, ChatToolsMessage, ChatToolOutput>(
     {
-      stream: (request) => client.chat.completions.stream(request),
+      stream: (request) => client.chat.completions.stream(request, callOptions),
       final: finalChatCompletion,
       callIds: () => {
         const byIndex = new Map<number, string>();

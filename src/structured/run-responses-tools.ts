@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { ResponseCreateFields, ResponseCreateParams } from '../client/resources/responses.js';
+import type { ResponseCreateFields, ResponseCreateParams, ResponseStreamOptions } from '../client/resources/responses.js';
 import { finalResponse } from '../responses/operators/final-response.js';
 import type { ResponseSnapshot } from '../responses/snapshot/state.js';
 import type { FunctionAndCustomToolCallOutput } from '../wire/responses.js';
@@ -11,19 +11,22 @@ import {
   type ToolCallOutcome,
   type ToolLoopCall,
   type ToolLoopEvent,
+  type ToolLoopCallOptions,
   type ToolLoopOptions,
+  turnOptions,
   turnUsage,
 } from './tool-loop.js';
 import { declareTools } from './loop-tools.js';
 
 /**
- * What `runResponsesTools()` needs of a client: `responses.stream(params)` (the client of `createClient()`).
+ * What `runResponsesTools()` needs of a client: `responses.stream(params, options)` (the client of `createClient()`;
+ * `options` are the loop's `callOptions`).
  *
  * @example
  * const client: ResponsesToolsClient = createClient();
  */
 export interface ResponsesToolsClient {
-  readonly responses: { stream(params: ResponseCreateParams): Observable<ResponseStreamEvent> };
+  readonly responses: { stream(params: ResponseCreateParams, options?: ResponseStreamOptions): Observable<ResponseStreamEvent> };
 }
 
 /**
@@ -93,8 +96,9 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<
 export function runResponsesTools(
   client: ResponsesToolsClient,
   given: ResponseCreateParams | ResponseCreateFields,
-  options: ToolLoopOptions<ResponseSnapshot, ResponsesToolOutput>,
+  options: ToolLoopOptions<ResponseSnapshot, ResponsesToolOutput> & ToolLoopCallOptions<ResponseStreamOptions>,
 ): Observable<ResponsesToolLoopEvent> {
+  const callOptions = turnOptions(options.callOptions);
   // A body of an interface type (the SDK's) is read as the body it is: the loop copies what it sends, never writes it.
   const params = given as ResponseCreateParams;
   const declared = declareTools(options, 'runResponsesTools').map(({ name, parameters, strict, description }) => ({
@@ -116,7 +120,7 @@ export function runResponsesTools(
   };
   return toolLoop<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown, ResponsesToolOutput>(
     {
-      stream: (request) => client.responses.stream(request),
+      stream: (request) => client.responses.stream(request, callOptions),
       final: finalResponse,
       callIds: () => {
         const byItem = new Map<string, string>();

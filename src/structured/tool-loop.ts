@@ -175,6 +175,31 @@ export type ToolLoopEvent<E, F, P, H, O = ToolOutput> =
   | ({ readonly type: 'loop.finished' } & ToolLoopResult<F, H>);
 
 /**
+ * The options a tool loop passes to each turn's request (`client.responses.stream(request, callOptions)`): timeouts,
+ * `signal`, `headers`, `onRecover`, `cancelOnUnsubscribe`, ... as the client's call options. An `idempotencyKey`
+ * is not passed on: each turn is a request of its own, with a key of its own.
+ *
+ * @example
+ * runResponsesTools(client, params, { tools, callOptions: { idleTimeout: 30_000, headers: { 'x-trace': id } } });
+ */
+export interface ToolLoopCallOptions<C> {
+  readonly callOptions?: C | undefined;
+}
+
+/**
+ * The call options each turn is sent with: the loop's, without an `idempotencyKey` (the same key on a second turn
+ * would make a server that honours keys refuse it). @internal
+ *
+ * @example
+ * const callOptions = turnOptions(options.callOptions);
+ */
+export function turnOptions<C>(given: C | undefined): C | undefined {
+  if (given === undefined || given === null || typeof given !== 'object' || !('idempotencyKey' in given)) return given;
+  const { idempotencyKey: _key, ...rest } = given as C & { idempotencyKey?: unknown };
+  return rest as C;
+}
+
+/**
  * The options of a tool loop.
  *
  * @example
