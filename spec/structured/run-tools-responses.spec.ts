@@ -350,6 +350,38 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it("aborting callOptions' signal while a tool runs ends the loop at once with the abort's reason, as unsubscribing does", async () => {
+    let toolSignal: AbortSignal | undefined;
+    let running!: () => void;
+    const started = new Promise<void>((resolve) => (running = resolve));
+    const never = zodTool({
+      name: 'get_weather',
+      parameters: City,
+      execute: (_args, context) => {
+        toolSignal = context.signal;
+        running();
+        return new Promise<string>(() => undefined);
+      },
+    });
+    const time = zodTool({ name: 'get_time', parameters: City, execute: () => '12:00' });
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const outcome = new Promise<unknown>((resolve) =>
+      runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools: [never, time], callOptions: { signal: controller.signal } }).subscribe({
+        next: (e) => e.type !== 'event' && seen.push(e.type),
+        error: resolve,
+      }),
+    );
+    await started;
+    controller.abort();
+    const error = await outcome;
+    expect((error as Error).name).toBe('AbortError');
+    expect(toolSignal?.aborted).toBe(true);
+    expect(seen).not.toContain('turn.finished');
+    await posts()[0]!.ended;
+    expect(posts()).toHaveLength(1);
+  });
+
   it('is cold: each subscription runs the loop again', async () => {
     const loop$ = runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Hi' }, { tools: parallelTools().tools });
     expect(posts()).toHaveLength(0);

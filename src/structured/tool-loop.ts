@@ -29,6 +29,7 @@ import {
   tap,
   throwError,
 } from 'rxjs';
+import { abortOn } from '../client/abort-on.js';
 import { excerpt, redactSecrets, textOf } from '../errors/excerpt.js';
 import { StreamParseError } from '../errors/stream-errors.js';
 import { connectChained } from '../operators/connect-chained.js';
@@ -176,8 +177,9 @@ export type ToolLoopEvent<E, F, P, H, O = ToolOutput> =
 
 /**
  * The options a tool loop passes to each turn's request (`client.responses.stream(request, callOptions)`): timeouts,
- * `signal`, `headers`, `onRecover`, `cancelOnUnsubscribe`, ... as the client's call options. An `idempotencyKey`
- * is not passed on: each turn is a request of its own, with a key of its own.
+ * `signal`, `headers`, `onRecover`, `cancelOnUnsubscribe`, ... as the client's call options. The `signal` ends the
+ * whole loop, running tools too, as unsubscribing does. An `idempotencyKey` is not passed on: each turn is a
+ * request of its own, with a key of its own.
  *
  * @example
  * runResponsesTools(client, params, { tools, callOptions: { idleTimeout: 30_000, headers: { 'x-trace': id } } });
@@ -362,7 +364,16 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
       value instanceof NextTurn ? step(value.index, value.request, value.history, value.usage).pipe(subscribeOn(queueScheduler)) : EMPTY,
     ),
     filter((value): value is Ev => !(value instanceof NextTurn)),
+    // The call options' signal ends the whole loop, as unsubscribing does (running tools too), not only a request.
+    abortOn(loopSignal(options)),
   );
+}
+
+/** The `signal` of a loop's `callOptions`, when it is one (anything else is the client's to refuse, at the request). */
+function loopSignal(options: object): AbortSignal | undefined {
+  const callOptions = (options as ToolLoopCallOptions<{ readonly signal?: unknown } | null>).callOptions;
+  const signal = callOptions?.signal;
+  return typeof (signal as AbortSignal | undefined)?.addEventListener === 'function' ? (signal as AbortSignal) : undefined;
 }
 
 /** The turn a loop runs next: its step, its request, the history so far and the tokens of the turns before it. */
