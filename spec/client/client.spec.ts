@@ -148,14 +148,19 @@ describe('createClient over real HTTP (emulator)', () => {
     }
     expect(() => createClient({ apiKey: Promise.resolve('k') as never })).toThrow(new TypeError('createClient: apiKey must be a string or a function (got Promise)'));
     const callCases: Array<[object, string]> = [
-      [{ signal: 'x' }, 'signal must be an object with addEventListener() (got string)'],
+      [{ signal: 'x' }, 'signal must be an object with addEventListener() and removeEventListener() (got string)'],
+      [{ signal: null }, 'signal must be an object with addEventListener() and removeEventListener() (got null)'],
+      [{ signal: { addEventListener() {} } }, 'signal must be an object with addEventListener() and removeEventListener() (got Object)'],
       [{ idempotencyKey: 5 }, 'idempotencyKey must be a string (got number)'],
       [{ fallbackToPolling: 1 }, 'fallbackToPolling must be a boolean (got number)'],
     ];
     for (const [bad, message] of callCases) {
       const from = ctx.emulator.requests.length;
-      const error = await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input: 'Hi' }, bad as never)).catch((e: unknown) => e);
-      expect(error).toEqual(new TypeError(`request options: ${message}`));
+      // A plain call and a stream (whose signal also ends its waits between requests) alike.
+      for (const call of [ctx.client.responses.create({ model: 'gpt-4o', input: 'Hi' }, bad as never), ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' }, bad as never)]) {
+        const error = await firstValueFrom(call).catch((e: unknown) => e);
+        expect(error).toEqual(new TypeError(`request options: ${message}`));
+      }
       expect(ctx.emulator.requests.length).toBe(from);
     }
   });

@@ -15,7 +15,8 @@ import { APIConnectionError } from '../errors/api-errors.js';
  * pollUntilTerminal({ first, retrieve, isTerminal }).pipe(abortOn(options?.signal));
  */
 export function abortOn<T>(signal: AbortSignal | undefined): MonoTypeOperatorFunction<T> {
-  if (signal === undefined) return identity;
+  // Anything but a signal (from plain JS) is left to the options' check, which names it, at the request.
+  if (!isSignal(signal)) return identity;
   // takeUntil subscribes to its notifier first, and passes on the notifier's error: the abort's reason.
   return takeUntil(
     defer(() =>
@@ -28,6 +29,18 @@ export function abortOn<T>(signal: AbortSignal | undefined): MonoTypeOperatorFun
           ),
     ),
   );
+}
+
+/**
+ * Whether `value` can be listened to as an `AbortSignal` is (`addEventListener()` and `removeEventListener()`).
+ *
+ * @internal
+ * @example
+ * const signal = isSignal(options.signal) ? options.signal : undefined;
+ */
+export function isSignal(value: unknown): value is AbortSignal {
+  const signal = value as Partial<AbortSignal> | null | undefined;
+  return typeof signal?.addEventListener === 'function' && typeof signal.removeEventListener === 'function';
 }
 
 /**

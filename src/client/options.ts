@@ -287,7 +287,7 @@ const OPTION_KINDS: Readonly<Record<string, string>> = {
   fallbackToPolling: 'a boolean',
   requireDone: 'a boolean',
   scheduler: 'an object with now() and schedule()',
-  signal: 'an object with addEventListener()',
+  signal: 'an object with addEventListener() and removeEventListener()',
 };
 
 /** A value as an option error shows it: a string quoted (a forgotten conversion), anything else as it prints. */

@@ -29,7 +29,7 @@ import {
   tap,
   throwError,
 } from 'rxjs';
-import { abortOn } from '../client/abort-on.js';
+import { abortOn, isSignal } from '../client/abort-on.js';
 import { excerpt, redactSecrets, textOf } from '../errors/excerpt.js';
 import { StreamParseError } from '../errors/stream-errors.js';
 import { connectChained } from '../operators/connect-chained.js';
@@ -373,7 +373,7 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
 function loopSignal(options: object): AbortSignal | undefined {
   const callOptions = (options as ToolLoopCallOptions<{ readonly signal?: unknown } | null>).callOptions;
   const signal = callOptions?.signal;
-  return typeof (signal as AbortSignal | undefined)?.addEventListener === 'function' ? (signal as AbortSignal) : undefined;
+  return isSignal(signal) ? signal : undefined;
 }
 
 /** The turn a loop runs next: its step, its request, the history so far and the tokens of the turns before it. */
