@@ -1,4 +1,4 @@
-import { asyncScheduler, firstValueFrom, forkJoin, from, lastValueFrom, type SchedulerAction, type SchedulerLike, share, take, tap, toArray } from 'rxjs';
+import { asyncScheduler, firstValueFrom, forkJoin, from, lastValueFrom, type Observable, type SchedulerAction, type SchedulerLike, share, take, tap, toArray } from 'rxjs';
 import {
   APIConnectionError,
   AuthenticationError,
@@ -157,7 +157,8 @@ describe('createClient over real HTTP (emulator)', () => {
     for (const [bad, message] of callCases) {
       const from = ctx.emulator.requests.length;
       // A plain call and a stream (whose signal also ends its waits between requests) alike.
-      for (const call of [ctx.client.responses.create({ model: 'gpt-4o', input: 'Hi' }, bad as never), ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' }, bad as never)]) {
+      const calls: Observable<unknown>[] = [ctx.client.responses.create({ model: 'gpt-4o', input: 'Hi' }, bad as never), ctx.client.responses.stream({ model: 'gpt-4o', input: 'Hi' }, bad as never)];
+      for (const call of calls) {
         const error = await firstValueFrom(call).catch((e: unknown) => e);
         expect(error).toEqual(new TypeError(`request options: ${message}`));
       }
