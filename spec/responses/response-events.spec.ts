@@ -92,6 +92,17 @@ describe('responseEvents', () => {
     expect(await lastValueFrom(responseEvents(of(...events)).pipe(toArray()))).toEqual([created, delta('Hi'), completed]);
   });
 
+  it("fails with ResponseStreamError on a data-only {\"error\": ...} line without a type (llama.cpp's and LiteLLM's in-stream errors), as the SDK throws its APIError", async () => {
+    const data = JSON.stringify({ error: { code: 500, message: 'context shift is disabled', type: 'server_error' } });
+    const { values, error } = await outcome(sse([created, delta('Hi')], `data: ${data}\n\n`));
+    expect(values).toEqual([created, delta('Hi')]);
+    expect(error).toBeInstanceOf(ResponseStreamError);
+    expect(error).toMatchObject({ eventType: 'error', data, responseId: created.response.id });
+    expect((error as Error).message).toBe('The stream reported an error: context shift is disabled');
+    // A line without a type that is no error is still a broken event.
+    expect((await outcome(sse([created], 'data: {"delta":"x"}\n\n'))).error).toBeInstanceOf(StreamParseError);
+  });
+
   it('fails with ResponseStreamError on response.failed, carrying the failed response', async () => {
     const failed = {
       type: 'response.failed',
