@@ -231,16 +231,29 @@ describe('deliberate differences from the SDK', () => {
     expect((theirs.final as { output: Array<typeof shell> }).output[0]!.action.commands).toEqual(['ls']);
   });
 
-  it('a reasoning text delta for an item whose content is absent or null fails with the same SnapshotError, as the SDK fails on both', () => {
-    for (const content of [undefined, null]) {
-      const reasoning = { type: 'reasoning', id: 'rs_1', summary: [], ...(content === undefined ? {} : { content }) };
-      const events = numbered([
-        created,
-        { type: 'response.output_item.added', output_index: 0, item: reasoning },
-        { type: 'response.reasoning_text.delta', item_id: 'rs_1', output_index: 0, content_index: 0, delta: 'Hm' },
-      ]);
-      expect(() => fold(events)).toThrow(new SnapshotError('The reasoning item has no content', { eventName: 'response.reasoning_text.delta', path: 'content_index' }));
-    }
+  it("starts a reasoning part whose added event never came (Ollama's summaries, vLLM's reasoning text on content: null); the SDK fails", async () => {
+    const reasoning = (content?: null) => ({ type: 'reasoning', id: 'rs_1', summary: [], ...(content === null ? { content } : {}) });
+    const at = { item_id: 'rs_1', output_index: 0 };
+    const ollama = numbered([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: reasoning() },
+      { type: 'response.reasoning_summary_text.delta', ...at, summary_index: 0, delta: 'Think' },
+      { type: 'response.reasoning_summary_text.delta', ...at, summary_index: 0, delta: 'ing' },
+      { type: 'response.reasoning_summary_text.done', ...at, summary_index: 0, text: 'Thinking' },
+    ]);
+    expect((fold(ollama)!.output[0] as { summary: unknown }).summary).toEqual([{ type: 'summary_text', text: 'Thinking' }]);
+    expect((await sdk([sse(ollama)])).error).toBeDefined();
+    const vllm = numbered([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: reasoning(null) },
+      // Not an event of the API: passed through, changing nothing.
+      { type: 'response.reasoning_part.added', ...at, content_index: 0, part: { type: 'reasoning_text', text: '' } },
+      { type: 'response.reasoning_text.delta', ...at, content_index: 0, delta: 'Hm' },
+    ]);
+    expect((fold(vllm)!.output[0] as { content: unknown }).content).toEqual([{ type: 'reasoning_text', text: 'Hm' }]);
+    // Only the part just past the last is started: a gap is still refused.
+    const gap = numbered([...ollama.slice(0, 2), { type: 'response.reasoning_summary_text.delta', ...at, summary_index: 2, delta: '?' }]);
+    expect(() => fold(gap)).toThrow(new SnapshotError('No content part at index 2', { eventName: 'response.reasoning_summary_text.delta' }));
   });
 
   it('an output_item.added without an item is a StreamParseError; the SDK drops the event', async () => {

@@ -131,7 +131,7 @@ export function responseReducer(
           return { ...item, content: replaceAt(item.content, event.content_index, event, () => part) };
         }
         if (item.type === 'reasoning' && part.type === 'reasoning_text') {
-          return { ...item, content: replaceAt(reasoningContent(item, event), event.content_index, event, () => part) };
+          return { ...item, content: replaceAt(item.content ?? [], event.content_index, event, () => part, BLANK_REASONING_TEXT) };
         }
         return item;
       });
@@ -203,23 +203,27 @@ export function responseReducer(
         ...item,
         summary: [...(item.summary ?? []), detached(event.part)],
       }));
+    // A summary part whose `added` event never came (Ollama sends none) starts with its first event.
     case 'response.reasoning_summary_part.done':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
         ...item,
-        summary: replaceAt(item.summary ?? [], event.summary_index, event, () => detached(event.part)),
+        summary: replaceAt(item.summary ?? [], event.summary_index, event, () => detached(event.part), BLANK_SUMMARY),
       }));
     case 'response.reasoning_summary_text.delta':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
         ...item,
-        summary: replaceAt(item.summary ?? [], event.summary_index, event, (part) => ({
-          ...part,
-          text: part.text + event.delta,
-        })),
+        summary: replaceAt(
+          item.summary ?? [],
+          event.summary_index,
+          event,
+          (part) => ({ ...part, text: part.text + event.delta }),
+          BLANK_SUMMARY,
+        ),
       }));
     case 'response.reasoning_summary_text.done':
       return updateItem(snapshot, event, 'reasoning', (item) => ({
         ...item,
-        summary: replaceAt(item.summary ?? [], event.summary_index, event, (part) => ({ ...part, text: event.text })),
+        summary: replaceAt(item.summary ?? [], event.summary_index, event, (part) => ({ ...part, text: event.text }), BLANK_SUMMARY),
       }));
     default: {
       const status = STATUS_EVENTS.get(event.type);
@@ -496,7 +500,11 @@ function updateMessagePart<K extends MessagePart['type']>(
   }));
 }
 
-/** Updates reasoning text part `content_index` of the addressed reasoning item. */
+/**
+ * Updates reasoning text part `content_index` of the addressed reasoning item. A part whose `added` event never
+ * came starts with its first event, in a content list that was absent or `null` too (vLLM adds its reasoning items
+ * with `content: null` and sends no standard `content_part.added`).
+ */
 function updateReasoningPart(
   snapshot: ResponseSnapshot,
   event: Addressed & { readonly content_index: number },
@@ -504,26 +512,25 @@ function updateReasoningPart(
 ): ResponseSnapshot {
   return updateItem(snapshot, event, 'reasoning', (item) => ({
     ...item,
-    content: replaceAt(reasoningContent(item, event), event.content_index, event, update),
+    content: replaceAt(item.content ?? [], event.content_index, event, update, BLANK_REASONING_TEXT),
   }));
 }
 
-function reasoningContent(item: ResponseReasoningItem, event: { readonly type: string }): readonly ReasoningPart[] {
-  // Absent or null (the wire check lets both through).
-  if (item.content == null) {
-    throw new SnapshotError('The reasoning item has no content', { eventName: event.type, path: 'content_index' });
-  }
-  return item.content;
-}
+const BLANK_SUMMARY: ResponseReasoningItem['summary'][number] = /* @__PURE__ */ Object.freeze({ type: 'summary_text', text: '' });
+const BLANK_REASONING_TEXT: ReasoningPart = /* @__PURE__ */ Object.freeze({ type: 'reasoning_text', text: '' });
 
-/** A copy of `list` with the existing entry at `index` replaced by `update(entry)`. */
+/**
+ * A copy of `list` with the existing entry at `index` replaced by `update(entry)`; with a `blank`, an entry missing
+ * just past the end is started from it (a reasoning part whose `added` event a server never sends).
+ */
 function replaceAt<T>(
   list: readonly T[],
   index: number,
   event: { readonly type: string },
   update: (entry: T) => T,
+  blank?: T,
 ): T[] {
-  const entry = list[index];
+  const entry = list[index] ?? (index === list.length ? blank : undefined);
   if (entry === undefined) {
     throw new SnapshotError(`No content part at index ${index}`, { eventName: event.type });
   }
