@@ -68,8 +68,9 @@ export interface NodeRelayOptions extends EventStreamFramesOptions {
  * and with `204 No Content` when upstream ends without an event before the first heartbeat (the browser read
  * everything; `EventSource` stops reconnecting). Given an Observable, a request with a `Last-Event-ID` (a
  * reconnect: `EventSource` asks again after every end of a body) is answered `204 No Content` without subscribing:
- * the Observable cannot go on where the browser stopped, and subscribing would make the request again. Express and Fastify (`reply.raw`) hand over node's objects: use this;
- * fetch-style frameworks (Hono, Next.js, ...) use `toEventStreamResponse()` / `resumableEventStream()`.
+ * the Observable cannot go on where the browser stopped, and subscribing would make the request again. Express and
+ * Fastify (`reply.raw`) hand over node's objects: use this; fetch-style frameworks (Hono, Next.js, ...) use
+ * `toEventStreamResponse()` / `resumableEventStream()`.
  *
  * Returns the subscription (unsubscribing it ends the response).
  *

@@ -79,8 +79,9 @@ function mapOf(record: Readonly<Record<string, WireCheck>>): ReadonlyMap<string,
  * How `responseEvents()` reads a Responses stream: each event checked for the fields the library reads (and the
  * `conformance` schemas), text deltas read through a JSON template; `response.completed` and
  * `response.incomplete` end it; `error` and `response.failed` fail it with {@link ResponseStreamError}; an end
- * before any of those (a `[DONE]` too) is an {@link IncompleteStreamError} with the response's id and status. The same rules judge
- * the SDK's streams `fromOpenAIStream()` adopts (no `[DONE]` there: only a terminal event completes them).
+ * before any of those (a `[DONE]` too) is an {@link IncompleteStreamError} with the response's id and status. The
+ * same rules judge the SDK's streams `fromOpenAIStream()` adopts (no `[DONE]` there: only a terminal event
+ * completes them).
  *
  * @internal
  * @example

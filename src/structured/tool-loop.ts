@@ -29,7 +29,7 @@ import {
   tap,
   throwError,
 } from 'rxjs';
-import { abortOn, isSignal } from '../client/abort-on.js';
+import { abortOn } from '../client/abort-on.js';
 import { excerpt, redactSecrets, textOf } from '../errors/excerpt.js';
 import { StreamParseError } from '../errors/stream-errors.js';
 import { connectChained } from '../operators/connect-chained.js';
@@ -365,15 +365,9 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
     ),
     filter((value): value is Ev => !(value instanceof NextTurn)),
     // The call options' signal ends the whole loop, as unsubscribing does (running tools too), not only a request.
-    abortOn(loopSignal(options)),
+    // (A signal of another kind is left to the client, which refuses it at the request.)
+    abortOn((options as ToolLoopCallOptions<{ readonly signal?: AbortSignal } | null>).callOptions?.signal),
   );
-}
-
-/** The `signal` of a loop's `callOptions`, when it is one (anything else is the client's to refuse, at the request). */
-function loopSignal(options: object): AbortSignal | undefined {
-  const callOptions = (options as ToolLoopCallOptions<{ readonly signal?: unknown } | null>).callOptions;
-  const signal = callOptions?.signal;
-  return isSignal(signal) ? signal : undefined;
 }
 
 /** The turn a loop runs next: its step, its request, the history so far and the tokens of the turns before it. */
