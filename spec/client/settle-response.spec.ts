@@ -1,7 +1,7 @@
 import { from, lastValueFrom, tap, toArray } from 'rxjs';
 import { fallbackResponseEvents } from '../../src/client/fallback/response-events';
 import { deliveredResponseEvents, missingResponseEvents } from '../../src/client/recovery/settle-response';
-import { finalResponse, type Response, ResponseStreamError, type ResponseStreamEvent, textDeltas, toolCallDeltas } from '../../src/index';
+import { accumulateResponse, finalResponse, type Response, ResponseStreamError, type ResponseStreamEvent, textDeltas, toolCallDeltas } from '../../src/index';
 
 const message = {
   id: 'msg_1',
@@ -130,6 +130,35 @@ describe('missingResponseEvents', () => {
       expect([type, all.filter((e) => e.type === type).length]).toEqual([type, uncut.filter((e) => e.type === type).length]);
     }
     expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, at) => at));
+  });
+
+  it("parts a server never announced (Ollama's summaries, vLLM's reasoning text) are not announced again after a cut: no snapshot holds a part the response lacks", async () => {
+    const item = { id: 'rs_9', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Let me think.' }, { type: 'summary_text', text: 'More.' }], content: [{ type: 'reasoning_text', text: 'Hm, yes.' }] };
+    const settled = { ...final, output: [item] } as unknown as Response;
+    const at = { item_id: 'rs_9', output_index: 0 };
+    const events = [
+      { type: 'response.created', response: { ...settled, status: 'in_progress', output: [] } },
+      { type: 'response.output_item.added', output_index: 0, item: { ...item, summary: [], content: null } },
+      { type: 'response.reasoning_summary_text.delta', ...at, summary_index: 0, delta: 'Let me ' },
+      { type: 'response.reasoning_summary_text.delta', ...at, summary_index: 0, delta: 'think.' },
+      { type: 'response.reasoning_summary_text.done', ...at, summary_index: 0, text: 'Let me think.' },
+      { type: 'response.reasoning_summary_text.delta', ...at, summary_index: 1, delta: 'More.' },
+      { type: 'response.reasoning_text.delta', ...at, content_index: 0, delta: 'Hm, ' },
+      { type: 'response.reasoning_text.delta', ...at, content_index: 0, delta: 'yes.' },
+      { type: 'response.output_item.done', output_index: 0, item },
+      { type: 'response.completed', response: settled },
+    ].map((event, sequence_number) => ({ ...event, sequence_number })) as unknown as ResponseStreamEvent[];
+    for (let cut = 1; cut < events.length; cut++) {
+      const delivered = deliveredResponseEvents();
+      const head = events.slice(0, cut);
+      head.forEach((event) => delivered.observe(event));
+      const snapshots = await lastValueFrom(from([...head, ...missingResponseEvents(delivered.state(), settled)]).pipe(accumulateResponse(), toArray()));
+      for (const snapshot of snapshots) {
+        const reasoning = snapshot.output[0] as { summary?: unknown[]; content?: unknown[] | null } | undefined;
+        expect([cut, (reasoning?.summary ?? []).length <= 2 && (reasoning?.content ?? []).length <= 1]).toEqual([cut, true]);
+      }
+      expect(snapshots.at(-1)!.output).toEqual([item]);
+    }
   });
 
   it('an incomplete or failed response ends with its own terminal event; a cancelled one fails (no success)', () => {

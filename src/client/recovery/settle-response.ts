@@ -23,10 +23,9 @@ const SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete'
 
 /**
  * What was delivered of one part of an item: a content part (a message's text or refusal, a reasoning item's
- * text) or a reasoning summary part. Only its text's length is kept.
+ * text) or a reasoning summary part, kept from the first of its events delivered. Only its text's length is kept.
  */
 interface DeliveredPart {
-  added: boolean;
   done: boolean;
   length: number;
   textDone: boolean;
@@ -82,7 +81,7 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
   const part = (index: number, content: number): DeliveredPart => {
     const parts = item(index).parts;
     let found = parts.get(content);
-    if (!found) parts.set(content, (found = { added: false, done: false, length: 0, textDone: false }));
+    if (!found) parts.set(content, (found = { done: false, length: 0, textDone: false }));
     return found;
   };
   // The part the last text delta went to: deltas come in runs to the same part.
@@ -137,7 +136,7 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
           return;
         case 'response.content_part.added':
         case 'response.reasoning_summary_part.added':
-          if (within !== undefined) part(at!, within).added = true;
+          if (within !== undefined) part(at!, within);
           return;
         case 'response.content_part.done':
         case 'response.reasoning_summary_part.done':
@@ -230,7 +229,9 @@ export function missingResponseEvents(delivered: DeliveredResponse, response: Re
         // An output text's events carry its log probabilities (none known here), its part starts without annotations.
         const text = kind === 'output_text' ? { logprobs: [] } : {};
         const partEvent = summary ? 'response.reasoning_summary_part' : 'response.content_part';
-        if (!had?.added) {
+        // Any event of the part delivered started it (a reasoning part whose `added` event a server never sends is
+        // started by its first delta): then no `added` event.
+        if (had === undefined) {
           const empty = full === undefined ? part : { ...part, [field!]: '', ...(kind === 'output_text' ? { annotations: [] } : {}) };
           push({ type: `${partEvent}.added`, ...at, part: empty });
         }
