@@ -296,6 +296,45 @@ describe('generated valid streams', () => {
 });
 
 describe('where ours differs from the SDK 7.x on purpose', () => {
+  it("concatenates compatible servers' reasoning text (reasoning_content, reasoning), a null keeping it; the SDK keeps the last fragment", async () => {
+    for (const key of ['reasoning_content', 'reasoning']) {
+      const bytes = chatBytes([
+        chunk([choice({ role: 'assistant', content: null, [key]: null })]),
+        chunk([choice({ [key]: 'Think ' })]),
+        chunk([choice({ [key]: 'hard.' })]),
+        // DeepSeek sends the content with a null reasoning.
+        chunk([choice({ content: 'Yes.', [key]: null })]),
+        chunk([choice({}, { finish_reason: 'stop' })]),
+      ]);
+      const ours = await ourChat([bytes]);
+      const message = (ours.completion as { choices: Array<{ message: Record<string, unknown> }> }).choices[0]!.message;
+      expect([key, message[key], message['content']]).toEqual([key, 'Think hard.', 'Yes.']);
+      expect(((ours.snapshots.at(-1) as { choices: Array<{ message: Record<string, unknown> }> }).choices[0]!.message)[key]).toBe('Think hard.');
+      // With logprobs on the content too (the final operator holds the tokens back): the same message.
+      const withLogprobs = chatBytes([
+        chunk([choice({ role: 'assistant', [key]: 'Think ' })]),
+        chunk([choice({ content: 'Yes', [key]: null }, { logprobs: { content: [{ token: 'Yes', logprob: -0.1, bytes: [89], top_logprobs: [] }] } })]),
+        chunk([choice({ [key]: 'again.' })]),
+        chunk([choice({}, { finish_reason: 'stop' })]),
+      ]);
+      const again = (await ourChat([withLogprobs])).completion as { choices: Array<{ message: Record<string, unknown> }> };
+      expect(again.choices[0]!.message[key]).toBe('Think again.');
+      const sdk = (await sdkChat([bytes])).completion as { choices: Array<{ message: Record<string, unknown> }> };
+      expect(sdk.choices[0]!.message[key]).toBeNull();
+    }
+  });
+
+  it('a tool call without a type (Mistral, vLLM) takes the one its fields tell in the completion; the SDK fails', async () => {
+    const bytes = chatBytes([
+      chunk([choice({ role: 'assistant', tool_calls: [{ index: 0, id: 'call_1', function: { name: 'get_weather', arguments: '{"city":' } }] })]),
+      chunk([choice({ tool_calls: [{ index: 0, function: { arguments: '"Rome"}' } }] })]),
+      chunk([choice({}, { finish_reason: 'tool_calls' })]),
+    ]);
+    const ours = (await ourChat([bytes])).completion as { choices: Array<{ message: { tool_calls: unknown[] } }> };
+    expect(ours.choices[0]!.message.tool_calls).toEqual([{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Rome"}' } }]);
+    expect((await sdkChat([bytes])).completion).toEqual({ sdkRejected: expect.stringContaining('type') });
+  });
+
   it('keeps a `__proto__` key of an unknown field as data, as JSON.parse gives it (the SDK makes it a prototype)', async () => {
     const shiny = () => JSON.parse('{"__proto__":[1],"kept":true}') as object;
     const bytes = chatBytes([

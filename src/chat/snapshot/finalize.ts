@@ -12,10 +12,12 @@ import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice, ChatCompleti
  * A choice whose last delta was an audio chunk carrying only `expires_at` (with the audio complete) gets
  * `finish_reason: 'stop'` when none came, as in the SDK. Pure: nothing is mutated.
  *
- * Throws {@link MissingCompletionError} when there was no chunk or no choice, or a choice lacks its `finish_reason` or `role`
- * (or a tool call its `type`, `function.name` / `function.arguments`, or a custom call its `custom.name`), as the
- * SDK does. A tool call without an `id` gets a random `call_...` one, as in the SDK. Deliberate difference: a
- * choice or tool call whose `index` was skipped fails instead of leaving a hole in the array.
+ * Throws {@link MissingCompletionError} when there was no chunk or no choice, or a choice lacks its `finish_reason` or
+ * `role` (or a tool call its `function.name` / `function.arguments`, or a custom call its `custom.name`), as the
+ * SDK does. A tool call without an `id` gets a random `call_...` one, as in the SDK. Deliberate differences: a
+ * choice or tool call whose `index` was skipped fails instead of leaving a hole in the array; a tool call without a
+ * `type` (Mistral's API and vLLM send none) takes the one its fields tell (`custom` with a `custom` object, else
+ * `function` with a `function` one), where the SDK fails; with neither, it fails as the SDK does.
  *
  * @example
  * const completion = finalizeChatCompletion(chunks.reduce(chatCompletionReducer, undefined));
@@ -87,14 +89,16 @@ function finalizeChoice(choice: ChatCompletionSnapshotChoice | undefined, positi
 function finalizeToolCall(call: ChatCompletionSnapshotToolCall | undefined, choice: number, position: number): unknown {
   const where = `choices[${choice}].tool_calls[${position}]`;
   if (call === undefined) throw new MissingCompletionError(`${where} never arrived`, choice);
-  if (call.type == null) throw new MissingCompletionError(`${where} has no type`, choice);
-  if (call.type === 'custom') {
-    const { custom, type, id, ...toolRest } = call;
+  // Without a type (Mistral's API and vLLM send none), the call is what it carries: a custom tool's input or a function.
+  const type = call.type ?? (call.custom != null ? 'custom' : call.function != null ? 'function' : undefined);
+  if (type == null) throw new MissingCompletionError(`${where} has no type`, choice);
+  if (type === 'custom') {
+    const { custom, type: _type, id, ...toolRest } = call;
     const { input = '', name, ...customRest } = custom ?? ({} as { input?: string; name?: string });
     if (name == null) throw new MissingCompletionError(`${where} has no custom.name`, choice);
     return { ...toolRest, id: id || `call_${randomId()}`, type, custom: { ...customRest, name, input } };
   }
-  const { function: fn, type, id, ...toolRest } = call;
+  const { function: fn, type: _type, id, ...toolRest } = call;
   const { arguments: args, name, ...fnRest } = fn ?? {};
   if (name == null) throw new MissingCompletionError(`${where} has no function.name`, choice);
   if (args == null) throw new MissingCompletionError(`${where} has no function.arguments`, choice);

@@ -452,6 +452,8 @@ function mergeLogprobs(previous: Logprobs | null, logprobs: Logprobs): Logprobs 
   return merged;
 }
 
+const REASONING_KEYS = ['reasoning_content', 'reasoning'] as const;
+
 /** The keys of a delta the reducer merges by their own rules. */
 function isDeltaKey(key: string): boolean {
   switch (key) {
@@ -461,10 +463,22 @@ function isDeltaKey(key: string): boolean {
     case 'tool_calls':
     case 'function_call':
     case 'audio':
+    case 'reasoning_content':
+    case 'reasoning':
       return true;
     default:
       return false;
   }
+}
+
+/**
+ * The reasoning text compatible servers stream beside the content (DeepSeek's and vLLM's `reasoning_content`,
+ * Ollama's and OpenRouter's `reasoning`): fragments concatenate, and a `null` (sent with each content fragment)
+ * keeps what came. A value of another kind replaces it, as any other field's.
+ */
+function reasoningText(previous: unknown, fragment: unknown): unknown {
+  if (fragment === null || fragment === undefined) return previous;
+  return typeof fragment === 'string' && typeof previous === 'string' ? previous + fragment : detached(fragment);
 }
 
 type MutableMessage = { -readonly [K in keyof ChatCompletionSnapshotMessage]: ChatCompletionSnapshotMessage[K] } & {
@@ -484,6 +498,17 @@ function reduceMessage(
   }
   const { content, refusal, role, tool_calls, function_call } = delta;
   const audio = (delta as { audio?: AudioDelta | null }).audio;
+  for (const key of REASONING_KEYS) {
+    if (!hasOwn.call(delta, key)) continue;
+    const fragment = (delta as Record<string, unknown>)[key];
+    // The first one as it came (a `null` too), as any other field.
+    if (!hasOwn.call(previous, key)) edit()[key] = detached(fragment);
+    else {
+      const before = (previous as Record<string, unknown>)[key];
+      const after = reasoningText(before, fragment);
+      if (after !== before) edit()[key] = after;
+    }
+  }
   if (refusal) edit().refusal = (previous.refusal || '') + refusal;
   if (role) edit().role = role;
   if (audio) edit().audio = mergeAudio(previous.audio, audio);
