@@ -16,8 +16,8 @@ import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice, ChatCompleti
  * `role` (or a tool call its `function.name` / `function.arguments`, or a custom call its `custom.name`), as the
  * SDK does. A tool call without an `id` gets a random `call_...` one, as in the SDK. Deliberate differences: a
  * choice or tool call whose `index` was skipped fails instead of leaving a hole in the array; a tool call without a
- * `type` (Mistral's API and vLLM send none) takes the one its fields tell (`custom` with a `custom` object, else
- * `function` with a `function` one), where the SDK fails; with neither, it fails as the SDK does.
+ * `type` (Mistral's API and vLLM send none) takes the one its fields tell (`function` with a `function` object, else
+ * `custom` with a `custom` one), where the SDK fails; with neither, it fails as the SDK does.
  *
  * @example
  * const completion = finalizeChatCompletion(chunks.reduce(chatCompletionReducer, undefined));
@@ -89,8 +89,9 @@ function finalizeChoice(choice: ChatCompletionSnapshotChoice | undefined, positi
 function finalizeToolCall(call: ChatCompletionSnapshotToolCall | undefined, choice: number, position: number): unknown {
   const where = `choices[${choice}].tool_calls[${position}]`;
   if (call === undefined) throw new MissingCompletionError(`${where} never arrived`, choice);
-  // Without a type (Mistral's API and vLLM send none), the call is what it carries: a custom tool's input or a function.
-  const type = call.type ?? (call.custom != null ? 'custom' : call.function != null ? 'function' : undefined);
+  // Without a type (Mistral's API and vLLM send none), the call is what it carries: a function (read first, as
+  // `parsedToolCalls()` reads it), else a custom tool's input.
+  const type = call.type ?? (call.function != null ? 'function' : call.custom != null ? 'custom' : undefined);
   if (type == null) throw new MissingCompletionError(`${where} has no type`, choice);
   if (type === 'custom') {
     const { custom, type: _type, id, ...toolRest } = call;
