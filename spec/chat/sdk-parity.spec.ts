@@ -333,6 +333,13 @@ describe('where ours differs from the SDK 7.x on purpose', () => {
     const ours = (await ourChat([bytes])).completion as { choices: Array<{ message: { tool_calls: unknown[] } }> };
     expect(ours.choices[0]!.message.tool_calls).toEqual([{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Rome"}' } }]);
     expect((await sdkChat([bytes])).completion).toEqual({ sdkRejected: expect.stringContaining('type') });
+    // With a function and a custom object both, a function call (as parsedToolCalls() reads it).
+    const both = chatBytes([
+      chunk([choice({ role: 'assistant', tool_calls: [{ index: 0, id: 'call_2', function: { name: 'add', arguments: '{}' }, custom: { name: 'add', input: 'x' } }] })]),
+      chunk([choice({}, { finish_reason: 'tool_calls' })]),
+    ]);
+    const read = (await ourChat([both])).completion as { choices: Array<{ message: { tool_calls: Array<{ type: string }> } }> };
+    expect(read.choices[0]!.message.tool_calls[0]!.type).toBe('function');
   });
 
   it('keeps a `__proto__` key of an unknown field as data, as JSON.parse gives it (the SDK makes it a prototype)', async () => {
