@@ -670,6 +670,55 @@ describe('ids in request paths', () => {
     }
   });
 
+  it("a run stream cut after a run whose id names no object: the cut is reported, no run is looked up by that id (the call's own thread id is used when the server's names none)", async () => {
+    for (const [runId, threadId] of [['', 'thread_1'], ['..', 'thread_1'], ['run_1', '']]) {
+      const paths: string[] = [];
+      const server = await listen((req, res) => {
+        paths.push(`${req.method} ${req.url}`);
+        // The thread's runs (the call looks for a run its POST made): none.
+        if (req.method !== 'POST') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"object":"list","data":[],"has_more":false}');
+        const run = { id: runId, object: 'thread.run', thread_id: threadId, status: 'queued', assistant_id: 'asst_1' };
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end(`event: thread.run.created\ndata: ${JSON.stringify(run)}\n\n`);
+      });
+      try {
+        const recovered: unknown[] = [];
+        const client = createAssistantsClient({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 });
+        const error = await lastValueFrom(client.threads.runs.stream('thread_1', { assistant_id: 'asst_1' }, { onRecover: (info) => recovered.push(info) })).catch((e: unknown) => e);
+        if (runId === 'run_1') {
+          // The server's thread id names none: the call's own is used, and the run is looked up there.
+          expect(paths[1]).toBe('GET /threads/thread_1/runs/run_1');
+        } else {
+          // No run to look up by that id: the run its POST made is looked for by its marker, and none is found.
+          expect(error).toBeInstanceOf(IncompleteStreamError);
+          expect(recovered).toEqual([]);
+          expect(paths).toEqual(['POST /threads/thread_1/runs', 'GET /threads/thread_1/runs?limit=20&order=desc']);
+        }
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  it('the vector store upload helpers refuse a store id that names no object when called, before anything is uploaded', async () => {
+    const paths: string[] = [];
+    const server = await listen((req, res) => {
+      paths.push(`${req.method} ${req.url}`);
+      res.writeHead(500).end();
+    });
+    try {
+      const client = createClient({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 });
+      const file = new File(['notes'], 'notes.txt');
+      expect(() => client.vectorStores.files.upload('..', file)).toThrow(TypeError);
+      expect(() => client.vectorStores.files.uploadAndPoll('', file)).toThrow(TypeError);
+      expect(() => client.vectorStores.fileBatches.uploadAndPoll('..', { files: [file] })).toThrow(TypeError);
+      expect(() => client.vectorStores.files.createAndPoll('vs_1', { file_id: '..' })).toThrow(TypeError);
+      expect(paths).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("the polling fallback's create answering a running response without a usable id: the stream's own failure stands", async () => {
     for (const id of ['', '..']) {
       const paths: string[] = [];

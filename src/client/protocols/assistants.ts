@@ -15,7 +15,7 @@ import type { WithHeaders } from '../readers.js';
 import { deliveredEvents } from '../recovery/delivered-events.js';
 import { missingEvents } from '../recovery/missing-events.js';
 import { createRunOnce, isRunCallRetryable, type KnownRun, mayHaveCreated, type RunLookupApi, runCall, submittedCallIds } from '../run-attempts.js';
-import { type RequestSpec, stepOptions, type Transport } from '../transport.js';
+import { isPathId, type RequestSpec, stepOptions, type Transport } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
 /**
@@ -142,6 +142,8 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
       );
 
     const recoverRun = (reason: unknown, runId: string, threadId: string) => {
+      // Ids a server sent that name no object (`""`): nothing to look up, the failure stands.
+      if (!isPathId(runId) || !isPathId(threadId)) return rethrow(reason);
       options?.onRecover?.({ reason, runId, threadId, receivedEvents: received() });
       return api.retrieveRun(runId, threadId, options).pipe(
         switchMap((run) => pollRun(run).pipe(last())),
@@ -196,13 +198,14 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
       recover: recoverStreams
         ? (reason) => {
             const run = delivered.state().currentRun;
-            const runId = run?.id ?? known.runId;
-            const threadId = run?.thread_id ?? known.threadId;
+            // The ids the stream told, else those the call knew (a server's that name no object are none).
+            const runId = isPathId(run?.id) ? run.id : known.runId;
+            const threadId = isPathId(run?.thread_id) ? run.thread_id : known.threadId;
             if (runId !== undefined && threadId !== undefined) return recoverRun(reason, runId, threadId);
             // Cut after `thread.created` of a thread this call made (`createAndRunStream`): the server created its run
             // with it, and it is the thread's only run.
             const createdThread = delivered.state().createdThreadId;
-            if (createdThread !== undefined && known.threadId === undefined) {
+            if (isPathId(createdThread) && known.threadId === undefined) {
               return api.recentRuns(createdThread, 1, options).pipe(
                 switchMap(([created]) => (created ? recoverRun(reason, created.id, createdThread) : rethrow(reason))),
               );

@@ -129,16 +129,19 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     create: (storeId, body, options) => data(postFile(storeId, body, options)),
     retrieve: (fileId, { vector_store_id }, options) => data(getFile(vector_store_id, fileId, options)),
     poll: (storeId, fileId, options) => poll(getFile(storeId, fileId, options), () => getFile(storeId, fileId, options), options),
-    createAndPoll: (storeId, body, options) =>
-      poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options, AFTER_CREATE),
+    createAndPoll: (storeId, body, options) => {
+      // The ids of the polls' path checked when called, before the POST (`enc` throws for one that names no object).
+      enc(body.file_id);
+      return poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options, AFTER_CREATE);
+    },
     upload: (storeId, file, options) =>
-      checkedThen(file, 'vectorStores.files.upload()', () =>
+      checkedThen(file, storeId, 'vectorStores.files.upload()', () =>
         files
           .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
           .pipe(concatMap((f) => data(postFile(storeId, { file_id: f.id }, options)))),
       ),
     uploadAndPoll: (storeId, file, options) =>
-      checkedThen(file, 'vectorStores.files.uploadAndPoll()', () =>
+      checkedThen(file, storeId, 'vectorStores.files.uploadAndPoll()', () =>
         files
           .create({ file, purpose: 'assistants' }, stepOptions(options, 'upload'))
           .pipe(concatMap((f) => filesOfStore.createAndPoll(storeId, { file_id: f.id }, options))),
@@ -167,6 +170,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
       // Checked when called, as `files.create()` checks one file: nothing is uploaded when any is wrong. (The other
       // options are checked as every call's are, by its request; below 1, `maxConcurrency` would start nothing.)
       const where = 'fileBatches.uploadAndPoll()';
+      enc(storeId); // the store's id too: nothing is uploaded for a store no path can name
       checkOptions({ maxConcurrency: options?.maxConcurrency }, where);
       if (!Array.isArray(uploads)) throw new TypeError(`${where}: files must be an array`);
       // For files uploaded already, `createAndPoll()` takes their ids.
@@ -196,8 +200,14 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
   };
 }
 
-/** `then()`, once `file` was checked as a file to upload (a `TypeError` naming `where` when it is none). */
-function checkedThen<T>(file: unknown, where: string, then: () => Observable<T>): Observable<T> {
+/**
+ * `then()`, once `file` was checked as a file to upload (a `TypeError` naming `where` when it is none) and `storeId`
+ * as an id of a path (`enc()`'s `TypeError`).
+ */
+function checkedThen<T>(file: unknown, storeId: string, where: string, then: () => Observable<T>): Observable<T> {
   checkUploadable(file, where);
+  // The store's id too, as every id of a path is checked when the method is called: nothing is uploaded for a store
+  // no path can name.
+  enc(storeId);
   return then();
 }
