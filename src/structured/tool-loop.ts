@@ -178,9 +178,9 @@ export type ToolLoopEvent<E, F, P, H, O = ToolOutput> =
 /**
  * The options a tool loop passes to each turn's request (`client.responses.stream(request, callOptions)`): timeouts,
  * `signal`, `headers`, ... as the client's call options: `ResponseStreamOptions` (with `onRecover`,
- * `cancelOnUnsubscribe`) for `runResponsesTools()`, `ChatStreamOptions` (with `requireDone`) for `runChatTools()`. The `signal` ends the
- * whole loop, running tools too, as unsubscribing does. An `idempotencyKey` is not passed on: each turn is a
- * request of its own, with a key of its own.
+ * `cancelOnUnsubscribe`) for `runResponsesTools()`, `ChatStreamOptions` (with `requireDone`) for `runChatTools()`.
+ * The `signal` ends the whole loop, running tools too, as unsubscribing does. An `idempotencyKey` is not passed on:
+ * each turn is a request of its own, with a key of its own.
  *
  * @example
  * runResponsesTools(client, params, { tools, callOptions: { idleTimeout: 30_000, headers: { 'x-trace': id } } });

@@ -136,6 +136,7 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
           return;
         case 'response.content_part.added':
         case 'response.reasoning_summary_part.added':
+          // The part is known from here on (as it is from any first event of it).
           if (within !== undefined) part(at!, within);
           return;
         case 'response.content_part.done':
