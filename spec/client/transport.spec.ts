@@ -1,7 +1,7 @@
 import { firstValueFrom, lastValueFrom, tap, toArray, VirtualTimeScheduler } from 'rxjs';
 import OpenAI from 'openai';
 import { APIConnectionError, APIError, createAssistantsClient, createClient, finalRun, IncompleteStreamError, InternalServerError, StreamTimeoutError } from '../../src/index';
-import { faultHeader } from '../../src/testing/index';
+import { faultHeader, startEmulator } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
 import { listen } from '../helpers/local-server';
 
@@ -700,6 +700,34 @@ describe('ids in request paths', () => {
     }
   });
 
+  it("a run stream's recovery whose answers carry a run id or thread id that names no object reports the cut, never a stream short of its text", async () => {
+    const emulator = await startEmulator({ pacing: 0, statusStepMs: 50 });
+    try {
+      let broken: 'id' | 'thread_id' = 'id';
+      // The server's answers about the run carry an empty id (or thread id).
+      const breaking: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        if ((init?.method ?? 'GET') !== 'GET' || !/\/runs\/run_[^/?]+$/.test(new URL(String(input)).pathname)) return response;
+        const run = (await response.json()) as Record<string, unknown>;
+        return new Response(JSON.stringify({ ...run, [broken]: '' }), { status: response.status, headers: { 'content-type': 'application/json' } });
+      };
+      const plain = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url });
+      const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, fetch: breaking, pollIntervalMs: 5, maxRetries: 0 });
+      const assistant = (await firstValueFrom(plain.assistants.create({ model: 'gpt-4o' }))).id;
+      for (const field of ['id', 'thread_id'] as const) {
+        broken = field;
+        const thread = (await firstValueFrom(plain.threads.create({ messages: [{ role: 'user', content: 'Hi there' }] }))).id;
+        emulator.inject({ kind: 'endEarly', afterEvents: 2 }, { match: { method: 'POST', path: /\/runs$/ } });
+        const error = await lastValueFrom(client.threads.runs.stream(thread, { assistant_id: assistant })).catch((e: unknown) => e);
+        expect([field, error]).toEqual([field, expect.any(IncompleteStreamError)]);
+        await emulator.idle();
+        emulator.clearFaults();
+      }
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('the vector store upload helpers refuse a store id that names no object when called, before anything is uploaded', async () => {
     const paths: string[] = [];
     const server = await listen((req, res) => {
@@ -714,6 +742,8 @@ describe('ids in request paths', () => {
       expect(() => client.vectorStores.fileBatches.uploadAndPoll('..', { files: [file] })).toThrow(TypeError);
       expect(() => client.vectorStores.files.createAndPoll('vs_1', { file_id: '..' })).toThrow(TypeError);
       expect(paths).toEqual([]);
+      // A body without a file id is the API's to refuse (its 400 names the field), not a path error at the call.
+      expect(() => client.vectorStores.files.createAndPoll('vs_1', {} as never).subscribe({ error: () => undefined })).not.toThrow();
     } finally {
       await server.close();
     }

@@ -117,11 +117,17 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     // A stream continuing a run after tool outputs: the tool calls it answers (the run's earlier steps are not its own).
     const submitted = known.runId === undefined ? undefined : submittedCallIds(spec.body);
 
+    // The run the call follows: by the ids it was looked up with (a server's answer may carry ids that name nothing).
+    interface Followed {
+      readonly runId: string;
+      readonly threadId: string;
+    }
+
     // From `run` (with `AFTER_CREATE` when it is a create's answer) to its final state.
-    const pollRun = (run: WithHeaders<Run>, firstIntervalMs?: number) =>
+    const pollRun = (run: WithHeaders<Run>, { runId, threadId }: Followed, firstIntervalMs?: number) =>
       pollUntilTerminal<Run>({
         first: of(run),
-        retrieve: () => api.retrieveRun(run.data.id, run.data.thread_id, options),
+        retrieve: () => api.retrieveRun(runId, threadId, options),
         isTerminal: (r) => isSettledRunStatus(r.status),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
@@ -130,24 +136,28 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
       });
 
     // Once the run is final: read its steps and messages and emit what the stream did not deliver.
-    const completeFrom = (finalRun: Run) =>
-      api.listSteps(finalRun.id, finalRun.thread_id, options).pipe(
-        toArray(),
-        switchMap((steps) =>
-          api.listMessages(finalRun.thread_id, finalRun.id, options).pipe(
+    // A final run of other ids than the followed one's (a server's answer with ids that name nothing) cannot tell
+    // which steps and messages are its own: the failure that started the recovery stands.
+    const completeFrom = (finalRun: Run, { runId, threadId }: Followed, reason: unknown) =>
+      finalRun.id !== runId || finalRun.thread_id !== threadId
+        ? rethrow(reason)
+        : api.listSteps(runId, threadId, options).pipe(
             toArray(),
-            concatMap((messages) => defer(() => from(missingEvents(delivered.state(), finalRun, steps, messages, submitted)))),
-          ),
-        ),
-      );
+            switchMap((steps) =>
+              api.listMessages(threadId, runId, options).pipe(
+                toArray(),
+                concatMap((messages) => defer(() => from(missingEvents(delivered.state(), finalRun, steps, messages, submitted)))),
+              ),
+            ),
+          );
 
     const recoverRun = (reason: unknown, runId: string, threadId: string) => {
       // Ids a server sent that name no object (`""`): nothing to look up, the failure stands.
       if (!isPathId(runId) || !isPathId(threadId)) return rethrow(reason);
       options?.onRecover?.({ reason, runId, threadId, receivedEvents: received() });
       return api.retrieveRun(runId, threadId, options).pipe(
-        switchMap((run) => pollRun(run).pipe(last())),
-        switchMap(completeFrom),
+        switchMap((run) => pollRun(run, { runId, threadId }).pipe(last())),
+        switchMap((run) => completeFrom(run, { runId, threadId }, reason)),
       );
     };
 
@@ -162,19 +172,23 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
       // Another request (no stream), so another idempotency key and marker; created once all the same.
       const createOptions = stepOptions(call.options, 'poll');
       return createRunOnce(transport, api, { ...spec, body }, createOptions, known).pipe(
-        switchMap((created) =>
-          concat(
+        switchMap((created) => {
+          // The run is followed by its ids (the call's own when it knew them): without ones that name it, the
+          // stream's failure stands.
+          const ids = { runId: known.runId ?? created.data.id, threadId: known.threadId ?? created.data.thread_id };
+          if (!isPathId(ids.runId) || !isPathId(ids.threadId)) return rethrow(reason);
+          return concat(
             known.threadId === undefined && known.runId === undefined
-              ? api.retrieveThread(created.data.thread_id, options).pipe(map(threadCreated))
+              ? api.retrieveThread(ids.threadId, options).pipe(map(threadCreated))
               : EMPTY,
             known.runId === undefined ? of(runEvent(created.data, 'created')) : EMPTY,
-            pollRun(created, AFTER_CREATE).pipe(
+            pollRun(created, ids, AFTER_CREATE).pipe(
               skip(1),
               distinctUntilKeyChanged('status'),
-              concatMap((run) => (isSettledRunStatus(run.status) ? completeFrom(run) : of(runEvent(run)))),
+              concatMap((run) => (isSettledRunStatus(run.status) ? completeFrom(run, ids, reason) : of(runEvent(run)))),
             ),
-          ),
-        ),
+          );
+        }),
       );
     };
 

@@ -130,8 +130,10 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
     retrieve: (fileId, { vector_store_id }, options) => data(getFile(vector_store_id, fileId, options)),
     poll: (storeId, fileId, options) => poll(getFile(storeId, fileId, options), () => getFile(storeId, fileId, options), options),
     createAndPoll: (storeId, body, options) => {
-      // The ids of the polls' path checked when called, before the POST (`enc` throws for one that names no object).
-      enc(body.file_id);
+      // The file's id, which the polls' path takes, checked when called, before the POST (`enc` throws for one that
+      // names no object); a body without one is the API's to refuse, with its 400.
+      const fileId: unknown = body?.file_id;
+      if (typeof fileId === 'string') enc(fileId);
       return poll(postFile(storeId, body, options), () => getFile(storeId, body.file_id, options), options, AFTER_CREATE);
     },
     upload: (storeId, file, options) =>
