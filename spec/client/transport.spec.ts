@@ -670,8 +670,8 @@ describe('ids in request paths', () => {
     }
   });
 
-  it("a run stream cut after a run whose id names no object: the cut is reported, no run is looked up by that id (the call's own thread id is used when the server's names none)", async () => {
-    for (const [runId, threadId] of [['', 'thread_1'], ['..', 'thread_1'], ['run_1', '']]) {
+  it("a run stream cut after a run whose id names no object: the cut is reported, no run is looked up by that id (the call's own thread id is used over the server's)", async () => {
+    for (const [runId, threadId] of [['', 'thread_1'], ['..', 'thread_1'], ['run_1', ''], ['run_1', 'thread_other']]) {
       const paths: string[] = [];
       const server = await listen((req, res) => {
         paths.push(`${req.method} ${req.url}`);
@@ -686,7 +686,7 @@ describe('ids in request paths', () => {
         const client = createAssistantsClient({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 });
         const error = await lastValueFrom(client.threads.runs.stream('thread_1', { assistant_id: 'asst_1' }, { onRecover: (info) => recovered.push(info) })).catch((e: unknown) => e);
         if (runId === 'run_1') {
-          // The server's thread id names none: the call's own is used, and the run is looked up there.
+          // The call's own thread id is used (the server's names none, or another thread), and the run looked up there.
           expect(paths[1]).toBe('GET /threads/thread_1/runs/run_1');
         } else {
           // No run to look up by that id: the run its POST made is looked for by its marker, and none is found.

@@ -212,9 +212,10 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
       recover: recoverStreams
         ? (reason) => {
             const run = delivered.state().currentRun;
-            // The ids the stream told, else those the call knew (a server's that name no object are none).
-            const runId = isPathId(run?.id) ? run.id : known.runId;
-            const threadId = isPathId(run?.thread_id) ? run.thread_id : known.threadId;
+            // The ids the call knew, else those the stream told (a server's that name no object are none), as the
+            // fallback follows its run.
+            const runId = known.runId ?? (isPathId(run?.id) ? run.id : undefined);
+            const threadId = known.threadId ?? (isPathId(run?.thread_id) ? run.thread_id : undefined);
             if (runId !== undefined && threadId !== undefined) return recoverRun(reason, runId, threadId);
             // Cut after `thread.created` of a thread this call made (`createAndRunStream`): the server created its run
             // with it, and it is the thread's only run.
