@@ -117,12 +117,6 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     // A stream continuing a run after tool outputs: the tool calls it answers (the run's earlier steps are not its own).
     const submitted = known.runId === undefined ? undefined : submittedCallIds(spec.body);
 
-    // The run the call follows: by the ids it was looked up with (a server's answer may carry ids that name nothing).
-    interface Followed {
-      readonly runId: string;
-      readonly threadId: string;
-    }
-
     // From `run` (with `AFTER_CREATE` when it is a create's answer) to its final state.
     const pollRun = (run: WithHeaders<Run>, { runId, threadId }: Followed, firstIntervalMs?: number) =>
       pollUntilTerminal<Run>({
@@ -233,6 +227,12 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     };
   },
 };
+
+/** The run a recovery or the fallback follows: by the ids it was looked up with (a server's answer may carry others). */
+interface Followed {
+  readonly runId: string;
+  readonly threadId: string;
+}
 
 function rethrow(reason: unknown): Observable<never> {
   return defer(() => {
