@@ -46,6 +46,14 @@ describe('assistantEvents', () => {
     expect((error as AssistantStreamError).data).toBe(data);
   });
 
+  it('fails with AssistantStreamError on an unnamed {"error": ...} (a proxy\'s error mid-stream), as the SDK throws its APIError', async () => {
+    const data = '{"error":{"message":"upstream overloaded","code":"overloaded"}}';
+    const { received, error } = await outcome(`${sse([created], false)}data: ${data}\n\n`);
+    expect(received).toEqual([created]);
+    expect(error).toBeInstanceOf(AssistantStreamError);
+    expect((error as AssistantStreamError).code).toBe('overloaded');
+  });
+
   it('fails with StreamParseError on invalid JSON, naming the event, with an excerpt', async () => {
     const { received, error } = await outcome(`${sse([created], false)}event: thread.run.in_progress\ndata: {"id": "run_1",\n\n`);
     expect(received).toEqual([created]);

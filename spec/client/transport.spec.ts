@@ -728,6 +728,57 @@ describe('ids in request paths', () => {
     }
   });
 
+  it("the plain run calls poll the run by the ids the call knows, whatever thread id the server's answer carries", async () => {
+    const emulator = await startEmulator({ pacing: 0, statusStepMs: 20 });
+    try {
+      const paths: string[] = [];
+      // The answer to the create carries another thread id (or none that names one).
+      let other = 'thread_other';
+      const rewriting: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        const path = new URL(String(input)).pathname;
+        paths.push(`${init?.method ?? 'GET'} ${path}`);
+        if (init?.method !== 'POST' || !path.endsWith('/runs')) return response;
+        const run = (await response.json()) as Record<string, unknown>;
+        return new Response(JSON.stringify({ ...run, thread_id: other }), { status: response.status, headers: { 'content-type': 'application/json' } });
+      };
+      const plain = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url });
+      const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, fetch: rewriting, pollIntervalMs: 5 });
+      const assistant = (await firstValueFrom(plain.assistants.create({ model: 'gpt-4o' }))).id;
+      for (const thread_id of ['thread_other', '']) {
+        other = thread_id;
+        paths.length = 0;
+        const thread = (await firstValueFrom(plain.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }))).id;
+        const final = await lastValueFrom(client.threads.runs.createAndPoll(thread, { assistant_id: assistant }));
+        expect(final.status).toBe('completed');
+        expect(paths.filter((path) => path.startsWith('GET')).every((path) => path.startsWith(`GET /v1/threads/${thread}/runs/`))).toBe(true);
+      }
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('a Responses stream by id resumes the response the call asked for, whatever id its events tell', async () => {
+    const paths: string[] = [];
+    const server = await listen((req, res) => {
+      paths.push(`${req.method} ${req.url}`);
+      const response = (status: string) => ({ id: 'resp_OTHER', object: 'response', status, background: true, output: [] });
+      const frame = (event: object) => `event: ${(event as { type: string }).type}\ndata: ${JSON.stringify(event)}\n\n`;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      if (!req.url!.includes('starting_after=2')) {
+        res.end(frame({ type: 'response.in_progress', sequence_number: 2, response: response('in_progress') })); // then cut
+      } else res.end(frame({ type: 'response.completed', sequence_number: 3, response: response('completed') }));
+    });
+    try {
+      const client = createClient({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 });
+      const events = await lastValueFrom(client.responses.stream({ response_id: 'resp_1', starting_after: 1 }).pipe(toArray()));
+      expect(events.map((e) => e.type)).toEqual(['response.in_progress', 'response.completed']);
+      expect(paths).toEqual(['GET /responses/resp_1?stream=true&starting_after=1', 'GET /responses/resp_1?stream=true&starting_after=2']);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('the vector store upload helpers refuse a store id that names no object when called, before anything is uploaded', async () => {
     const paths: string[] = [];
     const server = await listen((req, res) => {

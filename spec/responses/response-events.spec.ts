@@ -99,6 +99,10 @@ describe('responseEvents', () => {
     expect(error).toBeInstanceOf(ResponseStreamError);
     expect(error).toMatchObject({ eventType: 'error', data, responseId: created.response.id });
     expect((error as Error).message).toBe('The stream reported an error: context shift is disabled');
+    // A server's error as a string, as the SDK and the chat reader take it.
+    const text = await outcome(sse([created], 'data: {"error":"upstream overloaded"}\n\n'));
+    expect(text.error).toBeInstanceOf(ResponseStreamError);
+    expect((text.error as Error).message).toContain('upstream overloaded');
     // A line without a type that is no error is still a broken event.
     expect((await outcome(sse([created], 'data: {"delta":"x"}\n\n'))).error).toBeInstanceOf(StreamParseError);
   });

@@ -128,6 +128,9 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
       }
       data = parseEventJson(name, sse.data);
       if (data instanceof StreamParseError) return new StreamEnd(data);
+      // An unnamed `{"error": ...}`: how a proxy reports an error in the middle of the stream; the SDK throws its
+      // APIError for it too.
+      if (sse.event === undefined && (data as { error?: unknown } | null)?.error) return new StreamEnd(new AssistantStreamError(sse.data));
       const issue = assistantEventIssue(name, data);
       if (issue !== undefined) return new StreamEnd(readIssueError(issue, name, sse.data));
     }

@@ -175,7 +175,8 @@ export function createRunOnce(
         scheduler: options?.scheduler ?? transport.options.scheduler,
         isRetryable: isRunCallRetryable,
         mayHaveCreated,
-        adopt: () => call.createdRun().pipe(map((run) => run && api.retrieveRun(run.id, run.thread_id, options))),
+        // By the ids the call knows, else the found run's.
+        adopt: () => call.createdRun().pipe(map((run) => run && api.retrieveRun(known.runId ?? run.id, known.threadId ?? run.thread_id, options))),
       }),
       // The caller's signal ends the backoff between attempts too, not only a request under way.
       abortOn(options?.signal),

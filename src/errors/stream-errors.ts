@@ -112,7 +112,8 @@ export class ServerStreamError extends OpenAIStreamError {
 }
 
 /**
- * The server sent `event: error` in a run stream. Carries the API's `code` and `message` and the raw data.
+ * The server sent `event: error` (or an unnamed `{"error": ...}`) in a run stream. Carries the API's `code` and
+ * `message` and the data (credentials a proxy echoed in it masked).
  *
  * @example
  * events$.subscribe({ error: (e) => e instanceof AssistantStreamError && console.error(e.code, e.message) });
@@ -152,7 +153,8 @@ export class ChatCompletionStreamError extends ServerStreamError {
 
 /**
  * A Responses stream ended in failure: an `error` event, or `response.failed` (the response object, with its
- * `error`, is in {@link ResponseStreamError.response}). Carries the API's `code` and `message` and the raw data.
+ * `error`, is in {@link ResponseStreamError.response}), or an unnamed `{"error": ...}`. Carries the API's `code` and
+ * `message` and the data (an `error` event's with credentials a proxy echoed in it masked; a failed response's whole).
  * The client's fallback (`fallbackToPolling`) reports a response that ended `failed` or `cancelled` the same way
  * (`eventType` `response.failed`; a `cancelled` response has no `error`, its status is the message).
  *

@@ -133,8 +133,8 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
       } else if (type === undefined) {
         // `{"error": {...}}` without a type: how compatible servers (llama.cpp, LiteLLM's proxy) report an error in
         // the middle of the stream, as in a chat stream; the SDK throws its APIError for it too.
-        const error = (json as { error?: unknown } | null)?.error;
-        if (typeof error === 'object' && error !== null) return this.failure('error', data);
+        // Any error (an object, or a server's string), as the SDK and the chat reader take it.
+        if ((json as { error?: unknown } | null)?.error) return this.failure('error', data);
         return new StreamEnd(new StreamParseError('Event without a type', { data, path: 'type' }));
       }
       const check = checkByType.get(type);

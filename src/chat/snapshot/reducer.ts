@@ -41,7 +41,7 @@ export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone
  *
  * The merge rules are the official SDK's (`ChatCompletionStream`, openai 7.x), so `finalizeChatCompletion()` of
  * the last snapshot equals its `finalChatCompletion()`, and each snapshot equals its
- * `currentChatCompletionSnapshot`:
+ * `currentChatCompletionSnapshot`, but for the reasoning text compatible servers stream (below):
  * - one snapshot per completion: a chunk with choices whose non-empty `id` differs from the snapshot's non-empty
  *   `id` starts a new snapshot (the chunks of several completions in one stream, such as the `event`s of
  *   `runChatTools()`'s turns or a retry after a cut, give one snapshot per completion, and the last one is the final
@@ -65,7 +65,9 @@ export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone
  * - `tool_calls` fragments merge by `index`: `id`, `type`, `function.name` and `custom.name` are set by the
  *   fragments that carry them, `function.arguments` and `custom.input` concatenate; the deprecated
  *   `function_call` merges the same way;
- * - `logprobs.content` and `logprobs.refusal` token arrays concatenate.
+ * - `logprobs.content` and `logprobs.refusal` token arrays concatenate;
+ * - `delta.reasoning_content` (DeepSeek, vLLM) and `delta.reasoning` (Ollama, OpenRouter) concatenate, a `null`
+ *   fragment keeping what came (the SDK replaces them with each fragment, as any other field).
  *
  * Throws {@link SnapshotError} for an `index` above {@link MAX_CHAT_INDEX} or a key that could reach a prototype.
  *

@@ -157,7 +157,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
 
     // The run a failed attempt created, recovered; `undefined`: none; `null`: cannot tell.
     const adopt = (reason: unknown) =>
-      call.createdRun().pipe(map((run) => (run ? recoverRun(reason, run.id, run.thread_id) : run)));
+      call.createdRun().pipe(map((run) => (run ? recoverRun(reason, known.runId ?? run.id, known.threadId ?? run.thread_id) : run)));
 
     const createAndPoll = (reason: unknown) => {
       options?.onFallback?.({ reason });

@@ -126,7 +126,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
 
     const learn = (event: ResponseStreamEvent): void => {
       const response = (event as { response?: { id?: unknown; background?: unknown; status?: unknown } }).response;
-      if (isPathId(response?.id)) responseId = response.id;
+      // The response the call asked for (a stream by id) stays the one followed, whatever id the stream tells.
+      if (plan.responseId === undefined && isPathId(response?.id)) responseId = response.id;
       if (typeof response?.status === 'string') status = response.status;
       lastEvent = event.type;
       if (response?.background === true) resumable = true;

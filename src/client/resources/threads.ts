@@ -20,7 +20,7 @@ import type {
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
 import { abortOn } from '../abort-on.js';
-import { createRunOnce } from '../run-attempts.js';
+import { createRunOnce, type KnownRun } from '../run-attempts.js';
 import { assistantsProtocol, type RunStreamApi, type RunStreamOptions } from '../protocols/assistants.js';
 import { streamCall } from '../stream-call.js';
 import { paginate } from './paginate.js';
@@ -151,15 +151,23 @@ export function threadsResource(transport: Transport): ThreadsResource {
   const retrieveWithHeaders = (runId: string, { thread_id }: RunRetrieveParams, options?: RequestOptions) =>
     transport.request({ method: 'GET', path: runPath(thread_id, runId) }, options, readJSONWithHeaders(runCheck));
   // Polls a run: `first` starts the action (a create or a submit: `AFTER_CREATE` polls at once) or retrieves the
-  // run; later requests retrieve the run it returned.
-  const pollRunFrom = (first: Observable<WithHeaders<Run>>, options: (RequestOptions & PollOptions) | undefined, firstIntervalMs?: number): Observable<Run> =>
+  // run; later requests retrieve the run it returned, by the ids the call knows (`known`), else by the answer's.
+  const pollRunFrom = (
+    first: Observable<WithHeaders<Run>>,
+    options: (RequestOptions & PollOptions) | undefined,
+    known: KnownRun,
+    firstIntervalMs?: number,
+  ): Observable<Run> =>
     defer(() => {
-      // The run `first` returned: later polls retrieve it. One per subscription.
-      let current: Run | undefined;
-      const remember = map((polled: WithHeaders<Run>) => ((current = polled.data), polled));
+      // The run followed, from `first`'s answer on. One per subscription.
+      let followed: { readonly runId: string; readonly threadId: string } | undefined;
+      const remember = map((polled: WithHeaders<Run>) => {
+        followed ??= { runId: known.runId ?? polled.data.id, threadId: known.threadId ?? polled.data.thread_id };
+        return polled;
+      });
       return pollUntilTerminal<Run>({
         first: first.pipe(remember),
-        retrieve: () => retrieveWithHeaders(current!.id, { thread_id: current!.thread_id }, options).pipe(remember),
+        retrieve: () => retrieveWithHeaders(followed!.runId, { thread_id: followed!.threadId }, options),
         isTerminal: (run) => isSettledRunStatus(run.status),
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
@@ -220,11 +228,13 @@ export function threadsResource(transport: Transport): ThreadsResource {
         threadId: thread_id,
         runId,
       }),
-    poll: (runId, params, options) => pollRunFrom(retrieveWithHeaders(runId, params, options), options),
+    poll: (runId, params, options) =>
+      pollRunFrom(retrieveWithHeaders(runId, params, options), options, { runId, threadId: params?.thread_id }),
     createAndPoll: (threadId, body, options) =>
       pollRunFrom(
         createRunOnce(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }),
         options,
+        { threadId },
         AFTER_CREATE,
       ),
     submitToolOutputsAndPoll: (runId, { thread_id, ...body }, options) =>
@@ -234,6 +244,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
           runId,
         }),
         options,
+        { threadId: thread_id, runId },
         AFTER_CREATE,
       ),
     retrieveWithHeaders,
@@ -248,6 +259,6 @@ export function threadsResource(transport: Transport): ThreadsResource {
       createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}).pipe(map(({ data }) => data)),
     createAndRunStream: (body, options) => streamRun({ method: 'POST', path: '/threads/runs', body }, options, {}),
     createAndRunPoll: (body, options) =>
-      pollRunFrom(createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}), options, AFTER_CREATE),
+      pollRunFrom(createRunOnce(transport, api, { method: 'POST', path: '/threads/runs', body }, options, {}), options, {}, AFTER_CREATE),
   };
 }

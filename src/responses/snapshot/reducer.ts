@@ -61,6 +61,9 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
  * - `output_text` follows every change of an `output_text` part of a message;
  * - other events (audio, MCP tool listing, shell call progress, unknown types) change nothing.
  *
+ * A reasoning summary part or reasoning text part just past the last one is started by the first event that
+ * addresses it (a server that sends no `added` event for it: Ollama, vLLM).
+ *
  * Throws {@link SnapshotError} for an event addressing an output item or content part that does not exist, or a
  * content part of another kind than the event expects, or an output event before any lifecycle event (the SDK
  * throws in the same cases); its subclass {@link MissingStreamStartError} when that output event's
