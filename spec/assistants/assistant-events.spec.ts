@@ -52,6 +52,11 @@ describe('assistantEvents', () => {
     expect(received).toEqual([created]);
     expect(error).toBeInstanceOf(AssistantStreamError);
     expect((error as AssistantStreamError).code).toBe('overloaded');
+    // Under the SSE default name, or another that is none of the API's, in strict mode too.
+    for (const [named, options] of [['event: message\n', {}], ['event: ping\n', {}], ['', { strict: true }]] as const) {
+      const other = await outcome(`${sse([created], false)}${named}data: ${data}\n\n`, options);
+      expect([named, options, other.error]).toEqual([named, options, expect.any(AssistantStreamError)]);
+    }
   });
 
   it('fails with StreamParseError on invalid JSON, naming the event, with an excerpt', async () => {

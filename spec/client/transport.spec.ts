@@ -774,6 +774,9 @@ describe('ids in request paths', () => {
       const events = await lastValueFrom(client.responses.stream({ response_id: 'resp_1', starting_after: 1 }).pipe(toArray()));
       expect(events.map((e) => e.type)).toEqual(['response.in_progress', 'response.completed']);
       expect(paths).toEqual(['GET /responses/resp_1?stream=true&starting_after=1', 'GET /responses/resp_1?stream=true&starting_after=2']);
+      // A cut that cannot be resumed names the response the call followed.
+      const cut = await lastValueFrom(client.responses.stream({ response_id: 'resp_1', starting_after: 5 }, { recoverStreams: false })).catch((e: unknown) => e);
+      expect(cut).toMatchObject({ name: 'IncompleteStreamError', responseId: 'resp_1' });
     } finally {
       await server.close();
     }

@@ -43,7 +43,8 @@ export interface AssistantEventsOptions extends FromSSEOptions {
  * fields included (text deltas that repeat the previous one's text around their value are read without
  * `JSON.parse`, into an equal object: see `sources/json-template.ts`).
  * - `event: done` / `data: [DONE]` completes the Observable (and releases the connection).
- * - `event: error` fails it with {@link AssistantStreamError}.
+ * - `event: error` fails it with {@link AssistantStreamError}; so does `{"error": ...}` under a name that is none of
+ *   the API's (none, `message`): a proxy's error in the middle of the stream, which the SDK throws too.
  * - A body that ends without `[DONE]` before the run reached a terminal or `requires_action` state, or a
  *   connection that breaks mid-stream, fails it with {@link IncompleteStreamError}: never a plain completion.
  * - Invalid JSON, a read field of the wrong kind, or (with `conformance`) a schema violation fails it with

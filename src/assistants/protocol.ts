@@ -123,14 +123,17 @@ class RunEventReader implements ProtocolReader<AssistantStreamEvent> {
         this.learnable = true;
       }
     } else {
-      if (this.strict && !knownEventNames.has(name)) {
+      const known = knownEventNames.has(name);
+      data = parseEventJson(name, sse.data);
+      // `{"error": ...}` under a name that is none of the API's (none, `message`, ...): how a proxy reports an error in
+      // the middle of the stream; the SDK throws its APIError for it too (strict mode or not).
+      if (!known && !name.startsWith('thread.') && (data as { error?: unknown } | null)?.error && !(data instanceof StreamParseError)) {
+        return new StreamEnd(new AssistantStreamError(sse.data));
+      }
+      if (this.strict && !known) {
         return new StreamEnd(new StreamParseError('Unknown event type (strict mode)', { eventName: name, data: sse.data }));
       }
-      data = parseEventJson(name, sse.data);
       if (data instanceof StreamParseError) return new StreamEnd(data);
-      // An unnamed `{"error": ...}`: how a proxy reports an error in the middle of the stream; the SDK throws its
-      // APIError for it too.
-      if (sse.event === undefined && (data as { error?: unknown } | null)?.error) return new StreamEnd(new AssistantStreamError(sse.data));
       const issue = assistantEventIssue(name, data);
       if (issue !== undefined) return new StreamEnd(readIssueError(issue, name, sse.data));
     }

@@ -203,7 +203,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
         subscriber.error(
           error instanceof IncompleteStreamError
             ? new IncompleteStreamError({
-                responseId: error.responseId ?? responseId,
+                // The response the call followed (a stream by id: the one it asked for).
+                responseId: responseId ?? error.responseId,
                 lastResponseStatus: error.lastResponseStatus ?? status,
                 receivedEvents: delivered,
                 lastEventName: lastEvent,
