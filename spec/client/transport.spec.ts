@@ -601,6 +601,26 @@ describe('x-should-retry', () => {
   });
 });
 
+/**
+ * The real fetch, with the JSON answers of the requests `matches` picks rewritten by `rewrite` (a server whose answers
+ * carry other ids); every request's method and path recorded in `seen`.
+ */
+function runAnswersRewritten(
+  matches: (method: string, path: string) => boolean,
+  rewrite: (answer: Record<string, unknown>) => Record<string, unknown>,
+  seen: string[] = [],
+): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const method = init?.method ?? 'GET';
+    const path = new URL(String(input)).pathname;
+    seen.push(`${method} ${path}`);
+    if (!matches(method, path)) return response;
+    const answer = rewrite((await response.json()) as Record<string, unknown>);
+    return new Response(JSON.stringify(answer), { status: response.status, headers: { 'content-type': 'application/json' } });
+  };
+}
+
 describe('ids in request paths', () => {
   it('an id that would name another path ("", ".", "..", not a string) is refused before anything is sent, as the SDK refuses it', async () => {
     const paths: string[] = [];
@@ -705,12 +725,7 @@ describe('ids in request paths', () => {
     try {
       let broken: 'id' | 'thread_id' = 'id';
       // The server's answers about the run carry an empty id (or thread id).
-      const breaking: typeof fetch = async (input, init) => {
-        const response = await fetch(input, init);
-        if ((init?.method ?? 'GET') !== 'GET' || !/\/runs\/run_[^/?]+$/.test(new URL(String(input)).pathname)) return response;
-        const run = (await response.json()) as Record<string, unknown>;
-        return new Response(JSON.stringify({ ...run, [broken]: '' }), { status: response.status, headers: { 'content-type': 'application/json' } });
-      };
+      const breaking = runAnswersRewritten((method, path) => method === 'GET' && /\/runs\/run_[^/?]+$/.test(path), (run) => ({ ...run, [broken]: '' }));
       const plain = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url });
       const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, fetch: breaking, pollIntervalMs: 5, maxRetries: 0 });
       const assistant = (await firstValueFrom(plain.assistants.create({ model: 'gpt-4o' }))).id;
@@ -734,14 +749,7 @@ describe('ids in request paths', () => {
       const paths: string[] = [];
       // The answer to the create carries another thread id (or none that names one).
       let other = 'thread_other';
-      const rewriting: typeof fetch = async (input, init) => {
-        const response = await fetch(input, init);
-        const path = new URL(String(input)).pathname;
-        paths.push(`${init?.method ?? 'GET'} ${path}`);
-        if (init?.method !== 'POST' || !path.endsWith('/runs')) return response;
-        const run = (await response.json()) as Record<string, unknown>;
-        return new Response(JSON.stringify({ ...run, thread_id: other }), { status: response.status, headers: { 'content-type': 'application/json' } });
-      };
+      const rewriting = runAnswersRewritten((method, path) => method === 'POST' && path.endsWith('/runs'), (run) => ({ ...run, thread_id: other }), paths);
       const plain = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url });
       const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, fetch: rewriting, pollIntervalMs: 5 });
       const assistant = (await firstValueFrom(plain.assistants.create({ model: 'gpt-4o' }))).id;
