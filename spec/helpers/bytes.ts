@@ -16,6 +16,15 @@ export function fixtureBytes(folder: string, name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(FIXTURES, folder, name)));
 }
 
+/** The JSON values of an event stream's `data:` lines, `[DONE]` left out (a recording's events or chunks). */
+export function dataValuesOf<T = unknown>(bytes: Uint8Array): T[] {
+  return new TextDecoder()
+    .decode(bytes)
+    .split('\n')
+    .filter((line) => line.startsWith('data: ') && line !== 'data: [DONE]')
+    .map((line) => JSON.parse(line.slice('data: '.length)) as T);
+}
+
 /** Splits bytes at the given cut points (sorted, deduplicated, inside the array). */
 export function splitAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
   const points = [...new Set(cuts.filter((c) => c > 0 && c < bytes.length))].sort((a, b) => a - b);

@@ -31,3 +31,30 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
       }),
   };
 }
+
+/** A {@link LocalServer} that also keeps the body of every request it was sent, in order. */
+export interface AnsweringServer extends LocalServer {
+  readonly bodies: readonly string[];
+}
+
+/**
+ * Answers the n-th request with the n-th event stream of `answers` (the last one to every request after), and
+ * keeps each request's body: a compatible server's turns of a tool loop.
+ *
+ * @example
+ * const server = await serveAnswers([firstTurn, secondTurn]);
+ * createClient({ apiKey: 'k', baseURL: server.url });
+ */
+export async function serveAnswers(answers: readonly Uint8Array[]): Promise<AnsweringServer> {
+  const bodies: string[] = [];
+  const server = await listen((req, res) => {
+    let body = '';
+    req.on('data', (part: Buffer) => (body += part.toString()));
+    req.on('end', () => {
+      bodies.push(body);
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(answers[Math.min(bodies.length, answers.length) - 1]);
+    });
+  });
+  return { url: server.url, close: () => server.close(), bodies };
+}

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { accumulateResponse, responseWireChecks, StreamParseError, type ResponseStreamEvent } from '../../src/index';
-import { fixtureBytes, fixtureNames } from '../helpers/bytes';
+import { dataValuesOf, fixtureBytes, fixtureNames } from '../helpers/bytes';
 import { expectSameAnswers, ours, sdk } from './sdk-parity';
 import { richEvents, sse } from './stream';
 import { propertyRuns } from '../helpers/property-runs';
@@ -18,12 +18,7 @@ const RUNS = propertyRuns(500, 5);
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = Array<string | number>;
 
-const eventsOf = (bytes: Uint8Array): Json[] =>
-  new TextDecoder()
-    .decode(bytes)
-    .split('\n')
-    .filter((line) => line.startsWith('data: ') && line !== 'data: [DONE]')
-    .map((line) => JSON.parse(line.slice(6)) as Json);
+const eventsOf = (bytes: Uint8Array): Json[] => dataValuesOf<Json>(bytes);
 
 const streams: Array<[string, Json[]]> = [
   ['synthetic', richEvents() as unknown as Json[]],

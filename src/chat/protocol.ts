@@ -8,6 +8,7 @@ import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ChatCompletionChunksOptions } from './chat-completion-chunks.js';
+import { isOmittedToolCallIndex, OmittedToolCallIndexes } from './omitted-positions.js';
 import { NO_PENDING_LOGPROBS, type PendingLogprobsState, pendingLogprobsReducer, settledLogprobs } from './snapshot/pending-logprobs.js';
 import { chatCompletionReducer } from './snapshot/reducer.js';
 import { textOf } from '../errors/excerpt.js';
@@ -76,6 +77,7 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   private completionId: string | undefined;
   private finishReason: string | undefined;
   private learnable = false;
+  private readonly toolCalls = new OmittedToolCallIndexes();
   // Content chunks that repeat the last one's text around their content are read without JSON.parse; not
   // with a `conformance` schema, which may judge the strings the template fills in.
   private readonly contentChunks: JsonTemplate<ChatCompletionChunk> | undefined;
@@ -95,27 +97,50 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
       // The API reports a failure in the middle of a stream as a data line holding `{ "error": {...} }`.
       if ((json as { error?: unknown } | null)?.error) return new StreamEnd(new ChatCompletionStreamError(sse.data));
       // The fields the library reads are checked by hand; the rest passes untouched.
-      const issue = chatCompletionChunkIssue(json);
-      if (issue !== undefined) return new StreamEnd(readIssueError(issue, sse.event, sse.data));
+      const placed = this.checked(json, sse.event, sse.data);
+      if (placed instanceof StreamEnd) return placed;
       if (this.conformance !== undefined) {
-        const problem = validateEventJson(this.conformance, sse.event, sse.data, json);
+        const problem = validateEventJson(this.conformance, sse.event, sse.data, placed);
         if (problem) return new StreamEnd(problem);
       }
-      chunk = json as ChatCompletionChunk;
-      this.learnable = true;
+      chunk = placed;
+      // A template is learned from a chunk that is the text of its line (not one with positions filled in).
+      this.learnable = placed === json;
     }
     this.note(chunk);
     return chunk;
   }
 
-  /** Notes what a cut stream reports: how many chunks came, the completion's id, the last finish reason. */
+  /**
+   * `json` once its check passed: itself, or a copy with the tool call indexes a compatible server left out filled
+   * in (`./omitted-positions.ts`); a broken field ends the stream. `data` is the chunk's line (an adopted chunk has
+   * none: its error's excerpt is written from the chunk).
+   */
+  protected checked(json: unknown, eventName: string | undefined, data: string | undefined): ChatCompletionChunk | StreamEnd {
+    let chunk = json as ChatCompletionChunk;
+    let issue = chatCompletionChunkIssue(chunk);
+    if (issue !== undefined && isOmittedToolCallIndex(chunk, issue.path)) {
+      // Every fragment of the chunk without an index has one after this.
+      chunk = this.toolCalls.fill(chunk);
+      issue = chatCompletionChunkIssue(chunk);
+    }
+    return issue === undefined ? chunk : new StreamEnd(readIssueError(issue, eventName, data ?? textOf(json)));
+  }
+
+  /**
+   * Notes what a cut stream reports (how many chunks came, the completion's id, the last finish reason), and where
+   * the tool calls are.
+   */
   protected note(chunk: ChatCompletionChunk): void {
     this.received++;
     this.completionId = chunk.id;
     const choices = chunk.choices;
     for (let i = 0; i < choices.length; i++) {
-      const reason = choices[i]!.finish_reason;
+      const choice = choices[i]!;
+      const reason = choice.finish_reason;
       if (reason) this.finishReason = reason;
+      const calls = choice.delta?.tool_calls;
+      if (calls) for (let j = 0; j < calls.length; j++) this.toolCalls.note(choice.index, calls[j]!.index, calls[j]!.id);
     }
   }
 
@@ -215,11 +240,11 @@ class AdoptingChunkReader extends FinishingChunkReader implements AdoptingReader
   adopt(chunk: ChatCompletionChunk): ChatCompletionChunk | StreamEnd {
     // The SDK throws its APIError for an error chunk. The fields the library reads are checked as in `decode()`:
     // the SDK parses the JSON but checks nothing.
-    const issue = chatCompletionChunkIssue(chunk);
-    if (issue !== undefined) return new StreamEnd(readIssueError(issue, undefined, textOf(chunk)));
-    this.note(chunk);
-    this.noteEnding(chunk);
-    return chunk;
+    const placed = this.checked(chunk, undefined, undefined);
+    if (placed instanceof StreamEnd) return placed;
+    this.note(placed);
+    this.noteEnding(placed);
+    return placed;
   }
 }
 

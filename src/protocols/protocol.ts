@@ -210,7 +210,8 @@ export interface AdoptingReader<E> extends ProtocolReader<E> {
    * iterator ends quietly both at `[DONE]`, which it does not pass on, and at a cut: the reader of an adopted API is
    * one that needs no `[DONE]`, see `src/protocols/sources.ts`). The fields the library reads are checked as
    * `decode` checks them (the SDK parses the JSON but checks nothing): a broken one is a {@link StreamEnd} with a
-   * `StreamParseError`. Nothing is copied.
+   * `StreamParseError`. The value is not changed: where it left out a position `decode` fills in (a Responses
+   * event's `output_index`, a chat tool call fragment's `index`), the value to emit is a copy that has it.
    */
   adopt(value: E): E | StreamEnd;
 }

@@ -8,6 +8,7 @@ import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import type { ResponseEventsOptions } from './response-events.js';
+import { isOmittedPosition, OmittedPositions } from './omitted-positions.js';
 import { NOTHING_PENDING, type PendingTextState, pendingTextStep } from './snapshot/pending-text.js';
 import { outputPosition, type responseReducer } from './snapshot/reducer.js';
 import { textOf } from '../errors/excerpt.js';
@@ -102,6 +103,7 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
   private response: { id?: unknown; status?: unknown } | undefined;
   private learnable = false;
   private readonly textDeltas: JsonTemplate<ResponseStreamEvent> = jsonTemplate(responseTextDeltaShape);
+  private readonly positions = new OmittedPositions();
 
   constructor(
     private readonly strict: boolean,
@@ -118,6 +120,7 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     if (isFailure(type)) return this.failure(type, data);
     // A text delta that fits the stream's template is read without JSON.parse (and was validated when the
     // template was learned); everything else is parsed, typed and validated here.
+    let filled = false;
     let json: unknown = type === TEXT_DELTA || type === undefined ? this.textDeltas.read(data) : undefined;
     this.learnable = false;
     if (json !== undefined) type = TEXT_DELTA;
@@ -139,12 +142,10 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
       }
       const check = checkByType.get(type);
       if (check !== undefined) {
-        const broken = check(json);
-        if (broken) {
-          return new StreamEnd(
-            new StreamParseError(`Broken field (${broken.message})`, { eventName: type, data, path: broken.path }),
-          );
-        }
+        const placed = this.checked(type, check, json as Record<string, unknown>, data);
+        if (placed instanceof StreamEnd) return placed;
+        filled = placed !== json;
+        json = placed;
       }
       const schema = this.schemaByType.get(type);
       if (schema !== undefined) {
@@ -154,10 +155,33 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
       if (check === undefined && schema === undefined && this.strict && type !== 'keepalive') {
         return new StreamEnd(new StreamParseError('Unknown event type (strict mode)', { eventName: type, data }));
       }
-      this.learnable = type === TEXT_DELTA;
+      // A template is learned from an event that is the text of its line (not one with positions filled in).
+      this.learnable = type === TEXT_DELTA && !filled;
     }
     this.note(type, json);
     return json as ResponseStreamEvent;
+  }
+
+  /**
+   * `event` once its `check` passed: itself, or a copy with the positions a compatible server left out filled in
+   * (`./omitted-positions.ts`); a broken field ends the stream. `data` is the event's line (an adopted event has
+   * none: its error's excerpt is written from the event).
+   */
+  protected checked(type: string, check: WireCheck, given: Record<string, unknown>, data: string | undefined): Record<string, unknown> | StreamEnd {
+    let event = given;
+    let broken = check(event);
+    // Each fill sets the field the check stopped at to a position, so the next check gets past it.
+    while (broken && isOmittedPosition(event, broken.path)) {
+      event = this.positions.fill(type, event, broken.path);
+      broken = check(event);
+    }
+    if (broken) {
+      return new StreamEnd(
+        new StreamParseError(`Broken field (${broken.message})`, { eventName: type, data: data ?? textOf(given), path: broken.path }),
+      );
+    }
+    this.positions.note(type, event);
+    return event;
   }
 
   /** Notes what a cut stream reports: how many events came, the last one's name, the response it carried. */
@@ -218,13 +242,13 @@ class AdoptingResponseReader extends ResponseReader implements AdoptingReader<Re
     // The SDK passes `error` (unless named on its `event:` line, which the SDK throws as its APIError) and
     // `response.failed` on as values: they fail the stream here as in `decode()`.
     if (isFailure(type)) return this.failure(type, JSON.stringify(event));
-    // The fields the library reads are checked as in `decode()`: the SDK parses the JSON but checks nothing.
-    const broken = checkByType.get(type)?.(event);
-    if (broken) {
-      return new StreamEnd(new StreamParseError(`Broken field (${broken.message})`, { eventName: type, data: textOf(event), path: broken.path }));
-    }
-    this.note(type, event);
-    return event;
+    // The fields the library reads are checked as in `decode()` (positions left out filled in): the SDK parses the
+    // JSON but checks nothing.
+    const check = checkByType.get(type);
+    const placed = check === undefined ? event : this.checked(type, check, event as unknown as Record<string, unknown>, undefined);
+    if (placed instanceof StreamEnd) return placed;
+    this.note(type, placed);
+    return placed as unknown as ResponseStreamEvent;
   }
 }
 

@@ -68,7 +68,9 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
  *
  * The SDK parses the JSON but checks none of it: the fields the library reads are checked here as the library's own
  * sources check them (a chunk's `choices` an array of objects, a delta's `index`, a text `value` a string, ...), and
- * a broken one fails the stream with `StreamParseError` (what, where, an excerpt) after the values before it.
+ * a broken one fails the stream with `StreamParseError` (what, where, an excerpt) after the values before it. A
+ * position a compatible server left out (a Responses event's `output_index`, a chat tool call fragment's `index`) is
+ * filled in as the byte sources fill it: that value is emitted as a copy that has it.
  *
  * @example
  * import OpenAI from 'openai';
@@ -103,8 +105,9 @@ export function fromOpenAIStream(stream: StreamSource<{ type: string; sequence_n
  * fromOpenAIStream(numbers()).subscribe((n) => console.log(n)); // 1, then 2
  */
 export function fromOpenAIStream<T>(stream: StreamSource<T>): Observable<T>;
-// The SDK's events, chunks and response events are the API's objects, passed on untouched; the overloads type
-// them as this library's (zod-inferred) types of the same objects, so every operator accepts them.
+// The SDK's events, chunks and response events are the API's objects, passed on untouched (but for positions left
+// out, above); the overloads type them as this library's (zod-inferred) types of the same objects, so every operator
+// accepts them.
 /**
  * The implementation of the signatures above: emits each item of `stream` as it is, and judges the end of a stream
  * of a known API by its source's rules.
@@ -175,9 +178,10 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
           }
           // As `readProtocol()` does: a terminal value is known as such before it is out, so that a consumer that
           // stops at it (`first(…)`) leaves the iterator's end to be read as well.
-          const ends = reader.ends(value);
+          const ends = reader.ends(read);
           if (ends) ended = true;
-          subscriber.next(value);
+          // The value itself, or a copy with the positions a compatible server left out filled in.
+          subscriber.next(read as T);
           if (ends) return subscriber.complete();
         }
         // The consumer stopped at this value (`take`, `first`): the teardown aborted or released the iterator.

@@ -1,0 +1,165 @@
+/**
+ * Tool call fragments without `index` (Gemini's OpenAI-compatible endpoint, mistral.rs: each call whole, with its
+ * `id`) are given one by the source: a fragment belongs to the last call its choice started, unless it starts one
+ * (the choice's first, or an `id` other than the last call's, which takes the next position). Every reader after the
+ * source (snapshots, `finalChatCompletion()`, `chatCompletionEvents()`, `toolCallDeltas()`, the tool loops) then
+ * reads such a stream as the API's own. The official SDK's `ChatCompletionStream` fails on them ("invalid tool call
+ * index").
+ */
+import fc from 'fast-check';
+import { lastValueFrom, toArray } from 'rxjs';
+import { z } from 'zod';
+import { type ChatCompletionChunk, chatCompletionChunks, createClient, finalChatCompletion, fromOpenAIStream, StreamParseError, toolCallDeltas } from '../../src/index';
+import { runChatTools, toolLoopResult, zodTool } from '../../src/structured/index';
+import { dataValuesOf, fixtureBytes, streamOf } from '../helpers/bytes';
+import { serveAnswers } from '../helpers/local-server';
+import { sdkClientOver } from '../helpers/sdk';
+import { propertyRuns } from '../helpers/property-runs';
+import { chatBytes, ourChat, sdkChat } from './sdk-chat';
+
+const RUNS = propertyRuns(300, 5);
+
+type Chunk = { choices: Array<{ delta?: { tool_calls?: Array<Record<string, unknown>> } }> };
+
+/** The chunks with `index` left out of the fragments `drop` picks (by chunk, choice, fragment). */
+function withoutIndexes(chunks: readonly Chunk[], drop: (chunk: number, fragment: number) => boolean): Chunk[] {
+  return chunks.map((chunk, c) => ({
+    ...chunk,
+    choices: chunk.choices.map((choice) =>
+      choice.delta?.tool_calls
+        ? { ...choice, delta: { ...choice.delta, tool_calls: choice.delta.tool_calls.map((call, f) => (drop(c, f) ? (({ index: _index, ...rest }) => rest)(call) : call)) } }
+        : choice,
+    ),
+  }));
+}
+
+const recordings = ['parallel-tool-calls.sse', 'tool-call-strict.sse', 'tool-call-non-strict.sse', 'tool-call-no-parse.sse'];
+
+describe.each(recordings)('chat-completions/%s with tool call indexes left out', (name) => {
+  const chunks = dataValuesOf<Chunk>(fixtureBytes('chat-completions', name));
+
+  it('left out of every fragment: the same chunks, indexes and all, snapshots, events and completion', async () => {
+    const expected = await ourChat([chatBytes(chunks)]);
+    const mine = await ourChat([chatBytes(withoutIndexes(chunks, () => true))]);
+    expect(mine).toEqual(expected);
+    const read = await lastValueFrom(chatCompletionChunks(streamOf([chatBytes(withoutIndexes(chunks, () => true))])).pipe(toArray()));
+    expect(read).toEqual(chunks);
+  });
+
+  it('left out of any fragments: the same chunks and completion', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.nat({ max: chunks.length - 1 }), { minLength: 1 }), async (picked) => {
+        const changed = withoutIndexes(chunks, (c) => picked.includes(c));
+        expect(await lastValueFrom(chatCompletionChunks(streamOf([chatBytes(changed)])).pipe(toArray()))).toEqual(chunks);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// ---- Gemini's OpenAI-compatible endpoint, mistral.rs: whole calls with an id, without index ------------------------
+
+const top = { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'gemini-2.5-flash' };
+const chunk = (delta: object, finish: string | null = null): object => ({ ...top, choices: [{ index: 0, delta, finish_reason: finish }] });
+const whole = (id: string, city: string) => ({ id, type: 'function', function: { name: 'get_weather', arguments: JSON.stringify({ city }) } });
+
+describe('whole calls without index', () => {
+  it('two in one chunk, a third in the next: three calls, in order; the SDK fails', async () => {
+    const bytes = chatBytes([
+      chunk({ role: 'assistant', tool_calls: [whole('call_a', 'Oslo'), whole('call_b', 'Rome')] }),
+      chunk({ tool_calls: [whole('call_c', 'Lima')] }),
+      chunk({}, 'tool_calls'),
+    ]);
+    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+    expect(final.choices[0]!.message.tool_calls!.map((c) => [c.id, (c as { function: { arguments: string } }).function.arguments])).toEqual([
+      ['call_a', '{"city":"Oslo"}'],
+      ['call_b', '{"city":"Rome"}'],
+      ['call_c', '{"city":"Lima"}'],
+    ]);
+    const deltas = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(toolCallDeltas(), toArray()));
+    expect(deltas.map((d) => [d.delta.index, d.snapshot.id])).toEqual([
+      [0, 'call_a'],
+      [1, 'call_b'],
+      [2, 'call_c'],
+    ]);
+    expect((await sdkChat([bytes])).completion).toEqual({ sdkRejected: expect.stringContaining('invalid tool call index') });
+  });
+
+  it('a fragment without id continues the last call; one with the last call\'s id too', async () => {
+    const bytes = chatBytes([
+      chunk({ role: 'assistant', tool_calls: [{ id: 'call_a', type: 'function', function: { name: 'get_weather', arguments: '{"ci' } }] }),
+      chunk({ tool_calls: [{ function: { arguments: 'ty":"Os' } }] }),
+      chunk({ tool_calls: [{ id: 'call_a', function: { arguments: 'lo"}' } }] }),
+      chunk({ tool_calls: [{ id: 'call_b', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] }),
+      chunk({}, 'tool_calls'),
+    ]);
+    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+    expect(final.choices[0]!.message.tool_calls!.map((c) => [c.id, (c as { function: { arguments: string } }).function.arguments])).toEqual([
+      ['call_a', '{"city":"Oslo"}'],
+      ['call_b', '{}'],
+    ]);
+  });
+
+  it('each choice numbers its own calls', async () => {
+    const bytes = chatBytes([
+      {
+        ...top,
+        choices: [
+          { index: 0, delta: { role: 'assistant', tool_calls: [whole('call_a', 'Oslo')] } },
+          { index: 1, delta: { role: 'assistant', tool_calls: [whole('call_b', 'Rome')] } },
+        ],
+      },
+      { ...top, choices: [{ index: 1, delta: { tool_calls: [whole('call_c', 'Lima')] } }] },
+      { ...top, choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }, { index: 1, delta: {}, finish_reason: 'tool_calls' }] },
+    ]);
+    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+    expect(final.choices.map((choice) => choice.message.tool_calls!.map((c) => c.id))).toEqual([['call_a'], ['call_b', 'call_c']]);
+  });
+
+  it('an index that is there but broken is still a StreamParseError at its path', async () => {
+    const error = await lastValueFrom(chatCompletionChunks(streamOf([chatBytes([chunk({ tool_calls: [{ ...whole('call_a', 'Oslo'), index: -1 }] })])]))).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect(error).toMatchObject({ path: 'choices.0.delta.tool_calls.0.index' });
+  });
+
+  it('runChatTools() over a server that sends such streams: each tool runs once, and the answer follows', async () => {
+    const turns = [
+      chatBytes([chunk({ role: 'assistant', tool_calls: [whole('call_a', 'Oslo'), whole('call_b', 'Rome')] }), chunk({}, 'tool_calls')]),
+      chatBytes([chunk({ role: 'assistant', content: 'Oslo is colder.' }), chunk({}, 'stop')]),
+    ];
+    const server = await serveAnswers(turns);
+    try {
+      const seen: string[] = [];
+      const getWeather = zodTool({ name: 'get_weather', parameters: z.object({ city: z.string() }), execute: ({ city }) => (seen.push(city), `${city}: cold`) });
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+      const { final, steps } = await lastValueFrom(
+        runChatTools(client, { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'Compare' }] }, { tools: [getWeather] }).pipe(toolLoopResult()),
+      );
+      expect(seen).toEqual(['Oslo', 'Rome']);
+      expect(steps).toBe(2);
+      expect(final.choices[0]!.message.content).toBe('Oslo is colder.');
+      const sent = JSON.parse(server.bodies[1]!).messages as Array<{ role: string; tool_call_id?: string }>;
+      expect(sent.filter((m) => m.role === 'tool').map((m) => m.tool_call_id)).toEqual(['call_a', 'call_b']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("fromOpenAIStream() over the SDK's own stream of it: the same chunks, and the SDK's objects are not changed", async () => {
+    const chunks = [chunk({ role: 'assistant', tool_calls: [whole('call_a', 'Oslo'), whole('call_b', 'Rome')] }), chunk({}, 'tool_calls')];
+    const raw = await sdkClientOver([chatBytes(chunks)]).chat.completions.create({ model: 'gemini-2.5-flash', messages: [], stream: true });
+    const given: unknown[] = [];
+    const adopted = await lastValueFrom(
+      fromOpenAIStream({
+        async *[Symbol.asyncIterator]() {
+          for await (const value of raw) yield given[given.push(value) - 1] as ChatCompletionChunk;
+        },
+      } as never).pipe(toArray()),
+    );
+    expect(adopted).toEqual(await lastValueFrom(chatCompletionChunks(streamOf([chatBytes(chunks)])).pipe(toArray())));
+    expect((adopted[0] as unknown as Chunk).choices[0]!.delta!.tool_calls!.map((c) => c['index'])).toEqual([0, 1]);
+    expect(given).toEqual(chunks);
+  });
+});

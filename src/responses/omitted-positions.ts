@@ -1,0 +1,106 @@
+/**
+ * Positions a compatible server leaves out of its Responses events, filled in by the source that reads them, so that
+ * every reader after it (the reducer, `finalResponse()`'s held-back text, `toolCallDeltas()`, the tool loops, the
+ * structured-output operators, the client's recovery) finds an event's place as on the API's streams. llama.cpp's
+ * server sends no `output_index` nor `content_index` (ggml-org/llama.cpp#20607); LiteLLM's bridge from Chat
+ * Completions sends reasoning summary deltas without `summary_index`.
+ *
+ * The rule, the same for the three positions and for the chat protocol's tool call `index`
+ * (`src/chat/omitted-positions.ts`): a position left out is the last one the stream started; an event that starts
+ * one (`response.output_item.added`, `response.content_part.added`, `response.reasoning_summary_part.added`) takes the
+ * next. An item is found by its id first (`item_id`, or the `item`'s own `id`), as the events of one item carry it.
+ *
+ * One per subscription (the source's reader holds it): what it notes is the stream's own. Events that carry their
+ * positions pass as they are; only an `added` event is noted, so the API's own streams pay one `switch` per event
+ * that was parsed (text deltas read through the template skip even that).
+ */
+import { isJsonObject } from '../schema/json-values.js';
+
+/** The fields a Responses event places itself with, in the order the wire checks read them. */
+export type PositionField = 'output_index' | 'content_index' | 'summary_index';
+
+/**
+ * Whether a field the wire check found broken is a position the event left out (absent or `null`): then
+ * {@link OmittedPositions.fill} gives it; any other broken value is still a broken field.
+ *
+ * @internal
+ * @example
+ * if (broken && isOmittedPosition(json, broken.path)) json = positions.fill(type, json, broken.path);
+ */
+export function isOmittedPosition(event: unknown, path: string): path is PositionField {
+  return (
+    (path === 'output_index' || path === 'content_index' || path === 'summary_index') &&
+    (event as Record<string, unknown>)[path] == null
+  );
+}
+
+/**
+ * Where one Responses stream put its items and their parts, so far: what fills a position its events leave out.
+ *
+ * @internal
+ * @example
+ * const positions = new OmittedPositions();
+ * positions.fill('response.output_text.delta', { type: 'response.output_text.delta', item_id: 'msg_1', delta: 'Hi' }, 'output_index');
+ */
+export class OmittedPositions {
+  // The `output_index` of each item added with an id, by that id.
+  private readonly items = new Map<string, number>();
+  // The `output_index` of the last item added, and the highest one (-1 before any).
+  private lastItem = -1;
+  private highestItem = -1;
+  // By `output_index`: the last content part and summary part started in the item.
+  private readonly lastPart = new Map<number, number>();
+  private readonly lastSummary = new Map<number, number>();
+
+  /** Notes where an event that starts an item or a part put it, once it passed its checks (positions filled). */
+  note(type: string, event: Record<string, unknown>): void {
+    switch (type) {
+      case 'response.output_item.added': {
+        const at = event['output_index'] as number;
+        const id = (event['item'] as { id?: unknown }).id;
+        if (typeof id === 'string') this.items.set(id, at);
+        this.lastItem = at;
+        if (at > this.highestItem) this.highestItem = at;
+        // A new item at a place used before starts with none of the old one's parts.
+        this.lastPart.delete(at);
+        this.lastSummary.delete(at);
+        break;
+      }
+      case 'response.content_part.added':
+        this.lastPart.set(event['output_index'] as number, event['content_index'] as number);
+        break;
+      case 'response.reasoning_summary_part.added':
+        this.lastSummary.set(event['output_index'] as number, event['summary_index'] as number);
+    }
+  }
+
+  /**
+   * `event` with `field` set to the position it left out (a shallow copy: the event may be an object the caller
+   * still holds, such as one of the official SDK's). `output_index` comes first: the part positions are the
+   * item's.
+   */
+  fill(type: string, event: Record<string, unknown>, field: PositionField): Record<string, unknown> {
+    return { ...event, [field]: field === 'output_index' ? this.itemOf(type, event) : this.partOf(type, event, field) };
+  }
+
+  private itemOf(type: string, event: Record<string, unknown>): number {
+    if (type === 'response.output_item.added') return this.highestItem + 1;
+    const item = event['item'];
+    const id = type === 'response.output_item.done' ? (isJsonObject(item) ? item['id'] : undefined) : event['item_id'];
+    const known = typeof id === 'string' ? this.items.get(id) : undefined;
+    // An event of an item that was never added (or of none) is the last item's, as a part's event is its last part's.
+    return known ?? Math.max(this.lastItem, 0);
+  }
+
+  private partOf(type: string, event: Record<string, unknown>, field: 'content_index' | 'summary_index'): number {
+    const item = event['output_index'] as number;
+    const parts = field === 'content_index' ? this.lastPart : this.lastSummary;
+    const last = parts.get(item);
+    const starts = type === 'response.content_part.added' || type === 'response.reasoning_summary_part.added';
+    if (starts) return last === undefined ? 0 : last + 1;
+    // The item's first part, started by this event without its `added` (as Ollama's summaries are, and the reducer
+    // starts them): a part added after it is the next.
+    if (last === undefined) parts.set(item, 0);
+    return last ?? 0;
+  }
+}
