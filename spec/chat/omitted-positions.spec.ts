@@ -100,6 +100,35 @@ describe('whole calls without index', () => {
     ]);
   });
 
+  it('a call without an id (or with "") that is named starts a new call when the last one is named (proxies in front of Gemini)', async () => {
+    const nameless = (id: string | undefined, name: string, args: string) => ({ ...(id === undefined ? {} : { id }), type: 'function', function: { name, arguments: args } });
+    for (const ids of [['a', ''], ['', ''], [undefined, undefined]]) {
+      const bytes = chatBytes([
+        chunk({ role: 'assistant', tool_calls: [nameless(ids[0], 'get_weather', '{"city":"Oslo"}')] }),
+        chunk({ tool_calls: [nameless(ids[1], 'get_time', '{"zone":"CET"}')] }),
+        chunk({}, 'tool_calls'),
+      ]);
+      const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+      expect(final.choices[0]!.message.tool_calls!.map((c) => [(c as { function: { name: string; arguments: string } }).function.name, (c as { function: { arguments: string } }).function.arguments])).toEqual([
+        ['get_weather', '{"city":"Oslo"}'],
+        ['get_time', '{"zone":"CET"}'],
+      ]);
+    }
+  });
+
+  it("a later fragment that names an earlier call by its id goes to that call (Gemini's thought signatures)", async () => {
+    const bytes = chatBytes([
+      chunk({ role: 'assistant', tool_calls: [whole('call_a', 'Oslo'), whole('call_b', 'Rome')] }),
+      chunk({ tool_calls: [{ id: 'call_a', extra_content: { google: { thought_signature: 'sig-a' } } }] }),
+      chunk({}, 'tool_calls'),
+    ]);
+    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+    expect(final.choices[0]!.message.tool_calls).toEqual([
+      { ...whole('call_a', 'Oslo'), extra_content: { google: { thought_signature: 'sig-a' } } },
+      whole('call_b', 'Rome'),
+    ]);
+  });
+
   it('each choice numbers its own calls', async () => {
     const bytes = chatBytes([
       {

@@ -20,7 +20,7 @@ import {
 } from '../../src/index';
 import { runResponsesTools, toolLoopResult, zodTool } from '../../src/structured/index';
 import { dataValuesOf, fixtureBytes, fixtureNames, streamOf } from '../helpers/bytes';
-import { serveAnswers } from '../helpers/local-server';
+import { listen, serveAnswers } from '../helpers/local-server';
 import { sdkClientOver } from '../helpers/sdk';
 import { propertyRuns } from '../helpers/property-runs';
 import { ours, sdk } from './sdk-parity';
@@ -71,6 +71,62 @@ describe.each(streams)('%s with positions left out', (_name, events) => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('a stream resumed after a cut, or picked up after its start', () => {
+  const positioned = richEvents().map((e) =>
+    'response' in e ? { ...e, response: { ...(e as { response: object }).response, background: true } } : e,
+  ) as Array<{ sequence_number: number }>;
+  const stripped = positioned.map((event) => without(event, POSITIONS)) as Array<{ sequence_number: number }>;
+
+  /** A server of this background response that cuts its POST's stream after `cutAfter`, and serves the rest by id. */
+  async function cutting(cutAfter: number, resends: boolean) {
+    return listen((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        if (req.method === 'POST') {
+          res.write(sse(stripped.filter((e) => e.sequence_number <= cutAfter)));
+          setTimeout(() => res.destroy(), 5);
+        } else {
+          const after = Number(new URL(req.url!, 'http://x').searchParams.get('starting_after'));
+          // A server that does not quite filter by `starting_after` sends the three events before it again.
+          res.end(sse(stripped.filter((e) => e.sequence_number > (resends ? after - 3 : after))));
+        }
+      });
+    });
+  }
+
+  it.each([false, true])('the client resumes a cut background stream where it stopped, positions and all, wherever the cut (server resends the three events before it: %s)', async (resends) => {
+    const expected = await lastValueFrom(responseEvents(streamOf([sse(positioned)])).pipe(toArray()));
+    for (let cutAfter = 1; cutAfter < positioned.length - 1; cutAfter++) {
+      const server = await cutting(cutAfter, resends);
+      try {
+        const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 1 });
+        const methods: string[] = [];
+        const events = await lastValueFrom(
+          client.responses.stream({ model: 'gpt-4o', input: 'Hi', background: true }, { onRecover: (info) => methods.push(info.method) }).pipe(toArray()),
+        );
+        expect({ cutAfter, methods }).toEqual({ cutAfter, methods: ['resume'] });
+        expect(events).toEqual(expected);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  it('a stream picked up after its start (starting_after) that leaves a position out fails with StreamParseError: only the events before it tell it', async () => {
+    const events = await lastValueFrom(responseEvents(streamOf([sse(positioned.slice(10))])).pipe(toArray()));
+    expect(events).toHaveLength(positioned.length - 10);
+    const received: unknown[] = [];
+    const error = await new Promise((resolve) =>
+      responseEvents(streamOf([sse(stripped.slice(10))])).subscribe({ next: (e) => received.push(e), error: resolve }),
+    );
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect((error as Error).message).toContain('Position left out in a stream picked up after its start');
+    const firstAddressed = stripped.slice(10).findIndex((e) => 'item_id' in e || 'item' in e);
+    expect(received).toEqual(positioned.slice(10, 10 + firstAddressed));
   });
 });
 

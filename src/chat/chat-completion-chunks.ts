@@ -53,8 +53,8 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
  * emitted is the chunk's JSON as `JSON.parse` returns it, unknown fields included (content chunks that repeat the
  * previous one's text around their values are read without `JSON.parse`, into an equal object: see
  * `sources/json-template.ts`). A tool call fragment without `index` (Gemini's OpenAI-compatible endpoint and
- * mistral.rs send whole calls without one) is given one, in a copy of the chunk: the last call of its choice, or the
- * next when it starts one (the first, or an `id` other than the last call's).
+ * mistral.rs send whole calls without one) is given one, in a copy of the chunk: the call its `id` names, the next
+ * when it starts one (the first, a new `id`, or a name when the last call has one), else the last call's.
  * - `data: [DONE]` completes the Observable (and releases the connection).
  * - A `data: {"error": {...}}` line (or an `event: error`) fails it with {@link ChatCompletionStreamError}.
  * - A body that ends without `[DONE]`, or a connection that breaks mid-stream, fails it with

@@ -5,20 +5,35 @@
  * endpoint and mistral.rs send each tool call whole, with its `id` but without `index`.
  *
  * The rule is the Responses one (`src/responses/omitted-positions.ts`): a fragment without `index` belongs to the
- * last call the choice started, unless it starts one: the choice's first, or one with an `id` other than the last
- * call's, which takes the next position.
+ * call its `id` names (Gemini sends a call's signature later, by its id); one that starts a call takes the next
+ * position: the choice's first, one with an `id` no call had, or one without an `id` (or with `""`) that carries a
+ * name when the last call has one (the API names a call in its first fragment only); any other belongs to the last
+ * call.
  *
  * One per subscription (the source's reader holds it). Chunks whose fragments carry their `index` pass as they
- * are; what the reader notes of them costs one lookup per tool call fragment.
+ * are; what the reader notes of them costs a lookup or two per tool call fragment.
  */
 import { isJsonObject } from '../schema/json-values.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 
-/** The tool calls one choice started: how many, and the last one's id (when a fragment told it). */
+/** The tool calls one choice started: how many, the position of each by its id, whether the last one has a name. */
 interface StartedCalls {
   count: number;
-  lastId: string | undefined;
+  readonly ids: Map<string, number>;
+  lastNamed: boolean;
 }
+
+/** A fragment's `id` when it has one that is not empty (an empty one tells no call apart). */
+const idOf = (fragment: Record<string, unknown>): string | undefined => {
+  const id = fragment['id'];
+  return typeof id === 'string' && id !== '' ? id : undefined;
+};
+
+/** Whether a fragment carries its call's name: the API names a call in its first fragment. */
+const isNamed = (fragment: Record<string, unknown>): boolean => {
+  const fn = (fragment['function'] ?? fragment['custom']) as { name?: unknown } | null | undefined;
+  return typeof fn?.name === 'string' && fn.name !== '';
+};
 
 /**
  * Whether the problem the chunk check found (its path) is a tool call fragment's `index` left out (absent or
@@ -48,13 +63,16 @@ export class OmittedToolCallIndexes {
   private readonly started = new Map<number, StartedCalls>();
 
   /** Notes the position of a fragment that has one (given by the wire, or filled in). */
-  note(choice: number, index: number, id: unknown): void {
+  note(choice: number, index: number, fragment: Record<string, unknown>): void {
     let calls = this.started.get(choice);
-    if (calls === undefined) this.started.set(choice, (calls = { count: 0, lastId: undefined }));
+    if (calls === undefined) this.started.set(choice, (calls = { count: 0, ids: new Map(), lastNamed: false }));
+    const id = idOf(fragment);
+    if (id !== undefined && !calls.ids.has(id)) calls.ids.set(id, index);
     if (index >= calls.count) {
       calls.count = index + 1;
-      calls.lastId = typeof id === 'string' ? id : undefined;
-    } else if (index === calls.count - 1 && typeof id === 'string') calls.lastId = id;
+      calls.lastNamed = false;
+    }
+    if (index === calls.count - 1 && isNamed(fragment)) calls.lastNamed = true;
   }
 
   /**
@@ -69,11 +87,11 @@ export class OmittedToolCallIndexes {
         if (!isJsonObject(call)) return call;
         const given = call['index'];
         if (given != null) {
-          if (Number.isSafeInteger(given)) this.note(choice.index, given as number, call['id']);
+          if (Number.isSafeInteger(given)) this.note(choice.index, given as number, call);
           return call;
         }
-        const index = this.place(choice.index, call['id']);
-        this.note(choice.index, index, call['id']);
+        const index = this.place(choice.index, call);
+        this.note(choice.index, index, call);
         return { ...call, index };
       });
       return { ...choice, delta: { ...choice.delta, tool_calls: placed } };
@@ -81,11 +99,15 @@ export class OmittedToolCallIndexes {
     return { ...chunk, choices } as ChatCompletionChunk;
   }
 
-  /** The position of a fragment without `index` in `choice`: the last call's, or the next for a call it starts. */
-  private place(choice: number, id: unknown): number {
+  /**
+   * The position of a fragment without `index` in `choice`: the call its id names; the next one for a call it
+   * starts (a new id, or a name when the last call has one); else the last call's.
+   */
+  private place(choice: number, fragment: Record<string, unknown>): number {
     const calls = this.started.get(choice);
     if (calls === undefined || calls.count === 0) return 0;
-    const starts = typeof id === 'string' && id !== '' && calls.lastId !== undefined && id !== calls.lastId;
-    return starts ? calls.count : calls.count - 1;
+    const id = idOf(fragment);
+    if (id !== undefined) return calls.ids.get(id) ?? calls.count;
+    return isNamed(fragment) && calls.lastNamed ? calls.count : calls.count - 1;
   }
 }

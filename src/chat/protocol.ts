@@ -140,7 +140,7 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
       const reason = choice.finish_reason;
       if (reason) this.finishReason = reason;
       const calls = choice.delta?.tool_calls;
-      if (calls) for (let j = 0; j < calls.length; j++) this.toolCalls.note(choice.index, calls[j]!.index, calls[j]!.id);
+      if (calls) for (let j = 0; j < calls.length; j++) this.toolCalls.note(choice.index, calls[j]!.index, calls[j] as unknown as Record<string, unknown>);
     }
   }
 

@@ -28,7 +28,7 @@ export function streamCall<E, C>(transport: Transport, protocol: ClientProtocol<
     let received = 0;
     const plan = protocol.start(call, () => received);
     const { spec, options } = plan.request;
-    return attempt(transport, protocol, spec, options).pipe(
+    return attempt(transport, plan.decode ? { decode: plan.decode, nameOf: protocol.nameOf } : protocol, spec, options).pipe(
       plan.retry ? retryStart(plan.retry, () => received) : identity,
       plan.resume ?? identity,
       fallBack(plan.fallback, () => received),

@@ -10,11 +10,19 @@
  * one (`response.output_item.added`, `response.content_part.added`, `response.reasoning_summary_part.added`) takes the
  * next. An item is found by its id first (`item_id`, or the `item`'s own `id`), as the events of one item carry it.
  *
- * One per subscription (the source's reader holds it): what it notes is the stream's own. Events that carry their
- * positions pass as they are; only an `added` event is noted, so the API's own streams pay one `switch` per event
- * that was parsed (text deltas read through the template skip even that).
+ * Positions are known only from a stream's start: in a stream picked up after it (its first event numbered above 0:
+ * `starting_after`), one left out is a `StreamParseError`, as the earlier events that would tell it were not read.
+ * The client's call shares one between its first stream and those that resume it after a cut, so that they go on
+ * from what the first one told; an event numbered at or below the last one noted (resent by a server that does not
+ * filter by `starting_after`) changes nothing.
+ *
+ * One per subscription (the source's reader holds it, or the client's call for its streams): what it notes is the
+ * subscription's own. Events that carry their positions pass as they are; the API's own streams pay a `switch` and a
+ * sequence number comparison per event that was parsed (text deltas read through the template skip even that).
  */
 import { isJsonObject } from '../schema/json-values.js';
+import type { ResponseStreamEvent } from '../wire/responses-api.js';
+import { beganAfterStart } from './snapshot/stream-start.js';
 
 /** The fields a Responses event places itself with, in the order the wire checks read them. */
 export type PositionField = 'output_index' | 'content_index' | 'summary_index';
@@ -51,9 +59,27 @@ export class OmittedPositions {
   // By `output_index`: the last content part and summary part started in the item.
   private readonly lastPart = new Map<number, number>();
   private readonly lastSummary = new Map<number, number>();
+  // Whether the stream was read from its start (told by the first event), and the last sequence number noted.
+  private fromStart: boolean | undefined;
+  private lastSequence = -1;
+
+  /**
+   * Whether the positions `event` leaves out can be told: the stream was read from its start (this being its first
+   * event, it is not numbered above 0).
+   */
+  knows(event: Record<string, unknown>): boolean {
+    return this.fromStart ?? !beganAfterStart(event as unknown as ResponseStreamEvent);
+  }
 
   /** Notes where an event that starts an item or a part put it, once it passed its checks (positions filled). */
   note(type: string, event: Record<string, unknown>): void {
+    this.fromStart ??= !beganAfterStart(event as unknown as ResponseStreamEvent);
+    const sequence = event['sequence_number'];
+    if (typeof sequence === 'number') {
+      // Resent (a resumed stream's server that does not filter by `starting_after`): noted already.
+      if (sequence <= this.lastSequence) return;
+      this.lastSequence = sequence;
+    }
     switch (type) {
       case 'response.output_item.added': {
         const at = event['output_index'] as number;
@@ -84,12 +110,13 @@ export class OmittedPositions {
   }
 
   private itemOf(type: string, event: Record<string, unknown>): number {
-    if (type === 'response.output_item.added') return this.highestItem + 1;
+    const added = type === 'response.output_item.added';
     const item = event['item'];
-    const id = type === 'response.output_item.done' ? (isJsonObject(item) ? item['id'] : undefined) : event['item_id'];
+    const id = added || type === 'response.output_item.done' ? (isJsonObject(item) ? item['id'] : undefined) : event['item_id'];
     const known = typeof id === 'string' ? this.items.get(id) : undefined;
+    if (known !== undefined) return known;
     // An event of an item that was never added (or of none) is the last item's, as a part's event is its last part's.
-    return known ?? Math.max(this.lastItem, 0);
+    return added ? this.highestItem + 1 : Math.max(this.lastItem, 0);
   }
 
   private partOf(type: string, event: Record<string, unknown>, field: 'content_index' | 'summary_index'): number {

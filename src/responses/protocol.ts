@@ -96,6 +96,20 @@ export const responsesSource: ProtocolSource<ResponseStreamEvent, ResponseEvents
   },
 };
 
+/**
+ * {@link responsesSource} (without options) whose readers share `positions`: the source of the streams of one client
+ * call (the first, and those that resume it after a cut), so that a resumed stream fills the positions a compatible
+ * server leaves out from what the earlier ones told.
+ *
+ * @internal
+ * @example
+ * const positions = new OmittedPositions();
+ * const decode = (response: Response) => readProtocol(responsesSourceSharing(positions), response, {});
+ */
+export function responsesSourceSharing(positions: OmittedPositions): ProtocolSource<ResponseStreamEvent, ResponseEventsOptions> {
+  return { prepare: () => () => new ResponseReader(false, noSchemas, positions) };
+}
+
 class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
   // What the stream has told so far about its response, to describe an end before it was done.
   private received = 0;
@@ -103,11 +117,11 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
   private response: { id?: unknown; status?: unknown } | undefined;
   private learnable = false;
   private readonly textDeltas: JsonTemplate<ResponseStreamEvent> = jsonTemplate(responseTextDeltaShape);
-  private readonly positions = new OmittedPositions();
-
   constructor(
     private readonly strict: boolean,
     private readonly schemaByType: ReadonlyMap<string, ConformanceSchema>,
+    // The subscription's own, or the one a client's call shares between its streams.
+    private readonly positions: OmittedPositions = new OmittedPositions(),
   ) {}
 
   decode(sse: ServerSentEvent): ResponseStreamEvent | StreamEnd {
@@ -172,6 +186,10 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     let broken = check(event);
     // Each fill sets the field the check stopped at to a position, so the next check gets past it.
     while (broken && isOmittedPosition(event, broken.path)) {
+      if (!this.positions.knows(event)) {
+        const message = "Position left out in a stream picked up after its start (only the events before it tell it)";
+        return new StreamEnd(new StreamParseError(message, { eventName: type, data: data ?? textOf(given), path: broken.path }));
+      }
       event = this.positions.fill(type, event, broken.path);
       broken = check(event);
     }

@@ -45,8 +45,9 @@ export interface ResponseEventsOptions extends FromSSEOptions {
  * `annotation_index`, `item_id`, the `delta` / `text` / `arguments` / ... strings, the items, parts and response
  * the snapshot is built of; see `responseWireChecks`); every other field passes through untouched whatever its
  * presence, type or value. A position a compatible server leaves out (llama.cpp sends no `output_index` nor
- * `content_index`) is filled in, in a copy of the event: the last item or part started (an `added` event takes the
- * next one; an item is found by its `item_id` first). The `conformance` option adds full OpenAPI validation.
+ * `content_index`) is filled in, in a copy of the event: the item its `item_id` names, else the last item or part
+ * started (an `added` event takes the next one); in a stream picked up after its start, where the events that would
+ * tell it were not read, it is a {@link StreamParseError}. The `conformance` option adds full OpenAPI validation.
  * - `response.completed` and `response.incomplete` are emitted, then the Observable completes (and releases the
  *   connection).
  * - `response.failed` and `error` fail it with {@link ResponseStreamError} (the failed response, with its

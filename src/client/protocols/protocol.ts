@@ -52,6 +52,11 @@ export interface StreamPlan<E> {
   /** The request every attempt sends (with `stream: true` in its body or query) and its options. */
   readonly request: { readonly spec: RequestSpec; readonly options: RequestOptions | undefined };
   /**
+   * How this subscription's streams decode, when they share what they read (a Responses call's first stream and
+   * those that resume it share the positions a compatible server leaves out); else as the protocol's `decode`.
+   */
+  readonly decode?: ((response: Response, options: ResolvedClientOptions) => Observable<E>) | undefined;
+  /**
    * Retries before the first event that first check whether the failed attempt created something (then it is
    * adopted). Without it the transport retries as for any request (`maxRetries`, same `Idempotency-Key`).
    */

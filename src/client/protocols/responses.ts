@@ -11,6 +11,9 @@ import { APIError } from '../../errors/api-errors.js';
 import { ResponseNotRetrievableError } from '../../errors/resume-errors.js';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
 import { AFTER_CREATE, type Polled, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
+import { readProtocol } from '../../protocols/read-protocol.js';
+import { OmittedPositions } from '../../responses/omitted-positions.js';
+import { responsesSourceSharing } from '../../responses/protocol.js';
 import { responseEvents } from '../../responses/response-events.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { fallbackResponseEvents } from '../fallback/response-events.js';
@@ -57,9 +60,16 @@ export interface ResponseStreamOptions extends RequestOptions {
 export interface ResponseStreamApi {
   /**
    * The events of a stored background response after `startingAfter`, with the stream's own query (its `include`:
-   * the fields it asked for come after a resume too).
+   * the fields it asked for come after a resume too), decoded by `decode` when given (the call's, which shares what
+   * its streams read), else by `responseEvents()`.
    */
-  streamAfter(responseId: string, startingAfter: number, options?: RequestOptions, query?: RequestSpec['query']): Observable<ResponseStreamEvent>;
+  streamAfter(
+    responseId: string,
+    startingAfter: number,
+    options?: RequestOptions,
+    query?: RequestSpec['query'],
+    decode?: (body: globalThis.Response) => Observable<ResponseStreamEvent>,
+  ): Observable<ResponseStreamEvent>;
   /** `POST /responses/{id}/cancel`. */
   cancel(responseId: string, options?: RequestOptions): Observable<unknown>;
   /** `GET /responses/{id}`, with the response headers (for `openai-poll-after-ms`). */
@@ -107,6 +117,10 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
     // stream's POST was accepted after all.
     const callOptions = withCallKey(options);
     const delivered = settles ? deliveredResponseEvents() : undefined;
+    // The positions a compatible server leaves out, as this call's streams told them: a stream that resumes a cut
+    // one goes on from there.
+    const positions = new OmittedPositions();
+    const decode = (body: globalThis.Response) => readProtocol(responsesSourceSharing(positions), body, {});
 
     // Each state of response `id` from `first` on (with `AFTER_CREATE` when it is a create's answer), until it
     // settled (waits on the client's scheduler).
@@ -177,10 +191,11 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
 
     return {
       request: { spec, options: callOptions },
+      decode,
       resume: (first) =>
         resumeResponse({
           first,
-          resume: (id, after) => api.streamAfter(id, after, options, byId ? spec.query : resumeQuery(body)),
+          resume: (id, after) => api.streamAfter(id, after, options, byId ? spec.query : resumeQuery(body), decode),
           cancel,
           responseId,
           startingAfter,

@@ -205,10 +205,10 @@ export function responsesResource(transport: Transport): ResponsesResource {
   });
   // The plain calls a stream needs to resume, cancel or fall back.
   const api: ResponseStreamApi = {
-    streamAfter: (responseId, startingAfter, options, query) =>
+    streamAfter: (responseId, startingAfter, options, query, decode) =>
       // The API filters by `starting_after`; filtering here too keeps the promise when a server does not.
       // Before any numbered event (-1), from the start: no `starting_after`.
-      attempt(transport, responsesProtocol, streamSpec(responseId, startingAfter < 0 ? undefined : startingAfter, query as ResponseRetrieveParams), options).pipe(
+      attempt(transport, decode ? { decode, nameOf: responsesProtocol.nameOf } : responsesProtocol, streamSpec(responseId, startingAfter < 0 ? undefined : startingAfter, query as ResponseRetrieveParams), options).pipe(
         filter((event) => typeof event.sequence_number !== 'number' || event.sequence_number > startingAfter),
       ),
     cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
