@@ -129,6 +129,35 @@ describe('whole calls without index', () => {
     ]);
   });
 
+  it("parallel calls all sent at index 0, each with its own id (Ollama 0.20): a call each; the fragments after one at that index are its", async () => {
+    const bytes = chatBytes([
+      chunk({ role: 'assistant', tool_calls: [{ index: 0, ...whole('call_y1', 'Paris') }] }),
+      chunk({ tool_calls: [{ index: 0, id: 'call_y2', type: 'function', function: { name: 'get_time', arguments: '{"tz":' } }] }),
+      chunk({ tool_calls: [{ index: 0, function: { arguments: '"UTC"}' } }] }),
+      chunk({}, 'tool_calls'),
+    ]);
+    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+    expect(final.choices[0]!.message.tool_calls!.map((c) => [c.id, (c as { function: { name: string; arguments: string } }).function.name, (c as { function: { arguments: string } }).function.arguments])).toEqual([
+      ['call_y1', 'get_weather', '{"city":"Paris"}'],
+      ['call_y2', 'get_time', '{"tz":"UTC"}'],
+    ]);
+    // The SDK merges them into one call.
+    const sdk = (await sdkChat([bytes])).completion as { choices: Array<{ message: { tool_calls: unknown[] } }> };
+    expect(sdk.choices[0]!.message.tool_calls).toHaveLength(1);
+  });
+
+  it("a tool loop's turns read in one stream: each turn numbers its calls from 0 again", async () => {
+    const turn = (id: string, call: string) => [
+      { ...top, id, choices: [{ index: 0, delta: { role: 'assistant', tool_calls: [{ index: 0, ...whole(call, 'Oslo') }] }, finish_reason: null }] },
+      { ...top, id, choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] },
+    ];
+    const chunks = await lastValueFrom(chatCompletionChunks(streamOf([chatBytes([...turn('c1', 'call_a'), ...turn('c2', 'call_b')])])).pipe(toArray()));
+    expect(chunks.flatMap((c) => c.choices.flatMap((choice) => choice.delta?.tool_calls ?? []).map((call) => [call.id, call.index]))).toEqual([
+      ['call_a', 0],
+      ['call_b', 0],
+    ]);
+  });
+
   it('each choice numbers its own calls', async () => {
     const bytes = chatBytes([
       {

@@ -18,7 +18,7 @@ import {
   textDeltas,
   toolCallDeltas,
 } from '../../src/index';
-import { runResponsesTools, toolLoopResult, zodTool } from '../../src/structured/index';
+import { parsedToolCalls, runResponsesTools, toolLoopResult, zodTool } from '../../src/structured/index';
 import { dataValuesOf, fixtureBytes, fixtureNames, streamOf } from '../helpers/bytes';
 import { listen, serveAnswers } from '../helpers/local-server';
 import { sdkClientOver } from '../helpers/sdk';
@@ -303,6 +303,27 @@ describe('the rule: a position left out is the last one started, an added event 
       ).pipe(toArray()),
     );
     expect(events.slice(1, 8).map((e) => (e as { output_index: number }).output_index)).toEqual([0, 1, 0, 1, 1, 1, 0]);
+  });
+
+  it("function calls added without an id are found by their call_id (llama.cpp's parallel calls)", async () => {
+    const fc = (callId: string, name: string, args: string, status: string) => ({ type: 'function_call', call_id: callId, name, arguments: args, status });
+    const bytes = sse([
+      ...head,
+      { type: 'response.output_item.added', item: fc('fc_A1', 'get_weather', '', 'in_progress') },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_A1', delta: '{"city":"Paris"}' },
+      { type: 'response.output_item.added', item: fc('fc_B2', 'get_time', '', 'in_progress') },
+      { type: 'response.function_call_arguments.delta', item_id: 'fc_B2', delta: '{"tz":"UTC"}' },
+      { type: 'response.output_item.done', item: fc('fc_A1', 'get_weather', '{"city":"Paris"}', 'completed') },
+      { type: 'response.output_item.done', item: fc('fc_B2', 'get_time', '{"tz":"UTC"}', 'completed') },
+      { type: 'response.completed', response: created('completed') },
+    ]);
+    const events = await lastValueFrom(responseEvents(streamOf([bytes])).pipe(toArray()));
+    expect(events.slice(1, 7).map((e) => (e as { output_index: number }).output_index)).toEqual([0, 0, 1, 1, 0, 1]);
+    const calls = await lastValueFrom(responseEvents(streamOf([bytes])).pipe(parsedToolCalls({ get_weather: z.object({ city: z.string() }), get_time: z.object({ tz: z.string() }) }), toArray()));
+    expect(calls.map((c) => [c.index, c.name, c.parsedArguments])).toEqual([
+      [0, 'get_weather', { city: 'Paris' }],
+      [1, 'get_time', { tz: 'UTC' }],
+    ]);
   });
 
   it('a position that is there but broken is still a StreamParseError at its path', async () => {

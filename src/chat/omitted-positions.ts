@@ -1,26 +1,38 @@
 /**
- * Tool call positions a compatible server leaves out of its Chat Completions chunks, filled in by the source that
- * reads them, so that every reader after it (the reducer, `chatCompletionEvents()`, `toolCallDeltas()`,
- * `parsedToolCalls()`, the tool loops) finds a fragment's call as on the API's streams. Gemini's OpenAI-compatible
- * endpoint and mistral.rs send each tool call whole, with its `id` but without `index`.
+ * Tool call positions a compatible server leaves out of its Chat Completions chunks (or gives twice), set by the
+ * source that reads them, so that every reader after it (the reducer, `chatCompletionEvents()`, `toolCallDeltas()`,
+ * `parsedToolCalls()`, the tool loops) finds a fragment's call as on the API's streams:
  *
- * The rule is the Responses one (`src/responses/omitted-positions.ts`): a fragment without `index` belongs to the
- * call its `id` names (Gemini sends a call's signature later, by its id); one that starts a call takes the next
- * position: the choice's first, one with an `id` no call had, or one without an `id` (or with `""`) that carries a
- * name when the last call has one (the API names a call in its first fragment only); any other belongs to the last
- * call.
+ * - Gemini's OpenAI-compatible endpoint and mistral.rs send each tool call whole, with its `id` but without `index`;
+ * - Ollama 0.20 sends parallel calls all at `index` 0, each with its own `id`.
  *
- * One per subscription (the source's reader holds it). Chunks whose fragments carry their `index` pass as they
- * are; what the reader notes of them costs a lookup or two per tool call fragment.
+ * The rule is the Responses one (`src/responses/omitted-positions.ts`). A fragment without `index` belongs to the call
+ * its `id` names (Gemini sends a call's signature later, by its id); one that starts a call takes the next position:
+ * the choice's first, one with an `id` no call had, or one without an `id` (or with `""`) that carries a name when
+ * the last call has one (the API names a call in its first fragment only); any other belongs to the last call. A
+ * fragment whose `index` holds a call of another `id` starts a call too (the API gives each call an index of its
+ * own), and the fragments after it at that `index` are that new call's. A call after its choice's `finish_reason` is
+ * another completion's (a tool loop's next turn, read in one stream): the choice starts numbering again.
+ *
+ * One per subscription (the source's reader holds it). Chunks whose fragments carry their own positions pass as they
+ * are; what the reader notes of them costs a few lookups per tool call fragment.
  */
 import { isJsonObject } from '../schema/json-values.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 
-/** The tool calls one choice started: how many, the position of each by its id, whether the last one has a name. */
+/** The tool calls one choice started. */
 interface StartedCalls {
+  /** How many (the next call's position). */
   count: number;
-  readonly ids: Map<string, number>;
+  /** The position of each call by its id, and the id of each position. */
+  readonly positions: Map<string, number>;
+  readonly ids: Map<number, string>;
+  /** The wire `index`es that now stand for another position (a call sent at an index another call had). */
+  readonly moved: Map<number, number>;
+  /** Whether the last call has a name. */
   lastNamed: boolean;
+  /** Whether the choice finished: a call after that is another completion's (a tool loop's next turn). */
+  finished: boolean;
 }
 
 /** A fragment's `id` when it has one that is not empty (an empty one tells no call apart). */
@@ -35,13 +47,15 @@ const isNamed = (fragment: Record<string, unknown>): boolean => {
   return typeof fn?.name === 'string' && fn.name !== '';
 };
 
+const isIndex = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
 /**
  * Whether the problem the chunk check found (its path) is a tool call fragment's `index` left out (absent or
- * `null`): then {@link OmittedToolCallIndexes.fill} gives it.
+ * `null`): then {@link ToolCallPositions.place} gives it.
  *
  * @internal
  * @example
- * if (issue && isOmittedToolCallIndex(json, issue.path)) json = indexes.fill(json);
+ * if (issue && isOmittedToolCallIndex(json, issue.path)) json = positions.place(json);
  */
 export function isOmittedToolCallIndex(chunk: unknown, path: string): boolean {
   const at = /^choices\.(\d+)\.delta\.tool_calls\.(\d+)\.index$/.exec(path);
@@ -51,63 +65,93 @@ export function isOmittedToolCallIndex(chunk: unknown, path: string): boolean {
 }
 
 /**
- * Which tool calls one chat stream started in each choice, so far: what fills an `index` its fragments leave out.
+ * Which tool calls one chat stream started in each choice, so far: what sets the `index` of a fragment that left it
+ * out, or that gave one another call has.
  *
  * @internal
  * @example
- * const indexes = new OmittedToolCallIndexes();
- * const chunk = indexes.fill(json); // every fragment without `index` given one
+ * const positions = new ToolCallPositions();
+ * const placed = positions.place(chunk); // the chunk itself, or a copy whose fragments have their calls' indexes
  */
-export class OmittedToolCallIndexes {
+export class ToolCallPositions {
   // By choice index.
   private readonly started = new Map<number, StartedCalls>();
 
-  /** Notes the position of a fragment that has one (given by the wire, or filled in). */
-  note(choice: number, index: number, fragment: Record<string, unknown>): void {
+  /**
+   * `chunk` with every tool call fragment at its call's position, noted: the chunk itself when each had it, else a
+   * copy (only the objects on the way to a moved fragment are new: the chunk may be one the caller still holds, such
+   * as one of the official SDK's). A fragment whose `index` is broken keeps it, for the check to report.
+   */
+  place(chunk: ChatCompletionChunk): ChatCompletionChunk {
+    const choices = chunk.choices;
+    let copied: Array<ChatCompletionChunk['choices'][number]> | undefined;
+    for (let c = 0; c < choices.length; c++) {
+      const choice = choices[c]!;
+      if (!isIndex(choice.index)) continue;
+      const fragments = choice.delta?.tool_calls as unknown;
+      if (Array.isArray(fragments)) {
+        const moved = this.placeFragments(choice.index, fragments);
+        if (moved !== undefined) {
+          copied ??= choices.slice();
+          copied[c] = { ...choice, delta: { ...choice.delta, tool_calls: moved } } as typeof choice;
+        }
+      }
+      // After its fragments: a call after the finish is another completion's.
+      if (choice.finish_reason) {
+        const calls = this.started.get(choice.index);
+        if (calls !== undefined) calls.finished = true;
+      }
+    }
+    return copied === undefined ? chunk : { ...chunk, choices: copied };
+  }
+
+  /** A copy of `fragments` where one moved, else `undefined`. */
+  private placeFragments(choice: number, fragments: readonly unknown[]): unknown[] | undefined {
+    let moved: unknown[] | undefined;
+    for (let f = 0; f < fragments.length; f++) {
+      const fragment: unknown = fragments[f];
+      if (!isJsonObject(fragment)) continue;
+      const given = fragment['index'];
+      if (given != null && !isIndex(given)) continue;
+      const at = this.positionOf(choice, given, fragment);
+      if (at === given) continue;
+      moved ??= fragments.slice();
+      moved[f] = { ...fragment, index: at };
+    }
+    return moved;
+  }
+
+  /** Where a fragment of `choice` goes (`given`: its `index`, or none), noted as its call's. */
+  private positionOf(choice: number, given: number | null | undefined, fragment: Record<string, unknown>): number {
     let calls = this.started.get(choice);
-    if (calls === undefined) this.started.set(choice, (calls = { count: 0, ids: new Map(), lastNamed: false }));
+    if (calls === undefined || calls.finished) {
+      calls = { count: 0, positions: new Map(), ids: new Map(), moved: new Map(), lastNamed: false, finished: false };
+      this.started.set(choice, calls);
+    }
     const id = idOf(fragment);
-    if (id !== undefined && !calls.ids.has(id)) calls.ids.set(id, index);
-    if (index >= calls.count) {
-      calls.count = index + 1;
+    let at: number;
+    if (given == null) {
+      // Left out.
+      if (id !== undefined) at = calls.positions.get(id) ?? calls.count;
+      else at = calls.count > 0 && !(isNamed(fragment) && calls.lastNamed) ? calls.count - 1 : calls.count;
+    } else {
+      at = calls.moved.size === 0 ? given : (calls.moved.get(given) ?? given);
+      const holder = id === undefined ? undefined : calls.ids.get(at);
+      if (holder !== undefined && holder !== id) {
+        // Another call at an index a call had: its own position, and the index's fragments after it are its.
+        at = calls.positions.get(id!) ?? calls.count;
+        calls.moved.set(given, at);
+      }
+    }
+    if (id !== undefined && !calls.positions.has(id)) {
+      calls.positions.set(id, at);
+      calls.ids.set(at, id);
+    }
+    if (at >= calls.count) {
+      calls.count = at + 1;
       calls.lastNamed = false;
     }
-    if (index === calls.count - 1 && isNamed(fragment)) calls.lastNamed = true;
-  }
-
-  /**
-   * A copy of `chunk` (only the objects on the way to a filled fragment are new: the chunk may be one the caller
-   * still holds, such as one of the official SDK's) in which every tool call fragment without `index` has one.
-   */
-  fill(chunk: ChatCompletionChunk): ChatCompletionChunk {
-    const choices = chunk.choices.map((choice) => {
-      const calls = choice.delta?.tool_calls as unknown;
-      if (!Number.isSafeInteger(choice.index) || !Array.isArray(calls)) return choice;
-      const placed = calls.map((call: unknown) => {
-        if (!isJsonObject(call)) return call;
-        const given = call['index'];
-        if (given != null) {
-          if (Number.isSafeInteger(given)) this.note(choice.index, given as number, call);
-          return call;
-        }
-        const index = this.place(choice.index, call);
-        this.note(choice.index, index, call);
-        return { ...call, index };
-      });
-      return { ...choice, delta: { ...choice.delta, tool_calls: placed } };
-    });
-    return { ...chunk, choices } as ChatCompletionChunk;
-  }
-
-  /**
-   * The position of a fragment without `index` in `choice`: the call its id names; the next one for a call it
-   * starts (a new id, or a name when the last call has one); else the last call's.
-   */
-  private place(choice: number, fragment: Record<string, unknown>): number {
-    const calls = this.started.get(choice);
-    if (calls === undefined || calls.count === 0) return 0;
-    const id = idOf(fragment);
-    if (id !== undefined) return calls.ids.get(id) ?? calls.count;
-    return isNamed(fragment) && calls.lastNamed ? calls.count : calls.count - 1;
+    if (at === calls.count - 1 && isNamed(fragment)) calls.lastNamed = true;
+    return at;
   }
 }

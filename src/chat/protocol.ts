@@ -8,7 +8,7 @@ import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ChatCompletionChunksOptions } from './chat-completion-chunks.js';
-import { isOmittedToolCallIndex, OmittedToolCallIndexes } from './omitted-positions.js';
+import { isOmittedToolCallIndex, ToolCallPositions } from './omitted-positions.js';
 import { NO_PENDING_LOGPROBS, type PendingLogprobsState, pendingLogprobsReducer, settledLogprobs } from './snapshot/pending-logprobs.js';
 import { chatCompletionReducer } from './snapshot/reducer.js';
 import { textOf } from '../errors/excerpt.js';
@@ -77,7 +77,7 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   private completionId: string | undefined;
   private finishReason: string | undefined;
   private learnable = false;
-  private readonly toolCalls = new OmittedToolCallIndexes();
+  private readonly toolCalls = new ToolCallPositions();
   // Content chunks that repeat the last one's text around their content are read without JSON.parse; not
   // with a `conformance` schema, which may judge the strings the template fills in.
   private readonly contentChunks: JsonTemplate<ChatCompletionChunk> | undefined;
@@ -112,35 +112,30 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   }
 
   /**
-   * `json` once its check passed: itself, or a copy with the tool call indexes a compatible server left out filled
-   * in (`./omitted-positions.ts`); a broken field ends the stream. `data` is the chunk's line (an adopted chunk has
+   * `json` once its check passed: itself, or a copy whose tool call fragments have the indexes a compatible server
+   * left out or gave twice (`./omitted-positions.ts`); a broken field ends the stream. `data` is the chunk's line (an adopted chunk has
    * none: its error's excerpt is written from the chunk).
    */
   protected checked(json: unknown, eventName: string | undefined, data: string | undefined): ChatCompletionChunk | StreamEnd {
     let chunk = json as ChatCompletionChunk;
     let issue = chatCompletionChunkIssue(chunk);
-    if (issue !== undefined && isOmittedToolCallIndex(chunk, issue.path)) {
+    if (issue === undefined) chunk = this.toolCalls.place(chunk);
+    else if (isOmittedToolCallIndex(chunk, issue.path)) {
       // Every fragment of the chunk without an index has one after this.
-      chunk = this.toolCalls.fill(chunk);
+      chunk = this.toolCalls.place(chunk);
       issue = chatCompletionChunkIssue(chunk);
     }
     return issue === undefined ? chunk : new StreamEnd(readIssueError(issue, eventName, data ?? textOf(json)));
   }
 
-  /**
-   * Notes what a cut stream reports (how many chunks came, the completion's id, the last finish reason), and where
-   * the tool calls are.
-   */
+  /** Notes what a cut stream reports: how many chunks came, the completion's id, the last finish reason. */
   protected note(chunk: ChatCompletionChunk): void {
     this.received++;
     this.completionId = chunk.id;
     const choices = chunk.choices;
     for (let i = 0; i < choices.length; i++) {
-      const choice = choices[i]!;
-      const reason = choice.finish_reason;
+      const reason = choices[i]!.finish_reason;
       if (reason) this.finishReason = reason;
-      const calls = choice.delta?.tool_calls;
-      if (calls) for (let j = 0; j < calls.length; j++) this.toolCalls.note(choice.index, calls[j]!.index, calls[j] as unknown as Record<string, unknown>);
     }
   }
 

@@ -8,7 +8,8 @@
  * The rule, the same for the three positions and for the chat protocol's tool call `index`
  * (`src/chat/omitted-positions.ts`): a position left out is the last one the stream started; an event that starts
  * one (`response.output_item.added`, `response.content_part.added`, `response.reasoning_summary_part.added`) takes the
- * next. An item is found by its id first (`item_id`, or the `item`'s own `id`), as the events of one item carry it.
+ * next. An item is found by its id first (`item_id`, or the `item`'s own `id`, else its `call_id`), as the events of
+ * one item carry it.
  *
  * Positions are known only from a stream's start: in a stream picked up after it (its first event numbered above 0:
  * `starting_after`), one left out is a `StreamParseError`, as the earlier events that would tell it were not read.
@@ -40,6 +41,16 @@ export function isOmittedPosition(event: unknown, path: string): path is Positio
     (path === 'output_index' || path === 'content_index' || path === 'summary_index') &&
     (event as Record<string, unknown>)[path] == null
   );
+}
+
+/**
+ * What tells an item apart from the others: its `id`, else its `call_id` (llama.cpp adds function calls without an
+ * `id`, and names them by their `call_id` in its events' `item_id`).
+ */
+function identityOf(item: unknown): string | undefined {
+  if (!isJsonObject(item)) return undefined;
+  const id = item['id'] ?? item['call_id'];
+  return typeof id === 'string' ? id : undefined;
 }
 
 /**
@@ -83,8 +94,8 @@ export class OmittedPositions {
     switch (type) {
       case 'response.output_item.added': {
         const at = event['output_index'] as number;
-        const id = (event['item'] as { id?: unknown }).id;
-        if (typeof id === 'string') this.items.set(id, at);
+        const id = identityOf(event['item']);
+        if (id !== undefined) this.items.set(id, at);
         this.lastItem = at;
         if (at > this.highestItem) this.highestItem = at;
         // A new item at a place used before starts with none of the old one's parts.
@@ -111,8 +122,7 @@ export class OmittedPositions {
 
   private itemOf(type: string, event: Record<string, unknown>): number {
     const added = type === 'response.output_item.added';
-    const item = event['item'];
-    const id = added || type === 'response.output_item.done' ? (isJsonObject(item) ? item['id'] : undefined) : event['item_id'];
+    const id = added || type === 'response.output_item.done' ? identityOf(event['item']) : event['item_id'];
     const known = typeof id === 'string' ? this.items.get(id) : undefined;
     if (known !== undefined) return known;
     // An event of an item that was never added (or of none) is the last item's, as a part's event is its last part's.
