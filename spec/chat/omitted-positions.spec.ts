@@ -146,6 +146,26 @@ describe('whole calls without index', () => {
     expect(sdk.choices[0]!.message.tool_calls).toHaveLength(1);
   });
 
+  it('fragments without index that each bring a new id but no name are the one call they continue', async () => {
+    const bytes = chatBytes([
+      chunk({ role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":' } }] }),
+      chunk({ tool_calls: [{ id: 'call_2', function: { arguments: '"Oslo"}' } }] }),
+      chunk({}, 'tool_calls'),
+    ]);
+    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+    expect(final.choices[0]!.message.tool_calls!.map((c) => (c as { function: { arguments: string } }).function.arguments)).toEqual(['{"city":"Oslo"}']);
+  });
+
+  it('a later fragment of a call at its index with another id (a server that sends a new id with every fragment) stays that call', async () => {
+    const bytes = chatBytes([
+      chunk({ role: 'assistant', tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":' } }] }),
+      chunk({ tool_calls: [{ index: 0, id: 'call_2', function: { arguments: '"Oslo"}' } }] }),
+      chunk({}, 'tool_calls'),
+    ]);
+    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+    expect(final.choices[0]!.message.tool_calls!.map((c) => (c as { function: { arguments: string } }).function.arguments)).toEqual(['{"city":"Oslo"}']);
+  });
+
   it("a tool loop's turns read in one stream: each turn numbers its calls from 0 again", async () => {
     const turn = (id: string, call: string) => [
       { ...top, id, choices: [{ index: 0, delta: { role: 'assistant', tool_calls: [{ index: 0, ...whole(call, 'Oslo') }] }, finish_reason: null }] },

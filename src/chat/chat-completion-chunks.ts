@@ -54,8 +54,9 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
  * previous one's text around their values are read without `JSON.parse`, into an equal object: see
  * `sources/json-template.ts`). A tool call fragment without `index` (Gemini's OpenAI-compatible endpoint and
  * mistral.rs send whole calls without one) is given one, in a copy of the chunk: the call its `id` names, the next
- * when it starts one (the first, a new `id`, or a name when the last call has one), else the last call's; a fragment
- * at an `index` that holds a call of another `id` (Ollama 0.20 sends parallel calls all at 0) gets a call of its own.
+ * when it starts one (the first, or a named one with a new `id` or after a named call), else the last call's; a named
+ * fragment at an `index` that holds a call of another `id` (Ollama 0.20 sends parallel calls all at 0) gets a call of
+ * its own.
  * - `data: [DONE]` completes the Observable (and releases the connection).
  * - A `data: {"error": {...}}` line (or an `event: error`) fails it with {@link ChatCompletionStreamError}.
  * - A body that ends without `[DONE]`, or a connection that breaks mid-stream, fails it with

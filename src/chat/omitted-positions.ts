@@ -8,10 +8,10 @@
  *
  * The rule is the Responses one (`src/responses/omitted-positions.ts`). A fragment without `index` belongs to the call
  * its `id` names (Gemini sends a call's signature later, by its id); one that starts a call takes the next position:
- * the choice's first, one with an `id` no call had, or one without an `id` (or with `""`) that carries a name when
- * the last call has one (the API names a call in its first fragment only); any other belongs to the last call. A
- * fragment whose `index` holds a call of another `id` starts a call too (the API gives each call an index of its
- * own), and the fragments after it at that `index` are that new call's. A call after its choice's `finish_reason` is
+ * the choice's first, or a named one (the API names a call in its first fragment only) with an `id` no call had, or
+ * after a named call whatever its `id` (none, or `""`); any other belongs to the last call. A
+ * named fragment (a call's first) whose `index` holds a call of another `id` starts a call too (the API gives each
+ * call an index of its own), and the fragments after it at that `index` are that new call's. A call after its choice's `finish_reason` is
  * another completion's (a tool loop's next turn, read in one stream): the choice starts numbering again.
  *
  * One per subscription (the source's reader holds it). Chunks whose fragments carry their own positions pass as they
@@ -131,14 +131,17 @@ export class ToolCallPositions {
     const id = idOf(fragment);
     let at: number;
     if (given == null) {
-      // Left out.
-      if (id !== undefined) at = calls.positions.get(id) ?? calls.count;
-      else at = calls.count > 0 && !(isNamed(fragment) && calls.lastNamed) ? calls.count - 1 : calls.count;
+      // Left out: the call its id names; else a named fragment with a new id, or after a named call, starts one.
+      const known = id === undefined ? undefined : calls.positions.get(id);
+      const starts = calls.count === 0 || (isNamed(fragment) && (id !== undefined || calls.lastNamed));
+      at = known ?? (starts ? calls.count : calls.count - 1);
     } else {
       at = calls.moved.size === 0 ? given : (calls.moved.get(given) ?? given);
+      // A call's first fragment (it has the name) under an index another call has: its own position, and the
+      // index's fragments after it are its. Not a later fragment whose id differs (some servers send a new id with
+      // every fragment of a call).
       const holder = id === undefined ? undefined : calls.ids.get(at);
-      if (holder !== undefined && holder !== id) {
-        // Another call at an index a call had: its own position, and the index's fragments after it are its.
+      if (holder !== undefined && holder !== id && isNamed(fragment)) {
         at = calls.positions.get(id!) ?? calls.count;
         calls.moved.set(given, at);
       }
