@@ -18,8 +18,8 @@
  * filter by `starting_after`) changes nothing.
  *
  * One per subscription (the source's reader holds it, or the client's call for its streams): what it notes is the
- * subscription's own. Events that carry their positions pass as they are; the API's own streams pay a `switch` and a
- * sequence number comparison per event that was parsed (text deltas read through the template skip even that).
+ * subscription's own. Events that carry their positions pass as they are; the API's own streams pay a `switch` per
+ * event that was parsed (text deltas read through the template skip even that).
  */
 import { isJsonObject } from '../schema/json-values.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
@@ -70,7 +70,7 @@ export class OmittedPositions {
   // By `output_index`: the last content part and summary part started in the item.
   private readonly lastPart = new Map<number, number>();
   private readonly lastSummary = new Map<number, number>();
-  // Whether the stream was read from its start (told by the first event), and the last sequence number noted.
+  // Whether the stream was read from its start (told by the first event), and the last `added` event's number.
   private fromStart: boolean | undefined;
   private lastSequence = -1;
 
@@ -85,14 +85,9 @@ export class OmittedPositions {
   /** Notes where an event that starts an item or a part put it, once it passed its checks (positions filled). */
   note(type: string, event: Record<string, unknown>): void {
     this.fromStart ??= !beganAfterStart(event as unknown as ResponseStreamEvent);
-    const sequence = event['sequence_number'];
-    if (typeof sequence === 'number') {
-      // Resent (a resumed stream's server that does not filter by `starting_after`): noted already.
-      if (sequence <= this.lastSequence) return;
-      this.lastSequence = sequence;
-    }
     switch (type) {
       case 'response.output_item.added': {
+        if (this.resent(event)) return;
         const at = event['output_index'] as number;
         const id = identityOf(event['item']);
         if (id !== undefined) this.items.set(id, at);
@@ -104,11 +99,24 @@ export class OmittedPositions {
         break;
       }
       case 'response.content_part.added':
-        this.lastPart.set(event['output_index'] as number, event['content_index'] as number);
+        if (!this.resent(event)) this.lastPart.set(event['output_index'] as number, event['content_index'] as number);
         break;
       case 'response.reasoning_summary_part.added':
-        this.lastSummary.set(event['output_index'] as number, event['summary_index'] as number);
+        if (!this.resent(event)) this.lastSummary.set(event['output_index'] as number, event['summary_index'] as number);
     }
+  }
+
+  /**
+   * Whether an `added` event was noted already: numbered at or below the last one noted (a resumed stream's server
+   * that does not filter by `starting_after` sends it again). Only `added` events are numbered here: each one's
+   * number is above every earlier one's, whatever came between.
+   */
+  private resent(event: Record<string, unknown>): boolean {
+    const sequence = event['sequence_number'];
+    if (typeof sequence !== 'number') return false;
+    if (sequence <= this.lastSequence) return true;
+    this.lastSequence = sequence;
+    return false;
   }
 
   /**
