@@ -194,6 +194,18 @@ describe('whole calls without index', () => {
     expect(final.choices.map((choice) => choice.message.tool_calls!.map((c) => c.id))).toEqual([['call_a'], ['call_b', 'call_c']]);
   });
 
+  it('a broken choice beside a fragment without index is a StreamParseError at the choice, after the chunks before it', async () => {
+    const first = chunk({ role: 'assistant', content: 'Hi' });
+    const broken = { ...top, choices: [{ index: 0, delta: { tool_calls: [whole('call_a', 'Oslo')] } }, null] };
+    const received: unknown[] = [];
+    const error = await new Promise((resolve) =>
+      chatCompletionChunks(streamOf([chatBytes([first, broken])])).subscribe({ next: (c) => received.push(c), error: resolve }),
+    );
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect(error).toMatchObject({ path: 'choices.1' });
+    expect(received).toEqual([first]);
+  });
+
   it('an index that is there but broken is still a StreamParseError at its path', async () => {
     const error = await lastValueFrom(chatCompletionChunks(streamOf([chatBytes([chunk({ tool_calls: [{ ...whole('call_a', 'Oslo'), index: -1 }] })])]))).catch(
       (e: unknown) => e,

@@ -305,8 +305,12 @@ describe('the rule: a position left out is the last one started, an added event 
     expect(events.slice(1, 8).map((e) => (e as { output_index: number }).output_index)).toEqual([0, 1, 0, 1, 1, 1, 0]);
   });
 
-  it("function calls added without an id are found by their call_id (llama.cpp's parallel calls)", async () => {
-    const fc = (callId: string, name: string, args: string, status: string) => ({ type: 'function_call', call_id: callId, name, arguments: args, status });
+  it("function calls added without an id (or with \"\") are found by their call_id (llama.cpp's parallel calls)", async () => {
+    for (const id of [{}, { id: '' }]) await expectCallIds(id);
+  });
+
+  async function expectCallIds(id: object) {
+    const fc = (callId: string, name: string, args: string, status: string) => ({ type: 'function_call', ...id, call_id: callId, name, arguments: args, status });
     const bytes = sse([
       ...head,
       { type: 'response.output_item.added', item: fc('fc_A1', 'get_weather', '', 'in_progress') },
@@ -324,7 +328,7 @@ describe('the rule: a position left out is the last one started, an added event 
       [0, 'get_weather', { city: 'Paris' }],
       [1, 'get_time', { tz: 'UTC' }],
     ]);
-  });
+  }
 
   it('a position that is there but broken is still a StreamParseError at its path', async () => {
     const error = await lastValueFrom(

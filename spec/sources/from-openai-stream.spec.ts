@@ -347,6 +347,29 @@ describe('fromOpenAIStream(SDK stream) with a broken field the library reads: th
   });
 });
 
+describe('fromOpenAIStream() when reading a value fails (not the stream)', () => {
+  it("fails with that error as it is, never as a cut, and closes the stream's iterator", async () => {
+    const boom = new Error('a getter of the value threw');
+    let closed = false;
+    const values = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => ({
+          done: false,
+          value: {
+            object: 'chat.completion.chunk',
+            get choices(): unknown {
+              throw boom;
+            },
+          },
+        }),
+        return: async () => ((closed = true), { done: true as const, value: undefined }),
+      }),
+    };
+    await expect(lastValueFrom(fromOpenAIStream(values as AsyncIterable<unknown>))).rejects.toBe(boom);
+    expect(closed).toBe(true);
+  });
+});
+
 describe('fromOpenAIStream(factory) of a cut stream', () => {
   it('fails, so retry() starts the request again', async () => {
     const body = text('responses-recorded', 'azure-text.sse');

@@ -87,7 +87,8 @@ export class ToolCallPositions {
     let copied: Array<ChatCompletionChunk['choices'][number]> | undefined;
     for (let c = 0; c < choices.length; c++) {
       const choice = choices[c]!;
-      if (!isIndex(choice.index)) continue;
+      // A broken choice (`null`, no index) is left for the check to report.
+      if (!isJsonObject(choice) || !isIndex(choice.index)) continue;
       const fragments = choice.delta?.tool_calls as unknown;
       if (Array.isArray(fragments)) {
         const moved = this.placeFragments(choice.index, fragments);

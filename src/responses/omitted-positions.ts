@@ -45,12 +45,14 @@ export function isOmittedPosition(event: unknown, path: string): path is Positio
 
 /**
  * What tells an item apart from the others: its `id`, else its `call_id` (llama.cpp adds function calls without an
- * `id`, and names them by their `call_id` in its events' `item_id`).
+ * `id`, and names them by their `call_id` in its events' `item_id`). An empty one tells nothing.
  */
 function identityOf(item: unknown): string | undefined {
   if (!isJsonObject(item)) return undefined;
-  const id = item['id'] ?? item['call_id'];
-  return typeof id === 'string' ? id : undefined;
+  const id = item['id'];
+  if (typeof id === 'string' && id !== '') return id;
+  const callId = item['call_id'];
+  return typeof callId === 'string' && callId !== '' ? callId : undefined;
 }
 
 /**

@@ -140,6 +140,8 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
     let iterator: AsyncIterator<T> | undefined;
     // Which API the values belong to, told by the first one (`null`: none the library knows).
     let adoption: Adoption | null | undefined;
+    // Waiting on the iterator: a failure then is the stream's.
+    let reading = false;
     const started = typeof source === 'function' ? source(controller!.signal) : source;
     (async () => {
       stream = await started;
@@ -151,7 +153,9 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
       }
       iterator = stream[Symbol.asyncIterator]();
       for (;;) {
+        reading = true;
         const { done, value } = await iterator.next();
+        reading = false;
         if (stopped) return;
         if (done) {
           if (readBefore && values === 0) {
@@ -193,6 +197,13 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
       if (error === undefined) subscriber.complete();
       else subscriber.error(error);
     })().catch((error: unknown) => {
+      if (!reading && iterator) {
+        // Not the stream's failure but one of the code between it and the subscriber: the stream is still open.
+        abort();
+        finished = true;
+        if (!stopped) subscriber.error(error);
+        return;
+      }
       finished = true;
       if (!stopped) subscriber.error(adoption ? failureOf(adoption, error) : error);
     });
