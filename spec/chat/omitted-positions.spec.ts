@@ -156,6 +156,20 @@ describe('whole calls without index', () => {
     expect(final.choices[0]!.message.tool_calls!.map((c) => (c as { function: { arguments: string } }).function.arguments)).toEqual(['{"city":"Oslo"}']);
   });
 
+  it('a call named in a later fragment counts as named: a named fragment without index after it starts a call', async () => {
+    const bytes = chatBytes([
+      chunk({ role: 'assistant', tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { arguments: '' } }] }),
+      chunk({ tool_calls: [{ index: 0, function: { name: 'f', arguments: '{"x":1}' } }] }),
+      chunk({ tool_calls: [{ type: 'function', function: { name: 'g', arguments: '{"y":2}' } }] }),
+      chunk({}, 'tool_calls'),
+    ]);
+    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+    expect(final.choices[0]!.message.tool_calls!.map((c) => [(c as { function: { name: string; arguments: string } }).function.name, (c as { function: { arguments: string } }).function.arguments])).toEqual([
+      ['f', '{"x":1}'],
+      ['g', '{"y":2}'],
+    ]);
+  });
+
   it('a later fragment of a call at its index with another id (a server that sends a new id with every fragment) stays that call', async () => {
     const bytes = chatBytes([
       chunk({ role: 'assistant', tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":' } }] }),

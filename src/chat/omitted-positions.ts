@@ -130,8 +130,11 @@ export class ToolCallPositions {
       this.started.set(choice, calls);
     }
     const id = idOf(fragment);
-    // The API's own fragments after a call's first (no id, an index a call has): nothing to note.
-    if (id === undefined && given != null && given < calls.count && calls.moved.size === 0) return given;
+    // The API's own fragments after a call's first (no id, an index a call has, and the call's name noted when it is
+    // the last): nothing to note.
+    if (id === undefined && given != null && given < calls.count && calls.moved.size === 0 && (given !== calls.count - 1 || calls.lastNamed)) {
+      return given;
+    }
     let at: number;
     if (given == null) {
       // Left out: the call its id names; else a named fragment with a new id, or after a named call, starts one.
