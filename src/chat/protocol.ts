@@ -113,8 +113,8 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
 
   /**
    * `json` once its check passed: itself, or a copy whose tool call fragments have the indexes a compatible server
-   * left out or gave twice (`./omitted-positions.ts`); a broken field ends the stream. `data` is the chunk's line (an adopted chunk has
-   * none: its error's excerpt is written from the chunk).
+   * left out or gave twice (`./omitted-positions.ts`); a broken field ends the stream. `data` is the chunk's line (an
+   * adopted chunk has none: its error's excerpt is written from the chunk).
    */
   protected checked(json: unknown, eventName: string | undefined, data: string | undefined): ChatCompletionChunk | StreamEnd {
     let chunk = json as ChatCompletionChunk;

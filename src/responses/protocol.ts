@@ -187,7 +187,7 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     // Each fill sets the field the check stopped at to a position, so the next check gets past it.
     while (broken && isOmittedPosition(event, broken.path)) {
       if (!this.positions.knows(event)) {
-        const message = "Position left out in a stream picked up after its start (only the events before it tell it)";
+        const message = 'Position left out in a stream picked up after its start (only the events before it tell it)';
         return new StreamEnd(new StreamParseError(message, { eventName: type, data: data ?? textOf(given), path: broken.path }));
       }
       event = this.positions.fill(type, event, broken.path);
