@@ -178,6 +178,18 @@ describe('responseEvents', () => {
     expect(cut.message).toContain('of response resp_1 (last status: in_progress)');
   });
 
+  it("a cut stream's error names the response by the last lifecycle event that named it (a compatible server's later ones carry none, or \"\")", async () => {
+    const later = (status: string, id?: string) => ({ type: 'response.in_progress', sequence_number: 1, response: { ...(id === undefined ? {} : { id }), status } });
+    for (const next of [later('in_progress'), later('in_progress', '')]) {
+      const { error } = await outcome(sse([created, next, added]));
+      expect(error).toBeInstanceOf(IncompleteStreamError);
+      expect([(error as IncompleteStreamError).responseId, (error as IncompleteStreamError).lastResponseStatus]).toEqual(['resp_1', 'in_progress']);
+    }
+    const failed = await outcome(sse([created, later('in_progress', ''), { type: 'response.failed', response: { id: '', status: 'failed' } }]));
+    expect(failed.error).toBeInstanceOf(ResponseStreamError);
+    expect((failed.error as ResponseStreamError).responseId).toBe('resp_1');
+  });
+
   it('turns a transport failure mid-stream into IncompleteStreamError with the cause', () => {
     const events = new Subject<ServerSentEvent>();
     const errors: unknown[] = [];

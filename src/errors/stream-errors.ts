@@ -191,7 +191,9 @@ export class ResponseStreamError extends ServerStreamError {
     const body = errorBody(this.error);
     this.eventType = eventType;
     this.response = response as Response | undefined;
-    this.responseId = typeof response?.['id'] === 'string' ? response['id'] : knownResponseId;
+    // The failed response's own id, else the one the stream told before (a compatible server's may be "" or none).
+    const own = response?.['id'];
+    this.responseId = typeof own === 'string' && own !== '' ? own : knownResponseId;
     this.sequenceNumber = typeof parsed?.['sequence_number'] === 'number' ? parsed['sequence_number'] : undefined;
     this.param = !failed && typeof body?.['param'] === 'string' ? body['param'] : undefined;
   }

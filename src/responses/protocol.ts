@@ -114,7 +114,10 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
   // What the stream has told so far about its response, to describe an end before it was done.
   private received = 0;
   private lastEventName: string | undefined;
-  private response: { id?: unknown; status?: unknown } | undefined;
+  // The response's id (the last one that named it: a compatible server's lifecycle events may carry none, or "")
+  // and its last status.
+  private responseId: string | undefined;
+  private responseStatus: string | undefined;
   private learnable = false;
   private readonly textDeltas: JsonTemplate<ResponseStreamEvent> = jsonTemplate(responseTextDeltaShape);
   constructor(
@@ -207,13 +210,15 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     this.received++;
     this.lastEventName = type;
     const carried = (event as { response?: unknown } | null)?.response;
-    if (typeof carried === 'object' && carried !== null) this.response = carried;
+    if (typeof carried !== 'object' || carried === null) return;
+    const { id, status } = carried as { id?: unknown; status?: unknown };
+    if (typeof id === 'string' && id !== '') this.responseId = id;
+    if (typeof status === 'string') this.responseStatus = status;
   }
 
   /** An `error` or `response.failed` event, with the response's id as far as the stream told it. */
   protected failure(type: string, data: string): StreamEnd {
-    const id = this.response?.id;
-    return new StreamEnd(new ResponseStreamError(type, data, typeof id === 'string' ? id : undefined));
+    return new StreamEnd(new ResponseStreamError(type, data, this.responseId));
   }
 
   ends(): boolean {
@@ -230,10 +235,9 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
   }
 
   cut(cause?: unknown): IncompleteStreamError {
-    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     return new IncompleteStreamError({
-      responseId: text(this.response?.id),
-      lastResponseStatus: text(this.response?.status),
+      responseId: this.responseId,
+      lastResponseStatus: this.responseStatus,
       receivedEvents: this.received,
       lastEventName: this.lastEventName,
       cause,
