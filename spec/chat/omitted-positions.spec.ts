@@ -60,6 +60,15 @@ describe.each(recordings)('chat-completions/%s with tool call indexes left out',
 // ---- Gemini's OpenAI-compatible endpoint, mistral.rs: whole calls with an id, without index ------------------------
 
 const top = { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'gemini-2.5-flash' };
+
+/** The final completion's function calls of choice 0, each as `[id, name, arguments]`. */
+async function finalCalls(bytes: Uint8Array): Promise<Array<[string, string, string]>> {
+  const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
+  return final.choices[0]!.message.tool_calls!.map((c) => {
+    const { name, arguments: args } = (c as { function: { name: string; arguments: string } }).function;
+    return [c.id, name, args];
+  });
+}
 const chunk = (delta: object, finish: string | null = null): object => ({ ...top, choices: [{ index: 0, delta, finish_reason: finish }] });
 const whole = (id: string, city: string) => ({ id, type: 'function', function: { name: 'get_weather', arguments: JSON.stringify({ city }) } });
 
@@ -70,8 +79,7 @@ describe('whole calls without index', () => {
       chunk({ tool_calls: [whole('call_c', 'Lima')] }),
       chunk({}, 'tool_calls'),
     ]);
-    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
-    expect(final.choices[0]!.message.tool_calls!.map((c) => [c.id, (c as { function: { arguments: string } }).function.arguments])).toEqual([
+    expect((await finalCalls(bytes)).map(([id, , args]) => [id, args])).toEqual([
       ['call_a', '{"city":"Oslo"}'],
       ['call_b', '{"city":"Rome"}'],
       ['call_c', '{"city":"Lima"}'],
@@ -93,8 +101,7 @@ describe('whole calls without index', () => {
       chunk({ tool_calls: [{ id: 'call_b', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] }),
       chunk({}, 'tool_calls'),
     ]);
-    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
-    expect(final.choices[0]!.message.tool_calls!.map((c) => [c.id, (c as { function: { arguments: string } }).function.arguments])).toEqual([
+    expect((await finalCalls(bytes)).map(([id, , args]) => [id, args])).toEqual([
       ['call_a', '{"city":"Oslo"}'],
       ['call_b', '{}'],
     ]);
@@ -108,8 +115,7 @@ describe('whole calls without index', () => {
         chunk({ tool_calls: [nameless(ids[1], 'get_time', '{"zone":"CET"}')] }),
         chunk({}, 'tool_calls'),
       ]);
-      const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
-      expect(final.choices[0]!.message.tool_calls!.map((c) => [(c as { function: { name: string; arguments: string } }).function.name, (c as { function: { arguments: string } }).function.arguments])).toEqual([
+      expect((await finalCalls(bytes)).map(([, name, args]) => [name, args])).toEqual([
         ['get_weather', '{"city":"Oslo"}'],
         ['get_time', '{"zone":"CET"}'],
       ]);
@@ -136,8 +142,7 @@ describe('whole calls without index', () => {
       chunk({ tool_calls: [{ index: 0, function: { arguments: '"UTC"}' } }] }),
       chunk({}, 'tool_calls'),
     ]);
-    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
-    expect(final.choices[0]!.message.tool_calls!.map((c) => [c.id, (c as { function: { name: string; arguments: string } }).function.name, (c as { function: { arguments: string } }).function.arguments])).toEqual([
+    expect(await finalCalls(bytes)).toEqual([
       ['call_y1', 'get_weather', '{"city":"Paris"}'],
       ['call_y2', 'get_time', '{"tz":"UTC"}'],
     ]);
@@ -152,8 +157,7 @@ describe('whole calls without index', () => {
       chunk({ tool_calls: [{ id: 'call_2', function: { arguments: '"Oslo"}' } }] }),
       chunk({}, 'tool_calls'),
     ]);
-    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
-    expect(final.choices[0]!.message.tool_calls!.map((c) => (c as { function: { arguments: string } }).function.arguments)).toEqual(['{"city":"Oslo"}']);
+    expect((await finalCalls(bytes)).map(([, , args]) => args)).toEqual(['{"city":"Oslo"}']);
   });
 
   it('a call named in a later fragment counts as named: a named fragment without index after it starts a call', async () => {
@@ -163,8 +167,7 @@ describe('whole calls without index', () => {
       chunk({ tool_calls: [{ type: 'function', function: { name: 'g', arguments: '{"y":2}' } }] }),
       chunk({}, 'tool_calls'),
     ]);
-    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
-    expect(final.choices[0]!.message.tool_calls!.map((c) => [(c as { function: { name: string; arguments: string } }).function.name, (c as { function: { arguments: string } }).function.arguments])).toEqual([
+    expect((await finalCalls(bytes)).map(([, name, args]) => [name, args])).toEqual([
       ['f', '{"x":1}'],
       ['g', '{"y":2}'],
     ]);
@@ -176,8 +179,7 @@ describe('whole calls without index', () => {
       chunk({ tool_calls: [{ index: 0, id: 'call_2', function: { arguments: '"Oslo"}' } }] }),
       chunk({}, 'tool_calls'),
     ]);
-    const final = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(finalChatCompletion()));
-    expect(final.choices[0]!.message.tool_calls!.map((c) => (c as { function: { arguments: string } }).function.arguments)).toEqual(['{"city":"Oslo"}']);
+    expect((await finalCalls(bytes)).map(([, , args]) => args)).toEqual(['{"city":"Oslo"}']);
   });
 
   it("a tool loop's turns read in one stream: each turn numbers its calls from 0 again", async () => {
