@@ -194,6 +194,21 @@ describe('whole calls without index', () => {
     ]);
   });
 
+  it('a cut completion and its retry read in one stream (a relay of a retried stream): the retry numbers its calls from 0', async () => {
+    const cut = [
+      { ...top, id: 'chatcmpl-A', choices: [{ index: 0, delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'call_A', type: 'function', function: { name: 'get_weather', arguments: '' } }] }, finish_reason: null }] },
+      { ...top, id: 'chatcmpl-A', choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '{"ci' } }] }, finish_reason: null }] },
+    ];
+    const retried = [
+      { ...top, id: 'chatcmpl-B', choices: [{ index: 0, delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'call_B', type: 'function', function: { name: 'get_weather', arguments: '' } }] }, finish_reason: null }] },
+      { ...top, id: 'chatcmpl-B', choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '{"city":"Oslo"}' } }] }, finish_reason: null }] },
+      { ...top, id: 'chatcmpl-B', choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] },
+    ];
+    const chunks = [...cut, ...retried];
+    expect(await lastValueFrom(chatCompletionChunks(streamOf([chatBytes(chunks)])).pipe(toArray()))).toEqual(chunks);
+    expect(await finalCalls(chatBytes(chunks))).toEqual([['call_B', 'get_weather', '{"city":"Oslo"}']]);
+  });
+
   it('each choice numbers its own calls', async () => {
     const bytes = chatBytes([
       {

@@ -9,10 +9,12 @@
  * The rule is the Responses one (`src/responses/omitted-positions.ts`). A fragment without `index` belongs to the call
  * its `id` names (Gemini sends a call's signature later, by its id); one that starts a call takes the next position:
  * the choice's first, or a named one (the API names a call in its first fragment only) with an `id` no call had, or
- * after a named call whatever its `id` (none, or `""`); any other belongs to the last call. A
- * named fragment (a call's first) whose `index` holds a call of another `id` starts a call too (the API gives each
- * call an index of its own), and the fragments after it at that `index` are that new call's. A call after its choice's `finish_reason` is
- * another completion's (a tool loop's next turn, read in one stream): the choice starts numbering again.
+ * after a named call whatever its `id` (none, or `""`); any other belongs to the last call. A named fragment (a
+ * call's first) whose `index` holds a call of another `id` starts a call too (the API gives each call an index of its
+ * own), and the fragments after it at that `index` are that new call's. A choice starts numbering again in another
+ * completion (a tool loop's next turn, or a retry after a cut, read in one stream): after its `finish_reason`, or when
+ * a chunk of a new `id` (after chunks that shared one) opens its message again (`delta.role`), as the reducer tells
+ * completions apart.
  *
  * One per subscription (the source's reader holds it). Chunks whose fragments carry their own positions pass as they
  * are; what the reader notes of them costs a few lookups per tool call fragment.
@@ -76,6 +78,9 @@ export function isOmittedToolCallIndex(chunk: unknown, path: string): boolean {
 export class ToolCallPositions {
   // By choice index.
   private readonly started = new Map<number, StartedCalls>();
+  // The last chunk's `id`, and whether the chunks before it shared it (a stream that keeps one id per completion).
+  private lastId: string | undefined;
+  private idShared = false;
 
   /**
    * `chunk` with every tool call fragment at its call's position, noted: the chunk itself when each had it, else a
@@ -83,12 +88,16 @@ export class ToolCallPositions {
    * as one of the official SDK's). A fragment whose `index` is broken keeps it, for the check to report.
    */
   place(chunk: ChatCompletionChunk): ChatCompletionChunk {
+    const anew = this.isAnotherCompletion(chunk.id);
     const choices = chunk.choices;
     let copied: Array<ChatCompletionChunk['choices'][number]> | undefined;
     for (let c = 0; c < choices.length; c++) {
       const choice = choices[c]!;
       // A broken choice (`null`, no index) is left for the check to report.
       if (!isJsonObject(choice) || !isIndex(choice.index)) continue;
+      // Another completion opens the choice's message again (a retry after a cut, relayed in one stream with the cut
+      // one; the reducer's rule): its calls are numbered from 0.
+      if (anew && choice.delta?.role) this.started.delete(choice.index);
       const fragments = choice.delta?.tool_calls as unknown;
       if (Array.isArray(fragments)) {
         const moved = this.placeFragments(choice.index, fragments);
@@ -104,6 +113,22 @@ export class ToolCallPositions {
       }
     }
     return copied === undefined ? chunk : { ...chunk, choices: copied };
+  }
+
+  /**
+   * Whether a chunk of this `id` may begin another completion: its id is not the last chunk's, after chunks that
+   * shared one (servers that give every chunk an id of its own never begin one this way).
+   */
+  private isAnotherCompletion(id: unknown): boolean {
+    if (typeof id !== 'string' || id === '') return false;
+    if (id === this.lastId) {
+      this.idShared = true;
+      return false;
+    }
+    const anew = this.idShared;
+    this.lastId = id;
+    this.idShared = false;
+    return anew;
   }
 
   /** A copy of `fragments` where one moved, else `undefined`. */
