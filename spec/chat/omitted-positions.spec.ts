@@ -209,6 +209,19 @@ describe('whole calls without index', () => {
     expect(await finalCalls(chatBytes(chunks))).toEqual([['call_B', 'get_weather', '{"city":"Oslo"}']]);
   });
 
+  it('with n = 2, the retry numbers the calls of every choice from 0, whichever chunk opens each choice', async () => {
+    const opening = (id: string, index: number, call: string) => ({
+      ...top,
+      id,
+      choices: [{ index, delta: { role: 'assistant', tool_calls: [{ index: 0, id: call, type: 'function', function: { name: 'get_weather', arguments: '{}' } }] }, finish_reason: null }],
+    });
+    const finish = (id: string) => ({ ...top, id, choices: [0, 1].map((index) => ({ index, delta: {}, finish_reason: 'tool_calls' })) });
+    const chunks = [opening('chatcmpl-A', 0, 'call_A0'), opening('chatcmpl-A', 1, 'call_A1'), opening('chatcmpl-B', 0, 'call_B0'), opening('chatcmpl-B', 1, 'call_B1'), finish('chatcmpl-B')];
+    expect(await lastValueFrom(chatCompletionChunks(streamOf([chatBytes(chunks)])).pipe(toArray()))).toEqual(chunks);
+    const final = await lastValueFrom(chatCompletionChunks(streamOf([chatBytes(chunks)])).pipe(finalChatCompletion()));
+    expect(final.choices.map((choice) => choice.message.tool_calls!.map((c) => c.id))).toEqual([['call_B0'], ['call_B1']]);
+  });
+
   it('each choice numbers its own calls', async () => {
     const bytes = chatBytes([
       {

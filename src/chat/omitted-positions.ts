@@ -12,9 +12,9 @@
  * after a named call whatever its `id` (none, or `""`); any other belongs to the last call. A named fragment (a
  * call's first) whose `index` holds a call of another `id` starts a call too (the API gives each call an index of its
  * own), and the fragments after it at that `index` are that new call's. A choice starts numbering again in another
- * completion (a tool loop's next turn, or a retry after a cut, read in one stream): after its `finish_reason`, or when
- * a chunk of a new `id` (after chunks that shared one) opens its message again (`delta.role`), as the reducer tells
- * completions apart.
+ * completion (a tool loop's next turn, or a retry after a cut, read in one stream): after its `finish_reason`, and
+ * every choice when a chunk of a new `id` (after chunks that shared one) opens a message again (`delta.role`), as the
+ * reducer tells completions apart.
  *
  * One per subscription (the source's reader holds it). Chunks whose fragments carry their own positions pass as they
  * are; what the reader notes of them costs a few lookups per tool call fragment.
@@ -88,16 +88,17 @@ export class ToolCallPositions {
    * as one of the official SDK's). A fragment whose `index` is broken keeps it, for the check to report.
    */
   place(chunk: ChatCompletionChunk): ChatCompletionChunk {
-    const anew = this.isAnotherCompletion(chunk.id);
     const choices = chunk.choices;
+    // Another completion opens a choice's message again (a retry after a cut, relayed in one stream with the cut
+    // one): every choice numbers its calls from 0, as the reducer starts every choice anew.
+    if (this.isAnotherCompletion(chunk.id) && choices.some((choice) => isJsonObject(choice) && isJsonObject(choice.delta) && choice.delta.role)) {
+      this.started.clear();
+    }
     let copied: Array<ChatCompletionChunk['choices'][number]> | undefined;
     for (let c = 0; c < choices.length; c++) {
       const choice = choices[c]!;
       // A broken choice (`null`, no index) is left for the check to report.
       if (!isJsonObject(choice) || !isIndex(choice.index)) continue;
-      // Another completion opens the choice's message again (a retry after a cut, relayed in one stream with the cut
-      // one; the reducer's rule): its calls are numbered from 0.
-      if (anew && choice.delta?.role) this.started.delete(choice.index);
       const fragments = choice.delta?.tool_calls as unknown;
       if (Array.isArray(fragments)) {
         const moved = this.placeFragments(choice.index, fragments);
