@@ -49,6 +49,9 @@ const isNamed = (fragment: Record<string, unknown>): boolean => {
   return typeof fn?.name === 'string' && fn.name !== '';
 };
 
+/** Whether a choice of a chunk opens its message (`delta.role`, which a completion's first chunk of it says). */
+const opensMessage = (choice: unknown): boolean => isJsonObject(choice) && isJsonObject(choice['delta']) && !!choice['delta']['role'];
+
 const isIndex = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /**
@@ -91,9 +94,7 @@ export class ToolCallPositions {
     const choices = chunk.choices;
     // Another completion opens a choice's message again (a retry after a cut, relayed in one stream with the cut
     // one): every choice numbers its calls from 0, as the reducer starts every choice anew.
-    if (this.isAnotherCompletion(chunk.id) && choices.some((choice) => isJsonObject(choice) && isJsonObject(choice.delta) && choice.delta.role)) {
-      this.started.clear();
-    }
+    if (this.isAnotherCompletion(chunk.id) && choices.some(opensMessage)) this.started.clear();
     let copied: Array<ChatCompletionChunk['choices'][number]> | undefined;
     for (let c = 0; c < choices.length; c++) {
       const choice = choices[c]!;
