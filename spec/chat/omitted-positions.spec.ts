@@ -1,10 +1,10 @@
 /**
  * Tool call fragments without `index` (Gemini's OpenAI-compatible endpoint, mistral.rs: each call whole, with its
- * `id`) are given one by the source: a fragment belongs to the last call its choice started, unless it starts one
- * (the choice's first, or an `id` other than the last call's, which takes the next position). Every reader after the
- * source (snapshots, `finalChatCompletion()`, `chatCompletionEvents()`, `toolCallDeltas()`, the tool loops) then
- * reads such a stream as the API's own. The official SDK's `ChatCompletionStream` fails on them ("invalid tool call
- * index").
+ * `id`), or at an index another call has (Ollama 0.20), are given their call's by the source, by the rule of
+ * `src/chat/omitted-positions.ts` (docs/chat-and-responses.md states it). Every reader after the source (snapshots,
+ * `finalChatCompletion()`, `chatCompletionEvents()`, `toolCallDeltas()`, the tool loops) then reads such a stream as
+ * the API's own. The official SDK's `ChatCompletionStream` fails on a fragment without `index` ("invalid tool call
+ * index") and merges Ollama's calls.
  */
 import fc from 'fast-check';
 import { lastValueFrom, toArray } from 'rxjs';
@@ -13,7 +13,7 @@ import { type ChatCompletionChunk, chatCompletionChunks, createClient, finalChat
 import { runChatTools, toolLoopResult, zodTool } from '../../src/structured/index';
 import { dataValuesOf, fixtureBytes, streamOf } from '../helpers/bytes';
 import { serveAnswers } from '../helpers/local-server';
-import { sdkClientOver } from '../helpers/sdk';
+import { keepingValues, sdkClientOver } from '../helpers/sdk';
 import { propertyRuns } from '../helpers/property-runs';
 import { chatBytes, ourChat, sdkChat } from './sdk-chat';
 
@@ -284,14 +284,8 @@ describe('whole calls without index', () => {
   it("fromOpenAIStream() over the SDK's own stream of it: the same chunks, and the SDK's objects are not changed", async () => {
     const chunks = [chunk({ role: 'assistant', tool_calls: [whole('call_a', 'Oslo'), whole('call_b', 'Rome')] }), chunk({}, 'tool_calls')];
     const raw = await sdkClientOver([chatBytes(chunks)]).chat.completions.create({ model: 'gemini-2.5-flash', messages: [], stream: true });
-    const given: unknown[] = [];
-    const adopted = await lastValueFrom(
-      fromOpenAIStream({
-        async *[Symbol.asyncIterator]() {
-          for await (const value of raw) yield given[given.push(value) - 1] as ChatCompletionChunk;
-        },
-      } as never).pipe(toArray()),
-    );
+    const { values, given } = keepingValues(raw);
+    const adopted = await lastValueFrom(fromOpenAIStream(values as never as AsyncIterable<ChatCompletionChunk>).pipe(toArray()));
     expect(adopted).toEqual(await lastValueFrom(chatCompletionChunks(streamOf([chatBytes(chunks)])).pipe(toArray())));
     expect((adopted[0] as unknown as Chunk).choices[0]!.delta!.tool_calls!.map((c) => c['index'])).toEqual([0, 1]);
     expect(given).toEqual(chunks);

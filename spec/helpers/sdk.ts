@@ -66,3 +66,19 @@ export const strictWeatherTool: FunctionTool = {
   parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
   strict: true,
 };
+
+/**
+ * An async iterable of `stream`'s values that keeps each value it passes on in `given`: to check afterwards that
+ * nothing that read them changed them.
+ */
+export function keepingValues<T>(stream: AsyncIterable<T>): { values: AsyncIterable<T>; given: T[] } {
+  const given: T[] = [];
+  return {
+    given,
+    values: {
+      async *[Symbol.asyncIterator]() {
+        for await (const value of stream) yield given[given.push(value) - 1]!;
+      },
+    },
+  };
+}

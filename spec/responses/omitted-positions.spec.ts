@@ -21,7 +21,7 @@ import {
 import { parsedToolCalls, runResponsesTools, toolLoopResult, zodTool } from '../../src/structured/index';
 import { dataValuesOf, fixtureBytes, fixtureNames, streamOf } from '../helpers/bytes';
 import { listen, serveAnswers } from '../helpers/local-server';
-import { sdkClientOver } from '../helpers/sdk';
+import { keepingValues, sdkClientOver } from '../helpers/sdk';
 import { propertyRuns } from '../helpers/property-runs';
 import { ours, sdk } from './sdk-parity';
 import { richEvents, sse } from './stream';
@@ -220,14 +220,8 @@ describe("llama.cpp's Responses stream (no output_index, content_index, sequence
 
   it("fromOpenAIStream() over the SDK's own stream of it: the same events, and the SDK's objects are not changed", async () => {
     const raw = await sdkClientOver([sse(llamaText())]).responses.create({ model: 'qwen', input: 'Hi', stream: true });
-    const given: object[] = [];
-    const adopted = await lastValueFrom(
-      fromOpenAIStream({
-        async *[Symbol.asyncIterator]() {
-          for await (const event of raw) yield given[given.push(event) - 1] as ResponseStreamEvent;
-        },
-      } as never).pipe(toArray()),
-    );
+    const { values, given } = keepingValues(raw);
+    const adopted = await lastValueFrom(fromOpenAIStream(values as never as AsyncIterable<ResponseStreamEvent>).pipe(toArray()));
     expect(adopted).toEqual(await lastValueFrom(responseEvents(streamOf([sse(llamaText())])).pipe(toArray())));
     expect(given).toEqual(llamaText());
   });

@@ -19,7 +19,7 @@
  * One per subscription (the source's reader holds it). Chunks whose fragments carry their own positions pass as they
  * are; what the reader notes of them costs a few lookups per tool call fragment.
  */
-import { isJsonObject } from '../schema/json-values.js';
+import { isIndex, isJsonObject } from '../schema/json-values.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 
 /** The tool calls one choice started. */
@@ -51,8 +51,6 @@ const isNamed = (fragment: Record<string, unknown>): boolean => {
 
 /** Whether a choice of a chunk opens its message (`delta.role`, which a completion's first chunk of it says). */
 const opensMessage = (choice: unknown): boolean => isJsonObject(choice) && isJsonObject(choice['delta']) && !!choice['delta']['role'];
-
-const isIndex = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /**
  * Whether the problem the chunk check found (its path) is a tool call fragment's `index` left out (absent or

@@ -55,20 +55,20 @@ export interface ResponseStreamOptions extends RequestOptions {
  * The plain calls a Responses stream needs besides its own request. @internal
  *
  * @example
- * api.streamAfter('resp_...', 41, options).subscribe(print); // GET /responses/{id}?stream=true&starting_after=41
+ * api.streamAfter('resp_...', 41, options, undefined, decode).subscribe(print); // GET /responses/{id}?stream=true&starting_after=41
  */
 export interface ResponseStreamApi {
   /**
    * The events of a stored background response after `startingAfter`, with the stream's own query (its `include`:
-   * the fields it asked for come after a resume too), decoded by `decode` when given (the call's, which shares what
-   * its streams read), else by `responseEvents()`.
+   * the fields it asked for come after a resume too), decoded by the call's `decode` (which shares what its streams
+   * read).
    */
   streamAfter(
     responseId: string,
     startingAfter: number,
-    options?: RequestOptions,
-    query?: RequestSpec['query'],
-    decode?: (body: globalThis.Response) => Observable<ResponseStreamEvent>,
+    options: RequestOptions | undefined,
+    query: RequestSpec['query'],
+    decode: (body: globalThis.Response) => Observable<ResponseStreamEvent>,
   ): Observable<ResponseStreamEvent>;
   /** `POST /responses/{id}/cancel`. */
   cancel(responseId: string, options?: RequestOptions): Observable<unknown>;

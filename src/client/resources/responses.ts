@@ -208,7 +208,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
     streamAfter: (responseId, startingAfter, options, query, decode) =>
       // The API filters by `starting_after`; filtering here too keeps the promise when a server does not.
       // Before any numbered event (-1), from the start: no `starting_after`.
-      attempt(transport, decode ? { decode, nameOf: responsesProtocol.nameOf } : responsesProtocol, streamSpec(responseId, startingAfter < 0 ? undefined : startingAfter, query as ResponseRetrieveParams), options).pipe(
+      attempt(transport, { decode, nameOf: responsesProtocol.nameOf }, streamSpec(responseId, startingAfter < 0 ? undefined : startingAfter, query as ResponseRetrieveParams), options).pipe(
         filter((event) => typeof event.sequence_number !== 'number' || event.sequence_number > startingAfter),
       ),
     cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
