@@ -11,8 +11,8 @@
  * next. An item is found by its id first (`item_id`, or the `item`'s own `id`, else its `call_id`), as the events of
  * one item carry it.
  *
- * Positions are known only from a stream's start: in a stream picked up after it (its first event numbered above 0:
- * `starting_after`), one left out is a `StreamParseError`, as the earlier events that would tell it were not read.
+ * Positions are known only from a stream's start: in a stream picked up after it (its first event numbered above 0,
+ * but for a `response.created`: `starting_after`), one left out is a `StreamParseError`, as the earlier events that would tell it were not read.
  * The client's call shares one between its first stream and those that resume it after a cut, so that they go on
  * from what the first one told; an event numbered at or below the last one noted (resent by a server that does not
  * filter by `starting_after`) changes nothing.
@@ -41,6 +41,14 @@ export function isOmittedPosition(event: unknown, path: string): path is Positio
     (path === 'output_index' || path === 'content_index' || path === 'summary_index') &&
     (event as Record<string, unknown>)[path] == null
   );
+}
+
+/**
+ * Whether a stream whose first event is `event` was read from its start: that event is its `response.created`,
+ * whatever its number (the API numbers it 0, LiteLLM's bridge 1), or is not numbered above 0.
+ */
+function opensStream(type: string, event: Record<string, unknown>): boolean {
+  return type === 'response.created' || !beganAfterStart(event as unknown as ResponseStreamEvent);
 }
 
 /**
@@ -78,15 +86,15 @@ export class OmittedPositions {
 
   /**
    * Whether the positions `event` leaves out can be told: the stream was read from its start (this being its first
-   * event, it is not numbered above 0).
+   * event, see {@link opensStream}).
    */
-  knows(event: Record<string, unknown>): boolean {
-    return this.fromStart ?? !beganAfterStart(event as unknown as ResponseStreamEvent);
+  knows(type: string, event: Record<string, unknown>): boolean {
+    return this.fromStart ?? opensStream(type, event);
   }
 
   /** Notes where an event that starts an item or a part put it, once it passed its checks (positions filled). */
   note(type: string, event: Record<string, unknown>): void {
-    this.fromStart ??= !beganAfterStart(event as unknown as ResponseStreamEvent);
+    this.fromStart ??= opensStream(type, event);
     switch (type) {
       case 'response.output_item.added': {
         if (this.resent(event)) return;

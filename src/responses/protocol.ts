@@ -189,7 +189,7 @@ class ResponseReader implements ProtocolReader<ResponseStreamEvent> {
     let broken = check(event);
     // Each fill sets the field the check stopped at to a position, so the next check gets past it.
     while (broken && isOmittedPosition(event, broken.path)) {
-      if (!this.positions.knows(event)) {
+      if (!this.positions.knows(type, event)) {
         const message = 'Position left out in a stream picked up after its start (only the events before it tell it)';
         return new StreamEnd(new StreamParseError(message, { eventName: type, data: data ?? textOf(given), path: broken.path }));
       }

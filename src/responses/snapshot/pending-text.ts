@@ -1,6 +1,6 @@
 import type { ResponseStreamEvent, ResponseTextDeltaEvent } from '../../wire/responses-api.js';
 import { detached } from '../../schema/json-values.js';
-import { appendOutputText, isOutputLogprobs, outputTextPosition, responseReducer } from './reducer.js';
+import { appendOutputText, isOutputLogprobs, isUnadded, outputTextPosition, responseReducer } from './reducer.js';
 import { beganAfterStart, startOf } from './stream-start.js';
 import type { ResponseSnapshot } from './state.js';
 
@@ -87,7 +87,8 @@ export function pendingTextStep(state: PendingTextState, event: ResponseStreamEv
   const snapshot = state.snapshot;
   if (snapshot !== undefined && event.type === TEXT_DELTA && typeof event.delta === 'string') {
     const at = state.at;
-    if (at === undefined || sameAddress(at, event)) {
+    // The first delta of a message no event added starts it (the reducer's step, below); its next ones wait.
+    if ((at === undefined || sameAddress(at, event)) && !isUnadded(snapshot, event, 'message')) {
       // The part's place does not depend on its text: looked up (and refused) as the reducer would, now.
       if (outputTextPosition(snapshot, event) < 0) return state; // not a message: the delta changes nothing
       // Only what the reducer would keep (a well-formed, non-empty list), copied as it copies it.

@@ -62,7 +62,8 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
  * - other events (audio, MCP tool listing, shell call progress, unknown types) change nothing.
  *
  * A reasoning summary part or reasoning text part just past the last one is started by the first event that
- * addresses it (a server that sends no `added` event for it: Ollama, vLLM).
+ * addresses it (a server that sends no `added` event for it: Ollama, vLLM). A message no event added is started by
+ * the first event of its text, and appended by its `output_item.done` (see {@link isUnadded}: LiteLLM's bridge).
  *
  * Throws {@link SnapshotError} for an event addressing an output item or content part that does not exist, or a
  * content part of another kind than the event expects, or an output event before any lifecycle event (the SDK
@@ -111,12 +112,15 @@ export function responseReducer(
     case 'response.output_item.done': {
       const item = detached(event.item);
       const addressed = { type: event.type, output_index: event.output_index, item_id: item.id };
-      const next = updateOutput(snapshot, addressed, () => item);
+      const next = isUnadded(snapshot, addressed, item.type)
+        ? { ...snapshot, output: [...snapshot.output, item] }
+        : updateOutput(snapshot, addressed, () => item);
       return item.type === 'message' ? recomputeText(next) : next;
     }
     case 'response.content_part.added': {
       const part = detached(event.part);
-      const next = updateOutput(snapshot, event, (item) => {
+      const started = part.type === 'reasoning_text' ? snapshot : withUnaddedMessage(snapshot, event, undefined);
+      const next = updateOutput(started, event, (item) => {
         if (item.type === 'message' && part.type !== 'reasoning_text') {
           return { ...item, content: [...item.content, part] };
         }
@@ -129,7 +133,8 @@ export function responseReducer(
     }
     case 'response.content_part.done': {
       const part = detached(event.part);
-      const next = updateOutput(snapshot, event, (item) => {
+      const started = part.type === 'reasoning_text' ? snapshot : withUnaddedMessage(snapshot, event, 'output_text');
+      const next = updateOutput(started, event, (item) => {
         if (item.type === 'message' && part.type !== 'reasoning_text') {
           return { ...item, content: replaceAt(item.content, event.content_index, event, () => part) };
         }
@@ -141,15 +146,15 @@ export function responseReducer(
       return part.type === 'output_text' && next !== snapshot ? recomputeText(next) : next;
     }
     case 'response.output_text.delta':
-      return appendOutputText(snapshot, event, event.delta, event.logprobs);
+      return appendOutputText(withUnaddedMessage(snapshot, event, 'output_text'), event, event.delta, event.logprobs);
     case 'response.output_text.done': {
-      const next = updateMessagePart(snapshot, event, 'output_text', (part) =>
+      const next = updateMessagePart(withUnaddedMessage(snapshot, event, 'output_text'), event, 'output_text', (part) =>
         withDoneLogprobs({ ...part, text: event.text }, event.logprobs),
       );
       return next === snapshot ? next : recomputeText(next);
     }
     case 'response.output_text.annotation.added':
-      return updateMessagePart(snapshot, event, 'output_text', (part) => {
+      return updateMessagePart(withUnaddedMessage(snapshot, event, 'output_text'), event, 'output_text', (part) => {
         const at = event.annotation_index;
         if (!Number.isInteger(at) || at < 0 || at > MAX_ANNOTATION_INDEX) {
           throw new SnapshotError(`Refused the annotation index ${at}`, {
@@ -163,12 +168,12 @@ export function responseReducer(
         return { ...part, annotations };
       });
     case 'response.refusal.delta':
-      return updateMessagePart(snapshot, event, 'refusal', (part) => ({
+      return updateMessagePart(withUnaddedMessage(snapshot, event, 'refusal'), event, 'refusal', (part) => ({
         ...part,
         refusal: part.refusal + event.delta,
       }));
     case 'response.refusal.done':
-      return updateMessagePart(snapshot, event, 'refusal', (part) => ({ ...part, refusal: event.refusal }));
+      return updateMessagePart(withUnaddedMessage(snapshot, event, 'refusal'), event, 'refusal', (part) => ({ ...part, refusal: event.refusal }));
     case 'response.function_call_arguments.delta':
       return updateItem(snapshot, event, 'function_call', (item) => ({
         ...item,
@@ -198,7 +203,7 @@ export function responseReducer(
     case 'response.code_interpreter_call_code.done':
       return updateItem(snapshot, event, 'code_interpreter_call', (item) => ({ ...item, code: event.code }));
     case 'response.reasoning_text.delta':
-      return updateReasoningPart(snapshot, event, (part) => ({ ...part, text: part.text + event.delta }));
+      return updateReasoningPart(snapshot, event, (part) => ({ ...part, text: (part.text ?? '') + event.delta }));
     case 'response.reasoning_text.done':
       return updateReasoningPart(snapshot, event, (part) => ({ ...part, text: event.text }));
     case 'response.reasoning_summary_part.added':
@@ -459,6 +464,49 @@ export function outputPosition(snapshot: ResponseSnapshot, event: Addressed): nu
     if ((output[position] as { id?: unknown } | undefined)?.id === id) return position;
   }
   return wire;
+}
+
+/**
+ * Whether `event` is about an item no event added: its id (`item_id`, a non-empty string) names no item of the
+ * snapshot, and the item at its wire index is of another `type` and another id. LiteLLM's bridge from Chat
+ * Completions adds only the reasoning item of a reasoning model and streams the message's text at that item's
+ * `output_index` under an id no item has; it ends an answer of tool calls alone with the `done` events of a message
+ * it never added, at `output_index` 0, where a function call is. Read by the wire index, that text changed no item
+ * and that message replaced the call (the SDK fails on both). The API adds every item before its first event, so
+ * such an event is never one of its own; an event that names no item at the index of an item of its own type (a
+ * server whose ids do not match) still addresses that item.
+ *
+ * @internal
+ * @example
+ * isUnadded(snapshot, { type: 'response.output_text.delta', output_index: 0, item_id: 'msg_2' }, 'message');
+ */
+export function isUnadded(snapshot: ResponseSnapshot, event: Addressed, type: string): boolean {
+  const id = event.item_id;
+  if (typeof id !== 'string' || id === '') return false;
+  const output = snapshot.output;
+  const placed = output[event.output_index] as { id?: unknown; type?: unknown } | undefined;
+  if (placed === undefined || placed.type === type || placed.id === id) return false;
+  for (const item of output) if ((item as { id?: unknown } | undefined)?.id === id) return false;
+  return true;
+}
+
+/**
+ * The snapshot with the message of a text event appended, when no event added it ({@link isUnadded}): an
+ * assistant message `in_progress` with the event's id, holding a blank part of kind `part` when the event
+ * addresses the first part (none for `response.content_part.added`, which appends its own). Else `snapshot`.
+ */
+function withUnaddedMessage(
+  snapshot: ResponseSnapshot,
+  event: PartAddressed,
+  part: 'output_text' | 'refusal' | undefined,
+): ResponseSnapshot {
+  if (!isUnadded(snapshot, event, 'message')) return snapshot;
+  const content: MessagePart[] = [];
+  if (part !== undefined && event.content_index === 0) {
+    content.push(part === 'refusal' ? { type: 'refusal', refusal: '' } : { type: 'output_text', text: '', annotations: [] } as ResponseOutputText);
+  }
+  const message = { id: event.item_id!, type: 'message', role: 'assistant', status: 'in_progress', content } as ResponseOutputMessage;
+  return { ...snapshot, output: [...snapshot.output, message] };
 }
 
 /** Replaces the output item the event addresses by `update(item)`; the same snapshot when nothing changed. */

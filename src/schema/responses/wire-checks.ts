@@ -96,12 +96,14 @@ const tagged =
   };
 
 // Content parts: the reducer joins `output_text` text into `output_text`, sets annotations by index, and appends
-// deltas to `text` / `refusal`.
+// deltas to `text` / `refusal`. A reasoning text part may come without its `text` (a delta starts it from ''):
+// LiteLLM's bridge ends a reasoning model's message with a `content_part.done` whose part is
+// `{ type: 'reasoning_text', reasoning }`.
 const outputTextPart = object({ text: string, annotations: nullish(array(() => undefined)) });
 const contentPart = tagged({
   output_text: outputTextPart,
   refusal: object({ refusal: string }),
-  reasoning_text: object({ text: string }),
+  reasoning_text: object({ text: optional(string) }),
 });
 
 // Output items: the reducer reads `type` everywhere, the `id` to find the item an event addresses, and what
