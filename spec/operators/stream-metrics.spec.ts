@@ -54,6 +54,23 @@ describe('streamMetrics', () => {
     });
   });
 
+  it("Chat Completions from Groq: the usage its last chunk carries in x_groq.usage, when it sent no usage of the API's shape", () => {
+    const groq = (usage: object | undefined, xGroqUsage: object | undefined) =>
+      ({ ...v.chatStop, ...(usage ? { usage } : {}), x_groq: { id: 'req_1', ...(xGroqUsage ? { usage: xGroqUsage } : {}) } }) as ChatCompletionChunk;
+    const counts = (prompt: number, completion: number) => ({ queue_time: 0.09, prompt_tokens: prompt, prompt_time: 0.01, completion_tokens: completion, completion_time: 0.02, total_tokens: prompt + completion, total_time: 0.03 });
+    run(({ cold, expectObservable }, now) => {
+      const withoutUsage = cold('a-b-c|', { a: v.chatRole, b: v.chatHel, c: groq(undefined, counts(38, 4)) });
+      expectObservable(withoutUsage.pipe(streamMetrics({ now }))).toBe('-----(s|)', {
+        s: summary({ kind: 'chat', timeToFirstToken: 2, duration: 5, deltaCount: 1, deltasPerSecond: undefined, eventCount: 3, finishReason: 'stop', usage: { input: 38, output: 4, total: 42 } }),
+      });
+      // The API's shape first, when both came (with `include_usage`).
+      const both = cold('a-b-c|', { a: v.chatRole, b: v.chatHel, c: groq({ prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 }, counts(38, 4)) });
+      expectObservable(both.pipe(streamMetrics({ now }))).toBe('-----(s|)', {
+        s: summary({ kind: 'chat', timeToFirstToken: 2, duration: 5, deltaCount: 1, deltasPerSecond: undefined, eventCount: 3, finishReason: 'stop', usage: { input: 1, output: 2, total: 3 } }),
+      });
+    });
+  });
+
   it('live: a summary after every delta, then the final one', () => {
     run(({ cold, expectObservable }, now) => {
       const chunks = cold('a-b---c-d|', { a: v.chatRole, b: v.chatHel, c: v.chatLo, d: v.chatStop });

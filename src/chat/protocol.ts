@@ -12,6 +12,7 @@ import { isOmittedToolCallIndex, ToolCallPositions } from './omitted-positions.j
 import { NO_PENDING_LOGPROBS, type PendingLogprobsState, pendingLogprobsReducer, settledLogprobs } from './snapshot/pending-logprobs.js';
 import { chatCompletionReducer } from './snapshot/reducer.js';
 import { textOf } from '../errors/excerpt.js';
+import { isJsonObject } from '../schema/json-values.js';
 
 // Chat Completions, described once (see `src/protocols/protocol.ts`): its values, its source, its accumulation.
 
@@ -48,9 +49,16 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
     for (const choice of chunk.choices) if (choice.finish_reason) reason = choice.finish_reason;
     return reason;
   },
-  // The last chunk's, with `stream_options: { include_usage: true }`.
-  usage: (chunk) => tokenUsage(chunk.usage, 'prompt_tokens', 'completion_tokens'),
+  // The last chunk's, with `stream_options: { include_usage: true }`; else Groq's, which its last chunk carries in
+  // `x_groq.usage` whether it was asked for or not.
+  usage: (chunk) => tokenUsage(chunk.usage ?? groqUsage(chunk), 'prompt_tokens', 'completion_tokens'),
 };
+
+/** The `usage` in a chunk's `x_groq` (Groq's extension), if any. */
+function groqUsage(chunk: ChatCompletionChunk): unknown {
+  const extension = (chunk as unknown as Record<string, unknown>)['x_groq'];
+  return isJsonObject(extension) ? extension['usage'] : undefined;
+}
 
 /**
  * How `chatCompletionChunks()` reads a Chat Completions stream: each chunk checked for the fields the library

@@ -56,8 +56,8 @@ export interface StreamMetrics {
   readonly finishReason: string | undefined;
   /**
    * The token counts the stream reported last: a chat chunk's `usage` (with `stream_options: { include_usage:
-   * true }`), the usage of a response or run once it ended (a failed response's too); `undefined` when it
-   * reported none.
+   * true }`; from Groq, without it, its last chunk's `x_groq.usage`), the usage of a response or run once it ended
+   * (a failed response's too); `undefined` when it reported none.
    */
   readonly usage: TokenUsage | undefined;
 }
