@@ -20,8 +20,10 @@ import {
   responseReducer,
   type ResponseSnapshot,
   type ResponseStreamEvent,
+  StreamParseError,
   textDeltas,
 } from '../../src/index';
+import { NOTHING_PENDING, pendingTextReducer, settledSnapshot } from '../../src/responses/snapshot/pending-text';
 import { parsedToolCalls } from '../../src/structured/index';
 import { encode, streamOf } from '../helpers/bytes';
 import { response } from './stream';
@@ -248,6 +250,57 @@ describe("items streamed without being added (LiteLLM's bridge)", () => {
       { id: 'msg_added', type: 'message', role: 'assistant', status: 'in_progress', content: [{ type: 'output_text', text: 'Hi', annotations: [] }] },
     ]);
     expect(snapshots[5]!.output).toEqual([{ ...message('Hi'), id: 'msg_done' }]);
+  });
+
+  it("a reasoning text part's done without its text, naming no item, takes no text from the reasoning item at its index", () => {
+    const thought = { id: 'rs_1', type: 'reasoning', summary: [], content: [{ type: 'reasoning_text', text: 'deep thoughts' }] };
+    const events = [
+      ...start,
+      { type: 'response.output_item.added', output_index: 0, item: thought },
+      { type: 'response.content_part.done', item_id: 'msg_1', output_index: 0, content_index: 0, part: { type: 'reasoning_text', reasoning: 'deep' } },
+    ] as ResponseStreamEvent[];
+    const snapshot = events.reduce<ResponseSnapshot | undefined>(responseReducer, undefined)!;
+    expect(snapshot.output).toEqual([thought]);
+  });
+
+  it('a text event of a later part of a message never started changes nothing, as before (no part to put it in)', () => {
+    const events = [
+      ...start,
+      reasoningAdded,
+      { type: 'response.content_part.added', item_id: 'msg_1', output_index: 0, content_index: 1, part: { type: 'output_text', text: '', annotations: [] } },
+      { ...textDelta('Hi', 5), content_index: 1 },
+      { type: 'response.refusal.delta', item_id: 'msg_1', output_index: 0, content_index: 2, delta: 'No' },
+    ] as ResponseStreamEvent[];
+    const before = events.slice(0, 3).reduce<ResponseSnapshot | undefined>(responseReducer, undefined);
+    expect(events.slice(3).reduce<ResponseSnapshot | undefined>(responseReducer, before)).toBe(before);
+  });
+
+  it('every item at one index, with ids that do not match: the events go to the last message, and its text is counted once', () => {
+    const events = [
+      ...start,
+      { type: 'response.output_item.added', output_index: 0, item: { id: 'rs_a', type: 'reasoning', summary: [] } },
+      { type: 'response.output_item.added', output_index: 0, item: { id: 'msg_a', type: 'message', role: 'assistant', status: 'in_progress', content: [] } },
+      { type: 'response.content_part.added', item_id: 'msg_b', output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } },
+      { ...textDelta('Hi', 6), item_id: 'msg_b' },
+      { type: 'response.output_item.done', output_index: 0, item: { ...message('Hi'), id: 'msg_c' } },
+    ] as ResponseStreamEvent[];
+    const snapshots = events.map((_, i) => events.slice(0, i + 1).reduce<ResponseSnapshot | undefined>(responseReducer, undefined)!);
+    expect(snapshots[5]!.output[1]).toEqual({ id: 'msg_a', type: 'message', role: 'assistant', status: 'in_progress', content: [{ type: 'output_text', text: 'Hi', annotations: [] }] });
+    expect(snapshots[6]!.output).toEqual([{ id: 'rs_a', type: 'reasoning', summary: [] }, { ...message('Hi'), id: 'msg_c' }]);
+    expect(snapshots[6]!.output_text).toBe('Hi');
+    const final = events.slice(0, 6).reduce(pendingTextReducer, NOTHING_PENDING);
+    expect(settledSnapshot(final)).toEqual(snapshots[5]);
+  });
+
+  it('a response.created numbered above 0 that carries output (a stream picked up after its start) does not tell positions left out', async () => {
+    const resumed = {
+      type: 'response.created',
+      response: response('in_progress', [{ id: 'rs_1', type: 'reasoning', summary: [{ type: 'summary_text', text: 'First.' }, { type: 'summary_text', text: 'Sec' }] }] as never, { id: 'resp_lite' }),
+      sequence_number: 7,
+    };
+    const error = await lastValueFrom(responseEvents(streamOf([frames([resumed, summaryDelta('ond.')])]))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect((error as StreamParseError).message).toContain('Position left out in a stream picked up after its start');
   });
 
   it('a text event of a message never added, at an index no item holds, is still a SnapshotError', () => {

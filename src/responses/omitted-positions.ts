@@ -11,8 +11,9 @@
  * next. An item is found by its id first (`item_id`, or the `item`'s own `id`, else its `call_id`), as the events of
  * one item carry it.
  *
- * Positions are known only from a stream's start: in a stream picked up after it (its first event numbered above 0,
- * but for a `response.created`: `starting_after`), one left out is a `StreamParseError`, as the earlier events that would tell it were not read.
+ * Positions are known only from a stream's start: in a stream picked up after it (`starting_after`: its first event
+ * numbered above 0, but for a `response.created` without output), one left out is a `StreamParseError`, as the
+ * earlier events that would tell it were not read.
  * The client's call shares one between its first stream and those that resume it after a cut, so that they go on
  * from what the first one told; an event numbered at or below the last one noted (resent by a server that does not
  * filter by `starting_after`) changes nothing.
@@ -44,11 +45,14 @@ export function isOmittedPosition(event: unknown, path: string): path is Positio
 }
 
 /**
- * Whether a stream whose first event is `event` was read from its start: that event is its `response.created`,
- * whatever its number (the API numbers it 0, LiteLLM's bridge 1), or is not numbered above 0.
+ * Whether a stream whose first event is `event` was read from its start: that event is not numbered above 0, or is
+ * a `response.created` without output yet, whatever its number (the API numbers it 0, LiteLLM's bridge 1).
  */
 function opensStream(type: string, event: Record<string, unknown>): boolean {
-  return type === 'response.created' || !beganAfterStart(event as unknown as ResponseStreamEvent);
+  if (!beganAfterStart(event as unknown as ResponseStreamEvent)) return true;
+  if (type !== 'response.created') return false;
+  const output = (event['response'] as { output?: unknown } | null | undefined)?.output;
+  return output == null || (Array.isArray(output) && output.length === 0);
 }
 
 /**

@@ -62,8 +62,8 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
  * - other events (audio, MCP tool listing, shell call progress, unknown types) change nothing.
  *
  * A reasoning summary part or reasoning text part just past the last one is started by the first event that
- * addresses it (a server that sends no `added` event for it: Ollama, vLLM). A message no event added is started by
- * the first event of its text, and appended by its `output_item.done` (see {@link isUnadded}: LiteLLM's bridge).
+ * addresses it (a server that sends no `added` event for it: Ollama, vLLM). The events of a message no event added
+ * go to the last message, or start one (see {@link isUnadded}: LiteLLM's bridge).
  *
  * Throws {@link SnapshotError} for an event addressing an output item or content part that does not exist, or a
  * content part of another kind than the event expects, or an output event before any lifecycle event (the SDK
@@ -103,6 +103,11 @@ export function responseReducer(
     throw new SnapshotError('An output event arrived before the response was created', { eventName: event.type });
   }
 
+  if (MESSAGE_EVENTS.has(event.type)) {
+    const placed = unaddedMessage(snapshot, event);
+    if (placed !== undefined) return placed;
+  }
+
   switch (event.type) {
     case 'response.output_item.added': {
       const item = detached(event.item);
@@ -112,15 +117,12 @@ export function responseReducer(
     case 'response.output_item.done': {
       const item = detached(event.item);
       const addressed = { type: event.type, output_index: event.output_index, item_id: item.id };
-      const next = isUnadded(snapshot, addressed, item.type)
-        ? { ...snapshot, output: [...snapshot.output, item] }
-        : updateOutput(snapshot, addressed, () => item);
+      const next = updateOutput(snapshot, addressed, () => item);
       return item.type === 'message' ? recomputeText(next) : next;
     }
     case 'response.content_part.added': {
       const part = detached(event.part);
-      const started = part.type === 'reasoning_text' ? snapshot : withUnaddedMessage(snapshot, event, undefined);
-      const next = updateOutput(started, event, (item) => {
+      const next = updateOutput(snapshot, event, (item) => {
         if (item.type === 'message' && part.type !== 'reasoning_text') {
           return { ...item, content: [...item.content, part] };
         }
@@ -133,12 +135,12 @@ export function responseReducer(
     }
     case 'response.content_part.done': {
       const part = detached(event.part);
-      const started = part.type === 'reasoning_text' ? snapshot : withUnaddedMessage(snapshot, event, 'output_text');
-      const next = updateOutput(started, event, (item) => {
+      const next = updateOutput(snapshot, event, (item) => {
         if (item.type === 'message' && part.type !== 'reasoning_text') {
           return { ...item, content: replaceAt(item.content, event.content_index, event, () => part) };
         }
-        if (item.type === 'reasoning' && part.type === 'reasoning_text') {
+        // A reasoning text part's `done` without its text (as LiteLLM writes a message's part) takes no text away.
+        if (item.type === 'reasoning' && part.type === 'reasoning_text' && typeof part.text === 'string') {
           return { ...item, content: replaceAt(item.content ?? [], event.content_index, event, () => part, BLANK_REASONING_TEXT) };
         }
         return item;
@@ -146,15 +148,15 @@ export function responseReducer(
       return part.type === 'output_text' && next !== snapshot ? recomputeText(next) : next;
     }
     case 'response.output_text.delta':
-      return appendOutputText(withUnaddedMessage(snapshot, event, 'output_text'), event, event.delta, event.logprobs);
+      return appendOutputText(snapshot, event, event.delta, event.logprobs);
     case 'response.output_text.done': {
-      const next = updateMessagePart(withUnaddedMessage(snapshot, event, 'output_text'), event, 'output_text', (part) =>
+      const next = updateMessagePart(snapshot, event, 'output_text', (part) =>
         withDoneLogprobs({ ...part, text: event.text }, event.logprobs),
       );
       return next === snapshot ? next : recomputeText(next);
     }
     case 'response.output_text.annotation.added':
-      return updateMessagePart(withUnaddedMessage(snapshot, event, 'output_text'), event, 'output_text', (part) => {
+      return updateMessagePart(snapshot, event, 'output_text', (part) => {
         const at = event.annotation_index;
         if (!Number.isInteger(at) || at < 0 || at > MAX_ANNOTATION_INDEX) {
           throw new SnapshotError(`Refused the annotation index ${at}`, {
@@ -168,12 +170,12 @@ export function responseReducer(
         return { ...part, annotations };
       });
     case 'response.refusal.delta':
-      return updateMessagePart(withUnaddedMessage(snapshot, event, 'refusal'), event, 'refusal', (part) => ({
+      return updateMessagePart(snapshot, event, 'refusal', (part) => ({
         ...part,
         refusal: part.refusal + event.delta,
       }));
     case 'response.refusal.done':
-      return updateMessagePart(withUnaddedMessage(snapshot, event, 'refusal'), event, 'refusal', (part) => ({ ...part, refusal: event.refusal }));
+      return updateMessagePart(snapshot, event, 'refusal', (part) => ({ ...part, refusal: event.refusal }));
     case 'response.function_call_arguments.delta':
       return updateItem(snapshot, event, 'function_call', (item) => ({
         ...item,
@@ -474,7 +476,7 @@ export function outputPosition(snapshot: ResponseSnapshot, event: Addressed): nu
  * it never added, at `output_index` 0, where a function call is. Read by the wire index, that text changed no item
  * and that message replaced the call (the SDK fails on both). The API adds every item before its first event, so
  * such an event is never one of its own; an event that names no item at the index of an item of its own type (a
- * server whose ids do not match) still addresses that item.
+ * server whose ids do not match) still addresses that item. See `unaddedMessage()` for where such an event goes.
  *
  * @internal
  * @example
@@ -490,23 +492,52 @@ export function isUnadded(snapshot: ResponseSnapshot, event: Addressed, type: st
   return true;
 }
 
+/** The events of a message's text, and its `done`: those {@link unaddedMessage} reads. */
+const MESSAGE_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'response.output_item.done',
+  'response.content_part.added',
+  'response.content_part.done',
+  'response.output_text.delta',
+  'response.output_text.done',
+  'response.output_text.annotation.added',
+  'response.refusal.delta',
+  'response.refusal.done',
+]);
+
 /**
- * The snapshot with the message of a text event appended, when no event added it ({@link isUnadded}): an
- * assistant message `in_progress` with the event's id, holding a blank part of kind `part` when the event
- * addresses the first part (none for `response.content_part.added`, which appends its own). Else `snapshot`.
+ * The snapshot after an event of a message no event added ({@link isUnadded}), or `undefined` for any other
+ * event (the reducer's own cases then apply it). The event goes to the last message of the snapshot when there is
+ * one (a server whose ids do not match, and that puts every item at one index); else its message is started, after
+ * the items so far: an assistant message `in_progress` with the event's id, holding a blank part for a text event
+ * of its first part (none for `response.content_part.added`, which brings its own; `response.output_item.done`
+ * brings the whole message). A text event of a later part of a message never started changes nothing, as
+ * before. Reasoning text parts are a reasoning item's, not a message's.
  */
-function withUnaddedMessage(
-  snapshot: ResponseSnapshot,
-  event: PartAddressed,
-  part: 'output_text' | 'refusal' | undefined,
-): ResponseSnapshot {
-  if (!isUnadded(snapshot, event, 'message')) return snapshot;
-  const content: MessagePart[] = [];
-  if (part !== undefined && event.content_index === 0) {
-    content.push(part === 'refusal' ? { type: 'refusal', refusal: '' } : { type: 'output_text', text: '', annotations: [] } as ResponseOutputText);
+function unaddedMessage(snapshot: ResponseSnapshot, event: ResponseStreamEvent): ResponseSnapshot | undefined {
+  let address: PartAddressed;
+  if (event.type === 'response.output_item.done') {
+    const item = event.item as { id?: unknown; type?: unknown } | null;
+    if (item?.type !== 'message') return undefined;
+    address = { type: event.type, output_index: event.output_index, item_id: item.id as string | undefined, content_index: 0 };
+  } else {
+    if ((event as { part?: { type?: unknown } }).part?.type === 'reasoning_text') return undefined;
+    address = event as unknown as PartAddressed;
   }
-  const message = { id: event.item_id!, type: 'message', role: 'assistant', status: 'in_progress', content } as ResponseOutputMessage;
-  return { ...snapshot, output: [...snapshot.output, message] };
+  if (!isUnadded(snapshot, address, 'message')) return undefined;
+  const output = snapshot.output;
+  for (let position = output.length - 1; position >= 0; position--) {
+    if (output[position]?.type === 'message') {
+      // Addressed by its place alone (without an id, the wire index is the position).
+      return responseReducer(snapshot, { ...event, output_index: position, item_id: undefined } as unknown as ResponseStreamEvent);
+    }
+  }
+  if (event.type === 'response.output_item.done') return recomputeText({ ...snapshot, output: [...output, detached(event.item)] });
+  if (address.content_index !== 0) return undefined;
+  const content: MessagePart[] = [];
+  if (event.type === 'response.refusal.delta' || event.type === 'response.refusal.done') content.push({ type: 'refusal', refusal: '' });
+  else if (event.type !== 'response.content_part.added') content.push({ type: 'output_text', text: '', annotations: [] } as ResponseOutputText);
+  const message = { id: address.item_id!, type: 'message', role: 'assistant', status: 'in_progress', content } as ResponseOutputMessage;
+  return responseReducer({ ...snapshot, output: [...output, message] }, event);
 }
 
 /** Replaces the output item the event addresses by `update(item)`; the same snapshot when nothing changed. */
