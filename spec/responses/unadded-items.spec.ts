@@ -292,6 +292,39 @@ describe("items streamed without being added (LiteLLM's bridge)", () => {
     expect(settledSnapshot(final)).toEqual(snapshots[5]);
   });
 
+  it("finalResponse() holds such deltas back as it holds any part's (applied together, logprobs too), and gives the reducer's answer", () => {
+    const logprobs = (token: string) => [{ token, logprob: -0.5, bytes: [...Buffer.from(token)], top_logprobs: [] }];
+    const events = [
+      ...start,
+      { type: 'response.output_item.added', output_index: 0, item: { id: 'rs_a', type: 'reasoning', summary: [] } },
+      { type: 'response.output_item.added', output_index: 0, item: { id: 'msg_a', type: 'message', role: 'assistant', status: 'in_progress', content: [] } },
+      { type: 'response.content_part.added', item_id: 'msg_b', output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } },
+      { ...textDelta('A', 6), item_id: 'msg_b', logprobs: logprobs('A') },
+      { ...textDelta('B', 7), item_id: 'msg_b', logprobs: logprobs('B') },
+    ] as ResponseStreamEvent[];
+    const state = events.reduce(pendingTextReducer, NOTHING_PENDING);
+    expect([state.text, state.at?.output_index]).toEqual(['AB', 1]);
+    const reduced = events.reduce<ResponseSnapshot | undefined>(responseReducer, undefined)!;
+    expect(settledSnapshot(state)).toEqual(reduced);
+    expect(reduced.output[1]).toMatchObject({ id: 'msg_a', content: [{ text: 'AB', logprobs: [...logprobs('A'), ...logprobs('B')] }] });
+  });
+
+  it('a message never added, after a message that is done, is started: the done message keeps its text', () => {
+    const events = [
+      ...start,
+      { type: 'response.output_item.added', output_index: 0, item: { id: 'msg_0', type: 'message', role: 'assistant', status: 'in_progress', content: [] } },
+      { type: 'response.content_part.added', item_id: 'msg_0', output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } },
+      { ...textDelta('First answer.', 5), item_id: 'msg_0' },
+      { type: 'response.output_item.done', output_index: 0, item: { ...message('First answer.'), id: 'msg_0' } },
+      { type: 'response.output_item.added', output_index: 1, item: { id: 'rs_1', type: 'reasoning', summary: [] } },
+      { ...textDelta(' Second one', 8), output_index: 1 },
+      { type: 'response.output_item.done', output_index: 1, item: message(' Second one') },
+    ] as ResponseStreamEvent[];
+    const snapshot = events.reduce<ResponseSnapshot | undefined>(responseReducer, undefined)!;
+    expect(snapshot.output).toEqual([{ ...message('First answer.'), id: 'msg_0' }, { id: 'rs_1', type: 'reasoning', summary: [] }, message(' Second one')]);
+    expect(snapshot.output_text).toBe('First answer. Second one');
+  });
+
   it('a response.created numbered above 0 that carries output (a stream picked up after its start) does not tell positions left out', async () => {
     const resumed = {
       type: 'response.created',

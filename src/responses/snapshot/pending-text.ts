@@ -1,6 +1,6 @@
 import type { ResponseStreamEvent, ResponseTextDeltaEvent } from '../../wire/responses-api.js';
 import { detached } from '../../schema/json-values.js';
-import { appendOutputText, isOutputLogprobs, isUnadded, outputTextPosition, responseReducer } from './reducer.js';
+import { appendOutputText, isOutputLogprobs, isUnadded, openMessagePosition, outputTextPosition, responseReducer } from './reducer.js';
 import { beganAfterStart, startOf } from './stream-start.js';
 import type { ResponseSnapshot } from './state.js';
 
@@ -87,15 +87,17 @@ export function pendingTextStep(state: PendingTextState, event: ResponseStreamEv
   const snapshot = state.snapshot;
   if (snapshot !== undefined && event.type === TEXT_DELTA && typeof event.delta === 'string') {
     const at = state.at;
-    // The first delta of a message no event added starts it (the reducer's step, below); its next ones wait.
-    if ((at === undefined || sameAddress(at, event)) && !isUnadded(snapshot, event, 'message')) {
+    // A delta of a message no event added goes where the reducer sends it: to the open message it names by its
+    // place, or (no address here) through the reducer's step below, which starts the message.
+    const address: TextPartAddress | undefined = isUnadded(snapshot, event, 'message') ? openMessageAddress(snapshot, event) : event;
+    if (address !== undefined && (at === undefined || sameAddress(at, address))) {
       // The part's place does not depend on its text: looked up (and refused) as the reducer would, now.
-      if (outputTextPosition(snapshot, event) < 0) return state; // not a message: the delta changes nothing
+      if (outputTextPosition(snapshot, address) < 0) return state; // not a message: the delta changes nothing
       // Only what the reducer would keep (a well-formed, non-empty list), copied as it copies it.
       const logprobs = isOutputLogprobs(event.logprobs) && event.logprobs.length > 0
         ? { entries: detached(event.logprobs), before: state.logprobs }
         : state.logprobs;
-      return { snapshot, at: at ?? addressOf(event), text: state.text + event.delta, logprobs };
+      return { snapshot, at: at ?? addressOf(address), text: state.text + event.delta, logprobs };
     }
   }
   return { snapshot: responseReducer(settledSnapshot(state), event), at: undefined, text: '' };
@@ -164,10 +166,16 @@ export interface TextPartAddress {
   readonly content_index: number;
 }
 
-function addressOf(event: ResponseTextDeltaEvent): TextPartAddress {
+function addressOf(event: TextPartAddress): TextPartAddress {
   return { type: event.type, output_index: event.output_index, item_id: event.item_id, content_index: event.content_index };
 }
 
-function sameAddress(a: TextPartAddress, b: ResponseTextDeltaEvent): boolean {
+/** The address of the open message a delta of a message no event added goes to, by its place; none without one. */
+function openMessageAddress(snapshot: ResponseSnapshot, event: ResponseTextDeltaEvent): TextPartAddress | undefined {
+  const position = openMessagePosition(snapshot);
+  return position < 0 ? undefined : { type: event.type, output_index: position, item_id: undefined, content_index: event.content_index };
+}
+
+function sameAddress(a: TextPartAddress, b: TextPartAddress): boolean {
   return a.output_index === b.output_index && a.content_index === b.content_index && a.item_id === b.item_id;
 }

@@ -63,7 +63,7 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
  *
  * A reasoning summary part or reasoning text part just past the last one is started by the first event that
  * addresses it (a server that sends no `added` event for it: Ollama, vLLM). The events of a message no event added
- * go to the last message, or start one (see {@link isUnadded}: LiteLLM's bridge).
+ * go to the last message while it is open, or start one (see {@link isUnadded}: LiteLLM's bridge).
  *
  * Throws {@link SnapshotError} for an event addressing an output item or content part that does not exist, or a
  * content part of another kind than the event expects, or an output event before any lifecycle event (the SDK
@@ -505,10 +505,29 @@ const MESSAGE_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set([
 ]);
 
 /**
+ * Where the events of a message no event added go when the snapshot's last message is still open (neither
+ * `completed` nor `incomplete`: a server whose ids do not match, and that puts every item at one index): its
+ * position; else -1 (the message is started).
+ *
+ * @internal
+ * @example
+ * const position = openMessagePosition(snapshot); // 1: the message after the reasoning item is still streaming
+ */
+export function openMessagePosition(snapshot: ResponseSnapshot): number {
+  const output = snapshot.output;
+  for (let position = output.length - 1; position >= 0; position--) {
+    const item = output[position];
+    if (item?.type !== 'message') continue;
+    const status = (item as { status?: unknown }).status;
+    return status === 'completed' || status === 'incomplete' ? -1 : position;
+  }
+  return -1;
+}
+
+/**
  * The snapshot after an event of a message no event added ({@link isUnadded}), or `undefined` for any other
- * event (the reducer's own cases then apply it). The event goes to the last message of the snapshot when there is
- * one (a server whose ids do not match, and that puts every item at one index); else its message is started, after
- * the items so far: an assistant message `in_progress` with the event's id, holding a blank part for a text event
+ * event (the reducer's own cases then apply it). The event goes to the last message of the snapshot while that one
+ * is open ({@link openMessagePosition}); else its message is started, after the items so far: an assistant message `in_progress` with the event's id, holding a blank part for a text event
  * of its first part (none for `response.content_part.added`, which brings its own; `response.output_item.done`
  * brings the whole message). A text event of a later part of a message never started changes nothing, as
  * before. Reasoning text parts are a reasoning item's, not a message's.
@@ -524,13 +543,10 @@ function unaddedMessage(snapshot: ResponseSnapshot, event: ResponseStreamEvent):
     address = event as unknown as PartAddressed;
   }
   if (!isUnadded(snapshot, address, 'message')) return undefined;
+  const open = openMessagePosition(snapshot);
+  // Addressed by its place alone (without an id, the wire index is the position).
+  if (open >= 0) return responseReducer(snapshot, { ...event, output_index: open, item_id: undefined } as unknown as ResponseStreamEvent);
   const output = snapshot.output;
-  for (let position = output.length - 1; position >= 0; position--) {
-    if (output[position]?.type === 'message') {
-      // Addressed by its place alone (without an id, the wire index is the position).
-      return responseReducer(snapshot, { ...event, output_index: position, item_id: undefined } as unknown as ResponseStreamEvent);
-    }
-  }
   if (event.type === 'response.output_item.done') return recomputeText({ ...snapshot, output: [...output, detached(event.item)] });
   if (address.content_index !== 0) return undefined;
   const content: MessagePart[] = [];
