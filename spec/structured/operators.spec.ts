@@ -118,7 +118,27 @@ describe.each(Object.entries(streams))('structured outputs of a %s stream', (_, 
     expect(error).toBeInstanceOf(StructuredOutputParseError);
     expect((error as StructuredOutputParseError).offset).toBe(29);
     expect(seen).toEqual([{ title: 'x' }]);
-    expect(await errorOf(from(bad).pipe(finalParsed(Recipe)))).toBeInstanceOf(StructuredOutputParseError);
+    expect(error).toMatchObject({ text: undefined, toolName: undefined, problem: expect.any(String) });
+    // Read whole, the error keeps the whole text: nothing received is lost.
+    const whole = await errorOf(from(bad).pipe(finalParsed(Recipe)));
+    expect(whole).toBeInstanceOf(StructuredOutputParseError);
+    expect(whole).toMatchObject({ offset: 29, problem: (error as StructuredOutputParseError).problem, text: '{"title": "x", "servings": 4,, "vegan": true}' });
+    expect((whole as Error).message).toBe((error as Error).message);
+  });
+
+  it("a check that throws, or is asynchronous, is a StructuredOutputValidationError with zod's error as its cause", async () => {
+    const Async = Recipe.refine(async () => true);
+    const Throwing = Recipe.refine(() => {
+      throw new RangeError('no recipes today');
+    });
+    for (const [schema, said] of [[Async, /Promise/], [Throwing, /no recipes today/]] as const) {
+      for (const op of [finalParsed(schema), structuredOutput(schema), partialParsed(schema)]) {
+        const error = await errorOf(from(values).pipe(op as never));
+        expect(error).toBeInstanceOf(StructuredOutputValidationError);
+        expect(error).toMatchObject({ value: recipe, issues: [{ path: [], message: expect.stringMatching(said) }] });
+        expect((error as Error).cause).toBeInstanceOf(Error);
+      }
+    }
   });
 
   it('take(1) stops the synchronous source at once, and teardown runs', () => {
@@ -559,8 +579,14 @@ describe('parsedToolCalls', () => {
     expect((e2 as StructuredOutputValidationError).toolName).toBe('get_weather');
     expect((e2 as StructuredOutputValidationError).callId).toBe('call_1');
 
+    expect((e2 as Error).message).toMatch(/^The arguments of tool call "get_weather" do not match its schema at city/);
+
+    // Invalid JSON names the call too, and keeps the whole arguments.
     const broken = responseFunctionCallEvents([{ name: 'get_time', callId: 'call_1', deltas: ['{"zone": "CET"'] }]);
-    expect(await errorOf(from(broken).pipe(parsedToolCalls(tools)))).toBeInstanceOf(StructuredOutputParseError);
+    const e3 = await errorOf(from(broken).pipe(parsedToolCalls(tools)));
+    expect(e3).toBeInstanceOf(StructuredOutputParseError);
+    expect(e3).toMatchObject({ toolName: 'get_time', callId: 'call_1', text: '{"zone": "CET"', offset: 14, path: '$.zone' });
+    expect((e3 as Error).message).toMatch(/^Invalid JSON in the arguments of tool call "get_time": /);
 
     const cut = [
       chunk([{ delta: { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_time', arguments: '{"zo' } }] } }]),
@@ -648,6 +674,8 @@ describe('what is no zod schema', () => {
     expect(() => finalParsed({ parse: JSON.parse } as never)).toThrow(message('finalParsed', 'Object'));
     expect(() => partialParsed(null as never)).toThrow(message('partialParsed', 'null'));
     expect(() => partialParsed()).not.toThrow();
+    expect(() => structuredOutput({} as never)).toThrow(message('structuredOutput', 'Object'));
+    expect(() => structuredOutput(undefined as never)).toThrow(message('structuredOutput', 'undefined'));
     expect(() => parsedToolCalls({ get_weather: { type: 'object' } } as never)).toThrow(message('parsedToolCalls: tool "get_weather"', 'Object'));
     expect(() => parsedToolCalls('get_weather' as never)).toThrow(new TypeError('parsedToolCalls: expected an object of tool names and zod schemas (got string)'));
     const final = { id: 'resp_1', object: 'response', status: 'completed', output: [], output_text: '{}' };

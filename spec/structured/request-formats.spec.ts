@@ -116,6 +116,8 @@ describe('request formats from zod schemas, as the official SDK makes them', () 
     ['a date, which zod cannot write', z.object({ when: z.date() }), 'properties/when'],
     ['a transform, which zod cannot write', z.object({ n: z.string().transform((s) => s.length) }), 'properties/n'],
     ['a bigint, which zod cannot write', z.object({ o: z.object({ big: z.bigint() }) }), 'properties/o/properties/big'],
+    ['a literal undefined, which zod cannot write', z.object({ a: z.literal(undefined) }), 'properties/a'],
+    ['a bigint literal, which zod cannot write', z.object({ o: z.object({ n: z.literal(BigInt(1)) }) }), 'properties/o/properties/n'],
     ['an id whose $ref leads nowhere (a %-escape in it)', z.object({ a: z.object({ s: z.string() }).meta({ id: '%41' }) }), 'properties/a'],
   ])('refuses %s with StructuredOutputSchemaError, as the SDK refuses it', (_, schema, path) => {
     expect(() => sdk.zodTextFormat(schema, 'x')).toThrow();

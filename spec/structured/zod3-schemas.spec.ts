@@ -3,6 +3,7 @@
  * for them, beside what the SDK sends (`openai/helpers/zod`, its vendored zod-to-json-schema in strict mode) and
  * beside what we send for the same schema written in zod 4; what strict mode cannot represent; validation.
  */
+import fc from 'fast-check';
 import * as sdk from 'openai/helpers/zod';
 import { from, lastValueFrom } from 'rxjs';
 import { z } from 'zod';
@@ -21,6 +22,7 @@ import {
 import { strictSchemaViolation } from '../../src/structured/strict-schema-rules';
 import { validate } from '../../src/structured/structured-text';
 import { refusedSchemas, SDK_ACCEPTS, sameAsSdkSchemas, ZOD3S } from './zod3-tables';
+import { propertyRuns } from '../helpers/property-runs';
 import { responseTextEvents, wire } from './streams';
 const propertiesOf = (schema: unknown) => (schema as { properties: Record<string, unknown> }).properties;
 
@@ -158,7 +160,7 @@ describe('zod 3 schemas: where we differ from the SDK, on purpose', () => {
 
   it("a time writes no `format` (JSON Schema's time asks for an offset, zod 3's time refuses one), as zod 4 does", () => {
     const ours = toStrictJsonSchema(z3.object({ t: z3.string().time() }));
-    expect(propertiesOf(ours)['t']).toEqual({ type: 'string' });
+    expect(propertiesOf(ours)['t']).toEqual({ type: 'string', pattern: expect.any(String) });
     expect(propertiesOf(wire(sdk.zodTextFormat(z3.object({ t: z3.string().time() }), 'x').schema))['t']).toEqual({ type: 'string', format: 'time' });
   });
 
@@ -245,6 +247,7 @@ describe('zod 3 schemas: where we differ from the SDK, on purpose', () => {
       type: 'string',
       maxLength: 10,
       format: 'email',
+      pattern: expect.stringMatching(/@/),
     });
   });
 });
@@ -281,10 +284,7 @@ describe('zod 3 schemas: where the same schema in zod 4 is written otherwise', (
   const SAFE = Number.MAX_SAFE_INTEGER;
 
   it.each<[string, z3.ZodTypeAny, z.core.$ZodType, string]>([
-    ['email', z3.string().email(), z.email(), 'email'],
     ['uuid', z3.string().uuid(), z.uuid(), 'uuid'],
-    ['datetime', z3.string().datetime(), z.iso.datetime(), 'date-time'],
-    ['date', z3.string().date(), z.iso.date(), 'date'],
     ['duration', z3.string().duration(), z.iso.duration(), 'duration'],
     ['ip v4', z3.string().ip({ version: 'v4' }), z.ipv4(), 'ipv4'],
   ])('a format (%s) is the format alone; zod 4 adds its own pattern', (_, zod3, zod4, format) => {
@@ -292,9 +292,22 @@ describe('zod 3 schemas: where the same schema in zod 4 is written otherwise', (
     expect(of4(zod4)).toEqual({ type: 'string', format, pattern: expect.any(String) });
   });
 
-  it('time() writes nothing (no format: JSON Schema time asks for an offset); zod 4 writes a pattern', () => {
-    expect(of3(z3.string().time())).toEqual({ type: 'string' });
+  it('time() writes no format (JSON Schema time asks for an offset), but its check as a pattern, as zod 4 does', () => {
+    expect(of3(z3.string().time())).toEqual({ type: 'string', pattern: expect.any(String) });
     expect(of4(z.iso.time())).toEqual({ type: 'string', pattern: expect.any(String) });
+  });
+
+  it.each<[string, z3.ZodTypeAny, z.core.$ZodType, string | undefined]>([
+    ['email', z3.string().email(), z.email(), 'email'],
+    ['datetime', z3.string().datetime(), z.iso.datetime(), 'date-time'],
+    ['datetime with offset', z3.string().datetime({ offset: true }), z.iso.datetime({ offset: true }), 'date-time'],
+    ['datetime of precision 3', z3.string().datetime({ precision: 3 }), z.iso.datetime({ precision: 3 }), 'date-time'],
+    ['datetime of precision 0', z3.string().datetime({ precision: 0 }), z.iso.datetime({ precision: 0 }), 'date-time'],
+    ['local datetime', z3.string().datetime({ local: true }), z.iso.datetime({ local: true }), undefined],
+    ['date', z3.string().date(), z.iso.date(), 'date'],
+  ])('a format narrower in zod 3 (%s) is its format and zod 3\'s check as a pattern, as zod 4 writes its own', (_, zod3, zod4, format) => {
+    expect(of3(zod3)).toEqual({ type: 'string', ...(format ? { format } : {}), pattern: expect.any(String) });
+    expect(of4(zod4)).toEqual({ type: 'string', ...(format ? { format } : {}), pattern: expect.any(String) });
   });
 
   it('jwt() and cidr() write nothing; zod 4 writes formats of those names', () => {
@@ -626,5 +639,39 @@ describe.each(ZOD3S)('zod 3 schemas (%s): validation', (_, z3) => {
       choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: '{"city":"Oslo","celsius":3,"unit":null}', refusal: null } }],
     } as unknown as Parameters<typeof parseStructuredOutput>[0];
     expect(parseStructuredOutput(completion, Weather)).toEqual({ city: 'Oslo', celsius: 3, unit: null });
+  });
+});
+
+describe("zod 3 schemas: a format's pattern accepts what zod 3's check accepts", () => {
+  const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
+  const date = pick(['2026-12-01', '2024-02-29', '2023-02-29', '2000-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-1-01', '20261-01-01']);
+  const time = pick(['10:00', '23:59:59', '24:00:00', '10:60', '10:00:00.5', '10:00:00.123', '10:00:00.', '10:00:00:00', '10:00:00.123:00.456', '1:00']);
+  const zone = pick(['', 'Z', 'z', '+01:00', '+0100', '-05:30', '+1:00', 'Z+01:00']);
+  const datetimes = fc.tuple(date, pick(['T', 't', ' ']), time, zone).map((parts) => parts.join(''));
+  const emails = fc
+    .tuple(fc.stringMatching(/^[a-zA-Z0-9._'+\-@ ]{0,6}$/), pick(['@', '']), fc.stringMatching(/^[a-zA-Z0-9.\-]{0,6}$/), pick(['.io', '.c', '.com', '', '.1a']))
+    .map((parts) => parts.join(''));
+  const pattern = (schema: z3.ZodTypeAny) => {
+    const node = propertiesOf(toStrictJsonSchema(z3.object({ a: schema })))['a'] as { pattern: string };
+    return new RegExp(node.pattern, 'u');
+  };
+
+  it.each<[string, z3.ZodString, fc.Arbitrary<string>]>([
+    ['datetime()', z3.string().datetime(), datetimes],
+    ['datetime({ offset: true })', z3.string().datetime({ offset: true }), datetimes],
+    ['datetime({ local: true, precision: 3 })', z3.string().datetime({ local: true, precision: 3 }), datetimes],
+    ['datetime({ precision: 0, offset: true })', z3.string().datetime({ precision: 0, offset: true }), datetimes],
+    ['time()', z3.string().time(), time],
+    ['time({ precision: 1 })', z3.string().time({ precision: 1 }), time],
+    ['date()', z3.string().date(), date],
+    ['email()', z3.string().email(), emails],
+  ])('%s', (_, schema, strings) => {
+    const accepts = pattern(schema);
+    // Both answers of each kind come up, so the comparison says something.
+    expect(fc.sample(strings, { numRuns: 400, seed: 7 }).map((text) => schema.safeParse(text).success)).toEqual(expect.arrayContaining([true, false]));
+    fc.assert(
+      fc.property(strings, (text) => accepts.test(text) === schema.safeParse(text).success),
+      { numRuns: propertyRuns(5_000, 1_000) },
+    );
   });
 });

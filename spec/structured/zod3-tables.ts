@@ -50,14 +50,13 @@ export function sameAsSdkSchemas(z3: Zod3): Record<string, z3.ZodTypeAny> {
       ]),
     }),
     'number checks': z3.object({ n: z3.number().int().min(0).max(10), p: z3.number().positive().lt(5), m: z3.number().multipleOf(3) }),
+    // `email()`, `datetime()` and `date()` add their check as a pattern, which the SDK does not: zod3-schemas.spec.ts.
     'string checks': z3.object({
       s: z3.string().min(2).max(8),
-      mail: z3.string().email(),
       link: z3.string().url(),
       id: z3.string().uuid(),
       word: z3.string().regex(/^[a-z]+$/),
-      when: z3.string().datetime(),
-      day: z3.string().date(),
+      mail: z3.string().email().regex(/@example\.com$/),
     }),
     'a default': z3.object({ p: z3.string().default('d'), n: z3.number().int().default(2) }),
     'optional and nullable object': z3.object({ o: z3.object({ a: z3.string() }).optional().nullable() }),

@@ -35,8 +35,10 @@ export class StructuredOutputError extends OpenAIStreamError {
 
 /**
  * The streamed text is not JSON: an unexpected character, a bad escape, a control character in a string, or the
- * end of the text before the value was complete. Carries where (`offset` in the whole text, `path` in the
- * document) and an excerpt of the text just before the problem.
+ * end of the text before the value was complete. Carries what (`problem`), where (`offset` in the whole text,
+ * `path` in the document) and an excerpt of the text just before the problem; the whole `text` when it was read
+ * whole (`finalParsed()`, `parseStructuredOutput()`, a tool call's arguments), and
+ * `toolName` / `callId` when it was a call's arguments (`parsedToolCalls()`, the tool loops).
  *
  * @example
  * const parser = createPartialJsonParser();
@@ -53,14 +55,40 @@ export class StructuredOutputParseError extends StructuredOutputError {
   readonly path: string;
   /** The text just before and at the offending character (at most about 60 characters). */
   readonly excerpt: string;
+  /** What is wrong, such as `unexpected character "!"` or `the text ended before the value was complete`. */
+  readonly problem: string;
+  /**
+   * The whole text, when it was read whole; `undefined` for a text read as it streamed (`partialParsed()`,
+   * `structuredOutput()`, `createPartialJsonParser()`: what came before the problem is in what they emitted).
+   */
+  readonly text: string | undefined;
+  /** The function name, when the text was a tool call's arguments. */
+  readonly toolName: string | undefined;
+  /** The call id, when the text was a tool call's arguments. */
+  readonly callId: string | undefined;
 
-  constructor(what: string, details: { offset: number; path: string; excerpt: string }) {
+  constructor(
+    what: string,
+    details: {
+      offset: number;
+      path: string;
+      excerpt: string;
+      text?: string | undefined;
+      toolName?: string | undefined;
+      callId?: string | undefined;
+    },
+  ) {
     // Tolerant of missing details: an error class must never fail to construct.
     const shown = excerpt(String(details.excerpt ?? ''), 80);
-    super('invalid_json', `Invalid JSON in structured output: ${what} at offset ${details.offset} (${details.path}): ${JSON.stringify(shown)}`);
+    const subject = details.toolName ? `the arguments of tool call "${details.toolName}"` : 'structured output';
+    super('invalid_json', `Invalid JSON in ${subject}: ${what} at offset ${details.offset} (${details.path}): ${JSON.stringify(shown)}`);
     this.offset = details.offset;
     this.path = details.path;
     this.excerpt = shown;
+    this.problem = String(what);
+    this.text = details.text;
+    this.toolName = details.toolName;
+    this.callId = details.callId;
   }
 }
 
@@ -101,7 +129,7 @@ export class StructuredOutputValidationError extends StructuredOutputError {
     }
     super(
       'validation',
-      `${subject} does not match its schema${where}: ${first?.message ?? 'invalid'} (${issues.length} issue${issues.length === 1 ? '' : 's'}): ${shown}`,
+      `${subject} ${details.toolName ? 'do' : 'does'} not match its schema${where}: ${first?.message ?? 'invalid'} (${issues.length} issue${issues.length === 1 ? '' : 's'}): ${shown}`,
       { cause: details.cause },
     );
     this.issues = issues;

@@ -88,6 +88,12 @@ function zodJsonSchema(schema: z.core.$ZodType): JsonSchemaNode {
 // The kinds of zod schema that have no JSON Schema (zod refuses them).
 const UNREPRESENTABLE: ReadonlySet<string> = new Set(['bigint', 'symbol', 'undefined', 'void', 'date', 'nan', 'custom', 'function', 'transform', 'map', 'set']);
 
+/** Whether zod refuses to write a schema of this definition: one of those kinds, or a literal of `undefined` or a bigint. */
+function cannotWrite(def: { type: string; values?: unknown }): boolean {
+  if (UNREPRESENTABLE.has(def.type)) return true;
+  return def.type === 'literal' && Array.isArray(def.values) && def.values.some((value) => value === undefined || typeof value === 'bigint');
+}
+
 /** Where the first schema zod cannot write lies (a JSON Schema location), if it is one of those kinds. */
 function unrepresentableAt(schema: z.core.$ZodType): string | undefined {
   let found: string | undefined;
@@ -96,7 +102,7 @@ function unrepresentableAt(schema: z.core.$ZodType): string | undefined {
       target: 'draft-7',
       unrepresentable: 'any',
       override: ({ zodSchema, path }) => {
-        if (found === undefined && UNREPRESENTABLE.has((zodSchema._zod.def as { type: string }).type)) found = location(path);
+        if (found === undefined && cannotWrite(zodSchema._zod.def as { type: string; values?: unknown })) found = location(path);
       },
     });
   } catch {

@@ -1,5 +1,5 @@
 import type { OperatorFunction } from 'rxjs';
-import type { AnyZodSchema, ZodInput, ZodOutput } from './zod-schema.js';
+import { type AnyZodSchema, checkZodSchema, type ZodInput, type ZodOutput } from './zod-schema.js';
 import { createPartialJsonParser, type DeepPartial } from './partial-json-parser.js';
 import { SKIP, withSteps } from './per-subscription.js';
 import {
@@ -45,6 +45,7 @@ export function structuredOutput<S extends AnyZodSchema>(
   schema: S,
   options: StructuredOutputOptions = {},
 ): OperatorFunction<StructuredOutputStreamValue, StructuredOutputSnapshot<ZodOutput<S>, ZodInput<S>>> {
+  checkZodSchema(schema, 'structuredOutput');
   type T = ZodOutput<S>;
   type I = ZodInput<S>;
   return withSteps(() => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { MissingResponseError, MissingStreamStartError } from '../errors/stream-errors.js';
 import {
   StructuredOutputIncompleteError,
+  StructuredOutputParseError,
   StructuredOutputRefusalError,
   StructuredOutputToolCallsError,
   StructuredOutputValidationError,
@@ -370,9 +371,17 @@ export function parseAndValidate<S extends AnyZodSchema>(
   schema: S | undefined,
   details: { toolName?: string | undefined; callId?: string | undefined } = {},
 ): ZodOutput<S> {
-  const parser = createPartialJsonParser();
-  parser.push(text);
-  return validate(parser.end(), schema, details);
+  let value: unknown;
+  try {
+    const parser = createPartialJsonParser();
+    parser.push(text);
+    value = parser.end();
+  } catch (error) {
+    if (!(error instanceof StructuredOutputParseError)) throw error;
+    // The same error, with the whole text (nothing received is lost) and the call it was the arguments of.
+    throw new StructuredOutputParseError(error.problem, { offset: error.offset, path: error.path, excerpt: error.excerpt, text, ...details });
+  }
+  return validate(value, schema, details);
 }
 
 /**
@@ -389,9 +398,17 @@ export function validate<S extends AnyZodSchema>(
   details: { toolName?: string | undefined; callId?: string | undefined } = {},
 ): ZodOutput<S> {
   if (schema === undefined) return value as ZodOutput<S>;
-  // zod 3's method; for zod 4 the function, not a method: the core type that classic and `zod/mini` schemas share
-  // declares none.
-  const result = isZod3Schema(schema) ? schema.safeParse(value) : z.safeParse(schema as z.core.$ZodType, value);
+  let result: { success: true; data: unknown } | { success: false; error: { issues: StructuredOutputValidationError['issues'] } };
+  try {
+    // zod 3's method; for zod 4 the function, not a method: the core type that classic and `zod/mini` schemas share
+    // declares none.
+    result = isZod3Schema(schema) ? schema.safeParse(value) : z.safeParse(schema as z.core.$ZodType, value);
+  } catch (error) {
+    // A check that threw (a refinement's or a transform's own error) or that is asynchronous (zod throws for a
+    // Promise in a synchronous parse): the value is not known to be valid.
+    const message = `the schema's check threw: ${error instanceof Error ? error.message : String(error)}`;
+    throw new StructuredOutputValidationError([{ path: [], message, code: 'custom' }], value, { ...details, cause: error });
+  }
   if (!result.success) throw new StructuredOutputValidationError(result.error.issues, value, { ...details, cause: result.error });
   return result.data as ZodOutput<S>;
 }

@@ -1,17 +1,18 @@
 /**
  * The JSON Schema of zod 3's leaf schemas, read from `_def`, for `zod3-json-schema.ts`: strings, numbers, literals,
  * enums, and a `.default()`'s value. Each says what zod 3's check accepts, in the keywords zod 4 uses; where zod 4
- * writes its own schema otherwise, this is kept, and pinned in spec/structured/zod3-schemas.spec.ts: a format is
- * written without zod 4's `pattern` (the format says it; zod 4's pattern is of its own check, which may differ, as
- * its uuid asks for a version digit); a pattern check without zod 4's `format` of its name (`starts_with`, `cuid`,
+ * writes its own schema otherwise, this is kept, and pinned in spec/structured/zod3-schemas.spec.ts: a format's
+ * `pattern` is zod 3's check (`date`, `datetime`, `time`, `email`), or none where the format says the check (zod 4's
+ * pattern is of its own check, which may differ, as its uuid asks for a version digit); a pattern check without zod 4's `format` of its name (`starts_with`, `cuid`,
  * ...: no JSON Schema format); `.int()` without zod 4's safe-integer bounds, and `.safe()` as a number, not an
  * integer (zod 3's checks); a format and a regex on one string as `format` and `pattern` (zod 4: an `allOf`).
  *
  * - String checks: lengths, the formats (`email`, `url` as `uri`, `uuid`, `datetime` as `date-time` but for local
- *   ones, `date`, `duration`, `ip` of one version) and patterns (`regex`, `startsWith`, `endsWith`, `includes`,
+ *   ones, `date`, `duration`, `ip` of one version; `email`, `datetime` and `date` with zod 3's check as a pattern,
+ *   when the string has no other) and patterns (`regex`, `startsWith`, `endsWith`, `includes`,
  *   `cuid`, `cuid2`, `ulid`, `nanoid`, `emoji`, each the strings zod 3's check accepts; two or more are an `allOf`,
  *   which strict mode refuses). `time` writes no format (JSON Schema's asks for an offset, zod 3's time refuses one;
- *   zod 4 writes none either, but a pattern), nor do `jwt` and `cidr` (zod 4 writes formats of those names);
+ *   zod 4 writes none either), but its check's pattern; `jwt` and `cidr` write nothing (zod 4 writes formats of those names);
  *   `base64` writes `contentEncoding`, refused by strict mode as zod 4's `z.base64()` is; `trim` and the case
  *   changes apply when parsing.
  * - Number checks: `int` (`integer`, without bounds: zod 3's int has none), the bounds (the tighter of a bound and
@@ -55,6 +56,41 @@ const STRING_PATTERNS: Readonly<Record<string, string>> = {
   // `.emoji()`: one or more characters, each pictographic or an emoji component (zod 3's Unicode properties).
   emoji: '^[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$',
 };
+
+/**
+ * The patterns of zod 3's checks that a JSON Schema `format` (or nothing) would say too widely, each the strings the
+ * check accepts, written from its options as zod 3 builds its own regular expression: `date-time` takes offsets and
+ * any fraction of a second where `.datetime()` takes `Z` alone unless `offset`, and the digits `precision` says;
+ * `email` takes quoted names and more characters than `.email()`; `time` has no format here (JSON Schema's asks for
+ * an offset). `date`'s calendar rule is the format's too, said here as zod 4 says it. zod 4 writes a pattern of its
+ * own check for each.
+ */
+const DATE = '((\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\\d|3[01])|(0[469]|11)-(0[1-9]|[12]\\d|30)|(02)-(0[1-9]|1\\d|2[0-8])))';
+
+/** zod 3's time of day, seconds optional unless a `precision` above 0 asks for that many digits (0: none). */
+function timeOfDay(precision: unknown): string {
+  const fraction = precision ? `\\.\\d{${precision as number}}` : precision == null ? '(\\.\\d+)?' : '';
+  // `+` as zod 3 writes it (seconds repeated too): the pattern accepts what the check accepts.
+  return `([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d${fraction})${precision ? '+' : '?'}`;
+}
+
+function formatPattern(check: Check): string | undefined {
+  switch (check.kind) {
+    case 'date':
+      return `^${DATE}$`;
+    case 'time':
+      return `^${timeOfDay(check['precision'])}$`;
+    case 'datetime': {
+      const zone = [check['local'] === true ? 'Z?' : 'Z', ...(check['offset'] === true ? ['([+-]\\d{2}:?\\d{2})'] : [])];
+      return `^${DATE}T${timeOfDay(check['precision'])}(${zone.join('|')})$`;
+    }
+    case 'email':
+      // Not starting with a dot, no two dots in a row (zod 3 says so with look-aheads, written here without).
+      return "^([A-Za-z0-9_'+\\-]+\\.)*[A-Za-z0-9_'+\\-]*[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}$";
+    default:
+      return undefined;
+  }
+}
 
 /** The JSON Schema formats of zod 3's string checks (those with one). */
 const STRING_FORMATS: Readonly<Record<string, string>> = {
@@ -110,6 +146,7 @@ export function stringNode(checks: readonly Check[]): JsonSchemaNode {
   let format: string | undefined;
   let contentEncoding: string | undefined;
   const patterns: string[] = [];
+  const formatPatterns: string[] = [];
   for (const check of checks) {
     const value = check['value'];
     switch (check.kind) {
@@ -149,15 +186,25 @@ export function stringNode(checks: readonly Check[]): JsonSchemaNode {
       case 'datetime':
         // A local datetime has no offset, which `date-time` asks for.
         if (check['local'] !== true) format = 'date-time';
+        formatPatterns.push(formatPattern(check)!);
+        break;
+      case 'time':
+      case 'date':
+      case 'email':
+        if (STRING_FORMATS[check.kind] !== undefined) format = STRING_FORMATS[check.kind];
+        formatPatterns.push(formatPattern(check)!);
         break;
       default: {
         const pattern = STRING_PATTERNS[check.kind];
         if (pattern !== undefined) patterns.push(pattern);
         else if (STRING_FORMATS[check.kind] !== undefined) format = STRING_FORMATS[check.kind];
-        // `time`, `jwt`, `cidr`, `trim`, `toLowerCase`, `toUpperCase`: no keyword; checked when parsing.
+        // `jwt`, `cidr`, `trim`, `toLowerCase`, `toUpperCase`: no keyword; checked when parsing.
       }
     }
   }
+  // A format check's pattern, when no other pattern is there: two would be an `allOf`, which strict mode refuses,
+  // so a format and a regex stay `format` and `pattern` (zod 3 checks the rest when the answer is parsed).
+  if (patterns.length === 0 && formatPatterns.length === 1) patterns.push(formatPatterns[0]!);
   return {
     type: 'string',
     ...lengths(minLength, maxLength),
