@@ -39,7 +39,7 @@ export {
 export { type AssistantStreamState, initialAssistantStreamState } from './assistants/snapshot/state.js';
 export { assistantStreamReducer } from './assistants/snapshot/reducer.js';
 export { accumulateSnapshots } from './assistants/operators/accumulate-snapshots.js';
-export { ofEventType } from './assistants/operators/of-event-type.js';
+export { ofEventType } from './operators/of-event-type.js';
 export { messageDeltas, type MessageDeltaWithSnapshot } from './assistants/operators/message-deltas.js';
 export { runStepDeltas, type RunStepDeltaWithSnapshot } from './assistants/operators/run-step-deltas.js';
 export { codeInterpreterDeltas, type CodeInterpreterDelta } from './assistants/operators/code-interpreter.js';

@@ -4,7 +4,7 @@
  * Chat Completions on 127.0.0.1, with a deterministic model whose answers a test can choose
  * (`emulator.scriptAnswer`), a request log, counters and fault injection; the official `openai` SDK works against
  * it unchanged. It also serves the Assistants API (assistants, threads, messages, runs with their event streams,
- * run steps), files and vector stores, for code that still uses them (OpenAI shuts the Assistants API down on
+ * run steps), files and vector stores, for code that still uses them (OpenAI shut the Assistants API down on
  * 2026-08-26). See `docs/testing.md`.
  *
  * @example
