@@ -48,6 +48,13 @@ describe('ofEventType on Responses events', () => {
     }
   });
 
+  it('reads a Responses event by its type when a server adds other keys, an `event` among them', async () => {
+    // Compatible servers add keys of their own to the event's JSON; the type is what names a Responses event.
+    const withExtra = events.map((e) => ({ ...e, event: 'message' }));
+    const ours = await lastValueFrom(responseEvents(streamOf([sse(withExtra)])).pipe(ofEventType('response.completed'), toArray()));
+    expect(ours.map((e) => [e.type, (e as { event?: unknown }).event])).toEqual([['response.completed', 'message']]);
+  });
+
   it('narrows the type (checked by tsc)', async () => {
     const stream = (): Observable<ResponseStreamEvent> => from(events);
     const deltas = await lastValueFrom(stream().pipe(ofEventType('response.output_text.delta'), toArray()));

@@ -25,8 +25,10 @@ export function ofEventType<K extends ResponseStreamEventType>(
 export function ofEventType<E extends AssistantStreamEvent | ResponseStreamEvent>(
   ...types: [string, ...string[]]
 ): OperatorFunction<E, E> {
-  // A run stream's event is named by `event`, a Responses event by `type`: each has only its own key.
-  const nameOf = (e: AssistantStreamEvent | ResponseStreamEvent): unknown => ('event' in e ? e.event : e.type);
+  // A Responses event is named by `type`, a run stream's event by `event`. `type` is read first: a run event is built
+  // here as `{ event, data }`, while a Responses event is the server's JSON, where a compatible server may add an
+  // `event` key of its own.
+  const nameOf = (e: AssistantStreamEvent | ResponseStreamEvent): unknown => ('type' in e ? e.type : e.event);
   // One type: a string compare per event; several: a Set lookup.
   if (types.length === 1) {
     const only = types[0];

@@ -3,18 +3,19 @@
  * enums, and a `.default()`'s value. Each says what zod 3's check accepts, in the keywords zod 4 uses; where zod 4
  * writes its own schema otherwise, this is kept, and pinned in spec/structured/zod3-schemas.spec.ts: a format's
  * `pattern` is zod 3's check (`date`, `datetime`, `time`, `email`), or none where the format says the check (zod 4's
- * pattern is of its own check, which may differ, as its uuid asks for a version digit); a pattern check without zod 4's `format` of its name (`starts_with`, `cuid`,
- * ...: no JSON Schema format); `.int()` without zod 4's safe-integer bounds, and `.safe()` as a number, not an
- * integer (zod 3's checks); a format and a regex on one string as `format` and `pattern` (zod 4: an `allOf`).
+ * pattern is of its own check, which may differ, as its uuid asks for a version digit); a pattern check without
+ * zod 4's `format` of its name (`starts_with`, `cuid`, ...: no JSON Schema format); `.int()` without zod 4's
+ * safe-integer bounds, and `.safe()` as a number, not an integer (zod 3's checks); a format and a regex on one string
+ * as `format` and `pattern` (zod 4: an `allOf`).
  *
  * - String checks: lengths, the formats (`email`, `url` as `uri`, `uuid`, `datetime` as `date-time` but for local
  *   ones, `date`, `duration`, `ip` of one version; `email`, `datetime` and `date` with zod 3's check as a pattern,
- *   when the string has no other) and patterns (`regex`, `startsWith`, `endsWith`, `includes`,
- *   `cuid`, `cuid2`, `ulid`, `nanoid`, `emoji`, each the strings zod 3's check accepts; two or more are an `allOf`,
- *   which strict mode refuses). `time` writes no format (JSON Schema's asks for an offset, zod 3's time refuses one;
- *   zod 4 writes none either), but its check's pattern; `jwt` and `cidr` write nothing (zod 4 writes formats of those names);
- *   `base64` writes `contentEncoding`, refused by strict mode as zod 4's `z.base64()` is; `trim` and the case
- *   changes apply when parsing.
+ *   when the string has no other) and patterns (`regex`, `startsWith`, `endsWith`, `includes`, `cuid`, `cuid2`,
+ *   `ulid`, `nanoid`, `emoji`, each the strings zod 3's check accepts; two or more are an `allOf`, which strict mode
+ *   refuses). `time` writes no format (JSON Schema's asks for an offset, zod 3's time refuses one; zod 4 writes none
+ *   either), but its check's pattern; `jwt` and `cidr` write nothing (zod 4 writes formats of those names); `base64`
+ *   writes `contentEncoding`, refused by strict mode as zod 4's `z.base64()` is; `trim` and the case changes apply
+ *   when parsing.
  * - Number checks: `int` (`integer`, without bounds: zod 3's int has none), the bounds (the tighter of a bound and
  *   an exclusive one), `multipleOf`.
  */
@@ -57,14 +58,7 @@ const STRING_PATTERNS: Readonly<Record<string, string>> = {
   emoji: '^[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$',
 };
 
-/**
- * The patterns of zod 3's checks that a JSON Schema `format` (or nothing) would say too widely, each the strings the
- * check accepts, written from its options as zod 3 builds its own regular expression: `date-time` takes offsets and
- * any fraction of a second where `.datetime()` takes `Z` alone unless `offset`, and the digits `precision` says;
- * `email` takes quoted names and more characters than `.email()`; `time` has no format here (JSON Schema's asks for
- * an offset). `date`'s calendar rule is the format's too, said here as zod 4 says it. zod 4 writes a pattern of its
- * own check for each.
- */
+/** zod 3's date check: a day that exists, a leap day only in a leap year (zod 4's check is the same). */
 const DATE = '((\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\\d|3[01])|(0[469]|11)-(0[1-9]|[12]\\d|30)|(02)-(0[1-9]|1\\d|2[0-8])))';
 
 /** zod 3's time of day, seconds optional unless a `precision` above 0 asks for that many digits (0: none). */
@@ -74,6 +68,14 @@ function timeOfDay(precision: unknown): string {
   return `([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d${fraction})${precision ? '+' : '?'}`;
 }
 
+/**
+ * The patterns of zod 3's checks that a JSON Schema `format` (or nothing) would say too widely, each the strings the
+ * check accepts, written from its options as zod 3 builds its own regular expression: `date-time` takes offsets and
+ * any fraction of a second where `.datetime()` takes `Z` alone unless `offset`, and the digits `precision` says;
+ * `email` takes quoted names and more characters than `.email()`; `time` has no format here (JSON Schema's asks for
+ * an offset). `date`'s calendar rule is the format's too, said here as zod 4 says it. zod 4 writes a pattern of its
+ * own check for each.
+ */
 function formatPattern(check: Check): string | undefined {
   switch (check.kind) {
     case 'date':
