@@ -104,6 +104,33 @@ describe('timeouts', () => {
     expect((out.error as StreamTimeoutError).kind).toBe('idle');
   });
 
+  it('the API\'s keepalive events do reset it: a Responses stream that works for longer than the idle timeout completes', async () => {
+    // 15 keepalives 100 ms apart (1.5 s) against an idle timeout of 1 s: the gaps are a tenth of the limit.
+    const response = { id: 'resp_k', object: 'response', status: 'in_progress', output: [] };
+    const frame = (e: { type: string }) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(frame({ type: 'response.created', sequence_number: 0, response } as { type: string }));
+      let n = 0;
+      const beat = setInterval(() => {
+        if (++n <= 15) return void res.write(frame({ type: 'keepalive', sequence_number: n } as { type: string }));
+        clearInterval(beat);
+        res.end(frame({ type: 'response.completed', sequence_number: n, response: { ...response, status: 'completed' } } as { type: string }));
+      }, 100);
+      res.on('close', () => clearInterval(beat));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, idleTimeout: 1000 });
+      const types = (await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Think' }).pipe(toArray()))).map((e) => e.type as string);
+      expect(types.filter((t) => t === 'keepalive')).toHaveLength(15);
+      expect(types.at(-1)).toBe('response.completed');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('a stream with no first event fails with StreamTimeoutError("first-event")', async () => {
     const out = await streamWith({ kind: 'stall', afterEvents: 0 }, { firstEventTimeout: 100, recoverStreams: false });
     expect(out.error).toMatchObject({ kind: 'first-event', timeoutMs: 100 });

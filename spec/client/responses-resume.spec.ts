@@ -191,6 +191,72 @@ describe('client.responses.stream(): lossless resume of background responses', (
     expect((error as Error).message).toMatch(/^The stream of response resp_\w+ \(last status: in_progress\) ended before it was done, after 9 events/);
   });
 
+  it('a resume is never a success without the terminal event, keepalives alone do not renew the budget, and skipped numbers are asked for again', async () => {
+    const id = 'resp_faults';
+    const response = { id, object: 'response', status: 'in_progress', background: true, output: [] };
+    const item = { id: 'msg_1', type: 'message', status: 'in_progress', role: 'assistant', content: [] };
+    const delta = (n: number, d: string) => ({ type: 'response.output_text.delta', sequence_number: n, item_id: 'msg_1', output_index: 0, content_index: 0, delta: d });
+    const completed = (n: number) => ({ type: 'response.completed', sequence_number: n, response: { ...response, status: 'completed' } });
+    const head = [
+      { type: 'response.created', sequence_number: 0, response },
+      { type: 'response.output_item.added', sequence_number: 1, output_index: 0, item },
+      { type: 'response.content_part.added', sequence_number: 2, item_id: 'msg_1', output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } },
+      delta(3, 'Hel'),
+      delta(4, 'lo'),
+    ];
+    const frames = (events: readonly object[]) => events.map((e) => `event: ${(e as { type: string }).type}\ndata: ${JSON.stringify(e)}\n\n`).join('');
+    // The POST is cut after `head`; each GET answers with the next of `resumes` (the last one again when they run out).
+    const serve = async (resumes: readonly string[], run: (client: ReturnType<typeof createClient>, requests: string[]) => Promise<void>) => {
+      const requests: string[] = [];
+      let gets = 0;
+      const server = await listen((req, res) => {
+        requests.push(`${req.method} ${req.url}`);
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        if (req.method === 'POST') return res.end(frames(head));
+        res.end(resumes[Math.min(gets++, resumes.length - 1)]);
+      });
+      try {
+        await run(createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 2 }), requests);
+      } finally {
+        await server.close();
+      }
+    };
+    const call = (client: ReturnType<typeof createClient>) => {
+      const seen: ResponseStreamEvent[] = [];
+      const result = lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }).pipe(tap((e) => seen.push(e)))).then(
+        () => 'completed',
+        (e: unknown) => e,
+      );
+      return { seen, result };
+    };
+
+    // A resume that numbers from 0 again: its delta and its terminal event are taken for events already delivered.
+    await serve([frames([delta(0, ' world'), completed(1)])], async (client, requests) => {
+      const { seen, result } = call(client);
+      const outcome = await result;
+      expect(outcome).toBeInstanceOf(IncompleteStreamError);
+      expect(outcome).toMatchObject({ responseId: id, receivedEvents: 5, lastEventName: 'response.output_text.delta' });
+      expect(text(seen)).toBe('Hello');
+      expect(requests.filter((r) => r.startsWith('GET'))).toEqual(Array(2).fill(`GET /responses/${id}?stream=true&starting_after=4`));
+    });
+
+    // Every resume answers a keepalive without a number, then ends: the budget runs out (it resumed for ever before).
+    await serve(['event: keepalive\ndata: {"type":"keepalive"}\n\n'], async (client, requests) => {
+      const { result } = call(client);
+      expect(await result).toBeInstanceOf(IncompleteStreamError);
+      expect(requests.filter((r) => r.startsWith('GET'))).toHaveLength(2);
+    });
+
+    // Skipped numbers (5 before 4, then 4): the gap is a cut, and the next resume asks again after 4.
+    await serve([frames([delta(6, 'ld'), delta(5, ' wor'), completed(7)]), frames([delta(5, ' wor'), delta(6, 'ld'), completed(7)])], async (client, requests) => {
+      const { seen, result } = call(client);
+      expect(await result).toBe('completed');
+      expect(text(seen)).toBe('Hello world');
+      expect(seqs(seen)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(requests.filter((r) => r.startsWith('GET'))).toEqual(Array(2).fill(`GET /responses/${id}?stream=true&starting_after=4`));
+    });
+  });
+
   it('a server that numbers no event: a cut is final (a resume could not say where to go on), never the text twice', async () => {
     const id = 'resp_unnumbered';
     const response = { id, object: 'response', status: 'in_progress', background: true, output: [] };
@@ -245,7 +311,13 @@ describe('client.responses.stream(): lossless resume of background responses', (
         const byId = createClient({ apiKey: 'k', baseURL: keepalive.url, maxRetries: 2 });
         const resumed = await lastValueFrom(byId.responses.stream({ response_id: id, starting_after: 3 }).pipe(toArray()));
         expect(resumed.map((e) => e.type)).toEqual(['keepalive', 'response.completed']);
-        expect(requests).toEqual([`GET /responses/${id}?stream=true&starting_after=3`, `GET /responses/${id}?stream=true&starting_after=3`]);
+        // The keepalive is no event of the response: as for a stream that brought none, the client asks whether the
+        // response settled (this server answers no response, so it is taken as still at work) before resuming.
+        expect(requests).toEqual([
+          `GET /responses/${id}?stream=true&starting_after=3`,
+          `GET /responses/${id}`,
+          `GET /responses/${id}?stream=true&starting_after=3`,
+        ]);
       } finally {
         await keepalive.close();
       }

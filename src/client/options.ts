@@ -83,7 +83,7 @@ export interface ClientOptions {
    */
   timeout?: number | undefined;
   /**
-   * Milliseconds a stream may go without an event (comments and keep-alives do not count). Default 60 000;
+   * Milliseconds a stream may go without an event (SSE comments do not count; the API's `keepalive` events do). Default 60 000;
    * `0` or `Infinity`: no limit (a negative or `NaN` value fails the stream with a `RangeError`).
    */
   idleTimeout?: number | undefined;

@@ -4,7 +4,7 @@
  * `sequence_number` are asked for again (`GET /responses/{id}?stream=true&starting_after=N`), as many times as
  * needed: every event reaches the subscriber once, in order.
  */
-import { catchError, defer, EMPTY, filter, type MonoTypeOperatorFunction, Observable, of, retry, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
+import { catchError, concat, defer, EMPTY, filter, type MonoTypeOperatorFunction, Observable, of, retry, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
 import { APIConnectionError, APIError } from '../../errors/api-errors.js';
 import { ResponseResumeExpiredError } from '../../errors/resume-errors.js';
 import { IncompleteStreamError, StreamTimeoutError } from '../../errors/stream-errors.js';
@@ -88,10 +88,11 @@ export interface ResumePlan {
  * The events of `plan.first`, resumed after every cut of a background response: the first resume after an
  * event was delivered goes at once, further ones in a row back off (the client's retry delays, on its
  * scheduler) and stop after `maxRetries` of them (at least one, so `maxRetries: 0` still resumes once); a resume
- * that delivers an event restores the budget. A stream by id (`startingAfter`) that brought no event and whose
+ * that delivers an event restores the budget (a `keepalive` without a number is no such event). A stream by id (`startingAfter`) that brought no event and whose
  * response is found settled is resumed once more beyond the budget, and completes empty when that resume too ends
  * cleanly without an event (nothing was left after `startingAfter`). Of a resumed stream, events already delivered
- * (a server that replays more than asked) are dropped; the first stream passes every event as it came. A resume
+ * (a server that replays more than asked) are dropped, a number past the next one is a cut (events were skipped),
+ * and an end without the terminal event is a cut; the first stream passes every event as it came. A resume
  * the API refuses with 400 or 404, a stream by id with `startingAfter` included, fails with
  * {@link ResponseResumeExpiredError}.
  * Unsubscribing stops everything at once (and, with `cancelOnUnsubscribe`, cancels the response while it has not
@@ -116,6 +117,9 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     // The cut that began the resumes in a row that delivered nothing: what the stream fails with when they run out
     // (it says where the stream was; a resume that brought nothing knows less).
     let firstCut: unknown;
+    // Resumes in a row since the last event that moved the stream on (an unnumbered keepalive does not: a server
+    // that answers every resume with one alone must not resume for ever, at once each time).
+    let inRow = 0;
 
     // Whether the last event delivered (but a keepalive) had no `sequence_number`: after one, a resume cannot say
     // where to go on (`starting_after` the last number would bring the unnumbered ones again).
@@ -125,6 +129,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     let lastEvent: string | undefined;
 
     const learn = (event: ResponseStreamEvent): void => {
+      // An unnumbered keepalive says nothing of the response nor of where the stream is: passed on, not progress.
+      if ((event.type as string) === 'keepalive' && typeof event.sequence_number !== 'number') return;
       const response = (event as { response?: { id?: unknown; background?: unknown; status?: unknown } }).response;
       // The response the call asked for (a stream by id) stays the one followed, whatever id the stream tells.
       if (plan.responseId === undefined && isPathId(response?.id)) responseId = response.id;
@@ -134,18 +140,38 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       if (typeof event.sequence_number === 'number') {
         last = event.sequence_number;
         unnumbered = false;
-      } else if ((event.type as string) !== 'keepalive') unnumbered = true;
+      } else unnumbered = true;
       if (RESPONSE_TERMINAL_EVENTS.has(event.type)) settled = true;
       delivered++;
       firstCut = undefined;
+      inRow = 0;
     };
 
     // Of a stream after `starting_after` (a resume, a stream by id with `startingAfter`), only the events after the
-    // last one delivered: a server may send more than asked. The first stream of a call passes every event as it
-    // came, whatever its numbers (a server whose numbers do not go up loses nothing, and is not taken for a cut).
-    const afterLast = filter(
-      (event: ResponseStreamEvent) => typeof event.sequence_number !== 'number' || event.sequence_number > last,
-    );
+    // last one delivered: a server may send more than asked. A number past the next one means events were skipped:
+    // a cut, so the next resume asks again after the last one delivered (nothing the response sent is lost, no text
+    // arrives out of order). The first stream of a call passes every event as it came, whatever its numbers (a
+    // server whose numbers do not go up loses nothing, and is not taken for a cut).
+    const afterLast: MonoTypeOperatorFunction<ResponseStreamEvent> = (source) =>
+      source.pipe(
+        filter((event) => typeof event.sequence_number !== 'number' || event.sequence_number > last),
+        tap((event) => {
+          const n = event.sequence_number;
+          if (typeof n === 'number' && last >= 0 && n !== last + 1) {
+            throw cutHere(`events ${last + 1} to ${n - 1} were skipped (the stream went from ${last} to ${n})`);
+          }
+        }),
+      );
+    // A cut at this point of the call. With a reason, its `cause` says it, so it is not taken for a stream that
+    // ended cleanly (`endedCleanly`).
+    const cutHere = (why?: string) =>
+      new IncompleteStreamError({
+        responseId,
+        lastResponseStatus: status,
+        receivedEvents: delivered,
+        lastEventName: lastEvent,
+        cause: why === undefined ? undefined : new Error(why),
+      });
     const events$ = defer(() => {
       if (!started) {
         started = true;
@@ -158,11 +184,15 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
       return plan.resume(responseId!, last).pipe(refusedAsExpired(responseId!, last), afterLast);
     }).pipe(
       tap(learn),
+      // A stream that ended without the response's terminal event (a resume whose terminal event was numbered as
+      // one already delivered, and dropped) is cut, never a success.
+      (source) => concat(source, defer(() => (settled ? EMPTY : throwError(() => cutHere())))),
       retry({
-        // The budget is counted below: a settled response earns one resume beyond it.
+        // The budget is counted below (`inRow`, reset by an event that moves the stream on): a settled response
+        // earns one resume beyond it.
         count: plan.enabled ? Infinity : 0,
-        resetOnSuccess: true,
-        delay: (error: unknown, attempt: number) => {
+        delay: (error: unknown) => {
+          const attempt = ++inRow;
           const id = responseId ?? (error instanceof IncompleteStreamError ? error.responseId : undefined);
           // Events came, the last unnumbered (a server without `sequence_number`): a resume cannot say where to go on.
           if (!resumable || !isPathId(id) || settled || !isCut(error) || unnumbered) return throwError(() => error);
