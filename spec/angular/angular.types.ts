@@ -79,6 +79,11 @@ expectTypeOf(streamSignals(responses$, { snapshot: (source) => source.pipe(accum
   Signal<string | undefined>
 >();
 expectTypeOf(streamSignals(responses$, { snapshot: false }).snapshot).toEqualTypeOf<Signal<undefined>>();
+// Without a stream and with a snapshot operator: both type arguments give the snapshot's type; the kind alone
+// compiles too (TypeScript infers no type argument once one is written), with the snapshot as `unknown`.
+const titles = (source: Observable<ResponseStreamEvent>) => source.pipe(map((e) => e.type));
+expectTypeOf(streamSignals<ResponseStreamEvent, string>(undefined, { snapshot: titles }).snapshot).toEqualTypeOf<Signal<string | undefined>>();
+expectTypeOf(streamSignals<ResponseStreamEvent>(undefined, { snapshot: titles }).snapshot).toEqualTypeOf<Signal<unknown>>();
 streamSignals(responses$, { ssr: 'wait', text: (source) => source.pipe(map((e) => e.type)) });
 // @ts-expect-error only 'skip' or 'wait'
 streamSignals(responses$, { ssr: 'always' });

@@ -165,6 +165,25 @@ describe('streamSignals() in virtual time', () => {
     });
   });
 
+  it("the docs' conversation: in finalize(), status() is 'done' after a completed turn, and not after a failed or stopped one", () => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, flush }) => {
+      const recorded: Array<[string, string]> = [];
+      const answer: StreamSignals<ResponseStreamEvent, unknown> = streamSignals<ResponseStreamEvent>(undefined, { injector });
+      const ask = (question: string, events$: Observable<ResponseStreamEvent>) =>
+        answer.start(events$.pipe(finalize(() => answer.status() === 'done' && recorded.push([question, answer.text()]))));
+      ask('completes', cold<ResponseStreamEvent>('c-m-p-h-d|', responseEvents));
+      flush();
+      ask('fails', cold<ResponseStreamEvent>('c-m-p-h-#', responseEvents, new Error('cut')));
+      flush();
+      ask('stopped', cold<ResponseStreamEvent>('c-m-p-h-', responseEvents));
+      flush();
+      answer.stop();
+      // Only the completed turn, with its whole text; the failed and the stopped ones are not recorded.
+      expect(recorded).toEqual([['completes', expect.stringMatching(/.+/)]]);
+    });
+  });
+
   it("stop() on a stream whose finalize() starts the next one: the next one runs; start(other$) instead: other$ runs, the finalize's stream never", () => {
     const scheduler = testScheduler();
     scheduler.run(({ cold, expectSubscriptions, flush }) => {

@@ -18,7 +18,7 @@ import { textDeltas } from '../operators/text-deltas.js';
 import { type SnapshotOf, streamSnapshots } from './stream-snapshots.js';
 
 /**
- * Where a stream of {@link streamSignals} is: `'idle'` (none started yet, or not on the server), `'streaming'`
+ * Where a stream of {@link streamSignals} is: `'idle'` (none started yet, or on the server with `ssr: 'skip'`), `'streaming'`
  * (subscribed, not ended), `'done'` (completed), `'stopped'` (`stop()`, `start()` of another stream, or the
  * injection context destroyed, while streaming) or `'error'` (failed: `error()` holds why).
  *
@@ -123,7 +123,9 @@ export interface StreamSignals<E, S = SnapshotOf<E>> {
  *   }
  * }
  */
-export function streamSignals<E extends StreamValue, S>(
+// `S = unknown`: with the kind alone written (`streamSignals<ResponseStreamEvent>(undefined, { snapshot })`),
+// TypeScript infers no other type argument; the call still compiles, its snapshot typed `unknown`.
+export function streamSignals<E extends StreamValue, S = unknown>(
   events$: Observable<E> | null | undefined,
   options: StreamSignalsOptions<E, S> & { snapshot: OperatorFunction<E, S> },
 ): StreamSignals<E, S>;
