@@ -21,6 +21,7 @@ import {
 } from '../../src/index';
 import type { Fault } from '../../src/testing/index';
 import { useEmulator, weatherTool } from '../helpers/emulator';
+import { sse } from '../responses/stream';
 
 const ctx = useEmulator();
 
@@ -107,15 +108,14 @@ describe('timeouts', () => {
   it('the API\'s keepalive events do reset it: a Responses stream that works for longer than the idle timeout completes', async () => {
     // 15 keepalives 100 ms apart (1.5 s) against an idle timeout of 1 s: the gaps are a tenth of the limit.
     const response = { id: 'resp_k', object: 'response', status: 'in_progress', output: [] };
-    const frame = (e: { type: string }) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
     const server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(frame({ type: 'response.created', sequence_number: 0, response } as { type: string }));
+      res.write(sse([{ type: 'response.created', sequence_number: 0, response }]));
       let n = 0;
       const beat = setInterval(() => {
-        if (++n <= 15) return void res.write(frame({ type: 'keepalive', sequence_number: n } as { type: string }));
+        if (++n <= 15) return void res.write(sse([{ type: 'keepalive', sequence_number: n }]));
         clearInterval(beat);
-        res.end(frame({ type: 'response.completed', sequence_number: n, response: { ...response, status: 'completed' } } as { type: string }));
+        res.end(sse([{ type: 'response.completed', sequence_number: n, response: { ...response, status: 'completed' } }]));
       }, 100);
       res.on('close', () => clearInterval(beat));
     });

@@ -10,6 +10,7 @@ import {
 import { startEmulator, type Emulator, type Fault } from '../../src/testing/index.js';
 import { useEmulator } from '../helpers/emulator';
 import { listen } from '../helpers/local-server';
+import { sse } from '../responses/stream';
 
 const ctx = useEmulator();
 const INPUT = 'Tell me about the sea and the sky';
@@ -204,15 +205,14 @@ describe('client.responses.stream(): lossless resume of background responses', (
       delta(3, 'Hel'),
       delta(4, 'lo'),
     ];
-    const frames = (events: readonly object[]) => events.map((e) => `event: ${(e as { type: string }).type}\ndata: ${JSON.stringify(e)}\n\n`).join('');
     // The POST is cut after `head`; each GET answers with the next of `resumes` (the last one again when they run out).
-    const serve = async (resumes: readonly string[], run: (client: ReturnType<typeof createClient>, requests: string[]) => Promise<void>) => {
+    const serve = async (resumes: readonly Uint8Array[], run: (client: ReturnType<typeof createClient>, requests: string[]) => Promise<void>) => {
       const requests: string[] = [];
       let gets = 0;
       const server = await listen((req, res) => {
         requests.push(`${req.method} ${req.url}`);
         res.writeHead(200, { 'content-type': 'text/event-stream' });
-        if (req.method === 'POST') return res.end(frames(head));
+        if (req.method === 'POST') return res.end(sse(head));
         res.end(resumes[Math.min(gets++, resumes.length - 1)]);
       });
       try {
@@ -231,7 +231,7 @@ describe('client.responses.stream(): lossless resume of background responses', (
     };
 
     // A resume that numbers from 0 again: its delta and its terminal event are taken for events already delivered.
-    await serve([frames([delta(0, ' world'), completed(1)])], async (client, requests) => {
+    await serve([sse([delta(0, ' world'), completed(1)])], async (client, requests) => {
       const { seen, result } = call(client);
       const outcome = await result;
       expect(outcome).toBeInstanceOf(IncompleteStreamError);
@@ -241,14 +241,14 @@ describe('client.responses.stream(): lossless resume of background responses', (
     });
 
     // Every resume answers a keepalive without a number, then ends: the budget runs out (it resumed for ever before).
-    await serve(['event: keepalive\ndata: {"type":"keepalive"}\n\n'], async (client, requests) => {
+    await serve([sse([{ type: 'keepalive' }])], async (client, requests) => {
       const { result } = call(client);
       expect(await result).toBeInstanceOf(IncompleteStreamError);
       expect(requests.filter((r) => r.startsWith('GET'))).toHaveLength(2);
     });
 
     // Skipped numbers (5 before 4, then 4): the gap is a cut, and the next resume asks again after 4.
-    await serve([frames([delta(6, 'ld'), delta(5, ' wor'), completed(7)]), frames([delta(5, ' wor'), delta(6, 'ld'), completed(7)])], async (client, requests) => {
+    await serve([sse([delta(6, 'ld'), delta(5, ' wor'), completed(7)]), sse([delta(5, ' wor'), delta(6, 'ld'), completed(7)])], async (client, requests) => {
       const { seen, result } = call(client);
       expect(await result).toBe('completed');
       expect(text(seen)).toBe('Hello world');

@@ -18,9 +18,9 @@ import { textDeltas } from '../operators/text-deltas.js';
 import { type SnapshotOf, streamSnapshots } from './stream-snapshots.js';
 
 /**
- * Where a stream of {@link streamSignals} is: `'idle'` (none started yet, or on the server with `ssr: 'skip'`), `'streaming'`
- * (subscribed, not ended), `'done'` (completed), `'stopped'` (`stop()`, `start()` of another stream, or the
- * injection context destroyed, while streaming) or `'error'` (failed: `error()` holds why).
+ * Where a stream of {@link streamSignals} is: `'idle'` (none started yet, or on the server with `ssr: 'skip'`),
+ * `'streaming'` (subscribed, not ended), `'done'` (completed), `'stopped'` (`stop()`, `start()` of another stream, or
+ * the injection context destroyed, while streaming) or `'error'` (failed: `error()` holds why).
  *
  * @example
  * const label: Record<StreamStatus, string> = { idle: '', streaming: '…', done: '✓', stopped: 'stopped', error: '!' };

@@ -83,8 +83,8 @@ export interface ClientOptions {
    */
   timeout?: number | undefined;
   /**
-   * Milliseconds a stream may go without an event (SSE comments do not count; the API's `keepalive` events do). Default 60 000;
-   * `0` or `Infinity`: no limit (a negative or `NaN` value fails the stream with a `RangeError`).
+   * Milliseconds a stream may go without an event (SSE comments do not count; the API's `keepalive` events do).
+   * Default 60 000; `0` or `Infinity`: no limit (a negative or `NaN` value fails the stream with a `RangeError`).
    */
   idleTimeout?: number | undefined;
   /**

@@ -32,9 +32,9 @@ export interface ResponseRecoveryInfo {
   /** How many events this subscription has delivered so far. */
   readonly receivedEvents: number;
   /**
-   * 1 for the first resume since the last event delivered, 2 for the next, ... (at most `maxRetries`, and at least
-   * 1: the first resume after an event goes even with `maxRetries: 0`; one more for a response found settled, see
-   * `resumeResponse`).
+   * 1 for the first resume since the last event delivered (a `keepalive` without a number aside), 2 for the next,
+   * ... (at most `maxRetries`, and at least 1: the first resume after an event goes even with `maxRetries: 0`; one
+   * more for a response found settled, see `resumeResponse`).
    */
   readonly attempt: number;
   /**
@@ -88,13 +88,13 @@ export interface ResumePlan {
  * The events of `plan.first`, resumed after every cut of a background response: the first resume after an
  * event was delivered goes at once, further ones in a row back off (the client's retry delays, on its
  * scheduler) and stop after `maxRetries` of them (at least one, so `maxRetries: 0` still resumes once); a resume
- * that delivers an event restores the budget (a `keepalive` without a number is no such event). A stream by id (`startingAfter`) that brought no event and whose
- * response is found settled is resumed once more beyond the budget, and completes empty when that resume too ends
- * cleanly without an event (nothing was left after `startingAfter`). Of a resumed stream, events already delivered
- * (a server that replays more than asked) are dropped, a number past the next one is a cut (events were skipped),
- * and an end without the terminal event is a cut; the first stream passes every event as it came. A resume
- * the API refuses with 400 or 404, a stream by id with `startingAfter` included, fails with
- * {@link ResponseResumeExpiredError}.
+ * that delivers an event restores the budget (a `keepalive` without a number is no such event). A stream by id
+ * (`startingAfter`) that brought no event and whose response is found settled is resumed once more beyond the
+ * budget, and completes empty when that resume too ends cleanly without an event (nothing was left after
+ * `startingAfter`). Of a resumed stream, events already delivered (a server that replays more than asked) are
+ * dropped, and a number past the next one (events skipped) is a cut; the first stream passes every event as it
+ * came. A stream that ends without the terminal event is a cut. A resume the API refuses with 400 or 404, a stream
+ * by id with `startingAfter` included, fails with {@link ResponseResumeExpiredError}.
  * Unsubscribing stops everything at once (and, with `cancelOnUnsubscribe`, cancels the response while it has not
  * settled).
  *
@@ -128,6 +128,17 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     let status: string | undefined;
     let lastEvent: string | undefined;
 
+    // A cut at this point of the call. With a reason, its `cause` says it, so it is not taken for a stream that
+    // ended cleanly (`endedCleanly`).
+    const cutHere = (why?: string) =>
+      new IncompleteStreamError({
+        responseId,
+        lastResponseStatus: status,
+        receivedEvents: delivered,
+        lastEventName: lastEvent,
+        cause: why === undefined ? undefined : new Error(why),
+      });
+
     const learn = (event: ResponseStreamEvent): void => {
       // An unnumbered keepalive says nothing of the response nor of where the stream is: passed on, not progress.
       if ((event.type as string) === 'keepalive' && typeof event.sequence_number !== 'number') return;
@@ -152,26 +163,16 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
     // a cut, so the next resume asks again after the last one delivered (nothing the response sent is lost, no text
     // arrives out of order). The first stream of a call passes every event as it came, whatever its numbers (a
     // server whose numbers do not go up loses nothing, and is not taken for a cut).
-    const afterLast: MonoTypeOperatorFunction<ResponseStreamEvent> = (source) =>
-      source.pipe(
-        filter((event) => typeof event.sequence_number !== 'number' || event.sequence_number > last),
-        tap((event) => {
-          const n = event.sequence_number;
-          if (typeof n === 'number' && last >= 0 && n !== last + 1) {
-            throw cutHere(`events ${last + 1} to ${n - 1} were skipped (the stream went from ${last} to ${n})`);
-          }
-        }),
-      );
-    // A cut at this point of the call. With a reason, its `cause` says it, so it is not taken for a stream that
-    // ended cleanly (`endedCleanly`).
-    const cutHere = (why?: string) =>
-      new IncompleteStreamError({
-        responseId,
-        lastResponseStatus: status,
-        receivedEvents: delivered,
-        lastEventName: lastEvent,
-        cause: why === undefined ? undefined : new Error(why),
-      });
+    // One operator per event: drop, pass, or fail (a predicate that throws errors the stream).
+    const afterLast = filter((event: ResponseStreamEvent) => {
+      const n = event.sequence_number;
+      if (typeof n !== 'number') return true;
+      if (n <= last) return false;
+      if (last >= 0 && n !== last + 1) {
+        throw cutHere(`events ${last + 1} to ${n - 1} were skipped (the stream went from ${last} to ${n})`);
+      }
+      return true;
+    });
     const events$ = defer(() => {
       if (!started) {
         started = true;
