@@ -21,7 +21,7 @@ import {
   withRequestsMadeViaParent,
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ApplicationRef, createEnvironmentInjector, NgZone, ɵNoopNgZone } from '@angular/core';
+import { type ApplicationRef, createEnvironmentInjector, DestroyRef, NgZone, ɵNoopNgZone } from '@angular/core';
 import {
   catchError,
   EMPTY,
@@ -52,7 +52,13 @@ import {
   StreamTimeoutError,
   textDeltas,
 } from '../../src/index';
-import { httpClientFetch, OPENAI_STREAM_CLIENT, type OpenAIStreamOptions, provideOpenAIStream } from '../../src/angular/index';
+import {
+  httpClientFetch,
+  InjectorDestroyedError,
+  OPENAI_STREAM_CLIENT,
+  type OpenAIStreamOptions,
+  provideOpenAIStream,
+} from '../../src/angular/index';
 import { outsideAngularTimers } from '../../src/angular/outside-angular-timers';
 import { type Emulator, faultHeader, startEmulator } from '../../src/testing/index';
 import { browserApp } from './app';
@@ -496,6 +502,84 @@ describe('application stability', () => {
     expect(await isStable(app)).toBe(false);
     subscription.unsubscribe();
     await app.whenStable();
+  });
+});
+
+describe("the injector's end: the provided client stops and refuses, with a typed error", () => {
+  /** A background stream that stalled after its first two events, with the error its subscriber receives. */
+  async function stalledStream(client: OpenAIStreamClient) {
+    emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
+    let seen = 0;
+    let arrived!: () => void;
+    const twoEvents = new Promise<void>((resolve) => (arrived = resolve));
+    const failed = new Promise<unknown>((resolve) => {
+      client.responses.stream({ ...BODY, background: true }).subscribe({
+        next: () => ++seen === 2 && arrived(),
+        error: resolve,
+        complete: () => resolve('completed'),
+      });
+    });
+    await twoEvents;
+    return { record: emulator.requests.at(-1)!, failed };
+  }
+
+  it('app.destroy() stops a stalled stream at once with InjectorDestroyedError: the connection closes, nothing is resumed', async () => {
+    // The default idle timeout is 60 s: without the stop the stream would outlive the test.
+    const { app, client } = await appWith();
+    const { record, failed } = await stalledStream(client);
+    const before = emulator.requests.length;
+    app.destroy();
+    const error = await failed;
+    expect(error).toBeInstanceOf(InjectorDestroyedError);
+    expect(error).toMatchObject({ phase: 'open', request: `POST ${emulator.url}/responses` });
+    expect(await record.ended).toMatchObject({ clientClosed: true });
+    // Not taken for a cut: no resume, no poll.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(emulator.requests.length).toBe(before);
+  });
+
+  it("a child injector's destroy stops the streams of the client it provides; the app's HttpClient goes on", async () => {
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
+    const child = createEnvironmentInjector([provideOpenAIStream({ baseURL: emulator.url })], app.injector);
+    const { record, failed } = await stalledStream(child.get(OPENAI_STREAM_CLIENT));
+    child.destroy();
+    expect(await failed).toBeInstanceOf(InjectorDestroyedError);
+    expect(await record.ended).toMatchObject({ clientClosed: true });
+    const text = await lastValueFrom(app.injector.get(HttpClient).post(`${emulator.url}/responses`, BODY, { responseType: 'text' }));
+    expect(JSON.parse(text)).toMatchObject({ status: 'completed' });
+  });
+
+  it('a call made after the destroy is refused with InjectorDestroyedError, nothing sent, not retried', async () => {
+    const { app, client } = await appWith({ maxRetries: 3 });
+    app.destroy();
+    const before = emulator.requests.length;
+    const error = await lastValueFrom(client.responses.create(BODY)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InjectorDestroyedError);
+    expect(error).toMatchObject({ phase: 'refused', request: `POST ${emulator.url}/responses` });
+    expect(emulator.requests.length).toBe(before);
+  });
+
+  it('a JSON call whose body stalls fails with InjectorDestroyedError at the destroy, not retried', async () => {
+    const { app, client } = await appWith({ maxRetries: 3 });
+    emulator.inject({ kind: 'stallBody' }, { match: POST_RESPONSES });
+    const earlier = emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses').length;
+    const answer = lastValueFrom(client.responses.create(BODY)).catch((e: unknown) => e);
+    const record = await emulator.waitForRequest({ ...POST_RESPONSES, nth: earlier + 1 });
+    app.destroy();
+    expect(await answer).toBeInstanceOf(InjectorDestroyedError);
+    expect(await record.ended).toMatchObject({ clientClosed: true });
+    expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses').length).toBe(earlier + 1);
+  });
+
+  it('httpClientFetch() with a destroyRef: a request after the destroy rejects with an AppRequestFailure of it, unsent', async () => {
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
+    const fetchImpl = httpClientFetch(app.injector.get(HttpClient), { destroyRef: app.injector.get(DestroyRef) });
+    app.destroy();
+    const before = emulator.requests.length;
+    const failure = await fetchImpl(`${emulator.url}/responses`, { method: 'POST', body: JSON.stringify(BODY) }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AppRequestFailure);
+    expect((failure as AppRequestFailure).reason).toBeInstanceOf(InjectorDestroyedError);
+    expect(emulator.requests.length).toBe(before);
   });
 });
 

@@ -20,6 +20,7 @@
  * @packageDocumentation
  */
 export { httpClientFetch, type HttpClientFetchOptions } from './http-client-fetch.js';
+export { InjectorDestroyedError } from './injector-destroyed-error.js';
 export {
   provideOpenAIStream,
   OPENAI_STREAM_CLIENT,

@@ -17,6 +17,7 @@ import {
 import { createClient, type OpenAIStreamClient } from '../client/create-client.js';
 import type { ClientOptions } from '../client/options.js';
 import { httpClientFetch } from './http-client-fetch.js';
+import type { InjectorDestroyedError } from './injector-destroyed-error.js';
 import { outsideAngularTimers } from './outside-angular-timers.js';
 
 /**
@@ -58,6 +59,13 @@ export const OPENAI_STREAM_CLIENT = new InjectionToken<OpenAIStreamClient>('rx-o
  * stream, send a request again) runs back inside the zone, for change detection to see. A `scheduler` of yours in
  * `options` is used as given.
  *
+ * The client lives as long as the injector that provides it. When that injector is destroyed (`app.destroy()`, the
+ * end of a server-side render, a child injector's `destroy()`), every exchange still open stops at once and fails
+ * with an {@link InjectorDestroyedError}, and later requests of the client are refused with one, unsent; a
+ * stream that ends so is not recovered. A stream that a component or `streamSignals()` holds is unsubscribed with
+ * its view first. `cancelOnUnsubscribe` cannot cancel at that point (the app's `HttpClient` is gone with it): stop a
+ * background response before destroying the app if it must be cancelled.
+ *
  * `options` may be a function, run in the injection context, to read options from other providers.
  *
  * @example
@@ -84,7 +92,8 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
           ...resolved,
           // '' sends no Authorization header and keeps OPENAI_API_KEY (server-side rendering) out of it.
           apiKey: resolved.apiKey ?? '',
-          fetch: httpClientFetch(streamingHttpClient(), { pendingTasks: inject(PendingTasks) }),
+          // The injector's end stops the client's open exchanges and refuses later ones, with a typed error.
+          fetch: httpClientFetch(streamingHttpClient(), { pendingTasks: inject(PendingTasks), destroyRef: inject(DestroyRef) }),
           // Under zone.js, timers outside the Angular zone: a stream's idle timer never keeps the app unstable.
           scheduler: resolved.scheduler ?? outsideAngularTimers(inject(NgZone)),
         });
