@@ -493,6 +493,46 @@ describe('application stability', () => {
     expect(await record.ended).toMatchObject({ clientClosed: true });
   });
 
+  /** Once the first request after `earlier` was answered 429 and the client waits (300 ms) before its retry. */
+  async function inRetryWait(earlier: number) {
+    const record = await emulator.waitForRequest({ ...POST_RESPONSES, after: earlier });
+    await record.ended;
+    expect(record.status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(emulator.requests.length).toBe(earlier + 1);
+  }
+
+  it('a call holds stability across its retries: whenStable() waits out the retry-after wait, for the answer', async () => {
+    const { app, client } = await appWith({ maxRetries: 1 });
+    await app.whenStable();
+    emulator.inject({ kind: 'rateLimit', retryAfterMs: 300 }, { match: POST_RESPONSES });
+    const earlier = emulator.requests.length;
+    let answer: unknown;
+    client.responses.create(BODY).subscribe((response) => (answer = response));
+    await inRetryWait(earlier);
+    // Between the 429 and the retry: still unstable. The app is stable only once the answer is there.
+    expect(await isStable(app)).toBe(false);
+    await app.whenStable();
+    expect(answer).toMatchObject({ status: 'completed' });
+    expect(emulator.requests.slice(-2).map((record) => record.status)).toEqual([429, 200]);
+  });
+
+  it("a stream's retries are held too, until the headers of the stream that answers", async () => {
+    const { app, client } = await appWith({ maxRetries: 1 });
+    await app.whenStable();
+    emulator.inject({ kind: 'rateLimit', retryAfterMs: 300 }, { match: POST_RESPONSES });
+    emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
+    const earlier = emulator.requests.length;
+    const { arrived, subscription } = firstEvents(client.responses.stream(BODY), 2);
+    await inRetryWait(earlier);
+    expect(await isStable(app)).toBe(false);
+    await app.whenStable();
+    // Stable while the stream that answered is still open.
+    await arrived;
+    expect(emulator.requests.at(-1)!.outcome).toBeUndefined();
+    subscription.unsubscribe();
+  });
+
   it("(Angular's own behaviour) a plain HttpClient request is a pending task for its whole life", async () => {
     const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
     const client = createAssistantsClient({ baseURL: emulator.url, apiKey: '', fetch: httpClientFetch(app.injector.get(HttpClient)) });

@@ -836,3 +836,85 @@ describe('ids in request paths', () => {
     }
   });
 });
+
+describe('pendingTasks: a call holds one task, across its retries', () => {
+  /** A `pendingTasks` that counts the tasks held and records when one was taken or released. */
+  function countingTasks() {
+    const tasks = { held: 0, log: [] as string[] };
+    return {
+      tasks,
+      pendingTasks: {
+        add: () => {
+          tasks.held++;
+          tasks.log.push('add');
+          let released = false;
+          return () => {
+            if (released) return;
+            released = true;
+            tasks.held--;
+            tasks.log.push('release');
+          };
+        },
+      },
+    };
+  }
+
+  it('a JSON call: one task from the subscription through the wait before the retry, released at the answer', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const { tasks, pendingTasks } = countingTasks();
+    const client = ctx.clientWith({ scheduler, maxRetries: 3, pendingTasks });
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 50 }, { match: { method: 'GET', path: threadPath() } });
+    const done = firstValueFrom(client.threads.retrieve(threadId));
+    expect(tasks.held).toBe(1);
+    while (!scheduler.actions.some((action) => action.delay === 50)) await settle();
+    // The 429 was read; the retry waits: still held.
+    expect(tasks.held).toBe(1);
+    scheduler.maxFrames = 1_000;
+    scheduler.flush();
+    expect((await done).id).toBe(threadId);
+    expect(tasks.log).toEqual(['add', 'release']);
+  });
+
+  it('a stream: released when the headers of the event stream arrive, while the stream goes on', async () => {
+    const { tasks, pendingTasks } = countingTasks();
+    const client = ctx.clientWith({ pendingTasks });
+    ctx.emulator.inject({ kind: 'stall', afterEvents: 1 }, { match: { method: 'POST', path: '/v1/responses' } });
+    const first = new Promise<void>((resolve) => {
+      const subscription = client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).subscribe({
+        next: () => {
+          expect(tasks.held).toBe(0);
+          subscription.unsubscribe();
+          resolve();
+        },
+      });
+      expect(tasks.held).toBe(1);
+    });
+    await first;
+    expect(tasks.log).toEqual(['add', 'release']);
+  });
+
+  it('released on an error, on unsubscribing during the backoff, and for a signal aborted before the call', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const { tasks, pendingTasks } = countingTasks();
+    const client = ctx.clientWith({ scheduler, maxRetries: 0, pendingTasks });
+    await expect(firstValueFrom(client.threads.retrieve('thread_none'))).rejects.toBeInstanceOf(APIError);
+    expect(tasks.held).toBe(0);
+
+    const retrying = ctx.clientWith({ scheduler, maxRetries: 3, pendingTasks });
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 50 }, { match: { method: 'GET', path: threadPath() } });
+    const subscription = retrying.threads.retrieve(threadId).subscribe({ error: () => undefined });
+    while (!scheduler.actions.some((action) => action.delay === 50)) await settle();
+    expect(tasks.held).toBe(1);
+    subscription.unsubscribe();
+    expect(tasks.held).toBe(0);
+
+    const aborted = AbortSignal.abort();
+    await expect(firstValueFrom(client.threads.retrieve(threadId, { signal: aborted }))).rejects.toBeDefined();
+    expect(tasks.held).toBe(0);
+    expect(tasks.log.filter((entry) => entry === 'add')).toHaveLength(3);
+  });
+
+  it('is checked like the other options', () => {
+    expect(() => createClient({ apiKey: 'k', pendingTasks: {} as never })).toThrow(new TypeError('createClient: pendingTasks must be an object with add() (got Object)'));
+  });
+});

@@ -23,8 +23,9 @@ export interface HttpClientFetchOptions {
    * (`ApplicationRef.whenStable()`, server-side rendering, hydration) until its response headers arrive, and, for a
    * body that is not an event stream (JSON, an error body), until the body's end. An event stream's body does not
    * hold it, however long it runs. Useful with an `HttpClient` whose requests do not count as pending tasks by
-   * themselves (the one `provideOpenAIStream()` makes); a plain `HttpClient` holds stability for every request's
-   * whole life anyway.
+   * themselves; a plain `HttpClient` holds stability for every request's whole life anyway. Each attempt is held on
+   * its own: the waits between a call's retries are not. A client's own `pendingTasks` option (`createClient()`)
+   * holds the whole call, and is what `provideOpenAIStream()` uses.
    */
   pendingTasks?: { add(): () => void } | undefined;
   /**

@@ -48,16 +48,17 @@ export const OPENAI_STREAM_CLIENT = new InjectionToken<OpenAIStreamClient>('rx-o
  * delivers them in bursts).
  *
  * Stability: a request holds the application's stability (`ApplicationRef.whenStable()`, server-side rendering,
- * hydration) until its response headers arrive, and a JSON body until its end; an event stream's body does not hold
- * it, so a long stream never keeps the app from becoming stable. (`HttpClient` counts every request as a pending
- * task for its whole life; the client's requests go through a handler of their own, over the same interceptors and
- * backend, that leaves the counting to {@link httpClientFetch}. It relies on two of Angular's private exports of
- * `@angular/common/http`, present from Angular 20 to 21 at least; without them the app's `HttpClient` is used as
- * is, and a stream holds stability until it ends.) Under zone.js the client's timers (the request deadline, the idle
- * and first-event timeouts, retry and poll waits) are set outside the Angular zone, so they hold no stability either
- * (an open stream's idle timer would hold it for the stream's whole life); what they do when they fire (fail a
- * stream, send a request again) runs back inside the zone, for change detection to see. A `scheduler` of yours in
- * `options` is used as given.
+ * hydration) from its call's start until its response headers arrive, the waits before its retries included, and a
+ * JSON body until its end; an event stream's body does not hold it, so a long stream never keeps the app from
+ * becoming stable. The waits between the polls of `createAndPoll()` (or of a stream's fallback) do not hold it
+ * either. (`HttpClient` counts every request as a pending task for its whole life; the client's requests go through
+ * a handler of their own, over the same interceptors and backend, that leaves the counting to the client's
+ * `pendingTasks`. It relies on two of Angular's private exports of `@angular/common/http`, present from Angular 20
+ * to 21 at least; without them the app's `HttpClient` is used as is, and a stream holds stability until it ends.)
+ * Under zone.js the client's timers (the request deadline, the idle and first-event timeouts, retry and poll waits)
+ * are set outside the Angular zone, so the zone does not count them (an open stream's idle timer would hold the app
+ * for the stream's whole life); what they do when they fire (fail a stream, send a request again) runs back inside
+ * the zone, for change detection to see. A `scheduler` of yours in `options` is used as given.
  *
  * The client lives as long as the injector that provides it. When that injector is destroyed (`app.destroy()`, the
  * end of a server-side render, a child injector's `destroy()`), every exchange still open stops at once and fails
@@ -93,7 +94,10 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
           // '' sends no Authorization header and keeps OPENAI_API_KEY (server-side rendering) out of it.
           apiKey: resolved.apiKey ?? '',
           // The injector's end stops the client's open exchanges and refuses later ones, with a typed error.
-          fetch: httpClientFetch(streamingHttpClient(), { pendingTasks: inject(PendingTasks), destroyRef: inject(DestroyRef) }),
+          fetch: httpClientFetch(streamingHttpClient(), { destroyRef: inject(DestroyRef) }),
+          // Each request holds the app's stability from its call's start, across retries, until an event stream's
+          // headers or the end of any other body.
+          pendingTasks: inject(PendingTasks),
           // Under zone.js, timers outside the Angular zone: a stream's idle timer never keeps the app unstable.
           scheduler: resolved.scheduler ?? outsideAngularTimers(inject(NgZone)),
         });

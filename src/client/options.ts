@@ -127,6 +127,18 @@ export interface ClientOptions {
    * `asyncScheduler`.
    */
   scheduler?: SchedulerLike | undefined;
+  /**
+   * Something that counts work in progress, as Angular's `PendingTasks` does for the app's stability
+   * (`whenStable()`, server-side rendering): each request takes one task (`add()` gives its release) from the call's
+   * subscription until an event stream's headers arrive, or, for any other body (JSON, an error), until its end,
+   * however many attempts it takes: the waits before retries are held too. An event stream's body is not held,
+   * however long it runs. The client of `provideOpenAIStream()` passes Angular's.
+   *
+   * @example
+   * let busy = 0;
+   * const client = createClient({ pendingTasks: { add: () => (busy++, () => void busy--) } });
+   */
+  pendingTasks?: { add(): () => void } | undefined;
 }
 
 /**
@@ -190,6 +202,7 @@ export interface ResolvedClientOptions {
   pollIntervalMs: number;
   idempotencyHeader: string | null;
   scheduler: SchedulerLike;
+  pendingTasks: { add(): () => void } | undefined;
 }
 
 /**
@@ -224,6 +237,7 @@ export function resolveClientOptions(options: ClientOptions, where = 'createClie
     pollIntervalMs: options.pollIntervalMs ?? 1000,
     idempotencyHeader: options.idempotencyHeader === undefined ? 'Idempotency-Key' : options.idempotencyHeader,
     scheduler: options.scheduler ?? asyncScheduler,
+    pendingTasks: options.pendingTasks,
   };
 }
 
@@ -287,6 +301,7 @@ const OPTION_KINDS: Readonly<Record<string, string>> = {
   fallbackToPolling: 'a boolean',
   requireDone: 'a boolean',
   scheduler: 'an object with now() and schedule()',
+  pendingTasks: 'an object with add()',
   signal: 'an object with addEventListener() and removeEventListener()',
 };
 

@@ -113,6 +113,13 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
         let reading: Subscription | undefined;
         // The response was read to its end: nothing is left to abort.
         let finished = false;
+        // The app's stability (`pendingTasks`), held across attempts and the waits between them, until an event
+        // stream's headers or the call's end.
+        let release = clientOptions.pendingTasks?.add();
+        const releaseTask = () => {
+          release?.();
+          release = undefined;
+        };
 
         const userSignal = requestOptions?.signal;
         const onUserAbort = () => {
@@ -211,8 +218,10 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               }
               // An event stream is bounded by the idle and first-event timeouts from here on; any other body by the
               // deadline, to its last byte.
-              if (isEventStream) over();
-              else phase = 'body';
+              if (isEventStream) {
+                over();
+                releaseTask();
+              } else phase = 'body';
               reading = read(response, { options, where }).subscribe({
                 next: (value) => {
                   // Any other body is bounded by the deadline up to its first value. A JSON body is read whole before
@@ -264,6 +273,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
         }
 
         if (userSignal?.aborted) {
+          releaseTask();
           onUserAbort();
           return;
         }
@@ -271,6 +281,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
         attempt(0);
 
         return () => {
+          releaseTask();
           timer?.unsubscribe();
           userSignal?.removeEventListener('abort', onUserAbort);
           reading?.unsubscribe();
