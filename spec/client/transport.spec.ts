@@ -914,6 +914,32 @@ describe('pendingTasks: a call holds one task, across its retries', () => {
     expect(tasks.log.filter((entry) => entry === 'add')).toHaveLength(3);
   });
 
+  it('a call that polls holds one through the waits between its polls, released at its end', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const { tasks, pendingTasks } = countingTasks();
+    const client = ctx.clientWith({ scheduler, pendingTasks });
+    const store = await firstValueFrom(client.vectorStores.create({ name: 'docs' }));
+    let states = 0;
+    let finished = false;
+    const done = lastValueFrom(
+      client.vectorStores.files.uploadAndPoll(store.id, { name: 'a.txt', content: 'alpha' }).pipe(
+        tap(() => states++),
+        toArray(),
+        tap(() => (finished = true)),
+      ),
+    );
+    // Uploaded and attached (its first state emitted): the first poll waits on the scheduler, no request open.
+    while (!(states > 0 && scheduler.actions.some((action) => action.delay === scheduler.frame))) await settle();
+    expect(tasks.held).toBe(1);
+    scheduler.maxFrames = 1_000; // the poll waits, not a request's deadline
+    while (!finished) {
+      scheduler.flush();
+      await settle();
+    }
+    expect((await done).at(-1)).toMatchObject({ status: 'completed' });
+    expect(tasks.held).toBe(0);
+  });
+
   it('is checked like the other options', () => {
     expect(() => createClient({ apiKey: 'k', pendingTasks: {} as never })).toThrow(new TypeError('createClient: pendingTasks must be an object with add() (got Object)'));
   });

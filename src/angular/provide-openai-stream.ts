@@ -50,15 +50,16 @@ export const OPENAI_STREAM_CLIENT = new InjectionToken<OpenAIStreamClient>('rx-o
  * Stability: a request holds the application's stability (`ApplicationRef.whenStable()`, server-side rendering,
  * hydration) from its call's start until its response headers arrive, the waits before its retries included, and a
  * JSON body until its end; an event stream's body does not hold it, so a long stream never keeps the app from
- * becoming stable. The waits between the polls of `createAndPoll()` (or of a stream's fallback) do not hold it
- * either. (`HttpClient` counts every request as a pending task for its whole life; the client's requests go through
- * a handler of their own, over the same interceptors and backend, that leaves the counting to the client's
- * `pendingTasks`. It relies on two of Angular's private exports of `@angular/common/http`, present from Angular 20
- * to 21 at least; without them the app's `HttpClient` is used as is, and a stream holds stability until it ends.)
- * Under zone.js the client's timers (the request deadline, the idle and first-event timeouts, retry and poll waits)
- * are set outside the Angular zone, so the zone does not count them (an open stream's idle timer would hold the app
- * for the stream's whole life); what they do when they fire (fail a stream, send a request again) runs back inside
- * the zone, for change detection to see. A `scheduler` of yours in `options` is used as given.
+ * becoming stable. A call that polls (`createAndPoll()`, `uploadAndPoll()`) holds it until it settles, the waits
+ * between its polls included; a stream's fallback to polling does not, between its polls. (`HttpClient` counts
+ * every request as a pending task for its whole life; the client's requests go through a handler of their own,
+ * over the same interceptors and backend, that leaves the counting to the client's `pendingTasks`. It relies on two
+ * of Angular's private exports of `@angular/common/http`, present from Angular 20 to 21 at least; without them the
+ * app's `HttpClient` is used as is, and a stream holds stability until it ends.) Under zone.js the client's timers
+ * (the request deadline, the idle and first-event timeouts, retry and poll waits) are set outside the Angular zone,
+ * so the zone does not count them (an open stream's idle timer would hold the app for the stream's whole life);
+ * what they do when they fire (fail a stream, send a request again) runs back inside the zone, for change detection
+ * to see. A `scheduler` of yours in `options` is used as given.
  *
  * The client lives as long as the injector that provides it. When that injector is destroyed (`app.destroy()`, the
  * end of a server-side render, a child injector's `destroy()`), every exchange still open stops at once and fails

@@ -132,7 +132,8 @@ export interface ClientOptions {
    * (`whenStable()`, server-side rendering): each request takes one task (`add()` gives its release) from the call's
    * subscription until an event stream's headers arrive, or, for any other body (JSON, an error), until its end,
    * however many attempts it takes: the waits before retries are held too. An event stream's body is not held,
-   * however long it runs. The client of `provideOpenAIStream()` passes Angular's.
+   * however long it runs. A call that polls (`createAndPoll()`, `uploadAndPoll()`) holds one until it settles, the
+   * waits between its polls included. The client of `provideOpenAIStream()` passes Angular's.
    *
    * @example
    * let busy = 0;

@@ -19,6 +19,7 @@ import type {
   ThreadCreateParams,
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
+import { holdTask } from '../hold-task.js';
 import { abortOn } from '../abort-on.js';
 import { createRunOnce, type KnownRun } from '../run-attempts.js';
 import { assistantsProtocol, type RunStreamApi, type RunStreamOptions } from '../protocols/assistants.js';
@@ -173,7 +174,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
         defaultIntervalMs: transport.options.pollIntervalMs,
         firstIntervalMs,
         scheduler: options?.scheduler ?? transport.options.scheduler,
-      }).pipe(abortOn(options?.signal));
+      }).pipe(abortOn(options?.signal), holdTask(transport.options.pendingTasks));
     });
 
   const messages: MessagesResource = {
