@@ -21,7 +21,7 @@ import {
   withRequestsMadeViaParent,
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ApplicationRef, createEnvironmentInjector, DestroyRef, NgZone, ɵNoopNgZone } from '@angular/core';
+import { type ApplicationRef, createEnvironmentInjector, NgZone, ɵNoopNgZone } from '@angular/core';
 import {
   catchError,
   EMPTY,
@@ -571,7 +571,6 @@ describe("the injector's end: the provided client stops and refuses, with a type
     app.destroy();
     const error = await failed;
     expect(error).toBeInstanceOf(InjectorDestroyedError);
-    expect(error).toMatchObject({ phase: 'open', request: `POST ${emulator.url}/responses` });
     expect(await record.ended).toMatchObject({ clientClosed: true });
     // Not taken for a cut: no resume, no poll.
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -595,7 +594,6 @@ describe("the injector's end: the provided client stops and refuses, with a type
     const before = emulator.requests.length;
     const error = await lastValueFrom(client.responses.create(BODY)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InjectorDestroyedError);
-    expect(error).toMatchObject({ phase: 'refused', request: `POST ${emulator.url}/responses` });
     expect(emulator.requests.length).toBe(before);
   });
 
@@ -611,15 +609,30 @@ describe("the injector's end: the provided client stops and refuses, with a type
     expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses').length).toBe(earlier + 1);
   });
 
-  it('httpClientFetch() with a destroyRef: a request after the destroy rejects with an AppRequestFailure of it, unsent', async () => {
-    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
-    const fetchImpl = httpClientFetch(app.injector.get(HttpClient), { destroyRef: app.injector.get(DestroyRef) });
+  it('a call waiting to retry ends at the destroy, not when its wait is over; nothing more is sent', async () => {
+    const { app, client } = await appWith({ maxRetries: 2 });
+    emulator.inject({ kind: 'rateLimit', retryAfterMs: 30_000 }, { match: POST_RESPONSES });
+    const earlier = emulator.requests.length;
+    const answer = lastValueFrom(client.responses.create(BODY)).catch((e: unknown) => e);
+    await (await emulator.waitForRequest({ ...POST_RESPONSES, after: earlier })).ended;
     app.destroy();
-    const before = emulator.requests.length;
-    const failure = await fetchImpl(`${emulator.url}/responses`, { method: 'POST', body: JSON.stringify(BODY) }).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(AppRequestFailure);
-    expect((failure as AppRequestFailure).reason).toBeInstanceOf(InjectorDestroyedError);
-    expect(emulator.requests.length).toBe(before);
+    // Within the test's time limit, far inside the 30 s wait.
+    expect(await answer).toBeInstanceOf(InjectorDestroyedError);
+    expect(emulator.requests.length).toBe(earlier + 1);
+  });
+
+  it("a child injector's destroy during a retry's wait: the root app is stable at once, the call ended", async () => {
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
+    const child = createEnvironmentInjector([provideOpenAIStream({ baseURL: emulator.url })], app.injector);
+    await app.whenStable();
+    emulator.inject({ kind: 'rateLimit', retryAfterMs: 30_000 }, { match: POST_RESPONSES });
+    const earlier = emulator.requests.length;
+    const answer = lastValueFrom(child.get(OPENAI_STREAM_CLIENT).responses.create(BODY)).catch((e: unknown) => e);
+    await (await emulator.waitForRequest({ ...POST_RESPONSES, after: earlier })).ended;
+    expect(await isStable(app)).toBe(false);
+    child.destroy();
+    expect(await answer).toBeInstanceOf(InjectorDestroyedError);
+    await app.whenStable();
   });
 });
 

@@ -174,3 +174,95 @@ describe('the signal option ends a call during its waits', () => {
     expect(ctx.emulator.requests.length).toBe(from);
   });
 });
+
+describe("the client's signal ends every call of the client, as a call's own does", () => {
+  it('a background response in the backoff between resumes', async () => {
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 3 }, { match: POST_RESPONSE });
+    ctx.emulator.inject({ kind: 'endEarly', afterEvents: 0 }, { match: RESUME, times: 10 });
+    const from = ctx.emulator.requests.length;
+    const scheduler = new WatchedScheduler();
+    await abortedWhen<ResponseStreamEvent>(
+      (signal) => ctx.clientWith({ scheduler, maxRetries: 5, signal }).responses.stream({ model: 'gpt-4o', input: INPUT, background: true }),
+      () => scheduler.waitScheduled((ms) => ms >= 375 && ms <= 500),
+    );
+    await ctx.emulator.idle();
+    expect(requestsFrom(ctx.emulator, from)).toEqual(['POST /v1/responses', 'GET /v1/responses/resp']);
+  });
+
+  it('runs.create in the backoff before a retry, and createAndPoll between two polls', async () => {
+    const { id: assistant_id } = await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o' }));
+    const thread = await firstValueFrom(ctx.client.threads.create({}));
+    const scheduler = new WatchedScheduler();
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 12_345 }, { match: { method: 'POST', path: `/threads/${thread.id}/runs` }, times: 1 });
+    let from = ctx.emulator.requests.length;
+    await abortedWhen<unknown>(
+      (signal) => ctx.clientWith({ scheduler, maxRetries: 3, signal }).threads.runs.create(thread.id, { assistant_id }),
+      () => scheduler.waitScheduled((ms) => ms === 12_345),
+    );
+    await ctx.emulator.idle();
+    expect(ctx.emulator.requests.slice(from).map((r) => r.method)).toEqual(['POST']);
+
+    from = ctx.emulator.requests.length;
+    const polls = new WatchedScheduler();
+    const { received } = await abortedWhen<Run>(
+      (signal) => ctx.clientWith({ scheduler: polls, signal }).threads.runs.createAndPoll(thread.id, { assistant_id }),
+      () => polls.waitScheduled((ms) => ms === 0),
+    );
+    expect(received).toHaveLength(1);
+    await ctx.emulator.idle();
+    expect(requestsFrom(ctx.emulator, from)).toEqual(['POST /v1/threads/thread/runs']);
+  });
+
+  it('uploadAndPoll between two polls', async () => {
+    const store = await firstValueFrom(ctx.client.vectorStores.create({ name: 'docs' }));
+    const scheduler = new WatchedScheduler();
+    const from = ctx.emulator.requests.length;
+    await abortedWhen(
+      (signal) => ctx.clientWith({ scheduler, signal }).vectorStores.files.uploadAndPoll(store.id, { name: 'a.txt', content: 'alpha' }),
+      () => scheduler.waitScheduled((ms) => ms === 0),
+    );
+    await ctx.emulator.idle();
+    expect(ctx.emulator.requests.slice(from)).toHaveLength(2);
+  });
+
+  it('an open stream is aborted (the connection closes); a later call fails at once, unsent; no cancel is sent', async () => {
+    const controller = new AbortController();
+    const client = ctx.clientWith({ signal: controller.signal });
+    ctx.emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSE });
+    const { received, error } = await abortedWhenOwn(controller, client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true }, { cancelOnUnsubscribe: true }));
+    expect(received).toHaveLength(2);
+    const record = ctx.emulator.requests.at(-1)!;
+    expect(await record.ended).toMatchObject({ clientClosed: true });
+    const from = ctx.emulator.requests.length;
+    await expect(firstValueFrom(client.responses.create({ model: 'gpt-4o', input: INPUT }))).rejects.toBe(error);
+    await ctx.emulator.idle();
+    expect(ctx.emulator.requests.length).toBe(from);
+  });
+
+  it("with both, the call's own signal ends the call while the client's stays live", async () => {
+    const client = new AbortController();
+    const scheduler = new WatchedScheduler();
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 12_345 }, { match: POST_RESPONSE, times: 1 });
+    await abortedWhen<unknown>(
+      (signal) => ctx.clientWith({ scheduler, maxRetries: 3, signal: client.signal }).responses.create({ model: 'gpt-4o', input: INPUT }, { signal }),
+      () => scheduler.waitScheduled((ms) => ms === 12_345),
+    );
+    expect(client.signal.aborted).toBe(false);
+  });
+});
+
+/** Subscribes to `events$`, aborts `controller` once two events came, and gives what came and the error. */
+async function abortedWhenOwn(controller: AbortController, events$: { subscribe(observer: object): unknown }) {
+  const received: unknown[] = [];
+  let two!: () => void;
+  const arrived = new Promise<void>((resolve) => (two = resolve));
+  const ended = new Promise<unknown>((resolve) =>
+    events$.subscribe({ next: (value: unknown) => received.push(value) === 2 && two(), error: resolve, complete: () => resolve('completed') }),
+  );
+  await arrived;
+  const reason = new Error('client closed');
+  controller.abort(reason);
+  const error = await ended;
+  expect(error).toBe(reason);
+  return { received, error };
+}

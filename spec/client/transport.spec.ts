@@ -1,4 +1,4 @@
-import { firstValueFrom, lastValueFrom, tap, toArray, VirtualTimeScheduler } from 'rxjs';
+import { firstValueFrom, lastValueFrom, type Observable, tap, toArray, VirtualTimeScheduler } from 'rxjs';
 import OpenAI from 'openai';
 import { APIConnectionError, APIError, createAssistantsClient, createClient, finalRun, IncompleteStreamError, InternalServerError, StreamTimeoutError } from '../../src/index';
 import { faultHeader, startEmulator } from '../../src/testing/index';
@@ -938,6 +938,46 @@ describe('pendingTasks: a call holds one task, across its retries', () => {
     }
     expect((await done).at(-1)).toMatchObject({ status: 'completed' });
     expect(tasks.held).toBe(0);
+  });
+
+  it('a run call retried by its own layer (runs.create, runs.stream) holds one through the backoff too', async () => {
+    for (const method of ['create', 'stream'] as const) {
+      const scheduler = new VirtualTimeScheduler();
+      const { tasks, pendingTasks } = countingTasks();
+      const client = ctx.clientWith({ scheduler, maxRetries: 2, pendingTasks });
+      const path = `${threadPath()}/runs`;
+      ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 50 }, { match: { method: 'POST', path }, times: 1 });
+      const call: Observable<unknown> =
+        method === 'create' ? client.threads.runs.create(threadId, { assistant_id: assistantId }) : client.threads.runs.stream(threadId, { assistant_id: assistantId });
+      const subscription = call.subscribe({ error: () => undefined });
+      while (!scheduler.actions.some((action) => action.delay - scheduler.frame === 50)) await settle();
+      // The 429 was read; the retry waits: still held.
+      expect(tasks.held).toBe(1);
+      subscription.unsubscribe();
+      expect(tasks.held).toBe(0);
+    }
+  });
+
+  it('a stream a proxy relabelled (text/plain) is not held once its headers came, as an event stream is not', async () => {
+    const event = (type: string, sequence: number) => `data: ${JSON.stringify({ type, sequence_number: sequence, response: { id: 'resp_1', object: 'response', status: 'in_progress', output: [] } })}\n\n`;
+    const server = await listen((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write(event('response.created', 0)); // then nothing more: the stream stays open
+    });
+    try {
+      const { tasks, pendingTasks } = countingTasks();
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, pendingTasks });
+      await new Promise<void>((resolve) => {
+        const subscription = client.responses.stream({ model: 'm', input: 'Hi' }).subscribe((value) => {
+          expect(value.type).toBe('response.created');
+          expect(tasks.held).toBe(0);
+          subscription.unsubscribe();
+          resolve();
+        });
+      });
+    } finally {
+      await server.close();
+    }
   });
 
   it('is checked like the other options', () => {

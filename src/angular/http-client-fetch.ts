@@ -5,10 +5,8 @@ import {
   HttpEventType,
   type HttpHeaders,
 } from '@angular/common/http';
-import type { DestroyRef } from '@angular/core';
 import type { Subscription } from 'rxjs';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
-import { InjectorDestroyedError } from './injector-destroyed-error.js';
 import { isEventStreamType } from '../sources/server-sent-event.js';
 
 /**
@@ -28,15 +26,6 @@ export interface HttpClientFetchOptions {
    * holds the whole call, and is what `provideOpenAIStream()` uses.
    */
   pendingTasks?: { add(): () => void } | undefined;
-  /**
-   * The `DestroyRef` of the injector that provides `http` (`inject(DestroyRef)` where the `HttpClient` is injected):
-   * once it is destroyed, every exchange still open stops at once (the connection closes) and fails with an
-   * {@link InjectorDestroyedError}, and later requests are refused with one without being sent. Without it, a
-   * stream that stalls when the app is destroyed stays open until a timeout (Angular's fetch backend notices the
-   * app's end only when data arrives), and a later request fails with Angular's own error for a destroyed injector.
-   * The client made by `provideOpenAIStream()` passes its injector's.
-   */
-  destroyRef?: Pick<DestroyRef, 'onDestroy' | 'destroyed'> | undefined;
 }
 
 /**
@@ -66,8 +55,7 @@ export interface HttpClientFetchOptions {
  * - `init.signal` aborts: the `HttpClient` request is unsubscribed (the connection closes) and the promise rejects,
  *   or the body's stream errors, with the signal's reason; cancelling the body's stream closes the connection too;
  * - the body's stream errors when `HttpClient` ends the exchange before the response's end (its fetch backend stops
- *   reading once the app is destroyed): a cut stream never looks complete. With `options.destroyRef`, the end of
- *   that injector stops every open exchange at once, with an {@link InjectorDestroyedError}.
+ *   reading once the app is destroyed): a cut stream never looks complete.
  *
  * Best with `provideHttpClient(withFetch())`, whose backend reports every chunk as it arrives (the default
  * `XMLHttpRequest` backend reports progress in bursts about 50 ms apart). `HttpClient` keeps the text received so far
@@ -100,9 +88,6 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
     if (signal?.aborted) throw abortReason(signal);
 
     return new Promise<Response>((resolve, reject) => {
-      const { destroyRef } = options;
-      // The injector is gone: nothing is sent, and the client fails the call with the error at once (no retry).
-      if (destroyRef?.destroyed) return reject(new AppRequestFailure(new InjectorDestroyedError(`${method} ${url}`, 'refused'), `${method} ${url}`));
       const encoder = new TextEncoder();
       let controller!: ReadableStreamDefaultController<Uint8Array>;
       const stream = new ReadableStream<Uint8Array>({
@@ -124,18 +109,11 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
       let over = false;
 
       const onAbort = () => fail(abortReason(signal!));
-      // The injector's end stops the exchange: before the response as the app's failure (the client neither retries
-      // nor reads it as a connection error), after it as the body's error, which no recovery takes for a cut.
-      const stopOnDestroy = destroyRef?.onDestroy(() => {
-        const destroyed = new InjectorDestroyedError(`${method} ${url}`, 'open');
-        fail(response ? destroyed : new AppRequestFailure(destroyed, `${method} ${url}`));
-      });
       // Ends the exchange: no more events, the connection closed if it was open, the pending task released.
       function end() {
         if (over) return;
         over = true;
         signal?.removeEventListener('abort', onAbort);
-        stopOnDestroy?.();
         subscription?.unsubscribe();
         releaseTask();
       }

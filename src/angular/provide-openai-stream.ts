@@ -17,7 +17,7 @@ import {
 import { createClient, type OpenAIStreamClient } from '../client/create-client.js';
 import type { ClientOptions } from '../client/options.js';
 import { httpClientFetch } from './http-client-fetch.js';
-import type { InjectorDestroyedError } from './injector-destroyed-error.js';
+import { InjectorDestroyedError } from './injector-destroyed-error.js';
 import { outsideAngularTimers } from './outside-angular-timers.js';
 
 /**
@@ -62,11 +62,12 @@ export const OPENAI_STREAM_CLIENT = new InjectionToken<OpenAIStreamClient>('rx-o
  * to see. A `scheduler` of yours in `options` is used as given.
  *
  * The client lives as long as the injector that provides it. When that injector is destroyed (`app.destroy()`, the
- * end of a server-side render, a child injector's `destroy()`), every exchange still open stops at once and fails
- * with an {@link InjectorDestroyedError}, and later requests of the client are refused with one, unsent; a
- * stream that ends so is not recovered. A stream that a component or `streamSignals()` holds is unsubscribed with
- * its view first. `cancelOnUnsubscribe` cannot cancel at that point (the app's `HttpClient` is gone with it): stop a
- * background response before destroying the app if it must be cancelled.
+ * end of a server-side render, a child injector's `destroy()`), every call still under way ends at once with an
+ * {@link InjectorDestroyedError} (an open request is aborted, a wait before a retry, a resume or a poll ends), and
+ * later calls fail with it, unsent; a stream that ends so is not recovered. (The client's `signal` option does it:
+ * a `signal` of yours in `options` ends the calls too.) A stream that a component or `streamSignals()` holds is
+ * unsubscribed with its view first. `cancelOnUnsubscribe` cannot cancel at that point (the app's `HttpClient` is
+ * gone with it): stop a background response before destroying the app if it must be cancelled.
  *
  * `options` may be a function, run in the injection context, to read options from other providers.
  *
@@ -90,12 +91,17 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
       provide: OPENAI_STREAM_CLIENT,
       useFactory: () => {
         const resolved = typeof options === 'function' ? options() : options;
+        // The injector's end ends every call of the client, with a typed error: a stalled stream, a wait before a
+        // retry or a poll would otherwise outlive the app (and hold its stability), and a later request would meet
+        // Angular's error for a destroyed injector.
+        const ended = new AbortController();
+        inject(DestroyRef).onDestroy(() => ended.abort(new InjectorDestroyedError()));
         return createClient({
           ...resolved,
           // '' sends no Authorization header and keeps OPENAI_API_KEY (server-side rendering) out of it.
           apiKey: resolved.apiKey ?? '',
-          // The injector's end stops the client's open exchanges and refuses later ones, with a typed error.
-          fetch: httpClientFetch(streamingHttpClient(), { destroyRef: inject(DestroyRef) }),
+          fetch: httpClientFetch(streamingHttpClient()),
+          signal: resolved.signal ? AbortSignal.any([resolved.signal, ended.signal]) : ended.signal,
           // Each request holds the app's stability from its call's start, across retries, until an event stream's
           // headers or the end of any other body.
           pendingTasks: inject(PendingTasks),

@@ -130,8 +130,8 @@ export interface ClientOptions {
   /**
    * Something that counts work in progress, as Angular's `PendingTasks` does for the app's stability
    * (`whenStable()`, server-side rendering): each request takes one task (`add()` gives its release) from the call's
-   * subscription until an event stream's headers arrive, or, for any other body (JSON, an error), until its end,
-   * however many attempts it takes: the waits before retries are held too. An event stream's body is not held,
+   * subscription until the headers of a stream it asked for arrive, or, for any other body (JSON, an error), until
+   * its end, however many attempts it takes: the waits before retries are held too. A stream's body is not held,
    * however long it runs. A call that polls (`createAndPoll()`, `uploadAndPoll()`) holds one until it settles, the
    * waits between its polls included. The client of `provideOpenAIStream()` passes Angular's.
    *
@@ -140,6 +140,19 @@ export interface ClientOptions {
    * const client = createClient({ pendingTasks: { add: () => (busy++, () => void busy--) } });
    */
   pendingTasks?: { add(): () => void } | undefined;
+  /**
+   * Ends every call of the client: once it aborts, each call under way fails with its reason (an `AbortError` when
+   * `abort()` was given none) as a call's own `signal` would end it (an open request is aborted, a wait before a
+   * retry, a resume or a poll ends), and every later call fails with it at once, unsent. Nothing more is sent, not
+   * even the cancel of `cancelOnUnsubscribe`. A call's own `signal` ends that call too: either one does. The client of
+   * `provideOpenAIStream()` ends with its injector this way.
+   *
+   * @example
+   * const shutdown = new AbortController();
+   * const client = createClient({ signal: shutdown.signal });
+   * process.once('SIGTERM', () => shutdown.abort());
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -204,6 +217,7 @@ export interface ResolvedClientOptions {
   idempotencyHeader: string | null;
   scheduler: SchedulerLike;
   pendingTasks: { add(): () => void } | undefined;
+  signal: AbortSignal | undefined;
 }
 
 /**
@@ -239,6 +253,7 @@ export function resolveClientOptions(options: ClientOptions, where = 'createClie
     idempotencyHeader: options.idempotencyHeader === undefined ? 'Idempotency-Key' : options.idempotencyHeader,
     scheduler: options.scheduler ?? asyncScheduler,
     pendingTasks: options.pendingTasks,
+    signal: options.signal,
   };
 }
 
@@ -343,4 +358,15 @@ export function headerRecord(given: HeadersOption | null | undefined, where: str
     }
   }
   throw new TypeError(`${where}: headers must be an object, a Headers or a list of [name, value] pairs fetch can send (got ${kindOf(given)})`);
+}
+
+/**
+ * The signal that ends a call: the client's `signal`, the call's own, or either one when both are given.
+ *
+ * @internal
+ * @example
+ * abortOn(callSignal(transport.options.signal, options?.signal));
+ */
+export function callSignal(client: AbortSignal | undefined, call: AbortSignal | undefined): AbortSignal | undefined {
+  return client === undefined ? call : call === undefined || call === client ? client : AbortSignal.any([client, call]);
 }

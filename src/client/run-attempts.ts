@@ -4,7 +4,7 @@ import { StreamNotEstablishedError, StreamTimeoutError } from '../errors/stream-
 import { abortOn } from './abort-on.js';
 import { runCheck } from './body-checks.js';
 import type { Run } from '../wire/assistants.js';
-import type { RequestOptions } from './options.js';
+import { callSignal, type RequestOptions } from './options.js';
 import { readJSONWithHeaders, type WithHeaders } from './readers.js';
 import { retryStart } from './layers/retry-start.js';
 import { isRetryable } from './retry-policy.js';
@@ -175,11 +175,12 @@ export function createRunOnce(
         scheduler: options?.scheduler ?? transport.options.scheduler,
         isRetryable: isRunCallRetryable,
         mayHaveCreated,
+        pendingTasks: transport.options.pendingTasks,
         // By the ids the call knows, else the found run's.
         adopt: () => call.createdRun().pipe(map((run) => run && api.retrieveRun(known.runId ?? run.id, known.threadId ?? run.thread_id, options))),
       }),
       // The caller's signal ends the backoff between attempts too, not only a request under way.
-      abortOn(options?.signal),
+      abortOn(callSignal(transport.options.signal, options?.signal)),
     );
   });
 }

@@ -1,5 +1,6 @@
 import { defer, identity, type Observable, tap } from 'rxjs';
 import { abortOn } from './abort-on.js';
+import { callSignal } from './options.js';
 import { attempt } from './layers/attempt.js';
 import { fallBack } from './layers/fall-back.js';
 import { recoverCut } from './layers/recover-cut.js';
@@ -37,7 +38,7 @@ export function streamCall<E, C>(transport: Transport, protocol: ClientProtocol<
         received++;
         plan.observe?.(event);
       }),
-      abortOn(options?.signal),
+      abortOn(callSignal(transport.options.signal, options?.signal)),
     );
   });
 }

@@ -5,7 +5,7 @@ import { redactSecrets } from '../errors/excerpt.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
 import { APIKeyProviderError } from '../errors/api-key-errors.js';
-import { type APIKey, checkOptions, type HeaderRecord, headerRecord, type RequestOptions, type ResolvedClientOptions } from './options.js';
+import { type APIKey, callSignal, checkOptions, type HeaderRecord, headerRecord, type RequestOptions, type ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from '../operators/schedule-after.js';
 import { abortReason } from './abort-on.js';
@@ -121,7 +121,8 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           release = undefined;
         };
 
-        const userSignal = requestOptions?.signal;
+        // The call's own signal, or the client's: either one ends the call.
+        const userSignal = callSignal(clientOptions.signal, requestOptions?.signal);
         const onUserAbort = () => {
           controller?.abort(userSignal?.reason);
           subscriber.error(abortReason(userSignal!));
@@ -218,10 +219,10 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               }
               // An event stream is bounded by the idle and first-event timeouts from here on; any other body by the
               // deadline, to its last byte.
-              if (isEventStream) {
-                over();
-                releaseTask();
-              } else phase = 'body';
+              if (isEventStream) over();
+              else phase = 'body';
+              // A stream the caller asked for holds no task from here on, whatever its label: it may run for long.
+              if (askedForEvents) releaseTask();
               reading = read(response, { options, where }).subscribe({
                 next: (value) => {
                   // Any other body is bounded by the deadline up to its first value. A JSON body is read whole before

@@ -1,5 +1,6 @@
 import { catchError, defer, type MonoTypeOperatorFunction, type Observable, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
 import { APIError } from '../../errors/api-errors.js';
+import { holdTask } from '../hold-task.js';
 import { retryDelayMs, saidNotToRetry } from '../retry-policy.js';
 
 /**
@@ -27,6 +28,8 @@ export interface AdoptingRetry<E> {
    * the request is sent again), `null` when the client cannot tell (then the failure is reported).
    */
   adopt(reason: unknown): Observable<Observable<E> | undefined | null>;
+  /** The client's `pendingTasks`: one is held through each wait before a retry (each attempt holds its own). */
+  readonly pendingTasks?: { add(): () => void } | undefined;
 }
 
 /**
@@ -54,7 +57,8 @@ export function retryStart<E>(plan: AdoptingRetry<E>, received?: () => number): 
             // A failure the API said not to retry may still have created something: adopted, never sent again.
             const retryable = plan.isRetryable(error);
             if (!retryable && !(saidNotToRetry(error) && plan.mayHaveCreated(error))) return throwError(() => error);
-            const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined), plan.scheduler);
+            // The next attempt takes its task before the wait's is released: the app is never stable in between.
+            const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined), plan.scheduler).pipe(holdTask(plan.pendingTasks));
             if (!plan.mayHaveCreated(error)) return wait$.pipe(switchMap(() => attempt$(n + 1)));
             return wait$.pipe(
               switchMap(() => plan.adopt(error)),

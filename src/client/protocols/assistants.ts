@@ -195,6 +195,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
         isRetryable: isRunCallRetryable,
         mayHaveCreated,
         adopt,
+        pendingTasks: transport.options.pendingTasks,
       },
       fallback: fallbackToPolling
         ? (reason) =>
