@@ -360,13 +360,3 @@ export function headerRecord(given: HeadersOption | null | undefined, where: str
   throw new TypeError(`${where}: headers must be an object, a Headers or a list of [name, value] pairs fetch can send (got ${kindOf(given)})`);
 }
 
-/**
- * The signal that ends a call: the client's `signal`, the call's own, or either one when both are given.
- *
- * @internal
- * @example
- * abortOn(callSignal(transport.options.signal, options?.signal));
- */
-export function callSignal(client: AbortSignal | undefined, call: AbortSignal | undefined): AbortSignal | undefined {
-  return client === undefined ? call : call === undefined || call === client ? client : AbortSignal.any([client, call]);
-}

@@ -4,7 +4,7 @@ import { StreamNotEstablishedError, StreamTimeoutError } from '../errors/stream-
 import { abortOn } from './abort-on.js';
 import { runCheck } from './body-checks.js';
 import type { Run } from '../wire/assistants.js';
-import { callSignal, type RequestOptions } from './options.js';
+import type { RequestOptions } from './options.js';
 import { readJSONWithHeaders, type WithHeaders } from './readers.js';
 import { retryStart } from './layers/retry-start.js';
 import { isRetryable } from './retry-policy.js';
@@ -180,7 +180,8 @@ export function createRunOnce(
         adopt: () => call.createdRun().pipe(map((run) => run && api.retrieveRun(known.runId ?? run.id, known.threadId ?? run.thread_id, options))),
       }),
       // The caller's signal ends the backoff between attempts too, not only a request under way.
-      abortOn(callSignal(transport.options.signal, options?.signal)),
+      abortOn(options?.signal),
+      abortOn(transport.options.signal),
     );
   });
 }

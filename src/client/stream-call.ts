@@ -1,6 +1,5 @@
 import { defer, identity, type Observable, tap } from 'rxjs';
 import { abortOn } from './abort-on.js';
-import { callSignal } from './options.js';
 import { attempt } from './layers/attempt.js';
 import { fallBack } from './layers/fall-back.js';
 import { recoverCut } from './layers/recover-cut.js';
@@ -38,7 +37,9 @@ export function streamCall<E, C>(transport: Transport, protocol: ClientProtocol<
         received++;
         plan.observe?.(event);
       }),
-      abortOn(callSignal(transport.options.signal, options?.signal)),
+      // The client's signal ends the call too.
+      abortOn(options?.signal),
+      abortOn(transport.options.signal),
     );
   });
 }

@@ -5,7 +5,7 @@ import { redactSecrets } from '../errors/excerpt.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
 import { APIKeyProviderError } from '../errors/api-key-errors.js';
-import { type APIKey, callSignal, checkOptions, type HeaderRecord, headerRecord, type RequestOptions, type ResolvedClientOptions } from './options.js';
+import { type APIKey, checkOptions, type HeaderRecord, headerRecord, type RequestOptions, type ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from '../operators/schedule-after.js';
 import { abortReason } from './abort-on.js';
@@ -121,11 +121,13 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           release = undefined;
         };
 
-        // The call's own signal, or the client's: either one ends the call.
-        const userSignal = callSignal(clientOptions.signal, requestOptions?.signal);
-        const onUserAbort = () => {
-          controller?.abort(userSignal?.reason);
-          subscriber.error(abortReason(userSignal!));
+        // The call's own signal and the client's: either one ends the call. (Listened to one by one: a signal made
+        // with `AbortSignal.any()` per call would stay with the client's long-lived one in Node.)
+        const signals = [requestOptions?.signal, clientOptions.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+        const onUserAbort = (event?: Event) => {
+          const signal = (event?.target as AbortSignal | undefined) ?? signals.find((s) => s.aborted)!;
+          controller?.abort(signal.reason);
+          subscriber.error(abortReason(signal));
         };
 
         // The key of each attempt, asked for just before it is sent (a function's token may have expired since the
@@ -273,18 +275,18 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           timer = scheduleAfter(options.scheduler, retryDelayMs(n, headers), () => attempt(n + 1));
         }
 
-        if (userSignal?.aborted) {
+        if (signals.some((signal) => signal.aborted)) {
           releaseTask();
           onUserAbort();
           return;
         }
-        userSignal?.addEventListener('abort', onUserAbort, { once: true });
+        for (const signal of signals) signal.addEventListener('abort', onUserAbort, { once: true });
         attempt(0);
 
         return () => {
           releaseTask();
           timer?.unsubscribe();
-          userSignal?.removeEventListener('abort', onUserAbort);
+          for (const signal of signals) signal.removeEventListener('abort', onUserAbort);
           reading?.unsubscribe();
           // Stops a request or a body still running (and releases a connection the server holds open). A response
           // read to its end has nothing left to stop, and is not aborted.

@@ -5,7 +5,7 @@ import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
 import type { ListPage } from '../../wire/list-page.js';
 import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { isSettledRunStatus } from '../../assistants/run-statuses.js';
-import { callSignal, type RequestOptions } from '../options.js';
+import type { RequestOptions } from '../options.js';
 import type {
   ListParams,
   MessageCreateParams,
@@ -174,7 +174,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
         defaultIntervalMs: transport.options.pollIntervalMs,
         firstIntervalMs,
         scheduler: options?.scheduler ?? transport.options.scheduler,
-      }).pipe(abortOn(callSignal(transport.options.signal, options?.signal)), holdTask(transport.options.pendingTasks));
+      }).pipe(abortOn(options?.signal), abortOn(transport.options.signal), holdTask(transport.options.pendingTasks));
     });
 
   const messages: MessagesResource = {

@@ -3,7 +3,7 @@ import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-termin
 import { isFileProcessingDone } from '../../polling/terminal-states.js';
 import { fileBatchCheck, vectorStoreCheck, vectorStoreFileCheck } from '../body-checks.js';
 import type { VectorStore, VectorStoreFile, VectorStoreFileBatch } from '../../wire/resources.js';
-import { callSignal, checkOptions, type RequestOptions } from '../options.js';
+import { checkOptions, type RequestOptions } from '../options.js';
 import type {
   FileBatchCreateParams,
   PollOptions,
@@ -106,7 +106,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
       defaultIntervalMs: transport.options.pollIntervalMs,
       firstIntervalMs,
       scheduler: options?.scheduler ?? transport.options.scheduler,
-    }).pipe(abortOn(callSignal(transport.options.signal, options?.signal)), holdTask(transport.options.pendingTasks));
+    }).pipe(abortOn(options?.signal), abortOn(transport.options.signal), holdTask(transport.options.pendingTasks));
 
   const getFile = (storeId: string, fileId: string, options?: RequestOptions) =>
     transport.request({ method: 'GET', path: `${storePath(storeId)}/files/${enc(fileId)}` }, options, readJSONWithHeaders(vectorStoreFileCheck));
