@@ -319,3 +319,32 @@ describe('toEventStreamBody and its signal', () => {
     expect(unsubscribed).toBe(true);
   });
 });
+
+describe('a reader that keeps up with an upstream of microtasks', () => {
+  // One event per microtask, as an async iterable's values come through fromOpenAIStream; each frame 0.6 times the
+  // limit, so two waiting would pass it. A reader takes a few microtasks per read: it is not behind.
+  const content = (i: number) => `${i}`.padEnd(6000, 'x');
+  const upstream = () =>
+    new Observable<unknown>((subscriber) => {
+      let i = 0;
+      const step = () => {
+        if (subscriber.closed) return;
+        if (i === 20) return subscriber.complete();
+        subscriber.next(chunk(content(i++)));
+        queueMicrotask(step);
+      };
+      queueMicrotask(step);
+    });
+  const whole = Array.from({ length: 20 }, (_, i) => frame(content(i))).join('') + 'data: [DONE]\n\n';
+
+  it('a reader reading in a loop gets every frame, never cut', async () => {
+    const reader = toEventStreamBody(upstream(), { format: 'chat', heartbeatMs: false, maxBufferSize: 10_000 }).getReader();
+    let body = '';
+    for (let read = await reader.read(); !read.done; read = await reader.read()) body += new TextDecoder().decode(read.value);
+    expect(body).toBe(whole);
+  });
+
+  it('so does a runtime reading the Response whole', async () => {
+    expect(await toEventStreamResponse(upstream(), { format: 'chat', heartbeatMs: false, maxBufferSize: 10_000 }).text()).toBe(whole);
+  });
+});

@@ -561,3 +561,73 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
     }
   });
 });
+
+describe("a head the relay cannot write is the caller's error at once, never a crash later", () => {
+  const noOrigin = { 'access-control-allow-origin': undefined as unknown as string };
+  const event = { type: 'response.output_text.delta', sequence_number: 4, delta: 'x' };
+
+  it("node:http adapter: a header of undefined (a request's missing Origin copied) throws in the handler, on a reconnect too, before upstream is subscribed", async () => {
+    let subscribed = 0;
+    const factory = () => timer(10).pipe(tap({ subscribe: () => subscribed++ }), map(() => event));
+    const thrown: unknown[] = [];
+    const server = await listen((req, res) => {
+      try {
+        relayToNodeResponse(req, res, factory, { format: 'responses', headers: noOrigin });
+      } catch (error) {
+        thrown.push(error);
+        res.writeHead(500).end();
+      }
+    });
+    try {
+      expect((await fetch(server.url)).status).toBe(500);
+      // A reconnect wrote its head only after upstream's first event: the throw there ended the process.
+      expect((await fetch(server.url, { headers: { 'last-event-id': '3' } })).status).toBe(500);
+      expect(thrown).toHaveLength(2);
+      expect(thrown[1]).toEqual(new TypeError('relayToNodeResponse: header "access-control-allow-origin" must be a string without line breaks or control characters (got undefined)'));
+      expect(subscribed).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a status outside 200 to 599, a line break in a value, a name that is no token: each refused by every relay', () => {
+    const cases: Array<[EventStreamResponseOptions, RegExp]> = [
+      [{ status: 99 }, /status must be a whole number from 200 to 599 \(got 99\)/],
+      [{ status: 200.5 }, /status must be a whole number/],
+      [{ headers: { 'x-a': 'one\r\nset-cookie: two' } }, /header "x-a" must be a string without line breaks/],
+      [{ headers: { 'bad name': 'v' } }, /"bad name" is not a header name/],
+    ];
+    const req = { headers: { 'last-event-id': '3' } };
+    const res = { destroyed: false } as unknown as Parameters<typeof relayToNodeResponse>[1];
+    for (const [options, message] of cases) {
+      expect(() => relayToNodeResponse(req, res, () => of(event), { format: 'responses', ...options })).toThrow(message);
+      expect(() => toEventStreamResponse(of(event), { format: 'responses', ...options })).toThrow(message);
+      expect(() => resumableEventStream(() => of(event), { format: 'responses', ...options })).toThrow(message);
+    }
+  });
+
+  it('node:http adapter: a response that refuses the head written later (other code sent headers) is destroyed, upstream stopped, nothing thrown', async () => {
+    const { seen, observed } = watched(timer(10).pipe(map(() => event), mergeMap((e) => of(e, e))));
+    let closed = false;
+    const res = {
+      destroyed: false,
+      writableEnded: false,
+      writableLength: 0,
+      writeHead: () => {
+        throw new Error('ERR_HTTP_HEADERS_SENT');
+      },
+      write: () => true,
+      end: () => undefined,
+      destroy() {
+        this.destroyed = true;
+        closed = true;
+      },
+      once: () => undefined,
+      off: () => undefined,
+    };
+    relayToNodeResponse({ headers: { 'last-event-id': '3' } }, res, () => observed, { format: 'responses' });
+    await until(() => seen.unsubscribed);
+    expect(closed).toBe(true);
+    expect(seen.events).toHaveLength(1);
+  });
+});

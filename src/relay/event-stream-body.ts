@@ -16,8 +16,9 @@ export interface EventStreamBodyOptions extends EventStreamFramesOptions {
    * The most characters of frames that may wait for a slow reader (default {@link DEFAULT_RELAY_BUFFER_SIZE}).
    * A reader that falls further behind is cut: upstream is unsubscribed (its request aborted) and, once the
    * waiting frames are read, the body ends without its terminal event (the reader sees a cut stream). Only a
-   * reader that left frames unread past a turn (the frames of one synchronous burst, say the events of one network
-   * chunk, wait for one another: no reader can take them before the burst ends) is behind. A burst may fill the
+   * reader that left frames unread past a turn is behind (the frames of one task of the event loop and its
+   * microtasks, say the events of one network chunk, wait for one another: a reader may not take them before the
+   * task ends). A burst may fill the
    * queue up to twice the limit, so a frame larger than the limit passes to a reader that keeps up after small ones
    * of its burst (within twice the limit), and a frame of any size when nothing waits.
    */
@@ -102,8 +103,10 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
   const encoder = new TextEncoder();
   let subscription: Subscription | undefined;
   let queue = '';
-  // The reader takes frames between microtasks: a turn is one synchronous burst.
-  const backlog = readerBacklog(maxBufferSize, queueMicrotask);
+  // A turn ends with a task of the event loop: an upstream of microtasks (an async iterable's values, through
+  // `fromOpenAIStream`) emits between a reader's reads, which take a few microtasks each, so a microtask's end would
+  // count a reader that keeps up as behind.
+  const backlog = readerBacklog(maxBufferSize, afterTask);
   let ended = false;
   let failure: { error: unknown } | undefined;
   let cancelled = false;
@@ -180,4 +183,10 @@ export function bodyOfFrames(frames: Observable<string>, options: FramesBodyOpti
     },
     { highWaterMark: 0 },
   );
+}
+
+/** Runs `end` after the current task of the event loop and its microtasks (`setImmediate` where there is one). */
+function afterTask(end: () => void): void {
+  if (typeof setImmediate === 'function') setImmediate(end);
+  else setTimeout(end, 0);
 }

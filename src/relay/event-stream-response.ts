@@ -32,6 +32,37 @@ export function eventStreamHeaders(headers: Readonly<Record<string, string>> | u
 }
 
 /**
+ * Throws for a `status` or `headers` a relay cannot send, naming `where` and the header, before anything is
+ * subscribed or sent: a status that is not a whole number from 200 to 599 (`RangeError`), a header whose name is not
+ * a token or whose value is not a string of the characters a header line can hold (`TypeError`: a value of
+ * `undefined`, such as a request's missing `Origin` header copied into `access-control-allow-origin`, or a line
+ * break). A relay that answers a reconnect writes its head only when upstream first says something, inside a
+ * callback where a throw would take the server process down.
+ *
+ * @internal
+ * @example
+ * checkRelayHead({ headers: { 'access-control-allow-origin': req.headers.origin } }, 'relayToNodeResponse'); // TypeError when no Origin came
+ */
+export function checkRelayHead(options: { readonly status?: unknown; readonly headers?: unknown }, where: string): void {
+  const { status, headers } = options;
+  if (status !== undefined && !(typeof status === 'number' && Number.isInteger(status) && status >= 200 && status <= 599)) {
+    throw new RangeError(`${where}: status must be a whole number from 200 to 599 (got ${String(status)})`);
+  }
+  if (headers === undefined) return;
+  if (typeof headers !== 'object' || headers === null) throw new TypeError(`${where}: headers must be an object of names and values`);
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) throw new TypeError(`${where}: ${JSON.stringify(name)} is not a header name`);
+    if (typeof value !== 'string' || !HEADER_VALUE.test(value)) {
+      throw new TypeError(`${where}: header "${name}" must be a string without line breaks or control characters (got ${typeof value === 'string' ? JSON.stringify(value) : String(value)})`);
+    }
+  }
+}
+
+// RFC 9110's token, and a field value as node:http and fetch accept it (no CR, LF, NUL or other controls but tab).
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
  * Options of {@link toEventStreamResponse}: those of the body, and the response's status and extra headers.
  *
  * @example
@@ -64,6 +95,7 @@ export interface EventStreamResponseOptions extends EventStreamBodyOptions {
  */
 export function toEventStreamResponse<T>(events$: Observable<T>, options: EventStreamResponseOptions = {}): Response {
   checkRelayLimits(options, 'toEventStreamResponse');
+  checkRelayHead(options, 'toEventStreamResponse');
   return eventStreamResponse(toEventStreamBody(events$, options), options);
 }
 

@@ -3,7 +3,7 @@ import { checked, checkEvents } from './check-events.js';
 import { emptyEndWatch } from './empty-end.js';
 import { toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 import { checkRelayLimits, DEFAULT_RELAY_BUFFER_SIZE } from './event-stream-body.js';
-import { eventStreamHeaders } from './event-stream-response.js';
+import { checkRelayHead, eventStreamHeaders } from './event-stream-response.js';
 import { readerBacklog } from './reader-backlog.js';
 
 /**
@@ -95,6 +95,8 @@ export function relayToNodeResponse<T>(
   if (factory === undefined) checkEvents(source, 'relayToNodeResponse');
   // Before the head is written: a limit it cannot use is the caller's error, not a 200 that ends empty.
   checkRelayLimits(options, 'relayToNodeResponse');
+  // So is a head it cannot write: on a reconnect it is written later, where a throw would end the process.
+  checkRelayHead(options, 'relayToNodeResponse');
   // A reconnect (`EventSource` asks again after every end of a body, whole or not) to a stream that cannot resume
   // where it stopped: subscribing would make the request again (a new answer, billed again, its text repeated in
   // the browser). 204 No Content stops `EventSource`; a factory decides for itself.
@@ -114,13 +116,22 @@ export function relayToNodeResponse<T>(
   const events$ = reconnect?.events$ ?? upstream$;
   const status = options.status ?? 200;
   let headWritten = false;
-  const writeHead = (code: number) => {
+  // `later`: from inside the stream's callbacks, where a throw would be reported as unhandled (and end a Node
+  // process): the response is destroyed and upstream stopped instead. The head was checked above; this is for a
+  // response that cannot take one any more (headers sent by other code).
+  const writeHead = (code: number, later = true) => {
     headWritten = true;
     if (res.destroyed) return;
-    res.writeHead(code, code === 204 ? { ...options.headers } : eventStreamHeaders(options.headers));
-    res.flushHeaders?.();
+    try {
+      res.writeHead(code, code === 204 ? { ...options.headers } : eventStreamHeaders(options.headers));
+      res.flushHeaders?.();
+    } catch (error) {
+      if (!later) throw error;
+      res.destroy();
+      cut.next();
+    }
   };
-  if (reconnect === undefined) writeHead(status);
+  if (reconnect === undefined) writeHead(status, false);
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
   // A reader too far behind (below). Stops upstream at once, in the middle of a synchronous emission too.
   const cut = new Subject<void>();

@@ -4,12 +4,13 @@
  * at the start of the current turn (it had the chance to take it and did not) and this frame take the backlog past
  * `maxBufferSize`. Frames of one turn the reader cannot take before it ends (the events of one network chunk) do
  * not make it slow: they may fill the backlog up to twice the limit, and a frame of any size goes when nothing
- * waits. `afterTurn(end)` runs `end` once the turn is over: a microtask for the web body, whose reader reads between
- * them; `setImmediate` for Node, which writes to the socket only after a task and its microtasks.
+ * waits. `afterTurn(end)` runs `end` once the turn is over: after the current task of the event loop and its
+ * microtasks, for Node, which writes to the socket only then, and for the web body too, whose reader takes a few
+ * microtasks per read while an upstream of microtasks (an async iterable's values) goes on between them.
  *
  * @internal
  * @example
- * const backlog = readerBacklog(maxBufferSize, queueMicrotask);
+ * const backlog = readerBacklog(maxBufferSize, setImmediate);
  * if (backlog.tooFar(queue.length, queue.length + frame.length)) cut();
  */
 export function readerBacklog(maxBufferSize: number, afterTurn: (end: () => void) => void) {

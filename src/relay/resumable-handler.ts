@@ -2,7 +2,7 @@ import { defer, type Observable, type Unsubscribable, using } from 'rxjs';
 import { checked } from './check-events.js';
 import { checkRelayLimits, toEventStreamBody } from './event-stream-body.js';
 import { emptyEndWatch } from './empty-end.js';
-import { eventStreamResponse, toEventStreamResponse, type EventStreamResponseOptions } from './event-stream-response.js';
+import { checkRelayHead, eventStreamResponse, toEventStreamResponse, type EventStreamResponseOptions } from './event-stream-response.js';
 
 /**
  * Makes the upstream stream of one request: `lastEventId` is the browser's `Last-Event-ID` header (the `id:` of
@@ -48,6 +48,7 @@ export function resumableEventStream<T>(
 ): (request: Request) => Promise<Response> {
   // When the handler is made: a limit it cannot use fails no request later.
   checkRelayLimits(options, 'resumableEventStream');
+  checkRelayHead(options, 'resumableEventStream');
   return async (request) => {
     const lastEventId = request.headers.get('last-event-id')?.trim() || undefined;
     // Both signals stop the relay: yours, and the request's (a runtime that tells a disconnect only by cancelling
