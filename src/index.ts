@@ -203,6 +203,7 @@ export { toEventStreamBody, DEFAULT_RELAY_BUFFER_SIZE, type EventStreamBodyOptio
 export { toNdjsonBody, type NdjsonBodyOptions } from './relay/ndjson-body.js';
 export { toEventStreamResponse, EVENT_STREAM_HEADERS, type EventStreamResponseOptions } from './relay/event-stream-response.js';
 export { resumableEventStream, type RelayFactory } from './relay/resumable-handler.js';
+export { omitResponseFields, SERVER_SIDE_RESPONSE_FIELDS } from './relay/omit-response-fields.js';
 export {
   relayToNodeResponse,
   type NodeRelayOptions,
