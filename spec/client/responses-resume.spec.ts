@@ -96,6 +96,22 @@ describe('client.responses.stream(): lossless resume of background responses', (
     expect(events.at(-1)!.type).toBe('response.completed');
   });
 
+  it('starting_after -1 is the stream from its start (sent as none); NaN, 1.5 or -5 is a RangeError before anything is sent', async () => {
+    const queued = await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true }));
+    const from = ctx.emulator.requests.length;
+    const events = await lastValueFrom(ctx.client.responses.stream({ response_id: queued.id, starting_after: -1 }).pipe(toArray()));
+    expect(seqs(events)).toEqual(events.map((_, at) => at));
+    expect(ctx.emulator.requests[from]!.query).toBe('stream=true');
+    const after = ctx.emulator.requests.length;
+    for (const bad of [Number.NaN, 1.5, -5]) {
+      expect(() => ctx.client.responses.stream({ response_id: queued.id, starting_after: bad })).toThrow(
+        new RangeError(`responses: starting_after must be a whole number >= -1 (a sequence_number; got ${bad})`),
+      );
+      expect(() => ctx.client.responses.retrieve(queued.id, { stream: true, starting_after: bad })).toThrow(RangeError);
+    }
+    expect(ctx.emulator.requests.length).toBe(after);
+  });
+
   it('a resume asks for what the stream asked for: the include of a stream by id, or the include and include_obfuscation of a background create', async () => {
     const include = ['message.output_text.logprobs'] as const;
     const queued = await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input: INPUT, background: true }));

@@ -216,9 +216,19 @@ export function responsesResource(transport: Transport): ResponsesResource {
     retrieve: (responseId, options) =>
       transport.request({ method: 'GET', path: `/responses/${enc(responseId)}` }, options, readJSONWithHeaders(responseCheck)),
   };
-  /** The events of an existing background response after `startingAfter`, resumed after cuts. */
-  const streamById = (responseId: string, startingAfter: number | undefined, options?: ResponseStreamOptions, extra?: ResponseRetrieveParams) =>
-    streamCall(transport, responsesProtocol, { transport, api, spec: streamSpec(responseId, startingAfter, extra), options, responseId, startingAfter });
+  /**
+   * The events of an existing background response after `startingAfter`, resumed after cuts. `-1` (before the
+   * first event) is the stream from its start, as no `starting_after`; a number that is not a whole one from -1 on
+   * (a relay's `Number(lastEventId)` of a header that is no number: `NaN`) is a `RangeError` before anything is
+   * sent, where the API would answer 400, which reads as a resume past its window.
+   */
+  const streamById = (responseId: string, startingAfter: number | undefined, options?: ResponseStreamOptions, extra?: ResponseRetrieveParams) => {
+    if (startingAfter !== undefined && !(Number.isInteger(startingAfter) && startingAfter >= -1)) {
+      throw new RangeError(`responses: starting_after must be a whole number >= -1 (a sequence_number; got ${String(startingAfter)})`);
+    }
+    const after = startingAfter === -1 ? undefined : startingAfter;
+    return streamCall(transport, responsesProtocol, { transport, api, spec: streamSpec(responseId, after, extra), options, responseId, startingAfter: after });
+  };
 
   const inputItemsPath = (responseId: string) => `/responses/${enc(responseId)}/input_items`;
   const inputItemsPage = (responseId: string, query?: object, options?: RequestOptions) =>
