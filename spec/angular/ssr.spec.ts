@@ -86,6 +86,23 @@ describe('server-side rendering', () => {
     expect(await record.ended).toMatchObject({ clientClosed: true });
   });
 
+  it('a JSON call answered 429, then retried after retry-after-ms, is in the page: the wait holds the rendering', async () => {
+    emulator.inject({ kind: 'rateLimit', retryAfterMs: 300 }, { match: POST_RESPONSES });
+    @Component({ selector: 'app-root', template: `<p>{{ status() }}</p>` })
+    class Root {
+      readonly status = signal('waiting');
+      constructor() {
+        inject(OPENAI_STREAM_CLIENT)
+          .responses.create(BODY)
+          .pipe(takeUntilDestroyed())
+          .subscribe((response) => this.status.set(response.status ?? 'none'));
+      }
+    }
+    const html = await render(Root);
+    expect(html).toContain('<p>completed</p>');
+    expect(emulator.requests.slice(-2).map((record) => record.status)).toEqual([429, 200]);
+  });
+
   it("with ssr: 'wait' the page carries the whole answer", async () => {
     @Component({
       selector: 'app-root',
