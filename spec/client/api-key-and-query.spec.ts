@@ -8,6 +8,7 @@
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { APIKeyProviderError, createAssistantsClient, createClient, OpenAIStreamError, type ResponseStreamEvent } from '../../src/index';
 import { type Emulator, type RequestRecord, startEmulator } from '../../src/testing/index';
+import { redactSecrets } from '../../src/errors/excerpt';
 import { useEmulator } from '../helpers/emulator';
 
 const ctx = useEmulator();
@@ -329,5 +330,21 @@ describe('the emulator records the key of each request', () => {
     const error = await firstValueFrom(createClient({ apiKey: '', baseURL: ctx.emulator.url }).responses.create(BODY)).catch((e: unknown) => e);
     expect((error as { status?: number }).status).toBe(401);
     expect(seen(from).map(([, , key]) => key)).toEqual(['sk-plain', undefined]);
+  });
+});
+
+describe('a baseURL holding a user name and password', () => {
+  it('is refused when the client is made, naming no secret (fetch would refuse every request, the URL in its error)', () => {
+    expect(() => createClient({ apiKey: 'k', baseURL: 'https://user:hunter2-proxy-password@gateway.example/v1' })).toThrow(
+      new TypeError('createClient: baseURL must not hold a user name or password (fetch refuses such a URL); send credentials in headers'),
+    );
+    // A path with an @ after the host is no credential.
+    expect(() => createClient({ apiKey: 'k', baseURL: 'https://gateway.example/v1/@team' })).not.toThrow();
+  });
+
+  it("a URL's credentials are masked in any error message built from a server's or fetch's words", () => {
+    expect(redactSecrets('Request cannot be constructed from a URL that includes credentials: http://user:hunter2@127.0.0.1:8080/x')).toBe(
+      'Request cannot be constructed from a URL that includes credentials: http://***@127.0.0.1:8080/x',
+    );
   });
 });

@@ -232,9 +232,14 @@ export function resolveClientOptions(options: ClientOptions, where = 'createClie
   const env = typeof process !== 'undefined' && process.env ? process.env : {};
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch : undefined);
   if (!fetchImpl) throw new TypeError(`${where}: no fetch implementation; pass options.fetch`);
+  const baseURL = (options.baseURL ?? env['OPENAI_BASE_URL'] ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
+  // fetch refuses every request to such a URL, and names the URL, password included, in its error.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(baseURL)) {
+    throw new TypeError(`${where}: baseURL must not hold a user name or password (fetch refuses such a URL); send credentials in headers`);
+  }
   return {
     apiKey: options.apiKey ?? env['OPENAI_API_KEY'],
-    baseURL: (options.baseURL ?? env['OPENAI_BASE_URL'] ?? 'https://api.openai.com/v1').replace(/\/+$/, ''),
+    baseURL,
     query: options.query,
     organization: options.organization ?? env['OPENAI_ORG_ID'],
     project: options.project ?? env['OPENAI_PROJECT_ID'],

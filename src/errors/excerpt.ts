@@ -25,7 +25,8 @@ export function maskedExcerpt(text: string, max = 200): string {
 /**
  * `text` with credentials masked: a `Bearer` token, the value after a key header's name (Azure's `api-key`,
  * `x-api-key`, `Ocp-Apim-Subscription-Key`, written as a header, a JSON key, a query parameter or a variable such as
- * `OPENAI_API_KEY=…`) and anything shaped like an OpenAI key (`sk-…`) keep their last four characters only. For
+ * `OPENAI_API_KEY=…`) and anything shaped like an OpenAI key (`sk-…`) keep their last four characters only; a URL's
+ * user name and password are masked whole. For
  * messages built from what a server sent: a proxy or a gateway may echo the request's headers into its error page,
  * and an error message ends up in logs.
  *
@@ -42,7 +43,9 @@ export function redactSecrets(text: string): string {
     // (JSON text inside a JSON string), the separator URL-encoded (`api-key%3A%20…`, `?api-key%3D…`).
     .replace(/((?:api[-_]?key|ocp-apim-subscription-key)(?:\\?["'])?(?:\s|%20)*(?:[:=]|%3[ad])(?:\s|%20)*(?:\\?["'])?)[A-Za-z0-9._~+/=-]{16,}/gi, keep4)
     // Not after a letter (`task-…`), but after anything else, an escape's digit too (`%20sk-…`, `\u0020sk-…`).
-    .replace(/(?<![A-Za-z])sk-[A-Za-z0-9_-]{8,}/g, (key: string) => `sk-***${key.slice(-4)}`);
+    .replace(/(?<![A-Za-z])sk-[A-Za-z0-9_-]{8,}/g, (key: string) => `sk-***${key.slice(-4)}`)
+    // A user name and password in a URL (`https://user:secret@proxy/...`, which fetch names in its error).
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi, '$1***@');
 }
 
 /**
