@@ -276,14 +276,20 @@ describe('createClient over real HTTP (emulator)', () => {
     const ids = ['msg_1', 'msg_2', 'msg_3', 'msg_4', 'msg_5'];
     const message = (id: string) => ({ id, object: 'thread.message', thread_id: 'thread_1', role: 'user', status: 'completed', content: [] });
     /** A list server: pages of 2 from `after`; `ignoreAfter` serves the first page every time; `lastId` whether pages carry last_id. */
-    async function listServer({ ignoreAfter = false, lastId = true, wrapAfter = '' }) {
+    async function listServer({ ignoreAfter = false, lastId = true, wrapAfter = '', hasMore = true }) {
       const afters: Array<string | null> = [];
       const server = await listen((req, res) => {
         const after = new URL(req.url!, 'http://x').searchParams.get('after');
         afters.push(after);
         const start = ignoreAfter || after === null || after === wrapAfter ? 0 : ids.indexOf(after) + 1;
         const data = ids.slice(start, start + 2).map(message);
-        const page = { object: 'list', data, first_id: data[0]?.id ?? null, has_more: start + 2 < ids.length, ...(lastId ? { last_id: data.at(-1)?.id ?? null } : {}) };
+        const page = {
+          object: 'list',
+          data,
+          first_id: data[0]?.id ?? null,
+          ...(hasMore ? { has_more: start + 2 < ids.length } : {}),
+          ...(lastId ? { last_id: data.at(-1)?.id ?? null } : {}),
+        };
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page));
       });
       return { server, afters, client: createAssistantsClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 }) };
@@ -295,6 +301,19 @@ describe('createClient over real HTTP (emulator)', () => {
         const all = await lastValueFrom(client.threads.messages.listAll('thread_1').pipe(toArray()));
         expect(all.map((m) => m.id)).toEqual(ids);
         expect(afters).toEqual([null, 'msg_2', 'msg_4']);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('a page without has_more (a compatible server) is the last one, as the SDK reads it', async () => {
+      const { server, afters, client } = await listServer({ hasMore: false });
+      try {
+        const page = await firstValueFrom(client.threads.messages.list('thread_1'));
+        expect(page.data.map((m) => m.id)).toEqual(['msg_1', 'msg_2']);
+        const all = await lastValueFrom(client.threads.messages.listAll('thread_1').pipe(toArray()));
+        expect(all.map((m) => m.id)).toEqual(['msg_1', 'msg_2']);
+        expect(afters).toEqual([null, null]);
       } finally {
         await server.close();
       }

@@ -126,8 +126,8 @@ export const vectorStoreFileCheck = bodyCheck<VectorStoreFile>((json) => identif
 export const fileBatchCheck = bodyCheck<VectorStoreFileBatch>((json) => identified(json, true));
 
 /**
- * A list page: `data` an array of items that pass `item`, `has_more` a boolean, `last_id` a string or null
- * (pagination reads both).
+ * A list page: `data` an array of items that pass `item`, `has_more` a boolean (or none: no more pages), `last_id` a
+ * string or null (pagination reads both).
  *
  * @internal
  * @example
@@ -138,7 +138,9 @@ export function listPageCheck<T>(item: BodyCheck<T>): BodyCheck<ListPage<T>> {
     if (!isJsonObject(json)) return issue('', 'an object', json);
     const data = json['data'];
     if (!Array.isArray(data)) return issue('data', 'an array', data);
-    if (typeof json['has_more'] !== 'boolean') return issue('has_more', 'a boolean', json['has_more']);
+    // Left out by some compatible servers: no more pages, as the SDK reads it.
+    const more = json['has_more'];
+    if (more !== undefined && more !== null && typeof more !== 'boolean') return issue('has_more', 'a boolean', more);
     const last = json['last_id'];
     if (last !== null && last !== undefined && typeof last !== 'string') return issue('last_id', 'a string or null', last);
     for (let i = 0; i < data.length; i++) {

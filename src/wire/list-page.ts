@@ -9,5 +9,6 @@ export interface ListPage<T> {
   data: T[];
   first_id: string | null;
   last_id: string | null;
+  /** As the API sends it; a compatible server may leave it out, which `listAll()` reads as no more pages. */
   has_more: boolean;
 }
