@@ -1,7 +1,8 @@
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import { accumulateResponse, BadRequestError, finalResponse, MissingStreamStartError, NotFoundError, SnapshotError, StreamParseError, textDeltas } from '../../src/index';
+import { accumulateResponse, BadRequestError, createClient, finalResponse, MissingStreamStartError, NotFoundError, SnapshotError, StreamParseError, textDeltas } from '../../src/index';
 import { startEmulator } from '../../src/testing/index.js';
 import { useEmulator } from '../helpers/emulator';
+import { listen } from '../helpers/local-server';
 
 const ctx = useEmulator();
 const INPUT = 'Tell me about the sea and the sky';
@@ -72,6 +73,19 @@ describe('client.responses: stored and background responses', () => {
     expect(deleted).toMatchObject({ id: response.id, deleted: true });
     expect(ctx.emulator.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/v1/responses/${response.id}` });
     await expect(firstValueFrom(ctx.client.responses.retrieve(response.id))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('delete() answered 200 without a body (as the API describes it; the SDK takes it too) is { id, deleted: true }; a body that is no JSON still fails', async () => {
+    let answer = '';
+    const server = await listen((_req, res) => res.writeHead(200).end(answer));
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+      await expect(firstValueFrom(client.responses.delete('resp_1'))).resolves.toEqual({ id: 'resp_1', deleted: true });
+      answer = '<html>gateway</html>';
+      await expect(firstValueFrom(client.responses.delete('resp_1'))).rejects.toBeInstanceOf(StreamParseError);
+    } finally {
+      await server.close();
+    }
   });
 
   it('inputItems.list() gives one page; listAll() follows the cursor through every page', async () => {

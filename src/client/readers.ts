@@ -30,6 +30,22 @@ export function readJSON<T>(check?: BodyCheck<T>): (response: Response, context:
 }
 
 /**
+ * Like {@link readJSON}, but an empty body (a 2xx with nothing in it, as the API describes `DELETE /responses/{id}`'s
+ * answer) gives `empty()`.
+ *
+ * @internal
+ * @example
+ * transport.request(spec, options, readJSONOrEmpty(() => ({ id, deleted: true }), responseDeletedCheck));
+ */
+export function readJSONOrEmpty<T>(empty: () => T, check?: BodyCheck<T>): (response: Response, context: ResponseContext) => Observable<T> {
+  return (response, { where }) =>
+    defer(async () => {
+      const text = await response.text();
+      return text.trim() === '' ? empty() : decodeJSON(text, check, where);
+    });
+}
+
+/**
  * Like {@link readJSON}, keeping the response headers.
  *
  * @internal

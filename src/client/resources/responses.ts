@@ -5,7 +5,7 @@ import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js'
 import { attempt } from '../layers/attempt.js';
 import type { RequestOptions } from '../options.js';
 import { type ResponseStreamApi, type ResponseStreamOptions, responsesProtocol } from '../protocols/responses.js';
-import { readJSON, readJSONWithHeaders } from '../readers.js';
+import { readJSON, readJSONOrEmpty, readJSONWithHeaders } from '../readers.js';
 import { streamCall } from '../stream-call.js';
 import { enc, type RequestSpec, type Transport } from '../transport.js';
 import { paginate } from './paginate.js';
@@ -70,7 +70,9 @@ export interface ResponseRetrieveParams {
 }
 
 /**
- * The answer of `client.responses.delete()`.
+ * The answer of `client.responses.delete()`: as the server sent it (the API: `{ id, object: 'response.deleted',
+ * deleted: true }`), or `{ id, deleted: true }` for a successful answer without a body (as the API's description has
+ * it, and some compatible servers send it).
  *
  * @example
  * client.responses.delete('resp_...').subscribe(({ id, deleted }) => console.log(id, deleted));
@@ -256,7 +258,12 @@ export function responsesResource(transport: Transport): ResponsesResource {
     cancel: (responseId, options) =>
       transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON(responseCheck)),
     delete: (responseId, options) =>
-      transport.request({ method: 'DELETE', path: `/responses/${enc(responseId)}` }, options, readJSON(responseDeletedCheck)),
+      transport.request(
+        { method: 'DELETE', path: `/responses/${enc(responseId)}` },
+        options,
+        // The API describes its answer as a bare 200; it sends `{ id, object, deleted }` today.
+        readJSONOrEmpty((): ResponseDeleted => ({ id: responseId, deleted: true }), responseDeletedCheck),
+      ),
     inputItems: {
       list: (responseId, query, options) => inputItemsPage(responseId, query, options),
       listAll: (responseId, query, options) =>
