@@ -68,10 +68,30 @@ describe('bodies are bounded by the timeout', () => {
     }
   });
 
-  it('an error body that stalls fails with StreamTimeoutError("body") too', async () => {
+  it('an error body that stalls is bounded too: the error of its status, without its body', async () => {
     const headers = faultHeader([{ kind: 'serverError', status: 500 }, { kind: 'stallBody', bytes: 10 }]);
     const error = await firstValueFrom(ctx.client.threads.retrieve(threadId, { timeout: 300, maxRetries: 0, headers })).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'StreamTimeoutError', kind: 'body' });
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 500, requestId: expect.any(String) });
+  });
+
+  it("a POST answered 503 whose body stalls is retried, as a 503 is (the status said it; the body is only an excerpt)", async () => {
+    let requests = 0;
+    const server = await listen((_req, res) => {
+      if (++requests === 1) {
+        res.writeHead(503, { 'content-type': 'application/json', 'x-request-id': 'req_1' });
+        res.write('{"error":'); // and nothing more
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'conv_1', object: 'conversation', created_at: 1, metadata: {} }));
+    });
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, timeout: 300, maxRetries: 1 });
+      await expect(firstValueFrom(client.conversations.create({}))).resolves.toMatchObject({ id: 'conv_1' });
+      expect(requests).toBe(2);
+    } finally {
+      await server.close();
+    }
   });
 });
 

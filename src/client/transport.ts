@@ -159,6 +159,8 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           // Which part of the exchange the deadline now bounds; `done` once this attempt is over either way.
           let phase: 'headers' | 'body' | 'done' = 'headers';
           let timedOut = false;
+          // An error status whose body is being read: the deadline then reports the status, without its body.
+          let failed: Response | undefined;
           const over = () => {
             phase = 'done';
             timer?.unsubscribe();
@@ -173,7 +175,9 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               phase = 'done';
               reading?.unsubscribe();
               attemptController.abort();
-              retryOr(n, new StreamTimeoutError('body', options.timeout), undefined);
+              // The status said what went wrong (a 503 is retried as such): its body is only an excerpt.
+              if (failed) retryOr(n, APIError.from(failed.status, failed.headers, '', where), failed.headers);
+              else retryOr(n, new StreamTimeoutError('body', options.timeout), undefined);
             }
           });
 
@@ -207,6 +211,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               if (!response.ok) {
                 // The error body is bounded by the deadline too.
                 phase = 'body';
+                failed = response;
                 // A browser's fetch hides a redirect it did not follow (`opaqueredirect`, status 0; `httpClientFetch`
                 // gives fetch's status-0 response for it too): say what it was.
                 const error =

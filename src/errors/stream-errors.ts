@@ -440,8 +440,8 @@ export class MissingResponseError extends OpenAIStreamError {
 export type StreamTimeoutKind = 'headers' | 'body' | 'first-event' | 'idle';
 
 /**
- * A timeout expired: no response headers in time (`headers`), a JSON or error body not complete in time
- * (`body`, the same `timeout` from the start of the request), no first event in time (`first-event`), or no
+ * A timeout expired: no response headers in time (`headers`), a JSON body not complete in time (`body`, the same
+ * `timeout` from the start of the request; an error body not complete in time is the `APIError` of its status), no first event in time (`first-event`), or no
  * event for too long in the middle of a stream (`idle`; keep-alive comments do not count as events). The
  * request was aborted.
  *
