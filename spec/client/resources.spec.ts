@@ -1,7 +1,9 @@
-import OpenAI from 'openai';
+import { Readable } from 'node:stream';
+import OpenAI, { toFile } from 'openai';
 import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
-import { fromOpenAIStream, textDeltas } from '../../src/index';
+import { createClient, fromOpenAIStream, textDeltas } from '../../src/index';
 import { useEmulator } from '../helpers/emulator';
+import { listen } from '../helpers/local-server';
 
 const ctx = useEmulator();
 const slow = useEmulator({ pacing: { eventMs: 20, deltaMs: 20 }, statusStepMs: 200 });
@@ -34,6 +36,28 @@ describe('plain resource calls', () => {
     const final = await lastValueFrom(slow.client.threads.runs.poll(run.id, { thread_id: thread.id }, { pollIntervalMs: 20 }));
     expect(final.status).toBe('cancelled');
     expect(slow.emulator.counters.runsCancelled).toBeGreaterThan(0);
+  });
+});
+
+describe('files.create() sends the form the SDK sends', () => {
+  it('purpose, expires_after (as expires_after[anchor] and expires_after[seconds]) and the file, named', async () => {
+    const forms: FormData[] = [];
+    const server = await listen((req, res) => {
+      void new Response(Readable.toWeb(req) as ReadableStream, { headers: { 'content-type': req.headers['content-type']! } }).formData().then((form) => {
+        forms.push(form);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'file-1', object: 'file', filename: 'a.txt', purpose: 'user_data' }));
+      });
+    });
+    try {
+      const expires_after = { anchor: 'created_at' as const, seconds: 3600 };
+      await firstValueFrom(createClient({ apiKey: 'k', baseURL: server.url }).files.create({ file: { name: 'a.txt', content: 'hi' }, purpose: 'user_data', expires_after }));
+      await new OpenAI({ apiKey: 'k', baseURL: server.url }).files.create({ file: await toFile(Buffer.from('hi'), 'a.txt'), purpose: 'user_data', expires_after });
+      const fields = (form: FormData) => [...form.entries()].map(([name, value]) => [name, typeof value === 'string' ? value : `${(value as File).name}`]);
+      expect(fields(forms[0]!)).toEqual(fields(forms[1]!).sort((a, b) => fields(forms[0]!).findIndex((f) => f[0] === a[0]) - fields(forms[0]!).findIndex((f) => f[0] === b[0])));
+      expect(Object.fromEntries(fields(forms[0]!))).toEqual({ purpose: 'user_data', 'expires_after[anchor]': 'created_at', 'expires_after[seconds]': '3600', file: 'a.txt' });
+    } finally {
+      await server.close();
+    }
   });
 });
 

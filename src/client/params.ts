@@ -105,6 +105,11 @@ export type Uploadable = Blob | { name: string; content: Uint8Array | string; ty
 export interface FileCreateParams {
   file: Uploadable;
   purpose: string;
+  /**
+   * When the file expires: `seconds` after `anchor` (`'created_at'`), sent as the SDK sends it, as the form fields
+   * `expires_after[anchor]` and `expires_after[seconds]`.
+   */
+  expires_after?: { anchor: 'created_at' | (string & {}); seconds: number } | undefined;
 }
 
 /** A new vector store. @example client.vectorStores.create({ name: 'docs' }); */

@@ -34,6 +34,11 @@ export function filesResource(transport: Transport): FilesResource {
       checkUploadable(body?.file, 'files.create()');
       const form = new FormData();
       form.append('purpose', body.purpose);
+      // Nested fields as the SDK writes them in a form: `name[key]`.
+      if (body.expires_after) {
+        form.append('expires_after[anchor]', String(body.expires_after.anchor));
+        form.append('expires_after[seconds]', String(body.expires_after.seconds));
+      }
       const { blob, name } = toBlob(body.file);
       form.append('file', blob, name);
       return transport.request({ method: 'POST', path: '/files', body: form }, options, readJSON(fileCheck));
