@@ -370,8 +370,13 @@ describe('scripted answers (emulator.scriptAnswer)', () => {
       const { assistant_id, thread_id } = await assistantAndThread('Weather?');
       const before = { ...emulator.counters };
       const scripted = emulator.scriptAnswer({ text: 'Never.' }, throwing);
-      const create = client.beta.threads.runs.create(thread_id, { assistant_id, additional_messages: [{ role: 'user', content: 'And now?' }] });
+      // With the SDK's own retries on: the 500 says not to retry (`x-should-retry: false`), so it is sent once.
+      const retrying = new OpenAI({ apiKey: 'test', baseURL: emulator.url, logLevel: 'off' });
+      const sent = emulator.requests.length;
+      const create = retrying.beta.threads.runs.create(thread_id, { assistant_id, additional_messages: [{ role: 'user', content: 'And now?' }] });
       await expect(create).rejects.toThrow('scriptAnswer(): match.when threw: boom');
+      expect(emulator.requests.length - sent).toBe(1);
+      expect(emulator.requests.at(-1)!.headers['x-stainless-retry-count']).toBe('0');
       const createAndRun = client.beta.threads.createAndRun({ assistant_id, thread: { messages: [{ role: 'user', content: 'Hi' }] } });
       await expect(createAndRun).rejects.toThrow('scriptAnswer(): match.when threw: boom');
       expect((await client.beta.threads.runs.list(thread_id)).data).toEqual([]);

@@ -95,8 +95,9 @@ export interface Emulator {
    */
   reset(): void;
   /**
-   * Resolves when no run and no vector store file has work scheduled: every run has ended or waits for tool
-   * outputs (streams cut by a fault included: their runs go on to their end).
+   * Resolves when no run, background response and vector store file has work scheduled: every run has ended or
+   * waits for tool outputs, every background response has settled (streams cut by a fault included: their runs and
+   * responses go on to their end).
    *
    * @example
    * await emulator.idle();

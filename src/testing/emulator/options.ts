@@ -42,7 +42,7 @@ export interface EmulatorOptions {
   /** The port to listen on (127.0.0.1). Default `0`: an ephemeral port. */
   readonly port?: number | undefined;
   /**
-   * How long (ms) after a background response settles (`completed`, `incomplete`, `cancelled`) its events can
+   * How long (ms) after a background response settles (`completed`, `incomplete`, `failed`, `cancelled`) its events can
    * still be streamed again with `GET /responses/{id}?stream=true&starting_after=N`. Past it the emulator answers
    * 400 with code `response_stream_expired` (param `starting_after`). `0`: as soon as it settles. Default 600 000.
    */

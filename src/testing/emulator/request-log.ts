@@ -41,7 +41,7 @@ export interface RequestRecord {
    * expect(record.headers['openai-project']).toBe('proj_123');
    */
   readonly headers: Readonly<Record<string, string>>;
-  /** The parsed JSON body (`undefined` until read, and for multipart or unreadable bodies). */
+  /** The parsed JSON body: `{}` for a request without one (a GET); `undefined` until read, and for multipart or unreadable bodies. */
   readonly body: unknown;
   /** The response status, once sent. */
   readonly status: number | undefined;

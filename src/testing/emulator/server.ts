@@ -124,7 +124,8 @@ export function createApiServer(
 
     handle(state, req, url, method, record, writer).catch((error: unknown) => {
       const message = `The emulator failed: ${String((error as Error)?.message ?? error)}`;
-      const reply = error instanceof ApiErrorReply ? error : new ApiErrorReply(500, message, 'server_error');
+      // The emulator's own failure (a test's `match.when` that threw): a client should not retry what fails alike.
+      const reply = error instanceof ApiErrorReply ? error : new ApiErrorReply(500, message, 'server_error', null, null, { 'x-should-retry': 'false' });
       if (writer.headersSent) writer.end();
       else sendJson(writer, reply.status, reply.body(), reply.headers);
       log.read(record); // answered before its body was read, or its body could not be parsed
