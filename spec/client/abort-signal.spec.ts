@@ -4,6 +4,7 @@
  * (a `VirtualTimeScheduler` nobody flushes), so a call that ignored the signal would wait for ever: these tests
  * then time out rather than pass.
  */
+import { getEventListeners } from 'node:events';
 import { firstValueFrom, lastValueFrom, type SchedulerAction, type Subscription, toArray, VirtualTimeScheduler } from 'rxjs';
 import type { Run, ResponseStreamEvent } from '../../src/index';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
@@ -237,6 +238,17 @@ describe("the client's signal ends every call of the client, as a call's own doe
     await expect(firstValueFrom(client.responses.create({ model: 'gpt-4o', input: INPUT }))).rejects.toBe(error);
     await ctx.emulator.idle();
     expect(ctx.emulator.requests.length).toBe(from);
+  });
+
+  it('is listened to once for all the calls under way: twenty streams at once hold one listener on it, none when over', async () => {
+    const controller = new AbortController();
+    const client = ctx.clientWith({ signal: controller.signal });
+    ctx.emulator.inject({ kind: 'stall', afterEvents: 1 }, { match: POST_RESPONSE, times: 20 });
+    const subscriptions = Array.from({ length: 20 }, () => client.responses.stream({ model: 'gpt-4o', input: INPUT }).subscribe({ error: () => undefined }));
+    // Each call listens from its subscription on (a listener each would warn of a leak past ten).
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    for (const subscription of subscriptions) subscription.unsubscribe();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it("with both, the call's own signal ends the call while the client's stays live", async () => {

@@ -1,4 +1,4 @@
-import { defer, fromEvent, identity, map, type MonoTypeOperatorFunction, takeUntil, throwError } from 'rxjs';
+import { defer, fromEvent, identity, map, type MonoTypeOperatorFunction, type Observable, takeUntil, throwError } from 'rxjs';
 import { APIConnectionError } from '../errors/api-errors.js';
 
 /**
@@ -18,17 +18,42 @@ export function abortOn<T>(signal: AbortSignal | undefined): MonoTypeOperatorFun
   // Anything but a signal (from plain JS) is left to the options' check, which names it, at the request.
   if (!isSignal(signal)) return identity;
   // takeUntil subscribes to its notifier first, and passes on the notifier's error: the abort's reason.
-  return takeUntil(
-    defer(() =>
-      signal.aborted
-        ? throwError(() => abortReason(signal))
-        : fromEvent(signal, 'abort').pipe(
-            map(() => {
-              throw abortReason(signal);
-            }),
-          ),
-    ),
+  return takeUntil(abortNotice(signal));
+}
+
+/**
+ * Fails with {@link abortReason} when `signal` aborts (at once when it has), and emits nothing else: what
+ * {@link abortOn} ends a call with. Each subscription listens to the signal; share it (as the client does with its
+ * own `signal`, one listener for all its calls) where many subscribe at once.
+ *
+ * @internal
+ * @example
+ * const clientEnd$ = abortNotice(options.signal).pipe(share());
+ */
+export function abortNotice(signal: AbortSignal): Observable<never> {
+  return defer(() =>
+    signal.aborted
+      ? throwError(() => abortReason(signal))
+      : fromEvent(signal, 'abort').pipe(
+          map(() => {
+            throw abortReason(signal);
+          }),
+        ),
   );
+}
+
+/**
+ * Ends a call of `transport`'s client when the call's own `signal` or the client's aborts, whatever it is doing then
+ * (see {@link abortOn}); the client's signal is listened to once for all its calls (`transport.end$`).
+ *
+ * @internal
+ * @example
+ * pollUntilTerminal({ first, retrieve, isTerminal }).pipe(callEnds(transport, options?.signal));
+ */
+export function callEnds<T>(transport: { readonly end$: Observable<never> | undefined }, signal: AbortSignal | undefined): MonoTypeOperatorFunction<T> {
+  const own = abortOn<T>(signal);
+  const end$ = transport.end$;
+  return end$ === undefined ? own : (source) => source.pipe(own, takeUntil(end$));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { defer, map, type Observable, of } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamNotEstablishedError, StreamTimeoutError } from '../errors/stream-errors.js';
-import { abortOn } from './abort-on.js';
+import { callEnds } from './abort-on.js';
 import { runCheck } from './body-checks.js';
 import type { Run } from '../wire/assistants.js';
 import type { RequestOptions } from './options.js';
@@ -180,8 +180,7 @@ export function createRunOnce(
         adopt: () => call.createdRun().pipe(map((run) => run && api.retrieveRun(known.runId ?? run.id, known.threadId ?? run.thread_id, options))),
       }),
       // The caller's signal ends the backoff between attempts too, not only a request under way.
-      abortOn(options?.signal),
-      abortOn(transport.options.signal),
+      callEnds(transport, options?.signal),
     );
   });
 }

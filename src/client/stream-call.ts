@@ -1,5 +1,5 @@
 import { defer, identity, type Observable, tap } from 'rxjs';
-import { abortOn } from './abort-on.js';
+import { callEnds } from './abort-on.js';
 import { attempt } from './layers/attempt.js';
 import { fallBack } from './layers/fall-back.js';
 import { recoverCut } from './layers/recover-cut.js';
@@ -17,7 +17,7 @@ import type { Transport } from './transport.js';
  * 4. `fallBack`: a stream that cannot be established becomes a non-streaming request plus polling;
  * 5. `recoverCut`: a cut stream completed with the events the server's final objects say were missed;
  * 6. every delivered event counted and shown to the plan's `observe`;
- * 7. the caller's `signal` ends the call whatever it is doing (see `abortOn`).
+ * 7. the caller's `signal`, or the client's, ends the call whatever it is doing (see `callEnds`).
  *
  * @internal
  * @example
@@ -37,9 +37,7 @@ export function streamCall<E, C>(transport: Transport, protocol: ClientProtocol<
         received++;
         plan.observe?.(event);
       }),
-      // The client's signal ends the call too.
-      abortOn(options?.signal),
-      abortOn(transport.options.signal),
+      callEnds(transport, options?.signal),
     );
   });
 }

@@ -1,4 +1,4 @@
-import { Observable, type Subscription } from 'rxjs';
+import { Observable, share, type Subscription } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { OpenAIStreamError } from '../errors/base.js';
 import { redactSecrets } from '../errors/excerpt.js';
@@ -8,7 +8,7 @@ import { APIKeyProviderError } from '../errors/api-key-errors.js';
 import { type APIKey, checkOptions, type HeaderRecord, headerRecord, type RequestOptions, type ResolvedClientOptions } from './options.js';
 import { isRetryable, retryDelayMs } from './retry-policy.js';
 import { scheduleAfter } from '../operators/schedule-after.js';
-import { abortReason } from './abort-on.js';
+import { abortNotice, abortReason } from './abort-on.js';
 import { isEventStreamType } from '../sources/server-sent-event.js';
 
 /**
@@ -82,6 +82,12 @@ export interface ResponseContext {
  */
 export interface Transport {
   readonly options: ResolvedClientOptions;
+  /**
+   * Fails with the reason when the client's `signal` aborts (see `callEnds()`): one listener on the signal for all
+   * the calls under way, however many (a listener per call would pass Node's limit of ten at once and warn of a
+   * leak). `undefined` without a signal.
+   */
+  readonly end$: Observable<never> | undefined;
   request<T>(
     spec: RequestSpec,
     options: RequestOptions | undefined,
@@ -98,8 +104,10 @@ export interface Transport {
  * transport.request({ method: 'GET', path: '/threads/thread_1' }, undefined, readJSON);
  */
 export function createTransport(clientOptions: ResolvedClientOptions): Transport {
+  const end$ = clientOptions.signal === undefined ? undefined : abortNotice(clientOptions.signal).pipe(share());
   return {
     options: clientOptions,
+    end$,
     request: (spec, requestOptions, read) =>
       new Observable((subscriber) => {
         const options = mergeOptions(clientOptions, requestOptions);
@@ -121,14 +129,13 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           release = undefined;
         };
 
-        // The call's own signal and the client's: either one ends the call. (Listened to one by one: a signal made
-        // with `AbortSignal.any()` per call would stay with the client's long-lived one in Node.)
-        const signals = [requestOptions?.signal, clientOptions.signal].filter((signal): signal is AbortSignal => signal !== undefined);
-        const onUserAbort = (event?: Event) => {
-          const signal = (event?.target as AbortSignal | undefined) ?? signals.find((s) => s.aborted)!;
-          controller?.abort(signal.reason);
-          subscriber.error(abortReason(signal));
+        // The call's own signal and the client's (through `end$`): either one ends the call.
+        const userSignal = requestOptions?.signal;
+        const stop = (reason: unknown) => {
+          controller?.abort(reason);
+          subscriber.error(reason);
         };
+        const onUserAbort = () => stop(abortReason(userSignal!));
 
         // The key of each attempt, asked for just before it is sent (a function's token may have expired since the
         // last); an attempt whose key comes after the subscriber left is not sent.
@@ -280,18 +287,21 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           timer = scheduleAfter(options.scheduler, retryDelayMs(n, headers), () => attempt(n + 1));
         }
 
-        if (signals.some((signal) => signal.aborted)) {
+        if (userSignal?.aborted) {
           releaseTask();
           onUserAbort();
           return;
         }
-        for (const signal of signals) signal.addEventListener('abort', onUserAbort, { once: true });
+        userSignal?.addEventListener('abort', onUserAbort, { once: true });
+        // At once when the client's signal aborted already: then nothing is sent (`attempt` finds the call over).
+        const clientEnd = end$?.subscribe({ error: stop });
         attempt(0);
 
         return () => {
           releaseTask();
           timer?.unsubscribe();
-          for (const signal of signals) signal.removeEventListener('abort', onUserAbort);
+          userSignal?.removeEventListener('abort', onUserAbort);
+          clientEnd?.unsubscribe();
           reading?.unsubscribe();
           // Stops a request or a body still running (and releases a connection the server holds open). A response
           // read to its end has nothing left to stop, and is not aborted.

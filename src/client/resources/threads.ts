@@ -20,7 +20,7 @@ import type {
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
 import { holdTask } from '../hold-task.js';
-import { abortOn } from '../abort-on.js';
+import { callEnds } from '../abort-on.js';
 import { createRunOnce, type KnownRun } from '../run-attempts.js';
 import { assistantsProtocol, type RunStreamApi, type RunStreamOptions } from '../protocols/assistants.js';
 import { streamCall } from '../stream-call.js';
@@ -174,7 +174,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
         defaultIntervalMs: transport.options.pollIntervalMs,
         firstIntervalMs,
         scheduler: options?.scheduler ?? transport.options.scheduler,
-      }).pipe(abortOn(options?.signal), abortOn(transport.options.signal), holdTask(transport.options.pendingTasks));
+      }).pipe(callEnds(transport, options?.signal), holdTask(transport.options.pendingTasks));
     });
 
   const messages: MessagesResource = {

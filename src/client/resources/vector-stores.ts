@@ -14,7 +14,7 @@ import type {
 } from '../params.js';
 import { readJSON, readJSONWithHeaders, type WithHeaders } from '../readers.js';
 import { holdTask } from '../hold-task.js';
-import { abortOn } from '../abort-on.js';
+import { callEnds } from '../abort-on.js';
 import { enc, stepOptions, type Transport } from '../transport.js';
 import { checkUploadable, type FilesResource } from './files.js';
 
@@ -106,7 +106,7 @@ export function vectorStoresResource(transport: Transport, files: FilesResource)
       defaultIntervalMs: transport.options.pollIntervalMs,
       firstIntervalMs,
       scheduler: options?.scheduler ?? transport.options.scheduler,
-    }).pipe(abortOn(options?.signal), abortOn(transport.options.signal), holdTask(transport.options.pendingTasks));
+    }).pipe(callEnds(transport, options?.signal), holdTask(transport.options.pendingTasks));
 
   const getFile = (storeId: string, fileId: string, options?: RequestOptions) =>
     transport.request({ method: 'GET', path: `${storePath(storeId)}/files/${enc(fileId)}` }, options, readJSONWithHeaders(vectorStoreFileCheck));
