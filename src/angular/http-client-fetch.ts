@@ -10,25 +10,6 @@ import { AppRequestFailure } from '../errors/app-request-failure.js';
 import { isEventStreamType } from '../sources/server-sent-event.js';
 
 /**
- * Options of {@link httpClientFetch}.
- *
- * @example
- * const fetchImpl = httpClientFetch(inject(HttpClient), { pendingTasks: inject(PendingTasks) });
- */
-export interface HttpClientFetchOptions {
-  /**
-   * Angular's `PendingTasks` (or anything with its `add()`): each request then holds the application's stability
-   * (`ApplicationRef.whenStable()`, server-side rendering, hydration) until its response headers arrive, and, for a
-   * body that is not an event stream (JSON, an error body), until the body's end. An event stream's body does not
-   * hold it, however long it runs. Useful with an `HttpClient` whose requests do not count as pending tasks by
-   * themselves; a plain `HttpClient` holds stability for every request's whole life anyway. Each attempt is held on
-   * its own: the waits between a call's retries are not. A client's own `pendingTasks` option (`createClient()`)
-   * holds the whole call, and is what `provideOpenAIStream()` uses.
-   */
-  pendingTasks?: { add(): () => void } | undefined;
-}
-
-/**
  * A `fetch` over Angular's `HttpClient`, for `createClient({ fetch })`: requests go through the app's interceptors
  * (auth headers, logging, base URLs) and backend, and the response body is a `ReadableStream` fed as the data
  * arrives, from `HttpClient`'s download progress events, so event streams are read incrementally and every source,
@@ -71,7 +52,7 @@ export interface HttpClientFetchOptions {
  * // `apiKey: ''`: no Authorization header, and OPENAI_API_KEY stays out of it under server-side rendering.
  * const client = createClient({ baseURL: '/api/openai/v1', apiKey: '', fetch: httpClientFetch(inject(HttpClient)) });
  */
-export function httpClientFetch(http: HttpClient, options: HttpClientFetchOptions = {}): typeof fetch {
+export function httpClientFetch(http: HttpClient): typeof fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = typeof Request !== 'undefined' && input instanceof Request ? input : undefined;
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url;
@@ -104,22 +85,16 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
       let bodyOpen = true;
       // Characters of the current attempt's text (`partialText`) already passed on.
       let seen = 0;
-      let release = options.pendingTasks?.add();
       let subscription: Subscription | undefined;
       let over = false;
 
       const onAbort = () => fail(abortReason(signal!));
-      // Ends the exchange: no more events, the connection closed if it was open, the pending task released.
+      // Ends the exchange: no more events, the connection closed if it was open.
       function end() {
         if (over) return;
         over = true;
         signal?.removeEventListener('abort', onAbort);
         subscription?.unsubscribe();
-        releaseTask();
-      }
-      function releaseTask() {
-        release?.();
-        release = undefined;
       }
       function respond(status: number, statusText: string, httpHeaders: HttpHeaders | undefined, contentType?: string) {
         if (response) return;
@@ -137,8 +112,6 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
           reject(new TypeError(`httpClientFetch: unusable response status ${status} (${method} ${url})`, { cause }));
           return;
         }
-        // An event stream's body does not hold the app's stability, however long it runs.
-        if (isEventStreamType(responseHeaders.get('content-type'))) releaseTask();
         resolve(response);
       }
       // A new attempt of the exchange (an interceptor sent the request again): what came before it no longer counts.

@@ -4,7 +4,7 @@
  * app's `HttpClient` ({@link httpClientFetch}: interceptors apply, event streams are read as they arrive), and
  * {@link streamSignals} turns a stream into signals for templates (text so far, latest snapshot, status, error, in
  * progress), cancelled on destroy. Zoneless, zone.js and `OnPush` work; under server-side rendering a stream never
- * keeps the app from becoming stable. Functions only, no decorators: nothing needs Angular's JIT compiler.
+ * keeps the app from becoming stable. No decorators: nothing needs Angular's JIT compiler.
  *
  * @example
  * // app.config.ts
@@ -19,7 +19,7 @@
  *
  * @packageDocumentation
  */
-export { httpClientFetch, type HttpClientFetchOptions } from './http-client-fetch.js';
+export { httpClientFetch } from './http-client-fetch.js';
 export { InjectorDestroyedError } from './injector-destroyed-error.js';
 export {
   provideOpenAIStream,

@@ -21,16 +21,16 @@ import { InjectorDestroyedError } from './injector-destroyed-error.js';
 import { outsideAngularTimers } from './outside-angular-timers.js';
 
 /**
- * Options of {@link provideOpenAIStream}: those of `createClient()` but `fetch`, which is `HttpClient`'s. `apiKey`
- * is usually left out: a browser talks to a relay of yours that holds the key (`baseURL: '/api/openai/v1'`), never to
- * OpenAI with a key. Without `apiKey` no `Authorization` header is sent (an interceptor may add the app's own), and
+ * Options of {@link provideOpenAIStream}: those of `createClient()` but `fetch`, which is `HttpClient`'s, and
+ * `pendingTasks`, which is Angular's. `apiKey` is usually left out: a browser talks to a relay of yours that holds
+ * the key (`baseURL: '/api/openai/v1'`), never to OpenAI with a key. Without `apiKey` no `Authorization` header is sent (an interceptor may add the app's own), and
  * no `OPENAI_API_KEY` is read from the environment, on the server either. `query` and an `apiKey` function (called
  * for each request, as in `createClient()`) work as they do there.
  *
  * @example
  * const options: OpenAIStreamOptions = { baseURL: '/api/openai/v1', idleTimeout: 30_000, maxRetries: 1 };
  */
-export type OpenAIStreamOptions = Omit<ClientOptions, 'fetch'>;
+export type OpenAIStreamOptions = Omit<ClientOptions, 'fetch' | 'pendingTasks'>;
 
 /**
  * The client made by {@link provideOpenAIStream}. Inject it, or call {@link injectOpenAIStreamClient}.
