@@ -72,7 +72,7 @@ describe('bodies are bounded by the timeout', () => {
     const headers = faultHeader([{ kind: 'serverError', status: 500 }, { kind: 'stallBody', bytes: 10 }]);
     const error = await firstValueFrom(ctx.client.threads.retrieve(threadId, { timeout: 300, maxRetries: 0, headers })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(error).toMatchObject({ status: 500, requestId: expect.any(String) });
+    expect(error).toMatchObject({ status: 500, requestId: expect.any(String), message: `500 its body did not come within 300 ms (GET ${threadPath().slice(3)})` });
   });
 
   it("a POST answered 503 whose body stalls is retried, as a 503 is (the status said it; the body is only an excerpt)", async () => {

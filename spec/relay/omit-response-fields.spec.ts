@@ -28,7 +28,7 @@ const REQUEST = {
   input: 'Tell me about the sea',
   instructions: 'SECRET SYSTEM PROMPT',
   metadata: { user_id: 'internal-42' },
-  safety_identifier: 'user-hash-1',
+  tool_choice: 'none' as const,
   tools: [{ type: 'function' as const, name: 'lookup_internal', parameters: { type: 'object', properties: {}, additionalProperties: false }, strict: true }],
 };
 
@@ -40,11 +40,15 @@ describe('omitResponseFields()', () => {
     try {
       const response = await fetch(server.url);
       const body = await response.text();
-      for (const secret of ['SECRET SYSTEM PROMPT', 'internal-42', 'user-hash-1', 'lookup_internal']) expect(body).not.toContain(secret);
+      const secrets = ['SECRET SYSTEM PROMPT', 'internal-42', 'lookup_internal'];
+      // Each is in the stream as the API sends it (the assertion below can fail), and not in the relayed one.
+      for (const secret of secrets) expect(JSON.stringify(direct)).toContain(secret);
+      for (const secret of secrets) expect(body).not.toContain(secret);
       const relayed = await lastValueFrom(responseEvents(new Response(body, { headers: { 'content-type': 'text/event-stream' } })).pipe(toArray()));
       expect(relayed.map((event) => event.type)).toEqual(direct.map((event) => event.type));
       const last = relayed.at(-1) as Extract<ResponseStreamEvent, { type: 'response.completed' }>;
       const lastDirect = direct.at(-1) as Extract<ResponseStreamEvent, { type: 'response.completed' }>;
+      for (const field of ['instructions', 'tools', 'tool_choice', 'metadata']) expect(lastDirect.response).toHaveProperty(field);
       for (const field of SERVER_SIDE_RESPONSE_FIELDS) expect(last.response).not.toHaveProperty(field);
       // Ids differ from one response to the next; the output is the same.
       const text = (r: typeof last.response) => r.output.map((item) => (item.type === 'message' ? item.content : item.type));

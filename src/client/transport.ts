@@ -183,7 +183,9 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               reading?.unsubscribe();
               attemptController.abort();
               // The status said what went wrong (a 503 is retried as such): its body is only an excerpt.
-              if (failed) retryOr(n, APIError.from(failed.status, failed.headers, '', where), failed.headers);
+              // Its message says what became of the body: `503 its body did not come within 300 ms (POST /responses)`.
+              const stalled = `its body did not come within ${options.timeout} ms`;
+              if (failed) retryOr(n, APIError.from(failed.status, failed.headers, stalled, where), failed.headers);
               else retryOr(n, new StreamTimeoutError('body', options.timeout), undefined);
             }
           });

@@ -3,9 +3,10 @@ import { ResponseStreamError } from '../errors/stream-errors.js';
 
 /**
  * The fields of a Responses API response object that repeat what the server asked for, and that a browser does not
- * need: the system prompt (`instructions`), the tools' definitions, the request's `metadata`, the end user's
- * identifiers (`user`, `safety_identifier`), the stored prompt and its variables (`prompt`) and `prompt_cache_key`.
- * What {@link omitResponseFields} leaves out by default.
+ * need: the system prompt (`instructions`), the tools' definitions and the choice among them (`tools`,
+ * `tool_choice`), the request's `metadata`, the end user's identifiers (`user`, `safety_identifier`), the stored
+ * prompt and its variables (`prompt`) and `prompt_cache_key`. What {@link omitResponseFields} leaves out by default.
+ * (`text`, whose `format` holds a structured output's schema, stays: name it too if the schema is yours alone.)
  *
  * @example
  * events$.pipe(omitResponseFields([...SERVER_SIDE_RESPONSE_FIELDS, 'reasoning']));
@@ -13,6 +14,7 @@ import { ResponseStreamError } from '../errors/stream-errors.js';
 export const SERVER_SIDE_RESPONSE_FIELDS: readonly string[] = Object.freeze([
   'instructions',
   'tools',
+  'tool_choice',
   'metadata',
   'user',
   'safety_identifier',
@@ -25,8 +27,9 @@ export const SERVER_SIDE_RESPONSE_FIELDS: readonly string[] = Object.freeze([
  * lifecycle events carry (`response.created`, `.in_progress`, `.queued`, `.completed`, `.incomplete`, `.failed`),
  * for a server that relays a stream to browsers: those events repeat the whole request, the system prompt and the
  * tools included. A `response.failed` that ends the stream as a `ResponseStreamError` is rebuilt without them too,
- * so the relay's error frame carries none. Every other event, field and error passes as it came. Put it right
- * before the relay.
+ * so the relay's error frame carries none. Every other event, field and error passes as it came: the output
+ * items name the tools the model called (`function_call` items), as they must for the browser to show them. Put it
+ * right before the relay. The type stays `E`: the fields left out are absent from the values, though `E` has them.
  *
  * @example
  * import { omitResponseFields, relayToNodeResponse } from 'rx-openai-stream';
