@@ -9,6 +9,6 @@ export interface ListPage<T> {
   data: T[];
   first_id: string | null;
   last_id: string | null;
-  /** As the API sends it; a compatible server may leave it out, which `listAll()` reads as no more pages. */
-  has_more: boolean;
+  /** Whether more pages follow: always there from the API; left out by some compatible servers, for no more pages. */
+  has_more?: boolean | undefined;
 }
