@@ -119,7 +119,7 @@ export {
 
 // Client
 export { type AssistantsStreamClient, createAssistantsClient, createClient, type OpenAIStreamClient } from './client/create-client.js';
-export type { APIKey, ClientOptions, HeadersOption, RequestOptions } from './client/options.js';
+export type { APIKey, ClientOptions, HeadersOption, PendingTasksLike, RequestOptions } from './client/options.js';
 export { RUN_CALL_METADATA_KEY } from './client/run-attempts.js';
 export type {
   StreamRecoveryInfo,

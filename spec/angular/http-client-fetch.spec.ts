@@ -23,6 +23,7 @@ import {
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ApplicationRef, createEnvironmentInjector, NgZone, ɵNoopNgZone } from '@angular/core';
 import {
+  asyncScheduler,
   catchError,
   EMPTY,
   firstValueFrom,
@@ -30,6 +31,7 @@ import {
   of,
   retry,
   type SchedulerAction,
+  type SchedulerLike,
   type Subscription,
   take,
   throwError,
@@ -493,23 +495,30 @@ describe('application stability', () => {
     expect(await record.ended).toMatchObject({ clientClosed: true });
   });
 
-  /** Once the first request after `earlier` was answered 429 and the client waits (300 ms) before its retry. */
-  async function inRetryWait(earlier: number) {
-    const record = await emulator.waitForRequest({ ...POST_RESPONSES, after: earlier });
-    await record.ended;
-    expect(record.status).toBe(429);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(emulator.requests.length).toBe(earlier + 1);
+  /** asyncScheduler, telling when the client schedules a wait of `ms` on it (its retry's, after a 429). */
+  function watchedScheduler(ms: number) {
+    let scheduled!: () => void;
+    const waiting = new Promise<void>((resolve) => (scheduled = resolve));
+    const scheduler: SchedulerLike = {
+      now: () => asyncScheduler.now(),
+      schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay = 0, state?: T) {
+        if (delay === ms) scheduled();
+        return asyncScheduler.schedule(work, delay, state);
+      },
+    };
+    return { scheduler, waiting };
   }
 
   it('a call holds stability across its retries: whenStable() waits out the retry-after wait, for the answer', async () => {
-    const { app, client } = await appWith({ maxRetries: 1 });
+    const { scheduler, waiting } = watchedScheduler(300);
+    const { app, client } = await appWith({ maxRetries: 1, scheduler });
     await app.whenStable();
     emulator.inject({ kind: 'rateLimit', retryAfterMs: 300 }, { match: POST_RESPONSES });
     const earlier = emulator.requests.length;
     let answer: unknown;
     client.responses.create(BODY).subscribe((response) => (answer = response));
-    await inRetryWait(earlier);
+    await waiting;
+    expect(emulator.requests.slice(earlier).map((record) => record.status)).toEqual([429]);
     // Between the 429 and the retry: still unstable. The app is stable only once the answer is there.
     expect(await isStable(app)).toBe(false);
     await app.whenStable();
@@ -518,13 +527,15 @@ describe('application stability', () => {
   });
 
   it("a stream's retries are held too, until the headers of the stream that answers", async () => {
-    const { app, client } = await appWith({ maxRetries: 1 });
+    const { scheduler, waiting } = watchedScheduler(300);
+    const { app, client } = await appWith({ maxRetries: 1, scheduler });
     await app.whenStable();
     emulator.inject({ kind: 'rateLimit', retryAfterMs: 300 }, { match: POST_RESPONSES });
     emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
     const earlier = emulator.requests.length;
     const { arrived, subscription } = firstEvents(client.responses.stream(BODY), 2);
-    await inRetryWait(earlier);
+    await waiting;
+    expect(emulator.requests.slice(earlier).map((record) => record.status)).toEqual([429]);
     expect(await isStable(app)).toBe(false);
     await app.whenStable();
     // Stable while the stream that answered is still open.
@@ -572,8 +583,8 @@ describe("the injector's end: the provided client stops and refuses, with a type
     const error = await failed;
     expect(error).toBeInstanceOf(InjectorDestroyedError);
     expect(await record.ended).toMatchObject({ clientClosed: true });
-    // Not taken for a cut: no resume, no poll.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Not taken for a cut: no resume, no poll (once the background response settled, none is due either).
+    await emulator.idle();
     expect(emulator.requests.length).toBe(before);
   });
 

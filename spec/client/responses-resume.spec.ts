@@ -105,9 +105,9 @@ describe('client.responses.stream(): lossless resume of background responses', (
     const after = ctx.emulator.requests.length;
     for (const bad of [Number.NaN, 1.5, -5]) {
       expect(() => ctx.client.responses.stream({ response_id: queued.id, starting_after: bad })).toThrow(
-        new RangeError(`responses: starting_after must be a whole number >= -1 (a sequence_number; got ${bad})`),
+        new RangeError(`responses.stream(): starting_after must be a whole number >= -1 (a sequence_number; got ${bad})`),
       );
-      expect(() => ctx.client.responses.retrieve(queued.id, { stream: true, starting_after: bad })).toThrow(RangeError);
+      expect(() => ctx.client.responses.retrieve(queued.id, { stream: true, starting_after: bad })).toThrow(/^responses\.retrieve\(\): starting_after must be/);
     }
     expect(ctx.emulator.requests.length).toBe(after);
   });

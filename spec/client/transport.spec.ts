@@ -1,4 +1,4 @@
-import { firstValueFrom, lastValueFrom, type Observable, tap, toArray, VirtualTimeScheduler } from 'rxjs';
+import { firstValueFrom, lastValueFrom, map, type Observable, tap, toArray, VirtualTimeScheduler } from 'rxjs';
 import OpenAI from 'openai';
 import { APIConnectionError, APIError, createAssistantsClient, createClient, finalRun, IncompleteStreamError, InternalServerError, StreamTimeoutError } from '../../src/index';
 import { faultHeader, startEmulator } from '../../src/testing/index';
@@ -899,17 +899,10 @@ describe('pendingTasks: a call holds one task, across its retries', () => {
     const { tasks, pendingTasks } = countingTasks();
     const client = ctx.clientWith({ pendingTasks });
     ctx.emulator.inject({ kind: 'stall', afterEvents: 1 }, { match: { method: 'POST', path: '/v1/responses' } });
-    const first = new Promise<void>((resolve) => {
-      const subscription = client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).subscribe({
-        next: () => {
-          expect(tasks.held).toBe(0);
-          subscription.unsubscribe();
-          resolve();
-        },
-      });
-      expect(tasks.held).toBe(1);
-    });
-    await first;
+    // firstValueFrom subscribes at once: the task is taken; at the first event it is released (read there, asserted here).
+    const heldAtFirstEvent = firstValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(map(() => tasks.held)));
+    expect(tasks.held).toBe(1);
+    expect(await heldAtFirstEvent).toBe(0);
     expect(tasks.log).toEqual(['add', 'release']);
   });
 
@@ -929,7 +922,7 @@ describe('pendingTasks: a call holds one task, across its retries', () => {
     expect(tasks.held).toBe(0);
 
     const aborted = AbortSignal.abort();
-    await expect(firstValueFrom(client.threads.retrieve(threadId, { signal: aborted }))).rejects.toBeDefined();
+    await expect(firstValueFrom(client.threads.retrieve(threadId, { signal: aborted }))).rejects.toBe(aborted.reason);
     expect(tasks.held).toBe(0);
     expect(tasks.log.filter((entry) => entry === 'add')).toHaveLength(3);
   });
@@ -987,14 +980,8 @@ describe('pendingTasks: a call holds one task, across its retries', () => {
     try {
       const { tasks, pendingTasks } = countingTasks();
       const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, pendingTasks });
-      await new Promise<void>((resolve) => {
-        const subscription = client.responses.stream({ model: 'm', input: 'Hi' }).subscribe((value) => {
-          expect(value.type).toBe('response.created');
-          expect(tasks.held).toBe(0);
-          subscription.unsubscribe();
-          resolve();
-        });
-      });
+      const first = await firstValueFrom(client.responses.stream({ model: 'm', input: 'Hi' }).pipe(map((value) => ({ type: value.type, held: tasks.held }))));
+      expect(first).toEqual({ type: 'response.created', held: 0 });
     } finally {
       await server.close();
     }

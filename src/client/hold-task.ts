@@ -1,4 +1,5 @@
 import { defer, finalize, type MonoTypeOperatorFunction } from 'rxjs';
+import type { PendingTasksLike } from './options.js';
 
 /**
  * Holds one task of the client's `pendingTasks` (Angular's `PendingTasks`: the app's stability) from the
@@ -9,7 +10,7 @@ import { defer, finalize, type MonoTypeOperatorFunction } from 'rxjs';
  * @example
  * pollUntilTerminal({ first, retrieve, isTerminal }).pipe(holdTask(transport.options.pendingTasks));
  */
-export function holdTask<T>(pendingTasks: { add(): () => void } | undefined): MonoTypeOperatorFunction<T> {
+export function holdTask<T>(pendingTasks: PendingTasksLike | undefined): MonoTypeOperatorFunction<T> {
   if (pendingTasks === undefined) return (source) => source;
   return (source) => defer(() => source.pipe(finalize(pendingTasks.add())));
 }

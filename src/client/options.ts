@@ -139,7 +139,7 @@ export interface ClientOptions {
    * let busy = 0;
    * const client = createClient({ pendingTasks: { add: () => (busy++, () => void busy--) } });
    */
-  pendingTasks?: { add(): () => void } | undefined;
+  pendingTasks?: PendingTasksLike | undefined;
   /**
    * Ends every call of the client: once it aborts, each call under way fails with its reason (an `AbortError` when
    * `abort()` was given none) as a call's own `signal` would end it (an open request is aborted, a wait before a
@@ -216,8 +216,19 @@ export interface ResolvedClientOptions {
   pollIntervalMs: number;
   idempotencyHeader: string | null;
   scheduler: SchedulerLike;
-  pendingTasks: { add(): () => void } | undefined;
+  pendingTasks: PendingTasksLike | undefined;
   signal: AbortSignal | undefined;
+}
+
+/**
+ * What the client's `pendingTasks` option takes: Angular's `PendingTasks`, or anything whose `add()` counts one task
+ * of work in progress and gives the function that ends it.
+ *
+ * @example
+ * const tasks: PendingTasksLike = inject(PendingTasks);
+ */
+export interface PendingTasksLike {
+  add(): () => void;
 }
 
 /**
@@ -235,7 +246,8 @@ export function resolveClientOptions(options: ClientOptions, where = 'createClie
   const baseURL = (options.baseURL ?? env['OPENAI_BASE_URL'] ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
   // fetch refuses every request to such a URL, and names the URL, password included, in its error.
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(baseURL)) {
-    throw new TypeError(`${where}: baseURL must not hold a user name or password (fetch refuses such a URL); send credentials in headers`);
+    const from = options.baseURL === undefined ? 'OPENAI_BASE_URL' : 'baseURL';
+    throw new TypeError(`${where}: ${from} must not hold a user name or password (fetch refuses such a URL); send credentials in headers`);
   }
   return {
     apiKey: options.apiKey ?? env['OPENAI_API_KEY'],

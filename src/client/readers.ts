@@ -19,29 +19,19 @@ export interface WithHeaders<T> {
 
 /**
  * Reads a JSON body, checked by `check` when one is given (a field the client reads that is broken fails with
- * {@link StreamParseError}; everything else passes as it came).
+ * {@link StreamParseError}; everything else passes as it came). With `empty`, an empty body (a 2xx with nothing in
+ * it, as the API describes `DELETE /responses/{id}`'s answer) gives `empty()`.
  *
  * @internal
  * @example
  * transport.request(spec, options, readJSON(runCheck));
+ * transport.request(spec, options, readJSON(responseDeletedCheck, () => ({ id, deleted: true })));
  */
-export function readJSON<T>(check?: BodyCheck<T>): (response: Response, context: ResponseContext) => Observable<T> {
-  return (response, { where }) => defer(async () => decodeJSON(await response.text(), check, where));
-}
-
-/**
- * Like {@link readJSON}, but an empty body (a 2xx with nothing in it, as the API describes `DELETE /responses/{id}`'s
- * answer) gives `empty()`.
- *
- * @internal
- * @example
- * transport.request(spec, options, readJSONOrEmpty(() => ({ id, deleted: true }), responseDeletedCheck));
- */
-export function readJSONOrEmpty<T>(empty: () => T, check?: BodyCheck<T>): (response: Response, context: ResponseContext) => Observable<T> {
+export function readJSON<T>(check?: BodyCheck<T>, empty?: () => T): (response: Response, context: ResponseContext) => Observable<T> {
   return (response, { where }) =>
     defer(async () => {
       const text = await response.text();
-      return text.trim() === '' ? empty() : decodeJSON(text, check, where);
+      return empty !== undefined && text.trim() === '' ? empty() : decodeJSON(text, check, where);
     });
 }
 

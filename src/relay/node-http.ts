@@ -115,31 +115,34 @@ export function relayToNodeResponse<T>(
   const reconnect = factory !== undefined && lastEventId !== undefined ? emptyEndWatch(upstream$) : undefined;
   const events$ = reconnect?.events$ ?? upstream$;
   const status = options.status ?? 200;
+  // A reader too far behind, or a head that could not be written (below). Stops upstream at once, in the middle of
+  // a synchronous emission too.
+  const cut = new Subject<void>();
   let headWritten = false;
-  // `later`: from inside the stream's callbacks, where a throw would be reported as unhandled (and end a Node
-  // process): the response is destroyed and upstream stopped instead. The head was checked above; this is for a
-  // response that cannot take one any more (headers sent by other code).
-  const writeHead = (code: number, later = true) => {
+  const writeHead = (code: number) => {
     headWritten = true;
     if (res.destroyed) return;
+    res.writeHead(code, code === 204 ? { ...options.headers } : eventStreamHeaders(options.headers));
+    res.flushHeaders?.();
+  };
+  // From inside the stream's callbacks, where a throw would be reported as unhandled (and end a Node process): a
+  // response that cannot take its head (the head was checked above: headers sent by other code) is destroyed and
+  // upstream stopped instead.
+  const writeHeadLater = (code: number) => {
     try {
-      res.writeHead(code, code === 204 ? { ...options.headers } : eventStreamHeaders(options.headers));
-      res.flushHeaders?.();
-    } catch (error) {
-      if (!later) throw error;
+      writeHead(code);
+    } catch {
       res.destroy();
       cut.next();
     }
   };
-  if (reconnect === undefined) writeHead(status, false);
+  if (reconnect === undefined) writeHead(status);
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_RELAY_BUFFER_SIZE;
-  // A reader too far behind (below). Stops upstream at once, in the middle of a synchronous emission too.
-  const cut = new Subject<void>();
   // Node writes to the socket only after a task and its microtasks (a chunked response is corked until the next
   // tick): a turn ends at the next `setImmediate`.
   const backlog = readerBacklog(maxBufferSize, setImmediate);
   const end = () => {
-    if (!headWritten) writeHead(status);
+    if (!headWritten) writeHeadLater(status);
     if (!res.writableEnded && !res.destroyed) res.end();
   };
   const subscription = events$.pipe(toEventStreamFrames<T>(options), takeUntil(merge(closed(res), cut))).subscribe({
@@ -147,7 +150,7 @@ export function relayToNodeResponse<T>(
       if (!headWritten) {
         // The terminal frame (`[DONE]`) of an upstream that ended without an event: nothing to send.
         if (reconnect?.endedEmpty()) return;
-        writeHead(status);
+        writeHeadLater(status);
       }
       // Node queues what the socket cannot take yet (in bytes): a reader too far behind (`readerBacklog()`) is cut.
       if (res.destroyed) return cut.next();
@@ -159,7 +162,7 @@ export function relayToNodeResponse<T>(
       }
     },
     complete() {
-      if (!headWritten && reconnect?.endedEmpty()) writeHead(204);
+      if (!headWritten && reconnect?.endedEmpty()) writeHeadLater(204);
       end();
     },
   });

@@ -1,6 +1,7 @@
 import { catchError, defer, type MonoTypeOperatorFunction, type Observable, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
 import { APIError } from '../../errors/api-errors.js';
 import { holdTask } from '../hold-task.js';
+import type { PendingTasksLike } from '../options.js';
 import { retryDelayMs, saidNotToRetry } from '../retry-policy.js';
 
 /**
@@ -29,7 +30,7 @@ export interface AdoptingRetry<E> {
    */
   adopt(reason: unknown): Observable<Observable<E> | undefined | null>;
   /** The client's `pendingTasks`: one is held through each wait before a retry (each attempt holds its own). */
-  readonly pendingTasks?: { add(): () => void } | undefined;
+  readonly pendingTasks?: PendingTasksLike | undefined;
 }
 
 /**

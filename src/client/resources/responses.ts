@@ -5,7 +5,7 @@ import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js'
 import { attempt } from '../layers/attempt.js';
 import type { RequestOptions } from '../options.js';
 import { type ResponseStreamApi, type ResponseStreamOptions, responsesProtocol } from '../protocols/responses.js';
-import { readJSON, readJSONOrEmpty, readJSONWithHeaders } from '../readers.js';
+import { readJSON, readJSONWithHeaders } from '../readers.js';
 import { streamCall } from '../stream-call.js';
 import { enc, type RequestSpec, type Transport } from '../transport.js';
 import { paginate } from './paginate.js';
@@ -224,9 +224,15 @@ export function responsesResource(transport: Transport): ResponsesResource {
    * (a relay's `Number(lastEventId)` of a header that is no number: `NaN`) is a `RangeError` before anything is
    * sent, where the API would answer 400, which reads as a resume past its window.
    */
-  const streamById = (responseId: string, startingAfter: number | undefined, options?: ResponseStreamOptions, extra?: ResponseRetrieveParams) => {
+  const streamById = (
+    where: string,
+    responseId: string,
+    startingAfter: number | undefined,
+    options?: ResponseStreamOptions,
+    extra?: ResponseRetrieveParams,
+  ) => {
     if (startingAfter !== undefined && !(Number.isInteger(startingAfter) && startingAfter >= -1)) {
-      throw new RangeError(`responses: starting_after must be a whole number >= -1 (a sequence_number; got ${String(startingAfter)})`);
+      throw new RangeError(`${where}: starting_after must be a whole number >= -1 (a sequence_number; got ${String(startingAfter)})`);
     }
     const after = startingAfter === -1 ? undefined : startingAfter;
     return streamCall(transport, responsesProtocol, { transport, api, spec: streamSpec(responseId, after, extra), options, responseId, startingAfter: after });
@@ -248,7 +254,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
     options?: ResponseStreamOptions,
   ): Observable<Response> | Observable<ResponseStreamEvent> {
     const { stream, starting_after, ...rest } = query ?? {};
-    if (stream === true) return streamById(responseId, starting_after, options, rest);
+    if (stream === true) return streamById('responses.retrieve()', responseId, starting_after, options, rest);
     return transport.request({ method: 'GET', path: `/responses/${enc(responseId)}`, query: rest }, options, readJSON(responseCheck));
   }
 
@@ -262,7 +268,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
         { method: 'DELETE', path: `/responses/${enc(responseId)}` },
         options,
         // The API describes its answer as a bare 200; it sends `{ id, object, deleted }` today.
-        readJSONOrEmpty((): ResponseDeleted => ({ id: responseId, deleted: true }), responseDeletedCheck),
+        readJSON(responseDeletedCheck, (): ResponseDeleted => ({ id: responseId, deleted: true })),
       ),
     inputItems: {
       list: (responseId, query, options) => inputItemsPage(responseId, query, options),
@@ -270,7 +276,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
         paginate(inputItemsPath(responseId), query?.after, (after) => inputItemsPage(responseId, { ...query, after }, options)),
     },
     stream: (params, options) => {
-      if (isStreamById(params)) return streamById(params.response_id, params.starting_after, options);
+      if (isStreamById(params)) return streamById('responses.stream()', params.response_id, params.starting_after, options);
       const spec: RequestSpec = { method: 'POST', path: '/responses', body: { ...params, stream: true } };
       return streamCall(transport, responsesProtocol, { transport, api, spec, body: params as Record<string, unknown>, options });
     },
