@@ -82,6 +82,26 @@ describe('chatCompletionChunks() of a stream without [DONE]', () => {
     expect(withUsage).toMatchObject({ end: 'complete', chunks: [{}, {}, {}, { usage: { total_tokens: 2 } }] });
   });
 
+  it('a stream of several completions (a tool loop relayed in one body) is whole when the last one finished, a cut in a later one is a cut', async () => {
+    const turn1 = [
+      chunk('t1', [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'a', type: 'function', function: { name: 'f', arguments: '{}' } }] }, finish_reason: null }]),
+      chunk('t1', [{ index: 0, delta: {}, finish_reason: 'tool_calls' }]),
+    ].join('');
+    const turn2 = [
+      chunk('t2', [{ index: 0, delta: { role: 'assistant', content: 'The weather is' }, finish_reason: null }]),
+      chunk('t2', [{ index: 0, delta: { content: ' sunny and' }, finish_reason: null }]),
+    ].join('');
+    const finish2 = chunk('t2', [{ index: 0, delta: {}, finish_reason: 'stop' }]);
+    const cut = await read(chatCompletionChunks(streamOf([encoder.encode(turn1 + turn2)]), { requireDone: false }));
+    expect(cut.chunks).toHaveLength(4);
+    expect(cut.end).toBeInstanceOf(IncompleteStreamError);
+    expect(cut.end).toMatchObject({ completionId: 't2', receivedEvents: 4 });
+    expect((await read(chatCompletionChunks(streamOf([encoder.encode(turn1 + turn2 + finish2)]), { requireDone: false }))).end).toBe('complete');
+    // A usage chunk, or a content filter's empty delta with the finished completion's id, opens no other completion.
+    const filter = chunk('t1', [{ index: 0, delta: {}, finish_reason: null }]);
+    expect((await read(chatCompletionChunks(streamOf([encoder.encode(turn1 + filter)]), { requireDone: false }))).end).toBe('complete');
+  });
+
   it('[DONE] still ends the stream with requireDone: false, whatever follows it', async () => {
     const bytes = fixtureBytes('chat-recorded', 'openai-text-obfuscation.sse');
     const expected = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(toArray()));

@@ -10,7 +10,7 @@ import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ChatCompletionChunksOptions } from './chat-completion-chunks.js';
 import { isOmittedToolCallIndex, ToolCallPositions } from './omitted-positions.js';
 import { NO_PENDING_LOGPROBS, type PendingLogprobsState, pendingLogprobsReducer, settledLogprobs } from './snapshot/pending-logprobs.js';
-import { chatCompletionReducer } from './snapshot/reducer.js';
+import { type CompletionIds, type CompletionQuestions, chatCompletionReducer, completionIdsAfter } from './snapshot/reducer.js';
 import { textOf } from '../errors/excerpt.js';
 import { isJsonObject } from '../schema/json-values.js';
 
@@ -198,8 +198,12 @@ export const chatSourceWithoutDone: ProtocolSource<ChatCompletionChunk, ChatComp
  * when it was, and what many relays write whether or not), and the answer is whole without it.
  */
 class FinishingChunkReader extends ChunkReader {
-  // By choice index: whether it finished.
+  // By choice index: whether it finished, for the completion under way.
   private readonly finished = new Map<number, boolean>();
+  // Where that completion ends, by the reducer's rule (`completionIdsAfter()`): a stream of several completions (a
+  // tool loop's turns relayed in one body) is whole when the last one finished, not the first.
+  private ids: CompletionIds = 'one';
+  private currentId = '';
 
   override decode(sse: ServerSentEvent): ChatCompletionChunk | StreamEnd {
     const chunk = super.decode(sse);
@@ -216,6 +220,10 @@ class FinishingChunkReader extends ChunkReader {
 
   protected noteEnding(chunk: ChatCompletionChunk): void {
     const finished = this.finished;
+    const after = completionIdsAfter(this.ids, this.currentId, chunk, FINISHED_ASKS, finished);
+    if (after === 'another') finished.clear();
+    this.ids = after === 'another' ? 'one' : after;
+    if (chunk.id) this.currentId = chunk.id;
     const choices = chunk.choices;
     for (let i = 0; i < choices.length; i++) {
       const { index, finish_reason: reason } = choices[i]!;
@@ -224,6 +232,16 @@ class FinishingChunkReader extends ChunkReader {
     }
   }
 }
+
+/** What {@link completionIdsAfter} asks of the choices a {@link FinishingChunkReader} saw (by index: finished). */
+const FINISHED_ASKS: CompletionQuestions<ReadonlyMap<number, boolean>> = {
+  finished: (choices) => {
+    if (choices.size === 0) return false;
+    for (const done of choices.values()) if (!done) return false;
+    return true;
+  },
+  shows: (choices, index) => choices.has(index),
+};
 
 /**
  * The reader `fromOpenAIStream()` judges the SDK's chat streams with (see `src/protocols/sources.ts`): a
