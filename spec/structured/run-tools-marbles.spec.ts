@@ -135,6 +135,28 @@ describe('runChatTools ordering (marbles)', () => {
   });
 });
 
+describe('runChatTools events: the call of each chunk', () => {
+  it('a chunk that starts two calls notes both ids: the later fragments of the second call name it', () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ cold }) => {
+      const fragment = (index: number, id: string | undefined, args: string) => ({ index, ...(id ? { id, type: 'function' } : {}), function: { ...(id ? { name: 'add' } : {}), arguments: args } });
+      const both = chunk({ role: 'assistant', tool_calls: [fragment(0, 'call_1', '{"a":1,'), fragment(1, 'call_2', '{"a":3,')] });
+      const rest = chunk({ tool_calls: [fragment(1, undefined, '"b":4}')] });
+      const end = chunk({ tool_calls: [fragment(0, undefined, '"b":2}')] });
+      const turn0 = cold('-x-y-z-f|', { x: both, y: rest, z: end, f: chunks.f });
+      const turn1 = cold('-t-s|', chunks);
+      const add = zodTool({ name: 'add', parameters: z.object({ a: z.number(), b: z.number() }), execute: ({ a, b }) => a + b });
+      const client: ChatToolsClient = { chat: { completions: { stream: (request) => (request.messages.length === 1 ? turn0 : turn1) } } };
+      const log: string[] = [];
+      runChatTools(client, { model: 'gpt-4o', messages: [{ role: 'user', content: 'add' }] }, { tools: [add] })
+        .pipe(filter((e) => e.type === 'event' && e.step === 0))
+        .subscribe((e) => log.push(describeEvent(e)));
+      scheduler.flush();
+      expect(log).toEqual(['event@0:call_1', 'event@0:call_2', 'event@0:call_1', 'event@0']);
+    });
+  });
+});
+
 describe('runChatTools concurrency (marbles)', () => {
   it('concurrency: 1 runs a turn\'s calls one after another, in call order', () => {
     const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));

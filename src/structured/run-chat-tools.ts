@@ -104,10 +104,12 @@ export function runChatTools(
         return (chunk) => {
           // The loop runs the calls of choice 0: its chunks are told by the choice's `index` (with `n` > 1 they
           // interleave with the other choices').
-          const call = chunk.choices?.find((choice) => choice.index === 0)?.delta?.tool_calls?.[0];
-          if (call === undefined) return undefined;
-          if (typeof call.id === 'string') byIndex.set(call.index, call.id);
-          return byIndex.get(call.index);
+          const calls = chunk.choices?.find((choice) => choice.index === 0)?.delta?.tool_calls;
+          if (calls === undefined || calls.length === 0) return undefined;
+          // Every fragment's id is noted (a server may send several calls' first fragments in one chunk); the
+          // event is told by its first fragment's call.
+          for (const call of calls) if (typeof call.id === 'string') byIndex.set(call.index, call.id);
+          return byIndex.get(calls[0]!.index);
         };
       },
       calls: (final) =>
