@@ -620,6 +620,37 @@ describe("the injector's end: the provided client stops and refuses, with a type
     expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses').length).toBe(earlier + 1);
   });
 
+  it("a signal of yours in the options ends the calls too, with its reason; an object shaped like a signal as well; the destroy's error stays the app's own", async () => {
+    for (const shaped of [false, true]) {
+      const controller = new AbortController();
+      // An object with a signal's methods and state only (a polyfill's, another realm's).
+      const signal = shaped
+        ? ({
+            get aborted() {
+              return controller.signal.aborted;
+            },
+            get reason() {
+              return controller.signal.reason as unknown;
+            },
+            addEventListener: controller.signal.addEventListener.bind(controller.signal),
+            removeEventListener: controller.signal.removeEventListener.bind(controller.signal),
+          } as unknown as AbortSignal)
+        : controller.signal;
+      const { app, client } = await appWith({ signal });
+      const { failed } = await stalledStream(client);
+      const reason = new Error('stopped by the app');
+      controller.abort(reason);
+      expect(await failed).toBe(reason);
+      app.destroy();
+    }
+    const controller = new AbortController();
+    const { app, client } = await appWith({ signal: controller.signal });
+    const { failed } = await stalledStream(client);
+    app.destroy();
+    expect(await failed).toBeInstanceOf(InjectorDestroyedError);
+    expect(controller.signal.aborted).toBe(false);
+  });
+
   it('a call waiting to retry ends at the destroy, not when its wait is over; nothing more is sent', async () => {
     const { app, client } = await appWith({ maxRetries: 2 });
     emulator.inject({ kind: 'rateLimit', retryAfterMs: 30_000 }, { match: POST_RESPONSES });

@@ -97,9 +97,13 @@ describe('chatCompletionChunks() of a stream without [DONE]', () => {
     expect(cut.end).toBeInstanceOf(IncompleteStreamError);
     expect(cut.end).toMatchObject({ completionId: 't2', receivedEvents: 4 });
     expect((await read(chatCompletionChunks(streamOf([encoder.encode(turn1 + turn2 + finish2)]), { requireDone: false }))).end).toBe('complete');
-    // A usage chunk, or a content filter's empty delta with the finished completion's id, opens no other completion.
+    // A content filter's empty delta with the finished completion's id, or a trailing chunk of empty values under an
+    // id of its own (a server whose chunks each have one), opens no other completion.
     const filter = chunk('t1', [{ index: 0, delta: {}, finish_reason: null }]);
-    expect((await read(chatCompletionChunks(streamOf([encoder.encode(turn1 + filter)]), { requireDone: false }))).end).toBe('complete');
+    const trailing = chunk('t9', [{ index: 0, delta: { content: '', tool_calls: [] }, finish_reason: null }]);
+    for (const after of [filter, trailing]) {
+      expect((await read(chatCompletionChunks(streamOf([encoder.encode(turn1 + after)]), { requireDone: false }))).end).toBe('complete');
+    }
   });
 
   it('[DONE] still ends the stream with requireDone: false, whatever follows it', async () => {

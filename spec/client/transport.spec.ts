@@ -860,7 +860,8 @@ describe('ids in request paths', () => {
 describe('pendingTasks: a call holds one task, across its retries', () => {
   /** A `pendingTasks` that counts the tasks held and records when one was taken or released. */
   function countingTasks() {
-    const tasks = { held: 0, log: [] as string[] };
+    // `idle`: how many times no task was held any more (the app would be stable).
+    const tasks = { held: 0, idle: 0, log: [] as string[] };
     return {
       tasks,
       pendingTasks: {
@@ -872,6 +873,7 @@ describe('pendingTasks: a call holds one task, across its retries', () => {
             if (released) return;
             released = true;
             tasks.held--;
+            if (tasks.held === 0) tasks.idle++;
             tasks.log.push('release');
           };
         },
@@ -964,8 +966,9 @@ describe('pendingTasks: a call holds one task, across its retries', () => {
         method === 'create' ? client.threads.runs.create(threadId, { assistant_id: assistantId }) : client.threads.runs.stream(threadId, { assistant_id: assistantId });
       const subscription = call.subscribe({ error: () => undefined });
       while (!scheduler.actions.some((action) => action.delay - scheduler.frame === 50)) await settle();
-      // The 429 was read; the retry waits: still held.
+      // The 429 was read; the retry waits: still held, and held all along (from the attempt's task to the wait's).
       expect(tasks.held).toBe(1);
+      expect(tasks.idle).toBe(0);
       subscription.unsubscribe();
       expect(tasks.held).toBe(0);
     }

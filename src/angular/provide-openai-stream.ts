@@ -65,7 +65,7 @@ export const OPENAI_STREAM_CLIENT = new InjectionToken<OpenAIStreamClient>('rx-o
  * end of a server-side render, a child injector's `destroy()`), every call still under way ends at once with an
  * {@link InjectorDestroyedError} (an open request is aborted, a wait before a retry, a resume or a poll ends), and
  * later calls fail with it, unsent; a stream that ends so is not recovered. (The client's `signal` option does it:
- * a `signal` of yours in `options` ends the calls too.) A stream that a component or `streamSignals()` holds is
+ * a `signal` of yours in `options` ends the calls too, with its own reason.) A stream that a component or `streamSignals()` holds is
  * unsubscribed with its view first. `cancelOnUnsubscribe` cannot cancel at that point (the app's `HttpClient` is
  * gone with it): stop a background response before destroying the app if it must be cancelled.
  *
@@ -95,13 +95,26 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
         // retry or a poll would otherwise outlive the app (and hold its stability), and a later request would meet
         // Angular's error for a destroyed injector.
         const ended = new AbortController();
-        inject(DestroyRef).onDestroy(() => ended.abort(new InjectorDestroyedError()));
+        const end = (reason: unknown) => {
+          if (!ended.signal.aborted) ended.abort(reason);
+        };
+        const destroyRef = inject(DestroyRef);
+        destroyRef.onDestroy(() => end(new InjectorDestroyedError()));
+        // A signal of yours ends them too: forwarded by one listener, removed with the injector (`AbortSignal.any()`
+        // is missing from older browsers, and takes no object that is only shaped like a signal).
+        const own = resolved.signal;
+        if (own?.aborted) end(own.reason);
+        else if (own) {
+          const onAbort = () => end(own.reason);
+          own.addEventListener('abort', onAbort, { once: true });
+          destroyRef.onDestroy(() => own.removeEventListener('abort', onAbort));
+        }
         return createClient({
           ...resolved,
           // '' sends no Authorization header and keeps OPENAI_API_KEY (server-side rendering) out of it.
           apiKey: resolved.apiKey ?? '',
           fetch: httpClientFetch(streamingHttpClient()),
-          signal: resolved.signal ? AbortSignal.any([resolved.signal, ended.signal]) : ended.signal,
+          signal: ended.signal,
           // Each request holds the app's stability from its call's start, across retries, until an event stream's
           // headers or the end of any other body.
           pendingTasks: inject(PendingTasks),

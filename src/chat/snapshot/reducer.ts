@@ -114,9 +114,9 @@ export type CompletionIds = 'one' | 'same' | 'varying';
  * before it), and either the chunk opens again a message of a choice the completion has shown (a choice's
  * `delta.role`: the first chunk of every completion says the role, a retry's after a cut one too) while the
  * completion's chunks shared one id, or every choice of the completion finished, and the chunk carries something of
- * a message for a choice it has shown (an empty `delta`, or none, after the finish is a server's usage or content
- * filter chunk for the same completion: LiteLLM's, Azure's; a choice not shown yet is the same completion's next
- * choice). What the rule asks of the completion (`asks`: whether it shows a choice, whether every choice finished)
+ * a message for a choice it has shown (an empty `delta`, none, or one of empty values only such as `content: ""`,
+ * after the finish is a server's usage or content filter chunk for the same completion: LiteLLM's, Azure's; a choice
+ * not shown yet is the same completion's next choice). What the rule asks of the completion (`asks`: whether it shows a choice, whether every choice finished)
  * is asked only when the ids differ; an object of functions and their argument rather than closures, which would
  * be made for every chunk. Some compatible servers give every chunk an `id` of its own, some with the role in every
  * chunk too (Foundry Local): their second chunk cannot be told from a retry after a single chunk, and goes on with
@@ -224,7 +224,11 @@ function carriesShownDelta<S>(chunk: ChatCompletionChunk, asks: CompletionQuesti
     const choice = choices[i]!;
     const delta = choice.delta as Record<string, unknown> | null | undefined;
     if (!delta || !asks.shows(state, choice.index)) continue;
-    for (const key in delta) if (delta[key] != null) return true;
+    // An empty text or list is nothing of a message: a relay's or a server's trailing chunk, not a new answer's.
+    for (const key in delta) {
+      const value = delta[key];
+      if (value != null && value !== '' && !(Array.isArray(value) && value.length === 0)) return true;
+    }
   }
   return false;
 }

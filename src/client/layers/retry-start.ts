@@ -1,6 +1,5 @@
-import { catchError, defer, type MonoTypeOperatorFunction, type Observable, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
+import { catchError, defer, finalize, type MonoTypeOperatorFunction, type Observable, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
 import { APIError } from '../../errors/api-errors.js';
-import { holdTask } from '../hold-task.js';
 import type { PendingTasksLike } from '../options.js';
 import { retryDelayMs, saidNotToRetry } from '../retry-policy.js';
 
@@ -58,8 +57,12 @@ export function retryStart<E>(plan: AdoptingRetry<E>, received?: () => number): 
             // A failure the API said not to retry may still have created something: adopted, never sent again.
             const retryable = plan.isRetryable(error);
             if (!retryable && !(saidNotToRetry(error) && plan.mayHaveCreated(error))) return throwError(() => error);
-            // The next attempt takes its task before the wait's is released: the app is never stable in between.
-            const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined), plan.scheduler).pipe(holdTask(plan.pendingTasks));
+            // The wait's task is taken here, before `catchError` lets the failed attempt (and its task) go, and the
+            // next attempt takes its own before the wait's is released: the app is never stable in between.
+            const release = plan.pendingTasks?.add();
+            const wait$ = timer(retryDelayMs(n, error instanceof APIError ? error.headers : undefined), plan.scheduler).pipe(
+              finalize(() => release?.()),
+            );
             if (!plan.mayHaveCreated(error)) return wait$.pipe(switchMap(() => attempt$(n + 1)));
             return wait$.pipe(
               switchMap(() => plan.adopt(error)),
