@@ -23,9 +23,9 @@ import { outsideAngularTimers } from './outside-angular-timers.js';
 /**
  * Options of {@link provideOpenAIStream}: those of `createClient()` but `fetch`, which is `HttpClient`'s, and
  * `pendingTasks`, which is Angular's. `apiKey` is usually left out: a browser talks to a relay of yours that holds
- * the key (`baseURL: '/api/openai/v1'`), never to OpenAI with a key. Without `apiKey` no `Authorization` header is sent (an interceptor may add the app's own), and
- * no `OPENAI_API_KEY` is read from the environment, on the server either. `query` and an `apiKey` function (called
- * for each request, as in `createClient()`) work as they do there.
+ * the key (`baseURL: '/api/openai/v1'`), never to OpenAI with a key. Without `apiKey` no `Authorization` header is
+ * sent (an interceptor may add the app's own), and no `OPENAI_API_KEY` is read from the environment, on the server
+ * either. `query` and an `apiKey` function (called for each request, as in `createClient()`) work as they do there.
  *
  * @example
  * const options: OpenAIStreamOptions = { baseURL: '/api/openai/v1', idleTimeout: 30_000, maxRetries: 1 };
@@ -65,9 +65,10 @@ export const OPENAI_STREAM_CLIENT = new InjectionToken<OpenAIStreamClient>('rx-o
  * end of a server-side render, a child injector's `destroy()`), every call still under way ends at once with an
  * {@link InjectorDestroyedError} (an open request is aborted, a wait before a retry, a resume or a poll ends), and
  * later calls fail with it, unsent; a stream that ends so is not recovered. (The client's `signal` option does it:
- * a `signal` of yours in `options` ends the calls too, with its own reason.) A stream that a component or `streamSignals()` holds is
- * unsubscribed with its view first. `cancelOnUnsubscribe` cannot cancel at that point (the app's `HttpClient` is
- * gone with it): stop a background response before destroying the app if it must be cancelled.
+ * a `signal` of yours in `options` ends the calls too, with its own reason.) A stream that a component or
+ * `streamSignals()` holds is unsubscribed with its view first. `cancelOnUnsubscribe` cannot cancel at that point (the
+ * app's `HttpClient` is gone with it): stop a background response before destroying the app if it must be
+ * cancelled.
  *
  * `options` may be a function, run in the injection context, to read options from other providers.
  *
@@ -115,8 +116,8 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
           apiKey: resolved.apiKey ?? '',
           fetch: httpClientFetch(streamingHttpClient()),
           signal: ended.signal,
-          // Each request holds the app's stability from its call's start, across retries, until an event stream's
-          // headers or the end of any other body.
+          // Each request holds the app's stability from its call's start, across retries, until a stream's headers
+          // or the end of any other body.
           pendingTasks: inject(PendingTasks),
           // Under zone.js, timers outside the Angular zone: a stream's idle timer never keeps the app unstable.
           scheduler: resolved.scheduler ?? outsideAngularTimers(inject(NgZone)),

@@ -376,4 +376,3 @@ export function headerRecord(given: HeadersOption | null | undefined, where: str
   }
   throw new TypeError(`${where}: headers must be an object, a Headers or a list of [name, value] pairs fetch can send (got ${kindOf(given)})`);
 }
-

@@ -121,8 +121,8 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
         let reading: Subscription | undefined;
         // The response was read to its end: nothing is left to abort.
         let finished = false;
-        // The app's stability (`pendingTasks`), held across attempts and the waits between them, until an event
-        // stream's headers or the call's end.
+        // The app's stability (`pendingTasks`), held across attempts and the waits between them, until the headers of
+        // a stream the call asked for, or the call's end.
         let release = clientOptions.pendingTasks?.add();
         const releaseTask = () => {
           release?.();
@@ -182,8 +182,8 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               phase = 'done';
               reading?.unsubscribe();
               attemptController.abort();
-              // The status said what went wrong (a 503 is retried as such): its body is only an excerpt.
-              // Its message says what became of the body: `503 its body did not come within 300 ms (POST /responses)`.
+              // An error status whose body stalled: the status said what went wrong (a 503 is retried as such), and
+              // the message says what became of the body (`503 its body did not come within 300 ms (POST /responses)`).
               const stalled = `its body did not come within ${options.timeout} ms`;
               if (failed) retryOr(n, APIError.from(failed.status, failed.headers, stalled, where), failed.headers);
               else retryOr(n, new StreamTimeoutError('body', options.timeout), undefined);
