@@ -52,6 +52,32 @@ describe('the official SDK against the emulator: messages, files, vector stores,
     expect((await client.vectorStores.retrieve(store.id)).usage_bytes).toBe(6);
   });
 
+  it("cleans up as a test or an app does: lists and deletes files, a store's file (its counts follow), vector stores", async () => {
+    const store = await client.vectorStores.create({ name: 'to clean' });
+    const kept = await client.vectorStores.files.uploadAndPoll(store.id, await toFile(Buffer.from('keep'), 'keep.txt'));
+    const dropped = await client.vectorStores.files.uploadAndPoll(store.id, await toFile(Buffer.from('drop me'), 'drop.txt'));
+    const other = await client.files.create({ file: await toFile(Buffer.from('x'), 'x.jsonl'), purpose: 'batch' });
+
+    const files = [];
+    for await (const file of client.files.list({ limit: 2 })) files.push(file.id);
+    expect(files).toEqual(expect.arrayContaining([kept.id, dropped.id, other.id]));
+    expect((await client.files.list({ purpose: 'batch' })).data.map((file) => file.id)).toContain(other.id);
+    expect((await client.files.list({ purpose: 'batch' })).data.map((file) => file.id)).not.toContain(kept.id);
+
+    expect(await client.vectorStores.files.delete(dropped.id, { vector_store_id: store.id })).toEqual({ id: dropped.id, object: 'vector_store.file.deleted', deleted: true });
+    expect((await client.vectorStores.retrieve(store.id)).file_counts).toMatchObject({ completed: 1, total: 1 });
+    // The uploaded file itself stays until it is deleted.
+    expect((await client.files.retrieve(dropped.id)).id).toBe(dropped.id);
+    expect(await client.files.delete(dropped.id)).toEqual({ id: dropped.id, object: 'file', deleted: true });
+    await expect(client.files.retrieve(dropped.id)).rejects.toMatchObject({ status: 404 });
+
+    const stores = [];
+    for await (const listed of client.vectorStores.list()) stores.push(listed.id);
+    expect(stores).toContain(store.id);
+    expect(await client.vectorStores.delete(store.id)).toEqual({ id: store.id, object: 'vector_store.deleted', deleted: true });
+    await expect(client.vectorStores.retrieve(store.id)).rejects.toMatchObject({ status: 404 });
+  });
+
   it('lists and retrieves models (models.list(), models.retrieve())', async () => {
     const models = [];
     for await (const model of client.models.list()) models.push(model.id);

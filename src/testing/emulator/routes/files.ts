@@ -1,7 +1,8 @@
-/** `/files`: upload (`multipart/form-data`, as the SDK sends it) and retrieve. */
+/** `/files`: upload (`multipart/form-data`, as the SDK sends it), list, retrieve and delete. */
 import { missingParameter } from '../api-error.js';
 import { unixNow, type FileObject } from '../objects.js';
 import type { Route } from '../routing.js';
+import { paginate } from '../store.js';
 
 /**
  * The files endpoints.
@@ -36,7 +37,24 @@ export const fileRoutes: readonly Route[] = [
   },
   {
     method: 'GET',
+    path: '/files',
+    handle: ({ state, query }) => {
+      const purpose = query.get('purpose');
+      return paginate(state.store.files.values((file) => purpose === null || file.purpose === purpose), query);
+    },
+  },
+  {
+    method: 'GET',
     path: '/files/:file_id',
     handle: ({ state, params }) => state.store.files.get(params['file_id']!),
+  },
+  {
+    method: 'DELETE',
+    path: '/files/:file_id',
+    handle: ({ state, params }) => {
+      const { id } = state.store.files.get(params['file_id']!);
+      state.store.files.delete(id);
+      return { id, object: 'file', deleted: true };
+    },
   },
 ];

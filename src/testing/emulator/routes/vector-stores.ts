@@ -104,8 +104,22 @@ export const vectorStoreRoutes: readonly Route[] = [
   },
   {
     method: 'GET',
+    path: '/vector_stores',
+    handle: ({ state, query }) => paginate(state.store.vectorStores.values(), query),
+  },
+  {
+    method: 'GET',
     path: '/vector_stores/:vector_store_id',
     handle: ({ state, params }) => state.store.vectorStores.get(params['vector_store_id']!),
+  },
+  {
+    method: 'DELETE',
+    path: '/vector_stores/:vector_store_id',
+    handle: ({ state, params }) => {
+      const { id } = state.store.vectorStores.get(params['vector_store_id']!);
+      state.store.vectorStores.delete(id);
+      return { id, object: 'vector_store.deleted', deleted: true };
+    },
   },
   {
     method: 'POST',
@@ -131,6 +145,19 @@ export const vectorStoreRoutes: readonly Route[] = [
     handle: ({ state, params }) => {
       const store = state.store.vectorStores.get(params['vector_store_id']!);
       return state.store.vectorStoreFiles(store.id).get(params['file_id']!);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/vector_stores/:vector_store_id/files/:file_id',
+    handle: ({ state, params }) => {
+      // The file leaves the store (its counts follow); the uploaded file itself stays, as the API keeps it.
+      const store = state.store.vectorStores.get(params['vector_store_id']!);
+      const files = state.store.vectorStoreFiles(store.id);
+      const { id } = files.get(params['file_id']!);
+      files.delete(id);
+      refresh(state, store);
+      return { id, object: 'vector_store.file.deleted', deleted: true };
     },
   },
   {
