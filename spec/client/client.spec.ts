@@ -38,9 +38,9 @@ describe('createClient() and createClient()', () => {
   it("createClient() has no Assistants API and sends OpenAI-Beta to the vector stores only, as the SDK does; createAssistantsClient() has it and sends the header to it too; over the client's headers, under a call's", async () => {
     const base = { apiKey: 'test', baseURL: ctx.emulator.url };
     const client = createClient(base);
-    expect(Object.keys(client).sort()).toEqual(['chat', 'conversations', 'files', 'responses', 'vectorStores']);
+    expect(Object.keys(client).sort()).toEqual(['chat', 'conversations', 'files', 'responses', 'signal', 'vectorStores']);
     const assistants = createAssistantsClient(base);
-    expect(Object.keys(assistants).sort()).toEqual(['assistants', 'chat', 'conversations', 'files', 'responses', 'threads', 'vectorStores']);
+    expect(Object.keys(assistants).sort()).toEqual(['assistants', 'chat', 'conversations', 'files', 'responses', 'signal', 'threads', 'vectorStores']);
 
     const betaOf = () => ctx.emulator.requests.at(-1)!.headers['openai-beta'];
     await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Hi' }));

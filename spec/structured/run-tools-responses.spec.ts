@@ -382,6 +382,33 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it("the client's own signal ends the loop while a tool runs too (the tool's signal aborts), with its reason", async () => {
+    let toolSignal: AbortSignal | undefined;
+    let running!: () => void;
+    const started = new Promise<void>((resolve) => (running = resolve));
+    const never = zodTool({
+      name: 'get_weather',
+      parameters: City,
+      execute: (_args, context) => {
+        toolSignal = context.signal;
+        running();
+        return new Promise<string>(() => undefined);
+      },
+    });
+    const time = zodTool({ name: 'get_time', parameters: City, execute: () => '12:00' });
+    const controller = new AbortController();
+    const client = ctx.clientWith({ signal: controller.signal });
+    expect(client.signal).toBe(controller.signal);
+    const outcome = new Promise<unknown>((resolve) =>
+      runResponsesTools(client, { model: 'gpt-4o', input }, { tools: [never, time] }).subscribe({ error: resolve }),
+    );
+    await started;
+    const reason = new Error('the app went away');
+    controller.abort(reason);
+    expect(await outcome).toBe(reason);
+    expect(toolSignal?.aborted).toBe(true);
+  });
+
   it('is cold: each subscription runs the loop again', async () => {
     const loop$ = runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Hi' }, { tools: parallelTools().tools });
     expect(posts()).toHaveLength(0);

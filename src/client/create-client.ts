@@ -26,6 +26,15 @@ export interface OpenAIStreamClient {
   readonly files: FilesResource;
   /** Vector stores, for the Responses API's `file_search` tool (and for Assistants). */
   readonly vectorStores: VectorStoresResource;
+  /**
+   * The client's `signal` option, which ends every call of the client (the provided client of
+   * `rx-openai-stream/angular` has one that aborts with its injector). Tool loops end with it too, running tools
+   * included. `undefined` without one.
+   *
+   * @example
+   * client.signal?.addEventListener('abort', () => saveDraft());
+   */
+  readonly signal: AbortSignal | undefined;
 }
 
 /**
@@ -92,5 +101,6 @@ function apiResources(transport: Transport, beta: Transport): OpenAIStreamClient
     chat: chatResource(transport),
     files,
     vectorStores: vectorStoresResource(beta, files),
+    signal: transport.options.signal,
   };
 }

@@ -27,6 +27,8 @@ export interface ChatToolsClient {
   readonly chat: {
     readonly completions: { stream(params: ChatCompletionCreateParams, options?: ChatStreamOptions): Observable<ChatCompletionChunk> };
   };
+  /** The client's `signal` (`createClient({ signal })`): the loop ends with it, running tools included. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -98,6 +100,7 @@ export function runChatTools(
   return toolLoop<ChatCompletionChunk, ChatCompletion, ChatCompletionCreateParams, ChatToolsMessage, ChatToolOutput>(
     {
       stream: (request) => client.chat.completions.stream(request, callOptions),
+      signal: client.signal,
       final: finalChatCompletion,
       callIds: () => {
         const byIndex = new Map<number, string>();

@@ -27,6 +27,8 @@ import { declareTools } from './loop-tools.js';
  */
 export interface ResponsesToolsClient {
   readonly responses: { stream(params: ResponseCreateParams, options?: ResponseStreamOptions): Observable<ResponseStreamEvent> };
+  /** The client's `signal` (`createClient({ signal })`): the loop ends with it, running tools included. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -121,6 +123,7 @@ export function runResponsesTools(
   return toolLoop<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown, ResponsesToolOutput>(
     {
       stream: (request) => client.responses.stream(request, callOptions),
+      signal: client.signal,
       final: finalResponse,
       callIds: () => {
         const byItem = new Map<string, string>();

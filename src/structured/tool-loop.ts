@@ -260,6 +260,8 @@ export interface ToolLoopOptions<F, O = ToolOutput> {
  */
 export interface ToolLoopProtocol<E, F, P, H, O> {
   stream(params: P): Observable<E>;
+  /** The client's own `signal`, when it has one: it ends the loop as the call options' does. */
+  readonly signal?: AbortSignal | undefined;
   final(): OperatorFunction<E, F>;
   /** A fresh, per-turn reader of which call an event belongs to. */
   callIds(): (event: E) => string | undefined;
@@ -365,9 +367,10 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
       value instanceof NextTurn ? step(value.index, value.request, value.history, value.usage).pipe(subscribeOn(queueScheduler)) : EMPTY,
     ),
     filter((value): value is Ev => !(value instanceof NextTurn)),
-    // The call options' signal ends the whole loop, as unsubscribing does (running tools too), not only a request.
-    // (A signal of another kind is left to the client, which refuses it at the request.)
+    // The call options' signal, and the client's, end the whole loop, as unsubscribing does (running tools too), not
+    // only a request. (A signal of another kind is left to the client, which refuses it at the request.)
     abortOn((options as ToolLoopCallOptions<{ readonly signal?: AbortSignal } | null>).callOptions?.signal),
+    abortOn(protocol.signal),
   );
 }
 
