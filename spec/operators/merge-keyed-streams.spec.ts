@@ -4,7 +4,7 @@
  * unsubscribing); the last tests run Responses streams started and stopped at different times against the
  * emulator over HTTP, where a stopped stream's request must end as closed by the client.
  */
-import { lastValueFrom, map, Observable, of, Subject, Subscriber, take, type TeardownLogic, toArray } from 'rxjs';
+import { finalize, lastValueFrom, map, Observable, of, Subject, Subscriber, take, type TeardownLogic, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   accumulateResponse,
@@ -139,6 +139,33 @@ describe('mergeKeyedStreams', () => {
     commands.next({ key: 'b', stream: null });
     expect(views.at(-1)).toEqual({ a: entry('streaming', 1) });
     expect(views.at(-1)!['a']).toBe(views[2]!['a']);
+  });
+
+  it("a command for a key sent from its stream's teardown while a command stops that stream is dropped: one stream per key, never a cut shown as done", () => {
+    for (const replacement of ['another stream', 'a stop'] as const) {
+      const commands = new Subject<KeyedStream<string>>();
+      const views: KeyedView<string>[] = [];
+      let completed = false;
+      commands.pipe(mergeKeyedStreams()).subscribe({ next: (view) => views.push(view), complete: () => (completed = true) });
+      const first = new Subject<string>();
+      const second = new Subject<string>();
+      const nextTurn = new Subject<string>();
+      // The first stream starts the key's next turn when it ends (a conversation), as its finalize() sends.
+      commands.next({ key: 'a', stream: first.pipe(finalize(() => commands.next({ key: 'a', stream: nextTurn }))) });
+      commands.next({ key: 'a', stream: replacement === 'a stop' ? null : second });
+      // The command that stopped the first stream won: the next turn was never subscribed.
+      expect(nextTurn.observed).toBe(false);
+      expect(first.observed).toBe(false);
+      if (replacement === 'a stop') {
+        expect(views.at(-1)).toEqual({});
+        continue;
+      }
+      second.next('from second');
+      second.complete();
+      commands.complete();
+      expect(views.at(-1)).toEqual({ a: { status: 'done', latest: 'from second' } });
+      expect(completed).toBe(true);
+    }
   });
 
   it('a stop for a key not in the view emits nothing', () => {

@@ -19,3 +19,17 @@ commands.next({ key: 'a', stream: null });
 commands.next({ key: 'a', stream: of('text') });
 // @ts-expect-error a command names its key
 commands.next({ stream: of(1) });
+
+// mergeKeyed takes a record typed by an interface, or a class instance, as well as a plain object type.
+interface Panels {
+  readonly count: Observable<number>;
+  readonly name: Observable<string>;
+}
+const panels: Panels = { count: of(1), name: of('x') };
+expectTypeOf(mergeKeyed(panels)).toEqualTypeOf<Observable<{ readonly count: StreamEntry<number>; readonly name: StreamEntry<string> }>>();
+class Board {
+  readonly score = of(3);
+}
+expectTypeOf(mergeKeyed(new Board())).toEqualTypeOf<Observable<{ readonly score: StreamEntry<number> }>>();
+// @ts-expect-error every key names a stream
+mergeKeyed({ count: of(1), label: 'not a stream' });

@@ -49,7 +49,7 @@ export interface StreamEntry<T> {
  * type View = MergedView<{ alice: Observable<ResponseSnapshot>; bob: Observable<ChatCompletionSnapshot> }>;
  * // { readonly alice: StreamEntry<ResponseSnapshot>; readonly bob: StreamEntry<ChatCompletionSnapshot> }
  */
-export type MergedView<S extends Record<string, Observable<unknown>>> = {
+export type MergedView<S extends { readonly [K in keyof S]: Observable<unknown> }> = {
   readonly [K in keyof S]: StreamEntry<ObservedValueOf<S[K]>>;
 };
 
@@ -72,6 +72,9 @@ const PENDING: StreamEntry<never> = Object.freeze({ status: 'pending', latest: u
  *   entry that changed). The view never mutates a value it emitted.
  * - Unsubscribing unsubscribes from every stream (which aborts their requests). Nothing is shared between
  *   subscriptions: each subscription subscribes to every stream anew.
+ * - Each value copies the view's entries (a new view object per value): the cost of a value grows with the number of
+ *   streams, and a view of n streams of k values each costs about n² · k. For hundreds of streams, merge fewer, or
+ *   thin out what each one emits (`auditTime`, `sampleTime`) before merging.
  *
  * @example
  * import { accumulateChatCompletion, accumulateResponse, createClient, mergeKeyed } from 'rx-openai-stream';
@@ -86,12 +89,13 @@ const PENDING: StreamEntry<never> = Object.freeze({ status: 'pending', latest: u
  *   render(view.summary.latest?.output_text, view.title.latest?.choices[0]?.message.content, view.summary.status);
  * });
  */
-export function mergeKeyed<S extends Record<string, Observable<unknown>>>(streams: S): Observable<MergedView<S>> {
+export function mergeKeyed<S extends { readonly [K in keyof S]: Observable<unknown> }>(streams: S): Observable<MergedView<S>> {
   return defer(() => {
-    const keys = Object.keys(streams);
+    const record = streams as unknown as Readonly<Record<string, Observable<unknown>>>;
+    const keys = Object.keys(record);
     // Own properties for every key, `__proto__` included (an assignment would set the prototype instead).
     const initial: Record<string, StreamEntry<unknown>> = Object.fromEntries(keys.map((key) => [key, PENDING]));
-    const changes = keys.map((key) => entryChanges(key, streams[key]!));
+    const changes = keys.map((key) => entryChanges(key, record[key]!));
     return merge(...changes).pipe(
       scan((view, { key, entry }) => ({ ...view, [key]: entry }), initial as Readonly<Record<string, StreamEntry<unknown>>>),
       startWith(initial),
@@ -154,6 +158,8 @@ export type KeyedView<T> = Readonly<Record<string, StreamEntry<T>>>;
  * - Unchanged entries keep their identity from one emission to the next; the view never mutates a value it
  *   emitted, so each value of a stream copies the view's entries: stop (`stream: null`) the keys you no longer
  *   show, or each later value pays for them.
+ * - A command for a key sent while that key's stream is being stopped (from the stream's own `finalize()`, say, to
+ *   start a next turn) is dropped: the command that stopped it wins, and one key never runs two streams.
  * - The view completes when the commands complete and every stream has ended; an error of the commands is the
  *   view's error. Unsubscribing unsubscribes every stream.
  *
@@ -189,6 +195,10 @@ export function mergeKeyedStreams<T>(): OperatorFunction<KeyedStream<T>, KeyedVi
         running.delete(key);
         stream?.unsubscribe();
       };
+      // Keys whose stream is being stopped by a command: a command for the same key sent from that stream's teardown
+      // (its `finalize()` starting a conversation's next turn) is dropped, and the command that stops it wins. Else
+      // both would run under one key, and the second would be neither shown nor stopped.
+      const stopping = new Set<string>();
 
       subscriber.next(view);
       // A consumer that stopped at the empty view (`take(1)`): the commands are not even subscribed.
@@ -197,7 +207,13 @@ export function mergeKeyedStreams<T>(): OperatorFunction<KeyedStream<T>, KeyedVi
       // every stream stop at once, in the middle of a synchronous emission too.
       return subscribeChained(commands, subscriber, {
         next({ key, stream }) {
-          stop(key);
+          if (stopping.has(key)) return;
+          stopping.add(key);
+          try {
+            stop(key);
+          } finally {
+            stopping.delete(key);
+          }
           if (stream === null) {
             const rest = without(view, key);
             if (rest !== view) show(rest);
