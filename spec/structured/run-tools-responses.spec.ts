@@ -350,24 +350,30 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     expect(posts()).toHaveLength(1);
   });
 
-  it("aborting callOptions' signal while a tool runs ends the loop at once with the abort's reason, as unsubscribing does", async () => {
-    let toolSignal: AbortSignal | undefined;
+  /** Tools for a loop that stops while a tool runs: `get_weather` never settles; `started` resolves once it runs. */
+  function hangingTools() {
+    const state: { toolSignal: AbortSignal | undefined } = { toolSignal: undefined };
     let running!: () => void;
     const started = new Promise<void>((resolve) => (running = resolve));
     const never = zodTool({
       name: 'get_weather',
       parameters: City,
       execute: (_args, context) => {
-        toolSignal = context.signal;
+        state.toolSignal = context.signal;
         running();
         return new Promise<string>(() => undefined);
       },
     });
     const time = zodTool({ name: 'get_time', parameters: City, execute: () => '12:00' });
+    return { state, started, tools: [never, time] };
+  }
+
+  it("aborting callOptions' signal while a tool runs ends the loop at once with the abort's reason, as unsubscribing does", async () => {
+    const { state, started, tools } = hangingTools();
     const controller = new AbortController();
     const seen: string[] = [];
     const outcome = new Promise<unknown>((resolve) =>
-      runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools: [never, time], callOptions: { signal: controller.signal } }).subscribe({
+      runResponsesTools(ctx.client, { model: 'gpt-4o', input }, { tools, callOptions: { signal: controller.signal } }).subscribe({
         next: (e) => e.type !== 'event' && seen.push(e.type),
         error: resolve,
       }),
@@ -376,37 +382,25 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     controller.abort();
     const error = await outcome;
     expect((error as Error).name).toBe('AbortError');
-    expect(toolSignal?.aborted).toBe(true);
+    expect(state.toolSignal?.aborted).toBe(true);
     expect(seen).not.toContain('turn.finished');
     await posts()[0]!.ended;
     expect(posts()).toHaveLength(1);
   });
 
   it("the client's own signal ends the loop while a tool runs too (the tool's signal aborts), with its reason", async () => {
-    let toolSignal: AbortSignal | undefined;
-    let running!: () => void;
-    const started = new Promise<void>((resolve) => (running = resolve));
-    const never = zodTool({
-      name: 'get_weather',
-      parameters: City,
-      execute: (_args, context) => {
-        toolSignal = context.signal;
-        running();
-        return new Promise<string>(() => undefined);
-      },
-    });
-    const time = zodTool({ name: 'get_time', parameters: City, execute: () => '12:00' });
+    const { state, started, tools } = hangingTools();
     const controller = new AbortController();
     const client = ctx.clientWith({ signal: controller.signal });
     expect(client.signal).toBe(controller.signal);
     const outcome = new Promise<unknown>((resolve) =>
-      runResponsesTools(client, { model: 'gpt-4o', input }, { tools: [never, time] }).subscribe({ error: resolve }),
+      runResponsesTools(client, { model: 'gpt-4o', input }, { tools }).subscribe({ error: resolve }),
     );
     await started;
     const reason = new Error('the app went away');
     controller.abort(reason);
     expect(await outcome).toBe(reason);
-    expect(toolSignal?.aborted).toBe(true);
+    expect(state.toolSignal?.aborted).toBe(true);
   });
 
   it('is cold: each subscription runs the loop again', async () => {
