@@ -441,9 +441,9 @@ export type StreamTimeoutKind = 'headers' | 'body' | 'first-event' | 'idle';
 
 /**
  * A timeout expired: no response headers in time (`headers`), a JSON body not complete in time (`body`, the same
- * `timeout` from the start of the request; an error body not complete in time is the `APIError` of its status), no first event in time (`first-event`), or no
- * event for too long in the middle of a stream (`idle`; keep-alive comments do not count as events). The
- * request was aborted.
+ * `timeout` from the start of the request; an error body not complete in time is the `APIError` of its status), no
+ * first event in time (`first-event`), or no event for too long in the middle of a stream (`idle`; keep-alive
+ * comments do not count as events). The request was aborted.
  *
  * @example
  * client.threads.runs.stream(threadId, body, { idleTimeout: 30_000 }).subscribe({

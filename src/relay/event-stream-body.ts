@@ -18,9 +18,9 @@ export interface EventStreamBodyOptions extends EventStreamFramesOptions {
    * waiting frames are read, the body ends without its terminal event (the reader sees a cut stream). Only a
    * reader that left frames unread past a turn is behind (the frames of one task of the event loop and its
    * microtasks, say the events of one network chunk, wait for one another: a reader may not take them before the
-   * task ends). A burst may fill the
-   * queue up to twice the limit, so a frame larger than the limit passes to a reader that keeps up after small ones
-   * of its burst (within twice the limit), and a frame of any size when nothing waits.
+   * task ends). A burst may fill the queue up to twice the limit, so a frame larger than the limit passes to a
+   * reader that keeps up after small ones of its burst (within twice the limit), and a frame of any size when
+   * nothing waits.
    */
   readonly maxBufferSize?: number | undefined;
 }
