@@ -161,6 +161,44 @@ describe('fromSSE', () => {
     }
   });
 
+  it('a body labelled JSON that is one object is read to its end and kept in the error (a server that does not stream answers with what it created)', async () => {
+    const created = { id: 'resp_1', object: 'response', status: 'completed', output: [{ type: 'message', content: [{ type: 'output_text', text: 'x'.repeat(5000) }] }] };
+    const whole = JSON.stringify(created, null, 2);
+    const chunked = (text: string, type: string) =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let at = 0; at < text.length; at += 700) controller.enqueue(new TextEncoder().encode(text.slice(at, at + 700)));
+            controller.close();
+          },
+        }),
+        { headers: { 'content-type': type } },
+      );
+    const failure = async (response: Response, options?: { maxBufferSize: number }) =>
+      (await lastValueFrom(fromSSE(response, options)).catch((e: unknown) => e)) as StreamNotEstablishedError;
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'application/problem+json']) {
+      const error = await failure(chunked(whole, type));
+      expect(error).toBeInstanceOf(StreamNotEstablishedError);
+      expect(error.json).toEqual(created);
+      expect(error.message).toMatch(/got a JSON body/);
+      expect(error.excerpt.length).toBeLessThan(whole.length);
+    }
+    for (const read of [responseEvents, chatCompletionChunks, assistantEvents] as Array<(r: Response) => Observable<unknown>>) {
+      const error = (await lastValueFrom(read(chunked(whole, 'application/json'))).catch((e: unknown) => e)) as StreamNotEstablishedError;
+      expect(error.json).toEqual(created);
+    }
+    // Not kept: a body longer than maxBufferSize (read no further than its first KiB, as any other), JSON lines,
+    // a JSON body under another label (only its start is read), a JSON array, a body that is no JSON after all.
+    expect((await failure(chunked(whole, 'application/json'), { maxBufferSize: 4096 })).json).toBeUndefined();
+    const lines = `${JSON.stringify({ type: 'response.created' })}\n${JSON.stringify({ type: 'response.in_progress' })}\n`;
+    const ndjson = await failure(chunked(lines, 'application/json'));
+    expect(ndjson.json).toBeUndefined();
+    expect(ndjson.message).toMatch(/newline-delimited JSON/);
+    for (const type of ['text/event-stream', 'text/plain', 'application/x-ndjson', '']) expect((await failure(chunked(whole, type))).json).toBeUndefined();
+    expect((await failure(chunked('[{"id":"a"}]', 'application/json'))).json).toBeUndefined();
+    expect((await failure(chunked('{"id": "a", "cut', 'application/json'))).json).toBeUndefined();
+  });
+
   it('refuses a Response whose body was already read, with a TypeError when called, for every source', async () => {
     const response = new Response('data: x\n\n');
     await response.text();

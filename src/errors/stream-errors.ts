@@ -473,14 +473,17 @@ export class StreamTimeoutError extends OpenAIStreamError {
 
 /**
  * A streaming request was answered with something that is not an event stream (for example a proxy that
- * buffers the body and answers `application/json`, or an HTML error page with status 200, whatever its label), or
- * an event-stream source was given a body that starts as JSON: newline-delimited JSON, such as the official SDK's
- * `toReadableStream()` writes, which the message then says how to read (`responseEventsFromNdjson()`, ...). With
- * `fallbackToPolling`, the client then creates the run without streaming instead.
+ * buffers the body and answers `application/json`, a server that does not stream and answers with the object it
+ * created, or an HTML error page with status 200, whatever its label), or an event-stream source was given a body
+ * that starts as JSON: newline-delimited JSON, such as the official SDK's `toReadableStream()` writes, which the
+ * message then says how to read (`responseEventsFromNdjson()`, ...). A body labelled JSON that is one JSON object
+ * is read to its end and kept in {@link StreamNotEstablishedError.json}. With `fallbackToPolling`, the client then
+ * goes on without streaming: from that object when it is the one the request created (a response, a chat
+ * completion, a run), else with a request that does not stream.
  *
  * @example
- * client.threads.runs.stream(threadId, body).subscribe({
- *   error: (e) => e instanceof StreamNotEstablishedError && console.warn(e.contentType),
+ * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).subscribe({
+ *   error: (e) => e instanceof StreamNotEstablishedError && console.warn(e.contentType, e.json),
  * });
  */
 export class StreamNotEstablishedError extends OpenAIStreamError {
@@ -490,19 +493,28 @@ export class StreamNotEstablishedError extends OpenAIStreamError {
   readonly contentType: string;
   /** The start of the body. */
   readonly excerpt: string;
-  constructor(contentType: string, body: string) {
+  /**
+   * The whole body, parsed, when it was labelled JSON and was one JSON object (a server that does not stream
+   * answers with the object it created; or an error object); `undefined` otherwise.
+   *
+   * @example
+   * if (error instanceof StreamNotEstablishedError && error.json) console.log('answered without a stream:', error.json);
+   */
+  readonly json: Readonly<Record<string, unknown>> | undefined;
+  constructor(contentType: string, body: string, json?: Readonly<Record<string, unknown>>) {
     const shown = maskedExcerpt(body);
     const label = `"${contentType || 'no content type'}"`;
-    const json = /^\s*[[{]/.test(body);
-    // JSON lines rather than an error object: most likely a body of the official SDK's `toReadableStream()`.
-    const lines = json && !/^\s*\{\s*"error"/.test(body);
+    const isJson = /^\s*[[{]/.test(body);
+    // JSON lines rather than one object (whole, or an error): most likely a body of the official SDK's `toReadableStream()`.
+    const lines = isJson && json === undefined && !/^\s*\{\s*"error"/.test(body);
     // A body labelled as an event stream that is JSON or a page: say what it is, not only the label that was right.
-    const got = lines ? `JSON lines (${label})` : json ? `a JSON body (${label})` : /^\s*</.test(body) ? `a page (${label})` : label;
+    const got = lines ? `JSON lines (${label})` : isJson ? `a JSON body (${label})` : /^\s*</.test(body) ? `a page (${label})` : label;
     super(
       `Expected a text/event-stream response but got ${got}: ${shown}` +
         (lines ? '. Read newline-delimited JSON with responseEventsFromNdjson(), chatCompletionChunksFromNdjson() or assistantEventsFromNdjson()' : ''),
     );
     this.contentType = contentType;
     this.excerpt = shown;
+    this.json = json;
   }
 }

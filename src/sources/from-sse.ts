@@ -38,7 +38,9 @@ export interface FromSSEOptions {
  * same (a proxy may relabel a stream); when it carried no event, the stream fails with
  * {@link StreamNotEstablishedError} showing the start of what it was (a proxy's HTML page, a JSON error). So does
  * a body that starts as JSON (`{` or `[`) or markup (`<`), whatever its label, as soon as its first KiB came: no
- * event comes from such a body. Newline-delimited JSON (what the official SDK's `toReadableStream()` writes, and
+ * event comes from such a body. A body labelled JSON that starts as an object is read to its end instead (up to
+ * `maxBufferSize`): the error carries the object in its `json` (a server that does not stream answers with the
+ * object it created). Newline-delimited JSON (what the official SDK's `toReadableStream()` writes, and
  * `toNdjsonBody()`) is read by `responseEventsFromNdjson()`, `chatCompletionChunksFromNdjson()` and `assistantEventsFromNdjson()`.
  *
  * @example
@@ -117,6 +119,11 @@ export function readSSE(
     // too), and no event comes from it.
     let started = false;
     let notEvents = false;
+    // A body labelled JSON that starts as an object: most likely the whole answer of a server that does not stream
+    // (a gateway, a compatible server), the object the request created. It is read to its end (up to
+    // `maxBufferSize`) so that the error carries it: nothing received is lost, and the client's fallback goes on
+    // from it rather than asking again. `undefined`: not such a body, or longer than the limit.
+    let whole: string | undefined;
     // eventsource-parser holds back a CR that ends a piece until the next piece shows whether an LF follows (CR LF
     // is one line end), so with CR-only line ends the last event of each network chunk would wait for the next one,
     // and a stream's terminal event for the end of the body. A CR that ends a piece is fed as CR LF at once, and an
@@ -134,10 +141,12 @@ export function readSSE(
         const at = piece.search(/\S/);
         started = at !== -1;
         notEvents = piece[at] === '{' || piece[at] === '[' || piece[at] === '<';
+        if (piece[at] === '{' && label !== undefined && isJsonType(label)) whole = '';
       }
       if ((label !== undefined || notEvents) && head.length < HEAD_CHARS) head += piece.slice(0, HEAD_CHARS - head.length);
-      // No event can come from JSON or a page: what it is is shown as soon as enough of it came.
-      if (notEvents) return head.length < HEAD_CHARS;
+      if (whole !== undefined) whole = whole.length + piece.length <= maxBufferSize ? whole + piece : undefined;
+      // No event can come from JSON or a page: what it is is shown as soon as enough of it came (or all of a JSON answer).
+      if (notEvents) return whole !== undefined || head.length < HEAD_CHARS;
       lastPiece = piece;
       feed(piece);
       return true;
@@ -152,7 +161,7 @@ export function readSSE(
       }
     };
     const end = (rest: string): void => {
-      if (notEvents) throw new StreamNotEstablishedError(type, head + rest);
+      if (notEvents) throw new StreamNotEstablishedError(type, head + rest, whole === undefined ? undefined : jsonObject(whole + rest));
       if (rest) {
         lastPiece = rest;
         feed(rest);
@@ -175,6 +184,21 @@ export function readSSE(
 
 /** How much of a body that is not an event stream is kept, to show what it was. */
 const HEAD_CHARS = 1024;
+
+/** Whether a content type is JSON's (`application/json`, `application/problem+json`; not newline-delimited JSON). */
+function isJsonType(type: string): boolean {
+  return /^[^;]*[/+]json\s*(;|$)/i.test(type);
+}
+
+/** `text` parsed, when it is one JSON object; `undefined` otherwise. */
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The content type of a `Response` source (`''` without one, or for other sources). */
 function contentTypeOf(source: ByteSource): string {

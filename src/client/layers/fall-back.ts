@@ -1,6 +1,7 @@
 import { catchError, type MonoTypeOperatorFunction, type Observable, throwError } from 'rxjs';
 import { APIConnectionError, APIError } from '../../errors/api-errors.js';
 import { StreamNotEstablishedError, StreamTimeoutError } from '../../errors/stream-errors.js';
+import type { BodyCheck } from '../body-checks.js';
 
 /**
  * When the stream cannot be established (see {@link cannotStream}) before its first event, continues with
@@ -31,4 +32,23 @@ export function cannotStream(error: unknown): boolean {
     (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body')) ||
     (error instanceof APIError && error.status >= 500)
   );
+}
+
+/**
+ * The object a server that does not stream answered the stream's request with (the `json` of a
+ * {@link StreamNotEstablishedError}), when it is the one the request created: it names itself (a string `id`),
+ * `object` is the expected type (or absent, as a compatible server may leave it out) and `check` takes it. A
+ * fallback goes on from it instead of asking again, which would create a second response or run (or pay for a
+ * second completion). Anything else (an error object under 200) is no answer: the fallback asks as before.
+ *
+ * @internal
+ * @example
+ * const created = answeredWithoutStream(reason, responseCheck, 'response');
+ * (created ? of(created) : api.create(body, options)).pipe(...);
+ */
+export function answeredWithoutStream<T>(reason: unknown, check: BodyCheck<T>, object: string): T | undefined {
+  const json = reason instanceof StreamNotEstablishedError ? reason.json : undefined;
+  if (json === undefined || typeof json['id'] !== 'string' || json['id'] === '') return undefined;
+  if ((json['object'] !== undefined && json['object'] !== object) || check(json) !== undefined) return undefined;
+  return json as T;
 }

@@ -10,6 +10,8 @@ import { AFTER_CREATE, pollUntilTerminal } from '../../polling/poll-until-termin
 import { isSettledRunStatus } from '../../assistants/run-statuses.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
 import type { Message, Run, RunStep, Thread } from '../../wire/assistants.js';
+import { runCheck } from '../body-checks.js';
+import { answeredWithoutStream } from '../layers/fall-back.js';
 import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { deliveredEvents } from '../recovery/delivered-events.js';
@@ -155,9 +157,14 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
       );
     };
 
-    // The run a failed attempt created, recovered; `undefined`: none; `null`: cannot tell.
-    const adopt = (reason: unknown) =>
-      call.createdRun().pipe(map((run) => (run ? recoverRun(reason, known.runId ?? run.id, known.threadId ?? run.thread_id) : run)));
+    // The run a failed attempt created, recovered; `undefined`: none; `null`: cannot tell. A server that does not
+    // stream answered with it; else it is looked up.
+    const adopt = (reason: unknown) => {
+      const answered = answeredWithoutStream(reason, runCheck, 'thread.run');
+      return (answered ? of(answered) : call.createdRun()).pipe(
+        map((run) => (run ? recoverRun(reason, known.runId ?? run.id, known.threadId ?? run.thread_id) : run)),
+      );
+    };
 
     const createAndPoll = (reason: unknown) => {
       options?.onFallback?.({ reason });

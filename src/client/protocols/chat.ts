@@ -5,10 +5,12 @@
  * non-streaming request emitted as the equivalent chunks (`../fallback/chat-completion-chunks.ts`). The API
  * keeps no completion to recover a cut stream from, so a cut is reported.
  */
-import { concatMap, type Observable } from 'rxjs';
+import { concatMap, type Observable, of } from 'rxjs';
 import { chatCompletionChunks } from '../../chat/chat-completion-chunks.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
+import { chatCompletionCheck } from '../body-checks.js';
 import { chunksOfCompletion } from '../fallback/chat-completion-chunks.js';
+import { answeredWithoutStream } from '../layers/fall-back.js';
 import type { RequestOptions } from '../options.js';
 import { type Transport, withCallKey } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
@@ -67,7 +69,9 @@ export const chatProtocol: ClientProtocol<ChatCompletionChunk, ChatStreamCall> =
         (options?.fallbackToPolling ?? transport.options.fallbackToPolling)
           ? (reason) => {
               options?.onFallback?.({ reason });
-              return create(callOptions).pipe(concatMap(chunksOfCompletion));
+              // A server that does not stream answered with the completion: not asked for (and paid for) twice.
+              const answered = answeredWithoutStream(reason, chatCompletionCheck, 'chat.completion');
+              return (answered ? of(answered) : create(callOptions)).pipe(concatMap(chunksOfCompletion));
             }
           : undefined,
     };

@@ -16,7 +16,9 @@ import { OmittedPositions } from '../../responses/omitted-positions.js';
 import { responsesSourceSharing } from '../../responses/protocol.js';
 import { responseEvents } from '../../responses/response-events.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
+import { responseCheck } from '../body-checks.js';
 import { fallbackResponseEvents } from '../fallback/response-events.js';
+import { answeredWithoutStream } from '../layers/fall-back.js';
 import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-response.js';
@@ -211,10 +213,12 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         !byId && fallbackToPolling
           ? (reason) => {
               options?.onFallback?.({ reason });
-              // The stream's own key: a server that honours keys refuses this create if the stream's POST was
+              // A server that does not stream answered with the response it created: followed from there. Else
+              // a create with the stream's own key: a server that honours keys refuses it if the stream's POST was
               // accepted after all, rather than creating the response twice. (Runs look for the run instead.)
               // A background response answers `queued`: it is followed until it settled.
-              return api.create(body, callOptions).pipe(
+              const answered = answeredWithoutStream(reason, responseCheck, 'response');
+              return (answered ? of(answered) : api.create(body, callOptions)).pipe(
                 switchMap((created) =>
                   // A response still running is followed by its id: without one that names it, the stream's failure stands.
                   isPathId(created.id) || isSettledResponse(created)

@@ -7,8 +7,9 @@
  * - reply faults (`badGatewayAfterAccept`, `stallBody`) hit a matching request that the API answered: the answer
  *   (JSON, or for `badGatewayAfterAccept` an event stream too) is lost to a proxy, or its JSON body stalls; an
  *   error answer of the API, or a stream for `stallBody`, does not use them up;
- * - answer faults (`responseFailed`) change what the API answers: the model fails (only the routes that can
- *   fail take them: `POST /responses`);
+ * - answer faults change what the API answers: the model fails (`responseFailed`, taken by `POST /responses`
+ *   only), or a request asking for a stream is answered without one (`streamIgnored`, taken only by a `POST` whose
+ *   body has `stream: true`);
  * - stream faults (every other kind) shape a response that is an event stream (a request that does not stream
  *   is not matched by them). A stream fault and `slowBytes` can hit the same stream.
  */
@@ -141,7 +142,14 @@ export type Fault =
       readonly kind: 'responseFailed';
       readonly error?: { readonly code?: string | undefined; readonly message?: string | undefined } | undefined;
       readonly afterEvents?: number | undefined;
-    };
+    }
+  /**
+   * A server that does not stream (a gateway, a compatible server): a `POST` whose body asks for a stream
+   * (`stream: true`) is handled as if it had not (`stream` and `stream_options` left out), and its answer is the
+   * object it created, as JSON: a completed response, a chat completion, a queued run. Other requests are not
+   * matched by it.
+   */
+  | { readonly kind: 'streamIgnored' };
 
 /**
  * The name of a kind of fault.
@@ -168,12 +176,12 @@ export type RequestFault = Extract<Fault, { kind: 'rateLimit' | 'serverError' }>
 export type ReplyFault = Extract<Fault, { kind: 'badGatewayAfterAccept' | 'stallBody' | 'resetBody' }>;
 
 /**
- * A fault changing what the API answers (the model fails).
+ * A fault changing what the API answers (the model fails, or a stream is answered without one).
  *
  * @example
  * const fault: AnswerFault = { kind: 'responseFailed', error: { message: 'The model crashed.' } };
  */
-export type AnswerFault = Extract<Fault, { kind: 'responseFailed' }>;
+export type AnswerFault = Extract<Fault, { kind: 'responseFailed' | 'streamIgnored' }>;
 
 /**
  * A fault delaying the answer (JSON or event stream, the API's or the one another fault gives).
@@ -308,7 +316,7 @@ export function faultHeader(fault: Fault | readonly Fault[]): Record<string, str
 
 const REQUEST_KINDS: ReadonlySet<FaultKind> = new Set(['rateLimit', 'serverError']);
 const REPLY_KINDS: ReadonlySet<FaultKind> = new Set(['badGatewayAfterAccept', 'stallBody', 'resetBody']);
-const ANSWER_KINDS: ReadonlySet<FaultKind> = new Set(['responseFailed']);
+const ANSWER_KINDS: ReadonlySet<FaultKind> = new Set(['responseFailed', 'streamIgnored']);
 
 /**
  * Whether a fault answers requests (rather than shaping streams).
@@ -438,6 +446,7 @@ const FIELDS: Readonly<Record<FaultKind, { required?: Readonly<Record<string, Fi
   stallBody: { optional: { bytes: 'count' } },
   resetBody: { optional: { bytes: 'count' } },
   responseFailed: { optional: { error: 'errorFields', afterEvents: 'count' } },
+  streamIgnored: {},
 };
 
 /**
@@ -720,9 +729,9 @@ export class FaultRegistry {
     return this.#take(target, (fault) => isReplyFaultFor(fault, answer));
   }
 
-  /** The first answer fault matching the request, counted as used. */
-  takeAnswerFault(target: FaultTarget): TakenFault<AnswerFault> | undefined {
-    return this.#take(target, isAnswerFault);
+  /** The first answer fault of that kind matching the request, counted as used. */
+  takeAnswerFault<K extends AnswerFault['kind']>(target: FaultTarget, kind: K): TakenFault<Extract<AnswerFault, { kind: K }>> | undefined {
+    return this.#take(target, (fault): fault is Extract<AnswerFault, { kind: K }> => fault.kind === kind);
   }
 
   /** The first latency fault matching the request, counted as used. */

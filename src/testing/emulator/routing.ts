@@ -36,10 +36,10 @@ export interface RouteContext {
    */
   openEventStream(dialect?: StreamDialect): EventSink;
   /**
-   * The answer fault this request meets (from its `x-emulator-fault` header, else an injected one), counted as
-   * applied: a route that can fail asks once; other routes never take one.
+   * The `responseFailed` fault this request meets (from its `x-emulator-fault` header, else an injected one),
+   * counted as applied: a route that can fail asks once; other routes never take one.
    */
-  answerFault(): AnswerFault | undefined;
+  answerFault(): Extract<AnswerFault, { kind: 'responseFailed' }> | undefined;
 }
 
 /**

@@ -12,12 +12,12 @@ import {
   FaultRegistry,
   errorDefaults,
   headerFault,
-  isAnswerFault,
   isLatencyFault,
   isReplyFaultFor,
   isRequestFault,
   isStreamFault,
   parseFaultHeader,
+  type AnswerFault,
   type Fault,
   type FaultTarget,
   type LatencyFault,
@@ -233,7 +233,7 @@ export function createApiServer(
 
     // Reply faults are taken when the answer they apply to goes out: a JSON answer, or a stream for a lost reply.
     let streamed = false;
-    const ctx: RouteContext = {
+    let ctx: RouteContext = {
       method,
       path,
       params,
@@ -263,13 +263,19 @@ export function createApiServer(
         return openEventStream(writer, state.timers, streamFaults.map((taken) => taken.fault), dialect, { onStrike, delay });
       },
       answerFault: () => {
-        const header = headerFaults.find(isAnswerFault);
-        const taken = header ? headerFault(header) : headerFaults.length === 0 ? faults.takeAnswerFault(target) : undefined;
+        const taken = takeAnswerFault(headerFaults, target, 'responseFailed');
         if (taken) applied(state, record, taken);
         return taken?.fault;
       },
     };
+    // A server that does not stream: a request for a stream is handled as one without (see the `streamIgnored` fault).
+    const ignored = method === 'POST' && body['stream'] === true ? takeAnswerFault(headerFaults, target, 'streamIgnored') : undefined;
+    if (ignored) {
+      const { stream: _stream, stream_options: _options, ...rest } = body;
+      ctx = { ...ctx, body: rest };
+    }
     const result = await route.handle(ctx);
+    if (ignored) applied(state, record, ignored);
     // The answer is kept as it is sent: a replay answers this text, whatever becomes of the object afterwards.
     const answer = streamed ? undefined : { status: 200, text: jsonText(result) };
     if (idempotencyKey !== undefined && method !== 'GET') {
@@ -296,6 +302,16 @@ export function createApiServer(
     const taken = header ? headerFault(header) : headerFaults.length === 0 ? faults.takeReplyFault(target, answer) : undefined;
     if (taken) applied(state, record, taken);
     return taken?.fault;
+  }
+
+  /** The answer fault of `kind` a request meets: from its header, else an injected one (counted as used). */
+  function takeAnswerFault<K extends AnswerFault['kind']>(
+    headerFaults: readonly Fault[],
+    target: FaultTarget,
+    kind: K,
+  ): TakenFault<Extract<AnswerFault, { kind: K }>> | undefined {
+    const header = headerFaults.find((fault): fault is Extract<AnswerFault, { kind: K }> => fault.kind === kind);
+    return header ? headerFault(header) : headerFaults.length === 0 ? faults.takeAnswerFault(target, kind) : undefined;
   }
 
   /** A fault acted on the request: it shows in the record, the counters and the injected fault's `hits`. */
