@@ -23,8 +23,10 @@ import {
   zodTool,
   type ChatTextContentPart,
   type ChatToolOutput,
+  type ChatToolsMessage,
   type JsonSchemaTool,
   type ResponsesToolOutput,
+  type ResponsesToolsHistoryItem,
   type RunnableTool,
   type ToolContext,
   type ToolLoopCall,
@@ -57,8 +59,19 @@ zodTool({ name: 'x', parameters: z.object({ city: z.string() }), execute: ({ tow
 // The client of createClient() fits both loops; the result is typed per API.
 const responses$ = runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, { tools });
 expectTypeOf(responses$.pipe(toolLoopResult())).toEqualTypeOf<
-  import('rxjs').Observable<ToolLoopResult<ResponseSnapshot, unknown>>
+  import('rxjs').Observable<ToolLoopResult<ResponseSnapshot, ResponsesToolsHistoryItem>>
 >();
+// The history's items are typed: a tool's output is found by its type.
+responses$.pipe(toolLoopResult()).subscribe(({ history }) => {
+  expectTypeOf(history).toEqualTypeOf<readonly ResponsesToolsHistoryItem[]>();
+  for (const item of history.filter((item) => item.type === 'function_call_output')) { const id: string | null | undefined = item.call_id; void id; }
+});
+// ToolLoopMaxStepsError's history too (of either loop): Responses items or chat messages, not `unknown`.
+declare const maxSteps: ToolLoopMaxStepsError;
+expectTypeOf<ResponsesToolsHistoryItem>().toMatchTypeOf<(typeof maxSteps.history)[number]>();
+expectTypeOf<ChatToolsMessage>().toMatchTypeOf<(typeof maxSteps.history)[number]>();
+// @ts-expect-error a number is no history item
+expectTypeOf<number>().toMatchTypeOf<(typeof maxSteps.history)[number]>();
 const chat$ = runChatTools(client, { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] }, { tools, maxSteps: 3 });
 
 // Each turn's call options are the client's: the Responses call's for one loop, the chat call's for the other.

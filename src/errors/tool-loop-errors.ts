@@ -1,5 +1,7 @@
 import type { ToolLoopUsage } from '../protocols/protocol.js';
+import type { ChatCompletionMessageParam } from '../client/resources/chat.js';
 import type { ChatCompletion } from '../wire/chat.js';
+import type { ResponseInputItem, ResponseOutputItem } from '../wire/responses.js';
 import type { Response } from '../wire/responses-api.js';
 import { OpenAIStreamError } from './base.js';
 import { excerpt } from './excerpt.js';
@@ -20,15 +22,21 @@ export class ToolLoopMaxStepsError extends OpenAIStreamError {
   override readonly name: string = 'ToolLoopMaxStepsError';
   /** How many model requests the loop made. */
   readonly steps: number;
-  /** The conversation so far: Responses input items, or chat messages. */
-  readonly history: readonly unknown[];
+  /**
+   * The conversation so far: Responses input and output items (`runResponsesTools()`), or chat messages
+   * (`runChatTools()`), as the request and the API gave them.
+   *
+   * @example
+   * const outputs = error.history.filter((item) => 'type' in item && item.type === 'function_call_output');
+   */
+  readonly history: readonly (ResponseInputItem | ResponseOutputItem | ChatCompletionMessageParam)[];
   /**
    * The tokens of all the loop's requests: `input`, `output`, `total` and the API's detail counts summed
    * (`undefined` when no request reported usage).
    */
   readonly usage: ToolLoopUsage | undefined;
 
-  constructor(steps: number, history: readonly unknown[], usage?: ToolLoopUsage) {
+  constructor(steps: number, history: readonly (ResponseInputItem | ResponseOutputItem | ChatCompletionMessageParam)[], usage?: ToolLoopUsage) {
     super(`The tool loop made ${steps} model requests (maxSteps) and the model still called tools.`);
     this.steps = steps;
     this.history = history;

@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import type { ResponseCreateFields, ResponseCreateParams, ResponseStreamOptions } from '../client/resources/responses.js';
 import { finalResponse } from '../responses/operators/final-response.js';
 import type { ResponseSnapshot } from '../responses/snapshot/state.js';
-import type { FunctionAndCustomToolCallOutput } from '../wire/responses.js';
+import type { FunctionAndCustomToolCallOutput, ResponseInputItem, ResponseOutputItem } from '../wire/responses.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import {
   contentParts,
@@ -32,6 +32,18 @@ export interface ResponsesToolsClient {
 }
 
 /**
+ * One item of a Responses tool loop's history (`toolLoopResult()`'s `history`, `ToolLoopMaxStepsError`'s): an input
+ * item of the request (a string `input` becomes a user message), an output item of the model (function calls and
+ * reasoning included), or a tool's output (`function_call_output`, `custom_tool_call_output`). Items are as the
+ * request and the API gave them: a field the types do not know passes through.
+ *
+ * @example
+ * loop$.pipe(toolLoopResult()).subscribe(({ history }) =>
+ *   console.log(history.filter((item) => item.type === 'function_call_output').length, 'tool outputs'));
+ */
+export type ResponsesToolsHistoryItem = ResponseInputItem | ResponseOutputItem;
+
+/**
  * The events of `runResponsesTools()`: each Responses event of each turn, and the loop's own events.
  *
  * @example
@@ -41,7 +53,7 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<
   ResponseStreamEvent,
   ResponseSnapshot,
   ResponseCreateParams,
-  unknown,
+  ResponsesToolsHistoryItem,
   ResponsesToolOutput
 >;
 
@@ -120,7 +132,7 @@ export function runResponsesTools(
     // that (with `store: false` the API keeps nothing to look them up by id).
     ...(stateless && !inConversation ? { include: withEncryptedReasoning(params['include']) } : {}),
   };
-  return toolLoop<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, unknown, ResponsesToolOutput>(
+  return toolLoop<ResponseStreamEvent, ResponseSnapshot, ResponseCreateParams, ResponsesToolsHistoryItem, ResponsesToolOutput>(
     {
       stream: (request) => client.responses.stream(request, callOptions),
       signal: client.signal,
@@ -183,16 +195,19 @@ function withEncryptedReasoning(include: unknown): unknown[] {
 const ENCRYPTED_REASONING = 'reasoning.encrypted_content';
 
 /** The input items answering a turn's calls: `function_call_output` per function call, `custom_tool_call_output` per custom one. */
-function functionCallOutputs(outcomes: readonly ToolCallOutcome<ResponsesToolOutput>[]): unknown[] {
-  return outcomes.map(({ call, output }) => ({
-    type: call.type === 'custom' ? 'custom_tool_call_output' : 'function_call_output',
-    call_id: call.callId,
-    output,
-  }));
+function functionCallOutputs(outcomes: readonly ToolCallOutcome<ResponsesToolOutput>[]): ResponseInputItem[] {
+  return outcomes.map(({ call, output }): ResponseInputItem => {
+    // Content parts are copied: the history is the caller's to keep, apart from what the tool returned.
+    const sent = typeof output === 'string' ? output : [...output];
+    return call.type === 'custom'
+      ? { type: 'custom_tool_call_output', call_id: call.callId, output: sent }
+      : { type: 'function_call_output', call_id: call.callId, output: sent };
+  });
 }
 
-function inputItems(input: unknown): unknown[] {
+/** The request's `input` as items (taken as the caller gave them: a string is a user message). */
+function inputItems(input: unknown): ResponsesToolsHistoryItem[] {
   if (input === undefined || input === null) return [];
   if (typeof input === 'string') return [{ role: 'user', content: input }];
-  return Array.isArray(input) ? [...(input as unknown[])] : [input];
+  return (Array.isArray(input) ? [...(input as unknown[])] : [input]) as ResponsesToolsHistoryItem[];
 }

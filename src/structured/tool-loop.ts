@@ -352,7 +352,7 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
           if (options.stopWhen?.(turn)) return end('stop_when');
           if (index + 1 >= maxSteps) {
             if (options.onMaxSteps === 'stop') return end('max_steps');
-            return concat(turnFinished, throwError(() => new ToolLoopMaxStepsError(index + 1, grown, total)));
+            return concat(turnFinished, throwError(() => new ToolLoopMaxStepsError(index + 1, grown as ToolLoopMaxStepsError['history'], total)));
           }
           const next = new NextTurn(index + 1, protocol.next(request, grown, last, outcomes), grown, total);
           return concat(turnFinished, of(next));
