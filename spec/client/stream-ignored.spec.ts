@@ -162,14 +162,25 @@ describe('client.chat.completions.stream() against a server that does not stream
 });
 
 describe('Assistants runs against a server that does not stream', () => {
-  it('createAndRunStream with fallbackToPolling: the run it answered with is followed, not created again (it has no marker to be found by)', async () => {
+  const names = (events: readonly AssistantStreamEvent[]) => events.map((e) => e.event);
+
+  it('createAndRunStream with fallbackToPolling: the run it answered with is followed from its start, not created again (it has no marker to be found by)', async () => {
     ctx.emulator.inject(IGNORED);
+    const calls: string[] = [];
     const { result, created, requests } = await observed(() =>
-      outcome(ctx.client.threads.createAndRunStream({ assistant_id: assistantId, thread: { messages: [{ role: 'user', content: INPUT }] } }, FALLBACK)),
+      outcome(
+        ctx.client.threads.createAndRunStream(
+          { assistant_id: assistantId, thread: { messages: [{ role: 'user', content: INPUT }] } },
+          { ...FALLBACK, onFallback: () => calls.push('fallback'), onRecover: () => calls.push('recover') },
+        ),
+      ),
     );
     expect(result.error).toBeUndefined();
     expect(await text(from(result.events))).toBe(`You said: ${INPUT}`);
+    // As the fallback's own create: the thread, the run as created, its statuses, what it made, its end.
+    expect(names(result.events).slice(0, 2)).toEqual(['thread.created', 'thread.run.created']);
     expect(result.events.at(-1)).toMatchObject({ event: 'thread.run.completed' });
+    expect(calls).toEqual(['fallback']);
     expect(created.runs).toBe(1);
     expect(requests.filter((r) => r.startsWith('POST'))).toEqual(['POST /threads/runs']);
   });
@@ -180,9 +191,54 @@ describe('Assistants runs against a server that does not stream', () => {
     const { result, created, requests } = await observed(() => outcome(ctx.client.threads.runs.stream(thread.id, { assistant_id: assistantId }, FALLBACK)));
     expect(result.error).toBeUndefined();
     expect(await text(from(result.events))).toBe(`You said: ${INPUT}`);
+    expect(names(result.events)[0]).toBe('thread.run.created');
     expect(created.runs).toBe(1);
     expect(requests.filter((r) => r.startsWith('POST'))).toEqual(['POST /threads/thread/runs']);
     // The lookup lists the thread's runs: not needed with the run in hand.
     expect(requests).not.toContain('GET /threads/thread/runs');
+  });
+
+  it('without fallbackToPolling: StreamNotEstablishedError carrying the run, which is not created again', async () => {
+    ctx.emulator.inject(IGNORED);
+    const { result, created } = await observed(() =>
+      outcome(ctx.client.threads.createAndRunStream({ assistant_id: assistantId, thread: { messages: [{ role: 'user', content: INPUT }] } })),
+    );
+    expect(result.events).toEqual([]);
+    expect(result.error).toBeInstanceOf(StreamNotEstablishedError);
+    expect((result.error as StreamNotEstablishedError).json).toMatchObject({ object: 'thread.run', status: 'queued' });
+    expect(created.runs).toBe(1);
+  });
+});
+
+describe('a run stream recovered before its first event begins as a stream does', () => {
+  const names = (events: readonly AssistantStreamEvent[]) => events.map((e) => e.event);
+
+  it('cut before its first event (a reset): thread.run.created, with the run, before the rest', async () => {
+    const thread = await firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content: INPUT }] }));
+    ctx.emulator.inject({ kind: 'reset', afterEvents: 0 }, { match: { method: 'POST', path: /\/runs$/ } });
+    const { result, created } = await observed(() => outcome(ctx.client.threads.runs.stream(thread.id, { assistant_id: assistantId })));
+    expect(result.error).toBeUndefined();
+    expect(names(result.events)[0]).toBe('thread.run.created');
+    const run = result.events[0]!.data as { id: string; thread_id: string };
+    expect(run.thread_id).toBe(thread.id);
+    expect(result.events.at(-1)).toMatchObject({ event: 'thread.run.completed', data: { id: run.id } });
+    expect(await text(from(result.events))).toBe(`You said: ${INPUT}`);
+    expect(created.runs).toBe(1);
+  });
+
+  it('a 502 after the API accepted the POST (adopted by its marker): thread.run.created first; once delivered, never again', async () => {
+    const thread = await firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content: INPUT }] }));
+    ctx.emulator.inject({ kind: 'badGatewayAfterAccept', retryAfterMs: 5 }, { match: { method: 'POST', path: /\/runs$/ } });
+    const adopted = await outcome(ctx.client.threads.runs.stream(thread.id, { assistant_id: assistantId }));
+    expect(adopted.error).toBeUndefined();
+    expect(names(adopted.events).filter((name) => name === 'thread.run.created')).toHaveLength(1);
+    expect(names(adopted.events)[0]).toBe('thread.run.created');
+
+    // Cut after it came: recovery does not repeat it.
+    const next = await firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content: INPUT }] }));
+    ctx.emulator.inject({ kind: 'reset', afterEvents: 3 }, { match: { method: 'POST', path: /\/runs$/ } });
+    const cut = await outcome(ctx.client.threads.runs.stream(next.id, { assistant_id: assistantId }));
+    expect(cut.error).toBeUndefined();
+    expect(names(cut.events).filter((name) => name === 'thread.run.created')).toHaveLength(1);
   });
 });

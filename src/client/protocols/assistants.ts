@@ -14,7 +14,7 @@ import { runCheck } from '../body-checks.js';
 import { answeredWithoutStream } from '../layers/fall-back.js';
 import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
-import { deliveredEvents } from '../recovery/delivered-events.js';
+import { deliveredEvents, type DeliveredState } from '../recovery/delivered-events.js';
 import { missingEvents } from '../recovery/missing-events.js';
 import { createRunOnce, isRunCallRetryable, type KnownRun, mayHaveCreated, type RunLookupApi, runCall, submittedCallIds } from '../run-attempts.js';
 import { isPathId, type RequestSpec, stepOptions, type Transport } from '../transport.js';
@@ -134,7 +134,8 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     // Once the run is final: read its steps and messages and emit what the stream did not deliver.
     // A final run of other ids than the followed one's (a server's answer with ids that name nothing) cannot tell
     // which steps and messages are its own: the failure that started the recovery stands.
-    const completeFrom = (finalRun: Run, { runId, threadId }: Followed, reason: unknown) =>
+    // `before`: what the stream delivered, when that is not the last word (recovery's own start events came since).
+    const completeFrom = (finalRun: Run, { runId, threadId }: Followed, reason: unknown, before?: DeliveredState) =>
       finalRun.id !== runId || finalRun.thread_id !== threadId
         ? rethrow(reason)
         : api.listSteps(runId, threadId, options).pipe(
@@ -142,18 +143,41 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
             switchMap((steps) =>
               api.listMessages(threadId, runId, options).pipe(
                 toArray(),
-                concatMap((messages) => defer(() => from(missingEvents(delivered.state(), finalRun, steps, messages, submitted)))),
+                concatMap((messages) => defer(() => from(missingEvents(before ?? delivered.state(), finalRun, steps, messages, submitted)))),
               ),
             ),
           );
+
+    // The events a stream begins with that this one did not deliver (it was cut, or lost, before them): the
+    // thread this call made (`createAndRunStream`) and the run, as first found, so a consumer learns the run's id
+    // from `thread.run.created` as from a stream. A stream continuing a run (tool outputs) begins with neither.
+    const startEvents = (run: Run, { threadId }: Followed, state: DeliveredState): Observable<AssistantStreamEvent> => {
+      if (known.runId !== undefined) return EMPTY;
+      const thread$ =
+        known.threadId === undefined && state.createdThreadId === undefined
+          ? api.retrieveThread(threadId, options).pipe(map(threadCreated))
+          : EMPTY;
+      return concat(thread$, state.currentRun === undefined ? of(runEvent(run, 'created')) : EMPTY);
+    };
 
     const recoverRun = (reason: unknown, runId: string, threadId: string) => {
       // Ids a server sent that name no object (`""`): nothing to look up, the failure stands.
       if (!isPathId(runId) || !isPathId(threadId)) return rethrow(reason);
       options?.onRecover?.({ reason, runId, threadId, receivedEvents: received() });
+      const ids = { runId, threadId };
       return api.retrieveRun(runId, threadId, options).pipe(
-        switchMap((run) => pollRun(run, { runId, threadId }).pipe(last())),
-        switchMap((run) => completeFrom(run, { runId, threadId }, reason)),
+        switchMap((run) => {
+          // What the stream delivered: the missing events are reckoned from it, not from the start events below
+          // (whose run may be final already, and must still get its final event).
+          const before = delivered.state();
+          return concat(
+            startEvents(run.data, ids, before),
+            pollRun(run, ids).pipe(
+              last(),
+              switchMap((final) => completeFrom(final, ids, reason, before)),
+            ),
+          );
+        }),
       );
     };
 
@@ -167,12 +191,18 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
     };
 
     const createAndPoll = (reason: unknown) => {
-      options?.onFallback?.({ reason });
       const { stream: _stream, ...body } = (spec.body ?? {}) as Record<string, unknown>;
       void _stream;
       // Another request (no stream), so another idempotency key and marker; created once all the same.
       const createOptions = stepOptions(call.options, 'poll');
-      return createRunOnce(transport, api, { ...spec, body }, createOptions, known).pipe(
+      return followCreated(reason, createRunOnce(transport, api, { ...spec, body }, createOptions, known));
+    };
+
+    // The fallback from the run a create answered with (its own, or the stream's request's when a server that does
+    // not stream answered it): its start events, one per status change, then what the run made.
+    const followCreated = (reason: unknown, created$: Observable<WithHeaders<Run>>) => {
+      options?.onFallback?.({ reason });
+      return created$.pipe(
         switchMap((created) => {
           // The run is followed by its ids (the call's own when it knew them): without ones that name it, the
           // stream's failure stands.
@@ -205,11 +235,15 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
         pendingTasks: transport.options.pendingTasks,
       },
       fallback: fallbackToPolling
-        ? (reason) =>
+        ? (reason) => {
+            // A server that does not stream answered with the run: followed as the fallback's own create would be.
+            const answered = answeredWithoutStream(reason, runCheck, 'thread.run');
+            if (answered) return followCreated(reason, of({ data: answered, headers: new Headers() }));
             // Same care as for retries: adopt a run the failed attempt created instead of creating another.
-            (mayHaveCreated(reason) ? adopt(reason) : of(undefined)).pipe(
+            return (mayHaveCreated(reason) ? adopt(reason) : of(undefined)).pipe(
               switchMap((adopted) => adopted ?? (adopted === undefined ? createAndPoll(reason) : rethrow(reason))),
-            )
+            );
+          }
         : undefined,
       recover: recoverStreams
         ? (reason) => {
