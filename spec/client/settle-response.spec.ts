@@ -13,6 +13,16 @@ const message = {
     { type: 'refusal', refusal: 'I cannot say more' },
   ],
 };
+// The output text's tokens (as the stream's deltas, four characters each) with their log probabilities, and two
+// citations, as a response read with `include: ['message.output_text.logprobs']` and a web search has them.
+const TOKENS = 'Hello, wide world'.match(/.{1,4}/g)!;
+const LOGPROBS = TOKENS.map((token, i) => ({ token, logprob: -i / 10, bytes: [...Buffer.from(token)], top_logprobs: [] }));
+(message.content[0] as { logprobs: unknown[] }).logprobs = LOGPROBS;
+const citations = [
+  { type: 'url_citation', start_index: 0, end_index: 5, url: 'https://example.com/hello', title: 'Hello' },
+  { type: 'url_citation', start_index: 7, end_index: 17, url: 'https://example.com/world', title: 'World' },
+];
+(message.content[0] as { annotations: unknown[] }).annotations = citations;
 const reasoning = {
   id: 'rs_1',
   type: 'reasoning',
@@ -68,8 +78,13 @@ function stream(): ResponseStreamEvent[] {
   push({ type: 'response.output_item.added', output_index: 1, item: { ...message, status: 'in_progress', content: [] } });
   const at = (content_index: number) => ({ item_id: 'msg_1', output_index: 1, content_index });
   push({ type: 'response.content_part.added', ...at(0), part: { type: 'output_text', text: '', annotations: [] } });
-  for (const delta of pieces('Hello, wide world')) push({ type: 'response.output_text.delta', ...at(0), delta, logprobs: [] });
-  push({ type: 'response.output_text.done', ...at(0), text: 'Hello, wide world', logprobs: [] });
+  pieces('Hello, wide world').forEach((delta, i) => {
+    push({ type: 'response.output_text.delta', ...at(0), delta, logprobs: [LOGPROBS[i]!] });
+    // A citation as soon as the text it cites came, the last one after the last delta.
+    if (i === 1) push({ type: 'response.output_text.annotation.added', ...at(0), annotation_index: 0, annotation: citations[0] });
+  });
+  push({ type: 'response.output_text.annotation.added', ...at(0), annotation_index: 1, annotation: citations[1] });
+  push({ type: 'response.output_text.done', ...at(0), text: 'Hello, wide world', logprobs: LOGPROBS });
   push({ type: 'response.content_part.done', ...at(0), part: message.content[0] });
   push({ type: 'response.content_part.added', ...at(1), part: { type: 'refusal', refusal: '' } });
   for (const delta of pieces('I cannot say more')) push({ type: 'response.refusal.delta', ...at(1), delta });
@@ -118,6 +133,15 @@ describe('missingResponseEvents', () => {
       return ['call_1', 'call_2'].map((id) => all.filter((f) => f.snapshot.call_id === id).map((f) => f.delta.delta).join(''));
     };
     expect(await fragments(all)).toEqual(await fragments(uncut));
+    // The output text's log probabilities add up to the uncut stream's, delta by delta, and its `done` has them all;
+    // its citations come as the uncut stream's, each once and in order.
+    const logprobsOf = (events: ResponseStreamEvent[], type: string) =>
+      events.flatMap((e) => (e.type === type ? ((e as unknown as { logprobs: unknown[] }).logprobs ?? []) : []));
+    expect(logprobsOf(all, 'response.output_text.delta')).toEqual(LOGPROBS);
+    expect(logprobsOf(all, 'response.output_text.done')).toEqual(LOGPROBS);
+    const cited = (events: ResponseStreamEvent[]) =>
+      events.flatMap((e) => (e.type === 'response.output_text.annotation.added' ? [[e.annotation_index, e.annotation]] : []));
+    expect(cited(all)).toEqual(cited(uncut));
     // Each summary part's deltas add up to its text.
     for (const index of [0, 1]) {
       const ofPart = all.filter((e) => (e as { summary_index?: number }).summary_index === index);

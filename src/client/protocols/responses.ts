@@ -74,8 +74,11 @@ export interface ResponseStreamApi {
   ): Observable<ResponseStreamEvent>;
   /** `POST /responses/{id}/cancel`. */
   cancel(responseId: string, options?: RequestOptions): Observable<unknown>;
-  /** `GET /responses/{id}`, with the response headers (for `openai-poll-after-ms`). */
-  retrieve(responseId: string, options?: RequestOptions): Observable<WithHeaders<Response>>;
+  /**
+   * `GET /responses/{id}`, with the response headers (for `openai-poll-after-ms`), and `query` (the stream's
+   * `include`: the fields the stream asked for come in the response read instead of it too).
+   */
+  retrieve(responseId: string, options?: RequestOptions, query?: RequestSpec['query']): Observable<WithHeaders<Response>>;
   /** `POST /responses` without streaming. */
   create(body: Record<string, unknown>, options?: RequestOptions): Observable<Response>;
 }
@@ -123,13 +126,18 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
     // one goes on from there.
     const positions = new OmittedPositions();
     const decode = (body: globalThis.Response) => readProtocol(responsesSourceSharing(positions), body, {});
+    // What the response is read with where the stream cannot give it (a settle, the fallback's polls): the
+    // stream's `include`, else the fields it asked for (logprobs, sources, encrypted reasoning) would be missing.
+    const include = byId ? spec.query?.['include'] : body['include'];
+    const retrieveQuery = { include: include as readonly string[] | undefined };
+    const retrieve = (id: string) => api.retrieve(id, options, retrieveQuery);
 
     // Each state of response `id` from `first` on (with `AFTER_CREATE` when it is a create's answer), until it
     // settled (waits on the client's scheduler).
     const untilSettled = (id: string, first: Observable<Polled<Response>>, firstIntervalMs?: number) =>
       pollUntilTerminal<Response>({
         first,
-        retrieve: () => api.retrieve(id, options),
+        retrieve: () => retrieve(id),
         isTerminal: isSettledResponse,
         pollIntervalMs: options?.pollIntervalMs,
         defaultIntervalMs: transport.options.pollIntervalMs,
@@ -165,7 +173,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
       const receivedEvents = received();
       options?.onRecover?.({ reason, responseId: id, startingAfter: state.lastSequence, receivedEvents, attempt: 1, method: 'settle' });
       const deadline = options?.timeout ?? transport.options.timeout;
-      const settled$ = untilSettled(id, api.retrieve(id, options)).pipe(
+      const settled$ = untilSettled(id, retrieve(id)).pipe(
         last(),
         // The API does not serve the response (zero data retention, a gateway without the GET, deleted): the cut
         // is reported with the reason its recovery failed.
@@ -201,7 +209,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
           cancel,
           responseId,
           startingAfter,
-          isSettled: (id) => api.retrieve(id, options).pipe(map(({ data }) => isSettledResponse(data))),
+          isSettled: (id) => retrieve(id).pipe(map(({ data }) => isSettledResponse(data))),
           resumable: byId || body['background'] === true,
           enabled: options?.recoverStreams ?? transport.options.recoverStreams,
           maxRetries: options?.maxRetries ?? transport.options.maxRetries,

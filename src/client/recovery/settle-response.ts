@@ -23,12 +23,14 @@ const SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete'
 
 /**
  * What was delivered of one part of an item: a content part (a message's text or refusal, a reasoning item's
- * text) or a reasoning summary part, kept from the first of its events delivered. Only its text's length is kept.
+ * text) or a reasoning summary part, kept from the first of its events delivered. Only its text's length is kept,
+ * and how many of an output text's annotations came (`annotation.added`: one past the highest index).
  */
 interface DeliveredPart {
   done: boolean;
   length: number;
   textDone: boolean;
+  annotations: number;
 }
 
 /** What was delivered of one output item. */
@@ -81,7 +83,7 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
   const part = (index: number, content: number): DeliveredPart => {
     const parts = item(index).parts;
     let found = parts.get(content);
-    if (!found) parts.set(content, (found = { done: false, length: 0, textDone: false }));
+    if (!found) parts.set(content, (found = { done: false, length: 0, textDone: false, annotations: 0 }));
     return found;
   };
   // The part the last text delta went to: deltas come in runs to the same part.
@@ -143,6 +145,13 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
         case 'response.reasoning_summary_part.done':
           if (within !== undefined) part(at!, within).done = true;
           return;
+        case 'response.output_text.annotation.added': {
+          if (within === undefined) return;
+          const delivered = part(at!, within);
+          const index = raw['annotation_index'];
+          delivered.annotations = typeof index === 'number' ? Math.max(delivered.annotations, index + 1) : delivered.annotations + 1;
+          return;
+        }
         case 'response.output_text.done':
         case 'response.reasoning_summary_text.done':
         case 'response.refusal.done':
@@ -191,10 +200,26 @@ const ITEM_INPUT: Readonly<Record<string, readonly [field: string, events: strin
 };
 
 /**
+ * The log probabilities of the tokens after the first `length` characters of a text: `[]` when the tokens do not
+ * end there (deltas that split a token), as nothing then says which of them the rest holds.
+ */
+function tokensAfter(logprobs: readonly unknown[], length: number): unknown[] {
+  let at = 0;
+  for (let i = 0; i < logprobs.length; i++) {
+    if (at === length) return logprobs.slice(i);
+    const token = (logprobs[i] as { token?: unknown } | null)?.token;
+    if (typeof token !== 'string') return [];
+    at += token.length;
+  }
+  return [];
+}
+
+/**
  * The events a cut stream did not deliver, given what it did deliver and the response as it settled: for each
  * output item not yet done its `added` event (when missing); for each part of a message or a reasoning item (its
  * summary parts, then its content parts) the part's `added` event, the rest of its text (a message's text or
- * refusal, a reasoning summary or text) as one delta and its `done` events; the rest of what a call streams (a
+ * refusal, a reasoning summary or text) as one delta (an output text's with the log probabilities of its tokens),
+ * the output text's annotations not delivered (`annotation.added` each) and its `done` events; the rest of what a call streams (a
  * function's or an MCP call's arguments, a custom tool's input, a code interpreter's code) as one delta and its
  * `done` event; the item's `done` event; then `response.completed` (or
  * `response.incomplete`) with the response. Sequence numbers continue after the last delivered one. A `failed` or
@@ -227,8 +252,11 @@ export function missingResponseEvents(delivered: DeliveredResponse, response: Re
         const at = { item_id, output_index, [summary ? 'summary_index' : 'content_index']: index };
         const [field, kind] = PART_TEXT[part.type] ?? [];
         const full = field !== undefined && typeof part[field] === 'string' ? (part[field] as string) : undefined;
-        // An output text's events carry its log probabilities (none known here), its part starts without annotations.
-        const text = kind === 'output_text' ? { logprobs: [] } : {};
+        // An output text's delta carries the log probabilities of its tokens (those after what was delivered, when
+        // the part has them: the response was read with the stream's `include`), its `done` all of them; its part
+        // starts without annotations.
+        const logprobs = kind === 'output_text' && Array.isArray(part['logprobs']) ? (part['logprobs'] as unknown[]) : undefined;
+        const text = kind === 'output_text' ? { logprobs: logprobs ?? [] } : {};
         const partEvent = summary ? 'response.reasoning_summary_part' : 'response.content_part';
         // Any event of the part delivered started it (a reasoning part whose `added` event a server never sends is
         // started by its first delta): then no `added` event.
@@ -238,7 +266,15 @@ export function missingResponseEvents(delivered: DeliveredResponse, response: Re
         }
         if (full !== undefined) {
           const rest = full.slice(had?.length ?? 0);
-          if (rest !== '') push({ type: `response.${kind}.delta`, ...at, delta: rest, ...text });
+          if (rest !== '') {
+            const restLogprobs = kind === 'output_text' ? { logprobs: tokensAfter(logprobs ?? [], had?.length ?? 0) } : {};
+            push({ type: `response.${kind}.delta`, ...at, delta: rest, ...restLogprobs });
+          }
+          // The citations not delivered, as the API sends them: each its own event, before the text is done.
+          const annotations = kind === 'output_text' && Array.isArray(part['annotations']) ? (part['annotations'] as unknown[]) : [];
+          for (let index = had?.annotations ?? 0; index < annotations.length; index++) {
+            push({ type: 'response.output_text.annotation.added', ...at, annotation_index: index, annotation: annotations[index] });
+          }
           if (!had?.textDone) push({ type: `response.${kind}.done`, ...at, [field!]: full, ...text });
         }
         push({ type: `${partEvent}.done`, ...at, part });

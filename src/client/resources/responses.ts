@@ -215,8 +215,8 @@ export function responsesResource(transport: Transport): ResponsesResource {
       ),
     cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
     create: (body, options) => create(body as ResponseCreateParams, options),
-    retrieve: (responseId, options) =>
-      transport.request({ method: 'GET', path: `/responses/${enc(responseId)}` }, options, readJSONWithHeaders(responseCheck)),
+    retrieve: (responseId, options, query) =>
+      transport.request({ method: 'GET', path: `/responses/${enc(responseId)}`, query }, options, readJSONWithHeaders(responseCheck)),
   };
   /**
    * The events of an existing background response after `startingAfter`, resumed after cuts. `-1` (before the
