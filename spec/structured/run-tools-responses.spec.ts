@@ -629,3 +629,56 @@ describe('runResponsesTools on a function call without its call_id, name or argu
     expect(seen).toEqual(['turn.started', ...events.map(() => 'event')]);
   });
 });
+
+// Calls of tools the app runs itself (a shell, a computer, a patch, an MCP approval), beside the loop's own, from
+// canned turns: the next request would have to answer them too, so the loop stops after running its own.
+describe('runResponsesTools on a turn with calls the app answers', () => {
+  const fn = { type: 'function_call', id: 'fc_1', call_id: 'call_fn', name: 'lookup', arguments: '{"query":"Oslo"}', status: 'completed' };
+  const shell = { type: 'shell_call', id: 'sh_1', call_id: 'call_shell', status: 'completed', action: { commands: ['ls'], timeout_ms: null, max_output_length: null } };
+  const computer = { type: 'computer_call', id: 'cu_1', call_id: 'call_cu', status: 'completed', action: { type: 'screenshot' }, pending_safety_checks: [] };
+  const approval = { type: 'mcp_approval_request', id: 'mcpr_1', server_label: 'docs', name: 'search', arguments: '{}' };
+  // Answered in the output itself: a server-side tool search (its output has the call's id), a hosted web search (no call_id).
+  const searched = [
+    { type: 'tool_search_call', id: 'ts_1', call_id: 'call_ts', execution: 'server', arguments: {}, status: 'completed' },
+    { type: 'tool_search_output', id: 'tso_1', call_id: 'call_ts', execution: 'server', tools: [], status: 'completed' },
+    { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'Oslo' } },
+  ];
+  const answer = { type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Done.', annotations: [] }] };
+
+  /** A loop whose first turn's output is `output`, its second an answer: what it sent, ran and ended with. */
+  async function loop(output: readonly object[]) {
+    const turn = (items: readonly object[], id: string) => [
+      { type: 'response.created', sequence_number: 0, response: response('in_progress', [], { id }) },
+      { type: 'response.completed', sequence_number: 1, response: response('completed', items as never, { id }) },
+    ] as ResponseStreamEvent[];
+    const requests: unknown[] = [];
+    const client: ResponsesToolsClient = {
+      responses: { stream: (params) => (requests.push(params), from(requests.length === 1 ? turn(output, 'resp_1') : turn([answer], 'resp_2'))) },
+    };
+    const execute = jest.fn(() => 'sunny');
+    const lookup = zodTool({ name: 'lookup', parameters: z.object({ query: z.string() }), execute });
+    const result = await lastValueFrom(runResponsesTools(client, { model: 'gpt-5.1', input: 'x', tools: [{ type: 'shell' }] }, { tools: [lookup] }).pipe(toolLoopResult()));
+    return { result, requests: requests.length, ran: execute.mock.calls.length };
+  }
+
+  it.each([
+    ['a shell call beside a function call', [fn, shell]],
+    ['a computer call beside a function call', [fn, computer]],
+    ['an MCP approval request beside a function call', [fn, approval]],
+  ])('%s: the function runs, its output ends the history, nothing more is sent (unanswered_calls)', async (_name, output) => {
+    const { result, requests, ran } = await loop(output);
+    expect({ requests, ran, reason: result.reason, steps: result.steps }).toEqual({ requests: 1, ran: 1, reason: 'unanswered_calls', steps: 1 });
+    expect(result.final.id).toBe('resp_1');
+    expect(result.history.at(-1)).toEqual({ type: 'function_call_output', call_id: 'call_fn', output: 'sunny' });
+  });
+
+  it('only calls the app answers: unanswered_calls (was no_calls, as if the loop were done)', async () => {
+    const { result, requests, ran } = await loop([shell]);
+    expect({ requests, ran, reason: result.reason }).toEqual({ requests: 1, ran: 0, reason: 'unanswered_calls' });
+  });
+
+  it('calls the server answered in the same output (a tool search, a web search) do not stop the loop', async () => {
+    const { result, requests, ran } = await loop([...searched, fn]);
+    expect({ requests, ran, reason: result.reason }).toEqual({ requests: 2, ran: 1, reason: 'no_calls' });
+  });
+});

@@ -159,6 +159,7 @@ export function runResponsesTools(
           }
           return [];
         }),
+      unanswered: (final) => hasUnansweredCalls(final.output ?? []),
       cut: (final) => {
         if (final.status !== 'incomplete') return undefined;
         const output = final.output ?? [];
@@ -202,6 +203,24 @@ function functionCallOutputs(outcomes: readonly ToolCallOutcome<ResponsesToolOut
     return call.type === 'custom'
       ? { type: 'custom_tool_call_output', call_id: call.callId, output: sent }
       : { type: 'function_call_output', call_id: call.callId, output: sent };
+  });
+}
+
+/**
+ * Whether an output holds a call that neither the loop (a function or custom tool call) nor the server (an item of
+ * the output with the call's `call_id` and a type ending in `_output`: a server-side tool search, a program) answers:
+ * a call the app runs itself (`computer_call`, `shell_call`, `local_shell_call`, `apply_patch_call`, or any
+ * newer such item with a `call_id`), or an `mcp_approval_request`. Hosted tools' items (a web search) have no `call_id`.
+ */
+function hasUnansweredCalls(output: readonly unknown[]): boolean {
+  const items = output as ReadonlyArray<{ readonly type?: unknown; readonly call_id?: unknown } | null>;
+  const answered = new Set<unknown>();
+  for (const item of items) if (typeof item?.type === 'string' && item.type.endsWith('_output')) answered.add(item.call_id);
+  return items.some((item) => {
+    const type = item?.type;
+    if (type === 'mcp_approval_request') return true;
+    if (typeof type !== 'string' || typeof item!.call_id !== 'string' || type.endsWith('_output')) return false;
+    return type !== 'function_call' && type !== 'custom_tool_call' && !answered.has(item!.call_id);
   });
 }
 

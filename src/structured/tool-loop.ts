@@ -131,13 +131,16 @@ export interface ToolLoopTurn<F, O = ToolOutput> {
 }
 
 /**
- * Why the loop ended: the last turn had no calls, `stopWhen` held, or `maxSteps` was reached with
- * `onMaxSteps: 'stop'`.
+ * Why the loop ended: the last turn had no calls, `stopWhen` held, `maxSteps` was reached with
+ * `onMaxSteps: 'stop'`, or the last turn called a tool the loop does not run and the app answers (Responses: a
+ * `computer_call`, `shell_call`, `local_shell_call`, `apply_patch_call`, an `mcp_approval_request`; the loop ran
+ * its own calls of that turn, whose outputs end the history, and sent nothing more: a request without an answer to
+ * every call would be refused).
  *
  * @example
  * const done = (reason: ToolLoopStopReason) => reason === 'no_calls';
  */
-export type ToolLoopStopReason = 'no_calls' | 'stop_when' | 'max_steps';
+export type ToolLoopStopReason = 'no_calls' | 'stop_when' | 'max_steps' | 'unanswered_calls';
 
 /**
  * What the loop gives at its end (`toolLoopResult()`): the last response / completion, the whole history (the
@@ -266,6 +269,8 @@ export interface ToolLoopProtocol<E, F, P, H, O> {
   /** A fresh, per-turn reader of which call an event belongs to. */
   callIds(): (event: E) => string | undefined;
   calls(final: F): readonly ToolLoopCall[];
+  /** Whether the turn holds calls the loop does not answer (the app's to answer): the loop then ends after the turn. */
+  unanswered?(final: F): boolean;
   /**
    * How the turn ended, when its generation did not finish normally (a token limit, a content filter): the API's
    * reason and the output before the cut (the last call's arguments, or the answer's text); `undefined` otherwise.
@@ -348,6 +353,8 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
               turnFinished,
               of<Ev>({ type: 'loop.finished', final: last, history: grown, steps: index + 1, reason, usage: total }),
             );
+          // The next request must answer every call of the turn: with some the app's to answer, the loop stops.
+          if (protocol.unanswered?.(last)) return end('unanswered_calls');
           if (calls.length === 0) return end('no_calls');
           if (options.stopWhen?.(turn)) return end('stop_when');
           if (index + 1 >= maxSteps) {
