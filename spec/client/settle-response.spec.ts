@@ -2,6 +2,7 @@ import { from, lastValueFrom, tap, toArray } from 'rxjs';
 import { fallbackResponseEvents } from '../../src/client/fallback/response-events';
 import { deliveredResponseEvents, missingResponseEvents } from '../../src/client/recovery/settle-response';
 import { accumulateResponse, finalResponse, type Response, ResponseStreamError, type ResponseStreamEvent, textDeltas, toolCallDeltas } from '../../src/index';
+import { dataValuesOf, fixtureBytes } from '../helpers/bytes';
 
 const message = {
   id: 'msg_1',
@@ -155,6 +156,32 @@ describe('missingResponseEvents', () => {
     }
     expect(all.map((e) => e.sequence_number)).toEqual(all.map((_, at) => at));
   });
+
+  // Real streams: a web search (six searches, a message with twelve citations) and an image generation (a partial
+  // image, then the final one), cut after every event.
+  it.each(['web-search-annotations.sse', 'image-generation.sse'])(
+    'the recorded %s, cut anywhere: every event but the progress the cut skipped comes as often as uncut, the final response the same',
+    async (name) => {
+      const recorded = dataValuesOf<ResponseStreamEvent>(fixtureBytes('responses-recorded', name));
+      const settled = (recorded.at(-1) as Extract<ResponseStreamEvent, { type: 'response.completed' }>).response;
+      // Progress that is past once the response settled: not made up after a cut.
+      const PAST = /\.(delta|in_progress|searching|generating|interpreting|partial_image)$|^response\.(created|queued)$/;
+      const counts = (events: readonly ResponseStreamEvent[]) => {
+        const byType = new Map<string, number>();
+        for (const e of events) if (!PAST.test(e.type)) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+        return Object.fromEntries([...byType].sort());
+      };
+      const expected = await lastValueFrom(from(recorded).pipe(finalResponse()));
+      for (let cut = 1; cut < recorded.length; cut++) {
+        const delivered = deliveredResponseEvents();
+        const head = recorded.slice(0, cut);
+        head.forEach((event) => delivered.observe(event));
+        const all = [...head, ...missingResponseEvents(delivered.state(), settled)];
+        expect([cut, counts(all)]).toEqual([cut, counts(recorded)]);
+        expect(await lastValueFrom(from(all).pipe(finalResponse()))).toEqual(expected);
+      }
+    },
+  );
 
   it("parts a server never announced (Ollama's summaries, vLLM's reasoning text) are not announced again after a cut: no snapshot holds a part the response lacks", async () => {
     const item = { id: 'rs_9', type: 'reasoning', summary: [{ type: 'summary_text', text: 'Let me think.' }, { type: 'summary_text', text: 'More.' }], content: [{ type: 'reasoning_text', text: 'Hm, yes.' }] };

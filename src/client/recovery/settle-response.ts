@@ -42,6 +42,8 @@ interface DeliveredItem {
   /** How much of what the item streams (see {@link ITEM_INPUT}) was delivered, and whether its `done` event came. */
   inputLength: number;
   inputDone: boolean;
+  /** Whether a hosted tool's final status event came (`response.web_search_call.completed`, ...; see {@link HOSTED_STATUS}). */
+  statusDone: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
   const items = new Map<number, DeliveredItem>();
   const item = (index: number): DeliveredItem => {
     let found = items.get(index);
-    if (!found) items.set(index, (found = { added: false, done: false, parts: new Map(), inputLength: 0, inputDone: false }));
+    if (!found) items.set(index, (found = { added: false, done: false, parts: new Map(), inputLength: 0, inputDone: false, statusDone: false }));
     return found;
   };
   const part = (index: number, content: number): DeliveredPart => {
@@ -145,6 +147,16 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
         case 'response.reasoning_summary_part.done':
           if (within !== undefined) part(at!, within).done = true;
           return;
+        case 'response.web_search_call.completed':
+        case 'response.file_search_call.completed':
+        case 'response.code_interpreter_call.completed':
+        case 'response.image_generation_call.completed':
+        case 'response.mcp_call.completed':
+        case 'response.mcp_call.failed':
+        case 'response.mcp_list_tools.completed':
+        case 'response.mcp_list_tools.failed':
+          if (at !== undefined) item(at).statusDone = true;
+          return;
         case 'response.output_text.annotation.added': {
           if (within === undefined) return;
           const delivered = part(at!, within);
@@ -200,6 +212,20 @@ const ITEM_INPUT: Readonly<Record<string, readonly [field: string, events: strin
 };
 
 /**
+ * The items of hosted tools whose progress has events of its own (`response.<type>.in_progress`, `.searching`,
+ * ...), and the statuses whose event ends it (`response.<type>.completed`, an MCP call's `.failed`): a UI waiting
+ * for that event gets it after a cut too.
+ */
+const HOSTED_STATUS: Readonly<Record<string, ReadonlySet<string>>> = {
+  web_search_call: new Set(['completed']),
+  file_search_call: new Set(['completed']),
+  code_interpreter_call: new Set(['completed']),
+  image_generation_call: new Set(['completed']),
+  mcp_call: new Set(['completed', 'failed']),
+  mcp_list_tools: new Set(['completed', 'failed']),
+};
+
+/**
  * The log probabilities of the tokens after the first `length` characters of a text: `[]` when the tokens do not
  * end there (deltas that split a token), as nothing then says which of them the rest holds.
  */
@@ -219,7 +245,8 @@ function tokensAfter(logprobs: readonly unknown[], length: number): unknown[] {
  * output item not yet done its `added` event (when missing); for each part of a message or a reasoning item (its
  * summary parts, then its content parts) the part's `added` event, the rest of its text (a message's text or
  * refusal, a reasoning summary or text) as one delta (an output text's with the log probabilities of its tokens),
- * the output text's annotations not delivered (`annotation.added` each) and its `done` events; the rest of what a call streams (a
+ * the output text's annotations not delivered (`annotation.added` each) and its `done` events; a hosted tool's final
+ * status event (`response.web_search_call.completed`, ...) when it did not come; the rest of what a call streams (a
  * function's or an MCP call's arguments, a custom tool's input, a code interpreter's code) as one delta and its
  * `done` event; the item's `done` event; then `response.completed` (or
  * `response.incomplete`) with the response. Sequence numbers continue after the last delivered one. A `failed` or
@@ -302,6 +329,11 @@ export function missingResponseEvents(delivered: DeliveredResponse, response: Re
       if (!seen?.inputDone) push({ type: `${name}.done`, item_id, output_index, ...(item.type === 'function_call' ? { name: item['name'] } : {}), [field]: full });
     } else if (!seen?.added) {
       push({ type: 'response.output_item.added', output_index, item });
+    }
+    // A hosted tool's final status event (its intermediate ones, `searching` and the like, are past).
+    const status = item['status'];
+    if (!seen?.statusDone && typeof status === 'string' && HOSTED_STATUS[item.type]?.has(status)) {
+      push({ type: `response.${item.type}.${status}`, item_id, output_index });
     }
     push({ type: 'response.output_item.done', output_index, item });
   });
