@@ -7,6 +7,7 @@ import { firstValueFrom, lastValueFrom } from 'rxjs';
 import OpenAI from 'openai';
 import { APIError, assistantEvents, chatCompletionChunks, createClient, IncompleteStreamError, responseEvents, ResponseStreamError, StreamNotEstablishedError, StreamParseError } from '../../src/index';
 import { listen } from '../helpers/local-server';
+import { redactSecrets } from '../../src/errors/excerpt';
 
 /** The case, its status and body, and whether the SDK's fields and words are the same (else: as noted). */
 const bodies: Array<[string, number, string, boolean?]> = [
@@ -159,6 +160,12 @@ describe('what an error tells of a body a server sent', () => {
       `authorization=Bearer+${key}`, // form-encoded
       JSON.stringify({ auth: `Bearer ${key}` }).replace(' ', '\\u0020'), // JSON-escaped
       `Bearer ${key}`,
+      // After a line break or a tab: in JSON text an escape ending in a letter (`\n`), URL-encoded (`%0A`, `%3D`).
+      `key refused:\n${key}`,
+      `key refused:\t${key}`,
+      `key refused:\nBearer ${key}`,
+      `refused%0A${key}`,
+      `key%3D${key}`,
     ];
     for (const echoed of echoes) {
       const server = await listen((_req, res) => {
@@ -184,6 +191,20 @@ describe('what an error tells of a body a server sent', () => {
         expect(written).toContain('***TAIL');
       }
     }
+  });
+});
+
+describe('redactSecrets', () => {
+  it('masks a bearer token or a key after an escape whose last character is a letter, and nothing inside a word', () => {
+    const token = '0123456789abcdefSECRETTAIL';
+    for (const echoed of [`{"m":"line\\nBearer ${token}"}`, `{"m":"tab\\tBearer ${token}"}`, `a%0ABearer%20${token}`, `x\\u000aBearer ${token}`]) {
+      expect(redactSecrets(echoed)).not.toContain('SECRET');
+    }
+    for (const echoed of ['{"m":"\\nsk-proj-abcdefghSECRETTAIL"}', 'v%3Dsk-proj-abcdefghSECRETTAIL', 'q\\u003Dsk-proj-abcdefghSECRETTAIL']) {
+      expect(redactSecrets(echoed)).toContain('sk-***TAIL');
+    }
+    // Words that merely contain the prefix stay as they are.
+    for (const word of ['task-0123456789abcdef', 'unBearer 0123456789abcdef', 'ask-me-anything-please']) expect(redactSecrets(word)).toBe(word);
   });
 });
 

@@ -141,6 +141,9 @@ describe('relay of upstream errors', () => {
       ['responses', throwError(() => new ResponseStreamError('error', JSON.stringify({ type: 'error', code: 'x', message: `rejected Bearer ${key}`, sequence_number: 0 })))],
       ['chat', throwError(() => new ChatCompletionStreamError(JSON.stringify({ error: { message: `proxy: bad key ${key}`, type: 'x', param: key, code: 'x' } })))],
       ['assistants', throwError(() => new AssistantStreamError(JSON.stringify({ code: 'x', message: `bad key ${key}` })))],
+      // After a line break or a tab, which JSON text writes as `\n` and `\t`, escapes ending in a letter.
+      ['responses', throwError(() => new ResponseStreamError('error', JSON.stringify({ type: 'error', code: 'invalid_api_key', message: `Key refused:\n${key}`, sequence_number: 0 })))],
+      ['chat', throwError(() => new ChatCompletionStreamError(JSON.stringify({ error: { message: `bad key:\t${key}`, type: 'x', param: null, code: 'x' } })))],
     ];
     for (const [format, upstream] of upstreams) {
       const sse = await toEventStreamResponse(upstream, { format }).text();
@@ -280,6 +283,29 @@ describe('resumableEventStream (without HTTP)', () => {
     expect(ids).toEqual(['12']);
     for (const response of [first, blank, reconnect]) expect(await read(chatCompletionChunks(response))).toEqual([chunk]);
     expect(ids).toEqual(['12', undefined, undefined]);
+  });
+
+  it('a CORS preflight (OPTIONS) and a HEAD are answered without calling the factory: no upstream request', async () => {
+    let calls = 0;
+    const cors = { 'access-control-allow-origin': 'https://app.example', 'access-control-allow-headers': 'last-event-id' };
+    const handler = resumableEventStream(() => (calls++, from([chunk])), { format: 'chat', heartbeatMs: false, headers: cors });
+    const preflight = await handler(
+      new Request('http://relay/', { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-headers': 'last-event-id' } }),
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('last-event-id');
+    expect(preflight.body).toBeNull();
+    const head = await handler(new Request('http://relay/', { method: 'HEAD', headers: { 'last-event-id': '3' } }));
+    expect([head.status, head.headers.get('content-type'), head.headers.get('access-control-allow-origin'), head.body]).toEqual([
+      200,
+      'text/event-stream; charset=utf-8',
+      'https://app.example',
+      null,
+    ]);
+    expect(calls).toBe(0);
+    // A GET after them is relayed as always.
+    expect(await read(chatCompletionChunks(await handler(new Request('http://relay/'))))).toEqual([chunk]);
+    expect(calls).toBe(1);
   });
 
   it('a factory that throws is relayed as an error event', async () => {

@@ -37,13 +37,16 @@ export function maskedExcerpt(text: string, max = 200): string {
 export function redactSecrets(text: string): string {
   const keep4 = (match: string, prefix: string) => `${prefix}***${match.slice(-4)}`;
   return text
-    // The space may come escaped: URL-encoded (`%20`, `+`) or in a JSON string (`\u0020`).
-    .replace(/\b(Bearer(?:\s|%20|\\u0020|\+)+)[A-Za-z0-9._~+/=-]{8,}/gi, keep4)
+    // Not inside a word, but after an escape too: a line break or tab in JSON text (`\nBearer`), any `\u` or URL
+    // escape (`%0ABearer`), whose last character is a letter. The space may come escaped: URL-encoded (`%20`, `+`)
+    // or in a JSON string (`\u0020`).
+    .replace(/(?:(?<![A-Za-z0-9_])|(?<=\\[bfnrt]|\\u[0-9A-Fa-f]{4}|%[0-9A-Fa-f]{2}))(Bearer(?:\s|%20|\\u0020|\+)+)[A-Za-z0-9._~+/=-]{8,}/gi, keep4)
     // No word boundary before the name: `OPENAI_API_KEY=…` and `x-api-key: …` are masked too; quotes may be escaped
     // (JSON text inside a JSON string), the separator URL-encoded (`api-key%3A%20…`, `?api-key%3D…`).
     .replace(/((?:api[-_]?key|ocp-apim-subscription-key)(?:\\?["'])?(?:\s|%20)*(?:[:=]|%3[ad])(?:\s|%20)*(?:\\?["'])?)[A-Za-z0-9._~+/=-]{16,}/gi, keep4)
-    // Not after a letter (`task-…`), but after anything else, an escape's digit too (`%20sk-…`, `\u0020sk-…`).
-    .replace(/(?<![A-Za-z])sk-[A-Za-z0-9_-]{8,}/g, (key: string) => `sk-***${key.slice(-4)}`)
+    // Not after a letter (`task-…`), but after anything else, an escape too, whatever it ends with (`%20sk-…`,
+    // `\u0020sk-…`, a JSON string's `\nsk-…`, `%0Ask-…`, `%3Dsk-…`).
+    .replace(/(?:(?<![A-Za-z])|(?<=\\[bfnrt]|\\u[0-9A-Fa-f]{4}|%[0-9A-Fa-f]{2}))sk-[A-Za-z0-9_-]{8,}/g, (key: string) => `sk-***${key.slice(-4)}`)
     // A user name and password in a URL (`https://user:secret@proxy/...`, which fetch names in its error).
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi, '$1***@');
 }

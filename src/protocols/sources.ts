@@ -1,5 +1,6 @@
 import { runEventAdopter } from '../assistants/protocol.js';
 import { chunkAdopter } from '../chat/protocol.js';
+import { isResponseStreamType } from '../responses/lifecycle-events.js';
 import { responseAdopter } from '../responses/protocol.js';
 import type { ValueOfKind } from './accumulations.js';
 import type { AdoptingReader, StreamProtocol } from './protocol.js';
@@ -53,7 +54,7 @@ export function adoptionOf(value: unknown): Adoption | undefined {
   // Any `type` reads as a Responses event, but a Responses stream starts with one of its own (`response.*`, `error`,
   // or a `keepalive` of a stream by id while the response works): a stream of other typed events (the SDK's
   // transcription or image streams) is of no API known here.
-  if (protocol.kind === 'responses' && !/^(response\.|error$|keepalive$)/.test((value as { type: string }).type)) return undefined;
+  if (protocol.kind === 'responses' && !isResponseStreamType((value as { type: string }).type)) return undefined;
   const reader = protocolAdopters[protocol.kind]() as AdoptingReader<unknown>;
   return { protocol: protocol as StreamProtocol<unknown>, reader };
 }

@@ -2,6 +2,7 @@ import { asyncScheduler, interval, Observable } from 'rxjs';
 import { checkEvents } from './check-events.js';
 import { IncompleteStreamError, ResponseStreamError } from '../errors/stream-errors.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
+import { isResponseStreamType } from '../responses/lifecycle-events.js';
 import { bodyOfFrames, checkRelayLimits, type EventStreamBodyOptions } from './event-stream-body.js';
 
 /**
@@ -50,7 +51,7 @@ export function toNdjsonBody<T>(events$: Observable<T>, options: NdjsonBodyOptio
       subscribeChained(events$, subscriber, {
         next(event) {
           const type = (event as { type?: unknown } | null)?.type;
-          responseEvents &&= typeof type === 'string' && (type.startsWith('response.') || type === 'error');
+          responseEvents &&= isResponseStreamType(type);
           let line: string | undefined;
           try {
             line = JSON.stringify(event);

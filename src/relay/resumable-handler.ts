@@ -2,7 +2,7 @@ import { defer, type Observable, type Unsubscribable, using } from 'rxjs';
 import { checked } from './check-events.js';
 import { checkRelayLimits, toEventStreamBody } from './event-stream-body.js';
 import { emptyEndWatch } from './empty-end.js';
-import { checkRelayHead, eventStreamResponse, toEventStreamResponse, type EventStreamResponseOptions } from './event-stream-response.js';
+import { checkRelayHead, eventStreamHeaders, eventStreamResponse, toEventStreamResponse, type EventStreamResponseOptions } from './event-stream-response.js';
 
 /**
  * Makes the upstream stream of one request: `lastEventId` is the browser's `Last-Event-ID` header (the `id:` of
@@ -27,6 +27,9 @@ export type RelayFactory<T> = (lastEventId: string | undefined, request: Request
  *   the answer is `204 No Content`, which tells `EventSource` to stop reconnecting. (After a heartbeat the answer
  *   is already a 200 event stream, which then ends; with `heartbeatMs: false` the answer waits for upstream.)
  * - `options.signal` and the request's own signal both stop it.
+ * - A CORS preflight (`OPTIONS`) is answered `204` with `options.headers` (put the CORS headers there, the
+ *   `access-control-allow-headers` a resume needs, `last-event-id`, included), and `HEAD` with the head of an event
+ *   stream: neither calls the factory.
  *
  * For background Responses the factory resumes upstream (`starting_after`). Chat Completions and Assistants
  * streams cannot resume upstream: a factory for them either starts over or refuses (`throwError(...)`, relayed
@@ -50,6 +53,10 @@ export function resumableEventStream<T>(
   checkRelayLimits(options, 'resumableEventStream');
   checkRelayHead(options, 'resumableEventStream');
   return async (request) => {
+    // A CORS preflight (a browser on another origin asks before it sends `Last-Event-ID`) and a HEAD read no
+    // stream: answered without calling the factory, whose every call is an upstream request (a billed one for chat).
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...options.headers } });
+    if (request.method === 'HEAD') return new Response(null, { status: options.status ?? 200, headers: eventStreamHeaders(options.headers) });
     const lastEventId = request.headers.get('last-event-id')?.trim() || undefined;
     // Both signals stop the relay: yours, and the request's (a runtime that tells a disconnect only by cancelling
     // the body has no body to cancel while a reconnect waits for upstream's first word).

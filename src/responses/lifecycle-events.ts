@@ -42,3 +42,17 @@ const lifecycleTypes: ReadonlySet<string> = new Set(RESPONSE_LIFECYCLE_EVENT_TYP
 export function isResponseLifecycleEvent(event: ResponseStreamEvent): event is ResponseLifecycleEvent {
   return lifecycleTypes.has(event.type);
 }
+
+/**
+ * Whether an event type is one of a Responses stream's own: `response.*`, `error`, or `keepalive` (which the API
+ * sends while the model works, and streams by id while a background response does). Other typed events (the SDK's
+ * transcription or image streams, values made of events) are not.
+ *
+ * @internal
+ * @example
+ * isResponseStreamType('keepalive'); // true
+ * isResponseStreamType('transcript.text.delta'); // false
+ */
+export function isResponseStreamType(type: unknown): boolean {
+  return typeof type === 'string' && (type.startsWith('response.') || type === 'error' || type === 'keepalive');
+}
