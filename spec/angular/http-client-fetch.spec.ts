@@ -21,7 +21,7 @@ import {
   withRequestsMadeViaParent,
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ApplicationRef, createEnvironmentInjector, NgZone, ɵNoopNgZone } from '@angular/core';
+import { type ApplicationRef, createEnvironmentInjector, Injectable, NgZone, ɵNoopNgZone } from '@angular/core';
 import {
   asyncScheduler,
   catchError,
@@ -56,15 +56,18 @@ import {
 } from '../../src/index';
 import {
   httpClientFetch,
+  injectOpenAIStreamClient,
   InjectorDestroyedError,
   OPENAI_STREAM_CLIENT,
   type OpenAIStreamOptions,
   provideOpenAIStream,
+  streamSignals,
 } from '../../src/angular/index';
 import { outsideAngularTimers } from '../../src/angular/outside-angular-timers';
 import { type Emulator, faultHeader, startEmulator } from '../../src/testing/index';
 import { browserApp } from './app';
 import { listen } from '../helpers/local-server';
+import { until } from '../helpers/until';
 
 const KEY = 'relay-key';
 let emulator: Emulator;
@@ -586,6 +589,30 @@ describe("the injector's end: the provided client stops and refuses, with a type
     // Not taken for a cut: no resume, no poll (once the background response settled, none is due either).
     await emulator.idle();
     expect(emulator.requests.length).toBe(before);
+  });
+
+  it("streamSignals() of a root service, beside the client: the app's destroy while streaming leaves 'stopped', no error", async () => {
+    // State in a root service, as many apps keep it: its signals and the client share the app's injector, whose
+    // destroy ends the client's calls (InjectorDestroyedError) before the signals' own hook runs.
+    @Injectable({ providedIn: 'root' })
+    class ChatService {
+      private readonly client = injectOpenAIStreamClient();
+      readonly answer = streamSignals<ResponseStreamEvent>();
+      ask(input: string) {
+        this.answer.start(this.client.responses.stream({ model: 'gpt-4o-mini', input }));
+      }
+    }
+    const { app } = await appWith();
+    emulator.inject({ kind: 'stall', afterEvents: 4 }, { match: POST_RESPONSES });
+    const chat = app.injector.get(ChatService);
+    chat.ask('Tell me about the sea');
+    await until(() => chat.answer.snapshot() !== undefined);
+    const request = emulator.requests.at(-1)!;
+    expect(request.faults).toEqual(['stall']);
+    expect(chat.answer.status()).toBe('streaming');
+    app.destroy();
+    expect(await request.ended).toMatchObject({ clientClosed: true });
+    expect({ status: chat.answer.status(), error: chat.answer.error() }).toEqual({ status: 'stopped', error: undefined });
   });
 
   it("a child injector's destroy stops the streams of the client it provides; the app's HttpClient goes on", async () => {

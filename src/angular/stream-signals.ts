@@ -246,8 +246,15 @@ export function streamSignals<E extends StreamValue, S>(
         // (a conversation's next turn), whose state must stand.
         error: (failure: unknown) => {
           if (current !== run) return;
-          error.set(failure);
-          status.set('error');
+          // The context going away while the stream ran is a stop, whatever ended the stream first: a client on the
+          // same injector (a root service's) ends its calls from its own earlier destroy hook.
+          if (destroyRef.destroyed) {
+            destroyed = true;
+            status.set('stopped');
+          } else {
+            error.set(failure);
+            status.set('error');
+          }
           finish();
         },
         complete: () => {
