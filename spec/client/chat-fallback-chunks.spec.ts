@@ -5,6 +5,7 @@
 import { from, lastValueFrom } from 'rxjs';
 import { chunksOfCompletion } from '../../src/client/fallback/chat-completion-chunks';
 import { type ChatCompletion, finalChatCompletion } from '../../src/index';
+import { chatBytes, ourChat, sdkChat } from '../chat/sdk-chat';
 
 /** A completion with what the API (and Azure OpenAI) may send beside content: annotations, audio, filters, usage. */
 const completion = {
@@ -52,6 +53,14 @@ describe('the chat fallback chunks of a completion', () => {
     const chunks = chunksOfCompletion(completion);
     expect(chunks.every((chunk) => chunk.object === 'chat.completion.chunk')).toBe(true);
     expect(await lastValueFrom(from(chunks).pipe(finalChatCompletion()))).toEqual(completion);
+  });
+
+  it("give the events a stream of the completion gives, as the SDK reads the same chunks: each tool call's arguments.done too", async () => {
+    const chunks = chunksOfCompletion(completion);
+    const [ours, sdk] = await Promise.all([ourChat([chatBytes(chunks)]), sdkChat([chatBytes(chunks)])]);
+    expect(ours.events).toEqual(sdk.events);
+    const done = (ours.events as Array<{ type: string; name?: string; arguments?: string }>).filter((e) => e.type === 'tool_calls.function.arguments.done');
+    expect(done.map((e) => `${e.name} ${e.arguments}`)).toEqual(['get_weather {"city":"Oslo"}', 'get_time {}']);
   });
 
   it('a completion with only what the library reads gives the same completion back', async () => {

@@ -432,3 +432,55 @@ describe('runChatTools on a tool call it can neither run nor answer', () => {
     expect(requests).toBe(1);
   });
 });
+
+// An audio model answers in `audio` (its words in `audio.transcript`, `content` null): the next turn must send that
+// answer back, by its id, as the SDK's runTools() does. From canned turns (the emulator does not speak).
+describe('runChatTools with an audio model', () => {
+  const top = (id: string) => ({ id, object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-audio-preview' });
+  const ch = (id: string, delta: object, finish: string | null = null) => ({ ...top(id), choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
+  const turns = [
+    [
+      ch('c0', { role: 'assistant', content: null, audio: { id: 'audio_0', data: 'AAA', transcript: 'Let me check.' } }),
+      ch('c0', { audio: { expires_at: 1_700_000_000 } }),
+      ch('c0', { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] }),
+      ch('c0', {}, 'tool_calls'),
+    ],
+    [
+      ch('c1', { role: 'assistant', content: null, audio: { id: 'audio_1', data: 'BBB', transcript: 'It is sunny.' } }),
+      ch('c1', { audio: { expires_at: 1_700_000_001 } }),
+      ch('c1', {}, 'stop'),
+    ],
+  ];
+  const sse = (chunks: object[]) => chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('') + 'data: [DONE]\n\n';
+  const params = {
+    model: 'gpt-4o-audio-preview',
+    modalities: ['text', 'audio'],
+    audio: { voice: 'alloy', format: 'pcm16' },
+    messages: [{ role: 'user' as const, content: 'Weather in Oslo?' }],
+  };
+  const City = z.object({ city: z.string() });
+
+  it("sends the assistant's audio back by its id on the next turn, as the SDK does, and keeps it in the history", async () => {
+    const sdkBodies: Array<{ messages: unknown[] }> = [];
+    const sdk = new OpenAI({
+      apiKey: 'test',
+      maxRetries: 0,
+      fetch: async (_url, init) => {
+        sdkBodies.push(JSON.parse(String(init!.body)));
+        return new Response(sse(turns[sdkBodies.length - 1]!), { headers: { 'content-type': 'text/event-stream' } });
+      },
+    });
+    const sdkTool = sdkZodFunction({ name: 'get_weather', parameters: City, function: () => 'sunny' });
+    await sdk.chat.completions.runTools({ ...(params as object), stream: true, tools: [sdkTool] } as never).finalChatCompletion();
+
+    const bodies: Array<{ messages: unknown[] }> = [];
+    const client: ChatToolsClient = {
+      chat: { completions: { stream: (request) => (bodies.push(request as never), from(turns[bodies.length - 1]! as never)) } },
+    };
+    const getWeather = zodTool({ name: 'get_weather', parameters: City, execute: () => 'sunny' });
+    const result = await lastValueFrom(runChatTools(client, params, { tools: [getWeather] }).pipe(toolLoopResult()));
+    expect(bodies[1]!.messages[1]).toMatchObject({ role: 'assistant', content: null, audio: { id: 'audio_0' } });
+    expect(bodies[1]!.messages[1]).toEqual(sdkBodies[1]!.messages[1]);
+    expect(result.history.at(-1)).toEqual({ role: 'assistant', content: null, audio: { id: 'audio_1' } });
+  });
+});

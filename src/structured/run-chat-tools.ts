@@ -142,6 +142,8 @@ export function runChatTools(
           role: 'assistant',
           content: message.content,
           ...(message.refusal ? { refusal: message.refusal } : {}),
+          // An audio answer's words are in its audio (`content` is null): the API takes it back by its id.
+          ...(typeof message.audio?.id === 'string' ? { audio: { id: message.audio.id } } : {}),
           ...(message.tool_calls?.length ? { tool_calls: message.tool_calls } : {}),
         };
         const tools = outcomes.map(({ call, output }): ChatToolsMessage => ({

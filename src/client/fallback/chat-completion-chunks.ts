@@ -1,12 +1,14 @@
 import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 
 /**
- * The chunks a stream would have carried for `completion`: one chunk per choice whose delta is the whole message
+ * The chunks a stream would have carried for `completion`: per choice, a chunk whose delta is the whole message
  * (role, content, refusal, tool calls by index, and whatever else it holds: annotations, audio, ...), with the
- * choice's logprobs, finish reason and other fields (Azure's `content_filter_results`), then a `choices: []` chunk
- * with the usage when the completion has one. Every chunk carries the completion's top-level fields
- * (`system_fingerprint`, Azure's `prompt_filter_results`, unknown ones) but `usage`. Accumulating them gives back
- * `completion`.
+ * choice's logprobs and other fields (Azure's `content_filter_results`), then a chunk with its finish reason and an
+ * empty delta, as the API sends it (the SDK's and `chatCompletionEvents()`' `...done` events of a choice's last
+ * tool call come from that chunk: in the delta's own chunk, the finish would come before the call); then a
+ * `choices: []` chunk with the usage when the completion has one. Every chunk carries the completion's top-level
+ * fields (`system_fingerprint`, Azure's `prompt_filter_results`, unknown ones) but `usage`. Accumulating them gives
+ * back `completion`.
  *
  * @internal
  * @example
@@ -16,11 +18,14 @@ export function chunksOfCompletion(completion: ChatCompletion): ChatCompletionCh
   const { choices, usage, object: _object, ...top } = completion;
   void _object;
   const base = { ...top, object: 'chat.completion.chunk' as const };
-  const chunks: unknown[] = choices.map((choice) => {
-    const { message, ...fields } = choice;
+  const chunks: unknown[] = choices.flatMap((choice) => {
+    const { message, finish_reason, ...fields } = choice;
     const { tool_calls, ...rest } = message;
     const delta = { ...rest, ...(tool_calls ? { tool_calls: tool_calls.map((call, index) => ({ index, ...call })) } : {}) };
-    return { ...base, choices: [{ ...fields, delta }] };
+    return [
+      { ...base, choices: [{ ...fields, delta, finish_reason: null }] },
+      { ...base, choices: [{ index: choice.index, delta: {}, finish_reason }] },
+    ];
   });
   if (usage) chunks.push({ ...base, choices: [], usage });
   return chunks as ChatCompletionChunk[];
