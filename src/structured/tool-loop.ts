@@ -270,7 +270,7 @@ export interface ToolLoopProtocol<E, F, P, H, O> {
   callIds(): (event: E) => string | undefined;
   calls(final: F): readonly ToolLoopCall[];
   /** Whether the turn holds calls the loop does not answer (the app's to answer): the loop then ends after the turn. */
-  unanswered?(final: F): boolean;
+  readonly unanswered?: ((final: F) => boolean) | undefined;
   /**
    * How the turn ended, when its generation did not finish normally (a token limit, a content filter): the API's
    * reason and the output before the cut (the last call's arguments, or the answer's text); `undefined` otherwise.
