@@ -170,6 +170,57 @@ describe('handleEvents', () => {
     expect(log).toEqual(['end']);
   });
 
+  it("onEnd stays the last callback when the consumer stops from one: the event's other callbacks first, as the SDK fires end after them", async () => {
+    const events = [
+      ev('thread.run.created', run('run_1', 'in_progress')),
+      ev('thread.message.created', message('msg_1', 'in_progress')),
+      textDelta('msg_1', [0, 'Hello']),
+      ev('thread.message.completed', message('msg_1', 'completed', [textBlock('Hello')])),
+      ev('thread.run.completed', run('run_1', 'completed')),
+    ];
+    const sdk = sdkAssistantStream([encode(sse(events))]);
+    const theirs: string[] = [];
+    sdk.on('event', (e) => e.event === 'thread.message.completed' && sdk.abort());
+    sdk.on('textDone', (t) => theirs.push(`textDone ${t.value}`));
+    sdk.on('messageDone', () => theirs.push('messageDone'));
+    sdk.on('end', () => theirs.push('end'));
+    await sdk.done().catch(() => undefined);
+
+    const ours: string[] = [];
+    const source = new Subject<AssistantStreamEvent>();
+    const subscription = source
+      .pipe(
+        handleEvents({
+          onEvent: (e) => e.event === 'thread.message.completed' && subscription.unsubscribe(),
+          onTextDone: (t) => ours.push(`textDone ${t.value}`),
+          onMessageDone: () => ours.push('messageDone'),
+          onEnd: () => ours.push('end'),
+        }),
+      )
+      .subscribe();
+    for (const event of events) source.next(event);
+    expect(theirs).toEqual(['textDone Hello', 'messageDone', 'end']);
+    expect(ours).toEqual(theirs);
+    expect(source.observed).toBe(false);
+  });
+
+  it('onTextCreated fires once per new block, even for a delta with two entries for it (a relay that merged two), as the SDK does', async () => {
+    const events = [
+      ev('thread.run.created', run('run_1', 'in_progress')),
+      ev('thread.message.created', message('msg_1', 'in_progress')),
+      textDelta('msg_1', [0, 'Hel'], [0, 'lo']),
+      ev('thread.message.completed', message('msg_1', 'completed', [textBlock('Hello')])),
+      ev('thread.run.completed', run('run_1', 'completed')),
+    ];
+    const sdk = sdkAssistantStream([encode(sse(events))]);
+    let theirs = 0;
+    sdk.on('textCreated', () => theirs++);
+    await sdk.done();
+    let ours = 0;
+    await lastValueFrom(of(...events).pipe(handleEvents({ onTextCreated: () => ours++ })));
+    expect([theirs, ours]).toEqual([1, 1]);
+  });
+
   it('ends the stream with the error a callback throws', async () => {
     const failing = of(ev('thread.run.created', run('run_1', 'queued'))).pipe(handleEvents({ onEvent: () => { throw new Error('handler failed'); } }));
     await expect(lastValueFrom(failing)).rejects.toThrow('handler failed');

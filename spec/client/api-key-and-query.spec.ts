@@ -5,6 +5,7 @@
  * failing function fails the call with APIKeyProviderError before any request; `query` reaches every request URL,
  * and a call's own parameter of the same name wins.
  */
+import OpenAI from 'openai';
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { APIKeyProviderError, createAssistantsClient, createClient, OpenAIStreamError, type ResponseStreamEvent } from '../../src/index';
 import { type Emulator, type RequestRecord, startEmulator } from '../../src/testing/index';
@@ -320,6 +321,32 @@ describe('query: on every request URL, the call’s own parameter wins', () => {
     // The call's list replaces the client's parameter of that name, as a call's own parameter does.
     await firstValueFrom(ctx.clientWith({ query: { include: 'x' } }).conversations.items.list(conversation.id, { include }));
     expect(params(ctx.emulator.requests.at(-1)!)).toEqual({ 'include[]': include });
+  });
+});
+
+describe("a run's include goes in the query, as the SDK sends it", () => {
+  const INCLUDE = ['step_details.tool_calls[*].file_search.results[*].content'];
+
+  it('runs.stream, runs.create and runs.createAndPoll: include[] in the query, not in the body (the API reads it there)', async () => {
+    const assistant = await firstValueFrom(ctx.client.assistants.create({ model: 'gpt-4o' }));
+    const thread = () => firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content: 'Hi' }] }));
+    const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const lastRunPost = () => ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs')).at(-1)!;
+    await sdk.beta.threads.runs.stream((await thread()).id, { assistant_id: assistant.id, include: INCLUDE as never }).finalRun();
+    const theirs = lastRunPost();
+    expect(params(theirs)).toEqual({ 'include[]': INCLUDE });
+    expect(theirs.body).not.toHaveProperty('include');
+    const body = { assistant_id: assistant.id, include: INCLUDE };
+    for (const call of [
+      async () => lastValueFrom(ctx.client.threads.runs.stream((await thread()).id, body)),
+      async () => firstValueFrom(ctx.client.threads.runs.create((await thread()).id, body)),
+      async () => lastValueFrom(ctx.client.threads.runs.createAndPoll((await thread()).id, body)),
+    ]) {
+      await call();
+      const ours = lastRunPost();
+      expect(params(ours)).toEqual(params(theirs));
+      expect(ours.body).not.toHaveProperty('include');
+    }
   });
 });
 

@@ -35,6 +35,11 @@ export interface RunCreateParams extends Open {
   max_prompt_tokens?: number | null | undefined;
   max_completion_tokens?: number | null | undefined;
   parallel_tool_calls?: boolean | undefined;
+  /**
+   * Fields of the run steps to include (`'step_details.tool_calls[*].file_search.results[*].content'`): sent as the
+   * `include[]` query parameter, as the API takes it, not in the body.
+   */
+  include?: string[] | undefined;
 }
 
 /** A new thread and a run on it. @example client.threads.createAndRunStream({ assistant_id, thread: { messages } }); */

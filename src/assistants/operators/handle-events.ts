@@ -53,9 +53,14 @@ export function handleEvents(handler: AssistantStreamHandler): MonoTypeOperatorF
         ended = true;
         handler.onEnd?.();
       };
+      // Set while an event's callbacks run: a consumer that stops from one of them (`unsubscribe()` in
+      // `onToolCallDone`) gets the rest of that event's callbacks first, then `onEnd`, the last one (as the SDK does).
+      let dispatching = false;
+      let endAfterDispatch = false;
 
       const subscription = subscribeChained(source, out, {
         next(event) {
+          dispatching = true;
           try {
             const previous = state;
             state = assistantStreamReducer(previous, event);
@@ -71,8 +76,12 @@ export function handleEvents(handler: AssistantStreamHandler): MonoTypeOperatorF
             fire(handler, event, state, previous, currentBlock, currentToolCall);
             if (ending) publishState(handler, state);
           } catch (error) {
-            return fail(error);
+            dispatching = false;
+            // Stopped from a callback before this one threw: the subscriber is gone, the error goes nowhere.
+            return endAfterDispatch ? end() : fail(error);
           }
+          dispatching = false;
+          if (endAfterDispatch) return end();
           out.next(event);
         },
         error: (error: unknown) => fail(error),
@@ -106,7 +115,8 @@ export function handleEvents(handler: AssistantStreamHandler): MonoTypeOperatorF
 
       return () => {
         subscription.unsubscribe();
-        end();
+        if (dispatching) endAfterDispatch = true;
+        else end();
       };
     });
 }
@@ -128,10 +138,12 @@ function fire(
       const message = state.currentMessageSnapshot!;
       const before = findById(previous.messages, id)!;
       const contents = delta.content ?? [];
-      for (const content of contents) {
+      contents.forEach((content, at) => {
         const block = message.content[content.index];
-        if (before.content[content.index] === undefined && block?.type === 'text') handler.onTextCreated?.(block.text);
-      }
+        // Once per new block, whatever number of entries of this delta are for it (a relay may merge two).
+        const first = contents.findIndex((other) => other.index === content.index) === at;
+        if (first && before.content[content.index] === undefined && block?.type === 'text') handler.onTextCreated?.(block.text);
+      });
       handler.onMessageDelta?.(delta, message);
       for (const content of contents) {
         if (content.type === 'text' && content.text) {

@@ -208,12 +208,18 @@ export function threadsResource(transport: Transport): ThreadsResource {
   const streamRun = (spec: RequestSpec, options: RunStreamOptions | undefined, known: { threadId?: string; runId?: string }) =>
     streamCall(transport, assistantsProtocol, { transport, api, spec, options, known });
 
+  // A run's create: `include` goes in the query (`include[]`), as the API takes it, the rest in the body.
+  const createRunSpec = (threadId: string, { include, ...body }: RunCreateParams): RequestSpec => ({
+    method: 'POST',
+    path: `/threads/${enc(threadId)}/runs`,
+    body,
+    ...(include === undefined ? {} : { query: { include } }),
+  });
+
   const runs: RunsResource = {
     steps,
     create: (threadId, body, options) =>
-      createRunOnce(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }).pipe(
-        map(({ data }) => data),
-      ),
+      createRunOnce(transport, api, createRunSpec(threadId, body), options, { threadId }).pipe(map(({ data }) => data)),
     retrieve: (runId, { thread_id }, options) => get(runPath(thread_id, runId), runCheck, options),
     list: (threadId, query, options) => get(`/threads/${enc(threadId)}/runs`, RunsPage, options, query),
     cancel: (runId, { thread_id }, options) => post(`${runPath(thread_id, runId)}/cancel`, undefined, runCheck, options),
@@ -222,8 +228,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
         threadId: thread_id,
         runId,
       }).pipe(map(({ data }) => data)),
-    stream: (threadId, body, options) =>
-      streamRun({ method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }),
+    stream: (threadId, body, options) => streamRun(createRunSpec(threadId, body), options, { threadId }),
     submitToolOutputsStream: (runId, { thread_id, ...body }, options) =>
       streamRun({ method: 'POST', path: `${runPath(thread_id, runId)}/submit_tool_outputs`, body }, options, {
         threadId: thread_id,
@@ -233,7 +238,7 @@ export function threadsResource(transport: Transport): ThreadsResource {
       pollRunFrom(retrieveWithHeaders(runId, params, options), options, { runId, threadId: params?.thread_id }),
     createAndPoll: (threadId, body, options) =>
       pollRunFrom(
-        createRunOnce(transport, api, { method: 'POST', path: `/threads/${enc(threadId)}/runs`, body }, options, { threadId }),
+        createRunOnce(transport, api, createRunSpec(threadId, body), options, { threadId }),
         options,
         { threadId },
         AFTER_CREATE,
