@@ -154,8 +154,16 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               return subscriber.error(error);
             }
           }
+          // A key function silent for the request deadline fails the call, as a server silent that long would: the
+          // deadline bounds the wait for the key too (not retried, as no failure of the key function is).
+          timer = timeLimit(options, () => subscriber.error(new APIKeyProviderError(where, { timedOutMs: options.timeout })));
           // A throw while sending (a body JSON cannot encode) fails the call, as it does when the key is at hand.
-          key.then((given) => send(n, given)).catch((error: unknown) => subscriber.error(error));
+          key
+            .then((given) => {
+              timer?.unsubscribe();
+              send(n, given);
+            })
+            .catch((error: unknown) => subscriber.error(error));
         }
 
         function send(n: number, apiKey: string | undefined) {

@@ -3,9 +3,10 @@ import { excerpt, kindOf, redactSecrets } from './excerpt.js';
 
 /**
  * The `apiKey` function of `createClient()` failed to give a key for a request: it threw, its promise rejected
- * (`cause` holds that error), or it gave something other than a non-empty string (`cause` is `undefined`; the
- * message names the value's kind, never the value). The request was not sent, and the call is not retried. The
- * message masks credentials in the cause's message (see `redactSecrets`).
+ * (`cause` holds that error), it gave something other than a non-empty string (`cause` is `undefined`; the
+ * message names the value's kind, never the value), or its promise did not settle within the request's `timeout`.
+ * The request was not sent, and the call is not retried. The message masks credentials in the cause's message (see
+ * `redactSecrets`).
  *
  * @example
  * const client = createClient({ baseURL, apiKey: getBearerTokenProvider(credential, 'https://cognitiveservices.azure.com/.default') });
@@ -20,17 +21,21 @@ export class APIKeyProviderError extends OpenAIStreamError {
   readonly request: string;
 
   /**
-   * `failure`: what the function threw or rejected with; or, with `gave` set, the value it gave instead of a key.
+   * `failure`: what the function threw or rejected with; or, with `gave` set, the value it gave instead of a key;
+   * or, with `timedOutMs`, how long its promise was waited for.
    *
    * @example
    * new APIKeyProviderError('POST /responses', { failure: new Error('token expired') });
    * new APIKeyProviderError('POST /responses', { gave: '' });
+   * new APIKeyProviderError('POST /responses', { timedOutMs: 600_000 });
    */
-  constructor(request: string, outcome: { failure: unknown } | { gave: unknown }) {
+  constructor(request: string, outcome: { failure: unknown } | { gave: unknown } | { timedOutMs: number }) {
     const what =
       'failure' in outcome
         ? `failed: ${redactSecrets(excerpt(outcome.failure instanceof Error ? outcome.failure.message : String(outcome.failure)))}`
-        : `gave ${describeKey(outcome.gave)} instead of a non-empty string`;
+        : 'gave' in outcome
+          ? `gave ${describeKey(outcome.gave)} instead of a non-empty string`
+          : `gave no key within ${outcome.timedOutMs} ms (the request's timeout)`;
     super(`The apiKey function ${what}; the request was not sent (${request})`, 'failure' in outcome ? { cause: outcome.failure } : undefined);
     this.request = request;
   }

@@ -208,15 +208,20 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
           // stream's failure stands.
           const ids = { runId: known.runId ?? created.data.id, threadId: known.threadId ?? created.data.thread_id };
           if (!isPathId(ids.runId) || !isPathId(ids.threadId)) return rethrow(reason);
+          // What was delivered before the start events below (nothing: the fallback comes before any event), which
+          // the missing events are reckoned from: a run final already (adopted late, or a server's answer) still
+          // gets its steps, messages and final event.
+          const before = delivered.state();
           return concat(
             known.threadId === undefined && known.runId === undefined
               ? api.retrieveThread(ids.threadId, options).pipe(map(threadCreated))
               : EMPTY,
             known.runId === undefined ? of(runEvent(created.data, 'created')) : EMPTY,
             pollRun(created, ids, AFTER_CREATE).pipe(
-              skip(1),
+              // The created state was told above, unless it is final: then it is the one to complete from.
+              skip(isSettledRunStatus(created.data.status) ? 0 : 1),
               distinctUntilKeyChanged('status'),
-              concatMap((run) => (isSettledRunStatus(run.status) ? completeFrom(run, ids, reason) : of(runEvent(run)))),
+              concatMap((run) => (isSettledRunStatus(run.status) ? completeFrom(run, ids, reason, before) : of(runEvent(run)))),
             ),
           );
         }),

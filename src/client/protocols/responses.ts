@@ -6,10 +6,11 @@
  * the fallback is one non-streaming request, followed until the response settled (a background one answers
  * `queued`), emitted as the equivalent events (`../fallback/response-events.ts`).
  */
-import { catchError, concat, concatMap, defer, finalize, from, last, map, type Observable, of, switchMap, tap, throwError, timeout } from 'rxjs';
+import { catchError, concat, concatMap, defer, finalize, from, last, map, Observable, of, switchMap, takeUntil, tap, throwError } from 'rxjs';
 import { APIError } from '../../errors/api-errors.js';
 import { ResponseNotRetrievableError } from '../../errors/resume-errors.js';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
+import { scheduleAfter } from '../../operators/schedule-after.js';
 import { AFTER_CREATE, type Polled, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { readProtocol } from '../../protocols/read-protocol.js';
 import { OmittedPositions } from '../../responses/omitted-positions.js';
@@ -186,7 +187,9 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         ),
       );
       // The wait is bounded by the request deadline (`timeout`): past it the cut is reported as it was.
-      const bounded$ = deadline > 0 && deadline !== Infinity ? settled$.pipe(timeout({ first: deadline, scheduler, with: () => throwError(() => reason) })) : settled$;
+      // (Waited for in steps a timer takes: RxJS's `timeout` fires at once past about 24.8 days.)
+      const expired$ = new Observable<never>((subscriber) => scheduleAfter(scheduler, deadline, () => subscriber.error(reason)));
+      const bounded$ = deadline > 0 && deadline !== Infinity ? settled$.pipe(takeUntil(expired$)) : settled$;
       return bounded$.pipe(
         concatMap((response) => {
           if (response.status === 'cancelled') return throwError(() => reason);
