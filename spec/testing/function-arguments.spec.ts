@@ -187,15 +187,19 @@ describe('the emulator calls functions with arguments valid for their schema', (
     });
   });
 
-  it('Responses: a function tool without `strict` is strict (every property), as on the API', async () => {
-    // The API refuses this schema for a strict tool (`days` is not required); with the schema checks off the
-    // emulator answers it, as strict: every property.
+  it('Responses: a function tool without `strict` is strict (every property) when its schema allows it, else not, as on the API', async () => {
+    // Strict mode does not take this schema (`days` is not required): without `strict` the API falls back to
+    // non-strict validation, so only the required properties; `strict: true` is refused for it (or, with the
+    // schema checks off, answered as strict: every property).
+    const loose = { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city'] };
+    const tight = { ...loose, required: ['city', 'days'], additionalProperties: false };
+    expect(await argumentsOf(emulator, 'responses', { name: 'get_forecast', parameters: loose, strict: undefined }, 'get_forecast for "Oslo"')).toBe('{"city":"Oslo"}');
+    expect(await argumentsOf(emulator, 'responses', { name: 'get_forecast', parameters: tight, strict: undefined }, 'get_forecast for "Oslo"')).toBe('{"city":"Oslo","days":0}');
     const lenient = await startEmulator({ pacing: 0, strictRequests: { schemas: false } });
     try {
-      const parameters = { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city'] };
-      const tool = { name: 'get_forecast', parameters, strict: undefined };
+      const tool = { name: 'get_forecast', parameters: loose, strict: true };
       expect(await argumentsOf(lenient, 'responses', tool, 'get_forecast for "Oslo"')).toBe('{"city":"Oslo","days":0}');
-      expect(await argumentsOf(lenient, 'chat', tool, 'get_forecast for "Oslo"')).toBe('{"city":"Oslo"}');
+      expect(await argumentsOf(lenient, 'chat', { ...tool, strict: undefined }, 'get_forecast for "Oslo"')).toBe('{"city":"Oslo"}');
     } finally {
       await lenient.close();
     }

@@ -154,10 +154,14 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
       });
     });
 
-    it('Responses: a function tool is strict unless strict: false; an unsupported keyword', async () => {
+    it('Responses: a function tool with strict: true is refused for a schema strict mode does not take; without strict it falls back (as the API does)', async () => {
       const { body } = await refusal(
-        sdk.responses.create({ model: 'gpt-4o', input: 'get_weather "Oslo"', tools: [{ type: 'function', name: 'get_weather', parameters: open } as never] }),
+        sdk.responses.create({ model: 'gpt-4o', input: 'get_weather "Oslo"', tools: [{ type: 'function', name: 'get_weather', strict: true, parameters: open } as never] }),
       );
+      // `strict` omitted: strict validation when the schema allows it, else not; the echo says which applied.
+      const loose = await sdk.responses.create({ model: 'gpt-4o', input: 'get_weather "Oslo"', tools: [{ type: 'function', name: 'get_weather', parameters: open } as never] });
+      expect(loose.output.some((item) => item.type === 'function_call' && item.name === 'get_weather')).toBe(true);
+      expect(loose.tools).toMatchObject([{ type: 'function', name: 'get_weather', strict: false }]);
       expect(body).toMatchObject({
         message: "Invalid schema for function 'get_weather': In context=(), 'additionalProperties' is required to be supplied and to be false.",
         param: 'tools[0].parameters',

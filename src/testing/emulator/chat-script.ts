@@ -105,9 +105,20 @@ export function readChatRequest(body: JsonObject): ChatRequest {
   if (toolChoice !== null && typeof toolChoice === 'object' && toolChoice.function !== undefined) {
     checkChosenFunction(toolChoice.function.name, tools.functions.map((tool) => tool.function.name));
   }
-  const parallelToolCalls = optional(body, 'parallel_tool_calls', isBooleanOrNull, 'a boolean') ?? true;
+  const parallel = optional(body, 'parallel_tool_calls', isBooleanOrNull, 'a boolean');
+  if (parallel !== undefined && parallel !== null && !tools.given) {
+    throw badRequest(
+      "Invalid value for 'parallel_tool_calls': 'parallel_tool_calls' is only allowed when 'tools' are specified.",
+      'parallel_tool_calls',
+    );
+  }
+  const parallelToolCalls = parallel ?? true;
   const topLogprobs = optionalInteger(body, 'top_logprobs', 0, 20);
-  const logprobs = optional(body, 'logprobs', isBooleanOrNull, 'a boolean') === true ? (topLogprobs ?? 0) : null;
+  const wantsLogprobs = optional(body, 'logprobs', isBooleanOrNull, 'a boolean') === true;
+  if (topLogprobs !== undefined && topLogprobs !== null && !wantsLogprobs) {
+    throw badRequest("Invalid value for 'top_logprobs': 'top_logprobs' is only allowed when 'logprobs' is true.", 'top_logprobs');
+  }
+  const logprobs = wantsLogprobs ? (topLogprobs ?? 0) : null;
 
   return {
     model,

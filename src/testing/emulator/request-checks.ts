@@ -220,8 +220,9 @@ export function checkResponsesRequest(body: JsonObject, texts: readonly string[]
     }
     const tools = is.array(body['tools']) ? body['tools'] : [];
     tools.forEach((tool, index) => {
-      // Strict unless `strict: false`, as on the API.
-      if (!is.object(tool) || tool['type'] !== 'function' || tool['strict'] === false) return;
+      // Only a tool that asks for strict mode is refused for a schema it does not take: without `strict`, the API
+      // falls back to non-strict validation for such a schema.
+      if (!is.object(tool) || tool['type'] !== 'function' || tool['strict'] !== true) return;
       if (tool['parameters'] === undefined || tool['parameters'] === null) return;
       const violation = strictSchemaViolation(tool['parameters']);
       if (violation) {

@@ -29,6 +29,7 @@ import { conversations, readConversationParam, storedConversation } from './conv
 import { inputItemsOf } from './response-input-items.js';
 import { checkChosenFunction, checkFunctionTool, checkRange } from './tool-checks.js';
 import { invalidType, is, optional, requireString } from './validate.js';
+import { strictSchemaViolation } from '../../structured/strict-schema-rules.js';
 
 /**
  * A response kept for `GET /responses/{id}` and `previous_response_id`: the object, the texts of its
@@ -158,9 +159,13 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
   const temperature = optional(body, 'temperature', is.numberOrNull, 'a number') ?? 1;
   const topP = optional(body, 'top_p', is.numberOrNull, 'a number') ?? 1;
   const toolChoice = readToolChoice(body['tool_choice']);
+  if (toolChoice === 'required' && tools.echo.length === 0) {
+    throw badRequest("Tool choice 'required' must be specified with 'tools' parameter.", 'tool_choice');
+  }
   if (toolChoice !== null && typeof toolChoice === 'object' && toolChoice.function !== undefined) {
     checkChosenFunction(toolChoice.function.name, tools.functions.map((tool) => tool.function.name));
   }
+  checkTextFormat(body);
   return {
     model,
     stream: optional(body, 'stream', isBooleanOrNull, 'a boolean') === true,
@@ -193,6 +198,21 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
 }
 
 const isObjectOrNull = (value: unknown): value is JsonObject | null => value === null || is.object(value);
+
+/**
+ * `text.format` as the API takes it: a `json_schema` format names itself and holds its schema at its top
+ * (`{ type: 'json_schema', name, schema, strict }`); Chat Completions' nested form (`json_schema: { name, schema }`)
+ * is refused as the API refuses it, for its missing `name`.
+ */
+function checkTextFormat(body: JsonObject): void {
+  const text = optional(body, 'text', isObjectOrNull, 'an object');
+  const format = text?.['format'];
+  if (format === undefined || format === null) return;
+  if (!is.object(format)) throw invalidType('text.format', 'an object', format);
+  if (format['type'] !== 'json_schema') return;
+  if (!is.string(format['name'])) throw missingParameter('text.format.name');
+  if (!is.object(format['schema'])) throw missingParameter('text.format.schema');
+}
 
 /** The `reasoning` a response echoes: the request's `effort` and `summary`, `null` for those not given. */
 function reasoningEcho(reasoning: JsonObject | null | undefined): { effort: unknown; summary: unknown } {
@@ -278,15 +298,18 @@ function readTools(body: JsonObject): { functions: FunctionTool[]; echo: unknown
     if (!is.string(tool['name'])) throw missingParameter(`tools[${index}].name`);
     checkFunctionTool(tool['name'], `tools[${index}].name`, tool['parameters'], `tools[${index}].parameters`);
     const parameters = is.object(tool['parameters']) ? tool['parameters'] : undefined;
-    // `strict` is true unless set to false, as on the API
-    const strict = tool['strict'] !== false;
+    // `strict` as asked; omitted (or null), strict when the schema allows it, else not: the API tries strict
+    // validation and falls back (a schema strict mode refuses is refused only with `strict: true`).
+    const asked = tool['strict'];
+    const strict = asked === true || (asked !== false && (parameters === undefined || strictSchemaViolation(parameters) === undefined));
     functions.push({ type: 'function', function: { name: tool['name'], strict, ...(parameters ? { parameters } : {}) } });
     return {
       type: 'function',
       description: tool['description'] ?? null,
       name: tool['name'],
       parameters: tool['parameters'] ?? null,
-      strict: tool['strict'] ?? true,
+      // Whether strict mode applies.
+      strict,
     };
   });
   return { functions, echo };

@@ -69,7 +69,23 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
     'x-ratelimit-limit-requests',
     'x-ratelimit-remaining-requests',
     'x-ratelimit-reset-requests',
+    'x-ratelimit-limit-tokens',
+    'x-ratelimit-remaining-tokens',
+    'x-ratelimit-reset-tokens',
   ].join(', '),
+};
+
+/** The paths of model requests, whose answers carry the rate-limit headers. */
+const MODEL_PATHS: ReadonlySet<string> = new Set(['/v1/responses', '/v1/chat/completions']);
+
+/** The rate-limit headers of a model request's answer: the API's names, values of a generous limit barely used. */
+const RATE_LIMIT_HEADERS: Readonly<Record<string, string>> = {
+  'x-ratelimit-limit-requests': '10000',
+  'x-ratelimit-remaining-requests': '9999',
+  'x-ratelimit-reset-requests': '6ms',
+  'x-ratelimit-limit-tokens': '30000000',
+  'x-ratelimit-remaining-tokens': '29999000',
+  'x-ratelimit-reset-tokens': '2ms',
 };
 
 const BETA_MESSAGE =
@@ -113,7 +129,12 @@ export function createApiServer(
     const headers: Record<string, string> = { ...CORS_HEADERS, 'x-request-id': record.id, 'openai-version': '2020-10-01' };
     const { pollAfterMs } = state.options;
     if (method === 'GET' && pollAfterMs !== null) headers['openai-poll-after-ms'] = String(pollAfterMs);
-    const writer = new ResponseWriter(res, state.timers, headers, (status) => (record.status = status));
+    // A model request's answer tells the rate limits, as the API's does (fixed values: the emulator has none).
+    if (method === 'POST' && MODEL_PATHS.has(url.pathname)) Object.assign(headers, RATE_LIMIT_HEADERS);
+    const started = performance.now();
+    // How long the answer took until its head went out, as the API tells it (whole milliseconds, at least 1).
+    const processing = () => ({ 'openai-processing-ms': String(Math.max(1, Math.round(performance.now() - started))) });
+    const writer = new ResponseWriter(res, state.timers, headers, (status) => (record.status = status), processing);
     open.set(writer, record);
     res.on('close', () => {
       open.delete(writer);

@@ -40,6 +40,8 @@ export class ResponseWriter {
     private readonly timers: Timers,
     baseHeaders: Readonly<Record<string, string>>,
     private readonly onHead: (status: number) => void = () => {},
+    /** Headers known only when the head goes out (`openai-processing-ms`: the time the answer took until then). */
+    private readonly lateHeaders: () => Readonly<Record<string, string>> = () => ({}),
   ) {
     this.#headers = { ...baseHeaders };
   }
@@ -74,7 +76,7 @@ export class ResponseWriter {
   /** Sends the status and headers now (a stream starts before its first event). */
   flushHead(): void {
     if (this.res.headersSent || this.closed) return;
-    this.res.writeHead(this.#status, this.#headers);
+    this.res.writeHead(this.#status, { ...this.#headers, ...this.lateHeaders() });
     this.res.flushHeaders();
     this.onHead(this.#status);
   }

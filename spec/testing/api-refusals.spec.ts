@@ -1,0 +1,75 @@
+/**
+ * What the API refuses that a test must not get away with, and what it tells in its answers' headers: the emulator
+ * answers as the API does, through the official SDK.
+ */
+import OpenAI from 'openai';
+import { type Emulator, startEmulator } from '../../src/testing/index';
+
+let emulator: Emulator;
+let sdk: OpenAI;
+beforeAll(async () => {
+  emulator = await startEmulator({ pacing: 0 });
+  sdk = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+});
+afterAll(() => emulator.close());
+
+/** The APIError a request was refused with (fails the test when it was accepted). */
+async function refusal(request: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
+  const error = await request.then(
+    (value) => new Error(`accepted: ${JSON.stringify(value).slice(0, 200)}`),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(OpenAI.APIError);
+  return error as InstanceType<typeof OpenAI.APIError>;
+}
+
+const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
+const messages = [{ role: 'user' as const, content: 'Hi' }];
+
+describe('Responses text.format', () => {
+  it("Chat Completions' nested json_schema form, or a format without a name: 400 for text.format.name", async () => {
+    for (const format of [{ type: 'json_schema', json_schema: { name: 'place', strict: true, schema } }, { type: 'json_schema', schema }]) {
+      const error = await refusal(sdk.responses.create({ model: 'gpt-4o', input: 'Where?', text: { format: format as never } }));
+      expect([error.status, error.param, error.message]).toEqual([400, 'text.format.name', "400 Missing required parameter: 'text.format.name'."]);
+    }
+    // The flat form is taken.
+    const taken = await sdk.responses.create({ model: 'gpt-4o', input: 'Where?', text: { format: { type: 'json_schema', name: 'place', strict: true, schema } } });
+    expect(JSON.parse(taken.output_text)).toHaveProperty('city');
+  });
+});
+
+describe('tools the request does not have', () => {
+  it("Responses: tool_choice 'required' without tools is refused, as Chat's is", async () => {
+    const error = await refusal(sdk.responses.create({ model: 'gpt-4o', input: 'Hi', tool_choice: 'required' }));
+    expect([error.status, error.param, error.message]).toEqual([400, 'tool_choice', "400 Tool choice 'required' must be specified with 'tools' parameter."]);
+  });
+
+  it('Chat: parallel_tool_calls without tools, top_logprobs without logprobs', async () => {
+    const parallel = await refusal(sdk.chat.completions.create({ model: 'gpt-4o', messages, parallel_tool_calls: false }));
+    expect([parallel.status, parallel.param]).toEqual([400, 'parallel_tool_calls']);
+    const top = await refusal(sdk.chat.completions.create({ model: 'gpt-4o', messages, top_logprobs: 3 }));
+    expect([top.status, top.param]).toEqual([400, 'top_logprobs']);
+    // With what they depend on, taken.
+    const taken = await sdk.chat.completions.create({ model: 'gpt-4o', messages, logprobs: true, top_logprobs: 3 });
+    expect(taken.choices[0]?.logprobs?.content?.[0]?.top_logprobs).toHaveLength(3);
+  });
+});
+
+describe("the answers' headers", () => {
+  it('every answer tells openai-processing-ms; a model request its rate limits', async () => {
+    const { response } = await sdk.responses.create({ model: 'gpt-4o', input: 'Hi' }).withResponse();
+    expect(Number(response.headers.get('openai-processing-ms'))).toBeGreaterThanOrEqual(1);
+    for (const name of ['requests', 'tokens']) {
+      expect(Number(response.headers.get(`x-ratelimit-limit-${name}`))).toBeGreaterThan(Number(response.headers.get(`x-ratelimit-remaining-${name}`)));
+      expect(response.headers.get(`x-ratelimit-reset-${name}`)).toMatch(/^\d+m?s$/);
+    }
+    const models = await sdk.models.list().withResponse();
+    expect(Number(models.response.headers.get('openai-processing-ms'))).toBeGreaterThanOrEqual(1);
+    expect(models.response.headers.get('x-ratelimit-limit-requests')).toBeNull();
+    // A stream's, as its head goes out.
+    const stream = await sdk.chat.completions.create({ model: 'gpt-4o', messages, stream: true }).withResponse();
+    expect(Number(stream.response.headers.get('openai-processing-ms'))).toBeGreaterThanOrEqual(1);
+    expect(stream.response.headers.get('x-ratelimit-remaining-requests')).not.toBeNull();
+    for await (const _chunk of stream.data) void _chunk;
+  });
+});
