@@ -73,3 +73,29 @@ describe("the answers' headers", () => {
     for await (const _chunk of stream.data) void _chunk;
   });
 });
+
+describe('items given by their id alone (store: false keeps none)', () => {
+  it("a reasoning item carries its encrypted content, which a stateless next turn sends back; without it, an item the API does not store is 404", async () => {
+    emulator.scriptAnswer({ reasoning: 'The user greets me.', text: 'Hello!' });
+    const first = await sdk.responses.create({ model: 'o4-mini', input: 'Hi', store: false, include: ['reasoning.encrypted_content'] });
+    const reasoning = first.output.find((item) => item.type === 'reasoning');
+    expect(typeof reasoning?.encrypted_content).toBe('string');
+    const history = [{ role: 'user' as const, content: 'Hi' }, ...first.output, { role: 'user' as const, content: 'And then?' }];
+    const next = await sdk.responses.create({ model: 'o4-mini', store: false, input: history as never });
+    expect(next.status).toBe('completed');
+    // The same reasoning item without its encrypted content: the API looks it up by its id, and store: false kept none.
+    const { encrypted_content: _dropped, ...byId } = reasoning!;
+    const error = await refusal(sdk.responses.create({ model: 'o4-mini', store: false, input: [history[0], byId, ...history.slice(2)] as never }));
+    expect(error).toBeInstanceOf(OpenAI.NotFoundError);
+    expect([error.param, error.message]).toEqual(['input', `404 Item with id '${reasoning!.id}' not found. Items are not persisted when \`store\` is set to false. Try again with \`store\` set to true, or remove this item from your input.`]);
+  });
+
+  it('an item_reference resolves to a stored response\'s item; an unknown one is 404', async () => {
+    const stored = await sdk.responses.create({ model: 'gpt-4o', input: 'Hi' });
+    const message = stored.output.find((item) => item.type === 'message')!;
+    const next = await sdk.responses.create({ model: 'gpt-4o', input: [{ type: 'item_reference', id: message.id }, { role: 'user', content: 'More' }] });
+    expect(next.status).toBe('completed');
+    const error = await refusal(sdk.responses.create({ model: 'gpt-4o', input: [{ type: 'item_reference', id: 'msg_does_not_exist' }, { role: 'user', content: 'Hi' }] }));
+    expect(error).toBeInstanceOf(OpenAI.NotFoundError);
+  });
+});

@@ -26,7 +26,7 @@ import { obfuscation, sseEvent } from './sse.js';
 import type { EmulatorState } from './state.js';
 import { newId } from './store.js';
 import { conversations, readConversationParam, storedConversation } from './conversations.js';
-import { inputItemsOf } from './response-input-items.js';
+import { inputItemsOf, responseInputItems } from './response-input-items.js';
 import { checkChosenFunction, checkFunctionTool, checkRange } from './tool-checks.js';
 import { invalidType, is, optional, requireString } from './validate.js';
 import { strictSchemaViolation } from '../../structured/strict-schema-rules.js';
@@ -152,7 +152,7 @@ export function readResponsesRequest(state: EmulatorState, body: JsonObject): Re
   const turnItems = conversationId === null ? [] : inputItemsOf(body['input']);
   // A conversation's items come first, then the turn's input.
   const input = conversationId === null ? body['input'] : [...storedConversation(state, conversationId).items, ...turnItems];
-  const conversation = readInput(input, previous);
+  const conversation = readInput(input, previous, (id) => storedItem(state, id));
   const tools = readTools(body);
   checkRange(body, 'temperature', 0, 2);
   checkRange(body, 'top_p', 0, 1);
@@ -219,9 +219,30 @@ function reasoningEcho(reasoning: JsonObject | null | undefined): { effort: unkn
   return { effort: reasoning?.['effort'] ?? null, summary: reasoning?.['summary'] ?? null };
 }
 
+/** Whether an item of that id is stored: an output item of a stored response, or one of its input items. */
+function storedItem(state: EmulatorState, id: string): boolean {
+  for (const stored of responseMemory(state).values()) {
+    const output = stored.response['output'];
+    if (is.array(output) && output.some((item) => is.object(item) && item['id'] === id)) return true;
+  }
+  for (const items of responseInputItems(state).values()) if (items.some((item) => item['id'] === id)) return true;
+  return false;
+}
+
+/** The API's answer to an input item given by its id alone that it does not store. */
+function itemNotFound(id: string): ApiErrorReply {
+  return new ApiErrorReply(
+    404,
+    `Item with id '${id}' not found. Items are not persisted when \`store\` is set to false. Try again with \`store\` set to true, or remove this item from your input.`,
+    'invalid_request_error',
+    'input',
+  );
+}
+
 function readInput(
   input: unknown,
   previous: StoredResponse | undefined,
+  stored: (id: string) => boolean,
 ): Pick<ResponsesRequest, 'userText' | 'toolOutputs' | 'texts' | 'callNames'> {
   const texts = [...(previous?.texts ?? [])];
   const callNames = new Map(previous?.callNames);
@@ -279,10 +300,15 @@ function readInput(
       const output = contentText(item['output']);
       texts.push(output);
       toolOutputs.push({ name, output });
+    } else if (type === 'item_reference' || (type === 'reasoning' && !is.string(item['encrypted_content']))) {
+      // An item by its id alone (a reasoning item without its encrypted content too): the API looks it up.
+      const id = item['id'];
+      if (!is.string(id)) throw missingParameter(`${param}.id`);
+      if (!stored(id)) throw itemNotFound(id);
     } else if (!is.string(type)) {
       throw missingParameter(`${param}.type`);
     }
-    // Other item types (item references, reasoning, hosted tool calls) are accepted and not read.
+    // Other item types (reasoning with its encrypted content, hosted tool calls) are accepted and not read.
   });
   refuseUnanswered();
   return { userText, toolOutputs, texts, callNames };
@@ -475,7 +501,10 @@ function itemObject(item: ScriptedItem, status: ItemStatus, full: boolean): Json
     };
   }
   if (item.kind === 'reasoning') {
-    return { id: item.id, type: 'reasoning', summary: full ? [summaryText(text)] : [] };
+    // Its encrypted content, as the API gives it by default (opaque: here the summary, encoded), in the item done:
+    // what a request with `store: false` sends back for the model to go on from.
+    const done = full ? { encrypted_content: `gAAAAA${Buffer.from(JSON.stringify({ id: item.id, text })).toString('base64url')}` } : {};
+    return { id: item.id, type: 'reasoning', summary: full ? [summaryText(text)] : [], ...done };
   }
   return { id: item.id, type: 'function_call', status, arguments: text, call_id: item.callId, name: item.name };
 }
