@@ -99,3 +99,44 @@ describe('items given by their id alone (store: false keeps none)', () => {
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
   });
 });
+
+describe("content parts of the other API, or of the other role", () => {
+  it('Responses: an assistant message takes output_text and refusal parts, any other role input_* parts', async () => {
+    const assistant = await refusal(
+      sdk.responses.create({
+        model: 'gpt-4o',
+        input: [
+          { role: 'user', content: [{ type: 'input_text', text: 'Hi' }] },
+          { role: 'assistant', content: [{ type: 'input_text', text: 'Hello!' }] } as never,
+          { role: 'user', content: [{ type: 'input_text', text: 'And then?' }] },
+        ],
+      }),
+    );
+    expect([assistant.status, assistant.code, assistant.param, assistant.message]).toEqual([
+      400,
+      'invalid_value',
+      'input[1].content[0]',
+      "400 Invalid value: 'input_text'. Supported values are: 'output_text' and 'refusal'.",
+    ]);
+    // Chat Completions' `text` part in a user message.
+    const chatPart = await refusal(sdk.responses.create({ model: 'gpt-4o', input: [{ role: 'user', content: [{ type: 'text', text: 'Hi' } as never] }] }));
+    expect([chatPart.status, chatPart.code, chatPart.param]).toEqual([400, 'invalid_value', 'input[0].content[0]']);
+    // As the API takes them.
+    const taken = await sdk.responses.create({
+      model: 'gpt-4o',
+      input: [
+        { role: 'user', content: [{ type: 'input_text', text: 'Hi' }] },
+        { role: 'assistant', content: [{ type: 'output_text', text: 'Hello!' }] } as never,
+        { role: 'user', content: 'And then?' },
+      ],
+    });
+    expect(taken.status).toBe('completed');
+  });
+
+  it("Chat: the Responses API's input_text part is refused", async () => {
+    const error = await refusal(sdk.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'input_text', text: 'Hi' } as never] }] }));
+    expect([error.status, error.code, error.param]).toEqual([400, 'invalid_value', 'messages[0].content[0].type']);
+    const taken = await sdk.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] });
+    expect(taken.choices[0]?.message.content).toBe('You said: Hi');
+  });
+});

@@ -225,6 +225,18 @@ function readMessages(
     if (content !== undefined && content !== null && !is.string(content) && !is.array(content)) {
       throw invalidType(`${param}.content`, 'one of a string or array of objects', content);
     }
+    if (is.array(content)) {
+      content.forEach((part, at) => {
+        const type = is.object(part) ? part['type'] : undefined;
+        if (is.string(type) && CHAT_PARTS.includes(type)) return;
+        // The Responses API's parts (`input_text`, ...) among them: the API refuses them here.
+        throw badRequest(
+          `Invalid value: '${String(type)}'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'.`,
+          `${param}.content[${at}].type`,
+          'invalid_value',
+        );
+      });
+    }
     const text = contentText(content);
     texts.push(text);
     if (role === 'tool') {
@@ -256,6 +268,9 @@ function readMessages(
   refuseUnanswered();
   return { userText, toolOutputs, promptTokens: countPromptTokens(texts) };
 }
+
+/** The content part types of a chat message. */
+const CHAT_PARTS: readonly string[] = ['text', 'image_url', 'input_audio', 'refusal', 'audio', 'file'];
 
 function readTools(body: JsonObject): { given: boolean; functions: FunctionTool[] } {
   const tools = optional(body, 'tools', isArrayOrNull, 'an array');

@@ -219,6 +219,21 @@ function reasoningEcho(reasoning: JsonObject | null | undefined): { effort: unkn
   return { effort: reasoning?.['effort'] ?? null, summary: reasoning?.['summary'] ?? null };
 }
 
+/** The content part types of an input message: the model's (an assistant message), or given to it (any other role). */
+const ASSISTANT_PARTS: readonly string[] = ['output_text', 'refusal'];
+const INPUT_PARTS: readonly string[] = ['input_text', 'input_image', 'input_file'];
+
+/** Each part's `type` is one `allowed` lists, else the API's 400 (Chat Completions' `text` parts, say). */
+function checkPartTypes(parts: readonly unknown[], allowed: readonly string[], param: string): void {
+  parts.forEach((part, index) => {
+    const type = is.object(part) ? part['type'] : undefined;
+    if (is.string(type) && allowed.includes(type)) return;
+    const names = allowed.map((name) => `'${name}'`);
+    const list = names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')}, and ${names.at(-1)}`;
+    throw badRequest(`Invalid value: '${String(type)}'. Supported values are: ${list}.`, `${param}[${index}]`, 'invalid_value');
+  });
+}
+
 /** Whether an item of that id is stored: an output item of a stored response, or one of its input items. */
 function storedItem(state: EmulatorState, id: string): boolean {
   for (const stored of responseMemory(state).values()) {
@@ -277,6 +292,7 @@ function readInput(
       if (!is.string(content) && !is.array(content)) {
         throw invalidType(`${param}.content`, 'a string or an array', content);
       }
+      if (is.array(content)) checkPartTypes(content, role === 'assistant' ? ASSISTANT_PARTS : INPUT_PARTS, `${param}.content`);
       const text = contentText(content);
       texts.push(text);
       if (role === 'user') userText = text;
