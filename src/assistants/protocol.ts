@@ -22,7 +22,8 @@ const MESSAGE_DELTA = 'thread.message.delta';
 const RUN_STEP_DELTA = 'thread.run.step.delta';
 
 /**
- * Assistants run events as the operators of every stream read them: a value with a string `event` name; its
+ * Assistants run events as the operators of every stream read them: a value with a string `event` name and no
+ * string `type` (a compatible server adds an `event` key to its Responses events, whose `type` names them); its
  * text is the `text.value` of every text block of `thread.message.delta` events; every `*.delta` event is a
  * delta; the status of a run an event carries tells how it ended.
  *
@@ -31,7 +32,10 @@ const RUN_STEP_DELTA = 'thread.run.step.delta';
  */
 export const assistantsProtocol: StreamProtocol<AssistantStreamEvent, 'assistants'> = {
   kind: 'assistants',
-  is: (value): value is AssistantStreamEvent => typeof (value as { event?: unknown } | null)?.event === 'string',
+  is: (value): value is AssistantStreamEvent => {
+    const event = value as { event?: unknown; type?: unknown } | null;
+    return typeof event?.event === 'string' && typeof event.type !== 'string';
+  },
   text(event, out) {
     // The hot path stays one compare for every other event.
     if (event.event !== MESSAGE_DELTA) return;
