@@ -199,6 +199,41 @@ describe('fromSSE', () => {
     expect((await failure(chunked('{"id": "a", "cut', 'application/json'))).json).toBeUndefined();
   });
 
+  it('a factory that returns a Response reads its label as a given Response: a page or a JSON answer is StreamNotEstablishedError, its JSON kept', async () => {
+    const page = () => new Response('Service Unavailable', { headers: { 'content-type': 'text/plain' } });
+    const answer = { id: 'resp_1', object: 'response', status: 'completed', output: [] };
+    const json = () => new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
+    for (const read of [fromSSE, responseEvents, chatCompletionChunks, assistantEvents] as Array<(r: Response | (() => Response)) => Observable<unknown>>) {
+      for (const make of [page, json]) {
+        const given = await lastValueFrom(read(make()).pipe(toArray())).catch((e: unknown) => e);
+        const returned = await lastValueFrom(read(() => make()).pipe(toArray())).catch((e: unknown) => e);
+        expect(returned).toBeInstanceOf(StreamNotEstablishedError);
+        expect(returned).toEqual(given);
+        expect((returned as StreamNotEstablishedError).json).toEqual(make === json ? answer : undefined);
+      }
+    }
+    // A relabelled stream a factory returns is read as the stream it is.
+    const relabelled = () => new Response('event: a\ndata: 1\n\n', { headers: { 'content-type': 'text/plain' } });
+    expect(await lastValueFrom(fromSSE(relabelled).pipe(toArray()))).toEqual([{ event: 'a', data: '1', id: undefined }]);
+  });
+
+  it('an onComment or onRetry callback that throws fails every source with what it threw (not a cut, which a retry policy retries)', async () => {
+    const created = '{"type":"response.created","sequence_number":0,"response":{"id":"resp_1","object":"response","status":"in_progress","output":[]}}';
+    const bodies: Array<[string, (r: Response, o: object) => Observable<unknown>, string]> = [
+      ['responses', responseEvents as never, `event: response.created\ndata: ${created}\n\n`],
+      ['chat', chatCompletionChunks as never, 'data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[]}\n\n'],
+      ['assistants', assistantEvents as never, 'event: thread.created\ndata: {"id":"thread_1","object":"thread"}\n\n'],
+      ['fromSSE', fromSSE as never, 'data: x\n\n'],
+    ];
+    for (const [name, read, head] of bodies) {
+      for (const [line, option] of [[': keep-alive\n\n', 'onComment'], ['retry: 10\n\n', 'onRetry']] as const) {
+        const bug = new Error(`a bug in my ${option}`);
+        const error = await lastValueFrom(read(new Response(head + line), { [option]: () => { throw bug; } })).catch((e: unknown) => e);
+        expect([name, option, error]).toEqual([name, option, bug]);
+      }
+    }
+  });
+
   it('refuses a Response whose body was already read, with a TypeError when called, for every source', async () => {
     const response = new Response('data: x\n\n');
     await response.text();

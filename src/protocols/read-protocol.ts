@@ -73,7 +73,21 @@ export function readFramed<E, O extends FromSSEOptions>(
     // The source is open: a failure from then on is a stream cut short. Before it (a factory that threw, a connection
     // refused), the failure is the source's own, and passes as it is.
     let opened = isObservable(source);
-    const sse$ = isObservable(source) ? source : frame(source, options, () => done, () => (opened = true));
+    // What your `onComment` / `onRetry` threw fails the stream as it is, as `fromSSE()` fails: a bug of the callback,
+    // not a cut (which a retry policy would retry).
+    let thrownByCallback: { readonly error: unknown } | undefined;
+    const guarded = <A>(callback: ((arg: A) => void) | undefined) =>
+      callback &&
+      ((arg: A) => {
+        try {
+          callback(arg);
+        } catch (error) {
+          thrownByCallback = { error };
+          throw error;
+        }
+      });
+    const framed = { ...options, onComment: guarded(options.onComment), onRetry: guarded(options.onRetry) };
+    const sse$ = isObservable(source) ? source : frame(source, framed, () => done, () => (opened = true));
     // Chained: when the subscriber is done (`take(1)`, an error sent to it), the SSE events stop at once, even
     // in the middle of a synchronous source's emission loop.
     return subscribeChained(sse$, subscriber, {
@@ -94,7 +108,8 @@ export function readFramed<E, O extends FromSSEOptions>(
       },
       error(error: unknown) {
         // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.
-        subscriber.error(error instanceof OpenAIStreamError || !opened ? error : reader.cut(error));
+        const own = error instanceof OpenAIStreamError || !opened || (thrownByCallback !== undefined && thrownByCallback.error === error);
+        subscriber.error(own ? error : reader.cut(error));
       },
       complete() {
         const error = reader.endOfBody();

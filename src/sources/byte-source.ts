@@ -47,6 +47,8 @@ interface ByteReader {
   readonly isResponseBody: boolean;
   /** A factory's source: settles once the factory gave bytes to read, rejected by its failure. */
   readonly opened?: Promise<unknown>;
+  /** What a factory returned, once `opened` settled (`undefined` for other sources, or before). */
+  readonly returned?: ByteSource | undefined;
 }
 
 /**
@@ -134,11 +136,13 @@ export function returnQuietly(iterator: AsyncIterator<unknown>): void {
 function factoryReader(factory: ByteStreamFactory): ByteReader {
   const controller = new AbortController();
   let inner: ByteReader | undefined;
+  let returned: ByteSource | undefined;
   let cancelled = false;
   let ended = false;
   const opening = (async (): Promise<ByteReader> => {
     const source = await factory(controller.signal);
     if (typeof source === 'function') throw new TypeError('a source factory returned a function, not bytes');
+    returned = source;
     if (isResponse(source) && source.ok === false) throw await APIError.fromResponse(source, whereOf(source));
     inner = openByteReader(source);
     if (cancelled) inner.cancel();
@@ -163,6 +167,9 @@ function factoryReader(factory: ByteStreamFactory): ByteReader {
     get isResponseBody() {
       return inner?.isResponseBody ?? false;
     },
+    get returned() {
+      return returned;
+    },
     opened: opening,
   };
 }
@@ -184,10 +191,11 @@ export interface TextSink {
   text(piece: string): boolean;
   end(rest: string): void;
   /**
-   * Called once the source is open, before its first read: at once, or once a factory gave its bytes. A failure
-   * before it is the source's own (a factory that threw or was refused a connection), not a stream cut short.
+   * Called once the source is open, before its first read: at once, or once a factory gave its bytes (`opened`: what
+   * it returned, a `Response` whose content type says what it holds; else the source itself). A failure before it
+   * is the source's own (a factory that threw or was refused a connection), not a stream cut short.
    */
-  opened?: (() => void) | undefined;
+  opened?: ((opened: ByteSource) => void) | undefined;
 }
 
 /**
@@ -213,7 +221,7 @@ export function readText(source: ByteSource, subscriber: Subscriber<unknown>, en
       await reader.opened;
       if (stopped) return;
     }
-    sink.opened?.();
+    sink.opened?.(reader.returned ?? source);
     const decoder = new TextDecoder();
     let atStart = true;
     for (;;) {

@@ -76,9 +76,17 @@ export function readSSE(
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;
   return new Observable<ServerSentEvent>((subscriber) => {
     // A Response labelled as something else than an event stream: read as one all the same (a proxy may relabel a
-    // stream), but if it carried no event, it was not one, and its start says what it was.
-    const type = contentTypeOf(source);
-    const label = type && !isEventStreamType(type) ? type : undefined;
+    // stream), but if it carried no event, it was not one, and its start says what it was. A factory's Response is
+    // known once the factory returned it (`open` below).
+    let type = contentTypeOf(source);
+    let label = type && !isEventStreamType(type) ? type : undefined;
+    const open = (given: ByteSource) => {
+      if (given !== source) {
+        type = contentTypeOf(given);
+        label = type && !isEventStreamType(type) ? type : undefined;
+      }
+      opened?.();
+    };
     let sawEvent = false;
     // Set while the end of the body flushes the parser: an event dispatched then had no closing blank line.
     let flushing = false;
@@ -91,7 +99,7 @@ export function readSSE(
       // The parser's own object is emitted as it is: no copy per event on the hot path (and no bookkeeping, but
       // for a relabelled Response).
       onEvent:
-        label === undefined
+        label === undefined && typeof source !== 'function'
           ? (event) => {
               if (flushing) unfinished(event);
               subscriber.next(event);
@@ -178,7 +186,7 @@ export function readSSE(
       if (label !== undefined && !sawEvent) throw new StreamNotEstablishedError(label, head);
       subscriber.complete();
     };
-    return readText(source, subscriber, ended, { text, end, opened });
+    return readText(source, subscriber, ended, { text, end, opened: open });
   });
 }
 
