@@ -30,6 +30,30 @@ describe('pollUntilTerminal', () => {
     });
   });
 
+  it('completes at the terminal state even when the request that gave it stays open; a request answering twice starts no second loop', () => {
+    const test = scheduler();
+    test.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const open = cold('-b', { b: state('completed') });
+      const polled$ = pollUntilTerminal<Job>({ first: cold('(a|)', { a: state('queued') }), retrieve: () => open, isTerminal, defaultIntervalMs: 2, scheduler: test });
+      expectObservable(polled$).toBe('a--(b|)', { a: { status: 'queued' }, b: { status: 'completed' } });
+      expectSubscriptions(open.subscriptions).toBe('--^!');
+    });
+    const again = scheduler();
+    again.run(({ cold, expectObservable }) => {
+      let requests = 0;
+      // A cache then the network: two answers to the first request, each of which would start a loop of its own.
+      const polled$ = pollUntilTerminal<Job>({
+        first: cold('(a|)', { a: state('queued') }),
+        retrieve: () =>
+          requests++ === 0 ? cold('-(bc)', { b: state('in_progress'), c: state('in_progress') }) : cold('-(d|)', { d: state('completed') }),
+        isTerminal,
+        defaultIntervalMs: 2,
+        scheduler: again,
+      });
+      expectObservable(polled$).toBe('a--b--(d|)', { a: { status: 'queued' }, b: { status: 'in_progress' }, d: { status: 'completed' } });
+    });
+  });
+
   it('firstIntervalMs: 0 (after a create’s answer) polls at once, then waits defaultIntervalMs', () => {
     const test = scheduler();
     test.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -1,4 +1,4 @@
-import { asyncScheduler, EMPTY, expand, map, Observable, type SchedulerLike, switchMap } from 'rxjs';
+import { asyncScheduler, EMPTY, expand, map, Observable, type SchedulerLike, switchMap, take, takeWhile } from 'rxjs';
 import { scheduleAfter } from '../operators/schedule-after.js';
 
 /**
@@ -74,12 +74,16 @@ export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Obse
   const first = options.firstIntervalMs;
   const wait = (polled: Polled<T>, index: number) =>
     options.pollIntervalMs ?? (index === 0 && first !== undefined ? first : (pollAfterMs(polled.headers) ?? fallback));
+  // One answer per request (a retrieve that stays open, or answers twice, neither holds the end nor starts a
+  // second loop), and the end at the terminal state, whatever the request that gave it does next.
   return options.first.pipe(
+    take(1),
     expand((polled, index) =>
       options.isTerminal(polled.data)
         ? EMPTY
-        : after(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(options.retrieve)),
+        : after(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(() => options.retrieve().pipe(take(1)))),
     ),
+    takeWhile((polled) => !options.isTerminal(polled.data), true),
     map((polled) => polled.data),
   );
 }
