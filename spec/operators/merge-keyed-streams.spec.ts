@@ -10,6 +10,7 @@ import {
   accumulateResponse,
   type KeyedStream,
   type KeyedView,
+  mergeKeyed,
   mergeKeyedStreams,
   type ResponseSnapshot,
   type StreamEntry,
@@ -312,5 +313,30 @@ describe('mergeKeyedStreams over HTTP (emulator)', () => {
     );
     expect(stopped).toHaveLength(1);
     expect((await stopped[0]!.ended).outcome).toBe('client-closed');
+  });
+});
+
+describe('a view a consumer tries to change', () => {
+  it('mergeKeyed() and mergeKeyedStreams() emit frozen views: a change cannot reach the views after it', () => {
+    const a = new Subject<number>();
+    const views: Array<Record<string, unknown>> = [];
+    mergeKeyed({ a }).subscribe((view) => views.push(view));
+    a.next(1);
+    const commands = new Subject<KeyedStream<number>>();
+    const b = new Subject<number>();
+    commands.pipe(mergeKeyedStreams()).subscribe((view) => views.push(view));
+    commands.next({ key: 'b', stream: b });
+    b.next(1);
+    for (const view of views) {
+      expect(Object.isFrozen(view)).toBe(true);
+      // As in a consumer's strict-mode module: the write is refused.
+      expect(() => {
+        'use strict';
+        view['selected'] = true;
+      }).toThrow(TypeError);
+    }
+    a.next(2);
+    b.next(2);
+    expect(views.every((view) => !('selected' in view))).toBe(true);
   });
 });

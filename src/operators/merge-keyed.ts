@@ -69,7 +69,8 @@ const PENDING: StreamEntry<never> = Object.freeze({ status: 'pending', latest: u
  * - One stream's failure is its own: its entry turns `error` (keeping the last value it had), the others go on.
  *   The view completes when every stream has ended.
  * - Unchanged entries keep their identity from one emission to the next (signals and `OnPush` re-render only the
- *   entry that changed). The view never mutates a value it emitted.
+ *   entry that changed). The view never mutates a value it emitted, and each view is frozen (shallowly): the next is
+ *   made from it, so a change of yours would show in every later view.
  * - Unsubscribing unsubscribes from every stream (which aborts their requests). Nothing is shared between
  *   subscriptions: each subscription subscribes to every stream anew.
  * - Each value copies the view's entries (a new view object per value): the cost of a value grows with the number of
@@ -94,10 +95,11 @@ export function mergeKeyed<S extends { readonly [K in keyof S]: Observable<unkno
     const record = streams as unknown as Readonly<Record<string, Observable<unknown>>>;
     const keys = Object.keys(record);
     // Own properties for every key, `__proto__` included (an assignment would set the prototype instead).
-    const initial: Record<string, StreamEntry<unknown>> = Object.fromEntries(keys.map((key) => [key, PENDING]));
+    // Each view is frozen: the next one is made from it, so a consumer's change to one would show in every later view.
+    const initial: Readonly<Record<string, StreamEntry<unknown>>> = Object.freeze(Object.fromEntries(keys.map((key) => [key, PENDING])));
     const changes = keys.map((key) => entryChanges(key, record[key]!));
     return merge(...changes).pipe(
-      scan((view, { key, entry }) => ({ ...view, [key]: entry }), initial as Readonly<Record<string, StreamEntry<unknown>>>),
+      scan((view, { key, entry }) => Object.freeze({ ...view, [key]: entry }), initial),
       startWith(initial),
     );
   }) as Observable<MergedView<S>>;
@@ -156,7 +158,7 @@ export type KeyedView<T> = Readonly<Record<string, StreamEntry<T>>>;
  * - A stream that ended keeps its `done` or `error` entry until its key is started again or stopped; one stream's
  *   failure stays in its own entry.
  * - Unchanged entries keep their identity from one emission to the next; the view never mutates a value it
- *   emitted, so each value of a stream copies the view's entries: stop (`stream: null`) the keys you no longer
+ *   emitted (each view is frozen, shallowly), so each value of a stream copies the view's entries: stop (`stream: null`) the keys you no longer
  *   show, or each later value pays for them.
  * - A command for a key sent while that key's stream is being stopped (from the stream's own `finalize()`, say, to
  *   start a next turn) is dropped: the command that stopped it wins, and one key never runs two streams.
@@ -180,11 +182,12 @@ export function mergeKeyedStreams<T>(): OperatorFunction<KeyedStream<T>, KeyedVi
     new Observable<KeyedView<T>>((subscriber) => {
       // The view and the running streams belong to this subscription. A key is in `running` while its stream runs,
       // so a key that ended or was stopped holds nothing (a long session of many keys keeps only its view).
-      let view: KeyedView<T> = {};
+      // Each view is frozen: the next one is made from it, so a consumer's change to one would show in every later view.
+      let view: KeyedView<T> = Object.freeze({});
       const running = new Map<string, Subscription>();
       let commandsEnded = false;
       const show = (next: KeyedView<T>) => {
-        view = next;
+        view = Object.freeze(next);
         subscriber.next(view);
       };
       const endIfDone = () => {

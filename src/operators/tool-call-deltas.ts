@@ -75,7 +75,8 @@ export type ToolCallDeltaOf<T> = {
  *   `response`.
  * The emitted type follows the source's type. Snapshots come from the same pure reducers as
  * `accumulateSnapshots()`, `accumulateChatCompletion()` and `accumulateResponse()`, and a value they cannot read
- * (built by hand) ends the stream with the same `SnapshotError`.
+ * (built by hand) ends the stream with the same `SnapshotError`. It keeps one state per kind of stream: pipe each
+ * stream through it before merging streams of one kind (merged first, their calls' snapshots would mix).
  *
  * @example
  * import { toolCallDeltas } from 'rx-openai-stream';
