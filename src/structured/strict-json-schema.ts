@@ -74,15 +74,28 @@ function zodJsonSchema(schema: z.core.$ZodType): JsonSchemaNode {
       if (def.type === 'object' && def.shape && Object.prototype.hasOwnProperty.call(def.shape, '__proto__')) {
         throw new StructuredOutputSchemaError('The property name `__proto__` is not supported', location([...path, 'properties', '__proto__']));
       }
+      const node = jsonSchema as JsonSchemaNode;
+      // A schema of another copy of zod (zod 3.25's `zod/v4`, an app's zod 4 older than 4.2) keeps its description
+      // and other metadata in that copy's registry, which this copy does not read: its own `meta()` gives them. What
+      // this copy wrote already stands (the `id`, which names a definition, is this copy's to read).
+      const meta = ownMeta(zodSchema);
+      if (meta !== undefined) for (const key of Object.keys(meta)) if (key !== 'id' && !(key in node)) node[key] = meta[key];
       // A discriminated union's branches exclude each other, so `anyOf` (which strict mode supports) says the
       // same as the `oneOf` zod writes.
-      const node = jsonSchema as JsonSchemaNode;
       if (def.type === 'union' && def.discriminator !== undefined && Array.isArray(node['oneOf'])) {
         node['anyOf'] = node['oneOf'];
         delete node['oneOf'];
       }
     },
   }) as JsonSchemaNode;
+}
+
+/** The metadata a classic zod 4 schema's own `meta()` gives (from its own copy's registry), if any. */
+function ownMeta(schema: unknown): Record<string, unknown> | undefined {
+  const meta = (schema as { meta?: unknown }).meta;
+  if (typeof meta !== 'function') return undefined;
+  const value: unknown = meta.call(schema);
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
 }
 
 // The kinds of zod schema that have no JSON Schema (zod refuses them).

@@ -400,9 +400,14 @@ export function validate<S extends AnyZodSchema>(
   if (schema === undefined) return value as ZodOutput<S>;
   let result: { success: true; data: unknown } | { success: false; error: { issues: StructuredOutputValidationError['issues'] } };
   try {
-    // zod 3's method; for zod 4 the function, not a method: the core type that classic and `zod/mini` schemas share
-    // declares none.
-    result = isZod3Schema(schema) ? schema.safeParse(value) : z.safeParse(schema as z.core.$ZodType, value);
+    // The schema's own method when it has one (zod 3, zod 4 classic): its own copy of zod then parses, with that
+    // copy's messages, locale and error class (the library's copy gives a schema of another copy, zod 3.25's
+    // `zod/v4` or an app's older zod 4, only "Invalid input"). A `zod/mini` schema has none: the function.
+    const own = (schema as { safeParse?: unknown }).safeParse;
+    result =
+      isZod3Schema(schema) || typeof own === 'function'
+        ? (schema as unknown as { safeParse(input: unknown): typeof result }).safeParse(value)
+        : z.safeParse(schema as z.core.$ZodType, value);
   } catch (error) {
     // A check that threw (a refinement's or a transform's own error) or that is asynchronous (zod throws for a
     // Promise in a synchronous parse): the value is not known to be valid.
