@@ -38,6 +38,19 @@ describe('Responses text.format', () => {
   });
 });
 
+describe("a structured output format's name", () => {
+  it('is a name as the API takes one (letters, digits, _ and -, at most 64), in both APIs', async () => {
+    const responses = await refusal(
+      sdk.responses.create({ model: 'gpt-4o', input: 'A crêpe', text: { format: { type: 'json_schema', name: 'crêpe recipe', schema } } }),
+    );
+    expect([responses.status, responses.param, responses.code]).toEqual([400, 'text.format.name', 'invalid_value']);
+    const chat = await refusal(
+      sdk.chat.completions.create({ model: 'gpt-4o', messages, response_format: { type: 'json_schema', json_schema: { name: 'x'.repeat(65), schema } } }),
+    );
+    expect([chat.status, chat.param, chat.code]).toEqual([400, 'response_format.json_schema.name', 'string_above_max_length']);
+  });
+});
+
 describe('tools the request does not have', () => {
   it("Responses: tool_choice 'required' without tools is refused, as Chat's is", async () => {
     const error = await refusal(sdk.responses.create({ model: 'gpt-4o', input: 'Hi', tool_choice: 'required' }));

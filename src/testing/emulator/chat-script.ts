@@ -23,7 +23,7 @@ import type { PlannedAnswer } from './scripted-answers.js';
 import type { PacedBlock } from './paced-stream.js';
 import { DONE_DATA, obfuscation, sseEvent } from './sse.js';
 import { newId } from './store.js';
-import { checkChosenFunction, checkFunctionTool, checkRange } from './tool-checks.js';
+import { checkChosenFunction, checkFunctionTool, checkName, checkRange } from './tool-checks.js';
 import { invalidType, is, optional } from './validate.js';
 
 /**
@@ -182,6 +182,7 @@ function checkResponseFormat(body: JsonObject): void {
   if (!is.object(jsonSchema)) throw invalidType('response_format.json_schema', 'an object', jsonSchema);
   if (jsonSchema['name'] === undefined) throw missingParameter('response_format.json_schema.name');
   if (!is.string(jsonSchema['name'])) throw invalidType('response_format.json_schema.name', 'a string', jsonSchema['name']);
+  checkName(jsonSchema['name'], 'response_format.json_schema.name');
 }
 
 function readMessages(

@@ -27,7 +27,7 @@ import type { EmulatorState } from './state.js';
 import { newId } from './store.js';
 import { conversations, readConversationParam, storedConversation } from './conversations.js';
 import { inputItemsOf, responseInputItems } from './response-input-items.js';
-import { checkChosenFunction, checkFunctionTool, checkRange } from './tool-checks.js';
+import { checkChosenFunction, checkFunctionTool, checkName, checkRange } from './tool-checks.js';
 import { invalidType, is, optional, requireString } from './validate.js';
 import { strictSchemaViolation } from '../../structured/strict-schema-rules.js';
 
@@ -211,6 +211,7 @@ function checkTextFormat(body: JsonObject): void {
   if (!is.object(format)) throw invalidType('text.format', 'an object', format);
   if (format['type'] !== 'json_schema') return;
   if (!is.string(format['name'])) throw missingParameter('text.format.name');
+  checkName(format['name'], 'text.format.name');
   if (!is.object(format['schema'])) throw missingParameter('text.format.schema');
 }
 

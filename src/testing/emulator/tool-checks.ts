@@ -12,13 +12,13 @@ const FUNCTION_NAME = /^[a-zA-Z0-9_-]+$/;
 const MAX_FUNCTION_NAME = 64;
 
 /**
- * A function tool's `name` (at `param`) and `parameters` (at `parametersParam`): the name as the API allows it, the
- * parameters, when given, a JSON Schema of an object (strict or not).
+ * A name as the API takes one for a function or a structured output format (at `param`): letters, digits, `_` and
+ * `-`, at most 64.
  *
  * @example
- * checkFunctionTool('get weather', 'tools[0].function.name', {}, 'tools[0].function.parameters'); // throws: the space
+ * checkName('crêpe recipe', 'text.format.name'); // throws: the space and the ê
  */
-export function checkFunctionTool(name: string, param: string, parameters: unknown, parametersParam: string): void {
+export function checkName(name: string, param: string): void {
   if (name.length > MAX_FUNCTION_NAME) {
     throw badRequest(
       `Invalid '${param}': string too long. Expected a string with maximum length ${MAX_FUNCTION_NAME}, but got a string with length ${name.length} instead.`,
@@ -33,6 +33,17 @@ export function checkFunctionTool(name: string, param: string, parameters: unkno
       'invalid_value',
     );
   }
+}
+
+/**
+ * A function tool's `name` (at `param`) and `parameters` (at `parametersParam`): the name as the API allows it, the
+ * parameters, when given, a JSON Schema of an object (strict or not).
+ *
+ * @example
+ * checkFunctionTool('get weather', 'tools[0].function.name', {}, 'tools[0].function.parameters'); // throws: the space
+ */
+export function checkFunctionTool(name: string, param: string, parameters: unknown, parametersParam: string): void {
+  checkName(name, param);
   const type = is.object(parameters) ? parameters['type'] : undefined;
   if (type !== undefined && type !== 'object') {
     throw badRequest(
