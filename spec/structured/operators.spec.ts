@@ -725,3 +725,42 @@ describe('structured output from compatible servers: chunks whose `object` is no
     },
   );
 });
+
+describe('parsedToolCalls() of namespaced Responses function calls', () => {
+  /** A response calling `search` in two namespaces. */
+  function namespacedCalls(calls: Array<{ namespace: string; name: string; callId: string; args: string }>): ResponseStreamEvent[] {
+    let seq = 0;
+    const e = (event: object) => ({ ...event, sequence_number: seq++ }) as ResponseStreamEvent;
+    const items = calls.map((c, i) => ({ type: 'function_call', id: `fc_${i}`, call_id: c.callId, namespace: c.namespace, name: c.name, arguments: c.args, status: 'completed' }));
+    return [
+      e({ type: 'response.created', response: response('in_progress') }),
+      ...items.flatMap((item, output_index) => [
+        e({ type: 'response.output_item.added', output_index, item: { ...item, arguments: '', status: 'in_progress' } }),
+        e({ type: 'response.function_call_arguments.done', item_id: item.id, output_index, name: item.name, arguments: item.arguments }),
+        e({ type: 'response.output_item.done', output_index, item }),
+      ]),
+      e({ type: 'response.completed', response: response('completed', items as never) }),
+    ];
+  }
+  const events = namespacedCalls([
+    { namespace: 'crm', name: 'search', callId: 'call_1', args: '{"query":"ACME"}' },
+    { namespace: 'docs', name: 'search', callId: 'call_2', args: '{"limit":3}' },
+  ]);
+
+  it('keep their namespace, so calls of two namespaces are told apart', async () => {
+    const calls = await lastValueFrom(from(events).pipe(parsedToolCalls({ search: z.object({}).passthrough() }), toArray()));
+    expect(calls.map((call) => [call.name, call.namespace, call.callId])).toEqual([
+      ['search', 'crm', 'call_1'],
+      ['search', 'docs', 'call_2'],
+    ]);
+  });
+
+  it("take the schema of their qualified name when there is one (as the SDK picks a tool by namespace and name)", async () => {
+    const tools = { 'crm.search': z.object({ query: z.string() }), search: z.object({ limit: z.number() }) };
+    const calls = await lastValueFrom(from(events).pipe(parsedToolCalls(tools), toArray()));
+    expect(calls.map((call) => [call.name, call.namespace, call.parsedArguments])).toEqual([
+      ['crm.search', 'crm', { query: 'ACME' }],
+      ['search', 'docs', { limit: 3 }],
+    ]);
+  });
+});

@@ -677,6 +677,15 @@ describe('runResponsesTools on a turn with calls the app answers', () => {
     expect({ requests, ran, reason: result.reason }).toEqual({ requests: 1, ran: 0, reason: 'unanswered_calls' });
   });
 
+  it("a call through a namespace tool (crm.lookup) does not run the loop's tool of the bare name: answered as an unknown tool", async () => {
+    const namespaced = { ...fn, namespace: 'crm' };
+    const { result, requests, ran } = await loop([namespaced]);
+    expect({ requests, ran }).toEqual({ requests: 2, ran: 0 });
+    const output = result.history.find((item) => item.type === 'function_call_output') as { call_id: string; output: string } | undefined;
+    expect(output?.call_id).toBe('call_fn');
+    expect(output?.output).toMatch(/^Error: .*crm\.lookup/);
+  });
+
   it('calls the server answered in the same output (a tool search, a web search) do not stop the loop', async () => {
     const { result, requests, ran } = await loop([...searched, fn]);
     expect({ requests, ran, reason: result.reason }).toEqual({ requests: 2, ran: 1, reason: 'no_calls' });

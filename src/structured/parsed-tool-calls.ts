@@ -28,6 +28,11 @@ export type ParsedToolCall<Tools extends Record<string, AnyZodSchema>> = {
     readonly parsedArguments: ZodOutput<Tools[K]>;
     /** Where the call is: the `output_index` (Responses) or the tool call `index` (Chat Completions). */
     readonly index: number;
+    /**
+     * The namespace of a Responses function call made through a namespace tool (`crm` of `crm.search`); absent
+     * otherwise. Its schema is `tools['crm.search']` when given, else `tools.search`.
+     */
+    readonly namespace?: string | undefined;
   };
 }[keyof Tools & string];
 
@@ -47,6 +52,8 @@ interface StreamCall {
   id: string | null | undefined;
   name: string;
   callId: string | null | undefined;
+  /** The namespace of a call made through a namespace tool. */
+  namespace: string | undefined;
   /** The arguments of `function_call_arguments.done`, once it came. */
   arguments: string | undefined;
   /** The argument deltas so far, joined. */
@@ -93,10 +100,14 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
   if (typeof tools !== 'object' || tools === null) throw new TypeError(`parsedToolCalls: expected an object of tool names and zod schemas (got ${kindOf(tools)})`);
   for (const [name, schema] of Object.entries(tools)) checkZodSchema(schema, `parsedToolCalls: tool ${JSON.stringify(name)}`);
   const wantedChoice = options.choice ?? 0;
-  const toCall = (index: number, name: string, callId: string | undefined, args: string): ParsedToolCall<Tools> => {
-    if (!Object.prototype.hasOwnProperty.call(tools, name)) throw new StructuredOutputUnknownToolError(name, callId);
-    const parsedArguments = parseAndValidate(args, tools[name], { toolName: name, ...(callId ? { callId } : {}) });
-    return { name, callId, arguments: args, parsedArguments, index } as ParsedToolCall<Tools>;
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(tools, key);
+  const toCall = (index: number, name: string, callId: string | undefined, args: string, namespace?: string): ParsedToolCall<Tools> => {
+    // A namespaced call (`crm.search`) is the tool of its qualified name when there is one, else of its name.
+    const qualified = namespace === undefined ? undefined : `${namespace}.${name}`;
+    const key = qualified !== undefined && has(qualified) ? qualified : name;
+    if (!has(key)) throw new StructuredOutputUnknownToolError(qualified ?? name, callId);
+    const parsedArguments = parseAndValidate(args, tools[key], { toolName: key, ...(callId ? { callId } : {}) });
+    return { name: key, callId, arguments: args, parsedArguments, index, ...(namespace === undefined ? {} : { namespace }) } as ParsedToolCall<Tools>;
   };
   return withManySteps(() => {
     // Chat Completions: calls still receiving arguments, in index order, of the completion of id `completion`.
@@ -110,14 +121,15 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
     // Responses, of the current response: the function calls the stream told of, by output index.
     const calls = new Map<number, StreamCall>();
     const forget = () => calls.clear();
-    const callAt = (index: number, item: { id?: string | null; name: string; call_id?: string | null }): StreamCall => {
+    const callAt = (index: number, item: { id?: string | null; name: string; call_id?: string | null; namespace?: string | undefined }): StreamCall => {
       let call = calls.get(index);
       if (call === undefined) {
-        call = { index, id: undefined, name: '', callId: undefined, arguments: undefined, deltas: '', state: 'open' };
+        call = { index, id: undefined, name: '', callId: undefined, namespace: undefined, arguments: undefined, deltas: '', state: 'open' };
         calls.set(index, call);
       }
       call.id ??= item.id;
       call.callId ??= item.call_id;
+      if (typeof item.namespace === 'string') call.namespace ??= item.namespace;
       if (item.name) call.name = item.name;
       return call;
     };
@@ -125,9 +137,11 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
     const argumentsOf = (item: { arguments?: string | null }, call: StreamCall | undefined): string =>
       typeof item.arguments === 'string' ? item.arguments : (call?.arguments ?? call?.deltas ?? '');
     type Out = ParsedToolCall<Tools>[];
-    const emit = (index: number, name: string, callId: string | null | undefined, args: string, out: Out) => {
-      out.push(toCall(index, name, callId ?? undefined, args));
+    const emit = (index: number, name: string, callId: string | null | undefined, args: string, out: Out, namespace?: string) => {
+      out.push(toCall(index, name, callId ?? undefined, args, namespace));
     };
+    const namespaceOf = (item: { namespace?: unknown } | undefined, call: StreamCall | undefined): string | undefined =>
+      typeof item?.namespace === 'string' ? item.namespace : call?.namespace;
     const flushBelow = (limit: number, out: ParsedToolCall<Tools>[]): ParsedToolCall<Tools>[] => {
       pending.sort((a, b) => a.index - b.index);
       while (pending.length > 0 && pending[0]!.index < limit) {
@@ -214,7 +228,7 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           if (item.status === 'incomplete') call.state = { cut: argumentsOf(item, call) };
           else {
             call.state = 'emitted';
-            emit(event.output_index, item.name, item.call_id, argumentsOf(item, call), out);
+            emit(event.output_index, item.name, item.call_id, argumentsOf(item, call), out, namespaceOf(item, call));
           }
         } else if (event.type === 'response.completed' || event.type === 'response.incomplete') {
           // The calls the stream did not finish: those a server sent no `output_item.done` for, and those done
@@ -244,9 +258,9 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
           try {
             for (const { index, item, call } of left.sort((a, b) => a.index - b.index)) {
               if (item !== undefined && item.status !== 'incomplete') {
-                emit(index, item.name, item.call_id, argumentsOf(item, call), out);
+                emit(index, item.name, item.call_id, argumentsOf(item, call), out, namespaceOf(item, call));
               } else if (item === undefined && completed && call !== undefined && (call.arguments !== undefined || call.deltas !== '')) {
-                emit(index, call.name, call.callId, call.arguments ?? call.deltas, out);
+                emit(index, call.name, call.callId, call.arguments ?? call.deltas, out, call.namespace);
               } else {
                 unfinished.push(item !== undefined ? argumentsOf(item, call) : (call?.arguments ?? call?.deltas ?? ''));
               }

@@ -152,7 +152,10 @@ export function runResponsesTools(
       calls: (final) =>
         (final.output ?? []).flatMap((item): ToolLoopCall[] => {
           if (item.type === 'function_call') {
-            return [{ type: 'function', callId: item.call_id, name: item.name, arguments: item.arguments }];
+            // A call through a namespace tool (`crm.search`) is the loop's tool of that qualified name, if any: never
+            // a tool of the bare name (`search`), which would be another function.
+            const name = typeof item.namespace === 'string' ? `${item.namespace}.${item.name}` : item.name;
+            return [{ type: 'function', callId: item.call_id, name, arguments: item.arguments }];
           }
           if (item.type === 'custom_tool_call') {
             return [{ type: 'custom', callId: item.call_id, name: item.name, arguments: item.input }];
