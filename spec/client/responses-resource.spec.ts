@@ -88,6 +88,38 @@ describe('client.responses: stored and background responses', () => {
     }
   });
 
+  it('conversations.delete() answered 204 (a compatible server, a proxy; the SDK gives null) is { id, deleted: true }', async () => {
+    const server = await listen((_req, res) => res.writeHead(204).end());
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+      await expect(firstValueFrom(client.conversations.delete('conv_1'))).resolves.toEqual({ id: 'conv_1', object: 'conversation.deleted', deleted: true });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("create(), retrieve() and cancel() refuse a 200 whose body is an error object (it is no response), as chat's create() does", async () => {
+    const server = await listen((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'boom', type: 'server_error' } })));
+    });
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+      const calls: Array<import('rxjs').Observable<unknown>> = [
+        client.responses.create({ model: 'm', input: 'hi' }),
+        client.responses.retrieve('resp_1'),
+        client.chat.completions.create({ model: 'm', messages: [] }),
+      ];
+      for (const call of calls) {
+        const error = await firstValueFrom(call).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StreamParseError);
+        expect((error as StreamParseError).path).toBe('id');
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('inputItems.list() gives one page; listAll() follows the cursor through every page', async () => {
     const input = ['one', 'two', 'three', 'four', 'five'].map((content) => ({ role: 'user', content }));
     const response = await firstValueFrom(ctx.client.responses.create({ model: 'gpt-4o', input }));

@@ -10,6 +10,7 @@ import {
   type ChatCompletionChunk,
   type ResponseStreamEvent,
   StreamNotEstablishedError,
+  StreamParseError,
   textDeltas,
 } from '../../src/index';
 import { faultHeader, type RequestRecord } from '../../src/testing/index';
@@ -139,10 +140,11 @@ describe('client.responses.stream() against a server that does not stream', () =
       const { port } = gateway.address() as { port: number };
       const client = ctx.clientWith({ baseURL: `http://127.0.0.1:${port}/v1` });
       const { error } = await outcome(client.responses.stream({ model: 'gpt-4o', input: INPUT }, FALLBACK));
-      // The fallback's create was answered with that error object too, which names no response: the stream's failure stands.
+      // The fallback's create was answered with that error object too, which is no response: refused, naming it.
       expect(posts).toBe(2);
-      expect(error).toBeInstanceOf(StreamNotEstablishedError);
-      expect((error as StreamNotEstablishedError).json).toEqual({ error: { message: 'streaming is not supported here', type: 'invalid_request_error' } });
+      expect(error).toBeInstanceOf(StreamParseError);
+      expect((error as Error).message).toMatch(/^Schema violation \(expected a string, got undefined\) in the response body of POST \/responses/);
+      expect((error as StreamParseError).excerpt).toContain('streaming is not supported here');
     } finally {
       await new Promise((resolve) => gateway.close(resolve));
     }

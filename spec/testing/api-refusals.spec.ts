@@ -153,3 +153,22 @@ describe("content parts of the other API, or of the other role", () => {
     expect(taken.choices[0]?.message.content).toBe('You said: Hi');
   });
 });
+
+describe('a streamIgnored fault and a request the API refuses', () => {
+  it('a 400, or a scripted answer whose when throws, uses it up no more than it does any other fault', async () => {
+    const ignored = emulator.inject({ kind: 'streamIgnored' });
+    await refusal(sdk.responses.create({ model: 'gpt-4o', input: 'Hi', stream: true, max_output_tokens: 1 }));
+    const script = emulator.scriptAnswer({ text: 'x' }, { match: { when: () => { throw new Error('boom'); } } });
+    await refusal(sdk.chat.completions.create({ model: 'gpt-4o', stream: true, messages }));
+    script.remove();
+    expect([ignored.remaining, ignored.matched, ignored.hits]).toEqual([1, 0, 0]);
+    // The next stream request meets it.
+    const answer = await fetch(`${emulator.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer test', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4o', stream: true, messages }),
+    });
+    expect(answer.headers.get('content-type')).toBe('application/json');
+    expect([ignored.remaining, ignored.hits]).toEqual([0, 1]);
+  });
+});

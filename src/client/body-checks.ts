@@ -71,6 +71,11 @@ const completedResponse = responseWireChecks['response.completed']!;
  * readJSON(responseCheck)
  */
 export const responseCheck = bodyCheck<Response>((json) => {
+  // An error object under 200 (`{ error: { message } }`, a proxy's) is no response: a response names itself or
+  // has an output (a compatible server may leave its id out of a completed one).
+  if (isJsonObject(json) && isJsonObject(json['error']) && json['id'] === undefined && json['output'] === undefined) {
+    return issue('id', 'a string', json['id']);
+  }
   const found = completedResponse({ type: 'response.completed', response: json });
   return found && { ...found, path: found.path.replace(/^response\.?/, '') };
 });

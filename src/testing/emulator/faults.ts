@@ -655,6 +655,8 @@ export function matchesRequest(match: RequestMatch | undefined, target: FaultTar
 export interface TakenFault<T extends Fault = Fault> {
   readonly fault: T;
   hit(): void;
+  /** Gives the use back: the request it was taken for was refused before the fault could act (a 400, a `when` that threw). */
+  release(): void;
 }
 
 /**
@@ -664,7 +666,7 @@ export interface TakenFault<T extends Fault = Fault> {
  * const taken = headerFault({ kind: 'reset', afterEvents: 2 });
  */
 export function headerFault<T extends Fault>(fault: T): TakenFault<T> {
-  return { fault, hit: () => {} };
+  return { fault, hit: () => {}, release: () => {} };
 }
 
 class Injection implements InjectedFault {
@@ -758,12 +760,20 @@ export class FaultRegistry {
     injection.remaining--;
     injection.matched++;
     let counted = false;
+    let released = false;
     return {
       fault: injection.fault as T,
       hit: () => {
         if (counted) return;
         counted = true;
         injection.hits++;
+      },
+      release: () => {
+        if (counted || released) return;
+        released = true;
+        injection.matched--;
+        // Back in the registry when it was its last use (`#take` drops used-up injections).
+        if (injection.remaining++ === 0 && !this.#injections.includes(injection)) this.#injections.push(injection);
       },
     };
   }

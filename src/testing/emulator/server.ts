@@ -295,7 +295,14 @@ export function createApiServer(
       const { stream: _stream, stream_options: _options, ...rest } = body;
       ctx = { ...ctx, body: rest };
     }
-    const result = await route.handle(ctx);
+    let result: unknown;
+    try {
+      result = await route.handle(ctx);
+    } catch (error) {
+      // Refused (a 400, a scripted answer's `when` that threw): the request reached no answer to change.
+      ignored?.release();
+      throw error;
+    }
     if (ignored) applied(state, record, ignored);
     // The answer is kept as it is sent: a replay answers this text, whatever becomes of the object afterwards.
     const answer = streamed ? undefined : { status: 200, text: jsonText(result) };
