@@ -199,6 +199,24 @@ describe('fromSSE', () => {
     expect((await failure(chunked('{"id": "a", "cut', 'application/json'))).json).toBeUndefined();
   });
 
+  it('a never-ending body labelled JSON that is no one object (a live JSON-lines stream relabelled) still fails once its first KiB came, and is cancelled', async () => {
+    const line = JSON.stringify({ type: 'response.output_text.delta', delta: 'x'.repeat(200) }) + '\n';
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode(line)); // about 2.5 KiB, then it stays open
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const error = await lastValueFrom(fromSSE(new Response(body, { headers: { 'content-type': 'application/json' } }))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamNotEstablishedError);
+    expect((error as StreamNotEstablishedError).json).toBeUndefined();
+    expect((error as Error).message).toMatch(/JSON lines/);
+    expect(cancelled).toBe(true);
+  });
+
   it('a factory that returns a Response reads its label as a given Response: a page or a JSON answer is StreamNotEstablishedError, its JSON kept', async () => {
     const page = () => new Response('Service Unavailable', { headers: { 'content-type': 'text/plain' } });
     const answer = { id: 'resp_1', object: 'response', status: 'completed', output: [] };

@@ -39,8 +39,8 @@ export interface FromSSEOptions {
  * {@link StreamNotEstablishedError} showing the start of what it was (a proxy's HTML page, a JSON error). So does
  * a body that starts as JSON (`{` or `[`) or markup (`<`), whatever its label, as soon as its first KiB came: no
  * event comes from such a body. A body labelled JSON that starts as an object is read to its end instead (up to
- * `maxBufferSize`): the error carries the object in its `json` (a server that does not stream answers with the
- * object it created). Newline-delimited JSON (what the official SDK's `toReadableStream()` writes, and
+ * `maxBufferSize`, and while it can still be one object: JSON lines fail as soon as their first KiB came): the error
+ * carries the object in its `json` (a server that does not stream answers with the object it created). Newline-delimited JSON (what the official SDK's `toReadableStream()` writes, and
  * `toNdjsonBody()`) is read by `responseEventsFromNdjson()`, `chatCompletionChunksFromNdjson()` and `assistantEventsFromNdjson()`.
  *
  * @example
@@ -132,6 +132,30 @@ export function readSSE(
     // `maxBufferSize`) so that the error carries it: nothing received is lost, and the client's fallback goes on
     // from it rather than asking again. `undefined`: not such a body, or longer than the limit.
     let whole: string | undefined;
+    // Where such a body stands as one object: its depth of brackets outside strings, and whether the object closed.
+    // Anything but blanks after it (the next line of newline-delimited JSON) says it is not one object: then it fails
+    // as soon as its first KiB came, as any other, rather than be read to an end that a live stream never reaches.
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    let closed = false;
+    const oneObjectSoFar = (piece: string): boolean => {
+      for (let i = 0; i < piece.length; i++) {
+        const c = piece.charCodeAt(i);
+        if (closed) {
+          if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+          return false;
+        }
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === 92) escaped = true; // \
+          else if (c === 34) inString = false; // "
+        } else if (c === 34) inString = true;
+        else if (c === 123 || c === 91) depth++; // { [
+        else if ((c === 125 || c === 93) && --depth === 0) closed = true; // } ]
+      }
+      return true;
+    };
     // eventsource-parser holds back a CR that ends a piece until the next piece shows whether an LF follows (CR LF
     // is one line end), so with CR-only line ends the last event of each network chunk would wait for the next one,
     // and a stream's terminal event for the end of the body. A CR that ends a piece is fed as CR LF at once, and an
@@ -152,7 +176,7 @@ export function readSSE(
         if (piece[at] === '{' && label !== undefined && isJsonType(label)) whole = '';
       }
       if ((label !== undefined || notEvents) && head.length < HEAD_CHARS) head += piece.slice(0, HEAD_CHARS - head.length);
-      if (whole !== undefined) whole = whole.length + piece.length <= maxBufferSize ? whole + piece : undefined;
+      if (whole !== undefined) whole = whole.length + piece.length <= maxBufferSize && oneObjectSoFar(piece) ? whole + piece : undefined;
       // No event can come from JSON or a page: what it is is shown as soon as enough of it came (or all of a JSON answer).
       if (notEvents) return whole !== undefined || head.length < HEAD_CHARS;
       lastPiece = piece;
