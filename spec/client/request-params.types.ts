@@ -29,7 +29,8 @@ declare const sdkMessages: OpenAI.Chat.ChatCompletionMessageParam[];
 client.chat.completions.stream({ model: 'gpt-4o', messages: sdkMessages });
 declare const sdkChat: OpenAI.Chat.ChatCompletionCreateParamsStreaming;
 client.chat.completions.stream(sdkChat);
-declare const sdkResponses: OpenAI.Responses.ResponseCreateParamsStreaming & { model: string };
+// As the SDK types it: `model` optional (a stored prompt may give it).
+declare const sdkResponses: OpenAI.Responses.ResponseCreateParamsStreaming;
 client.responses.stream(sdkResponses);
 client.responses.create(sdkResponses);
 

@@ -5,7 +5,9 @@ import {
   IncompleteStreamError,
   ResponseResumeExpiredError,
   type ResponseRecoveryInfo,
+  responseEvents,
   type ResponseStreamEvent,
+  resumableEventStream,
 } from '../../src/index';
 import { startEmulator, type Emulator, type Fault } from '../../src/testing/index.js';
 import { useEmulator } from '../helpers/emulator';
@@ -547,6 +549,35 @@ describe('client.responses.stream(): the first stream of a call passes every eve
       expect(response.status).toBe('completed');
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('a cancelled background response, streamed by id after its last event', () => {
+  it('is no success: the cut stands (IncompleteStreamError), and the relay does not answer 204 (which tells EventSource all was read)', async () => {
+    const emulator = await startEmulator({ pacing: { eventMs: 20, deltaMs: 20 } });
+    const client = createClient({ apiKey: 't', baseURL: emulator.url });
+    try {
+      const first = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Tell me about the sea and the sky', background: true }).pipe(take(4), toArray()));
+      const id = (first[0] as { response: { id: string } }).response.id;
+      await firstValueFrom(client.responses.cancel(id));
+      // Every event the cancelled response has, read by id until the cut.
+      const all: ResponseStreamEvent[] = [];
+      await new Promise<void>((done) =>
+        client.responses.stream({ response_id: id }, { maxRetries: 0 }).subscribe({ next: (e) => all.push(e), error: () => done(), complete: () => done() }),
+      );
+      const last = all.at(-1)!.sequence_number;
+      const after = await lastValueFrom(client.responses.stream({ response_id: id, starting_after: last }).pipe(toArray())).catch((e: unknown) => e);
+      expect(after).toBeInstanceOf(IncompleteStreamError);
+      const handler = resumableEventStream((lastEventId) => client.responses.stream({ response_id: id, starting_after: Number(lastEventId ?? -1) }), {
+        format: 'responses',
+      });
+      const reconnect = await handler(new Request('http://relay/events', { headers: { 'last-event-id': String(last) } }));
+      expect(reconnect.status).toBe(200);
+      const relayed = await lastValueFrom(responseEvents(reconnect).pipe(toArray())).catch((e: unknown) => e);
+      expect(relayed).toBeInstanceOf(Error);
+    } finally {
+      await emulator.close();
     }
   });
 });

@@ -212,7 +212,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
           cancel,
           responseId,
           startingAfter,
-          isSettled: (id) => retrieve(id).pipe(map(({ data }) => isSettledResponse(data))),
+          isSettled: (id) => retrieve(id).pipe(map(({ data }) => (data.status === 'cancelled' ? 'cancelled' : isSettledResponse(data)))),
           resumable: byId || body['background'] === true,
           enabled: options?.recoverStreams ?? transport.options.recoverStreams,
           maxRetries: options?.maxRetries ?? transport.options.maxRetries,

@@ -65,9 +65,10 @@ export interface ResumePlan {
   /**
    * Whether the response settled (`GET /responses/{id}`): asked when a stream by id with `startingAfter` ended
    * without an event, since then it may have had none left to send (`startingAfter` was its last event). A
-   * failure of this request counts as "not settled".
+   * failure of this request counts as "not settled"; `'cancelled'`: it settled cancelled, which is no end of its
+   * own (its stream has no terminal event): the cut stands.
    */
-  readonly isSettled?: ((responseId: string) => Observable<boolean>) | undefined;
+  readonly isSettled?: ((responseId: string) => Observable<boolean | 'cancelled'>) | undefined;
   /** Whether the response is known to run in the background (its events can be streamed again). */
   readonly resumable: boolean;
   /** Off: a cut stream fails as it is (`recoverStreams: false`). */
@@ -214,6 +215,8 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
           return plan.isSettled(id).pipe(
             catchError(() => of(false)),
             switchMap((done) => {
+              // Cancelled: the stream stopped before its end, however much of it there is left to read.
+              if (done === 'cancelled') return throwError(() => firstCut);
               if (!done) return budgeted();
               resumedSettled = true;
               return again;

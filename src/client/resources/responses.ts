@@ -24,14 +24,15 @@ export interface ResponseCreateParams extends ResponseCreateFields {
 
 /**
  * What the Responses calls read of a body, as a type without an index signature: a body of an interface type (the
- * official SDK's `ResponseCreateParamsStreaming` with its `model`) fits it, where it cannot fit
+ * official SDK's `ResponseCreateParamsStreaming`, whose `model` is optional) fits it, where it cannot fit
  * {@link ResponseCreateParams}. The calls take either.
  *
  * @example
  * const fields: ResponseCreateFields = { model: 'gpt-4o', input: 'Hi', background: true };
  */
 export interface ResponseCreateFields {
-  model: string;
+  /** The model; a request with a stored `prompt` may leave it to the prompt, as the API and the SDK allow. */
+  model?: string | undefined;
   input?: unknown;
   /** Run the response in the background: the API answers at once (`queued`) and produces it over time. */
   background?: boolean | null | undefined;
