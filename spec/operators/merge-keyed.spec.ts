@@ -52,6 +52,10 @@ describe('mergeKeyed', () => {
     });
   });
 
+  it('refuses an array with a TypeError saying what it takes (its view would be an object of index keys)', () => {
+    expect(() => mergeKeyed([of(1), of(2)] as never)).toThrow(new TypeError('mergeKeyed() takes a record of streams by key, not an array (Object.fromEntries() makes one)'));
+  });
+
   it('keeps one stream’s failure to its entry, with the last value it had; the others go on', () => {
     scheduler().run(({ cold, expectObservable }) => {
       const failing = cold('-x-#', undefined, new Error('cut'));

@@ -33,3 +33,8 @@ class Board {
 expectTypeOf(mergeKeyed(new Board())).toEqualTypeOf<Observable<{ readonly score: StreamEntry<number> }>>();
 // @ts-expect-error every key names a stream
 mergeKeyed({ count: of(1), label: 'not a stream' });
+// An array or a tuple is no record of streams by key (its view would come back as an object of index keys).
+// @ts-expect-error a tuple of streams
+mergeKeyed([of(1), of('a')] as const);
+// @ts-expect-error an array of streams
+mergeKeyed([of(1), of(2)]);

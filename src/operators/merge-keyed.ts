@@ -90,7 +90,11 @@ const PENDING: StreamEntry<never> = Object.freeze({ status: 'pending', latest: u
  *   render(view.summary.latest?.output_text, view.title.latest?.choices[0]?.message.content, view.summary.status);
  * });
  */
-export function mergeKeyed<S extends { readonly [K in keyof S]: Observable<unknown> }>(streams: S): Observable<MergedView<S>> {
+export function mergeKeyed<S extends { readonly [K in keyof S]: Observable<unknown> }>(
+  streams: S extends readonly unknown[] ? never : S,
+): Observable<MergedView<S>> {
+  // A view is a record (an array would come back as an object of index keys its type does not describe).
+  if (Array.isArray(streams)) throw new TypeError('mergeKeyed() takes a record of streams by key, not an array (Object.fromEntries() makes one)');
   return defer(() => {
     const record = streams as unknown as Readonly<Record<string, Observable<unknown>>>;
     const keys = Object.keys(record);
