@@ -4,6 +4,7 @@ import type { APIError } from '../errors/api-errors.js';
 import { excerpt } from '../errors/excerpt.js';
 import { StreamBufferOverflowError, StreamNotEstablishedError } from '../errors/stream-errors.js';
 import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, readText } from './byte-source.js';
+import { isJsonType, jsonAnswer } from './json-answer.js';
 import { isEventStreamType, isWholeJson, type ServerSentEvent } from './server-sent-event.js';
 
 /**
@@ -128,34 +129,10 @@ export function readSSE(
     let started = false;
     let notEvents = false;
     // A body labelled JSON that starts as an object: most likely the whole answer of a server that does not stream
-    // (a gateway, a compatible server), the object the request created. It is read to its end (up to
-    // `maxBufferSize`) so that the error carries it: nothing received is lost, and the client's fallback goes on
-    // from it rather than asking again. `undefined`: not such a body, or longer than the limit.
-    let whole: string | undefined;
-    // Where such a body stands as one object: its depth of brackets outside strings, and whether the object closed.
-    // Anything but blanks after it (the next line of newline-delimited JSON) says it is not one object: then it fails
-    // as soon as its first KiB came, as any other, rather than be read to an end that a live stream never reaches.
-    let depth = 0;
-    let inString = false;
-    let escaped = false;
-    let closed = false;
-    const oneObjectSoFar = (piece: string): boolean => {
-      for (let i = 0; i < piece.length; i++) {
-        const c = piece.charCodeAt(i);
-        if (closed) {
-          if (c === 32 || c === 9 || c === 10 || c === 13) continue;
-          return false;
-        }
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c === 92) escaped = true; // \
-          else if (c === 34) inString = false; // "
-        } else if (c === 34) inString = true;
-        else if (c === 123 || c === 91) depth++; // { [
-        else if ((c === 125 || c === 93) && --depth === 0) closed = true; // } ]
-      }
-      return true;
-    };
+    // (a gateway, a compatible server), the object the request created. It is kept (see `jsonAnswer`) so that the
+    // error carries it: nothing received is lost, and the client's fallback goes on from it rather than asking again.
+    let answer: ReturnType<typeof jsonAnswer> | undefined;
+    let keeping = false;
     // eventsource-parser holds back a CR that ends a piece until the next piece shows whether an LF follows (CR LF
     // is one line end), so with CR-only line ends the last event of each network chunk would wait for the next one,
     // and a stream's terminal event for the end of the body. A CR that ends a piece is fed as CR LF at once, and an
@@ -173,12 +150,12 @@ export function readSSE(
         const at = piece.search(/\S/);
         started = at !== -1;
         notEvents = piece[at] === '{' || piece[at] === '[' || piece[at] === '<';
-        if (piece[at] === '{' && label !== undefined && isJsonType(label)) whole = '';
+        if (piece[at] === '{' && label !== undefined && isJsonType(label)) answer = jsonAnswer(maxBufferSize);
       }
       if ((label !== undefined || notEvents) && head.length < HEAD_CHARS) head += piece.slice(0, HEAD_CHARS - head.length);
-      if (whole !== undefined) whole = whole.length + piece.length <= maxBufferSize && oneObjectSoFar(piece) ? whole + piece : undefined;
+      keeping = answer !== undefined && answer.push(piece);
       // No event can come from JSON or a page: what it is is shown as soon as enough of it came (or all of a JSON answer).
-      if (notEvents) return whole !== undefined || head.length < HEAD_CHARS;
+      if (notEvents) return keeping || head.length < HEAD_CHARS;
       lastPiece = piece;
       feed(piece);
       return true;
@@ -193,7 +170,7 @@ export function readSSE(
       }
     };
     const end = (rest: string): void => {
-      if (notEvents) throw new StreamNotEstablishedError(type, head + rest, whole === undefined ? undefined : jsonObject(whole + rest));
+      if (notEvents) throw new StreamNotEstablishedError(type, head + rest, keeping ? answer!.end(rest) : undefined);
       if (rest) {
         lastPiece = rest;
         feed(rest);
@@ -216,21 +193,6 @@ export function readSSE(
 
 /** How much of a body that is not an event stream is kept, to show what it was. */
 const HEAD_CHARS = 1024;
-
-/** Whether a content type is JSON's (`application/json`, `application/problem+json`; not newline-delimited JSON). */
-function isJsonType(type: string): boolean {
-  return /^[^;]*[/+]json\s*(;|$)/i.test(type);
-}
-
-/** `text` parsed, when it is one JSON object; `undefined` otherwise. */
-function jsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The content type of a `Response` source (`''` without one, or for other sources). */
 function contentTypeOf(source: ByteSource): string {
