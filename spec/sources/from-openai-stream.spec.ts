@@ -399,6 +399,24 @@ describe('fromOpenAIStream(stream object) subscribed again (retry(), a second su
     }
   });
 
+  it("an SDK helper stream read to its end before it was given (finalResponse(), finalChatCompletion()): the same TypeError, not an empty success", async () => {
+    const emulator = await startEmulator({ pacing: 0 });
+    try {
+      const openai = new OpenAI({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const chat = openai.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] });
+      await chat.finalChatCompletion();
+      const responses = openai.responses.stream({ model: 'gpt-4o', input: 'Hi' });
+      await responses.finalResponse();
+      for (const stream of [chat, responses] as AsyncIterable<unknown>[]) {
+        const error = await lastValueFrom(fromOpenAIStream(stream).pipe(toArray())).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(TypeError);
+        expect((error as Error).message).toMatch(/^fromOpenAIStream: the stream was read before it was given .* pass a function/);
+      }
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it("a stream of another API's typed events (the SDK's transcription stream) completes with the iterator, never a cut", async () => {
     const transcript = [
       { type: 'transcript.text.delta', delta: 'Hel' },

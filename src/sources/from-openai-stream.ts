@@ -153,6 +153,9 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
         const given = typeof source === 'function' ? 'function' : 'promise';
         return subscriber.error(new TypeError(`fromOpenAIStream: the ${given} gave ${kindOf(stream)}, not an SDK stream (an async iterable)${hintFor(stream)}`));
       }
+      // An SDK helper stream that already ended (read to its end by its own `finalResponse()`, `finalChatCompletion()`,
+      // `done()`, a `for await` loop): its iterator ends at once, which is no answer either.
+      const endedBefore = (stream as { ended?: unknown }).ended === true;
       iterator = stream[Symbol.asyncIterator]();
       for (;;) {
         reading = true;
@@ -160,11 +163,12 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
         reading = false;
         if (stopped) return;
         if (done) {
-          if (readBefore && values === 0) {
+          if ((readBefore || endedBefore) && values === 0) {
             finished = true;
+            const by = readBefore ? 'by an earlier subscription' : "before it was given (its SDK helper had ended: finalResponse(), a for await loop, ...)";
             return subscriber.error(
               new TypeError(
-                'fromOpenAIStream: the stream was read by an earlier subscription and gave nothing more; to subscribe again or retry(), pass a function that starts a new one: fromOpenAIStream((signal) => openai.responses.stream(params, { signal }))',
+                `fromOpenAIStream: the stream was read ${by} and gave nothing more; to subscribe again or retry(), pass a function that starts a new one: fromOpenAIStream((signal) => openai.responses.stream(params, { signal }))`,
               ),
             );
           }
