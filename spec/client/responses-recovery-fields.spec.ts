@@ -13,43 +13,39 @@ const ctx = useEmulator();
 const INCLUDE = ['message.output_text.logprobs', 'web_search_call.action.sources'];
 const INPUT = 'Tell me about the sea';
 
-/** The `include[]` values of the `GET /responses/{id}` requests made since `from` (one list per request). */
-const includesOfRetrieves = (from: number) =>
-  ctx.emulator.requests
+/** Runs `work`, then checks that it read the response (`GET /responses/{id}`) at least once, each time with `include[]` `expected`. */
+async function expectRetrievesWith(expected: readonly string[], work: () => Promise<unknown>): Promise<void> {
+  const from = ctx.emulator.requests.length;
+  await work();
+  const includes = ctx.emulator.requests
     .slice(from)
     .filter((r) => r.method === 'GET' && /^\/v1\/responses\/resp_[^/]+$/.test(r.path))
     .map((r) => new URLSearchParams(r.query).getAll('include[]'));
+  expect(includes.length).toBeGreaterThan(0);
+  for (const include of includes) expect(include).toEqual(expected);
+}
 
 describe("a Responses stream read instead of streamed keeps the stream's include", () => {
   it('the settle of a cut stored stream reads the response with it', async () => {
-    const from = ctx.emulator.requests.length;
     ctx.emulator.inject({ kind: 'reset', afterEvents: 6 }, { match: { method: 'POST', path: '/responses' } });
-    const events = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, include: INCLUDE }).pipe(toArray()));
-    expect(events.at(-1)?.type).toBe('response.completed');
-    const includes = includesOfRetrieves(from);
-    expect(includes.length).toBeGreaterThan(0);
-    for (const include of includes) expect(include).toEqual(INCLUDE);
+    await expectRetrievesWith(INCLUDE, async () => {
+      const events = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, include: INCLUDE }).pipe(toArray()));
+      expect(events.at(-1)?.type).toBe('response.completed');
+    });
   });
 
   it("the fallback's polls of a background response too", async () => {
-    const from = ctx.emulator.requests.length;
     ctx.emulator.inject({ kind: 'streamIgnored' });
-    const events = await lastValueFrom(
-      ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true, include: INCLUDE }, { fallbackToPolling: true }).pipe(toArray()),
-    );
-    expect(events.at(-1)?.type).toBe('response.completed');
-    const includes = includesOfRetrieves(from);
-    expect(includes.length).toBeGreaterThan(0);
-    for (const include of includes) expect(include).toEqual(INCLUDE);
+    await expectRetrievesWith(INCLUDE, async () => {
+      const options = { fallbackToPolling: true };
+      const events = await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT, background: true, include: INCLUDE }, options).pipe(toArray()));
+      expect(events.at(-1)?.type).toBe('response.completed');
+    });
   });
 
   it('a stream without include reads the response without one', async () => {
-    const from = ctx.emulator.requests.length;
     ctx.emulator.inject({ kind: 'reset', afterEvents: 6 }, { match: { method: 'POST', path: '/responses' } });
-    await lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT }));
-    const includes = includesOfRetrieves(from);
-    expect(includes.length).toBeGreaterThan(0);
-    for (const include of includes) expect(include).toEqual([]);
+    await expectRetrievesWith([], () => lastValueFrom(ctx.client.responses.stream({ model: 'gpt-4o', input: INPUT })));
   });
 });
 
