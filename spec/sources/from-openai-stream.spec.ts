@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { first, lastValueFrom, type Observable, retry, tap, toArray } from 'rxjs';
 import {
   assistantEvents,
+  AssistantStreamError,
   ChatCompletionStreamError,
   chatCompletionChunks,
   finalChatCompletion,
@@ -14,6 +15,7 @@ import {
   StreamParseError,
 } from '../../src/index';
 import { encode, fixtureBytes, fixtureNames, streamOf, withPublishedTypoFixed } from '../helpers/bytes';
+import { sdkAssistantStream } from '../helpers/sdk';
 import { type Emulator, startEmulator } from '../../src/testing/index';
 
 // The official SDK's `Stream` (and its helpers' streams) end quietly both at `[DONE]` and at a cut body: adopted,
@@ -141,6 +143,17 @@ describe('fromOpenAIStream(SDK chat stream): judged by what the chunks tell (the
     const direct = await outcome(chatCompletionChunks(sseResponse(body)));
     expect(direct.error).toMatchObject({ class: ChatCompletionStreamError, code: 'overloaded', type: 'server_error' });
     expect(await outcome(fromOpenAIStream(chatOf(body)))).toEqual(direct);
+  });
+
+  it("(Assistants) an `event: error` fails with the AssistantStreamError of assistantEvents(), though the SDK's AssistantStream throws its APIError for it", async () => {
+    const run = { id: 'run_1', object: 'thread.run', thread_id: 'thread_123', assistant_id: 'asst_123', status: 'queued' };
+    const body = `event: thread.run.created\ndata: ${JSON.stringify(run)}\n\nevent: error\ndata: ${JSON.stringify({ error: { message: 'boom', code: 'server_error' } })}\n\n`;
+    const direct = await outcome(assistantEvents(sseResponse(body)));
+    const adopted = await outcome(fromOpenAIStream(sdkAssistantStream([encode(body)]) as never));
+    const shown = (o: typeof direct) => ({ values: o.values, error: { class: o.error?.['class'], code: o.error?.['code'], message: o.error?.['message'] } });
+    expect(shown(direct)).toEqual({ values: [expect.objectContaining({ event: 'thread.run.created' })], error: { class: AssistantStreamError, code: 'server_error', message: 'The stream reported an error (server_error): boom' } });
+    // The same error; its raw data is what the SDK kept of the event (the `error` object it threw), not the event's own.
+    expect(shown(adopted)).toEqual(shown(direct));
   });
 
   it("an event the SDK could not parse is a cut (it says so without the data, as for the half event of a body cut mid-event), from its raw stream and from its helper", async () => {
