@@ -86,7 +86,7 @@ export function readFramed<E, O extends FromSSEOptions>(
           throw error;
         }
       });
-    const framed = { ...options, onComment: guarded(options.onComment), onRetry: guarded(options.onRetry) };
+    const framed = options.onComment || options.onRetry ? { ...options, onComment: guarded(options.onComment), onRetry: guarded(options.onRetry) } : options;
     const sse$ = isObservable(source) ? source : frame(source, framed, () => done, () => (opened = true));
     // Chained: when the subscriber is done (`take(1)`, an error sent to it), the SSE events stop at once, even
     // in the middle of a synchronous source's emission loop.

@@ -213,10 +213,7 @@ export const assistantsProtocol: ClientProtocol<AssistantStreamEvent, RunStreamC
           // gets its steps, messages and final event.
           const before = delivered.state();
           return concat(
-            known.threadId === undefined && known.runId === undefined
-              ? api.retrieveThread(ids.threadId, options).pipe(map(threadCreated))
-              : EMPTY,
-            known.runId === undefined ? of(runEvent(created.data, 'created')) : EMPTY,
+            startEvents(created.data, ids, before),
             pollRun(created, ids, AFTER_CREATE).pipe(
               // The created state was told above, unless it is final: then it is the one to complete from.
               skip(isSettledRunStatus(created.data.status) ? 0 : 1),

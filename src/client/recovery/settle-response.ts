@@ -42,7 +42,7 @@ interface DeliveredItem {
   /** How much of what the item streams (see {@link ITEM_INPUT}) was delivered, and whether its `done` event came. */
   inputLength: number;
   inputDone: boolean;
-  /** Whether a hosted tool's final status event came (`response.web_search_call.completed`, ...; see {@link HOSTED_STATUS}). */
+  /** Whether a hosted tool's final status event came (`response.web_search_call.completed`, ...; see `HOSTED_STATUS`). */
   statusDone: boolean;
 }
 
@@ -147,16 +147,6 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
         case 'response.reasoning_summary_part.done':
           if (within !== undefined) part(at!, within).done = true;
           return;
-        case 'response.web_search_call.completed':
-        case 'response.file_search_call.completed':
-        case 'response.code_interpreter_call.completed':
-        case 'response.image_generation_call.completed':
-        case 'response.mcp_call.completed':
-        case 'response.mcp_call.failed':
-        case 'response.mcp_list_tools.completed':
-        case 'response.mcp_list_tools.failed':
-          if (at !== undefined) item(at).statusDone = true;
-          return;
         case 'response.output_text.annotation.added': {
           if (within === undefined) return;
           const delivered = part(at!, within);
@@ -175,6 +165,9 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
         case 'response.failed':
           settled = true;
           break;
+        default:
+          // A hosted tool's final status event (see HOSTED_STATUS_EVENTS).
+          if (at !== undefined && HOSTED_STATUS_EVENTS.has(type)) item(at).statusDone = true;
       }
       const response = raw['response'] as { id?: unknown } | undefined;
       if (isPathId(response?.id)) responseId = response.id;
@@ -224,6 +217,11 @@ const HOSTED_STATUS: Readonly<Record<string, ReadonlySet<string>>> = {
   mcp_call: new Set(['completed', 'failed']),
   mcp_list_tools: new Set(['completed', 'failed']),
 };
+
+/** The event names of those final statuses (`response.web_search_call.completed`, ...), which the tracker notes. */
+const HOSTED_STATUS_EVENTS: ReadonlySet<string> = new Set(
+  Object.entries(HOSTED_STATUS).flatMap(([item, statuses]) => [...statuses].map((status) => `response.${item}.${status}`)),
+);
 
 /**
  * The log probabilities of the tokens after the first `length` characters of a text: `[]` when the tokens do not
