@@ -36,3 +36,23 @@ type ObjectShapeValues = { _zod: { propValues: z.core.util.PropValues } };
 export function objectSchema<T>(schema: z.core.$ZodType<T> & ObjectShapeValues): ObjectSchema<T> {
   return schema as ObjectSchema<T>;
 }
+
+/**
+ * Declares a schema that is not an object schema (an enum, a union, a record, a nullable) as the type its constant is
+ * annotated with: `const ImageDetailSchema: z.ZodType<ImageDetail> = typedSchema(z.enum([...]))`. The compiler then
+ * compares two instances of `z.ZodType` by their output type alone; without the call it compares every member of
+ * the schema's own class (`ZodEnum`, `ZodUnion`, ...) with every member of `ZodType`, once per constant. The check is
+ * the same: a schema whose output is not the annotated type fails to compile. For the 100 constants of src/schema
+ * so declared, `tsc -p tsconfig.json --noEmit --incremental false --extendedDiagnostics` went from 395,196 types and
+ * 1,134,158 instantiations (1.09 GB) to 322,197 and 912,275 (0.92 GB). The declarations are the same: they keep the
+ * annotation.
+ *
+ * @example
+ * import { z } from 'zod';
+ * import type { ImageDetail } from '../wire/assistants.js';
+ * export const ImageDetailSchema: z.ZodType<ImageDetail> = typedSchema(z.enum(['auto', 'low', 'high']));
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function typedSchema<T>(schema: z.core.$ZodType<T>): z.ZodType<T> {
+  return schema as z.ZodType<T>;
+}

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AssistantResponseFormatOption, AssistantTool, AssistantToolChoice, AssistantToolChoiceFunction, AssistantToolChoiceOption, CodeInterpreterTool, ErrorObject, FileSearchRanker, FileSearchRankingOptions, FileSearchTool, FileSearchToolTypeOnly, FunctionDefinition, FunctionParameters, FunctionTool, MessageIncompleteDetails, Metadata, ResponseFormatJSONObject, ResponseFormatJSONSchema, ResponseFormatText, RunIncompleteDetails, RunLastError, RunStepLastError, RunStepUsage, RunUsage, TruncationStrategy } from '../../wire/assistants.js';
 export type { AssistantResponseFormatOption, AssistantTool, AssistantToolChoice, AssistantToolChoiceFunction, AssistantToolChoiceOption, CodeInterpreterTool, ErrorObject, FileSearchRanker, FileSearchRankingOptions, FileSearchTool, FileSearchToolTypeOnly, FunctionDefinition, FunctionParameters, FunctionTool, MessageIncompleteDetails, Metadata, ResponseFormatJSONObject, ResponseFormatJSONSchema, ResponseFormatText, RunIncompleteDetails, RunLastError, RunStepLastError, RunStepUsage, RunUsage, TruncationStrategy } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * Up to 16 string key-value pairs attached to an object, or `null`.
@@ -14,7 +14,7 @@ import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the ty
  * @example
  * MetadataSchema.parse({ user: 'u_1' }); // { user: 'u_1' }
  */
-export const MetadataSchema: z.ZodType<Metadata> = z.record(z.string(), z.string()).nullable();
+export const MetadataSchema: z.ZodType<Metadata> = typedSchema(z.record(z.string(), z.string()).nullable());
 
 /**
  * Token usage of a run (`Run.usage` is `null` until the run reaches a terminal state).
@@ -122,7 +122,7 @@ export const CodeInterpreterToolSchema = objectSchema<CodeInterpreterTool>(z.obj
  * @example
  * FileSearchRankerSchema.parse('default_2024_08_21');
  */
-export const FileSearchRankerSchema: z.ZodType<FileSearchRanker> = z.enum(['auto', 'default_2024_08_21']);
+export const FileSearchRankerSchema: z.ZodType<FileSearchRanker> = typedSchema(z.enum(['auto', 'default_2024_08_21']));
 
 /**
  * Ranking options of the file search tool (`score_threshold` between 0 and 1, optional ranker).
@@ -165,7 +165,7 @@ export const FileSearchToolTypeOnlySchema = objectSchema<FileSearchToolTypeOnly>
  * @example
  * FunctionParametersSchema.parse({ type: 'object', properties: { city: { type: 'string' } } });
  */
-export const FunctionParametersSchema: z.ZodType<FunctionParameters> = z.record(z.string(), z.unknown());
+export const FunctionParametersSchema: z.ZodType<FunctionParameters> = typedSchema(z.record(z.string(), z.unknown()));
 
 /**
  * A function the model may call (the yaml's `FunctionObject`): `name`, optional `description`, `parameters`
@@ -198,11 +198,11 @@ export const FunctionToolSchema = objectSchema<FunctionTool>(z.object({
  * @example
  * AssistantToolSchema.parse({ type: 'code_interpreter' });
  */
-export const AssistantToolSchema: z.ZodType<AssistantTool> = z.discriminatedUnion('type', [
+export const AssistantToolSchema: z.ZodType<AssistantTool> = typedSchema(z.discriminatedUnion('type', [
   CodeInterpreterToolSchema,
   FileSearchToolSchema,
   FunctionToolSchema,
-]);
+]));
 
 // ---- response format -----------------------------------------------------------------------------------------
 
@@ -244,10 +244,10 @@ export const ResponseFormatJSONSchemaSchema = objectSchema<ResponseFormatJSONSch
  * @example
  * AssistantResponseFormatOptionSchema.parse('auto');
  */
-export const AssistantResponseFormatOptionSchema: z.ZodType<AssistantResponseFormatOption> = z.union([
+export const AssistantResponseFormatOptionSchema: z.ZodType<AssistantResponseFormatOption> = typedSchema(z.union([
   z.literal('auto'),
   z.discriminatedUnion('type', [ResponseFormatTextSchema, ResponseFormatJSONObjectSchema, ResponseFormatJSONSchemaSchema]),
-]);
+]));
 
 // ---- tool choice ---------------------------------------------------------------------------------------------
 
@@ -276,7 +276,7 @@ export const AssistantToolChoiceSchema = objectSchema<AssistantToolChoice>(z.obj
  * @example
  * AssistantToolChoiceOptionSchema.parse({ type: 'function', function: { name: 'get_weather' } });
  */
-export const AssistantToolChoiceOptionSchema: z.ZodType<AssistantToolChoiceOption> = z.union([
+export const AssistantToolChoiceOptionSchema: z.ZodType<AssistantToolChoiceOption> = typedSchema(z.union([
   z.enum(['none', 'auto', 'required']),
   AssistantToolChoiceSchema,
-]);
+]));

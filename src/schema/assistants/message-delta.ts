@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ImageDetailSchema, MessageRoleSchema } from './message.js';
 import type { AnnotationDelta, FileCitationDeltaAnnotation, FilePathDeltaAnnotation, ImageFileDelta, ImageFileDeltaBlock, ImageURLDelta, ImageURLDeltaBlock, MessageContentDelta, MessageDelta, MessageDeltaEvent, RefusalDeltaBlock, TextDelta, TextDeltaBlock } from '../../wire/assistants.js';
 export type { AnnotationDelta, FileCitationDeltaAnnotation, FilePathDeltaAnnotation, ImageFileDelta, ImageFileDeltaBlock, ImageURLDelta, ImageURLDeltaBlock, MessageContentDelta, MessageDelta, MessageDeltaEvent, RefusalDeltaBlock, TextDelta, TextDeltaBlock } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * A delta of a file citation annotation at `index` of the text block's annotations.
@@ -49,10 +49,10 @@ export const FilePathDeltaAnnotationSchema = objectSchema<FilePathDeltaAnnotatio
  * @example
  * AnnotationDeltaSchema.parse({ index: 0, type: 'file_path' });
  */
-export const AnnotationDeltaSchema: z.ZodType<AnnotationDelta> = z.discriminatedUnion('type', [
+export const AnnotationDeltaSchema: z.ZodType<AnnotationDelta> = typedSchema(z.discriminatedUnion('type', [
   FileCitationDeltaAnnotationSchema,
   FilePathDeltaAnnotationSchema,
-]);
+]));
 
 /**
  * A delta of a text: a `value` fragment to append, new `annotations`.
@@ -141,12 +141,12 @@ export const RefusalDeltaBlockSchema = objectSchema<RefusalDeltaBlock>(z.object(
  * @example
  * MessageContentDeltaSchema.parse({ index: 0, type: 'text', text: { value: 'Hel' } }).index; // 0
  */
-export const MessageContentDeltaSchema: z.ZodType<MessageContentDelta> = z.discriminatedUnion('type', [
+export const MessageContentDeltaSchema: z.ZodType<MessageContentDelta> = typedSchema(z.discriminatedUnion('type', [
   ImageFileDeltaBlockSchema,
   TextDeltaBlockSchema,
   RefusalDeltaBlockSchema,
   ImageURLDeltaBlockSchema,
-]);
+]));
 
 /**
  * The changed fields of a message: `{ role?, content? }`.

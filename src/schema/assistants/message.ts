@@ -11,7 +11,7 @@ import {
 } from './common.js';
 import type { Annotation, FileCitationAnnotation, FilePathAnnotation, ImageDetail, ImageFile, ImageFileContentBlock, ImageURL, ImageURLContentBlock, Message, MessageAttachment, MessageContent, MessageRole, MessageStatus, RefusalContentBlock, Text, TextContentBlock } from '../../wire/assistants.js';
 export type { Annotation, FileCitationAnnotation, FilePathAnnotation, ImageDetail, ImageFile, ImageFileContentBlock, ImageURL, ImageURLContentBlock, Message, MessageAttachment, MessageContent, MessageRole, MessageStatus, RefusalContentBlock, Text, TextContentBlock } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * The detail level of an image: `auto`, `low` or `high`.
@@ -19,7 +19,7 @@ import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the ty
  * @example
  * ImageDetailSchema.parse('high');
  */
-export const ImageDetailSchema: z.ZodType<ImageDetail> = z.enum(['auto', 'low', 'high']);
+export const ImageDetailSchema: z.ZodType<ImageDetail> = typedSchema(z.enum(['auto', 'low', 'high']));
 
 /**
  * An image file of a message: `{ file_id, detail? }`.
@@ -103,7 +103,7 @@ export const FilePathAnnotationSchema = objectSchema<FilePathAnnotation>(z.objec
  * @example
  * AnnotationSchema.parse(json).type; // 'file_citation' or 'file_path'
  */
-export const AnnotationSchema: z.ZodType<Annotation> = z.discriminatedUnion('type', [FileCitationAnnotationSchema, FilePathAnnotationSchema]);
+export const AnnotationSchema: z.ZodType<Annotation> = typedSchema(z.discriminatedUnion('type', [FileCitationAnnotationSchema, FilePathAnnotationSchema]));
 
 /**
  * The text of a text block: `{ value, annotations }`.
@@ -144,12 +144,12 @@ export const RefusalContentBlockSchema = objectSchema<RefusalContentBlock>(z.obj
  * @example
  * const block = MessageContentSchema.parse({ type: 'text', text: { value: 'Hi', annotations: [] } });
  */
-export const MessageContentSchema: z.ZodType<MessageContent> = z.discriminatedUnion('type', [
+export const MessageContentSchema: z.ZodType<MessageContent> = typedSchema(z.discriminatedUnion('type', [
   ImageFileContentBlockSchema,
   ImageURLContentBlockSchema,
   TextContentBlockSchema,
   RefusalContentBlockSchema,
-]);
+]));
 
 /**
  * A file attached to a message and the tools it was added to.
@@ -168,7 +168,7 @@ export const MessageAttachmentSchema = objectSchema<MessageAttachment>(z.object(
  * @example
  * MessageStatusSchema.parse('incomplete');
  */
-export const MessageStatusSchema: z.ZodType<MessageStatus> = z.enum(['in_progress', 'incomplete', 'completed']);
+export const MessageStatusSchema: z.ZodType<MessageStatus> = typedSchema(z.enum(['in_progress', 'incomplete', 'completed']));
 
 /**
  * Who produced a message: `user` or `assistant`.
@@ -176,7 +176,7 @@ export const MessageStatusSchema: z.ZodType<MessageStatus> = z.enum(['in_progres
  * @example
  * MessageRoleSchema.parse('assistant');
  */
-export const MessageRoleSchema: z.ZodType<MessageRole> = z.enum(['user', 'assistant']);
+export const MessageRoleSchema: z.ZodType<MessageRole> = typedSchema(z.enum(['user', 'assistant']));
 
 /**
  * A message within a thread (`object: 'thread.message'`).

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CodeInterpreterLogs, CodeInterpreterOutputDelta, CodeInterpreterOutputImage, CodeInterpreterToolCallDelta, FileSearchToolCallDelta, FunctionToolCallDelta, RunStepDelta, RunStepDeltaEvent, RunStepDeltaMessageDelta, RunStepDeltaStepDetails, ToolCallDelta, ToolCallDeltaObject } from '../../wire/assistants.js';
 export type { CodeInterpreterLogs, CodeInterpreterOutputDelta, CodeInterpreterOutputImage, CodeInterpreterToolCallDelta, FileSearchToolCallDelta, FunctionToolCallDelta, RunStepDelta, RunStepDeltaEvent, RunStepDeltaMessageDelta, RunStepDeltaStepDetails, ToolCallDelta, ToolCallDeltaObject } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * A fragment of a code interpreter's text output (the yaml's `...CodeOutputLogsObject` delta).
@@ -37,10 +37,10 @@ export const CodeInterpreterOutputImageSchema = objectSchema<CodeInterpreterOutp
  * @example
  * CodeInterpreterOutputDeltaSchema.parse({ index: 0, type: 'logs', logs: 'Hello' });
  */
-export const CodeInterpreterOutputDeltaSchema: z.ZodType<CodeInterpreterOutputDelta> = z.discriminatedUnion('type', [
+export const CodeInterpreterOutputDeltaSchema: z.ZodType<CodeInterpreterOutputDelta> = typedSchema(z.discriminatedUnion('type', [
   CodeInterpreterLogsSchema,
   CodeInterpreterOutputImageSchema,
-]);
+]));
 
 /**
  * A delta of a code interpreter call at `index` of the step's tool calls: a fragment of `input`, new `outputs`.
@@ -99,11 +99,11 @@ export const FunctionToolCallDeltaSchema = objectSchema<FunctionToolCallDelta>(z
  * @example
  * ToolCallDeltaSchema.parse({ index: 0, type: 'function', function: { name: 'get_weather' } });
  */
-export const ToolCallDeltaSchema: z.ZodType<ToolCallDelta> = z.discriminatedUnion('type', [
+export const ToolCallDeltaSchema: z.ZodType<ToolCallDelta> = typedSchema(z.discriminatedUnion('type', [
   CodeInterpreterToolCallDeltaSchema,
   FileSearchToolCallDeltaSchema,
   FunctionToolCallDeltaSchema,
-]);
+]));
 
 /**
  * Delta step details of a message creation step: `{ type: 'message_creation', message_creation?: { message_id? } }`.
@@ -133,10 +133,10 @@ export const ToolCallDeltaObjectSchema = objectSchema<ToolCallDeltaObject>(z.obj
  * @example
  * RunStepDeltaStepDetailsSchema.parse({ type: 'tool_calls' });
  */
-export const RunStepDeltaStepDetailsSchema: z.ZodType<RunStepDeltaStepDetails> = z.discriminatedUnion('type', [
+export const RunStepDeltaStepDetailsSchema: z.ZodType<RunStepDeltaStepDetails> = typedSchema(z.discriminatedUnion('type', [
   RunStepDeltaMessageDeltaSchema,
   ToolCallDeltaObjectSchema,
-]);
+]));
 
 /**
  * The changed fields of a run step: `{ step_details? }`.

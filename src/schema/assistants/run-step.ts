@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { FileSearchRankerSchema, MetadataSchema, RunStepLastErrorSchema, RunStepUsageSchema } from './common.js';
 import type { CodeInterpreterImageOutput, CodeInterpreterLogsOutput, CodeInterpreterOutput, CodeInterpreterToolCall, FileSearchCallRankingOptions, FileSearchResult, FileSearchToolCall, FunctionToolCall, MessageCreationStepDetails, RunStep, RunStepDetails, RunStepStatus, RunStepType, ToolCall, ToolCallsStepDetails } from '../../wire/assistants.js';
 export type { CodeInterpreterImageOutput, CodeInterpreterLogsOutput, CodeInterpreterOutput, CodeInterpreterToolCall, FileSearchCallRankingOptions, FileSearchResult, FileSearchToolCall, FunctionToolCall, MessageCreationStepDetails, RunStep, RunStepDetails, RunStepStatus, RunStepType, ToolCall, ToolCallsStepDetails } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * Text output of a code interpreter call: `{ type: 'logs', logs }`.
@@ -36,10 +36,10 @@ export const CodeInterpreterImageOutputSchema = objectSchema<CodeInterpreterImag
  * @example
  * CodeInterpreterOutputSchema.parse({ type: 'logs', logs: '42' }).type; // 'logs'
  */
-export const CodeInterpreterOutputSchema: z.ZodType<CodeInterpreterOutput> = z.discriminatedUnion('type', [
+export const CodeInterpreterOutputSchema: z.ZodType<CodeInterpreterOutput> = typedSchema(z.discriminatedUnion('type', [
   CodeInterpreterLogsOutputSchema,
   CodeInterpreterImageOutputSchema,
-]);
+]));
 
 /**
  * A code interpreter call of a run step: the `input` code and its `outputs`.
@@ -124,11 +124,11 @@ export const FunctionToolCallSchema = objectSchema<FunctionToolCall>(z.object({
  * @example
  * ToolCallSchema.parse({ id: 'call_2', type: 'file_search', file_search: {} }).type; // 'file_search'
  */
-export const ToolCallSchema: z.ZodType<ToolCall> = z.discriminatedUnion('type', [
+export const ToolCallSchema: z.ZodType<ToolCall> = typedSchema(z.discriminatedUnion('type', [
   CodeInterpreterToolCallSchema,
   FileSearchToolCallSchema,
   FunctionToolCallSchema,
-]);
+]));
 
 /**
  * Step details of a step that created a message: `{ type: 'message_creation', message_creation: { message_id } }`.
@@ -158,10 +158,10 @@ export const ToolCallsStepDetailsSchema = objectSchema<ToolCallsStepDetails>(z.o
  * @example
  * RunStepDetailsSchema.parse(step.step_details).type; // 'message_creation' or 'tool_calls'
  */
-export const RunStepDetailsSchema: z.ZodType<RunStepDetails> = z.discriminatedUnion('type', [
+export const RunStepDetailsSchema: z.ZodType<RunStepDetails> = typedSchema(z.discriminatedUnion('type', [
   MessageCreationStepDetailsSchema,
   ToolCallsStepDetailsSchema,
-]);
+]));
 
 /**
  * The type of a run step: `message_creation` or `tool_calls`.
@@ -169,7 +169,7 @@ export const RunStepDetailsSchema: z.ZodType<RunStepDetails> = z.discriminatedUn
  * @example
  * RunStepTypeSchema.parse('tool_calls');
  */
-export const RunStepTypeSchema: z.ZodType<RunStepType> = z.enum(['message_creation', 'tool_calls']);
+export const RunStepTypeSchema: z.ZodType<RunStepType> = typedSchema(z.enum(['message_creation', 'tool_calls']));
 
 /**
  * The status of a run step.
@@ -177,7 +177,7 @@ export const RunStepTypeSchema: z.ZodType<RunStepType> = z.enum(['message_creati
  * @example
  * RunStepStatusSchema.parse('in_progress');
  */
-export const RunStepStatusSchema: z.ZodType<RunStepStatus> = z.enum(['in_progress', 'cancelled', 'failed', 'completed', 'expired']);
+export const RunStepStatusSchema: z.ZodType<RunStepStatus> = typedSchema(z.enum(['in_progress', 'cancelled', 'failed', 'completed', 'expired']));
 
 /**
  * A step in the execution of a run (`object: 'thread.run.step'`).

@@ -12,7 +12,7 @@ import {
 } from './common.js';
 import type { RequiredActionFunctionToolCall, Run, RunRequiredAction, RunStatus } from '../../wire/assistants.js';
 export type { RequiredActionFunctionToolCall, Run, RunRequiredAction, RunStatus } from '../../wire/assistants.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * The status of a run.
@@ -21,7 +21,7 @@ import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the ty
  * RunStatusSchema.safeParse('in_progress').success; // true
  * RunStatusSchema.safeParse('paused').success; // false (a status the library does not know)
  */
-export const RunStatusSchema: z.ZodType<RunStatus> = z.enum([
+export const RunStatusSchema: z.ZodType<RunStatus> = typedSchema(z.enum([
   'queued',
   'in_progress',
   'requires_action',
@@ -31,7 +31,7 @@ export const RunStatusSchema: z.ZodType<RunStatus> = z.enum([
   'completed',
   'incomplete',
   'expired',
-]);
+]));
 
 /**
  * A function call the run waits for (the yaml's `RunToolCallObject`): submit its output under `id`.

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { ChatCompletionChoiceLogprobs, ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkFunctionCall, ChatCompletionChunkToolCall, ChatCompletionFinishReason, ChatCompletionModeration, ChatCompletionModerationOutcome, ChatCompletionModerationResult, ChatCompletionRole, ChatCompletionServiceTier, ChatCompletionTokenLogprob, ChatCompletionTopLogprob, CompletionUsage } from '../../wire/chat.js';
 export type { ChatCompletionChoiceLogprobs, ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkFunctionCall, ChatCompletionChunkToolCall, ChatCompletionFinishReason, ChatCompletionModeration, ChatCompletionModerationOutcome, ChatCompletionModerationResult, ChatCompletionRole, ChatCompletionServiceTier, ChatCompletionTokenLogprob, ChatCompletionTopLogprob, CompletionUsage } from '../../wire/chat.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * The role of a message's author, as a delta may carry it.
@@ -16,7 +16,7 @@ import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the ty
  * @example
  * ChatCompletionRoleSchema.parse('assistant');
  */
-export const ChatCompletionRoleSchema: z.ZodType<ChatCompletionRole> = z.enum(['developer', 'system', 'user', 'assistant', 'tool']);
+export const ChatCompletionRoleSchema: z.ZodType<ChatCompletionRole> = typedSchema(z.enum(['developer', 'system', 'user', 'assistant', 'tool']));
 
 /**
  * Why the model stopped: `stop`, `length`, `tool_calls`, `content_filter` or (deprecated) `function_call`.
@@ -24,13 +24,13 @@ export const ChatCompletionRoleSchema: z.ZodType<ChatCompletionRole> = z.enum(['
  * @example
  * ChatCompletionFinishReasonSchema.parse('tool_calls');
  */
-export const ChatCompletionFinishReasonSchema: z.ZodType<ChatCompletionFinishReason> = z.enum([
+export const ChatCompletionFinishReasonSchema: z.ZodType<ChatCompletionFinishReason> = typedSchema(z.enum([
   'stop',
   'length',
   'tool_calls',
   'content_filter',
   'function_call',
-]);
+]));
 
 /**
  * The processing tier that served the request (`auto`, `default`, `flex`, `scale`, `priority`, `fast`), or
@@ -39,9 +39,9 @@ export const ChatCompletionFinishReasonSchema: z.ZodType<ChatCompletionFinishRea
  * @example
  * ChatCompletionServiceTierSchema.parse('flex');
  */
-export const ChatCompletionServiceTierSchema: z.ZodType<ChatCompletionServiceTier> = z
+export const ChatCompletionServiceTierSchema: z.ZodType<ChatCompletionServiceTier> = typedSchema(z
   .enum(['auto', 'default', 'flex', 'scale', 'priority', 'fast'])
-  .nullable();
+  .nullable());
 
 /**
  * One of the most likely tokens at a position, with its log probability and UTF-8 bytes.
@@ -219,7 +219,7 @@ export const ChatCompletionModerationResultSchema = objectSchema<ChatCompletionM
  * @example
  * ChatCompletionModerationOutcomeSchema.parse({ type: 'error', code: 'timeout', message: 'Moderation timed out' });
  */
-export const ChatCompletionModerationOutcomeSchema: z.ZodType<ChatCompletionModerationOutcome> = z.discriminatedUnion('type', [
+export const ChatCompletionModerationOutcomeSchema: z.ZodType<ChatCompletionModerationOutcome> = typedSchema(z.discriminatedUnion('type', [
   z.object({
     type: z.literal('moderation_results'),
     model: z.string(),
@@ -230,7 +230,7 @@ export const ChatCompletionModerationOutcomeSchema: z.ZodType<ChatCompletionMode
     code: z.string(),
     message: z.string(),
   }),
-]);
+]));
 
 /**
  * Moderation results (or errors) for the request input and the generated output.

@@ -13,7 +13,7 @@ import {
 } from './chunk.js';
 import type { ChatCompletion, ChatCompletionAudio, ChatCompletionChoice, ChatCompletionMessage, ChatCompletionMessageAnnotation, ChatCompletionMessageCustomToolCall, ChatCompletionMessageFunctionToolCall, ChatCompletionMessageToolCall } from '../../wire/chat.js';
 export type { ChatCompletion, ChatCompletionAudio, ChatCompletionChoice, ChatCompletionMessage, ChatCompletionMessageAnnotation, ChatCompletionMessageCustomToolCall, ChatCompletionMessageFunctionToolCall, ChatCompletionMessageToolCall } from '../../wire/chat.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * A function tool call of a message: its `id`, and the function's `name` and whole `arguments` text.
@@ -53,10 +53,10 @@ export const ChatCompletionMessageCustomToolCallSchema = objectSchema<ChatComple
  * @example
  * if (call.type === 'function') JSON.parse(call.function.arguments);
  */
-export const ChatCompletionMessageToolCallSchema: z.ZodType<ChatCompletionMessageToolCall> = z.discriminatedUnion('type', [
+export const ChatCompletionMessageToolCallSchema: z.ZodType<ChatCompletionMessageToolCall> = typedSchema(z.discriminatedUnion('type', [
   ChatCompletionMessageFunctionToolCallSchema,
   ChatCompletionMessageCustomToolCallSchema,
-]);
+]));
 
 /**
  * A URL citation of a message (web search): the cited `url` and `title`, and the span of content it covers.

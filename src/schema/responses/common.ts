@@ -6,6 +6,7 @@
  * schemas check shapes, once per event, and the API stays the authority on values.
  */
 import { z } from 'zod';
+import { typedSchema } from '../object-schema.js';
 import type { DetailEnum, FileDetailEnum, FileInputDetail, ModelIdsShared, ResponseImageDetail, ResponseMessageRole, ResponseMetadata, ResponseServiceTier, ResponsesModel, VectorStoreFileAttributes } from '../../wire/responses-api.js';
 export type { DetailEnum, FileDetailEnum, FileInputDetail, ModelIdsShared, ResponseImageDetail, ResponseMessageRole, ResponseMetadata, ResponseServiceTier, ResponsesModel, VectorStoreFileAttributes } from '../../wire/responses-api.js';
 
@@ -15,7 +16,7 @@ export type { DetailEnum, FileDetailEnum, FileInputDetail, ModelIdsShared, Respo
  * @example
  * DetailEnumSchema.parse('high'); // 'high'
  */
-export const DetailEnumSchema: z.ZodType<DetailEnum> = z.enum(['low', 'high', 'auto', 'original']);
+export const DetailEnumSchema: z.ZodType<DetailEnum> = typedSchema(z.enum(['low', 'high', 'auto', 'original']));
 
 /**
  * The level of detail of a file input.
@@ -23,7 +24,7 @@ export const DetailEnumSchema: z.ZodType<DetailEnum> = z.enum(['low', 'high', 'a
  * @example
  * FileDetailEnumSchema.safeParse('original').success; // false: only 'auto', 'low' and 'high'
  */
-export const FileDetailEnumSchema: z.ZodType<FileDetailEnum> = z.enum(['auto', 'low', 'high']);
+export const FileDetailEnumSchema: z.ZodType<FileDetailEnum> = typedSchema(z.enum(['auto', 'low', 'high']));
 
 /**
  * The level of detail of a file input.
@@ -31,7 +32,7 @@ export const FileDetailEnumSchema: z.ZodType<FileDetailEnum> = z.enum(['auto', '
  * @example
  * FileInputDetailSchema.parse('high');
  */
-export const FileInputDetailSchema: z.ZodType<FileInputDetail> = FileDetailEnumSchema; // the yaml defines it twice, identically
+export const FileInputDetailSchema: z.ZodType<FileInputDetail> = typedSchema(FileDetailEnumSchema); // the yaml defines it twice, identically
 
 /**
  * The level of detail of an image input.
@@ -39,7 +40,7 @@ export const FileInputDetailSchema: z.ZodType<FileInputDetail> = FileDetailEnumS
  * @example
  * ResponseImageDetailSchema.parse('auto');
  */
-export const ResponseImageDetailSchema: z.ZodType<ResponseImageDetail> = DetailEnumSchema; // the yaml defines it twice, identically
+export const ResponseImageDetailSchema: z.ZodType<ResponseImageDetail> = typedSchema(DetailEnumSchema); // the yaml defines it twice, identically
 
 /**
  * The role of a message's author.
@@ -47,7 +48,7 @@ export const ResponseImageDetailSchema: z.ZodType<ResponseImageDetail> = DetailE
  * @example
  * ResponseMessageRoleSchema.parse('developer');
  */
-export const ResponseMessageRoleSchema: z.ZodType<ResponseMessageRole> = z.enum([
+export const ResponseMessageRoleSchema: z.ZodType<ResponseMessageRole> = typedSchema(z.enum([
   'unknown',
   'user',
   'assistant',
@@ -56,7 +57,7 @@ export const ResponseMessageRoleSchema: z.ZodType<ResponseMessageRole> = z.enum(
   'discriminator',
   'developer',
   'tool',
-]);
+]));
 
 /**
  * Set of 16 key-value pairs that can be attached to an object.
@@ -64,7 +65,7 @@ export const ResponseMessageRoleSchema: z.ZodType<ResponseMessageRole> = z.enum(
  * @example
  * ResponseMetadataSchema.parse({ user_id: 'u_123', session: 'abc' });
  */
-export const ResponseMetadataSchema: z.ZodType<ResponseMetadata> = z.record(z.string(), z.string()).nullable();
+export const ResponseMetadataSchema: z.ZodType<ResponseMetadata> = typedSchema(z.record(z.string(), z.string()).nullable());
 
 /**
  * A model id (any string).
@@ -72,7 +73,7 @@ export const ResponseMetadataSchema: z.ZodType<ResponseMetadata> = z.record(z.st
  * @example
  * ModelIdsSharedSchema.parse('gpt-4o-mini');
  */
-export const ModelIdsSharedSchema: z.ZodType<ModelIdsShared> = z.string();
+export const ModelIdsSharedSchema: z.ZodType<ModelIdsShared> = typedSchema(z.string());
 
 /**
  * A model id, such as `gpt-4o` or `o3` (any string: new models keep coming).
@@ -80,7 +81,7 @@ export const ModelIdsSharedSchema: z.ZodType<ModelIdsShared> = z.string();
  * @example
  * ResponsesModelSchema.parse('o3');
  */
-export const ResponsesModelSchema: z.ZodType<ResponsesModel> = ModelIdsSharedSchema; // the yaml defines it twice, identically
+export const ResponsesModelSchema: z.ZodType<ResponsesModel> = typedSchema(ModelIdsSharedSchema); // the yaml defines it twice, identically
 
 /**
  * Specifies the processing type used for serving the request.
@@ -89,7 +90,7 @@ export const ResponsesModelSchema: z.ZodType<ResponsesModel> = ModelIdsSharedSch
  * ResponseServiceTierSchema.parse('flex');
  * ResponseServiceTierSchema.parse(null); // nullable
  */
-export const ResponseServiceTierSchema: z.ZodType<ResponseServiceTier> = z.enum([
+export const ResponseServiceTierSchema: z.ZodType<ResponseServiceTier> = typedSchema(z.enum([
   'auto',
   'default',
   'flex',
@@ -97,7 +98,7 @@ export const ResponseServiceTierSchema: z.ZodType<ResponseServiceTier> = z.enum(
   'priority',
   'fast',
   'ultrafast',
-]).nullable();
+]).nullable());
 
 /**
  * Set of 16 key-value pairs that can be attached to an object.
@@ -105,8 +106,8 @@ export const ResponseServiceTierSchema: z.ZodType<ResponseServiceTier> = z.enum(
  * @example
  * VectorStoreFileAttributesSchema.parse({ author: 'Ada', year: 1843, draft: false });
  */
-export const VectorStoreFileAttributesSchema: z.ZodType<VectorStoreFileAttributes> = z.record(z.string(), z.union([
+export const VectorStoreFileAttributesSchema: z.ZodType<VectorStoreFileAttributes> = typedSchema(z.record(z.string(), z.union([
   z.string(),
   z.number(),
   z.boolean(),
-])).nullable();
+])).nullable());

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { FileInputDetailSchema, ResponseImageDetailSchema } from './common.js';
 import type { FunctionAndCustomToolCallOutput, PromptCacheBreakpointConfig, ResponseAnnotation, ResponseContainerFileCitation, ResponseContentPart, ResponseFileCitation, ResponseFilePath, ResponseInputContent, ResponseInputFile, ResponseInputImage, ResponseInputText, ResponseOutputMessageContent, ResponseOutputRefusal, ResponseOutputText, ResponseOutputTextLogprob, ResponseOutputTextTopLogprob, ResponseReasoningText, ResponseSummaryText, ResponseTextDeltaLogprob, ResponseURLCitation } from '../../wire/responses-api.js';
 export type { FunctionAndCustomToolCallOutput, PromptCacheBreakpointConfig, ResponseAnnotation, ResponseContainerFileCitation, ResponseContentPart, ResponseFileCitation, ResponseFilePath, ResponseInputContent, ResponseInputFile, ResponseInputImage, ResponseInputText, ResponseOutputMessageContent, ResponseOutputRefusal, ResponseOutputText, ResponseOutputTextLogprob, ResponseOutputTextTopLogprob, ResponseReasoningText, ResponseSummaryText, ResponseTextDeltaLogprob, ResponseURLCitation } from '../../wire/responses-api.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * A citation to a file.
@@ -73,12 +73,12 @@ export const ResponseFilePathSchema = objectSchema<ResponseFilePath>(z.object({
  * const annotation = ResponseAnnotationSchema.parse(json);
  * if (annotation.type === 'url_citation') console.log(annotation.url);
  */
-export const ResponseAnnotationSchema: z.ZodType<ResponseAnnotation> = z.discriminatedUnion('type', [
+export const ResponseAnnotationSchema: z.ZodType<ResponseAnnotation> = typedSchema(z.discriminatedUnion('type', [
   ResponseFileCitationSchema,
   ResponseURLCitationSchema,
   ResponseContainerFileCitationSchema,
   ResponseFilePathSchema,
-]);
+]));
 
 /**
  * Marks the exact end of a reusable prompt prefix.
@@ -138,11 +138,11 @@ export const ResponseInputFileSchema = objectSchema<ResponseInputFile>(z.object(
  * @example
  * const part = FunctionAndCustomToolCallOutputSchema.parse({ type: 'input_text', text: '42' });
  */
-export const FunctionAndCustomToolCallOutputSchema: z.ZodType<FunctionAndCustomToolCallOutput> = z.discriminatedUnion('type', [
+export const FunctionAndCustomToolCallOutputSchema: z.ZodType<FunctionAndCustomToolCallOutput> = typedSchema(z.discriminatedUnion('type', [
   ResponseInputTextSchema,
   ResponseInputImageSchema,
   ResponseInputFileSchema,
-]);
+]));
 
 /**
  * One content part of an input message: text, image or file (by `type`).
@@ -150,7 +150,7 @@ export const FunctionAndCustomToolCallOutputSchema: z.ZodType<FunctionAndCustomT
  * @example
  * ResponseInputContentSchema.parse(json).type; // 'input_text' | 'input_image' | 'input_file'
  */
-export const ResponseInputContentSchema: z.ZodType<ResponseInputContent> = FunctionAndCustomToolCallOutputSchema; // the yaml defines it twice, identically
+export const ResponseInputContentSchema: z.ZodType<ResponseInputContent> = typedSchema(FunctionAndCustomToolCallOutputSchema); // the yaml defines it twice, identically
 
 /**
  * The top log probability of a token.
@@ -219,11 +219,11 @@ export const ResponseReasoningTextSchema = objectSchema<ResponseReasoningText>(z
  * const part = ResponseContentPartSchema.parse(json);
  * if (part.type === 'refusal') console.warn(part.refusal);
  */
-export const ResponseContentPartSchema: z.ZodType<ResponseContentPart> = z.discriminatedUnion('type', [
+export const ResponseContentPartSchema: z.ZodType<ResponseContentPart> = typedSchema(z.discriminatedUnion('type', [
   ResponseOutputTextSchema,
   ResponseOutputRefusalSchema,
   ResponseReasoningTextSchema,
-]);
+]));
 
 /**
  * One content part of an output message: output text or refusal (by `type`).
@@ -231,10 +231,10 @@ export const ResponseContentPartSchema: z.ZodType<ResponseContentPart> = z.discr
  * @example
  * ResponseOutputMessageContentSchema.safeParse({ type: 'reasoning_text', text: '' }).success; // false
  */
-export const ResponseOutputMessageContentSchema: z.ZodType<ResponseOutputMessageContent> = z.discriminatedUnion('type', [
+export const ResponseOutputMessageContentSchema: z.ZodType<ResponseOutputMessageContent> = typedSchema(z.discriminatedUnion('type', [
   ResponseOutputTextSchema,
   ResponseOutputRefusalSchema,
-]);
+]));
 
 /**
  * A logprob is the logarithmic probability that the model assigns to producing a particular token at a given

@@ -38,7 +38,7 @@ import {
 } from './tools.js';
 import type { AdditionalToolsItemParam, ApplyPatchCallOutputStatusParam, ApplyPatchCallStatusParam, ApplyPatchCreateFileOperationParam, ApplyPatchDeleteFileOperationParam, ApplyPatchOperationParam, ApplyPatchToolCallItemParam, ApplyPatchToolCallOutputItemParam, ApplyPatchUpdateFileOperationParam, CompactionSummaryItemParam, CompactionTriggerItemParam, ComputerCallOutputItemParam, EasyInputMessage, FunctionCallItemStatus, FunctionCallOutputItemParam, FunctionShellActionParam, FunctionShellCallItemParam, FunctionShellCallItemStatus, FunctionShellCallOutputContentParam, FunctionShellCallOutputExitOutcomeParam, FunctionShellCallOutputItemParam, FunctionShellCallOutputOutcomeParam, FunctionShellCallOutputTimeoutOutcomeParam, InputFileContentParam, InputImageContentParamAutoParam, InputTextContentParam, ItemReferenceParam, McpApprovalResponseParam, ProgramItemParam, ProgramOutputItemParam, ProgramOutputItemStatus, PromptCacheBreakpointParam, ResponseInputItem, ResponseInputItemObject, ResponseInputMessage, ResponseInputMessageContentList, ToolSearchCallItemParam, ToolSearchOutputItemParam } from '../../wire/responses-api.js';
 export type { AdditionalToolsItemParam, ApplyPatchCallOutputStatusParam, ApplyPatchCallStatusParam, ApplyPatchCreateFileOperationParam, ApplyPatchDeleteFileOperationParam, ApplyPatchOperationParam, ApplyPatchToolCallItemParam, ApplyPatchToolCallOutputItemParam, ApplyPatchUpdateFileOperationParam, CompactionSummaryItemParam, CompactionTriggerItemParam, ComputerCallOutputItemParam, EasyInputMessage, FunctionCallItemStatus, FunctionCallOutputItemParam, FunctionShellActionParam, FunctionShellCallItemParam, FunctionShellCallItemStatus, FunctionShellCallOutputContentParam, FunctionShellCallOutputExitOutcomeParam, FunctionShellCallOutputItemParam, FunctionShellCallOutputOutcomeParam, FunctionShellCallOutputTimeoutOutcomeParam, InputFileContentParam, InputImageContentParamAutoParam, InputTextContentParam, ItemReferenceParam, McpApprovalResponseParam, ProgramItemParam, ProgramOutputItemParam, ProgramOutputItemStatus, PromptCacheBreakpointParam, ResponseInputItem, ResponseInputItemObject, ResponseInputMessage, ResponseInputMessageContentList, ToolSearchCallItemParam, ToolSearchOutputItemParam } from '../../wire/responses-api.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * Extra tool definitions made available at this point of the input.
@@ -59,7 +59,7 @@ export const AdditionalToolsItemParamSchema = objectSchema<AdditionalToolsItemPa
  * @example
  * ApplyPatchCallOutputStatusParamSchema.parse('failed');
  */
-export const ApplyPatchCallOutputStatusParamSchema: z.ZodType<ApplyPatchCallOutputStatusParam> = z.enum(['completed', 'failed']);
+export const ApplyPatchCallOutputStatusParamSchema: z.ZodType<ApplyPatchCallOutputStatusParam> = typedSchema(z.enum(['completed', 'failed']));
 
 /**
  * Status values reported for apply_patch tool calls.
@@ -67,7 +67,7 @@ export const ApplyPatchCallOutputStatusParamSchema: z.ZodType<ApplyPatchCallOutp
  * @example
  * ApplyPatchCallStatusParamSchema.parse('in_progress');
  */
-export const ApplyPatchCallStatusParamSchema: z.ZodType<ApplyPatchCallStatusParam> = z.enum(['in_progress', 'completed']);
+export const ApplyPatchCallStatusParamSchema: z.ZodType<ApplyPatchCallStatusParam> = typedSchema(z.enum(['in_progress', 'completed']));
 
 /**
  * Instruction for creating a new file via the apply_patch tool.
@@ -111,11 +111,11 @@ export const ApplyPatchUpdateFileOperationParamSchema = objectSchema<ApplyPatchU
  * const op = ApplyPatchOperationParamSchema.parse(json);
  * if (op.type !== 'delete_file') console.log(op.diff);
  */
-export const ApplyPatchOperationParamSchema: z.ZodType<ApplyPatchOperationParam> = z.discriminatedUnion('type', [
+export const ApplyPatchOperationParamSchema: z.ZodType<ApplyPatchOperationParam> = typedSchema(z.discriminatedUnion('type', [
   ApplyPatchCreateFileOperationParamSchema,
   ApplyPatchDeleteFileOperationParamSchema,
   ApplyPatchUpdateFileOperationParamSchema,
-]);
+]));
 
 /**
  * A tool call representing a request to create, delete, or update files using diff patches.
@@ -180,7 +180,7 @@ export const CompactionTriggerItemParamSchema = objectSchema<CompactionTriggerIt
  * @example
  * FunctionCallItemStatusSchema.parse('incomplete');
  */
-export const FunctionCallItemStatusSchema: z.ZodType<FunctionCallItemStatus> = z.enum(['in_progress', 'completed', 'incomplete']);
+export const FunctionCallItemStatusSchema: z.ZodType<FunctionCallItemStatus> = typedSchema(z.enum(['in_progress', 'completed', 'incomplete']));
 
 /**
  * The output of a computer tool call.
@@ -205,7 +205,7 @@ export const ComputerCallOutputItemParamSchema = objectSchema<ComputerCallOutput
  * @example
  * ResponseInputMessageContentListSchema.parse([{ type: 'input_text', text: 'What is in this image?' }]);
  */
-export const ResponseInputMessageContentListSchema: z.ZodType<ResponseInputMessageContentList> = z.array(ResponseInputContentSchema);
+export const ResponseInputMessageContentListSchema: z.ZodType<ResponseInputMessageContentList> = typedSchema(z.array(ResponseInputContentSchema));
 
 /**
  * A message input to the model with a role indicating instruction following hierarchy.
@@ -314,7 +314,7 @@ export const FunctionShellActionParamSchema = objectSchema<FunctionShellActionPa
  * @example
  * FunctionShellCallItemStatusSchema.parse('in_progress');
  */
-export const FunctionShellCallItemStatusSchema: z.ZodType<FunctionShellCallItemStatus> = FunctionCallItemStatusSchema; // the yaml defines it twice, identically
+export const FunctionShellCallItemStatusSchema: z.ZodType<FunctionShellCallItemStatus> = typedSchema(FunctionCallItemStatusSchema); // the yaml defines it twice, identically
 
 /**
  * A tool representing a request to execute one or more shell commands.
@@ -365,10 +365,10 @@ export const FunctionShellCallOutputExitOutcomeParamSchema = objectSchema<Functi
  * const outcome = FunctionShellCallOutputOutcomeParamSchema.parse(json);
  * if (outcome.type === 'exit') console.log('exit code', outcome.exit_code);
  */
-export const FunctionShellCallOutputOutcomeParamSchema: z.ZodType<FunctionShellCallOutputOutcomeParam> = z.discriminatedUnion('type', [
+export const FunctionShellCallOutputOutcomeParamSchema: z.ZodType<FunctionShellCallOutputOutcomeParam> = typedSchema(z.discriminatedUnion('type', [
   FunctionShellCallOutputTimeoutOutcomeParamSchema,
   FunctionShellCallOutputExitOutcomeParamSchema,
-]);
+]));
 
 /**
  * Captured stdout and stderr for a portion of a shell tool call output.
@@ -465,7 +465,7 @@ export const McpApprovalResponseParamSchema = objectSchema<McpApprovalResponsePa
  * const item = ResponseInputItemObjectSchema.parse(json);
  * if (item.type === 'function_call') console.log(item.name);
  */
-export const ResponseInputItemObjectSchema: z.ZodType<ResponseInputItemObject> = z.union([
+export const ResponseInputItemObjectSchema: z.ZodType<ResponseInputItemObject> = typedSchema(z.union([
   ResponseInputMessageSchema,
   ResponseOutputMessageSchema,
   ResponseFileSearchToolCallSchema,
@@ -493,7 +493,7 @@ export const ResponseInputItemObjectSchema: z.ZodType<ResponseInputItemObject> =
   ResponseMcpCallSchema,
   ResponseCustomToolCallOutputSchema,
   ResponseCustomToolCallSchema,
-]);
+]));
 
 /**
  * An internal identifier for an item to reference.
@@ -526,7 +526,7 @@ export const ProgramItemParamSchema = objectSchema<ProgramItemParam>(z.object({
  * @example
  * ProgramOutputItemStatusSchema.parse('completed');
  */
-export const ProgramOutputItemStatusSchema: z.ZodType<ProgramOutputItemStatus> = z.enum(['completed', 'incomplete']);
+export const ProgramOutputItemStatusSchema: z.ZodType<ProgramOutputItemStatus> = typedSchema(z.enum(['completed', 'incomplete']));
 
 /**
  * The output of a program run, as an input item.
@@ -548,11 +548,11 @@ export const ProgramOutputItemParamSchema = objectSchema<ProgramOutputItemParam>
  * @example
  * ResponseInputItemSchema.parse({ role: 'user', content: 'Hello' });
  */
-export const ResponseInputItemSchema: z.ZodType<ResponseInputItem> = z.union([
+export const ResponseInputItemSchema: z.ZodType<ResponseInputItem> = typedSchema(z.union([
   EasyInputMessageSchema,
   ResponseInputItemObjectSchema,
   CompactionTriggerItemParamSchema,
   ItemReferenceParamSchema,
   ProgramItemParamSchema,
   ProgramOutputItemParamSchema,
-]);
+]));

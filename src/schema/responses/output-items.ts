@@ -17,7 +17,7 @@ import {
 import { ToolSchema, ToolSearchExecutionTypeSchema } from './tools.js';
 import type { ApplyPatchCallOutputStatus, ApplyPatchCallStatus, ApplyPatchCreateFileOperation, ApplyPatchDeleteFileOperation, ApplyPatchUpdateFileOperation, ClickButtonType, ClickParam, ComputerAction, ComputerActionList, ComputerCallOutputStatus, ComputerCallSafetyCheckParam, ContainerReferenceResource, CoordParam, DirectToolCallCaller, DirectToolCallCallerParam, DoubleClickAction, DragParam, FunctionCallOutputStatusEnum, FunctionCallStatus, FunctionShellAction, FunctionShellCallOutputExitOutcome, FunctionShellCallOutputStatusEnum, FunctionShellCallOutputTimeoutOutcome, FunctionShellCallStatus, HTTPError, KeyPressAction, LocalEnvironmentResource, LocalShellExecAction, MCPProtocolError, MCPToolCallError, MCPToolCallStatus, MCPToolExecutionError, MessagePhase, MoveParam, ProgramOutputStatus, ProgramToolCallCaller, ProgramToolCallCallerParam, ResponseAdditionalTools, ResponseApplyPatchToolCall, ResponseApplyPatchToolCallOutput, ResponseCodeInterpreterOutputImage, ResponseCodeInterpreterOutputLogs, ResponseCodeInterpreterToolCall, ResponseCompactionItem, ResponseComputerToolCall, ResponseComputerToolCallOutput, ResponseComputerToolCallOutputItem, ResponseComputerToolCallOutputScreenshot, ResponseCustomToolCall, ResponseCustomToolCallOutput, ResponseCustomToolCallOutputItem, ResponseFileSearchToolCall, ResponseFunctionShellCallOutputContent, ResponseFunctionShellToolCall, ResponseFunctionShellToolCallOutput, ResponseFunctionToolCall, ResponseFunctionToolCallOutput, ResponseFunctionToolCallOutputItem, ResponseFunctionWebSearch, ResponseImageGenerationCall, ResponseLocalShellCall, ResponseLocalShellCallOutput, ResponseMcpApprovalRequest, ResponseMcpApprovalResponse, ResponseMcpCall, ResponseMcpListTools, ResponseMcpListToolsTool, ResponseOutputItem, ResponseOutputMessage, ResponseProgram, ResponseProgramOutput, ResponseReasoningItem, ResponseToolSearchCall, ResponseToolSearchOutputItem, ScreenshotParam, ScrollParam, ToolCallCaller, ToolCallCallerParam, TypeParam, WaitParam, WebSearchActionFind, WebSearchActionOpenPage, WebSearchActionSearch } from '../../wire/responses-api.js';
 export type { ApplyPatchCallOutputStatus, ApplyPatchCallStatus, ApplyPatchCreateFileOperation, ApplyPatchDeleteFileOperation, ApplyPatchUpdateFileOperation, ClickButtonType, ClickParam, ComputerAction, ComputerActionList, ComputerCallOutputStatus, ComputerCallSafetyCheckParam, ContainerReferenceResource, CoordParam, DirectToolCallCaller, DirectToolCallCallerParam, DoubleClickAction, DragParam, FunctionCallOutputStatusEnum, FunctionCallStatus, FunctionShellAction, FunctionShellCallOutputExitOutcome, FunctionShellCallOutputStatusEnum, FunctionShellCallOutputTimeoutOutcome, FunctionShellCallStatus, HTTPError, KeyPressAction, LocalEnvironmentResource, LocalShellExecAction, MCPProtocolError, MCPToolCallError, MCPToolCallStatus, MCPToolExecutionError, MessagePhase, MoveParam, ProgramOutputStatus, ProgramToolCallCaller, ProgramToolCallCallerParam, ResponseAdditionalTools, ResponseApplyPatchToolCall, ResponseApplyPatchToolCallOutput, ResponseCodeInterpreterOutputImage, ResponseCodeInterpreterOutputLogs, ResponseCodeInterpreterToolCall, ResponseCompactionItem, ResponseComputerToolCall, ResponseComputerToolCallOutput, ResponseComputerToolCallOutputItem, ResponseComputerToolCallOutputScreenshot, ResponseCustomToolCall, ResponseCustomToolCallOutput, ResponseCustomToolCallOutputItem, ResponseFileSearchToolCall, ResponseFunctionShellCallOutputContent, ResponseFunctionShellToolCall, ResponseFunctionShellToolCallOutput, ResponseFunctionToolCall, ResponseFunctionToolCallOutput, ResponseFunctionToolCallOutputItem, ResponseFunctionWebSearch, ResponseImageGenerationCall, ResponseLocalShellCall, ResponseLocalShellCallOutput, ResponseMcpApprovalRequest, ResponseMcpApprovalResponse, ResponseMcpCall, ResponseMcpListTools, ResponseMcpListToolsTool, ResponseOutputItem, ResponseOutputMessage, ResponseProgram, ResponseProgramOutput, ResponseReasoningItem, ResponseToolSearchCall, ResponseToolSearchOutputItem, ScreenshotParam, ScrollParam, ToolCallCaller, ToolCallCallerParam, TypeParam, WaitParam, WebSearchActionFind, WebSearchActionOpenPage, WebSearchActionSearch } from '../../wire/responses-api.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * Extra tool definitions made available to the model at this point of the output.
@@ -38,7 +38,7 @@ export const ResponseAdditionalToolsSchema = objectSchema<ResponseAdditionalTool
  * @example
  * ApplyPatchCallOutputStatusSchema.parse('completed');
  */
-export const ApplyPatchCallOutputStatusSchema: z.ZodType<ApplyPatchCallOutputStatus> = z.enum(['completed', 'failed']);
+export const ApplyPatchCallOutputStatusSchema: z.ZodType<ApplyPatchCallOutputStatus> = typedSchema(z.enum(['completed', 'failed']));
 
 /**
  * The status of an apply-patch call: `in_progress` or `completed`.
@@ -46,7 +46,7 @@ export const ApplyPatchCallOutputStatusSchema: z.ZodType<ApplyPatchCallOutputSta
  * @example
  * ApplyPatchCallStatusSchema.parse('in_progress');
  */
-export const ApplyPatchCallStatusSchema: z.ZodType<ApplyPatchCallStatus> = z.enum(['in_progress', 'completed']);
+export const ApplyPatchCallStatusSchema: z.ZodType<ApplyPatchCallStatus> = typedSchema(z.enum(['in_progress', 'completed']));
 
 /**
  * Instruction describing how to create a file via the apply_patch tool.
@@ -99,10 +99,10 @@ export const ProgramToolCallCallerSchema = objectSchema<ProgramToolCallCaller>(z
  * const caller = ToolCallCallerSchema.parse(json);
  * if (caller.type === 'program') console.log('called from', caller.caller_id);
  */
-export const ToolCallCallerSchema: z.ZodType<ToolCallCaller> = z.discriminatedUnion('type', [
+export const ToolCallCallerSchema: z.ZodType<ToolCallCaller> = typedSchema(z.discriminatedUnion('type', [
   DirectToolCallCallerSchema,
   ProgramToolCallCallerSchema,
-]);
+]));
 
 /**
  * Instruction describing how to update a file via the apply_patch tool.
@@ -158,7 +158,7 @@ export const ResponseApplyPatchToolCallOutputSchema = objectSchema<ResponseApply
  * @example
  * ClickButtonTypeSchema.parse('right');
  */
-export const ClickButtonTypeSchema: z.ZodType<ClickButtonType> = z.enum(['left', 'right', 'wheel', 'back', 'forward']);
+export const ClickButtonTypeSchema: z.ZodType<ClickButtonType> = typedSchema(z.enum(['left', 'right', 'wheel', 'back', 'forward']));
 
 /**
  * A click action.
@@ -347,7 +347,7 @@ export const WaitParamSchema = objectSchema<WaitParam>(z.object({
  * const action = ComputerActionSchema.parse(json);
  * if (action.type === 'type') console.log('typing', action.text);
  */
-export const ComputerActionSchema: z.ZodType<ComputerAction> = z.discriminatedUnion('type', [
+export const ComputerActionSchema: z.ZodType<ComputerAction> = typedSchema(z.discriminatedUnion('type', [
   ClickParamSchema,
   DoubleClickActionSchema,
   DragParamSchema,
@@ -357,7 +357,7 @@ export const ComputerActionSchema: z.ZodType<ComputerAction> = z.discriminatedUn
   ScrollParamSchema,
   TypeParamSchema,
   WaitParamSchema,
-]);
+]));
 
 /**
  * Flattened batched actions for `computer_use`.
@@ -365,7 +365,7 @@ export const ComputerActionSchema: z.ZodType<ComputerAction> = z.discriminatedUn
  * @example
  * ComputerActionListSchema.parse([{ type: 'click', button: 'left', x: 5, y: 5 }, { type: 'type', text: 'hi' }]);
  */
-export const ComputerActionListSchema: z.ZodType<ComputerActionList> = z.array(ComputerActionSchema);
+export const ComputerActionListSchema: z.ZodType<ComputerActionList> = typedSchema(z.array(ComputerActionSchema));
 
 /**
  * The status of a computer call output.
@@ -373,7 +373,7 @@ export const ComputerActionListSchema: z.ZodType<ComputerActionList> = z.array(C
  * @example
  * ComputerCallOutputStatusSchema.parse('failed');
  */
-export const ComputerCallOutputStatusSchema: z.ZodType<ComputerCallOutputStatus> = z.enum(['completed', 'incomplete', 'failed']);
+export const ComputerCallOutputStatusSchema: z.ZodType<ComputerCallOutputStatus> = typedSchema(z.enum(['completed', 'incomplete', 'failed']));
 
 /**
  * A pending safety check for the computer call.
@@ -481,7 +481,7 @@ export const ResponseCustomToolCallSchema = objectSchema<ResponseCustomToolCall>
  * @example
  * DirectToolCallCallerParamSchema.parse({ type: 'direct' }).type; // 'direct'
  */
-export const DirectToolCallCallerParamSchema: z.ZodType<DirectToolCallCallerParam> = DirectToolCallCallerSchema; // the yaml defines it twice, identically
+export const DirectToolCallCallerParamSchema: z.ZodType<DirectToolCallCallerParam> = typedSchema(DirectToolCallCallerSchema); // the yaml defines it twice, identically
 
 /**
  * A tool call made by a program (programmatic tool calling).
@@ -489,7 +489,7 @@ export const DirectToolCallCallerParamSchema: z.ZodType<DirectToolCallCallerPara
  * @example
  * ProgramToolCallCallerParamSchema.parse({ type: 'program', caller_id: 'prog_7' });
  */
-export const ProgramToolCallCallerParamSchema: z.ZodType<ProgramToolCallCallerParam> = ProgramToolCallCallerSchema; // the yaml defines it twice, identically
+export const ProgramToolCallCallerParamSchema: z.ZodType<ProgramToolCallCallerParam> = typedSchema(ProgramToolCallCallerSchema); // the yaml defines it twice, identically
 
 /**
  * The execution context that produced this tool call.
@@ -497,7 +497,7 @@ export const ProgramToolCallCallerParamSchema: z.ZodType<ProgramToolCallCallerPa
  * @example
  * ToolCallCallerParamSchema.parse({ type: 'direct' });
  */
-export const ToolCallCallerParamSchema: z.ZodType<ToolCallCallerParam> = ToolCallCallerSchema; // the yaml defines it twice, identically
+export const ToolCallCallerParamSchema: z.ZodType<ToolCallCallerParam> = typedSchema(ToolCallCallerSchema); // the yaml defines it twice, identically
 
 /**
  * The output of a custom tool call from your code, being sent back to the model.
@@ -519,7 +519,7 @@ export const ResponseCustomToolCallOutputSchema = objectSchema<ResponseCustomToo
  * @example
  * FunctionCallOutputStatusEnumSchema.parse('in_progress');
  */
-export const FunctionCallOutputStatusEnumSchema: z.ZodType<FunctionCallOutputStatusEnum> = z.enum(['in_progress', 'completed', 'incomplete']);
+export const FunctionCallOutputStatusEnumSchema: z.ZodType<FunctionCallOutputStatusEnum> = typedSchema(z.enum(['in_progress', 'completed', 'incomplete']));
 
 /**
  * The output of a custom tool call, as an output item (with its `id` and `status`).
@@ -563,7 +563,7 @@ export const ResponseFileSearchToolCallSchema = objectSchema<ResponseFileSearchT
  * @example
  * FunctionCallStatusSchema.parse('completed');
  */
-export const FunctionCallStatusSchema: z.ZodType<FunctionCallStatus> = FunctionCallOutputStatusEnumSchema; // the yaml defines it twice, identically
+export const FunctionCallStatusSchema: z.ZodType<FunctionCallStatus> = typedSchema(FunctionCallOutputStatusEnumSchema); // the yaml defines it twice, identically
 
 /**
  * Execute a shell command.
@@ -583,7 +583,7 @@ export const FunctionShellActionSchema = objectSchema<FunctionShellAction>(z.obj
  * @example
  * FunctionShellCallStatusSchema.parse('incomplete');
  */
-export const FunctionShellCallStatusSchema: z.ZodType<FunctionShellCallStatus> = FunctionCallOutputStatusEnumSchema; // the yaml defines it twice, identically
+export const FunctionShellCallStatusSchema: z.ZodType<FunctionShellCallStatus> = typedSchema(FunctionCallOutputStatusEnumSchema); // the yaml defines it twice, identically
 
 /**
  * Represents the use of a local environment to perform shell actions.
@@ -621,7 +621,7 @@ export const ResponseFunctionShellToolCallSchema = objectSchema<ResponseFunction
  * @example
  * FunctionShellCallOutputStatusEnumSchema.parse('completed');
  */
-export const FunctionShellCallOutputStatusEnumSchema: z.ZodType<FunctionShellCallOutputStatusEnum> = FunctionCallOutputStatusEnumSchema; // the yaml defines it twice, identically
+export const FunctionShellCallOutputStatusEnumSchema: z.ZodType<FunctionShellCallOutputStatusEnum> = typedSchema(FunctionCallOutputStatusEnumSchema); // the yaml defines it twice, identically
 
 /**
  * Indicates that the shell call exceeded its configured time limit.
@@ -882,11 +882,11 @@ export const MCPToolExecutionErrorSchema = objectSchema<MCPToolExecutionError>(z
  * const error = MCPToolCallErrorSchema.parse(json);
  * if (error.type !== 'mcp_tool_execution_error') console.error(error.code, error.message);
  */
-export const MCPToolCallErrorSchema: z.ZodType<MCPToolCallError> = z.discriminatedUnion('type', [
+export const MCPToolCallErrorSchema: z.ZodType<MCPToolCallError> = typedSchema(z.discriminatedUnion('type', [
   MCPProtocolErrorSchema,
   MCPToolExecutionErrorSchema,
   HTTPErrorSchema,
-]);
+]));
 
 /**
  * The status of an MCP call.
@@ -894,7 +894,7 @@ export const MCPToolCallErrorSchema: z.ZodType<MCPToolCallError> = z.discriminat
  * @example
  * MCPToolCallStatusSchema.parse('calling');
  */
-export const MCPToolCallStatusSchema: z.ZodType<MCPToolCallStatus> = z.enum(['in_progress', 'completed', 'incomplete', 'calling', 'failed']);
+export const MCPToolCallStatusSchema: z.ZodType<MCPToolCallStatus> = typedSchema(z.enum(['in_progress', 'completed', 'incomplete', 'calling', 'failed']));
 
 /**
  * An invocation of a tool on an MCP server.
@@ -920,7 +920,7 @@ export const ResponseMcpCallSchema = objectSchema<ResponseMcpCall>(z.object({
  * @example
  * MessagePhaseSchema.parse('final_answer');
  */
-export const MessagePhaseSchema: z.ZodType<MessagePhase> = z.enum(['commentary', 'final_answer']);
+export const MessagePhaseSchema: z.ZodType<MessagePhase> = typedSchema(z.enum(['commentary', 'final_answer']));
 
 /**
  * An output message from the model.
@@ -1027,7 +1027,7 @@ export const ResponseProgramSchema = objectSchema<ResponseProgram>(z.object({
  * @example
  * ProgramOutputStatusSchema.parse('incomplete');
  */
-export const ProgramOutputStatusSchema: z.ZodType<ProgramOutputStatus> = z.enum(['completed', 'incomplete']);
+export const ProgramOutputStatusSchema: z.ZodType<ProgramOutputStatus> = typedSchema(z.enum(['completed', 'incomplete']));
 
 /**
  * The output of a program run for programmatic tool calling.
@@ -1082,7 +1082,7 @@ export const ResponseToolSearchOutputItemSchema = objectSchema<ResponseToolSearc
  * const item = ResponseOutputItemSchema.parse(json);
  * if (item.type === 'function_call') console.log(item.name, item.arguments);
  */
-export const ResponseOutputItemSchema: z.ZodType<ResponseOutputItem> = z.discriminatedUnion('type', [
+export const ResponseOutputItemSchema: z.ZodType<ResponseOutputItem> = typedSchema(z.discriminatedUnion('type', [
   ResponseOutputMessageSchema,
   ResponseFileSearchToolCallSchema,
   ResponseFunctionToolCallSchema,
@@ -1111,4 +1111,4 @@ export const ResponseOutputItemSchema: z.ZodType<ResponseOutputItem> = z.discrim
   ResponseMcpApprovalResponseSchema,
   ResponseCustomToolCallSchema,
   ResponseCustomToolCallOutputItemSchema,
-]);
+]));

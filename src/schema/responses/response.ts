@@ -18,7 +18,7 @@ import {
 } from './tools.js';
 import type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses-api.js';
 export type { ModerationErrorBody, ModerationInputType, ModerationResultBody, PromptCacheModeEnum, PromptCacheOptions, PromptCacheTTLEnum, Response, ResponseConversation, ResponseError, ResponseErrorCode, ResponseModeration, ResponseUsage } from '../../wire/responses-api.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js'; // the type: what this file's declarations name
 
 /**
  * What a moderation covered: `text` or `image`.
@@ -26,7 +26,7 @@ import { objectSchema, type ObjectSchema } from '../object-schema.js'; // the ty
  * @example
  * ModerationInputTypeSchema.parse('image');
  */
-export const ModerationInputTypeSchema: z.ZodType<ModerationInputType> = z.enum(['text', 'image']);
+export const ModerationInputTypeSchema: z.ZodType<ModerationInputType> = typedSchema(z.enum(['text', 'image']));
 
 /**
  * A moderation result produced for the response input or output.
@@ -73,7 +73,7 @@ export const ResponseModerationSchema = objectSchema<ResponseModeration>(z.objec
  * @example
  * PromptCacheModeEnumSchema.parse('implicit');
  */
-export const PromptCacheModeEnumSchema: z.ZodType<PromptCacheModeEnum> = z.enum(['implicit', 'explicit']);
+export const PromptCacheModeEnumSchema: z.ZodType<PromptCacheModeEnum> = typedSchema(z.enum(['implicit', 'explicit']));
 
 /**
  * The minimum lifetime of a prompt cache entry.
@@ -81,7 +81,7 @@ export const PromptCacheModeEnumSchema: z.ZodType<PromptCacheModeEnum> = z.enum(
  * @example
  * PromptCacheTTLEnumSchema.parse('30m'); // the only value
  */
-export const PromptCacheTTLEnumSchema: z.ZodType<PromptCacheTTLEnum> = z.literal('30m');
+export const PromptCacheTTLEnumSchema: z.ZodType<PromptCacheTTLEnum> = typedSchema(z.literal('30m'));
 
 /**
  * The prompt-caching options that were applied to the response.
@@ -100,7 +100,7 @@ export const PromptCacheOptionsSchema = objectSchema<PromptCacheOptions>(z.objec
  * @example
  * ResponseErrorCodeSchema.parse('rate_limit_exceeded');
  */
-export const ResponseErrorCodeSchema: z.ZodType<ResponseErrorCode> = z.enum([
+export const ResponseErrorCodeSchema: z.ZodType<ResponseErrorCode> = typedSchema(z.enum([
   'server_error',
   'rate_limit_exceeded',
   'invalid_prompt',
@@ -121,7 +121,7 @@ export const ResponseErrorCodeSchema: z.ZodType<ResponseErrorCode> = z.enum([
   'empty_image_file',
   'failed_to_download_image',
   'image_file_not_found',
-]);
+]));
 
 /**
  * The error of a failed response: a `code` and a `message` (`null` when the response did not fail).
@@ -130,10 +130,10 @@ export const ResponseErrorCodeSchema: z.ZodType<ResponseErrorCode> = z.enum([
  * const error = ResponseErrorSchema.parse(json); // null when the response did not fail
  * if (error) console.error(error.code, error.message);
  */
-export const ResponseErrorSchema: z.ZodType<ResponseError> = z.object({
+export const ResponseErrorSchema: z.ZodType<ResponseError> = typedSchema(z.object({
   code: ResponseErrorCodeSchema,
   message: z.string(),
-}).nullable();
+}).nullable());
 
 /**
  * Represents token usage details including input tokens, output tokens, a breakdown of output tokens, and the total

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ResponseInputFileSchema, ResponseInputImageSchema, ResponseInputTextSchema } from './content.js';
 import type { ApplyPatchTool, ApproximateLocation, AutoCodeInterpreterToolParam, CallableToolAllowedCaller, CodeInterpreterTool, ComparisonFilter, CompoundFilter, ComputerEnvironment, ComputerTool, ComputerUsePreviewTool, ContainerAutoParam, ContainerMemoryLimit, ContainerNetworkPolicyAllowlistParam, ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyDomainSecretParam, ContainerReferenceParam, CustomGrammarFormatParam, CustomTextFormatParam, CustomTool, EmptyModelParam, FileSearchTool, Filters, FunctionShellTool, FunctionTool, FunctionToolParam, GrammarSyntax1, HybridSearchOptions, ImageGenActionEnum, ImageGenerationTool, InlineSkillParam, InlineSkillSourceParam, InputFidelity, LocalEnvironmentParam, LocalShellTool, LocalSkillParam, MCPToolFilter, McpTool, NamespaceTool, ProgrammaticToolCallingParam, RankerVersionType, RankingOptions, Reasoning, ReasoningEffort, ReasoningModeEnum, ResponseFormatJSONObject, ResponseFormatJsonSchemaSchema, ResponseFormatText, ResponseFormatTextConfig, ResponseFormatTextJSONSchemaConfig, ResponsePrompt, ResponsePromptVariables, ResponseTextConfig, ResponseToolChoice, SearchContentType, SearchContextSize, SkillReferenceParam, Tool, ToolChoiceAllowed, ToolChoiceApplyPatch, ToolChoiceCustom, ToolChoiceFunction, ToolChoiceMcp, ToolChoiceOptions, ToolChoiceProgrammaticToolCalling, ToolChoiceShell, ToolChoiceTypes, ToolSearchExecutionType, ToolSearchTool, ToolsArray, Verbosity, WebSearchApproximateLocation, WebSearchPreviewTool, WebSearchTool } from '../../wire/responses-api.js';
 export type { ApplyPatchTool, ApproximateLocation, AutoCodeInterpreterToolParam, CallableToolAllowedCaller, CodeInterpreterTool, ComparisonFilter, CompoundFilter, ComputerEnvironment, ComputerTool, ComputerUsePreviewTool, ContainerAutoParam, ContainerMemoryLimit, ContainerNetworkPolicyAllowlistParam, ContainerNetworkPolicyDisabledParam, ContainerNetworkPolicyDomainSecretParam, ContainerReferenceParam, CustomGrammarFormatParam, CustomTextFormatParam, CustomTool, EmptyModelParam, FileSearchTool, Filters, FunctionShellTool, FunctionTool, FunctionToolParam, GrammarSyntax1, HybridSearchOptions, ImageGenActionEnum, ImageGenerationTool, InlineSkillParam, InlineSkillSourceParam, InputFidelity, LocalEnvironmentParam, LocalShellTool, LocalSkillParam, MCPToolFilter, McpTool, NamespaceTool, ProgrammaticToolCallingParam, RankerVersionType, RankingOptions, Reasoning, ReasoningEffort, ReasoningModeEnum, ResponseFormatJSONObject, ResponseFormatJsonSchemaSchema, ResponseFormatText, ResponseFormatTextConfig, ResponseFormatTextJSONSchemaConfig, ResponsePrompt, ResponsePromptVariables, ResponseTextConfig, ResponseToolChoice, SearchContentType, SearchContextSize, SkillReferenceParam, Tool, ToolChoiceAllowed, ToolChoiceApplyPatch, ToolChoiceCustom, ToolChoiceFunction, ToolChoiceMcp, ToolChoiceOptions, ToolChoiceProgrammaticToolCalling, ToolChoiceShell, ToolChoiceTypes, ToolSearchExecutionType, ToolSearchTool, ToolsArray, Verbosity, WebSearchApproximateLocation, WebSearchPreviewTool, WebSearchTool } from '../../wire/responses-api.js';
-import { objectSchema, type ObjectSchema } from '../object-schema.js';
+import { objectSchema, typedSchema, type ObjectSchema } from '../object-schema.js';
 
 /**
  * Who may call a tool: directly the model, or a program (programmatic tool calling).
@@ -18,7 +18,7 @@ import { objectSchema, type ObjectSchema } from '../object-schema.js';
  * @example
  * CallableToolAllowedCallerSchema.parse('programmatic');
  */
-export const CallableToolAllowedCallerSchema: z.ZodType<CallableToolAllowedCaller> = z.enum(['direct', 'programmatic']);
+export const CallableToolAllowedCallerSchema: z.ZodType<CallableToolAllowedCaller> = typedSchema(z.enum(['direct', 'programmatic']));
 
 /**
  * Allows the assistant to create, delete, or update files using unified diffs.
@@ -51,7 +51,7 @@ export const ApproximateLocationSchema = objectSchema<ApproximateLocation>(z.obj
  * @example
  * ContainerMemoryLimitSchema.parse('4g');
  */
-export const ContainerMemoryLimitSchema: z.ZodType<ContainerMemoryLimit> = z.enum(['1g', '4g', '16g', '64g']);
+export const ContainerMemoryLimitSchema: z.ZodType<ContainerMemoryLimit> = typedSchema(z.enum(['1g', '4g', '16g', '64g']));
 
 /**
  * A container network policy with network access disabled.
@@ -153,7 +153,7 @@ export const CompoundFilterSchema: ObjectSchema<CompoundFilter> = objectSchema<C
  * @example
  * ComputerEnvironmentSchema.parse('browser');
  */
-export const ComputerEnvironmentSchema: z.ZodType<ComputerEnvironment> = z.enum(['windows', 'mac', 'linux', 'ubuntu', 'browser']);
+export const ComputerEnvironmentSchema: z.ZodType<ComputerEnvironment> = typedSchema(z.enum(['windows', 'mac', 'linux', 'ubuntu', 'browser']));
 
 /**
  * A tool that controls a virtual computer.
@@ -253,7 +253,7 @@ export const ContainerReferenceParamSchema = objectSchema<ContainerReferencePara
  * @example
  * GrammarSyntax1Schema.parse('lark');
  */
-export const GrammarSyntax1Schema: z.ZodType<GrammarSyntax1> = z.enum(['lark', 'regex']);
+export const GrammarSyntax1Schema: z.ZodType<GrammarSyntax1> = typedSchema(z.enum(['lark', 'regex']));
 
 /**
  * A grammar defined by the user.
@@ -306,7 +306,7 @@ export const EmptyModelParamSchema = objectSchema<EmptyModelParam>(z.object({}))
  * @example
  * RankerVersionTypeSchema.parse('default-2024-11-15');
  */
-export const RankerVersionTypeSchema: z.ZodType<RankerVersionType> = z.enum(['auto', 'default-2024-11-15']);
+export const RankerVersionTypeSchema: z.ZodType<RankerVersionType> = typedSchema(z.enum(['auto', 'default-2024-11-15']));
 
 /**
  * Weights of the embedding and text parts of a hybrid file search.
@@ -338,7 +338,7 @@ export const RankingOptionsSchema = objectSchema<RankingOptions>(z.object({
  * const filter = FiltersSchema.parse(json);
  * if (filter.type === 'and' || filter.type === 'or') console.log(filter.filters.length);
  */
-export const FiltersSchema: z.ZodType<Filters> = z.discriminatedUnion('type', [ComparisonFilterSchema, CompoundFilterSchema]);
+export const FiltersSchema: z.ZodType<Filters> = typedSchema(z.discriminatedUnion('type', [ComparisonFilterSchema, CompoundFilterSchema]));
 
 /**
  * A tool that searches for relevant content from uploaded files.
@@ -435,7 +435,7 @@ export const FunctionToolParamSchema = objectSchema<FunctionToolParam>(z.object(
  * @example
  * ImageGenActionEnumSchema.parse('edit');
  */
-export const ImageGenActionEnumSchema: z.ZodType<ImageGenActionEnum> = z.enum(['generate', 'edit', 'auto']);
+export const ImageGenActionEnumSchema: z.ZodType<ImageGenActionEnum> = typedSchema(z.enum(['generate', 'edit', 'auto']));
 
 /**
  * Control how much effort the model will exert to match the style and features, especially facial features, of
@@ -444,7 +444,7 @@ export const ImageGenActionEnumSchema: z.ZodType<ImageGenActionEnum> = z.enum(['
  * @example
  * InputFidelitySchema.parse('high');
  */
-export const InputFidelitySchema: z.ZodType<InputFidelity> = z.enum(['high', 'low']);
+export const InputFidelitySchema: z.ZodType<InputFidelity> = typedSchema(z.enum(['high', 'low']));
 
 /**
  * A tool that generates images using the GPT image models.
@@ -558,14 +558,14 @@ export const ProgrammaticToolCallingParamSchema = objectSchema<ProgrammaticToolC
  * @example
  * ResponsePromptVariablesSchema.parse({ customer_name: 'Ada', topic: { type: 'input_text', text: 'billing' } });
  */
-export const ResponsePromptVariablesSchema: z.ZodType<ResponsePromptVariables> = z.record(z.string(), z.union([
+export const ResponsePromptVariablesSchema: z.ZodType<ResponsePromptVariables> = typedSchema(z.record(z.string(), z.union([
   z.string(),
   z.discriminatedUnion('type', [
     ResponseInputTextSchema,
     ResponseInputImageSchema,
     ResponseInputFileSchema,
   ]),
-])).nullable();
+])).nullable());
 
 /**
  * Reference to a prompt template and its variables.
@@ -573,11 +573,11 @@ export const ResponsePromptVariablesSchema: z.ZodType<ResponsePromptVariables> =
  * @example
  * ResponsePromptSchema.parse({ id: 'pmpt_123', version: '2', variables: { city: 'Lisbon' } });
  */
-export const ResponsePromptSchema: z.ZodType<ResponsePrompt> = z.object({
+export const ResponsePromptSchema: z.ZodType<ResponsePrompt> = typedSchema(z.object({
   id: z.string(),
   version: z.string().nullable().optional(),
   variables: ResponsePromptVariablesSchema.optional(),
-}).nullable();
+}).nullable());
 
 /**
  * The reasoning mode of a response.
@@ -585,7 +585,7 @@ export const ResponsePromptSchema: z.ZodType<ResponsePrompt> = z.object({
  * @example
  * const mode = ReasoningModeEnumSchema.parse(json); // any string
  */
-export const ReasoningModeEnumSchema: z.ZodType<ReasoningModeEnum> = z.string();
+export const ReasoningModeEnumSchema: z.ZodType<ReasoningModeEnum> = typedSchema(z.string());
 
 /**
  * Constrains effort on reasoning for reasoning models.
@@ -593,7 +593,7 @@ export const ReasoningModeEnumSchema: z.ZodType<ReasoningModeEnum> = z.string();
  * @example
  * ReasoningEffortSchema.parse('medium');
  */
-export const ReasoningEffortSchema: z.ZodType<ReasoningEffort> = z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).nullable();
+export const ReasoningEffortSchema: z.ZodType<ReasoningEffort> = typedSchema(z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).nullable());
 
 /**
  * Reasoning settings of a response (reasoning models only): effort, summary, context.
@@ -625,7 +625,7 @@ export const ResponseFormatJSONObjectSchema = objectSchema<ResponseFormatJSONObj
  * @example
  * ResponseFormatJsonSchemaSchemaSchema.parse({ type: 'object', properties: { answer: { type: 'string' } } });
  */
-export const ResponseFormatJsonSchemaSchemaSchema: z.ZodType<ResponseFormatJsonSchemaSchema> = z.record(z.string(), z.unknown());
+export const ResponseFormatJsonSchemaSchemaSchema: z.ZodType<ResponseFormatJsonSchemaSchema> = typedSchema(z.record(z.string(), z.unknown()));
 
 /**
  * Default response format.
@@ -659,11 +659,11 @@ export const ResponseFormatTextJSONSchemaConfigSchema = objectSchema<ResponseFor
  * const format = ResponseFormatTextConfigSchema.parse(json);
  * if (format.type === 'json_schema') console.log(format.name);
  */
-export const ResponseFormatTextConfigSchema: z.ZodType<ResponseFormatTextConfig> = z.discriminatedUnion('type', [
+export const ResponseFormatTextConfigSchema: z.ZodType<ResponseFormatTextConfig> = typedSchema(z.discriminatedUnion('type', [
   ResponseFormatTextSchema,
   ResponseFormatTextJSONSchemaConfigSchema,
   ResponseFormatJSONObjectSchema,
-]);
+]));
 
 /**
  * Constrains the verbosity of the model's response.
@@ -671,7 +671,7 @@ export const ResponseFormatTextConfigSchema: z.ZodType<ResponseFormatTextConfig>
  * @example
  * VerbositySchema.parse('low');
  */
-export const VerbositySchema: z.ZodType<Verbosity> = z.enum(['low', 'medium', 'high']).nullable();
+export const VerbositySchema: z.ZodType<Verbosity> = typedSchema(z.enum(['low', 'medium', 'high']).nullable());
 
 /**
  * Configuration options for a text response from the model.
@@ -690,7 +690,7 @@ export const ResponseTextConfigSchema = objectSchema<ResponseTextConfig>(z.objec
  * @example
  * SearchContentTypeSchema.parse('image');
  */
-export const SearchContentTypeSchema: z.ZodType<SearchContentType> = z.enum(['text', 'image']);
+export const SearchContentTypeSchema: z.ZodType<SearchContentType> = typedSchema(z.enum(['text', 'image']));
 
 /**
  * How much search context a web search uses: `low`, `medium` or `high`.
@@ -698,7 +698,7 @@ export const SearchContentTypeSchema: z.ZodType<SearchContentType> = z.enum(['te
  * @example
  * SearchContextSizeSchema.parse('high');
  */
-export const SearchContextSizeSchema: z.ZodType<SearchContextSize> = z.enum(['low', 'medium', 'high']);
+export const SearchContextSizeSchema: z.ZodType<SearchContextSize> = typedSchema(z.enum(['low', 'medium', 'high']));
 
 /**
  * Forces the model to call the apply_patch tool when executing a tool call.
@@ -726,7 +726,7 @@ export const ToolChoiceShellSchema = objectSchema<ToolChoiceShell>(z.object({
  * @example
  * ToolChoiceProgrammaticToolCallingSchema.parse({ type: 'programmatic_tool_calling' });
  */
-export const ToolChoiceProgrammaticToolCallingSchema: z.ZodType<ToolChoiceProgrammaticToolCalling> = ProgrammaticToolCallingParamSchema; // the yaml defines it twice, identically
+export const ToolChoiceProgrammaticToolCallingSchema: z.ZodType<ToolChoiceProgrammaticToolCalling> = typedSchema(ProgrammaticToolCallingParamSchema); // the yaml defines it twice, identically
 
 /**
  * The approximate location of the user.
@@ -734,13 +734,13 @@ export const ToolChoiceProgrammaticToolCallingSchema: z.ZodType<ToolChoiceProgra
  * @example
  * WebSearchApproximateLocationSchema.parse({ country: 'GB', city: 'London' });
  */
-export const WebSearchApproximateLocationSchema: z.ZodType<WebSearchApproximateLocation> = z.object({
+export const WebSearchApproximateLocationSchema: z.ZodType<WebSearchApproximateLocation> = typedSchema(z.object({
   type: z.literal('approximate').optional(),
   country: z.string().nullable().optional(),
   region: z.string().nullable().optional(),
   city: z.string().nullable().optional(),
   timezone: z.string().nullable().optional(),
-}).nullable();
+}).nullable());
 
 /**
  * Search the Internet for sources related to the prompt.
@@ -764,7 +764,7 @@ export const WebSearchToolSchema = objectSchema<WebSearchTool>(z.object({
  * @example
  * ToolSearchExecutionTypeSchema.parse('server');
  */
-export const ToolSearchExecutionTypeSchema: z.ZodType<ToolSearchExecutionType> = z.enum(['server', 'client']);
+export const ToolSearchExecutionTypeSchema: z.ZodType<ToolSearchExecutionType> = typedSchema(z.enum(['server', 'client']));
 
 /**
  * Hosted or BYOT tool search configuration for deferred tools.
@@ -799,7 +799,7 @@ export const WebSearchPreviewToolSchema = objectSchema<WebSearchPreviewTool>(z.o
  * const tool = ToolSchema.parse(json);
  * if (tool.type === 'function') console.log(tool.name, tool.parameters);
  */
-export const ToolSchema: z.ZodType<Tool> = z.discriminatedUnion('type', [
+export const ToolSchema: z.ZodType<Tool> = typedSchema(z.discriminatedUnion('type', [
   FunctionToolSchema,
   FileSearchToolSchema,
   ComputerToolSchema,
@@ -816,7 +816,7 @@ export const ToolSchema: z.ZodType<Tool> = z.discriminatedUnion('type', [
   ToolSearchToolSchema,
   WebSearchPreviewToolSchema,
   ApplyPatchToolSchema,
-]);
+]));
 
 /**
  * Constrains the tools available to the model to a pre-defined set.
@@ -872,7 +872,7 @@ export const ToolChoiceMcpSchema = objectSchema<ToolChoiceMcp>(z.object({
  * @example
  * ToolChoiceOptionsSchema.parse('required');
  */
-export const ToolChoiceOptionsSchema: z.ZodType<ToolChoiceOptions> = z.enum(['none', 'auto', 'required']);
+export const ToolChoiceOptionsSchema: z.ZodType<ToolChoiceOptions> = typedSchema(z.enum(['none', 'auto', 'required']));
 
 /**
  * Indicates that the model should use a built-in tool to generate a response.
@@ -900,7 +900,7 @@ export const ToolChoiceTypesSchema = objectSchema<ToolChoiceTypes>(z.object({
  * const choice = ResponseToolChoiceSchema.parse(json);
  * if (typeof choice !== 'string' && choice.type === 'function') console.log('forced', choice.name);
  */
-export const ResponseToolChoiceSchema: z.ZodType<ResponseToolChoice> = z.union([
+export const ResponseToolChoiceSchema: z.ZodType<ResponseToolChoice> = typedSchema(z.union([
   ToolChoiceOptionsSchema,
   // A plain union: the compiler cannot type a discriminated union nested in a union of declared schemas.
   z.union([
@@ -913,7 +913,7 @@ export const ResponseToolChoiceSchema: z.ZodType<ResponseToolChoice> = z.union([
     ToolChoiceApplyPatchSchema,
     ToolChoiceShellSchema,
   ]),
-]);
+]));
 
 /**
  * An array of tools the model may call while generating a response.
@@ -921,4 +921,4 @@ export const ResponseToolChoiceSchema: z.ZodType<ResponseToolChoice> = z.union([
  * @example
  * ToolsArraySchema.parse([{ type: 'web_search' }, { type: 'code_interpreter', container: { type: 'auto' } }]);
  */
-export const ToolsArraySchema: z.ZodType<ToolsArray> = z.array(ToolSchema);
+export const ToolsArraySchema: z.ZodType<ToolsArray> = typedSchema(z.array(ToolSchema));
