@@ -1,7 +1,8 @@
 /**
  * The emulator refuses what the live API refuses before any model runs (option `strictRequests`, on by default):
  * strict schemas that break the rules of strict mode, `json_object` without the word "json", unknown top-level
- * parameters. Over real HTTP, with the official SDK and the library's client.
+ * parameters, parameters the model does not take (a reasoning model's sampling parameters and Chat `max_tokens`, a
+ * reasoning effort for a model that does not reason). Over real HTTP, with the official SDK and the library's client.
  */
 import OpenAI from 'openai';
 import { zodFunction, zodResponseFormat, zodTextFormat as sdkZodTextFormat } from 'openai/helpers/zod';
@@ -349,10 +350,133 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
       const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
       const events = await lastValueFrom(
         client.responses
-          .stream({ model: 'gpt-4o', input: 'Hi', instructions: 'Be brief.', max_output_tokens: 100, store: true, reasoning: { effort: 'low' }, truncation: 'auto' })
+          .stream({ model: 'o4-mini', input: 'Hi', instructions: 'Be brief.', max_output_tokens: 100, store: true, reasoning: { effort: 'low' }, truncation: 'auto' })
           .pipe(toArray()),
       );
       expect(events.at(-1)).toMatchObject({ type: 'response.completed' });
+    });
+  });
+
+  describe('parameters the model does not take', () => {
+    const messages = [{ role: 'user' as const, content: 'Hi' }];
+    /** The API's error body of a request refused for a parameter the model does not take. */
+    const refused = (param: string, message: string, code = 'unsupported_parameter') => ({ message, type: 'invalid_request_error', param, code });
+    const notSupported = (param: string) => refused(param, `Unsupported parameter: '${param}' is not supported with this model.`);
+
+    it("Chat: a reasoning model refuses max_tokens, and says to use max_completion_tokens", async () => {
+      for (const model of ['o4-mini', 'gpt-5', 'gpt-5.1', 'o1-2024-12-17']) {
+        const { error, body } = await refusal(sdk.chat.completions.create({ model, messages, max_tokens: 50 }));
+        expect([error.status, error.param, error.code]).toEqual([400, 'max_tokens', 'unsupported_parameter']);
+        expect(body).toEqual(
+          refused('max_tokens', "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead."),
+        );
+      }
+      const taken = await sdk.chat.completions.create({ model: 'o4-mini', messages, max_completion_tokens: 50, max_tokens: null });
+      expect(taken.choices[0]!.finish_reason).toBe('stop');
+      // A model that does not reason takes it.
+      expect((await sdk.chat.completions.create({ model: 'gpt-4o', messages, max_tokens: 50 })).choices[0]!.finish_reason).toBe('stop');
+    });
+
+    it('Chat: a temperature other than 1 is an unsupported value, named in the message (o1 and o3-mini: an unsupported parameter)', async () => {
+      for (const model of ['o3', 'o4-mini-2025-04-16', 'gpt-5-mini', 'gpt-5-nano']) {
+        const { body } = await refusal(sdk.chat.completions.create({ model, messages, temperature: 0.2 }));
+        expect(body).toEqual(
+          refused(
+            'temperature',
+            "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+            'unsupported_value',
+          ),
+        );
+      }
+      const zero = await refusal(sdk.chat.completions.stream({ model: 'o3', messages, temperature: 0 }).finalChatCompletion());
+      expect(zero.error.message).toBe("400 Unsupported value: 'temperature' does not support 0 with this model. Only the default (1) value is supported.");
+      for (const model of ['o1', 'o3-mini']) {
+        expect((await refusal(sdk.chat.completions.create({ model, messages, temperature: 0.7 }))).body).toEqual(notSupported('temperature'));
+      }
+      // The default, given or null, is taken.
+      for (const temperature of [1, null]) {
+        const taken = await sdk.chat.completions.create({ model: 'o3', messages, temperature });
+        expect(taken.choices[0]!.message.content).toBe('You said: Hi');
+      }
+    });
+
+    it('Chat: top_p, the penalties and logprobs other than their defaults are unsupported parameters', async () => {
+      const cases: Array<[string, Partial<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming>]> = [
+        ['top_p', { top_p: 0.5 }],
+        ['presence_penalty', { presence_penalty: 0.5 }],
+        ['frequency_penalty', { frequency_penalty: -1 }],
+        ['logprobs', { logprobs: true, top_logprobs: 2 }],
+      ];
+      for (const [param, extra] of cases) {
+        const { error, body } = await refusal(sdk.chat.completions.create({ model: 'o4-mini', messages, ...extra }));
+        expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+        expect(body).toEqual(notSupported(param));
+      }
+      const defaults = { top_p: 1, presence_penalty: 0, frequency_penalty: 0, logprobs: false };
+      const taken = await sdk.chat.completions.create({ model: 'gpt-5', messages, ...defaults });
+      expect(taken.choices[0]!.logprobs).toBeNull();
+      const nulls = { temperature: null, top_p: null, presence_penalty: null, frequency_penalty: null, logprobs: null };
+      expect((await sdk.chat.completions.create({ model: 'gpt-5', messages, ...nulls })).choices[0]!.finish_reason).toBe('stop');
+    });
+
+    it('Responses: a reasoning model refuses temperature and top_p other than 1, as unsupported parameters', async () => {
+      for (const [model, extra] of [
+        ['o4-mini', { temperature: 0.2 }],
+        ['gpt-5', { temperature: 0 }],
+        ['o3', { top_p: 0.9 }],
+      ] as const) {
+        const param = Object.keys(extra)[0]!;
+        const { error, body } = await refusal(sdk.responses.create({ model, input: 'Hi', ...extra }));
+        expect([error.status, error.param, error.code]).toEqual([400, param, 'unsupported_parameter']);
+        expect(body).toEqual(notSupported(param));
+      }
+      // Streamed, the same 400 before any event.
+      const streamed = await refusal(sdk.responses.stream({ model: 'gpt-5-mini', input: 'Hi', temperature: 0.5 }).finalResponse());
+      expect(streamed.body).toEqual(notSupported('temperature'));
+      const taken = await sdk.responses.create({ model: 'o4-mini', input: 'Hi', temperature: 1, top_p: null, reasoning: { effort: 'low' } });
+      expect([taken.status, taken.temperature, taken.top_p]).toEqual(['completed', 1, 1]);
+    });
+
+    it('gpt-5.1 and later take the sampling parameters at reasoning effort none only', async () => {
+      for (const effort of [undefined, null, 'none'] as const) {
+        const chat = await sdk.chat.completions.create({ model: 'gpt-5.1', messages, temperature: 0.2, reasoning_effort: effort });
+        expect(chat.choices[0]!.finish_reason).toBe('stop');
+        const response = await sdk.responses.create({ model: 'gpt-5.2', input: 'Hi', top_p: 0.5, reasoning: { effort } });
+        expect(response.status).toBe('completed');
+      }
+      const chat = await refusal(sdk.chat.completions.create({ model: 'gpt-5.1', messages, temperature: 0.2, reasoning_effort: 'low' }));
+      expect(chat.body).toEqual(
+        refused('temperature', "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.", 'unsupported_value'),
+      );
+      const response = await refusal(sdk.responses.create({ model: 'gpt-5.2', input: 'Hi', top_p: 0.5, reasoning: { effort: 'high' } }));
+      expect(response.body).toEqual(notSupported('top_p'));
+    });
+
+    it('a model that does not reason refuses a reasoning effort: Responses reasoning.effort, Chat reasoning_effort', async () => {
+      for (const model of ['gpt-4o', 'gpt-4.1', 'gpt-4o-mini']) {
+        const { error, body } = await refusal(sdk.responses.create({ model, input: 'Hi', reasoning: { effort: 'low' } }));
+        expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+        expect([error.status, error.param, error.code]).toEqual([400, 'reasoning.effort', 'unsupported_parameter']);
+        expect(body).toEqual(notSupported('reasoning.effort'));
+        expect((await refusal(sdk.chat.completions.create({ model, messages, reasoning_effort: 'medium' }))).body).toEqual(notSupported('reasoning_effort'));
+      }
+      // Without an effort, taken; so is a reasoning model's effort.
+      expect((await sdk.responses.create({ model: 'gpt-4o', input: 'Hi', reasoning: { effort: null } })).status).toBe('completed');
+      expect((await sdk.chat.completions.create({ model: 'gpt-4.1', messages, reasoning_effort: null })).choices[0]!.finish_reason).toBe('stop');
+      expect((await sdk.chat.completions.create({ model: 'o3-mini', messages, reasoning_effort: 'high' })).choices[0]!.finish_reason).toBe('stop');
+    });
+
+    it("the library's client gets the BadRequestError; a model the emulator does not know takes every parameter", async () => {
+      const client = createAssistantsClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+      const error = await lastValueFrom(client.responses.stream({ model: 'o4-mini', input: 'Hi', temperature: 0.3 })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(error).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'temperature', code: 'unsupported_parameter' });
+      for (const model of ['my-model', 'gpt-5-chat-latest']) {
+        const chat = await sdk.chat.completions.create({ model, messages, temperature: 0.2, max_tokens: 20, reasoning_effort: 'low' });
+        expect(chat.choices[0]!.finish_reason).toBe('stop');
+        const response = await sdk.responses.create({ model, input: 'Hi', temperature: 0.2, reasoning: { effort: 'low' } });
+        expect(response.status).toBe('completed');
+      }
     });
   });
 });
@@ -415,6 +539,10 @@ describe('strictRequests: false (or per check) gives the old leniency', () => {
     await withChecks({ parameters: false }, async (sdk) => {
       const response = await sdk.responses.create({ model: 'gpt-4o', input: 'Hi', brand_new_parameter: 1 } as never);
       expect((response as OpenAI.Responses.Response).status).toBe('completed');
+      const reasoning = await sdk.responses.create({ model: 'gpt-4o', input: 'Hi', reasoning: { effort: 'low' } });
+      expect(reasoning.status).toBe('completed');
+      const chat = await sdk.chat.completions.create({ model: 'o3', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.2, max_tokens: 20 });
+      expect(chat.choices[0]!.finish_reason).toBe('stop');
       await refusal(sdk.responses.create({ model: 'gpt-4o', input: 'Hi', text: { format: { type: 'json_object' } } }));
     });
   });

@@ -51,10 +51,11 @@ export interface EmulatorOptions {
    * Whether `POST /responses` and `POST /chat/completions` refuse, with the API's 400
    * (`{ error: { message, type: 'invalid_request_error', param, code } }`), what the live API refuses before any
    * model runs: a strict schema (`json_schema` with `strict: true`, a strict function tool) that breaks the rules
-   * of strict mode, `json_object` mode without the word "json" in the messages, and a top-level parameter the
-   * endpoint does not know. The Assistants API's `POST /assistants` and run creations refuse broken strict schemas
-   * too. `false` turns every check off (the emulator's old leniency); an object turns single checks off (the
-   * missing ones stay on). Default `true`.
+   * of strict mode, `json_object` mode without the word "json" in the messages, a top-level parameter the
+   * endpoint does not know, and one the model does not take (a reasoning model's `temperature`, Chat's
+   * `max_tokens` for a reasoning model, a reasoning effort for `gpt-4o`). The Assistants API's `POST /assistants`
+   * and run creations refuse broken strict schemas too. `false` turns every check off (the emulator's old
+   * leniency); an object turns single checks off (the missing ones stay on). Default `true`.
    *
    * @example
    * await startEmulator({ strictRequests: false }); // accepts what the API would refuse
@@ -84,7 +85,11 @@ export interface StrictRequestChecks {
    * earlier turns of `previous_response_id` or the conversation).
    */
   readonly jsonObject: boolean;
-  /** Every top-level parameter is one the endpoint knows (those of the `openai` SDK's request types). */
+  /**
+   * Every top-level parameter is one the endpoint knows (those of the `openai` SDK's request types), and one the
+   * request's model takes: a reasoning model (o-series, `gpt-5`) samples at its defaults only and takes
+   * `max_completion_tokens`, not Chat's `max_tokens`; `gpt-4o`, `gpt-4.1` and the like take no reasoning effort.
+   */
   readonly parameters: boolean;
 }
 

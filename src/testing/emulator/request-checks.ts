@@ -7,7 +7,9 @@
  *   `function.strict: true`, a Responses function tool (strict unless `strict: false`). The rules are
  *   `strict-schema-rules.ts`'s, which `toStrictJsonSchema()` builds by;
  * - `json_object` mode without the word "json" in the messages (Responses: the input or the instructions);
- * - a top-level parameter the endpoint does not know (`max_tokens` on Responses).
+ * - a top-level parameter the endpoint does not know (`max_tokens` on Responses);
+ * - a parameter the model does not take: a reasoning model's sampling parameters and Chat's `max_tokens`, a
+ *   reasoning effort for a model that does not reason (`checkModelParameters()`).
  *
  * The messages follow the API's wording as closely as known; they are approximations (the API's exact wording
  * changes over time), the status, `type`, `param` and `code` are the API's.
@@ -235,5 +237,75 @@ export function checkResponsesRequest(body: JsonObject, texts: readonly string[]
       "Response input messages must contain the word 'json' in some form to use 'text.format' of type 'json_object'.",
       'input',
     );
+  }
+}
+
+/**
+ * What a model takes of the parameters that depend on it, told by its name (the API's families; a dated snapshot
+ * and a `-mini` / `-nano` / `-pro` variant are their family's):
+ *
+ * - `fixed`: the o-series (`o1`, `o3`, `o3-mini`, `o4-mini`, ...) and `gpt-5` / `gpt-5-mini` / `gpt-5-nano`:
+ *   reasoning models that sample at their defaults only, whatever the reasoning effort;
+ * - `atEffortNone`: `gpt-5.1` and later (`gpt-5.2`, ..., `gpt-6-*`): reasoning models that take the sampling
+ *   parameters at reasoning effort `none` only (sent without an effort, they are taken: the default effort of
+ *   `gpt-5.1` and `gpt-5.2` is `none`);
+ * - `classic`: `gpt-4o`, `gpt-4.1`, `gpt-4`, `gpt-3.5-turbo` and their variants: no reasoning effort;
+ * - `unknown`: any other name (a `-chat-latest` model, a fine-tune, a name of the test's): nothing is refused.
+ */
+type ModelFamily = 'fixed' | 'atEffortNone' | 'classic' | 'unknown';
+
+function modelFamily(model: string): ModelFamily {
+  if (/-chat/.test(model)) return 'unknown'; // gpt-5-chat-latest, gpt-5.1-chat-latest: chat models, rules not known
+  if (/^o\d/.test(model) || /^gpt-5(-|$)/.test(model)) return 'fixed';
+  if (/^gpt-(5\.\d+|6)([.-]|$)/.test(model)) return 'atEffortNone';
+  if (/^(gpt-4|gpt-3\.5|chatgpt-4o)/.test(model)) return 'classic';
+  return 'unknown';
+}
+
+// The sampling parameters a reasoning model refuses, with the default it takes (and `null`), by API.
+const SAMPLING: Readonly<Record<'chat' | 'responses', ReadonlyArray<readonly [param: string, fallback: unknown]>>> = {
+  chat: [['temperature', 1], ['top_p', 1], ['presence_penalty', 0], ['frequency_penalty', 0], ['logprobs', false]],
+  responses: [['temperature', 1], ['top_p', 1]],
+};
+
+// The models whose Chat `temperature` is an unsupported parameter, not an unsupported value.
+const TEMPERATURE_UNSUPPORTED = /^(o1|o3-mini)(-\d{4}-\d{2}-\d{2})?$/;
+
+const given = (value: unknown): boolean => value !== undefined && value !== null;
+
+const notSupported = (param: string, advice = ''): ApiErrorReply =>
+  badRequest(`Unsupported parameter: '${param}' is not supported with this model.${advice}`, param, 'unsupported_parameter');
+
+/**
+ * Refuses, as far as `checks.parameters` asks, a parameter the request's model does not take (run after the body
+ * was read, so the types are right): a reasoning effort (Chat `reasoning_effort`, Responses `reasoning.effort`)
+ * for a model that does not reason; Chat's `max_tokens` for a reasoning model (`Use 'max_completion_tokens'
+ * instead.`); a reasoning model's sampling parameters other than their defaults (Chat: `temperature` and `top_p` 1,
+ * the penalties 0, `logprobs` false; Responses: `temperature` and `top_p` 1). Chat words a `temperature` as the
+ * value it refuses (`Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1)
+ * value is supported.`; `o1` and `o3-mini` say the parameter is not supported), every other one as an unsupported
+ * parameter. `null` is the default everywhere. A model {@link modelFamily} does not know takes everything.
+ *
+ * @example
+ * checkModelParameters('chat', { model: 'o3', messages, temperature: 0.2 }, checks); // throws the API's 400
+ */
+export function checkModelParameters(api: 'chat' | 'responses', body: JsonObject, checks: StrictRequestChecks): void {
+  const model = body['model'];
+  if (!checks.parameters || !is.string(model)) return;
+  const family = modelFamily(model);
+  const reasoning = body['reasoning'];
+  const effort = api === 'chat' ? body['reasoning_effort'] : is.object(reasoning) ? reasoning['effort'] : undefined;
+  if (family === 'classic' && given(effort)) throw notSupported(api === 'chat' ? 'reasoning_effort' : 'reasoning.effort');
+  if (family !== 'fixed' && family !== 'atEffortNone') return;
+  if (api === 'chat' && given(body['max_tokens'])) throw notSupported('max_tokens', " Use 'max_completion_tokens' instead.");
+  if (family === 'atEffortNone' && (!given(effort) || effort === 'none')) return;
+  for (const [param, fallback] of SAMPLING[api]) {
+    const value = body[param];
+    if (!given(value) || value === fallback) continue;
+    if (api === 'chat' && param === 'temperature' && !TEMPERATURE_UNSUPPORTED.test(model)) {
+      const message = `Unsupported value: 'temperature' does not support ${String(value)} with this model. Only the default (1) value is supported.`;
+      throw badRequest(message, param, 'unsupported_value');
+    }
+    throw notSupported(param);
   }
 }

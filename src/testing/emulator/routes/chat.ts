@@ -6,7 +6,7 @@
  */
 import { chatCompletionChunks, chatCompletionObject, readChatRequest, scriptChat } from '../chat-script.js';
 import { playBlocks } from '../paced-stream.js';
-import { checkChatRequest, checkParameters } from '../request-checks.js';
+import { checkChatRequest, checkModelParameters, checkParameters } from '../request-checks.js';
 import { type Route, scriptedAnswerOf } from '../routing.js';
 
 /**
@@ -27,6 +27,7 @@ export const chatRoutes: readonly Route[] = [
       const checks = ctx.state.options.strictRequests;
       checkParameters('chat', ctx.body, checks);
       const request = readChatRequest(ctx.body);
+      checkModelParameters('chat', ctx.body, checks);
       checkChatRequest(ctx.body, checks);
       const tools = request.tools.map((tool) => tool.function.name);
       const scripted = scriptedAnswerOf(ctx, 'chat', { input: request.userText, tools, toolOutputs: request.toolOutputs });

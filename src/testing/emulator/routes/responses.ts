@@ -32,7 +32,7 @@ import {
   scriptResponse,
   storedResponse,
 } from '../responses-script.js';
-import { checkParameters, checkResponsesRequest } from '../request-checks.js';
+import { checkModelParameters, checkParameters, checkResponsesRequest } from '../request-checks.js';
 import { paginate } from '../store.js';
 
 /**
@@ -52,6 +52,7 @@ export const responseRoutes: readonly Route[] = [
       const checks = ctx.state.options.strictRequests;
       checkParameters('responses', ctx.body, checks);
       const request = readResponsesRequest(ctx.state, ctx.body);
+      checkModelParameters('responses', ctx.body, checks);
       checkResponsesRequest(ctx.body, request.texts, checks); // texts: instructions, conversation, input
       refuseUnstoredBackground(request); // a 400 takes nothing: no fault, no scripted answer, no count
       const tools = request.tools.map((tool) => tool.function.name);
