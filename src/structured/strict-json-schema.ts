@@ -69,17 +69,13 @@ export function toStrictJsonSchema(schema: AnyZodSchema): JsonSchemaNode {
 function zodJsonSchema(schema: z.core.$ZodType): JsonSchemaNode {
   return z.toJSONSchema(schema, {
     target: 'draft-7',
+    metadata: metadataRegistry(),
     override: ({ zodSchema, jsonSchema, path }) => {
       const def = zodSchema._zod.def as { type: string; shape?: object; discriminator?: string };
       if (def.type === 'object' && def.shape && Object.prototype.hasOwnProperty.call(def.shape, '__proto__')) {
         throw new StructuredOutputSchemaError('The property name `__proto__` is not supported', location([...path, 'properties', '__proto__']));
       }
       const node = jsonSchema as JsonSchemaNode;
-      // A schema of another copy of zod (zod 3.25's `zod/v4`, an app's zod 4 older than 4.2) keeps its description
-      // and other metadata in that copy's registry, which this copy does not read: its own `meta()` gives them. What
-      // this copy wrote already stands (the `id`, which names a definition, is this copy's to read).
-      const meta = ownMeta(zodSchema);
-      if (meta !== undefined) for (const key of Object.keys(meta)) if (key !== 'id' && !(key in node)) node[key] = meta[key];
       // A discriminated union's branches exclude each other, so `anyOf` (which strict mode supports) says the
       // same as the `oneOf` zod writes.
       if (def.type === 'union' && def.discriminator !== undefined && Array.isArray(node['oneOf'])) {
@@ -90,12 +86,26 @@ function zodJsonSchema(schema: z.core.$ZodType): JsonSchemaNode {
   }) as JsonSchemaNode;
 }
 
+/**
+ * The registry zod reads each schema's metadata from (description, title, examples, and the `id` that makes it a
+ * definition): zod's global registry, which every copy of zod from 4.1.13 on shares (through `globalThis`); for a
+ * schema of an older copy (zod 3.25's `zod/v4`, zod 4 before 4.1.13) that has none there, its own `meta()`, which
+ * reads its copy's registry. A `zod/mini` schema of such a copy has no `meta()`, and nothing of it leads to its
+ * copy's registry: its metadata is not read. Made per conversion; it adds nothing to any registry.
+ */
+function metadataRegistry(): typeof z.globalRegistry {
+  const global = z.globalRegistry;
+  return Object.create(global, {
+    get: { value: (schema: z.core.$ZodType) => global.get(schema) ?? ownMeta(schema) },
+  }) as typeof z.globalRegistry;
+}
+
 /** The metadata a classic zod 4 schema's own `meta()` gives (from its own copy's registry), if any. */
-function ownMeta(schema: unknown): Record<string, unknown> | undefined {
+function ownMeta(schema: unknown): z.core.GlobalMeta | undefined {
   const meta = (schema as { meta?: unknown }).meta;
   if (typeof meta !== 'function') return undefined;
   const value: unknown = meta.call(schema);
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null ? (value as z.core.GlobalMeta) : undefined;
 }
 
 // The kinds of zod schema that have no JSON Schema (zod refuses them).
