@@ -402,7 +402,8 @@ export function validate<S extends AnyZodSchema>(
   try {
     // The schema's own method when it has one (zod 3, zod 4 classic): its own copy of zod then parses, with that
     // copy's messages, locale and error class (the library's copy gives a schema of another copy, zod 3.25's
-    // `zod/v4` or an app's older zod 4, only "Invalid input"). A `zod/mini` schema has none: the function.
+    // `zod/v4` or an app's older zod 4, only "Invalid input"). `zod/mini` schemas have one too; a schema without
+    // it (a bare `zod/v4/core` schema) goes through the function.
     const own = (schema as { safeParse?: unknown }).safeParse;
     result =
       isZod3Schema(schema) || typeof own === 'function'
