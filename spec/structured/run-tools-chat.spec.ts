@@ -307,6 +307,78 @@ describe('runChatTools against the emulator (real HTTP)', () => {
     expect((posts()[start + 1]!.body as { messages: ChatToolsMessage[] }).messages.at(-1)?.content).toBe('[{"type":"input_text","text":"x"}]');
   });
 
+  // The API answers a request whose `tool_choice` names a function with a call to it, every turn (the emulator
+  // answers the tool outputs with a text): scripted so, for requests that force it.
+  describe('a tool_choice that forces a function', () => {
+    const forced = { type: 'function', function: { name: 'get_weather' } } as const;
+    const question = [{ role: 'user', content: 'Weather in Oslo?' }];
+    const isForced = (request: { body: Readonly<Record<string, unknown>> }) => typeof request.body['tool_choice'] === 'object';
+    const script = (args: ReadonlyArray<Record<string, unknown>>) => {
+      ctx.emulator.clearScriptedAnswers();
+      for (const [i, call] of args.entries()) {
+        const times = i === args.length - 1 ? 20 : 1; // the last arguments for every request after
+        ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: call }] }, { times, match: { api: 'chat', when: isForced } });
+      }
+    };
+    const sdkRun = async (args: ReadonlyArray<Record<string, unknown>>) => {
+      script(args);
+      const start = chatPosts().length;
+      const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+      const runner = sdk.chat.completions.runTools({
+        model: 'gpt-4o',
+        stream: true,
+        messages: question as never,
+        tool_choice: forced,
+        tools: [sdkZodFunction({ name: 'get_weather', parameters: City, function: ({ city }) => `sunny in ${city}` })],
+      });
+      const content = await runner.finalContent();
+      return { content, requests: chatPosts().length - start, messages: runner.messages };
+    };
+    const ran: string[] = [];
+    const weather = zodTool({ name: 'get_weather', parameters: City, execute: ({ city }) => (ran.push(city), `sunny in ${city}`) });
+    beforeEach(() => (ran.length = 0));
+
+    it("ends the loop once that function ran (reason tool_choice), as the SDK's runTools() stops, never at maxSteps", async () => {
+      const sdk = await sdkRun([{ city: 'Oslo' }]);
+      script([{ city: 'Oslo' }]);
+      before = chatPosts().length;
+      const result = await lastValueFrom(
+        runChatTools(ctx.client, { model: 'gpt-4o', messages: question, tool_choice: forced }, { tools: [weather] }).pipe(toolLoopResult()),
+      );
+      expect(result).toMatchObject({ reason: 'tool_choice', steps: 1 });
+      expect(ran).toEqual(['Oslo']);
+      expect(posts()).toHaveLength(1);
+      expect(sdk.requests).toBe(1);
+      // The history ends with the function's result, as the SDK's messages do; the final content is the turn's (none).
+      expect(result.history.at(-1)).toMatchObject({ role: 'tool', content: 'sunny in Oslo' });
+      expect(sdk.messages.at(-1)).toMatchObject({ role: 'tool', content: 'sunny in Oslo' });
+      expect(result.final.choices[0]!.message.content).toBe(sdk.content);
+    });
+
+    it('goes on while the arguments are invalid (the error is sent to the model, which is made to call again), as the SDK does', async () => {
+      const sdk = await sdkRun([{ town: 'Oslo' }, { city: 'Oslo' }]);
+      script([{ town: 'Oslo' }, { city: 'Oslo' }]);
+      before = chatPosts().length;
+      const result = await lastValueFrom(
+        runChatTools(ctx.client, { model: 'gpt-4o', messages: question, tool_choice: forced }, { tools: [weather] }).pipe(toolLoopResult()),
+      );
+      expect(result).toMatchObject({ reason: 'tool_choice', steps: 2 });
+      expect(ran).toEqual(['Oslo']);
+      expect(posts()).toHaveLength(2);
+      expect(sdk.requests).toBe(2);
+      expect(posts()[1]!.body).toMatchObject({ tool_choice: forced });
+    });
+
+    it("tool_choice 'required' still goes on (the SDK's runTools() does too): maxSteps ends it", async () => {
+      ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] }, { times: 3, match: { api: 'chat' } });
+      const result = await lastValueFrom(
+        runChatTools(ctx.client, { model: 'gpt-4o', messages: question, tool_choice: 'required' }, { tools: [weather], maxSteps: 3, onMaxSteps: 'stop' }).pipe(toolLoopResult()),
+      );
+      expect(result).toMatchObject({ reason: 'max_steps', steps: 3 });
+      expect(ran).toEqual(['Oslo', 'Oslo', 'Oslo']);
+    });
+  });
+
   it('the result holds the tokens of every turn, summed with their details, as the SDK\'s totalUsage() sums them', async () => {
     const params = { model: 'gpt-4o', messages, stream_options: { include_usage: true } };
     const events = await lastValueFrom(runChatTools(ctx.client, params, { tools: [getWeather, getTime] }).pipe(toArray()));

@@ -57,8 +57,9 @@ export type ChatToolLoopEvent = ToolLoopEvent<
  * A tool loop over Chat Completions, as one cold Observable (what the official SDK's `runTools()` does): streams
  * a turn, runs the function calls of its first choice in parallel (arguments parsed and validated by each zod
  * tool's schema, or parsed by a JSON-schema tool), appends the assistant message with its `tool_calls` and one
- * `tool` message per call, and goes on until a turn has no calls, `stopWhen` holds or `maxSteps` (default 10)
- * requests were made. The tools are added to `params.tools`: zod tools as strict function tools, JSON-schema tools
+ * `tool` message per call, and goes on until a turn has no calls, `stopWhen` holds, `maxSteps` (default 10)
+ * requests were made, or (as the SDK's runner stops) the function a `tool_choice` forces ran (`reason:
+ * 'tool_choice'`: the model would be made to call it again every turn). The tools are added to `params.tools`: zod tools as strict function tools, JSON-schema tools
  * with their schema and `strict`. A tool's result goes into its `tool` message as a string, or as the text parts
  * it returned (`[{ type: 'text', text }]`, which the API takes as `content`). A custom tool call (`type:
  * 'custom'`) is answered like a call to an unknown tool (`onInvalidArguments`). Every chunk arrives wrapped with
@@ -115,6 +116,13 @@ export function runChatTools(
           return byIndex.get(calls[0]!.index);
         };
       },
+      // A `tool_choice` naming a function makes the model call it on every turn: the loop ends once it ran (its
+      // arguments valid, its tool done), as the SDK's runTools() ends; invalid arguments are reported and the model
+      // calls again.
+      forcedToolRan: (request, outcomes) => {
+        const forced = forcedFunction(request['tool_choice']);
+        return forced !== undefined && outcomes.some(({ call, status }) => status === 'ok' && call.type === 'function' && call.name === forced);
+      },
       calls: (final) =>
         (final.choices[0]?.message.tool_calls ?? []).map((call): ToolLoopCall =>
           call.type === 'custom'
@@ -158,4 +166,12 @@ export function runChatTools(
     first,
     options,
   );
+}
+
+/** The function a chat `tool_choice` forces (`{ type: 'function', function: { name } }`), if it forces one. */
+function forcedFunction(toolChoice: unknown): string | undefined {
+  if (typeof toolChoice !== 'object' || toolChoice === null) return undefined;
+  const { type, function: fn } = toolChoice as { type?: unknown; function?: { name?: unknown } | null };
+  const name = type === 'function' && typeof fn === 'object' && fn !== null ? fn.name : undefined;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }

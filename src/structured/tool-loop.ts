@@ -132,15 +132,16 @@ export interface ToolLoopTurn<F, O = ToolOutput> {
 
 /**
  * Why the loop ended: the last turn had no calls, `stopWhen` held, `maxSteps` was reached with
- * `onMaxSteps: 'stop'`, or the last turn called a tool the loop does not run and the app answers (Responses: a
+ * `onMaxSteps: 'stop'`, the last turn called a tool the loop does not run and the app answers (Responses: a
  * `computer_call`, `shell_call`, `local_shell_call`, `apply_patch_call`, an `mcp_approval_request`; the loop ran
  * its own calls of that turn, whose outputs end the history, and sent nothing more: a request without an answer to
- * every call would be refused).
+ * every call would be refused), or (`'tool_choice'`, Chat Completions) the request's `tool_choice` forces one
+ * function and that function ran: the model would be made to call it again on every further turn.
  *
  * @example
  * const done = (reason: ToolLoopStopReason) => reason === 'no_calls';
  */
-export type ToolLoopStopReason = 'no_calls' | 'stop_when' | 'max_steps' | 'unanswered_calls';
+export type ToolLoopStopReason = 'no_calls' | 'stop_when' | 'max_steps' | 'unanswered_calls' | 'tool_choice';
 
 /**
  * What the loop gives at its end (`toolLoopResult()`): the last response / completion, the whole history (the
@@ -272,6 +273,11 @@ export interface ToolLoopProtocol<E, F, P, H, O> {
   /** Whether the turn holds calls the loop does not answer (the app's to answer): the loop then ends after the turn. */
   readonly unanswered?: ((final: F) => boolean) | undefined;
   /**
+   * Whether the request forces a tool (a chat `tool_choice` naming a function) and the turn ran it: each further
+   * turn would call it again, so the loop ends after the turn.
+   */
+  readonly forcedToolRan?: ((request: P, outcomes: readonly ToolCallOutcome<O>[]) => boolean) | undefined;
+  /**
    * How the turn ended, when its generation did not finish normally (a token limit, a content filter): the API's
    * reason and the output before the cut (the last call's arguments, or the answer's text); `undefined` otherwise.
    */
@@ -357,6 +363,7 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
           if (protocol.unanswered?.(last)) return end('unanswered_calls');
           if (calls.length === 0) return end('no_calls');
           if (options.stopWhen?.(turn)) return end('stop_when');
+          if (protocol.forcedToolRan?.(request, outcomes)) return end('tool_choice');
           if (index + 1 >= maxSteps) {
             if (options.onMaxSteps === 'stop') return end('max_steps');
             return concat(turnFinished, throwError(() => new ToolLoopMaxStepsError(index + 1, grown as ToolLoopMaxStepsError['history'], total)));
