@@ -146,6 +146,46 @@ describe('runChatTools against the emulator (real HTTP)', () => {
     expect(result.final.choices[0]!.message.content).toMatch(/^get_weather returned: .*\nget_time returned: Error: .*get_time/);
   });
 
+  it("a call to a tool the loop does not run is answered with the names of the tools it runs, as the SDK's runTools() answers", async () => {
+    const script = () => ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'get_forecast', arguments: { city: 'Oslo' } }] });
+    script();
+    const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const runner = sdk.chat.completions.runTools({
+      model: 'gpt-4o',
+      stream: true,
+      messages: messages as never,
+      tools: [
+        sdkZodFunction({ name: 'get_weather', parameters: City, function: () => 'sunny' }),
+        sdkZodFunction({ name: 'get_time', parameters: City, function: () => '12:00' }),
+      ],
+    });
+    await runner.finalContent();
+    const sdkAnswer = runner.messages.find((m) => m.role === 'tool')!.content as string;
+    // The SDK names the call and the functions it runs: "get_forecast", then "get_weather", "get_time".
+    const sdkNames = [...sdkAnswer.matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    expect(sdkNames).toEqual(['get_forecast', 'get_weather', 'get_time']);
+
+    script();
+    before = chatPosts().length;
+    const events = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages }, { tools: [getWeather, getTime] }).pipe(toArray()));
+    const outcome = events.flatMap((e) => (e.type === 'tool_call.finished' ? [e.outcome] : []))[0]!;
+    expect(outcome).toMatchObject({ status: 'error', call: { name: 'get_forecast' } });
+    expect(outcome.output).toBe(
+      `Error: The model called tool "get_forecast" (call ${outcome.call.callId}), which is not one of the tools the loop runs: "get_weather", "get_time"`,
+    );
+    expect([...(outcome.output as string).matchAll(/"(\w+)"/g)].map((m) => m[1])).toEqual(sdkNames);
+    expect((posts()[1]!.body as { messages: ChatToolsMessage[] }).messages.at(-1)).toEqual({
+      role: 'tool',
+      tool_call_id: outcome.call.callId,
+      content: outcome.output,
+    });
+    // With onInvalidArguments: 'fail', the error says the same, and names the tools.
+    script();
+    const error = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages }, { tools: [getWeather, getTime], onInvalidArguments: 'fail' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StructuredOutputUnknownToolError);
+    expect(error).toMatchObject({ toolName: 'get_forecast', knownTools: ['get_weather', 'get_time'] });
+  });
+
   it('unsubscribing mid-tool unsubscribes the Observable tool; no further request', async () => {
     let unsubscribed = false;
     let running!: () => void;
@@ -471,7 +511,11 @@ describe('runChatTools on a custom tool call', () => {
           { id: 'call_f', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } },
         ],
       },
-      { role: 'tool', tool_call_id: 'call_c', content: expect.stringMatching(/^Error: The model called custom tool "run_sql" \(call call_c\), which a tool loop cannot run/) },
+      {
+        role: 'tool',
+        tool_call_id: 'call_c',
+        content: 'Error: The model called custom tool "run_sql" (call call_c), which a tool loop cannot run: the tools it runs are function tools: "get_weather"',
+      },
       { role: 'tool', tool_call_id: 'call_f', content: 'sunny in Oslo' },
     ]);
     expect(events.at(-1)).toMatchObject({ type: 'loop.finished', reason: 'no_calls', steps: 2 });

@@ -193,7 +193,8 @@ export class StructuredOutputIncompleteError extends StructuredOutputError {
 /**
  * A call to a tool that cannot be run: a function call naming a tool missing from the map given to
  * `parsedToolCalls()` or from a tool loop's `tools`, or (in a tool loop) a custom tool call (`toolType: 'custom'`:
- * free-form input, which no loop tool takes).
+ * free-form input, which no loop tool takes). A tool loop's error names the tools it runs (`knownTools`), in its
+ * message too: the message is what the model is told (`onInvalidArguments: 'report'`), so that it calls one of them.
  *
  * @example
  * events$.pipe(parsedToolCalls({ get_weather: Weather })).subscribe({
@@ -209,19 +210,32 @@ export class StructuredOutputUnknownToolError extends StructuredOutputError {
   readonly callId: string | undefined;
   /** The kind of call: a function call, or a custom tool call (which a tool loop cannot run). */
   readonly toolType: 'function' | 'custom';
+  /** The names of the tools that can be called (a tool loop's tools, in their order), when known. */
+  readonly knownTools: readonly string[] | undefined;
 
-  constructor(toolName: string, callId: string | undefined, options: { toolType?: 'function' | 'custom' | undefined } = {}) {
+  constructor(
+    toolName: string,
+    callId: string | undefined,
+    options: { toolType?: 'function' | 'custom' | undefined; knownTools?: readonly string[] | undefined } = {},
+  ) {
     const toolType = options?.toolType ?? 'function';
+    const knownTools = options?.knownTools;
     const call = callId ? ` (call ${callId})` : '';
-    super(
-      'unknown_tool',
-      toolType === 'custom'
-        ? `The model called custom tool "${toolName}"${call}, which a tool loop cannot run: its tools are function tools`
-        : `The model called tool "${toolName}", which has no schema${call}`,
-    );
+    const names = knownTools === undefined ? '' : knownTools.length === 0 ? 'none' : knownTools.map((name) => JSON.stringify(name)).join(', ');
+    let message: string;
+    if (toolType === 'custom') {
+      const runs = knownTools === undefined ? '' : `: ${names}`;
+      message = `The model called custom tool "${toolName}"${call}, which a tool loop cannot run: the tools it runs are function tools${runs}`;
+    } else if (knownTools !== undefined) {
+      message = `The model called tool "${toolName}"${call}, which is not one of the tools the loop runs: ${names}`;
+    } else {
+      message = `The model called tool "${toolName}", which has no schema${call}`;
+    }
+    super('unknown_tool', message);
     this.toolName = toolName;
     this.callId = callId;
     this.toolType = toolType;
+    this.knownTools = knownTools;
   }
 }
 

@@ -425,7 +425,8 @@ function runCall<O extends ToolOutput>(
     // A custom tool call (free-form input) has no runner in a loop: it is answered as a call to an unknown tool.
     const tool = call.type === 'function' ? tools.get(call.name) : undefined;
     if (tool === undefined) {
-      const unknown = new StructuredOutputUnknownToolError(call.name, call.callId, { toolType: call.type });
+      // Named with the tools the loop runs: the model is told which it may call.
+      const unknown = new StructuredOutputUnknownToolError(call.name, call.callId, { toolType: call.type, knownTools: [...tools.keys()] });
       return concat(started, invalid(unknown));
     }
     return concat(
