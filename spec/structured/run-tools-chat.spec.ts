@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   type ChatCompletion,
   type ChatCompletionChunk,
+  IncompleteStreamError,
   StreamParseError,
   StructuredOutputIncompleteError,
   StructuredOutputUnknownToolError,
@@ -84,6 +85,68 @@ describe('runChatTools against the emulator (real HTTP)', () => {
       ...second.messages,
       { role: 'assistant', content: result.final.choices[0]!.message.content },
     ]);
+  });
+
+  it("sends the SDK's runTools() next request: the assistant's text beside its calls, the results in call order whatever order they end in", async () => {
+    const script = () =>
+      ctx.emulator.scriptAnswer({
+        text: 'Let me check.',
+        toolCalls: [
+          { name: 'get_weather', arguments: { city: 'Oslo' } },
+          { name: 'get_weather', arguments: { city: 'Rome' } },
+        ],
+      });
+    // The first call ends last.
+    const slowFirst = async (city: string) => (await new Promise((resolve) => setTimeout(resolve, city === 'Oslo' ? 40 : 1)), `sunny in ${city}`);
+    const question = [{ role: 'user', content: 'Weather in Oslo and Rome?' }];
+    script();
+    const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const runner = sdk.chat.completions.runTools({
+      model: 'gpt-4o',
+      stream: true,
+      messages: question as never,
+      tools: [sdkZodFunction({ name: 'get_weather', parameters: City, function: ({ city }) => slowFirst(city) })],
+    });
+    const sdkContent = await runner.finalContent();
+    const sdkSecond = chatPosts().slice(before)[1]!.body as { messages: ChatToolsMessage[] };
+
+    script();
+    before = chatPosts().length;
+    const weather = zodTool({ name: 'get_weather', parameters: City, execute: ({ city }) => slowFirst(city) });
+    const events = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages: question }, { tools: [weather] }).pipe(toArray()));
+    const finished = events.flatMap((e) => (e.type === 'tool_call.finished' ? [e.outcome.output] : []));
+    expect(finished).toEqual(['sunny in Rome', 'sunny in Oslo']); // as they ended
+    const second = posts()[1]!.body as { messages: ChatToolsMessage[] };
+    // The same messages but for the call ids each run's completion got.
+    const ids = (messages: ChatToolsMessage[]) => (messages[1]!['tool_calls'] as Array<{ id: string }>).map((call) => call.id);
+    const named = (messages: ChatToolsMessage[]) => {
+      const [a, b] = ids(messages);
+      return JSON.parse(JSON.stringify(messages).replaceAll(a!, 'call_A').replaceAll(b!, 'call_B')) as unknown;
+    };
+    expect(named(second.messages)).toEqual(named(sdkSecond.messages));
+    expect(second.messages.slice(1)).toEqual([
+      { role: 'assistant', content: 'Let me check.', tool_calls: expect.any(Array) },
+      { role: 'tool', tool_call_id: ids(second.messages)[0], content: 'sunny in Oslo' },
+      { role: 'tool', tool_call_id: ids(second.messages)[1], content: 'sunny in Rome' },
+    ]);
+    const result = events.at(-1) as Extract<ChatToolLoopEvent, { type: 'loop.finished' }>;
+    expect(result.final.choices[0]!.message.content).toBe(sdkContent);
+  });
+
+  it("a refusal ends the loop as it ends the SDK's runTools(): no calls, no content, the refusal in the history", async () => {
+    const question = [{ role: 'user', content: 'Use get_weather for "Oslo"' }];
+    ctx.emulator.scriptAnswer({ refusal: "I can't help with that." });
+    const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const runner = sdk.chat.completions.runTools({ model: 'gpt-4o', stream: true, messages: question as never, tools: [sdkZodFunction({ name: 'get_weather', parameters: City, function: () => 'sunny' })] });
+    const sdkMessage = await runner.finalMessage();
+
+    ctx.emulator.scriptAnswer({ refusal: "I can't help with that." });
+    const result = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages: question }, { tools: [getWeather] }).pipe(toolLoopResult()));
+    expect(result).toMatchObject({ reason: 'no_calls', steps: 1 });
+    const message = result.final.choices[0]!.message;
+    expect([message.content, message.refusal]).toEqual([sdkMessage.content, sdkMessage.refusal]);
+    expect(message.refusal).toBe("I can't help with that.");
+    expect(result.history.at(-1)).toEqual({ role: 'assistant', content: null, refusal: "I can't help with that." });
   });
 
   it("sends every turn with the loop's callOptions, but for an idempotencyKey: each turn keeps a key of its own", async () => {
@@ -206,6 +269,78 @@ describe('runChatTools against the emulator (real HTTP)', () => {
     expect(unsubscribed).toBe(true);
     await posts()[0]!.ended;
     expect(posts()).toHaveLength(1);
+  });
+
+  describe('a network that fails mid-loop', () => {
+    const ran: string[] = [];
+    const weather = zodTool({ name: 'get_weather', parameters: City, execute: ({ city }) => (ran.push(city), `sunny in ${city}`) });
+    const question = [{ role: 'user', content: 'Use get_weather for "Oslo"' }];
+    beforeEach(() => (ran.length = 0));
+    /** The loop, with `fault` injected for the request of `step` only (when its turn starts, before it is sent). */
+    const faulted = (fault: Parameters<typeof ctx.emulator.inject>[0], step: number, callOptions?: { signal?: AbortSignal }) =>
+      runChatTools(ctx.client, { model: 'gpt-4o', messages: question }, { tools: [weather], callOptions }).pipe(
+        tap((e) => e.type === 'turn.started' && e.step === step && ctx.emulator.inject(fault)),
+      );
+    const kinds = (events: readonly ChatToolLoopEvent[]) => events.filter((e) => e.type !== 'event').map((e) => `${e.type}@${'step' in e ? e.step : ''}`);
+
+    it('unsubscribing mid-stream aborts the request in flight (the server sees the client close it); no tool runs, no further request', async () => {
+      const events: ChatToolLoopEvent[] = [];
+      const subscription = faulted({ kind: 'stall', afterEvents: 3 }, 0).subscribe((e) => events.push(e));
+      // The turn's first events have come (the server stalls after them): its request is in flight.
+      while (events.filter((e) => e.type === 'event').length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+      subscription.unsubscribe();
+      expect((await posts()[0]!.ended).outcome).toBe('client-closed');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(posts()).toHaveLength(1);
+      expect(ran).toEqual([]);
+      expect(kinds(events)).toEqual(['turn.started@0']);
+    });
+
+    it("aborting callOptions' signal mid-stream of the second turn aborts that request and fails the loop with the signal's reason", async () => {
+      const controller = new AbortController();
+      const events: ChatToolLoopEvent[] = [];
+      const failed = lastValueFrom(faulted({ kind: 'stall', afterEvents: 2 }, 1, { signal: controller.signal }).pipe(tap((e) => events.push(e)))).catch((e: unknown) => e);
+      while (!events.some((e) => e.type === 'event' && e.step === 1)) await new Promise((resolve) => setTimeout(resolve, 5));
+      const reason = new Error('the user left');
+      controller.abort(reason);
+      expect(await failed).toBe(reason);
+      expect((await posts()[1]!.ended).outcome).toBe('client-closed');
+      expect(posts()).toHaveLength(2);
+      expect(ran).toEqual(['Oslo']);
+      expect(kinds(events)).toEqual(['turn.started@0', 'tool_call.started@0', 'tool_call.finished@0', 'turn.finished@0', 'turn.started@1']);
+    });
+
+    it.each([
+      ['reset mid tool call (step 0)', { kind: 'reset', afterEvents: 3 }, 0],
+      ['clean end mid tool call (step 0)', { kind: 'endEarly', afterEvents: 3 }, 0],
+      ['reset mid answer (step 1)', { kind: 'reset', afterEvents: 2 }, 1],
+      ['end in the middle of an event (step 1)', { kind: 'endMidEvent', afterEvents: 2 }, 1],
+    ] as const)('a stream cut (%s) fails the loop with IncompleteStreamError: never a success, nothing run or sent after it', async (_name, fault, step) => {
+      const events: ChatToolLoopEvent[] = [];
+      const error = await lastValueFrom(faulted(fault, step).pipe(tap((e) => events.push(e)))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IncompleteStreamError);
+      // No retry after the first chunk: one request per turn, the cut turn's the last.
+      expect(posts()).toHaveLength(step + 1);
+      expect(ran).toEqual(step === 0 ? [] : ['Oslo']);
+      const turn0 = ['turn.started@0', 'tool_call.started@0', 'tool_call.finished@0', 'turn.finished@0'];
+      expect(kinds(events)).toEqual(step === 0 ? ['turn.started@0'] : [...turn0, 'turn.started@1']);
+    });
+
+    it("a request the server refused before its stream began (429) is sent again by the client: the turn's events and tools come once", async () => {
+      const events = await lastValueFrom(faulted({ kind: 'rateLimit', retryAfterMs: 5 }, 1).pipe(toArray()));
+      expect(posts().map((post) => post.status)).toEqual([200, 429, 200]);
+      expect(ran).toEqual(['Oslo']);
+      expect(kinds(events)).toEqual([
+        'turn.started@0', 'tool_call.started@0', 'tool_call.finished@0', 'turn.finished@0', 'turn.started@1', 'turn.finished@1', 'loop.finished@',
+      ]);
+      const result = events.at(-1) as Extract<ChatToolLoopEvent, { type: 'loop.finished' }>;
+      expect(result).toMatchObject({ reason: 'no_calls', steps: 2 });
+      // The answer of step 1 is one completion's: its chunks were emitted once.
+      const ids = new Set(events.flatMap((e) => (e.type === 'event' && e.step === 1 ? [e.event.id] : [])));
+      expect(ids.size).toBe(1);
+      expect(result.final.choices[0]!.message.content).toBe('get_weather returned: sunny in Oslo');
+      expect(result.history).toHaveLength(4);
+    });
   });
 
   describe('a turn cut by the token limit (finish_reason length)', () => {
