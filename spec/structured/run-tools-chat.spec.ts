@@ -149,6 +149,21 @@ describe('runChatTools against the emulator (real HTTP)', () => {
     expect(result.history.at(-1)).toEqual({ role: 'assistant', content: null, refusal: "I can't help with that." });
   });
 
+  it("stopWhen ends after a turn with its tool messages last; a new loop goes on from that history (what the SDK's afterCompletion adds messages for)", async () => {
+    const stopped = await lastValueFrom(
+      runChatTools(ctx.client, { model: 'gpt-4o', messages }, { tools: [getWeather, getTime], stopWhen: () => true }).pipe(toolLoopResult()),
+    );
+    expect(stopped).toMatchObject({ reason: 'stop_when', steps: 1 });
+    expect(stopped.history.map((m) => m.role)).toEqual(['user', 'assistant', 'tool', 'tool']);
+    // (The emulator answers the tool messages that end a conversation; messages of the app's own go after them.)
+    const goneOn = await lastValueFrom(
+      runChatTools(ctx.client, { model: 'gpt-4o', messages: [...stopped.history] }, { tools: [getWeather, getTime] }).pipe(toolLoopResult()),
+    );
+    expect(goneOn).toMatchObject({ reason: 'no_calls', steps: 1 });
+    expect((posts()[1]!.body as { messages: unknown[] }).messages).toEqual(stopped.history);
+    expect(goneOn.final.choices[0]!.message.content).toBe('get_weather returned: {"city":"Oslo","temperature":21}\nget_time returned: 12:00');
+  });
+
   it("sends every turn with the loop's callOptions, but for an idempotencyKey: each turn keeps a key of its own", async () => {
     const callOptions = { headers: { 'x-trace': 'trace-2' }, idempotencyKey: 'one-key', requireDone: true };
     const events = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages }, { tools: [getWeather, getTime], callOptions }).pipe(toArray()));
