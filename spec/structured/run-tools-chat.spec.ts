@@ -559,6 +559,21 @@ describe('runChatTools against the emulator (real HTTP)', () => {
       expect(posts()[1]!.body).toMatchObject({ tool_choice: forced });
     });
 
+    it("goes on after a failure of the forced function's tool that is reported to the model (onToolError: 'report'), until it gives its result", async () => {
+      script([{ city: 'Oslo' }]);
+      let calls = 0;
+      const flaky = zodTool({ name: 'get_weather', parameters: City, execute: ({ city }) => (++calls === 1 ? Promise.reject(new Error('timed out')) : `sunny in ${city}`) });
+      const events = await lastValueFrom(
+        runChatTools(ctx.client, { model: 'gpt-4o', messages: question, tool_choice: forced }, { tools: [flaky] }).pipe(toArray()),
+      );
+      const outcomes = events.flatMap((e) => (e.type === 'tool_call.finished' ? [[e.step, e.outcome.status, e.outcome.output]] : []));
+      expect(outcomes).toEqual([
+        [0, 'error', 'Error: timed out'],
+        [1, 'ok', 'sunny in Oslo'],
+      ]);
+      expect(events.at(-1)).toMatchObject({ type: 'loop.finished', reason: 'tool_choice', steps: 2 });
+    });
+
     it("tool_choice 'required' still goes on (the SDK's runTools() does too): maxSteps ends it", async () => {
       ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] }, { times: 3, match: { api: 'chat' } });
       const result = await lastValueFrom(
