@@ -584,6 +584,28 @@ describe('runChatTools against the emulator (real HTTP)', () => {
     });
   });
 
+  it.each([
+    ['a string', 'sunny', 'sunny'],
+    ['an object', { city: 'Oslo', temperature: 21 }, '{"city":"Oslo","temperature":21}'],
+    ['an array that is no text parts', [1, 2], '[1,2]'],
+    ['a number', 21, '21'],
+    ['false', false, 'false'],
+    ['null', null, 'null'],
+    ['an empty string', '', ''],
+  ])("a tool's result that is %s is sent as the SDK's runTools() sends it", async (_name, value, sent) => {
+    const question = [{ role: 'user', content: 'Use get_weather for "Oslo"' }];
+    const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    await sdk.chat.completions
+      .runTools({ model: 'gpt-4o', stream: true, messages: question as never, tools: [sdkZodFunction({ name: 'get_weather', parameters: City, function: () => value })] })
+      .finalContent();
+    const sdkSent = (chatPosts().slice(before)[1]!.body as { messages: ChatToolsMessage[] }).messages.at(-1)!.content;
+    before = chatPosts().length;
+    const tool = zodTool({ name: 'get_weather', parameters: City, execute: () => value });
+    await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages: question }, { tools: [tool] }));
+    const ours = (posts()[1]!.body as { messages: ChatToolsMessage[] }).messages.at(-1)!.content;
+    expect([ours, sdkSent]).toEqual([sent, sent]);
+  });
+
   it('the result holds the tokens of every turn, summed with their details, as the SDK\'s totalUsage() sums them', async () => {
     const params = { model: 'gpt-4o', messages, stream_options: { include_usage: true } };
     const events = await lastValueFrom(runChatTools(ctx.client, params, { tools: [getWeather, getTime] }).pipe(toArray()));
