@@ -221,7 +221,8 @@ export class StructuredOutputUnknownToolError extends StructuredOutputError {
     const toolType = options?.toolType ?? 'function';
     const knownTools = options?.knownTools;
     const call = callId ? ` (call ${callId})` : '';
-    const names = knownTools === undefined ? '' : knownTools.length === 0 ? 'none' : knownTools.map((name) => JSON.stringify(name)).join(', ');
+    const listed = knownTools?.map((name) => JSON.stringify(name)).join(', ');
+    const names = listed === '' ? 'none' : (listed ?? '');
     let message: string;
     if (toolType === 'custom') {
       const runs = knownTools === undefined ? '' : `: ${names}`;

@@ -59,8 +59,8 @@ export type ChatToolLoopEvent = ToolLoopEvent<
  * tool's schema, or parsed by a JSON-schema tool), appends the assistant message with its `tool_calls` and one
  * `tool` message per call, and goes on until a turn has no calls, `stopWhen` holds, `maxSteps` (default 10)
  * requests were made, or (as the SDK's runner stops) the function a `tool_choice` forces ran (`reason:
- * 'tool_choice'`: the model would be made to call it again every turn). The tools are added to `params.tools`: zod tools as strict function tools, JSON-schema tools
- * with their schema and `strict`. A tool's result goes into its `tool` message as a string, or as the text parts
+ * 'tool_choice'`: the model would be made to call it again every turn). The tools are added to `params.tools`: zod
+ * tools as strict function tools, JSON-schema tools with their schema and `strict`. A tool's result goes into its `tool` message as a string, or as the text parts
  * it returned (`[{ type: 'text', text }]`, which the API takes as `content`). A custom tool call (`type:
  * 'custom'`) is answered like a call to an unknown tool (`onInvalidArguments`). Every chunk arrives wrapped with
  * its `step` (and the `callId` of the tool call it carries), with the loop's `turn.*`, `tool_call.*` and
@@ -121,7 +121,10 @@ export function runChatTools(
       // calls again.
       forcedToolRan: (request, outcomes) => {
         const forced = forcedFunction(request['tool_choice']);
-        return forced !== undefined && outcomes.some(({ call, status }) => status === 'ok' && call.type === 'function' && call.name === forced);
+        return (
+          forced !== undefined &&
+          outcomes.some(({ call, status }) => status === 'ok' && call.type === 'function' && call.name === forced)
+        );
       },
       calls: (final) =>
         (final.choices[0]?.message.tool_calls ?? []).map((call): ToolLoopCall =>

@@ -426,7 +426,8 @@ function runCall<O extends ToolOutput>(
     const tool = call.type === 'function' ? tools.get(call.name) : undefined;
     if (tool === undefined) {
       // Named with the tools the loop runs: the model is told which it may call.
-      const unknown = new StructuredOutputUnknownToolError(call.name, call.callId, { toolType: call.type, knownTools: [...tools.keys()] });
+      const knownTools = [...tools.keys()];
+      const unknown = new StructuredOutputUnknownToolError(call.name, call.callId, { toolType: call.type, knownTools });
       return concat(started, invalid(unknown));
     }
     return concat(
