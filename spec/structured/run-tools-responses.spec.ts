@@ -412,6 +412,54 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     expect(posts()).toHaveLength(2);
   });
 
+  describe('a tool_choice that forces a function', () => {
+    const forced = { type: 'function', name: 'get_weather' } as const;
+    const isForced = (request: { body: Readonly<Record<string, unknown>> }) => typeof request.body['tool_choice'] === 'object';
+    const ran: string[] = [];
+    const weather = zodTool({ name: 'get_weather', parameters: City, execute: ({ city }) => (ran.push(city), `sunny in ${city}`) });
+    /** Every forced request gets a call of the function, as the API makes the model call it: `args` in turn, the last one from then on. */
+    const script = (args: ReadonlyArray<Record<string, unknown>>) => {
+      ran.length = 0;
+      ctx.emulator.clearScriptedAnswers();
+      for (const [i, call] of args.entries()) {
+        const times = i === args.length - 1 ? 20 : 1;
+        ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: call }] }, { times, match: { api: 'responses', when: isForced } });
+      }
+    };
+    afterEach(() => ctx.emulator.clearScriptedAnswers());
+
+    it('ends the loop once that function ran (reason tool_choice) instead of making the model call it again up to maxSteps', async () => {
+      script([{ city: 'Oslo' }]);
+      const result = await lastValueFrom(
+        runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Weather in Oslo?', tool_choice: forced }, { tools: [weather] }).pipe(toolLoopResult()),
+      );
+      expect(result).toMatchObject({ reason: 'tool_choice', steps: 1 });
+      expect(ran).toEqual(['Oslo']);
+      expect(posts()).toHaveLength(1);
+      expect(result.history.at(-1)).toMatchObject({ type: 'function_call_output', output: 'sunny in Oslo' });
+    });
+
+    it('goes on while the arguments are invalid (the error is sent to the model, made to call again)', async () => {
+      script([{ town: 'Oslo' }, { city: 'Oslo' }]);
+      const result = await lastValueFrom(
+        runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Weather in Oslo?', tool_choice: forced }, { tools: [weather] }).pipe(toolLoopResult()),
+      );
+      expect(result).toMatchObject({ reason: 'tool_choice', steps: 2 });
+      expect(ran).toEqual(['Oslo']);
+      expect(posts()).toHaveLength(2);
+      expect(posts()[1]!.body).toMatchObject({ tool_choice: forced });
+    });
+
+    it("tool_choice 'required' forces no one function: the loop goes on to maxSteps", async () => {
+      ctx.emulator.clearScriptedAnswers();
+      ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] }, { times: 20, match: { api: 'responses' } });
+      const result = await lastValueFrom(
+        runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Weather in Oslo?', tool_choice: 'required' }, { tools: [weather], maxSteps: 3, onMaxSteps: 'stop' }).pipe(toolLoopResult()),
+      );
+      expect(result).toMatchObject({ reason: 'max_steps', steps: 3 });
+    });
+  });
+
   describe('a turn cut by max_output_tokens (status incomplete)', () => {
     const { executed, tool: lookup } = recordingLookup('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen');
     beforeEach(() => (executed.length = 0));

@@ -116,16 +116,9 @@ export function runChatTools(
           return byIndex.get(calls[0]!.index);
         };
       },
-      // A `tool_choice` naming a function makes the model call it on every turn: the loop ends once it ran (its
-      // arguments valid, its tool done), as the SDK's runTools() ends; invalid arguments are reported and the model
-      // calls again.
-      forcedToolRan: (request, outcomes) => {
-        const forced = forcedFunction(request['tool_choice']);
-        return (
-          forced !== undefined &&
-          outcomes.some(({ call, status }) => status === 'ok' && call.type === 'function' && call.name === forced)
-        );
-      },
+      // A `tool_choice` naming a function makes the model call it on every turn: the loop ends once it ran, as the
+      // SDK's runTools() ends; invalid arguments are reported and the model calls again.
+      forcedFunction: (request) => forcedFunction(request['tool_choice']),
       calls: (final) =>
         (final.choices[0]?.message.tool_calls ?? []).map((call): ToolLoopCall =>
           call.type === 'custom'

@@ -62,8 +62,9 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<
  * (arguments parsed and validated by each zod tool's schema, or parsed by a JSON-schema tool), sends the outputs
  * back as `function_call_output` input items (a tool's result as a string, or as the input content parts it
  * returned: `[{ type: 'input_text', text }, { type: 'input_image', image_url }]`, `input_file`, which the API takes
- * as the output), and goes on until a turn has no calls, `stopWhen` holds or `maxSteps` (default 10) requests were
- * made. A custom tool call (`custom_tool_call`) is answered like a call to an unknown tool (`onInvalidArguments`),
+ * as the output), and goes on until a turn has no calls, `stopWhen` holds, `maxSteps` (default 10) requests were
+ * made, or the function a `tool_choice` forces (`{ type: 'function', name }`) ran (`reason: 'tool_choice'`: the
+ * model would be made to call it again every turn; the SDK's Responses runner goes on calling it). A custom tool call (`custom_tool_call`) is answered like a call to an unknown tool (`onInvalidArguments`),
  * with a `custom_tool_call_output`. How a turn follows the one before depends on the request:
  * - with a `conversation` (`store: false` too): the same `conversation`, and as `input` only the outputs. The
  *   conversation holds the turns before (the API adds each turn's input and output items to it), and the API
@@ -163,6 +164,8 @@ export function runResponsesTools(
           return [];
         }),
       unanswered: (final) => hasUnansweredCalls(final.output ?? []),
+      // A `tool_choice` naming a function makes the model call it on every turn: the loop ends once it ran.
+      forcedFunction: (request) => forcedFunction(request['tool_choice']),
       cut: (final) => {
         if (final.status !== 'incomplete') return undefined;
         const output = final.output ?? [];
@@ -188,6 +191,13 @@ export function runResponsesTools(
     first,
     options,
   );
+}
+
+/** The function a Responses `tool_choice` forces (`{ type: 'function', name }`), if it forces one. */
+function forcedFunction(toolChoice: unknown): string | undefined {
+  if (typeof toolChoice !== 'object' || toolChoice === null) return undefined;
+  const { type, name } = toolChoice as { type?: unknown; name?: unknown };
+  return type === 'function' && typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 /** `include` with `reasoning.encrypted_content` (once, after the caller's entries). */

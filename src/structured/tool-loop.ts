@@ -135,8 +135,8 @@ export interface ToolLoopTurn<F, O = ToolOutput> {
  * `onMaxSteps: 'stop'`, the last turn called a tool the loop does not run and the app answers (Responses: a
  * `computer_call`, `shell_call`, `local_shell_call`, `apply_patch_call`, an `mcp_approval_request`; the loop ran
  * its own calls of that turn, whose outputs end the history, and sent nothing more: a request without an answer to
- * every call would be refused), or (`'tool_choice'`, Chat Completions) the request's `tool_choice` forces one
- * function and that function ran: the model would be made to call it again on every further turn.
+ * every call would be refused), or (`'tool_choice'`) the request's `tool_choice` forces one function and that
+ * function ran: the model would be made to call it again on every further turn.
  *
  * @example
  * const done = (reason: ToolLoopStopReason) => reason === 'no_calls';
@@ -273,10 +273,10 @@ export interface ToolLoopProtocol<E, F, P, H, O> {
   /** Whether the turn holds calls the loop does not answer (the app's to answer): the loop then ends after the turn. */
   readonly unanswered?: ((final: F) => boolean) | undefined;
   /**
-   * Whether the request forces a tool (a chat `tool_choice` naming a function) and the turn ran it: each further
-   * turn would call it again, so the loop ends after the turn.
+   * The function the request's `tool_choice` forces, if it names one: the model would call it again on every
+   * further turn, so the loop ends after the turn in which it ran (its arguments valid, its tool done).
    */
-  readonly forcedToolRan?: ((request: P, outcomes: readonly ToolCallOutcome<O>[]) => boolean) | undefined;
+  readonly forcedFunction?: ((request: P) => string | undefined) | undefined;
   /**
    * How the turn ended, when its generation did not finish normally (a token limit, a content filter): the API's
    * reason and the output before the cut (the last call's arguments, or the answer's text); `undefined` otherwise.
@@ -363,7 +363,10 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
           if (protocol.unanswered?.(last)) return end('unanswered_calls');
           if (calls.length === 0) return end('no_calls');
           if (options.stopWhen?.(turn)) return end('stop_when');
-          if (protocol.forcedToolRan?.(request, outcomes)) return end('tool_choice');
+          const forced = protocol.forcedFunction?.(request);
+          if (forced !== undefined && outcomes.some(({ call, status }) => status === 'ok' && call.type === 'function' && call.name === forced)) {
+            return end('tool_choice');
+          }
           if (index + 1 >= maxSteps) {
             if (options.onMaxSteps === 'stop') return end('max_steps');
             return concat(turnFinished, throwError(() => new ToolLoopMaxStepsError(index + 1, grown as ToolLoopMaxStepsError['history'], total)));
