@@ -110,7 +110,12 @@ export class Chat {
     };
     const events$ = this.#answer(first, () => resumes.update((n) => n + 1)).pipe(
       tap((event) => {
-        if (event.type === 'response.completed') this.#lastResponse.set(conversation, event.response.id);
+        // Only an answer continues the conversation: a response that ended in function calls waits for their
+        // outputs (the API refuses a prompt chained onto it), so a message stopped or failed in its tool round
+        // leaves the conversation where it was.
+        if (event.type === 'response.completed' && !endsInToolCalls(event.response)) {
+          this.#lastResponse.set(conversation, event.response.id);
+        }
       }),
     );
     const answer = streamSignals(events$, { injector: this.#injector, snapshot: scan(turnReducer, NO_TURN) });
@@ -132,13 +137,17 @@ export class Chat {
   #answer(params: ResponseCreateParams, onResume: () => void, round = 1): Observable<ResponseStreamEvent> {
     return this.#client.responses.stream(params, { cancelOnUnsubscribe: true, onRecover: onResume }).pipe(
       mergeMap((event) => {
-        if (event.type !== 'response.completed' || round >= MAX_RESPONSES) return of(event);
-        if (!(event.response.output ?? []).some((item) => item.type === 'function_call')) return of(event);
+        if (event.type !== 'response.completed' || round >= MAX_RESPONSES || !endsInToolCalls(event.response)) return of(event);
         const next: ResponseCreateParams = { model: MODEL, previous_response_id: event.response.id, background: true };
         return concat(of(event), defer(() => this.#answer(next, onResume, round + 1)));
       }),
     );
   }
+}
+
+/** Whether a response asked for function calls (the relay runs them; the next response answers with their outputs). */
+function endsInToolCalls(response: { readonly output?: ReadonlyArray<{ readonly type: string }> | undefined }): boolean {
+  return (response.output ?? []).some((item) => item.type === 'function_call');
 }
 
 function describe(error: unknown): string {
