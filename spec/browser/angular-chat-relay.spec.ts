@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lastValueFrom, toArray } from 'rxjs';
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { createClient, textDeltas, type OpenAIStreamClient, type ResponseStreamEvent } from '../../src/index';
 import { startEmulator, type Emulator } from '../../src/testing/index';
 import { startRelay, type Relay } from '../../examples/angular-chat/server/relay';
@@ -38,9 +38,9 @@ describe('the angular-chat relay (node:http, in front of the emulator)', () => {
   });
 
   /** A raw request to the relay (no URL normalisation: the path is sent as given). */
-  function request(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
+  function request(method: string, path: string, body?: string, headers: Record<string, string> = {}, to: Relay = relay) {
     return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
-      const url = new URL(relay.url);
+      const url = new URL(to.url);
       const req = http.request({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -97,6 +97,31 @@ describe('the angular-chat relay (node:http, in front of the emulator)', () => {
     expect(body['temperature']).toBeUndefined();
     expect((body['tools'] as Array<{ name?: string }>).map((tool) => tool.name)).toEqual(['get_weather']);
     expect(body['input']).toEqual([{ role: 'user', content: 'Hello again' }]);
+  });
+
+  it("keeps its instructions and tool definitions from the browser: not in a stream, a resumed stream or a cancel's answer", async () => {
+    const told = (text: string) => ['concise assistant', 'The current weather of a city', '"additionalProperties"'].filter((part) => text.includes(part));
+    const stream = await postJson('/api/v1/responses', { input: 'What were you told?', stream: true });
+    expect(told(JSON.stringify(lastPost().body))).toHaveLength(3); // the API gets them
+    const id = /"id":"(resp_[^"]+)"/.exec(stream.text)![1]!;
+    const resumed = await request('GET', `/api/v1/responses/${id}?stream=true&starting_after=0`);
+    for (const reply of [stream, resumed]) {
+      expect(reply.text).toContain('event: response.completed');
+      expect(told(reply.text)).toEqual([]);
+    }
+    // A cancel needs a response still running: a paced upstream.
+    const paced = await startEmulator({ pacing: { eventMs: 5, deltaMs: 50 } });
+    const pacedRelay = await startRelay({ browserDir: dir, upstream: { apiKey: 'k', baseURL: paced.url, maxRetries: 0 }, model: 'gpt-4.1-mini' });
+    try {
+      const created = await firstValueFrom(createClient({ baseURL: `${pacedRelay.url}api/v1`, maxRetries: 0 }).responses.stream({ model: 'x', input: 'A long answer, please, about the sea and the ships' }));
+      expect(told(JSON.stringify(created))).toEqual([]);
+      const cancel = await request('POST', `/api/v1/responses/${(created as { response: { id: string } }).response.id}/cancel`, undefined, {}, pacedRelay);
+      expect([cancel.status, JSON.parse(cancel.text)]).toEqual([200, expect.objectContaining({ object: 'response', status: 'cancelled' })]);
+      expect(told(cancel.text)).toEqual([]);
+    } finally {
+      await pacedRelay.close();
+      await paced.close();
+    }
   });
 
   it('refuses what the app never sends, in the API\'s error shape', async () => {

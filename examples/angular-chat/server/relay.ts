@@ -12,7 +12,8 @@
  *
  * The browser uses the library's own client against `/api/v1`, so it resumes a cut stream by itself
  * (`GET ...?starting_after=<last sequence_number>`), and `cancelOnUnsubscribe` turns its Stop into a cancel.
- * Only ids of responses this relay started are accepted.
+ * Only ids of responses this relay started are accepted. The instructions and tool definitions stay here too: the
+ * response objects the browser reads (the lifecycle events, a cancel's answer) leave them out.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -23,7 +24,9 @@ import { lastValueFrom, tap, type Observable, type Subscription } from 'rxjs';
 import {
   APIError,
   createClient,
+  omitResponseFields,
   relayToNodeResponse,
+  SERVER_SIDE_RESPONSE_FIELDS,
   type ClientOptions,
   type OpenAIStreamClient,
   type ResponseCreateParams,
@@ -188,11 +191,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       const set = relaying.get(found) ?? new Set();
       relaying.set(found, set.add(subscription));
     };
+    // The lifecycle events repeat the request: the server's instructions and tools stay here.
     const learn = (events$: Observable<ResponseStreamEvent>) =>
       events$.pipe(
         tap((event) => {
           if (event.type === 'response.created' && responseId === undefined) register(event.response.id);
         }),
+        omitResponseFields(),
       );
     subscription = relayToNodeResponse(
       req,
@@ -233,7 +238,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         if (req.method === 'POST' && match[2]) {
           // Stop: close this relay's streams of the response first (the API sees its client leave), then cancel it.
           for (const subscription of [...(relaying.get(id) ?? [])]) subscription.unsubscribe();
-          return sendJson(res, 200, await lastValueFrom(client.responses.cancel(id)));
+          return sendJson(res, 200, withoutServerFields(await lastValueFrom(client.responses.cancel(id))));
         }
         if (req.method === 'GET' && !match[2] && url.searchParams.get('stream') === 'true') {
           return followResponse(req, res, id, url.searchParams.get('starting_after'));
@@ -380,6 +385,11 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'The body must be a JSON object.');
   return body as Record<string, unknown>;
+}
+
+/** A response object as the browser may see it: without the server's instructions, tools and the like. */
+function withoutServerFields(response: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(response).filter(([key]) => !SERVER_SIDE_RESPONSE_FIELDS.includes(key)));
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
