@@ -146,6 +146,28 @@ describe('the angular-chat relay (node:http, in front of the emulator)', () => {
     expect(emulator.requests.length).toBe(before); // none reached the API
   });
 
+  it('closes the connection of a body it refused unread: the next request on a kept-alive connection is answered', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const url = new URL(relay.url);
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: url.hostname, port: url.port, method, path, agent, headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      expect(await send('POST', '/api/v1/responses', JSON.stringify({ input: 'x'.repeat(1_000_000), stream: true }))).toBe(413);
+      // The same socket, were it kept: the rest of the refused body is never read, and the next request waits
+      // unanswered until the server drops the connection (ECONNRESET after its keep-alive timeout).
+      expect(await send('GET', '/')).toBe(200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('resumes a response after a sequence number, from the query or from Last-Event-ID', async () => {
     const events = await ask({ input: 'Resume me please' });
     const id = (events[0] as Extract<ResponseStreamEvent, { type: 'response.created' }>).response.id;

@@ -223,6 +223,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         res.destroy();
         return;
       }
+      // A request refused before its body was read whole (too large, not JSON's type) cannot leave its connection
+      // for the next one: the rest of the body would stand in the way.
+      if (!req.complete) res.setHeader('connection', 'close');
       sendJson(res, status, { error: { message, type: 'invalid_request_error', param, code: null } });
     });
   });
