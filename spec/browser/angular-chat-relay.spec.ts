@@ -78,7 +78,7 @@ describe('the angular-chat relay (node:http, in front of the emulator)', () => {
   });
 
   it('serves nothing outside the app folder', async () => {
-    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/missing.js']) {
+    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/missing.js', '/%E0%A4%A.js', '/%zz']) {
       expect((await request('GET', path)).status).toBe(404);
     }
     expect((await request('GET', '/some/client/route')).text).toContain('<app-root'); // routes get the page
@@ -142,6 +142,7 @@ describe('the angular-chat relay (node:http, in front of the emulator)', () => {
       expect(JSON.parse(reply.text)).toEqual({ error: expect.objectContaining({ message: expect.any(String), type: 'invalid_request_error' }) });
     }
     expect((await request('GET', '/api/v1/responses/resp_not_ours?stream=true')).status).toBe(404);
+    expect((await request('GET', '/api/v1/responses/resp_%E0%A4%A?stream=true')).status).toBe(404); // not UTF-8
     expect((await request('POST', '/api/v1/responses/resp_not_ours/cancel')).status).toBe(404);
     expect(emulator.requests.length).toBe(before); // none reached the API
   });

@@ -237,7 +237,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       if (req.method === 'POST' && path === '/api/v1/responses') return startResponse(req, res);
       const match = /^\/api\/v1\/responses\/([^/]+)(\/cancel)?$/.exec(path);
       if (match) {
-        const id = knownId(decodeURIComponent(match[1]!));
+        const id = knownId(decoded(match[1]!));
         if (req.method === 'POST' && match[2]) {
           // Stop: close this relay's streams of the response first (the API sees its client leave), then cancel it.
           for (const subscription of [...(relaying.get(id) ?? [])]) subscription.unsubscribe();
@@ -316,7 +316,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   }
 
   async function serveFile(res: ServerResponse, path: string): Promise<void> {
-    let file = path === '/' ? 'index.html' : decodeURIComponent(path).replace(/^\/+/, '');
+    let file = path === '/' ? 'index.html' : decoded(path).replace(/^\/+/, '');
     let full = normalize(join(browserDir, file));
     if (full !== browserDir && !full.startsWith(browserDir + sep)) throw new HttpError(404, 'Not found.');
     if (!(await stat(full).then((s) => s.isFile(), () => false))) {
@@ -360,6 +360,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** A path or segment percent-decoded; one that is no UTF-8 names nothing here (not an upstream failure: a 404). */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new HttpError(404, 'Not found.');
+  }
 }
 
 function parseSequence(text: string | null | undefined, param: string): number | undefined {
