@@ -363,6 +363,22 @@ describe('examples/angular-chat in headless Chromium (built with @angular/build,
     await expect(page.getByTestId('status').textContent()).resolves.toBe('Done · resumed 1 dropped connection');
   });
 
+  it('Enter sends the prompt, but not the Enter that ends an input method composition (IME)', async () => {
+    await open('fast');
+    const prompt = page.getByTestId('prompt');
+    await prompt.fill('こんにちは');
+    // The Enter that picks a conversion candidate: a keydown during the composition (Safari marks it keyCode 229).
+    for (const composing of [{ isComposing: true }, { keyCode: 229 }]) {
+      await prompt.dispatchEvent('keydown', { key: 'Enter', code: 'Enter', ...composing });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      expect([composing, await page.getByTestId('message').count()]).toEqual([composing, 0]);
+      await expect(prompt.inputValue()).resolves.toBe('こんにちは');
+    }
+    await prompt.press('Enter');
+    await expect(settled(0)).resolves.toBe('You said: こんにちは');
+    await expect(prompt.inputValue()).resolves.toBe('');
+  });
+
   it('shows a tool call as it streams, then the answer after the relay ran the tool', async () => {
     await open('fast');
     const samples = await recordChanges(0);

@@ -134,7 +134,10 @@ export class App {
   }
 
   protected onEnter(event: Event): void {
-    if ((event as KeyboardEvent).shiftKey) return;
+    const key = event as KeyboardEvent;
+    // Shift+Enter is a new line; an Enter that ends an input method's composition (picking a candidate in Japanese,
+    // Chinese, Korean input) is the IME's, not a send (Safari marks it with keyCode 229 only).
+    if (key.shiftKey || key.isComposing || key.keyCode === 229) return;
     event.preventDefault();
     this.send();
   }
