@@ -49,7 +49,10 @@ describe('examples/angular-chat: the Chat state over the relay and the emulator'
     relay = await startRelay({ browserDir: dir, upstream: { apiKey: 'emulator', baseURL: emulator.url, maxRetries: 0 }, model: 'gpt-4.1-mini' });
   });
 
-  afterEach(() => emulator.clearScriptedAnswers());
+  afterEach(() => {
+    emulator.clearScriptedAnswers();
+    emulator.clearFaults();
+  });
 
   afterAll(async () => {
     await relay?.close();
@@ -67,6 +70,25 @@ describe('examples/angular-chat: the Chat state over the relay and the emulator'
     await until(() => !message.answer.inProgress() && message.answer.status() !== 'idle', { what: `message ${message.id} to settle` });
     return { status: message.answer.status(), text: message.answer.text(), error: message.answer.error() };
   };
+
+  it('Stop before the answer began cancels the response upstream all the same (the browser never learnt its id)', async () => {
+    const state = await chat();
+    // The API takes its time to answer the request: the response exists, its first event is not out yet.
+    emulator.inject({ kind: 'delay', ms: 400, headersFirst: false }, { match: { method: 'POST', path: '/v1/responses' } });
+    const before = emulator.requests.length;
+    state.send('A', `Stop me before I start. ${TOOL_ANSWER}`);
+    await until(() => emulator.requests.slice(before).some((record) => record.method === 'POST' && record.path === '/v1/responses'), { what: 'the relay to ask the API' });
+    state.stop();
+    expect(await settled(state.messages()[0]!)).toMatchObject({ status: 'stopped', text: '' });
+    const post = emulator.requests.slice(before).find((record) => record.method === 'POST' && record.path === '/v1/responses')!;
+    expect((await post.ended).outcome).toBe('client-closed');
+    // The relay read on until the response's id came, and cancelled it.
+    const cancel = await emulator.waitForRequest({ method: 'POST', path: /^\/v1\/responses\/resp_[^/]+\/cancel$/, after: before, timeout: 5000 });
+    expect((await cancel.ended).status).toBe(200);
+    const id = /resp_[^/]+/.exec(cancel.path)![0];
+    const stored = await fetch(`${emulator.url}/responses/${id}`, { headers: { authorization: 'Bearer emulator' } });
+    expect(await stored.json()).toMatchObject({ id, status: 'cancelled' });
+  });
 
   it('a conversation stopped during its tool round goes on: the next prompt does not chain onto unanswered tool calls', async () => {
     emulator.scriptAnswer({ text: TOOL_ANSWER }, { match: { when: (request) => request.toolOutputs.length > 0 } });
