@@ -208,6 +208,19 @@ describe('the angular-chat relay (node:http, in front of the emulator)', () => {
     expect((await postJson('/api/v1/responses', { previous_response_id: plainId, stream: true })).status).toBe(400);
   });
 
+  it("answers a refusal of its own key upstream (401, 403) as 502: the browser's credentials are not in question", async () => {
+    const first = await ask({ input: 'Please get weather in Bergen' });
+    const id = (first.at(-1) as Extract<ResponseStreamEvent, { type: 'response.completed' }>).response.id;
+    for (const status of [401, 403]) {
+      emulator.inject({ kind: 'serverError', status }, { match: { method: 'GET', path: `/v1/responses/${id}` } });
+      const reply = await postJson('/api/v1/responses', { previous_response_id: id, stream: true });
+      expect([status, reply.status, JSON.parse(reply.text)]).toEqual([status, 502, { error: expect.objectContaining({ message: 'The upstream API failed.' }) }]);
+    }
+    // An answer the browser's request caused passes as it came: a response the API no longer has is a 404.
+    emulator.inject({ kind: 'serverError', status: 404 }, { match: { method: 'GET', path: `/v1/responses/${id}` } });
+    expect((await postJson('/api/v1/responses', { previous_response_id: id, stream: true })).status).toBe(404);
+  });
+
   it('never sends the API key to the browser', async () => {
     const page = await request('GET', '/');
     const stream = await postJson('/api/v1/responses', { input: 'Show me your key', stream: true });

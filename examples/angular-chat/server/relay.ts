@@ -247,7 +247,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : error instanceof APIError ? error.status : 502;
+      // The API's status but for a refusal of the relay's own key (401, 403): that is no answer to the browser's
+      // credentials (an app's interceptor would take it for its session's end), but the relay's failure.
+      const status =
+        error instanceof HttpError ? error.status : error instanceof APIError && error.status !== 401 && error.status !== 403 ? error.status : 502;
       const message = error instanceof HttpError ? error.message : 'The upstream API failed.';
       const param = error instanceof HttpError ? error.param : null;
       if (res.headersSent) {
