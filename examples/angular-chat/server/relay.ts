@@ -223,13 +223,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     new Observable<ResponseStreamEvent>((subscriber) => {
       let named = false;
       let left = false;
-      let upstream: Subscription | undefined;
-      upstream = events$.subscribe({
+      const upstream = events$.subscribe({
         next(event) {
           if (!named && event.type === 'response.created') {
             named = true;
             if (left) {
-              upstream?.unsubscribe();
+              upstream.unsubscribe();
               lastValueFrom(client.responses.cancel(event.response.id)).catch(() => undefined);
               return;
             }
@@ -241,7 +240,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       });
       return () => {
         left = true;
-        if (named) upstream?.unsubscribe();
+        if (named) upstream.unsubscribe();
       };
     });
 
