@@ -26,10 +26,14 @@ jest.mock('rx-openai-stream/angular', () => jest.requireActual('../../src/angula
  */
 interface Message {
   readonly id: number;
-  readonly answer: StreamSignals<ResponseStreamEvent, { readonly tools: ReadonlyArray<{ readonly name: string; readonly done: boolean }> }>;
+  readonly answer: StreamSignals<
+    ResponseStreamEvent,
+    { readonly responseId: string | undefined; readonly tools: ReadonlyArray<{ readonly name: string; readonly done: boolean }>; readonly cutShort?: string }
+  >;
 }
 interface Chat {
   readonly messages: Signal<readonly Message[]>;
+  readonly status: Signal<string>;
   send(conversation: 'A' | 'B', prompt: string): void;
   stop(): void;
 }
@@ -60,9 +64,9 @@ describe('examples/angular-chat: the Chat state over the relay and the emulator'
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The app's providers (src/main.ts), pointed at the relay. */
-  async function chat(): Promise<Chat> {
-    const app = await browserApp([provideHttpClient(withFetch()), provideOpenAIStream({ baseURL: `${relay.url}api/v1`, maxRetries: 3 })]);
+  /** The app's providers (src/main.ts), pointed at the relay (`via`, default the spec's). */
+  async function chat(via: Relay = relay): Promise<Chat> {
+    const app = await browserApp([provideHttpClient(withFetch()), provideOpenAIStream({ baseURL: `${via.url}api/v1`, maxRetries: 3 })]);
     return app.injector.get(Chat);
   }
 
@@ -88,6 +92,29 @@ describe('examples/angular-chat: the Chat state over the relay and the emulator'
     const id = /resp_[^/]+/.exec(cancel.path)![0];
     const stored = await fetch(`${emulator.url}/responses/${id}`, { headers: { authorization: 'Bearer emulator' } });
     expect(await stored.json()).toMatchObject({ id, status: 'cancelled' });
+  });
+
+  it("an answer cut at the relay's max_output_tokens says so, and the conversation goes on from it", async () => {
+    const capped = await startRelay({ browserDir: dir, upstream: { apiKey: 'emulator', baseURL: emulator.url, maxRetries: 0 }, model: 'gpt-4.1-mini', maxOutputTokens: 16 });
+    try {
+      const state = await chat(capped);
+      const before = emulator.requests.length;
+      state.send('A', `Tell me a long story: ${TOOL_ANSWER}`); // an answer of some sixty words, cut at sixteen tokens
+      const [asked] = state.messages();
+      expect(await settled(asked!)).toMatchObject({ status: 'done', error: undefined });
+      expect(asked!.answer.snapshot()).toMatchObject({ cutShort: 'max_output_tokens' });
+      expect(state.status()).toBe('Done, cut short (max_output_tokens)');
+      const posted = emulator.requests.slice(before).filter((record) => record.method === 'POST' && record.path === '/v1/responses');
+      expect(posted[0]!.body).toMatchObject({ max_output_tokens: 16 });
+
+      state.send('A', 'Go on');
+      const next = state.messages()[1]!;
+      await settled(next);
+      const chained = emulator.requests.slice(before).filter((record) => record.method === 'POST' && record.path === '/v1/responses')[1]!;
+      expect(chained.body).toMatchObject({ previous_response_id: asked!.answer.snapshot()!.responseId });
+    } finally {
+      await capped.close();
+    }
   });
 
   it('a conversation stopped during its tool round goes on: the next prompt does not chain onto unanswered tool calls', async () => {

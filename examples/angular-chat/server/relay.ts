@@ -46,6 +46,11 @@ export interface RelayOptions {
   readonly upstream: ClientOptions;
   /** The one model the relay uses, whatever the browser sends. */
   readonly model: string;
+  /**
+   * The most tokens one response may produce (`max_output_tokens`), whatever the browser sends: what a visitor can
+   * spend of the key per request. An answer cut there ends `incomplete` (the page says so). Default 1024.
+   */
+  readonly maxOutputTokens?: number;
   /** Default 0: an ephemeral port. */
   readonly port?: number;
   /** Default 127.0.0.1. */
@@ -325,6 +330,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       instructions: INSTRUCTIONS,
       tools: TOOLS,
       input: upstreamInput,
+      max_output_tokens: options.maxOutputTokens ?? 1024,
       background: true,
       store: true,
       ...(previousId === undefined ? {} : { previous_response_id: previousId }),

@@ -41,6 +41,9 @@ import { CONVERSATIONS, Chat, type ConversationId } from './chat';
                 @case ('stopped') { <small class="note">stopped</small> }
                 @case ('error') { <small class="note error">{{ errorText(message.answer.error()) }}</small> }
               }
+              @if (message.answer.snapshot()?.cutShort; as reason) {
+                <small class="note" data-testid="cut-short">cut short ({{ reason }})</small>
+              }
             </article>
           </li>
         } @empty {

@@ -15,10 +15,14 @@ export interface ToolCall {
   readonly done: boolean;
 }
 
-/** What a message shows besides its text: the response being read, and the tool calls so far. */
+/**
+ * What a message shows besides its text: the response being read, the tool calls so far, and why the answer was
+ * cut short when it ended `incomplete` (`max_output_tokens`, `content_filter`).
+ */
 export interface Turn {
   readonly responseId: string | undefined;
   readonly tools: readonly ToolCall[];
+  readonly cutShort?: string;
 }
 
 /** One exchange: the user's prompt and the assistant's answer, streaming in. */
@@ -43,6 +47,8 @@ export function turnReducer(turn: Turn, event: ResponseStreamEvent): Turn {
   switch (event.type) {
     case 'response.created':
       return { ...turn, responseId: event.response.id };
+    case 'response.incomplete':
+      return { ...turn, cutShort: event.response.incomplete_details?.reason ?? 'incomplete' };
     case 'response.output_item.added':
       if (event.item.type !== 'function_call') return turn;
       return { ...turn, tools: [...turn.tools, { id: event.item.id ?? '', name: event.item.name, args: '', done: false }] };
@@ -93,8 +99,10 @@ export class Chat {
         return `Error: ${describe(last.answer.error())}${note}`;
       case 'stopped':
         return `Stopped${note}`;
-      default:
-        return `Done${note}`;
+      default: {
+        const cutShort = last.answer.snapshot()?.cutShort;
+        return cutShort === undefined ? `Done${note}` : `Done, cut short (${cutShort})${note}`;
+      }
     }
   });
 
@@ -110,10 +118,11 @@ export class Chat {
     };
     const events$ = this.#answer(first, () => resumes.update((n) => n + 1)).pipe(
       tap((event) => {
-        // Only an answer continues the conversation: a response that ended in function calls waits for their
-        // outputs (the API refuses a prompt chained onto it), so a message stopped or failed in its tool round
-        // leaves the conversation where it was.
-        if (event.type === 'response.completed' && !endsInToolCalls(event.response)) {
+        // Only an answer continues the conversation (one cut short too: the next prompt may ask for the rest): a
+        // response that ended in function calls waits for their outputs (the API refuses a prompt chained onto
+        // it), so a message stopped or failed in its tool round leaves the conversation where it was.
+        const ended = event.type === 'response.completed' || event.type === 'response.incomplete';
+        if (ended && !endsInToolCalls(event.response)) {
           this.#lastResponse.set(conversation, event.response.id);
         }
       }),
