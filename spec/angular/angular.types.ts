@@ -3,7 +3,7 @@
  * by jest: every `expectTypeOf` and `@ts-expect-error` below is a compile error when it does not hold.
  */
 import type { HttpClient } from '@angular/common/http';
-import type { EnvironmentProviders, InjectionToken, Injector, Signal } from '@angular/core';
+import { type EnvironmentProviders, type InjectionToken, type Injector, makeStateKey, type Signal } from '@angular/core';
 import { expectTypeOf } from 'expect-type';
 import { map, type Observable } from 'rxjs';
 import {
@@ -26,6 +26,7 @@ import {
   type SnapshotOf,
   type StreamSignals,
   streamSignals,
+  type StreamSignalsOptions,
   type StreamStatus,
 } from '../../src/angular/index';
 
@@ -87,5 +88,11 @@ expectTypeOf(streamSignals<ResponseStreamEvent>(undefined, { snapshot: titles })
 streamSignals(responses$, { ssr: 'wait', text: (source) => source.pipe(map((e) => e.type)) });
 // @ts-expect-error only 'skip' or 'wait'
 streamSignals(responses$, { ssr: 'always' });
+// The answer of ssr: 'wait' handed over to the browser: a TransferState entry's name, a string or a StateKey.
+streamSignals(responses$, { ssr: 'wait', transferKey: 'answer' });
+streamSignals(responses$, { ssr: 'wait', transferKey: makeStateKey<unknown>('answer') });
+expectTypeOf<StreamSignalsOptions<ResponseStreamEvent, ResponseSnapshot>['transferKey']>().toEqualTypeOf<string | undefined>();
+// @ts-expect-error a name
+streamSignals(responses$, { ssr: 'wait', transferKey: 1 });
 // @ts-expect-error not a stream of the library
 streamSignals(null as unknown as Observable<number>);

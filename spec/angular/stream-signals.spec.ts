@@ -13,9 +13,11 @@ import {
   effect,
   type EnvironmentInjector,
   Injector,
+  makeStateKey,
   PLATFORM_ID,
   runInInjectionContext,
   signal,
+  TransferState,
 } from '@angular/core';
 import { defer, finalize, firstValueFrom, map, Observable, of, Subject, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
@@ -421,6 +423,90 @@ describe('streamSignals() and its injection context', () => {
     waited$.complete();
     await app.whenStable();
     expect([waited.text(), waited.status()]).toEqual(['Hi', 'done']);
+  });
+});
+
+describe('streamSignals() with transferKey: the answer streamed on the server, handed over to the browser', () => {
+  const KEY = makeStateKey<unknown>('answer');
+  const server = () => Injector.create({ providers: [{ provide: PLATFORM_ID, useValue: 'server' }], parent: injector });
+  const completed = [v.responseCreated, v.messageAdded, v.partAdded, v.textDeltaEvent('Hel'), v.textDeltaEvent('lo'), v.responseCompleted];
+
+  it('on the server, a stream that completes leaves its final state; a start() clears it, a failed or stopped stream leaves none', () => {
+    const state = injector.get(TransferState);
+    const answer = streamSignals(of(...completed), { injector: server(), ssr: 'wait', transferKey: 'answer' });
+    expect(answer.status()).toBe('done');
+    const entry = state.get(KEY, undefined);
+    expect(entry).toEqual({ status: 'done', text: 'Hello', snapshot: answer.snapshot() });
+    expect(answer.snapshot()).toMatchObject({ object: 'response', status: 'completed' });
+    // As the page carries it: JSON.
+    expect(JSON.parse(JSON.stringify(entry))).toEqual(entry);
+
+    const failing$ = new Subject<ResponseStreamEvent>();
+    answer.start(failing$);
+    expect(state.hasKey(KEY)).toBe(false);
+    failing$.next(v.textDeltaEvent('Hel'));
+    failing$.error(new Error('cut'));
+    expect([answer.status(), state.hasKey(KEY)]).toEqual(['error', false]);
+
+    answer.start(of(...completed));
+    expect(state.hasKey(KEY)).toBe(true);
+    answer.start(new Subject<ResponseStreamEvent>());
+    answer.stop();
+    expect([answer.status(), state.hasKey(KEY)]).toEqual(['stopped', false]);
+
+    // Without a snapshot, the text alone; without transferKey, nothing.
+    streamSignals(of(...completed), { injector: server(), ssr: 'wait', transferKey: 'answer', snapshot: false });
+    expect(state.get(KEY, undefined)).toEqual({ status: 'done', text: 'Hello', snapshot: undefined });
+    state.remove(KEY);
+    streamSignals(of(...completed), { injector: server(), ssr: 'wait' });
+    expect(state.isEmpty).toBe(true);
+  });
+
+  it('in the browser, the first start() takes the entry instead of subscribing; the next one streams', () => {
+    const state = injector.get(TransferState);
+    const snapshot = { id: 'resp_1', status: 'completed', output_text: 'Hello' };
+    state.set(KEY, JSON.parse(JSON.stringify({ status: 'done', text: 'Hello', snapshot })));
+    // A context that shows the callbacks registered on it: the entry taken, none is left.
+    const registered = new Set<() => void>();
+    const destroyRef = {
+      destroyed: false,
+      onDestroy(callback: () => void) {
+        registered.add(callback);
+        return () => void registered.delete(callback);
+      },
+    };
+    const context = { get: (token: unknown, notFound?: unknown) => (token === DestroyRef ? destroyRef : injector.get(token as never, notFound)) } as Injector;
+    const events$ = new Subject<ResponseStreamEvent>();
+    const answer = streamSignals(events$, { injector: context, ssr: 'wait', transferKey: 'answer' });
+    expect([events$.observed, answer.status(), answer.text(), answer.snapshot(), answer.error()]).toEqual([
+      false,
+      'done',
+      'Hello',
+      snapshot,
+      undefined,
+    ]);
+    expect([state.hasKey(KEY), registered.size]).toEqual([false, 0]);
+    answer.start();
+    expect([events$.observed, answer.status(), answer.text(), answer.snapshot(), registered.size]).toEqual([true, 'streaming', '', undefined, 1]);
+    events$.next(v.textDeltaEvent('Bye'));
+    events$.complete();
+    // In the browser nothing is written.
+    expect([answer.text(), answer.status(), state.hasKey(KEY), registered.size]).toEqual(['Bye', 'done', false, 0]);
+  });
+
+  it('in the browser, an entry that is not a completed stream is left alone, and the stream starts', () => {
+    const state = injector.get(TransferState);
+    state.set(KEY, { count: 3 });
+    const events$ = new Subject<ResponseStreamEvent>();
+    const answer = streamSignals(events$, { injector, transferKey: 'answer' });
+    expect([events$.observed, answer.status(), state.get(KEY, undefined)]).toEqual([true, 'streaming', { count: 3 }]);
+    state.set(KEY, { status: 'done', text: 'Hello' });
+    const other$ = new Subject<ResponseStreamEvent>();
+    const plain = streamSignals(other$, { injector });
+    expect([other$.observed, plain.status(), state.hasKey(KEY)]).toEqual([true, 'streaming', true]);
+    answer.start();
+    expect([answer.status(), answer.text(), answer.snapshot(), state.hasKey(KEY)]).toEqual(['done', 'Hello', undefined, false]);
+    expect(events$.observed).toBe(false);
   });
 });
 

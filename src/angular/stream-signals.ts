@@ -8,6 +8,8 @@ import {
   PLATFORM_ID,
   type Signal,
   signal,
+  type StateKey,
+  TransferState,
   untracked,
 } from '@angular/core';
 import { catchError, EMPTY, map, merge, type Observable, type OperatorFunction, pipe, Subscription } from 'rxjs';
@@ -54,9 +56,36 @@ export interface StreamSignalsOptions<E, S> {
    * On the server (server-side rendering): `'skip'` (default) starts no stream, the status stays `'idle'` and the
    * page renders at once, without the answer (the browser starts it after hydration); `'wait'` streams and holds
    * the rendering (a pending task) until the stream ends, so the page carries the whole answer. In the browser a
-   * stream never holds the app's stability.
+   * stream never holds the app's stability. The browser streams again after hydration, unless `transferKey` hands
+   * the answer over.
    */
   ssr?: 'skip' | 'wait' | undefined;
+  /**
+   * With `ssr: 'wait'`, hands the answer the server streamed over to the browser, so that hydration shows it without
+   * asking for it again: the name of an entry in Angular's `TransferState` (a string, or a key of `makeStateKey()`),
+   * one per `streamSignals()` of a page. On the server, a stream that completes writes its final state there
+   * (`{ status: 'done', text, snapshot }`, serialized into the page as JSON: the default snapshots are JSON data, a
+   * snapshot operator of yours must give JSON data too); a stream that fails or is stopped writes nothing, and the
+   * browser streams again, as without the key. In the browser, the first `start()` that finds the entry takes it
+   * instead of subscribing: the signals show the server's text and snapshot, status `'done'`, and no request is sent
+   * (nothing of the stream runs: its `tap()`, its `finalize()`). The entry is removed, so a later `start()` (a new
+   * question, the last stream again) streams. Without the entry (the page was not rendered on the server, the
+   * server's stream failed) `start()` streams.
+   *
+   * @example
+   * readonly answer = streamSignals(
+   *   this.client.responses.stream({ model: 'gpt-4.1-mini', input: 'Tell me about the sea' }),
+   *   { ssr: 'wait', transferKey: 'sea-answer' }, // the page's answer, shown at hydration without a request
+   * );
+   */
+  transferKey?: string | undefined;
+}
+
+/** The entry of `transferKey` in `TransferState`: a completed stream's final state, as JSON. */
+interface TransferredStream<S> {
+  status: 'done';
+  text: string;
+  snapshot?: S | undefined;
 }
 
 /**
@@ -98,7 +127,9 @@ export interface StreamSignals<E, S = SnapshotOf<E>> {
  *
  * With `events$` the stream starts at once; without it, at `start(events$)`: a chat starts one stream per prompt,
  * each `start()` stopping the one before. Subscribes once per start (text and snapshot come from one request).
- * On the server nothing is started unless `ssr: 'wait'` (see {@link StreamSignalsOptions.ssr}).
+ * On the server nothing is started unless `ssr: 'wait'` (see {@link StreamSignalsOptions.ssr}); with `transferKey`
+ * the answer streamed there is handed over to the browser, which shows it without a request (see
+ * {@link StreamSignalsOptions.transferKey}).
  *
  * @example
  * import { ChangeDetectionStrategy, Component } from '@angular/core';
@@ -146,6 +177,9 @@ export function streamSignals<E extends StreamValue, S>(
   const onServer = injector.get(PLATFORM_ID) === 'server';
   const pendingTasks = injector.get(PendingTasks);
   const destroyRef = injector.get(DestroyRef);
+  // `transferState` is there when `transferKey` is.
+  const transferKey = options.transferKey as StateKey<TransferredStream<S> | undefined>;
+  const transferState = options.transferKey === undefined ? undefined : injector.get(TransferState);
   const textOf = options.text ?? (textDeltas() as OperatorFunction<E, string>);
   // The default snapshot stops, quietly, at a value its reducer refuses (a stream joined midway, such as a Responses
   // stream resumed with `starting_after`): text and status go on. A snapshot operator of yours fails the stream.
@@ -214,6 +248,20 @@ export function streamSignals<E extends StreamValue, S>(
     error.set(undefined);
     status.set('idle');
     if (!events || !unregister) return;
+    if (transferState) {
+      // On the server, the entry is the last stream's, once it completes. In the browser, the entry the server wrote
+      // stands for the stream, once: the server's answer, without a request.
+      const entry = onServer ? undefined : transferState.get(transferKey, undefined);
+      const handed = entry?.status === 'done' ? entry : undefined;
+      if (onServer || handed) transferState.remove(transferKey);
+      if (handed) {
+        unregister();
+        text.set(handed.text);
+        snapshot.set(handed.snapshot);
+        status.set('done');
+        return;
+      }
+    }
     const run = new Subscription(unregister);
     current = run;
     status.set('streaming');
@@ -259,6 +307,7 @@ export function streamSignals<E extends StreamValue, S>(
         },
         complete: () => {
           if (current !== run) return;
+          if (onServer) transferState?.set(transferKey, { status: 'done', text: text(), snapshot: snapshot() });
           status.set('done');
           finish();
         },
