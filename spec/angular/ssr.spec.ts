@@ -1,24 +1,28 @@
 /**
  * Server-side rendering (@angular/platform-server, zoneless, with hydration): a stream never keeps a page from
  * rendering. streamSignals() starts nothing on the server by default; a stream of the provided client does not hold
- * the app's stability once its headers arrived; `ssr: 'wait'` renders the whole answer.
+ * the app's stability once its headers arrived; `ssr: 'wait'` renders the whole answer, and with `transferKey` hands
+ * it over to the browser, whose hydration (the browser platform over the rendered page) shows it without a request.
  */
 import '@angular/compiler'; // first: Angular's packages are partially compiled (JIT finishes them in tests)
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import {
   type ApplicationConfig,
+  type ApplicationRef,
   ChangeDetectionStrategy,
   Component,
   inject,
+  makeStateKey,
   provideZonelessChangeDetection,
   signal,
+  TransferState,
   type Type,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { bootstrapApplication, type BootstrapContext, provideClientHydration } from '@angular/platform-browser';
 import { provideServerRendering, renderApplication } from '@angular/platform-server';
 import { NEVER } from 'rxjs';
-import type { ResponseStreamEvent } from '../../src/index';
+import type { ChatCompletionChunk, ResponseSnapshot, ResponseStreamEvent } from '../../src/index';
 import { OPENAI_STREAM_CLIENT, provideOpenAIStream, streamSignals } from '../../src/angular/index';
 import { type Emulator, startEmulator } from '../../src/testing/index';
 
@@ -116,5 +120,138 @@ describe('server-side rendering', () => {
     const text = /<p>([^<]*)<\/p><i>done<\/i>/.exec(html)?.[1];
     expect(text?.length).toBeGreaterThan(10);
     expect(emulator.requests.at(-1)).toMatchObject({ method: 'POST', status: 200, outcome: 'finished' });
+  });
+});
+
+/** The state the server serialized into `html` (its `ng-state` script), as the browser's `TransferState` reads it. */
+function pageState(html: string): Record<string, unknown> {
+  const json = /<script id="ng-state" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
+  return json === undefined ? {} : JSON.parse(json);
+}
+
+let hydrated: ApplicationRef | undefined;
+afterEach(() => {
+  hydrated?.destroy();
+  hydrated = undefined;
+});
+
+/**
+ * Hydrates `html` (a page of `render`) as the browser does: the browser platform, over the page parsed into a DOM
+ * (domino's, as the server's), with `provideClientHydration()`, so that `TransferState` comes from the page.
+ */
+async function hydrate<C>(root: Type<C>, html: string): Promise<{ app: ApplicationRef; root: C; host: Element }> {
+  const domino = require('../../node_modules/@angular/platform-server/third_party/domino/bundled-domino.mjs').default;
+  const page = domino.createWindow(html, 'http://localhost/').document as Document;
+  const global = globalThis as { document?: Document; ngServerMode?: boolean | undefined };
+  const { document, ngServerMode } = global;
+  global.document = page;
+  // provideServerRendering() set it for the process; a browser has none.
+  global.ngServerMode = undefined;
+  const log = console.log;
+  console.log = () => undefined; // the development-mode and hydration notices
+  try {
+    const app = await bootstrapApplication(root, {
+      providers: [
+        provideZonelessChangeDetection(),
+        provideClientHydration(),
+        provideHttpClient(withFetch()),
+        provideOpenAIStream({ baseURL: emulator.url, apiKey: 'k' }),
+      ],
+    });
+    hydrated = app;
+    app.onDestroy(() => Object.assign(global, { document, ngServerMode }));
+    await app.whenStable();
+    return { app, root: app.components[0]!.instance as C, host: page.querySelector('app-root')! };
+  } finally {
+    console.log = log;
+  }
+}
+
+/** Resolves once `condition` holds (signals read after each turn of the event loop). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe("the answer of ssr: 'wait' handed over to the browser (transferKey)", () => {
+  @Component({
+    selector: 'app-root',
+    changeDetection: ChangeDetectionStrategy.OnPush,
+    template: `<p>{{ answer.text() }}</p><i>{{ answer.status() }}</i>`,
+  })
+  class Answer {
+    readonly answer = streamSignals(inject(OPENAI_STREAM_CLIENT).responses.stream(BODY), { ssr: 'wait', transferKey: 'sea' });
+  }
+
+  it('the page carries the answer in its HTML, and its final state (status, text, snapshot) in its serialized state', async () => {
+    const requests = emulator.requests.length;
+    const html = await render(Answer);
+    const text = /<p>([^<]*)<\/p><i>done<\/i>/.exec(html)?.[1];
+    expect(text?.length).toBeGreaterThan(10);
+    const entry = pageState(html)['sea'];
+    expect(entry).toEqual({ status: 'done', text, snapshot: expect.objectContaining({ object: 'response', status: 'completed', output_text: text }) });
+    // The final snapshot and the text: not the events.
+    expect(Object.keys(entry as object)).toEqual(['status', 'text', 'snapshot']);
+    expect(emulator.requests.length).toBe(requests + 1);
+  });
+
+  it('hydration shows the transferred answer, status done, without a request', async () => {
+    const html = await render(Answer);
+    const entry = pageState(html)['sea'] as { text: string; snapshot: ResponseSnapshot };
+    const requests = emulator.requests.length;
+    const { app, root, host } = await hydrate(Answer, html);
+    expect([root.answer.status(), root.answer.text(), root.answer.snapshot(), root.answer.error()]).toEqual([
+      'done',
+      entry.text,
+      entry.snapshot,
+      undefined,
+    ]);
+    expect(host.innerHTML).toBe(`<p>${entry.text}</p><i>done</i>`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(emulator.requests.length).toBe(requests);
+    // Taken: a later start() streams.
+    expect(app.injector.get(TransferState).hasKey(makeStateKey('sea'))).toBe(false);
+  });
+
+  it('a start() after hydration (the user asks again) sends a request and streams a new answer', async () => {
+    const html = await render(Answer);
+    const requests = emulator.requests.length;
+    const { app, root, host } = await hydrate(Answer, html);
+    root.answer.start();
+    expect(root.answer.status()).toBe('streaming');
+    await until(() => root.answer.status() !== 'streaming');
+    await app.whenStable();
+    expect(root.answer.status()).toBe('done');
+    expect(emulator.requests.length).toBe(requests + 1);
+    expect(emulator.requests.at(-1)).toMatchObject({ method: 'POST', path: '/v1/responses', status: 200 });
+    expect(root.answer.snapshot()?.id).not.toBe((pageState(html)['sea'] as { snapshot: ResponseSnapshot }).snapshot.id);
+    expect(host.innerHTML).toBe(`<p>${root.answer.text()}</p><i>done</i>`);
+  });
+
+  it('only a completed answer is handed over, by its own key: one that failed on the server, or one without a key, streams again in the browser', async () => {
+    emulator.inject({ kind: 'serverError', status: 400 }, { match: { method: 'POST', path: '/chat/completions' } });
+    @Component({
+      selector: 'app-root',
+      changeDetection: ChangeDetectionStrategy.OnPush,
+      template: `<p>{{ answer.status() }} {{ failed.status() }} {{ unkeyed.status() }}</p>`,
+    })
+    class Page {
+      private readonly client = inject(OPENAI_STREAM_CLIENT);
+      readonly answer = streamSignals(this.client.responses.stream(BODY), { ssr: 'wait', transferKey: 'answer' });
+      readonly failed = streamSignals<ChatCompletionChunk>(
+        this.client.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Tell me about the sea' }] }),
+        { ssr: 'wait', transferKey: 'failed' },
+      );
+      readonly unkeyed = streamSignals(this.client.responses.stream(BODY), { ssr: 'wait' });
+    }
+    const html = await render(Page);
+    expect(html).toContain('<p>done error done</p>');
+    expect(Object.keys(pageState(html)).filter((key) => !key.startsWith('__'))).toEqual(['answer']);
+
+    const requests = emulator.requests.length;
+    const { root, host } = await hydrate(Page, html);
+    await until(() => !root.failed.inProgress() && !root.unkeyed.inProgress());
+    expect(host.innerHTML).toBe('<p>done done done</p>');
+    expect(root.answer.snapshot()?.id).toBe((pageState(html)['answer'] as { snapshot: ResponseSnapshot }).snapshot.id);
+    expect(emulator.requests.slice(requests).map((record) => record.path).sort()).toEqual(['/v1/chat/completions', '/v1/responses']);
   });
 });
