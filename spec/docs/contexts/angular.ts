@@ -1,0 +1,16 @@
+// The surroundings of docs/angular.md's snippets (see spec/docs/contexts/shared.ts): these names win over the
+// shared ones there.
+import type { HttpInterceptorFn } from '@angular/common/http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { OpenAIStreamClient, ResponseCreateParams } from '../../../src/index.js';
+
+export { input } from '@angular/core';
+
+/** The client of `injectOpenAIStreamClient()`, or of `createClient()` in the app. */
+export declare const client: OpenAIStreamClient;
+export declare const authInterceptor: HttpInterceptorFn;
+export declare const server: Server;
+export declare function isSignedIn(req: IncomingMessage): boolean;
+export declare function readBody(req: IncomingMessage): Promise<string>;
+/** A request's body. */
+export declare const body: ResponseCreateParams;
