@@ -14,25 +14,40 @@ interface Block {
   mode: string | undefined;
 }
 
+/** The files the generator writes (`path -> text`), the doc block each comes from (`README.md:272`), and more. */
+interface Generated {
+  files: Map<string, string>;
+  origins: Map<string, string>;
+  skipped: string[];
+  blocks: number;
+}
+
 /** What scripts/doc-snippets.cjs exports (a CommonJS script, so that this spec runs it in memory). */
 interface Generator {
   COMMAND: string;
   OUT: string;
+  ENTRIES: Record<string, string>;
   docPaths(): string[];
   blocksOf(path: string, text: string): Block[];
-  snippetFiles(): { files: Map<string, string>; skipped: string[]; blocks: number };
+  snippetFiles(docs?: Array<{ path: string; text: string }>): Generated;
   filesOnDisk(): Map<string, string>;
-  differences(expected?: Map<string, string>, actual?: Map<string, string>): string[];
+  differences(expected?: Generated, actual?: Map<string, string>): string[];
 }
 
 const generator = require('../../scripts/doc-snippets.cjs') as Generator;
 const ROOT = join(__dirname, '..', '..');
 
 describe("the docs' TypeScript snippets (spec/docs/snippets, checked by tsc)", () => {
-  const { files, skipped, blocks } = generator.snippetFiles();
+  // In beforeAll, so that a doc the generator cannot read fails the tests, with its message.
+  let generated: Generated;
+  let files: Map<string, string>;
+  beforeAll(() => {
+    generated = generator.snippetFiles();
+    files = generated.files;
+  });
 
   it(`are the files \`${generator.COMMAND}\` writes`, () => {
-    const found = generator.differences(files, generator.filesOnDisk());
+    const found = generator.differences(generated, generator.filesOnDisk());
     if (found.length > 0) {
       throw new Error(
         `The docs' TypeScript blocks and ${generator.OUT} are not in step:\n${found.map((line) => `  ${line}`).join('\n')}\n` +
@@ -46,8 +61,16 @@ describe("the docs' TypeScript snippets (spec/docs/snippets, checked by tsc)", (
     const fences = generator.docPaths().map((doc) => readFileSync(join(ROOT, doc), 'utf8').match(/^\s*(```|~~~)\s*(ts|typescript)\b/gim)?.length ?? 0);
     const total = fences.reduce((sum, count) => sum + count, 0);
     expect(total).toBeGreaterThan(50);
-    expect(blocks).toBe(total);
-    expect(files.size + skipped.length).toBe(total);
+    expect(generated.blocks).toBe(total);
+    expect(files.size + generated.skipped.length).toBe(total);
+  });
+
+  it("map every entry of the package's exports, and only those, to its source", () => {
+    const { exports } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string | { import: { types: string } }> };
+    const fromExports = Object.entries(exports).flatMap(([path, target]) =>
+      typeof target === 'string' ? [] : [[`rx-openai-stream${path.slice(1)}`, target.import.types.replace('./dist/esm/', 'src/').replace(/\.d\.ts$/, '.js')]],
+    );
+    expect(generator.ENTRIES).toEqual(Object.fromEntries(fromExports));
   });
 
   it('say at their top that they are generated, and by which command', () => {
@@ -65,5 +88,50 @@ describe("the docs' TypeScript snippets (spec/docs/snippets, checked by tsc)", (
     expect(() => blocksIn('<!-- snippet: skip -->\nSome text.\n```ts\nx\n```\n')).toThrow('doc.md:1: a snippet comment must come right before');
     expect(() => blocksIn('<!-- snippet: skip -->\n```sh\nls\n```\n')).toThrow('doc.md:1: a snippet comment must come right before');
     expect(() => blocksIn('```ts\nx\n')).toThrow('doc.md:1: the fence is not closed');
+  });
+
+  it('write a block as the convention says: skipped, in a class, in an async function, with the names it takes from earlier blocks and the contexts', () => {
+    const fence = (code: string) => ['```ts', code, '```'].join('\n');
+    const doc = [
+      fence("import { share } from 'rxjs';\nimport { textDeltas } from 'rx-openai-stream';"),
+      '<!-- snippet: skip (a type excerpt) -->',
+      fence('type Answer = { text: string } | ...'),
+      '<!-- snippet: class -->',
+      fence("readonly answer = this.client.responses.stream({ model: 'm', input: 'Hi' }).pipe(share(), textDeltas());"),
+      fence("emulator = await startEmulator();\nconst text = await lastValueFrom(events$.pipe(textDeltas()));"),
+    ].join('\n\n');
+    const { files, skipped, blocks } = generator.snippetFiles([{ path: 'docs/example.md', text: doc }]);
+    expect([...files.keys()]).toEqual(['spec/docs/snippets/example-1.ts', 'spec/docs/snippets/example-3.ts', 'spec/docs/snippets/example-4.ts']);
+    expect([skipped, blocks]).toEqual([['docs/example.md:8'], 4]);
+    const body = (path: string) => files.get(path)!.split('\n').slice(2).join('\n');
+    expect(body('spec/docs/snippets/example-1.ts')).toBe("\nimport { share } from 'rxjs';\nimport { textDeltas } from '../../../src/index.js';\n");
+    expect(body('spec/docs/snippets/example-3.ts')).toBe(
+      [
+        "import { share } from 'rxjs';",
+        "import { textDeltas } from '../../../src/index.js';",
+        "import { client } from '../contexts/shared.js';",
+        '',
+        'export class Snippet {',
+        '  private readonly client = client;',
+        "  readonly answer = this.client.responses.stream({ model: 'm', input: 'Hi' }).pipe(share(), textDeltas());",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    // startEmulator is not imported before, nor in a context: tsc reports it.
+    expect(body('spec/docs/snippets/example-4.ts')).toBe(
+      [
+        "import { textDeltas } from '../../../src/index.js';",
+        "import { emulator as emulatorFromContext, events$, lastValueFrom } from '../contexts/shared.js';",
+        'let emulator = emulatorFromContext;',
+        '',
+        '// The block awaits at its top level, which a CommonJS module (every file of spec/) cannot: here it runs in an async function.',
+        'void (async () => {',
+        '  emulator = await startEmulator();',
+        '  const text = await lastValueFrom(events$.pipe(textDeltas()));',
+        '})();',
+        '',
+      ].join('\n'),
+    );
   });
 });
