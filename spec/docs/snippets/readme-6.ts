@@ -4,12 +4,14 @@ import { input } from '../contexts/shared.js';
 
 // app.config.ts: requests go through HttpClient (interceptors apply), to a relay of yours that holds the key
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import { injectOpenAIStreamClient, provideOpenAIStream, streamSignals } from '../../../src/angular/index.js';
-import type { ResponseStreamEvent } from '../../../src/index.js';
+import { provideOpenAIStream } from '../../../src/angular/index.js';
 
 export const appConfig = { providers: [provideHttpClient(withFetch()), provideOpenAIStream({ baseURL: '/api/openai/v1' })] };
 
 // chat.ts: text so far, snapshot, status, error, inProgress as signals; cancelled on destroy
+import type { ResponseStreamEvent } from '../../../src/index.js';
+import { injectOpenAIStreamClient, streamSignals } from '../../../src/angular/index.js';
+
 export class Chat {
   private readonly client = injectOpenAIStreamClient();
   readonly answer = streamSignals<ResponseStreamEvent>();
