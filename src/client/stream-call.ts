@@ -11,7 +11,8 @@ import type { Transport } from './transport.js';
  * A streaming call with the client's reliability, for any protocol (`./protocols/`): each subscription starts
  * the protocol's plan, then the layers, each one RxJS operator chained to the subscriber:
  *
- * 1. `attempt`: the request, read as the protocol's events with the first-event and idle timeouts;
+ * 1. `attempt`: the request, read as the protocol's events with the first-event and idle timeouts (read on for the
+ *    plan's `hold` when the subscriber leaves it once sent);
  * 2. `retryStart`: retries before the first event that adopt what a failed attempt created (run streams);
  * 3. `resume`: a cut stream streamed again after its last event (background responses);
  * 4. `fallBack`: a stream that cannot be established becomes a non-streaming request plus polling;
@@ -27,8 +28,8 @@ export function streamCall<E, C>(transport: Transport, protocol: ClientProtocol<
   return defer(() => {
     let received = 0;
     const plan = protocol.start(call, () => received);
-    const { spec, options } = plan.request;
-    return attempt(transport, plan.decode ? { decode: plan.decode, nameOf: protocol.nameOf } : protocol, spec, options).pipe(
+    const { spec, options, hold } = plan.request;
+    return attempt(transport, plan.decode ? { decode: plan.decode, nameOf: protocol.nameOf } : protocol, spec, options, hold).pipe(
       plan.retry ? retryStart(plan.retry, () => received) : identity,
       plan.resume ?? identity,
       fallBack(plan.fallback, () => received),

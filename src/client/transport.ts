@@ -70,11 +70,37 @@ export interface ResponseContext {
 }
 
 /**
+ * What a request does when its subscriber leaves after the request was sent, before its answer was read to its
+ * end: instead of aborting it at once, it may be held open, its answer read on (never delivered) until it says what
+ * the caller needs (a background response's id, to cancel it). @internal
+ *
+ * @example
+ * transport.request(spec, options, read, { wanted: () => !named, next: (event) => isPathId(event.response?.id) });
+ */
+export interface RequestHold<T> {
+  /** Asked once, when the subscriber leaves while the request is under way: whether to hold it. */
+  wanted(): boolean;
+  /** A value read while held; `true` ends the hold (the request is then aborted). Must not throw. */
+  next(value: T): boolean;
+  /** The held request failed (the hold is over): what it failed with. Must not throw. */
+  readonly error?: ((error: unknown) => void) | undefined;
+}
+
+/**
  * Sends requests: one cold Observable per call that performs the request (with retries, the request deadline,
  * the caller's `AbortSignal`, one `Idempotency-Key` for all attempts of a POST or DELETE) and then reads the
  * response with `read`. Unsubscribing at any point before the response was read to its end aborts the request,
  * so the server sees the connection close, and sends nothing more; a response read to its end is not aborted.
- * `read` must read a body that is not an event stream whole before emitting. @internal
+ * `read` must read a body that is not an event stream whole before emitting.
+ *
+ * With a `hold`, a request the subscriber leaves once it was sent (its attempt under way: waiting for headers, or
+ * reading the answer) is held open when `hold.wanted()` says so: its answer is read on and shown to `hold.next`
+ * until that is done, the answer ends or fails (`hold.error`), or the limits the subscriber had bound it (the
+ * deadline up to the headers, the first-event and idle timeouts of a stream, read with it) expire; then it is
+ * aborted. A held request is never retried, and the call's `signal` or the client's ends it at once (as they do
+ * any request), so does a signal aborted when the subscriber leaves (then nothing is held). Leaving before the
+ * request was sent (while the key is asked for, during the backoff before a retry) sends nothing, as always.
+ * @internal
  *
  * @example
  * const transport: Transport = createTransport(resolveClientOptions({ apiKey: 'sk-...' }));
@@ -92,6 +118,7 @@ export interface Transport {
     spec: RequestSpec,
     options: RequestOptions | undefined,
     read: (response: Response, context: ResponseContext) => Observable<T>,
+    hold?: RequestHold<T>,
   ): Observable<T>;
 }
 
@@ -108,8 +135,13 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
   return {
     options: clientOptions,
     end$,
-    request: (spec, requestOptions, read) =>
-      new Observable((subscriber) => {
+    request: <T>(
+      spec: RequestSpec,
+      requestOptions: RequestOptions | undefined,
+      read: (response: Response, context: ResponseContext) => Observable<T>,
+      hold?: RequestHold<T>,
+    ) =>
+      new Observable<T>((subscriber) => {
         const options = mergeOptions(clientOptions, requestOptions);
         const url = buildURL(options.baseURL, options.query, spec);
         // The request in messages: its method and path (`GET /responses/resp_1`), without the query.
@@ -128,46 +160,83 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           release?.();
           release = undefined;
         };
+        // The attempt under way was sent (`fetch` called) and is not over: what a `hold` may keep open.
+        let sent = false;
+        // The subscriber was given the call's end (an error or the completion): its teardown is no leaving.
+        let ended = false;
+        // The hold in force: the subscriber left, the request is read on for `hold` (see `RequestHold`).
+        let held: RequestHold<T> | undefined;
+        // Whether the call is over for whoever is given its values: the subscriber, or the hold while it lasts.
+        const closed = () => held === undefined && subscriber.closed;
+        const next = (value: T) => {
+          if (held === undefined) return subscriber.next(value);
+          let done: boolean;
+          try {
+            done = held.next(value);
+          } catch {
+            done = true;
+          }
+          if (done) letGo();
+        };
+        const fail = (error: unknown) => {
+          if (held === undefined) {
+            ended = true;
+            return subscriber.error(error);
+          }
+          try {
+            held.error?.(error);
+          } catch {
+            // The hold is over all the same.
+          }
+          letGo();
+        };
+        const complete = () => {
+          if (held === undefined) {
+            ended = true;
+            return subscriber.complete();
+          }
+          letGo();
+        };
 
         // The call's own signal and the client's (through `end$`): either one ends the call.
         const userSignal = requestOptions?.signal;
         const stop = (reason: unknown) => {
           controller?.abort(reason);
-          subscriber.error(reason);
+          fail(reason);
         };
         const onUserAbort = () => stop(abortReason(userSignal!));
 
         // The key of each attempt, asked for just before it is sent (a function's token may have expired since the
         // last); an attempt whose key comes after the subscriber left is not sent.
         function attempt(n: number) {
-          if (subscriber.closed) return;
+          if (closed()) return;
           let key: string | undefined | Promise<string>;
           try {
             key = keyOf(options.apiKey, where);
           } catch (error: unknown) {
-            return subscriber.error(error);
+            return fail(error);
           }
           if (!(key instanceof Promise)) {
             try {
               return send(n, key);
             } catch (error: unknown) {
-              return subscriber.error(error);
+              return fail(error);
             }
           }
           // A key function silent for the request deadline fails the call, as a server silent that long would: the
           // deadline bounds the wait for the key too (not retried, as no failure of the key function is).
-          timer = timeLimit(options, () => subscriber.error(new APIKeyProviderError(where, { timedOutMs: options.timeout })));
+          timer = timeLimit(options, () => fail(new APIKeyProviderError(where, { timedOutMs: options.timeout })));
           // A throw while sending (a body JSON cannot encode) fails the call, as it does when the key is at hand.
           key
             .then((given) => {
               timer?.unsubscribe();
               send(n, given);
             })
-            .catch((error: unknown) => subscriber.error(error));
+            .catch((error: unknown) => fail(error));
         }
 
         function send(n: number, apiKey: string | undefined) {
-          if (subscriber.closed) return;
+          if (closed()) return;
           const attemptController = new AbortController();
           controller = attemptController;
           finished = false;
@@ -213,9 +282,10 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
             init.body = isFormData(spec.body) ? spec.body : JSON.stringify(spec.body);
           }
 
+          sent = true;
           options.fetch(url, init).then(
             async (response) => {
-              if (subscriber.closed) return;
+              if (closed()) return;
               if (phase === 'done') {
                 // The deadline expired as the headers arrived: the abort came too late to reject the fetch.
                 response.body?.cancel().catch(() => undefined);
@@ -236,7 +306,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                     ? APIError.from(0, response.headers, REDIRECT_NOT_FOLLOWED, where)
                     : await APIError.fromResponse(response, where);
                 // Unsubscribed, or timed out, while the body was read: nothing more is sent.
-                if (subscriber.closed || phase !== 'body') return;
+                if (closed() || phase !== 'body') return;
                 over();
                 finished = true;
                 return retryOr(n, error, response.headers);
@@ -257,43 +327,45 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                     over();
                     finished = !askedForEvents;
                   }
-                  subscriber.next(value);
+                  next(value);
                 },
                 error: (error: unknown) => {
                   over();
                   // Any other body cut by the connection (undici's `terminated`): a connection error, retried for a
                   // GET, as a stalled body is; a POST's answer was lost after the server acted on it. An event
                   // stream's cut is its reader's to tell (a cut stream), and the library's own errors say more.
-                  if (askedForEvents || error instanceof OpenAIStreamError) return subscriber.error(error);
+                  if (askedForEvents || error instanceof OpenAIStreamError) return fail(error);
                   const cut = new APIConnectionError(`Connection error while reading the body: ${describe(error)} (${where})`, {
                     cause: error,
                   });
                   if (spec.method === 'GET') retryOr(n, cut, undefined);
-                  else subscriber.error(cut);
+                  else fail(cut);
                 },
                 complete: () => {
                   over();
                   finished = true;
-                  subscriber.complete();
+                  complete();
                 },
               });
             },
             (cause: unknown) => {
-              if (subscriber.closed) return;
+              if (closed()) return;
               over();
               // The app's own failure (an interceptor's error of `httpClientFetch()`): its error as it is, at once.
-              if (!timedOut && cause instanceof AppRequestFailure) return subscriber.error(cause.reason);
+              if (!timedOut && cause instanceof AppRequestFailure) return fail(cause.reason);
               const error = timedOut
                 ? new StreamTimeoutError('headers', options.timeout)
                 : new APIConnectionError(`Connection error: ${redactSecrets(describe(cause))} (${where})`, { cause });
               retryOr(n, error, undefined);
             },
-          ).catch((error: unknown) => subscriber.error(error)); // what went wrong on the way fails the call, never silently
+          ).catch((error: unknown) => fail(error)); // what went wrong on the way fails the call, never silently
         }
 
         function retryOr(n: number, error: unknown, headers: Headers | undefined) {
-          if (subscriber.closed) return;
-          if (n >= options.maxRetries || !isRetryable(error, spec.method)) return subscriber.error(error);
+          if (closed()) return;
+          // A held request is never sent again: the subscriber left.
+          if (held !== undefined || n >= options.maxRetries || !isRetryable(error, spec.method)) return fail(error);
+          sent = false;
           timer = scheduleAfter(options.scheduler, retryDelayMs(n, headers), () => attempt(n + 1));
         }
 
@@ -307,7 +379,9 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
         const clientEnd = end$?.subscribe({ error: stop });
         attempt(0);
 
-        return () => {
+        // The end of the call: everything it holds is let go.
+        function letGo() {
+          held = undefined;
           releaseTask();
           timer?.unsubscribe();
           userSignal?.removeEventListener('abort', onUserAbort);
@@ -316,9 +390,29 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           // Stops a request or a body still running (and releases a connection the server holds open). A response
           // read to its end has nothing left to stop, and is not aborted.
           if (!finished) controller?.abort();
+        }
+
+        return () => {
+          // The subscriber left a request that was sent and is under way, with no signal aborted: held when the hold
+          // wants it (its timers, its signals' listeners and its reading go on; the app's task is let go).
+          if (hold !== undefined && sent && !ended && !finished && !userSignal?.aborted && !clientOptions.signal?.aborted && wants(hold)) {
+            held = hold;
+            releaseTask();
+            return;
+          }
+          letGo();
         };
       }),
   };
+}
+
+/** Whether `hold` wants its request held; one whose question throws does not (a teardown never throws). */
+function wants(hold: RequestHold<never>): boolean {
+  try {
+    return hold.wanted();
+  } catch {
+    return false;
+  }
 }
 
 /** The request deadline of one attempt (none for `0` or `Infinity`). */

@@ -12,7 +12,7 @@
  */
 import type { MonoTypeOperatorFunction, Observable } from 'rxjs';
 import type { RequestOptions, ResolvedClientOptions } from '../options.js';
-import type { RequestSpec } from '../transport.js';
+import type { RequestHold, RequestSpec } from '../transport.js';
 import type { AdoptingRetry } from '../layers/retry-start.js';
 
 /**
@@ -49,8 +49,15 @@ export interface ClientProtocol<E, C> {
  * const plan: StreamPlan<ChatCompletionChunk> = { request: { spec, options }, fallback: (reason) => create$ };
  */
 export interface StreamPlan<E> {
-  /** The request every attempt sends (with `stream: true` in its body or query) and its options. */
-  readonly request: { readonly spec: RequestSpec; readonly options: RequestOptions | undefined };
+  /**
+   * The request every attempt sends (with `stream: true` in its body or query) and its options; with `hold`, what
+   * a request does when the subscriber leaves it once it was sent (see `RequestHold`).
+   */
+  readonly request: {
+    readonly spec: RequestSpec;
+    readonly options: RequestOptions | undefined;
+    readonly hold?: RequestHold<E> | undefined;
+  };
   /**
    * How this subscription's streams decode, when they share what they read (a Responses call's first stream and
    * those that resume it share the positions a compatible server leaves out); else as the protocol's `decode`.
