@@ -4,8 +4,10 @@ import { APIConnectionError } from '../errors/api-errors.js';
 /**
  * Ends a call when the caller's `signal` aborts, whatever it is doing then (a request, a retry's backoff, a
  * resume's delay, a poll's wait): it fails with {@link abortReason} and everything it holds is torn down, as when
- * the subscriber unsubscribes (so `cancelOnUnsubscribe` cancels the response, and nothing more is sent). A signal
- * aborted already fails the call before anything is sent. Without a signal, the source as it is.
+ * the subscriber unsubscribes (so `cancelOnUnsubscribe` cancels a response whose id is known, and nothing more is
+ * sent), except that no request is held open (see `RequestHold`): a create whose first event has not come is closed
+ * at once, not read on for its response's id. A signal aborted already fails the call before anything is sent.
+ * Without a signal, the source as it is.
  *
  * The transport listens to the signal of each request too; this is for the calls made of several requests and the
  * waits between them.

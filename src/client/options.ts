@@ -144,8 +144,9 @@ export interface ClientOptions {
    * Ends every call of the client: once it aborts, each call under way fails with its reason (an `AbortError` when
    * `abort()` was given none) as a call's own `signal` would end it (an open request is aborted, a wait before a
    * retry, a resume or a poll ends), and every later call fails with it at once, unsent. Nothing more is sent, not
-   * even the cancel of `cancelOnUnsubscribe`. A call's own `signal` ends that call too: either one does. The client of
-   * `provideOpenAIStream()` ends with its injector this way.
+   * even the cancel of `cancelOnUnsubscribe`, and a request held open to learn a response's id is closed. A call's
+   * own `signal` ends that call too: either one does. The client of `provideOpenAIStream()` ends with its injector
+   * this way.
    *
    * @example
    * const shutdown = new AbortController();
@@ -171,7 +172,9 @@ export interface RequestOptions
   /**
    * Aborts the call, as unsubscribing does, at any point: the request under way, or the backoff before a retry or a
    * resume, or the wait between two polls. The call fails with the signal's reason (an `AbortError` when `abort()`
-   * was given none), and what it holds is released (with `cancelOnUnsubscribe`, the response is cancelled).
+   * was given none), and what it holds is released (with `cancelOnUnsubscribe`, a response whose id is known is
+   * cancelled; unlike unsubscribing, the signal never holds a request open to learn the id: a create whose first
+   * event has not come is closed at once, and its response not cancelled).
    */
   signal?: AbortSignal | undefined;
   /**

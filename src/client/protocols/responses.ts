@@ -14,7 +14,7 @@ import { scheduleAfter } from '../../operators/schedule-after.js';
 import { AFTER_CREATE, type Polled, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
 import { readProtocol } from '../../protocols/read-protocol.js';
 import { OmittedPositions } from '../../responses/omitted-positions.js';
-import { responsesSourceSharing } from '../../responses/protocol.js';
+import { RESPONSE_TERMINAL_EVENTS, responsesSourceSharing } from '../../responses/protocol.js';
 import { responseEvents } from '../../responses/response-events.js';
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { responseCheck } from '../body-checks.js';
@@ -24,7 +24,7 @@ import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-response.js';
 import { deliveredResponseEvents, isSettledResponse, missingResponseEvents } from '../recovery/settle-response.js';
-import { isPathId, type RequestSpec, stepOptions, type Transport, withCallKey } from '../transport.js';
+import { isPathId, type RequestHold, type RequestSpec, stepOptions, type Transport, withCallKey } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
 /**
@@ -43,8 +43,18 @@ export interface ResponseStreamOptions extends RequestOptions {
   onRecover?: ((info: ResponseRecoveryInfo) => void) | undefined;
   /**
    * Unsubscribing from the stream of a background response that has not settled (streamed, or followed by polling
-   * after a `fallbackToPolling` create) also cancels the response (`POST /responses/{id}/cancel`, its answer
-   * ignored). Default false: unsubscribing only stops reading.
+   * after a `fallbackToPolling` create) also cancels the response (`POST /responses/{id}/cancel` with the key
+   * `<idempotencyKey>-cancel`, its answer ignored). Default false: unsubscribing only stops reading.
+   *
+   * A create (`background: true`) left after its request was sent but before its first event told the response's
+   * id (Stop right after sending, `takeUntil`) is not aborted at once: the API has created the response already, and
+   * without its id nobody could cancel it. The client keeps that one request open, reads its events on (delivering
+   * none) until one names the response, cancels it and closes the connection; it gives up, closing it, where the
+   * stream would have failed (the `timeout` for the headers, `firstEventTimeout`, `idleTimeout`, an error answer or
+   * the end of the body: no retry is sent). The same for the non-streaming create of `fallbackToPolling`. Left before
+   * the request was sent (while the `apiKey` function runs, during the backoff before a retry), nothing is sent. The
+   * call's `signal` or the client's closes the connection at once, held or not: an abort sends no cancel for a
+   * response whose id is not known yet.
    */
   cancelOnUnsubscribe?: boolean | undefined;
   /**
@@ -80,8 +90,8 @@ export interface ResponseStreamApi {
    * `include`: the fields the stream asked for come in the response read instead of it too).
    */
   retrieve(responseId: string, options?: RequestOptions, query?: RequestSpec['query']): Observable<WithHeaders<Response>>;
-  /** `POST /responses` without streaming. */
-  create(body: Record<string, unknown>, options?: RequestOptions): Observable<Response>;
+  /** `POST /responses` without streaming; `hold`: what its request does when left once sent (see `RequestHold`). */
+  create(body: Record<string, unknown>, options?: RequestOptions, hold?: RequestHold<Response>): Observable<Response>;
 }
 
 /**
@@ -160,12 +170,53 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
                 complete: () => (over = true),
               }),
               finalize(() => {
-                // Deferred: teardown never throws, whatever the call does.
-                if (!over) defer(() => cancel(id)).subscribe({ error: () => undefined });
+                if (!over) cancelQuietly(id);
               }),
             );
           });
     const cancel = (id: string) => api.cancel(id, { ...stepOptions(callOptions, 'cancel'), signal: undefined });
+    // Its answer is of no interest. Deferred: teardown never throws, whatever the call does.
+    const cancelQuietly = (id: string) => void defer(() => cancel(id)).subscribe({ error: () => undefined });
+
+    // With `cancelOnUnsubscribe`, a background create left once its request was sent but before an event told the
+    // response's id: the API created the response, which nobody could cancel without its id. The request is read on
+    // (nothing delivered) until the id comes, then the response is cancelled (see `RequestHold`, which bounds it).
+    const holds = !!options?.cancelOnUnsubscribe && !byId && body['background'] === true;
+    // An event delivered named the response: leaving then cancels it by its id (`resumeResponse`), nothing is held.
+    let named = false;
+    const learnName = (event: ResponseStreamEvent) => {
+      named ||= isPathId((event as { response?: { id?: unknown } }).response?.id);
+    };
+    // Not for a response that settled: nothing is left to cancel.
+    const cancelUnlessSettled = (response: { id?: unknown; status?: unknown }, settled: boolean) => {
+      if (isPathId(response.id) && !settled) cancelQuietly(response.id);
+    };
+    const streamHold: RequestHold<ResponseStreamEvent> | undefined = holds
+      ? {
+          wanted: () => !named,
+          next: (event) => {
+            const response = (event as { response?: { id?: unknown } }).response;
+            if (!isPathId(response?.id)) return false;
+            cancelUnlessSettled(response, RESPONSE_TERMINAL_EVENTS.has(event.type));
+            return true;
+          },
+          // A server that does not stream answered with the response it created.
+          error: (error) => {
+            const answered = answeredWithoutStream(error, responseCheck, 'response');
+            if (answered) cancelUnlessSettled(answered, isSettledResponse(answered));
+          },
+        }
+      : undefined;
+    // The fallback's create (`fallbackToPolling`): its answer is the response.
+    const createHold: RequestHold<Response> | undefined = holds
+      ? {
+          wanted: () => true,
+          next: (created) => {
+            cancelUnlessSettled(created, isSettledResponse(created));
+            return true;
+          },
+        }
+      : undefined;
 
     const settle = (reason: unknown): Observable<ResponseStreamEvent> | undefined => {
       const state = delivered!.state();
@@ -203,7 +254,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
     };
 
     return {
-      request: { spec, options: callOptions },
+      request: { spec, options: callOptions, hold: streamHold },
       decode,
       resume: (first) =>
         resumeResponse({
@@ -229,7 +280,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
               // accepted after all, rather than creating the response twice. (Runs look for the run instead.)
               // A background response answers `queued`: it is followed until it settled.
               const answered = answeredWithoutStream(reason, responseCheck, 'response');
-              return (answered ? of(answered) : api.create(body, callOptions)).pipe(
+              return (answered ? of(answered) : api.create(body, callOptions, createHold)).pipe(
                 switchMap((created) =>
                   // A response still running is followed by its id: without one that names it, the stream's failure stands.
                   isPathId(created.id) || isSettledResponse(created)
@@ -241,7 +292,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
             }
           : undefined,
       recover: delivered ? settle : undefined,
-      observe: delivered?.observe,
+      observe: delivered?.observe ?? (holds ? learnName : undefined),
     };
   },
 };

@@ -81,7 +81,10 @@ export interface ResumePlan {
   readonly maxRetries: number;
   readonly scheduler: SchedulerLike;
   readonly onRecover?: ((info: ResponseRecoveryInfo) => void) | undefined;
-  /** Unsubscribing before the response settled cancels it. */
+  /**
+   * Unsubscribing before the response settled cancels it, once its id is known. (A create left before an event told
+   * it is cancelled by the hold of its request: see `cancelOnUnsubscribe` in `../protocols/responses.ts`.)
+   */
   readonly cancelOnUnsubscribe?: boolean | undefined;
 }
 

@@ -7,7 +7,7 @@ import type { RequestOptions } from '../options.js';
 import { type ResponseStreamApi, type ResponseStreamOptions, responsesProtocol } from '../protocols/responses.js';
 import { readJSON, readJSONWithHeaders } from '../readers.js';
 import { streamCall } from '../stream-call.js';
-import { enc, type RequestSpec, type Transport } from '../transport.js';
+import { enc, type RequestHold, type RequestSpec, type Transport } from '../transport.js';
 import { paginate } from './paginate.js';
 
 export type { ResponseStreamOptions } from '../protocols/responses.js';
@@ -196,11 +196,13 @@ export interface ResponsesResource {
  * responses.create({ model: 'gpt-4o', input: 'Hi' }).subscribe((r) => console.log(r.status));
  */
 export function responsesResource(transport: Transport): ResponsesResource {
-  const create = (params: ResponseCreateParams | ResponseCreateFields, options?: RequestOptions) => {
+  // `hold`: the fallback's create, read on when left once sent (see `RequestHold`).
+  const createHeld = (params: ResponseCreateParams | ResponseCreateFields, options: RequestOptions | undefined, hold: RequestHold<Response> | undefined) => {
     const { stream: _ignored, ...body } = params as Record<string, unknown>;
     void _ignored;
-    return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(responseCheck));
+    return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(responseCheck), hold);
   };
+  const create = (params: ResponseCreateParams | ResponseCreateFields, options?: RequestOptions) => createHeld(params, options, undefined);
   const streamSpec = (responseId: string, startingAfter: number | undefined, extra?: ResponseRetrieveParams): RequestSpec => ({
     method: 'GET',
     path: `/responses/${enc(responseId)}`,
@@ -215,7 +217,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
         filter((event) => typeof event.sequence_number !== 'number' || event.sequence_number > startingAfter),
       ),
     cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
-    create: (body, options) => create(body as ResponseCreateParams, options),
+    create: (body, options, hold) => createHeld(body as ResponseCreateParams, options, hold),
     retrieve: (responseId, options, query) =>
       transport.request({ method: 'GET', path: `/responses/${enc(responseId)}`, query }, options, readJSONWithHeaders(responseCheck)),
   };
