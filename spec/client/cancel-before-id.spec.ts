@@ -6,7 +6,7 @@
  * background, or when a signal aborts. Over real HTTP to the emulator; every fetch is watched, to tell when the
  * client aborts it (at once, or later).
  */
-import { firstValueFrom, type SchedulerAction, type Subscription, VirtualTimeScheduler } from 'rxjs';
+import { firstValueFrom, lastValueFrom, type SchedulerAction, type Subscription, take, toArray, VirtualTimeScheduler } from 'rxjs';
 import { type ClientOptions, createClient, type ResponseStreamOptions } from '../../src/index';
 import { type Emulator, startEmulator } from '../../src/testing/index.js';
 
@@ -330,6 +330,34 @@ describe('cancelOnUnsubscribe: a background create left before its first event n
       expect(sent[0]!.abortedAt).toBeDefined();
       expect(await post.ended).toMatchObject({ outcome: 'client-closed' });
       expect(requestsFrom(emulator)).toEqual(['POST /v1/responses']);
+    });
+  });
+
+  describe("cancelOnUnsubscribe: 'beforeId' (a relay's upstream)", () => {
+    it('left before the first event: the request is held, and the response cancelled once its id comes', async () => {
+      emulator.inject({ kind: 'delay', ms: 300, headersFirst: false }, { match: POST_RESPONSE });
+      const { sent, fetch } = watchedFetch();
+      const { delivered, subscription } = subscribe(clientWith({ fetch }), { cancelOnUnsubscribe: 'beforeId', idempotencyKey: 'relayed' });
+      await emulator.waitForRequest({ ...POST_RESPONSE, timeout: 5000 });
+      subscription.unsubscribe();
+      expect(sent[0]!.abortedAt).toBeUndefined();
+      const { cancel, status } = await cancelled(0);
+      expect([cancel.idempotencyKey, status]).toEqual(['relayed-cancel', 'cancelled']);
+      expect(delivered).toEqual([]);
+    });
+
+    it('left once an event told the id: no cancel (where true sends one as the subscriber leaves)', async () => {
+      const { sent, fetch } = watchedFetch();
+      const client = clientWith({ fetch });
+      // Left at the third event: the teardown sends a cancel at once, so what was fetched by then is all there is.
+      const leftAtThird = async (cancelOnUnsubscribe: true | 'beforeId') => {
+        const from = sent.length;
+        const events = await lastValueFrom(client.responses.stream(BACKGROUND, { cancelOnUnsubscribe }).pipe(take(3), toArray()));
+        expect(events[0]).toMatchObject({ type: 'response.created' });
+        return sent.slice(from).map((s) => `${s.method} ${s.path.replace(/resp_\w+/g, 'resp')}`);
+      };
+      expect(await leftAtThird(true)).toEqual(['POST /v1/responses', 'POST /v1/responses/resp/cancel']);
+      expect(await leftAtThird('beforeId')).toEqual(['POST /v1/responses']);
     });
   });
 

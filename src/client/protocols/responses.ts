@@ -55,8 +55,17 @@ export interface ResponseStreamOptions extends RequestOptions {
    * the request was sent (while the `apiKey` function runs, during the backoff before a retry), nothing is sent. The
    * call's `signal` or the client's closes the connection at once, held or not: an abort sends no cancel for a
    * response whose id is not known yet.
+   *
+   * `'beforeId'`: only that: the response is cancelled when the subscriber leaves before an event told its id; once
+   * one has, unsubscribing only stops reading (a stream by id: never cancelled). For a relay whose browser learns
+   * the id from the events it relays, then resumes a dropped connection and cancels by that id itself: a browser
+   * that left before it got the id can do neither.
+   *
+   * @example
+   * client.responses.stream({ model, input, background: true }, { cancelOnUnsubscribe: true }); // a Stop button's stream
+   * client.responses.stream({ model, input, background: true }, { cancelOnUnsubscribe: 'beforeId' }); // a relay's upstream
    */
-  cancelOnUnsubscribe?: boolean | undefined;
+  cancelOnUnsubscribe?: boolean | 'beforeId' | undefined;
   /**
    * Poll interval while a cut stream's response, or the fallback's background response, settles. Default: the
    * server's `openai-poll-after-ms`, else the client's.
@@ -156,10 +165,14 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         scheduler,
       });
 
+    // `cancelOnUnsubscribe: 'beforeId'`: a response is cancelled only when left before an event told its id (the
+    // subscriber could not cancel it by itself), never once one did.
+    const cancelsNamed = !!options?.cancelOnUnsubscribe && options.cancelOnUnsubscribe !== 'beforeId';
     // With `cancelOnUnsubscribe`, a response followed by polling is cancelled when the subscriber leaves before it
-    // settled (as `resumeResponse` does for a stream); not after it settled, nor after the polling failed.
+    // settled (as `resumeResponse` does for a stream); not after it settled, nor after the polling failed. (Its
+    // first state is emitted at once, as `response.created`, which tells the id.)
     const cancelledIfLeft = (id: string, states$: Observable<Response>): Observable<Response> =>
-      !options?.cancelOnUnsubscribe
+      !cancelsNamed
         ? states$
         : defer(() => {
             let over = false;
@@ -269,7 +282,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
           maxRetries: options?.maxRetries ?? transport.options.maxRetries,
           scheduler: options?.scheduler ?? transport.options.scheduler,
           onRecover: options?.onRecover,
-          cancelOnUnsubscribe: options?.cancelOnUnsubscribe,
+          cancelOnUnsubscribe: cancelsNamed,
         }),
       fallback:
         !byId && fallbackToPolling
