@@ -1,8 +1,8 @@
 /**
  * The Angular example's relay (examples/angular-chat/server/relay.ts) over real HTTP, without a browser: what it
  * lets through to the API and what it refuses, the page's headers, resume by `starting_after` and by
- * `Last-Event-ID`, and the tool step it runs itself. Upstream is the emulator; the browser is played by the
- * library's own client and by raw requests.
+ * `Last-Event-ID` (a browser that leaves once it has the response's id cancels nothing), and the tool step it
+ * runs itself. Upstream is the emulator; the browser is played by the library's own client and by raw requests.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
@@ -118,6 +118,23 @@ describe('the angular-chat relay (node:http, in front of the emulator)', () => {
       const cancel = await request('POST', `/api/v1/responses/${(created as { response: { id: string } }).response.id}/cancel`, undefined, {}, pacedRelay);
       expect([cancel.status, JSON.parse(cancel.text)]).toEqual([200, expect.objectContaining({ object: 'response', status: 'cancelled' })]);
       expect(told(cancel.text)).toEqual([]);
+    } finally {
+      await pacedRelay.close();
+      await paced.close();
+    }
+  });
+
+  it('cancels nothing when the browser leaves once it has the id (a dropped connection): the browser resumes it to its end', async () => {
+    const paced = await startEmulator({ pacing: { eventMs: 5, deltaMs: 50 } });
+    const pacedRelay = await startRelay({ browserDir: dir, upstream: { apiKey: 'k', baseURL: paced.url, maxRetries: 0 }, model: 'gpt-4.1-mini' });
+    try {
+      const client = createClient({ baseURL: `${pacedRelay.url}api/v1`, maxRetries: 0 });
+      // The browser leaves at the first event: the relay's upstream stream is unsubscribed, its id known to the browser.
+      const created = await firstValueFrom(client.responses.stream({ model: 'x', input: 'A long answer, please, about the sea and the ships' }));
+      const id = (created as { response: { id: string } }).response.id;
+      const resumed = await lastValueFrom(client.responses.stream({ response_id: id, starting_after: 0 }).pipe(toArray()));
+      expect(resumed.at(-1)?.type).toBe('response.completed');
+      expect(paced.requests.filter((record) => record.path.endsWith('/cancel'))).toEqual([]);
     } finally {
       await pacedRelay.close();
       await paced.close();

@@ -20,7 +20,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { lastValueFrom, Observable, tap, type Subscription } from 'rxjs';
+import { lastValueFrom, type Observable, tap, type Subscription } from 'rxjs';
 import {
   APIError,
   createClient,
@@ -219,36 +219,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     });
   };
 
-  /**
-   * `events$` of a response this relay creates. When the browser leaves before the response's id came (Stop right
-   * after sending, a closed tab), it never learnt the id: it can neither resume nor cancel the response, which
-   * would run to its end upstream, billed, for nobody. So the relay reads on until the id comes, then cancels it.
-   */
-  const cancelledIfLeftUnnamed = (events$: Observable<ResponseStreamEvent>) =>
-    new Observable<ResponseStreamEvent>((subscriber) => {
-      let named = false;
-      let left = false;
-      const upstream = events$.subscribe({
-        next(event) {
-          if (!named && event.type === 'response.created') {
-            named = true;
-            if (left) {
-              upstream.unsubscribe();
-              lastValueFrom(client.responses.cancel(event.response.id)).catch(() => undefined);
-              return;
-            }
-          }
-          subscriber.next(event);
-        },
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => subscriber.complete(),
-      });
-      return () => {
-        left = true;
-        if (named) upstream.unsubscribe();
-      };
-    });
-
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // The API's status but for a refusal of the relay's own key (401, 403): that is no answer to the browser's
@@ -335,7 +305,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       store: true,
       ...(previousId === undefined ? {} : { previous_response_id: previousId }),
     };
-    relayEvents(req, res, cancelledIfLeftUnnamed(client.responses.stream(params)));
+    // A browser that leaves before the response's id came (Stop right after sending, a closed tab) never learnt it: it
+    // can neither resume nor cancel the response, which would run to its end upstream, billed, for nobody. So the
+    // response is cancelled then: the client reads the upstream stream on until the id comes ('beforeId'). Once the
+    // browser has the id, leaving cancels nothing: a dropped connection is resumed, a Stop cancels by the id.
+    relayEvents(req, res, client.responses.stream(params, { cancelOnUnsubscribe: 'beforeId' }));
   }
 
   function followResponse(req: IncomingMessage, res: ServerResponse, id: string, startingAfter: string | null): void {
