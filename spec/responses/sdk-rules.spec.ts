@@ -256,6 +256,54 @@ describe('deliberate differences from the SDK', () => {
     expect(() => fold(gap)).toThrow(new SnapshotError('No content part at index 2', { eventName: 'response.reasoning_summary_text.delta' }));
   });
 
+  it("finds the parts vLLM's gpt-oss streams number on from the items before (a message's one part at content_index 2); the SDK fails", async () => {
+    // vLLM's Harmony streaming keeps one content_index counter for the whole response (vllm-project/vllm#45742):
+    // reasoning at 0, a web search (no parts), reasoning at 1, then the message's only part at 2.
+    const think = (id: string, text: string) => ({ type: 'reasoning', id, summary: [], content: [{ type: 'reasoning_text', text }], status: 'completed' });
+    const search = { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'weather' } };
+    const answer = { type: 'message', id: 'msg_3', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Sunny, 21C.', annotations: [] }] };
+    const reasoning = (output_index: number, content_index: number, id: string, pieces: string[]) => {
+      const at = { item_id: id, output_index, content_index };
+      const text = pieces.join('');
+      return [
+        { type: 'response.output_item.added', output_index, item: { type: 'reasoning', id, summary: [], content: null, status: 'in_progress' } },
+        // vLLM's own event (not the API's): passed through, changing nothing.
+        { type: 'response.reasoning_part.added', ...at, part: { type: 'reasoning_text', text: '' } },
+        ...pieces.map((delta) => ({ type: 'response.reasoning_text.delta', ...at, delta })),
+        { type: 'response.reasoning_text.done', ...at, text },
+        { type: 'response.reasoning_part.done', ...at, part: { type: 'reasoning_text', text } },
+        { type: 'response.output_item.done', output_index, item: think(id, text) },
+      ];
+    };
+    const at = { item_id: 'msg_3', output_index: 3, content_index: 2 };
+    const events = numbered([
+      created,
+      ...reasoning(0, 0, 'rs_0', ['Look ', 'it up.']),
+      { type: 'response.output_item.added', output_index: 1, item: { ...search, status: 'in_progress' } },
+      { type: 'response.output_item.done', output_index: 1, item: search },
+      ...reasoning(2, 1, 'rs_2', ['Found ', 'it', '.']),
+      { type: 'response.output_item.added', output_index: 3, item: message('msg_3') },
+      { type: 'response.content_part.added', ...at, part: textPart },
+      { type: 'response.output_text.delta', ...at, delta: 'Sunny, ', logprobs: [] },
+      { type: 'response.output_text.delta', ...at, delta: '21C.', logprobs: [] },
+      { type: 'response.output_text.done', ...at, text: 'Sunny, 21C.', logprobs: [] },
+      { type: 'response.content_part.done', ...at, part: answer.content[0] },
+      { type: 'response.output_item.done', output_index: 3, item: answer },
+    ]);
+    const output = [think('rs_0', 'Look it up.'), search, think('rs_2', 'Found it.'), answer];
+    // Before each item's done event the snapshot holds what streamed so far, each text in its item's one part.
+    const before = (type: string, output_index: number) => events.findIndex((e) => e['type'] === type && e['output_index'] === output_index);
+    expect((fold(events.slice(0, before('response.reasoning_text.done', 2)))!.output[2] as { content: unknown }).content).toEqual([
+      { type: 'reasoning_text', text: 'Found it.' },
+    ]);
+    expect(fold(events.slice(0, before('response.output_text.done', 3)))!.output_text).toBe('Sunny, 21C.');
+    expect(fold(events)!.output).toEqual(output);
+    const mine = await ours([sse([...events, { type: 'response.completed', response: response('completed', output as never), sequence_number: events.length }])]);
+    expect(mine.error).toBeUndefined();
+    expect(mine.final!.output).toEqual(output);
+    expect((await sdk([sse(events)])).error).toBeDefined();
+  });
+
   it('an output_item.added without an item is a StreamParseError; the SDK drops the event', async () => {
     const events = numbered([created, { type: 'response.output_item.added', output_index: 0, item: null }]);
     const mine = await ours([sse(events)]);

@@ -61,9 +61,11 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
  * - `output_text` follows every change of an `output_text` part of a message;
  * - other events (audio, MCP tool listing, shell call progress, unknown types) change nothing.
  *
- * A reasoning summary part or reasoning text part just past the last one is started by the first event that
- * addresses it (a server that sends no `added` event for it: Ollama, vLLM). The events of a message no event added
- * go to the last message while it is open, or start one (see {@link isUnadded}: LiteLLM's bridge).
+ * A reasoning summary part just past the last one, and a reasoning item's first text part, are started by the first
+ * event that addresses them (a server that sends no `added` event for them: Ollama, vLLM). An event of a message's or
+ * reasoning item's content part at an index past its last part addresses that last part (vLLM numbers an item's
+ * parts on from the items before it; see `partPosition()`). The events of a message no event added go to the last
+ * message while it is open, or start one (see {@link isUnadded}: LiteLLM's bridge).
  *
  * Throws {@link SnapshotError} for an event addressing an output item or content part that does not exist, or a
  * content part of another kind than the event expects, or an output event before any lifecycle event (the SDK
@@ -137,11 +139,11 @@ export function responseReducer(
       const part = detached(event.part);
       const next = updateOutput(snapshot, event, (item) => {
         if (item.type === 'message' && part.type !== 'reasoning_text') {
-          return { ...item, content: replaceAt(item.content, event.content_index, event, () => part) };
+          return { ...item, content: replaceAt(item.content, partPosition(item.content, event.content_index), event, () => part) };
         }
         // A reasoning text part's `done` without its text (as LiteLLM writes a message's part) takes no text away.
         if (item.type === 'reasoning' && part.type === 'reasoning_text' && typeof part.text === 'string') {
-          return { ...item, content: replaceAt(item.content ?? [], event.content_index, event, () => part, BLANK_REASONING_TEXT) };
+          return { ...item, content: replaceReasoningPart(item.content ?? [], event.content_index, event, () => part) };
         }
         return item;
       });
@@ -369,7 +371,7 @@ export function outputTextPosition(snapshot: ResponseSnapshot, event: PartAddres
   const item = snapshot.output[position];
   if (item === undefined) throw noOutputItem(event);
   if (item.type !== 'message') return -1;
-  const part = item.content[event.content_index];
+  const part = item.content[partPosition(item.content, event.content_index)];
   if (part === undefined) throw new SnapshotError(`No content part at index ${event.content_index}`, { eventName: event.type });
   if (part.type !== 'output_text') throw wrongPart(event, 'output_text', part.type);
   return position;
@@ -396,7 +398,7 @@ export function appendOutputText(
   if (position < 0) return snapshot;
   const output = snapshot.output;
   const item = output[position] as ResponseOutputMessage;
-  const at = event.content_index;
+  const at = partPosition(item.content, event.content_index);
   const part = item.content[at] as ResponseOutputText;
   const content = item.content.slice();
   content[at] = withDeltaLogprobs({ ...part, text: part.text + delta }, logprobs);
@@ -591,7 +593,7 @@ function updateMessagePart<K extends MessagePart['type']>(
 ): ResponseSnapshot {
   return updateItem(snapshot, event, 'message', (item) => ({
     ...item,
-    content: replaceAt(item.content, event.content_index, event, (part) => {
+    content: replaceAt(item.content, partPosition(item.content, event.content_index), event, (part) => {
       if (part.type !== kind) throw wrongPart(event, kind, part.type);
       return update(part as Extract<MessagePart, { type: K }>);
     }),
@@ -599,9 +601,7 @@ function updateMessagePart<K extends MessagePart['type']>(
 }
 
 /**
- * Updates reasoning text part `content_index` of the addressed reasoning item. A part whose `added` event never
- * came starts with its first event, in a content list that was absent or `null` too (vLLM adds its reasoning items
- * with `content: null` and sends no standard `content_part.added`).
+ * Updates reasoning text part `content_index` of the addressed reasoning item (see {@link replaceReasoningPart}).
  */
 function updateReasoningPart(
   snapshot: ResponseSnapshot,
@@ -610,8 +610,34 @@ function updateReasoningPart(
 ): ResponseSnapshot {
   return updateItem(snapshot, event, 'reasoning', (item) => ({
     ...item,
-    content: replaceAt(item.content ?? [], event.content_index, event, update, BLANK_REASONING_TEXT),
+    content: replaceReasoningPart(item.content ?? [], event.content_index, event, update),
   }));
+}
+
+/**
+ * A copy of a reasoning item's `content` with the text part an event at `index` addresses updated: the part there,
+ * else the last part ({@link partPosition}); in a list without parts, the first part is started (a part whose
+ * `added` event never came: vLLM adds its reasoning items with `content: null` and sends no standard
+ * `content_part.added`, and numbers the part after the parts of the items before it).
+ */
+function replaceReasoningPart(
+  content: readonly ReasoningPart[],
+  index: number,
+  event: { readonly type: string },
+  update: (part: ReasoningPart) => ReasoningPart,
+): ReasoningPart[] {
+  return replaceAt(content, content.length === 0 ? 0 : partPosition(content, index), event, update, BLANK_REASONING_TEXT);
+}
+
+/**
+ * Where the part an event's `content_index` addresses is in an item's list of parts: that index, or, for an index
+ * past the last part, the last part. The API numbers an item's parts from 0; vLLM's gpt-oss streams number them on
+ * from the parts of the items before (vllm-project/vllm#45742: a message after a reasoning item has its one part at
+ * `content_index` 1), while `content_part.added` appends the part whatever its index, as in the SDK. Parts stream one
+ * after the other, so the events of such a part are the last part's. An empty list keeps the index (no part is there).
+ */
+function partPosition(parts: readonly unknown[], index: number): number {
+  return parts.length > 0 && index >= parts.length && Number.isInteger(index) ? parts.length - 1 : index;
 }
 
 const BLANK_SUMMARY: ResponseReasoningItem['summary'][number] = /* @__PURE__ */ Object.freeze({ type: 'summary_text', text: '' });
