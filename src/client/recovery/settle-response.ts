@@ -224,6 +224,21 @@ const HOSTED_STATUS_EVENTS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * The parts delivered of an item, each list in the order of its index: its summary parts, its content parts. The
+ * response's parts are matched with them in that order, the first part delivered with the first part, as the
+ * snapshot reducer places them: the API numbers an item's parts from 0, vLLM's gpt-oss streams number them on from
+ * the items before it (vllm-project/vllm#45742: a message's one part at `content_index` 1 after a reasoning item).
+ */
+function partsInOrder(seen: DeliveredItem | undefined): [summary: DeliveredPart[], content: DeliveredPart[]] {
+  if (seen === undefined || seen.parts.size === 0) return [[], []];
+  const keys = [...seen.parts.keys()].sort((a, b) => a - b);
+  // Summary parts are kept at `-1 - summary_index`: in reverse below 0.
+  const summary = keys.filter((key) => key < 0).reverse();
+  const content = keys.filter((key) => key >= 0);
+  return [summary.map((key) => seen.parts.get(key)!), content.map((key) => seen.parts.get(key)!)];
+}
+
+/**
  * The log probabilities of the tokens after the first `length` characters of a text: `[]` when the tokens do not
  * end there (deltas that split a token), as nothing then says which of them the rest holds.
  */
@@ -247,7 +262,8 @@ function tokensAfter(logprobs: readonly unknown[], length: number): unknown[] {
  * status event (`response.web_search_call.completed`, ...) when it did not come; the rest of what a call streams (a
  * function's or an MCP call's arguments, a custom tool's input, a code interpreter's code) as one delta and its
  * `done` event; the item's `done` event; then `response.completed` (or
- * `response.incomplete`) with the response. Sequence numbers continue after the last delivered one. A `failed` or
+ * `response.incomplete`) with the response. An item's parts delivered are matched with the response's in order (see
+ * {@link partsInOrder}). Sequence numbers continue after the last delivered one. A `failed` or
  * `cancelled` response ends with a `response.failed` event (which the fallback turns into `ResponseStreamError`, as
  * the stream would have; the settle recovery reports a `cancelled` response's cut instead).
  *
@@ -267,12 +283,13 @@ export function missingResponseEvents(delivered: DeliveredResponse, response: Re
     if (seen?.done) return;
     const item_id = item['id'];
     const input = ITEM_INPUT[item.type];
+    const [summaryParts, contentParts] = partsInOrder(seen);
     // The parts of a message (`content`), or of a reasoning item (`summary`, then `content`): each one's missing
     // `added` event, the rest of its text as one delta, its text's `done` and its own `done` event.
     const parts = (list: unknown, summary: boolean) =>
       Array.isArray(list) &&
       (list as Array<Record<string, unknown> & { type: string }>).forEach((part, index) => {
-        const had = seen?.parts.get(summary ? -1 - index : index);
+        const had = (summary ? summaryParts : contentParts)[index];
         if (had?.done) return;
         const at = { item_id, output_index, [summary ? 'summary_index' : 'content_index']: index };
         const [field, kind] = PART_TEXT[part.type] ?? [];
