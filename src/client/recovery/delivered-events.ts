@@ -2,6 +2,7 @@ import { RUN_EVENT_NAMES, RUN_STEP_EVENT_NAMES } from '../../assistants/event-na
 import { MAX_DELTA_INDEX } from '../../assistants/snapshot/merge-delta.js';
 import { findById } from '../../assistants/snapshot/reducer.js';
 import type { AssistantStreamEvent } from '../../wire/assistant-events.js';
+import { appendPiece, joined } from './text-pieces.js';
 
 /**
  * A run or run step as recovery reads it: its id and status (and a run's thread).
@@ -80,7 +81,7 @@ export interface DeliveredState {
  * It sees every event of every client run stream, so it keeps only what recovery reads, as plain values copied
  * from the events: ids, statuses, block types, text, and the length of each tool call's function arguments or code
  * interpreter input and the number of its outputs (not the text nor the outputs: recovery sends the server's from
- * there on). A text delta adds its text to its block's list of pieces (joined every {@link JOIN_EVERY} pieces and
+ * there on). A text delta adds its text to its block's list of pieces (joined every `JOIN_EVERY` pieces and
  * when recovery asks, so a long answer is not kept as one small string object per token); nothing else of an event
  * is kept, so a consumer that changes an event after it is delivered changes nothing here.
  *
@@ -299,24 +300,6 @@ interface TrackedBlock {
   text: string[] | undefined;
 }
 
-/** How many pieces of text a block keeps before they are joined into one. */
-const JOIN_EVERY = 1024;
-
-/**
- * The text of `pieces`, which from then on are that one string. The first piece (the text joined so far) is not
- * copied again: it is concatenated with the others joined, which V8 keeps as a rope, so joining every
- * {@link JOIN_EVERY} pieces costs in proportion to the new text only.
- */
-function joined(pieces: string[]): string {
-  if (pieces.length === 1) return pieces[0]!;
-  const head = pieces[0]!;
-  pieces[0] = '';
-  const text = head + pieces.join('');
-  pieces.length = 1;
-  pieces[0] = text;
-  return text;
-}
-
 interface TrackedMessage {
   readonly id: string;
   status: string | undefined;
@@ -389,6 +372,6 @@ function appendDelta(message: TrackedMessage, entries: unknown): void {
     if (typeof type === 'string') block.type = type;
     if (typeof value !== 'string') continue;
     if (block.text === undefined) block.text = [value];
-    else if (block.text.push(value) >= JOIN_EVERY) joined(block.text);
+    else appendPiece(block.text, value);
   }
 }
