@@ -4,6 +4,7 @@ import {
   finalResponse,
   IncompleteStreamError,
   NotFoundError,
+  ResponseDivergedError,
   ResponseNotRetrievableError,
   type ResponseRecoveryInfo,
   type ResponseStreamEvent,
@@ -12,6 +13,7 @@ import {
 import { startEmulator, type Fault } from '../../src/testing/index.js';
 import { propertyRuns } from '../helpers/property-runs';
 import { responsesWeatherTool, useEmulator } from '../helpers/emulator';
+import { listen } from '../helpers/local-server';
 import { until } from '../helpers/until';
 
 const ctx = useEmulator();
@@ -159,6 +161,49 @@ describe('client.responses.stream(): a cut stream of a stored response is comple
     expect(failure.message).toContain(`The stream of response ${idOf(events)} was cut after 4 events`);
     expect(ctx.emulator.requests.slice(from).filter(isRetrieve).map((r) => r.status)).toEqual([404]);
     await ctx.emulator.idle();
+  });
+
+  it('a response that settled with another text than the one streamed (trimmed) fails with ResponseDivergedError, holding it; no delta is made up', async () => {
+    const message = { type: 'message', id: 'msg_1', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'The sea is wide.', annotations: [] }] };
+    const settled = { id: 'resp_trim', object: 'response', created_at: 1, model: 'gpt-4o', status: 'completed', output: [message] };
+    const at = { item_id: 'msg_1', output_index: 0, content_index: 0 };
+    // The stream's text starts with a space the stored response does not have; the connection closes after it.
+    const streamed = [
+      { type: 'response.created', response: { ...settled, status: 'in_progress', output: [] } },
+      { type: 'response.output_item.added', output_index: 0, item: { ...message, status: 'in_progress', content: [] } },
+      { type: 'response.content_part.added', ...at, part: { type: 'output_text', text: '', annotations: [] } },
+      { type: 'response.output_text.delta', ...at, delta: ' The' },
+      { type: 'response.output_text.delta', ...at, delta: ' sea' },
+    ].map((event, sequence_number) => ({ ...event, sequence_number }));
+    const server = await listen((req, res) => {
+      req.resume();
+      if (req.method === 'POST') {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end(streamed.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join(''));
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(settled));
+      }
+    });
+    try {
+      const client = ctx.clientWith({ baseURL: `${server.url}/v1`, maxRetries: 0, pollIntervalMs: 1 });
+      const recoveries: ResponseRecoveryInfo[] = [];
+      const events: ResponseStreamEvent[] = [];
+      const error = await new Promise<unknown>((resolve) =>
+        client.responses
+          .stream({ model: 'gpt-4o', input: INPUT }, { onRecover: (info) => recoveries.push(info) })
+          .subscribe({ next: (event) => events.push(event), error: resolve, complete: () => resolve(undefined) }),
+      );
+      expect(error).toBeInstanceOf(ResponseDivergedError);
+      expect(error).toMatchObject({ responseId: 'resp_trim', startingAfter: 4, receivedEvents: 5, path: 'output[0].content[0].text', response: settled });
+      expect((error as ResponseDivergedError).reason).toBe(recoveries[0]!.reason);
+      expect((error as ResponseDivergedError).reason).toBeInstanceOf(IncompleteStreamError);
+      // What was delivered, and nothing after it: " The seas wide." would have been made of it.
+      expect(events).toEqual(streamed);
+      expect(recoveries.map((r) => r.method)).toEqual(['settle']);
+    } finally {
+      await server.close();
+    }
   });
 
   it('recoverStreams: false reports the cut', async () => {

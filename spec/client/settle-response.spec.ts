@@ -1,6 +1,6 @@
 import { from, lastValueFrom, tap, toArray } from 'rxjs';
 import { fallbackResponseEvents } from '../../src/client/fallback/response-events';
-import { deliveredResponseEvents, missingResponseEvents } from '../../src/client/recovery/settle-response';
+import { deliveredResponseEvents, divergence, missingResponseEvents } from '../../src/client/recovery/settle-response';
 import { accumulateResponse, finalResponse, type Response, ResponseStreamError, type ResponseStreamEvent, textDeltas, toolCallDeltas } from '../../src/index';
 import { dataValuesOf, fixtureBytes } from '../helpers/bytes';
 
@@ -116,6 +116,7 @@ describe('missingResponseEvents', () => {
     const delivered = deliveredResponseEvents();
     const head = uncut.slice(0, cut);
     head.forEach((event) => delivered.observe(event));
+    expect(divergence(delivered.state(), final)).toBeUndefined();
     const missing = missingResponseEvents(delivered.state(), final);
     const all = [...head, ...missing];
     const [expected, actual] = await Promise.all([lastValueFrom(from(uncut).pipe(finalResponse())), lastValueFrom(from(all).pipe(finalResponse()))]);
@@ -176,6 +177,7 @@ describe('missingResponseEvents', () => {
         const delivered = deliveredResponseEvents();
         const head = recorded.slice(0, cut);
         head.forEach((event) => delivered.observe(event));
+        expect([cut, divergence(delivered.state(), settled)]).toEqual([cut, undefined]);
         const all = [...head, ...missingResponseEvents(delivered.state(), settled)];
         expect([cut, counts(all)]).toEqual([cut, counts(recorded)]);
         expect(await lastValueFrom(from(all).pipe(finalResponse()))).toEqual(expected);
@@ -253,6 +255,37 @@ describe('missingResponseEvents', () => {
       expect([cut, joined(all, 'response.output_text.delta'), joined(all, 'response.reasoning_text.delta')]).toEqual([cut, 'Sunny, 21C.', 'Look it up.Found it.']);
       const snapshots = await lastValueFrom(from(all).pipe(accumulateResponse(), toArray()));
       expect([cut, snapshots.at(-1)!.output]).toEqual([cut, settled.output]);
+    }
+  });
+
+  it('divergence(): where the response as it settled does not continue the text, summary, refusal or arguments delivered', () => {
+    const uncut = stream();
+    // Cut after the first delta of each kind (the rest would be sent after its first characters delivered).
+    const after = (type: string) => uncut.findIndex((e) => e.type === type) + 1;
+    const edited = (change: (output: Array<Record<string, any>>) => void) => {
+      const output = structuredClone(final.output) as unknown as Array<Record<string, any>>;
+      change(output);
+      return { ...final, output } as unknown as Response;
+    };
+    const cases: Array<[cut: number, settled: Response, path: string | undefined]> = [
+      // A server that stored the text trimmed, or otherwise changed what it streamed.
+      [after('response.output_text.delta'), edited((o) => (o[1]!['content'][0].text = 'Hi, wide world')), 'output[1].content[0].text'],
+      [after('response.refusal.delta'), edited((o) => (o[1]!['content'][1].refusal = 'No.')), 'output[1].content[1].refusal'],
+      [after('response.reasoning_summary_text.delta'), edited((o) => (o[0]!['summary'][0].text = 'Weather first')), 'output[0].summary[0].text'],
+      [after('response.reasoning_text.delta'), edited((o) => (o[0]!['content'][0].text = 'Hello; Rome')), 'output[0].content[0].text'],
+      [after('response.function_call_arguments.delta'), edited((o) => (o[2]!['arguments'] = '{ "city": "Rome" }')), 'output[2].arguments'],
+      // The part or item delivered is not in the response, or not of a kind with that text.
+      [after('response.output_text.delta'), edited((o) => (o[1]!['content'] = [])), 'output[1].content[0]'],
+      [after('response.function_call_arguments.delta'), edited((o) => o.splice(2)), 'output[2]'],
+      [after('response.function_call_arguments.delta'), edited((o) => (o[2] = { ...message, id: 'msg_2' })), 'output[2]'],
+      // A text that goes on from what was delivered, or one whose part was done, is no divergence.
+      [after('response.output_text.delta'), edited((o) => (o[1]!['content'][0].text = 'Hello, wide world, and more')), undefined],
+      [uncut.findIndex((e) => e.type === 'response.content_part.done' && e.item_id === 'msg_1') + 1, edited((o) => (o[1]!['content'][0].text = 'Changed')), undefined],
+    ];
+    for (const [cut, settled, path] of cases) {
+      const delivered = deliveredResponseEvents();
+      uncut.slice(0, cut).forEach((event) => delivered.observe(event));
+      expect([cut, divergence(delivered.state(), settled)]).toEqual([cut, path]);
     }
   });
 

@@ -40,7 +40,7 @@ export {
   StructuredOutputToolCallsError,
   StructuredOutputSchemaError,
 } from './structured-errors.js';
-export { ResponseNotRetrievableError, ResponseResumeExpiredError } from './resume-errors.js';
+export { ResponseDivergedError, ResponseNotRetrievableError, ResponseResumeExpiredError } from './resume-errors.js';
 export {
   ToolLoopMaxStepsError,
   ToolLoopToolError,

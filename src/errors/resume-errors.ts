@@ -1,3 +1,4 @@
+import type { Response } from '../wire/responses-api.js';
 import { OpenAIStreamError } from './base.js';
 import { excerpt } from './excerpt.js';
 
@@ -76,5 +77,54 @@ export class ResponseNotRetrievableError extends OpenAIStreamError {
     this.receivedEvents = details.receivedEvents;
     this.reason = details.reason;
     this.excerpt = said;
+  }
+}
+
+/**
+ * The cut stream of a stored response (one not in the background) could not be completed because the response as
+ * it settled does not continue what the stream delivered: the text deltas of a part (or the fragments of a call's
+ * arguments) delivered before the cut are not the start of the response's text there (a server that stored
+ * another text than it streamed, or placed it elsewhere). The events that would complete the stream send each
+ * text's rest after its first characters delivered, and would no longer add up to the response's text, so the cut
+ * is reported; the settled response is kept (`response`), so nothing the server has is lost. Every event before
+ * the cut was delivered; `reason` (and `cause`) is the cut itself (an `IncompleteStreamError` or
+ * `StreamTimeoutError`).
+ *
+ * @example
+ * client.responses.stream({ model: 'gpt-4o', input: 'Hi' }).subscribe({
+ *   error: (e) => {
+ *     if (e instanceof ResponseDivergedError) render(e.response.output); // the answer as the server has it
+ *   },
+ * });
+ */
+export class ResponseDivergedError extends OpenAIStreamError {
+  // Spelled out: minifiers rename classes, and `name` must survive bundling.
+  override readonly name: string = 'ResponseDivergedError';
+  /** The response whose stream was cut (`resp_...`). */
+  readonly responseId: string;
+  /** The `sequence_number` of the last event delivered. */
+  readonly startingAfter: number;
+  /** How many events the stream delivered before the cut. */
+  readonly receivedEvents: number;
+  /** The cut: the error that would have ended the stream without recovery. */
+  readonly reason: unknown;
+  /** The response as it settled (`GET /responses/{id}`). */
+  readonly response: Response;
+  /** Where it does not continue what was delivered: `output[1].content[0].text`, `output[2].arguments`, `output[3]`. */
+  readonly path: string;
+
+  constructor(details: { responseId: string; startingAfter: number; receivedEvents: number; reason: unknown; response: Response; path: string }) {
+    const cut = details.reason instanceof Error ? details.reason.message : String(details.reason);
+    super(
+      `The stream of response ${details.responseId} was cut after ${details.receivedEvents} events and could not be ` +
+        `completed: the response as it settled does not continue what the stream delivered (${details.path}). The cut: ${cut}`,
+      { cause: details.reason },
+    );
+    this.responseId = details.responseId;
+    this.startingAfter = details.startingAfter;
+    this.receivedEvents = details.receivedEvents;
+    this.reason = details.reason;
+    this.response = details.response;
+    this.path = details.path;
   }
 }

@@ -8,7 +8,7 @@
  */
 import { catchError, concat, concatMap, defer, finalize, from, last, map, Observable, of, switchMap, takeUntil, tap, throwError } from 'rxjs';
 import { APIError } from '../../errors/api-errors.js';
-import { ResponseNotRetrievableError } from '../../errors/resume-errors.js';
+import { ResponseDivergedError, ResponseNotRetrievableError } from '../../errors/resume-errors.js';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
 import { scheduleAfter } from '../../operators/schedule-after.js';
 import { AFTER_CREATE, type Polled, pollUntilTerminal } from '../../polling/poll-until-terminal.js';
@@ -23,7 +23,7 @@ import { answeredWithoutStream } from '../layers/fall-back.js';
 import type { RequestOptions } from '../options.js';
 import type { WithHeaders } from '../readers.js';
 import { type ResponseRecoveryInfo, resumeResponse } from '../recovery/resume-response.js';
-import { deliveredResponseEvents, isSettledResponse, missingResponseEvents } from '../recovery/settle-response.js';
+import { deliveredResponseEvents, divergence, isSettledResponse, missingResponseEvents } from '../recovery/settle-response.js';
 import { isPathId, type RequestHold, type RequestSpec, stepOptions, type Transport, withCallKey } from '../transport.js';
 import type { ClientProtocol } from './protocol.js';
 
@@ -257,6 +257,13 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
       return bounded$.pipe(
         concatMap((response) => {
           if (response.status === 'cancelled') return throwError(() => reason);
+          // Text deltas that would not add up to the response's text: the cut is reported, with the response.
+          const path = divergence(delivered!.state(), response);
+          if (path !== undefined) {
+            return throwError(
+              () => new ResponseDivergedError({ responseId: id, startingAfter: state.lastSequence, receivedEvents, reason, response, path }),
+            );
+          }
           const missing = missingResponseEvents(delivered!.state(), response);
           const end = missing[missing.length - 1]!;
           if (end.type !== 'response.failed') return from(missing);

@@ -3,10 +3,12 @@
  * again, but it goes on producing the response and keeps it, so the client waits for it to settle (polling
  * `GET /responses/{id}`) and emits the events the stream did not deliver, built from the final response and
  * what was delivered. Accumulating the delivered and the recovered events gives the final response, and the
- * text deltas add up to its whole text.
+ * text deltas add up to its whole text; a response that does not continue the text delivered cannot be completed
+ * so (see {@link divergence}).
  */
 import type { Response, ResponseStreamEvent } from '../../wire/responses-api.js';
 import { isPathId } from '../transport.js';
+import { appendPiece, joined } from './text-pieces.js';
 
 /**
  * Whether `response` settled: its status (`completed`, `incomplete`, `failed`, `cancelled`) will not change any
@@ -23,12 +25,14 @@ const SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete'
 
 /**
  * What was delivered of one part of an item: a content part (a message's text or refusal, a reasoning item's
- * text) or a reasoning summary part, kept from the first of its events delivered. Only its text's length is kept,
- * and how many of an output text's annotations came (`annotation.added`: one past the highest index).
+ * text) or a reasoning summary part, kept from the first of its events delivered: its text's deltas (in pieces, see
+ * `./text-pieces.ts`) and their length, and how many of an output text's annotations came (`annotation.added`: one
+ * past the highest index).
  */
 interface DeliveredPart {
   done: boolean;
   length: number;
+  text: string[];
   textDone: boolean;
   annotations: number;
 }
@@ -39,7 +43,11 @@ interface DeliveredItem {
   done: boolean;
   /** By `content_index`; a reasoning summary part by `-1 - summary_index` (see {@link partKey}). */
   parts: Map<number, DeliveredPart>;
-  /** How much of what the item streams (see {@link ITEM_INPUT}) was delivered, and whether its `done` event came. */
+  /**
+   * What the item streams (see {@link ITEM_INPUT}) as delivered (in pieces) and its length, and whether its `done`
+   * event came.
+   */
+  input: string[];
   inputLength: number;
   inputDone: boolean;
   /** Whether a hosted tool's final status event came (`response.web_search_call.completed`, ...; see `HOSTED_STATUS`). */
@@ -63,8 +71,9 @@ export interface DeliveredResponse {
 }
 
 /**
- * Follows the events a Responses stream delivers (one tracker per subscription). It keeps counts and flags,
- * never the text, so it costs a few lookups per event.
+ * Follows the events a Responses stream delivers (one tracker per subscription). It keeps counts and flags, and the
+ * text of each part's deltas and of what each call streams (so that recovery can tell whether the response as it
+ * settled continues it, see {@link divergence}): a few lookups and a push per event.
  *
  * @internal
  * @example
@@ -79,13 +88,13 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
   const items = new Map<number, DeliveredItem>();
   const item = (index: number): DeliveredItem => {
     let found = items.get(index);
-    if (!found) items.set(index, (found = { added: false, done: false, parts: new Map(), inputLength: 0, inputDone: false, statusDone: false }));
+    if (!found) items.set(index, (found = { added: false, done: false, parts: new Map(), input: [], inputLength: 0, inputDone: false, statusDone: false }));
     return found;
   };
   const part = (index: number, content: number): DeliveredPart => {
     const parts = item(index).parts;
     let found = parts.get(content);
-    if (!found) parts.set(content, (found = { done: false, length: 0, textDone: false, annotations: 0 }));
+    if (!found) parts.set(content, (found = { done: false, length: 0, text: [], textDone: false, annotations: 0 }));
     return found;
   };
   // The part the last text delta went to: deltas come in runs to the same part.
@@ -114,6 +123,7 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
           textWithin = contentIndex;
         }
         textPart.length += delta.length;
+        appendPiece(textPart.text, delta);
         return;
       }
       const at = typeof outputIndex === 'number' ? outputIndex : undefined;
@@ -124,7 +134,11 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
         case 'response.custom_tool_call_input.delta':
         case 'response.mcp_call_arguments.delta':
         case 'response.code_interpreter_call_code.delta':
-          if (at !== undefined && typeof raw['delta'] === 'string') item(at).inputLength += raw['delta'].length;
+          if (at !== undefined && typeof raw['delta'] === 'string') {
+            const streamed = item(at);
+            streamed.inputLength += raw['delta'].length;
+            appendPiece(streamed.input, raw['delta']);
+          }
           return;
         case 'response.function_call_arguments.done':
         case 'response.custom_tool_call_input.done':
@@ -251,6 +265,52 @@ function tokensAfter(logprobs: readonly unknown[], length: number): unknown[] {
     at += token.length;
   }
   return [];
+}
+
+/**
+ * Where the response as it settled does not continue what a cut stream delivered, or `undefined` when it does: the
+ * path of the first text (a part's text, refusal or summary, what a call streams) of an item not yet done whose
+ * deltas delivered are not the start of the response's (`output[1].content[0].text`), or of an item or part whose
+ * deltas were delivered and that the response lacks (`output[2]`). Recovery sends each text's rest as what follows
+ * its first characters delivered: the deltas would no longer add up to the response's text (a server that stored
+ * another text than it streamed, or placed a part elsewhere), so the cut is reported instead
+ * (`ResponseDivergedError`). Pure.
+ *
+ * @internal
+ * @example
+ * const path = divergence(delivered.state(), settled); // undefined: missingResponseEvents() completes the stream
+ */
+export function divergence(delivered: DeliveredResponse, response: Response): string | undefined {
+  const output = (Array.isArray(response.output) ? response.output : []) as unknown as ReadonlyArray<Record<string, unknown> | null>;
+  for (const [index, seen] of delivered.items) {
+    if (seen.done) continue;
+    const item = output[index];
+    const at = `output[${index}]`;
+    const [summaryParts, contentParts] = partsInOrder(seen);
+    if (item === undefined || item === null || typeof item !== 'object') {
+      if (seen.inputLength > 0 || [...summaryParts, ...contentParts].some((part) => part.length > 0)) return at;
+      continue;
+    }
+    for (const [list, parts] of [['summary', summaryParts], ['content', contentParts]] as const) {
+      const given = Array.isArray(item[list]) ? (item[list] as unknown[]) : [];
+      for (let position = 0; position < parts.length; position++) {
+        const part = parts[position]!;
+        if (part.done || part.length === 0) continue;
+        const full = given[position] as Record<string, unknown> | null | undefined;
+        const field = PART_TEXT[full?.type as string]?.[0];
+        const text = field === undefined ? undefined : full![field];
+        if (typeof text !== 'string') return `${at}.${list}[${position}]`;
+        if (!text.startsWith(joined(part.text))) return `${at}.${list}[${position}].${field}`;
+      }
+    }
+    if (seen.inputLength > 0) {
+      const field = ITEM_INPUT[item['type'] as string]?.[0];
+      const full = field === undefined ? undefined : item[field];
+      if (typeof full !== 'string') return at;
+      if (!full.startsWith(joined(seen.input))) return `${at}.${field}`;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -135,8 +135,9 @@ export interface ResponsesResource {
    * Streams a response (`stream: true` is set for you) as events. `response.failed` and `error` events fail it
    * with `ResponseStreamError`. The cut stream of a stored response (`store` is on by default) that is not in the
    * background is completed once the response settled, with exactly the events it missed (`onRecover` with
-   * `method: 'settle'`; `ResponseNotRetrievableError` when the API does not serve the response); with `store: false`
-   * a cut fails with `IncompleteStreamError`. With `fallbackToPolling`, a stream that cannot be established becomes
+   * `method: 'settle'`; `ResponseNotRetrievableError` when the API does not serve the response,
+   * `ResponseDivergedError`, holding the response, when it does not continue the text the stream delivered); with
+   * `store: false` a cut fails with `IncompleteStreamError`. With `fallbackToPolling`, a stream that cannot be established becomes
    * one non-streaming request, polled until the response settled (a background one answers `queued`), emitted as
    * equivalent events (a `failed` or `cancelled` response fails with `ResponseStreamError`). Given
    * `{ response_id, starting_after }`, streams the events of an existing background response after that
