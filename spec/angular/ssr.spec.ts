@@ -13,16 +13,17 @@ import {
   Component,
   inject,
   makeStateKey,
+  PLATFORM_ID,
   provideZonelessChangeDetection,
   signal,
   TransferState,
   type Type,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { bootstrapApplication, type BootstrapContext, provideClientHydration } from '@angular/platform-browser';
 import { provideServerRendering, renderApplication } from '@angular/platform-server';
 import { NEVER } from 'rxjs';
-import type { ChatCompletionChunk, ResponseSnapshot, ResponseStreamEvent } from '../../src/index';
+import { accumulateResponse, type ChatCompletionChunk, type ResponseSnapshot, type ResponseStreamEvent } from '../../src/index';
 import { OPENAI_STREAM_CLIENT, provideOpenAIStream, streamSignals } from '../../src/angular/index';
 import { type Emulator, startEmulator } from '../../src/testing/index';
 
@@ -105,6 +106,32 @@ describe('server-side rendering', () => {
     const html = await render(Root);
     expect(html).toContain('<p>completed</p>');
     expect(emulator.requests.slice(-2).map((record) => record.status)).toEqual([429, 200]);
+  });
+
+  it("rxResource(): the page renders at the stream's first value, and the stream closes with the app; params undefined on the server send nothing", async () => {
+    emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
+    @Component({
+      selector: 'app-root',
+      changeDetection: ChangeDetectionStrategy.OnPush,
+      template: `@if (answer.hasValue()) {<p>[{{ answer.value().output_text }}] {{ answer.value().status }}</p>}<i>{{ answer.status() }}</i>`,
+    })
+    class Root {
+      static browserOnly = false;
+      private readonly client = inject(OPENAI_STREAM_CLIENT);
+      private readonly server = inject(PLATFORM_ID) === 'server';
+      readonly answer = rxResource({
+        params: () => (Root.browserOnly && this.server ? undefined : BODY),
+        stream: ({ params }) => this.client.responses.stream(params).pipe(accumulateResponse()),
+      });
+    }
+    const before = emulator.requests.length;
+    const html = await render(Root);
+    expect(html).toMatch(/<p>\[\] in_progress<\/p>(<!--container-->)?<i>resolved<\/i>/);
+    expect(await emulator.requests.at(-1)!.ended).toMatchObject({ clientClosed: true });
+
+    Root.browserOnly = true;
+    expect(await render(Root)).toContain('<i>idle</i>');
+    expect(emulator.requests.length).toBe(before + 1);
   });
 
   it("with ssr: 'wait' the page carries the whole answer", async () => {

@@ -4,7 +4,8 @@ import type { HttpInterceptorFn } from '@angular/common/http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { OpenAIStreamClient, ResponseCreateParams } from '../../../src/index.js';
 
-export { input } from '@angular/core';
+export { input, resource, type ResourceStreamItem } from '@angular/core';
+export { scan } from 'rxjs';
 
 /** The client of `injectOpenAIStreamClient()`, or of `createClient()` in the app. */
 export declare const client: OpenAIStreamClient;
