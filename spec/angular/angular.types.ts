@@ -2,7 +2,7 @@
  * The public signatures of `rx-openai-stream/angular`. A type test, checked by `tsc` (`npm run typecheck`), not run
  * by jest: every `expectTypeOf` and `@ts-expect-error` below is a compile error when it does not hold.
  */
-import type { HttpClient } from '@angular/common/http';
+import type { HttpClient, HttpContext } from '@angular/common/http';
 import { type EnvironmentProviders, type InjectionToken, type Injector, makeStateKey, type Signal } from '@angular/core';
 import { expectTypeOf } from 'expect-type';
 import { map, type Observable } from 'rxjs';
@@ -19,6 +19,7 @@ import {
 } from '../../src/index';
 import {
   httpClientFetch,
+  type HttpClientFetchOptions,
   injectOpenAIStreamClient,
   OPENAI_STREAM_CLIENT,
   type OpenAIStreamOptions,
@@ -45,12 +46,18 @@ provideOpenAIStream({ fetch });
 expectTypeOf<OpenAIStreamOptions>().not.toHaveProperty('fetch');
 expectTypeOf<OpenAIStreamOptions['apiKey']>().toEqualTypeOf<string | (() => string | Promise<string>) | undefined>();
 expectTypeOf<OpenAIStreamOptions['query']>().toEqualTypeOf<Record<string, string> | undefined>();
+// Each request's HttpContext, made by a function (one context per request).
+expectTypeOf<OpenAIStreamOptions['httpContext']>().toEqualTypeOf<(() => HttpContext) | undefined>();
+// @ts-expect-error a function, not a context shared by every request
+provideOpenAIStream({ httpContext: {} as HttpContext });
 expectTypeOf(OPENAI_STREAM_CLIENT).toEqualTypeOf<InjectionToken<OpenAIStreamClient>>();
 expectTypeOf(injectOpenAIStreamClient).returns.toEqualTypeOf<OpenAIStreamClient>();
 expectTypeOf(injectOpenAIStreamClient).parameter(0).toEqualTypeOf<{ injector?: Injector } | undefined>();
 
 // The transport is a fetch.
 expectTypeOf(httpClientFetch(http)).toEqualTypeOf<typeof fetch>();
+expectTypeOf(httpClientFetch).parameter(1).toEqualTypeOf<HttpClientFetchOptions | undefined>();
+expectTypeOf<HttpClientFetchOptions['httpContext']>().toEqualTypeOf<(() => HttpContext) | undefined>();
 
 // streamSignals: the snapshot of the stream's kind, by default.
 const answer = streamSignals(responses$);

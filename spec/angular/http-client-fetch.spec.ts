@@ -8,6 +8,8 @@ import '@angular/compiler'; // first: Angular's packages are partially compiled 
 import {
   HTTP_INTERCEPTORS,
   HttpClient,
+  HttpContext,
+  HttpContextToken,
   HttpErrorResponse,
   type HttpHandler,
   type HttpInterceptor,
@@ -448,6 +450,60 @@ describe("interceptors' own errors and answers", () => {
       message: `httpClientFetch: a response body that is neither text, bytes nor JSON data (a object, GET ${emulator.url}/responses/resp_1)`,
     });
     expect(calls).toBe(1);
+  });
+});
+
+describe('httpContext: an HttpContext of yours on each request, for your interceptors', () => {
+  /** A token an interceptor of the app reads (a loading bar's "ignore this request", a retry interceptor's "not this one"). */
+  const QUIET = new HttpContextToken<boolean>(() => false);
+  /** The contexts of the requests that went through it. */
+  const contexts = () => {
+    const seen: HttpContext[] = [];
+    const interceptor: HttpInterceptorFn = (request, next) => {
+      seen.push(request.context);
+      return next(request);
+    };
+    return { seen, interceptor };
+  };
+
+  it('each request of the provided client, a retry included, carries a new context made by the function', async () => {
+    const { seen, interceptor } = contexts();
+    let made = 0;
+    const { client } = await appWith({ httpContext: () => (made++, new HttpContext().set(QUIET, true)) }, [auth, interceptor]);
+    emulator.inject({ kind: 'rateLimit', retryAfterMs: 1 }, { match: POST_RESPONSES });
+    const text = await lastValueFrom(client.responses.stream(BODY).pipe(textDeltas(), toArray()));
+    expect(text.join('').length).toBeGreaterThan(0);
+    // A JSON call too (a 404 here).
+    expect(await firstValueFrom(client.responses.retrieve('resp_missing')).catch((error: unknown) => error)).toBeInstanceOf(NotFoundError);
+    expect(seen.map((context) => context.get(QUIET))).toEqual([true, true, true]);
+    // One per request: an interceptor that sets a token on one request's context sets nothing on the next one's.
+    expect(new Set(seen).size).toBe(3);
+    expect(made).toBe(3);
+
+    // Without it, Angular's default context.
+    const plain = contexts();
+    const other = await appWith({}, [auth, plain.interceptor]);
+    await lastValueFrom(other.client.responses.stream(BODY));
+    expect(plain.seen.map((context) => context.get(QUIET))).toEqual([false]);
+  });
+
+  it('httpClientFetch(http, { httpContext }) too; a function that throws fails the call with its error at once, nothing sent', async () => {
+    const { seen, interceptor } = contexts();
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth, interceptor]))]);
+    const http = app.injector.get(HttpClient);
+    const response = await httpClientFetch(http, { httpContext: () => new HttpContext().set(QUIET, true) })(`${emulator.url}/responses/resp_missing`);
+    expect(response.status).toBe(404);
+    expect(seen.map((context) => context.get(QUIET))).toEqual([true]);
+
+    const broken = new Error('no context');
+    const before = emulator.requests.length;
+    const failing = await appWith({ maxRetries: 2, httpContext: () => { throw broken; } });
+    const error = await lastValueFrom(failing.client.responses.stream(BODY)).catch((failure: unknown) => failure);
+    expect(error).toBe(broken);
+    expect(emulator.requests.length).toBe(before);
+    const rejected = await httpClientFetch(http, { httpContext: () => { throw broken; } })(`${emulator.url}/responses/resp_1`).catch((e: unknown) => e);
+    expect(rejected).toBeInstanceOf(AppRequestFailure);
+    expect((rejected as AppRequestFailure).reason).toBe(broken);
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   type HttpClient,
+  type HttpContext,
   HttpErrorResponse,
   type HttpEvent,
   HttpEventType,
@@ -8,6 +9,22 @@ import {
 import type { Subscription } from 'rxjs';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
 import { isEventStreamType } from '../sources/server-sent-event.js';
+
+/**
+ * Options of {@link httpClientFetch}.
+ *
+ * @example
+ * const options: HttpClientFetchOptions = { httpContext: () => new HttpContext().set(SKIP_LOADING_BAR, true) };
+ */
+export interface HttpClientFetchOptions {
+  /**
+   * Makes the `HttpContext` of each request: tokens your interceptors read (a loading bar's "ignore this request", a
+   * retry interceptor's "not this one"). Called once per request, a retry of the library's included, so that each
+   * gets a context of its own, as `HttpClient`'s requests do. An error it throws fails the request as the app's
+   * failure (`AppRequestFailure`; the library fails the call with that error, at once, without retrying).
+   */
+  httpContext?: (() => HttpContext) | undefined;
+}
 
 /**
  * A `fetch` over Angular's `HttpClient`, for `createClient({ fetch })`: requests go through the app's interceptors
@@ -43,6 +60,8 @@ import { isEventStreamType } from '../sources/server-sent-event.js';
  * until the request ends (its `partialText`): fine for chat-sized answers. The request opts out of the HTTP transfer
  * cache (`transferCache: false`): a stream is never replayed from server-side rendering.
  *
+ * `options.httpContext` makes the `HttpContext` of each request (its tokens read by your interceptors).
+ *
  * @example
  * import { HttpClient } from '@angular/common/http';
  * import { inject } from '@angular/core';
@@ -52,11 +71,18 @@ import { isEventStreamType } from '../sources/server-sent-event.js';
  * // `apiKey: ''`: no Authorization header, and OPENAI_API_KEY stays out of it under server-side rendering.
  * const client = createClient({ baseURL: '/api/openai/v1', apiKey: '', fetch: httpClientFetch(inject(HttpClient)) });
  */
-export function httpClientFetch(http: HttpClient): typeof fetch {
+export function httpClientFetch(http: HttpClient, options: HttpClientFetchOptions = {}): typeof fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = typeof Request !== 'undefined' && input instanceof Request ? input : undefined;
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url;
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    let context: HttpContext | undefined;
+    try {
+      context = options.httpContext?.();
+    } catch (error) {
+      // The app's failure, not the connection's: the library fails the call with it, without retrying.
+      throw new AppRequestFailure(error, `${method} ${url}`);
+    }
     const headers: Record<string, string> = {};
     new Headers(init?.headers ?? request?.headers).forEach((value, name) => (headers[name] = value));
     const signal = init?.signal ?? request?.signal ?? undefined;
@@ -182,6 +208,7 @@ export function httpClientFetch(http: HttpClient): typeof fetch {
           reportProgress: true,
           responseType: 'text',
           transferCache: false,
+          ...(context ? { context } : {}),
           ...(manual ? { redirect } : {}),
         })
         .subscribe({

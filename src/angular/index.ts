@@ -19,7 +19,7 @@
  *
  * @packageDocumentation
  */
-export { httpClientFetch } from './http-client-fetch.js';
+export { httpClientFetch, type HttpClientFetchOptions } from './http-client-fetch.js';
 export { InjectorDestroyedError } from './injector-destroyed-error.js';
 export {
   provideOpenAIStream,

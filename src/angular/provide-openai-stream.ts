@@ -1,5 +1,5 @@
 import * as http from '@angular/common/http';
-import { HttpBackend, HttpClient, type HttpHandler } from '@angular/common/http';
+import { HttpBackend, HttpClient, type HttpContext, type HttpHandler } from '@angular/common/http';
 import {
   assertInInjectionContext,
   createEnvironmentInjector,
@@ -27,10 +27,22 @@ import { outsideAngularTimers } from './outside-angular-timers.js';
  * sent (an interceptor may add the app's own), and no `OPENAI_API_KEY` is read from the environment, on the server
  * either. `query` and an `apiKey` function (called for each request, as in `createClient()`) work as they do there.
  *
+ * `httpContext` makes the `HttpContext` of each request, for your interceptors.
+ *
  * @example
  * const options: OpenAIStreamOptions = { baseURL: '/api/openai/v1', idleTimeout: 30_000, maxRetries: 1 };
  */
-export type OpenAIStreamOptions = Omit<ClientOptions, 'fetch' | 'pendingTasks'>;
+export interface OpenAIStreamOptions extends Omit<ClientOptions, 'fetch' | 'pendingTasks'> {
+  /**
+   * Makes the `HttpContext` of each request of the client: tokens your interceptors read (a loading bar's "ignore
+   * this request", a retry interceptor's "not this one"). Called once per request, a retry included, so that each
+   * gets a context of its own. An error it throws fails the call with that error, at once, nothing sent.
+   *
+   * @example
+   * provideOpenAIStream({ baseURL: '/api/openai/v1', httpContext: () => new HttpContext().set(SKIP_LOADING_BAR, true) });
+   */
+  httpContext?: (() => HttpContext) | undefined;
+}
 
 /**
  * The client made by {@link provideOpenAIStream}. Inject it, or call {@link injectOpenAIStreamClient}.
@@ -91,7 +103,7 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
     {
       provide: OPENAI_STREAM_CLIENT,
       useFactory: () => {
-        const resolved = typeof options === 'function' ? options() : options;
+        const { httpContext, ...resolved } = typeof options === 'function' ? options() : options;
         // The injector's end ends every call of the client, with a typed error: a stalled stream, a wait before a
         // retry or a poll would otherwise outlive the app (and hold its stability), and a later request would meet
         // Angular's error for a destroyed injector.
@@ -114,7 +126,7 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
           ...resolved,
           // '' sends no Authorization header and keeps OPENAI_API_KEY (server-side rendering) out of it.
           apiKey: resolved.apiKey ?? '',
-          fetch: httpClientFetch(streamingHttpClient()),
+          fetch: httpClientFetch(streamingHttpClient(), { httpContext }),
           signal: ended.signal,
           // Each request holds the app's stability from its call's start, across retries, until a stream's headers
           // or the end of any other body.

@@ -2,6 +2,7 @@
 // shared ones there.
 import type { HttpInterceptorFn } from '@angular/common/http';
 import type { IncomingMessage, Server } from 'node:http';
+import type { MonoTypeOperatorFunction } from 'rxjs';
 import type { OpenAIStreamClient, ResponseCreateParams } from '../../../src/index.js';
 
 export { input, resource, type ResourceStreamItem } from '@angular/core';
@@ -15,3 +16,5 @@ export declare function isSignedIn(req: IncomingMessage): boolean;
 export declare function readBody(req: IncomingMessage): Promise<string>;
 /** A request's body. */
 export declare const body: ResponseCreateParams;
+/** An app's operator that shows a loading bar while a request runs. */
+export declare function showsLoadingBar<T>(): MonoTypeOperatorFunction<T>;
