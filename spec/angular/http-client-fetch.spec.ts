@@ -453,6 +453,30 @@ describe("interceptors' own errors and answers", () => {
   });
 });
 
+describe("without withFetch(): HttpClient's XMLHttpRequest backend", () => {
+  it('the provider warns, once, in dev mode; not with withFetch() nor with a testing backend', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const clientOf = async (providers: Parameters<typeof browserApp>[0]) =>
+        (await browserApp([...providers, provideOpenAIStream({ baseURL: emulator.url })])).injector.get(OPENAI_STREAM_CLIENT);
+      await clientOf([provideHttpClient(withFetch())]);
+      await clientOf([provideHttpClient(), provideHttpClientTesting()]);
+      expect(warn).not.toHaveBeenCalled();
+      // Angular 21 provides HttpClient without provideHttpClient(), over XMLHttpRequest.
+      const xhr = await clientOf([]);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]![0]).toMatch(/^rx-openai-stream: .*XMLHttpRequest.*withFetch\(\)/s);
+      await clientOf([provideHttpClient()]);
+      expect(warn).toHaveBeenCalledTimes(1);
+      // Node has no XMLHttpRequest: the call fails with the backend's own error, at once.
+      const error = await firstValueFrom(xhr.responses.retrieve('resp_1')).catch((failure: unknown) => failure);
+      expect(String(error)).toBe('ReferenceError: XMLHttpRequest is not defined');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
 describe('httpContext: an HttpContext of yours on each request, for your interceptors', () => {
   /** A token an interceptor of the app reads (a loading bar's "ignore this request", a retry interceptor's "not this one"). */
   const QUIET = new HttpContextToken<boolean>(() => false);

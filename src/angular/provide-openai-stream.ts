@@ -1,5 +1,5 @@
 import * as http from '@angular/common/http';
-import { HttpBackend, HttpClient, type HttpContext, type HttpHandler } from '@angular/common/http';
+import { HttpBackend, HttpClient, type HttpContext, type HttpHandler, HttpXhrBackend } from '@angular/common/http';
 import {
   assertInInjectionContext,
   createEnvironmentInjector,
@@ -104,6 +104,7 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
       provide: OPENAI_STREAM_CLIENT,
       useFactory: () => {
         const { httpContext, ...resolved } = typeof options === 'function' ? options() : options;
+        warnOfXhrBackend(inject(HttpBackend, { optional: true }));
         // The injector's end ends every call of the client, with a typed error: a stalled stream, a wait before a
         // retry or a poll would otherwise outlive the app (and hold its stability), and a later request would meet
         // Angular's error for a destroyed injector.
@@ -152,6 +153,22 @@ export function injectOpenAIStreamClient(options: { injector?: Injector | undefi
   if (options.injector) return options.injector.get(OPENAI_STREAM_CLIENT);
   assertInInjectionContext(injectOpenAIStreamClient);
   return inject(OPENAI_STREAM_CLIENT);
+}
+
+let xhrWarned = false;
+
+/**
+ * In dev mode, once: `HttpClient` on its `XMLHttpRequest` backend (no `withFetch()`; Angular 21 provides `HttpClient`
+ * without `provideHttpClient()`, on that backend) reports a stream's progress in bursts, and follows every redirect.
+ */
+function warnOfXhrBackend(backend: HttpBackend | null): void {
+  if ((typeof ngDevMode === 'undefined' || ngDevMode) && !xhrWarned && backend instanceof HttpXhrBackend) {
+    xhrWarned = true;
+    console.warn(
+      "rx-openai-stream: HttpClient uses its XMLHttpRequest backend, which reports a stream's progress in bursts " +
+        '(about 50 ms apart) and follows every redirect. Add withFetch(): provideHttpClient(withFetch()).',
+    );
+  }
 }
 
 /**
