@@ -23,7 +23,17 @@ import {
   withRequestsMadeViaParent,
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ApplicationRef, createEnvironmentInjector, Injectable, NgZone, ɵNoopNgZone } from '@angular/core';
+import {
+  type ApplicationRef,
+  Component,
+  createEnvironmentInjector,
+  DestroyRef,
+  EnvironmentInjector,
+  inject,
+  Injectable,
+  NgZone,
+  ɵNoopNgZone,
+} from '@angular/core';
 import {
   asyncScheduler,
   catchError,
@@ -67,7 +77,7 @@ import {
 } from '../../src/angular/index';
 import { outsideAngularTimers } from '../../src/angular/outside-angular-timers';
 import { type Emulator, faultHeader, startEmulator } from '../../src/testing/index';
-import { browserApp } from './app';
+import { browserApp, mount } from './app';
 import { listen } from '../helpers/local-server';
 import { until } from '../helpers/until';
 
@@ -450,6 +460,43 @@ describe("interceptors' own errors and answers", () => {
       message: `httpClientFetch: a response body that is neither text, bytes nor JSON data (a object, GET ${emulator.url}/responses/resp_1)`,
     });
     expect(calls).toBe(1);
+  });
+});
+
+describe('where the client is provided, and what Angular says when it is not', () => {
+  it('outside an injection context, NG0203 names injectOpenAIStreamClient() and streamSignals(); without the provider, NG0201 names the token', async () => {
+    expect(() => injectOpenAIStreamClient()).toThrow(/^NG0203: injectOpenAIStreamClient\(\) can only be used within an injection context/);
+    expect(() => streamSignals()).toThrow(/^NG0203: streamSignals\(\) can only be used within an injection context/);
+    const app = await browserApp([provideHttpClient(withFetch())]);
+    expect(() => injectOpenAIStreamClient({ injector: app.injector })).toThrow(/NG0201: No provider found for `InjectionToken rx-openai-stream: OPENAI_STREAM_CLIENT`/);
+  });
+
+  it("not in a component's providers (NG0207); a component's own client, in an environment injector of its own, ends with it", async () => {
+    const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
+    @Component({ selector: 'app-provided', template: '', providers: [provideOpenAIStream({ baseURL: emulator.url }) as never] })
+    class Provided {}
+    expect(() => mount(app, Provided, 'app-provided')).toThrow(/NG0207/);
+
+    @Component({ selector: 'app-own', template: '' })
+    class Own {
+      private readonly scope = createEnvironmentInjector([provideOpenAIStream({ baseURL: emulator.url })], inject(EnvironmentInjector));
+      readonly client = injectOpenAIStreamClient({ injector: this.scope });
+      constructor() {
+        inject(DestroyRef).onDestroy(() => this.scope.destroy());
+      }
+    }
+    const { ref } = mount(app, Own, 'app-own');
+    emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
+    let failure: unknown;
+    const { arrived } = firstEvents(
+      { subscribe: (observer) => ref.instance.client.responses.stream(BODY).subscribe({ ...observer, error: (error: unknown) => (failure = error) }) },
+      2,
+    );
+    await arrived;
+    const record = emulator.requests.at(-1)!;
+    ref.destroy();
+    expect(await record.ended).toMatchObject({ clientClosed: true });
+    expect(failure).toBeInstanceOf(InjectorDestroyedError);
   });
 });
 

@@ -5,7 +5,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { MonoTypeOperatorFunction } from 'rxjs';
 import type { OpenAIStreamClient, ResponseCreateParams } from '../../../src/index.js';
 
-export { input, resource, type ResourceStreamItem } from '@angular/core';
+export { createEnvironmentInjector, DestroyRef, EnvironmentInjector, input, resource, type ResourceStreamItem } from '@angular/core';
+export { injectOpenAIStreamClient, provideOpenAIStream } from '../../../src/angular/index.js';
 export { scan } from 'rxjs';
 
 /** The client of `injectOpenAIStreamClient()`, or of `createClient()` in the app. */

@@ -2,24 +2,14 @@
 // Edit the doc, then run `node scripts/doc-snippets.cjs` again.
 import { type ResponseStreamEvent } from '../../../src/index.js';
 import { streamSignals } from '../../../src/angular/index.js';
-import { client } from '../contexts/angular.js';
-import { events$, finalize, question, signal } from '../contexts/shared.js';
+import { client, input } from '../contexts/angular.js';
+import { effect } from '../contexts/shared.js';
 
 export class Snippet {
   private readonly client = client;
-  readonly turns = signal<Array<{ question: string; answer: string }>>([]);
+  readonly prompt = input.required<string>();
   readonly answer = streamSignals<ResponseStreamEvent>();
-  private previous: string | undefined;
-
-  ask(question: string) {
-    const events$ = this.client.responses.stream({ model: 'gpt-4.1-mini', input: question, previous_response_id: this.previous });
-    this.answer.start(events$.pipe(finalize(() => {
-      // Only a turn that completed joins the conversation: a failed or stopped one stays in `answer` (its error and
-      // its text so far), and the next question does not chain onto it.
-      if (this.answer.status() !== 'done') return;
-      const snapshot = this.answer.snapshot();
-      this.previous = snapshot?.id;
-      this.turns.update((turns) => [...turns, { question, answer: this.answer.text() }]);
-    })));
+  constructor() {
+    effect(() => this.answer.start(this.client.responses.stream({ model: 'gpt-4.1-mini', input: this.prompt() })));
   }
 }
