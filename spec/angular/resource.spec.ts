@@ -11,6 +11,7 @@ import {
   type ApplicationRef,
   ChangeDetectionStrategy,
   Component,
+  computed,
   createEnvironmentInjector,
   resource,
   type ResourceStreamItem,
@@ -99,6 +100,11 @@ class SnapshotAnswer {
         .stream({ model: 'gpt-4o-mini', input: params, background: SnapshotAnswer.background }, { cancelOnUnsubscribe: true })
         .pipe(accumulateResponse()),
   });
+  // docs/angular.md's
+  readonly streaming = computed(() => this.answer.status() === 'resolved' && this.answer.value()?.status === 'in_progress');
+  stop() {
+    this.answer.set(this.answer.value());
+  }
 }
 
 describe('rxResource() over the provided client', () => {
@@ -182,10 +188,12 @@ describe('rxResource() over the provided client', () => {
     const app = await appWith();
     emulator.scriptAnswer({ refusal: "I can't help with that." }, { times: 2 });
     const text = mount(app, TextAnswer, 'app-answer').ref.instance.answer;
-    const snapshot = mount(app, SnapshotAnswer, 'app-snapshot').ref.instance.answer;
+    const snapshotOf = mount(app, SnapshotAnswer, 'app-snapshot').ref.instance;
+    const snapshot = snapshotOf.answer;
     await until(() => text.status() === 'error' && snapshot.value()?.status === 'completed', { what: 'both answers' });
     expect(String(text.error())).toMatch(/NG0991/);
     expect(snapshot.value()).toMatchObject({ output_text: '', output: [{ type: 'message', content: [{ type: 'refusal' }] }] });
+    expect(snapshotOf.streaming()).toBe(false);
   });
 
   it('reload() sends a new request: while streaming it aborts the running one; before the first value it does nothing', async () => {
@@ -271,7 +279,7 @@ describe('rxResource() over the provided client', () => {
       expect(answer.error()).toBeInstanceOf(StreamTimeoutError);
     });
 
-    it('accumulateResponse(): the first event is the first value, and the app is stable while the stream is open', async () => {
+    it("accumulateResponse(): the first event is the first value, and the app is stable while the stream is open; the docs' stop()", async () => {
       const app = await appWith();
       emulator.inject({ kind: 'stall', afterEvents: 2 }, { match: POST_RESPONSES });
       const sent = nextPost();
@@ -281,9 +289,11 @@ describe('rxResource() over the provided client', () => {
       // Resolves while the stream is open (held by it, it would not resolve before the 60 s idle timeout).
       await app.whenStable();
       expect(record.outcome).toBeUndefined();
-      expect([answer.status(), answer.value()?.status, answer.value()?.output_text]).toEqual(['resolved', 'in_progress', '']);
-      ref.destroy();
+      expect([answer.status(), answer.value()?.status, answer.value()?.output_text, ref.instance.streaming()]).toEqual(['resolved', 'in_progress', '', true]);
+      // The docs' stop(): the request aborted, the snapshot kept, no longer streaming.
+      ref.instance.stop();
       expect(await record.ended).toMatchObject({ clientClosed: true });
+      expect([answer.status(), answer.value()?.status, ref.instance.streaming()]).toEqual(['local', 'in_progress', false]);
     });
   });
 });

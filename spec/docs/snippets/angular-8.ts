@@ -23,8 +23,9 @@ export class Summary {
     stream: ({ params }) =>
       this.client.responses.stream({ model: 'gpt-4.1-mini', input: `Summarize:\n${params}` }).pipe(accumulateResponse()),
   });
-  // Whether it still streams is the snapshot's status ('queued' first for a background response).
-  readonly streaming = computed(() => this.summary.hasValue() && this.summary.value().status === 'in_progress');
+  // Whether it still streams is the snapshot's status ('queued' first for a background response); stop() leaves
+  // the resource 'local'.
+  readonly streaming = computed(() => this.summary.status() === 'resolved' && this.summary.value()?.status === 'in_progress');
 
   stop() {
     this.summary.set(this.summary.value());
