@@ -501,7 +501,7 @@ describe('where the client is provided, and what Angular says when it is not', (
 });
 
 describe("without withFetch(): HttpClient's XMLHttpRequest backend", () => {
-  it('the provider warns, once, in dev mode; not with withFetch() nor with a testing backend', async () => {
+  it("the provider warns, once per app's client, in dev mode; not with withFetch() nor with a testing backend", async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const clientOf = async (providers: Parameters<typeof browserApp>[0]) =>
@@ -513,8 +513,11 @@ describe("without withFetch(): HttpClient's XMLHttpRequest backend", () => {
       const xhr = await clientOf([]);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn.mock.calls[0]![0]).toMatch(/^rx-openai-stream: .*XMLHttpRequest.*withFetch\(\)/s);
-      await clientOf([provideHttpClient()]);
+      // The client is made once per app: each app on that backend is told once, whatever it asks of the client.
+      xhr.responses.retrieve('resp_1');
       expect(warn).toHaveBeenCalledTimes(1);
+      await clientOf([provideHttpClient()]);
+      expect(warn).toHaveBeenCalledTimes(2);
       // Node has no XMLHttpRequest: the call fails with the backend's own error, at once.
       const error = await firstValueFrom(xhr.responses.retrieve('resp_1')).catch((failure: unknown) => failure);
       expect(String(error)).toBe('ReferenceError: XMLHttpRequest is not defined');

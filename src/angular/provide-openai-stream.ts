@@ -155,15 +155,13 @@ export function injectOpenAIStreamClient(options: { injector?: Injector | undefi
   return inject(OPENAI_STREAM_CLIENT);
 }
 
-let xhrWarned = false;
-
 /**
- * In dev mode, once: `HttpClient` on its `XMLHttpRequest` backend (no `withFetch()`; Angular 21 provides `HttpClient`
- * without `provideHttpClient()`, on that backend) reports a stream's progress in bursts, and follows every redirect.
+ * In dev mode, once per client (an injector makes its client once): `HttpClient` on its `XMLHttpRequest` backend (no
+ * `withFetch()`; Angular 21 provides `HttpClient` without `provideHttpClient()`, on that backend) reports a stream's
+ * progress in bursts, and follows every redirect.
  */
 function warnOfXhrBackend(backend: HttpBackend | null): void {
-  if ((typeof ngDevMode === 'undefined' || ngDevMode) && !xhrWarned && backend instanceof HttpXhrBackend) {
-    xhrWarned = true;
+  if ((typeof ngDevMode === 'undefined' || ngDevMode) && backend instanceof HttpXhrBackend) {
     console.warn(
       "rx-openai-stream: HttpClient uses its XMLHttpRequest backend, which reports a stream's progress in bursts " +
         '(about 50 ms apart) and follows every redirect. Add withFetch(): provideHttpClient(withFetch()).',
