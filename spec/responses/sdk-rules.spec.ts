@@ -304,6 +304,20 @@ describe('deliberate differences from the SDK', () => {
     expect((await sdk([sse(events)])).error).toBeDefined();
   });
 
+  it("an event for a message's part that is not there, by either numbering, is a SnapshotError: no text goes into another part", () => {
+    // The message's part 0 streamed; then a part 1 whose added event never came. No item before it has parts, so
+    // vLLM's numbering gives 1 too: the text is not taken for part 0's (whose done event would drop 'A').
+    const at = (content_index: number) => ({ item_id: 'msg_1', output_index: 0, content_index });
+    const events = numbered([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: message('msg_1') },
+      { type: 'response.content_part.added', ...at(0), part: textPart },
+      { type: 'response.output_text.delta', ...at(0), delta: 'A', logprobs: [] },
+      { type: 'response.output_text.delta', ...at(1), delta: 'B', logprobs: [] },
+    ]);
+    expect(() => fold(events)).toThrow(new SnapshotError('No content part at index 1', { eventName: 'response.output_text.delta' }));
+  });
+
   it('an output_item.added without an item is a StreamParseError; the SDK drops the event', async () => {
     const events = numbered([created, { type: 'response.output_item.added', output_index: 0, item: null }]);
     const mine = await ours([sse(events)]);

@@ -61,10 +61,10 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
  * - `output_text` follows every change of an `output_text` part of a message;
  * - other events (audio, MCP tool listing, shell call progress, unknown types) change nothing.
  *
- * A reasoning summary part just past the last one, and a reasoning item's first text part, are started by the first
- * event that addresses them (a server that sends no `added` event for them: Ollama, vLLM). An event of a message's or
- * reasoning item's content part at an index past its last part addresses that last part (vLLM numbers an item's
- * parts on from the items before it; see `partPosition()`). The events of a message no event added go to the last
+ * A reasoning summary part or reasoning text part just past the last one is started by the first event that
+ * addresses it (a server that sends no `added` event for it: Ollama, vLLM). An event of a message's or reasoning
+ * item's content part whose index is past its parts is read as vLLM numbers them, on from the parts of the items
+ * before (see `partPosition()`). The events of a message no event added go to the last
  * message while it is open, or start one (see {@link isUnadded}: LiteLLM's bridge).
  *
  * Throws {@link SnapshotError} for an event addressing an output item or content part that does not exist, or a
@@ -137,13 +137,14 @@ export function responseReducer(
     }
     case 'response.content_part.done': {
       const part = detached(event.part);
-      const next = updateOutput(snapshot, event, (item) => {
+      const next = updateOutput(snapshot, event, (item, position) => {
         if (item.type === 'message' && part.type !== 'reasoning_text') {
-          return { ...item, content: replaceAt(item.content, partPosition(item.content, event.content_index), event, () => part) };
+          const at = partPosition(item.content, event.content_index, snapshot.output, position);
+          return { ...item, content: replaceAt(item.content, at, event, () => part) };
         }
         // A reasoning text part's `done` without its text (as LiteLLM writes a message's part) takes no text away.
         if (item.type === 'reasoning' && part.type === 'reasoning_text' && typeof part.text === 'string') {
-          return { ...item, content: replaceReasoningPart(item.content ?? [], event.content_index, event, () => part) };
+          return { ...item, content: replaceReasoningPart(item.content ?? [], event.content_index, event, () => part, snapshot.output, position) };
         }
         return item;
       });
@@ -371,7 +372,7 @@ export function outputTextPosition(snapshot: ResponseSnapshot, event: PartAddres
   const item = snapshot.output[position];
   if (item === undefined) throw noOutputItem(event);
   if (item.type !== 'message') return -1;
-  const part = item.content[partPosition(item.content, event.content_index)];
+  const part = item.content[partPosition(item.content, event.content_index, snapshot.output, position)];
   if (part === undefined) throw new SnapshotError(`No content part at index ${event.content_index}`, { eventName: event.type });
   if (part.type !== 'output_text') throw wrongPart(event, 'output_text', part.type);
   return position;
@@ -398,7 +399,7 @@ export function appendOutputText(
   if (position < 0) return snapshot;
   const output = snapshot.output;
   const item = output[position] as ResponseOutputMessage;
-  const at = partPosition(item.content, event.content_index);
+  const at = partPosition(item.content, event.content_index, output, position);
   const part = item.content[at] as ResponseOutputText;
   const content = item.content.slice();
   content[at] = withDeltaLogprobs({ ...part, text: part.text + delta }, logprobs);
@@ -562,12 +563,12 @@ function unaddedMessage(snapshot: ResponseSnapshot, event: ResponseStreamEvent):
 function updateOutput(
   snapshot: ResponseSnapshot,
   event: Addressed,
-  update: (item: OutputItem) => OutputItem,
+  update: (item: OutputItem, position: number) => OutputItem,
 ): ResponseSnapshot {
   const position = outputPosition(snapshot, event);
   const item = snapshot.output[position];
   if (item === undefined) throw noOutputItem(event);
-  const next = update(item);
+  const next = update(item, position);
   if (next === item) return snapshot;
   const output = snapshot.output.slice();
   output[position] = next;
@@ -579,9 +580,9 @@ function updateItem<T extends OutputItem['type']>(
   snapshot: ResponseSnapshot,
   event: Addressed,
   type: T,
-  update: (item: OutputOf<T>) => OutputOf<T>,
+  update: (item: OutputOf<T>, position: number) => OutputOf<T>,
 ): ResponseSnapshot {
-  return updateOutput(snapshot, event, (item) => (item.type === type ? update(item as OutputOf<T>) : item));
+  return updateOutput(snapshot, event, (item, position) => (item.type === type ? update(item as OutputOf<T>, position) : item));
 }
 
 /** Updates content part `content_index` of the addressed message, which must be of kind `kind`. */
@@ -591,9 +592,9 @@ function updateMessagePart<K extends MessagePart['type']>(
   kind: K,
   update: (part: Extract<MessagePart, { type: K }>) => Extract<MessagePart, { type: K }>,
 ): ResponseSnapshot {
-  return updateItem(snapshot, event, 'message', (item) => ({
+  return updateItem(snapshot, event, 'message', (item, position) => ({
     ...item,
-    content: replaceAt(item.content, partPosition(item.content, event.content_index), event, (part) => {
+    content: replaceAt(item.content, partPosition(item.content, event.content_index, snapshot.output, position), event, (part) => {
       if (part.type !== kind) throw wrongPart(event, kind, part.type);
       return update(part as Extract<MessagePart, { type: K }>);
     }),
@@ -608,36 +609,54 @@ function updateReasoningPart(
   event: Addressed & { readonly content_index: number },
   update: (part: ReasoningPart) => ReasoningPart,
 ): ResponseSnapshot {
-  return updateItem(snapshot, event, 'reasoning', (item) => ({
+  return updateItem(snapshot, event, 'reasoning', (item, position) => ({
     ...item,
-    content: replaceReasoningPart(item.content ?? [], event.content_index, event, update),
+    content: replaceReasoningPart(item.content ?? [], event.content_index, event, update, snapshot.output, position),
   }));
 }
 
 /**
- * A copy of a reasoning item's `content` with the text part an event at `index` addresses updated: the part there,
- * else the last part ({@link partPosition}); in a list without parts, the first part is started (a part whose
- * `added` event never came: vLLM adds its reasoning items with `content: null` and sends no standard
- * `content_part.added`, and numbers the part after the parts of the items before it).
+ * A copy of a reasoning item's `content` with the text part an event at `index` addresses updated; a part just past
+ * the last one is started (a part whose `added` event never came: vLLM adds its reasoning items with `content: null`
+ * and sends no standard `content_part.added`, and numbers the part after the parts of the items before it, see
+ * {@link partPosition}).
  */
 function replaceReasoningPart(
   content: readonly ReasoningPart[],
   index: number,
   event: { readonly type: string },
   update: (part: ReasoningPart) => ReasoningPart,
+  output: readonly OutputItem[],
+  position: number,
 ): ReasoningPart[] {
-  return replaceAt(content, content.length === 0 ? 0 : partPosition(content, index), event, update, BLANK_REASONING_TEXT);
+  return replaceAt(content, partPosition(content, index, output, position, true), event, update, BLANK_REASONING_TEXT);
 }
 
 /**
- * Where the part an event's `content_index` addresses is in an item's list of parts: that index, or, for an index
- * past the last part, the last part. The API numbers an item's parts from 0; vLLM's gpt-oss streams number them on
- * from the parts of the items before (vllm-project/vllm#45742: a message after a reasoning item has its one part at
- * `content_index` 1), while `content_part.added` appends the part whatever its index, as in the SDK. Parts stream one
- * after the other, so the events of such a part are the last part's. An empty list keeps the index (no part is there).
+ * Where the part an event's `content_index` addresses is in the list of parts of the item at `position` of `output`.
+ * The API numbers an item's parts from 0; vLLM's gpt-oss streams number them on from the parts of the items before
+ * (vllm-project/vllm#45742: a message after a reasoning item has its one part at `content_index` 1), while
+ * `content_part.added` appends the part whatever its index, as in the SDK. So: the part at that index; else the part
+ * at the index less the parts of the items before; else, with `startsNext` (a part whose `added` event never came),
+ * the next part by either numbering. Any other index stays as it is (an event for a part that is not there: a
+ * `SnapshotError`, not a text put into another part).
  */
-function partPosition(parts: readonly unknown[], index: number): number {
-  return parts.length > 0 && index >= parts.length && Number.isInteger(index) ? parts.length - 1 : index;
+function partPosition(
+  parts: readonly unknown[],
+  index: number,
+  output: readonly OutputItem[],
+  position: number,
+  startsNext = false,
+): number {
+  if (index < parts.length || !Number.isInteger(index)) return index;
+  let before = 0;
+  for (let i = 0; i < position; i++) {
+    const content = (output[i] as { content?: unknown }).content;
+    if (Array.isArray(content)) before += content.length;
+  }
+  const shifted = index - before;
+  if (shifted >= 0 && shifted < parts.length) return shifted;
+  return startsNext && index !== parts.length && shifted === parts.length ? shifted : index;
 }
 
 const BLANK_SUMMARY: ResponseReasoningItem['summary'][number] = /* @__PURE__ */ Object.freeze({ type: 'summary_text', text: '' });
