@@ -5,10 +5,11 @@
  * then time out rather than pass.
  */
 import { getEventListeners } from 'node:events';
-import { firstValueFrom, lastValueFrom, type SchedulerAction, type Subscription, toArray, VirtualTimeScheduler } from 'rxjs';
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import type { Run, ResponseStreamEvent } from '../../src/index';
 import { startEmulator, type Emulator } from '../../src/testing/index.js';
 import { useEmulator } from '../helpers/emulator';
+import { WatchedScheduler } from '../helpers/watched-scheduler';
 
 const ctx = useEmulator();
 const INPUT = 'Tell me about the sea and the sky';
@@ -34,21 +35,6 @@ async function abortedWhen<T>(
   clearTimeout(bound);
   expect(error).toBe(reason);
   return { received, error };
-}
-
-/** A scheduler whose timers never fire (nobody flushes it), which tells when a wait of a given length begins on it. */
-class WatchedScheduler extends VirtualTimeScheduler {
-  private readonly watchers: Array<{ matches: (ms: number) => boolean; resolve: () => void }> = [];
-
-  override schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay = 0, state?: T): Subscription {
-    for (const watcher of this.watchers) if (watcher.matches(delay)) watcher.resolve();
-    return super.schedule(work, delay, state);
-  }
-
-  /** Resolves when something is scheduled with a delay `matches` accepts. */
-  waitScheduled(matches: (ms: number) => boolean): Promise<void> {
-    return new Promise((resolve) => this.watchers.push({ matches, resolve }));
-  }
 }
 
 /** Requests of `emulator` from index `from` on, as `METHOD path` with response ids generalised. */

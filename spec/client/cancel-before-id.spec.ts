@@ -6,35 +6,15 @@
  * background, or when a signal aborts. Over real HTTP to the emulator; every fetch is watched, to tell when the
  * client aborts it (at once, or later).
  */
-import { firstValueFrom, lastValueFrom, type SchedulerAction, type Subscription, take, toArray, VirtualTimeScheduler } from 'rxjs';
+import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
 import { type ClientOptions, createClient, type ResponseStreamOptions } from '../../src/index';
 import { type Emulator, startEmulator } from '../../src/testing/index.js';
+import { WatchedScheduler } from '../helpers/watched-scheduler';
 
 const INPUT = 'Tell me about the sea and the sky';
 const BACKGROUND = { model: 'gpt-4o', input: INPUT, background: true } as const;
 const POST_RESPONSE = { method: 'POST', path: '/responses' } as const;
 const CANCEL = { method: 'POST', path: /^\/v1\/responses\/resp_[^/]+\/cancel$/ } as const;
-
-/** A scheduler whose time moves only when told (`advanceTo`), which tells when a wait of a given length begins on it. */
-class ManualScheduler extends VirtualTimeScheduler {
-  private readonly watchers: Array<{ matches: (ms: number) => boolean; resolve: () => void }> = [];
-
-  override schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay = 0, state?: T): Subscription {
-    for (const watcher of this.watchers) if (watcher.matches(delay)) watcher.resolve();
-    return super.schedule(work, delay, state);
-  }
-
-  /** Resolves when something is scheduled with a delay `matches` accepts. */
-  waitScheduled(matches: (ms: number) => boolean): Promise<void> {
-    return new Promise((resolve) => this.watchers.push({ matches, resolve }));
-  }
-
-  /** Runs what is due up to `ms` (virtual). */
-  advanceTo(ms: number): void {
-    this.maxFrames = ms;
-    this.flush();
-  }
-}
 
 /** One fetch the client made: what it sent, and whether (and when, in the scheduler's time) it was aborted. */
 interface Sent {
@@ -145,7 +125,7 @@ describe('cancelOnUnsubscribe: a background create left before its first event n
     ['has its headers, not its first event', { kind: 'delay', ms: 300, headersFirst: true } as const],
   ])('left while the POST %s: read on until response.created, the response cancelled (<key>-cancel), then closed', async (_, delay) => {
     emulator.inject(delay, { match: POST_RESPONSE });
-    const scheduler = new ManualScheduler();
+    const scheduler = new WatchedScheduler();
     const { sent, fetch } = watchedFetch(scheduler);
     const client = clientWith({ fetch, scheduler, firstEventTimeout: 12_345 });
     const { delivered, subscription } = subscribe(client, { cancelOnUnsubscribe: true, idempotencyKey: 'stop-early' });
@@ -169,7 +149,7 @@ describe('cancelOnUnsubscribe: a background create left before its first event n
 
   it('a first event that never comes: the held request is closed at firstEventTimeout, nothing else is sent', async () => {
     emulator.inject({ kind: 'stall', afterEvents: 0 }, { match: POST_RESPONSE });
-    const scheduler = new ManualScheduler();
+    const scheduler = new WatchedScheduler();
     const { sent, fetch } = watchedFetch(scheduler);
     const client = clientWith({ fetch, scheduler, firstEventTimeout: 5000 });
     const { delivered, subscription } = subscribe(client, { cancelOnUnsubscribe: true });
@@ -188,7 +168,7 @@ describe('cancelOnUnsubscribe: a background create left before its first event n
 
   it('headers that never come: the held request is closed at the request timeout, nothing else is sent', async () => {
     emulator.inject({ kind: 'delay', ms: 60_000, headersFirst: false }, { match: POST_RESPONSE });
-    const scheduler = new ManualScheduler();
+    const scheduler = new WatchedScheduler();
     const { sent, fetch } = watchedFetch(scheduler);
     const client = clientWith({ fetch, scheduler, timeout: 5000 });
     const { delivered, subscription } = subscribe(client, { cancelOnUnsubscribe: true });
@@ -211,7 +191,7 @@ describe('cancelOnUnsubscribe: a background create left before its first event n
   it('an error answer to the held request (a 429): closed, never sent again, nothing cancelled', async () => {
     emulator.inject({ kind: 'rateLimit', retryAfterMs: 1 }, { match: POST_RESPONSE });
     emulator.inject({ kind: 'delay', ms: 300, headersFirst: false }, { match: POST_RESPONSE });
-    const scheduler = new ManualScheduler();
+    const scheduler = new WatchedScheduler();
     const { sent, fetch } = watchedFetch(scheduler);
     const client = clientWith({ fetch, scheduler, maxRetries: 2 });
     const { subscription } = subscribe(client, { cancelOnUnsubscribe: true });
@@ -248,7 +228,7 @@ describe('cancelOnUnsubscribe: a background create left before its first event n
 
     it('during the backoff before a retry', async () => {
       emulator.inject({ kind: 'rateLimit', retryAfterMs: 12_345 }, { match: POST_RESPONSE, times: 2 });
-      const scheduler = new ManualScheduler();
+      const scheduler = new WatchedScheduler();
       const { sent, fetch } = watchedFetch(scheduler);
       const client = clientWith({ fetch, scheduler, maxRetries: 2 });
       let backoff = scheduler.waitScheduled((ms) => ms === 12_345);
