@@ -3,8 +3,8 @@
  * {@link JOIN_EVERY} pieces and when read, so that a long answer is not kept as one small string object per token.
  */
 
-/** How many pieces of text a list keeps before they are joined into one. @internal */
-export const JOIN_EVERY = 1024;
+/** How many pieces of text a list keeps before they are joined into one. */
+const JOIN_EVERY = 1024;
 
 /**
  * Adds `piece` to `pieces`, joining them when they reach {@link JOIN_EVERY}. @internal
