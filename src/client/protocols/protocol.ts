@@ -74,6 +74,9 @@ export interface StreamPlan<E> {
   readonly fallback?: ((reason: unknown) => Observable<E>) | undefined;
   /** The missing events of a cut stream, from the server's final objects; `undefined` when it cannot tell. */
   readonly recover?: ((reason: unknown) => Observable<E> | undefined) | undefined;
-  /** Sees every event delivered (what recovery compares with the server's objects). */
+  /**
+   * Sees every event delivered: what recovery compares with the server's objects, or whether an event told what the
+   * request's `hold` waits for (a Responses create's response id).
+   */
   readonly observe?: ((event: E) => void) | undefined;
 }

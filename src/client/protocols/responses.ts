@@ -312,6 +312,7 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
             }
           : undefined,
       recover: delivered ? settle : undefined,
+      // Never both: a response that settles is not in the background, one that is held is.
       observe: delivered?.observe ?? (holds ? learnName : undefined),
     };
   },
