@@ -78,11 +78,11 @@ export interface ResponseContext {
  * transport.request(spec, options, read, { wanted: () => !named, next: (event) => isPathId(event.response?.id) });
  */
 export interface RequestHold<T> {
-  /** Asked once, when the subscriber leaves while the request is under way: whether to hold it. */
+  /** Asked once, when the subscriber leaves while the request is under way: whether to hold it (a throw: no). */
   wanted(): boolean;
-  /** A value read while held; `true` ends the hold (the request is then aborted). Must not throw. */
+  /** A value read while held; `true` ends the hold (the request is then aborted), and so does a throw. */
   next(value: T): boolean;
-  /** The held request failed (the hold is over): what it failed with. Must not throw. */
+  /** The held request failed (the hold is over): what it failed with. A throw is ignored. */
   readonly error?: ((error: unknown) => void) | undefined;
 }
 
