@@ -210,7 +210,10 @@ export class StructuredOutputUnknownToolError extends StructuredOutputError {
   readonly callId: string | undefined;
   /** The kind of call: a function call, or a custom tool call (which a tool loop cannot run). */
   readonly toolType: 'function' | 'custom';
-  /** The names of the tools that can be called (a tool loop's tools, in their order), when known. */
+  /**
+   * The names of the tools a tool loop runs, in their order (what its message tells the model it may call);
+   * `undefined` from `parsedToolCalls()`, whose message says the tool has no schema.
+   */
   readonly knownTools: readonly string[] | undefined;
 
   constructor(

@@ -60,14 +60,15 @@ export type ChatToolLoopEvent = ToolLoopEvent<
  * `tool` message per call, and goes on until a turn has no calls, `stopWhen` holds, `maxSteps` (default 10)
  * requests were made, or (as the SDK's runner stops) the function a `tool_choice` forces ran (`reason:
  * 'tool_choice'`: the model would be made to call it again every turn). The tools are added to `params.tools`: zod
- * tools as strict function tools, JSON-schema tools with their schema and `strict`. A tool's result goes into its `tool` message as a string, or as the text parts
- * it returned (`[{ type: 'text', text }]`, which the API takes as `content`). A custom tool call (`type:
- * 'custom'`) is answered like a call to an unknown tool (`onInvalidArguments`). Every chunk arrives wrapped with
- * its `step` (and the `callId` of the tool call it carries), with the loop's `turn.*`, `tool_call.*` and
- * `loop.finished` events; `toolLoopResult()` gives the last completion, the messages and the tokens of all the
- * turns (with `stream_options: { include_usage: true }`). A turn whose first choice finished with `length` or
- * `content_filter` fails the loop with `ToolLoopIncompleteError` once its chunks are emitted: none of its calls
- * runs, no further request. Unsubscribing aborts the current request and the running tools.
+ * tools as strict function tools, JSON-schema tools with their schema and `strict`. A tool's result goes into its
+ * `tool` message as a string, or as the text parts it returned (`[{ type: 'text', text }]`, which the API takes as
+ * `content`). A custom tool call (`type: 'custom'`) is answered like a call to an unknown tool
+ * (`onInvalidArguments`). Every chunk arrives wrapped with its `step` (and the `callId` of the tool call it
+ * carries), with the loop's `turn.*`, `tool_call.*` and `loop.finished` events; `toolLoopResult()` gives the last
+ * completion, the messages and the tokens of all the turns (with `stream_options: { include_usage: true }`). A
+ * turn whose first choice finished with `length` or `content_filter` fails the loop with `ToolLoopIncompleteError`
+ * once its chunks are emitted: none of its calls runs, no further request. Unsubscribing aborts the current request
+ * and the running tools.
  *
  * The options are checked when it is called, before it returns (a mistake only code can fix, thrown where the
  * loop is made, as `zodFunction()` throws): `ToolLoopDefinitionError` for a value in `tools` that is no tool or
