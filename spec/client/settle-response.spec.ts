@@ -3,6 +3,7 @@ import { fallbackResponseEvents } from '../../src/client/fallback/response-event
 import { deliveredResponseEvents, divergence, missingResponseEvents } from '../../src/client/recovery/settle-response';
 import { accumulateResponse, finalResponse, type Response, ResponseStreamError, type ResponseStreamEvent, textDeltas, toolCallDeltas } from '../../src/index';
 import { dataValuesOf, fixtureBytes } from '../helpers/bytes';
+import { gptOssStream } from '../helpers/gpt-oss-stream';
 
 const message = {
   id: 'msg_1',
@@ -215,36 +216,11 @@ describe('missingResponseEvents', () => {
   });
 
   it("parts vLLM's gpt-oss streams number on from the items before (a message's one part at content_index 2) continue the response's parts, cut anywhere: no text twice", async () => {
-    const think = (id: string, text: string) => ({ type: 'reasoning', id, summary: [], content: [{ type: 'reasoning_text', text }], status: 'completed' });
-    const search = { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'weather' } };
-    const answer = { type: 'message', id: 'msg_3', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Sunny, 21C.', annotations: [] }] };
-    const settled = { ...final, output: [think('rs_0', 'Look it up.'), search, think('rs_2', 'Found it.'), answer] } as unknown as Response;
-    const reasoning = (output_index: number, content_index: number, id: string, pieces: string[]) => {
-      const at = { item_id: id, output_index, content_index };
-      const text = pieces.join('');
-      return [
-        { type: 'response.output_item.added', output_index, item: { type: 'reasoning', id, summary: [], content: null, status: 'in_progress' } },
-        { type: 'response.reasoning_part.added', ...at, part: { type: 'reasoning_text', text: '' } },
-        ...pieces.map((delta) => ({ type: 'response.reasoning_text.delta', ...at, delta })),
-        { type: 'response.reasoning_text.done', ...at, text },
-        { type: 'response.reasoning_part.done', ...at, part: { type: 'reasoning_text', text } },
-        { type: 'response.output_item.done', output_index, item: think(id, text) },
-      ];
-    };
-    const at = { item_id: 'msg_3', output_index: 3, content_index: 2 };
+    const stream = gptOssStream();
+    const settled = { ...final, output: stream.output } as unknown as Response;
     const events = [
       { type: 'response.created', response: { ...settled, status: 'in_progress', output: [] } },
-      ...reasoning(0, 0, 'rs_0', ['Look ', 'it up.']),
-      { type: 'response.output_item.added', output_index: 1, item: { ...search, status: 'in_progress' } },
-      { type: 'response.output_item.done', output_index: 1, item: search },
-      ...reasoning(2, 1, 'rs_2', ['Found ', 'it', '.']),
-      { type: 'response.output_item.added', output_index: 3, item: { ...answer, status: 'in_progress', content: [] } },
-      { type: 'response.content_part.added', ...at, part: { type: 'output_text', text: '', annotations: [] } },
-      { type: 'response.output_text.delta', ...at, delta: 'Sunny, ', logprobs: [] },
-      { type: 'response.output_text.delta', ...at, delta: '21C.', logprobs: [] },
-      { type: 'response.output_text.done', ...at, text: 'Sunny, 21C.', logprobs: [] },
-      { type: 'response.content_part.done', ...at, part: answer.content[0] },
-      { type: 'response.output_item.done', output_index: 3, item: answer },
+      ...stream.events,
       { type: 'response.completed', response: settled },
     ].map((event, sequence_number) => ({ ...event, sequence_number })) as unknown as ResponseStreamEvent[];
     for (let cut = 1; cut < events.length; cut++) {

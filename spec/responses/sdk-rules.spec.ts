@@ -17,6 +17,7 @@ import {
   StreamParseError,
   toolCallDeltas,
 } from '../../src/index';
+import { gptOssStream } from '../helpers/gpt-oss-stream';
 import { withoutParsed } from '../helpers/sdk';
 import { expectSameAnswers, ours, sdk } from './sdk-parity';
 import { response, sse } from './stream';
@@ -259,38 +260,9 @@ describe('deliberate differences from the SDK', () => {
   it("finds the parts vLLM's gpt-oss streams number on from the items before (a message's one part at content_index 2); the SDK fails", async () => {
     // vLLM's Harmony streaming keeps one content_index counter for the whole response (vllm-project/vllm#45742):
     // reasoning at 0, a web search (no parts), reasoning at 1, then the message's only part at 2.
-    const think = (id: string, text: string) => ({ type: 'reasoning', id, summary: [], content: [{ type: 'reasoning_text', text }], status: 'completed' });
-    const search = { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'weather' } };
-    const answer = { type: 'message', id: 'msg_3', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Sunny, 21C.', annotations: [] }] };
-    const reasoning = (output_index: number, content_index: number, id: string, pieces: string[]) => {
-      const at = { item_id: id, output_index, content_index };
-      const text = pieces.join('');
-      return [
-        { type: 'response.output_item.added', output_index, item: { type: 'reasoning', id, summary: [], content: null, status: 'in_progress' } },
-        // vLLM's own event (not the API's): passed through, changing nothing.
-        { type: 'response.reasoning_part.added', ...at, part: { type: 'reasoning_text', text: '' } },
-        ...pieces.map((delta) => ({ type: 'response.reasoning_text.delta', ...at, delta })),
-        { type: 'response.reasoning_text.done', ...at, text },
-        { type: 'response.reasoning_part.done', ...at, part: { type: 'reasoning_text', text } },
-        { type: 'response.output_item.done', output_index, item: think(id, text) },
-      ];
-    };
-    const at = { item_id: 'msg_3', output_index: 3, content_index: 2 };
-    const events = numbered([
-      created,
-      ...reasoning(0, 0, 'rs_0', ['Look ', 'it up.']),
-      { type: 'response.output_item.added', output_index: 1, item: { ...search, status: 'in_progress' } },
-      { type: 'response.output_item.done', output_index: 1, item: search },
-      ...reasoning(2, 1, 'rs_2', ['Found ', 'it', '.']),
-      { type: 'response.output_item.added', output_index: 3, item: message('msg_3') },
-      { type: 'response.content_part.added', ...at, part: textPart },
-      { type: 'response.output_text.delta', ...at, delta: 'Sunny, ', logprobs: [] },
-      { type: 'response.output_text.delta', ...at, delta: '21C.', logprobs: [] },
-      { type: 'response.output_text.done', ...at, text: 'Sunny, 21C.', logprobs: [] },
-      { type: 'response.content_part.done', ...at, part: answer.content[0] },
-      { type: 'response.output_item.done', output_index: 3, item: answer },
-    ]);
-    const output = [think('rs_0', 'Look it up.'), search, think('rs_2', 'Found it.'), answer];
+    const stream = gptOssStream();
+    const events = numbered([created, ...stream.events]);
+    const output = stream.output;
     // Before each item's done event the snapshot holds what streamed so far, each text in its item's one part.
     const before = (type: string, output_index: number) => events.findIndex((e) => e['type'] === type && e['output_index'] === output_index);
     expect((fold(events.slice(0, before('response.reasoning_text.done', 2)))!.output[2] as { content: unknown }).content).toEqual([
