@@ -23,6 +23,7 @@ import {
   type ChatToolsMessage,
 } from '../../src/structured';
 import { useEmulator } from '../helpers/emulator';
+import { until } from '../helpers/until';
 import { chunk, recordingLookup } from './streams';
 
 // The emulator's assistant calls every function tool the last user message names (in parallel); after the
@@ -96,23 +97,33 @@ describe('runChatTools against the emulator (real HTTP)', () => {
           { name: 'get_weather', arguments: { city: 'Rome' } },
         ],
       });
-    // The first call ends last.
-    const slowFirst = async (city: string) => (await new Promise((resolve) => setTimeout(resolve, city === 'Oslo' ? 40 : 1)), `sunny in ${city}`);
+    // The first call ends last: Oslo's result waits for Rome's (and for what Rome's result set off), in each run.
+    const firstEndsLast = () => {
+      let romeEnded!: () => void;
+      const rome = new Promise<void>((resolve) => (romeEnded = resolve));
+      return async (city: string) => {
+        if (city === 'Oslo') await rome.then(() => new Promise((resolve) => setImmediate(resolve)));
+        else romeEnded();
+        return `sunny in ${city}`;
+      };
+    };
     const question = [{ role: 'user', content: 'Weather in Oslo and Rome?' }];
     script();
     const sdk = new OpenAI({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 0 });
+    const sdkWeather = firstEndsLast();
     const runner = sdk.chat.completions.runTools({
       model: 'gpt-4o',
       stream: true,
       messages: question as never,
-      tools: [sdkZodFunction({ name: 'get_weather', parameters: City, function: ({ city }) => slowFirst(city) })],
+      tools: [sdkZodFunction({ name: 'get_weather', parameters: City, function: ({ city }) => sdkWeather(city) })],
     });
     const sdkContent = await runner.finalContent();
     const sdkSecond = chatPosts().slice(before)[1]!.body as { messages: ChatToolsMessage[] };
 
     script();
     before = chatPosts().length;
-    const weather = zodTool({ name: 'get_weather', parameters: City, execute: ({ city }) => slowFirst(city) });
+    const ourWeather = firstEndsLast();
+    const weather = zodTool({ name: 'get_weather', parameters: City, execute: ({ city }) => ourWeather(city) });
     const events = await lastValueFrom(runChatTools(ctx.client, { model: 'gpt-4o', messages: question }, { tools: [weather] }).pipe(toArray()));
     const finished = events.flatMap((e) => (e.type === 'tool_call.finished' ? [e.outcome.output] : []));
     expect(finished).toEqual(['sunny in Rome', 'sunny in Oslo']); // as they ended
@@ -302,7 +313,7 @@ describe('runChatTools against the emulator (real HTTP)', () => {
       const events: ChatToolLoopEvent[] = [];
       const subscription = faulted({ kind: 'stall', afterEvents: 3 }, 0).subscribe((e) => events.push(e));
       // The turn's first events have come (the server stalls after them): its request is in flight.
-      while (events.filter((e) => e.type === 'event').length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+      await until(() => events.filter((e) => e.type === 'event').length >= 3, { what: "the turn's first events" });
       subscription.unsubscribe();
       expect((await posts()[0]!.ended).outcome).toBe('client-closed');
       await new Promise((resolve) => setTimeout(resolve, 30));
@@ -315,7 +326,7 @@ describe('runChatTools against the emulator (real HTTP)', () => {
       const controller = new AbortController();
       const events: ChatToolLoopEvent[] = [];
       const failed = lastValueFrom(faulted({ kind: 'stall', afterEvents: 2 }, 1, { signal: controller.signal }).pipe(tap((e) => events.push(e)))).catch((e: unknown) => e);
-      while (!events.some((e) => e.type === 'event' && e.step === 1)) await new Promise((resolve) => setTimeout(resolve, 5));
+      await until(() => events.some((e) => e.type === 'event' && e.step === 1), { what: "the second turn's first event" });
       const reason = new Error('the user left');
       controller.abort(reason);
       expect(await failed).toBe(reason);
