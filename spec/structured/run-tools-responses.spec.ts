@@ -450,6 +450,25 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
       expect(posts()[1]!.body).toMatchObject({ tool_choice: forced });
     });
 
+    it("the SDK's ResponsesToolRunner refuses a forced function (and 'required' over function tools) before sending anything", async () => {
+      // In a node process of its own, as the runner's other test here (it checks that values are of its realm).
+      const start = responsesPosts().length;
+      const script = `
+        const OpenAI = require('openai').default;
+        const { ResponsesToolRunner } = require('openai/helpers/responses-tool-runner');
+        const tool = { type: 'function', name: 'get_weather', strict: true,
+          parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } };
+        const runner = new ResponsesToolRunner({ functions: [{ tool, execute: async ({ city }) => 'sunny in ' + city }] });
+        const client = new OpenAI({ apiKey: 'test', baseURL: process.argv[1], maxRetries: 0 });
+        const run = (tool_choice) => runner.run(client, { model: 'gpt-4o', input: 'Weather in Oslo?', tools: [], tool_choice })
+          .then((response) => response.status, (error) => error.constructor.name + ': ' + error.message);
+        Promise.all([run({ type: 'function', name: 'get_weather' }), run('required')]).then((outcomes) => process.stdout.write(JSON.stringify(outcomes)));`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, ctx.emulator.url]);
+      const refused = 'TypeError: ResponsesToolRunner cannot finish when tool_choice always requires a local tool. Use auto or responses.create for a single forced request.';
+      expect(JSON.parse(stdout)).toEqual([refused, refused]);
+      expect(responsesPosts()).toHaveLength(start);
+    });
+
     it("tool_choice 'required' forces no one function: the loop goes on to maxSteps", async () => {
       ctx.emulator.clearScriptedAnswers();
       ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] }, { times: 20, match: { api: 'responses' } });

@@ -64,8 +64,8 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<
  * returned: `[{ type: 'input_text', text }, { type: 'input_image', image_url }]`, `input_file`, which the API takes
  * as the output), and goes on until a turn has no calls, `stopWhen` holds, `maxSteps` (default 10) requests were
  * made, or the function a `tool_choice` forces (`{ type: 'function', name }`) ran (`reason: 'tool_choice'`: the
- * model would be made to call it again every turn; the SDK's Responses runner goes on calling it). A custom tool
- * call (`custom_tool_call`) is answered like a call to an unknown tool (`onInvalidArguments`), with a
+ * model would be made to call it again every turn; the SDK's `ResponsesToolRunner` refuses such a request). A
+ * custom tool call (`custom_tool_call`) is answered like a call to an unknown tool (`onInvalidArguments`), with a
  * `custom_tool_call_output`. How a turn follows the one before depends on the request:
  * - with a `conversation` (`store: false` too): the same `conversation`, and as `input` only the outputs. The
  *   conversation holds the turns before (the API adds each turn's input and output items to it), and the API
