@@ -197,13 +197,12 @@ export interface ResponsesResource {
  * responses.create({ model: 'gpt-4o', input: 'Hi' }).subscribe((r) => console.log(r.status));
  */
 export function responsesResource(transport: Transport): ResponsesResource {
-  // `hold`: the fallback's create, read on when left once sent (see `RequestHold`).
-  const createHeld = (params: ResponseCreateParams | ResponseCreateFields, options: RequestOptions | undefined, hold: RequestHold<Response> | undefined) => {
+  // `hold`: what the fallback's create does when left once sent (see `RequestHold`); the resource's own has none.
+  const create = (params: ResponseCreateParams | ResponseCreateFields, options?: RequestOptions, hold?: RequestHold<Response>) => {
     const { stream: _ignored, ...body } = params as Record<string, unknown>;
     void _ignored;
     return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(responseCheck), hold);
   };
-  const create = (params: ResponseCreateParams | ResponseCreateFields, options?: RequestOptions) => createHeld(params, options, undefined);
   const streamSpec = (responseId: string, startingAfter: number | undefined, extra?: ResponseRetrieveParams): RequestSpec => ({
     method: 'GET',
     path: `/responses/${enc(responseId)}`,
@@ -218,7 +217,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
         filter((event) => typeof event.sequence_number !== 'number' || event.sequence_number > startingAfter),
       ),
     cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
-    create: (body, options, hold) => createHeld(body as ResponseCreateParams, options, hold),
+    create: (body, options, hold) => create(body as ResponseCreateParams, options, hold),
     retrieve: (responseId, options, query) =>
       transport.request({ method: 'GET', path: `/responses/${enc(responseId)}`, query }, options, readJSONWithHeaders(responseCheck)),
   };
@@ -263,7 +262,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
   }
 
   return {
-    create,
+    create: (params, options) => create(params, options),
     retrieve,
     cancel: (responseId, options) =>
       transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON(responseCheck)),
