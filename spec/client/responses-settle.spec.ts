@@ -196,6 +196,9 @@ describe('client.responses.stream(): a cut stream of a stored response is comple
       );
       expect(error).toBeInstanceOf(ResponseDivergedError);
       expect(error).toMatchObject({ responseId: 'resp_trim', startingAfter: 4, receivedEvents: 5, path: 'output[0].content[0].text', response: settled });
+      // What differs, in its message too: the text delivered there and the response's.
+      expect((error as ResponseDivergedError).excerpt).toBe('delivered " The sea", the response has "The sea is wide."');
+      expect((error as Error).message).toContain('(output[0].content[0].text: delivered " The sea", the response has "The sea is wide.")');
       expect((error as ResponseDivergedError).reason).toBe(recoveries[0]!.reason);
       expect((error as ResponseDivergedError).reason).toBeInstanceOf(IncompleteStreamError);
       // What was delivered, and nothing after it: " The seas wide." would have been made of it.

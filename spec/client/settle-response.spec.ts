@@ -261,8 +261,18 @@ describe('missingResponseEvents', () => {
     for (const [cut, settled, path] of cases) {
       const delivered = deliveredResponseEvents();
       uncut.slice(0, cut).forEach((event) => delivered.observe(event));
-      expect([cut, divergence(delivered.state(), settled)]).toEqual([cut, path]);
+      expect([cut, divergence(delivered.state(), settled)?.path]).toEqual([cut, path]);
     }
+    // With the text delivered there, and the response's (none where it has no text there).
+    const delivered = deliveredResponseEvents();
+    uncut.slice(0, after('response.output_text.delta')).forEach((event) => delivered.observe(event));
+    expect(divergence(delivered.state(), edited((o) => (o[1]!['content'][0].text = 'Hi, wide world')))).toEqual({
+      path: 'output[1].content[0].text',
+      delivered: 'Hell', // the first delta
+      stored: 'Hi, wide world',
+    });
+    expect(divergence(delivered.state(), edited((o) => (o[1]!['content'] = []))))
+      .toEqual({ path: 'output[1].content[0]', delivered: 'Hell', stored: undefined });
   });
 
   it('an incomplete or failed response ends with its own terminal event; a cancelled one fails (no success)', () => {

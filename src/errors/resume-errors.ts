@@ -112,14 +112,29 @@ export class ResponseDivergedError extends OpenAIStreamError {
   readonly response: Response;
   /** Where it does not continue what was delivered: `output[1].content[0].text`, `output[2].arguments`, `output[3]`. */
   readonly path: string;
+  /** The start of the text delivered there, and of the response's (`none` when it has no text there). */
+  readonly excerpt: string;
 
-  constructor(details: { responseId: string; startingAfter: number; receivedEvents: number; reason: unknown; response: Response; path: string }) {
+  constructor(details: {
+    responseId: string;
+    startingAfter: number;
+    receivedEvents: number;
+    reason: unknown;
+    response: Response;
+    path: string;
+    delivered: string;
+    stored: string | undefined;
+  }) {
     const cut = details.reason instanceof Error ? details.reason.message : String(details.reason);
+    const quoted = (text: string | undefined) => (text === undefined ? 'none' : JSON.stringify(excerpt(text, 80)));
+    const said = `delivered ${quoted(details.delivered)}, the response has ${quoted(details.stored)}`;
     super(
       `The stream of response ${details.responseId} was cut after ${details.receivedEvents} events and could not be ` +
-        `completed: the response as it settled does not continue what the stream delivered (${details.path}). The cut: ${cut}`,
+        `completed: the response as it settled does not continue what the stream delivered (${details.path}: ${said}). ` +
+        `The cut: ${cut}`,
       { cause: details.reason },
     );
+    this.excerpt = said;
     this.responseId = details.responseId;
     this.startingAfter = details.startingAfter;
     this.receivedEvents = details.receivedEvents;

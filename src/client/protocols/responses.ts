@@ -258,10 +258,10 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         concatMap((response) => {
           if (response.status === 'cancelled') return throwError(() => reason);
           // Text deltas that would not add up to the response's text: the cut is reported, with the response.
-          const path = divergence(delivered!.state(), response);
-          if (path !== undefined) {
+          const found = divergence(delivered!.state(), response);
+          if (found !== undefined) {
             return throwError(
-              () => new ResponseDivergedError({ responseId: id, startingAfter: state.lastSequence, receivedEvents, reason, response, path }),
+              () => new ResponseDivergedError({ responseId: id, startingAfter: state.lastSequence, receivedEvents, reason, response, ...found }),
             );
           }
           const missing = missingResponseEvents(delivered!.state(), response);

@@ -274,13 +274,13 @@ function tokensAfter(logprobs: readonly unknown[], length: number): unknown[] {
  * deltas were delivered and that the response lacks (`output[2]`). Recovery sends each text's rest as what follows
  * its first characters delivered: the deltas would no longer add up to the response's text (a server that stored
  * another text than it streamed, or placed a part elsewhere), so the cut is reported instead
- * (`ResponseDivergedError`). Pure.
+ * (`ResponseDivergedError`), with the two texts. Pure.
  *
  * @internal
  * @example
- * const path = divergence(delivered.state(), settled); // undefined: missingResponseEvents() completes the stream
+ * const found = divergence(delivered.state(), settled); // undefined: missingResponseEvents() completes the stream
  */
-export function divergence(delivered: DeliveredResponse, response: Response): string | undefined {
+export function divergence(delivered: DeliveredResponse, response: Response): Divergence | undefined {
   const output = (Array.isArray(response.output) ? response.output : []) as unknown as ReadonlyArray<Record<string, unknown> | null>;
   for (const [index, seen] of delivered.items) {
     if (seen.done) continue;
@@ -288,7 +288,8 @@ export function divergence(delivered: DeliveredResponse, response: Response): st
     const at = `output[${index}]`;
     const [summaryParts, contentParts] = partsInOrder(seen);
     if (item === undefined || item === null || typeof item !== 'object') {
-      if (seen.inputLength > 0 || [...summaryParts, ...contentParts].some((part) => part.length > 0)) return at;
+      const streamed = [...summaryParts, ...contentParts].find((part) => part.length > 0);
+      if (seen.inputLength > 0 || streamed) return { path: at, delivered: joined(streamed?.text ?? seen.input), stored: undefined };
       continue;
     }
     for (const [list, parts] of [['summary', summaryParts], ['content', contentParts]] as const) {
@@ -299,18 +300,33 @@ export function divergence(delivered: DeliveredResponse, response: Response): st
         const full = given[position] as Record<string, unknown> | null | undefined;
         const field = PART_TEXT[full?.type as string]?.[0];
         const text = field === undefined ? undefined : full![field];
-        if (typeof text !== 'string') return `${at}.${list}[${position}]`;
-        if (!text.startsWith(joined(part.text))) return `${at}.${list}[${position}].${field}`;
+        const sent = joined(part.text);
+        if (typeof text !== 'string') return { path: `${at}.${list}[${position}]`, delivered: sent, stored: undefined };
+        if (!text.startsWith(sent)) return { path: `${at}.${list}[${position}].${field}`, delivered: sent, stored: text };
       }
     }
     if (seen.inputLength > 0) {
       const field = ITEM_INPUT[item['type'] as string]?.[0];
       const full = field === undefined ? undefined : item[field];
-      if (typeof full !== 'string') return at;
-      if (!full.startsWith(joined(seen.input))) return `${at}.${field}`;
+      const sent = joined(seen.input);
+      if (typeof full !== 'string') return { path: at, delivered: sent, stored: undefined };
+      if (!full.startsWith(sent)) return { path: `${at}.${field}`, delivered: sent, stored: full };
     }
   }
   return undefined;
+}
+
+/**
+ * Where the response as it settled does not continue what a cut stream delivered ({@link divergence}): the path of
+ * the text, the text delivered there, and the response's (none when the response has no text there). @internal
+ *
+ * @example
+ * const found: Divergence = { path: 'output[0].content[0].text', delivered: ' The sea', stored: 'The sea is wide.' };
+ */
+export interface Divergence {
+  readonly path: string;
+  readonly delivered: string;
+  readonly stored: string | undefined;
 }
 
 /**
