@@ -106,6 +106,35 @@ describe('chatCompletionChunks() of a stream without [DONE]', () => {
     }
   });
 
+  it('completions that share one constant id, an empty one or none (TGI has written "", OpenVINO writes none): a cut in a later one is a cut', async () => {
+    // A server whose chunks all carry one id, or none, with no [DONE]: two answers in one body (a relay of two
+    // requests, a tool loop's turns) tell each other apart only by the role and content that come after a finish.
+    const line = (id: string | undefined, choices: object[], extra: object = {}) =>
+      `data: ${JSON.stringify({ ...(id === undefined ? {} : { id }), object: 'chat.completion.chunk', created: 1, model: 'm', choices, ...extra })}\n\n`;
+    for (const id of ['chatcmpl-1', '', undefined]) {
+      const first = line(id, [{ index: 0, delta: { role: 'assistant', content: 'Hello' }, finish_reason: null }]) + line(id, [{ index: 0, delta: {}, finish_reason: 'stop' }]);
+      const usage = line(id, [], { usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+      const second = line(id, [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]) + line(id, [{ index: 0, delta: { content: 'The sea' }, finish_reason: null }]);
+      const stop = line(id, [{ index: 0, delta: {}, finish_reason: 'stop' }]);
+      const run = async (body: string) => read(chatCompletionChunks(streamOf([encoder.encode(body)]), { requireDone: false }));
+      for (const cut of [first + second, first + usage + second, first + second.slice(0, second.indexOf('data: ', 1))]) {
+        const { chunks, end } = await run(cut);
+        expect(end).toBeInstanceOf(IncompleteStreamError);
+        expect(end).toMatchObject({ receivedEvents: chunks.length });
+      }
+      expect((await run(first + second + stop)).end).toBe('complete');
+      expect((await run(first + usage + second + stop + usage)).end).toBe('complete');
+      // A finish followed by a usage chunk, a content filter's empty delta or a chunk of empty values is whole.
+      const trailing = line(id, [{ index: 0, delta: { content: '', tool_calls: [] }, finish_reason: null }], { usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+      const filter = line(id, [{ index: 0, delta: {}, finish_reason: null, content_filter_results: {} }]);
+      for (const after of ['', usage, trailing, filter, filter + usage]) expect((await run(first + after)).end).toBe('complete');
+      // Without requireDone: false, a body cut after the finish is a cut, which names the finish it saw.
+      const strict = await read(chatCompletionChunks(streamOf([encoder.encode(first)])));
+      expect(strict.end).toBeInstanceOf(IncompleteStreamError);
+      expect(strict.end).toMatchObject({ finishReason: 'stop', receivedEvents: 2 });
+    }
+  });
+
   it('[DONE] still ends the stream with requireDone: false, whatever follows it', async () => {
     const bytes = fixtureBytes('chat-recorded', 'openai-text-obfuscation.sse');
     const expected = await lastValueFrom(chatCompletionChunks(streamOf([bytes])).pipe(toArray()));

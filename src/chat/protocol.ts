@@ -10,7 +10,7 @@ import type { ChatCompletionChunk } from '../wire/chat.js';
 import type { ChatCompletionChunksOptions } from './chat-completion-chunks.js';
 import { isOmittedToolCallIndex, ToolCallPositions } from './omitted-positions.js';
 import { NO_PENDING_LOGPROBS, type PendingLogprobsState, pendingLogprobsReducer, settledLogprobs } from './snapshot/pending-logprobs.js';
-import { type CompletionIds, type CompletionQuestions, chatCompletionReducer, completionIdsAfter } from './snapshot/reducer.js';
+import { type CompletionIds, type CompletionQuestions, chatCompletionReducer, completionIdsAfter, deltaCarries } from './snapshot/reducer.js';
 import { textOf } from '../errors/excerpt.js';
 import { isJsonObject } from '../schema/json-values.js';
 
@@ -195,7 +195,10 @@ export const chatSourceWithoutDone: ProtocolSource<ChatCompletionChunk, ChatComp
  * its end of body is a completion once every choice it showed has its `finish_reason` and it showed one at least;
  * else a cut. The usage chunk of `stream_options: { include_usage: true }`, which comes after the last finish, is not
  * waited for: the chunks cannot tell whether it was asked for (`"usage": null` in every chunk is what the API writes
- * when it was, and what many relays write whether or not), and the answer is whole without it.
+ * when it was, and what many relays write whether or not), and the answer is whole without it. A choice that
+ * finished is open again when a later chunk brings something of its message under the same id, an empty one or
+ * none (servers that keep one id for every answer: the next answer in the body, which must finish too); an empty
+ * delta after the finish (a usage or content filter chunk) leaves it finished.
  */
 class FinishingChunkReader extends ChunkReader {
   // By choice index: whether it finished, for the completion under way.
@@ -226,9 +229,16 @@ class FinishingChunkReader extends ChunkReader {
     if (chunk.id) this.currentId = chunk.id;
     const choices = chunk.choices;
     for (let i = 0; i < choices.length; i++) {
-      const { index, finish_reason: reason } = choices[i]!;
-      if (reason) finished.set(index, true);
-      else if (!finished.has(index)) finished.set(index, false);
+      const choice = choices[i]!;
+      const index = choice.index;
+      if (choice.finish_reason) finished.set(index, true);
+      else {
+        const done = finished.get(index);
+        // Something of a message for a choice that finished, under the same id (or an empty one, or none: servers
+        // that keep one id for every answer, TGI's "", OpenVINO's none) is the next answer's: it must finish too.
+        // An empty delta after the finish (a usage or content filter chunk) is not.
+        if (done === undefined || (done && deltaCarries(choice))) finished.set(index, false);
+      }
     }
   }
 }

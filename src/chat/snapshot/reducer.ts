@@ -222,13 +222,25 @@ function carriesShownDelta<S>(chunk: ChatCompletionChunk, asks: CompletionQuesti
   const choices = chunk.choices;
   for (let i = 0; i < choices.length; i++) {
     const choice = choices[i]!;
-    const delta = choice.delta as Record<string, unknown> | null | undefined;
-    if (!delta || !asks.shows(state, choice.index)) continue;
-    // An empty text or list is nothing of a message: a relay's or a server's trailing chunk, not a new answer's.
-    for (const key in delta) {
-      const value = delta[key];
-      if (value != null && value !== '' && !(Array.isArray(value) && value.length === 0)) return true;
-    }
+    if (asks.shows(state, choice.index) && deltaCarries(choice)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a chunk's choice has a delta with any field set (not `{}`, nor none): an empty text or list, or `null`,
+ * is nothing of a message (a relay's or a server's trailing chunk, not a new answer's).
+ *
+ * @internal
+ * @example
+ * if (finished && deltaCarries(choice)) reopen(choice.index);
+ */
+export function deltaCarries(choice: ChatCompletionChunkChoice): boolean {
+  const delta = choice.delta as Record<string, unknown> | null | undefined;
+  if (!delta) return false;
+  for (const key in delta) {
+    const value = delta[key];
+    if (value != null && value !== '' && !(Array.isArray(value) && value.length === 0)) return true;
   }
   return false;
 }
