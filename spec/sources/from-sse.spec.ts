@@ -113,6 +113,40 @@ describe('fromSSE', () => {
     expect(stream.cancelled()).toBe(true);
   });
 
+  it('bounds every line and event by maxBufferSize: any field, many data lines, a name and an id beside the data, a line that came whole', async () => {
+    const fails = async (pieces: string[]) => {
+      // More to come after the piece that passes the limit: the body is cancelled.
+      const stream = streamOf([...pieces, 'data: later\n\n'].map(encode));
+      const received: ServerSentEvent[] = [];
+      const error = await new Promise<unknown>((resolve) =>
+        fromSSE(stream, { maxBufferSize: 10_000 }).subscribe({ next: (e) => received.push(e), error: resolve, complete: () => resolve('complete') }),
+      );
+      expect(error).toBeInstanceOf(StreamBufferOverflowError);
+      expect((error as StreamBufferOverflowError).limit).toBe(10_000);
+      expect(received.map((e) => e.data)).toEqual(['ok']);
+      expect(stream.cancelled()).toBe(true);
+      return error as StreamBufferOverflowError;
+    };
+    const many = (piece: string, n: number) => Array.from({ length: n }, () => piece);
+    // A line that never ends, whatever its field: the parser's own buffer.
+    for (const field of ['data: ', 'event: ', 'id: ', ': ', 'other: ']) {
+      expect((await fails(['data: ok\n\n', field, ...many('x'.repeat(1000), 50)])).excerpt).toMatch(/^x{20}/);
+    }
+    // An event of many short data lines.
+    expect((await fails(['data: ok\n\n', ...many(`data: ${'x'.repeat(100)}\n`, 500)])).excerpt).toMatch(/^(data: )?x{20}/);
+    // Fields each under the limit that hold more together, and a line over the limit that came in one piece: the
+    // event is not delivered, and the error names it.
+    const named = await fails(['data: ok\n\n', 'event: big\nid: ', 'i'.repeat(6_000), '\ndata: ', 'd'.repeat(6_000), '\n\n']);
+    expect(named).toMatchObject({ eventName: 'big' });
+    expect(named.excerpt).toMatch(/^d{20}/);
+    expect(named.message).toContain('An event of 12003 characters (its data, event and id fields) exceeded maxBufferSize (10000 characters) in event "big"');
+    expect((await fails(['data: ok\n\n', `data: ${'d'.repeat(50_000)}\n\n`])).excerpt).toMatch(/^d{20}/);
+    expect((await fails([`data: ok\n\nevent: ${'e'.repeat(9_000)}\n`, `data: ${'d'.repeat(2_000)}\n\n`])).eventName).toMatch(/^e{20}/);
+    // At the limit, it passes.
+    const events = await collect(streamOf([encode(`event: e\nid: i\ndata: ${'d'.repeat(9_998)}\n\n`)]), { maxBufferSize: 10_000 });
+    expect(events.map((e) => e.data.length)).toEqual([9_998]);
+  });
+
   it('fails with the matching APIError for an error Response', async () => {
     const response = new Response('{"error":{"message":"No thread found","type":"invalid_request_error"}}', {
       status: 404,

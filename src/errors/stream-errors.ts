@@ -49,8 +49,17 @@ export class StreamBufferOverflowError extends StreamParseError {
   /** The limit that was exceeded, in characters. */
   readonly limit: number;
 
-  constructor(limit: number, buffered: string) {
-    super(`A line or event exceeded maxBufferSize (${limit} characters) without ending`, { data: buffered });
+  /**
+   * `buffered` is an excerpt of what was being read; `event`, for an event that ended but whose fields (`data`,
+   * `event`, `id`) hold more than `limit` characters together: how many, and its name.
+   */
+  constructor(limit: number, buffered: string, event?: { readonly size: number; readonly eventName?: string | undefined }) {
+    super(
+      event === undefined
+        ? `A line or event exceeded maxBufferSize (${limit} characters) without ending`
+        : `An event of ${event.size} characters (its data, event and id fields) exceeded maxBufferSize (${limit} characters)`,
+      { data: buffered, eventName: event?.eventName },
+    );
     this.limit = limit;
   }
 }

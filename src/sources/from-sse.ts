@@ -16,8 +16,9 @@ import { isEventStreamType, isWholeJson, type ServerSentEvent } from './server-s
  */
 export interface FromSSEOptions {
   /**
-   * The most characters one unfinished line or event may buffer before the stream fails with
-   * {@link StreamBufferOverflowError} (and the body is cancelled). Default 16 MiB.
+   * The most characters one line, or one event (its `data`, `event` and `id` fields together), may hold: past it
+   * the stream fails with {@link StreamBufferOverflowError} (and the body is cancelled), as soon as an unfinished
+   * line or event's data passes it, else when the event ends (it is not delivered). Default 16 MiB.
    */
   maxBufferSize?: number | undefined;
   /** Called with the text of every `:` comment line (keep-alives). Comments never become events. */
@@ -103,10 +104,12 @@ export function readSSE(
         label === undefined && typeof source !== 'function'
           ? (event) => {
               if (flushing) unfinished(event);
+              if (event.data.length + (event.event?.length ?? 0) + (event.id?.length ?? 0) > maxBufferSize) return oversize(event);
               subscriber.next(event);
             }
           : (event) => {
               if (flushing) unfinished(event);
+              if (event.data.length + (event.event?.length ?? 0) + (event.id?.length ?? 0) > maxBufferSize) return oversize(event);
               sawEvent = true;
               subscriber.next(event);
             },
@@ -120,6 +123,17 @@ export function readSSE(
         }
       },
     });
+
+    // The parser bounds an unfinished line (whatever its field) and the data of an unfinished event, but not the
+    // `event:` and `id:` values it keeps beside the data, nor a line that came whole in one piece: an event whose
+    // fields hold more than the limit together fails here, once per event (three lengths), so no event over the
+    // limit is delivered, however the body was split (memory held before it: at most its three fields, each under
+    // the limit and one piece).
+    const oversize = (event: ServerSentEvent): void => {
+      const size = event.data.length + (event.event?.length ?? 0) + (event.id?.length ?? 0);
+      const shown = event.data.length > 0 ? event.data : (event.id ?? '');
+      subscriber.error(new StreamBufferOverflowError(maxBufferSize, shown.slice(0, 256), { size, eventName: event.event?.slice(0, 256) }));
+    };
 
     // Until the body's first character that is not blank: whether it starts as JSON (`{` or `[`) or markup (`<`)
     // does. An event stream starts with a field name (`data:`, ...) or a `:` comment; a line starting with `{` or
