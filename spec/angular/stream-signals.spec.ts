@@ -462,6 +462,21 @@ describe('streamSignals() with transferKey: the answer streamed on the server, h
     expect(state.isEmpty).toBe(true);
   });
 
+  it("warns in dev mode of a transferKey without ssr: 'wait' (the server streams nothing to hand over)", () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      streamSignals(of(...completed), { injector: server(), ssr: 'wait', transferKey: 'answer' });
+      streamSignals(of(...completed), { injector: server(), ssr: 'wait' });
+      expect(warn).not.toHaveBeenCalled();
+      const skipped = streamSignals(of(...completed), { injector: server(), transferKey: 'answer' });
+      expect(warn.mock.calls).toEqual([[`rx-openai-stream: streamSignals() hands nothing over with transferKey 'answer' unless ssr is 'wait'.`]]);
+      expect(skipped.status()).toBe('idle');
+    } finally {
+      warn.mockRestore();
+      injector.get(TransferState).remove(KEY);
+    }
+  });
+
   it('in the browser, the first start() takes the entry instead of subscribing; the next one streams', () => {
     const state = injector.get(TransferState);
     const snapshot = { id: 'resp_1', status: 'completed', output_text: 'Hello' };

@@ -70,7 +70,7 @@ export interface StreamSignalsOptions<E, S> {
    * instead of subscribing: the signals show the server's text and snapshot, status `'done'`, and no request is sent
    * (nothing of the stream runs: its `tap()`, its `finalize()`). The entry is removed, so a later `start()` (a new
    * question, the last stream again) streams. Without the entry (the page was not rendered on the server, the
-   * server's stream failed) `start()` streams.
+   * server's stream failed) `start()` streams. Without `ssr: 'wait'` there is nothing to hand over: dev mode warns.
    *
    * @example
    * readonly answer = streamSignals(
@@ -180,6 +180,10 @@ export function streamSignals<E extends StreamValue, S>(
   // `transferState` is there when `transferKey` is.
   const transferKey = options.transferKey as StateKey<TransferredStream<S> | undefined>;
   const transferState = options.transferKey === undefined ? undefined : injector.get(TransferState);
+  if (transferState && options.ssr !== 'wait' && (typeof ngDevMode === 'undefined' || ngDevMode)) {
+    // Dev mode only: nothing is handed over without a stream on the server.
+    console.warn(`rx-openai-stream: streamSignals() hands nothing over with transferKey '${options.transferKey}' unless ssr is 'wait'.`);
+  }
   const textOf = options.text ?? (textDeltas() as OperatorFunction<E, string>);
   // The default snapshot stops, quietly, at a value its reducer refuses (a stream joined midway, such as a Responses
   // stream resumed with `starting_after`): text and status go on. A snapshot operator of yours fails the stream.
