@@ -585,6 +585,19 @@ describe('runChatTools against the emulator (real HTTP)', () => {
       expect(events.at(-1)).toMatchObject({ type: 'loop.finished', reason: 'tool_choice', steps: 2 });
     });
 
+    it("ends after the turn when the forced function is none of the loop's tools (declared in params.tools): its answer would not change", async () => {
+      script([{ city: 'Oslo' }]);
+      before = chatPosts().length;
+      const declared = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } };
+      const time = zodTool({ name: 'get_time', parameters: City, execute: () => '12:00' });
+      const result = await lastValueFrom(
+        runChatTools(ctx.client, { model: 'gpt-4o', messages: question, tools: [declared], tool_choice: forced }, { tools: [time] }).pipe(toolLoopResult()),
+      );
+      expect(result).toMatchObject({ reason: 'tool_choice', steps: 1 });
+      expect(posts()).toHaveLength(1);
+      expect(result.history.at(-1)).toMatchObject({ role: 'tool', content: expect.stringMatching(/not one of the tools the loop runs: "get_time"/) });
+    });
+
     it("tool_choice 'required' still goes on (the SDK's runTools() does too): maxSteps ends it", async () => {
       ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] }, { times: 3, match: { api: 'chat' } });
       const result = await lastValueFrom(

@@ -363,10 +363,12 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
           if (protocol.unanswered?.(last)) return end('unanswered_calls');
           if (calls.length === 0) return end('no_calls');
           if (options.stopWhen?.(turn)) return end('stop_when');
+          // A forced function that ran ends the loop; so does one the loop has no tool for (answered as unknown): the
+          // model, made to call it again, would get the same answer up to maxSteps.
           const forced = protocol.forcedFunction?.(request);
-          if (forced !== undefined && outcomes.some(({ call, status }) => status === 'ok' && call.type === 'function' && call.name === forced)) {
-            return end('tool_choice');
-          }
+          const ranForced = ({ call, status }: ToolCallOutcome<O>) =>
+            call.type === 'function' && call.name === forced && (status === 'ok' || !tools.has(forced));
+          if (forced !== undefined && outcomes.some(ranForced)) return end('tool_choice');
           if (index + 1 >= maxSteps) {
             if (options.onMaxSteps === 'stop') return end('max_steps');
             return concat(turnFinished, throwError(() => new ToolLoopMaxStepsError(index + 1, grown as ToolLoopMaxStepsError['history'], total)));
