@@ -60,6 +60,23 @@ function until(target: ApplicationRef, condition: () => boolean): Promise<void> 
 
 const responseEvents = { c: v.responseCreated, m: v.messageAdded, p: v.partAdded, h: v.textDeltaEvent('Hel'), l: v.textDeltaEvent('lo'), d: v.responseCompleted };
 
+/**
+ * An injection context whose DestroyRef shows the callbacks registered on it (`registered`) and can be marked
+ * destroyed, over the spec's injector.
+ */
+function watchedContext(): { registered: Set<() => void>; destroyRef: { destroyed: boolean }; context: Injector } {
+  const registered = new Set<() => void>();
+  const destroyRef = {
+    destroyed: false,
+    onDestroy(callback: () => void) {
+      registered.add(callback);
+      return () => void registered.delete(callback);
+    },
+  };
+  const context = { get: (token: unknown, notFound?: unknown) => (token === DestroyRef ? destroyRef : injector.get(token as never, notFound)) } as Injector;
+  return { registered, destroyRef, context };
+}
+
 describe('streamSignals() in virtual time', () => {
   it('shows the text as it comes, the latest snapshot, and idle → streaming → done', () => {
     const scheduler = testScheduler();
@@ -362,16 +379,8 @@ describe('streamSignals() and its injection context', () => {
   });
 
   it('holds its callback on the context only while a stream runs: a finished stream leaves nothing on a long-lived injector', () => {
-    // A DestroyRef that shows what is registered on it (an app's injector lives as long as the app).
-    const registered = new Set<() => void>();
-    const destroyRef = {
-      destroyed: false,
-      onDestroy(callback: () => void) {
-        registered.add(callback);
-        return () => void registered.delete(callback);
-      },
-    };
-    const longLived = { get: (token: unknown, notFound?: unknown) => (token === DestroyRef ? destroyRef : injector.get(token as never, notFound)) } as Injector;
+    // An app's injector lives as long as the app.
+    const { registered, destroyRef, context: longLived } = watchedContext();
 
     const done = Array.from({ length: 3 }, () => streamSignals(of<ResponseStreamEvent>(v.textDeltaEvent('Hi')), { injector: longLived }));
     const failed = streamSignals(throwError(() => new Error('x')), { injector: longLived });
@@ -481,16 +490,8 @@ describe('streamSignals() with transferKey: the answer streamed on the server, h
     const state = injector.get(TransferState);
     const snapshot = { id: 'resp_1', status: 'completed', output_text: 'Hello' };
     state.set(KEY, JSON.parse(JSON.stringify({ status: 'done', text: 'Hello', snapshot })));
-    // A context that shows the callbacks registered on it: the entry taken, none is left.
-    const registered = new Set<() => void>();
-    const destroyRef = {
-      destroyed: false,
-      onDestroy(callback: () => void) {
-        registered.add(callback);
-        return () => void registered.delete(callback);
-      },
-    };
-    const context = { get: (token: unknown, notFound?: unknown) => (token === DestroyRef ? destroyRef : injector.get(token as never, notFound)) } as Injector;
+    // The entry taken, no callback is left on the context.
+    const { registered, context } = watchedContext();
     const events$ = new Subject<ResponseStreamEvent>();
     const answer = streamSignals(events$, { injector: context, ssr: 'wait', transferKey: 'answer' });
     expect([events$.observed, answer.status(), answer.text(), answer.snapshot(), answer.error()]).toEqual([
