@@ -15,7 +15,7 @@
  *
  * // chat.ts
  * readonly answer = streamSignals(injectOpenAIStreamClient().responses.stream({ model: 'gpt-4o-mini', input: 'Hi' }));
- * // template: {{ answer.text() }} @if (answer.inProgress()) { <button (click)="answer.stop()">Stop</button> }
+ * // template: {{ answer.text() }}, and a Stop button calling answer.stop() while answer.inProgress()
  *
  * @packageDocumentation
  */

@@ -20,11 +20,11 @@ export type StreamValue = ProtocolValue<KnownProtocol>;
 export type StreamKind = KnownProtocol['kind'];
 
 /**
- * Tells which API a value comes from by a cheap look at its shape: an `event` name (Assistants), `object:
- * "chat.completion.chunk"` (Chat Completions), or a `type` (Responses). `undefined` for anything else.
+ * Tells which API a value comes from by a cheap look at its shape: an `event` name (Assistants), a `choices` array
+ * (Chat Completions, whatever its `object`), or a `type` (Responses). `undefined` for anything else.
  *
  * @example
- * streamKindOf({ object: 'chat.completion.chunk', ... }); // 'chat'
+ * streamKindOf({ choices: [] }); // 'chat'
  */
 export function streamKindOf(value: unknown): StreamKind | undefined {
   return protocolOf(value)?.kind;

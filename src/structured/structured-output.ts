@@ -16,7 +16,7 @@ import {
  * schema transforms, coerces or fills in defaults.
  *
  * @example
- * const show = (s: StructuredOutputSnapshot<Recipe>) => (s.done ? save(s.parsed) : render(s.partial));
+ * const show = (s: StructuredOutputSnapshot<z.infer<typeof Recipe>>) => (s.done ? save(s.parsed) : render(s.partial));
  */
 export type StructuredOutputSnapshot<T, I = T> =
   | { readonly done: false; readonly partial: DeepPartial<I> }
