@@ -188,7 +188,12 @@ export {
   TERMINAL_RUN_STATUSES,
   type TerminalRunStatus,
 } from './assistants/run-statuses.js';
-export * from './responses/lifecycle-events.js';
+export {
+  isResponseLifecycleEvent,
+  RESPONSE_LIFECYCLE_EVENT_TYPES,
+  type ResponseLifecycleEvent,
+  type ResponseLifecycleEventType,
+} from './responses/lifecycle-events.js';
 
 // Relay: an event stream re-served as `text/event-stream` to browsers (fetch-style and node:http), with resume.
 export {
