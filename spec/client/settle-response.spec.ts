@@ -275,6 +275,21 @@ describe('missingResponseEvents', () => {
       .toEqual({ path: 'output[1].content[0]', delivered: 'Hell', stored: undefined });
   });
 
+  it('keeps the text of a part or item only until it is done: a long answer is not kept twice by the tracker', () => {
+    const delivered = deliveredResponseEvents();
+    const kept = () =>
+      [...delivered.state().items.values()].flatMap((item) => [item.input.join(''), ...[...item.parts.values()].map((part) => part.text.join(''))]).join('');
+    let most = 0;
+    for (const event of uncut) {
+      delivered.observe(event);
+      most = Math.max(most, kept().length);
+    }
+    expect(most).toBeGreaterThan(0);
+    // Every item of the stream is done: nothing of their text is kept, their lengths are.
+    expect(kept()).toBe('');
+    expect([...delivered.state().items.values()].every((item) => item.done)).toBe(true);
+  });
+
   it('an incomplete or failed response ends with its own terminal event; a cancelled one fails (no success)', () => {
     const delivered = deliveredResponseEvents();
     uncut.slice(0, 3).forEach((event) => delivered.observe(event));

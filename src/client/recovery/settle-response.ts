@@ -72,8 +72,8 @@ export interface DeliveredResponse {
 
 /**
  * Follows the events a Responses stream delivers (one tracker per subscription). It keeps counts and flags, and the
- * text of each part's deltas and of what each call streams (so that recovery can tell whether the response as it
- * settled continues it, see {@link divergence}): a few lookups and a push per event.
+ * text of each part's deltas and of what each call streams until the part or item is done (so that recovery can tell
+ * whether the response as it settled continues it, see {@link divergence}): a few lookups and a push per event.
  *
  * @internal
  * @example
@@ -150,7 +150,13 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
           if (at !== undefined) item(at).added = true;
           return;
         case 'response.output_item.done':
-          if (at !== undefined) item(at).done = true;
+          if (at !== undefined) {
+            // Nothing of a done item is sent again or compared: its text is let go (a long answer is not kept twice).
+            const done = item(at);
+            done.done = true;
+            done.input.length = 0;
+            for (const kept of done.parts.values()) kept.text.length = 0;
+          }
           return;
         case 'response.content_part.added':
         case 'response.reasoning_summary_part.added':
@@ -159,7 +165,11 @@ export function deliveredResponseEvents(): { readonly observe: (event: ResponseS
           return;
         case 'response.content_part.done':
         case 'response.reasoning_summary_part.done':
-          if (within !== undefined) part(at!, within).done = true;
+          if (within !== undefined) {
+            const done = part(at!, within);
+            done.done = true;
+            done.text.length = 0;
+          }
           return;
         case 'response.output_text.annotation.added': {
           if (within === undefined) return;
