@@ -26,6 +26,7 @@ import { NEVER } from 'rxjs';
 import { accumulateResponse, type ChatCompletionChunk, type ResponseSnapshot, type ResponseStreamEvent } from '../../src/index';
 import { OPENAI_STREAM_CLIENT, provideOpenAIStream, streamSignals } from '../../src/angular/index';
 import { type Emulator, startEmulator } from '../../src/testing/index';
+import { until } from '../helpers/until';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -194,10 +195,6 @@ async function hydrate<C>(root: Type<C>, html: string): Promise<{ app: Applicati
   }
 }
 
-/** Resolves once `condition` holds (signals read after each turn of the event loop). */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
-}
 
 describe("the answer of ssr: 'wait' handed over to the browser (transferKey)", () => {
   @Component({
@@ -245,7 +242,7 @@ describe("the answer of ssr: 'wait' handed over to the browser (transferKey)", (
     const { app, root, host } = await hydrate(Answer, html);
     root.answer.start();
     expect(root.answer.status()).toBe('streaming');
-    await until(() => root.answer.status() !== 'streaming');
+    await until(() => root.answer.status() !== 'streaming', { what: 'the answer to end' });
     await app.whenStable();
     expect(root.answer.status()).toBe('done');
     expect(emulator.requests.length).toBe(requests + 1);
@@ -276,7 +273,7 @@ describe("the answer of ssr: 'wait' handed over to the browser (transferKey)", (
 
     const requests = emulator.requests.length;
     const { root, host } = await hydrate(Page, html);
-    await until(() => !root.failed.inProgress() && !root.unkeyed.inProgress());
+    await until(() => !root.failed.inProgress() && !root.unkeyed.inProgress(), { what: 'both streams to end' });
     expect(host.innerHTML).toBe('<p>done done done</p>');
     expect(root.answer.snapshot()?.id).toBe((pageState(html)['answer'] as { snapshot: ResponseSnapshot }).snapshot.id);
     expect(emulator.requests.slice(requests).map((record) => record.path).sort()).toEqual(['/v1/chat/completions', '/v1/responses']);
