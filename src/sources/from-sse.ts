@@ -104,12 +104,12 @@ export function readSSE(
         label === undefined && typeof source !== 'function'
           ? (event) => {
               if (flushing) unfinished(event);
-              if (event.data.length + (event.event?.length ?? 0) + (event.id?.length ?? 0) > maxBufferSize) return oversize(event);
+              if (sizeOf(event) > maxBufferSize) return oversize(event);
               subscriber.next(event);
             }
           : (event) => {
               if (flushing) unfinished(event);
-              if (event.data.length + (event.event?.length ?? 0) + (event.id?.length ?? 0) > maxBufferSize) return oversize(event);
+              if (sizeOf(event) > maxBufferSize) return oversize(event);
               sawEvent = true;
               subscriber.next(event);
             },
@@ -130,7 +130,7 @@ export function readSSE(
     // limit is delivered, however the body was split (memory held before it: at most its three fields, each under
     // the limit and one piece).
     const oversize = (event: ServerSentEvent): void => {
-      const size = event.data.length + (event.event?.length ?? 0) + (event.id?.length ?? 0);
+      const size = sizeOf(event);
       const shown = event.data.length > 0 ? event.data : (event.id ?? '');
       subscriber.error(new StreamBufferOverflowError(maxBufferSize, shown.slice(0, 256), { size, eventName: event.event?.slice(0, 256) }));
     };
@@ -211,4 +211,9 @@ const HEAD_CHARS = 1024;
 /** The content type of a `Response` source (`''` without one, or for other sources). */
 function contentTypeOf(source: ByteSource): string {
   return (typeof Response !== 'undefined' && source instanceof Response && source.headers.get('content-type')) || '';
+}
+
+/** What an event holds, in characters: its `data`, `event` and `id` fields (the parser keeps all three). */
+function sizeOf(event: ServerSentEvent): number {
+  return event.data.length + (event.event?.length ?? 0) + (event.id?.length ?? 0);
 }
