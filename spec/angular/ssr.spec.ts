@@ -22,7 +22,7 @@ import {
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { bootstrapApplication, type BootstrapContext, provideClientHydration } from '@angular/platform-browser';
 import { provideServerRendering, renderApplication } from '@angular/platform-server';
-import { NEVER } from 'rxjs';
+import { map, NEVER } from 'rxjs';
 import { accumulateResponse, type ChatCompletionChunk, type ResponseSnapshot, type ResponseStreamEvent } from '../../src/index';
 import { OPENAI_STREAM_CLIENT, provideOpenAIStream, streamSignals } from '../../src/angular/index';
 import { type Emulator, startEmulator } from '../../src/testing/index';
@@ -277,5 +277,57 @@ describe("the answer of ssr: 'wait' handed over to the browser (transferKey)", (
     expect(host.innerHTML).toBe('<p>done done done</p>');
     expect(root.answer.snapshot()?.id).toBe((pageState(html)['answer'] as { snapshot: ResponseSnapshot }).snapshot.id);
     expect(emulator.requests.slice(requests).map((record) => record.path).sort()).toEqual(['/v1/chat/completions', '/v1/responses']);
+  });
+
+  it("a snapshot JSON cannot write (a bigint, a cycle) is not handed over, and the page's state (hydration's) is serialized", async () => {
+    @Component({
+      selector: 'app-root',
+      changeDetection: ChangeDetectionStrategy.OnPush,
+      template: `<p>{{ answer.status() }} {{ cyclic.status() }} {{ plain.status() }}</p>`,
+    })
+    class Page {
+      private readonly client = inject(OPENAI_STREAM_CLIENT);
+      readonly answer = streamSignals(this.client.responses.stream(BODY), {
+        ssr: 'wait',
+        transferKey: 'big',
+        snapshot: map(() => ({ tokens: 1n })),
+      });
+      readonly cyclic = streamSignals(this.client.responses.stream(BODY), {
+        ssr: 'wait',
+        transferKey: 'cyclic',
+        snapshot: map(() => {
+          const node: { self?: unknown } = {};
+          node.self = node;
+          return node;
+        }),
+      });
+      readonly plain = streamSignals(this.client.responses.stream(BODY), { ssr: 'wait', transferKey: 'plain' });
+    }
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let html: string;
+    let errorCalls: unknown[][];
+    let warningCalls: unknown[][];
+    try {
+      html = await render(Page);
+    } finally {
+      errorCalls = [...errors.mock.calls];
+      warningCalls = [...warnings.mock.calls];
+      errors.mockRestore();
+      warnings.mockRestore();
+    }
+    expect(html).toContain('<p>done done done</p>');
+    expect(errorCalls).toEqual([]);
+    // Dev mode names each key it could not hand over.
+    expect(warningCalls.map(([message]) => String(message))).toEqual([
+      expect.stringContaining("'big'"),
+      expect.stringContaining("'cyclic'"),
+    ]);
+    const state = pageState(html);
+    expect(Object.keys(state)).toContain('plain');
+    expect(Object.keys(state)).not.toContain('big');
+    expect(Object.keys(state)).not.toContain('cyclic');
+    // Hydration's own state (its `__nghData__`) is in the page too.
+    expect(Object.keys(state).some((key) => key.startsWith('__'))).toBe(true);
   });
 });

@@ -65,8 +65,9 @@ export interface StreamSignalsOptions<E, S> {
    * asking for it again: the name of an entry in Angular's `TransferState` (a string, or a key of `makeStateKey()`),
    * one per `streamSignals()` of a page. On the server, a stream that completes writes its final state there
    * (`{ status: 'done', text, snapshot }`, serialized into the page as JSON: the default snapshots are JSON data, a
-   * snapshot operator of yours must give JSON data too); a stream that fails or is stopped writes nothing, and the
-   * browser streams again, as without the key. In the browser, the first `start()` that finds the entry takes it
+   * snapshot operator of yours must give JSON data too: one JSON cannot write, a `bigint` or a cycle, is not handed
+   * over, and dev mode warns); a stream that fails or is stopped writes nothing, and the browser streams again, as
+   * without the key. In the browser, the first `start()` that finds the entry takes it
    * instead of subscribing: the signals show the server's text and snapshot, status `'done'`, and no request is sent
    * (nothing of the stream runs: its `tap()`, its `finalize()`). The entry is removed, so a later `start()` (a new
    * question, the last stream again) streams. Without the entry (the page was not rendered on the server, the
@@ -234,6 +235,21 @@ export function streamSignals<E extends StreamValue, S>(
     }
   };
 
+  // On the server, the completed stream's entry, if JSON can write it: the page's whole state is serialized at once,
+  // and a value that fails there (a bigint, a cycle) would leave every entry out of the page, hydration's too.
+  const handOver = (state: TransferState) => {
+    const entry: TransferredStream<S> = { status: 'done', text: text(), snapshot: snapshot() };
+    try {
+      JSON.stringify(entry);
+    } catch (failure) {
+      if (typeof ngDevMode === 'undefined' || ngDevMode) {
+        console.warn(`rx-openai-stream: streamSignals() hands nothing over with transferKey '${options.transferKey}': its snapshot is not JSON data.`, failure);
+      }
+      return;
+    }
+    state.set(transferKey, entry);
+  };
+
   const start = (next?: Observable<E>) => untracked(() => startRunning(next));
   const startRunning = (next?: Observable<E>) => {
     if (destroyed || destroyRef.destroyed || replacing) return;
@@ -311,7 +327,7 @@ export function streamSignals<E extends StreamValue, S>(
         },
         complete: () => {
           if (current !== run) return;
-          if (onServer) transferState?.set(transferKey, { status: 'done', text: text(), snapshot: snapshot() });
+          if (onServer && transferState) handOver(transferState);
           status.set('done');
           finish();
         },
