@@ -524,6 +524,18 @@ describe('streamSignals() with transferKey: the answer streamed on the server, h
     expect([answer.status(), answer.text(), answer.snapshot(), state.hasKey(KEY)]).toEqual(['done', 'Hello', undefined, false]);
     expect(events$.observed).toBe(false);
   });
+
+  it("in the browser, an entry of another shape with status 'done' but no text (the app's own) is left alone, and the stream starts", () => {
+    const state = injector.get(TransferState);
+    for (const entry of [{ status: 'done' }, { status: 'done', text: null }, { status: 'done', text: { value: 'Hello' } }]) {
+      state.set(KEY, entry);
+      const events$ = new Subject<ResponseStreamEvent>();
+      const answer = streamSignals(events$, { injector, transferKey: 'answer' });
+      expect([events$.observed, answer.status(), answer.text(), state.get(KEY, undefined)]).toEqual([true, 'streaming', '', entry]);
+      answer.stop();
+    }
+    state.remove(KEY);
+  });
 });
 
 describe('streamSignals() in a zoneless OnPush component', () => {

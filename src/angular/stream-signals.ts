@@ -272,7 +272,8 @@ export function streamSignals<E extends StreamValue, S>(
       // On the server, the entry is the last stream's, once it completes. In the browser, the entry the server wrote
       // stands for the stream, once: the server's answer, without a request.
       const entry = onServer ? undefined : transferState.get(transferKey, undefined);
-      const handed = entry?.status === 'done' ? entry : undefined;
+      // Only a completed stream's, as written here: an entry of the app's own under the key is left alone.
+      const handed = entry?.status === 'done' && typeof entry.text === 'string' ? entry : undefined;
       if (onServer || handed) transferState.remove(transferKey);
       if (handed) {
         unregister();
