@@ -39,13 +39,13 @@ const POST_RESPONSES = { method: 'POST', path: '/responses' } as const;
 const BODY = { model: 'gpt-4o-mini', input: 'Tell me about the sea' };
 
 /** Renders `root` on the server as a page request would; resolves with the HTML once the app is stable. */
-function render(root: Type<unknown>): Promise<string> {
+function render(root: Type<unknown>, http = provideHttpClient(withFetch())): Promise<string> {
   const config: ApplicationConfig = {
     providers: [
       provideZonelessChangeDetection(),
       provideServerRendering(),
       provideClientHydration(),
-      provideHttpClient(withFetch()),
+      http,
       provideOpenAIStream({ baseURL: emulator.url, apiKey: 'k' }),
     ],
   };
@@ -133,6 +133,22 @@ describe('server-side rendering', () => {
     Root.browserOnly = true;
     expect(await render(Root)).toContain('<i>idle</i>');
     expect(emulator.requests.length).toBe(before + 1);
+  });
+
+  it("without withFetch(), the provider does not warn on the server at each page: Angular's NG02801 says it, once", async () => {
+    @Component({ selector: 'app-root', template: `<p>{{ client ? 'ready' : '' }}</p>` })
+    class Root {
+      readonly client = inject(OPENAI_STREAM_CLIENT);
+    }
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let warnings: string[];
+    try {
+      for (let page = 0; page < 3; page++) expect(await render(Root, provideHttpClient())).toContain('<p>ready</p>');
+    } finally {
+      warnings = warn.mock.calls.map(([message]) => String(message));
+      warn.mockRestore();
+    }
+    expect(warnings.filter((message) => message.startsWith('rx-openai-stream'))).toEqual([]);
   });
 
   it("with ssr: 'wait' the page carries the whole answer", async () => {

@@ -12,6 +12,7 @@ import {
   makeEnvironmentProviders,
   NgZone,
   PendingTasks,
+  PLATFORM_ID,
   runInInjectionContext,
 } from '@angular/core';
 import { createClient, type OpenAIStreamClient } from '../client/create-client.js';
@@ -104,7 +105,8 @@ export function provideOpenAIStream(options: OpenAIStreamOptions | (() => OpenAI
       provide: OPENAI_STREAM_CLIENT,
       useFactory: () => {
         const { httpContext, ...resolved } = typeof options === 'function' ? options() : options;
-        warnOfXhrBackend(inject(HttpBackend, { optional: true }));
+        // In the browser only: on the server, Angular's NG02801 says it once, where ours would come with every page.
+        if (inject(PLATFORM_ID) !== 'server') warnOfXhrBackend(inject(HttpBackend, { optional: true }));
         // The injector's end ends every call of the client, with a typed error: a stalled stream, a wait before a
         // retry or a poll would otherwise outlive the app (and hold its stability), and a later request would meet
         // Angular's error for a destroyed injector.
@@ -156,9 +158,9 @@ export function injectOpenAIStreamClient(options: { injector?: Injector | undefi
 }
 
 /**
- * In dev mode, once per client (an injector makes its client once): `HttpClient` on its `XMLHttpRequest` backend (no
- * `withFetch()`; Angular 21 provides `HttpClient` without `provideHttpClient()`, on that backend) reports a stream's
- * progress in bursts, and follows every redirect.
+ * In dev mode, in the browser, once per client (an injector makes its client once): `HttpClient` on its
+ * `XMLHttpRequest` backend (no `withFetch()`; Angular 21 provides `HttpClient` without `provideHttpClient()`, on that
+ * backend) reports a stream's progress in bursts, and follows every redirect.
  */
 function warnOfXhrBackend(backend: HttpBackend | null): void {
   if ((typeof ngDevMode === 'undefined' || ngDevMode) && backend instanceof HttpXhrBackend) {
