@@ -198,7 +198,7 @@ export const chatSourceWithoutDone: ProtocolSource<ChatCompletionChunk, ChatComp
  * when it was, and what many relays write whether or not), and the answer is whole without it. A choice that
  * finished is open again when a later chunk brings something of its message under the same id, an empty one or
  * none (servers that keep one id for every answer: the next answer in the body, which must finish too); an empty
- * delta after the finish (a usage or content filter chunk) leaves it finished.
+ * delta after the finish (a usage or content filter chunk), or one that only says the role, leaves it finished.
  */
 class FinishingChunkReader extends ChunkReader {
   // By choice index: whether it finished, for the completion under way.
@@ -236,8 +236,9 @@ class FinishingChunkReader extends ChunkReader {
         const done = finished.get(index);
         // Something of a message for a choice that finished, under the same id (or an empty one, or none: servers
         // that keep one id for every answer, TGI's "", OpenVINO's none) is the next answer's: it must finish too.
-        // An empty delta after the finish (a usage or content filter chunk) is not.
-        if (done === undefined || (done && deltaCarries(choice))) finished.set(index, false);
+        // An empty delta after the finish (a usage or content filter chunk) is not, nor one that only says the role
+        // (servers that say it in every chunk, their trailing chunks too).
+        if (done === undefined || (done && deltaCarries(choice, 'role'))) finished.set(index, false);
       }
     }
   }

@@ -228,17 +228,19 @@ function carriesShownDelta<S>(chunk: ChatCompletionChunk, asks: CompletionQuesti
 }
 
 /**
- * Whether a chunk's choice has a delta with any field set (not `{}`, nor none): an empty text or list, or `null`,
- * is nothing of a message (a relay's or a server's trailing chunk, not a new answer's).
+ * Whether a chunk's choice has a delta with any field set (not `{}`, nor none), `besides` (a field name) left out:
+ * an empty text or list, or `null`, is nothing of a message (a relay's or a server's trailing chunk, not a new
+ * answer's).
  *
  * @internal
  * @example
  * if (finished && deltaCarries(choice)) reopen(choice.index);
  */
-export function deltaCarries(choice: ChatCompletionChunkChoice): boolean {
+export function deltaCarries(choice: ChatCompletionChunkChoice, besides?: string): boolean {
   const delta = choice.delta as Record<string, unknown> | null | undefined;
   if (!delta) return false;
   for (const key in delta) {
+    if (key === besides) continue;
     const value = delta[key];
     if (value != null && value !== '' && !(Array.isArray(value) && value.length === 0)) return true;
   }
