@@ -147,6 +147,27 @@ describe('fromSSE', () => {
     expect(events.map((e) => e.data.length)).toEqual([9_998]);
   });
 
+  it('an event at maxBufferSize passes however the body was split, one past it fails (the parser counts a line with its field name)', async () => {
+    const ends = async (body: string, size: number) => {
+      const received: ServerSentEvent[] = [];
+      const end = await new Promise<unknown>((resolve) =>
+        fromSSE(streamOf(chunksOf(encode(body), size)), { maxBufferSize: 100 }).subscribe({ next: (e) => received.push(e), error: resolve, complete: () => resolve('complete') }),
+      );
+      return [end instanceof StreamBufferOverflowError ? 'overflow' : end, received.length];
+    };
+    const d = (n: number) => 'd'.repeat(n);
+    for (const size of [1, 3, 50, 1_000]) {
+      for (const [body, over] of [
+        [`data: ${d(100)}\r\n\r\n`, `data: ${d(101)}\r\n\r\n`],
+        [`event: e\nid: i\ndata: ${d(98)}\n\n`, `event: e\nid: i\ndata: ${d(99)}\n\n`],
+        [`data: ${d(50)}\ndata: ${d(49)}\n\n`, `data: ${d(50)}\ndata: ${d(50)}\n\n`],
+      ]) {
+        expect([size, body.length, await ends(body!, size)]).toEqual([size, body.length, ['complete', 1]]);
+        expect([size, over!.length, await ends(over!, size)]).toEqual([size, over!.length, ['overflow', 0]]);
+      }
+    }
+  });
+
   it('fails with the matching APIError for an error Response', async () => {
     const response = new Response('{"error":{"message":"No thread found","type":"invalid_request_error"}}', {
       status: 404,

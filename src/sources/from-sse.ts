@@ -97,7 +97,10 @@ export function readSSE(
     let lastPiece = '';
 
     const parser = createParser({
-      maxBufferSize,
+      // The parser counts an unfinished line with its field's name (`event: `) and its line end's `\r`, which are
+      // no part of the event: with that much more, an event at the limit passes however the body was split (the
+      // whole event is checked below).
+      maxBufferSize: maxBufferSize + FIELD_NAME_SLACK,
       // The parser's own object is emitted as it is: no copy per event on the hot path (and no bookkeeping, but
       // for a relabelled Response).
       onEvent:
@@ -212,6 +215,9 @@ const HEAD_CHARS = 1024;
 function contentTypeOf(source: ByteSource): string {
   return (typeof Response !== 'undefined' && source instanceof Response && source.headers.get('content-type')) || '';
 }
+
+/** The most characters of a line of an event's field that are not its value: `event: ` and a `\r`. */
+const FIELD_NAME_SLACK = 'event: \r'.length;
 
 /** What an event holds, in characters: its `data`, `event` and `id` fields (the parser keeps all three). */
 function sizeOf(event: ServerSentEvent): number {
