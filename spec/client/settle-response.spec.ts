@@ -161,7 +161,7 @@ describe('missingResponseEvents', () => {
 
   // Real streams: a web search (six searches, a message with twelve citations) and an image generation (a partial
   // image, then the final one), cut after every event.
-  it.each(['web-search-annotations.sse', 'image-generation.sse'])(
+  it.each(['web-search-annotations.sse', 'image-generation.sse', 'azure-text.sse', 'reasoning-summary-function-calls.sse', 'swiftagent-function-call.sse'])(
     'the recorded %s, cut anywhere: every event but the progress the cut skipped comes as often as uncut, the final response the same',
     async (name) => {
       const recorded = dataValuesOf<ResponseStreamEvent>(fixtureBytes('responses-recorded', name));
