@@ -811,3 +811,26 @@ describe('runChatTools with an audio model', () => {
     expect(result.history.at(-1)).toEqual({ role: 'assistant', content: null, audio: { id: 'audio_1' } });
   });
 });
+
+// tool_choice shapes that name a function without forcing one, from canned chunks (the emulator refuses some).
+describe('runChatTools with a tool_choice that forces no function', () => {
+  const called = (id: string) => [
+    chunk([{ delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] } } as never]),
+    chunk([{ delta: {}, finish_reason: 'tool_calls' }]),
+  ];
+  const answer = [chunk([{ delta: { role: 'assistant', content: 'done' } }]), chunk([{ delta: {}, finish_reason: 'stop' }])];
+  const getWeather = zodTool({ name: 'get_weather', parameters: z.object({ city: z.string() }), execute: ({ city }) => `sunny in ${city}` });
+
+  it.each([
+    ['a custom tool', { type: 'custom', custom: { name: 'get_weather' } }],
+    ['allowed_tools', { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_weather' } }] } }],
+    ['a function without a name', { type: 'function', function: {} }],
+    ['a function of null', { type: 'function', function: null }],
+  ])('%s: the loop goes on until a turn has no calls', async (_name, toolChoice) => {
+    let turns = 0;
+    const fake: ChatToolsClient = { chat: { completions: { stream: () => from<ChatCompletionChunk[]>(++turns < 3 ? called(`call_${turns}`) : answer) } } };
+    const params = { model: 'gpt-4o', messages: [{ role: 'user', content: 'go' }], tool_choice: toolChoice };
+    const result = await lastValueFrom(runChatTools(fake, params as never, { tools: [getWeather] }).pipe(toolLoopResult()));
+    expect(result).toMatchObject({ reason: 'no_calls', steps: 3 });
+  });
+});

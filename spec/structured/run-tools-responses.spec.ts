@@ -4,6 +4,7 @@ import { firstValueFrom, from, lastValueFrom, Observable, tap, toArray } from 'r
 import { z } from 'zod';
 import {
   type Response,
+  type ResponseCreateParams,
   type ResponseStreamEvent,
   StreamParseError,
   StructuredOutputIncompleteError,
@@ -756,5 +757,63 @@ describe('runResponsesTools on a turn with calls the app answers', () => {
   it('calls the server answered in the same output (a tool search, a web search) do not stop the loop', async () => {
     const { result, requests, ran } = await loop([...searched, fn]);
     expect({ requests, ran, reason: result.reason }).toEqual({ requests: 2, ran: 1, reason: 'no_calls' });
+  });
+});
+
+// A forced tool_choice against turns the emulator does not give: several calls of the forced function in one
+// turn, and tool_choice shapes that name a function without forcing it.
+describe('runResponsesTools with a forced function, on canned turns', () => {
+  const call = (i: number, args: string) => ({ type: 'function_call', id: `fc_${i}`, call_id: `call_${i}`, name: 'get_weather', arguments: args, status: 'completed' });
+  const answer = { type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Done.', annotations: [] }] };
+  /** A client whose turn n (from 1) has the output `outputs(n)`, and the requests it was sent. */
+  function canned(outputs: (turn: number) => readonly object[]) {
+    const requests: ResponseCreateParams[] = [];
+    const client: ResponsesToolsClient = {
+      responses: {
+        stream: (params) => {
+          requests.push(params);
+          const id = `resp_${requests.length}`;
+          return from([
+            { type: 'response.created', sequence_number: 0, response: response('in_progress', [], { id }) },
+            { type: 'response.completed', sequence_number: 1, response: response('completed', outputs(requests.length) as never, { id }) },
+          ] as ResponseStreamEvent[]);
+        },
+      },
+    };
+    return { client, requests };
+  }
+  const forced = { type: 'function', name: 'get_weather' } as const;
+  const weather = zodTool({ name: 'get_weather', parameters: z.object({ city: z.string() }), execute: ({ city }) => `sunny in ${city}` });
+  const run = (client: ResponsesToolsClient, tool_choice: unknown, options: Partial<Parameters<typeof runResponsesTools>[2]> = {}) =>
+    lastValueFrom(runResponsesTools(client, { model: 'gpt-4o', input: 'Weather?', tool_choice: tool_choice as never }, { tools: [weather], ...options }).pipe(toolLoopResult()));
+
+  it('two calls in one turn, one valid and one not: both answered, the loop ends (tool_choice); two invalid ones: it goes on', async () => {
+    const one = canned(() => [call(1, '{"city":"Oslo"}'), call(2, '{"town":"Oslo"}')]);
+    const ended = await run(one.client, forced);
+    expect({ reason: ended.reason, steps: ended.steps, requests: one.requests.length }).toEqual({ reason: 'tool_choice', steps: 1, requests: 1 });
+    expect(ended.history.filter((item) => item.type === 'function_call_output').map((item) => (item as { output: string }).output)).toEqual([
+      'sunny in Oslo',
+      expect.stringMatching(/^Error: /),
+    ]);
+    const both = canned((turn) => (turn === 1 ? [call(1, '{"town":"Oslo"}'), call(2, 'not json')] : [call(3, '{"city":"Oslo"}')]));
+    expect(await run(both.client, forced)).toMatchObject({ reason: 'tool_choice', steps: 2 });
+  });
+
+  it('stopWhen comes first (stop_when); with maxSteps 1 the forced function that ran ends it (tool_choice), one that did not reaches maxSteps', async () => {
+    const { client } = canned(() => [call(1, '{"city":"Oslo"}')]);
+    expect(await run(client, forced, { stopWhen: () => true })).toMatchObject({ reason: 'stop_when', steps: 1 });
+    expect(await run(client, forced, { maxSteps: 1 })).toMatchObject({ reason: 'tool_choice', steps: 1 });
+    const invalid = canned(() => [call(1, '{"town":"Oslo"}')]);
+    expect(await run(invalid.client, forced, { maxSteps: 1, onMaxSteps: 'stop' })).toMatchObject({ reason: 'max_steps', steps: 1 });
+  });
+
+  it.each([
+    ['allowed_tools', { type: 'allowed_tools', mode: 'required', tools: [{ type: 'function', name: 'get_weather' }] }],
+    ['a custom tool', { type: 'custom', name: 'get_weather' }],
+    ['a function without a name', { type: 'function' }],
+  ])('a tool_choice of %s forces no function: the loop goes on until a turn has no calls', async (_name, toolChoice) => {
+    const { client, requests } = canned((turn) => (turn < 3 ? [call(turn, '{"city":"Oslo"}')] : [answer]));
+    expect(await run(client, toolChoice)).toMatchObject({ reason: 'no_calls', steps: 3 });
+    expect(requests[2]!.tool_choice).toEqual(toolChoice);
   });
 });
