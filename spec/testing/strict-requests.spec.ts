@@ -471,7 +471,7 @@ describe('the emulator refuses what the API refuses (strictRequests, default)', 
       const error = await lastValueFrom(client.responses.stream({ model: 'o4-mini', input: 'Hi', temperature: 0.3 })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BadRequestError);
       expect(error).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'temperature', code: 'unsupported_parameter' });
-      for (const model of ['my-model', 'gpt-5-chat-latest']) {
+      for (const model of ['my-model', 'gpt-5-chat-latest', 'ft:gpt-4o-2024-08-06:acme::abc123']) {
         const chat = await sdk.chat.completions.create({ model, messages, temperature: 0.2, max_tokens: 20, reasoning_effort: 'low' });
         expect(chat.choices[0]!.finish_reason).toBe('stop');
         const response = await sdk.responses.create({ model, input: 'Hi', temperature: 0.2, reasoning: { effort: 'low' } });
