@@ -514,7 +514,7 @@ describe('streamSignals() with transferKey: the answer streamed on the server, h
     const state = injector.get(TransferState);
     state.set(KEY, { count: 3 });
     const events$ = new Subject<ResponseStreamEvent>();
-    const answer = streamSignals(events$, { injector, transferKey: 'answer' });
+    const answer = streamSignals(events$, { injector, ssr: 'wait', transferKey: 'answer' });
     expect([events$.observed, answer.status(), state.get(KEY, undefined)]).toEqual([true, 'streaming', { count: 3 }]);
     state.set(KEY, { status: 'done', text: 'Hello' });
     const other$ = new Subject<ResponseStreamEvent>();
@@ -530,7 +530,7 @@ describe('streamSignals() with transferKey: the answer streamed on the server, h
     for (const entry of [{ status: 'done' }, { status: 'done', text: null }, { status: 'done', text: { value: 'Hello' } }]) {
       state.set(KEY, entry);
       const events$ = new Subject<ResponseStreamEvent>();
-      const answer = streamSignals(events$, { injector, transferKey: 'answer' });
+      const answer = streamSignals(events$, { injector, ssr: 'wait', transferKey: 'answer' });
       expect([events$.observed, answer.status(), answer.text(), state.get(KEY, undefined)]).toEqual([true, 'streaming', '', entry]);
       answer.stop();
     }

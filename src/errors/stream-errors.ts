@@ -17,7 +17,7 @@ export class StreamParseError extends OpenAIStreamError {
   override readonly name: string = 'StreamParseError';
   /** The SSE `event:` name of the offending event, when it had one. */
   readonly eventName: string | undefined;
-  /** The start of the offending data (at most 200 characters). */
+  /** The start of the offending data: its first 200 characters, and its length when it is longer (`… (65529 chars)`). */
   readonly excerpt: string;
   /** Where in the payload the problem is (a JSON path such as `delta.content.0.text`), when known. */
   readonly path: string | undefined;
