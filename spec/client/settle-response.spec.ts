@@ -108,18 +108,25 @@ function stream(): ResponseStreamEvent[] {
   return events as unknown as ResponseStreamEvent[];
 }
 
+/**
+ * `events` cut after `cut` of them and completed by recovery against `settled`: the tracker that saw the head, and
+ * the head followed by the events recovery makes.
+ */
+function cutAndCompleted(events: readonly ResponseStreamEvent[], settled: Response, cut: number) {
+  const delivered = deliveredResponseEvents();
+  const head = events.slice(0, cut);
+  head.forEach((event) => delivered.observe(event));
+  return { delivered, all: [...head, ...missingResponseEvents(delivered.state(), settled)] };
+}
+
 const joined = (events: readonly ResponseStreamEvent[], type: string, field = 'delta') =>
   events.flatMap((e) => (e.type === type ? [(e as unknown as Record<string, string>)[field]] : [])).join('');
 
 describe('missingResponseEvents', () => {
   const uncut = stream();
   it.each(uncut.slice(1).map((_, at) => at + 1))('cut after %i events: delivered + missing accumulate to the uncut result', async (cut) => {
-    const delivered = deliveredResponseEvents();
-    const head = uncut.slice(0, cut);
-    head.forEach((event) => delivered.observe(event));
+    const { delivered, all } = cutAndCompleted(uncut, final, cut);
     expect(divergence(delivered.state(), final)).toBeUndefined();
-    const missing = missingResponseEvents(delivered.state(), final);
-    const all = [...head, ...missing];
     const [expected, actual] = await Promise.all([lastValueFrom(from(uncut).pipe(finalResponse())), lastValueFrom(from(all).pipe(finalResponse()))]);
     expect(actual).toEqual(expected);
     const text = await lastValueFrom(from(all).pipe(textDeltas(), toArray()));
@@ -175,11 +182,8 @@ describe('missingResponseEvents', () => {
       };
       const expected = await lastValueFrom(from(recorded).pipe(finalResponse()));
       for (let cut = 1; cut < recorded.length; cut++) {
-        const delivered = deliveredResponseEvents();
-        const head = recorded.slice(0, cut);
-        head.forEach((event) => delivered.observe(event));
+        const { delivered, all } = cutAndCompleted(recorded, settled, cut);
         expect([cut, divergence(delivered.state(), settled)]).toEqual([cut, undefined]);
-        const all = [...head, ...missingResponseEvents(delivered.state(), settled)];
         expect([cut, counts(all)]).toEqual([cut, counts(recorded)]);
         expect(await lastValueFrom(from(all).pipe(finalResponse()))).toEqual(expected);
       }
@@ -203,10 +207,7 @@ describe('missingResponseEvents', () => {
       { type: 'response.completed', response: settled },
     ].map((event, sequence_number) => ({ ...event, sequence_number })) as unknown as ResponseStreamEvent[];
     for (let cut = 1; cut < events.length; cut++) {
-      const delivered = deliveredResponseEvents();
-      const head = events.slice(0, cut);
-      head.forEach((event) => delivered.observe(event));
-      const snapshots = await lastValueFrom(from([...head, ...missingResponseEvents(delivered.state(), settled)]).pipe(accumulateResponse(), toArray()));
+      const snapshots = await lastValueFrom(from(cutAndCompleted(events, settled, cut).all).pipe(accumulateResponse(), toArray()));
       for (const snapshot of snapshots) {
         const reasoning = snapshot.output[0] as { summary?: unknown[]; content?: unknown[] | null } | undefined;
         expect([cut, (reasoning?.summary ?? []).length <= 2 && (reasoning?.content ?? []).length <= 1]).toEqual([cut, true]);
@@ -224,10 +225,7 @@ describe('missingResponseEvents', () => {
       { type: 'response.completed', response: settled },
     ].map((event, sequence_number) => ({ ...event, sequence_number })) as unknown as ResponseStreamEvent[];
     for (let cut = 1; cut < events.length; cut++) {
-      const delivered = deliveredResponseEvents();
-      const head = events.slice(0, cut);
-      head.forEach((event) => delivered.observe(event));
-      const all = [...head, ...missingResponseEvents(delivered.state(), settled)];
+      const { all } = cutAndCompleted(events, settled, cut);
       expect([cut, joined(all, 'response.output_text.delta'), joined(all, 'response.reasoning_text.delta')]).toEqual([cut, 'Sunny, 21C.', 'Look it up.Found it.']);
       const snapshots = await lastValueFrom(from(all).pipe(accumulateResponse(), toArray()));
       expect([cut, snapshots.at(-1)!.output]).toEqual([cut, settled.output]);
