@@ -807,6 +807,23 @@ describe('runResponsesTools with a forced function, on canned turns', () => {
     expect(await run(invalid.client, forced, { maxSteps: 1, onMaxSteps: 'stop' })).toMatchObject({ reason: 'max_steps', steps: 1 });
   });
 
+  it('a call through a namespace tool of the forced bare name (crm.get_weather for get_weather) ends the loop, whether the loop runs it or not', async () => {
+    const namespaced = (turn: number) => [{ ...call(turn, '{"city":"Oslo"}'), namespace: 'crm' }];
+    const crmWeather = zodTool({ name: 'crm.get_weather', parameters: z.object({ city: z.string() }), execute: ({ city }) => `crm: sunny in ${city}` });
+    const ran = canned(namespaced);
+    const ended = await run(ran.client, forced, { tools: [crmWeather] });
+    expect({ reason: ended.reason, steps: ended.steps, requests: ran.requests.length }).toEqual({ reason: 'tool_choice', steps: 1, requests: 1 });
+    expect(ended.history.at(-1)).toEqual({ type: 'function_call_output', call_id: 'call_1', output: 'crm: sunny in Oslo' });
+    // Without a tool of the qualified name, the call is answered as unknown: the model, made to call it again, would
+    // get the same answer up to maxSteps.
+    const unknown = canned(namespaced);
+    expect(await run(unknown.client, forced)).toMatchObject({ reason: 'tool_choice', steps: 1 });
+    expect(unknown.requests).toHaveLength(1);
+    // A call of another namespace's function of another name is no forced call.
+    const other = canned((turn) => (turn < 3 ? [{ ...call(turn, '{"city":"Oslo"}'), name: 'get_weather_now', namespace: 'crm' }] : [answer]));
+    expect(await run(other.client, forced)).toMatchObject({ reason: 'no_calls', steps: 3 });
+  });
+
   it.each([
     ['allowed_tools', { type: 'allowed_tools', mode: 'required', tools: [{ type: 'function', name: 'get_weather' }] }],
     ['a custom tool', { type: 'custom', name: 'get_weather' }],

@@ -364,10 +364,13 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
           if (calls.length === 0) return end('no_calls');
           if (options.stopWhen?.(turn)) return end('stop_when');
           // A forced function that ran ends the loop; so does one the loop has no tool for (answered as unknown): the
-          // model, made to call it again, would get the same answer up to maxSteps.
+          // model, made to call it again, would get the same answer up to maxSteps. A call through a Responses
+          // namespace tool is named `namespace.name` here (`crm.get_weather`), while a `tool_choice` names a function
+          // by its name alone: the call of that name in any namespace is the forced one.
           const forced = protocol.forcedFunction?.(request);
+          const isForced = (name: string) => name === forced || name.endsWith(`.${forced}`);
           const ranForced = ({ call, status }: ToolCallOutcome<O>) =>
-            call.type === 'function' && call.name === forced && (status === 'ok' || !tools.has(forced));
+            call.type === 'function' && isForced(call.name) && (status === 'ok' || !tools.has(call.name));
           if (forced !== undefined && outcomes.some(ranForced)) return end('tool_choice');
           if (index + 1 >= maxSteps) {
             if (options.onMaxSteps === 'stop') return end('max_steps');
