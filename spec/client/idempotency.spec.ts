@@ -305,6 +305,31 @@ describe('a 502 after the API accepted the POST leaves exactly one object', () =
     expect(posts(requests, /\/runs$/)).toHaveLength(1);
   });
 
+  it('a 5xx that says x-should-retry: false is not sent again by the fallback either (fallbackToPolling): reported as it came', async () => {
+    // A 5xx of the API's own (it created nothing here) that says it must not be sent again: the non-streaming create
+    // of the fallback would send the same request again (with the real API, which does not honour keys, a second
+    // response or completion when the first was accepted after all).
+    const saysNoRetry: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.status < 500) return response;
+      const headers = new Headers(response.headers);
+      headers.set('x-should-retry', 'false');
+      return new Response(await response.arrayBuffer(), { status: response.status, headers });
+    };
+    const client = ctx.clientWith({ fetch: saysNoRetry, fallbackToPolling: true });
+    const threadId = await newThread();
+    const calls: Array<[RegExp, () => Observable<unknown>]> = [
+      [RESPONSES, () => client.responses.stream({ model: 'gpt-4o', input: 'Hello' })],
+      [/\/chat\/completions$/, () => client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello' }] })],
+      [/\/runs$/, () => client.threads.runs.stream(threadId, { assistant_id: assistantId })],
+    ];
+    for (const [path, call] of calls) {
+      ctx.emulator.inject({ kind: 'serverError', status: 500, retryAfterMs: 5 }, { match: { method: 'POST', path }, times: 1 });
+      const { result: error, requests } = await logged(() => lastValueFrom(call()).catch((e: unknown) => e));
+      expect(error).toBeInstanceOf(InternalServerError);
+      expect(posts(requests, path)).toHaveLength(1);
+    }
+  });
   it('a refused connection sent nothing: the run call is sent again after the backoff, without a lookup (the create-and-run calls too)', async () => {
     // A port nothing listens on: Node's fetch fails with ECONNREFUSED a few causes down.
     const closed = await listen((_req, res) => res.end());

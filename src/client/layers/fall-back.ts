@@ -2,6 +2,7 @@ import { catchError, type MonoTypeOperatorFunction, type Observable, throwError 
 import { APIConnectionError, APIError } from '../../errors/api-errors.js';
 import { StreamNotEstablishedError, StreamTimeoutError } from '../../errors/stream-errors.js';
 import type { BodyCheck } from '../body-checks.js';
+import { saidNotToRetry } from '../retry-policy.js';
 
 /**
  * When the stream cannot be established (see {@link cannotStream}) before its first event, continues with
@@ -19,7 +20,9 @@ export function fallBack<E>(fallback: ((reason: unknown) => Observable<E>) | und
 }
 
 /**
- * Failures that mean "streaming does not work here", as opposed to "the request is wrong".
+ * Failures that mean "streaming does not work here", as opposed to "the request is wrong". A 5xx the API said not
+ * to retry (`x-should-retry: false`) is not one: the fallback's create would send the request again in another
+ * form, and the API does not honour idempotency keys, so a request it accepted after all would be created twice.
  *
  * @internal
  * @example
@@ -30,7 +33,7 @@ export function cannotStream(error: unknown): boolean {
     error instanceof StreamNotEstablishedError ||
     error instanceof APIConnectionError ||
     (error instanceof StreamTimeoutError && (error.kind === 'headers' || error.kind === 'body')) ||
-    (error instanceof APIError && error.status >= 500)
+    (error instanceof APIError && error.status >= 500 && !saidNotToRetry(error))
   );
 }
 
