@@ -155,6 +155,21 @@ describe('responseEvents', () => {
     }
   });
 
+  it('names JSON without a `type` by its `event:` line: a known type fails its check, another passes as it came', async () => {
+    const untyped = { output_index: 0, content_index: 0, delta: 'x' };
+    const body = (name: string) =>
+      encode(
+        `event: response.created\ndata: ${JSON.stringify(created)}\n\nevent: ${name}\ndata: ${JSON.stringify(untyped)}\n\n` +
+          `event: response.completed\ndata: ${JSON.stringify(completed)}\n\n`,
+      );
+    const known = await outcome(body('response.output_text.delta'));
+    expect(known.values).toEqual([created]);
+    expect(known.error).toBeInstanceOf(StreamParseError);
+    expect(known.error).toMatchObject({ eventName: 'response.output_text.delta', path: 'type' });
+    // An application's own event in a relayed stream: kept, as the server sent it.
+    expect(await outcome(body('progress'))).toEqual({ values: [created, untyped, completed] });
+  });
+
   it('recognises response.failed and error by their JSON type when there is no `event:` line', async () => {
     const error = await new Promise((resolve) =>
       responseEvents(of({ data: JSON.stringify({ type: 'error', code: null, message: 'boom', param: null }) })).subscribe({

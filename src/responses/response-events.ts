@@ -39,8 +39,12 @@ export interface ResponseEventsOptions extends FromSSEOptions {
  * Turns a Responses API stream (`stream: true`) into an Observable of typed events: the event JSON itself
  * (`{ type: 'response.output_text.delta', delta, ... }`), the shape of the official SDK's `ResponseStreamEvent`.
  *
- * Accepts what `fromSSE()` accepts, or an Observable of {@link ServerSentEvent}s. An event's type is its SSE
- * `event:` name (or, without one, its JSON `type`). Each event of a known type is checked for exactly the fields
+ * Accepts what `fromSSE()` accepts, or an Observable of {@link ServerSentEvent}s. An event's type is its JSON
+ * `type`, as for the official SDK: the SSE `event:` name only repeats it (a relay may write `message` or another
+ * name there), but for `error` and `response.failed`, which fail the stream whatever the JSON says, and for JSON
+ * without a `type`, which the name then names (of a known type, it fails that type's check; of another type, it
+ * passes through as it came; without a name either, it is a {@link StreamParseError}, or a
+ * {@link ResponseStreamError} when it carries an `error`). Each event of a known type is checked for exactly the fields
  * this library reads (`type`, `sequence_number`, `output_index`, `content_index`, `summary_index`,
  * `annotation_index`, `item_id`, the `delta` / `text` / `arguments` / ... strings, the items, parts and response
  * the snapshot is built of; see `responseWireChecks`); every other field passes through untouched whatever its
