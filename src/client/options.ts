@@ -88,8 +88,9 @@ export interface ClientOptions {
    */
   idleTimeout?: number | undefined;
   /**
-   * Milliseconds from response headers to a stream's first event. Default: the idle timeout; `0` or `Infinity`:
-   * no limit.
+   * Milliseconds from response headers to a stream's first event. Default: the idle timeout; for Chat Completions
+   * streams the request's `timeout` (the API sends no chunk while a reasoning model thinks, which may take minutes).
+   * `0` or `Infinity`: no limit.
    */
   firstEventTimeout?: number | undefined;
   /**

@@ -61,7 +61,9 @@ function decodeJSON<T>(text: string, check: BodyCheck<T> | undefined, where: str
 }
 
 /**
- * The shared part of reading any event stream: parsing with `parse`, and the idle and first-event timeouts.
+ * The shared part of reading any event stream: parsing with `parse`, and the idle and first-event timeouts (without
+ * a `firstEventTimeout`, the first event is awaited for the idle timeout, or with `firstEventDefault: 'request'` for
+ * the request's `timeout`).
  *
  * A body labelled as something else than an event stream (a proxy that relabelled a live stream, or buffered one and
  * sent it whole) is read as one all the same, event by event as it arrives, by `parse` (the typed sources do, see
@@ -77,8 +79,9 @@ export function readEventStream<T>(
   options: ResolvedClientOptions,
   parse: (response: Response) => Observable<T>,
   nameOf: (value: T) => string,
+  firstEventDefault: 'idle' | 'request' = 'idle',
 ): Observable<T> {
   const idle = options.idleTimeout;
-  const first = options.firstEventTimeout ?? idle;
+  const first = options.firstEventTimeout ?? (firstEventDefault === 'request' ? options.timeout : idle);
   return parse(response).pipe(eventTimeouts(first, idle, nameOf, options.scheduler));
 }

@@ -29,7 +29,7 @@ export function streamCall<E, C>(transport: Transport, protocol: ClientProtocol<
     let received = 0;
     const plan = protocol.start(call, () => received);
     const { spec, options, hold } = plan.request;
-    return attempt(transport, plan.decode ? { decode: plan.decode, nameOf: protocol.nameOf } : protocol, spec, options, hold).pipe(
+    return attempt(transport, plan.decode ? { ...protocol, decode: plan.decode } : protocol, spec, options, hold).pipe(
       plan.retry ? retryStart(plan.retry, () => received) : identity,
       plan.resume ?? identity,
       fallBack(plan.fallback, () => received),

@@ -17,7 +17,7 @@ import type { ClientProtocol } from '../protocols/protocol.js';
  */
 export function attempt<E>(
   transport: Transport,
-  protocol: Pick<ClientProtocol<E, unknown>, 'decode' | 'nameOf'>,
+  protocol: Pick<ClientProtocol<E, unknown>, 'decode' | 'nameOf' | 'firstEventDefault'>,
   spec: RequestSpec,
   options: RequestOptions | undefined,
   hold?: RequestHold<E>,
@@ -25,7 +25,8 @@ export function attempt<E>(
   return transport.request(
     spec,
     withStreamHeaders(options),
-    (response, context) => readEventStream(response, context.options, (r) => protocol.decode(r, context.options), protocol.nameOf),
+    (response, context) =>
+      readEventStream(response, context.options, (r) => protocol.decode(r, context.options), protocol.nameOf, protocol.firstEventDefault),
     hold,
   );
 }

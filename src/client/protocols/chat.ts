@@ -60,6 +60,8 @@ export interface ChatStreamCall {
 export const chatProtocol: ClientProtocol<ChatCompletionChunk, ChatStreamCall> = {
   decode: (response, options) => chatCompletionChunks(response, { requireDone: options.requireDone }),
   nameOf: () => 'chunk',
+  // The API sends no chunk, not even the role's, while a reasoning model thinks.
+  firstEventDefault: 'request',
   start: ({ transport, body, options, create }) => {
     // One key for the stream's POST and the fallback's: the fallback is refused if the stream's POST was accepted.
     const callOptions = withCallKey(options);

@@ -35,6 +35,13 @@ export interface ClientProtocol<E, C> {
   /** An event's name, as timeout errors report the last event. */
   nameOf(event: E): string;
   /**
+   * What bounds the wait for a stream's first event when the call sets no `firstEventTimeout`: the idle timeout
+   * (the default: an API that sends an event as soon as it begins, as Responses and run streams do), or `'request'`,
+   * the request's `timeout` (Chat Completions, which sends nothing while a reasoning model thinks: a minute or more
+   * of silence is a healthy call, already paid for).
+   */
+  readonly firstEventDefault?: 'idle' | 'request' | undefined;
+  /**
    * One subscription of call `call`: what each layer does (a layer left out is not applied). `received()` is how
    * many events the subscription has delivered so far.
    */
