@@ -1011,6 +1011,34 @@ describe('httpClientFetch() as fetch', () => {
     expect(await record.ended).toMatchObject({ clientClosed: true });
   });
 
+  it("cancelling the body while a Blob answer is still being read leaves it unread: no error thrown into nobody's promise", async () => {
+    // A Blob whose bytes come when the test says: the body is cancelled before they do.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    class HeldBlob extends Blob {
+      override async arrayBuffer(): Promise<ArrayBuffer> {
+        const bytes = await super.arrayBuffer();
+        await released;
+        return bytes;
+      }
+    }
+    const fetchImpl = await fetchIn([() => of(new HttpResponse({ status: 200, body: new HeldBlob(['{"id":"resp_1"}']) }))]);
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const response = await fetchImpl(`${emulator.url}/responses/resp_1`);
+      await response.body!.cancel();
+      release();
+      // The Blob's read settles, then Node reports a rejection nobody handled after the microtasks of that turn.
+      await released;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('a body cut short by the app going away errors, never ends as if complete', async () => {
     const app = await browserApp([provideHttpClient(withFetch(), withInterceptors([auth]))]);
     const fetchImpl = httpClientFetch(app.injector.get(HttpClient));

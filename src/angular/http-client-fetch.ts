@@ -99,8 +99,12 @@ export function httpClientFetch(http: HttpClient, options: HttpClientFetchOption
       let controller!: ReadableStreamDefaultController<Uint8Array>;
       const stream = new ReadableStream<Uint8Array>({
         start: (c) => void (controller = c),
-        // The reader gave up on the body: close the connection.
-        cancel: () => end(),
+        // The reader gave up on the body: close the connection. Nothing more goes into it (a `Blob` answer still being
+        // read would be enqueued into a cancelled stream, a throw no one catches).
+        cancel: () => {
+          bodyOpen = false;
+          end();
+        },
       });
       let response: Response | undefined;
       // The status line of a non-OK answer: the response waits for the exchange's end, as an interceptor may yet send
