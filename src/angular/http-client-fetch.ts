@@ -57,8 +57,10 @@ export interface HttpClientFetchOptions {
  *
  * Best with `provideHttpClient(withFetch())`, whose backend reports every chunk as it arrives (the default
  * `XMLHttpRequest` backend reports progress in bursts about 50 ms apart). `HttpClient` keeps the text received so far
- * until the request ends (its `partialText`): fine for chat-sized answers. The request opts out of the HTTP transfer
- * cache (`transferCache: false`): a stream is never replayed from server-side rendering.
+ * until the request ends (its `partialText`), and the new part of each progress event is cut out of all of it, which
+ * copies the whole text: fine for chat-sized answers, work that grows with the square of a long stream's length (see
+ * docs/angular.md). The request opts out of the HTTP transfer cache (`transferCache: false`): a stream is never
+ * replayed from server-side rendering.
  *
  * `options.httpContext` makes the `HttpContext` of each request (its tokens read by your interceptors).
  *
