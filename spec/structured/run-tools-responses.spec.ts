@@ -271,6 +271,21 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     expect(sent).toBe(outcome.output);
   });
 
+  it('arguments with several problems are reported with every one of them, so that the model can mend them all at once', async () => {
+    const Trip = z.object({ city: z.string().min(2), nights: z.number().int(), rooms: z.number().min(1) });
+    const book = zodTool({ name: 'book', parameters: Trip, execute: () => 'booked' });
+    ctx.emulator.scriptAnswer({ toolCalls: [{ name: 'book', arguments: { city: 'O', nights: 1.5, rooms: 2 } }] });
+    const events = await lastValueFrom(runResponsesTools(ctx.client, { model: 'gpt-4o', input: 'Book it' }, { tools: [book] }).pipe(toArray()));
+    const finished = events.find((e): e is Extract<ResponsesToolLoopEvent, { type: 'tool_call.finished' }> => e.type === 'tool_call.finished')!;
+    const error = finished.outcome.status === 'error' ? finished.outcome.error : undefined;
+    expect(error).toBeInstanceOf(StructuredOutputValidationError);
+    expect((error as StructuredOutputValidationError).issues.map((issue) => issue.path)).toEqual([['city'], ['nights']]);
+    const sent = (posts()[1]!.body as { input: Array<{ output: string }> }).input[0]!.output;
+    // Each issue, with where it is (the official SDK's runTools() sends zod's whole error too).
+    for (const issue of (error as StructuredOutputValidationError).issues) expect(sent).toContain(`at ${issue.path.join('.')}: ${issue.message}`);
+    expect(sent).toContain('(2 issues)');
+  });
+
   it("invalid arguments fail the loop with onInvalidArguments: 'fail'", async () => {
     const error = await lastValueFrom(
       runResponsesTools(

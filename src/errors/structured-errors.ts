@@ -118,8 +118,6 @@ export class StructuredOutputValidationError extends StructuredOutputError {
     value: unknown,
     details: { toolName?: string | undefined; callId?: string | undefined; cause?: unknown } = {},
   ) {
-    const first = issues[0];
-    const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
     const subject = details.toolName ? `The arguments of tool call "${details.toolName}"` : 'The structured output';
     let shown: string;
     try {
@@ -129,7 +127,7 @@ export class StructuredOutputValidationError extends StructuredOutputError {
     }
     super(
       'validation',
-      `${subject} ${details.toolName ? 'do' : 'does'} not match its schema${where}: ${first?.message ?? 'invalid'} (${issues.length} issue${issues.length === 1 ? '' : 's'}): ${shown}`,
+      `${subject} ${details.toolName ? 'do' : 'does'} not match its schema${describeIssues(issues)} (${issues.length} issue${issues.length === 1 ? '' : 's'}): ${shown}`,
       { cause: details.cause },
     );
     this.issues = issues;
@@ -138,6 +136,22 @@ export class StructuredOutputValidationError extends StructuredOutputError {
     this.callId = details.callId;
   }
 }
+
+/**
+ * Every issue (up to {@link LISTED_ISSUES}) with where it is: a tool loop sends this message to the model, which can
+ * then mend all of its arguments in one more call rather than one problem per call.
+ */
+function describeIssues(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): string {
+  if (issues.length === 0) return ': invalid';
+  const listed = issues.slice(0, LISTED_ISSUES).map(({ path, message }) => {
+    const where = path.length > 0 ? ` at ${path.map(String).join('.')}` : '';
+    return `${where}: ${message}`;
+  });
+  const more = issues.length > LISTED_ISSUES ? `; and ${issues.length - LISTED_ISSUES} more` : '';
+  return listed.join(';') + more;
+}
+
+const LISTED_ISSUES = 10;
 
 /**
  * The model refused to answer in the requested format (`response.refusal.*` events, a chat `delta.refusal`).
