@@ -27,8 +27,8 @@ export interface ToolContext {
 /**
  * A function tool the loop can run, declared with a zod schema (zod 4's, or zod 3's): its name, description and zod
  * parameters (sent as a strict function tool), and `execute`, given the arguments parsed and validated by the schema. It returns a
- * value, a Promise or an Observable (its last value is the result; an Observable tool is unsubscribed when the
- * loop is). A string result is sent to the model as it is, `undefined` as `''`, an array of content parts the API
+ * value, a Promise or an Observable (its last value is the result, once it completes: one that never completes holds
+ * the loop, so answer with `first()` of a store's state; an Observable tool is unsubscribed when the loop is). A string result is sent to the model as it is, `undefined` as `''`, an array of content parts the API
  * takes (see {@link ToolOutput}) as it is, any other value JSON-stringified.
  *
  * @example
