@@ -161,6 +161,24 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     ]);
   });
 
+  it("with store: false a reasoning model's reasoning items go back with their encrypted content, before the calls they led to", async () => {
+    ctx.emulator.scriptAnswer({ reasoning: 'Oslo needs the weather tool.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] });
+    ctx.emulator.scriptAnswer({ reasoning: 'Now I can answer.', text: 'Sunny in Oslo.' });
+    const weather = zodTool({ name: 'get_weather', parameters: City, execute: ({ city }) => `sunny in ${city}` });
+    const result = await lastValueFrom(
+      runResponsesTools(ctx.client, { model: 'o4-mini', input: 'Weather in Oslo?', store: false }, { tools: [weather] }).pipe(toolLoopResult()),
+    );
+    // The emulator, as the API, refuses a reasoning item without its content when nothing is stored.
+    expect(result.final.output_text).toBe('Sunny in Oslo.');
+    const reasoning = result.history[1] as { type: string; id: string; encrypted_content?: unknown };
+    expect(reasoning).toMatchObject({ type: 'reasoning', encrypted_content: expect.any(String) });
+    expect(posts()).toHaveLength(2);
+    const second = posts()[1]!.body as { input: Array<{ type?: string }> };
+    expect(second.input.map((item) => item.type ?? 'message')).toEqual(['message', 'reasoning', 'function_call', 'function_call_output']);
+    expect(second.input[1]).toMatchObject({ id: reasoning.id, encrypted_content: reasoning.encrypted_content });
+    expect(second).not.toHaveProperty('previous_response_id');
+  });
+
   it("with store: false keeps the caller's include entries, reasoning.encrypted_content added once", async () => {
     const { tools } = parallelTools();
     for (const include of [['message.output_text.logprobs'], ['reasoning.encrypted_content', 'message.output_text.logprobs']]) {
