@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { firstValueFrom, from, lastValueFrom, Observable, tap, toArray } from 'rxjs';
+import { firstValueFrom, from, lastValueFrom, Observable, takeWhile, tap, toArray } from 'rxjs';
 import { z } from 'zod';
 import {
   type Response,
@@ -382,6 +382,25 @@ describe('runResponsesTools against the emulator (real HTTP)', () => {
     expect(unsubscribed).toBe(true);
     await posts()[0]!.ended;
     expect(posts()).toHaveLength(1);
+  });
+
+  it("stopping the loop at a tool's tool_call.finished leaves that tool's signal unaborted: it had finished", async () => {
+    // A tool may undo its work when its signal aborts (a reservation released): work that finished must stand.
+    const signals = new Map<string, AbortSignal>();
+    const book = (name: string, result: (city: string) => unknown) =>
+      zodTool({ name, parameters: City, execute: ({ city }, { signal }) => (signals.set(name, signal), result(city)) });
+    const tools = [book('get_weather', (city) => Promise.resolve(`booked ${city}`)), book('get_time', () => '12:00')];
+    for (const tool of tools) {
+      signals.clear();
+      const events = await lastValueFrom(
+        runResponsesTools(ctx.client, { model: 'gpt-4o', input: `Use ${tool.name} for "Oslo"` }, { tools: [tool] }).pipe(
+          takeWhile((e) => e.type !== 'tool_call.finished', true),
+          toArray(),
+        ),
+      );
+      expect(events.at(-1)).toMatchObject({ type: 'tool_call.finished', outcome: { status: 'ok' } });
+      expect(signals.get(tool.name)?.aborted).toBe(false);
+    }
   });
 
   /** Tools for a loop that stops while a tool runs: `get_weather` never settles; `started` resolves once it runs. */

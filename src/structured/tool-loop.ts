@@ -515,9 +515,11 @@ function execute(tool: ToolLoopTool, args: unknown, context: Omit<ToolContext, '
       if (isObservable(result)) return result;
       return isPromiseLike(result) ? from(Promise.resolve(result)) : of(result);
     }).pipe(
+      // Settled as soon as the tool ends, before its result goes on: a subscriber that stops the loop at this
+      // call's `tool_call.finished` must not abort the signal of a tool that has finished (it may undo its work then).
+      tap({ complete: () => (settled = true), error: () => (settled = true) }),
       takeLast(1),
       defaultIfEmpty(undefined),
-      tap({ complete: () => (settled = true), error: () => (settled = true) }),
       finalize(() => {
         if (!settled) controller.abort();
       }),
