@@ -22,7 +22,7 @@ describe('error classes in a minified bundle', () => {
     new Function('module', 'exports', 'require', result.outputFiles[0]!.text)(bundled, bundled.exports, require);
 
     // Constructors differ; the first argument list a class accepts is enough to read its `name`.
-    const candidates: unknown[][] = [[500, new Headers(), ''], ['idle', 1], ['error', '{}'], [{ receivedEvents: 0 }], ['{}'], ['m', { eventName: 'e' }], ['m', {}], [['tool']], []];
+    const candidates: unknown[][] = [[500, new Headers(), ''], ['idle', 1], ['error', '{}'], [{ receivedEvents: 0 }], ['{}'], ['m', { eventName: 'e' }], ['m', {}], [['tool']], [[], null], []];
     for (const [name] of errorClasses) {
       const Class = bundled.exports[name]!;
       expect(Class.name).not.toBe(name); // really minified
