@@ -448,6 +448,21 @@ describe('fromOpenAIStream(stream object) subscribed again (retry(), a second su
     expect((await outcome(fromOpenAIStream(resumed()))).error?.['class']).toBe(IncompleteStreamError);
   });
 
+  it("an SDK stream whose body ended before its first event (a proxy closing after the headers) is the source's IncompleteStreamError, never an empty success", async () => {
+    // The library's sources call an empty body a cut, whatever the API.
+    const direct = await outcome(responseEvents(sseResponse('')));
+    expect(direct).toEqual({ values: [], error: expect.objectContaining({ class: IncompleteStreamError, receivedEvents: 0 }) });
+    expect(await outcome(chatCompletionChunks(sseResponse('')))).toEqual(direct);
+    expect(await outcome(assistantEvents(sseResponse('')))).toEqual(direct);
+    // The SDK's raw streams end quietly, and no value says which API they are.
+    expect(await outcome(fromOpenAIStream(responsesOf('')))).toEqual(direct);
+    expect(await outcome(fromOpenAIStream(chatOf('')))).toEqual(direct);
+    expect(await outcome(fromOpenAIStream(runOf('')))).toEqual(direct);
+    // An async iterable of the app's own that gives nothing still completes with it.
+    async function* none() {}
+    expect(await outcome(fromOpenAIStream(none()))).toEqual({ values: [], error: undefined });
+  });
+
   it('an iterable that starts anew on each iteration is read again', async () => {
     const events = (await outcome(responseEvents(sseResponse(text('responses-recorded', 'azure-text.sse'))))).values;
     const again = { [Symbol.asyncIterator]: async function* () { yield* events; } };

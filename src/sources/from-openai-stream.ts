@@ -1,7 +1,7 @@
 import { Observable } from 'rxjs';
 import { OpenAIStreamError } from '../errors/base.js';
 import { kindOf } from '../errors/excerpt.js';
-import { StreamParseError } from '../errors/stream-errors.js';
+import { IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
 import { StreamEnd } from '../protocols/protocol.js';
 import { type Adoption, adoptionOf } from '../protocols/sources.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
@@ -60,7 +60,9 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
  *   `IncompleteStreamError` (the usage chunk of `include_usage`, after the last finish, is not waited for: without
  *   `[DONE]`, a cut just before it cannot be told).
  *
- * Values of no known API (and a stream that gives none) complete with the iterator.
+ * Values of no known API complete with the iterator; so does an async iterable that is not the SDK's and gives none.
+ * An SDK stream that gives none (its body ended before the first event) is an `IncompleteStreamError`, as the
+ * library's sources call an empty body.
  *
  * A stream object is read once: a later subscription (`retry()`, `repeat()`, a second `subscribe()`) to which it
  * gives nothing fails with a `TypeError`, never completing as if the stream had ended; pass a function that starts
@@ -198,8 +200,15 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
         if (stopped) return;
       }
       finished = true;
-      // The SDK's iterator ends quietly both at `[DONE]` and at a cut: what the values told decides.
-      const error = adoption ? adoption.reader.endOfBody() : undefined;
+      // The SDK's iterator ends quietly both at `[DONE]` and at a cut: what the values told decides. A stream of the
+      // SDK (it has the `controller` of its request) that gave none is a body that ended before its first event (a
+      // proxy that closed the connection after the headers): every API sends one at least, and the library's own
+      // sources call that end a cut, so it is no empty success, whatever API it was.
+      const error = adoption
+        ? adoption.reader.endOfBody()
+        : values === 0 && isSdkStream(stream)
+          ? new IncompleteStreamError({ receivedEvents: 0 })
+          : undefined;
       if (error === undefined) subscriber.complete();
       else subscriber.error(error);
     })().catch((error: unknown) => {
@@ -274,6 +283,11 @@ function failureOf(adoption: Adoption, error: unknown): unknown {
 /** What to do with a fetch `Response` given instead of a stream (the byte sources read it). */
 function hintFor(value: unknown): string {
   return isResponse(value) ? ': for a fetch Response, use responseEvents(), chatCompletionChunks() or assistantEvents()' : '';
+}
+
+/** Whether `stream` is one of the SDK's (its `Stream` or a helper stream): it holds the `controller` of its request. */
+function isSdkStream(stream: unknown): boolean {
+  return typeof (stream as { controller?: { abort?: unknown } } | undefined)?.controller?.abort === 'function';
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
