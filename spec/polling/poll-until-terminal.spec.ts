@@ -200,6 +200,23 @@ describe('pollUntilTerminal', () => {
     });
   });
 
+  it('a retrieve() (or a first) that completes without a state fails with a TypeError, never ending on a state that is not final', () => {
+    const test = scheduler();
+    test.run(({ cold, expectObservable }) => {
+      const empty$ = pollUntilTerminal<Job>({ first: of(state('queued')), retrieve: () => cold('-|'), isTerminal, defaultIntervalMs: 2, scheduler: test });
+      const error = new TypeError('pollUntilTerminal: retrieve() completed without a state; polling stops on no final state');
+      expectObservable(empty$).toBe('a--#', { a: { status: 'queued' } }, error);
+      const noFirst$ = pollUntilTerminal<Job>({ first: cold('|'), retrieve: () => cold('-(a|)', { a: state('completed') }), isTerminal, scheduler: test });
+      expectObservable(noFirst$).toBe('#', undefined, new TypeError('pollUntilTerminal: first completed without a state; polling stops on no final state'));
+    });
+  });
+
+  it.each([['pollIntervalMs', Number.NaN], ['defaultIntervalMs', -1], ['firstIntervalMs', '5']])('%s %p is a RangeError at the call (it would poll in a loop)', (name, ms) => {
+    expect(() => pollUntilTerminal<Job>({ first: of(state('queued')), retrieve: () => of(state('completed')), isTerminal, [name]: ms })).toThrow(
+      new RangeError(`pollUntilTerminal: ${name} must be a number of milliseconds >= 0 (got ${String(ms)})`),
+    );
+  });
+
   it('pollAfterMs reads a valid header only', () => {
     expect(pollAfterMs(new Headers({ 'openai-poll-after-ms': '250' }))).toBe(250);
     expect(pollAfterMs(new Headers({ 'openai-poll-after-ms': 'soon' }))).toBeUndefined();

@@ -1,4 +1,4 @@
-import { asyncScheduler, EMPTY, expand, map, Observable, type SchedulerLike, switchMap, take, takeWhile } from 'rxjs';
+import { asyncScheduler, EMPTY, expand, map, Observable, type SchedulerLike, switchMap, take, takeWhile, throwIfEmpty } from 'rxjs';
 import { scheduleAfter } from '../operators/schedule-after.js';
 
 /**
@@ -58,7 +58,8 @@ export const AFTER_CREATE = 0;
  * until a terminal one, which it emits last before completing. Between requests it waits `pollIntervalMs`, else
  * (after the first state) `firstIntervalMs`, else the server's `openai-poll-after-ms`, else `defaultIntervalMs`.
  * Cold; unsubscribing stops polling and
- * aborts a request under way. Errors end it.
+ * aborts a request under way. Errors end it; so does a `first` or `retrieve()` that completes without a state (a
+ * `TypeError`). A wait option that is not a number ≥ 0 is a `RangeError` at the call.
  *
  * @example
  * import { pollUntilTerminal } from 'rx-openai-stream';
@@ -70,18 +71,31 @@ export const AFTER_CREATE = 0;
  * }).subscribe((run) => console.log(run.status));
  */
 export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Observable<T> {
+  // A wait that is no number of milliseconds (`NaN`, negative) would poll again at once, in a loop: the calling
+  // code's mistake, reported now.
+  for (const name of ['pollIntervalMs', 'defaultIntervalMs', 'firstIntervalMs'] as const) {
+    const ms = options[name];
+    if (ms !== undefined && !(typeof ms === 'number' && ms >= 0)) {
+      throw new RangeError(`pollUntilTerminal: ${name} must be a number of milliseconds >= 0 (got ${String(ms)})`);
+    }
+  }
   const fallback = options.defaultIntervalMs ?? 1000;
   const first = options.firstIntervalMs;
   const wait = (polled: Polled<T>, index: number) =>
     options.pollIntervalMs ?? (index === 0 && first !== undefined ? first : (pollAfterMs(polled.headers) ?? fallback));
   // One answer per request (a retrieve that stays open, or answers twice, neither holds the end nor starts a
   // second loop), and the end at the terminal state, whatever the request that gave it does next.
+  // A request that completes without a state would end the polling on a state that is not final, as if it were:
+  // a `TypeError` (the `retrieve` or `first` given is at fault) says so instead.
+  const oneState = (from: 'first' | 'retrieve()') =>
+    (state$: Observable<Polled<T>>) =>
+      state$.pipe(take(1), throwIfEmpty(() => new TypeError(`pollUntilTerminal: ${from} completed without a state; polling stops on no final state`)));
   return options.first.pipe(
-    take(1),
+    oneState('first'),
     expand((polled, index) =>
       options.isTerminal(polled.data)
         ? EMPTY
-        : after(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(() => options.retrieve().pipe(take(1)))),
+        : after(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(() => options.retrieve().pipe(oneState('retrieve()')))),
     ),
     takeWhile((polled) => !options.isTerminal(polled.data), true),
     map((polled) => polled.data),
