@@ -59,7 +59,7 @@ export const AFTER_CREATE = 0;
  * (after the first state) `firstIntervalMs`, else the server's `openai-poll-after-ms`, else `defaultIntervalMs`.
  * Cold; unsubscribing stops polling and
  * aborts a request under way. Errors end it; so does a `first` or `retrieve()` that completes without a state (a
- * `TypeError`). A wait option that is not a number ≥ 0 is a `RangeError` at the call.
+ * `TypeError`).
  *
  * @example
  * import { pollUntilTerminal } from 'rx-openai-stream';
@@ -71,14 +71,6 @@ export const AFTER_CREATE = 0;
  * }).subscribe((run) => console.log(run.status));
  */
 export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Observable<T> {
-  // A wait that is no number of milliseconds (`NaN`, negative) would poll again at once, in a loop: the calling
-  // code's mistake, reported now.
-  for (const name of ['pollIntervalMs', 'defaultIntervalMs', 'firstIntervalMs'] as const) {
-    const ms = options[name];
-    if (ms !== undefined && !(typeof ms === 'number' && ms >= 0)) {
-      throw new RangeError(`pollUntilTerminal: ${name} must be a number of milliseconds >= 0 (got ${String(ms)})`);
-    }
-  }
   const fallback = options.defaultIntervalMs ?? 1000;
   const first = options.firstIntervalMs;
   const wait = (polled: Polled<T>, index: number) =>
@@ -87,15 +79,15 @@ export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Obse
   // second loop), and the end at the terminal state, whatever the request that gave it does next.
   // A request that completes without a state would end the polling on a state that is not final, as if it were:
   // a `TypeError` (the `retrieve` or `first` given is at fault) says so instead.
-  const oneState = (from: 'first' | 'retrieve()') =>
-    (state$: Observable<Polled<T>>) =>
-      state$.pipe(take(1), throwIfEmpty(() => new TypeError(`pollUntilTerminal: ${from} completed without a state; polling stops on no final state`)));
+  const oneState = take<Polled<T>>(1);
+  const noState = throwIfEmpty<Polled<T>>(() => new TypeError('pollUntilTerminal: first or retrieve() completed without a state'));
   return options.first.pipe(
-    oneState('first'),
+    oneState,
+    noState,
     expand((polled, index) =>
       options.isTerminal(polled.data)
         ? EMPTY
-        : after(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(() => options.retrieve().pipe(oneState('retrieve()')))),
+        : after(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(() => options.retrieve().pipe(oneState, noState))),
     ),
     takeWhile((polled) => !options.isTerminal(polled.data), true),
     map((polled) => polled.data),
