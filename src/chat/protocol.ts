@@ -1,7 +1,7 @@
 import { ChatCompletionStreamError, IncompleteStreamError, StreamParseError } from '../errors/stream-errors.js';
 import type { ChatToolCallDeltaWithSnapshot } from '../operators/tool-call-deltas.js';
 import { type AdoptingReader, type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
-import { chatCompletionChunkIssue } from '../schema/chat/chunk-check.js';
+import { chatCompletionChunkIssue, isUsageChunkWithoutChoices } from '../schema/chat/chunk-check.js';
 import { contentChunkShape } from '../schema/chat/chunk-template.js';
 import { checkedSchema, type ConformanceSchema, parseEventJson, readIssueError, validateEventJson } from '../sources/decode-json-event.js';
 import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
@@ -19,17 +19,21 @@ import { isJsonObject } from '../schema/json-values.js';
 /**
  * Chat Completions chunks as the operators of every stream read them: a value with a `choices` array (no other
  * API's values have one; `object` is not looked at: compatible servers write `chat.completion` or nothing there,
- * Azure `""`); its text is the `delta.content` of the wanted choice; a chunk carrying content,
- * refusal or tool call fragments is a delta; a choice's `finish_reason` tells how it ended.
+ * Azure `""`), or a usage chunk without them (`isUsageChunkWithoutChoices()`: some compatible servers write no
+ * `choices`, or `null`, where the API writes `[]`; the sources emit it with `choices: []`, but a chunk that came
+ * through none, such as an SDK stream read with `from()`, is read as it is, as a chunk of no choices); its text is the
+ * `delta.content` of the wanted choice; a chunk carrying content, refusal or tool call fragments is a delta; a choice's
+ * `finish_reason` tells how it ended.
  *
  * @example
  * if (chatProtocol.is(value)) chatProtocol.text(value, { next: write }, 0);
  */
 export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
   kind: 'chat',
-  is: (value): value is ChatCompletionChunk => Array.isArray((value as { choices?: unknown } | null)?.choices),
+  is: (value): value is ChatCompletionChunk => Array.isArray((value as { choices?: unknown } | null)?.choices) || isUsageChunkWithoutChoices(value),
   text(chunk, out, wanted) {
-    const choices = chunk.choices;
+    // A usage chunk without choices, as a server wrote it (see `is`).
+    const choices = chunk.choices ?? NO_CHOICES;
     for (let i = 0; i < choices.length; i++) {
       const choice = choices[i]!;
       if (choice.index !== wanted) continue;
@@ -38,7 +42,7 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
     }
   },
   isDelta(chunk) {
-    for (const choice of chunk.choices) {
+    for (const choice of chunk.choices ?? NO_CHOICES) {
       const d = choice.delta;
       if (d && (d.content || d.refusal || d.tool_calls?.length || d.function_call)) return true;
     }
@@ -46,13 +50,16 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
   },
   finishReason(chunk) {
     let reason: string | undefined;
-    for (const choice of chunk.choices) if (choice.finish_reason) reason = choice.finish_reason;
+    for (const choice of chunk.choices ?? NO_CHOICES) if (choice.finish_reason) reason = choice.finish_reason;
     return reason;
   },
   // The last chunk's, with `stream_options: { include_usage: true }`; else Groq's, which its last chunk carries in
   // `x_groq.usage` whether it was asked for or not.
   usage: (chunk) => tokenUsage(chunk.usage ?? groqUsage(chunk), 'prompt_tokens', 'completion_tokens'),
 };
+
+/** The choices of a usage chunk a server wrote without them (absent or `null`, which `is` lets through). */
+const NO_CHOICES: readonly ChatCompletionChunk['choices'][number][] = [];
 
 /** The `usage` in a chunk's `x_groq` (Groq's extension), if any. */
 function groqUsage(chunk: ChatCompletionChunk): unknown {
@@ -132,6 +139,11 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
       // Every fragment of the chunk without an index has one after this.
       chunk = this.toolCalls.place(chunk);
       issue = chatCompletionChunkIssue(chunk);
+    } else if (issue.path === 'choices' && isUsageChunkWithoutChoices(chunk)) {
+      // The usage chunk of a server that writes no `choices` (or `null`) where the API writes `[]`: the API's, in a
+      // copy, so that every reader after the source (and the consumer's own code, by the type) finds the array.
+      chunk = { ...chunk, choices: [] };
+      issue = undefined;
     }
     return issue === undefined ? chunk : new StreamEnd(readIssueError(issue, eventName, data ?? textOf(json)));
   }
@@ -293,12 +305,12 @@ export const chatAccumulation: ProtocolAccumulation<ChatCompletionChunk, Pending
   initial: NO_PENDING_LOGPROBS,
   reducer(state, chunk) {
     // A chunk with tool calls shows its completion: reduced as the reducer reduces it, after what was held back.
-    return chunk.choices.some((choice) => choice.delta?.tool_calls)
+    return chunk.choices?.some((choice) => choice.delta?.tool_calls)
       ? { snapshot: chatCompletionReducer(settledLogprobs(state), chunk), pending: undefined }
       : pendingLogprobsReducer(state, chunk);
   },
   toolCallDeltas(chunk, { snapshot: completion }, out) {
-    for (const choice of chunk.choices) {
+    for (const choice of chunk.choices ?? NO_CHOICES) {
       const fragments = choice.delta?.tool_calls;
       if (!fragments) continue;
       const calls = completion!.choices[choice.index]!.message.tool_calls!;

@@ -72,7 +72,8 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
  * sources check them (a chunk's `choices` an array of objects, a delta's `index`, a text `value` a string, ...), and
  * a broken one fails the stream with `StreamParseError` (what, where, an excerpt) after the values before it. A
  * position a compatible server left out (a Responses event's `output_index`, a chat tool call fragment's `index`) is
- * filled in as the byte sources fill it: that value is emitted as a copy that has it. (The SDK's helper streams,
+ * filled in as the byte sources fill it: that value is emitted as a copy that has it; so is a chat usage chunk a
+ * compatible server wrote without `choices` (or with `null`), as a copy with `choices: []`. (The SDK's helper streams,
  * `responses.stream()` and `chat.completions.stream()`, fail on such streams themselves, before a value comes: adopt
  * its raw `create({ stream: true })` stream instead.)
  *

@@ -162,7 +162,8 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
       }
       ids = after === 'another' ? 'one' : after;
       if (value.id) completion = value.id;
-      for (const choice of value.choices) {
+      // (A usage chunk a server wrote without `choices`, or with `null`, has none.)
+      for (const choice of value.choices ?? []) {
         shownChoices.add(choice.index);
         if (choice.index !== wantedChoice) continue;
         for (const fragment of choice.delta?.tool_calls ?? []) {

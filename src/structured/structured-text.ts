@@ -177,7 +177,8 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
           } else ids = after;
           id = completion;
         }
-        const choices = value.choices;
+        // (A usage chunk a server wrote without `choices`, or with `null`, has none.)
+        const choices = value.choices ?? [];
         let piece: string | undefined;
         for (let i = 0; i < choices.length; i++) {
           const choice = choices[i]!;

@@ -268,7 +268,8 @@ export function chatCompletionEvents(
         if (another) progress.length = 0;
         snapshot = chatCompletionReducer(another ? undefined : snapshot, chunk);
         out = [];
-        for (const chunkChoice of chunk.choices) {
+        // (A usage chunk a server wrote without `choices`, or with `null`, has no events.)
+        for (const chunkChoice of chunk.choices ?? []) {
           const choice = snapshot.choices[chunkChoice.index]!;
           const { delta } = chunkChoice;
           const message = choice.message;

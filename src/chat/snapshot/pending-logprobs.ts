@@ -54,7 +54,8 @@ export function pendingLogprobsReducer(state: PendingLogprobsState, chunk: ChatC
   const before = current === undefined ? undefined : state.pending;
   let pending = before;
   let choices: ChatCompletionChunkChoice[] | undefined;
-  const given = chunk.choices;
+  // A usage chunk a server wrote without `choices` (or with `null`) has none to hold back.
+  const given = chunk.choices ?? [];
   // Anything but lists appended to lists goes the reducer's way (which may refuse it: its error at this chunk), after
   // what was held back: a choice twice in one chunk, logprobs or lists of another kind, here or kept.
   const reduced = () => ({ snapshot: chatCompletionReducer(settledLogprobs({ snapshot: state.snapshot, pending: before }), chunk), pending: undefined });

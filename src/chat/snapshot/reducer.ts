@@ -18,6 +18,7 @@ import type {
 export const MAX_CHAT_INDEX = 127;
 
 const NO_CHOICES: readonly ChatCompletionSnapshotChoice[] = Object.freeze([]);
+const NO_CHUNK_CHOICES: readonly ChatCompletionChunkChoice[] = Object.freeze([]);
 const EMPTY_MESSAGE: ChatCompletionSnapshotMessage = Object.freeze({});
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -50,7 +51,8 @@ export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone
  *   the snapshot finished ({@link completionIdsAfter}): some compatible servers give every chunk an `id` of its own,
  *   some the role too, some (with `n` > 1) each choice an `id` of its own,
  *   and their chunks go on with the current completion until it finished (the SDK's live streams accumulate
- *   whatever the ids); a usage chunk (`choices: []`) belongs to the completion before it; a chunk with an empty
+ *   whatever the ids); a usage chunk (`choices: []`, or no `choices` or `null` as some compatible servers write it)
+ *   belongs to the completion before it; a chunk with an empty
  *   `id` belongs to the current completion (Azure's first chunk, `id: ""` with `prompt_filter_results`, starts the
  *   first snapshot with `id: ""`, which the completion's first real `id` then fills in, without starting another);
  * - chunk-level fields (`id`, `model`, `created`, `system_fingerprint`, `service_tier`, `usage`, ...) take the
@@ -79,7 +81,8 @@ export function chatCompletionReducer(
   snapshot: ChatCompletionSnapshot | undefined,
   chunk: ChatCompletionChunk,
 ): ChatCompletionSnapshot {
-  const choices = chunk.choices;
+  // A usage chunk a server wrote without `choices` (or with `null`), read as it is: a chunk of no choices.
+  const choices = chunk.choices ?? NO_CHUNK_CHOICES;
   // Another completion's chunk starts a snapshot of its own.
   const ids = snapshot === undefined ? 'another' : idsAfterChunk(snapshot, chunk);
   if (ids === 'another') {
@@ -139,7 +142,8 @@ export function completionIdsAfter<S>(
   state: S,
 ): CompletionIds | 'another' {
   const id = chunk.id;
-  if (!id || chunk.choices.length === 0) return ids;
+  // (A usage chunk without `choices` too: see `chatCompletionReducer`.)
+  if (!id || !chunk.choices?.length) return ids;
   // The first chunk with an id (after Azure's first one, whose id is empty).
   if (!currentId) return 'one';
   // Two chunks in a row with one id: the API's way, whatever came before (a cut, then a retry's first chunk joined).

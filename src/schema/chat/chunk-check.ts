@@ -8,7 +8,8 @@
  *
  * Checked (absent and `null` are fine wherever a field is optional):
  * - the chunk is an object with a `choices` array, and a string `id` when it has one (Azure's first chunk sends
- *   `""`; some compatible servers send none);
+ *   `""`; some compatible servers send none). (A usage chunk without `choices` is not let through by this check:
+ *   the source gives it `choices: []` first, see {@link isUsageChunkWithoutChoices}.)
  * - each choice is an object with an integer `index` >= 0, a `finish_reason` that is a string (any value) or
  *   `null`, a `delta` that is an object, `logprobs` an object whose `content` / `refusal` are arrays;
  * - in a delta: `content`, `refusal`, `role` strings; `tool_calls` an array of objects with an integer `index`
@@ -116,6 +117,26 @@ function isOptionalString(value: unknown): boolean {
 
 function isOptionalArray(value: unknown): boolean {
   return value === undefined || value === null || Array.isArray(value);
+}
+
+/**
+ * Whether `data` is the usage chunk of `stream_options: { include_usage: true }` as some compatible servers write
+ * it: a `usage` object and no `choices` (absent or `null`; ROCm ATOM before 2026-07, the llm-rosetta converter
+ * before 2026-03), where the API writes `"choices": []`. The sources read it as the API's (a copy with `choices:
+ * []`), and the operators know it as a chat chunk. Without `usage` such a chunk carries nothing, and is no chunk the
+ * library reads. Another API's value that carries `usage` is not one: an event (a string `type` or `event`), or a
+ * whole object of its own (`object` other than a chat one: a `response`, a `thread.run`).
+ *
+ * @internal
+ * @example
+ * isUsageChunkWithoutChoices(JSON.parse('{"id":"c1","usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}}')); // true
+ */
+export function isUsageChunkWithoutChoices(data: unknown): boolean {
+  // `usage` first: most values the operators ask about (Responses events) have none.
+  const value = data as { usage?: unknown; choices?: unknown; type?: unknown; event?: unknown; object?: unknown } | null;
+  if (!isJsonObject(value?.usage) || value.choices != null || typeof value.type === 'string' || typeof value.event === 'string') return false;
+  const object = value.object;
+  return typeof object !== 'string' || object === '' || object.startsWith('chat.completion');
 }
 
 /**
