@@ -75,8 +75,9 @@ describe('the emulator on the wire: errors, pagination, runs', () => {
       await new Promise((resolve) => socket.once('connect', resolve));
       socket.write(request(`x-emulator-fault: ${JSON.stringify({ kind: 'stall', afterEvents: 2 })}\r\n`) + request(''));
       await until(() => closing.requests.length === 2);
-      const closed = await Promise.race([closing.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('pending'), 3000))]);
-      expect(closed).toBe('closed');
+      // A close() that hangs fails this test by jest's timeout: a timer raced against it here would outlive the test
+      // whenever close() wins, and keep the jest worker from exiting.
+      await closing.close();
       // The queued one never got its connection: its record is ended all the same.
       expect(closing.requests.map((record) => record.outcome)).toEqual(['server-closed', 'server-closed']);
       await closing.requests[1]!.ended;
