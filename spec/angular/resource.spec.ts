@@ -6,7 +6,7 @@
  * says of them.
  */
 import '@angular/compiler'; // first: Angular's packages are partially compiled (JIT finishes them in tests)
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpEventType, type HttpInterceptorFn, provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   type ApplicationRef,
   ChangeDetectionStrategy,
@@ -19,7 +19,7 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { firstValueFrom, scan } from 'rxjs';
+import { finalize, firstValueFrom, scan, tap } from 'rxjs';
 import {
   accumulateResponse,
   RateLimitError,
@@ -44,14 +44,28 @@ const POST_RESPONSES = { method: 'POST', path: '/responses' } as const;
 const QUESTION = 'Tell me about the sea and the sky';
 /** The request to POST /responses made after now. */
 const nextPost = () => emulator.waitForRequest({ ...POST_RESPONSES, after: emulator.requests.length, timeout: 5000 });
-/** Resolves once the emulator has answered `record` with its headers, and a little more (its first events). */
-const answered = async (record: { status?: number | undefined }) => {
-  await until(() => record.status !== undefined, { what: 'the response headers' });
-  await new Promise((resolve) => setTimeout(resolve, 30));
+/** Each request the apps' HttpClient sent, in order: the text it received so far, and whether it is over (ended or unsubscribed). */
+const exchanges: Array<{ text: string; over: boolean }> = [];
+const traced: HttpInterceptorFn = (request, next) => {
+  const exchange = { text: '', over: false };
+  exchanges.push(exchange);
+  return next(request).pipe(
+    tap((event) => {
+      if (event.type === HttpEventType.DownloadProgress && event.partialText !== undefined) exchange.text = event.partialText;
+    }),
+    finalize(() => (exchange.over = true)),
+  );
+};
+/** The end of the event loop's turn: what runs on promises (the body's reads, the events' parsing) has run. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+/** Resolves once the app's last request has received its first `count` events, and has read them. */
+const received = async (count: number) => {
+  await until(() => (exchanges.at(-1)?.text.split('\n\n').length ?? 0) > count, { what: `the first ${count} events` });
+  await turn();
 };
 
 async function appWith(options: OpenAIStreamOptions = {}): Promise<ApplicationRef> {
-  return browserApp([provideHttpClient(withFetch()), provideOpenAIStream({ baseURL: emulator.url, apiKey: 'k', ...options })]);
+  return browserApp([provideHttpClient(withFetch(), withInterceptors([traced])), provideOpenAIStream({ baseURL: emulator.url, apiKey: 'k', ...options })]);
 }
 
 const isStable = (app: ApplicationRef) => firstValueFrom(app.isStable);
@@ -203,12 +217,14 @@ describe('rxResource() over the provided client', () => {
     const { ref } = mount(app, TextAnswer, 'app-answer');
     const { answer } = ref.instance;
     const first = await sent;
-    await answered(first);
-    // Loading (no text yet): Angular's reload() refuses, and nothing is sent.
-    const before = emulator.requests.length;
+    await received(2);
+    // Loading (no text yet): Angular's reload() refuses, and nothing is sent (not when the app next runs its
+    // change detection either, which would start a reload's request).
+    const before = exchanges.length;
     expect([answer.status(), answer.reload()]).toEqual(['loading', false]);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(emulator.requests.length).toBe(before);
+    app.tick();
+    await turn();
+    expect(exchanges.length).toBe(before);
 
     emulator.inject({ kind: 'stall', afterEvents: 6 }, { match: POST_RESPONSES, times: 1 });
     const next = nextPost();
@@ -246,7 +262,9 @@ describe('rxResource() over the provided client', () => {
     ref.instance.question.set(undefined);
     await app.whenStable();
     expect([answer.status(), answer.value()]).toEqual(['idle', undefined]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Not stopped: the app's request is still open (a stop unsubscribes it at once).
+    await turn();
+    expect(exchanges.at(-1)!.over).toBe(false);
     expect(second.outcome).toBeUndefined();
     // set() stops it all the same.
     answer.set(undefined);
@@ -271,9 +289,10 @@ describe('rxResource() over the provided client', () => {
       const sent = nextPost();
       const { ref } = mount(app, TextAnswer, 'app-answer');
       const { answer } = ref.instance;
-      const record = await sent;
-      // The headers came (the client holds nothing any more): the resource's own pending task holds the app.
-      await answered(record);
+      await sent;
+      // The headers and the events before the stall came (the client holds nothing any more): the resource's own
+      // pending task holds the app.
+      await received(4);
       expect([answer.status(), await isStable(app)]).toEqual(['loading', false]);
       await app.whenStable();
       expect(answer.error()).toBeInstanceOf(StreamTimeoutError);

@@ -5,7 +5,7 @@
  * it over to the browser, whose hydration (the browser platform over the rendered page) shows it without a request.
  */
 import '@angular/compiler'; // first: Angular's packages are partially compiled (JIT finishes them in tests)
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   type ApplicationConfig,
   type ApplicationRef,
@@ -183,7 +183,7 @@ afterEach(() => {
  * Hydrates `html` (a page of `render`) as the browser does: the browser platform, over the page parsed into a DOM
  * (domino's, as the server's), with `provideClientHydration()`, so that `TransferState` comes from the page.
  */
-async function hydrate<C>(root: Type<C>, html: string): Promise<{ app: ApplicationRef; root: C; host: Element }> {
+async function hydrate<C>(root: Type<C>, html: string, http = provideHttpClient(withFetch())): Promise<{ app: ApplicationRef; root: C; host: Element }> {
   const domino = require('../../node_modules/@angular/platform-server/third_party/domino/bundled-domino.mjs').default;
   const page = domino.createWindow(html, 'http://localhost/').document as Document;
   const global = globalThis as { document?: Document; ngServerMode?: boolean | undefined };
@@ -198,7 +198,7 @@ async function hydrate<C>(root: Type<C>, html: string): Promise<{ app: Applicati
       providers: [
         provideZonelessChangeDetection(),
         provideClientHydration(),
-        provideHttpClient(withFetch()),
+        http,
         provideOpenAIStream({ baseURL: emulator.url, apiKey: 'k' }),
       ],
     });
@@ -238,7 +238,8 @@ describe("the answer of ssr: 'wait' handed over to the browser (transferKey)", (
     const html = await render(Answer);
     const entry = pageState(html)['sea'] as { text: string; snapshot: ResponseSnapshot };
     const requests = emulator.requests.length;
-    const { app, root, host } = await hydrate(Answer, html);
+    let sent = 0;
+    const { app, root, host } = await hydrate(Answer, html, provideHttpClient(withFetch(), withInterceptors([(request, next) => (sent++, next(request))])));
     expect([root.answer.status(), root.answer.text(), root.answer.snapshot(), root.answer.error()]).toEqual([
       'done',
       entry.text,
@@ -246,7 +247,9 @@ describe("the answer of ssr: 'wait' handed over to the browser (transferKey)", (
       undefined,
     ]);
     expect(host.innerHTML).toBe(`<p>${entry.text}</p><i>done</i>`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The app is stable (hydrate() waited for it) and this turn is over: a request it makes would be sent by now.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent).toBe(0);
     expect(emulator.requests.length).toBe(requests);
     // Taken: a later start() streams.
     expect(app.injector.get(TransferState).hasKey(makeStateKey('sea'))).toBe(false);

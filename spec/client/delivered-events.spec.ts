@@ -350,14 +350,22 @@ describe('eventTimeouts', () => {
   });
 
   it('with Infinity never fails, and completes when the source does', async () => {
-    const source = new Subject<string>();
-    const outcome = new Promise((resolve, reject) =>
-      source.pipe(eventTimeouts(Infinity, Infinity, names)).subscribe({ error: reject, complete: () => resolve('complete') }),
-    );
-    source.next('a');
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    source.complete();
-    await expect(outcome).resolves.toBe('complete');
+    // Virtual time: no timer is armed, and a timer set to Infinity would fire after 1 ms, as in Node.
+    jest.useFakeTimers();
+    try {
+      const source = new Subject<string>();
+      const outcome = new Promise((resolve, reject) =>
+        source.pipe(eventTimeouts(Infinity, Infinity, names)).subscribe({ error: reject, complete: () => resolve('complete') }),
+      );
+      jest.advanceTimersByTime(1_000);
+      source.next('a');
+      jest.advanceTimersByTime(1_000);
+      expect(jest.getTimerCount()).toBe(0);
+      source.complete();
+      await expect(outcome).resolves.toBe('complete');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('names a value only when a timeout reports it, and reports the timeout (not a crash) when naming throws', async () => {
@@ -385,15 +393,21 @@ describe('eventTimeouts', () => {
   });
 
   it('takes 0 as no limit and refuses a negative or NaN limit with a RangeError', async () => {
-    const source = new Subject<string>();
-    const errors: unknown[] = [];
-    const done = new Promise((resolve) => source.pipe(eventTimeouts(0, 0, names)).subscribe({ error: (e) => errors.push(e), complete: () => resolve('complete') }));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    source.next('a');
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    source.complete();
-    await expect(done).resolves.toBe('complete');
-    expect(errors).toEqual([]);
+    jest.useFakeTimers(); // virtual time: no timer is armed
+    try {
+      const source = new Subject<string>();
+      const errors: unknown[] = [];
+      const done = new Promise((resolve) => source.pipe(eventTimeouts(0, 0, names)).subscribe({ error: (e) => errors.push(e), complete: () => resolve('complete') }));
+      jest.advanceTimersByTime(1_000);
+      source.next('a');
+      jest.advanceTimersByTime(1_000);
+      expect(jest.getTimerCount()).toBe(0);
+      source.complete();
+      await expect(done).resolves.toBe('complete');
+      expect(errors).toEqual([]);
+    } finally {
+      jest.useRealTimers();
+    }
     expect(() => eventTimeouts(1_000, NaN, names)).toThrow(RangeError);
     expect(() => eventTimeouts(-1, 1_000, names)).toThrow(RangeError);
   });
@@ -449,13 +463,19 @@ describe('eventTimeouts', () => {
     expect(pulled).toBe(1);
   });
 
-  it('clears its timer when unsubscribed', async () => {
-    const source = new Subject<string>();
-    const errors: unknown[] = [];
-    const subscription = source.pipe(eventTimeouts(20, 20, names)).subscribe({ error: (e) => errors.push(e) });
-    subscription.unsubscribe();
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(errors).toEqual([]);
-    expect(source.observed).toBe(false);
+  it('clears its timer when unsubscribed', () => {
+    jest.useFakeTimers(); // virtual time: the timer either is gone or fires when advanced past it
+    try {
+      const source = new Subject<string>();
+      const errors: unknown[] = [];
+      const subscription = source.pipe(eventTimeouts(20, 20, names)).subscribe({ error: (e) => errors.push(e) });
+      subscription.unsubscribe();
+      expect(jest.getTimerCount()).toBe(0);
+      jest.advanceTimersByTime(1_000);
+      expect(errors).toEqual([]);
+      expect(source.observed).toBe(false);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

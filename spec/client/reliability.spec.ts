@@ -88,8 +88,9 @@ describe('timeouts', () => {
       .stream(threadId, { assistant_id: assistantId }, { recoverStreams: false })
       .subscribe({ next: (e) => events.push(e) === 4 && fourReceived(), error: (e: unknown) => (error = e) });
     await four;
-    // The stream is stalled; nothing fails until the scheduler's clock moves.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The stream is stalled; nothing fails until the scheduler's clock moves (what runs on promises and the
+    // event loop's next turn has run by now).
+    await new Promise((resolve) => setImmediate(resolve));
     expect(error).toBeUndefined();
     scheduler.flush();
     expect(error).toBeInstanceOf(StreamTimeoutError);

@@ -147,7 +147,9 @@ describe('pollUntilTerminal', () => {
         isTerminal,
         ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
       }).subscribe();
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      // Node runs a timer set past 2^31 - 1 ms (or to Infinity) after 1 ms, and timers of one delay in the order they
+      // were set: once this one fires, such a timer set by the subscription has fired.
+      await new Promise((resolve) => setTimeout(resolve, 1));
       subscription.unsubscribe();
       expect(retrieves).toBe(0);
     }

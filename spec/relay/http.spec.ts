@@ -1,4 +1,5 @@
 import { getEventListeners, once } from 'node:events';
+import type { ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import { finalize, firstValueFrom, from, lastValueFrom, map, mergeMap, Observable, of, share, Subject, take, tap, throwError, timer, toArray, zip } from 'rxjs';
 import {
@@ -206,11 +207,21 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
     }
   });
 
-  /** Both adapters, each serving `factory` on a local server. */
-  type Serve = (factory: (lastEventId: string | undefined) => Observable<unknown>, options: EventStreamResponseOptions) => Promise<LocalServer>;
+  /** Both adapters, each serving `factory` on a local server; `answered()`: whether the last request has its answer. */
+  type Served = LocalServer & { readonly answered: () => boolean };
+  type Serve = (factory: (lastEventId: string | undefined) => Observable<unknown>, options: EventStreamResponseOptions) => Promise<Served>;
   const adapters: Record<string, Serve> = {
-    'fetch-style handler': (factory, options) => serveFetch(resumableEventStream(factory, options)),
-    'node:http adapter': (factory, options) => listen((req, res) => relayToNodeResponse(req, res, factory, options)),
+    'fetch-style handler': async (factory, options) => {
+      const handler = resumableEventStream(factory, options);
+      let answered = false;
+      const server = await serveFetch((request) => handler(request).then((response) => ((answered = true), response)));
+      return { ...server, answered: () => answered };
+    },
+    'node:http adapter': async (factory, options) => {
+      let last: ServerResponse | undefined;
+      const server = await listen((req, res) => ((last = res), relayToNodeResponse(req, res, factory, options)));
+      return { ...server, answered: () => last?.headersSent === true };
+    },
   };
 
   for (const [adapter, serve] of Object.entries(adapters)) {
@@ -261,7 +272,8 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
         expect((described[0] as Error).message).toMatch(/the factory must return an Observable of events \(got Promise; an async factory returns a Promise\)$/);
         const rejected = await lastValueFrom(chatCompletionChunks(await fetch(server.url))).catch((e: unknown) => e);
         expect(rejected).toBeInstanceOf(ChatCompletionStreamError);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Node tells an unhandled rejection once the turn that made it is over: long before the answer came back.
+        await new Promise((resolve) => setImmediate(resolve));
         expect(unhandled).toEqual([]);
       } finally {
         process.off('unhandledRejection', record);
@@ -329,12 +341,11 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
       );
       try {
         const upstreamAsked = firstValueFrom(subscribed);
-        let answered = false;
-        const answer = fetch(server.url, { headers: { 'last-event-id': '6' } }).then((response) => ((answered = true), response));
+        const answer = fetch(server.url, { headers: { 'last-event-id': '6' } });
         await upstreamAsked;
-        // Upstream was asked and said nothing: no answer yet (an answer written at once would be here by now).
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        expect(answered).toBe(false);
+        // Upstream was asked and said nothing: no answer yet (one written at once would be, by the end of this turn).
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(server.answered()).toBe(false);
         release.next();
         const response = await answer;
         expect(response.status).toBe(200);
@@ -391,13 +402,15 @@ describe('relay over real HTTP, resume with Last-Event-ID', () => {
 
   it('fetch-style handler: a reconnect waiting for upstream stops on the request signal as well as on options.signal', async () => {
     const unsubscribed: string[] = [];
-    const silent = (name: string) => new Observable<unknown>(() => () => unsubscribed.push(name));
+    const subscribed = new Subject<string>();
+    const silent = (name: string) => new Observable<unknown>(() => (subscribed.next(name), () => unsubscribed.push(name)));
     const mine = new AbortController();
     const handler = resumableEventStream((id) => silent(id!), { format: 'responses', heartbeatMs: false, signal: mine.signal });
     const request = new AbortController();
+    const bothWaiting = firstValueFrom(subscribed.pipe(take(2), toArray()));
     const byRequest = handler(new Request('http://relay/', { headers: { 'last-event-id': 'request' }, signal: request.signal }));
     const byMine = handler(new Request('http://relay/', { headers: { 'last-event-id': 'mine' } }));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await bothWaiting;
     request.abort();
     expect((await byRequest).status).toBe(200);
     expect(unsubscribed).toEqual(['request']);

@@ -17,6 +17,7 @@ import {
 import { encode, fixtureBytes, fixtureNames, streamOf, withPublishedTypoFixed } from '../helpers/bytes';
 import { sdkAssistantStream } from '../helpers/sdk';
 import { type Emulator, startEmulator } from '../../src/testing/index';
+import { until } from '../helpers/until';
 
 // The official SDK's `Stream` (and its helpers' streams) end quietly both at `[DONE]` and at a cut body: adopted,
 // they must be judged as this library's own source judges the same bytes. Each test feeds the same bytes to both.
@@ -513,9 +514,18 @@ describe('fromOpenAIStream(SDK helper stream) unsubscribed at once (a switchMap 
     try {
       const reached: unknown[] = [];
       const observer = { next: (v: unknown) => reached.push(v), error: (e: unknown) => reached.push(e), complete: () => reached.push('complete') };
-      fromOpenAIStream(helper(openai) as never).subscribe(observer).unsubscribe();
-      fromOpenAIStream(((signal: AbortSignal) => helper(openai, signal)) as never).subscribe(observer).unsubscribe();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const made: Array<{ readonly ended: boolean }> = [];
+      const make = (signal?: AbortSignal) => {
+        const stream = helper(openai, signal) as { readonly ended: boolean };
+        made.push(stream);
+        return stream;
+      };
+      fromOpenAIStream(make() as never).subscribe(observer).unsubscribe();
+      fromOpenAIStream(((signal: AbortSignal) => make(signal)) as never).subscribe(observer).unsubscribe();
+      // A helper rejects a promise nobody handles as it ends: Node tells it once that turn is over.
+      await until(() => made.every((stream) => stream.ended), { what: 'the helpers to end' });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(made).toHaveLength(2);
       expect({ reached, unhandled }).toEqual({ reached: [], unhandled: [] });
     } finally {
       process.off('unhandledRejection', record);

@@ -220,9 +220,10 @@ describe('the emulator on the wire: errors, pagination, runs', () => {
         const { assistantId, threadId } = await setup(paced, 'a long answer '.repeat(40));
         const res = await call(paced, 'POST', `/threads/${threadId}/runs`, { assistant_id: assistantId, stream: true });
         const reader = res.body!.getReader();
-        const first = new TextDecoder().decode((await reader.read()).value);
+        let first = new TextDecoder().decode((await reader.read()).value);
         const runId = JSON.parse(parseSse(first)[0]!.data).id;
-        await new Promise((resolve) => setTimeout(resolve, 40));
+        // Mid-stream: once the answer's text has begun.
+        while (!first.includes('event: thread.message.delta')) first += new TextDecoder().decode((await reader.read()).value);
         expect((await json(paced, 'POST', `/threads/${threadId}/runs/${runId}/cancel`)).body.status).toBe('cancelling');
         let text = first;
         for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value);

@@ -4,20 +4,23 @@ import { call, json } from './helpers.js';
 import { until } from '../helpers/until';
 
 /**
- * Whether a POST the emulator holds back had an answer (a status line) 50 ms after the emulator took it: the client
- * then gives up. Counted from the emulator's record, not from sending, so a busy machine does not give up first.
+ * Whether a POST the emulator holds back with a `delay` had an answer (a status line) once the emulator applied the
+ * delay (its record lists it) and that turn of the event loop is over: an answer not held would be written by
+ * then. The client then gives up.
  */
 async function heldBack(emulator: Emulator, path: string, body: unknown, headers: Record<string, string>): Promise<string> {
   const before = emulator.requests.length;
   const abort = new AbortController();
   const answer = call(emulator, 'POST', path, body, headers, abort.signal);
-  await until(() => emulator.requests.length > before, { what: 'the emulator to take the request' });
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await until(() => emulator.requests.length > before && emulator.requests.at(-1)!.faults.includes('delay'), { what: 'the emulator to apply the delay' });
+  await new Promise((resolve) => setImmediate(resolve));
+  const status = emulator.requests.at(-1)!.status;
   abort.abort();
-  return answer.then(
+  const outcome = await answer.then(
     () => 'an answer',
     (error: unknown) => ((error as Error).name === 'AbortError' ? 'no answer' : String(error)),
   );
+  return status === undefined ? outcome : `an answer (${status})`;
 }
 
 const CHAT = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'Hi there' }] };
