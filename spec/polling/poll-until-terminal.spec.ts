@@ -1,7 +1,7 @@
 /**
  * pollUntilTerminal on a virtual clock: when each poll goes, what it emits, and that nothing is left running.
  */
-import { of, take } from 'rxjs';
+import { EmptyError, of, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { pollAfterMs, type Polled, pollUntilTerminal } from '../../src/index';
 
@@ -202,14 +202,14 @@ describe('pollUntilTerminal', () => {
     });
   });
 
-  it('a retrieve() (or a first) that completes without a state fails with a TypeError, never ending on a state that is not final', () => {
+  it("a retrieve() (or a first) that completes without a state fails with RxJS's EmptyError, never ending on a state that is not final", () => {
     const test = scheduler();
     test.run(({ cold, expectObservable }) => {
       const empty$ = pollUntilTerminal<Job>({ first: of(state('queued')), retrieve: () => cold('-|'), isTerminal, defaultIntervalMs: 2, scheduler: test });
-      const error = new TypeError('pollUntilTerminal: first or retrieve() completed without a state');
+      const error = new EmptyError();
       expectObservable(empty$).toBe('a--#', { a: { status: 'queued' } }, error);
       const noFirst$ = pollUntilTerminal<Job>({ first: cold('|'), retrieve: () => cold('-(a|)', { a: state('completed') }), isTerminal, scheduler: test });
-      expectObservable(noFirst$).toBe('#', undefined, new TypeError('pollUntilTerminal: first or retrieve() completed without a state'));
+      expectObservable(noFirst$).toBe('#', undefined, new EmptyError());
     });
   });
 

@@ -139,9 +139,11 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
       // Every fragment of the chunk without an index has one after this.
       chunk = this.toolCalls.place(chunk);
       issue = chatCompletionChunkIssue(chunk);
-    } else if (issue.path === 'choices' && isUsageChunkWithoutChoices(chunk)) {
+    } else if (issue.path === 'choices' && chunk.choices == null && isJsonObject(chunk.usage)) {
       // The usage chunk of a server that writes no `choices` (or `null`) where the API writes `[]`: the API's, in a
-      // copy, so that every reader after the source (and the consumer's own code, by the type) finds the array.
+      // copy, so that every reader after the source (and the consumer's own code, by the type) finds the array. (In a
+      // chat stream a `usage` is enough to tell it: `isUsageChunkWithoutChoices()` also tells it from other APIs'
+      // values, for `chatProtocol.is`, which the operators ask of any value.)
       chunk = { ...chunk, choices: [] };
       issue = undefined;
     }

@@ -2,7 +2,7 @@ import { APIConnectionError, APIError } from '../errors/api-errors.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 
 /** HTTP statuses worth another try: the server said it did not process the request, or was overloaded. */
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = /* @__PURE__ */ new Set([408, 409, 429]);
 
 /**
  * Whether a failed attempt may be retried. Only failures before the response was accepted qualify: an error

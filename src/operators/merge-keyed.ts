@@ -55,7 +55,7 @@ export type MergedView<S extends { readonly [K in keyof S]: Observable<unknown> 
 
 type Change = { readonly key: string; readonly entry: StreamEntry<unknown> };
 
-const PENDING: StreamEntry<never> = Object.freeze({ status: 'pending', latest: undefined });
+const PENDING: StreamEntry<never> = /* @__PURE__ */ Object.freeze({ status: 'pending', latest: undefined });
 
 /**
  * Merges several streams, of the same or different kinds, into one view keyed by a name of yours: subscribes to

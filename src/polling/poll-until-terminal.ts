@@ -1,4 +1,4 @@
-import { asyncScheduler, EMPTY, expand, map, Observable, type SchedulerLike, switchMap, take, takeWhile, throwIfEmpty } from 'rxjs';
+import { asyncScheduler, EMPTY, expand, map, Observable, type SchedulerLike, switchMap, first, takeWhile } from 'rxjs';
 import { scheduleAfter } from '../operators/schedule-after.js';
 
 /**
@@ -58,8 +58,8 @@ export const AFTER_CREATE = 0;
  * until a terminal one, which it emits last before completing. Between requests it waits `pollIntervalMs`, else
  * (after the first state) `firstIntervalMs`, else the server's `openai-poll-after-ms`, else `defaultIntervalMs`.
  * Cold; unsubscribing stops polling and
- * aborts a request under way. Errors end it; so does a `first` or `retrieve()` that completes without a state (a
- * `TypeError`).
+ * aborts a request under way. Errors end it; so does a `first` or `retrieve()` that completes without a state (RxJS's
+ * `EmptyError`).
  *
  * @example
  * import { pollUntilTerminal } from 'rx-openai-stream';
@@ -72,22 +72,20 @@ export const AFTER_CREATE = 0;
  */
 export function pollUntilTerminal<T>(options: PollUntilTerminalOptions<T>): Observable<T> {
   const fallback = options.defaultIntervalMs ?? 1000;
-  const first = options.firstIntervalMs;
+  const firstWait = options.firstIntervalMs;
   const wait = (polled: Polled<T>, index: number) =>
-    options.pollIntervalMs ?? (index === 0 && first !== undefined ? first : (pollAfterMs(polled.headers) ?? fallback));
+    options.pollIntervalMs ?? (index === 0 && firstWait !== undefined ? firstWait : (pollAfterMs(polled.headers) ?? fallback));
   // One answer per request (a retrieve that stays open, or answers twice, neither holds the end nor starts a
   // second loop), and the end at the terminal state, whatever the request that gave it does next.
   // A request that completes without a state would end the polling on a state that is not final, as if it were:
-  // a `TypeError` (the `retrieve` or `first` given is at fault) says so instead.
-  const oneState = take<Polled<T>>(1);
-  const noState = throwIfEmpty<Polled<T>>(() => new TypeError('pollUntilTerminal: first or retrieve() completed without a state'));
+  // RxJS's `EmptyError` says so instead (the `first` or `retrieve` given is at fault).
+  const oneState = first<Polled<T>>();
   return options.first.pipe(
     oneState,
-    noState,
     expand((polled, index) =>
       options.isTerminal(polled.data)
         ? EMPTY
-        : after(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(() => options.retrieve().pipe(oneState, noState))),
+        : after(wait(polled, index), options.scheduler ?? asyncScheduler).pipe(switchMap(() => options.retrieve().pipe(oneState))),
     ),
     takeWhile((polled) => !options.isTerminal(polled.data), true),
     map((polled) => polled.data),

@@ -1,7 +1,7 @@
 import { frozenSet, RUN_SETTLED_STATUSES } from '../assistants/run-statuses.js';
 
 // The library's own set (the exported one is a copy, see `frozenSet`).
-const fileDoneStatuses: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);
+const fileDoneStatuses: ReadonlySet<string> = /* @__PURE__ */ new Set(['completed', 'failed', 'cancelled']);
 
 /**
  * Run statuses at which polling stops: the run finished, or it waits for tool outputs (`requires_action`).

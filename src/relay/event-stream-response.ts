@@ -8,7 +8,7 @@ import { checkRelayLimits, toEventStreamBody, type EventStreamBodyOptions } from
  * @example
  * res.writeHead(200, { ...EVENT_STREAM_HEADERS });
  */
-export const EVENT_STREAM_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+export const EVENT_STREAM_HEADERS: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   'content-type': 'text/event-stream; charset=utf-8',
   'cache-control': 'no-cache, no-transform',
   'x-accel-buffering': 'no',

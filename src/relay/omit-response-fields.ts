@@ -11,7 +11,7 @@ import { ResponseStreamError } from '../errors/stream-errors.js';
  * @example
  * events$.pipe(omitResponseFields([...SERVER_SIDE_RESPONSE_FIELDS, 'reasoning']));
  */
-export const SERVER_SIDE_RESPONSE_FIELDS: readonly string[] = Object.freeze([
+export const SERVER_SIDE_RESPONSE_FIELDS: readonly string[] = /* @__PURE__ */ Object.freeze([
   'instructions',
   'tools',
   'tool_choice',

@@ -31,7 +31,7 @@ export type ResponseLifecycleEventType = (typeof RESPONSE_LIFECYCLE_EVENT_TYPES)
  */
 export type ResponseLifecycleEvent = Extract<ResponseStreamEvent, { type: ResponseLifecycleEventType }>;
 
-const lifecycleTypes: ReadonlySet<string> = new Set(RESPONSE_LIFECYCLE_EVENT_TYPES);
+const lifecycleTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(RESPONSE_LIFECYCLE_EVENT_TYPES);
 
 /**
  * Whether an event carries the whole response (a lifecycle event).

@@ -1,7 +1,7 @@
 import { concatWith, defer, filter, map, mergeMap, of, type OperatorFunction } from 'rxjs';
 
 /** @internal What a step returns when it has nothing to emit. @example if (result === SKIP) return; */
-export const SKIP: unique symbol = Symbol('SKIP');
+export const SKIP: unique symbol = /* @__PURE__ */ Symbol('SKIP');
 
 /**
  * @internal The steps of an operator with state: made once per subscription, `next` per value and `complete` at

@@ -109,7 +109,7 @@ function ownMeta(schema: unknown): z.core.GlobalMeta | undefined {
 }
 
 // The kinds of zod schema that have no JSON Schema (zod refuses them).
-const UNREPRESENTABLE: ReadonlySet<string> = new Set(['bigint', 'symbol', 'undefined', 'void', 'date', 'nan', 'custom', 'function', 'transform', 'map', 'set']);
+const UNREPRESENTABLE: ReadonlySet<string> = /* @__PURE__ */ new Set(['bigint', 'symbol', 'undefined', 'void', 'date', 'nan', 'custom', 'function', 'transform', 'map', 'set']);
 
 /** Whether zod refuses to write a schema of this definition: one of those kinds, or a literal of `undefined` or a bigint. */
 function cannotWrite(def: { type: string; values?: unknown }): boolean {

@@ -369,7 +369,7 @@ function compactTypes(node: JsonSchemaNode): JsonSchemaNode {
 }
 
 /** The keys of an object node that an intersection may merge (any other keyword says more than the two sides). */
-const FOLDABLE: ReadonlySet<string> = new Set(['type', 'properties', 'required', 'additionalProperties']);
+const FOLDABLE: ReadonlySet<string> = /* @__PURE__ */ new Set(['type', 'properties', 'required', 'additionalProperties']);
 
 /** Two closed objects as the one object both describe, or `undefined` when they are not that simple. */
 function foldObjects(left: JsonSchemaNode, right: JsonSchemaNode): JsonSchemaNode | undefined {

@@ -5,7 +5,7 @@ import type { AssistantStreamHandler } from './assistant-stream-handler.js';
 
 // How handleEvents() hands a handler the state it is about to report on (a key, not state: the state lives in the
 // handler instance).
-const PUBLISH = Symbol('publishState');
+const PUBLISH = /* @__PURE__ */ Symbol('publishState');
 
 /**
  * @internal Called by handleEvents() before each event's callbacks: the state they see (with `event`, that state

@@ -122,7 +122,7 @@ export class RefusedDeltaError extends Error {
  */
 export const MAX_DELTA_INDEX = 4096;
 
-const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const UNSAFE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['__proto__', 'constructor', 'prototype']);
 
 function unsafeKey(key: string): RefusedDeltaError {
   return new RefusedDeltaError('key', `the key "${key}"`, key);

@@ -138,7 +138,7 @@ interface ChoiceProgress {
   doneToolCalls: Set<number>;
 }
 
-const NO_EVENTS: readonly ChatCompletionStreamEvent[] = Object.freeze([]);
+const NO_EVENTS: readonly ChatCompletionStreamEvent[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * Emits the official SDK's `ChatCompletionStream` events (openai 7.x) as typed values, with its firing rules:

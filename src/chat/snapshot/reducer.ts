@@ -17,9 +17,9 @@ import type {
  */
 export const MAX_CHAT_INDEX = 127;
 
-const NO_CHOICES: readonly ChatCompletionSnapshotChoice[] = Object.freeze([]);
-const NO_CHUNK_CHOICES: readonly ChatCompletionChunkChoice[] = Object.freeze([]);
-const EMPTY_MESSAGE: ChatCompletionSnapshotMessage = Object.freeze({});
+const NO_CHOICES: readonly ChatCompletionSnapshotChoice[] = /* @__PURE__ */ Object.freeze([]);
+const NO_CHUNK_CHOICES: readonly ChatCompletionChunkChoice[] = /* @__PURE__ */ Object.freeze([]);
+const EMPTY_MESSAGE: ChatCompletionSnapshotMessage = /* @__PURE__ */ Object.freeze({});
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
@@ -31,7 +31,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * @example
  * const ended = (choice as { [AUDIO_DONE]?: boolean })[AUDIO_DONE] === true;
  */
-export const AUDIO_DONE: unique symbol = Symbol('rx-openai-stream.chat.audioDone');
+export const AUDIO_DONE: unique symbol = /* @__PURE__ */ Symbol('rx-openai-stream.chat.audioDone');
 
 /**
  * The pure reducer behind `accumulateChatCompletion()`: `(snapshot, chunk) => snapshot`, `undefined` before the
@@ -209,7 +209,7 @@ function everyChoiceFinished(snapshot: ChatCompletionSnapshot): boolean {
 }
 
 /** How a snapshot's chunks used their ids: a non-enumerable mark (not part of its value), absent for `'same'`. */
-const IDS: unique symbol = Symbol('rx-openai-stream.chat.ids');
+const IDS: unique symbol = /* @__PURE__ */ Symbol('rx-openai-stream.chat.ids');
 
 function idsOf(snapshot: ChatCompletionSnapshot): CompletionIds {
   return (snapshot as { [IDS]?: CompletionIds })[IDS] ?? 'same';
@@ -615,7 +615,7 @@ function reduceToolCalls(
   return calls;
 }
 
-const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const UNSAFE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Keys that could reach a prototype are refused, as `mergeDelta()` refuses them in run streams. */
 function safeKey(key: string, where: string): void {

@@ -21,7 +21,7 @@ export function isSettledResponse(response: { readonly status?: unknown }): bool
   return SETTLED_STATUSES.has(response.status as string);
 }
 
-const SETTLED_STATUSES: ReadonlySet<string> = new Set(['completed', 'incomplete', 'failed', 'cancelled']);
+const SETTLED_STATUSES: ReadonlySet<string> = /* @__PURE__ */ new Set(['completed', 'incomplete', 'failed', 'cancelled']);
 
 /**
  * What was delivered of one part of an item: a content part (a message's text or refusal, a reasoning item's
@@ -243,7 +243,7 @@ const HOSTED_STATUS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /** The event names of those final statuses (`response.web_search_call.completed`, ...), which the tracker notes. */
-const HOSTED_STATUS_EVENTS: ReadonlySet<string> = new Set(
+const HOSTED_STATUS_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set(
   Object.entries(HOSTED_STATUS).flatMap(([item, statuses]) => [...statuses].map((status) => `response.${item}.${status}`)),
 );
 

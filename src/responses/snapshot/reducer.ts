@@ -19,7 +19,7 @@ type MessagePart = ResponseOutputMessage['content'][number];
 type ReasoningPart = NonNullable<ResponseReasoningItem['content']>[number];
 
 /** Status events: the output item type they apply to and the status they set. */
-const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> = new Map([
+const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> = /* @__PURE__ */ new Map([
   ['response.code_interpreter_call.in_progress', ['code_interpreter_call', 'in_progress']],
   ['response.code_interpreter_call.interpreting', ['code_interpreter_call', 'interpreting']],
   ['response.code_interpreter_call.completed', ['code_interpreter_call', 'completed']],

@@ -32,7 +32,7 @@ import { isJsonObject } from '../json-values.js';
  */
 export const ASSISTANT_EVENT_NAMES = [...ASSISTANT_STREAM_EVENT_NAMES, 'error'] as const;
 
-const knownNames: ReadonlySet<string> = new Set(ASSISTANT_EVENT_NAMES);
+const knownNames: ReadonlySet<string> = /* @__PURE__ */ new Set(ASSISTANT_EVENT_NAMES);
 
 /**
  * What is wrong with a field the library reads in the data of the event `name`, or `undefined` (also for an
