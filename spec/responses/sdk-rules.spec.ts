@@ -132,6 +132,31 @@ describe('snapshot rules shared with the SDK', () => {
     expectSameAnswers(mine, await sdk([sse(events)]));
     expect(mine.events).toEqual(events);
   });
+
+  it('a compaction item and its response.compaction.compacting: strict mode passes them, and the snapshot is the SDK\'s', async () => {
+    // A response that compacts its context first (`context_management`): the compaction item, the event the API
+    // sends while it samples the summary (it carries no content: the item's done event does), then the answer.
+    const compaction = { type: 'compaction', id: 'cmp_1', encrypted_content: '' };
+    const compacted = { ...compaction, encrypted_content: 'gAAAAB-summary' };
+    const answer = { ...message('msg_1'), status: 'completed', content: [{ ...textPart, text: 'Hi' }] };
+    const events = numbered([
+      created,
+      { type: 'response.output_item.added', output_index: 0, item: compaction },
+      { type: 'response.compaction.compacting', item_id: 'cmp_1', output_index: 0 },
+      { type: 'response.output_item.done', output_index: 0, item: compacted },
+      { type: 'response.output_item.added', output_index: 1, item: message('msg_1') },
+      { type: 'response.content_part.added', item_id: 'msg_1', output_index: 1, content_index: 0, part: textPart },
+      { type: 'response.output_text.delta', item_id: 'msg_1', output_index: 1, content_index: 0, delta: 'Hi', logprobs: [] },
+      { type: 'response.output_item.done', output_index: 1, item: answer },
+      { type: 'response.completed', response: response('completed', [compacted, answer] as never) },
+    ]);
+    const mine = await ours([sse(events)], { strict: true });
+    expectSameAnswers(mine, await sdk([sse(events)]));
+    expect(mine.events).toEqual(events);
+    // The event changes no snapshot (the SDK's accumulation ignores it too): the one before it stays.
+    const before = fold(events.slice(0, 2));
+    expect(responseReducer(before, events[2] as unknown as ResponseStreamEvent)).toBe(before);
+  });
 });
 
 describe('deliberate differences from the SDK', () => {

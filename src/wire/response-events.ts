@@ -17,6 +17,7 @@ import type {
   ResponseCodeInterpreterCallCompletedEvent,
   ResponseCodeInterpreterCallInProgressEvent,
   ResponseCodeInterpreterCallInterpretingEvent,
+  ResponseCompactionCompactingEvent,
   ResponseCompletedEvent,
   ResponseContentPartAddedEvent,
   ResponseContentPartDoneEvent,
@@ -86,6 +87,7 @@ export interface ResponseEventDataMap {
   'response.code_interpreter_call.interpreting': ResponseCodeInterpreterCallInterpretingEvent;
   'response.code_interpreter_call_code.delta': ResponseCodeInterpreterCallCodeDeltaEvent;
   'response.code_interpreter_call_code.done': ResponseCodeInterpreterCallCodeDoneEvent;
+  'response.compaction.compacting': ResponseCompactionCompactingEvent;
   'response.completed': ResponseCompletedEvent;
   'response.content_part.added': ResponseContentPartAddedEvent;
   'response.content_part.done': ResponseContentPartDoneEvent;

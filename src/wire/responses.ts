@@ -2120,6 +2120,20 @@ export interface ResponseCodeInterpreterCallInterpretingEvent {
 }
 
 /**
+ * Emitted while a compaction item's summary is sampled (a response that compacts its context). It carries no
+ * summary: the item's `response.output_item.done` does.
+ *
+ * @example
+ * if (event.type === 'response.compaction.compacting') showStatus('Summarizing the conversation...');
+ */
+export interface ResponseCompactionCompactingEvent {
+  type: 'response.compaction.compacting';
+  output_index: number;
+  item_id: string;
+  sequence_number?: number;
+}
+
+/**
  * Emitted when the model response is complete.
  *
  * @example

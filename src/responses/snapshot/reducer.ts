@@ -59,7 +59,8 @@ const STATUS_EVENTS: ReadonlyMap<string, readonly [OutputItem['type'], string]> 
  *   value; `response.output_text.annotation.added` sets the annotation at its index;
  * - status events (`response.file_search_call.searching`, ...) set the status of their item;
  * - `output_text` follows every change of an `output_text` part of a message;
- * - other events (audio, MCP tool listing, shell call progress, unknown types) change nothing.
+ * - other events (audio, MCP tool listing, shell call progress, a compaction's `response.compaction.compacting`,
+ *   unknown types) change nothing.
  *
  * A reasoning summary part or reasoning text part just past the last one is started by the first event that
  * addresses it (a server that sends no `added` event for it: Ollama, vLLM). An event of a message's or reasoning

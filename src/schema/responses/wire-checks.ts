@@ -217,6 +217,7 @@ export const responseWireChecks: Readonly<Record<string, WireCheck>> = /* @__PUR
   'response.mcp_list_tools.in_progress': base,
   'response.mcp_list_tools.completed': base,
   'response.mcp_list_tools.failed': base,
+  'response.compaction.compacting': base,
   'response.shell_call_command.added': base,
   'response.shell_call_command.delta': base,
   'response.shell_call_command.done': base,
