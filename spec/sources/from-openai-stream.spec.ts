@@ -462,6 +462,9 @@ describe('fromOpenAIStream(stream object) subscribed again (retry(), a second su
     // An async iterable of the app's own that gives nothing still completes with it.
     async function* none() {}
     expect(await outcome(fromOpenAIStream(none()))).toEqual({ values: [], error: undefined });
+    // So does one that carries an AbortController as `controller`, as AdoptableStream invites, for the abort.
+    const controller = new AbortController();
+    expect(await outcome(fromOpenAIStream(Object.assign(none(), { controller })))).toEqual({ values: [], error: undefined });
   });
 
   it('an iterable that starts anew on each iteration is read again', async () => {

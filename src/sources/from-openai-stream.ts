@@ -60,9 +60,10 @@ export type StreamSource<T> = AdoptableStream<T> | ((signal: AbortSignal) => Ado
  *   `IncompleteStreamError` (the usage chunk of `include_usage`, after the last finish, is not waited for: without
  *   `[DONE]`, a cut just before it cannot be told).
  *
- * Values of no known API complete with the iterator; so does an async iterable that is not the SDK's and gives none.
- * An SDK stream that gives none (its body ended before the first event) is an `IncompleteStreamError`, as the
- * library's sources call an empty body.
+ * Values of no known API complete with the iterator; so does an async iterable that is not the SDK's and gives none
+ * (with a `controller` of its own too). An SDK stream that gives none (its body ended before the first event) is an
+ * `IncompleteStreamError`, as the library's sources call an empty body (the SDK's `Stream`, which `create({ stream:
+ * true })` gives, ends quietly there; its helper streams fail with an error of the SDK's, passed on as it is).
  *
  * A stream object is read once: a later subscription (`retry()`, `repeat()`, a second `subscribe()`) to which it
  * gives nothing fails with a `TypeError`, never completing as if the stream had ended; pass a function that starts
@@ -202,7 +203,7 @@ export function fromOpenAIStream<T>(source: StreamSource<T>): Observable<T> {
       }
       finished = true;
       // The SDK's iterator ends quietly both at `[DONE]` and at a cut: what the values told decides. A stream of the
-      // SDK (it has the `controller` of its request) that gave none is a body that ended before its first event (a
+      // SDK (see `isSdkStream`) that gave none is a body that ended before its first event (a
       // proxy that closed the connection after the headers): every API sends one at least, and the library's own
       // sources call that end a cut, so it is no empty success, whatever API it was.
       const error = adoption
@@ -286,9 +287,14 @@ function hintFor(value: unknown): string {
   return isResponse(value) ? ': for a fetch Response, use responseEvents(), chatCompletionChunks() or assistantEvents()' : '';
 }
 
-/** Whether `stream` is one of the SDK's (its `Stream` or a helper stream): it holds the `controller` of its request. */
+/**
+ * Whether `stream` is the SDK's `Stream`: the `controller` of its request, and its own `tee()` and
+ * `toReadableStream()`. A `controller` alone is no sign: `AdoptableStream` lets an app's own iterable carry one, for
+ * the abort. (The SDK's helper streams need no test: they fail on an empty body themselves.)
+ */
 function isSdkStream(stream: unknown): boolean {
-  return typeof (stream as { controller?: { abort?: unknown } } | undefined)?.controller?.abort === 'function';
+  const candidate = stream as { controller?: { abort?: unknown }; tee?: unknown; toReadableStream?: unknown } | undefined;
+  return typeof candidate?.controller?.abort === 'function' && typeof candidate.tee === 'function' && typeof candidate.toReadableStream === 'function';
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
