@@ -157,6 +157,8 @@ describe('a chunk without choices that carries no usage', () => {
     // A Responses response, an Assistants run: `usage` beside an `object` of their own.
     expect(streamKindOf({ id: 'resp_1', object: 'response', status: 'completed', output: [], usage: { input_tokens: 1, output_tokens: 1, total_tokens: 2 } })).toBeUndefined();
     expect(streamKindOf({ id: 'run_1', object: 'thread.run', status: 'completed', usage })).toBeUndefined();
+    // An app's own object with a usage of other counts (a tool loop's result).
+    expect(streamKindOf({ final: {}, history: [], steps: 1, reason: 'no_calls', usage: { input: 5, output: 2, total: 7 } })).toBeUndefined();
     // Events of the other APIs keep their kind.
     expect(streamKindOf({ type: 'response.completed', usage })).toBe('responses');
     expect(streamKindOf({ event: 'thread.run.completed', data: {}, usage })).toBe('assistants');

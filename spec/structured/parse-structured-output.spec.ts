@@ -278,3 +278,15 @@ function outcomeSync(run: () => unknown): unknown {
     return error;
   }
 }
+
+describe('StructuredOutputValidationError: the message names every issue', () => {
+  it('each with its path, an issue at the root after the first as "at the root", the rest counted past ten', () => {
+    const issue = (path: PropertyKey[], message: string) => ({ path, message, code: 'custom' as const, input: undefined });
+    const two = new StructuredOutputValidationError([issue(['a'], 'x'), issue([], 'y')], {});
+    expect(two.message).toBe('The structured output does not match its schema at a: x; at the root: y (2 issues): {}');
+    const root = new StructuredOutputValidationError([issue([], 'y')], {}, { toolName: 'f' });
+    expect(root.message).toBe('The arguments of tool call "f" do not match its schema: y (1 issue): {}');
+    const many = new StructuredOutputValidationError(Array.from({ length: 12 }, (_, i) => issue(['n', i], `bad ${i}`)), {});
+    expect(many.message).toMatch(/ at n\.0: bad 0;.* at n\.9: bad 9; and 2 more \(12 issues\): \{\}$/);
+  });
+});

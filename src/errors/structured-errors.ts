@@ -143,8 +143,9 @@ export class StructuredOutputValidationError extends StructuredOutputError {
  */
 function describeIssues(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): string {
   if (issues.length === 0) return ': invalid';
-  const listed = issues.slice(0, LISTED_ISSUES).map(({ path, message }) => {
-    const where = path.length > 0 ? ` at ${path.map(String).join('.')}` : '';
+  const listed = issues.slice(0, LISTED_ISSUES).map(({ path, message }, i) => {
+    // The first issue follows "does not match its schema" (nothing said for the root); the next ones stand alone.
+    const where = path.length > 0 ? ` at ${path.map(String).join('.')}` : i === 0 ? '' : ' at the root';
     return `${where}: ${message}`;
   });
   const more = issues.length > LISTED_ISSUES ? `; and ${issues.length - LISTED_ISSUES} more` : '';

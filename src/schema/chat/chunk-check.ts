@@ -121,7 +121,7 @@ function isOptionalArray(value: unknown): boolean {
 
 /**
  * Whether `data` is the usage chunk of `stream_options: { include_usage: true }` as some compatible servers write
- * it: a `usage` object and no `choices` (absent or `null`; ROCm ATOM before 2026-07, the llm-rosetta converter
+ * it: a `usage` object that counts `prompt_tokens` and no `choices` (absent or `null`; ROCm ATOM before 2026-07, the llm-rosetta converter
  * before 2026-03), where the API writes `"choices": []`. The sources read it as the API's (a copy with `choices:
  * []`), and the operators know it as a chat chunk. Without `usage` such a chunk carries nothing, and is no chunk the
  * library reads. Another API's value that carries `usage` is not one: an event (a string `type` or `event`), or a
@@ -134,7 +134,12 @@ function isOptionalArray(value: unknown): boolean {
 export function isUsageChunkWithoutChoices(data: unknown): boolean {
   // `usage` first: most values the operators ask about (Responses events) have none.
   const value = data as { usage?: unknown; choices?: unknown; type?: unknown; event?: unknown; object?: unknown } | null;
-  if (!isJsonObject(value?.usage) || value.choices != null || typeof value.type === 'string' || typeof value.event === 'string') return false;
+  if (value === null || typeof value !== 'object') return false;
+  const usage = value.usage;
+  // A chat usage counts `prompt_tokens` (an app's own object with a `usage` of other counts, such as a tool loop's
+  // result, is no chunk).
+  if (!isJsonObject(usage) || typeof usage['prompt_tokens'] !== 'number') return false;
+  if (value.choices != null || typeof value.type === 'string' || typeof value.event === 'string') return false;
   const object = value.object;
   return typeof object !== 'string' || object === '' || object.startsWith('chat.completion');
 }
