@@ -96,8 +96,10 @@ const idOf = (path: string) => /resp_[^/]+/.exec(path)![0];
 
 describe('cancelOnUnsubscribe: a background create left before its first event named the response', () => {
   let emulator: Emulator;
-  // Slow enough that a response is still running when the test cancels it, however loaded the machine.
-  beforeEach(async () => (emulator = await startEmulator({ pacing: { eventMs: 200, deltaMs: 200 }, pollAfterMs: 5 })));
+  // Slow enough that a response is still running when the test cancels it, however loaded the machine: its 11 text
+  // deltas take 4.4 s. The events before them come quickly: the tests wait for response.created (or take the first
+  // three events), never for a delta, so a slow event pace would only add to each test's wall time.
+  beforeEach(async () => (emulator = await startEmulator({ pacing: { eventMs: 5, deltaMs: 400 }, pollAfterMs: 5 })));
   afterEach(() => emulator.close());
 
   const clientWith = (options: ClientOptions) => createClient({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0, ...options });
