@@ -4,6 +4,7 @@ import { APIConnectionError, APIError, createAssistantsClient, createClient, fin
 import { faultHeader, startEmulator } from '../../src/testing/index';
 import { useEmulator } from '../helpers/emulator';
 import { listen } from '../helpers/local-server';
+import { WatchedScheduler } from '../helpers/watched-scheduler';
 
 const ctx = useEmulator();
 
@@ -34,11 +35,34 @@ function recordingFetch() {
 
 const threadPath = () => `/v1/threads/${threadId}`;
 
+/**
+ * A virtual clock for a call's deadline and backoff, and a recorded fetch: the test moves time once the answer's
+ * headers came (`bodyPhase`), so a deadline that expires is the body's, whatever the machine's load.
+ */
+function virtualTime() {
+  const scheduler = new WatchedScheduler();
+  const { calls, fetchImpl } = recordingFetch();
+  /** Resolves once the headers of the `n`-th fetch came and the client reads its body. */
+  const bodyPhase = async (n = 0) => {
+    while (!calls[n]?.headers) await settle();
+    await settle();
+  };
+  /** Resolves once a first retry's backoff (375 to 500 ms: 0.5 s less up to 25% jitter) waits on the scheduler. */
+  const backoff = () => scheduler.waitScheduled((ms) => ms >= 375 && ms <= 500);
+  return { scheduler, calls, fetchImpl, bodyPhase, backoff };
+}
+
 describe('bodies are bounded by the timeout', () => {
   it('a JSON body that stalls after its headers fails with StreamTimeoutError("body") and the request is aborted', async () => {
-    const client = ctx.clientWith({ maxRetries: 0 });
+    const time = virtualTime();
+    const client = ctx.clientWith({ maxRetries: 0, scheduler: time.scheduler, fetch: time.fetchImpl });
     ctx.emulator.inject({ kind: 'stallBody' }, { match: { method: 'GET', path: threadPath() } });
-    const error = await firstValueFrom(client.threads.retrieve(threadId, { timeout: 300 })).catch((e: unknown) => e);
+    const answer = firstValueFrom(client.threads.retrieve(threadId, { timeout: 300 })).catch((e: unknown) => e);
+    await time.bodyPhase();
+    time.scheduler.advanceTo(299);
+    expect(time.calls[0]!.signal.aborted).toBe(false);
+    time.scheduler.advanceTo(300);
+    const error = await answer;
     expect(error).toBeInstanceOf(StreamTimeoutError);
     expect(error).toMatchObject({ kind: 'body', timeoutMs: 300 });
     const record = ctx.emulator.requests.filter((r) => r.path === threadPath()).at(-1)!;
@@ -47,9 +71,18 @@ describe('bodies are bounded by the timeout', () => {
   });
 
   it('a GET whose body stalled is retried', async () => {
+    const time = virtualTime();
+    const client = ctx.clientWith({ scheduler: time.scheduler, fetch: time.fetchImpl });
     ctx.emulator.inject({ kind: 'stallBody' }, { match: { method: 'GET', path: threadPath() } });
-    const thread = await firstValueFrom(ctx.client.threads.retrieve(threadId, { timeout: 300 }));
+    const answer = firstValueFrom(client.threads.retrieve(threadId, { timeout: 300 }));
+    await time.bodyPhase();
+    const backoff = time.backoff();
+    time.scheduler.advanceTo(300); // the body's deadline
+    await backoff;
+    time.scheduler.advanceTo(800); // the backoff, at most 500 ms; not the retry's own deadline (at 975 or later)
+    const thread = await answer;
     expect(thread.id).toBe(threadId);
+    expect(time.calls).toHaveLength(2);
   });
 
   it('a JSON call answered with an event stream’s content type is bounded the same way (it asked for JSON)', async () => {
@@ -59,8 +92,12 @@ describe('bodies are bounded by the timeout', () => {
       res.write('{"id":"conv_1",');
     });
     try {
-      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, timeout: 300, idleTimeout: 60_000 });
-      const error = await firstValueFrom(client.conversations.retrieve('conv_1')).catch((e: unknown) => e);
+      const time = virtualTime();
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, timeout: 300, idleTimeout: 60_000, scheduler: time.scheduler, fetch: time.fetchImpl });
+      const answer = firstValueFrom(client.conversations.retrieve('conv_1')).catch((e: unknown) => e);
+      await time.bodyPhase();
+      time.scheduler.advanceTo(300);
+      const error = await answer;
       expect(error).toBeInstanceOf(StreamTimeoutError);
       expect(error).toMatchObject({ kind: 'body', timeoutMs: 300 });
     } finally {
@@ -70,7 +107,12 @@ describe('bodies are bounded by the timeout', () => {
 
   it('an error body that stalls is bounded too: the error of its status, without its body', async () => {
     const headers = faultHeader([{ kind: 'serverError', status: 500 }, { kind: 'stallBody', bytes: 10 }]);
-    const error = await firstValueFrom(ctx.client.threads.retrieve(threadId, { timeout: 300, maxRetries: 0, headers })).catch((e: unknown) => e);
+    const time = virtualTime();
+    const client = ctx.clientWith({ scheduler: time.scheduler, fetch: time.fetchImpl });
+    const answer = firstValueFrom(client.threads.retrieve(threadId, { timeout: 300, maxRetries: 0, headers })).catch((e: unknown) => e);
+    await time.bodyPhase();
+    time.scheduler.advanceTo(300);
+    const error = await answer;
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error).toMatchObject({ status: 500, requestId: expect.any(String), message: `500 its body did not come within 300 ms (GET ${threadPath().slice(3)})` });
   });
@@ -86,8 +128,15 @@ describe('bodies are bounded by the timeout', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'conv_1', object: 'conversation', created_at: 1, metadata: {} }));
     });
     try {
-      const client = createClient({ apiKey: 'k', baseURL: server.url, timeout: 300, maxRetries: 1 });
-      await expect(firstValueFrom(client.conversations.create({}))).resolves.toMatchObject({ id: 'conv_1' });
+      const time = virtualTime();
+      const client = createClient({ apiKey: 'k', baseURL: server.url, timeout: 300, maxRetries: 1, scheduler: time.scheduler, fetch: time.fetchImpl });
+      const answer = firstValueFrom(client.conversations.create({}));
+      await time.bodyPhase();
+      const backoff = time.backoff();
+      time.scheduler.advanceTo(300); // the 503's body did not come
+      await backoff;
+      time.scheduler.advanceTo(800);
+      await expect(answer).resolves.toMatchObject({ id: 'conv_1' });
       expect(requests).toBe(2);
     } finally {
       await server.close();
@@ -99,7 +148,13 @@ describe('a JSON body cut by the connection (resetBody)', () => {
   it('a GET: retried, and the answer of the retry is the value', async () => {
     const from = ctx.emulator.requests.length;
     ctx.emulator.inject({ kind: 'resetBody' }, { match: { method: 'GET', path: threadPath() } });
-    const thread = await firstValueFrom(ctx.client.threads.retrieve(threadId));
+    const time = virtualTime();
+    const client = ctx.clientWith({ scheduler: time.scheduler, fetch: time.fetchImpl });
+    const backoff = time.backoff();
+    const answer = firstValueFrom(client.threads.retrieve(threadId));
+    await backoff; // the cut was read: the retry waits
+    time.scheduler.advanceTo(500);
+    const thread = await answer;
     expect(thread.id).toBe(threadId);
     expect(ctx.emulator.requests.slice(from).map((r) => r.faults)).toEqual([['resetBody'], []]);
   });
@@ -122,7 +177,18 @@ describe('a JSON body cut by the connection (resetBody)', () => {
     const thread = (await firstValueFrom(ctx.client.threads.create({ messages: [{ role: 'user', content: 'Tell me about the sea' }] }))).id;
     const cut = ctx.emulator.inject({ kind: 'reset', afterEvents: 4 }, { match: { method: 'POST', path: /\/runs$/ } });
     const poll = ctx.emulator.inject({ kind: 'resetBody' }, { match: { method: 'GET', path: /\/runs\/run_\w+$/ } });
-    const events = await lastValueFrom(ctx.client.threads.runs.stream(thread, { assistant_id: assistantId }).pipe(toArray()));
+    const time = virtualTime();
+    const client = ctx.clientWith({ scheduler: time.scheduler });
+    let ended = false;
+    const call = lastValueFrom(client.threads.runs.stream(thread, { assistant_id: assistantId }).pipe(toArray())).finally(() => (ended = true));
+    // The recovery's short waits (the poll's backoff, its poll interval) pass at once; a deadline (a minute or more)
+    // never does.
+    while (!ended) {
+      await settle();
+      const next = time.scheduler.actions[0];
+      if (next !== undefined && next.delay - time.scheduler.frame <= 1000) time.scheduler.advanceTo(next.delay);
+    }
+    const events = await call;
     expect([cut.hits, poll.hits]).toEqual([1, 1]);
     expect(events.at(-1)!.event).toBe('thread.run.completed');
   });
@@ -764,7 +830,7 @@ describe('ids in request paths', () => {
   });
 
   it("the plain run calls poll the run by the ids the call knows, whatever thread id the server's answer carries", async () => {
-    const emulator = await startEmulator({ pacing: 0, statusStepMs: 20 });
+    const emulator = await startEmulator({ pacing: 0, statusStepMs: 5, pollAfterMs: 5 });
     try {
       const paths: string[] = [];
       // The answer to the create carries another thread id (or none that names one).
