@@ -11,10 +11,10 @@ describe('fault injection', () => {
   afterEach(() => emulator.clearFaults());
 
   /** Streams a text run with a fault in the header; returns what the client saw and the run's ids. */
-  async function streamWith(fault: Fault | Fault[] | undefined, openMs?: number) {
+  async function streamWith(fault: Fault | Fault[] | undefined, openMs?: number, enough?: (seen: Observed) => boolean) {
     const { assistantId, threadId } = await setup(emulator, 'Tell me something about faults and streams');
     const headers = fault ? faultHeader(fault) : {};
-    const seen = await observe(emulator, `/threads/${threadId}/runs`, { assistant_id: assistantId, stream: true }, headers, openMs);
+    const seen = await observe(emulator, `/threads/${threadId}/runs`, { assistant_id: assistantId, stream: true }, headers, openMs, enough);
     return { seen, threadId, blocks: parseSse(seen.text) };
   }
 
@@ -38,11 +38,13 @@ describe('fault injection', () => {
   });
 
   it('keepAliveOnly: only `: keep-alive` comments after N events', async () => {
-    const { seen, blocks } = await streamWith({ kind: 'keepAliveOnly', afterEvents: 2, everyMs: 10 }, 120);
+    // Watched until three comments came (however slow the machine), or 5 s with nothing but comments: a stream that
+    // sent another event, or no comments, fails.
+    const comments = (seen: Observed) => seen.text.split('\n\n').filter((part) => part === ': keep-alive').length;
+    const { seen, blocks } = await streamWith({ kind: 'keepAliveOnly', afterEvents: 2, everyMs: 10 }, 5_000, (seen) => comments(seen) >= 3);
     expect(blocks).toHaveLength(2);
     expect(seen.ending).toBe('open');
-    const comments = seen.text.split('\n\n').filter((part) => part === ': keep-alive');
-    expect(comments.length).toBeGreaterThanOrEqual(3);
+    expect(comments(seen)).toBeGreaterThanOrEqual(3);
   });
 
   it('endEarly: the body ends cleanly after N events, without done; the run goes on', async () => {

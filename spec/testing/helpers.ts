@@ -111,7 +111,8 @@ export interface Observed {
 
 /**
  * POSTs with `node:http` and watches the response: resolves when it ends, breaks, or has sent nothing but
- * comments for `openMs` (the client then closes it).
+ * comments for `openMs` (the client then closes it), or, with `enough`, as soon as what it saw is enough (then
+ * `ending` is `open` too, and the client closes it).
  */
 export function observe(
   emulator: Emulator,
@@ -119,6 +120,7 @@ export function observe(
   body: unknown,
   headers: Record<string, string> = {},
   openMs = 150,
+  enough?: (seen: Observed) => boolean,
 ): Promise<Observed> {
   return new Promise((resolve, reject) => {
     const url = new URL(`${emulator.url}${path}`);
@@ -134,6 +136,7 @@ export function observe(
       res.on('data', (chunk: string) => {
         seen.text += chunk;
         seen.chunks++;
+        if (enough?.(seen)) return finish('open');
         if (chunk.startsWith(':')) return; // comments do not count as activity
         clearTimeout(timer);
         timer = setTimeout(() => finish('open'), openMs);
