@@ -13,6 +13,7 @@ import { NO_PENDING_LOGPROBS, type PendingLogprobsState, pendingLogprobsReducer,
 import { type CompletionIds, type CompletionQuestions, chatCompletionReducer, completionIdsAfter, deltaCarries } from './snapshot/reducer.js';
 import { textOf } from '../errors/excerpt.js';
 import { isJsonObject } from '../schema/json-values.js';
+import { chunkChoices } from './chunk-choices.js';
 
 // Chat Completions, described once (see `src/protocols/protocol.ts`): its values, its source, its accumulation.
 
@@ -32,8 +33,7 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
   kind: 'chat',
   is: (value): value is ChatCompletionChunk => Array.isArray((value as { choices?: unknown } | null)?.choices) || isUsageChunkWithoutChoices(value),
   text(chunk, out, wanted) {
-    // A usage chunk without choices, as a server wrote it (see `is`).
-    const choices = chunk.choices ?? NO_CHOICES;
+    const choices = chunkChoices(chunk);
     for (let i = 0; i < choices.length; i++) {
       const choice = choices[i]!;
       if (choice.index !== wanted) continue;
@@ -42,7 +42,7 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
     }
   },
   isDelta(chunk) {
-    for (const choice of chunk.choices ?? NO_CHOICES) {
+    for (const choice of chunkChoices(chunk)) {
       const d = choice.delta;
       if (d && (d.content || d.refusal || d.tool_calls?.length || d.function_call)) return true;
     }
@@ -50,16 +50,13 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
   },
   finishReason(chunk) {
     let reason: string | undefined;
-    for (const choice of chunk.choices ?? NO_CHOICES) if (choice.finish_reason) reason = choice.finish_reason;
+    for (const choice of chunkChoices(chunk)) if (choice.finish_reason) reason = choice.finish_reason;
     return reason;
   },
   // The last chunk's, with `stream_options: { include_usage: true }`; else Groq's, which its last chunk carries in
   // `x_groq.usage` whether it was asked for or not.
   usage: (chunk) => tokenUsage(chunk.usage ?? groqUsage(chunk), 'prompt_tokens', 'completion_tokens'),
 };
-
-/** The choices of a usage chunk a server wrote without them (absent or `null`, which `is` lets through). */
-const NO_CHOICES: readonly ChatCompletionChunk['choices'][number][] = [];
 
 /** The `usage` in a chunk's `x_groq` (Groq's extension), if any. */
 function groqUsage(chunk: ChatCompletionChunk): unknown {
@@ -307,12 +304,12 @@ export const chatAccumulation: ProtocolAccumulation<ChatCompletionChunk, Pending
   initial: NO_PENDING_LOGPROBS,
   reducer(state, chunk) {
     // A chunk with tool calls shows its completion: reduced as the reducer reduces it, after what was held back.
-    return chunk.choices?.some((choice) => choice.delta?.tool_calls)
+    return chunkChoices(chunk).some((choice) => choice.delta?.tool_calls)
       ? { snapshot: chatCompletionReducer(settledLogprobs(state), chunk), pending: undefined }
       : pendingLogprobsReducer(state, chunk);
   },
   toolCallDeltas(chunk, { snapshot: completion }, out) {
-    for (const choice of chunk.choices ?? NO_CHOICES) {
+    for (const choice of chunkChoices(chunk)) {
       const fragments = choice.delta?.tool_calls;
       if (!fragments) continue;
       const calls = completion!.choices[choice.index]!.message.tool_calls!;

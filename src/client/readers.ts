@@ -79,7 +79,7 @@ export function readEventStream<T>(
   options: ResolvedClientOptions,
   parse: (response: Response) => Observable<T>,
   nameOf: (value: T) => string,
-  firstEventDefault: 'idle' | 'request' = 'idle',
+  firstEventDefault?: 'idle' | 'request',
 ): Observable<T> {
   const idle = options.idleTimeout;
   const first = options.firstEventTimeout ?? (firstEventDefault === 'request' ? options.timeout : idle);

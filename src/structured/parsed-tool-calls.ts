@@ -8,6 +8,7 @@ import { type CompletionIds, completionIdsAfter, type CompletionQuestions } from
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputStreamValue } from './structured-text.js';
+import { chunkChoices } from '../chat/chunk-choices.js';
 
 /**
  * A function call with its arguments parsed and validated by the schema of its tool: one member per tool name,
@@ -162,8 +163,7 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
       }
       ids = after === 'another' ? 'one' : after;
       if (value.id) completion = value.id;
-      // (A usage chunk a server wrote without `choices`, or with `null`, has none.)
-      for (const choice of value.choices ?? []) {
+      for (const choice of chunkChoices(value)) {
         shownChoices.add(choice.index);
         if (choice.index !== wantedChoice) continue;
         for (const fragment of choice.delta?.tool_calls ?? []) {

@@ -18,6 +18,7 @@ import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '../wire/c
 import type { Response, ResponseStreamEvent } from '../wire/responses-api.js';
 import { createPartialJsonParser } from './partial-json-parser.js';
 import { isZod3Schema, type AnyZodSchema, type ZodOutput } from './zod-schema.js';
+import { chunkChoices } from '../chat/chunk-choices.js';
 
 /**
  * A value of a stream that can carry a structured output: a Chat Completions chunk or a Responses event.
@@ -177,8 +178,7 @@ export function structuredText(options: StructuredOutputOptions): StructuredText
           } else ids = after;
           id = completion;
         }
-        // (A usage chunk a server wrote without `choices`, or with `null`, has none.)
-        const choices = value.choices ?? [];
+        const choices = chunkChoices(value);
         let piece: string | undefined;
         for (let i = 0; i < choices.length; i++) {
           const choice = choices[i]!;

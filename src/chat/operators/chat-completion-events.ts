@@ -4,6 +4,7 @@ import { unreadable } from '../../operators/reducing-operator.js';
 import { detached } from '../../schema/json-values.js';
 import { chatCompletionReducer, startsNewCompletion } from '../snapshot/reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from '../snapshot/state.js';
+import { chunkChoices } from '../chunk-choices.js';
 
 /**
  * A content fragment of a choice, with the choice's content so far (the SDK's `content.delta`).
@@ -268,8 +269,7 @@ export function chatCompletionEvents(
         if (another) progress.length = 0;
         snapshot = chatCompletionReducer(another ? undefined : snapshot, chunk);
         out = [];
-        // (A usage chunk a server wrote without `choices`, or with `null`, has no events.)
-        for (const chunkChoice of chunk.choices ?? []) {
+        for (const chunkChoice of chunkChoices(chunk)) {
           const choice = snapshot.choices[chunkChoice.index]!;
           const { delta } = chunkChoice;
           const message = choice.message;

@@ -2,6 +2,7 @@ import { detached } from '../../schema/json-values.js';
 import type { ChatCompletionChunk, ChatCompletionChunkChoice } from '../../wire/chat.js';
 import { chatCompletionReducer, idsAfterChunk, withLogprobs, withOtherChoices } from './reducer.js';
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from './state.js';
+import { chunkChoices } from '../chunk-choices.js';
 
 /**
  * The state of a chat reduction whose snapshots are seen only at some chunks (`finalChatCompletion()` at the end,
@@ -54,8 +55,7 @@ export function pendingLogprobsReducer(state: PendingLogprobsState, chunk: ChatC
   const before = current === undefined ? undefined : state.pending;
   let pending = before;
   let choices: ChatCompletionChunkChoice[] | undefined;
-  // A usage chunk a server wrote without `choices` (or with `null`) has none to hold back.
-  const given = chunk.choices ?? [];
+  const given = chunkChoices(chunk);
   // Anything but lists appended to lists goes the reducer's way (which may refuse it: its error at this chunk), after
   // what was held back: a choice twice in one chunk, logprobs or lists of another kind, here or kept.
   const reduced = () => ({ snapshot: chatCompletionReducer(settledLogprobs({ snapshot: state.snapshot, pending: before }), chunk), pending: undefined });

@@ -7,6 +7,7 @@ import type {
   ChatCompletionSnapshotMessage,
   ChatCompletionSnapshotToolCall,
 } from './state.js';
+import { chunkChoices } from '../chunk-choices.js';
 
 /**
  * The largest choice or tool call `index` accepted (127, as in the official SDK: `n` is at most 128). Indexes
@@ -18,7 +19,6 @@ import type {
 export const MAX_CHAT_INDEX = 127;
 
 const NO_CHOICES: readonly ChatCompletionSnapshotChoice[] = /* @__PURE__ */ Object.freeze([]);
-const NO_CHUNK_CHOICES: readonly ChatCompletionChunkChoice[] = /* @__PURE__ */ Object.freeze([]);
 const EMPTY_MESSAGE: ChatCompletionSnapshotMessage = /* @__PURE__ */ Object.freeze({});
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -81,8 +81,7 @@ export function chatCompletionReducer(
   snapshot: ChatCompletionSnapshot | undefined,
   chunk: ChatCompletionChunk,
 ): ChatCompletionSnapshot {
-  // A usage chunk a server wrote without `choices` (or with `null`), read as it is: a chunk of no choices.
-  const choices = chunk.choices ?? NO_CHUNK_CHOICES;
+  const choices = chunkChoices(chunk);
   // Another completion's chunk starts a snapshot of its own.
   const ids = snapshot === undefined ? 'another' : idsAfterChunk(snapshot, chunk);
   if (ids === 'another') {
@@ -142,8 +141,7 @@ export function completionIdsAfter<S>(
   state: S,
 ): CompletionIds | 'another' {
   const id = chunk.id;
-  // (A usage chunk without `choices` too: see `chatCompletionReducer`.)
-  if (!id || !chunk.choices?.length) return ids;
+  if (!id || chunkChoices(chunk).length === 0) return ids;
   // The first chunk with an id (after Azure's first one, whose id is empty).
   if (!currentId) return 'one';
   // Two chunks in a row with one id: the API's way, whatever came before (a cut, then a retry's first chunk joined).
