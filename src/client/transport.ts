@@ -1,6 +1,6 @@
 import { Observable, share, type Subscription } from 'rxjs';
 import { APIConnectionError, APIError } from '../errors/api-errors.js';
-import { OpenAIStreamError } from '../errors/base.js';
+import { OpenAIStreamError, withRequestId } from '../errors/base.js';
 import { redactSecrets } from '../errors/excerpt.js';
 import { StreamTimeoutError } from '../errors/stream-errors.js';
 import { AppRequestFailure } from '../errors/app-request-failure.js';
@@ -245,6 +245,8 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
           let timedOut = false;
           // An error status whose body is being read: the deadline then reports the status, without its body.
           let failed: Response | undefined;
+          // The response's headers, once they came: a body's timeout carries its request id.
+          let answered: Headers | undefined;
           const over = () => {
             phase = 'done';
             timer?.unsubscribe();
@@ -263,7 +265,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
               // the message says what became of the body (`503 its body did not come within 300 ms (POST /responses)`).
               const stalled = `its body did not come within ${options.timeout} ms`;
               if (failed) retryOr(n, APIError.from(failed.status, failed.headers, stalled, where), failed.headers);
-              else retryOr(n, new StreamTimeoutError('body', options.timeout), undefined);
+              else retryOr(n, withRequestId(new StreamTimeoutError('body', options.timeout), answered), undefined);
             }
           });
 
@@ -291,6 +293,7 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                 response.body?.cancel().catch(() => undefined);
                 return retryOr(n, new StreamTimeoutError('headers', options.timeout), undefined);
               }
+              answered = response.headers;
               // An event stream is what the caller asked for (`accept: text/event-stream`) and got: a JSON call answered
               // with an event stream's content type is still a body the deadline bounds to its last byte.
               const askedForEvents = isEventStreamType(headers['accept']);
@@ -334,10 +337,12 @@ export function createTransport(clientOptions: ResolvedClientOptions): Transport
                   // Any other body cut by the connection (undici's `terminated`): a connection error, retried for a
                   // GET, as a stalled body is; a POST's answer was lost after the server acted on it. An event
                   // stream's cut is its reader's to tell (a cut stream), and the library's own errors say more.
-                  if (askedForEvents || error instanceof OpenAIStreamError) return fail(error);
-                  const cut = new APIConnectionError(`Connection error while reading the body: ${describe(error)} (${where})`, {
-                    cause: error,
-                  });
+                  // Whatever the body held or lacked, the response's id comes along (see `OpenAIStreamError.requestId`).
+                  if (askedForEvents || error instanceof OpenAIStreamError) return fail(withRequestId(error, response.headers));
+                  const cut = withRequestId(
+                    new APIConnectionError(`Connection error while reading the body: ${describe(error)} (${where})`, { cause: error }),
+                    response.headers,
+                  );
                   if (spec.method === 'GET') retryOr(n, cut, undefined);
                   else fail(cut);
                 },

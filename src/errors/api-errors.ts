@@ -31,19 +31,19 @@ export class APIError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'APIError';
   /** The HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The `x-request-id` response header, to quote when asking OpenAI for help. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The `error` object of the body, when the body was the API's JSON error shape. */
-  readonly error: APIErrorBody | undefined;
+  declare readonly error: APIErrorBody | undefined;
   /** `error.code`, e.g. `invalid_api_key`. */
-  readonly code: string | null | undefined;
+  declare readonly code: string | null | undefined;
   /** `error.type`, e.g. `invalid_request_error`. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** `error.param`, the request parameter at fault. */
-  readonly param: string | null | undefined;
+  declare readonly param: string | null | undefined;
 
   constructor(status: number, headers: Headers, body: string, where?: string) {
     // Credentials a proxy echoed are masked, in the message and in the body's fields (a logger writes them all).

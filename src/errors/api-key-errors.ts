@@ -18,7 +18,7 @@ export class APIKeyProviderError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'APIKeyProviderError';
   /** The request the key was asked for, which was not sent (`POST /responses`). */
-  readonly request: string;
+  declare readonly request: string;
 
   /**
    * `failure`: what the function threw or rejected with; or, with `gave` set, the value it gave instead of a key;

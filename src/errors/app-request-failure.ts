@@ -18,7 +18,7 @@ export class AppRequestFailure extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'AppRequestFailure';
   /** The app's error, as the client's caller receives it. */
-  readonly reason: unknown;
+  declare readonly reason: unknown;
 
   constructor(reason: unknown, where: string) {
     super(`The app failed the request (${where}): ${reason instanceof Error ? reason.message : String(reason)}`, { cause: reason });

@@ -15,9 +15,9 @@ export class ListPaginationError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ListPaginationError';
   /** The list's path (`/threads/thread_1/messages`). */
-  readonly path: string;
+  declare readonly path: string;
   /** The cursor the repeated page was asked with. */
-  readonly after: string;
+  declare readonly after: string;
 
   constructor(path: string, after: string) {
     super(`The list ${path} did not advance past ${after}: the server does not follow the after cursor`);

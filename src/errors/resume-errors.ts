@@ -17,11 +17,11 @@ export class ResponseResumeExpiredError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ResponseResumeExpiredError';
   /** The response whose stream could not be resumed (`resp_...`). */
-  readonly responseId: string;
+  declare readonly responseId: string;
   /** The `sequence_number` of the last event delivered (the `starting_after` the API refused). */
-  readonly startingAfter: number;
+  declare readonly startingAfter: number;
   /** The start of the API's error message. */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
 
   constructor(details: { responseId: string; startingAfter: number; cause: unknown }) {
     const said = excerpt(details.cause instanceof Error ? details.cause.message : String(details.cause));
@@ -54,15 +54,15 @@ export class ResponseNotRetrievableError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ResponseNotRetrievableError';
   /** The response whose stream was cut (`resp_...`). */
-  readonly responseId: string;
+  declare readonly responseId: string;
   /** The `sequence_number` of the last event delivered. */
-  readonly startingAfter: number;
+  declare readonly startingAfter: number;
   /** How many events the stream delivered before the cut. */
-  readonly receivedEvents: number;
+  declare readonly receivedEvents: number;
   /** The cut: the error that would have ended the stream without recovery. */
-  readonly reason: unknown;
+  declare readonly reason: unknown;
   /** The start of the API's error message. */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
 
   constructor(details: { responseId: string; startingAfter: number; receivedEvents: number; reason: unknown; cause: unknown }) {
     const said = excerpt(details.cause instanceof Error ? details.cause.message : String(details.cause));
@@ -101,19 +101,19 @@ export class ResponseDivergedError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ResponseDivergedError';
   /** The response whose stream was cut (`resp_...`). */
-  readonly responseId: string;
+  declare readonly responseId: string;
   /** The `sequence_number` of the last event delivered. */
-  readonly startingAfter: number;
+  declare readonly startingAfter: number;
   /** How many events the stream delivered before the cut. */
-  readonly receivedEvents: number;
+  declare readonly receivedEvents: number;
   /** The cut: the error that would have ended the stream without recovery. */
-  readonly reason: unknown;
+  declare readonly reason: unknown;
   /** The response as it settled (`GET /responses/{id}`). */
-  readonly response: Response;
+  declare readonly response: Response;
   /** Where it does not continue what was delivered: `output[1].content[0].text`, `output[2].arguments`, `output[3]`. */
-  readonly path: string;
+  declare readonly path: string;
   /** The start of the text delivered there, and of the response's (`none` when it has no text there). */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
 
   constructor(details: {
     responseId: string;

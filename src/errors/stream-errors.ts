@@ -16,11 +16,11 @@ export class StreamParseError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StreamParseError';
   /** The SSE `event:` name of the offending event, when it had one. */
-  readonly eventName: string | undefined;
+  declare readonly eventName: string | undefined;
   /** The start of the offending data: its first 200 characters, and its length when it is longer (`… (65529 chars)`). */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
   /** Where in the payload the problem is (a JSON path such as `delta.content.0.text`), when known. */
-  readonly path: string | undefined;
+  declare readonly path: string | undefined;
 
   constructor(reason: string, details: { eventName?: string | undefined; data?: string | undefined; path?: string | undefined; cause?: unknown }) {
     // Credentials masked: a proxy's page may echo the request's `Authorization`.
@@ -47,7 +47,7 @@ export class StreamBufferOverflowError extends StreamParseError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StreamBufferOverflowError';
   /** The limit that was exceeded, in characters. */
-  readonly limit: number;
+  declare readonly limit: number;
 
   /**
    * `buffered` is an excerpt of what was being read; `event`, for an event that ended but whose fields (`data`,
@@ -78,14 +78,14 @@ export class ServerStreamError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ServerStreamError';
   /** The API's error code (for example `server_error`), when it sent one. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /**
    * The raw `data:` of the error event, as received but for credentials a proxy echoed in an error event's data,
    * masked as in the message (a `response.failed` event's data is kept whole).
    */
-  readonly data: string;
+  declare readonly data: string;
   /** The parsed data, when it was JSON. */
-  readonly error: unknown;
+  declare readonly error: unknown;
 
   /**
    * @param data the raw `data:` text.
@@ -148,9 +148,9 @@ export class ChatCompletionStreamError extends ServerStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ChatCompletionStreamError';
   /** The API's error type (for example `server_error` or `invalid_request_error`), when it sent one. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** The request parameter at fault, when the API named one. */
-  readonly param: string | undefined;
+  declare readonly param: string | undefined;
 
   constructor(data: string) {
     super(data);
@@ -178,18 +178,18 @@ export class ResponseStreamError extends ServerStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ResponseStreamError';
   /** The event that failed the stream: `error` or `response.failed`. */
-  readonly eventType: string;
+  declare readonly eventType: string;
   /** The failed response (`response.failed` only), as the event carried it. */
-  readonly response: Response | undefined;
+  declare readonly response: Response | undefined;
   /**
    * The id of the failed response: the one a `response.failed` event carries, else (an `error` event) the one the
    * stream's earlier events gave, when known.
    */
-  readonly responseId: string | undefined;
+  declare readonly responseId: string | undefined;
   /** The event's `sequence_number`, when it had one. */
-  readonly sequenceNumber: number | undefined;
+  declare readonly sequenceNumber: number | undefined;
   /** The request parameter at fault (`error` events), when the API named one. */
-  readonly param: string | undefined;
+  declare readonly param: string | undefined;
 
   constructor(eventType: string, data: string, knownResponseId?: string) {
     const failed = eventType === 'response.failed';
@@ -250,23 +250,23 @@ export class IncompleteStreamError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'IncompleteStreamError';
   /** The id of the run the stream was about, when one was seen. */
-  readonly runId: string | undefined;
+  declare readonly runId: string | undefined;
   /** The thread of that run, when known. */
-  readonly threadId: string | undefined;
+  declare readonly threadId: string | undefined;
   /** The last run status seen (`in_progress`, ...), when a run object was seen. */
-  readonly lastRunStatus: string | undefined;
+  declare readonly lastRunStatus: string | undefined;
   /** Chat Completions: the id of the completion (`chatcmpl-...`), when a chunk was seen. */
-  readonly completionId: string | undefined;
+  declare readonly completionId: string | undefined;
   /** Chat Completions: the last `finish_reason` seen in any choice, when one was. */
-  readonly finishReason: string | undefined;
+  declare readonly finishReason: string | undefined;
   /** Responses: the id of the response (`resp_...`), when a response object was seen. */
-  readonly responseId: string | undefined;
+  declare readonly responseId: string | undefined;
   /** Responses: the last response status seen (`in_progress`, ...), when a response object was seen. */
-  readonly lastResponseStatus: string | undefined;
+  declare readonly lastResponseStatus: string | undefined;
   /** How many events (chunks, for Chat Completions) were received (and emitted) before the end. */
-  readonly receivedEvents: number;
+  declare readonly receivedEvents: number;
   /** The name (Responses: the `type`) of the last event received. */
-  readonly lastEventName: string | undefined;
+  declare readonly lastEventName: string | undefined;
 
   constructor(details: {
     runId?: string | undefined;
@@ -323,9 +323,9 @@ export class SnapshotError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'SnapshotError';
   /** The event that could not be applied. */
-  readonly eventName: string;
+  declare readonly eventName: string;
   /** Where in the event's data, for a refused key or index (`delta.content.0.__proto__`, `delta.content.0.index`). */
-  readonly path: string | undefined;
+  declare readonly path: string | undefined;
 
   constructor(reason: string, details: { eventName: string; path?: string | undefined; cause?: unknown }) {
     super(`${reason} (event "${details.eventName}"${details.path ? ` at ${details.path}` : ''})`, {
@@ -360,7 +360,7 @@ export class MissingStreamStartError extends SnapshotError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'MissingStreamStartError';
   /** The `sequence_number` of the event where the stream began, when it had one. */
-  readonly sequenceNumber: number | undefined;
+  declare readonly sequenceNumber: number | undefined;
 
   /**
    * @param needs what could not be given: `'snapshot'` (an accumulation, at the first output event) or `'final'`
@@ -392,7 +392,7 @@ export class MissingRunError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'MissingRunError';
   /** The last run status seen, when the stream carried a run that never reached a final state. */
-  readonly lastRunStatus: string | undefined;
+  declare readonly lastRunStatus: string | undefined;
   constructor(lastRunStatus?: string) {
     super(
       lastRunStatus
@@ -416,7 +416,7 @@ export class MissingCompletionError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'MissingCompletionError';
   /** The choice that was incomplete, when the problem was one choice. */
-  readonly choiceIndex: number | undefined;
+  declare readonly choiceIndex: number | undefined;
   constructor(reason: string, choiceIndex?: number) {
     super(`No final chat completion: ${reason}`);
     this.choiceIndex = choiceIndex;
@@ -463,11 +463,11 @@ export class StreamTimeoutError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StreamTimeoutError';
   /** Which timeout expired. */
-  readonly kind: StreamTimeoutKind;
+  declare readonly kind: StreamTimeoutKind;
   /** The timeout that expired, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** The name of the last event received before it expired; `undefined` when none came or it could not be named. */
-  readonly lastEventName: string | undefined;
+  declare readonly lastEventName: string | undefined;
 
   constructor(kind: StreamTimeoutKind, timeoutMs: number, lastEventName?: string) {
     const what = { headers: 'response headers', body: 'the rest of the response body', 'first-event': 'the first event', idle: 'the next event' }[kind];
@@ -499,9 +499,9 @@ export class StreamNotEstablishedError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StreamNotEstablishedError';
   /** The response's content type. */
-  readonly contentType: string;
+  declare readonly contentType: string;
   /** The start of the body. */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
   /**
    * The whole body, parsed, when it was labelled JSON and was one JSON object (a server that does not stream
    * answers with the object it created; or an error object); `undefined` otherwise.
@@ -509,7 +509,7 @@ export class StreamNotEstablishedError extends OpenAIStreamError {
    * @example
    * if (error instanceof StreamNotEstablishedError && error.json) console.log('answered without a stream:', error.json);
    */
-  readonly json: Readonly<Record<string, unknown>> | undefined;
+  declare readonly json: Readonly<Record<string, unknown>> | undefined;
   constructor(contentType: string, body: string, json?: Readonly<Record<string, unknown>>) {
     const shown = maskedExcerpt(body);
     const label = `"${contentType || 'no content type'}"`;

@@ -25,7 +25,7 @@ export class StructuredOutputError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StructuredOutputError';
   /** Which failure this is. */
-  readonly reason: StructuredOutputErrorReason;
+  declare readonly reason: StructuredOutputErrorReason;
 
   constructor(reason: StructuredOutputErrorReason, message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -50,22 +50,22 @@ export class StructuredOutputParseError extends StructuredOutputError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StructuredOutputParseError';
   /** The offset of the offending character in the whole text (the text's length for an early end). */
-  readonly offset: number;
+  declare readonly offset: number;
   /** Where in the document: a JSONPath such as `$.steps[2].answer` (`$` is the top-level value). */
-  readonly path: string;
+  declare readonly path: string;
   /** The text just before and at the offending character (at most about 60 characters). */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
   /** What is wrong, such as `unexpected character "!"` or `the text ended before the value was complete`. */
-  readonly problem: string;
+  declare readonly problem: string;
   /**
    * The whole text, when it was read whole; `undefined` for a text read as it streamed (`partialParsed()`,
    * `structuredOutput()`, `createPartialJsonParser()`: what came before the problem is in what they emitted).
    */
-  readonly text: string | undefined;
+  declare readonly text: string | undefined;
   /** The function name, when the text was a tool call's arguments. */
-  readonly toolName: string | undefined;
+  declare readonly toolName: string | undefined;
   /** The call id, when the text was a tool call's arguments. */
-  readonly callId: string | undefined;
+  declare readonly callId: string | undefined;
 
   constructor(
     what: string,
@@ -105,13 +105,13 @@ export class StructuredOutputValidationError extends StructuredOutputError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StructuredOutputValidationError';
   /** zod's issues (each with `path`, `code` and `message`). */
-  readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string | undefined }[];
+  declare readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string | undefined }[];
   /** The parsed JSON the schema refused. */
-  readonly value: unknown;
+  declare readonly value: unknown;
   /** The function name, when the value was a tool call's arguments. */
-  readonly toolName: string | undefined;
+  declare readonly toolName: string | undefined;
   /** The call id, when the value was a tool call's arguments. */
-  readonly callId: string | undefined;
+  declare readonly callId: string | undefined;
 
   constructor(
     issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: string | undefined }[],
@@ -167,7 +167,7 @@ export class StructuredOutputRefusalError extends StructuredOutputError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StructuredOutputRefusalError';
   /** The refusal text, as far as it arrived. */
-  readonly refusal: string;
+  declare readonly refusal: string;
 
   constructor(refusal: string) {
     super('refusal', `The model refused: ${excerpt(refusal)}`);
@@ -190,9 +190,9 @@ export class StructuredOutputIncompleteError extends StructuredOutputError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StructuredOutputIncompleteError';
   /** `length`, `content_filter` (Chat Completions), `max_output_tokens`, `content_filter` (Responses), ... */
-  readonly finishReason: string;
+  declare readonly finishReason: string;
   /** The text that arrived before the cut. */
-  readonly text: string;
+  declare readonly text: string;
 
   /** @param message replaces the default message (a subclass says where the cut was). */
   constructor(finishReason: string, text: string, message?: string) {
@@ -220,16 +220,16 @@ export class StructuredOutputUnknownToolError extends StructuredOutputError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StructuredOutputUnknownToolError';
   /** The name the model called. */
-  readonly toolName: string;
+  declare readonly toolName: string;
   /** The call's id, when known. */
-  readonly callId: string | undefined;
+  declare readonly callId: string | undefined;
   /** The kind of call: a function call, or a custom tool call (which a tool loop cannot run). */
-  readonly toolType: 'function' | 'custom';
+  declare readonly toolType: 'function' | 'custom';
   /**
    * The names of the tools a tool loop runs, in their order (what its message tells the model it may call);
    * `undefined` from `parsedToolCalls()`, whose message says the tool has no schema.
    */
-  readonly knownTools: readonly string[] | undefined;
+  declare readonly knownTools: readonly string[] | undefined;
 
   constructor(
     toolName: string,
@@ -274,7 +274,7 @@ export class StructuredOutputToolCallsError extends StructuredOutputError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StructuredOutputToolCallsError';
   /** The names of the tools the model called (`''` for a call that never got its name), in call order. */
-  readonly toolNames: readonly string[];
+  declare readonly toolNames: readonly string[];
 
   constructor(toolNames: readonly string[]) {
     const names = toolNames.map((name) => JSON.stringify(excerpt(name, 60))).join(', ');
@@ -301,11 +301,11 @@ export class StructuredOutputSchemaError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'StructuredOutputSchemaError';
   /** The JSON Schema location of the problem (`<root>`, `properties/a/items`, ...). */
-  readonly path: string;
+  declare readonly path: string;
   /** What strict mode cannot represent, without the location (the message adds it). */
-  readonly problem: string;
+  declare readonly problem: string;
   /** The tool whose parameters the schema is, when a tool loop declared it (`undefined` otherwise). */
-  readonly toolName: string | undefined;
+  declare readonly toolName: string | undefined;
 
   constructor(what: string, path: string, options?: { cause?: unknown; toolName?: string | undefined }) {
     const tool = options?.toolName === undefined ? '' : `The parameters of tool "${options.toolName}": `;

@@ -21,7 +21,7 @@ export class ToolLoopMaxStepsError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ToolLoopMaxStepsError';
   /** How many model requests the loop made. */
-  readonly steps: number;
+  declare readonly steps: number;
   /**
    * The conversation so far: Responses input and output items (`runResponsesTools()`), or chat messages
    * (`runChatTools()`), as the request and the API gave them.
@@ -29,12 +29,12 @@ export class ToolLoopMaxStepsError extends OpenAIStreamError {
    * @example
    * const outputs = error.history.filter((item) => 'type' in item && item.type === 'function_call_output');
    */
-  readonly history: readonly (ResponseInputItem | ResponseOutputItem | ChatCompletionMessageParam)[];
+  declare readonly history: readonly (ResponseInputItem | ResponseOutputItem | ChatCompletionMessageParam)[];
   /**
    * The tokens of all the loop's requests: `input`, `output`, `total` and the API's detail counts summed
    * (`undefined` when no request reported usage).
    */
-  readonly usage: ToolLoopUsage | undefined;
+  declare readonly usage: ToolLoopUsage | undefined;
 
   constructor(steps: number, history: readonly (ResponseInputItem | ResponseOutputItem | ChatCompletionMessageParam)[], usage?: ToolLoopUsage) {
     super(`The tool loop made ${steps} model requests (maxSteps) and the model still called tools.`);
@@ -62,9 +62,9 @@ export class ToolLoopDefinitionError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ToolLoopDefinitionError';
   /** The tool's position in `tools` (the second one, for two tools of one name); `undefined` when `tools` is no array. */
-  readonly index: number | undefined;
+  declare readonly index: number | undefined;
   /** The tool's name, when it has one. */
-  readonly toolName: string | undefined;
+  declare readonly toolName: string | undefined;
 
   constructor(message: string, details: { index: number | undefined; toolName?: string | undefined }) {
     super(message);
@@ -83,9 +83,9 @@ export class ToolLoopDefinitionError extends OpenAIStreamError {
 export class ToolLoopToolError extends OpenAIStreamError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ToolLoopToolError';
-  readonly toolName: string;
-  readonly callId: string;
-  readonly step: number;
+  declare readonly toolName: string;
+  declare readonly callId: string;
+  declare readonly step: number;
 
   constructor(toolName: string, callId: string, step: number, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
@@ -116,9 +116,9 @@ export class ToolLoopIncompleteError extends StructuredOutputIncompleteError {
   // Spelled out: minifiers rename classes, and `name` must survive bundling.
   override readonly name: string = 'ToolLoopIncompleteError';
   /** The step of the cut turn (0 for the first model request). */
-  readonly step: number;
+  declare readonly step: number;
   /** The turn's final chat completion (`runChatTools()`) or response (`runResponsesTools()`). */
-  readonly final: ChatCompletion | Response;
+  declare readonly final: ChatCompletion | Response;
 
   constructor(details: {
     step: number;

@@ -1,7 +1,7 @@
 import { isObservable, Observable } from 'rxjs';
-import { OpenAIStreamError } from '../errors/base.js';
+import { OpenAIStreamError, withRequestId } from '../errors/base.js';
 import { subscribeChained } from '../operators/subscribe-chained.js';
-import { type ByteSource, checkByteSource } from '../sources/byte-source.js';
+import { type ByteSource, checkByteSource, isResponse } from '../sources/byte-source.js';
 import { type FromSSEOptions, readSSE } from '../sources/from-sse.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import { type ProtocolSource, StreamEnd } from './protocol.js';
@@ -38,13 +38,19 @@ export function readProtocol<E, O extends FromSSEOptions>(
  * How the bytes of a body become {@link ServerSentEvent}s for {@link readFramed}: `readSSE` (an event stream), or
  * `readNdjson` (one JSON value per line, `src/sources/from-ndjson.ts`). `ended` tells whether the stream has ended by
  * its protocol when it stops (then a fetch body's end is read rather than cancelled); `opened` is called once the
- * source is open (a factory gave its bytes), before its first read.
+ * source is open (a factory gave its bytes), before its first read, with what it reads (a fetch `Response`'s
+ * `x-request-id` goes with the stream's errors).
  *
  * @internal
  * @example
  * const ndjson: Framing = (source, options, ended) => readNdjson(source, options, ended);
  */
-export type Framing = (source: ByteSource, options: FromSSEOptions, ended: () => boolean, opened: () => void) => Observable<ServerSentEvent>;
+export type Framing = (
+  source: ByteSource,
+  options: FromSSEOptions,
+  ended: () => boolean,
+  opened: (given: ByteSource) => void,
+) => Observable<ServerSentEvent>;
 
 /**
  * {@link readProtocol} over the events of another framing of the same values (`readNdjson`): the same reader
@@ -73,6 +79,9 @@ export function readFramed<E, O extends FromSSEOptions>(
     // The source is open: a failure from then on is a stream cut short. Before it (a factory that threw, a connection
     // refused), the failure is the source's own, and passes as it is.
     let opened = isObservable(source);
+    // The `x-request-id` of the fetch `Response` read, given with every error of the stream (see `OpenAIStreamError`).
+    let requestId: string | undefined;
+    const fail = (error: unknown) => subscriber.error(withRequestId(error, requestId));
     // What your `onComment` / `onRetry` threw fails the stream as it is, as `fromSSE()` fails: a bug of the callback,
     // not a cut (which a retry policy would retry).
     let thrownByCallback: { readonly error: unknown } | undefined;
@@ -87,14 +96,19 @@ export function readFramed<E, O extends FromSSEOptions>(
         }
       });
     const framed = options.onComment || options.onRetry ? { ...options, onComment: guarded(options.onComment), onRetry: guarded(options.onRetry) } : options;
-    const sse$ = isObservable(source) ? source : frame(source, framed, () => done, () => (opened = true));
+    const sse$ = isObservable(source)
+      ? source
+      : frame(source, framed, () => done, (given) => {
+          opened = true;
+          if (isResponse(given)) requestId = given.headers.get('x-request-id') ?? undefined;
+        });
     // Chained: when the subscriber is done (`take(1)`, an error sent to it), the SSE events stop at once, even
     // in the middle of a synchronous source's emission loop.
     return subscribeChained(sse$, subscriber, {
       next(sse) {
         const value = reader.decode(sse);
         if (value instanceof StreamEnd) {
-          if (value.error !== undefined) return subscriber.error(value.error);
+          if (value.error !== undefined) return fail(value.error);
           done = true;
           return subscriber.complete();
         }
@@ -109,12 +123,12 @@ export function readFramed<E, O extends FromSSEOptions>(
       error(error: unknown) {
         // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.
         const own = error instanceof OpenAIStreamError || !opened || (thrownByCallback !== undefined && thrownByCallback.error === error);
-        subscriber.error(own ? error : reader.cut(error));
+        fail(own ? error : reader.cut(error));
       },
       complete() {
         const error = reader.endOfBody();
         if (error === undefined) subscriber.complete();
-        else subscriber.error(error);
+        else fail(error);
       },
     });
   });

@@ -1,5 +1,6 @@
 import { catchError, map, type MonoTypeOperatorFunction, throwError } from 'rxjs';
 import { ResponseStreamError } from '../errors/stream-errors.js';
+import { withRequestId } from '../errors/base.js';
 
 /**
  * The fields of a Responses API response object that repeat what the server asked for, and that a browser does not
@@ -52,7 +53,7 @@ export function omitResponseFields<E>(fields: readonly string[] = SERVER_SIDE_RE
       map(without),
       catchError((error: unknown) => {
         if (!(error instanceof ResponseStreamError) || error.response === undefined) return throwError(() => error);
-        const rebuilt = new ResponseStreamError(error.eventType, JSON.stringify(without(error.error)), error.responseId);
+        const rebuilt = withRequestId(new ResponseStreamError(error.eventType, JSON.stringify(without(error.error)), error.responseId), error.requestId);
         return throwError(() => rebuilt);
       }),
     );

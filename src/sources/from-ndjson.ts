@@ -55,7 +55,7 @@ export function readNdjson(
   options: { maxBufferSize?: number | undefined },
   ended: (() => boolean) | undefined,
   eventOf: LineEvent = unnamedLine,
-  opened?: () => void,
+  opened?: (given: ByteSource) => void,
 ): Observable<ServerSentEvent> {
   checkByteSource(source);
   const maxLine = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;

@@ -72,7 +72,7 @@ export function readSSE(
   source: ByteSource,
   options: FromSSEOptions,
   ended: (() => boolean) | undefined,
-  opened?: () => void,
+  opened?: (given: ByteSource) => void,
 ): Observable<ServerSentEvent> {
   checkByteSource(source);
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_MAX_BUFFER_SIZE;
@@ -87,7 +87,7 @@ export function readSSE(
         type = contentTypeOf(given);
         label = type && !isEventStreamType(type) ? type : undefined;
       }
-      opened?.();
+      opened?.(given);
     };
     let sawEvent = false;
     // Set while the end of the body flushes the parser: an event dispatched then had no closing blank line.

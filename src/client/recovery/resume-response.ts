@@ -6,6 +6,7 @@
  */
 import { catchError, concat, defer, EMPTY, filter, type MonoTypeOperatorFunction, Observable, of, retry, type SchedulerLike, switchMap, tap, throwError, timer } from 'rxjs';
 import { APIConnectionError, APIError } from '../../errors/api-errors.js';
+import { withRequestId } from '../../errors/base.js';
 import { ResponseResumeExpiredError } from '../../errors/resume-errors.js';
 import { IncompleteStreamError, StreamTimeoutError } from '../../errors/stream-errors.js';
 import { RESPONSE_TERMINAL_EVENTS } from '../../responses/protocol.js';
@@ -239,14 +240,18 @@ export function resumeResponse(plan: ResumePlan): Observable<ResponseStreamEvent
         // connection's own error knows only the events after its `starting_after`).
         subscriber.error(
           error instanceof IncompleteStreamError
-            ? new IncompleteStreamError({
-                // The response the call followed (a stream by id: the one it asked for).
-                responseId: responseId ?? error.responseId,
-                lastResponseStatus: error.lastResponseStatus ?? status,
-                receivedEvents: delivered,
-                lastEventName: lastEvent,
-                cause: error.cause,
-              })
+            ? withRequestId(
+                new IncompleteStreamError({
+                  // The response the call followed (a stream by id: the one it asked for).
+                  responseId: responseId ?? error.responseId,
+                  lastResponseStatus: error.lastResponseStatus ?? status,
+                  receivedEvents: delivered,
+                  lastEventName: lastEvent,
+                  cause: error.cause,
+                }),
+                // The request whose body was cut.
+                error.requestId,
+              )
             : error,
         );
       },
