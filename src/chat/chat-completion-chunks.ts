@@ -57,7 +57,10 @@ export interface ChatCompletionChunksOptions extends FromSSEOptions {
  * when it starts one (the first, or a named one with a new `id` or after a named call), else the last call's; a named
  * fragment at an `index` that holds a call of another `id` (Ollama 0.20 sends parallel calls all at 0) gets a call of
  * its own. The usage chunk of `include_usage` that some compatible servers write without `choices` (or with
- * `"choices": null`), where the API writes `[]`, is emitted as the API's: a copy with `choices: []`.
+ * `"choices": null`), where the API writes `[]`, is emitted as the API's: a copy with `choices: []`. A `delta.content`
+ * that is a list of parts (Mistral's Magistral: `thinking` and `text` parts) is emitted as the API's too: a copy whose
+ * `content` is the text parts' text and whose `reasoning_content` the thinking parts' (a part of another kind fails
+ * the stream with {@link StreamParseError}).
  * - `data: [DONE]` completes the Observable (and releases the connection).
  * - A `data: {"error": {...}}` line (or an `event: error`) fails it with {@link ChatCompletionStreamError}.
  * - A body that ends without `[DONE]`, or a connection that breaks mid-stream, fails it with

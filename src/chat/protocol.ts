@@ -3,6 +3,7 @@ import type { ChatToolCallDeltaWithSnapshot } from '../operators/tool-call-delta
 import { type AdoptingReader, type ProtocolAccumulation, type ProtocolReader, type ProtocolSource, StreamEnd, STREAM_DONE, type StreamProtocol, tokenUsage } from '../protocols/protocol.js';
 import { chatCompletionChunkIssue, isUsageChunkWithoutChoices } from '../schema/chat/chunk-check.js';
 import { contentChunkShape } from '../schema/chat/chunk-template.js';
+import { chunkWithTextContent } from './content-parts.js';
 import { checkedSchema, type ConformanceSchema, parseEventJson, readIssueError, validateEventJson } from '../sources/decode-json-event.js';
 import { type JsonTemplate, jsonTemplate } from '../sources/json-template.js';
 import type { ServerSentEvent } from '../sources/server-sent-event.js';
@@ -131,6 +132,9 @@ class ChunkReader implements ProtocolReader<ChatCompletionChunk> {
   protected checked(json: unknown, eventName: string | undefined, data: string | undefined): ChatCompletionChunk | StreamEnd {
     let chunk = json as ChatCompletionChunk;
     let issue = chatCompletionChunkIssue(chunk);
+    // Content as a list of parts (Mistral's reasoning models): its text and thinking, in a copy (`./content-parts.ts`).
+    const parted = issue?.path.endsWith('.delta.content') ? chunkWithTextContent(chunk) : undefined;
+    if (parted !== undefined) issue = chatCompletionChunkIssue((chunk = parted));
     if (issue === undefined) chunk = this.toolCalls.place(chunk);
     else if (isOmittedToolCallIndex(chunk, issue.path)) {
       // Every fragment of the chunk without an index has one after this.

@@ -12,7 +12,9 @@
  *   the source gives it `choices: []` first, see {@link isUsageChunkWithoutChoices}.)
  * - each choice is an object with an integer `index` >= 0, a `finish_reason` that is a string (any value) or
  *   `null`, a `delta` that is an object, `logprobs` an object whose `content` / `refusal` are arrays;
- * - in a delta: `content`, `refusal`, `role` strings; `tool_calls` an array of objects with an integer `index`
+ * - in a delta: `content`, `refusal`, `role` strings (a `content` list of Mistral's `thinking` / `text` parts is not
+ *   let through by this check either: the source reads it first, see `chat/content-parts.ts`); `tool_calls` an array
+ *   of objects with an integer `index`
  *   >= 0, string `id` / `type`, `function: { name, arguments }` and `custom: { name, input }` with string
  *   fields; `function_call: { name, arguments }` strings; `audio` with string `id` / `data` / `transcript` and a
  *   number `expires_at`.
