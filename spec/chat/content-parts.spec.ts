@@ -8,7 +8,7 @@
  * kind ends the stream with `StreamParseError`, after every chunk before it. (The official SDK 7.x adds the list to
  * the content as text: `"[object Object]"`.)
  */
-import { lastValueFrom, type Observable, toArray } from 'rxjs';
+import { from, lastValueFrom, type Observable, toArray } from 'rxjs';
 import {
   type ChatCompletionChunk,
   chatCompletionChunks,
@@ -22,6 +22,8 @@ import {
   toEventStreamBody,
 } from '../../src/index';
 import { chunkWithTextContent } from '../../src/chat/content-parts';
+import { chunksOfCompletion } from '../../src/client/fallback/chat-completion-chunks';
+import type { ChatCompletion } from '../../src/index';
 import { encode, streamOf } from '../helpers/bytes';
 import { listen } from '../helpers/local-server';
 import { sdkClientOver } from '../helpers/sdk';
@@ -145,5 +147,40 @@ describe('chat content as a list of parts (Mistral Magistral)', () => {
     expect(error).toBeInstanceOf(StreamParseError);
     expect((error as StreamParseError).path).toBe('choices.0.delta.content');
     expect(chunkWithTextContent(chunks[2] as never as ChatCompletionChunk)).toBeUndefined();
+  });
+
+  describe('a completion not streamed', () => {
+    const completion = (content: unknown) =>
+      ({
+        id: 'cmpl_m',
+        object: 'chat.completion',
+        created: 1,
+        model: 'magistral-medium-2509',
+        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 3, completion_tokens: 5, total_tokens: 8 },
+      }) as unknown as ChatCompletion;
+    const parts = [thinking('Okay', ', 391.'), text('The answer is 391.')];
+
+    it('chat.completions.create() gives it as it came, its content the list of parts', async () => {
+      const server = await listen((req, res) => {
+        req.resume();
+        req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completion(parts))));
+      });
+      try {
+        const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+        const answer = await lastValueFrom(client.chat.completions.create({ model: 'magistral-medium-2509', messages: [] }));
+        expect(answer).toEqual(completion(parts));
+      } finally {
+        await server.close();
+      }
+    });
+
+    it("the stream fallback's chunks carry its text as content and its thinking as reasoning_content; a part of another kind throws", async () => {
+      const final = await lastValueFrom(from(chunksOfCompletion(completion(parts))).pipe(finalChatCompletion()));
+      expect(final.choices[0]!.message).toEqual({ role: 'assistant', content: 'The answer is 391.', reasoning_content: 'Okay, 391.', refusal: null });
+      expect(final.usage).toEqual(completion(parts).usage);
+      expect(() => chunksOfCompletion(completion([text('a'), { type: 'image_url', image_url: 'https://x' }]))).toThrow(StreamParseError);
+      expect(() => chunksOfCompletion(completion([text('a'), { type: 'image_url' }]))).toThrow(/choices\.0\.message\.content/);
+    });
   });
 });

@@ -87,7 +87,7 @@ export const responseCheck = bodyCheck<Response>((json) => {
 
 /**
  * A whole chat completion: a string `id` and, per choice, an integer `index`, a `message` object whose
- * `content`, `refusal` are strings or null and whose `tool_calls` is an array, and `finish_reason` a string or
+ * `content` (or a list of parts), `refusal` are strings or null and whose `tool_calls` is an array, and `finish_reason` a string or
  * null (what `finalChatCompletion()`'s readers and the streaming fallback read).
  *
  * @internal
@@ -112,7 +112,8 @@ export const chatCompletionCheck = bodyCheck<ChatCompletion>((json) => {
     if (!isJsonObject(message)) return issue(`choices.${i}.message`, 'an object', message);
     for (const key of ['content', 'refusal'] as const) {
       const value = message[key];
-      if (value !== null && value !== undefined && typeof value !== 'string') {
+      // A content that is a list of parts (Mistral's Magistral) passes as it came: the stream fallback reads it.
+      if (value !== null && value !== undefined && typeof value !== 'string' && !(key === 'content' && Array.isArray(value))) {
         return issue(`choices.${i}.message.${key}`, 'a string or null', value);
       }
     }

@@ -1,3 +1,6 @@
+import { chunkWithTextContent } from '../../chat/content-parts.js';
+import { textOf } from '../../errors/excerpt.js';
+import { StreamParseError } from '../../errors/stream-errors.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
 
 /**
@@ -8,7 +11,9 @@ import type { ChatCompletion, ChatCompletionChunk } from '../../wire/chat.js';
  * tool call come from that chunk: in the delta's own chunk, the finish would come before the call); then a
  * `choices: []` chunk with the usage when the completion has one. Every chunk carries the completion's top-level
  * fields (`system_fingerprint`, Azure's `prompt_filter_results`, unknown ones) but `usage`. Accumulating them gives
- * back `completion`.
+ * back `completion`, but for a `content` that is a list of parts (Mistral's Magistral), which streams as the source
+ * reads it (`chat/content-parts.ts`: its text as `content`, its thinking as `reasoning_content`); a part of another
+ * kind throws `StreamParseError`.
  *
  * @internal
  * @example
@@ -22,8 +27,14 @@ export function chunksOfCompletion(completion: ChatCompletion): ChatCompletionCh
     const { message, finish_reason, ...fields } = choice;
     const { tool_calls, ...rest } = message;
     const delta = { ...rest, ...(tool_calls ? { tool_calls: tool_calls.map((call, index) => ({ index, ...call })) } : {}) };
+    const content = { ...base, choices: [{ ...fields, delta, finish_reason: null }] } as unknown as ChatCompletionChunk;
+    // Content as a list of parts (Mistral's Magistral) streams as the API's would: text and reasoning.
+    const read = chunkWithTextContent(content);
+    if (read === undefined) {
+      throw new StreamParseError('A part of the completion cannot be streamed', { data: textOf(message.content), path: `choices.${choice.index}.message.content` });
+    }
     return [
-      { ...base, choices: [{ ...fields, delta, finish_reason: null }] },
+      read,
       { ...base, choices: [{ index: choice.index, delta: {}, finish_reason }] },
     ];
   });
