@@ -125,7 +125,7 @@ runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, { tools: [withDefaul
 // What a loop sends: a text or its API's content parts (an error's output is always a text); the result's usage.
 runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, { tools }).subscribe((event) => {
   if (event.type === 'tool_call.finished') {
-    expectTypeOf(event.outcome.call.type).toEqualTypeOf<'function' | 'custom'>();
+    expectTypeOf(event.outcome.call.type).toEqualTypeOf<'function' | 'custom' | 'mcp_approval'>();
     if (event.outcome.status === 'ok') expectTypeOf(event.outcome.output).toEqualTypeOf<ResponsesToolOutput>();
     if (event.outcome.status === 'error') expectTypeOf(event.outcome.output).toEqualTypeOf<string>();
   }
@@ -178,3 +178,16 @@ const totalUsage$ = chat$.pipe(
   map(({ usage }) => usage),
 );
 expectTypeOf(totalUsage$).toEqualTypeOf<Observable<ToolLoopUsage | undefined>>();
+
+// approveMcp: a request in, a verdict out (a boolean, { approve, reason }), as a value, a Promise or an Observable.
+runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, {
+  tools,
+  approveMcp: (request, { signal, step }) => {
+    expectTypeOf(request.server_label).toEqualTypeOf<string>();
+    expectTypeOf(signal).toEqualTypeOf<AbortSignal>();
+    expectTypeOf(step).toEqualTypeOf<number>();
+    return request.name === 'read' ? true : Promise.resolve({ approve: false, reason: 'not here' });
+  },
+});
+// @ts-expect-error a verdict is a boolean or { approve, reason }
+runResponsesTools(client, { model: 'gpt-4o', input: 'Hi' }, { tools, approveMcp: () => 'yes' });

@@ -63,7 +63,14 @@ export {
   type ToolLoopCallOptions,
   type ToolLoopOptions,
 } from './tool-loop.js';
-export { runResponsesTools, type ResponsesToolsClient, type ResponsesToolLoopEvent, type ResponsesToolsHistoryItem } from './run-responses-tools.js';
+export {
+  runResponsesTools,
+  type McpApprovalVerdict,
+  type ResponsesToolLoopOptions,
+  type ResponsesToolsClient,
+  type ResponsesToolLoopEvent,
+  type ResponsesToolsHistoryItem,
+} from './run-responses-tools.js';
 export { runChatTools, type ChatToolsClient, type ChatToolsMessage, type ChatToolLoopEvent } from './run-chat-tools.js';
 export { toolLoopResult } from './tool-loop-result.js';
 export type { ToolLoopUsage } from '../protocols/protocol.js';

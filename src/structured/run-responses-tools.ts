@@ -1,8 +1,9 @@
-import type { Observable } from 'rxjs';
+import { defaultIfEmpty, defer, from, isObservable, map, type Observable, takeLast } from 'rxjs';
 import type { ResponseCreateFields, ResponseCreateParams, ResponseStreamOptions } from '../client/resources/responses.js';
 import { finalResponse } from '../responses/operators/final-response.js';
 import type { ResponseSnapshot } from '../responses/snapshot/state.js';
-import type { FunctionAndCustomToolCallOutput, ResponseInputItem, ResponseOutputItem } from '../wire/responses.js';
+import type { FunctionAndCustomToolCallOutput, ResponseInputItem, ResponseMcpApprovalRequest, ResponseOutputItem } from '../wire/responses.js';
+import { textOf } from '../errors/excerpt.js';
 import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import {
   contentParts,
@@ -16,7 +17,7 @@ import {
   turnOptions,
   turnUsage,
 } from './tool-loop.js';
-import { declareTools } from './loop-tools.js';
+import { declareTools, type ToolContext } from './loop-tools.js';
 
 /**
  * What `runResponsesTools()` needs of a client: `responses.stream(params, options)` (the client of `createClient()`;
@@ -58,6 +59,38 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<
 >;
 
 /**
+ * The app's verdict on an MCP approval request (`runResponsesTools()`'s `approveMcp`): `true` approves the call,
+ * `false` denies it; `{ approve, reason }` too, with a reason the API is given.
+ *
+ * @example
+ * const verdict: McpApprovalVerdict = { approve: false, reason: 'Deleting is not allowed here' };
+ */
+export type McpApprovalVerdict = boolean | { readonly approve: boolean; readonly reason?: string | undefined };
+
+/**
+ * The options only `runResponsesTools()` has.
+ *
+ * @example
+ * const options: ResponsesToolLoopOptions = { approveMcp: (request) => request.server_label === 'docs' };
+ */
+export interface ResponsesToolLoopOptions {
+  /**
+   * Answers the MCP approval requests of a turn (`mcp_approval_request` items, for an `mcp` tool whose
+   * `require_approval` asks for one): given the request and `{ signal, callId, step }` (`callId` is the request's
+   * `id`), it gives a {@link McpApprovalVerdict}, as a value, a Promise or an Observable (its last value). The loop
+   * sends each verdict as an `mcp_approval_response` with the next request, with the outputs of the turn's function
+   * calls, and goes on; each request is a call of the loop's events (`type: 'mcp_approval'`, the MCP tool's `name`
+   * and `arguments`), its outcome's `result` the verdict. Anything but a verdict, or a failure: with
+   * `onToolError: 'report'` (the default) the call is denied, the error's message as the reason; with `'fail'` the
+   * loop fails with `ToolLoopToolError`. Without `approveMcp`, a turn with an approval request ends the loop with
+   * reason `'unanswered_calls'`, for the app to answer it.
+   */
+  readonly approveMcp?:
+    | ((request: ResponseMcpApprovalRequest, context: ToolContext) => McpApprovalVerdict | PromiseLike<McpApprovalVerdict> | Observable<McpApprovalVerdict>)
+    | undefined;
+}
+
+/**
  * A tool loop over the Responses API, as one cold Observable: streams a turn, runs its function calls in parallel
  * (arguments parsed and validated by each zod tool's schema, or parsed by a JSON-schema tool), sends the outputs
  * back as `function_call_output` input items (a tool's result as a string, or as the input content parts it
@@ -66,7 +99,8 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<
  * made, or the function a `tool_choice` forces (`{ type: 'function', name }`) ran (`reason: 'tool_choice'`: the
  * model would be made to call it again every turn; the SDK's `ResponsesToolRunner` refuses such a request). A
  * custom tool call (`custom_tool_call`) is answered like a call to an unknown tool (`onInvalidArguments`), with a
- * `custom_tool_call_output`. How a turn follows the one before depends on the request:
+ * `custom_tool_call_output`; an MCP approval request by `approveMcp` (see {@link ResponsesToolLoopOptions}). How a
+ * turn follows the one before depends on the request:
  * - with a `conversation` (`store: false` too): the same `conversation`, and as `input` only the outputs. The
  *   conversation holds the turns before (the API adds each turn's input and output items to it), and the API
  *   refuses `previous_response_id` with a `conversation`;
@@ -112,8 +146,12 @@ export type ResponsesToolLoopEvent = ToolLoopEvent<
 export function runResponsesTools(
   client: ResponsesToolsClient,
   given: ResponseCreateParams | ResponseCreateFields,
-  options: ToolLoopOptions<ResponseSnapshot, ResponsesToolOutput> & ToolLoopCallOptions<ResponseStreamOptions>,
+  options: ToolLoopOptions<ResponseSnapshot, ResponsesToolOutput> & ToolLoopCallOptions<ResponseStreamOptions> & ResponsesToolLoopOptions,
 ): Observable<ResponsesToolLoopEvent> {
+  const approveMcp = options.approveMcp;
+  if (approveMcp !== undefined && typeof approveMcp !== 'function') {
+    throw new TypeError(`runResponsesTools: approveMcp must be a function (got ${textOf(approveMcp)})`);
+  }
   const callOptions = turnOptions(options.callOptions);
   // A body of an interface type (the SDK's) is read as the body it is: the loop copies what it sends, never writes it.
   const params = given as ResponseCreateParams;
@@ -162,9 +200,19 @@ export function runResponsesTools(
           if (item.type === 'custom_tool_call') {
             return [{ type: 'custom', callId: item.call_id, name: item.name, arguments: item.input }];
           }
+          if (item.type === 'mcp_approval_request' && approveMcp !== undefined) {
+            return [{ type: 'mcp_approval', callId: item.id, name: item.name, arguments: item.arguments }];
+          }
           return [];
         }),
-      unanswered: (final) => hasUnansweredCalls(final.output ?? []),
+      unanswered: (final) => hasUnansweredCalls(final.output ?? [], approveMcp !== undefined),
+      answer: (call, final, context) => {
+        const request = (final.output ?? []).find((item) => item.type === 'mcp_approval_request' && item.id === call.callId);
+        return defer(() => {
+          const given = approveMcp!(request as ResponseMcpApprovalRequest, context);
+          return isObservable(given) ? given : from(Promise.resolve(given));
+        }).pipe(takeLast(1), defaultIfEmpty(undefined), map(verdictOf));
+      },
       // A `tool_choice` naming a function makes the model call it on every turn: the loop ends once it ran.
       forcedFunction: (request) => forcedFunction(request['tool_choice']),
       cut: (final) => {
@@ -209,9 +257,17 @@ function withEncryptedReasoning(include: unknown): unknown[] {
 
 const ENCRYPTED_REASONING = 'reasoning.encrypted_content';
 
-/** The input items answering a turn's calls: `function_call_output` per function call, `custom_tool_call_output` per custom one. */
+/**
+ * The input items answering a turn's calls: `function_call_output` per function call, `custom_tool_call_output` per
+ * custom one, `mcp_approval_response` per MCP approval request (a failed `approveMcp` denies, its error the reason).
+ */
 function functionCallOutputs(outcomes: readonly ToolCallOutcome<ResponsesToolOutput>[]): ResponseInputItem[] {
-  return outcomes.map(({ call, output }): ResponseInputItem => {
+  return outcomes.map((outcome): ResponseInputItem => {
+    const { call, output } = outcome;
+    if (call.type === 'mcp_approval') {
+      const { approve, reason } = outcome.status === 'ok' ? (outcome.result as Verdict) : { approve: false, reason: outcome.output };
+      return { type: 'mcp_approval_response', approval_request_id: call.callId, approve, ...(reason === undefined ? {} : { reason }) };
+    }
     // Content parts are copied: the history is the caller's to keep, apart from what the tool returned.
     const sent = typeof output === 'string' ? output : [...output];
     return call.type === 'custom'
@@ -224,15 +280,16 @@ function functionCallOutputs(outcomes: readonly ToolCallOutcome<ResponsesToolOut
  * Whether an output holds a call that neither the loop (a function or custom tool call) nor the server (an item of
  * the output with the call's `call_id` and a type ending in `_output`: a server-side tool search, a program) answers:
  * a call the app runs itself (`computer_call`, `shell_call`, `local_shell_call`, `apply_patch_call`, or any
- * newer such item with a `call_id`), or an `mcp_approval_request`. Hosted tools' items (a web search) have no `call_id`.
+ * newer such item with a `call_id`), or an `mcp_approval_request` (unless `approveMcp` answers them). Hosted tools'
+ * items (a web search) have no `call_id`.
  */
-function hasUnansweredCalls(output: readonly unknown[]): boolean {
+function hasUnansweredCalls(output: readonly unknown[], approvesMcp: boolean): boolean {
   const items = output as ReadonlyArray<{ readonly type?: unknown; readonly call_id?: unknown } | null>;
   const answered = new Set<unknown>();
   for (const item of items) if (typeof item?.type === 'string' && item.type.endsWith('_output')) answered.add(item.call_id);
   return items.some((item) => {
     const type = item?.type;
-    if (type === 'mcp_approval_request') return true;
+    if (type === 'mcp_approval_request') return !approvesMcp;
     if (typeof type !== 'string' || typeof item!.call_id !== 'string' || type.endsWith('_output')) return false;
     return type !== 'function_call' && type !== 'custom_tool_call' && !answered.has(item!.call_id);
   });
@@ -243,4 +300,14 @@ function inputItems(input: unknown): ResponsesToolsHistoryItem[] {
   if (input === undefined || input === null) return [];
   if (typeof input === 'string') return [{ role: 'user', content: input }];
   return (Array.isArray(input) ? [...(input as unknown[])] : [input]) as ResponsesToolsHistoryItem[];
+}
+
+type Verdict = { readonly approve: boolean; readonly reason?: string | undefined };
+
+/** What `approveMcp` gave, as a verdict; anything else is a `TypeError` (a failure of the call). */
+function verdictOf(given: unknown): Verdict {
+  if (typeof given === 'boolean') return { approve: given };
+  const { approve, reason } = (typeof given === 'object' && given !== null ? given : {}) as { approve?: unknown; reason?: unknown };
+  if (typeof approve === 'boolean' && (reason === undefined || typeof reason === 'string')) return { approve, reason };
+  throw new TypeError(`approveMcp must give true, false or { approve, reason } (got ${textOf(given)})`);
 }

@@ -53,14 +53,15 @@ import { isZodSchema } from './zod-schema.js';
 
 /**
  * One call of a turn: its kind (a `function` call, or a `custom` tool call, which a loop cannot run: it is
- * answered like a call to an unknown tool), its id, the tool's name and what the model wrote (a function's
- * arguments, a custom tool's free-form input).
+ * answered like a call to an unknown tool; with `runResponsesTools()`'s `approveMcp`, an `mcp_approval` request,
+ * which the loop answers with the app's verdict), its id (an approval request's `id`), the tool's name (an MCP
+ * tool's) and what the model wrote (a function's or an MCP tool's arguments, a custom tool's free-form input).
  *
  * @example
  * const call: ToolLoopCall = { type: 'function', callId: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' };
  */
 export interface ToolLoopCall {
-  readonly type: 'function' | 'custom';
+  readonly type: 'function' | 'custom' | 'mcp_approval';
   readonly callId: string;
   readonly name: string;
   /** A function call's arguments (JSON text, as the model wrote it); a custom tool call's `input`. */
@@ -108,7 +109,9 @@ export type ChatToolOutput = string | readonly ChatTextContentPart[];
 /**
  * How one call ended: `ok` with the tool's result, or `error` (invalid arguments, an unknown tool, a custom tool
  * call, or a tool that failed, reported to the model); `output` is what was sent back to the model (a text, or the
- * content parts a tool returned; an error is always a text).
+ * content parts a tool returned; an error is always a text). For an MCP approval request, `result` is the verdict
+ * (`{ approve, reason? }`, sent as an `mcp_approval_response`) and `output` is `''`; an `approveMcp` that failed is
+ * an `error` whose `output` is the denial's reason.
  *
  * @example
  * const outcome: ToolCallOutcome = { call, status: 'ok', result: { temperature: 21 }, output: '{"temperature":21}' };
@@ -273,6 +276,11 @@ export interface ToolLoopProtocol<E, F, P, H, O> {
   /** Whether the turn holds calls the loop does not answer (the app's to answer): the loop then ends after the turn. */
   readonly unanswered?: ((final: F) => boolean) | undefined;
   /**
+   * The answer to a call no tool runs (an `mcp_approval` request): a value, a Promise or an Observable, as a tool's
+   * `execute` gives (its signal aborts when the loop stops first); a failure is the call's, as a tool's.
+   */
+  readonly answer?: ((call: ToolLoopCall, final: F, context: ToolContext) => unknown) | undefined;
+  /**
    * The function the request's `tool_choice` forces, if it names one: the model would call it again on every
    * further turn, so the loop ends after the turn in which it ran (its arguments valid, its tool done).
    */
@@ -344,7 +352,9 @@ export function toolLoop<E, F extends ChatCompletion | Response, P, H, O extends
             const reason = 'A tool call the loop can neither run nor answer (its id, name or arguments are missing)';
             return throwError(() => new StreamParseError(reason, { data: textOf(call), path: field }));
           }
-          const run = (call: ToolLoopCall) => runCall<O>(call, index, tools, options, protocol.contentOutput);
+          const answer = protocol.answer;
+          const answered = answer && ((call: ToolLoopCall, context: ToolContext) => answer(call, final as F, context));
+          const run = (call: ToolLoopCall) => runCall<O>(call, index, tools, options, protocol.contentOutput, answered);
           return from(calls.map(run)).pipe(mergeAll(options.concurrency ?? Infinity));
         }).pipe(tap((event) => event.type === 'tool_call.finished' && finished.push(event.outcome))),
         defer(() => {
@@ -422,10 +432,26 @@ function runCall<O extends ToolOutput>(
   tools: ReadonlyMap<string, ToolLoopTool>,
   options: Pick<ToolLoopOptions<unknown>, 'onToolError' | 'onInvalidArguments'>,
   contentOutput: (result: unknown) => O | undefined,
+  answer: ((call: ToolLoopCall, context: ToolContext) => unknown) | undefined,
 ): Observable<CallEvent<O>> {
   return defer(() => {
     const started = of<CallEvent<O>>({ type: 'tool_call.started', step, call });
     const finished = (outcome: ToolCallOutcome<O>): CallEvent<O> => ({ type: 'tool_call.finished', step, outcome });
+    const failed = (error: unknown): Observable<CallEvent<O>> =>
+      options.onToolError === 'fail'
+        ? throwError(() => new ToolLoopToolError(call.name, call.callId, step, error))
+        : of(finished({ call, status: 'error', error, output: errorOutput(error) }));
+    // A call the protocol answers (an MCP approval request): its answer is the result, nothing goes back as text.
+    if (call.type === 'mcp_approval' && answer !== undefined) {
+      const answerTool = { execute: (request: ToolLoopCall, context: ToolContext) => answer(request, context) } as unknown as ToolLoopTool;
+      return concat(
+        started,
+        execute(answerTool, call, { callId: call.callId, step }).pipe(
+          map((result) => finished({ call, status: 'ok', result, output: '' as O })),
+          catchError(failed),
+        ),
+      );
+    }
     const invalid = (error: unknown): Observable<CallEvent<O>> =>
       options.onInvalidArguments === 'fail'
         ? throwError(() => error)
@@ -435,7 +461,7 @@ function runCall<O extends ToolOutput>(
     if (tool === undefined) {
       // Named with the tools the loop runs: the model is told which it may call.
       const knownTools = [...tools.keys()];
-      const unknown = new StructuredOutputUnknownToolError(call.name, call.callId, { toolType: call.type, knownTools });
+      const unknown = new StructuredOutputUnknownToolError(call.name, call.callId, { toolType: call.type === 'custom' ? 'custom' : 'function', knownTools });
       return concat(started, invalid(unknown));
     }
     return concat(
@@ -448,11 +474,7 @@ function runCall<O extends ToolOutput>(
             ? invalid(parsed.error)
             : execute(tool, parsed.args, { callId: call.callId, step }).pipe(
                 map((result) => finished({ call, status: 'ok', result, output: toolOutput(result, contentOutput) })),
-                catchError((error: unknown) =>
-                  options.onToolError === 'fail'
-                    ? throwError(() => new ToolLoopToolError(call.name, call.callId, step, error))
-                    : of(finished({ call, status: 'error', error, output: errorOutput(error) })),
-                ),
+                catchError(failed),
               ),
         ),
       ),
