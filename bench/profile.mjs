@@ -3,10 +3,21 @@
 //   npm run build && node --cpu-prof --cpu-prof-dir=bench/results bench/profile.mjs library 20000 30
 //
 // Arguments: contender (library | client | sdk | floor for an Assistants run; chat-library | chat-sdk | chat-floor for a
-// Chat Completions stream; default library), N (default 20000), iterations (default 30).
+// Chat Completions stream; responses-library | responses-client | responses-sdk | responses-floor for a Responses
+// stream; default library), N (default 20000), iterations (default 30).
 import { performance } from 'node:perf_hooks';
-import { assistantRunStream, chatCompletionStream, toChunks } from './generate.mjs';
-import { floor, libraryAssistants, libraryChat, libraryClientAssistants, sdkAssistants, sdkChat } from './implementations.mjs';
+import { assistantRunStream, chatCompletionStream, responsesStream, toChunks } from './generate.mjs';
+import {
+  floor,
+  libraryAssistants,
+  libraryChat,
+  libraryClientAssistants,
+  libraryClientResponses,
+  libraryResponses,
+  sdkAssistants,
+  sdkChat,
+  sdkResponses,
+} from './implementations.mjs';
 
 const [name = 'library', n = '20000', iterations = '30'] = process.argv.slice(2);
 const run = {
@@ -17,9 +28,17 @@ const run = {
   'chat-library': libraryChat().run,
   'chat-sdk': sdkChat,
   'chat-floor': floor,
+  'responses-library': libraryResponses,
+  'responses-client': libraryClientResponses,
+  'responses-sdk': sdkResponses,
+  'responses-floor': floor,
 }[name];
 if (!run) throw new Error(`unknown contender ${name}`);
-const stream = name.startsWith('chat-') ? chatCompletionStream(Number(n)) : assistantRunStream(Number(n));
+const stream = name.startsWith('chat-')
+  ? chatCompletionStream(Number(n))
+  : name.startsWith('responses-')
+    ? responsesStream(Number(n))
+    : assistantRunStream(Number(n));
 const chunks = toChunks(stream.text);
 const times = [];
 for (let i = 0; i < Number(iterations); i++) {

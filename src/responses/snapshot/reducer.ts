@@ -407,11 +407,20 @@ export function appendOutputText(
   const nextOutput = output.slice();
   nextOutput[position] = { ...item, content };
   const atEnd = position === output.length - 1 && at === content.length - 1;
-  return {
-    ...snapshot,
-    output: nextOutput,
-    output_text: atEnd ? snapshot.output_text + delta : joinOutputText(nextOutput),
-  };
+  const next = withOutput(snapshot, nextOutput);
+  next.output_text = atEnd ? snapshot.output_text + delta : joinOutputText(nextOutput);
+  return next;
+}
+
+/**
+ * `{ ...snapshot, output }`, written as a copy and then a store: V8 copies a spread alone faster than a spread with
+ * properties after it (a 31-field response: about 0.45 against 0.7 µs). This runs per delta, on the response's
+ * thirty-odd fields (`node bench/profile.mjs responses-library 20000 40`: 3 to 6 % less time in 4 alternating runs).
+ */
+function withOutput(snapshot: ResponseSnapshot, output: OutputItem[]): { -readonly [K in keyof ResponseSnapshot]: ResponseSnapshot[K] } {
+  const next: { -readonly [K in keyof ResponseSnapshot]: ResponseSnapshot[K] } = { ...snapshot };
+  next.output = output;
+  return next;
 }
 
 function noOutputItem(event: Addressed): SnapshotError {
@@ -573,7 +582,7 @@ function updateOutput(
   if (next === item) return snapshot;
   const output = snapshot.output.slice();
   output[position] = next;
-  return { ...snapshot, output };
+  return withOutput(snapshot, output);
 }
 
 /** Updates the addressed item when it is of type `T` (other items are left alone, as in the SDK). */
