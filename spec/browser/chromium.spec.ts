@@ -246,8 +246,9 @@ describe('the library in headless Chromium (esbuild bundle of src/, same-origin 
       const record = { lastEventId: req.headers['last-event-id'] as string | undefined, status: 0 };
       requests.push(record);
       res.once('finish', () => (record.status = res.statusCode));
+      // `reconnectMs`: EventSource reconnects after 50 ms (its own wait is about 3 s).
       relayToNodeResponse(req, res, (lastEventId) =>
-        from(events.filter((event) => (event.sequence_number ?? -1) > Number(lastEventId ?? -1))), { format: 'responses' });
+        from(events.filter((event) => (event.sequence_number ?? -1) > Number(lastEventId ?? -1))), { format: 'responses', reconnectMs: 50 });
     });
 
     const page = await browser!.newPage();

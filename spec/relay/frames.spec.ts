@@ -14,6 +14,7 @@ import {
   toNdjsonBody,
 } from '../../src/index';
 import { propertyRuns } from '../helpers/property-runs';
+import { sdkClientOver } from '../helpers/sdk';
 
 const scheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 const KEEP_ALIVE = ': keep-alive\n\n';
@@ -68,6 +69,55 @@ describe('toEventStreamFrames (marbles)', () => {
     for (const bad of [{ heartbeatMs: -1 }, { maxBufferSize: 0 }]) {
       const res = { writeHead: jest.fn(), on: jest.fn(), once: jest.fn(), write: jest.fn(), end: jest.fn() };
       expect(() => relayToNodeResponse({ headers: {} }, res as never, from([chunk('a')]), bad)).toThrow(/^relayToNodeResponse: (heartbeatMs|maxBufferSize) must be/);
+      expect(res.writeHead).not.toHaveBeenCalled();
+    }
+  });
+
+  it("reconnectMs: the SSE retry field goes with the first frame, whatever it is, and with no other", () => {
+    const test = scheduler();
+    test.run(({ cold, expectObservable }) => {
+      const retry = 'retry: 250\n';
+      const events = cold('a 5ms b |', { a: chunk('a'), b: chunk('b') });
+      expectObservable(events.pipe(toEventStreamFrames({ format: 'chat', heartbeatMs: false, reconnectMs: 250 }))).toBe('a 5ms b (d|)', {
+        a: retry + frame('a'),
+        b: frame('b'),
+        d: 'data: [DONE]\n\n',
+      });
+      // A heartbeat first (a quiet upstream), an error first, an end first.
+      const quiet = cold('25ms a |', { a: chunk('a') });
+      expectObservable(quiet.pipe(toEventStreamFrames({ format: 'chat', heartbeatMs: 10, scheduler: test, reconnectMs: 0 }))).toBe('10ms h 9ms k 4ms a (d|)', {
+        h: 'retry: 0\n' + KEEP_ALIVE,
+        k: KEEP_ALIVE,
+        a: frame('a'),
+        d: 'data: [DONE]\n\n',
+      });
+      const failing = cold('#', undefined, new Error('upstream down'));
+      expectObservable(failing.pipe(toEventStreamFrames({ format: 'chat', heartbeatMs: false, reconnectMs: 250 }))).toBe('(e|)', {
+        e: `${retry}data: {"error":{"message":"The upstream stream failed (Error)","type":"server_error","param":null,"code":"upstream_error"}}\n\n`,
+      });
+      expectObservable(cold('|').pipe(toEventStreamFrames({ format: 'chat', heartbeatMs: false, reconnectMs: 250 }))).toBe('(d|)', {
+        d: `${retry}data: [DONE]\n\n`,
+      });
+    });
+  });
+
+  it('reconnectMs: read back by the sources and the SDK as the same events; anything but a whole number >= 0 is a RangeError at the call', async () => {
+    const chunks = [chunk('a'), chunk('b')];
+    const body = () => toEventStreamBody(from(chunks), { format: 'chat', heartbeatMs: false, reconnectMs: 1000 });
+    expect(await lastValueFrom(chatCompletionChunks(body()).pipe(toArray()))).toEqual(chunks);
+    const bytes = new Uint8Array(await new Response(body()).arrayBuffer());
+    const sdk: unknown[] = [];
+    for await (const value of await sdkClientOver([bytes]).chat.completions.create({ model: 'm', messages: [], stream: true })) sdk.push(value);
+    expect(sdk).toEqual(chunks);
+    const retries: number[] = [];
+    await lastValueFrom(fromSSE(body(), { onRetry: (ms) => retries.push(ms) }).pipe(toArray()));
+    expect(retries).toEqual([1000]);
+    for (const reconnectMs of [-1, 1.5, Number.NaN, Infinity, '500' as never]) {
+      expect(() => toEventStreamFrames({ reconnectMs })).toThrow(/^toEventStreamFrames: reconnectMs must be a whole number of milliseconds >= 0/);
+      expect(() => toEventStreamBody(from(chunks), { reconnectMs })).toThrow(/^toEventStreamBody: reconnectMs must be/);
+      expect(() => resumableEventStream(() => from(chunks), { reconnectMs })).toThrow(/^resumableEventStream: reconnectMs must be/);
+      const res = { writeHead: jest.fn(), on: jest.fn(), once: jest.fn(), write: jest.fn(), end: jest.fn() };
+      expect(() => relayToNodeResponse({ headers: {} }, res as never, from(chunks), { reconnectMs })).toThrow(/^relayToNodeResponse: reconnectMs must be/);
       expect(res.writeHead).not.toHaveBeenCalled();
     }
   });

@@ -1,7 +1,7 @@
 import { Subject, takeUntil, type Observable, type Subscription } from 'rxjs';
 import { checkEvents } from './check-events.js';
 import { readerBacklog } from './reader-backlog.js';
-import { heartbeatPeriod, toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
+import { heartbeatPeriod, reconnectField, toEventStreamFrames, type EventStreamFramesOptions } from './event-stream-frames.js';
 
 /**
  * Options of {@link toEventStreamBody}: those of the frames, and a signal that stops the relay.
@@ -56,19 +56,21 @@ export function toEventStreamBody<T>(events$: Observable<T>, options: EventStrea
 }
 
 /**
- * Throws a `RangeError` naming `where` for a `heartbeatMs` or `maxBufferSize` a relay cannot use (a negative or
- * `NaN` period; a limit of 0, below 0 or `NaN`, which would cut every reader or none), before anything is sent.
+ * Throws a `RangeError` naming `where` for a `heartbeatMs`, `maxBufferSize` or `reconnectMs` a relay cannot use (a
+ * negative or `NaN` period; a limit of 0, below 0 or `NaN`, which would cut every reader or none; a reconnection time
+ * that is no whole number >= 0), before anything is sent.
  * Returns the heartbeat's period ({@link heartbeatPeriod}: `undefined` for none).
  *
  * @internal
  * @example
  * checkRelayLimits({ maxBufferSize: 0 }, 'relayToNodeResponse'); // RangeError: relayToNodeResponse: maxBufferSize must be ...
  */
-export function checkRelayLimits(options: Pick<EventStreamBodyOptions, 'heartbeatMs' | 'maxBufferSize'>, where: string): number | undefined {
+export function checkRelayLimits(options: Pick<EventStreamBodyOptions, 'heartbeatMs' | 'maxBufferSize' | 'reconnectMs'>, where: string): number | undefined {
   const limit = options.maxBufferSize;
   if (limit !== undefined && !(typeof limit === 'number' && limit > 0)) {
     throw new RangeError(`${where}: maxBufferSize must be a number of characters > 0, or Infinity (got ${String(limit)})`);
   }
+  reconnectField(options.reconnectMs, where);
   return heartbeatPeriod(options.heartbeatMs, where);
 }
 

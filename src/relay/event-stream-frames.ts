@@ -56,6 +56,13 @@ export interface EventStreamFramesOptions {
   /** The scheduler of the heartbeat (default `asyncScheduler`); pass the client's, or a `TestScheduler`. */
   readonly scheduler?: SchedulerLike | undefined;
   /**
+   * How long a browser's `EventSource` waits before it reconnects after the connection dropped, in milliseconds:
+   * the SSE `retry:` field, written with the first frame (browsers wait about 3 s without it). A resumable relay
+   * (`resumableEventStream()`, `relayToNodeResponse()` with a factory) then picks the stream up sooner. A whole
+   * number >= 0; anything else is a `RangeError`. Default: none written.
+   */
+  readonly reconnectMs?: number | undefined;
+  /**
    * What an upstream failure that is not the API's own error event tells the browser. Default: the code
    * `upstream_error` and a message naming only the error's class (no internal detail reaches the browser).
    * The API's own error events (`ServerStreamError`s) are relayed as they came. When it throws, or returns no
@@ -122,14 +129,20 @@ export function toEventStreamFrames<T>(options: EventStreamFramesOptions = {}): 
   const heartbeatMs = heartbeatPeriod(options.heartbeatMs, 'toEventStreamFrames');
   const scheduler = options.scheduler ?? asyncScheduler;
   const describe = options.describeError ?? describeUpstreamError;
+  const reconnect = reconnectField(options.reconnectMs, 'toEventStreamFrames');
   return (source) =>
     new Observable<string>((subscriber) => {
       let format = options.format;
       let lastSequence: number | undefined;
+      // The `retry:` field goes with the first frame, whatever it is (an event, an error, a heartbeat): a frame of
+      // its own would be a first frame to a resumable relay, which answers 204 when none comes.
+      let field = reconnect;
+      const send = (frame: string) => {
+        subscriber.next(field + frame);
+        field = '';
+      };
       const fail = (error: unknown) => {
-        if (!(error instanceof IncompleteStreamError)) {
-          subscriber.next(errorFrame(format ?? 'responses', error, describe, lastSequence));
-        }
+        if (!(error instanceof IncompleteStreamError)) send(errorFrame(format ?? 'responses', error, describe, lastSequence));
         subscriber.complete();
       };
       subscriber.add(
@@ -146,20 +159,36 @@ export function toEventStreamFrames<T>(options: EventStreamFramesOptions = {}): 
             } catch (error) {
               return fail(error);
             }
-            subscriber.next(frame);
+            send(frame);
           },
           error: fail,
           complete() {
-            if (format === 'chat') subscriber.next('data: [DONE]\n\n');
-            else if (format === 'assistants') subscriber.next('event: done\ndata: [DONE]\n\n');
+            if (format === 'chat') send('data: [DONE]\n\n');
+            else if (format === 'assistants') send('event: done\ndata: [DONE]\n\n');
             subscriber.complete();
           },
         }),
       );
       if (heartbeatMs && !subscriber.closed) {
-        subscriber.add(interval(heartbeatMs, scheduler).subscribe(() => subscriber.next(HEARTBEAT)));
+        subscriber.add(interval(heartbeatMs, scheduler).subscribe(() => send(HEARTBEAT)));
       }
     });
+}
+
+/**
+ * The `retry:` line a relay writes for its `reconnectMs` option (`''` without one); a `RangeError` naming `where` for
+ * anything but a whole number of milliseconds >= 0.
+ *
+ * @internal
+ * @example
+ * reconnectField(500, 'toEventStreamBody'); // 'retry: 500\n'
+ */
+export function reconnectField(option: unknown, where: string): string {
+  if (option === undefined) return '';
+  if (!Number.isSafeInteger(option) || (option as number) < 0) {
+    throw new RangeError(`${where}: reconnectMs must be a whole number of milliseconds >= 0 (got ${String(option)})`);
+  }
+  return `retry: ${option as number}\n`;
 }
 
 function detectFormat(event: unknown): RelayFormat {
