@@ -5,7 +5,7 @@
  * error status.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { firstValueFrom, lastValueFrom, of, toArray } from 'rxjs';
+import { firstValueFrom, lastValueFrom, of, tap, toArray } from 'rxjs';
 import OpenAI from 'openai';
 import {
   APIConnectionError,
@@ -22,6 +22,8 @@ import {
 } from '../../src/index';
 import { withRequestId } from '../../src/errors/base';
 import { listen, type LocalServer } from '../helpers/local-server';
+import { until } from '../helpers/until';
+import { WatchedScheduler } from '../helpers/watched-scheduler';
 
 const ID = 'req_0123456789abcdef';
 // Named as the API names them (`event: <type>`): the SDK reads a Responses `error` event by its name. Chat chunks have none.
@@ -104,8 +106,14 @@ describe('the client: the request id on errors that came after the headers', () 
       eventStream(res);
       res.write(sse(created, delta)); // then nothing more
     });
-    const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, recoverStreams: false, idleTimeout: 50 });
-    const error = await failure(lastValueFrom(client.responses.stream({ model: 'm', input: 'hi' })));
+    // Virtual time: the idle timeout expires once both events came, whatever the machine's load.
+    const scheduler = new WatchedScheduler();
+    const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, recoverStreams: false, idleTimeout: 5000, scheduler });
+    let received = 0;
+    const failed = failure(lastValueFrom(client.responses.stream({ model: 'm', input: 'hi' }).pipe(tap(() => received++))));
+    await until(() => received === 2, { what: 'both events' });
+    scheduler.advanceTo(5000);
+    const error = await failed;
     expect(error).toMatchObject({ kind: 'idle', requestId: ID });
     expect(error).toBeInstanceOf(StreamTimeoutError);
   });
@@ -122,16 +130,41 @@ describe('the client: the request id on errors that came after the headers', () 
       res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': ID });
       res.write('{"id": "resp_1", ');
     });
-    const error = await failure(firstValueFrom(createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, timeout: 100 }).responses.retrieve('resp_1')));
-    expect(error).toMatchObject({ kind: 'body', requestId: ID });
+    // Virtual time: the deadline expires once the headers came (a body's timeout, not the headers').
+    const scheduler = new WatchedScheduler();
+    let answered = false;
+    const fetchImpl: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      answered = true;
+      return response;
+    };
+    const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, timeout: 300, scheduler, fetch: fetchImpl });
+    const failed = failure(firstValueFrom(client.responses.retrieve('resp_1')));
+    await until(() => answered, { what: 'the headers' });
+    await new Promise((resolve) => setImmediate(resolve));
+    scheduler.advanceTo(300);
+    expect(await failed).toMatchObject({ kind: 'body', requestId: ID });
   });
 
   it('a JSON body cut by the connection: APIConnectionError with the id', async () => {
+    let open: ServerResponse | undefined;
     server = await serve((res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': ID, 'content-length': '100' });
-      res.write('{"id": "resp_1", ', () => res.destroy());
+      res.write('{"id": "resp_1", ');
+      open = res;
     });
-    const error = await failure(firstValueFrom(createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 }).responses.retrieve('resp_1')));
+    let answered = false;
+    const fetchImpl: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      answered = true;
+      return response;
+    };
+    const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0, fetch: fetchImpl });
+    const failed = failure(firstValueFrom(client.responses.retrieve('resp_1')));
+    // Cut once the client has the headers: the cut is the body's.
+    await until(() => answered, { what: 'the headers' });
+    open!.destroy();
+    const error = await failed;
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as APIConnectionError).requestId).toBe(ID);
   });
