@@ -12,6 +12,7 @@ import {
   handleEvents,
   IncompleteStreamError,
   InternalServerError,
+  RateLimitError,
   type Run,
   StreamBufferOverflowError,
   StreamParseError,
@@ -313,6 +314,43 @@ describe('retries', () => {
     const posts = ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs')).slice(-2);
     expect(posts[0]!.status).toBe(429);
     expect(posts[1]!.startedAt - posts[0]!.endedAt!).toBeGreaterThanOrEqual(55);
+  });
+
+  it("does not retry a 429 insufficient_quota (the account's quota, not a rate): RateLimitError at once, one request", async () => {
+    const quota = { message: 'You exceeded your current quota, please check your plan and billing details.', type: 'insufficient_quota', code: 'insufficient_quota' };
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 5, ...quota }, { match: { method: 'POST', path: /\/runs$/ }, times: 3 });
+    const before = ctx.emulator.requests.length;
+    const out = await streamWith(undefined, { maxRetries: 2 });
+    ctx.emulator.clearFaults();
+    expect(out.error).toBeInstanceOf(RateLimitError);
+    expect(out.error).toMatchObject({ status: 429, code: 'insufficient_quota' });
+    expect(ctx.emulator.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/runs'))).toHaveLength(1);
+    expect(out.runsCreated).toBe(0);
+
+    // A Responses stream alike; an `x-should-retry: true` the API sends over it is obeyed.
+    const client = createClient({ apiKey: 'test', baseURL: ctx.emulator.url, maxRetries: 2 });
+    const posts = () => ctx.emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/responses').length;
+    ctx.emulator.inject({ kind: 'rateLimit', retryAfterMs: 5, ...quota }, { match: { method: 'POST', path: '/v1/responses' }, times: 1 });
+    const first = posts();
+    const refused = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Hi' })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitError);
+    expect(posts() - first).toBe(1);
+    ctx.emulator.clearFaults();
+    let asked = 0;
+    const retried = createClient({
+      apiKey: 'test',
+      baseURL: ctx.emulator.url,
+      maxRetries: 2,
+      // The first request answered here (it never reaches the emulator), the retry by the emulator.
+      fetch: async (input, init) => {
+        if (asked++ > 0) return fetch(input, init);
+        const body = JSON.stringify({ error: { ...quota, param: null } });
+        return new Response(body, { status: 429, headers: { 'content-type': 'application/json', 'x-should-retry': 'true', 'retry-after-ms': '5' } });
+      },
+    });
+    const answer = await lastValueFrom(retried.responses.stream({ model: 'gpt-4o', input: 'Hi' }).pipe(toArray()));
+    expect(answer.at(-1)?.type).toBe('response.completed');
+    expect(asked).toBe(2);
   });
 
   it('retries 5xx up to maxRetries, then fails with InternalServerError', async () => {

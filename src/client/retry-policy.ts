@@ -7,7 +7,9 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = /* @__PURE__ */ new Set([408, 40
 /**
  * Whether a failed attempt may be retried. Only failures before the response was accepted qualify: an error
  * status the API defines as transient (408, 409, 429, 5xx) or no response at all; an `x-should-retry` header of
- * `true` or `false` decides over the status. Reading a 2xx response is never retried, because the server may
+ * `true` or `false` decides over the status. A 429 whose error is `insufficient_quota` (the account's quota or
+ * billing, not a rate) is not transient: no retry would succeed, and retrying only delays the error by the backoffs
+ * (the SDK retries it). Reading a 2xx response is never retried, because the server may
  * already have created a run. A headers or body timeout is retried only for GET, where repeating cannot create
  * anything.
  *
@@ -19,7 +21,8 @@ export function isRetryable(error: unknown, method: string): boolean {
   if (error instanceof APIError) {
     // The API may say itself (`x-should-retry: true` or `false`), over what its status suggests, as the SDK obeys it.
     const said = error.headers.get('x-should-retry');
-    return said === 'true' || (said !== 'false' && (RETRYABLE_STATUSES.has(error.status) || error.status >= 500));
+    const transient = error.code !== 'insufficient_quota' && (RETRYABLE_STATUSES.has(error.status) || error.status >= 500);
+    return said === 'true' || (said !== 'false' && transient);
   }
   if (error instanceof APIConnectionError) return true;
   if (error instanceof StreamTimeoutError) return (error.kind === 'headers' || error.kind === 'body') && method === 'GET';
