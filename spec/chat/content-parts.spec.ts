@@ -184,3 +184,11 @@ describe('chat content as a list of parts (Mistral Magistral)', () => {
     });
   });
 });
+
+describe('chunks with a list of parts that came through no source', () => {
+  it('textDeltas() emits strings only: a list (an SDK stream read with from()) is no text delta', async () => {
+    const { of } = await import('rxjs');
+    const raw = of(...(magistral as never as ChatCompletionChunk[]));
+    expect(await all(raw.pipe(textDeltas()))).toEqual(['391.']);
+  });
+});

@@ -38,8 +38,9 @@ export const chatProtocol: StreamProtocol<ChatCompletionChunk, 'chat'> = {
     for (let i = 0; i < choices.length; i++) {
       const choice = choices[i]!;
       if (choice.index !== wanted) continue;
-      const text = choice.delta?.content;
-      if (text) out.next(text);
+      const text: unknown = choice.delta?.content;
+      // A string: a list of parts (Mistral's) read from no source of the library stays unread here (the sources read it).
+      if (typeof text === 'string' && text !== '') out.next(text);
     }
   },
   isDelta(chunk) {
