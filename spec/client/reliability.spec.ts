@@ -353,6 +353,28 @@ describe('retries', () => {
     expect(asked).toBe(2);
   });
 
+  it('does not retry a 429 whose insufficient_quota is in its type alone (code null, as the API wrote it in 2023)', async () => {
+    // `{"message":"You exceeded your current quota, ...","type":"insufficient_quota","param":null,"code":null}`
+    // (chathub-dev/chathub#354, ChatGPTNextWeb/NextChat#1794); the API now writes the code too.
+    const body = JSON.stringify({
+      error: { message: 'You exceeded your current quota, please check your plan and billing details.', type: 'insufficient_quota', param: null, code: null },
+    });
+    let asked = 0;
+    const client = createClient({
+      apiKey: 'test',
+      baseURL: 'http://127.0.0.1:9/v1',
+      maxRetries: 2,
+      fetch: async () => {
+        asked++;
+        return new Response(body, { status: 429, headers: { 'content-type': 'application/json', 'retry-after-ms': '1' } });
+      },
+    });
+    const refused = await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Hi' })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitError);
+    expect(refused).toMatchObject({ status: 429, type: 'insufficient_quota', code: null });
+    expect(asked).toBe(1);
+  });
+
   it('retries 5xx up to maxRetries, then fails with InternalServerError', async () => {
     ctx.emulator.inject({ kind: 'serverError', status: 503, retryAfterMs: 5 }, { match: { method: 'POST', path: /\/runs$/ }, times: 5 });
     const before = ctx.emulator.requests.length;

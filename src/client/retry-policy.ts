@@ -7,11 +7,11 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = /* @__PURE__ */ new Set([408, 40
 /**
  * Whether a failed attempt may be retried. Only failures before the response was accepted qualify: an error
  * status the API defines as transient (408, 409, 429, 5xx) or no response at all; an `x-should-retry` header of
- * `true` or `false` decides over the status. A 429 whose error is `insufficient_quota` (the account's quota or
- * billing, not a rate) is not transient: no retry would succeed, and retrying only delays the error by the backoffs
- * (the SDK retries it). Reading a 2xx response is never retried, because the server may
- * already have created a run. A headers or body timeout is retried only for GET, where repeating cannot create
- * anything.
+ * `true` or `false` decides over the status. A 429 whose error is `insufficient_quota` (its `code`, or its `type`
+ * alone: the account's quota or billing, not a rate) is not transient: no retry would succeed, and retrying only
+ * delays the error by the backoffs (the SDK retries it). Reading a 2xx response is never retried, because the
+ * server may already have created a run. A headers or body timeout is retried only for GET, where repeating cannot
+ * create anything.
  *
  * @internal
  * @example
@@ -21,7 +21,9 @@ export function isRetryable(error: unknown, method: string): boolean {
   if (error instanceof APIError) {
     // The API may say itself (`x-should-retry: true` or `false`), over what its status suggests, as the SDK obeys it.
     const said = error.headers.get('x-should-retry');
-    const transient = error.code !== 'insufficient_quota' && (RETRYABLE_STATUSES.has(error.status) || error.status >= 500);
+    // The API wrote `insufficient_quota` as the error's type alone (`code: null`) before it wrote the code too.
+    const quota = error.code === 'insufficient_quota' || error.type === 'insufficient_quota';
+    const transient = !quota && (RETRYABLE_STATUSES.has(error.status) || error.status >= 500);
     return said === 'true' || (said !== 'false' && transient);
   }
   if (error instanceof APIConnectionError) return true;
