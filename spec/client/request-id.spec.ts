@@ -15,6 +15,8 @@ import {
   IncompleteStreamError,
   OpenAIStreamError,
   responseEvents,
+  ResponseNotRetrievableError,
+  ResponseResumeExpiredError,
   ResponseStreamError,
   StreamParseError,
   StreamTimeoutError,
@@ -178,6 +180,41 @@ describe('the client: the request id on errors that came after the headers', () 
     expect(error).toBeInstanceOf(ResponseStreamError);
     expect((error as ResponseStreamError).requestId).toBeUndefined();
     expect(new IncompleteStreamError({ receivedEvents: 0 }).requestId).toBeUndefined();
+  });
+});
+
+describe('the client: the request id of a recovery the API refused', () => {
+  // A stream cut after two events (its POST answered with `req_post`), and the GET of its recovery refused with a 404
+  // whose id is `req_get`: the error is that refusal's, and carries its id (the cut's is its `reason`'s, or its cause's).
+  const refusedRecovery = (background: boolean): Promise<LocalServer> =>
+    listen((req: IncomingMessage, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.method === 'POST') {
+          eventStream(res, 'req_post');
+          res.end(sse({ ...created, response: { ...created.response, background } }, delta));
+        } else {
+          const body = JSON.stringify({ error: { message: 'No response found', type: 'invalid_request_error', param: null, code: null } });
+          res.writeHead(404, { 'content-type': 'application/json', 'x-request-id': 'req_get' }).end(body);
+        }
+      });
+    });
+
+  it('a resume refused (background): ResponseResumeExpiredError with the id of the refused GET', async () => {
+    server = await refusedRecovery(true);
+    const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+    const error = await failure(lastValueFrom(client.responses.stream({ model: 'm', input: 'hi', background: true })));
+    expect(error).toBeInstanceOf(ResponseResumeExpiredError);
+    expect((error as ResponseResumeExpiredError).requestId).toBe('req_get');
+  });
+
+  it('a response not served (a stream not in the background): ResponseNotRetrievableError with the id of the refused GET', async () => {
+    server = await refusedRecovery(false);
+    const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 0 });
+    const error = await failure(lastValueFrom(client.responses.stream({ model: 'm', input: 'hi' })));
+    expect(error).toBeInstanceOf(ResponseNotRetrievableError);
+    expect((error as ResponseNotRetrievableError).requestId).toBe('req_get');
+    expect(((error as ResponseNotRetrievableError).reason as IncompleteStreamError).requestId).toBe('req_post');
   });
 });
 

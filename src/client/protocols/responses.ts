@@ -8,6 +8,7 @@
  */
 import { catchError, concat, concatMap, defer, finalize, from, last, map, Observable, of, switchMap, takeUntil, tap, throwError } from 'rxjs';
 import { APIError } from '../../errors/api-errors.js';
+import { withRequestId } from '../../errors/base.js';
 import { ResponseDivergedError, ResponseNotRetrievableError } from '../../errors/resume-errors.js';
 import { ResponseStreamError } from '../../errors/stream-errors.js';
 import { scheduleAfter } from '../../operators/schedule-after.js';
@@ -245,7 +246,11 @@ export const responsesProtocol: ClientProtocol<ResponseStreamEvent, ResponseStre
         catchError((error: unknown) =>
           throwError(() =>
             error instanceof APIError && error.status === 404
-              ? new ResponseNotRetrievableError({ responseId: id, startingAfter: state.lastSequence, receivedEvents, reason, cause: error })
+              ? // The refusal's request id (the GET the API refused); the cut's is its `reason`'s.
+                withRequestId(
+                  new ResponseNotRetrievableError({ responseId: id, startingAfter: state.lastSequence, receivedEvents, reason, cause: error }),
+                  error.requestId,
+                )
               : error,
           ),
         ),

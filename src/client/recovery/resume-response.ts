@@ -278,7 +278,8 @@ function refusedAsExpired(responseId: string, startingAfter: number): MonoTypeOp
   return catchError((error: unknown) =>
     throwError(() =>
       error instanceof APIError && (error.status === 400 || error.status === 404)
-        ? new ResponseResumeExpiredError({ responseId, startingAfter, cause: error })
+        ? // The refusal's request id (the GET the API refused), as its `APIError` had it.
+          withRequestId(new ResponseResumeExpiredError({ responseId, startingAfter, cause: error }), error.requestId)
         : error,
     ),
   );
