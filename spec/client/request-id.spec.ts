@@ -236,6 +236,19 @@ describe('the sources: the request id of the fetch Response they read', () => {
     expect((cut as IncompleteStreamError).requestId).toBe(ID);
   });
 
+  it("what a callback threw fails the stream as it is: an error the app throws from every stream gets no stream's id", async () => {
+    const stop = new OpenAIStreamError('stop');
+    const events = (id: string) =>
+      responseEvents(new Response(': hi\n\ndata: {}\n\n', { headers: { 'content-type': 'text/event-stream', 'x-request-id': id } }), {
+        onComment: () => {
+          throw stop;
+        },
+      });
+    expect(await failure(lastValueFrom(events('req_A')))).toBe(stop);
+    expect(await failure(lastValueFrom(events('req_B')))).toBe(stop);
+    expect(stop.requestId).toBeUndefined();
+  });
+
   it('events given as an Observable carry no id: there were no headers', async () => {
     const events: ServerSentEvent[] = [{ data: JSON.stringify(created), event: undefined, id: undefined }];
     const error = await failure(lastValueFrom(responseEvents(of(...events)).pipe(toArray())));

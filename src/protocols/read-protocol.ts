@@ -121,8 +121,10 @@ export function readFramed<E, O extends FromSSEOptions>(
         if (ends) subscriber.complete();
       },
       error(error: unknown) {
+        // What a callback threw, as it is: not the response's, and maybe an error the app throws from every stream.
+        if (thrownByCallback !== undefined && thrownByCallback.error === error) return subscriber.error(error);
         // A transport failure (reset, aborted body) mid-stream is a cut stream; our own errors say more already.
-        const own = error instanceof OpenAIStreamError || !opened || (thrownByCallback !== undefined && thrownByCallback.error === error);
+        const own = error instanceof OpenAIStreamError || !opened;
         fail(own ? error : reader.cut(error));
       },
       complete() {
