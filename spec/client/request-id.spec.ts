@@ -12,12 +12,15 @@ import {
   ChatCompletionStreamError,
   chatCompletionChunks,
   createClient,
+  fromSSE,
   IncompleteStreamError,
   OpenAIStreamError,
   responseEvents,
   ResponseNotRetrievableError,
   ResponseResumeExpiredError,
   ResponseStreamError,
+  StreamBufferOverflowError,
+  StreamNotEstablishedError,
   StreamParseError,
   StreamTimeoutError,
   type ServerSentEvent,
@@ -246,6 +249,24 @@ describe('the sources: the request id of the fetch Response they read', () => {
       });
     expect(await failure(lastValueFrom(events('req_A')))).toBe(stop);
     expect(await failure(lastValueFrom(events('req_B')))).toBe(stop);
+    expect(stop.requestId).toBeUndefined();
+  });
+
+  it("fromSSE() too: a JSON answer's StreamNotEstablishedError and an overflow carry the id; what a callback threw does not", async () => {
+    const answer = (type: string, body: string) => new Response(body, { headers: { 'content-type': type, 'x-request-id': ID } });
+    const refused = await failure(lastValueFrom(fromSSE(answer('application/json', '{"error": {"message": "Not a stream"}}'))));
+    expect(refused).toBeInstanceOf(StreamNotEstablishedError);
+    expect((refused as StreamNotEstablishedError).requestId).toBe(ID);
+    const fromFactory = await failure(lastValueFrom(fromSSE(async () => answer('application/json', '{"id": "resp_1"}'))));
+    expect((fromFactory as StreamNotEstablishedError).requestId).toBe(ID);
+    const overflow = await failure(lastValueFrom(fromSSE(answer('text/event-stream', `data: ${'x'.repeat(100)}\n\n`), { maxBufferSize: 10 })));
+    expect(overflow).toBeInstanceOf(StreamBufferOverflowError);
+    expect((overflow as StreamBufferOverflowError).requestId).toBe(ID);
+    const stop = new OpenAIStreamError('stop');
+    const onComment = () => {
+      throw stop;
+    };
+    expect(await failure(lastValueFrom(fromSSE(answer('text/event-stream', ': hi\n\ndata: x\n\n'), { onComment })))).toBe(stop);
     expect(stop.requestId).toBeUndefined();
   });
 

@@ -3,7 +3,9 @@ import { Observable } from 'rxjs';
 import type { APIError } from '../errors/api-errors.js';
 import { excerpt } from '../errors/excerpt.js';
 import { StreamBufferOverflowError, StreamNotEstablishedError } from '../errors/stream-errors.js';
-import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, readText } from './byte-source.js';
+import { withRequestId } from '../errors/base.js';
+import { subscribeChained } from '../operators/subscribe-chained.js';
+import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, isResponse, readText } from './byte-source.js';
 import { isJsonType, jsonAnswer } from './json-answer.js';
 import { isEventStreamType, isWholeJson, type ServerSentEvent } from './server-sent-event.js';
 
@@ -52,7 +54,33 @@ export interface FromSSEOptions {
  * fromSSE(response).subscribe((sse) => console.log(sse.event, sse.data));
  */
 export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Observable<ServerSentEvent> {
-  return readSSE(source, options, undefined);
+  checkByteSource(source);
+  return new Observable<ServerSentEvent>((subscriber) => {
+    // The `x-request-id` of the fetch `Response` read goes with the stream's errors (see `OpenAIStreamError`); what
+    // a callback threw fails the stream as it is.
+    let requestId: string | undefined;
+    let thrown: { readonly error: unknown } | undefined;
+    const guarded = <A>(callback: ((arg: A) => void) | undefined) =>
+      callback &&
+      ((arg: A) => {
+        try {
+          callback(arg);
+        } catch (error) {
+          thrown = { error };
+          throw error;
+        }
+      });
+    const read = options.onComment || options.onRetry ? { ...options, onComment: guarded(options.onComment), onRetry: guarded(options.onRetry) } : options;
+    const opened = (given: ByteSource) => {
+      if (isResponse(given)) requestId = given.headers.get('x-request-id') ?? undefined;
+    };
+    // Chained: a subscriber done in the middle of a synchronous emission loop stops the reading at once.
+    return subscribeChained(readSSE(source, read, undefined, opened), subscriber, {
+      next: (event) => subscriber.next(event),
+      error: (error: unknown) => subscriber.error(thrown !== undefined && thrown.error === error ? error : withRequestId(error, requestId)),
+      complete: () => subscriber.complete(),
+    });
+  });
 }
 
 /**
