@@ -113,6 +113,7 @@ describe('chat content as a list of parts (Mistral Magistral)', () => {
         { index: 0, delta: { content: [thinking('a'), text('b'), text('c')], role: 'assistant' }, finish_reason: null, logprobs: null },
         { index: 1, delta: { content: 'x' }, finish_reason: null },
         { index: 2, delta: { content: [] }, finish_reason: null },
+        { index: 3, delta: { reasoning_content: 'Hm', content: [thinking('m, yes')] }, finish_reason: null },
       ],
     };
     const before = JSON.stringify(given);
@@ -124,6 +125,8 @@ describe('chat content as a list of parts (Mistral Magistral)', () => {
         { index: 0, delta: { role: 'assistant', reasoning_content: 'a', content: 'bc' }, finish_reason: null, logprobs: null },
         given.choices[1],
         { index: 2, delta: {}, finish_reason: null },
+        // Reasoning the delta carried comes first (no server is known to send both).
+        { index: 3, delta: { reasoning_content: 'Hmm, yes' }, finish_reason: null },
       ],
     });
     expect(read!.choices[1]).toBe(given.choices[1]);

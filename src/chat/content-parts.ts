@@ -6,7 +6,8 @@ type Part = { readonly type?: unknown; readonly text?: unknown; readonly thinkin
  * A chunk whose `delta.content` is a list of parts, as Mistral's reasoning models (Magistral) stream it, as the API
  * writes it: a copy in which each such delta's `content` is the text of its `{ type: 'text', text }` parts (none
  * without one), and its `reasoning_content` (the field DeepSeek and vLLM stream reasoning in, which the readers
- * accumulate) the text of its `{ type: 'thinking', thinking: [{ type: 'text', text }] }` parts. `undefined` when a
+ * accumulate) the text of its `{ type: 'thinking', thinking: [{ type: 'text', text }] }` parts, after any
+ * `reasoning_content` the delta carried already. `undefined` when a
  * part is of another kind: nothing would show it, so the chunk stays unread (the stream fails on it, with what it
  * held).
  *
@@ -20,7 +21,10 @@ export function chunkWithTextContent(chunk: ChatCompletionChunk): ChatCompletion
   const choices = chunk.choices.map((choice): ChatCompletionChunkChoice => {
     const parts: unknown = choice?.delta?.content;
     if (!Array.isArray(parts)) return choice;
-    const texts: { content?: string; reasoning_content?: string } = {};
+    const delta = choice.delta as { content?: unknown; reasoning_content?: unknown };
+    // The thinking goes after any reasoning the delta carried already (no server sends both: none is lost if one does).
+    const before = delta.reasoning_content;
+    const texts: { content?: string; reasoning_content?: string } = typeof before === 'string' ? { reasoning_content: before } : {};
     for (const part of parts as Part[]) {
       const key = part?.type === 'thinking' ? 'reasoning_content' : 'content';
       // A thinking part holds text parts; a text part is its own.
@@ -34,8 +38,8 @@ export function chunkWithTextContent(chunk: ChatCompletionChunk): ChatCompletion
         }
       }
     }
-    const { content: _parts, ...delta } = choice.delta!;
-    return { ...choice, delta: { ...delta, ...texts } };
+    const { content: _parts, ...rest } = delta;
+    return { ...choice, delta: { ...rest, ...texts } } as ChatCompletionChunkChoice;
   });
   return unknown ? undefined : { ...chunk, choices };
 }

@@ -4,7 +4,6 @@ import type { APIError } from '../errors/api-errors.js';
 import { excerpt } from '../errors/excerpt.js';
 import { StreamBufferOverflowError, StreamNotEstablishedError } from '../errors/stream-errors.js';
 import { withRequestId } from '../errors/base.js';
-import { subscribeChained } from '../operators/subscribe-chained.js';
 import { type ByteSource, checkByteSource, DEFAULT_MAX_BUFFER_SIZE, isResponse, readText } from './byte-source.js';
 import { isJsonType, jsonAnswer } from './json-answer.js';
 import { isEventStreamType, isWholeJson, type ServerSentEvent } from './server-sent-event.js';
@@ -54,33 +53,7 @@ export interface FromSSEOptions {
  * fromSSE(response).subscribe((sse) => console.log(sse.event, sse.data));
  */
 export function fromSSE(source: ByteSource, options: FromSSEOptions = {}): Observable<ServerSentEvent> {
-  checkByteSource(source);
-  return new Observable<ServerSentEvent>((subscriber) => {
-    // The `x-request-id` of the fetch `Response` read goes with the stream's errors (see `OpenAIStreamError`); what
-    // a callback threw fails the stream as it is.
-    let requestId: string | undefined;
-    let thrown: { readonly error: unknown } | undefined;
-    const guarded = <A>(callback: ((arg: A) => void) | undefined) =>
-      callback &&
-      ((arg: A) => {
-        try {
-          callback(arg);
-        } catch (error) {
-          thrown = { error };
-          throw error;
-        }
-      });
-    const read = options.onComment || options.onRetry ? { ...options, onComment: guarded(options.onComment), onRetry: guarded(options.onRetry) } : options;
-    const opened = (given: ByteSource) => {
-      if (isResponse(given)) requestId = given.headers.get('x-request-id') ?? undefined;
-    };
-    // Chained: a subscriber done in the middle of a synchronous emission loop stops the reading at once.
-    return subscribeChained(readSSE(source, read, undefined, opened), subscriber, {
-      next: (event) => subscriber.next(event),
-      error: (error: unknown) => subscriber.error(thrown !== undefined && thrown.error === error ? error : withRequestId(error, requestId)),
-      complete: () => subscriber.complete(),
-    });
-  });
+  return readSSE(source, options, undefined);
 }
 
 /**
@@ -110,11 +83,14 @@ export function readSSE(
     // known once the factory returned it (`open` below).
     let type = contentTypeOf(source);
     let label = type && !isEventStreamType(type) ? type : undefined;
+    // The `x-request-id` of the fetch `Response` read, given with the errors raised here (see `OpenAIStreamError`).
+    let requestId: string | undefined;
     const open = (given: ByteSource) => {
       if (given !== source) {
         type = contentTypeOf(given);
         label = type && !isEventStreamType(type) ? type : undefined;
       }
+      if (isResponse(given)) requestId = given.headers.get('x-request-id') ?? undefined;
       opened?.(given);
     };
     let sawEvent = false;
@@ -150,7 +126,7 @@ export function readSSE(
         // Unknown fields and invalid `retry:` values are ignored, as the SSE standard says; only an
         // overflow ends the stream.
         if (error.type === 'max-buffer-size-exceeded') {
-          subscriber.error(new StreamBufferOverflowError(maxBufferSize, error.line ?? lastPiece));
+          subscriber.error(withRequestId(new StreamBufferOverflowError(maxBufferSize, error.line ?? lastPiece), requestId));
         }
       },
     });
@@ -163,7 +139,8 @@ export function readSSE(
     const oversize = (event: ServerSentEvent): void => {
       const size = sizeOf(event);
       const shown = event.data.length > 0 ? event.data : (event.id ?? '');
-      subscriber.error(new StreamBufferOverflowError(maxBufferSize, shown.slice(0, 256), { size, eventName: event.event?.slice(0, 256) }));
+      const overflow = new StreamBufferOverflowError(maxBufferSize, shown.slice(0, 256), { size, eventName: event.event?.slice(0, 256) });
+      subscriber.error(withRequestId(overflow, requestId));
     };
 
     // Until the body's first character that is not blank: whether it starts as JSON (`{` or `[`) or markup (`<`)
@@ -215,7 +192,7 @@ export function readSSE(
       }
     };
     const end = (rest: string): void => {
-      if (notEvents) throw new StreamNotEstablishedError(type, head + rest, keeping ? answer!.end(rest) : undefined);
+      if (notEvents) throw withRequestId(new StreamNotEstablishedError(type, head + rest, keeping ? answer!.end(rest) : undefined), requestId);
       if (rest) {
         lastPiece = rest;
         feed(rest);
@@ -229,7 +206,7 @@ export function readSSE(
       flushing = true;
       parser.feed('\n\n');
       if (subscriber.closed) return;
-      if (label !== undefined && !sawEvent) throw new StreamNotEstablishedError(label, head);
+      if (label !== undefined && !sawEvent) throw withRequestId(new StreamNotEstablishedError(label, head), requestId);
       subscriber.complete();
     };
     return readText(source, subscriber, ended, { text, end, opened: open });
