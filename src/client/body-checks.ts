@@ -50,6 +50,9 @@ const identified = (json: unknown, withStatus: boolean): ReadIssue | undefined =
   if (withStatus && typeof json['status'] !== 'string') return issue('status', 'a string', json['status']);
   return undefined;
 };
+/** {@link identified}, without and with `status`: one function each, shared by the checks below. */
+const hasId = (json: unknown): ReadIssue | undefined => identified(json, false);
+const hasIdAndStatus = (json: unknown): ReadIssue | undefined => identified(json, true);
 
 /**
  * The same checks as the run stream's events (`thread.run.*` and so on): see `event-check.ts`.
@@ -126,15 +129,15 @@ export const chatCompletionCheck = bodyCheck<ChatCompletion>((json) => {
 });
 
 /** @internal @example readJSON(assistantCheck) */
-export const assistantCheck = bodyCheck<Assistant>((json) => identified(json, false));
+export const assistantCheck = bodyCheck<Assistant>(hasId);
 /** @internal @example readJSON(fileCheck) */
-export const fileCheck = bodyCheck<FileObject>((json) => identified(json, false));
+export const fileCheck = bodyCheck<FileObject>(hasId);
 /** Polling reads `status`. @internal @example readJSON(vectorStoreCheck) */
-export const vectorStoreCheck = bodyCheck<VectorStore>((json) => identified(json, true));
+export const vectorStoreCheck = bodyCheck<VectorStore>(hasIdAndStatus);
 /** @internal @example readJSONWithHeaders(vectorStoreFileCheck) */
-export const vectorStoreFileCheck = bodyCheck<VectorStoreFile>((json) => identified(json, true));
+export const vectorStoreFileCheck = bodyCheck<VectorStoreFile>(hasIdAndStatus);
 /** @internal @example readJSONWithHeaders(fileBatchCheck) */
-export const fileBatchCheck = bodyCheck<VectorStoreFileBatch>((json) => identified(json, true));
+export const fileBatchCheck = bodyCheck<VectorStoreFileBatch>(hasIdAndStatus);
 
 /**
  * A list page: `data` an array of items that pass `item`, `has_more` a boolean (or none: no more pages), `last_id` a
@@ -169,7 +172,7 @@ export function listPageCheck<T>(item: BodyCheck<T>): BodyCheck<ListPage<T>> {
  * @example
  * readJSON(responseDeletedCheck)
  */
-export const responseDeletedCheck = bodyCheck<ResponseDeleted>((json) => identified(json, false));
+export const responseDeletedCheck = bodyCheck<ResponseDeleted>(hasId);
 
 /**
  * An input item of a stored response (`GET /responses/{id}/input_items`): a string `id` (pagination reads it)
@@ -180,7 +183,7 @@ export const responseDeletedCheck = bodyCheck<ResponseDeleted>((json) => identif
  * readJSON(listPageCheck(responseInputItemCheck))
  */
 export const responseInputItemCheck = bodyCheck<ResponseInputListItem>((json) => {
-  const found = identified(json, false);
+  const found = hasId(json);
   if (found) return found;
   const type = (json as Record<string, unknown>)['type'];
   return typeof type === 'string' ? undefined : issue('type', 'a string', type);
@@ -193,9 +196,9 @@ export const responseInputItemCheck = bodyCheck<ResponseInputListItem>((json) =>
  * @example
  * readJSON(conversationCheck)
  */
-export const conversationCheck = bodyCheck<Conversation>((json) => identified(json, false));
+export const conversationCheck = bodyCheck<Conversation>(hasId);
 /** @internal @example readJSON(conversationDeletedCheck) */
-export const conversationDeletedCheck = bodyCheck<ConversationDeleted>((json) => identified(json, false));
+export const conversationDeletedCheck = bodyCheck<ConversationDeleted>(hasId);
 
 /**
  * A conversation item: a string `id` (pagination reads it) and a string `type`, as an input item of a response.
@@ -204,4 +207,4 @@ export const conversationDeletedCheck = bodyCheck<ConversationDeleted>((json) =>
  * @example
  * readJSON(listPageCheck(conversationItemCheck))
  */
-export const conversationItemCheck = bodyCheck<ConversationItem>((json) => responseInputItemCheck(json));
+export const conversationItemCheck = bodyCheck<ConversationItem>(responseInputItemCheck);
