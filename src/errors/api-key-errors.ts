@@ -1,5 +1,5 @@
 import { OpenAIStreamError } from './base.js';
-import { excerpt, kindOf, redactSecrets } from './excerpt.js';
+import { excerpt, kindOf, messageOf, redactSecrets } from './excerpt.js';
 
 /**
  * The `apiKey` function of `createClient()` failed to give a key for a request: it threw, its promise rejected
@@ -32,7 +32,7 @@ export class APIKeyProviderError extends OpenAIStreamError {
   constructor(request: string, outcome: { failure: unknown } | { gave: unknown } | { timedOutMs: number }) {
     const what =
       'failure' in outcome
-        ? `failed: ${redactSecrets(excerpt(outcome.failure instanceof Error ? outcome.failure.message : String(outcome.failure)))}`
+        ? `failed: ${redactSecrets(excerpt(messageOf(outcome.failure)))}`
         : 'gave' in outcome
           ? `gave ${describeKey(outcome.gave)} instead of a non-empty string`
           : `gave no key within ${outcome.timedOutMs} ms (the request's timeout)`;

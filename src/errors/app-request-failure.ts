@@ -1,4 +1,5 @@
 import { OpenAIStreamError } from './base.js';
+import { messageOf } from './excerpt.js';
 
 /**
  * What a `fetch` given to the client rejects with when a request failed for a reason of the app's own, not of the
@@ -21,7 +22,7 @@ export class AppRequestFailure extends OpenAIStreamError {
   declare readonly reason: unknown;
 
   constructor(reason: unknown, where: string) {
-    super(`The app failed the request (${where}): ${reason instanceof Error ? reason.message : String(reason)}`, { cause: reason });
+    super(`The app failed the request (${where}): ${messageOf(reason)}`, { cause: reason });
     this.reason = reason;
   }
 }

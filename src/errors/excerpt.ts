@@ -11,6 +11,17 @@ export function excerpt(text: string, max = 200): string {
 }
 
 /**
+ * What an error message quotes of a thrown value: an `Error`'s message, anything else as a string.
+ *
+ * @example
+ * messageOf(new TypeError('token expired')); // 'token expired'
+ * messageOf('gone'); // 'gone'
+ */
+export function messageOf(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}
+
+/**
  * {@link excerpt} with credentials masked ({@link redactSecrets}), for text a server sent. Only the excerpt and a
  * little past it are searched (a 16 MiB line costs nothing more), so a key across the cut is masked too.
  *

@@ -1,6 +1,6 @@
 import type { Response } from '../wire/responses-api.js';
 import { OpenAIStreamError } from './base.js';
-import { excerpt } from './excerpt.js';
+import { excerpt, messageOf } from './excerpt.js';
 
 /**
  * A cut stream of a background response could not be resumed because the API no longer serves its events: the
@@ -24,7 +24,7 @@ export class ResponseResumeExpiredError extends OpenAIStreamError {
   declare readonly excerpt: string;
 
   constructor(details: { responseId: string; startingAfter: number; cause: unknown }) {
-    const said = excerpt(details.cause instanceof Error ? details.cause.message : String(details.cause));
+    const said = excerpt(messageOf(details.cause));
     super(
       `The stream of response ${details.responseId} could not be resumed after event ${details.startingAfter}: ` +
         `the API no longer serves its events (${said})`,
@@ -65,8 +65,8 @@ export class ResponseNotRetrievableError extends OpenAIStreamError {
   declare readonly excerpt: string;
 
   constructor(details: { responseId: string; startingAfter: number; receivedEvents: number; reason: unknown; cause: unknown }) {
-    const said = excerpt(details.cause instanceof Error ? details.cause.message : String(details.cause));
-    const cut = details.reason instanceof Error ? details.reason.message : String(details.reason);
+    const said = excerpt(messageOf(details.cause));
+    const cut = messageOf(details.reason);
     super(
       `The stream of response ${details.responseId} was cut after ${details.receivedEvents} events and could not be ` +
         `completed: the API does not serve the response (${said}). The cut: ${cut}`,
@@ -125,7 +125,7 @@ export class ResponseDivergedError extends OpenAIStreamError {
     delivered: string;
     stored: string | undefined;
   }) {
-    const cut = details.reason instanceof Error ? details.reason.message : String(details.reason);
+    const cut = messageOf(details.reason);
     const quoted = (text: string | undefined) => (text === undefined ? 'none' : JSON.stringify(excerpt(text, 80)));
     const said = `delivered ${quoted(details.delivered)}, the response has ${quoted(details.stored)}`;
     super(

@@ -4,7 +4,7 @@ import type { ChatCompletion } from '../wire/chat.js';
 import type { ResponseInputItem, ResponseOutputItem } from '../wire/responses.js';
 import type { Response } from '../wire/responses-api.js';
 import { OpenAIStreamError } from './base.js';
-import { excerpt } from './excerpt.js';
+import { excerpt, messageOf } from './excerpt.js';
 import { StructuredOutputIncompleteError } from './structured-errors.js';
 
 /**
@@ -88,7 +88,7 @@ export class ToolLoopToolError extends OpenAIStreamError {
   declare readonly step: number;
 
   constructor(toolName: string, callId: string, step: number, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = messageOf(cause);
     super(`Tool '${toolName}' (call ${callId}, step ${step}) failed: ${excerpt(reason)}`, { cause });
     this.toolName = toolName;
     this.callId = callId;
