@@ -231,10 +231,7 @@ class FinishingChunkReader extends ChunkReader {
   }
 
   override endOfBody(): IncompleteStreamError | undefined {
-    const finished = this.finished;
-    if (finished.size === 0) return this.cut();
-    for (const done of finished.values()) if (!done) return this.cut();
-    return undefined;
+    return FINISHED_ASKS.finished(this.finished) ? undefined : this.cut();
   }
 
   protected noteEnding(chunk: ChatCompletionChunk): void {
