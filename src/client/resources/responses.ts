@@ -203,9 +203,10 @@ export function responsesResource(transport: Transport): ResponsesResource {
     void _ignored;
     return transport.request({ method: 'POST', path: '/responses', body }, options, readJSON(responseCheck), hold);
   };
+  const path = (responseId: string) => `/responses/${enc(responseId)}`;
   const streamSpec = (responseId: string, startingAfter: number | undefined, extra?: ResponseRetrieveParams): RequestSpec => ({
     method: 'GET',
-    path: `/responses/${enc(responseId)}`,
+    path: path(responseId),
     query: { ...extra, stream: true, starting_after: startingAfter },
   });
   // The plain calls a stream needs to resume, cancel or fall back.
@@ -216,10 +217,10 @@ export function responsesResource(transport: Transport): ResponsesResource {
       attempt(transport, { decode, nameOf: responsesProtocol.nameOf }, streamSpec(responseId, startingAfter < 0 ? undefined : startingAfter, query as ResponseRetrieveParams), options).pipe(
         filter((event) => typeof event.sequence_number !== 'number' || event.sequence_number > startingAfter),
       ),
-    cancel: (responseId, options) => transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON()),
+    cancel: (responseId, options) => transport.request({ method: 'POST', path: `${path(responseId)}/cancel` }, options, readJSON()),
     create: (body, options, hold) => create(body as ResponseCreateParams, options, hold),
     retrieve: (responseId, options, query) =>
-      transport.request({ method: 'GET', path: `/responses/${enc(responseId)}`, query }, options, readJSONWithHeaders(responseCheck)),
+      transport.request({ method: 'GET', path: path(responseId), query }, options, readJSONWithHeaders(responseCheck)),
   };
   /**
    * The events of an existing background response after `startingAfter`, resumed after cuts. `-1` (before the
@@ -241,7 +242,7 @@ export function responsesResource(transport: Transport): ResponsesResource {
     return streamCall(transport, responsesProtocol, { transport, api, spec: streamSpec(responseId, after, extra), options, responseId, startingAfter: after });
   };
 
-  const inputItemsPath = (responseId: string) => `/responses/${enc(responseId)}/input_items`;
+  const inputItemsPath = (responseId: string) => `${path(responseId)}/input_items`;
   const inputItemsPage = (responseId: string, query?: object, options?: RequestOptions) =>
     transport.request(
       { method: 'GET', path: inputItemsPath(responseId), query: query as Record<string, string> },
@@ -258,17 +259,17 @@ export function responsesResource(transport: Transport): ResponsesResource {
   ): Observable<Response> | Observable<ResponseStreamEvent> {
     const { stream, starting_after, ...rest } = query ?? {};
     if (stream === true) return streamById('responses.retrieve()', responseId, starting_after, options, rest);
-    return transport.request({ method: 'GET', path: `/responses/${enc(responseId)}`, query: rest }, options, readJSON(responseCheck));
+    return transport.request({ method: 'GET', path: path(responseId), query: rest }, options, readJSON(responseCheck));
   }
 
   return {
     create: (params, options) => create(params, options),
     retrieve,
     cancel: (responseId, options) =>
-      transport.request({ method: 'POST', path: `/responses/${enc(responseId)}/cancel` }, options, readJSON(responseCheck)),
+      transport.request({ method: 'POST', path: `${path(responseId)}/cancel` }, options, readJSON(responseCheck)),
     delete: (responseId, options) =>
       transport.request(
-        { method: 'DELETE', path: `/responses/${enc(responseId)}` },
+        { method: 'DELETE', path: path(responseId) },
         options,
         // The API describes its answer as a bare 200; it sends `{ id, object, deleted }` today.
         readJSON(responseDeletedCheck, (): ResponseDeleted => ({ id: responseId, deleted: true })),
