@@ -15,6 +15,15 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * `Object.prototype.hasOwnProperty`, to call on a parsed value (whose own `hasOwnProperty` may be a key of the JSON).
+ *
+ * @internal
+ * @example
+ * hasOwn.call(JSON.parse('{"hasOwnProperty":1,"a":1}'), 'a'); // true
+ */
+export const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
  * An index of a list (a whole number >= 0, within the safe integers), as a choice's or a tool call's `index`.
  *
  * @internal

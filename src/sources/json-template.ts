@@ -1,4 +1,4 @@
-import { isJsonObject } from '../schema/json-values.js';
+import { hasOwn, isJsonObject } from '../schema/json-values.js';
 /**
  * A shortcut around `JSON.parse` for the events of every token.
  *
@@ -199,8 +199,6 @@ function segmentsOf(
  * const fields: Record<string, JsonPrimitive> = { type: 'response.output_text.delta', output_index: 0, obfuscation: null };
  */
 export type JsonPrimitive = string | number | boolean | null;
-
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * For shapes whose event is a flat record: its own fields as a new record (for `build` to copy with a spread),

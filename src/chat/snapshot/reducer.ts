@@ -1,5 +1,5 @@
 import { SnapshotError } from '../../errors/stream-errors.js';
-import { detached } from '../../schema/json-values.js';
+import { detached, hasOwn } from '../../schema/json-values.js';
 import type { ChatCompletionChunk, ChatCompletionChunkChoice, ChatCompletionChunkDelta, ChatCompletionChunkToolCall } from '../../wire/chat.js';
 import type {
   ChatCompletionSnapshot,
@@ -20,7 +20,6 @@ export const MAX_CHAT_INDEX = 127;
 
 const NO_CHOICES: readonly ChatCompletionSnapshotChoice[] = /* @__PURE__ */ Object.freeze([]);
 const EMPTY_MESSAGE: ChatCompletionSnapshotMessage = /* @__PURE__ */ Object.freeze({});
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Marks a choice whose last delta was an audio chunk carrying only `expires_at`: the way an audio answer ends

@@ -10,7 +10,7 @@ import {
   primitiveFields,
   type TemplateShape,
 } from '../../sources/json-template.js';
-import { isJsonObject } from '../json-values.js';
+import { hasOwn, isJsonObject } from '../json-values.js';
 import type { ChatCompletionChunk } from './chunk.js';
 
 /** What one stream's content chunks share. */
@@ -24,7 +24,6 @@ interface ContentChunkFields {
   readonly obfuscation: boolean;
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
 const PLACEHOLDERS = { choices: null, obfuscation: '' };
 
 /**

@@ -12,7 +12,7 @@
  * They never copy or change the value.
  */
 import type { ReadIssue } from '../../sources/decode-json-event.js';
-import { isJsonObject, jsonKind } from '../json-values.js';
+import { hasOwn, isJsonObject, jsonKind } from '../json-values.js';
 
 /**
  * A field the library reads that is broken: its JSON path (`item.content.0.text`) and what is wrong with it (the
@@ -91,7 +91,7 @@ const tagged =
     if (!isJsonObject(value)) return problem(path, 'an object', value);
     const type = value['type'];
     if (typeof type !== 'string') return problem(at(path, 'type'), 'a string', type);
-    const check = Object.prototype.hasOwnProperty.call(byType, type) ? byType[type] : undefined;
+    const check = hasOwn.call(byType, type) ? byType[type] : undefined;
     return check === undefined ? undefined : check(value, path);
   };
 
