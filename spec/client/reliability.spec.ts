@@ -22,6 +22,8 @@ import {
 } from '../../src/index';
 import type { Fault } from '../../src/testing/index';
 import { useEmulator, weatherTool } from '../helpers/emulator';
+import { until } from '../helpers/until';
+import { WatchedScheduler } from '../helpers/watched-scheduler';
 import { sse } from '../responses/stream';
 
 const ctx = useEmulator();
@@ -108,24 +110,40 @@ describe('timeouts', () => {
   });
 
   it('the API\'s keepalive events do reset it: a Responses stream that works for longer than the idle timeout completes', async () => {
-    // 15 keepalives 100 ms apart (1.5 s) against an idle timeout of 1 s: the gaps are a tenth of the limit.
+    // On the client's virtual clock: a keepalive every 600 ms against an idle timeout of 1 s, 1.8 s in all. Each
+    // keepalive comes (over real HTTP) before the clock moves on; without the reset, the stream fails at 1 s.
     const response = { id: 'resp_k', object: 'response', status: 'in_progress', output: [] };
+    let open: import('node:http').ServerResponse | undefined;
     const server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(sse([{ type: 'response.created', sequence_number: 0, response }]));
-      let n = 0;
-      const beat = setInterval(() => {
-        if (++n <= 15) return void res.write(sse([{ type: 'keepalive', sequence_number: n }]));
-        clearInterval(beat);
-        res.end(sse([{ type: 'response.completed', sequence_number: n, response: { ...response, status: 'completed' } }]));
-      }, 100);
-      res.on('close', () => clearInterval(beat));
+      open = res;
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const client = createClient({ apiKey: 'k', baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, idleTimeout: 1000 });
-      const types = (await lastValueFrom(client.responses.stream({ model: 'gpt-4o', input: 'Think' }).pipe(toArray()))).map((e) => e.type as string);
-      expect(types.filter((t) => t === 'keepalive')).toHaveLength(15);
+      const scheduler = new WatchedScheduler();
+      const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      const client = createClient({ apiKey: 'k', baseURL, idleTimeout: 1000, maxRetries: 0, recoverStreams: false, scheduler });
+      const types: string[] = [];
+      let failed: unknown;
+      const done = new Promise<void>((resolve) =>
+        client.responses.stream({ model: 'gpt-4o', input: 'Think' }).subscribe({
+          next: (e) => types.push(e.type as string),
+          error: (e: unknown) => ((failed = e), resolve()),
+          complete: resolve,
+        }),
+      );
+      await until(() => types.length === 1, { what: 'the first event' });
+      for (let n = 1; n <= 3; n++) {
+        open!.write(sse([{ type: 'keepalive', sequence_number: n }]));
+        await until(() => types.length === n + 1, { what: `keepalive ${n}` });
+        scheduler.advanceTo(600 * n);
+        expect(failed).toBeUndefined();
+      }
+      open!.end(sse([{ type: 'response.completed', sequence_number: 4, response: { ...response, status: 'completed' } }]));
+      await done;
+      expect(failed).toBeUndefined();
+      expect(types.filter((t) => t === 'keepalive')).toHaveLength(3);
       expect(types.at(-1)).toBe('response.completed');
     } finally {
       server.closeAllConnections();

@@ -24,9 +24,14 @@ export class WatchedScheduler extends VirtualTimeScheduler {
     return new Promise((resolve) => this.watchers.push({ matches, resolve }));
   }
 
-  /** Runs what is due up to `ms` (virtual). */
+  /**
+   * Runs what is due up to `ms` (virtual), and leaves the clock there: `now()` reads `ms` after it, as a real clock
+   * would have moved on (RxJS's own `flush()` leaves it at the last action it ran, so what happens next, such as an
+   * event that comes, would be dated earlier than the time the test has reached).
+   */
   advanceTo(ms: number): void {
     this.maxFrames = ms;
     this.flush();
+    if (this.frame < ms) this.frame = ms;
   }
 }

@@ -81,13 +81,14 @@ describe('a stream resumed after a cut, or picked up after its start', () => {
   const stripped = positioned.map((event) => without(event, POSITIONS)) as Array<{ sequence_number: number }>;
 
   /** A server of this background response that cuts its POST's stream after `cutAfter`, and serves the rest by id. */
-  async function cutting(cutAfter: number, resends: boolean) {
+  /** A server that cuts every stream after event `cut.after` and answers resumes (one server: the cuts run in turn). */
+  async function cutting(cut: { after: number }, resends: boolean) {
     return listen((req, res) => {
       req.resume();
       req.on('end', () => {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         if (req.method === 'POST') {
-          res.write(sse(stripped.filter((e) => e.sequence_number <= cutAfter)));
+          res.write(sse(stripped.filter((e) => e.sequence_number <= cut.after)));
           setTimeout(() => res.destroy(), 5);
         } else {
           const after = Number(new URL(req.url!, 'http://x').searchParams.get('starting_after'));
@@ -100,19 +101,20 @@ describe('a stream resumed after a cut, or picked up after its start', () => {
 
   it.each([false, true])('the client resumes a cut background stream where it stopped, positions and all, wherever the cut (server resends the three events before it: %s)', async (resends) => {
     const expected = await lastValueFrom(responseEvents(streamOf([sse(positioned)])).pipe(toArray()));
-    for (let cutAfter = 1; cutAfter < positioned.length - 1; cutAfter++) {
-      const server = await cutting(cutAfter, resends);
-      try {
-        const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 1 });
+    const cut = { after: 0 };
+    const server = await cutting(cut, resends);
+    try {
+      const client = createClient({ apiKey: 'k', baseURL: server.url, maxRetries: 1 });
+      for (cut.after = 1; cut.after < positioned.length - 1; cut.after++) {
         const methods: string[] = [];
         const events = await lastValueFrom(
           client.responses.stream({ model: 'gpt-4o', input: 'Hi', background: true }, { onRecover: (info) => methods.push(info.method) }).pipe(toArray()),
         );
-        expect({ cutAfter, methods }).toEqual({ cutAfter, methods: ['resume'] });
+        expect({ cutAfter: cut.after, methods }).toEqual({ cutAfter: cut.after, methods: ['resume'] });
         expect(events).toEqual(expected);
-      } finally {
-        await server.close();
       }
+    } finally {
+      await server.close();
     }
   });
 
