@@ -443,10 +443,9 @@ function runCall<O extends ToolOutput>(
         : of(finished({ call, status: 'error', error, output: errorOutput(error) }));
     // A call the protocol answers (an MCP approval request): its answer is the result, nothing goes back as text.
     if (call.type === 'mcp_approval' && answer !== undefined) {
-      const answerTool = { execute: (request: ToolLoopCall, context: ToolContext) => answer(request, context) } as unknown as ToolLoopTool;
       return concat(
         started,
-        execute(answerTool, call, { callId: call.callId, step }).pipe(
+        execute((context) => answer(call, context), { callId: call.callId, step }).pipe(
           map((result) => finished({ call, status: 'ok', result, output: '' as O })),
           catchError(failed),
         ),
@@ -472,7 +471,7 @@ function runCall<O extends ToolOutput>(
         mergeMap((parsed) =>
           !parsed.valid
             ? invalid(parsed.error)
-            : execute(tool, parsed.args, { callId: call.callId, step }).pipe(
+            : execute((context) => (tool as JsonSchemaTool).execute(parsed.args, context), { callId: call.callId, step }).pipe(
                 map((result) => finished({ call, status: 'ok', result, output: toolOutput(result, contentOutput) })),
                 catchError(failed),
               ),
@@ -525,15 +524,16 @@ function isIssueList(value: unknown): value is readonly { readonly path: readonl
 }
 
 /**
- * One run of a tool: its last value (`undefined` when it gave none); a plain value at once, a Promise when it
- * settles. The signal aborts when unsubscribed before the tool ended.
+ * One run of a tool's `execute` (or of the answer to a call no tool runs), given its context: its last value
+ * (`undefined` when it gave none); a plain value at once, a Promise when it settles. The signal aborts when
+ * unsubscribed before the run ended.
  */
-function execute(tool: ToolLoopTool, args: unknown, context: Omit<ToolContext, 'signal'>): Observable<unknown> {
+function execute(run: (context: ToolContext) => unknown, context: Omit<ToolContext, 'signal'>): Observable<unknown> {
   return defer(() => {
     const controller = new AbortController();
     let settled = false;
     return defer(() => {
-      const result = (tool as JsonSchemaTool).execute(args, { ...context, signal: controller.signal });
+      const result = run({ ...context, signal: controller.signal });
       if (isObservable(result)) return result;
       return isPromiseLike(result) ? from(Promise.resolve(result)) : of(result);
     }).pipe(
