@@ -8,6 +8,7 @@ import type { ServerSentEvent } from '../sources/server-sent-event.js';
 import type { AssistantStreamEvent } from '../wire/assistant-events.js';
 import type { AssistantEventsOptions } from './assistant-events.js';
 import { assistantsSource } from './protocol.js';
+import { hasOwn } from '../schema/json-values.js';
 
 /**
  * Options of {@link assistantEventsFromNdjson}: those of `assistantEvents()` but the event-stream callbacks
@@ -61,7 +62,7 @@ function namedLine(line: string): ServerSentEvent | StreamParseError {
   const json = parseEventJson(undefined, line);
   if (json instanceof StreamParseError) return json;
   const event = (json as { event?: unknown } | null)?.event;
-  if (typeof event !== 'string' || !Object.prototype.hasOwnProperty.call(json, 'data')) {
+  if (typeof event !== 'string' || !hasOwn.call(json, 'data')) {
     return new StreamParseError('Expected a line {"event": name, "data": ...}', { data: line, path: typeof event === 'string' ? 'data' : 'event' });
   }
   return { event, data: JSON.stringify((json as { data: unknown }).data) };

@@ -13,6 +13,7 @@ import {
   Subscription,
 } from 'rxjs';
 import { subscribeChained } from './subscribe-chained.js';
+import { hasOwn } from '../schema/json-values.js';
 
 /**
  * Where one stream of a {@link mergeKeyed} view stands:
@@ -252,7 +253,7 @@ export function mergeKeyedStreams<T>(): OperatorFunction<KeyedStream<T>, KeyedVi
 
 /** The view without `key` (the same object when it has no such key). */
 function without<T>(view: KeyedView<T>, key: string): KeyedView<T> {
-  if (!Object.prototype.hasOwnProperty.call(view, key)) return view;
+  if (!hasOwn.call(view, key)) return view;
   const { [key]: _dropped, ...rest } = view;
   return rest;
 }

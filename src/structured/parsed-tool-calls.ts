@@ -9,6 +9,7 @@ import type { ResponseStreamEvent } from '../wire/responses-api.js';
 import type { ChatCompletionChunk } from '../wire/chat.js';
 import { parseAndValidate, type StructuredOutputOptions, type StructuredOutputStreamValue } from './structured-text.js';
 import { chunkChoices } from '../chat/chunk-choices.js';
+import { hasOwn } from '../schema/json-values.js';
 
 /**
  * A function call with its arguments parsed and validated by the schema of its tool: one member per tool name,
@@ -101,7 +102,7 @@ export function parsedToolCalls<Tools extends Record<string, AnyZodSchema>>(
   if (typeof tools !== 'object' || tools === null) throw new TypeError(`parsedToolCalls: expected an object of tool names and zod schemas (got ${kindOf(tools)})`);
   for (const [name, schema] of Object.entries(tools)) checkZodSchema(schema, `parsedToolCalls: tool ${JSON.stringify(name)}`);
   const wantedChoice = options.choice ?? 0;
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(tools, key);
+  const has = (key: string) => hasOwn.call(tools, key);
   const toCall = (index: number, name: string, callId: string | undefined, args: string, namespace?: string): ParsedToolCall<Tools> => {
     // A namespaced call (`crm.search`) is the tool of its qualified name when there is one, else of its name.
     const qualified = namespace === undefined ? undefined : `${namespace}.${name}`;

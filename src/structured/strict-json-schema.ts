@@ -19,6 +19,8 @@ import {
 } from './strict-schema-rules.js';
 import { zod3JsonSchema } from './zod3-json-schema.js';
 import { isZod3Schema, isZod4Schema, type AnyZodSchema } from './zod-schema.js';
+import { messageOf } from '../errors/excerpt.js';
+import { hasOwn } from '../schema/json-values.js';
 
 /**
  * The strict JSON Schema of a zod schema (zod 4's, classic or `zod/mini`, or zod 3's), as the `schema` of a
@@ -41,7 +43,7 @@ export function toStrictJsonSchema(schema: AnyZodSchema): JsonSchemaNode {
     json = zod3 ? zod3JsonSchema(schema) : zodJsonSchema(schema);
   } catch (error) {
     if (error instanceof StructuredOutputSchemaError) throw error;
-    const what = error instanceof Error ? error.message : String(error);
+    const what = messageOf(error);
     // The zod 3 converter says where its problems are: it makes every error of reading a part a refusal there. What
     // escapes it is thrown outside that guard (by a root `_def` whose `description` getter throws, ...): said of the
     // whole schema.
@@ -72,7 +74,7 @@ function zodJsonSchema(schema: z.core.$ZodType): JsonSchemaNode {
     metadata: metadataRegistry(),
     override: ({ zodSchema, jsonSchema, path }) => {
       const def = zodSchema._zod.def as { type: string; shape?: object; discriminator?: string };
-      if (def.type === 'object' && def.shape && Object.prototype.hasOwnProperty.call(def.shape, '__proto__')) {
+      if (def.type === 'object' && def.shape && hasOwn.call(def.shape, '__proto__')) {
         throw new StructuredOutputSchemaError('The property name `__proto__` is not supported', location([...path, 'properties', '__proto__']));
       }
       const node = jsonSchema as JsonSchemaNode;
@@ -250,7 +252,7 @@ function strictify(node: unknown, path: readonly string[], root: JsonSchemaNode)
     const properties = isNode(node['properties']) ? node['properties'] : {};
     const required = Array.isArray(node['required']) ? (node['required'] as unknown[]) : [];
     for (const key of required) {
-      if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(properties, key)) {
+      if (typeof key !== 'string' || !hasOwn.call(properties, key)) {
         throw new StructuredOutputSchemaError(`The required property ${JSON.stringify(key)} is not declared`, where);
       }
     }

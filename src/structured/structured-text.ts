@@ -19,6 +19,7 @@ import type { Response, ResponseStreamEvent } from '../wire/responses-api.js';
 import { createPartialJsonParser } from './partial-json-parser.js';
 import { isZod3Schema, type AnyZodSchema, type ZodOutput } from './zod-schema.js';
 import { chunkChoices } from '../chat/chunk-choices.js';
+import { messageOf } from '../errors/excerpt.js';
 
 /**
  * A value of a stream that can carry a structured output: a Chat Completions chunk or a Responses event.
@@ -413,7 +414,7 @@ export function validate<S extends AnyZodSchema>(
   } catch (error) {
     // A check that threw (a refinement's or a transform's own error) or that is asynchronous (zod throws for a
     // Promise in a synchronous parse): the value is not known to be valid.
-    const message = `the schema's check threw: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `the schema's check threw: ${messageOf(error)}`;
     throw new StructuredOutputValidationError([{ path: [], message, code: 'custom' }], value, { ...details, cause: error });
   }
   if (!result.success) throw new StructuredOutputValidationError(result.error.issues, value, { ...details, cause: result.error });

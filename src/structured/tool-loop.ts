@@ -30,7 +30,7 @@ import {
   throwError,
 } from 'rxjs';
 import { abortOn } from '../client/abort-on.js';
-import { excerpt, redactSecrets, textOf } from '../errors/excerpt.js';
+import { excerpt, redactSecrets, textOf, messageOf } from '../errors/excerpt.js';
 import { StreamParseError } from '../errors/stream-errors.js';
 import { connectChained } from '../operators/connect-chained.js';
 import {
@@ -501,7 +501,7 @@ function asInvalidArguments(error: unknown, call: ToolLoopCall): unknown {
   if (error instanceof StructuredOutputError) return error;
   // A zod 3 error thrown by a JSON-schema tool's `parse` (`schema.parse`) keeps its issues.
   const issues = (error as { issues?: unknown } | null)?.issues;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return new StructuredOutputValidationError(
     isIssueList(issues) ? issues : [{ path: [], message, code: 'custom' }],
     call.arguments,
@@ -628,5 +628,5 @@ function addDetails(sums: Readonly<Record<string, number>>, details: unknown): R
 // What the model is told of a tool's failure: the error's message, shortened and with credentials masked (it is
 // sent to the API; the whole error stays in the `tool_call.finished` event's outcome).
 function errorOutput(error: unknown): string {
-  return `Error: ${redactSecrets(excerpt(error instanceof Error ? error.message : String(error), 1000))}`;
+  return `Error: ${redactSecrets(excerpt(messageOf(error), 1000))}`;
 }

@@ -47,6 +47,8 @@ import {
   type Path,
 } from './zod3-json-leaves.js';
 import { isZod3Schema, isZod4Schema, type Zod3Schema } from './zod-schema.js';
+import { messageOf } from '../errors/excerpt.js';
+import { hasOwn } from '../schema/json-values.js';
 
 /** One conversion's state: the schemas being written (to find cycles), and the definitions cycles made. */
 interface Conversion {
@@ -115,7 +117,7 @@ function convert(schema: unknown, path: Path, c: Conversion): JsonSchemaNode {
   } catch (error) {
     if (error instanceof StructuredOutputSchemaError) throw error;
     // Not a refusal: a malformed `_def`, a lazy's or a default's function that throws. Said where, all the same.
-    throw refusal(`The zod 3 schema could not be read: ${error instanceof Error ? error.message : String(error)}`, path, error);
+    throw refusal(`The zod 3 schema could not be read: ${messageOf(error)}`, path, error);
   } finally {
     c.active.delete(self);
   }
@@ -272,7 +274,7 @@ function refusesOthersKeys(side: unknown, other: JsonSchemaNode): boolean {
   const shape = shapeOf(def);
   if (typeof shape !== 'object' || shape === null) return false; // said by the object's own conversion
   const others = Object.keys((other['properties'] as object | undefined) ?? {});
-  return others.some((key) => !Object.prototype.hasOwnProperty.call(shape, key));
+  return others.some((key) => !hasOwn.call(shape, key));
 }
 
 /** A zod 3 object's shape (a function of it in some versions). */
@@ -379,7 +381,7 @@ function foldObjects(left: JsonSchemaNode, right: JsonSchemaNode): JsonSchemaNod
   const properties: Record<string, unknown> = { ...(left['properties'] as object) };
   for (const [key, schema] of Object.entries(right['properties'] as object)) {
     // One property in both: the same schema, or not foldable (strict mode cannot say "both").
-    if (Object.prototype.hasOwnProperty.call(properties, key) && JSON.stringify(properties[key]) !== JSON.stringify(schema)) return undefined;
+    if (hasOwn.call(properties, key) && JSON.stringify(properties[key]) !== JSON.stringify(schema)) return undefined;
     properties[key] = schema;
   }
   const required = [...new Set([...((left['required'] as string[]) ?? []), ...((right['required'] as string[]) ?? [])])];

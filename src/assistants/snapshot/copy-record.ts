@@ -6,7 +6,7 @@
  * and nothing is cached between calls.
  */
 
-const hasOwn = Object.prototype.hasOwnProperty;
+import { hasOwn } from '../../schema/json-values.js';
 
 /**
  * Whether the own enumerable string keys of `value` are `keys` (in this order) and it inherits no enumerable key:

@@ -1,4 +1,4 @@
-import { isJsonObject } from '../../schema/json-values.js';
+import { hasOwn, isJsonObject } from '../../schema/json-values.js';
 /**
  * The most common delta of a run stream, recognized for the reducer's text merge, which takes a shortcut for it.
  */
@@ -17,7 +17,6 @@ export interface TextAppendEntry {
   readonly text: { readonly value: string };
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * The delta's one content entry when the delta is exactly `{ content: [{ index, type?, text: { value } }] }`
